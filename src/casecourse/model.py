@@ -1,0 +1,228 @@
+"""The one domain model every stage reads and writes: a `Course` and its parts.
+
+Shaped after FHIR (one resource, one meaning): a fact is a Patient, Condition, Finding,
+LabResult, Exposure (with dose segments) or Event. Every fact carries a `TimeRef` (a calendar
+interval or an offset from the story's day 0, with its precision and how it was derived), a
+`Provenance` (the character spans it came from and the rule that made it) and an `Assertion`.
+"""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "casecourse-course/1"
+
+
+class Assertion(str, Enum):
+    present = "present"
+    negated = "negated"
+    suspected = "suspected"
+    historical = "historical"
+    hypothetical = "hypothetical"
+    family = "family"
+    ruled_out = "ruled_out"
+
+
+Precision = Literal["day", "month", "season", "year", "decade", "unknown"]
+Derivation = Literal["stated", "relative", "estimated", "carried", "unknown"]
+
+
+class _Base(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceSpan(_Base):
+    start: int = Field(description="character offset in the source text (inclusive)")
+    end: int = Field(description="character offset in the source text (exclusive)")
+    text: str
+
+
+class Provenance(_Base):
+    spans: list[SourceSpan] = Field(default_factory=list)
+    rule: str = Field(description="the component or rule that produced the fact")
+    sentence: SourceSpan | None = None
+
+
+class TimeRef(_Base):
+    """When a fact holds: a calendar interval and/or an offset in days from the story's day 0.
+
+    `earliest`/`latest` are ISO dates (YYYY, YYYY-MM or YYYY-MM-DD) bounding the interval the text
+    allows; `point` is the best single estimate. Without any calendar date in the story only
+    `offset_days` is filled and calendar fields stay empty: no date is ever invented.
+    """
+
+    earliest: str | None = None
+    latest: str | None = None
+    point: str | None = None
+    precision: Precision = "unknown"
+    derivation: Derivation = "unknown"
+    anchor: str | None = Field(None, description="id of the fact or time this one is relative to")
+    offset_days: tuple[float, float] | None = Field(
+        None, description="[min, max] days from the story's day 0 (presentation/admission)")
+    text: str | None = Field(None, description="the time expression as written")
+
+    @property
+    def known(self) -> bool:
+        return bool(self.point or self.earliest or self.offset_days)
+
+
+class Fact(_Base):
+    id: str
+    assertion: Assertion = Assertion.present
+    time: TimeRef = Field(default_factory=TimeRef)
+    provenance: Provenance
+
+
+class Coding(_Base):
+    system: str
+    code: str
+    display: str | None = None
+
+
+class Patient(_Base):
+    id: str = "patient"
+    sex: Literal["male", "female", "other", "unknown"] = "unknown"
+    age_years: float | None = None
+    age_at: TimeRef | None = None
+    birth_year: tuple[int, int] | None = Field(None, description="[earliest, latest] birth year implied")
+    provenance: Provenance | None = None
+
+
+class Condition(Fact):
+    """A diagnosis. `status` follows FHIR Condition.verificationStatus."""
+
+    name: str
+    codings: list[Coding] = Field(default_factory=list)
+    status: Literal["confirmed", "provisional", "differential", "unconfirmed", "refuted"] = "confirmed"
+
+
+class Finding(Fact):
+    """A sign or symptom, coded to HPO where possible."""
+
+    name: str
+    codings: list[Coding] = Field(default_factory=list)
+
+
+class LabResult(Fact):
+    """A laboratory result: a value with its unit as written, or a qualitative interpretation."""
+
+    test: str
+    codings: list[Coding] = Field(default_factory=list)
+    value: float | None = None
+    value_high: float | None = Field(None, description="upper bound where a range was written")
+    comparator: Literal["<", "<=", ">", ">="] | None = None
+    unit: str | None = Field(None, description="unit exactly as written")
+    ucum: str | None = None
+    value_si: float | None = None
+    unit_si: str | None = None
+    interpretation: Literal["H", "L", "N", "POS", "NEG", "A"] | None = None
+
+
+class Dose(_Base):
+    value: float | None = None
+    value_high: float | None = None
+    unit: str | None = None
+    per: Literal["kg", "m2"] | None = Field(None, description="dose per body weight or surface")
+    text: str | None = None
+
+
+class Timing(_Base):
+    frequency: int | None = None
+    period: float | None = None
+    period_unit: Literal["h", "d", "wk", "mo", "a"] | None = None
+    text: str | None = None
+
+
+class DoseSegment(_Base):
+    """A stretch of an exposure at one dose."""
+
+    dose: Dose | None = None
+    timing: Timing | None = None
+    route: str | None = None
+    start: TimeRef = Field(default_factory=TimeRef)
+    end: TimeRef | None = None
+    provenance: Provenance | None = None
+
+
+class Exposure(Fact):
+    """A continuous course of one drug: started, possibly changed dose, possibly stopped."""
+
+    drug: str
+    codings: list[Coding] = Field(default_factory=list)
+    drug_class: str | None = None
+    route: str | None = None
+    segments: list[DoseSegment] = Field(default_factory=list)
+    end: TimeRef | None = None
+    status: Literal["active", "completed", "stopped", "not-taken", "unknown"] = "unknown"
+    start_reason: str | None = None
+    stop_reason: str | None = None
+    regimen: str | None = Field(None, description="named protocol the drug was given under")
+
+
+EventType = Literal["presentation", "admission", "discharge", "readmission", "relapse", "flare",
+                    "remission", "death", "follow_up", "diagnosis"]
+
+
+class Event(Fact):
+    type: EventType
+    trigger: str | None = Field(None, description="what the text says triggered it")
+
+
+class Mention(_Base):
+    """A typed span the reader found, kept even when it is not a fact about the patient."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+    norm: str | None = None
+    zone: str = "narrative"
+    assertion: Assertion = Assertion.present
+    attrs: dict[str, str | float | int | bool | None] = Field(default_factory=dict)
+
+
+class AssessmentItem(_Base):
+    name: str
+    value: bool | None = Field(None, description="true / false / null = unknown")
+    points: tuple[float, float] | None = None
+    detail: str | None = None
+    facts: list[str] = Field(default_factory=list)
+
+
+class Assessment(_Base):
+    rule: str
+    at: str | None = Field(None, description="episode id or date the assessment applies to")
+    status: Literal["met", "not met", "undetermined", "not applicable", "computed"]
+    score: dict[str, float] | None = None
+    items: list[AssessmentItem] = Field(default_factory=list)
+    unknown: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    data: dict = Field(default_factory=dict)
+
+
+class Source(_Base):
+    name: str
+    sha256: str
+    chars: int
+    encoding: str
+
+
+class Course(_Base):
+    schema_version: str = SCHEMA_VERSION
+    generator: str
+    source: Source | None = None
+    text: str | None = Field(None, description="the source text the spans point into")
+    anchor: TimeRef | None = Field(None, description="day 0 of the story")
+    patient: Patient = Field(default_factory=Patient)
+    conditions: list[Condition] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    labs: list[LabResult] = Field(default_factory=list)
+    exposures: list[Exposure] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    mentions: list[Mention] = Field(default_factory=list)
+    assessments: list[Assessment] = Field(default_factory=list)
+
+    def facts(self) -> list[Fact]:
+        return [*self.conditions, *self.findings, *self.labs, *self.exposures, *self.events]
