@@ -1,0 +1,46 @@
+"""Evaluate one corpus: read gold, run the reader, score, and gather the result object."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+
+from casecourse.evaluation.errors import row_errors
+from casecourse.evaluation.extras import corpus_extras
+from casecourse.evaluation.gold import CorpusError
+from casecourse.evaluation.mapping import load_mapping
+from casecourse.evaluation.predict import Predictor
+from casecourse.evaluation.readers import load_corpus
+from casecourse.evaluation.scoring import match_corpus, summarize
+
+SPLITS = {"maccrobat": "all 200 documents (no split defined)",
+          "ada": "all 53 documents (no split defined)",
+          "e3c": "English layer-1 test split",
+          "gscplus": "GSC+ test file"}
+
+
+def evaluate_corpus(corpus: str, corpora: Path, predictor: Predictor, console: Console,
+                    errors: str | None = None) -> dict:
+    """The `--json` object for `corpus`; with `errors`, also an `errors` list for that row."""
+    mapping = load_mapping(corpus)
+    error_row = None
+    if errors is not None:
+        error_row = mapping.row(errors)
+        if error_row is None:
+            names = ", ".join(r.name for r in mapping.rows)
+            raise CorpusError(f"--errors {errors!r}: no such type for {corpus} (choose from {names})")
+    docs = load_corpus(corpus, corpora)
+    predictions, failures = predictor.predict([d.id for d in docs], [d.text for d in docs],
+                                              console, f"reading {corpus}")
+    matches = match_corpus(docs, predictions, mapping)
+    types, averages = summarize(matches)
+    mismatched = sum(1 for d, ms in zip(docs, predictions, strict=True) for m in ms
+                     if d.text[m.start:m.end] != m.text)
+    extra = {**corpus_extras(mapping, matches, docs, predictions), **averages,
+             "split": SPLITS[corpus], "scope": mapping.scope,
+             "mentions_with_text_mismatch": mismatched,
+             "reader_failures": dict(sorted(failures.items()))}
+    result = {"corpus": corpus, "documents": len(docs), "types": types, "extra": extra}
+    if error_row is not None:
+        result["errors"] = {"type": error_row.name, "items": row_errors(matches[error_row.name])}
+    return result

@@ -1,0 +1,40 @@
+"""Gold annotations as every corpus reader returns them: documents holding typed character spans."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class CorpusError(Exception):
+    """A corpus file is missing or malformed; the message names the file."""
+
+
+@dataclass(frozen=True)
+class GoldSpan:
+    """One gold annotation. `label` is the corpus's own type name (e.g. `Sign_symptom`, `DATE`).
+
+    Discontinuous annotations (brat `0 5;9 12`) are kept as their outer extent `[start, end)`.
+    `attrs` carries what a corpus adds: `polarity` (MACCROBAT), `value`/`timex_class` (E3C),
+    `hpo` (GSC+).
+    """
+
+    label: str
+    start: int
+    end: int
+    text: str
+    attrs: tuple[tuple[str, str], ...] = ()
+
+    def attr(self, key: str) -> str | None:
+        return dict(self.attrs).get(key)
+
+
+@dataclass
+class GoldDoc:
+    id: str
+    text: str
+    spans: list[GoldSpan] = field(default_factory=list)
+
+    def window(self) -> tuple[int, int]:
+        """The stretch of text the annotators covered: first gold start to last gold end."""
+        if not self.spans:
+            return (0, 0)
+        return (min(s.start for s in self.spans), max(s.end for s in self.spans))

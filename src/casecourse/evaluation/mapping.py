@@ -1,0 +1,57 @@
+"""Load and check `mappings.json`: the rows each corpus is scored on (see docs/evaluation.md)."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from casecourse.evaluation.gold import CorpusError
+
+SCOPES = ("full", "annotated_window")
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    gold: frozenset[str]
+    pred: frozenset[str]
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class CorpusMapping:
+    corpus: str
+    scope: str
+    rows: tuple[Row, ...]
+    extra: dict
+
+    def row(self, name_or_type: str) -> Row | None:
+        """The row named `name_or_type`, or the row scoring that casecourse type (case-insensitive)."""
+        want = name_or_type.lower()
+        for row in self.rows:
+            if row.name.lower() == want:
+                return row
+        for row in self.rows:
+            if want in {p.lower() for p in row.pred}:
+                return row
+        return None
+
+
+def load_mapping(corpus: str, path: Path | None = None) -> CorpusMapping:
+    if path is None:
+        source = resources.files("casecourse.evaluation").joinpath("mappings.json")
+        name, raw = "casecourse/evaluation/mappings.json", source.read_text(encoding="utf-8")
+    else:
+        name, raw = str(path), path.read_text(encoding="utf-8")
+    try:
+        spec = json.loads(raw)[corpus]
+        scope = spec.get("scope", "full")
+        if scope not in SCOPES:
+            raise ValueError(f"scope {scope!r} not in {SCOPES}")
+        rows = tuple(Row(n, frozenset(r["gold"]), frozenset(r["pred"]), r.get("key"))
+                     for n, r in spec["types"].items())
+    except (KeyError, TypeError, ValueError) as e:
+        raise CorpusError(f"{name}: bad or missing mapping for corpus {corpus!r} ({e!r})") from e
+    extra = {k: v for k, v in spec.items() if k not in ("scope", "types")}
+    return CorpusMapping(corpus, scope, rows, extra)

@@ -1,0 +1,78 @@
+"""E3C English layer 1: UIMA CAS XMI exported by WebAnno, read with lxml.
+
+The text is the `sofaString` of `cas:Sofa`; each `custom:TIMEX3` element has `begin`/`end`,
+`timex3Class` (DATE, DURATION, TIME, SET, QUANTIFIER, PREPOSTEXP) and `value` (TIMEX3/ISO-8601).
+UIMA offsets count UTF-16 code units; they are converted to Python string indices.
+Only the test split is read: `documentation/train_test_split.txt` lists the English *training*
+documents, and every English layer-1 document not listed there is a test document.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from casecourse.evaluation.gold import CorpusError, GoldDoc, GoldSpan
+
+CAS = "http:///uima/cas.ecore"
+CUSTOM = "http:///webanno/custom.ecore"
+LAYER1 = Path("data_annotation/English/layer1")
+SPLIT = Path("documentation/train_test_split.txt")
+
+
+def _utf16_to_index(text: str) -> list[int]:
+    """Map each UTF-16 offset to a string index (identity when the text is all in the BMP)."""
+    table: list[int] = []
+    for i, ch in enumerate(text):
+        table.extend([i] * (2 if ord(ch) > 0xFFFF else 1))
+    table.append(len(text))
+    return table
+
+
+def read_xmi(path: Path) -> GoldDoc:
+    try:
+        root = etree.parse(str(path)).getroot()
+    except etree.XMLSyntaxError as e:
+        raise CorpusError(f"{path}: not well-formed XML ({e})") from e
+    sofa = root.find(f"{{{CAS}}}Sofa")
+    if sofa is None or sofa.get("sofaString") is None:
+        raise CorpusError(f"{path}: no cas:Sofa with a sofaString")
+    text = sofa.get("sofaString")
+    index = _utf16_to_index(text)
+    spans = []
+    for el in root.iter(f"{{{CUSTOM}}}TIMEX3"):
+        try:
+            start, end = index[int(el.get("begin"))], index[int(el.get("end"))]
+        except (TypeError, ValueError, IndexError) as e:
+            raise CorpusError(f"{path}: TIMEX3 xmi:id={el.get('{http://www.omg.org/XMI}id')} "
+                              f"has bad offsets ({e})") from e
+        cls = el.get("timex3Class") or "UNKNOWN"
+        attrs = {"timex_class": cls}
+        if el.get("value"):
+            attrs["value"] = el.get("value")
+        spans.append(GoldSpan(cls, start, end, text[start:end], tuple(sorted(attrs.items()))))
+    spans.sort(key=lambda g: (g.start, g.end, g.label))
+    return GoldDoc(id=path.stem, text=text, spans=spans)
+
+
+def english_training_ids(split_file: Path) -> set[str]:
+    if not split_file.is_file():
+        raise CorpusError(f"{split_file}: split list not found")
+    lines = split_file.read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        if line.strip().upper() == "ENGLISH" and i + 1 < len(lines):
+            return set(re.findall(r"'([A-Z]{2}\d+)'", lines[i + 1]))
+    raise CorpusError(f"{split_file}: no ENGLISH section")
+
+
+def read_e3c(root: Path, split: str = "test") -> list[GoldDoc]:
+    """Layer-1 English documents of `split` ("test", "train" or "all")."""
+    folder = root / LAYER1
+    files = sorted(folder.glob("*.xml"))
+    if not files:
+        raise CorpusError(f"{folder}: no XMI files found")
+    if split != "all":
+        train = english_training_ids(root / SPLIT)
+        files = [f for f in files if (f.stem in train) == (split == "train")]
+    return [read_xmi(f) for f in files]

@@ -1,0 +1,61 @@
+"""Show results: a rich table per corpus, a markdown summary, and error listings."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+
+def _fmt(x: float | None) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
+def result_table(result: dict) -> Table:
+    t = Table(title=f"{result['corpus']}: {result['documents']} documents, {result['extra']['split']}"
+                        " (P/R/F1/tp/fp/fn strict)")
+    t.add_column("type", no_wrap=True)
+    for col in ("P", "R", "F1", "lenient F1", "tp", "fp", "fn"):
+        t.add_column(col, justify="right", no_wrap=True)
+    rows = list(result["types"].items()) + [("micro", result["extra"]["micro"])]
+    for name, s in rows:
+        st, le = s["strict"], s["lenient"]
+        t.add_row(name, _fmt(st["precision"]), _fmt(st["recall"]), _fmt(st["f1"]), _fmt(le["f1"]),
+                  str(st["tp"]), str(st["fp"]), str(st["fn"]))
+    t.caption = " | ".join(f"{k} {_fmt(v)}" for k, v in headline(result).items())
+    return t
+
+
+def headline(result: dict) -> dict[str, float | None]:
+    """The corpus-specific numbers shown under each table and in the summary."""
+    e = result["extra"]
+    out = {"macro_f1": e["macro_f1"], "macro_f1_lenient": e["macro_f1_lenient"]}
+    for key in ("negation_accuracy", "timex_value_accuracy", "timex_class_accuracy", "document_f1"):
+        if key in e:
+            out[key] = e[key]
+    return out
+
+
+def markdown_summary(results: list[dict]) -> str:
+    lines = ["| corpus | docs | type | strict P | strict R | strict F1 | lenient F1 | tp | fp | fn |",
+             "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in results:
+        for name, s in [*r["types"].items(), ("**micro**", r["extra"]["micro"])]:
+            st, le = s["strict"], s["lenient"]
+            lines.append(f"| {r['corpus']} | {r['documents']} | {name} | {_fmt(st['precision'])} | "
+                         f"{_fmt(st['recall'])} | {_fmt(st['f1'])} | {_fmt(le['f1'])} | "
+                         f"{st['tp']} | {st['fp']} | {st['fn']} |")
+    lines += ["", "| corpus | measure | value |", "| --- | --- | ---: |"]
+    for r in results:
+        lines += [f"| {r['corpus']} | {k} | {_fmt(v)} |" for k, v in headline(r).items()]
+    return "\n".join(lines) + "\n"
+
+
+def print_errors(console: Console, errors: dict) -> None:
+    items = errors["items"]
+    console.print(f"\n[bold]{errors['type']}[/bold]: {len(items)} errors "
+                  "(FN missed, FP spurious, BOUNDARY overlap but not exact)")
+    for e in items:
+        shown = e["gold"] if e["kind"] == "FN" else e["pred"]
+        extra = f" (pred {e['pred']!r})" if e["kind"] == "BOUNDARY" else ""
+        console.print(f"{e['kind']:<8} {e['doc']} [{e['start']}:{e['end']}] {shown!r}{extra}",
+                      markup=False, highlight=False)
+        console.print(f"         {e['sentence']}", markup=False, highlight=False)

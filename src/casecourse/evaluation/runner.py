@@ -1,0 +1,41 @@
+"""`casecourse evaluate`: score the reader against one gold corpus (called by `casecourse.cli`)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from casecourse.evaluation.evaluate import evaluate_corpus
+from casecourse.evaluation.gold import CorpusError
+from casecourse.evaluation.predict import Predictor, ReaderUnavailable
+from casecourse.evaluation.render import print_errors, result_table
+
+
+def evaluate_command(corpus: str, corpora: Path, as_json: bool, errors: str | None,
+                     err: Console) -> int:
+    """Exit code 0 on success, 2 for missing/bad corpora or arguments, 1 if the reader is missing."""
+    if not corpora.is_dir():
+        err.print(f"error: corpora folder not found: {corpora}", markup=False, highlight=False)
+        return 2
+    try:
+        with Predictor() as predictor:
+            result = evaluate_corpus(corpus, corpora, predictor, err, errors)
+    except CorpusError as e:
+        err.print(f"error: {e}", markup=False, highlight=False)
+        return 2
+    except ReaderUnavailable as e:
+        err.print(f"error: {e}", markup=False, highlight=False)
+        return 1
+    for doc_id, message in result["extra"]["reader_failures"].items():
+        err.print(f"warning: reader failed on {corpus} document {doc_id}: {message}",
+                  markup=False, highlight=False)
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+        return 0
+    out = Console()
+    out.print(result_table(result))
+    if "errors" in result:
+        print_errors(out, result["errors"])
+    return 0

@@ -1,0 +1,65 @@
+"""The scorer on hand-made items: perfect is 1.0, empty is 0.0, a shifted span is lenient only."""
+from __future__ import annotations
+
+from casecourse.evaluation.metrics import Counts, counts_for, match_lenient, match_strict, set_counts
+
+GOLD = [(0, 5, None), (10, 20, None), (30, 35, None)]
+
+
+def _scores(gold, pred):
+    s = counts_for(len(gold), len(pred), match_strict(gold, pred)).prf()
+    le = counts_for(len(gold), len(pred), match_lenient(gold, pred)).prf()
+    return s, le
+
+
+def test_perfect_prediction_scores_one():
+    s, le = _scores(GOLD, list(GOLD))
+    assert (s["precision"], s["recall"], s["f1"]) == (1.0, 1.0, 1.0)
+    assert le["f1"] == 1.0 and (s["tp"], s["fp"], s["fn"]) == (3, 0, 0)
+
+
+def test_empty_prediction_scores_zero():
+    s, le = _scores(GOLD, [])
+    assert (s["precision"], s["recall"], s["f1"], s["fn"]) == (0.0, 0.0, 0.0, 3)
+    assert le["f1"] == 0.0
+
+
+def test_shifted_span_is_lenient_not_strict():
+    s, le = _scores([(10, 20, None)], [(12, 22, None)])
+    assert (s["tp"], s["fp"], s["fn"]) == (0, 1, 1)
+    assert (le["tp"], le["fp"], le["fn"]) == (1, 0, 0)
+
+
+def test_adjacent_spans_do_not_overlap():
+    _, le = _scores([(10, 20, None)], [(20, 25, None)])
+    assert le["tp"] == 0
+
+
+def test_matching_is_one_to_one():
+    # two predictions inside one gold span: one tp, one fp
+    _, le = _scores([(0, 10, None)], [(0, 4, None), (5, 10, None)])
+    assert (le["tp"], le["fp"], le["fn"]) == (1, 1, 0)
+    # duplicate exact predictions: the second is a false positive
+    s, _ = _scores([(0, 10, None)], [(0, 10, None), (0, 10, None)])
+    assert (s["tp"], s["fp"]) == (1, 1)
+
+
+def test_lenient_prefers_exact_then_largest_overlap():
+    gold = [(0, 10, None), (8, 12, None)]
+    pred = [(8, 12, None), (2, 9, None)]
+    assert match_lenient(gold, pred) == [(0, 1), (1, 0)]
+
+
+def test_key_must_agree():
+    s, le = _scores([(0, 5, "HP:1")], [(0, 5, "HP:2")])
+    assert s["tp"] == 0 and le["tp"] == 0
+
+
+def test_mixed_counts_and_prf_arithmetic():
+    c = Counts(tp=2, fp=1, fn=3)
+    assert c.prf() == {"precision": 0.6667, "recall": 0.4, "f1": 0.5, "tp": 2, "fp": 1, "fn": 3}
+
+
+def test_document_sets():
+    c = set_counts({"HP:1", "HP:2"}, {"HP:2", "HP:3"})
+    assert (c.tp, c.fp, c.fn) == (1, 1, 1)
