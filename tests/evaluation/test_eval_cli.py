@@ -65,3 +65,13 @@ def test_make_eval_writes_json_and_summary(tmp_path: Path, use_reader, capsys):
     summary = (tmp_path / "summary.md").read_text()
     assert "| gscplus |" in summary and "document_f1" in summary
     assert "| maccrobat | negation_accuracy | 1.000 |" in summary
+
+
+def test_reader_failing_everywhere_exit_1(use_reader):
+    def broken(text):
+        raise RuntimeError("boom")
+
+    use_reader(broken)
+    err = _err()
+    assert evaluate_command("gscplus", FIXTURES, True, None, err) == 1
+    assert "failed on all 2" in err.export_text()

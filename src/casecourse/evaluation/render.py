@@ -20,8 +20,27 @@ def result_table(result: dict) -> Table:
         st, le = s["strict"], s["lenient"]
         t.add_row(name, _fmt(st["precision"]), _fmt(st["recall"]), _fmt(st["f1"]), _fmt(le["f1"]),
                   str(st["tp"]), str(st["fp"]), str(st["fn"]))
-    t.caption = " | ".join(f"{k} {_fmt(v)}" for k, v in headline(result).items())
     return t
+
+
+def headline_line(result: dict) -> str:
+    return f"{result['corpus']}: " + " | ".join(f"{k} {_fmt(v)}" for k, v in headline(result).items())
+
+
+def report_failures(result: dict, err: Console) -> bool:
+    """Warn about documents the reader failed on; False when it failed on every document."""
+    failures = result["extra"]["reader_failures"]
+    if not failures:
+        return True
+    first_id, first = next(iter(failures.items()))
+    if len(failures) == result["documents"]:
+        err.print(f"error: the reader failed on all {len(failures)} {result['corpus']} documents, "
+                  f"e.g. {first_id}: {first}", markup=False, highlight=False)
+        return False
+    err.print(f"warning: the reader failed on {len(failures)} of {result['documents']} "
+              f"{result['corpus']} documents (scored as empty), e.g. {first_id}: {first}",
+              markup=False, highlight=False)
+    return True
 
 
 def headline(result: dict) -> dict[str, float | None]:

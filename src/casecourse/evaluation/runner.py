@@ -10,7 +10,7 @@ from rich.console import Console
 from casecourse.evaluation.evaluate import evaluate_corpus
 from casecourse.evaluation.gold import CorpusError
 from casecourse.evaluation.predict import Predictor, ReaderUnavailable
-from casecourse.evaluation.render import print_errors, result_table
+from casecourse.evaluation.render import headline_line, print_errors, report_failures, result_table
 
 
 def evaluate_command(corpus: str, corpora: Path, as_json: bool, errors: str | None,
@@ -28,14 +28,14 @@ def evaluate_command(corpus: str, corpora: Path, as_json: bool, errors: str | No
     except ReaderUnavailable as e:
         err.print(f"error: {e}", markup=False, highlight=False)
         return 1
-    for doc_id, message in result["extra"]["reader_failures"].items():
-        err.print(f"warning: reader failed on {corpus} document {doc_id}: {message}",
-                  markup=False, highlight=False)
+    if not report_failures(result, err):
+        return 1
     if as_json:
         sys.stdout.write(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
         return 0
     out = Console()
     out.print(result_table(result))
+    out.print(headline_line(result), markup=False, highlight=False)
     if "errors" in result:
         print_errors(out, result["errors"])
     return 0
