@@ -58,8 +58,13 @@ class Predictor:
         self._pool = None
 
     def __enter__(self) -> Predictor:
-        load_reader()  # fail early, in this process, with a clear message
+        reader = load_reader()  # fail early, in this process, with a clear message
         if self.workers > 1:
+            # Warm up before forking so the workers inherit loaded models instead of each loading them.
+            try:
+                reader("The patient had a fever for 3 days.")
+            except Exception:  # noqa: BLE001 - a failing reader is reported per document later
+                pass
             self._pool = multiprocessing.get_context("fork").Pool(self.workers)
         return self
 
