@@ -131,7 +131,7 @@ class Dose(_Base):
 class Timing(_Base):
     frequency: int | None = None
     period: float | None = None
-    period_unit: Literal["h", "d", "wk", "mo", "a"] | None = None
+    period_unit: Literal["s", "min", "h", "d", "wk", "mo", "a"] | None = None
     text: str | None = None
 
 

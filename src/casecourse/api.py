@@ -1,0 +1,33 @@
+"""The library entry points: text or file in, `Course` out."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from casecourse.model import Course, Source
+
+
+def analyze_text(text: str, source: Source | None = None, assess: bool = True) -> Course:
+    """Read a narrative and assemble its course (with rule assessments unless `assess` is False)."""
+    from casecourse.assembly.course import assemble
+    from casecourse.reading.pipeline import read
+
+    course = assemble(read(text), source)
+    if assess:
+        try:
+            from casecourse.rules import assess_course
+        except ImportError:  # TODO(integration): remove once the rules package has landed
+            return course
+        course.assessments = assess_course(course)
+    return course
+
+
+def analyze_file(path: str | Path, assess: bool = True) -> Course:
+    """Read a narrative file (UTF-8, UTF-8 with BOM, or Latin-1); raises ingest.text.InputError."""
+    from casecourse.ingest.text import read_document
+
+    doc = read_document(path)
+    return analyze_text(doc.text, doc.source, assess)
+
+
+def course_json(course: Course) -> str:
+    return course.model_dump_json(indent=1, exclude_none=True) + "\n"

@@ -1,0 +1,201 @@
+"""Assemble a `Course` from a `Reading`: patient, conditions, findings, labs, exposures, events.
+
+Only mentions in the patient's zones (the case narrative) become facts; each fact takes the time
+of its sentence (see timeline.py), its mention's assertion and its span as provenance.
+"""
+from __future__ import annotations
+
+from casecourse import __version__
+from casecourse.assembly.exposures import ExposureBuilder
+from casecourse.assembly.timeline import SentenceTime, place_sentences
+from casecourse.model import (Assertion, Coding, Condition, Course, Event, Finding, LabResult, Mention, Patient,
+                              Provenance, Source, SourceSpan, TimeRef)
+from casecourse.reading.pipeline import Reading
+from casecourse.reading.timex_resolve import parse_iso
+from casecourse.reading.zoning import PATIENT_ZONES
+
+_STATUS = {Assertion.present: "confirmed", Assertion.historical: "confirmed", Assertion.suspected: "provisional",
+           Assertion.negated: "refuted", Assertion.ruled_out: "refuted", Assertion.hypothetical: "differential"}
+_STATUS_RANK = {"confirmed": 4, "provisional": 3, "differential": 2, "unconfirmed": 1, "refuted": 0}
+_INTERP = {"H", "L", "N", "POS", "NEG", "A"}
+
+
+def _prov(text: str, m: Mention, sent: tuple[int, int], rule: str) -> Provenance:
+    return Provenance(spans=[SourceSpan(start=m.start, end=m.end, text=m.text)], rule=rule,
+                      sentence=SourceSpan(start=sent[0], end=sent[1], text=text[sent[0]:sent[1]]))
+
+
+def _earlier(a: TimeRef, b: TimeRef) -> bool:
+    """Is `a` known and earlier than `b` (or `b` unknown)?"""
+    ka = a.point or a.earliest
+    kb = b.point or b.earliest
+    if ka and kb:
+        return parse_iso(ka)[0] < parse_iso(kb)[0]
+    if a.offset_days and b.offset_days:
+        return a.offset_days[0] < b.offset_days[0]
+    return a.known and not b.known
+
+
+class CourseAssembler:
+    def __init__(self, reading: Reading, source: Source | None = None) -> None:
+        self.r = reading
+        self.text = reading.text
+        self.course = Course(generator=f"casecourse {__version__}", source=source, text=reading.text,
+                             mentions=reading.mentions)
+        self.times = place_sentences(reading)
+        self._conditions: dict[str, Condition] = {}
+        self._findings: dict[tuple[str, str | None], Finding] = {}
+        self._ids: dict[str, int] = {}
+
+    def _id(self, kind: str) -> str:
+        self._ids[kind] = self._ids.get(kind, 0) + 1
+        return f"{kind}-{self._ids[kind]}"
+
+    def build(self) -> Course:
+        exposures = ExposureBuilder(self.text)
+        by_sentence: dict[int, list[Mention]] = {}
+        si = 0
+        for m in self.r.mentions:
+            while si < len(self.r.sentences) - 1 and self.r.sentences[si][1] <= m.start:
+                si += 1
+            by_sentence.setdefault(si, []).append(m)
+        unknown = SentenceTime(time=TimeRef(), timex=None)
+        for si, sent in enumerate(self.r.sentences):
+            ms = by_sentence.get(si, [])
+            st = self.times[si] or unknown
+            patient_ms = [m for m in ms if m.zone in PATIENT_ZONES]
+            if not patient_ms:
+                continue
+            story = [m for m in patient_ms if m.zone == "narrative"]
+            exposures.sentence(sent, story, st)
+            for m in patient_ms:
+                self._fact(m, sent, st.time if m.zone == "narrative" else TimeRef())
+            self._events(story, sent, st)
+        self.course.exposures = exposures.finish()
+        self.course.conditions = list(self._conditions.values())
+        self.course.findings = list(self._findings.values())
+        self._patient()
+        self._anchor()
+        return self.course
+
+    def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
+        if m.type == "condition":
+            self._condition(m, sent, when)
+        elif m.type == "finding" and m.assertion != Assertion.family:
+            key = (m.norm or m.text.lower(), when.point or (str(when.offset_days) if when.offset_days else None))
+            if key not in self._findings:
+                codings = [Coding(system="http://purl.obolibrary.org/obo/hp.owl", code=str(m.attrs["hpo"]),
+                                  display=str(m.attrs.get("label") or m.norm))] if m.attrs.get("hpo") else []
+                self._findings[key] = Finding(id=self._id("finding"), name=m.norm or m.text, codings=codings,
+                                              assertion=m.assertion, time=when,
+                                              provenance=_prov(self.text, m, sent, "phenotypes"))
+        elif m.type == "lab_value" and (m.attrs.get("test")) and m.assertion != Assertion.hypothetical:
+            self._lab(m, sent, when)
+
+    def _condition(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
+        name = str(m.attrs.get("label") or m.norm or m.text).lower()
+        status = _STATUS.get(m.assertion, "confirmed")
+        c = self._conditions.get(name)
+        if c is None:
+            codings = []
+            if m.attrs.get("icd10"):
+                codings.append(Coding(system="http://hl7.org/fhir/sid/icd-10-cm", code=str(m.attrs["icd10"]),
+                                      display=str(m.attrs.get("label") or name)))
+            if m.attrs.get("hpo"):
+                codings.append(Coding(system="http://purl.obolibrary.org/obo/hp.owl", code=str(m.attrs["hpo"]),
+                                      display=str(m.attrs.get("label") or name)))
+            self._conditions[name] = Condition(id=self._id("condition"), name=name, codings=codings, status=status,
+                                               assertion=m.assertion, time=when,
+                                               provenance=_prov(self.text, m, sent, "phenotypes"))
+            return
+        if _STATUS_RANK[status] > _STATUS_RANK[c.status]:
+            c.status, c.assertion = status, m.assertion  # type: ignore[assignment]
+            if when.known and (not c.time.known or status == "confirmed"):
+                c.time = when
+        elif status == c.status and _earlier(when, c.time):
+            c.time = when
+        elif not c.time.known and when.known and status != "refuted":
+            c.time = when
+        c.provenance.spans.append(SourceSpan(start=m.start, end=m.end, text=m.text))
+
+    def _lab(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
+        a = m.attrs
+        codings = [Coding(system="http://loinc.org", code=str(a["loinc"]), display=str(a.get("test")))] \
+            if a.get("loinc") else []
+        interp = a.get("interpretation")
+        if m.assertion == Assertion.negated and interp in (None, "POS"):
+            interp = "NEG"
+        lab = LabResult(id=self._id("lab"), test=str(a["test"]), codings=codings, value=a.get("value"),
+                        value_high=a.get("value_high"), comparator=a.get("comparator"), unit=a.get("unit"),
+                        ucum=a.get("ucum"), value_si=a.get("value_si"), unit_si=a.get("unit_si"),
+                        interpretation=interp if interp in _INTERP else None, time=when,
+                        assertion=Assertion.present, provenance=_prov(self.text, m, sent, "labs"))
+        self.course.labs.append(lab)
+
+    def _events(self, story: list[Mention], sent: tuple[int, int], st: SentenceTime) -> None:
+        seen: set[str] = set()
+        for m in story:
+            if m.type != "event" or m.assertion not in (Assertion.present, Assertion.historical):
+                continue
+            kind = m.norm or ""
+            if kind == "readmission":
+                kind = "admission"
+            if kind in seen or kind not in ("admission", "discharge", "relapse", "flare", "remission", "death",
+                                            "follow_up"):
+                continue
+            seen.add(kind)
+            trigger = _trigger(self.text, sent, story)
+            self.course.events.append(Event(id=self._id("event"), type=kind, time=st.time, trigger=trigger,  # type: ignore[arg-type]
+                                            provenance=_prov(self.text, m, sent, "events")))
+
+    def _patient(self) -> None:
+        p = Patient()
+        for si, sent in enumerate(self.r.sentences):
+            for m in self.r.mentions:
+                if not (sent[0] <= m.start < sent[1]) or m.zone not in PATIENT_ZONES:
+                    continue
+                if m.type == "sex" and p.sex == "unknown":
+                    p.sex = m.norm  # type: ignore[assignment]
+                if m.type == "age" and p.age_years is None and _years(m) is not None:
+                    p.age_years = _years(m)
+                    st = self.times[si]
+                    if st and (st.time.point or st.time.earliest):
+                        p.age_at = st.time
+                        year = parse_iso(st.time.point or st.time.earliest or "")[0].year
+                        p.birth_year = (year - int(p.age_years) - 1, year - int(p.age_years))
+                    p.provenance = _prov(self.text, m, sent, "demographics")
+            if p.sex != "unknown" and p.age_years is not None:
+                break
+        self.course.patient = p
+
+    def _anchor(self) -> None:
+        first = next((e for e in self.course.events if e.type == "admission"), None)
+        self.course.anchor = first.time if first else None
+
+
+def _years(m: Mention) -> float | None:
+    import re
+
+    if m.attrs.get("years") is not None:
+        return float(m.attrs["years"])
+    found = re.search(r"(\d+(?:\.\d+)?)", str(m.attrs.get("value") or m.text))
+    return float(found.group(1)) if found and "Y" in str(m.attrs.get("value") or "Y") else None
+
+
+def _trigger(text: str, sent: tuple[int, int], story: list[Mention]) -> str | None:
+    """'anakinra withdrawal triggered relapses' -> 'anakinra withdrawal'."""
+    import re
+
+    s = text[sent[0]:sent[1]]
+    for d in (m for m in story if m.type == "drug"):
+        local = text[d.start:min(sent[1], d.end + 40)].lower()
+        before = text[max(sent[0], d.start - 40):d.start].lower()
+        if re.match(r"[\w-]*\s*(?:withdrawal|discontinuation|tapering|taper|cessation|reduction)", local[len(d.text):]
+                    .strip()) or re.search(r"(?:discontinue|withdraw|stop|taper)\w*\s+(?:of\s+)?$", before):
+            if re.search(r"\b(?:trigger|led to|lead to|resulted in|caused|followed by|provoked)", s, re.I):
+                return f"{d.norm} withdrawal"
+    return None
+
+
+def assemble(reading: Reading, source: Source | None = None) -> Course:
+    return CourseAssembler(reading, source).build()

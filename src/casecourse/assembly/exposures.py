@@ -1,0 +1,260 @@
+"""Drug exposures from drug, dose, route and frequency mentions, sentence by sentence.
+
+For each drug mention the nearest cue of its clause says what happened (knowledge/exposure_cues.csv):
+start, stop, restart, dose increase or decrease, continue, still on it ("on X"), or a swap ("X was
+replaced by Y", "Y replaced X"). The text between a drug and its cue may hold only other drugs,
+doses and filler words ("TAC, MMF and quinacrine were discontinued"). A dose change opens a new
+dose segment; a stop and a later start give two exposures; "on X" at the end of the story keeps X
+active. Negated, hypothetical and other patients' drugs never become exposures.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from casecourse.assembly.timeline import SentenceTime
+from casecourse.knowledge import table
+from casecourse.model import (Assertion, Coding, Dose, DoseSegment, Exposure, Mention, Provenance,
+                              SourceSpan, Timing, TimeRef)
+
+_FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also", "both", "the", "of", "all",
+           "subsequently", "gradually", "successfully", "therapy", "treatment", "dose", "doses", "his", "her",
+           "daily", "weekly", "monthly", "high-dose", "low-dose", "oral", "intravenous", "subcutaneous", "pulse",
+           "pulses", "with", "plus", "therefore", "eventually", "finally", "later", "immediately", "promptly",
+           "off-label", "a", "an", "course", "courses", "dosage", "as", "well", "combined", "concomitant"}
+_REASON = re.compile(r"\b(?:due to|because of|owing to|secondary to|for|after)\s+(?:\w+\s+){0,3}?(?P<r>[\w -]+?)"
+                     r"(?=[,.;)]|$| and | but )", re.I)
+
+
+@dataclass
+class _Mentions:
+    drugs: list[Mention] = field(default_factory=list)
+    doses: list[Mention] = field(default_factory=list)
+    routes: list[Mention] = field(default_factory=list)
+    freqs: list[Mention] = field(default_factory=list)
+
+
+@cache
+def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+    rows = table("exposure_cues.csv")
+    meta = {r["cue"].lower(): (r["action"], r["side"]) for r in rows}
+    alts = sorted(meta, key=len, reverse=True)
+    regex = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) + r")(?![\w-])",
+                       re.I)
+    return regex, meta
+
+
+@cache
+def _reasons() -> dict[str, str]:
+    return {r["written"]: r["reason"] for r in table("stop_reasons.csv")}
+
+
+def _gap_is_filler(text: str, a: int, b: int, inner: list[Mention]) -> bool:
+    if b < a:
+        return False
+    chunk = list(text[a:b])
+    for m in inner:
+        if a <= m.start and m.end <= b:
+            chunk[m.start - a:m.end - a] = " " * (m.end - m.start)
+    words = re.findall(r"[\w-]+", "".join(chunk).lower())
+    return all(w in _FILLER for w in words) and not re.search(r"[;.]", "".join(chunk))
+
+
+def _reason(sentence: str) -> str | None:
+    m = _REASON.search(sentence)
+    if not m:
+        return None
+    words = m.group("r").lower()
+    for written, reason in sorted(_reasons().items(), key=lambda x: -len(x[0])):
+        if re.search(rf"\b{re.escape(written)}\b", words):
+            return reason
+    return None
+
+
+class ExposureBuilder:
+    """Accumulates exposures over the sentences of one story."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.exposures: list[Exposure] = []
+        self.active: dict[str, Exposure] = {}
+        self._n = 0
+
+    # -- state changes -------------------------------------------------------------------------------
+    def _new(self, drug: Mention, when: TimeRef, sent: tuple[int, int], seg: DoseSegment | None) -> Exposure:
+        self._n += 1
+        codings = []
+        if drug.attrs.get("drugbank"):
+            codings.append(Coding(system="https://go.drugbank.com/drugs", code=str(drug.attrs["drugbank"]),
+                                  display=drug.norm))
+        if drug.attrs.get("atc"):
+            codings.append(Coding(system="http://www.whocc.no/atc", code=str(drug.attrs["atc"]), display=drug.norm))
+        exp = Exposure(id=f"exposure-{self._n}", drug=drug.norm or drug.text, codings=codings,
+                       drug_class=drug.attrs.get("drug_class"), time=when, provenance=self._prov(drug, sent),
+                       segments=[seg or DoseSegment(start=when, provenance=self._prov(drug, sent))], status="unknown")
+        self.exposures.append(exp)
+        self.active[exp.drug] = exp
+        return exp
+
+    def _prov(self, m: Mention, sent: tuple[int, int], rule: str = "exposure-assembly") -> Provenance:
+        return Provenance(spans=[SourceSpan(start=m.start, end=m.end, text=m.text)], rule=rule,
+                          sentence=SourceSpan(start=sent[0], end=sent[1], text=self.text[sent[0]:sent[1]]))
+
+    def _stop(self, name: str, when: TimeRef, reason: str | None, status: str = "stopped") -> None:
+        exp = self.active.pop(name, None)
+        if exp is None:
+            return
+        exp.end = when
+        exp.segments[-1].end = when
+        exp.status = status  # type: ignore[assignment]
+        exp.stop_reason = reason or exp.stop_reason
+
+    def apply(self, action: str, drug: Mention, when: TimeRef, sent: tuple[int, int], seg: DoseSegment | None,
+              reason: str | None) -> None:
+        name = drug.norm or drug.text
+        exp = self.active.get(name)
+        if action == "stop":
+            if exp is None:
+                exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
+            self._stop(name, when, reason)
+        elif action == "restart":
+            if exp is not None:
+                self._stop(name, TimeRef(derivation="unknown"), None)
+            self._new(drug, when, sent, seg).start_reason = "reintroduction"
+        elif action == "ongoing":
+            if exp is None:
+                exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
+            elif seg and seg.dose and seg.dose.value is not None and not _same_dose(exp.segments[-1], seg):
+                self._add_segment(exp, seg, when)
+            exp.status = "active"
+        elif exp is None:
+            self._new(drug, when, sent, seg)
+        elif seg and seg.dose and seg.dose.value is not None and not _same_dose(exp.segments[-1], seg):
+            self._add_segment(exp, seg, when)
+        elif seg and exp.segments[-1].dose is None and seg.dose is not None:
+            exp.segments[-1].dose, exp.segments[-1].timing = seg.dose, seg.timing
+        if seg and seg.route and name in self.active and not self.active[name].route:
+            self.active[name].route = seg.route
+
+    def _add_segment(self, exp: Exposure, seg: DoseSegment, when: TimeRef) -> None:
+        last = exp.segments[-1]
+        if last.dose is None and len(exp.segments) == 1 and last.start == when:
+            exp.segments[-1] = seg
+            return
+        last.end = when
+        seg.route = seg.route or last.route
+        exp.segments.append(seg)
+
+    # -- one sentence -------------------------------------------------------------------------------
+    def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
+        ms = _Mentions()
+        for m in mentions:
+            if m.type == "drug" and m.assertion in (Assertion.present, Assertion.historical):
+                ms.drugs.append(m)
+            elif m.type == "dose" and not m.attrs.get("threshold"):
+                ms.doses.append(m)
+            elif m.type == "route":
+                ms.routes.append(m)
+            elif m.type == "frequency":
+                ms.freqs.append(m)
+        drugs = _dedupe_abbreviations(self.text, ms.drugs)
+        if not drugs:
+            return
+        s0, s1 = sent
+        regex, meta = _cues()
+        cues = [(c.start() + s0, c.end() + s0, *meta[re.sub(r"\s+", " ", c.group(0).lower())])
+                for c in regex.finditer(self.text[s0:s1])]
+        inner = [*ms.drugs, *ms.doses, *ms.routes, *ms.freqs]
+        actions = {id(d): _action(self.text, d, drugs, cues, inner) for d in drugs}
+        reason = _reason(self.text[s0:s1])
+        for d in drugs:
+            action = actions[id(d)]
+            seg = self._segment(d, drugs, ms, st.time, sent)
+            why = reason if action in ("stop", "swap-stop") else None
+            self.apply("stop" if action == "swap-stop" else "start" if action == "swap-start" else action,
+                       d, st.time, sent, seg, why)
+
+    def _segment(self, drug: Mention, drugs: list[Mention], ms: _Mentions, when: TimeRef,
+                 sent: tuple[int, int]) -> DoseSegment | None:
+        dose = _nearest_after(drug, ms.doses, drugs, 60)
+        route = _adjacent(self.text, drug, ms.routes, drugs)
+        freq = _adjacent(self.text, drug, ms.freqs, drugs)
+        if not (dose or route or freq):
+            return None
+        seg = DoseSegment(start=when, route=route.norm if route else None, provenance=self._prov(dose or drug, sent))
+        if dose:
+            a = dose.attrs
+            seg.dose = Dose(value=a.get("value"), value_high=a.get("value_high"), unit=a.get("unit"),
+                            per=a.get("per"), text=dose.text)
+            if a.get("period_unit"):
+                seg.timing = Timing(frequency=a.get("frequency"), period=a.get("period"),
+                                    period_unit=a.get("period_unit"), text=dose.text)
+        if freq and not seg.timing:
+            seg.timing = Timing(frequency=freq.attrs.get("frequency"), period=freq.attrs.get("period"),
+                                period_unit=freq.attrs.get("period_unit"), text=freq.text)
+        return seg
+
+    def finish(self) -> list[Exposure]:
+        for exp in self.exposures:
+            if exp.end is None and exp.status == "unknown" and exp.segments and exp.drug in self.active:
+                exp.status = "unknown"
+            if exp.segments and exp.end is not None and exp.segments[-1].end is None:
+                exp.segments[-1].end = exp.end
+            if not exp.route:
+                exp.route = next((s.route for s in exp.segments if s.route), None)
+        return self.exposures
+
+
+def _same_dose(a: DoseSegment, b: DoseSegment) -> bool:
+    return bool(a.dose and b.dose and a.dose.value == b.dose.value and a.dose.unit == b.dose.unit)
+
+
+def _dedupe_abbreviations(text: str, drugs: list[Mention]) -> list[Mention]:
+    """"hydroxychloroquine (HCQ)" is one mention of one drug."""
+    out: list[Mention] = []
+    for d in sorted(drugs, key=lambda m: m.start):
+        if out and out[-1].norm == d.norm and re.fullmatch(r"\s*\(\s*", text[out[-1].end:d.start]):
+            continue
+        out.append(d)
+    return out
+
+
+def _action(text: str, d: Mention, drugs: list[Mention], cues: list[tuple], inner: list[Mention]) -> str:
+    # swaps: the nearest swap cue with this drug immediately on one side
+    for a, b, action, _side in cues:
+        if not action.startswith("swap"):
+            continue
+        left = [x for x in drugs if x.end <= a]
+        right = [x for x in drugs if x.start >= b]
+        if left and left[-1] is d and _gap_is_filler(text, d.end, a, inner):
+            return "swap-stop" if action == "swap_out_in" else "swap-start"
+        if right and right[0] is d and _gap_is_filler(text, b, d.start, inner):
+            return "swap-start" if action == "swap_out_in" else "swap-stop"
+    after = [(a, act) for a, b, act, side in cues if side in ("after", "both") and a >= d.end
+             and not act.startswith("swap") and _gap_is_filler(text, d.end, a, inner)]
+    if after:
+        return min(after)[1]
+    before = [(b, act) for a, b, act, side in cues if side in ("before", "both") and b <= d.start
+              and not act.startswith("swap") and _gap_is_filler(text, b, d.start, inner)]
+    if before:
+        return max(before)[1]
+    return "start"
+
+
+def _nearest_after(drug: Mention, doses: list[Mention], drugs: list[Mention], window: int) -> Mention | None:
+    """The first dose after the drug, before the next drug, within `window` characters."""
+    nxt = min((x.start for x in drugs if x.start > drug.start and x.norm != drug.norm), default=10**9)
+    cands = [m for m in doses if drug.end <= m.start < min(nxt, drug.end + window)]
+    return cands[0] if cands else None
+
+
+def _adjacent(text: str, drug: Mention, ms: list[Mention], drugs: list[Mention]) -> Mention | None:
+    for m in ms:
+        if m.end <= drug.start and re.fullmatch(r"[\s,-]*(?:of\s+)?", text[m.end:drug.start]):
+            return m
+        if m.start >= drug.end and m.start - drug.end < 40 and not any(
+                drug.end <= x.start < m.start for x in drugs if x.norm != drug.norm) and \
+                re.fullmatch(r"[\s\w,()/-]*", text[drug.end:m.start]) and "." not in text[drug.end:m.start]:
+            return m
+    return None

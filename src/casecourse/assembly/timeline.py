@@ -1,0 +1,108 @@
+"""Put every sentence of the story on its calendar (or on a day axis from day 0).
+
+The narrative is read in order; a calendar date sets the story's current time ("In August 2020"),
+a relative expression moves it from the current time ("shortly after", "fourteen months later"),
+and a sentence without a time expression carries the current time forward. A story without any
+calendar date lives on a relative axis whose day 0 is the first presentation or admission; no
+calendar date is invented for it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from casecourse.model import Mention, TimeRef
+from casecourse.reading.pipeline import Reading
+from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
+from casecourse.reading.zoning import PATIENT_ZONES
+
+_TIME_TYPES = ("date", "time")
+
+
+@dataclass
+class SentenceTime:
+    time: TimeRef
+    timex: Mention | None  # the expression that set it, when the sentence has one
+
+
+def _midpoint(lo: str, hi: str) -> str:
+    a, _, _ = parse_iso(lo)
+    _, b, _ = parse_iso(hi)
+    return fmt(a + (b - a) / 2, "month")
+
+
+def _from_calendar(tx: Mention, current: TimeRef | None) -> TimeRef | None:
+    anchor = (current.point or current.earliest) if current else None
+    kind = tx.attrs.get("kind")
+    if kind != "absolute" and not anchor:
+        return None
+    try:
+        lo, hi, point, prec = resolve(tx, anchor or str(tx.attrs.get("value")))
+    except (ValueError, TypeError):
+        return None
+    if point is None:
+        point = hi if tx.attrs.get("rel_direction") == "within" else _midpoint(lo, hi)
+    derivation = "stated" if kind == "absolute" else ("estimated" if tx.attrs.get("vague") else "relative")
+    return TimeRef(earliest=lo, latest=hi, point=point, precision=prec, derivation=derivation,
+                   text=tx.text, anchor=None if kind == "absolute" else "previous")
+
+
+def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
+    """Relative axis: shift the current offset by the expression's amount in days."""
+    lo_d = tx.attrs.get("rel_amount_min")
+    hi_d = tx.attrs.get("rel_amount_max")
+    if lo_d is None:
+        return None
+    lo_d, hi_d = float(lo_d), float(hi_d if hi_d is not None else lo_d)
+    base = current.offset_days if current and current.offset_days else (0.0, 0.0)
+    direction = tx.attrs.get("rel_direction") or "after"
+    if direction == "before":
+        lo, hi = base[0] - hi_d, base[1] - lo_d
+    elif direction == "within":
+        lo, hi = base[0], base[1] + hi_d
+    elif direction == "at":
+        lo, hi = base
+    else:
+        lo, hi = base[0] + lo_d, base[1] + hi_d
+    if tx.attrs.get("rel_anchor") in ("admission", "presentation") and direction != "before":
+        lo, hi = lo_d, hi_d
+    return TimeRef(offset_days=(lo, hi), derivation="estimated" if tx.attrs.get("vague") else "relative",
+                   precision="day", text=tx.text, anchor="day0")
+
+
+def place_sentences(reading: Reading) -> list[SentenceTime | None]:
+    """The time governing each sentence (None outside the patient's story or before any time)."""
+    by_sentence: dict[int, list[Mention]] = {}
+    si = 0
+    for m in reading.mentions:
+        if m.type not in _TIME_TYPES or m.zone not in PATIENT_ZONES:
+            continue
+        while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
+            si += 1
+        by_sentence.setdefault(si, []).append(m)
+    has_calendar = any(m.attrs.get("kind") == "absolute" and m.type == "date"
+                       for ms in by_sentence.values() for m in ms)
+    current: TimeRef | None = None if has_calendar else TimeRef(offset_days=(0.0, 0.0), derivation="stated",
+                                                               precision="day", anchor="day0")
+    out: list[SentenceTime | None] = []
+    for i in range(len(reading.sentences)):
+        setter = None
+        for tx in by_sentence.get(i, []):
+            if tx.type == "date" or tx.attrs.get("rel_direction"):
+                new = _from_calendar(tx, current) if has_calendar else _offset(tx, current)
+                if new is not None:
+                    current, setter = new, tx
+                    break
+        if current is None:
+            out.append(None)
+            continue
+        t = current if setter else current.model_copy(update={"derivation": "carried"})
+        out.append(SentenceTime(time=t, timex=setter))
+    return out
+
+
+def add_months_iso(iso: str, months: int) -> str:
+    a, _, _ = parse_iso(iso)
+    y, m = a.year, a.month + months
+    y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
+    return fmt(date(y, m, 1), "month")

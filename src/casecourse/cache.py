@@ -1,0 +1,50 @@
+"""A small on-disk cache for indexes built from shipped data (drug lexicon, HPO index).
+
+Built once per machine and package version, then loaded in milliseconds; the key includes the
+source file's size and mtime so an upgraded package rebuilds. Set CASECOURSE_CACHE to move it.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from casecourse import __version__
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("CASECOURSE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "casecourse")
+    return Path(base) / __version__
+
+
+def file_key(*paths: Path | str) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        st = os.stat(p)
+        h.update(f"{p}:{st.st_size}:{int(st.st_mtime)}".encode())
+    return h.hexdigest()[:16]
+
+
+def cached(name: str, key: str, build: Callable[[], Any]) -> Any:
+    """Return the cached object `name` for `key`, building and storing it when absent."""
+    path = cache_dir() / f"{name}-{key}.pkl"
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass
+    obj = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent)
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home still works, just slower
+    return obj

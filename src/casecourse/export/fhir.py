@@ -1,0 +1,189 @@
+"""FHIR R4 export: one Bundle per narrative, built and validated with fhir.resources.
+
+fhir.resources' R4B models are used: for the resources here R4B and R4 serialise the same JSON.
+Shape: ../shared/eval/FHIR_CONTRACT.md. One MedicationStatement per exposure dose segment; dates
+are FHIR partial dates at the precision the text supports. A story without calendar dates carries
+its times as offsets from day 0 in the extension `RELATIVE_TIME_URL` and no calendar fields.
+"""
+from __future__ import annotations
+
+import json
+
+from fhir.resources.R4B.bundle import Bundle
+
+from casecourse.model import Course, Dose, DoseSegment, Exposure, TimeRef
+
+BASE_URL = "https://casecourse.org/fhir/StructureDefinition"
+RELATIVE_TIME_URL = f"{BASE_URL}/relative-time"   # sub-extensions: anchor, offsetDaysLow, offsetDaysHigh
+TIME_ESTIMATE_URL = f"{BASE_URL}/time-estimate"   # sub-extensions: earliest, latest, derivation
+ASSERTION_URL = f"{BASE_URL}/assertion"
+SUBJECT = {"reference": "Patient/patient"}
+_INTERP_DISPLAY = {"H": "High", "L": "Low", "N": "Normal", "POS": "Positive", "NEG": "Negative", "A": "Abnormal"}
+_UCUM = "http://unitsofmeasure.org"
+
+
+def _date(t: TimeRef | None) -> str | None:
+    if t is None:
+        return None
+    return t.point or (t.earliest if t.earliest and t.earliest == t.latest else None)
+
+
+def _time_extensions(t: TimeRef | None) -> list[dict]:
+    if t is None:
+        return []
+    out = []
+    if t.offset_days is not None:
+        out.append({"url": RELATIVE_TIME_URL, "extension": [
+            {"url": "anchor", "valueString": t.anchor or "day0"},
+            {"url": "offsetDaysLow", "valueDecimal": t.offset_days[0]},
+            {"url": "offsetDaysHigh", "valueDecimal": t.offset_days[1]}]})
+    if t.derivation in ("estimated", "relative", "carried") and (t.earliest or t.latest):
+        sub = [{"url": "derivation", "valueCode": t.derivation}]
+        sub += [{"url": k, "valueString": v} for k, v in (("earliest", t.earliest), ("latest", t.latest)) if v]
+        out.append({"url": TIME_ESTIMATE_URL, "extension": sub})
+    return out
+
+
+def _concept(text: str, codings: list) -> dict:
+    out: dict = {"text": text}
+    if codings:
+        out["coding"] = [{"system": c.system, "code": c.code, **({"display": c.display} if c.display else {})}
+                         for c in codings]
+    return out
+
+
+def _patient(course: Course) -> dict:
+    p = course.patient
+    res: dict = {"resourceType": "Patient", "id": "patient"}
+    if p.sex in ("male", "female", "other", "unknown"):
+        res["gender"] = p.sex
+    if p.birth_year:
+        res["birthDate"] = str(p.birth_year[1])
+    return res
+
+
+def _dosage(seg: DoseSegment, route: str | None) -> dict | None:
+    d: Dose | None = seg.dose
+    out: dict = {}
+    if d and d.text:
+        out["text"] = d.text
+    if d and d.value is not None:
+        unit = d.unit or ""
+        if d.per:
+            unit = f"{unit}/{d.per}"
+        out["doseAndRate"] = [{"doseQuantity": {"value": d.value, "unit": unit, "system": _UCUM,
+                                                "code": unit.replace("m2", "m2")}}]
+    if seg.timing and seg.timing.period:
+        rep = {"frequency": seg.timing.frequency or 1, "period": seg.timing.period,
+               "periodUnit": seg.timing.period_unit}
+        out["timing"] = {"repeat": rep}
+    r = seg.route or route
+    if r:
+        out["route"] = {"text": r}
+    return out or None
+
+
+def _medication_statements(exp: Exposure) -> list[dict]:
+    out = []
+    for i, seg in enumerate(exp.segments):
+        last = i == len(exp.segments) - 1
+        start = _date(seg.start) or (_date(exp.time) if i == 0 else None)
+        end = _date(seg.end) if not last else _date(exp.end)
+        status = exp.status if last else "completed"
+        res: dict = {"resourceType": "MedicationStatement", "id": f"{exp.id}-{i + 1}", "status": status,
+                     "medicationCodeableConcept": _concept(exp.drug, exp.codings), "subject": SUBJECT}
+        period = {k: v for k, v in (("start", start), ("end", end)) if v}
+        if period:
+            res["effectivePeriod"] = period
+        if last and exp.stop_reason:
+            res["statusReason"] = [{"text": exp.stop_reason}]
+        dosage = _dosage(seg, exp.route)
+        if dosage:
+            res["dosage"] = [dosage]
+        ext = _time_extensions(seg.start) + _time_extensions(exp.end if last else seg.end)
+        if ext:
+            res["extension"] = ext
+        out.append(res)
+    return out
+
+
+def bundle_dict(course: Course) -> dict:
+    entries: list[dict] = [_patient(course)]
+    for c in course.conditions:
+        res = {"resourceType": "Condition", "id": c.id, "subject": SUBJECT, "code": _concept(c.name, c.codings),
+               "verificationStatus": {"coding": [{
+                   "system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": c.status}]}}
+        if _date(c.time):
+            res["onsetDateTime"] = _date(c.time)
+        if c.status != "refuted":
+            res["clinicalStatus"] = {"coding": [{
+                "system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]}
+        ext = _time_extensions(c.time)
+        if ext:
+            res["extension"] = ext
+        entries.append(res)
+    for f in course.findings:
+        res = {"resourceType": "Observation", "id": f.id, "status": "final", "subject": SUBJECT,
+               "code": _concept(f.name, f.codings),
+               "valueCodeableConcept": {"text": "absent" if f.assertion.value == "negated" else
+                                        "suspected" if f.assertion.value == "suspected" else "present"}}
+        if _date(f.time):
+            res["effectiveDateTime"] = _date(f.time)
+        ext = _time_extensions(f.time)
+        if ext:
+            res["extension"] = ext
+        entries.append(res)
+    for lab in course.labs:
+        res = {"resourceType": "Observation", "id": lab.id, "status": "final", "subject": SUBJECT,
+               "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                                         "code": "laboratory"}]}],
+               "code": _concept(lab.test, lab.codings)}
+        if lab.value is not None:
+            q = {"value": lab.value, "unit": lab.unit or ""}
+            if lab.ucum:
+                q |= {"system": _UCUM, "code": lab.ucum}
+            if lab.comparator:
+                q["comparator"] = lab.comparator
+            res["valueQuantity"] = q
+        if lab.interpretation:
+            res["interpretation"] = [{"coding": [{
+                "system": "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
+                "code": lab.interpretation, "display": _INTERP_DISPLAY[lab.interpretation]}]}]
+        if _date(lab.time):
+            res["effectiveDateTime"] = _date(lab.time)
+        ext = _time_extensions(lab.time)
+        if ext:
+            res["extension"] = ext
+        entries.append(res)
+    for exp in course.exposures:
+        entries.extend(_medication_statements(exp))
+    for ev in course.events:
+        if ev.type != "admission":
+            continue
+        res = {"resourceType": "Encounter", "id": ev.id, "status": "finished", "subject": SUBJECT,
+               "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP",
+                         "display": "inpatient encounter"}}
+        if _date(ev.time):
+            res["period"] = {"start": _date(ev.time)}
+        ext = _time_extensions(ev.time)
+        if ext:
+            res["extension"] = ext
+        entries.append(res)
+    entries.extend(_assessment_resources(course))
+    bundle = {"resourceType": "Bundle", "type": "collection",
+              "entry": [{"fullUrl": f"urn:casecourse:{r['resourceType']}/{r['id']}", "resource": r} for r in entries]}
+    return json.loads(Bundle.model_validate(bundle).model_dump_json(exclude_none=True))
+
+
+def _assessment_resources(course: Course) -> list[dict]:
+    if not course.assessments:
+        return []
+    try:
+        from casecourse.rules.fhir import assessment_resources
+    except ImportError:
+        return []
+    return assessment_resources(course.assessments)
+
+
+def to_fhir_json(course: Course) -> str:
+    return json.dumps(bundle_dict(course), indent=1, ensure_ascii=False, sort_keys=False) + "\n"

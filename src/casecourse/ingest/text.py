@@ -1,0 +1,69 @@
+"""Read a narrative file into text, detecting its encoding, and refuse what is not a narrative."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from casecourse.model import Source
+
+MAX_BYTES = 5_000_000  # a case report is ~10-50 kB; 5 MB is a book, not a narrative
+
+
+class InputError(Exception):
+    """A file that cannot be read as a narrative; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str
+    text: str
+    source: Source
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Return (text, encoding): UTF-8 (with or without BOM), else Latin-1 when it reads as text."""
+    if not data.strip():
+        raise InputError(f"{name}: empty file")
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: binary file (NUL bytes), not a text narrative")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    text = data.decode("latin-1")
+    # Latin-1 decodes any byte; C1 control characters (0x80-0x9f) betray that it was not Latin-1.
+    controls = sum(1 for ch in text if "\x80" <= ch <= "\x9f" or (ch < " " and ch not in "\n\r\t\f"))
+    if controls > max(2, len(text) // 200):
+        raise InputError(f"{name}: undecodable text (not UTF-8: {utf8_error.reason} at byte "
+                         f"{utf8_error.start}; not Latin-1 either)")
+    return text, "latin-1"
+
+
+def read_document(path: Path | str) -> Document:
+    path = Path(path)
+    name = str(path)
+    if not path.exists():
+        raise InputError(f"{name}: no such file")
+    if path.is_dir():
+        raise InputError(f"{name}: is a directory, not a narrative file")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"{name}: too large ({size:,} bytes; limit {MAX_BYTES:,})")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read ({exc.strerror})") from exc
+    return document_from_bytes(data, name)
+
+
+def document_from_bytes(data: bytes, name: str) -> Document:
+    text, encoding = decode(data, name)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{name}: no text")
+    src = Source(name=Path(name).name, sha256=hashlib.sha256(data).hexdigest(), chars=len(text),
+                 encoding=encoding)
+    return Document(name=name, text=text, source=src)

@@ -1,0 +1,131 @@
+"""Dose, route and frequency mentions: "400 mg/day", "162 mg/week", "300 mg/4 weeks",
+"1 g twice daily", "3 x 250 mg/day", "10 mg/kg", "500 mg/m2 per day", "0.25 μg/kg/min",
+"20-40 mg", "high-dose". A dose after "below"/"under"/"less than" is a threshold, not a dose.
+Frequencies and routes are data (knowledge/frequencies.csv, knowledge/routes.csv)."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from casecourse.knowledge import table
+from casecourse.model import Mention
+
+_NUM = r"\d+(?:[.,]\d+)*"
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "twelve": 12}
+_UNIT = r"(?:mg|milligrams?|g|grams?|gm|mcg|µg|μg|ug|micrograms?|IU|international units|units?|U|mL|ml|mmol|mEq)"
+_THRESHOLD = re.compile(r"(?:below|under|less than|lower than|above|over|more than|exceeding|<|>|≤|≥)\s*$", re.I)
+_LAB_UNIT_AFTER = re.compile(r"\s*/\s*(?:d?L|mL|ml|dl|l|hpf|mm3|µL|uL)\b")
+
+
+@cache
+def _frequency_table() -> list[tuple[re.Pattern, int, str, str]]:
+    """(compiled pattern, frequency, period (number or 'n'), unit), longest written form first."""
+    rows = sorted(table("frequencies.csv"), key=lambda r: -len(r["written"]))
+    out = []
+    for r in rows:
+        pat = re.escape(r["written"]).replace(r"\ ", r"\s*").replace("n", r"(\d+|two|three|four|six|eight|twelve)") \
+            if " n " in f" {r['written']} " or r["written"].startswith(("/n", "/ n", "qn")) else \
+            re.escape(r["written"]).replace(r"\ ", r"\s*")
+        out.append((re.compile(pat, re.I), int(r["frequency"]), r["period"], r["period_unit"]))
+    return out
+
+
+@cache
+def _frequency_alternation() -> str:
+    return "|".join(p.pattern for p, *_ in _frequency_table())
+
+
+@cache
+def _frequency_regex() -> re.Pattern:
+    return re.compile(r"(?<![\w/])(?:" + _frequency_alternation() + r")(?![\w])", re.I)
+
+
+def parse_frequency(s: str) -> tuple[int, float, str] | None:
+    """'every 4 weeks' -> (1, 4, 'wk'); None when not a frequency."""
+    for pat, freq, period, unit in _frequency_table():
+        m = pat.fullmatch(s.strip())
+        if m:
+            if period == "n":
+                g = m.group(1).lower()
+                n = float(_NUMBER_WORDS.get(g, g))
+                return freq, n, unit
+            return freq, float(period), unit
+    return None
+
+
+@cache
+def _dose_regex() -> re.Pattern:
+    freq = _frequency_alternation()
+    return re.compile(
+        rf"(?:(?P<mult>\d+)\s*[x×]\s*)?(?P<value>{_NUM})(?:\s*(?:-|–|to)\s*(?P<high>{_NUM}))?\s*"
+        rf"(?P<unit>{_UNIT})(?![\w])"
+        rf"(?:\s*/\s*(?P<per>kg|m2|m²|m\^2)(?![\w]))?"
+        rf"(?P<freq>\s*(?:,\s*)?(?:{freq})(?![\w]))?", re.I)
+
+
+@cache
+def _routes() -> dict[str, str]:
+    return {r["written"]: r["route"] for r in table("routes.csv")}
+
+
+@cache
+def _route_regex() -> re.Pattern:
+    forms = sorted(_routes(), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])", re.I)
+
+
+def _number(s: str) -> float:
+    return float(s.replace(",", "")) if s.count(",") and len(s.split(",")[-1]) == 3 else float(s.replace(",", "."))
+
+
+def find(text: str) -> list[Mention]:
+    """Mentions of type `dose`, `frequency` and `route`, sorted by start."""
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in _dose_regex().finditer(text):
+        if _LAB_UNIT_AFTER.match(text, m.end("unit")) and not m.group("per"):
+            continue  # "6300 ng/mL", "5 mg/dL": a concentration, not a dose
+        unit = m.group("unit")
+        if unit in ("U", "u") and not m.group("freq") and not m.group("per"):
+            continue  # bare "U" is an enzyme activity far more often than a dose
+        attrs: dict = {"value": _number(m.group("value")), "unit": _canonical_unit(unit)}
+        if m.group("high"):
+            attrs["value_high"] = _number(m.group("high"))
+        if m.group("mult"):
+            attrs["value"] = attrs["value"] * int(m.group("mult"))
+            attrs["per_administration"] = _number(m.group("value"))
+        if m.group("per"):
+            attrs["per"] = "kg" if m.group("per").lower() == "kg" else "m2"
+        if m.group("freq"):
+            parsed = parse_frequency(m.group("freq").lstrip(" ,"))
+            if parsed:
+                attrs["frequency"], attrs["period"], attrs["period_unit"] = parsed
+        if _THRESHOLD.search(text[max(0, m.start() - 20):m.start()]):
+            attrs["threshold"] = True
+        out.append(Mention(type="dose", start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0), attrs=attrs))
+        taken.append((m.start(), m.end()))
+    for m in _frequency_regex().finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        parsed = parse_frequency(m.group(0))
+        if parsed and not m.group(0).startswith("/"):
+            f, p, u = parsed
+            out.append(Mention(type="frequency", start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0).lower(),
+                               attrs={"frequency": f, "period": p, "period_unit": u}))
+    routes = _routes()
+    for m in _route_regex().finditer(text):
+        word = m.group(1)
+        if word.isupper() and len(word) <= 3 and word.lower() in ("im", "po"):
+            pass
+        elif word in ("IM", "SC", "PO", "IV") or word.islower() or word[0].isupper():
+            pass
+        out.append(Mention(type="route", start=m.start(), end=m.end(), text=word, norm=routes[word.lower()]))
+    out.sort(key=lambda x: (x.start, -x.end))
+    return out
+
+
+def _canonical_unit(u: str) -> str:
+    low = u.lower()
+    return {"milligram": "mg", "milligrams": "mg", "gram": "g", "grams": "g", "gm": "g", "µg": "ug", "μg": "ug",
+            "mcg": "ug", "microgram": "ug", "micrograms": "ug", "international units": "IU", "unit": "U",
+            "units": "U", "ml": "mL", "iu": "IU", "meq": "mEq"}.get(low, u)

@@ -1,0 +1,142 @@
+"""The reading pipeline: one pass of small components over a narrative's text.
+
+Like a spaCy pipeline, components run in order over one document and write typed spans with
+character offsets; unlike spaCy's Doc-bound components they take the text and return
+`Mention`s, so each is a plain function that tests and evaluation can call alone. The spaCy
+`Doc` (blank English tokenizer) is built on demand from a `Reading` (`Reading.doc`) with every
+mention in `doc.spans["casecourse"]`, for interoperability with spaCy tools.
+
+The finder registry maps a name to "module:function"; each is imported once.
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+
+from casecourse.model import Mention
+from casecourse.reading import abbreviations, assertion, sentences, zoning
+
+# name -> "module:function(text) -> list[Mention]", in the order they run
+FINDERS: dict[str, str] = {
+    "doses": "casecourse.reading.doses:find",
+    "timex": "casecourse.reading.timex:find_timexes",
+    "labs": "casecourse.reading.labs:find_labs",
+    "phenotypes": "casecourse.reading.phenotypes:find_phenotypes",
+    "demographics": "casecourse.reading.demographics:find",
+    "events": "casecourse.reading.events:find",
+}
+# when two mentions of these types overlap, the earlier type in this list wins
+_PRECEDENCE = ["event", "drug", "condition", "lab_test", "finding", "dose", "lab_value", "date", "time", "duration",
+               "frequency", "age", "route", "drug_class", "sex"]
+
+
+@cache
+def _finder(name: str) -> Callable[[str], list[Mention]]:
+    module, func = FINDERS[name].split(":")
+    return getattr(importlib.import_module(module), func)
+
+
+@dataclass
+class Reading:
+    text: str
+    mentions: list[Mention]
+    sentences: list[tuple[int, int]]
+    zones: list[zoning.Zone] = field(default_factory=list)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        lo, hi = 0, len(self.sentences) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s, e = self.sentences[mid]
+            if pos < s:
+                hi = mid - 1
+            elif pos >= e:
+                lo = mid + 1
+            else:
+                return s, e
+        return (pos, pos)
+
+    @property
+    def doc(self):  # noqa: ANN201 - spaCy is imported lazily
+        """A spaCy Doc of the text with every mention in `doc.spans["casecourse"]`."""
+        doc = _blank().make_doc(self.text)
+        spans = [doc.char_span(m.start, m.end, label=m.type, alignment_mode="expand") for m in self.mentions]
+        doc.spans["casecourse"] = [s for s in spans if s is not None]
+        return doc
+
+
+@cache
+def _blank():  # noqa: ANN202
+    import spacy
+
+    return spacy.blank("en")
+
+
+def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Drop a mention that overlaps one of a higher-precedence type; same type keeps the longer."""
+    rank = {t: i for i, t in enumerate(_PRECEDENCE)}
+    kept: list[Mention] = []
+    # interchangeable kinds may overlap (a dose inside a drug phrase, a lab value after its test)
+    for m in sorted(mentions, key=lambda m: (rank.get(m.type, 99), -(m.end - m.start), m.start)):
+        clash = False
+        for k in kept:
+            if k.start < m.end and m.start < k.end and _clash(k, m):
+                clash = True
+                break
+        if not clash:
+            kept.append(m)
+    kept.sort(key=lambda m: (m.start, -m.end, m.type))
+    return kept
+
+
+_COEXIST = {frozenset({"lab_test", "lab_value"}), frozenset({"finding", "lab_value"}),
+            frozenset({"condition", "lab_value"}), frozenset({"time", "age"}), frozenset({"date", "age"}),
+            frozenset({"finding", "condition"}), frozenset({"event", "finding"}), frozenset({"event", "condition"}),
+            frozenset({"event", "time"}), frozenset({"event", "date"}), frozenset({"event", "lab_value"})}
+
+
+def _clash(a: Mention, b: Mention) -> bool:
+    if a.type == b.type:
+        return not (a.start == b.start and a.end == b.end and a.norm != b.norm)  # one span, two codes
+    return frozenset({a.type, b.type}) not in _COEXIST
+
+
+def read(text: str, finders: tuple[str, ...] | None = None) -> Reading:
+    """Run every component over `text` once."""
+    sents = sentences.split(text)
+    abbr = abbreviations.find(text)
+    defined = abbreviations.definitions(abbr)
+    from casecourse.reading import drugs
+
+    mentions: list[Mention] = list(drugs.find(text, defined))
+    for name in finders or tuple(FINDERS):
+        mentions.extend(_finder(name)(text))
+    mentions = _resolve_overlaps(mentions) + abbr
+    zones = zoning.zone_lines(text)
+    _assign_zones(text, zones, sents, mentions)
+    assertion.assign(text, sents, mentions)
+    mentions.sort(key=lambda m: (m.start, -m.end, m.type))
+    return Reading(text=text, mentions=mentions, sentences=sents, zones=zones)
+
+
+def _assign_zones(text: str, zones: list[zoning.Zone], sents: list[tuple[int, int]],
+                  mentions: list[Mention]) -> None:
+    zi = si = 0
+    sentence_zone_cache: dict[int, str] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        while zi < len(zones) - 1 and zones[zi].end < m.start:
+            zi += 1
+        while si < len(sents) - 1 and sents[si][1] <= m.start:
+            si += 1
+        line_zone = zones[zi].zone if zones else "narrative"
+        if si not in sentence_zone_cache:
+            s, e = sents[si] if sents else (0, len(text))
+            sentence_zone_cache[si] = zoning.sentence_zone(text[s:e], line_zone)
+        m.zone = sentence_zone_cache[si] if line_zone in ("narrative", "background", "summary") else line_zone
+
+
+def read_mentions(text: str) -> list[Mention]:
+    """All mentions of a text (the evaluation entry point)."""
+    return read(text).mentions

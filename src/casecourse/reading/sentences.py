@@ -1,0 +1,31 @@
+"""A fast rule-based sentence splitter (character offsets) for clinical prose."""
+from __future__ import annotations
+
+import re
+
+_ABBREV = {"dr", "mr", "mrs", "ms", "vs", "e.g", "i.e", "approx", "fig", "figs", "no", "al", "etc", "ca", "cf",
+           "resp", "st", "mt", "jr", "sr", "inc", "ltd", "dept", "univ", "vol", "pp", "ref", "refs", "min", "max"}
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets, whitespace-trimmed, covering the text in order."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        if m.group(0)[0] == ".":
+            word = re.search(r"([\w.]+)$", text[start:m.start()])
+            if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
+                continue
+        _add(text, start, m.end(), out)
+        start = m.end()
+    _add(text, start, len(text), out)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    seg = text[start:end]
+    stripped = seg.strip()
+    if stripped:
+        s = start + (len(seg) - len(seg.lstrip()))
+        out.append((s, s + len(stripped)))

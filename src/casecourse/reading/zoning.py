@@ -1,0 +1,120 @@
+"""Document zoning: which parts of a narrative may speak about *this* patient.
+
+Zones: `narrative` (the case), `summary` (abstract, "we report a case of..."), `background`
+(introduction), `discussion` (discussion, conclusion, and paragraphs about other patients or
+trials), `literature` (a sentence citing other work), `title`, `authors` (names, affiliations,
+correspondence), `backmatter` (funding, consent, copyright, competing interests), `references`.
+Only `narrative` and `summary` yield patient facts; everything else is kept as mentions.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+PATIENT_ZONES = frozenset({"narrative", "summary"})
+
+_PATIENT_CUE = re.compile(
+    r"\b(?:(?:the|our|this|index) (?:patient|case|man|woman|boy|girl|child|infant)|[Hh]e|[Ss]he|[Hh]is|[Hh]er|"
+    r"[Hh]im|\d+[- ](?:year|month|week|day)[- ]old|was (?:admitted|hospitali[sz]ed|readmitted|discharged)|"
+    r"presented|we report|we describe|we present)\b")
+_LITERATURE_CUE = re.compile(
+    r"\((?:\d+(?:[-–,] ?\d+)*)\)|\[\d+(?:[-–,] ?\d+)*\]|\b(?:stud(?:y|ies)|trials?|literature|"
+    r"patients with|cases? (?:has|have) been (?:reported|described)|reported cases|et al|cohort|"
+    r"mechanism|pathogenesis)\b", re.I)
+_AUTHOR_LINE = re.compile(
+    r"@|\bORCID\b|\bE-?mail\b|\b(?:MD|PhD|MBBS|MSc|FRCP)\b|\bcorrespondence\b|\bDepartment\b.*\b(?:Hospital|"
+    r"University|Spain|USA|Street|Calle)\b|^[-•*]?\s*[A-Z]\.(?:\s?[A-Z]\.)*\s+[A-Z][A-Za-zÀ-ÿ'-]+(?:-[A-Z].*)?,",
+    re.I)
+_BACKMATTER_LINE = re.compile(
+    r"^\s*(?:©|\(c\)\s|copyright\b|competing interests?\b|conflicts? of interest\b|funding\b|"
+    r"received\s*:|accepted\s*:|published\s*:|doi\s*:|https?://|keywords?\s*:)", re.I)
+_REFERENCES_START = re.compile(r"^\s*(?:references?|bibliography)\s*:?\s*$", re.I)
+_TITLE_LINE = re.compile(r"^\s*(?:letters? to the editors?|sirs,?|dear (?:editor|sirs?),?)\s*$", re.I)
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
+
+
+@dataclass(frozen=True)
+class Zone:
+    start: int
+    end: int
+    zone: str
+
+
+@cache
+def _headings() -> dict[str, str]:
+    with resources.files("casecourse.knowledge").joinpath("section_headings.csv").open(encoding="utf-8") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        return {r["heading"]: r["zone"] for r in rows}
+
+
+def _heading_zone(line: str) -> str | None:
+    s = _NUMBERING.sub("", line.strip()).rstrip(":. ").lower()
+    if len(s) > 60 or not s:
+        return None
+    return _headings().get(s)
+
+
+def zone_lines(text: str) -> list[Zone]:
+    """Split the text into lines and give each its zone."""
+    lines: list[tuple[int, int, str]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append((pos, pos + len(raw), raw))
+        pos += len(raw) + 1
+    has_headings = any(_heading_zone(raw) in PATIENT_ZONES for _, _, raw in lines)
+    current = "background" if has_headings else "narrative"
+    zones: list[Zone] = []
+    in_refs = False
+    for start, end, raw in lines:
+        if not raw.strip():
+            continue
+        hz = _heading_zone(raw)
+        if _REFERENCES_START.match(raw):
+            in_refs = True
+        if in_refs:
+            zone = "references"
+        elif hz:
+            current = hz
+            zone = "title"
+        elif _TITLE_LINE.match(raw) or (start == 0 and len(raw) < 200 and not raw.rstrip().endswith(".")):
+            zone = "title"
+        elif _BACKMATTER_LINE.match(raw):
+            zone = "backmatter"
+        elif len(raw) < 300 and _AUTHOR_LINE.search(raw):
+            zone = "authors"
+        else:
+            zone = current
+        zones.append(Zone(start, end, zone))
+    if not has_headings:
+        _mark_unheaded_discussion(text, zones)
+    return zones
+
+
+def _mark_unheaded_discussion(text: str, zones: list[Zone]) -> None:
+    """In a letter without headings, paragraphs before the first and after the last paragraph that
+    speaks of the patient are background and discussion."""
+    idx = [i for i, z in enumerate(zones) if z.zone == "narrative"]
+    cued = [i for i in idx if len(_PATIENT_CUE.findall(text[zones[i].start:zones[i].end])) >= 1]
+    if not cued:
+        return
+    first, last = cued[0], cued[-1]
+    for i in idx:
+        if i < first:
+            zones[i] = Zone(zones[i].start, zones[i].end, "background")
+        elif i > last:
+            zones[i] = Zone(zones[i].start, zones[i].end, "discussion")
+
+
+def sentence_zone(sentence: str, line_zone: str) -> str:
+    """Refine a sentence's zone: a narrative sentence citing other work, without speaking of the
+    patient, is `literature`; a summary-style "we report a case" sentence is `summary`."""
+    if line_zone in ("narrative", "background", "summary"):
+        cue = _PATIENT_CUE.search(sentence)
+        if _LITERATURE_CUE.search(sentence) and not cue:
+            return "literature"
+        if line_zone == "background" and re.search(r"\bwe (?:report|describe|present)\b", sentence, re.I):
+            return "summary"
+    return line_zone
