@@ -1,0 +1,149 @@
+"""Lab tests and their results: `find_labs(text)` -> `lab_test` and `lab_value` mentions.
+
+A `lab_value` is either a number as written (with unit, comparator, range; converted to the test's
+SI unit when the catalogue says how) or a qualitative result with an `interpretation`
+(H/L/N/POS/NEG/A) and no value: "elevated LDH", "C3 and C4 were low", "ANA positive",
+"hyperferritinaemia". The span of a qualitative result is the word(s) that state it ("elevated",
+"within normal limits", "hyperferritinaemia"); the test it speaks about is in `attrs["test"]`.
+
+A value attaches to the nearest preceding test in its clause whose unit kind fits ("ferritin was
+6300 ng/mL"), or to a test right after it ("80% neutrophils", "2400 U/mL of sCD25"), else to the
+test its unit implies (mmHg -> blood pressure, °C -> body temperature). A number with no unit is
+kept only when it directly follows a test ("INR 1.4", "platelets of 45").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from casecourse.model import Mention
+from casecourse.reading.labs_catalogue import LabTest, TestHit, catalogue, expand, find_tests
+from casecourse.reading.labs_qualitative import compound_anchors, find_compounds, find_qualitative
+from casecourse.reading.labs_values import Value, find_values
+from casecourse.units import convert
+
+__all__ = ["find_labs"]
+
+_CLAUSE_END = re.compile(r"[.!?](?=\s+[A-Z(\[]|\s*$)|[;\n]")
+# unit kinds a test's usual unit may be reported in instead (counts also as % of leukocytes)
+_COMPATIBLE = {
+    "mass_conc": {"mass_conc", "subst_conc", "arb_conc", "activity"},
+    "subst_conc": {"mass_conc", "subst_conc"},
+    "arb_conc": {"arb_conc", "activity", "mass_conc"},
+    "activity": {"activity", "arb_conc"},
+    "count": {"count", "percent"},
+    "percent": {"percent", "subst_conc"},
+    "mass_rate": {"mass_rate", "ratio", "mass_conc"},
+    "ratio": {"ratio", "mass_rate"},
+    "pressure": {"pressure"},
+    "rate": {"rate"},
+    "temperature": {"temperature"},
+    "time": {"time"},
+    "rate_length": {"rate_length"},
+    "volume": {"volume"},
+    "mass": {"mass"},
+    "clearance": {"clearance"},
+    "osmolality": {"osmolality"},
+    "bmi": {"bmi"},
+}
+# units that make a number a result even with no test named nearby
+_SELF_EVIDENT = {"mass_conc", "subst_conc", "arb_conc", "activity", "count", "count_field", "pressure",
+                 "temperature", "rate_length", "clearance", "osmolality", "bmi", "mass_rate"}
+_BARE_GAP = re.compile(
+    r"(?:[\s:=(,]|\b(?:levels?|counts?|values?|concentrations?|titers?|titres?|activity|was|were|is|are|"
+    r"of|at|to|reached|rose|increased|decreased|dropped|fell|peaked|elevated|measured|remained|from|"
+    r"about|approximately|around|high|low|markedly|mildly|slightly|be|serum|plasma|level)\b)*", re.I)
+_AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
+
+
+def _fits(test: LabTest, v: Value) -> bool:
+    if v.ucum == "{titer}":
+        return test.qualitative or test.kind == "serology"
+    if v.info is None:
+        return True
+    kind = test.unit_kind
+    if kind is None:
+        return test.qualitative or test.ucum == "1" and v.info is None
+    return v.info.kind in _COMPATIBLE.get(kind, {kind})
+
+
+def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_start: int,
+            clause_end: int) -> LabTest | None:
+    i = bisect.bisect_left(starts, v.start)
+    if i < len(hits) and hits[i].start < clause_end:  # "80% neutrophils", "2400 U/mL of sCD25"
+        nxt = hits[i]
+        gap = text[v.end:nxt.start]
+        if _AFTER_GAP.fullmatch(gap) and ("of" in gap or "for" in gap or v.info and v.info.kind == "percent"):
+            if _fits(nxt.test, v):
+                return nxt.test
+    for j in range(i - 1, -1, -1):
+        hit = hits[j]
+        if hit.start < clause_start or v.start - hit.end > 120:
+            break
+        if _fits(hit.test, v):
+            return hit.test
+    default = (v.extra or {}).get("default_test") or (v.info.default_test if v.info else None)
+    return catalogue()[default] if default else None
+
+
+def _directly_after_test(text: str, v: Value, hits: list[TestHit], starts: list[int]) -> bool:
+    i = bisect.bisect_left(starts, v.start) - 1
+    if i < 0:
+        return False
+    gap = text[hits[i].end:v.start]
+    return len(gap) <= 40 and _BARE_GAP.fullmatch(gap) is not None
+
+
+def _value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
+    attrs: dict = {"value": v.value, "value_high": v.value_high, "comparator": v.comparator,
+                   "unit": v.unit, "ucum": v.ucum, "value_si": None, "unit_si": None,
+                   "test": test.name if test else None, "loinc": None}
+    for key, val in (v.extra or {}).items():
+        if key != "default_test":
+            attrs[key] = val
+    if test is not None:
+        if not (v.info and v.info.kind == "percent" and test.unit_kind == "count"):
+            attrs["loinc"] = test.loinc  # a % of leukocytes has its own LOINC code
+        if v.ucum and test.unit_si and v.value is not None:
+            si = convert(v.value, v.ucum, test.unit_si, test.molar_mass, test.valence)
+            if si is not None:
+                attrs["value_si"], attrs["unit_si"] = si, test.unit_si
+                if v.value_high is not None:
+                    attrs["value_high_si"] = convert(v.value_high, v.ucum, test.unit_si,
+                                                     test.molar_mass, test.valence)
+    return Mention(type="lab_value", start=v.start, end=v.end, text=text[v.start:v.end],
+                   norm=test.name if test else None, attrs=attrs)
+
+
+def find_labs(text: str) -> list[Mention]:
+    """All lab-test and lab-value mentions in `text`, sorted by position."""
+    hits = find_tests(text)
+    compounds = find_compounds(text)
+    anchors = sorted(hits + compound_anchors(compounds), key=lambda h: h.start)
+    starts = [h.start for h in anchors]
+    ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+    out: list[Mention] = [
+        Mention(type="lab_test", start=h.start, end=h.end, text=text[h.start:h.end], norm=h.test.name,
+                attrs={"loinc": h.test.loinc, **({"members": "|".join(h.test.members)}
+                                                 if h.test.members else {})})
+        for h in hits]
+    hit_starts = [h.start for h in hits]
+    for v in find_values(text):
+        i = bisect.bisect_right(hit_starts, v.start) - 1
+        if i >= 0 and hits[i].end > v.start:
+            continue  # a digit inside a test name: "C3", "CA 19-9"
+        k = bisect.bisect_right(ends, v.start)
+        clause_start = ends[k - 1] if k else 0
+        clause_end = ends[k] if k < len(ends) else len(text)
+        test = _attach(text, v, anchors, starts, clause_start, clause_end)
+        if v.info is None and v.ucum is None:
+            if not _directly_after_test(text, v, anchors, starts):
+                continue
+        elif test is None and v.info is not None and v.info.kind not in _SELF_EVIDENT:
+            continue
+        if test is not None and test.members:
+            test = expand(test)[0] if len(expand(test)) == 1 else test
+        out.append(_value_mention(text, v, test))
+    out.extend(find_qualitative(text, hits, compounds))
+    out.sort(key=lambda m: (m.start, m.end, m.type, m.norm or ""))
+    return out

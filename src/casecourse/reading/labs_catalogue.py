@@ -1,0 +1,134 @@
+"""The lab catalogue (`knowledge/labs.csv`) and a fast finder for test names in text.
+
+Test names are matched with one Aho-Corasick automaton over the lower-cased text; a match counts
+only at word boundaries, and short capitalised synonyms (ALT, Hb, C3, Na) only in their written
+case, so "alt" or "na" in ordinary words never become tests. Longest match wins.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import ahocorasick
+
+from casecourse.units import ucum_kinds
+
+
+@dataclass(frozen=True)
+class LabTest:
+    name: str
+    loinc: str | None
+    loinc_status: str | None
+    kind: str
+    qualitative: bool
+    members: tuple[str, ...]
+    unit: str | None
+    ucum: str | None
+    unit_si: str | None
+    molar_mass: float | None
+    valence: float | None
+    ref_low: float | None
+    ref_high: float | None
+    ref_unit: str | None
+    ref_source: str | None
+
+    @property
+    def unit_kind(self) -> str | None:
+        if self.ucum in (None, "", "1"):
+            return None
+        if self.ucum.startswith("10*"):
+            return "count"
+        return ucum_kinds().get(self.ucum)
+
+
+@dataclass(frozen=True)
+class TestHit:
+    start: int
+    end: int
+    test: LabTest
+
+
+def _num(x: str) -> float | None:
+    return float(x) if x else None
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("casecourse.knowledge").joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
+@cache
+def catalogue() -> dict[str, LabTest]:
+    tests: dict[str, LabTest] = {}
+    for r in _rows("labs.csv"):
+        tests[r["name"]] = LabTest(
+            name=r["name"], loinc=r["loinc"] or None, loinc_status=r["loinc_status"] or None,
+            kind=r["kind"], qualitative=r["qualitative"] == "1",
+            members=tuple(m for m in r["members"].split("|") if m),
+            unit=r["unit"] or None, ucum=r["ucum"] or None, unit_si=r["unit_si"] or None,
+            molar_mass=_num(r["molar_mass"]), valence=_num(r["valence"]),
+            ref_low=_num(r["ref_low"]), ref_high=_num(r["ref_high"]), ref_unit=r["ref_unit"] or None,
+            ref_source=r["ref_source"] or None)
+    return tests
+
+
+def _case_sensitive(synonym: str) -> bool:
+    return len(synonym) <= 5 and any(c.isupper() for c in synonym)
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    entries: dict[str, list[tuple[str, str | None]]] = {}
+    for r in _rows("labs.csv"):
+        for syn in {r["name"], *r["synonyms"].split("|")}:
+            syn = syn.strip()
+            if not syn:
+                continue
+            exact = syn if _case_sensitive(syn) else None
+            entries.setdefault(syn.lower(), []).append((r["name"], exact))
+    for key, values in entries.items():
+        auto.add_word(key, (len(key), tuple(values)))
+    auto.make_automaton()
+    return auto
+
+
+_WORDCHAR = re.compile(r"\w")
+
+
+def find_tests(text: str) -> list[TestHit]:
+    """Leftmost-longest, non-overlapping test-name matches at word boundaries."""
+    lower = text.lower()
+    tests = catalogue()
+    candidates: list[tuple[int, int, str]] = []
+    n = len(text)
+    for end_idx, (length, values) in _automaton().iter(lower):
+        start, end = end_idx - length + 1, end_idx + 1
+        if start > 0 and (_WORDCHAR.match(text[start - 1]) or text[start - 1] == "-" and
+                          start > 1 and text[start - 2].isalnum()):
+            continue
+        if end < n and _WORDCHAR.match(text[end]) and text[end - 1] not in "+-":
+            continue
+        for name, exact in values:
+            if exact is None or text[start:end] == exact:
+                candidates.append((start, end, name))
+                break
+    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    hits: list[TestHit] = []
+    last_end = -1
+    for start, end, name in candidates:
+        if start >= last_end:
+            hits.append(TestHit(start, end, tests[name]))
+            last_end = end
+    return hits
+
+
+def expand(test: LabTest) -> list[LabTest]:
+    """A group name ("complement") stands for its members (C3, C4)."""
+    if test.members:
+        cat = catalogue()
+        return [cat[m] for m in test.members]
+    return [test]

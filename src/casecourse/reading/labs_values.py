@@ -1,0 +1,132 @@
+"""Numeric lab values as written: a number (or range, comparator, titre, blood pressure) and its unit.
+
+Counts written with flattened superscripts ("15.8 × 109/L", "× 103/µL") read as 10^9/L and 10^3/µL:
+after a "×"/"x" multiplier "10" is always the base and the digits after it the exponent.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from casecourse.units import UnitInfo, exponent, lookup_unit
+
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u2009\u202f]\d{3})+(?!\d)|\d+(?:,\d{1,2}(?![\d,]))?)"
+        r"(?:\.\d+)?")
+_CMP_WORDS = {
+    "<": "<", "<=": "<=", "≤": "<=", "⩽": "<=", ">": ">", ">=": ">=", "≥": ">=", "⩾": ">=",
+    "less than": "<", "lower than": "<", "below": "<", "under": "<", "greater than": ">",
+    "more than": ">", "higher than": ">", "above": ">", "over": ">", "exceeded": ">",
+    "exceeding": ">", "exceeds": ">", "exceed": ">", "in excess of": ">", "up to": "<=",
+    "at most": "<=", "at least": ">=",
+}
+_CMP = "|".join(sorted((re.escape(k) for k in _CMP_WORDS), key=len, reverse=True))
+_CMP_BEFORE = re.compile(rf"(?:^|(?<=[\s(,:=]))(?P<cmp>{_CMP})\s*$", re.I)
+VALUE_RE = re.compile(
+    rf"(?<![\w.,/:\-−^])(?P<num>{_NUM})"
+    rf"(?:(?P<mid>\s?%)?\s*(?:-|–|—|to)\s*(?P<num2>{_NUM}))?(?![\w.]*\s?[/:]\s?\d)(?!-\w)",
+    re.I)
+BP_RE = re.compile(r"(?<![\w./])(?P<sys>\d{2,3})\s?/\s?(?P<dia>\d{2,3})\s?(?P<unit>mm\s?Hg)", re.I)
+TITRE_RE = re.compile(r"(?P<cmp>[<>≤≥]\s?)?(?<![\w.:/])1\s?:\s?(?P<den>\d{1,5})(?![\d:]|\s?[ap]\.?m\b)")
+_MULT_RE = re.compile(r"\s?(?:[×xX*]|·)\s?10\s?(?:\^|\*\*|\*|e|E)?\s?(?P<exp>[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})")
+_UNIT_SPAN = re.compile(r"\s?(?:[^\s,;()\[\]]+)(?:\s[^\s,;()\[\]]+){0,3}")
+_TRAIL = ".:"
+
+
+@dataclass
+class Value:
+    start: int
+    end: int
+    value: float | None
+    value_high: float | None = None
+    comparator: str | None = None
+    unit: str | None = None
+    info: UnitInfo | None = None
+    ucum: str | None = None
+    extra: dict | None = None
+
+
+def parse_number(s: str) -> float:
+    s = s.replace("\u2009", "").replace("\u202f", "")
+    if re.fullmatch(r"\d+,\d{1,2}", s):  # decimal comma
+        return float(s.replace(",", "."))
+    return float(s.replace(",", ""))
+
+
+def unit_after(text: str, pos: int) -> tuple[int, str, UnitInfo] | None:
+    """The longest known unit starting at `pos` (after at most one space): (end, written, info)."""
+    m = _UNIT_SPAN.match(text, pos, pos + 40)
+    if not m:
+        return None
+    lead = len(m.group()) - len(m.group().lstrip())
+    body = m.group()[lead:]
+    if not body or body[0].isdigit() and not body.startswith("1.73"):
+        return None
+    cuts = [i for i, c in enumerate(body) if c == " "] + [len(body)]
+    for cut in reversed(cuts):
+        written = body[:cut].rstrip(_TRAIL)
+        if not written:
+            continue
+        info = lookup_unit(written)
+        if info is not None:
+            return pos + lead + len(written), written, info
+    return None
+
+
+def _with_unit(text: str, v: Value) -> Value:
+    mult = _MULT_RE.match(text, v.end)
+    if mult:
+        after = unit_after(text, mult.end())
+        exp = exponent(mult.group("exp"))
+        if after and after[2].kind == "count":
+            end, _, info = after
+            base = info.ucum  # "/L", "/uL", "/mm3"
+            v.ucum = f"10*{exp}{base}"
+            v.info = UnitInfo(v.ucum, "count", None)
+        else:
+            end, v.ucum, v.info = mult.end(), None, None
+        v.unit = text[mult.start():end].strip()
+        v.end = end
+        return v
+    after = unit_after(text, v.end)
+    if after:
+        v.end, v.unit, v.info = after
+        v.ucum = v.info.ucum
+    return v
+
+
+def find_values(text: str) -> list[Value]:
+    """Every number-like value in the text with its unit if one follows; overlapping forms resolved
+    in the order blood pressure, titre, number."""
+    out: list[Value] = []
+    taken: list[tuple[int, int]] = []
+    for m in BP_RE.finditer(text):
+        out.append(Value(m.start(), m.end(), float(m.group("sys")), unit=m.group("unit"),
+                         info=lookup_unit(m.group("unit")), ucum="mm[Hg]",
+                         extra={"diastolic": float(m.group("dia")), "default_test": "blood pressure"}))
+        taken.append((m.start(), m.end()))
+    for m in TITRE_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        cmp = m.group("cmp").strip() if m.group("cmp") else None
+        out.append(Value(m.start(), m.end(), float(m.group("den")), comparator=cmp, ucum="{titer}",
+                         extra={"titer": text[m.start("den") - 2:m.end()].replace(" ", "")}))
+        taken.append((m.start(), m.end()))
+    for m in VALUE_RE.finditer(text):
+        if any(s <= m.start("num") < e for s, e in taken):
+            continue
+        start, cmp = m.start(), None
+        before = _CMP_BEFORE.search(text, max(0, start - 14), start)
+        if before:
+            start, cmp = before.start(), _CMP_WORDS[before.group("cmp").lower()]
+        v = Value(start, m.end(), parse_number(m.group("num")), comparator=cmp)
+        if m.group("num2"):
+            v.value_high = parse_number(m.group("num2"))
+            if v.value_high < v.value:  # "3-2" is not a range
+                continue
+        out.append(_with_unit(text, v))
+    out.sort(key=lambda v: (v.start, -v.end))
+    kept: list[Value] = []
+    for v in out:
+        if not kept or v.start >= kept[-1].end:
+            kept.append(v)
+    return kept

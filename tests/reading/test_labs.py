@@ -1,0 +1,143 @@
+"""find_labs: value forms, comparators, flattened superscripts, SI conversion, qualitative results."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.reading.labs import find_labs
+from casecourse.units import convert, lookup_unit
+
+
+def _values(text: str) -> list:
+    return [m for m in find_labs(text) if m.type == "lab_value"]
+
+
+def _one(text: str, written: str):
+    found = [m for m in _values(text) if m.text == written]
+    assert found, f"no lab_value {written!r} in {[m.text for m in _values(text)]}"
+    return found[0]
+
+
+def test_test_mentions_are_normalised_with_loinc() -> None:
+    tests = {m.text: m for m in find_labs("Her Hgb and SGPT were checked; lactic dehydrogenase too.")
+             if m.type == "lab_test"}
+    assert tests["Hgb"].norm == "hemoglobin" and tests["Hgb"].attrs["loinc"] == "718-7"
+    assert tests["SGPT"].norm == "alanine aminotransferase"
+    assert tests["lactic dehydrogenase"].attrs["loinc"] == "2532-0"
+
+
+def test_short_abbreviations_only_in_their_case() -> None:
+    assert not [m for m in find_labs("an alternative to alt text in the salt") if m.type == "lab_test"]
+
+
+def test_mass_concentration_value_attaches_and_converts() -> None:
+    m = _one("Serum ferritin rose to 6300 ng/mL on day 3.", "6300 ng/mL")
+    assert m.attrs["test"] == "ferritin" and m.attrs["loinc"] == "2276-4"
+    assert m.attrs["unit"] == "ng/mL" and m.attrs["value_si"] == 6300 and m.attrs["unit_si"] == "ug/L"
+
+
+@pytest.mark.parametrize("text,written,test,value,ucum,si", [
+    ("The white cell count was 15.8 × 109/L.", "15.8 × 109/L", "leukocytes", 15.8, "10*9/L", 15.8),
+    ("WBC 3.2 x 103/µL on admission.", "3.2 x 103/µL", "leukocytes", 3.2, "10*3/uL", 3.2),
+    ("Platelets fell to 21,000/mm3 overnight.", "21,000/mm3", "platelets", 21000, "/mm3", 21.0),
+    ("Hemoglobin was 13.1 gm/dl at discharge.", "13.1 gm/dl", "hemoglobin", 13.1, "g/dL", 131.0),
+    ("Creatinine of 1.2 mg/dL was noted.", "1.2 mg/dL", "creatinine", 1.2, "mg/dL", 106.082),
+    ("Triglycerides 156 mg/dL, fasting.", "156 mg/dL", "triglycerides", 156, "mg/dL", 1.76132),
+    ("Fibrinogen 150 mg/dL.", "150 mg/dL", "fibrinogen", 150, "mg/dL", 1.5),
+    ("Serum sodium 128 mEq/L.", "128 mEq/L", "sodium", 128, "meq/L", 128),
+])
+def test_units_superscripts_and_si(text, written, test, value, ucum, si) -> None:
+    m = _one(text, written)
+    assert m.attrs["test"] == test and m.attrs["value"] == value and m.attrs["ucum"] == ucum
+    assert m.attrs["value_si"] == pytest.approx(si, rel=1e-4)
+
+
+def test_comparators() -> None:
+    text = "CRP was <0.5 mg/dL while sCD25 was >2400 U/mL and the ESR exceeded 100 mm/h."
+    crp, scd25, esr = (_one(text, w) for w in ("<0.5 mg/dL", ">2400 U/mL", "exceeded 100 mm/h"))
+    assert (crp.attrs["comparator"], crp.attrs["value_si"]) == ("<", 5.0)
+    assert (scd25.attrs["comparator"], scd25.attrs["test"]) == (">", "soluble interleukin-2 receptor")
+    assert (esr.attrs["comparator"], esr.attrs["test"]) == (">", "erythrocyte sedimentation rate")
+
+
+def test_range_and_titre() -> None:
+    m = _one("Fibrinogen was 2.1–3.4 g/L over the week.", "2.1–3.4 g/L")
+    assert (m.attrs["value"], m.attrs["value_high"]) == (2.1, 3.4)
+    t = _one("ANA was present at a titre of 1:160.", "1:160")
+    assert t.attrs["test"] == "antinuclear antibodies" and t.attrs["value"] == 160
+
+
+def test_percent_attaches_to_following_count_without_count_loinc() -> None:
+    m = _one("WBC 12.1 × 10^9/L with 80% neutrophils.", "80%")
+    assert m.attrs["test"] == "neutrophils" and m.attrs["loinc"] is None
+
+
+def test_bare_number_only_right_after_a_test() -> None:
+    assert _one("INR 1.4 on warfarin.", "1.4").attrs["test"] == "international normalized ratio"
+    assert not _values("She had 3 children and 2 dogs.")
+
+
+def test_value_after_compound_word_attaches_to_its_test() -> None:
+    m = _one("Hyperferritinaemia (6300 ng/mL) was striking.", "6300 ng/mL")
+    assert m.attrs["test"] == "ferritin"
+
+
+def test_vital_signs_by_unit() -> None:
+    bp = _one("On arrival, 120/80 mmHg and 38.5°C.", "120/80 mmHg")
+    assert bp.attrs["test"] == "blood pressure" and bp.attrs["diastolic"] == 80
+    assert _one("On arrival, 120/80 mmHg and 38.5°C.", "38.5°C").attrs["test"] == "body temperature"
+
+
+def _interps(text: str) -> set[tuple[str, str, str]]:
+    return {(m.text, m.attrs["test"], m.attrs["interpretation"]) for m in _values(text)
+            if m.attrs.get("interpretation")}
+
+
+def test_compound_words_become_interpreted_results() -> None:
+    got = _interps("She had leuconeutropenia, lymphopenia, thrombocytopenia and hypertransaminasaemia.")
+    assert ("leuconeutropenia", "leukocytes", "L") in got and ("leuconeutropenia", "neutrophils", "L") in got
+    assert ("lymphopenia", "lymphocytes", "L") in got and ("thrombocytopenia", "platelets", "L") in got
+    assert ("hypertransaminasaemia", "aspartate aminotransferase", "H") in got
+    assert ("hypertransaminasaemia", "alanine aminotransferase", "H") in got
+
+
+def test_hypocomplementaemia_and_normal_complement() -> None:
+    assert _interps("Hypocomplementaemia was found.") == {
+        ("Hypocomplementaemia", "c3", "L"), ("Hypocomplementaemia", "c4", "L")}
+    assert _interps("Complement levels were normal.") == {("normal", "c3", "N"), ("normal", "c4", "N")}
+
+
+def test_adjective_before_test_and_copula_after() -> None:
+    assert ("elevated", "lactate dehydrogenase", "H") in _interps("There was an elevated LDH.")
+    assert ("high", "c-reactive protein", "H") in _interps("A high CRP suggested infection.")
+    assert ("Elevated", "aspartate aminotransferase", "H") in _interps("Elevated transaminases persisted.")
+    assert ("negative", "blood culture", "NEG") in _interps("Blood cultures were negative.")
+
+
+def test_coordinated_and_carried_positivity() -> None:
+    got = _interps("Antinuclear antibodies were positive, alongside anti-Ro52 and anti-Sm antibodies.")
+    tests = {t for _, t, i in got if i == "POS"}
+    assert tests == {"antinuclear antibodies", "anti-ro/ssa antibodies", "anti-sm antibodies"}
+    got = _interps("Anti-dsDNA, anti-Sm and anti-RNP antibodies were negative.")
+    assert {t for _, t, i in got if i == "NEG"} == {"anti-dsdna antibodies", "anti-sm antibodies",
+                                                     "anti-rnp antibodies"}
+
+
+def test_test_then_adjective_without_copula() -> None:
+    assert ("positive", "antinuclear antibodies", "POS") in _interps("ANA positive, RF negative.")
+    assert ("negative", "rheumatoid factor", "NEG") in _interps("ANA positive, RF negative.")
+
+
+def test_unit_lookup_and_conversion() -> None:
+    assert lookup_unit("gm/dl").ucum == "g/dL"
+    assert lookup_unit("per microliter").ucum == "/uL"
+    assert convert(9.2, "g/dL", "g/L") == pytest.approx(92)
+    assert convert(4.0, "mmol/L", "mg/dL", 885.7) == pytest.approx(354.28)
+    assert convert(25000, "ng/mL", "ug/L") == pytest.approx(25000)
+    assert convert(101, "[degF]", "Cel") == pytest.approx(38.333, abs=1e-3)
+    assert convert(3, "mm[Hg]", "g/L") is None
+
+
+def test_output_is_deterministic_and_sorted() -> None:
+    text = "WBC 3.2 × 10^9/L, Hb 9 g/dL, elevated LDH; ANA positive."
+    a, b = find_labs(text), find_labs(text)
+    assert a == b and [m.start for m in a] == sorted(m.start for m in a)
