@@ -1,0 +1,232 @@
+"""Timeline lanes: events, diagnoses and findings as labelled markers; one swimlane per drug."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from casecourse.model import Assertion, Course, Exposure
+from casecourse.report.bars import Bar, dose_label, exposure_bars
+from casecourse.report.frame import EVENT_STYLE, GREY, GUIDE_EVENTS, Frame, marker
+from casecourse.report.provenance import EVENT_LABEL, mark_assertion
+from casecourse.report.svg import Rows, el, text, text_width
+from casecourse.report.timescale import Span
+
+ROW = 17.0
+DRUG_CLASSES = [  # (class label, colour, keywords matched in drug_class or drug name)
+    ("Glucocorticoid", "#E69F00", ("cortic", "steroid", "predniso", "dexameth", "hydrocort",
+                                   "methylpred", "betameth", "budesonide", "deflazacort")),
+    ("Antimalarial", "#009E73", ("antimalar", "hydroxychloroquine", "chloroquine", "quinacrine",
+                                 "mepacrine")),
+    ("Cytotoxic / antineoplastic", "#D55E00", ("antineoplast", "cytotox", "alkylat", "etoposide",
+                                              "cyclophosphamide", "vincristine", "doxorubicin")),
+    ("Biologic / targeted", "#CC79A7", ("biolog", "monoclonal", "interleukin", "tnf", "jak", "mab",
+                                        "anakinra", "cept", "tinib", "citinib")),
+    ("Immunosuppressant / DMARD", "#0072B2", ("immunosupp", "dmard", "calcineurin", "antimetab",
+                                              "mycophenol", "azathioprine", "methotrexate", "ciclosporin",
+                                              "cyclosporin", "tacrolimus", "leflunomide", "sulfasalazine",
+                                              "sirolimus", "voclosporin")),
+]
+OTHER_CLASS = ("Other", "#7f7f7f")
+ROUTES = {"intravenous": "IV", "iv": "IV", "subcutaneous": "SC", "sc": "SC", "oral": "oral",
+          "po": "oral", "intramuscular": "IM", "im": "IM", "topical": "topical"}
+
+
+def drug_class(exp: Exposure) -> tuple[str, str]:
+    hay = f"{exp.drug_class or ''} {exp.drug}".lower()
+    for label, colour, keys in DRUG_CLASSES:
+        if any(k in hay for k in keys):
+            return label, colour
+    return OTHER_CLASS
+
+
+def is_negated(a: Assertion) -> bool:
+    return a in (Assertion.negated, Assertion.ruled_out)
+
+
+def is_suspected(a: Assertion) -> bool:
+    return a in (Assertion.suspected, Assertion.hypothetical)
+
+
+@dataclass
+class Item:
+    """A labelled marker on a lane."""
+
+    span: Span
+    shape: str
+    colour: str
+    label: str
+    fact_id: str
+    assertion: Assertion = Assertion.present
+    extra_class: str = ""
+
+
+def marker_lane(fr: Frame, title: str, items: list[Item], y0: float, rows: int = 3,
+                lane_class: str = "") -> tuple[str, float]:
+    """Markers with their labels to the right, stacked in rows so labels never overlap."""
+    if not items:
+        return "", 0.0
+    placer = Rows(rows)
+    parts: list[str] = []
+    used = 1
+    for it in sorted(items, key=lambda i: (i.span.mid, i.label, i.fact_id)):
+        cx = fr.x(it.span.mid)
+        w = text_width(it.label, 10.5)
+        row = placer.place(cx - 7, cx + 9 + w)
+        label_row = row is not None
+        row = row if row is not None else 0
+        used = max(used, row + 1)
+        cy = y0 + 9 + row * ROW
+        neg, sus = is_negated(it.assertion), is_suspected(it.assertion)
+        colour = GREY if neg else it.colour
+        parts.append(fr.soft_band(it.span, cy, 7, colour))
+        cls = f"fact {it.extra_class} {'negated' if neg else 'suspected' if sus else ''}".strip()
+        g = [marker(it.shape, cx, cy, 4.6, colour, hollow=neg or sus, dashed=sus)]
+        if label_row:
+            g.append(text(cx + 8, cy + 3.8, it.label, 10.5, fill="#777" if neg else "#222",
+                          style="italic" if neg or sus else None))
+        parts.append(el("g", "".join(g), class_=cls, data_fact=it.fact_id))
+    height = used * ROW + 4
+    head = text(fr.left - 12, y0 + 13, title, 12, "end", weight="bold")
+    return el("g", head + "".join(parts), class_=f"lane {lane_class}".strip()), height
+
+
+def event_items(course: Course, fr: Frame) -> list[Item]:
+    items = []
+    follow = [e for e in course.events if e.type == "follow_up" and fr.scale.span(e.time)]
+    last_follow = max(follow, key=lambda e: fr.scale.span(e.time).hi, default=None)
+    for ev in course.events:
+        span = fr.scale.span(ev.time)
+        if span is None:
+            continue
+        shape, colour = EVENT_STYLE.get(ev.type, ("circle", "#333333"))
+        label = "Last follow-up" if ev is last_follow else EVENT_LABEL.get(ev.type, ev.type)
+        items.append(Item(span, shape, colour, mark_assertion(label, ev.assertion), ev.id, ev.assertion,
+                          f"event ev-{ev.type}"))
+    return items
+
+
+def guides(course: Course, fr: Frame, y0: float, y1: float) -> str:
+    """Faint vertical lines through every panel at admissions, relapses and flares."""
+    out = []
+    for ev in course.events:
+        span = fr.scale.span(ev.time)
+        if span is None or ev.type not in GUIDE_EVENTS or ev.assertion != Assertion.present:
+            continue
+        x = fr.x(span.mid)
+        out.append(el("line", x1=x, y1=float(y0), x2=x, y2=float(y1), stroke=EVENT_STYLE[ev.type][1],
+                      stroke_width=1.0, stroke_opacity=0.35, stroke_dasharray="4 3"))
+    return "".join(out)
+
+
+def condition_items(course: Course, fr: Frame) -> list[Item]:
+    items = []
+    for c in course.conditions:
+        span = fr.scale.span(c.time)
+        if span is None:
+            continue
+        assertion = c.assertion
+        if c.status == "refuted":
+            assertion = Assertion.ruled_out
+        elif c.status in ("provisional", "differential", "unconfirmed") and assertion == Assertion.present:
+            assertion = Assertion.suspected
+        items.append(Item(span, "diamond", "#CC79A7", mark_assertion(c.name, assertion), c.id, assertion,
+                          "condition"))
+    return items
+
+
+def finding_items(course: Course, fr: Frame) -> list[Item]:
+    return [Item(s, "circle", "#56B4E9", mark_assertion(f.name, f.assertion), f.id, f.assertion, "finding")
+            for f in course.findings if (s := fr.scale.span(f.time))]
+
+
+def _route(exps: list[Exposure]) -> str:
+    routes = {ROUTES.get((e.route or "").lower(), e.route or "") for e in exps}
+    return routes.pop() if len(routes) == 1 else ""
+
+
+Lane = tuple[str, list[Exposure], list[Bar]]
+
+
+def drug_groups(course: Course, fr: Frame, end_x: float | None) -> list[Lane]:
+    """(drug, exposures, bars) per lane, ordered by first start, undated drugs last."""
+    groups: dict[str, list[Exposure]] = {}
+    for exp in course.exposures:
+        groups.setdefault(exp.drug.strip().lower(), []).append(exp)
+    rows = []
+    for key, exps in groups.items():
+        bars = [b for e in exps for b in exposure_bars(e, fr.scale, end_x)]
+        first = min((b.x0 for b in bars), default=float("inf"))
+        rows.append((first, key, exps, bars))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    return [(key, exps, bars) for _, key, exps, bars in rows]
+
+
+def _bar_svg(fr: Frame, bar: Bar, y: float, h: float, colour: str, room_right: float) -> str:
+    exp = bar.exposure
+    neg, sus = is_negated(exp.assertion) or exp.status == "not-taken", is_suspected(exp.assertion)
+    colour = GREY if neg else colour
+    xa, xb = fr.x(bar.start.lo), fr.x(bar.start.hi)
+    end = bar.end or bar.start
+    xc, xd = fr.x(end.lo), fr.x(end.hi)
+    xd = max(xd, xa + 4)
+    xb, xc = min(xb, xd), max(min(xc, xd), min(xb, xd))
+    if bar.end_kind == "unknown":
+        stops = [(xa, 0.15 if xb - xa > 1 else 1.0), (xb, 1.0), (xd, 0.0)]
+    else:
+        stops = [(xa, 0.15 if xb - xa > 1 else 1.0), (xb, 1.0), (xc, 1.0), (xd, 0.15 if xd - xc > 1 else 1.0)]
+    fill = fr.gradient(colour, stops)
+    rect = el("rect", x=xa, y=y, width=xd - xa, height=float(h), rx=2.0,
+              fill="#ffffff" if neg else fill, fill_opacity=0.55 if sus else None,
+              stroke=colour if neg or sus else None, stroke_dasharray="3 2" if neg or sus else None)
+    parts = [rect]
+    if bar.end_kind == "ongoing":
+        d = f"M{xd:.1f},{y - 2:.1f}L{xd + 8:.1f},{y + h / 2:.1f}L{xd:.1f},{y + h + 2:.1f}Z"
+        parts.append(el("path", d=d, fill=colour))
+    seg = bar.segment
+    label = dose_label(seg.dose, seg.timing) if seg else ""
+    label = mark_assertion(label or ("not given" if neg else ""), exp.assertion) if neg or sus else label
+    solid0, solid1 = xb, (xc if bar.end_kind != "unknown" else xb + (xd - xb) * 0.5)
+    w = text_width(label, 10)
+    if label and solid1 - solid0 >= w + 8:
+        dark = colour in ("#E69F00", "#56B4E9", GREY) or neg or sus
+        parts.append(text(solid0 + 4, y + h - 3.5, label, 10, fill="#222" if dark else "#ffffff",
+                          weight="bold"))
+    elif label and room_right >= w + 6 and bar.end_kind != "ongoing":
+        parts.append(text(xd + 4, y + h - 3.5, label, 10, fill="#333"))
+    return el("g", "".join(parts), class_="fact bar", data_fact=bar.fact_id, data_drug=exp.drug.lower())
+
+
+def drug_lanes(course: Course, fr: Frame, y0: float, end_x: float | None) -> tuple[str, float]:
+    lane_h, bar_h = 24.0, 15.0
+    out: list[str] = []
+    y = y0
+    for i, (key, exps, bars) in enumerate(drug_groups(course, fr, end_x)):
+        _, colour = drug_class(exps[0])
+        band = el("rect", x=0.0, y=y, width=fr.width, height=lane_h, fill="#f4f6f8") if i % 2 == 0 else ""
+        name = exps[0].drug.strip()
+        name = name[:1].upper() + name[1:]
+        route = _route(exps)
+        label = text(fr.left - 12, y + 16, name, 12, "end", weight="bold")
+        if route:
+            x_route = fr.left - 12 - text_width(name, 12, bold=True) - 6
+            label = text(x_route, y + 16, route, 10.5, "end", fill="#666") + label
+        parts = [band, label]
+        ordered = sorted(bars, key=lambda b: (b.x0, b.fact_id))
+        for j, bar in enumerate(ordered):
+            nxt = fr.x(ordered[j + 1].x0) if j + 1 < len(ordered) else fr.width - 4
+            room = nxt - fr.x(bar.x1)
+            if bar.exposure.stop_reason and all(b.exposure is not bar.exposure for b in ordered[j + 1:]):
+                room = 0.0  # the stop reason goes there
+            parts.append(_bar_svg(fr, bar, y + (lane_h - bar_h) / 2, bar_h, colour, room))
+        for exp in exps:
+            stop = exp.stop_reason
+            mine = [b for b in ordered if b.exposure is exp]
+            if stop and mine:
+                xe = fr.x(mine[-1].x1)
+                parts.append(el("g", text(xe + 3, y + 16, f"✕ {stop}", 10, fill="#D55E00", style="italic"),
+                                class_="fact stop", data_fact=exp.id))
+        if not bars:
+            parts.append(text(fr.left + 4, y + 16, "dates not stated in the text", 10, fill="#888",
+                              style="italic"))
+        out.append(el("g", "".join(parts), class_="lane drug-lane", data_drug=key))
+        y += lane_h
+    return "".join(out), y - y0

@@ -1,0 +1,184 @@
+"""Value panels under the lanes: the glucocorticoid curve and small multiples of lab trends."""
+from __future__ import annotations
+
+import math
+
+from casecourse.model import Course, LabResult
+from casecourse.report.frame import GREY, Frame, marker
+from casecourse.report.lanes import Item, is_negated, is_suspected, marker_lane
+from casecourse.report.provenance import lab_label
+from casecourse.report.steroids import SteroidCurve
+from casecourse.report.svg import Rows, el, fmt_value, n, nice_ticks, text, text_width
+
+ORANGE = "#E69F00"
+PULSE_DAYS = 14
+# Typical adult intervals (CLINICAL_RULES §8, defaults only: the reporting lab's own range is unknown).
+REFERENCE = [  # (name keywords, unit, low, high, sex or None)
+    (("ferritin",), "ug/l", 30, 400, "male"), (("ferritin",), "ug/l", 15, 150, "female"),
+    (("lactate dehydrogenase", "ldh"), "u/l", 120, 250, None),
+    (("c-reactive", "crp"), "mg/l", 0, 5, None), (("c-reactive", "crp"), "mg/dl", 0, 0.5, None),
+    (("triglycer",), "mmol/l", 0, 1.7, None), (("triglycer",), "mg/dl", 0, 150, None),
+    (("fibrinogen",), "g/l", 2, 4, None), (("fibrinogen",), "mg/dl", 200, 400, None),
+    (("haemoglobin", "hemoglobin"), "g/dl", 13.5, 17.5, "male"),
+    (("haemoglobin", "hemoglobin"), "g/dl", 12, 15.5, "female"),
+    (("platelet",), "10^9/l", 150, 400, None), (("leukocyte", "white blood", "wbc"), "10^9/l", 4, 11, None),
+    (("neutrophil",), "10^9/l", 1.5, 7.5, None), (("lymphocyte",), "10^9/l", 1.0, 4.0, None),
+    (("aspartate", "ast"), "u/l", 10, 40, None), (("alanine", "alt"), "u/l", 7, 45, None),
+    (("c3",), "g/l", 0.9, 1.8, None), (("c4",), "g/l", 0.1, 0.4, None),
+]
+
+
+def norm_unit(unit: str | None) -> str:
+    u = (unit or "").strip().lower().replace("µ", "u").replace("μ", "u").replace(" ", "")
+    u = u.replace("iu/l", "u/l").replace("ng/ml", "ug/l").replace("×", "x").replace("⁹", "^9")
+    for alias in ("x10^9/l", "x10e9/l", "10*9/l", "x109/l", "10^3/ul", "x10^3/ul", "k/ul", "10^3/mm3"):
+        if u == alias:
+            return "10^9/l"
+    return u
+
+
+def reference_range(test: str, unit: str | None, sex: str) -> tuple[float, float] | None:
+    """A default interval for the test in this unit; sex-specific ones need a known sex."""
+    name, u = test.lower(), norm_unit(unit)
+    for keys, ref_unit, lo, hi, ref_sex in REFERENCE:
+        if u == ref_unit and any(k in name for k in keys) and ref_sex in (None, sex):
+            return float(lo), float(hi)
+    return None
+
+
+def steroid_panel(fr: Frame, curve: SteroidCurve, y0: float) -> tuple[str, float]:
+    if not curve.steps:
+        return "", 0.0
+    h, top = 112.0, y0 + 30
+    bottom = y0 + h - 8
+    # Pulses (a few days of e.g. 1 g methylprednisolone) would flatten the maintenance curve:
+    # the axis is scaled to the longer steps and a pulse is drawn clipped, with its value written.
+    long_steps = [s[2] for s in curve.steps if s[1] - s[0] >= PULSE_DAYS]
+    scale_to = max(long_steps, default=curve.peak)
+    scale_to = curve.peak if curve.peak <= 1.5 * scale_to else scale_to
+    ticks = nice_ticks(0, scale_to * 1.05, 4)
+    ymax = ticks[-1] or 1.0
+
+    def y(v: float) -> float:
+        return bottom - min(v, ymax * 1.08) / ymax * (bottom - top)
+
+    parts = [text(fr.left - 52, y0 + 36, "Glucocorticoid", 12, "end", weight="bold"),
+             text(fr.left - 52, y0 + 50, "prednisone-eq.", 10.5, "end", fill="#555"),
+             text(fr.left - 52, y0 + 63, "mg/day", 10.5, "end", fill="#555")]
+    for t in ticks:
+        parts.append(el("line", x1=fr.plot_x0, y1=y(t), x2=fr.plot_x1, y2=y(t), stroke="#e3e3e3"))
+        parts.append(text(fr.plot_x0 - 4, y(t) + 3.5, fmt_value(t), 9.5, "end", fill="#555"))
+    pts: list[tuple[float, float]] = []
+    for x0, x1, mg, _ in curve.steps:
+        if pts and abs(pts[-1][0] - fr.x(x0)) > 0.05:
+            pts += [(pts[-1][0], y(0)), (fr.x(x0), y(0))]
+        pts += [(fr.x(x0), y(mg)), (fr.x(x1), y(mg))]
+    line = "M" + "L".join(f"{n(a)},{n(b)}" for a, b in pts)
+    area = line + f"L{n(pts[-1][0])},{n(y(0))}L{n(pts[0][0])},{n(y(0))}Z"
+    parts.append(el("path", d=area, fill=ORANGE, fill_opacity=0.18))
+    parts.append(el("path", d=line, fill="none", stroke=ORANGE, stroke_width=2.2))
+    labels = Rows(1)
+    prev = None
+    for x0, x1, mg, ids in curve.steps:
+        xa, xb = fr.x(x0), fr.x(x1)
+        hit = el("rect", x=xa, y=top - 4, width=max(xb - xa, 2.0), height=bottom - top + 4, fill="#ffffff",
+                 fill_opacity=0.0)
+        parts.append(el("g", hit, class_="fact steroid-step", data_fact=ids[0]) if ids else hit)
+        label = fmt_value(round(mg, 1))
+        if mg > ymax * 1.08:
+            label = f"▲ pulse {label}"
+        if mg > 0 and mg != prev and labels.place(xa, xa + text_width(label, 10)) is not None:
+            parts.append(text(xa + 2, y(mg) - 4, label, 10, fill="#8a5a00", weight="bold"))
+        prev = mg
+    if curve.source != "computed":
+        parts.append(text(fr.plot_x1, y0 + 12, f"from {curve.source}", 9.5, "end", fill="#777"))
+    return el("g", "".join(parts), class_="panel steroid-panel"), h
+
+
+def _lab_groups(course: Course, fr: Frame) -> list[tuple[str, str, list[LabResult]]]:
+    groups: dict[tuple[str, str], list[LabResult]] = {}
+    for lab in course.labs:
+        if lab.value is not None and fr.scale.span(lab.time):
+            groups.setdefault((lab.test.strip().lower(), norm_unit(lab.unit)), []).append(lab)
+    return [(labs[0].test.strip(), labs[0].unit or "", labs) for _, labs in sorted(groups.items())]
+
+
+def _interp(lab: LabResult, ref: tuple[float, float] | None) -> str | None:
+    if lab.interpretation or ref is None or lab.value is None:
+        return lab.interpretation
+    return "H" if lab.value > ref[1] else "L" if lab.value < ref[0] else "N"
+
+
+def lab_panel(fr: Frame, course: Course, test: str, unit: str, labs: list[LabResult],
+              y0: float) -> tuple[str, float]:
+    h, top = 84.0, y0 + 14
+    bottom = y0 + h - 12
+    ref = reference_range(test, unit, course.patient.sex)
+    values = [lab.value for lab in labs if lab.value is not None] + (list(ref) if ref else [])
+    lo, hi = min(values), max(values)
+    log = lo > 0 and hi / lo >= 20
+    if log:
+        a, b = math.floor(math.log10(lo)), math.ceil(math.log10(hi))
+        b = b if b > a else a + 1
+        ticks = [10.0 ** k for k in range(a, b + 1)]
+
+        def y(v: float) -> float:
+            return bottom - (math.log10(max(v, 1e-9)) - a) / (b - a) * (bottom - top)
+    else:
+        ticks = nice_ticks(min(0.0, lo), hi * 1.1 if hi > 0 else 1.0, 3)
+
+        def y(v: float) -> float:
+            return bottom - (v - ticks[0]) / ((ticks[-1] - ticks[0]) or 1) * (bottom - top)
+
+    parts = [text(fr.left - 52, y0 + 26, test[:1].upper() + test[1:], 12, "end", weight="bold"),
+             text(fr.left - 52, y0 + 40, unit + (" (log)" if log else ""), 10.5, "end", fill="#555")]
+    if ref:
+        parts.append(el("rect", x=fr.plot_x0, y=y(ref[1]), width=fr.plot_x1 - fr.plot_x0,
+                        height=max(y(ref[0]) - y(ref[1]), 1.0), fill="#009E73", fill_opacity=0.13))
+        parts.append(text(fr.plot_x1 + 6, (y(ref[0]) + y(ref[1])) / 2 + 3.5,
+                          f"ref. {fmt_value(ref[0])}–{fmt_value(ref[1])}", 9.5, fill="#2e7d5b"))
+    for t in ticks:
+        parts.append(el("line", x1=fr.plot_x0, y1=y(t), x2=fr.plot_x1, y2=y(t), stroke="#e3e3e3"))
+        parts.append(text(fr.plot_x0 - 4, y(t) + 3.5, fmt_value(t), 9.5, "end", fill="#555"))
+    placed = sorted(((fr.scale.span(lab.time), lab) for lab in labs), key=lambda p: (p[0].mid, p[1].id))
+    if len(placed) > 1:
+        d = "M" + "L".join(f"{n(fr.x(s.mid))},{n(y(lab.value))}" for s, lab in placed)
+        parts.append(el("path", d=d, fill="none", stroke="#888", stroke_width=1.2))
+    labels = Rows(2)
+    for span, lab in placed:
+        cx, cy = fr.x(span.mid), y(lab.value)
+        interp = _interp(lab, ref)
+        colour = {"H": "#D55E00", "L": "#0072B2"}.get(interp or "", "#333333")
+        neg, sus = is_negated(lab.assertion), is_suspected(lab.assertion)
+        g = [fr.soft_band(span, cy, 6, GREY if neg else colour),
+             marker("circle", cx, cy, 4.2, GREY if neg else colour, hollow=neg or sus, dashed=sus)]
+        label = f"{lab.comparator or ''}{fmt_value(lab.value)}"
+        row = labels.place(cx + 6, cx + 8 + text_width(label, 10))
+        if row is not None:
+            g.append(text(cx + 7, cy - 5 + row * 15, label, 10, fill=colour, weight="bold"))
+        parts.append(el("g", "".join(g), class_="fact lab", data_fact=lab.id))
+    return el("g", "".join(parts), class_="panel lab-panel", data_test=test.lower()), h
+
+
+def qualitative_items(course: Course, fr: Frame) -> list[Item]:
+    items = []
+    for lab in course.labs:
+        span = fr.scale.span(lab.time)
+        if lab.value is not None or span is None:
+            continue
+        positive = lab.interpretation in ("POS", "H", "L", "A")
+        items.append(Item(span, "square", "#D55E00" if positive else "#0072B2", lab_label(lab), lab.id,
+                          lab.assertion, "lab"))
+    return items
+
+
+def lab_panels(fr: Frame, course: Course, y0: float) -> tuple[str, float]:
+    out, y = [], y0
+    for test, unit, labs in _lab_groups(course, fr):
+        svg, h = lab_panel(fr, course, test, unit, labs, y)
+        out.append(svg)
+        y += h
+    svg, h = marker_lane(fr, "Other results", qualitative_items(course, fr), y, rows=3,
+                         lane_class="qual-lane")
+    out.append(svg)
+    return "".join(out), y + h - y0

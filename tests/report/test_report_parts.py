@@ -1,0 +1,58 @@
+"""The pieces under the page: time axis, dose labels, the prednisone-equivalent curve."""
+from __future__ import annotations
+
+from datetime import date
+
+from casecourse.model import Assessment, Dose, Timing
+from casecourse.report.bars import course_end, daily_mg, dose_label
+from casecourse.report.steroids import pred_eq_factor, steroid_curve
+from casecourse.report.timescale import TimeScale, iso_bounds
+
+
+def test_iso_partial_dates_cover_their_whole_interval():
+    assert iso_bounds("2020-02") == (date(2020, 2, 1).toordinal(), date(2020, 3, 1).toordinal())
+    assert iso_bounds("2020") == (date(2020, 1, 1).toordinal(), date(2021, 1, 1).toordinal())
+    assert iso_bounds("2020-02-29")[1] - iso_bounds("2020-02-29")[0] == 1
+    assert iso_bounds("spring") is None
+
+
+def test_dose_labels_and_daily_mg():
+    weekly = Timing(frequency=1, period=1, period_unit="wk")
+    daily = Timing(frequency=1, period=1, period_unit="d")
+    assert dose_label(Dose(value=162, unit="mg"), weekly) == "162 mg weekly"
+    assert dose_label(Dose(value=10, unit="mg", per="m2"), daily) == "10 mg/m²/d"
+    assert daily_mg(Dose(value=1, unit="g"), None) == 1000
+    assert daily_mg(Dose(value=200, unit="mg"), Timing(frequency=2, period=1, period_unit="d")) == 400
+    assert daily_mg(Dose(value=10, unit="mg", per="kg"), None) is None
+
+
+def test_equivalence_table():
+    assert pred_eq_factor("Methylprednisolone") == 1.25  # not matched as "prednisolone"
+    assert pred_eq_factor("dexamethasone") == 6.667
+    assert pred_eq_factor("hydrocortisone") == 0.25
+    assert pred_eq_factor("tacrolimus") is None
+
+
+def test_computed_curve_follows_the_taper(course):
+    scale = TimeScale(course)
+    curve = steroid_curve(course, scale, course_end(course, scale))
+    levels = [round(s[2], 1) for s in curve.steps]
+    assert curve.source == "computed"
+    assert levels[0] == 30 and 5 in levels
+    assert 10 + 500 * 1.25 in levels  # the methylprednisolone pulse on top of 10 mg prednisolone
+    assert levels[-1] == 5
+
+
+def test_assessment_curve_is_preferred(course):
+    course.assessments.append(Assessment(rule="steroid_exposure", status="computed", data={
+        "curve": [{"date": "2019-03", "pred_eq_mg": 40}, {"date": "2020-01", "pred_eq_mg": 7.5}]}))
+    scale = TimeScale(course)
+    curve = steroid_curve(course, scale, course_end(course, scale))
+    assert curve.source == "steroid_exposure assessment"
+    assert [s[2] for s in curve.steps] == [40, 7.5]
+
+
+def test_day_mode_uses_offsets(day_course):
+    scale = TimeScale(day_course)
+    assert scale.mode == "day"
+    assert scale.span(day_course.exposures[1].time).lo == 3
