@@ -39,8 +39,13 @@ def _prf(tp_p: int, n_p: int, tp_g: int, n_g: int) -> tuple[float, float, float]
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("data", nargs="?", default=str(DEFAULT))
+    ap.add_argument("--types", default="lab_value",
+                    help="comma-separated mention types scored as Lab_value (e.g. lab_value,test_result)")
+    ap.add_argument("--no-compound", action="store_true",
+                    help="leave out single-word findings (anaemia...) that MACCROBAT types as signs/diseases")
     ap.add_argument("--show", type=int, default=0, help="print N random false positives/negatives")
     args = ap.parse_args()
+    types = set(args.types.split(","))
     files = sorted(Path(args.data).glob("*.ann"))
     if not files:
         raise SystemExit(f"no .ann files under {args.data}")
@@ -53,7 +58,8 @@ def main() -> None:
         t0 = time.perf_counter()
         mentions = find_labs(text)
         elapsed += time.perf_counter() - t0
-        pred = {(m.start, m.end) for m in mentions if m.type == "lab_value"}
+        pred = {(m.start, m.end) for m in mentions if m.type in types
+                and not (args.no_compound and m.attrs.get("rule") == "compound")}
         gold = gold_spans(ann)
         n_pred += len(pred)
         n_gold += len(gold)

@@ -141,3 +141,19 @@ def test_output_is_deterministic_and_sorted() -> None:
     text = "WBC 3.2 × 10^9/L, Hb 9 g/dL, elevated LDH; ANA positive."
     a, b = find_labs(text), find_labs(text)
     assert a == b and [m.start for m in a] == sorted(m.start for m in a)
+
+
+def test_reference_interval_is_not_a_result() -> None:
+    got = {m.text: m.type for m in find_labs("ALT was 293 U/L (normal range, <50 U/L).")}
+    assert got["293 U/L"] == "lab_value" and got["<50 U/L"] == "lab_reference"
+
+
+def test_drug_dose_is_not_a_lab_value() -> None:
+    assert not _values("She was given prednisone 20 mg/day and meropenem 0.5 g/day.")
+
+
+def test_unnamed_test_results_are_kept_apart_from_labs() -> None:
+    ms = find_labs("The electrocardiogram was normal and a chest film showed increased markings.")
+    results = {(m.text, m.attrs["interpretation"]) for m in ms if m.type == "test_result"}
+    assert results == {("normal", "N"), ("increased", "H")}
+    assert not _values("The electrocardiogram was normal.")

@@ -1,7 +1,9 @@
 """Lab tests and their results: `find_labs(text)` -> `lab_test` and `lab_value` mentions.
 
-A `lab_value` is either a number as written (with unit, comparator, range; converted to the test's
-SI unit when the catalogue says how) or a qualitative result with an `interpretation`
+A value written as the lab's reference interval ("normal range, 130–175 g/L") is typed
+`lab_reference` instead; predicated result words of unnamed tests ("the ECG was normal") are
+`test_result` (reading/labs_results.py). A `lab_value` is either a number as written (with unit,
+comparator, range; converted to the test's SI unit when the catalogue says how) or a qualitative result with an `interpretation`
 (H/L/N/POS/NEG/A) and no value: "elevated LDH", "C3 and C4 were low", "ANA positive",
 "hyperferritinaemia". The span of a qualitative result is the word(s) that state it ("elevated",
 "within normal limits", "hyperferritinaemia"); the test it speaks about is in `attrs["test"]`.
@@ -19,6 +21,7 @@ import re
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import LabTest, TestHit, catalogue, expand, find_tests
 from casecourse.reading.labs_qualitative import compound_anchors, find_compounds, find_qualitative
+from casecourse.reading.labs_results import find_results
 from casecourse.reading.labs_values import Value, find_values
 from casecourse.units import convert
 
@@ -48,11 +51,16 @@ _COMPATIBLE = {
 }
 # units that make a number a result even with no test named nearby
 _SELF_EVIDENT = {"mass_conc", "subst_conc", "arb_conc", "activity", "count", "count_field", "pressure",
-                 "temperature", "rate_length", "clearance", "osmolality", "bmi", "mass_rate"}
+                 "temperature", "rate_length", "clearance", "osmolality"}
 _BARE_GAP = re.compile(
-    r"(?:[\s:=(,]|\b(?:levels?|counts?|values?|concentrations?|titers?|titres?|activity|was|were|is|are|"
+    r"(?:[\s:=(),]|\b(?:levels?|counts?|values?|concentrations?|titers?|titres?|activity|was|were|is|are|"
     r"of|at|to|reached|rose|increased|decreased|dropped|fell|peaked|elevated|measured|remained|from|"
     r"about|approximately|around|high|low|markedly|mildly|slightly|be|serum|plasma|level)\b)*", re.I)
+# a value written as the reference interval: "(normal range, 130–175 g/L)", "(normal <50 U/L)"
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:normal|reference|ref|NR|RR|ULN|cut-?off)\.?\s*(?:range|ranges|values?|interval|limits?|"
+    r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?|\brange)\s*(?:[:,(=]|is|was|of|being)?\s*$",
+    re.I)
 _AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
 
 
@@ -116,7 +124,7 @@ def _value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
 
 
 def find_labs(text: str) -> list[Mention]:
-    """All lab-test and lab-value mentions in `text`, sorted by position."""
+    """All `lab_test`, `lab_value`, `lab_reference` and `test_result` mentions, sorted by position."""
     hits = find_tests(text)
     compounds = find_compounds(text)
     anchors = sorted(hits + compound_anchors(compounds), key=lambda h: h.start)
@@ -143,7 +151,11 @@ def find_labs(text: str) -> list[Mention]:
             continue
         if test is not None and test.members:
             test = expand(test)[0] if len(expand(test)) == 1 else test
-        out.append(_value_mention(text, v, test))
+        mention = _value_mention(text, v, test)
+        if _REFERENCE_BEFORE.search(text, max(0, v.start - 40), v.start):
+            mention.type = "lab_reference"  # the lab's interval, not a result
+        out.append(mention)
     out.extend(find_qualitative(text, hits, compounds))
+    out.extend(find_results(text, [(m.start, m.end) for m in out if m.type == "lab_value"]))
     out.sort(key=lambda m: (m.start, m.end, m.type, m.norm or ""))
     return out
