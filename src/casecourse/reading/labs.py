@@ -3,10 +3,11 @@
 A value written as the lab's reference interval ("normal range, 130–175 g/L") is typed
 `lab_reference` instead; predicated result words of unnamed tests ("the ECG was normal") are
 `test_result` (reading/labs_results.py). A `lab_value` is either a number as written (with unit,
-comparator, range; converted to the test's SI unit when the catalogue says how) or a qualitative result with an `interpretation`
-(H/L/N/POS/NEG/A) and no value: "elevated LDH", "C3 and C4 were low", "ANA positive",
-"hyperferritinaemia". The span of a qualitative result is the word(s) that state it ("elevated",
-"within normal limits", "hyperferritinaemia"); the test it speaks about is in `attrs["test"]`.
+comparator, range; converted to the test's SI unit when the catalogue says how) or a
+qualitative result with an `interpretation` (H/L/N/POS/NEG/A) and no value: "elevated LDH",
+"C3 and C4 were low", "ANA positive", "hyperferritinaemia". The span of a qualitative result
+is the word(s) that state it ("elevated", "within normal limits", "hyperferritinaemia"); the
+test it speaks about is in `attrs["test"]`.
 
 A value attaches to the nearest preceding test in its clause whose unit kind fits ("ferritin was
 6300 ng/mL"), or to a test right after it ("80% neutrophils", "2400 U/mL of sCD25"), else to the

@@ -13,7 +13,8 @@ from casecourse.model import Mention
 
 _WORDS = {
     "N": r"normal|unremarkable|within (?:the )?normal (?:limits?|ranges?)|"
-         r"within (?:the )?reference (?:ranges?|intervals?)|in the normal range|normali[sz]ed|stable|unchanged|preserved|intact|regular",
+         r"within (?:the )?reference (?:ranges?|intervals?)|in the normal range|normali[sz]ed|"
+         r"stable|unchanged|preserved|intact|regular",
     "NEG": r"negative|non-?reactive|not detected|undetectable|absent",
     "POS": r"positive|reactive|detected",
     "H": r"elevated|raised|increased|high|higher|prolonged",
