@@ -20,9 +20,14 @@ _CMP_WORDS = {
     "at most": "<=", "at least": ">=",
 }
 _CMP = "|".join(sorted((re.escape(k) for k in _CMP_WORDS), key=len, reverse=True))
-_CMP_BEFORE = re.compile(rf"(?:^|(?<=[\s(,:=]))(?P<cmp>{_CMP})\s*$", re.I)
+# matched on the reversed left context: one anchored attempt instead of a search per position
+_CMP_BEFORE_REV = re.compile(
+    r"\s*(?P<cmp>" + "|".join(sorted((re.escape(k[::-1]) for k in _CMP_WORDS), key=len, reverse=True))
+    + r")(?:$|(?=[\s(,:=]))", re.I)
+# starts with a digit class so the regex engine can skip ahead; the left context is checked in code
+_NO_LEFT = re.compile(r"[\w.,/:\-−^]")
 VALUE_RE = re.compile(
-    rf"(?<![\w.,/:\-−^])(?P<num>{_NUM})"
+    rf"(?P<num>{_NUM})"
     rf"(?:(?P<mid>\s?%)?\s*(?:-|–|—|to)\s*(?P<num2>{_NUM}))?(?![\w.]*\s?[/:]\s?\d)(?!-\w)",
     re.I)
 BP_RE = re.compile(r"(?<![\w./])(?P<sys>\d{2,3})\s?/\s?(?P<dia>\d{2,3})\s?(?P<unit>mm\s?Hg)", re.I)
@@ -112,12 +117,14 @@ def find_values(text: str) -> list[Value]:
                          extra={"titer": text[m.start("den") - 2:m.end()].replace(" ", "")}))
         taken.append((m.start(), m.end()))
     for m in VALUE_RE.finditer(text):
+        if m.start() and _NO_LEFT.match(text, m.start() - 1):
+            continue
         if any(s <= m.start("num") < e for s, e in taken):
             continue
         start, cmp = m.start(), None
-        before = _CMP_BEFORE.search(text, max(0, start - 14), start)
+        before = _CMP_BEFORE_REV.match(text[max(0, start - 16):start][::-1])
         if before:
-            start, cmp = before.start(), _CMP_WORDS[before.group("cmp").lower()]
+            start, cmp = start - before.end(), _CMP_WORDS[before.group("cmp")[::-1].lower()]
         v = Value(start, m.end(), parse_number(m.group("num")), comparator=cmp)
         if m.group("num2"):
             v.value_high = parse_number(m.group("num2"))
