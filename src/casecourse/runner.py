@@ -70,10 +70,11 @@ def analyze_paths(paths: list[Path], fmt: str, out: str | None, err: Console) ->
                         target.write_bytes(data)
             except InputError as exc:
                 failures += 1
-                err.print(f"[red]error[/red]: {exc}", highlight=False)
+                err.print(f"[red]error[/red]: {exc}", highlight=False, soft_wrap=True)
             except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
                 failures += 1
-                err.print(f"[red]error[/red]: {path}: could not be analysed ({type(exc).__name__}: {exc})",
-                          highlight=False)
+                first = (str(exc).strip().splitlines() or [""])[0]
+                err.print(f"[red]error[/red]: {path}: could not be analysed ({type(exc).__name__}: {first})",
+                          highlight=False, soft_wrap=True)
             progress.advance(task)
     return 2 if failures else 0

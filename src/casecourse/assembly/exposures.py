@@ -67,7 +67,7 @@ def _reason(sentence: str) -> str | None:
         return None
     words = m.group("r").lower()
     for written, reason in sorted(_reasons().items(), key=lambda x: -len(x[0])):
-        if re.search(rf"\b{re.escape(written)}\b", words):
+        if re.search(rf"\b{re.escape(written)}s?\b", words):
             return reason
     return None
 
@@ -125,17 +125,25 @@ class ExposureBuilder:
         elif action == "ongoing":
             if exp is None:
                 exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
-            elif seg and seg.dose and seg.dose.value is not None and not _same_dose(exp.segments[-1], seg):
-                self._add_segment(exp, seg, when)
+            else:
+                self._update_dose(exp, seg, when)
             exp.status = "active"
         elif exp is None:
             self._new(drug, when, sent, seg)
-        elif seg and seg.dose and seg.dose.value is not None and not _same_dose(exp.segments[-1], seg):
-            self._add_segment(exp, seg, when)
-        elif seg and exp.segments[-1].dose is None and seg.dose is not None:
-            exp.segments[-1].dose, exp.segments[-1].timing = seg.dose, seg.timing
+        else:
+            self._update_dose(exp, seg, when)
         if seg and seg.route and name in self.active and not self.active[name].route:
             self.active[name].route = seg.route
+
+    def _update_dose(self, exp: Exposure, seg: DoseSegment | None, when: TimeRef) -> None:
+        """A dose where none was known fills the segment; a different dose opens a new one."""
+        if not seg or not seg.dose or seg.dose.value is None:
+            return
+        last = exp.segments[-1]
+        if last.dose is None or last.dose.value is None:
+            last.dose, last.timing, last.route = seg.dose, seg.timing or last.timing, seg.route or last.route
+        elif not _same_dose(last, seg):
+            self._add_segment(exp, seg, when)
 
     def _add_segment(self, exp: Exposure, seg: DoseSegment, when: TimeRef) -> None:
         last = exp.segments[-1]

@@ -68,11 +68,13 @@ def _dosage(seg: DoseSegment, route: str | None) -> dict | None:
     if d and d.text:
         out["text"] = d.text
     if d and d.value is not None:
-        unit = d.unit or ""
+        unit = (d.unit or "").strip()
         if d.per:
             unit = f"{unit}/{d.per}"
-        out["doseAndRate"] = [{"doseQuantity": {"value": d.value, "unit": unit, "system": _UCUM,
-                                                "code": unit.replace("m2", "m2")}}]
+        quantity: dict = {"value": d.value}
+        if unit:
+            quantity |= {"unit": unit, "system": _UCUM, "code": unit}
+        out["doseAndRate"] = [{"doseQuantity": quantity}]
     if seg.timing and seg.timing.period:
         rep = {"frequency": seg.timing.frequency or 1, "period": seg.timing.period,
                "periodUnit": seg.timing.period_unit}
@@ -139,7 +141,9 @@ def bundle_dict(course: Course) -> dict:
                                          "code": "laboratory"}]}],
                "code": _concept(lab.test, lab.codings)}
         if lab.value is not None:
-            q = {"value": lab.value, "unit": lab.unit or ""}
+            q: dict = {"value": lab.value}
+            if lab.unit and lab.unit.strip():
+                q["unit"] = lab.unit.strip()
             if lab.ucum:
                 q |= {"system": _UCUM, "code": lab.ucum}
             if lab.comparator:

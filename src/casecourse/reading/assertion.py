@@ -38,27 +38,26 @@ def _medspacy_rules_path() -> Path | None:
     return path if path.exists() else None
 
 
-def _token_regex(tok: dict) -> str:
+def _token_core(tok: dict) -> str:
     spec = tok.get("LOWER", tok.get("TEXT", tok.get("ORTH")))
     if isinstance(spec, dict) and "IN" in spec:
-        core = "(?:" + "|".join(re.escape(str(w).lower()) for w in spec["IN"]) + ")"
-    elif isinstance(spec, str):
-        core = re.escape(spec.lower())
-    else:
-        core = r"\S+"
-    op = tok.get("OP")
-    if op == "?":
-        return rf"(?:{core}\s+)?"
-    if op in ("*", "+"):
-        return rf"(?:{core}\s+){op}"
-    return rf"{core}\s+"
+        return "(?:" + "|".join(re.escape(str(w).lower()) for w in spec["IN"]) + ")"
+    if isinstance(spec, str):
+        return re.escape(spec.lower())
+    return r"\S+"
 
 
 def _rule_regex(rule: dict) -> str:
-    if rule.get("pattern") and isinstance(rule["pattern"], list):
-        body = "".join(_token_regex(t) for t in rule["pattern"])
-        return body[: -len(r"\s+")] if body.endswith(r"\s+") else body
-    return r"\s+".join(re.escape(w) for w in rule["literal"].lower().split())
+    """A medspaCy token pattern (LOWER / IN / OP) or literal as one regular expression."""
+    if not (rule.get("pattern") and isinstance(rule["pattern"], list)):
+        return r"\s+".join(re.escape(w) for w in rule["literal"].lower().split())
+    out = ""
+    for i, tok in enumerate(rule["pattern"]):
+        core = _token_core(tok)
+        sep = "" if i == 0 else r"\s+"
+        op = tok.get("OP")
+        out += f"(?:{sep}{core}){op}" if op in ("?", "*", "+") else f"{sep}{core}"
+    return out
 
 
 @cache

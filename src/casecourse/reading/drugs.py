@@ -21,7 +21,7 @@ from casecourse.cache import cached, file_key
 from casecourse.knowledge import table
 from casecourse.model import Mention
 
-_BUILDER_VERSION = "3"
+_BUILDER_VERSION = "4"
 _WORD = re.compile(r"\w")
 
 
@@ -56,7 +56,7 @@ def _build() -> tuple[dict[str, DrugEntry], ahocorasick.Automaton]:
         data = c2d.get(canon[0], {})
         name = rename.get(canon[0], canon[0])
         kind = "drug" if data.get("drugbank_id") and name not in classes else "class"
-        brand = variant not in vdata and variant != canon[0]
+        brand = variant != canon[0] and bool((vdata.get(variant) or {}).get("is_brand", True))
         lex[variant] = DrugEntry(name, kind, data.get("drugbank_id"), brand)
     for r in overrides:
         if r["action"] == "add":

@@ -1,0 +1,39 @@
+from casecourse.reading import abbreviations, drugs
+from casecourse.reading.pipeline import read
+
+
+def test_defined_abbreviation_resolves_later() -> None:
+    text = "She received leflunomide (LFN) 20 mg/day. LFN was stopped in May."
+    defined = abbreviations.definitions(abbreviations.find(text))
+    assert defined == {"LFN": "leflunomide"}
+    found = drugs.find(text, defined)
+    assert [m.norm for m in found] == ["leflunomide", "leflunomide", "leflunomide"]
+
+
+def test_brand_name_resolves_to_ingredient() -> None:
+    found = drugs.find("He was switched from Humira to Enbrel.")
+    assert [m.norm for m in found] == ["adalimumab", "etanercept"]
+    assert all(m.attrs["brand"] for m in found)
+
+
+def test_drug_class_is_not_a_drug() -> None:
+    found = drugs.find("Broad-spectrum antibiotics were given.")
+    assert [m.type for m in found] == ["drug_class"]
+
+
+def test_zones_keep_references_and_authors_out() -> None:
+    text = ("Case report\nA 40-year-old man was treated with methotrexate 15 mg/week.\n"
+            "Discussion\nTrials of rituximab in such patients are reported [4].\n"
+            "J. SMITH, MD, Department of Medicine, General Hospital, USA.\n"
+            "References\n1. Doe J. Azathioprine in vasculitis. J Med 2001; 3: 4-5.\n")
+    r = read(text)
+    zones = {m.norm: m.zone for m in r.mentions if m.type == "drug"}
+    assert zones["methotrexate"] == "narrative"
+    assert zones["rituximab"] == "discussion"
+    assert zones["azathioprine"] == "references"
+
+
+def test_negation_scope_stops_at_on() -> None:
+    r = read("At follow-up he remained free of fever on monthly infliximab.")
+    by = {m.text: m.assertion.value for m in r.mentions if m.type in ("finding", "drug")}
+    assert by["fever"] == "negated" and by["infliximab"] == "present"
