@@ -106,6 +106,7 @@ def test_bundled_example_in_browser(browser, tmp_path):
     page, external, errors = _open(browser, course, "example.html", tmp_path)
     _check_lanes_and_click(page, course)
     OUT.mkdir(exist_ok=True)
+    page.mouse.move(5, 5)
     page.screenshot(path=str(OUT / "report_example_screenshot.png"), full_page=True)
     assert not external and not errors
     page.close()

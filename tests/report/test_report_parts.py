@@ -56,3 +56,28 @@ def test_day_mode_uses_offsets(day_course):
     scale = TimeScale(day_course)
     assert scale.mode == "day"
     assert scale.span(day_course.exposures[1].time).lo == 3
+
+
+def test_rules_engine_interval_curve_is_read(course):
+    course.assessments.append(Assessment(rule="steroid_exposure", status="computed", data={"curve": [
+        {"drug": "prednisolone", "start": "2019-03-01", "start_latest": "2019-03-31", "end": "2019-06-30",
+         "prednisone_eq_mg_day": {"min": 30.0, "max": 30.0}, "fact": "e2"},
+        {"drug": "methylprednisolone", "start": "2020-02-01", "end": None,
+         "prednisone_eq_mg_day": {"min": 625.0, "max": 625.0}, "fact": "e3"}]}))
+    scale = TimeScale(course)
+    curve = steroid_curve(course, scale, course_end(course, scale))
+    assert curve.source == "steroid_exposure assessment"
+    assert [(s[2], s[3]) for s in curve.steps] == [(30, ("e2",)), (0, ()), (625, ("e3",))]
+    assert curve.steps[-1][1] - curve.steps[-1][0] == 3  # no end stated: drawn as a 3-day pulse
+
+
+def test_pulse_without_end_is_not_drawn_to_the_end_of_the_story():
+    from casecourse.model import Course, DoseSegment, Exposure, Provenance, TimeRef
+    from casecourse.report.bars import exposure_bars
+
+    mp = Exposure(id="mp", drug="methylprednisolone", provenance=Provenance(rule="hand"), segments=[
+        DoseSegment(dose=Dose(value=1, unit="g"), start=TimeRef(point="2020-05-04"))])
+    course = Course(generator="t", exposures=[mp], anchor=TimeRef(point="2020-01-01"))
+    scale = TimeScale(course)
+    (bar,) = exposure_bars(mp, scale, date(2021, 1, 1).toordinal())
+    assert bar.end_kind == "pulse" and bar.end.lo - bar.start.lo == 3

@@ -2,7 +2,8 @@
 
 A segment's end is what the text says, else the next segment's start, else the exposure's end.
 With no end at all the bar runs to the end of the story: with an arrow when the exposure is
-active ("ongoing"), faded when nothing is known ("end not stated").
+active ("ongoing"), faded when nothing is known ("end not stated") — except a glucocorticoid at
+pulse dose (≥ 250 mg prednisone-eq./day), drawn as the usual 3-day pulse.
 """
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from casecourse.model import Course, Dose, DoseSegment, Exposure, Provenance, Ti
 from casecourse.report.timescale import Span, TimeScale, course_times
 
 PERIOD_DAYS = {"h": 1 / 24, "d": 1.0, "wk": 7.0, "mo": 30.4, "a": 365.25}
+PRED_EQ = {"prednisone": 1.0, "prednisolone": 1.0, "methylprednisolone": 1.25,
+           "dexamethasone": 6.667, "hydrocortisone": 0.25}  # CLINICAL_RULES §7
+PULSE_MG = 250.0  # prednisone-eq. mg/day from which a glucocorticoid course with no end is a pulse
+PULSE_DAYS = 3.0
 MASS_MG = {"mg": 1.0, "g": 1000.0, "gram": 1000.0, "grams": 1000.0, "mcg": 0.001, "µg": 0.001,
            "ug": 0.001}
 
@@ -23,7 +28,7 @@ class Bar:
     segment: DoseSegment | None
     start: Span
     end: Span | None
-    end_kind: str  # "stated" | "ongoing" | "unknown"
+    end_kind: str  # "stated" | "ongoing" | "unknown" | "pulse"
     provenance: Provenance
 
     @property
@@ -33,6 +38,22 @@ class Bar:
     @property
     def x1(self) -> float:
         return self.end.hi if self.end else self.start.hi
+
+
+def pred_eq_factor(drug: str) -> float | None:
+    name = drug.strip().lower()
+    # longest name first: "methylprednisolone" also contains "prednisolone"
+    for key in sorted(PRED_EQ, key=len, reverse=True):
+        if key in name:
+            return PRED_EQ[key]
+    return None
+
+
+def _is_pulse(exp: Exposure, seg: DoseSegment | None) -> bool:
+    """A glucocorticoid at pulse dose whose end the text does not give (e.g. '500 mg for 3 days')."""
+    factor = pred_eq_factor(exp.drug)
+    mg = daily_mg(seg.dose, seg.timing) if seg is not None else None
+    return factor is not None and mg is not None and mg * factor >= PULSE_MG
 
 
 def course_end(course: Course, scale: TimeScale) -> float | None:
@@ -66,7 +87,10 @@ def exposure_bars(exp: Exposure, scale: TimeScale, end_x: float | None) -> list[
         kind = "stated"
         if end is None and exp_end is not None:
             end = exp_end
-        if end is None:
+        if end is None and _is_pulse(exp, seg):
+            kind = "pulse"  # drawn as the usual 3-day pulse rather than to the end of the story
+            end = Span(start.lo + PULSE_DAYS, start.hi + PULSE_DAYS, start.mid + PULSE_DAYS, True)
+        elif end is None:
             kind = "ongoing" if ongoing else "unknown"
             if end_x is not None and end_x > start.hi:
                 end = Span(end_x, end_x, end_x)

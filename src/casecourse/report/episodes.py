@@ -12,7 +12,7 @@ def assessment_id(i: int) -> str:
 
 def episode(course: Course, a: Assessment, scale: TimeScale) -> tuple[str, Span | None]:
     """(episode label, where it lies) — ('Whole course', None) when `at` names nothing placeable."""
-    if not a.at:
+    if not a.at or a.at.lower() in ("ever", "course", "whole course", "all"):
         return "Whole course", None
     for ev in course.events:
         if ev.id == a.at:
@@ -38,6 +38,7 @@ def assessment_detail(a: Assessment) -> str:
     if met:
         bits.append("met: " + ", ".join(met))
     if a.unknown:
-        bits.append("unknown: " + ", ".join(a.unknown))
+        more = f" … (+{len(a.unknown) - 6} more)" if len(a.unknown) > 6 else ""
+        bits.append("unknown: " + ", ".join(a.unknown[:6]) + more)
     bits += a.notes
     return " · ".join(bits)

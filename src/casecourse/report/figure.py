@@ -101,7 +101,7 @@ def build_figure(course: Course, title: str | None = None) -> Figure:
     body.append(_section(fr, y, "Course"))
     y += 18
     for lane_title, items, rows in (("Events", event_items(course, fr), 2),
-                                    ("Assessments", assessment_items(course, fr), 2),
+                                    ("Assessments", assessment_items(course, fr), 3),
                                     ("Diagnoses", condition_items(course, fr), 2),
                                     ("Findings", finding_items(course, fr), 3)):
         svg, h = marker_lane(fr, lane_title, items, y, rows=rows, lane_class=lane_title.lower())

@@ -72,6 +72,8 @@ def marker_lane(fr: Frame, title: str, items: list[Item], y0: float, rows: int =
         w = text_width(it.label, 10.5)
         row = placer.place(cx - 7, cx + 9 + w)
         label_row = row is not None
+        if row is None:  # no room for the label (the tooltip has it): find room for the marker alone
+            row = placer.place(cx - 7, cx + 7)
         row = row if row is not None else 0
         used = max(used, row + 1)
         cy = y0 + 9 + row * ROW

@@ -12,6 +12,8 @@ from casecourse.report.bars import dose_label, exposure_bars
 from casecourse.report.svg import fmt_value
 from casecourse.report.timescale import TimeScale
 
+END_NOTE = {"unknown": "end not stated", "ongoing": "ongoing at the end of the story",
+            "pulse": "end not stated: drawn as a 3-day pulse"}
 KIND_LABEL = {"exposure": "Drug", "condition": "Diagnosis", "finding": "Finding", "lab": "Lab",
               "event": "Event"}
 EVENT_LABEL = {"presentation": "Presentation", "admission": "Admission", "discharge": "Discharge",
@@ -108,6 +110,10 @@ def _when(scale: TimeScale, t) -> str:
     return " · ".join(parts)
 
 
+def _join(*bits: str | None) -> str:
+    return " · ".join(b for b in bits if b)
+
+
 def fact_index(course: Course, scale: TimeScale, end_x: float | None) -> dict[str, dict]:
     """id -> what the page shows on hover/click: kind, label, when, assertion, rule, sentence."""
     index: dict[str, dict] = {}
@@ -124,6 +130,7 @@ def fact_index(course: Course, scale: TimeScale, end_x: float | None) -> dict[st
             entry["detail"] = " · ".join(extra)
             for bar in exposure_bars(fact, scale, end_x):
                 if bar.fact_id == fact.id:  # one segment: the bar is the exposure, show both spans
+                    entry["detail"] = _join(entry["detail"], END_NOTE.get(bar.end_kind))
                     spans = [*fact.provenance.spans, *(s for s in bar.provenance.spans
                                                        if s not in fact.provenance.spans)]
                     merged = Provenance(spans=spans, rule=fact.provenance.rule,
@@ -132,7 +139,8 @@ def fact_index(course: Course, scale: TimeScale, end_x: float | None) -> dict[st
                     continue
                 seg = bar.segment
                 index[bar.fact_id] = {
-                    **entry, "label": f"{fact.drug} {dose_label(seg.dose, seg.timing)}".strip(),
+                    **entry, "detail": _join(entry["detail"], END_NOTE.get(bar.end_kind)),
+                    "label": f"{fact.drug} {dose_label(seg.dose, seg.timing)}".strip(),
                     "when": _when(scale, seg.start) + (f" → {_when(scale, seg.end)}" if seg.end else ""),
                     "rule": bar.provenance.rule, "sentence": sentence_html(course.text, bar.provenance),
                     "spans": [[s.start, s.end] for s in bar.provenance.spans]}

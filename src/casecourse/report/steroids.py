@@ -10,23 +10,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from casecourse.model import Assertion, Course, TimeRef
-from casecourse.report.bars import daily_mg, exposure_bars
+from casecourse.report.bars import PRED_EQ, PULSE_DAYS, PULSE_MG, daily_mg, exposure_bars, pred_eq_factor
 from casecourse.report.timescale import TimeScale, iso_bounds
 
-PRED_EQ = {"prednisone": 1.0, "prednisolone": 1.0, "methylprednisolone": 1.25,
-           "dexamethasone": 6.667, "hydrocortisone": 0.25}
 _TIME_KEYS = ("date", "point", "start", "time", "at", "from")
 _DAY_KEYS = ("offset_days", "day", "days")
-_VALUE_KEYS = ("pred_eq_mg", "prednisone_eq_mg", "prednisone_mg", "mg_per_day", "mg", "dose", "value")
+_VALUE_KEYS = ("prednisone_eq_mg_day", "pred_eq_mg", "prednisone_eq_mg", "prednisone_mg", "mg_per_day",
+               "mg", "dose", "value")
 
 
-def pred_eq_factor(drug: str) -> float | None:
-    name = drug.strip().lower()
-    # longest name first: "methylprednisolone" also contains "prednisolone"
-    for key in sorted(PRED_EQ, key=len, reverse=True):
-        if key in name:
-            return PRED_EQ[key]
-    return None
+__all__ = ["PRED_EQ", "SteroidCurve", "pred_eq_factor", "steroid_curve"]
 
 
 @dataclass
@@ -81,51 +74,71 @@ def computed_curve(course: Course, scale: TimeScale, end_x: float | None) -> Ste
     return curve
 
 
-def _point_x(item: object, scale: TimeScale) -> float | None:
-    if isinstance(item, dict):
-        for key in _DAY_KEYS:
-            if isinstance(item.get(key), int | float):
-                span = scale.span(TimeRef(offset_days=(item[key], item[key])))
-                return span.mid if span else None
-        for key in _TIME_KEYS:
-            if isinstance(item.get(key), str):
-                b = iso_bounds(item[key])
-                return (b[0] + b[1]) / 2 if b and scale.mode == "calendar" else None
+def _x(value: object, scale: TimeScale, latest: object = None) -> float | None:
+    """An ISO date (best estimate: the middle of what it allows) or a day offset, on the axis."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        span = scale.span(TimeRef(offset_days=(value, value)))
+        return span.mid if span else None
+    if isinstance(value, str) and scale.mode == "calendar":
+        lo, hi = iso_bounds(value), iso_bounds(latest if isinstance(latest, str) else value)
+        return (lo[0] + hi[1]) / 2 if lo and hi else None
     return None
 
 
-def _point_mg(item: object) -> float | None:
-    if isinstance(item, dict):
-        for key in _VALUE_KEYS:
-            if isinstance(item.get(key), int | float):
-                return float(item[key])
+def _mg(item: dict) -> float | None:
+    for key in _VALUE_KEYS:
+        v = item.get(key)
+        if isinstance(v, dict) and all(isinstance(v.get(k), int | float) for k in ("min", "max")):
+            return (v["min"] + v["max"]) / 2  # a range (unknown dose detail): its middle
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            return float(v)
     return None
+
+
+def _first(item: dict, keys: tuple[str, ...]) -> object:
+    return next((item[k] for k in keys if item.get(k) is not None), None)
+
+
+def _read_curve(curve: list, scale: TimeScale, end_x: float | None) -> list[Step]:
+    """Steps from either intervals ({start, start_latest, end, value, fact}) or points ({date, value})."""
+    intervals: list[Step] = []
+    points: list[tuple[float, float]] = []
+    for item in curve:
+        if isinstance(item, list | tuple) and len(item) == 2:
+            item = {"date": item[0], "value": item[1]}
+        if not isinstance(item, dict) or (mg := _mg(item)) is None:
+            continue
+        x0 = _x(_first(item, _TIME_KEYS + _DAY_KEYS), scale, item.get("start_latest"))
+        if x0 is None:
+            continue
+        if "end" not in item:
+            points.append((x0, mg))
+            continue
+        x1 = _x(item["end"], scale, item.get("end_latest")) if item["end"] is not None else None
+        if x1 is None:  # no end: a pulse lasts its usual few days, anything else to the story's end
+            x1 = x0 + PULSE_DAYS if mg >= PULSE_MG or end_x is None else end_x
+        fact = item.get("fact")
+        intervals.append((x0, max(x1, x0 + 1), mg, (fact,) if isinstance(fact, str) else ()))
+    points.sort()
+    for k, (x, mg) in enumerate(points):
+        nx = points[k + 1][0] if k + 1 < len(points) else max(end_x or x, x)
+        if nx > x:
+            intervals.append((x, nx, mg, ()))
+    return _sum_steps(intervals)
 
 
 def assessed_curve(course: Course, scale: TimeScale, end_x: float | None) -> SteroidCurve | None:
     """The curve of a `steroid_exposure` assessment, if it has one this report can read.
 
-    Accepted shapes of `data["curve"]`: a list of {date|point|start: ISO or day|offset_days: n,
-    pred_eq_mg|mg_per_day|mg|value: n} or of [ISO-or-day, mg] pairs.
+    `data["curve"]` may hold intervals — {start, start_latest?, end (null: not stated), end_latest?,
+    prednisone_eq_mg_day: n or {min, max}, fact?} as the rules engine writes them — or points
+    ({date|day: ..., pred_eq_mg|value: n}, or [date-or-day, mg] pairs) meaning "from here on".
     """
     for a in course.assessments:
-        if a.rule != "steroid_exposure" or not isinstance(a.data.get("curve"), list):
-            continue
-        points = []
-        for item in a.data["curve"]:
-            if isinstance(item, list | tuple) and len(item) == 2:
-                t, v = item
-                item = {"day" if isinstance(t, int | float) else "date": t, "value": v}
-            x, mg = _point_x(item, scale), _point_mg(item)
-            if x is not None and mg is not None:
-                points.append((x, mg))
-        if not points:
-            continue
-        points.sort()
-        last = end_x if end_x is not None and end_x > points[-1][0] else points[-1][0]
-        bounds = [p[0] for p in points[1:]] + [last]
-        steps = [(x, nx, mg, ()) for (x, mg), nx in zip(points, bounds, strict=True) if nx > x]
-        return SteroidCurve(steps=steps, source="steroid_exposure assessment")
+        if a.rule == "steroid_exposure" and isinstance(a.data.get("curve"), list):
+            steps = _read_curve(a.data["curve"], scale, end_x)
+            if steps:
+                return SteroidCurve(steps=steps, source="steroid_exposure assessment")
     return None
 
 
