@@ -138,3 +138,13 @@ def test_reader_failure_is_reported_not_fatal(use_reader):
     r = run("gscplus")
     assert set(r["extra"]["reader_failures"]) == {"111", "222"}
     assert r["types"]["phenotype"]["strict"]["fn"] == 4
+
+
+def test_identical_predictions_count_once(use_reader):
+    def doubled(text):
+        return [m for m in oracle_reader("maccrobat")(text) for _ in range(2)]
+
+    use_reader(doubled)
+    r = run("maccrobat")
+    assert r["types"]["Medication"]["strict"]["fp"] == 0
+    assert r["extra"]["macro_f1"] == 1.0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-Item = tuple[int, int, str | None]  # start, end, key
+Item = tuple[int, int, str | None]  # start, end, key (e.g. an HPO id)
 
 
 @dataclass

@@ -36,12 +36,21 @@ def in_scope(mentions: list[Mention], doc: GoldDoc, scope: str) -> list[Mention]
 
 def match_row(doc: GoldDoc, mentions: list[Mention], row: Row) -> RowMatch:
     gold = [g for g in doc.spans if g.label in row.gold]
-    pred = [m for m in mentions if m.type in row.pred and (row.key is None or m.attrs.get(row.key))]
-    pred.sort(key=lambda m: (m.start, m.end, m.type, m.text))
+    candidates = [m for m in mentions if m.type in row.pred and (row.key is None or m.attrs.get(row.key))]
+    candidates.sort(key=lambda m: (m.start, m.end, m.type, m.text, m.assertion.value))
+    # The reader may give one span twice (e.g. an age both as demographic and as timex): a row's
+    # predictions are a set of (span, key), so identical ones count once.
+    pred: list[Mention] = []
+    p_items: list[Item] = []
+    seen: set[Item] = set()
+    for m in candidates:
+        item = (m.start, m.end, _key(m.attrs.get(row.key) if row.key else None, row.key))
+        if item not in seen:
+            seen.add(item)
+            pred.append(m)
+            p_items.append(item)
     g_items: list[Item] = [(g.start, g.end, _key(g.attr(row.key) if row.key else None, row.key))
                            for g in gold]
-    p_items: list[Item] = [(m.start, m.end, _key(m.attrs.get(row.key) if row.key else None, row.key))
-                           for m in pred]
     return RowMatch(doc, gold, pred, match_strict(g_items, p_items), match_lenient(g_items, p_items))
 
 
