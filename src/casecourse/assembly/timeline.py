@@ -38,8 +38,8 @@ def _from_calendar(tx: Mention, current: TimeRef | None) -> TimeRef | None:
         return None
     try:
         lo, hi, point, prec = resolve(tx, anchor or str(tx.attrs.get("value")))
-    except (ValueError, TypeError):
-        return None
+    except (ValueError, TypeError, KeyError, OverflowError):
+        return None  # an expression the calendar cannot place leaves the current time as it is
     if point is None:
         point = hi if tx.attrs.get("rel_direction") == "within" else _midpoint(lo, hi)
     derivation = "stated" if kind == "absolute" else ("estimated" if tx.attrs.get("vague") else "relative")
