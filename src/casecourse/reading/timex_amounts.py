@@ -1,0 +1,340 @@
+"""Amount-plus-unit expressions, read by their context: durations ("for 14 days", "a 2-week course"),
+relative times ("fourteen months later", "3 days before admission", "within three months",
+"at 6-month follow-up"), ages ("a 26-year-old") and event ages ("at 6 months old").
+
+The mention span follows TIMEX3/THYME practice: a leading signal preposition ("for", "within",
+"after") and a trailing anchor event ("after surgery") are left out, while "later", "ago",
+"earlier" and a bare final "before"/"after" are kept. The full phrase is in `phrase_start`/`phrase_end`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from casecourse.reading.timex_lexicon import AMOUNT, ANCHOR, UNIT, anchor_keyword, parse_amount
+from casecourse.reading.timex_scan import matches
+from casecourse.reading.timex_values import duration_value, relative_attrs, unit_of, unit_precision
+
+Cand = tuple[int, int, int, str, dict]
+
+_ADJ_NO_NUM = {
+    "last",
+    "past",
+    "first",
+    "initial",
+    "coming",
+    "next",
+    "following",
+    "previous",
+    "preceding",
+    "subsequent",
+    "ensuing",
+}
+_RX = re.compile(
+    r"\b(?P<det>(?:the|a|an|his|her|their)\s+)?"
+    r"(?P<adj>(?:last|past|previous|preceding|next|following|first|initial|subsequent|ensuing|further|"
+    r"additional|another|coming|a\s+total\s+of|total\s+of|a\s+period\s+of|period\s+of)\s+)?"
+    r"(?P<approx>(?:about|approximately|approx\.|around|nearly|almost|more\s+than|less\s+than|"
+    r"at\s+least|up\s+to|roughly|some|~)\s*)?"
+    rf"(?P<num>{AMOUNT})?(?:\s*[-‐]\s*|\s*)"
+    r"(?P<more>(?:more|further|additional|consecutive|extra|long|whole|full|complete|completed)\s+)?"
+    rf"(?P<unit>{UNIT})\b(?!-\d|/)"
+    r"(?P<comp>(?<=ks|ek)\s+(?:and\s+)?\d\s*(?:days?|d)\b)?",
+    re.I,
+)
+_SHORT_UNITS = {
+    "d",
+    "h",
+    "y",
+    "mo",
+    "mos",
+    "min",
+    "mins",
+    "sec",
+    "secs",
+    "hr",
+    "hrs",
+    "yr",
+    "yrs",
+    "wk",
+    "wks",
+}
+_PRE = re.compile(
+    r"\b(?P<prep>within|for|after|over|during|in|at|by|until|till|since|from|before|around|"
+    r"lasting|throughout|following|of|aged|age)\s+(?:the\s+|a\s+|an\s+)?$",
+    re.I,
+)
+_POST = re.compile(
+    r"(?:(?P<old>[- ]?(?:years?[- ])?old\b)"
+    r"|\s+(?P<ofage>of\s+age)\b"
+    r"|\s*(?P<gest>['’]?\s*(?:of\s+)?(?:gestation(?:al)?|pregnancy|amenorrh?o?ea)\b|['’]?\s*pregnant\b)"
+    r"|\s+(?P<rel>later|earlier|ago|previously|afterwards?|thereafter|beforehand|back|before|after|"
+    r"prior(?:\s+to)?|following|from|post|into|since|preceding|on)\b(?![-‐])"
+    rf"(?:\s+(?:the\s+|his\s+|her\s+|their\s+|this\s+|that\s+|its\s+|initial\s+|first\s+)?(?P<anchor>{ANCHOR})\b)?"
+    r"|\s*[-‐]?\s*(?P<postop>post[- ]?operative(?:ly)?|postop|post[- ]?surgery|post[- ]?partum|"
+    r"post[- ]?transplant(?:ation)?|post[- ]?discharge|post[- ]?delivery|post[- ]?treatment|"
+    r"post[- ]?injury)\b"
+    r"|\s+of\s+(?:the\s+|his\s+|her\s+|this\s+)?(?P<of>life|admission|hospitali[sz]ation|hospital\s+stay|"
+    r"illness|treatment|therapy|follow[- ]?up|symptoms?|disease|observation|chemotherapy|radiotherapy)\b"
+    r"|\s*[-‐]?\s*(?P<fu>follow[- ]?up|visit|review|control|check[- ]?up|evaluation)\b"
+    r"|\s*(?P<hist>(?:['’]s?\s+)?(?:history|duration|course|interval|period|stay|hospitali[sz]ation)\b)"
+    r")",
+    re.I,
+)
+_REL_DIR = {
+    "later": "after",
+    "afterwards": "after",
+    "afterward": "after",
+    "thereafter": "after",
+    "after": "after",
+    "following": "after",
+    "from": "after",
+    "post": "after",
+    "into": "after",
+    "since": "after",
+    "on": "after",
+    "earlier": "before",
+    "previously": "before",
+    "beforehand": "before",
+    "before": "before",
+    "prior": "before",
+    "prior to": "before",
+    "preceding": "before",
+    "ago": "dct",
+    "back": "dct",
+}
+_KEEP_REL = {
+    "later",
+    "earlier",
+    "ago",
+    "previously",
+    "afterwards",
+    "afterward",
+    "thereafter",
+    "beforehand",
+    "back",
+}
+_NEXT_ANCHOR = re.compile(
+    rf"\s+(?:the\s+|his\s+|her\s+|their\s+|this\s+)?(?:\w+\s+){{0,2}}?(?P<a>{ANCHOR})\b", re.I
+)
+_OF_ANCHOR = {
+    "life": "birth",
+    "admission": "admission",
+    "hospitalisation": "admission",
+    "hospitalization": "admission",
+    "hospital stay": "admission",
+    "illness": "onset",
+    "symptom": "onset",
+    "symptoms": "onset",
+    "disease": "onset",
+    "treatment": "treatment",
+    "therapy": "treatment",
+    "chemotherapy": "treatment",
+    "radiotherapy": "treatment",
+    "follow-up": "treatment",
+    "followup": "treatment",
+    "follow up": "treatment",
+    "observation": "previous",
+}
+_TIME_PREPS = {"within", "after", "at", "by", "following"}
+_BARE_PREPS = {"within", "for", "over", "during", "after", "lasting"}
+_PERSON = re.compile(
+    r"[- \u00a0]+(?:old\s+)?(?:man|woman|male|female|boy|girl|lady|gentleman|patient|child|"
+    r"infant|baby|person|individual|caucasian|african|asian|white|black|hispanic)\b",
+    re.I,
+)
+
+
+def _age_years(lo: float, unit: str) -> float:
+    return round(lo * {"year": 1, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}.get(unit, 0), 3)
+
+
+def amounts(text: str, doc_date: str | None, starts: list[int]) -> Iterator[Cand]:
+    """Candidate durations, relative times and ages built on an amount and a unit."""
+    for m in matches(_RX, text, starts):
+        num, unit_w, adj = m.group("num"), m.group("unit"), (m.group("adj") or "").strip().lower()
+        unit = unit_of(unit_w)
+        det = (m.group("det") or "").strip().lower()
+        if num is None and det in ("a", "an") and not adj:
+            num = det  # "a week before": the article is the amount
+        bare = _PRE.search(text, max(0, m.start("unit") - 24), m.start("unit")) if num is None else None
+        if (
+            num is None
+            and not det
+            and not adj
+            and unit_w.lower().endswith("s")
+            and len(unit_w) > 3
+            and bare
+            and bare.group("prep").lower() in _BARE_PREPS
+        ):
+            num = "several"  # "within months", "lasting for hours": an unstated number of units
+        if num is None:
+            if not m.group("det") and adj in ("last", "next"):
+                continue  # "last year": relative to the writing time (timex_relative.dct_refs)
+            if adj not in _ADJ_NO_NUM or (
+                not unit_w.lower().endswith("s") and adj not in ("last", "past", "first", "initial", "coming")
+            ):
+                continue
+            plural = unit_w.lower().endswith("s")
+            lo, hi, vague = (2.0, 6.0, True) if plural else (1.0, 1.0, False)
+        else:
+            if unit_w.lower() in _SHORT_UNITS and not num[:1].isdigit():
+                continue
+            parsed = parse_amount(num)
+            if parsed is None:
+                continue
+            lo, hi, vague = parsed
+            if m.group("comp") and unit == "week":
+                extra = float(re.search(r"\d", m.group("comp")).group()) / 7
+                lo, hi = round(lo + extra, 1), round(hi + extra, 1)
+        yield from _classify(text, m, lo, hi, vague, unit, adj, doc_date)
+
+
+def _classify(
+    text: str, m: re.Match, lo: float, hi: float, vague: bool, unit: str, adj: str, doc_date: str | None
+) -> Iterator[Cand]:
+    s = m.start("approx") if m.group("approx") else m.start("num") if m.group("num") else m.start("unit")
+    if m.group("adj"):
+        s = m.start()
+    if m.group("det") and m.group("det").strip().lower() in ("a", "an") and not m.group("adj"):
+        s = m.start("approx") if m.group("approx") else m.start("num") if m.group("num") else m.start()
+    e = m.end() if m.group("comp") and unit == "week" else m.end("unit")
+    pre = _PRE.search(text, max(0, s - 24), s)
+    prep = pre.group("prep").lower() if pre else ""
+    ps = pre.start() if pre else s
+    post = _POST.match(text, e)
+    g = post.groupdict() if post else {}
+    dur = duration_value(lo, hi, vague, unit)
+    base = {
+        "value": dur,
+        "precision": unit_precision(unit),
+        "duration": dur,
+        "signal": prep or None,
+        "phrase_start": ps,
+        "phrase_end": e,
+    }
+    if m.group("approx"):
+        a = m.group("approx").strip().lower()
+        base["mod"] = {
+            "more than": "MORE_THAN",
+            "less than": "LESS_THAN",
+            "at least": "EQUAL_OR_MORE",
+            "up to": "EQUAL_OR_LESS",
+        }.get(a, "APPROX")
+    person = unit in ("year", "month", "week", "day") and not post and _PERSON.match(text, e)
+    if g.get("old") or g.get("ofage") or prep in ("aged", "age") or person:
+        end = post.end() if g.get("old") or g.get("ofage") else e
+        base.update(phrase_end=end, age_years=_age_years(lo, unit), value=dur)
+        if prep in ("at", "since", "by", "until", "till", "from", "before", "after", "around"):
+            base.update(
+                relative_attrs(lo, hi, unit, "after", "birth", vague, exact_tol=True),
+                age_span=True,
+                kind="relative",
+                timex_type="DATE",
+            )
+            yield s, end, 2, "time", base
+        else:
+            yield s, end, 2, "age", {**base, "kind": "age", "timex_type": "DURATION"}
+        return
+    if g.get("gest"):
+        base.update(phrase_end=post.end(), gestational=True, kind="age", timex_type="DURATION")
+        yield s, e, 2, "age", base
+        return
+    if g.get("rel"):
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        direction = _REL_DIR[rel]
+        anchor = anchor_keyword(g["anchor"]) if g.get("anchor") else "previous"
+        if direction == "dct":
+            base.update(
+                relative_attrs(lo, hi, unit, "before", "presentation", vague),
+                kind="relative",
+                timex_type="DATE",
+                dct_relative=True,
+                phrase_end=post.end(),
+            )
+            if doc_date:
+                base["value"], base["precision"] = _from_doc_date(base, doc_date)
+            yield s, post.end(), 2, "time", base
+            return
+        if rel == "on" and not g.get("anchor"):
+            pass
+        elif rel in _KEEP_REL or (
+            not g.get("anchor") and re.match(r"\s*(?:[,.;:)]|and\b|$)", text[post.end() :])
+        ):
+            base.update(
+                relative_attrs(lo, hi, unit, direction, anchor, vague),
+                kind="relative",
+                timex_type="DATE",
+                phrase_end=post.end(),
+            )
+            yield s, post.end(), 2, "time", base
+            return
+        else:
+            if not g.get("anchor"):
+                nxt = _NEXT_ANCHOR.match(text, post.end())
+                anchor = anchor_keyword(nxt.group("a")) if nxt else "previous"
+            base.update(
+                relative_attrs(lo, hi, unit, direction, anchor, vague),
+                kind="relative",
+                timex_type="DURATION",
+                phrase_end=post.end(),
+            )
+            yield s, e, 2, "time", base
+            return
+    if g.get("postop"):
+        anchor = (
+            "birth"
+            if re.search(r"partum|delivery", g["postop"], re.I)
+            else "discharge"
+            if "discharge" in g["postop"].lower()
+            else "treatment"
+            if "treatment" in g["postop"].lower()
+            else "surgery"
+        )
+        base.update(
+            relative_attrs(lo, hi, unit, "after", anchor, vague),
+            kind="relative",
+            timex_type="DURATION",
+            phrase_end=post.end(),
+        )
+        yield s, e, 2, "time", base
+        return
+    anchor = "previous"
+    if g.get("of"):
+        anchor = _OF_ANCHOR.get(re.sub(r"\s+", " ", g["of"].lower()), "previous")
+        base["phrase_end"] = post.end()
+    if g.get("fu"):
+        base.update(
+            relative_attrs(lo, hi, unit, "after", "treatment", vague),
+            kind="relative",
+            timex_type="DURATION",
+            phrase_end=post.end(),
+            follow_up=True,
+        )
+        yield s, e, 2, "time", base
+        return
+    if prep in _TIME_PREPS and not g.get("hist"):
+        direction = "within" if prep == "within" else "after"
+        base.update(
+            relative_attrs(lo, hi, unit, direction, anchor, vague), kind="relative", timex_type="DURATION"
+        )
+        yield s, e, 2, "time", base
+        return
+    base.update(kind="duration", timex_type="DURATION", vague=vague)
+    if adj in ("next", "following", "subsequent", "ensuing", "coming"):
+        base.update(rel_direction="after", rel_anchor="previous")
+    elif adj in ("last", "past", "previous", "preceding"):
+        base.update(rel_direction="before", rel_anchor="presentation")
+    if g.get("hist"):
+        base["phrase_end"] = post.end()
+    yield s, e, 2, "duration", base
+
+
+def _from_doc_date(attrs: dict, doc_date: str) -> tuple[str, str]:
+    from casecourse.model import Mention
+    from casecourse.reading.timex_resolve import resolve
+
+    probe = Mention(type="time", start=0, end=0, text="", attrs={**attrs, "vague": False})
+    _, _, point, precision = resolve(probe, doc_date)
+    return (point or attrs["value"]), precision

@@ -1,0 +1,159 @@
+"""Calendar dates: "11 June 2018", "June 11, 2018", "mid-2019", "summer 2019", "the 1990s", "02/2019",
+"2019-03-04", and a bare year only after a word that makes it a time ("in 2008", "since 1999")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from casecourse.reading.timex_lexicon import MONTHS, SEASONS, alternation
+from casecourse.reading.timex_scan import matches
+
+Cand = tuple[int, int, int, str, dict]
+
+_MOD = (
+    r"(?P<mod>early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|"
+    r"the\s+start\s+of|start\s+of|the\s+middle\s+of|middle\s+of|the\s+first\s+half\s+of|"
+    r"the\s+second\s+half\s+of)"
+)
+_MODS = {
+    "early": "START",
+    "beginning": "START",
+    "start": "START",
+    "first": "START",
+    "mid": "MID",
+    "middle": "MID",
+    "late": "END",
+    "end": "END",
+    "second": "END",
+}
+_MON = "|".join(
+    sorted(
+        {m.capitalize() for m in MONTHS} | {m.upper() for m in MONTHS if len(m) > 3},
+        key=lambda w: (-len(w), w),
+    )
+)
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_DAY = r"(?P<d>[0-3]?\d)(?:\s?(?:st|nd|rd|th))?"
+
+_RX: list[tuple[str, re.Pattern]] = [
+    ("iso", re.compile(rf"\b(?P<y>{_YEAR})-(?P<m>[01]\d)(?:-(?P<d>[0-3]\d))?\b(?!-\d)")),
+    ("dmy", re.compile(rf"\b{_DAY}(?:\s+of)?[\s-]+(?P<m>{_MON})\.?,?[\s-]+(?P<y>{_YEAR})\b")),
+    ("mdy", re.compile(rf"\b(?P<m>{_MON})\.?\s+{_DAY},?\s+(?P<y>{_YEAR})\b")),
+    ("my", re.compile(rf"(?:\b{_MOD}[\s-]+)?\b(?P<m>{_MON})\.?(?:\s+of)?,?\s+(?P<y>{_YEAR})\b")),
+    ("dm", re.compile(rf"\b{_DAY}(?:\s+of)?\s+(?P<m>{_MON})\b(?!\s*,?\s*\d)")),
+    ("md", re.compile(rf"\b(?P<m>{_MON})\s+{_DAY}\b(?!\s*,?\s*\d|\s*[-–]|[.,]\d)")),
+    (
+        "m",
+        re.compile(
+            rf"(?:\b(?:in|since|until|till|by|from|during|of|through)\s+|\b{_MOD}[\s-]+)(?P<m>"
+            rf"{_MON.replace('May|', '')})\b(?!\s*,?\s*\d)"
+        ),
+    ),
+    (
+        "num",
+        re.compile(
+            rf"(?<![\d/.])\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)(?P<y>{_YEAR}|\d\d)\b"
+            r"(?![/.]\d)"
+        ),
+    ),
+    ("my_num", re.compile(rf"(?<![\d/.])\b(?P<m>0?[1-9]|1[0-2])/(?P<y>{_YEAR})\b(?![/.]\d)")),
+    (
+        "season",
+        re.compile(
+            rf"(?:\b{_MOD}[\s-]+)?\b(?:the\s+)?(?P<s>{alternation(SEASONS)})(?:\s+of)?,?\s+"
+            rf"(?P<y>{_YEAR})\b",
+            re.I,
+        ),
+    ),
+    ("decade", re.compile(rf"\b(?:the\s+)?(?:{_MOD}[\s-]+)?(?P<y>(?:1[89]|20)\d0)['’]?s\b")),
+    (
+        "year",
+        re.compile(
+            rf"(?:\b{_MOD}[\s-]+|(?<![\d.,/:-]))\b(?P<y>{_YEAR})\b(?![.,]\d|\s*(?:%|mg|g\b|"
+            r"ml|mL|IU|U\b|cells|patients|cases|/|×|x\s*\d))"
+        ),
+    ),
+]
+#: a bare year counts only after one of these words (or a date modifier, or inside a year range)
+_YEAR_CUE = re.compile(
+    r"(?:\b(?:in|since|until|till|from|to|by|during|between|and|or|through|before|"
+    r"after|of|year|born|around|circa|c\.|early|late|mid|[Ss]ummer|[Ww]inter|[Ss]pring|"
+    r"[Aa]utumn|[Ff]all|[Ii]n)|[–-])\s*$"
+)
+_CASE_I = {"season"}
+
+
+def _mod(m: re.Match) -> str | None:
+    mod = m.groupdict().get("mod")
+    if not mod:
+        return None
+    for word in mod.lower().split():
+        if word in _MODS:
+            return _MODS[word]
+    return None
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _ymd(y: int, mo: int | None, d: int | None) -> tuple[str, str] | None:
+    if mo is not None and not 1 <= mo <= 12 or d is not None and not 1 <= d <= 31:
+        return None
+    if mo is None:
+        return f"{y:04d}", "year"
+    if d is None:
+        return f"{y:04d}-{mo:02d}", "month"
+    return f"{y:04d}-{mo:02d}-{d:02d}", "day"
+
+
+def _value(kind: str, m: re.Match, doc_year: int | None) -> tuple[str, str] | None:
+    g = m.groupdict()
+    if kind in ("iso", "dmy", "mdy", "my"):
+        mo = int(g["m"]) if kind == "iso" and g.get("m") else _month(g["m"]) if g.get("m") else None
+        d = int(g["d"]) if g.get("d") else None
+        return _ymd(int(g["y"]), mo, d)
+    if kind in ("dm", "md", "m"):
+        y = f"{doc_year:04d}" if doc_year else "XXXX"
+        mo, d = _month(g["m"]), int(g["d"]) if g.get("d") else None
+        if d is not None and not 1 <= d <= 31:
+            return None
+        return (f"{y}-{mo:02d}-{d:02d}", "day") if d else (f"{y}-{mo:02d}", "month")
+    if kind == "num":
+        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+        y = y if y > 100 else (2000 + y if y <= 40 else 1900 + y)
+        day, mo = (b, a) if a <= 12 < b else (a, b)  # day-first unless only month-first is valid
+        return _ymd(y, mo, day)
+    if kind == "my_num":
+        return _ymd(int(g["y"]), int(g["m"]), None)
+    if kind == "season":
+        return f"{int(g['y']):04d}-{SEASONS[g['s'].lower()]}", "season"
+    if kind == "decade":
+        return g["y"][:3], "decade"
+    return f"{int(g['y']):04d}", "year"
+
+
+def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterator[Cand]:
+    """Candidate calendar dates as `(start, end, priority, type, attrs)`."""
+    for kind, rx in _RX:
+        for m in matches(rx, text, starts):
+            if (
+                kind == "year"
+                and not m.group("mod")
+                and not _YEAR_CUE.search(text, max(0, m.start() - 12), m.start())
+            ):
+                continue
+            got = _value(kind, m, doc_year)
+            if got is None:
+                continue
+            value, precision = got
+            start = m.start("m") if kind == "m" and not m.group("mod") else m.start()
+            if text.startswith("the", start) and kind != "decade":
+                start += 4
+            attrs = {"timex_type": "DATE", "value": value, "precision": precision, "kind": "absolute"}
+            if (mod := _mod(m)) is not None:
+                attrs["mod"] = mod
+            if kind == "num":
+                attrs["ambiguous_order"] = int(m.group("a")) <= 12 and int(m.group("b")) <= 12
+            yield start, m.end(), 0, "date", attrs

@@ -1,0 +1,164 @@
+"""Frequencies (TIMEX3 SET): "daily", "twice a week", "every 4 weeks", "3 times per day", "q8h",
+"b.i.d.", "4-hourly", "on alternate days". The value is the period (P1D), `freq` the count per
+period ("2X"), following TIMEX3."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from casecourse.reading.timex_lexicon import AMOUNT, FREQUENCY_WORDS, UNIT, parse_amount
+from casecourse.reading.timex_scan import matches
+from casecourse.reading.timex_values import duration_value, unit_of
+
+Cand = tuple[int, int, int, str, dict]
+
+_PERIOD = r"(?P<per>day|d|week|wk|month|mo|year|yr|hour|h|hr|night|morning|evening)"
+_TIMES = rf"(?P<times>once|twice|thrice|(?:{AMOUNT})\s*(?:times|x|×|episodes?|stools?|seizures?|attacks?)?)"
+_TIMES_X = rf"(?P<times>once|twice|thrice|(?:{AMOUNT})\s*(?:times|x|×))"
+_WORDS = {k: v for k, v in FREQUENCY_WORDS.items() if v[0]}
+_LATIN = {k for k in _WORDS if "\\" in k}
+_RX = [
+    ("times_per", re.compile(rf"\b{_TIMES}\s*(?:(?:a|an|per|each|every|in\s+a)\b\s*|/){_PERIOD}\b", re.I)),
+    (
+        "times_word",
+        re.compile(rf"\b{_TIMES_X}\s+(?P<word>daily|weekly|monthly|yearly|nightly|hourly|annually)\b", re.I),
+    ),
+    (
+        "every",
+        re.compile(
+            rf"\b(?:every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{AMOUNT})\s*[-–]?\s*)?"
+            rf"(?P<unit>{UNIT})\b",
+            re.I,
+        ),
+    ),
+    (
+        "q",
+        re.compile(
+            r"\bq\.?\s?(?P<n>\d+(?:\s*[-–]\s*\d+)?)\s?(?P<u>h|hr|hrs|hours?|d|days?|wk|weeks?|mo|"
+            r"months?)\b\.?",
+            re.I,
+        ),
+    ),
+    ("n_ly", re.compile(rf"\b(?P<num>{AMOUNT})[- ]?(?P<word>hourly|daily|weekly|monthly|yearly)\b", re.I)),
+    (
+        "count",
+        re.compile(
+            rf"\b(?P<times>{AMOUNT})\s+times\b(?!\s+(?:the|higher|greater|lower|more|less|"
+            r"normal|upper|as|that|than|above|below|over|its|his|her|their|baseline))",
+            re.I,
+        ),
+    ),
+    ("per", re.compile(r"\bper\s+(?P<per>day|week|month|year)\b", re.I)),
+    (
+        "word",
+        re.compile(
+            r"\b(?:"
+            + "|".join(sorted((k for k in _WORDS if k not in _LATIN), key=lambda w: -len(w)))
+            + r")\b",
+            re.I,
+        ),
+    ),
+    ("latin", re.compile(r"(?<![\w.])(?:" + "|".join(sorted(_LATIN, key=lambda w: -len(w))) + r")(?![\w])")),
+]
+_PER_UNIT = {
+    "d": "day",
+    "night": "day",
+    "morning": "day",
+    "evening": "day",
+    "wk": "week",
+    "mo": "month",
+    "yr": "year",
+    "h": "hour",
+    "hr": "hour",
+}
+
+
+def _word_value(word: str) -> tuple[str, int] | None:
+    w = word.lower()
+    for k, (value, times) in _WORDS.items():
+        if re.fullmatch(k, w, re.I):
+            return value, int(times)
+    return None
+
+
+def _times(s: str) -> tuple[float, float] | None:
+    s = re.sub(r"\s*(?:times|x|×|episodes?|stools?|seizures?|attacks?)$", "", s.strip().lower())
+    if s in ("once", "twice", "thrice"):
+        n = {"once": 1.0, "twice": 2.0, "thrice": 3.0}[s]
+        return n, n
+    got = parse_amount(s)
+    return (got[0], got[1]) if got else None
+
+
+def _freq(lo: float, hi: float) -> str:
+    return f"{lo:g}X" if lo == hi else f"{lo:g}-{hi:g}X"
+
+
+def frequencies(text: str, starts: list[int]) -> Iterator[Cand]:
+    """Candidate frequencies as `(start, end, priority, type, attrs)`."""
+    for kind, rx in _RX:
+        for m in matches(rx, text, starts):
+            g = m.groupdict()
+            freq = None
+            if kind == "times_per":
+                per = g["per"].lower()
+                t = _times(g["times"])
+                if t is None:
+                    continue
+                value, freq = duration_value(1, 1, False, _PER_UNIT.get(per, per)), _freq(*t)
+            elif kind in ("times_word", "n_ly") and kind == "times_word":
+                t = _times(g["times"])
+                if t is None:
+                    continue
+                value, freq = _word_value(g["word"])[0], _freq(*t)
+            elif kind == "n_ly":
+                got = parse_amount(g["num"])
+                if got is None:
+                    continue
+                unit = {
+                    "hourly": "hour",
+                    "daily": "day",
+                    "weekly": "week",
+                    "monthly": "month",
+                    "yearly": "year",
+                }[g["word"].lower()]
+                value = duration_value(got[0], got[1], got[2], unit)
+            elif kind == "every":
+                unit = unit_of(g["unit"])
+                if g["num"]:
+                    got = parse_amount(g["num"])
+                    if got is None:
+                        continue
+                    value = duration_value(got[0], got[1], got[2], unit)
+                else:
+                    value = duration_value(2 if g["other"] else 1, 2 if g["other"] else 1, False, unit)
+            elif kind == "q":
+                u = g["u"].lower()
+                unit = (
+                    "hour"
+                    if u.startswith("h")
+                    else "day"
+                    if u.startswith("d")
+                    else "week"
+                    if u.startswith("w")
+                    else "month"
+                )
+                nums = [float(x) for x in re.findall(r"\d+", g["n"])]
+                value = duration_value(nums[0], nums[-1], False, unit)
+            elif kind == "count":
+                t = _times(g["times"])
+                if t is None:
+                    continue
+                value, freq = None, _freq(*t)
+            elif kind == "per":
+                value, freq = duration_value(1, 1, False, g["per"].lower()), "1X"
+            else:
+                got = _word_value(m.group())
+                if got is None:
+                    continue
+                value, freq = got[0], f"{got[1]}X"
+            attrs = {"kind": "set", "timex_type": "SET", "value": value, "precision": "unknown"}
+            if freq:
+                attrs["freq"] = freq
+            yield m.start(), m.end(), 2, "frequency", attrs

@@ -1,0 +1,352 @@
+"""Relative times without an amount-plus-unit core: day counts ("on hospital day 5", "day 3 of
+admission", "postoperative day 2", "the 5th day"), vague relations ("shortly after", "the next
+day", "at that time"), ages at an event ("at the age of 12"), "after 2 cycles", writing-time
+references ("last year") and THYME's pre/post expressions ("postoperatively")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from casecourse.reading.timex_lexicon import (
+    AMOUNT,
+    ANCHOR,
+    NUMBER_WORDS,
+    ORDINAL,
+    ORDINAL_WORDS,
+    VAGUE_RELATIONS,
+    alternation,
+    anchor_keyword,
+    parse_amount,
+)
+from casecourse.reading.timex_scan import matches
+from casecourse.reading.timex_values import duration_value, relative_attrs
+
+Cand = tuple[int, int, int, str, dict]
+
+_KIND = (
+    r"(?P<kind>post[- ]?operative|postop|post[- ]?transplant(?:ation)?|post[- ]?partum|hospital|"
+    r"hospitali[sz]ation|illness|treatment|post[- ]?injury|post[- ]?admission|admission|ICU|study)"
+)
+_NUMW = alternation([w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an", "single", "dozen")])
+_OF = (
+    rf"(?:\s+(?P<rel>of|after|post|following|since|from|in)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    rf"(?P<anchor>{ANCHOR}|illness|symptoms?|hospitali[sz]ation|hospital\s+stay|admission|fever|"
+    r"pregnancy|gestation|therapy|treatment|chemotherapy|follow[- ]?up|his\s+admission|her\s+admission))?"
+)
+_DAY_RX = re.compile(
+    rf"\b(?:(?:the|his|her|their)\s+)?(?:{_KIND}\s+)?[Dd]ay\s*#?\s*(?P<n>\d{{1,3}}|{_NUMW})\b"
+    rf"(?!\s*(?:[-–]|to)\s*\d|\s*%|\.\d){_OF}",
+    re.I,
+)
+_POD_RX = re.compile(r"\b(?:POD\s*#?\s*(?P<n>\d{1,3})|(?P<n2>\d{1,3})(?:st|nd|rd|th)?\s+POD)\b")
+_ORD_RX = re.compile(
+    rf"\b(?:(?:the|his|her|their)\s+)?(?P<ord>{ORDINAL})\s+(?:{_KIND}\s+)?"
+    rf"(?P<unit>day|week|month|year|night)\b{_OF}",
+    re.I,
+)
+_AGE_OF = re.compile(
+    r"\b(?:(?P<prep>at|since|by|until|till|from|before|after|around|about|under|over|of|to)\s+)?"
+    rf"(?:the\s+)?(?P<age>age[sd]?)\s+(?:of\s+)?(?P<num>{AMOUNT})(?:\s*[-‐]?\s*(?P<unit>years?|yrs?|months?|"
+    r"weeks?|days?|y))?(?:\s+old)?\b",
+    re.I,
+)
+_DECADE_AGE = re.compile(
+    r"\b(?:in\s+)?(?P<poss>his|her|their|the\s+patient['’]s)\s+(?P<mod>early|mid|late)?"
+    r"[\s-]*(?P<n>[1-9]0|teen)['’]?s\b",
+    re.I,
+)
+_CYCLES = re.compile(
+    rf"\b(?P<prep>after|following|post)\s+(?P<num>{AMOUNT})\s+(?:more\s+)?(?P<what>cycles?|"
+    r"courses?|sessions?|doses?|infusions?|rounds?)\b",
+    re.I,
+)
+_DCT = re.compile(r"(?<!the\s)\b(?P<which>last|this|next)\s+(?P<unit>year|month|week)\b", re.I)
+_PREPOST = re.compile(
+    r"\b(?P<pp>pre|post|intra|peri)[- ]?(?P<w>operative(?:ly)?|op|surgery|surgical(?:ly)?|partum|"
+    r"natal(?:ly)?|procedur(?:e|al(?:ly)?)|transplant(?:ation)?|delivery|discharge|splenectomy|mortem)\b",
+    re.I,
+)
+_VAGUE_KEYS = sorted(VAGUE_RELATIONS, key=lambda k: -len(k))
+_VAGUE_RX = re.compile(
+    r"\b(?P<prep>(?:at|in|on|during)\s+)?(?P<core>" + "|".join(f"(?:{k})" for k in _VAGUE_KEYS) + r")\b", re.I
+)
+_VAGUE_ONE = [(re.compile(rf"(?:{k})\Z", re.I), VAGUE_RELATIONS[k]) for k in _VAGUE_KEYS]
+_KIND_ANCHOR = [
+    ("operative", "surgery"),
+    ("op", "surgery"),
+    ("transplant", "surgery"),
+    ("partum", "birth"),
+    ("injury", "onset"),
+    ("illness", "onset"),
+    ("treatment", "treatment"),
+    ("study", "treatment"),
+    ("hospital", "admission"),
+    ("admission", "admission"),
+    ("icu", "admission"),
+]
+_NOUN_ANCHOR = {
+    "life": "birth",
+    "illness": "onset",
+    "symptom": "onset",
+    "symptoms": "onset",
+    "fever": "onset",
+    "hospitalization": "admission",
+    "hospitalisation": "admission",
+    "hospital stay": "admission",
+    "pregnancy": "onset",
+    "gestation": "onset",
+}
+
+
+def _kind_anchor(kind: str | None) -> tuple[str | None, bool]:
+    """(anchor, day_zero) for a day-count kind: post-X days count from day 0, others from day 1."""
+    if not kind:
+        return None, False
+    k = kind.lower()
+    for key, anchor in _KIND_ANCHOR:
+        if key in k:
+            return anchor, k.startswith("post") or k == "postop"
+    return None, False
+
+
+def _noun_anchor(noun: str | None) -> str | None:
+    if not noun:
+        return None
+    n = re.sub(r"^(?:his|her)\s+", "", re.sub(r"\s+", " ", noun.lower()))
+    return _NOUN_ANCHOR.get(n) or anchor_keyword(n)
+
+
+def _day_cand(text: str, m: re.Match, n: float, unit: str = "day") -> Cand:
+    kind_anchor, day_zero = _kind_anchor(m.groupdict().get("kind"))
+    noun = m.groupdict().get("anchor")
+    anchor = kind_anchor or _noun_anchor(noun) or "previous"
+    offset = n if day_zero else max(0.0, n - 1)
+    end = m.end() if noun and noun.lower() == "life" else (m.start("rel") - 1 if noun else m.end())
+    if unit == "day" or unit == "night":
+        attrs = relative_attrs(offset, offset, "day", "after", anchor, False, exact_tol=True)
+    else:
+        attrs = relative_attrs(n - 1, n, unit, "after", anchor, False, exact_tol=True)
+    value = duration_value(
+        offset if unit in ("day", "night") else n,
+        offset if unit in ("day", "night") else n,
+        False,
+        "day" if unit == "night" else unit,
+    )
+    attrs.update(
+        kind="relative",
+        timex_type="DATE",
+        value=value,
+        precision="day" if unit in ("day", "night") else unit,
+        day_count=int(n),
+        phrase_start=m.start(),
+        phrase_end=m.end(),
+    )
+    start = m.start()
+    if re.match(r"(?:his|her|their)\s", text[start : start + 6], re.I) and not (
+        noun and noun.lower() == "life"
+    ):
+        start = text.index(" ", start) + 1
+    return start, end, 1, "time", attrs
+
+
+def day_counts(text: str, starts: list[int]) -> Iterator[Cand]:
+    """ "day 5", "hospital day 5", "POD 2", "the fifth day of life", "the third week"."""
+    for m in matches(_DAY_RX, text, starts):
+        nw = m.group("n").lower()
+        n = float(nw) if nw.isdigit() else float(NUMBER_WORDS.get(nw, -1))
+        if n >= 0:
+            yield _day_cand(text, m, n)
+    for m in matches(_POD_RX, text, starts):
+        n = float(m.group("n") or m.group("n2"))
+        attrs = relative_attrs(n, n, "day", "after", "surgery", False, exact_tol=True)
+        attrs.update(
+            kind="relative",
+            timex_type="DATE",
+            value=duration_value(n, n, False, "day"),
+            precision="day",
+            day_count=int(n),
+            phrase_start=m.start(),
+            phrase_end=m.end(),
+        )
+        yield m.start(), m.end(), 1, "time", attrs
+    for m in matches(_ORD_RX, text, starts):
+        o = m.group("ord").lower().replace(" ", "")
+        n = float(re.match(r"\d+", o).group()) if o[0].isdigit() else float(ORDINAL_WORDS[o])
+        if n == 1 and m.group("unit").lower() != "day":
+            continue  # "the first week" is a duration (E3C, TIMEX3)
+        yield _day_cand(text, m, n, m.group("unit").lower())
+
+
+def vague_relations(text: str, starts: list[int]) -> Iterator[Cand]:
+    """ "shortly after", "the next day", "at that time", "recently", from the lexicon's windows."""
+    for m in matches(_VAGUE_RX, text, starts):
+        for rx, (direction, lo, hi) in _VAGUE_ONE:
+            if not rx.match(m.group("core")):
+                continue
+            lo, hi = float(lo), float(hi)
+            unit = {30: "month", 365: "year", 7: "week"}.get(int(lo), "day") if hi - lo <= 1 else "day"
+            n = lo / {"month": 30, "year": 365, "week": 7, "day": 1}[unit]
+            attrs = relative_attrs(
+                n, n if unit != "day" else hi, unit, direction, "previous", hi - lo > 1, exact_tol=True
+            )
+            attrs.update(
+                kind="relative",
+                timex_type="DATE",
+                value=None,
+                precision={"month": "month", "year": "year"}.get(unit, "day" if hi <= 7 else "month"),
+                phrase_start=m.start(),
+                phrase_end=m.end(),
+                signal=(m.group("prep") or "").strip() or None,
+            )
+            if 0 < lo and hi - lo <= 1:
+                attrs["value"] = duration_value(n, n, False, unit)
+            if m.group("core").lower() == "recently":
+                attrs.update(rel_anchor="presentation", dct_relative=True)
+            if re.search(r"\b(?:time|same|that)\b", m.group("core"), re.I) and lo == hi == 0:
+                attrs["value"], attrs["vague"] = None, True
+            yield m.start("core"), m.end(), 3, "time", attrs
+            break
+
+
+def ages_at(text: str, starts: list[int]) -> Iterator[Cand]:
+    """ "at the age of 12" (a time: the event happened at that age), "aged 45 years" (an age)."""
+    for m in matches(_AGE_OF, text, starts):
+        parsed = parse_amount(m.group("num"))
+        if parsed is None:
+            continue
+        lo, hi, vague = parsed
+        unit_w = (m.group("unit") or "years").lower()
+        unit = "year" if unit_w.startswith("y") else unit_w.rstrip("s")
+        prep = (m.group("prep") or "").lower()
+        years = round(lo * {"year": 1, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}[unit], 3)
+        base = {
+            "value": duration_value(lo, hi, vague, unit),
+            "precision": unit if unit != "week" else "day",
+            "age_years": years,
+            "phrase_start": m.start(),
+            "phrase_end": m.end(),
+            "signal": prep or None,
+        }
+        if prep and prep not in ("of",) and m.group("age").lower() == "age":
+            base.update(
+                relative_attrs(lo, hi, unit, "after", "birth", vague, exact_tol=True),
+                age_span=True,
+                kind="relative",
+                timex_type="DATE",
+            )
+            yield m.start("age"), m.end(), 2, "time", base
+        else:
+            yield m.start("age"), m.end(), 2, "age", {**base, "kind": "age", "timex_type": "DURATION"}
+    for m in matches(_DECADE_AGE, text, starts):
+        n = 13 if m.group("n").lower() == "teen" else int(m.group("n"))
+        top = 19 if n == 13 else n + 9
+        mod = (m.group("mod") or "").lower()
+        lo, hi = {"early": (n, n + 3), "mid": (n + 3, n + 6), "late": (n + 6, top)}.get(mod, (n, top))
+        yield (
+            m.start("poss"),
+            m.end(),
+            2,
+            "age",
+            {
+                "kind": "age",
+                "timex_type": "DURATION",
+                "value": "PXY",
+                "precision": "decade",
+                "age_years": float(lo),
+                "age_years_max": float(hi),
+                "vague": True,
+            },
+        )
+
+
+def cycles(text: str, starts: list[int]) -> Iterator[Cand]:
+    """ "after 2 cycles" of a treatment: a time after the treatment start, in cycles (no calendar unit)."""
+    for m in matches(_CYCLES, text, starts):
+        parsed = parse_amount(m.group("num"))
+        if parsed:
+            yield (
+                m.start(),
+                m.end(),
+                2,
+                "time",
+                {
+                    "kind": "relative",
+                    "timex_type": "DATE",
+                    "value": None,
+                    "precision": "unknown",
+                    "rel_direction": "after",
+                    "rel_anchor": "treatment",
+                    "rel_unit": m.group("what").lower().rstrip("s"),
+                    "rel_n_min": parsed[0],
+                    "rel_n_max": parsed[1],
+                    "rel_amount_min": None,
+                    "rel_amount_max": None,
+                    "vague": True,
+                    "phrase_start": m.start(),
+                    "phrase_end": m.end(),
+                },
+            )
+
+
+def dct_refs(text: str, doc_date: str | None, starts: list[int]) -> Iterator[Cand]:
+    """ "last year", "this month": relative to the writing time, resolved when `doc_date` is given."""
+    for m in matches(_DCT, text, starts):
+        unit, which = m.group("unit").lower(), m.group("which").lower()
+        n = {"last": -1, "this": 0, "next": 1}[which]
+        attrs = {
+            "kind": "relative",
+            "timex_type": "DATE",
+            "precision": unit if unit != "week" else "day",
+            "dct_relative": True,
+            "rel_anchor": "presentation",
+            "vague": False,
+            "rel_unit": unit,
+            "rel_direction": "before" if n < 0 else "after" if n > 0 else "at",
+            "rel_n_min": abs(n),
+            "rel_n_max": abs(n),
+            "value": {"last": "PAST_REF", "this": "PRESENT_REF", "next": "FUTURE_REF"}[which],
+            "phrase_start": m.start(),
+            "phrase_end": m.end(),
+        }
+        if doc_date and unit in ("year", "month") and len(doc_date) >= 4:
+            from casecourse.reading.timex_resolve import add_months, fmt, parse_iso
+
+            d0 = parse_iso(doc_date)[0]
+            attrs["value"] = fmt(add_months(d0, n * (12 if unit == "year" else 1)), unit)
+        yield m.start(), m.end(), 3, "time", attrs
+
+
+def prepost(text: str, starts: list[int]) -> Iterator[Cand]:
+    """THYME PREPOSTEXP: "postoperatively", "preoperative", "postpartum" (vague, anchored to the event)."""
+    for m in matches(_PREPOST, text, starts):
+        pp, w = m.group("pp").lower(), m.group("w").lower()
+        anchor = (
+            "birth"
+            if re.match(r"partum|natal|delivery", w)
+            else "discharge"
+            if w == "discharge"
+            else "surgery"
+        )
+        direction = {"pre": "before", "post": "after", "intra": "at", "peri": "at"}[pp]
+        if w == "mortem":
+            anchor, direction = "previous", "after"
+        yield (
+            m.start(),
+            m.end(),
+            4,
+            "time",
+            {
+                "kind": "relative",
+                "timex_type": "PREPOSTEXP",
+                "value": None,
+                "precision": "unknown",
+                "rel_direction": direction,
+                "rel_anchor": anchor,
+                "rel_amount_min": None,
+                "rel_amount_max": None,
+                "vague": True,
+                "phrase_start": m.start(),
+                "phrase_end": m.end(),
+            },
+        )
