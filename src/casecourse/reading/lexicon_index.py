@@ -81,7 +81,8 @@ def _rows(name: str) -> list[dict[str, str]]:
 def _surface_variants(surface: str) -> list[str]:
     """Word-order, adjectival and first-word variants of one HPO name or synonym."""
     v = variants()
-    low = surface.lower()
+    # lower-case all but a lone capital A ("Type A brachydactyly", "hepatitis A"), which is no article
+    low = " ".join(w if w == "A" else w.lower() for w in surface.split(" "))
     out = [low]
     if "-" in low and " " not in low:
         out.append(low.replace("-", ""))

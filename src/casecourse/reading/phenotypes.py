@@ -169,7 +169,8 @@ def _mention(text: str, s: int, e: int, entry: Entry, how: str) -> Mention:
         attrs["icd10"] = entry.icd10
         attrs["category"] = entry.category
     norm = " ".join(surface.lower().split())
-    return Mention(type=entry.kind, start=s, end=e, text=surface, norm=norm, attrs=attrs)
+    # model_construct: the fields are built right here, so pydantic's validation is skipped for speed
+    return Mention.model_construct(type=entry.kind, start=s, end=e, text=surface, norm=norm, attrs=attrs)
 
 
 def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
