@@ -12,8 +12,10 @@ document time that is not in the text; those are reported separately ("needs DCT
 Patient ages are not TIMEX3 in E3C (only gestational ages are), so type `age` is left out there.
 
 MACCROBAT: lenient and strict F1 per type, with our types mapped as Date <- date + time (minus
-hour/minute-level offsets and THYME pre/post expressions), Time <- hour/minute-level times,
-Duration <- duration, Frequency <- frequency, Age <- age (not gestational).
+hour/minute-level offsets, THYME pre/post expressions and times without a stated amount or date
+such as "at that time" or "shortly after", which MACCROBAT rarely marks), Time <- hour/minute-level
+times, Duration <- duration (minus second-level measurements), Frequency <- frequency,
+Age <- age (not gestational).
 """
 
 from __future__ import annotations
@@ -218,15 +220,15 @@ _MAC_TIME_UNITS = {"hour", "minute", "second"}
 def mac_type(m) -> str | None:
     a = m.attrs
     if m.type == "duration":
-        return "Duration"
+        return None if a.get("value", "").endswith("S") else "Duration"  # seconds: measurements
     if m.type == "frequency":
         return "Frequency"
     if m.type == "age":
         return None if a.get("gestational") else "Age"
     if m.type == "date":
         return "Date"
-    if a.get("timex_type") == "PREPOSTEXP":
-        return None
+    if a.get("timex_type") == "PREPOSTEXP" or m.norm is None:
+        return None  # MACCROBAT marks times with a stated amount or date, not "at that time", "shortly after"
     return "Time" if a.get("rel_unit") in _MAC_TIME_UNITS else "Date"
 
 

@@ -137,6 +137,7 @@ _OF_ANCHOR = {
     "follow up": "treatment",
     "observation": "previous",
 }
+_RATE = re.compile(r"/\s*\S?$")
 _TIME_PREPS = {"within", "after", "at", "by", "following"}
 _BARE_PREPS = {"within", "for", "over", "during", "after", "lasting"}
 _PERSON = re.compile(
@@ -181,6 +182,12 @@ def amounts(text: str, doc_date: str | None, starts: list[int]) -> Iterator[Cand
         else:
             if unit_w.lower() in _SHORT_UNITS and not num[:1].isdigit():
                 continue
+            if len(unit_w) == 1 and (unit_w.isupper() or (unit_w == "d" and m.start("unit") == m.end("num"))):
+                continue  # "Fig. 2D", "3D imaging", "2d": labels, not durations
+            if unit == "second" and num.lower() in ("a", "an"):
+                continue  # "a second operation"
+            if _RATE.search(text, max(0, m.start() - 3), m.start("num") + 1):
+                continue  # "mg/24 h", "mL/12h": the denominator of a rate
             parsed = parse_amount(num)
             if parsed is None:
                 continue

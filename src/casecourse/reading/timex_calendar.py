@@ -53,7 +53,7 @@ _RX: list[tuple[str, re.Pattern]] = [
     (
         "num",
         re.compile(
-            rf"(?<![\d/.])\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)(?P<y>{_YEAR}|\d\d)\b"
+            rf"(?<![\d/.])\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)(?P<y>{_YEAR})\b"
             r"(?![/.]\d)"
         ),
     ),

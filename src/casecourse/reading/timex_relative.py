@@ -67,6 +67,7 @@ _PREPOST = re.compile(
     r"natal(?:ly)?|procedur(?:e|al(?:ly)?)|transplant(?:ation)?|delivery|discharge|splenectomy|mortem)\b",
     re.I,
 )
+_AMOUNT_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMW}|few|several|many))[\s-]*$", re.I)
 _VAGUE_KEYS = sorted(VAGUE_RELATIONS, key=lambda k: -len(k))
 _VAGUE_RX = re.compile(
     r"\b(?P<prep>(?:at|in|on|during)\s+)?(?P<core>" + "|".join(f"(?:{k})" for k in _VAGUE_KEYS) + r")\b", re.I
@@ -181,6 +182,8 @@ def day_counts(text: str, starts: list[int]) -> Iterator[Cand]:
 def vague_relations(text: str, starts: list[int]) -> Iterator[Cand]:
     """ "shortly after", "the next day", "at that time", "recently", from the lexicon's windows."""
     for m in matches(_VAGUE_RX, text, starts):
+        if _AMOUNT_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "3 months before": the amount rule reads it
         for rx, (direction, lo, hi) in _VAGUE_ONE:
             if not rx.match(m.group("core")):
                 continue
