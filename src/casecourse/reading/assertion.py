@@ -83,8 +83,10 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
 
 
-def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> None:
-    """Set `assertion` on each mention of an asserted type, in place."""
+def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
+    """Set `assertion` on each mention of an asserted type, in place; return the negation cues
+    found (mentions of type `negation_cue`) in the sentences that hold targets."""
+    found: list[Mention] = []
     regex, meta = _rules()
     by_sentence: dict[int, list[Mention]] = {}
     si = 0
@@ -100,6 +102,9 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
         for c in regex.finditer(lower):
             category, direction = meta[int(c.lastgroup[1:])]
             cues.append((c.start() + s0, c.end() + s0, category, direction))
+            if category == "NEGATED_EXISTENCE" and direction != "TERMINATE":
+                a, b = c.start() + s0, c.end() + s0
+                found.append(Mention(type="negation_cue", start=a, end=b, text=text[a:b], norm=category.lower()))
         if not cues:
             continue
         terms = [(a, b) for a, b, cat, d in cues if d == "TERMINATE"]
@@ -121,3 +126,4 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
                     best = value
             if best is not None:
                 m.assertion = best
+    return found

@@ -116,7 +116,10 @@ def read(text: str, finders: tuple[str, ...] | None = None) -> Reading:
     mentions = _resolve_overlaps(mentions) + abbr
     zones = zoning.zone_lines(text)
     _assign_zones(text, zones, sents, mentions)
-    assertion.assign(text, sents, mentions)
+    cues = assertion.assign(text, sents, mentions)
+    for cue in cues:
+        cue.zone = "narrative"
+    mentions.extend(cues)
     mentions.sort(key=lambda m: (m.start, -m.end, m.type))
     return Reading(text=text, mentions=mentions, sentences=sents, zones=zones)
 
