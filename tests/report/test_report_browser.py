@@ -20,30 +20,17 @@ from casecourse.report.html import render_html
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "out"
-CHROMIUM = Path("/usr/bin/chromium")
 EXAMPLE = ROOT / "src/casecourse/examples/lupus_course.txt"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    if not CHROMIUM.exists():
-        pytest.skip("no /usr/bin/chromium: `make browser` installs Debian's chromium (needs root and apt)")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="Playwright's Python client is not installed (`make browser`)")
-    profile = tmp_path_factory.mktemp("chromium-profile")  # a fresh --user-data-dir
-    with sync_api.sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(profile), executable_path=str(CHROMIUM), args=FLAGS, headless=True,
-            viewport={"width": 1680, "height": 1000})
-        yield context
-        context.close()
 
 
 def _open(browser, course: Course, name: str, tmp_path: Path):
     path = tmp_path / name
     path.write_text(render_html(course), encoding="utf-8")
+    return open_page(browser, path)
+
+
+def open_page(browser, path: Path):
+    """Load a report; collect any request that leaves the file and any script error."""
     page = browser.new_page()
     external: list[str] = []
     errors: list[str] = []

@@ -10,6 +10,10 @@ def assessment_id(i: int) -> str:
     return f"assessment-{i + 1}"
 
 
+def episode_group_id(label: str) -> str:
+    return f"assessments@{label}"
+
+
 def episode(course: Course, a: Assessment, scale: TimeScale) -> tuple[str, Span | None]:
     """(episode label, where it lies) — ('Whole course', None) when `at` names nothing placeable."""
     if not a.at or a.at.lower() in ("ever", "course", "whole course", "all"):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from casecourse.model import Course
 from casecourse.report.bars import course_end
-from casecourse.report.episodes import assessment_id, assessment_label, episode
+from casecourse.report.episodes import assessment_id, assessment_label, episode, episode_group_id
 from casecourse.report.frame import EVENT_STYLE, Frame
 from casecourse.report.lanes import (
     DRUG_CLASSES,
@@ -74,12 +74,23 @@ def _section(fr: Frame, y: float, title: str) -> str:
 
 
 def assessment_items(course: Course, fr: Frame) -> list[Item]:
-    items = []
+    """One marker per episode; several assessments of one episode share it (listed on hover)."""
+    groups: dict[str, list[int]] = {}
+    spans = {}
     for i, a in enumerate(course.assessments):
-        _, span = episode(course, a, fr.scale)
+        label, span = episode(course, a, fr.scale)
         if span is not None:
-            items.append(Item(span, "square-open", "#555555", assessment_label(a), assessment_id(i),
-                              extra_class="assessment"))
+            groups.setdefault(label, []).append(i)
+            spans[label] = span
+    items = []
+    for label, idx in groups.items():
+        if len(idx) == 1:
+            a = course.assessments[idx[0]]
+            items.append(Item(spans[label], "square-open", "#555555", assessment_label(a),
+                              assessment_id(idx[0]), extra_class="assessment"))
+        else:
+            items.append(Item(spans[label], "square-open", "#555555", f"{len(idx)} assessments",
+                              episode_group_id(label), extra_class="assessment"))
     return items
 
 
@@ -100,9 +111,9 @@ def build_figure(course: Course, title: str | None = None) -> Figure:
     content_top = y
     body.append(_section(fr, y, "Course"))
     y += 18
-    for lane_title, items, rows in (("Events", event_items(course, fr), 2),
-                                    ("Assessments", assessment_items(course, fr), 3),
-                                    ("Diagnoses", condition_items(course, fr), 2),
+    for lane_title, items, rows in (("Events", event_items(course, fr), 4),
+                                    ("Assessments", assessment_items(course, fr), 2),
+                                    ("Diagnoses", condition_items(course, fr), 3),
                                     ("Findings", finding_items(course, fr), 3)):
         svg, h = marker_lane(fr, lane_title, items, y, rows=rows, lane_class=lane_title.lower())
         body.append(svg)

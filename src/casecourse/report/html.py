@@ -16,7 +16,13 @@ from html import escape
 from importlib.resources import files
 
 from casecourse.model import Course
-from casecourse.report.episodes import assessment_detail, assessment_id, assessment_label, episode
+from casecourse.report.episodes import (
+    assessment_detail,
+    assessment_id,
+    assessment_label,
+    episode,
+    episode_group_id,
+)
 from casecourse.report.figure import build_figure
 from casecourse.report.provenance import KIND_LABEL, fact_index, text_panel_html
 from casecourse.report.summary import condition_status, figure_title, patient_line
@@ -45,17 +51,25 @@ def _assessments(course: Course, scale) -> str:
         groups.setdefault(label, []).append(
             f'<li class="fact assessment" data-fact="{assessment_id(i)}"><b>{escape(assessment_label(a))}</b>'
             f' <span class="muted">{escape(assessment_detail(a))}</span></li>')
-    body = "".join(f"<h3>{escape(k)}</h3><ul>{''.join(v)}</ul>" for k, v in groups.items())
+    body = "".join(f"<details><summary><b>{escape(k)}</b> <span class=\"muted\">{len(v)} "
+                   f"assessment{'s' if len(v) > 1 else ''}</span></summary><ul>{''.join(v)}</ul></details>"
+                   for k, v in groups.items())
     return f'<section class="assessments"><h2>Assessments by episode</h2>{body}</section>'
 
 
 def _index_json(course: Course, fig) -> str:
     index = fact_index(course, fig.scale, fig.end_x)
+    groups: dict[str, list[str]] = {}
     for i, a in enumerate(course.assessments):
-        label, span = episode(course, a, fig.scale)
+        label, _ = episode(course, a, fig.scale)
+        groups.setdefault(label, []).append(assessment_label(a))
         index[assessment_id(i)] = {"kind": "assessment", "label": assessment_label(a), "when": label,
                                    "assertion": a.status, "rule": a.rule, "sentence": "",
                                    "detail": assessment_detail(a), "spans": []}
+    for label, names in groups.items():
+        index[episode_group_id(label)] = {"kind": "assessment", "label": f"{len(names)} assessments",
+                                          "when": label, "assertion": "", "rule": "", "sentence": "",
+                                          "detail": " · ".join(names), "spans": []}
     raw = json.dumps(index, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return raw.replace("</", "<\\/")
 

@@ -1,7 +1,7 @@
 """Timeline lanes: events, diagnoses and findings as labelled markers; one swimlane per drug."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from casecourse.model import Assertion, Course, Exposure
 from casecourse.report.bars import Bar, dose_label, exposure_bars
@@ -148,6 +148,20 @@ def _route(exps: list[Exposure]) -> str:
 Lane = tuple[str, list[Exposure], list[Bar]]
 
 
+def _clip_restarts(bars: list[Bar]) -> list[Bar]:
+    """A course of a drug with no stated end stops, at the latest, where the drug is started again."""
+    bars = sorted(bars, key=lambda b: (b.x0, b.fact_id))
+    out = []
+    for b in bars:
+        later = [o.start for o in bars if o.exposure is not b.exposure and o.start.lo > b.start.hi]
+        if b.end_kind in ("unknown", "ongoing") and later:
+            nxt = min(later, key=lambda s: s.lo)
+            if b.end is None or b.end.hi > nxt.lo:
+                b = replace(b, end=Span(nxt.lo, nxt.lo, nxt.lo), end_kind="unknown")
+        out.append(b)
+    return out
+
+
 def drug_groups(course: Course, fr: Frame, end_x: float | None) -> list[Lane]:
     """(drug, exposures, bars) per lane, ordered by first start, undated drugs last."""
     groups: dict[str, list[Exposure]] = {}
@@ -155,7 +169,7 @@ def drug_groups(course: Course, fr: Frame, end_x: float | None) -> list[Lane]:
         groups.setdefault(exp.drug.strip().lower(), []).append(exp)
     rows = []
     for key, exps in groups.items():
-        bars = [b for e in exps for b in exposure_bars(e, fr.scale, end_x)]
+        bars = _clip_restarts([b for e in exps for b in exposure_bars(e, fr.scale, end_x)])
         first = min((b.x0 for b in bars), default=float("inf"))
         rows.append((first, key, exps, bars))
     rows.sort(key=lambda r: (r[0], r[1]))
