@@ -1,0 +1,137 @@
+"""Lines of therapy: non-glucocorticoid treatments in order, with why they stopped and what followed.
+
+A relapse or flare is linked to a drug's withdrawal when its trigger names the drug (any synonym)
+with a withdrawal word, or, failing that, when it certainly follows the drug's end by at most
+RELAPSE_DAYS and the stop reason speaks of tapering or withdrawal. The prednisone-equivalent dose is
+read off the steroid curve at the start, +3 and +6 months (ranges where dates are imprecise).
+"""
+
+from __future__ import annotations
+
+from casecourse.model import Assessment, AssessmentItem, Course, Event, Exposure
+from casecourse.rules.concepts import norm
+from casecourse.rules.drugs import THERAPY_LINE_CLASSES, canonical, drug_class, names_drug
+from casecourse.rules.steroids import dose_over, pieces
+from casecourse.rules.timeaxis import Axis, Span, iso
+
+RELAPSE_DAYS = 90.0
+_WITHDRAWAL = (
+    "withdraw",
+    "discontinu",
+    "stop",
+    "taper",
+    "cessation",
+    "suspen",
+    "interrupt",
+    "switch",
+    "attempt",
+)
+_INTOLERANCE = ("intoleran", "adverse", "side effect", "toxicit", "allerg", "not tolerated")
+_FAILURE = ("refractory", "failure", "inefficac", "no response", "unresponsive", "insufficient")
+
+
+def _start(axis: Axis, x: Exposure) -> Span | None:
+    return axis.span(x.time) or (axis.span(x.segments[0].start) if x.segments else None)
+
+
+def _end(axis: Axis, x: Exposure) -> Span | None:
+    return axis.span(x.end) or (axis.span(x.segments[-1].end) if x.segments and x.segments[-1].end else None)
+
+
+def _relapses(axis: Axis, x: Exposure, events: list[Event]) -> list[tuple[Event, str]]:
+    end = _end(axis, x)
+    stop = norm(x.stop_reason or "")
+    out = []
+    for ev in events:
+        if ev.type not in ("relapse", "flare", "readmission"):
+            continue
+        trig = norm(ev.trigger or "")
+        if names_drug(ev.trigger, x.drug):
+            how = "withdrawal" if any(w in trig for w in _WITHDRAWAL) else "trigger names the drug"
+            out.append((ev, how))
+            continue
+        s = axis.span(ev.time)
+        if (
+            end
+            and s
+            and (end[1] - end[0]) <= 62
+            and end[1] <= s[0] <= end[0] + RELAPSE_DAYS
+            and any(w in stop for w in _WITHDRAWAL)
+        ):
+            out.append((ev, "follows the drug's withdrawal in time"))
+    return out
+
+
+def _shift(span: Span | None, days: float) -> Span | None:
+    return (span[0] + days, span[1] + days) if span else None
+
+
+def lines_of_therapy(course: Course) -> list[Assessment]:
+    axis = Axis(course)
+    eos = axis.end_of_story()
+    gc = pieces(course, axis, eos)
+    xs = [x for x in course.exposures if drug_class(x) in THERAPY_LINE_CLASSES and x.status != "not-taken"]
+    xs.sort(key=lambda x: (*(_start(axis, x) or (float("inf"), float("inf"))), x.id))
+    lines, items = [], []
+    for n, x in enumerate(xs, 1):
+        start, end = _start(axis, x), _end(axis, x)
+        outcomes, facts = [], [x.id]
+        for ev, how in _relapses(axis, x, course.events):
+            outcomes.append("relapse on withdrawal" if how != "trigger names the drug" else "relapse")
+            facts.append(ev.id)
+        stop = norm(x.stop_reason or "")
+        if any(w in stop for w in _INTOLERANCE):
+            outcomes.append("intolerance")
+        if any(w in stop for w in _FAILURE):
+            outcomes.append("inadequate response")
+        if x.status == "active" and not any(o.startswith("relapse") for o in outcomes):
+            outcomes.append("response (ongoing at the end of the story)")
+        elif "replaced" in stop or "switch" in stop:
+            outcomes.append("replaced")
+        steroid = {
+            label: dose_over(gc, _shift(start, d)) if start else None
+            for label, d in (("at_start", 0), ("plus_3_months", 91), ("plus_6_months", 182))
+        }
+        if eos is not None:
+            for label, d in (("plus_3_months", 91), ("plus_6_months", 182)):
+                if start and start[0] + d > eos:
+                    steroid[label] = None
+        line = {
+            "line": n,
+            "drug": canonical(x.drug) or x.drug,
+            "class": drug_class(x),
+            "start": [iso(start[0]), iso(start[1])] if start else None,
+            "stop": [iso(end[0]), iso(end[1])] if end else None,
+            "status": x.status,
+            "start_reason": x.start_reason,
+            "stop_reason": x.stop_reason,
+            "outcomes": sorted(set(outcomes)),
+            "prednisone_eq_mg_day": steroid,
+            "facts": facts,
+        }
+        lines.append(line)
+        items.append(
+            AssessmentItem(
+                name=f"line {n}: {line['drug']}",
+                value=None,
+                facts=facts,
+                detail=f"{start and iso(start[0])} to {iso(end[1]) if end else 'ongoing'}; "
+                f"stop: {x.stop_reason or '-'}; outcome: {', '.join(line['outcomes']) or 'not stated'}",
+            )
+        )
+    biologic_order = [ln["drug"] for ln in lines if ln["class"] in ("biologic", "targeted synthetic")]
+    return [
+        Assessment(
+            rule="lines_of_therapy",
+            at=iso(eos) if eos else None,
+            status="computed" if lines else "not applicable",
+            items=items,
+            unknown=[f"{ln['drug']} start" for ln in lines if ln["start"] is None],
+            notes=[
+                "order: " + " -> ".join(ln["drug"] for ln in lines),
+                "biologics: " + (" -> ".join(biologic_order) or "none"),
+                f"relapse linked by trigger text, or within {RELAPSE_DAYS:g} days of a withdrawal",
+            ],
+            data={"lines": lines, "biologic_order": biologic_order},
+        )
+    ]

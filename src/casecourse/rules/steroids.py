@@ -1,0 +1,202 @@
+"""Glucocorticoid exposure as a prednisone-equivalent daily curve (equivalences: data/glucocorticoids.csv).
+
+Every dose and date stays a range: a segment whose dates are only known to the month contributes
+[0, dose] on the days it may or may not cover, and an unknown dose makes the upper bound infinite.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+
+from casecourse.model import Assessment, Course, DoseSegment, Exposure
+from casecourse.rules.concepts import data_rows
+from casecourse.rules.drugs import canonical, drug_class
+from casecourse.rules.timeaxis import Axis, Span, iso
+
+INF = math.inf
+_PERIOD_DAYS = {"h": 1 / 24, "d": 1.0, "wk": 7.0, "mo": 30.4375, "a": 365.25}
+
+
+@cache
+def equivalents() -> dict[str, float]:
+    return {r["drug"]: float(r["equivalent_to_prednisone_5mg"]) for r in data_rows("glucocorticoids.csv")}
+
+
+def factor(drug: str | None, betamethasone_mg: float = 0.6) -> float | None:
+    c = canonical(drug)
+    if c == "betamethasone":
+        return 5.0 / betamethasone_mg
+    eq = equivalents().get(c or "")
+    return 5.0 / eq if eq else None
+
+
+@dataclass
+class Piece:
+    """One dose segment on the axis."""
+
+    exposure: Exposure
+    drug: str
+    start: Span | None
+    end: Span | None  # None = open (no end known)
+    pred: tuple[float, float] | None  # prednisone-equivalent mg/day, None = unknown dose
+    note: str = ""
+
+    def active(self, day: float) -> bool | None:
+        if self.start is None:
+            return None
+        if day < self.start[0] or (self.end is not None and day > self.end[1]):
+            return False
+        if day >= self.start[1] and (self.end is not None and day <= self.end[0]):
+            return True
+        return None
+
+
+def daily_mg(seg: DoseSegment) -> tuple[tuple[float, float] | None, str]:
+    d = seg.dose
+    if d is None or d.value is None:
+        return None, "dose not given"
+    if d.per:
+        return None, f"dose per {d.per}: needs body {'weight' if d.per == 'kg' else 'surface area'}"
+    unit = (d.unit or "mg").lower().replace(" ", "")
+    mult = {
+        "mg": 1.0,
+        "g": 1000.0,
+        "ug": 0.001,
+        "µg": 0.001,
+        "mcg": 0.001,
+        "mg/d": 1.0,
+        "mg/day": 1.0,
+        "g/d": 1000.0,
+        "g/day": 1000.0,
+    }.get(unit)
+    if mult is None:
+        return None, f"unit {d.unit} not a mass"
+    lo, hi = d.value * mult, (d.value_high or d.value) * mult
+    t, note = seg.timing, ""
+    if t and t.period and t.period_unit:
+        per_day = (t.frequency or 1) / (t.period * _PERIOD_DAYS[t.period_unit])
+    else:
+        per_day, note = 1.0, "timing not given, assumed daily"
+    return (lo * per_day, hi * per_day), note
+
+
+def pieces(course: Course, axis: Axis, end_of_story: float | None) -> list[Piece]:
+    out = []
+    for x in course.exposures:
+        if drug_class(x) != "glucocorticoid" or x.status == "not-taken":
+            continue
+        f = factor(x.drug)
+        segs = x.segments or [DoseSegment(start=x.time)]
+        for i, seg in enumerate(segs):
+            start = axis.span(seg.start) or (axis.span(x.time) if i == 0 else None)
+            end = axis.span(seg.end) if seg.end else None
+            if end is None and i + 1 < len(segs):
+                nxt = axis.span(segs[i + 1].start)
+                end = (nxt[0] - 1, nxt[1] - 1) if nxt else None
+            if end is None and i + 1 == len(segs):
+                end = axis.span(x.end)
+                if end is None and x.status == "active" and end_of_story is not None:
+                    end = (end_of_story, end_of_story)
+            mg, note = daily_mg(seg)
+            pred = (mg[0] * f, mg[1] * f) if (mg and f) else None
+            if mg and not f:
+                note = f"no prednisone equivalence for {x.drug}"
+            out.append(Piece(x, canonical(x.drug) or x.drug, start, end, pred, note))
+    out.sort(key=lambda p: (*(p.start or (INF, INF)), p.drug))
+    return out
+
+
+def dose_on(ps: list[Piece], day: float) -> tuple[float, float]:
+    """Prednisone-equivalent mg/day on a day: [lo, hi] (hi may be inf)."""
+    lo = hi = 0.0
+    for p in ps:
+        a = p.active(day)
+        if a is False:
+            continue
+        p_lo, p_hi = p.pred if p.pred else (0.0, INF)
+        hi += p_hi
+        if a:
+            lo += p_lo
+    return lo, hi
+
+
+def dose_over(ps: list[Piece], span: Span | None) -> dict[str, float | None] | None:
+    """The range of daily doses the curve allows anywhere in a span (e.g. a line's start month)."""
+    if span is None or span[0] is None or span[1] is None:
+        return None
+    days = range(int(span[0]), int(span[1]) + 1)
+    vals = [dose_on(ps, d) for d in days]
+    lo, hi = min(v[0] for v in vals), max(v[1] for v in vals)
+    return {"min": lo, "max": None if hi == INF else hi}
+
+
+def _fmt(p: tuple[float, float] | None) -> str:
+    if p is None:
+        return "?"
+    return f"{p[0]:g}" if p[0] == p[1] else f"{p[0]:g}-{p[1]:g}"
+
+
+def steroid_exposure(course: Course) -> list[Assessment]:
+    axis = Axis(course)
+    eos = axis.end_of_story()
+    ps = pieces(course, axis, eos)
+    if not ps:
+        return [
+            Assessment(
+                rule="steroid_exposure",
+                status="not applicable",
+                notes=["no glucocorticoid exposure in the course"],
+            )
+        ]
+    curve = [
+        {
+            "drug": p.drug,
+            "start": iso(p.start[0]) if p.start else None,
+            "start_latest": iso(p.start[1]) if p.start else None,
+            "end": iso(p.end[1]) if p.end else None,
+            "prednisone_eq_mg_day": None if p.pred is None else {"min": p.pred[0], "max": p.pred[1]},
+            "factor": factor(p.drug),
+            "fact": p.exposure.id,
+            "note": p.note,
+        }
+        for p in ps
+    ]
+    cum_lo, cum_hi, le5, le75 = 0.0, 0.0, [0, 0], [0, 0]
+    first = min((p.start[0] for p in ps if p.start), default=None)
+    if first is not None and eos is not None:
+        for day in range(int(first), int(eos) + 1):
+            lo, hi = dose_on(ps, day)
+            cum_lo, cum_hi = cum_lo + lo, cum_hi + hi
+            for cnt, cut in ((le5, 5.0), (le75, 7.5)):
+                cnt[0] += hi <= cut
+                cnt[1] += lo <= cut
+    open_ended = any(p.start is None for p in ps)
+    notes = [
+        "equivalence: anti-inflammatory, oral/IV (CLINICAL_RULES.md section 7)",
+        "ranges follow date precision; an unknown dose leaves the maximum open",
+    ]
+    notes += sorted({f"{p.drug}: {p.note}" for p in ps if p.note})
+    return [
+        Assessment(
+            rule="steroid_exposure",
+            at=iso(eos) if eos else None,
+            status="computed",
+            unknown=sorted(
+                {f"{p.drug} dose" for p in ps if p.pred is None} | ({"start dates"} if open_ended else set())
+            ),
+            notes=notes,
+            data={
+                "curve": curve,
+                "sequence": [_fmt(p.pred) for p in ps],
+                "cumulative_mg": {
+                    "min": round(cum_lo, 1),
+                    "max": None if cum_hi == INF else round(cum_hi, 1),
+                },
+                "days_at_or_below_5": {"min": le5[0], "max": le5[1]},
+                "days_at_or_below_7_5": {"min": le75[0], "max": le75[1]},
+                "period": [iso(first) if first else None, iso(eos) if eos else None],
+            },
+        )
+    ]

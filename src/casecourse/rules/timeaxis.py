@@ -1,0 +1,115 @@
+"""Put every TimeRef on one day axis and decide whether a fact falls inside a rule's window.
+
+Calendar dates become proleptic ordinals; offsets from day 0 are added to the anchor's calendar day
+when the story has one. A partial date ("2020-08") is the whole interval it allows. A fact is *in*
+a window when its whole interval is, *out* when none of it is, and *maybe* (None) otherwise: the
+rules then treat its evidence as unknown, never as absent.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date
+
+from casecourse.model import Course, TimeRef
+
+Span = tuple[float, float]
+
+
+def parse_partial(text: str | None) -> Span | None:
+    """'2020' / '2020-08' / '2020-08-15' (time ignored) -> (first ordinal, last ordinal)."""
+    if not text:
+        return None
+    parts = text[:10].split("-")
+    try:
+        y = int(parts[0])
+        if len(parts) == 1:
+            return float(date(y, 1, 1).toordinal()), float(date(y, 12, 31).toordinal())
+        m = int(parts[1])
+        if len(parts) == 2:
+            last = calendar.monthrange(y, m)[1]
+            return float(date(y, m, 1).toordinal()), float(date(y, m, last).toordinal())
+        d = date(y, m, int(parts[2])).toordinal()
+        return float(d), float(d)
+    except (ValueError, IndexError):
+        return None
+
+
+def iso(ordinal: float) -> str:
+    return date.fromordinal(int(round(ordinal))).isoformat()
+
+
+class Axis:
+    """Resolves TimeRefs of one course, following `anchor` links to other facts."""
+
+    def __init__(self, course: Course):
+        self.course = course
+        self.by_id = {f.id: f for f in course.facts()}
+        self.day0 = self._calendar(course.anchor) if course.anchor else None
+        self._memo: dict[int, Span | None] = {}
+
+    @staticmethod
+    def _calendar(t: TimeRef) -> Span | None:
+        lo = parse_partial(t.earliest) or parse_partial(t.point)
+        hi = parse_partial(t.latest) or parse_partial(t.point)
+        if lo and hi:
+            return lo[0], max(hi[1], lo[0])
+        one = lo or hi
+        return one
+
+    def span(self, t: TimeRef | None, _depth: int = 0) -> Span | None:
+        if t is None or _depth > 5:
+            return None
+        cal = self._calendar(t)
+        if cal:
+            return cal
+        if t.offset_days is not None:
+            base = self.day0
+            if t.anchor and t.anchor in self.by_id:
+                base = self.span(self.by_id[t.anchor].time, _depth + 1)
+            if base is None:
+                return (t.offset_days[0], t.offset_days[1]) if self.day0 is None and not t.anchor else None
+            return base[0] + t.offset_days[0], base[1] + t.offset_days[1]
+        if t.anchor and t.anchor in self.by_id:
+            return self.span(self.by_id[t.anchor].time, _depth + 1)
+        return None
+
+    def end_of_story(self) -> float | None:
+        his = [s[1] for f in self.course.facts() if (s := self.span(f.time))]
+        for e in self.course.exposures:
+            for seg in e.segments:
+                for t in (seg.start, seg.end):
+                    if s := self.span(t):
+                        his.append(s[1])
+        return max(his) if his else None
+
+
+@dataclass
+class Window:
+    """A rule's time window: an interval on the axis plus the episode ids facts may be anchored to."""
+
+    label: str | None
+    lo: float | None
+    hi: float | None
+    episode: str | None = None
+    other_episodes: frozenset[str] = field(default_factory=frozenset)
+
+    def contains(self, axis: Axis, t: TimeRef | None) -> bool | None:
+        if t is not None and t.anchor and self.episode:
+            if t.anchor == self.episode:
+                return True
+            if t.anchor in self.other_episodes:
+                return False
+        if self.lo is None and self.hi is None:
+            return True  # "ever"
+        s = axis.span(t)
+        if s is None:
+            return None
+        lo = self.lo if self.lo is not None else float("-inf")
+        hi = self.hi if self.hi is not None else float("inf")
+        if s[0] >= lo and s[1] <= hi:
+            return True
+        if s[1] < lo or s[0] > hi:
+            return False
+        return None
