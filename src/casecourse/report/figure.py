@@ -111,10 +111,10 @@ def build_figure(course: Course, title: str | None = None) -> Figure:
     content_top = y
     body.append(_section(fr, y, "Course"))
     y += 18
-    for lane_title, items, rows in (("Events", event_items(course, fr), 4),
+    for lane_title, items, rows in (("Events", event_items(course, fr), 6),
                                     ("Assessments", assessment_items(course, fr), 2),
                                     ("Diagnoses", condition_items(course, fr), 3),
-                                    ("Findings", finding_items(course, fr), 3)):
+                                    ("Findings", finding_items(course, fr), 4)):
         svg, h = marker_lane(fr, lane_title, items, y, rows=rows, lane_class=lane_title.lower())
         body.append(svg)
         y += h + (4 if h else 0)

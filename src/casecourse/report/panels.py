@@ -178,7 +178,7 @@ def lab_panels(fr: Frame, course: Course, y0: float) -> tuple[str, float]:
         svg, h = lab_panel(fr, course, test, unit, labs, y)
         out.append(svg)
         y += h
-    svg, h = marker_lane(fr, "Other results", qualitative_items(course, fr), y, rows=3,
+    svg, h = marker_lane(fr, "Other results", qualitative_items(course, fr), y, rows=4,
                          lane_class="qual-lane")
     out.append(svg)
     return "".join(out), y + h - y0
