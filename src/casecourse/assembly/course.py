@@ -182,19 +182,27 @@ def _years(m: Mention) -> float | None:
     return float(found.group(1)) if found and "Y" in str(m.attrs.get("value") or "Y") else None
 
 
+_TRIGGER_VERB = r"\b(?:trigger\w*|led to|lead to|resulted in|caused|followed by|provoked)"
+_WITHDRAWAL_AFTER = r"[\w-]*\s*(?:withdrawal|discontinuation|tapering|taper|cessation|reduction)"
+_WITHDRAWAL_BEFORE = r"(?:discontinue|withdraw|stop|taper)\w*\s+(?:of\s+)?$"
+
+
 def _trigger(text: str, sent: tuple[int, int], story: list[Mention]) -> str | None:
-    """'anakinra withdrawal triggered relapses' -> 'anakinra withdrawal'."""
+    """'X withdrawal triggered relapses' -> 'X withdrawal': the withdrawn drug nearest the verb."""
     import re
 
-    s = text[sent[0]:sent[1]]
-    for d in (m for m in story if m.type == "drug"):
-        local = text[d.start:min(sent[1], d.end + 40)].lower()
+    verb = re.search(_TRIGGER_VERB, text[sent[0]:sent[1]], re.I)
+    if not verb:
+        return None
+    at = sent[0] + verb.start()
+    best: tuple[int, str] | None = None
+    for d in (m for m in story if m.type == "drug" and m.end <= at):
+        after = text[d.end:min(sent[1], d.end + 30)].lower()
         before = text[max(sent[0], d.start - 40):d.start].lower()
-        if re.match(r"[\w-]*\s*(?:withdrawal|discontinuation|tapering|taper|cessation|reduction)", local[len(d.text):]
-                    .strip()) or re.search(r"(?:discontinue|withdraw|stop|taper)\w*\s+(?:of\s+)?$", before):
-            if re.search(r"\b(?:trigger|led to|lead to|resulted in|caused|followed by|provoked)", s, re.I):
-                return f"{d.norm} withdrawal"
-    return None
+        if re.match(_WITHDRAWAL_AFTER, after.strip()) or re.search(_WITHDRAWAL_BEFORE, before):
+            if best is None or at - d.end < best[0]:
+                best = (at - d.end, f"{d.norm} withdrawal")
+    return best[1] if best else None
 
 
 def assemble(reading: Reading, source: Source | None = None) -> Course:

@@ -62,13 +62,12 @@ def _gap_is_filler(text: str, a: int, b: int, inner: list[Mention]) -> bool:
 
 
 def _reason(sentence: str) -> str | None:
-    m = _REASON.search(sentence)
-    if not m:
-        return None
-    words = m.group("r").lower()
-    for written, reason in sorted(_reasons().items(), key=lambda x: -len(x[0])):
-        if re.search(rf"\b{re.escape(written)}s?\b", words):
-            return reason
+    """The first stated reason of a known kind ("due to intolerance", "because of infections")."""
+    for m in _REASON.finditer(sentence):
+        words = m.group("r").lower()
+        for written, reason in sorted(_reasons().items(), key=lambda x: -len(x[0])):
+            if re.search(rf"\b{re.escape(written)}s?\b", words):
+                return reason
     return None
 
 
@@ -115,6 +114,10 @@ class ExposureBuilder:
         name = drug.norm or drug.text
         exp = self.active.get(name)
         if action == "stop":
+            previous = [e for e in self.exposures if e.drug == name]
+            if exp is None and previous and previous[-1].end is not None and \
+                    (previous[-1].end.point, previous[-1].end.offset_days) == (when.point, when.offset_days):
+                return  # a second report of the same stop; a stop at another time means it was resumed
             if exp is None:
                 exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
             self._stop(name, when, reason)

@@ -115,6 +115,6 @@ def sentence_zone(sentence: str, line_zone: str) -> str:
         cue = _PATIENT_CUE.search(sentence)
         if _LITERATURE_CUE.search(sentence) and not cue:
             return "literature"
-        if line_zone == "background" and re.search(r"\bwe (?:report|describe|present)\b", sentence, re.I):
-            return "summary"
+        if re.search(r"\bwe (?:report|describe|present)\b", sentence, re.I):
+            return "summary"  # the case in one sentence: its facts are real but undated
     return line_zone
