@@ -91,7 +91,7 @@ def attributed_elsewhere(view: View, fact: Fact, cause_keys=("hlh", "infection")
     hlh = getattr(view, "_hlh_eps", None)
     if hlh is None:
         hlh = view._hlh_eps = [e for e in episodes(view) if has_hlh_context(view, e)]  # type: ignore[attr-defined]
-    for ep in hlh:
+    for ep in hlh if "hlh" in cause_keys else []:
         verdicts.append(ep.window.contains(view.axis, fact.time))
     for f in view.facts(*[k for k in cause_keys if k != "hlh"]):
         if f.assertion.value == "present" and getattr(f, "status", "confirmed") == "confirmed":

@@ -66,3 +66,10 @@ def criteria_status(a_true: bool, possible: bool) -> str:
 
 def score(lo: float, hi: float) -> dict[str, float]:
     return {"min": float(lo), "max": float(hi)}
+
+
+def same_concept(*evs: Ev) -> Ev:
+    """OR over different records of ONE concept (a finding and its measurement): sources with no
+    evidence at all do not make it unknown. Not for distinct criteria (TG and fibrinogen)."""
+    documented = [e for e in evs if e.facts or e.value is not None]
+    return any_of(*documented) if documented else Ev(None, [], "not documented")

@@ -187,6 +187,8 @@ def _assess(course: Course, rule: str) -> list[Assessment]:
         verdict = all_of(*[e for _, e in crit])
         status = {True: "met", False: "not met", None: "undetermined"}[verdict.value]
         notes = ["PGA on the 0-3 scale"]
+        if rule == "lldas":
+            notes.append("gastrointestinal lupus activity is not assessed (no course concept for it)")
         if rule == "doris":
             notes.append("prednisone <=5 mg/day as in the DORIS abstract; no duration requirement")
         out.append(

@@ -20,16 +20,16 @@ from casecourse.rules.items import all_of, any_of, item, score
 EVER = whole_course()
 
 
-def attributable(view: View, evaluate: Callable[..., Ev]) -> Ev:
+def attributable(view: View, evaluate: Callable[..., Ev], causes: tuple[str, ...] = ("hlh",)) -> Ev:
     """Evaluate an item counting only facts not explained by HLH/infection.
 
     `evaluate(accept)` runs the item with a fact filter. Facts possibly explained elsewhere make a
     positive uncertain rather than true.
     """
-    strict = evaluate(lambda f: attributed_elsewhere(view, f) is False)
+    strict = evaluate(lambda f: attributed_elsewhere(view, f, causes) is False)
     if strict.value:
         return strict
-    lenient = evaluate(lambda f: attributed_elsewhere(view, f) is not True)
+    lenient = evaluate(lambda f: attributed_elsewhere(view, f, causes) is not True)
     if lenient.value:
         return Ev(None, lenient.facts, "may be explained by HLH/MAS or infection")
     everything = evaluate(None)
@@ -72,8 +72,8 @@ def _nephritis_class(view: View, classes: set[str]) -> Ev:
 def _criteria(view: View) -> list[tuple[str, bool, str, float, Ev]]:
     """(domain, clinical?, criterion, weight, evidence)."""
 
-    def a(fn):
-        return attributable(view, fn)
+    def a(fn, causes=("hlh",)):
+        return attributable(view, fn, causes)
 
     pres, thr, flg = view.present, view.threshold, view.flagged
     low_c3, low_c4 = (a(lambda acc, k=k: _flag_acc(view, k, acc)) for k in ("c3", "c4"))
@@ -83,7 +83,7 @@ def _criteria(view: View) -> list[tuple[str, bool, str, float, Ev]]:
             True,
             "fever >38.3 °C",
             2,
-            a(lambda acc: view.fever(EVER, ">", 38.3, accept=acc)),
+            a(lambda acc: view.fever(EVER, ">", 38.3, accept=acc), ("hlh", "infection")),
         ),
         (
             "haematologic",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from casecourse.model import Assessment, Course, Event
 from casecourse.rules.evidence import Ev, View
-from casecourse.rules.items import any_of, item, score
+from casecourse.rules.items import any_of, item, same_concept, score
 from casecourse.rules.sle import attributable
 from casecourse.rules.timeaxis import Window, iso
 
@@ -97,16 +97,18 @@ def evaluate(view: View, win: Window, at: str) -> Sledai:
         elif name == "haematuria":
             evs[name] = attributable(
                 view,
-                lambda acc: any_of(
+                lambda acc: same_concept(
                     pres(("hematuria",), win, accept=acc), thr("urine_rbc", ">", {"/hpf": 5}, win, accept=acc)
                 ),
+                ("hlh", "infection"),
             )
         elif name == "pyuria":
             evs[name] = attributable(
                 view,
-                lambda acc: any_of(
+                lambda acc: same_concept(
                     pres(("pyuria",), win, accept=acc), thr("urine_wbc", ">", {"/hpf": 5}, win, accept=acc)
                 ),
+                ("hlh", "infection"),
             )
         elif name == "low complement":
             evs[name] = attributable(view, lambda acc: _low(view, ("c3", "c4", "ch50"), win, acc))
@@ -114,8 +116,7 @@ def evaluate(view: View, win: Window, at: str) -> Sledai:
             evs[name] = view.flagged("anti_dsdna", ("H", "POS", "A"), win)
         elif name == "fever":
             evs[name] = attributable(
-                view,
-                lambda acc: view.fever(win, ">", 38.0, accept=acc),
+                view, lambda acc: view.fever(win, ">", 38.0, accept=acc), ("hlh", "infection")
             )
         elif name == "thrombocytopenia":
             evs[name] = attributable(
