@@ -13,10 +13,8 @@ def analyze_text(text: str, source: Source | None = None, assess: bool = True) -
 
     course = assemble(read(text), source)
     if assess:
-        try:
-            from casecourse.rules import assess_course
-        except ImportError:  # TODO(integration): remove once the rules package has landed
-            return course
+        from casecourse.rules import assess_course
+
         course.assessments = assess_course(course)
     return course
 

@@ -44,7 +44,7 @@ def analyze(
     paths: list[Path] = typer.Argument(..., help="Narratives: plain text (UTF-8, UTF-8 with BOM or Latin-1)."),
     fmt: Format = typer.Option(Format.json, "--format", "-f", help="Output format; 'all' writes json, fhir and html."),
     out: str = typer.Option(None, "-o", "--out",
-                            help="A file for one input, a directory for several (or with --format all), '-' for stdout."),
+                            help="A file for one input, a directory for several or for --format all, '-' for stdout."),
 ) -> None:
     """Read each narrative and write its course."""
     from casecourse.runner import analyze_paths

@@ -3,9 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from casecourse.api import course_json
+from casecourse.api import analyze_text, course_json
 from casecourse.export.fhir import bundle_dict
-from casecourse.api import analyze_text
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "src" / "casecourse" / "examples" / "lupus_course.txt"
 

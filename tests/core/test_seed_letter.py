@@ -25,5 +25,6 @@ def test_letter_scores(tmp_path: Path) -> None:
     bundle = json.loads(out.read_text())
     kinds = [e["resource"]["resourceType"] for e in bundle["entry"]]
     assert kinds.count("Patient") == 1
-    conditions = {e["resource"]["code"]["text"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Condition"}
+    conditions = {e["resource"]["code"]["text"] for e in bundle["entry"]
+                  if e["resource"]["resourceType"] == "Condition"}
     assert not any("interferonopathy" in c for c in conditions)

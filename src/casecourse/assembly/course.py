@@ -8,8 +8,21 @@ from __future__ import annotations
 from casecourse import __version__
 from casecourse.assembly.exposures import ExposureBuilder
 from casecourse.assembly.timeline import SentenceTime, place_sentences
-from casecourse.model import (Assertion, Coding, Condition, Course, Event, Finding, LabResult, Mention, Patient,
-                              Provenance, Source, SourceSpan, TimeRef)
+from casecourse.model import (
+    Assertion,
+    Coding,
+    Condition,
+    Course,
+    Event,
+    Finding,
+    LabResult,
+    Mention,
+    Patient,
+    Provenance,
+    Source,
+    SourceSpan,
+    TimeRef,
+)
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.timex_resolve import parse_iso
 from casecourse.reading.zoning import PATIENT_ZONES

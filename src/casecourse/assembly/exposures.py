@@ -15,8 +15,18 @@ from functools import cache
 
 from casecourse.assembly.timeline import SentenceTime
 from casecourse.knowledge import table
-from casecourse.model import (Assertion, Coding, Dose, DoseSegment, Exposure, Mention, Provenance,
-                              SourceSpan, Timing, TimeRef)
+from casecourse.model import (
+    Assertion,
+    Coding,
+    Dose,
+    DoseSegment,
+    Exposure,
+    Mention,
+    Provenance,
+    SourceSpan,
+    TimeRef,
+    Timing,
+)
 
 _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also", "both", "the", "of", "all",
            "subsequently", "gradually", "successfully", "therapy", "treatment", "dose", "doses", "his", "her",
