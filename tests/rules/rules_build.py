@@ -25,9 +25,7 @@ DAY = "2024-01-10"
 
 
 def t(date: str = DAY, anchor: str | None = None) -> TimeRef:
-    return TimeRef(
-        point=date, precision="day" if len(date) == 10 else "month", derivation="stated", anchor=anchor
-    )
+    return TimeRef(point=date, precision="day" if len(date) == 10 else "month", derivation="stated", anchor=anchor)
 
 
 def finding(name: str, date: str = DAY, negated: bool = False, **kw) -> Finding:

@@ -53,13 +53,7 @@ def test_hlh2004_example3_neonate_thresholds_and_mg_dl_boundary():
     assert it["cytopenias >=2 lineages"].value is True
     assert it["triglycerides/fibrinogen"].value is True  # 265 mg/dL met as measured, though 2.99 mmol/L
     adult = items(
-        one(
-            hlh2004(
-                course(
-                    lab("hemoglobin", 95, "g/L"), lab("platelets", 100, "10^9/L"), lab("ANC", 0.8, "10^9/L")
-                )
-            )
-        )
+        one(hlh2004(course(lab("hemoglobin", 95, "g/L"), lab("platelets", 100, "10^9/L"), lab("ANC", 0.8, "10^9/L"))))
     )
     assert adult["cytopenias >=2 lineages"].value is False  # 95 g/L fails the adult <90
 
@@ -173,9 +167,7 @@ def test_hscore_example4_motivating_148_to_337():
     assert a.score == {"min": 148, "max": 337} and a.status == "undetermined"
     assert {"triglycerides", "fibrinogen", "AST", "bone-marrow haemophagocytosis"} <= set(a.unknown)
     assert items(a)["bone-marrow haemophagocytosis"].points == (0, 35)  # lymph node: strict reading
-    permissive = one(
-        hscore(_motivating(spleen_now=True, counts=True), HLHConfig(hscore_marrow_strict=False)), at="adm"
-    )
+    permissive = one(hscore(_motivating(spleen_now=True, counts=True), HLHConfig(hscore_marrow_strict=False)), at="adm")
     assert items(permissive)["bone-marrow haemophagocytosis"].points == (35, 35)
 
 

@@ -6,9 +6,7 @@ from casecourse.rules.mas import mas2016, mas_jsle2009
 
 
 def _sjia(*facts):
-    return course(
-        condition("systemic juvenile idiopathic arthritis", "2023"), finding("fever"), *facts, age=8
-    )
+    return course(condition("systemic juvenile idiopathic arthritis", "2023"), finding("fever"), *facts, age=8)
 
 
 def test_mas2016_example1_classified():
@@ -28,9 +26,7 @@ def test_mas2016_example1_classified():
 
 
 def test_mas2016_example2_ferritin_684_not_classified():
-    a = one(
-        mas2016(_sjia(lab("ferritin", 684, "ng/mL"), lab("platelets", 50, "10^9/L"), lab("AST", 300, "U/L")))
-    )
+    a = one(mas2016(_sjia(lab("ferritin", 684, "ng/mL"), lab("platelets", 50, "10^9/L"), lab("AST", 300, "U/L"))))
     assert a.status == "not met"
 
 
@@ -55,19 +51,14 @@ def test_mas2016_example4_adult_extrapolated_undetermined():
 def test_parodi_example1_met():
     a = one(
         mas_jsle2009(
-            course(
-                lab("temperature", 38.6, "°C"), lab("ferritin", 3000, "ng/mL"), lab("LDH", 800, "U/L"), age=15
-            )
+            course(lab("temperature", 38.6, "°C"), lab("ferritin", 3000, "ng/mL"), lab("LDH", 800, "U/L"), age=15)
         )
     )
     assert a.status == "met"
 
 
 def test_parodi_example2_no_clinical_criterion_not_met():
-    neg = [
-        finding(n, negated=True)
-        for n in ("fever", "hepatomegaly", "splenomegaly", "bleeding", "CNS dysfunction")
-    ]
+    neg = [finding(n, negated=True) for n in ("fever", "hepatomegaly", "splenomegaly", "bleeding", "CNS dysfunction")]
     a = one(
         mas_jsle2009(
             course(

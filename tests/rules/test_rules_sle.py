@@ -117,11 +117,7 @@ def _visit(*facts, date="2024-01-10"):
 
 def test_sledai_example1_10_and_clinical_6():
     a = one(
-        sledai2k(
-            _visit(
-                finding("arthritis"), finding("rash"), lab("C3", interp="L"), lab("anti-dsDNA", interp="H")
-            )
-        )
+        sledai2k(_visit(finding("arthritis"), finding("rash"), lab("C3", interp="L"), lab("anti-dsDNA", interp="H")))
     )
     assert a.score["min"] == 10 and a.data["clinical_sledai"]["min"] == 6
 
@@ -235,9 +231,7 @@ def test_lldas_example2_new_arthritis():
         before = _quiet("2023-12-10", keep=("arthritis",)) + [
             finding("arthritis", "2023-12-10", negated=not arthritis_before)
         ]
-        return _two_visits(
-            now, before, lab("PGA", 1.0, date="2024-01-10"), drug("prednisolone", 7.5, "2023-06-01")
-        )
+        return _two_visits(now, before, lab("PGA", 1.0, date="2024-01-10"), drug("prednisolone", 7.5, "2023-06-01"))
 
     assert one(lldas(build(False)), at="v1").status == "not met"
     assert items(one(lldas(build(False)), at="v1"))["no new features"].value is False
@@ -246,9 +240,7 @@ def test_lldas_example2_new_arthritis():
 
 def test_lldas_example3_fever_major_and_methylprednisolone_8mg():
     now = _quiet("2024-01-10", keep=("fever",)) + [finding("fever", "2024-01-10")]
-    now = [f for f in now if getattr(f, "test", "") != "platelets"] + [
-        lab("platelets", 90, "10^9/L", "2024-01-10")
-    ]
+    now = [f for f in now if getattr(f, "test", "") != "platelets"] + [lab("platelets", 90, "10^9/L", "2024-01-10")]
     c = _two_visits(
         now,
         _quiet("2023-12-10"),

@@ -24,8 +24,7 @@ def band_points(iv: Interval, bands: list[Band]) -> tuple[float, float]:
     possible = [
         p
         for lo_op, lo, hi_op, hi, p in bands
-        if (lo_op is None or check(iv, lo_op, lo) is not False)
-        and (hi_op is None or check(iv, hi_op, hi) is not False)
+        if (lo_op is None or check(iv, lo_op, lo) is not False) and (hi_op is None or check(iv, hi_op, hi) is not False)
     ]
     return (min(possible), max(possible)) if possible else (0.0, 0.0)
 

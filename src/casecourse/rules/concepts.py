@@ -59,9 +59,7 @@ def _strip_filler(t: str) -> str:
 
 
 def _singular(t: str) -> str:
-    return " ".join(
-        w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in t.split()
-    )
+    return " ".join(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w for w in t.split())
 
 
 @dataclass(frozen=True)
@@ -101,9 +99,7 @@ def _code_keys(codings) -> set[str]:
     keys = set()
     for c in codings or []:
         system = c.system.lower()
-        prefix = (
-            "LOINC:" if "loinc" in system else ("HP:" if "hpo" in system or c.code.startswith("HP:") else "")
-        )
+        prefix = "LOINC:" if "loinc" in system else ("HP:" if "hpo" in system or c.code.startswith("HP:") else "")
         code = c.code.upper()
         keys.add(code if code.startswith("HP:") else prefix + code)
     return keys

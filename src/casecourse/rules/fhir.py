@@ -62,8 +62,7 @@ def _risk(i: int, a: Assessment, patient_ref: str) -> dict:
                     "outcome": {"text": "reactive haemophagocytic syndrome"},
                     "probabilityRange": _band_range(band["probability"]),
                     "qualitativeRisk": {
-                        "text": f"HScore {band['score']}: {band['probability']} "
-                        f"(approximate, {band['status']})"
+                        "text": f"HScore {band['score']}: {band['probability']} (approximate, {band['status']})"
                     },
                 }
             )

@@ -104,9 +104,7 @@ def _exposure(i: str, r: dict) -> Exposure | None:
                 dose = Dose(value=q.get("value"), unit=q.get("unit"))
         rep = (dos.get("timing") or {}).get("repeat") or {}
         timing = (
-            Timing(
-                frequency=rep.get("frequency"), period=rep.get("period"), period_unit=rep.get("periodUnit")
-            )
+            Timing(frequency=rep.get("frequency"), period=rep.get("period"), period_unit=rep.get("periodUnit"))
             if rep.get("period")
             else None
         )
@@ -152,9 +150,7 @@ def _observation(i: str, r: dict, course: Course) -> None:
             )
         )  # type: ignore[arg-type]
     else:
-        course.findings.append(
-            Finding(id=i, name=name, codings=_codings(r.get("code")), time=t, provenance=_PROV)
-        )
+        course.findings.append(Finding(id=i, name=name, codings=_codings(r.get("code")), time=t, provenance=_PROV))
 
 
 def _condition(i: str, r: dict, course: Course) -> None:
@@ -179,9 +175,7 @@ def _condition(i: str, r: dict, course: Course) -> None:
             )
         )
     else:
-        course.conditions.append(
-            Condition(id=i, name=name, codings=codings, time=t, provenance=_PROV, status=status)
-        )  # type: ignore[arg-type]
+        course.conditions.append(Condition(id=i, name=name, codings=codings, time=t, provenance=_PROV, status=status))  # type: ignore[arg-type]
 
 
 def _encounter(i: str, r: dict) -> Event:

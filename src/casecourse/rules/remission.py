@@ -86,9 +86,7 @@ def pieces_for(view: View, x) -> list[tuple[bool | None, tuple[float, float] | N
             active = False
         else:
             active = (
-                True
-                if (s[1] <= span[0] and (e is None and x.status == "active" or e and e[0] >= span[1]))
-                else None
+                True if (s[1] <= span[0] and (e is None and x.status == "active" or e and e[0] >= span[1])) else None
             )
         out.append((active, daily_mg(seg)[0]))
     if not x.segments:
@@ -129,9 +127,7 @@ def _points(view: View) -> list[tuple[Event | None, Sledai, Sledai | None]]:
         win = visit_window(view, ev)
         cur = evaluate(view, win, ev.id if ev else "end of story")
         prior = [
-            e
-            for e in vs
-            if ev is not None and e is not ev and view.axis.span(e.time)[1] < view.axis.span(ev.time)[0]
+            e for e in vs if ev is not None and e is not ev and view.axis.span(e.time)[1] < view.axis.span(ev.time)[0]
         ]  # type: ignore[index]
         prev = evaluate(view, visit_window(view, prior[-1]), prior[-1].id) if prior else None
         out.append((ev, cur, prev))
@@ -143,9 +139,7 @@ def _assess(course: Course, rule: str) -> list[Assessment]:
     out = []
     for ev, cur, prev in _points(view):
         span = (
-            view.axis.span(ev.time)
-            if ev
-            else ((cur.window.hi, cur.window.hi) if cur.window.hi is not None else None)
+            view.axis.span(ev.time) if ev else ((cur.window.hi, cur.window.hi) if cur.window.hi is not None else None)
         )
         view._visit_span = span  # type: ignore[attr-defined]
         if rule == "lldas":
@@ -156,9 +150,7 @@ def _assess(course: Course, rule: str) -> list[Assessment]:
             c1 = Ev(
                 False
                 if (lo > 4 or True in maj_vals or haem.value)
-                else (
-                    True if hi <= 4 and all(v is False for v in maj_vals) and haem.value is False else None
-                ),
+                else (True if hi <= 4 and all(v is False for v in maj_vals) and haem.value is False else None),
                 [],
                 f"SLEDAI-2K {lo:g}-{hi:g}; major-organ items: "
                 + (", ".join(n for n in major if cur.evs[n].value) or "none true"),

@@ -213,12 +213,8 @@ def sle_eular_acr_2019(course: Course) -> list[Assessment]:
             notes=[
                 f"entry criterion (ANA): {entry.value}",
                 "domains that count: "
-                + (
-                    ", ".join(f"{k} {v['points']:g} ({v['criterion']})" for k, v in counting.items())
-                    or "none"
-                ),
-                "classified when >=10 points with >=1 clinical criterion; only the highest criterion per "
-                "domain counts",
+                + (", ".join(f"{k} {v['points']:g} ({v['criterion']})" for k, v in counting.items()) or "none"),
+                "classified when >=10 points with >=1 clinical criterion; only the highest criterion per domain counts",
                 "fever, cytopenias, haemolysis and low complement during HLH/MAS or "
                 "infection are not counted (attribution)",
             ],

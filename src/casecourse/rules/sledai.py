@@ -115,17 +115,11 @@ def evaluate(view: View, win: Window, at: str) -> Sledai:
         elif name == "increased DNA binding":
             evs[name] = view.flagged("anti_dsdna", ("H", "POS", "A"), win)
         elif name == "fever":
-            evs[name] = attributable(
-                view, lambda acc: view.fever(win, ">", 38.0, accept=acc), ("hlh", "infection")
-            )
+            evs[name] = attributable(view, lambda acc: view.fever(win, ">", 38.0, accept=acc), ("hlh", "infection"))
         elif name == "thrombocytopenia":
-            evs[name] = attributable(
-                view, lambda acc: thr("platelets", "<", {"10^9/l": 100.0}, win, accept=acc)
-            )
+            evs[name] = attributable(view, lambda acc: thr("platelets", "<", {"10^9/l": 100.0}, win, accept=acc))
         elif name == "leukopenia":
-            evs[name] = attributable(
-                view, lambda acc: thr("leukocytes", "<", {"10^9/l": 3.0}, win, accept=acc)
-            )
+            evs[name] = attributable(view, lambda acc: thr("leukocytes", "<", {"10^9/l": 3.0}, win, accept=acc))
         else:
             evs[name] = pres(keys, win)
     return Sledai(at, win, evs)

@@ -33,6 +33,8 @@ def norm_unit(unit: str | None) -> str | None:
         "cells/mm3": "/mm3",
         "/cumm": "/mm3",
         "c": "degc",
+        "cel": "degc",
+        "[degf]": "degf",
         "°c": "degc",
         "ºc": "degc",
         "f": "degf",

@@ -1,0 +1,69 @@
+"""CLINICAL_RULES.md sections 7-8: glucocorticoid equivalence and unit-conversion worked examples."""
+
+import pytest
+from rules_build import course, drug
+
+from casecourse.model import Dose, DoseSegment
+from casecourse.rules.steroids import daily_mg, factor, steroid_exposure
+from casecourse.rules.units import convert
+
+
+@pytest.mark.parametrize(
+    ("drug_name", "mg", "pred"),
+    [
+        ("methylprednisolone", 1000, 1250),
+        ("hydrocortisone", 100, 25),
+        ("deflazacort", 6, 5),
+        ("betamethasone", 0.6, 5),
+        ("prednisolone", 7.5, 7.5),
+        ("Solu-Medrol", 8, 10),
+    ],
+)
+def test_prednisone_equivalents(drug_name, mg, pred):
+    assert factor(drug_name) * mg == pytest.approx(pred, abs=0.01)
+
+
+def test_dexamethasone_per_m2_needs_bsa_and_factor():
+    assert 19 * factor("dexamethasone") == pytest.approx(126.7, abs=0.05)
+    assert factor("betamethasone", betamethasone_mg=0.75) * 0.6 == pytest.approx(4)
+    mg, note = daily_mg(DoseSegment(dose=Dose(value=10, unit="mg", per="m2")))
+    assert mg is None and "surface area" in note
+
+
+@pytest.mark.parametrize(
+    ("analyte", "value", "src", "dst", "expected", "tol"),
+    [
+        ("triglycerides", 4.0, "mmol/L", "mg/dL", 354.3, 0.05),
+        ("triglycerides", 156, "mg/dL", "mmol/L", 1.76, 0.005),
+        ("triglycerides", 178, "mg/dL", "mmol/L", 2.01, 0.005),
+        ("fibrinogen", 150, "mg/dL", "g/L", 1.5, 1e-9),
+        ("fibrinogen", 360, "mg/dL", "g/L", 3.6, 1e-9),
+        ("hemoglobin", 9.0, "g/dL", "g/L", 90, 1e-9),
+        ("hemoglobin", 9.0, "g/dL", "mmol/L", 5.59, 0.005),
+        ("hemoglobin", 9.2, "g/dL", "mmol/L", 5.71, 0.005),
+        ("crp", 45, "mg/L", "mg/dL", 4.5, 1e-9),
+        ("ferritin", 25000, "ng/mL", "pmol/L", 56175, 1),
+        ("platelets", 45000, "/mm³", "10^9/L", 45, 1e-9),
+        ("platelets", 45, "10³/µL", "x10⁹/L", 45, 1e-9),
+        ("temperature", 102.2, "°F", "°C", 39.0, 1e-6),
+    ],
+)
+def test_unit_conversions(analyte, value, src, dst, expected, tol):
+    assert convert(analyte, value, src, dst) == pytest.approx(expected, abs=tol)
+
+
+def test_no_conversion_for_scd25_pg_per_ml():
+    assert convert("scd25", 5000, "pg/mL", "U/mL") is None
+
+
+def test_steroid_curve_cumulative_and_time_below_thresholds():
+    c = course(
+        drug("prednisone", 20, "2024-01-01", "2024-01-10", status="stopped"),
+        drug("prednisone", 5, "2024-01-11", "2024-01-20", status="stopped"),
+        admit=None,
+    )
+    a = steroid_exposure(c)[0]
+    assert a.data["sequence"] == ["20", "5"]
+    assert a.data["cumulative_mg"] == {"min": 250.0, "max": 250.0}
+    assert a.data["days_at_or_below_5"] == {"min": 10, "max": 10}
+    assert a.data["days_at_or_below_7_5"] == {"min": 10, "max": 10}
