@@ -217,6 +217,7 @@ def sle_eular_acr_2019(course: Course) -> list[Assessment]:
                 "classified when >=10 points with >=1 clinical criterion; only the highest criterion per domain counts",
                 "fever, cytopenias, haemolysis and low complement during HLH/MAS or "
                 "infection are not counted (attribution)",
+                "the anti-dsDNA assay specificity requirement (>=90%) is unverified and not checked",
             ],
             data={"entry": entry.value, "domains": counting, "clinical_criterion": clin_true},
         )

@@ -166,8 +166,8 @@ def sledai2k(course: Course) -> list[Assessment]:
                     f"window: {WINDOW_DAYS:g} days before the visit"
                     + (f" ({iso(r.window.lo)} to {iso(r.window.hi)})" if r.window.lo and r.window.hi else ""),
                     "items explained by HLH/MAS or infection are not counted",
-                    "rash, alopecia, mucosal ulcers and proteinuria count when persistent (SLEDAI-2K rule as "
-                    "recalled in the reference; unverified)",
+                    "rash, alopecia, mucosal ulcers and proteinuria count when persistent, not only new "
+                    "(Gladman et al. 2002 abstract, checked)",
                 ],
                 data={"clinical_sledai": score(clo, chi)},
             )
