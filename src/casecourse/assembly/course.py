@@ -162,21 +162,22 @@ class CourseAssembler:
                                             provenance=_prov(self.text, m, sent, "events")))
 
     def _patient(self) -> None:
+        """Sex and age from the first patient-zone mentions that state them (one pass)."""
         p = Patient()
-        for si, sent in enumerate(self.r.sentences):
-            for m in self.r.mentions:
-                if not (sent[0] <= m.start < sent[1]) or m.zone not in PATIENT_ZONES:
-                    continue
-                if m.type == "sex" and p.sex == "unknown":
-                    p.sex = m.norm  # type: ignore[assignment]
-                if m.type == "age" and p.age_years is None and _years(m) is not None:
-                    p.age_years = _years(m)
-                    st = self.times[si]
-                    if st and (st.time.point or st.time.earliest):
-                        p.age_at = st.time
-                        year = parse_iso(st.time.point or st.time.earliest or "")[0].year
-                        p.birth_year = (year - int(p.age_years) - 1, year - int(p.age_years))
-                    p.provenance = _prov(self.text, m, sent, "demographics")
+        for m in self.r.mentions:
+            if m.zone not in PATIENT_ZONES or m.type not in ("sex", "age"):
+                continue
+            if m.type == "sex" and p.sex == "unknown":
+                p.sex = m.norm  # type: ignore[assignment]
+            elif m.type == "age" and p.age_years is None and _years(m) is not None:
+                p.age_years = _years(m)
+                sent = self.r.sentence_of(m.start)
+                st = self.times[self.r.sentences.index(sent)] if sent in self.r.sentences else None
+                if st and (st.time.point or st.time.earliest):
+                    p.age_at = st.time
+                    year = parse_iso(st.time.point or st.time.earliest or "")[0].year
+                    p.birth_year = (year - int(p.age_years) - 1, year - int(p.age_years))
+                p.provenance = _prov(self.text, m, sent, "demographics")
             if p.sex != "unknown" and p.age_years is not None:
                 break
         self.course.patient = p

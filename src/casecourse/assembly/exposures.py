@@ -56,8 +56,10 @@ def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
 
 
 @cache
-def _reasons() -> dict[str, str]:
-    return {r["written"]: r["reason"] for r in table("stop_reasons.csv")}
+def _reasons() -> tuple[tuple[re.Pattern, str], ...]:
+    """(pattern, reason), longest written form first, compiled once."""
+    rows = sorted(table("stop_reasons.csv"), key=lambda r: -len(r["written"]))
+    return tuple((re.compile(rf"\b{re.escape(r['written'])}s?\b"), r["reason"]) for r in rows)
 
 
 def _gap_is_filler(text: str, a: int, b: int, inner: list[Mention]) -> bool:
@@ -75,8 +77,8 @@ def _reason(sentence: str) -> str | None:
     """The first stated reason of a known kind ("due to intolerance", "because of infections")."""
     for m in _REASON.finditer(sentence):
         words = m.group("r").lower()
-        for written, reason in sorted(_reasons().items(), key=lambda x: -len(x[0])):
-            if re.search(rf"\b{re.escape(written)}s?\b", words):
+        for pattern, reason in _reasons():
+            if pattern.search(words):
                 return reason
     return None
 

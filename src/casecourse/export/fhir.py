@@ -44,6 +44,20 @@ def _time_extensions(t: TimeRef | None) -> list[dict]:
     return out
 
 
+def _timed(res: dict, field: str, t: TimeRef | None) -> dict:
+    """Set the resource's date field from a TimeRef, plus the relative/estimate extensions."""
+    if _date(t):
+        res[field] = _date(t)
+    return _with_extensions(res, t)
+
+
+def _with_extensions(res: dict, t: TimeRef | None) -> dict:
+    ext = _time_extensions(t)
+    if ext:
+        res.setdefault("extension", []).extend(ext)
+    return res
+
+
 def _concept(text: str, codings: list) -> dict:
     out: dict = {"text": text}
     if codings:
@@ -102,10 +116,8 @@ def _medication_statements(exp: Exposure) -> list[dict]:
         dosage = _dosage(seg, exp.route)
         if dosage:
             res["dosage"] = [dosage]
-        ext = _time_extensions(seg.start) + _time_extensions(exp.end if last else seg.end)
-        if ext:
-            res["extension"] = ext
-        out.append(res)
+        _with_extensions(res, seg.start)
+        out.append(_with_extensions(res, exp.end if last else seg.end))
     return out
 
 
@@ -115,26 +127,16 @@ def bundle_dict(course: Course) -> dict:
         res = {"resourceType": "Condition", "id": c.id, "subject": SUBJECT, "code": _concept(c.name, c.codings),
                "verificationStatus": {"coding": [{
                    "system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": c.status}]}}
-        if _date(c.time):
-            res["onsetDateTime"] = _date(c.time)
         if c.status != "refuted":
             res["clinicalStatus"] = {"coding": [{
                 "system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]}
-        ext = _time_extensions(c.time)
-        if ext:
-            res["extension"] = ext
-        entries.append(res)
+        entries.append(_timed(res, "onsetDateTime", c.time))
     for f in course.findings:
         res = {"resourceType": "Observation", "id": f.id, "status": "final", "subject": SUBJECT,
                "code": _concept(f.name, f.codings),
                "valueCodeableConcept": {"text": "absent" if f.assertion.value == "negated" else
                                         "suspected" if f.assertion.value == "suspected" else "present"}}
-        if _date(f.time):
-            res["effectiveDateTime"] = _date(f.time)
-        ext = _time_extensions(f.time)
-        if ext:
-            res["extension"] = ext
-        entries.append(res)
+        entries.append(_timed(res, "effectiveDateTime", f.time))
     for lab in course.labs:
         res = {"resourceType": "Observation", "id": lab.id, "status": "final", "subject": SUBJECT,
                "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
@@ -153,12 +155,7 @@ def bundle_dict(course: Course) -> dict:
             res["interpretation"] = [{"coding": [{
                 "system": "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
                 "code": lab.interpretation, "display": _INTERP_DISPLAY[lab.interpretation]}]}]
-        if _date(lab.time):
-            res["effectiveDateTime"] = _date(lab.time)
-        ext = _time_extensions(lab.time)
-        if ext:
-            res["extension"] = ext
-        entries.append(res)
+        entries.append(_timed(res, "effectiveDateTime", lab.time))
     for exp in course.exposures:
         entries.extend(_medication_statements(exp))
     for ev in course.events:
@@ -169,10 +166,7 @@ def bundle_dict(course: Course) -> dict:
                          "display": "inpatient encounter"}}
         if _date(ev.time):
             res["period"] = {"start": _date(ev.time)}
-        ext = _time_extensions(ev.time)
-        if ext:
-            res["extension"] = ext
-        entries.append(res)
+        entries.append(_with_extensions(res, ev.time))
     entries.extend(_assessment_resources(course))
     bundle = {"resourceType": "Bundle", "type": "collection",
               "entry": [{"fullUrl": f"urn:casecourse:{r['resourceType']}/{r['id']}", "resource": r} for r in entries]}
