@@ -9,14 +9,15 @@ import pytest
 
 from casecourse.reading import lexicon_index
 from casecourse.reading.lexicon_norm import norm_phrase
-from casecourse.reading.phenotypes import find_phenotypes
+from casecourse.reading.phenotypes import PART, find_phenotypes
 
 KNOWLEDGE = Path(lexicon_index.__file__).parents[1] / "knowledge"
 GSC = Path("/work/shared/corpora/hpo_gscplus/GSC/GSCplus_test_gold.tsv")
 
 
-def _hits(text: str, **kw) -> list[tuple[str, str, str | None]]:
-    return [(m.text, m.type, m.attrs.get("hpo") or m.attrs.get("icd10")) for m in find_phenotypes(text, **kw)]
+def _hits(text: str, parts: bool = False, **kw) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.type, m.attrs.get("hpo") or m.attrs.get("icd10")) for m in find_phenotypes(text, **kw)
+            if parts or m.type != PART]
 
 
 def test_british_spellings_meet_american_terms():
@@ -45,6 +46,8 @@ def test_longest_match_wins_and_nested_mode_keeps_the_general_term():
     assert _hits(text) == [("sensorineural hearing loss", "finding", "HP:0000407")]
     nested = _hits(text, nested=True)
     assert ("hearing loss", "finding", "HP:0000365") in nested and len(nested) == 2
+    assert _hits(text, parts=True)[1] == ("hearing loss", PART, "HP:0000365")
+    assert _hits("She has basal cell carcinoma.", parts=True) == [("basal cell carcinoma", "finding", "HP:0002671")]
 
 
 def test_word_order_adjectives_and_coordination():
@@ -52,7 +55,7 @@ def test_word_order_adjectives_and_coordination():
     assert _hits("a renal abnormality")[0][2] == "HP:0000077"
     assert ("ataxic", "finding", "HP:0001251") in _hits("On day 3 he was ataxic and drowsy.")
     assert _hits("an eosinophilic infiltrate") == []  # attributive adjective is not the finding
-    hpos = {h for _, _, h in _hits("aplastic or hypoplastic nails")}
+    hpos = {h for _, _, h in _hits("aplastic or hypoplastic nails", parts=True)}
     assert {"HP:0001798", "HP:0001792"} <= hpos
 
 

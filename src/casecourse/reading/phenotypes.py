@@ -18,6 +18,10 @@ from .lexicon_index import Entry, Index, load_index
 from .lexicon_norm import Tokens, norm_word, tokens, variants
 
 RULE = "phenotypes"
+# A finding named inside a longer finding's span ("hearing loss" in "sensorineural hearing loss"):
+# its own mention type, so the course counts the longer finding once while corpora that annotate
+# both levels (GSC+) can still score it.
+PART = "finding_part"
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
 
 
@@ -103,11 +107,11 @@ def _ancestors(hpo: str) -> frozenset[str]:
     return frozenset(seen)
 
 
-def _select(index: Index, cands: list[tuple[int, int, int]], nested: bool) -> list[tuple[int, int, int]]:
-    """Longest match first; with `nested`, also the shorter matches inside a chosen one whose HPO
-    term the longer one specialises ("ear anomalies" in "external ear anomalies", not "carcinoma"
-    in "basal cell carcinoma", which HPO files elsewhere), and any HPO term inside a diagnosis
-    that has none ("neurofibromatosis" in "neurofibromatosis type 2")."""
+def _select(index: Index, cands: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Longest match first, plus the shorter matches inside a chosen one whose HPO term the longer
+    one specialises ("ear anomalies" in "external ear anomalies", not "carcinoma" in "basal cell
+    carcinoma", which HPO files elsewhere), and any HPO term inside a diagnosis that has none
+    ("neurofibromatosis" in "neurofibromatosis type 2"). `_layers` later tells the two apart."""
     cands = sorted(set(cands), key=lambda c: (c[0] - c[1], c[0], c[2]))
     taken = [False] * (max((c[1] for c in cands), default=0) + 1)
     chosen: list[tuple[int, int, int]] = []
@@ -119,23 +123,36 @@ def _select(index: Index, cands: list[tuple[int, int, int]], nested: bool) -> li
         chosen.append(c)
         for i in range(c[0], c[1]):
             taken[i] = True
-    if nested:
-        for c in inner:
-            hpo = index.entries[c[2]].hpo
-            for o in chosen:
-                outer = index.entries[o[2]].hpo
-                if o[0] <= c[0] and c[1] <= o[1] and hpo and (not outer or hpo in _ancestors(outer)):
-                    chosen.append(c)
-                    break
+    for c in inner:
+        hpo = index.entries[c[2]].hpo
+        for o in chosen:
+            outer = index.entries[o[2]].hpo
+            if o[0] <= c[0] and c[1] <= o[1] and hpo and (not outer or hpo in _ancestors(outer)):
+                chosen.append(c)
+                break
     return chosen
 
 
+def _layers(picked: list[tuple[int, int, int]]) -> list[bool]:
+    """For each picked span, whether it is a part: overlapped by a longer (or earlier equally long)
+    span that is kept. Spans identical to a kept one are kept too (one span, two codes)."""
+    order = sorted(range(len(picked)), key=lambda i: (picked[i][0] - picked[i][1], picked[i][0], picked[i][2]))
+    kept: list[tuple[int, int]] = []
+    part = [False] * len(picked)
+    for i in order:
+        a, b, _ = picked[i]
+        if any(x < b and a < y and (x, y) != (a, b) for x, y in kept):
+            part[i] = True
+        else:
+            kept.append((a, b))
+    return part
+
+
 def _coordinated(index: Index, toks: Tokens, text: str,
-                 picked: list[tuple[int, int, int]], nested: bool) -> list[tuple[int, int, int]]:
+                 picked: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """Terms sharing a head with a found one: "aplastic or hypoplastic nails", "ear and kidney
     anomalies", "palmar/plantar pits". The found term's first word is swapped for each coordinated
     modifier to its left; a term is kept only if the lexicon has it. Spans run from the modifier."""
-    taken = {i for a, b, _ in picked for i in range(a, b)}
     out = []
     for a, b, _ in picked:
         if b - a < 2:
@@ -150,8 +167,6 @@ def _coordinated(index: Index, toks: Tokens, text: str,
                 mod = pos - 2
             else:
                 break
-            if mod in taken and not nested:
-                break
             value = index.automaton.get(f" {toks[mod][2]} {rest} ", None)
             if value is None or value[2] < 0:
                 break
@@ -160,7 +175,7 @@ def _coordinated(index: Index, toks: Tokens, text: str,
     return out
 
 
-def _mention(text: str, s: int, e: int, entry: Entry, how: str) -> Mention:
+def _mention(text: str, s: int, e: int, entry: Entry, how: str, part: bool = False) -> Mention:
     surface = text[s:e]
     attrs: dict[str, str | float | int | bool | None] = {"label": entry.label, "source": how}
     if entry.hpo:
@@ -170,14 +185,16 @@ def _mention(text: str, s: int, e: int, entry: Entry, how: str) -> Mention:
         attrs["category"] = entry.category
     norm = " ".join(surface.lower().split())
     # model_construct: the fields are built right here, so pydantic's validation is skipped for speed
-    return Mention.model_construct(type=entry.kind, start=s, end=e, text=surface, norm=norm, attrs=attrs)
+    return Mention.model_construct(type=PART if part else entry.kind, start=s, end=e, text=surface, norm=norm,
+                                   attrs=attrs)
 
 
 def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     """Finding and condition mentions in `text`, sorted by start.
 
-    Overlapping matches resolve to the longest; `nested=True` also keeps the shorter ones inside
-    (e.g. "ear anomalies" inside "external ear anomalies"), as corpora that annotate both expect.
+    Overlapping matches resolve to the longest; the shorter general terms inside one (e.g. "ear
+    anomalies" inside "external ear anomalies") come as `finding_part` mentions, or with
+    `nested=True` as plain findings/conditions.
     """
     index = load_index()
     toks = tokens(text)
@@ -191,11 +208,13 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
             if i not in covered:
                 s, e, k = toks[i]
                 extra += [(s, e, ei, "compound") for ei in _compound(k)]
-    picked = _select(index, cands, nested)
-    picked += _coordinated(index, toks, text, picked, nested)
-    out = [_mention(text, toks[a][0], toks[b - 1][1], index.entries[ei], "lexicon") for a, b, ei in picked]
+    picked = _select(index, cands)
+    picked += _coordinated(index, toks, text, picked)
+    parts = _layers(picked) if not nested else [False] * len(picked)
+    out = [_mention(text, toks[a][0], toks[b - 1][1], index.entries[ei], "lexicon", part)
+           for (a, b, ei), part in zip(picked, parts, strict=True)]
     out += [_mention(text, s, e, index.entries[ei], how) for s, e, ei, how in extra]
-    out += _abbreviations(text, out, index)
+    out += _abbreviations(text, [m for m in out if m.type != PART], index)
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
     return out
 
