@@ -95,10 +95,12 @@ _COEXIST = {frozenset({"lab_test", "lab_value"}), frozenset({"finding", "lab_val
             frozenset({"condition", "lab_value"}), frozenset({"time", "age"}), frozenset({"date", "age"}),
             frozenset({"finding", "condition"}), frozenset({"event", "finding"}), frozenset({"event", "condition"}),
             frozenset({"event", "time"}), frozenset({"event", "date"}), frozenset({"event", "lab_value"})}
+# a general finding named inside a longer one (phenotypes.PART) lives alongside it and its neighbours
+_COEXIST |= {frozenset({"finding_part", t}) for t in ("finding", "condition", "lab_value", "event", "finding_part")}
 
 
 def _clash(a: Mention, b: Mention) -> bool:
-    if a.type == b.type:
+    if a.type == b.type and a.type != "finding_part":
         return not (a.start == b.start and a.end == b.end and a.norm != b.norm)  # one span, two codes
     return frozenset({a.type, b.type}) not in _COEXIST
 
