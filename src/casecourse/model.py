@@ -109,6 +109,7 @@ class LabResult(Fact):
     """A laboratory result: a value with its unit as written, or a qualitative interpretation."""
 
     test: str
+    test_text: str | None = Field(None, description="the test's name as the text writes it, where known")
     codings: list[Coding] = Field(default_factory=list)
     value: float | None = None
     value_high: float | None = Field(None, description="upper bound where a range was written")

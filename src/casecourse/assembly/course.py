@@ -24,7 +24,8 @@ from casecourse.model import (
     TimeRef,
 )
 from casecourse.reading.pipeline import Reading
-from casecourse.reading.timex_resolve import parse_iso
+from casecourse.reading.timex import find_timexes
+from casecourse.reading.timex_resolve import parse_iso, resolve
 from casecourse.reading.zoning import PATIENT_ZONES
 
 _STATUS = {Assertion.present: "confirmed", Assertion.historical: "confirmed", Assertion.suspected: "provisional",
@@ -76,13 +77,13 @@ class CourseAssembler:
         for si, sent in enumerate(self.r.sentences):
             ms = by_sentence.get(si, [])
             st = self.times[si] or unknown
-            patient_ms = [m for m in ms if m.zone in PATIENT_ZONES]
+            patient_ms = [m for m in ms if m.zone in PATIENT_ZONES or m.zone == "table" and m.attrs.get("table")]
             if not patient_ms:
                 continue
             story = [m for m in patient_ms if m.zone == "narrative"]
             exposures.sentence(sent, story, st)
             for m in patient_ms:
-                self._fact(m, sent, st.time if m.zone == "narrative" else TimeRef())
+                self._fact(m, sent, st.time if m.zone == "narrative" else _column_time(m))
             self._events(story, sent, st)
         self.course.exposures = exposures.finish()
         self.course.conditions = list(self._conditions.values())
@@ -138,7 +139,8 @@ class CourseAssembler:
         interp = a.get("interpretation")
         if m.assertion == Assertion.negated and interp in (None, "POS"):
             interp = "NEG"
-        lab = LabResult(id=self._id("lab"), test=str(a["test"]), codings=codings, value=a.get("value"),
+        lab = LabResult(id=self._id("lab"), test=str(a["test"]), test_text=a.get("test_text"), codings=codings,
+                        value=a.get("value"),
                         value_high=a.get("value_high"), comparator=a.get("comparator"), unit=a.get("unit"),
                         ucum=a.get("ucum"), value_si=a.get("value_si"), unit_si=a.get("unit_si"),
                         interpretation=interp if interp in _INTERP else None, time=when,
@@ -221,3 +223,19 @@ def _trigger(text: str, sent: tuple[int, int], story: list[Mention]) -> str | No
 
 def assemble(reading: Reading, source: Source | None = None) -> Course:
     return CourseAssembler(reading, source).build()
+
+
+def _column_time(m: Mention) -> TimeRef:
+    """The time of a table cell: its column header when that is a calendar date ("12/03/2019");
+    any other header ("Day 5", "On admission") is kept as written, unplaced."""
+    column = m.attrs.get("column")
+    if not column:
+        return TimeRef()
+    for tx in find_timexes(str(column)):
+        if tx.type == "date" and tx.attrs.get("kind") == "absolute":
+            try:
+                lo, hi, point, prec = resolve(tx, str(tx.attrs.get("value")))
+            except (ValueError, TypeError, KeyError, OverflowError):
+                break
+            return TimeRef(earliest=lo, latest=hi, point=point, precision=prec, derivation="stated", text=str(column))
+    return TimeRef(text=str(column))

@@ -11,9 +11,10 @@ import json
 
 from fhir.resources.R4B.bundle import Bundle
 
-from casecourse.model import Course, Dose, DoseSegment, Exposure, TimeRef
+from casecourse.model import Coding, Course, Dose, DoseSegment, Exposure, LabResult, TimeRef
 
 BASE_URL = "https://casecourse.org/fhir/StructureDefinition"
+LAB_TEST_SYSTEM = "https://casecourse.org/fhir/CodeSystem/lab-test"
 RELATIVE_TIME_URL = f"{BASE_URL}/relative-time"   # sub-extensions: anchor, offsetDaysLow, offsetDaysHigh
 TIME_ESTIMATE_URL = f"{BASE_URL}/time-estimate"   # sub-extensions: earliest, latest, derivation
 ASSERTION_URL = f"{BASE_URL}/assertion"
@@ -64,6 +65,13 @@ def _concept(text: str, codings: list) -> dict:
         out["coding"] = [{"system": c.system, "code": c.code, **({"display": c.display} if c.display else {})}
                          for c in codings]
     return out
+
+
+def _lab_concept(lab: LabResult) -> dict:
+    """The test as the text writes it in `text`; its catalogue name as the display of its LOINC code, or of
+    a code in casecourse's lab-test code system where the catalogue gives no LOINC code."""
+    codings = lab.codings or [Coding(system=LAB_TEST_SYSTEM, code=lab.test, display=lab.test)]
+    return _concept(lab.test_text or lab.test, codings)
 
 
 def _patient(course: Course) -> dict:
@@ -141,7 +149,7 @@ def bundle_dict(course: Course) -> dict:
         res = {"resourceType": "Observation", "id": lab.id, "status": "final", "subject": SUBJECT,
                "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
                                          "code": "laboratory"}]}],
-               "code": _concept(lab.test, lab.codings)}
+               "code": _lab_concept(lab)}
         if lab.value is not None:
             q: dict = {"value": lab.value}
             if lab.unit and lab.unit.strip():

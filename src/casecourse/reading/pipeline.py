@@ -22,6 +22,7 @@ from casecourse.reading import abbreviations, assertion, sentences, zoning
 FINDERS: dict[str, str] = {
     "doses": "casecourse.reading.doses:find",
     "timex": "casecourse.reading.timex:find_timexes",
+    "lab_tables": "casecourse.reading.lab_tables:find_table_labs",
     "labs": "casecourse.reading.labs:find_labs",
     "phenotypes": "casecourse.reading.phenotypes:find_phenotypes",
     "demographics": "casecourse.reading.demographics:find",

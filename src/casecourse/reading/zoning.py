@@ -5,6 +5,8 @@ Zones: `narrative` (the case), `summary` (abstract, "we report a case of..."), `
 trials), `literature` (a sentence citing other work), `title`, `authors` (names, affiliations,
 correspondence), `backmatter` (funding, consent, copyright, competing interests), `references`.
 Only `narrative` and `summary` yield patient facts; everything else is kept as mentions.
+Tab-separated table lines are `table` (a table of this patient's data: its lab results become
+facts) or `table_other` (a table whose caption speaks of other cases, criteria or the literature).
 """
 from __future__ import annotations
 
@@ -34,6 +36,10 @@ _BACKMATTER_LINE = re.compile(
 _REFERENCES_START = re.compile(r"^\s*(?:references?|bibliography)\s*:?\s*$", re.I)
 _TITLE_LINE = re.compile(r"^\s*(?:letters? to the editors?|sirs,?|dear (?:editor|sirs?),?)\s*$", re.I)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
+_TABLE_CAPTION = re.compile(r"^\s*(?:supplementary\s+)?table\s+[0-9IVX]+[a-z]?\b", re.I)
+_OTHER_TABLE = re.compile(
+    r"\b(?:cases|review|literature|reported|published|previous|studies|series|criteria|classification|"
+    r"definitions?|comparison|differential|guidelines?|trials?|patients)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -68,9 +74,15 @@ def zone_lines(text: str) -> list[Zone]:
     current = "background" if has_headings else "narrative"
     zones: list[Zone] = []
     in_refs = False
+    table_zone: str | None = None  # the zone of the table under the last caption, until prose resumes
     for start, end, raw in lines:
         if not raw.strip():
             continue
+        if "\t" in raw and not in_refs:
+            zones.append(Zone(start, end, table_zone or ("table" if current in PATIENT_ZONES else current)))
+            continue
+        caption = _TABLE_CAPTION.match(raw)
+        table_zone = ("table_other" if _OTHER_TABLE.search(raw) else "table") if caption else None
         hz = _heading_zone(raw)
         if _REFERENCES_START.match(raw):
             in_refs = True

@@ -1,0 +1,180 @@
+"""Lab results in tables: `find_table_labs(text)` -> `lab_value` mentions, one per result cell.
+
+Full-text case reports flatten their tables to lines of tab-separated cells. A table is a run of
+such lines; its first line is the header when it holds no result value. A row is a lab row when its
+first cell names a test of the lab catalogue ("Hemoglobin", "C3, mg/dL", "Serum C4 (mg/dL)"); the
+other cells are results, except a column headed as the unit ("Unit", "Units") or as the reference
+interval ("Reference values", "Normal range"). The unit is taken, in this order, from the cell
+itself ("26 mg/dL"), the unit column, or the row label (", mg/dL" or "(mg/dL)"); it is kept as
+written. A cell holding only a dash is no result. The column header ("Day 5", "On admission",
+"12/03/2019") is kept in `attrs["column"]`, so the time of each value can be told apart.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from casecourse.model import Mention
+from casecourse.reading.labs import _value_mention as value_mention
+from casecourse.reading.labs_catalogue import LabTest, expand, find_tests
+from casecourse.reading.labs_qualitative import _WORD2INTERP
+from casecourse.reading.labs_values import find_values
+
+_UNIT_HEADER = re.compile(r"^\s*units?\s*$", re.I)
+_REFERENCE_HEADER = re.compile(r"\b(?:reference|normal|ref\.?|range|interval|limits?|ULN)\b", re.I)
+_EMPTY = re.compile(r"^\s*(?:[-–—−/]+|n\.?\s?a\.?|nd|not done|not (?:available|measured|tested))?\s*$", re.I)
+_SPACED_THOUSANDS = re.compile(r"^(?P<cmp>[<>≤≥]\s?)?\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
+_LABEL_UNIT = re.compile(r"(?:,\s*|\s*\(|\s+in\s+)(?P<unit>[^,()]{1,20}?)\)?\s*$")
+_NUMERIC_CELL = re.compile(r"^\s*[<>≤≥]?\s*[\d.,\s–\-]+\s*$")
+# a table cell may state a result in one word the running text rarely uses alone
+_INTERP_EXTRA = {"absent": "NEG", "present": "POS", "neg": "NEG", "pos": "POS", "+": "POS", "-ve": "NEG", "+ve": "POS"}
+# label words that may precede the test name in a row label
+_LABEL_LEAD = 12
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    pos = 0
+    for raw in text.split("\n"):
+        yield pos, raw
+        pos += len(raw) + 1
+
+
+def _cells(start: int, line: str) -> list[Cell]:
+    out: list[Cell] = []
+    pos = start
+    for raw in line.split("\t"):
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        out.append(Cell(pos + lead, pos + lead + len(body), body))
+        pos += len(raw) + 1
+    while out and not out[-1].text:
+        out.pop()
+    return out
+
+
+def _tables(text: str) -> Iterator[list[list[Cell]]]:
+    """Runs of consecutive lines that contain a tab (a blank line does not end a table)."""
+    block: list[list[Cell]] = []
+    for start, line in _lines(text):
+        if "\t" in line:
+            cells = _cells(start, line)
+            if len(cells) >= 2:
+                block.append(cells)
+        elif line.strip() and block:
+            yield block
+            block = []
+    if block:
+        yield block
+
+
+def _is_header(row: list[Cell]) -> bool:
+    return not any(_NUMERIC_CELL.match(c.text) for c in row[1:] if c.text)
+
+
+def _row_test(label: Cell) -> tuple[LabTest, str | None, str] | None:
+    """The test a row label names, the unit the label states (if any) and the name as written."""
+    hits = [h for h in find_tests(label.text) if h.start <= _LABEL_LEAD]
+    if not hits:
+        return None
+    test = hits[0].test
+    if test.members:
+        members = expand(test)
+        if len(members) != 1:
+            return None
+        test = members[0]
+    rest = label.text[hits[0].end:]
+    unit = None
+    name = label.text
+    m = _LABEL_UNIT.search(rest)
+    if m and _unit_codes(m.group("unit").strip())[0] is not None:
+        unit = m.group("unit").strip()
+        name = label.text[:hits[0].end + m.start()]
+    return test, unit, name.strip(" ,:")
+
+
+def _unit_codes(unit: str) -> tuple[str | None, object]:
+    """UCUM code and unit info of a unit written alone; a flattened count unit ("103/µL") reads as 10^3/µL."""
+    for probe in (f"1 {unit}", f"1 ×{unit}" if unit[:2] == "10" else None):
+        if probe:
+            found = find_values(probe)
+            if found and found[0].ucum:
+                return found[0].ucum, found[0].info
+    return None, None
+
+
+def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column: str | None,
+                  written_test: str) -> Mention | None:
+    if _EMPTY.match(cell.text):
+        return None
+    interp = _INTERP_EXTRA.get(cell.text.lower()) or _WORD2INTERP.get(cell.text.lower())
+    if interp is not None:
+        return Mention(type="lab_value", start=cell.start, end=cell.end, text=cell.text, norm=test.name,
+                       attrs={"test": test.name, "interpretation": interp, "loinc": test.loinc, "table": True,
+                              "test_text": written_test,
+                              **({"column": column} if column else {})})
+    written = cell.text
+    spaced = _SPACED_THOUSANDS.match(written)
+    if spaced:  # "21 400": a thousands separator, not two numbers
+        written = written.replace(" ", "")
+    values = find_values(written)
+    if not values or values[0].start > 2:
+        return None
+    v = values[0]
+    if v.end < len(written.rstrip()) and v.unit is None and not spaced:
+        return None  # a cell with more than a value: not a result cell
+    if v.unit is None and unit is not None:
+        v.unit, v.ucum, v.info = unit, *_unit_codes(unit)
+    v.start, v.end = cell.start, cell.end
+    mention = value_mention(text, v, test)
+    mention.attrs["table"] = True
+    mention.attrs["test_text"] = written_test
+    if column:
+        mention.attrs["column"] = column
+    return mention
+
+
+def find_table_labs(text: str) -> list[Mention]:
+    """One `lab_value` per result cell of every lab row of every table in `text`."""
+    if "\t" not in text:
+        return []
+    out: list[Mention] = []
+    for rows in _tables(text):
+        header = rows[0] if _is_header(rows[0]) else None
+        width = max(len(r) for r in rows)
+        unit_col: int | None = None
+        skip: set[int] = {0}
+        columns: dict[int, str] = {}
+        if header is not None:
+            for i, c in enumerate(header):
+                if i and _UNIT_HEADER.match(c.text):
+                    unit_col = i
+                    skip.add(i)
+                elif i and _REFERENCE_HEADER.search(c.text):
+                    skip.add(i)
+                elif i and c.text:
+                    columns[i] = c.text
+        for row in rows[1:] if header is not None else rows:
+            found = _row_test(row[0])
+            if found is None:
+                continue
+            test, unit, written = found
+            if unit_col is not None and unit_col < len(row) and row[unit_col].text:
+                unit = row[unit_col].text
+            for i in range(1, min(len(row), width)):
+                if i in skip:
+                    continue
+                m = _cell_mention(text, row[i], test, unit, columns.get(i), written)
+                if m is not None:
+                    out.append(m)
+    return out
+
+
+__all__ = ["find_table_labs"]
