@@ -28,6 +28,8 @@ BUILDER_VERSION = "1"
 ROOTS = ("HP:0000118",)  # Phenotypic abnormality
 KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv")
 SKIP_SYNONYM_TYPES = {"obsolete_synonym", "HP:0034334"}
+ADVERB_ENDINGS = ("ously", "edly", "ally", "ively", "ently", "antly", "ately")  # not "-phaly", "anomaly"
+_CAPITAL_A = re.compile(r"A\d*")  # "type A", "type A1": a letter grade, never the article
 
 
 def is_abbreviation(s: str) -> bool:
@@ -81,25 +83,29 @@ def _rows(name: str) -> list[dict[str, str]]:
 def _surface_variants(surface: str) -> list[str]:
     """Word-order, adjectival and first-word variants of one HPO name or synonym."""
     v = variants()
-    # lower-case all but a lone capital A ("Type A brachydactyly", "hepatitis A"), which is no article
-    low = " ".join(w if w == "A" else w.lower() for w in surface.split(" "))
+    # lower-case all but a capital A grade ("Type A1 brachydactyly", "hepatitis A"), which is no article
+    low = " ".join(w if _CAPITAL_A.fullmatch(w) else w.lower() for w in surface.split(" "))
     out = [low]
     if "-" in low and " " not in low:
         out.append(low.replace("-", ""))
     heads: dict[str, str | None] = v["head_nouns"]
-    m = re.match(r"^(\w+) of (?:the )?(.+)$", low)
-    if m and m.group(1) in heads and len(m.group(2).split()) <= 3:
+    m = re.match(r"^(\w+(?: \w+)?) of (?:the )?(.+)$", low)
+    if m and len(m.group(2).split()) <= 3:  # "cysts of the jaw" -> "jaw cysts", "hypoplastic jaw"
         head, obj = m.group(1), m.group(2)
         objs = [obj, *v["adjectives"].get(obj, [])]
         for o in objs:
             out.append(f"{o} {head}")
-            if heads[head]:
+            if heads.get(head):
                 out.append(f"{heads[head]} {o}")
+    words = low.split()
+    if len(words) == 2 and words[0] in _nouns_of_adjectives():  # "palmar pits" -> "pits of the palm"
+        out.append(f"{words[1]} of {_nouns_of_adjectives()[words[0]]}")
+    if len(words) >= 3 and words[0].endswith(ADVERB_ENDINGS):
+        out.append("\x03" + " ".join(words[1:]))  # "conspicuously happy disposition"
     if m := re.match(r"^type (\w+) (.+)$", low):  # "type C brachydactyly" <-> "brachydactyly type C"
         out.append(f"{m.group(2)} type {m.group(1)}")
     elif m := re.match(r"^(.+) type (\w+)$", low):
         out.append(f"type {m.group(2)} {m.group(1)}")
-    words = low.split()
     if len(words) <= 2 and len(words[-1]) >= 6:
         adj = adjective(words[-1])
         if adj and len(words) == 1:
@@ -115,6 +121,17 @@ def _surface_variants(surface: str) -> list[str]:
                 rest = low[len(w) + 1:]
                 out.extend(f"{alt} {rest}" for alt in group if alt != w)
                 break
+    return out
+
+
+@cache
+def _nouns_of_adjectives() -> dict[str, str]:
+    """"renal" -> "kidney": the reverse of the `adjectives` table (one noun per adjective)."""
+    out: dict[str, str] = {}
+    for noun, adjs in variants()["adjectives"].items():
+        for a in adjs:
+            if a != noun:
+                out.setdefault(a, noun)
     return out
 
 
@@ -150,6 +167,22 @@ def build(obo: Path) -> Index:
     best: dict[str, tuple[tuple, int]] = {}  # key -> (priority, entry index)
     cased: dict[str, list[int]] = {}  # key -> abbreviation entries
 
+    parents = {h: tuple(terms[h].parents) for h in sorted(keep)}
+
+    def broader(a: str | None, b: str | None) -> bool:
+        """Whether HPO term `a` is an ancestor of `b`."""
+        if not a or not b:
+            return False
+        stack, seen = [b], set()
+        while stack:
+            for p in parents.get(stack.pop(), ()):
+                if p == a:
+                    return True
+                if p not in seen:
+                    seen.add(p)
+                    stack.append(p)
+        return False
+
     def add(surface: str, entry_i: int, prio: tuple, abbrev: bool) -> None:
         key = norm_phrase(surface)
         if len(key) < 3 or key in stop or (not abbrev and key.replace(" ", "").isdigit()):
@@ -157,6 +190,9 @@ def build(obo: Path) -> Index:
         if abbrev:  # case-sensitive: checked against the text's surface at match time
             cased.setdefault(key, []).append(entry_i)
         elif key not in best or prio < best[key][0]:
+            best[key] = (prio, entry_i)
+        elif prio == best[key][0] and broader(entries[entry_i].hpo, entries[best[key][1]].hpo):
+            # HPO gives one phrase to a term and its child ("Ear anomalies"): unqualified, it names the broader
             best[key] = (prio, entry_i)
 
     # Diagnoses first: a disease named in diagnoses.csv is a condition even where HPO has it.
@@ -185,7 +221,9 @@ def build(obo: Path) -> Index:
                     add(surface, len(entries) - 1, (1, rank), True)
                 continue
             for i, var in enumerate(_surface_variants(surface)):
-                if var.startswith("\x02"):  # rule-made adjective
+                if var.startswith("\x03"):  # a shortened form: only where no term claims it otherwise
+                    add(var[1:], plain, (1, rank + 8), False)
+                elif var.startswith("\x02"):  # rule-made adjective
                     entries.append(Entry("finding", t.name, t.id, predicative=True))
                     add(var[1:], len(entries) - 1, (1, rank + 6), False)
                 else:
@@ -211,7 +249,6 @@ def build(obo: Path) -> Index:
         if " " not in key and ei >= 0:
             words[key] = ei
     auto.make_automaton()
-    parents = {h: tuple(terms[h].parents) for h in sorted(keep)}
     return Index(auto, entries, words, parents, source=f"{obo} ({terms.get('HP:0000001', OboTerm('')).name})")
 
 

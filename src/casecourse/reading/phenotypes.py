@@ -233,9 +233,13 @@ def _abbreviations(text: str, found: list[Mention], index: Index) -> list[Mentio
     for sf, m in defined.items():
         for hit in re.finditer(rf"\b{re.escape(sf)}s?\b", text):
             s, e = hit.span()
-            if s <= m.end + 2 or any(a < e and s < b for a, b in spans):
+            if s < m.end or any(a < e and s < b for a, b in spans):
                 continue
-            out.append(m.model_copy(update={"start": s, "end": e, "text": text[s:e], "norm": m.norm,
+            # the short form at its definition names the same finding again: a part, counted once
+            if s <= m.end + 2 and not _fits(sf, m.text):
+                continue  # "(BANF)" after "bilateral acoustic neurofibromatosis": more than the term found
+            kind = PART if s <= m.end + 2 else m.type
+            out.append(m.model_copy(update={"type": kind, "start": s, "end": e, "text": text[s:e], "norm": m.norm,
                                             "attrs": {**m.attrs, "source": "abbreviation"}}))
     return out
 
