@@ -1,0 +1,251 @@
+"""Diagnoses beyond the curated list, and which named findings are diagnoses.
+
+Wraps `phenotypes.find_phenotypes` (HPO findings and curated diagnoses) and adds, all from one pass
+of one Aho-Corasick automaton over the same normalised word keys:
+
+* **ICD-10-CM short titles** (the code set simple-icd-10-cm ships): category and subcategory titles
+  and inclusion terms of the disease chapters (A-N, Q; not R, the signs and symptoms chapter), cut
+  to a short form by rule ("Pleural effusion, not elsewhere classified" -> "pleural effusion",
+  "Nonrheumatic mitral (valve) insufficiency" -> "nonrheumatic mitral insufficiency"). They are
+  `condition` mentions with the code, where the HPO lexicon found nothing.
+* **General finding words** HPO does not name alone ("mass", "lesion", "rash"; knowledge/finding_terms.csv).
+* **Disease words by morphology**: a single word ending in -itis, -oma, -osis, -pathy ("meningioma",
+  "ileitis"), with the exceptions in knowledge/disease_terms.csv.
+
+A finding whose last word is a diagnosis head ("... disease", "... failure", "cardiomyopathy") is
+re-typed `condition`, keeping its HPO id; lab abnormalities ("anaemia", knowledge/lab_findings.csv)
+stay findings. The index is built once and cached (see `cache.py`).
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import ahocorasick
+
+from casecourse.cache import cached, file_key
+from casecourse.model import Mention
+from casecourse.reading.lexicon_norm import norm_phrase, tokens
+from casecourse.reading.phenotypes import find_phenotypes
+
+BUILDER_VERSION = "1"
+ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
+_CUT = re.compile(r",\s*(?:unspecified|not elsewhere classified|NEC)\b.*$|\s+NOS$", re.I)
+_PAREN = re.compile(r"\s*\(([^()]*)\)")
+_BAD_WORDS = {"other", "with", "without", "due", "unspecified", "classified", "elsewhere", "encounter",
+              "sequela", "history", "following", "complicating", "during", "affecting", "involving",
+              "specified", "site", "sites", "type", "stage", "initial", "subsequent", "personal", "family",
+              "screening", "status", "not", "and", "or", "in", "by", "to", "from", "for", "than"}
+_DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
+
+
+@dataclass(frozen=True)
+class Term:
+    kind: str  # "condition" or "finding"
+    label: str
+    icd10: str | None = None
+    hpo_hint: str | None = None
+
+
+@dataclass
+class DiseaseIndex:
+    automaton: ahocorasick.Automaton
+    terms: list[Term]
+    heads: frozenset[str]
+    suffixes: tuple[str, ...]
+    not_disease: frozenset[str]
+    lab_words: frozenset[str]
+    icd_keys: frozenset[str] = frozenset()
+
+
+def _knowledge(name: str) -> str:
+    return resources.files("casecourse.knowledge").joinpath(name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(ln for ln in _knowledge(name).splitlines() if ln.strip() and not ln.startswith("#")))
+
+
+def short_forms(title: str, inclusion: bool = False) -> list[str]:
+    """Short forms of one ICD-10-CM title, or none when it is a compound or residual title. A
+    one-word inclusion term ("Malleus" under Glanders) is too often an everyday or anatomical word."""
+    t = _CUT.sub("", re.sub(r"\s*\[[^\]]*\]", "", title)).strip()
+    if not t or "," in t or ";" in t or " NOS" in t or (inclusion and " " not in _PAREN.sub("", t).strip()):
+        return []
+    plain = _PAREN.sub("", t).strip()
+    forms = [plain]
+    inner = _PAREN.findall(t)
+    if len(inner) == 1 and len(inner[0].split()) <= 2:
+        forms.append(_PAREN.sub(lambda m: " " + m.group(1), t).strip())
+    out = []
+    for f in forms:
+        words = f.lower().replace("-", " ").split()
+        if 1 <= len(words) <= 4 and not _BAD_WORDS.intersection(words) and len(f) >= 5:
+            out.append(f)
+    return out
+
+
+def _icd_titles() -> list[tuple[str, str, str]]:
+    """(short form, code, title) over the disease chapters, shortest code first."""
+    import simple_icd_10_cm as icd  # only at build time: it parses its XML on import
+
+    out = []
+    for code in icd.get_all_codes(with_dots=True):
+        if code[0] not in ICD_CHAPTERS or not icd.is_category_or_subcategory(code) or len(code) > 6:
+            continue
+        title = icd.get_description(code)
+        for i, name in enumerate((title, *icd.get_inclusion_term(code))):
+            out.extend((f, code, _CUT.sub("", title).strip()) for f in short_forms(name, inclusion=i > 0))
+    out.sort(key=lambda r: (len(r[1]), r[1]))
+    return out
+
+
+def build() -> DiseaseIndex:
+    rows = _rows("disease_terms.csv")
+    by_kind: dict[str, set[str]] = {}
+    for r in rows:
+        by_kind.setdefault(r["kind"], set()).add(r["term"].strip().lower())
+    stop = {norm_phrase(t) for t in by_kind.get("icd_stop", ())}
+    terms: list[Term] = []
+    keys: dict[str, int] = {}
+    for r in _rows("finding_terms.csv"):
+        terms.append(Term("finding", r["term"], hpo_hint=r["hpo"] or None))
+        keys.setdefault(norm_phrase(r["term"]), len(terms) - 1)
+    for form, code, title in _icd_titles():
+        key = norm_phrase(form)
+        if len(key) < 4 or key in stop or key in keys:
+            continue
+        terms.append(Term("condition", title, icd10=code))
+        keys[key] = len(terms) - 1
+    auto = ahocorasick.Automaton()
+    for key, ti in sorted(keys.items()):
+        auto.add_word(f" {key} ", (key.count(" ") + 1, len(key), ti))
+    auto.make_automaton()
+    lab_words = set()
+    for r in _rows("lab_findings.csv"):
+        lab_words.add(norm_phrase(r["term"]))
+    return DiseaseIndex(auto, terms, frozenset(norm_phrase(h) for h in by_kind.get("head", ())),
+                        tuple(sorted(by_kind.get("suffix", ()), key=len, reverse=True)),
+                        frozenset(by_kind.get("not", ())), frozenset(lab_words),
+                        frozenset(k for k, ti in keys.items() if terms[ti].kind == "condition"),)
+
+
+@cache
+def load() -> DiseaseIndex:
+    import simple_icd_10_cm as icd_pkg_spec  # noqa: F401 - located for the cache key only
+
+    here = Path(__file__)
+    data = Path(icd_pkg_spec.__file__).parent / "data"
+    paths = [here, *sorted(data.glob("*.xml"))]
+    h = hashlib.sha256(BUILDER_VERSION.encode())
+    for n in ("disease_terms.csv", "finding_terms.csv", "lab_findings.csv"):
+        h.update(_knowledge(n).encode())
+    return cached("diseases", file_key(*paths) + h.hexdigest()[:12], build)
+
+
+def is_diagnosis(surface: str, index: DiseaseIndex | None = None) -> bool:
+    """Whether a finding's words name a diagnosis: a diagnosis head noun last ("heart failure"), or a
+    single disease word by its ending ("gastritis"), but never a lab abnormality ("anaemia")."""
+    index = index or load()
+    key = norm_phrase(surface)
+    if not key or key in index.lab_words:
+        return False
+    words = surface.lower().replace("-", " ").split()
+    last = words[-1] if words else ""
+    if last.rstrip("s") in index.not_disease or last in index.not_disease:
+        return False
+    klast = key.split()[-1]
+    if key in index.icd_keys or klast in index.heads:
+        return True
+    if any(key.endswith(" " + h) or key == h for h in index.heads if " " in h):
+        return True
+    return len(last) > 5 and any(w.endswith(s) for w in (last, klast) for s in index.suffixes)
+
+
+@cache
+def _suffix_rx(suffixes: tuple[str, ...]) -> re.Pattern:
+    ends = "|".join(re.escape(s) for s in suffixes)
+    return re.compile(rf"\b[A-Za-z][a-z]{{3,}}(?:{ends})(?:s|es)?\b")
+
+
+def _new(text: str, s: int, e: int, kind: str, attrs: dict) -> Mention:
+    surface = text[s:e]
+    return Mention.model_construct(type=kind, start=s, end=e, text=surface, norm=" ".join(surface.lower().split()),
+                                   attrs=attrs)
+
+
+def find(text: str) -> list[Mention]:
+    """`phenotypes.find_phenotypes` with diagnoses re-typed, plus ICD-10-CM diagnoses, general finding
+    words and disease words by morphology where it found nothing."""
+    index = load()
+    out = find_phenotypes(text)
+    for m in out:
+        named = m.attrs.get("label") if m.attrs.get("source") == "abbreviation" else m.text
+        if m.type == "finding" and is_diagnosis(str(named), index):
+            m.type = "condition"
+            m.attrs = {**m.attrs, "source": f"{m.attrs.get('source')}+diagnosis_head"}
+    covered = sorted((m.start, m.end) for m in out)
+    toks = tokens(text)
+    keys = toks.keys
+    joined = " " + " ".join(keys) + " "
+    start_of: dict[int, int] = {}
+    pos = 1
+    for i, k in enumerate(keys):
+        start_of[pos] = i
+        pos += len(k) + 1
+    cands: list[tuple[int, int, int]] = []
+    for end, (n, klen, ti) in index.automaton.iter(joined):
+        first = start_of.get(end - klen)
+        if first is not None:
+            cands.append((first, first + n, ti))
+    cands.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken: set[int] = set()
+    added: list[Mention] = []
+    for a, b, ti in cands:
+        if taken.intersection(range(a, b)):
+            continue
+        s, e = toks[a][0], toks[b - 1][1]
+        if any(cs < e and s < ce for cs, ce in covered):
+            continue
+        taken.update(range(a, b))
+        t = index.terms[ti]
+        attrs: dict = {"label": t.label, "source": "icd10cm" if t.icd10 else "finding_terms"}
+        if t.icd10:
+            attrs["icd10"] = t.icd10
+        if t.hpo_hint:
+            attrs["hpo_hint"] = t.hpo_hint
+        added.append(_new(text, s, e, t.kind, attrs))
+    spans = covered + [(m.start, m.end) for m in added]
+    for hit in _suffix_rx(index.suffixes).finditer(text):
+        s, e = hit.span()
+        if any(cs < e and s < ce for cs, ce in spans) or not is_diagnosis(hit.group(), index):
+            continue
+        added.append(_new(text, s, e, "condition", {"label": hit.group().lower(), "source": "disease_morphology"}))
+    added += _abbreviations(text, [m for m in added if m.type == "condition"], spans)
+    out += added
+    out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
+    return out
+
+
+def _abbreviations(text: str, found: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """Later uses of a short form defined right after a diagnosis found here ("... carcinoma (SCC)")."""
+    out = []
+    for m in found:
+        d = _DEFINED.match(text, m.end)
+        if not d or sum(c.isupper() for c in d.group(1)) < 2:
+            continue
+        short = d.group(1)
+        for hit in re.finditer(rf"\b{re.escape(short)}s?\b", text):
+            s, e = hit.span()
+            if s > m.end + 2 and not any(cs < e and s < ce for cs, ce in spans):
+                out.append(_new(text, s, e, "condition", {**m.attrs, "source": "abbreviation"}))
+    return out
+
+
+find_diseases = find
+__all__ = ["find", "find_diseases", "is_diagnosis", "short_forms"]
