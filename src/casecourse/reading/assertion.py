@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -60,23 +62,98 @@ def _rule_regex(rule: dict) -> str:
     return out
 
 
+@dataclass(frozen=True)
+class _Cues:
+    """All cue rules as one ordered alternation, split by the first character a match can start with.
+
+    Python's `re` tries every alternative of a big alternation at every position, which cost ~10 ms
+    per case report. Here a cheap character-class search finds the positions where some cue can
+    start, and only the alternatives that can start with that character (in their original order)
+    are tried there, so the matches are exactly those of `finditer` over the whole alternation.
+    """
+
+    start: re.Pattern  # a position where some cue may start
+    parts: tuple[tuple[str, frozenset[str] | None, bool], ...]  # (regex, first chars or None = any, may start with \s)
+    meta: dict[int, tuple[str, str]]
+    by_char: dict[str, re.Pattern] = field(default_factory=dict)
+
+    def at(self, ch: str) -> re.Pattern:
+        rx = self.by_char.get(ch)
+        if rx is None:
+            ws = ch.isspace()
+            alts = [p for p, first, sp in self.parts if first is None or ch in first or (sp and ws)]
+            rx = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])") if alts else _NEVER
+            self.by_char[ch] = rx
+        return rx
+
+    def finditer(self, lower: str) -> Iterator[re.Match]:
+        """Exactly `re.finditer` of the whole alternation over `lower`."""
+        pos, n = 0, len(lower)
+        search = self.start.search
+        while pos <= n:
+            c = search(lower, pos)
+            if c is None:
+                return
+            p = c.start()
+            m = self.at(lower[p:p + 1]).match(lower, p)
+            if m is None:
+                pos = p + 1
+            else:
+                yield m
+                pos = m.end() if m.end() > p else p + 1
+
+
+_NEVER = re.compile(r"(?!)")
+
+
+def _first_chars(rule: dict) -> tuple[frozenset[str] | None, bool]:
+    """The characters a match of `rule` can start with (None: unknown, any) and whether it can start
+    with whitespace (a leading optional token is followed by `\\s+`)."""
+    if not (rule.get("pattern") and isinstance(rule["pattern"], list)):
+        words = rule["literal"].lower().split()
+        return (frozenset(words[0][0]), False) if words else (None, False)
+    chars: set[str] = set()
+    for i, tok in enumerate(rule["pattern"]):
+        if i > 0:
+            return frozenset(chars), True  # an earlier optional token: the match may start at \s+
+        spec = tok.get("LOWER", tok.get("TEXT", tok.get("ORTH")))
+        if isinstance(spec, dict) and "IN" in spec:
+            words = [str(w).lower() for w in spec["IN"]]
+        elif isinstance(spec, str):
+            words = [spec.lower()]
+        else:
+            return None, False  # \S+
+        if not words or not all(words):
+            return None, False
+        chars.update(w[0] for w in words)
+        if tok.get("OP") not in ("?", "*"):
+            return frozenset(chars), False
+    return None, False  # every token optional
+
+
 @cache
-def _rules() -> tuple[re.Pattern, dict[int, tuple[str, str]]]:
+def _rules() -> _Cues:
     rules: list[dict] = []
     path = _medspacy_rules_path()
     if path:
         rules += json.loads(path.read_text(encoding="utf-8"))["context_rules"]
     extra = resources.files("casecourse.knowledge").joinpath("context_rules_extra.json").read_text(encoding="utf-8")
     rules += json.loads(extra)["context_rules"]
-    parts: list[str] = []
+    parts: list[tuple[str, frozenset[str] | None, bool]] = []
     meta: dict[int, tuple[str, str]] = {}
     for i, r in enumerate(rules):
         if r.get("pattern") and not isinstance(r["pattern"], list):
             continue  # regex-string patterns: none in the English file
-        parts.append(rf"(?P<r{i}>{_rule_regex(r)})")
+        parts.append((rf"(?P<r{i}>{_rule_regex(r)})", *_first_chars(r)))
         meta[i] = (r["category"], r["direction"])
-    parts.sort(key=len, reverse=True)  # longest alternatives first: "no evidence of" beats "no"
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"), meta
+    parts.sort(key=lambda p: len(p[0]), reverse=True)  # longest alternatives first: "no evidence of" beats "no"
+    if any(first is None for _, first, _ in parts):
+        start = re.compile(r"(?<![\w-])")
+    else:
+        chars = sorted(set().union(*(first for _, first, _ in parts)))
+        ws = r"\s" if any(sp for _, _, sp in parts) else ""
+        start = re.compile(r"(?<![\w-])[" + "".join(re.escape(c) for c in chars) + ws + "]")
+    return _Cues(start=start, parts=tuple(parts), meta=meta)
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -87,7 +164,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
     """Set `assertion` on each mention of an asserted type, in place; return the negation cues
     found (mentions of type `negation_cue`) in the sentences that hold targets."""
     found: list[Mention] = []
-    regex, meta = _rules()
+    cues_rx = _rules()
+    meta = cues_rx.meta
     by_sentence: dict[int, list[Mention]] = {}
     si = 0
     for m in sorted((m for m in mentions if m.type in _ASSERTED_TYPES), key=lambda m: m.start):
@@ -99,7 +177,7 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
         s0, s1 = sentences[si]
         lower = text[s0:s1].lower()
         cues = []
-        for c in regex.finditer(lower):
+        for c in cues_rx.finditer(lower):
             category, direction = meta[int(c.lastgroup[1:])]
             cues.append((c.start() + s0, c.end() + s0, category, direction))
             if category == "NEGATED_EXISTENCE" and direction != "TERMINATE":
