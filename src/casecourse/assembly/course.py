@@ -32,6 +32,7 @@ _STATUS = {Assertion.present: "confirmed", Assertion.historical: "confirmed", As
            Assertion.negated: "refuted", Assertion.ruled_out: "refuted", Assertion.hypothetical: "differential"}
 _STATUS_RANK = {"confirmed": 4, "provisional": 3, "differential": 2, "unconfirmed": 1, "refuted": 0}
 _INTERP = {"H", "L", "N", "POS", "NEG", "A"}
+_EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up")
 
 
 def _prov(text: str, m: Mention, sent: tuple[int, int], rule: str) -> Provenance:
@@ -148,20 +149,40 @@ class CourseAssembler:
         self.course.labs.append(lab)
 
     def _events(self, story: list[Mention], sent: tuple[int, int], st: SentenceTime) -> None:
+        """Episodes the text reports. One stay gives one admission however often the text names it:
+        a further admission counts only after a discharge, or when written as a readmission; a death
+        is recorded once."""
         seen: set[str] = set()
         for m in story:
             if m.type != "event" or m.assertion not in (Assertion.present, Assertion.historical):
                 continue
+            role = m.attrs.get("role")
             kind = m.norm or ""
-            if kind == "readmission":
+            if role == "reference" or role == "at" and any(e.type == kind for e in self.course.events):
+                continue
+            readmission = kind == "readmission"
+            if readmission:
                 kind = "admission"
-            if kind in seen or kind not in ("admission", "discharge", "relapse", "flare", "remission", "death",
-                                            "follow_up"):
+            if kind in seen or kind not in _EVENT_KINDS or not self._new_episode(kind, readmission, st.time):
                 continue
             seen.add(kind)
             trigger = _trigger(self.text, sent, story)
             self.course.events.append(Event(id=self._id("event"), type=kind, time=st.time, trigger=trigger,  # type: ignore[arg-type]
                                             provenance=_prov(self.text, m, sent, "events")))
+
+    def _new_episode(self, kind: str, readmission: bool, when: TimeRef) -> bool:
+        last = {e.type: e for e in self.course.events}
+        if kind == "death":
+            return "death" not in last
+        if kind == "admission" and "admission" in last and not readmission:
+            discharged = "discharge" in last and self.course.events.index(last["discharge"]) > \
+                self.course.events.index(last["admission"])
+            return discharged
+        if kind == "discharge":
+            return "admission" in last and ("discharge" not in last or self.course.events.index(
+                last["discharge"]) < self.course.events.index(last["admission"]))
+        previous = last.get(kind)
+        return previous is None or previous.time != when
 
     def _patient(self) -> None:
         """Sex and age from the first patient-zone mentions that state them (one pass)."""

@@ -1,24 +1,32 @@
-"""Episode words: admissions, discharges, relapses, flares, remission, death, follow-up."""
+"""Episode words: admissions, discharges, relapses, flares, remission, death, follow-up.
+
+Each `event` mention says whether the text reports the episode (`attrs["role"] == "occurrence"`:
+"was admitted", "he died") or only names it as a time or setting (`"reference"`: "on admission",
+"admission laboratory tests", "cause of death"); only occurrences become course events. The cue
+table is `knowledge/event_cues.csv`.
+"""
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from casecourse.knowledge import table
 from casecourse.model import Mention
 
-# Source: casecourse authors, from the language of case reports. Order matters: first match wins.
-_EVENTS = [
-    ("readmission", r"re-?admitted|re-?admission|re-?hospitali[sz](?:ed|ation)"),
-    ("admission", r"hospitali[sz](?:ed|ation)|admitted|admission|transferred to (?:the )?(?:icu|intensive care)"),
-    ("discharge", r"discharged?"),
-    ("relapse", r"relapse[sd]?|relapsing|recurrences?|recurred|recurrent (?:episode|disease)"),
-    ("flare", r"flares?|flared|exacerbations?"),
-    ("remission", r"remission|remains? (?:free of|asymptomatic|well)|free of (?:\w+ )?(?:flares?|relapses?|symptoms)"),
-    ("death", r"died|death|passed away|deceased|succumbed"),
-    ("follow_up", r"follow-?up|last (?:visit|review)|remains?\b"),
-]
-_REGEX = re.compile("|".join(f"(?P<{name}>\\b(?:{pat})\\b)" for name, pat in _EVENTS), re.I)
+
+@cache
+def _regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    rows = table("event_cues.csv")
+    groups = {f"g{i}": (r["kind"], r["role"]) for i, r in enumerate(rows)}
+    pattern = "|".join(f"(?P<g{i}>\\b(?:{r['pattern']})\\b)" for i, r in enumerate(rows))
+    return re.compile(pattern, re.I), groups
 
 
 def find(text: str) -> list[Mention]:
-    return [Mention(type="event", start=m.start(), end=m.end(), text=m.group(0), norm=m.lastgroup)
-            for m in _REGEX.finditer(text)]
+    regex, groups = _regex()
+    out: list[Mention] = []
+    for m in regex.finditer(text):
+        kind, role = groups[m.lastgroup or ""]
+        out.append(Mention(type="event", start=m.start(), end=m.end(), text=m.group(0), norm=kind,
+                           attrs={"role": role}))
+    return out

@@ -1,0 +1,46 @@
+"""Episodes of the course: one admission per stay, references to an episode are not new episodes."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+from casecourse.reading.events import find
+
+
+def _kinds(text: str) -> list[str]:
+    return [e.type for e in analyze_text(text, assess=False).events]
+
+
+def test_reference_words_are_marked_as_references() -> None:
+    roles = {m.text.lower(): m.attrs["role"] for m in find(
+        "On admission his ferritin was high. Admission laboratory tests showed anaemia. "
+        "On day 3 of admission he was intubated. The cause of death was sepsis. He died on day 9.")}
+    assert roles["on admission"] == "at"
+    assert roles["admission laboratory"] == "reference"
+    assert roles["day 3 of admission"] == "reference"
+    assert roles["cause of death"] == "reference"
+    assert roles["died"] == "occurrence"
+
+
+def test_one_stay_named_many_times_is_one_admission() -> None:
+    text = ("A 44-year-old woman was admitted with fever. On admission her platelets were low. "
+            "During the admission she developed a rash. On day 5 of admission she was transferred to intensive care. "
+            "She was discharged two weeks later.")
+    assert _kinds(text).count("admission") == 1
+    assert _kinds(text).count("discharge") == 1
+
+
+def test_admission_after_discharge_and_readmission_are_new_episodes() -> None:
+    text = ("A 30-year-old man was admitted with arthritis. He was discharged after a week. "
+            "Two months later he was admitted with pericarditis. He was discharged on prednisone. "
+            "He was readmitted one year later with a flare.")
+    assert _kinds(text).count("admission") == 3
+
+
+def test_an_at_admission_reference_implies_the_admission_when_none_is_stated() -> None:
+    text = "A 25-year-old woman had fever and rash. On admission her haemoglobin was 8 g/dL."
+    assert _kinds(text).count("admission") == 1
+
+
+def test_negated_and_reference_deaths_are_not_deaths() -> None:
+    assert "death" not in _kinds("A 70-year-old man had sepsis, a frequent cause of death. He recovered.")
+    kinds = _kinds("A 70-year-old man had sepsis. He died on day 4. His death was attributed to shock.")
+    assert kinds.count("death") == 1
