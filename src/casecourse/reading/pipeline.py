@@ -75,19 +75,24 @@ def _blank():  # noqa: ANN202
     return spacy.blank("en")
 
 
+_BUCKET = 32  # characters per bucket of the overlap index
+
+
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Drop a mention that overlaps one of a higher-precedence type; same type keeps the longer."""
     rank = {t: i for i, t in enumerate(_PRECEDENCE)}
     kept: list[Mention] = []
+    # kept mentions by the buckets of text they cover, so a clash check only looks at near neighbours
+    buckets: dict[int, list[Mention]] = {}
     # interchangeable kinds may overlap (a dose inside a drug phrase, a lab value after its test)
     for m in sorted(mentions, key=lambda m: (rank.get(m.type, 99), -(m.end - m.start), m.start)):
-        clash = False
-        for k in kept:
-            if k.start < m.end and m.start < k.end and _clash(k, m):
-                clash = True
-                break
+        first, last = m.start // _BUCKET, max(m.start, m.end - 1) // _BUCKET
+        clash = any(k.start < m.end and m.start < k.end and _clash(k, m)
+                    for b in range(first, last + 1) for k in buckets.get(b, ()))
         if not clash:
             kept.append(m)
+            for b in range(first, last + 1):
+                buckets.setdefault(b, []).append(m)
     kept.sort(key=lambda m: (m.start, -m.end, m.type))
     return kept
 

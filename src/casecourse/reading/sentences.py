@@ -6,6 +6,8 @@ import re
 _ABBREV = {"dr", "mr", "mrs", "ms", "vs", "e.g", "i.e", "approx", "fig", "figs", "no", "al", "etc", "ca", "cf",
            "resp", "st", "mt", "jr", "sr", "inc", "ltd", "dept", "univ", "vol", "pp", "ref", "refs", "min", "max"}
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
+_LAST_WORD = re.compile(r"[\w.]+$")
+_WINDOW = 40  # longer than any abbreviation: a longer last word is not one, however it is cut
 
 
 def split(text: str) -> list[tuple[int, int]]:
@@ -14,8 +16,10 @@ def split(text: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(text):
         if m.group(0)[0] == ".":
-            word = re.search(r"([\w.]+)$", text[start:m.start()])
-            if word and (word.group(1).lower().rstrip(".") in _ABBREV or len(word.group(1)) == 1):
+            # the last word before the full stop, searched in a short window (a search over the whole
+            # sentence tries every position)
+            word = _LAST_WORD.search(text, max(start, m.start() - _WINDOW), m.start())
+            if word and (word.group(0).lower().rstrip(".") in _ABBREV or len(word.group(0)) == 1):
                 continue
         _add(text, start, m.end(), out)
         start = m.end()
