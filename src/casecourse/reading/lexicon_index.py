@@ -97,6 +97,9 @@ def _surface_variants(surface: str) -> list[str]:
             out.append(f"{o} {head}")
             if heads.get(head):
                 out.append(f"{heads[head]} {o}")
+    for o in list(out[1:] if m else out):  # "hearing abnormality" -> "auditory abnormality"
+        first = o.split(" ", 1)[0]
+        out.extend(f"{a} {o[len(first) + 1:]}" for a in v["adjectives"].get(first, ()) if " " in o and a != first)
     words = low.split()
     if len(words) == 2 and words[0] in _nouns_of_adjectives():  # "palmar pits" -> "pits of the palm"
         out.append(f"{words[1]} of {_nouns_of_adjectives()[words[0]]}")
@@ -210,7 +213,7 @@ def build(obo: Path) -> Index:
         add(r["term"], len(entries) - 1, (1, 2), False)
     for hid in sorted(keep):
         t = terms[hid]
-        if t.obsolete:
+        if t.obsolete or hid in ROOTS:  # "phenotypic abnormality" itself says nothing
             continue
         plain = len(entries)
         entries.append(Entry("finding", t.name, t.id))

@@ -172,6 +172,33 @@ def _coordinated(index: Index, toks: Tokens, text: str,
                 break
             out.append((mod, b, value[2]))
             pos = mod
+        out += _coordinated_right(index, toks, text, a, b)
+    return out
+
+
+def _coordinated_right(index: Index, toks: Tokens, text: str, a: int, b: int) -> list[tuple[int, int, int]]:
+    """Terms sharing all but the last word with a found one, to its right: "renal hypoplasia and
+    agenesis", "cleft lip and palate", "pits of the palms and soles", "renal hypoplasia/dysplasia".
+    Spans run from the found term's start to the coordinated word."""
+    out = []
+    stem = " ".join(k for _, _, k in toks[a:b - 1])
+    pos = b  # the token after the last conjunct
+    while pos < len(toks):
+        gap = text[toks[pos - 1][1]:toks[pos][0]].strip()
+        if gap in ("/", ",") and not (gap == "," and toks[pos][2] in ("and", "or")):
+            nxt = pos
+        elif not gap and toks[pos][2] in ("and", "or") and pos + 1 < len(toks) \
+                and not text[toks[pos][1]:toks[pos + 1][0]].strip():
+            nxt = pos + 1
+        elif gap == "," and toks[pos][2] in ("and", "or") and pos + 1 < len(toks):
+            nxt = pos + 1
+        else:
+            break
+        value = index.automaton.get(f" {stem} {toks[nxt][2]} ", None)
+        if value is None or value[2] < 0 or (nxt + 1 < len(toks) and toks[nxt + 1][2] == "of"):
+            break  # "... and calcification of the falx": the word heads a phrase of its own
+        out.append((a, nxt + 1, value[2]))
+        pos = nxt + 1
     return out
 
 
