@@ -97,7 +97,7 @@ def test_vague_relation_is_an_interval():
     m = one("Shortly after, she developed a rash.")
     a = m.attrs
     assert (m.type, a["rel_direction"], a["rel_amount_min"], a["rel_amount_max"], a["vague"]) == (
-        "time",
+        "time_relation",
         "after",
         0,
         90,
@@ -178,7 +178,7 @@ def test_age_at_event_is_a_time_and_patient_age_is_an_age():
 def test_prepost_expressions():
     m = one("She recovered well postoperatively.")
     assert (m.type, m.attrs["timex_type"], m.attrs["rel_anchor"], m.attrs["rel_direction"]) == (
-        "time",
+        "prepost",
         "PREPOSTEXP",
         "surgery",
         "after",

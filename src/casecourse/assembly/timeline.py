@@ -16,7 +16,7 @@ from casecourse.reading.pipeline import Reading
 from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
 from casecourse.reading.zoning import PATIENT_ZONES
 
-_TIME_TYPES = ("date", "time")
+_TIME_TYPES = ("date", "time", "time_relation", "prepost")
 
 
 @dataclass
@@ -75,7 +75,8 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     by_sentence: dict[int, list[Mention]] = {}
     si = 0
     for m in reading.mentions:
-        if m.type not in _TIME_TYPES or m.zone not in PATIENT_ZONES:
+        timed = m.type in _TIME_TYPES or (m.type == "duration" and m.attrs.get("kind") == "relative")
+        if not timed or m.zone not in PATIENT_ZONES:
             continue
         while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
             si += 1

@@ -30,8 +30,9 @@ def evaluate_corpus(corpus: str, corpora: Path, predictor: Predictor, console: C
             names = ", ".join(r.name for r in mapping.rows)
             raise CorpusError(f"--errors {errors!r}: no such type for {corpus} (choose from {names})")
     docs = load_corpus(corpus, corpora)
+    refs = [d.reference_date for d in docs]
     predictions, failures = predictor.predict([d.id for d in docs], [d.text for d in docs],
-                                              console, f"reading {corpus}")
+                                              console, f"reading {corpus}", refs if any(refs) else None)
     matches = match_corpus(docs, predictions, mapping)
     types, averages = summarize(matches)
     mismatched = sum(1 for d, ms in zip(docs, predictions, strict=True) for m in ms

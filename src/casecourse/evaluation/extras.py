@@ -5,6 +5,7 @@ from casecourse.evaluation.gold import GoldDoc
 from casecourse.evaluation.hpo_ids import normalize_hpo
 from casecourse.evaluation.mapping import CorpusMapping, Row
 from casecourse.evaluation.metrics import Counts, set_counts
+from casecourse.evaluation.readers.e3c import values_equal
 from casecourse.evaluation.scoring import RowMatch, match_row, row_counts
 from casecourse.model import Assertion, Mention
 
@@ -59,7 +60,7 @@ def timex(matches: list[RowMatch], class_of_type: dict[str, str]) -> dict:
             gold_value = g.attr("value") or ""
             if gold_value not in NO_VALUE:
                 value_total += 1
-                value_right += str(p.attrs.get("value") or "") == gold_value
+                value_right += values_equal(gold_value, str(p.attrs.get("value") or ""))
     return {"timex_value_accuracy": _ratio(value_right, value_total), "timex_value_pairs": value_total,
             "timex_class_accuracy": _ratio(class_right, pairs),
             "by_class": dict(sorted(by_class.items()))}

@@ -29,9 +29,13 @@ class GoldSpan:
 
 @dataclass
 class GoldDoc:
+    """`reference_date`: the document creation time a corpus supplies (E3C `docTime`), passed to the
+    reader as TempEval-style evaluations pass the DCT; None when the corpus has none."""
+
     id: str
     text: str
     spans: list[GoldSpan] = field(default_factory=list)
+    reference_date: str | None = None
 
     def window(self) -> tuple[int, int]:
         """The stretch of text the annotators covered: first gold start to last gold end."""

@@ -34,9 +34,12 @@ def _as_mentions(result: object) -> list[Mention]:
     return [m if isinstance(m, Mention) else Mention.model_validate(m) for m in result or []]
 
 
-def _read_one(text: str) -> tuple[list[Mention], str | None]:
+def _read_one(item: str | tuple[str, str | None]) -> tuple[list[Mention], str | None]:
+    """Read one text; `item` may be `(text, reference_date)` when the corpus supplies a DCT."""
+    text, ref = item if isinstance(item, tuple) else (item, None)
     try:
-        return _as_mentions(load_reader()(text)), None
+        reader = load_reader()
+        return _as_mentions(reader(text, reference_date=ref) if ref else reader(text)), None
     except ReaderUnavailable:
         raise
     except Exception as e:  # noqa: BLE001 - one bad document must not stop the whole evaluation
@@ -74,17 +77,20 @@ class Predictor:
             self._pool.join()
             self._pool = None
 
-    def predict(self, ids: list[str], texts: list[str], console: Console,
-                label: str) -> tuple[list[list[Mention]], dict[str, str]]:
-        """Mentions per text, and the documents on which the reader failed (id -> error)."""
+    def predict(self, ids: list[str], texts: list[str], console: Console, label: str,
+                reference_dates: list[str | None] | None = None) -> tuple[list[list[Mention]], dict[str, str]]:
+        """Mentions per text, and the documents on which the reader failed (id -> error).
+
+        `reference_dates` (one per text, or None) are passed to the reader as `reference_date`."""
         results: list[list[Mention]] = []
         failures: dict[str, str] = {}
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                    TimeElapsedColumn())
         with Progress(*columns, console=console, transient=True) as progress:
             task = progress.add_task(label, total=len(texts))
-            it = (self._pool.imap(_read_one, texts, chunksize=1) if self._pool
-                  else map(_read_one, texts))
+            items = list(zip(texts, reference_dates, strict=True)) if reference_dates else texts
+            it = (self._pool.imap(_read_one, items, chunksize=1) if self._pool
+                  else map(_read_one, items))
             for doc_id, (mentions, error) in zip(ids, it, strict=True):
                 results.append(mentions)
                 if error:

@@ -46,6 +46,8 @@ def find(text: str) -> list[Mention]:
         if not words:
             continue
         before = text[words[0].start():m.start()].rstrip()
+        cut = max(before.rfind("\n"), before.rfind(". "), before.rfind("; "))
+        before = before[cut + 1:].strip() if cut >= 0 else before  # the long form is in the same sentence
         long_form = _best_long_form(short, before)
         if not long_form or len(long_form) <= len(short) or long_form.lower() == short.lower():
             continue

@@ -1,9 +1,14 @@
-"""Drug mentions: ingredients and brand names from DrugBank, plus abbreviations.
+"""Drug mentions: ingredients and brand names from DrugBank, classes, generic therapies, regimens.
 
 The dictionary is the DrugBank-derived one that the drug-named-entity-recognition package ships
-(107k names and brands of ~20k ingredients). Its entries without a DrugBank id are MeSH class
-headings ("Anti-Bacterial Agents"), which become `drug_class` mentions, never exposures.
-It is compiled once into an Aho-Corasick automaton and cached on disk (see casecourse.cache).
+(107k names and brands of ~20k ingredients). An entry with a DrugBank id (or a MedlinePlus drug
+monograph) is a drug; one without, under the MeSH Pharmacologic Action tree (D27.505, "Anti-Bacterial
+Agents"), is a `drug_class`; other MeSH chemicals without a DrugBank id (proteins, enzymes, receptors)
+are not medication mentions and are dropped. knowledge/therapy_terms.csv adds classes as clinicians
+write them ("beta-blockers") and generic therapies (`therapy`: "chemotherapy", "sedation");
+knowledge/regimens.csv adds named regimens ("R-CHOP"), each read as one `drug` mention per ingredient
+on the regimen's span. Classes, therapies and regimen names never become exposures by themselves.
+The lexicon is compiled once into an Aho-Corasick automaton and cached on disk (see casecourse.cache).
 """
 from __future__ import annotations
 
@@ -12,7 +17,8 @@ import importlib.util
 import pickle
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from importlib import resources
 from pathlib import Path
 
 import ahocorasick
@@ -20,23 +26,49 @@ import ahocorasick
 from casecourse.cache import cached, file_key
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading import drug_context
 
-_BUILDER_VERSION = "4"
+_BUILDER_VERSION = "5"
 _WORD = re.compile(r"\w")
+_KNOWLEDGE = ("drug_overrides.csv", "drugs.csv", "therapy_terms.csv", "regimens.csv", "labs.csv")
+# salt and formulation words that belong to the name: "landiolol hydrochloride", "paclitaxel liposome"
+_SUFFIX = re.compile(r"(?:[ \u00a0](?:hydrochloride|hydrobromide|sodium|potassium|phosphate|sulfate|sulphate|"
+                     r"hydrate|fumarate|maleate|mesylate|besylate|tartrate|citrate|succinate|dipropionate|"
+                     r"propionate|liposome|liposomal|hyclate|bromide|disodium|betadex)(?![\w-])){1,2}", re.I)
+_COMBINATION = re.compile(r"\s?[/+-]\s?")
 
 
 @dataclass(frozen=True)
 class DrugEntry:
     ingredient: str
-    kind: str  # "drug" or "class"
+    kind: str  # "drug", "class", "therapy" or "regimen"
     drugbank: str | None
     brand: bool
+    analyte: bool = False  # also a laboratory analyte: a drug only where the text speaks of giving it
+    ingredients: tuple[str, ...] = ()  # a regimen's ingredients
+    context: bool = False  # a regimen name that counts only next to a treatment word
 
 
 def _dictionary_path() -> Path:
     spec = importlib.util.find_spec("drug_named_entity_recognition")
     assert spec and spec.submodule_search_locations
     return Path(next(iter(spec.submodule_search_locations))) / "drug_ner_dictionary.pkl.bz2"
+
+
+def _kind(data: dict) -> str | None:
+    if data.get("drugbank_id"):
+        return "drug"
+    if any(t.startswith("D27.505") for t in data.get("mesh_tree") or ()):
+        return "class"
+    return "drug" if data.get("medline_plus_id") else None
+
+
+def _lab_names() -> set[str]:
+    """Names and synonyms of the laboratory catalogue: such a name is an analyte unless given."""
+    out: set[str] = set()
+    for r in table("labs.csv"):
+        out.update(s.strip().lower() for s in [r["name"], *r["synonyms"].split("|")] if s.strip())
+    return out
 
 
 def _build() -> tuple[dict[str, DrugEntry], ahocorasick.Automaton]:
@@ -48,21 +80,40 @@ def _build() -> tuple[dict[str, DrugEntry], ahocorasick.Automaton]:
     rename = {r["variant"]: r["target"] for r in overrides if r["action"] == "rename"}
     ignore = {r["variant"] for r in overrides if r["action"] == "ignore"}
     classes = {r["variant"] for r in overrides if r["action"] == "class"}
+    analytes = {r["variant"] for r in overrides if r["action"] == "analyte"} | _lab_names()
     v2c, c2d, vdata = d["drug_variant_to_canonical"], d["drug_canonical_to_data"], d["drug_variant_to_variant_data"]
     lex: dict[str, DrugEntry] = {}
     for variant, canon in v2c.items():
-        if len(variant) < 4 or variant in stopwords or variant in ignore or not canon:
+        if len(variant) < 4 or variant in stopwords or variant in ignore or not canon or \
+                not (variant[0].isalnum() and variant[-1].isalnum()):
             continue
         data = c2d.get(canon[0], {})
+        kind = _kind(data)
+        if kind is None and canon[0] not in rename:
+            continue
         name = rename.get(canon[0], canon[0])
-        kind = "drug" if data.get("drugbank_id") and name not in classes else "class"
+        kind = "class" if name in classes else kind or "drug"
         brand = variant != canon[0] and bool((vdata.get(variant) or {}).get("is_brand", True))
-        lex[variant] = DrugEntry(name, kind, data.get("drugbank_id"), brand)
+        lex[variant] = DrugEntry(name, kind, data.get("drugbank_id"), brand, variant in analytes)
     for r in overrides:
-        if r["action"] == "add":
+        known = lex.get(r["variant"])
+        if r["action"] == "analyte" and known and known.kind == "drug":
+            lex[r["variant"]] = DrugEntry(known.ingredient, "drug", known.drugbank, known.brand, True)
+        elif r["action"] in ("add", "analyte"):
             base = lex.get(r["target"])
             kind = "class" if r["target"] in classes else "drug"
-            lex[r["variant"]] = DrugEntry(r["target"], kind, base.drugbank if base else None, False)
+            lex[r["variant"]] = DrugEntry(base.ingredient if base and r["action"] == "analyte" else r["target"], kind,
+                                          base.drugbank if base else None, False, r["action"] == "analyte")
+    for r in table("therapy_terms.csv"):
+        kind = "class" if r["kind"] == "class" else "therapy"
+        forms = [r["written"]] + ([r["written"] + "s"] if kind == "class" and r["written"][-1] not in "sy" else [])
+        for form in forms:
+            lex.setdefault(form.lower(), DrugEntry(r["norm"], kind, None, False))
+    for r in table("regimens.csv"):
+        ingredients = tuple(i.strip() for i in r["ingredients"].split(";"))
+        for form in r["variants"].split("|"):
+            lex[form.lower()] = DrugEntry(r["regimen"], "regimen", None, False, False, ingredients,
+                                          r["context"] == "yes")
     auto = ahocorasick.Automaton()
     for variant in lex:
         auto.add_word(variant, variant)
@@ -70,9 +121,14 @@ def _build() -> tuple[dict[str, DrugEntry], ahocorasick.Automaton]:
     return lex, auto
 
 
+def _knowledge_paths() -> list[Path]:
+    base = resources.files("casecourse.knowledge")
+    return [Path(str(base.joinpath(n))) for n in _KNOWLEDGE]
+
+
 @cache
 def lexicon() -> tuple[dict[str, DrugEntry], ahocorasick.Automaton]:
-    return cached("drug_lexicon", file_key(_dictionary_path()) + _BUILDER_VERSION, _build)
+    return cached("drug_lexicon", file_key(_dictionary_path(), *_knowledge_paths()) + _BUILDER_VERSION, _build)
 
 
 @cache
@@ -92,44 +148,128 @@ def lookup(name: str) -> DrugEntry | None:
     return lex.get(name.lower().strip())
 
 
-def _mention(start: int, end: int, text: str, entry: DrugEntry, via: str | None = None) -> Mention:
-    facts = drug_facts().get(entry.ingredient, {})
-    attrs: dict = {"drugbank": entry.drugbank, "brand": entry.brand}
+def _resolve(long_form: str) -> list[DrugEntry]:
+    """The drugs a defined long form names: itself ("hydroxychloroquine"), or the names inside it
+    ("cyclosporine A", "tazobactam/piperacillin" -> two drugs)."""
+    whole = lookup(long_form)
+    if whole:
+        return [whole]
+    lex, auto = lexicon()
+    return [lex[v] for _, _, v in _longest_bounded(long_form, long_form.lower(), auto) if lex[v].kind == "drug"]
+
+
+def _mention(start: int, end: int, text: str, entry: DrugEntry, via: str | None = None,
+             ingredient: str | None = None) -> Mention:
+    name = ingredient or entry.ingredient
+    facts = drug_facts().get(name, {})
+    drugbank = entry.drugbank
+    if ingredient:  # one ingredient of a regimen
+        base = lookup(ingredient)
+        drugbank = base.drugbank if base else None
+    attrs: dict = {"drugbank": drugbank, "brand": entry.brand}
     if facts:
         attrs |= {"drug_class": facts["drug_class"], "mechanism": facts["mechanism"] or None,
                   "atc": facts["atc"] or None}
     if via:
         attrs["abbreviation_of"] = via
-    kind = "drug" if entry.kind == "drug" else "drug_class"
-    return Mention(type=kind, start=start, end=end, text=text[start:end], norm=entry.ingredient, attrs=attrs)
+    if ingredient:
+        attrs["regimen"] = entry.ingredient
+    kind = {"drug": "drug", "regimen": "drug", "therapy": "therapy"}.get(entry.kind, "drug_class")
+    return Mention(type=kind, start=start, end=end, text=text[start:end], norm=name, attrs=attrs)
 
 
-def _bounded(text: str, start: int, end: int) -> bool:
+def _bounded(text: str, start: int, end: int, joiners: str = "") -> bool:
+    """A whole word: no word character on either side, no hyphen before (nor a joiner after)."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    return not _WORD.match(before) and not _WORD.match(after) and before != "-"
+    return not _WORD.match(before) and not _WORD.match(after) and before != "-" and after not in joiners
+
+
+def _longest_bounded(text: str, lower: str, auto: ahocorasick.Automaton,
+                     joiners: str = "") -> list[tuple[int, int, str]]:
+    """Whole-word matches, longest first at each place, never overlapping. (The automaton's own
+    leftmost-longest scan would let "l carnitine" inside "oral carnitine" hide "carnitine".)"""
+    hits = []
+    for end_idx, variant in auto.iter(lower):
+        start = end_idx - len(variant) + 1
+        if _bounded(text, start, end_idx + 1, joiners):
+            hits.append((start, end_idx + 1, variant))
+    hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+    out: list[tuple[int, int, str]] = []
+    for h in hits:
+        if not out or h[0] >= out[-1][1]:
+            out.append(h)
+    return out
+
+
+def _keep(text: str, start: int, end: int, entry: DrugEntry) -> bool:
+    """Whether this name is a medication mention here (see reading/drug_context.py)."""
+    if entry.kind == "regimen":
+        written = text[start:end]
+        if sum(ch.isalpha() for ch in written) <= 5 and sum(ch.isupper() for ch in written) < 2:
+            return False  # "map", "ice", "Bep": an ordinary word, not the acronym
+        return not entry.context or drug_context.regimen_context(text, start, end)
+    if entry.kind != "drug":
+        return not drug_context.analyte_context(text, start, end)
+    if drug_context.analyte_context(text, start, end) or drug_context.list_context(text, start):
+        return False
+    return not entry.analyte or drug_context.treatment_context(text, start, end)
+
+
+_Hit = tuple[int, int, DrugEntry, "str | None"]
+
+
+def _combine(text: str, found: list[_Hit]) -> list[_Hit]:
+    """Attach salt words to the name ("landiolol hydrochloride") and read a combination written
+    "A/B", "A-B" or "A+B" as one span naming two drugs."""
+    out: list[list] = []
+    for s, e, entry, via in found:
+        if entry.kind == "drug":
+            m = _SUFFIX.match(text, e)
+            e = m.end() if m else e
+        out.append([s, e, entry, via])
+    for a, b in zip(out, out[1:], strict=False):
+        if a[2].kind == b[2].kind == "drug" and _COMBINATION.fullmatch(text, a[1], b[0]):
+            a[1], b[0] = b[1], a[0]
+    return [(s, e, entry, via) for s, e, entry, via in out]
 
 
 def find(text: str, abbreviations: dict[str, str] | None = None) -> list[Mention]:
-    """Drug and drug-class mentions; `abbreviations` (short form -> long form) are those the
+    """Drug, drug-class and therapy mentions; `abbreviations` (short form -> long form) are those the
     text defines, which take precedence over the table of common ones."""
     lex, auto = lexicon()
     lower = text.lower()
-    found: list[tuple[int, int, DrugEntry, str | None]] = []
-    for end_idx, variant in auto.iter_long(lower):
-        start, end = end_idx - len(variant) + 1, end_idx + 1
-        if _bounded(text, start, end):
-            found.append((start, end, lex[variant], None))
+    found: list[_Hit] = []
+    for start, end, variant in _longest_bounded(text, lower, auto):
+        found.append((start, end, lex[variant], None))
     abbr = dict(table_abbreviations())
-    abbr.update(abbreviations or {})
-    resolved = {sf: lookup(lf) for sf, lf in abbr.items()}
-    resolved = {sf: e for sf, e in resolved.items() if e}
+    resolved = {sf: [e] for sf, lf in abbr.items() if (e := lookup(lf))}
+    for sf, lf in (abbreviations or {}).items():
+        entries = _resolve(lf)
+        if entries:
+            abbr[sf], resolved[sf] = lf, entries
     if resolved:
-        pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(resolved, key=len, reverse=True)))
-                             + r")(?![\w-])")
-        taken = [(s, e) for s, e, _, _ in found]
-        for m in pattern.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                found.append((m.start(), m.end(), resolved[m.group(1)], abbr[m.group(1)]))
-    found.sort(key=lambda x: (x[0], -x[1]))
-    return [_mention(s, e, text, entry, via) for s, e, entry, via in found]
+        taken = bytearray(len(text) + 1)
+        for s, e, _, _ in found:
+            taken[s:e] = b"\x01" * (e - s)
+        for s, e, form in _longest_bounded(text, text, _abbreviation_automaton(tuple(sorted(resolved))), "-"):
+            if not any(taken[s:e]):
+                found.extend((s, e, entry, abbr[form]) for entry in resolved[form])
+    found = sorted((h for h in found if _keep(text, h[0], h[1], h[2])), key=lambda x: (x[0], -x[1]))
+    out: list[Mention] = []
+    for s, e, entry, via in _combine(text, found):
+        if entry.kind == "regimen":
+            out.extend(_mention(s, e, text, entry, via, ingredient) for ingredient in entry.ingredients)
+        else:
+            out.append(_mention(s, e, text, entry, via))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _abbreviation_automaton(forms: tuple[str, ...]) -> ahocorasick.Automaton:
+    """Short forms are matched as written (case-sensitive)."""
+    auto = ahocorasick.Automaton()
+    for form in forms:
+        auto.add_word(form, form)
+    auto.make_automaton()
+    return auto

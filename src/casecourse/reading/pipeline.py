@@ -29,7 +29,8 @@ FINDERS: dict[str, str] = {
     "events": "casecourse.reading.events:find",
 }
 # when two mentions of these types overlap, the earlier type in this list wins
-_PRECEDENCE = ["event", "drug", "condition", "lab_test", "finding", "dose", "lab_value", "date", "time", "duration",
+_PRECEDENCE = ["event", "drug", "condition", "lab_test", "finding", "dose", "lab_value", "date", "time",
+               "time_relation", "prepost", "duration",
                "frequency", "age", "route", "drug_class", "sex"]
 
 
@@ -78,6 +79,20 @@ def _blank():  # noqa: ANN202
 _BUCKET = 32  # characters per bucket of the overlap index
 
 
+def _one_frequency_per_span(mentions: list[Mention]) -> list[Mention]:
+    """Doses and timex may both read one frequency ("twice a day"): keep one mention with both readings."""
+    seen: dict[tuple[int, int], Mention] = {}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.type == "frequency":
+            first = seen.setdefault((m.start, m.end), m)
+            if first is not m:
+                first.attrs = {**m.attrs, **first.attrs}
+                continue
+        out.append(m)
+    return out
+
+
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Drop a mention that overlaps one of a higher-precedence type; same type keeps the longer."""
     rank = {t: i for i, t in enumerate(_PRECEDENCE)}
@@ -100,7 +115,8 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
 _COEXIST = {frozenset({"lab_test", "lab_value"}), frozenset({"finding", "lab_value"}),
             frozenset({"condition", "lab_value"}), frozenset({"time", "age"}), frozenset({"date", "age"}),
             frozenset({"finding", "condition"}), frozenset({"event", "finding"}), frozenset({"event", "condition"}),
-            frozenset({"event", "time"}), frozenset({"event", "date"}), frozenset({"event", "lab_value"})}
+            frozenset({"event", "time"}), frozenset({"event", "date"}), frozenset({"event", "lab_value"}),
+            frozenset({"event", "time_relation"}), frozenset({"event", "prepost"})}
 # a general finding named inside a longer one (phenotypes.PART) lives alongside it and its neighbours
 _COEXIST |= {frozenset({"finding_part", t}) for t in ("finding", "condition", "lab_value", "event", "finding_part")}
 
@@ -111,8 +127,11 @@ def _clash(a: Mention, b: Mention) -> bool:
     return frozenset({a.type, b.type}) not in _COEXIST
 
 
-def read(text: str, finders: tuple[str, ...] | None = None) -> Reading:
-    """Run every component over `text` once."""
+def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str | None = None) -> Reading:
+    """Run every component over `text` once.
+
+    `reference_date` (ISO) is the document creation time when the caller knows it (an evaluation
+    corpus's DCT); time expressions then get calendar TIMEX3 values. Normal analysis passes none."""
     sents = sentences.split(text)
     abbr = abbreviations.find(text)
     defined = abbreviations.definitions(abbr)
@@ -120,8 +139,9 @@ def read(text: str, finders: tuple[str, ...] | None = None) -> Reading:
 
     mentions: list[Mention] = list(drugs.find(text, defined))
     for name in finders or tuple(FINDERS):
-        mentions.extend(_finder(name)(text))
-    mentions = _resolve_overlaps(mentions) + abbr
+        mentions.extend(_finder(name)(text, reference_date) if reference_date and name == "timex"
+                        else _finder(name)(text))
+    mentions = _resolve_overlaps(_one_frequency_per_span(mentions)) + abbr
     zones = zoning.zone_lines(text)
     _assign_zones(text, zones, sents, mentions)
     cues = assertion.assign(text, sents, mentions)
@@ -148,6 +168,6 @@ def _assign_zones(text: str, zones: list[zoning.Zone], sents: list[tuple[int, in
         m.zone = sentence_zone_cache[si] if line_zone in ("narrative", "background", "summary") else line_zone
 
 
-def read_mentions(text: str) -> list[Mention]:
-    """All mentions of a text (the evaluation entry point)."""
-    return read(text).mentions
+def read_mentions(text: str, reference_date: str | None = None) -> list[Mention]:
+    """All mentions of a text (the evaluation entry point); `reference_date` as in `read`."""
+    return read(text, reference_date=reference_date).mentions

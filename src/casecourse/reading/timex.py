@@ -9,6 +9,11 @@ wins; on equal length, the more specific rule). `type` says what the expression 
   after", "3 days before admission", "at 6-month follow-up", "postoperatively"). An age *at an
   event* ("at the age of 12", "at 6 months old") is a `time` anchored to birth with
   `age_years`; this is the choice made for the expressions that are both;
+- `time_relation`: a vague relation with no amount ("shortly after", "at that time", "recently",
+  "meanwhile"): it moves or carries the story's time (an interval, `vague=True`) but has no
+  TIMEX3 value; neither MACCROBAT nor E3C mostly annotates these as time expressions;
+- `prepost`: THYME's PREPOSTEXP ("postoperatively", "preoperative", "postpartum"), anchored to
+  the event it names; E3C annotates it as a TIMEX3, MACCROBAT not as a Date/Time;
 - `frequency`: a TIMEX3 SET ("daily", "every 4 weeks");
 - `age`: the age describing someone ("a 26-year-old", "aged 45 years", "in her 50s"),
   including gestational age ("at 35 weeks' gestation", `gestational=True`).
@@ -36,6 +41,7 @@ from bisect import bisect_left
 
 from casecourse.model import Mention
 from casecourse.reading.timex_amounts import amounts
+from casecourse.reading.timex_anchor import calendar_values
 from casecourse.reading.timex_calendar import calendar_dates
 from casecourse.reading.timex_frequency import frequencies
 from casecourse.reading.timex_relative import (
@@ -52,19 +58,17 @@ from casecourse.reading.timex_scan import starts_by_family
 __all__ = ["find_timexes", "resolve"]
 
 
-def _doc_year(doc_date: str | None) -> int | None:
-    return int(doc_date[:4]) if doc_date and doc_date[:4].isdigit() else None
-
-
 def find_timexes(text: str, doc_date: str | None = None) -> list[Mention]:
     """All time expressions in `text`, sorted by position and non-overlapping.
 
-    `doc_date` (ISO, any precision) is the writing time: it resolves "3 years ago", "last year"
-    and gives year-less dates ("on 12 March") their year. Without it those keep offset or `XXXX` values.
+    `doc_date` (ISO, any precision) is the writing time (a TempEval DCT): it resolves "3 years ago"
+    and "last year", and `timex_anchor.calendar_values` then gives relative dates and year-less dates
+    ("on 12 March") TIMEX3 calendar values from the story's last date. Without it those keep offset
+    or `XXXX` values (normal analysis: no date is invented).
     """
     st = starts_by_family(text)
     cands = [
-        *calendar_dates(text, _doc_year(doc_date), st["cal"]),
+        *calendar_dates(text, None, st["cal"]),
         *amounts(text, doc_date, st["amt"]),
         *day_counts(text, st["day"]),
         *vague_relations(text, st["vague"]),
@@ -99,4 +103,6 @@ def find_timexes(text: str, doc_date: str | None = None) -> list[Mention]:
                 attrs=attrs,
             )
         )
+    if doc_date:
+        calendar_values(out, doc_date)
     return out

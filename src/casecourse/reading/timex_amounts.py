@@ -138,6 +138,14 @@ _OF_ANCHOR = {
     "observation": "previous",
 }
 _RATE = re.compile(r"/\s*\S?$")
+_TEST_NAME = re.compile(
+    r"[-\s]+(?:urine|urinary|walk(?:ing)?\s+(?:test|distance)|walk\b|tape|holter|(?:ambulatory\s+)?(?:ECG|EEG|"
+    r"blood\s+pressure)\s+(?:monitoring|recording)|collection)",
+    re.I,
+)
+_APGAR = re.compile(r"\bApgar\b(?:(?!\.\s).)*$", re.I)
+_LENGTH_PREPS = {"for", "over", "during", "lasting", "throughout"}
+_OF_SOMETHING = re.compile(r"\s+of\s+(?!age\b|life\b|gestation|pregnancy|amenorr)", re.I)
 _TIME_PREPS = {"within", "after", "at", "by", "following"}
 _BARE_PREPS = {"within", "for", "over", "during", "after", "lasting"}
 _PERSON = re.compile(
@@ -195,6 +203,8 @@ def amounts(text: str, doc_date: str | None, starts: list[int]) -> Iterator[Cand
             if m.group("comp") and unit == "week":
                 extra = float(re.search(r"\d", m.group("comp")).group()) / 7
                 lo, hi = round(lo + extra, 1), round(hi + extra, 1)
+        if _TEST_NAME.match(text, m.end("unit")) or _APGAR.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "24-hour urine", "6-minute walk test", "Apgar 9 at 5 minutes": part of a test's name
         yield from _classify(text, m, lo, hi, vague, unit, adj, doc_date)
 
 
@@ -287,7 +297,8 @@ def _classify(
                 timex_type="DURATION",
                 phrase_end=post.end(),
             )
-            yield s, e, 2, "time", base
+            # "for two months following surgery": how long, placed after an event
+            yield s, e, 2, "duration" if prep in _LENGTH_PREPS else "time", base
             return
     if g.get("postop"):
         anchor = (
@@ -326,7 +337,9 @@ def _classify(
         base.update(
             relative_attrs(lo, hi, unit, direction, anchor, vague), kind="relative", timex_type="DURATION"
         )
-        yield s, e, 2, "time", base
+        # "after 6 weeks of treatment": the length of what came before, ending at this time
+        of_what = prep in ("after", "following") and _OF_SOMETHING.match(text, e)
+        yield s, e, 2, "duration" if of_what else "time", base
         return
     base.update(kind="duration", timex_type="DURATION", vague=vague)
     if adj in ("next", "following", "subsequent", "ensuing", "coming"):

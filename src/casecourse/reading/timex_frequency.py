@@ -161,4 +161,21 @@ def frequencies(text: str, starts: list[int]) -> Iterator[Cand]:
             attrs = {"kind": "set", "timex_type": "SET", "value": value, "precision": "unknown"}
             if freq:
                 attrs["freq"] = freq
+            attrs.update(_timing(value, freq))
             yield m.start(), m.end(), 2, "frequency", attrs
+
+
+_PERIOD_RX = re.compile(r"P(T?)(\d+(?:\.\d+)?)([SMHDWY])")
+_FHIR_UNIT = {("T", "S"): "s", ("T", "M"): "min", ("T", "H"): "h", ("", "D"): "d", ("", "W"): "wk", ("", "M"): "mo",
+              ("", "Y"): "a"}
+
+
+def _timing(value: str | None, freq: str | None) -> dict:
+    """The same reading as FHIR Timing.repeat (`frequency` per `period` `period_unit`), as the dose
+    reader gives it, so either mention of one frequency serves the exposure assembly."""
+    m = _PERIOD_RX.fullmatch(value or "")
+    count = re.fullmatch(r"(\d+)X", freq or "1X")
+    if not m or not count:
+        return {}
+    period = float(m.group(2))
+    return {"frequency": int(count.group(1)), "period": period, "period_unit": _FHIR_UNIT[(m.group(1), m.group(3))]}

@@ -32,7 +32,8 @@ _NUMW = alternation([w for w in NUMBER_WORDS if " " not in w and w not in ("a", 
 _OF = (
     rf"(?:\s+(?P<rel>of|after|post|following|since|from|in)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
     rf"(?P<anchor>{ANCHOR}|illness|symptoms?|hospitali[sz]ation|hospital\s+stay|admission|fever|"
-    r"pregnancy|gestation|therapy|treatment|chemotherapy|follow[- ]?up|his\s+admission|her\s+admission))?"
+    r"pregnancy|gestation|therapy|treatment|chemotherapy|follow[- ]?up|his\s+admission|her\s+admission|"
+    r"disease))?"
 )
 _DAY_RX = re.compile(
     rf"\b(?:(?:the|his|her|their)\s+)?(?:{_KIND}\s+)?[Dd]ay\s*#?\s*(?P<n>\d{{1,3}}|{_NUMW})\b"
@@ -97,6 +98,7 @@ _NOUN_ANCHOR = {
     "hospital stay": "admission",
     "pregnancy": "onset",
     "gestation": "onset",
+    "disease": "onset",
 }
 
 
@@ -208,7 +210,7 @@ def vague_relations(text: str, starts: list[int]) -> Iterator[Cand]:
                 attrs.update(rel_anchor="presentation", dct_relative=True)
             if re.search(r"\b(?:time|same|that)\b", m.group("core"), re.I) and lo == hi == 0:
                 attrs["value"], attrs["vague"] = None, True
-            yield m.start("core"), m.end(), 3, "time", attrs
+            yield m.start("core"), m.end(), 3, "time" if attrs.get("value") else "time_relation", attrs
             break
 
 
@@ -338,7 +340,7 @@ def prepost(text: str, starts: list[int]) -> Iterator[Cand]:
             m.start(),
             m.end(),
             4,
-            "time",
+            "prepost",
             {
                 "kind": "relative",
                 "timex_type": "PREPOSTEXP",

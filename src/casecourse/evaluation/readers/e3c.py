@@ -5,6 +5,14 @@ The text is the `sofaString` of `cas:Sofa`; each `custom:TIMEX3` element has `be
 UIMA offsets count UTF-16 code units; they are converted to Python string indices.
 Only the test split is read: `documentation/train_test_split.txt` lists the English *training*
 documents, and every English layer-1 document not listed there is a test document.
+
+Each document's `custom:METADATA/@docTime` (the publication date the annotators resolved
+"5 years ago" against) becomes `GoldDoc.reference_date`, passed to the reader like a TempEval DCT.
+
+Gold values are written in several notations for one meaning (`2012-10-__` for `2012-10`, `21DD`
+for `P21D`, `P48H` for `PT48H`); `canonical_value` rewrites them to TIMEX3 form (the raw value is
+kept as `value_raw`), and `values_equal` also accepts two durations of exactly the same length
+(`P3W` = `P21D`, `PT24H` = `P1D`). Nothing else is forgiven: `2014-01` is not `2014-01-05`.
 """
 from __future__ import annotations
 
@@ -30,6 +38,46 @@ def _utf16_to_index(text: str) -> list[int]:
     return table
 
 
+_UNDERSCORES = re.compile(r"(?:-_+)+$")
+_BARE_DURATION = re.compile(r"(\d+(?:\.\d+)?)(D|W|M|Y|H)\2?")
+_DURATION = re.compile(r"P(T?)(\d+(?:\.\d+)?)([SMHDWY])")
+_EXACT_SECONDS = {("T", "S"): 1, ("T", "M"): 60, ("T", "H"): 3600, ("", "D"): 86400, ("", "W"): 604800}
+
+
+def canonical_value(value: str) -> str:
+    """A gold TIMEX3 value in canonical notation (see the module docstring)."""
+    v = _UNDERSCORES.sub("", value.strip())
+    if m := _BARE_DURATION.fullmatch(v):
+        n, u = m.groups()
+        return f"PT{n}H" if u == "H" else f"P{n}{u}"
+    if m := re.fullmatch(r"P(\d+(?:\.\d+)?)([HS])\2?", v):
+        return f"PT{m.group(1)}{m.group(2)}"
+    return v
+
+
+def _seconds(value: str) -> float | None:
+    m = _DURATION.fullmatch(value)
+    if not m or (m.group(1), m.group(3)) not in _EXACT_SECONDS:
+        return None
+    return float(m.group(2)) * _EXACT_SECONDS[(m.group(1), m.group(3))]
+
+
+def values_equal(gold: str, pred: str) -> bool:
+    """Gold and predicted TIMEX3 values mean the same: equal in canonical notation, or two
+    durations of exactly the same length in seconds, minutes, hours, days or weeks."""
+    g, p = canonical_value(gold), canonical_value(pred)
+    if g == p:
+        return True
+    gs, ps = _seconds(g), _seconds(p)
+    return gs is not None and gs == ps
+
+
+def _doc_time(root: etree._Element) -> str | None:
+    meta = root.find(f"{{{CUSTOM}}}METADATA")
+    value = meta.get("docTime") if meta is not None else None
+    return value if value and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value) else None
+
+
 def read_xmi(path: Path) -> GoldDoc:
     try:
         root = etree.parse(str(path)).getroot()
@@ -50,10 +98,11 @@ def read_xmi(path: Path) -> GoldDoc:
         cls = el.get("timex3Class") or "UNKNOWN"
         attrs = {"timex_class": cls}
         if el.get("value"):
-            attrs["value"] = el.get("value")
+            attrs["value"] = canonical_value(el.get("value"))
+            attrs["value_raw"] = el.get("value")
         spans.append(GoldSpan(cls, start, end, text[start:end], tuple(sorted(attrs.items()))))
     spans.sort(key=lambda g: (g.start, g.end, g.label))
-    return GoldDoc(id=path.stem, text=text, spans=spans)
+    return GoldDoc(id=path.stem, text=text, spans=spans, reference_date=_doc_time(root))
 
 
 def english_training_ids(split_file: Path) -> set[str]:

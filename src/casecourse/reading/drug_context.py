@@ -1,0 +1,92 @@
+"""Where a drug name is not a medication mention: the words around it.
+
+Case reports name many substances that DrugBank lists as drugs but that the sentence treats as a
+laboratory analyte ("serum ACTH 354 pg/mL", "thyroglobulin level", "tacrolimus trough
+concentration"), a tissue marker ("positive for Melan-A"), or an antibiogram entry ("resistant to
+oxacillin and clindamycin"). Names that are mostly analytes (hormones, enzymes, vitamins measured in
+blood) count as drugs only where a treatment word stands near them. All patterns are compiled once.
+"""
+from __future__ import annotations
+
+import re
+
+_ANALYTE_AFTER = re.compile(
+    r"[\s-]*(?:levels?|concentrations?|values?|titers?|titres?|trough|deficiency|deficient|insufficiency|excess|"
+    r"assays?|stain(?:s|ing|ed)?|immunostain\w*|immunoreactiv\w*|expression|expressed|antibod(?:y|ies)|"
+    r"receptors?|positive|negative|positivity|susceptible|resistant|resistance|sensitive|producing|secreting|"
+    r"secretion|tests?|testing|excretion|clearance|ratio|index|measurements?|stimulation test|profile|"
+    r"genes?|mutations?|polymorphisms?|alleles?|oxidase|dehydrogenase|kinase|synthase|reductase|transferase|"
+    r"\(\s*[+-]+\s*\))(?![\w-])", re.I)
+_ANALYTE_BEFORE = re.compile(
+    r"(?:serum|plasma|urine|urinary|blood|csf|trough|salivary|24-h|24-hour|24 h|elevated|raised|"
+    r"measured|undetectable)\s+(?:\w+\s+)?$", re.I)
+# "ACTH (354.1 pg/mL)", "alkaline phosphatase 125 IU/L", "BNP level of 929 pg/mL": a result follows
+_RESULT_AFTER = re.compile(
+    r"[\s:=,(]*(?:level|levels|was|were|of|at|is|increased to|decreased to|rose to)?[\s:=(]*[<>≤≥]?\s*\d[\d.,]*"
+    r"\s*(?:[pnµμumk]?g|[pnµμumk]?mol|m?[iI][uU]|m?U|u|mEq|%)\s*/\s*(?:d?[lL]|m[lL]|mm3|24)", re.I)
+# a list governed by one of these speaks of markers or susceptibilities, not of treatment
+_LIST_CUE = re.compile(
+    r"(?:positive|negative|positivity|stain(?:ed|ing)?|immunoreactiv\w*|express(?:ed|ion)|markers?|"
+    r"resistant|sensitive|susceptible|resistance|sensitivity|susceptibility|intermediate)\s*(?:for|to|of|\()",
+    re.I)
+_TREATMENT = re.compile(
+    r"\b(?:treat\w*|therap\w*|administ\w*|given|giving|gave|receiv\w*|start\w*|initiat\w*|commenc\w*|"
+    r"supplement\w*|replac\w*|replet\w*|infus\w*|inject\w*|drips?|bolus\w*|prescri\w*|taper\w*|discontinu\w*|"
+    r"stopped|withdr\w*|continu\w*|maintain\w*|added|doses?|dosage|tablets?|capsules?|intravenous\w*|"
+    r"subcutaneous\w*|oral|orally|regimen|medications?|taking|took|use of|requir\w*)\b|"
+    r"\d\s*(?:mg|g|µg|μg|mcg|IU|units?|mmol|mEq)\b(?!\s*/\s*(?:d?l|ml|dl)\b)", re.I)
+_STOP = re.compile(r"[.;]\s|\n")
+_REGIMEN_NEXT = re.compile(
+    r"[\s-]*(?:\(\s*)?(?:protocol|regimen|chemotherapy|therapy|treatment|induction|courses?|cycles?|schedule|"
+    r"based|arm)\b", re.I)
+_REGIMEN_BEFORE = re.compile(
+    r"(?:treated|treatment|therapy|received|receiving|started|initiated|given|according to|per|cycles? of|"
+    r"courses? of)\s+(?:with\s+)?(?:the\s+|an?\s+)?(?:modified\s+|standard\s+|\w+-line\s+)?$", re.I)
+_NOT_REGIMEN = re.compile(r"[\s-]*(?:diagnostic\s+)?(?:criteria|criterion|score|guidelines?|study|trial)\b", re.I)
+
+
+def _clause(text: str, start: int, end: int, before: int, after: int) -> tuple[int, int]:
+    """The window around [start, end) clipped to its sentence."""
+    lo = max(0, start - before)
+    for m in _STOP.finditer(text, lo, start):
+        lo = m.end()
+    hi = min(len(text), end + after)
+    stop = _STOP.search(text, end, hi)
+    return lo, stop.start() if stop else hi
+
+
+def analyte_context(text: str, start: int, end: int) -> bool:
+    """The name is used as a laboratory analyte or a tissue marker here."""
+    if _ANALYTE_AFTER.match(text, end) or _RESULT_AFTER.match(text, end):
+        return True
+    return bool(_ANALYTE_BEFORE.search(text, max(0, start - 30), start))
+
+
+_LIST_STEMS = ("positiv", "negativ", "stain", "immunoreactiv", "express", "marker", "resist", "sensitiv",
+               "suscept", "intermediate")
+
+
+def list_context(text: str, start: int) -> bool:
+    """The name stands in a list of markers or of susceptibilities ("resistant to A, B and C"):
+    a cue precedes it in its sentence with no treatment word in between."""
+    lo, _ = _clause(text, start, start, 160, 0)
+    window = text[lo:start].lower()
+    if not any(stem in window for stem in _LIST_STEMS):
+        return False
+    cues = list(_LIST_CUE.finditer(window))
+    if not cues:
+        return False
+    return not _TREATMENT.search(window, cues[-1].end())
+
+
+def treatment_context(text: str, start: int, end: int) -> bool:
+    """A treatment word stands in the name's clause near it ("oral carnitine", "insulin infusion")."""
+    lo, hi = _clause(text, start, end, 60, 40)
+    return bool(_TREATMENT.search(text[lo:start]) or _TREATMENT.search(text[end:hi]))
+
+
+def regimen_context(text: str, start: int, end: int) -> bool:
+    """An ambiguous regimen name ("MAP", "HLH-2004") is a regimen only next to a treatment word."""
+    if _NOT_REGIMEN.match(text, end):
+        return False
+    return bool(_REGIMEN_NEXT.match(text, end) or _REGIMEN_BEFORE.search(text, max(0, start - 40), start))

@@ -1,0 +1,82 @@
+"""TIMEX3 calendar values for relative expressions, when the caller supplies a reference date.
+
+TempEval-style evaluations give the system the document creation time (DCT); the annotators then
+write relative expressions as calendar values: "One month later" after "in December 2013" is
+`2014-01`, "five years earlier" in a report written in 2013 is `2008`, and a relative date with no
+calendar anchor is `XXXX-XX-XX`. `calendar_values` does this in one pass over the expressions in
+text order (a HeidelTime-like "narrative" strategy):
+
+- the anchor is the last calendar date of the text (an absolute date, or a relative one already
+  placed); an expression looking back ("before", "earlier", "ago") with no such date before it
+  is placed from the reference date, one looking forward is not;
+- only offsets from the story's own time (`rel_anchor` previous) are placed; an offset from an
+  event with no date ("the 7th day of illness", "3 days after surgery") gets `XXXX-XX-XX`;
+- a year-less absolute date ("in late September") takes the anchor's year (else the reference year).
+
+The offset stays in the `rel_*` attributes and in `offset_value`; the timeline reads those, not
+`value`. Normal analysis (no reference date) never calls this, so no date is invented there.
+"""
+
+from __future__ import annotations
+
+from casecourse.model import Mention
+from casecourse.reading.timex_resolve import parse_iso, resolve
+
+_UNKNOWN = {"year": "XXXX", "decade": "XXXX"}
+_LOOKING_BACK = {"before"}
+
+
+def _iso(value: object) -> str | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parse_iso(value)
+    except ValueError:
+        return None
+    return value
+
+
+def _placed(m: Mention, anchor: str) -> str | None:
+    try:
+        _, _, point, _ = resolve(m, anchor)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    return point
+
+
+def calendar_values(mentions: list[Mention], reference_date: str) -> None:
+    """Give the relative DATE expressions of `mentions` (in text order) calendar values, in place."""
+    if _iso(reference_date) is None:
+        return
+    last: str | None = None
+    for m in mentions:
+        a = m.attrs
+        kind = a.get("kind")
+        value = a.get("value")
+        if kind == "absolute":
+            if isinstance(value, str) and value.startswith("XXXX"):
+                a["value"] = m.norm = (last or reference_date)[:4] + value[4:]
+            last = _iso(a.get("value")) or last
+            continue
+        if m.type != "time" or kind != "relative" or a.get("timex_type") != "DATE":
+            continue
+        if a.get("dct_relative"):
+            last = _iso(value) or last
+            continue
+        if a.get("age_span") or a.get("rel_n_min") is None or a.get("rel_unit") not in (
+            "day", "week", "month", "year", "hour", "minute", "decade"
+        ):
+            continue
+        direction = a.get("rel_direction")
+        anchor = last
+        if anchor is None and direction in _LOOKING_BACK:
+            anchor = reference_date
+        if a.get("rel_anchor") != "previous" or a.get("vague"):
+            anchor = None
+        point = _placed(m, anchor) if anchor else None
+        a["offset_value"] = value
+        if point:
+            a["value"] = m.norm = point
+            last = point
+        else:
+            a["value"] = m.norm = _UNKNOWN.get(str(a.get("rel_unit")), "XXXX-XX-XX")
