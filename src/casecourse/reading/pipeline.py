@@ -29,9 +29,9 @@ FINDERS: dict[str, str] = {
     "events": "casecourse.reading.events:find",
 }
 # when two mentions of these types overlap, the earlier type in this list wins
-_PRECEDENCE = ["event", "drug", "condition", "lab_test", "finding", "dose", "lab_value", "date", "time",
-               "time_relation", "prepost", "duration",
-               "frequency", "age", "route", "drug_class", "sex"]
+_PRECEDENCE = ["event", "drug", "therapy", "drug_class", "condition", "lab_test", "finding", "dose", "lab_value",
+               "date", "time", "time_relation", "prepost", "duration",
+               "frequency", "age", "route", "sex"]
 
 
 @cache
@@ -117,6 +117,9 @@ _COEXIST = {frozenset({"lab_test", "lab_value"}), frozenset({"finding", "lab_val
             frozenset({"finding", "condition"}), frozenset({"event", "finding"}), frozenset({"event", "condition"}),
             frozenset({"event", "time"}), frozenset({"event", "date"}), frozenset({"event", "lab_value"}),
             frozenset({"event", "time_relation"}), frozenset({"event", "prepost"})}
+# a class or generic therapy may sit inside a condition or finding ("chemotherapy-induced neutropenia")
+# and keeps its route ("intravenous fluids")
+_COEXIST |= {frozenset({k, t}) for k in ("therapy", "drug_class") for t in ("condition", "finding", "route")}
 # a general finding named inside a longer one (phenotypes.PART) lives alongside it and its neighbours
 _COEXIST |= {frozenset({"finding_part", t}) for t in ("finding", "condition", "lab_value", "event", "finding_part")}
 
