@@ -7,8 +7,10 @@ scoring counts them together with `lab_value`.
 """
 from __future__ import annotations
 
+import csv
 import re
 from functools import cache
+from importlib import resources
 
 import ahocorasick
 
@@ -19,7 +21,7 @@ _WORDS = {
          r"within (?:the )?reference (?:ranges?|intervals?)|in the normal range|normali[sz]ed|"
          r"stable|unchanged|preserved|intact|regular",
     "NEG": r"negative|non-?reactive|not detected|undetectable|absent",
-    "POS": r"positive|reactive|detected",
+    "POS": r"positive|reactive",
     "H": r"elevated|raised|increased|high|higher|prolonged",
     "L": r"decreased|reduced|low|lower|diminished|depressed",
     "A": r"abnormal|improved|worsened|impaired",
@@ -63,8 +65,43 @@ def _candidates(text: str) -> list[re.Match]:
     return out
 
 
+@cache
+def _standalone() -> ahocorasick.Automaton:
+    """knowledge/result_words.csv: result words that state a result wherever they stand."""
+    raw = resources.files("casecourse.knowledge").joinpath("result_words.csv").read_text(encoding="utf-8")
+    auto = ahocorasick.Automaton()
+    for r in csv.DictReader(ln for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")):
+        auto.add_word(r["word"], (len(r["word"]), r["interpretation"] or None))
+    auto.make_automaton()
+    return auto
+
+
+def _standalone_results(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    lower = text.lower()
+    n = len(text)
+    hits = []
+    for end_idx, (length, interp) in _standalone().iter(lower):
+        s, e = end_idx - length + 1, end_idx + 1
+        before, after = lower[s - 1] if s else " ", lower[e] if e < n else " "
+        if before.isalnum() or before == "-" or after.isalnum() or after == "-":
+            continue
+        hits.append((s, e, interp))
+    hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+    out: list[Mention] = []
+    for s, e, interp in hits:
+        if any(ts < e and s < te for ts, te in taken):
+            continue
+        taken.append((s, e))
+        attrs = {"interpretation": interp, "test": None, "rule": "standalone"}
+        if interp is None:
+            attrs["trend"] = "stable"
+        out.append(Mention(type="test_result", start=s, end=e, text=text[s:e], attrs=attrs))
+    return out
+
+
 def find_results(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Predicated result words not already read as a lab's interpretation (`taken` spans)."""
+    """Predicated result words not already read as a lab's interpretation (`taken` spans), then the
+    result words of knowledge/result_words.csv wherever they stand."""
     out: list[Mention] = []
     matches = sorted(_candidates(text), key=lambda m: m.start("span"))
     for m in matches:
@@ -75,4 +112,4 @@ def find_results(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         interp = next(k for k in _WORDS if m.group(k))
         out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
                            attrs={"interpretation": interp, "test": None}))
-    return out
+    return out + _standalone_results(text, taken)

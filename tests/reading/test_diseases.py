@@ -1,0 +1,82 @@
+"""diseases.find: diagnoses re-typed from findings, ICD-10-CM short titles, morphology, finding words."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.reading.diseases import find, is_diagnosis, short_forms
+from casecourse.reading.labs import find_labs
+
+pytest.importorskip("simple_icd_10_cm")
+
+
+def _by_text(text: str) -> dict[str, object]:
+    return {m.text: m for m in find(text)}
+
+
+@pytest.mark.parametrize(("title", "forms"), [
+    ("Pleural effusion, not elsewhere classified", ["Pleural effusion"]),
+    ("Cardiomyopathy, unspecified", ["Cardiomyopathy"]),
+    ("Nonrheumatic mitral (valve) insufficiency", ["Nonrheumatic mitral insufficiency",
+                                                   "Nonrheumatic mitral valve insufficiency"]),
+    ("Other specified disorders of bone", []),
+    ("Malignant neoplasm of upper lobe, right bronchus or lung", []),
+])
+def test_short_forms_of_icd_titles(title: str, forms: list[str]) -> None:
+    assert short_forms(title) == forms
+
+
+def test_one_word_inclusion_terms_are_not_used() -> None:
+    assert short_forms("Malleus", inclusion=True) == []
+    assert short_forms("Glanders") == ["Glanders"]
+
+
+@pytest.mark.parametrize(("words", "diagnosis"), [
+    ("congestive heart failure", True), ("gastritis", True), ("meningioma", True),
+    ("dilated cardiomyopathies", True), ("Gaucher disease", True),
+    ("fever", False), ("anemia", False), ("thrombocytopenia", False), ("haematoma", False), ("coma", False),
+    ("headache", False),
+])
+def test_what_names_a_diagnosis(words: str, diagnosis: bool) -> None:
+    assert is_diagnosis(words) is diagnosis
+
+
+def test_findings_with_a_diagnosis_head_become_conditions_keeping_hpo() -> None:
+    found = _by_text("Imaging showed a large pleural effusion and she had a fever.")
+    assert found["pleural effusion"].type == "condition"
+    assert found["pleural effusion"].attrs["hpo"] == "HP:0002202"
+    assert found["fever"].type == "finding"
+
+
+def test_icd_titles_add_coded_conditions_hpo_lacks() -> None:
+    found = _by_text("He was known to have Gaucher disease since childhood.")
+    m = found["Gaucher disease"]
+    assert m.type == "condition" and m.attrs["icd10"].startswith("E75.2")
+
+
+def test_disease_words_by_morphology_and_their_defined_short_forms() -> None:
+    text = "Biopsy confirmed an adenocarcinoma (ADC) of the stomach. The ADC was resected."
+    found = [m for m in find(text) if m.type == "condition"]
+    assert [m.text for m in found] == ["adenocarcinoma", "ADC"]
+    assert found[1].start > text.index("The ADC") - 1
+
+
+def test_general_finding_words_are_findings_without_a_code() -> None:
+    found = _by_text("Examination revealed a rash, two nodules and a painless mass.")
+    assert {"rash", "nodules", "mass"} <= set(found)
+    assert all(found[w].type == "finding" and "hpo" not in found[w].attrs for w in ("rash", "nodules", "mass"))
+
+
+def test_lab_abnormalities_stay_findings() -> None:
+    found = _by_text("She developed thrombocytopenia and acute kidney failure.")
+    assert found["thrombocytopenia"].type == "finding"
+    assert any(m.type == "condition" and "kidney failure" in m.text for m in found.values())
+
+
+def test_result_words_wherever_they_stand() -> None:
+    results = {m.text: m.attrs for m in find_labs("Cultures were sterile; her postoperative course was "
+                                                   "uneventful and renal function improved. Elevated "
+                                                   "transaminases persisted. The mass was detected.")
+               if m.type == "test_result"}
+    assert results["uneventful"]["interpretation"] == "N"
+    assert results["improved"]["interpretation"] == "B"
+    assert "detected" not in results
