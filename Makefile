@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 SHARED  ?= ../shared
 EXAMPLE := src/casecourse/examples/lupus_course.txt
 
-.PHONY: demo test eval bench lint setup clean browser
+.PHONY: demo test eval score bench lint setup clean browser
 
 $(BIN)/python:
 	@command -v $(PY) >/dev/null 2>&1 || { echo "need $(PY) on PATH (or: make PY=python3 ...)"; exit 1; }
@@ -38,6 +38,15 @@ lint: setup
 
 eval: setup
 	$(BIN)/python -m casecourse.evaluation.make_eval --corpora $(SHARED)/corpora --out out/eval
+
+# The whole course against the hand-built reference courses: the seed letter, then the development set.
+score: setup
+	@mkdir -p out/score/dev
+	$(BIN)/casecourse analyze $(SHARED)/seed/letter.txt --format fhir -o out/score/letter.fhir.json
+	python3 $(SHARED)/eval/score_course.py $(SHARED)/seed/gold_course.json out/score/letter.fhir.json
+	@tail -n +2 $(SHARED)/courses/CASES.tsv | while IFS="$$(printf '\t')" read -r name text; do \
+	  $(BIN)/casecourse analyze "$(SHARED)/courses/$$text" --format fhir -o "out/score/dev/$$name.fhir.json" || exit 1; done
+	python3 $(SHARED)/eval/score_course.py --dir $(SHARED)/courses out/score/dev
 
 bench: setup
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)
