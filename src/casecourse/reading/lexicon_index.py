@@ -29,6 +29,7 @@ ROOTS = ("HP:0000118",)  # Phenotypic abnormality
 KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv")
 SKIP_SYNONYM_TYPES = {"obsolete_synonym", "HP:0034334"}
 ADVERB_ENDINGS = ("ously", "edly", "ally", "ively", "ently", "antly", "ately")  # not "-phaly", "anomaly"
+_ABNORMAL_X = re.compile(r"^abnormal (.+) (?:morphology|shape|structure)$|^(\w+(?: \w+)?) (?:abnormality|anomaly)$")
 _CAPITAL_A = re.compile(r"A\d*")  # "type A", "type A1": a letter grade, never the article
 
 
@@ -89,6 +90,10 @@ def _surface_variants(surface: str) -> list[str]:
     if "-" in low and " " not in low:
         out.append(low.replace("-", ""))
     heads: dict[str, str | None] = v["head_nouns"]
+    if a := _ABNORMAL_X.match(low):  # "abnormal mandible morphology" -> "mandible abnormality", ...
+        x = a.group(1) or a.group(2)
+        if len(x.split()) <= 3:
+            out += [f"abnormal {x}", f"abnormality of {x}", f"{x} abnormality"]
     m = re.match(r"^(\w+(?: \w+)?) of (?:the )?(.+)$", low)
     if m and len(m.group(2).split()) <= 3:  # "cysts of the jaw" -> "jaw cysts", "hypoplastic jaw"
         head, obj = m.group(1), m.group(2)
@@ -109,7 +114,7 @@ def _surface_variants(surface: str) -> list[str]:
         out.append(f"{m.group(2)} type {m.group(1)}")
     elif m := re.match(r"^(.+) type (\w+)$", low):
         out.append(f"type {m.group(2)} {m.group(1)}")
-    if len(words) <= 2 and len(words[-1]) >= 6:
+    if len(words) <= 2 and (len(words[-1]) >= 6 or (len(words) == 2 and words[0].endswith("al"))):
         adj = adjective(words[-1])
         if adj and len(words) == 1:
             out.append("\x02" + adj)
