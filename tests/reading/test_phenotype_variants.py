@@ -1,0 +1,72 @@
+"""Lexical-variant families of the HPO lexicon and the finding_part layer. Example sentences are our own."""
+from __future__ import annotations
+
+from casecourse.reading.lexicon_norm import norm_phrase
+from casecourse.reading.phenotypes import PART, find_phenotypes
+from casecourse.reading.pipeline import read_mentions
+
+
+def _codes(text: str, parts: bool = True) -> list[tuple[str, str, str | None]]:
+    return [(m.text, m.type, m.attrs.get("hpo")) for m in find_phenotypes(text) if parts or m.type != PART]
+
+
+def test_general_term_inside_a_longer_one_is_a_part_and_survives_the_pipeline():
+    text = "The boy had sensorineural hearing loss and fever."
+    found = _codes(text)
+    assert ("hearing loss", PART, "HP:0000365") in found
+    assert ("sensorineural hearing loss", "finding", "HP:0000407") in found
+    kinds = {(m.text, m.type) for m in read_mentions(text)}
+    assert ("hearing loss", PART) in kinds and ("sensorineural hearing loss", "finding") in kinds
+
+
+def test_a_synonym_shared_by_a_term_and_its_child_names_the_broader_term():
+    assert _codes("She had ear anomalies.") == [("ear anomalies", "finding", "HP:0000598")]  # not the outer ear
+    assert _codes("She had external ear anomalies.", parts=False)[0][2] == "HP:0000356"
+
+
+def test_grade_letters_with_digits_are_not_articles():
+    assert _codes("brachydactyly type A1 in the father", parts=False) == [
+        ("brachydactyly type A1", "finding", "HP:0009371")]
+    assert _codes("type A1 brachydactyly", parts=False)[0][2] == "HP:0009371"
+
+
+def test_coordination_to_the_right_shares_all_but_the_last_word():
+    found = _codes("He had cleft lip and palate; renal hypoplasia and agenesis were seen.")
+    assert ("cleft lip and palate", "finding", "HP:0000175") in found
+    assert ("renal hypoplasia and agenesis", "finding", "HP:0000104") in found
+    assert ("renal hypoplasia", PART, "HP:0000089") in found
+    found = _codes("pits of the palms and soles")
+    assert {h for _, _, h in found} == {"HP:0010610", "HP:0010612"}  # palmar and plantar pits
+
+
+def test_coordination_stops_where_the_word_heads_its_own_phrase():
+    found = _codes("renal dysplasia and anomalies of the collecting system")
+    assert all(not t.startswith("renal dysplasia and") for t, _, _ in found)
+
+
+def test_organ_adjectives_and_abnormality_heads():
+    assert ("cutaneous manifestations", "finding", "HP:0000951") in _codes("Cutaneous manifestations were mild."
+                                                                            .lower())
+    assert _codes("an abnormal EEG") == [("abnormal EEG", "finding", "HP:0002353")]
+    assert ("anomalies of the semicircular canals", "finding", "HP:0011380") in _codes(
+        "CT showed anomalies of the semicircular canals.")
+    assert _codes("a happy disposition") == [("happy disposition", "finding", "HP:0100024")]  # "conspicuously ..."
+
+
+def test_phenotypic_abnormality_root_is_not_a_finding():
+    assert _codes("Phenotypic abnormalities were variable.") == []
+
+
+def test_defined_short_form_is_a_part_at_its_definition_and_a_finding_later():
+    ms = find_phenotypes("Brachydactyly type C (BDC) runs in families; BDC is dominant.")
+    bdc = [(m.start, m.type) for m in ms if m.text == "BDC"]
+    assert bdc == [(22, PART), (45, "finding")]
+    # the short form spells more than the term found ("bilateral ..."): no part at the definition
+    ms = find_phenotypes("Bilateral acoustic neurofibromatosis (BILAN) is rare; BILAN recurs.")
+    assert [m.start for m in ms if m.text == "BILAN"] == [54]
+
+
+def test_medical_plurals_and_adverb_forms():
+    assert norm_phrase("ocular colobomata") == norm_phrase("ocular coloboma")
+    assert norm_phrase("chalazia") == norm_phrase("chalazion")
+    assert ("hypopigmented", "finding", "HP:0001010") in _codes("All were hypopigmented as compared to sibs.")
