@@ -22,8 +22,10 @@ import csv
 import hashlib
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate, count
+from operator import add
 from pathlib import Path
 
 import ahocorasick
@@ -151,7 +153,15 @@ def load() -> DiseaseIndex:
 def is_diagnosis(surface: str, index: DiseaseIndex | None = None) -> bool:
     """Whether a finding's words name a diagnosis: a diagnosis head noun last ("heart failure"), or a
     single disease word by its ending ("gastritis"), but never a lab abnormality ("anaemia")."""
-    index = index or load()
+    return _is_diagnosis(surface) if index is None or index is load() else _decide(surface, index)
+
+
+@lru_cache(maxsize=65536)
+def _is_diagnosis(surface: str) -> bool:
+    return _decide(surface, load())
+
+
+def _decide(surface: str, index: DiseaseIndex) -> bool:
     key = norm_phrase(surface)
     if not key or key in index.lab_words:
         return False
@@ -189,15 +199,14 @@ def find(text: str) -> list[Mention]:
         if m.type == "finding" and is_diagnosis(str(named), index):
             m.type = "condition"
             m.attrs = {**m.attrs, "source": f"{m.attrs.get('source')}+diagnosis_head"}
-    covered = sorted((m.start, m.end) for m in out)
+    mark = bytearray(len(text) + 1)  # characters already inside a mention
+    for m in out:
+        mark[m.start:m.end] = b"\x01" * (m.end - m.start)
     toks = tokens(text)
     keys = toks.keys
     joined = " " + " ".join(keys) + " "
-    start_of: dict[int, int] = {}
-    pos = 1
-    for i, k in enumerate(keys):
-        start_of[pos] = i
-        pos += len(k) + 1
+    # key i starts after the leading space, i separators and the keys before it
+    start_of = dict(zip(map(add, accumulate(map(len, keys), initial=1), count()), range(len(keys)), strict=False))
     cands: list[tuple[int, int, int]] = []
     for end, (n, klen, ti) in index.automaton.iter(joined):
         first = start_of.get(end - klen)
@@ -210,7 +219,7 @@ def find(text: str) -> list[Mention]:
         if taken.intersection(range(a, b)):
             continue
         s, e = toks[a][0], toks[b - 1][1]
-        if any(cs < e and s < ce for cs, ce in covered):
+        if any(mark[s:e]):
             continue
         taken.update(range(a, b))
         t = index.terms[ti]
@@ -220,19 +229,20 @@ def find(text: str) -> list[Mention]:
         if t.hpo_hint:
             attrs["hpo_hint"] = t.hpo_hint
         added.append(_new(text, s, e, t.kind, attrs))
-    spans = covered + [(m.start, m.end) for m in added]
+    for m in added:
+        mark[m.start:m.end] = b"\x01" * (m.end - m.start)
     for hit in _suffix_rx(index.suffixes).finditer(text):
         s, e = hit.span()
-        if any(cs < e and s < ce for cs, ce in spans) or not is_diagnosis(hit.group(), index):
+        if any(mark[s:e]) or not is_diagnosis(hit.group(), index):
             continue
         added.append(_new(text, s, e, "condition", {"label": hit.group().lower(), "source": "disease_morphology"}))
-    added += _abbreviations(text, [m for m in added if m.type == "condition"], spans)
+    added += _abbreviations(text, [m for m in added if m.type == "condition"], mark)
     out += added
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
     return out
 
 
-def _abbreviations(text: str, found: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+def _abbreviations(text: str, found: list[Mention], mark: bytearray) -> list[Mention]:
     """Later uses of a short form defined right after a diagnosis found here ("... carcinoma (SCC)")."""
     out = []
     for m in found:
@@ -242,7 +252,7 @@ def _abbreviations(text: str, found: list[Mention], spans: list[tuple[int, int]]
         short = d.group(1)
         for hit in re.finditer(rf"\b{re.escape(short)}s?\b", text):
             s, e = hit.span()
-            if s > m.end + 2 and not any(cs < e and s < ce for cs, ce in spans):
+            if s > m.end + 2 and not any(mark[s:e]):
                 out.append(_new(text, s, e, "condition", {**m.attrs, "source": "abbreviation"}))
     return out
 
