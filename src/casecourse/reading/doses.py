@@ -11,10 +11,27 @@ from casecourse.knowledge import table
 from casecourse.model import Mention
 
 _NUM = r"\d+(?:[.,]\d+)*"
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "twelve": 12}
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "eleven": 11, "twelve": 12}
 _UNIT = r"(?:mg|milligrams?|g|grams?|gm|mcg|µg|μg|ug|micrograms?|IU|international units|units?|U|mL|ml|mmol|mEq)"
 _THRESHOLD = re.compile(r"(?:below|under|less than|lower than|above|over|more than|exceeding|<|>|≤|≥)\s*$", re.I)
-_LAB_UNIT_AFTER = re.compile(r"\s*/\s*(?:d?L|mL|ml|dl|l|hpf|mm3|µL|uL)\b")
+_LAB_UNIT_AFTER = re.compile(r"\s*(?:/|per)\s*(?:d?L|mL|ml|dl|l|hpf|mm3|µL|uL|deciliters?|decilitres?|liters?|litres?|"
+                             r"mol|mmol)\b|\s*%|\s*\(\s*(?:normal|reference|ref\b|range|N\b)", re.I)
+# "1 g" but not "22G needle", "c.115G>T", "Fig. 2G": grams are written in lower case
+_GRAM_CASE = re.compile(r"G|GM|Gm")
+# a volume is a dose where the clause speaks of giving it, not of draining, losing or measuring fluid
+_VOLUME_UNITS = {"mL", "L"}
+_PER_MINUTE = re.compile(r"\s*/\s*min", re.I)
+_VOLUME_GIVEN = re.compile(r"\b(?:infus\w*|inject\w*|administ\w*|given|instill\w*|bolus\w*|received|transfus\w*)\b",
+                           re.I)
+_VOLUME_LOST = re.compile(r"\b(?:drain\w*|aspirat\w*|output|effusion|ascite\w*|blood loss|lost|coughed|vomit\w*|"
+                          r"urine|collected|removed|evacuat\w*|drawn|bleeding|haemorrhage|hemorrhage|volume)\b", re.I)
+_QUALITATIVE = re.compile(
+    r"\b(?P<q>high|low|standard|full|maintenance|prophylactic|loading|single|small|reduced|tapering|liberal|"
+    r"higher|lower)[ -]doses?\b", re.I)
+_CYCLES = re.compile(
+    r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*,?\s+(?:(?:more|further|"
+    r"additional|consecutive|subsequent|\d+-day|\d+-week|weekly|monthly)\s+)?(?:cycles?|courses?)\b", re.I)
 
 
 @cache
@@ -88,6 +105,13 @@ def find(text: str) -> list[Mention]:
         unit = m.group("unit")
         if unit in ("U", "u") and not m.group("freq") and not m.group("per"):
             continue  # bare "U" is an enzyme activity far more often than a dose
+        if _GRAM_CASE.fullmatch(unit) or not _given_volume(text, m, _canonical_unit(unit)):
+            continue
+        plain = not (m.group("per") or m.group("freq"))
+        if _canonical_unit(unit) == "g" and _number(m.group("value")) >= 500 and plain:
+            continue  # "weighing 3132 g": a body or specimen weight; no single dose is half a kilogram
+        if _canonical_unit(unit) == "mL" and _PER_MINUTE.match(text, m.end("unit")):
+            continue  # "73 mL/min": a clearance or a flow, not a dose
         attrs: dict = {"value": _number(m.group("value")), "unit": _canonical_unit(unit)}
         if m.group("high"):
             attrs["value_high"] = _number(m.group("high"))
@@ -104,6 +128,7 @@ def find(text: str) -> list[Mention]:
             attrs["threshold"] = True
         out.append(Mention(type="dose", start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0), attrs=attrs))
         taken.append((m.start(), m.end()))
+    out.extend(_dose_words(text, taken))
     for m in _frequency_regex().finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -124,8 +149,34 @@ def find(text: str) -> list[Mention]:
     return out
 
 
+def _given_volume(text: str, m: re.Match, unit: str) -> bool:
+    """A plain volume ("350 mL") is a dose only when its clause speaks of giving it."""
+    if unit not in _VOLUME_UNITS or m.group("per") or m.group("freq"):
+        return True
+    lo = max(text.rfind(". ", 0, m.start()) + 1, m.start() - 80)
+    hi = text.find(". ", m.end())
+    clause = text[lo:min(hi if hi >= 0 else len(text), m.end() + 60)]
+    return bool(_VOLUME_GIVEN.search(clause)) and not _VOLUME_LOST.search(clause)
+
+
+def _dose_words(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Doses without a number ("high-dose", "low dose") and numbers of cycles ("4 cycles"), which
+    carry no value and so never fill a dose segment's quantity."""
+    out = []
+    for m in _QUALITATIVE.finditer(text):
+        out.append(Mention(type="dose", start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0).lower(),
+                           attrs={"qualitative": m.group("q").lower()}))
+    for m in _CYCLES.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        n = m.group("n").lower()
+        out.append(Mention(type="dose", start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0).lower(),
+                           attrs={"cycles": int(_NUMBER_WORDS.get(n, n))}))
+    return out
+
+
 def _canonical_unit(u: str) -> str:
     low = u.lower()
     return {"milligram": "mg", "milligrams": "mg", "gram": "g", "grams": "g", "gm": "g", "µg": "ug", "μg": "ug",
             "mcg": "ug", "microgram": "ug", "micrograms": "ug", "international units": "IU", "unit": "U",
-            "units": "U", "ml": "mL", "iu": "IU", "meq": "mEq"}.get(low, u)
+            "units": "U", "ml": "mL", "iu": "IU", "meq": "mEq", "l": "L"}.get(low, u)

@@ -16,6 +16,7 @@ _ANALYTE_AFTER = re.compile(
     r"receptors?|positive|negative|positivity|susceptible|resistant|resistance|sensitive|producing|secreting|"
     r"secretion|tests?|testing|excretion|clearance|ratio|index|measurements?|stimulation test|profile|"
     r"genes?|mutations?|polymorphisms?|alleles?|oxidase|dehydrogenase|kinase|synthase|reductase|transferase|"
+    r"scans?|scintigraphy|angiography|imaging|uptake|PET|SPECT|-avid|-free|"
     r"\(\s*[+-]+\s*\))(?![\w-])", re.I)
 _ANALYTE_BEFORE = re.compile(
     r"(?:serum|plasma|urine|urinary|blood|csf|trough|salivary|24-h|24-hour|24 h|elevated|raised|"

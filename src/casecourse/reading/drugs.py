@@ -35,6 +35,7 @@ _KNOWLEDGE = ("drug_overrides.csv", "drugs.csv", "therapy_terms.csv", "regimens.
 _SUFFIX = re.compile(r"(?:[ \u00a0](?:hydrochloride|hydrobromide|sodium|potassium|phosphate|sulfate|sulphate|"
                      r"hydrate|fumarate|maleate|mesylate|besylate|tartrate|citrate|succinate|dipropionate|"
                      r"propionate|liposome|liposomal|hyclate|bromide|disodium|betadex)(?![\w-])){1,2}", re.I)
+_LEFTOVER = re.compile(r"[\s/+,-]*(?:(?:and|plus|[A-Za-z])(?![\w-])[\s/+,-]*)?")
 _COMBINATION = re.compile(r"\s?[/+-]\s?")
 
 
@@ -155,7 +156,13 @@ def _resolve(long_form: str) -> list[DrugEntry]:
     if whole:
         return [whole]
     lex, auto = lexicon()
-    return [lex[v] for _, _, v in _longest_bounded(long_form, long_form.lower(), auto) if lex[v].kind == "drug"]
+    hits = [(s, e, lex[v]) for s, e, v in _longest_bounded(long_form, long_form.lower(), auto) if lex[v].kind == "drug"]
+    rest = long_form
+    for s, e, _ in hits:
+        rest = rest[:s] + " " * (e - s) + rest[e:]
+    # only a name made of drugs ("tazobactam/piperacillin", "cyclosporine A"), not a disease named after
+    # one ("valproate hyperammonaemic encephalopathy")
+    return [h[2] for h in hits] if hits and _LEFTOVER.fullmatch(rest) else []
 
 
 def _mention(start: int, end: int, text: str, entry: DrugEntry, via: str | None = None,
@@ -248,6 +255,8 @@ def find(text: str, abbreviations: dict[str, str] | None = None) -> list[Mention
         entries = _resolve(lf)
         if entries:
             abbr[sf], resolved[sf] = lf, entries
+        else:  # the text says what it means ("endomyocardial biopsy (EMB)"): not the table's drug
+            resolved.pop(sf, None)
     if resolved:
         taken = bytearray(len(text) + 1)
         for s, e, _, _ in found:
