@@ -19,7 +19,8 @@ def _regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     rows = table("event_cues.csv")
     groups = {f"g{i}": (r["kind"], r["role"]) for i, r in enumerate(rows)}
     pattern = "|".join(f"(?P<g{i}>\\b(?:{r['pattern']})\\b)" for i, r in enumerate(rows))
-    return re.compile(pattern, re.I), groups
+    # every alternative starts at \b: the leading \b lets `re` skip word-inner positions at once (same matches)
+    return re.compile(r"\b(?:" + pattern + ")", re.I), groups
 
 
 def find(text: str) -> list[Mention]:

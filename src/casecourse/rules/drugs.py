@@ -41,6 +41,7 @@ def _table() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     return syn, rows
 
 
+@cache  # pure in `name`; called for every exposure by several rules
 def canonical(name: str | None) -> str | None:
     if not name:
         return None
