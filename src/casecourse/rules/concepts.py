@@ -106,6 +106,12 @@ def _code_keys(codings) -> set[str]:
 
 
 @cache
+def _whole_words(phrase: str) -> re.Pattern:
+    """`phrase` as whole words, compiled once (rules ask the same synonyms for every fact)."""
+    return re.compile(rf"\b{re.escape(phrase)}\b")
+
+
+@cache
 def _classify_name(name: str) -> str | None:
     n = norm(name)
     variants = {n, _strip_filler(n), _singular(n), _singular(_strip_filler(n))}
@@ -114,7 +120,7 @@ def _classify_name(name: str) -> str | None:
         for syn in c.synonyms:
             if syn in variants:
                 score = 1000 + len(syn)
-            elif any(re.search(rf"\b{re.escape(syn)}\b", v) for v in variants):
+            elif any(_whole_words(syn).search(v) for v in variants):
                 score = len(syn)
             else:
                 continue
@@ -135,4 +141,4 @@ def classify(name: str | None, codings=None) -> str | None:
 
 def mentions(text: str | None, word: str) -> bool:
     """True when `word` (already normalised) occurs as whole words in `text` after folding."""
-    return bool(text) and re.search(rf"\b{re.escape(norm(word))}\b", norm(text)) is not None
+    return bool(text) and _whole_words(norm(word)).search(norm(text)) is not None
