@@ -80,3 +80,10 @@ def test_result_words_wherever_they_stand() -> None:
     assert results["uneventful"]["interpretation"] == "N"
     assert results["improved"]["interpretation"] == "B"
     assert "detected" not in results
+
+
+def test_eponyms_and_named_syndromes_are_conditions() -> None:
+    text = "She was known to have Fabricius's disease; the disease was mild. ABCD syndrome was suspected."
+    found = {m.text: m for m in find(text) if m.type == "condition"}
+    assert "Fabricius's disease" in found and "ABCD syndrome" in found
+    assert not any(t.lower().startswith("the ") for t in found)

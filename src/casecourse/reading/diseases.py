@@ -43,6 +43,10 @@ _BAD_WORDS = {"other", "with", "without", "due", "unspecified", "classified", "e
               "sequela", "history", "following", "complicating", "during", "affecting", "involving",
               "specified", "site", "sites", "type", "stage", "initial", "subsequent", "personal", "family",
               "screening", "status", "not", "and", "or", "in", "by", "to", "from", "for", "than"}
+# eponyms and named syndromes: "Bowen's disease", "HELLP syndrome", "Ehlers-Danlos syndrome"
+_EPONYM = re.compile(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-–\s]){1,3})(?:disease|syndrome)s?\b")
+_NOT_NAMES = frozenset({"the", "this", "that", "his", "her", "their", "our", "a", "an", "in", "of", "no", "and",
+                        "or", "with", "for", "other", "such", "any", "its", "both", "was", "is", "which"})
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
 
 
@@ -236,6 +240,16 @@ def find(text: str) -> list[Mention]:
         if any(mark[s:e]) or not is_diagnosis(hit.group(), index):
             continue
         added.append(_new(text, s, e, "condition", {"label": hit.group().lower(), "source": "disease_morphology"}))
+    for hit in _EPONYM.finditer(text):
+        s, e = hit.span()
+        names = [w for w in re.split(r"[-–\s]+", hit.group(1)) if w]
+        while names and names[0].lower() in _NOT_NAMES:  # "The Cushing disease" -> from "Cushing"
+            s = text.index(names[1], s) if len(names) > 1 else e
+            names = names[1:]
+        if not names or any(mark[s:e]):
+            continue
+        mark[s:e] = b"\x01" * (e - s)
+        added.append(_new(text, s, e, "condition", {"label": text[s:e], "source": "eponym"}))
     added += _abbreviations(text, [m for m in added if m.type == "condition"], mark)
     out += added
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
