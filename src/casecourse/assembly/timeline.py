@@ -47,6 +47,19 @@ def _from_calendar(tx: Mention, current: TimeRef | None) -> TimeRef | None:
                    text=tx.text, anchor=None if kind == "absolute" else "previous")
 
 
+def _open_after(tx: Mention, current: TimeRef | None, next_date: str | None) -> TimeRef | None:
+    """ "After discharge": later than the current time and, when the story states a later date, before it.
+
+    The point is the middle of that interval (an estimate, like a vague relation's); with no later
+    date the interval stays open and the point is the current time, so no later date is invented."""
+    start = (current.point or current.latest or current.earliest) if current else None
+    if not start:
+        return None
+    point = _midpoint(start, next_date) if next_date else start
+    return TimeRef(earliest=start, latest=next_date, point=point, precision="month", derivation="estimated",
+                   text=tx.text, anchor="previous")
+
+
 def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
     """Relative axis: shift the current offset by the expression's amount in days."""
     lo_d = tx.attrs.get("rel_amount_min")
@@ -85,11 +98,18 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                        for ms in by_sentence.values() for m in ms)
     current: TimeRef | None = None if has_calendar else TimeRef(offset_days=(0.0, 0.0), derivation="stated",
                                                                precision="day", anchor="day0")
+    stated = sorted((i, str(m.attrs["value"])) for i, ms in by_sentence.items() for m in ms
+                    if m.type == "date" and m.attrs.get("kind") == "absolute" and _calendar(m.attrs.get("value")))
     out: list[SentenceTime | None] = []
     for i in range(len(reading.sentences)):
         setter = None
         for tx in by_sentence.get(i, []):
-            if tx.type == "date" or tx.attrs.get("rel_direction"):
+            if tx.attrs.get("open_after") and has_calendar:
+                new = _open_after(tx, current, next((v for j, v in stated if j > i), None))
+                if new is not None:
+                    current, setter = new, tx
+                    break
+            elif tx.type == "date" or tx.attrs.get("rel_direction"):
                 new = _from_calendar(tx, current) if has_calendar else _offset(tx, current)
                 if new is not None:
                     current, setter = new, tx
@@ -100,6 +120,14 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
         t = current if setter else current.model_copy(update={"derivation": "carried"})
         out.append(SentenceTime(time=t, timex=setter))
     return out
+
+
+def _calendar(value: object) -> bool:
+    try:
+        parse_iso(str(value))
+    except ValueError:
+        return False
+    return True
 
 
 def add_months_iso(iso: str, months: int) -> str:

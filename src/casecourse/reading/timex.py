@@ -45,6 +45,7 @@ from casecourse.reading.timex_anchor import calendar_values
 from casecourse.reading.timex_calendar import calendar_dates
 from casecourse.reading.timex_frequency import frequencies
 from casecourse.reading.timex_relative import (
+    after_events,
     ages_at,
     cycles,
     day_counts,
@@ -72,6 +73,7 @@ def find_timexes(text: str, doc_date: str | None = None) -> list[Mention]:
         *amounts(text, doc_date, st["amt"]),
         *day_counts(text, st["day"]),
         *vague_relations(text, st["vague"]),
+        *after_events(text, st["vague"]),
         *ages_at(text, st["age"]),
         *cycles(text, st["cyc"]),
         *dct_refs(text, doc_date, st["dct"]),

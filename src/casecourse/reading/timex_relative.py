@@ -214,6 +214,40 @@ def vague_relations(text: str, starts: list[int]) -> Iterator[Cand]:
             break
 
 
+_AFTER_EVENT = re.compile(
+    r"\b(?P<sig>after|following)\s+(?:(?:his|her|their|the)\s+)?(?P<ev>discharge|surgery|operation|"
+    r"transplant(?:ation)?|delivery|recovery)\b",
+    re.I,
+)
+_UNIT_BEFORE = re.compile(r"(?:\b(?:days?|weeks?|months?|years?|hours?|minutes?|h|d|wk|mo|yr)|\d)\s*[-,]?\s*$", re.I)
+_EVENT_ANCHOR = {"discharge": "discharge", "delivery": "birth", "recovery": "previous"}
+
+
+def after_events(text: str, starts: list[int]) -> Iterator[Cand]:
+    """ "After discharge", "following surgery": some time after an event of the story, with no amount.
+
+    An open interval (`open_after`): the timeline bounds it by the next stated date."""
+    for m in matches(_AFTER_EVENT, text, starts):
+        if _UNIT_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+            continue  # "one month after discharge": the amount rule reads it
+        ev = m.group("ev").lower()
+        attrs = {
+            "kind": "relative",
+            "timex_type": "DATE",
+            "value": None,
+            "precision": "unknown",
+            "rel_direction": "after",
+            "rel_anchor": _EVENT_ANCHOR.get(ev, "surgery" if ev != "discharge" else "discharge"),
+            "rel_amount_min": None,
+            "rel_amount_max": None,
+            "vague": True,
+            "open_after": True,
+            "phrase_start": m.start(),
+            "phrase_end": m.end(),
+        }
+        yield m.start(), m.end(), 5, "time_relation", attrs
+
+
 def ages_at(text: str, starts: list[int]) -> Iterator[Cand]:
     """ "at the age of 12" (a time: the event happened at that age), "aged 45 years" (an age)."""
     for m in matches(_AGE_OF, text, starts):

@@ -58,6 +58,7 @@ _VAGUE = [
     "after",
     "afterwards",
     "afterward",
+    "following",
     "thereafter",
     "before",
     "prior",
