@@ -20,7 +20,7 @@ _ANALYTE_AFTER = re.compile(
     r"\(\s*[+-]+\s*\))(?![\w-])", re.I)
 _ANALYTE_BEFORE = re.compile(
     r"(?:serum|plasma|urine|urinary|blood|csf|trough|salivary|24-h|24-hour|24 h|elevated|raised|"
-    r"measured|undetectable)\s+(?:\w+\s+)?$", re.I)
+    r"measured|undetectable|levels? of|concentrations? of|stained by|stained with)\s+(?:\w+\s+)?$", re.I)
 # "ACTH (354.1 pg/mL)", "alkaline phosphatase 125 IU/L", "BNP level of 929 pg/mL": a result follows
 _RESULT_AFTER = re.compile(
     r"[\s:=,(]*(?:level|levels|was|were|of|at|is|increased to|decreased to|rose to)?[\s:=(]*[<>≤≥]?\s*\d[\d.,]*"

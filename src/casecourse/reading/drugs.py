@@ -28,13 +28,17 @@ from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading import drug_context
 
-_BUILDER_VERSION = "5"
+_BUILDER_VERSION = "6"
 _WORD = re.compile(r"\w")
 _KNOWLEDGE = ("drug_overrides.csv", "drugs.csv", "therapy_terms.csv", "regimens.csv", "labs.csv")
 # salt and formulation words that belong to the name: "landiolol hydrochloride", "paclitaxel liposome"
 _SUFFIX = re.compile(r"(?:[ \u00a0](?:hydrochloride|hydrobromide|sodium|potassium|phosphate|sulfate|sulphate|"
                      r"hydrate|fumarate|maleate|mesylate|besylate|tartrate|citrate|succinate|dipropionate|"
                      r"propionate|liposome|liposomal|hyclate|bromide|disodium|betadex)(?![\w-])){1,2}", re.I)
+# MeSH trees whose entries without a DrugBank id are drug classes: Pharmacologic Actions and the
+# chemical families of organic and heterocyclic compounds ("Penicillins", "Fluoroquinolones")
+_CLASS_TREES = ("D27.505", "D02", "D03", "D04")
+_NUMERAL_PREFIX = re.compile(r"(?<![\w-])\d{1,2}-$")
 _LEFTOVER = re.compile(r"[\s/+,-]*(?:(?:and|plus|[A-Za-z])(?![\w-])[\s/+,-]*)?")
 _COMBINATION = re.compile(r"\s?[/+-]\s?")
 
@@ -59,7 +63,7 @@ def _dictionary_path() -> Path:
 def _kind(data: dict) -> str | None:
     if data.get("drugbank_id"):
         return "drug"
-    if any(t.startswith("D27.505") for t in data.get("mesh_tree") or ()):
+    if any(t.startswith(_CLASS_TREES) for t in data.get("mesh_tree") or ()):
         return "class"
     return "drug" if data.get("medline_plus_id") else None
 
@@ -199,6 +203,9 @@ def _longest_bounded(text: str, lower: str, auto: ahocorasick.Automaton,
     hits = []
     for end_idx, variant in auto.iter(lower):
         start = end_idx - len(variant) + 1
+        prefix = _NUMERAL_PREFIX.search(text, max(0, start - 3), start) if text[start - 1:start] == "-" else None
+        if prefix:  # "6-mercaptopurine", "5-fluorouracil": the locant belongs to the name
+            start = prefix.start()
         if _bounded(text, start, end_idx + 1, joiners):
             hits.append((start, end_idx + 1, variant))
     hits.sort(key=lambda h: (h[0], h[0] - h[1]))
@@ -217,7 +224,7 @@ def _keep(text: str, start: int, end: int, entry: DrugEntry) -> bool:
             return False  # "map", "ice", "Bep": an ordinary word, not the acronym
         return not entry.context or drug_context.regimen_context(text, start, end)
     if entry.kind != "drug":
-        return not drug_context.analyte_context(text, start, end)
+        return not (drug_context.analyte_context(text, start, end) or drug_context.list_context(text, start))
     if drug_context.analyte_context(text, start, end) or drug_context.list_context(text, start):
         return False
     return not entry.analyte or drug_context.treatment_context(text, start, end)
