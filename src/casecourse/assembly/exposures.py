@@ -37,6 +37,12 @@ _REASON = re.compile(r"\b(?:due to|because of|owing to|secondary to|for|after)\s
                      r"(?=[,.;)]|$| and | but )", re.I)
 
 
+# where one clause ends and the next begins: a semicolon, or a comma / conjunction that opens a new
+# clause ("..., and C was switched to D", "... whereas D was stopped")
+_CLAUSE_BREAK = re.compile(r"\s*;\s*|,\s*(?:and|but|while|whereas|then|although|and then|and later)\s+|"
+                           r"\s+(?:but|whereas|while)\s+", re.I)
+
+
 @dataclass
 class _Mentions:
     drugs: list[Mention] = field(default_factory=list)
@@ -175,7 +181,7 @@ class ExposureBuilder:
         for m in mentions:
             if m.type == "drug" and m.assertion in (Assertion.present, Assertion.historical):
                 ms.drugs.append(m)
-            elif m.type == "dose" and not m.attrs.get("threshold"):
+            elif m.type == "dose" and not m.attrs.get("threshold") and m.attrs.get("value") is not None:
                 ms.doses.append(m)
             elif m.type == "route":
                 ms.routes.append(m)
@@ -190,11 +196,11 @@ class ExposureBuilder:
                 for c in regex.finditer(self.text[s0:s1])]
         inner = [*ms.drugs, *ms.doses, *ms.routes, *ms.freqs]
         actions = {id(d): _action(self.text, d, drugs, cues, inner) for d in drugs}
-        reason = _reason(self.text[s0:s1])
+        clauses = _clauses(self.text, s0, s1)
         for d in drugs:
             action = actions[id(d)]
             seg = self._segment(d, drugs, ms, st.time, sent)
-            why = reason if action in ("stop", "swap-stop") else None
+            why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if action in ("stop", "swap-stop") else None
             self.apply("stop" if action == "swap-stop" else "start" if action == "swap-start" else action,
                        d, st.time, sent, seg, why)
 
@@ -250,9 +256,9 @@ def _action(text: str, d: Mention, drugs: list[Mention], cues: list[tuple], inne
             continue
         left = [x for x in drugs if x.end <= a]
         right = [x for x in drugs if x.start >= b]
-        if left and left[-1] is d and _gap_is_filler(text, d.end, a, inner):
+        if left and _same_span(left[-1], d) and _gap_is_filler(text, d.end, a, inner):
             return "swap-stop" if action == "swap_out_in" else "swap-start"
-        if right and right[0] is d and _gap_is_filler(text, b, d.start, inner):
+        if right and _same_span(right[0], d) and _gap_is_filler(text, b, d.start, inner):
             return "swap-start" if action == "swap_out_in" else "swap-stop"
     after = [(a, act) for a, b, act, side in cues if side in ("after", "both") and a >= d.end
              and not act.startswith("swap") and _gap_is_filler(text, d.end, a, inner)]
@@ -263,6 +269,26 @@ def _action(text: str, d: Mention, drugs: list[Mention], cues: list[tuple], inne
     if before:
         return max(before)[1]
     return "start"
+
+
+def _same_span(a: Mention, b: Mention) -> bool:
+    """One written name: the ingredients of a regimen ("R-CHOP") share its span."""
+    return a.start == b.start and a.end == b.end
+
+
+def _clauses(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    """The clauses of a sentence: "A was replaced by B due to intolerance, and C was switched to D"
+    holds two, and a stated reason belongs only to the change in its own clause."""
+    out, lo = [], s0
+    for m in _CLAUSE_BREAK.finditer(text, s0, s1):
+        out.append((lo, m.start()))
+        lo = m.end()
+    out.append((lo, s1))
+    return out
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    return next((c for c in clauses if c[0] <= pos < c[1]), clauses[-1])
 
 
 def _nearest_after(drug: Mention, doses: list[Mention], drugs: list[Mention], window: int) -> Mention | None:

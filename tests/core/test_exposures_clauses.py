@@ -1,0 +1,38 @@
+"""Exposures from regimens, and stop reasons kept to their own clause (invented stories)."""
+from __future__ import annotations
+
+from casecourse.assembly.course import assemble
+from casecourse.reading.pipeline import read
+
+
+def _exposures(text: str) -> dict[str, object]:
+    return {e.drug: e for e in assemble(read(text)).exposures}
+
+
+def test_regimen_gives_one_exposure_per_ingredient() -> None:
+    ex = _exposures("A 60-year-old man was seen in May 2016. In June 2016 he started R-CHOP for lymphoma. "
+                    "In December 2016 R-CHOP was discontinued.")
+    chop = {"rituximab", "cyclophosphamide", "doxorubicin", "vincristine", "prednisone"}
+    assert chop <= set(ex)
+    for name in chop:
+        assert ex[name].time.point == "2016-06" and ex[name].end is not None and ex[name].end.point == "2016-12"
+
+
+def test_reason_attaches_only_to_its_clause() -> None:
+    ex = _exposures("In April 2015, cyclosporine was replaced by tacrolimus due to intolerance, and azathioprine "
+                    "was switched to mycophenolate mofetil.")
+    assert ex["cyclosporine"].stop_reason == "intolerance"
+    assert ex["azathioprine"].status == "stopped" and ex["azathioprine"].stop_reason is None
+    assert ex["tacrolimus"].status != "stopped" and ex["mycophenolate mofetil"].status != "stopped"
+
+
+def test_reason_in_second_clause_only() -> None:
+    ex = _exposures("In June 2016 hydroxychloroquine was withdrawn, but methotrexate was stopped because of "
+                    "hepatotoxicity.")
+    assert ex["methotrexate"].stop_reason == "adverse effect"
+    assert ex["hydroxychloroquine"].stop_reason is None
+
+
+def test_one_clause_shares_its_reason() -> None:
+    ex = _exposures("In 2019 tacrolimus and quinacrine were discontinued due to remission.")
+    assert ex["tacrolimus"].stop_reason == ex["quinacrine"].stop_reason == "remission"

@@ -1,0 +1,39 @@
+"""Doses without numbers, cycles, and numbers that are not doses (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.reading import doses
+
+
+def _doses(text: str) -> list[tuple[str, dict]]:
+    return [(m.text, m.attrs) for m in doses.find(text) if m.type == "dose"]
+
+
+def test_qualitative_doses_carry_no_value() -> None:
+    found = _doses("High-dose methotrexate, then a low dose of prednisone.")
+    assert [t for t, _ in found] == ["High-dose", "low dose"]
+    assert all("value" not in a for _, a in found) and found[0][1]["qualitative"] == "high"
+
+
+def test_cycles() -> None:
+    assert [(t, a["cycles"]) for t, a in _doses("After four cycles and then 2 further courses.")] == \
+        [("four cycles", 4), ("2 further courses", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "A 22G needle was used.",
+    "The variant c.115G>T was found.",
+    "She weighed 3132 g at birth.",
+    "Thoracocentesis drained 350 mL of fluid.",
+    "Creatinine clearance was 73 mL/min.",
+    "Urea was 55 milligrams/deciliter.",
+    "Urinary norepinephrine 468 μg (normal range 23-105).",
+])
+def test_not_doses(text: str) -> None:
+    assert _doses(text) == []
+
+
+def test_volume_given_is_a_dose() -> None:
+    assert [t for t, _ in _doses("500 mL of saline was infused.")] == ["500 mL"]
+    assert _doses("He got 1 g twice daily.")[0][1]["frequency"] == 2

@@ -1,0 +1,88 @@
+"""Drug, class, therapy and regimen mentions (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.knowledge import table
+from casecourse.reading import abbreviations, drugs
+
+
+def _find(text: str) -> list:
+    return drugs.find(text, abbreviations.definitions(abbreviations.find(text)))
+
+
+def _typed(text: str, kind: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.norm) for m in _find(text) if m.type == kind]
+
+
+def test_class_words_and_generic_therapies() -> None:
+    text = "She was on beta-blockers and ACE inhibitors; chemotherapy was given under general anesthesia."
+    assert ("beta-blockers", "beta blocker") in _typed(text, "drug_class")
+    assert "ACE inhibitors" in [t for t, _ in _typed(text, "drug_class")]
+    assert [t for t, _ in _typed(text, "therapy")] == ["chemotherapy", "anesthesia"]
+    assert not _typed(text, "drug")
+
+
+def test_mesh_proteins_without_drugbank_id_are_not_medications() -> None:
+    found = _find("Tumour cells were stained with antibodies against vimentin and desmin.")
+    assert not [m for m in found if m.norm in ("vimentin", "desmin", "antibodies")]
+
+
+@pytest.mark.parametrize("text", [
+    "Serum ACTH was 354 pg/mL.",
+    "The ACTH level was undetectable.",
+    "Alkaline phosphatase 125 IU/L was normal.",
+    "The tumour was positive for Melan-A and HMB45.",
+    "The isolate was resistant to oxacillin, clindamycin and vancomycin.",
+])
+def test_analytes_markers_and_antibiograms_are_not_drugs(text: str) -> None:
+    assert _typed(text, "drug") == []
+
+
+def test_analyte_named_drug_when_given() -> None:
+    assert [n for _, n in _typed("Insulin infusion was started and oral carnitine 1 g twice daily.", "drug")] \
+        == ["insulin", drugs.lookup("carnitine").ingredient]
+    assert _typed("Her insulin levels were high.", "drug") == []
+
+
+def test_regimen_expands_to_its_ingredients_on_one_span() -> None:
+    found = [m for m in _find("He received six cycles of R-CHOP.") if m.type == "drug"]
+    assert {m.norm for m in found} == {"rituximab", "cyclophosphamide", "doxorubicin", "vincristine", "prednisone"}
+    assert {(m.start, m.end, m.attrs["regimen"]) for m in found} == {(26, 32, "R-CHOP")}
+    assert all(m.attrs["drugbank"] for m in found)
+
+
+def test_every_regimen_ingredient_is_a_known_drug() -> None:
+    for row in table("regimens.csv"):
+        for ingredient in row["ingredients"].split(";"):
+            entry = drugs.lookup(ingredient)
+            assert entry is not None and entry.kind == "drug", (row["regimen"], ingredient)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("She met six of eight HLH-2004 criteria.", set()),
+    ("She was treated according to the HLH-2004 protocol.", {"etoposide", "dexamethasone", "cyclosporine"}),
+    ("MAP was 60 mmHg.", set()),
+    ("Adjuvant MAP chemotherapy followed.", {"methotrexate", "doxorubicin", "cisplatin"}),
+    ("He put ice on the ankle.", set()),
+])
+def test_ambiguous_regimen_names_need_a_treatment_word(text: str, expected: set[str]) -> None:
+    assert {n for _, n in _typed(text, "drug")} == expected
+
+
+def test_salt_words_and_combinations_belong_to_the_name() -> None:
+    assert _typed("Landiolol hydrochloride was infused.", "drug") == [("Landiolol hydrochloride", "landiolol")]
+    combo = _typed("Tazobactam/piperacillin was given.", "drug")
+    assert {t for t, _ in combo} == {"Tazobactam/piperacillin"} and len(combo) == 2
+
+
+def test_defined_abbreviations() -> None:
+    text = "Cyclosporine A (CsA) was started. Later CsA was stopped."
+    assert [n for _, n in _typed(text, "drug")] == ["cyclosporine"] * 3
+    # a short form the text defines as something else never takes the table's drug meaning
+    assert _typed("An endomyocardial biopsy (EMB) was done; EMB showed myocarditis.", "drug") == []
+    assert _typed("Isoniazid and EMB were given.", "drug")[-1] == ("EMB", "ethambutol")
+
+
+def test_numeral_locant_is_part_of_the_name() -> None:
+    assert _typed("He took 6-mercaptopurine.", "drug") == [("6-mercaptopurine", "mercaptopurine")]
