@@ -26,12 +26,15 @@ _VOLUME_GIVEN = re.compile(r"\b(?:infus\w*|inject\w*|administ\w*|given|instill\w
                            re.I)
 _VOLUME_LOST = re.compile(r"\b(?:drain\w*|aspirat\w*|output|effusion|ascite\w*|blood loss|lost|coughed|vomit\w*|"
                           r"urine|collected|removed|evacuat\w*|drawn|bleeding|haemorrhage|hemorrhage|volume)\b", re.I)
+# both are found from their head word ("dose", "cycle"), then read backwards in a short window
+_DOSE_HEAD = re.compile(r"doses?\b", re.I)
 _QUALITATIVE = re.compile(
     r"\b(?P<q>high|low|standard|full|maintenance|prophylactic|loading|single|small|reduced|tapering|liberal|"
-    r"higher|lower)[ -]doses?\b", re.I)
+    r"higher|lower)[ -]$", re.I)
+_CYCLE_HEAD = re.compile(r"(?:cycles?|courses?)\b", re.I)
 _CYCLES = re.compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*,?\s+(?:(?:more|further|"
-    r"additional|consecutive|subsequent|\d+-day|\d+-week|weekly|monthly)\s+)?(?:cycles?|courses?)\b", re.I)
+    r"additional|consecutive|subsequent|\d+-day|\d+-week|weekly|monthly)\s+)?$", re.I)
 
 
 @cache
@@ -162,16 +165,19 @@ def _given_volume(text: str, m: re.Match, unit: str) -> bool:
 def _dose_words(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Doses without a number ("high-dose", "low dose") and numbers of cycles ("4 cycles"), which
     carry no value and so never fill a dose segment's quantity."""
-    out = []
-    for m in _QUALITATIVE.finditer(text):
-        out.append(Mention(type="dose", start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0).lower(),
-                           attrs={"qualitative": m.group("q").lower()}))
-    for m in _CYCLES.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    out: list[Mention] = []
+    for head in _DOSE_HEAD.finditer(text):
+        m = _QUALITATIVE.search(text, max(0, head.start() - 16), head.start())
+        if m:
+            out.append(Mention(type="dose", start=m.start(), end=head.end(), text=text[m.start():head.end()],
+                               norm=text[m.start():head.end()].lower(), attrs={"qualitative": m.group("q").lower()}))
+    for head in _CYCLE_HEAD.finditer(text):
+        m = _CYCLES.search(text, max(0, head.start() - 40), head.start())
+        if not m or any(s < head.end() and m.start() < e for s, e in taken):
             continue
         n = m.group("n").lower()
-        out.append(Mention(type="dose", start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0).lower(),
-                           attrs={"cycles": int(_NUMBER_WORDS.get(n, n))}))
+        out.append(Mention(type="dose", start=m.start(), end=head.end(), text=text[m.start():head.end()],
+                           norm=text[m.start():head.end()].lower(), attrs={"cycles": int(_NUMBER_WORDS.get(n, n))}))
     return out
 
 
