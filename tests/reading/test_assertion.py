@@ -1,0 +1,86 @@
+"""ConText assertion: the cue matcher and the scope rules, on invented sentences."""
+import re
+
+import pytest
+
+from casecourse.model import Mention
+from casecourse.reading import assertion
+from casecourse.reading.pipeline import read
+
+
+def _full_alternation() -> re.Pattern:
+    """The reference matcher: every cue rule in one alternation, longest rule first."""
+    cues = assertion._rules()
+    return re.compile(r"(?<![\w-])(?:" + "|".join(p for p, _, _ in cues.parts) + r")(?![\w-])")
+
+
+SENTENCES = [
+    "there was no evidence of pericardial effusion, and she denied chest pain.",
+    "fever, rule out endocarditis; may be ruled out for sepsis.",
+    "x,  rule out    lymphoma (  rule the patient out for lupus).",
+    "his mother and two sisters had thyroid disease but he did not.",
+    "if the rash recurs, prednisone should be restarted.",
+    "history of nephritis, no longer on treatment; negative for dsdna.",
+    "non-tender, no-show, anti-no: hyphenated words are not cues.",
+    "possible vasculitis versus infection was considered",
+    "",
+    "   ",
+    "no",
+]
+
+
+@pytest.mark.parametrize("sentence", SENTENCES)
+def test_cue_dispatch_matches_the_full_alternation(sentence: str) -> None:
+    ref = [(m.start(), m.end(), m.lastgroup) for m in _full_alternation().finditer(sentence)]
+    got = [(m.start(), m.end(), m.lastgroup) for m in assertion._rules().finditer(sentence)]
+    assert got == ref
+
+
+def test_cue_dispatch_on_generated_text() -> None:
+    """Random sequences of cue words, fillers and punctuation: same matches as the full alternation."""
+    import random
+
+    words = sorted(set(re.findall(r"[a-z']+", _full_alternation().pattern)) | {"fever", "rash", "-", ",", "("})
+    seps = [" ", "  ", "", ", ", "-", "\n", ". ", " ("]
+    rnd = random.Random(11)
+    full, cues = _full_alternation(), assertion._rules()
+    for _ in range(3000):
+        s = "".join(rnd.choice(words) + rnd.choice(seps) for _ in range(rnd.randint(1, 10)))
+        assert [m.span() for m in cues.finditer(s)] == [m.span() for m in full.finditer(s)], s
+
+
+def test_leading_optional_token_can_start_at_whitespace() -> None:
+    # "rule out" has an optional modal before it: the match may begin at the space before "rule"
+    spans = [m.span() for m in assertion._rules().finditer("x, rule out sepsis")]
+    assert spans and spans[0][0] in (2, 3)
+    assert spans == [m.span() for m in _full_alternation().finditer("x, rule out sepsis")]
+
+
+def _assert(text: str, word: str) -> str:
+    start = text.index(word)
+    m = Mention(type="finding", start=start, end=start + len(word), text=word)
+    assertion.assign(text, [(0, len(text))], [m])
+    return m.assertion.value
+
+
+def test_forward_negation_within_scope() -> None:
+    assert _assert("She had no fever.", "fever") == "negated"
+    assert _assert("She had fever.", "fever") == "present"
+
+
+def test_scope_is_limited_in_words() -> None:
+    far = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS + 1)) + " fever."
+    near = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS - 1)) + " fever."
+    assert _assert(far, "fever") == "present"
+    assert _assert(near, "fever") == "negated"
+
+
+def test_family_and_hypothetical_cues() -> None:
+    assert _assert("Her mother had a stroke.", "stroke") == "family"
+    assert _assert("Return if rash develops.", "rash") == "hypothetical"
+
+
+def test_negation_cues_are_reported_once_per_sentence_with_targets() -> None:
+    r = read("There was no fever. Without a rash or arthritis, the picture was mild.")
+    cues = [m.text.lower() for m in r.mentions if m.type == "negation_cue"]
+    assert cues == ["no", "without"]
