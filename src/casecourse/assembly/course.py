@@ -61,6 +61,9 @@ class CourseAssembler:
         self._conditions: dict[str, Condition] = {}
         self._findings: dict[tuple[str, str | None], Finding] = {}
         self._ids: dict[str, int] = {}
+        # organisms a negative work-up tested for: a disease named there is ruled out ("dengue serology was negative")
+        self._ruled_out = [(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0)) for m in reading.mentions
+                           if m.attrs.get("workup") and m.attrs.get("interpretation") == "NEG"]
 
     def _id(self, kind: str) -> str:
         self._ids[kind] = self._ids.get(kind, 0) + 1
@@ -110,6 +113,8 @@ class CourseAssembler:
     def _condition(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         name = str(m.attrs.get("label") or m.norm or m.text).lower()
         status = _STATUS.get(m.assertion, "confirmed")
+        if any(a <= m.start and m.end <= b for a, b in self._ruled_out):
+            status = "refuted"
         c = self._conditions.get(name)
         if c is None:
             codings = []

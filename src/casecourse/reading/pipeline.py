@@ -24,6 +24,7 @@ FINDERS: dict[str, str] = {
     "timex": "casecourse.reading.timex:find_timexes",
     "lab_tables": "casecourse.reading.lab_tables:find_table_labs",
     "labs": "casecourse.reading.labs:find_labs",
+    "workup": "casecourse.reading.workup:find",
     "phenotypes": "casecourse.reading.diseases:find",  # HPO findings + diagnoses (wraps phenotypes)
     "demographics": "casecourse.reading.demographics:find",
     "events": "casecourse.reading.events:find",

@@ -1,0 +1,171 @@
+"""Infectious and serological work-ups: "Blood, sputum and urine cultures were negative", "serologies
+were negative for HIV, CMV and hepatitis B", "negative Toxoplasma gondii PCR", "ruled out by Leptospira,
+dengue and Brucella serology", "CMV PCR came back positive".
+
+A work-up item is an organism or a specimen (`knowledge/workup_terms.csv`). Items joined only by commas,
+"and"/"or", parentheses and qualifiers ("type 1 and 2") form a list; the list is a list of tests when a
+test word ("culture", "serology", "PCR", "antibodies") follows it (shared by all items) or stands earlier
+in its clause ("serologies were negative for ..."). Each test takes the result word nearest after its
+list in the clause, else the nearest before it ("negative Toxoplasma PCR"). One `lab_value` mention per
+test: its span is the result word, `attrs["test"]` the organism or specimen with the test word
+("blood culture", "dengue virus serology"), `attrs["test_text"]` the test as written, `attrs["item_start"/"item_end"]`
+the span of the organism or specimen it tests (so a disease named there can be read as ruled out by it).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from casecourse.knowledge import table
+from casecourse.model import Mention
+from casecourse.reading.labs_catalogue import find_tests
+
+_CLAUSE_END = re.compile(r"[.!?](?=\s+[A-Z(\[]|\s*$)|[;\n]")
+_WORD = re.compile(r"\w")
+# what may stand between two items of one list, once parentheses are removed
+_LIST_GAP = re.compile(r"^(?:[\s,/&-]|\b(?:and|or|as well as|virus|viruses|type|types|\d{1,2})\b)*$", re.I)
+# what may stand between the last item and a shared test word
+_HEAD_GAP = re.compile(r"^(?:[\s,/-]|\b(?:virus|viral|type|types|and|\d{1,2}|IgG|IgM|surface|core|e|early|capsid|"
+                       r"nuclear|quantitative|qualitative|real-time)\b)*$", re.I)
+_PARENS = re.compile(r"\([^()]{0,60}\)")
+_CULTURE_POS_VERB = 60  # chars after "showed"/"revealed" in which an organism must follow
+
+
+_ITEMS = ("organism", "specimen", "named_test")
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    kind: str
+    canonical: str
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for row in table("workup_terms.csv"):
+        for syn in row["synonyms"].split("|"):
+            key = syn.strip().lower()
+            if key and key not in auto:
+                auto.add_word(key, (len(key), row["kind"], row["canonical"]))
+    auto.make_automaton()
+    return auto
+
+
+def _catalogue_tests(text: str) -> list[Hit]:
+    """Serologies and cultures of the lab catalogue ("ANA", "anti-dsDNA", "rheumatoid factor") are items too."""
+    return [Hit(t.start, t.end, "named_test", t.test.name) for t in find_tests(text)
+            if t.test.kind in ("serology", "culture") and not t.test.members]
+
+
+def _hits(text: str) -> list[Hit]:
+    lower = text.lower()
+    cands: list[Hit] = _catalogue_tests(text)
+    for end_idx, (length, kind, canonical) in _automaton().iter(lower):
+        start, end = end_idx - length + 1, end_idx + 1
+        if start and _WORD.match(text[start - 1]) or end < len(text) and _WORD.match(text[end]):
+            continue
+        cands.append(Hit(start, end, kind, canonical))
+    # on one span an organism or specimen reads better than a catalogue test of it ("CMV" -> "CMV serology")
+    cands.sort(key=lambda h: (h.start, -(h.end - h.start), h.kind == "named_test"))
+    out: list[Hit] = []
+    for h in cands:
+        if out and h.start < out[-1].end:
+            continue
+        if out and out[-1].kind in _ITEMS and h.kind in _ITEMS:
+            between = text[out[-1].end:h.start]
+            if between.strip() == "(":
+                continue  # "Epstein-Barr virus (EBV)": the abbreviation of the item before it
+            if not between.strip() and "specimen" in (out[-1].kind, h.kind):  # "throat MRSA", "MRSA throat"
+                prev = out.pop()
+                h = Hit(prev.start, h.end, "organism", f"{prev.canonical} {h.canonical}")
+        out.append(h)
+    return out
+
+
+def _gap(text: str, a: int, b: int) -> str:
+    return _PARENS.sub(" ", text[a:b])
+
+
+def _lists(text: str, hits: list[Hit]) -> list[tuple[list[Hit], Hit | None]]:
+    """Runs of organism/specimen items, each with the test word right after it (or None)."""
+    out: list[tuple[list[Hit], Hit | None]] = []
+    run: list[Hit] = []
+    for h in hits:
+        if h.kind in _ITEMS:
+            if run and not _LIST_GAP.match(_gap(text, run[-1].end, h.start)):
+                out.append((run, None))
+                run = []
+            run.append(h)
+            continue
+        if run:
+            head = h if h.kind == "head" and _HEAD_GAP.match(_gap(text, run[-1].end, h.start)) else None
+            out.append((run, head))
+            run = []
+    if run:
+        out.append((run, None))
+    return out
+
+
+def _trailing_head(text: str, item: Hit) -> Hit | None:
+    """The test word that ends a test named in full ("stool cultures" -> "cultures")."""
+    word = text[item.start:item.end].rsplit(" ", 1)[-1]
+    entry = _automaton().get(word.lower(), None)
+    if entry is None or entry[1] != "head" or word == text[item.start:item.end]:
+        return None
+    return Hit(item.end - len(word), item.end, "head", entry[2])
+
+
+def _result(text: str, hits: list[Hit], lo: int, hi: int, clause: tuple[int, int]) -> Hit | None:
+    """The result word for a list spanning lo..hi: nearest after it in the clause, else nearest before."""
+    after = [h for h in hits if h.kind in ("pos", "neg", "pos_verb") and hi <= h.start < clause[1]]
+    for h in after:
+        if h.kind != "pos_verb":
+            return h
+        if any(o.kind == "organism" and h.end <= o.start <= h.end + _CULTURE_POS_VERB for o in hits):
+            return Hit(h.start, h.end, "pos", "positive")
+    before = [h for h in hits if h.kind in ("pos", "neg") and clause[0] <= h.start and h.end <= lo]
+    return before[-1] if before else None
+
+
+def find(text: str) -> list[Mention]:
+    hits = _hits(text)
+    if not any(h.kind in ("head", "named_test") for h in hits):
+        return []
+    ends = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    out: list[Mention] = []
+    for items, head in _lists(text, hits):
+        lo, hi = items[0].start, (head or items[-1]).end
+        clause = next((a, b) for a, b in zip(ends, ends[1:], strict=False) if a <= lo < b or b == len(text))
+        if head is None and items[-1].kind == "named_test":  # "blood, urine and stool cultures"
+            head = _trailing_head(text, items[-1])
+        if head is None:  # a test word earlier in the clause: "serologies were negative for HIV and CMV"
+            head = next((h for h in reversed(hits) if h.kind == "head" and clause[0] <= h.start and h.end <= lo),
+                        None)
+            if head is None and not any(i.kind == "named_test" for i in items):
+                continue
+        result = _result(text, hits, lo, hi, clause)
+        if result is None:
+            continue
+        interp = "NEG" if result.kind == "neg" else "POS"
+        for item in items:
+            if item.kind == "named_test":
+                name, written = item.canonical, text[item.start:item.end]
+            elif head is None:
+                continue
+            elif item.kind == "organism" and head.canonical == "culture" and interp == "POS":
+                continue  # "cultures grew E. coli": the culture is positive, the organism is its finding
+            else:
+                name = f"{item.canonical} {head.canonical}"
+                written = f"{text[item.start:item.end]} {text[head.start:head.end]}"
+            out.append(Mention(type="lab_value", start=result.start, end=result.end,
+                               text=text[result.start:result.end], norm=name,
+                               attrs={"test": name, "test_text": written, "interpretation": interp, "loinc": None,
+                                      "workup": True, "item_start": item.start, "item_end": item.end}))
+    out.sort(key=lambda m: (m.start, m.end, m.norm or ""))
+    return [m for i, m in enumerate(out) if not i or (m.start, m.norm) != (out[i - 1].start, out[i - 1].norm)]

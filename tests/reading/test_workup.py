@@ -1,0 +1,59 @@
+"""Infectious and serological work-ups read as qualitative lab results (invented sentences)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+from casecourse.reading.workup import find
+
+
+def _results(text: str) -> dict[str, str]:
+    return {m.attrs["test_text"]: m.attrs["interpretation"] for m in find(text)}
+
+
+def test_specimens_share_the_test_word_and_the_result() -> None:
+    assert _results("Blood, urine and stool cultures were negative.") == {
+        "Blood cultures": "NEG", "urine cultures": "NEG", "stool cultures": "NEG"}
+
+
+def test_test_word_earlier_in_the_clause_and_result_before_the_list() -> None:
+    got = _results("Serologies were negative for hepatitis B, hepatitis C and human immunodeficiency virus (HIV).")
+    assert got == {"hepatitis B Serologies": "NEG", "hepatitis C Serologies": "NEG",
+                   "human immunodeficiency virus Serologies": "NEG"}
+
+
+def test_each_test_takes_its_own_result() -> None:
+    got = _results("Parvovirus B19 IgM was positive, whereas EBV PCR was negative.")
+    assert got == {"Parvovirus B19 IgM": "POS", "EBV PCR": "NEG"}
+
+
+def test_abbreviation_in_parentheses_is_not_a_second_test() -> None:
+    got = _results("Cytomegalovirus (CMV) PCR and QuantiFERON-TB Gold were negative.")
+    assert got == {"Cytomegalovirus PCR": "NEG", "QuantiFERON-TB Gold": "NEG"}
+
+
+def test_specimen_and_organism_written_together_are_one_culture() -> None:
+    got = _results("A negative throat group A streptococcus culture was obtained.")
+    assert got == {"throat group A streptococcus culture": "NEG"}
+
+
+def test_culture_growth_is_positive_and_no_growth_negative() -> None:
+    assert _results("Blood cultures grew Klebsiella pneumoniae.") == {"Blood cultures": "POS"}
+    assert _results("Urine cultures showed no growth.") == {"Urine cultures": "NEG"}
+    assert _results("Blood cultures showed a normal count.") == {}
+
+
+def test_orders_and_diseases_without_a_result_are_not_results() -> None:
+    assert _results("PCR for cytomegalovirus DNA was ordered.") == {}
+    assert _results("She had a history of hepatitis C treated ten years ago.") == {}
+
+
+def test_autoimmune_serologies_of_the_catalogue_are_listed_too() -> None:
+    got = _results("Antinuclear antibodies, anti-dsDNA and rheumatoid factor were negative.")
+    assert set(got.values()) == {"NEG"} and len(got) == 3
+
+
+def test_a_disease_tested_negative_is_refuted_in_the_course() -> None:
+    course = analyze_text("A 33-year-old man was admitted with fever. Malaria and dengue were excluded "
+                          "by negative dengue serology and malaria smear. He was diagnosed with brucellosis.")
+    status = {c.name: c.status for c in course.conditions}
+    assert status.get("dengue") == "refuted"
+    assert any(lab.test_text == "dengue serology" and lab.interpretation == "NEG" for lab in course.labs)
