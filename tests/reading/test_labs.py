@@ -157,3 +157,23 @@ def test_unnamed_test_results_are_kept_apart_from_labs() -> None:
     results = {(m.text, m.attrs["interpretation"]) for m in ms if m.type == "test_result"}
     assert results == {("normal", "N"), ("increased", "H")}
     assert not _values("The electrocardiogram was normal.")
+
+
+def test_a_unitless_value_takes_the_unit_of_its_interval_in_parentheses() -> None:
+    from casecourse.reading.labs import find_labs
+
+    ms = [m for m in find_labs("Potassium was 6.1 (3.5-5.1 mmol/L) and urea 14 (normal 2.5-7.8 mmol/L).")
+          if m.type in ("lab_value", "lab_reference")]
+    got = [(m.type, m.norm, m.attrs["value"], m.attrs["unit"]) for m in ms]
+    assert ("lab_value", "potassium", 6.1, "mmol/L") in got
+    assert ("lab_reference", "potassium", 3.5, "mmol/L") in got
+    assert any(t == "lab_value" and v == 14 and u == "mmol/L" for t, _, v, u in got)
+    assert not any(t == "lab_value" and v in (3.5, 2.5) for t, _, v, _ in got)
+
+
+def test_an_interval_marked_as_normal_after_a_full_value_is_a_reference() -> None:
+    from casecourse.reading.labs import find_labs
+
+    ms = find_labs("The viral load was 5400 IU/mL (N <100 IU/mL).")
+    assert [m.attrs["value"] for m in ms if m.type == "lab_reference"] == [100]
+    assert [m.attrs["value"] for m in ms if m.type == "lab_value"] == [5400]

@@ -62,6 +62,9 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:normal|reference|ref|NR|RR|ULN|cut-?off)\.?\s*(?:range|ranges|values?|interval|limits?|"
     r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?|\brange)\s*(?:[:,(=]|is|was|of|being)?\s*$",
     re.I)
+# between a unitless result and its interval: " (", " (normal ", " (reference range: ", " (N "
+_INTERVAL_OPEN = re.compile(
+    r"\s*\(\s*(?:(?P<ref>normal|reference|ref\.?|N|NR|RR)\s*(?:range|values?|interval)?\s*[:,=]?\s*)?", re.I)
 _AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
 
 
@@ -124,6 +127,26 @@ def _value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
                    norm=test.name if test else None, attrs=attrs)
 
 
+def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
+    """A number written without a unit and followed by its reference interval in parentheses takes the
+    interval's unit: "sodium of 128 (136-145 mEq/L)" is 128 mEq/L. Returns the ids of those intervals."""
+    intervals: set[int] = set()
+    for v, nxt in zip(values, values[1:], strict=False):
+        if v.value_high is not None or nxt.unit is None or nxt.info is None:
+            continue
+        if nxt.value_high is None and nxt.comparator is None:
+            continue
+        opening = _INTERVAL_OPEN.fullmatch(text, v.end, nxt.start)
+        if not opening or not text.startswith(")", nxt.end):
+            continue
+        if v.unit is None:
+            v.unit, v.ucum, v.info = nxt.unit, nxt.ucum, nxt.info
+        elif not opening.group("ref"):
+            continue  # "6900 IU/mL (<96 IU/mL)" without a reference word: not sure it is the interval
+        intervals.add(id(nxt))
+    return intervals
+
+
 def find_labs(text: str) -> list[Mention]:
     """All `lab_test`, `lab_value`, `lab_reference` and `test_result` mentions, sorted by position."""
     hits = find_tests(text)
@@ -137,7 +160,9 @@ def find_labs(text: str) -> list[Mention]:
                                                  if h.test.members else {})})
         for h in hits]
     hit_starts = [h.start for h in hits]
-    for v in find_values(text):
+    values = find_values(text)
+    interval_after = _unit_from_interval(text, values)
+    for v in values:
         i = bisect.bisect_right(hit_starts, v.start) - 1
         if i >= 0 and hits[i].end > v.start:
             continue  # a digit inside a test name: "C3", "CA 19-9"
@@ -153,7 +178,7 @@ def find_labs(text: str) -> list[Mention]:
         if test is not None and test.members:
             test = expand(test)[0] if len(expand(test)) == 1 else test
         mention = _value_mention(text, v, test)
-        if _REFERENCE_BEFORE.search(text, max(0, v.start - 40), v.start):
+        if id(v) in interval_after or _REFERENCE_BEFORE.search(text, max(0, v.start - 40), v.start):
             mention.type = "lab_reference"  # the lab's interval, not a result
         out.append(mention)
     out.extend(find_qualitative(text, hits, compounds))
