@@ -86,9 +86,18 @@ class Tokens(Sequence[tuple[int, int, str]]):
         return self._offs[w], self._offs[w + 1], self.keys[i]
 
 
+_last_tokens: tuple[str, Tokens] | None = None  # phenotypes and diseases both tokenize the same document
+
+
 def tokens(text: str) -> Tokens:
-    """(start, end, key) of every kept word token in `text`."""
-    return Tokens(text)
+    """(start, end, key) of every kept word token in `text` (read-only; the last text's are reused)."""
+    global _last_tokens
+    last = _last_tokens
+    if last is not None and last[0] is text:
+        return last[1]
+    toks = Tokens(text)
+    _last_tokens = (text, toks)
+    return toks
 
 
 def norm_phrase(phrase: str) -> str:
