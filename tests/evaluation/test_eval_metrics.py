@@ -63,3 +63,22 @@ def test_mixed_counts_and_prf_arithmetic():
 def test_document_sets():
     c = set_counts({"HP:1", "HP:2"}, {"HP:2", "HP:3"})
     assert (c.tp, c.fp, c.fn) == (1, 1, 1)
+
+
+def test_halves_split_documents_by_id_parity_and_score_each_half() -> None:
+    from casecourse.evaluation.evaluate import halves
+    from casecourse.evaluation.gold import GoldDoc, GoldSpan
+    from casecourse.evaluation.scoring import RowMatch
+    from casecourse.model import Mention
+
+    def rm(doc_id: str, hit: bool) -> RowMatch:
+        gold = [GoldSpan(label="X", start=0, end=4, text="word")]
+        pred = [Mention(type="x", start=0, end=4, text="word")] if hit else []
+        pairs = [(0, 0)] if hit else []
+        return RowMatch(doc=GoldDoc(id=doc_id, text="word"), gold=gold, pred=pred, strict=pairs, lenient=pairs)
+
+    # ids sorted: a, b, c, d -> dev = a, c (both found); test = b, d (both missed), whatever the input order
+    got = halves({"X": [rm("d", False), rm("a", True), rm("c", True), rm("b", False)]})
+    assert got["dev"]["documents"] == 2 and got["test"]["documents"] == 2
+    assert got["dev"]["types"]["X"]["lenient_f1"] == 1.0
+    assert got["test"]["types"]["X"]["lenient_f1"] == 0.0
