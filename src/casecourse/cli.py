@@ -87,11 +87,16 @@ def evaluate(
     corpora: Path = typer.Option(Path("../shared/corpora"), "--corpora", help="Folder holding the corpora."),
     as_json: bool = typer.Option(False, "--json", help="Print exactly one JSON object."),
     errors: str = typer.Option(None, "--errors", help="List false positives and negatives of this type."),
+    half: str = typer.Option(None, "--half", help="With --errors on MACCROBAT or Ada: list only the dev "
+                             "or test half's errors (tune on dev)."),
 ) -> None:
     """Score the reader against a public annotated corpus."""
     from casecourse.evaluation.runner import evaluate_command
 
-    raise typer.Exit(evaluate_command(corpus.value, corpora, as_json, errors, err))
+    if half not in (None, "dev", "test"):
+        err.print(f"error: --half must be dev or test, not {half!r}", markup=False, highlight=False)
+        raise typer.Exit(2)
+    raise typer.Exit(evaluate_command(corpus.value, corpora, as_json, errors, err, half))
 
 
 if __name__ == "__main__":  # pragma: no cover

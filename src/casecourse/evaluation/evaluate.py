@@ -40,8 +40,9 @@ def halves(matches: dict[str, list[RowMatch]]) -> dict[str, dict]:
 
 
 def evaluate_corpus(corpus: str, corpora: Path, predictor: Predictor, console: Console,
-                    errors: str | None = None) -> dict:
-    """The `--json` object for `corpus`; with `errors`, also an `errors` list for that row."""
+                    errors: str | None = None, errors_half: str | None = None) -> dict:
+    """The `--json` object for `corpus`; with `errors`, also an `errors` list for that row (with
+    `errors_half` "dev" or "test", only from that half of a corpus without a split)."""
     mapping = load_mapping(corpus)
     error_row = None
     if errors is not None:
@@ -65,5 +66,10 @@ def evaluate_corpus(corpus: str, corpora: Path, predictor: Predictor, console: C
         extra["halves"] = halves(matches)
     result = {"corpus": corpus, "documents": len(docs), "types": types, "extra": extra}
     if error_row is not None:
-        result["errors"] = {"type": error_row.name, "items": row_errors(matches[error_row.name])}
+        row = matches[error_row.name]
+        if errors_half in ("dev", "test") and corpus in HALVED:
+            ids = sorted(m.doc.id for m in row)
+            keep = set(ids[0 if errors_half == "dev" else 1::2])
+            row = [m for m in row if m.doc.id in keep]
+        result["errors"] = {"type": error_row.name, "items": row_errors(row), "half": errors_half or "all"}
     return result
