@@ -17,7 +17,7 @@ from casecourse.evaluation.evaluate import evaluate_corpus
 from casecourse.evaluation.gold import CorpusError
 from casecourse.evaluation.predict import Predictor, ReaderUnavailable
 from casecourse.evaluation.readers import READERS
-from casecourse.evaluation.render import headline_line, markdown_summary, report_failures, result_table
+from casecourse.evaluation.render import halves_table, headline_line, markdown_summary, report_failures, result_table
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,6 +41,8 @@ def main(argv: list[str] | None = None) -> int:
                     json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
                 results.append(result)
                 out.print(result_table(result))
+                if halves_table(result) is not None:
+                    out.print(halves_table(result))
                 out.print(headline_line(result), markup=False, highlight=False)
                 if not report_failures(result, err):
                     return 1

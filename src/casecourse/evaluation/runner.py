@@ -10,7 +10,7 @@ from rich.console import Console
 from casecourse.evaluation.evaluate import evaluate_corpus
 from casecourse.evaluation.gold import CorpusError
 from casecourse.evaluation.predict import Predictor, ReaderUnavailable
-from casecourse.evaluation.render import headline_line, print_errors, report_failures, result_table
+from casecourse.evaluation.render import halves_table, headline_line, print_errors, report_failures, result_table
 
 
 def evaluate_command(corpus: str, corpora: Path, as_json: bool, errors: str | None,
@@ -35,6 +35,8 @@ def evaluate_command(corpus: str, corpora: Path, as_json: bool, errors: str | No
         return 0
     out = Console()
     out.print(result_table(result))
+    if halves_table(result) is not None:
+        out.print(halves_table(result))
     out.print(headline_line(result), markup=False, highlight=False)
     if "errors" in result:
         print_errors(out, result["errors"])
