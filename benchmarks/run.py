@@ -88,13 +88,36 @@ def _stages(texts: list[str]) -> dict[str, Callable[[int], object]]:
     return stages
 
 
+def _profile(texts: list[str], stage: str) -> int:
+    import cProfile
+    import pstats
+
+    from casecourse.api import analyze_text
+
+    analyze_text(texts[0])
+    stages = _stages(texts)
+    if stage not in stages:
+        sys.stderr.write(f"unknown stage {stage!r}; one of: {', '.join(stages)}\n")
+        return 2
+    prof = cProfile.Profile()
+    prof.enable()
+    for i in range(len(texts)):
+        stages[stage](i)
+    prof.disable()
+    pstats.Stats(prof).sort_stats("tottime").print_stats(25)
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("-n", type=int, default=100)
     ap.add_argument("--json", action="store_true", help="print only the JSON object")
+    ap.add_argument("--profile", metavar="STAGE", help="instead: cProfile one stage (a name from the table)")
     args = ap.parse_args()
     files, texts, where = _texts(args.shared, args.n)
+    if args.profile:
+        return _profile(texts, args.profile)
     with tempfile.TemporaryDirectory() as tmp:
         cold_version = _cold_start(["--version"])
         cold_analyze = _cold_start(["analyze", str(files[0]), "--format", "json", "-o", str(Path(tmp) / "c.json")])
