@@ -88,6 +88,37 @@ def _stages(texts: list[str]) -> dict[str, Callable[[int], object]]:
     return stages
 
 
+def _first_calls(path: Path) -> int:
+    """(child process) Seconds and peak RSS after the first call of each stage on one document:
+    where the cold start goes (vocabulary loads, caches)."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    out: dict[str, tuple[float, float]] = {}
+
+    def first(name: str, fn: Callable[[], object]) -> object:
+        t0 = time.perf_counter()
+        result = fn()
+        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        out[name] = (round(time.perf_counter() - t0, 3), round(rss_mb))
+        return result
+
+    first("import reading", lambda: __import__("casecourse.reading.pipeline"))
+    from casecourse.assembly.course import assemble
+    from casecourse.reading import abbreviations, assertion, drugs, pipeline, sentences, zoning
+    from casecourse.rules import assess_course
+
+    sents = first("sentences", lambda: sentences.split(text))
+    defined = abbreviations.definitions(first("abbreviations", lambda: abbreviations.find(text)))
+    mentions = list(first("drugs", lambda: drugs.find(text, defined)))
+    for name in pipeline.FINDERS:
+        mentions += first(name, lambda name=name: pipeline._finder(name)(text))
+    first("zoning", lambda: zoning.zone_lines(text))
+    first("assertion (ConText)", lambda: assertion.assign(text, sents, mentions))
+    course = first("assemble", lambda: assemble(pipeline.read(text)))
+    first("rules", lambda: assess_course(course))
+    print(json.dumps(out))
+    return 0
+
+
 def _profile(texts: list[str], stage: str) -> int:
     import cProfile
     import pstats
@@ -114,7 +145,10 @@ def main() -> int:
     ap.add_argument("-n", type=int, default=100)
     ap.add_argument("--json", action="store_true", help="print only the JSON object")
     ap.add_argument("--profile", metavar="STAGE", help="instead: cProfile one stage (a name from the table)")
+    ap.add_argument("--first-calls", type=Path, help=argparse.SUPPRESS)  # the child of the cold-start table
     args = ap.parse_args()
+    if args.first_calls:
+        return _first_calls(args.first_calls)
     files, texts, where = _texts(args.shared, args.n)
     if args.profile:
         return _profile(texts, args.profile)
@@ -122,6 +156,8 @@ def main() -> int:
         cold_version = _cold_start(["--version"])
         cold_analyze = _cold_start(["analyze", str(files[0]), "--format", "json", "-o", str(Path(tmp) / "c.json")])
     cli_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    child = subprocess.run([sys.executable, __file__, "--first-calls", str(files[0])], capture_output=True, text=True)
+    first_calls = json.loads(child.stdout.strip().splitlines()[-1]) if child.returncode == 0 else {}
     words = sum(len(t.split()) for t in texts) / len(texts)
 
     from casecourse.api import analyze_text
@@ -135,7 +171,7 @@ def main() -> int:
            "ms_per_doc_whole": round(1000 / rates[WHOLE][0], 2), "cpu_ms_per_doc_whole": round(rates[WHOLE][1], 2),
            "peak_rss_mb": round(peak_mb, 1), "cli_cold_start_s": round(cold_analyze, 3),
            "cli_version_s": round(cold_version, 3), "cli_analyze_peak_rss_mb": round(cli_peak_mb, 1),
-           "cli_ok": not math.isnan(cold_analyze)}
+           "cli_ok": not math.isnan(cold_analyze), "first_call_s_and_rss_mb": first_calls}
     if not args.json:
         print(f"{len(texts)} documents from {where}, mean {round(words)} words\n")
         print(f"| {'stage':38} | {'docs/s (wall)':>13} | {'CPU ms/doc':>10} |")
@@ -146,6 +182,12 @@ def main() -> int:
         print(f"CLI cold start: analyze one document {cold_analyze:.2f} s (target <= 1.5), "
               f"peak RSS {cli_peak_mb:.0f} MB; --version {cold_version:.2f} s")
         print(f"whole pipeline: {rates[WHOLE][1]:.1f} CPU ms/doc (target <= 10), {rates[WHOLE][0]:.1f} docs/s wall\n")
+        print("cold start by stage (fresh process, first call on one document):\n")
+        print(f"| {'stage':38} | {'first call s':>12} | {'peak RSS MB':>11} |")
+        print(f"|{'-' * 40}|{'-' * 14}:|{'-' * 13}:|")
+        for k, (sec, mb) in first_calls.items():
+            print(f"| {k:38} | {sec:12.3f} | {mb:11.0f} |")
+        print()
     print(json.dumps(out, indent=1))
     return 0
 
