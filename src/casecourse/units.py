@@ -85,7 +85,12 @@ def exponent(text: str) -> int:
 def _registry():  # pragma: no cover - exercised through convert()
     from ucumvert import PintUcumRegistry
 
-    return PintUcumRegistry()
+    from casecourse.cache import cache_dir
+
+    try:  # pint keeps its parsed definition files there: ~0.5 s less at every cold start
+        return PintUcumRegistry(cache_folder=str(cache_dir() / "pint"))
+    except OSError:  # a read-only cache directory
+        return PintUcumRegistry()
 
 
 @cache
