@@ -24,8 +24,6 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import accumulate, count
-from operator import add
 from pathlib import Path
 
 import ahocorasick
@@ -45,6 +43,7 @@ _BAD_WORDS = {"other", "with", "without", "due", "unspecified", "classified", "e
               "screening", "status", "not", "and", "or", "in", "by", "to", "from", "for", "than"}
 # eponyms and named syndromes: "Bowen's disease", "HELLP syndrome", "Ehlers-Danlos syndrome"
 _EPONYM = re.compile(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-–\s]){1,3})(?:disease|syndrome)s?\b")
+_KEYWORD = re.compile(r"\b(?:disease|syndrome)s?\b")
 _NOT_NAMES = frozenset({"the", "this", "that", "his", "her", "their", "our", "a", "an", "in", "of", "no", "and",
                         "or", "with", "for", "other", "such", "any", "its", "both", "was", "is", "which"})
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
@@ -209,10 +208,7 @@ def find(text: str) -> list[Mention]:
     for m in out:
         mark[m.start:m.end] = b"\x01" * (m.end - m.start)
     toks = tokens(text)
-    keys = toks.keys
-    joined = " " + " ".join(keys) + " "
-    # key i starts after the leading space, i separators and the keys before it
-    start_of = dict(zip(map(add, accumulate(map(len, keys), initial=1), count()), range(len(keys)), strict=False))
+    joined, start_of = toks.joined()
     cands: list[tuple[int, int, int]] = []
     for end, (n, klen, ti) in index.automaton.iter(joined):
         first = start_of.get(end - klen)
@@ -242,7 +238,7 @@ def find(text: str) -> list[Mention]:
         if any(mark[s:e]) or not is_diagnosis(hit.group(), index):
             continue
         added.append(_new(text, s, e, "condition", {"label": hit.group().lower(), "source": "disease_morphology"}))
-    for hit in _EPONYM.finditer(text):
+    for hit in _eponyms(text):
         s, e = hit.span()
         names = [w for w in re.split(r"[-–\s]+", hit.group(1)) if w]
         while names and names[0].lower() in _NOT_NAMES:  # "The Cushing disease" -> from "Cushing"
@@ -255,6 +251,19 @@ def find(text: str) -> list[Mention]:
     added += _abbreviations(text, [m for m in added if m.type == "condition"], mark)
     out += added
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
+    return out
+
+
+def _eponyms(text: str) -> list[re.Match]:
+    """`_EPONYM.finditer(text)`, but searched only in a window before each "disease"/"syndrome": a
+    match cannot reach across an earlier keyword, and scanning every capital of the text costs more."""
+    out = []
+    prev = 0
+    for kw in _KEYWORD.finditer(text):
+        hit = _EPONYM.search(text, max(prev, kw.start() - 160), kw.end())
+        if hit:
+            out.append(hit)
+        prev = kw.end()
     return out
 
 

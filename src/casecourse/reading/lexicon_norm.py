@@ -13,7 +13,8 @@ import unicodedata
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
+from operator import add
 from typing import overload
 
 # letters and digits are separate words, so "type A1", "type A-1" and "NF 2" meet "NF2"
@@ -70,6 +71,17 @@ class Tokens(Sequence[tuple[int, int, str]]):
         all_keys = list(map(norm_word, parts[1::2]))
         self._idx = list(compress(range(len(all_keys)), all_keys))
         self.keys: list[str] = list(filter(None, all_keys))
+        self._joined: tuple[str, dict[int, int]] | None = None
+
+    def joined(self) -> tuple[str, dict[int, int]]:
+        """The keys as one string " k1 k2 ... " and the token index at each key's first character
+        (what both lexicon automata scan; built once per document)."""
+        if self._joined is None:
+            joined = " " + " ".join(self.keys) + " "
+            # key i starts after the leading space, i separators and the keys before it
+            starts = map(add, accumulate(map(len, self.keys), initial=1), count())
+            self._joined = joined, dict(zip(starts, range(len(self.keys)), strict=False))
+        return self._joined
 
     def __len__(self) -> int:
         return len(self.keys)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from itertools import accumulate, count
-from operator import add
 
 from ..model import Mention
 from .lexicon_index import Entry, Index, load_index
@@ -48,14 +46,6 @@ def _compound(word: str) -> tuple[int, ...]:
                     return (first, words[right])
                 break
     return ()
-
-
-def _joined(toks: Tokens) -> tuple[str, dict[int, int]]:
-    """The keys as one string " k1 k2 ... " and the token index at each key's first character."""
-    joined = " " + " ".join(toks.keys) + " "
-    # key i starts after the leading space, i separators and the keys before it
-    starts = map(add, accumulate(map(len, toks.keys), initial=1), count())
-    return joined, dict(zip(starts, range(len(toks)), strict=False))
 
 
 def _candidates(index: Index, toks: Tokens, text: str, joined: str,
@@ -225,7 +215,7 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     """
     index = load_index()
     toks = tokens(text)
-    joined, start_of = _joined(toks)
+    joined, start_of = toks.joined()
     cands = _candidates(index, toks, text, joined, start_of)
     extra: list[tuple[int, int, int, str]] = []
     long_words = [start_of[m.start()] for m in _compound_rx().finditer(joined)]
