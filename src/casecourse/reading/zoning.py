@@ -35,6 +35,7 @@ _BACKMATTER_LINE = re.compile(
     r"received\s*:|accepted\s*:|published\s*:|doi\s*:|https?://|keywords?\s*:)", re.I)
 _REFERENCES_START = re.compile(r"^\s*(?:references?|bibliography)\s*:?\s*$", re.I)
 _TITLE_LINE = re.compile(r"^\s*(?:letters? to the editors?|sirs,?|dear (?:editor|sirs?),?)\s*$", re.I)
+_WE_REPORT = re.compile(r"\bwe (?:report|describe|present)\b", re.I)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
 _TABLE_CAPTION = re.compile(r"^\s*(?:supplementary\s+)?table\s+[0-9IVX]+[a-z]?\b", re.I)
 _OTHER_TABLE = re.compile(
@@ -124,9 +125,8 @@ def sentence_zone(sentence: str, line_zone: str) -> str:
     """Refine a sentence's zone: a narrative sentence citing other work, without speaking of the
     patient, is `literature`; a summary-style "we report a case" sentence is `summary`."""
     if line_zone in ("narrative", "background", "summary"):
-        cue = _PATIENT_CUE.search(sentence)
-        if _LITERATURE_CUE.search(sentence) and not cue:
+        if _LITERATURE_CUE.search(sentence) and not _PATIENT_CUE.search(sentence):
             return "literature"
-        if re.search(r"\bwe (?:report|describe|present)\b", sentence, re.I):
+        if _WE_REPORT.search(sentence):
             return "summary"  # the case in one sentence: its facts are real but undated
     return line_zone
