@@ -86,3 +86,39 @@ def test_defined_abbreviations() -> None:
 
 def test_numeral_locant_is_part_of_the_name() -> None:
     assert _typed("He took 6-mercaptopurine.", "drug") == [("6-mercaptopurine", "mercaptopurine")]
+
+
+@pytest.mark.parametrize("text", [
+    "The tumour was progesterone receptor-positive.",
+    "He had no symptoms of glucose intolerance.",
+    "The strain grew around the cefepime Etest strip.",
+    "Antimicrobial susceptibility testing was requested.",
+    "Skeletal scintigraphy using technetium-99m medronate showed uptake in the ribs.",
+    "A barium swallow with diatrizoate was normal.",
+])
+def test_receptors_intolerance_susceptibility_and_imaging_agents_are_not_medications(text: str) -> None:
+    assert [m.text for m in _find(text) if m.type in ("drug", "drug_class")] == []
+
+
+def test_a_new_clause_ends_a_marker_list() -> None:
+    text = "The biopsy was negative for malignancy and the patient was then started on methotrexate."
+    assert [t for t, _ in _typed(text, "drug")] == ["methotrexate"]
+    assert _typed("The cells were negative for methotrexate-binding protein and folate.", "drug") == []
+
+
+def test_analyte_named_drugs_count_in_a_list_of_drugs_given() -> None:
+    text = "Biotin, riboflavin, thiamine and carnitine were supplemented for a month."
+    assert {n for _, n in _typed(text, "drug")} >= {"thiamine", "riboflavin", "biotin"}
+    assert _typed("Thiamine and carnitine were low on admission.", "drug") == []
+
+
+def test_regimen_name_keeps_its_head_noun() -> None:
+    found = _find("She received two cycles of R-CHOP chemotherapy in 2019.")
+    assert {m.text for m in found} == {"R-CHOP chemotherapy"}
+    assert "rituximab" in {m.norm for m in found}
+
+
+def test_platelets_are_a_product_only_when_given() -> None:
+    assert [t for t, _ in _typed("He received fresh frozen plasma and platelets.", "therapy")] == \
+        ["fresh frozen plasma", "platelets"]
+    assert _typed("Platelets were 45,000 per microlitre; a platelet transfusion followed.", "therapy") == []

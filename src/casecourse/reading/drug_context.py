@@ -11,16 +11,19 @@ from __future__ import annotations
 import re
 
 _ANALYTE_AFTER = re.compile(
-    r"[\s-]*(?:levels?|concentrations?|values?|titers?|titres?|trough|deficiency|deficient|insufficiency|excess|"
+    r"[\s-]*(?:\(\w[^()]{0,20}\)\s*)?(?:levels?|counts?|aggregation|transfusions?|concentrations?|values?|titers?|titres?|trough|deficiency|deficient|insufficiency|excess|"
     r"assays?|stain(?:s|ing|ed)?|immunostain\w*|immunoreactiv\w*|expression|expressed|antibod(?:y|ies)|"
     r"receptors?|positive|negative|positivity|susceptible|resistant|resistance|sensitive|producing|secreting|"
     r"secretion|tests?|testing|excretion|clearance|ratio|index|measurements?|stimulation test|profile|"
     r"genes?|mutations?|polymorphisms?|alleles?|oxidase|dehydrogenase|kinase|synthase|reductase|transferase|"
-    r"scans?|scintigraphy|angiography|imaging|uptake|PET|SPECT|-avid|-free|"
-    r"\(\s*[+-]+\s*\))(?![\w-])", re.I)
+    r"scans?|scintigraphy|angiography|imaging|uptake|PET|SPECT|-avid|-free|intolerance|tolerance|absence|"
+    r"susceptibility|sensitivity|E-?test|strips?|discs?|disks?|phosphorylase|carboxylase|hydroxylase|oxygenase|"
+    r"\(\s*[+-]+\s*\))(?![\w])", re.I)
 _ANALYTE_BEFORE = re.compile(
     r"(?:serum|plasma|urine|urinary|blood|csf|trough|salivary|24-h|24-hour|24 h|elevated|raised|"
-    r"measured|undetectable|levels? of|concentrations? of|stained by|stained with)\s+(?:\w+\s+)?$", re.I)
+    r"measured|undetectable|levels? of|concentrations? of|stained by|stained with|"
+    r"(?:scintigraphy|scan|imaging|series|swallow|enema|angiography|tomography) (?:using|with))"
+    r"\s+(?:(?!and\s|or\s)[\w-]+\s+)?$", re.I)
 # "ACTH (354.1 pg/mL)", "alkaline phosphatase 125 IU/L", "BNP level of 929 pg/mL": a result follows
 _RESULT_AFTER = re.compile(
     r"[\s:=,(]*(?:level|levels|was|were|of|at|is|increased to|decreased to|rose to)?[\s:=(]*[<>≤≥]?\s*\d[\d.,]*"
@@ -34,9 +37,13 @@ _TREATMENT = re.compile(
     r"\b(?:treat\w*|therap\w*|administ\w*|given|giving|gave|receiv\w*|start\w*|initiat\w*|commenc\w*|"
     r"supplement\w*|replac\w*|replet\w*|infus\w*|inject\w*|drips?|bolus\w*|prescri\w*|taper\w*|discontinu\w*|"
     r"stopped|withdr\w*|continu\w*|maintain\w*|added|doses?|dosage|tablets?|capsules?|intravenous\w*|"
-    r"subcutaneous\w*|oral|orally|regimen|medications?|taking|took|use of|requir\w*)\b|"
+    r"subcutaneous\w*|oral|orally|regimen|medications?|taking|took|use of|requir\w*|transfus\w*|drugs?|agents?)\b|"
     r"\d\s*(?:mg|g|µg|μg|mcg|IU|units?|mmol|mEq)\b(?!\s*/\s*(?:d?l|ml|dl)\b)", re.I)
 _STOP = re.compile(r"[.;]\s|\n")
+# a list of markers or susceptibilities ends where a new clause begins ("positive for tumour involvement
+# and the patient was planned for adjuvant chemotherapy")
+_LIST_BREAK = re.compile(r"\b(?:was|were|is|are|had|has|have|been|be|patients?|he|she|they|we|who|which|then|"
+                         r"because|after|before|since|until|despite)\b", re.I)
 _REGIMEN_NEXT = re.compile(
     r"[\s-]*(?:\(\s*)?(?:protocol|regimen|chemotherapy|therapy|treatment|induction|courses?|cycles?|schedule|"
     r"based|arm)\b", re.I)
@@ -60,7 +67,7 @@ def analyte_context(text: str, start: int, end: int) -> bool:
     """The name is used as a laboratory analyte or a tissue marker here."""
     if _ANALYTE_AFTER.match(text, end) or _RESULT_AFTER.match(text, end):
         return True
-    return bool(_ANALYTE_BEFORE.search(text, max(0, start - 30), start))
+    return bool(_ANALYTE_BEFORE.search(text, max(0, start - 45), start))
 
 
 _LIST_STEMS = ("positiv", "negativ", "stain", "immunoreactiv", "express", "marker", "resist", "sensitiv",
@@ -77,7 +84,8 @@ def list_context(text: str, start: int) -> bool:
     cues = list(_LIST_CUE.finditer(window))
     if not cues:
         return False
-    return not _TREATMENT.search(window, cues[-1].end())
+    after_cue = window[cues[-1].end():]
+    return not (_TREATMENT.search(after_cue) or _LIST_BREAK.search(after_cue))
 
 
 def treatment_context(text: str, start: int, end: int) -> bool:

@@ -28,7 +28,7 @@ from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading import drug_context
 
-_BUILDER_VERSION = "6"
+_BUILDER_VERSION = "7"
 _WORD = re.compile(r"\w")
 _KNOWLEDGE = ("drug_overrides.csv", "drugs.csv", "therapy_terms.csv", "regimens.csv", "labs.csv")
 # salt and formulation words that belong to the name: "landiolol hydrochloride", "paclitaxel liposome"
@@ -41,6 +41,9 @@ _CLASS_TREES = ("D27.505", "D02", "D03", "D04")
 _NUMERAL_PREFIX = re.compile(r"(?<![\w-])\d{1,2}-$")
 _LEFTOVER = re.compile(r"[\s/+,-]*(?:(?:and|plus|[A-Za-z])(?![\w-])[\s/+,-]*)?")
 _COMBINATION = re.compile(r"\s?[/+-]\s?")
+# the head noun written after a regimen acronym belongs to its name: "GP chemotherapy", "MAP regimen"
+_REGIMEN_HEAD = re.compile(r"[\s-](?:chemotherapy|regimen|protocol)(?![\w-])", re.I)
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)")
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ def _build() -> tuple[dict[str, DrugEntry], ahocorasick.Automaton]:
         kind = "class" if r["kind"] == "class" else "therapy"
         forms = [r["written"]] + ([r["written"] + "s"] if kind == "class" and r["written"][-1] not in "sy" else [])
         for form in forms:
-            lex.setdefault(form.lower(), DrugEntry(r["norm"], kind, None, False))
+            lex.setdefault(form.lower(), DrugEntry(r["norm"], kind, None, False, r.get("context") == "yes"))
     for r in table("regimens.csv"):
         ingredients = tuple(i.strip() for i in r["ingredients"].split(";"))
         for form in r["variants"].split("|"):
@@ -216,18 +219,34 @@ def _longest_bounded(text: str, lower: str, auto: ahocorasick.Automaton,
     return out
 
 
-def _keep(text: str, start: int, end: int, entry: DrugEntry) -> bool:
-    """Whether this name is a medication mention here (see reading/drug_context.py)."""
+def _keep(text: str, start: int, end: int, entry: DrugEntry) -> bool | None:
+    """Whether this name is a medication mention here (see reading/drug_context.py); None for a name
+    that is also an analyte with no treatment word near it: kept only inside a list of kept drugs."""
     if entry.kind == "regimen":
         written = text[start:end]
         if sum(ch.isalpha() for ch in written) <= 5 and sum(ch.isupper() for ch in written) < 2:
             return False  # "map", "ice", "Bep": an ordinary word, not the acronym
         return not entry.context or drug_context.regimen_context(text, start, end)
-    if entry.kind != "drug":
-        return not (drug_context.analyte_context(text, start, end) or drug_context.list_context(text, start))
     if drug_context.analyte_context(text, start, end) or drug_context.list_context(text, start):
         return False
-    return not entry.analyte or drug_context.treatment_context(text, start, end)
+    if not entry.analyte or drug_context.treatment_context(text, start, end):
+        return True
+    return None
+
+
+def _coordinated(text: str, found: list[_Hit], keep: list[bool | None]) -> list[bool]:
+    """A name that is also an analyte counts when it is coordinated with a kept drug or therapy
+    ("carnitine, thiamine, pyridoxine and folate were supplemented"): the decision spreads along the list."""
+    order = sorted(range(len(found)), key=lambda i: found[i][0])
+    changed = True
+    while changed:
+        changed = False
+        for a, b in zip(order, order[1:], strict=False):
+            pair = {keep[a], keep[b]}
+            if pair == {True, None} and _COORDINATION.fullmatch(text, found[a][1], found[b][0]):
+                keep[a] = keep[b] = True
+                changed = True
+    return [k is True for k in keep]
 
 
 _Hit = tuple[int, int, DrugEntry, "str | None"]
@@ -271,10 +290,16 @@ def find(text: str, abbreviations: dict[str, str] | None = None) -> list[Mention
         for s, e, form in _longest_bounded(text, text, _abbreviation_automaton(tuple(sorted(resolved))), "-"):
             if not any(taken[s:e]):
                 found.extend((s, e, entry, abbr[form]) for entry in resolved[form])
-    found = sorted((h for h in found if _keep(text, h[0], h[1], h[2])), key=lambda x: (x[0], -x[1]))
+    keep = _coordinated(text, found, [_keep(text, h[0], h[1], h[2]) for h in found])
+    found = sorted((h for h, k in zip(found, keep, strict=True) if k), key=lambda x: (x[0], -x[1]))
     out: list[Mention] = []
+    covered = 0
     for s, e, entry, via in _combine(text, found):
+        if s < covered and entry.kind == "therapy":
+            continue  # the head noun of a regimen's name ("R-CHOP chemotherapy")
         if entry.kind == "regimen":
+            head = _REGIMEN_HEAD.match(text, e)
+            e = covered = head.end() if head else e
             out.extend(_mention(s, e, text, entry, via, ingredient) for ingredient in entry.ingredients)
         else:
             out.append(_mention(s, e, text, entry, via))
