@@ -177,3 +177,34 @@ def test_an_interval_marked_as_normal_after_a_full_value_is_a_reference() -> Non
     ms = find_labs("The viral load was 5400 IU/mL (N <100 IU/mL).")
     assert [m.attrs["value"] for m in ms if m.type == "lab_reference"] == [100]
     assert [m.attrs["value"] for m in ms if m.type == "lab_value"] == [5400]
+
+
+def test_unit_before_a_line_break_is_read() -> None:
+    v = _one("The ferritin was 812 ng/ml.\nCT showed no mass.", "812 ng/ml")
+    assert v.attrs["ucum"] == "ng/mL" and v.norm == "ferritin"
+
+
+def test_signed_values_and_falling_values_are_two_numbers() -> None:
+    assert _one("Base excess was −4.2 mmol/L today.", "−4.2 mmol/L").attrs["value"] == -4.2
+    assert _one("hearing loss (–60 dB) on both sides", "–60 dB").attrs["value"] == -60
+    assert not [m for m in _values("IL-6 and CA 19-9 were sent") if m.attrs.get("value", 0) < 0]
+    before, after = _one("urea fell from 41 to 12 mmol/L", "41"), _one("urea fell from 41 to 12 mmol/L", "12 mmol/L")
+    assert before.norm == after.norm == "urea" and before.attrs["unit"] is None and after.attrs["value"] == 12
+
+
+def test_body_measurements_scores_and_intervals_anchor_their_values() -> None:
+    text = "Her birth weight was 3.1 kg and head circumference 34 cm; Apgar scores were 8, 9 and 9."
+    assert _one(text, "3.1 kg").norm == "body weight" and _one(text, "34 cm").norm == "head circumference"
+    assert [m.attrs["value"] for m in _values(text) if m.norm == "apgar score"] == [8, 9, 9]
+    assert _one("The QTc was 512 ms on day 2.", "512 ms").norm == "qt interval"
+    assert not _values("a 4 cm mass and 20 mL of fluid")  # a size or a volume alone is no result
+
+
+def test_pressure_without_unit_only_after_blood_pressure() -> None:
+    assert _one("Her blood pressure was 150/95 on arrival.", "150/95").attrs["diastolic"] == 95
+    assert not _values("Visual acuity was 20/60 in the left eye.")
+
+
+def test_range_in_the_values_unit_after_it_is_the_reference_interval() -> None:
+    found = {m.text: m.type for m in find_labs("potassium, 2.9 mmol/L (3.5–5.1 mmol/L); sodium 140 mmol/L")}
+    assert found["2.9 mmol/L"] == "lab_value" and found["3.5–5.1 mmol/L"] == "lab_reference"

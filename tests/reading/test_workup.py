@@ -57,3 +57,8 @@ def test_a_disease_tested_negative_is_refuted_in_the_course() -> None:
     status = {c.name: c.status for c in course.conditions}
     assert status.get("dengue") == "refuted"
     assert any(lab.test_text == "dengue serology" and lab.interpretation == "NEG" for lab in course.labs)
+
+
+def test_result_word_inside_a_hyphenated_name_is_no_result() -> None:
+    from casecourse.reading.workup import find as find_workup
+    assert not find_workup("C-reactive protein and blood cultures were pending; gram-positive cocci were seen.")

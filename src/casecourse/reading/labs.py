@@ -49,10 +49,14 @@ _COMPATIBLE = {
     "clearance": {"clearance"},
     "osmolality": {"osmolality"},
     "bmi": {"bmi"},
+    "length": {"length"},
+    "sound_level": {"sound_level"},
 }
 # units that make a number a result even with no test named nearby
 _SELF_EVIDENT = {"mass_conc", "subst_conc", "arb_conc", "activity", "count", "count_field", "pressure",
-                 "temperature", "rate_length", "clearance", "osmolality"}
+                 "temperature", "rate_length", "clearance", "osmolality", "sound_level"}
+# between two values of one list: "Apgar scores were 2, 6, and 7", "MELD score was 8 and 11"
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 _BARE_GAP = re.compile(
     r"(?:[\s:=(),]|\b(?:levels?|counts?|values?|concentrations?|titers?|titres?|activity|was|were|is|are|"
     r"of|at|to|reached|rose|increased|decreased|dropped|fell|peaked|elevated|measured|remained|from|"
@@ -111,7 +115,7 @@ def _value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
                    "unit": v.unit, "ucum": v.ucum, "value_si": None, "unit_si": None,
                    "test": test.name if test else None, "loinc": None}
     for key, val in (v.extra or {}).items():
-        if key != "default_test":
+        if key not in ("default_test", "bare_pressure"):
             attrs[key] = val
     if test is not None:
         if not (v.info and v.info.kind == "percent" and test.unit_kind == "count"):
@@ -141,8 +145,10 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
             continue
         if v.unit is None:
             v.unit, v.ucum, v.info = nxt.unit, nxt.ucum, nxt.info
-        elif not opening.group("ref"):
-            continue  # "6900 IU/mL (<96 IU/mL)" without a reference word: not sure it is the interval
+        elif not opening.group("ref") and (nxt.value_high is None or v.info is None or nxt.info.kind != v.info.kind):
+            # "6900 IU/mL (<96 IU/mL)" without a reference word: not sure it is the interval; a range of the
+            # value's own kind is: "8.6 g/dL (12–16 g/dL)"
+            continue
         intervals.add(id(nxt))
     return intervals
 
@@ -162,6 +168,7 @@ def find_labs(text: str) -> list[Mention]:
     hit_starts = [h.start for h in hits]
     values = find_values(text)
     interval_after = _unit_from_interval(text, values)
+    last: tuple[int, LabTest | None] = (-1, None)  # end and test of the last unitless value kept
     for v in values:
         i = bisect.bisect_right(hit_starts, v.start) - 1
         if i >= 0 and hits[i].end > v.start:
@@ -171,8 +178,13 @@ def find_labs(text: str) -> list[Mention]:
         clause_end = ends[k] if k < len(ends) else len(text)
         test = _attach(text, v, anchors, starts, clause_start, clause_end)
         if v.info is None and v.ucum is None:
-            if not _directly_after_test(text, v, anchors, starts):
+            if last[0] >= 0 and _LIST_GAP.fullmatch(text, last[0], v.start):
+                test = last[1]  # the next value of a list after a test: "Apgar scores were 2, 6, and 7"
+            elif not _directly_after_test(text, v, anchors, starts):
                 continue
+            if (v.extra or {}).get("bare_pressure") and (test is None or test.name != "blood pressure"):
+                continue  # "120/80" is a blood pressure only right after one
+            last = (v.end, test)
         elif test is None and v.info is not None and v.info.kind not in _SELF_EVIDENT:
             continue
         if test is not None and test.members:

@@ -26,11 +26,14 @@ _CMP_BEFORE_REV = re.compile(
     + r")(?:$|(?=[\s(,:=]))", re.I)
 # starts with a digit class so the regex engine can skip ahead; the left context is checked in code
 _NO_LEFT = re.compile(r"[\w.,/:\-−^]")
+# a sign, not a hyphen: "−5.1" after a space, "(", ":" or "=" (never "3-5" or "IL-6")
+_SIGN_LEFT = re.compile(r"(?:^|[\s(:=])[−\-–+]$|^[−\-–+]$")
 VALUE_RE = re.compile(
     rf"(?P<num>{_NUM})"
     rf"(?:(?P<mid>\s?%)?\s*(?:-|–|—|to)\s*(?P<num2>{_NUM}))?(?![\w.]*\s?[/:]\s?\d)(?!-\w)",
     re.I)
-BP_RE = re.compile(r"(?<![\w./])(?P<sys>\d{2,3})\s?/\s?(?P<dia>\d{2,3})\s?(?P<unit>mm\s?Hg)", re.I)
+BP_RE = re.compile(r"(?<![\w./])(?P<sys>\d{2,3})\s?/\s?(?P<dia>\d{2,3})(?:\s?(?P<unit>mm\s?Hg))?(?![\w/.,]?\d)",
+                   re.I)
 TITRE_RE = re.compile(r"(?P<cmp>[<>≤≥]\s?)?(?<![\w.:/])1\s?:\s?(?P<den>\d{1,5})(?![\d:]|\s?[ap]\.?m\b)")
 _MULT_RE = re.compile(r"\s?(?:[×xX*]|·)\s?10\s?(?:\^|\*\*|\*|e|E)?\s?(?P<exp>[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})")
 _UNIT_SPAN = re.compile(r"\s?(?:[^\s,;()\[\]]+)(?:\s[^\s,;()\[\]]+){0,3}")
@@ -66,7 +69,7 @@ def unit_after(text: str, pos: int) -> tuple[int, str, UnitInfo] | None:
     body = m.group()[lead:]
     if not body or body[0].isdigit() and not body.startswith("1.73"):
         return None
-    cuts = [i for i, c in enumerate(body) if c == " "] + [len(body)]
+    cuts = [i for i, c in enumerate(body) if c.isspace()] + [len(body)]
     for cut in reversed(cuts):
         written = body[:cut].rstrip(_TRAIL)
         if not written:
@@ -105,9 +108,15 @@ def find_values(text: str) -> list[Value]:
     out: list[Value] = []
     taken: list[tuple[int, int]] = []
     for m in BP_RE.finditer(text):
-        out.append(Value(m.start(), m.end(), float(m.group("sys")), unit=m.group("unit"),
-                         info=lookup_unit(m.group("unit")), ucum="mm[Hg]",
-                         extra={"diastolic": float(m.group("dia")), "default_test": "blood pressure"}))
+        if m.group("unit") is None:  # "blood pressure was 120/80": kept only right after its test
+            if int(m.group("sys")) <= int(m.group("dia")):
+                continue
+            out.append(Value(m.start(), m.end(), float(m.group("sys")),
+                             extra={"diastolic": float(m.group("dia")), "bare_pressure": True}))
+        else:
+            out.append(Value(m.start(), m.end(), float(m.group("sys")), unit=m.group("unit"),
+                             info=lookup_unit(m.group("unit")), ucum="mm[Hg]",
+                             extra={"diastolic": float(m.group("dia")), "default_test": "blood pressure"}))
         taken.append((m.start(), m.end()))
     for m in TITRE_RE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
@@ -117,19 +126,25 @@ def find_values(text: str) -> list[Value]:
                          extra={"titer": text[m.start("den") - 2:m.end()].replace(" ", "")}))
         taken.append((m.start(), m.end()))
     for m in VALUE_RE.finditer(text):
-        if m.start() and _NO_LEFT.match(text, m.start() - 1):
+        start, sign = m.start(), 1.0
+        if start and _SIGN_LEFT.search(text[max(0, start - 2):start]):  # "BE of −5.1", "(+0.5 z-score)"
+            sign, start = (1.0 if text[start - 1] == "+" else -1.0), start - 1
+        elif start and _NO_LEFT.match(text, start - 1):
             continue
         if any(s <= m.start("num") < e for s, e in taken):
             continue
-        start, cmp = m.start(), None
+        cmp = None
         before = _CMP_BEFORE_REV.match(text[max(0, start - 16):start][::-1])
         if before:
             start, cmp = start - before.end(), _CMP_WORDS[before.group("cmp")[::-1].lower()]
-        v = Value(start, m.end(), parse_number(m.group("num")), comparator=cmp)
+        v = Value(start, m.end(), sign * parse_number(m.group("num")), comparator=cmp)
         if m.group("num2"):
             v.value_high = parse_number(m.group("num2"))
-            if v.value_high < v.value:  # "3-2" is not a range
-                continue
+            if v.value_high < v.value:  # "fell from 798 to 98 μmol/l": two values, not a range
+                if " to " not in m.group() or m.group("mid"):
+                    continue
+                out.append(Value(start, m.end("num"), v.value, comparator=cmp))
+                v = Value(m.start("num2"), m.end(), v.value_high)
         out.append(_with_unit(text, v))
     out.sort(key=lambda v: (v.start, -v.end))
     kept: list[Value] = []

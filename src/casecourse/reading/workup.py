@@ -70,6 +70,8 @@ def _hits(text: str) -> list[Hit]:
         start, end = end_idx - length + 1, end_idx + 1
         if start and _WORD.match(text[start - 1]) or end < len(text) and _WORD.match(text[end]):
             continue
+        if kind in ("pos", "neg") and start and text[start - 1] == "-":
+            continue  # part of a name or a stain, not a result: "C-reactive protein", "gram-positive"
         cands.append(Hit(start, end, kind, canonical))
     # on one span an organism or specimen reads better than a catalogue test of it ("CMV" -> "CMV serology")
     cands.sort(key=lambda h: (h.start, -(h.end - h.start), h.kind == "named_test"))
