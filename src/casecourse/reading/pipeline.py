@@ -117,7 +117,8 @@ _COEXIST = {frozenset({"lab_test", "lab_value"}), frozenset({"finding", "lab_val
             frozenset({"condition", "lab_value"}), frozenset({"time", "age"}), frozenset({"date", "age"}),
             frozenset({"finding", "condition"}), frozenset({"event", "finding"}), frozenset({"event", "condition"}),
             frozenset({"event", "time"}), frozenset({"event", "date"}), frozenset({"event", "lab_value"}),
-            frozenset({"event", "time_relation"}), frozenset({"event", "prepost"})}
+            frozenset({"event", "time_relation"}), frozenset({"event", "prepost"}),
+            frozenset({"dose", "time"})}  # "after two cycles": a time built on a number of cycles
 # a class or generic therapy may sit inside a condition or finding ("chemotherapy-induced neutropenia")
 # and keeps its route ("intravenous fluids")
 _COEXIST |= {frozenset({k, t}) for k in ("therapy", "drug_class") for t in ("condition", "finding", "route")}

@@ -4,6 +4,7 @@
 wins; on equal length, the more specific rule). `type` says what the expression means:
 
 - `date`: a calendar date ("In February 2020", "mid-2019", "summer 2019", "the 1990s");
+- `time` with `kind` clock: a clock time ("at 07:30 p.m.", TIMEX3 TIME `XXXX-XX-XXT19:30`);
 - `duration`: a length of time ("for three months", "a 2-week course");
 - `time`: a relative or anchored time ("fourteen months later", "on hospital day 5", "shortly
   after", "3 days before admission", "at 6-month follow-up", "postoperatively"). An age *at an
@@ -42,7 +43,7 @@ from bisect import bisect_left
 from casecourse.model import Mention
 from casecourse.reading.timex_amounts import amounts
 from casecourse.reading.timex_anchor import calendar_values
-from casecourse.reading.timex_calendar import calendar_dates
+from casecourse.reading.timex_calendar import calendar_dates, clock_times
 from casecourse.reading.timex_frequency import frequencies
 from casecourse.reading.timex_relative import (
     after_events,
@@ -70,6 +71,7 @@ def find_timexes(text: str, doc_date: str | None = None) -> list[Mention]:
     st = starts_by_family(text)
     cands = [
         *calendar_dates(text, None, st["cal"]),
+        *clock_times(text, st["cal"]),
         *amounts(text, doc_date, st["amt"]),
         *day_counts(text, st["day"]),
         *vague_relations(text, st["vague"]),

@@ -78,6 +78,7 @@ _POST = re.compile(
     r"|\s+of\s+(?:the\s+|his\s+|her\s+|this\s+)?(?P<of>life|admission|hospitali[sz]ation|hospital\s+stay|"
     r"illness|treatment|therapy|follow[- ]?up|symptoms?|disease|observation|chemotherapy|radiotherapy)\b"
     r"|\s*[-‐]?\s*(?P<fu>follow[- ]?up|visit|review|control|check[- ]?up|evaluation)\b"
+    r"|(?P<poss>['’]s?\s+(?:duration|time)\b)"
     r"|\s*(?P<hist>(?:['’]s?\s+)?(?:history|duration|course|interval|period|stay|hospitali[sz]ation)\b)"
     r")",
     re.I,
@@ -297,8 +298,10 @@ def _classify(
                 timex_type="DURATION",
                 phrase_end=post.end(),
             )
-            # "for two months following surgery": how long, placed after an event
-            yield s, e, 2, "duration" if prep in _LENGTH_PREPS else "time", base
+            # "for two months following surgery": how long, placed after an event; "four weeks post
+            # discharge" is one expression like "2 weeks postoperatively"
+            end = post.end() if rel == "post" and g.get("anchor") and prep not in _LENGTH_PREPS else e
+            yield s, end, 2, "duration" if prep in _LENGTH_PREPS else "time", base
             return
     if g.get("postop"):
         anchor = (
@@ -316,7 +319,9 @@ def _classify(
             timex_type="DURATION",
             phrase_end=post.end(),
         )
-        yield s, e, 2, "time", base
+        # "2 weeks postoperatively", "four weeks post discharge": THYME marks the amount and its
+        # pre/post word as one expression, valued as the offset (P2W)
+        yield s, post.end(), 2, "time", base
         return
     anchor = "previous"
     if g.get("of"):
@@ -332,7 +337,7 @@ def _classify(
         )
         yield s, e, 2, "time", base
         return
-    if prep in _TIME_PREPS and not g.get("hist"):
+    if prep in _TIME_PREPS and not g.get("hist") and not g.get("poss"):
         direction = "within" if prep == "within" else "after"
         base.update(
             relative_attrs(lo, hi, unit, direction, anchor, vague), kind="relative", timex_type="DURATION"
@@ -348,6 +353,8 @@ def _classify(
         base.update(rel_direction="before", rel_anchor="presentation")
     if g.get("hist"):
         base["phrase_end"] = post.end()
+    if g.get("poss"):
+        e = base["phrase_end"] = post.end()  # "a week's duration", "four months' time": one TIMEX3
     yield s, e, 2, "duration", base
 
 

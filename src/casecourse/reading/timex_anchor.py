@@ -11,7 +11,8 @@ text order (a HeidelTime-like "narrative" strategy):
   is placed from the reference date, one looking forward is not;
 - only offsets from the story's own time (`rel_anchor` previous) are placed; an offset from an
   event with no date ("the 7th day of illness", "3 days after surgery") gets `XXXX-XX-XX`;
-- a year-less absolute date ("in late September") takes the anchor's year (else the reference year).
+- a year-less absolute date ("in late September") takes the anchor's year (else the reference year);
+- hour and minute offsets ("six hours later", "48 hours before") keep their duration value.
 
 The offset stays in the `rel_*` attributes and in `offset_value`; the timeline reads those, not
 `value`. Normal analysis (no reference date) never calls this, so no date is invented there.
@@ -24,6 +25,9 @@ from casecourse.reading.timex_resolve import parse_iso, resolve
 
 _UNKNOWN = {"year": "XXXX", "decade": "XXXX"}
 _LOOKING_BACK = {"before"}
+#: offsets placed on the calendar; hours and minutes keep their duration value ("six hours later" is
+#: PT6H): a day-precision anchor cannot place them, and the story's clock time is rarely known
+_CALENDAR_UNITS = ("day", "week", "month", "year", "decade")
 
 
 def _iso(value: object) -> str | None:
@@ -63,9 +67,7 @@ def calendar_values(mentions: list[Mention], reference_date: str) -> None:
         if a.get("dct_relative"):
             last = _iso(value) or last
             continue
-        if a.get("age_span") or a.get("rel_n_min") is None or a.get("rel_unit") not in (
-            "day", "week", "month", "year", "hour", "minute", "decade"
-        ):
+        if a.get("age_span") or a.get("rel_n_min") is None or a.get("rel_unit") not in _CALENDAR_UNITS:
             continue
         direction = a.get("rel_direction")
         anchor = last

@@ -1,12 +1,13 @@
 """Calendar dates: "11 June 2018", "June 11, 2018", "mid-2019", "summer 2019", "the 1990s", "02/2019",
-"2019-03-04", and a bare year only after a word that makes it a time ("in 2008", "since 1999")."""
+"2019-03-04", a bare year only after a word that makes it a time ("in 2008", "since 1999"), and clock
+times ("at 07:30 p.m.", "14:15"): TIMEX3 TIME values on an unknown date (`XXXX-XX-XXT19:30`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from casecourse.reading.timex_lexicon import MONTHS, SEASONS, alternation
+from casecourse.reading.timex_lexicon import MERIDIEM, MONTHS, SEASONS, alternation
 from casecourse.reading.timex_scan import matches
 
 Cand = tuple[int, int, int, str, dict]
@@ -157,3 +158,33 @@ def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterat
             if kind == "num":
                 attrs["ambiguous_order"] = int(m.group("a")) <= 12 and int(m.group("b")) <= 12
             yield start, m.end(), 0, "date", attrs
+
+
+#: "7 p.m.", "07:30 pm" (any hour with a meridiem) or a two-digit 24-hour "14:15" / "07:00 h"; a one-digit
+#: "1:40" without a meridiem is a ratio or a titre, and a time inside a range of numbers is not read
+_MERIDIEM = alternation(MERIDIEM).replace(r"\.", r"\.?")
+_CLOCK = re.compile(
+    rf"(?<![\d:.,/])\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ap>{_MERIDIEM})(?![\w])"
+    r"|(?<![\d:.,/])\b(?P<h2>[01]\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s?h\b)?(?![\d:/])",
+    re.I,
+)
+_SENTENCE_END = re.compile(r"\s*$|\s+[A-Z(]")
+
+
+def clock_times(text: str, starts: list[int]) -> Iterator[Cand]:
+    """ "at 07:00 p.m.", "9 am", "14:30": a TIMEX3 TIME with no date (the text's date is not assumed)."""
+    for m in matches(_CLOCK, text, starts):
+        if m.group("ap"):
+            h, mi = int(m.group("h")), int(m.group("mi") or 0)
+            if not 1 <= h <= 12:
+                continue
+            pm = m.group("ap").lower().startswith("p")
+            h = (h % 12) + (12 if pm else 0)
+        else:
+            h, mi = int(m.group("h2")), int(m.group("mi2"))
+        end = m.end()
+        if text[end - 1] == "." and _SENTENCE_END.match(text, end):
+            end -= 1  # the sentence's full stop after "p.m", as the corpora mark it
+        attrs = {"timex_type": "TIME", "value": f"XXXX-XX-XXT{h:02d}:{mi:02d}", "precision": "minute",
+                 "kind": "clock"}
+        yield m.start(), end, 0, "time", attrs

@@ -39,6 +39,8 @@ ANCHORS: dict[str, str] = _data("anchors")
 VAGUE_RELATIONS: dict[str, list] = _data("vague_relations")
 VAGUE_UNIT_WINDOWS: dict[str, list[float]] = _data("vague_unit_windows")
 FREQUENCY_WORDS: dict[str, list] = _data("frequency_words")
+SCHEDULE_CUES: dict[str, list[str]] = _data("schedule_cues")
+MERIDIEM: list[str] = _data("clock")["meridiem"]
 
 _UNITS_WORD = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}

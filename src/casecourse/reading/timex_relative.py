@@ -14,6 +14,7 @@ from casecourse.reading.timex_lexicon import (
     NUMBER_WORDS,
     ORDINAL,
     ORDINAL_WORDS,
+    SCHEDULE_CUES,
     VAGUE_RELATIONS,
     alternation,
     anchor_keyword,
@@ -40,6 +41,13 @@ _DAY_RX = re.compile(
     rf"(?!\s*(?:[-–]|to)\s*\d|\s*%|\.\d){_OF}",
     re.I,
 )
+_WEEK_RX = re.compile(
+    rf"\b(?:(?:the|his|her|their)\s+)?(?:{_KIND}\s+)?[Ww]eek\s*#?\s*(?P<n>\d{{1,2}})\b"
+    rf"(?!\s*(?:[-–]|to)\s*\d|\s*%|\.\d|\s*(?:mg|g|ml|IU|U)\b){_OF}",
+)
+_SCHEDULE_BEFORE = re.compile("|".join(re.escape(c) for c in SCHEDULE_CUES["before"]), re.I)
+_SCHEDULE_AFTER = re.compile("|".join(re.escape(c) for c in SCHEDULE_CUES["after"]), re.I)
+_CLAUSE_END = re.compile(r"[.;]\s")
 _POD_RX = re.compile(r"\b(?:POD\s*#?\s*(?P<n>\d{1,3})|(?P<n2>\d{1,3})(?:st|nd|rd|th)?\s+POD)\b")
 _ORD_RX = re.compile(
     rf"\b(?:(?:the|his|her|their)\s+)?(?P<ord>{ORDINAL})\s+(?:{_KIND}\s+)?"
@@ -153,13 +161,31 @@ def _day_cand(text: str, m: re.Match, n: float, unit: str = "day") -> Cand:
     return start, end, 1, "time", attrs
 
 
+def _cycle_day(text: str, start: int, end: int) -> bool:
+    """ "paclitaxel 80 mg/m2 on day 1 and 8, repeated every 21 days": a day of a treatment cycle.
+
+    A regimen cue (`schedule_cues` in the lexicon) in the same sentence makes it a schedule day rather than a
+    time of the story: a dose per body surface area up to 80 characters before or 60 after the day count, or
+    a cycle repetition up to 60 after."""
+    lo = start - 80
+    for cut in _CLAUSE_END.finditer(text, max(0, lo), start):
+        lo = cut.end()
+    hi = min(len(text), end + 60)
+    cut = _CLAUSE_END.search(text, end, hi)
+    hi = cut.start() if cut else hi
+    return bool(_SCHEDULE_BEFORE.search(text, max(0, lo), hi) or _SCHEDULE_AFTER.search(text, end, hi))
+
+
 def day_counts(text: str, starts: list[int]) -> Iterator[Cand]:
-    """ "day 5", "hospital day 5", "POD 2", "the fifth day of life", "the third week"."""
+    """ "day 5", "hospital day 5", "POD 2", "the fifth day of life", "the third week", "week 12"."""
     for m in matches(_DAY_RX, text, starts):
         nw = m.group("n").lower()
         n = float(nw) if nw.isdigit() else float(NUMBER_WORDS.get(nw, -1))
-        if n >= 0:
+        if n >= 0 and not _cycle_day(text, m.start(), m.end()):
             yield _day_cand(text, m, n)
+    for m in matches(_WEEK_RX, text, starts):
+        if not _cycle_day(text, m.start(), m.end()) and int(m.group("n")) > 0:
+            yield _day_cand(text, m, float(m.group("n")), "week")
     for m in matches(_POD_RX, text, starts):
         n = float(m.group("n") or m.group("n2"))
         attrs = relative_attrs(n, n, "day", "after", "surgery", False, exact_tol=True)

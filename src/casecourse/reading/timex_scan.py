@@ -91,7 +91,7 @@ _CYC = [
 _CALENDAR_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years"}
 _DIGIT_TRIGGERS = re.compile(
     r"(?:1[89]|20)\d\d|\d[/.]\d|\d\s?-?\s?(?:d|h|y|mo|hrs?|yrs?|mins?)\b|"
-    r"\d0['’]?s\b|q\.?\s?\d",
+    r"\d0['’]?s\b|q\.?\s?\d|\d:\d\d|\d\s?[ap]\.?m\b",
     re.I,
 )
 _WORD_START = re.compile(r"\b\w")
