@@ -134,3 +134,16 @@ def test_gold_notation_is_canonical(raw, canonical):
 def test_values_equal_only_for_exact_same_length():
     assert values_equal("P14D", "P2W") and values_equal("P1D", "PT24H")
     assert not values_equal("P1M", "P30D") and not values_equal("2014-01", "2014-01-05")
+
+
+def test_age_at_event_gives_a_year_from_the_patients_age_and_the_reference_date():
+    text = "A 20-year-old man had a tonsillectomy at age 5. Three years later he developed asthma."
+    got = values(text, "2018-02-10")
+    assert got["age 5"] == "2003"
+    assert got["Three years later"] == "2006"
+
+
+def test_age_at_event_without_the_patients_age_stays_an_offset():
+    got = values("She had a tonsillectomy at age 5. Three years later she developed asthma.", "2018-02-10")
+    assert got["age 5"] == "P5Y"
+    assert got["Three years later"] == "XXXX"

@@ -12,7 +12,9 @@ text order (a HeidelTime-like "narrative" strategy):
 - only offsets from the story's own time (`rel_anchor` previous) are placed; an offset from an
   event with no date ("the 7th day of illness", "3 days after surgery") gets `XXXX-XX-XX`;
 - a year-less absolute date ("in late September") takes the anchor's year (else the reference year);
-- hour and minute offsets ("six hours later", "48 hours before") keep their duration value.
+- hour and minute offsets ("six hours later", "48 hours before") keep their duration value;
+- an age at an event ("at age 3") in the story of "a 17-year-old" is a year counted from the birth year
+  that age and the reference date give (an estimate TempEval annotators also make), and anchors what follows.
 
 The offset stays in the `rel_*` attributes and in `offset_value`; the timeline reads those, not
 `value`. Normal analysis (no reference date) never calls this, so no date is invented there.
@@ -48,15 +50,36 @@ def _placed(m: Mention, anchor: str) -> str | None:
     return point
 
 
+def _birth_year(mentions: list[Mention], reference_date: str) -> int | None:
+    """The patient's birth year, estimated from the first age in years ("a 17-year-old") and the reference
+    date (taken as the time of presentation), or None when the text states no such age."""
+    for m in mentions:
+        if m.type == "age" and not m.attrs.get("gestational") and not m.attrs.get("vague"):
+            years = m.attrs.get("age_years")
+            if isinstance(years, (int, float)) and years >= 1 and float(years).is_integer():
+                return int(reference_date[:4]) - int(years)
+            return None
+    return None
+
+
 def calendar_values(mentions: list[Mention], reference_date: str) -> None:
     """Give the relative DATE expressions of `mentions` (in text order) calendar values, in place."""
     if _iso(reference_date) is None:
         return
     last: str | None = None
+    birth = _birth_year(mentions, reference_date)
     for m in mentions:
         a = m.attrs
         kind = a.get("kind")
         value = a.get("value")
+        if a.get("age_span") and birth is not None and a.get("rel_unit") == "year" and not a.get("vague"):
+            # "at age 3" in the story of "a 17-year-old" written in 2013: about 1999 (an estimate)
+            year = birth + int(float(a.get("rel_n_min") or 0))
+            if year <= int(reference_date[:4]):
+                a["offset_value"] = value
+                a["value"] = m.norm = f"{year:04d}"
+                last = a["value"]
+            continue
         if kind == "absolute":
             if isinstance(value, str) and value.startswith("XXXX"):
                 a["value"] = m.norm = (last or reference_date)[:4] + value[4:]
