@@ -208,3 +208,17 @@ def test_pressure_without_unit_only_after_blood_pressure() -> None:
 def test_range_in_the_values_unit_after_it_is_the_reference_interval() -> None:
     found = {m.text: m.type for m in find_labs("potassium, 2.9 mmol/L (3.5–5.1 mmol/L); sodium 140 mmol/L")}
     assert found["2.9 mmol/L"] == "lab_value" and found["3.5–5.1 mmol/L"] == "lab_reference"
+
+
+def test_anchor_words_file_values_but_name_no_test() -> None:
+    found = find_labs("She reported weight loss of 6 kg; the Rotterdam score was 1.2.")
+    assert not [m for m in found if m.type == "lab_test"]  # 'weight loss' stays a finding's words
+    assert _one("She reported weight loss of 6 kg; the Rotterdam score was 1.2.", "6 kg").norm == "body weight"
+    score = _one("She reported weight loss of 6 kg; the Rotterdam score was 1.2.", "1.2")
+    assert score.norm is None and score.attrs["test"] is None
+
+
+def test_percentiles_spelled_units_and_multiplied_concentrations() -> None:
+    assert _one("length 49 cm (25th percentile)", "25th percentile").attrs["value"] == 25
+    assert _one("hemoglobin of 9.9 grams per deciliter", "9.9 grams per deciliter").attrs["ucum"] == "g/dL"
+    assert _one("HBV DNA 3.4 × 105 IU/mL at baseline", "3.4 × 105 IU/mL").attrs["ucum"] == "10*5.[IU]/mL"

@@ -51,16 +51,18 @@ _COMPATIBLE = {
     "bmi": {"bmi"},
     "length": {"length"},
     "sound_level": {"sound_level"},
+    "percentile": {"percentile"},
 }
 # units that make a number a result even with no test named nearby
 _SELF_EVIDENT = {"mass_conc", "subst_conc", "arb_conc", "activity", "count", "count_field", "pressure",
-                 "temperature", "rate_length", "clearance", "osmolality", "sound_level"}
+                 "temperature", "rate_length", "clearance", "osmolality", "sound_level", "percentile",
+                 "conc_rate"}
 # between two values of one list: "Apgar scores were 2, 6, and 7", "MELD score was 8 and 11"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 _BARE_GAP = re.compile(
     r"(?:[\s:=(),]|\b(?:levels?|counts?|values?|concentrations?|titers?|titres?|activity|was|were|is|are|"
     r"of|at|to|reached|rose|increased|decreased|dropped|fell|peaked|elevated|measured|remained|from|"
-    r"about|approximately|around|high|low|markedly|mildly|slightly|be|serum|plasma|level)\b)*", re.I)
+    r"about|approximately|around|high|low|markedly|mildly|slightly|be|serum|plasma|level|down|up)\b)*", re.I)
 # a value written as the reference interval: "(normal range, 130–175 g/L)", "(normal <50 U/L)"
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:normal|reference|ref|NR|RR|ULN|cut-?off)\.?\s*(?:range|ranges|values?|interval|limits?|"
@@ -164,7 +166,7 @@ def find_labs(text: str) -> list[Mention]:
         Mention(type="lab_test", start=h.start, end=h.end, text=text[h.start:h.end], norm=h.test.name,
                 attrs={"loinc": h.test.loinc, **({"members": "|".join(h.test.members)}
                                                  if h.test.members else {})})
-        for h in hits]
+        for h in hits if h.test.kind != "anchor"]
     hit_starts = [h.start for h in hits]
     values = find_values(text)
     interval_after = _unit_from_interval(text, values)
@@ -189,11 +191,13 @@ def find_labs(text: str) -> list[Mention]:
             continue
         if test is not None and test.members:
             test = expand(test)[0] if len(expand(test)) == 1 else test
+        if test is not None and test.kind == "anchor":
+            test = None  # "the Rotterdam score was 0.15": a value, its test not in the catalogue
         mention = _value_mention(text, v, test)
         if id(v) in interval_after or _REFERENCE_BEFORE.search(text, max(0, v.start - 40), v.start):
             mention.type = "lab_reference"  # the lab's interval, not a result
         out.append(mention)
-    out.extend(find_qualitative(text, hits, compounds))
+    out.extend(find_qualitative(text, [h for h in hits if h.test.kind != "anchor"], compounds))
     out.extend(find_results(text, [(m.start, m.end) for m in out if m.type == "lab_value"]))
     out.sort(key=lambda m: (m.start, m.end, m.type, m.norm or ""))
     return out

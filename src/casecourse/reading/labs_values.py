@@ -90,6 +90,10 @@ def _with_unit(text: str, v: Value) -> Value:
             base = info.ucum  # "/L", "/uL", "/mm3"
             v.ucum = f"10*{exp}{base}"
             v.info = UnitInfo(v.ucum, "count", None)
+        elif after and after[2].kind in ("arb_conc", "subst_conc", "mass_conc"):  # "2.1 × 106 IU/mL"
+            end, _, info = after
+            v.ucum = f"10*{exp}.{info.ucum}"
+            v.info = UnitInfo(v.ucum, info.kind, None)
         else:
             end, v.ucum, v.info = mult.end(), None, None
         v.unit = text[mult.start():end].strip()
