@@ -185,8 +185,8 @@ class ExposureBuilder:
                 ms.doses.append(m)
             elif m.type == "route":
                 ms.routes.append(m)
-            elif m.type == "frequency":
-                ms.freqs.append(m)
+            elif m.type == "frequency" or (m.type == "dose" and m.attrs.get("period_unit")):
+                ms.freqs.append(m)  # a dose mention without a value that carries only the timing
         drugs = _dedupe_abbreviations(self.text, ms.drugs)
         if not drugs:
             return

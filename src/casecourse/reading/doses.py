@@ -11,6 +11,8 @@ from casecourse.knowledge import table
 from casecourse.model import Mention
 
 _NUM = r"\d+(?:[.,]\d+)*"
+_DOSAGE_GAP = re.compile(r"[\s,;.()]{0,4}")
+_N_GROUP = r"(\d+|two|three|four|six|eight|twelve)"
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12}
 _UNIT = r"(?:mg|milligrams?|g|grams?|gm|mcg|µg|μg|ug|micrograms?|IU|international units|units?|U|mL|ml|mmol|mEq)"
@@ -43,10 +45,10 @@ def _frequency_table() -> list[tuple[re.Pattern, int, str, str]]:
     rows = sorted(table("frequencies.csv"), key=lambda r: -len(r["written"]))
     out = []
     for r in rows:
-        pat = re.escape(r["written"]).replace(r"\ ", r"\s*").replace("n", r"(\d+|two|three|four|six|eight|twelve)") \
-            if " n " in f" {r['written']} " or r["written"].startswith(("/n", "/ n", "qn")) else \
-            re.escape(r["written"]).replace(r"\ ", r"\s*")
-        out.append((re.compile(pat, re.I), int(r["frequency"]), r["period"], r["period_unit"]))
+        # the number placeholder is the token "n" (also in "/n", "qnh", "qnw"), never a letter of a word ("months")
+        pat = "".join(_N_GROUP if part == "n" else re.escape(part)
+                      for part in re.split(r"((?<![a-z])n(?![a-mo-z])|(?<=q)n(?=[hw]$))", r["written"]))
+        out.append((re.compile(pat.replace(r"\ ", r"\s*"), re.I), int(r["frequency"]), r["period"], r["period_unit"]))
     return out
 
 
@@ -132,13 +134,18 @@ def find(text: str) -> list[Mention]:
         out.append(Mention(type="dose", start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0), attrs=attrs))
         taken.append((m.start(), m.end()))
     out.extend(_dose_words(text, taken))
+    route_ends = [(m.start(), m.end()) for m in _route_regex().finditer(text)]
     for m in _frequency_regex().finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         parsed = parse_frequency(m.group(0))
         if parsed and not m.group(0).startswith("/"):
             f, p, u = parsed
-            out.append(Mention(type="frequency", start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0).lower(),
+            # right after a dose or a route ("100 mg, oral, once daily", "i.v. q8h") the frequency is part of
+            # the dosage instruction: a dose mention without a value that carries only the timing
+            kind = "dose" if any(_DOSAGE_GAP.fullmatch(text, e, m.start()) for _, e in taken + route_ends) \
+                else "frequency"
+            out.append(Mention(type=kind, start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0).lower(),
                                attrs={"frequency": f, "period": p, "period_unit": u}))
     routes = _routes()
     for m in _route_regex().finditer(text):
