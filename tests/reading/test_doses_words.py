@@ -37,3 +37,16 @@ def test_not_doses(text: str) -> None:
 def test_volume_given_is_a_dose() -> None:
     assert [t for t, _ in _doses("500 mL of saline was infused.")] == ["500 mL"]
     assert _doses("He got 1 g twice daily.")[0][1]["frequency"] == 2
+
+
+def test_frequency_after_a_dose_or_route_is_part_of_the_dosage() -> None:
+    found = doses.find("Losartan (50 mg, oral, once daily) and cefazolin 1 g i.v. q8h were given; thrice weekly visits")
+    kinds = {m.text: m.type for m in found}
+    assert kinds["once daily"] == "dose" and kinds["q8h"] == "dose"
+    assert kinds["thrice weekly"] == "frequency"
+    assert next(m for m in found if m.text == "q8h").attrs["period_unit"] == "h"
+
+
+def test_number_placeholder_only_replaces_the_token_n() -> None:
+    assert doses.parse_frequency("every 6 months") == (1, 6.0, "mo")
+    assert doses.parse_frequency("thrice daily") == (3, 1.0, "d")
