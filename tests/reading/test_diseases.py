@@ -61,9 +61,29 @@ def test_disease_words_by_morphology_and_their_defined_short_forms() -> None:
 
 
 def test_general_finding_words_are_findings_without_a_code() -> None:
-    found = _by_text("Examination revealed a rash, two nodules and a painless mass.")
-    assert {"rash", "nodules", "mass"} <= set(found)
-    assert all(found[w].type == "finding" and "hpo" not in found[w].attrs for w in ("rash", "nodules", "mass"))
+    found = _by_text("Examination revealed a swelling, two nodules and a painless mass.")
+    assert {"swelling", "nodules", "mass"} <= set(found)
+    assert all(found[w].type == "finding" and "hpo" not in found[w].attrs for w in ("swelling", "nodules", "mass"))
+
+
+def test_everyday_words_for_hpo_findings_carry_their_code() -> None:
+    found = _by_text("Examination revealed a rash and a systolic murmur; there was no bleeding.")
+    assert found["rash"].attrs.get("hpo") == "HP:0000988"
+    assert found["bleeding"].attrs.get("hpo") == "HP:0001892"
+    assert any(m.attrs.get("hpo") == "HP:0030148" for m in found.values())
+
+
+def test_signs_stay_findings_even_with_a_disease_title() -> None:
+    found = _by_text("He reported low back pain, and echocardiography showed mitral regurgitation and an aneurysm.")
+    assert found["low back pain"].type == "finding"
+    assert found["mitral regurgitation"].type == "finding"
+    assert found["aneurysm"].type == "finding"
+
+
+def test_a_finding_word_qualifying_a_noun_is_only_a_part() -> None:
+    text = "Tumor markers were normal and the margins were tumor-free; a tumor was seen in the liver."
+    kinds = [(m.text, m.type) for m in find(text) if m.text.lower() == "tumor"]
+    assert kinds == [("Tumor", "finding_part"), ("tumor", "finding_part"), ("tumor", "finding")]
 
 
 def test_lab_abnormalities_stay_findings() -> None:
@@ -87,3 +107,10 @@ def test_eponyms_and_named_syndromes_are_conditions() -> None:
     found = {m.text: m for m in find(text) if m.type == "condition"}
     assert "Fabricius's disease" in found and "ABCD syndrome" in found
     assert not any(t.lower().startswith("the ") for t in found)
+
+
+def test_specialties_and_headings_are_no_findings() -> None:
+    found = _by_text("She was referred to the oncology department; laboratory findings showed anaemia.")
+    assert "oncology" not in found
+    assert not any(k.lower() == "laboratory findings" for k in found)
+    assert "anaemia" in found

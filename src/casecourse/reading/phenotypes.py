@@ -79,6 +79,22 @@ def _phrase_ends(toks: Tokens, text: str, nxt: int) -> bool:
     return toks[nxt][2] in _followers()
 
 
+def _attributive(toks: Tokens, text: str, nxt: int) -> bool:
+    """Whether the match before token `nxt` only qualifies the noun after it ("tumor markers",
+    "tumor-free margins"): it then names no finding of the patient, only the concept."""
+    if nxt >= len(toks):
+        return False
+    gap = text[toks[nxt - 1][1]:toks[nxt][0]]
+    heads = _attributive_heads()
+    return toks[nxt][2] in (heads[0] if not gap.strip() else heads[1] if gap in ("-", "\u2010", "\u2013") else ())
+
+
+@cache
+def _attributive_heads() -> tuple[frozenset[str], frozenset[str]]:
+    v = variants()
+    return (frozenset(norm_word(w) for w in v["attributive_heads"]), frozenset(norm_word(w) for w in v["hyphen_heads"]))
+
+
 @cache
 def _followers() -> frozenset[str]:
     return frozenset(variants()["predicative_followers"])
@@ -228,6 +244,9 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     picked = _select(index, cands)
     picked += _coordinated(index, toks, text, picked)
     parts = _layers(picked) if not nested else [False] * len(picked)
+    # a finding word that only qualifies the next noun ("tumor markers") is a part too: named, not found
+    parts = [p or (index.entries[c[2]].kind == "finding" and _attributive(toks, text, c[1]))
+             for c, p in zip(picked, parts, strict=True)]
     out = [_mention(text, toks[a][0], toks[b - 1][1], index.entries[ei], "lexicon", part)
            for (a, b, ei), part in zip(picked, parts, strict=True)]
     out += [_mention(text, s, e, index.entries[ei], how) for s, e, ei, how in extra]
