@@ -140,6 +140,9 @@ class CourseAssembler:
 
     def _lab(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         a = m.attrs
+        if self._restated(m):
+            return
+        self._last_lab = m
         codings = [Coding(system="http://loinc.org", code=str(a["loinc"]), display=str(a.get("test")))] \
             if a.get("loinc") else []
         interp = a.get("interpretation")
@@ -152,6 +155,17 @@ class CourseAssembler:
                         interpretation=interp if interp in _INTERP else None, time=when,
                         assertion=Assertion.present, provenance=_prov(self.text, m, sent, "labs"))
         self.course.labs.append(lab)
+
+    def _restated(self, m: Mention) -> bool:
+        """The same measurement in another unit, right after the first: "104 °F (40 °C)", "9 g/dL (90 g/L)"."""
+        prev = getattr(self, "_last_lab", None)
+        if prev is None or prev.attrs.get("test") != m.attrs.get("test") or prev.attrs.get("unit") == m.attrs.get(
+                "unit") or self.text[prev.end:m.start].strip() not in ("(", "[", "/", ",", "or", "="):
+            return False
+        a, b = prev.attrs.get("value_si"), m.attrs.get("value_si")
+        if not isinstance(a, int | float) or not isinstance(b, int | float):
+            return False
+        return abs(a - b) <= 0.01 * max(abs(a), abs(b))
 
     def _events(self, story: list[Mention], sent: tuple[int, int], st: SentenceTime) -> None:
         """Episodes the text reports. One stay gives one admission however often the text names it:

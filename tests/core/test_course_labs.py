@@ -1,0 +1,17 @@
+"""Lab facts in the course: one measurement written in two units is one result."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def test_a_value_restated_in_another_unit_is_one_result() -> None:
+    course = analyze_text("A 30-year-old woman had a temperature of 104 °F (40 °C) and haemoglobin 9 g/dL (90 g/L).",
+                          assess=False)
+    got = [(lab.test, lab.value, lab.unit) for lab in course.labs]
+    assert ("body temperature", 104.0, "°F") in got and ("hemoglobin", 9.0, "g/dL") in got
+    assert not any(unit in ("°C", "g/L") for _, _, unit in got)
+
+
+def test_two_different_values_in_another_unit_are_both_kept() -> None:
+    course = analyze_text("A 30-year-old woman had haemoglobin 9 g/dL (later 70 g/L).", assess=False)
+    assert sorted(lab.value for lab in course.labs if lab.test == "hemoglobin") == [9.0, 70.0]
