@@ -133,10 +133,21 @@ def classify(name: str | None, codings=None) -> str | None:
     """The concept key of a fact name (codes first, then the longest matching synonym), or None."""
     keys = _code_keys(codings)
     if keys:
-        for c in concepts().values():
-            if c.codes & keys:
-                return c.key
+        by_code = _first_concept_by_code()
+        hits = [by_code[k] for k in keys if k in by_code]
+        if hits:
+            return min(hits)[1]  # the first concept, in table order, holding any of the codes
     return _classify_name(name) if name else None
+
+
+@cache
+def _first_concept_by_code() -> dict[str, tuple[int, str]]:
+    """code -> (table position, key) of the first concept listing it."""
+    out: dict[str, tuple[int, str]] = {}
+    for i, c in enumerate(concepts().values()):
+        for code in c.codes:
+            out.setdefault(code, (i, c.key))
+    return out
 
 
 def mentions(text: str | None, word: str) -> bool:
