@@ -70,3 +70,17 @@ def test_medical_plurals_and_adverb_forms():
     assert norm_phrase("ocular colobomata") == norm_phrase("ocular coloboma")
     assert norm_phrase("chalazia") == norm_phrase("chalazion")
     assert ("hypopigmented", "finding", "HP:0001010") in _codes("All were hypopigmented as compared to sibs.")
+
+
+def test_hyphenated_prefixes_match_the_joined_term():
+    hpo = {m.text: m.attrs.get("hpo") for m in find_phenotypes("She had pre-auricular pits and a preauricular pit.")}
+    assert hpo["pre-auricular pits"] == hpo["preauricular pit"] is not None
+
+
+def test_an_implicit_qualifier_may_be_left_out_where_no_term_claims_the_rest():
+    found = {m.text: m.attrs.get("hpo") for m in find_phenotypes("Several skin lesions and open comedones were seen.")}
+    assert found.get("skin lesions") == "HP:0011355"  # Localized skin lesion
+    assert found.get("open comedones") == "HP:0025251"  # irregular plural of comedo
+    # the dropped qualifier never takes a phrase another term names: "hypopigmentation" stays its own term
+    assert _codes("hypopigmentation")[0][2] != "HP:0007513"  # not Generalized hypopigmentation
+    assert _codes("mesothelioma")[0][2] == "HP:0100001"  # Malignant mesothelioma

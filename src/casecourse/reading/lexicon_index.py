@@ -121,6 +121,12 @@ def _surface_variants(surface: str) -> list[str]:
         elif adj:
             first = words[0][:-1] + "ily" if words[0].endswith("y") else words[0] + "ly"
             out.append(f"{first} {adj}")
+    if len(words) >= 2 and words[0] in v["optional_qualifiers"]:  # "localized skin lesion" -> "skin lesion"
+        out.append("\x03" + " ".join(words[1:]))
+    for i, w in enumerate(words):  # "preauricular pit" <- "pre-auricular pit"
+        pre = next((p for p in v["joined_prefixes"] if w.startswith(p) and len(w) - len(p) >= 5), None)
+        if pre and w[len(pre)].isalpha():
+            out.append(" ".join([*words[:i], pre, w[len(pre):], *words[i + 1:]]))
     for head, alts in v["head_synonyms"].items():
         out.extend(re.sub(rf"\b{head}\b", alt, o) for o in list(out) if head in o for alt in alts)
     for group in v["first_word_synonyms"]:
