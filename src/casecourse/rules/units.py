@@ -18,6 +18,7 @@ _GROUPS = {
 }
 
 
+@cache  # pure in `unit`; asked for every reading by every rule
 def norm_unit(unit: str | None) -> str | None:
     """A canonical spelling: 'x10⁹/L' -> '10^9/l', 'µg/L' -> 'ug/l', 'IU/L' -> 'iu/l', '°C' -> 'degc'."""
     if not unit:
