@@ -114,3 +114,16 @@ def test_specialties_and_headings_are_no_findings() -> None:
     assert "oncology" not in found
     assert not any(k.lower() == "laboratory findings" for k in found)
     assert "anaemia" in found
+
+
+def test_an_undefined_short_form_named_as_a_diagnosis_is_a_condition_throughout() -> None:
+    text = "Histology was consistent with XQD. The XQD recurred a year later; XQD-related pain was absent."
+    spans = [(m.text, m.start) for m in find(text) if m.type == "condition"]
+    assert spans == [("XQD", text.index("XQD.")), ("XQD", text.index("XQD recurred"))]
+
+
+def test_a_short_form_qualifying_a_noun_or_defined_in_the_text_is_left_alone() -> None:
+    found = find("Changes were consistent with MRI findings; MRI was repeated.")
+    assert not [m for m in found if m.type == "condition"]
+    text = "He had a quality deficit (QXZ). Symptoms were consistent with QXZ."
+    assert not [m for m in find(text) if m.attrs.get("source") == "named_short_form"]

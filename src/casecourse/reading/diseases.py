@@ -66,6 +66,8 @@ class DiseaseIndex:
     not_disease: frozenset[str]
     lab_words: frozenset[str]
     icd_keys: frozenset[str] = frozenset()
+    cues: tuple[str, ...] = ()
+    cue_ends: frozenset[str] = frozenset()
 
 
 def _knowledge(name: str) -> str:
@@ -137,7 +139,9 @@ def build() -> DiseaseIndex:
     return DiseaseIndex(auto, terms, frozenset(norm_phrase(h) for h in by_kind.get("head", ())),
                         tuple(sorted(by_kind.get("suffix", ()), key=len, reverse=True)),
                         frozenset(by_kind.get("not", ())), frozenset(lab_words),
-                        frozenset(k for k, ti in keys.items() if terms[ti].kind == "condition"),)
+                        frozenset(k for k, ti in keys.items() if terms[ti].kind == "condition"),
+                        tuple(sorted(by_kind.get("cue", ()), key=len, reverse=True)),
+                        frozenset(by_kind.get("cue_end", ())))
 
 
 @cache
@@ -249,6 +253,7 @@ def find(text: str) -> list[Mention]:
         mark[s:e] = b"\x01" * (e - s)
         added.append(_new(text, s, e, "condition", {"label": text[s:e], "source": "eponym"}))
     added += _abbreviations(text, [m for m in added if m.type == "condition"], mark)
+    added += _named_short_forms(text, index, mark)
     out += added
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
     return out
@@ -264,6 +269,39 @@ def _eponyms(text: str) -> list[re.Match]:
         if hit:
             out.append(hit)
         prev = kw.end()
+    return out
+
+
+@lru_cache(maxsize=4)
+def _cue_rx(cues: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
+    # cue, up to two lower-case words ("a diagnosis of gallbladder NEC"), the short form, the next word
+    short = r"([A-Z][A-Za-z]{0,2}[A-Z]{1,4})s?\b(?!-)"
+    return re.compile(rf"\b(?:{alt})\s+(?:[a-z]+\s+){{0,2}}{short}(?:\s*([A-Za-z]+))?")
+
+
+def _named_short_forms(text: str, index: DiseaseIndex, mark: bytearray) -> list[Mention]:
+    """Short forms the text never defines but names as a diagnosis ("a diagnosis of XYZ", "consistent
+    with XYZ."): conditions there and at every other use in the text (one sense per document). A short
+    form followed by a noun qualifies it ("consistent with CT findings") and is skipped, and one the text
+    defines ("(XYZ)") is left to its long form."""
+    if not index.cues:
+        return []
+    shorts: list[str] = []
+    for hit in _cue_rx(index.cues).finditer(text):
+        sf, nxt = hit.group(1), hit.group(2)
+        if sf in shorts or (nxt and nxt.lower() not in index.cue_ends) or sum(c.isupper() for c in sf) < 2:
+            continue
+        if re.search(rf"\(\s*{re.escape(sf)}s?\s*[),;]", text):
+            continue
+        shorts.append(sf)
+    out = []
+    for sf in shorts:
+        for hit in re.finditer(rf"\b{re.escape(sf)}s?\b(?!-)", text):
+            s, e = hit.span()
+            if not any(mark[s:e]):
+                mark[s:e] = b"\x01" * (e - s)
+                out.append(_new(text, s, e, "condition", {"label": sf, "source": "named_short_form"}))
     return out
 
 
