@@ -127,3 +127,9 @@ def test_a_short_form_qualifying_a_noun_or_defined_in_the_text_is_left_alone() -
     assert not [m for m in found if m.type == "condition"]
     text = "He had a quality deficit (QXZ). Symptoms were consistent with QXZ."
     assert not [m for m in find(text) if m.attrs.get("source") == "named_short_form"]
+
+
+def test_general_change_words_are_findings_where_no_term_covers_them() -> None:
+    found = _by_text("The right atrium was dilated and the liver enlarged; dilated cardiomyopathy was excluded.")
+    assert found["dilated"].type == "finding" and found["enlarged"].type == "finding"
+    assert found["dilated cardiomyopathy"].type == "condition"
