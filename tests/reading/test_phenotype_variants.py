@@ -84,3 +84,10 @@ def test_an_implicit_qualifier_may_be_left_out_where_no_term_claims_the_rest():
     # the dropped qualifier never takes a phrase another term names: "hypopigmentation" stays its own term
     assert _codes("hypopigmentation")[0][2] != "HP:0007513"  # not Generalized hypopigmentation
     assert _codes("mesothelioma")[0][2] == "HP:0100001"  # Malignant mesothelioma
+
+
+def test_a_term_pairing_two_named_findings_is_read_as_both():
+    found = _codes("He had nausea and vomiting, and a cleft lip and palate.", parts=False)
+    names = [t for t, _, _ in found]
+    assert "nausea" in names and "vomiting" in names and "nausea and vomiting" not in names
+    assert "cleft lip and palate" in names  # "palate" alone names no finding: the pair stays one term

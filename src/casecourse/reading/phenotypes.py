@@ -139,6 +139,24 @@ def _select(index: Index, cands: list[tuple[int, int, int]]) -> list[tuple[int, 
     return chosen
 
 
+def _split_pairs(index: Index, toks: Tokens, picked: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """A term that pairs two findings HPO also names alone ("nausea and vomiting", "fever and chills")
+    is read as the two findings, as a clinician lists them."""
+    out = []
+    for a, b, ei in picked:
+        halves = None
+        for k in range(a + 1, b - 1):
+            if toks[k][2] in ("and", "or"):
+                left = index.automaton.get(" " + " ".join(t[2] for t in toks[a:k]) + " ", None)
+                right = index.automaton.get(" " + " ".join(t[2] for t in toks[k + 1:b]) + " ", None)
+                if left and right and left[2] >= 0 and right[2] >= 0 \
+                        and index.entries[left[2]].kind == index.entries[right[2]].kind == "finding":
+                    halves = [(a, k, left[2]), (k + 1, b, right[2])]
+                break
+        out += halves or [(a, b, ei)]
+    return out
+
+
 def _layers(picked: list[tuple[int, int, int]]) -> list[bool]:
     """For each picked span, whether it is a part: overlapped by a longer (or earlier equally long)
     span that is kept. Spans identical to a kept one are kept too (one span, two codes)."""
@@ -241,7 +259,7 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
             if i not in covered:
                 s, e, k = toks[i]
                 extra += [(s, e, ei, "compound") for ei in _compound(k)]
-    picked = _select(index, cands)
+    picked = _split_pairs(index, toks, _select(index, cands))
     picked += _coordinated(index, toks, text, picked)
     parts = _layers(picked) if not nested else [False] * len(picked)
     # a finding word that only qualifies the next noun ("tumor markers") is a part too: named, not found
