@@ -91,3 +91,7 @@ def test_a_term_pairing_two_named_findings_is_read_as_both():
     names = [t for t, _, _ in found]
     assert "nausea" in names and "vomiting" in names and "nausea and vomiting" not in names
     assert "cleft lip and palate" in names  # "palate" alone names no finding: the pair stays one term
+
+
+def test_multiple_and_numerous_are_one_first_word():
+    assert _codes("numerous lipomas")[0][2] == _codes("multiple lipomas")[0][2] is not None
