@@ -154,7 +154,10 @@ def main() -> int:
         return _profile(texts, args.profile)
     with tempfile.TemporaryDirectory() as tmp:
         cold_version = _cold_start(["--version"])
-        cold_analyze = _cold_start(["analyze", str(files[0]), "--format", "json", "-o", str(Path(tmp) / "c.json")])
+        analyze = ["analyze", str(files[0]), "--format", "json", "-o", str(Path(tmp) / "c.json")]
+        # the first run may rebuild an on-disk index (after a vocabulary edit); the second is the user's cold start
+        cold_first = _cold_start(analyze)
+        cold_analyze = _cold_start(analyze)
     cli_peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     child = subprocess.run([sys.executable, __file__, "--first-calls", str(files[0])], capture_output=True, text=True)
     first_calls = json.loads(child.stdout.strip().splitlines()[-1]) if child.returncode == 0 else {}
@@ -170,7 +173,8 @@ def main() -> int:
            "cpu_ms_per_doc": {k: round(ms, 2) for k, (_, ms) in rates.items()},
            "ms_per_doc_whole": round(1000 / rates[WHOLE][0], 2), "cpu_ms_per_doc_whole": round(rates[WHOLE][1], 2),
            "peak_rss_mb": round(peak_mb, 1), "cli_cold_start_s": round(cold_analyze, 3),
-           "cli_version_s": round(cold_version, 3), "cli_analyze_peak_rss_mb": round(cli_peak_mb, 1),
+           "cli_version_s": round(cold_version, 3), "cli_first_run_s": round(cold_first, 3),
+           "cli_analyze_peak_rss_mb": round(cli_peak_mb, 1),
            "cli_ok": not math.isnan(cold_analyze), "first_call_s_and_rss_mb": first_calls}
     if not args.json:
         print(f"{len(texts)} documents from {where}, mean {round(words)} words\n")
@@ -179,8 +183,8 @@ def main() -> int:
         for k, (r, ms) in rates.items():
             print(f"| {k:38} | {r:13.1f} | {ms:10.2f} |")
         print(f"\npeak RSS (bench process): {peak_mb:.0f} MB (target <= 400)")
-        print(f"CLI cold start: analyze one document {cold_analyze:.2f} s (target <= 1.5), "
-              f"peak RSS {cli_peak_mb:.0f} MB; --version {cold_version:.2f} s")
+        print(f"CLI cold start: analyze one document {cold_analyze:.2f} s (target <= 1.5; first run, which may "
+              f"rebuild caches: {cold_first:.2f} s), peak RSS {cli_peak_mb:.0f} MB; --version {cold_version:.2f} s")
         print(f"whole pipeline: {rates[WHOLE][1]:.1f} CPU ms/doc (target <= 10), {rates[WHOLE][0]:.1f} docs/s wall\n")
         print("cold start by stage (fresh process, first call on one document):\n")
         print(f"| {'stage':38} | {'first call s':>12} | {'peak RSS MB':>11} |")
