@@ -135,3 +135,9 @@ def test_general_change_words_are_findings_where_no_term_covers_them() -> None:
     found = _by_text("The right atrium was dilated and the liver enlarged; dilated cardiomyopathy was excluded.")
     assert found["dilated"].type == "finding" and found["enlarged"].type == "finding"
     assert found["dilated cardiomyopathy"].type == "condition"
+
+
+def test_a_species_name_is_no_disease() -> None:
+    text = "Cultures grew M. tuberculosis and S. pneumoniae; she was treated for tuberculosis."
+    found = [(m.text, m.start) for m in find(text) if m.type == "condition"]
+    assert found == [("tuberculosis", text.rindex("tuberculosis"))]

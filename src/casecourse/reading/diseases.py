@@ -31,7 +31,7 @@ import ahocorasick
 from casecourse.cache import cached, file_key
 from casecourse.model import Mention
 from casecourse.reading.lexicon_norm import norm_phrase, tokens
-from casecourse.reading.phenotypes import find_phenotypes
+from casecourse.reading.phenotypes import after_genus, find_phenotypes
 
 BUILDER_VERSION = "1"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
@@ -225,7 +225,7 @@ def find(text: str) -> list[Mention]:
         if taken.intersection(range(a, b)):
             continue
         s, e = toks[a][0], toks[b - 1][1]
-        if any(mark[s:e]):
+        if any(mark[s:e]) or after_genus(text, s):
             continue
         taken.update(range(a, b))
         t = index.terms[ti]
@@ -239,7 +239,7 @@ def find(text: str) -> list[Mention]:
         mark[m.start:m.end] = b"\x01" * (m.end - m.start)
     for hit in _suffix_rx(index.suffixes).finditer(text):
         s, e = hit.span()
-        if any(mark[s:e]) or not is_diagnosis(hit.group(), index):
+        if any(mark[s:e]) or not is_diagnosis(hit.group(), index) or after_genus(text, s):
             continue
         added.append(_new(text, s, e, "condition", {"label": hit.group().lower(), "source": "disease_morphology"}))
     for hit in _eponyms(text):

@@ -21,6 +21,7 @@ RULE = "phenotypes"
 # both levels (GSC+) can still score it.
 PART = "finding_part"
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
+_GENUS = re.compile(r"(?<![A-Za-z])[A-Z]\. ?$")  # an abbreviated genus right before: a species name follows
 
 
 @cache
@@ -66,9 +67,17 @@ def _candidates(index: Index, toks: Tokens, text: str, joined: str,
                     break
         if ei >= 0 and index.entries[ei].predicative and not _phrase_ends(toks, text, first + n):
             continue
+        if ei >= 0 and after_genus(text, toks[first][0]):
+            continue
         if ei >= 0:
             out.append((first, first + n, ei))
     return out
+
+
+def after_genus(text: str, start: int) -> bool:
+    """Whether the word at `start` follows an abbreviated genus ("M. tuberculosis", "S. pneumoniae"):
+    it then names the organism, not the disease."""
+    return _GENUS.search(text, max(0, start - 4), start) is not None
 
 
 def _phrase_ends(toks: Tokens, text: str, nxt: int) -> bool:
@@ -326,4 +335,4 @@ def _fits(short: str, long: str) -> bool:
 
 
 find = find_phenotypes
-__all__ = ["find", "find_phenotypes", "norm_word"]
+__all__ = ["after_genus", "find", "find_phenotypes", "norm_word"]
