@@ -45,6 +45,18 @@ def cached(name: str, key: str, build: Callable[[], Any]) -> Any:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(obj, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        _drop_stale(path)
     except OSError:
         pass  # a read-only home still works, just slower
     return obj
+
+
+def _drop_stale(current: Path) -> None:
+    """Remove the other builds of the same index (older keys), so the cache does not grow with every edit."""
+    name = current.name.rsplit("-", 1)[0]
+    for old in current.parent.glob(f"{name}-*.pkl"):
+        if old != current and old.name.rsplit("-", 1)[0] == name:
+            try:
+                old.unlink()
+            except OSError:
+                pass
