@@ -15,3 +15,12 @@ def test_a_value_restated_in_another_unit_is_one_result() -> None:
 def test_two_different_values_in_another_unit_are_both_kept() -> None:
     course = analyze_text("A 30-year-old woman had haemoglobin 9 g/dL (later 70 g/L).", assess=False)
     assert sorted(lab.value for lab in course.labs if lab.test == "hemoglobin") == [9.0, 70.0]
+
+
+def test_a_qualitative_result_read_twice_in_one_sentence_is_one_fact() -> None:
+    course = analyze_text("A 40-year-old woman was admitted. ANA were positive, together with anti-RNP and anti-Sm "
+                          "antibodies.", assess=False)
+    got = [(lab.test, lab.interpretation) for lab in course.labs]
+    assert got.count(("antinuclear antibodies", "POS")) == 1
+    assert got.count(("anti-sm antibodies", "POS")) == 1
+    assert got.count(("anti-rnp antibodies", "POS")) == 1

@@ -61,6 +61,7 @@ class CourseAssembler:
         self._conditions: dict[str, Condition] = {}
         self._findings: dict[tuple[str, str | None], Finding] = {}
         self._ids: dict[str, int] = {}
+        self._qualitative_seen: set[tuple] = set()
         # organisms a negative work-up tested for: a disease named there is ruled out ("dengue serology was negative")
         self._ruled_out = [(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0)) for m in reading.mentions
                            if m.attrs.get("workup") and m.attrs.get("interpretation") == "NEG"]
@@ -143,6 +144,11 @@ class CourseAssembler:
         if self._restated(m):
             return
         self._last_lab = m
+        key = (str(a["test"]), a.get("interpretation"), sent) if a.get("value") is None else None
+        if key is not None:  # one qualitative result read twice in a sentence (a list and its result word)
+            if key in self._qualitative_seen:
+                return
+            self._qualitative_seen.add(key)
         codings = [Coding(system="http://loinc.org", code=str(a["loinc"]), display=str(a.get("test")))] \
             if a.get("loinc") else []
         interp = a.get("interpretation")
