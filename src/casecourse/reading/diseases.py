@@ -29,7 +29,7 @@ from pathlib import Path
 import ahocorasick
 
 from casecourse.cache import cached, file_key
-from casecourse.model import Mention
+from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_norm import norm_phrase, tokens
 from casecourse.reading.phenotypes import after_genus, find_phenotypes
 
@@ -195,7 +195,7 @@ def _suffix_rx(suffixes: tuple[str, ...]) -> re.Pattern:
 def _new(text: str, s: int, e: int, kind: str, attrs: dict) -> Mention:
     surface = text[s:e]
     return Mention.model_construct(type=kind, start=s, end=e, text=surface, norm=" ".join(surface.lower().split()),
-                                   attrs=attrs)
+                                   zone="narrative", assertion=Assertion.present, attrs=attrs)
 
 
 def find(text: str) -> list[Mention]:

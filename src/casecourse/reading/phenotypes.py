@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..model import Mention
+from ..model import Assertion, Mention
 from .lexicon_index import Entry, Index, load_index
 from .lexicon_norm import Tokens, norm_word, tokens, variants
 
@@ -170,14 +170,15 @@ def _layers(picked: list[tuple[int, int, int]]) -> list[bool]:
     """For each picked span, whether it is a part: overlapped by a longer (or earlier equally long)
     span that is kept. Spans identical to a kept one are kept too (one span, two codes)."""
     order = sorted(range(len(picked)), key=lambda i: (picked[i][0] - picked[i][1], picked[i][0], picked[i][2]))
-    kept: list[tuple[int, int]] = []
+    # kept spans never overlap unless identical, so one owner per token is enough
+    owner: dict[int, tuple[int, int]] = {}
     part = [False] * len(picked)
     for i in order:
         a, b, _ = picked[i]
-        if any(x < b and a < y and (x, y) != (a, b) for x, y in kept):
+        if any(owner.get(t, (a, b)) != (a, b) for t in range(a, b)):
             part[i] = True
         else:
-            kept.append((a, b))
+            owner.update(dict.fromkeys(range(a, b), (a, b)))
     return part
 
 
@@ -246,7 +247,7 @@ def _mention(text: str, s: int, e: int, entry: Entry, how: str, part: bool = Fal
     norm = " ".join(surface.lower().split())
     # model_construct: the fields are built right here, so pydantic's validation is skipped for speed
     return Mention.model_construct(type=PART if part else entry.kind, start=s, end=e, text=surface, norm=norm,
-                                   attrs=attrs)
+                                   zone="narrative", assertion=Assertion.present, attrs=attrs)
 
 
 def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
