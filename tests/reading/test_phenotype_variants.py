@@ -95,3 +95,7 @@ def test_a_term_pairing_two_named_findings_is_read_as_both():
 
 def test_multiple_and_numerous_are_one_first_word():
     assert _codes("numerous lipomas")[0][2] == _codes("multiple lipomas")[0][2] is not None
+
+
+def test_abnormal_shape_with_the_organ_adjective():
+    assert _codes("an abnormal clavicular shape")[0][2] == _codes("abnormal clavicle morphology")[0][2] is not None

@@ -93,7 +93,9 @@ def _surface_variants(surface: str) -> list[str]:
     if a := _ABNORMAL_X.match(low):  # "abnormal mandible morphology" -> "mandible abnormality", ...
         x = a.group(1) or a.group(2)
         if len(x.split()) <= 3:
-            out += [f"abnormal {x}", f"abnormality of {x}", f"{x} abnormality"]
+            out += [f"abnormal {x}", f"abnormality of {x}", f"{x} abnormality", f"abnormal {x} shape"]
+            if " " not in x and (adj := organ_adjective(x)):  # "abnormal clavicular shape"
+                out += [f"abnormal {adj} shape", f"abnormal {adj} morphology", f"{adj} abnormality"]
     m = re.match(r"^(\w+(?: \w+)?) of (?:the )?(.+)$", low)
     if m and len(m.group(2).split()) <= 3:  # "cysts of the jaw" -> "jaw cysts", "hypoplastic jaw"
         head, obj = m.group(1), m.group(2)
@@ -147,6 +149,19 @@ def _nouns_of_adjectives() -> dict[str, str]:
             if a != noun:
                 out.setdefault(a, noun)
     return out
+
+
+def organ_adjective(noun: str) -> str | None:
+    """The adjective of an anatomical noun: from the table, else by the Latin -ula/-ulum/-le pattern
+    ("clavicle" -> "clavicular", "scapula" -> "scapular", "patella" -> "patellar")."""
+    listed = [a for a in variants()["adjectives"].get(noun, ()) if a != noun]
+    if listed:
+        return listed[0]
+    if noun.endswith(("cle", "ble")) and len(noun) >= 7:
+        return noun[:-2] + "ular"
+    if noun.endswith(("ula", "ella", "ulna")):
+        return noun + "r"
+    return None
 
 
 def adjective(noun: str) -> str | None:
