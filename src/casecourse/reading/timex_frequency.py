@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from casecourse.reading.timex_lexicon import AMOUNT, FREQUENCY_WORDS, UNIT, parse_amount
 from casecourse.reading.timex_scan import matches
@@ -74,6 +75,7 @@ _PER_UNIT = {
 }
 
 
+@lru_cache(maxsize=4096)  # pure in its argument
 def _word_value(word: str) -> tuple[str, int] | None:
     w = word.lower()
     for k, (value, times) in _WORDS.items():
@@ -82,6 +84,7 @@ def _word_value(word: str) -> tuple[str, int] | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # pure in its argument
 def _times(s: str) -> tuple[float, float] | None:
     s = re.sub(r"\s*(?:times|x|×|episodes?|stools?|seizures?|attacks?)$", "", s.strip().lower())
     if s in ("once", "twice", "thrice"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -101,6 +101,7 @@ def _one(word: str) -> tuple[float, float] | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # pure in its argument; a document repeats its amounts
 def parse_amount(text: str) -> tuple[float, float, bool] | None:
     """`(low, high, vague)` for an AMOUNT match: "3-4" -> (3, 4), "a few" -> (2, 4, vague)."""
     t = text.strip().lower()

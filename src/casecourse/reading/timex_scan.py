@@ -14,6 +14,7 @@ from functools import cache
 
 import ahocorasick
 
+from casecourse.reading.rx_first import may_start
 from casecourse.reading.timex_lexicon import MONTHS, SEASONS, UNITS
 
 #: family -> how many words before the trigger a match may start
@@ -89,9 +90,10 @@ _CYC = [
     "rounds",
 ]
 _CALENDAR_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years"}
+# every alternative begins with a digit or q: the lookahead lets `re` skip other positions at once
 _DIGIT_TRIGGERS = re.compile(
-    r"(?:1[89]|20)\d\d|\d[/.]\d|\d\s?-?\s?(?:d|h|y|mo|hrs?|yrs?|mins?)\b|"
-    r"\d0['’]?s\b|q\.?\s?\d|\d:\d\d|\d\s?[ap]\.?m\b",
+    r"(?=[\dqQ])(?:(?:1[89]|20)\d\d|\d[/.]\d|\d\s?-?\s?(?:d|h|y|mo|hrs?|yrs?|mins?)\b|"
+    r"\d0['’]?s\b|q\.?\s?\d|\d:\d\d|\d\s?[ap]\.?m\b)",
     re.I,
 )
 _WORD_START = re.compile(r"\b\w")
@@ -133,8 +135,11 @@ def _automaton() -> ahocorasick.Automaton:
     return a
 
 
-def _is_word_char(c: str) -> bool:
-    return c.isalnum()
+@cache
+def _plan(fams: frozenset) -> tuple[int, tuple[tuple[str, int], ...]]:
+    """How many words back to look for a trigger of these families, and (family, starts kept) pairs."""
+    back = max(BACK.get(f, 0) for f in fams if f in BACK) if fams - {"prefix"} else 0
+    return back, tuple((f, BACK[f] + 1) for f in fams if f in BACK)
 
 
 def starts_by_family(text: str) -> dict[str, list[int]]:
@@ -144,30 +149,28 @@ def starts_by_family(text: str) -> dict[str, list[int]]:
     trig: list[tuple[int, frozenset]] = []
     for end, (length, fams) in _automaton().iter(low):
         start = end - length + 1
-        if start > 0 and _is_word_char(low[start - 1]):
+        if start > 0 and low[start - 1].isalnum():
             continue
-        if "prefix" not in fams and end + 1 < n and _is_word_char(low[end + 1]):
+        if "prefix" not in fams and end + 1 < n and low[end + 1].isalnum():
             continue
         trig.append((start, fams))
     every = frozenset(BACK) - {"pp"}
     for m in _DIGIT_TRIGGERS.finditer(text):
         trig.append((m.start(), every))
     out: dict[str, set[int]] = {f: set() for f in BACK}
+    word_start = _WORD_START.finditer
     for pos, fams in trig:
-        back = max(BACK.get(f, 0) for f in fams if f in BACK) if fams - {"prefix"} else 0
-        ws = [m.start() for m in _WORD_START.finditer(text, max(0, pos - 12 * back - 2), pos + 1)][
-            -(back + 1) :
-        ]
-        for f in fams:
-            if f in out:
-                out[f].update(ws[-(BACK[f] + 1) :])
+        back, keep = _plan(fams)
+        ws = [m.start() for m in word_start(text, max(0, pos - 12 * back - 2), pos + 1)]
+        for f, k in keep:
+            out[f].update(ws[-k:])
     return {f: sorted(s) for f, s in out.items()}
 
 
 def matches(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
     """`rx.match` at each start; a match is reported once even if several starts find it."""
     seen: set[tuple[int, int]] = set()
-    for s in starts:
+    for s in may_start(rx, text, starts):
         m = rx.match(text, s)
         if m and (m.start(), m.end()) not in seen:
             seen.add((m.start(), m.end()))
