@@ -9,6 +9,7 @@ from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading.rx_first import anchored
 
 _NUM = r"\d+(?:[.,]\d+)*"
 _DOSAGE_GAP = re.compile(r"[\s,;.()]{0,4}")
@@ -59,7 +60,7 @@ def _frequency_alternation() -> str:
 
 @cache
 def _frequency_regex() -> re.Pattern:
-    return re.compile(r"(?<![\w/])(?:" + _frequency_alternation() + r")(?![\w])", re.I)
+    return anchored(r"(?<![\w/])(?:" + _frequency_alternation() + r")(?![\w])", re.I)
 
 
 def parse_frequency(s: str) -> tuple[int, float, str] | None:
@@ -93,7 +94,7 @@ def _routes() -> dict[str, str]:
 @cache
 def _route_regex() -> re.Pattern:
     forms = sorted(_routes(), key=len, reverse=True)
-    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])", re.I)
+    return anchored(r"(?<![\w.])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])", re.I)
 
 
 def _number(s: str) -> float:
@@ -134,7 +135,8 @@ def find(text: str) -> list[Mention]:
         out.append(Mention(type="dose", start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0), attrs=attrs))
         taken.append((m.start(), m.end()))
     out.extend(_dose_words(text, taken))
-    route_ends = [(m.start(), m.end()) for m in _route_regex().finditer(text)]
+    route_matches = list(_route_regex().finditer(text))
+    route_ends = [(m.start(), m.end()) for m in route_matches]
     for m in _frequency_regex().finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -148,7 +150,7 @@ def find(text: str) -> list[Mention]:
             out.append(Mention(type=kind, start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0).lower(),
                                attrs={"frequency": f, "period": p, "period_unit": u}))
     routes = _routes()
-    for m in _route_regex().finditer(text):
+    for m in route_matches:
         word = m.group(1)
         if word.isupper() and len(word) <= 3 and word.lower() in ("im", "po"):
             pass
