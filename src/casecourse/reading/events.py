@@ -12,6 +12,7 @@ from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading.rx_first import anchored
 
 
 @cache
@@ -19,8 +20,9 @@ def _regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     rows = table("event_cues.csv")
     groups = {f"g{i}": (r["kind"], r["role"]) for i, r in enumerate(rows)}
     pattern = "|".join(f"(?P<g{i}>\\b(?:{r['pattern']})\\b)" for i, r in enumerate(rows))
-    # every alternative starts at \b: the leading \b lets `re` skip word-inner positions at once (same matches)
-    return re.compile(r"\b(?:" + pattern + ")", re.I), groups
+    # every alternative starts at \b: the leading \b lets `re` skip word-inner positions at once, and the
+    # lookahead of the first-character class (rx_first.anchored) most of the others (same matches)
+    return anchored(r"\b(?:" + pattern + ")", re.I), groups
 
 
 def find(text: str) -> list[Mention]:
