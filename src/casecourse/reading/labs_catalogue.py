@@ -99,8 +99,20 @@ def _automaton() -> ahocorasick.Automaton:
 _WORDCHAR = re.compile(r"\w")
 
 
+# (text, hits) of the last text read: labs and workup both read one document's test names. The identity
+# check is safe because the memo holds the text alive; one tuple is swapped in whole (thread-safe).
+_LAST: list[tuple[str, list[TestHit]] | None] = [None]
+
+
 def find_tests(text: str) -> list[TestHit]:
     """Leftmost-longest, non-overlapping test-name matches at word boundaries."""
+    last = _LAST[0]
+    if last is None or last[0] is not text:
+        last = _LAST[0] = (text, _find_tests(text))
+    return list(last[1])
+
+
+def _find_tests(text: str) -> list[TestHit]:
     lower = text.lower()
     tests = catalogue()
     candidates: list[tuple[int, int, str]] = []
