@@ -80,6 +80,8 @@ def test_signs_stay_findings_even_with_a_disease_title() -> None:
     assert found["aneurysm"].type == "finding"
     found = _by_text("Imaging showed cardiomegaly, oesophageal varices and a tracheal stenosis.")
     assert [found[w].type for w in ("cardiomegaly", "oesophageal varices", "tracheal stenosis")] == ["finding"] * 3
+    found = _by_text("On admission she showed dehydration and laryngeal spasms.")
+    assert [found[w].type for w in ("dehydration", "laryngeal spasms")] == ["finding"] * 2
 
 
 def test_a_finding_word_qualifying_a_noun_is_only_a_part() -> None:

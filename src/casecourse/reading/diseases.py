@@ -68,6 +68,7 @@ class DiseaseIndex:
     icd_keys: frozenset[str] = frozenset()
     cues: tuple[str, ...] = ()
     cue_ends: frozenset[str] = frozenset()
+    signs: frozenset[str] = frozenset()
 
 
 def _knowledge(name: str) -> str:
@@ -141,7 +142,7 @@ def build() -> DiseaseIndex:
                         frozenset(by_kind.get("not", ())), frozenset(lab_words),
                         frozenset(k for k, ti in keys.items() if terms[ti].kind == "condition"),
                         tuple(sorted(by_kind.get("cue", ()), key=len, reverse=True)),
-                        frozenset(by_kind.get("cue_end", ())))
+                        frozenset(by_kind.get("cue_end", ())), frozenset(by_kind.get("sign", ())))
 
 
 @cache
@@ -176,7 +177,7 @@ def _decide(surface: str, index: DiseaseIndex) -> bool:
         return False
     words = surface.lower().replace("-", " ").split()
     last = words[-1] if words else ""
-    if last.rstrip("s") in index.not_disease or last in index.not_disease:
+    if last.rstrip("s") in index.not_disease or last in index.not_disease or _sign(last, index):
         return False
     klast = key.split()[-1]
     if key in index.icd_keys or klast in index.heads:
@@ -184,6 +185,10 @@ def _decide(surface: str, index: DiseaseIndex) -> bool:
     if any(key.endswith(" " + h) or key == h for h in index.heads if " " in h):
         return True
     return len(last) > 5 and any(w.endswith(s) for w in (last, klast) for s in index.suffixes)
+
+
+def _sign(last: str, index: DiseaseIndex) -> bool:
+    return last in index.signs or last.rstrip("s") in index.signs
 
 
 @cache
@@ -234,7 +239,8 @@ def find(text: str) -> list[Mention]:
             attrs["icd10"] = t.icd10
         if t.hpo_hint:
             attrs["hpo_hint"] = t.hpo_hint
-        added.append(_new(text, s, e, t.kind, attrs))
+        kind = "finding" if t.kind == "condition" and _sign(toks[b - 1][2], index) else t.kind
+        added.append(_new(text, s, e, kind, attrs))  # "laryngeal spasm": an ICD title, but a sign
     for m in added:
         mark[m.start:m.end] = b"\x01" * (m.end - m.start)
     for hit in _suffix_rx(index.suffixes).finditer(text):
