@@ -112,21 +112,46 @@ def _whole_words(phrase: str) -> re.Pattern:
 
 
 @cache
-def _classify_name(name: str) -> str | None:
-    n = norm(name)
-    variants = {n, _strip_filler(n), _singular(n), _singular(_strip_filler(n))}
-    best: tuple[int, str] | None = None
+def _synonym_index() -> dict[str, list[tuple[int, str]]]:
+    """synonym -> (table position, concept key) of every concept listing it, in table order."""
+    out: dict[str, list[tuple[int, str]]] = {}
+    pos = 0
     for c in concepts().values():
         for syn in c.synonyms:
-            if syn in variants:
-                score = 1000 + len(syn)
-            elif any(_whole_words(syn).search(v) for v in variants):
-                score = len(syn)
-            else:
-                continue
-            if best is None or score > best[0]:
-                best = (score, c.key)
-    return best[1] if best else None
+            out.setdefault(syn, []).append((pos, c.key))
+            pos += 1
+    return out
+
+
+def _word_runs(variants: set[str]) -> set[str]:
+    """Every run of whole words of the variants. A normalised synonym (words of [a-z0-9] joined by
+    single spaces) matches `\bsyn\b` in a normalised variant exactly when it is one of these runs."""
+    runs: set[str] = set()
+    for v in variants:
+        if not v:
+            continue
+        runs.add("")  # the empty pattern matches at any word boundary
+        words = v.split(" ")
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                runs.add(" ".join(words[i:j]))
+    return runs
+
+
+@cache
+def _classify_name(name: str) -> str | None:
+    """The longest synonym equal to a variant of the name wins, else the longest found in one as whole
+    words; on a tie, the first in table order."""
+    n = norm(name)
+    variants = {n, _strip_filler(n), _singular(n), _singular(_strip_filler(n))}
+    index = _synonym_index()
+    best: tuple[int, int, str] | None = None  # (score, -position, key)
+    for run in _word_runs(variants) | variants:
+        for pos, key in index.get(run, ()):
+            cand = (1000 + len(run) if run in variants else len(run), -pos, key)
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+    return best[2] if best else None
 
 
 def classify(name: str | None, codings=None) -> str | None:
