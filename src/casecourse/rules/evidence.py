@@ -115,6 +115,16 @@ def polarity(f: Fact) -> bool | None:
     return True
 
 
+@cache
+def _implied_by() -> dict[str, list[tuple[str, str]]]:
+    """analyte -> (concept key, interpretation) of the summary concepts implying it, in table order."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for c in concepts().values():
+        for target, interp in c.implies:
+            out.setdefault(target, []).append((c.key, interp))
+    return out
+
+
 class View:
     """Concept-indexed access to one course."""
 
@@ -143,19 +153,16 @@ class View:
                 if f.assertion in (Assertion.negated, Assertion.ruled_out) and value is None:
                     flag = "N" if flag in (None, "L", "H") else flag
                 out.append(LabReading(f, analyte, value, f.value_high, f.comparator, unit, flag))
-        for c in concepts().values():
-            for target, interp in c.implies:
-                if target != analyte:
+        for key, interp in _implied_by().get(analyte, ()):
+            for f in self.index.get(key, []):
+                pol = polarity(f)
+                if pol is None:
                     continue
-                for f in self.index.get(c.key, []):
-                    pol = polarity(f)
-                    if pol is None:
-                        continue
-                    flag = getattr(f, "interpretation", None) if interp == "same" else interp
-                    if flag in (None, "A") or (not pol and flag in ("L", "H")):
-                        flag = "N" if not pol else None
-                    if flag:
-                        out.append(LabReading(f, analyte, flag=flag, implied=True))
+                flag = getattr(f, "interpretation", None) if interp == "same" else interp
+                if flag in (None, "A") or (not pol and flag in ("L", "H")):
+                    flag = "N" if not pol else None
+                if flag:
+                    out.append(LabReading(f, analyte, flag=flag, implied=True))
         return out
 
     def present(self, keys: tuple[str, ...], win: Window, accept=None) -> Ev:

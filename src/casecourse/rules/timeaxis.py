@@ -11,12 +11,14 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from casecourse.model import Course, TimeRef
 
 Span = tuple[float, float]
 
 
+@lru_cache(maxsize=8192)  # pure in its argument; rules ask the same dates many times
 def parse_partial(text: str | None) -> Span | None:
     """'2020' / '2020-08' / '2020-08-15' (time ignored) -> (first ordinal, last ordinal)."""
     if not text:
@@ -40,6 +42,16 @@ def iso(ordinal: float) -> str:
     return date.fromordinal(int(round(ordinal))).isoformat()
 
 
+@lru_cache(maxsize=8192)
+def _calendar_span(earliest: str | None, point: str | None, latest: str | None) -> Span | None:
+    lo = parse_partial(earliest) or parse_partial(point)
+    hi = parse_partial(latest) or parse_partial(point)
+    if lo and hi:
+        return lo[0], max(hi[1], lo[0])
+    one = lo or hi
+    return one
+
+
 class Axis:
     """Resolves TimeRefs of one course, following `anchor` links to other facts."""
 
@@ -51,12 +63,7 @@ class Axis:
 
     @staticmethod
     def _calendar(t: TimeRef) -> Span | None:
-        lo = parse_partial(t.earliest) or parse_partial(t.point)
-        hi = parse_partial(t.latest) or parse_partial(t.point)
-        if lo and hi:
-            return lo[0], max(hi[1], lo[0])
-        one = lo or hi
-        return one
+        return _calendar_span(t.earliest, t.point, t.latest)
 
     def span(self, t: TimeRef | None, _depth: int = 0) -> Span | None:
         if t is None or _depth > 5:
