@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from functools import cache
 
 from casecourse.assembly.timeline import SentenceTime
@@ -27,6 +28,7 @@ from casecourse.model import (
     TimeRef,
     Timing,
 )
+from casecourse.reading.timex_resolve import fmt, parse_iso
 
 _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also", "both", "the", "of", "all",
            "subsequently", "gradually", "successfully", "therapy", "treatment", "dose", "doses", "his", "her",
@@ -49,6 +51,7 @@ class _Mentions:
     doses: list[Mention] = field(default_factory=list)
     routes: list[Mention] = field(default_factory=list)
     freqs: list[Mention] = field(default_factory=list)
+    durations: list[Mention] = field(default_factory=list)
 
 
 @cache
@@ -187,6 +190,8 @@ class ExposureBuilder:
                 ms.routes.append(m)
             elif m.type == "frequency" or (m.type == "dose" and m.attrs.get("period_unit")):
                 ms.freqs.append(m)  # a dose mention without a value that carries only the timing
+            elif m.type == "duration" and m.attrs.get("signal") == "for" and not m.attrs.get("vague"):
+                ms.durations.append(m)
         drugs = _dedupe_abbreviations(self.text, ms.drugs)
         if not drugs:
             return
@@ -222,10 +227,19 @@ class ExposureBuilder:
         if freq and not seg.timing:
             seg.timing = Timing(frequency=freq.attrs.get("frequency"), period=freq.attrs.get("period"),
                                 period_unit=freq.attrs.get("period_unit"), text=freq.text)
+        last = max((m for m in (dose, route, freq) if m is not None), key=lambda m: m.end)
+        course = next((d for d in ms.durations
+                       if 0 <= int(d.attrs.get("phrase_start") or d.start) - last.end <= 3), None)
+        days = _days(str(course.attrs.get("duration") or course.attrs.get("value"))) if course else None
+        if days is not None:  # "1 g daily for 3 days": the course ends when its stated length is over
+            seg.end = _after(when, days, course.text)  # type: ignore[union-attr]
         return seg
 
     def finish(self) -> list[Exposure]:
         for exp in self.exposures:
+            last = exp.segments[-1] if exp.segments else None
+            if exp.end is None and exp.status == "unknown" and last is not None and last.end is not None:
+                exp.end, exp.status = last.end, "completed"  # a course of stated length, not said to go on
             if exp.end is None and exp.status == "unknown" and exp.segments and exp.drug in self.active:
                 exp.status = "unknown"
             if exp.segments and exp.end is not None and exp.segments[-1].end is None:
@@ -233,6 +247,36 @@ class ExposureBuilder:
             if not exp.route:
                 exp.route = next((s.route for s in exp.segments if s.route), None)
         return self.exposures
+
+
+_DURATION = re.compile(r"^P(?:(?P<n>\d+(?:\.\d+)?)(?P<u>[DWMY])|T(?P<h>\d+(?:\.\d+)?)H)$")
+_UNIT_DAYS = {"D": 1.0, "W": 7.0, "M": 30.44, "Y": 365.25}
+
+
+def _days(value: str) -> float | None:
+    """Days in an ISO 8601 duration of one unit ("P3D", "P4W", "PT48H"); None for anything else."""
+    m = _DURATION.match(value)
+    if not m:
+        return None
+    return float(m["h"]) / 24 if m["h"] else float(m["n"]) * _UNIT_DAYS[m["u"]]
+
+
+def _after(start: TimeRef, days: float, text: str) -> TimeRef:
+    """The time a stated length after `start`, at no finer precision than the start's."""
+    if start.offset_days is not None:
+        lo, hi = start.offset_days
+        return TimeRef(offset_days=(lo + days, hi + days), precision=start.precision, derivation="relative",
+                       anchor="exposure start", text=text)
+    if not (start.point or start.earliest):
+        return TimeRef(derivation="relative", anchor="exposure start", text=text)
+    precision = start.precision if start.precision in ("day", "month", "year") else "month"
+    lo, _, _ = parse_iso(start.earliest or start.point or "")
+    _, hi, _ = parse_iso(start.latest or start.point or "")
+    mid, _, _ = parse_iso(start.point or start.earliest or "")
+    shift = timedelta(days=round(days))
+    return TimeRef(earliest=fmt(lo + shift, precision), latest=fmt(hi + shift, precision),
+                   point=fmt(mid + shift, precision), precision=precision, derivation="relative",
+                   anchor="exposure start", text=text)
 
 
 def _same_dose(a: DoseSegment, b: DoseSegment) -> bool:
