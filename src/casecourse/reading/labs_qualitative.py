@@ -17,6 +17,7 @@ import ahocorasick
 
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import LabTest, TestHit, catalogue, expand
+from casecourse.reading.rx_first import anchored
 
 _INTERP = {
     "H": ["elevated", "raised", "high", "higher", "increased", "increasing", "rising", "elevation",
@@ -41,10 +42,10 @@ _DEG = (r"(?:(?:very|markedly|mildly|slightly|significantly|severely|moderately|
 _ADJ = "|".join(sorted((re.escape(w) for w in _WORD2INTERP), key=len, reverse=True))
 _FILL = (r"(?:serum|plasma|blood|urine|urinary|the|of|levels?|titers?|titres?|concentrations?|count|"
          r"counts|values?|a|an|and|in)")
-_PRE = re.compile(rf"(?P<adj>{_DEG}(?:{_ADJ}))\s+(?:{_FILL}\s+)*$", re.I)
-_PRE_FOR = re.compile(r"(?P<adj>(?:tested\s+|was\s+|were\s+)?(?:strongly\s+|weakly\s+)?"
-                      r"(?:positive|negative|reactive|seropositive|seronegative))\s+(?:for|to)\s+"
-                      r"(?:the\s+|an?\s+)?$", re.I)
+_PRE = anchored(rf"(?P<adj>{_DEG}(?:{_ADJ}))\s+(?:{_FILL}\s+)*$", re.I)
+_PRE_FOR = anchored(r"(?P<adj>(?:tested\s+|was\s+|were\s+)?(?:strongly\s+|weakly\s+)?"
+                    r"(?:positive|negative|reactive|seropositive|seronegative))\s+(?:for|to)\s+"
+                    r"(?:the\s+|an?\s+)?$", re.I)
 _POST = re.compile(
     rf"\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?:levels?|counts?|antibod(?:y|ies)|titers?|titres?|tests?|"
     rf"concentrations?|values?|results?|activity|serology|screen(?:ing)?|assays?|were|was|is|are|remained|"
@@ -112,7 +113,9 @@ def compound_anchors(compounds: list[Compound]) -> list[TestHit]:
 
 
 def _mention(text: str, start: int, end: int, test: LabTest, interp: str, rule: str) -> Mention:
-    return Mention(type="lab_value", start=start, end=end, text=text[start:end], norm=test.name,
+    # a compound word ("thrombocytopenia") is a finding whose lab reading is derived: `lab_finding`, not a value span
+    kind = "lab_finding" if rule == "compound" else "lab_value"
+    return Mention(type=kind, start=start, end=end, text=text[start:end], norm=test.name,
                    attrs={"test": test.name, "loinc": test.loinc, "interpretation": interp, "rule": rule})
 
 
@@ -134,6 +137,23 @@ def _interp_of(adj: str) -> str:
             return _WORD2INTERP[key]
         words = words[1:]
     return "A"
+
+
+@cache
+def _adjective_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for w in _WORD2INTERP:
+        auto.add_word(w.lower(), w)
+    auto.make_automaton()
+    return auto
+
+
+def _may_hold_adjective(window: str) -> bool:
+    """False only when no result adjective occurs in the window, so `_PRE` (searched at every position of
+    the window, ~50 us) cannot match. An ASCII text lower-cases as `re.I` folds it; other text is searched."""
+    if not window.isascii():
+        return True
+    return next(_adjective_automaton().iter(window.lower()), None) is not None
 
 
 def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) -> list[Mention]:
@@ -158,7 +178,7 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             span = post.span("adj")
         else:
             window = text[prev_bound:g_start]
-            pre = _PRE.search(window) or _PRE_FOR.search(window)
+            pre = (_PRE.search(window) if _may_hold_adjective(window) else None) or _PRE_FOR.search(window)
             if pre:
                 span = (prev_bound + pre.start("adj"), prev_bound + pre.end("adj"))
         if span is not None:
