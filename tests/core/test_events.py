@@ -44,3 +44,30 @@ def test_negated_and_reference_deaths_are_not_deaths() -> None:
     assert "death" not in _kinds("A 70-year-old man had sepsis, a frequent cause of death. He recovered.")
     kinds = _kinds("A 70-year-old man had sepsis. He died on day 4. His death was attributed to shock.")
     assert kinds.count("death") == 1
+
+
+def test_an_episode_takes_the_date_of_its_own_clause() -> None:
+    course = analyze_text("A 60-year-old man was admitted in March 2019 with sepsis. He was discharged in April 2019. "
+                          "He was readmitted in June 2019 and died in July 2019.", assess=False)
+    assert [(e.type, e.time.point) for e in course.events] == [
+        ("admission", "2019-03"), ("discharge", "2019-04"), ("admission", "2019-06"), ("death", "2019-07")]
+
+
+def test_fhir_stays_end_at_discharge_and_death_marks_the_patient() -> None:
+    from casecourse.export.fhir import bundle_dict
+
+    course = analyze_text("A 60-year-old man was admitted in March 2019 with sepsis. He was discharged in April 2019. "
+                          "He was readmitted in June 2019 and died in July 2019.", assess=False)
+    resources = [e["resource"] for e in bundle_dict(course)["entry"]]
+    stays = [r["period"] for r in resources if r["resourceType"] == "Encounter"]
+    assert stays == [{"start": "2019-03", "end": "2019-04"}, {"start": "2019-06", "end": "2019-07"}]
+    patient = next(r for r in resources if r["resourceType"] == "Patient")
+    assert patient["deceasedDateTime"] == "2019-07"
+
+
+def test_an_undated_death_is_a_fact_without_a_date() -> None:
+    from casecourse.export.fhir import bundle_dict
+
+    course = analyze_text("A 70-year-old woman presented with fever. She died on the fourth day.", assess=False)
+    patient = next(e["resource"] for e in bundle_dict(course)["entry"] if e["resource"]["resourceType"] == "Patient")
+    assert patient.get("deceasedBoolean") is True and "deceasedDateTime" not in patient

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from casecourse import __version__
 from casecourse.assembly.exposures import ExposureBuilder
-from casecourse.assembly.timeline import SentenceTime, place_sentences
+from casecourse.assembly.timeline import SentenceTime, place_one, place_sentences
 from casecourse.model import (
     Assertion,
     Coding,
@@ -108,7 +108,7 @@ class CourseAssembler:
                 self._findings[key] = Finding(id=self._id("finding"), name=m.norm or m.text, codings=codings,
                                               assertion=m.assertion, time=when,
                                               provenance=_prov(self.text, m, sent, "phenotypes"))
-        elif m.type == "lab_value" and (m.attrs.get("test")) and m.assertion != Assertion.hypothetical:
+        elif m.type in ("lab_value", "lab_finding") and (m.attrs.get("test")) and m.assertion != Assertion.hypothetical:
             self._lab(m, sent, when)
 
     def _condition(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
@@ -192,8 +192,22 @@ class CourseAssembler:
                 continue
             seen.add(kind)
             trigger = _trigger(self.text, sent, story)
-            self.course.events.append(Event(id=self._id("event"), type=kind, time=st.time, trigger=trigger,  # type: ignore[arg-type]
+            when = self._clause_time(m, story, st.time)
+            self.course.events.append(Event(id=self._id("event"), type=kind, time=when, trigger=trigger,  # type: ignore[arg-type]
                                             provenance=_prov(self.text, m, sent, "events")))
+
+    def _clause_time(self, m: Mention, story: list[Mention], sentence_time: TimeRef) -> TimeRef:
+        """An episode's own date when its clause gives one after it ("... and died in July 2019"), else the
+        sentence's time."""
+        for x in story:
+            if x.start < m.end or x.start - m.end > 40 or self.text[m.end:x.start].count(",") > 1:
+                continue
+            if x.type == "event" and x.attrs.get("role") != "reference":
+                break  # the next episode's clause
+            if x.type == "date" and x.attrs.get("kind") == "absolute":
+                placed = place_one(x, sentence_time)
+                return placed or sentence_time
+        return sentence_time
 
     def _new_episode(self, kind: str, readmission: bool, when: TimeRef) -> bool:
         last = {e.type: e for e in self.course.events}

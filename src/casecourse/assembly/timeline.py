@@ -83,6 +83,11 @@ def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
                    precision="day", text=tx.text, anchor="day0")
 
 
+def place_one(tx: Mention, current: TimeRef | None) -> TimeRef | None:
+    """One calendar expression placed from the current time (None when it cannot be placed)."""
+    return _from_calendar(tx, current)
+
+
 def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     """The time governing each sentence (None outside the patient's story or before any time)."""
     by_sentence: dict[int, list[Mention]] = {}

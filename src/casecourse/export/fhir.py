@@ -74,6 +74,16 @@ def _lab_concept(lab: LabResult) -> dict:
     return _concept(lab.test_text or lab.test, codings)
 
 
+def _stay_end(later: list) -> TimeRef | None:
+    """The discharge (or death) that ends a stay: the first one before any further admission."""
+    for ev in later:
+        if ev.type == "admission":
+            return None
+        if ev.type in ("discharge", "death"):
+            return ev.time
+    return None
+
+
 def _patient(course: Course) -> dict:
     p = course.patient
     res: dict = {"resourceType": "Patient", "id": "patient"}
@@ -81,6 +91,9 @@ def _patient(course: Course) -> dict:
         res["gender"] = p.sex
     if p.birth_year:
         res["birthDate"] = str(p.birth_year[1])
+    death = next((e for e in course.events if e.type == "death"), None)
+    if death is not None:  # a calendar date only when the text gives one; otherwise just the fact
+        res["deceasedDateTime" if _date(death.time) else "deceasedBoolean"] = _date(death.time) or True
     return res
 
 
@@ -166,14 +179,16 @@ def bundle_dict(course: Course) -> dict:
         entries.append(_timed(res, "effectiveDateTime", lab.time))
     for exp in course.exposures:
         entries.extend(_medication_statements(exp))
-    for ev in course.events:
+    for i, ev in enumerate(course.events):
         if ev.type != "admission":
             continue
         res = {"resourceType": "Encounter", "id": ev.id, "status": "finished", "subject": SUBJECT,
                "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode", "code": "IMP",
                          "display": "inpatient encounter"}}
-        if _date(ev.time):
-            res["period"] = {"start": _date(ev.time)}
+        stay_end = _stay_end(course.events[i + 1:])
+        period = {k: v for k, v in (("start", _date(ev.time)), ("end", _date(stay_end))) if v}
+        if period:
+            res["period"] = period
         entries.append(_with_extensions(res, ev.time))
     entries.extend(_assessment_resources(course))
     bundle = {"resourceType": "Bundle", "type": "collection",
