@@ -88,8 +88,8 @@ def test_vital_signs_by_unit() -> None:
 
 
 def _interps(text: str) -> set[tuple[str, str, str]]:
-    return {(m.text, m.attrs["test"], m.attrs["interpretation"]) for m in _values(text)
-            if m.attrs.get("interpretation")}
+    return {(m.text, m.attrs["test"], m.attrs["interpretation"]) for m in find_labs(text)
+            if m.type in ("lab_value", "lab_finding") and m.attrs.get("interpretation")}
 
 
 def test_compound_words_become_interpreted_results() -> None:
@@ -98,6 +98,12 @@ def test_compound_words_become_interpreted_results() -> None:
     assert ("lymphopenia", "lymphocytes", "L") in got and ("thrombocytopenia", "platelets", "L") in got
     assert ("hypertransaminasaemia", "aspartate aminotransferase", "H") in got
     assert ("hypertransaminasaemia", "alanine aminotransferase", "H") in got
+
+
+def test_compound_word_is_a_lab_finding_not_a_value_span() -> None:
+    types = {m.text: m.type for m in find_labs("Labs showed thrombocytopenia and a platelet count of 40 x 10^9/L.")}
+    assert types["thrombocytopenia"] == "lab_finding"
+    assert any(t == "lab_value" for w, t in types.items() if w.startswith("40"))
 
 
 def test_hypocomplementaemia_and_normal_complement() -> None:

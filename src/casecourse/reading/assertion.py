@@ -28,7 +28,7 @@ _CATEGORY = {"NEGATED_EXISTENCE": Assertion.negated, "POSSIBLE_EXISTENCE": Asser
 # assertion priority when several cues govern one mention
 _RANK = {Assertion.negated: 5, Assertion.family: 4, Assertion.hypothetical: 3, Assertion.suspected: 2,
          Assertion.historical: 1}
-_ASSERTED_TYPES = {"finding", "condition", "drug", "lab_value", "lab_test", "event"}
+_ASSERTED_TYPES = {"finding", "condition", "drug", "lab_value", "lab_finding", "lab_test", "event"}
 
 
 def _medspacy_rules_path() -> Path | None:

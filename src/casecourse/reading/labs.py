@@ -198,6 +198,6 @@ def find_labs(text: str) -> list[Mention]:
             mention.type = "lab_reference"  # the lab's interval, not a result
         out.append(mention)
     out.extend(find_qualitative(text, [h for h in hits if h.test.kind != "anchor"], compounds))
-    out.extend(find_results(text, [(m.start, m.end) for m in out if m.type == "lab_value"]))
+    out.extend(find_results(text, [(m.start, m.end) for m in out if m.type in ("lab_value", "lab_finding")]))
     out.sort(key=lambda m: (m.start, m.end, m.type, m.norm or ""))
     return out

@@ -31,7 +31,7 @@ FINDERS: dict[str, str] = {
 }
 # when two mentions of these types overlap, the earlier type in this list wins
 _PRECEDENCE = ["event", "drug", "therapy", "drug_class", "condition", "lab_test", "finding", "dose", "lab_value",
-               "date", "time", "time_relation", "prepost", "duration",
+               "lab_finding", "date", "time", "time_relation", "prepost", "duration",
                "frequency", "age", "route", "sex"]
 
 
@@ -124,6 +124,9 @@ _COEXIST = {frozenset({"lab_test", "lab_value"}), frozenset({"finding", "lab_val
 _COEXIST |= {frozenset({k, t}) for k in ("therapy", "drug_class") for t in ("condition", "finding", "route")}
 # a general finding named inside a longer one (phenotypes.PART) lives alongside it and its neighbours
 _COEXIST |= {frozenset({"finding_part", t}) for t in ("finding", "condition", "lab_value", "event", "finding_part")}
+# a lab reading derived from a finding word ("thrombocytopenia": platelets low) lives on that word
+_COEXIST |= {frozenset({"lab_finding", t}) for t in ("finding", "condition", "lab_test", "lab_value", "event",
+                                                      "finding_part")}
 
 
 def _clash(a: Mention, b: Mention) -> bool:
