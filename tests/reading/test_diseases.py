@@ -56,8 +56,23 @@ def test_icd_titles_add_coded_conditions_hpo_lacks() -> None:
 def test_disease_words_by_morphology_and_their_defined_short_forms() -> None:
     text = "Biopsy confirmed an adenocarcinoma (ADC) of the stomach. The ADC was resected."
     found = [m for m in find(text) if m.type == "condition"]
-    assert [m.text for m in found] == ["adenocarcinoma", "ADC"]
-    assert found[1].start > text.index("The ADC") - 1
+    # the short form at its definition is a mention too (case reports annotate it), and so is each later use
+    assert [m.text for m in found] == ["adenocarcinoma", "ADC", "ADC"]
+    assert found[1].start == text.index("(ADC)") + 1
+    assert found[2].start == text.index("The ADC") + 4
+
+
+def test_a_defined_short_form_of_a_lexicon_diagnosis_is_a_condition_at_its_definition() -> None:
+    text = "She had chronic kidney disease (CKD) for years; CKD progressed."
+    found = [m for m in find(text) if m.text == "CKD"]
+    assert [m.type for m in found] == ["condition", "condition"]
+
+
+def test_an_undefined_short_form_after_a_diagnostic_cue_is_a_condition_at_every_use() -> None:
+    text = "Histology confirmed XQZL. Two years later the XQZL recurred. Staining was suggesting a large PQT (Fig. 2)."
+    found = [m.text for m in find(text) if m.type == "condition"]
+    assert found == ["XQZL", "XQZL", "PQT"]
+    assert not [m for m in find("The report confirmed CT findings.") if m.text == "CT"]
 
 
 def test_general_finding_words_are_findings_without_a_code() -> None:

@@ -210,6 +210,8 @@ def find(text: str) -> list[Mention]:
     out = find_phenotypes(text)
     for m in out:
         named = m.attrs.get("label") if m.attrs.get("source") == "abbreviation" else m.text
+        if m.type == "finding_part" and m.attrs.get("source") == "abbreviation" and is_diagnosis(str(named), index):
+            m.type = "finding"  # a diagnosis's short form at its definition: annotated as a mention of its own
         if m.type == "finding" and is_diagnosis(str(named), index):
             m.type = "condition"
             m.attrs = {**m.attrs, "source": f"{m.attrs.get('source')}+diagnosis_head"}
@@ -283,7 +285,7 @@ def _cue_rx(cues: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
     # cue, up to two lower-case words ("a diagnosis of gallbladder NEC"), the short form, the next word
     short = r"([A-Z][A-Za-z]{0,2}[A-Z]{1,4})s?\b(?!-)"
-    return re.compile(rf"\b(?:{alt})\s+(?:[a-z]+\s+){{0,2}}{short}(?:\s*([A-Za-z]+))?")
+    return re.compile(rf"\b(?:{alt})\s+(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}{short}(?:\s*([A-Za-z]+))?")
 
 
 def _named_short_forms(text: str, index: DiseaseIndex, mark: bytearray) -> list[Mention]:
@@ -312,7 +314,7 @@ def _named_short_forms(text: str, index: DiseaseIndex, mark: bytearray) -> list[
 
 
 def _abbreviations(text: str, found: list[Mention], mark: bytearray) -> list[Mention]:
-    """Later uses of a short form defined right after a diagnosis found here ("... carcinoma (SCC)")."""
+    """A short form defined right after a diagnosis found here ("... carcinoma (SCC)"), there and later."""
     out = []
     for m in found:
         d = _DEFINED.match(text, m.end)
@@ -321,7 +323,7 @@ def _abbreviations(text: str, found: list[Mention], mark: bytearray) -> list[Men
         short = d.group(1)
         for hit in re.finditer(rf"\b{re.escape(short)}s?\b", text):
             s, e = hit.span()
-            if s > m.end + 2 and not any(mark[s:e]):
+            if s > m.end and not any(mark[s:e]):  # the definition itself too: "... carcinoma (SCC)"
                 out.append(_new(text, s, e, "condition", {**m.attrs, "source": "abbreviation"}))
     return out
 

@@ -299,10 +299,10 @@ def _abbreviations(text: str, found: list[Mention], index: Index) -> list[Mentio
             s, e = hit.span()
             if s < m.end or any(a < e and s < b for a, b in spans):
                 continue
-            # the short form at its definition names the same finding again: a part, counted once
+            # the short form at its definition names the same finding again (case reports annotate it)
             if s <= m.end + 2 and not _fits(sf, m.text):
                 continue  # "(BANF)" after "bilateral acoustic neurofibromatosis": more than the term found
-            kind = PART if s <= m.end + 2 else m.type
+            kind = m.type if m.type == "condition" or s > m.end + 2 else PART
             out.append(m.model_copy(update={"type": kind, "start": s, "end": e, "text": text[s:e], "norm": m.norm,
                                             "attrs": {**m.attrs, "source": "abbreviation"}}))
     return out
