@@ -84,3 +84,12 @@ def test_negation_cues_are_reported_once_per_sentence_with_targets() -> None:
     r = read("There was no fever. Without a rash or arthritis, the picture was mild.")
     cues = [m.text.lower() for m in r.mentions if m.type == "negation_cue"]
     assert cues == ["no", "without"]
+
+
+def test_negative_for_negates_what_follows_even_after_was() -> None:
+    from casecourse.reading.pipeline import read
+
+    r = read("Echocardiography was negative for endocarditis but showed a pericardial effusion.")
+    got = {m.norm: m.assertion.value for m in r.mentions if m.type in ("condition", "finding")}
+    assert got["endocarditis"] == "negated"
+    assert got.get("pericardial effusion", "present") == "present"
