@@ -93,3 +93,22 @@ def test_negative_for_negates_what_follows_even_after_was() -> None:
     got = {m.norm: m.assertion.value for m in r.mentions if m.type in ("condition", "finding")}
     assert got["endocarditis"] == "negated"
     assert got.get("pericardial effusion", "present") == "present"
+
+
+def test_a_duration_before_history_of_is_the_present_illness() -> None:
+    from casecourse.reading.pipeline import read
+
+    for text in ("She presented with a 3-day history of fever.", "She presented with a two-week history of fever."):
+        got = {m.norm: m.assertion.value for m in read(text).mentions if m.type == "finding"}
+        assert got["fever"] == "present", text
+    got = {m.norm: m.assertion.value for m in read("She had a history of fever.").mentions if m.type == "finding"}
+    assert got["fever"] == "historical"
+
+
+def test_past_medical_history_items_are_past_diagnoses() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("A 21-year-old woman with a past medical history of asthma and depression presented "
+                          "with a 2-day history of cough.", assess=False)
+    assert {c.name for c in course.conditions} >= {"asthma", "depression"}
+    assert "cough" in {f.name for f in course.findings}

@@ -5,6 +5,8 @@ of its sentence (see timeline.py), its mention's assertion and its span as prove
 """
 from __future__ import annotations
 
+import re
+
 from casecourse import __version__
 from casecourse.assembly.exposures import ExposureBuilder
 from casecourse.assembly.timeline import SentenceTime, place_one, place_sentences
@@ -32,6 +34,8 @@ _STATUS = {Assertion.present: "confirmed", Assertion.historical: "confirmed", As
            Assertion.negated: "refuted", Assertion.ruled_out: "refuted", Assertion.hypothetical: "differential"}
 _STATUS_RANK = {"confirmed": 4, "provisional": 3, "differential": 2, "unconfirmed": 1, "refuted": 0}
 _INTERP = {"H", "L", "N", "POS", "NEG", "A"}
+_PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiatric )?history (?:was notable |"
+                           r"was significant |significant )?(?:of|for|includ(?:ed|ing))\b|\bPMH\b", re.I)
 _EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up")
 
 
@@ -98,7 +102,7 @@ class CourseAssembler:
         return self.course
 
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
-        if m.type == "condition":
+        if m.type == "condition" or m.type == "finding" and self._past_history(m, sent):
             self._condition(m, sent, when)
         elif m.type == "finding" and m.assertion != Assertion.family:
             key = (m.norm or m.text.lower(), when.point or (str(when.offset_days) if when.offset_days else None))
@@ -110,6 +114,11 @@ class CourseAssembler:
                                               provenance=_prov(self.text, m, sent, "phenotypes"))
         elif m.type in ("lab_value", "lab_finding") and (m.attrs.get("test")) and m.assertion != Assertion.hypothetical:
             self._lab(m, sent, when)
+
+    def _past_history(self, m: Mention, sent: tuple[int, int]) -> bool:
+        """A finding listed in the patient's past (medical) history is a past diagnosis: "a history of asthma,
+        depression and anxiety" names three conditions, not three symptoms."""
+        return m.assertion == Assertion.historical and _PAST_HISTORY.search(self.text, sent[0], m.start) is not None
 
     def _condition(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         name = str(m.attrs.get("label") or m.norm or m.text).lower()

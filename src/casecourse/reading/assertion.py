@@ -51,7 +51,9 @@ def _token_core(tok: dict) -> str:
 
 
 def _rule_regex(rule: dict) -> str:
-    """A medspaCy token pattern (LOWER / IN / OP) or literal as one regular expression."""
+    """A medspaCy token pattern (LOWER / IN / OP), regex string, or literal as one regular expression."""
+    if isinstance(rule.get("pattern"), str):
+        return rule["pattern"]
     if not (rule.get("pattern") and isinstance(rule["pattern"], list)):
         return r"\s+".join(re.escape(w) for w in rule["literal"].lower().split())
     out = ""
@@ -109,7 +111,10 @@ _NEVER = re.compile(r"(?!)")
 
 def _first_chars(rule: dict) -> tuple[frozenset[str] | None, bool]:
     """The characters a match of `rule` can start with (None: unknown, any) and whether it can start
-    with whitespace (a leading optional token is followed by `\\s+`)."""
+    with whitespace (a leading optional token is followed by `\\s+`). A regex-string rule names its first
+    characters in `first`."""
+    if isinstance(rule.get("pattern"), str):
+        return (frozenset(rule["first"]) if rule.get("first") else None), False
     if not (rule.get("pattern") and isinstance(rule["pattern"], list)):
         words = rule["literal"].lower().split()
         return (frozenset(words[0][0]), False) if words else (None, False)
@@ -143,8 +148,8 @@ def _rules() -> _Cues:
     parts: list[tuple[str, frozenset[str] | None, bool]] = []
     meta: dict[int, tuple[str, str]] = {}
     for i, r in enumerate(rules):
-        if r.get("pattern") and not isinstance(r["pattern"], list):
-            continue  # regex-string patterns: none in the English file
+        if isinstance(r.get("pattern"), str) and not r.get("first"):
+            continue  # a regex-string rule must name its first characters (none in medspaCy's English file)
         parts.append((rf"(?P<r{i}>{_rule_regex(r)})", *_first_chars(r)))
         meta[i] = (r["category"], r["direction"])
     parts.sort(key=lambda p: len(p[0]), reverse=True)  # longest alternatives first: "no evidence of" beats "no"
