@@ -228,3 +228,9 @@ def test_percentiles_spelled_units_and_multiplied_concentrations() -> None:
     assert _one("length 49 cm (25th percentile)", "25th percentile").attrs["value"] == 25
     assert _one("hemoglobin of 9.9 grams per deciliter", "9.9 grams per deciliter").attrs["ucum"] == "g/dL"
     assert _one("HBV DNA 3.4 × 105 IU/mL at baseline", "3.4 × 105 IU/mL").attrs["ucum"] == "10*5.[IU]/mL"
+
+
+def test_a_percentage_with_no_test_named_is_a_value_without_a_test() -> None:
+    m = _one("The mutation had an allele burden of 38.5%.", "38.5%")
+    assert m.attrs["test"] is None and m.attrs["value"] == 38.5
+    assert _one("Differential count showed 72% neutrophils.", "72%").attrs["test"] == "neutrophils"

@@ -56,7 +56,7 @@ _COMPATIBLE = {
 # units that make a number a result even with no test named nearby
 _SELF_EVIDENT = {"mass_conc", "subst_conc", "arb_conc", "activity", "count", "count_field", "pressure",
                  "temperature", "rate_length", "clearance", "osmolality", "sound_level", "percentile",
-                 "conc_rate"}
+                 "conc_rate", "percent"}
 # between two values of one list: "Apgar scores were 2, 6, and 7", "MELD score was 8 and 11"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 _BARE_GAP = re.compile(

@@ -25,6 +25,7 @@ FINDERS: dict[str, str] = {
     "lab_tables": "casecourse.reading.lab_tables:find_table_labs",
     "labs": "casecourse.reading.labs:find_labs",
     "workup": "casecourse.reading.workup:find",
+    "lab_grades": "casecourse.reading.lab_grades:find",
     "phenotypes": "casecourse.reading.diseases:find",  # HPO findings + diagnoses (wraps phenotypes)
     "demographics": "casecourse.reading.demographics:find",
     "events": "casecourse.reading.events:find",

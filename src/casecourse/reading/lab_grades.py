@@ -1,0 +1,92 @@
+"""Grades, stages and scores written as codes or fractions: "pT3N0M1", "G3", "grade 2/6 murmur",
+"power 4/5", "visual acuity 20/70", "GCS 14/15", "grade II", "4th degree".
+
+Each becomes a `lab_value` with no test (`attrs["test"]` None, so the course does not file it as a lab
+result) and `attrs["scale"]` naming what it grades: tnm, histologic_grade, grade, degree, or the scale of a
+fraction. A fraction is read only when its scale's cue word (`knowledge/grade_cues.csv`) stands in the
+same sentence, so dates ("3/5") and ratios ("CK 5/6") are left alone.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from casecourse.knowledge import table
+from casecourse.model import Mention
+
+# TNM: a T with N (and M) or a prefixed T alone ("pT2", "ypT0"); TNM letters are upper case by convention
+_TNM = re.compile(r"(?<![\w-])(?:(?:y?[pcr]|yp)-?)?T(?:[0-4]|x|X|is)[a-d]?\d?\s?N(?:[0-3]|x|X)[a-c]?"
+                  r"(?:\s?M(?:[01]|x|X)[a-c]?)?(?![\w-])|(?<![\w-])(?:y?[pc])T(?:[0-4]|x|X|is)[a-d]?(?![\w-])")
+_HISTO = re.compile(r"(?<![\w-])G[1-4](?![\w-])")
+_GRADE = re.compile(r"\bgrade\s+(?:I{1,3}|IV|[0-5][a-c]?)(?![\w/-])", re.I)
+_DEGREE = re.compile(r"\b(?:[1-4](?:st|nd|rd|th)|(?:I{1,3}|IV)(?:st|nd|rd|th)?)[- ]degree\b")
+# "2/6", "3–4/5", "4+/5", "20/70"; not a date piece ("3/5/2010") or a part of a longer number
+_FRACTION = re.compile(r"(?<![\w/.,])(?:grade\s+)?(?P<num>\d{1,2}(?:\.\d)?[+-]?(?:\s?[-–]\s?\d{1,2}[+-]?)?)/"
+                       r"(?P<den>\d{1,3})(?![\w/]|[.,-]\d)(?:\s+grade\b)?", re.I)
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
+_DENOMINATORS = {"murmur": {6}, "strength": {5}}
+
+
+def _cue_pattern(scale: str) -> list[re.Pattern[str]]:
+    rows = [r["cue"] for r in table("grade_cues.csv") if r["scale"] == scale]
+    lower = [re.escape(c) for c in rows if not c.isupper()]
+    upper = [re.escape(c) for c in rows if c.isupper()]
+    out = []
+    if lower:
+        out.append(re.compile(r"\b(?:" + "|".join(sorted(lower, key=len, reverse=True)) + r")", re.I))
+    if upper:
+        out.append(re.compile(r"\b(?:" + "|".join(sorted(upper, key=len, reverse=True)) + r")\b"))
+    return out
+
+
+@cache
+def _scales() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
+    names = list(dict.fromkeys(r["scale"] for r in table("grade_cues.csv")))  # file order
+    return tuple((s, tuple(_cue_pattern(s))) for s in names)
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - 200)
+    before = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    after = _SENTENCE_END.search(text, end, min(len(text), end + 200))
+    return (before[-1] if before else lo), (after.start() if after else min(len(text), end + 200))
+
+
+def _fraction_scale(text: str, m: re.Match[str]) -> str | None:
+    num = float(re.split(r"[-–+]", m.group("num").replace(" ", ""))[0] or 0)
+    den = int(m.group("den"))
+    if den == 0 or num > den and not (den in (10, 20, 25) or num == 20 or num == 6):
+        return None
+    s, e = _sentence(text, m.start(), m.end())
+    window = text[s:e]
+    for scale, patterns in _scales():
+        allowed = _DENOMINATORS.get(scale)
+        if allowed is not None and den not in allowed:
+            continue
+        if scale == "acuity" and not (m.group("num").rstrip("+-") in ("20", "6") or den in (20, 6)):
+            continue
+        if any(p.search(window) for p in patterns):
+            return scale
+    return None
+
+
+def _mention(text: str, start: int, end: int, scale: str) -> Mention:
+    return Mention(type="lab_value", start=start, end=end, text=text[start:end],
+                   attrs={"test": None, "scale": scale, "rule": "grade"})
+
+
+def find(text: str) -> list[Mention]:
+    """Grade, stage and score mentions of `text`, in order."""
+    out: list[Mention] = []
+    for rx, scale in ((_TNM, "tnm"), (_HISTO, "histologic_grade"), (_GRADE, "grade"), (_DEGREE, "degree")):
+        out.extend(_mention(text, m.start(), m.end(), scale) for m in rx.finditer(text))
+    for m in _FRACTION.finditer(text):
+        scale = _fraction_scale(text, m)
+        if scale is not None:
+            out.append(_mention(text, m.start(), m.end(), scale))
+    out.sort(key=lambda x: (x.start, -x.end))
+    kept: list[Mention] = []
+    for x in out:
+        if not kept or x.start >= kept[-1].end:
+            kept.append(x)
+    return kept

@@ -1,0 +1,38 @@
+"""Grades, stages and scores written as codes or fractions (reading/lab_grades.py)."""
+from casecourse.reading.lab_grades import find
+from casecourse.reading.pipeline import read
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, str(m.attrs["scale"])) for m in find(text)]
+
+
+def test_tnm_codes_and_histologic_grade() -> None:
+    got = _found("Resection showed a ypT2N1M0 tumour, G2; the second lesion was pT1b and the nodes cN0.")
+    assert ("ypT2N1M0", "tnm") in got and ("pT1b", "tnm") in got and ("G2", "histologic_grade") in got
+    assert all(t != "cN0" for t, _ in got)  # an N category alone is not read
+
+
+def test_t_weighted_images_and_obstetric_codes_are_not_stages() -> None:
+    assert _found("T1- and T2-weighted images were obtained in a G2P1 woman.") == []
+
+
+def test_fractions_need_their_scale_cue() -> None:
+    assert _found("Auscultation revealed a grade 3/6 systolic murmur.") == [("grade 3/6", "murmur")]
+    assert _found("Muscle power was 2/5 distally and 4+/5 proximally.") == [("2/5", "strength"), ("4+/5", "strength")]
+    assert _found("Best corrected visual acuity was 20/40 in the left eye.") == [("20/40", "acuity")]
+    assert _found("The Glasgow Coma Scale score was 9/15.") == [("9/15", "score")]
+    # no cue: a date piece, a cytokeratin, a plain ratio
+    assert _found("She was seen on 4/5 and again on 2/6/2019.") == []
+    assert _found("The tumour was negative for CK 5/6.") == []
+    assert _found("Two of three samples (2/3) grew the organism.") == []
+
+
+def test_grade_words_and_degrees() -> None:
+    assert _found("A grade III astrocytoma with 2nd degree heart block.") == [
+        ("grade III", "grade"), ("2nd degree", "degree")]
+
+
+def test_grades_are_values_without_a_test_in_the_reading() -> None:
+    ms = [m for m in read("A grade 2/6 systolic murmur was heard at the apex.").mentions if m.type == "lab_value"]
+    assert [m.text for m in ms] == ["grade 2/6"] and ms[0].attrs["test"] is None
