@@ -158,3 +158,18 @@ def test_a_species_name_is_no_disease() -> None:
     text = "Cultures grew M. tuberculosis and S. pneumoniae; she was treated for tuberculosis."
     found = [(m.text, m.start) for m in find(text) if m.type == "condition"]
     assert found == [("tuberculosis", text.rindex("tuberculosis"))]
+
+
+def test_a_qualifier_before_an_open_diagnosis_head_names_a_diagnosis() -> None:
+    text = ("Imaging showed progressive intra-thoracic disease and she developed multiorgan failure; "
+            "there was also a severe diastolic dysfunction.")
+    found = {m.text: m.type for m in find(text)}
+    assert found.get("intra-thoracic disease") == "condition"
+    assert found.get("multiorgan failure") == "condition"
+    assert found.get("diastolic dysfunction") == "condition"
+
+
+def test_words_that_do_not_qualify_a_head_are_not_diagnoses() -> None:
+    text = "Manometry found failure of the sphincter, but failure to respond followed; the underlying disease recurred."
+    names = [m.text for m in find(text) if m.type == "condition"]
+    assert not [n for n in names if n.split()[0] in {"found", "but", "underlying"}]

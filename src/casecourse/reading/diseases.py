@@ -33,7 +33,7 @@ from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_norm import norm_phrase, tokens
 from casecourse.reading.phenotypes import after_genus, find_phenotypes
 
-BUILDER_VERSION = "1"
+BUILDER_VERSION = "2"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
 _CUT = re.compile(r",\s*(?:unspecified|not elsewhere classified|NEC)\b.*$|\s+NOS$", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
@@ -69,6 +69,8 @@ class DiseaseIndex:
     cues: tuple[str, ...] = ()
     cue_ends: frozenset[str] = frozenset()
     signs: frozenset[str] = frozenset()
+    open_heads: tuple[str, ...] = ()
+    not_qualifiers: frozenset[str] = frozenset()
 
 
 def _knowledge(name: str) -> str:
@@ -142,7 +144,8 @@ def build() -> DiseaseIndex:
                         frozenset(by_kind.get("not", ())), frozenset(lab_words),
                         frozenset(k for k, ti in keys.items() if terms[ti].kind == "condition"),
                         tuple(sorted(by_kind.get("cue", ()), key=len, reverse=True)),
-                        frozenset(by_kind.get("cue_end", ())), frozenset(by_kind.get("sign", ())))
+                        frozenset(by_kind.get("cue_end", ())), frozenset(by_kind.get("sign", ())),
+                        tuple(sorted(by_kind.get("open_head", ()))), frozenset(by_kind.get("not_qualifier", ())))
 
 
 @cache
@@ -260,6 +263,7 @@ def find(text: str) -> list[Mention]:
             continue
         mark[s:e] = b"\x01" * (e - s)
         added.append(_new(text, s, e, "condition", {"label": text[s:e], "source": "eponym"}))
+    added += _qualified_heads(text, index, mark)
     added += _abbreviations(text, [m for m in added if m.type == "condition"], mark)
     added += _named_short_forms(text, index, mark)
     out += added
@@ -277,6 +281,29 @@ def _eponyms(text: str) -> list[re.Match]:
         if hit:
             out.append(hit)
         prev = kw.end()
+    return out
+
+
+@lru_cache(maxsize=4)
+def _head_rx(heads: tuple[str, ...]) -> re.Pattern:
+    alt = "|".join(re.escape(h) for h in heads)
+    return re.compile(rf"\b([a-z][a-z]+(?:[-–][a-z]+)?)\s+(?:{alt})s?\b(?!\s+to\b)")
+
+
+def _qualified_heads(text: str, index: DiseaseIndex, mark: bytearray) -> list[Mention]:
+    """A qualifying word before a diagnosis head that takes any qualifier ("metastatic disease", "seizure
+    disorder", "multiorgan failure", "diastolic dysfunction") names a diagnosis no lexicon lists; not
+    before "to", where the head names a process ("failure to thrive" is HPO's; "... failure to respond")."""
+    if not index.open_heads:
+        return []
+    out = []
+    for hit in _head_rx(index.open_heads).finditer(text):
+        s, e = hit.span()
+        word = hit.group(1)
+        if word in _NOT_NAMES or word in index.not_qualifiers or any(mark[s:e]):
+            continue
+        mark[s:e] = b"\x01" * (e - s)
+        out.append(_new(text, s, e, "condition", {"label": hit.group().lower(), "source": "qualified_head"}))
     return out
 
 
