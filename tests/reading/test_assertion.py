@@ -112,3 +112,12 @@ def test_past_medical_history_items_are_past_diagnoses() -> None:
                           "with a 2-day history of cough.", assess=False)
     assert {c.name for c in course.conditions} >= {"asthma", "depression"}
     assert "cough" in {f.name for f in course.findings}
+
+
+def test_provisional_and_concern_phrasing_is_suspected() -> None:
+    from casecourse.reading.pipeline import read
+
+    for text in ("He was admitted with a provisional diagnosis of septic shock.",
+                 "The CT scan was concerning for pancreatitis.", "A working diagnosis of sepsis was made."):
+        got = [m.assertion.value for m in read(text).mentions if m.type == "condition"]
+        assert got and set(got) == {"suspected"}, text
