@@ -28,6 +28,7 @@ from casecourse.model import (
     TimeRef,
     Timing,
 )
+from casecourse.reading.rx_first import anchored
 from casecourse.reading.timex_resolve import fmt, parse_iso
 
 _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also", "both", "the", "of", "all",
@@ -59,8 +60,9 @@ def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     rows = table("exposure_cues.csv")
     meta = {r["cue"].lower(): (r["action"], r["side"]) for r in rows}
     alts = sorted(meta, key=len, reverse=True)
-    regex = re.compile(r"(?<![\w-])(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) + r")(?![\w-])",
-                       re.I)
+    # behind a lookahead of its first-character class (rx_first.anchored): same matches, a faster scan
+    regex = anchored(r"(?<![\w-])(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) + r")(?![\w-])",
+                     re.I)
     return regex, meta
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from casecourse.model import Mention
+from casecourse.reading.rx_first import anchored
 
 _PAREN = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9\-/α-ωΑ-Ω]{0,9})\s*[,;)]")
-_WORDS_BEFORE = re.compile(r"[\w\-'/]+")
+_WORDS_BEFORE = anchored(r"[\w\-'/]+")
 
 
 def _best_long_form(short: str, before: str) -> str | None:

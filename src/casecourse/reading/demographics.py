@@ -4,11 +4,12 @@ from __future__ import annotations
 import re
 
 from casecourse.model import Mention
+from casecourse.reading.rx_first import anchored
 
 _AGE = re.compile(
     r"\b(?P<num>\d{1,3})(?:[- ](?:year|yr)s?[- ]old|\s*-?\s*(?:year|yr)s?\s+of\s+age|\s*(?:yo|y/o|y\.o\.))\b"
     r"|\baged?\s+(?P<num2>\d{1,3})(?:\s*(?:years?|yrs?))?\b", re.I)
-_SEX = re.compile(
+_SEX = anchored(
     r"\b(?P<m>male|man|boy|gentleman|father|husband|son)\b|\b(?P<f>female|woman|girl|lady|mother|wife|daughter|"
     r"primigravida|multigravida|pregnant)\b", re.I)
 

@@ -4,11 +4,14 @@ Case reports name many substances that DrugBank lists as drugs but that the sent
 laboratory analyte ("serum ACTH 354 pg/mL", "thyroglobulin level", "tacrolimus trough
 concentration"), a tissue marker ("positive for Melan-A"), or an antibiogram entry ("resistant to
 oxacillin and clindamycin"). Names that are mostly analytes (hormones, enzymes, vitamins measured in
-blood) count as drugs only where a treatment word stands near them. All patterns are compiled once.
+blood) count as drugs only where a treatment word stands near them. All patterns are compiled once; those
+searched over a window sit behind a lookahead of their first-character class (rx_first.anchored, same matches).
 """
 from __future__ import annotations
 
 import re
+
+from casecourse.reading.rx_first import anchored
 
 _ANALYTE_AFTER = re.compile(
     r"[\s-]*(?:\(\w[^()]{0,20}\)\s*)?(?:levels?|counts?|aggregation|transfusions?|concentrations?|values?|titers?|titres?|trough|deficiency|deficient|insufficiency|excess|"
@@ -19,7 +22,7 @@ _ANALYTE_AFTER = re.compile(
     r"scans?|scintigraphy|angiography|imaging|uptake|PET|SPECT|-avid|-free|intolerance|tolerance|absence|"
     r"susceptibility|sensitivity|E-?test|strips?|discs?|disks?|phosphorylase|carboxylase|hydroxylase|oxygenase|"
     r"\(\s*[+-]+\s*\))(?![\w])", re.I)
-_ANALYTE_BEFORE = re.compile(
+_ANALYTE_BEFORE = anchored(
     r"(?:serum|plasma|urine|urinary|blood|csf|trough|salivary|24-h|24-hour|24 h|elevated|raised|"
     r"measured|undetectable|levels? of|concentrations? of|stained by|stained with|"
     r"(?:scintigraphy|scan|imaging|series|swallow|enema|angiography|tomography) (?:using|with))"
@@ -29,11 +32,11 @@ _RESULT_AFTER = re.compile(
     r"[\s:=,(]*(?:level|levels|was|were|of|at|is|increased to|decreased to|rose to)?[\s:=(]*[<>≤≥]?\s*\d[\d.,]*"
     r"\s*(?:[pnµμumk]?g|[pnµμumk]?mol|m?[iI][uU]|m?U|u|mEq|%)\s*/\s*(?:d?[lL]|m[lL]|mm3|24)", re.I)
 # a list governed by one of these speaks of markers or susceptibilities, not of treatment
-_LIST_CUE = re.compile(
+_LIST_CUE = anchored(
     r"(?:positive|negative|positivity|stain(?:ed|ing)?|immunoreactiv\w*|express(?:ed|ion)|markers?|"
     r"resistant|sensitive|susceptible|resistance|sensitivity|susceptibility|intermediate)\s*(?:for|to|of|\()",
     re.I)
-_TREATMENT = re.compile(
+_TREATMENT = anchored(
     r"\b(?:treat\w*|therap\w*|administ\w*|given|giving|gave|receiv\w*|start\w*|initiat\w*|commenc\w*|"
     r"supplement\w*|replac\w*|replet\w*|infus\w*|inject\w*|drips?|bolus\w*|prescri\w*|taper\w*|discontinu\w*|"
     r"stopped|withdr\w*|continu\w*|maintain\w*|added|doses?|dosage|tablets?|capsules?|intravenous\w*|"
@@ -42,12 +45,12 @@ _TREATMENT = re.compile(
 _STOP = re.compile(r"[.;]\s|\n")
 # a list of markers or susceptibilities ends where a new clause begins ("positive for tumour involvement
 # and the patient was planned for adjuvant chemotherapy")
-_LIST_BREAK = re.compile(r"\b(?:was|were|is|are|had|has|have|been|be|patients?|he|she|they|we|who|which|then|"
-                         r"because|after|before|since|until|despite)\b", re.I)
+_LIST_BREAK = anchored(r"\b(?:was|were|is|are|had|has|have|been|be|patients?|he|she|they|we|who|which|then|"
+                       r"because|after|before|since|until|despite)\b", re.I)
 _REGIMEN_NEXT = re.compile(
     r"[\s-]*(?:\(\s*)?(?:protocol|regimen|chemotherapy|therapy|treatment|induction|courses?|cycles?|schedule|"
     r"based|arm)\b", re.I)
-_REGIMEN_BEFORE = re.compile(
+_REGIMEN_BEFORE = anchored(
     r"(?:treated|treatment|therapy|received|receiving|started|initiated|given|according to|per|cycles? of|"
     r"courses? of)\s+(?:with\s+)?(?:the\s+|an?\s+)?(?:modified\s+|standard\s+|\w+-line\s+)?$", re.I)
 _NOT_REGIMEN = re.compile(r"[\s-]*(?:diagnostic\s+)?(?:criteria|criterion|score|guidelines?|study|trial)\b", re.I)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from casecourse.reading.rx_first import anchored
 from casecourse.reading.timex_lexicon import (
     AMOUNT,
     ANCHOR,
@@ -45,8 +46,8 @@ _WEEK_RX = re.compile(
     rf"\b(?:(?:the|his|her|their)\s+)?(?:{_KIND}\s+)?[Ww]eek\s*#?\s*(?P<n>\d{{1,2}})\b"
     rf"(?!\s*(?:[-–]|to)\s*\d|\s*%|\.\d|\s*(?:mg|g|ml|IU|U)\b){_OF}",
 )
-_SCHEDULE_BEFORE = re.compile("|".join(re.escape(c) for c in SCHEDULE_CUES["before"]), re.I)
-_SCHEDULE_AFTER = re.compile("|".join(re.escape(c) for c in SCHEDULE_CUES["after"]), re.I)
+_SCHEDULE_BEFORE = anchored("|".join(re.escape(c) for c in SCHEDULE_CUES["before"]), re.I)
+_SCHEDULE_AFTER = anchored("|".join(re.escape(c) for c in SCHEDULE_CUES["after"]), re.I)
 _CLAUSE_END = re.compile(r"[.;]\s")
 _POD_RX = re.compile(r"\b(?:POD\s*#?\s*(?P<n>\d{1,3})|(?P<n2>\d{1,3})(?:st|nd|rd|th)?\s+POD)\b")
 _ORD_RX = re.compile(
