@@ -36,3 +36,8 @@ def test_grade_words_and_degrees() -> None:
 def test_grades_are_values_without_a_test_in_the_reading() -> None:
     ms = [m for m in read("A grade 2/6 systolic murmur was heard at the apex.").mentions if m.type == "lab_value"]
     assert [m.text for m in ms] == ["grade 2/6"] and ms[0].attrs["test"] is None
+
+
+def test_functional_class_needs_its_cue() -> None:
+    assert _found("He was in NYHA functional class III on admission.") == [("class III", "class")]
+    assert _found("A class I antiarrhythmic drug was started.") == []

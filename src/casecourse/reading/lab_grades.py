@@ -1,9 +1,9 @@
 """Grades, stages and scores written as codes or fractions: "pT3N0M1", "G3", "grade 2/6 murmur",
-"power 4/5", "visual acuity 20/70", "GCS 14/15", "grade II", "4th degree".
+"power 4/5", "visual acuity 20/70", "GCS 14/15", "grade II", "4th degree", "NYHA class III".
 
 Each becomes a `lab_value` with no test (`attrs["test"]` None, so the course does not file it as a lab
-result) and `attrs["scale"]` naming what it grades: tnm, histologic_grade, grade, degree, or the scale of a
-fraction. A fraction is read only when its scale's cue word (`knowledge/grade_cues.csv`) stands in the
+result) and `attrs["scale"]` naming what it grades: tnm, histologic_grade, grade, degree, class, or the scale of a
+fraction. A fraction or a class is read only when its scale's cue word (`knowledge/grade_cues.csv`) stands in the
 same sentence, so dates ("3/5") and ratios ("CK 5/6") are left alone.
 """
 from __future__ import annotations
@@ -23,6 +23,9 @@ _DEGREE = re.compile(r"\b(?:[1-4](?:st|nd|rd|th)|(?:I{1,3}|IV)(?:st|nd|rd|th)?)[
 # "2/6", "3–4/5", "4+/5", "20/70"; not a date piece ("3/5/2010") or a part of a longer number
 _FRACTION = re.compile(r"(?<![\w/.,])(?:grade\s+)?(?P<num>\d{1,2}(?:\.\d)?[+-]?(?:\s?[-–]\s?\d{1,2}[+-]?)?)/"
                        r"(?P<den>\d{1,3})(?![\w/]|[.,-]\d)(?:\s+grade\b)?", re.I)
+# "NYHA class III", "Killip class II": read with a `class` cue word in the sentence
+_CLASS = re.compile(r"\bclass\s+(?:I{1,3}V?|IV|Ⅰ|Ⅱ|Ⅲ|Ⅳ|[1-4][a-c]?)(?![\w-])")
+_FRACTION_SCALES = ("murmur", "strength", "acuity", "score")
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 _DENOMINATORS = {"murmur": {6}, "strength": {5}}
 
@@ -60,6 +63,8 @@ def _fraction_scale(text: str, m: re.Match[str]) -> str | None:
     s, e = _sentence(text, m.start(), m.end())
     window = text[s:e]
     for scale, patterns in _scales():
+        if scale not in _FRACTION_SCALES:
+            continue
         allowed = _DENOMINATORS.get(scale)
         if allowed is not None and den not in allowed:
             continue
@@ -80,6 +85,11 @@ def find(text: str) -> list[Mention]:
     out: list[Mention] = []
     for rx, scale in ((_TNM, "tnm"), (_HISTO, "histologic_grade"), (_GRADE, "grade"), (_DEGREE, "degree")):
         out.extend(_mention(text, m.start(), m.end(), scale) for m in rx.finditer(text))
+    class_cues = dict(_scales()).get("class", ())
+    for m in _CLASS.finditer(text):
+        s, e = _sentence(text, m.start(), m.end())
+        if any(p.search(text, s, e) for p in class_cues):
+            out.append(_mention(text, m.start(), m.end(), "class"))
     for m in _FRACTION.finditer(text):
         scale = _fraction_scale(text, m)
         if scale is not None:

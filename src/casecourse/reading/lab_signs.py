@@ -1,0 +1,52 @@
+"""Results written as signs or attached words, and trend verbs before a value:
+"CD31 (+)", "P53 (–)", "GST-π (+++)", "the organism was catalase-negative, ...", "platelets dropped to 10",
+"haemoglobin fell from 14.8 to 6.7 g/dL".
+
+All are `test_result` mentions (no test named; `attrs["interpretation"]` POS/NEG for signs and suffixes,
+`attrs["trend"]` up/down for trend words, vocabulary in `knowledge/trend_words.csv`). A "-positive" or
+"-negative" suffix counts only when it ends its phrase (before a comma, a full stop, a semicolon, "and" or a
+closing parenthesis): "gram-positive cocci" describes the cocci, "catalase-negative," states a result.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from casecourse.knowledge import table
+from casecourse.model import Mention
+
+# a sign in parentheses right after a name: "CD31 (+)", "HER-2 (++)", "P53 (–)"
+_SIGN = re.compile(r"(?<=[\w)]\s)\((?P<sign>\+{1,3}|[-−–])\)(?![\w-])")
+_SUFFIX = re.compile(r"(?<=\w-)(?P<word>negative|positive)(?=\s*(?:[,;)]|\.(?:\s|$)|\band\b))", re.I)
+
+
+@cache
+def _trend() -> tuple[re.Pattern[str], dict[str, str]]:
+    rows = table("trend_words.csv")
+    words = {r["word"].lower(): r["trend"] for r in rows}
+    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    rx = re.compile(rf"\b(?P<word>{alt})(?=(?:\s+\w+ly)?\s+\(?(?:to|from|in|of)\b)", re.I)
+    return rx, words
+
+
+def find(text: str) -> list[Mention]:
+    """Sign, suffix and trend-word results of `text`, in order."""
+    out: list[Mention] = []
+    for m in _SIGN.finditer(text):
+        s, e = m.span("sign")
+        interp = "POS" if m.group("sign").startswith("+") else "NEG"
+        out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
+                           attrs={"interpretation": interp, "test": None, "rule": "sign"}))
+    for m in _SUFFIX.finditer(text):
+        s, e = m.span("word")
+        out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
+                           attrs={"interpretation": "POS" if m.group("word").lower() == "positive" else "NEG",
+                                  "test": None, "rule": "suffix"}))
+    rx, words = _trend()
+    for m in rx.finditer(text):
+        s, e = m.span("word")
+        out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
+                           attrs={"interpretation": None, "trend": words[m.group("word").lower()], "test": None,
+                                  "rule": "trend"}))
+    out.sort(key=lambda x: (x.start, x.end))
+    return out

@@ -1,0 +1,23 @@
+"""Results written as signs, attached suffixes and trend words (reading/lab_signs.py)."""
+from casecourse.reading.lab_signs import find
+
+
+def _found(text: str) -> list[tuple[str, object]]:
+    return [(m.text, m.attrs.get("interpretation") or m.attrs.get("trend")) for m in find(text)]
+
+
+def test_signs_in_parentheses_after_a_marker() -> None:
+    assert _found("Staining: CD20 (+), CD3 (−), Ki-67 (++).") == [("+", "POS"), ("−", "NEG"), ("++", "POS")]
+    assert _found("The (+)-isomer and a list (a) (b) were described.") == []
+
+
+def test_suffix_result_only_when_it_ends_its_phrase() -> None:
+    assert _found("The isolate was oxidase-negative, indole-positive and grew slowly.") == [
+        ("negative", "NEG"), ("positive", "POS")]
+    assert _found("Gram-negative rods and HER2-positive cells were seen.") == []
+
+
+def test_trend_words_need_a_value_or_measure_after_them() -> None:
+    assert _found("Her platelet count fell to 12 and sodium rose sharply from 120.") == [
+        ("fell", "down"), ("rose", "up")]
+    assert _found("He declined surgery and the rumour rose.") == []
