@@ -27,3 +27,12 @@ def test_after_discharge_with_no_later_date_invents_none():
     got = dict(times("In March 2018 she was admitted with fever. After discharge, azathioprine was started."))
     after = got["After"]
     assert after.latest is None and after.point == "2018-03"
+
+
+def test_a_time_inside_parentheses_dates_an_aside_not_the_story() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("A 62-year-old man presented with dyspnea. He had coronary disease (stent placed "
+                          "4 years before admission) and hypertension. He was treated with ribavirin.", assess=False)
+    exp = next(e for e in course.exposures if e.drug == "ribavirin")
+    assert exp.segments[0].start.offset_days == (0.0, 0.0)

@@ -98,6 +98,8 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
             continue
         while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
             si += 1
+        if si < len(reading.sentences) and _in_parentheses(reading.text, reading.sentences[si][0], m.start):
+            continue  # "(stent placed 4 years before admission)" dates an aside, not the story
         by_sentence.setdefault(si, []).append(m)
     has_calendar = any(m.attrs.get("kind") == "absolute" and m.type == "date"
                        for ms in by_sentence.values() for m in ms)
@@ -125,6 +127,12 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
         t = current if setter else current.model_copy(update={"derivation": "carried"})
         out.append(SentenceTime(time=t, timex=setter))
     return out
+
+
+def _in_parentheses(text: str, sentence_start: int, pos: int) -> bool:
+    """True when `pos` lies inside a parenthesis opened earlier in its sentence and not yet closed."""
+    before = text[sentence_start:pos]
+    return before.rfind("(") > before.rfind(")")
 
 
 def _calendar(value: object) -> bool:
