@@ -109,9 +109,17 @@ def first_chars(rx: re.Pattern) -> frozenset[str] | None:
     return frozenset(chars)
 
 
+# id(pattern) -> (pattern, first_chars): hashing a compiled pattern hashes its whole code, so `first_chars`'
+# own cache costs microseconds per call; the entry holds the pattern, so its id cannot be reused
+_BY_ID: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
+
+
 def may_start(rx: re.Pattern, text: str, starts: list[int]) -> list[int]:
     """The positions of `starts` where a match of `rx` may begin (a superset, in order)."""
-    first = first_chars(rx)
+    entry = _BY_ID.get(id(rx))
+    if entry is None or entry[0] is not rx:
+        entry = _BY_ID[id(rx)] = (rx, first_chars(rx))
+    first = entry[1]
     if first is None:
         return starts
     return [s for s in starts if text[s] in first or text[s] >= "\x80"]
