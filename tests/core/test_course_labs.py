@@ -24,3 +24,11 @@ def test_a_qualitative_result_read_twice_in_one_sentence_is_one_fact() -> None:
     assert got.count(("antinuclear antibodies", "POS")) == 1
     assert got.count(("anti-sm antibodies", "POS")) == 1
     assert got.count(("anti-rnp antibodies", "POS")) == 1
+
+
+def test_a_condition_coded_from_an_icd_title_keeps_the_written_name() -> None:
+    course = analyze_text("A 62-year-old man with coronary artery disease presented with dyspnea.", assess=False)
+    cad = [c for c in course.conditions if any(k.system.endswith("icd-10-cm") for k in c.codings)
+           and "coronary" in c.name]
+    assert cad and cad[0].name == "coronary artery disease"
+    assert all(k.display for k in cad[0].codings)

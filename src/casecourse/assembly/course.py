@@ -134,7 +134,9 @@ class CourseAssembler:
             if m.attrs.get("hpo"):
                 codings.append(Coding(system="http://purl.obolibrary.org/obo/hp.owl", code=str(m.attrs["hpo"]),
                                       display=str(m.attrs.get("label") or name)))
-            self._conditions[name] = Condition(id=self._id("condition"), name=name, codings=codings, status=status,
+            # an ICD-10-CM title is the code's display; the clinical name is the term as written
+            shown = " ".join(m.text.split()).lower() if m.attrs.get("source") == "icd10cm" else name
+            self._conditions[name] = Condition(id=self._id("condition"), name=shown, codings=codings, status=status,
                                                assertion=m.assertion, time=when,
                                                provenance=_prov(self.text, m, sent, "phenotypes"))
             return
