@@ -234,3 +234,20 @@ def test_a_percentage_with_no_test_named_is_a_value_without_a_test() -> None:
     m = _one("The mutation had an allele burden of 38.5%.", "38.5%")
     assert m.attrs["test"] is None and m.attrs["value"] == 38.5
     assert _one("Differential count showed 72% neutrophils.", "72%").attrs["test"] == "neutrophils"
+
+
+def test_increase_in_a_list_of_tests_and_a_value_in_parentheses_before_the_verb() -> None:
+    got = _interps("Labs showed an increase in serum urea and in creatinine values, as well as in potassium.")
+    assert {("increase", "urea", "H"), ("increase", "creatinine", "H"), ("increase", "potassium", "H")} <= got
+    got = _interps("CRP and serum ferritin levels (>900) were raised.")
+    assert ("raised", "ferritin", "H") in got and ("raised", "c-reactive protein", "H") in got
+    assert _one("CRP and serum ferritin levels (>900) were raised.", ">900").attrs["test"] == "ferritin"
+    assert ("normalization", "alanine aminotransferase", "N") in _interps("We saw normalization of liver enzymes.")
+
+
+def test_new_catalogue_rows_g6pd_carnitine_ch50_indirect_coombs() -> None:
+    assert ("within the normal range", "glucose-6-phosphate dehydrogenase", "N") in _interps(
+        "G6PD activity was within the normal range.")
+    assert ("low", "free carnitine", "L") in _interps("She had low free plasma carnitine.")
+    assert ("negative", "indirect antiglobulin test", "NEG") in _interps("The indirect Coombs test was negative.")
+    assert ("normal", "total hemolytic complement", "N") in _interps("CH50 was normal.")

@@ -21,10 +21,13 @@ from casecourse.reading.rx_first import anchored
 
 _INTERP = {
     "H": ["elevated", "raised", "high", "higher", "increased", "increasing", "rising", "elevation",
+          "increase", "rise",
           "above normal", "above the normal range", "above the upper limit of normal", "abnormally high"],
     "L": ["low", "lower", "decreased", "decreasing", "reduced", "depressed", "diminished", "consumed",
+          "decrease", "drop",
           "below normal", "below the normal range", "abnormally low"],
-    "N": ["normal", "normalized", "normalised", "unremarkable", "within normal limits", "within normal limit",
+    "N": ["normal", "normalized", "normalised", "normalization", "normalisation", "unremarkable",
+          "within normal limits", "within normal limit",
           "within normal range", "within normal ranges", "within the normal range", "within reference range",
           "within reference ranges", "within the reference range", "within the reference ranges",
           "within reference intervals", "within normal values", "in the normal range", "normal range",
@@ -51,10 +54,11 @@ _POST = re.compile(
     rf"concentrations?|values?|results?|activity|serology|screen(?:ing)?|assays?|were|was|is|are|remained|"
     rf"became|came back|returned|tested|proved|turned|appeared|be|been|had|has|have|found to be|"
     rf"noted to be|to be|all|both|also|still|persistently|again|repeatedly|initially|subsequently|"
-    rf"later|now|in this patient|in our patient),?\s+)*?-?(?P<adj>{_DEG}(?:{_ADJ}))(?![\w-])", re.I)
+    rf"later|now|in this patient|in our patient),?\s+|\([^()]{{0,40}}\)\s*)*?"
+    rf"-?(?P<adj>{_DEG}(?:{_ADJ}))(?![\w-])", re.I)
 _SEP = re.compile(
     r"(?:\s|,|/|\b(?:and|or|as well as|plus|serum|plasma|levels?|counts?|antibod(?:y|ies)|titers?|"
-    r"titres?|tests?|concentrations?|activity|the)\b)*", re.I)
+    r"titres?|tests?|concentrations?|values?|activity|the|in)\b)*", re.I)
 _CARRY = re.compile(r"\s*,?\s*(?:alongside|along with|as well as|together with|with|and|plus|"
                     r"in addition to|as were|as was)\s+(?:(?:the|for|to)\s+)?$", re.I)
 _BOUNDARY = re.compile(r"[.;!?](?:\s|$)|\n")
