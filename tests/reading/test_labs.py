@@ -251,3 +251,8 @@ def test_new_catalogue_rows_g6pd_carnitine_ch50_indirect_coombs() -> None:
     assert ("low", "free carnitine", "L") in _interps("She had low free plasma carnitine.")
     assert ("negative", "indirect antiglobulin test", "NEG") in _interps("The indirect Coombs test was negative.")
     assert ("normal", "total hemolytic complement", "N") in _interps("CH50 was normal.")
+
+
+def test_a_virus_type_number_after_a_serology_is_no_value() -> None:
+    assert not [m for m in _values("HIV 1,2 antigen/antibody test was non-reactive.") if m.attrs.get("value")]
+    assert _one("Anti-dsDNA was 45.", "45").attrs["value"] == 45.0

@@ -186,6 +186,8 @@ def find_labs(text: str) -> list[Mention]:
                 continue
             if (v.extra or {}).get("bare_pressure") and (test is None or test.name != "blood pressure"):
                 continue  # "120/80" is a blood pressure only right after one
+            if test is not None and test.kind == "serology" and not test.ucum:
+                continue  # "HIV 1,2 antigen/antibody", "HSV 1": a type number, not a result
             last = (v.end, test)
         elif test is None and v.info is not None and v.info.kind not in _SELF_EVIDENT:
             continue
