@@ -173,3 +173,20 @@ def test_words_that_do_not_qualify_a_head_are_not_diagnoses() -> None:
     text = "Manometry found failure of the sphincter, but failure to respond followed; the underlying disease recurred."
     names = [m.text for m in find(text) if m.type == "condition"]
     assert not [n for n in names if n.split()[0] in {"found", "but", "underlying"}]
+
+
+def test_a_diagnosis_naming_a_test_or_drug_is_no_condition_of_the_patient() -> None:
+    text = "Hepatitis C serology was negative and tuberculosis drugs were stopped; she had tuberculosis."
+    conds = [m.text for m in find(text) if m.type == "condition"]
+    assert conds == ["tuberculosis"] and text.index("she had") < [m.start for m in find(text)
+                                                                   if m.type == "condition"][0]
+
+
+def test_a_short_form_after_a_cue_and_a_preposition_is_the_means_not_the_diagnosis() -> None:
+    text = "The deletion was confirmed by QFISH. The diagnosis was confirmed with MRT. Histology confirmed ZQX."
+    conds = [m.text for m in find(text) if m.type == "condition"]
+    assert conds == ["ZQX"]
+
+
+def test_anti_words_are_not_diseases_by_their_ending() -> None:
+    assert not [m for m in find("The antifibrosis and antituberculosis agents were stopped.") if m.type == "condition"]

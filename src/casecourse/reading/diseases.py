@@ -71,6 +71,7 @@ class DiseaseIndex:
     signs: frozenset[str] = frozenset()
     open_heads: tuple[str, ...] = ()
     not_qualifiers: frozenset[str] = frozenset()
+    attributive: frozenset[str] = frozenset()
 
 
 def _knowledge(name: str) -> str:
@@ -145,7 +146,8 @@ def build() -> DiseaseIndex:
                         frozenset(k for k, ti in keys.items() if terms[ti].kind == "condition"),
                         tuple(sorted(by_kind.get("cue", ()), key=len, reverse=True)),
                         frozenset(by_kind.get("cue_end", ())), frozenset(by_kind.get("sign", ())),
-                        tuple(sorted(by_kind.get("open_head", ()))), frozenset(by_kind.get("not_qualifier", ())))
+                        tuple(sorted(by_kind.get("open_head", ()))), frozenset(by_kind.get("not_qualifier", ())),
+                        frozenset(by_kind.get("attributive_head", ())))
 
 
 @cache
@@ -250,8 +252,9 @@ def find(text: str) -> list[Mention]:
         mark[m.start:m.end] = b"\x01" * (m.end - m.start)
     for hit in _suffix_rx(index.suffixes).finditer(text):
         s, e = hit.span()
-        if any(mark[s:e]) or not is_diagnosis(hit.group(), index) or after_genus(text, s):
-            continue
+        if any(mark[s:e]) or hit.group().lower().startswith("anti") or not is_diagnosis(hit.group(), index) \
+                or after_genus(text, s):
+            continue  # "antituberculosis (drugs)" names what acts against the disease
         added.append(_new(text, s, e, "condition", {"label": hit.group().lower(), "source": "disease_morphology"}))
     for hit in _eponyms(text):
         s, e = hit.span()
@@ -267,8 +270,20 @@ def find(text: str) -> list[Mention]:
     added += _abbreviations(text, [m for m in added if m.type == "condition"], mark)
     added += _named_short_forms(text, index, mark)
     out += added
+    for m in out:
+        if m.type == "condition" and _qualifies_next(text, m.end, index):
+            m.type = "finding_part"  # "hepatitis B serology", "epilepsy medications": named, not the patient's
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
     return out
+
+
+_NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+
+
+def _qualifies_next(text: str, end: int, index: DiseaseIndex) -> bool:
+    """Whether the diagnosis ending at `end` only qualifies the noun after it (a test, a drug, a score)."""
+    nxt = _NEXT_WORD.match(text, end)
+    return bool(nxt) and nxt.group(1).lower() in index.attributive
 
 
 def _eponyms(text: str) -> list[re.Match]:
@@ -312,7 +327,10 @@ def _cue_rx(cues: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
     # cue, up to two lower-case words ("a diagnosis of gallbladder NEC"), the short form, the next word
     short = r"([A-Z][A-Za-z]{0,2}[A-Z]{1,4})s?\b(?!-)"
-    return re.compile(rf"\b(?:{alt})\s+(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}{short}(?:\s*([A-Za-z]+))?")
+    # a preposition between the cue and the short form names the means, not the diagnosis ("confirmed by CT",
+    # "the diagnosis was confirmed with MRI")
+    gap = r"(?!(?:by|with|using|on|in|at|via|through|after|for|to|from)\s)[a-z]+(?:-[a-z]+)?\s+"
+    return re.compile(rf"\b(?:{alt})\s+(?:{gap}){{0,2}}{short}(?:\s*([A-Za-z]+))?")
 
 
 def _named_short_forms(text: str, index: DiseaseIndex, mark: bytearray) -> list[Mention]:
