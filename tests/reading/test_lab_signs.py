@@ -21,3 +21,9 @@ def test_trend_words_need_a_value_or_measure_after_them() -> None:
     assert _found("Her platelet count fell to 12 and sodium rose sharply from 120.") == [
         ("fell", "down"), ("rose", "up")]
     assert _found("He declined surgery and the rumour rose.") == []
+
+
+def test_attributive_normal_is_a_result_unless_it_names_a_reference_or_solution() -> None:
+    assert _found("CT showed a normal portal vein and normal liver parenchyma.") == [("normal", "N"), ("normal", "N")]
+    assert _found("Potassium 6.1 (normal range 3.5-5.1); 500 mL of normal saline; unlike normal controls.") == []
+    assert _found("The ECG was normal.") == []  # predicative: read by labs_results, not here

@@ -1,11 +1,13 @@
 """Results written as signs or attached words, and trend verbs before a value:
 "CD31 (+)", "P53 (–)", "GST-π (+++)", "the organism was catalase-negative, ...", "platelets dropped to 10",
-"haemoglobin fell from 14.8 to 6.7 g/dL".
+"haemoglobin fell from 14.8 to 6.7 g/dL", "revealed normal cardiac dimensions".
 
 All are `test_result` mentions (no test named; `attrs["interpretation"]` POS/NEG for signs and suffixes,
 `attrs["trend"]` up/down for trend words, vocabulary in `knowledge/trend_words.csv`). A "-positive" or
 "-negative" suffix counts only when it ends its phrase (before a comma, a full stop, a semicolon, "and" or a
 closing parenthesis): "gram-positive cocci" describes the cocci, "catalase-negative," states a result.
+An attributive "normal" before a noun is a result (interpretation N) unless the noun names a reference, a
+solution or a comparison group (`knowledge/result_attributive.csv`: "normal range", "normal saline").
 """
 from __future__ import annotations
 
@@ -29,6 +31,14 @@ def _trend() -> tuple[re.Pattern[str], dict[str, str]]:
     return rx, words
 
 
+@cache
+def _attributive() -> re.Pattern[str]:
+    rows = table("result_attributive.csv")
+    words = "|".join(re.escape(r["word"]) for r in rows if r["kind"] == "word")
+    stop = "|".join(re.escape(r["word"]) for r in rows if r["kind"] == "not_before")
+    return re.compile(rf"(?<![(\[])(?<!\bthe )(?<!\bof )\b(?P<word>{words})(?= (?!(?:{stop})\b)[a-zA-Z])", re.I)
+
+
 def find(text: str) -> list[Mention]:
     """Sign, suffix and trend-word results of `text`, in order."""
     out: list[Mention] = []
@@ -48,5 +58,9 @@ def find(text: str) -> list[Mention]:
         out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
                            attrs={"interpretation": None, "trend": words[m.group("word").lower()], "test": None,
                                   "rule": "trend"}))
+    for m in _attributive().finditer(text):
+        s, e = m.span("word")
+        out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
+                           attrs={"interpretation": "N", "test": None, "rule": "attributive"}))
     out.sort(key=lambda x: (x.start, x.end))
     return out
