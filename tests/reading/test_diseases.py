@@ -190,3 +190,10 @@ def test_a_short_form_after_a_cue_and_a_preposition_is_the_means_not_the_diagnos
 
 def test_anti_words_are_not_diseases_by_their_ending() -> None:
     assert not [m for m in find("The antifibrosis and antituberculosis agents were stopped.") if m.type == "condition"]
+
+
+def test_a_frame_word_before_of_leaves_the_mention_to_the_finding_named_next() -> None:
+    found = {m.text: m.type for m in find("He was readmitted with a recurrence of hemoptysis.")}
+    assert found.get("recurrence") != "finding" and found.get("hemoptysis") == "finding"
+    alone = {m.text: m.type for m in find("CT showed a local recurrence two years later.")}
+    assert alone.get("recurrence") == "finding"

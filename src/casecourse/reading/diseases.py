@@ -72,6 +72,7 @@ class DiseaseIndex:
     open_heads: tuple[str, ...] = ()
     not_qualifiers: frozenset[str] = frozenset()
     attributive: frozenset[str] = frozenset()
+    frames: frozenset[str] = frozenset()
 
 
 def _knowledge(name: str) -> str:
@@ -147,7 +148,7 @@ def build() -> DiseaseIndex:
                         tuple(sorted(by_kind.get("cue", ()), key=len, reverse=True)),
                         frozenset(by_kind.get("cue_end", ())), frozenset(by_kind.get("sign", ())),
                         tuple(sorted(by_kind.get("open_head", ()))), frozenset(by_kind.get("not_qualifier", ())),
-                        frozenset(by_kind.get("attributive_head", ())))
+                        frozenset(by_kind.get("attributive_head", ())), frozenset(by_kind.get("frame", ())))
 
 
 @cache
@@ -273,11 +274,14 @@ def find(text: str) -> list[Mention]:
     for m in out:
         if m.type == "condition" and _qualifies_next(text, m.end, index):
             m.type = "finding_part"  # "hepatitis B serology", "epilepsy medications": named, not the patient's
+        elif m.type == "finding" and m.norm in index.frames and _OF.match(text, m.end):
+            m.type = "finding_part"  # "recurrence of hemoptysis": the finding named after "of" is the mention
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
     return out
 
 
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+_OF = re.compile(r"\s+of\s")
 
 
 def _qualifies_next(text: str, end: int, index: DiseaseIndex) -> bool:
