@@ -133,13 +133,62 @@ def _class_item(atom: Atom) -> str:
     return "\\" + atom[1]
 
 
+_MAX_DEPTH = 60
+
+
+def _positions(seq: list, k: int, depth: int = 0) -> list[set[Atom]] | None:
+    """The atoms each of the first `k` characters of a match of `seq` may be; None when a match may be
+    shorter than `k` or a construct is not understood."""
+    if k == 0:
+        return []
+    if not seq or depth > _MAX_DEPTH:
+        return None
+    (op, av), rest = seq[0], seq[1:]
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return _positions(rest, k, depth)
+    if op is C.LITERAL or op is C.IN:
+        first = {("lit", chr(av))} if op is C.LITERAL else _in_set(av)
+        tail = _positions(rest, k - 1, depth)
+        return None if first is _ALL or tail is None else [set(first), *tail]
+    if op is C.SUBPATTERN:
+        return None if av[1] or av[2] else _positions([*av[-1], *rest], k, depth + 1)
+    if op is C.ATOMIC_GROUP:
+        return _positions([*av, *rest], k, depth + 1)
+    if op is C.BRANCH:
+        options = [[*alt, *rest] for alt in av[1]]
+    elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        lo, hi, sub = av
+        options = [rest] if lo == 0 else []
+        if hi != 0:
+            again = (op, (max(lo - 1, 0), hi if hi is C.MAXREPEAT else hi - 1, sub))
+            options.append([*sub, again, *rest])
+    else:
+        return None  # ANY, NOT_LITERAL, group references, conditionals ...
+    out: list[set[Atom]] = [set() for _ in range(k)]
+    for option in options:
+        got = _positions(option, k, depth + 1)
+        if got is None:
+            return None
+        for have, new in zip(out, got, strict=True):
+            have |= new
+    return out
+
+
 def anchored(pattern: str, flags: int = 0) -> re.Pattern:
-    """`pattern` compiled behind a lookahead of its first-character class (same matches)."""
-    atoms = _first_atoms(pattern, flags)
-    if atoms is _ALL:
-        return re.compile(pattern, flags)
-    cls = "".join(sorted(_class_item(a) for a in atoms))
+    """`pattern` compiled behind a lookahead of the classes of its first two characters, or of its
+    first character when a match may be one character long (same matches)."""
     try:
-        return re.compile(f"(?=[{cls}])(?:{pattern})", flags)
+        two = _positions(list(_parser.parse(pattern, flags)), 2)
+    except RecursionError:
+        two = None
+    if two is not None:
+        head = "".join("[" + "".join(sorted(_class_item(a) for a in atoms)) + "]" for atoms in two)
+    else:
+        atoms = _first_atoms(pattern, flags)
+        if atoms is _ALL:
+            return re.compile(pattern, flags)
+        head = "[" + "".join(sorted(_class_item(a) for a in atoms)) + "]"
+    try:
+        return re.compile(f"(?={head})(?:{pattern})", flags)
     except re.error:  # e.g. global inline flags, which must stay at the start
         return re.compile(pattern, flags)

@@ -1,0 +1,53 @@
+"""rx_first: the first-character lookaheads and start filters never change what a pattern matches."""
+from __future__ import annotations
+
+import random
+import re
+
+from casecourse.reading.rx_first import anchored, first_chars, may_start
+
+PATTERNS = [
+    (r"\b(?:admitted|admission|discharged?|relapse[sd]?)\b", re.I),
+    (r"(?<![\w/])(?:once\s*daily|twice\s*daily|q\d+h|every\s*(\d+)\s*weeks?)(?![\w])", re.I),
+    (r"(?P<num>\d+(?:\.\d+)?)\s*(?:mg|g|mL)\b", 0),
+    (r"(?:very\s+|mildly\s+)*(?:high|low|normal)\s+(?:serum\s+)*$", re.I),
+    (r"a|bc|(?:de)*f", 0),
+    (r"[<>]?\s?1\s?:\s?\d{1,4}", 0),
+    (r"x?y?z?", 0),  # may match the empty string: no filter
+]
+WORDS = ["Admitted", "admission", "discharge", "relapsed", "once daily", "twice  daily", "q8h", "every 3 weeks",
+         "10 mg", "2.5 g", "250 mL", "very high", "Mildly LOW serum", "normal", "a", "bc", "dedef", "f",
+         "<1:80", "1 : 320", "xyz", "K", "Ω", "é", "12/3", "-", "/", "."]
+
+
+def _texts(n: int = 200) -> list[str]:
+    rng = random.Random(7)
+    return ["".join(rng.choice(WORDS) + rng.choice([" ", "", ", ", "\n", "-"]) for _ in range(rng.randint(1, 12)))
+            for _ in range(n)]
+
+
+def test_anchored_finds_the_same_matches():
+    for pattern, flags in PATTERNS:
+        plain, fast = re.compile(pattern, flags), anchored(pattern, flags)
+        for text in _texts():
+            assert [(m.span(), m.groups()) for m in plain.finditer(text)] == \
+                   [(m.span(), m.groups()) for m in fast.finditer(text)], (pattern, text)
+
+
+def test_anchored_adds_a_lookahead_when_it_can():
+    assert anchored(r"\b(?:admitted|admission)\b", re.I).pattern.startswith("(?=[a][d])")
+    assert anchored(r"x?y?z?").pattern == "x?y?z?"  # nullable: left alone
+
+
+def test_may_start_keeps_every_start_that_matches():
+    for pattern, flags in PATTERNS:
+        rx = re.compile(pattern, flags)
+        for text in _texts(50):
+            starts = list(range(len(text)))
+            kept = set(may_start(rx, text, starts))
+            assert all(i in kept for i in starts if rx.match(text, i)), (pattern, text)
+
+
+def test_first_chars_folds_case_and_gives_up_on_any():
+    assert first_chars(re.compile(r"ab|Cd", re.I)) >= {"a", "A", "c", "C"}
+    assert first_chars(re.compile(r".x")) is None
