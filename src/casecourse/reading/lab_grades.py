@@ -13,18 +13,19 @@ from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading.rx_first import anchored
 
 # TNM: a T with N (and M) or a prefixed T alone ("pT2", "ypT0"); TNM letters are upper case by convention
-_TNM = re.compile(r"(?<![\w-])(?:(?:y?[pcr]|yp)-?)?T(?:[0-4]|x|X|is)[a-d]?\d?\s?N(?:[0-3]|x|X)[a-c]?"
+_TNM = anchored(r"(?<![\w-])(?:(?:y?[pcr]|yp)-?)?T(?:[0-4]|x|X|is)[a-d]?\d?\s?N(?:[0-3]|x|X)[a-c]?"
                   r"(?:\s?M(?:[01]|x|X)[a-c]?)?(?![\w-])|(?<![\w-])(?:y?[pc])T(?:[0-4]|x|X|is)[a-d]?(?![\w-])")
-_HISTO = re.compile(r"(?<![\w-])G[1-4](?![\w-])")
-_GRADE = re.compile(r"\bgrade\s+(?:I{1,3}|IV|[0-5][a-c]?)(?![\w/-])", re.I)
-_DEGREE = re.compile(r"\b(?:[1-4](?:st|nd|rd|th)|(?:I{1,3}|IV)(?:st|nd|rd|th)?)[- ]degree\b")
+_HISTO = anchored(r"(?<![\w-])G[1-4](?![\w-])")
+_GRADE = anchored(r"\bgrade\s+(?:I{1,3}|IV|[0-5][a-c]?)(?![\w/-])", re.I)
+_DEGREE = anchored(r"\b(?:[1-4](?:st|nd|rd|th)|(?:I{1,3}|IV)(?:st|nd|rd|th)?)[- ]degree\b")
 # "2/6", "3–4/5", "4+/5", "20/70"; not a date piece ("3/5/2010") or a part of a longer number
-_FRACTION = re.compile(r"(?<![\w/.,])(?:grade\s+)?(?P<num>\d{1,2}(?:\.\d)?[+-]?(?:\s?[-–]\s?\d{1,2}[+-]?)?)/"
+_FRACTION = anchored(r"(?<![\w/.,])(?:grade\s+)?(?P<num>\d{1,2}(?:\.\d)?[+-]?(?:\s?[-–]\s?\d{1,2}[+-]?)?)/"
                        r"(?P<den>\d{1,3})(?![\w/]|[.,-]\d)(?:\s+grade\b)?", re.I)
 # "NYHA class III", "Killip class II": read with a `class` cue word in the sentence
-_CLASS = re.compile(r"\bclass\s+(?:I{1,3}V?|IV|Ⅰ|Ⅱ|Ⅲ|Ⅳ|[1-4][a-c]?)(?![\w-])")
+_CLASS = anchored(r"\bclass\s+(?:I{1,3}V?|IV|Ⅰ|Ⅱ|Ⅲ|Ⅳ|[1-4][a-c]?)(?![\w-])")
 _FRACTION_SCALES = ("murmur", "strength", "acuity", "score")
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 _DENOMINATORS = {"murmur": {6}, "strength": {5}}

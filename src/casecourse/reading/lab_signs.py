@@ -16,10 +16,11 @@ from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading.rx_first import anchored
 
 # a sign in parentheses right after a name: "CD31 (+)", "HER-2 (++)", "P53 (–)"
-_SIGN = re.compile(r"(?<=[\w)]\s)\((?P<sign>\+{1,3}|[-−–])\)(?![\w-])")
-_SUFFIX = re.compile(r"(?<=\w-)(?P<word>negative|positive)(?=\s*(?:[,;)]|\.(?:\s|$)|\band\b))", re.I)
+_SIGN = anchored(r"(?<=[\w)]\s)\((?P<sign>\+{1,3}|[-−–])\)(?![\w-])")
+_SUFFIX = anchored(r"(?<=\w-)(?P<word>negative|positive)(?=\s*(?:[,;)]|\.(?:\s|$)|\band\b))", re.I)
 
 
 @cache
@@ -27,7 +28,7 @@ def _trend() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = table("trend_words.csv")
     words = {r["word"].lower(): r["trend"] for r in rows}
     alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    rx = re.compile(rf"\b(?P<word>{alt})(?=(?:\s+\w+ly)?\s+\(?(?:to|from|in|of)\b)", re.I)
+    rx = anchored(rf"\b(?P<word>{alt})(?=(?:\s+\w+ly)?\s+\(?(?:to|from|in|of)\b)", re.I)
     return rx, words
 
 
@@ -36,7 +37,7 @@ def _attributive() -> re.Pattern[str]:
     rows = table("result_attributive.csv")
     words = "|".join(re.escape(r["word"]) for r in rows if r["kind"] == "word")
     stop = "|".join(re.escape(r["word"]) for r in rows if r["kind"] == "not_before")
-    return re.compile(rf"(?<![(\[])(?<!\bthe )(?<!\bof )\b(?P<word>{words})(?= (?!(?:{stop})\b)[a-zA-Z])", re.I)
+    return anchored(rf"(?<![(\[])(?<!\bthe )(?<!\bof )\b(?P<word>{words})(?= (?!(?:{stop})\b)[a-zA-Z])", re.I)
 
 
 def find(text: str) -> list[Mention]:
