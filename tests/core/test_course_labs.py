@@ -32,3 +32,13 @@ def test_a_condition_coded_from_an_icd_title_keeps_the_written_name() -> None:
            and "coronary" in c.name]
     assert cad and cad[0].name == "coronary artery disease"
     assert all(k.display for k in cad[0].codings)
+
+
+def test_a_word_too_vague_alone_stays_a_mention_but_is_not_a_course_finding() -> None:
+    from casecourse.reading.pipeline import read
+
+    text = "A 50-year-old man presented with jaundice. Imaging showed involvement of the liver. He was afebrile."
+    mentions = {m.text.lower() for m in read(text).mentions if m.type == "finding"}
+    assert "afebrile" in mentions or "involvement" in mentions
+    names = {f.name.lower() for f in analyze_text(text, assess=False).findings}
+    assert "jaundice" in names and "afebrile" not in names and "involvement" not in names

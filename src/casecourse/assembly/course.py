@@ -104,7 +104,7 @@ class CourseAssembler:
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         if m.type == "condition" or m.type == "finding" and self._past_history(m, sent):
             self._condition(m, sent, when)
-        elif m.type == "finding" and m.assertion != Assertion.family:
+        elif m.type == "finding" and m.assertion != Assertion.family and not m.attrs.get("too_vague"):
             key = (m.norm or m.text.lower(), when.point or (str(when.offset_days) if when.offset_days else None))
             if key not in self._findings:
                 codings = [Coding(system="http://purl.obolibrary.org/obo/hp.owl", code=str(m.attrs["hpo"]),

@@ -33,7 +33,7 @@ from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_norm import norm_phrase, tokens
 from casecourse.reading.phenotypes import after_genus, find_phenotypes
 
-BUILDER_VERSION = "2"
+BUILDER_VERSION = "3"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
 _CUT = re.compile(r",\s*(?:unspecified|not elsewhere classified|NEC)\b.*$|\s+NOS$", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
@@ -55,6 +55,7 @@ class Term:
     label: str
     icd10: str | None = None
     hpo_hint: str | None = None
+    alone: bool = True  # False: too vague to be a course fact on its own (knowledge/finding_terms.csv)
 
 
 @dataclass
@@ -126,7 +127,7 @@ def build() -> DiseaseIndex:
     terms: list[Term] = []
     keys: dict[str, int] = {}
     for r in _rows("finding_terms.csv"):
-        terms.append(Term("finding", r["term"], hpo_hint=r["hpo"] or None))
+        terms.append(Term("finding", r["term"], hpo_hint=r["hpo"] or None, alone=r.get("alone") != "no"))
         keys.setdefault(norm_phrase(r["term"]), len(terms) - 1)
     for form, code, title in _icd_titles():
         key = norm_phrase(form)
@@ -247,6 +248,8 @@ def find(text: str) -> list[Mention]:
             attrs["icd10"] = t.icd10
         if t.hpo_hint:
             attrs["hpo_hint"] = t.hpo_hint
+        if not t.alone:
+            attrs["too_vague"] = True
         kind = "finding" if t.kind == "condition" and _sign(toks[b - 1][2], index) else t.kind
         added.append(_new(text, s, e, kind, attrs))  # "laryngeal spasm": an ICD title, but a sign
     for m in added:
