@@ -62,3 +62,12 @@ def test_a_disease_tested_negative_is_refuted_in_the_course() -> None:
 def test_result_word_inside_a_hyphenated_name_is_no_result() -> None:
     from casecourse.reading.workup import find as find_workup
     assert not find_workup("C-reactive protein and blood cultures were pending; gram-positive cocci were seen.")
+
+
+def test_a_negative_organism_test_refutes_its_infection_but_a_negative_igm_alone_does_not() -> None:
+    course = analyze_text("A 33-year-old man was admitted with fever. Infective causes were excluded by negative "
+                          "Leptospira and Brucella serology. CMV IgM was negative.")
+    status = {c.name: (c.status, c.provenance.rule) for c in course.conditions}
+    assert status["leptospirosis"] == ("refuted", "negative-workup")
+    assert status["brucellosis"] == ("refuted", "negative-workup")
+    assert "cytomegalovirus infection" not in status

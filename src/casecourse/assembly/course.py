@@ -10,6 +10,7 @@ import re
 from casecourse import __version__
 from casecourse.assembly.exposures import ExposureBuilder
 from casecourse.assembly.timeline import SentenceTime, place_one, place_sentences
+from casecourse.knowledge import table
 from casecourse.model import (
     Assertion,
     Coding,
@@ -95,6 +96,7 @@ class CourseAssembler:
                 self._fact(m, sent, st.time if m.zone == "narrative" else _column_time(m))
             self._events(story, sent, st)
         self.course.exposures = exposures.finish()
+        self._infections_ruled_out()
         self.course.conditions = list(self._conditions.values())
         self.course.findings = list(self._findings.values())
         self._patient()
@@ -114,6 +116,23 @@ class CourseAssembler:
                                               provenance=_prov(self.text, m, sent, "phenotypes"))
         elif m.type in ("lab_value", "lab_finding") and (m.attrs.get("test")) and m.assertion != Assertion.hypothetical:
             self._lab(m, sent, when)
+
+    def _infections_ruled_out(self) -> None:
+        """An infection a negative organism-specific test speaks against is a refuted condition ("dengue
+        serology was negative"), unless the course already holds that condition."""
+        infections = {r["organism"]: r["infection"] for r in table("infections.csv")}
+        for m in self.r.mentions:
+            a = m.attrs
+            name = infections.get(str(a.get("organism")))
+            if not (a.get("workup") and name and a.get("interpretation") == "NEG" and a.get("test_word") != "antibody"
+                    and m.zone in PATIENT_ZONES and m.assertion == Assertion.present):
+                continue
+            if name.lower() in self._conditions or any(c.name == name.lower() for c in self._conditions.values()):
+                continue
+            sent = self.r.sentence_of(m.start)
+            self._conditions[name.lower()] = Condition(
+                id=self._id("condition"), name=name.lower(), status="refuted", assertion=Assertion.negated,
+                time=TimeRef(), provenance=_prov(self.text, m, sent, "negative-workup"))
 
     def _past_history(self, m: Mention, sent: tuple[int, int]) -> bool:
         """A finding listed in the patient's past (medical) history is a past diagnosis: "a history of asthma,

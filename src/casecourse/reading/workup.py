@@ -168,6 +168,8 @@ def find(text: str) -> list[Mention]:
             out.append(Mention(type="lab_value", start=result.start, end=result.end,
                                text=text[result.start:result.end], norm=name,
                                attrs={"test": name, "test_text": written, "interpretation": interp, "loinc": None,
-                                      "workup": True, "item_start": item.start, "item_end": item.end}))
+                                      "workup": True, "item_start": item.start, "item_end": item.end,
+                                      **({"organism": item.canonical, "test_word": head.canonical}
+                                         if item.kind == "organism" and head is not None else {})}))
     out.sort(key=lambda m: (m.start, m.end, m.norm or ""))
     return [m for i, m in enumerate(out) if not i or (m.start, m.norm) != (out[i - 1].start, out[i - 1].norm)]
