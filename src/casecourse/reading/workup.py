@@ -14,6 +14,7 @@ the span of the organism or specimen it tests (so a disease named there can be r
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -143,7 +144,9 @@ def find(text: str) -> list[Mention]:
     out: list[Mention] = []
     for items, head in _lists(text, hits):
         lo, hi = items[0].start, (head or items[-1]).end
-        clause = next((a, b) for a, b in zip(ends, ends[1:], strict=False) if a <= lo < b or b == len(text))
+        j = bisect_right(ends, lo) - 1  # the clause holding lo (ends ascend, lo < len(text))
+        clause = (ends[j], ends[j + 1]) if 0 <= j < len(ends) - 1 and ends[j] <= lo < ends[j + 1] else \
+            next((a, b) for a, b in zip(ends, ends[1:], strict=False) if a <= lo < b or b == len(text))
         if head is None and items[-1].kind == "named_test":  # "blood, urine and stool cultures"
             head = _trailing_head(text, items[-1])
         if head is None:  # a test word earlier in the clause: "serologies were negative for HIV and CMV"
