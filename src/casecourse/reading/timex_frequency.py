@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from casecourse.reading.rx_first import may_start
 from casecourse.reading.timex_lexicon import AMOUNT, FREQUENCY_WORDS, UNIT, parse_amount
 from casecourse.reading.timex_scan import matches
 from casecourse.reading.timex_values import duration_value, unit_of
@@ -98,10 +99,17 @@ def _freq(lo: float, hi: float) -> str:
     return f"{lo:g}X" if lo == hi else f"{lo:g}-{hi:g}X"
 
 
+# the patterns that begin with a count ("twice", "3", "three"); they are tried only where one stands
+_COUNTED = {"times_per", "times_word", "n_ly", "count"}
+_COUNT_HEAD = re.compile(rf"\b(?:once|twice|thrice|{AMOUNT})", re.I)
+
+
 def frequencies(text: str, starts: list[int]) -> Iterator[Cand]:
     """Candidate frequencies as `(start, end, priority, type, attrs)`."""
+    # each counted pattern needs `_COUNT_HEAD` to match where it starts: one check instead of four
+    counted = [s for s in may_start(_COUNT_HEAD, text, starts) if _COUNT_HEAD.match(text, s)]
     for kind, rx in _RX:
-        for m in matches(rx, text, starts):
+        for m in matches(rx, text, counted if kind in _COUNTED else starts):
             g = m.groupdict()
             freq = None
             if kind == "times_per":
