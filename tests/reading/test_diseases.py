@@ -197,3 +197,24 @@ def test_a_frame_word_before_of_leaves_the_mention_to_the_finding_named_next() -
     assert found.get("recurrence") != "finding" and found.get("hemoptysis") == "finding"
     alone = {m.text: m.type for m in find("CT showed a local recurrence two years later.")}
     assert alone.get("recurrence") == "finding"
+
+
+def test_a_finding_word_before_cells_is_the_finding() -> None:
+    assert [m.type for m in find("The tumor cells were arranged in nests.")] == ["finding"]
+    assert [m.type for m in find("Tumor markers were normal.")] == ["finding_part"]
+
+
+def test_examination_and_imaging_words_and_state_adjectives() -> None:
+    text = ("CT showed a stenosis, lung congestion and no extravasation. "
+            "He was drowsy and agitated; later alert and oriented. Hydrothorax and hydroperitoneum were drained.")
+    found = {m.text: m for m in find(text)}
+    for w in ("stenosis", "congestion", "extravasation", "drowsy", "agitated", "alert", "oriented",
+              "Hydrothorax", "hydroperitoneum"):
+        assert found[w].type == "finding", w
+    assert found["drowsy"].attrs.get("hpo") and found["Hydrothorax"].attrs.get("hpo") == "HP:0002202"
+    assert found["alert"].attrs.get("too_vague") and not found["stenosis"].attrs.get("too_vague")
+
+
+def test_a_word_after_a_comma_that_starts_a_new_phrase_is_no_coordinated_term() -> None:
+    spans = [m.text for m in find("Angiography showed stenosis of the artery, lung congestion and effusion.")]
+    assert not [s for s in spans if "," in s]

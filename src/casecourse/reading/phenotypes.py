@@ -22,6 +22,7 @@ RULE = "phenotypes"
 PART = "finding_part"
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
 _GENUS = re.compile(r"(?<![A-Za-z])[A-Z]\. ?$")  # an abbreviated genus right before: a species name follows
+_CLAUSE_MARK = re.compile(r"[,;]")
 
 
 @cache
@@ -69,6 +70,8 @@ def _candidates(index: Index, toks: Tokens, text: str, joined: str,
             continue
         if ei >= 0 and after_genus(text, toks[first][0]):
             continue
+        if ei >= 0 and n > 1 and _CLAUSE_MARK.search(text, toks[first][0], toks[first + n - 1][1]):
+            continue  # "stenosis of the artery, lung ...": a name does not run across a comma or semicolon
         if ei >= 0:
             out.append((first, first + n, ei))
     return out
@@ -231,6 +234,8 @@ def _coordinated_right(index: Index, toks: Tokens, text: str, a: int, b: int) ->
         value = index.automaton.get(f" {stem} {toks[nxt][2]} ", None)
         if value is None or value[2] < 0 or (nxt + 1 < len(toks) and toks[nxt + 1][2] == "of"):
             break  # "... and calcification of the falx": the word heads a phrase of its own
+        if gap == "," and nxt == pos and not _phrase_ends(toks, text, nxt + 1):
+            break  # "stenosis of the artery, lung congestion": the word after a comma starts a new phrase
         out.append((a, nxt + 1, value[2]))
         pos = nxt + 1
     return out
