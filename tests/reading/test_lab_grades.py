@@ -41,3 +41,19 @@ def test_grades_are_values_without_a_test_in_the_reading() -> None:
 def test_functional_class_needs_its_cue() -> None:
     assert _found("He was in NYHA functional class III on admission.") == [("class III", "class")]
     assert _found("A class I antiarrhythmic drug was started.") == []
+
+
+def test_counts_per_microscopic_field() -> None:
+    assert _found("Mitoses numbered 7 per 10 high-power fields.") == [("7 per 10 high-power fields", "per_field")]
+    assert _found("a low mitotic rate (3/50 HPF) and urine with 10–15/high power field") == [
+        ("3/50 HPF", "per_field"), ("10–15/high power field", "per_field")]
+    assert _found("The film showed 1–2 schistocytes/HPF.") == [("1–2 schistocytes/HPF", "per_field")]
+    assert _found("Ten fields were examined at high power.") == []
+
+
+def test_plus_grades_and_standard_deviation_scores() -> None:
+    assert _found("There was 2+ pitting oedema and +1 cells in the anterior chamber.") == [
+        ("2+", "plus"), ("+1", "plus")]
+    assert _found("CD20+ cells and an ER+ tumour; power 4+/5.") == [("4+/5", "strength")]
+    assert _found("Height was 2.4 SD below the mean; BMI z-score +1.5 z-score.") == [
+        ("2.4 SD", "sd_score"), ("+1.5 z-score", "sd_score")]

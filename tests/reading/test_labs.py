@@ -256,3 +256,33 @@ def test_new_catalogue_rows_g6pd_carnitine_ch50_indirect_coombs() -> None:
 def test_a_virus_type_number_after_a_serology_is_no_value() -> None:
     assert not [m for m in _values("HIV 1,2 antigen/antibody test was non-reactive.") if m.attrs.get("value")]
     assert _one("Anti-dsDNA was 45.", "45").attrs["value"] == 45.0
+
+
+def test_a_rate_after_a_rhythm_finding_is_a_heart_rate() -> None:
+    assert _one("On arrival she had a sinus tachycardia of 132/minute.", "132/minute").norm == "heart rate"
+    assert _one("The ECG showed atrial fibrillation (96/min).", "96/min").attrs["value"] == 96
+    found = find_labs("She had a history of tachycardia.")
+    assert not [m for m in found if m.type in ("lab_test", "lab_value")]  # a rhythm word names no test
+
+
+def test_a_range_written_between_two_numbers() -> None:
+    m = _one("Warfarin was dosed to keep the INR between 2 and 3.", "between 2 and 3")
+    assert (m.norm, m.attrs["value"], m.attrs["value_high"]) == ("international normalized ratio", 2.0, 3.0)
+    assert _one("heart rate between 45 and 55 beats per min", "between 45 and 55 beats per min").attrs["ucum"] == "/min"
+    assert not _values("Recurrent pain between 2009 and 2012 led to imaging.")  # years, no test: no value
+
+
+def _results(text: str) -> set[tuple[str, str | None]]:
+    return {(m.text, m.attrs["interpretation"]) for m in find_labs(text) if m.type == "test_result"}
+
+
+def test_result_words_poor_slow_unchanged_and_expressed() -> None:
+    assert _results("Flow through the graft remained poor and gait was slow.") == {("poor", "A"), ("slow", "L")}
+    assert _results("A repeat echocardiogram showed no significant changes.") == {("no significant changes", None)}
+    assert _results("Cytokeratin 7 was expressed in the tumour cells.") == {("expressed", "POS")}
+    assert _results("Her diabetes was poorly controlled.") == {("poorly controlled", "A")}
+
+
+def test_a_history_is_not_a_test_result() -> None:
+    assert _results("His past medical history was unremarkable; family history was otherwise unremarkable.") == set()
+    assert _results("The abdominal examination was unremarkable.") == {("unremarkable", "N")}

@@ -1,5 +1,7 @@
 """Grades, stages and scores written as codes or fractions: "pT3N0M1", "G3", "grade 2/6 murmur",
-"power 4/5", "visual acuity 20/70", "GCS 14/15", "grade II", "4th degree", "NYHA class III".
+"power 4/5", "visual acuity 20/70", "GCS 14/15", "grade II", "4th degree", "NYHA class III"; and counts
+per microscopic field ("9 per 10 high-power fields", scale per_field), semi-quantitative plus grades before a
+noun ("2+ pitting oedema", scale plus) and standard-deviation scores ("−1.2 z-score", scale sd_score).
 
 Each becomes a `lab_value` with no test (`attrs["test"]` None, so the course does not file it as a lab
 result) and `attrs["scale"]` naming what it grades: tnm, histologic_grade, grade, degree, class, or the scale of a
@@ -26,6 +28,15 @@ _FRACTION = anchored(r"(?<![\w/.,])(?:grade\s+)?(?P<num>\d{1,2}(?:\.\d)?[+-]?(?:
                        r"(?P<den>\d{1,3})(?![\w/]|[.,-]\d)(?:\s+grade\b)?", re.I)
 # "NYHA class III", "Killip class II": read with a `class` cue word in the sentence
 _CLASS = anchored(r"\bclass\s+(?:I{1,3}V?|IV|Ⅰ|Ⅱ|Ⅲ|Ⅳ|[1-4][a-c]?)(?![\w-])")
+# a count per microscopic field: "9 per 10 high-power fields", "4/50 HPF", "over 50 mitoses per 50 HPF",
+# "3–5/high power field", "2–3 schizocytes/HPF", "4+/HP"
+_FIELD = anchored(r"(?<![\w.,/])(?:(?:over|up to|more than|less than|fewer than)\s+)?"
+                  r"\d{1,3}(?:\s?(?:-|–|to)\s?\d{1,3})?\+?(?:\s?[a-z]+)?\s?(?:per\s+\d{1,3}\s+|/\s?(?:\d{1,3}\s?)?)"
+                  r"(?:high[- ]power(?:\s+microscopic)?\s+fields?|HPF|HP|LPF)\b", re.I)
+# a semi-quantitative grade: "1+ cells", "2+ vitreous cells", "+2 pitting edema" (a word follows; never "CD3+")
+_PLUS = anchored(r"(?<![\w+/.\-])(?:[1-4]\+|\+[1-4])(?=\s+[a-z])")
+# a standard-deviation score: "(−1.2 z-score)", "height −2.5 SD", "+0.5 SDS"
+_SDS = anchored(r"(?<![\w.])[−\-–+]?\d{1,2}(?:\.\d{1,2})?\s?(?:z-score|Z-score|SDS|SD)(?![\w-])")
 _FRACTION_SCALES = ("murmur", "strength", "acuity", "score")
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 _DENOMINATORS = {"murmur": {6}, "strength": {5}}
@@ -84,7 +95,8 @@ def _mention(text: str, start: int, end: int, scale: str) -> Mention:
 def find(text: str) -> list[Mention]:
     """Grade, stage and score mentions of `text`, in order."""
     out: list[Mention] = []
-    for rx, scale in ((_TNM, "tnm"), (_HISTO, "histologic_grade"), (_GRADE, "grade"), (_DEGREE, "degree")):
+    for rx, scale in ((_TNM, "tnm"), (_HISTO, "histologic_grade"), (_GRADE, "grade"), (_DEGREE, "degree"),
+                      (_FIELD, "per_field"), (_PLUS, "plus"), (_SDS, "sd_score")):
         out.extend(_mention(text, m.start(), m.end(), scale) for m in rx.finditer(text))
     class_cues = dict(_scales()).get("class", ())
     for m in _CLASS.finditer(text):

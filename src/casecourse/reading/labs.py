@@ -62,7 +62,7 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 _BARE_GAP = re.compile(
     r"(?:[\s:=(),]|\b(?:levels?|counts?|values?|concentrations?|titers?|titres?|activity|was|were|is|are|"
     r"of|at|to|reached|rose|increased|decreased|dropped|fell|peaked|elevated|measured|remained|from|"
-    r"about|approximately|around|high|low|markedly|mildly|slightly|be|serum|plasma|level|down|up)\b)*", re.I)
+    r"about|approximately|around|high|low|markedly|mildly|slightly|be|serum|plasma|level|down|up|that|which)\b)*", re.I)
 # a value written as the reference interval: "(normal range, 130–175 g/L)", "(normal <50 U/L)"
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:normal|reference|ref|NR|RR|ULN|cut-?off)\.?\s*(?:range|ranges|values?|interval|limits?|"

@@ -21,7 +21,7 @@ _WORDS = {
          r"within (?:the )?reference (?:ranges?|intervals?)|in the normal range|normali[sz]ed|"
          r"stable|unchanged|preserved|intact|regular",
     "NEG": r"negative|non-?reactive|not detected|undetectable|absent",
-    "POS": r"positive|reactive",
+    "POS": r"positive|reactive|expressed",
     "H": r"elevated|raised|increased|high|higher|prolonged",
     "L": r"decreased|reduced|low|lower|diminished|depressed",
     "A": r"abnormal|improved|worsened|impaired",
@@ -34,6 +34,8 @@ _PREDICATE_VERBS = ("was", "were", "is", "are", "remained", "became", "came back
                     "demonstrated", "disclosed", "indicated", "found")
 _ATTRIBUTIVE_VERBS = ("with", "showed", "shows", "revealed", "reveals", "demonstrated", "disclosed",
                       "indicated")
+# the subject of the result word is a history, not an observation: "past medical history was unremarkable"
+_HISTORY_BEFORE = re.compile(r"\bhistor(?:y|ies)\s+(?:was|were|is|are|had been|has been|remained)\s+$", re.I)
 _PREDICATE = re.compile(rf"\s+(?:(?:a|an|to be)\s+)?(?P<span>{_DEG}(?:{_ALT}))(?![\w-])", re.I)
 _ATTRIBUTIVE = re.compile(rf"\s+(?:(?:a|an)\s+)?(?P<span>{_DEG}(?:{_ALT}))\s+(?=[a-z])", re.I)
 
@@ -112,4 +114,5 @@ def find_results(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         interp = next(k for k in _WORDS if m.group(k))
         out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
                            attrs={"interpretation": interp, "test": None}))
-    return out + _standalone_results(text, taken)
+    out += _standalone_results(text, taken)
+    return [m for m in out if not _HISTORY_BEFORE.search(text, max(0, m.start - 40), m.start)]

@@ -38,6 +38,8 @@ VALUE_RE = anchored(
 BP_RE = anchored(r"(?<![\w./])(?P<sys>\d{2,3})\s?/\s?(?P<dia>\d{2,3})(?:\s?(?P<unit>mm\s?Hg))?(?![\w/.,]?\d)",
                  re.I)
 TITRE_RE = anchored(r"(?P<cmp>[<>≤≥]\s?)?(?<![\w.:/])1\s?:\s?(?P<den>\d{1,5})(?![\d:]|\s?[ap]\.?m\b)")
+# a range written in words: "INR between 2 and 3", "heart rate between 50 and 60 beats per min"
+BETWEEN_RE = anchored(rf"\bbetween\s+(?P<num>{_NUM})\s+and\s+(?P<num2>{_NUM})(?![\w.]*\s?[/:]\s?\d)(?![\w-])", re.I)
 _MULT_RE = re.compile(r"\s?(?:[×xX*]|·)\s?10\s?(?:\^|\*\*|\*|e|E)?\s?(?P<exp>[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})")
 _UNIT_SPAN = re.compile(r"\s?(?:[^\s,;()\[\]]+)(?:\s[^\s,;()\[\]]+){0,3}")
 _TRAIL = ".:"
@@ -132,6 +134,13 @@ def find_values(text: str) -> list[Value]:
         out.append(Value(m.start(), m.end(), float(m.group("den")), comparator=cmp, ucum="{titer}",
                          extra={"titer": text[m.start("den") - 2:m.end()].replace(" ", "")}))
         taken.append((m.start(), m.end()))
+    for m in BETWEEN_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        low, high = parse_number(m.group("num")), parse_number(m.group("num2"))
+        if high > low:
+            out.append(_with_unit(text, Value(m.start(), m.end(), low, value_high=high)))
+            taken.append((m.start(), m.end()))
     for m in VALUE_RE.finditer(text):
         start, sign = m.start(), 1.0
         if start and _SIGN_LEFT.search(text[max(0, start - 2):start]):  # "BE of −5.1", "(+0.5 z-score)"
