@@ -8,6 +8,9 @@ interval), so a threshold test is true when the whole interval passes, false whe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -125,11 +128,31 @@ def _implied_by() -> dict[str, list[tuple[str, str]]]:
     return out
 
 
+# inside `shared_views()` (one `assess_course` call) every rule's View of the same course shares one axis
+# and concept index: rules only read them, and the course does not change while they run
+_SHARED: ContextVar[dict[int, tuple[Course, Axis, dict[str, list[Fact]]]] | None] = ContextVar(
+    "casecourse_shared_views", default=None)
+
+
+@contextmanager
+def shared_views() -> Iterator[None]:
+    token = _SHARED.set({})
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
 class View:
     """Concept-indexed access to one course."""
 
     def __init__(self, course: Course):
         self.course = course
+        shared = _SHARED.get()
+        got = shared.get(id(course)) if shared is not None else None
+        if got is not None and got[0] is course:
+            self.axis, self.index = got[1], got[2]
+            return
         self.axis = Axis(course)
         self.index: dict[str, list[Fact]] = {}
         for f in [*course.findings, *course.conditions, *course.labs]:
@@ -137,6 +160,8 @@ class View:
             key = classify(name, getattr(f, "codings", None))
             if key:
                 self.index.setdefault(key, []).append(f)
+        if shared is not None:
+            shared[id(course)] = (course, self.axis, self.index)
 
     def facts(self, *keys: str) -> list[Fact]:
         return [f for k in keys for f in self.index.get(k, [])]

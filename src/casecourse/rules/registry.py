@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from casecourse.model import Assessment, Course
+from casecourse.rules.evidence import shared_views
 from casecourse.rules.hlh import hlh2004, hscore
 from casecourse.rules.lines import lines_of_therapy
 from casecourse.rules.mas import mas2016, mas_jsle2009
@@ -32,7 +33,8 @@ REGISTRY: dict[str, Rule] = {
 def assess_course(course: Course, rules: list[str] | None = None) -> list[Assessment]:
     """Run the registry (or the named rules) in registry order; output is deterministic."""
     out: list[Assessment] = []
-    for name, fn in REGISTRY.items():
-        if rules is None or name in rules:
-            out.extend(fn(course))
+    with shared_views():  # the rules read one concept index of the course, built once
+        for name, fn in REGISTRY.items():
+            if rules is None or name in rules:
+                out.extend(fn(course))
     return out
