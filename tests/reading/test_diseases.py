@@ -218,3 +218,18 @@ def test_examination_and_imaging_words_and_state_adjectives() -> None:
 def test_a_word_after_a_comma_that_starts_a_new_phrase_is_no_coordinated_term() -> None:
     spans = [m.text for m in find("Angiography showed stenosis of the artery, lung congestion and effusion.")]
     assert not [s for s in spans if "," in s]
+
+
+def test_pathology_and_rhythm_finding_words() -> None:
+    text = ("Biopsy showed high-grade dysplasia and atrophy. He had tachyarrhythmias and free fluid in the pelvis. "
+            "The marrow was hypocellular; he achieved partial remission.")
+    found = {m.text: m for m in find(text)}
+    assert {w: found[w].type for w in ("dysplasia", "atrophy", "tachyarrhythmias", "free fluid")} == dict.fromkeys(
+        ("dysplasia", "atrophy", "tachyarrhythmias", "free fluid"), "finding")
+    assert found["tachyarrhythmias"].attrs.get("hpo") == "HP:0011675"
+    assert found["hypocellular"].attrs.get("too_vague") and found["remission"].attrs.get("too_vague")
+
+
+def test_carcinoma_in_situ_is_a_diagnosis_and_so_is_its_short_form() -> None:
+    found = [(m.text, m.type) for m in find("Excision revealed a ductal carcinoma in situ (DCIS). DCIS recurred.")]
+    assert ("ductal carcinoma in situ", "condition") in found and found.count(("DCIS", "condition")) == 2
