@@ -286,3 +286,17 @@ def test_result_words_poor_slow_unchanged_and_expressed() -> None:
 def test_a_history_is_not_a_test_result() -> None:
     assert _results("His past medical history was unremarkable; family history was otherwise unremarkable.") == set()
     assert _results("The abdominal examination was unremarkable.") == {("unremarkable", "N")}
+
+
+def test_a_lesion_size_is_not_a_body_measurement() -> None:
+    assert not _values("Her height was noted; the mass measured 3.1 cm in height and 2.2 cm × 1.8 cm in diameter.")
+    assert _one("Her height was 158 cm.", "158 cm").norm == "body height"
+
+
+def test_numbered_complement_and_cytokeratin_names_are_no_values() -> None:
+    found = find_labs("CRP 12 mg/L, complement 3 (0.52 g/L) and complement 4 (0.09 g/L).")
+    assert {(m.text, m.norm) for m in found if m.type == "lab_value"} == {
+        ("12 mg/L", "c-reactive protein"), ("0.52 g/L", "c3"), ("0.09 g/L", "c4")}
+    found = find_labs("Tumour cells stained for CK 7 and CK 5/6 but not CK 20.")
+    assert {m.norm for m in found if m.type == "lab_test"} == {"cytokeratin 7", "cytokeratin 5/6", "cytokeratin 20"}
+    assert not _values("Tumour cells stained for CK 7 and CK 5/6 but not CK 20.")

@@ -71,6 +71,11 @@ _REFERENCE_BEFORE = re.compile(
 # between a unitless result and its interval: " (", " (normal ", " (reference range: ", " (N "
 _INTERVAL_OPEN = re.compile(
     r"\s*\(\s*(?:(?P<ref>normal|reference|ref\.?|N|NR|RR)\s*(?:range|values?|interval)?\s*[:,=]?\s*)?", re.I)
+# a length that is one side of a lesion's size, not a body measurement: "2.5 cm × 2.4 cm", "3 cm in diameter"
+_DIMENSION_AFTER = re.compile(r"\s?(?:[×xX*]\s?\d|in (?:height|diameter|length|width|size|thickness|depth)\b)")
+_DIMENSION_BEFORE = re.compile(r"[×xX*]\s?$")
+# a number that ends a test's name, its value in parentheses after it: "complement 3 (0.41 g/L)"
+_NAME_NUMBER = re.compile(r" \d\s\(\s?[<>≤≥]?\d+(?:[.,]\d+)?\s?[a-zA-Zµμ%/]")
 _AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
 
 
@@ -168,6 +173,7 @@ def find_labs(text: str) -> list[Mention]:
                                                  if h.test.members else {})})
         for h in hits if h.test.kind != "anchor"]
     hit_starts = [h.start for h in hits]
+    hit_ends = {h.end for h in hits}
     values = find_values(text)
     interval_after = _unit_from_interval(text, values)
     last: tuple[int, LabTest | None] = (-1, None)  # end and test of the last unitless value kept
@@ -179,7 +185,12 @@ def find_labs(text: str) -> list[Mention]:
         clause_start = ends[k - 1] if k else 0
         clause_end = ends[k] if k < len(ends) else len(text)
         test = _attach(text, v, anchors, starts, clause_start, clause_end)
+        if v.info is not None and v.info.kind == "length" and (
+                _DIMENSION_AFTER.match(text, v.end) or _DIMENSION_BEFORE.search(text, max(0, v.start - 3), v.start)):
+            continue
         if v.info is None and v.ucum is None:
+            if _NAME_NUMBER.match(text, v.start - 1) and v.start - 1 in hit_ends:
+                continue
             if last[0] >= 0 and _LIST_GAP.fullmatch(text, last[0], v.start):
                 test = last[1]  # the next value of a list after a test: "Apgar scores were 2, 6, and 7"
             elif not _directly_after_test(text, v, anchors, starts):
