@@ -169,6 +169,8 @@ def starts_by_family(text: str) -> dict[str, list[int]]:
 
 def matches(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
     """`rx.match` at each start; a match is reported once even if several starts find it."""
+    if not starts:  # most short texts (table cells) trigger no family at all
+        return
     seen: set[tuple[int, int]] = set()
     for s in may_start(rx, text, starts):
         m = rx.match(text, s)
