@@ -300,3 +300,11 @@ def test_numbered_complement_and_cytokeratin_names_are_no_values() -> None:
     found = find_labs("Tumour cells stained for CK 7 and CK 5/6 but not CK 20.")
     assert {m.norm for m in found if m.type == "lab_test"} == {"cytokeratin 7", "cytokeratin 5/6", "cytokeratin 20"}
     assert not _values("Tumour cells stained for CK 7 and CK 5/6 but not CK 20.")
+
+
+def test_a_result_word_heading_a_finding_is_kept_with_it() -> None:
+    from casecourse.reading.pipeline import read
+
+    ms = read("Examination revealed reduced breath sounds on the left.").mentions
+    assert any(m.type == "test_result" and m.text == "reduced" for m in ms)
+    assert any(m.type == "finding" and "breath sounds" in m.text for m in ms)

@@ -129,6 +129,9 @@ _COEXIST |= {frozenset({"finding_part", t}) for t in ("finding", "condition", "l
 # a lab reading derived from a finding word ("thrombocytopenia": platelets low) lives on that word
 _COEXIST |= {frozenset({"lab_finding", t}) for t in ("finding", "condition", "lab_test", "lab_value", "event",
                                                       "finding_part")}
+# a result word heading a finding states that observation's result ("elevated jugular venous pressure", "reduced
+# breath sounds"), as a lab value does inside one
+_COEXIST |= {frozenset({"test_result", t}) for t in ("finding", "condition")}
 
 
 def _clash(a: Mention, b: Mention) -> bool:
