@@ -233,3 +233,10 @@ def test_pathology_and_rhythm_finding_words() -> None:
 def test_carcinoma_in_situ_is_a_diagnosis_and_so_is_its_short_form() -> None:
     found = [(m.text, m.type) for m in find("Excision revealed a ductal carcinoma in situ (DCIS). DCIS recurred.")]
     assert ("ductal carcinoma in situ", "condition") in found and found.count(("DCIS", "condition")) == 2
+
+
+def test_a_genetic_variant_found_is_a_finding_but_a_variant_test_is_not() -> None:
+    text = ("Sequencing found a heterozygous missense variant and the KIT D816V mutation. "
+            "BRAF mutation analysis was negative; a mutation was suspected.")
+    spans = [m.text for m in find(text) if m.attrs.get("source") == "genetic_variant"]
+    assert spans == ["heterozygous missense variant", "KIT D816V mutation"]

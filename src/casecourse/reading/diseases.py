@@ -33,7 +33,7 @@ from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_norm import norm_phrase, tokens
 from casecourse.reading.phenotypes import after_genus, find_phenotypes
 
-BUILDER_VERSION = "3"
+BUILDER_VERSION = "4"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
 _CUT = re.compile(r",\s*(?:unspecified|not elsewhere classified|NEC)\b.*$|\s+NOS$", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
@@ -74,6 +74,8 @@ class DiseaseIndex:
     not_qualifiers: frozenset[str] = frozenset()
     attributive: frozenset[str] = frozenset()
     frames: frozenset[str] = frozenset()
+    variant_qualifiers: tuple[str, ...] = ()
+    variant_tests: frozenset[str] = frozenset()
 
 
 def _knowledge(name: str) -> str:
@@ -149,7 +151,8 @@ def build() -> DiseaseIndex:
                         tuple(sorted(by_kind.get("cue", ()), key=len, reverse=True)),
                         frozenset(by_kind.get("cue_end", ())), frozenset(by_kind.get("sign", ())),
                         tuple(sorted(by_kind.get("open_head", ()))), frozenset(by_kind.get("not_qualifier", ())),
-                        frozenset(by_kind.get("attributive_head", ())), frozenset(by_kind.get("frame", ())))
+                        frozenset(by_kind.get("attributive_head", ())), frozenset(by_kind.get("frame", ())),
+                        tuple(sorted(by_kind.get("variant_qualifier", ()))), frozenset(by_kind.get("variant_test", ())))
 
 
 @cache
@@ -273,6 +276,7 @@ def find(text: str) -> list[Mention]:
     added += _qualified_heads(text, index, mark)
     added += _abbreviations(text, [m for m in added if m.type == "condition"], mark)
     added += _named_short_forms(text, index, mark)
+    added += _variants(text, index, mark)
     out += added
     for m in out:
         if m.type == "condition" and _qualifies_next(text, m.end, index):
@@ -362,6 +366,45 @@ def _named_short_forms(text: str, index: DiseaseIndex, mark: bytearray) -> list[
             if not any(mark[s:e]):
                 mark[s:e] = b"\x01" * (e - s)
                 out.append(_new(text, s, e, "condition", {"label": sf, "source": "named_short_form"}))
+    return out
+
+
+# a gene or protein/DNA change written before the noun: "JAK2V617F", "L858R", "BRCA1", "p.R227W", "c.679C>T"
+_VARIANT_NOUN = re.compile(r"(?:mutation|variant)s?\b")
+_GENE = r"(?:[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{2,}\d*|[pc]\.[A-Za-z0-9*>_+-]+)"
+
+
+@lru_cache(maxsize=4)
+def _variant_rx(qualifiers: tuple[str, ...]) -> re.Pattern:
+    q = "|".join(re.escape(w) for w in sorted(qualifiers, key=len, reverse=True))
+    word = rf"(?:(?:{q})(?:\s+[a-z]+)?|{_GENE})"  # "homozygous common variant": one free word after a qualifier
+    return re.compile(rf"(?<![\w.-])(?:{word}[\s-]+){{1,3}}(?:mutation|variant)s?\b(?:\s+([a-z]+))?")
+
+
+def _variants(text: str, index: DiseaseIndex, mark: bytearray) -> list[Mention]:
+    """A genetic variant found in the patient ("a homozygous nonsense variant", "the JAK2V617F mutation"):
+    a finding; not where "mutation"/"variant" names a test ("EGFR mutation analysis")."""
+    if not index.variant_qualifiers or ("utation" not in text and "ariant" not in text):
+        return []
+    rx = _variant_rx(index.variant_qualifiers)
+    out = []
+    prev = 0
+    for noun in _VARIANT_NOUN.finditer(text):  # the pattern is tried only in a window before each noun
+        hit = rx.search(text, max(prev, noun.start() - 90), noun.end() + 24)
+        prev = noun.end()
+        if not hit or hit.end(0) < noun.end():
+            continue
+        s, e = hit.span()
+        if hit.group(1):
+            if hit.group(1) in index.variant_tests:
+                continue
+            e = hit.start(1) - 1
+            while text[e - 1].isspace():
+                e -= 1
+        if any(mark[s:e]):
+            continue
+        mark[s:e] = b"\x01" * (e - s)
+        out.append(_new(text, s, e, "finding", {"label": text[s:e], "source": "genetic_variant"}))
     return out
 
 
