@@ -308,3 +308,11 @@ def test_a_result_word_heading_a_finding_is_kept_with_it() -> None:
     ms = read("Examination revealed reduced breath sounds on the left.").mentions
     assert any(m.type == "test_result" and m.text == "reduced" for m in ms)
     assert any(m.type == "finding" and "breath sounds" in m.text for m in ms)
+
+
+def test_reference_range_phrases_state_results() -> None:
+    assert _results("Electrolytes were all within normal reference ranges.") == {
+        ("within normal reference ranges", "N")}
+    assert _results("Adrenal androgens were below the lower limit of assay detection.") == {
+        ("below the lower limit of assay detection", "L")}
+    assert _results("Its values stayed above the upper limit of normal.") == {("above the upper limit of normal", "H")}
