@@ -240,3 +240,10 @@ def test_a_genetic_variant_found_is_a_finding_but_a_variant_test_is_not() -> Non
             "BRAF mutation analysis was negative; a mutation was suspected.")
     spans = [m.text for m in find(text) if m.attrs.get("source") == "genetic_variant"]
     assert spans == ["heterozygous missense variant", "KIT D816V mutation"]
+
+
+def test_collateral_circulation_crusts_and_course_words() -> None:
+    text = "CT showed venous collaterals; the skin had crusts. No adverse events occurred. He had oligouria."
+    found = {m.text: m for m in find(text) if m.type == "finding"}
+    assert {"collaterals", "crusts", "adverse events", "oligouria"} <= set(found)
+    assert found["adverse events"].attrs.get("too_vague") and found["oligouria"].attrs.get("hpo") == "HP:0100520"
