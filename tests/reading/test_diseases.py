@@ -247,3 +247,14 @@ def test_collateral_circulation_crusts_and_course_words() -> None:
     found = {m.text: m for m in find(text) if m.type == "finding"}
     assert {"collaterals", "crusts", "adverse events", "oligouria"} <= set(found)
     assert found["adverse events"].attrs.get("too_vague") and found["oligouria"].attrs.get("hpo") == "HP:0100520"
+
+
+def test_a_short_form_named_as_a_diagnosis_may_take_a_site_after_of() -> None:
+    text = "A diagnosis of invasive QZC of the cervix was made. QZC recurred."
+    assert [m.text for m in find(text) if m.type == "condition"] == ["QZC", "QZC"]
+
+
+def test_named_diagnoses_hpo_lists_as_phenotypes_are_conditions() -> None:
+    found = {m.text: (m.type, m.attrs.get("icd10")) for m in find("He had acromegaly, achalasia and a goitre.")}
+    assert found == {"acromegaly": ("condition", "E22.0"), "achalasia": ("condition", "K22.0"),
+                     "goitre": ("condition", "E04.9")}
