@@ -258,3 +258,8 @@ def test_named_diagnoses_hpo_lists_as_phenotypes_are_conditions() -> None:
     found = {m.text: (m.type, m.attrs.get("icd10")) for m in find("He had acromegaly, achalasia and a goitre.")}
     assert found == {"acromegaly": ("condition", "E22.0"), "achalasia": ("condition", "K22.0"),
                      "goitre": ("condition", "E04.9")}
+
+
+def test_the_last_word_of_a_found_term_is_no_coordinated_modifier() -> None:
+    spans = [m.text for m in find("She reported weight loss or loss of appetite.") if m.type == "finding"]
+    assert spans == ["weight loss", "loss of appetite"]

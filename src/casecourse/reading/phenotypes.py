@@ -191,6 +191,8 @@ def _coordinated(index: Index, toks: Tokens, text: str,
     anomalies", "palmar/plantar pits". The found term's first word is swapped for each coordinated
     modifier to its left; a term is kept only if the lexicon has it. Spans run from the modifier."""
     out = []
+    # the last word of a found term of two or more words is no modifier: "weight loss or loss of appetite"
+    ends = {b - 1 for a, b, _ in picked if b - a > 1}
     for a, b, _ in picked:
         if b - a < 2:
             continue
@@ -203,6 +205,8 @@ def _coordinated(index: Index, toks: Tokens, text: str,
             elif not gap and toks[pos - 1][2] in ("and", "or") and pos >= 2:
                 mod = pos - 2
             else:
+                break
+            if mod in ends:
                 break
             value = index.automaton.get(f" {toks[mod][2]} {rest} ", None)
             if value is None or value[2] < 0:
