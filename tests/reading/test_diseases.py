@@ -263,3 +263,9 @@ def test_named_diagnoses_hpo_lists_as_phenotypes_are_conditions() -> None:
 def test_the_last_word_of_a_found_term_is_no_coordinated_modifier() -> None:
     spans = [m.text for m in find("She reported weight loss or loss of appetite.") if m.type == "finding"]
     assert spans == ["weight loss", "loss of appetite"]
+
+
+def test_malignant_tumour_is_a_diagnosis_and_premature_complexes_are_contractions() -> None:
+    found = {m.text: m for m in find("A malignant tumour was found. ECG showed premature ventricular complexes.")}
+    assert found["malignant tumour"].type == "condition" and found["malignant tumour"].attrs.get("icd10") == "C80.1"
+    assert found["premature ventricular complexes"].attrs.get("hpo") == "HP:0006682"
