@@ -316,3 +316,9 @@ def test_reference_range_phrases_state_results() -> None:
     assert _results("Adrenal androgens were below the lower limit of assay detection.") == {
         ("below the lower limit of assay detection", "L")}
     assert _results("Its values stayed above the upper limit of normal.") == {("above the upper limit of normal", "H")}
+
+
+def test_a_short_form_in_parentheses_between_test_and_value() -> None:
+    assert _one("Her performance status (PS) was 2 on admission.", "2").norm == "performance status"
+    assert _one("Anti-ds DNA <10 IU/mL.", "<10 IU/mL").norm == "anti-dsdna antibodies"
+    assert _one("urine leukocyte 120 Cell/uL", "120 Cell/uL").attrs["ucum"] == "/uL"

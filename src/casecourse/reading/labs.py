@@ -59,8 +59,8 @@ _SELF_EVIDENT = {"mass_conc", "subst_conc", "arb_conc", "activity", "count", "co
                  "conc_rate", "percent"}
 # between two values of one list: "Apgar scores were 2, 6, and 7", "MELD score was 8 and 11"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
-_BARE_GAP = re.compile(
-    r"(?:[\s:=(),]|\b(?:levels?|counts?|values?|concentrations?|titers?|titres?|activity|was|were|is|are|"
+_BARE_GAP = re.compile(  # a short form in parentheses may stand between: "performance status (PS) was 3"
+    r"(?:[\s:=(),]|\([A-Za-z][\w-]{0,7}\)|\b(?:levels?|counts?|values?|concentrations?|titers?|titres?|activity|was|were|is|are|"
     r"of|at|to|reached|rose|increased|decreased|dropped|fell|peaked|elevated|measured|remained|from|"
     r"about|approximately|around|high|low|markedly|mildly|slightly|be|serum|plasma|level|down|up|that|which)\b)*", re.I)
 # a value written as the reference interval: "(normal range, 130–175 g/L)", "(normal <50 U/L)"
