@@ -322,3 +322,25 @@ def test_a_short_form_in_parentheses_between_test_and_value() -> None:
     assert _one("Her performance status (PS) was 2 on admission.", "2").norm == "performance status"
     assert _one("Anti-ds DNA <10 IU/mL.", "<10 IU/mL").norm == "anti-dsdna antibodies"
     assert _one("urine leukocyte 120 Cell/uL", "120 Cell/uL").attrs["ucum"] == "/uL"
+
+
+def test_ventilator_readings_and_measured_amounts() -> None:
+    assert _one("Ventilator settings: Vt 300 mL (8 mL/kg), PEEP 5 cm H2O.", "8 mL/kg").norm == "tidal volume"
+    assert _one("Ventilator settings: Vt 300 mL (8 mL/kg), PEEP 5 cm H2O.", "5 cm H2O").norm == \
+        "positive end-expiratory pressure"
+    assert not [m for m in find_labs("She was on positive end-expiratory pressure of 5 cm H2O.")
+                if m.type == "test_result"]
+    assert _one("FiO2 was decreased to 0.35 the next day.", "0.35").norm == "fraction of inspired oxygen"
+    m = _one("The 24-hour urine calcium was normal, 4.1 mmol, and urine volume was 1.9 L.", "4.1 mmol")
+    assert m.norm == "calcium" and m.attrs["ucum"] == "mmol"
+    assert _one("The 24-hour urine calcium was normal, 4.1 mmol, and urine volume was 1.9 L.", "1.9 L").norm == \
+        "urine volume"
+    # "normal" predicated of the test names no reference interval
+    assert _one("Urine calcium was also normal 3.2 mmol.", "3.2 mmol").type == "lab_value"
+
+
+def test_spaced_hyphen_test_names_are_the_test() -> None:
+    m = _one("Hb 10.2 g/dL, C- reactive protein 41 mg/L and white blood count 12.1 × 109/L.", "41 mg/L")
+    assert m.norm == "c-reactive protein"
+    assert not [r for r in find_labs("C- reactive protein 41 mg/L") if r.type == "test_result"]
+    assert _one("Hb 10.2 g/dL and white blood count 12.1 × 109/L.", "12.1 × 109/L").norm == "leukocytes"

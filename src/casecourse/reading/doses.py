@@ -29,6 +29,15 @@ _VOLUME_GIVEN = re.compile(r"\b(?:infus\w*|inject\w*|administ\w*|given|instill\w
                            re.I)
 _VOLUME_LOST = re.compile(r"\b(?:drain\w*|aspirat\w*|output|effusion|ascite\w*|blood loss|lost|coughed|vomit\w*|"
                           r"urine|collected|removed|evacuat\w*|drawn|bleeding|haemorrhage|hemorrhage|volume)\b", re.I)
+# a plain amount of substance is a measured amount where its clause names a specimen or a measurement and
+# speaks of no giving: "24-hour urine calcium was normal, 6.9 mmol" (not "potassium chloride 40 mEq was given")
+_AMOUNT_UNITS = {"mmol", "mEq"}
+_AMOUNT_MEASURED = re.compile(r"\b(?:urine|urinary|serum|plasma|excretion|excreted|levels?|concentrations?|measured|"
+                              r"normal|elevated|reduced|low|high)\b", re.I)
+_AMOUNT_GIVEN = re.compile(r"\b(?:supplement\w*|replac\w*|replet\w*|start\w*|treat\w*|orally|oral|intravenous\w*|"
+                           r"i\.?v\.?|daily|doses?|dosing)\b", re.I)
+# a volume per body weight right after a ventilation volume is a ventilator reading: "tidal volumes (Vt) of 6-7 mL/kg"
+_VENTILATION_BEFORE = re.compile(r"\b(?:(?i:tidal volumes?|minute volumes?|minute ventilation)|Vt|VT)\b[^.;]{0,30}$")
 # both are found from their head word ("dose", "cycle"), then read backwards in a short window
 _DOSE_HEAD = re.compile(r"doses?\b", re.I)
 _QUALITATIVE = re.compile(
@@ -118,6 +127,10 @@ def find(text: str) -> list[Mention]:
             continue  # "weighing 3132 g": a body or specimen weight; no single dose is half a kilogram
         if _canonical_unit(unit) == "mL" and _PER_MINUTE.match(text, m.end("unit")):
             continue  # "73 mL/min": a clearance or a flow, not a dose
+        if _canonical_unit(unit) in _AMOUNT_UNITS and plain and _measured_amount(text, m):
+            continue  # "urine calcium was normal 6.9 mmol": a measured amount, not a dose
+        if _canonical_unit(unit) == "mL" and _VENTILATION_BEFORE.search(text, max(0, m.start() - 50), m.start()):
+            continue  # "tidal volume 6 mL/kg", "Vt 80 mL": a ventilator reading, not a dose
         attrs: dict = {"value": _number(m.group("value")), "unit": _canonical_unit(unit)}
         if m.group("high"):
             attrs["value_high"] = _number(m.group("high"))
@@ -169,6 +182,16 @@ def _given_volume(text: str, m: re.Match, unit: str) -> bool:
     hi = text.find(". ", m.end())
     clause = text[lo:min(hi if hi >= 0 else len(text), m.end() + 60)]
     return bool(_VOLUME_GIVEN.search(clause)) and not _VOLUME_LOST.search(clause)
+
+
+def _measured_amount(text: str, m: re.Match) -> bool:
+    """A plain mmol/mEq amount is measured when the clause before it names a specimen or measurement and
+    no word of giving stands in the clause."""
+    lo = max(text.rfind(". ", 0, m.start()) + 1, m.start() - 80)
+    hi = text.find(". ", m.end())
+    clause = text[lo:min(hi if hi >= 0 else len(text), m.end() + 60)]
+    return bool(_AMOUNT_MEASURED.search(text, lo, m.start())) and not (_VOLUME_GIVEN.search(clause)
+                                                                        or _AMOUNT_GIVEN.search(clause))
 
 
 def _dose_words(text: str, taken: list[tuple[int, int]]) -> list[Mention]:

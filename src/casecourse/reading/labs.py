@@ -31,8 +31,8 @@ __all__ = ["find_labs"]
 _CLAUSE_END = re.compile(r"[.!?](?=\s+[A-Z(\[]|\s*$)|[;\n]")
 # unit kinds a test's usual unit may be reported in instead (counts also as % of leukocytes)
 _COMPATIBLE = {
-    "mass_conc": {"mass_conc", "subst_conc", "arb_conc", "activity"},
-    "subst_conc": {"mass_conc", "subst_conc"},
+    "mass_conc": {"mass_conc", "subst_conc", "arb_conc", "activity", "amount"},
+    "subst_conc": {"mass_conc", "subst_conc", "amount"},  # "24-hour urine calcium 6.9 mmol": an amount excreted
     "arb_conc": {"arb_conc", "activity", "mass_conc"},
     "activity": {"activity", "arb_conc"},
     "count": {"count", "percent"},
@@ -68,6 +68,9 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:normal|reference|ref|NR|RR|ULN|cut-?off)\.?\s*(?:range|ranges|values?|interval|limits?|"
     r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?|\brange)\s*(?:[:,(=]|is|was|of|being)?\s*$",
     re.I)
+# "normal" after a copula states the result, it names no interval: "urine calcium was also normal 6.9 mmol"
+_PREDICATED_NORMAL = re.compile(
+    r"\b(?:was|were|is|are|remained|been)\s+(?:(?:also|still|again|\w+ly)\s+)?normal\s*,?\s*$", re.I)
 # between a unitless result and its interval: " (", " (normal ", " (reference range: ", " (N "
 _INTERVAL_OPEN = re.compile(
     r"\s*\(\s*(?:(?P<ref>normal|reference|ref\.?|N|NR|RR)\s*(?:range|values?|interval)?\s*[:,=]?\s*)?", re.I)
@@ -207,10 +210,13 @@ def find_labs(text: str) -> list[Mention]:
         if test is not None and test.kind == "anchor":
             test = None  # "the Rotterdam score was 0.15": a value, its test not in the catalogue
         mention = _value_mention(text, v, test)
-        if id(v) in interval_after or _REFERENCE_BEFORE.search(text, max(0, v.start - 40), v.start):
+        if id(v) in interval_after or (_REFERENCE_BEFORE.search(text, max(0, v.start - 40), v.start)
+                                       and not _PREDICATED_NORMAL.search(text, max(0, v.start - 40), v.start)):
             mention.type = "lab_reference"  # the lab's interval, not a result
         out.append(mention)
     out.extend(find_qualitative(text, [h for h in hits if h.test.kind != "anchor"], compounds))
-    out.extend(find_results(text, [(m.start, m.end) for m in out if m.type in ("lab_value", "lab_finding")]))
+    # a result word inside a test's name is no result: "positive end-expiratory pressure", "C- reactive protein"
+    out.extend(find_results(text, [(m.start, m.end) for m in out
+                                   if m.type in ("lab_value", "lab_finding", "lab_test")]))
     out.sort(key=lambda m: (m.start, m.end, m.type, m.norm or ""))
     return out

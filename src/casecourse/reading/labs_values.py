@@ -31,8 +31,8 @@ _NO_LEFT = re.compile(r"[\w.,/:\-−^]")
 _SIGN_LEFT = re.compile(r"(?:^|[\s(:=])[−\-–+]$|^[−\-–+]$")
 # rx_first.anchored: behind a lookahead of the first-character class, which lets `re` pass every other
 # position of the scan at once (same matches, ~60% less scan time)
-VALUE_RE = anchored(
-    rf"(?P<num>{_NUM})"
+VALUE_RE = anchored(  # never from a digit ending a name: "FiO2 to 0.21" is no range 2-0.21
+    rf"(?<![A-Za-z])(?P<num>{_NUM})"
     rf"(?:(?P<mid>\s?%)?\s*(?:-|–|—|to)\s*(?P<num2>{_NUM}))?(?![\w.]*\s?[/:]\s?\d)(?!-\w)",
     re.I)
 BP_RE = anchored(r"(?<![\w./])(?P<sys>\d{2,3})\s?/\s?(?P<dia>\d{2,3})(?:\s?(?P<unit>mm\s?Hg))?(?![\w/.,]?\d)",

@@ -1,0 +1,22 @@
+"""doses.find: measured amounts and ventilator volumes are no doses; given amounts stay doses."""
+from __future__ import annotations
+
+from casecourse.reading import doses
+
+
+def _doses(text: str) -> list[str]:
+    return [m.text for m in doses.find(text) if m.type == "dose"]
+
+
+def test_a_measured_amount_of_substance_is_no_dose() -> None:
+    assert _doses("Her 24-hour urinary sodium excretion was low at 12 mmol.") == []
+    assert _doses("The serum potassium was low, so potassium chloride 40 mEq was given.") == ["40 mEq"]
+    assert _doses("Potassium was low and she was supplemented with potassium 20 mmol.") == ["20 mmol"]
+    assert _doses("She received 30 mmol of phosphate.") == ["30 mmol"]
+
+
+def test_a_ventilation_volume_is_no_dose() -> None:
+    assert _doses("Tidal volume was kept at 6 mL/kg of ideal body weight.") == []
+    assert _doses("Ventilator settings: Vt 300 mL (8 mL/kg), PEEP 5 cm H2O.") == []
+    assert _doses("Gentamicin 5 mg/kg was given once daily and 20 mL/kg of saline was infused.") == \
+        ["5 mg/kg", "20 mL/kg"]
