@@ -1,8 +1,11 @@
 """Units of measurement: written form -> UCUM code, and conversion to the SI unit a test reports in.
 
 The written-unit table is `knowledge/lab_units.csv`. Conversion uses pint through ucumvert's UCUM
-registry, built lazily on the first conversion (it takes ~0.6 s) so that a CLI start pays nothing;
-each (from, to, molar mass) factor is computed once and cached, so a conversion costs a multiply.
+registry. Loading that registry takes ~0.5 s, so the factors from every written unit (and counts
+"10*N/L" etc.) to every SI unit of `knowledge/labs.csv` are computed by pint once per machine and
+kept in the on-disk cache (`casecourse.cache`, keyed by both CSVs and the installed pint and
+ucumvert); a conversion the table lacks asks pint as before. Each factor is cached in memory, so a
+conversion costs a multiply.
 """
 from __future__ import annotations
 
@@ -93,9 +96,88 @@ def _registry():  # pragma: no cover - exercised through convert()
         return PintUcumRegistry()
 
 
+TABLE_VERSION = "1"
+_COUNT_EXPONENTS = range(1, 16)  # "x 10^9/L", "x 10^3/uL": the count units labs_values writes
+
+
+def _num(x: str) -> float | None:
+    return float(x) if x else None
+
+
+def _targets() -> list[tuple[str, float | None]]:
+    """(SI unit, molar mass) pairs of the lab catalogue, the only targets `convert` is asked for."""
+    pairs = {(r["unit_si"], _num(r["molar_mass"])) for r in _rows("labs.csv") if r["unit_si"]}
+    return sorted(pairs, key=lambda p: (p[0], p[1] or 0.0))
+
+
+def _sources() -> list[str]:
+    written = {info.ucum for info in unit_table().values() if info.ucum}
+    counts = {info.ucum for info in unit_table().values() if info.ucum and info.kind == "count"}
+    return sorted(written | {f"10*{e}{base}" for e in _COUNT_EXPONENTS for base in counts})
+
+
+def _build_table() -> dict[tuple[str, str, float | None], float | None]:  # pragma: no cover - cache miss
+    """pint's factor for every (source, target, molar mass) it can decide. Pairs whose dimensions
+    cannot meet (even through a molar mass) get None without asking pint, which would only fail;
+    a pair where pint raises is left out, so `_factor` asks pint again and fails as before."""
+    reg = _registry()
+
+    def dims(ucum: str):
+        try:
+            return (1 * reg.from_ucum(ucum)).dimensionality
+        except Exception:
+            return None
+
+    molar = dims("g/mol")
+    table: dict[tuple[str, str, float | None], float | None] = {}
+    targets = [(t, mm, dims(t)) for t, mm in _targets()]
+    for ucum in _sources():
+        d = dims(ucum)
+        if d is None:
+            continue
+        for target, mm, dd in targets:
+            if dd is None:
+                continue
+            if d == dd or (mm and dd in (d / molar, d * molar)):
+                try:
+                    table[(ucum, target, mm)] = _pint_factor(ucum, target, mm)
+                except Exception:
+                    pass
+            else:
+                table[(ucum, target, mm)] = None
+    return table
+
+
+@cache
+def _table() -> dict[tuple[str, str, float | None], float | None]:
+    import hashlib
+    import importlib.util
+
+    from casecourse.cache import cached, file_key
+
+    h = hashlib.sha256(TABLE_VERSION.encode())
+    for name in ("lab_units.csv", "labs.csv"):
+        h.update(resources.files("casecourse.knowledge").joinpath(name).read_bytes())
+    origins = []
+    for package in ("pint", "ucumvert"):
+        spec = importlib.util.find_spec(package)  # locates the package without importing it
+        if spec is None or spec.origin is None:
+            return {}
+        origins.append(spec.origin)
+    return cached("unit-factors", h.hexdigest()[:16] + file_key(*origins), _build_table)
+
+
 @cache
 def _factor(ucum: str, target: str, molar_mass: float | None) -> float | None:
     """Multiplicative factor from `ucum` to `target`, or None when they are not convertible."""
+    table = _table()
+    key = (ucum, target, molar_mass)
+    if key in table:
+        return table[key]
+    return _pint_factor(ucum, target, molar_mass)
+
+
+def _pint_factor(ucum: str, target: str, molar_mass: float | None) -> float | None:
     reg = _registry()
     try:
         src = reg.from_ucum(ucum)
