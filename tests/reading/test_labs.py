@@ -344,3 +344,18 @@ def test_spaced_hyphen_test_names_are_the_test() -> None:
     assert m.norm == "c-reactive protein"
     assert not [r for r in find_labs("C- reactive protein 41 mg/L") if r.type == "test_result"]
     assert _one("Hb 10.2 g/dL and white blood count 12.1 × 109/L.", "12.1 × 109/L").norm == "leukocytes"
+
+
+def _result_words(text: str) -> list[str]:
+    return [m.text for m in find_labs(text) if m.type in ("test_result", "lab_value")]
+
+
+def test_describing_words_and_disease_states_are_no_results() -> None:
+    assert _result_words("A biopsy showed reactive lymphoid hyperplasia.") == []
+    assert _result_words("She reported worsening shortness of breath.") == []
+    assert _result_words("Imaging showed stable disease after four cycles.") == []
+    # still results when predicated, before a measured noun, or of a named test
+    assert _result_words("The VDRL test was reactive.") == ["reactive"]
+    assert _result_words("He had worsening renal function.") == ["worsening"]
+    assert _result_words("Her symptoms were worsening.") == ["worsening"]
+    assert _result_words("The liver enzymes remained stable.") == ["stable"]

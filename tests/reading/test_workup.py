@@ -71,3 +71,9 @@ def test_a_negative_organism_test_refutes_its_infection_but_a_negative_igm_alone
     assert status["leptospirosis"] == ("refuted", "negative-workup")
     assert status["brucellosis"] == ("refuted", "negative-workup")
     assert "cytomegalovirus infection" not in status
+
+
+def test_a_result_word_inside_a_test_name_is_no_workup_result() -> None:
+    from casecourse.reading.workup import find as find_workup
+    assert find_workup("Blood tests showed C- reactive protein 40 mg/L.") == []
+    assert [m.text for m in find_workup("Blood cultures were positive.")] == ["positive"]

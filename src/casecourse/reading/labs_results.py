@@ -14,7 +14,9 @@ from importlib import resources
 
 import ahocorasick
 
+from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading.labs_catalogue import find_tests
 
 _WORDS = {
     "N": r"normal|unremarkable|within (?:the )?normal (?:limits?|ranges?)|"
@@ -38,6 +40,40 @@ _ATTRIBUTIVE_VERBS = ("with", "showed", "shows", "revealed", "reveals", "demonst
 _HISTORY_BEFORE = re.compile(r"\bhistor(?:y|ies)\s+(?:was|were|is|are|had been|has been|remained)\s+$", re.I)
 _PREDICATE = re.compile(rf"\s+(?:(?:a|an|to be)\s+)?(?P<span>{_DEG}(?:{_ALT}))(?![\w-])", re.I)
 _ATTRIBUTIVE = re.compile(rf"\s+(?:(?:a|an)\s+)?(?P<span>{_DEG}(?:{_ALT}))\s+(?=[a-z])", re.I)
+
+
+# the noun a describing result word stands before: any word but a function word ("worsening of", "reactive to")
+_NOUN_AFTER = re.compile(r",?\s+(?!(?:of|in|on|at|to|for|and|or|but|with|without|from|over|after|since|despite|during|"
+                         r"by|as|than|which|that|until|when|while|is|was|were|are|had|has|have)\b)[a-z]")
+
+
+@cache
+def _not_results() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    """knowledge/result_attributive.csv: result words that describe the noun after them (unless a measured noun
+    follows), and the state nouns after which a result word states no test's result."""
+    rows = table("result_attributive.csv")
+
+    def alt(kind: str) -> str:
+        return "|".join(re.escape(r["word"]) for r in rows if r["kind"] == kind)
+
+    describes = frozenset(r["word"] for r in rows if r["kind"] == "describes")
+    qualifier = rf"(?:(?:{alt('state_qualifier')})\s+)?" if alt("state_qualifier") else ""
+    state = re.compile(rf"\s+{qualifier}(?:{alt('state_noun')})\b", re.I)
+    measured = re.compile(rf"(?:[\w-]+\s+){{0,2}}(?:{alt('measured_noun')})\b", re.I)
+    return describes, state, measured
+
+
+def _states_no_result(text: str, m: Mention) -> bool:
+    """ "reactive gliosis", "worsening dyspnoea" (not "worsening renal function"), "stable disease" """
+    describes, state, measured = _not_results()
+    if state.match(text, m.end):
+        return True
+    if m.text.rsplit(None, 1)[-1].lower() not in describes:
+        return False
+    nxt = _NOUN_AFTER.match(text, m.end)
+    if nxt is None or measured.match(text, nxt.end() - 1):
+        return False
+    return not any(h.start == nxt.end() - 1 for h in find_tests(text))
 
 
 @cache
@@ -115,4 +151,5 @@ def find_results(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
                            attrs={"interpretation": interp, "test": None}))
     out += _standalone_results(text, taken)
-    return [m for m in out if not _HISTORY_BEFORE.search(text, max(0, m.start - 40), m.start)]
+    return [m for m in out if not _HISTORY_BEFORE.search(text, max(0, m.start - 40), m.start)
+            and not _states_no_result(text, m)]

@@ -67,12 +67,15 @@ def _catalogue_tests(text: str) -> list[Hit]:
 def _hits(text: str) -> list[Hit]:
     lower = text.lower()
     cands: list[Hit] = _catalogue_tests(text)
+    names = [(t.start, t.end) for t in find_tests(text)]
     for end_idx, (length, kind, canonical) in _automaton().iter(lower):
         start, end = end_idx - length + 1, end_idx + 1
         if start and _WORD.match(text[start - 1]) or end < len(text) and _WORD.match(text[end]):
             continue
         if kind in ("pos", "neg") and start and text[start - 1] == "-":
             continue  # part of a name or a stain, not a result: "C-reactive protein", "gram-positive"
+        if kind in ("pos", "neg") and any(s <= start and end <= e for s, e in names):
+            continue  # inside a test's name: "C- reactive protein", "positive end-expiratory pressure"
         cands.append(Hit(start, end, kind, canonical))
     # on one span an organism or specimen reads better than a catalogue test of it ("CMV" -> "CMV serology")
     cands.sort(key=lambda h: (h.start, -(h.end - h.start), h.kind == "named_test"))
