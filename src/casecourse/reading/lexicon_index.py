@@ -24,7 +24,7 @@ import ahocorasick
 from .lexicon_norm import norm_phrase, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
 
-BUILDER_VERSION = "1"
+BUILDER_VERSION = "2"
 ROOTS = ("HP:0000118",)  # Phenotypic abnormality
 KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv")
 SKIP_SYNONYM_TYPES = {"obsolete_synonym", "HP:0034334"}
@@ -53,13 +53,44 @@ class Entry:
     predicative: bool = False  # an adjective made by rule ("ataxic"): only where it ends a phrase
 
 
+CODE_DIGITS, CODE_BASE = 2, 128  # a word's code: two characters, each of 128
+OOV = "\x00" * CODE_DIGITS  # the code of a word no key holds
+
+
+def word_code(i: int) -> str:
+    """The code of the i-th word of a vocabulary: CODE_DIGITS characters, digit d from its own block
+    of CODE_BASE characters, so a match can only begin at a word's first character. (A single
+    character per word would give the trie's root ~14,000 children, which pyahocorasick scans
+    linearly at every word.)"""
+    out = []
+    for d in range(CODE_DIGITS):
+        out.append(chr(0x1000 + d * CODE_BASE + i % CODE_BASE))
+        i //= CODE_BASE
+    if i:
+        raise ValueError("vocabulary too large for CODE_DIGITS")
+    return "".join(reversed(out))
+
+
 @dataclass
 class Index:
+    """`automaton` runs over word codes (`vocab`: word key -> `word_code`), so a match is a run of
+    whole tokens; a trie over the words' letters is several times larger (150 MB in memory)."""
+
     automaton: ahocorasick.Automaton
     entries: list[Entry]
     words: dict[str, int] = field(default_factory=dict)  # one-word key -> entry (compounds)
     parents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # HPO is_a
     source: str = ""
+    vocab: dict[str, str] = field(default_factory=dict)
+
+    def encode(self, keys: list[str]) -> str:
+        """The codes of a run of word keys (OOV for a word of no key)."""
+        get = self.vocab.get
+        return "".join([get(k, OOV) for k in keys])
+
+    def get(self, phrase: str) -> tuple[int, int, tuple[int, ...]] | None:
+        """(words, plain entry or -1, abbreviation entries) of a space-joined key, None if no key."""
+        return self.automaton.get(self.encode(phrase.split(" ")), None)
 
 
 def obo_path() -> Path:
@@ -266,6 +297,7 @@ def build(obo: Path) -> Index:
                     hpo_of.setdefault(norm_phrase(surface), t.id)
     auto = ahocorasick.Automaton()
     words: dict[str, int] = {}
+    vocab: dict[str, str] = {}
     for key in sorted(set(best) | set(cased)):
         ei = best[key][1] if key in best else -1
         eis = [ei, *cased.get(key, [])]
@@ -273,12 +305,14 @@ def build(obo: Path) -> Index:
             e = entries[i]
             if i >= 0 and e.kind == "condition" and e.hpo is None and key in hpo_of:
                 entries[i] = Entry(**{**e.__dict__, "hpo": hpo_of[key]})
-        # value: (words in key, chars in key, plain entry or -1, abbreviation entries)
-        auto.add_word(f" {key} ", (key.count(" ") + 1, len(key), ei, tuple(cased.get(key, ()))))
+        # value: (words in key, plain entry or -1, abbreviation entries)
+        code = "".join(vocab.setdefault(w, word_code(len(vocab))) for w in key.split(" "))
+        auto.add_word(code, (key.count(" ") + 1, ei, tuple(cased.get(key, ()))))
         if " " not in key and ei >= 0:
             words[key] = ei
     auto.make_automaton()
-    return Index(auto, entries, words, parents, source=f"{obo} ({terms.get('HP:0000001', OboTerm('')).name})")
+    return Index(auto, entries, words, parents, source=f"{obo} ({terms.get('HP:0000001', OboTerm('')).name})",
+                 vocab=vocab)
 
 
 def _cache_file(obo: Path) -> Path:

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from ..model import Assertion, Mention
-from .lexicon_index import Entry, Index, load_index
+from .lexicon_index import CODE_DIGITS, Entry, Index, load_index
 from .lexicon_norm import Tokens, norm_word, tokens, variants
 
 RULE = "phenotypes"
@@ -50,14 +50,11 @@ def _compound(word: str) -> tuple[int, ...]:
     return ()
 
 
-def _candidates(index: Index, toks: Tokens, text: str, joined: str,
-                start_of: dict[int, int]) -> list[tuple[int, int, int]]:
+def _candidates(index: Index, toks: Tokens, text: str) -> list[tuple[int, int, int]]:
     """(first token, last token + 1, entry id) of every lexicon key found, boundaries respected."""
     out = []
-    for end, (n, klen, plain, cased) in index.automaton.iter(joined):
-        first = start_of.get(end - klen)  # the match is " key " ending at `end`
-        if first is None:
-            continue
+    for end, (n, plain, cased) in index.automaton.iter(index.encode(toks.keys)):
+        first = end // CODE_DIGITS - n + 1  # the match is a run of n word codes ending in token end // CODE_DIGITS
         ei = plain
         if cased:
             surface = text[toks[first][0]:toks[first + n - 1][1]]
@@ -159,11 +156,11 @@ def _split_pairs(index: Index, toks: Tokens, picked: list[tuple[int, int, int]])
         halves = None
         for k in range(a + 1, b - 1):
             if toks[k][2] in ("and", "or"):
-                left = index.automaton.get(" " + " ".join(t[2] for t in toks[a:k]) + " ", None)
-                right = index.automaton.get(" " + " ".join(t[2] for t in toks[k + 1:b]) + " ", None)
-                if left and right and left[2] >= 0 and right[2] >= 0 \
-                        and index.entries[left[2]].kind == index.entries[right[2]].kind == "finding":
-                    halves = [(a, k, left[2]), (k + 1, b, right[2])]
+                left = index.get(" ".join(t[2] for t in toks[a:k]))
+                right = index.get(" ".join(t[2] for t in toks[k + 1:b]))
+                if left and right and left[1] >= 0 and right[1] >= 0 \
+                        and index.entries[left[1]].kind == index.entries[right[1]].kind == "finding":
+                    halves = [(a, k, left[1]), (k + 1, b, right[1])]
                 break
         out += halves or [(a, b, ei)]
     return out
@@ -208,10 +205,10 @@ def _coordinated(index: Index, toks: Tokens, text: str,
                 break
             if mod in ends:
                 break
-            value = index.automaton.get(f" {toks[mod][2]} {rest} ", None)
-            if value is None or value[2] < 0:
+            value = index.get(f"{toks[mod][2]} {rest}")
+            if value is None or value[1] < 0:
                 break
-            out.append((mod, b, value[2]))
+            out.append((mod, b, value[1]))
             pos = mod
         out += _coordinated_right(index, toks, text, a, b)
     return out
@@ -235,12 +232,12 @@ def _coordinated_right(index: Index, toks: Tokens, text: str, a: int, b: int) ->
             nxt = pos + 1
         else:
             break
-        value = index.automaton.get(f" {stem} {toks[nxt][2]} ", None)
-        if value is None or value[2] < 0 or (nxt + 1 < len(toks) and toks[nxt + 1][2] == "of"):
+        value = index.get(f"{stem} {toks[nxt][2]}")
+        if value is None or value[1] < 0 or (nxt + 1 < len(toks) and toks[nxt + 1][2] == "of"):
             break  # "... and calcification of the falx": the word heads a phrase of its own
         if gap == "," and nxt == pos and not _phrase_ends(toks, text, nxt + 1):
             break  # "stenosis of the artery, lung congestion": the word after a comma starts a new phrase
-        out.append((a, nxt + 1, value[2]))
+        out.append((a, nxt + 1, value[1]))
         pos = nxt + 1
     return out
 
@@ -269,7 +266,7 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     index = load_index()
     toks = tokens(text)
     joined, start_of = toks.joined()
-    cands = _candidates(index, toks, text, joined, start_of)
+    cands = _candidates(index, toks, text)
     extra: list[tuple[int, int, int, str]] = []
     long_words = [start_of[m.start()] for m in _compound_rx().finditer(joined)]
     if long_words:
