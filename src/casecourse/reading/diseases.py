@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -30,10 +30,11 @@ import ahocorasick
 
 from casecourse.cache import cached, file_key
 from casecourse.model import Assertion, Mention
+from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, word_code
 from casecourse.reading.lexicon_norm import norm_phrase, tokens
 from casecourse.reading.phenotypes import after_genus, find_phenotypes
 
-BUILDER_VERSION = "4"
+BUILDER_VERSION = "5"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
 _CUT = re.compile(r",\s*(?:unspecified|not elsewhere classified|NEC)\b.*$|\s+NOS$", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
@@ -76,6 +77,7 @@ class DiseaseIndex:
     frames: frozenset[str] = frozenset()
     variant_qualifiers: tuple[str, ...] = ()
     variant_tests: frozenset[str] = frozenset()
+    vocab: dict[str, str] = field(default_factory=dict)  # word key -> its one-character code in `automaton`
 
 
 def _knowledge(name: str) -> str:
@@ -137,9 +139,11 @@ def build() -> DiseaseIndex:
             continue
         terms.append(Term("condition", title, icd10=code))
         keys[key] = len(terms) - 1
-    auto = ahocorasick.Automaton()
+    auto = ahocorasick.Automaton()  # over word codes (see lexicon_index.word_code)
+    vocab: dict[str, str] = {}
     for key, ti in sorted(keys.items()):
-        auto.add_word(f" {key} ", (key.count(" ") + 1, len(key), ti))
+        code = "".join(vocab.setdefault(w, word_code(len(vocab))) for w in key.split(" "))
+        auto.add_word(code, (key.count(" ") + 1, ti))
     auto.make_automaton()
     lab_words = set()
     for r in _rows("lab_findings.csv"):
@@ -152,7 +156,8 @@ def build() -> DiseaseIndex:
                         frozenset(by_kind.get("cue_end", ())), frozenset(by_kind.get("sign", ())),
                         tuple(sorted(by_kind.get("open_head", ()))), frozenset(by_kind.get("not_qualifier", ())),
                         frozenset(by_kind.get("attributive_head", ())), frozenset(by_kind.get("frame", ())),
-                        tuple(sorted(by_kind.get("variant_qualifier", ()))), frozenset(by_kind.get("variant_test", ())))
+                        tuple(sorted(by_kind.get("variant_qualifier", ()))), frozenset(by_kind.get("variant_test", ())),
+                        vocab)
 
 
 @cache
@@ -163,7 +168,7 @@ def load() -> DiseaseIndex:
     spec = importlib.util.find_spec("simple_icd_10_cm")
     here = Path(__file__)
     data = Path(spec.origin if spec and spec.origin else here).parent / "data"
-    paths = [here, *sorted(data.glob("*.xml"))]
+    paths = [here, here.parent / "lexicon_index.py", *sorted(data.glob("*.xml"))]  # with the word codes' module
     h = hashlib.sha256(BUILDER_VERSION.encode())
     for n in ("disease_terms.csv", "finding_terms.csv", "lab_findings.csv"):
         h.update(_knowledge(n).encode())
@@ -229,12 +234,11 @@ def find(text: str) -> list[Mention]:
     for m in out:
         mark[m.start:m.end] = b"\x01" * (m.end - m.start)
     toks = tokens(text)
-    joined, start_of = toks.joined()
+    get = index.vocab.get
     cands: list[tuple[int, int, int]] = []
-    for end, (n, klen, ti) in index.automaton.iter(joined):
-        first = start_of.get(end - klen)
-        if first is not None:
-            cands.append((first, first + n, ti))
+    for end, (n, ti) in index.automaton.iter("".join([get(k, OOV) for k in toks.keys])):
+        last = end // CODE_DIGITS  # a run of n word codes ending in token `last`
+        cands.append((last - n + 1, last + 1, ti))
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
     taken: set[int] = set()
     added: list[Mention] = []
