@@ -28,7 +28,7 @@ from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading import drug_context
 
-_BUILDER_VERSION = "7"
+_BUILDER_VERSION = "8"
 _WORD = re.compile(r"\w")
 _KNOWLEDGE = ("drug_overrides.csv", "drugs.csv", "therapy_terms.csv", "regimens.csv", "labs.csv")
 # salt and formulation words that belong to the name: "landiolol hydrochloride", "paclitaxel liposome"
@@ -122,9 +122,11 @@ def _build() -> tuple[dict[str, DrugEntry], ahocorasick.Automaton]:
         for form in r["variants"].split("|"):
             lex[form.lower()] = DrugEntry(r["regimen"], "regimen", None, False, False, ingredients,
                                           r["context"] == "yes")
-    auto = ahocorasick.Automaton()
+    pool: dict[DrugEntry, DrugEntry] = {}  # one object per distinct entry (61k names, 23k entries)
+    lex = {variant: pool.setdefault(entry, entry) for variant, entry in lex.items()}
+    auto = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)  # the matched name is the text's slice
     for variant in lex:
-        auto.add_word(variant, variant)
+        auto.add_word(variant)
     auto.make_automaton()
     return lex, auto
 
@@ -204,8 +206,9 @@ def _longest_bounded(text: str, lower: str, auto: ahocorasick.Automaton,
     """Whole-word matches, longest first at each place, never overlapping. (The automaton's own
     leftmost-longest scan would let "l carnitine" inside "oral carnitine" hide "carnitine".)"""
     hits = []
-    for end_idx, variant in auto.iter(lower):
-        start = end_idx - len(variant) + 1
+    for end_idx, length in auto.iter(lower):  # automata with STORE_LENGTH
+        start = end_idx - length + 1
+        variant = lower[start:end_idx + 1]
         prefix = _NUMERAL_PREFIX.search(text, max(0, start - 3), start) if text[start - 1:start] == "-" else None
         if prefix:  # "6-mercaptopurine", "5-fluorouracil": the locant belongs to the name
             start = prefix.start()
@@ -309,8 +312,8 @@ def find(text: str, abbreviations: dict[str, str] | None = None) -> list[Mention
 @lru_cache(maxsize=256)
 def _abbreviation_automaton(forms: tuple[str, ...]) -> ahocorasick.Automaton:
     """Short forms are matched as written (case-sensitive)."""
-    auto = ahocorasick.Automaton()
+    auto = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
     for form in forms:
-        auto.add_word(form, form)
+        auto.add_word(form)
     auto.make_automaton()
     return auto
