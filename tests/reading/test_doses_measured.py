@@ -20,3 +20,9 @@ def test_a_ventilation_volume_is_no_dose() -> None:
     assert _doses("Ventilator settings: Vt 300 mL (8 mL/kg), PEEP 5 cm H2O.") == []
     assert _doses("Gentamicin 5 mg/kg was given once daily and 20 mL/kg of saline was infused.") == \
         ["5 mg/kg", "20 mL/kg"]
+
+
+def test_an_excretion_rate_is_no_dose() -> None:
+    assert _doses("Her 24-hour proteinuria was 2.4 g/24 h.") == []
+    assert _doses("Vancomycin 1 g/24 h was given.") == ["1 g"]
+    assert _doses("Prednisone 60 mg/day was started for proteinuria.") == ["60 mg/day"]

@@ -359,3 +359,29 @@ def test_describing_words_and_disease_states_are_no_results() -> None:
     assert _result_words("He had worsening renal function.") == ["worsening"]
     assert _result_words("Her symptoms were worsening.") == ["worsening"]
     assert _result_words("The liver enzymes remained stable.") == ["stable"]
+
+
+def test_a_change_from_one_value_to_another_is_two_values() -> None:
+    found = [(m.text, m.attrs["test"]) for m in _values("Her ALT rose from 52 to 380 U/L.")]
+    assert found == [("52", "alanine aminotransferase"), ("380 U/L", "alanine aminotransferase")]
+    assert [m.text for m in _values("The LVEF increased from 0.25 to 0.50 on treatment.")
+            if m.attrs.get("value") is not None] == ["0.25", "0.50"]
+    assert [m.text for m in _values("Her haemoglobin ranged from 8 to 10 g/dL.")] == ["8 to 10 g/dL"]
+
+
+def test_rr_names_the_respiratory_rate_outside_a_reference_interval() -> None:
+    assert _one("On arrival he had a RR of 32 and fever.", "32").norm == "respiratory rate"
+    refs = [m.text for m in find_labs("Potassium 4.1 mmol/L (RR 3.5-5.0 mmol/L).") if m.type == "lab_reference"]
+    assert refs == ["3.5-5.0 mmol/L"]
+    assert _one("Serum lactate was normal (1.1 mmol/L, normal range 0.5-2.2 mmol/L).", "1.1 mmol/L").norm == "lactate"
+
+
+def test_thousands_per_microlitre_and_autoantibody_values() -> None:
+    assert _one("WBC 4.1 k/uL and platelets 210 k/uL.", "4.1 k/uL").attrs["ucum"] == "10*3/uL"
+    assert _one("ANA was positive 1:320, anti-RNP 96 and anti-Smith 41.", "96").norm == "anti-rnp antibodies"
+    assert not [m for m in _values("HIV 1 and 2 antibodies were sent.") if m.attrs.get("value") is not None]
+
+
+def test_an_excretion_per_day_is_a_lab_value() -> None:
+    assert _one("Her 24-hour proteinuria was 2.4 g/24 h.", "2.4 g/24 h").norm == "urine protein"
+    assert _one("Urine protein excretion was 450 mg/day.", "450 mg/day").norm == "urine protein"

@@ -77,3 +77,11 @@ def test_a_result_word_inside_a_test_name_is_no_workup_result() -> None:
     from casecourse.reading.workup import find as find_workup
     assert find_workup("Blood tests showed C- reactive protein 40 mg/L.") == []
     assert [m.text for m in find_workup("Blood cultures were positive.")] == ["positive"]
+
+
+def test_a_result_before_a_list_does_not_reach_past_a_value() -> None:
+    from casecourse.reading.workup import find as find_workup
+    found = {(m.norm, m.text) for m in find_workup("ANA was positive 1:320, anti-RNP 96 and anti-Smith 41.")}
+    assert not {n for n, _ in found} & {"anti-rnp antibodies", "anti-sm antibodies"}
+    assert {(m.norm, m.text) for m in find_workup("Negative anti-RNP and anti-Smith antibodies.")} >= {
+        ("anti-rnp antibodies", "Negative")}

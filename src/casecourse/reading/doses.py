@@ -34,6 +34,9 @@ _VOLUME_LOST = re.compile(r"\b(?:drain\w*|aspirat\w*|output|effusion|ascite\w*|b
 _AMOUNT_UNITS = {"mmol", "mEq"}
 _AMOUNT_MEASURED = re.compile(r"\b(?:urine|urinary|serum|plasma|excretion|excreted|levels?|concentrations?|measured|"
                               r"normal|elevated|reduced|low|high)\b", re.I)
+# a mass per day of a urine measurement is an excretion rate: "proteinuria was 1.83 g/24 h"
+_EXCRETION_AFTER = re.compile(r"\s?(?:/|per)\s?(?:24\s?h\w*|day|d)\b", re.I)
+_EXCRETED = re.compile(r"\b(?:urine|urinary|excretion|excreted|proteinuria|albuminuria)\b", re.I)
 _AMOUNT_GIVEN = re.compile(r"\b(?:supplement\w*|replac\w*|replet\w*|start\w*|treat\w*|orally|oral|intravenous\w*|"
                            r"i\.?v\.?|daily|doses?|dosing)\b", re.I)
 # a volume per body weight right after a ventilation volume is a ventilator reading: "tidal volumes (Vt) of 6-7 mL/kg"
@@ -127,6 +130,9 @@ def find(text: str) -> list[Mention]:
             continue  # "weighing 3132 g": a body or specimen weight; no single dose is half a kilogram
         if _canonical_unit(unit) == "mL" and _PER_MINUTE.match(text, m.end("unit")):
             continue  # "73 mL/min": a clearance or a flow, not a dose
+        if _canonical_unit(unit) in ("g", "mg") and not m.group("per") and _EXCRETION_AFTER.match(text, m.end("unit")) \
+                and _measured_amount(text, m, _EXCRETED):
+            continue  # "proteinuria was 1.83 g/24 h": an excretion rate, not a dose
         if _canonical_unit(unit) in _AMOUNT_UNITS and plain and _measured_amount(text, m):
             continue  # "urine calcium was normal 6.9 mmol": a measured amount, not a dose
         if _canonical_unit(unit) == "mL" and _VENTILATION_BEFORE.search(text, max(0, m.start() - 50), m.start()):
@@ -184,13 +190,13 @@ def _given_volume(text: str, m: re.Match, unit: str) -> bool:
     return bool(_VOLUME_GIVEN.search(clause)) and not _VOLUME_LOST.search(clause)
 
 
-def _measured_amount(text: str, m: re.Match) -> bool:
-    """A plain mmol/mEq amount is measured when the clause before it names a specimen or measurement and
-    no word of giving stands in the clause."""
+def _measured_amount(text: str, m: re.Match, measured: re.Pattern[str] = _AMOUNT_MEASURED) -> bool:
+    """A plain amount is measured when the clause before it names a specimen or measurement and no word of
+    giving stands in the clause."""
     lo = max(text.rfind(". ", 0, m.start()) + 1, m.start() - 80)
     hi = text.find(". ", m.end())
     clause = text[lo:min(hi if hi >= 0 else len(text), m.end() + 60)]
-    return bool(_AMOUNT_MEASURED.search(text, lo, m.start())) and not (_VOLUME_GIVEN.search(clause)
+    return bool(measured.search(text, lo, m.start())) and not (_VOLUME_GIVEN.search(clause)
                                                                         or _AMOUNT_GIVEN.search(clause))
 
 

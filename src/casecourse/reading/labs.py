@@ -58,19 +58,21 @@ _SELF_EVIDENT = {"mass_conc", "subst_conc", "arb_conc", "activity", "count", "co
                  "temperature", "rate_length", "clearance", "osmolality", "sound_level", "percentile",
                  "conc_rate", "percent"}
 # between two values of one list: "Apgar scores were 2, 6, and 7", "MELD score was 8 and 11"
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)")  # "to": "rose from 0.20 to 0.55"
 _BARE_GAP = re.compile(  # a short form in parentheses may stand between: "performance status (PS) was 3"
     r"(?:[\s:=(),]|\([A-Za-z][\w-]{0,7}\)|\b(?:levels?|counts?|values?|concentrations?|titers?|titres?|activity|was|were|is|are|"
     r"of|at|to|reached|rose|increased|decreased|dropped|fell|peaked|elevated|measured|remained|from|"
     r"about|approximately|around|high|low|markedly|mildly|slightly|be|serum|plasma|level|down|up|that|which)\b)*", re.I)
+_TYPE_NUMBERS = re.compile(r"\d{1,2}(?:\s?[,/]\s?\d{1,2})*")
 # a value written as the reference interval: "(normal range, 130–175 g/L)", "(normal <50 U/L)"
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:normal|reference|ref|NR|RR|ULN|cut-?off)\.?\s*(?:range|ranges|values?|interval|limits?|"
+    r"(?:\b(?:normal|reference|ref|NR|(?:(?<=\()|(?<=\[)|(?<=\( )|(?<=, )|(?<=; ))RR|ULN|cut-?off)\.?\s*"
+    r"(?:range|ranges|values?|interval|limits?|"
     r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?|\brange)\s*(?:[:,(=]|is|was|of|being)?\s*$",
     re.I)
 # "normal" after a copula states the result, it names no interval: "urine calcium was also normal 6.9 mmol"
 _PREDICATED_NORMAL = re.compile(
-    r"\b(?:was|were|is|are|remained|been)\s+(?:(?:also|still|again|\w+ly)\s+)?normal\s*,?\s*$", re.I)
+    r"\b(?:was|were|is|are|remained|been)\s+(?:(?:also|still|again|\w+ly)\s+)?normal\s*[,(]?\s*$", re.I)
 # between a unitless result and its interval: " (", " (normal ", " (reference range: ", " (N "
 _INTERVAL_OPEN = re.compile(
     r"\s*\(\s*(?:(?P<ref>normal|reference|ref\.?|N|NR|RR)\s*(?:range|values?|interval)?\s*[:,=]?\s*)?", re.I)
@@ -200,8 +202,9 @@ def find_labs(text: str) -> list[Mention]:
                 continue
             if (v.extra or {}).get("bare_pressure") and (test is None or test.name != "blood pressure"):
                 continue  # "120/80" is a blood pressure only right after one
-            if test is not None and test.kind == "serology" and not test.ucum:
-                continue  # "HIV 1,2 antigen/antibody", "HSV 1": a type number, not a result
+            if test is not None and test.kind == "serology" and not test.ucum and not test.name.startswith("anti") \
+                    and _TYPE_NUMBERS.fullmatch(text, v.start, v.end):
+                continue  # "HIV 1,2 antigen/antibody", "HSV 1": a virus type, not a result (but "anti-RNP 96")
             last = (v.end, test)
         elif test is None and v.info is not None and v.info.kind not in _SELF_EVIDENT:
             continue

@@ -40,6 +40,8 @@ BP_RE = anchored(r"(?<![\w./])(?P<sys>\d{2,3})\s?/\s?(?P<dia>\d{2,3})(?:\s?(?P<u
 TITRE_RE = anchored(r"(?P<cmp>[<>≤≥]\s?)?(?<![\w.:/])1\s?:\s?(?P<den>\d{1,5})(?![\d:]|\s?[ap]\.?m\b)")
 # a range written in words: "INR between 2 and 3", "heart rate between 50 and 60 beats per min"
 BETWEEN_RE = anchored(rf"\bbetween\s+(?P<num>{_NUM})\s+and\s+(?P<num2>{_NUM})(?![\w.]*\s?[/:]\s?\d)(?![\w-])", re.I)
+# a change from one value to another, not a range ("ranged from 2 to 5" is one)
+_FROM_BEFORE = re.compile(r"(?<!ranged)(?<!ranging)(?<!varied)(?<!varying)\s+from\s*$", re.I)
 _MULT_RE = re.compile(r"\s?(?:[×xX*]|·)\s?10\s?(?:\^|\*\*|\*|e|E)?\s?(?P<exp>[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})")
 _UNIT_SPAN = re.compile(r"\s?(?:[^\s,;()\[\]]+)(?:\s[^\s,;()\[\]]+){0,3}")
 _TRAIL = ".:"
@@ -156,7 +158,8 @@ def find_values(text: str) -> list[Value]:
         v = Value(start, m.end(), sign * parse_number(m.group("num")), comparator=cmp)
         if m.group("num2"):
             v.value_high = parse_number(m.group("num2"))
-            if v.value_high < v.value:  # "fell from 798 to 98 μmol/l": two values, not a range
+            # "fell from 798 to 98 μmol/l", "increased from 0.20 to 0.55": two values, not a range
+            if v.value_high < v.value or " to " in m.group() and _FROM_BEFORE.search(text, max(0, start - 30), start):
                 if " to " not in m.group() or m.group("mid"):
                     continue
                 out.append(Value(start, m.end("num"), v.value, comparator=cmp))

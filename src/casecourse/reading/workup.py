@@ -26,6 +26,7 @@ from casecourse.reading.labs_catalogue import find_tests
 
 _CLAUSE_END = re.compile(r"[.!?](?=\s+[A-Z(\[]|\s*$)|[;\n]")
 _WORD = re.compile(r"\w")
+_DIGIT = re.compile(r"\d")
 # what may stand between two items of one list, once parentheses are removed
 _LIST_GAP = re.compile(r"^(?:[\s,/&-]|\b(?:and|or|as well as|virus|viruses|type|types|\d{1,2})\b)*$", re.I)
 # what may stand between the last item and a shared test word
@@ -135,7 +136,10 @@ def _result(text: str, hits: list[Hit], lo: int, hi: int, clause: tuple[int, int
             return h
         if any(o.kind == "organism" and h.end <= o.start <= h.end + _CULTURE_POS_VERB for o in hits):
             return Hit(h.start, h.end, "pos", "positive")
-    before = [h for h in hits if h.kind in ("pos", "neg") and clause[0] <= h.start and h.end <= lo]
+    # a result word before the list, with no value between them ("ANA was positive 1:640, anti-RNP 113" is no
+    # positive anti-RNP)
+    before = [h for h in hits if h.kind in ("pos", "neg") and clause[0] <= h.start and h.end <= lo
+              and not _DIGIT.search(text, h.end, lo)]
     return before[-1] if before else None
 
 
