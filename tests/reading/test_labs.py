@@ -385,3 +385,12 @@ def test_thousands_per_microlitre_and_autoantibody_values() -> None:
 def test_an_excretion_per_day_is_a_lab_value() -> None:
     assert _one("Her 24-hour proteinuria was 2.4 g/24 h.", "2.4 g/24 h").norm == "urine protein"
     assert _one("Urine protein excretion was 450 mg/day.", "450 mg/day").norm == "urine protein"
+
+
+def test_a_dose_change_and_a_preparation_strength_are_no_results() -> None:
+    assert _result_words("Her prednisone dosage was increased to 20 mg daily.") == []
+    assert _result_words("Infliximab (5 mg/kg, increased to 10 mg/kg) was given.") == []
+    assert _result_words("Her glucose increased to 300 mg/dL.") == ["increased", "300 mg/dL"]
+    assert _result_words("The specimen was fixed in 10% neutral buffered formalin.") == []
+    assert _result_words("She received 2 L of 5% dextrose solution.") == []
+    assert _result_words("About 30% of the tumour cells were positive.") == ["30%", "positive"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import LabTest, TestHit, catalogue, expand, find_tests
 from casecourse.reading.labs_qualitative import compound_anchors, find_compounds, find_qualitative
@@ -63,6 +64,10 @@ _BARE_GAP = re.compile(  # a short form in parentheses may stand between: "perfo
     r"(?:[\s:=(),]|\([A-Za-z][\w-]{0,7}\)|\b(?:levels?|counts?|values?|concentrations?|titers?|titres?|activity|was|were|is|are|"
     r"of|at|to|reached|rose|increased|decreased|dropped|fell|peaked|elevated|measured|remained|from|"
     r"about|approximately|around|high|low|markedly|mildly|slightly|be|serum|plasma|level|down|up|that|which)\b)*", re.I)
+# a percentage that states a preparation's strength: "10% neutral formalin", "(4% icodextrin solution)"
+_PREPARATION_AFTER = re.compile(
+    r"\s?(?:[A-Za-z][\w-]*\s+){0,2}(?:"
+    + "|".join(re.escape(r["word"]) for r in table("preparation_words.csv")) + r")\b", re.I)
 _TYPE_NUMBERS = re.compile(r"\d{1,2}(?:\s?[,/]\s?\d{1,2})*")
 # a value written as the reference interval: "(normal range, 130–175 g/L)", "(normal <50 U/L)"
 _REFERENCE_BEFORE = re.compile(
@@ -208,6 +213,8 @@ def find_labs(text: str) -> list[Mention]:
             last = (v.end, test)
         elif test is None and v.info is not None and v.info.kind not in _SELF_EVIDENT:
             continue
+        elif test is None and v.info is not None and v.info.kind == "percent" and _PREPARATION_AFTER.match(text, v.end):
+            continue  # "10% neutral formalin": a preparation's strength, not a result
         if test is not None and test.members:
             test = expand(test)[0] if len(expand(test)) == 1 else test
         if test is not None and test.kind == "anchor":
