@@ -85,3 +85,15 @@ def test_a_result_before_a_list_does_not_reach_past_a_value() -> None:
     assert not {n for n, _ in found} & {"anti-rnp antibodies", "anti-sm antibodies"}
     assert {(m.norm, m.text) for m in find_workup("Negative anti-RNP and anti-Smith antibodies.")} >= {
         ("anti-rnp antibodies", "Negative")}
+
+
+def test_a_culture_that_grew_organisms_has_each_organism_as_its_result() -> None:
+    from casecourse.reading.workup import find as find_workup
+    found = [(m.text, m.norm, m.attrs["interpretation"])
+             for m in find_workup("Sputum cultures grew Haemophilus influenzae and Staphylococcus aureus.")]
+    assert found == [("Haemophilus influenzae", "sputum culture", "POS"),
+                     ("Staphylococcus aureus", "sputum culture", "POS")]
+    # no organism named after the verb: the verb carries the positive result
+    assert [m.text for m in find_workup("Blood cultures grew gram-positive cocci in chains.")] == ["grew"]
+    # a generic word before the organism's name is not a second result
+    assert [m.text for m in find_workup("Urine culture grew the bacteria Escherichia coli.")] == ["Escherichia coli"]

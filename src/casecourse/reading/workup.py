@@ -37,6 +37,8 @@ _CULTURE_POS_VERB = 60  # chars after "showed"/"revealed" in which an organism m
 
 
 _ITEMS = ("organism", "specimen", "named_test")
+_GROWTH_VERBS = ("grew", "growth of", "isolated")
+_GENERIC = ("bacterial", "fungal", "parasitic", "viral")
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,24 @@ def _result(text: str, hits: list[Hit], lo: int, hi: int, clause: tuple[int, int
     return before[-1] if before else None
 
 
+def _grown(text: str, hits: list[Hit], result: Hit, clause: tuple[int, int]) -> list[Hit]:
+    """The organisms a growth verb names right after it ("grew", "growth of", "isolated"), in one list."""
+    if text[result.start:result.end].lower() not in _GROWTH_VERBS:
+        return []
+    out: list[Hit] = []
+    for h in hits:
+        if h.start < result.end or h.start >= clause[1]:
+            continue
+        if h.kind != "organism":
+            break
+        gap = _gap(text, out[-1].end if out else result.end, h.start)
+        if out and not _LIST_GAP.match(gap) or not out and len(gap) > _CULTURE_POS_VERB:
+            break
+        out.append(h)
+    specific = [h for h in out if h.canonical not in _GENERIC]  # "the aerobic bacteria Salmonella enterica"
+    return specific or out
+
+
 def find(text: str) -> list[Mention]:
     hits = _hits(text)
     if not any(h.kind in ("head", "named_test") for h in hits):
@@ -165,6 +185,7 @@ def find(text: str) -> list[Mention]:
         if result is None:
             continue
         interp = "NEG" if result.kind == "neg" else "POS"
+        grown = _grown(text, hits, result, clause) if interp == "POS" else []
         for item in items:
             if item.kind == "named_test":
                 name, written = item.canonical, text[item.start:item.end]
@@ -175,11 +196,13 @@ def find(text: str) -> list[Mention]:
             else:
                 name = f"{item.canonical} {head.canonical}"
                 written = f"{text[item.start:item.end]} {text[head.start:head.end]}"
-            out.append(Mention(type="lab_value", start=result.start, end=result.end,
-                               text=text[result.start:result.end], norm=name,
-                               attrs={"test": name, "test_text": written, "interpretation": interp, "loinc": None,
-                                      "workup": True, "item_start": item.start, "item_end": item.end,
-                                      **({"organism": item.canonical, "test_word": head.canonical}
-                                         if item.kind == "organism" and head is not None else {})}))
+            attrs = {"test": name, "test_text": written, "interpretation": interp, "loinc": None,
+                     "workup": True, "item_start": item.start, "item_end": item.end,
+                     **({"organism": item.canonical, "test_word": head.canonical}
+                        if item.kind == "organism" and head is not None else {})}
+            # "sputum cultures grew H. influenzae and S. aureus": the culture's result is each organism grown
+            for s, e in [(o.start, o.end) for o in grown] or [(result.start, result.end)]:
+                out.append(Mention(type="lab_value", start=s, end=e, text=text[s:e], norm=name,
+                                   attrs=dict(attrs, grown=text[s:e]) if grown else attrs))
     out.sort(key=lambda m: (m.start, m.end, m.norm or ""))
     return [m for i, m in enumerate(out) if not i or (m.start, m.norm) != (out[i - 1].start, out[i - 1].norm)]
