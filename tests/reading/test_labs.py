@@ -394,3 +394,11 @@ def test_a_dose_change_and_a_preparation_strength_are_no_results() -> None:
     assert _result_words("The specimen was fixed in 10% neutral buffered formalin.") == []
     assert _result_words("She received 2 L of 5% dextrose solution.") == []
     assert _result_words("About 30% of the tumour cells were positive.") == ["30%", "positive"]
+
+
+def test_interval_labels_abnormal_lesions_and_dose_changes_are_no_results() -> None:
+    assert _result_words("ANA was 0.3 (0–0.8 negative).") == ["0.3"]
+    assert _result_words("CT showed an abnormal mass in the liver.") == []
+    assert _result_words("The Schirmer test was abnormal.") == ["abnormal"]
+    assert _result_words("The dose of oral methotrexate was reduced by half.") == []
+    assert _result_words("Cabergoline was increased up to 1 mg/week.") == []

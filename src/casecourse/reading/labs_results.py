@@ -44,8 +44,11 @@ _ATTRIBUTIVE = re.compile(rf"\s+(?:(?:a|an)\s+)?(?P<span>{_DEG}(?:{_ALT}))\s+(?=
 
 # a change of a drug's dose, not a result: "the dosage was increased to 20 mg", "5 mg/kg increased to 10 mg/kg"
 _DOSE_AFTER = re.compile(
-    r"\s+(?:to|from|by)\s+\d[\d.,]*\s?(?:mg|g|mcg|µg|μg|ug|IU|units?)(?:\s?/\s?(?:kg|m2|m²))?(?![\w/])", re.I)
-_DOSE_BEFORE = re.compile(r"\b(?:dose|doses|dosage|dosages|dosing)\s+(?:\w+\s+){0,3}$", re.I)
+    r"\s+(?:to|from|by|up to)\s+\d[\d.,]*\s?(?:mg|g|mcg|µg|μg|ug|IU|units?)"
+    r"(?:\s?/\s?(?:kg|m2|m²|day|d|week|wk|h))*(?![\w/])", re.I)
+# the label of a reference interval: "0.4 (0–0.8 negative)", "<10 (<20 negative)"
+_INTERVAL_BEFORE = re.compile(r"\(\s*[<>≤≥]?\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*$")
+_DOSE_BEFORE = re.compile(r"\b(?:dose|doses|dosage|dosages|dosing)\s+(?:\w+\s+){0,4}$", re.I)
 # the noun a describing result word stands before: any word but a function word ("worsening of", "reactive to")
 _NOUN_AFTER = re.compile(r",?\s+(?!(?:of|in|on|at|to|for|and|or|but|with|without|from|over|after|since|despite|during|"
                          r"by|as|than|which|that|until|when|while|is|was|were|are|had|has|have)\b)[a-z]")
@@ -157,4 +160,5 @@ def find_results(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     out += _standalone_results(text, taken)
     return [m for m in out if not _HISTORY_BEFORE.search(text, max(0, m.start - 40), m.start)
             and not _states_no_result(text, m) and not _DOSE_AFTER.match(text, m.end)
-            and not _DOSE_BEFORE.search(text, max(0, m.start - 40), m.start)]
+            and not _DOSE_BEFORE.search(text, max(0, m.start - 40), m.start)
+            and not _INTERVAL_BEFORE.search(text, max(0, m.start - 24), m.start)]

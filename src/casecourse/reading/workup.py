@@ -27,6 +27,7 @@ from casecourse.reading.labs_catalogue import find_tests
 _CLAUSE_END = re.compile(r"[.!?](?=\s+[A-Z(\[]|\s*$)|[;\n]")
 _WORD = re.compile(r"\w")
 _DIGIT = re.compile(r"\d")
+_INTERVAL_BEFORE = re.compile(r"\(\s*[<>≤≥]?\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*$")
 # what may stand between two items of one list, once parentheses are removed
 _LIST_GAP = re.compile(r"^(?:[\s,/&-]|\b(?:and|or|as well as|virus|viruses|type|types|\d{1,2})\b)*$", re.I)
 # what may stand between the last item and a shared test word
@@ -77,6 +78,8 @@ def _hits(text: str) -> list[Hit]:
             continue
         if kind in ("pos", "neg") and start and text[start - 1] == "-":
             continue  # part of a name or a stain, not a result: "C-reactive protein", "gram-positive"
+        if kind in ("pos", "neg") and _INTERVAL_BEFORE.search(text, max(0, start - 24), start):
+            continue  # the label of a reference interval: "0.4 (0–0.8 negative)", "<10 (<20 negative)"
         if kind in ("pos", "neg") and any(s <= start and end <= e for s, e in names):
             continue  # inside a test's name: "C- reactive protein", "positive end-expiratory pressure"
         cands.append(Hit(start, end, kind, canonical))
