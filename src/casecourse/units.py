@@ -3,8 +3,8 @@
 The written-unit table is `knowledge/lab_units.csv`. Conversion uses pint through ucumvert's UCUM
 registry. Loading that registry takes ~0.5 s, so the factors from every written unit (and counts
 "10*N/L" etc.) to every SI unit of `knowledge/labs.csv` are computed by pint once per machine and
-kept in the on-disk cache (`casecourse.cache`, keyed by both CSVs and the installed pint and
-ucumvert); a conversion the table lacks asks pint as before. Each factor is cached in memory, so a
+kept in the on-disk cache (`casecourse.cache`, keyed by both CSVs, this module and the installed
+pint and ucumvert); a conversion the table lacks asks pint as before. Each factor is cached in memory, so a
 conversion costs a multiply.
 """
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
@@ -96,8 +97,8 @@ def _registry():  # pragma: no cover - exercised through convert()
         return PintUcumRegistry()
 
 
-TABLE_VERSION = "1"
-_COUNT_EXPONENTS = range(1, 16)  # "x 10^9/L", "x 10^3/uL": the count units labs_values writes
+TABLE_VERSION = "3"
+_COUNT_EXPONENTS = range(0, 25)  # "x 10^9/L", "x 10^3/uL"
 
 
 def _num(x: str) -> float | None:
@@ -111,40 +112,33 @@ def _targets() -> list[tuple[str, float | None]]:
 
 
 def _sources() -> list[str]:
-    written = {info.ucum for info in unit_table().values() if info.ucum}
-    counts = {info.ucum for info in unit_table().values() if info.ucum and info.kind == "count"}
-    return sorted(written | {f"10*{e}{base}" for e in _COUNT_EXPONENTS for base in counts})
+    """The units labs_values writes: the table's, counts "10*9/L", and a blood pressure's and a
+    titre's own. (Multiplied concentrations, "10*6.[IU]/mL", are rare and many: pint is asked.)"""
+    infos = [info for info in unit_table().values() if info.ucum]
+    counts = {f"10*{e}{i.ucum}" for e in _COUNT_EXPONENTS for i in infos if i.kind == "count"}
+    return sorted({i.ucum for i in infos} | counts | {"mm[Hg]", "{titer}"})
 
 
 def _build_table() -> dict[tuple[str, str, float | None], float | None]:  # pragma: no cover - cache miss
-    """pint's factor for every (source, target, molar mass) it can decide. Pairs whose dimensions
-    cannot meet (even through a molar mass) get None without asking pint, which would only fail;
-    a pair where pint raises is left out, so `_factor` asks pint again and fails as before."""
+    """pint's factor for every (source, target, molar mass). Pairs with a unit pint cannot read as a
+    quantity, or whose dimensions cannot meet (even through a molar mass), get None without asking
+    pint, which would only fail."""
     reg = _registry()
 
     def dims(ucum: str):
         try:
             return (1 * reg.from_ucum(ucum)).dimensionality
         except Exception:
-            return None
+            return None  # pint's factor is None for every pair with this unit
 
     molar = dims("g/mol")
     table: dict[tuple[str, str, float | None], float | None] = {}
     targets = [(t, mm, dims(t)) for t, mm in _targets()]
     for ucum in _sources():
         d = dims(ucum)
-        if d is None:
-            continue
         for target, mm, dd in targets:
-            if dd is None:
-                continue
-            if d == dd or (mm and dd in (d / molar, d * molar)):
-                try:
-                    table[(ucum, target, mm)] = _pint_factor(ucum, target, mm)
-                except Exception:
-                    pass
-            else:
-                table[(ucum, target, mm)] = None
+            meet = d is not None and dd is not None and (d == dd or (mm and dd in (d / molar, d * molar)))
+            table[(ucum, target, mm)] = _pint_factor(ucum, target, mm) if meet else None
     return table
 
 
@@ -156,6 +150,7 @@ def _table() -> dict[tuple[str, str, float | None], float | None]:
     from casecourse.cache import cached, file_key
 
     h = hashlib.sha256(TABLE_VERSION.encode())
+    h.update(Path(__file__).read_bytes())  # the builder's own code
     for name in ("lab_units.csv", "labs.csv"):
         h.update(resources.files("casecourse.knowledge").joinpath(name).read_bytes())
     origins = []
@@ -178,22 +173,22 @@ def _factor(ucum: str, target: str, molar_mass: float | None) -> float | None:
 
 
 def _pint_factor(ucum: str, target: str, molar_mass: float | None) -> float | None:
+    """pint's factor; None for a unit ucumvert cannot parse or read as a quantity ("{titer}" comes
+    back as a plain string), an offset unit in a product (Cel), or dimensions that do not meet."""
     reg = _registry()
     try:
         src = reg.from_ucum(ucum)
         dst = reg.from_ucum(target)
-    except Exception:  # ucumvert raises lark and pint errors alike
-        return None
-    q = 1 * src
-    if q.dimensionality != (1 * dst).dimensionality and molar_mass:
-        mm = molar_mass * reg.from_ucum("g/mol")
-        for candidate in (q / mm, q * mm):
-            if candidate.dimensionality == (1 * dst).dimensionality:
-                q = candidate
-                break
-    try:
+        q = 1 * src
+        dims = (1 * dst).dimensionality
+        if q.dimensionality != dims and molar_mass:
+            mm = molar_mass * reg.from_ucum("g/mol")
+            for candidate in (q / mm, q * mm):
+                if candidate.dimensionality == dims:
+                    q = candidate
+                    break
         return float(q.to(dst).magnitude)
-    except Exception:
+    except Exception:  # ucumvert raises lark and pint errors alike
         return None
 
 

@@ -18,6 +18,19 @@ def test_convert_uses_the_table_and_falls_back_to_pint():
     assert abs(factor - 10 / 180.16) < 1e-12  # glucose: mg/dL -> mmol/L
     assert units.convert(90, "mg/dL", "mmol/L", 180.16) == float(f"{90 * factor:.6g}")
     assert units.convert(2.0, "10*9/L", "10*9/L") == 2.0
-    # a count multiplier outside the table (exponent 20) is still converted by pint
-    assert ("10*20/L", "10*9/L", None) not in units._table()
-    assert units.convert(1.0, "10*20/L", "10*9/L") == 1e11
+    # a count multiplier outside the table (exponent 30) is still converted by pint
+    assert ("10*30/L", "10*9/L", None) not in units._table()
+    assert units.convert(1.0, "10*30/L", "10*9/L") == 1e21
+
+
+def test_units_ucumvert_cannot_parse_are_in_the_table_as_not_convertible():
+    # "x 10^0/uL": ucumvert rejects the exponent 0, so pint's answer is None without loading pint
+    assert units._table()[("10*0/uL", "10*9/L", None)] is None
+    assert units._pint_factor("10*0/uL", "10*9/L", None) is None
+
+
+def test_units_pint_cannot_read_as_a_quantity_are_not_convertible():
+    # ucumvert returns "{titer}" as a plain string and Cel cannot be multiplied: no factor, no exception
+    assert units._pint_factor("{titer}", "g/L", None) is None
+    assert units._pint_factor("Cel", "[degF]", None) is None
+    assert units.convert(3, "{titer}", "g/L") is None
