@@ -21,6 +21,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from ..cache import settle
 from .lexicon_norm import norm_phrase, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
 
@@ -334,10 +335,13 @@ def load_index() -> Index:
     if path.exists():
         try:
             with open(path, "rb") as fh:
-                return pickle.load(fh)
+                index = pickle.load(fh)
+            settle()
+            return index
         except Exception:  # a stale or truncated cache is rebuilt, never trusted
             pass
     index = build(obo)
+    settle()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
