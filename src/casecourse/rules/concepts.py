@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 _SPELLING = [  # British -> American, applied on whole text after lower-casing
@@ -45,12 +45,17 @@ _FILLER = {
 _KEEP_FILLER_CONCEPTS = {"fever"}  # "high fever" is a synonym, not a filler case
 
 
+_SPELLING_RX = [(re.compile(p), r) for p, r in _SPELLING]
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=65536)  # pure in `text`; asked for the same fact names by every rule
 def norm(text: str) -> str:
     """Lower-case, fold British spelling and punctuation to single spaces."""
     t = text.lower().replace("β", "beta").replace("ß", "beta")
-    for pat, rep in _SPELLING:
-        t = re.sub(pat, rep, t)
-    t = re.sub(r"[^a-z0-9]+", " ", t)
+    for rx, rep in _SPELLING_RX:
+        t = rx.sub(rep, t)
+    t = _NON_WORD.sub(" ", t)
     return " ".join(t.split())
 
 

@@ -5,6 +5,7 @@ Rheumatol 2014), evaluated per HLH episode. Thresholds and points: CLINICAL_RULE
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from casecourse.model import Assessment, Course, Fact
 from casecourse.rules import bands as B
@@ -171,14 +172,17 @@ def immunosuppression(view: View, win: Window) -> Ev:
     return Ev(None, [], "not documented")
 
 
-def _band_rows() -> list[dict[str, str]]:
-    return data_rows("hscore_bands.csv")
+@cache
+def _band_rows() -> tuple[tuple[float, float, str, str], ...]:
+    """(low, high, probability, status) of each HScore band, read once."""
+    rows = data_rows("hscore_bands.csv")
+    return tuple((float(r["low"]), float(r["high"]), r["probability"], r["status"]) for r in rows)
 
 
 def probability_band(s: float) -> dict[str, str]:
-    for r in _band_rows():
-        if float(r["low"]) <= s <= float(r["high"]):
-            return {"score": f"{s:g}", "probability": r["probability"], "status": r["status"]}
+    for low, high, probability, status in _band_rows():
+        if low <= s <= high:
+            return {"score": f"{s:g}", "probability": probability, "status": status}
     return {"score": f"{s:g}", "probability": "?", "status": "unverified"}
 
 
