@@ -18,8 +18,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from re import _parser
 
 from casecourse.model import Assertion, Mention
+from casecourse.reading import rx_first
 
 MAX_SCOPE_WORDS = 10
 _CATEGORY = {"NEGATED_EXISTENCE": Assertion.negated, "POSSIBLE_EXISTENCE": Assertion.suspected,
@@ -90,18 +92,16 @@ class _Cues:
         return rx
 
     def finditer(self, lower: str) -> Iterator[re.Match]:
-        """Exactly `re.finditer` of the whole alternation over `lower`."""
-        pos, n = 0, len(lower)
-        search = self.start.search
-        while pos <= n:
-            c = search(lower, pos)
-            if c is None:
-                return
+        """Exactly `re.finditer` of the whole alternation over `lower`: the alternatives are tried at
+        each position `start` finds (one C scan), skipping positions inside the last match."""
+        pos = 0
+        at = self.at
+        for c in self.start.finditer(lower):
             p = c.start()
-            m = self.at(lower[p:p + 1]).match(lower, p)
-            if m is None:
-                pos = p + 1
-            else:
+            if p < pos:
+                continue
+            m = at(lower[p:p + 1]).match(lower, p)
+            if m is not None:
                 yield m
                 pos = m.end() if m.end() > p else p + 1
 
@@ -153,13 +153,30 @@ def _rules() -> _Cues:
         parts.append((rf"(?P<r{i}>{_rule_regex(r)})", *_first_chars(r)))
         meta[i] = (r["category"], r["direction"])
     parts.sort(key=lambda p: len(p[0]), reverse=True)  # longest alternatives first: "no evidence of" beats "no"
-    if any(first is None for _, first, _ in parts):
-        start = re.compile(r"(?<![\w-])")
-    else:
-        chars = sorted(set().union(*(first for _, first, _ in parts)))
-        ws = r"\s" if any(sp for _, _, sp in parts) else ""
-        start = re.compile(r"(?<![\w-])[" + "".join(re.escape(c) for c in chars) + ws + "]")
-    return _Cues(start=start, parts=tuple(parts), meta=meta)
+    return _Cues(start=_start([p for p, _, _ in parts]), parts=tuple(parts), meta=meta)
+
+
+def _start(parts: list[str]) -> re.Pattern:
+    """Where some cue may start: behind no word character or hyphen, and looking at the first two
+    characters one of the alternatives can begin with (a superset, read from their parse trees by
+    `rx_first`; an alternative whose first two characters are not known admits its first one)."""
+    pairs: dict[str, set[str]] = {}  # first character class -> second character classes ("" = any)
+    for part in parts:
+        try:
+            two = rx_first._positions(list(_parser.parse(part)), 2)
+        except RecursionError:
+            two = None
+        if two is None:
+            first = rx_first._first_atoms(part, 0)
+            if first is None:
+                return re.compile(r"(?<![\w-])")
+            two = [first, set()]
+        head = "[" + "".join(sorted(rx_first._class_item(a) for a in two[0])) + "]"
+        pairs.setdefault(head, set()).add("[" + "".join(sorted(rx_first._class_item(a) for a in two[1])) + "]"
+                                          if two[1] else "")
+    alts = [head + ("" if "" in seconds else "(?:" + "|".join(sorted(seconds)) + ")")
+            for head, seconds in sorted(pairs.items())]
+    return re.compile(r"(?<![\w-])(?=" + "|".join(alts) + ")")
 
 
 def _words_between(text: str, a: int, b: int) -> int:
