@@ -9,20 +9,39 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from re import _parser
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading import rx_first
 from casecourse.reading.rx_first import anchored
+
+_HEAD_CHARS = 5  # how many leading characters of each cue the lookahead checks
+
+
+def _head(pattern: str) -> str | None:
+    """A lookahead body for the first characters of `pattern`'s matches (as many as every match has, up
+    to _HEAD_CHARS), read from its parse tree by rx_first; None when not even the first is known."""
+    for k in range(_HEAD_CHARS, 0, -1):
+        pos = rx_first._positions(list(_parser.parse(pattern, re.I)), k)
+        if pos is not None:
+            return "".join("[" + "".join(sorted(rx_first._class_item(a) for a in s)) + "]" for s in pos)
+    return None
 
 
 @cache
 def _regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     rows = table("event_cues.csv")
     groups = {f"g{i}": (r["kind"], r["role"]) for i, r in enumerate(rows)}
-    pattern = "|".join(f"(?P<g{i}>\\b(?:{r['pattern']})\\b)" for i, r in enumerate(rows))
-    # every alternative starts at \b: the leading \b lets `re` skip word-inner positions at once, and the
-    # lookahead of the first-character class (rx_first.anchored) most of the others (same matches)
-    return anchored(r"\b(?:" + pattern + ")", re.I), groups
+    alts = [f"\\b(?:{r['pattern']})\\b" for r in rows]
+    pattern = "|".join(f"(?P<g{i}>{alt})" for i, alt in enumerate(alts))
+    # every alternative starts at \b: the leading \b lets `re` skip word-inner positions at once, and a
+    # lookahead of each cue's first characters most of the others (same matches; 1.4 -> 1.0 ms/doc
+    # against a lookahead of the first-character class alone)
+    heads = [_head(alt) for alt in alts]
+    if None in heads:
+        return anchored(r"\b(?:" + pattern + ")", re.I), groups
+    return re.compile(r"\b(?=" + "|".join(sorted(set(heads))) + ")(?:" + pattern + ")", re.I), groups
 
 
 def find(text: str) -> list[Mention]:
