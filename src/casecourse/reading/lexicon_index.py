@@ -54,7 +54,7 @@ class Entry:
     predicative: bool = False  # an adjective made by rule ("ataxic"): only where it ends a phrase
 
 
-CODE_DIGITS, CODE_BASE = 2, 128  # a word's code: two characters, each of 128
+CODE_DIGITS, CODE_BASE = 2, 256  # a word's code: two characters, each of 256 (room for 65,536 words; HPO has ~14,300)
 OOV = "\x00" * CODE_DIGITS  # the code of a word no key holds
 
 
