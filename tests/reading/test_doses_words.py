@@ -50,3 +50,12 @@ def test_frequency_after_a_dose_or_route_is_part_of_the_dosage() -> None:
 def test_number_placeholder_only_replaces_the_token_n() -> None:
     assert doses.parse_frequency("every 6 months") == (1, 6.0, "mo")
     assert doses.parse_frequency("thrice daily") == (3, 1.0, "d")
+
+
+def test_run_together_numbers_are_not_read_as_doses() -> None:
+    from casecourse.reading.doses import find
+
+    text = ("Bilirubin\t0.950.465635\tmg/dl\nThe infections were severe.14,16,17 mg were not given. "
+            "Prednisone 2,5 mg daily.")
+    doses = [m for m in find(text) if m.type == "dose"]
+    assert [(m.attrs["value"], m.attrs["unit"]) for m in doses] == [(2.5, "mg")]

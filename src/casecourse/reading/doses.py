@@ -109,6 +109,15 @@ def _route_regex() -> re.Pattern:
     return anchored(r"(?<![\w.])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])", re.I)
 
 
+def _well_formed(s: str) -> bool:
+    """A number `_number` can read: one decimal mark at most ("1,000", "2,5" and "2.5" are numbers)."""
+    try:
+        _number(s)
+    except ValueError:
+        return False
+    return True
+
+
 def _number(s: str) -> float:
     return float(s.replace(",", "")) if s.count(",") and len(s.split(",")[-1]) == 3 else float(s.replace(",", "."))
 
@@ -118,6 +127,8 @@ def find(text: str) -> list[Mention]:
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for m in _dose_regex().finditer(text):
+        if not _well_formed(m.group("value")) or m.group("high") and not _well_formed(m.group("high")):
+            continue  # "0.950.465635", "14,16,17": run-together table cells or citations, not one number
         if _LAB_UNIT_AFTER.match(text, m.end("unit")) and not m.group("per"):
             continue  # "6300 ng/mL", "5 mg/dL": a concentration, not a dose
         unit = m.group("unit")
