@@ -36,3 +36,24 @@ def test_a_time_inside_parentheses_dates_an_aside_not_the_story() -> None:
                           "4 years before admission) and hypertension. He was treated with ribavirin.", assess=False)
     exp = next(e for e in course.exposures if e.drug == "ribavirin")
     assert exp.segments[0].start.offset_days == (0.0, 0.0)
+
+
+def test_history_counted_back_from_presentation_does_not_move_the_story() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("A 30-year-old man presented with fever and was admitted. He had taken penicillin, stopped "
+                          "seven years prior to the presenting complaints. He was extubated on day 13. He was "
+                          "discharged on day 20.", assess=False)
+    discharge = next(e for e in course.events if e.type == "discharge")
+    assert discharge.time.offset_days == (19.0, 19.0)  # day 20 is 19 days after day 1 (day 0 = presentation)
+
+
+def test_a_day_count_counts_from_day_zero_not_from_the_previous_time() -> None:
+    from casecourse.assembly.timeline import place_sentences
+    from casecourse.reading.pipeline import read
+
+    r = read("A 50-year-old woman was admitted with dyspnea. Two weeks later she developed a rash. On day 3 she was "
+             "intubated.")
+    times = [st.time.offset_days for st in place_sentences(r)]
+    assert times[1][0] >= 10  # two weeks after day 0
+    assert times[2] == (2.0, 2.0)  # day 3 of the stay, not two weeks plus three days

@@ -8,6 +8,7 @@ calendar date is invented for it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +18,10 @@ from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
 from casecourse.reading.zoning import PATIENT_ZONES
 
 _TIME_TYPES = ("date", "time", "time_relation", "prepost")
+_DAY_COUNT = re.compile(r"(?:(?:hospital|illness|admission|post-?operative|treatment)\s+)?day\s+\d+$", re.I)
+_PRIOR_TO_PRESENTATION = re.compile(
+    r"\s+(?:prior to|before|preceding)\s+(?:(?:the|this|her|his|their|current|index|initial)\s+)*"
+    r"(?:present(?:ation|ing)|admission|hospitali[sz]ation|referral|onset of (?:the )?present)", re.I)
 
 
 @dataclass
@@ -60,8 +65,18 @@ def _open_after(tx: Mention, current: TimeRef | None, next_date: str | None) -> 
                    text=tx.text, anchor="previous")
 
 
+def _before_presentation(text: str, tx: Mention) -> bool:
+    """A time counted back from the presentation ("seven years prior to the presenting complaints",
+    "2 years before this admission"), or vaguely back ("years ago"), dates its own sentence, a piece of
+    history; the story stays where it was."""
+    if tx.attrs.get("rel_direction") != "before":
+        return False
+    return bool(tx.attrs.get("vague")) or _PRIOR_TO_PRESENTATION.match(text, tx.end) is not None
+
+
 def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
-    """Relative axis: shift the current offset by the expression's amount in days."""
+    """Relative axis: shift the current offset by the expression's amount in days. A day count of the
+    stay ("on day 13", "hospital day 5") counts from day 0, not from the previous time."""
     lo_d = tx.attrs.get("rel_amount_min")
     hi_d = tx.attrs.get("rel_amount_max")
     if lo_d is None:
@@ -77,7 +92,8 @@ def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
         lo, hi = base
     else:
         lo, hi = base[0] + lo_d, base[1] + hi_d
-    if tx.attrs.get("rel_anchor") in ("admission", "presentation") and direction != "before":
+    if (tx.attrs.get("rel_anchor") in ("admission", "presentation") or _DAY_COUNT.match(tx.text)) \
+            and direction != "before":
         lo, hi = lo_d, hi_d
     return TimeRef(offset_days=(lo, hi), derivation="estimated" if tx.attrs.get("vague") else "relative",
                    precision="day", text=tx.text, anchor="day0")
@@ -108,6 +124,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     stated = sorted((i, str(m.attrs["value"])) for i, ms in by_sentence.items() for m in ms
                     if m.type == "date" and m.attrs.get("kind") == "absolute" and _calendar(m.attrs.get("value")))
     out: list[SentenceTime | None] = []
+    aside: TimeRef | None = None
     for i in range(len(reading.sentences)):
         setter = None
         for tx in by_sentence.get(i, []):
@@ -118,11 +135,18 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                     break
             elif tx.type == "date" or tx.attrs.get("rel_direction"):
                 new = _from_calendar(tx, current) if has_calendar else _offset(tx, current)
+                if new is not None and _before_presentation(reading.text, tx):
+                    aside, setter = new, tx  # "stopped seven years prior to the presenting complaints"
+                    break
                 if new is not None:
                     current, setter = new, tx
                     break
         if current is None:
             out.append(None)
+            continue
+        if aside is not None:
+            out.append(SentenceTime(time=aside, timex=setter))
+            aside = None
             continue
         t = current if setter else current.model_copy(update={"derivation": "carried"})
         out.append(SentenceTime(time=t, timex=setter))
