@@ -122,3 +122,17 @@ def test_platelets_are_a_product_only_when_given() -> None:
     assert [t for t, _ in _typed("He received fresh frozen plasma and platelets.", "therapy")] == \
         ["fresh frozen plasma", "platelets"]
     assert _typed("Platelets were 45,000 per microlitre; a platelet transfusion followed.", "therapy") == []
+
+
+def test_members_of_a_test_panel_are_not_drugs_but_treatments_and_anti_drug_antibodies_are() -> None:
+    from casecourse.reading.pipeline import read
+
+    def drugs(text: str) -> list[str]:
+        return [m.norm for m in read(text).mentions if m.type == "drug"]
+
+    assert drugs("The encephalitis panel of the CSF, which includes NMDA, GABA and LGI1, was negative.") == []
+    assert drugs("A urine drug screening panel included cocaine and amphetamines, both negative.") == []
+    assert drugs("He was treated with a panel of drugs including prednisone and cyclophosphamide.") == [
+        "prednisone", "cyclophosphamide"]
+    assert drugs("She developed antibodies against infliximab and was switched to adalimumab.") == [
+        "infliximab", "adalimumab"]

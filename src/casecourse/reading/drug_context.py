@@ -75,6 +75,9 @@ def analyte_context(text: str, start: int, end: int) -> bool:
 
 _LIST_STEMS = ("positiv", "negativ", "stain", "immunoreactiv", "express", "marker", "resist", "sensitiv",
                "suscept", "intermediate")
+# a test panel's members: "the autoimmune encephalitis panel, which includes AMPA, CASPR2, GABA ..."
+_PANEL_CUE = anchored(r"\bpanels?\b[^.;]{0,60}?\b(?:includ\w*|compris\w*|consist\w* of|screen\w* for|tested for)"
+                      r"\b[\s:(]*", re.I)
 
 
 def list_context(text: str, start: int) -> bool:
@@ -82,6 +85,8 @@ def list_context(text: str, start: int) -> bool:
     a cue precedes it in its sentence with no treatment word in between."""
     lo, _ = _clause(text, start, start, 160, 0)
     window = text[lo:start].lower()
+    if "panel" in window and _panel_member(window):
+        return True
     if not any(stem in window for stem in _LIST_STEMS):
         return False
     cues = list(_LIST_CUE.finditer(window))
@@ -89,6 +94,11 @@ def list_context(text: str, start: int) -> bool:
         return False
     after_cue = window[cues[-1].end():]
     return not (_TREATMENT.search(after_cue) or _LIST_BREAK.search(after_cue))
+
+
+def _panel_member(window: str) -> bool:
+    cues = list(_PANEL_CUE.finditer(window))
+    return bool(cues) and not _TREATMENT.search(window[cues[-1].start():])
 
 
 def treatment_context(text: str, start: int, end: int) -> bool:
