@@ -6,6 +6,7 @@ of its sentence (see timeline.py), its mention's assertion and its span as prove
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from casecourse import __version__
 from casecourse.assembly.exposures import ExposureBuilder
@@ -67,6 +68,7 @@ class CourseAssembler:
         self._findings: dict[tuple[str, str | None], Finding] = {}
         self._ids: dict[str, int] = {}
         self._qualitative_seen: set[tuple] = set()
+        self._last_lab: Mention | None = None  # the previous lab value read, for a restatement in another unit
         # organisms a negative work-up tested for: a disease named there is ruled out ("dengue serology was negative")
         self._ruled_out = [(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0)) for m in reading.mentions
                            if m.attrs.get("workup") and m.attrs.get("interpretation") == "NEG"]
@@ -120,10 +122,9 @@ class CourseAssembler:
     def _infections_ruled_out(self) -> None:
         """An infection a negative organism-specific test speaks against is a refuted condition ("dengue
         serology was negative"), unless the course already holds that condition."""
-        infections = {r["organism"]: r["infection"] for r in table("infections.csv")}
         for m in self.r.mentions:
             a = m.attrs
-            name = infections.get(str(a.get("organism")))
+            name = _infections().get(str(a.get("organism")))
             if not (a.get("workup") and name and a.get("interpretation") == "NEG" and a.get("test_word") != "antibody"
                     and m.zone in PATIENT_ZONES and m.assertion == Assertion.present):
                 continue
@@ -194,7 +195,7 @@ class CourseAssembler:
 
     def _restated(self, m: Mention) -> bool:
         """The same measurement in another unit, right after the first: "104 °F (40 °C)", "9 g/dL (90 g/L)"."""
-        prev = getattr(self, "_last_lab", None)
+        prev = self._last_lab
         if prev is None or prev.attrs.get("test") != m.attrs.get("test") or prev.attrs.get("unit") == m.attrs.get(
                 "unit") or self.text[prev.end:m.start].strip() not in ("(", "[", "/", ",", "or", "="):
             return False
@@ -315,17 +316,31 @@ def assemble(reading: Reading, source: Source | None = None) -> Course:
     return CourseAssembler(reading, source).build()
 
 
+@cache
+def _infections() -> dict[str, str]:
+    return {r["organism"]: r["infection"] for r in table("infections.csv")}
+
+
 def _column_time(m: Mention) -> TimeRef:
     """The time of a table cell: its column header when that is a calendar date ("12/03/2019");
     any other header ("Day 5", "On admission") is kept as written, unplaced."""
     column = m.attrs.get("column")
     if not column:
         return TimeRef()
-    for tx in find_timexes(str(column)):
+    placed = _column_interval(str(column))
+    if placed is None:
+        return TimeRef(text=str(column))
+    lo, hi, point, prec = placed
+    return TimeRef(earliest=lo, latest=hi, point=point, precision=prec, derivation="stated", text=str(column))
+
+
+@cache
+def _column_interval(column: str) -> tuple[str, str, str | None, str] | None:
+    """A column header's calendar interval, read once per distinct header (a table repeats it per row)."""
+    for tx in find_timexes(column):
         if tx.type == "date" and tx.attrs.get("kind") == "absolute":
             try:
-                lo, hi, point, prec = resolve(tx, str(tx.attrs.get("value")))
+                return resolve(tx, str(tx.attrs.get("value")))
             except (ValueError, TypeError, KeyError, OverflowError):
-                break
-            return TimeRef(earliest=lo, latest=hi, point=point, precision=prec, derivation="stated", text=str(column))
-    return TimeRef(text=str(column))
+                return None
+    return None

@@ -29,6 +29,7 @@ from casecourse.model import (
     Timing,
 )
 from casecourse.reading.rx_first import anchored
+from casecourse.reading.timex_lexicon import UNIT_DAYS
 from casecourse.reading.timex_resolve import fmt, parse_iso
 
 _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also", "both", "the", "of", "all",
@@ -252,7 +253,7 @@ class ExposureBuilder:
 
 
 _DURATION = re.compile(r"^P(?:(?P<n>\d+(?:\.\d+)?)(?P<u>[DWMY])|T(?P<h>\d+(?:\.\d+)?)H)$")
-_UNIT_DAYS = {"D": 1.0, "W": 7.0, "M": 30.44, "Y": 365.25}
+_ISO_UNIT = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 
 def _days(value: str) -> float | None:
@@ -260,7 +261,9 @@ def _days(value: str) -> float | None:
     m = _DURATION.match(value)
     if not m:
         return None
-    return float(m["h"]) / 24 if m["h"] else float(m["n"]) * _UNIT_DAYS[m["u"]]
+    if m["h"]:
+        return float(m["h"]) * UNIT_DAYS["hour"]
+    return float(m["n"]) * UNIT_DAYS[_ISO_UNIT[m["u"]]]
 
 
 def _after(start: TimeRef, days: float, text: str) -> TimeRef:

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from casecourse.model import Mention
-from casecourse.reading.labs import _value_mention as value_mention
+from casecourse.reading.labs import value_mention
 from casecourse.reading.labs_catalogue import LabTest, expand, find_tests
-from casecourse.reading.labs_qualitative import _WORD2INTERP
+from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.labs_values import find_values
 
 _UNIT_HEADER = re.compile(r"^\s*units?\s*$", re.I)
@@ -114,7 +114,7 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
                   written_test: str) -> Mention | None:
     if _EMPTY.match(cell.text):
         return None
-    interp = _INTERP_EXTRA.get(cell.text.lower()) or _WORD2INTERP.get(cell.text.lower())
+    interp = _INTERP_EXTRA.get(cell.text.lower()) or interpretation(cell.text)
     if interp is not None:
         return Mention(type="lab_value", start=cell.start, end=cell.end, text=cell.text, norm=test.name,
                        attrs={"test": test.name, "interpretation": interp, "loinc": test.loinc, "table": True,

@@ -127,7 +127,7 @@ def _directly_after_test(text: str, v: Value, hits: list[TestHit], starts: list[
     return len(gap) <= 40 and _BARE_GAP.fullmatch(gap) is not None
 
 
-def _value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
+def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
     attrs: dict = {"value": v.value, "value_high": v.value_high, "comparator": v.comparator,
                    "unit": v.unit, "ucum": v.ucum, "value_si": None, "unit_si": None,
                    "test": test.name if test else None, "loinc": None}
@@ -219,7 +219,7 @@ def find_labs(text: str) -> list[Mention]:
             test = expand(test)[0] if len(expand(test)) == 1 else test
         if test is not None and test.kind == "anchor":
             test = None  # "the Rotterdam score was 0.15": a value, its test not in the catalogue
-        mention = _value_mention(text, v, test)
+        mention = value_mention(text, v, test)
         if id(v) in interval_after or (_REFERENCE_BEFORE.search(text, max(0, v.start - 40), v.start)
                                        and not _PREDICATED_NORMAL.search(text, max(0, v.start - 40), v.start)):
             mention.type = "lab_reference"  # the lab's interval, not a result

@@ -133,6 +133,11 @@ def _groups(text: str, hits: list[TestHit]) -> list[list[TestHit]]:
     return groups
 
 
+def interpretation(word: str) -> str | None:
+    """The interpretation code (H/L/N/POS/NEG/A) a result word states on its own ("positive" -> POS), if any."""
+    return _WORD2INTERP.get(word.lower())
+
+
 def _interp_of(adj: str) -> str:
     words = adj.lower().lstrip("-").split()
     while words:
