@@ -121,11 +121,24 @@ def _mark_unheaded_discussion(text: str, zones: list[Zone]) -> None:
             zones[i] = Zone(zones[i].start, zones[i].end, "discussion")
 
 
+# a value with its unit before a parenthesised number range: "IgM 27 mg/dL (35–242)" gives a reference interval
+_VALUE_BEFORE = re.compile(r"\d\s*(?:[A-Za-zµμ]*/[\w.µμ]+)?\s*$")
+
+
+def _cites(sentence: str) -> bool:
+    """A literature cue, other than a lab value's reference interval in parentheses."""
+    for m in _LITERATURE_CUE.finditer(sentence):
+        if m.group().startswith("(") and _VALUE_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
+            continue
+        return True
+    return False
+
+
 def sentence_zone(sentence: str, line_zone: str) -> str:
     """Refine a sentence's zone: a narrative sentence citing other work, without speaking of the
     patient, is `literature`; a summary-style "we report a case" sentence is `summary`."""
     if line_zone in ("narrative", "background", "summary"):
-        if _LITERATURE_CUE.search(sentence) and not _PATIENT_CUE.search(sentence):
+        if _cites(sentence) and not _PATIENT_CUE.search(sentence):
             return "literature"
         if _WE_REPORT.search(sentence):
             return "summary"  # the case in one sentence: its facts are real but undated

@@ -1,0 +1,12 @@
+"""A reference interval in parentheses after a lab value is no citation (zoning.sentence_zone)."""
+from casecourse.reading.zoning import sentence_zone
+
+
+def test_reference_interval_after_value_keeps_the_sentence_in_the_narrative() -> None:
+    s = "Repeat tests showed a ferritin of 2100 ng/mL (30–400) and an albumin of 2.1 g/dL (3.5–5.0)."
+    assert sentence_zone(s, "narrative") == "narrative"
+
+
+def test_numbered_citation_still_marks_literature() -> None:
+    assert sentence_zone("Low ferritin predicts relapse after therapy (12–14).", "narrative") == "literature"
+    assert sentence_zone("Ferritin above 10,000 ng/mL is typical [7].", "narrative") == "literature"
