@@ -269,3 +269,24 @@ def test_malignant_tumour_is_a_diagnosis_and_premature_complexes_are_contraction
     found = {m.text: m for m in find("A malignant tumour was found. ECG showed premature ventricular complexes.")}
     assert found["malignant tumour"].type == "condition" and found["malignant tumour"].attrs.get("icd10") == "C80.1"
     assert found["premature ventricular complexes"].attrs.get("hpo") == "HP:0006682"
+
+
+def test_a_short_form_defined_after_any_diagnosis_takes_that_reading() -> None:
+    # the letters would read otherwise (as a finding) without the text's own definition
+    text = "Echo showed an atrial septal defect (ASD). The ASD was closed; a growth hormone deficiency (GHD) followed."
+    found = [m for m in find(text) if m.text in ("ASD", "GHD")]
+    assert [(m.text, m.type) for m in found] == [("ASD", "condition"), ("ASD", "condition"), ("GHD", "condition")]
+    assert {m.attrs["source"] for m in found} == {"defined_short_form"}
+    # before its definition the letters are not the diagnosis's
+    assert not [m for m in find("ZQX rose. He had a pulmonary embolism (ZQX).") if m.text == "ZQX" and m.start < 5]
+
+
+def test_a_qualifier_keeps_its_short_form_before_a_diagnosis_head() -> None:
+    found = [m for m in find("Echo revealed severe left ventricular (LV) dysfunction.") if m.type == "condition"]
+    assert [m.text for m in found] == ["ventricular (LV) dysfunction"]
+
+
+def test_the_head_of_x_of_y_decides_a_diagnosis() -> None:
+    assert is_diagnosis("carcinoma of the tongue") is True
+    assert is_diagnosis("Ebstein anomaly of the tricuspid valve") is True
+    assert is_diagnosis("dilatation of the bile duct") is False

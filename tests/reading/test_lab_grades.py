@@ -57,3 +57,17 @@ def test_plus_grades_and_standard_deviation_scores() -> None:
     assert _found("CD20+ cells and an ER+ tumour; power 4+/5.") == [("4+/5", "strength")]
     assert _found("Height was 2.4 SD below the mean; BMI z-score +1.5 z-score.") == [
         ("2.4 SD", "sd_score"), ("+1.5 z-score", "sd_score")]
+
+
+def test_disease_stages_are_graded_values() -> None:
+    got = _found("A stage IIIB adenocarcinoma, later FIGO stage IA2 disease and stage 2 kidney disease.")
+    assert got == [("stage IIIB", "stage"), ("stage IA2", "stage"), ("stage 2", "stage")]
+    # no numeral after it: a stage word alone or "end-stage" names no stage
+    assert _found("She had end-stage renal disease at an early stage of the illness.") == []
+
+
+def test_a_stage_numeral_is_not_an_intravenous_route() -> None:
+    text = "He had stage IV melanoma and was given fluids IV."
+    mentions = read(text).mentions
+    assert any(m.type == "lab_value" and m.text == "stage IV" for m in mentions)
+    assert [m.start for m in mentions if m.type == "route"] == [text.rindex("IV")]

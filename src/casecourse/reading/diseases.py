@@ -191,6 +191,9 @@ def _decide(surface: str, index: DiseaseIndex) -> bool:
     if not key or key in index.lab_words:
         return False
     words = surface.lower().replace("-", " ").split()
+    if "of" in words[1:]:  # the head of "X of Y" is X: "anomaly of the tricuspid valve", "carcinoma of the lung"
+        words = words[:words.index("of", 1)]
+        key = key.split(" of ")[0] if " of " in key else key
     last = words[-1] if words else ""
     if last.rstrip("s") in index.not_disease or last in index.not_disease or _sign(last, index):
         return False
@@ -282,6 +285,7 @@ def find(text: str) -> list[Mention]:
     added += _named_short_forms(text, index, mark)
     added += _variants(text, index, mark)
     out += added
+    out += _short_forms_of_conditions(text, out)
     for m in out:
         if m.type == "condition" and _qualifies_next(text, m.end, index):
             m.type = "finding_part"  # "hepatitis B serology", "epilepsy medications": named, not the patient's
@@ -317,7 +321,9 @@ def _eponyms(text: str) -> list[re.Match]:
 @lru_cache(maxsize=4)
 def _head_rx(heads: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(re.escape(h) for h in heads)
-    return re.compile(rf"\b([a-z][a-z]+(?:[-–][a-z]+)?)\s+(?:{alt})s?\b(?!\s+to\b)")
+    # the qualifier may carry its defined short form: "left ventricular (LV) dysfunction"
+    return re.compile(rf"\b([a-z][a-z]+(?:[-–][a-z]+)?)\s+(?:\([A-Z][A-Za-z0-9]{{0,7}}\)\s+)?(?:{alt})s?\b"
+                      rf"(?!\s+to\b)")
 
 
 def _qualified_heads(text: str, index: DiseaseIndex, mark: bytearray) -> list[Mention]:
@@ -409,6 +415,41 @@ def _variants(text: str, index: DiseaseIndex, mark: bytearray) -> list[Mention]:
             continue
         mark[s:e] = b"\x01" * (e - s)
         out.append(_new(text, s, e, "finding", {"label": text[s:e], "source": "genetic_variant"}))
+    return out
+
+
+def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The short form the text defines right after a diagnosis found by any lexicon ("attention-deficit
+    hyperactivity disorder (ADHD)", "growth hormone deficiency (GHD)") names that diagnosis at its definition
+    and at every later use: a finding or part read there under another sense of the letters ("ASD" as autism
+    where the text defines atrial septal defect) takes the diagnosis's reading; where nothing was read, a
+    condition is added. A short form already read as a condition keeps its reading."""
+    conditions = sorted((m for m in mentions if m.type == "condition"), key=lambda m: m.start)
+    if not conditions:
+        return []
+    at: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        at.setdefault((m.start, m.end), []).append(m)
+    done: set[str] = set()
+    out: list[Mention] = []
+    for c in conditions:
+        d = _DEFINED.match(text, c.end)
+        short = d.group(1) if d else ""
+        if not d or short in done or sum(ch.isupper() for ch in short) < 2:
+            continue
+        done.add(short)
+        attrs = {k: v for k, v in c.attrs.items() if k in ("label", "icd10", "hpo")}
+        attrs["source"] = "defined_short_form"
+        for hit in re.compile(rf"\b{re.escape(short)}s?\b(?![-/])").finditer(text, d.start(1)):
+            here = at.get(hit.span(), [])
+            if any(m.type == "condition" for m in here):
+                continue
+            retyped = [m for m in here if m.type in ("finding", "finding_part")]
+            for m in retyped:
+                m.type, m.attrs = "condition", dict(attrs)
+            if not retyped and not any(m.start < hit.end() and hit.start() < m.end for m in mentions
+                                       if m.type in ("condition", "finding", "drug", "lab_test")):
+                out.append(_new(text, *hit.span(), "condition", dict(attrs)))
     return out
 
 

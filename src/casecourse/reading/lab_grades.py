@@ -1,12 +1,12 @@
 """Grades, stages and scores written as codes or fractions: "pT3N0M1", "G3", "grade 2/6 murmur",
-"power 4/5", "visual acuity 20/70", "GCS 14/15", "grade II", "4th degree", "NYHA class III"; and counts
+"power 4/5", "visual acuity 20/70", "GCS 14/15", "grade II", "stage IIIB", "4th degree", "NYHA class III"; and counts
 per microscopic field ("9 per 10 high-power fields", scale per_field), semi-quantitative plus grades before a
 noun ("2+ pitting oedema", scale plus) and standard-deviation scores ("−1.2 z-score", scale sd_score).
 
 Each becomes a `lab_value` with no test (`attrs["test"]` None, so the course does not file it as a lab
-result) and `attrs["scale"]` naming what it grades: tnm, histologic_grade, grade, degree, class, or the scale of a
-fraction. A fraction or a class is read only when its scale's cue word (`knowledge/grade_cues.csv`) stands in the
-same sentence, so dates ("3/5") and ratios ("CK 5/6") are left alone.
+result) and `attrs["scale"]` naming what it grades: tnm, histologic_grade, grade, stage, degree, class, or the
+scale of a fraction. A fraction or a class is read only when its scale's cue word (`knowledge/grade_cues.csv`)
+stands in the same sentence, so dates ("3/5") and ratios ("CK 5/6") are left alone.
 """
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ _TNM = anchored(r"(?<![\w-])(?:(?:y?[pcr]|yp)-?)?T(?:[0-4]|x|X|is)[a-d]?\d?\s?N(
                   r"(?:\s?M(?:[01]|x|X)[a-c]?)?(?![\w-])|(?<![\w-])(?:y?[pc])T(?:[0-4]|x|X|is)[a-d]?(?![\w-])")
 _HISTO = anchored(r"(?<![\w-])G[1-4](?![\w-])")
 _GRADE = anchored(r"\bgrade\s+(?:I{1,3}|IV|[0-5][a-c]?)(?![\w/-])", re.I)
+# a disease stage: "stage IIIB", "stage 2", "FIGO stage IA2", "Ann Arbor stage IVB"; not "end-stage" (no numeral)
+_STAGE = anchored(r"\bstage\s+(?:0|I{1,3}|IV|[1-4])(?:[A-C][1-3]?)?(?![\w-])", re.I)
 _DEGREE = anchored(r"\b(?:[1-4](?:st|nd|rd|th)|(?:I{1,3}|IV)(?:st|nd|rd|th)?)[- ]degree\b")
 # "2/6", "3–4/5", "4+/5", "20/70"; not a date piece ("3/5/2010") or a part of a longer number
 _FRACTION = anchored(r"(?<![\w/.,])(?:grade\s+)?(?P<num>\d{1,2}(?:\.\d)?[+-]?(?:\s?[-–]\s?\d{1,2}[+-]?)?)/"
@@ -95,7 +97,8 @@ def _mention(text: str, start: int, end: int, scale: str) -> Mention:
 def find(text: str) -> list[Mention]:
     """Grade, stage and score mentions of `text`, in order."""
     out: list[Mention] = []
-    for rx, scale in ((_TNM, "tnm"), (_HISTO, "histologic_grade"), (_GRADE, "grade"), (_DEGREE, "degree"),
+    for rx, scale in ((_TNM, "tnm"), (_HISTO, "histologic_grade"), (_GRADE, "grade"), (_STAGE, "stage"),
+                      (_DEGREE, "degree"),
                       (_FIELD, "per_field"), (_PLUS, "plus"), (_SDS, "sd_score")):
         out.extend(_mention(text, m.start(), m.end(), scale) for m in rx.finditer(text))
     class_cues = dict(_scales()).get("class", ())
