@@ -89,6 +89,8 @@ def evaluate(
     errors: str = typer.Option(None, "--errors", help="List false positives and negatives of this type."),
     half: str = typer.Option(None, "--half", help="With --errors on MACCROBAT or Ada: list only the dev "
                              "or test half's errors (tune on dev)."),
+    split: str = typer.Option(None, "--split", help="E3C only: score the test split (default), the train "
+                              "split (read errors there) or all documents."),
 ) -> None:
     """Score the reader against a public annotated corpus."""
     from casecourse.evaluation.runner import evaluate_command
@@ -96,7 +98,10 @@ def evaluate(
     if half not in (None, "dev", "test"):
         err.print(f"error: --half must be dev or test, not {half!r}", markup=False, highlight=False)
         raise typer.Exit(2)
-    raise typer.Exit(evaluate_command(corpus.value, corpora, as_json, errors, err, half))
+    if split not in (None, "test", "train", "all"):
+        err.print(f"error: --split must be test, train or all, not {split!r}", markup=False, highlight=False)
+        raise typer.Exit(2)
+    raise typer.Exit(evaluate_command(corpus.value, corpora, as_json, errors, err, half, split))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -19,9 +19,20 @@ def sentence_at(text: str, start: int, end: int, limit: int = 300) -> str:
     return " ".join(text[lo:hi].split())
 
 
+def _value_error(g_attrs: dict, p: object) -> bool:
+    """A lenient pair whose gold has a TIMEX3 value the prediction does not mean (E3C only)."""
+    from casecourse.evaluation.readers.e3c import values_equal
+
+    gold = str(g_attrs.get("value") or "")
+    return gold not in ("", "NO_VALUE") and not values_equal(gold, str(p.attrs.get("value") or ""))
+
+
 def row_errors(matches: list[RowMatch]) -> list[dict]:
     """FN: gold with no overlapping prediction; FP: prediction overlapping no gold;
-    BOUNDARY: overlapping but not exact (counts lenient, not strict)."""
+    BOUNDARY: overlapping but not exact (counts lenient, not strict); VALUE: a lenient pair whose gold
+    carries a normalised value (E3C TIMEX3) that the prediction's `attrs["value"]` does not mean.
+    BOUNDARY and VALUE items give the gold span (`start`, `end`, `gold`) and the predicted one
+    (`pred_start`, `pred_end`, `pred`)."""
     out = []
     for m in matches:
         text, doc = m.doc.text, m.doc.id
@@ -33,11 +44,15 @@ def row_errors(matches: list[RowMatch]) -> list[dict]:
             if i not in lenient:
                 out.append({"doc": doc, "kind": "FN", "start": g.start, "end": g.end, "gold": g.text,
                             "pred": None, **key, "sentence": sentence_at(text, g.start, g.end)})
-            elif i not in strict_g:
-                p = m.pred[lenient[i]]
-                out.append({"doc": doc, "kind": "BOUNDARY", "start": g.start, "end": g.end,
-                            "gold": g.text, "pred": text[p.start:p.end], **key,
-                            "sentence": sentence_at(text, g.start, g.end)})
+                continue
+            p = m.pred[lenient[i]]
+            pair = {"doc": doc, "start": g.start, "end": g.end, "gold": g.text, "pred": text[p.start:p.end],
+                    "pred_start": p.start, "pred_end": p.end, "pred_type": p.type, **key,
+                    "sentence": sentence_at(text, g.start, g.end)}
+            if i not in strict_g:
+                out.append({"kind": "BOUNDARY", **pair})
+            if _value_error(dict(g.attrs), p):
+                out.append({"kind": "VALUE", **pair, "pred_value": p.attrs.get("value")})
         for j, p in enumerate(m.pred):
             if j not in lenient_p:
                 out.append({"doc": doc, "kind": "FP", "start": p.start, "end": p.end, "gold": None,

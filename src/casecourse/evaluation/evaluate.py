@@ -11,12 +11,16 @@ from casecourse.evaluation.gold import CorpusError
 from casecourse.evaluation.mapping import load_mapping
 from casecourse.evaluation.predict import Predictor
 from casecourse.evaluation.readers import load_corpus
+from casecourse.evaluation.readers.e3c import adapt_predictions
 from casecourse.evaluation.scoring import RowMatch, match_corpus, summarize
 
 SPLITS = {"maccrobat": "all 200 documents (no split defined; halves below)",
           "ada": "all 53 documents (no split defined; halves below)",
           "e3c": "English layer-1 test split",
           "gscplus": "GSC+ test file"}
+
+SPLIT_NAMES = {"test": "English layer-1 test split", "train": "English layer-1 TRAIN split (for tuning)",
+               "all": "all English layer-1 documents (train + test)"}
 
 
 # Corpora without a published split are also scored on two fixed halves of their documents, so that a
@@ -40,9 +44,10 @@ def halves(matches: dict[str, list[RowMatch]]) -> dict[str, dict]:
 
 
 def evaluate_corpus(corpus: str, corpora: Path, predictor: Predictor, console: Console,
-                    errors: str | None = None, errors_half: str | None = None) -> dict:
+                    errors: str | None = None, errors_half: str | None = None, split: str | None = None) -> dict:
     """The `--json` object for `corpus`; with `errors`, also an `errors` list for that row (with
-    `errors_half` "dev" or "test", only from that half of a corpus without a split)."""
+    `errors_half` "dev" or "test", only from that half of a corpus without a split). `split` chooses
+    the documents of a corpus with a published split (E3C: "test" by default, "train" for tuning, "all")."""
     mapping = load_mapping(corpus)
     error_row = None
     if errors is not None:
@@ -50,16 +55,18 @@ def evaluate_corpus(corpus: str, corpora: Path, predictor: Predictor, console: C
         if error_row is None:
             names = ", ".join(r.name for r in mapping.rows)
             raise CorpusError(f"--errors {errors!r}: no such type for {corpus} (choose from {names})")
-    docs = load_corpus(corpus, corpora)
+    docs = load_corpus(corpus, corpora, split)
     refs = [d.reference_date for d in docs]
     predictions, failures = predictor.predict([d.id for d in docs], [d.text for d in docs],
                                               console, f"reading {corpus}", refs if any(refs) else None)
+    if corpus == "e3c":  # E3C's TIMEX3 span conventions over the reader's mentions (readers/e3c.py)
+        predictions = [adapt_predictions(d.text, ms, d.reference_date) for d, ms in zip(docs, predictions, strict=True)]
     matches = match_corpus(docs, predictions, mapping)
     types, averages = summarize(matches)
     mismatched = sum(1 for d, ms in zip(docs, predictions, strict=True) for m in ms
                      if d.text[m.start:m.end] != m.text)
     extra = {**corpus_extras(mapping, matches, docs, predictions), **averages,
-             "split": SPLITS[corpus], "scope": mapping.scope,
+             "split": SPLIT_NAMES.get(split, SPLITS[corpus]) if split else SPLITS[corpus], "scope": mapping.scope,
              "mentions_with_text_mismatch": mismatched,
              "reader_failures": dict(sorted(failures.items()))}
     if corpus in HALVED:

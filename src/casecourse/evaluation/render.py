@@ -95,10 +95,15 @@ def markdown_summary(results: list[dict]) -> str:
 def print_errors(console: Console, errors: dict) -> None:
     items = errors["items"]
     console.print(f"\n[bold]{errors['type']}[/bold]: {len(items)} errors "
-                  "(FN missed, FP spurious, BOUNDARY overlap but not exact)")
+                  "(FN missed, FP spurious, BOUNDARY overlap but not exact, VALUE wrong normalised value)")
     for e in items:
-        shown = e["gold"] if e["kind"] == "FN" else e["pred"]
-        extra = f" (pred {e['pred']!r})" if e["kind"] == "BOUNDARY" else ""
-        console.print(f"{e['kind']:<8} {e['doc']} [{e['start']}:{e['end']}] {shown!r}{extra}",
-                      markup=False, highlight=False)
+        if e["kind"] in ("BOUNDARY", "VALUE"):  # gold and predicted span, each with its own offsets
+            line = (f"gold [{e['start']}:{e['end']}] {e['gold']!r} | pred [{e['pred_start']}:{e['pred_end']}] "
+                    f"{e['pred']!r}")
+            if e["kind"] == "VALUE":
+                line += f" | value gold {e['gold_attrs'].get('value')!r} pred {e.get('pred_value')!r}"
+        else:
+            shown = e["gold"] if e["kind"] == "FN" else e["pred"]
+            line = f"[{e['start']}:{e['end']}] {shown!r}"
+        console.print(f"{e['kind']:<8} {e['doc']} {line}", markup=False, highlight=False)
         console.print(f"         {e['sentence']}", markup=False, highlight=False)

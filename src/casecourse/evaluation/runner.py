@@ -14,14 +14,14 @@ from casecourse.evaluation.render import halves_table, headline_line, print_erro
 
 
 def evaluate_command(corpus: str, corpora: Path, as_json: bool, errors: str | None,
-                     err: Console, errors_half: str | None = None) -> int:
+                     err: Console, errors_half: str | None = None, split: str | None = None) -> int:
     """Exit code 0 on success, 2 for missing/bad corpora or arguments, 1 if the reader is missing."""
     if not corpora.is_dir():
         err.print(f"error: corpora folder not found: {corpora}", markup=False, highlight=False)
         return 2
     try:
         with Predictor() as predictor:
-            result = evaluate_corpus(corpus, corpora, predictor, err, errors, errors_half)
+            result = evaluate_corpus(corpus, corpora, predictor, err, errors, errors_half, split)
     except CorpusError as e:
         err.print(f"error: {e}", markup=False, highlight=False)
         return 2

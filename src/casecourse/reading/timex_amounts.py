@@ -145,6 +145,16 @@ _TEST_NAME = re.compile(
     re.I,
 )
 _APGAR = re.compile(r"\bApgar\b(?:(?!\.\s).)*$", re.I)
+#: "a mass of 30 weeks size", "a 16-week-sized uterus": a size measured in weeks of pregnancy, not a time
+_SIZE = re.compile(r"[-\s]+(?:sized?|size)\b", re.I)
+#: what may follow "a minute" used as a time ("for a minute.", "a minute later"); any other word makes
+#: "minute" the adjective ("a minute ampullary tumour", "a minute nodule")
+_MINUTE_TIME = re.compile(
+    r"\s*(?:[^\w\s]|$|(?:later|earlier|ago|after|before|or|and|of|to|each|per|in|at|on|with|for|from|while|"
+    r"when|until|till|then|the|a|an|long|more|less|his|her|their)\b)",
+    re.I,
+)
+_TOTAL_OF = re.compile(r"(?:a\s+)?total\s+of\Z")
 _LENGTH_PREPS = {"for", "over", "during", "lasting", "throughout"}
 _OF_SOMETHING = re.compile(r"\s+of\s+(?!age\b|life\b|gestation|pregnancy|amenorr)", re.I)
 _TIME_PREPS = {"within", "after", "at", "by", "following"}
@@ -195,6 +205,8 @@ def amounts(text: str, doc_date: str | None, starts: list[int]) -> Iterator[Cand
                 continue  # "Fig. 2D", "3D imaging", "2d": labels, not durations
             if unit == "second" and num.lower() in ("a", "an"):
                 continue  # "a second operation"
+            if unit == "minute" and num.lower() in ("a", "an") and not _MINUTE_TIME.match(text, m.end("unit")):
+                continue  # "a minute nodule": the adjective
             if _RATE.search(text, max(0, m.start() - 3), m.start("num") + 1):
                 continue  # "mg/24 h", "mL/12h": the denominator of a rate
             parsed = parse_amount(num)
@@ -206,6 +218,8 @@ def amounts(text: str, doc_date: str | None, starts: list[int]) -> Iterator[Cand
                 lo, hi = round(lo + extra, 1), round(hi + extra, 1)
         if _TEST_NAME.match(text, m.end("unit")) or _APGAR.search(text, max(0, m.start() - 60), m.start()):
             continue  # "24-hour urine", "6-minute walk test", "Apgar 9 at 5 minutes": part of a test's name
+        if unit == "week" and _SIZE.match(text, m.end("unit")):
+            continue  # "a uterus of 30 weeks size": a size
         yield from _classify(text, m, lo, hi, vague, unit, adj, doc_date)
 
 
@@ -219,6 +233,9 @@ def _classify(
         s = m.start("approx") if m.group("approx") else m.start("num") if m.group("num") else m.start()
     e = m.end() if m.group("comp") and unit == "week" else m.end("unit")
     pre = _PRE.search(text, max(0, s - 24), s)
+    if _TOTAL_OF.match(adj) and m.group("num"):
+        # "for a total of 6 weeks": the TIMEX3 is "6 weeks"; the signal and phrase still begin at "for"
+        s = m.start("approx") if m.group("approx") else m.start("num")
     prep = pre.group("prep").lower() if pre else ""
     ps = pre.start() if pre else s
     post = _POST.match(text, e)

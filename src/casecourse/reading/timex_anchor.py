@@ -13,6 +13,8 @@ text order (a HeidelTime-like "narrative" strategy):
   event with no date ("the 7th day of illness", "3 days after surgery") gets `XXXX-XX-XX`;
 - a year-less absolute date ("in late September") takes the anchor's year (else the reference year);
 - hour and minute offsets ("six hours later", "48 hours before") keep their duration value;
+- an exact offset before the presentation or admission ("6 days prior to presentation") with no calendar
+  date before it is a DATE counted back from the reference date (the presentation taken as the DCT);
 - an age at an event ("at age 3") in the story of "a 17-year-old" is a year counted from the birth year
   that age and the reference date give (an estimate TempEval annotators also make), and anchors what follows.
 
@@ -62,6 +64,15 @@ def _birth_year(mentions: list[Mention], reference_date: str) -> int | None:
     return None
 
 
+def _before_index_visit(m: Mention) -> bool:
+    """An exact amount of calendar units before the presentation or admission ("2 weeks prior to admission")."""
+    a = m.attrs
+    return (m.type == "time" and a.get("kind") == "relative" and a.get("rel_direction") == "before"
+            and a.get("rel_anchor") in ("presentation", "admission") and not a.get("vague")
+            and not a.get("dct_relative") and a.get("rel_unit") in _CALENDAR_UNITS
+            and a.get("rel_n_min") is not None and a.get("rel_n_min") == a.get("rel_n_max"))
+
+
 def calendar_values(mentions: list[Mention], reference_date: str) -> None:
     """Give the relative DATE expressions of `mentions` (in text order) calendar values, in place."""
     if _iso(reference_date) is None:
@@ -84,6 +95,16 @@ def calendar_values(mentions: list[Mention], reference_date: str) -> None:
             if isinstance(value, str) and value.startswith("XXXX"):
                 a["value"] = m.norm = (last or reference_date)[:4] + value[4:]
             last = _iso(a.get("value")) or last
+            continue
+        if _before_index_visit(m) and last is None:
+            # "6 days prior to presentation", "six months before admission" in a story with no calendar date
+            # yet: a point counted back from the presentation, which TempEval annotators take to be the DCT
+            point = _placed(m, reference_date)
+            if point:
+                a["offset_value"] = value
+                a["value"] = m.norm = point
+                a["timex_type"] = "DATE"
+                last = point
             continue
         if m.type != "time" or kind != "relative" or a.get("timex_type") != "DATE":
             continue

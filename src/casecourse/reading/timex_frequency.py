@@ -125,8 +125,8 @@ def frequencies(text: str, starts: list[int]) -> Iterator[Cand]:
                 value, freq = _word_value(g["word"])[0], _freq(*t)
             elif kind == "n_ly":
                 got = parse_amount(g["num"])
-                if got is None:
-                    continue
+                if got is None or g["num"].lower() in ("a", "an"):
+                    continue  # "a daily exercise": the article is no count (the word rule reads "daily")
                 unit = {
                     "hourly": "hour",
                     "daily": "day",

@@ -19,11 +19,17 @@ READERS: dict[str, tuple[str, Callable[[Path], list[GoldDoc]]]] = {
 }
 
 
-def load_corpus(name: str, corpora: Path) -> list[GoldDoc]:
+def load_corpus(name: str, corpora: Path, split: str | None = None) -> list[GoldDoc]:
+    """Gold documents of `name`; `split` ("test", "train", "all") only for a corpus with a published
+    split (E3C), where the default is its test split."""
     if name not in READERS:
         raise CorpusError(f"unknown corpus {name!r}; choose from {', '.join(READERS)}")
     folder, reader = READERS[name]
     root = corpora / folder
     if not root.is_dir():
         raise CorpusError(f"{root}: corpus folder not found")
+    if split is not None:
+        if name != "e3c":
+            raise CorpusError(f"--split {split!r}: only e3c has a published train/test split")
+        return read_e3c(root, split=split)
     return reader(root)

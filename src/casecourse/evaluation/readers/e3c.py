@@ -22,6 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from casecourse.evaluation.gold import CorpusError, GoldDoc, GoldSpan
+from casecourse.model import Mention
 
 CAS = "http:///uima/cas.ecore"
 CUSTOM = "http:///webanno/custom.ecore"
@@ -125,3 +126,55 @@ def read_e3c(root: Path, split: str = "test") -> list[GoldDoc]:
         train = english_training_ids(root / SPLIT)
         files = [f for f in files if (f.stem in train) == (split == "train")]
     return [read_xmi(f) for f in files]
+
+
+# -- E3C span conventions over the reader's mentions ------------------------------------------------------
+# The reader serves the course timeline; E3C (THYME/ISO-TimeML) draws some time expressions differently.
+# `adapt_predictions` maps one onto the other for scoring only (see docs/evaluation.md); the product is unchanged.
+_AT_THE_TIME = re.compile(r"(?:at|by)\s+((?:that|the|this)\s+time)\Z", re.I)
+_NOT_TIME_UNITS = {"cycle", "course", "session", "dose", "infusion", "round"}
+
+
+def _moved(m: Mention, text: str, start: int, end: int, typ: str, **extra: object) -> Mention:
+    return Mention.model_construct(type=typ, start=start, end=end, text=text[start:end], norm=m.norm,
+                                   attrs={**m.attrs, **extra}, assertion=m.assertion, zone=m.zone)
+
+
+def adapt_predictions(text: str, mentions: list[Mention], reference_date: str | None = None) -> list[Mention]:
+    """The reader's mentions as E3C TIMEX3 spans:
+
+    - an age at an event ("at the age of 14 months", "at age 3") is dropped: THYME/E3C annotate no ages;
+    - an offset counted in treatment cycles, courses or sessions ("after four cycles") is dropped: not a
+      time unit in ISO-TimeML;
+    - a gestational age ("at 27 weeks' gestation", an `age` mention over "27 weeks") is a DURATION;
+    - "at that time" / "at the time" (a `time_relation`) is the TIMEX3 "that time" (the preposition is out);
+    - a frequency the dose reading absorbed ("60 mg daily", "1 g every 8 hours") is the TIMEX3 SET the time
+      reader finds inside that dose span, except a rate's denominator ("3 g per day", "mg/day"), which the
+      guidelines count as part of a complex measure ("30 mcg/kg/hr" has no TIMEX3).
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        a = m.attrs
+        if m.type == "time" and (a.get("age_span") or a.get("rel_unit") in _NOT_TIME_UNITS):
+            continue
+        if m.type == "age" and a.get("gestational"):
+            out.append(_moved(m, text, m.start, m.end, "duration", timex_type="DURATION"))
+            continue
+        if m.type == "time_relation" and (t := _AT_THE_TIME.fullmatch(m.text)) \
+                and not re.match(r"\s+of\b", text[m.end:]):
+            out.append(_moved(m, text, m.start + t.start(1), m.end, "time", value=None))
+            continue
+        out.append(m)
+    doses = [m for m in mentions if m.type == "dose"]
+    if doses:
+        from casecourse.reading.timex import find_timexes
+
+        taken = [(m.start, m.end) for m in out if m.type in ("date", "time", "duration", "frequency", "prepost")]
+        for f in find_timexes(text, reference_date):
+            if f.type != "frequency" or f.text.lower().startswith(("per", "/")):
+                continue
+            if any(d.start <= f.start and f.end <= d.end for d in doses) \
+                    and not any(s < f.end and f.start < e for s, e in taken):
+                out.append(f)
+    out.sort(key=lambda m: (m.start, -m.end, m.type))
+    return out
