@@ -42,3 +42,17 @@ def test_a_word_too_vague_alone_stays_a_mention_but_is_not_a_course_finding() ->
     assert "afebrile" in mentions or "involvement" in mentions
     names = {f.name.lower() for f in analyze_text(text, assess=False).findings}
     assert "jaundice" in names and "afebrile" not in names and "involvement" not in names
+
+
+def test_a_result_word_in_parentheses_after_a_value_flags_it() -> None:
+    course = analyze_text("A 30-year-old woman had an LDH of 790 U/L (elevated) and haptoglobin at 110 mg/dL (normal).",
+                          assess=False)
+    got = {(lab.test, lab.value, lab.interpretation) for lab in course.labs}
+    assert ("lactate dehydrogenase", 790.0, "H") in got and ("haptoglobin", 110.0, "N") in got
+
+
+def test_two_tests_of_one_code_named_differently_are_two_results() -> None:
+    course = analyze_text("A 30-year-old woman was admitted. Antinuclear antibody (ANA), ANA profile and rheumatoid "
+                          "factor were negative.", assess=False)
+    written = [lab.test_text for lab in course.labs if lab.test == "antinuclear antibodies"]
+    assert len(written) == 2

@@ -27,6 +27,7 @@ from casecourse.model import (
     SourceSpan,
     TimeRef,
 )
+from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.timex import find_timexes
 from casecourse.reading.timex_resolve import parse_iso, resolve
@@ -36,6 +37,14 @@ _STATUS = {Assertion.present: "confirmed", Assertion.historical: "confirmed", As
            Assertion.negated: "refuted", Assertion.ruled_out: "refuted", Assertion.hypothetical: "differential"}
 _STATUS_RANK = {"confirmed": 4, "provisional": 3, "differential": 2, "unconfirmed": 1, "refuted": 0}
 _INTERP = {"H", "L", "N", "POS", "NEG", "A"}
+# a result word in parentheses right after a value flags it: "LDH 789 IU/L (elevated)", "haptoglobin at 109 (normal)"
+_PARENS = re.compile(r"\([^()]*\)")
+_FLAG_AFTER = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z ]{1,30}?)\s*\)")
+
+
+def _flag_after(text: str, end: int) -> str | None:
+    m = _FLAG_AFTER.match(text, end, end + 40)
+    return interpretation(m.group(1)) if m else None
 _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiatric )?history (?:was notable |"
                            r"was significant |significant )?(?:of|for|includ(?:ed|ing))\b|\bPMH\b", re.I)
 _EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up")
@@ -68,6 +77,7 @@ class CourseAssembler:
         self._findings: dict[tuple[str, str | None], Finding] = {}
         self._ids: dict[str, int] = {}
         self._qualitative_seen: set[tuple] = set()
+        self._named: dict[str, tuple[Mention, tuple[int, int]]] = {}  # test -> its last written name, sentence
         self._last_lab: Mention | None = None  # the previous lab value read, for a restatement in another unit
         # organisms a negative work-up tested for: a disease named there is ruled out ("dengue serology was negative")
         self._ruled_out = [(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0)) for m in reading.mentions
@@ -118,6 +128,8 @@ class CourseAssembler:
                                               provenance=_prov(self.text, m, sent, "phenotypes"))
         elif m.type in ("lab_value", "lab_finding") and (m.attrs.get("test")) and m.assertion != Assertion.hypothetical:
             self._lab(m, sent, when)
+        elif m.type == "lab_test" and m.norm:
+            self._named[m.norm] = (m, sent)
 
     def _infections_ruled_out(self) -> None:
         """An infection a negative organism-specific test speaks against is a refuted condition ("dengue
@@ -175,23 +187,32 @@ class CourseAssembler:
         if self._restated(m):
             return
         self._last_lab = m
-        key = (str(a["test"]), a.get("interpretation"), sent) if a.get("value") is None else None
+        written = " ".join(_PARENS.sub(" ", str(a.get("test_text") or "")).lower().split())
+        key = (str(a["test"]), written, a.get("interpretation"), sent) if a.get("value") is None else None
         if key is not None:  # one qualitative result read twice in a sentence (a list and its result word)
             if key in self._qualitative_seen:
                 return
             self._qualitative_seen.add(key)
         codings = [Coding(system="http://loinc.org", code=str(a["loinc"]), display=str(a.get("test")))] \
             if a.get("loinc") else []
-        interp = a.get("interpretation")
+        interp = a.get("interpretation") or (_flag_after(self.text, m.end) if a.get("value") is not None else None)
         if m.assertion == Assertion.negated and interp in (None, "POS"):
             interp = "NEG"
-        lab = LabResult(id=self._id("lab"), test=str(a["test"]), test_text=a.get("test_text"), codings=codings,
+        lab = LabResult(id=self._id("lab"), test=str(a["test"]), test_text=a.get("test_text") or self._written(m, sent),
+                        codings=codings,
                         value=a.get("value"),
                         value_high=a.get("value_high"), comparator=a.get("comparator"), unit=a.get("unit"),
                         ucum=a.get("ucum"), value_si=a.get("value_si"), unit_si=a.get("unit_si"),
                         interpretation=interp if interp in _INTERP else None, time=when,
                         assertion=Assertion.present, provenance=_prov(self.text, m, sent, "labs"))
         self.course.labs.append(lab)
+
+    def _written(self, m: Mention, sent: tuple[int, int]) -> str | None:
+        """A measured value's test as its sentence names it before the value ("IgG of 308 mg/dL" -> "IgG")."""
+        named = self._named.get(str(m.attrs["test"])) if m.attrs.get("value") is not None else None
+        if named is None or named[1] != sent or named[0].end > m.start:
+            return None
+        return " ".join(_PARENS.sub(" ", named[0].text).split()) or None
 
     def _restated(self, m: Mention) -> bool:
         """The same measurement in another unit, right after the first: "104 °F (40 °C)", "9 g/dL (90 g/L)"."""

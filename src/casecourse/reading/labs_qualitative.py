@@ -16,16 +16,19 @@ from importlib import resources
 import ahocorasick
 
 from casecourse.model import Mention
-from casecourse.reading.labs_catalogue import LabTest, TestHit, catalogue, expand
+from casecourse.reading.labs_catalogue import LabTest, TestHit, catalogue, expand, find_tests
 from casecourse.reading.rx_first import anchored
 
 _INTERP = {
     "H": ["elevated", "raised", "high", "higher", "increased", "increasing", "rising", "elevation",
           "increase", "rise",
-          "above normal", "above the normal range", "above the upper limit of normal", "abnormally high"],
+          "above normal", "above the normal range", "above the upper limit of normal", "abnormally high",
+          "above the normal level", "above normal levels", "above the reference range"],
     "L": ["low", "lower", "decreased", "decreasing", "reduced", "depressed", "diminished", "consumed",
           "decrease", "drop",
-          "below normal", "below the normal range", "abnormally low"],
+          "below normal", "below the normal range", "abnormally low", "below the normal level",
+          "below normal levels", "below the level of normal", "below the lower limit of normal",
+          "below the reference range"],
     "N": ["normal", "normalized", "normalised", "normalization", "normalisation", "unremarkable",
           "within normal limits", "within normal limit",
           "within normal range", "within normal ranges", "within the normal range", "within reference range",
@@ -54,7 +57,9 @@ _POST = re.compile(
     rf"concentrations?|values?|results?|activity|serology|screen(?:ing)?|assays?|were|was|is|are|remained|"
     rf"became|came back|returned|tested|proved|turned|appeared|be|been|had|has|have|found to be|"
     rf"noted to be|to be|all|both|also|still|persistently|again|repeatedly|initially|subsequently|"
-    rf"later|now|in this patient|in our patient),?\s+|\([^()]{{0,40}}\)\s*)*?"
+    rf"later|now|in this patient|in our patient|fall|falls|fell|lie|lies|lay|lying|continued to|continue to|"
+    rf"continues to|began to|started to|stayed|remain|remains|were found|was found|in),?\s+|"
+    rf"\([^()]{{0,40}}\)\s*)*?"
     rf"-?(?P<adj>{_DEG}(?:{_ADJ}))(?![\w-])", re.I)
 _SEP = re.compile(
     r"(?:\s|,|/|\b(?:and|or|as well as|plus|serum|plasma|levels?|counts?|antibod(?:y|ies)|titers?|"
@@ -116,11 +121,37 @@ def compound_anchors(compounds: list[Compound]) -> list[TestHit]:
     return [TestHit(s, e, cat[tests[0]]) for s, e, tests, _ in compounds if len(tests) == 1]
 
 
-def _mention(text: str, start: int, end: int, test: LabTest, interp: str, rule: str) -> Mention:
+def _mention(text: str, start: int, end: int, test: LabTest, interp: str, rule: str,
+             written: str | None = None) -> Mention:
     # a compound word ("thrombocytopenia") is a finding whose lab reading is derived: `lab_finding`, not a value span
     kind = "lab_finding" if rule == "compound" else "lab_value"
-    return Mention(type=kind, start=start, end=end, text=text[start:end], norm=test.name,
-                   attrs={"test": test.name, "loinc": test.loinc, "interpretation": interp, "rule": rule})
+    attrs: dict = {"test": test.name, "loinc": test.loinc, "interpretation": interp, "rule": rule}
+    if written:  # the test as the text names it ("CH50", "liver enzymes", "hematuria")
+        attrs["test_text"] = " ".join(written.split())
+    return Mention(type=kind, start=start, end=end, text=text[start:end], norm=test.name, attrs=attrs)
+
+
+# "direct and indirect bilirubin", "free and total T4": the first modifier names a test of its own
+_ELIDED = re.compile(r"\b(?P<mod>direct|indirect|total|free|conjugated|unconjugated)\s+(?:and|or|&|/)\s+$", re.I)
+_MODIFIERS = ("direct", "indirect", "total", "free", "conjugated", "unconjugated")
+
+
+def _elided_hits(text: str, hits: list[TestHit]) -> list[TestHit]:
+    """A test named only by its modifier before a coordinated full name: "direct and indirect Coombs" -> the
+    direct Coombs test too (when the catalogue knows it), spanning the modifier word."""
+    out: list[TestHit] = []
+    for h in hits:
+        first, _, rest = text[h.start:h.end].partition(" ")
+        if first.lower() not in _MODIFIERS or not rest:
+            continue
+        m = _ELIDED.search(text, max(0, h.start - 24), h.start)
+        if not m or m.group("mod").lower() == first.lower():
+            continue
+        phrase = f"{m.group('mod')} {rest}"
+        found = [t for t in find_tests(phrase) if t.start == 0 and t.end == len(phrase)]
+        if found and found[0].test.name != h.test.name:
+            out.append(TestHit(m.start("mod"), m.end("mod"), found[0].test))
+    return out
 
 
 def _groups(text: str, hits: list[TestHit]) -> list[list[TestHit]]:
@@ -170,7 +201,10 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
     cat = catalogue()
     for start, end, tests, interp in compounds:
         for name in tests:
-            out.append(_mention(text, start, end, cat[name], interp, "compound"))
+            out.append(_mention(text, start, end, cat[name], interp, "compound", text[start:end]))
+    elided = _elided_hits(text, hits)
+    if elided:
+        hits = sorted(hits + elided, key=lambda h: (h.start, h.end))
     groups = _groups(text, hits)
     carried: str | None = None
     carried_end = -1
@@ -182,6 +216,7 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
         prev_bound = max((b.end() for b in _BOUNDARY.finditer(text, max(0, g_start - 80), g_start)),
                          default=max(0, g_start - 80))
         span: tuple[int, int] | None = None
+        takers = group
         post = _POST.match(text, g_end, limit)
         if post:
             span = post.span("adj")
@@ -190,21 +225,40 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             pre = (_PRE.search(window) if _may_hold_adjective(window) else None) or _PRE_FOR.search(window)
             if pre:
                 span = (prev_bound + pre.start("adj"), prev_bound + pre.end("adj"))
+                takers = _takers(group, _interp_of(text[span[0]:span[1]]))
         if span is not None:
             s, e = span
             adj = text[s:e]
             interp = _interp_of(adj)
             lead = len(adj) - len(adj.lstrip("-"))
-            for h in group:
+            for h in takers:
                 for t in expand(h.test):
-                    out.append(_mention(text, s + lead, e, t, interp, "adjective"))
+                    out.append(_mention(text, s + lead, e, t, interp, "adjective", _written(text, h)))
             carried, carried_end = (interp if interp in ("POS", "NEG") else None), e
             continue
         if carried and _CARRY.fullmatch(text, carried_end, g_start):
             for h in group:
                 for t in expand(h.test):
-                    out.append(_mention(text, h.start, h.end, t, carried, "carried"))
+                    out.append(_mention(text, h.start, h.end, t, carried, "carried", _written(text, h)))
             carried_end = g_end
             continue
         carried = None
     return out
+
+
+_SHORT_PARENS = re.compile(r"\s*\([^()]{1,12}\)\s*$")
+
+
+def _written(text: str, h: TestHit) -> str:
+    """The test's name as written, without a trailing short form in parentheses ("lactate dehydrogenase (LDH)")."""
+    return _SHORT_PARENS.sub("", text[h.start:h.end])
+
+
+def _takers(group: list[TestHit], interp: str) -> list[TestHit]:
+    """The tests of a group a result word before it speaks about. Positive/negative is the result of a qualitative
+    test (a serology, a culture): in a list mixing them with measured analytes ("a positive Coombs test, LDH ...")
+    it stays with the qualitative ones; a list of measured analytes alone keeps it ("positive D-dimer")."""
+    if interp not in ("POS", "NEG") or len(group) < 2:
+        return group
+    qualitative = [h for h in group if h.test.qualitative or h.test.kind in ("serology", "culture")]
+    return qualitative or group

@@ -136,6 +136,9 @@ _COEXIST |= {frozenset({"test_result", t}) for t in ("finding", "condition")}
 
 def _clash(a: Mention, b: Mention) -> bool:
     if a.type == b.type and a.type != "finding_part":
+        if a.type == "lab_value" and a.attrs.get("value") is None and b.attrs.get("value") is None and (
+                a.norm, a.attrs.get("test_text")) != (b.norm, b.attrs.get("test_text")):
+            return False  # one result word stating two tests' results ("C3, C4 and ANA were negative")
         return not (a.start == b.start and a.end == b.end and a.norm != b.norm)  # one span, two codes
     return frozenset({a.type, b.type}) not in _COEXIST
 

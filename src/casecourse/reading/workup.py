@@ -34,6 +34,7 @@ _LIST_GAP = re.compile(r"^(?:[\s,/&-]|\b(?:and|or|as well as|virus|viruses|type|
 _HEAD_GAP = re.compile(r"^(?:[\s,/-]|\b(?:virus|viral|type|types|and|\d{1,2}|IgG|IgM|surface|core|e|early|capsid|"
                        r"nuclear|quantitative|qualitative|real-time)\b)*$", re.I)
 _PARENS = re.compile(r"\([^()]{0,60}\)")
+_PROFILE = re.compile(r" (?:profile|panel)\b")
 _CULTURE_POS_VERB = 60  # chars after "showed"/"revealed" in which an organism must follow
 
 
@@ -192,6 +193,9 @@ def find(text: str) -> list[Mention]:
         for item in items:
             if item.kind == "named_test":
                 name, written = item.canonical, text[item.start:item.end]
+                profile = _PROFILE.match(text, item.end)
+                if profile:  # "ANA profile": a panel of the test, named apart from the test
+                    written += profile.group()
             elif head is None:
                 continue
             elif item.kind == "organism" and head.canonical == "culture" and interp == "POS":
@@ -207,5 +211,11 @@ def find(text: str) -> list[Mention]:
             for s, e in [(o.start, o.end) for o in grown] or [(result.start, result.end)]:
                 out.append(Mention(type="lab_value", start=s, end=e, text=text[s:e], norm=name,
                                    attrs=dict(attrs, grown=text[s:e]) if grown else attrs))
-    out.sort(key=lambda m: (m.start, m.end, m.norm or ""))
-    return [m for i, m in enumerate(out) if not i or (m.start, m.norm) != (out[i - 1].start, out[i - 1].norm)]
+    # one result per test and result word; a test named twice differently ("ANA, ANA profile") is two tests
+    out.sort(key=lambda m: (m.start, m.end, m.norm or "", _written_key(m)))
+    return [m for i, m in enumerate(out) if not i or (m.start, m.norm, _written_key(m)) !=
+            (out[i - 1].start, out[i - 1].norm, _written_key(out[i - 1]))]
+
+
+def _written_key(m: Mention) -> str:
+    return str(m.attrs.get("test_text") or "").lower()

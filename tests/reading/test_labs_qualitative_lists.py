@@ -1,0 +1,43 @@
+"""Qualitative lab results: written names, elided modifiers, verbs before the result, shared result words."""
+from __future__ import annotations
+
+from casecourse.reading.labs import find_labs
+from casecourse.reading.pipeline import read
+
+
+def _q(text: str) -> set[tuple[str, str]]:
+    return {(m.attrs["test"], m.attrs["interpretation"]) for m in find_labs(text)
+            if m.type == "lab_value" and m.attrs.get("interpretation") and m.attrs.get("value") is None}
+
+
+def test_direct_and_indirect_share_the_full_test_name() -> None:
+    got = _q("Both direct and indirect bilirubin were within normal limits.")
+    assert ("direct bilirubin", "N") in got and ("indirect bilirubin", "N") in got
+    got = _q("The direct and indirect Coombs tests were negative.")
+    assert ("direct antiglobulin test", "NEG") in got and ("indirect antiglobulin test", "NEG") in got
+
+
+def test_verbs_between_the_test_and_its_result() -> None:
+    assert ("bilirubin", "N") in _q("Her total bilirubin levels fell in the normal range.")
+    assert ("aspartate aminotransferase", "H") in _q("The transaminases continued to rise over the week.")
+    assert ("immunoglobulin g", "L") in _q("IgG levels stayed below the lower limit of normal.")
+
+
+def test_a_positive_word_before_a_mixed_list_stays_with_the_serology() -> None:
+    got = _q("He had a positive Coombs test, haptoglobin that was undetectable and reticulocytes of 9%.")
+    assert ("direct antiglobulin test", "POS") in got
+    assert ("haptoglobin", "POS") not in got
+
+
+def test_the_written_name_travels_with_the_result() -> None:
+    written = {m.attrs.get("test_text") for m in find_labs("CH50 was within normal limits and LDH (lactate "
+                                                           "dehydrogenase) was elevated.")
+               if m.attrs.get("interpretation")}
+    assert "CH50" in written and "LDH" in written
+
+
+def test_one_result_word_for_a_serology_list_and_a_complement_pair() -> None:
+    """The work-up reader and the adjective reader both read 'was negative': neither result is lost."""
+    r = read("Work-up with antinuclear antibodies and C3 and C4 complement was negative.")
+    tests = {m.attrs.get("test") for m in r.mentions if m.type == "lab_value"}
+    assert {"antinuclear antibodies", "c3", "c4"} <= tests
