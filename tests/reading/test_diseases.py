@@ -290,3 +290,9 @@ def test_the_head_of_x_of_y_decides_a_diagnosis() -> None:
     assert is_diagnosis("carcinoma of the tongue") is True
     assert is_diagnosis("Ebstein anomaly of the tricuspid valve") is True
     assert is_diagnosis("dilatation of the bile duct") is False
+
+
+def test_a_tumour_response_category_is_not_a_diagnosis() -> None:
+    text = "After two cycles CT showed stable disease; she had no cystic disease."
+    found = [m.text for m in find(text) if m.type == "condition"]
+    assert "stable disease" not in found and "cystic disease" in found
