@@ -127,3 +127,23 @@ def test_boundary_and_value_errors_show_gold_and_predicted_spans():
         assert e["gold"] == text[e["start"]:e["end"]]
         assert e["pred"] == text[e["pred_start"]:e["pred_end"]]
         assert e["gold"] != e["pred"]
+
+
+def test_on_a_basis_is_a_set_without_the_preposition():
+    got = spans("Her INR was checked on a weekly basis, later on a two months basis.")
+    assert got.get("a weekly basis") == ("frequency", "P1W")
+    assert got.get("a two months basis") == ("frequency", "P2M")
+    assert not any(k.startswith("on ") for k in got)
+    assert not spans("She was treated on an outpatient basis.")  # no period: no SET
+
+
+def test_at_night_is_a_set_on_night_only():
+    got = spans("Timolol drops were applied at night.")
+    assert got.get("night") == ("frequency", "P1D")
+    assert "at night" not in got
+    assert "night" not in spans("Night sweats were her main complaint.")
+
+
+def test_adapter_scores_soon_after_closing_a_clause():
+    assert adapted("The baby was delivered and the mother died soon after.").get("soon after") == "time"
+    assert "soon after" not in adapted("She died soon after surgery was completed.")

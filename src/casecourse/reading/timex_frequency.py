@@ -52,6 +52,17 @@ _RX = [
         ),
     ),
     ("per", re.compile(r"\bper\s+(?P<per>day|week|month|year)\b", re.I)),
+    # "on a weekly basis", "on a three-monthly basis", "on a 6 months basis": the SET is "a ... basis"
+    (
+        "basis",
+        re.compile(
+            rf"\b(?<=\bon\s)an?\s+(?:(?P<num>{AMOUNT})[\s-]*)?(?:(?P<word>daily|weekly|monthly|yearly|hourly|"
+            rf"annual)|(?P<unit>{UNIT}))\s+basis\b",
+            re.I,
+        ),
+    ),
+    # "applied at night", "taken at bedtime": THYME/TimeML leave the preposition out of the TIMEX3
+    ("night", re.compile(r"(?<=\bat\s)(?P<word>night|bedtime)\b", re.I)),
     (
         "word",
         re.compile(
@@ -63,6 +74,7 @@ _RX = [
     ),
     ("latin", re.compile(r"(?<![\w.])(?:" + "|".join(sorted(_LATIN, key=lambda w: -len(w))) + r")(?![\w])")),
 ]
+_LY_UNIT = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year"}
 _PER_UNIT = {
     "d": "day",
     "night": "day",
@@ -127,13 +139,7 @@ def frequencies(text: str, starts: list[int]) -> Iterator[Cand]:
                 got = parse_amount(g["num"])
                 if got is None or g["num"].lower() in ("a", "an"):
                     continue  # "a daily exercise": the article is no count (the word rule reads "daily")
-                unit = {
-                    "hourly": "hour",
-                    "daily": "day",
-                    "weekly": "week",
-                    "monthly": "month",
-                    "yearly": "year",
-                }[g["word"].lower()]
+                unit = _LY_UNIT[g["word"].lower()]
                 value = duration_value(got[0], got[1], got[2], unit)
             elif kind == "every":
                 unit = unit_of(g["unit"])
@@ -164,6 +170,14 @@ def frequencies(text: str, starts: list[int]) -> Iterator[Cand]:
                 value, freq = None, _freq(*t)
             elif kind == "per":
                 value, freq = duration_value(1, 1, False, g["per"].lower()), "1X"
+            elif kind == "basis":
+                got = parse_amount(g["num"]) if g["num"] else (1.0, 1.0, False)
+                unit = unit_of(g["unit"]) if g["unit"] else _LY_UNIT[g["word"].lower()]
+                if got is None or unit not in ("hour", "day", "week", "month", "year"):
+                    continue
+                value, freq = duration_value(got[0], got[1], got[2], unit), "1X"
+            elif kind == "night":
+                value, freq = "P1D", "1X"
             else:
                 got = _word_value(m.group())
                 if got is None:

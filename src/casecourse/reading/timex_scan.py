@@ -54,6 +54,9 @@ _FREQ = [
     "q.o.d",
     "qhs",
     "q.h.s",
+    "basis",
+    "night",
+    "bedtime",
 ]
 _VAGUE = [
     "after",
