@@ -150,7 +150,8 @@ def adapt_predictions(text: str, mentions: list[Mention], reference_date: str | 
     - an offset counted in treatment cycles, courses or sessions ("after four cycles") is dropped: not a
       time unit in ISO-TimeML;
     - a gestational age ("at 27 weeks' gestation", an `age` mention over "27 weeks") is a DURATION;
-    - "at that time" / "at the time" (a `time_relation`) is the TIMEX3 "that time" (the preposition is out);
+    - "at that time" / "at the time" (a `time_relation`) is the TIMEX3 "that time" (the preposition is out),
+      a DATE whose value the reader does not resolve (`XXXX-XX-XX`);
     - "soon after" / "shortly thereafter" closing a clause (an adverb, not a relation to a named event) is a
       DATE with an unknown value;
     - a frequency the dose reading absorbed ("60 mg daily", "1 g every 8 hours") is the TIMEX3 SET the time
@@ -167,7 +168,7 @@ def adapt_predictions(text: str, mentions: list[Mention], reference_date: str | 
             continue
         if m.type == "time_relation" and (t := _AT_THE_TIME.fullmatch(m.text)) \
                 and not re.match(r"\s+of\b", text[m.end:]):
-            out.append(_moved(m, text, m.start + t.start(1), m.end, "time", value=None))
+            out.append(_moved(m, text, m.start + t.start(1), m.end, "time", value="XXXX-XX-XX"))
             continue
         if m.type == "time_relation" and _SOON_AFTER.fullmatch(m.text) and _CLAUSE_END.match(text, m.end):
             out.append(_moved(m, text, m.start, m.end, "time", value="XXXX-XX-XX"))
