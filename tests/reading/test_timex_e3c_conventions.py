@@ -147,3 +147,14 @@ def test_at_night_is_a_set_on_night_only():
 def test_adapter_scores_soon_after_closing_a_clause():
     assert adapted("The baby was delivered and the mother died soon after.").get("soon after") == "time"
     assert "soon after" not in adapted("She died soon after surgery was completed.")
+
+
+def test_split_option_is_only_for_e3c(tmp_path):
+    import pytest
+
+    from casecourse.evaluation.gold import CorpusError
+    from casecourse.evaluation.readers import load_corpus
+
+    (tmp_path / "maccrobat2020").mkdir()
+    with pytest.raises(CorpusError, match="only e3c"):
+        load_corpus("maccrobat", tmp_path, "train")
