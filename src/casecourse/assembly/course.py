@@ -137,7 +137,7 @@ class CourseAssembler:
         for m in self.r.mentions:
             a = m.attrs
             name = _infections().get(str(a.get("organism")))
-            if not (a.get("workup") and name and a.get("interpretation") == "NEG" and a.get("test_word") != "antibody"
+            if not (a.get("workup") and name and a.get("interpretation") == "NEG" and a.get("test_word") != "antibodies"
                     and m.zone in PATIENT_ZONES and m.assertion == Assertion.present):
                 continue
             if name.lower() in self._conditions or any(c.name == name.lower() for c in self._conditions.values()):

@@ -21,6 +21,8 @@ ASSERTION_URL = f"{BASE_URL}/assertion"
 SUBJECT = {"reference": "Patient/patient"}
 _INTERP_DISPLAY = {"H": "High", "L": "Low", "N": "Normal", "POS": "Positive", "NEG": "Negative", "A": "Abnormal"}
 _UCUM = "http://unitsofmeasure.org"
+# a finding's assertion as an HL7 observation interpretation (a suspected finding states neither)
+_PRESENCE = {"present": "POS", "historical": "POS", "negated": "NEG", "ruled_out": "NEG"}
 
 
 def _date(t: TimeRef | None) -> str | None:
@@ -155,8 +157,13 @@ def bundle_dict(course: Course) -> dict:
     for f in course.findings:
         res = {"resourceType": "Observation", "id": f.id, "status": "final", "subject": SUBJECT,
                "code": _concept(f.name, f.codings),
-               "valueCodeableConcept": {"text": "absent" if f.assertion.value == "negated" else
+               "valueCodeableConcept": {"text": "absent" if f.assertion.value in ("negated", "ruled_out") else
                                         "suspected" if f.assertion.value == "suspected" else "present"}}
+        presence = _PRESENCE.get(f.assertion.value)
+        if presence:  # HL7 POS/NEG: "a presence/absence finding of the specified ... clinical sign"
+            res["interpretation"] = [{"coding": [{
+                "system": "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
+                "code": presence, "display": _INTERP_DISPLAY[presence]}]}]
         entries.append(_timed(res, "effectiveDateTime", f.time))
     for lab in course.labs:
         res = {"resourceType": "Observation", "id": lab.id, "status": "final", "subject": SUBJECT,

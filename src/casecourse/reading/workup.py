@@ -84,6 +84,11 @@ def _hits(text: str) -> list[Hit]:
         if kind in ("pos", "neg") and any(s <= start and end <= e for s, e in names):
             continue  # inside a test's name: "C- reactive protein", "positive end-expiratory pressure"
         cands.append(Hit(start, end, kind, canonical))
+    # a catalogue test written as organism + test word ("CMV PCR") is that organism's test of that kind: the
+    # catalogue may file it under another kind of test (a serology)
+    organism_starts = {h.start for h in cands if h.kind == "organism"}
+    head_ends = {h.end for h in cands if h.kind == "head"}
+    cands = [h for h in cands if not (h.kind == "named_test" and h.start in organism_starts and h.end in head_ends)]
     # on one span an organism or specimen reads better than a catalogue test of it ("CMV" -> "CMV serology")
     cands.sort(key=lambda h: (h.start, -(h.end - h.start), h.kind == "named_test"))
     out: list[Hit] = []
@@ -134,6 +139,25 @@ def _trailing_head(text: str, item: Hit) -> Hit | None:
     return Hit(item.end - len(word), item.end, "head", entry[2])
 
 
+# an organism stated as the subject of a lab result word: "Serum herpes simplex types 1 and 2 was not detected"
+_SUBJECT_GAP = re.compile(r"^[\s,]*(?:(?:types?\s+\d(?:\s*(?:,|and|or|/)\s*\d)*|was|were|is|are|came back|returned|"
+                          r"tested|all|both|also|again)[\s,]+)*$", re.I)
+_LAB_RESULT_WORDS = ("detected", "not detected", "undetected", "undetectable", "reactive", "non-reactive",
+                     "nonreactive", "negative", "positive")
+
+
+def _implicit_test(text: str, hits: list[Hit], hi: int, clause: tuple[int, int]) -> Hit | None:
+    """An organism list with no test word is a test ("test") when a lab result word follows it as its predicate;
+    "ruled out" or "excluded" after a disease name states no test."""
+    nxt = next((h for h in hits if h.start >= hi), None)
+    if nxt is None or nxt.start >= clause[1] or nxt.kind not in ("pos", "neg"):
+        return None
+    word = text[nxt.start:nxt.end].lower().removeprefix("was ").removeprefix("were ")
+    if word not in _LAB_RESULT_WORDS or not _SUBJECT_GAP.match(text[hi:nxt.start]):
+        return None
+    return Hit(hi, hi, "head", "test")
+
+
 def _result(text: str, hits: list[Hit], lo: int, hi: int, clause: tuple[int, int]) -> Hit | None:
     """The result word for a list spanning lo..hi: nearest after it in the clause, else nearest before."""
     after = [h for h in hits if h.kind in ("pos", "neg", "pos_verb") and hi <= h.start < clause[1]]
@@ -169,7 +193,8 @@ def _grown(text: str, hits: list[Hit], result: Hit, clause: tuple[int, int]) -> 
 
 def find(text: str) -> list[Mention]:
     hits = _hits(text)
-    if not any(h.kind in ("head", "named_test") for h in hits):
+    kinds = {h.kind for h in hits}
+    if not kinds & {"head", "named_test"} and not ("organism" in kinds and kinds & {"pos", "neg"}):
         return []
     ends = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
     out: list[Mention] = []
@@ -184,7 +209,9 @@ def find(text: str) -> list[Mention]:
             head = next((h for h in reversed(hits) if h.kind == "head" and clause[0] <= h.start and h.end <= lo),
                         None)
             if head is None and not any(i.kind == "named_test" for i in items):
-                continue
+                head = _implicit_test(text, hits, hi, clause)
+                if head is None:
+                    continue
         result = _result(text, hits, lo, hi, clause)
         if result is None:
             continue
@@ -202,19 +229,74 @@ def find(text: str) -> list[Mention]:
                 continue  # "cultures grew E. coli": the culture is positive, the organism is its finding
             else:
                 name = f"{item.canonical} {head.canonical}"
-                written = f"{text[item.start:item.end]} {text[head.start:head.end]}"
-            attrs = {"test": name, "test_text": written, "interpretation": interp, "loinc": None,
-                     "workup": True, "item_start": item.start, "item_end": item.end,
-                     **({"organism": item.canonical, "test_word": head.canonical}
-                        if item.kind == "organism" and head is not None else {})}
-            # "sputum cultures grew H. influenzae and S. aureus": the culture's result is each organism grown
-            for s, e in [(o.start, o.end) for o in grown] or [(result.start, result.end)]:
-                out.append(Mention(type="lab_value", start=s, end=e, text=text[s:e], norm=name,
-                                   attrs=dict(attrs, grown=text[s:e]) if grown else attrs))
+                written = f"{text[item.start:item.end]} {text[head.start:head.end]}" if head.end > head.start \
+                    else text[item.start:item.end]
+            for test, shown in _typed(text, item, name, written):
+                attrs = {"test": test, "test_text": shown, "interpretation": interp, "loinc": None,
+                         "workup": True, "item_start": item.start, "item_end": item.end,
+                         **({"organism": item.canonical, "test_word": head.canonical}
+                            if item.kind == "organism" and head is not None else {})}
+                # "sputum cultures grew H. influenzae and S. aureus": the culture's result is each organism grown
+                for s, e in [(o.start, o.end) for o in grown] or [(result.start, result.end)]:
+                    out.append(Mention(type="lab_value", start=s, end=e, text=text[s:e], norm=test,
+                                       attrs=dict(attrs, grown=text[s:e]) if grown else attrs))
+    out += _named_panels(text, hits, ends)
     # one result per test and result word; a test named twice differently ("ANA, ANA profile") is two tests
     out.sort(key=lambda m: (m.start, m.end, m.norm or "", _written_key(m)))
     return [m for i, m in enumerate(out) if not i or (m.start, m.norm, _written_key(m)) !=
             (out[i - 1].start, out[i - 1].norm, _written_key(out[i - 1]))]
+
+
+_TYPES_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?types?\s+(\d)\s*(?:,|and|or|/)\s*(\d)\b", re.I)
+
+
+def _typed(text: str, item: Hit, name: str, written: str) -> list[tuple[str, str]]:
+    """An organism written with its types ("HSV type 1 and 2") is tested once per type."""
+    m = _TYPES_AFTER.match(text, item.end) if item.kind == "organism" else None
+    if m is None:
+        return [(name, written)]
+    canonical, item_text = item.canonical, text[item.start:item.end]
+    return [(name.replace(canonical, f"{canonical} {n}", 1), written.replace(item_text, f"{item_text} {n}", 1))
+            for n in (m.group(1), m.group(2))]
+
+
+_PANEL_WORDS = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,3})$")
+_NOT_MODIFIERS = {"the", "a", "an", "her", "his", "their", "our", "this", "that", "extensive", "further", "initial",
+                  "complete", "full", "additional", "with", "and", "or", "of", "was", "were", "other", "thorough",
+                  "repeat", "repeated", "broad", "comprehensive", "including", "included", "for", "on", "in",
+                  "negative", "positive", "unremarkable", "then", "also", "all", "some", "standard", "routine"}
+
+
+def _named_panels(text: str, hits: list[Hit], ends: list[int]) -> list[Mention]:
+    """A work-up or panel named by what it looks for, with no organism or specimen listed: "the autoimmune
+    hepatitis work-up was negative", "a septic PCR panel came back negative" -> one test named as written."""
+    out: list[Mention] = []
+    for i, h in enumerate(hits):
+        if h.kind != "head" or h.canonical != "panel" or i and hits[i - 1].kind in _ITEMS and \
+                _HEAD_GAP.match(_gap(text, hits[i - 1].end, h.start)):
+            continue  # the test word of the list before it: "viral panel", "blood work-up"
+        floor = max(0, h.start - 60, hits[i - 1].end if i else 0)
+        m = _PANEL_WORDS.search(text, floor, h.start)
+        words: list[str] = []
+        for w in reversed(m.group(1).split() if m else []):  # the modifiers right before the test word
+            if w.lower() in _NOT_MODIFIERS:
+                break
+            words.insert(0, w)
+        if not words:
+            continue
+        j = bisect_right(ends, h.start) - 1
+        clause = (ends[max(j, 0)], ends[j + 1] if j + 1 < len(ends) else len(text))
+        result = _result(text, hits, h.start, h.end, clause)
+        if result is None or result.kind == "pos_verb":
+            continue
+        written = " ".join(words + [text[h.start:h.end]])
+        name = written.lower()
+        first = text.rfind(words[0], max(0, h.start - 60), h.start)
+        out.append(Mention(type="lab_value", start=result.start, end=result.end, text=text[result.start:result.end],
+                           norm=name, attrs={"test": name, "test_text": written, "loinc": None, "workup": True,
+                                             "interpretation": "NEG" if result.kind == "neg" else "POS",
+                                             "item_start": first, "item_end": h.end}))
+    return out
 
 
 def _written_key(m: Mention) -> str:

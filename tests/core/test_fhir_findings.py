@@ -1,0 +1,24 @@
+"""FHIR export of signs and findings: the assertion is the value and the HL7 presence interpretation."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+from casecourse.export.fhir import bundle_dict
+
+
+def _findings(text: str) -> dict[str, tuple[str, list[str]]]:
+    bundle = bundle_dict(analyze_text(text, assess=False))
+    out = {}
+    for e in bundle["entry"]:
+        r = e["resource"]
+        if r["resourceType"] == "Observation" and "valueCodeableConcept" in r:
+            codes = [c["code"] for i in r.get("interpretation", []) for c in i["coding"]]
+            out[r["code"]["text"]] = (r["valueCodeableConcept"]["text"], codes)
+    return out
+
+
+def test_present_and_absent_findings_are_positive_and_negative() -> None:
+    got = _findings("A 40-year-old man presented with fever and arthralgia. He had no rash.")
+    present = [v for k, v in got.items() if "fever" in k.lower()]
+    absent = [v for k, v in got.items() if "rash" in k.lower()]
+    assert present and present[0] == ("present", ["POS"])
+    assert absent and absent[0] == ("absent", ["NEG"])

@@ -1,0 +1,34 @@
+"""Work-ups named without a test word, per type, by what they look for, and organism + test word (invented)."""
+from __future__ import annotations
+
+from casecourse.reading.workup import find
+
+
+def _tests(text: str) -> dict[str, str]:
+    return {m.attrs["test"]: m.attrs["interpretation"] for m in find(text)}
+
+
+def test_an_organism_stated_detected_or_not_is_a_test_of_it() -> None:
+    assert _tests("Plasma adenovirus was not detected.") == {"adenovirus test": "NEG"}
+    assert _tests("Nasal swab: influenza was detected on admission.").get("influenza virus swab") == "POS"
+
+
+def test_an_organism_ruled_out_on_clinical_grounds_is_no_test() -> None:
+    assert _tests("Leptospirosis was ruled out.") == {}
+    assert _tests("Malaria was excluded clinically.") == {}
+
+
+def test_types_of_one_organism_are_tested_one_by_one() -> None:
+    got = _tests("Serologies were negative for HSV types 1 and 2.")
+    assert got == {"herpes simplex virus 1 serology": "NEG", "herpes simplex virus 2 serology": "NEG"}
+
+
+def test_organism_and_test_word_beat_a_catalogue_name_of_another_kind() -> None:
+    assert _tests("A CMV PCR of the plasma was positive.") == {"cytomegalovirus PCR": "POS"}
+
+
+def test_a_work_up_named_by_what_it_looks_for() -> None:
+    assert _tests("The thrombophilia work-up was unremarkable.") == {"thrombophilia work-up": "NEG"}
+    assert _tests("An extensive work-up was negative.") == {}
+    got = _tests("Rheumatoid factor and vasculitis panel were negative.")
+    assert got.get("vasculitis panel") == "NEG" and got.get("rheumatoid factor") == "NEG"
