@@ -205,18 +205,35 @@ class ExposureBuilder:
         inner = [*ms.drugs, *ms.doses, *ms.routes, *ms.freqs]
         actions = {id(d): _action(self.text, d, drugs, cues, inner) for d in drugs}
         clauses = _clauses(self.text, s0, s1)
+        before = {id(d): _dose_before(self.text, d, ms.doses, drugs, inner) for d in drugs}
+        claimed = {id(m) for m in before.values() if m is not None}  # "75 mg of azathioprine" is no taper step
         for d in drugs:
             action = actions[id(d)]
-            seg = self._segment(d, drugs, ms, st.time, sent)
+            free = [m for m in ms.doses if id(m) not in claimed or m is before[id(d)]]
+            dose = _nearest_after(d, free, drugs, 60) or before[id(d)]
+            seg = self._segment(d, drugs, ms, st.time, sent, dose)
             why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if action in ("stop", "swap-stop") else None
-            self.apply("stop" if action == "swap-stop" else "start" if action == "swap-start" else action,
-                       d, st.time, sent, seg, why)
+            act = "stop" if action == "swap-stop" else "start" if action == "swap-start" else action
+            self.apply(act, d, st.time, sent, seg, why)
+            if act == "stop" or dose is None or dose.start < d.end:
+                continue
+            # "methylprednisolone 500 mg for 2 days, then 250 mg for 3 days": each later dose a new segment
+            when = seg.end if seg is not None and seg.end is not None else st.time
+            timing = seg.timing if seg is not None else None
+            for nxt in _dose_sequence(self.text, dose, ms, drugs, s1, claimed):
+                later = self._segment(d, drugs, ms, when, sent, nxt, adjacent=False)
+                name = d.norm or d.text
+                if later is None or name not in self.active:
+                    break
+                later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
+                self._update_dose(self.active[name], later, when)
+                when = later.end or when
 
     def _segment(self, drug: Mention, drugs: list[Mention], ms: _Mentions, when: TimeRef,
-                 sent: tuple[int, int]) -> DoseSegment | None:
-        dose = _nearest_after(drug, ms.doses, drugs, 60)
-        route = _adjacent(self.text, drug, ms.routes, drugs)
-        freq = _adjacent(self.text, drug, ms.freqs, drugs)
+                 sent: tuple[int, int], dose: Mention | None, adjacent: bool = True) -> DoseSegment | None:
+        route = _adjacent(self.text, drug, ms.routes, drugs) if adjacent else None
+        freq = _adjacent(self.text, drug, ms.freqs, drugs) if adjacent else \
+            next((f for f in ms.freqs if dose and 0 <= f.start - dose.end <= 3), None)
         if not (dose or route or freq):
             return None
         seg = DoseSegment(start=when, route=route.norm if route else None, provenance=self._prov(dose or drug, sent))
@@ -345,6 +362,53 @@ def _nearest_after(drug: Mention, doses: list[Mention], drugs: list[Mention], wi
     nxt = min((x.start for x in drugs if x.start > drug.start and x.norm != drug.norm), default=10**9)
     cands = [m for m in doses if drug.end <= m.start < min(nxt, drug.end + window)]
     return cands[0] if cands else None
+
+
+_OF_BEFORE = re.compile(r"\s*(?:of|of\s+the)?\s*")
+_SEQUENCE_GAP = 90  # characters at most between two doses of one drug's sequence
+_EQUIVALENT = re.compile(r"\s*[(\[]\s*$")
+
+
+def _dose_before(text: str, drug: Mention, doses: list[Mention], drugs: list[Mention],
+                 inner: list[Mention]) -> Mention | None:
+    """A dose written right before its drug: "8000 IU of epoetin alfa", "1 mg/kg of prednisone", unless it is
+    the dose of a drug just before it ("prednisone 40 mg, azathioprine")."""
+    before = [m for m in doses if m.end <= drug.start and drug.start - m.end <= 12]
+    if not before:
+        return None
+    dose = before[-1]
+    chunk = list(text[dose.end:drug.start])
+    for m in inner:  # a route between them: "500 mg of intravenous methylprednisolone"
+        if dose.end <= m.start and m.end <= drug.start and m is not drug:
+            chunk[m.start - dose.end:m.end - dose.end] = " " * (m.end - m.start)
+    gap = "".join(chunk)
+    if not _OF_BEFORE.fullmatch(gap):
+        return None
+    if "of" not in gap and any(x.end <= dose.start and dose.start - x.end <= 25 and
+           not any(x.end <= o.start and o.end <= dose.start for o in doses) for x in drugs):
+        return None  # "aspirin 100 mg clopidogrel": the first dose after a drug just before it is that drug's
+    return dose
+
+
+def _dose_sequence(text: str, first: Mention, ms: _Mentions, drugs: list[Mention], end: int,
+                   claimed: set[int]) -> list[Mention]:
+    """Doses after a drug's first dose in its sentence, up to the next drug: a taper or a change of dose
+    ("70 mg daily for 2 weeks, 60 mg daily for 1 month ..."). A dose in parentheses right after another
+    restates it in other units ("840 mg (500 mg/m2)") and is no new dose."""
+    stop = min((x.start for x in drugs if x.start > first.end), default=end)
+    out: list[Mention] = []
+    prev = first
+    for m in ms.doses:
+        if m.start <= prev.end or m.start >= stop:
+            continue
+        if m.start - prev.end > _SEQUENCE_GAP or ";" in text[prev.end:m.start] or id(m) in claimed:
+            break
+        if _EQUIVALENT.search(text, prev.end, m.start):
+            prev = m
+            continue
+        out.append(m)
+        prev = m
+    return out
 
 
 def _adjacent(text: str, drug: Mention, ms: list[Mention], drugs: list[Mention]) -> Mention | None:

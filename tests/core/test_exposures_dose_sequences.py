@@ -1,0 +1,44 @@
+"""Doses written before their drug and dose sequences (tapers, escalations) in one sentence (invented text)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _doses(text: str) -> dict[str, list[tuple]]:
+    course = analyze_text("A 52-year-old man was admitted. " + text, assess=False)
+    out: dict[str, list[tuple]] = {}
+    for e in course.exposures:
+        out.setdefault(e.drug, []).extend(
+            (s.dose.value if s.dose else None, s.dose.unit if s.dose else None, s.timing.period if s.timing else None)
+            for s in e.segments)
+    return out
+
+
+def test_a_dose_written_before_its_drug() -> None:
+    got = _doses("He was given 40 mg of furosemide and later 2 g of ceftriaxone daily.")
+    assert got["furosemide"][0][:2] == (40.0, "mg")
+    assert got["ceftriaxone"][0][:2] == (2.0, "g")
+
+
+def test_the_dose_after_a_drug_stays_with_that_drug() -> None:
+    got = _doses("He took aspirin 100 mg and clopidogrel.")
+    assert got["aspirin"][0][:2] == (100.0, "mg")
+    assert all(v is None for v, _, _ in got["clopidogrel"])
+
+
+def test_a_taper_gives_one_segment_per_step_and_keeps_the_frequency() -> None:
+    got = _doses("He was discharged on prednisolone 40 mg daily for 1 week, 30 mg daily for 1 week, "
+                 "and 20 mg for 2 weeks.")
+    assert [v for v, _, _ in got["prednisolone"]] == [40.0, 30.0, 20.0]
+    assert got["prednisolone"][-1][2] == 1.0
+
+
+def test_a_later_dose_of_the_next_drug_is_not_a_step() -> None:
+    got = _doses("He received dexamethasone 10 mg daily and a dose of 500 mg of levetiracetam twice daily.")
+    assert [v for v, _, _ in got["dexamethasone"]] == [10.0]
+    assert got["levetiracetam"][0][:2] == (500.0, "mg")
+
+
+def test_a_dose_restated_in_parentheses_is_no_new_step() -> None:
+    got = _doses("He received rituximab 700 mg (375 mg/m2), then 1 g two weeks later.")
+    assert [v for v, _, _ in got["rituximab"]] == [700.0, 1.0]
