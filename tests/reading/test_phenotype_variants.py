@@ -99,3 +99,28 @@ def test_multiple_and_numerous_are_one_first_word():
 
 def test_abnormal_shape_with_the_organ_adjective():
     assert _codes("an abnormal clavicular shape")[0][2] == _codes("abnormal clavicle morphology")[0][2] is not None
+
+
+def test_adjective_named_terms_also_match_as_head_nouns():
+    # "Dysplastic patella" <-> "patellar dysplasia"; "optic nerve atrophy" <-> "atrophy of the optic nerve"
+    assert _codes("bilateral patellar dysplasia", parts=False)[0][2] == _codes("a dysplastic patella")[0][2] is not None
+    assert _codes("atrophy of the optic nerve", parts=False)[0][2] == _codes("optic nerve atrophy", parts=False)[0][2]
+    assert _codes("degeneration of axons", parts=False)[0][2] == _codes("axonal degeneration", parts=False)[0][2]
+
+
+def test_a_greek_plural_meets_its_singular():
+    assert _codes("multiple acrochordons")[0][2] == _codes("an acrochordon")[0][2] is not None
+
+
+def test_coordination_to_the_right_with_a_conjunct_of_several_words():
+    found = _codes("She had elevated serum cholesterol and alkaline phosphatase.")
+    assert {h for _, _, h in found} >= {"HP:0003124", "HP:0003155"}
+    found = _codes("He had a prominent nose and nasal bridge.")
+    assert {h for _, _, h in found} >= {"HP:0000448", "HP:0000426"}
+
+
+def test_a_conjunct_that_names_a_finding_alone_does_not_take_the_shared_words():
+    found = _codes("She had congenital cataracts, sensorineural hearing loss and myopia.")
+    hpo = {h for _, _, h in found}
+    assert "HP:0000407" in hpo and "HP:0008527" not in hpo  # not "congenital" sensorineural hearing loss
+    assert "HP:0011003" not in {h for _, _, h in _codes("a high arched palate, myopia")}  # not "high myopia"

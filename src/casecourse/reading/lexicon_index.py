@@ -25,7 +25,7 @@ from ..cache import settle
 from .lexicon_norm import norm_phrase, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
 
-BUILDER_VERSION = "2"
+BUILDER_VERSION = "3"
 ROOTS = ("HP:0000118",)  # Phenotypic abnormality
 KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv")
 SKIP_SYNONYM_TYPES = {"obsolete_synonym", "HP:0034334"}
@@ -128,6 +128,8 @@ def _surface_variants(surface: str) -> list[str]:
             out += [f"abnormal {x}", f"abnormality of {x}", f"{x} abnormality", f"abnormal {x} shape"]
             if " " not in x and (adj := organ_adjective(x)):  # "abnormal clavicular shape"
                 out += [f"abnormal {adj} shape", f"abnormal {adj} morphology", f"{adj} abnormality"]
+            if noun := _nouns_of_adjectives().get(x):  # "abnormal renal morphology" -> "abnormality of the kidney"
+                out += [f"abnormality of {noun}", f"{noun} abnormality"]
     m = re.match(r"^(\w+(?: \w+)?) of (?:the )?(.+)$", low)
     if m and len(m.group(2).split()) <= 3:  # "cysts of the jaw" -> "jaw cysts", "hypoplastic jaw"
         head, obj = m.group(1), m.group(2)
@@ -142,6 +144,7 @@ def _surface_variants(surface: str) -> list[str]:
     words = low.split()
     if len(words) == 2 and words[0] in _nouns_of_adjectives():  # "palmar pits" -> "pits of the palm"
         out.append(f"{words[1]} of {_nouns_of_adjectives()[words[0]]}")
+    out += _head_first(words) + _head_last(words)
     if len(words) >= 3 and words[0].endswith(ADVERB_ENDINGS):
         out.append("\x03" + " ".join(words[1:]))  # "conspicuously happy disposition"
     if m := re.match(r"^type (\w+) (.+)$", low):  # "type C brachydactyly" <-> "brachydactyly type C"
@@ -169,6 +172,45 @@ def _surface_variants(surface: str) -> list[str]:
                 rest = low[len(w) + 1:]
                 out.extend(f"{alt} {rest}" for alt in group if alt != w)
                 break
+    return out
+
+
+def _head_first(words: list[str]) -> list[str]:
+    """The noun forms of a name "ADJ X" whose adjective is a head noun's ("Dysplastic patella" ->
+    "patellar dysplasia", "dysplasia of the patella", "patella dysplasia"; "Duplicated collecting
+    system" -> "duplication of the collecting system"): the reverse of the "X of Y" rule above."""
+    if not 2 <= len(words) <= 3 or words[0] not in _heads_of_adjectives():
+        return []
+    head, obj = _heads_of_adjectives()[words[0]], " ".join(words[1:])
+    out = [f"{head} of {obj}", f"{obj} {head}"]
+    adj = organ_adjective(obj) if len(words) == 2 else None
+    if adj:
+        out.append(f"{adj} {head}")
+    return out
+
+
+def _head_last(words: list[str]) -> list[str]:
+    """"Y HEAD" -> "HEAD of the Y" for a head noun of the table ("Optic nerve atrophy" -> "atrophy of
+    the optic nerve", "Renal cyst" -> "cyst of the kidney", "Axonal degeneration" -> "degeneration of
+    the axons"): the reverse of the "X of Y" rule."""
+    if not 2 <= len(words) <= 4 or words[-1] not in variants()["head_nouns"]:
+        return []
+    obj = words[:-1]
+    if len(obj) == 1:
+        noun = _nouns_of_adjectives().get(obj[0])
+        if noun is None and obj[0].endswith(("al", "ar")) and len(obj[0]) >= 6:
+            noun = obj[0][:-2]  # "axonal" -> "axon", "patellar" -> "patell": a key only text can confirm
+        obj = [noun or obj[0]]
+    return [f"{words[-1]} of {' '.join(obj)}"]
+
+
+@cache
+def _heads_of_adjectives() -> dict[str, str]:
+    """"dysplastic" -> "dysplasia": the reverse of the `head_nouns` table (first noun wins)."""
+    out: dict[str, str] = {}
+    for noun, adj in variants()["head_nouns"].items():
+        if adj and adj not in ("abnormal", "short"):  # "abnormal X" has its own rules; "short X" is no shortening
+            out.setdefault(adj, noun)
     return out
 
 
@@ -282,13 +324,14 @@ def build(obo: Path) -> Index:
                     add(surface, len(entries) - 1, (1, rank), True)
                 continue
             for i, var in enumerate(_surface_variants(surface)):
+                rank_i = rank + (2 if i else 0)
                 if var.startswith("\x03"):  # a shortened form: only where no term claims it otherwise
                     add(var[1:], plain, (1, rank + 8), False)
                 elif var.startswith("\x02"):  # rule-made adjective
                     entries.append(Entry("finding", t.name, t.id, predicative=True))
                     add(var[1:], len(entries) - 1, (1, rank + 6), False)
                 else:
-                    add(var, plain, (1, rank + (2 if i else 0)), False)
+                    add(var, plain, (1, rank_i), False)
     # A diagnosis key that HPO also names carries the HPO id along.
     hpo_of: dict[str, str] = {}
     for t in (terms[h] for h in sorted(keep)):

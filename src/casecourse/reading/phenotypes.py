@@ -182,7 +182,7 @@ def _layers(picked: list[tuple[int, int, int]]) -> list[bool]:
     return part
 
 
-def _coordinated(index: Index, toks: Tokens, text: str,
+def _coordinated(index: Index, toks: Tokens, text: str, sources: list[tuple[int, int, int]],
                  picked: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
     """Terms sharing a head with a found one: "aplastic or hypoplastic nails", "ear and kidney
     anomalies", "palmar/plantar pits". The found term's first word is swapped for each coordinated
@@ -190,7 +190,7 @@ def _coordinated(index: Index, toks: Tokens, text: str,
     out = []
     # the last word of a found term of two or more words is no modifier: "weight loss or loss of appetite"
     ends = {b - 1 for a, b, _ in picked if b - a > 1}
-    for a, b, _ in picked:
+    for a, b, _ in sources:
         if b - a < 2:
             continue
         rest = " ".join(k for _, _, k in toks[a + 1:b])
@@ -215,11 +215,14 @@ def _coordinated(index: Index, toks: Tokens, text: str,
 
 
 def _coordinated_right(index: Index, toks: Tokens, text: str, a: int, b: int) -> list[tuple[int, int, int]]:
-    """Terms sharing all but the last word with a found one, to its right: "renal hypoplasia and
-    agenesis", "cleft lip and palate", "pits of the palms and soles", "renal hypoplasia/dysplasia".
-    Spans run from the found term's start to the coordinated word."""
+    """Terms sharing their first words with a found one, to its right: "renal hypoplasia and
+    agenesis", "cleft lip and palate", "pits of the palms and soles", "renal hypoplasia/dysplasia",
+    "elevated serum cholesterol and alkaline phosphatase" (a conjunct of up to three words, after
+    the found term's words but the last, or fewer before a longer conjunct). Spans run from the found
+    term's start to the coordinated words."""
     out = []
-    stem = " ".join(k for _, _, k in toks[a:b - 1])
+    keys = [k for _, _, k in toks[a:b]]
+    stems = [" ".join(keys[:j]) for j in range(len(keys) - 1, 0, -1)]
     pos = b  # the token after the last conjunct
     while pos < len(toks):
         gap = text[toks[pos - 1][1]:toks[pos][0]].strip()
@@ -232,14 +235,39 @@ def _coordinated_right(index: Index, toks: Tokens, text: str, a: int, b: int) ->
             nxt = pos + 1
         else:
             break
-        value = index.get(f"{stem} {toks[nxt][2]}")
-        if value is None or value[1] < 0 or (nxt + 1 < len(toks) and toks[nxt + 1][2] == "of"):
-            break  # "... and calcification of the falx": the word heads a phrase of its own
-        if gap == "," and nxt == pos and not _phrase_ends(toks, text, nxt + 1):
+        hit = _conjunct(index, toks, text, stems, nxt)
+        if hit is None:
+            break
+        end, ei = hit
+        if gap == "," and nxt == pos and not _phrase_ends(toks, text, end):
             break  # "stenosis of the artery, lung congestion": the word after a comma starts a new phrase
-        out.append((a, nxt + 1, value[1]))
-        pos = nxt + 1
+        out.append((a, end, ei))
+        pos = end
     return out
+
+
+def _conjunct(index: Index, toks: Tokens, text: str, stems: list[str], nxt: int) -> tuple[int, int] | None:
+    """(end token, entry) of the longest run of one to three words from `nxt` that a stem completes to
+    a lexicon term, longest stem first; None if none does or the run heads a phrase of its own
+    ("... and calcification of the falx")."""
+    for n in (3, 2, 1):
+        end = nxt + n
+        if end > len(toks) or any(toks[k][2] in ("and", "or") or text[toks[k - 1][1]:toks[k][0]].strip()
+                                  for k in range(nxt + 1, end)):
+            continue
+        if end < len(toks) and toks[end][2] == "of":
+            continue
+        words = " ".join(k for _, _, k in toks[nxt:end])
+        # a stem shorter than all but the last word only before two words or more that name no finding
+        # alone: "elevated serum cholesterol and alkaline phosphatase", not "high arched palate, myopia"
+        alone = index.get(words)
+        for i, stem in enumerate(stems[:None if n > 1 else 1]):
+            if (i or n > 1) and alone is not None and alone[1] >= 0:
+                break  # "recurrent chest infections, pulmonary hemorrhage": a conjunct that is a finding itself
+            value = index.get(f"{stem} {words}")
+            if value is not None and value[1] >= 0:
+                return end, value[1]
+    return None
 
 
 def _mention(text: str, s: int, e: int, entry: Entry, how: str, part: bool = False) -> Mention:
@@ -276,7 +304,7 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
                 s, e, k = toks[i]
                 extra += [(s, e, ei, "compound") for ei in _compound(k)]
     picked = _split_pairs(index, toks, _select(index, cands))
-    picked += _coordinated(index, toks, text, picked)
+    picked += _coordinated(index, toks, text, picked, picked)
     parts = _layers(picked) if not nested else [False] * len(picked)
     # a finding word that only qualifies the next noun ("tumor markers") is a part too: named, not found
     parts = [p or (index.entries[c[2]].kind == "finding" and _attributive(toks, text, c[1]))
