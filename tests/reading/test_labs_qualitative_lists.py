@@ -41,3 +41,9 @@ def test_one_result_word_for_a_serology_list_and_a_complement_pair() -> None:
     r = read("Work-up with antinuclear antibodies and C3 and C4 complement was negative.")
     tests = {m.attrs.get("test") for m in r.mentions if m.type == "lab_value"}
     assert {"antinuclear antibodies", "c3", "c4"} <= tests
+
+
+def test_an_interval_left_unclosed_at_the_sentence_end_is_still_the_interval() -> None:
+    ms = [m for m in find_labs("Her lipase was 300 (13-60 U/L. She improved.") if m.attrs.get("value") is not None]
+    kinds = {(m.type, m.attrs["value"], m.attrs.get("unit")) for m in ms}
+    assert ("lab_value", 300.0, "U/L") in kinds and ("lab_reference", 13.0, "U/L") in kinds

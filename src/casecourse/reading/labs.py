@@ -148,6 +148,9 @@ def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
                    norm=test.name if test else None, attrs=attrs)
 
 
+_UNCLOSED_END = re.compile(r"\.(?:\s|$)")
+
+
 def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
     """A number written without a unit and followed by its reference interval in parentheses takes the
     interval's unit: "sodium of 128 (136-145 mEq/L)" is 128 mEq/L. Returns the ids of those intervals."""
@@ -158,8 +161,8 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
         if nxt.value_high is None and nxt.comparator is None:
             continue
         opening = _INTERVAL_OPEN.fullmatch(text, v.end, nxt.start)
-        if not opening or not text.startswith(")", nxt.end):
-            continue
+        if not opening or not (text.startswith(")", nxt.end) or _UNCLOSED_END.match(text, nxt.end)):
+            continue  # ")" closes the interval; a sentence end may, where the text forgot it: "146 (45-117 U/L."
         if v.unit is None:
             v.unit, v.ucum, v.info = nxt.unit, nxt.ucum, nxt.info
         elif not opening.group("ref") and (nxt.value_high is None or v.info is None or nxt.info.kind != v.info.kind):
