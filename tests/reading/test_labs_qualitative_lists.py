@@ -47,3 +47,12 @@ def test_an_interval_left_unclosed_at_the_sentence_end_is_still_the_interval() -
     ms = [m for m in find_labs("Her lipase was 300 (13-60 U/L. She improved.") if m.attrs.get("value") is not None]
     kinds = {(m.type, m.attrs["value"], m.attrs.get("unit")) for m in ms}
     assert ("lab_value", 300.0, "U/L") in kinds and ("lab_reference", 13.0, "U/L") in kinds
+
+
+def test_a_space_groups_thousands_before_a_count_unit_only() -> None:
+    vals = {(m.attrs["test"], m.attrs["value"]) for m in find_labs("Platelets were 84 000/µL and WBC 3 500 per "
+                                                                    "microliter.") if m.attrs.get("value") is not None}
+    assert ("platelets", 84000.0) in vals and ("leukocytes", 3500.0) in vals
+    assert not any(v == 0.0 for _, v in vals)
+    vals = [m.attrs["value"] for m in find_labs("CRP was 12 100 times higher.") if m.attrs.get("value") is not None]
+    assert 12100.0 not in vals

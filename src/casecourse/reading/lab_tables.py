@@ -102,7 +102,8 @@ def _row_test(label: Cell) -> tuple[LabTest, str | None, str] | None:
 
 def _unit_codes(unit: str) -> tuple[str | None, object]:
     """UCUM code and unit info of a unit written alone; a flattened count unit ("103/µL") reads as 10^3/µL."""
-    for probe in (f"1 {unit}", f"1 ×{unit}" if unit[:2] == "10" else None):
+    # "1.0", not "1": "1 103/µL" would read as 1,103/µL (a space grouping thousands before a count unit)
+    for probe in (f"1.0 {unit}", f"1.0 ×{unit}" if unit[:2] == "10" else None):
         if probe:
             found = find_values(probe)
             if found and found[0].ucum:

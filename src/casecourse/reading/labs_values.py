@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from casecourse.reading.rx_first import anchored
 from casecourse.units import UnitInfo, exponent, lookup_unit
 
-_NUM = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u2009\u202f]\d{3})+(?!\d)|\d+(?:,\d{1,2}(?![\d,]))?)"
+# a plain space groups thousands only before a count's unit: "119 000/µL", "45 000 per microliter", "12 500 cells"
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u2009\u202f]\d{3})+(?!\d)|"
+        r"\d{1,3}(?: \d{3})+(?=\s?(?:/|per\b|cells\b|[kK]/))|\d+(?:,\d{1,2}(?![\d,]))?)"
         r"(?:\.\d+)?")
 _CMP_WORDS = {
     "<": "<", "<=": "<=", "≤": "<=", "⩽": "<=", ">": ">", ">=": ">=", "≥": ">=", "⩾": ">=",
@@ -61,7 +63,7 @@ class Value:
 
 
 def parse_number(s: str) -> float:
-    s = s.replace("\u2009", "").replace("\u202f", "")
+    s = s.replace("\u2009", "").replace("\u202f", "").replace(" ", "")
     if re.fullmatch(r"\d+,\d{1,2}", s):  # decimal comma
         return float(s.replace(",", "."))
     return float(s.replace(",", ""))
