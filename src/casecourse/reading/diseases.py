@@ -34,7 +34,7 @@ from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, word_code
 from casecourse.reading.lexicon_norm import norm_phrase, tokens
 from casecourse.reading.phenotypes import after_genus, find_phenotypes
 
-BUILDER_VERSION = "5"
+BUILDER_VERSION = "6"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
 _CUT = re.compile(r",\s*(?:unspecified|not elsewhere classified|NEC)\b.*$|\s+NOS$", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
@@ -78,6 +78,8 @@ class DiseaseIndex:
     variant_qualifiers: tuple[str, ...] = ()
     variant_tests: frozenset[str] = frozenset()
     vocab: dict[str, str] = field(default_factory=dict)  # word key -> its one-character code in `automaton`
+    named_heads: dict[str, str] = field(default_factory=dict)  # "tumour" -> "tumor" (its group of named types)
+    named_types: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group -> qualifiers, lower case
 
 
 def _knowledge(name: str) -> str:
@@ -148,6 +150,11 @@ def build() -> DiseaseIndex:
     lab_words = set()
     for r in _rows("lab_findings.csv"):
         lab_words.add(norm_phrase(r["term"]))
+    named_heads = dict(sorted(t.split("|") for t in by_kind.get("named_head", ())))
+    named_types: dict[str, set[str]] = {}
+    for t in by_kind.get("named_type", ()):
+        group, qualifier = t.split("|")
+        named_types.setdefault(group, set()).add(qualifier.replace("-", " "))
     return DiseaseIndex(auto, terms, frozenset(norm_phrase(h) for h in by_kind.get("head", ())),
                         tuple(sorted(by_kind.get("suffix", ()), key=len, reverse=True)),
                         frozenset(by_kind.get("not", ())), frozenset(lab_words),
@@ -157,7 +164,8 @@ def build() -> DiseaseIndex:
                         tuple(sorted(by_kind.get("open_head", ()))), frozenset(by_kind.get("not_qualifier", ())),
                         frozenset(by_kind.get("attributive_head", ())), frozenset(by_kind.get("frame", ())),
                         tuple(sorted(by_kind.get("variant_qualifier", ()))), frozenset(by_kind.get("variant_test", ())),
-                        vocab)
+                        vocab, named_heads,
+                        {g: tuple(sorted(q, key=len, reverse=True)) for g, q in named_types.items()})
 
 
 @cache
@@ -195,6 +203,10 @@ def _decide(surface: str, index: DiseaseIndex) -> bool:
         words = words[:words.index("of", 1)]
         key = key.split(" of ")[0] if " of " in key else key
     last = words[-1] if words else ""
+    group = _named_group(last, index)
+    if group:  # "tumor", "cyst", "stenosis": a diagnosis only as a named type ("germ cell tumor", "aortic stenosis")
+        before = " " + " ".join(words[:-1])
+        return any(before.endswith(" " + q) for q in index.named_types.get(group, ()))
     if last.rstrip("s") in index.not_disease or last in index.not_disease or _sign(last, index):
         return False
     klast = key.split()[-1]
@@ -203,6 +215,15 @@ def _decide(surface: str, index: DiseaseIndex) -> bool:
     if any(key.endswith(" " + h) or key == h for h in index.heads if " " in h):
         return True
     return len(last) > 5 and any(w.endswith(s) for w in (last, klast) for s in index.suffixes)
+
+
+def _named_group(word: str, index: DiseaseIndex) -> str | None:
+    """The named-type group of a head noun, singular or plural ("tumours", "cysts", "stenoses")."""
+    w = word.lower()
+    for form in (w, w[:-1] if w.endswith("s") else w, w[:-2] + "is" if w.endswith("es") else w):
+        if form in index.named_heads:
+            return index.named_heads[form]
+    return None
 
 
 def _sign(last: str, index: DiseaseIndex) -> bool:
@@ -233,6 +254,7 @@ def find(text: str) -> list[Mention]:
         if m.type == "finding" and is_diagnosis(str(named), index):
             m.type = "condition"
             m.attrs = {**m.attrs, "source": f"{m.attrs.get('source')}+diagnosis_head"}
+    out += _named_types(text, out, index)
     mark = bytearray(len(text) + 1)  # characters already inside a mention
     for m in out:
         mark[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -292,6 +314,50 @@ def find(text: str) -> list[Mention]:
         elif m.type == "finding" and m.norm in index.frames and _OF.match(text, m.end):
             m.type = "finding_part"  # "recurrence of hemoptysis": the finding named after "of" is the mention
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _named_rx(heads: tuple[str, ...], groups: tuple[tuple[str, tuple[str, ...]], ...]
+              ) -> tuple[re.Pattern, dict[str, re.Pattern]]:
+    head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    head_rx = re.compile(rf"\b(?:{head})(?:s|es)?\b|\bstenoses\b", re.I)
+    quals = {}
+    for group, qs in groups:
+        alt = "|".join(re.escape(q).replace(r"\ ", r"[\s-]+") for q in qs)
+        # one or more qualifiers right before the head: "malignant gastrointestinal stromal tumor"
+        quals[group] = re.compile(rf"(?<![\w'-])(?:(?:{alt})[\s-]+)+$", re.I)
+    return head_rx, quals
+
+
+def _named_types(text: str, found: list[Mention], index: DiseaseIndex) -> list[Mention]:
+    """Named tumour, cyst, stenosis and polyp types no lexicon names whole ("small bowel tumor", "branchial cleft
+    cyst"): a condition over qualifier and head; general finding words inside it become parts of it."""
+    if not index.named_heads:
+        return []
+    head_rx, quals = _named_rx(tuple(index.named_heads),
+                               tuple((g, q) for g, q in sorted(index.named_types.items())))
+    out: list[Mention] = []
+    for hit in head_rx.finditer(text):
+        group = _named_group(hit.group(), index)
+        rx = quals.get(group or "")
+        q = rx.search(text, max(0, hit.start() - 60), hit.start()) if rx else None
+        if not q:
+            continue
+        s, e = q.start(), hit.end()
+        if any(m.start <= s and e <= m.end and m.type in ("condition", "finding") for m in found):
+            continue  # a lexicon named it whole: read above
+        longer = [m for m in found if m.type == "finding" and s < m.start <= hit.start() and m.end > e]
+        if longer:  # "malignant [tumors of the lung]": the finding takes its qualifiers and becomes the diagnosis
+            m = longer[0]
+            m.start, m.type, m.text = s, "condition", text[s:m.end]
+            m.norm = " ".join(m.text.lower().split())
+            m.attrs = {**m.attrs, "source": f"{m.attrs.get('source')}+named_type"}
+            continue
+        for m in found:
+            if s <= m.start and m.end <= e and m.type == "finding":
+                m.type = "finding_part"
+        out.append(_new(text, s, e, "condition", {"label": text[s:e].lower(), "source": "named_type"}))
     return out
 
 
