@@ -22,3 +22,12 @@ def test_present_and_absent_findings_are_positive_and_negative() -> None:
     absent = [v for k, v in got.items() if "rash" in k.lower()]
     assert present and present[0] == ("present", ["POS"])
     assert absent and absent[0] == ("absent", ["NEG"])
+
+
+def test_vital_signs_are_categorised_apart_from_laboratory_results() -> None:
+    bundle = bundle_dict(analyze_text("A 40-year-old man had a temperature of 39.2 °C and a ferritin of 900 ng/mL.",
+                                      assess=False))
+    cats = {r["code"]["coding"][0]["display"] if r["code"].get("coding") else r["code"]["text"]:
+            r["category"][0]["coding"][0]["code"] for e in bundle["entry"] for r in [e["resource"]]
+            if r["resourceType"] == "Observation" and "category" in r}
+    assert cats.get("body temperature") == "vital-signs" and cats.get("ferritin") == "laboratory"

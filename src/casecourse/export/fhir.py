@@ -76,6 +76,15 @@ def _lab_concept(lab: LabResult) -> dict:
     return _concept(lab.test_text or lab.test, codings)
 
 
+def _category(test: str) -> str:
+    """HL7 observation category: a vital sign of the catalogue (temperature, pulse, blood pressure ...) is
+    `vital-signs`, every other result `laboratory`."""
+    from casecourse.reading.labs_catalogue import catalogue
+
+    entry = catalogue().get(test)
+    return "vital-signs" if entry is not None and entry.kind == "vital" else "laboratory"
+
+
 def _stay_end(later: list) -> TimeRef | None:
     """The discharge (or death) that ends a stay: the first one before any further admission."""
     for ev in later:
@@ -168,7 +177,7 @@ def bundle_dict(course: Course) -> dict:
     for lab in course.labs:
         res = {"resourceType": "Observation", "id": lab.id, "status": "final", "subject": SUBJECT,
                "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
-                                         "code": "laboratory"}]}],
+                                         "code": _category(lab.test)}]}],
                "code": _lab_concept(lab)}
         if lab.value is not None:
             q: dict = {"value": lab.value}
