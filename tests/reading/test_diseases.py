@@ -322,3 +322,25 @@ def test_named_types_no_lexicon_names_whole_become_conditions() -> None:
 def test_qualifiers_extend_a_finding_named_with_its_site() -> None:
     found = _by_text("Malignant tumors of the lung were seen.")
     assert found["Malignant tumors of the lung"].type == "condition"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("PCR was negative for adenovirus and rhinovirus infection.", ["adenovirus", "rhinovirus infection"]),
+    ("Cultures confirmed a Listeria infection and later E. coli sepsis.", ["Listeria infection", "E. coli sepsis"]),
+    ("Serology showed acute parvovirus (PVB) infection.", ["parvovirus (PVB) infection"]),
+])
+def test_an_infection_spans_the_organism_named_before_it(text: str, expected: list[str]) -> None:
+    assert [m.text for m in find(text) if m.type == "condition"] == expected
+
+
+def test_a_sentence_opening_capital_is_no_genus() -> None:
+    text = "Chronic infection followed. Recurrent pneumonia was treated. Listeria infection was ruled out."
+    found = [m for m in find(text) if m.type == "condition"]
+    assert not any("organism" in str(m.attrs.get("source")) for m in found)
+    assert [m.text for m in find("It was a Listeria infection.") if m.type == "condition"] == ["Listeria infection"]
+
+
+def test_a_numbered_component_qualifies_a_deficiency_but_a_stage_does_not() -> None:
+    found = {m.text: m.type for m in find("He had a complex III deficiency; she had stage IV disease.")}
+    assert found.get("complex III deficiency") == "condition"
+    assert not any("disease" in t for t, k in found.items() if k == "condition")

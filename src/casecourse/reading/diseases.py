@@ -47,6 +47,7 @@ _EPONYM = re.compile(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-–\s]){1,3})(?:disease
 _KEYWORD = re.compile(r"\b(?:disease|syndrome)s?\b")
 _NOT_NAMES = frozenset({"the", "this", "that", "his", "her", "their", "our", "a", "an", "in", "of", "no", "and",
                         "or", "with", "for", "other", "such", "any", "its", "both", "was", "is", "which"})
+_ROMAN = re.compile(r"[IVX]{1,4}")
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
 
 
@@ -80,6 +81,8 @@ class DiseaseIndex:
     vocab: dict[str, str] = field(default_factory=dict)  # word key -> its one-character code in `automaton`
     named_heads: dict[str, str] = field(default_factory=dict)  # "tumour" -> "tumor" (its group of named types)
     named_types: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group -> qualifiers, lower case
+    organism_heads: frozenset[str] = frozenset()
+    organism_suffixes: tuple[str, ...] = ()
 
 
 def _knowledge(name: str) -> str:
@@ -165,7 +168,9 @@ def build() -> DiseaseIndex:
                         frozenset(by_kind.get("attributive_head", ())), frozenset(by_kind.get("frame", ())),
                         tuple(sorted(by_kind.get("variant_qualifier", ()))), frozenset(by_kind.get("variant_test", ())),
                         vocab, named_heads,
-                        {g: tuple(sorted(q, key=len, reverse=True)) for g, q in named_types.items()})
+                        {g: tuple(sorted(q, key=len, reverse=True)) for g, q in named_types.items()},
+                        frozenset(by_kind.get("organism_head", ())),
+                        tuple(sorted(by_kind.get("organism_suffix", ()), key=len, reverse=True)))
 
 
 @cache
@@ -298,8 +303,8 @@ def find(text: str) -> list[Mention]:
         while names and names[0].lower() in _NOT_NAMES:  # "The Cushing disease" -> from "Cushing"
             s = text.index(names[1], s) if len(names) > 1 else e
             names = names[1:]
-        if not names or any(mark[s:e]):
-            continue
+        if not names or any(mark[s:e]) or all(_ROMAN.fullmatch(w) for w in names):
+            continue  # "stage IV disease": a stage, not a name
         mark[s:e] = b"\x01" * (e - s)
         added.append(_new(text, s, e, "condition", {"label": text[s:e], "source": "eponym"}))
     added += _qualified_heads(text, index, mark)
@@ -307,6 +312,7 @@ def find(text: str) -> list[Mention]:
     added += _named_short_forms(text, index, mark)
     added += _variants(text, index, mark)
     out += added
+    out += _organisms(text, out, index)
     out += _short_forms_of_conditions(text, out)
     for m in out:
         if m.type == "condition" and _qualifies_next(text, m.end, index):
@@ -361,6 +367,52 @@ def _named_types(text: str, found: list[Mention], index: DiseaseIndex) -> list[M
     return out
 
 
+@lru_cache(maxsize=4)
+def _organism_rx(suffixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    ends = "|".join(re.escape(x) for x in suffixes)
+    # "S. aureus", "Nocardia", "Klebsiella pneumoniae", "CMV", "enterovirus", "pneumococcal"; a defined short form
+    org = (rf"(?:[A-Z]\.\s?[a-z]{{3,}}|[A-Z][a-z]{{3,}}(?:\s[a-z]{{4,}})?|[A-Z]{{2,5}}|[a-z]{{2,}}(?:{ends}))"
+           rf"(?:\s*\([A-Za-z][A-Za-z0-9-]{{1,9}}\))?")
+    return re.compile(rf"(?<![\w.-]){org}\s+$"), re.compile(rf"(?<![\w.-]){org}(?:\s*,\s*|\s+(?:and|or)\s+)$")
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*)$")
+
+
+def _organisms(text: str, found: list[Mention], index: DiseaseIndex) -> list[Mention]:
+    """An infection whose micro-organism is named right before it ("Nocardia infection", "enterovirus and
+    herpesvirus infection"): the condition spans the organism, and an organism coordinated before it names an
+    infection of its own. A capitalised word opening a sentence is no genus ("Severe infection")."""
+    if not index.organism_heads:
+        return []
+    one, coordinated = _organism_rx(index.organism_suffixes)
+    out: list[Mention] = []
+    for m in found:
+        if m.type != "condition" or m.text.split()[0].lower() not in index.organism_heads:
+            continue
+        hit = one.search(text, max(0, m.start - 60), m.start)
+        if not hit or not _organism_ok(text, hit, index):
+            continue
+        m.start, m.text = hit.start(), text[hit.start():m.end]
+        m.norm = " ".join(m.text.lower().split())
+        m.attrs = {**m.attrs, "source": f"{m.attrs.get('source')}+organism"}
+        s = hit.start()
+        while (other := coordinated.search(text, max(0, s - 60), s)) and _organism_ok(text, other, index):
+            name = re.match(r"[^,]*?(?=\s*(?:,|\band\b|\bor\b)\s*$)", other.group())
+            s = other.start()
+            e = s + (name.end() if name else len(other.group()))
+            out.append(_new(text, s, e, "condition", {"label": text[s:e], "source": "organism"}))
+    return out
+
+
+def _organism_ok(text: str, hit: re.Match, index: DiseaseIndex) -> bool:
+    word = hit.group().split()[0].rstrip(",")
+    if word[0].isupper() and not word.isupper() and "." not in word:  # a genus: not a sentence's first word
+        return word.lower() not in _NOT_NAMES and not _SENTENCE_START.search(text, max(0, hit.start() - 3),
+                                                                              hit.start())
+    return word.lower() not in _NOT_NAMES
+
+
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
 _OF = re.compile(r"\s+of\s")
 
@@ -388,7 +440,9 @@ def _eponyms(text: str) -> list[re.Match]:
 def _head_rx(heads: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(re.escape(h) for h in heads)
     # the qualifier may carry its defined short form: "left ventricular (LV) dysfunction"
-    return re.compile(rf"\b([a-z][a-z]+(?:[-–][a-z]+)?)\s+(?:\([A-Z][A-Za-z0-9]{{0,7}}\)\s+)?(?:{alt})s?\b"
+    # and a numeral naming which one ("complex IV deficiency", "factor V deficiency")
+    return re.compile(rf"\b([a-z][a-z]+(?:[-–][a-z]+)?)\s+(?:(?:[IVX]{{1,4}}|\d{{1,2}})\s+)?"
+                      rf"(?:\([A-Z][A-Za-z0-9]{{0,7}}\)\s+)?(?:{alt})s?\b"
                       rf"(?!\s+to\b)")
 
 
