@@ -140,6 +140,7 @@ class DoseSegment(_Base):
     """A stretch of an exposure at one dose."""
 
     dose: Dose | None = None
+    equivalent: Dose | None = Field(None, description="the same dose restated in other units: '840 mg (500 mg/m2)'")
     timing: Timing | None = None
     route: str | None = None
     start: TimeRef = Field(default_factory=TimeRef)

@@ -42,3 +42,17 @@ def test_a_later_dose_of_the_next_drug_is_not_a_step() -> None:
 def test_a_dose_restated_in_parentheses_is_no_new_step() -> None:
     got = _doses("He received rituximab 700 mg (375 mg/m2), then 1 g two weeks later.")
     assert [v for v, _, _ in got["rituximab"]] == [700.0, 1.0]
+
+
+def test_a_dose_restated_in_other_units_is_kept_as_its_equivalent() -> None:
+    from casecourse.export.fhir import bundle_dict
+
+    course = analyze_text("A 52-year-old man was admitted. He received vancomycin 15 mg/kg (1200 mg) every 12 h.",
+                          assess=False)
+    seg = next(e for e in course.exposures if e.drug == "vancomycin").segments[0]
+    assert (seg.dose.value, seg.dose.per) == (15.0, "kg")
+    assert (seg.equivalent.value, seg.equivalent.unit) == (1200, "mg")
+    dosage = next(e["resource"]["dosage"][0] for e in bundle_dict(course)["entry"]
+                  if e["resource"]["resourceType"] == "MedicationStatement")
+    kinds = [(d["type"]["coding"][0]["code"], d["doseQuantity"]["unit"]) for d in dosage["doseAndRate"]]
+    assert kinds == [("ordered", "mg/kg"), ("calculated", "mg")]

@@ -241,6 +241,11 @@ class ExposureBuilder:
             a = dose.attrs
             seg.dose = Dose(value=a.get("value"), value_high=a.get("value_high"), unit=a.get("unit"),
                             per=a.get("per"), text=dose.text)
+            same = _restated(self.text, dose, ms.doses)
+            if same is not None:
+                b = same.attrs
+                seg.equivalent = Dose(value=b.get("value"), value_high=b.get("value_high"), unit=b.get("unit"),
+                                      per=b.get("per"), text=same.text)
             if a.get("period_unit"):
                 seg.timing = Timing(frequency=a.get("frequency"), period=a.get("period"),
                                     period_unit=a.get("period_unit"), text=dose.text)
@@ -388,6 +393,15 @@ def _dose_before(text: str, drug: Mention, doses: list[Mention], drugs: list[Men
            not any(x.end <= o.start and o.end <= dose.start for o in doses) for x in drugs):
         return None  # "aspirin 100 mg clopidogrel": the first dose after a drug just before it is that drug's
     return dose
+
+
+def _restated(text: str, dose: Mention, doses: list[Mention]) -> Mention | None:
+    """The dose in parentheses right after a dose, in other units: "5 mg/kg (230 mg)", "840 mg (500 mg/m2)"."""
+    for m in doses:
+        if m.start > dose.end and _EQUIVALENT.fullmatch(text, dose.end, m.start) and \
+                (m.attrs.get("unit"), m.attrs.get("per")) != (dose.attrs.get("unit"), dose.attrs.get("per")):
+            return m
+    return None
 
 
 def _dose_sequence(text: str, first: Mention, ms: _Mentions, drugs: list[Mention], end: int,

@@ -114,13 +114,9 @@ def _dosage(seg: DoseSegment, route: str | None) -> dict | None:
     if d and d.text:
         out["text"] = d.text
     if d and d.value is not None:
-        unit = (d.unit or "").strip()
-        if d.per:
-            unit = f"{unit}/{d.per}"
-        quantity: dict = {"value": d.value}
-        if unit:
-            quantity |= {"unit": unit, "system": _UCUM, "code": unit}
-        out["doseAndRate"] = [{"doseQuantity": quantity}]
+        out["doseAndRate"] = [_dose_and_rate(d, seg.equivalent is not None)]
+        if seg.equivalent is not None and seg.equivalent.value is not None:  # "5 mg/kg (230 mg)": both amounts
+            out["doseAndRate"].append(_dose_and_rate(seg.equivalent, True))
     if seg.timing and seg.timing.period:
         rep = {"frequency": seg.timing.frequency or 1, "period": seg.timing.period,
                "periodUnit": seg.timing.period_unit}
@@ -129,6 +125,25 @@ def _dosage(seg: DoseSegment, route: str | None) -> dict | None:
     if r:
         out["route"] = {"text": r}
     return out or None
+
+
+_DOSE_RATE_TYPE = "http://terminology.hl7.org/CodeSystem/dose-rate-type"
+
+
+def _dose_and_rate(d: Dose, typed: bool) -> dict:
+    """One doseAndRate entry. Where the text gives a dose twice, per body size and as an amount, the amount is the
+    `calculated` one and the dose per kg or m2 the `ordered` one (HL7 dose-rate-type)."""
+    unit = (d.unit or "").strip()
+    if d.per:
+        unit = f"{unit}/{d.per}"
+    quantity: dict = {"value": d.value}
+    if unit:
+        quantity |= {"unit": unit, "system": _UCUM, "code": unit}
+    entry: dict = {"doseQuantity": quantity}
+    if typed:
+        kind = "ordered" if d.per else "calculated"
+        entry["type"] = {"coding": [{"system": _DOSE_RATE_TYPE, "code": kind, "display": kind.capitalize()}]}
+    return entry
 
 
 def _medication_statements(exp: Exposure) -> list[dict]:
