@@ -125,6 +125,7 @@ class Dose(_Base):
     value: float | None = None
     value_high: float | None = None
     unit: str | None = None
+    unit_text: str | None = Field(None, description="the unit as written where it differs from `unit` ('gm')")
     per: Literal["kg", "m2"] | None = Field(None, description="dose per body weight or surface")
     text: str | None = None
 

@@ -56,3 +56,13 @@ def test_a_dose_restated_in_other_units_is_kept_as_its_equivalent() -> None:
                   if e["resource"]["resourceType"] == "MedicationStatement")
     kinds = [(d["type"]["coding"][0]["code"], d["doseQuantity"]["unit"]) for d in dosage["doseAndRate"]]
     assert kinds == [("ordered", "mg/kg"), ("calculated", "mg")]
+
+
+def test_a_unit_written_otherwise_keeps_its_written_form_beside_its_code() -> None:
+    from casecourse.export.fhir import bundle_dict
+
+    course = analyze_text("A 52-year-old man was admitted. He received ceftriaxone 2 gm daily.", assess=False)
+    dosage = next(e["resource"]["dosage"][0] for e in bundle_dict(course)["entry"]
+                  if e["resource"]["resourceType"] == "MedicationStatement")
+    q = dosage["doseAndRate"][0]["doseQuantity"]
+    assert (q["value"], q["unit"], q["code"]) == (2.0, "gm", "g")

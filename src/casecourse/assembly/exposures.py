@@ -240,12 +240,12 @@ class ExposureBuilder:
         if dose:
             a = dose.attrs
             seg.dose = Dose(value=a.get("value"), value_high=a.get("value_high"), unit=a.get("unit"),
-                            per=a.get("per"), text=dose.text)
+                            unit_text=a.get("unit_text"), per=a.get("per"), text=dose.text)
             same = _restated(self.text, dose, ms.doses)
             if same is not None:
                 b = same.attrs
                 seg.equivalent = Dose(value=b.get("value"), value_high=b.get("value_high"), unit=b.get("unit"),
-                                      per=b.get("per"), text=same.text)
+                                      unit_text=b.get("unit_text"), per=b.get("per"), text=same.text)
             if a.get("period_unit"):
                 seg.timing = Timing(frequency=a.get("frequency"), period=a.get("period"),
                                     period_unit=a.get("period_unit"), text=dose.text)

@@ -133,12 +133,12 @@ _DOSE_RATE_TYPE = "http://terminology.hl7.org/CodeSystem/dose-rate-type"
 def _dose_and_rate(d: Dose, typed: bool) -> dict:
     """One doseAndRate entry. Where the text gives a dose twice, per body size and as an amount, the amount is the
     `calculated` one and the dose per kg or m2 the `ordered` one (HL7 dose-rate-type)."""
-    unit = (d.unit or "").strip()
+    unit, shown = (d.unit or "").strip(), (d.unit_text or d.unit or "").strip()
     if d.per:
-        unit = f"{unit}/{d.per}"
+        unit, shown = f"{unit}/{d.per}", f"{shown}/{d.per}"
     quantity: dict = {"value": d.value}
-    if unit:
-        quantity |= {"unit": unit, "system": _UCUM, "code": unit}
+    if unit:  # the unit as the text writes it ("gm"), its UCUM code ("g")
+        quantity |= {"unit": shown, "system": _UCUM, "code": unit}
     entry: dict = {"doseQuantity": quantity}
     if typed:
         kind = "ordered" if d.per else "calculated"

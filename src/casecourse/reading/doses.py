@@ -149,6 +149,8 @@ def find(text: str) -> list[Mention]:
         if _canonical_unit(unit) == "mL" and _VENTILATION_BEFORE.search(text, max(0, m.start() - 50), m.start()):
             continue  # "tidal volume 6 mL/kg", "Vt 80 mL": a ventilator reading, not a dose
         attrs: dict = {"value": _number(m.group("value")), "unit": _canonical_unit(unit)}
+        if unit != attrs["unit"]:
+            attrs["unit_text"] = unit  # as written: "1 gm", "500 milligrams"
         if m.group("high"):
             attrs["value_high"] = _number(m.group("high"))
         if m.group("mult"):
