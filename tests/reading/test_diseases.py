@@ -344,3 +344,21 @@ def test_a_numbered_component_qualifies_a_deficiency_but_a_stage_does_not() -> N
     found = {m.text: m.type for m in find("He had a complex III deficiency; she had stage IV disease.")}
     assert found.get("complex III deficiency") == "condition"
     assert not any("disease" in t for t, k in found.items() if k == "condition")
+
+
+def test_a_finding_ending_in_the_qualifier_becomes_part_of_the_diagnosis() -> None:
+    found = find("She developed a generalized tonic-clonic seizure disorder and a congenital bleeding disorder.")
+    conditions = {m.text for m in found if m.type == "condition"}
+    assert {"seizure disorder", "bleeding disorder"} <= conditions
+    assert not any(m.type == "finding" and m.text in ("bleeding", "seizure") for m in found)
+
+
+def test_a_trailing_type_does_not_hide_the_head() -> None:
+    assert is_diagnosis("atrial septal defect ostium secundum type")
+    assert not is_diagnosis("pain of the burning type")
+
+
+@pytest.mark.parametrize("word", ["dyslipidemia", "thrombophilia", "malnutrition", "malabsorption", "IUGR"])
+def test_curated_diagnoses_hpo_lists_as_findings(word: str) -> None:
+    found = [m for m in find(f"The history included {word} since infancy.") if m.text == word]
+    assert found and found[0].type == "condition" and found[0].attrs.get("icd10")

@@ -47,6 +47,7 @@ _EPONYM = re.compile(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-–\s]){1,3})(?:disease
 _KEYWORD = re.compile(r"\b(?:disease|syndrome)s?\b")
 _NOT_NAMES = frozenset({"the", "this", "that", "his", "her", "their", "our", "a", "an", "in", "of", "no", "and",
                         "or", "with", "for", "other", "such", "any", "its", "both", "was", "is", "which"})
+_TYPE_WORDS = frozenset({"type", "types", "form", "variant"})
 _ROMAN = re.compile(r"[IVX]{1,4}")
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
 
@@ -207,7 +208,12 @@ def _decide(surface: str, index: DiseaseIndex) -> bool:
     if "of" in words[1:]:  # the head of "X of Y" is X: "anomaly of the tricuspid valve", "carcinoma of the lung"
         words = words[:words.index("of", 1)]
         key = key.split(" of ")[0] if " of " in key else key
-    last = words[-1] if words else ""
+    if len(words) > 2 and words[-1] in _TYPE_WORDS:  # "atrial septal defect, ostium secundum type": its head
+        heads = [i for i, w in enumerate(words[:-1]) if w.rstrip(",") in index.heads]
+        if heads:
+            words = words[:heads[-1] + 1]
+            key = norm_phrase(" ".join(words))
+    last = words[-1].rstrip(",") if words else ""
     group = _named_group(last, index)
     if group:  # "tumor", "cyst", "stenosis": a diagnosis only as a named type ("germ cell tumor", "aortic stenosis")
         before = " " + " ".join(words[:-1])
@@ -307,7 +313,7 @@ def find(text: str) -> list[Mention]:
             continue  # "stage IV disease": a stage, not a name
         mark[s:e] = b"\x01" * (e - s)
         added.append(_new(text, s, e, "condition", {"label": text[s:e], "source": "eponym"}))
-    added += _qualified_heads(text, index, mark)
+    added += _qualified_heads(text, index, mark, out)
     added += _abbreviations(text, [m for m in added if m.type == "condition"], mark)
     added += _named_short_forms(text, index, mark)
     added += _variants(text, index, mark)
@@ -446,18 +452,26 @@ def _head_rx(heads: tuple[str, ...]) -> re.Pattern:
                       rf"(?!\s+to\b)")
 
 
-def _qualified_heads(text: str, index: DiseaseIndex, mark: bytearray) -> list[Mention]:
+def _qualified_heads(text: str, index: DiseaseIndex, mark: bytearray, found: list[Mention]) -> list[Mention]:
     """A qualifying word before a diagnosis head that takes any qualifier ("metastatic disease", "seizure
     disorder", "multiorgan failure", "diastolic dysfunction") names a diagnosis no lexicon lists; not
-    before "to", where the head names a process ("failure to thrive" is HPO's; "... failure to respond")."""
+    before "to", where the head names a process ("failure to thrive" is HPO's; "... failure to respond").
+    A finding that ends with the qualifying word ("[tonic-clonic seizure] disorder", "bleeding disorder")
+    becomes a part of the diagnosis."""
     if not index.open_heads:
         return []
     out = []
     for hit in _head_rx(index.open_heads).finditer(text):
         s, e = hit.span()
-        word = hit.group(1)
-        if word in _NOT_NAMES or word in index.not_qualifiers or any(mark[s:e]):
+        word, q_end = hit.group(1), hit.end(1)
+        if word in _NOT_NAMES or word in index.not_qualifiers or any(mark[q_end:e]):
             continue
+        if any(mark[s:q_end]):
+            parts = [m for m in found if m.start < q_end and s < m.end]
+            if not parts or any(m.end != q_end or m.type not in ("finding", "finding_part") for m in parts):
+                continue
+            for m in parts:
+                m.type = "finding_part"
         mark[s:e] = b"\x01" * (e - s)
         out.append(_new(text, s, e, "condition", {"label": hit.group().lower(), "source": "qualified_head"}))
     return out
