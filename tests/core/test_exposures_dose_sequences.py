@@ -66,3 +66,9 @@ def test_a_unit_written_otherwise_keeps_its_written_form_beside_its_code() -> No
                   if e["resource"]["resourceType"] == "MedicationStatement")
     q = dosage["doseAndRate"][0]["doseQuantity"]
     assert (q["value"], q["unit"], q["code"]) == (2.0, "gm", "g")
+
+
+def test_a_drug_given_as_prophylaxis_is_an_exposure() -> None:
+    got = _doses("He was on cotrimoxazole prophylaxis, which was stopped after six months.")
+    assert "trimethoprim-sulfamethoxazole" in got
+    assert "acyclovir" not in _doses("There was no acyclovir given.")

@@ -136,3 +136,11 @@ def test_members_of_a_test_panel_are_not_drugs_but_treatments_and_anti_drug_anti
         "prednisone", "cyclophosphamide"]
     assert drugs("She developed antibodies against infliximab and was switched to adalimumab.") == [
         "infliximab", "adalimumab"]
+
+
+def test_penicillin_named_alone_is_a_drug_and_a_factor_activity_is_an_analyte() -> None:
+    from casecourse.reading.drugs import find as find_drugs
+
+    got = {(m.type, m.norm) for m in find_drugs("He had been on penicillin prophylaxis since childhood.")}
+    assert ("drug", "penicillin") in got
+    assert not [m for m in find_drugs("Factor VIII activity was normal.") if m.type == "drug"]

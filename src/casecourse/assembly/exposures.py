@@ -41,6 +41,8 @@ _REASON = re.compile(r"\b(?:due to|because of|owing to|secondary to|for|after)\s
                      r"(?=[,.;)]|$| and | but )", re.I)
 
 
+_PROPHYLAXIS_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?prophyla(?:xis|ctic)\b", re.I)
+
 # where one clause ends and the next begins: a semicolon, or a comma / conjunction that opens a new
 # clause ("..., and C was switched to D", "... whereas D was stopped")
 _CLAUSE_BREAK = re.compile(r"\s*;\s*|,\s*(?:and|but|while|whereas|then|although|and then|and later)\s+|"
@@ -185,8 +187,9 @@ class ExposureBuilder:
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
         ms = _Mentions()
         for m in mentions:
-            if m.type == "drug" and m.assertion in (Assertion.present, Assertion.historical):
-                ms.drugs.append(m)
+            if m.type == "drug" and (m.assertion in (Assertion.present, Assertion.historical) or
+                                     m.assertion == Assertion.negated and _PROPHYLAXIS_AFTER.match(self.text, m.end)):
+                ms.drugs.append(m)  # ConText's backward "prophylaxis" negates the disease prevented, not the drug
             elif m.type == "dose" and not m.attrs.get("threshold") and m.attrs.get("value") is not None:
                 ms.doses.append(m)
             elif m.type == "route":

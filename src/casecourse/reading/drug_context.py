@@ -15,7 +15,7 @@ from casecourse.reading.rx_first import anchored
 
 _ANALYTE_AFTER = re.compile(
     r"[\s-]*(?:\(\w[^()]{0,20}\)\s*)?(?:levels?|counts?|aggregation|transfusions?|concentrations?|values?|titers?|titres?|trough|deficiency|deficient|insufficiency|excess|"
-    r"assays?|stain(?:s|ing|ed)?|immunostain\w*|immunoreactiv\w*|expression|expressed|antibod(?:y|ies)|"
+    r"assays?|activit(?:y|ies)|stain(?:s|ing|ed)?|immunostain\w*|immunoreactiv\w*|expression|expressed|antibod(?:y|ies)|"
     r"receptors?|positive|negative|positivity|susceptible|resistant|resistance|sensitive|producing|secreting|"
     r"secretion|tests?|testing|excretion|clearance|ratio|index|measurements?|stimulation test|profile|"
     r"genes?|mutations?|polymorphisms?|alleles?|oxidase|dehydrogenase|kinase|synthase|reductase|transferase|"
