@@ -362,3 +362,29 @@ def test_a_trailing_type_does_not_hide_the_head() -> None:
 def test_curated_diagnoses_hpo_lists_as_findings(word: str) -> None:
     found = [m for m in find(f"The history included {word} since infancy.") if m.text == word]
     assert found and found[0].type == "condition" and found[0].attrs.get("icd10")
+
+
+def test_inherited_ataxias_are_diagnoses_but_gait_ataxia_is_a_sign() -> None:
+    found = find("Spinocerebellar ataxia was considered; on examination he had gait ataxia.")
+    kinds = {m.text: m.type for m in found if m.type in ("condition", "finding")}
+    assert kinds.get("Spinocerebellar ataxia") == "condition" and kinds.get("gait ataxia") == "finding"
+
+
+def test_trauma_is_an_injury_but_not_in_a_centre_name() -> None:
+    found = find("She denied any physical trauma and was taken to the Regional Trauma Center.")
+    assert [m.text for m in found if m.type == "condition"] == ["physical trauma"]
+
+
+def test_a_diagnosis_closing_the_title_of_a_score_or_body_is_no_diagnosis() -> None:
+    text = ("The Model for End-Stage Liver Disease (MELD) score was 9 and the tumour was staged by the "
+            "Joint Committee on Cancer system; she also had Crohn Disease.")
+    conditions = [m.text for m in find(text) if m.type == "condition"]
+    assert conditions == ["Crohn Disease"]
+
+
+def test_a_short_form_spelled_out_after_it_or_after_a_stage_word_is_not_named_by_a_cue() -> None:
+    text = ("He was diagnosed with a stage IIIB lymphoma and a history of heart failure NYHA "
+            "(New York Heart Association).")
+    found = [m.text for m in find(text) if m.type == "condition"]
+    assert "IIIB" not in found and "NYHA" not in found
+    assert [m.text for m in find("The picture was consistent with QRZ (Fig. 1).") if m.type == "condition"] == ["QRZ"]

@@ -319,6 +319,9 @@ def find(text: str) -> list[Mention]:
     added += _variants(text, index, mark)
     out += added
     out += _organisms(text, out, index)
+    for m in out:
+        if m.type == "condition" and _in_a_title(text, m):
+            m.type = "finding_part"  # "Model for End-Stage Liver Disease", "Committee on Cancer": a name's words
     out += _short_forms_of_conditions(text, out)
     for m in out:
         if m.type == "condition" and _qualifies_next(text, m.end, index):
@@ -419,6 +422,18 @@ def _organism_ok(text: str, hit: re.Match, index: DiseaseIndex) -> bool:
     return word.lower() not in _NOT_NAMES
 
 
+_TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:for|on|against)\s+(?:[A-Z][A-Za-z]*[-–\s]+)*$")
+
+
+def _in_a_title(text: str, m: Mention) -> bool:
+    """Whether a capitalised diagnosis is the end of the title of a score, body or system ("Model for End-Stage
+    Liver Disease", "American Joint Committee on Cancer"), not a diagnosis of the patient."""
+    words = m.text.split()
+    if not all(w[0].isupper() and not w.isupper() for w in words):
+        return False
+    return bool(_TITLE_BEFORE.search(text, max(0, m.start - 60), m.start))
+
+
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
 _OF = re.compile(r"\s+of\s")
 
@@ -477,6 +492,18 @@ def _qualified_heads(text: str, index: DiseaseIndex, mark: bytearray, found: lis
     return out
 
 
+def _spelled_after(text: str, sf: str) -> bool:
+    """Whether the short form is followed by its expansion in parentheses, spelled by the words' initials."""
+    for hit in re.finditer(rf"\b{re.escape(sf)}\s*\(([^()]{{3,80}})\)", text):
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", hit.group(1)) if w.lower() not in _FILLERS)
+        if initials.upper() == sf.upper():
+            return True
+    return False
+
+
+_FILLERS = frozenset({"of", "and", "the", "for", "in", "on", "with", "to"})
+
+
 @lru_cache(maxsize=4)
 def _cue_rx(cues: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
@@ -484,7 +511,9 @@ def _cue_rx(cues: tuple[str, ...]) -> re.Pattern:
     short = r"([A-Z][A-Za-z]{0,2}[A-Z]{1,4})s?\b(?!-)"
     # a preposition between the cue and the short form names the means, not the diagnosis ("confirmed by CT",
     # "the diagnosis was confirmed with MRI")
-    gap = r"(?!(?:by|with|using|on|in|at|via|through|after|for|to|from)\s)[a-z]+(?:-[a-z]+)?\s+"
+    # and a stage, grade or class word names what the short form is ("diagnosed with a stage IIA ...")
+    gap = (r"(?!(?:by|with|using|on|in|at|via|through|after|for|to|from|stage|grade|class|type|phase)\s)"
+           r"[a-z]+(?:-[a-z]+)?\s+")
     return re.compile(rf"\b(?:{alt})\s+(?:{gap}){{0,2}}{short}(?:\s*([A-Za-z]+))?")
 
 
@@ -500,8 +529,8 @@ def _named_short_forms(text: str, index: DiseaseIndex, mark: bytearray) -> list[
         sf, nxt = hit.group(1), hit.group(2)
         if sf in shorts or (nxt and nxt.lower() not in index.cue_ends) or sum(c.isupper() for c in sf) < 2:
             continue
-        if re.search(rf"\(\s*{re.escape(sf)}s?\s*[),;]", text):
-            continue
+        if re.search(rf"\(\s*{re.escape(sf)}s?\s*[),;]", text) or _spelled_after(text, sf):
+            continue  # the text defines it, before or after its letters ("NYHA (New York Heart Association)")
         shorts.append(sf)
     out = []
     for sf in shorts:
