@@ -72,3 +72,11 @@ def test_a_drug_given_as_prophylaxis_is_an_exposure() -> None:
     got = _doses("He was on cotrimoxazole prophylaxis, which was stopped after six months.")
     assert "trimethoprim-sulfamethoxazole" in got
     assert "acyclovir" not in _doses("There was no acyclovir given.")
+
+
+def test_continued_on_an_outpatient_drug_keeps_it_active() -> None:
+    course = analyze_text("A 52-year-old man was admitted. He was discharged on a prednisone taper of 30 mg daily for "
+                          "1 week and 20 mg daily for 1 week. At follow-up he was continued on outpatient oral "
+                          "prednisone 20 mg daily.", assess=False)
+    pred = [e for e in course.exposures if e.drug == "prednisone"]
+    assert pred and pred[-1].status == "active" and pred[-1].end is None

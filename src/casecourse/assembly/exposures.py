@@ -36,7 +36,8 @@ _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also"
            "subsequently", "gradually", "successfully", "therapy", "treatment", "dose", "doses", "his", "her",
            "daily", "weekly", "monthly", "high-dose", "low-dose", "oral", "intravenous", "subcutaneous", "pulse",
            "pulses", "with", "plus", "therefore", "eventually", "finally", "later", "immediately", "promptly",
-           "off-label", "a", "an", "course", "courses", "dosage", "as", "well", "combined", "concomitant"}
+           "off-label", "a", "an", "course", "courses", "dosage", "as", "well", "combined", "concomitant",
+           "outpatient", "home", "maintenance", "usual", "regular"}
 _REASON = re.compile(r"\b(?:due to|because of|owing to|secondary to|for|after)\s+(?:\w+\s+){0,3}?(?P<r>[\w -]+?)"
                      r"(?=[,.;)]|$| and | but )", re.I)
 
