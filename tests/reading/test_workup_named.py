@@ -32,3 +32,14 @@ def test_a_work_up_named_by_what_it_looks_for() -> None:
     assert _tests("An extensive work-up was negative.") == {}
     got = _tests("Rheumatoid factor and vasculitis panel were negative.")
     assert got.get("vasculitis panel") == "NEG" and got.get("rheumatoid factor") == "NEG"
+
+
+def test_a_panel_named_with_its_test_words() -> None:
+    got = {m.attrs["test"]: (m.attrs["test_text"], m.attrs["interpretation"])
+           for m in find("Stool was sent for a gastrointestinal polymerase chain reaction panel, which was negative.")}
+    assert got == {"gastrointestinal pcr panel": ("gastrointestinal polymerase chain reaction panel", "NEG")}
+
+
+def test_cytology_of_listed_fluids() -> None:
+    got = _tests("Cytology of the pleural and peritoneal fluid was negative for malignant cells.")
+    assert got.get("pleural fluid cytology") == "NEG" and got.get("ascitic fluid cytology") == "NEG"

@@ -260,7 +260,7 @@ def _typed(text: str, item: Hit, name: str, written: str) -> list[tuple[str, str
             for n in (m.group(1), m.group(2))]
 
 
-_PANEL_WORDS = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,3})$")
+_PANEL_WORDS = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,4})$")
 _NOT_MODIFIERS = {"the", "a", "an", "her", "his", "their", "our", "this", "that", "extensive", "further", "initial",
                   "complete", "full", "additional", "with", "and", "or", "of", "was", "were", "other", "thorough",
                   "repeat", "repeated", "broad", "comprehensive", "including", "included", "for", "on", "in",
@@ -275,8 +275,11 @@ def _named_panels(text: str, hits: list[Hit], ends: list[int]) -> list[Mention]:
         if h.kind != "head" or h.canonical != "panel" or i and hits[i - 1].kind in _ITEMS and \
                 _HEAD_GAP.match(_gap(text, hits[i - 1].end, h.start)):
             continue  # the test word of the list before it: "viral panel", "blood work-up"
-        floor = max(0, h.start - 60, hits[i - 1].end if i else 0)
-        m = _PANEL_WORDS.search(text, floor, h.start)
+        k = i  # test words right before it belong to its name: "septic PCR panel"
+        while k and hits[k - 1].kind == "head" and not text[hits[k - 1].end:hits[k].start].strip():
+            k -= 1
+        floor = max(0, hits[k].start - 60, hits[k - 1].end if k else 0)
+        m = _PANEL_WORDS.search(text, floor, hits[k].start) if k < i else _PANEL_WORDS.search(text, floor, h.start)
         words: list[str] = []
         for w in reversed(m.group(1).split() if m else []):  # the modifiers right before the test word
             if w.lower() in _NOT_MODIFIERS:
@@ -289,8 +292,9 @@ def _named_panels(text: str, hits: list[Hit], ends: list[int]) -> list[Mention]:
         result = _result(text, hits, h.start, h.end, clause)
         if result is None or result.kind == "pos_verb":
             continue
-        written = " ".join(words + [text[h.start:h.end]])
-        name = written.lower()
+        written = " ".join(words + [text[hits[k].start:h.end]])
+        # the test filed under its test words' usual names: "polymerase chain reaction panel" -> "PCR panel"
+        name = " ".join(words + [x.canonical for x in hits[k:i]] + [text[h.start:h.end]]).lower()
         first = text.rfind(words[0], max(0, h.start - 60), h.start)
         out.append(Mention(type="lab_value", start=result.start, end=result.end, text=text[result.start:result.end],
                            norm=name, attrs={"test": name, "test_text": written, "loinc": None, "workup": True,
