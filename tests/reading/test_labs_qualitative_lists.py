@@ -56,3 +56,10 @@ def test_a_space_groups_thousands_before_a_count_unit_only() -> None:
     assert not any(v == 0.0 for _, v in vals)
     vals = [m.attrs["value"] for m in find_labs("CRP was 12 100 times higher.") if m.attrs.get("value") is not None]
     assert 12100.0 not in vals
+
+
+def test_coagulation_factor_activities_and_csf_counts() -> None:
+    got = _q("Factor V and factor VIII activities were within normal limits.")
+    assert ("factor v activity", "N") in got and ("factor viii activity", "N") in got
+    ms = [m for m in find_labs("The CSF showed pleocytosis.") if m.attrs.get("interpretation")]
+    assert {(m.attrs["test"], m.attrs["interpretation"]) for m in ms} == {("cerebrospinal fluid leukocytes", "H")}
