@@ -54,7 +54,7 @@ _PRE_FOR = anchored(r"(?P<adj>(?:tested\s+|was\s+|were\s+)?(?:strongly\s+|weakly
                     r"(?:the\s+|an?\s+)?$", re.I)
 _POST = re.compile(
     rf"\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?:levels?|counts?|antibod(?:y|ies)|titers?|titres?|tests?|"
-    rf"concentrations?|values?|results?|activity|serology|screen(?:ing)?|assays?|were|was|is|are|remained|"
+    rf"concentrations?|values?|results?|activit(?:y|ies)|serology|screen(?:ing)?|assays?|were|was|is|are|remained|"
     rf"became|came back|returned|tested|proved|turned|appeared|be|been|had|has|have|found to be|"
     rf"noted to be|to be|all|both|also|still|persistently|again|repeatedly|initially|subsequently|"
     rf"later|now|in this patient|in our patient|fall|falls|fell|lie|lies|lay|lying|continued to|continue to|"
@@ -63,7 +63,7 @@ _POST = re.compile(
     rf"-?(?P<adj>{_DEG}(?:{_ADJ}))(?![\w-])", re.I)
 _SEP = re.compile(
     r"(?:\s|,|/|\b(?:and|or|as well as|plus|serum|plasma|levels?|counts?|antibod(?:y|ies)|titers?|"
-    r"titres?|tests?|concentrations?|values?|activity|the|in)\b)*", re.I)
+    r"titres?|tests?|concentrations?|values?|activit(?:y|ies)|the|in)\b)*", re.I)
 _CARRY = re.compile(r"\s*,?\s*(?:alongside|along with|as well as|together with|with|and|plus|"
                     r"in addition to|as were|as was)\s+(?:(?:the|for|to)\s+)?$", re.I)
 _BOUNDARY = re.compile(r"[.;!?](?:\s|$)|\n")
