@@ -348,9 +348,17 @@ def test_a_numbered_component_qualifies_a_deficiency_but_a_stage_does_not() -> N
 
 def test_a_finding_ending_in_the_qualifier_becomes_part_of_the_diagnosis() -> None:
     found = find("She developed a generalized tonic-clonic seizure disorder and a congenital bleeding disorder.")
-    conditions = {m.text for m in found if m.type == "condition"}
-    assert {"seizure disorder", "bleeding disorder"} <= conditions
-    assert not any(m.type == "finding" and m.text in ("bleeding", "seizure") for m in found)
+    conditions = [m.text for m in found if m.type == "condition"]
+    # the condition takes the whole finding before its head: "(tonic-)clonic seizure disorder"
+    assert len(conditions) == 2 and conditions[0].endswith("clonic seizure disorder")
+    assert conditions[1] == "congenital bleeding disorder" or conditions[1] == "bleeding disorder"
+    assert not any(m.type == "finding" and m.text in ("bleeding", "seizure", "clonic seizure") for m in found)
+
+
+def test_a_species_epithet_is_no_disease() -> None:
+    text = "Sputum grew Haemophilus influenzae; he had a Streptococcus pneumoniae infection."
+    conditions = [m.text for m in find(text) if m.type == "condition"]
+    assert conditions == ["Streptococcus pneumoniae infection"]
 
 
 def test_a_trailing_type_does_not_hide_the_head() -> None:

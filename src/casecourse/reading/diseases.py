@@ -320,8 +320,9 @@ def find(text: str) -> list[Mention]:
     out += added
     out += _organisms(text, out, index)
     for m in out:
-        if m.type == "condition" and _in_a_title(text, m):
-            m.type = "finding_part"  # "Model for End-Stage Liver Disease", "Committee on Cancer": a name's words
+        if m.type == "condition" and (_in_a_title(text, m) or _EPITHET.fullmatch(m.text) and _GENUS_BEFORE.search(
+                text, max(0, m.start - 30), m.start)):
+            m.type = "finding_part"  # "Model for End-Stage Liver Disease": a name's words; "Haemophilus influenzae"
     out += _short_forms_of_conditions(text, out)
     for m in out:
         if m.type == "condition" and _qualifies_next(text, m.end, index):
@@ -380,7 +381,8 @@ def _named_types(text: str, found: list[Mention], index: DiseaseIndex) -> list[M
 def _organism_rx(suffixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     ends = "|".join(re.escape(x) for x in suffixes)
     # "S. aureus", "Nocardia", "Klebsiella pneumoniae", "CMV", "enterovirus", "pneumococcal"; a defined short form
-    org = (rf"(?:[A-Z]\.\s?[a-z]{{3,}}|[A-Z][a-z]{{3,}}(?:\s[a-z]{{4,}})?|[A-Z]{{2,5}}|[a-z]{{2,}}(?:{ends}))"
+    species = r"(?:\s(?![a-z]+(?:ed|ing|al|ic|ous)\b)[a-z]{4,})?"  # not an adjective: "Klebsiella related"
+    org = (rf"(?:[A-Z]\.\s?[a-z]{{3,}}|[A-Z][a-z]{{3,}}{species}|[A-Z]{{2,5}}|[a-z]{{2,}}(?:{ends}))"
            rf"(?:\s*\([A-Za-z][A-Za-z0-9-]{{1,9}}\))?")
     return re.compile(rf"(?<![\w.-]){org}\s+$"), re.compile(rf"(?<![\w.-]){org}(?:\s*,\s*|\s+(?:and|or)\s+)$")
 
@@ -422,6 +424,8 @@ def _organism_ok(text: str, hit: re.Match, index: DiseaseIndex) -> bool:
     return word.lower() not in _NOT_NAMES
 
 
+_EPITHET = re.compile(r"[a-z]+ae")  # a Latin species epithet: "influenzae", "pneumoniae"
+_GENUS_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:for|on|against)\s+(?:[A-Z][A-Za-z]*[-–\s]+)*$")
 
 
@@ -487,8 +491,9 @@ def _qualified_heads(text: str, index: DiseaseIndex, mark: bytearray, found: lis
                 continue
             for m in parts:
                 m.type = "finding_part"
+            s = min(s, *(m.start for m in parts))  # "[respiratory distress] syndrome": the whole name
         mark[s:e] = b"\x01" * (e - s)
-        out.append(_new(text, s, e, "condition", {"label": hit.group().lower(), "source": "qualified_head"}))
+        out.append(_new(text, s, e, "condition", {"label": text[s:e].lower(), "source": "qualified_head"}))
     return out
 
 
