@@ -63,3 +63,12 @@ def test_coagulation_factor_activities_and_csf_counts() -> None:
     assert ("factor v activity", "N") in got and ("factor viii activity", "N") in got
     ms = [m for m in find_labs("The CSF showed pleocytosis.") if m.attrs.get("interpretation")]
     assert {(m.attrs["test"], m.attrs["interpretation"]) for m in ms} == {("cerebrospinal fluid leukocytes", "H")}
+
+
+def test_a_pair_and_its_group_word_give_one_result_each() -> None:
+    ms = [m for m in find_labs("C3 and C4 complement levels were low.") if m.attrs.get("interpretation")]
+    assert sorted(m.attrs["test"] for m in ms) == ["c3", "c4"]
+
+
+def test_beta2_glycoprotein_antibodies_written_in_full() -> None:
+    assert ("anti-beta2 glycoprotein i antibodies", "NEG") in _q("Beta-2 glycoprotein I antibodies were negative.")

@@ -243,6 +243,19 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             carried_end = g_end
             continue
         carried = None
+    return _once(out)
+
+
+def _once(mentions: list[Mention]) -> list[Mention]:
+    """One result per test and result word: "C3 and C4 complement was low" names C3 and C4 twice (the pair and
+    the group word), which is one reading of each."""
+    seen: set[tuple] = set()
+    out = []
+    for m in mentions:
+        key = (m.type, m.start, m.end, m.norm, m.attrs["interpretation"])
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
     return out
 
 
