@@ -78,3 +78,9 @@ def test_anion_gap_and_plural_bicarbonates_in_a_table_row() -> None:
     text = "The anion gap was 22 mmol/L; bicarbonates 12 mmol/L."
     vals = {(m.attrs["test"], m.attrs["value"]) for m in find_labs(text) if m.attrs.get("value") is not None}
     assert {("anion gap", 22.0), ("bicarbonate", 12.0)} <= vals
+
+
+def test_a_change_by_an_amount_is_not_a_level() -> None:
+    vals = [m.attrs["value"] for m in find_labs("Her haemoglobin dropped by 3 g/dL overnight, to 6.1 g/dL.")
+            if m.type == "lab_value" and m.attrs.get("value") is not None]
+    assert vals == [6.1]

@@ -148,6 +148,10 @@ def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
                    norm=test.name if test else None, attrs=attrs)
 
 
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:increased|decreased|dropped|fell|rose|declined|reduced|lowered|raised|risen|fallen|went (?:up|down))"
+    r"\s+by|(?:a |an )?(?:drop|fall|rise|increase|decrease|decline|reduction|change)\s+(?:of|by))"
+    r"\s*(?:about|approximately|around|nearly|almost|over|more than|less than)?\s*$", re.I)
 _UNCLOSED_END = re.compile(r"\.(?:\s|$)")
 
 
@@ -197,6 +201,8 @@ def find_labs(text: str) -> list[Mention]:
         k = bisect.bisect_right(ends, v.start)
         clause_start = ends[k - 1] if k else 0
         clause_end = ends[k] if k < len(ends) else len(text)
+        if _CHANGE_BEFORE.search(text, max(0, v.start - 40), v.start):
+            continue  # "haemoglobin decreased by 7 g/dL", "a fall of 3 g/dL": a change, not a level
         test = _attach(text, v, anchors, starts, clause_start, clause_end)
         if v.info is not None and v.info.kind == "length" and (
                 _DIMENSION_AFTER.match(text, v.end) or _DIMENSION_BEFORE.search(text, max(0, v.start - 3), v.start)):
