@@ -84,3 +84,10 @@ def test_a_change_by_an_amount_is_not_a_level() -> None:
     vals = [m.attrs["value"] for m in find_labs("Her haemoglobin dropped by 3 g/dL overnight, to 6.1 g/dL.")
             if m.type == "lab_value" and m.attrs.get("value") is not None]
     assert vals == [6.1]
+
+
+def test_anca_patterns_and_antigen_specific_antibodies_are_told_apart() -> None:
+    got = _q("p-ANCA was positive, anti-MPO antibodies were high and c-ANCA was negative.")
+    assert ("perinuclear anti-neutrophil cytoplasmic antibodies", "POS") in got
+    assert ("anti-myeloperoxidase antibodies", "H") in got
+    assert ("cytoplasmic anti-neutrophil cytoplasmic antibodies", "NEG") in got
