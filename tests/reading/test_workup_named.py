@@ -28,7 +28,9 @@ def test_organism_and_test_word_beat_a_catalogue_name_of_another_kind() -> None:
 
 
 def test_a_work_up_named_by_what_it_looks_for() -> None:
-    assert _tests("The thrombophilia work-up was unremarkable.") == {"thrombophilia work-up": "NEG"}
+    assert _tests("The thrombophilia work-up was negative.") == {"thrombophilia work-up": "NEG"}
+    assert _tests("Her basic metabolic panel was unremarkable.") == {"metabolic panel": "N"}
+    assert _tests("The patient's toxicology screen was positive.") == {"toxicology screen": "POS"}
     assert _tests("An extensive work-up was negative.") == {}
     got = _tests("Rheumatoid factor and vasculitis panel were negative.")
     assert got.get("vasculitis panel") == "NEG" and got.get("rheumatoid factor") == "NEG"

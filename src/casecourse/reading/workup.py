@@ -31,8 +31,8 @@ _INTERVAL_BEFORE = re.compile(r"\(\s*[<>≤≥]?\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d
 # what may stand between two items of one list, once parentheses are removed
 _LIST_GAP = re.compile(r"^(?:[\s,/&-]|\b(?:and|or|as well as|virus|viruses|type|types|\d{1,2})\b)*$", re.I)
 # what may stand between the last item and a shared test word
-_HEAD_GAP = re.compile(r"^(?:[\s,/-]|\b(?:virus|viral|type|types|and|\d{1,2}|IgG|IgM|surface|core|e|early|capsid|"
-                       r"nuclear|quantitative|qualitative|real-time)\b)*$", re.I)
+_HEAD_GAP = re.compile(r"^(?:[\s,/-]|\b(?:virus|viral|disease|infection|type|types|and|\d{1,2}|IgG|IgM|surface|core|e|"
+                       r"early|capsid|nuclear|quantitative|qualitative|real-time)\b)*$", re.I)
 _PARENS = re.compile(r"\([^()]{0,60}\)")
 _PROFILE = re.compile(r" (?:profile|panel)\b")
 _CULTURE_POS_VERB = 60  # chars after "showed"/"revealed" in which an organism must follow
@@ -55,6 +55,8 @@ class Hit:
 def _automaton() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for row in table("workup_terms.csv"):
+        if row["kind"] == "not_modifier":
+            continue
         for syn in row["synonyms"].split("|"):
             key = syn.strip().lower()
             if key and key not in auto:
@@ -260,11 +262,14 @@ def _typed(text: str, item: Hit, name: str, written: str) -> list[tuple[str, str
             for n in (m.group(1), m.group(2))]
 
 
-_PANEL_WORDS = re.compile(r"((?:[A-Za-z][\w-]*\s+){1,4})$")
-_NOT_MODIFIERS = {"the", "a", "an", "her", "his", "their", "our", "this", "that", "extensive", "further", "initial",
-                  "complete", "full", "additional", "with", "and", "or", "of", "was", "were", "other", "thorough",
-                  "repeat", "repeated", "broad", "comprehensive", "including", "included", "for", "on", "in",
-                  "negative", "positive", "unremarkable", "then", "also", "all", "some", "standard", "routine"}
+_PANEL_WORDS = re.compile(r"((?<![\w'’])(?:[A-Za-z][\w-]*\s+){1,4})$")
+
+
+@cache
+def _not_modifiers() -> frozenset[str]:
+    """Words that end a work-up's name read backwards from its test word ("the", "extensive", "but")."""
+    return frozenset(w.strip().lower() for row in table("workup_terms.csv") if row["kind"] == "not_modifier"
+                     for w in row["synonyms"].split("|"))
 
 
 def _named_panels(text: str, hits: list[Hit], ends: list[int]) -> list[Mention]:
@@ -282,7 +287,7 @@ def _named_panels(text: str, hits: list[Hit], ends: list[int]) -> list[Mention]:
         m = _PANEL_WORDS.search(text, floor, hits[k].start) if k < i else _PANEL_WORDS.search(text, floor, h.start)
         words: list[str] = []
         for w in reversed(m.group(1).split() if m else []):  # the modifiers right before the test word
-            if w.lower() in _NOT_MODIFIERS:
+            if w.lower() in _not_modifiers():
                 break
             words.insert(0, w)
         if not words:
@@ -298,9 +303,17 @@ def _named_panels(text: str, hits: list[Hit], ends: list[int]) -> list[Mention]:
         first = text.rfind(words[0], max(0, h.start - 60), h.start)
         out.append(Mention(type="lab_value", start=result.start, end=result.end, text=text[result.start:result.end],
                            norm=name, attrs={"test": name, "test_text": written, "loinc": None, "workup": True,
-                                             "interpretation": "NEG" if result.kind == "neg" else "POS",
+                                             "interpretation": _panel_interpretation(text[result.start:result.end],
+                                                                                     result.kind),
                                              "item_start": first, "item_end": h.end}))
     return out
+
+
+def _panel_interpretation(word: str, kind: str) -> str:
+    """An unremarkable panel is normal ("the metabolic panel was unremarkable"); a negative one negative."""
+    if kind == "neg" and word.lower() in ("unremarkable", "normal"):
+        return "N"
+    return "NEG" if kind == "neg" else "POS"
 
 
 def _written_key(m: Mention) -> str:
