@@ -80,3 +80,10 @@ def test_continued_on_an_outpatient_drug_keeps_it_active() -> None:
                           "prednisone 20 mg daily.", assess=False)
     pred = [e for e in course.exposures if e.drug == "prednisone"]
     assert pred and pred[-1].status == "active" and pred[-1].end is None
+
+
+def test_no_step_to_another_unit_scale_or_a_combination_partner() -> None:
+    assert [v for v, _, _ in _doses("He received amphotericin B 5 mg/kg daily, a total of 6 g.")["amphotericin b"]] \
+        == [5.0]
+    got = _doses("He was started on lopinavir-ritonavir (400 mg/100 mg twice daily).")
+    assert [v for v, _, _ in got.get("lopinavir", [])] in ([400.0], [None], [])

@@ -415,18 +415,39 @@ def _dose_sequence(text: str, first: Mention, ms: _Mentions, drugs: list[Mention
     restates it in other units ("840 mg (500 mg/m2)") and is no new dose."""
     stop = min((x.start for x in drugs if x.start > first.end), default=end)
     out: list[Mention] = []
-    prev = first
+    prev, last_end = first, first.end
     for m in ms.doses:
-        if m.start <= prev.end or m.start >= stop:
+        if m.start <= last_end or m.start >= stop:
             continue
-        if m.start - prev.end > _SEQUENCE_GAP or ";" in text[prev.end:m.start] or id(m) in claimed:
-            break
-        if _EQUIVALENT.search(text, prev.end, m.start):
-            prev = m
+        gap = text[last_end:m.start]
+        if m.start - last_end > _SEQUENCE_GAP or ";" in gap or id(m) in claimed or gap.strip() == "/":
+            break  # "400 mg/100 mg": the doses of a combination's two ingredients
+        if _EQUIVALENT.search(text, last_end, m.start):
+            last_end = m.end
             continue
+        if not _comparable(prev, m):
+            break  # another unit or scale: another drug's dose, a cumulative amount, a diluent volume
         out.append(m)
-        prev = m
+        prev, last_end = m, m.end
     return out
+
+
+_MASS_MG = {"g": 1000.0, "mg": 1.0, "ug": 0.001, "mcg": 0.001, "µg": 0.001, "μg": 0.001}
+_STEP_RATIO = 20.0  # a taper or escalation step changes a dose by less than this factor
+
+
+def _comparable(a: Mention, b: Mention) -> bool:
+    """Two doses of one sequence: the same unit (or masses) per the same body measure, within a plausible step."""
+    ua, ub = a.attrs.get("unit"), b.attrs.get("unit")
+    if a.attrs.get("per") != b.attrs.get("per"):
+        return False
+    if ua in _MASS_MG and ub in _MASS_MG:
+        va, vb = float(a.attrs["value"]) * _MASS_MG[ua], float(b.attrs["value"]) * _MASS_MG[ub]
+    elif ua == ub and ua not in ("mL", "L"):
+        va, vb = float(a.attrs["value"]), float(b.attrs["value"])
+    else:
+        return False
+    return va > 0 and vb > 0 and 1 / _STEP_RATIO <= vb / va <= _STEP_RATIO
 
 
 def _adjacent(text: str, drug: Mention, ms: list[Mention], drugs: list[Mention]) -> Mention | None:
