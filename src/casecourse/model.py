@@ -119,6 +119,7 @@ class LabResult(Fact):
     value_si: float | None = None
     unit_si: str | None = None
     interpretation: Literal["H", "L", "N", "POS", "NEG", "A"] | None = None
+    diastolic: float | None = Field(None, description="a blood pressure's diastolic value ('120/80'); value: systolic")
 
 
 class Dose(_Base):

@@ -31,3 +31,12 @@ def test_vital_signs_are_categorised_apart_from_laboratory_results() -> None:
             r["category"][0]["coding"][0]["code"] for e in bundle["entry"] for r in [e["resource"]]
             if r["resourceType"] == "Observation" and "category" in r}
     assert cats.get("body temperature") == "vital-signs" and cats.get("ferritin") == "laboratory"
+
+
+def test_a_blood_pressure_is_two_components() -> None:
+    bundle = bundle_dict(analyze_text("A 40-year-old man had a blood pressure of 142/91 mmHg.", assess=False))
+    bp = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Observation"
+          and e["resource"]["code"].get("text") == "blood pressure"]
+    assert bp and "valueQuantity" not in bp[0]
+    got = {c["code"]["coding"][0]["code"]: c["valueQuantity"]["value"] for c in bp[0]["component"]}
+    assert got == {"8480-6": 142.0, "8462-4": 91.0}

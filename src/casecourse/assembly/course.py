@@ -204,6 +204,7 @@ class CourseAssembler:
                         value_high=a.get("value_high"), comparator=a.get("comparator"), unit=a.get("unit"),
                         ucum=a.get("ucum"), value_si=a.get("value_si"), unit_si=a.get("unit_si"),
                         interpretation=interp if interp in _INTERP else None, time=when,
+                        diastolic=a.get("diastolic") if isinstance(a.get("diastolic"), int | float) else None,
                         assertion=Assertion.present, provenance=_prov(self.text, m, sent, "labs"))
         self.course.labs.append(lab)
 

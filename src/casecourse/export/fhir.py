@@ -85,6 +85,11 @@ def _category(test: str) -> str:
     return "vital-signs" if entry is not None and entry.kind == "vital" else "laboratory"
 
 
+def _bp_component(code: str, label: str, quantity: dict) -> dict:
+    return {"code": {"coding": [{"system": "http://loinc.org", "code": code, "display": label}], "text": label.lower()},
+            "valueQuantity": quantity}
+
+
 def _stay_end(later: list) -> TimeRef | None:
     """The discharge (or death) that ends a stay: the first one before any further admission."""
     for ev in later:
@@ -202,7 +207,12 @@ def bundle_dict(course: Course) -> dict:
                 q |= {"system": _UCUM, "code": lab.ucum}
             if lab.comparator:
                 q["comparator"] = lab.comparator
-            res["valueQuantity"] = q
+            if lab.diastolic is not None:  # FHIR vital-signs blood pressure: two components, no value of its own
+                res["component"] = [_bp_component(code, label, {**q, "value": v}) for code, label, v in (
+                    ("8480-6", "Systolic blood pressure", lab.value), ("8462-4", "Diastolic blood pressure",
+                                                                       lab.diastolic))]
+            else:
+                res["valueQuantity"] = q
         if lab.interpretation:
             res["interpretation"] = [{"coding": [{
                 "system": "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
