@@ -91,3 +91,9 @@ def test_anca_patterns_and_antigen_specific_antibodies_are_told_apart() -> None:
     assert ("perinuclear anti-neutrophil cytoplasmic antibodies", "POS") in got
     assert ("anti-myeloperoxidase antibodies", "H") in got
     assert ("cytoplasmic anti-neutrophil cytoplasmic antibodies", "NEG") in got
+
+
+def test_systemic_sclerosis_and_myositis_antibodies() -> None:
+    got = _q("Anti-Scl-70 and anti-Jo-1 antibodies were negative; anticentromere antibodies were positive.")
+    assert {("anti-scl-70 antibodies", "NEG"), ("anti-jo-1 antibodies", "NEG"),
+            ("anti-centromere antibodies", "POS")} <= got
