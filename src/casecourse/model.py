@@ -94,6 +94,7 @@ class Condition(Fact):
     """A diagnosis. `status` follows FHIR Condition.verificationStatus."""
 
     name: str
+    text: str | None = Field(None, description="the condition as the text names it, where `name` is a label")
     codings: list[Coding] = Field(default_factory=list)
     status: Literal["confirmed", "provisional", "differential", "unconfirmed", "refuted"] = "confirmed"
 

@@ -40,3 +40,12 @@ def test_a_blood_pressure_is_two_components() -> None:
     assert bp and "valueQuantity" not in bp[0]
     got = {c["code"]["coding"][0]["code"]: c["valueQuantity"]["value"] for c in bp[0]["component"]}
     assert got == {"8480-6": 142.0, "8462-4": 91.0}
+
+
+def test_a_condition_keeps_its_written_name_beside_the_vocabulary_label() -> None:
+    bundle = bundle_dict(analyze_text("A 19-year-old woman presented with a sore throat. She had SLE.", assess=False))
+    codes = [e["resource"]["code"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Condition"]
+    texts = {c["text"] for c in codes}
+    assert "sore throat" in texts and "systemic lupus erythematosus" in texts
+    sore = next(c for c in codes if c["text"] == "sore throat")
+    assert any(k.get("display") and k["display"].lower() != "sore throat" for k in sore["coding"])

@@ -168,7 +168,12 @@ class CourseAssembler:
                                       display=str(m.attrs.get("label") or name)))
             # an ICD-10-CM title is the code's display; the clinical name is the term as written
             shown = " ".join(m.text.split()).lower() if m.attrs.get("source") == "icd10cm" else name
+            # the term as written (its abbreviation expanded) where the name is a vocabulary label: "sore throat"
+            # for HPO's "pharyngalgia"
+            written = " ".join(str(m.norm or m.text).split()).lower()
+            abbreviated = m.text.isupper() and written == m.text.lower()  # "SLE": the label reads better
             self._conditions[name] = Condition(id=self._id("condition"), name=shown, codings=codings, status=status,
+                                               text=written if written != shown and not abbreviated else None,
                                                assertion=m.assertion, time=when,
                                                provenance=_prov(self.text, m, sent, "phenotypes"))
             return

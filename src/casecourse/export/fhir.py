@@ -11,10 +11,11 @@ import json
 
 from fhir.resources.R4B.bundle import Bundle
 
-from casecourse.model import Coding, Course, Dose, DoseSegment, Exposure, LabResult, TimeRef
+from casecourse.model import Coding, Condition, Course, Dose, DoseSegment, Exposure, LabResult, TimeRef
 
 BASE_URL = "https://casecourse.org/fhir/StructureDefinition"
 LAB_TEST_SYSTEM = "https://casecourse.org/fhir/CodeSystem/lab-test"
+CONDITION_NAME_SYSTEM = "https://casecourse.org/fhir/CodeSystem/condition-name"
 RELATIVE_TIME_URL = f"{BASE_URL}/relative-time"   # sub-extensions: anchor, offsetDaysLow, offsetDaysHigh
 TIME_ESTIMATE_URL = f"{BASE_URL}/time-estimate"   # sub-extensions: earliest, latest, derivation
 ASSERTION_URL = f"{BASE_URL}/assertion"
@@ -67,6 +68,15 @@ def _concept(text: str, codings: list) -> dict:
         out["coding"] = [{"system": c.system, "code": c.code, **({"display": c.display} if c.display else {})}
                          for c in codings]
     return out
+
+
+def _condition_concept(c: Condition) -> dict:
+    """The condition as the text names it in `text`; where that differs from the name the course files it under
+    (a vocabulary label), the name stays readable as a display too."""
+    codings = list(c.codings)
+    if c.text and not any(k.display and k.display.lower() == c.name for k in codings):
+        codings.append(Coding(system=CONDITION_NAME_SYSTEM, code=c.name, display=c.name))
+    return _concept(c.text or c.name, codings)
 
 
 def _lab_concept(lab: LabResult) -> dict:
@@ -176,7 +186,7 @@ def _medication_statements(exp: Exposure) -> list[dict]:
 def bundle_dict(course: Course) -> dict:
     entries: list[dict] = [_patient(course)]
     for c in course.conditions:
-        res = {"resourceType": "Condition", "id": c.id, "subject": SUBJECT, "code": _concept(c.name, c.codings),
+        res = {"resourceType": "Condition", "id": c.id, "subject": SUBJECT, "code": _condition_concept(c),
                "verificationStatus": {"coding": [{
                    "system": "http://terminology.hl7.org/CodeSystem/condition-ver-status", "code": c.status}]}}
         if c.status != "refuted":
