@@ -10,3 +10,9 @@ def test_reference_interval_after_value_keeps_the_sentence_in_the_narrative() ->
 def test_numbered_citation_still_marks_literature() -> None:
     assert sentence_zone("Low ferritin predicts relapse after therapy (12–14).", "narrative") == "literature"
     assert sentence_zone("Ferritin above 10,000 ng/mL is typical [7].", "narrative") == "literature"
+
+
+def test_superscript_citations_and_report_phrasing_mark_literature() -> None:
+    assert sentence_zone("Solvents or infections may precipitate a relapse.12", "narrative") == "literature"
+    assert sentence_zone("Earlier reports have suggested smoking as a trigger.", "narrative") == "literature"
+    assert sentence_zone("Ferritin was 2300 ng/mL, shown in Fig.2 and Table 1.", "narrative") == "narrative"

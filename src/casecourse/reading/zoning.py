@@ -25,7 +25,9 @@ _PATIENT_CUE = re.compile(
 _LITERATURE_CUE = re.compile(
     r"\((?:\d+(?:[-–,] ?\d+)*)\)|\[\d+(?:[-–,] ?\d+)*\]|\b(?:stud(?:y|ies)|trials?|literature|"
     r"patients with|cases? (?:has|have) been (?:reported|described)|reported cases|et al|cohort|"
-    r"mechanism|pathogenesis)\b", re.I)
+    r"mechanism|pathogenesis|(?:case )?reports (?:have )?(?:also )?(?:suggested|shown|described|reported))\b|"
+    # "... may precipitate the hemorrhage.15": a superscript citation flattened onto the sentence's end
+    r"(?<=[a-z]{2})(?<!fig)(?<!vol)(?<!eq)\.\d{1,3}(?:[-–,]\d{1,3})*(?=\s|$)", re.I)
 _AUTHOR_LINE = re.compile(
     r"@|\bORCID\b|\bE-?mail\b|\b(?:MD|PhD|MBBS|MSc|FRCP)\b|\bcorrespondence\b|\bDepartment\b.*\b(?:Hospital|"
     r"University|Spain|USA|Street|Calle)\b|^[-•*]?\s*[A-Z]\.(?:\s?[A-Z]\.)*\s+[A-Z][A-Za-zÀ-ÿ'-]+(?:-[A-Z].*)?,",
