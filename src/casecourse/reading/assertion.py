@@ -75,12 +75,15 @@ class _Cues:
     per case report. Here a cheap character-class search finds the positions where some cue can
     start, and only the alternatives that can start with that character (in their original order)
     are tried there, so the matches are exactly those of `finditer` over the whole alternation.
+    `combined` does the same in one C scan: behind `start`, one branch per group of first characters
+    (a lookahead of those characters, then their alternatives in order), so no Python runs per position.
     """
 
     start: re.Pattern  # a position where some cue may start
     parts: tuple[tuple[str, frozenset[str] | None, bool], ...]  # (regex, first chars or None = any, may start with \s)
     meta: dict[int, tuple[str, str]]
     by_char: dict[str, re.Pattern] = field(default_factory=dict)
+    combined: re.Pattern | None = None  # None: some alternative may match the empty string
 
     def at(self, ch: str) -> re.Pattern:
         rx = self.by_char.get(ch)
@@ -94,6 +97,12 @@ class _Cues:
     def finditer(self, lower: str) -> Iterator[re.Match]:
         """Exactly `re.finditer` of the whole alternation over `lower`: the alternatives are tried at
         each position `start` finds (one C scan), skipping positions inside the last match."""
+        if self.combined is not None:
+            at = self.at
+            for c in self.combined.finditer(lower):  # where the matches are; `at` names their rule
+                p = c.start()
+                yield at(lower[p:p + 1]).match(lower, p)  # type: ignore[misc] - the same match
+            return
         pos = 0
         at = self.at
         for c in self.start.finditer(lower):
@@ -107,6 +116,7 @@ class _Cues:
 
 
 _NEVER = re.compile(r"(?!)")
+_COMMON = "tsaocpwbmfhdinrlegyuvk"  # English words' commonest first letters, most common first
 
 
 def _first_chars(rule: dict) -> tuple[frozenset[str] | None, bool]:
@@ -153,7 +163,34 @@ def _rules() -> _Cues:
         parts.append((rf"(?P<r{i}>{_rule_regex(r)})", *_first_chars(r)))
         meta[i] = (r["category"], r["direction"])
     parts.sort(key=lambda p: len(p[0]), reverse=True)  # longest alternatives first: "no evidence of" beats "no"
-    return _Cues(start=_start([p for p, _, _ in parts]), parts=tuple(parts), meta=meta)
+    start = _start([p for p, _, _ in parts])
+    return _Cues(start=start, parts=tuple(parts), meta=meta, combined=_combined(start, parts))
+
+
+def _combined(start: re.Pattern, parts: list[tuple[str, frozenset[str] | None, bool]]) -> re.Pattern | None:
+    """Where `_Cues.finditer` matches, as one pattern: at a position `start` admits, the branch of the
+    position's character holds exactly the alternatives `_Cues.at` would try there, in the same order
+    (without their named groups, which cost `re` about half its time). None when an alternative may
+    match the empty string or has no known first characters (then the per-position loop keeps its
+    exact semantics)."""
+    if any(first is None or rx_first._first_atoms(p, 0) is None for p, first, _ in parts):
+        return None
+    chars = sorted(set().union(*(first for _, first, _ in parts)))
+    groups: dict[tuple[int, ...], list[str]] = {}  # alternatives (indexes into parts) -> characters
+    for ch in chars:
+        alts = tuple(k for k, (_, first, sp) in enumerate(parts) if ch in first or (sp and ch.isspace()))
+        groups.setdefault(alts, []).append(ch)
+    # the branches' characters are disjoint, so their order changes nothing but speed: common first letters first
+    order = sorted(groups.items(), key=lambda g: min(_COMMON.find(c) % 99 for c in g[1]))
+    branches = [("[" + "".join(re.escape(c) for c in cs) + "]", alts) for alts, cs in order]
+    spaced = tuple(k for k, (_, _, sp) in enumerate(parts) if sp)
+    if spaced:  # any other whitespace character: only the alternatives that may start with \s
+        branches.append((r"\s", spaced))
+    out = []
+    for head, alts in branches:
+        body = "|".join(re.sub(r"^\(\?P<r\d+>", "(?:", parts[k][0]) for k in alts)
+        out.append(f"(?={head})(?:{body})")
+    return re.compile(start.pattern + "(?:" + "|".join(out) + r")(?![\w-])")
 
 
 def _start(parts: list[str]) -> re.Pattern:

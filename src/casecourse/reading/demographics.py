@@ -6,7 +6,7 @@ import re
 from casecourse.model import Mention
 from casecourse.reading.rx_first import anchored
 
-_AGE = re.compile(
+_AGE = anchored(
     r"\b(?P<num>\d{1,3})(?:[- ](?:year|yr)s?[- ]old|\s*-?\s*(?:year|yr)s?\s+of\s+age|\s*(?:yo|y/o|y\.o\.))\b"
     r"|\baged?\s+(?P<num2>\d{1,3})(?:\s*(?:years?|yrs?))?\b", re.I)
 _SEX = anchored(

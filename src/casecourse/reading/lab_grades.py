@@ -39,6 +39,15 @@ _FIELD = anchored(r"(?<![\w.,/])(?:(?:over|up to|more than|less than|fewer than)
 _PLUS = anchored(r"(?<![\w+/.\-])(?:[1-4]\+|\+[1-4])(?=\s+[a-z])")
 # a standard-deviation score: "(−1.2 z-score)", "height −2.5 SD", "+0.5 SDS"
 _SDS = anchored(r"(?<![\w.])[−\-–+]?\d{1,2}(?:\.\d{1,2})?\s?(?:z-score|Z-score|SDS|SD)(?![\w-])")
+# each pattern with what every match of it holds, searched first in one cheap case-sensitive C scan (most reports
+# hold few of them, and a full pattern then need not run; the classes spell out re.I's case folding, including
+# 'ſ' for s and a dotless or dotted i), and the scale it grades
+_PATTERNS = ((_TNM, re.compile(r"T(?:[0-4xX]|is)"), "tnm"), (_HISTO, re.compile("G[1-4]"), "histologic_grade"),
+             (_GRADE, re.compile("[gG][rR][aA][dD][eE]"), "grade"),
+             (_STAGE, re.compile("[sSſ][tT][aA][gG][eE]"), "stage"),
+             (_DEGREE, re.compile("degree"), "degree"),
+             (_FIELD, re.compile("[hH][pP]|[lL][pP][fF]|[hH].[gG][hH][- ][pP]"), "per_field"),
+             (_PLUS, re.compile(r"\+"), "plus"), (_SDS, re.compile("SD|-score"), "sd_score"))
 _FRACTION_SCALES = ("murmur", "strength", "acuity", "score")
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 _DENOMINATORS = {"murmur": {6}, "strength": {5}}
@@ -97,16 +106,15 @@ def _mention(text: str, start: int, end: int, scale: str) -> Mention:
 def find(text: str) -> list[Mention]:
     """Grade, stage and score mentions of `text`, in order."""
     out: list[Mention] = []
-    for rx, scale in ((_TNM, "tnm"), (_HISTO, "histologic_grade"), (_GRADE, "grade"), (_STAGE, "stage"),
-                      (_DEGREE, "degree"),
-                      (_FIELD, "per_field"), (_PLUS, "plus"), (_SDS, "sd_score")):
-        out.extend(_mention(text, m.start(), m.end(), scale) for m in rx.finditer(text))
+    for rx, needs, scale in _PATTERNS:
+        if needs.search(text):
+            out.extend(_mention(text, m.start(), m.end(), scale) for m in rx.finditer(text))
     class_cues = dict(_scales()).get("class", ())
-    for m in _CLASS.finditer(text):
+    for m in _CLASS.finditer(text) if "class" in text else ():
         s, e = _sentence(text, m.start(), m.end())
         if any(p.search(text, s, e) for p in class_cues):
             out.append(_mention(text, m.start(), m.end(), "class"))
-    for m in _FRACTION.finditer(text):
+    for m in _FRACTION.finditer(text) if "/" in text else ():
         scale = _fraction_scale(text, m)
         if scale is not None:
             out.append(_mention(text, m.start(), m.end(), scale))

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import re
 
+from casecourse.reading.rx_first import anchored
+
 _ABBREV = {"dr", "mr", "mrs", "ms", "vs", "e.g", "i.e", "approx", "fig", "figs", "no", "al", "etc", "ca", "cf",
            "resp", "st", "mt", "jr", "sr", "inc", "ltd", "dept", "univ", "vol", "pp", "ref", "refs", "min", "max"}
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
-_LAST_WORD = re.compile(r"[\w.]+$")
+# `anchored`: a lookahead of the first characters lets `re` pass most positions at once (same matches)
+_BOUNDARY = anchored(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
+_LAST_WORD = re.compile(r"[\w.]++$")  # possessive: a run that does not reach the end cannot, shorter either
 _WINDOW = 40  # longer than any abbreviation: a longer last word is not one, however it is cut
 
 

@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from casecourse.reading.rx_first import anchored
+
 PATIENT_ZONES = frozenset({"narrative", "summary"})
 
-_PATIENT_CUE = re.compile(
+_PATIENT_CUE = anchored(
     r"\b(?:(?:the|our|this|index) (?:patient|case|man|woman|boy|girl|child|infant)|[Hh]e|[Ss]he|[Hh]is|[Hh]er|"
     r"[Hh]im|\d+[- ](?:year|month|week|day)[- ]old|was (?:admitted|hospitali[sz]ed|readmitted|discharged)|"
     r"presented|we report|we describe|we present)\b")
-_LITERATURE_CUE = re.compile(
+_LITERATURE_CUE = anchored(
     r"\((?:\d+(?:[-–,] ?\d+)*)\)|\[\d+(?:[-–,] ?\d+)*\]|\b(?:stud(?:y|ies)|trials?|literature|"
     r"patients with|cases? (?:has|have) been (?:reported|described)|reported cases|et al|cohort|"
     r"mechanism|pathogenesis|(?:case )?reports (?:have )?(?:also )?(?:suggested|shown|described|reported))\b|"
@@ -37,7 +39,7 @@ _BACKMATTER_LINE = re.compile(
     r"received\s*:|accepted\s*:|published\s*:|doi\s*:|https?://|keywords?\s*:)", re.I)
 _REFERENCES_START = re.compile(r"^\s*(?:references?|bibliography)\s*:?\s*$", re.I)
 _TITLE_LINE = re.compile(r"^\s*(?:letters? to the editors?|sirs,?|dear (?:editor|sirs?),?)\s*$", re.I)
-_WE_REPORT = re.compile(r"\bwe (?:report|describe|present)\b", re.I)
+_WE_REPORT = anchored(r"\bwe (?:report|describe|present)\b", re.I)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
 _TABLE_CAPTION = re.compile(r"^\s*(?:supplementary\s+)?table\s+[0-9IVX]+[a-z]?\b", re.I)
 _OTHER_TABLE = re.compile(

@@ -54,7 +54,8 @@ def canonical(name: str | None) -> str | None:
         return syn[stripped]
     best = None
     for s, d in syn.items():
-        if re.search(rf"\b{re.escape(s)}\b", n) and (best is None or len(s) > len(best[0])):
+        # `s in n` first: a plain substring test, true whenever the word-bounded search can be
+        if s in n and re.search(rf"\b{re.escape(s)}\b", n) and (best is None or len(s) > len(best[0])):
             best = (s, d)
     return best[1] if best else None
 
@@ -79,4 +80,4 @@ def names_drug(text: str | None, drug: str | None) -> bool:
         return False
     n = norm(text)
     syn, _ = _table()
-    return any(d == c and re.search(rf"\b{re.escape(s)}\b", n) for s, d in syn.items())
+    return any(d == c and s in n and re.search(rf"\b{re.escape(s)}\b", n) for s, d in syn.items())

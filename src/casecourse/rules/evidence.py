@@ -148,6 +148,7 @@ class View:
 
     def __init__(self, course: Course):
         self.course = course
+        self._readings: dict[str, list[LabReading]] = {}  # analyte -> readings (the course does not change)
         shared = _SHARED.get()
         got = shared.get(id(course)) if shared is not None else None
         if got is not None and got[0] is course:
@@ -168,6 +169,12 @@ class View:
 
     def readings(self, analyte: str) -> list[LabReading]:
         """Lab results for the analyte, plus flags implied by summary terms ("pancytopenia")."""
+        got = self._readings.get(analyte)
+        if got is None:
+            got = self._readings[analyte] = self._read(analyte)
+        return list(got)
+
+    def _read(self, analyte: str) -> list[LabReading]:
         out: list[LabReading] = []
         for f in self.index.get(analyte, []):
             if isinstance(f, LabResult):

@@ -52,6 +52,9 @@ def _calendar_span(earliest: str | None, point: str | None, latest: str | None) 
     return one
 
 
+_UNSET = object()
+
+
 class Axis:
     """Resolves TimeRefs of one course, following `anchor` links to other facts."""
 
@@ -59,7 +62,9 @@ class Axis:
         self.course = course
         self.by_id = {f.id: f for f in course.facts()}
         self.day0 = self._calendar(course.anchor) if course.anchor else None
-        self._memo: dict[int, Span | None] = {}
+        # id(t) -> (t, its span), and the story's end: like `by_id`, they assume the course does not change
+        self._memo: dict[int, tuple[TimeRef, Span | None]] = {}
+        self._eos: float | None | object = _UNSET
 
     @staticmethod
     def _calendar(t: TimeRef) -> Span | None:
@@ -68,6 +73,14 @@ class Axis:
     def span(self, t: TimeRef | None, _depth: int = 0) -> Span | None:
         if t is None or _depth > 5:
             return None
+        if _depth == 0:
+            got = self._memo.get(id(t))
+            if got is None or got[0] is not t:
+                got = self._memo[id(t)] = (t, self._span(t, 0))
+            return got[1]
+        return self._span(t, _depth)
+
+    def _span(self, t: TimeRef, _depth: int) -> Span | None:
         cal = self._calendar(t)
         if cal:
             return cal
@@ -83,6 +96,11 @@ class Axis:
         return None
 
     def end_of_story(self) -> float | None:
+        if self._eos is _UNSET:
+            self._eos = self._end_of_story()
+        return self._eos  # type: ignore[return-value]
+
+    def _end_of_story(self) -> float | None:
         his = [s[1] for f in self.course.facts() if (s := self.span(f.time))]
         for e in self.course.exposures:
             for seg in e.segments:
