@@ -104,9 +104,16 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     buckets: dict[int, list[Mention]] = {}
     # interchangeable kinds may overlap (a dose inside a drug phrase, a lab value after its test)
     for m in sorted(mentions, key=lambda m: (rank.get(m.type, 99), -(m.end - m.start), m.start)):
-        first, last = m.start // _BUCKET, max(m.start, m.end - 1) // _BUCKET
-        clash = any(k.start < m.end and m.start < k.end and _clash(k, m)
-                    for b in range(first, last + 1) for k in buckets.get(b, ()))
+        start, end = m.start, m.end
+        first, last = start // _BUCKET, max(start, end - 1) // _BUCKET
+        clash = False
+        for b in range(first, last + 1):  # plain loops: this runs for every mention of every document
+            for k in buckets.get(b, ()):
+                if k.start < end and start < k.end and _clash(k, m):
+                    clash = True
+                    break
+            if clash:
+                break
         if not clash:
             kept.append(m)
             for b in range(first, last + 1):
