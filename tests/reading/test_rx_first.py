@@ -4,7 +4,7 @@ from __future__ import annotations
 import random
 import re
 
-from casecourse.reading.rx_first import anchored, first_chars, may_start
+from casecourse.reading.rx_first import anchored, first_chars, lower_text, lowered, may_start
 
 PATTERNS = [
     (r"\b(?:admitted|admission|discharged?|relapse[sd]?)\b", re.I),
@@ -51,3 +51,44 @@ def test_may_start_keeps_every_start_that_matches():
 def test_first_chars_folds_case_and_gives_up_on_any():
     assert first_chars(re.compile(r"ab|Cd", re.I)) >= {"a", "A", "c", "C"}
     assert first_chars(re.compile(r".x")) is None
+
+
+LOWERED = [
+    (r"\b(?P<n>\d+)\s*(?P<u>DAYS?|weeks?|Months?)\s+(?:later|AGO)\b", re.I),
+    (r"(?<![A-Z])[A-Z][a-z]+(?=\s)|[^a-c\d]x|(?P<q>q)(?P=q)", re.I),
+    (r"\b(?:is|this|Kin|[s-v]+)\b", re.I),
+]
+FOLD_WORDS = ["3 DAYS later", "2 weeks ago", "4 Months Later", "Kin", "KIN", "\u212aIN", "THIS", "tHiS", "sUv",
+              "Qq", "qQ", "xX", "Ax", "é", "Σ", "9x", "-x"]
+
+
+def _fold_texts(n: int = 300) -> list[str]:
+    rng = random.Random(11)
+    words = WORDS + FOLD_WORDS
+    return ["".join(rng.choice(words) + rng.choice([" ", "", ", ", "\n"]) for _ in range(rng.randint(1, 12)))
+            for _ in range(n)]
+
+
+def test_lowered_twin_matches_where_the_pattern_does():
+    for pattern, flags in LOWERED:
+        rx = re.compile(pattern, flags)
+        twin = lowered(rx)
+        assert twin is not None and not twin.flags & re.I
+        for text in _fold_texts():
+            low = lower_text(text)
+            assert low is not None
+            for i in range(len(text)):
+                a, b = rx.match(text, i), twin.match(low, i)
+                assert (a and a.regs) == (b and b.regs), (pattern, text, i)
+
+
+def test_lowered_leaves_what_it_cannot_rewrite():
+    assert lowered(re.compile(r"abc")) is None  # not case-insensitive
+    assert lowered(re.compile(r"straße", re.I)) is None  # a cased non-ASCII letter
+    assert lowered(re.compile(r"(?P<a>x)?(?(a)y|z)", re.I)) is None  # a conditional
+
+
+def test_lower_text_refuses_texts_whose_case_folding_is_not_one_to_one():
+    assert lower_text("Day 3 LATER") == "day 3 later"
+    assert lower_text("İstanbul") is None  # lower-cases to two characters
+    assert lower_text("ſeptember") is None and lower_text("dıstal") is None  # match s and i under re.I

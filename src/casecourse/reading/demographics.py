@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from casecourse.model import Mention
-from casecourse.reading.rx_first import anchored
+from casecourse.reading.rx_first import anchored, lower_text, lowered
 
 _AGE = anchored(
     r"\b(?P<num>\d{1,3})(?:[- ](?:year|yr)s?[- ]old|\s*-?\s*(?:year|yr)s?\s+of\s+age|\s*(?:yo|y/o|y\.o\.))\b"
@@ -14,14 +14,20 @@ _SEX = anchored(
     r"primigravida|multigravida|pregnant)\b", re.I)
 
 
+# the same patterns over the lower-cased text (`rx_first.lowered`: same matches, about twice as fast)
+_AGE_LOW, _SEX_LOW = lowered(_AGE), lowered(_SEX)
+
+
 def find(text: str) -> list[Mention]:
     out: list[Mention] = []
-    for m in _AGE.finditer(text):
-        n = int(m.group("num") or m.group("num2"))
+    low = lower_text(text) if _AGE_LOW and _SEX_LOW else None
+    age, sex, src = (_AGE, _SEX, text) if low is None else (_AGE_LOW, _SEX_LOW, low)
+    for m in age.finditer(src):  # type: ignore[union-attr]
+        n = int(m.group("num") or m.group("num2"))  # digits: the same in the lower-cased text
         if n <= 120:
-            out.append(Mention(type="age", start=m.start(), end=m.end(), text=m.group(0), norm=str(n),
+            out.append(Mention(type="age", start=m.start(), end=m.end(), text=text[m.start():m.end()], norm=str(n),
                                attrs={"years": n}))
-    for m in _SEX.finditer(text):
-        out.append(Mention(type="sex", start=m.start(), end=m.end(), text=m.group(0),
+    for m in sex.finditer(src):  # type: ignore[union-attr]
+        out.append(Mention(type="sex", start=m.start(), end=m.end(), text=text[m.start():m.end()],
                            norm="male" if m.group("m") else "female"))
     return out
