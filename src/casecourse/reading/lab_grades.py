@@ -15,7 +15,7 @@ from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
-from casecourse.reading.rx_first import anchored
+from casecourse.reading.rx_first import anchored, lower_text
 
 # TNM: a T with N (and M) or a prefixed T alone ("pT2", "ypT0"); TNM letters are upper case by convention
 _TNM = anchored(r"(?<![\w-])(?:(?:y?[pcr]|yp)-?)?T(?:[0-4]|x|X|is)[a-d]?\d?\s?N(?:[0-3]|x|X)[a-c]?"
@@ -39,15 +39,17 @@ _FIELD = anchored(r"(?<![\w.,/])(?:(?:over|up to|more than|less than|fewer than)
 _PLUS = anchored(r"(?<![\w+/.\-])(?:[1-4]\+|\+[1-4])(?=\s+[a-z])")
 # a standard-deviation score: "(−1.2 z-score)", "height −2.5 SD", "+0.5 SDS"
 _SDS = anchored(r"(?<![\w.])[−\-–+]?\d{1,2}(?:\.\d{1,2})?\s?(?:z-score|Z-score|SDS|SD)(?![\w-])")
-# each pattern with what every match of it holds, searched first in one cheap case-sensitive C scan (most reports
-# hold few of them, and a full pattern then need not run; the classes spell out re.I's case folding, including
-# 'ſ' for s and a dotless or dotted i), and the scale it grades
-_PATTERNS = ((_TNM, re.compile(r"T(?:[0-4xX]|is)"), "tnm"), (_HISTO, re.compile("G[1-4]"), "histologic_grade"),
-             (_GRADE, re.compile("[gG][rR][aA][dD][eE]"), "grade"),
-             (_STAGE, re.compile("[sSſ][tT][aA][gG][eE]"), "stage"),
-             (_DEGREE, re.compile("degree"), "degree"),
-             (_FIELD, re.compile("[hH][pP]|[lL][pP][fF]|[hH].[gG][hH][- ][pP]"), "per_field"),
-             (_PLUS, re.compile(r"\+"), "plus"), (_SDS, re.compile("SD|-score"), "sd_score"))
+# each pattern with what every match of it holds, checked first (most reports hold few of them, and a full
+# pattern then need not run), and the scale it grades: a case-sensitive C scan (its classes spell out re.I's case
+# folding, including 'ſ' for s and a dotless or dotted i), or for a case-insensitive pattern, words one of which
+# the lower-cased text (`rx_first.lower_text`) holds
+_PATTERNS = ((_TNM, re.compile(r"T(?:[0-4xX]|is)"), (), "tnm"), (_HISTO, re.compile("G[1-4]"), (), "histologic_grade"),
+             (_GRADE, re.compile("[gG][rR][aA][dD][eE]"), ("grade",), "grade"),
+             (_STAGE, re.compile("[sSſ][tT][aA][gG][eE]"), ("stage",), "stage"),
+             (_DEGREE, re.compile("degree"), (), "degree"),
+             (_FIELD, re.compile("[hH][pP]|[lL][pP][fF]|[hH].[gG][hH][- ][pP]"),
+              ("hp", "lpf", "high power", "high-power"), "per_field"),
+             (_PLUS, re.compile(r"\+"), (), "plus"), (_SDS, re.compile("SD|-score"), (), "sd_score"))
 _FRACTION_SCALES = ("murmur", "strength", "acuity", "score")
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 _DENOMINATORS = {"murmur": {6}, "strength": {5}}
@@ -106,8 +108,9 @@ def _mention(text: str, start: int, end: int, scale: str) -> Mention:
 def find(text: str) -> list[Mention]:
     """Grade, stage and score mentions of `text`, in order."""
     out: list[Mention] = []
-    for rx, needs, scale in _PATTERNS:
-        if needs.search(text):
+    low = lower_text(text)
+    for rx, needs, words, scale in _PATTERNS:
+        if any(w in low for w in words) if words and low is not None else needs.search(text):
             out.extend(_mention(text, m.start(), m.end(), scale) for m in rx.finditer(text))
     class_cues = dict(_scales()).get("class", ())
     for m in _CLASS.finditer(text) if "class" in text else ():
