@@ -121,3 +121,21 @@ def test_provisional_and_concern_phrasing_is_suspected() -> None:
                  "The CT scan was concerning for pancreatitis.", "A working diagnosis of sepsis was made."):
         got = [m.assertion.value for m in read(text).mentions if m.type == "condition"]
         assert got and set(got) == {"suspected"}, text
+
+
+def test_combined_cue_scan_finds_what_the_per_position_scan_finds():
+    """The one-pattern scan of the cues (`_Cues.combined`) is a speed-up only: same cues, same rules."""
+    import dataclasses
+
+    from casecourse.reading.assertion import _rules
+
+    cues = _rules()
+    assert cues.combined is not None
+    slow = dataclasses.replace(cues, combined=None, by_char={})
+    for sentence in ("no fever, chills or night sweats were reported and she denied any rash.",
+                     "there was no evidence of recurrence; a history of lupus in her mother was noted.",
+                     "if symptoms recur, rule out infection - possible sepsis versus flare.",
+                     "family history: father with colon cancer but no prior hospitalisations."):
+        assert [(m.span(), m.lastgroup) for m in cues.finditer(sentence)] == \
+               [(m.span(), m.lastgroup) for m in slow.finditer(sentence)]
+        assert any(True for _ in cues.finditer(sentence))

@@ -171,8 +171,8 @@ def _combined(start: re.Pattern, parts: list[tuple[str, frozenset[str] | None, b
     """Where `_Cues.finditer` matches, as one pattern: at a position `start` admits, the branch of the
     position's character holds exactly the alternatives `_Cues.at` would try there, in the same order
     (without their named groups, which cost `re` about half its time). None when an alternative may
-    match the empty string or has no known first characters (then the per-position loop keeps its
-    exact semantics)."""
+    match the empty string or has no known first characters, or the whole does not compile (then the
+    per-position loop keeps its exact semantics)."""
     if any(first is None or rx_first._first_atoms(p, 0) is None for p, first, _ in parts):
         return None
     chars = sorted(set().union(*(first for _, first, _ in parts)))
@@ -190,7 +190,10 @@ def _combined(start: re.Pattern, parts: list[tuple[str, frozenset[str] | None, b
     for head, alts in branches:
         body = "|".join(re.sub(r"^\(\?P<r\d+>", "(?:", parts[k][0]) for k in alts)
         out.append(f"(?={head})(?:{body})")
-    return re.compile(start.pattern + "(?:" + "|".join(out) + r")(?![\w-])")
+    try:
+        return re.compile(start.pattern + "(?:" + "|".join(out) + r")(?![\w-])")
+    except re.error:  # e.g. a rule's own named group, repeated across branches
+        return None
 
 
 def _start(parts: list[str]) -> re.Pattern:
