@@ -1,0 +1,41 @@
+"""Everyday clinical phrasings of HPO phenotypes (knowledge/hpo_extra.csv) and words that are findings rather
+than test names. Example sentences are our own."""
+from __future__ import annotations
+
+from casecourse.reading.pipeline import read_mentions
+
+
+def _findings(text: str) -> dict[str, str | None]:
+    return {m.text.lower(): m.attrs.get("hpo") for m in read_mentions(text) if m.type == "finding"}
+
+
+def test_everyday_words_map_to_their_hpo_terms():
+    f = _findings("On arrival she had altered mental status, oxygen desaturation and black tarry stools; "
+                  "he later had convulsions, loose stools and polyarthralgias.")
+    assert f["altered mental status"] == "HP:0004372"
+    assert f["oxygen desaturation"] == "HP:0012418"
+    assert f["black tarry stools"] == "HP:0002249"
+    assert f["convulsions"] == "HP:0001250"
+    assert f["loose stools"] == "HP:0002014"
+    assert f["polyarthralgias"] == "HP:0002829"
+
+
+def test_worsening_renal_function_is_a_finding_and_a_result_word():
+    ms = read_mentions("Despite hydration there was worsening renal function over two days.")
+    kinds = {(m.type, m.text) for m in ms}
+    assert ("finding", "worsening renal function") in kinds
+    assert not any(m.type == "finding" and m.text == "renal" for m in ms)
+
+
+def test_proteinuria_is_a_finding_whose_value_is_still_read():
+    ms = read_mentions("Urinalysis found proteinuria of 2.4 g/day.")
+    assert any(m.type == "finding" and m.text == "proteinuria" for m in ms)
+    values = [m for m in ms if m.type == "lab_value" and m.attrs.get("value") is not None]
+    assert [(m.text, m.norm) for m in values] == [("2.4 g/day", "urine protein")]
+    # the named measurement stays a test
+    assert any(m.type == "lab_test" and m.text == "24-hour urine protein" for m in read_mentions(
+        "The 24-hour urine protein was 1.1 g."))
+
+
+def test_plain_words_are_not_read_as_the_new_findings():
+    assert _findings("Her walking and bowel habits were normal; the stool was brown.") == {}
