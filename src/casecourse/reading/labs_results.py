@@ -29,7 +29,7 @@ _WORDS = {
     "A": r"abnormal|improved|worsened|impaired",
 }
 _DEG = (r"(?:(?:very|markedly|mildly|slightly|significantly|severely|moderately|highly|persistently|"
-        r"strongly|weakly|also|all|both|still|again|entirely|completely|essentially|otherwise)\s+)*")
+        r"strongly|weakly|also|all|both|still|again|entirely|completely|essentially|otherwise|grossly)\s+)*")
 _ALT = "|".join(f"(?P<{k}>{v})" for k, v in _WORDS.items())
 _PREDICATE_VERBS = ("was", "were", "is", "are", "remained", "became", "came back", "returned",
                     "appeared", "proved", "seemed", "been", "being", "returned to", "showed", "revealed",
@@ -40,6 +40,10 @@ _ATTRIBUTIVE_VERBS = ("with", "showed", "shows", "revealed", "reveals", "demonst
 _HISTORY_BEFORE = re.compile(r"\bhistor(?:y|ies)\s+(?:was|were|is|are|had been|has been|remained)\s+$", re.I)
 _PREDICATE = re.compile(rf"\s+(?:(?:a|an|to be)\s+)?(?P<span>{_DEG}(?:{_ALT}))(?![\w-])", re.I)
 _ATTRIBUTIVE = re.compile(rf"\s+(?:(?:a|an)\s+)?(?P<span>{_DEG}(?:{_ALT}))\s+(?=[a-z])", re.I)
+# "revealed no abnormalities", "showed no significant findings": a test whose result is normal, stated by negation
+_NONE = re.compile(r"\s+(?P<span>no\s+(?:(?:other|further|significant|remarkable|obvious|apparent|major|relevant|"
+                   r"specific|pathologic(?:al)?|gross|acute|new)\s+)*(?:(?:abnormal\s+)?findings?|abnormalit(?:y|ies)|"
+                   r"anomal(?:y|ies)))(?![\w-])", re.I)
 
 
 # a change of a drug's dose, not a result: "the dosage was increased to 20 mg", "5 mg/kg increased to 10 mg/kg"
@@ -102,7 +106,7 @@ def _candidates(text: str) -> list[re.Match]:
         start, end = end_idx - length + 1, end_idx + 1
         if (start and lower[start - 1].isalnum()) or (end < n and lower[end].isalnum()):
             continue
-        for ok, pattern in ((pred, _PREDICATE), (attr, _ATTRIBUTIVE)):
+        for ok, pattern in ((pred, _PREDICATE), (attr, _ATTRIBUTIVE), (True, _NONE)):
             m = pattern.match(text, end) if ok else None
             if m:
                 out.append(m)
@@ -154,7 +158,7 @@ def find_results(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if any(ts < e and s < te for ts, te in taken):
             continue
         taken.append((s, e))
-        interp = next(k for k in _WORDS if m.group(k))
+        interp = "N" if m.re is _NONE else next(k for k in _WORDS if m.group(k))
         out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
                            attrs={"interpretation": interp, "test": None}))
     out += _standalone_results(text, taken)

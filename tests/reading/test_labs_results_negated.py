@@ -1,0 +1,25 @@
+"""Result words of tests the reader cannot name (reading/labs_results.py): a normal result stated by negation
+("revealed no abnormalities") and degree words. Example sentences are our own."""
+from __future__ import annotations
+
+from casecourse.reading.labs_results import find_results
+
+
+def _results(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.attrs["interpretation"]) for m in find_results(text, [])]
+
+
+def test_a_test_that_showed_no_abnormality_is_a_normal_result():
+    assert _results("The echocardiogram revealed no abnormalities.") == [("no abnormalities", "N")]
+    assert _results("Bronchoscopy showed no significant findings.") == [("no significant findings", "N")]
+    assert _results("A skeletal survey demonstrated no other abnormality.") == [("no other abnormality", "N")]
+
+
+def test_no_abnormality_needs_a_reporting_verb_and_a_finding_noun():
+    assert _results("There were no complaints and no abnormalities of gait were reported by her.") == []
+    assert _results("The scan showed no masses.") == []
+    assert _results("The biopsy showed no abnormality-related change.") == []
+
+
+def test_degree_word_before_a_predicated_result():
+    assert ("grossly intact", "N") in _results("Cranial nerves were grossly intact.")
