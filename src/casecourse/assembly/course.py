@@ -37,6 +37,8 @@ _STATUS = {Assertion.present: "confirmed", Assertion.historical: "confirmed", As
            Assertion.negated: "refuted", Assertion.ruled_out: "refuted", Assertion.hypothetical: "differential"}
 _STATUS_RANK = {"confirmed": 4, "provisional": 3, "differential": 2, "unconfirmed": 1, "refuted": 0}
 _INTERP = {"H", "L", "N", "POS", "NEG", "A"}
+# work-up test words (knowledge/workup_terms.csv) whose positive result detects the organism itself
+_DETECTS = frozenset({"culture", "PCR", "antigen", "viral load", "smear", "swab"})
 # a result word in parentheses right after a value flags it: "LDH 789 IU/L (elevated)", "haptoglobin at 109 (normal)"
 _PARENS = re.compile(r"\([^()]*\)")
 _FLAG_AFTER = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z ]{1,30}?)\s*\)")
@@ -109,6 +111,7 @@ class CourseAssembler:
             self._events(story, sent, st)
         self.course.exposures = exposures.finish()
         self._infections_ruled_out()
+        self._infections_found()
         self.course.conditions = list(self._conditions.values())
         self.course.findings = list(self._findings.values())
         self._patient()
@@ -146,6 +149,30 @@ class CourseAssembler:
             self._conditions[name.lower()] = Condition(
                 id=self._id("condition"), name=name.lower(), status="refuted", assertion=Assertion.negated,
                 time=TimeRef(), provenance=_prov(self.text, m, sent, "negative-workup"))
+
+    def _infections_found(self) -> None:
+        """An infection a positive test that detects its organism shows is a confirmed condition ("CMV PCR was
+        positive", "blood cultures grew Brucella"): a suspicion of it is upgraded, or the condition added. Not an
+        antibody or serology result, which can mean a past infection or a cross-reaction."""
+        for m in self.r.mentions:
+            a = m.attrs
+            grown = a.get("grown")  # "blood cultures grew Brucella"
+            name = _infections().get(str(grown or a.get("organism")))
+            detects = grown or a.get("test_word") in _DETECTS
+            if not (a.get("workup") and name and a.get("interpretation") == "POS" and detects
+                    and m.zone in PATIENT_ZONES and m.assertion == Assertion.present):
+                continue
+            known = self._conditions.get(name.lower()) or next(
+                (c for c in self._conditions.values() if c.name == name.lower()), None)
+            if known is not None:
+                if _STATUS_RANK[known.status] < _STATUS_RANK["confirmed"]:
+                    known.status, known.assertion = "confirmed", Assertion.present
+                continue
+            sent = self.r.sentence_of(m.start)
+            st = self.times[self.r.sentences.index(sent)] if sent in self.r.sentences else None
+            self._conditions[name.lower()] = Condition(
+                id=self._id("condition"), name=name.lower(), status="confirmed", assertion=Assertion.present,
+                time=st.time if st else TimeRef(), provenance=_prov(self.text, m, sent, "positive-workup"))
 
     def _past_history(self, m: Mention, sent: tuple[int, int]) -> bool:
         """A finding listed in the patient's past (medical) history is a past diagnosis: "a history of asthma,

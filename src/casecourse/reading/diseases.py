@@ -265,6 +265,7 @@ def find(text: str) -> list[Mention]:
         if m.type == "finding" and is_diagnosis(str(named), index):
             m.type = "condition"
             m.attrs = {**m.attrs, "source": f"{m.attrs.get('source')}+diagnosis_head"}
+    _named_as_diagnosis(text, out)
     out += _named_types(text, out, index)
     mark = bytearray(len(text) + 1)  # characters already inside a mention
     for m in out:
@@ -325,12 +326,40 @@ def find(text: str) -> list[Mention]:
             m.type = "finding_part"  # "Model for End-Stage Liver Disease": a name's words; "Haemophilus influenzae"
     out += _short_forms_of_conditions(text, out)
     for m in out:
-        if m.type == "condition" and _qualifies_next(text, m.end, index):
+        if m.type == "condition" and _qualifies_next(text, m.end, index, m.start):
             m.type = "finding_part"  # "hepatitis B serology", "epilepsy medications": named, not the patient's
         elif m.type == "finding" and m.norm in index.frames and _OF.match(text, m.end):
             m.type = "finding_part"  # "recurrence of hemoptysis": the finding named after "of" is the mention
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
     return out
+
+
+# the text names what follows a diagnosis: "was diagnosed with", "a diagnosis of", "the final diagnosis was"
+_DIAGNOSED_BEFORE = re.compile(r"\b(?:diagnos(?:ed|is|es)\s+(?:of|with|as)|diagnosis\s+(?:was|is|of)|diagnosed)\s+"
+                               r"(?:(?:an?|the|his|her|their|severe|mild|moderate|acute|chronic)\s+)*$", re.I)
+# "hyponatraemia was diagnosed", not "her syncope was diagnosed as ...", "chest pain was diagnosed with ..."
+_DIAGNOSED_AFTER = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+diagnosed\b(?!\s+(?:as|with|to)\b)", re.I)
+# the named diagnosis ends at the finding: not "diagnosed with [ST-segment elevation] myocardial infarction"
+_NAME_ENDS = re.compile(r"\s*(?:[.,;:()\[\]]|$|(?:and|or|in|at|on|since|after|before|with|without|due|secondary|that|"
+                        r"which|who|when|while|but|for|during|following|of|was|were|is|had|has)\b)", re.I)
+
+
+def _named_as_diagnosis(text: str, found: list[Mention]) -> None:
+    """A finding the text names as a diagnosis ("she was diagnosed with delirium", "a diagnosis of
+    hypogammaglobulinaemia", "hyponatraemia was diagnosed") is a condition there and at its every other
+    mention in the text (one sense per document); a general finding word ("mass") never is."""
+    named: set[str] = set()
+    for m in found:
+        if m.type == "finding" and not m.attrs.get("too_vague") and (
+                _DIAGNOSED_BEFORE.search(text, max(0, m.start - 60), m.start) and _NAME_ENDS.match(text, m.end)
+                or _DIAGNOSED_AFTER.match(text, m.end)):
+            named.add(str(m.attrs.get("label") or m.norm).lower())
+    if not named:
+        return
+    for m in found:
+        if m.type == "finding" and str(m.attrs.get("label") or m.norm).lower() in named:
+            m.type = "condition"
+            m.attrs = {**m.attrs, "source": f"{m.attrs.get('source')}+named_diagnosis"}
 
 
 @lru_cache(maxsize=4)
@@ -442,10 +471,19 @@ _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
 _OF = re.compile(r"\s+of\s")
 
 
-def _qualifies_next(text: str, end: int, index: DiseaseIndex) -> bool:
-    """Whether the diagnosis ending at `end` only qualifies the noun after it (a test, a drug, a score)."""
+# a patient who meets a diagnosis's criteria has it: "met (3/4) SIRS criteria", "fulfilled the ... criteria for"
+_MEETS = re.compile(r"\b(?:met|meets?|meeting|fulfill?(?:ed|s|ing)?|satisf(?:ied|ies|ying))\s+(?:the\s+|all\s+)?"
+                    r"(?:\S+\s+(?:of\s+(?:the\s+)?)?)?$", re.I)
+_CRITERIA = frozenset({"criteria", "criterion"})
+
+
+def _qualifies_next(text: str, end: int, index: DiseaseIndex, start: int = -1) -> bool:
+    """Whether the diagnosis ending at `end` only qualifies the noun after it (a test, a drug, a score);
+    not the diagnostic criteria the patient is said to meet."""
     nxt = _NEXT_WORD.match(text, end)
-    return bool(nxt) and nxt.group(1).lower() in index.attributive
+    if not nxt or nxt.group(1).lower() not in index.attributive:
+        return False
+    return not (start >= 0 and nxt.group(1).lower() in _CRITERIA and _MEETS.search(text, max(0, start - 40), start))
 
 
 def _eponyms(text: str) -> list[re.Match]:
