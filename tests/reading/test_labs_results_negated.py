@@ -23,3 +23,13 @@ def test_no_abnormality_needs_a_reporting_verb_and_a_finding_noun():
 
 def test_degree_word_before_a_predicated_result():
     assert ("grossly intact", "N") in _results("Cranial nerves were grossly intact.")
+
+
+def test_copula_only_result_words_end_their_phrase():
+    assert _results("The cerebrospinal fluid was clear.") == [("clear", "N")]
+    assert _results("On echocardiography the right ventricle was markedly hypokinetic, with a small effusion.") == [
+        ("markedly hypokinetic", "A")]
+    assert _results("Renal function was well preserved.") == [("well preserved", "N")]
+    # before a noun the word names a kind, and after a reporting verb it is no predicate
+    assert _results("The tumour was clear cell carcinoma.") == []
+    assert _results("Biopsy showed clear margins.") == []

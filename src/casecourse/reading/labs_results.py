@@ -29,7 +29,8 @@ _WORDS = {
     "A": r"abnormal|improved|worsened|impaired",
 }
 _DEG = (r"(?:(?:very|markedly|mildly|slightly|significantly|severely|moderately|highly|persistently|"
-        r"strongly|weakly|also|all|both|still|again|entirely|completely|essentially|otherwise|grossly)\s+)*")
+        r"strongly|weakly|also|all|both|still|again|entirely|completely|essentially|otherwise|grossly|"
+        r"well)\s+)*")
 _ALT = "|".join(f"(?P<{k}>{v})" for k, v in _WORDS.items())
 _PREDICATE_VERBS = ("was", "were", "is", "are", "remained", "became", "came back", "returned",
                     "appeared", "proved", "seemed", "been", "being", "returned to", "showed", "revealed",
@@ -40,6 +41,13 @@ _ATTRIBUTIVE_VERBS = ("with", "showed", "shows", "revealed", "reveals", "demonst
 _HISTORY_BEFORE = re.compile(r"\bhistor(?:y|ies)\s+(?:was|were|is|are|had been|has been|remained)\s+$", re.I)
 _PREDICATE = re.compile(rf"\s+(?:(?:a|an|to be)\s+)?(?P<span>{_DEG}(?:{_ALT}))(?![\w-])", re.I)
 _ATTRIBUTIVE = re.compile(rf"\s+(?:(?:a|an)\s+)?(?P<span>{_DEG}(?:{_ALT}))\s+(?=[a-z])", re.I)
+# result words read only after a copula and ending their phrase ("the CSF was clear", "the left ventricle was
+# hypokinetic", "movements were restricted"): before a noun they name a kind ("clear cell carcinoma")
+_COPULAS = frozenset({"was", "were", "is", "are", "remained", "became", "appeared", "seemed", "been"})
+_PRED_ONLY = re.compile(
+    rf"\s+(?P<span>{_DEG}(?:(?P<PN>clear|adequate|satisfactory)|"
+    r"(?P<PA>bloody|hypokinetic|akinetic|dyskinetic|restricted|sluggish|slowed)))"
+    r"(?=\s*(?:[,.;:)]|$|(?:and|or|but|with|on|in|at|to|bilaterally|throughout)\b))", re.I)
 # "revealed no abnormalities", "showed no significant findings": a test whose result is normal, stated by negation
 _NONE = re.compile(r"\s+(?P<span>no\s+(?:(?:other|further|significant|remarkable|obvious|apparent|major|relevant|"
                    r"specific|pathologic(?:al)?|gross|acute|new)\s+)*(?:(?:abnormal\s+)?findings?|abnormalit(?:y|ies)|"
@@ -106,7 +114,8 @@ def _candidates(text: str) -> list[re.Match]:
         start, end = end_idx - length + 1, end_idx + 1
         if (start and lower[start - 1].isalnum()) or (end < n and lower[end].isalnum()):
             continue
-        for ok, pattern in ((pred, _PREDICATE), (attr, _ATTRIBUTIVE), (True, _NONE)):
+        copula = lower[start:end] in _COPULAS
+        for ok, pattern in ((pred, _PREDICATE), (attr, _ATTRIBUTIVE), (True, _NONE), (copula, _PRED_ONLY)):
             m = pattern.match(text, end) if ok else None
             if m:
                 out.append(m)
@@ -158,7 +167,12 @@ def find_results(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if any(ts < e and s < te for ts, te in taken):
             continue
         taken.append((s, e))
-        interp = "N" if m.re is _NONE else next(k for k in _WORDS if m.group(k))
+        if m.re is _NONE:
+            interp = "N"
+        elif m.re is _PRED_ONLY:
+            interp = "N" if m.group("PN") else "A"
+        else:
+            interp = next(k for k in _WORDS if m.group(k))
         out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
                            attrs={"interpretation": interp, "test": None}))
     out += _standalone_results(text, taken)
