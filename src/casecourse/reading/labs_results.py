@@ -33,8 +33,8 @@ _DEG = (r"(?:(?:very|markedly|mildly|slightly|significantly|severely|moderately|
         r"well)\s+)*")
 _ALT = "|".join(f"(?P<{k}>{v})" for k, v in _WORDS.items())
 _PREDICATE_VERBS = ("was", "were", "is", "are", "remained", "became", "came back", "returned",
-                    "appeared", "proved", "seemed", "been", "being", "returned to", "showed", "revealed",
-                    "demonstrated", "disclosed", "indicated", "found")
+                    "appeared", "appears", "proved", "seemed", "seems", "been", "being", "returned to", "showed",
+                    "revealed", "demonstrated", "disclosed", "indicated", "found")
 _ATTRIBUTIVE_VERBS = ("with", "showed", "shows", "revealed", "reveals", "demonstrated", "disclosed",
                       "indicated")
 # the subject of the result word is a history, not an observation: "past medical history was unremarkable"

@@ -1,0 +1,21 @@
+"""Group names of lab tests ("cardiac enzymes", "aminotransferase") stand for their member tests. Example sentences
+are our own."""
+from __future__ import annotations
+
+from casecourse.reading.pipeline import read_mentions
+
+
+def _values(text: str) -> set[tuple[str, str | None, str | None]]:
+    return {(m.text, m.norm, m.attrs.get("interpretation")) for m in read_mentions(text) if m.type == "lab_value"}
+
+
+def test_cardiac_enzymes_are_troponin_and_ck_mb():
+    assert _values("Serial cardiac enzymes were elevated.") == {("elevated", "troponin", "H"),
+                                                               ("elevated", "creatine kinase mb", "H")}
+
+
+def test_a_singular_aminotransferase_names_the_transaminases():
+    vals = _values("Tests showed an elevation of aminotransferase on admission.")
+    assert {n for _, n, _ in vals} == {"aspartate aminotransferase", "alanine aminotransferase"}
+    # a named aminotransferase stays itself
+    assert {n for _, n, _ in _values("Alanine aminotransferase was elevated.")} == {"alanine aminotransferase"}
