@@ -19,3 +19,11 @@ def test_a_singular_aminotransferase_names_the_transaminases():
     assert {n for _, n, _ in vals} == {"aspartate aminotransferase", "alanine aminotransferase"}
     # a named aminotransferase stays itself
     assert {n for _, n, _ in _values("Alanine aminotransferase was elevated.")} == {"alanine aminotransferase"}
+
+
+def test_prolonged_and_irregular_state_a_timed_or_rhythm_measure_result():
+    assert ("prolonged", "prothrombin time", "H") in _values("The prothrombin time was prolonged.")
+    assert ("prolonged", "qt interval", "H") in _values("The ECG showed a prolonged QT interval.")
+    assert ("irregular", "heart rate", "A") in _values("Examination found an irregular pulse of 110 beats/min.")
+    # no test named: no lab reading
+    assert not any(n for _, n, _ in _values("His stay was prolonged by an infection."))

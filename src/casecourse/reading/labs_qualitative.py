@@ -21,11 +21,11 @@ from casecourse.reading.rx_first import anchored
 
 _INTERP = {
     "H": ["elevated", "raised", "high", "higher", "increased", "increasing", "rising", "elevation",
-          "increase", "rise",
+          "increase", "rise", "prolonged",
           "above normal", "above the normal range", "above the upper limit of normal", "abnormally high",
           "above the normal level", "above normal levels", "above the reference range"],
     "L": ["low", "lower", "decreased", "decreasing", "reduced", "depressed", "diminished", "consumed",
-          "decrease", "drop",
+          "decrease", "drop", "shortened",
           "below normal", "below the normal range", "abnormally low", "below the normal level",
           "below normal levels", "below the level of normal", "below the lower limit of normal",
           "below the reference range"],
@@ -38,7 +38,7 @@ _INTERP = {
     "POS": ["positive", "reactive", "detected", "seropositive", "positivity"],
     "NEG": ["negative", "nonreactive", "non-reactive", "not detected", "undetectable", "sterile",
             "seronegative", "negativity", "no growth"],
-    "A": ["abnormal", "deranged", "altered"],
+    "A": ["abnormal", "deranged", "altered", "irregular"],
 }
 _WORD2INTERP = {w: k for k, ws in _INTERP.items() for w in ws}
 _DEG = (r"(?:(?:very|markedly|mildly|slightly|significantly|severely|moderately|extremely|highly|"
