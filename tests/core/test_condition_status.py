@@ -95,3 +95,21 @@ def test_a_suspected_infection_is_upgraded_by_a_positive_culture() -> None:
 def test_a_finding_beside_a_diagnosis_cue_that_names_something_else_stays_a_finding(text: str) -> None:
     named = [m.text for m in find(text) if m.type == "condition" and "named_diagnosis" in str(m.attrs.get("source"))]
     assert not {"syncope", "chest pain", "ST-segment elevation"} & set(named)
+
+
+def test_what_the_discussion_states_the_patient_had_confirms_or_adds_a_condition() -> None:
+    status = _status("A 30-year-old woman was admitted with cough. A chest film raised the possibility of "
+                     "pneumonia.\nDiscussion\nOur patient developed pneumonia and the patient's respiratory failure "
+                     "resolved. Sarcoidosis can mimic lymphoma.")
+    assert status.get("pneumonia") == "confirmed"
+    assert status.get("respiratory failure") == "confirmed"
+    assert "sarcoidosis" not in status and "lymphoma" not in status  # not said of this patient
+
+
+@pytest.mark.parametrize("sentence", [
+    "Our patient had features of sarcoidosis.",
+    "We report a case of tuberculosis initially diagnosed as sarcoidosis.",
+])
+def test_a_hedged_statement_about_the_patient_adds_nothing(sentence: str) -> None:
+    status = _status("A 30-year-old woman was admitted with cough.\nDiscussion\n" + sentence)
+    assert "sarcoidosis" not in status

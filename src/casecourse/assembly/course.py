@@ -37,6 +37,18 @@ _STATUS = {Assertion.present: "confirmed", Assertion.historical: "confirmed", As
            Assertion.negated: "refuted", Assertion.ruled_out: "refuted", Assertion.hypothetical: "differential"}
 _STATUS_RANK = {"confirmed": 4, "provisional": 3, "differential": 2, "unconfirmed": 1, "refuted": 0}
 _INTERP = {"H", "L", "N", "POS", "NEG", "A"}
+# sentences outside the case narrative that can still state what this patient had (not `literature`)
+_OUTSIDE_STORY = frozenset({"background", "discussion", "summary"})
+_OF_THE_PATIENT = re.compile(
+    r"\b(?:(?:[Oo]ur|[Tt]he|[Tt]his) (?:patient|case)|[Ss]he|[Hh]e)(?:['’]s)?\s+(?:was\s+|had\s+)?(?:also\s+|later\s+|"
+    r"subsequently\s+|eventually\s+|then\s+)?(?:found to have|diagnosed with|developed|had|suffered(?: from)?)\s|"
+    r"\b(?:[Oo]ur|[Tt]he|[Tt]his) patient['’]s\s+(?:\w+\s+)?$|"
+    r"\b[Ww]e (?:report|present|presented|describe|described) (?:a|an|the)\b[^.]*?\bcase of\s")
+# a hedge or a contrast between the statement and the condition: it is not asserted of the patient
+_HEDGE = re.compile(r"\b(?:evidence|signs?|features?|findings?|suggest\w*|likely|possib\w*|probab\w*|suspect\w*|"
+                    r"consistent|compatible|concern\w*|differential|versus|mimic\w*|confused|misdiagnos\w*|risk|not|"
+                    r"rather|instead|exclu\w*|rul\w* out|without|no|initially|diagnosed as|mistaken|thought|"
+                    r"presum\w*)\b", re.I)
 # work-up test words (knowledge/workup_terms.csv) whose positive result detects the organism itself
 _DETECTS = frozenset({"culture", "PCR", "antigen", "viral load", "smear", "swab"})
 # a result word in parentheses right after a value flags it: "LDH 789 IU/L (elevated)", "haptoglobin at 109 (normal)"
@@ -112,6 +124,7 @@ class CourseAssembler:
         self.course.exposures = exposures.finish()
         self._infections_ruled_out()
         self._infections_found()
+        self._confirmed_of_the_patient()
         self.course.conditions = list(self._conditions.values())
         self.course.findings = list(self._findings.values())
         self._patient()
@@ -149,6 +162,27 @@ class CourseAssembler:
             self._conditions[name.lower()] = Condition(
                 id=self._id("condition"), name=name.lower(), status="refuted", assertion=Assertion.negated,
                 time=TimeRef(), provenance=_prov(self.text, m, sent, "negative-workup"))
+
+    def _confirmed_of_the_patient(self) -> None:
+        """What the introduction or discussion states this patient had ("she was also found to have X", "our patient
+        developed X", "the patient's X", "we report a case of ... complicated by X") is a confirmed condition: a
+        suspicion the narrative voiced is upgraded, and a diagnosis the narrative never named is added. Not where a
+        hedge stands right before it ("our patient had features of X", "misdiagnosed as X"), nor from sentences
+        about other work (zone `literature`)."""
+        for m in self.r.mentions:
+            if m.type != "condition" or m.zone not in _OUTSIDE_STORY or m.assertion != Assertion.present:
+                continue
+            sent = self.r.sentence_of(m.start)
+            said = _OF_THE_PATIENT.search(self.text, sent[0], m.start)
+            if not said or _HEDGE.search(self.text, max(said.end(), m.start - 40), m.start):
+                continue
+            name = str(m.attrs.get("label") or m.norm or m.text).lower()
+            c = self._conditions.get(name)
+            if c is None:
+                self._condition(m, sent, TimeRef())
+            elif c.status in ("provisional", "differential"):
+                c.status, c.assertion = "confirmed", Assertion.present
+                c.provenance.spans.append(SourceSpan(start=m.start, end=m.end, text=m.text))
 
     def _infections_found(self) -> None:
         """An infection a positive test that detects its organism shows is a confirmed condition ("CMV PCR was
