@@ -27,3 +27,14 @@ def test_attributive_normal_is_a_result_unless_it_names_a_reference_or_solution(
     assert _found("CT showed a normal portal vein and normal liver parenchyma.") == [("normal", "N"), ("normal", "N")]
     assert _found("Potassium 6.1 (normal range 3.5-5.1); 500 mL of normal saline; unlike normal controls.") == []
     assert _found("The ECG was normal.") == []  # predicative: read by labs_results, not here
+
+
+def test_a_suffix_coordinated_with_another_describing_word_before_a_noun_is_no_result():
+    from casecourse.reading.lab_signs import find as find_signs
+
+    text = "Cultures grew filamentous, gram-positive, weakly acid-fast, and beaded rods."
+    assert [m.text for m in find_signs(text)] == []
+    assert [m.text for m in find_signs("Sections showed many PAS-positive and PAS-resistant granules.")] == []
+    # a list of results stays a list of results
+    assert [m.text for m in find_signs("The isolate was oxidase-negative, urease-negative, and indole-positive.")] == [
+        "negative", "negative", "positive"]

@@ -27,3 +27,7 @@ def test_prolonged_and_irregular_state_a_timed_or_rhythm_measure_result():
     assert ("irregular", "heart rate", "A") in _values("Examination found an irregular pulse of 110 beats/min.")
     # no test named: no lab reading
     assert not any(n for _, n, _ in _values("His stay was prolonged by an infection."))
+
+
+def test_subnormal_erythropoietin_is_a_low_result():
+    assert ("subnormal", "erythropoietin", "L") in _values("Work-up showed subnormal serum erythropoietin levels.")

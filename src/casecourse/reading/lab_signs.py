@@ -20,7 +20,10 @@ from casecourse.reading.rx_first import anchored
 
 # a sign in parentheses right after a name: "CD31 (+)", "HER-2 (++)", "P53 (–)"
 _SIGN = anchored(r"(?<=[\w)]\s)\((?P<sign>\+{1,3}|[-−–])\)(?![\w-])")
-_SUFFIX = anchored(r"(?<=\w-)(?P<word>negative|positive)(?=\s*(?:[,;)]|\.(?:\s|$)|\band\b))", re.I)
+# ... unless it coordinates with another hyphenated describing word before a noun: "COX-positive and COX-deficient
+# fibers", "filamentous, gram-positive, weakly acid-fast, and beaded bacilli" (the organism's morphology)
+_SUFFIX = anchored(r"(?<=\w-)(?P<word>negative|positive)(?=\s*(?:[,;)]|\.(?:\s|$)|\band\b))"
+                   r"(?!\s+(?:and|or)\s+\w+-\w+\s+[a-z])(?!,\s+(?:\w+ly\s+)?\w+-(?!positive|negative)\w+\b)", re.I)
 
 
 @cache

@@ -21,11 +21,11 @@ from casecourse.reading.rx_first import anchored
 
 _INTERP = {
     "H": ["elevated", "raised", "high", "higher", "increased", "increasing", "rising", "elevation",
-          "increase", "rise", "prolonged",
+          "increase", "rise", "prolonged", "supranormal",
           "above normal", "above the normal range", "above the upper limit of normal", "abnormally high",
           "above the normal level", "above normal levels", "above the reference range"],
     "L": ["low", "lower", "decreased", "decreasing", "reduced", "depressed", "diminished", "consumed",
-          "decrease", "drop", "shortened",
+          "decrease", "drop", "shortened", "subnormal",
           "below normal", "below the normal range", "abnormally low", "below the normal level",
           "below normal levels", "below the level of normal", "below the lower limit of normal",
           "below the reference range"],
@@ -43,7 +43,7 @@ _INTERP = {
 _WORD2INTERP = {w: k for k, ws in _INTERP.items() for w in ws}
 _DEG = (r"(?:(?:very|markedly|mildly|slightly|significantly|severely|moderately|extremely|highly|"
         r"persistently|marginally|massively|strongly|weakly|grossly|substantially|dramatically|notably|"
-        r"remarkably|considerably|minimally|borderline|abnormally|diffusely|also|both|all|still|again|"
+        r"remarkably|considerably|minimally|borderline|abnormally|diffusely|exceedingly|also|both|all|still|again|"
         r"further|only)\s+)*")
 _ADJ = "|".join(sorted((re.escape(w) for w in _WORD2INTERP), key=len, reverse=True))
 _FILL = (r"(?:serum|plasma|blood|urine|urinary|the|of|levels?|titers?|titres?|concentrations?|count|"
