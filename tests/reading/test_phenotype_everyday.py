@@ -39,3 +39,12 @@ def test_proteinuria_is_a_finding_whose_value_is_still_read():
 
 def test_plain_words_are_not_read_as_the_new_findings():
     assert _findings("Her walking and bowel habits were normal; the stool was brown.") == {}
+
+
+def test_febrile_and_electrolyte_and_breath_sound_phrasings():
+    f = _findings("She was dyspnoeic and febrile, with weak breath sounds on the left and electrolyte derangements.")
+    assert f["febrile"] == "HP:0001945"
+    assert f["weak breath sounds"] == "HP:4000214"
+    assert f["electrolyte derangements"] == "HP:0003111"
+    # a febrile illness named by a longer term stays that term
+    assert "febrile" not in _findings("He had febrile seizures as a child.")
