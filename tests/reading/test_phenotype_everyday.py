@@ -48,3 +48,9 @@ def test_febrile_and_electrolyte_and_breath_sound_phrasings():
     assert f["electrolyte derangements"] == "HP:0003111"
     # a febrile illness named by a longer term stays that term
     assert "febrile" not in _findings("He had febrile seizures as a child.")
+
+
+def test_procedure_and_ecg_words_are_not_read_as_other_findings():
+    assert _findings("Endoscopic ultrasound-guided fine-needle aspiration was performed.") == {}
+    assert _findings("The ECG showed ST depression in the lateral leads.") == {"st depression": "HP:0012250"}
+    assert "wound" not in _findings("The surgical wound healed well.")
