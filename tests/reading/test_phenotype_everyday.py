@@ -54,3 +54,9 @@ def test_procedure_and_ecg_words_are_not_read_as_other_findings():
     assert _findings("Endoscopic ultrasound-guided fine-needle aspiration was performed.") == {}
     assert _findings("The ECG showed ST depression in the lateral leads.") == {"st depression": "HP:0012250"}
     assert "wound" not in _findings("The surgical wound healed well.")
+
+
+def test_delivery_procedure_and_lab_headings_are_no_findings():
+    assert _findings("She was delivered by caesarean section at 36 weeks.") == {}
+    assert "laboratory features" not in _findings("The main laboratory features are summarized in the table.")
+    assert _findings("Sample collection was done before treatment.") == {}
