@@ -60,3 +60,14 @@ def test_delivery_procedure_and_lab_headings_are_no_findings():
     assert _findings("She was delivered by caesarean section at 36 weeks.") == {}
     assert "laboratory features" not in _findings("The main laboratory features are summarized in the table.")
     assert _findings("Sample collection was done before treatment.") == {}
+
+
+def test_a_finding_word_inside_a_title_case_instrument_name_is_no_finding():
+    from casecourse.reading.phenotypes import PART, find_phenotypes
+
+    ms = find_phenotypes("Response was rated by the Response Evaluation Criteria in Solid Tumors at each visit.")
+    assert [m.type for m in ms if m.text == "Tumors"] == [PART]
+    assert [m.type for m in find_phenotypes("He filled in the Hospital Anxiety and Depression Scale.")
+            if m.text == "Depression"] == [PART]
+    # a capitalised finding outside such a name stays a finding
+    assert [m.type for m in find_phenotypes("Severe Pain was reported.") if m.text == "Pain"] == ["finding"]

@@ -74,6 +74,44 @@ def _candidates(index: Index, toks: Tokens, text: str) -> list[tuple[int, int, i
     return out
 
 
+_NAME_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
+_NAME_LINKS = frozenset({"in", "of", "for", "and", "the", "on", "with", "&"})
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    return frozenset(variants()["name_heads"])
+
+
+def in_proper_name(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` (capitalised) sits inside a Title-Case name of three or more capitalised
+    words holding an instrument or body noun ("Response Evaluation Criteria in Solid Tumors"): a name,
+    no finding of the patient."""
+    lo, hi = max(0, start - 80), min(len(text), end + 80)
+    line_lo = text.rfind("\n", lo, start) + 1 or lo
+    line_hi = text.find("\n", end, hi)
+    segment = text[line_lo:hi if line_hi < 0 else line_hi]
+    words = [(m.start() + line_lo, m.group()) for m in _NAME_WORD.finditer(segment)]
+    idx = next((i for i, (s, _) in enumerate(words) if s >= start), None)
+    if idx is None:
+        return False
+
+    def in_name(w: str) -> bool:
+        return w[0].isupper() or w.lower() in _NAME_LINKS
+
+    a = idx
+    while a > 0 and in_name(words[a - 1][1]) \
+            and text[words[a - 1][0] + len(words[a - 1][1]):words[a][0]].strip() == "":
+        a -= 1
+    b = idx
+    while b + 1 < len(words) and in_name(words[b + 1][1]) \
+            and text[words[b][0] + len(words[b][1]):words[b + 1][0]].strip() == "":
+        b += 1
+    run = [w for _, w in words[a:b + 1]]
+    capitals = [w for w in run if w[0].isupper()]
+    return len(capitals) >= 3 and any(w.lower() in _name_heads() for w in capitals)
+
+
 def after_genus(text: str, start: int) -> bool:
     """Whether the word at `start` follows an abbreviated genus ("M. tuberculosis", "S. pneumoniae"):
     it then names the organism, not the disease."""
@@ -309,7 +347,8 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     # a finding word that only qualifies the next noun ("tumor markers") is a part too: named, not found
     parts = [p or (index.entries[c[2]].kind == "finding" and _attributive(toks, text, c[1]))
              for c, p in zip(picked, parts, strict=True)]
-    out = [_mention(text, toks[a][0], toks[b - 1][1], index.entries[ei], "lexicon", part)
+    out = [_mention(text, toks[a][0], toks[b - 1][1], index.entries[ei], "lexicon",
+                    part or (text[toks[a][0]].isupper() and in_proper_name(text, toks[a][0], toks[b - 1][1])))
            for (a, b, ei), part in zip(picked, parts, strict=True)]
     out += [_mention(text, s, e, index.entries[ei], how) for s, e, ei, how in extra]
     out += _abbreviations(text, [m for m in out if m.type != PART], index)
