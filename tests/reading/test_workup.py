@@ -97,3 +97,22 @@ def test_a_culture_that_grew_organisms_has_each_organism_as_its_result() -> None
     assert [m.text for m in find_workup("Blood cultures grew gram-positive cocci in chains.")] == ["grew"]
     # a generic word before the organism's name is not a second result
     assert [m.text for m in find_workup("Urine culture grew the bacteria Escherichia coli.")] == ["Escherichia coli"]
+
+
+def test_subtypes_and_serotypes_do_not_cut_a_negative_panel_short() -> None:
+    got = _results("The respiratory panel was negative and included influenza A (H1, H3) PCR, "
+                   "parainfluenza virus 1-4 PCR and RSV PCR.")
+    assert got.get("influenza A PCR") == "NEG"
+    assert got.get("parainfluenza virus PCR", got.get("parainfluenza virus 1-4 PCR")) == "NEG"
+    assert got.get("RSV PCR") == "NEG"
+
+
+def test_a_value_between_result_and_list_still_separates_them() -> None:
+    got = _results("ANA was positive 1:640, and hepatitis B serology came back later.")
+    assert "hepatitis B serology" not in got
+
+
+def test_an_infection_every_listed_test_speaks_against_is_refuted() -> None:
+    course = analyze_text("A man was admitted with fever. The viral panel was negative and included influenza A "
+                          "(H1, H3) PCR and influenza B PCR.")
+    assert [(c.name, c.status) for c in course.conditions if "influenza" in c.name] == [("influenza", "refuted")]

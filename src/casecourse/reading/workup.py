@@ -171,8 +171,23 @@ def _result(text: str, hits: list[Hit], lo: int, hi: int, clause: tuple[int, int
     # a result word before the list, with no value between them ("ANA was positive 1:640, anti-RNP 113" is no
     # positive anti-RNP)
     before = [h for h in hits if h.kind in ("pos", "neg") and clause[0] <= h.start and h.end <= lo
-              and not _DIGIT.search(text, h.end, lo)]
+              and not _value_between(text, hits, h.end, lo)]
     return before[-1] if before else None
+
+
+def _value_between(text: str, hits: list[Hit], a: int, b: int) -> bool:
+    """A number stands between a result word and a later list, outside the names of tested items and outside
+    parentheses: "ANA was positive 1:640, anti-RNP 113" (a value of its own), but not "negative and included
+    influenza A (H1, H3) PCR, parainfluenza virus 1-4 PCR" (subtypes and serotypes name the test)."""
+    chars = list(text[a:b])
+    inside = [h for h in hits if h.kind in (*_ITEMS, "head") and a <= h.start and h.end <= b]
+    for h, nxt in zip(inside, [*inside[1:], None], strict=False):
+        end = h.end
+        if (h.kind in _ITEMS and nxt is not None and nxt.kind == "head"
+                and _HEAD_GAP.match(_gap(text, h.end, nxt.start))):
+            end = nxt.start  # "parainfluenza virus 1-4 PCR": the serotypes belong to the item
+        chars[h.start - a:end - a] = " " * (end - h.start)
+    return _DIGIT.search(_PARENS.sub(" ", "".join(chars))) is not None
 
 
 def _grown(text: str, hits: list[Hit], result: Hit, clause: tuple[int, int]) -> list[Hit]:
