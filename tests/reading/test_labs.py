@@ -219,7 +219,9 @@ def test_range_in_the_values_unit_after_it_is_the_reference_interval() -> None:
 def test_anchor_words_file_values_but_name_no_test() -> None:
     found = find_labs("She reported weight loss of 6 kg; the Rotterdam score was 1.2.")
     assert not [m for m in found if m.type == "lab_test"]  # 'weight loss' stays a finding's words
-    assert _one("She reported weight loss of 6 kg; the Rotterdam score was 1.2.", "6 kg").norm == "body weight"
+    loss = _one("She reported weight loss of 6 kg; the Rotterdam score was 1.2.", "6 kg")
+    assert loss.norm is None and loss.attrs["change"]  # the amount lost, not a body weight of 6 kg
+    assert _one("Her weight was 61 kg on admission.", "61 kg").norm == "body weight"
     score = _one("She reported weight loss of 6 kg; the Rotterdam score was 1.2.", "1.2")
     assert score.norm is None and score.attrs["test"] is None
 

@@ -81,9 +81,11 @@ def test_anion_gap_and_plural_bicarbonates_in_a_table_row() -> None:
 
 
 def test_a_change_by_an_amount_is_not_a_level() -> None:
-    vals = [m.attrs["value"] for m in find_labs("Her haemoglobin dropped by 3 g/dL overnight, to 6.1 g/dL.")
-            if m.type == "lab_value" and m.attrs.get("value") is not None]
+    found = find_labs("Her haemoglobin dropped by 3 g/dL overnight, to 6.1 g/dL.")
+    vals = [m.attrs["value"] for m in found
+            if m.type == "lab_value" and m.attrs.get("value") is not None and not m.attrs.get("change")]
     assert vals == [6.1]
+    assert [(m.attrs["value"], m.attrs["test"]) for m in found if m.attrs.get("change")] == [(3.0, None)]
 
 
 def test_anca_patterns_and_antigen_specific_antibodies_are_told_apart() -> None:
@@ -97,3 +99,16 @@ def test_systemic_sclerosis_and_myositis_antibodies() -> None:
     got = _q("Anti-Scl-70 and anti-Jo-1 antibodies were negative; anticentromere antibodies were positive.")
     assert {("anti-scl-70 antibodies", "NEG"), ("anti-jo-1 antibodies", "NEG"),
             ("anti-centromere antibodies", "POS")} <= got
+
+
+def test_a_weight_loss_of_an_amount_is_not_a_body_weight() -> None:
+    vals = [(m.attrs["test"], m.attrs["value"]) for m in find_labs(
+        "She reported a weight loss of 8 kg over three months; her weight was 51 kg.")
+        if m.type == "lab_value" and m.attrs.get("value") is not None and not m.attrs.get("change")]
+    assert vals == [("body weight", 51.0)]
+
+
+def test_a_change_is_no_result_in_the_course() -> None:
+    from casecourse.api import analyze_text
+    course = analyze_text("She reported a weight loss of 8 kg; her haemoglobin fell by 2 g/dL to 7.9 g/dL.")
+    assert sorted((lab.test, lab.value) for lab in course.labs) == [("hemoglobin", 7.9)]

@@ -150,7 +150,7 @@ def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
 
 _CHANGE_BEFORE = re.compile(
     r"\b(?:(?:increased|decreased|dropped|fell|rose|declined|reduced|lowered|raised|risen|fallen|went (?:up|down))"
-    r"\s+by|(?:a |an )?(?:drop|fall|rise|increase|decrease|decline|reduction|change)\s+(?:of|by))"
+    r"\s+by|(?:a |an )?(?:drop|fall|rise|increase|decrease|decline|reduction|change|loss|gain)\s+(?:of|by))"
     r"\s*(?:about|approximately|around|nearly|almost|over|more than|less than)?\s*$", re.I)
 _UNCLOSED_END = re.compile(r"\.(?:\s|$)")
 
@@ -202,7 +202,13 @@ def find_labs(text: str) -> list[Mention]:
         clause_start = ends[k - 1] if k else 0
         clause_end = ends[k] if k < len(ends) else len(text)
         if _CHANGE_BEFORE.search(text, max(0, v.start - 40), v.start):
-            continue  # "haemoglobin decreased by 7 g/dL", "a fall of 3 g/dL": a change, not a level
+            # "haemoglobin decreased by 7 g/dL", "a weight loss of 8 kg": a measured change, not the test's level;
+            # kept as a value with no test (the course files no result for it)
+            if v.unit:
+                change = value_mention(text, v, None)
+                change.attrs["change"] = True
+                out.append(change)
+            continue
         test = _attach(text, v, anchors, starts, clause_start, clause_end)
         if v.info is not None and v.info.kind == "length" and (
                 _DIMENSION_AFTER.match(text, v.end) or _DIMENSION_BEFORE.search(text, max(0, v.start - 3), v.start)):
