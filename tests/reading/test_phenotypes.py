@@ -132,3 +132,8 @@ def test_gscplus_lenient_f1_does_not_regress():
         tp_g += sum(any(g[0] < p[1] and p[0] < g[1] and g[3] == p[2] for p in pred) for g in gold)
     p, r = tp_p / n_p, tp_g / n_g
     assert 2 * p * r / (p + r) >= 0.72
+
+
+def test_curated_phrasing_wins_over_an_hpo_synonym_filed_elsewhere():
+    # HPO lists "Disoriented" under Confusional arousal (a parasomnia); a disoriented patient is confused
+    assert _hits("On arrival he was disoriented.") == [("disoriented", "finding", "HP:0001289")]

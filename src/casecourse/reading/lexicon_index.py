@@ -25,7 +25,7 @@ from ..cache import settle
 from .lexicon_norm import norm_phrase, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
 
-BUILDER_VERSION = "3"
+BUILDER_VERSION = "4"
 ROOTS = ("HP:0000118",)  # Phenotypic abnormality
 KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv")
 SKIP_SYNONYM_TYPES = {"obsolete_synonym", "HP:0034334"}
@@ -307,10 +307,12 @@ def build(obo: Path) -> Index:
             abbrev = is_abbreviation(s)
             entries.append(Entry(**{**base.__dict__, "case": s if abbrev else None}))
             add(s, len(entries) - 1, (0, 0), abbrev)
+    # Curated phrasings (hpo_extra.csv) win over HPO's own surfaces: they name phrases HPO lacks, or correct one
+    # HPO files under an unexpected term ("disoriented" is an EXACT synonym of the parasomnia Confusional arousal)
     for r in _rows("hpo_extra.csv"):
         t = terms[r["hpo"]]
         entries.append(Entry("finding", t.name, t.id))
-        add(r["term"], len(entries) - 1, (1, 2), False)
+        add(r["term"], len(entries) - 1, (0, 9), False)
     for hid in sorted(keep):
         t = terms[hid]
         if t.obsolete or hid in ROOTS:  # "phenotypic abnormality" itself says nothing
