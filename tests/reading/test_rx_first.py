@@ -4,7 +4,8 @@ from __future__ import annotations
 import random
 import re
 
-from casecourse.reading.rx_first import anchored, first_chars, lower_text, lowered, may_start
+from casecourse.reading import rx_first
+from casecourse.reading.rx_first import anchored, finditer, first_chars, lower_text, lowered, may_start
 
 PATTERNS = [
     (r"\b(?:admitted|admission|discharged?|relapse[sd]?)\b", re.I),
@@ -92,3 +93,18 @@ def test_lower_text_refuses_texts_whose_case_folding_is_not_one_to_one():
     assert lower_text("Day 3 LATER") == "day 3 later"
     assert lower_text("İstanbul") is None  # lower-cases to two characters
     assert lower_text("ſeptember") is None and lower_text("dıstal") is None  # match s and i under re.I
+
+
+def test_finditer_gives_the_plain_scans_matches_before_and_after_the_twin(monkeypatch):
+    monkeypatch.setattr(rx_first, "TWIN_AFTER_CHARS", 200)  # the first texts run plainly, the rest by the twin
+    for pattern, flags in LOWERED:
+        rx = re.compile(pattern, flags)
+        for text in _fold_texts(120):
+            assert [(m.re, m.regs) for m in finditer(rx, text)] == [(m.re, m.regs) for m in rx.finditer(text)]
+    assert rx_first._SCANNED[id(rx)][2]  # the twin did run
+
+
+def test_finditer_scans_plainly_where_there_is_no_twin():
+    rx = re.compile(r"Straße|x", re.I)
+    text = "STRASSE x straße " * 5000
+    assert [m.span() for m in finditer(rx, text)] == [m.span() for m in rx.finditer(text)]

@@ -9,7 +9,7 @@ from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
-from casecourse.reading.rx_first import anchored
+from casecourse.reading.rx_first import anchored, finditer
 
 _NUM = r"\d+(?:[.,]\d+)*"
 _DOSAGE_GAP = re.compile(r"[\s,;.()]{0,4}")
@@ -167,9 +167,9 @@ def find(text: str) -> list[Mention]:
         out.append(Mention(type="dose", start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0), attrs=attrs))
         taken.append((m.start(), m.end()))
     out.extend(_dose_words(text, taken))
-    route_matches = list(_route_regex().finditer(text))
+    route_matches = list(finditer(_route_regex(), text))
     route_ends = [(m.start(), m.end()) for m in route_matches]
-    for m in _frequency_regex().finditer(text):
+    for m in finditer(_frequency_regex(), text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         parsed = parse_frequency(m.group(0))

@@ -14,7 +14,7 @@ from re import _parser
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading import rx_first
-from casecourse.reading.rx_first import anchored
+from casecourse.reading.rx_first import anchored, finditer
 
 _HEAD_CHARS = 5  # how many leading characters of each cue the lookahead checks
 
@@ -47,7 +47,7 @@ def _regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
 def find(text: str) -> list[Mention]:
     regex, groups = _regex()
     out: list[Mention] = []
-    for m in regex.finditer(text):
+    for m in finditer(regex, text):
         kind, role = groups[m.lastgroup or ""]
         out.append(Mention(type="event", start=m.start(), end=m.end(), text=m.group(0), norm=kind,
                            attrs={"role": role}))

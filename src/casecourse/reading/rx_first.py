@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
 from functools import cache
 from re import _constants as C  # noqa: N812 - the sre opcode names
 from re import _parser
@@ -318,3 +319,38 @@ def lower_text(text: str) -> str | None:
             low = None
         last = _LAST = (text, low)
     return last[1]
+
+
+#: characters a case-insensitive pattern scans (`finditer`) before its twin is compiled: a process reading one
+#: document does not pay the milliseconds of compiling a big twin, one reading many does after a few documents
+TWIN_AFTER_CHARS = 40_000
+_SCANNED: dict[int, list] = {}  # id(rx) -> [rx, characters scanned, its twin (False: none)]
+
+
+def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)`, the scan run by its `lowered` twin over the lower-cased text once `rx` has
+    scanned TWIN_AFTER_CHARS characters. Each place the twin matches, `rx` itself matches at the same start
+    (the same span: `lowered` is exact), so the matches given are `rx`'s own, groups read from the text as written."""
+    use = _SCANNED.get(id(rx))
+    if use is None or use[0] is not rx:
+        use = _SCANNED[id(rx)] = [rx, 0, None]
+    if use[2] is None:
+        use[1] += len(text)
+        if use[1] <= TWIN_AFTER_CHARS:
+            return rx.finditer(text)
+        use[2] = lowered(rx) or False
+    low = lower_text(text) if use[2] else None
+    if low is None:
+        return rx.finditer(text)
+    return _twin_scan(rx, use[2], text, low)
+
+
+def _twin_scan(rx: re.Pattern[str], twin: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
+    done = 0  # where the plain scan would go on from
+    for t in twin.finditer(low):
+        m = rx.match(text, t.start())
+        if m is None or m.end() != t.end():  # cannot happen (`lowered` is exact); the plain scan decides then
+            yield from rx.finditer(text, done)
+            return
+        done = m.end()
+        yield m
