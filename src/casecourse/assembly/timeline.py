@@ -125,6 +125,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                     if m.type == "date" and m.attrs.get("kind") == "absolute" and _calendar(m.attrs.get("value")))
     out: list[SentenceTime | None] = []
     aside: TimeRef | None = None
+    carried: tuple[TimeRef | None, TimeRef | None] = (None, None)  # (a time, its carried copy)
     for i in range(len(reading.sentences)):
         setter = None
         for tx in by_sentence.get(i, []):
@@ -148,7 +149,12 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
             out.append(SentenceTime(time=aside, timex=setter))
             aside = None
             continue
-        t = current if setter else current.model_copy(update={"derivation": "carried"})
+        if setter:
+            t = current
+        else:  # one carried copy per time carried (nothing changes a TimeRef once placed)
+            if carried[0] is not current:
+                carried = (current, current.model_copy(update={"derivation": "carried"}))
+            t = carried[1]
         out.append(SentenceTime(time=t, timex=setter))
     return out
 

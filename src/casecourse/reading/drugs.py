@@ -152,6 +152,12 @@ def table_abbreviations() -> dict[str, str]:
     return {r["abbreviation"]: r["expansion"] for r in table("abbreviations.csv") if r["type"] == "drug"}
 
 
+@cache
+def _table_resolved() -> dict[str, list[DrugEntry]]:
+    """The table's abbreviations whose long form is a drug the lexicon knows, with that drug (callers copy it)."""
+    return {sf: [e] for sf, lf in table_abbreviations().items() if (e := lookup(lf))}
+
+
 def lookup(name: str) -> DrugEntry | None:
     """The drug a written name denotes, or None."""
     lex, _ = lexicon()
@@ -279,7 +285,7 @@ def find(text: str, abbreviations: dict[str, str] | None = None) -> list[Mention
     for start, end, variant in _longest_bounded(text, lower, auto):
         found.append((start, end, lex[variant], None))
     abbr = dict(table_abbreviations())
-    resolved = {sf: [e] for sf, lf in abbr.items() if (e := lookup(lf))}
+    resolved = dict(_table_resolved())
     for sf, lf in (abbreviations or {}).items():
         entries = _resolve(lf)
         if entries:
