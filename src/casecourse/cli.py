@@ -79,18 +79,20 @@ class CorpusName(str, Enum):
     ada = "ada"
     e3c = "e3c"
     gscplus = "gscplus"
+    t2s2 = "t2s2"
 
 
 @app.command()
 def evaluate(
-    corpus: CorpusName = typer.Option(..., "--corpus", help="Which gold corpus to score against."),
+    corpus: CorpusName = typer.Option(..., "--corpus", help="Which gold corpus to score against "
+                                      "(t2s2: an LLM's silver timeline, not gold)."),
     corpora: Path = typer.Option(Path("../shared/corpora"), "--corpora", help="Folder holding the corpora."),
     as_json: bool = typer.Option(False, "--json", help="Print exactly one JSON object."),
     errors: str = typer.Option(None, "--errors", help="List false positives and negatives of this type."),
     half: str = typer.Option(None, "--half", help="With --errors on MACCROBAT or Ada: list only the dev "
                              "or test half's errors (tune on dev)."),
     split: str = typer.Option(None, "--split", help="E3C only: score the test split (default), the train "
-                              "split (read errors there) or all documents."),
+                              "split (read errors there) or all documents; t2s2: all (default: the fixed sample)."),
 ) -> None:
     """Score the reader against a public annotated corpus."""
     from casecourse.evaluation.runner import evaluate_command

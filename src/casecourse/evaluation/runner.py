@@ -19,6 +19,8 @@ def evaluate_command(corpus: str, corpora: Path, as_json: bool, errors: str | No
     if not corpora.is_dir():
         err.print(f"error: corpora folder not found: {corpora}", markup=False, highlight=False)
         return 2
+    if corpus == "t2s2":
+        return silver_command(corpora, as_json, errors, err, errors_half, split)
     try:
         with Predictor() as predictor:
             result = evaluate_corpus(corpus, corpora, predictor, err, errors, errors_half, split)
@@ -40,4 +42,30 @@ def evaluate_command(corpus: str, corpora: Path, as_json: bool, errors: str | No
     out.print(headline_line(result), markup=False, highlight=False)
     if "errors" in result:
         print_errors(out, result["errors"])
+    return 0
+
+
+def silver_command(corpora: Path, as_json: bool, errors: str | None, err: Console,
+                   errors_half: str | None, split: str | None) -> int:
+    """T2S2: the course timeline against an LLM's silver timeline (evaluation/silver_run.py)."""
+    from casecourse.evaluation.silver_run import evaluate_silver, print_silver_errors, silver_table
+
+    if errors not in (None, "time"):
+        err.print(f"error: --errors {errors!r}: t2s2 lists only 'time' disagreements", markup=False, highlight=False)
+        return 2
+    try:
+        result = evaluate_silver(corpora, err, split, (errors_half or "all") if errors else None)
+    except CorpusError as e:
+        err.print(f"error: {e}", markup=False, highlight=False)
+        return 2
+    if result["reader_failures"] and len(result["reader_failures"]) == result["documents"]:
+        err.print("error: the reader failed on every t2s2 document", markup=False, highlight=False)
+        return 1
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+        return 0
+    out = Console()
+    out.print(silver_table(result))
+    if "errors" in result:
+        print_silver_errors(out, result["errors"])
     return 0
