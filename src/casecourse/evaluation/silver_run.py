@@ -57,10 +57,15 @@ def stats(docs: list[dict]) -> dict:
             "within_30d": _ratio(sum(g <= 30 for g in gaps), len(gaps))}
 
 
-def worst(docs: list[dict], limit: int = 60) -> list[dict]:
-    """The matched facts farthest from the silver time (aligned documents only), largest first."""
-    items = [{"doc": d["id"], **p, "gap_days": p["days"] - p["hours"] / 24} for d in docs if d.get("aligned")
-             for p in d["pairs"]]
+def worst(docs: list[dict], limit: int = 80, per_doc: int = 3) -> list[dict]:
+    """The matched facts farthest from the silver time (aligned documents only), largest first; at most
+    `per_doc` from one document, so that one misplaced story does not fill the list."""
+    items = []
+    for d in docs:
+        if d.get("aligned"):
+            mine = sorted(({"doc": d["id"], **p, "gap_days": p["days"] - p["hours"] / 24} for p in d["pairs"]),
+                          key=lambda p: (-abs(p["gap_days"]), p["start"]))
+            items += mine[:per_doc]
     items.sort(key=lambda p: (-abs(p["gap_days"]), p["doc"], p["start"]))
     return items[:limit]
 

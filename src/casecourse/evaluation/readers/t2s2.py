@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casecourse.evaluation.gold import CorpusError
+from casecourse.ingest.text import InputError, decode
 
 SAMPLE = 400  # the default fixed sample: the first 400 ids of the id-sorted list
 _LINE = re.compile(r"^([^|]+?)\s*\|\s*(-?\d+(?:\.\d+)?)\s*$")
@@ -49,6 +50,14 @@ def parse_bsv(raw: str) -> tuple[list[SilverEvent], int]:
     return events, skipped
 
 
+def _text(data: bytes, name: str) -> str:
+    """Decoded as `casecourse analyze` decodes a file (UTF-8, else Latin-1); undecodable bytes replaced."""
+    try:
+        return decode(data, name)[0]
+    except InputError:
+        return data.decode("utf-8", errors="replace")
+
+
 def t2s2_ids(root: Path) -> list[str]:
     """Ids (`PMC<id>`) with both a body and a timeline, sorted."""
     body, ann = root / "body", root / "l33_70b_annotations"
@@ -68,7 +77,7 @@ def read_t2s2(root: Path, split: str | None = None) -> list[SilverDoc]:
         ids = ids[:SAMPLE]
     docs = []
     for doc_id in ids:
-        text = (root / "body" / f"{doc_id}_body.txt").read_text(encoding="utf-8", errors="replace")
+        text = _text((root / "body" / f"{doc_id}_body.txt").read_bytes(), doc_id)
         events, skipped = parse_bsv((root / "l33_70b_annotations" / f"{doc_id}_body.bsv")
                                     .read_text(encoding="utf-8", errors="replace"))
         docs.append(SilverDoc(id=doc_id, text=text, events=events, skipped_lines=skipped))
