@@ -67,11 +67,12 @@ def _open_after(tx: Mention, current: TimeRef | None, next_date: str | None) -> 
 
 def _before_presentation(text: str, tx: Mention) -> bool:
     """A time counted back from the presentation ("seven years prior to the presenting complaints",
-    "2 years before this admission"), or vaguely back ("years ago"), dates its own sentence, a piece of
-    history; the story stays where it was."""
+    "2 years before this admission", "3 years ago"), or vaguely back ("years ago"), dates its own sentence,
+    a piece of history; the story stays where it was."""
     if tx.attrs.get("rel_direction") != "before":
         return False
-    return bool(tx.attrs.get("vague")) or _PRIOR_TO_PRESENTATION.match(text, tx.end) is not None
+    return bool(tx.attrs.get("vague") or tx.attrs.get("dct_relative")) \
+        or _PRIOR_TO_PRESENTATION.match(text, tx.end) is not None
 
 
 def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
@@ -84,6 +85,8 @@ def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
     lo_d, hi_d = float(lo_d), float(hi_d if hi_d is not None else lo_d)
     base = current.offset_days if current and current.offset_days else (0.0, 0.0)
     direction = tx.attrs.get("rel_direction") or "after"
+    if direction == "before" and tx.attrs.get("rel_anchor") in ("admission", "presentation"):
+        base = (0.0, 0.0)  # "3 years ago", "2 days before admission": counted back from day 0, not the current time
     if direction == "before":
         lo, hi = base[0] - hi_d, base[1] - lo_d
     elif direction == "within":
@@ -125,6 +128,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                     if m.type == "date" and m.attrs.get("kind") == "absolute" and _calendar(m.attrs.get("value")))
     out: list[SentenceTime | None] = []
     aside: TimeRef | None = None
+    history: tuple[int, TimeRef] | None = None  # the last piece of history dated aside, and its sentence
     carried: tuple[TimeRef | None, TimeRef | None] = (None, None)  # (a time, its carried copy)
     for i in range(len(reading.sentences)):
         setter = None
@@ -135,9 +139,13 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                     current, setter = new, tx
                     break
             elif tx.type == "date" or tx.attrs.get("rel_direction"):
-                new = _from_calendar(tx, current) if has_calendar else _offset(tx, current)
-                if new is not None and _before_presentation(reading.text, tx):
+                # "Two years ago, X. Six months later, Y.": the next sentence counts on from the piece of history
+                chained = history is not None and history[0] == i - 1 and tx.attrs.get("rel_anchor") == "previous"
+                base = history[1] if chained and history else current
+                new = _from_calendar(tx, base) if has_calendar else _offset(tx, base)
+                if new is not None and (chained or _before_presentation(reading.text, tx)):
                     aside, setter = new, tx  # "stopped seven years prior to the presenting complaints"
+                    history = (i, new)
                     break
                 if new is not None:
                     current, setter = new, tx
