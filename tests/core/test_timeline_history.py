@@ -40,3 +40,15 @@ def test_later_right_after_a_piece_of_history_counts_from_it_and_stays_history()
     ago, later = mid(got[1][1]), mid(got[2][1])
     assert ago < later < 0 and 120 < later - ago < 240
     assert got[3][1] == (0.0, 0.0)
+
+
+def test_an_age_at_an_event_is_placed_from_the_patients_present_age() -> None:
+    got = offsets("A 40-year-old woman presented with flank pain. At the age of 28 years, she underwent a "
+                  "laparotomy. Her temperature was 38.5 C.")
+    assert -13 * 366 < mid(got[1][1]) < -11 * 365  # about 12 years before day 0, never after it
+    assert got[2][1] == (0.0, 0.0)
+
+
+def test_an_age_without_the_patients_present_age_does_not_move_the_story() -> None:
+    got = offsets("The woman presented with flank pain. At the age of 28 years, she underwent a laparotomy.")
+    assert got[1][1] == (0.0, 0.0)

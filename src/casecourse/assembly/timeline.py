@@ -102,6 +102,24 @@ def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
                    precision="day", text=tx.text, anchor="day0")
 
 
+def _at_age(tx: Mention, age_now: float | None) -> TimeRef | None:
+    """Relative axis: "at the age of 28 years" in the story of a patient aged 40 at day 0 is 11 to 13 years
+    before day 0; without the patient's present age, or for an age above it, the expression is not placed."""
+    then = tx.attrs.get("age_years")
+    if then is None or age_now is None or float(then) > age_now:
+        return None
+    lo, hi = (float(then) - age_now - 1) * 365.25, min(0.0, (float(then) - age_now + 1) * 365.25)
+    return TimeRef(offset_days=(lo, hi), derivation="relative", precision="year", text=tx.text, anchor="day0")
+
+
+def _age_now(reading: Reading) -> float | None:
+    """The patient's age at day 0: the first age the patient's story states ("a 40-year-old woman")."""
+    for m in reading.mentions:
+        if m.type == "age" and m.zone in PATIENT_ZONES and isinstance(m.attrs.get("years"), int | float):
+            return float(m.attrs["years"])  # type: ignore[arg-type]
+    return None
+
+
 def place_one(tx: Mention, current: TimeRef | None) -> TimeRef | None:
     """One calendar expression placed from the current time (None when it cannot be placed)."""
     return _from_calendar(tx, current)
@@ -129,6 +147,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     out: list[SentenceTime | None] = []
     aside: TimeRef | None = None
     history: tuple[int, TimeRef] | None = None  # the last piece of history dated aside, and its sentence
+    age_now = None if has_calendar else _age_now(reading)
     carried: tuple[TimeRef | None, TimeRef | None] = (None, None)  # (a time, its carried copy)
     for i in range(len(reading.sentences)):
         setter = None
@@ -142,8 +161,13 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 # "Two years ago, X. Six months later, Y.": the next sentence counts on from the piece of history
                 chained = history is not None and history[0] == i - 1 and tx.attrs.get("rel_anchor") == "previous"
                 base = history[1] if chained and history else current
-                new = _from_calendar(tx, base) if has_calendar else _offset(tx, base)
-                if new is not None and (chained or _before_presentation(reading.text, tx)):
+                if has_calendar:
+                    new = _from_calendar(tx, base)
+                elif tx.attrs.get("age_span"):
+                    new = _at_age(tx, age_now)
+                else:
+                    new = _offset(tx, base)
+                if new is not None and (chained or tx.attrs.get("age_span") or _before_presentation(reading.text, tx)):
                     aside, setter = new, tx  # "stopped seven years prior to the presenting complaints"
                     history = (i, new)
                     break
