@@ -52,3 +52,9 @@ def test_an_age_at_an_event_is_placed_from_the_patients_present_age() -> None:
 def test_an_age_without_the_patients_present_age_does_not_move_the_story() -> None:
     got = offsets("The woman presented with flank pain. At the age of 28 years, she underwent a laparotomy.")
     assert got[1][1] == (0.0, 0.0)
+
+
+def test_later_after_history_dated_in_passing_counts_from_the_story() -> None:
+    got = offsets("A 61-year-old man was admitted with fever. He had been diagnosed with gout 4 years ago. "
+                  "Three days later he developed a rash.")
+    assert 0 < mid(got[2][1]) < 10

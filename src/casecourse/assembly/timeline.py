@@ -19,6 +19,7 @@ from casecourse.reading.zoning import PATIENT_ZONES
 
 _TIME_TYPES = ("date", "time", "time_relation", "prepost")
 _DAY_COUNT = re.compile(r"(?:(?:hospital|illness|admission|post-?operative|treatment)\s+)?day\s+\d+$", re.I)
+_FRONTED = re.compile(r"\W*(?:\w+\W+){0,2}$")  # at most two words before the expression in its sentence
 _PRIOR_TO_PRESENTATION = re.compile(
     r"\s+(?:prior to|before|preceding)\s+(?:(?:the|this|her|his|their|current|index|initial)\s+)*"
     r"(?:present(?:ation|ing)|admission|hospitali[sz]ation|referral|onset of (?:the )?present)", re.I)
@@ -158,7 +159,8 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                     current, setter = new, tx
                     break
             elif tx.type == "date" or tx.attrs.get("rel_direction"):
-                # "Two years ago, X. Six months later, Y.": the next sentence counts on from the piece of history
+                # "Two years ago, X. Six months later, Y.": the next sentence counts on from a piece of history
+                # that opened its sentence (one dated in passing, "X 4 years ago", is an aside)
                 chained = history is not None and history[0] == i - 1 and tx.attrs.get("rel_anchor") == "previous"
                 base = history[1] if chained and history else current
                 if has_calendar:
@@ -169,7 +171,8 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                     new = _offset(tx, base)
                 if new is not None and (chained or tx.attrs.get("age_span") or _before_presentation(reading.text, tx)):
                     aside, setter = new, tx  # "stopped seven years prior to the presenting complaints"
-                    history = (i, new)
+                    fronted = _FRONTED.match(reading.text, reading.sentences[i][0], tx.start) is not None
+                    history = (i, new) if fronted or chained else None
                     break
                 if new is not None:
                     current, setter = new, tx

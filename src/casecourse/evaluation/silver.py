@@ -8,7 +8,8 @@ Rules (deterministic, documented in docs/evaluation.md):
   from day 0: the midpoint of `offset_days` on a story's relative axis; on a calendar story, the midpoint of the
   `point` date (else the `earliest`..`latest` interval) minus day 0, the course `anchor` (first admission). A
   calendar story with no anchor keeps the days from its first placed fact: it counts for order only (`aligned`).
-- Text match: a word is its first 5 lower-case letters/digits; a fact matches a silver line when every word of
+- Text match: a word is its first 5 lower-case letters/digits, after a final "s" of a longer word is dropped
+  ("cells" = "cell", "diabetes" = "diabetic"); a fact matches a silver line when every word of
   its surface as written (or of its name) is among the line's words. Matching is one-to-one: pairs with more
   words first, then those whose relative places (the fact's character position in the text, the line's position
   in the timeline) are closest, then by line and position.
@@ -39,7 +40,7 @@ class TimedFact:
 
 
 def words(text: str) -> frozenset[str]:
-    return frozenset(w[:5] for w in _WORD.findall(text.lower()))
+    return frozenset((w[:-1] if len(w) > 3 and w.endswith("s") else w)[:5] for w in _WORD.findall(text.lower()))
 
 
 def _mid(iso: str) -> date:
