@@ -58,3 +58,10 @@ def test_later_after_history_dated_in_passing_counts_from_the_story() -> None:
     got = offsets("A 61-year-old man was admitted with fever. He had been diagnosed with gout 4 years ago. "
                   "Three days later he developed a rash.")
     assert 0 < mid(got[2][1]) < 10
+
+
+def test_a_reference_to_the_admission_brings_the_story_back_from_history() -> None:
+    got = offsets("A 70-year-old man presented with vomiting. Three years earlier, he had tuberculosis. "
+                  "He was treated for six months. After admission, ceftriaxone was given. His fever settled.")
+    assert mid(got[1][1]) < -900 and mid(got[2][1]) < -900  # the earlier story carries on ...
+    assert got[3][1] == (0.0, 0.0) and got[4][1] == (0.0, 0.0)  # ... until the text returns to the admission

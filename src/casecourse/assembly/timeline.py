@@ -129,8 +129,15 @@ def place_one(tx: Mention, current: TimeRef | None) -> TimeRef | None:
 def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     """The time governing each sentence (None outside the patient's story or before any time)."""
     by_sentence: dict[int, list[Mention]] = {}
+    at_admission: set[int] = set()  # sentences that refer to the admission ("On admission", "after admission")
     si = 0
     for m in reading.mentions:
+        if m.type == "event" and m.norm == "admission" and m.attrs.get("role") in ("at", "reference") \
+                and m.zone in PATIENT_ZONES:
+            while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
+                si += 1
+            at_admission.add(si)
+            continue
         timed = m.type in _TIME_TYPES or (m.type == "duration" and m.attrs.get("kind") == "relative")
         if not timed or m.zone not in PATIENT_ZONES:
             continue
@@ -180,6 +187,9 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
         if current is None:
             out.append(None)
             continue
+        if setter is None and i in at_admission and current.offset_days and current.offset_days[1] < 0:
+            # back from a piece of history to the admission the story counts from ("After admission, ...")
+            current = TimeRef(offset_days=(0.0, 0.0), derivation="stated", precision="day", anchor="day0")
         if aside is not None:
             out.append(SentenceTime(time=aside, timex=setter))
             aside = None
