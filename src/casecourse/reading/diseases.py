@@ -33,6 +33,7 @@ from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, word_code
 from casecourse.reading.lexicon_norm import norm_phrase, tokens
 from casecourse.reading.phenotypes import after_genus, find_phenotypes
+from casecourse.reading.rx_keys import at_run_starts, in_runs, starting_with
 
 BUILDER_VERSION = "6"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
@@ -45,6 +46,10 @@ _BAD_WORDS = {"other", "with", "without", "due", "unspecified", "classified", "e
 # eponyms and named syndromes: "Bowen's disease", "HELLP syndrome", "Ehlers-Danlos syndrome"
 _EPONYM = re.compile(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-–\s]){1,3})(?:disease|syndrome)s?\b")
 _KEYWORD = re.compile(r"\b(?:disease|syndrome)s?\b")
+_KEYWORDS = ("disease", "syndrome")
+_WORD_BACK = re.compile(r"\w*")  # a word's characters, read backwards from inside it
+# what a qualified head's match is made of: letters, digits, spaces, "(LV)", hyphens and dashes
+_PHRASE_RUN = re.compile(r"[\w\s()\-\u2013]*")
 _NOT_NAMES = frozenset({"the", "this", "that", "his", "her", "their", "our", "a", "an", "in", "of", "no", "and",
                         "or", "with", "for", "other", "such", "any", "its", "both", "was", "is", "which"})
 _TYPE_WORDS = frozenset({"type", "types", "form", "variant"})
@@ -298,7 +303,8 @@ def find(text: str) -> list[Mention]:
         added.append(_new(text, s, e, kind, attrs))  # "laryngeal spasm": an ICD title, but a sign
     for m in added:
         mark[m.start:m.end] = b"\x01" * (m.end - m.start)
-    for hit in _suffix_rx(index.suffixes).finditer(text):
+    # a match is a whole word ending in a suffix (and "s"/"es"): tried only at words holding one
+    for hit in at_run_starts(_suffix_rx(index.suffixes), text, index.suffixes, _WORD_BACK):
         s, e = hit.span()
         if any(mark[s:e]) or hit.group().lower().startswith("anti") or not is_diagnosis(hit.group(), index) \
                 or after_genus(text, s):
@@ -383,7 +389,7 @@ def _named_types(text: str, found: list[Mention], index: DiseaseIndex) -> list[M
     head_rx, quals = _named_rx(tuple(index.named_heads),
                                tuple((g, q) for g, q in sorted(index.named_types.items())))
     out: list[Mention] = []
-    for hit in head_rx.finditer(text):
+    for hit in starting_with(head_rx, text, (*index.named_heads, "stenoses"), lower=True):
         group = _named_group(hit.group(), index)
         rx = quals.get(group or "")
         q = rx.search(text, max(0, hit.start() - 60), hit.start()) if rx else None
@@ -491,7 +497,7 @@ def _eponyms(text: str) -> list[re.Match]:
     match cannot reach across an earlier keyword, and scanning every capital of the text costs more."""
     out = []
     prev = 0
-    for kw in _KEYWORD.finditer(text):
+    for kw in starting_with(_KEYWORD, text, _KEYWORDS):
         hit = _EPONYM.search(text, max(prev, kw.start() - 160), kw.end())
         if hit:
             out.append(hit)
@@ -518,7 +524,10 @@ def _qualified_heads(text: str, index: DiseaseIndex, mark: bytearray, found: lis
     if not index.open_heads:
         return []
     out = []
-    for hit in _head_rx(index.open_heads).finditer(text):
+    # a match is a qualifying word, a numeral, a "(short form)" and a head, inside one run of `_PHRASE_RUN`'s
+    # characters: the character after a run is no word character, space or hyphen, which ends the head as
+    # the run's end does
+    for hit in in_runs(_head_rx(index.open_heads), text, index.open_heads, _PHRASE_RUN):
         s, e = hit.span()
         word, q_end = hit.group(1), hit.end(1)
         if word in _NOT_NAMES or word in index.not_qualifiers or any(mark[q_end:e]):
@@ -560,6 +569,12 @@ def _cue_rx(cues: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"\b(?:{alt})\s+(?:{gap}){{0,2}}{short}(?:\s*([A-Za-z]+))?")
 
 
+@lru_cache(maxsize=4)
+def _cue_words(cues: tuple[str, ...]) -> tuple[str, ...]:
+    """The first words of the cues: every match of `_cue_rx` begins with one."""
+    return tuple(sorted({c.split()[0] for c in cues}))
+
+
 def _named_short_forms(text: str, index: DiseaseIndex, mark: bytearray) -> list[Mention]:
     """Short forms the text never defines but names as a diagnosis ("a diagnosis of XYZ", "consistent
     with XYZ."): conditions there and at every other use in the text (one sense per document). A short
@@ -568,7 +583,7 @@ def _named_short_forms(text: str, index: DiseaseIndex, mark: bytearray) -> list[
     if not index.cues:
         return []
     shorts: list[str] = []
-    for hit in _cue_rx(index.cues).finditer(text):
+    for hit in starting_with(_cue_rx(index.cues), text, _cue_words(index.cues)):
         sf, nxt = hit.group(1), hit.group(2)
         if sf in shorts or (nxt and nxt.lower() not in index.cue_ends) or sum(c.isupper() for c in sf) < 2:
             continue

@@ -1,0 +1,107 @@
+"""Regex scans run only where a keyword of the pattern occurs (same matches as `finditer`).
+
+A `finditer` scan tries its pattern at every position of a document; `str.find` passes it in C at
+memory speed. For a pattern each of whose matches holds one of a few literal words ("disease",
+"syndrome", a diagnosis cue), the literal's occurrences are found first and the pattern is tried
+only there:
+
+- `starting_with`: every match begins with a literal; the pattern is matched at each occurrence
+  in turn, skipping those inside the last match (what `finditer` does);
+- `at_run_starts`: every match begins where a run of characters (e.g. a word) begins, and the run
+  holds a literal; the pattern is matched once at the start of each such run;
+- `in_runs`: every match lies inside one run of characters (e.g. no punctuation) holding a
+  literal, and the characters around a run leave the pattern's lookarounds undecided by the run's
+  ends; the pattern scans each such run alone.
+
+The caller states the premise; each helper then gives exactly `rx.finditer(text)`'s matches.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from casecourse.reading.rx_first import lower_text
+
+_LAST_REV: tuple[str | None, str] = (None, "")
+
+
+def reversed_text(text: str) -> str:
+    """`text[::-1]`, kept for the last text (the scans of one document share it)."""
+    global _LAST_REV
+    last = _LAST_REV
+    if last[0] is not text:
+        last = _LAST_REV = (text, text[::-1])
+    return last[1]
+
+
+def occurrences(text: str, literals: Iterable[str]) -> list[int]:
+    """Sorted start positions of every occurrence of each literal (overlapping ones too)."""
+    out: set[int] = set()
+    for lit in literals:
+        find = text.find
+        p = find(lit)
+        while p >= 0:
+            out.add(p)
+            p = find(lit, p + 1)
+    return sorted(out)
+
+
+def _haystack(text: str, lower: bool) -> str | None:
+    return lower_text(text) if lower else text
+
+
+def starting_with(rx: re.Pattern[str], text: str, literals: Iterable[str], lower: bool = False
+                  ) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)` for a pattern whose every match begins with one of `literals` (non-empty).
+    With `lower`, the literals are lower case and found in the lower-cased text (for a case-insensitive
+    pattern: a superset of the places it may match)."""
+    hay = _haystack(text, lower)
+    if hay is None:
+        yield from rx.finditer(text)
+        return
+    done = 0
+    match = rx.match
+    for p in occurrences(hay, literals):
+        if p < done:
+            continue
+        m = match(text, p)
+        if m is not None:
+            done = m.end()
+            yield m
+
+
+def at_run_starts(rx: re.Pattern[str], text: str, literals: Iterable[str], back: re.Pattern[str]
+                  ) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)` for a pattern whose every match begins where a run of `back`'s characters
+    begins (`back` is such a class, starred: r"\\w*") and holds an occurrence of a literal, one match per
+    run at most (e.g. a whole word)."""
+    rev = reversed_text(text)
+    n = len(text)
+    done = -1
+    for p in occurrences(text, literals):
+        a = n - back.match(rev, n - p).end()  # the match's end in `rev` is the run's start
+        if a <= done:
+            continue
+        done = a
+        m = rx.match(text, a)
+        if m is not None:
+            yield m
+
+
+def in_runs(rx: re.Pattern[str], text: str, literals: Iterable[str], run: re.Pattern[str]
+            ) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)` for a pattern whose every match lies inside one maximal run of `run`'s characters
+    (a class, starred) that holds an occurrence of a literal, where the character after a run (outside the
+    class) decides the pattern's end assertions as the run's end does."""
+    rev = reversed_text(text)
+    n = len(text)
+    done = -1
+    for p in occurrences(text, literals):
+        if p < done:
+            continue
+        a = n - run.match(rev, n - p).end()
+        done = run.match(text, p).end()
+        yield from rx.finditer(text, a, done)
+
+
+__all__ = ["at_run_starts", "in_runs", "occurrences", "reversed_text", "starting_with"]
