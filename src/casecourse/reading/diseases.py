@@ -546,7 +546,7 @@ def _qualified_heads(text: str, index: DiseaseIndex, mark: bytearray, found: lis
 
 def _spelled_after(text: str, sf: str) -> bool:
     """Whether the short form is followed by its expansion in parentheses, spelled by the words' initials."""
-    for hit in re.finditer(rf"\b{re.escape(sf)}\s*\(([^()]{{3,80}})\)", text):
+    for hit in starting_with(re.compile(rf"\b{re.escape(sf)}\s*\(([^()]{{3,80}})\)"), text, (sf,)):
         initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", hit.group(1)) if w.lower() not in _FILLERS)
         if initials.upper() == sf.upper():
             return True
@@ -592,7 +592,7 @@ def _named_short_forms(text: str, index: DiseaseIndex, mark: bytearray) -> list[
         shorts.append(sf)
     out = []
     for sf in shorts:
-        for hit in re.finditer(rf"\b{re.escape(sf)}s?\b(?!-)", text):
+        for hit in starting_with(re.compile(rf"\b{re.escape(sf)}s?\b(?!-)"), text, (sf,)):
             s, e = hit.span()
             if not any(mark[s:e]):
                 mark[s:e] = b"\x01" * (e - s)
@@ -661,7 +661,7 @@ def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Menti
         done.add(short)
         attrs = {k: v for k, v in c.attrs.items() if k in ("label", "icd10", "hpo")}
         attrs["source"] = "defined_short_form"
-        for hit in re.compile(rf"\b{re.escape(short)}s?\b(?![-/])").finditer(text, d.start(1)):
+        for hit in starting_with(re.compile(rf"\b{re.escape(short)}s?\b(?![-/])"), text, (short,), pos=d.start(1)):
             here = at.get(hit.span(), [])
             if any(m.type == "condition" for m in here):
                 continue
@@ -682,7 +682,7 @@ def _abbreviations(text: str, found: list[Mention], mark: bytearray) -> list[Men
         if not d or sum(c.isupper() for c in d.group(1)) < 2:
             continue
         short = d.group(1)
-        for hit in re.finditer(rf"\b{re.escape(short)}s?\b", text):
+        for hit in starting_with(re.compile(rf"\b{re.escape(short)}s?\b"), text, (short,)):
             s, e = hit.span()
             if s > m.end and not any(mark[s:e]):  # the definition itself too: "... carcinoma (SCC)"
                 out.append(_new(text, s, e, "condition", {**m.attrs, "source": "abbreviation"}))

@@ -14,6 +14,7 @@ from functools import cache
 from ..model import Assertion, Mention
 from .lexicon_index import CODE_DIGITS, Entry, Index, load_index
 from .lexicon_norm import Tokens, norm_word, tokens, variants
+from .rx_keys import at_run_starts, starting_with
 
 RULE = "phenotypes"
 # A finding named inside a longer finding's span ("hearing loss" in "sensorineural hearing loss"):
@@ -23,6 +24,7 @@ PART = "finding_part"
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
 _GENUS = re.compile(r"(?<![A-Za-z])[A-Z]\. ?$")  # an abbreviated genus right before: a species name follows
 _CLAUSE_MARK = re.compile(r"[,;]")
+_LETTERS_BACK = re.compile(r"[a-z]*")
 
 
 @cache
@@ -30,6 +32,11 @@ def _compound_rx() -> re.Pattern:
     """Long words ending in a combining suffix, the only candidates for `_compound`."""
     ends = "|".join(sorted(variants()["compound_suffixes"], key=len, reverse=True))
     return re.compile(rf"(?<= )[a-z]{{4,}}(?:{ends})(?= )")
+
+
+@cache
+def _compound_suffixes() -> tuple[str, ...]:
+    return tuple(variants()["compound_suffixes"])
 
 
 @cache
@@ -334,7 +341,9 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     joined, start_of = toks.joined()
     cands = _candidates(index, toks, text)
     extra: list[tuple[int, int, int, str]] = []
-    long_words = [start_of[m.start()] for m in _compound_rx().finditer(joined)]
+    # a match is a whole key ending in a suffix: tried only at keys holding one
+    long_words = [start_of[m.start()] for m in at_run_starts(_compound_rx(), joined, _compound_suffixes(),
+                                                             _LETTERS_BACK)]
     if long_words:
         covered = {i for a, b, _ in cands for i in range(a, b)}
         for i in long_words:
@@ -365,12 +374,14 @@ def _abbreviations(text: str, found: list[Mention], index: Index) -> list[Mentio
             defined[d.group(1)] = m
     if not defined:
         return []
-    spans = [(m.start, m.end) for m in found]
+    mark = bytearray(len(text) + 1)  # characters inside a found term (its span is never empty)
+    for m in found:
+        mark[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = []
     for sf, m in defined.items():
-        for hit in re.finditer(rf"\b{re.escape(sf)}s?\b", text):
+        for hit in starting_with(re.compile(rf"\b{re.escape(sf)}s?\b"), text, (sf,)):
             s, e = hit.span()
-            if s < m.end or any(a < e and s < b for a, b in spans):
+            if s < m.end or any(mark[s:e]):
                 continue
             # the short form at its definition names the same finding again (case reports annotate it)
             if s <= m.end + 2 and not _fits(sf, m.text):

@@ -50,16 +50,17 @@ def _haystack(text: str, lower: bool) -> str | None:
     return lower_text(text) if lower else text
 
 
-def starting_with(rx: re.Pattern[str], text: str, literals: Iterable[str], lower: bool = False
+def starting_with(rx: re.Pattern[str], text: str, literals: Iterable[str], lower: bool = False, pos: int = 0
                   ) -> Iterator[re.Match[str]]:
-    """`rx.finditer(text)` for a pattern whose every match begins with one of `literals` (non-empty).
+    """`rx.finditer(text, pos)` for a pattern whose every match begins with one of `literals` (non-empty).
     With `lower`, the literals are lower case and found in the lower-cased text (for a case-insensitive
-    pattern: a superset of the places it may match)."""
+    pattern: a superset of the places it may match). A pattern that begins with a word boundary
+    (r"\bHLH\b") has no literal prefix for `re` to skip to: its own scan tries every position."""
     hay = _haystack(text, lower)
     if hay is None:
-        yield from rx.finditer(text)
+        yield from rx.finditer(text, pos)
         return
-    done = 0
+    done = pos
     match = rx.match
     for p in occurrences(hay, literals):
         if p < done:
