@@ -25,6 +25,8 @@ from casecourse.reading.labs_catalogue import LabTest, TestHit, catalogue, expan
 from casecourse.reading.labs_qualitative import compound_anchors, find_compounds, find_qualitative
 from casecourse.reading.labs_results import find_results
 from casecourse.reading.labs_values import Value, find_values
+from casecourse.reading.rx_first import lower_text
+from casecourse.reading.rx_keys import may_hold
 from casecourse.units import convert
 
 __all__ = ["find_labs"]
@@ -75,6 +77,7 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:range|ranges|values?|interval|limits?|"
     r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?|\brange)\s*(?:[:,(=]|is|was|of|being)?\s*$",
     re.I)
+_REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "uln", "cut", "limit", "range")  # one is in every match
 # "normal" after a copula states the result, it names no interval: "urine calcium was also normal 6.9 mmol"
 _PREDICATED_NORMAL = re.compile(
     r"\b(?:was|were|is|are|remained|been)\s+(?:(?:also|still|again|\w+ly)\s+)?normal\s*[,(]?\s*$", re.I)
@@ -152,6 +155,7 @@ _CHANGE_BEFORE = re.compile(
     r"\b(?:(?:increased|decreased|dropped|fell|rose|declined|reduced|lowered|raised|risen|fallen|went (?:up|down))"
     r"\s+by|(?:a |an )?(?:drop|fall|rise|increase|decrease|decline|reduction|change|loss|gain)\s+(?:of|by))"
     r"\s*(?:about|approximately|around|nearly|almost|over|more than|less than)?\s*$", re.I)
+_CHANGE_WORDS = ("by", "of")  # one is in every match of _CHANGE_BEFORE
 _UNCLOSED_END = re.compile(r"\.(?:\s|$)")
 
 
@@ -194,6 +198,7 @@ def find_labs(text: str) -> list[Mention]:
     values = find_values(text)
     interval_after = _unit_from_interval(text, values)
     last: tuple[int, LabTest | None] = (-1, None)  # end and test of the last unitless value kept
+    low = lower_text(text)
     for v in values:
         i = bisect.bisect_right(hit_starts, v.start) - 1
         if i >= 0 and hits[i].end > v.start:
@@ -201,7 +206,8 @@ def find_labs(text: str) -> list[Mention]:
         k = bisect.bisect_right(ends, v.start)
         clause_start = ends[k - 1] if k else 0
         clause_end = ends[k] if k < len(ends) else len(text)
-        if _CHANGE_BEFORE.search(text, max(0, v.start - 40), v.start):
+        if may_hold(low, max(0, v.start - 40), v.start, _CHANGE_WORDS) \
+                and _CHANGE_BEFORE.search(text, max(0, v.start - 40), v.start):
             # "haemoglobin decreased by 7 g/dL", "a weight loss of 8 kg": a measured change, not the test's level;
             # kept as a value with no test (the course files no result for it)
             if v.unit:
@@ -235,7 +241,8 @@ def find_labs(text: str) -> list[Mention]:
         if test is not None and test.kind == "anchor":
             test = None  # "the Rotterdam score was 0.15": a value, its test not in the catalogue
         mention = value_mention(text, v, test)
-        if id(v) in interval_after or (_REFERENCE_BEFORE.search(text, max(0, v.start - 40), v.start)
+        if id(v) in interval_after or (may_hold(low, max(0, v.start - 40), v.start, _REFERENCE_WORDS)
+                                       and _REFERENCE_BEFORE.search(text, max(0, v.start - 40), v.start)
                                        and not _PREDICATED_NORMAL.search(text, max(0, v.start - 40), v.start)):
             mention.type = "lab_reference"  # the lab's interval, not a result
         out.append(mention)

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from casecourse.reading.rx_first import anchored
+from casecourse.reading.rx_keys import near, starting_with
 from casecourse.units import UnitInfo, exponent, lookup_unit
 
 # a plain space groups thousands only before a count's unit: "119 000/µL", "45 000 per microliter", "12 500 cells"
@@ -120,7 +121,7 @@ def find_values(text: str) -> list[Value]:
     in the order blood pressure, titre, number."""
     out: list[Value] = []
     taken: list[tuple[int, int]] = []
-    for m in BP_RE.finditer(text):
+    for m in near(BP_RE, text, "/", 2, 4):  # the slash 2-3 digits and a space after the start
         if m.group("unit") is None:  # "blood pressure was 120/80": kept only right after its test
             if int(m.group("sys")) <= int(m.group("dia")):
                 continue
@@ -131,14 +132,14 @@ def find_values(text: str) -> list[Value]:
                              info=lookup_unit(m.group("unit")), ucum="mm[Hg]",
                              extra={"diastolic": float(m.group("dia")), "default_test": "blood pressure"}))
         taken.append((m.start(), m.end()))
-    for m in TITRE_RE.finditer(text):
+    for m in near(TITRE_RE, text, ":", 1, 4):  # the colon after "1", a space, a comparator
         if any(s <= m.start() < e for s, e in taken):
             continue
         cmp = m.group("cmp").strip() if m.group("cmp") else None
         out.append(Value(m.start(), m.end(), float(m.group("den")), comparator=cmp, ucum="{titer}",
                          extra={"titer": text[m.start("den") - 2:m.end()].replace(" ", "")}))
         taken.append((m.start(), m.end()))
-    for m in BETWEEN_RE.finditer(text):
+    for m in starting_with(BETWEEN_RE, text, ("between",), lower=True):
         if any(s <= m.start() < e for s, e in taken):
             continue
         low, high = parse_number(m.group("num")), parse_number(m.group("num2"))

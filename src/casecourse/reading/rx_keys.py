@@ -105,4 +105,31 @@ def in_runs(rx: re.Pattern[str], text: str, literals: Iterable[str], run: re.Pat
         yield from rx.finditer(text, a, done)
 
 
-__all__ = ["at_run_starts", "in_runs", "occurrences", "reversed_text", "starting_with"]
+def near(rx: re.Pattern[str], text: str, literals: Iterable[str], lo: int, hi: int) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)` for a pattern whose every match begins `lo` to `hi` characters (inclusive) before an
+    occurrence of a literal ("120/80": the "/" two or three digits, perhaps a space, after the start)."""
+    starts: set[int] = set()
+    for p in occurrences(text, literals):
+        starts.update(range(max(0, p - hi), max(0, p - lo + 1)))
+    done = 0
+    match = rx.match
+    for s in sorted(starts):
+        if s < done:
+            continue
+        m = match(text, s)
+        if m is not None:
+            done = m.end()
+            yield m
+
+
+def may_hold(low: str | None, lo: int, hi: int, literals: Iterable[str]) -> bool:
+    """False only when the lower-cased text (`rx_first.lower_text`; None: unknown) holds none of the
+    lower-case `literals` within [lo, hi): a case-insensitive pattern every match of which holds one cannot
+    match there. Cheaper than the search it spares, which tries the pattern at each position."""
+    if low is None:
+        return True
+    find = low.find
+    return any(find(lit, lo, hi) >= 0 for lit in literals)
+
+
+__all__ = ["at_run_starts", "in_runs", "may_hold", "near", "occurrences", "reversed_text", "starting_with"]
