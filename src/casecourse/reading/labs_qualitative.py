@@ -17,7 +17,8 @@ import ahocorasick
 
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import LabTest, TestHit, catalogue, expand, find_tests
-from casecourse.reading.rx_first import anchored
+from casecourse.reading.rx_first import anchored, lower_text
+from casecourse.reading.rx_keys import may_hold, search_lowered
 
 _INTERP = {
     "H": ["elevated", "raised", "high", "higher", "increased", "increasing", "rising", "elevation",
@@ -208,6 +209,7 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
     groups = _groups(text, hits)
     carried: str | None = None
     carried_end = -1
+    low = lower_text(text)
     for gi, group in enumerate(groups):
         g_start, g_end = group[0].start, group[-1].end
         nxt = groups[gi + 1][0].start if gi + 1 < len(groups) else len(text)
@@ -222,7 +224,9 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             span = post.span("adj")
         else:
             window = text[prev_bound:g_start]
-            pre = (_PRE.search(window) if _may_hold_adjective(window) else None) or _PRE_FOR.search(window)
+            pre = (search_lowered(_PRE, window, low and low[prev_bound:g_start])
+                   if _may_hold_adjective(window) else None) or (
+                _PRE_FOR.search(window) if may_hold(low, prev_bound, g_start, ("tive",)) else None)
             if pre:
                 span = (prev_bound + pre.start("adj"), prev_bound + pre.end("adj"))
                 takers = _takers(group, _interp_of(text[span[0]:span[1]]))

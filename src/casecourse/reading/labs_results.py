@@ -17,6 +17,8 @@ import ahocorasick
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import find_tests
+from casecourse.reading.rx_first import lower_text
+from casecourse.reading.rx_keys import may_hold
 
 _WORDS = {
     "N": r"normal|unremarkable|within (?:the )?normal (?:limits?|ranges?)|"
@@ -134,7 +136,30 @@ def _standalone() -> ahocorasick.Automaton:
     return auto
 
 
-def _standalone_results(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+class _Taken:
+    """Spans already read, for an overlap test: a character mark when every span is non-empty (an empty
+    span [t, t) overlaps [s, e) when s < t < e, which no mark shows), else the list itself."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self.mark: bytearray | None = bytearray(len(text) + 1)
+        for s, e in spans:
+            self.add(s, e)
+
+    def add(self, s: int, e: int) -> None:
+        if self.mark is not None:
+            if s < e:
+                self.mark[s:e] = b"\x01" * (e - s)
+            else:
+                self.mark = None
+
+    def overlaps(self, s: int, e: int) -> bool:
+        if self.mark is not None and s < e:
+            return any(self.mark[s:e])
+        return any(ts < e and s < te for ts, te in self.spans)
+
+
+def _standalone_results(text: str, taken: _Taken) -> list[Mention]:
     lower = text.lower()
     n = len(text)
     hits = []
@@ -147,9 +172,10 @@ def _standalone_results(text: str, taken: list[tuple[int, int]]) -> list[Mention
     hits.sort(key=lambda h: (h[0], h[0] - h[1]))
     out: list[Mention] = []
     for s, e, interp in hits:
-        if any(ts < e and s < te for ts, te in taken):
+        if taken.overlaps(s, e):
             continue
-        taken.append((s, e))
+        taken.spans.append((s, e))
+        taken.add(s, e)
         attrs = {"interpretation": interp, "test": None, "rule": "standalone"}
         if interp is None:
             attrs["trend"] = "stable"
@@ -162,11 +188,13 @@ def find_results(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     result words of knowledge/result_words.csv wherever they stand."""
     out: list[Mention] = []
     matches = sorted(_candidates(text), key=lambda m: m.start("span"))
+    spans = _Taken(text, taken)
     for m in matches:
         s, e = m.span("span")
-        if any(ts < e and s < te for ts, te in taken):
+        if spans.overlaps(s, e):
             continue
         taken.append((s, e))
+        spans.add(s, e)
         if m.re is _NONE:
             interp = "N"
         elif m.re is _PRED_ONLY:
@@ -175,8 +203,11 @@ def find_results(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             interp = next(k for k in _WORDS if m.group(k))
         out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
                            attrs={"interpretation": interp, "test": None}))
-    out += _standalone_results(text, taken)
-    return [m for m in out if not _HISTORY_BEFORE.search(text, max(0, m.start - 40), m.start)
+    out += _standalone_results(text, spans)
+    low = lower_text(text)
+    return [m for m in out if not (may_hold(low, max(0, m.start - 40), m.start, ("histor",))
+                                   and _HISTORY_BEFORE.search(text, max(0, m.start - 40), m.start))
             and not _states_no_result(text, m) and not _DOSE_AFTER.match(text, m.end)
-            and not _DOSE_BEFORE.search(text, max(0, m.start - 40), m.start)
+            and not (may_hold(low, max(0, m.start - 40), m.start, ("dos",))
+                     and _DOSE_BEFORE.search(text, max(0, m.start - 40), m.start))
             and not _INTERVAL_BEFORE.search(text, max(0, m.start - 24), m.start)]

@@ -67,20 +67,20 @@ class Tokens(Sequence[tuple[int, int, str]]):
 
     def __init__(self, text: str):
         parts = _SPLIT.split(text)  # separator, word, separator, word, ..., separator
-        self._offs = list(accumulate(map(len, parts)))
+        offs = list(accumulate(map(len, parts)))  # word j runs from offs[2j] to offs[2j + 1]
         all_keys = list(map(norm_word, parts[1::2]))
-        self._idx = list(compress(range(len(all_keys)), all_keys))
         self.keys: list[str] = list(filter(None, all_keys))
-        self._joined: tuple[str, dict[int, int]] | None = None
+        self.starts: list[int] = list(compress(offs[0::2], all_keys))  # of the kept tokens
+        self.ends: list[int] = list(compress(offs[1::2], all_keys))
+        self._joined: tuple[str, list[int]] | None = None
 
-    def joined(self) -> tuple[str, dict[int, int]]:
-        """The keys as one string " k1 k2 ... " and the token index at each key's first character
-        (what both lexicon automata scan; built once per document)."""
+    def joined(self) -> tuple[str, list[int]]:
+        """The keys as one string " k1 k2 ... " and, in token order, the position of each key's first
+        character in it (sorted: `bisect` finds a token by position; built once per document)."""
         if self._joined is None:
             joined = " " + " ".join(self.keys) + " "
             # key i starts after the leading space, i separators and the keys before it
-            starts = map(add, accumulate(map(len, self.keys), initial=1), count())
-            self._joined = joined, dict(zip(starts, range(len(self.keys)), strict=False))
+            self._joined = joined, list(map(add, accumulate(map(len, self.keys), initial=1), count()))[:-1]
         return self._joined
 
     def __len__(self) -> int:
@@ -93,9 +93,8 @@ class Tokens(Sequence[tuple[int, int, str]]):
 
     def __getitem__(self, i):
         if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        w = 2 * self._idx[i]
-        return self._offs[w], self._offs[w + 1], self.keys[i]
+            return list(zip(self.starts[i], self.ends[i], self.keys[i], strict=True))
+        return self.starts[i], self.ends[i], self.keys[i]
 
 
 _last_tokens: tuple[str, Tokens] | None = None  # phenotypes and diseases both tokenize the same document

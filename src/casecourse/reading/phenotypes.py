@@ -9,6 +9,7 @@ abbreviations the text defines ("macrophage activation syndrome (MAS)").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from ..model import Assertion, Mention
@@ -342,7 +343,7 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     cands = _candidates(index, toks, text)
     extra: list[tuple[int, int, int, str]] = []
     # a match is a whole key ending in a suffix: tried only at keys holding one
-    long_words = [start_of[m.start()] for m in at_run_starts(_compound_rx(), joined, _compound_suffixes(),
+    long_words = [bisect_left(start_of, m.start()) for m in at_run_starts(_compound_rx(), joined, _compound_suffixes(),
                                                              _LETTERS_BACK)]
     if long_words:
         covered = {i for a, b, _ in cands for i in range(a, b)}
