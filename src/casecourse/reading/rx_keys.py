@@ -23,6 +23,9 @@ from collections.abc import Iterable, Iterator
 from casecourse.reading.rx_first import lower_text, lowered
 
 _LAST_REV: tuple[str | None, str] = (None, "")
+#: a text shorter than this (a table cell, a phrase) is scanned by the pattern itself: finding keywords first
+#: costs more than it spares there
+SHORT = 256
 
 
 def reversed_text(text: str) -> str:
@@ -56,7 +59,7 @@ def starting_with(rx: re.Pattern[str], text: str, literals: Iterable[str], lower
     With `lower`, the literals are lower case and found in the lower-cased text (for a case-insensitive
     pattern: a superset of the places it may match). A pattern that begins with a word boundary
     (r"\bHLH\b") has no literal prefix for `re` to skip to: its own scan tries every position."""
-    hay = _haystack(text, lower)
+    hay = _haystack(text, lower) if len(text) >= SHORT else None
     if hay is None:
         yield from rx.finditer(text, pos)
         return
@@ -108,6 +111,9 @@ def in_runs(rx: re.Pattern[str], text: str, literals: Iterable[str], run: re.Pat
 def near(rx: re.Pattern[str], text: str, literals: Iterable[str], lo: int, hi: int) -> Iterator[re.Match[str]]:
     """`rx.finditer(text)` for a pattern whose every match begins `lo` to `hi` characters (inclusive) before an
     occurrence of a literal ("120/80": the "/" two or three digits, perhaps a space, after the start)."""
+    if len(text) < SHORT:
+        yield from rx.finditer(text)
+        return
     starts: set[int] = set()
     for p in occurrences(text, literals):
         starts.update(range(max(0, p - hi), max(0, p - lo + 1)))
