@@ -5,7 +5,7 @@ from rich.console import Console
 from rich.table import Table
 
 
-def _fmt(x: float | None) -> str:
+def fmt(x: float | None) -> str:
     return "-" if x is None else f"{x:.3f}"
 
 
@@ -18,7 +18,7 @@ def result_table(result: dict) -> Table:
     rows = list(result["types"].items()) + [("micro", result["extra"]["micro"])]
     for name, s in rows:
         st, le = s["strict"], s["lenient"]
-        t.add_row(name, _fmt(st["precision"]), _fmt(st["recall"]), _fmt(st["f1"]), _fmt(le["f1"]),
+        t.add_row(name, fmt(st["precision"]), fmt(st["recall"]), fmt(st["f1"]), fmt(le["f1"]),
                   str(st["tp"]), str(st["fp"]), str(st["fn"]))
     return t
 
@@ -33,13 +33,13 @@ def halves_table(result: dict) -> Table | None:
     t.add_column(f"dev ({halves['dev']['documents']})", justify="right")
     t.add_column(f"test ({halves['test']['documents']})", justify="right")
     for name in result["types"]:
-        t.add_row(name, _fmt(halves["dev"]["types"][name]["lenient_f1"]),
-                  _fmt(halves["test"]["types"][name]["lenient_f1"]))
+        t.add_row(name, fmt(halves["dev"]["types"][name]["lenient_f1"]),
+                  fmt(halves["test"]["types"][name]["lenient_f1"]))
     return t
 
 
 def headline_line(result: dict) -> str:
-    return f"{result['corpus']}: " + " | ".join(f"{k} {_fmt(v)}" for k, v in headline(result).items())
+    return f"{result['corpus']}: " + " | ".join(f"{k} {fmt(v)}" for k, v in headline(result).items())
 
 
 def report_failures(result: dict, err: Console) -> bool:
@@ -74,12 +74,12 @@ def markdown_summary(results: list[dict]) -> str:
     for r in results:
         for name, s in [*r["types"].items(), ("**micro**", r["extra"]["micro"])]:
             st, le = s["strict"], s["lenient"]
-            lines.append(f"| {r['corpus']} | {r['documents']} | {name} | {_fmt(st['precision'])} | "
-                         f"{_fmt(st['recall'])} | {_fmt(st['f1'])} | {_fmt(le['f1'])} | "
+            lines.append(f"| {r['corpus']} | {r['documents']} | {name} | {fmt(st['precision'])} | "
+                         f"{fmt(st['recall'])} | {fmt(st['f1'])} | {fmt(le['f1'])} | "
                          f"{st['tp']} | {st['fp']} | {st['fn']} |")
     lines += ["", "| corpus | measure | value |", "| --- | --- | ---: |"]
     for r in results:
-        lines += [f"| {r['corpus']} | {k} | {_fmt(v)} |" for k, v in headline(r).items()]
+        lines += [f"| {r['corpus']} | {k} | {fmt(v)} |" for k, v in headline(r).items()]
     halved = [r for r in results if r["extra"].get("halves")]
     if halved:
         lines += ["", "Fixed halves of the corpora without a split (dev = even positions of the id-sorted list, "
@@ -87,8 +87,8 @@ def markdown_summary(results: list[dict]) -> str:
                   "| corpus | type | dev | test |", "| --- | --- | ---: | ---: |"]
         for r in halved:
             h = r["extra"]["halves"]
-            lines += [f"| {r['corpus']} | {name} | {_fmt(h['dev']['types'][name]['lenient_f1'])} | "
-                      f"{_fmt(h['test']['types'][name]['lenient_f1'])} |" for name in r["types"]]
+            lines += [f"| {r['corpus']} | {name} | {fmt(h['dev']['types'][name]['lenient_f1'])} | "
+                      f"{fmt(h['test']['types'][name]['lenient_f1'])} |" for name in r["types"]]
     return "\n".join(lines) + "\n"
 
 

@@ -16,6 +16,7 @@ from rich.table import Table
 from casecourse.evaluation.gold import CorpusError
 from casecourse.evaluation.predict import default_workers
 from casecourse.evaluation.readers.t2s2 import SAMPLE, SilverDoc, read_t2s2
+from casecourse.evaluation.render import fmt
 from casecourse.evaluation.silver import match, order_counts, timed_facts
 
 LABEL = "silver (LLM), not gold"
@@ -100,10 +101,6 @@ _ROWS = (("coverage", "coverage (silver events matched)"), ("concordance", "orde
          ("within_7d", "within +-7 days"), ("within_30d", "within +-30 days"))
 
 
-def _fmt(x: float | None) -> str:
-    return "-" if x is None else f"{x:.3f}"
-
-
 def silver_table(result: dict) -> Table:
     t = Table(title=f"t2s2 timeline vs {LABEL}: {result['documents']} documents, {result['split']} "
                     "(dev = even positions, test = odd)")
@@ -111,7 +108,7 @@ def silver_table(result: dict) -> Table:
     for part in ("all", "dev", "test"):
         t.add_column(f"{part} ({result[part]['documents']})", justify="right")
     for key, label in _ROWS:
-        t.add_row(label, *(_fmt(result[p][key]) for p in ("all", "dev", "test")))
+        t.add_row(label, *(fmt(result[p][key]) for p in ("all", "dev", "test")))
     for key in ("silver_events", "timed_facts", "matched", "aligned_matched"):
         t.add_row(key, *(str(result[p][key]) for p in ("all", "dev", "test")))
     return t
@@ -120,7 +117,7 @@ def silver_table(result: dict) -> Table:
 def silver_markdown(result: dict) -> str:
     lines = [f"Timeline against a {LABEL} (T2S2, {result['documents']} documents, {result['split']}; "
              "dev = even positions, test = odd):", "", "| measure | all | dev | test |", "| --- | ---: | ---: | ---: |"]
-    lines += [f"| {label} | " + " | ".join(_fmt(result[p][key]) for p in ("all", "dev", "test")) + " |"
+    lines += [f"| {label} | " + " | ".join(fmt(result[p][key]) for p in ("all", "dev", "test")) + " |"
               for key, label in _ROWS]
     return "\n".join(lines) + "\n"
 
