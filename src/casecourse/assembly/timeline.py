@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from casecourse.assembly.timeline_anchor import EventIndex, find_anchor
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
@@ -19,6 +20,7 @@ from casecourse.reading.zoning import PATIENT_ZONES
 
 _TIME_TYPES = ("date", "time", "time_relation", "prepost")
 _DAY_COUNT = re.compile(r"(?:(?:hospital|illness|admission|post-?operative|treatment)\s+)?day\s+\d+$", re.I)
+_DAY_WORD = re.compile(r"\bday\b", re.I)
 _FRONTED = re.compile(r"\W*(?:\w+\W+){0,2}$")  # at most two words before the expression in its sentence
 _PRIOR_TO_PRESENTATION = re.compile(
     r"\s+(?:prior to|before|preceding)\s+(?:(?:the|this|her|his|their|current|index|initial)\s+)*"
@@ -103,6 +105,24 @@ def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
                    precision="day", text=tx.text, anchor="day0")
 
 
+def _after_event(tx: Mention, event: TimeRef) -> TimeRef | None:
+    """Relative axis: an amount after an event the story placed earlier ("2 weeks after the surgery"),
+    counted from that event's offset (a day count after it, "day 12 post-transplant", too)."""
+    lo_d, hi_d = tx.attrs.get("rel_amount_min"), tx.attrs.get("rel_amount_max")
+    if lo_d is None or not event.offset_days:
+        return None
+    lo_d, hi_d = float(lo_d), float(hi_d if hi_d is not None else lo_d)
+    return TimeRef(offset_days=(event.offset_days[0] + lo_d, event.offset_days[1] + hi_d),
+                   derivation="estimated" if tx.attrs.get("vague") else "relative", precision="day", text=tx.text)
+
+
+def _counts_from_event(tx: Mention) -> bool:
+    """An amount after something other than day 0 or birth ("3 weeks after surgery", "2 days after it")."""
+    a = tx.attrs
+    return a.get("rel_direction") == "after" and a.get("rel_amount_min") is not None and not a.get("open_after") \
+        and not a.get("age_span") and a.get("rel_anchor") not in ("admission", "presentation", "birth")
+
+
 def _at_age(tx: Mention, age_now: float | None) -> TimeRef | None:
     """Relative axis: "at the age of 28 years" in the story of a patient aged 40 at day 0 is 11 to 13 years
     before day 0; without the patient's present age, or for an age above it, the expression is not placed."""
@@ -157,6 +177,8 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     history: tuple[int, TimeRef] | None = None  # the last piece of history dated aside, and its sentence
     age_now = None if has_calendar else _age_now(reading)
     carried: tuple[TimeRef | None, TimeRef | None] = (None, None)  # (a time, its carried copy)
+    events = EventIndex.build(reading)
+    asides: set[int] = set()  # sentences dated as a piece of history the story does not move to
     for i in range(len(reading.sentences)):
         setter = None
         for tx in by_sentence.get(i, []):
@@ -170,13 +192,28 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 # that opened its sentence (one dated in passing, "X 4 years ago", is an aside)
                 chained = history is not None and history[0] == i - 1 and tx.attrs.get("rel_anchor") == "previous"
                 base = history[1] if chained and history else current
+                # "2 weeks after the surgery": counted from the surgery when the story told it earlier
+                event = None
+                if not chained and _counts_from_event(tx):
+                    event = find_anchor(events, i, tx, asides, _DAY_WORD.search(tx.text) is not None)
+                at = out[event.sentence] if event is not None else None
+                if at is not None and at.time.known:
+                    base = at.time
+                else:
+                    event = None
                 if has_calendar:
                     new = _from_calendar(tx, base)
                 elif tx.attrs.get("age_span"):
                     new = _at_age(tx, age_now)
                 else:
-                    new = _offset(tx, base)
-                if new is not None and (chained or tx.attrs.get("age_span") or _before_presentation(reading.text, tx)):
+                    new = _after_event(tx, base) if event else _offset(tx, base)
+                if new is not None and event is not None:
+                    new = new.model_copy(update={"anchor": event.label})
+                # an amount after a piece of history is history too when the story is past day 0
+                back = event is not None and new is not None and not has_calendar and new.offset_days is not None \
+                    and current.offset_days is not None and new.offset_days[1] < 0 <= current.offset_days[0]
+                if new is not None and (chained or back or tx.attrs.get("age_span")
+                                        or _before_presentation(reading.text, tx)):
                     aside, setter = new, tx  # "stopped seven years prior to the presenting complaints"
                     fronted = _FRONTED.match(reading.text, reading.sentences[i][0], tx.start) is not None
                     history = (i, new) if fronted or chained else None
@@ -191,6 +228,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
             # back from a piece of history to the admission the story counts from ("After admission, ...")
             current = TimeRef(offset_days=(0.0, 0.0), derivation="stated", precision="day", anchor="day0")
         if aside is not None:
+            asides.add(i)
             out.append(SentenceTime(time=aside, timex=setter))
             aside = None
             continue

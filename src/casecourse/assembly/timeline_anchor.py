@@ -1,0 +1,176 @@
+"""The event an amount of time is counted from ("2 weeks after the surgery", "three months after starting
+prednisone", "10 days after discharge", "5 days post-transplant").
+
+The timeline counts such an amount from the story's current time, which is right when the event was the
+last thing told. When the story has moved on since (or the event was told as history), the amount counts
+from the event itself: its words are matched to an earlier sentence of the story that told it (the first
+mention of a drug for its start, of a condition for its diagnosis, the last discharge for "after discharge",
+the last sentence naming the procedure for "after the surgery"). Nothing is resolved when the text does not
+name one earlier event clearly: a later dose or course ("after the last dose", "after the second cycle",
+"after resumption") is not the first mention, and the caller then keeps the current time.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from casecourse.model import Mention
+from casecourse.reading.pipeline import Reading
+from casecourse.reading.zoning import PATIENT_ZONES
+
+# the signal word right after the amount ("two weeks after", "5 days post-transplant", "two weeks from")
+_SIGNAL = re.compile(r"\b(?:after|following|from|since)\s+|\bpost-?(?=[a-z])", re.I)
+_UNIT_NEXT = re.compile(r"(?:day|night|morning|evening|afternoon|week|month|year|hour|minute|decade)s?\b", re.I)
+# the anchor noun phrase ends at a clause boundary
+_CUT = re.compile(r"[,.;:()\[\]]|\s(?:and|or|with|when|while|who|which|that|he|she|they|was|were|is|are|had|has|"
+                  r"have|did|in|at|on|for|as|because|due|but|then|until|we|our)\b", re.I)
+# not the first time the event happened: a later dose, course or repetition of it
+_NOT_FIRST = re.compile(r"\b(?:last|final|latest|second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)|another|"
+                        r"repeat\w*|re-?(?:start|initiat|admi|operat|sum|introduc|challeng|currenc|lapse)\w*|"
+                        r"discontinu\w*|cessation|stop\w*|withdraw\w*|complet\w*|end|finish\w*|tapering|"
+                        r"each|every|subsequent|next|previous|prior)\b", re.I)
+_SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ed", "es", "al", "s")
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+_FILLER = frozenset("the his her their its this that a an of to into initial first start starting started "
+                    "initiation initiating beginning commencement switch switching administration "
+                    "onset day days".split())
+# a generic name of an operation and the words that tell an operation was done
+_GENERIC_OP = frozenset("surgery operation procedure intervention surgical operative operatively op".split())
+_OP_WORD = re.compile(r"\b(?:surg\w*|operat\w*|procedure|resect\w*|transplant\w*|implant\w*|\w+ectom\w*|"
+                      r"\w+otom\w*|\w+ostom\w*|\w+plast\w*|repair\w*|amputat\w*)\b", re.I)
+_OP_DONE = re.compile(r"\b(?:underw[eo]nt|undergo\w*|performed|operated|was done|were done|taken to|"
+                      r"treated surgically|received|successful\w*)\b", re.I)
+# words too common to name one event of the story ("after symptom onset", "after the treatment")
+_GENERIC = frozenset("symptom symptoms treatment treatments therapy therapies illness disease episode event "
+                     "admission admitting admitted hospitalization hospitalisation presentation hospital it".split())
+_FIRST = re.compile(r"\b(?:first|initial)\b", re.I)
+_ONSET = re.compile(r"\b(?:onset|start\w*|beginning|first|initial)\b", re.I)
+_PAST = re.compile(r"\b(?:previous(?:ly)?|prior|history|past|ago|earlier)\b", re.I)
+_MENTION_TYPES = ("drug", "drug_class", "therapy", "condition", "finding")
+
+
+def _stem(w: str) -> str:
+    """A word's first 6 letters after a common ending is dropped ("stenting", "stented" -> "stent")."""
+    w = w.lower()
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
+            w = w[:-len(suffix)]
+            break
+    return w[:6]
+
+
+@dataclass
+class EventIndex:
+    """Where the story told its events: sentences of each drug/condition/finding (by norm) and of each
+    discharge, built once per reading; the words of a sentence are read only when a phrase needs them."""
+
+    reading: Reading
+    by_norm: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    discharges: list[int] = field(default_factory=list)
+    named: dict[int, list[Mention]] = field(default_factory=dict)  # sentence -> its drugs, conditions, findings
+    story: set[int] = field(default_factory=set)  # sentences of the patient's story (not the introduction)
+    _words: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, reading: Reading) -> EventIndex:
+        idx = cls(reading)
+        si, sents = 0, reading.sentences
+        zi, zones = 0, reading.zones
+        for j, (start, _) in enumerate(sents):
+            while zi < len(zones) and zones[zi].end <= start:
+                zi += 1
+            if zi < len(zones) and zones[zi].start <= start and zones[zi].zone in PATIENT_ZONES:
+                idx.story.add(j)
+        for m in reading.mentions:
+            if m.zone not in PATIENT_ZONES:
+                continue
+            while si < len(sents) and sents[si][1] <= m.start:
+                si += 1
+            if m.type in _MENTION_TYPES and m.norm:
+                idx.by_norm.setdefault((_kind(m.type), m.norm.lower()), []).append(si)
+                idx.named.setdefault(si, []).append(m)
+            elif m.type == "event" and m.norm == "discharge" and m.attrs.get("role") == "occurrence":
+                idx.discharges.append(si)
+        return idx
+
+    def words(self, si: int) -> frozenset[str]:
+        if si not in self._words:
+            s, e = self.reading.sentences[si]
+            self._words[si] = frozenset(_stem(w) for w in _WORD.findall(self.reading.text[s:e]))
+        return self._words[si]
+
+
+def _kind(mention_type: str) -> str:
+    return "drug" if mention_type in ("drug", "drug_class", "therapy") else mention_type
+
+
+@dataclass
+class Anchor:
+    sentence: int  # the earlier sentence that told the event
+    label: str  # what the time is counted from, for TimeRef.anchor ("start of prednisone", "discharge")
+
+
+def anchor_phrase(text: str, tx: Mention, sentence_end: int) -> tuple[int, int] | None:
+    """The span of the event named right after an amount ("after [the switch to micafungin]")."""
+    m = next((m for m in _SIGNAL.finditer(text, tx.start, min(sentence_end, tx.end + 12))
+              if not _UNIT_NEXT.match(text, m.end())), None)  # "the following year" is the amount itself
+    if m is None or m.start() > tx.end + 2:
+        return None
+    start = m.end()
+    cut = _CUT.search(text, start, min(sentence_end, start + 60))
+    end = cut.start() if cut else min(sentence_end, start + 60)
+    return (start, end) if end > start else None
+
+
+def find_anchor(idx: EventIndex, i: int, tx: Mention, asides: set[int], day_count: bool = False) -> Anchor | None:
+    """The earlier sentence (before sentence `i`) that told the event the amount `tx` counts from.
+
+    "After the surgery" without a name is the last operation the story itself told as done: not one
+    of the history told in passing (`asides`, "previous surgeries", "a history of ...")."""
+    text = idx.reading.text
+    span = anchor_phrase(text, tx, idx.reading.sentences[i][1])
+    if span is None:
+        return None
+    phrase = text[span[0]:span[1]]
+    if _NOT_FIRST.search(phrase):
+        return None
+    named = [m for m in idx.named.get(i, []) if span[0] <= m.start < span[1] and m.type in _MENTION_TYPES and m.norm]
+    if named:
+        return _named(idx, i, named[0], phrase)
+    words = [w for w in _WORD.findall(phrase) if w.lower() not in _FILLER][:3]
+    if not words or all(w.lower() in _GENERIC for w in words):
+        return None
+    lower = [w.lower() for w in words]
+    if lower in (["discharge"], ["hospital", "discharge"]):
+        last = next((j for j in reversed(idx.discharges) if j < i), None)
+        return Anchor(last, "discharge") if last is not None else None
+    first = _FIRST.search(phrase) is not None
+    order = range(i) if first else range(i - 1, -1, -1)
+    if len(words) == 1 and lower[0] in _GENERIC_OP:
+        if day_count:
+            return None  # "postoperative day 5": the stay's operation, counted from day 0 as before
+        for j in order:  # the last (or first) operation the story told as done
+            s, e = idx.reading.sentences[j]
+            if j in idx.story and j not in asides and _OP_WORD.search(text, s, e) and _OP_DONE.search(text, s, e) \
+                    and not _PAST.search(text, s, e):
+                return Anchor(j, "surgery")
+        return None
+    stems = {_stem(w) for w in words}
+    for j in order:  # the last (or first) sentence that names the event in the same words
+        if j in idx.story and stems <= idx.words(j):
+            return Anchor(j, " ".join(lower))
+    return None
+
+
+def _named(idx: EventIndex, i: int, m: Mention, phrase: str) -> Anchor | None:
+    """A drug's start and a condition's diagnosis are their first mention; a generic therapy ("the
+    chemotherapy") or a finding ("the bleeding") is the last one told, unless the phrase says its onset."""
+    kind = _kind(m.type)
+    if all(w.lower() in _GENERIC for w in _WORD.findall(str(m.norm))):
+        return None  # "after symptom onset": not one event
+    told = [j for j in idx.by_norm.get((kind, str(m.norm).lower()), []) if j < i]
+    if not told:
+        return None
+    first = m.type in ("drug", "condition") or _ONSET.search(phrase) is not None
+    what = {"drug": "start of", "condition": "diagnosis of"}.get(kind, "onset of")
+    return Anchor(told[0], f"{what} {m.norm}") if first else Anchor(told[-1], str(m.norm))
