@@ -70,3 +70,10 @@ def test_postoperative_day_counts_from_day_0_as_before() -> None:
     got = times("A 66-year-old man was admitted with chest pain. On day 30 he underwent a bypass operation. "
                 "On postoperative day 4, he developed atrial fibrillation.")
     assert mid(got[2]) < 10
+
+
+def test_at_the_time_of_admission_is_not_the_history_told_before() -> None:
+    got = times("A 61-year-old woman presented with cough. Twelve years ago, she was treated for lymphoma. "
+                "At that time, she lost weight. At the time of admission, her temperature was 39.1 C.")
+    assert mid(got[2]) < -4000  # "at that time" is the history's time
+    assert mid(got[3]) == 0.0  # the admission, not the history just told

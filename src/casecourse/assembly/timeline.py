@@ -150,6 +150,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     """The time governing each sentence (None outside the patient's story or before any time)."""
     by_sentence: dict[int, list[Mention]] = {}
     at_admission: set[int] = set()  # sentences that refer to the admission ("On admission", "after admission")
+    admission_starts: set[int] = set()  # where those references start ("At the time of admission")
     si = 0
     for m in reading.mentions:
         if m.type == "event" and m.norm == "admission" and m.attrs.get("role") in ("at", "reference") \
@@ -157,6 +158,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
             while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
                 si += 1
             at_admission.add(si)
+            admission_starts.add(m.start)
             continue
         timed = m.type in _TIME_TYPES or (m.type == "duration" and m.attrs.get("kind") == "relative")
         if not timed or m.zone not in PATIENT_ZONES:
@@ -182,6 +184,8 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     for i in range(len(reading.sentences)):
         setter = None
         for tx in by_sentence.get(i, []):
+            if tx.start in admission_starts and tx.attrs.get("rel_direction") == "at":
+                continue  # "At the time of admission" is the admission's time, not the current time
             if tx.attrs.get("open_after") and has_calendar:
                 new = _open_after(tx, current, next((v for j, v in stated if j > i), None))
                 if new is not None:
