@@ -77,3 +77,11 @@ def test_at_the_time_of_admission_is_not_the_history_told_before() -> None:
                 "At that time, she lost weight. At the time of admission, her temperature was 39.1 C.")
     assert mid(got[2]) < -4000  # "at that time" is the history's time
     assert mid(got[3]) == 0.0  # the admission, not the history just told
+
+
+def test_at_the_time_of_an_event_told_earlier_is_that_event_s_time() -> None:
+    got = times("A 47-year-old man presented with dyspnoea. Nine years ago, he underwent a heart transplantation. "
+                "He did well. At the time of the transplantation, he weighed 70 kg. His pulse was 96.")
+    assert mid(got[3]) == mid(got[1]) < -3000
+    assert got[3] is not None and got[3].anchor == "transplantation"
+    assert mid(got[4]) == 0.0  # a piece of history: the story stays at day 0

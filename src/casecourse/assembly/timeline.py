@@ -20,6 +20,7 @@ from casecourse.reading.zoning import PATIENT_ZONES
 
 _TIME_TYPES = ("date", "time", "time_relation", "prepost")
 _DAY_COUNT = re.compile(r"(?:(?:hospital|illness|admission|post-?operative|treatment)\s+)?day\s+\d+$", re.I)
+_AT_THE_TIME = re.compile(r"at (?:the|that) time$", re.I)
 _DAY_WORD = re.compile(r"\bday\b", re.I)
 _FRONTED = re.compile(r"\W*(?:\w+\W+){0,2}$")  # at most two words before the expression in its sentence
 _PRIOR_TO_PRESENTATION = re.compile(
@@ -117,9 +118,11 @@ def _after_event(tx: Mention, event: TimeRef) -> TimeRef | None:
 
 
 def _counts_from_event(tx: Mention) -> bool:
-    """An amount after something other than day 0 or birth ("3 weeks after surgery", "2 days after it")."""
+    """An amount after something other than day 0 or birth ("3 weeks after surgery", "2 days after it"), or
+    the time of an event ("at the time of the transplant")."""
     a = tx.attrs
-    return a.get("rel_direction") == "after" and a.get("rel_amount_min") is not None and not a.get("open_after") \
+    after = a.get("rel_direction") == "after" or a.get("rel_direction") == "at" and _AT_THE_TIME.match(tx.text)
+    return bool(after) and a.get("rel_amount_min") is not None and not a.get("open_after") \
         and not a.get("age_span") and a.get("rel_anchor") not in ("admission", "presentation", "birth")
 
 

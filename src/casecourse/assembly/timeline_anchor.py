@@ -18,8 +18,9 @@ from casecourse.model import Mention
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.zoning import PATIENT_ZONES
 
-# the signal word right after the amount ("two weeks after", "5 days post-transplant", "two weeks from")
-_SIGNAL = re.compile(r"\b(?:after|following|from|since)\s+|\bpost-?(?=[a-z])", re.I)
+# the signal word right after the amount ("two weeks after", "5 days post-transplant", "two weeks from", "at the
+# time of")
+_SIGNAL = re.compile(r"\b(?:after|following|from|since)\s+|\bpost-?(?=[a-z])|(?<=\btime )of\s+", re.I)
 _UNIT_NEXT = re.compile(r"(?:day|night|morning|evening|afternoon|week|month|year|hour|minute|decade)s?\b", re.I)
 # the anchor noun phrase ends at a clause boundary
 _CUT = re.compile(r"[,.;:()\[\]]|\s(?:and|or|with|when|while|who|which|that|he|she|they|was|were|is|are|had|has|"
