@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from casecourse.model import Mention
 from casecourse.reading.pipeline import Reading
@@ -50,6 +51,7 @@ _PAST = re.compile(r"\b(?:previous(?:ly)?|prior|history|past|ago|earlier)\b", re
 _MENTION_TYPES = ("drug", "drug_class", "therapy", "condition", "finding")
 
 
+@lru_cache(maxsize=1 << 16)
 def _stem(w: str) -> str:
     """A word's first 6 letters after a common ending is dropped ("stenting", "stented" -> "stent")."""
     w = w.lower()
@@ -69,30 +71,36 @@ class EventIndex:
     by_norm: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     discharges: list[int] = field(default_factory=list)
     named: dict[int, list[Mention]] = field(default_factory=dict)  # sentence -> its drugs, conditions, findings
-    story: set[int] = field(default_factory=set)  # sentences of the patient's story (not the introduction)
+    _story: set[int] | None = None  # sentences of the patient's story (not the introduction), when first asked
     _words: dict[int, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, reading: Reading) -> EventIndex:
         idx = cls(reading)
         si, sents = 0, reading.sentences
-        zi, zones = 0, reading.zones
-        for j, (start, _) in enumerate(sents):
-            while zi < len(zones) and zones[zi].end <= start:
-                zi += 1
-            if zi < len(zones) and zones[zi].start <= start and zones[zi].zone in PATIENT_ZONES:
-                idx.story.add(j)
         for m in reading.mentions:
-            if m.zone not in PATIENT_ZONES:
+            named = m.type in _MENTION_TYPES and m.norm
+            if m.zone not in PATIENT_ZONES or not named and m.type != "event":
                 continue
             while si < len(sents) and sents[si][1] <= m.start:
                 si += 1
-            if m.type in _MENTION_TYPES and m.norm:
+            if named:
                 idx.by_norm.setdefault((_kind(m.type), m.norm.lower()), []).append(si)
                 idx.named.setdefault(si, []).append(m)
             elif m.type == "event" and m.norm == "discharge" and m.attrs.get("role") == "occurrence":
                 idx.discharges.append(si)
         return idx
+
+    def in_story(self, si: int) -> bool:
+        if self._story is None:
+            self._story = set()
+            zi, zones = 0, self.reading.zones
+            for j, (start, _) in enumerate(self.reading.sentences):
+                while zi < len(zones) and zones[zi].end <= start:
+                    zi += 1
+                if zi < len(zones) and zones[zi].start <= start and zones[zi].zone in PATIENT_ZONES:
+                    self._story.add(j)
+        return si in self._story
 
     def words(self, si: int) -> frozenset[str]:
         if si not in self._words:
@@ -152,13 +160,13 @@ def find_anchor(idx: EventIndex, i: int, tx: Mention, asides: set[int], day_coun
             return None  # "postoperative day 5": the stay's operation, counted from day 0 as before
         for j in order:  # the last (or first) operation the story told as done
             s, e = idx.reading.sentences[j]
-            if j in idx.story and j not in asides and _OP_WORD.search(text, s, e) and _OP_DONE.search(text, s, e) \
+            if idx.in_story(j) and j not in asides and _OP_WORD.search(text, s, e) and _OP_DONE.search(text, s, e) \
                     and not _PAST.search(text, s, e):
                 return Anchor(j, "surgery")
         return None
     stems = {_stem(w) for w in words}
     for j in order:  # the last (or first) sentence that names the event in the same words
-        if j in idx.story and stems <= idx.words(j):
+        if idx.in_story(j) and stems <= idx.words(j):
             return Anchor(j, " ".join(lower))
     return None
 
