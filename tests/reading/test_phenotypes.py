@@ -137,3 +137,22 @@ def test_gscplus_lenient_f1_does_not_regress():
 def test_curated_phrasing_wins_over_an_hpo_synonym_filed_elsewhere():
     # HPO lists "Disoriented" under Confusional arousal (a parasomnia); a disoriented patient is confused
     assert _hits("On arrival he was disoriented.") == [("disoriented", "finding", "HP:0001289")]
+
+
+def test_word_inside_a_name_an_abbreviation_defines_is_no_finding():
+    text = "The hospital anxiety and depression scale (HADS) was scored; she reported anxiety."
+    found = [m for m in find_phenotypes(text) if m.type != PART]
+    assert [(m.start, m.text) for m in found] == [(text.rindex("anxiety"), "anxiety")]  # the later symptom stays
+    assert any(m.type == PART and m.text == "depression" for m in find_phenotypes(text))
+    # the finding that the abbreviation abbreviates on its own, or a virus named after its disease, stays
+    assert [h[0] for h in _hits("He had left ventricular hypertrophy (LVH) and dyspnoea.")][:1] == \
+        ["left ventricular hypertrophy"]
+    later = "Ataxia with vitamin E deficiency (AVED) was ruled out; ataxia began early."
+    assert "ataxia" in [h[0] for h in _hits(later)]
+    assert "Ataxia" not in [h[0] for h in _hits("Ataxia with vitamin E deficiency (AVED) was ruled out.")]
+
+
+def test_general_head_of_an_adjective_is_no_finding():
+    # "manifestations of renal" stops inside "renal failure": the adjective needs its noun
+    assert not [h for h in _hits("Clinical manifestations of renal failure regressed.") if h[0].startswith("manif")]
+    assert [h[0] for h in _hits("Abnormalities of the kidney were seen.")] == ["Abnormalities of the kidney"]

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from functools import cache
 
 from ..model import Assertion, Mention
-from .lexicon_index import CODE_DIGITS, Entry, Index, load_index
+from .lexicon_index import CODE_DIGITS, Entry, Index, _nouns_of_adjectives, load_index
 from .lexicon_norm import Tokens, norm_word, tokens, variants
 from .rx_keys import at_run_starts, starting_with
 
@@ -120,6 +120,46 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
     return len(capitals) >= 3 and any(w.lower() in _name_heads() for w in capitals)
 
 
+_NAME_TAIL = re.compile(r"((?:[ \t-]+[A-Za-z][\w'\u2019]*){0,5}?)[ \t]*\(([A-Z][A-Za-z]{1,8})\)")
+_WORDS_BEFORE = re.compile(r"(?:[A-Za-z][\w'\u2019]*[ \t-]+){1,4}$")
+
+
+def _initials_fit(letters: str, words: list[str]) -> bool:
+    """Whether `letters` are the initials of `words` in order, link words ("with", "of") optional."""
+    if not words:
+        return not letters
+    w = words[0]
+    if w.lower() in _NAME_LINKS and _initials_fit(letters, words[1:]):
+        return True
+    return bool(letters) and w[0].lower() == letters[0].lower() and _initials_fit(letters[1:], words[1:])
+
+
+def in_abbreviated_name(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is only a piece of a longer name that an abbreviation right after it
+    defines ("Ataxia with vitamin E deficiency (AVED)", "Hospital Anxiety and Depression Scale
+    (HADS)"): the name is the disease or the instrument, the word inside it no finding of the patient."""
+    tail = _NAME_TAIL.match(text, end)
+    if tail is None:
+        return False
+    abbr = tail.group(2)
+    letters = abbr[:-1] if abbr.endswith("s") and abbr[:-1].isupper() else abbr
+    if not letters.isupper():
+        return False
+    after = re.split(r"[ \t-]+", tail.group(1).strip(" \t-")) if tail.group(1).strip(" \t-") else []
+    own = re.split(r"[\s-]+", text[start:end].strip())
+    before_m = _WORDS_BEFORE.search(text, max(0, start - 60), start)
+    before = re.split(r"[ \t-]+", before_m.group().strip(" \t-")) if before_m else []
+    # a name ending in the finding ("hyperammonaemic encephalopathy (VHE)") is that finding's; a virus
+    # named after its disease ("human immunodeficiency virus (HIV)") stands for the infection
+    if not after or after[-1].lower() in ("virus", "viruses"):
+        return False
+    for i in range(len(before) + 1):  # the name may begin at or before the finding
+        name = before[len(before) - i:] + own + after
+        if name[0].lower() not in _NAME_LINKS and _initials_fit(letters, name):
+            return True
+    return False
+
+
 def after_genus(text: str, start: int) -> bool:
     """Whether the word at `start` follows an abbreviated genus ("M. tuberculosis", "S. pneumoniae"):
     it then names the organism, not the disease."""
@@ -142,6 +182,22 @@ def _attributive(toks: Tokens, text: str, nxt: int) -> bool:
     gap = text[toks[nxt - 1][1]:toks[nxt][0]]
     heads = _attributive_heads()
     return toks[nxt][2] in (heads[0] if not gap.strip() else heads[1] if gap in ("-", "\u2010", "\u2013") else ())
+
+
+def _dangling_of(toks: Tokens, text: str, a: int, b: int) -> bool:
+    """Whether a match "findings of X" (a general head noun, "of", one organ word) stops inside a longer
+    phrase because X is an adjective ("manifestations of vascular leak syndrome", "findings of cerebral
+    and pulmonary imaging"): the phrase names an examination or a disease, no finding."""
+    if b - a != 3 or toks[a + 1][2] != "of" or toks[a][2] not in _general_heads():
+        return False
+    return text[toks[b - 1][0]:toks[b - 1][1]].lower() in _nouns_of_adjectives()
+
+
+@cache
+def _general_heads() -> frozenset[str]:
+    """"abnormality" and the general nouns that stand for it ("findings", "manifestations"), normalised."""
+    heads = variants()["head_synonyms"]
+    return frozenset(norm_word(w) for k in ("abnormality", "abnormalities") for w in (k, *heads.get(k, ())))
 
 
 @cache
@@ -355,7 +411,10 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     picked += _coordinated(index, toks, text, picked, picked)
     parts = _layers(picked) if not nested else [False] * len(picked)
     # a finding word that only qualifies the next noun ("tumor markers") is a part too: named, not found
-    parts = [p or (index.entries[c[2]].kind == "finding" and _attributive(toks, text, c[1]))
+    # and so is one inside a longer name: "findings of cerebral (imaging)", "ataxia with X deficiency (AXD)"
+    parts = [p or (index.entries[c[2]].kind == "finding"
+                   and (_attributive(toks, text, c[1]) or _dangling_of(toks, text, c[0], c[1])
+                        or in_abbreviated_name(text, toks[c[0]][0], toks[c[1] - 1][1])))
              for c, p in zip(picked, parts, strict=True)]
     out = [_mention(text, toks[a][0], toks[b - 1][1], index.entries[ei], "lexicon",
                     part or (text[toks[a][0]].isupper() and in_proper_name(text, toks[a][0], toks[b - 1][1])))
