@@ -156,3 +156,9 @@ def test_general_head_of_an_adjective_is_no_finding():
     # "manifestations of renal" stops inside "renal failure": the adjective needs its noun
     assert not [h for h in _hits("Clinical manifestations of renal failure regressed.") if h[0].startswith("manif")]
     assert [h[0] for h in _hits("Abnormalities of the kidney were seen.")] == ["Abnormalities of the kidney"]
+
+
+def test_measure_or_risk_of_a_finding_names_no_finding():
+    # "tumour density" is a measurement of the tumour (like its size); "fracture risk" is no fracture
+    assert not _hits("A decrease in tumour density was seen on CT; the bleeding risk was low.")
+    assert [h[0] for h in _hits("A dense tumour and bleeding were seen.")] == ["tumour", "bleeding"]
