@@ -162,3 +162,9 @@ def test_measure_or_risk_of_a_finding_names_no_finding():
     # "tumour density" is a measurement of the tumour (like its size); "fracture risk" is no fracture
     assert not _hits("A decrease in tumour density was seen on CT; the bleeding risk was low.")
     assert [h[0] for h in _hits("A dense tumour and bleeding were seen.")] == ["tumour", "bleeding"]
+
+
+def test_a_depressed_marrow_or_myocardium_is_not_the_mood_disorder():
+    hits = _hits("After chemotherapy he had bone marrow depression and myocardial depression; she has depression.")
+    assert hits == [("bone marrow depression", "finding", "HP:0005528"),
+                    ("myocardial depression", "finding", "HP:0006670"), ("depression", "finding", "HP:0000716")]
