@@ -99,6 +99,12 @@ _DIGIT_TRIGGERS = re.compile(
     r"\d0['’]?s\b|q\.?\s?\d|\d:\d\d|\d\s?[ap]\.?m\b)",
     re.I,
 )
+# the same scan for lower-cased text (`rx_first.lower_text`), case-sensitive and beginning with a real character class:
+# `re` then skips in C to the next digit or q instead of trying the whole pattern at every position
+_DIGIT_TRIGGERS_LOW = re.compile(
+    r"[\dq](?:(?<=1)[89]\d\d|(?<=2)0\d\d|(?<=\d)[/.]\d|(?<=\d)\s?-?\s?(?:d|h|y|mo|hrs?|yrs?|mins?)\b|"
+    r"(?<=\d)0['’]?s\b|(?<=q)\.?\s?\d|(?<=\d):\d\d|(?<=\d)\s?[ap]\.?m\b)"
+)
 _WORD_START = re.compile(r"\b\w")
 
 
@@ -147,7 +153,8 @@ def _plan(fams: frozenset) -> tuple[int, tuple[tuple[str, int], ...]]:
 
 def starts_by_family(text: str) -> dict[str, list[int]]:
     """Sorted candidate start offsets for each rule family."""
-    low = text.lower()
+    exact = lower_text(text)
+    low = text.lower() if exact is None else exact
     n = len(text)
     trig: list[tuple[int, frozenset]] = []
     for end, (length, fams) in _automaton().iter(low):
@@ -158,7 +165,7 @@ def starts_by_family(text: str) -> dict[str, list[int]]:
             continue
         trig.append((start, fams))
     every = frozenset(BACK) - {"pp"}
-    for m in _DIGIT_TRIGGERS.finditer(text):
+    for m in _DIGIT_TRIGGERS.finditer(text) if exact is None else _DIGIT_TRIGGERS_LOW.finditer(exact):
         trig.append((m.start(), every))
     out: dict[str, set[int]] = {f: set() for f in BACK}
     word_start = _WORD_START.finditer
