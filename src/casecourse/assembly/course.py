@@ -152,6 +152,8 @@ class CourseAssembler:
         serology was negative"), unless the course already holds that condition."""
         for m in self.r.mentions:
             a = m.attrs
+            if not a.get("workup"):  # most mentions: the cheap test first
+                continue
             name = _infections().get(str(a.get("organism")))
             if not (a.get("workup") and name and a.get("interpretation") == "NEG" and a.get("test_word") != "antibodies"
                     and m.zone in PATIENT_ZONES and m.assertion == Assertion.present):
@@ -190,6 +192,8 @@ class CourseAssembler:
         antibody or serology result, which can mean a past infection or a cross-reaction."""
         for m in self.r.mentions:
             a = m.attrs
+            if not a.get("workup"):  # most mentions: the cheap test first
+                continue
             grown = a.get("grown")  # "blood cultures grew Brucella"
             name = _infections().get(str(grown or a.get("organism")))
             detects = grown or a.get("test_word") in _DETECTS
