@@ -101,7 +101,7 @@ def test_finditer_gives_the_plain_scans_matches_before_and_after_the_twin(monkey
         rx = re.compile(pattern, flags)
         for text in _fold_texts(120):
             assert [(m.re, m.regs) for m in finditer(rx, text)] == [(m.re, m.regs) for m in rx.finditer(text)]
-    assert rx_first._SCANNED[id(rx)][2]  # the twin did run
+    assert rx_first._DEFERRED[id(rx)][2]  # the twin did run
 
 
 def test_finditer_scans_plainly_where_there_is_no_twin():

@@ -6,6 +6,7 @@ of its sentence (see timeline.py), its mention's assertion and its span as prove
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from casecourse import __version__
@@ -147,22 +148,31 @@ class CourseAssembler:
         elif m.type == "lab_test" and m.norm:
             self._named[m.norm] = (m, sent)
 
-    def _infections_ruled_out(self) -> None:
-        """An infection a negative organism-specific test speaks against is a refuted condition ("dengue
-        serology was negative"), unless the course already holds that condition."""
+    def _workup_infections(self, interpretation: str) -> Iterator[tuple[Mention, str]]:
+        """Work-up results of the patient (present, in the story) with `interpretation`, each with the infection
+        its organism names ("CMV PCR" -> cytomegalovirus infection; a culture's grown organism first)."""
         for m in self.r.mentions:
             a = m.attrs
             if not a.get("workup"):  # most mentions: the cheap test first
                 continue
-            name = _infections().get(str(a.get("organism")))
-            if not (a.get("workup") and name and a.get("interpretation") == "NEG" and a.get("test_word") != "antibodies"
-                    and m.zone in PATIENT_ZONES and m.assertion == Assertion.present):
-                continue
-            if name.lower() in self._conditions or any(c.name == name.lower() for c in self._conditions.values()):
+            name = _infections().get(str(a.get("grown") or a.get("organism")))
+            if name and a.get("interpretation") == interpretation and m.zone in PATIENT_ZONES \
+                    and m.assertion == Assertion.present:
+                yield m, name.lower()
+
+    def _held(self, name: str) -> Condition | None:
+        """The course's condition of that name, by key or by name."""
+        return self._conditions.get(name) or next((c for c in self._conditions.values() if c.name == name), None)
+
+    def _infections_ruled_out(self) -> None:
+        """An infection a negative organism-specific test speaks against is a refuted condition ("dengue
+        serology was negative"), unless the course already holds that condition."""
+        for m, name in self._workup_infections("NEG"):
+            if m.attrs.get("test_word") == "antibodies" or self._held(name) is not None:
                 continue
             sent = self.r.sentence_of(m.start)
-            self._conditions[name.lower()] = Condition(
-                id=self._id("condition"), name=name.lower(), status="refuted", assertion=Assertion.negated,
+            self._conditions[name] = Condition(
+                id=self._id("condition"), name=name, status="refuted", assertion=Assertion.negated,
                 time=TimeRef(), provenance=_prov(self.text, m, sent, "negative-workup"))
 
     def _confirmed_of_the_patient(self) -> None:
@@ -190,26 +200,18 @@ class CourseAssembler:
         """An infection a positive test that detects its organism shows is a confirmed condition ("CMV PCR was
         positive", "blood cultures grew Brucella"): a suspicion of it is upgraded, or the condition added. Not an
         antibody or serology result, which can mean a past infection or a cross-reaction."""
-        for m in self.r.mentions:
-            a = m.attrs
-            if not a.get("workup"):  # most mentions: the cheap test first
-                continue
-            grown = a.get("grown")  # "blood cultures grew Brucella"
-            name = _infections().get(str(grown or a.get("organism")))
-            detects = grown or a.get("test_word") in _DETECTS
-            if not (a.get("workup") and name and a.get("interpretation") == "POS" and detects
-                    and m.zone in PATIENT_ZONES and m.assertion == Assertion.present):
-                continue
-            known = self._conditions.get(name.lower()) or next(
-                (c for c in self._conditions.values() if c.name == name.lower()), None)
+        for m, name in self._workup_infections("POS"):
+            if not (m.attrs.get("grown") or m.attrs.get("test_word") in _DETECTS):
+                continue  # "blood cultures grew Brucella", "CMV PCR was positive"; not an antibody
+            known = self._held(name)
             if known is not None:
                 if _STATUS_RANK[known.status] < _STATUS_RANK["confirmed"]:
                     known.status, known.assertion = "confirmed", Assertion.present
                 continue
             sent = self.r.sentence_of(m.start)
             st = self.times[self.r.sentences.index(sent)] if sent in self.r.sentences else None
-            self._conditions[name.lower()] = Condition(
-                id=self._id("condition"), name=name.lower(), status="confirmed", assertion=Assertion.present,
+            self._conditions[name] = Condition(
+                id=self._id("condition"), name=name, status="confirmed", assertion=Assertion.present,
                 time=st.time if st else TimeRef(), provenance=_prov(self.text, m, sent, "positive-workup"))
 
     def _past_history(self, m: Mention, sent: tuple[int, int]) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
@@ -32,16 +33,24 @@ def evaluate_command(corpus: str, corpora: Path, as_json: bool, errors: str | No
         return 1
     if not report_failures(result, err):
         return 1
-    if as_json:
-        sys.stdout.write(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
-        return 0
-    out = Console()
+    return _emit(result, as_json, _show_scores)
+
+
+def _show_scores(out: Console, result: dict) -> None:
     out.print(result_table(result))
     if halves_table(result) is not None:
         out.print(halves_table(result))
     out.print(headline_line(result), markup=False, highlight=False)
     if "errors" in result:
         print_errors(out, result["errors"])
+
+
+def _emit(result: dict, as_json: bool, show: Callable[[Console, dict], None]) -> int:
+    """Exactly one JSON object on standard output, or the tables `show` prints."""
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
+    else:
+        show(Console(), result)
     return 0
 
 
@@ -61,11 +70,10 @@ def silver_command(corpora: Path, as_json: bool, errors: str | None, err: Consol
     if result["reader_failures"] and len(result["reader_failures"]) == result["documents"]:
         err.print("error: the reader failed on every t2s2 document", markup=False, highlight=False)
         return 1
-    if as_json:
-        sys.stdout.write(json.dumps(result, indent=1, ensure_ascii=False) + "\n")
-        return 0
-    out = Console()
-    out.print(silver_table(result))
-    if "errors" in result:
-        print_silver_errors(out, result["errors"])
-    return 0
+
+    def show(out: Console, res: dict) -> None:
+        out.print(silver_table(res))
+        if "errors" in res:
+            print_silver_errors(out, res["errors"])
+
+    return _emit(result, as_json, show)

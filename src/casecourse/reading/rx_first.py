@@ -321,28 +321,38 @@ def lower_text(text: str) -> str | None:
     return last[1]
 
 
-#: characters a case-insensitive pattern scans (`finditer`) before its twin is compiled: a process reading one
-#: document does not pay the milliseconds of compiling a big twin, one reading many does after a few documents
+_DEFERRED: dict[int, list] = {}  # id(rx) -> [rx, work done so far, its twin (None: not yet; False: none)]
+
+
+def deferred_twin(rx: re.Pattern[str], work: int, after: int) -> re.Pattern[str] | None:
+    """`lowered(rx)`, compiled only once `rx` has done more than `after` units of `work` in this process
+    (characters scanned, positions tried, searches: each caller counts its own): a process reading one
+    document does not pay the milliseconds of compiling a big twin, one reading many does after a few
+    documents. None before then, or when `rx` has no twin."""
+    use = _DEFERRED.get(id(rx))
+    if use is None or use[0] is not rx:
+        use = _DEFERRED[id(rx)] = [rx, 0, None]
+    if use[2] is None:
+        use[1] += work
+        if use[1] <= after:
+            return None
+        use[2] = lowered(rx) or False
+    return use[2] or None
+
+
+#: characters a case-insensitive pattern scans (`finditer`) before its twin is compiled
 TWIN_AFTER_CHARS = 40_000
-_SCANNED: dict[int, list] = {}  # id(rx) -> [rx, characters scanned, its twin (False: none)]
 
 
 def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`rx.finditer(text)`, the scan run by its `lowered` twin over the lower-cased text once `rx` has
     scanned TWIN_AFTER_CHARS characters. Each place the twin matches, `rx` itself matches at the same start
     (the same span: `lowered` is exact), so the matches given are `rx`'s own, groups read from the text as written."""
-    use = _SCANNED.get(id(rx))
-    if use is None or use[0] is not rx:
-        use = _SCANNED[id(rx)] = [rx, 0, None]
-    if use[2] is None:
-        use[1] += len(text)
-        if use[1] <= TWIN_AFTER_CHARS:
-            return rx.finditer(text)
-        use[2] = lowered(rx) or False
-    low = lower_text(text) if use[2] else None
+    twin = deferred_twin(rx, len(text), TWIN_AFTER_CHARS)
+    low = lower_text(text) if twin is not None else None
     if low is None:
         return rx.finditer(text)
-    return _twin_scan(rx, use[2], text, low)
+    return _twin_scan(rx, twin, text, low)  # type: ignore[arg-type]
 
 
 def _twin_scan(rx: re.Pattern[str], twin: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:

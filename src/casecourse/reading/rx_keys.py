@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from casecourse.reading.rx_first import lower_text, lowered
+from casecourse.reading.rx_first import deferred_twin, lower_text
 
 _LAST_REV: tuple[str | None, str] = (None, "")
 #: a text shorter than this (a table cell, a phrase) is scanned by the pattern itself: finding keywords first
@@ -138,27 +138,18 @@ def may_hold(low: str | None, lo: int, hi: int, literals: Iterable[str]) -> bool
     return any(find(lit, lo, hi) >= 0 for lit in literals)
 
 
-#: searches a case-insensitive pattern runs before `search_lowered` compiles its twin (a process reading one
-#: document does not pay for the compilation; one reading many does after a few documents)
+#: searches a case-insensitive pattern runs before `search_lowered` compiles its twin
 TWIN_AFTER_SEARCHES = 200
-_SEARCHED: dict[int, list] = {}  # id(rx) -> [rx, searches so far, its twin (False: none)]
 
 
 def search_lowered(rx: re.Pattern[str], s: str, low: str | None) -> re.Match[str] | None:
     """`rx.search(s)`, run by its `rx_first.lowered` twin over `low` (= lower_text of `s`, or None) once `rx`
     has been searched TWIN_AFTER_SEARCHES times: the twin finds the same leftmost start, where `rx` itself is
     then matched (its own match object, groups as written)."""
-    use = _SEARCHED.get(id(rx))
-    if use is None or use[0] is not rx:
-        use = _SEARCHED[id(rx)] = [rx, 0, None]
-    if use[2] is None:
-        use[1] += 1
-        if use[1] <= TWIN_AFTER_SEARCHES:
-            return rx.search(s)
-        use[2] = lowered(rx) or False
-    if not use[2] or low is None:
+    twin = deferred_twin(rx, 1, TWIN_AFTER_SEARCHES)
+    if twin is None or low is None:
         return rx.search(s)
-    t = use[2].search(low)
+    t = twin.search(low)
     if t is None:
         return None
     m = rx.match(s, t.start())

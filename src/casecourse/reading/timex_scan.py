@@ -14,7 +14,7 @@ from functools import cache
 
 import ahocorasick
 
-from casecourse.reading.rx_first import lower_text, lowered, may_start
+from casecourse.reading.rx_first import deferred_twin, lower_text, may_start
 from casecourse.reading.timex_lexicon import MONTHS, SEASONS, UNITS
 
 #: family -> how many words before the trigger a match may start
@@ -181,17 +181,6 @@ def starts_by_family(text: str) -> dict[str, list[int]]:
 #: (`rx_first.lowered`: same matches, about twice as fast) is compiled: a process reading one document does
 #: not pay the milliseconds of compiling the twins, one reading many does after a few documents
 TWIN_AFTER = 2000
-_USES: dict[int, list] = {}  # id(rx) -> [rx, positions tried, its twin or None]
-
-
-def _twin(rx: re.Pattern, n: int) -> re.Pattern | None:
-    use = _USES.get(id(rx))
-    if use is None or use[0] is not rx:
-        use = _USES[id(rx)] = [rx, 0, None]
-    use[1] += n
-    if use[2] is None and use[1] > TWIN_AFTER and rx.flags & re.IGNORECASE:
-        use[2] = lowered(rx) or False
-    return use[2] or None
 
 
 def matches(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
@@ -200,7 +189,7 @@ def matches(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
         return
     seen: set[tuple[int, int]] = set()
     starts = may_start(rx, text, starts)
-    twin = _twin(rx, len(starts))
+    twin = deferred_twin(rx, len(starts), TWIN_AFTER)
     low = lower_text(text) if twin is not None else None
     for s in starts:
         # the twin says where `rx` matches; `rx` itself gives the match (its groups read the text as written)
