@@ -25,7 +25,7 @@ from ..cache import settle
 from .lexicon_norm import norm_phrase, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
 
-BUILDER_VERSION = "4"
+BUILDER_VERSION = "5"
 ROOTS = ("HP:0000118",)  # Phenotypic abnormality
 KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv")
 SKIP_SYNONYM_TYPES = {"obsolete_synonym", "HP:0034334"}
@@ -113,8 +113,9 @@ def _rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines))
 
 
-def _surface_variants(surface: str) -> list[str]:
-    """Word-order, adjectival and first-word variants of one HPO name or synonym."""
+def _surface_variants(surface: str, singles: frozenset[str] = frozenset()) -> list[str]:
+    """Word-order, adjectival and first-word variants of one HPO name or synonym (`singles`: the
+    one-word names, which a compound word may end in)."""
     v = variants()
     # lower-case all but a capital A grade ("Type A1 brachydactyly", "hepatitis A"), which is no article
     low = " ".join(w if _CAPITAL_A.fullmatch(w) else w.lower() for w in surface.split(" "))
@@ -134,6 +135,9 @@ def _surface_variants(surface: str) -> list[str]:
     if m and len(m.group(2).split()) <= 3:  # "cysts of the jaw" -> "jaw cysts", "hypoplastic jaw"
         head, obj = m.group(1), m.group(2)
         objs = [obj, *v["adjectives"].get(obj, [])]
+        *pre, last = obj.split(" ")
+        if pre and (adj := organ_adjective(last)):  # "hypertrophy of the left ventricle" -> "left ventricular ..."
+            objs.append(" ".join([*pre, adj]))
         for o in objs:
             out.append(f"{o} {head}")
             if heads.get(head):
@@ -164,6 +168,8 @@ def _surface_variants(surface: str) -> list[str]:
         pre = next((p for p in v["joined_prefixes"] if w.startswith(p) and len(w) - len(p) >= 5), None)
         if pre and w[len(pre)].isalpha():
             out.append(" ".join([*words[:i], pre, w[len(pre):], *words[i + 1:]]))
+        elif left := combining_form(w, singles):  # "hepatosplenomegaly" <- "hepato-splenomegaly"
+            out.append(" ".join([*words[:i], left, w[len(left):], *words[i + 1:]]))
     for head, alts in v["head_synonyms"].items():
         out.extend(re.sub(rf"\b{head}\b", alt, o) for o in list(out) if head in o for alt in alts)
     for group in v["first_word_synonyms"]:
@@ -172,6 +178,24 @@ def _surface_variants(surface: str) -> list[str]:
                 rest = low[len(w) + 1:]
                 out.extend(f"{alt} {rest}" for alt in group if alt != w)
                 break
+    return out
+
+
+_PARENTHESIS = re.compile(r"\s+\([^()]*\)")
+
+
+def rephrasings(surface: str) -> list[str]:
+    """The plain-prose forms of an index-style HPO surface: without a parenthetical remark
+    ("Generalized tonic-clonic seizure (without specification of onset)"), and with trailing
+    modifiers put first ("Sensorineural hearing loss, progressive" -> "progressive sensorineural
+    hearing loss", "Hypotonia, neonatal, generalized" -> "generalized neonatal hypotonia")."""
+    out = []
+    if "(" in surface and (bare := _PARENTHESIS.sub("", surface).strip()) and bare != surface:
+        out.append(surface := bare)
+    parts = [p.strip() for p in surface.split(",")]
+    if 2 <= len(parts) <= 3 and 1 <= len(parts[0].split()) <= 3 and not any(c.isdigit() for c in surface) \
+            and all(1 <= len(p.split()) <= 2 for p in parts[1:]):
+        out.append(" ".join([*reversed(parts[1:]), parts[0]]))
     return out
 
 
@@ -200,8 +224,10 @@ def _head_last(words: list[str]) -> list[str]:
         noun = _nouns_of_adjectives().get(obj[0])
         if noun is None and obj[0].endswith(("al", "ar")) and len(obj[0]) >= 6:
             noun = obj[0][:-2]  # "axonal" -> "axon", "patellar" -> "patell": a key only text can confirm
-        obj = [noun or obj[0]]
-    return [f"{words[-1]} of {' '.join(obj)}"]
+        return [f"{words[-1]} of {noun or obj[0]}"]
+    # "Left ventricular hypertrophy" -> "hypertrophy of the left ventricle": the last modifier's noun
+    return [f"{words[-1]} of {' '.join([*obj[:-1], n])}" for n in organ_nouns(obj[-1])] \
+        or [f"{words[-1]} of {' '.join(obj)}"]
 
 
 @cache
@@ -235,6 +261,30 @@ def organ_adjective(noun: str) -> str | None:
         return noun[:-2] + "ular"
     if noun.endswith(("ula", "ella", "ulna")):
         return noun + "r"
+    return None
+
+
+def organ_nouns(adj: str) -> list[str]:
+    """The nouns an anatomical adjective may stand for: from the table, else by reversing the Latin
+    pattern of `organ_adjective` ("ventricular" -> "ventricle", "scapular" -> "scapula", "patellar" ->
+    "patella"). Keys only text can confirm, so a wrong guess costs nothing."""
+    if noun := _nouns_of_adjectives().get(adj):
+        return [noun]
+    if adj.endswith("ular") and len(adj) >= 8:
+        return [adj[:-4] + "le", adj[:-4] + "ula"]
+    if adj.endswith("llar") and len(adj) >= 7:
+        return [adj[:-1]]
+    return []
+
+
+def combining_form(word: str, singles: frozenset[str]) -> str | None:
+    """The leading combining form of a compound whose rest is a one-word term of its own ("hepato" of
+    "hepatosplenomegaly", "leuko" of "leukoencephalopathy"): text often hyphenates there."""
+    if len(word) < 11:
+        return None
+    for i in range(4, len(word) - 6):
+        if word[i - 1] == "o" and word[i:] in singles:
+            return word[:i]
     return None
 
 
@@ -313,6 +363,8 @@ def build(obo: Path) -> Index:
         t = terms[r["hpo"]]
         entries.append(Entry("finding", t.name, t.id))
         add(r["term"], len(entries) - 1, (0, 9), False)
+    singles = frozenset(s.lower() for h in keep for s, _r, a in _hpo_surfaces(terms[h])
+                        if not a and " " not in s and "-" not in s and not terms[h].obsolete)
     for hid in sorted(keep):
         t = terms[hid]
         if t.obsolete or hid in ROOTS:  # "phenotypic abnormality" itself says nothing
@@ -325,7 +377,8 @@ def build(obo: Path) -> Index:
                     entries.append(Entry("finding", t.name, t.id, case=surface))
                     add(surface, len(entries) - 1, (1, rank), True)
                 continue
-            for i, var in enumerate(_surface_variants(surface)):
+            for i, var in enumerate(v for base in (surface, *rephrasings(surface))
+                                    for v in _surface_variants(base, singles)):
                 rank_i = rank + (2 if i else 0)
                 if var.startswith("\x03"):  # a shortened form: only where no term claims it otherwise
                     add(var[1:], plain, (1, rank + 8), False)

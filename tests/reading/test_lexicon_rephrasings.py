@@ -1,0 +1,49 @@
+"""Lexical-variant generators of the HPO index builder (issue #6): index-style HPO surfaces put into
+prose order, hyphenated compounds, Latin plurals and organ adjectives after 'of'. Sentences are our own."""
+from __future__ import annotations
+
+from casecourse.reading.lexicon_index import combining_form, organ_nouns, rephrasings
+from casecourse.reading.phenotypes import PART, find_phenotypes
+
+
+def _main(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.attrs.get("hpo")) for m in find_phenotypes(text) if m.type != PART]
+
+
+def test_rephrasings_drop_a_parenthetical_and_put_trailing_modifiers_first():
+    assert rephrasings("Generalized tonic-clonic seizure (without specification of onset)") == [
+        "Generalized tonic-clonic seizure"]
+    assert rephrasings("Hypotonia, neonatal, generalized") == ["generalized neonatal Hypotonia"]
+    assert rephrasings("Sensorineural hearing loss, progressive") == ["progressive Sensorineural hearing loss"]
+    assert rephrasings("Elevated CSF 3,4-dihydroxyphenylalanine concentration") == []  # a chemical name's comma
+    assert rephrasings("Microcephaly") == []
+
+
+def test_prose_forms_of_index_style_synonyms_match():
+    assert _main("She had two generalized tonic-clonic seizures.") == [
+        ("generalized tonic-clonic seizures", "HP:0002069")]
+    assert _main("He had a pendular nystagmus.") == [("pendular nystagmus", "HP:0012043")]
+
+
+def test_combining_form_splits_only_before_a_known_one_word_term():
+    singles = frozenset({"splenomegaly", "arthritis"})
+    assert combining_form("hepatosplenomegaly", singles) == "hepato"
+    assert combining_form("osteoarthritis", singles) == "osteo"
+    assert combining_form("thrombocytopenia", singles) is None
+
+
+def test_hyphenated_compounds_and_prefixes_match_the_joined_term():
+    assert ("hepato-splenomegaly", "HP:0001433") in _main("Examination showed hepato-splenomegaly.")
+    assert _main("left ventricular non-compaction") == [("left ventricular non-compaction", "HP:0030682")]
+    assert _main("a down-turned mouth") == [("down-turned mouth", "HP:0002714")]
+
+
+def test_latin_plural_of_thorax():
+    assert _main("He had two spontaneous pneumothoraces.") == [("spontaneous pneumothoraces", "HP:0002108")]
+
+
+def test_organ_adjective_after_of_in_a_longer_object():
+    assert organ_nouns("ventricular") == ["ventricle", "ventricula"]
+    assert organ_nouns("renal") == ["kidney"]
+    assert _main("Echocardiography showed hypertrophy of the left ventricle.") == [
+        ("hypertrophy of the left ventricle", "HP:0001712")]
