@@ -47,3 +47,25 @@ def test_organ_adjective_after_of_in_a_longer_object():
     assert organ_nouns("renal") == ["kidney"]
     assert _main("Echocardiography showed hypertrophy of the left ventricle.") == [
         ("hypertrophy of the left ventricle", "HP:0001712")]
+
+
+def test_spelled_out_ordinals_meet_hpo_digits():
+    assert _main("She had clinodactyly of the fifth fingers.") == [
+        ("clinodactyly of the fifth fingers", "HP:0004209")]
+    assert _main("She had clinodactyly of the fingers.") != [("clinodactyly of the fingers", "HP:0004209")]
+
+
+def test_shape_nouns_with_and_without_like_or_shaped():
+    assert _main("Radiographs showed butterfly-like vertebrae.") == [("butterfly-like vertebrae", "HP:0003316")]
+    assert _main("a shield-shaped chest") == [("shield-shaped chest", "HP:0000914")]
+    assert _main("screwdriver incisors") == [("screwdriver incisors", "HP:0006346")]  # HPO: screwdriver-shaped
+
+
+def test_coordination_passes_one_list_adjective_and_takes_a_two_word_modifier():
+    found = {(m.text, m.attrs.get("hpo")) for m in find_phenotypes("She had ocular, orofacial, and cardiac anomalies.")}
+    assert ("ocular, orofacial, and cardiac anomalies", "HP:0000478") in found  # "orofacial anomaly" is no key
+    found = {(m.text, m.attrs.get("hpo")) for m in find_phenotypes("He had posterior subcapsular or capsular cataract")}
+    assert ("posterior subcapsular or capsular cataract", "HP:0007787") in found
+    # no adjective in the list: a symptom list is no coordination
+    assert ("fever, rash, cough and chest pain", "HP:0100749") not in {
+        (m.text, m.attrs.get("hpo")) for m in find_phenotypes("He had fever, rash, cough and chest pain.")}

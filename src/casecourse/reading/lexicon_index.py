@@ -170,6 +170,10 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset()) -> li
             out.append(" ".join([*words[:i], pre, w[len(pre):], *words[i + 1:]]))
         elif left := combining_form(w, singles):  # "hepatosplenomegaly" <- "hepato-splenomegaly"
             out.append(" ".join([*words[:i], left, w[len(left):], *words[i + 1:]]))
+    ordinals = v["ordinals"]
+    if any(w in ordinals for w in words):  # "clinodactyly of the 5th finger" -> "... fifth finger"
+        out.extend([" ".join(ordinals.get(w, w) for w in o.split(" ")) for o in list(out)])
+    out += _likeness(words)
     for head, alts in v["head_synonyms"].items():
         out.extend(re.sub(rf"\b{head}\b", alt, o) for o in list(out) if head in o for alt in alts)
     for group in v["first_word_synonyms"]:
@@ -179,6 +183,23 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset()) -> li
                 out.extend(f"{alt} {rest}" for alt in group if alt != w)
                 break
     return out
+
+
+_ADJECTIVE_END = ("al", "ar", "ic", "ed", "ous", "ive", "ent", "ant", "ary", "ile", "oid", "ing", "less", "ful")
+
+
+def _likeness(words: list[str]) -> list[str]:
+    """"Butterfly vertebrae" <-> "butterfly-like vertebrae", "shield-shaped chest": a noun as a shape
+    modifier, with or without "-like"/"-shaped" (`likeness_words`)."""
+    likes = variants()["likeness_words"]
+    if len(words) == 3 and words[1] in likes:
+        return [f"{words[0]} {words[2]}"]
+    if len(words) == 2 and "-" in words[0]:
+        first, _, rest = words[0].rpartition("-")
+        return [f"{first} {words[1]}"] if rest in likes else []
+    if len(words) == 2 and words[0].isalpha() and len(words[0]) >= 4 and not words[0].endswith(_ADJECTIVE_END):
+        return [f"{words[0]} {like} {words[1]}" for like in likes]
+    return []
 
 
 _PARENTHESIS = re.compile(r"\s+\([^()]*\)")

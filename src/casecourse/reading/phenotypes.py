@@ -297,6 +297,7 @@ def _coordinated(index: Index, toks: Tokens, text: str, sources: list[tuple[int,
             continue
         rest = " ".join(k for _, _, k in toks[a + 1:b])
         pos = a
+        skipped = False
         while pos >= 2 or (pos == 1 and text[toks[0][1]:toks[1][0]].strip() == "/"):
             gap = text[toks[pos - 1][1]:toks[pos][0]].strip()
             if gap in ("/", ","):
@@ -309,11 +310,31 @@ def _coordinated(index: Index, toks: Tokens, text: str, sources: list[tuple[int,
                 break
             value = index.get(f"{toks[mod][2]} {rest}")
             if value is None or value[1] < 0:
-                break
+                # one list adjective that makes no term with the head is passed over, once: "ophthalmic,
+                # orofacial, articular, and auditory manifestations"
+                if skipped or not _list_adjective(toks, text, mod):
+                    break
+                skipped, pos = True, mod
+                continue
+            # a two-word modifier: "posterior subcapsular or capsular cataract"
+            if mod >= 1 and mod - 1 not in ends and not text[toks[mod - 1][1]:toks[mod][0]].strip():
+                wider = index.get(f"{toks[mod - 1][2]} {toks[mod][2]} {rest}")
+                if wider is not None and wider[1] >= 0:
+                    out.append((mod - 1, b, wider[1]))
+                    break
             out.append((mod, b, value[1]))
             pos = mod
         out += _coordinated_right(index, toks, text, a, b)
     return out
+
+
+_ADJECTIVE_ENDS = ("al", "ar", "ic", "ous", "ary", "eal")
+
+
+def _list_adjective(toks: Tokens, text: str, i: int) -> bool:
+    """Whether token i is a one-word adjective element of a comma list ("orofacial, ...")."""
+    return i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]].strip() == "," \
+        and text[toks[i][0]:toks[i][1]].lower().endswith(_ADJECTIVE_ENDS)
 
 
 def _coordinated_right(index: Index, toks: Tokens, text: str, a: int, b: int) -> list[tuple[int, int, int]]:
