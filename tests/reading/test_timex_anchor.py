@@ -147,3 +147,22 @@ def test_age_at_event_without_the_patients_age_stays_an_offset():
     got = values("She had a tonsillectomy at age 5. Three years later she developed asthma.", "2018-02-10")
     assert got["age 5"] == "P5Y"
     assert got["Three years later"] == "XXXX"
+
+
+def test_ordinal_day_from_an_undated_event_takes_the_story_year():
+    text = "In 2004 a pump was implanted. On the ninth post-operative day, the wound leaked."
+    got = values(text, "2012-05-01")
+    assert got["ninth post-operative day"] == "2004"
+    # a month-precise story date is not narrowed to a guessed day or month
+    text = "In May 2004 a pump was implanted. On the ninth post-operative day, the wound leaked."
+    assert values(text, "2012-05-01")["ninth post-operative day"] == "XXXX-XX-XX"
+    # without a reference date nothing is placed
+    assert values("In 2004 a pump was implanted. On the ninth post-operative day, it leaked.", None)[
+        "ninth post-operative day"] != "2004"
+
+
+def test_no_placed_date_after_the_reference_date():
+    text = "She fell in the previous week. In the fourth week of treatment her CRP was normal."
+    got = values(text, "2018-03-10")
+    assert got["the previous week"] <= "2018-03-10"
+    assert got["the fourth week"] == "XXXX-XX-XX"

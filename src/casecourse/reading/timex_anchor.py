@@ -15,6 +15,9 @@ text order (a HeidelTime-like "narrative" strategy):
 - hour and minute offsets ("six hours later", "48 hours before") keep their duration value;
 - an exact offset before the presentation or admission ("6 days prior to presentation") with no calendar
   date before it is a DATE counted back from the reference date (the presentation taken as the DCT);
+- an ordinal day counted from an undated event ("the 11th post-operative day", at most a month) in a story
+  whose last date is a bare year takes that year; a placed date later than the reference date (a chain
+  of offsets gone astray) is written `XXXX-XX-XX` instead;
 - an age at an event ("at age 3") in the story of "a 17-year-old" is a year counted from the birth year
   that age and the reference date give (an estimate TempEval annotators also make), and anchors what follows.
 
@@ -73,6 +76,16 @@ def _before_index_visit(m: Mention) -> bool:
             and a.get("rel_n_min") is not None and a.get("rel_n_min") == a.get("rel_n_max"))
 
 
+def _within_story_year(m: Mention, last: str | None) -> bool:
+    """An ordinal day or week counted from an undated event of the story ("the 5th post-operative day")
+    when the story's last date is a bare year: the day falls within (or just after) that year, and
+    TempEval annotators write the year; a finer anchor or a longer offset is not guessed."""
+    a = m.attrs
+    return (last is not None and len(last) == 4 and a.get("day_count") is not None
+            and a.get("rel_anchor") not in ("previous", "birth") and not a.get("vague")
+            and a.get("rel_unit") in ("day", "week") and float(a.get("rel_amount_max") or 0) <= 31)
+
+
 def calendar_values(mentions: list[Mention], reference_date: str) -> None:
     """Give the relative DATE expressions of `mentions` (in text order) calendar values, in place."""
     if _iso(reference_date) is None:
@@ -117,10 +130,16 @@ def calendar_values(mentions: list[Mention], reference_date: str) -> None:
         anchor = last
         if anchor is None and direction in _LOOKING_BACK:
             anchor = reference_date
+        a["offset_value"] = value
+        if _within_story_year(m, last):
+            # "on the eleventh post-operative day" in a story now in "1996": the story's year (an estimate)
+            a["value"] = m.norm = last
+            continue
         if a.get("rel_anchor") != "previous" or a.get("vague"):
             anchor = None
         point = _placed(m, anchor) if anchor else None
-        a["offset_value"] = value
+        if point and point > reference_date[:len(point)]:
+            point = None  # after the publication date: the chain of offsets went astray; claim no date
         if point:
             a["value"] = m.norm = point
             last = point
