@@ -31,7 +31,7 @@ import ahocorasick
 from casecourse.cache import cached, file_key
 from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, word_code
-from casecourse.reading.lexicon_norm import norm_phrase, tokens
+from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
 from casecourse.reading.phenotypes import after_genus, find_phenotypes
 from casecourse.reading.rx_keys import at_run_starts, in_runs, starting_with
 
@@ -336,6 +336,8 @@ def find(text: str) -> list[Mention]:
             m.type = "finding_part"  # "hepatitis B serology", "epilepsy medications": named, not the patient's
         elif m.type == "finding" and m.norm in index.frames and _OF.match(text, m.end):
             m.type = "finding_part"  # "recurrence of hemoptysis": the finding named after "of" is the mention
+        elif m.type == "finding" and m.attrs.get("source") == "finding_terms" and _measured_next(text, m.end, index):
+            m.type = "finding_part"  # "mass spectrometry", "clot firmness", "lesion size": a method or a measure
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
     return out
 
@@ -490,6 +492,19 @@ def _qualifies_next(text: str, end: int, index: DiseaseIndex, start: int = -1) -
     if not nxt or nxt.group(1).lower() not in index.attributive:
         return False
     return not (start >= 0 and nxt.group(1).lower() in _CRITERIA and _MEETS.search(text, max(0, start - 40), start))
+
+
+def _measured_next(text: str, end: int, index: DiseaseIndex) -> bool:
+    """Whether a general finding word ending at `end` only qualifies the noun after it: a method, a test
+    or a measure of it ("mass spectrometry", "clot firmness", "lesion size", "nodule density"); the
+    HPO lexicon's attributive heads (knowledge/hpo_variants.json) and the diagnoses' (disease_terms.csv)."""
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and (nxt.group(1).lower() in index.attributive or nxt.group(1).lower() in _hpo_attributive())
+
+
+@cache
+def _hpo_attributive() -> frozenset[str]:
+    return frozenset(w.lower() for w in variants().get("attributive_heads", ()))
 
 
 def _eponyms(text: str) -> list[re.Match]:

@@ -1,0 +1,61 @@
+"""diseases.find: imaging and pathology finding phrases (knowledge/finding_terms.csv) and words that only
+qualify the noun after them (a method, a measure or a treatment of a finding or diagnosis). Invented sentences."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.reading.diseases import find
+
+pytest.importorskip("simple_icd_10_cm")
+
+
+def _typed(text: str) -> dict[str, str]:
+    return {m.text: m.type for m in find(text)}
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("The bone scan showed increased uptake in two ribs.", "increased uptake"),
+    ("PET-CT revealed FDG uptake in a hilar node.", "FDG uptake"),
+    ("MRI showed leptomeningeal enhancement over the cerebellum.", "leptomeningeal enhancement"),
+    ("The mass had heterogeneous contrast enhancement.", "contrast enhancement"),
+    ("Echocardiography showed a paravalvular leak.", "leak"),
+    ("A trivial regurgitant jet was seen across the valve.", "regurgitant jet"),
+    ("Cytology of the fluid showed atypical cells.", "atypical cells"),
+    ("CT showed rib destruction next to the pleural mass.", "destruction"),
+    ("A fluid collection was found in the lesser sac.", "fluid collection"),
+])
+def test_imaging_and_pathology_phrases_are_findings(text: str, finding: str) -> None:
+    assert _typed(text).get(finding) == "finding"
+
+
+def test_an_unqualified_uptake_or_enhancement_is_no_finding() -> None:
+    # the procedure's words: "uptake" and "enhancement" alone name what is measured, not a result
+    typed = _typed("A gadolinium-enhanced study measured the uptake value and the enhancement pattern.")
+    assert not [t for t, k in typed.items() if k == "finding" and ("uptake" in t or "enhancement" in t)]
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The organism was identified by mass spectrometry.", "mass"),
+    ("Thromboelastometry showed a low maximum clot firmness.", "clot"),
+    ("The lesion size did not change over a year.", "lesion"),
+])
+def test_a_finding_word_before_a_method_or_measure_is_no_finding(text: str, word: str) -> None:
+    assert _typed(text).get(word) != "finding"
+
+
+def test_the_same_finding_word_alone_is_a_finding() -> None:
+    assert _typed("A mass and a clot were seen; the lesion enlarged.").get("mass") == "finding"
+    assert _typed("A mass and a clot were seen; the lesion enlarged.").get("lesion") == "finding"
+
+
+@pytest.mark.parametrize("text", [
+    "He was continued on standard heart failure therapy.",
+    "She completed medulloblastoma therapy two years ago.",
+    "Patients were enrolled in lung cancer trials.",
+])
+def test_a_diagnosis_naming_a_therapy_or_trial_is_no_condition(text: str) -> None:
+    assert "condition" not in _typed(text).values()
+
+
+def test_the_diagnosis_itself_stays_a_condition() -> None:
+    assert "condition" in _typed("Heart failure was treated with diuretics.").values()
