@@ -166,3 +166,9 @@ def test_no_placed_date_after_the_reference_date():
     got = values(text, "2018-03-10")
     assert got["the previous week"] <= "2018-03-10"
     assert got["the fourth week"] == "XXXX-XX-XX"
+
+
+def test_story_year_only_from_a_written_date():
+    # "4 years ago" is placed from the reference date; the admission is not in that year
+    text = "He stopped drinking 4 years ago. On day 2 of admission an MRI was done."
+    assert values(text, "2021-02-08")["day 2"] != "2017"

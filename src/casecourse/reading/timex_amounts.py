@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from casecourse.reading.timex_lexicon import AMOUNT, ANCHOR, UNIT, anchor_keyword, parse_amount
+from casecourse.reading.timex_lexicon import AMOUNT, ANCHOR, NUMBER, UNIT, anchor_keyword, parse_amount
 from casecourse.reading.timex_scan import matches
 from casecourse.reading.timex_values import duration_value, relative_attrs, unit_of, unit_precision
 
 Cand = tuple[int, int, int, str, dict]
+#: "three and four months": a bare amount coordinated with the amount the match begins with
+_ELLIPSIS = re.compile(rf"(?<!between\s)\b(?P<n>{NUMBER})\s+and\s+\Z", re.I)
 
 _ADJ_NO_NUM = {
     "last",
@@ -220,7 +222,24 @@ def amounts(text: str, doc_date: str | None, starts: list[int]) -> Iterator[Cand
             continue  # "24-hour urine", "6-minute walk test", "Apgar 9 at 5 minutes": part of a test's name
         if unit == "week" and _SIZE.match(text, m.end("unit")):
             continue  # "a uterus of 30 weeks size": a size
+        if not vague and lo == hi and (first := _ELLIPSIS.search(text, max(0, m.start() - 24), m.start())):
+            yield from _coordinated(text, m, first, unit, _classify(text, m, lo, hi, vague, unit, adj, doc_date))
+            continue
         yield from _classify(text, m, lo, hi, vague, unit, adj, doc_date)
+
+
+def _coordinated(text: str, m: re.Match, first: re.Match, unit: str, cands: Iterator[Cand]) -> Iterator[Cand]:
+    """ "in three and four months' time": the bare first amount is a duration of the second's unit too
+    (not a range: "between 2 and 4 weeks" is read by the range rule and skipped here)."""
+    for cand in cands:
+        yield cand
+        parsed = parse_amount(first.group("n"))
+        if cand[3] != "duration" or cand[4].get("kind") != "duration" or parsed is None or parsed[2]:
+            continue
+        dur = duration_value(parsed[0], parsed[1], False, unit)
+        attrs = {**cand[4], "value": dur, "duration": dur, "signal": None,
+                 "phrase_start": first.start("n"), "phrase_end": first.end("n")}
+        yield first.start("n"), first.end("n"), cand[2], "duration", attrs
 
 
 def _classify(

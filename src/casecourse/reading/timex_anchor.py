@@ -78,8 +78,9 @@ def _before_index_visit(m: Mention) -> bool:
 
 def _within_story_year(m: Mention, last: str | None) -> bool:
     """An ordinal day or week counted from an undated event of the story ("the 5th post-operative day")
-    when the story's last date is a bare year: the day falls within (or just after) that year, and
-    TempEval annotators write the year; a finer anchor or a longer offset is not guessed."""
+    when the story's last date is a bare year written in the text ("In 1996"; not one counted from an offset):
+    the day falls within (or just after) that year, and TempEval annotators write the year; a finer anchor
+    or a longer offset is not guessed."""
     a = m.attrs
     return (last is not None and len(last) == 4 and a.get("day_count") is not None
             and a.get("rel_anchor") not in ("previous", "birth") and not a.get("vague")
@@ -91,6 +92,7 @@ def calendar_values(mentions: list[Mention], reference_date: str) -> None:
     if _iso(reference_date) is None:
         return
     last: str | None = None
+    written = False  # whether `last` is a date written in the text (not one placed from an offset)
     birth = _birth_year(mentions, reference_date)
     for m in mentions:
         a = m.attrs
@@ -102,11 +104,12 @@ def calendar_values(mentions: list[Mention], reference_date: str) -> None:
             if year <= int(reference_date[:4]):
                 a["offset_value"] = value
                 a["value"] = m.norm = f"{year:04d}"
-                last = a["value"]
+                last, written = a["value"], False
             continue
         if kind == "absolute":
             if isinstance(value, str) and value.startswith("XXXX"):
                 a["value"] = m.norm = (last or reference_date)[:4] + value[4:]
+            written = _iso(a.get("value")) is not None or written
             last = _iso(a.get("value")) or last
             continue
         if _before_index_visit(m) and last is None:
@@ -117,11 +120,12 @@ def calendar_values(mentions: list[Mention], reference_date: str) -> None:
                 a["offset_value"] = value
                 a["value"] = m.norm = point
                 a["timex_type"] = "DATE"
-                last = point
+                last, written = point, False
             continue
         if m.type != "time" or kind != "relative" or a.get("timex_type") != "DATE":
             continue
         if a.get("dct_relative"):
+            written = written and not _iso(value)
             last = _iso(value) or last
             continue
         if a.get("age_span") or a.get("rel_n_min") is None or a.get("rel_unit") not in _CALENDAR_UNITS:
@@ -131,7 +135,7 @@ def calendar_values(mentions: list[Mention], reference_date: str) -> None:
         if anchor is None and direction in _LOOKING_BACK:
             anchor = reference_date
         a["offset_value"] = value
-        if _within_story_year(m, last):
+        if written and _within_story_year(m, last):
             # "on the eleventh post-operative day" in a story now in "1996": the story's year (an estimate)
             a["value"] = m.norm = last
             continue
@@ -142,6 +146,6 @@ def calendar_values(mentions: list[Mention], reference_date: str) -> None:
             point = None  # after the publication date: the chain of offsets went astray; claim no date
         if point:
             a["value"] = m.norm = point
-            last = point
+            last, written = point, False
         else:
             a["value"] = m.norm = _UNKNOWN.get(str(a.get("rel_unit")), "XXXX-XX-XX")

@@ -55,6 +55,13 @@ _ORD_RX = re.compile(
     rf"(?P<unit>day|week|month|year|night)\b{_OF}",
     re.I,
 )
+#: "the 5th and 8th days of admission": two day counts sharing one unit (and one anchor)
+_ORD_PAIR_RX = re.compile(
+    rf"\b(?P<ord1>{ORDINAL})\s*(?:,|and|or|&)\s*(?P<ord>{ORDINAL})\s+(?:{_KIND}\s+)?"
+    rf"(?P<unit>day|week|month|year|night)s\b{_OF}",
+    re.I,
+)
+_THE_BEFORE = re.compile(r"\b(?:the|his|her|their)\s+$", re.I)
 _AGE_OF = re.compile(
     r"\b(?:(?P<prep>at|since|by|until|till|from|before|after|around|about|under|over|of|to)\s+)?"
     rf"(?:the\s+)?(?P<age>age[sd]?)\s+(?:of\s+)?(?P<num>{AMOUNT})(?:\s*[-‐]?\s*(?P<unit>years?|yrs?|months?|"
@@ -206,6 +213,28 @@ def day_counts(text: str, starts: list[int]) -> Iterator[Cand]:
         if n == 1 and m.group("unit").lower() != "day":
             continue  # "the first week" is a duration (E3C, TIMEX3)
         yield _day_cand(text, m, n, m.group("unit").lower())
+    for m in matches(_ORD_PAIR_RX, text, starts):
+        yield from _ord_pair(text, m)
+
+
+def _ordinal(word: str) -> float:
+    o = word.lower().replace(" ", "")
+    return float(re.match(r"\d+", o).group()) if o[0].isdigit() else float(ORDINAL_WORDS[o])
+
+
+def _ord_pair(text: str, m: re.Match) -> Iterator[Cand]:
+    """Both day counts of "the 5th and 8th days": the first ("the 5th") takes the unit and anchor of the second."""
+    unit = m.group("unit").lower()
+    n1, n2 = _ordinal(m.group("ord1")), _ordinal(m.group("ord"))
+    if unit != "day" and 1 in (n1, n2):
+        return  # "the first and second weeks": durations, as for one ordinal
+    the = _THE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+    for n, start, end in ((n1, the.start() if the else m.start(), m.end("ord1")),
+                          (n2, m.start("ord"), None)):
+        _, cand_end, prio, typ, attrs = _day_cand(text, m, n, unit)
+        end = cand_end if end is None else end
+        attrs.update(phrase_start=start, phrase_end=end)
+        yield start, end, prio, typ, attrs
 
 
 def vague_relations(text: str, starts: list[int]) -> Iterator[Cand]:

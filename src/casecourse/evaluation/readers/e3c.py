@@ -132,6 +132,8 @@ def read_e3c(root: Path, split: str = "test") -> list[GoldDoc]:
 # The reader serves the course timeline; E3C (THYME/ISO-TimeML) draws some time expressions differently.
 # `adapt_predictions` maps one onto the other for scoring only (see docs/evaluation.md); the product is unchanged.
 _AT_THE_TIME = re.compile(r"(?:at|by)\s+((?:that|the|this)\s+time)\Z", re.I)
+#: "on the same day", "that day": a day of the story named without an amount, a TIMEX3 DATE like "that time"
+_SAME_DAY = re.compile(r"(?:the\s+same|that(?:\s+same)?)\s+(?:day|night)", re.I)
 #: "she died soon after." (an adverb closing its clause; "soon after surgery" is a relation to an event)
 _SOON_AFTER = re.compile(r"(?:soon|shortly)\s+(?:after|afterwards?|thereafter)\Z", re.I)
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:)]|$)")
@@ -152,6 +154,7 @@ def adapt_predictions(text: str, mentions: list[Mention], reference_date: str | 
     - a gestational age ("at 27 weeks' gestation", an `age` mention over "27 weeks") is a DURATION;
     - "at that time" / "at the time" (a `time_relation`) is the TIMEX3 "that time" (the preposition is out),
       a DATE whose value the reader does not resolve (`XXXX-XX-XX`);
+    - "the same day" / "that day" (a `time_relation`) is a DATE whose value the reader does not resolve;
     - "soon after" / "shortly thereafter" closing a clause (an adverb, not a relation to a named event) is a
       DATE with an unknown value;
     - a frequency the dose reading absorbed ("60 mg daily", "1 g every 8 hours") is the TIMEX3 SET the time
@@ -169,6 +172,9 @@ def adapt_predictions(text: str, mentions: list[Mention], reference_date: str | 
         if m.type == "time_relation" and (t := _AT_THE_TIME.fullmatch(m.text)) \
                 and not re.match(r"\s+of\b", text[m.end:]):
             out.append(_moved(m, text, m.start + t.start(1), m.end, "time", value="XXXX-XX-XX"))
+            continue
+        if m.type == "time_relation" and _SAME_DAY.fullmatch(m.text):
+            out.append(_moved(m, text, m.start, m.end, "time", value="XXXX-XX-XX"))
             continue
         if m.type == "time_relation" and _SOON_AFTER.fullmatch(m.text) and _CLAUSE_END.match(text, m.end):
             out.append(_moved(m, text, m.start, m.end, "time", value="XXXX-XX-XX"))
