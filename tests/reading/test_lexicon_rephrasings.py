@@ -69,3 +69,16 @@ def test_coordination_passes_one_list_adjective_and_takes_a_two_word_modifier():
     # no adjective in the list: a symptom list is no coordination
     assert ("fever, rash, cough and chest pain", "HP:0100749") not in {
         (m.text, m.attrs.get("hpo")) for m in find_phenotypes("He had fever, rash, cough and chest pain.")}
+
+
+def test_greek_and_latin_plurals_meet_their_singulars():
+    from casecourse.reading.lexicon_norm import norm_word
+    for plural, singular in [("epiphyses", "epiphysis"), ("pareses", "paresis"), ("halluces", "hallux"),
+                             ("helices", "helix"), ("thoraces", "thorax"), ("lentigines", "lentigo")]:
+        assert norm_word(plural) == norm_word(singular), plural
+    assert norm_word("diseases") == norm_word("disease")  # the -eses rule leaves -ases alone
+
+
+def test_participles_stand_for_hpo_adjectives():
+    assert _main("Radiographs showed widened ribs.") == [("widened ribs", "HP:0000885")]
+    assert _main("an elongated face") == [("elongated face", "HP:0000276")]
