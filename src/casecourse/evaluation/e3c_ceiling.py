@@ -370,7 +370,7 @@ _EDGE_AFTER = ("later", "ago", "previously", "earlier", "back", "before", "prior
 _TIME_CORE = re.compile(rf"\b(?:{_UNIT}|daily|hourly|weekly|monthly|yearly)\b", re.I)
 #: time expressions a reader would mark: an amount of time or a frequency (ages are not TIMEX3)
 _DETECT = re.compile(rf"(?<![\w.])(?:(?:{AMOUNT})[\s-]*(?:{_UNIT})(?![\w])"
-                     r"(?![\s-]*(?:old|of\s+age|size|female|male|boy|girl|infant|child))|"
+                     r"(?![\s-]*(?:old|of\s+age|size|female|male|boy|girl|infant|child|man|woman|gentleman|lady|patient))|"
                      rf"daily|every\s+(?:other\s+)?(?:\d+\s+)?(?:{_UNIT})|\d+\s*hourly)(?!\w)", re.I)
 
 
