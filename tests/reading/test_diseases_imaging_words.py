@@ -59,3 +59,26 @@ def test_a_diagnosis_naming_a_therapy_or_trial_is_no_condition(text: str) -> Non
 
 def test_the_diagnosis_itself_stays_a_condition() -> None:
     assert "condition" in _typed("Heart failure was treated with diuretics.").values()
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("Pathology showed degenerative changes of the facet joints.", "degenerative changes"),
+    ("Fundoscopy showed hypertensive changes.", "hypertensive changes"),
+    ("MRI showed a disc protrusion at L4-5.", "disc protrusion"),
+    ("A fistulous tract opened onto the skin.", "fistulous tract"),
+    ("Thromboelastometry showed a hypocoagulable state.", "hypocoagulable state"),
+])
+def test_more_general_finding_phrases(text: str, finding: str) -> None:
+    assert _typed(text).get(finding) == "finding"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("She had type II diabetes mellitus for ten years.", "type II diabetes mellitus"),
+    ("He had type I diabetes since childhood.", "type I diabetes"),
+])
+def test_roman_numeral_diabetes_types_are_diagnoses(text: str, name: str) -> None:
+    from casecourse.reading.pipeline import read_mentions
+
+    hits = {m.text: m for m in read_mentions(text) if m.type == "condition"}
+    assert name in hits
+    assert hits[name].attrs.get("icd10", "")[:3] == ("E11" if "II" in name else "E10")
