@@ -404,3 +404,13 @@ def test_interval_labels_abnormal_lesions_and_dose_changes_are_no_results() -> N
     assert _result_words("The Schirmer test was abnormal.") == ["abnormal"]
     assert _result_words("The dose of oral methotrexate was reduced by half.") == []
     assert _result_words("Cabergoline was increased up to 1 mg/week.") == []
+
+
+def test_thin_spaces_group_thousands() -> None:
+    # typeset case reports group digits with thin spaces (U+2005, U+2009, U+202F)
+    from casecourse.reading.labs_values import find_values
+
+    for sp in ("\u2005", "\u2009", "\u202f"):
+        vals = find_values(f"The count was 12{sp}000{sp}cells/mm3.")
+        assert [v.value for v in vals] == [12000.0]
+    assert [v.value for v in find_values("Doses of 12 000 mg.")] != [12000.0]

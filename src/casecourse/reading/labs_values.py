@@ -12,8 +12,10 @@ from casecourse.reading.rx_first import anchored
 from casecourse.reading.rx_keys import near, starting_with
 from casecourse.units import UnitInfo, exponent, lookup_unit
 
+# typeset thin spaces (U+2005-U+200A, U+202F) group thousands: "12\u2005000 cells/mm3"
+_THIN_SPACES = re.compile(r"[\s\u200b]")
 # a plain space groups thousands only before a count's unit: "119 000/µL", "45 000 per microliter", "12 500 cells"
-_NUM = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u2009\u202f]\d{3})+(?!\d)|"
+_NUM = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u2005-\u200a\u202f]\d{3})+(?!\d)|"
         r"\d{1,3}(?: \d{3})+(?=\s?(?:/|per\b|cells\b|[kK]/))|\d+(?:,\d{1,2}(?![\d,]))?)"
         r"(?:\.\d+)?")
 _CMP_WORDS = {
@@ -64,7 +66,7 @@ class Value:
 
 
 def parse_number(s: str) -> float:
-    s = s.replace("\u2009", "").replace("\u202f", "").replace(" ", "")
+    s = _THIN_SPACES.sub("", s)
     if re.fullmatch(r"\d+,\d{1,2}", s):  # decimal comma
         return float(s.replace(",", "."))
     return float(s.replace(",", ""))
