@@ -82,3 +82,23 @@ def test_roman_numeral_diabetes_types_are_diagnoses(text: str, name: str) -> Non
     hits = {m.text: m for m in read_mentions(text) if m.type == "condition"}
     assert name in hits
     assert hits[name].attrs.get("icd10", "")[:3] == ("E11" if "II" in name else "E10")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("The blood film showed anisocytosis and poikilocytosis.", "anisocytosis"),
+    ("The blood film showed anisocytosis and poikilocytosis.", "poikilocytosis"),
+    ("The skin biopsy showed spongiosis.", "spongiosis"),
+    ("Coronary angiography revealed angiostenosis of a septal branch.", "angiostenosis"),
+])
+def test_descriptive_osis_words_of_smears_and_biopsies_are_findings(text: str, word: str) -> None:
+    # the -osis ending makes "sarcoidosis" a diagnosis; a smear's or a biopsy's descriptor is a finding
+    assert _typed(text).get(word) == "finding"
+
+
+def test_a_disease_osis_word_stays_a_condition() -> None:
+    assert _typed("The biopsy confirmed sarcoidosis.").get("sarcoidosis") == "condition"
+
+
+@pytest.mark.parametrize("word", ["obtunded", "comatose", "emaciated", "breathless", "fatigued"])
+def test_state_adjectives_of_an_examination_are_findings(word: str) -> None:
+    assert _typed(f"On arrival she was {word} and pale.").get(word) == "finding"
