@@ -82,3 +82,24 @@ def test_greek_and_latin_plurals_meet_their_singulars():
 def test_participles_stand_for_hpo_adjectives():
     assert _main("Radiographs showed widened ribs.") == [("widened ribs", "HP:0000885")]
     assert _main("an elongated face") == [("elongated face", "HP:0000276")]
+
+
+def test_organ_noun_for_hpo_adjective():
+    assert _main("She developed kidney failure.") == [("kidney failure", "HP:0000083")]
+    assert ("lung fibrosis", "HP:0002206") in _main("CT showed lung fibrosis.")
+
+
+def test_retardation_stands_for_delay():
+    assert _main("He had psychomotor retardation.") == [("psychomotor retardation", "HP:0001263")]
+    assert _main("mental retardation") == [("mental retardation", "HP:0001249")]  # HPO's own synonym wins
+
+
+def test_rule_made_adjective_before_a_person_noun_describes_the_person():
+    assert _main("a hypotonic infant was referred") == [("hypotonic", "HP:0001252")]
+    assert _main("an eosinophilic infiltrate") == []
+
+
+def test_a_finding_after_a_comma_is_the_next_list_item_not_a_conjunct():
+    found = {(m.text, m.attrs.get("hpo")) for m in find_phenotypes("She had foot deformities, edema and pain.")}
+    assert not any(t.startswith("foot deformities,") for t, _ in found)
+    assert ("edema", "HP:0000969") in found

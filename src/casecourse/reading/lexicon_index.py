@@ -146,6 +146,10 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset()) -> li
         first = o.split(" ", 1)[0]
         out.extend(f"{a} {o[len(first) + 1:]}" for a in v["adjectives"].get(first, ()) if " " in o and a != first)
     words = low.split()
+    if len(words) >= 2:  # "renal failure" -> "kidney failure", "chronic pulmonary fibrosis" -> "chronic lung fibrosis"
+        nouns, organs = _nouns_of_adjectives(), v["organ_nouns_for_adjectives"]
+        out.extend(" ".join([*words[:i], nouns[w], *words[i + 1:]]) for i, w in enumerate(words[:-1])
+                   if nouns.get(w) in organs)
     if len(words) == 2 and words[0] in _nouns_of_adjectives():  # "palmar pits" -> "pits of the palm"
         out.append(f"{words[1]} of {_nouns_of_adjectives()[words[0]]}")
     out += _head_first(words) + _head_last(words)

@@ -208,7 +208,9 @@ def _attributive_heads() -> tuple[frozenset[str], frozenset[str]]:
 
 @cache
 def _followers() -> frozenset[str]:
-    return frozenset(variants()["predicative_followers"])
+    """Words after which an adjective ends its phrase: function words, and person nouns it describes."""
+    v = variants()
+    return frozenset(v["predicative_followers"]) | frozenset(norm_word(w) for w in v["person_nouns"])
 
 
 @cache
@@ -358,7 +360,7 @@ def _coordinated_right(index: Index, toks: Tokens, text: str, a: int, b: int) ->
             nxt = pos + 1
         else:
             break
-        hit = _conjunct(index, toks, text, stems, nxt)
+        hit = _conjunct(index, toks, text, stems, nxt, gap == ",")
         if hit is None:
             break
         end, ei = hit
@@ -369,7 +371,8 @@ def _coordinated_right(index: Index, toks: Tokens, text: str, a: int, b: int) ->
     return out
 
 
-def _conjunct(index: Index, toks: Tokens, text: str, stems: list[str], nxt: int) -> tuple[int, int] | None:
+def _conjunct(index: Index, toks: Tokens, text: str, stems: list[str], nxt: int,
+              listed: bool = False) -> tuple[int, int] | None:
     """(end token, entry) of the longest run of one to three words from `nxt` that a stem completes to
     a lexicon term, longest stem first; None if none does or the run heads a phrase of its own
     ("... and calcification of the falx")."""
@@ -385,7 +388,8 @@ def _conjunct(index: Index, toks: Tokens, text: str, stems: list[str], nxt: int)
         # alone: "elevated serum cholesterol and alkaline phosphatase", not "high arched palate, myopia"
         alone = index.get(words)
         for i, stem in enumerate(stems[:None if n > 1 else 1]):
-            if (i or n > 1) and alone is not None and alone[1] >= 0:
+            # after a comma, a conjunct that is a finding itself is the next item of a list: "foot deformities, edema"
+            if (i or n > 1 or listed) and alone is not None and alone[1] >= 0:
                 break  # "recurrent chest infections, pulmonary hemorrhage": a conjunct that is a finding itself
             value = index.get(f"{stem} {words}")
             if value is not None and value[1] >= 0:
