@@ -102,3 +102,23 @@ def test_a_disease_osis_word_stays_a_condition() -> None:
 @pytest.mark.parametrize("word", ["obtunded", "comatose", "emaciated", "breathless", "fatigued"])
 def test_state_adjectives_of_an_examination_are_findings(word: str) -> None:
     assert _typed(f"On arrival she was {word} and pale.").get(word) == "finding"
+
+
+def test_a_variant_a_test_looks_for_is_no_finding() -> None:
+    assert not [m for m in find("DNA was sent for analysis of EGFR mutations.") if m.type == "finding"]
+    assert not [m for m in find("She was screened for BRCA1 mutations.") if m.type == "finding"]
+    assert "L858R mutation" in _typed("Sequencing revealed the L858R mutation.")
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("Imaging showed tumor recurrence near the anastomosis.", "tumor recurrence"),
+    ("Angiography showed no plaque rupture.", "plaque rupture"),
+])
+def test_a_finding_and_its_course_word_are_one_finding(text: str, finding: str) -> None:
+    typed = _typed(text)
+    assert typed.get(finding) == "finding"
+    assert [k for k in typed.values() if k == "finding"] == ["finding"]
+
+
+def test_a_course_word_alone_stays_a_finding() -> None:
+    assert _typed("The recurrence was treated with surgery.").get("recurrence") == "finding"

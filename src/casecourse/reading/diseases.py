@@ -35,7 +35,7 @@ from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
 from casecourse.reading.phenotypes import after_genus, find_phenotypes
 from casecourse.reading.rx_keys import at_run_starts, in_runs, starting_with
 
-BUILDER_VERSION = "6"
+BUILDER_VERSION = "7"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
 _CUT = re.compile(r",\s*(?:unspecified|not elsewhere classified|NEC)\b.*$|\s+NOS$", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
@@ -89,6 +89,7 @@ class DiseaseIndex:
     named_types: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group -> qualifiers, lower case
     organism_heads: frozenset[str] = frozenset()
     organism_suffixes: tuple[str, ...] = ()
+    state_tails: frozenset[str] = frozenset()  # "recurrence" after a finding: its course ("tumor recurrence")
 
 
 def _knowledge(name: str) -> str:
@@ -176,7 +177,8 @@ def build() -> DiseaseIndex:
                         vocab, named_heads,
                         {g: tuple(sorted(q, key=len, reverse=True)) for g, q in named_types.items()},
                         frozenset(by_kind.get("organism_head", ())),
-                        tuple(sorted(by_kind.get("organism_suffix", ()), key=len, reverse=True)))
+                        tuple(sorted(by_kind.get("organism_suffix", ()), key=len, reverse=True)),
+                        frozenset(by_kind.get("state_tail", ())))
 
 
 @cache
@@ -338,8 +340,29 @@ def find(text: str) -> list[Mention]:
             m.type = "finding_part"  # "recurrence of hemoptysis": the finding named after "of" is the mention
         elif m.type == "finding" and m.attrs.get("source") == "finding_terms" and _measured_next(text, m.end, index):
             m.type = "finding_part"  # "mass spectrometry", "clot firmness", "lesion size": a method or a measure
+    _join_state_tails(text, out, index)
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
     return out
+
+
+def _join_state_tails(text: str, found: list[Mention], index: DiseaseIndex) -> None:
+    """A finding followed by a word stating its course or extent ("tumor recurrence", "tumour involvement",
+    "plaque rupture") is one finding: the first grows over the second, which becomes a part."""
+    tails = {m.start: m for m in found if m.type == "finding" and m.norm in index.state_tails}
+    if not tails:
+        return
+    for m in found:
+        if m.type != "finding" or m.norm in index.state_tails:
+            continue
+        gap = _GAP.match(text, m.end)
+        tail = tails.get(gap.end()) if gap else None
+        if tail is not None:
+            tail.type = "finding_part"
+            m.end, m.text = tail.end, text[m.start:tail.end]
+            m.norm = " ".join(m.text.lower().split())
+
+
+_GAP = re.compile(r"[ \-]")
 
 
 # the text names what follows a diagnosis: "was diagnosed with", "a diagnosis of", "the final diagnosis was"
@@ -617,6 +640,9 @@ def _named_short_forms(text: str, index: DiseaseIndex, mark: bytearray) -> list[
 
 # a gene or protein/DNA change written before the noun: "JAK2V617F", "L858R", "BRCA1", "p.R227W", "c.679C>T"
 _VARIANT_NOUN = re.compile(r"(?:mutation|variant)s?\b")
+# what a test looks for, right before a variant: "analysis of EGFR mutations", "screened for BRCA1 mutations"
+_TESTED_FOR = re.compile(r"\b(?:analys[ie]s|test(?:s|ing|ed)?|screen(?:s|ing|ed)?|sequencing|search(?:ed)?|assays?|"
+                         r"genotyping|looked)\s+(?:of|for)\s+(?:the\s+|an?\s+|any\s+)?$", re.I)
 _GENE = r"(?:[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{2,}\d*|[pc]\.[A-Za-z0-9*>_+-]+)"
 
 
@@ -647,8 +673,8 @@ def _variants(text: str, index: DiseaseIndex, mark: bytearray) -> list[Mention]:
             e = hit.start(1) - 1
             while text[e - 1].isspace():
                 e -= 1
-        if any(mark[s:e]):
-            continue
+        if any(mark[s:e]) or _TESTED_FOR.search(text, max(0, s - 40), s):
+            continue  # "analysis of EGFR mutations", "screened for BRCA mutations": what a test looks for
         mark[s:e] = b"\x01" * (e - s)
         out.append(_new(text, s, e, "finding", {"label": text[s:e], "source": "genetic_variant"}))
     return out
