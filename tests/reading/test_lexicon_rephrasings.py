@@ -103,3 +103,9 @@ def test_a_finding_after_a_comma_is_the_next_list_item_not_a_conjunct():
     found = {(m.text, m.attrs.get("hpo")) for m in find_phenotypes("She had foot deformities, edema and pain.")}
     assert not any(t.startswith("foot deformities,") for t, _ in found)
     assert ("edema", "HP:0000969") in found
+
+
+def test_contracture_and_a_process_noun_head_go_before_of():
+    assert _main("She had flexion contractures of the elbows.") == [
+        ("flexion contractures of the elbows", "HP:0002987")]
+    assert _main("contractures of the knees") == [("contractures of the knees", "HP:0034671")]

@@ -245,6 +245,8 @@ def _head_last(words: list[str]) -> list[str]:
     if not 2 <= len(words) <= 4 or words[-1] not in variants()["head_nouns"]:
         return []
     obj = words[:-1]
+    if len(obj) == 2 and obj[1].endswith("ion"):  # "Elbow flexion contracture" -> "flexion contracture of the elbow"
+        return [f"{obj[1]} {words[-1]} of {obj[0]}", f"{words[-1]} of {' '.join(obj)}"]
     if len(obj) == 1:
         noun = _nouns_of_adjectives().get(obj[0])
         if noun is None and obj[0].endswith(("al", "ar")) and len(obj[0]) >= 6:
