@@ -122,3 +122,12 @@ def test_a_finding_and_its_course_word_are_one_finding(text: str, finding: str) 
 
 def test_a_course_word_alone_stays_a_finding() -> None:
     assert _typed("The recurrence was treated with surgery.").get("recurrence") == "finding"
+
+
+@pytest.mark.parametrize("name", ["central hypothyroidism", "primary hyperparathyroidism",
+                                  "hypogonadotropic hypogonadism"])
+def test_a_qualified_endocrine_failure_is_a_diagnosis(name: str) -> None:
+    from casecourse.reading.pipeline import read_mentions
+
+    found = read_mentions(f"She was diagnosed with {name} last year.")
+    assert [m.type for m in found if m.text == name] == ["condition"]
