@@ -109,3 +109,8 @@ def test_contracture_and_a_process_noun_head_go_before_of():
     assert _main("She had flexion contractures of the elbows.") == [
         ("flexion contractures of the elbows", "HP:0002987")]
     assert _main("contractures of the knees") == [("contractures of the knees", "HP:0034671")]
+
+
+def test_difficulty_stands_for_impairment():
+    assert _main("He reported memory difficulties.") == [("memory difficulties", "HP:0002354")]
+    assert _main("feeding difficulties") == [("feeding difficulties", "HP:0011968")]  # HPO's own term first
