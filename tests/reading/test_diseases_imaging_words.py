@@ -131,3 +131,9 @@ def test_a_qualified_endocrine_failure_is_a_diagnosis(name: str) -> None:
 
     found = read_mentions(f"She was diagnosed with {name} last year.")
     assert [m.type for m in found if m.text == name] == ["condition"]
+
+
+@pytest.mark.parametrize("phrase", ["friction rub", "meningismus", "fluctuance", "pneumoperitoneum", "midline shift",
+                                    "Roth spots", "muffled heart sounds", "sensory loss"])
+def test_examination_and_imaging_signs_hpo_does_not_name_alone(phrase: str) -> None:
+    assert _typed(f"On the second day there was {phrase} on examination.").get(phrase) == "finding"
