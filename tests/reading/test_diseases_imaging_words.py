@@ -137,3 +137,10 @@ def test_a_qualified_endocrine_failure_is_a_diagnosis(name: str) -> None:
                                     "Roth spots", "muffled heart sounds", "sensory loss"])
 def test_examination_and_imaging_signs_hpo_does_not_name_alone(phrase: str) -> None:
     assert _typed(f"On the second day there was {phrase} on examination.").get(phrase) == "finding"
+
+
+@pytest.mark.parametrize("phrase", ["portal venous gas", "apical ballooning", "schistocytes", "rouleaux",
+                                    "pronator drift", "tracheal deviation", "excoriations", "vaginal discharge"])
+def test_smear_imaging_and_bedside_signs(phrase: str) -> None:
+    typed = _typed(f"The report noted {phrase} on the second day.")
+    assert typed.get(phrase) == "finding"
