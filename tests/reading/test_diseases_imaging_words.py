@@ -144,3 +144,14 @@ def test_examination_and_imaging_signs_hpo_does_not_name_alone(phrase: str) -> N
 def test_smear_imaging_and_bedside_signs(phrase: str) -> None:
     typed = _typed(f"The report noted {phrase} on the second day.")
     assert typed.get(phrase) == "finding"
+
+
+@pytest.mark.parametrize(("name", "chapter"), [("preeclampsia", "O"), ("placental abruption", "O"),
+                                               ("postpartum haemorrhage", "O"), ("bronchopulmonary dysplasia", "P"),
+                                               ("anorexia nervosa", "F")])
+def test_obstetric_neonatal_and_other_curated_diagnoses(name: str, chapter: str) -> None:
+    from casecourse.reading.pipeline import read_mentions
+
+    hits = [m for m in read_mentions(f"She was treated for {name} last year.") if m.text == name]
+    assert [m.type for m in hits] == ["condition"]
+    assert str(hits[0].attrs.get("icd10", "")).startswith(chapter)
