@@ -414,3 +414,15 @@ def test_thin_spaces_group_thousands() -> None:
         vals = find_values(f"The count was 12{sp}000{sp}cells/mm3.")
         assert [v.value for v in vals] == [12000.0]
     assert [v.value for v in find_values("Doses of 12 000 mg.")] != [12000.0]
+
+
+def test_more_standalone_result_words() -> None:
+    from casecourse.reading.pipeline import read_mentions
+
+    def interp(text: str) -> list[str | None]:
+        return [m.attrs.get("interpretation") for m in read_mentions(text) if m.type in ("lab_value", "test_result")]
+
+    assert interp("Her liver enzymes were WNL.") == ["N"]
+    assert interp("The vancomycin trough was subtherapeutic.") == ["L"]
+    assert interp("The digoxin level was supratherapeutic.") == ["H"]
+    assert interp("HCV RNA was below the detection limit.") == ["L"]
