@@ -155,3 +155,12 @@ def test_obstetric_neonatal_and_other_curated_diagnoses(name: str, chapter: str)
     hits = [m for m in read_mentions(f"She was treated for {name} last year.") if m.text == name]
     assert [m.type for m in hits] == ["condition"]
     assert str(hits[0].attrs.get("icd10", "")).startswith(chapter)
+
+
+@pytest.mark.parametrize(("short", "code"), [("GERD", "K21.9"), ("HCM", "I42.2"), ("SVT", "I47.10"),
+                                             ("GIST", "C49.A0")])
+def test_common_diagnosis_short_forms(short: str, code: str) -> None:
+    from casecourse.reading.pipeline import read_mentions
+
+    hits = [m for m in read_mentions(f"He had a history of {short} and was admitted.") if m.text == short]
+    assert [(m.type, m.attrs.get("icd10")) for m in hits] == [("condition", code)]
