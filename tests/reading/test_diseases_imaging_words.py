@@ -164,3 +164,9 @@ def test_common_diagnosis_short_forms(short: str, code: str) -> None:
 
     hits = [m for m in read_mentions(f"He had a history of {short} and was admitted.") if m.text == short]
     assert [(m.type, m.attrs.get("icd10")) for m in hits] == [("condition", code)]
+
+
+@pytest.mark.parametrize("phrase", ["grunting", "subcostal retractions", "delayed capillary refill", "flat affect",
+                                    "Rovsing sign", "crepitus", "claudication", "egophony"])
+def test_named_bedside_signs(phrase: str) -> None:
+    assert _typed(f"The examination on day two showed {phrase} only.").get(phrase) == "finding"
