@@ -187,6 +187,33 @@ class Mention(_Base):
     assertion: Assertion = Assertion.present
     attrs: dict[str, str | float | int | bool | None] = Field(default_factory=dict)
 
+    @classmethod
+    def model_construct(cls, _fields_set: set[str] | None = None, **values: object) -> Mention:
+        """pydantic's `model_construct` (no validation: the caller built the values), without its generic
+        per-field loop: the reader builds hundreds of mentions per document. The same object: the fields in
+        declaration order, the defaults filled in, the names given as the fields set."""
+        if cls is not Mention or _fields_set is not None or not values.keys() <= _MENTION_FIELDS \
+                or not values.keys() >= _MENTION_REQUIRED:
+            return super().model_construct(_fields_set, **values)
+        m = _new(cls)
+        _setattr(m, "__dict__", {
+            "type": values["type"], "start": values["start"], "end": values["end"], "text": values["text"],
+            "norm": values.get("norm"), "zone": values.get("zone", "narrative"),
+            "assertion": values.get("assertion", Assertion.present),
+            "attrs": values["attrs"] if "attrs" in values else {}})
+        _setattr(m, "__pydantic_fields_set__", set(values))
+        _setattr(m, "__pydantic_extra__", None)
+        _setattr(m, "__pydantic_private__", None)
+        return m
+
+
+_new = object.__new__
+_setattr = object.__setattr__
+_MENTION_REQUIRED = frozenset({"type", "start", "end", "text"})
+_MENTION_FIELDS = frozenset(Mention.model_fields)
+assert list(Mention.model_fields) == ["type", "start", "end", "text", "norm", "zone", "assertion", "attrs"], \
+    "Mention.model_construct spells out the fields: keep it in step"
+
 
 class AssessmentItem(_Base):
     name: str
@@ -231,3 +258,11 @@ class Course(_Base):
 
     def facts(self) -> list[Fact]:
         return [*self.conditions, *self.findings, *self.labs, *self.exposures, *self.events]
+
+
+def set_field(model: BaseModel, name: str, value: object) -> None:
+    """`model.name = value` as pydantic does it for a plain field (no validation on assignment here: the
+    value goes into the instance's dict and the name into its fields set), without its `__setattr__`
+    dispatch; the reader sets a zone or an assertion on every mention of a document."""
+    model.__dict__[name] = value
+    model.__pydantic_fields_set__.add(name)

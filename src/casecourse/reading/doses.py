@@ -11,6 +11,9 @@ from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.rx_first import anchored, finditer
 
+# the values are built right here: pydantic's validation is skipped (speed; see Mention.model_construct)
+_make = Mention.model_construct
+
 _NUM = r"\d+(?:[.,]\d+)*"
 _DOSAGE_GAP = re.compile(r"[\s,;.()]{0,4}")
 _N_GROUP = r"(\d+|two|three|four|six|eight|twelve)"
@@ -164,7 +167,7 @@ def find(text: str) -> list[Mention]:
                 attrs["frequency"], attrs["period"], attrs["period_unit"] = parsed
         if _THRESHOLD.search(text[max(0, m.start() - 20):m.start()]):
             attrs["threshold"] = True
-        out.append(Mention(type="dose", start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0), attrs=attrs))
+        out.append(_make(type="dose", start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0), attrs=attrs))
         taken.append((m.start(), m.end()))
     out.extend(_dose_words(text, taken))
     route_matches = list(finditer(_route_regex(), text))
@@ -179,8 +182,8 @@ def find(text: str) -> list[Mention]:
             # the dosage instruction: a dose mention without a value that carries only the timing
             kind = "dose" if any(_DOSAGE_GAP.fullmatch(text, e, m.start()) for _, e in taken + route_ends) \
                 else "frequency"
-            out.append(Mention(type=kind, start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0).lower(),
-                               attrs={"frequency": f, "period": p, "period_unit": u}))
+            out.append(_make(type=kind, start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0).lower(),
+                             attrs={"frequency": f, "period": p, "period_unit": u}))
     routes = _routes()
     for m in route_matches:
         word = m.group(1)
@@ -188,7 +191,7 @@ def find(text: str) -> list[Mention]:
             pass
         elif word in ("IM", "SC", "PO", "IV") or word.islower() or word[0].isupper():
             pass
-        out.append(Mention(type="route", start=m.start(), end=m.end(), text=word, norm=routes[word.lower()]))
+        out.append(_make(type="route", start=m.start(), end=m.end(), text=word, norm=routes[word.lower()]))
     out.sort(key=lambda x: (x.start, -x.end))
     return out
 
@@ -220,15 +223,15 @@ def _dose_words(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     for head in _DOSE_HEAD.finditer(text):
         m = _QUALITATIVE.search(text, max(0, head.start() - 16), head.start())
         if m:
-            out.append(Mention(type="dose", start=m.start(), end=head.end(), text=text[m.start():head.end()],
-                               norm=text[m.start():head.end()].lower(), attrs={"qualitative": m.group("q").lower()}))
+            out.append(_make(type="dose", start=m.start(), end=head.end(), text=text[m.start():head.end()],
+                             norm=text[m.start():head.end()].lower(), attrs={"qualitative": m.group("q").lower()}))
     for head in _CYCLE_HEAD.finditer(text):
         m = _CYCLES.search(text, max(0, head.start() - 40), head.start())
         if not m or any(s < head.end() and m.start() < e for s, e in taken):
             continue
         n = m.group("n").lower()
-        out.append(Mention(type="dose", start=m.start(), end=head.end(), text=text[m.start():head.end()],
-                           norm=text[m.start():head.end()].lower(), attrs={"cycles": int(_NUMBER_WORDS.get(n, n))}))
+        out.append(_make(type="dose", start=m.start(), end=head.end(), text=text[m.start():head.end()],
+                         norm=text[m.start():head.end()].lower(), attrs={"cycles": int(_NUMBER_WORDS.get(n, n))}))
     return out
 
 

@@ -29,7 +29,6 @@ from casecourse.model import Mention
 from casecourse.reading import drug_context
 
 _BUILDER_VERSION = "8"
-_WORD = re.compile(r"\w")
 _KNOWLEDGE = ("drug_overrides.csv", "drugs.csv", "therapy_terms.csv", "regimens.csv", "labs.csv")
 # salt and formulation words that belong to the name: "landiolol hydrochloride", "paclitaxel liposome"
 _SUFFIX = re.compile(r"(?:[ \u00a0](?:hydrochloride|hydrobromide|sodium|potassium|phosphate|sulfate|sulphate|"
@@ -197,14 +196,7 @@ def _mention(start: int, end: int, text: str, entry: DrugEntry, via: str | None 
     if ingredient:
         attrs["regimen"] = entry.ingredient
     kind = {"drug": "drug", "regimen": "drug", "therapy": "therapy"}.get(entry.kind, "drug_class")
-    return Mention(type=kind, start=start, end=end, text=text[start:end], norm=name, attrs=attrs)
-
-
-def _bounded(text: str, start: int, end: int, joiners: str = "") -> bool:
-    """A whole word: no word character on either side, no hyphen before (nor a joiner after)."""
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return not _WORD.match(before) and not _WORD.match(after) and before != "-" and after not in joiners
+    return Mention.model_construct(type=kind, start=start, end=end, text=text[start:end], norm=name, attrs=attrs)
 
 
 def _longest_bounded(text: str, lower: str, auto: ahocorasick.Automaton,
@@ -212,14 +204,26 @@ def _longest_bounded(text: str, lower: str, auto: ahocorasick.Automaton,
     """Whole-word matches, longest first at each place, never overlapping. (The automaton's own
     leftmost-longest scan would let "l carnitine" inside "oral carnitine" hide "carnitine".)"""
     hits = []
+    n = len(text)
+    # a whole word: no word character on either side (one character's `\w` is `isalnum() or == "_"`), no hyphen
+    # before, no joiner after; tested inline, for this loop sees every name the automaton finds inside a word too
     for end_idx, length in auto.iter(lower):  # automata with STORE_LENGTH
-        start = end_idx - length + 1
-        variant = lower[start:end_idx + 1]
-        prefix = _NUMERAL_PREFIX.search(text, max(0, start - 3), start) if text[start - 1:start] == "-" else None
-        if prefix:  # "6-mercaptopurine", "5-fluorouracil": the locant belongs to the name
-            start = prefix.start()
-        if _bounded(text, start, end_idx + 1, joiners):
-            hits.append((start, end_idx + 1, variant))
+        end = end_idx + 1
+        if end < n:
+            after = text[end]
+            if after.isalnum() or after == "_" or after in joiners:
+                continue
+        start = end - length
+        variant = lower[start:end]
+        if start > 0 and text[start - 1] == "-":
+            prefix = _NUMERAL_PREFIX.search(text, max(0, start - 3), start)
+            if prefix:  # "6-mercaptopurine", "5-fluorouracil": the locant belongs to the name
+                start = prefix.start()
+        if start > 0:
+            before = text[start - 1]
+            if before.isalnum() or before == "_" or before == "-":
+                continue
+        hits.append((start, end, variant))
     hits.sort(key=lambda h: (h[0], h[0] - h[1]))
     out: list[tuple[int, int, str]] = []
     for h in hits:

@@ -14,8 +14,9 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from operator import attrgetter
 
-from casecourse.model import Mention
+from casecourse.model import Mention, set_field
 from casecourse.reading import abbreviations, assertion, sentences, zoning
 
 # name -> "module:function(text) -> list[Mention]", in the order they run
@@ -141,13 +142,17 @@ _COEXIST |= {frozenset({"lab_finding", t}) for t in ("finding", "condition", "la
 _COEXIST |= {frozenset({"test_result", t}) for t in ("finding", "condition")}
 
 
+# the same as ordered pairs, both ways: a lookup without building a frozenset per overlap
+_COEXIST_PAIRS = frozenset((a, b) for pair in _COEXIST for a in pair for b in pair)
+
+
 def _clash(a: Mention, b: Mention) -> bool:
     if a.type == b.type and a.type != "finding_part":
         if a.type == "lab_value" and a.attrs.get("value") is None and b.attrs.get("value") is None and (
                 a.norm, a.attrs.get("test_text")) != (b.norm, b.attrs.get("test_text")):
             return False  # one result word stating two tests' results ("C3, C4 and ANA were negative")
         return not (a.start == b.start and a.end == b.end and a.norm != b.norm)  # one span, two codes
-    return frozenset({a.type, b.type}) not in _COEXIST
+    return (a.type, b.type) not in _COEXIST_PAIRS
 
 
 def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str | None = None) -> Reading:
@@ -169,7 +174,7 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
     _assign_zones(text, zones, sents, mentions)
     cues = assertion.assign(text, sents, mentions)
     for cue in cues:
-        cue.zone = "narrative"
+        set_field(cue, "zone", "narrative")
     mentions.extend(cues)
     mentions.sort(key=lambda m: (m.start, -m.end, m.type))
     return Reading(text=text, mentions=mentions, sentences=sents, zones=zones)
@@ -178,17 +183,24 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
 def _assign_zones(text: str, zones: list[zoning.Zone], sents: list[tuple[int, int]],
                   mentions: list[Mention]) -> None:
     zi = si = 0
+    last_zone, last_sent = len(zones) - 1, len(sents) - 1
     sentence_zone_cache: dict[int, str] = {}
-    for m in sorted(mentions, key=lambda m: m.start):
-        while zi < len(zones) - 1 and zones[zi].end < m.start:
+    for m in sorted(mentions, key=_START):
+        start = m.start
+        while zi < last_zone and zones[zi].end < start:
             zi += 1
-        while si < len(sents) - 1 and sents[si][1] <= m.start:
+        while si < last_sent and sents[si][1] <= start:
             si += 1
         line_zone = zones[zi].zone if zones else "narrative"
-        if si not in sentence_zone_cache:
+        zone = sentence_zone_cache.get(si)
+        if zone is None:
             s, e = sents[si] if sents else (0, len(text))
-            sentence_zone_cache[si] = zoning.sentence_zone(text[s:e], line_zone)
-        m.zone = sentence_zone_cache[si] if line_zone in ("narrative", "background", "summary") else line_zone
+            zone = sentence_zone_cache[si] = zoning.sentence_zone(text[s:e], line_zone)
+        set_field(m, "zone", zone if line_zone in _STORY_LINES else line_zone)
+
+
+_START = attrgetter("start")
+_STORY_LINES = frozenset({"narrative", "background", "summary"})
 
 
 def read_mentions(text: str, reference_date: str | None = None) -> list[Mention]:

@@ -364,3 +364,125 @@ def _twin_scan(rx: re.Pattern[str], twin: re.Pattern[str], text: str, low: str) 
             return
         done = m.end()
         yield m
+
+
+# `after_first`: what a pattern matches after a given first character (its derivative), for big alternations
+class _Underived(Exception):
+    """A construct `after_first` does not rewrite."""
+
+
+def _plain_set(items: list) -> str:
+    out: list[str] = []
+    for op, av in items:
+        if op is C.NEGATE:
+            out.insert(0, "^")
+        elif op is C.LITERAL:
+            out.append(re.escape(chr(av)))
+        elif op is C.RANGE:
+            out.append(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
+        elif op is C.CATEGORY and av in _CAT:
+            out.append(_CAT[av])
+        else:
+            raise _Underived(str(op))
+    return "[" + "".join(out) + "]"
+
+
+def _plain(seq: list) -> str:
+    """A parse sequence as a pattern again, exactly (no capturing groups: those are not rewritten)."""
+    out: list[str] = []
+    for op, av in seq:
+        if op is C.LITERAL:
+            out.append(re.escape(chr(av)))
+        elif op is C.NOT_LITERAL:
+            out.append("[^" + re.escape(chr(av)) + "]")
+        elif op is C.IN:
+            out.append(_plain_set(av))
+        elif op is C.ANY:
+            out.append(".")
+        elif op is C.AT and av in _AT:
+            out.append(_AT[av])
+        elif op is C.BRANCH:
+            out.append("(?:" + "|".join(_plain(list(alt)) for alt in av[1]) + ")")
+        elif op is C.SUBPATTERN and av[0] is None and not av[1] and not av[2]:
+            out.append("(?:" + _plain(list(av[3])) + ")")
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            lo, hi, sub = av
+            count = f"{{{lo},}}" if hi is C.MAXREPEAT else f"{{{lo},{hi}}}"
+            out.append("(?:" + _plain(list(sub)) + ")" + count + ("?" if op is C.MIN_REPEAT else ""))
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            direction, sub = av
+            kind = ("=" if op is C.ASSERT else "!") if direction == 1 else ("<=" if op is C.ASSERT else "<!")
+            out.append("(?" + kind + _plain(list(sub)) + ")")
+        else:
+            raise _Underived(str(op))
+    return "".join(out)
+
+
+def _nullable(seq: list) -> bool:
+    """May `seq` match the empty string? (True for anything not understood: the caller then does not rewrite.)"""
+    for op, av in seq:
+        if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY):
+            return False
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue
+        if op is C.SUBPATTERN:
+            if not _nullable(list(av[-1])):
+                return False
+        elif op is C.BRANCH:
+            if not any(_nullable(list(alt)) for alt in av[1]):
+                return False
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            if av[0] > 0 and not _nullable(list(av[2])):
+                return False
+        else:
+            return True
+    return True
+
+
+def _derive(seq: list, c: str, depth: int = 0) -> list[list]:
+    """The sequences that match what `seq` matches after its first character `c`, in the order `re` tries
+    them ([]: no match of `seq` starts with `c`)."""
+    if not seq or depth > _MAX_DEPTH:
+        raise _Underived("empty or deep")  # a match without a first character: not rewritten
+    (op, av), rest = seq[0], seq[1:]
+    if op is C.LITERAL:
+        return [rest] if chr(av) == c else []
+    if op is C.NOT_LITERAL:
+        return [rest] if chr(av) != c else []
+    if op is C.IN:
+        return [rest] if re.fullmatch(_plain_set(av), c) else []
+    if op is C.ANY:
+        return [rest] if c != "\n" else []
+    if op is C.SUBPATTERN:
+        if av[0] is not None or av[1] or av[2]:
+            raise _Underived("group or flags")
+        return _derive([*av[3], *rest], c, depth + 1)
+    if op is C.BRANCH:
+        return [d for alt in av[1] for d in _derive([*alt, *rest], c, depth + 1)]
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT):
+        lo, hi, sub = av
+        if hi == 0 or _nullable(list(sub)):
+            raise _Underived("repeat of a possibly empty item")
+        again = [] if hi == 1 else [(op, (max(lo - 1, 0), hi if hi is C.MAXREPEAT else hi - 1, sub))]
+        take = _derive([*sub, *again, *rest], c, depth + 1)
+        if lo > 0:
+            return take
+        skip = _derive(rest, c, depth + 1)
+        return take + skip if op is C.MAX_REPEAT else skip + take  # greedy: one more first; lazy: one fewer
+    raise _Underived(str(op))  # an assertion before the first character, a group reference, ...
+
+
+def after_first(pattern: str, c: str) -> str | None:
+    """A pattern that matches, right after a character `c`, exactly what `pattern` matches from that `c`
+    on (without it), trying the possibilities in the same order: so `c` + it matches where `pattern`
+    matches from a `c` (the same span). "(?!)" when no match of `pattern` starts with `c`; None when
+    `pattern` holds a construct this does not rewrite (capturing groups, an assertion or anchor before
+    the first character, possessive or atomic parts, inline flags, a repeat of a possibly empty item)."""
+    try:
+        parsed = _parser.parse(pattern)
+        if parsed.state.flags & ~re.UNICODE:
+            return None  # inline global flags
+        options = _derive(list(parsed), c)
+        return "(?:" + "|".join(_plain(o) for o in options) + ")" if options else "(?!)"
+    except (_Underived, RecursionError):
+        return None
