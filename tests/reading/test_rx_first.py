@@ -108,3 +108,71 @@ def test_finditer_scans_plainly_where_there_is_no_twin():
     rx = re.compile(r"Straße|x", re.I)
     text = "STRASSE x straße " * 5000
     assert [m.span() for m in finditer(rx, text)] == [m.span() for m in rx.finditer(text)]
+
+
+# literal_scan / after_first: patterns it rewrites (and some it must leave alone), over texts built to reach
+# their alternatives, boundaries, repeats and lookarounds
+SCANNED = [
+    (r"\b(?:admitted|admission|discharged?|relapse[sd]?)\b", 0),
+    (r"(?<![\w/])(?:once\s*daily|twice\s*daily|q\d+h|every\s*(\d+)\s*weeks?)(?![\w])", 0),
+    (r"(?=\d)(?:(?P<mult>\d+)\s*[x×]\s*)?(?P<value>\d+(?:[.,]\d+)*)\s*(?P<unit>mg|g|ml)(?![\w])", re.I),
+    (r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+", 0),
+    (r"\b(?P<m>male|man)\b|\b(?P<f>female|woman)\b", 0),
+    (r"(?:no|not)(?:\s+(?:evidence|sign)s?)?(?:\s+of)?", 0),
+    (r"a+?b|ab{2,3}c|(?:de)*f", 0),
+    (r"\s*(?:and|or)\s+", 0),
+    (r"(?:not\s+)?no[a-z]*|a?ab?|b*?b", 0),  # a repeat at the start whose taking and skipping begin alike
+]
+SCAN_WORDS = ["admitted", "Admission", "discharge", "relapsed", "once daily", "twice  daily", "q8h", "every 3 weeks",
+              "3 x 250 mg", "2,5 g", "10 ML", "10mgs", "male", "woman", "females", "no", "not", "no evidence of",
+              "nosign", "not signs of", "aab", "abbc", "dedef", "f", ". The", "!) 5", "\n\n", ".\nA", "x.", "and",
+              " or  ", "aa", "aab", "bbc", "not now", "É", "٣", "\u00a0", "-", "/", "_"]
+
+
+def _scan_texts(n: int = 300) -> list[str]:
+    rng = random.Random(11)
+    gaps = [" ", "", ", ", "\n", "-", "/"]
+    return ["".join(rng.choice(SCAN_WORDS) + rng.choice(gaps) for _ in range(rng.randint(1, 10))) for _ in range(n)]
+
+
+def test_literal_scan_finds_the_same_spans():
+    built = 0
+    for pattern, flags in SCANNED:
+        rx = re.compile(pattern, flags)
+        scan = rx_first.literal_scan(rx)
+        if scan is None:
+            continue
+        built += 1
+        for text in _scan_texts():
+            assert [m.span() for m in scan.finditer(text)] == [m.span() for m in rx.finditer(text)], (pattern, text)
+    assert built >= 6  # most of these are rewritten
+
+
+def test_literal_scan_leaves_what_it_cannot_rewrite():
+    assert rx_first.literal_scan(re.compile(r"x?y?z?")) is None  # may match the empty string
+    assert rx_first.literal_scan(re.compile(r"(a)\1")) is None  # a back reference
+    assert rx_first.literal_scan(re.compile(r"\b(?:male|man)\b", re.I)) is None  # case-insensitive letters
+    assert rx_first.literal_scan(re.compile(r"\w+ly")) is None  # any word character may begin a match
+    assert rx_first.literal_scan(re.compile(r"\d+", re.M)) is None  # other flags
+
+
+def test_matches_gives_the_patterns_own_matches():
+    for pattern, flags in SCANNED:
+        rx = re.compile(pattern, flags)
+        for text in _scan_texts(100):
+            assert [(m.re, m.regs) for m in rx_first.matches(rx, text)] == [(m.re, m.regs) for m in rx.finditer(text)]
+
+
+def test_after_first_matches_what_the_pattern_matches_from_that_character():
+    rng = random.Random(5)
+    for pattern, _ in SCANNED[5:] + [(r"(?:was|were|is)\s+(?:negative|neg)\s+for", 0), (r"[a-c]z|b+", 0)]:
+        rx = re.compile(pattern)
+        for text in _scan_texts(100) + ["".join(rng.choice("abcdefnot \n") for _ in range(12)) for _ in range(200)]:
+            for p in range(len(text)):
+                rest = rx_first.after_first(pattern, text[p])
+                assert rest is not None
+                want = rx.match(text, p)
+                got = re.compile(re.escape(text[p]) + rest).match(text, p)
+                assert (want and want.span()) == (got and got.span()), (pattern, text, p)
+    assert rx_first.after_first(r"(a)b", "a") is None  # a capturing group is not rewritten
+    assert rx_first.after_first(r"abc", "b") == "(?!)"

@@ -9,7 +9,7 @@ from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
-from casecourse.reading.rx_first import anchored, finditer
+from casecourse.reading.rx_first import anchored, finditer, matches
 
 # the values are built right here: pydantic's validation is skipped (speed; see Mention.model_construct)
 _make = Mention.model_construct
@@ -129,7 +129,7 @@ def find(text: str) -> list[Mention]:
     """Mentions of type `dose`, `frequency` and `route`, sorted by start."""
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for m in _dose_regex().finditer(text):
+    for m in matches(_dose_regex(), text):  # a scan that skips to digits in C
         if not _well_formed(m.group("value")) or m.group("high") and not _well_formed(m.group("high")):
             continue  # "0.950.465635", "14,16,17": run-together table cells or citations, not one number
         if _LAB_UNIT_AFTER.match(text, m.end("unit")) and not m.group("per"):

@@ -346,13 +346,32 @@ TWIN_AFTER_CHARS = 40_000
 
 def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`rx.finditer(text)`, the scan run by its `lowered` twin over the lower-cased text once `rx` has
-    scanned TWIN_AFTER_CHARS characters. Each place the twin matches, `rx` itself matches at the same start
-    (the same span: `lowered` is exact), so the matches given are `rx`'s own, groups read from the text as written."""
+    scanned TWIN_AFTER_CHARS characters (by the twin's `literal_scan` where there is one: the same spans). Each
+    place the twin matches, `rx` itself matches at the same start (the same span: `lowered` is exact), so the
+    matches given are `rx`'s own, groups read from the text as written."""
     twin = deferred_twin(rx, len(text), TWIN_AFTER_CHARS)
     low = lower_text(text) if twin is not None else None
     if low is None:
-        return rx.finditer(text)
-    return _twin_scan(rx, twin, text, low)  # type: ignore[arg-type]
+        return matches(rx, text)
+    return _twin_scan(rx, _scan_of(twin), text, low)  # type: ignore[arg-type]
+
+
+def matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`rx.finditer(text)`, the places found by its `literal_scan` where it has one (the same spans), each
+    match then `rx`'s own at that place (with its groups)."""
+    scan = _scan_of(rx)
+    return rx.finditer(text) if scan is rx else _twin_scan(rx, scan, text, text)
+
+
+_SCANS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}  # id(pattern) -> (pattern, its literal_scan or itself)
+
+
+def _scan_of(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern's `literal_scan` (the same spans, faster), built once; the pattern itself when there is none."""
+    entry = _SCANS.get(id(rx))
+    if entry is None or entry[0] is not rx:
+        entry = _SCANS[id(rx)] = (rx, literal_scan(rx) or rx)
+    return entry[1]
 
 
 def _twin_scan(rx: re.Pattern[str], twin: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
@@ -387,8 +406,9 @@ def _plain_set(items: list) -> str:
     return "[" + "".join(out) + "]"
 
 
-def _plain(seq: list) -> str:
-    """A parse sequence as a pattern again, exactly (no capturing groups: those are not rewritten)."""
+def _plain(seq: list, bare: bool = False) -> str:
+    """A parse sequence as a pattern again, exactly; `bare`: capturing groups as plain ones (the same matches,
+    without their groups), else a capturing group is not rewritten."""
     out: list[str] = []
     for op, av in seq:
         if op is C.LITERAL:
@@ -402,17 +422,17 @@ def _plain(seq: list) -> str:
         elif op is C.AT and av in _AT:
             out.append(_AT[av])
         elif op is C.BRANCH:
-            out.append("(?:" + "|".join(_plain(list(alt)) for alt in av[1]) + ")")
-        elif op is C.SUBPATTERN and av[0] is None and not av[1] and not av[2]:
-            out.append("(?:" + _plain(list(av[3])) + ")")
+            out.append("(?:" + "|".join(_plain(list(alt), bare) for alt in av[1]) + ")")
+        elif op is C.SUBPATTERN and (av[0] is None or bare) and not av[1] and not av[2]:
+            out.append("(?:" + _plain(list(av[3]), bare) + ")")
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
             lo, hi, sub = av
             count = f"{{{lo},}}" if hi is C.MAXREPEAT else f"{{{lo},{hi}}}"
-            out.append("(?:" + _plain(list(sub)) + ")" + count + ("?" if op is C.MIN_REPEAT else ""))
+            out.append("(?:" + _plain(list(sub), bare) + ")" + count + ("?" if op is C.MIN_REPEAT else ""))
         elif op in (C.ASSERT, C.ASSERT_NOT):
             direction, sub = av
             kind = ("=" if op is C.ASSERT else "!") if direction == 1 else ("<=" if op is C.ASSERT else "<!")
-            out.append("(?" + kind + _plain(list(sub)) + ")")
+            out.append("(?" + kind + _plain(list(sub), bare) + ")")
         else:
             raise _Underived(str(op))
     return "".join(out)
@@ -439,9 +459,10 @@ def _nullable(seq: list) -> bool:
     return True
 
 
-def _derive(seq: list, c: str, depth: int = 0) -> list[list]:
+def _derive(seq: list, c: str, depth: int = 0, bare: bool = False, boundary: bool = False) -> list[list]:
     """The sequences that match what `seq` matches after its first character `c`, in the order `re` tries
-    them ([]: no match of `seq` starts with `c`)."""
+    them ([]: no match of `seq` starts with `c`). `bare`: capturing groups read as plain ones; `boundary`:
+    the position is known to be a word boundary (a `\\b` before the first character holds, `\\B` does not)."""
     if not seq or depth > _MAX_DEPTH:
         raise _Underived("empty or deep")  # a match without a first character: not rewritten
     (op, av), rest = seq[0], seq[1:]
@@ -453,21 +474,23 @@ def _derive(seq: list, c: str, depth: int = 0) -> list[list]:
         return [rest] if re.fullmatch(_plain_set(av), c) else []
     if op is C.ANY:
         return [rest] if c != "\n" else []
+    if op is C.AT and boundary and av in (C.AT_BOUNDARY, C.AT_NON_BOUNDARY):
+        return _derive(rest, c, depth + 1, bare, boundary) if av is C.AT_BOUNDARY else []
     if op is C.SUBPATTERN:
-        if av[0] is not None or av[1] or av[2]:
+        if (av[0] is not None and not bare) or av[1] or av[2]:
             raise _Underived("group or flags")
-        return _derive([*av[3], *rest], c, depth + 1)
+        return _derive([*av[3], *rest], c, depth + 1, bare, boundary)
     if op is C.BRANCH:
-        return [d for alt in av[1] for d in _derive([*alt, *rest], c, depth + 1)]
+        return [d for alt in av[1] for d in _derive([*alt, *rest], c, depth + 1, bare, boundary)]
     if op in (C.MAX_REPEAT, C.MIN_REPEAT):
         lo, hi, sub = av
         if hi == 0 or _nullable(list(sub)):
             raise _Underived("repeat of a possibly empty item")
         again = [] if hi == 1 else [(op, (max(lo - 1, 0), hi if hi is C.MAXREPEAT else hi - 1, sub))]
-        take = _derive([*sub, *again, *rest], c, depth + 1)
+        take = _derive([*sub, *again, *rest], c, depth + 1, bare, boundary)
         if lo > 0:
             return take
-        skip = _derive(rest, c, depth + 1)
+        skip = _derive(rest, c, depth + 1, bare, boundary)
         return take + skip if op is C.MAX_REPEAT else skip + take  # greedy: one more first; lazy: one fewer
     raise _Underived(str(op))  # an assertion before the first character, a group reference, ...
 
@@ -486,3 +509,86 @@ def after_first(pattern: str, c: str) -> str | None:
         return "(?:" + "|".join(_plain(o) for o in options) + ")" if options else "(?!)"
     except (_Underived, RecursionError):
         return None
+
+
+# a category whose characters a pattern may read alike, with one of them to derive by
+_CAT_REPRESENTATIVE = {"d": "0", "s": " "}
+_CAT_RX = {"d": r"\d", "s": r"\s"}
+
+
+def literal_scan(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern with `rx`'s matches (the same spans, in a scan the same matches; no groups): one branch per
+    character a match may start with, that character followed by what `rx` matches after it (`_derive`), in
+    `rx`'s order. `re` passes over branches that begin with another literal at once, so a big alternation
+    costs a branch per position instead of a test per alternative. A `\\d` or `\\s` start is one branch when
+    every alternative reads all its characters alike. `rx`'s leading assertions stay in front where letters
+    begin matches (they turn most positions away faster than a branch would); where only digits, signs or
+    spaces do, they move behind each branch's character (`_moved`), so the scan begins with a character
+    class and `re` skips in C to the positions that hold one. Case-insensitive only where no branch begins
+    with a letter. None where `_derive` does not rewrite the pattern."""
+    if rx.flags & ~(re.UNICODE | re.IGNORECASE) or not isinstance(rx.pattern, str):
+        return None
+    try:
+        items = list(_parser.parse(rx.pattern, rx.flags))
+        k = 0
+        while k < len(items) and items[k][0] in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            k += 1
+        prefix, rest = items[:k], items[k:]
+        boundary = any(op is C.AT and av is C.AT_BOUNDARY for op, av in prefix)
+        first, nullable = _seq(rest)
+        if first is _ALL or nullable or not first:
+            return None
+        chars: set[str] = set()
+        cats: set[str] = set()
+        for atom in first:
+            if atom[0] == "lit":
+                chars.add(atom[1])
+            elif atom[0] == "range" and ord(atom[2]) - ord(atom[1]) <= 256:
+                chars.update(chr(c) for c in range(ord(atom[1]), ord(atom[2]) + 1))
+            elif atom[0] == "cat" and atom[1] in _CAT_REPRESENTATIVE:
+                cats.add(atom[1])
+            else:
+                return None
+        # every character of a category read alike: none named alone (\\d and \\s share none; \\w is not taken)
+        if any(re.match(_CAT_RX[cat], c) for cat in cats for c in chars):
+            return None
+        cased = any(c.lower() != c or c.upper() != c for c in chars)
+        if rx.flags & re.IGNORECASE and cased:
+            return None
+        into = not any(c.isalpha() for c in chars)
+        branches = []
+        for head, c in [*((re.escape(c), c) for c in sorted(chars)),
+                        *((_CAT_RX[cat], _CAT_REPRESENTATIVE[cat]) for cat in sorted(cats))]:
+            options = _derive(rest, c, 0, True, boundary)
+            after = _moved(prefix, head, c) if into else ""
+            if options and after is not None:
+                branches.append(head + after + "(?:" + "|".join(_plain(o, True) for o in options) + ")")
+        if not branches:
+            return None
+        return re.compile(("" if into else _plain(prefix, True)) + "(?:" + "|".join(branches) + ")", rx.flags)
+    except (_Underived, RecursionError, re.error):
+        return None
+
+
+def _moved(prefix: list, head: str, c: str) -> str | None:
+    """Leading assertions (at a match's start) read one character later, behind that first character `c`
+    (matched by `head`): a lookbehind takes the character in; a lookahead becomes what it matches after `c`;
+    `\\b` and `\\B` a lookbehind of a word character before it. "" when they all hold; None when one cannot."""
+    out = []
+    for op, av in prefix:
+        if op is C.AT and av in (C.AT_BOUNDARY, C.AT_NON_BOUNDARY):
+            word = re.match(r"\w", c) is not None
+            word_before = (not word) if av is C.AT_BOUNDARY else word  # what the character before must be
+            out.append(("(?<=\\w" if word_before else "(?<!\\w") + head + ")")
+        elif op in (C.ASSERT, C.ASSERT_NOT) and av[0] == 1:
+            options = _derive(list(av[1]), c, 0, True, False)
+            always = any(not o for o in options)
+            if op is C.ASSERT and not options or op is C.ASSERT_NOT and always:
+                return None
+            if options and not always:
+                out.append(("(?=" if op is C.ASSERT else "(?!") + "|".join(_plain(o, True) for o in options) + ")")
+        elif op in (C.ASSERT, C.ASSERT_NOT):
+            out.append(("(?<=" if op is C.ASSERT else "(?<!") + _plain(list(av[1]), True) + head + ")")
+        else:
+            raise _Underived(str(op))
+    return "".join(out)

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import re
 
-from casecourse.reading.rx_first import anchored
+from casecourse.reading.rx_first import anchored, literal_scan
 
 _ABBREV = {"dr", "mr", "mrs", "ms", "vs", "e.g", "i.e", "approx", "fig", "figs", "no", "al", "etc", "ca", "cf",
            "resp", "st", "mt", "jr", "sr", "inc", "ltd", "dept", "univ", "vol", "pp", "ref", "refs", "min", "max"}
 # `anchored`: a lookahead of the first characters lets `re` pass most positions at once (same matches)
 _BOUNDARY = anchored(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
+# the same spans by a scan that begins with the boundary's own characters (`re` skips to them in C)
+_BOUNDARY_SCAN = literal_scan(_BOUNDARY) or _BOUNDARY
 _LAST_WORD = re.compile(r"[\w.]++$")  # possessive: a run that does not reach the end cannot, shorter either
 _WINDOW = 40  # longer than any abbreviation: a longer last word is not one, however it is cut
 
@@ -17,7 +19,7 @@ def split(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets, whitespace-trimmed, covering the text in order."""
     out: list[tuple[int, int]] = []
     start = 0
-    for m in _BOUNDARY.finditer(text):
+    for m in _BOUNDARY_SCAN.finditer(text):
         if m.group(0)[0] == ".":
             # the last word before the full stop, searched in a short window (a search over the whole
             # sentence tries every position)
