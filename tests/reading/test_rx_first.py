@@ -176,3 +176,18 @@ def test_after_first_matches_what_the_pattern_matches_from_that_character():
                 assert (want and want.span()) == (got and got.span()), (pattern, text, p)
     assert rx_first.after_first(r"(a)b", "a") is None  # a capturing group is not rewritten
     assert rx_first.after_first(r"abc", "b") == "(?!)"
+
+
+def test_word_led_tries_a_pattern_only_behind_a_space_or_sign():
+    rx = re.compile(r"\b(?:admitted|admission|discharged?)\b")
+    led = rx_first.word_led(rx)
+    assert led is not None
+    assert rx_first.word_led(re.compile(r"(?:admitted|x)")) is None  # nothing says what precedes a match
+    assert rx_first.word_led(re.compile(r"\b(?:-x|admitted)")) is None  # \b before a sign: a word character precedes
+    assert rx_first.word_led(re.compile(r"(?<![\w/])(?:daily|q\d+h)")) is not None
+    for text in _scan_texts() + ["admitted", "Éadmitted admitted", "x-admitted_admitted", "admittedadmitted"]:
+        assert list(rx_first.spans((rx, led), text)) == [m.span() for m in rx.finditer(text)], text
+    rx = re.compile(r"(?<![\w-])(?:no:|x)")  # a match right where the last one ends
+    led = rx_first.word_led(rx)
+    for text in ["no:x", "x no:no:x", "no:-x", "ano:x"]:
+        assert list(rx_first.spans((rx, led), text)) == [m.span() for m in rx.finditer(text)], text

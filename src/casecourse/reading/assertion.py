@@ -85,6 +85,7 @@ class _Cues:
     meta: dict[int, tuple[str, str]]
     by_char: dict[str, re.Pattern] = field(default_factory=dict)
     combined: re.Pattern | None = None  # None: some alternative may match the empty string
+    led: re.Pattern | None = None  # `combined` tried only behind a space or sign (`rx_first.word_led`)
 
     def at(self, ch: str) -> re.Pattern:
         rx = self.by_char.get(ch)
@@ -100,9 +101,8 @@ class _Cues:
         each position `start` finds (one C scan), skipping positions inside the last match."""
         if self.combined is not None:
             at = self.at
-            for c in self.combined.finditer(lower):  # where the matches are; `at` names their rule
-                p = c.start()
-                yield at(lower[p:p + 1]).match(lower, p)  # type: ignore[misc] - the same match
+            for p, _ in rx_first.spans((self.combined, self.led), lower):  # where the matches are
+                yield at(lower[p:p + 1]).match(lower, p)  # type: ignore[misc] - the same match; `at` names its rule
             return
         pos = 0
         at = self.at
@@ -165,7 +165,9 @@ def _rules() -> _Cues:
         meta[i] = (r["category"], r["direction"])
     parts.sort(key=lambda p: len(p[0]), reverse=True)  # longest alternatives first: "no evidence of" beats "no"
     start = _start([p for p, _, _ in parts])
-    return _Cues(start=start, parts=tuple(parts), meta=meta, combined=_combined(start, parts))
+    combined = _combined(start, parts)
+    return _Cues(start=start, parts=tuple(parts), meta=meta, combined=combined,
+                 led=rx_first.word_led(combined) if combined is not None else None)
 
 
 def _combined(start: re.Pattern, parts: list[tuple[str, frozenset[str] | None, bool]]) -> re.Pattern | None:

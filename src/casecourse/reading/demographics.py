@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from casecourse.model import Mention
-from casecourse.reading.rx_first import anchored, lower_text, lowered
+from casecourse.reading.rx_first import anchored, lower_text, lowered, matches
 
 # the values are built right here: pydantic's validation is skipped (speed; see Mention.model_construct)
 _make = Mention.model_construct
@@ -25,12 +25,12 @@ def find(text: str) -> list[Mention]:
     out: list[Mention] = []
     low = lower_text(text) if _AGE_LOW and _SEX_LOW else None
     age, sex, src = (_AGE, _SEX, text) if low is None else (_AGE_LOW, _SEX_LOW, low)
-    for m in age.finditer(src):  # type: ignore[union-attr]
+    for m in matches(age, src):  # type: ignore[arg-type]
         n = int(m.group("num") or m.group("num2"))  # digits: the same in the lower-cased text
         if n <= 120:
             out.append(_make(type="age", start=m.start(), end=m.end(), text=text[m.start():m.end()], norm=str(n),
                              attrs={"years": n}))
-    for m in sex.finditer(src):  # type: ignore[union-attr]
+    for m in matches(sex, src):  # type: ignore[arg-type]
         out.append(_make(type="sex", start=m.start(), end=m.end(), text=text[m.start():m.end()],
                          norm="male" if m.group("m") else "female"))
     return out

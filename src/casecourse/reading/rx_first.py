@@ -360,28 +360,83 @@ def matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`rx.finditer(text)`, the places found by its `literal_scan` where it has one (the same spans), each
     match then `rx`'s own at that place (with its groups)."""
     scan = _scan_of(rx)
-    return rx.finditer(text) if scan is rx else _twin_scan(rx, scan, text, text)
+    return rx.finditer(text) if scan[0] is rx and scan[1] is None else _twin_scan(rx, scan, text, text)
 
 
-_SCANS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}  # id(pattern) -> (pattern, its literal_scan or itself)
+_Scan = tuple[re.Pattern[str], "re.Pattern[str] | None"]  # a pattern with the same spans, its `word_led` candidates
+_SCANS: dict[int, tuple[re.Pattern[str], _Scan]] = {}  # id(pattern) -> (pattern, its scan)
 
 
-def _scan_of(rx: re.Pattern[str]) -> re.Pattern[str]:
-    """The pattern's `literal_scan` (the same spans, faster), built once; the pattern itself when there is none."""
+def _scan_of(rx: re.Pattern[str]) -> _Scan:
+    """The pattern's `literal_scan` (the same spans, faster; the pattern itself when there is none) and that
+    scan's `word_led` candidates, built once."""
     entry = _SCANS.get(id(rx))
     if entry is None or entry[0] is not rx:
-        entry = _SCANS[id(rx)] = (rx, literal_scan(rx) or rx)
+        scan = literal_scan(rx) or rx
+        entry = _SCANS[id(rx)] = (rx, (scan, word_led(scan)))
     return entry[1]
 
 
-def _twin_scan(rx: re.Pattern[str], twin: re.Pattern[str], text: str, low: str) -> Iterator[re.Match[str]]:
+def word_led(rx: re.Pattern[str]) -> re.Pattern[str] | None:
+    """Where every match of `rx` after the text's first character follows a character that is not a word
+    character (its leading assertions say so: a `\\b` before word characters, or a lookbehind that refuses
+    `\\w`): `rx` behind one character outside [0-9A-Z_a-z], its match captured in a lookahead (group 1). That
+    first character class lets `re` skip the letters and digits in C, so `rx` is tried after spaces and signs
+    only (`spans`). None otherwise."""
+    if rx.flags & ~(re.UNICODE | re.IGNORECASE) or not isinstance(rx.pattern, str):
+        return None
+    try:
+        items = list(_parser.parse(rx.pattern, rx.flags))
+    except (re.error, RecursionError):
+        return None
+    k = 0
+    while k < len(items) and items[k][0] in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        k += 1
+    prefix, rest = items[:k], items[k:]
+    refused = any(op is C.ASSERT_NOT and av[0] == -1 and len(av[1]) == 1 and av[1][0][0] is C.IN and
+                  (C.CATEGORY, C.CATEGORY_WORD) in av[1][0][1] and (C.NEGATE, None) not in av[1][0][1]
+                  for op, av in prefix)
+    if not refused and any(op is C.AT and av is C.AT_BOUNDARY for op, av in prefix):
+        first, nullable = _seq(rest)
+        refused = first is not _ALL and not nullable and bool(first) and all(
+            a[0] == "lit" and re.match(r"\w", a[1]) or a[0] == "cat" and a[1] in ("w", "d") or
+            a[0] == "range" and all(re.match(r"\w", chr(c)) for c in range(ord(a[1]), ord(a[2]) + 1)) for a in first)
+    if not refused:
+        return None
+    try:
+        return re.compile(r"[^0-9A-Z_a-z](?=(" + rx.pattern + "))", rx.flags)
+    except re.error:
+        return None
+
+
+def spans(scan: _Scan, text: str) -> Iterator[tuple[int, int]]:
+    """The spans of `scan[0].finditer(text)`: by its `word_led` candidates `scan[1]` where it has them (a match
+    at the text's start, then each candidate's match unless it begins inside the last one, as `finditer`)."""
+    rx, led = scan
+    if led is None:
+        for m in rx.finditer(text):
+            yield m.span()
+        return
+    last = 0
+    m = rx.match(text, 0)
+    if m is not None:
+        last = m.end()
+        yield 0, last
+    for c in led.finditer(text):
+        s = c.start(1)
+        if s >= last:
+            last = c.end(1)
+            yield s, last
+
+
+def _twin_scan(rx: re.Pattern[str], twin: _Scan, text: str, low: str) -> Iterator[re.Match[str]]:
     done = 0  # where the plain scan would go on from
-    for t in twin.finditer(low):
-        m = rx.match(text, t.start())
-        if m is None or m.end() != t.end():  # cannot happen (`lowered` is exact); the plain scan decides then
+    for start, end in spans(twin, low):
+        m = rx.match(text, start)
+        if m is None or m.end() != end:  # cannot happen (`lowered` is exact); the plain scan decides then
             yield from rx.finditer(text, done)
             return
-        done = m.end()
+        done = end
         yield m
 
 
