@@ -156,11 +156,15 @@ def test_literal_scan_leaves_what_it_cannot_rewrite():
     assert rx_first.literal_scan(re.compile(r"\d+", re.M)) is None  # other flags
 
 
-def test_matches_gives_the_patterns_own_matches():
+def test_matches_gives_the_patterns_own_matches(monkeypatch):
+    monkeypatch.setattr(rx_first, "TWIN_AFTER_CHARS", 200)  # the first texts run plainly, the rest by the scan
+    built = 0
     for pattern, flags in SCANNED:
         rx = re.compile(pattern, flags)
         for text in _scan_texts(100):
             assert [(m.re, m.regs) for m in rx_first.matches(rx, text)] == [(m.re, m.regs) for m in rx.finditer(text)]
+        built += rx_first._SCANS[id(rx)][1][0] is not rx
+    assert built >= 6  # the scans did run
 
 
 def test_after_first_matches_what_the_pattern_matches_from_that_character():

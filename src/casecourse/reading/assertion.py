@@ -84,8 +84,9 @@ class _Cues:
     parts: tuple[tuple[str, frozenset[str] | None, bool], ...]  # (regex, first chars or None = any, may start with \s)
     meta: dict[int, tuple[str, str]]
     by_char: dict[str, re.Pattern] = field(default_factory=dict)
-    combined: re.Pattern | None = None  # None: some alternative may match the empty string
-    led: re.Pattern | None = None  # `combined` tried only behind a space or sign (`rx_first.word_led`)
+    # the whole alternation behind one character that is not a word character (its match in group 1), so `re`
+    # skips letters and digits in C (`rx_first.word_led`); None: some alternative may match the empty string
+    combined: re.Pattern | None = None
 
     def at(self, ch: str) -> re.Pattern:
         rx = self.by_char.get(ch)
@@ -101,8 +102,17 @@ class _Cues:
         each position `start` finds (one C scan), skipping positions inside the last match."""
         if self.combined is not None:
             at = self.at
-            for p, _ in rx_first.spans((self.combined, self.led), lower):  # where the matches are
-                yield at(lower[p:p + 1]).match(lower, p)  # type: ignore[misc] - the same match; `at` names its rule
+            last = 0
+            first = at(lower[:1]).match(lower) if lower else None  # a cue at the very start: nothing before it
+            if first is not None:
+                last = first.end()
+                yield first
+            for c in self.combined.finditer(lower):  # where the matches are; `at` names their rule
+                p = c.start(1)
+                if p >= last:  # not inside the last cue (`finditer` goes on from its end)
+                    m = at(lower[p:p + 1]).match(lower, p)  # the same match
+                    last = m.end()  # type: ignore[union-attr]
+                    yield m  # type: ignore[misc]
             return
         pos = 0
         at = self.at
@@ -165,9 +175,7 @@ def _rules() -> _Cues:
         meta[i] = (r["category"], r["direction"])
     parts.sort(key=lambda p: len(p[0]), reverse=True)  # longest alternatives first: "no evidence of" beats "no"
     start = _start([p for p, _, _ in parts])
-    combined = _combined(start, parts)
-    return _Cues(start=start, parts=tuple(parts), meta=meta, combined=combined,
-                 led=rx_first.word_led(combined) if combined is not None else None)
+    return _Cues(start=start, parts=tuple(parts), meta=meta, combined=_combined(start, parts))
 
 
 def _combined(start: re.Pattern, parts: list[tuple[str, frozenset[str] | None, bool]]) -> re.Pattern | None:
@@ -183,7 +191,7 @@ def _combined(start: re.Pattern, parts: list[tuple[str, frozenset[str] | None, b
     literal = _literal_branches(parts, bodies)
     if literal is not None:
         try:
-            return re.compile(r"(?<![\w-])(?:" + "|".join(literal) + r")(?![\w-])")
+            return _led(r"(?<![\w-])(?:" + "|".join(literal) + r")(?![\w-])")
         except re.error:
             pass
     chars = sorted(set().union(*(first for _, first, _ in parts)))
@@ -202,9 +210,15 @@ def _combined(start: re.Pattern, parts: list[tuple[str, frozenset[str] | None, b
         body = "|".join(bodies[k] for k in alts)
         out.append(f"(?={head})(?:{body})")
     try:
-        return re.compile(start.pattern + "(?:" + "|".join(out) + r")(?![\w-])")
+        return _led(start.pattern + "(?:" + "|".join(out) + r")(?![\w-])")
     except re.error:  # e.g. a rule's own named group, repeated across branches
         return None
+
+
+def _led(pattern: str) -> re.Pattern:
+    """`pattern` (which begins `(?<![\\w-])`: a cue follows no word character) behind one character outside
+    [0-9A-Z_a-z], captured in a lookahead: `rx_first.word_led` without parsing the big pattern again."""
+    return re.compile(r"[^0-9A-Z_a-z](?=(" + pattern + "))")
 
 
 def _literal_branches(parts: list[tuple[str, frozenset[str] | None, bool]], bodies: list[str]) -> list[str] | None:

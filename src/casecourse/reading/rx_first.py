@@ -358,9 +358,21 @@ def finditer(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
 
 def matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`rx.finditer(text)`, the places found by its `literal_scan` where it has one (the same spans), each
-    match then `rx`'s own at that place (with its groups)."""
-    scan = _scan_of(rx)
-    return rx.finditer(text) if scan[0] is rx and scan[1] is None else _twin_scan(rx, scan, text, text)
+    match then `rx`'s own at that place (with its groups). The scan is built once `rx` has scanned
+    TWIN_AFTER_CHARS characters (as a twin is): a process reading one document does not pay its milliseconds."""
+    scan = _SCANS.get(id(rx))
+    if scan is None or scan[0] is not rx:
+        use = _SCAN_WORK.get(id(rx))
+        if use is None or use[0] is not rx:
+            use = _SCAN_WORK[id(rx)] = [rx, 0]
+        use[1] += len(text)
+        if use[1] <= TWIN_AFTER_CHARS:
+            return rx.finditer(text)
+    found = _scan_of(rx)
+    return rx.finditer(text) if found[0] is rx and found[1] is None else _twin_scan(rx, found, text, text)
+
+
+_SCAN_WORK: dict[int, list] = {}  # id(pattern) -> [pattern, characters scanned before its scan is built]
 
 
 _Scan = tuple[re.Pattern[str], "re.Pattern[str] | None"]  # a pattern with the same spans, its `word_led` candidates
@@ -550,6 +562,13 @@ def _derive(seq: list, c: str, depth: int = 0, bare: bool = False, boundary: boo
     raise _Underived(str(op))  # an assertion before the first character, a group reference, ...
 
 
+@cache
+def _parse_plain(pattern: str) -> list | None:
+    """The parse items of a pattern without global flags (None with them); read, never changed, by `_derive`."""
+    parsed = _parser.parse(pattern)
+    return None if parsed.state.flags & ~re.UNICODE else list(parsed)
+
+
 def after_first(pattern: str, c: str) -> str | None:
     """A pattern that matches, right after a character `c`, exactly what `pattern` matches from that `c`
     on (without it), trying the possibilities in the same order: so `c` + it matches where `pattern`
@@ -557,10 +576,10 @@ def after_first(pattern: str, c: str) -> str | None:
     `pattern` holds a construct this does not rewrite (capturing groups, an assertion or anchor before
     the first character, possessive or atomic parts, inline flags, a repeat of a possibly empty item)."""
     try:
-        parsed = _parser.parse(pattern)
-        if parsed.state.flags & ~re.UNICODE:
+        items = _parse_plain(pattern)
+        if items is None:
             return None  # inline global flags
-        options = _derive(list(parsed), c)
+        options = _derive(items, c)
         return "(?:" + "|".join(_plain(o) for o in options) + ")" if options else "(?!)"
     except (_Underived, RecursionError):
         return None
