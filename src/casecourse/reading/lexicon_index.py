@@ -25,7 +25,7 @@ from ..cache import settle
 from .lexicon_norm import norm_phrase, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
 
-BUILDER_VERSION = "5"
+BUILDER_VERSION = "6"
 ROOTS = ("HP:0000118",)  # Phenotypic abnormality
 KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv")
 SKIP_SYNONYM_TYPES = {"obsolete_synonym", "HP:0034334"}
