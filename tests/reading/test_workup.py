@@ -116,3 +116,14 @@ def test_an_infection_every_listed_test_speaks_against_is_refuted() -> None:
     course = analyze_text("A man was admitted with fever. The viral panel was negative and included influenza A "
                           "(H1, H3) PCR and influenza B PCR.")
     assert [(c.name, c.status) for c in course.conditions if "influenza" in c.name] == [("influenza", "refuted")]
+
+
+def test_a_named_test_of_one_organism_carries_its_organism() -> None:
+    from casecourse.reading.workup import find, named_test_organism
+
+    hbsag = {"organism": "hepatitis B virus", "test_word": "antigen"}
+    assert named_test_organism("Hepatitis B surface antigen") == hbsag
+    assert named_test_organism("hepatitis B surface antibody") == {}
+    got = [m.attrs for m in find("HBsAg and HBsAb were negative.")]
+    assert {(a["test"].lower(), a.get("organism")) for a in got} == {
+        ("hepatitis b surface antigen", "hepatitis B virus"), ("hepatitis b surface antibody", None)}

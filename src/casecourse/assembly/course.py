@@ -32,6 +32,7 @@ from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.timex import find_timexes
 from casecourse.reading.timex_resolve import parse_iso, resolve
+from casecourse.reading.workup import named_test_organism
 from casecourse.reading.zoning import PATIENT_ZONES
 
 _STATUS = {Assertion.present: "confirmed", Assertion.historical: "confirmed", Assertion.suspected: "provisional",
@@ -45,6 +46,12 @@ _OF_THE_PATIENT = re.compile(
     r"subsequently\s+|eventually\s+|then\s+)?(?:found to have|diagnosed with|developed|had|suffered(?: from)?)\s|"
     r"\b(?:[Oo]ur|[Tt]he|[Tt]his) patient['’]s\s+(?:\w+\s+)?$|"
     r"\b[Ww]e (?:report|present|presented|describe|described) (?:a|an|the)\b[^.]*?\bcase of\s")
+# the case as the subject of a sentence about diagnosing the condition named right after it: "this case shows how
+# the diagnosis of X is ...", "this case illustrates the challenges in diagnosing X" (the whole span is hedge-checked,
+# so not "the differential diagnosis of X", "the need to rule out X")
+_CASE_DIAGNOSIS = re.compile(
+    r"\b(?:[Oo]ur|[Tt]his|[Tt]he present|[Tt]he current) (?:case|patient|report)\b[^.;:]{0,100}?"
+    r"\bdiagnos(?:is of|ing|e)\s+(?:(?:the|an?|this|her|his)\s+)?$")
 # a hedge or a contrast between the statement and the condition: it is not asserted of the patient
 _HEDGE = re.compile(r"\b(?:evidence|signs?|features?|findings?|suggest\w*|likely|possib\w*|probab\w*|suspect\w*|"
                     r"consistent|compatible|concern\w*|differential|versus|mimic\w*|confused|misdiagnos\w*|risk|not|"
@@ -148,17 +155,21 @@ class CourseAssembler:
         elif m.type == "lab_test" and m.norm:
             self._named[m.norm] = (m, sent)
 
-    def _workup_infections(self, interpretation: str) -> Iterator[tuple[Mention, str]]:
+    def _workup_infections(self, interpretation: str) -> Iterator[tuple[Mention, str, dict]]:
         """Work-up results of the patient (present, in the story) with `interpretation`, each with the infection
-        its organism names ("CMV PCR" -> cytomegalovirus infection; a culture's grown organism first)."""
+        its organism names ("CMV PCR" -> cytomegalovirus infection; a culture's grown organism first) and the
+        result's attributes."""
         for m in self.r.mentions:
             a = m.attrs
             if not a.get("workup"):  # most mentions: the cheap test first
-                continue
+                if m.type != "lab_value" or a.get("value") is not None or not a.get("test"):
+                    continue
+                # a named test of one organism read as a lab result ("HBsAg was positive")
+                a = {**a, **named_test_organism(str(a["test"]))}
             name = _infections().get(str(a.get("grown") or a.get("organism")))
             if name and a.get("interpretation") == interpretation and m.zone in PATIENT_ZONES \
                     and m.assertion == Assertion.present:
-                yield m, name.lower()
+                yield m, name.lower(), a
 
     def _held(self, name: str) -> Condition | None:
         """The course's condition of that name, by key or by name."""
@@ -167,8 +178,8 @@ class CourseAssembler:
     def _infections_ruled_out(self) -> None:
         """An infection a negative organism-specific test speaks against is a refuted condition ("dengue
         serology was negative"), unless the course already holds that condition."""
-        for m, name in self._workup_infections("NEG"):
-            if m.attrs.get("test_word") == "antibodies" or self._held(name) is not None:
+        for m, name, a in self._workup_infections("NEG"):
+            if a.get("test_word") == "antibodies" or self._held(name) is not None:
                 continue
             sent = self.r.sentence_of(m.start)
             self._conditions[name] = Condition(
@@ -180,14 +191,18 @@ class CourseAssembler:
         developed X", "the patient's X", "we report a case of ... complicated by X") is a confirmed condition: a
         suspicion the narrative voiced is upgraded, and a diagnosis the narrative never named is added. Not where a
         hedge stands right before it ("our patient had features of X", "misdiagnosed as X"), nor from sentences
-        about other work (zone `literature`)."""
+        about other work (zone `literature`). A sentence whose subject is the case and whose matter is diagnosing
+        the condition states it too ("this case illustrates the challenges in diagnosing X"), when no hedge
+        stands anywhere in it before the condition."""
         for m in self.r.mentions:
             if m.type != "condition" or m.zone not in _OUTSIDE_STORY or m.assertion != Assertion.present:
                 continue
             sent = self.r.sentence_of(m.start)
             said = _OF_THE_PATIENT.search(self.text, sent[0], m.start)
             if not said or _HEDGE.search(self.text, max(said.end(), m.start - 40), m.start):
-                continue
+                said = _CASE_DIAGNOSIS.search(self.text, sent[0], m.start)
+                if not said or _HEDGE.search(self.text, said.start(), m.start):
+                    continue
             name = str(m.attrs.get("label") or m.norm or m.text).lower()
             c = self._conditions.get(name)
             if c is None:
@@ -200,8 +215,8 @@ class CourseAssembler:
         """An infection a positive test that detects its organism shows is a confirmed condition ("CMV PCR was
         positive", "blood cultures grew Brucella"): a suspicion of it is upgraded, or the condition added. Not an
         antibody or serology result, which can mean a past infection or a cross-reaction."""
-        for m, name in self._workup_infections("POS"):
-            if not (m.attrs.get("grown") or m.attrs.get("test_word") in _DETECTS):
+        for m, name, a in self._workup_infections("POS"):
+            if not (a.get("grown") or a.get("test_word") in _DETECTS):
                 continue  # "blood cultures grew Brucella", "CMV PCR was positive"; not an antibody
             known = self._held(name)
             if known is not None:

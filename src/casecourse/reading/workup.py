@@ -254,7 +254,8 @@ def find(text: str) -> list[Mention]:
                 attrs = {"test": test, "test_text": shown, "interpretation": interp, "loinc": None,
                          "workup": True, "item_start": item.start, "item_end": item.end,
                          **({"organism": item.canonical, "test_word": head.canonical}
-                            if item.kind == "organism" and head is not None else {})}
+                            if item.kind == "organism" and head is not None else
+                            named_test_organism(item.canonical) if item.kind == "named_test" else {})}
                 # "sputum cultures grew H. influenzae and S. aureus": the culture's result is each organism grown
                 for s, e in [(o.start, o.end) for o in grown] or [(result.start, result.end)]:
                     out.append(Mention(type="lab_value", start=s, end=e, text=text[s:e], norm=test,
@@ -277,6 +278,18 @@ def _typed(text: str, item: Hit, name: str, written: str) -> list[tuple[str, str
     canonical, item_text = item.canonical, text[item.start:item.end]
     return [(name.replace(canonical, f"{canonical} {n}", 1), written.replace(item_text, f"{item_text} {n}", 1))
             for n in (m.group(1), m.group(2))]
+
+
+def named_test_organism(test: str) -> dict[str, str]:
+    """The organism a named test looks for and its kind of test ("HBsAg" -> hepatitis B virus, an antigen test),
+    or nothing: knowledge/workup_named_tests.csv."""
+    return _named_organisms().get(test.lower(), {})
+
+
+@cache
+def _named_organisms() -> dict[str, dict[str, str]]:
+    return {r["test"].lower(): {"organism": r["organism"], "test_word": r["test_word"]}
+            for r in table("workup_named_tests.csv")}
 
 
 _PANEL_WORDS = re.compile(r"((?<![\w'’])(?:[A-Za-z][\w-]*\s+){1,4})$")

@@ -1,0 +1,51 @@
+"""What the course takes from sentences about the case outside its narrative, and from negative work-ups
+(own invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.api import analyze_text
+
+pytest.importorskip("simple_icd_10_cm")
+
+_STORY = "Case presentation\nA 40-year-old man had fever and a rash for two weeks.\nDiscussion\n"
+
+
+def _status(text: str) -> dict[str, str]:
+    return {c.name: c.status for c in analyze_text(text).conditions}
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("This case illustrates the challenges in diagnosing sarcoidosis in a febrile adult.", "sarcoidosis"),
+    ("This case shows how the diagnosis of sarcoidosis can be delayed by months.", "sarcoidosis"),
+    ("Our case highlights the difficulty of diagnosing tuberculosis without a biopsy.", "tuberculosis"),
+])
+def test_a_sentence_about_diagnosing_the_case_states_its_diagnosis(sentence: str, name: str) -> None:
+    assert _status(_STORY + sentence).get(name) == "confirmed"
+
+
+@pytest.mark.parametrize("sentence", [
+    "This case highlights the differential diagnosis of sarcoidosis in such patients.",
+    "This case shows the need to rule out lymphoma before diagnosing sarcoidosis.",
+    "This case shows that clinicians should consider the possible diagnosis of sarcoidosis.",
+    "The diagnosis of sarcoidosis is difficult in general.",
+])
+def test_a_differential_or_a_general_statement_is_no_diagnosis_of_the_case(sentence: str) -> None:
+    got = _status(_STORY + sentence)
+    assert "sarcoidosis" not in got and "lymphoma" not in got
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    ("HBsAg was negative.", "refuted"),
+    ("Serologies for HIV and HBsAg were non-reactive.", "refuted"),
+    ("Hepatitis B surface antigen was negative.", "refuted"),
+    ("HBsAg was positive.", "confirmed"),
+])
+def test_a_hepatitis_b_surface_antigen_result_speaks_for_or_against_hepatitis_b(sentence: str, status: str) -> None:
+    got = _status("Case presentation\nA 50-year-old woman presented with jaundice. " + sentence)
+    assert got.get("hepatitis b") == status
+
+
+@pytest.mark.parametrize("sentence", ["HBsAb was negative.", "Anti-HBs was positive.", "HBcAb was negative."])
+def test_a_hepatitis_b_antibody_neither_refutes_nor_confirms_hepatitis_b(sentence: str) -> None:
+    assert "hepatitis b" not in _status("Case presentation\nA 50-year-old woman presented with jaundice. " + sentence)
