@@ -49,3 +49,42 @@ def test_a_hepatitis_b_surface_antigen_result_speaks_for_or_against_hepatitis_b(
 @pytest.mark.parametrize("sentence", ["HBsAb was negative.", "Anti-HBs was positive.", "HBcAb was negative."])
 def test_a_hepatitis_b_antibody_neither_refutes_nor_confirms_hepatitis_b(sentence: str) -> None:
     assert "hepatitis b" not in _status("Case presentation\nA 50-year-old woman presented with jaundice. " + sentence)
+
+
+def _course(text: str) -> tuple[dict[str, str], set[str]]:
+    c = analyze_text(text)
+    return {x.name: x.status for x in c.conditions}, {x.name for x in c.findings}
+
+
+@pytest.mark.parametrize(("sentence", "name", "status"), [
+    ("A bone marrow biopsy ruled out malignancy.", "malignancy", "refuted"),
+    ("Malignancies were excluded by PET-CT.", "malignancy", "refuted"),
+    ("There was no evidence of neoplasm on the biopsy.", "neoplasm", "refuted"),
+    ("The enlarged nodes raised concern for malignancy.", "malignancy", "provisional"),
+])
+def test_a_word_for_a_class_of_diagnoses_is_a_condition(sentence: str, name: str, status: str) -> None:
+    conditions, findings = _course("Case presentation\nA 60-year-old man had night sweats. " + sentence)
+    assert conditions.get(name) == status and name not in findings
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    ("Our patient's marrow biopsy showed hemophagocytosis and ruled out malignancy.", "malignancy"),
+    ("In our case, tuberculosis was excluded by repeated cultures.", "tuberculosis"),
+])
+def test_the_discussion_can_say_what_this_patient_did_not_have(sentence: str, name: str) -> None:
+    assert _status(_STORY + sentence).get(name) == "refuted"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tuberculosis was excluded in most of the reported cases.",
+    "Malignancy must be excluded in such patients.",
+])
+def test_an_exclusion_about_other_patients_refutes_nothing(sentence: str) -> None:
+    got = _status(_STORY + sentence)
+    assert "tuberculosis" not in got and "malignancy" not in got
+
+
+def test_the_discussion_does_not_refute_what_the_story_confirmed() -> None:
+    text = ("Case presentation\nA 60-year-old man was diagnosed with tuberculosis.\nDiscussion\n"
+            "In our case, tuberculosis was excluded at first by a negative smear.")
+    assert _status(text)["tuberculosis"] == "confirmed"

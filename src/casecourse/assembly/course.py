@@ -52,6 +52,8 @@ _OF_THE_PATIENT = re.compile(
 _CASE_DIAGNOSIS = re.compile(
     r"\b(?:[Oo]ur|[Tt]his|[Tt]he present|[Tt]he current) (?:case|patient|report)\b[^.;:]{0,100}?"
     r"\bdiagnos(?:is of|ing|e)\s+(?:(?:the|an?|this|her|his)\s+)?$")
+# a sentence of the discussion about this patient: "our patient's biopsy ruled out X", "in this case, X was excluded"
+_OUR_PATIENT = re.compile(r"\b(?:[Oo]ur (?:patient|case)|[Ii]n (?:this|the present) (?:patient|case))\b")
 # a hedge or a contrast between the statement and the condition: it is not asserted of the patient
 _HEDGE = re.compile(r"\b(?:evidence|signs?|features?|findings?|suggest\w*|likely|possib\w*|probab\w*|suspect\w*|"
                     r"consistent|compatible|concern\w*|differential|versus|mimic\w*|confused|misdiagnos\w*|risk|not|"
@@ -133,6 +135,7 @@ class CourseAssembler:
         self._infections_ruled_out()
         self._infections_found()
         self._confirmed_of_the_patient()
+        self._refuted_of_the_patient()
         self.course.conditions = list(self._conditions.values())
         self.course.findings = list(self._findings.values())
         self._patient()
@@ -140,7 +143,7 @@ class CourseAssembler:
         return self.course
 
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
-        if m.type == "condition" or m.type == "finding" and self._past_history(m, sent):
+        if m.type == "condition" or m.type == "finding" and (self._past_history(m, sent) or _class_diagnosis(m)):
             self._condition(m, sent, when)
         elif m.type == "finding" and m.assertion != Assertion.family and not m.attrs.get("too_vague"):
             key = (m.norm or m.text.lower(), when.point or (str(when.offset_days) if when.offset_days else None))
@@ -210,6 +213,19 @@ class CourseAssembler:
             elif c.status in ("provisional", "differential"):
                 c.status, c.assertion = "confirmed", Assertion.present
                 c.provenance.spans.append(SourceSpan(start=m.start, end=m.end, text=m.text))
+
+    def _refuted_of_the_patient(self) -> None:
+        """What the discussion says this patient did not have ("our patient's marrow biopsy ruled out malignancy",
+        "in our case, tuberculosis was excluded") is a refuted condition, unless the course holds it already."""
+        for m in self.r.mentions:
+            if m.zone not in _OUTSIDE_STORY or m.assertion not in (Assertion.negated, Assertion.ruled_out) or not (
+                    m.type == "condition" or m.type == "finding" and _class_diagnosis(m)):
+                continue
+            sent = self.r.sentence_of(m.start)
+            if _OUR_PATIENT.search(self.text, sent[0], m.start) is None:
+                continue
+            if str(m.attrs.get("label") or m.norm or m.text).lower() not in self._conditions:
+                self._condition(m, sent, TimeRef())
 
     def _infections_found(self) -> None:
         """An infection a positive test that detects its organism shows is a confirmed condition ("CMV PCR was
@@ -423,6 +439,16 @@ def _trigger(text: str, sent: tuple[int, int], story: list[Mention]) -> str | No
 
 def assemble(reading: Reading, source: Source | None = None) -> Course:
     return CourseAssembler(reading, source).build()
+
+
+@cache
+def _class_diagnoses() -> frozenset[str]:
+    return frozenset(r["term"].strip().lower() for r in table("disease_terms.csv") if r["kind"] == "class_diagnosis")
+
+
+def _class_diagnosis(m: Mention) -> bool:
+    """A finding word that names a class of diagnoses ("malignancy"; knowledge/disease_terms.csv)."""
+    return str(m.attrs.get("label") or m.norm or m.text).lower() in _class_diagnoses()
 
 
 @cache
