@@ -88,3 +88,12 @@ def test_the_discussion_does_not_refute_what_the_story_confirmed() -> None:
     text = ("Case presentation\nA 60-year-old man was diagnosed with tuberculosis.\nDiscussion\n"
             "In our case, tuberculosis was excluded at first by a negative smear.")
     assert _status(text)["tuberculosis"] == "confirmed"
+
+
+@pytest.mark.parametrize("written", ["multiorgan failure", "multi-organ failure", "multiple organ failure",
+                                     "multiple organ dysfunction syndrome", "MODS"])
+def test_multiple_organ_failure_has_one_name_whatever_its_spelling(written: str) -> None:
+    course = analyze_text(f"Case presentation\nOn day 3 she developed {written} and was intubated.")
+    named = [c for c in course.conditions if c.name == "multiple organ failure"]
+    assert len(named) == 1 and named[0].status == "confirmed"
+    assert named[0].text in (written.lower(), None)  # the spelling as written stays readable beside the name
