@@ -13,6 +13,7 @@ from bisect import bisect_left
 from functools import cache
 
 from ..model import Assertion, Mention
+from . import predicates
 from .lexicon_index import CODE_DIGITS, Entry, Index, _nouns_of_adjectives, load_index
 from .lexicon_norm import Tokens, norm_word, tokens, variants
 from .rx_keys import at_run_starts, starting_with
@@ -445,6 +446,9 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
                     part or (text[toks[a][0]].isupper() and in_proper_name(text, toks[a][0], toks[b - 1][1])))
            for (a, b, ei), part in zip(picked, parts, strict=True)]
     out += [_mention(text, s, e, index.entries[ei], how) for s, e, ei, how in extra]
+    if said := predicates.find(text, toks):  # "the abdomen was distended": the part names the finding
+        spans = {(m.start, m.end) for m in said}
+        out = [m for m in out if m.type != "finding" or (m.start, m.end) not in spans] + said
     out += _abbreviations(text, [m for m in out if m.type != PART], index)
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
     return out
