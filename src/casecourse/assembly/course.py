@@ -69,6 +69,10 @@ _FLAG_AFTER = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z ]{1,30}?)\s*\)")
 def _flag_after(text: str, end: int) -> str | None:
     m = _FLAG_AFTER.match(text, end, end + 40)
     return interpretation(m.group(1)) if m else None
+# a range of a test's values over the story, not one result's interval: "LDH ranged from 415 to 789 IU/L",
+# "haemoglobin varied between 7 and 9 g/dL": both ends are measured results (the unit after the second is both's)
+_VALUES_RANGED = re.compile(r"\b(?:rang(?:ed|ing)|var(?:ied|ying)|fluctuat(?:ed|ing)|oscillat(?:ed|ing))\s+"
+                            r"(?:(?:from|between)\s+)?$", re.I)
 _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiatric )?history (?:was notable |"
                            r"was significant |significant )?(?:of|for|includ(?:ed|ing))\b|\bPMH\b", re.I)
 _EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up")
@@ -309,6 +313,12 @@ class CourseAssembler:
                         interpretation=interp if interp in _INTERP else None, time=when,
                         diastolic=a.get("diastolic") if isinstance(a.get("diastolic"), int | float) else None,
                         assertion=Assertion.present, provenance=_prov(self.text, m, sent, "labs"))
+        if lab.value_high is not None and _VALUES_RANGED.search(self.text, max(sent[0], m.start - 40), m.start):
+            high = lab.model_copy(update={"id": self._id("lab"), "value": lab.value_high, "value_high": None,
+                                          "value_si": a.get("value_high_si"), "comparator": None}, deep=True)
+            lab.value_high = None
+            self.course.labs += [lab, high]
+            return
         self.course.labs.append(lab)
 
     def _written(self, m: Mention, sent: tuple[int, int]) -> str | None:

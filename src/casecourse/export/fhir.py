@@ -215,6 +215,8 @@ def bundle_dict(course: Course) -> dict:
                 q["unit"] = lab.unit.strip()
             if lab.ucum:
                 q |= {"system": _UCUM, "code": lab.ucum}
+            elif "unit" in q:  # "2.6 K/dL": kept as written, with no code, and said so
+                res["note"] = [{"text": f"unit '{q['unit']}' as written; not a recognised unit (no UCUM code)"}]
             if lab.comparator:
                 q["comparator"] = lab.comparator
             if lab.diastolic is not None:  # FHIR vital-signs blood pressure: two components, no value of its own

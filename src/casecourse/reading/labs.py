@@ -173,6 +173,9 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
             continue  # ")" closes the interval; a sentence end may, where the text forgot it: "146 (45-117 U/L."
         if v.unit is None:
             v.unit, v.ucum, v.info = nxt.unit, nxt.ucum, nxt.info
+        elif (v.extra or {}).get("unit_unrecognised"):  # "128 mq/L (136-145 mEq/L)": its own unit as written
+            if nxt.value_high is None and not opening.group("ref"):
+                continue
         elif not opening.group("ref") and (nxt.value_high is None or v.info is None or nxt.info.kind != v.info.kind):
             # "6900 IU/mL (<96 IU/mL)" without a reference word: not sure it is the interval; a range of the
             # value's own kind is: "8.6 g/dL (12–16 g/dL)"

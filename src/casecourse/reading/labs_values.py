@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from casecourse.reading.rx_first import anchored
 from casecourse.reading.rx_keys import near, starting_with
-from casecourse.units import UnitInfo, exponent, lookup_unit
+from casecourse.units import UnitInfo, exponent, lookup_unit, normalise_unit, unit_table
 
 # typeset thin spaces (U+2005-U+200A, U+202F) group thousands: "12\u2005000 cells/mm3"
 _THIN_SPACES = re.compile(r"[\s\u200b]")
@@ -48,6 +49,9 @@ BETWEEN_RE = anchored(rf"\bbetween\s+(?P<num>{_NUM})\s+and\s+(?P<num2>{_NUM})(?!
 # a change from one value to another, not a range ("ranged from 2 to 5" is one)
 _FROM_BEFORE = re.compile(r"(?<!ranged)(?<!ranging)(?<!varied)(?<!varying)\s+from\s*$", re.I)
 _MULT_RE = re.compile(r"\s?(?:[×xX*]|·)\s?10\s?(?:\^|\*\*|\*|e|E)?\s?(?P<exp>[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})")
+# a unit the unit table does not know, written in a unit's shape: up to four letters, a slash and a denominator
+# some known unit has ("K/dL", "md/dL"); kept as written, with no UCUM code (never "and/or", "2.6 and")
+_UNIT_SHAPE = re.compile(r"\s?(?P<u>[A-Za-zµμ]{1,4}/(?P<den>[A-Za-zµμ]{1,6}[23³]?))(?![\w/])")
 _UNIT_SPAN = re.compile(r"\s?(?:[^\s,;()\[\]]+)(?:\s[^\s,;()\[\]]+){0,3}")
 _TRAIL = ".:"
 
@@ -115,7 +119,18 @@ def _with_unit(text: str, v: Value) -> Value:
     if after:
         v.end, v.unit, v.info = after
         v.ucum = v.info.ucum
+        return v
+    shaped = _UNIT_SHAPE.match(text, v.end)
+    if shaped and normalise_unit(shaped.group("den")) in _denominators():
+        v.end, v.unit = shaped.end(), shaped.group("u")
+        v.extra = {**(v.extra or {}), "unit_unrecognised": True}
     return v
+
+
+@cache
+def _denominators() -> frozenset[str]:
+    """What follows the last slash of a known unit ("dl", "ul", "mm3", "kg"): the unit table's denominators."""
+    return frozenset(k.rsplit("/", 1)[1] for k in unit_table() if "/" in k and k.rsplit("/", 1)[1][:1].isalpha())
 
 
 def find_values(text: str) -> list[Value]:
