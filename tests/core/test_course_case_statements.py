@@ -97,3 +97,22 @@ def test_multiple_organ_failure_has_one_name_whatever_its_spelling(written: str)
     named = [c for c in course.conditions if c.name == "multiple organ failure"]
     assert len(named) == 1 and named[0].status == "confirmed"
     assert named[0].text in (written.lower(), None)  # the spelling as written stays readable beside the name
+
+
+@pytest.mark.parametrize("sentence", [
+    "She was discharged after resolution of her acute kidney injury (AKI), hyponatremia and lactic acidosis.",
+    "She was treated for sepsis and hyponatremia.",
+])
+def test_a_lab_abnormality_listed_among_diagnoses_is_a_diagnosis(sentence: str) -> None:
+    conditions, findings = _course("Case presentation\nA 70-year-old woman was admitted with confusion. " + sentence)
+    assert conditions.get("hyponatremia") == "confirmed" and "hyponatremia" not in findings
+
+
+@pytest.mark.parametrize("sentence", [
+    "Labs showed hyponatremia and thrombocytopenia.",
+    "The hyponatremia resolved with fluids.",
+    "Her sodium was low, consistent with hyponatremia, and she later had pneumonia.",
+])
+def test_a_lab_abnormality_outside_a_list_of_diagnoses_stays_a_finding(sentence: str) -> None:
+    conditions, findings = _course("Case presentation\nA 70-year-old woman was admitted with confusion. " + sentence)
+    assert "hyponatremia" not in conditions and "hyponatremia" in findings

@@ -106,6 +106,7 @@ class CourseAssembler:
         self._ids: dict[str, int] = {}
         self._qualitative_seen: set[tuple] = set()
         self._named: dict[str, tuple[Mention, tuple[int, int]]] = {}  # test -> its last written name, sentence
+        self._listed: set[tuple[int, int]] = set()  # lab abnormalities listed among diagnoses (see build)
         self._last_lab: Mention | None = None  # the previous lab value read, for a restatement in another unit
         # organisms a negative work-up tested for: a disease named there is ruled out ("dengue serology was negative")
         self._ruled_out = [(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0)) for m in reading.mentions
@@ -123,6 +124,7 @@ class CourseAssembler:
             while si < len(self.r.sentences) - 1 and self.r.sentences[si][1] <= m.start:
                 si += 1
             by_sentence.setdefault(si, []).append(m)
+        self._listed = _listed_with_conditions(self.text, self.r.mentions)
         unknown = SentenceTime(time=TimeRef(), timex=None)
         for si, sent in enumerate(self.r.sentences):
             ms = by_sentence.get(si, [])
@@ -147,7 +149,8 @@ class CourseAssembler:
         return self.course
 
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
-        if m.type == "condition" or m.type == "finding" and (self._past_history(m, sent) or _class_diagnosis(m)):
+        if m.type == "condition" or m.type == "finding" and (self._past_history(m, sent) or _class_diagnosis(m)
+                                                             or (m.start, m.end) in self._listed):
             self._condition(m, sent, when)
         elif m.type == "finding" and m.assertion != Assertion.family and not m.attrs.get("too_vague"):
             key = (m.norm or m.text.lower(), when.point or (str(when.offset_days) if when.offset_days else None))
@@ -449,6 +452,28 @@ def _trigger(text: str, sent: tuple[int, int], story: list[Mention]) -> str | No
 
 def assemble(reading: Reading, source: Source | None = None) -> Course:
     return CourseAssembler(reading, source).build()
+
+
+# what joins two items of one list of diagnoses: "acute kidney injury (AKI), hyponatremia, and lactic acidosis"
+_LIST_JOIN = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+
+
+def _listed_with_conditions(text: str, mentions: list[Mention]) -> set[tuple[int, int]]:
+    """Spans of lab abnormalities named as a noun ("hyponatremia": the reader also reads it as a low sodium) in a
+    list with a diagnosis right before or after them: a list of diagnoses makes it one ("resolution of her acute
+    kidney injury, hyponatremia and lactic acidosis"), while alone it stays a finding."""
+    lab_spans = {(m.start, m.end) for m in mentions if m.type == "lab_finding"}
+    named = [m for m in mentions if m.type in ("condition", "finding")]
+    out: set[tuple[int, int]] = set()
+    for i, m in enumerate(named):
+        if m.type != "finding" or (m.start, m.end) not in lab_spans:
+            continue
+        before = named[i - 1] if i else None
+        after = named[i + 1] if i + 1 < len(named) else None
+        if before is not None and before.type == "condition" and _LIST_JOIN.fullmatch(text, before.end, m.start) \
+                or after is not None and after.type == "condition" and _LIST_JOIN.fullmatch(text, m.end, after.start):
+            out.add((m.start, m.end))
+    return out
 
 
 @cache
