@@ -116,3 +116,14 @@ def test_a_lab_abnormality_listed_among_diagnoses_is_a_diagnosis(sentence: str) 
 def test_a_lab_abnormality_outside_a_list_of_diagnoses_stays_a_finding(sentence: str) -> None:
     conditions, findings = _course("Case presentation\nA 70-year-old woman was admitted with confusion. " + sentence)
     assert "hyponatremia" not in conditions and "hyponatremia" in findings
+
+
+@pytest.mark.parametrize("sentence", ["Hepatitis B e antigen was negative.", "Hepatitis B e antigen was positive."])
+def test_the_hepatitis_b_e_antigen_alone_neither_refutes_nor_confirms_hepatitis_b(sentence: str) -> None:
+    assert "hepatitis b" not in _status("Case presentation\nA 50-year-old woman presented with jaundice. " + sentence)
+
+
+def test_a_negative_surface_antigen_beside_the_e_antigen_still_refutes_hepatitis_b() -> None:
+    text = ("Case presentation\nA 50-year-old woman presented with jaundice. "
+            "HBsAg and hepatitis B e antigen were negative.")
+    assert _status(text).get("hepatitis b") == "refuted"

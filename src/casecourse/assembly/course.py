@@ -110,7 +110,11 @@ class CourseAssembler:
         self._last_lab: Mention | None = None  # the previous lab value read, for a restatement in another unit
         # organisms a negative work-up tested for: a disease named there is ruled out ("dengue serology was negative")
         self._ruled_out = [(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0)) for m in reading.mentions
-                           if m.attrs.get("workup") and m.attrs.get("interpretation") == "NEG"]
+                           if m.attrs.get("workup") and m.attrs.get("interpretation") == "NEG"
+                           and not m.attrs.get("marker")]
+        # the organism of a marker test ("hepatitis B e antigen"): the disease named there is the test's name only
+        self._markers = [(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0)) for m in reading.mentions
+                         if m.attrs.get("marker")]
 
     def _id(self, kind: str) -> str:
         self._ids[kind] = self._ids.get(kind, 0) + 1
@@ -258,6 +262,8 @@ class CourseAssembler:
         return m.assertion == Assertion.historical and _PAST_HISTORY.search(self.text, sent[0], m.start) is not None
 
     def _condition(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
+        if any(a <= m.start and m.end <= b for a, b in self._markers):
+            return
         name = str(m.attrs.get("label") or m.norm or m.text).lower()
         status = _STATUS.get(m.assertion, "confirmed")
         if any(a <= m.start and m.end <= b for a, b in self._ruled_out):

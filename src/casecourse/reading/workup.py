@@ -36,6 +36,9 @@ _LIST_GAP = re.compile(r"^(?:[\s,/&-]|\b(?:and|or|as well as|virus|viruses|type|
 _HEAD_GAP = re.compile(r"^(?:[\s,/-]|\b(?:virus|viral|disease|infection|type|types|and|\d{1,2}|IgG|IgM|surface|core|e|"
                        r"early|capsid|nuclear|quantitative|qualitative|real-time)\b)*$", re.I)
 _PARENS = re.compile(r"\([^()]{0,60}\)")
+# "hepatitis B e antigen": a marker of replication, negative in e-antigen-negative chronic hepatitis B, so it speaks
+# neither for nor against the infection itself (attrs["marker"], no organism)
+_E_ANTIGEN = re.compile(r"\s*(?:\([^()]{1,10}\)\s*)?e\s+antigen", re.I)
 _PROFILE = re.compile(r" (?:profile|panel)\b")
 _CULTURE_POS_VERB = 60  # chars after "showed"/"revealed" in which an organism must follow
 
@@ -256,6 +259,9 @@ def find(text: str) -> list[Mention]:
                          **({"organism": item.canonical, "test_word": head.canonical}
                             if item.kind == "organism" and head is not None else
                             named_test_organism(item.canonical) if item.kind == "named_test" else {})}
+                if head is not None and head.canonical == "antigen" and item.kind == "organism" and \
+                        _E_ANTIGEN.match(text, item.end):
+                    attrs = {k: v for k, v in attrs.items() if k not in ("organism", "test_word")} | {"marker": True}
                 # "sputum cultures grew H. influenzae and S. aureus": the culture's result is each organism grown
                 for s, e in [(o.start, o.end) for o in grown] or [(result.start, result.end)]:
                     out.append(Mention(type="lab_value", start=s, end=e, text=text[s:e], norm=test,
