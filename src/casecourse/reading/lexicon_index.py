@@ -24,10 +24,11 @@ import ahocorasick
 from ..cache import settle
 from .lexicon_norm import norm_phrase, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
+from .predicates import rows as predicate_rows
 
-BUILDER_VERSION = "6"
+BUILDER_VERSION = "7"
 ROOTS = ("HP:0000118",)  # Phenotypic abnormality
-KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv")
+KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv", "predicate_findings.csv")
 SKIP_SYNONYM_TYPES = {"obsolete_synonym", "HP:0034334"}
 ADVERB_ENDINGS = ("ously", "edly", "ally", "ively", "ently", "antly", "ately")  # not "-phaly", "anomaly"
 _ABNORMAL_X = re.compile(r"^abnormal (.+) (?:morphology|shape|structure)$|^(\w+(?: \w+)?) (?:abnormality|anomaly)$")
@@ -52,6 +53,7 @@ class Entry:
     category: str | None = None
     case: str | None = None  # surface that must match case-sensitively (abbreviations)
     predicative: bool = False  # an adjective made by rule ("ataxic"): only where it ends a phrase
+    noun: str | None = None  # the finding's noun where the key is its adjective ("hypoxemic" -> "hypoxemia")
 
 
 CODE_DIGITS, CODE_BASE = 2, 256  # a word's code: two characters, each of 256 (room for 65,536 words; HPO has ~14,300)
@@ -83,6 +85,7 @@ class Index:
     parents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # HPO is_a
     source: str = ""
     vocab: dict[str, str] = field(default_factory=dict)
+    joined: dict[str, int] = field(default_factory=dict)  # a one-word term as written, where its key differs
 
     def encode(self, keys: list[str]) -> str:
         """The codes of a run of word keys (OOV for a word of no key)."""
@@ -166,6 +169,8 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset()) -> li
         elif adj:
             first = words[0][:-1] + "ily" if words[0].endswith("y") else words[0] + "ly"
             out.append(f"{first} {adj}")
+            if words[0].endswith(("al", "ar", "ary")):  # "portal hypertension" -> "portal hypertensive (gastropathy)"
+                out.append(f"\x02{words[0]} {adj}")
     if len(words) >= 2 and words[0] in v["optional_qualifiers"]:  # "localized skin lesion" -> "skin lesion"
         out.append("\x03" + " ".join(words[1:]))
     for i, w in enumerate(words):  # "preauricular pit" <- "pre-auricular pit"
@@ -388,8 +393,19 @@ def build(obo: Path) -> Index:
     # HPO files under an unexpected term ("disoriented" is an EXACT synonym of the parasomnia Confusional arousal)
     for r in _rows("hpo_extra.csv"):
         t = terms[r["hpo"]]
-        entries.append(Entry("finding", t.name, t.id))
+        # an adjective of one of the term's nouns is named by that noun ("disoriented" -> "disorientation")
+        noun = next((n.lower() for n, _r, a in _hpo_surfaces(t) if not a and adjective(n.lower()) == r["term"]), None)
+        entries.append(Entry("finding", t.name, t.id, noun=noun))
         add(r["term"], len(entries) - 1, (0, 9), False)
+    # An examined part in a state, in attributive order ("distended abdomen", "brisk reflexes"): the predicate
+    # findings table read the other way round; HPO's own phrasings win.
+    for parts, states, pred in predicate_rows():
+        if pred.hpo and pred.hpo in terms:
+            entries.append(Entry("finding", terms[pred.hpo].name, pred.hpo))
+            for p in parts:
+                for st in states:
+                    add(f"{st} {p}", len(entries) - 1, (2, 0), False)
+    attributive = tuple(variants()["attributive_adjective_nouns"])
     singles = frozenset(s.lower() for h in keep for s, _r, a in _hpo_surfaces(terms[h])
                         if not a and " " not in s and "-" not in s and not terms[h].obsolete)
     for hid in sorted(keep):
@@ -404,16 +420,22 @@ def build(obo: Path) -> Index:
                     entries.append(Entry("finding", t.name, t.id, case=surface))
                     add(surface, len(entries) - 1, (1, rank), True)
                 continue
-            for i, var in enumerate(v for base in (surface, *rephrasings(surface))
-                                    for v in _surface_variants(base, singles)):
-                rank_i = rank + (2 if i else 0)
-                if var.startswith("\x03"):  # a shortened form: only where no term claims it otherwise
-                    add(var[1:], plain, (1, rank + 8), False)
-                elif var.startswith("\x02"):  # rule-made adjective
-                    entries.append(Entry("finding", t.name, t.id, predicative=True))
-                    add(var[1:], len(entries) - 1, (1, rank + 6), False)
-                else:
-                    add(var, plain, (1, rank_i), False)
+            i = 0
+            for base in (surface, *rephrasings(surface)):
+                for var in _surface_variants(base, singles):
+                    rank_i = rank + (2 if i else 0)
+                    i += 1
+                    if var.startswith("\x03"):  # a shortened form: only where no term claims it otherwise
+                        add(var[1:], plain, (1, rank + 8), False)
+                    elif var.startswith("\x02"):  # rule-made adjective, named by its noun
+                        noun = base.lower()
+                        # the adjective of a state of the blood or the circulation names it before any noun too:
+                        # "hypoxemic respiratory failure", "hemophagocytic activity", "hypertensive crisis"
+                        entries.append(Entry("finding", t.name, t.id, predicative=not noun.endswith(attributive),
+                                             noun=noun))
+                        add(var[1:], len(entries) - 1, (1, rank + 6), False)
+                    else:
+                        add(var, plain, (1, rank_i), False)
     # A diagnosis key that HPO also names carries the HPO id along.
     hpo_of: dict[str, str] = {}
     for t in (terms[h] for h in sorted(keep)):
@@ -437,8 +459,12 @@ def build(obo: Path) -> Index:
         if " " not in key and ei >= 0:
             words[key] = ei
     auto.make_automaton()
-    return Index(auto, entries, words, parents, source=f"{obo} ({terms.get('HP:0000001', OboTerm('')).name})",
-                 vocab=vocab)
+    # one-word terms as written ("headache", key "headach"): two words of a text joined meet them ("head ache")
+    spelled = {s.lower() for h in keep if not terms[h].obsolete for s, _r, a in _hpo_surfaces(terms[h]) if not a}
+    spelled |= {r["term"].lower() for r in _rows("hpo_extra.csv")}
+    joined = {w: words[k] for w in sorted(spelled) if w.isalpha() and (k := norm_phrase(w)) in words and k != w}
+    return Index(auto, entries, words, parents, joined=joined,
+                 source=f"{obo} ({terms.get('HP:0000001', OboTerm('')).name})", vocab=vocab)
 
 
 def _cache_file(obo: Path) -> Path:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache
+from operator import add
 
 from ..model import Assertion, Mention
 from . import predicates
@@ -25,7 +26,7 @@ RULE = "phenotypes"
 PART = "finding_part"
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
 _GENUS = re.compile(r"(?<![A-Za-z])[A-Z]\. ?$")  # an abbreviated genus right before: a species name follows
-_CLAUSE_MARK = re.compile(r"[,;]")
+_CLAUSE_MARK = re.compile(r"[,;]|\((?![^)]*\))")  # a comma, or a bracket opened and not closed
 _LETTERS_BACK = re.compile(r"[a-z]*")
 
 
@@ -77,12 +78,31 @@ def _candidates(index: Index, toks: Tokens, text: str) -> list[tuple[int, int, i
         if ei >= 0 and after_genus(text, toks[first][0]):
             continue
         if ei >= 0 and n > 1 and _CLAUSE_MARK.search(text, toks[first][0], toks[first + n - 1][1]):
-            continue  # "stenosis of the artery, lung ...": a name does not run across a comma or semicolon
+            continue  # "stenosis of the artery, lung ...", "enlarged (the right ventricle": no name across a clause
         if ei >= 0:
             out.append((first, first + n, ei))
     return out
 
 
+def _open_compounds(index: Index, toks: Tokens, text: str) -> list[tuple[int, int, int]]:
+    """A one-word term written as its two words, apart or hyphenated ("bed ridden", "head-ache", "heart
+    burn"): two adjacent word keys of three letters or more that join into the term's key. The pairs are
+    joined and looked up in C; only a document holding one is scanned in Python."""
+    keys = toks.keys
+    pairs = set(map(add, keys, keys[1:]))
+    if not (pairs & index.words.keys() or pairs & index.joined.keys()):
+        return []
+    out = []
+    for i, joined in enumerate(map(add, keys, keys[1:])):
+        ei = index.words.get(joined, index.joined.get(joined))
+        if ei is None or len(keys[i]) < 3 or len(keys[i + 1]) < 3 or not joined.isalpha() \
+                or text[toks.ends[i]:toks.starts[i + 1]] not in _COMPOUND_GAPS:
+            continue
+        out.append((i, i + 2, ei))
+    return out
+
+
+_COMPOUND_GAPS = frozenset({" ", "-", "\u2010", "\u2011"})
 _NAME_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _NAME_LINKS = frozenset({"in", "of", "for", "and", "the", "on", "with", "&"})
 
@@ -406,7 +426,7 @@ def _mention(text: str, s: int, e: int, entry: Entry, how: str, part: bool = Fal
     if entry.kind == "condition":
         attrs["icd10"] = entry.icd10
         attrs["category"] = entry.category
-    norm = " ".join(surface.lower().split())
+    norm = entry.noun or " ".join(surface.lower().split())
     # model_construct: the fields are built right here, so pydantic's validation is skipped for speed
     return Mention.model_construct(type=PART if part else entry.kind, start=s, end=e, text=surface, norm=norm,
                                    zone="narrative", assertion=Assertion.present, attrs=attrs)
@@ -422,7 +442,8 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     index = load_index()
     toks = tokens(text)
     joined, start_of = toks.joined()
-    cands = _candidates(index, toks, text)
+    glued = _open_compounds(index, toks, text)
+    cands = _candidates(index, toks, text) + glued
     extra: list[tuple[int, int, int, str]] = []
     # a match is a whole key ending in a suffix: tried only at keys holding one
     long_words = [bisect_left(start_of, m.start()) for m in at_run_starts(_compound_rx(), joined, _compound_suffixes(),
@@ -446,6 +467,11 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
                     part or (text[toks[a][0]].isupper() and in_proper_name(text, toks[a][0], toks[b - 1][1])))
            for (a, b, ei), part in zip(picked, parts, strict=True)]
     out += [_mention(text, s, e, index.entries[ei], how) for s, e, ei, how in extra]
+    if glued:  # "bed ridden" is named as the one word it stands for
+        spans = {(toks.starts[a], toks.ends[b - 1]) for a, b, _ in glued}
+        for m in out:
+            if (m.start, m.end) in spans:
+                m.norm = "".join(m.norm.replace("-", " ").split())
     if said := predicates.find(text, toks):  # "the abdomen was distended": the part names the finding
         spans = {(m.start, m.end) for m in said}
         out = [m for m in out if m.type != "finding" or (m.start, m.end) not in spans] + said
@@ -485,8 +511,10 @@ def _defines(short: str, text: str, m: Mention) -> bool:
     """Whether `short` abbreviates the mention, alone or with up to two words before it
     ("acute interstitial nephritis (AIN)" where the lexicon matched "interstitial nephritis")."""
     before = text[max(0, m.start - 40):m.start].split()
-    return any(_fits(short, " ".join([*before[len(before) - k:], m.text]) if k else m.text)
-               for k in range(min(2, len(before)) + 1))
+    # the short form begins where its long form begins: "(LV)" after "dilated left ventricle" names the ventricle
+    return any(_fits(short, long) and long[:1].lower() == short[:1].lower()
+               for k in range(min(2, len(before)) + 1)
+               for long in [" ".join([*before[len(before) - k:], m.text]) if k else m.text])
 
 
 def _fits(short: str, long: str) -> bool:

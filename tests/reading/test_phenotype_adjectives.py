@@ -1,0 +1,59 @@
+"""Adjectival and split forms of HPO findings: "hypoxemic respiratory failure", "bed ridden", named by the noun."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.reading.phenotypes import find_phenotypes
+
+
+def _findings(text: str) -> dict[str, tuple[str | None, str]]:
+    """surface -> (HPO id, name) of the findings (not parts) of `text`."""
+    return {m.text: (m.attrs.get("hpo"), m.norm) for m in find_phenotypes(text) if m.type == "finding"}
+
+
+@pytest.mark.parametrize(("text", "word", "hpo", "name"), [
+    ("He developed hypoxemic respiratory failure overnight.", "hypoxemic", "HP:0012418", "hypoxemia"),
+    ("A film showed hypercapnic changes.", "hypercapnic", "HP:0012416", "hypercapnia"),
+    ("Smears showed macrophages with hemophagocytic activity.", "hemophagocytic", "HP:0012156", "hemophagocytosis"),
+])
+def test_a_blood_state_adjective_names_its_finding_before_a_noun(text: str, word: str, hpo: str, name: str) -> None:
+    assert _findings(text).get(word) == (hpo, name)
+
+
+def test_other_rule_adjectives_stay_predicative() -> None:
+    assert "eosinophilic" not in _findings("Biopsy showed an eosinophilic infiltrate of the dermis.")
+    assert "eosinophilic" in _findings("The smear was eosinophilic.")
+
+
+def test_a_drug_class_named_by_a_finding_word_is_no_finding() -> None:
+    assert "hypoglycemic" not in _findings("She took oral hypoglycemic agents for years.")
+
+
+def test_a_predicative_adjective_is_named_by_its_noun() -> None:
+    assert _findings("By evening he was tachycardic.")["tachycardic"] == ("HP:0001649", "tachycardia")
+
+
+@pytest.mark.parametrize(("text", "surface", "name"), [
+    ("He had been bed ridden since the fall.", "bed ridden", "bedridden"),
+    ("She was bed-ridden for weeks.", "bed-ridden", "bedridden"),
+    ("Severe head aches woke him at night.", "head aches", "headaches"),
+])
+def test_a_one_word_term_written_as_two_words(text: str, surface: str, name: str) -> None:
+    hpo, norm = _findings(text)[surface]
+    assert hpo and norm == name
+
+
+def test_two_words_that_only_join_by_chance_stay_apart() -> None:
+    # a joined pair needs both words of three letters or more, with only a space or a hyphen between
+    assert not any(" " in s for s in _findings("The pain was in his head, ache-free by noon."))
+
+
+def test_a_short_form_names_what_its_first_letter_begins() -> None:
+    text = "Echo showed a dilated left ventricle (LV). A LV vent was placed."
+    spans = [m.text for m in find_phenotypes(text) if m.type == "finding"]
+    assert spans == ["dilated left ventricle"]  # "LV" abbreviates the ventricle, not its dilatation
+
+
+def test_a_name_does_not_run_into_an_opened_bracket() -> None:
+    found = _findings("The right heart was enlarged (the right ventricle measured 57 mm).")
+    assert not any("(" in s for s in found)
