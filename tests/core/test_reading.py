@@ -37,3 +37,11 @@ def test_negation_scope_stops_at_on() -> None:
     r = read("At follow-up he remained free of fever on monthly infliximab.")
     by = {m.text: m.assertion.value for m in r.mentions if m.type in ("finding", "drug")}
     assert by["fever"] == "negated" and by["infliximab"] == "present"
+
+
+def test_a_unit_spelled_like_a_degree_is_no_author_line() -> None:
+    # degrees ("MD", "PhD") mark an author line only as written; "md/dL" is a (mistyped) unit in a result line
+    r = read("Case report\nA 50-year-old woman had jaundice.\nTotal bilirubin was 4.2 md/dL.\n"
+             "P. JONES, MD, Department of Medicine, General Hospital, USA.\n")
+    zones = {m.zone for m in r.mentions if m.type in ("lab_value", "lab_test")}
+    assert zones and "authors" not in zones

@@ -31,7 +31,7 @@ _LITERATURE_CUE = anchored(
     # "... may precipitate the hemorrhage.15": a superscript citation flattened onto the sentence's end
     r"(?<=[a-z]{2})(?<!fig)(?<!vol)(?<!eq)\.\d{1,3}(?:[-–,]\d{1,3})*(?=\s|$)", re.I)
 _AUTHOR_LINE = re.compile(
-    r"@|\bORCID\b|\bE-?mail\b|\b(?:MD|PhD|MBBS|MSc|FRCP)\b|\bcorrespondence\b|\bDepartment\b.*\b(?:Hospital|"
+    r"@|\bORCID\b|\bE-?mail\b|\b(?-i:MD|PhD|MBBS|MSc|FRCP)\b|\bcorrespondence\b|\bDepartment\b.*\b(?:Hospital|"
     r"University|Spain|USA|Street|Calle)\b|^[-•*]?\s*[A-Z]\.(?:\s?[A-Z]\.)*\s+[A-Z][A-Za-zÀ-ÿ'-]+(?:-[A-Z].*)?,",
     re.I)
 _BACKMATTER_LINE = re.compile(
