@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from casecourse.reading import labs_catalogue
 from casecourse.reading.labs import find_labs
 from casecourse.units import convert, lookup_unit
 
@@ -124,7 +125,7 @@ def test_coordinated_and_carried_positivity() -> None:
     tests = {t for _, t, i in got if i == "POS"}
     assert tests == {"antinuclear antibodies", "anti-ro52 antibodies", "anti-sm antibodies"}
     got = _interps("Anti-dsDNA, anti-Sm and anti-RNP antibodies were negative.")
-    assert {t for _, t, i in got if i == "NEG"} == {"anti-dsdna antibodies", "anti-sm antibodies",
+    assert {t for _, t, i in got if i == "NEG"} == {"anti-double-stranded DNA antibodies", "anti-sm antibodies",
                                                      "anti-rnp antibodies"}
 
 
@@ -322,7 +323,7 @@ def test_reference_range_phrases_state_results() -> None:
 
 def test_a_short_form_in_parentheses_between_test_and_value() -> None:
     assert _one("Her performance status (PS) was 2 on admission.", "2").norm == "performance status"
-    assert _one("Anti-ds DNA <10 IU/mL.", "<10 IU/mL").norm == "anti-dsdna antibodies"
+    assert _one("Anti-ds DNA <10 IU/mL.", "<10 IU/mL").norm == "anti-double-stranded DNA antibodies"
     assert _one("urine leukocyte 120 Cell/uL", "120 Cell/uL").attrs["ucum"] == "/uL"
 
 
@@ -426,3 +427,10 @@ def test_more_standalone_result_words() -> None:
     assert interp("The vancomycin trough was subtherapeutic.") == ["L"]
     assert interp("The digoxin level was supratherapeutic.") == ["H"]
     assert interp("HCV RNA was below the detection limit.") == ["L"]
+
+
+def test_a_catalogue_name_is_read_in_the_other_number_and_without_hyphens() -> None:
+    # the catalogue lists "double-stranded DNA antibodies"; texts also write one antibody, or no hyphen
+    for text in ("Double-stranded DNA antibody was negative.", "Double stranded DNA antibodies were negative."):
+        hits = labs_catalogue.find_tests(text)
+        assert [h.test.name for h in hits] == ["anti-double-stranded DNA antibodies"], text

@@ -79,6 +79,23 @@ def _case_sensitive(synonym: str) -> bool:
     return len(synonym) <= 5 and any(c.isupper() for c in synonym)
 
 
+_NUMBER_TWIN = (("antibodies", "antibody"), ("antibody", "antibodies"), ("antigens", "antigen"),
+                ("antigen", "antigens"))
+
+
+def _variants(key: str) -> list[str]:
+    """Spellings a catalogue synonym is also written in: the other number of its last word ("double-stranded
+    DNA antibody" for "... antibodies") and spaces for its hyphens ("double stranded"), with both."""
+    out = []
+    for a, b in _NUMBER_TWIN:
+        if key.endswith(" " + a) or key.endswith("-" + a):
+            out.append(key[: -len(a)] + b)
+            break
+    if "-" in key:
+        out += [k.replace("-", " ") for k in (key, *out)]
+    return out
+
+
 @cache
 def _automaton() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
@@ -90,6 +107,9 @@ def _automaton() -> ahocorasick.Automaton:
                 continue
             exact = syn if _case_sensitive(syn) else None
             entries.setdefault(syn.lower(), []).append((r["name"], exact))
+    for key, values in list(entries.items()):
+        for variant in _variants(key):
+            entries.setdefault(variant, values)  # a written synonym of another test wins over a variant
     for key, values in entries.items():
         auto.add_word(key, (len(key), tuple(values)))
     auto.make_automaton()
