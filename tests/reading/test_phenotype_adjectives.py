@@ -36,7 +36,7 @@ def test_a_predicative_adjective_is_named_by_its_noun() -> None:
 @pytest.mark.parametrize(("text", "surface", "name"), [
     ("He had been bed ridden since the fall.", "bed ridden", "bedridden"),
     ("She was bed-ridden for weeks.", "bed-ridden", "bedridden"),
-    ("Severe head aches woke him at night.", "head aches", "headaches"),
+    ("Severe head aches woke him at night.", "head aches", "headache"),
 ])
 def test_a_one_word_term_written_as_two_words(text: str, surface: str, name: str) -> None:
     hpo, norm = _findings(text)[surface]

@@ -14,6 +14,7 @@ import importlib.util
 import os
 import pickle
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -22,7 +23,7 @@ from pathlib import Path
 import ahocorasick
 
 from ..cache import settle
-from .lexicon_norm import norm_phrase, variants
+from .lexicon_norm import norm_phrase, norm_word, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
 from .predicates import rows as predicate_rows
 
@@ -85,7 +86,6 @@ class Index:
     parents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # HPO is_a
     source: str = ""
     vocab: dict[str, str] = field(default_factory=dict)
-    joined: dict[str, int] = field(default_factory=dict)  # a one-word term as written, where its key differs
 
     def encode(self, keys: list[str]) -> str:
         """The codes of a run of word keys (OOV for a word of no key)."""
@@ -436,6 +436,8 @@ def build(obo: Path) -> Index:
                         add(var[1:], len(entries) - 1, (1, rank + 6), False)
                     else:
                         add(var, plain, (1, rank_i), False)
+    spelled = {s.lower() for h in keep if not terms[h].obsolete for s, _r, a in _hpo_surfaces(terms[h]) if not a}
+    _open_compounds(spelled | {r["term"].lower() for r in _rows("hpo_extra.csv")}, best, entries, add)
     # A diagnosis key that HPO also names carries the HPO id along.
     hpo_of: dict[str, str] = {}
     for t in (terms[h] for h in sorted(keep)):
@@ -459,12 +461,25 @@ def build(obo: Path) -> Index:
         if " " not in key and ei >= 0:
             words[key] = ei
     auto.make_automaton()
-    # one-word terms as written ("headache", key "headach"): two words of a text joined meet them ("head ache")
-    spelled = {s.lower() for h in keep if not terms[h].obsolete for s, _r, a in _hpo_surfaces(terms[h]) if not a}
-    spelled |= {r["term"].lower() for r in _rows("hpo_extra.csv")}
-    joined = {w: words[k] for w in sorted(spelled) if w.isalpha() and (k := norm_phrase(w)) in words and k != w}
-    return Index(auto, entries, words, parents, joined=joined,
+    return Index(auto, entries, words, parents,
                  source=f"{obo} ({terms.get('HP:0000001', OboTerm('')).name})", vocab=vocab)
+
+
+def _open_compounds(spelled: set[str], best: dict[str, tuple[tuple, int]], entries: list[Entry],
+                    add: Callable[[str, int, tuple, bool], None]) -> None:
+    """A one-word term written as its two words, apart or hyphenated ("bed ridden", "head-ache", "heart
+    burn"): a key for each split whose first part is a word of another key (a real word, not a
+    combining form alone) and whose parts have three letters or more. Named by the one word."""
+    known = {w for key in best for w in key.split(" ")}
+    for word in sorted(w for w in spelled if w.isalpha() and len(w) >= 6):
+        if (hit := best.get(norm_phrase(word))) is None:
+            continue
+        e = entries[hit[1]]
+        for i in range(3, len(word) - 2):
+            left, right = norm_word(word[:i]), norm_word(word[i:])
+            if left in known and len(left) >= 3 and len(right) >= 3:
+                entries.append(Entry(**{**e.__dict__, "noun": e.noun or word}))
+                add(f"{word[:i]} {word[i:]}", len(entries) - 1, (2, 5), False)
 
 
 def _cache_file(obo: Path) -> Path:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache
-from operator import add
 
 from ..model import Assertion, Mention
 from . import predicates
@@ -84,25 +83,6 @@ def _candidates(index: Index, toks: Tokens, text: str) -> list[tuple[int, int, i
     return out
 
 
-def _open_compounds(index: Index, toks: Tokens, text: str) -> list[tuple[int, int, int]]:
-    """A one-word term written as its two words, apart or hyphenated ("bed ridden", "head-ache", "heart
-    burn"): two adjacent word keys of three letters or more that join into the term's key. The pairs are
-    joined and looked up in C; only a document holding one is scanned in Python."""
-    keys = toks.keys
-    pairs = set(map(add, keys, keys[1:]))
-    if not (pairs & index.words.keys() or pairs & index.joined.keys()):
-        return []
-    out = []
-    for i, joined in enumerate(map(add, keys, keys[1:])):
-        ei = index.words.get(joined, index.joined.get(joined))
-        if ei is None or len(keys[i]) < 3 or len(keys[i + 1]) < 3 or not joined.isalpha() \
-                or text[toks.ends[i]:toks.starts[i + 1]] not in _COMPOUND_GAPS:
-            continue
-        out.append((i, i + 2, ei))
-    return out
-
-
-_COMPOUND_GAPS = frozenset({" ", "-", "\u2010", "\u2011"})
 _NAME_WORD = re.compile(r"[A-Za-z][\w'\u2019-]*")
 _NAME_LINKS = frozenset({"in", "of", "for", "and", "the", "on", "with", "&"})
 
@@ -442,8 +422,7 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     index = load_index()
     toks = tokens(text)
     joined, start_of = toks.joined()
-    glued = _open_compounds(index, toks, text)
-    cands = _candidates(index, toks, text) + glued
+    cands = _candidates(index, toks, text)
     extra: list[tuple[int, int, int, str]] = []
     # a match is a whole key ending in a suffix: tried only at keys holding one
     long_words = [bisect_left(start_of, m.start()) for m in at_run_starts(_compound_rx(), joined, _compound_suffixes(),
@@ -467,11 +446,6 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
                     part or (text[toks[a][0]].isupper() and in_proper_name(text, toks[a][0], toks[b - 1][1])))
            for (a, b, ei), part in zip(picked, parts, strict=True)]
     out += [_mention(text, s, e, index.entries[ei], how) for s, e, ei, how in extra]
-    if glued:  # "bed ridden" is named as the one word it stands for
-        spans = {(toks.starts[a], toks.ends[b - 1]) for a, b, _ in glued}
-        for m in out:
-            if (m.start, m.end) in spans:
-                m.norm = "".join(m.norm.replace("-", " ").split())
     if said := predicates.find(text, toks):  # "the abdomen was distended": the part names the finding
         spans = {(m.start, m.end) for m in said}
         out = [m for m in out if m.type != "finding" or (m.start, m.end) not in spans] + said

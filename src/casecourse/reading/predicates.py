@@ -10,8 +10,8 @@ separated by commas or "and", with adverbs between them; a table state is read o
 phrase ends (not "was distended loops"). A mention spans the state adjective (as case reports'
 annotations do) and is named by the finding ("abdominal distension").
 
-Copulas are found by `str.find` over the document's joined word keys, so the Python work is per
-copula, not per token.
+Copulas are found by one regex scan over the document's joined word keys, so the Python work is
+per copula (a set lookup of the word before it, mostly), not per token.
 """
 from __future__ import annotations
 
@@ -23,7 +23,6 @@ from functools import cache
 from ..knowledge import table
 from ..model import Assertion, Mention
 from .lexicon_norm import Tokens, norm_phrase, norm_word, variants
-from .rx_keys import occurrences
 
 RULE = "predicate"
 _MAX_STATES = 5  # adjectives read after one copula
@@ -46,7 +45,8 @@ class Words:
     adverbs: frozenset[str]
     leads: frozenset[str]
     followers: frozenset[str]
-    copulas: tuple[str, ...]  # " was " ... as they stand in the joined keys
+    copulas: re.Pattern[str]  # a copula's key in the joined keys (" was ")
+    last_words: frozenset[str]  # the keys parts end in
 
 
 def state_key(state: str) -> str:
@@ -75,7 +75,8 @@ def words() -> Words:
     return Words(parts, frozenset(norm_phrase(t) for t in v["predicate_copula_tails"]),
                  frozenset(norm_word(w) for w in v["predicate_adverbs"]),
                  frozenset(norm_word(w) for w in v["predicate_leads"]), frozenset(norm_word(w) for w in followers),
-                 tuple(f" {norm_word(c)} " for c in v["predicate_copulas"]))
+                 re.compile(f" (?:{'|'.join(sorted({re.escape(norm_word(c)) for c in v['predicate_copulas']}))}) "),
+                 frozenset(p.rsplit(" ", 1)[-1] for p in parts))
 
 
 def _gap(toks: Tokens, text: str, i: int) -> str:
@@ -174,13 +175,13 @@ def find(text: str, toks: Tokens) -> list[Mention]:
     """Predicate findings of `text` (its `tokens`), sorted by start."""
     w = words()
     joined, start_of = toks.joined()
-    hits = occurrences(joined, w.copulas)
-    if not hits:
-        return []
     out: list[Mention] = []
     seen: set[tuple[int, int, str]] = set()
-    for pos in hits:
-        cop = bisect_left(start_of, pos + 1)  # the copula's token: its key starts right after the space
+    keys, last = toks.keys, w.last_words
+    for hit in w.copulas.finditer(joined):
+        cop = bisect_left(start_of, hit.start() + 1)  # the copula's token: its key starts right after the space
+        if cop == 0 or keys[cop - 1] not in last:
+            continue
         parts = _parts(toks, text, cop, w)
         if not parts:
             continue
