@@ -45,3 +45,9 @@ def test_a_panel_named_with_its_test_words() -> None:
 def test_cytology_of_listed_fluids() -> None:
     got = _tests("Cytology of the pleural and peritoneal fluid was negative for malignant cells.")
     assert got.get("pleural fluid cytology") == "NEG" and got.get("ascitic fluid cytology") == "NEG"
+
+
+def test_a_shared_test_word_may_compose_a_test_named_in_full() -> None:
+    got = _tests("Respiratory viral and fungal panel were negative.")
+    assert got.get("respiratory pathogen panel") == "NEG"
+    assert "respiratory viral panel" not in got

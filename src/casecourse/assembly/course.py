@@ -61,6 +61,9 @@ _HEDGE = re.compile(r"\b(?:evidence|signs?|features?|findings?|suggest\w*|likely
                     r"presum\w*)\b", re.I)
 # work-up test words (knowledge/workup_terms.csv) whose positive result detects the organism itself
 _DETECTS = frozenset({"culture", "PCR", "antigen", "viral load", "smear", "swab"})
+# words of the demographics reader (reading/demographics.py) that state the patient is pregnant, and a denial before one
+_PREGNANT = frozenset({"pregnant", "primigravida", "multigravida"})
+_NOT_PREGNANT = re.compile(r"(?:\bnon-?|\bnot\s+(?:\w+\s+)?|\bno longer\s+|\bnever\s+(?:been\s+)?)$", re.I)
 # a result word in parentheses right after a value flags it: "LDH 789 IU/L (elevated)", "haptoglobin at 109 (normal)"
 _PARENS = re.compile(r"\([^()]*\)")
 _FLAG_AFTER = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z ]{1,30}?)\s*\)")
@@ -146,6 +149,7 @@ class CourseAssembler:
         self._infections_found()
         self._confirmed_of_the_patient()
         self._refuted_of_the_patient()
+        self._pregnancy()
         self.course.conditions = list(self._conditions.values())
         self.course.findings = list(self._findings.values())
         self._patient()
@@ -237,6 +241,26 @@ class CourseAssembler:
                 continue
             if str(m.attrs.get("label") or m.norm or m.text).lower() not in self._conditions:
                 self._condition(m, sent, TimeRef())
+
+    def _pregnancy(self) -> None:
+        """A patient the story calls pregnant ("a 30-year-old primigravida", "she was pregnant") has the pregnancy
+        as a condition of the course: it shapes the diagnoses and the drugs. Not where the word is denied before it
+        in its clause ("non-pregnant", "she was not pregnant"), nor from the background or discussion."""
+        if "pregnancy" in self._conditions:
+            return
+        for m in self.r.mentions:
+            if m.type != "sex" or m.zone not in PATIENT_ZONES or m.assertion != Assertion.present \
+                    or m.text.lower() not in _PREGNANT:
+                continue
+            sent = self.r.sentence_of(m.start)
+            if _NOT_PREGNANT.search(self.text, max(sent[0], m.start - 30), m.start):
+                continue
+            self._conditions["pregnancy"] = Condition(
+                id=self._id("condition"), name="pregnancy", status="confirmed", assertion=Assertion.present,
+                codings=[Coding(system="http://hl7.org/fhir/sid/icd-10-cm", code="Z33.1",
+                                display="Pregnant state, incidental")],
+                time=TimeRef(), provenance=_prov(self.text, m, sent, "demographics"))
+            return
 
     def _infections_found(self) -> None:
         """An infection a positive test that detects its organism shows is a confirmed condition ("CMV PCR was

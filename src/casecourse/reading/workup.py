@@ -253,6 +253,11 @@ def find(text: str) -> list[Mention]:
                 name = f"{item.canonical} {head.canonical}"
                 written = f"{text[item.start:item.end]} {text[head.start:head.end]}" if head.end > head.start \
                     else text[item.start:item.end]
+                # a list that shares its test word may compose a test named in full: "respiratory viral and
+                # bacterial panel" holds the respiratory viral panel
+                named = _automaton().get(" ".join(written.lower().split()), None)
+                if named is not None and named[1] == "named_test":
+                    name = named[2]
             for test, shown in _typed(text, item, name, written):
                 attrs = {"test": test, "test_text": shown, "interpretation": interp, "loinc": None,
                          "workup": True, "item_start": item.start, "item_end": item.end,
