@@ -57,3 +57,11 @@ def test_a_short_form_names_what_its_first_letter_begins() -> None:
 def test_a_name_does_not_run_into_an_opened_bracket() -> None:
     found = _findings("The right heart was enlarged (the right ventricle measured 57 mm).")
     assert not any("(" in s for s in found)
+
+
+def test_both_findings_of_a_coordination_reach_the_reading() -> None:
+    from casecourse.reading.pipeline import read
+
+    r = read("CT showed thickening of the bronchial walls and interlobular septa.")
+    hpos = {m.attrs.get("hpo") for m in r.mentions if m.type == "finding"}
+    assert {"HP:0033542", "HP:0030879"} <= hpos  # bronchial wall and interlobular septal thickening

@@ -398,9 +398,12 @@ def _conjunct(index: Index, toks: Tokens, text: str, stems: list[str], nxt: int,
     return None
 
 
-def _mention(text: str, s: int, e: int, entry: Entry, how: str, part: bool = False) -> Mention:
+def _mention(text: str, s: int, e: int, entry: Entry, how: str, part: bool = False, conjunct: bool = False
+             ) -> Mention:
     surface = text[s:e]
     attrs: dict[str, str | float | int | bool | None] = {"label": entry.label, "source": how}
+    if conjunct:
+        attrs["conjunct"] = True
     if entry.hpo:
         attrs["hpo"] = entry.hpo
     if entry.kind == "condition":
@@ -434,8 +437,16 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
                 s, e, k = toks[i]
                 extra += [(s, e, ei, "compound") for ei in _compound(k)]
     picked = _split_pairs(index, toks, _select(index, cands))
+    n_found = len(picked)
     picked += _coordinated(index, toks, text, picked, picked)
     parts = _layers(picked) if not nested else [False] * len(picked)
+    # the term a coordination was built from stays a finding of its own under the coordinated one ("cleft lip"
+    # under "cleft lip and palate"); `conjunct` lets the two overlap in the reading
+    conjunct = [False] * len(picked)
+    if len(picked) > n_found and not nested:
+        alone = _layers(picked[:n_found])
+        conjunct[:n_found] = [p and not q for p, q in zip(parts, alone, strict=False)]
+        parts = [p and not c for p, c in zip(parts, conjunct, strict=True)]
     # a finding word that only qualifies the next noun ("tumor markers") is a part too: named, not found
     # and so is one inside a longer name: "findings of cerebral (imaging)", "ataxia with X deficiency (AXD)"
     parts = [p or (index.entries[c[2]].kind == "finding"
@@ -443,8 +454,8 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
                         or in_abbreviated_name(text, toks[c[0]][0], toks[c[1] - 1][1])))
              for c, p in zip(picked, parts, strict=True)]
     out = [_mention(text, toks[a][0], toks[b - 1][1], index.entries[ei], "lexicon",
-                    part or (text[toks[a][0]].isupper() and in_proper_name(text, toks[a][0], toks[b - 1][1])))
-           for (a, b, ei), part in zip(picked, parts, strict=True)]
+                    part or (text[toks[a][0]].isupper() and in_proper_name(text, toks[a][0], toks[b - 1][1])), c)
+           for (a, b, ei), part, c in zip(picked, parts, conjunct, strict=True)]
     out += [_mention(text, s, e, index.entries[ei], how) for s, e, ei, how in extra]
     if said := predicates.find(text, toks):  # "the abdomen was distended": the part names the finding
         spans = {(m.start, m.end) for m in said}

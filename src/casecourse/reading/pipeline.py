@@ -151,6 +151,8 @@ def _clash(a: Mention, b: Mention) -> bool:
         if a.type == "lab_value" and a.attrs.get("value") is None and b.attrs.get("value") is None and (
                 a.norm, a.attrs.get("test_text")) != (b.norm, b.attrs.get("test_text")):
             return False  # one result word stating two tests' results ("C3, C4 and ANA were negative")
+        if a.attrs.get("conjunct") or b.attrs.get("conjunct"):
+            return False  # a term under its coordination ("cleft lip" in "cleft lip and palate"): two findings
         return not (a.start == b.start and a.end == b.end and a.norm != b.norm)  # one span, two codes
     return (a.type, b.type) not in _COEXIST_PAIRS
 

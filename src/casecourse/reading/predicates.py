@@ -71,7 +71,8 @@ def words() -> Words:
             for s in states:
                 slot.setdefault(state_key(s), pred)
     followers = frozenset(v["predicative_followers"]) | {"but", "and", "or", "on", "in", "at", "below", "above",
-                                                         "throughout", "to", "over", "under"}
+                                                         "throughout", "to", "over", "under", "around", "near",
+                                                         "along", "upon", "within", "across"}
     return Words(parts, frozenset(norm_phrase(t) for t in v["predicate_copula_tails"]),
                  frozenset(norm_word(w) for w in v["predicate_adverbs"]),
                  frozenset(norm_word(w) for w in v["predicate_leads"]), frozenset(norm_word(w) for w in followers),
