@@ -65,3 +65,8 @@ def test_both_findings_of_a_coordination_reach_the_reading() -> None:
     r = read("CT showed thickening of the bronchial walls and interlobular septa.")
     hpos = {m.attrs.get("hpo") for m in r.mentions if m.type == "finding"}
     assert {"HP:0033542", "HP:0030879"} <= hpos  # bronchial wall and interlobular septal thickening
+
+
+def test_a_coordination_to_the_left_stays_one_finding() -> None:
+    found = [(m.text, m.type) for m in find_phenotypes("There was neck and shoulder pain.")]
+    assert ("shoulder pain", "finding") not in found  # the coordination "neck and shoulder pain" is the finding

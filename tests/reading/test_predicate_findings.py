@@ -23,6 +23,7 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("The liver was found to be enlarged.", [("enlarged", "HP:0002240")]),
     ("The spleen was palpable 4 cm below the costal margin.", [("palpable", "HP:0001744")]),
     ("Her gait was wide-based.", [("wide-based", "HP:0002136")]),
+    ("Both testicles were undescended.", [("undescended", "HP:0000028")]),
 ])
 def test_part_and_state_name_the_finding(text: str, want: list[tuple[str, str]]) -> None:
     assert _found(text) == want

@@ -440,12 +440,14 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     n_found = len(picked)
     picked += _coordinated(index, toks, text, picked, picked)
     parts = _layers(picked) if not nested else [False] * len(picked)
-    # the term a coordination was built from stays a finding of its own under the coordinated one ("cleft lip"
-    # under "cleft lip and palate"); `conjunct` lets the two overlap in the reading
+    # the term a coordination to its right was built from stays a finding of its own under the coordinated one
+    # ("cleft lip" under "cleft lip and palate"); `conjunct` lets the two overlap in the reading. (To the left,
+    # "neck and shoulder pain", the span ends in the term: case reports annotate such a coordination once.)
     conjunct = [False] * len(picked)
     if len(picked) > n_found and not nested:
         alone = _layers(picked[:n_found])
-        conjunct[:n_found] = [p and not q for p, q in zip(parts, alone, strict=False)]
+        starts = {a for a, _, _ in picked[n_found:]}
+        conjunct[:n_found] = [p and not q and c[0] in starts for p, q, c in zip(parts, alone, picked, strict=False)]
         parts = [p and not c for p, c in zip(parts, conjunct, strict=True)]
     # a finding word that only qualifies the next noun ("tumor markers") is a part too: named, not found
     # and so is one inside a longer name: "findings of cerebral (imaging)", "ataxia with X deficiency (AXD)"
