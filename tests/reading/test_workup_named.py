@@ -51,3 +51,21 @@ def test_a_shared_test_word_may_compose_a_test_named_in_full() -> None:
     got = _tests("Respiratory viral and fungal panel were negative.")
     assert got.get("respiratory pathogen panel") == "NEG"
     assert "respiratory viral panel" not in got
+
+
+def test_flow_cytometry_and_clonality_studies_are_tests_with_a_result() -> None:
+    got = _tests("Flow cytometry of the ascitic fluid did not detect a clonal population.")
+    assert got == {"ascitic fluid flow cytometry": "NEG"}
+    assert _tests("A TCR gene rearrangement study of the skin was positive.") == {
+        "T-cell receptor gene rearrangement": "POS"}
+
+
+def test_markers_in_brackets_are_not_the_result_of_the_test() -> None:
+    got = _tests("Bone marrow flow cytometry showed mature B cells (positive CD19, CD20) and was negative.")
+    assert got == {"bone marrow flow cytometry": "NEG"}
+    assert _tests("HIV serology (negative) was sent.") == {"human immunodeficiency virus serology": "NEG"}
+
+
+def test_a_verb_that_found_nothing_speaks_only_for_the_test_before_it() -> None:
+    assert _tests("Blood cultures showed no growth.") == {"blood culture": "NEG"}
+    assert _tests("The chest CT showed no cavities and no IGRA results were available.") == {}

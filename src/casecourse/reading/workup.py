@@ -40,6 +40,7 @@ _PARENS = re.compile(r"\([^()]{0,60}\)")
 # "hepatitis B e antigen": a marker of replication, negative in e-antigen-negative chronic hepatitis B, so it speaks
 # neither for nor against the infection itself (attrs["marker"], no organism)
 _E_ANTIGEN = re.compile(r"\s*(?:\([^()]{1,10}\)\s*)?e\s+antigen", re.I)
+_OF_SPECIMEN = re.compile(r"\b(?:of|from|in|on)\s+(?:the\s+|a\s+)?$", re.I)
 _PROFILE = re.compile(r" (?:profile|panel)\b")
 _CULTURE_POS_VERB = 60  # chars after "showed"/"revealed" in which an organism must follow
 
@@ -168,7 +169,10 @@ def _implicit_test(text: str, hits: list[Hit], hi: int, clause: tuple[int, int])
 
 def _result(text: str, hits: list[Hit], lo: int, hi: int, clause: tuple[int, int]) -> Hit | None:
     """The result word for a list spanning lo..hi: nearest after it in the clause, else nearest before."""
-    after = [h for h in hits if h.kind in ("pos", "neg", "pos_verb") and hi <= h.start < clause[1]]
+    # not a result word inside a bracket opened after a gap: "flow cytometry showed T cells (positive CD3, negative
+    # CD10)" names markers; "HIV serology (negative)" is the test's result
+    after = [h for h in hits if h.kind in ("pos", "neg", "pos_verb") and hi <= h.start < clause[1]
+             and not _bracketed_later(text, hi, h.start)]
     for h in after:
         if h.kind != "pos_verb":
             return h
@@ -176,9 +180,17 @@ def _result(text: str, hits: list[Hit], lo: int, hi: int, clause: tuple[int, int
             return Hit(h.start, h.end, "pos", "positive")
     # a result word before the list, with no value between them ("ANA was positive 1:640, anti-RNP 113" is no
     # positive anti-RNP)
-    before = [h for h in hits if h.kind in ("pos", "neg") and clause[0] <= h.start and h.end <= lo
+    before = [h for h in hits if h.kind in ("pos", "neg") and h.canonical != "no finding" and clause[0] <= h.start
+              and h.end <= lo
               and not _value_between(text, hits, h.end, lo)]
     return before[-1] if before else None
+
+
+def _bracketed_later(text: str, hi: int, at: int) -> bool:
+    """The position `at` stands inside a bracket that opens after some words past `hi`."""
+    gap = text[hi:at]
+    opened = gap.rfind("(")
+    return opened > 0 and gap.find(")", opened) < 0 and bool(gap[:opened].strip(" ,:"))
 
 
 def _value_between(text: str, hits: list[Hit], a: int, b: int) -> bool:
@@ -232,6 +244,8 @@ def find(text: str) -> list[Mention]:
         if head is None:  # a test word earlier in the clause: "serologies were negative for HIV and CMV"
             head = next((h for h in reversed(hits) if h.kind == "head" and clause[0] <= h.start and h.end <= lo),
                         None)
+            if head is None and all(i.kind == "specimen" for i in items) and _OF_SPECIMEN.search(text, 0, lo):
+                continue  # "a rearrangement study of the pleural fluid was positive": the specimen of that test
             if head is None and not any(i.kind == "named_test" for i in items):
                 head = _implicit_test(text, hits, hi, clause)
                 if head is None:
