@@ -61,6 +61,8 @@ _HEDGE = re.compile(r"\b(?:evidence|signs?|features?|findings?|suggest\w*|likely
                     r"presum\w*)\b", re.I)
 # work-up test words (knowledge/workup_terms.csv) whose positive result detects the organism itself
 _DETECTS = frozenset({"culture", "PCR", "antigen", "viral load", "smear", "swab"})
+# a sentence about a blood or marrow smear (knowledge/smear_findings.csv)
+_SMEAR = re.compile(r"\b(?:smears?|films?|morpholog\w*)\b", re.I)
 # words of the demographics reader (reading/demographics.py) that state the patient is pregnant, and a denial before one
 _PREGNANT = frozenset({"pregnant", "primigravida", "multigravida"})
 _NOT_PREGNANT = re.compile(r"(?:\bnon-?|\bnot\s+(?:\w+\s+)?|\bno longer\s+|\bnever\s+(?:been\s+)?)$", re.I)
@@ -161,6 +163,7 @@ class CourseAssembler:
                                                              or (m.start, m.end) in self._listed):
             self._condition(m, sent, when)
         elif m.type == "finding" and m.assertion != Assertion.family and not m.attrs.get("too_vague"):
+            self._smear(m, sent, when)
             key = (m.norm or m.text.lower(), when.point or (str(when.offset_days) if when.offset_days else None))
             if key not in self._findings:
                 codings = [Coding(system="http://purl.obolibrary.org/obo/hp.owl", code=str(m.attrs["hpo"]),
@@ -168,10 +171,30 @@ class CourseAssembler:
                 self._findings[key] = Finding(id=self._id("finding"), name=m.norm or m.text, codings=codings,
                                               assertion=m.assertion, time=when,
                                               provenance=_prov(self.text, m, sent, "phenotypes"))
+        elif m.type == "finding" and m.attrs.get("too_vague"):
+            self._smear(m, sent, when)
         elif m.type in ("lab_value", "lab_finding") and (m.attrs.get("test")) and m.assertion != Assertion.hypothetical:
             self._lab(m, sent, when)
         elif m.type == "lab_test" and m.norm:
             self._named[m.norm] = (m, sent)
+
+    def _smear(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
+        """A cell a smear is examined for, named in a sentence about a smear, is a result of the smear: positive
+        where seen ("the peripheral smear showed spherocytes"), negative where denied ("no schistocytes on the
+        film"); knowledge/smear_findings.csv."""
+        term = " ".join(m.text.lower().split())
+        if m.assertion not in (Assertion.present, Assertion.negated) or term not in _smear_terms() \
+                or not _SMEAR.search(self.text, sent[0], sent[1]):
+            return
+        name = _smear_terms()[term]
+        interp = "NEG" if m.assertion == Assertion.negated else "POS"
+        key = (name, name, interp, sent)
+        if key in self._qualitative_seen:
+            return
+        self._qualitative_seen.add(key)
+        self.course.labs.append(LabResult(id=self._id("lab"), test=name, test_text=" ".join(m.text.split()),
+                                          interpretation=interp, time=when, assertion=Assertion.present,
+                                          provenance=_prov(self.text, m, sent, "smear")))
 
     def _workup_infections(self, interpretation: str) -> Iterator[tuple[Mention, str, dict]]:
         """Work-up results of the patient (present, in the story) with `interpretation`, each with the infection
@@ -514,6 +537,18 @@ def _class_diagnoses() -> frozenset[str]:
 def _class_diagnosis(m: Mention) -> bool:
     """A finding word that names a class of diagnoses ("malignancy"; knowledge/disease_terms.csv)."""
     return str(m.attrs.get("label") or m.norm or m.text).lower() in _class_diagnoses()
+
+
+@cache
+def _smear_terms() -> dict[str, str]:
+    """Smear cells as written (plural and singular, lower case) -> the name of the result."""
+    out: dict[str, str] = {}
+    for r in table("smear_findings.csv"):
+        name = r["term"].strip().lower()
+        out[name] = name
+        if name.endswith("s") and not name.endswith("ux"):
+            out[name.removesuffix("s")] = name
+    return out
 
 
 @cache
