@@ -21,6 +21,7 @@ import re
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading import lab_fluids
 from casecourse.reading.labs_catalogue import LabTest, TestHit, catalogue, expand, find_tests
 from casecourse.reading.labs_qualitative import compound_anchors, find_compounds, find_qualitative
 from casecourse.reading.labs_results import find_results
@@ -253,5 +254,6 @@ def find_labs(text: str) -> list[Mention]:
     # a result word inside a test's name is no result: "positive end-expiratory pressure", "C- reactive protein"
     out.extend(find_results(text, [(m.start, m.end) for m in out
                                    if m.type in ("lab_value", "lab_finding", "lab_test")]))
+    lab_fluids.refine(text, out)  # "increased protein ... on cerebrospinal fluid"
     out.sort(key=lambda m: (m.start, m.end, m.type, m.norm or ""))
     return out

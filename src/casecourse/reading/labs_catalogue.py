@@ -164,3 +164,9 @@ def expand(test: LabTest) -> list[LabTest]:
         cat = catalogue()
         return [cat[m] for m in test.members]
     return [test]
+
+
+def by_written(name: str) -> LabTest | None:
+    """The catalogue test a name is written for (its name, a synonym or a spelling variant), or None."""
+    entry = _automaton().get(" ".join(name.lower().split()), None)
+    return catalogue().get(entry[1][0][0]) if entry else None
