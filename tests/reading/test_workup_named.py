@@ -69,3 +69,9 @@ def test_markers_in_brackets_are_not_the_result_of_the_test() -> None:
 def test_a_verb_that_found_nothing_speaks_only_for_the_test_before_it() -> None:
     assert _tests("Blood cultures showed no growth.") == {"blood culture": "NEG"}
     assert _tests("The chest CT showed no cavities and no IGRA results were available.") == {}
+
+
+def test_an_antigen_antibody_combination_test_is_named_as_one() -> None:
+    got = _tests("The HIV-1/2 Ag/Ab test was non-reactive.")
+    assert got == {"human immunodeficiency virus antigen/antibody test": "NEG"}
+    assert _tests("Hepatitis C antibodies were negative.") == {"hepatitis C virus antibodies": "NEG"}
