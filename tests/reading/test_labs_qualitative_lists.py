@@ -71,7 +71,7 @@ def test_a_pair_and_its_group_word_give_one_result_each() -> None:
 
 
 def test_beta2_glycoprotein_antibodies_written_in_full() -> None:
-    assert ("anti-beta2 glycoprotein i antibodies", "NEG") in _q("Beta-2 glycoprotein I antibodies were negative.")
+    assert ("anti-beta2-glycoprotein I antibodies", "NEG") in _q("Beta-2 glycoprotein I antibodies were negative.")
 
 
 def test_anion_gap_and_plural_bicarbonates_in_a_table_row() -> None:
