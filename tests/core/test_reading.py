@@ -45,3 +45,13 @@ def test_a_unit_spelled_like_a_degree_is_no_author_line() -> None:
              "P. JONES, MD, Department of Medicine, General Hospital, USA.\n")
     zones = {m.zone for m in r.mentions if m.type in ("lab_value", "lab_test")}
     assert zones and "authors" not in zones
+
+
+def test_a_diagnostic_study_with_its_result_is_the_patients_not_literature() -> None:
+    from casecourse.reading.zoning import sentence_zone
+
+    assert sentence_zone("A B cell clonality study of the bone marrow was negative.", "narrative") == "narrative"
+    assert sentence_zone("The sleep study revealed severe obstructive apnea.", "narrative") == "narrative"
+    # studies of other patients stay literature
+    assert sentence_zone("A large study showed that relapse is common.", "narrative") == "literature"
+    assert sentence_zone("A study of 80 patients showed a response in half.", "narrative") == "literature"

@@ -129,10 +129,21 @@ def _mark_unheaded_discussion(text: str, zones: list[Zone]) -> None:
 _VALUE_BEFORE = re.compile(r"\d\s*(?:[A-Za-zµμ]*/[\w.µμ]+)?\s*$")
 
 
+# "study" as a test of this patient's specimen, stated with its result ("a rearrangement study of the pleural
+# fluid was positive", "the conduction study showed slowing"), not a study of others ("a study showed that")
+_DIAGNOSTIC_STUDY = re.compile(
+    r"stud(?:y|ies)(?:\s+of\s+(?:the|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?)?\s+(?:(?:was|were)\s+(?:positive|"
+    r"negative|normal|abnormal|unremarkable|non-?diagnostic)|(?:showed|revealed|demonstrated|detected)\s+(?!that\b))",
+    re.I)
+
+
 def _cites(sentence: str) -> bool:
-    """A literature cue, other than a lab value's reference interval in parentheses."""
+    """A literature cue, other than a lab value's reference interval in parentheses or a diagnostic study's
+    result."""
     for m in _LITERATURE_CUE.finditer(sentence):
         if m.group().startswith("(") and _VALUE_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
+            continue
+        if m.group()[:4].lower() == "stud" and _DIAGNOSTIC_STUDY.match(sentence, m.start()):
             continue
         return True
     return False
