@@ -55,3 +55,9 @@ def test_a_diagnostic_study_with_its_result_is_the_patients_not_literature() -> 
     # studies of other patients stay literature
     assert sentence_zone("A large study showed that relapse is common.", "narrative") == "literature"
     assert sentence_zone("A study of 80 patients showed a response in half.", "narrative") == "literature"
+
+
+def test_a_time_word_inside_a_diagnosis_is_kept() -> None:
+    r = read("Two days after delivery she developed postpartum haemorrhage.")
+    kinds = {(m.type, m.text) for m in r.mentions}
+    assert ("condition", "postpartum haemorrhage") in kinds and ("prepost", "postpartum") in kinds

@@ -129,6 +129,9 @@ _COEXIST = {frozenset({"lab_test", "lab_value"}), frozenset({"finding", "lab_val
             frozenset({"event", "time"}), frozenset({"event", "date"}), frozenset({"event", "lab_value"}),
             frozenset({"event", "time_relation"}), frozenset({"event", "prepost"}),
             frozenset({"dose", "time"})}  # "after two cycles": a time built on a number of cycles
+# a time word before or after a procedure or birth dates the condition or finding it is part of ("postoperative
+# ileus", "postpartum haemorrhage", "neonatal jaundice"): both are kept
+_COEXIST |= {frozenset({"prepost", t}) for t in ("condition", "finding")}
 # a class or generic therapy may sit inside a condition or finding ("chemotherapy-induced neutropenia")
 # and keeps its route ("intravenous fluids")
 _COEXIST |= {frozenset({k, t}) for k in ("therapy", "drug_class") for t in ("condition", "finding", "route")}
