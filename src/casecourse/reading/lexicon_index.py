@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 
 import ahocorasick
@@ -89,8 +90,7 @@ class Index:
 
     def encode(self, keys: list[str]) -> str:
         """The codes of a run of word keys (OOV for a word of no key)."""
-        get = self.vocab.get
-        return "".join([get(k, OOV) for k in keys])
+        return "".join(map(self.vocab.get, keys, repeat(OOV)))  # get(key, OOV) per key, without a Python loop
 
     def get(self, phrase: str) -> tuple[int, int, tuple[int, ...]] | None:
         """(words, plain entry or -1, abbreviation entries) of a space-joined key, None if no key."""

@@ -62,24 +62,27 @@ def _compound(word: str) -> tuple[int, ...]:
 def _candidates(index: Index, toks: Tokens, text: str) -> list[tuple[int, int, int]]:
     """(first token, last token + 1, entry id) of every lexicon key found, boundaries respected."""
     out = []
+    starts, ends, entries, clause = toks.starts, toks.ends, index.entries, _CLAUSE_MARK.search
     for end, (n, plain, cased) in index.automaton.iter(index.encode(toks.keys)):
         first = end // CODE_DIGITS - n + 1  # the match is a run of n word codes ending in token end // CODE_DIGITS
         ei = plain
         if cased:
-            surface = text[toks[first][0]:toks[first + n - 1][1]]
+            surface = text[starts[first]:ends[first + n - 1]]
             for c in cased:
-                form = index.entries[c].case or ""
+                form = entries[c].case or ""
                 if surface == form or surface == form + "s":
                     ei = c
                     break
-        if ei >= 0 and index.entries[ei].predicative and not _phrase_ends(toks, text, first + n):
+        if ei < 0:
             continue
-        if ei >= 0 and after_genus(text, toks[first][0]):
+        if entries[ei].predicative and not _phrase_ends(toks, text, first + n):
             continue
-        if ei >= 0 and n > 1 and _CLAUSE_MARK.search(text, toks[first][0], toks[first + n - 1][1]):
+        s = starts[first]
+        if after_genus(text, s):
+            continue
+        if n > 1 and clause(text, s, ends[first + n - 1]):
             continue  # "stenosis of the artery, lung ...", "enlarged (the right ventricle": no name across a clause
-        if ei >= 0:
-            out.append((first, first + n, ei))
+        out.append((first, first + n, ei))
     return out
 
 
@@ -164,34 +167,36 @@ def in_abbreviated_name(text: str, start: int, end: int) -> bool:
 def after_genus(text: str, start: int) -> bool:
     """Whether the word at `start` follows an abbreviated genus ("M. tuberculosis", "S. pneumoniae"):
     it then names the organism, not the disease."""
+    if "." not in text[max(0, start - 3):start]:  # the genus's full stop ends the window (or precedes ' ', '\n')
+        return False
     return _GENUS.search(text, max(0, start - 4), start) is not None
 
 
 def _phrase_ends(toks: Tokens, text: str, nxt: int) -> bool:
     """Whether an adjective before token `nxt` is predicative ("he was ataxic and ...") rather than
     attributive ("eosinophilic infiltrate"): punctuation, the end, or a function word follows."""
-    if nxt >= len(toks) or text[toks[nxt - 1][1]:toks[nxt][0]].strip():
+    if nxt >= len(toks.keys) or text[toks.ends[nxt - 1]:toks.starts[nxt]].strip():
         return True
-    return toks[nxt][2] in _followers()
+    return toks.keys[nxt] in _followers()
 
 
 def _attributive(toks: Tokens, text: str, nxt: int) -> bool:
     """Whether the match before token `nxt` only qualifies the noun after it ("tumor markers",
     "tumor-free margins"): it then names no finding of the patient, only the concept."""
-    if nxt >= len(toks):
+    if nxt >= len(toks.keys):
         return False
-    gap = text[toks[nxt - 1][1]:toks[nxt][0]]
+    gap = text[toks.ends[nxt - 1]:toks.starts[nxt]]
     heads = _attributive_heads()
-    return toks[nxt][2] in (heads[0] if not gap.strip() else heads[1] if gap in ("-", "\u2010", "\u2013") else ())
+    return toks.keys[nxt] in (heads[0] if not gap.strip() else heads[1] if gap in ("-", "\u2010", "\u2013") else ())
 
 
 def _dangling_of(toks: Tokens, text: str, a: int, b: int) -> bool:
     """Whether a match "findings of X" (a general head noun, "of", one organ word) stops inside a longer
     phrase because X is an adjective ("manifestations of vascular leak syndrome", "findings of cerebral
     and pulmonary imaging"): the phrase names an examination or a disease, no finding."""
-    if b - a != 3 or toks[a + 1][2] != "of" or toks[a][2] not in _general_heads():
+    if b - a != 3 or toks.keys[a + 1] != "of" or toks.keys[a] not in _general_heads():
         return False
-    return text[toks[b - 1][0]:toks[b - 1][1]].lower() in _nouns_of_adjectives()
+    return text[toks.starts[b - 1]:toks.ends[b - 1]].lower() in _nouns_of_adjectives()
 
 
 @cache
@@ -257,12 +262,13 @@ def _split_pairs(index: Index, toks: Tokens, picked: list[tuple[int, int, int]])
     """A term that pairs two findings HPO also names alone ("nausea and vomiting", "fever and chills")
     is read as the two findings, as a clinician lists them."""
     out = []
+    keys = toks.keys
     for a, b, ei in picked:
         halves = None
         for k in range(a + 1, b - 1):
-            if toks[k][2] in ("and", "or"):
-                left = index.get(" ".join(t[2] for t in toks[a:k]))
-                right = index.get(" ".join(t[2] for t in toks[k + 1:b]))
+            if keys[k] in ("and", "or"):
+                left = index.get(" ".join(keys[a:k]))
+                right = index.get(" ".join(keys[k + 1:b]))
                 if left and right and left[1] >= 0 and right[1] >= 0 \
                         and index.entries[left[1]].kind == index.entries[right[1]].kind == "finding":
                     halves = [(a, k, left[1]), (k + 1, b, right[1])]
@@ -295,23 +301,24 @@ def _coordinated(index: Index, toks: Tokens, text: str, sources: list[tuple[int,
     out = []
     # the last word of a found term of two or more words is no modifier: "weight loss or loss of appetite"
     ends = {b - 1 for a, b, _ in picked if b - a > 1}
+    t_start, t_end, keys = toks.starts, toks.ends, toks.keys
     for a, b, _ in sources:
         if b - a < 2:
             continue
-        rest = " ".join(k for _, _, k in toks[a + 1:b])
+        rest = " ".join(keys[a + 1:b])
         pos = a
         skipped = False
-        while pos >= 2 or (pos == 1 and text[toks[0][1]:toks[1][0]].strip() == "/"):
-            gap = text[toks[pos - 1][1]:toks[pos][0]].strip()
+        while pos >= 2 or (pos == 1 and text[t_end[0]:t_start[1]].strip() == "/"):
+            gap = text[t_end[pos - 1]:t_start[pos]].strip()
             if gap in ("/", ","):
                 mod = pos - 1
-            elif not gap and toks[pos - 1][2] in ("and", "or") and pos >= 2:
+            elif not gap and keys[pos - 1] in ("and", "or") and pos >= 2:
                 mod = pos - 2
             else:
                 break
             if mod in ends:
                 break
-            value = index.get(f"{toks[mod][2]} {rest}")
+            value = index.get(f"{keys[mod]} {rest}")
             if value is None or value[1] < 0:
                 # one list adjective that makes no term with the head is passed over, once: "ophthalmic,
                 # orofacial, articular, and auditory manifestations"
@@ -320,8 +327,8 @@ def _coordinated(index: Index, toks: Tokens, text: str, sources: list[tuple[int,
                 skipped, pos = True, mod
                 continue
             # a two-word modifier: "posterior subcapsular or capsular cataract"
-            if mod >= 1 and mod - 1 not in ends and not text[toks[mod - 1][1]:toks[mod][0]].strip():
-                wider = index.get(f"{toks[mod - 1][2]} {toks[mod][2]} {rest}")
+            if mod >= 1 and mod - 1 not in ends and not text[t_end[mod - 1]:t_start[mod]].strip():
+                wider = index.get(f"{keys[mod - 1]} {keys[mod]} {rest}")
                 if wider is not None and wider[1] >= 0:
                     out.append((mod - 1, b, wider[1]))
                     break
@@ -336,8 +343,8 @@ _ADJECTIVE_ENDS = ("al", "ar", "ic", "ous", "ary", "eal")
 
 def _list_adjective(toks: Tokens, text: str, i: int) -> bool:
     """Whether token i is a one-word adjective element of a comma list ("orofacial, ...")."""
-    return i + 1 < len(toks) and text[toks[i][1]:toks[i + 1][0]].strip() == "," \
-        and text[toks[i][0]:toks[i][1]].lower().endswith(_ADJECTIVE_ENDS)
+    return i + 1 < len(toks.keys) and text[toks.ends[i]:toks.starts[i + 1]].strip() == "," \
+        and text[toks.starts[i]:toks.ends[i]].lower().endswith(_ADJECTIVE_ENDS)
 
 
 def _coordinated_right(index: Index, toks: Tokens, text: str, a: int, b: int) -> list[tuple[int, int, int]]:
@@ -347,17 +354,19 @@ def _coordinated_right(index: Index, toks: Tokens, text: str, a: int, b: int) ->
     the found term's words but the last, or fewer before a longer conjunct). Spans run from the found
     term's start to the coordinated words."""
     out = []
-    keys = [k for _, _, k in toks[a:b]]
+    t_start, t_end, t_keys = toks.starts, toks.ends, toks.keys
+    n_toks = len(t_keys)
+    keys = t_keys[a:b]
     stems = [" ".join(keys[:j]) for j in range(len(keys) - 1, 0, -1)]
     pos = b  # the token after the last conjunct
-    while pos < len(toks):
-        gap = text[toks[pos - 1][1]:toks[pos][0]].strip()
-        if gap in ("/", ",") and not (gap == "," and toks[pos][2] in ("and", "or")):
+    while pos < n_toks:
+        gap = text[t_end[pos - 1]:t_start[pos]].strip()
+        if gap in ("/", ",") and not (gap == "," and t_keys[pos] in ("and", "or")):
             nxt = pos
-        elif not gap and toks[pos][2] in ("and", "or") and pos + 1 < len(toks) \
-                and not text[toks[pos][1]:toks[pos + 1][0]].strip():
+        elif not gap and t_keys[pos] in ("and", "or") and pos + 1 < n_toks \
+                and not text[t_end[pos]:t_start[pos + 1]].strip():
             nxt = pos + 1
-        elif gap == "," and toks[pos][2] in ("and", "or") and pos + 1 < len(toks):
+        elif gap == "," and t_keys[pos] in ("and", "or") and pos + 1 < n_toks:
             nxt = pos + 1
         else:
             break
@@ -377,14 +386,16 @@ def _conjunct(index: Index, toks: Tokens, text: str, stems: list[str], nxt: int,
     """(end token, entry) of the longest run of one to three words from `nxt` that a stem completes to
     a lexicon term, longest stem first; None if none does or the run heads a phrase of its own
     ("... and calcification of the falx")."""
+    t_start, t_end, keys = toks.starts, toks.ends, toks.keys
+    n_toks = len(keys)
     for n in (3, 2, 1):
         end = nxt + n
-        if end > len(toks) or any(toks[k][2] in ("and", "or") or text[toks[k - 1][1]:toks[k][0]].strip()
-                                  for k in range(nxt + 1, end)):
+        if end > n_toks or any(keys[k] in ("and", "or") or text[t_end[k - 1]:t_start[k]].strip()
+                               for k in range(nxt + 1, end)):
             continue
-        if end < len(toks) and toks[end][2] == "of":
+        if end < n_toks and keys[end] == "of":
             continue
-        words = " ".join(k for _, _, k in toks[nxt:end])
+        words = " ".join(keys[nxt:end])
         # a stem shorter than all but the last word only before two words or more that name no finding
         # alone: "elevated serum cholesterol and alkaline phosphatase", not "high arched palate, myopia"
         alone = index.get(words)
@@ -434,7 +445,7 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
         covered = {i for a, b, _ in cands for i in range(a, b)}
         for i in long_words:
             if i not in covered:
-                s, e, k = toks[i]
+                s, e, k = toks.starts[i], toks.ends[i], toks.keys[i]
                 extra += [(s, e, ei, "compound") for ei in _compound(k)]
     picked = _split_pairs(index, toks, _select(index, cands))
     n_found = len(picked)
@@ -451,12 +462,13 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
         parts = [p and not c for p, c in zip(parts, conjunct, strict=True)]
     # a finding word that only qualifies the next noun ("tumor markers") is a part too: named, not found
     # and so is one inside a longer name: "findings of cerebral (imaging)", "ataxia with X deficiency (AXD)"
+    t_start, t_end = toks.starts, toks.ends
     parts = [p or (index.entries[c[2]].kind == "finding"
                    and (_attributive(toks, text, c[1]) or _dangling_of(toks, text, c[0], c[1])
-                        or in_abbreviated_name(text, toks[c[0]][0], toks[c[1] - 1][1])))
+                        or in_abbreviated_name(text, t_start[c[0]], t_end[c[1] - 1])))
              for c, p in zip(picked, parts, strict=True)]
-    out = [_mention(text, toks[a][0], toks[b - 1][1], index.entries[ei], "lexicon",
-                    part or (text[toks[a][0]].isupper() and in_proper_name(text, toks[a][0], toks[b - 1][1])), c)
+    out = [_mention(text, t_start[a], t_end[b - 1], index.entries[ei], "lexicon",
+                    part or (text[t_start[a]].isupper() and in_proper_name(text, t_start[a], t_end[b - 1])), c)
            for (a, b, ei), part, c in zip(picked, parts, conjunct, strict=True)]
     out += [_mention(text, s, e, index.entries[ei], how) for s, e, ei, how in extra]
     if said := predicates.find(text, toks):  # "the abdomen was distended": the part names the finding
