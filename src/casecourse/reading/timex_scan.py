@@ -9,8 +9,10 @@ word starts near a trigger gives the same candidates for a fraction of that.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache
+from itertools import compress
 
 import ahocorasick
 
@@ -167,14 +169,33 @@ def starts_by_family(text: str) -> dict[str, list[int]]:
     every = frozenset(BACK) - {"pp"}
     for m in _DIGIT_TRIGGERS.finditer(text) if exact is None else _DIGIT_TRIGGERS_LOW.finditer(exact):
         trig.append((m.start(), every))
-    out: dict[str, set[int]] = {f: set() for f in BACK}
+    if not trig:
+        return {f: [] for f in BACK}
+    # each trigger looks back over the word starts in a window of characters [lo, pos]; the windows overlap
+    # (triggers cluster), so their union is scanned once (`\b` reads the character before a scan's start, so
+    # a word start found in the union is one of every window holding it) and each window is a slice of it
+    wins = [(max(0, pos - 12 * back - 2), pos, keep) for pos, fams in trig for back, keep in (_plan(fams),)]
+    ws: list[int] = []
     word_start = _WORD_START.finditer
-    for pos, fams in trig:
-        back, keep = _plan(fams)
-        ws = [m.start() for m in word_start(text, max(0, pos - 12 * back - 2), pos + 1)]
-        for f, k in keep:
-            out[f].update(ws[-k:])
-    return {f: sorted(s) for f, s in out.items()}
+    spans = sorted((lo, pos) for lo, pos, _ in wins)
+    cur_lo, cur_hi = spans[0]
+    for lo, hi in spans:
+        if lo > cur_hi + 1:
+            ws += [m.start() for m in word_start(text, cur_lo, cur_hi + 1)]
+            cur_lo, cur_hi = lo, hi
+        elif hi > cur_hi:
+            cur_hi = hi
+    ws += [m.start() for m in word_start(text, cur_lo, cur_hi + 1)]
+    marks = {f: bytearray(len(ws)) for f in BACK}  # the word starts kept for each family
+    for lo, pos, keep in wins:
+        i, j = bisect_right(ws, pos), bisect_left(ws, lo)
+        for f, k in keep:  # the last k word starts of the window
+            a = max(j, i - k)
+            marks[f][a:i] = _ONES[:i - a]
+    return {f: list(compress(ws, m)) for f, m in marks.items()}
+
+
+_ONES = b"\x01" * (max(BACK.values()) + 1)
 
 
 #: positions a case-insensitive pattern is tried at before its twin over the lower-cased text
@@ -191,9 +212,12 @@ def matches(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
     starts = may_start(rx, text, starts)
     twin = deferred_twin(rx, len(starts), TWIN_AFTER)
     low = lower_text(text) if twin is not None else None
+    if low is not None:  # the twin says where `rx` matches; `rx` itself gives the match (its groups read the text)
+        tried = twin.match  # type: ignore[union-attr]
+        starts = [s for s in starts if tried(low, s)]
+    match = rx.match
     for s in starts:
-        # the twin says where `rx` matches; `rx` itself gives the match (its groups read the text as written)
-        m = rx.match(text, s) if low is None or twin.match(low, s) else None  # type: ignore[union-attr]
-        if m and (m.start(), m.end()) not in seen:
-            seen.add((m.start(), m.end()))
+        m = match(text, s)
+        if m and (span := m.span()) not in seen:
+            seen.add(span)
             yield m
