@@ -13,10 +13,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cache
 from itertools import compress
+from operator import itemgetter
 
 import ahocorasick
 
-from casecourse.reading.rx_first import deferred_twin, lower_text, may_start
+from casecourse.reading.rx_first import deferred_twin, first_chars, lower_text
 from casecourse.reading.timex_lexicon import MONTHS, SEASONS, UNITS
 
 #: family -> how many words before the trigger a match may start
@@ -204,12 +205,43 @@ _ONES = b"\x01" * (max(BACK.values()) + 1)
 TWIN_AFTER = 2000
 
 
+# id(pattern) -> (pattern, `rx_first.first_chars`): hashing a compiled pattern for `first_chars`' own cache hashes
+# its whole code; the entry holds the pattern, so its id cannot be reused
+_FIRST: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
+# the last document, and per starts list given for it (by id; the entry holds the list): the characters at the
+# starts and the non-ASCII ones among them (a non-ASCII character may always begin a match, as in `may_start`)
+_AT: list = [None, {}]
+
+
+def _first_chars(rx: re.Pattern) -> frozenset[str] | None:
+    entry = _FIRST.get(id(rx))
+    if entry is None or entry[0] is not rx:
+        entry = _FIRST[id(rx)] = (rx, first_chars(rx))
+    return entry[1]
+
+
+def _chars_at(text: str, starts: list[int]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The characters of `text` at `starts` and the non-ASCII ones among them, computed once per document and
+    starts list: every pattern of a family is tried at the family's starts."""
+    if _AT[0] is not text:
+        _AT[0], _AT[1] = text, {}
+    got = _AT[1].get(id(starts))
+    if got is None or got[0] is not starts:
+        chars = itemgetter(*starts)(text) if len(starts) > 1 else (text[starts[0]],)
+        got = _AT[1][id(starts)] = (starts, chars, frozenset(c for c in set(chars) if c >= "\x80"))
+    return got[1], got[2]
+
+
 def matches(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
     """`rx.match` at each start; a match is reported once even if several starts find it."""
     if not starts:  # most short texts (table cells) trigger no family at all
         return
     seen: set[tuple[int, int]] = set()
-    starts = may_start(rx, text, starts)
+    first = _first_chars(rx)
+    if first is not None:  # `may_start`'s filter, run in C over the characters at the starts
+        chars, wide = _chars_at(text, starts)
+        ok = first | wide if wide else first
+        starts = list(compress(starts, map(ok.__contains__, chars)))
     twin = deferred_twin(rx, len(starts), TWIN_AFTER)
     low = lower_text(text) if twin is not None else None
     if low is not None:  # the twin says where `rx` matches; `rx` itself gives the match (its groups read the text)
