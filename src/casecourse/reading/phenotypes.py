@@ -9,14 +9,14 @@ abbreviations the text defines ("macrophage activation syndrome (MAS)").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import cache
+from itertools import compress, count
 
 from ..model import Assertion, Mention
 from . import predicates
 from .lexicon_index import CODE_DIGITS, Entry, Index, _nouns_of_adjectives, load_index
 from .lexicon_norm import Tokens, norm_word, tokens, variants
-from .rx_keys import at_run_starts, starting_with
+from .rx_keys import starting_with
 
 RULE = "phenotypes"
 # A finding named inside a longer finding's span ("hearing loss" in "sensorineural hearing loss"):
@@ -26,7 +26,6 @@ PART = "finding_part"
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
 _GENUS = re.compile(r"(?<![A-Za-z])[A-Z]\. ?$")  # an abbreviated genus right before: a species name follows
 _CLAUSE_MARK = re.compile(r"[,;]|\((?![^)]*\))")  # a comma, or a bracket opened and not closed
-_LETTERS_BACK = re.compile(r"[a-z]*")
 
 
 @cache
@@ -36,9 +35,23 @@ def _compound_rx() -> re.Pattern:
     return re.compile(rf"(?<= )[a-z]{{4,}}(?:{ends})(?= )")
 
 
+class _CompoundKeys(dict):
+    """word key -> whether it is a whole match of `_compound_rx` (computed once per key)."""
+
+    def __missing__(self, key: str) -> bool:
+        hit = self[key] = _compound_word_rx().fullmatch(key) is not None
+        return hit
+
+
+_COMPOUND_KEYS = _CompoundKeys()
+
+
 @cache
-def _compound_suffixes() -> tuple[str, ...]:
-    return tuple(variants()["compound_suffixes"])
+def _compound_word_rx() -> re.Pattern:
+    """`_compound_rx` for one key alone: its lookarounds are the spaces around a key in `Tokens.joined`."""
+    rx = _compound_rx().pattern
+    assert rx.startswith("(?<= )") and rx.endswith("(?= )")
+    return re.compile(rx[len("(?<= )"):-len("(?= )")])
 
 
 @cache
@@ -435,12 +448,11 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     """
     index = load_index()
     toks = tokens(text)
-    joined, start_of = toks.joined()
     cands = _candidates(index, toks, text)
     extra: list[tuple[int, int, int, str]] = []
-    # a match is a whole key ending in a suffix: tried only at keys holding one
-    long_words = [bisect_left(start_of, m.start()) for m in at_run_starts(_compound_rx(), joined, _compound_suffixes(),
-                                                             _LETTERS_BACK)]
+    # the keys `_compound_rx` matches as whole words (it cannot cross the spaces between keys), each key's
+    # answer kept for the process: the tokens' indices without a scan per suffix
+    long_words = list(compress(count(), map(_COMPOUND_KEYS.__getitem__, toks.keys)))
     if long_words:
         covered = {i for a, b, _ in cands for i in range(a, b)}
         for i in long_words:
