@@ -8,9 +8,8 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from casecourse.reading.rx_first import may_start
 from casecourse.reading.timex_lexicon import AMOUNT, FREQUENCY_WORDS, UNIT, parse_amount
-from casecourse.reading.timex_scan import matches
+from casecourse.reading.timex_scan import matches, may_start
 from casecourse.reading.timex_values import duration_value, unit_of
 
 Cand = tuple[int, int, int, str, dict]

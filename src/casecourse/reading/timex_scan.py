@@ -232,16 +232,23 @@ def _chars_at(text: str, starts: list[int]) -> tuple[tuple[str, ...], frozenset[
     return got[1], got[2]
 
 
+def may_start(rx: re.Pattern, text: str, starts: list[int]) -> list[int]:
+    """`rx_first.may_start(rx, text, starts)` (the starts whose character may begin a match), its filter run in C
+    over the characters at the starts; `starts` is not changed once made (its characters are kept per document)."""
+    first = _first_chars(rx)
+    if first is None or not starts:
+        return starts
+    chars, wide = _chars_at(text, starts)
+    ok = first | wide if wide else first
+    return list(compress(starts, map(ok.__contains__, chars)))
+
+
 def matches(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
     """`rx.match` at each start; a match is reported once even if several starts find it."""
     if not starts:  # most short texts (table cells) trigger no family at all
         return
     seen: set[tuple[int, int]] = set()
-    first = _first_chars(rx)
-    if first is not None:  # `may_start`'s filter, run in C over the characters at the starts
-        chars, wide = _chars_at(text, starts)
-        ok = first | wide if wide else first
-        starts = list(compress(starts, map(ok.__contains__, chars)))
+    starts = may_start(rx, text, starts)
     twin = deferred_twin(rx, len(starts), TWIN_AFTER)
     low = lower_text(text) if twin is not None else None
     if low is not None:  # the twin says where `rx` matches; `rx` itself gives the match (its groups read the text)
