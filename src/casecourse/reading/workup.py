@@ -244,7 +244,8 @@ def find(text: str) -> list[Mention]:
         if head is None:  # a test word earlier in the clause: "serologies were negative for HIV and CMV"
             head = next((h for h in reversed(hits) if h.kind == "head" and clause[0] <= h.start and h.end <= lo),
                         None)
-            if head is None and all(i.kind == "specimen" for i in items) and _OF_SPECIMEN.search(text, 0, lo):
+            if head is None and all(i.kind == "specimen" for i in items) and \
+                    _OF_SPECIMEN.search(text, max(0, lo - 24), lo):
                 continue  # "a rearrangement study of the pleural fluid was positive": the specimen of that test
             if head is None and not any(i.kind == "named_test" for i in items):
                 head = _implicit_test(text, hits, hi, clause)
