@@ -90,6 +90,8 @@ _DIMENSION_AFTER = re.compile(r"\s?(?:[×xX*]\s?\d|in (?:height|diameter|length|
 _DIMENSION_BEFORE = re.compile(r"[×xX*]\s?$")
 # a number that ends a test's name, its value in parentheses after it: "complement 3 (0.41 g/L)"
 _NAME_NUMBER = re.compile(r" \d\s\(\s?[<>≤≥]?\d+(?:[.,]\d+)?\s?[a-zA-Zµμ%/]")
+# a count unit that names its cells: "leukocytes/µL", "RBCs/hpf" (not "cells/µL", "K/µL")
+_CELLS_IN_UNIT = re.compile(r"(?!cells?/)[A-Za-z]{3}[A-Za-z ]*/")  # never "per microliter", "K/µL"
 _AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
 
 
@@ -106,6 +108,8 @@ def _fits(test: LabTest, v: Value) -> bool:
 
 def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_start: int,
             clause_end: int) -> LabTest | None:
+    if v.unit and v.info is not None and v.info.kind in ("count", "count_field") and _CELLS_IN_UNIT.match(v.unit):
+        return None  # "6 red blood cells/µL" after "50% neutrophils": its unit names what it counts, no neighbour
     i = bisect.bisect_left(starts, v.start)
     if i < len(hits) and hits[i].start < clause_end:  # "80% neutrophils", "2400 U/mL of sCD25"
         nxt = hits[i]
