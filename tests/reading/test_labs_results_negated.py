@@ -33,3 +33,15 @@ def test_copula_only_result_words_end_their_phrase():
     # before a noun the word names a kind, and after a reporting verb it is no predicate
     assert _results("The tumour was clear cell carcinoma.") == []
     assert _results("Biopsy showed clear margins.") == []
+
+
+def test_a_result_word_before_a_named_procedure_is_its_result() -> None:
+    from casecourse.reading.labs import find_labs
+
+    def results(text: str) -> list[tuple[str, str]]:
+        return [(m.text, m.attrs.get("interpretation")) for m in find_labs(text) if m.type == "test_result"]
+
+    assert results("Screening found abnormal cervical smears.") == [("abnormal", "A")]
+    assert results("He came because of an abnormal routine chest x-ray.") == [("abnormal", "A")]
+    assert ("unremarkable", "N") in results("Her history included an unremarkable EEG.")
+    assert results("An abnormal mass sat in the pelvis.") == []  # a finding's description, no procedure named

@@ -84,6 +84,31 @@ def _not_results() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     return describes, state, measured
 
 
+@cache
+def _before_procedure() -> re.Pattern[str]:
+    """A result word before a diagnostic procedure's name (knowledge/result_attributive.csv `procedure_noun`),
+    up to two words between: "abnormal Pap smears", "an abnormal pre-employment chest radiograph"."""
+    nouns = "|".join(re.escape(r["word"]) for r in table("result_attributive.csv") if r["kind"] == "procedure_noun")
+    return re.compile(rf"\b(?P<span>(?P<A>abnormal)|(?P<N>unremarkable)|(?P<NEG>negative)|(?P<POS>positive))"
+                      rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})(?![\w-])", re.I)
+
+
+def _procedure_results(text: str, low: str, spans: _Taken) -> list[Mention]:
+    if not may_hold(low, 0, len(low), ("abnormal", "unremarkable", "negative", "positive")):
+        return []
+    out = []
+    for m in _before_procedure().finditer(text):
+        s, e = m.span("span")
+        if spans.overlaps(s, e):
+            continue
+        spans.spans.append((s, e))
+        spans.add(s, e)
+        interp = next(k for k in ("A", "N", "NEG", "POS") if m.group(k))
+        out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
+                           attrs={"interpretation": interp, "test": None, "rule": "before_procedure"}))
+    return out
+
+
 def _states_no_result(text: str, m: Mention) -> bool:
     """ "reactive gliosis", "worsening dyspnoea" (not "worsening renal function"), "stable disease" """
     describes, state, measured = _not_results()
@@ -186,9 +211,10 @@ def _standalone_results(text: str, taken: _Taken) -> list[Mention]:
 def find_results(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Predicated result words not already read as a lab's interpretation (`taken` spans), then the
     result words of knowledge/result_words.csv wherever they stand."""
-    out: list[Mention] = []
     matches = sorted(_candidates(text), key=lambda m: m.start("span"))
     spans = _Taken(text, taken)
+    low = lower_text(text)
+    out: list[Mention] = _procedure_results(text, low, spans)  # first: "found abnormal smears" is no description
     for m in matches:
         s, e = m.span("span")
         if spans.overlaps(s, e):
@@ -204,10 +230,10 @@ def find_results(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
                            attrs={"interpretation": interp, "test": None}))
     out += _standalone_results(text, spans)
-    low = lower_text(text)
     return [m for m in out if not (may_hold(low, max(0, m.start - 40), m.start, ("histor",))
                                    and _HISTORY_BEFORE.search(text, max(0, m.start - 40), m.start))
-            and not _states_no_result(text, m) and not _DOSE_AFTER.match(text, m.end)
+            and (m.attrs.get("rule") == "before_procedure" or not _states_no_result(text, m))
+            and not _DOSE_AFTER.match(text, m.end)
             and not (may_hold(low, max(0, m.start - 40), m.start, ("dos",))
                      and _DOSE_BEFORE.search(text, max(0, m.start - 40), m.start))
             and not _INTERVAL_BEFORE.search(text, max(0, m.start - 24), m.start)]
