@@ -57,3 +57,20 @@ def test_search_lowered_gives_the_patterns_own_match(monkeypatch):
     for s in ("with Very Elevated serum ", "a LOW ", "normal "):
         m, plain = rx_keys.search_lowered(rx, s, s.lower()), rx.search(s)
         assert (m and (m.span("adj"), m.group("adj"))) == (plain and (plain.span("adj"), plain.group("adj")))
+
+
+def test_key_set_gives_each_literals_places_in_one_pass():
+    keys = rx_keys.KeySet(("disease", "syndrome", "itis", "oma", "failure", "between", "Graves"))
+    assert "Graves" not in keys.literals  # only lower-case literals: the pass runs over the lower-cased text
+    for lits in (("disease", "syndrome"), ("itis", "oma"), ("failure",)):
+        assert keys.occurrences(TEXT, lits) == rx_keys.occurrences(TEXT, lits) != []
+    low = TEXT.lower()
+    both = ("between", "disease")
+    assert keys.occurrences(TEXT, both, lower=True) == rx_keys.occurrences(low, both)
+    assert len(keys.occurrences(TEXT, ("between",), lower=True)) == 2 > len(keys.occurrences(TEXT, ("between",)))
+    assert keys.occurrences(TEXT, ("kidney",)) is None  # not in the set: the caller scans for it itself
+    rx = re.compile(r"\b(?:disease|syndrome)s?\b")
+    assert spans(rx_keys.starting_with(rx, TEXT, ("disease", "syndrome"), keys=keys)) == spans(rx.finditer(TEXT))
+    suffix = re.compile(r"\b[A-Za-z][a-z]{3,}(?:itis|oma)(?:s|es)?\b")
+    got = spans(rx_keys.at_run_starts(suffix, TEXT, ("itis", "oma"), re.compile(r"\w*"), keys))
+    assert got == spans(suffix.finditer(TEXT)) and len(got) == 3

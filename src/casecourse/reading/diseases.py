@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 
 import ahocorasick
@@ -33,7 +34,7 @@ from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, word_code
 from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
 from casecourse.reading.phenotypes import after_genus, find_phenotypes
-from casecourse.reading.rx_keys import at_run_starts, in_runs, starting_with
+from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, starting_with
 
 BUILDER_VERSION = "7"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
@@ -196,6 +197,14 @@ def load() -> DiseaseIndex:
     return cached("diseases", file_key(*paths) + h.hexdigest()[:12], build)
 
 
+@cache
+def _keys() -> KeySet:
+    """The literals `find`'s keyword-first scans look for (heads, suffixes, cue words), found in one pass."""
+    index = load()
+    return KeySet((*_KEYWORDS, *index.suffixes, *index.named_heads, "stenoses", *index.open_heads,
+                   *_cue_words(index.cues)))
+
+
 def is_diagnosis(surface: str, index: DiseaseIndex | None = None) -> bool:
     """Whether a finding's words name a diagnosis: a diagnosis head noun last ("heart failure"), or a
     single disease word by its ending ("gastritis"), but never a lab abnormality ("anaemia")."""
@@ -278,9 +287,8 @@ def find(text: str) -> list[Mention]:
     for m in out:
         mark[m.start:m.end] = b"\x01" * (m.end - m.start)
     toks = tokens(text)
-    get = index.vocab.get
     cands: list[tuple[int, int, int]] = []
-    for end, (n, ti) in index.automaton.iter("".join([get(k, OOV) for k in toks.keys])):
+    for end, (n, ti) in index.automaton.iter("".join(map(index.vocab.get, toks.keys, repeat(OOV)))):
         last = end // CODE_DIGITS  # a run of n word codes ending in token `last`
         cands.append((last - n + 1, last + 1, ti))
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
@@ -306,7 +314,7 @@ def find(text: str) -> list[Mention]:
     for m in added:
         mark[m.start:m.end] = b"\x01" * (m.end - m.start)
     # a match is a whole word ending in a suffix (and "s"/"es"): tried only at words holding one
-    for hit in at_run_starts(_suffix_rx(index.suffixes), text, index.suffixes, _WORD_BACK):
+    for hit in at_run_starts(_suffix_rx(index.suffixes), text, index.suffixes, _WORD_BACK, _keys()):
         s, e = hit.span()
         if any(mark[s:e]) or hit.group().lower().startswith("anti") or not is_diagnosis(hit.group(), index) \
                 or after_genus(text, s):
@@ -414,7 +422,7 @@ def _named_types(text: str, found: list[Mention], index: DiseaseIndex) -> list[M
     head_rx, quals = _named_rx(tuple(index.named_heads),
                                tuple((g, q) for g, q in sorted(index.named_types.items())))
     out: list[Mention] = []
-    for hit in starting_with(head_rx, text, (*index.named_heads, "stenoses"), lower=True):
+    for hit in starting_with(head_rx, text, (*index.named_heads, "stenoses"), lower=True, keys=_keys()):
         group = _named_group(hit.group(), index)
         rx = quals.get(group or "")
         q = rx.search(text, max(0, hit.start() - 60), hit.start()) if rx else None
@@ -535,7 +543,7 @@ def _eponyms(text: str) -> list[re.Match]:
     match cannot reach across an earlier keyword, and scanning every capital of the text costs more."""
     out = []
     prev = 0
-    for kw in starting_with(_KEYWORD, text, _KEYWORDS):
+    for kw in starting_with(_KEYWORD, text, _KEYWORDS, keys=_keys()):
         hit = _EPONYM.search(text, max(prev, kw.start() - 160), kw.end())
         if hit:
             out.append(hit)
@@ -565,7 +573,7 @@ def _qualified_heads(text: str, index: DiseaseIndex, mark: bytearray, found: lis
     # a match is a qualifying word, a numeral, a "(short form)" and a head, inside one run of `_PHRASE_RUN`'s
     # characters: the character after a run is no word character, space or hyphen, which ends the head as
     # the run's end does
-    for hit in in_runs(_head_rx(index.open_heads), text, index.open_heads, _PHRASE_RUN):
+    for hit in in_runs(_head_rx(index.open_heads), text, index.open_heads, _PHRASE_RUN, _keys()):
         s, e = hit.span()
         word, q_end = hit.group(1), hit.end(1)
         if word in _NOT_NAMES or word in index.not_qualifiers or any(mark[q_end:e]):
@@ -621,7 +629,7 @@ def _named_short_forms(text: str, index: DiseaseIndex, mark: bytearray) -> list[
     if not index.cues:
         return []
     shorts: list[str] = []
-    for hit in starting_with(_cue_rx(index.cues), text, _cue_words(index.cues)):
+    for hit in starting_with(_cue_rx(index.cues), text, _cue_words(index.cues), keys=_keys()):
         sf, nxt = hit.group(1), hit.group(2)
         if sf in shorts or (nxt and nxt.lower() not in index.cue_ends) or sum(c.isupper() for c in sf) < 2:
             continue

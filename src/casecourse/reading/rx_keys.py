@@ -13,12 +13,16 @@ only there:
   literal, and the characters around a run leave the pattern's lookarounds undecided by the run's
   ends; the pattern scans each such run alone.
 
-The caller states the premise; each helper then gives exactly `rx.finditer(text)`'s matches.
+The caller states the premise; each helper then gives exactly `rx.finditer(text)`'s matches. A module
+that scans one document for several literal sets in turn may pass a `KeySet` of them all: their
+occurrences then come from one Aho-Corasick pass over the document, not a `str.find` pass per literal.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+
+import ahocorasick
 
 from casecourse.reading.rx_first import deferred_twin, lower_text
 
@@ -49,12 +53,66 @@ def occurrences(text: str, literals: Iterable[str]) -> list[int]:
     return sorted(out)
 
 
+class KeySet:
+    """Where each of a fixed set of lower-case literals occurs in a document, from one pass of a
+    pyahocorasick automaton over its lower-cased text (`rx_first.lower_text`), kept for the last document.
+    Forty literals cost forty `str.find` passes over a document; this is one automaton pass (about as dear
+    as twenty of them) and one Python step per occurrence."""
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        lits = sorted({lit for lit in literals if lit and lit == lit.lower()})
+        self.literals = frozenset(lits)
+        self._auto = ahocorasick.Automaton()
+        for lit in lits:
+            self._auto.add_word(lit, (lit, len(lit) - 1))
+        self._auto.make_automaton()
+        self._last: tuple[str | None, dict[str, list[int]] | None] = (None, None)
+
+    def _found(self, text: str) -> dict[str, list[int]] | None:
+        last = self._last
+        if last[0] is not text:
+            low = lower_text(text)
+            found: dict[str, list[int]] | None = None
+            if low is not None and self.literals:
+                found = {}
+                for end, (lit, back) in self._auto.iter(low):
+                    if lit in found:
+                        found[lit].append(end - back)
+                    else:
+                        found[lit] = [end - back]
+            last = self._last = (text, found)
+        return last[1]
+
+    def occurrences(self, text: str, literals: Iterable[str], lower: bool = False) -> list[int] | None:
+        """`occurrences(lower_text(text) if lower else text, literals)`, or None when a literal is not in the
+        set or the text has no exact lower case. A literal's places in the lower-cased text are its places in
+        `text` where `text` itself holds it (a lower-case literal lower-cases to itself)."""
+        lits = tuple(literals)
+        if not self.literals.issuperset(lits):
+            return None
+        found = self._found(text)
+        if found is None:
+            return None
+        out: set[int] = set()
+        for lit in lits:
+            at = found.get(lit)
+            if at:
+                out.update(at if lower else [p for p in at if text.startswith(lit, p)])
+        return sorted(out)
+
+
+def _places(text: str, hay: str, literals: Iterable[str], lower: bool, keys: KeySet | None) -> list[int]:
+    """`occurrences(hay, literals)`, from `keys` when it holds them."""
+    found = keys.occurrences(text, literals, lower) if keys is not None else None
+    return occurrences(hay, literals) if found is None else found
+
+
 def _haystack(text: str, lower: bool) -> str | None:
     return lower_text(text) if lower else text
 
 
-def starting_with(rx: re.Pattern[str], text: str, literals: Iterable[str], lower: bool = False, pos: int = 0
-                  ) -> Iterator[re.Match[str]]:
+def starting_with(rx: re.Pattern[str], text: str, literals: Iterable[str], lower: bool = False, pos: int = 0,
+                  keys: KeySet | None = None) -> Iterator[re.Match[str]]:
     """`rx.finditer(text, pos)` for a pattern whose every match begins with one of `literals` (non-empty).
     With `lower`, the literals are lower case and found in the lower-cased text (for a case-insensitive
     pattern: a superset of the places it may match). A pattern that begins with a word boundary
@@ -65,7 +123,7 @@ def starting_with(rx: re.Pattern[str], text: str, literals: Iterable[str], lower
         return
     done = pos
     match = rx.match
-    for p in occurrences(hay, literals):
+    for p in _places(text, hay, literals, lower, keys):
         if p < done:
             continue
         m = match(text, p)
@@ -74,15 +132,15 @@ def starting_with(rx: re.Pattern[str], text: str, literals: Iterable[str], lower
             yield m
 
 
-def at_run_starts(rx: re.Pattern[str], text: str, literals: Iterable[str], back: re.Pattern[str]
-                  ) -> Iterator[re.Match[str]]:
+def at_run_starts(rx: re.Pattern[str], text: str, literals: Iterable[str], back: re.Pattern[str],
+                  keys: KeySet | None = None) -> Iterator[re.Match[str]]:
     """`rx.finditer(text)` for a pattern whose every match begins where a run of `back`'s characters
     begins (`back` is such a class, starred: r"\\w*") and holds an occurrence of a literal, one match per
     run at most (e.g. a whole word)."""
     rev = reversed_text(text)
     n = len(text)
     done = -1
-    for p in occurrences(text, literals):
+    for p in _places(text, text, literals, False, keys):
         a = n - back.match(rev, n - p).end()  # the match's end in `rev` is the run's start
         if a <= done:
             continue
@@ -92,15 +150,15 @@ def at_run_starts(rx: re.Pattern[str], text: str, literals: Iterable[str], back:
             yield m
 
 
-def in_runs(rx: re.Pattern[str], text: str, literals: Iterable[str], run: re.Pattern[str]
-            ) -> Iterator[re.Match[str]]:
+def in_runs(rx: re.Pattern[str], text: str, literals: Iterable[str], run: re.Pattern[str],
+            keys: KeySet | None = None) -> Iterator[re.Match[str]]:
     """`rx.finditer(text)` for a pattern whose every match lies inside one maximal run of `run`'s characters
     (a class, starred) that holds an occurrence of a literal, where the character after a run (outside the
     class) decides the pattern's end assertions as the run's end does."""
     rev = reversed_text(text)
     n = len(text)
     done = -1
-    for p in occurrences(text, literals):
+    for p in _places(text, text, literals, False, keys):
         if p < done:
             continue
         a = n - run.match(rev, n - p).end()
@@ -158,5 +216,5 @@ def search_lowered(rx: re.Pattern[str], s: str, low: str | None) -> re.Match[str
     return m
 
 
-__all__ = ["at_run_starts", "in_runs", "may_hold", "near", "occurrences", "reversed_text", "search_lowered",
+__all__ = ["KeySet", "at_run_starts", "in_runs", "may_hold", "near", "occurrences", "reversed_text", "search_lowered",
            "starting_with"]
