@@ -294,11 +294,12 @@ def find(text: str) -> list[Mention]:
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
     taken: set[int] = set()
     added: list[Mention] = []
+    starts, ends = toks.starts, toks.ends
     for a, b, ti in cands:
-        if taken.intersection(range(a, b)):
+        if not taken.isdisjoint(range(a, b)):
             continue
-        s, e = toks[a][0], toks[b - 1][1]
-        if any(mark[s:e]) or after_genus(text, s):
+        s, e = starts[a], ends[b - 1]
+        if mark.find(1, s, e) >= 0 or after_genus(text, s):  # a character inside a mention already
             continue
         taken.update(range(a, b))
         t = index.terms[ti]
@@ -309,14 +310,14 @@ def find(text: str) -> list[Mention]:
             attrs["hpo_hint"] = t.hpo_hint
         if not t.alone:
             attrs["too_vague"] = True
-        kind = "finding" if t.kind == "condition" and _sign(toks[b - 1][2], index) else t.kind
+        kind = "finding" if t.kind == "condition" and _sign(toks.keys[b - 1], index) else t.kind
         added.append(_new(text, s, e, kind, attrs))  # "laryngeal spasm": an ICD title, but a sign
     for m in added:
         mark[m.start:m.end] = b"\x01" * (m.end - m.start)
     # a match is a whole word ending in a suffix (and "s"/"es"): tried only at words holding one
     for hit in at_run_starts(_suffix_rx(index.suffixes), text, index.suffixes, _WORD_BACK, _keys()):
         s, e = hit.span()
-        if any(mark[s:e]) or hit.group().lower().startswith("anti") or not is_diagnosis(hit.group(), index) \
+        if mark.find(1, s, e) >= 0 or hit.group().lower().startswith("anti") or not is_diagnosis(hit.group(), index) \
                 or after_genus(text, s):
             continue  # "antituberculosis (drugs)" names what acts against the disease
         added.append(_new(text, s, e, "condition", {"label": hit.group().lower(), "source": "disease_morphology"}))
@@ -326,7 +327,7 @@ def find(text: str) -> list[Mention]:
         while names and names[0].lower() in _NOT_NAMES:  # "The Cushing disease" -> from "Cushing"
             s = text.index(names[1], s) if len(names) > 1 else e
             names = names[1:]
-        if not names or any(mark[s:e]) or all(_ROMAN.fullmatch(w) for w in names):
+        if not names or mark.find(1, s, e) >= 0 or all(_ROMAN.fullmatch(w) for w in names):
             continue  # "stage IV disease": a stage, not a name
         mark[s:e] = b"\x01" * (e - s)
         added.append(_new(text, s, e, "condition", {"label": text[s:e], "source": "eponym"}))
@@ -576,9 +577,9 @@ def _qualified_heads(text: str, index: DiseaseIndex, mark: bytearray, found: lis
     for hit in in_runs(_head_rx(index.open_heads), text, index.open_heads, _PHRASE_RUN, _keys()):
         s, e = hit.span()
         word, q_end = hit.group(1), hit.end(1)
-        if word in _NOT_NAMES or word in index.not_qualifiers or any(mark[q_end:e]):
+        if word in _NOT_NAMES or word in index.not_qualifiers or mark.find(1, q_end, e) >= 0:
             continue
-        if any(mark[s:q_end]):
+        if mark.find(1, s, q_end) >= 0:
             parts = [m for m in found if m.start < q_end and s < m.end]
             if not parts or any(m.end != q_end or m.type not in ("finding", "finding_part") for m in parts):
                 continue
@@ -640,7 +641,7 @@ def _named_short_forms(text: str, index: DiseaseIndex, mark: bytearray) -> list[
     for sf in shorts:
         for hit in starting_with(re.compile(rf"\b{re.escape(sf)}s?\b(?!-)"), text, (sf,)):
             s, e = hit.span()
-            if not any(mark[s:e]):
+            if mark.find(1, s, e) < 0:
                 mark[s:e] = b"\x01" * (e - s)
                 out.append(_new(text, s, e, "condition", {"label": sf, "source": "named_short_form"}))
     return out
@@ -681,7 +682,7 @@ def _variants(text: str, index: DiseaseIndex, mark: bytearray) -> list[Mention]:
             e = hit.start(1) - 1
             while text[e - 1].isspace():
                 e -= 1
-        if any(mark[s:e]) or _TESTED_FOR.search(text, max(0, s - 40), s):
+        if mark.find(1, s, e) >= 0 or _TESTED_FOR.search(text, max(0, s - 40), s):
             continue  # "analysis of EGFR mutations", "screened for BRCA mutations": what a test looks for
         mark[s:e] = b"\x01" * (e - s)
         out.append(_new(text, s, e, "finding", {"label": text[s:e], "source": "genetic_variant"}))
@@ -733,7 +734,7 @@ def _abbreviations(text: str, found: list[Mention], mark: bytearray) -> list[Men
         short = d.group(1)
         for hit in starting_with(re.compile(rf"\b{re.escape(short)}s?\b"), text, (short,)):
             s, e = hit.span()
-            if s > m.end and not any(mark[s:e]):  # the definition itself too: "... carcinoma (SCC)"
+            if s > m.end and mark.find(1, s, e) < 0:  # the definition itself too: "... carcinoma (SCC)"
                 out.append(_new(text, s, e, "condition", {**m.attrs, "source": "abbreviation"}))
     return out
 
