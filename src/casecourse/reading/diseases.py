@@ -34,7 +34,8 @@ from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, word_code
 from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
 from casecourse.reading.phenotypes import after_genus, find_phenotypes
-from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, starting_with
+from casecourse.reading.rx_first import lower_text
+from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
 
 BUILDER_VERSION = "7"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
@@ -377,6 +378,7 @@ _GAP = re.compile(r"[ \-]")
 # the text names what follows a diagnosis: "was diagnosed with", "a diagnosis of", "the final diagnosis was"
 _DIAGNOSED_BEFORE = re.compile(r"\b(?:diagnos(?:ed|is|es)\s+(?:of|with|as)|diagnosis\s+(?:was|is|of)|diagnosed)\s+"
                                r"(?:(?:an?|the|his|her|their|severe|mild|moderate|acute|chronic)\s+)*$", re.I)
+_DIAGNOS = ("diagnos",)
 # "hyponatraemia was diagnosed", not "her syncope was diagnosed as ...", "chest pain was diagnosed with ..."
 _DIAGNOSED_AFTER = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+diagnosed\b(?!\s+(?:as|with|to)\b)", re.I)
 # the named diagnosis ends at the finding: not "diagnosed with [ST-segment elevation] myocardial infarction"
@@ -389,9 +391,11 @@ def _named_as_diagnosis(text: str, found: list[Mention]) -> None:
     hypogammaglobulinaemia", "hyponatraemia was diagnosed") is a condition there and at its every other
     mention in the text (one sense per document); a general finding word ("mass") never is."""
     named: set[str] = set()
+    low = lower_text(text)
     for m in found:
         if m.type == "finding" and not m.attrs.get("too_vague") and (
-                _DIAGNOSED_BEFORE.search(text, max(0, m.start - 60), m.start) and _NAME_ENDS.match(text, m.end)
+                may_hold(low, max(0, m.start - 60), m.start, _DIAGNOS)  # a match before holds "diagnos"
+                and _DIAGNOSED_BEFORE.search(text, max(0, m.start - 60), m.start) and _NAME_ENDS.match(text, m.end)
                 or _DIAGNOSED_AFTER.match(text, m.end)):
             named.add(str(m.attrs.get("label") or m.norm).lower())
     if not named:
