@@ -45,3 +45,8 @@ def test_a_result_word_before_a_named_procedure_is_its_result() -> None:
     assert results("He came because of an abnormal routine chest x-ray.") == [("abnormal", "A")]
     assert ("unremarkable", "N") in results("Her history included an unremarkable EEG.")
     assert results("An abnormal mass sat in the pelvis.") == []  # a finding's description, no procedure named
+
+
+def test_a_result_before_a_procedure_is_read_when_the_text_has_no_exact_lower_case():
+    # 'İ' lower-cases to two characters: the reader then has no lower-cased twin of the text and must not fail
+    assert ("abnormal", "A") in _results("A woman from İzmir had an abnormal chest radiograph.")

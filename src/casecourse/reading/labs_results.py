@@ -93,8 +93,8 @@ def _before_procedure() -> re.Pattern[str]:
                       rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})(?![\w-])", re.I)
 
 
-def _procedure_results(text: str, low: str, spans: _Taken) -> list[Mention]:
-    if not may_hold(low, 0, len(low), ("abnormal", "unremarkable", "negative", "positive")):
+def _procedure_results(text: str, low: str | None, spans: _Taken) -> list[Mention]:
+    if not may_hold(low, 0, len(text), ("abnormal", "unremarkable", "negative", "positive")):
         return []
     out = []
     for m in _before_procedure().finditer(text):
