@@ -66,6 +66,10 @@ _SMEAR = re.compile(r"\b(?:smears?|films?|morpholog\w*)\b", re.I)
 # words of the demographics reader (reading/demographics.py) that state the patient is pregnant, and a denial before one
 _PREGNANT = frozenset({"pregnant", "primigravida", "multigravida"})
 _NOT_PREGNANT = re.compile(r"(?:\bnon-?|\bnot\s+(?:\w+\s+)?|\bno longer\s+|\bnever\s+(?:been\s+)?)$", re.I)
+# a range of a test's values over the story, not one result's interval: "LDH ranged from 415 to 789 IU/L",
+# "haemoglobin varied between 7 and 9 g/dL": both ends are measured results (the unit after the second is both's)
+_VALUES_RANGED = re.compile(r"\b(?:rang(?:ed|ing)|var(?:ied|ying)|fluctuat(?:ed|ing)|oscillat(?:ed|ing))\s+"
+                            r"(?:(?:from|between)\s+)?$", re.I)
 # a result word in parentheses right after a value flags it: "LDH 789 IU/L (elevated)", "haptoglobin at 109 (normal)"
 _PARENS = re.compile(r"\([^()]*\)")
 _FLAG_AFTER = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z ]{1,30}?)\s*\)")
@@ -74,10 +78,8 @@ _FLAG_AFTER = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z ]{1,30}?)\s*\)")
 def _flag_after(text: str, end: int) -> str | None:
     m = _FLAG_AFTER.match(text, end, end + 40)
     return interpretation(m.group(1)) if m else None
-# a range of a test's values over the story, not one result's interval: "LDH ranged from 415 to 789 IU/L",
-# "haemoglobin varied between 7 and 9 g/dL": both ends are measured results (the unit after the second is both's)
-_VALUES_RANGED = re.compile(r"\b(?:rang(?:ed|ing)|var(?:ied|ying)|fluctuat(?:ed|ing)|oscillat(?:ed|ing))\s+"
-                            r"(?:(?:from|between)\s+)?$", re.I)
+
+
 _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiatric )?history (?:was notable |"
                            r"was significant |significant )?(?:of|for|includ(?:ed|ing))\b|\bPMH\b", re.I)
 _EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up")
@@ -162,8 +164,10 @@ class CourseAssembler:
         if m.type == "condition" or m.type == "finding" and (self._past_history(m, sent) or _class_diagnosis(m)
                                                              or (m.start, m.end) in self._listed):
             self._condition(m, sent, when)
-        elif m.type == "finding" and m.assertion != Assertion.family and not m.attrs.get("too_vague"):
+        elif m.type == "finding":
             self._smear(m, sent, when)
+            if m.assertion == Assertion.family or m.attrs.get("too_vague"):
+                return
             key = (m.norm or m.text.lower(), when.point or (str(when.offset_days) if when.offset_days else None))
             if key not in self._findings:
                 codings = [Coding(system="http://purl.obolibrary.org/obo/hp.owl", code=str(m.attrs["hpo"]),
@@ -171,8 +175,6 @@ class CourseAssembler:
                 self._findings[key] = Finding(id=self._id("finding"), name=m.norm or m.text, codings=codings,
                                               assertion=m.assertion, time=when,
                                               provenance=_prov(self.text, m, sent, "phenotypes"))
-        elif m.type == "finding" and m.attrs.get("too_vague"):
-            self._smear(m, sent, when)
         elif m.type in ("lab_value", "lab_finding") and (m.attrs.get("test")) and m.assertion != Assertion.hypothetical:
             self._lab(m, sent, when)
         elif m.type == "lab_test" and m.norm:

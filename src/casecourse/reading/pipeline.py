@@ -26,6 +26,7 @@ FINDERS: dict[str, str] = {
     "lab_tables": "casecourse.reading.lab_tables:find_table_labs",
     "labs": "casecourse.reading.labs:find_labs",
     "workup": "casecourse.reading.workup:find",
+    "lab_genes": "casecourse.reading.lab_genes:find",
     "lab_grades": "casecourse.reading.lab_grades:find",
     "lab_signs": "casecourse.reading.lab_signs:find",
     "phenotypes": "casecourse.reading.diseases:find",  # HPO findings + diagnoses (wraps phenotypes)

@@ -22,7 +22,6 @@ import ahocorasick
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
-from casecourse.reading import lab_genes
 from casecourse.reading.labs_catalogue import find_tests
 
 # [.!?](?=\s+[A-Z(\[]|\s*$)|[;\n], written to begin with one character class: `re` then skips to the
@@ -227,11 +226,10 @@ def _grown(text: str, hits: list[Hit], result: Hit, clause: tuple[int, int]) -> 
 
 
 def find(text: str) -> list[Mention]:
-    genes = lab_genes.find(text)  # genetic tests: "JAK2 V617F mutation was negative"
     hits = _hits(text)
     kinds = {h.kind for h in hits}
     if not kinds & {"head", "named_test"} and not ("organism" in kinds and kinds & {"pos", "neg"}):
-        return genes
+        return []
     ends = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
     out: list[Mention] = []
     for items, head in _lists(text, hits):
@@ -288,7 +286,7 @@ def find(text: str) -> list[Mention]:
                 for s, e in [(o.start, o.end) for o in grown] or [(result.start, result.end)]:
                     out.append(Mention(type="lab_value", start=s, end=e, text=text[s:e], norm=test,
                                        attrs=dict(attrs, grown=text[s:e]) if grown else attrs))
-    out += _named_panels(text, hits, ends) + genes
+    out += _named_panels(text, hits, ends)
     # one result per test and result word; a test named twice differently ("ANA, ANA profile") is two tests
     out.sort(key=lambda m: (m.start, m.end, m.norm or "", _written_key(m)))
     return [m for i, m in enumerate(out) if not i or (m.start, m.norm, _written_key(m)) !=
