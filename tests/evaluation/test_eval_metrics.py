@@ -82,3 +82,22 @@ def test_halves_split_documents_by_id_parity_and_score_each_half() -> None:
     assert got["dev"]["documents"] == 2 and got["test"]["documents"] == 2
     assert got["dev"]["types"]["X"]["lenient_f1"] == 1.0
     assert got["test"]["types"]["X"]["lenient_f1"] == 0.0
+
+
+def test_a_corpus_scoring_only_the_patients_zones_ignores_mentions_elsewhere() -> None:
+    from casecourse.evaluation.gold import GoldDoc, GoldSpan
+    from casecourse.evaluation.mapping import load_mapping
+    from casecourse.evaluation.scoring import in_scope
+    from casecourse.model import Mention
+
+    doc = GoldDoc(id="a", text="x" * 100, spans=[GoldSpan("finding", 10, 20, "x" * 10),
+                                                 GoldSpan("finding", 80, 90, "x" * 10)])
+    story = Mention(type="finding", start=30, end=35, text="x" * 5, zone="narrative")
+    background = Mention(type="finding", start=40, end=45, text="x" * 5, zone="background")
+    outside = Mention(type="finding", start=92, end=95, text="x" * 3, zone="narrative")
+    zones = frozenset({"narrative", "summary"})
+    assert in_scope([story, background, outside], doc, "annotated_window", zones) == [story]
+    assert in_scope([story, background], doc, "full") == [story, background]
+    # Ada annotates only what the case has: its row scores the reader's patient zones
+    assert load_mapping("ada").zones is not None and "background" not in load_mapping("ada").zones
+    assert load_mapping("maccrobat").zones is None

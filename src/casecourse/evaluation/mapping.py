@@ -25,6 +25,7 @@ class CorpusMapping:
     scope: str
     rows: tuple[Row, ...]
     extra: dict
+    zones: frozenset[str] | None = None
 
     def row(self, name_or_type: str) -> Row | None:
         """The row named `name_or_type`, or the row scoring that casecourse type (case-insensitive)."""
@@ -51,7 +52,8 @@ def load_mapping(corpus: str, path: Path | None = None) -> CorpusMapping:
             raise ValueError(f"scope {scope!r} not in {SCOPES}")
         rows = tuple(Row(n, frozenset(r["gold"]), frozenset(r["pred"]), r.get("key"))
                      for n, r in spec["types"].items())
+        zones = frozenset(spec["zones"]) if "zones" in spec else None
     except (KeyError, TypeError, ValueError) as e:
         raise CorpusError(f"{name}: bad or missing mapping for corpus {corpus!r} ({e!r})") from e
-    extra = {k: v for k, v in spec.items() if k not in ("scope", "types")}
-    return CorpusMapping(corpus, scope, rows, extra)
+    extra = {k: v for k, v in spec.items() if k not in ("scope", "types", "zones")}
+    return CorpusMapping(corpus, scope, rows, extra, zones)

@@ -27,7 +27,11 @@ def _key(value: object, key: str | None) -> str | None:
     return normalize_hpo(str(value)) if key == "hpo" else str(value)
 
 
-def in_scope(mentions: list[Mention], doc: GoldDoc, scope: str) -> list[Mention]:
+def in_scope(mentions: list[Mention], doc: GoldDoc, scope: str, zones: frozenset[str] | None = None) -> list[Mention]:
+    """The mentions a corpus scores: all, or those inside its annotated window; with `zones`, only those the
+    reader placed in one of these zones (a corpus that annotates only what the case has)."""
+    if zones is not None:
+        mentions = [m for m in mentions if m.zone in zones]
     if scope != "annotated_window":
         return list(mentions)
     lo, hi = doc.window()
@@ -60,7 +64,7 @@ def match_corpus(docs: list[GoldDoc], predictions: list[list[Mention]],
         raise ValueError(f"{len(docs)} documents but {len(predictions)} predictions")
     matches: dict[str, list[RowMatch]] = {row.name: [] for row in mapping.rows}
     for doc, mentions in zip(docs, predictions, strict=True):
-        scoped = in_scope(mentions, doc, mapping.scope)
+        scoped = in_scope(mentions, doc, mapping.scope, mapping.zones)
         for row in mapping.rows:
             matches[row.name].append(match_row(doc, scoped, row))
     return matches

@@ -30,6 +30,28 @@ _LITERATURE_CUE = anchored(
     r"mechanism|pathogenesis|(?:case )?reports (?:have )?(?:also )?(?:suggested|shown|described|reported))\b|"
     # "... may precipitate the hemorrhage.15": a superscript citation flattened onto the sentence's end
     r"(?<=[a-z]{2})(?<!fig)(?<!vol)(?<!eq)\.\d{1,3}(?:[-–,]\d{1,3})*(?=\s|$)", re.I)
+# A general statement about a disease, not a fact of this case: "X is a rare autosomal recessive disorder",
+# "X is characterised by ...", "X affects mainly young women". Case reports tell the patient's story in the past
+# tense, so a sentence with such a cue, no past-tense story verb and no word for the patient is background.
+_GENERIC_CUE = anchored(
+    r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+(?:an?\s+|the\s+)?(?:(?:very|extremely|relatively|exceedingly)\s+)?"
+    r"(?:rare|uncommon|common|"
+    r"frequent|infrequent|well[- ]known|known|recogni[sz]ed|important|major|leading|heterogeneous|benign|malignant|"
+    r"chronic|acute|systemic|autoimmune|inflammatory|genetic|hereditary|inherited|congenital|idiopathic|"
+    r"multisystem(?:ic)?|life[- ]threatening|potentially|progressive|neurodegenerative|autosomal|distinct|"
+    r"clinical|group|spectrum|family|form|type|subtype|variant)\b|"
+    r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+(?:(?:usually|often|generally|commonly|typically|mainly)\s+)?"
+    r"(?:characteri[sz]ed|"
+    r"defined|caused|classified|considered|thought|believed|known|associated|regarded|divided|transmitted|inherited)"
+    r"\s+(?:by|as|to|in|with|into|through)\b|"
+    r"\b(?:occurs|affects|arises)\s+(?:in\s+)?(?:\d|about|approximately|around|up to|less|more|mainly|mostly|"
+    r"predominantly|primarily|typically|usually|commonly|frequently|rarely|young|older|elderly|women|men|children|"
+    r"adults|infants|individuals|people|patients|persons|males|females|all ages)|"
+    r"\b(?:accounts for|make up|makes up|comprises|results from|is most common|are most common)\b", re.I)
+_STORY_VERB = anchored(
+    r"\b(?:was|were|had|did|showed|revealed|demonstrated|developed|presented|received|underwent|complained|denied|"
+    r"reported|started|began|improved|remained|confirmed|diagnosed|found|noted|observed|performed|treated|"
+    r"admitted|given|prompted|aroused|raised)\b", re.I)
 _AUTHOR_LINE = re.compile(
     r"@|\bORCID\b|\bE-?mail\b|\b(?-i:MD|PhD|MBBS|MSc|FRCP)\b|\bcorrespondence\b|\bDepartment\b.*\b(?:Hospital|"
     r"University|Spain|USA|Street|Calle)\b|^[-•*]?\s*[A-Z]\.(?:\s?[A-Z]\.)*\s+[A-Z][A-Za-zÀ-ÿ'-]+(?:-[A-Z].*)?,",
@@ -151,10 +173,14 @@ def _cites(sentence: str) -> bool:
 
 def sentence_zone(sentence: str, line_zone: str) -> str:
     """Refine a sentence's zone: a narrative sentence citing other work, without speaking of the
-    patient, is `literature`; a summary-style "we report a case" sentence is `summary`."""
+    patient, is `literature`; a summary-style "we report a case" sentence is `summary`; a general statement about
+    a disease, without the patient or a story verb, is `background`."""
     if line_zone in ("narrative", "background", "summary"):
         if _cites(sentence) and not _PATIENT_CUE.search(sentence):
             return "literature"
         if _WE_REPORT.search(sentence):
             return "summary"  # the case in one sentence: its facts are real but undated
+        if line_zone != "summary" and _GENERIC_CUE.search(sentence) and not _STORY_VERB.search(sentence) \
+                and not _PATIENT_CUE.search(sentence):
+            return "background"
     return line_zone

@@ -1,0 +1,45 @@
+"""A general statement about a disease is background, not a fact of this case (zoning.sentence_zone)."""
+import pytest
+
+from casecourse.reading.zoning import sentence_zone
+
+
+@pytest.mark.parametrize("sentence", [
+    "Whipple disease is a rare multisystem infection caused by a Gram-positive bacillus.",
+    "Adult-onset Still disease is characterised by quotidian fever, evanescent rash and arthritis.",
+    "The disorder mainly affects young women of childbearing age.",
+    "Hereditary angioedema occurs in about 1 in 50,000 people.",
+    "Thrombotic microangiopathies are a heterogeneous group of disorders.",
+    "Sarcoidosis is often associated with hypercalcaemia.",
+])
+def test_general_statements_about_a_disease_are_background(sentence: str) -> None:
+    assert sentence_zone(sentence, "narrative") == "background"
+
+
+@pytest.mark.parametrize("sentence", [
+    # the patient, a story verb, or a present-tense description of this patient's findings
+    "She is a known case of rheumatoid arthritis.",
+    "Whipple disease is a rare infection that was confirmed by duodenal biopsy.",
+    "The liver is enlarged and no lesions are seen in the spleen.",
+    "The rash affects the trunk and both arms.",
+    "Fever occurs every evening since admission.",
+    "Biopsy confirmed membranous nephropathy, which is a common cause of nephrotic syndrome.",
+    "Necrotic areas (arrow) which are associated with neutrophils.",
+])
+def test_the_patients_story_stays_in_the_narrative(sentence: str) -> None:
+    assert sentence_zone(sentence, "narrative") == "narrative"
+
+
+def test_a_summary_sentence_is_never_made_background() -> None:
+    assert sentence_zone("Whipple disease is a rare infection.", "summary") == "summary"
+
+
+def test_a_general_statement_gives_the_course_no_condition() -> None:
+    from casecourse.api import analyze_text
+
+    text = ("Case presentation\nA 41-year-old man presented with fever and weight loss. Duodenal biopsy showed "
+            "PAS-positive macrophages and Whipple disease was diagnosed. Sarcoidosis is a multisystem granulomatous "
+            "disorder of unknown cause.")
+    names = {c.name.lower() for c in analyze_text(text).conditions}
+    assert any("whipple" in n for n in names)
+    assert not any("sarcoidosis" in n for n in names)
