@@ -139,3 +139,10 @@ def test_combined_cue_scan_finds_what_the_per_position_scan_finds():
         assert [(m.span(), m.lastgroup) for m in cues.finditer(sentence)] == \
                [(m.span(), m.lastgroup) for m in slow.finditer(sentence)]
         assert any(True for _ in cues.finditer(sentence))
+
+
+def test_a_semicolon_ends_the_scope_of_a_negation() -> None:
+    text = "Case presentation\nThere was no lymphadenopathy; the spleen was palpable 3 cm below the costal margin."
+    found = {m.attrs.get("hpo"): m.assertion.value for m in read(text).mentions if m.type == "finding"}
+    assert found.get("HP:0002716") == "negated"  # lymphadenopathy
+    assert found.get("HP:0001744") == "present"  # splenomegaly

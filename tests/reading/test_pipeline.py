@@ -4,6 +4,7 @@ import re
 
 from casecourse.model import Mention
 from casecourse.reading import pipeline, sentences
+from casecourse.reading.pipeline import read
 
 
 def _naive_resolve(mentions: list[Mention]) -> list[Mention]:
@@ -46,7 +47,8 @@ def _reference_split(text: str) -> list[tuple[int, int]]:
     for m in sentences._BOUNDARY.finditer(text):
         if m.group(0)[0] == ".":
             word = re.search(r"([\w.]+)$", text[start:m.start()])
-            if word and (word.group(1).lower().rstrip(".") in sentences._ABBREV or len(word.group(1)) == 1):
+            if word and (word.group(1).lower().rstrip(".") in sentences._ABBREV
+                         or (len(word.group(1)) == 1 and not text[start:m.start() - 1].endswith("/"))):
                 continue
         sentences._add(text, start, m.end(), out)
         start = m.end()
@@ -60,7 +62,20 @@ def test_sentence_split_last_word_window() -> None:
     assert sentences.split(text) == _reference_split(text)
     assert (0, 18) in sentences.split(text)  # "Dr." does not end the sentence
     rnd = random.Random(3)
-    pieces = ["Dr.", " ", "\n", "x", "e.g.", "A", "9", ". ", "word", "Fig.", "(", '"', "no.", long_word, "_"]
+    pieces = ["Dr.", " ", "\n", "x", "e.g.", "A", "9", ". ", "word", "Fig.", "(", '"', "no.", long_word, "_", "g/L"]
     for _ in range(2000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30)))
         assert sentences.split(text) == _reference_split(text), text
+
+
+def test_a_unit_denominator_ends_a_sentence_an_initial_does_not() -> None:
+    text = "Fibrinogen was 1.1 g/L. Blood cultures were negative. Seen by J. Smith on the ward."
+    assert [text[a:b] for a, b in sentences.split(text)] == [
+        "Fibrinogen was 1.1 g/L.", "Blood cultures were negative.", "Seen by J. Smith on the ward."]
+
+
+def test_a_negative_culture_does_not_make_the_values_before_it_negative() -> None:
+    text = "Case presentation\nShe had ferritin 9,800 ng/mL and fibrinogen 0.9 g/L. Blood cultures were negative."
+    values = [m for m in read(text).mentions
+              if m.type == "lab_value" and m.attrs.get("test") in ("ferritin", "fibrinogen")]
+    assert len(values) == 2 and all(m.assertion.value == "present" for m in values)

@@ -314,6 +314,11 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
         if not cues:
             continue
         terms = [(a, b) for a, b, cat, d in cues if d == "TERMINATE"]
+        # a semicolon ends a clause: "no lymphadenopathy; the spleen was palpable" negates only the first
+        semi = lower.find(";")
+        while semi >= 0:
+            terms.append((s0 + semi, s0 + semi + 1))
+            semi = lower.find(";", semi + 1)
         for m in targets:
             best: Assertion | None = None
             for a, b, cat, d in cues:
