@@ -1,6 +1,8 @@
 """Lab facts in the course: one measurement written in two units is one result."""
 from __future__ import annotations
 
+import pytest
+
 from casecourse.api import analyze_text
 
 
@@ -56,3 +58,12 @@ def test_two_tests_of_one_code_named_differently_are_two_results() -> None:
                           "factor were negative.", assess=False)
     written = [lab.test_text for lab in course.labs if lab.test == "antinuclear antibodies"]
     assert len(written) == 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "She had no hepatomegaly and a ferritin of 2300 ng/mL.",
+    "Without transfusion, her hemoglobin fell to 6.2 g/dL.",
+])
+def test_a_measured_value_is_never_made_negative_by_a_cue_of_its_sentence(sentence: str) -> None:
+    labs = [lab for lab in analyze_text("Case presentation\n" + sentence).labs if lab.value is not None]
+    assert len(labs) == 1 and labs[0].interpretation != "NEG"

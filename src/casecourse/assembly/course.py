@@ -361,7 +361,9 @@ class CourseAssembler:
         codings = [Coding(system="http://loinc.org", code=str(a["loinc"]), display=str(a.get("test")))] \
             if a.get("loinc") else []
         interp = a.get("interpretation") or (_flag_after(self.text, m.end) if a.get("value") is not None else None)
-        if m.assertion == Assertion.negated and interp in (None, "POS"):
+        # a negated result word is a negative result; a measured number is never "negative" because a cue
+        # of its sentence reaches it
+        if m.assertion == Assertion.negated and interp in (None, "POS") and a.get("value") is None:
             interp = "NEG"
         lab = LabResult(id=self._id("lab"), test=str(a["test"]), test_text=a.get("test_text") or self._written(m, sent),
                         codings=codings,
