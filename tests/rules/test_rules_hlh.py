@@ -198,3 +198,13 @@ def test_offset_only_course_uses_relative_days():
 
 def test_time_helper_builds_day_precision():
     assert t("2024-01-02").precision == "day"
+
+
+def test_hscore_an_hiv_test_is_not_immunosuppression_whatever_its_result():
+    # a negative HIV serology is a test done, not HIV: it must not score the 18 points of immunosuppression
+    c = course(lab("HIV serology", interp="NEG"), lab("human immunodeficiency virus serology", interp="NEG"))
+    imm = items(one(hscore(c)))["immunosuppression"]
+    assert imm.value is not True and imm.points != (18, 18)
+    # HIV infection itself does score them
+    c = course(condition("HIV infection"))
+    assert items(one(hscore(c)))["immunosuppression"].points == (18, 18)

@@ -159,7 +159,9 @@ class View:
         for f in [*course.findings, *course.conditions, *course.labs]:
             name = f.test if isinstance(f, LabResult) else f.name  # type: ignore[union-attr]
             key = classify(name, getattr(f, "codings", None))
-            if key:
+            # a test is not what it tests for: "HIV serology" (negative or not) is no HIV infection; a lab result
+            # stands only for a lab concept
+            if key and (not isinstance(f, LabResult) or concepts()[key].kind == "lab"):
                 self.index.setdefault(key, []).append(f)
         if shared is not None:
             shared[id(course)] = (course, self.axis, self.index)
