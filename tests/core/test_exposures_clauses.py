@@ -36,3 +36,25 @@ def test_reason_in_second_clause_only() -> None:
 def test_one_clause_shares_its_reason() -> None:
     ex = _exposures("In 2019 tacrolimus and quinacrine were discontinued due to remission.")
     assert ex["tacrolimus"].stop_reason == ex["quinacrine"].stop_reason == "remission"
+
+
+def test_a_drug_started_and_stopped_in_one_sentence_has_its_stop() -> None:
+    ex = _exposures("A 30-year-old woman was admitted in January 2018. Tacrolimus was started in March 2018 and "
+                    "discontinued in June 2018 due to nephrotoxicity.")
+    tac = ex["tacrolimus"]
+    assert tac.time.point == "2018-03" and tac.end is not None and tac.end.point == "2018-06"
+    assert tac.status == "stopped" and tac.stop_reason == "adverse effect"
+
+
+def test_a_stop_after_a_stated_time_counts_from_the_start() -> None:
+    ex = _exposures("A 30-year-old woman was admitted in January 2018. Azathioprine was added on 3 February 2018 "
+                    "but was stopped after 10 days because of pancreatitis.")
+    aza = ex["azathioprine"]
+    assert aza.status == "stopped" and aza.end is not None and aza.end.point == "2018-02-13"
+    assert aza.stop_reason == "pancreatitis"  # a reason of no known kind is kept as written
+
+
+def test_a_stop_of_another_drug_later_in_the_sentence_is_not_this_ones() -> None:
+    ex = _exposures("A 30-year-old woman was admitted in January 2018. Methotrexate was started in March 2018 and "
+                    "azathioprine was stopped.")
+    assert ex["methotrexate"].status != "stopped" and ex["azathioprine"].status == "stopped"

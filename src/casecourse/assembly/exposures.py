@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cache
 
-from casecourse.assembly.timeline import SentenceTime
+from casecourse.assembly.timeline import SentenceTime, calendar_time
 from casecourse.knowledge import table
 from casecourse.model import (
     Assertion,
@@ -42,6 +42,12 @@ _REASON = re.compile(r"\b(?:due to|because of|owing to|secondary to|for|after)\s
                      r"(?=[,.;)]|$| and | but )", re.I)
 
 
+# a drug started, then stopped later in the same sentence, its subject left out: "X was added in week 3 but was
+# stopped after 10 days because of Y", "X was started in March and discontinued in May due to Y"
+_LATER_STOP = re.compile(
+    r"\s*,?\s*(?:but|and|then|and then|which)\s+(?:(?:was|were|had to be|has been|had been)\s+)?"
+    r"(?:(?:later|subsequently|then|eventually|finally|soon|promptly|rapidly)\s+)?"
+    r"(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b", re.I)
 _PROPHYLAXIS_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?prophyla(?:xis|ctic)\b", re.I)
 
 # where one clause ends and the next begins: a semicolon, or a comma / conjunction that opens a new
@@ -57,6 +63,7 @@ class _Mentions:
     routes: list[Mention] = field(default_factory=list)
     freqs: list[Mention] = field(default_factory=list)
     durations: list[Mention] = field(default_factory=list)
+    times: list[Mention] = field(default_factory=list)  # calendar dates and "after N days" of the sentence
 
 
 @cache
@@ -88,14 +95,21 @@ def _gap_is_filler(text: str, a: int, b: int, inner: list[Mention]) -> bool:
     return all(w in _FILLER for w in words) and not re.search(r"[;.]", "".join(chunk))
 
 
+# a reason of no known kind, kept as written: "because of posterior reversible encephalopathy syndrome"
+_STATED_REASON = re.compile(r"\b(?:due to|because of|owing to)\s+(?:(?:the|a|an|his|her|their|its)\s+)?"
+                            r"(?P<r>[\w'-]+(?: [\w'-]+){0,7}?)(?=\s*(?:[,.;()]|$|\band\b|\bbut\b|\bafter\b))", re.I)
+
+
 def _reason(sentence: str) -> str | None:
-    """The first stated reason of a known kind ("due to intolerance", "because of infections")."""
+    """The first stated reason of a known kind ("due to intolerance", "because of infections"), else the reason
+    as written after "due to" / "because of" (up to eight words)."""
     for m in _REASON.finditer(sentence):
         words = m.group("r").lower()
         for pattern, reason in _reasons():
             if pattern.search(words):
                 return reason
-    return None
+    stated = _STATED_REASON.search(sentence)
+    return stated.group("r").lower() if stated else None
 
 
 class ExposureBuilder:
@@ -199,6 +213,8 @@ class ExposureBuilder:
                 ms.freqs.append(m)  # a dose mention without a value that carries only the timing
             elif m.type == "duration" and m.attrs.get("signal") == "for" and not m.attrs.get("vague"):
                 ms.durations.append(m)
+            if m.type in ("date", "time") and not m.attrs.get("vague"):
+                ms.times.append(m)
         drugs = _dedupe_abbreviations(self.text, ms.drugs)
         if not drugs:
             return
@@ -219,6 +235,8 @@ class ExposureBuilder:
             why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if action in ("stop", "swap-stop") else None
             act = "stop" if action == "swap-stop" else "start" if action == "swap-start" else action
             self.apply(act, d, st.time, sent, seg, why)
+            if act != "stop":
+                self._later_stop(d, drugs, ms, sent, st, clauses)
             if act == "stop" or dose is None or dose.start < d.end:
                 continue
             # "methylprednisolone 500 mg for 2 days, then 250 mg for 3 days": each later dose a new segment
@@ -232,6 +250,31 @@ class ExposureBuilder:
                 later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
                 self._update_dose(self.active[name], later, when)
                 when = later.end or when
+
+    def _later_stop(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
+                    clauses: list[tuple[int, int]]) -> None:
+        """The stop of a drug this sentence started, stated after it with the subject left out: its time (a date in
+        that clause, or "after N days" from the start; else unknown) and its reason."""
+        name = d.norm or d.text
+        exp = self.active.get(name)
+        nxt = min((x.start for x in drugs if x.start > d.end and x.norm != d.norm), default=sent[1])
+        if exp is None:
+            return
+        m = next((m for m in _LATER_STOP.finditer(self.text, d.end, nxt)), None)
+        if m is None or any(x.start > d.end and x.start < m.start() for x in drugs):
+            return
+        clause_end = next((c[1] for c in clauses if c[0] <= m.end() < c[1]), sent[1])
+        tail = [t for t in ms.times if m.end() <= t.start < clause_end]
+        when = TimeRef(derivation="unknown")
+        for t in tail:
+            if t.attrs.get("kind") == "absolute":
+                when = calendar_time(t) or when
+                break
+            days = _days(str(t.attrs.get("duration") or ""))
+            if t.attrs.get("signal") == "after" and days is not None:
+                when = _after(exp.segments[-1].start or st.time, days, t.text)
+                break
+        self._stop(name, when, _reason(self.text[m.end():clause_end]))
 
     def _segment(self, drug: Mention, drugs: list[Mention], ms: _Mentions, when: TimeRef,
                  sent: tuple[int, int], dose: Mention | None, adjacent: bool = True) -> DoseSegment | None:

@@ -40,6 +40,11 @@ def _midpoint(lo: str, hi: str) -> str:
     return fmt(a + (b - a) / 2, "month")
 
 
+def calendar_time(tx: Mention) -> TimeRef | None:
+    """The time of a calendar date on its own ("in May 2019"), or None when it needs a story time to be placed."""
+    return _from_calendar(tx, None)
+
+
 def _from_calendar(tx: Mention, current: TimeRef | None) -> TimeRef | None:
     anchor = (current.point or current.earliest) if current else None
     kind = tx.attrs.get("kind")
