@@ -58,3 +58,17 @@ def test_a_stop_of_another_drug_later_in_the_sentence_is_not_this_ones() -> None
     ex = _exposures("A 30-year-old woman was admitted in January 2018. Methotrexate was started in March 2018 and "
                     "azathioprine was stopped.")
     assert ex["methotrexate"].status != "stopped" and ex["azathioprine"].status == "stopped"
+
+
+def test_it_was_stopped_stops_the_one_drug_of_the_sentence_before() -> None:
+    ex = _exposures("A 40-year-old man was treated with ciclosporin from March 2019. It was stopped in May 2019 "
+                    "because of hypertension.")
+    assert ex["cyclosporine"].status == "stopped" and ex["cyclosporine"].end.point == "2019-05"
+    assert ex["cyclosporine"].stop_reason == "hypertension"
+    # two drugs before, or a sentence between: "it" is not certain, nothing is stopped
+    ex = _exposures("A 40-year-old man was treated with ciclosporin and prednisone from March 2019. It was stopped "
+                    "in May 2019.")
+    assert all(e.status != "stopped" for e in ex.values())
+    ex = _exposures("A 40-year-old man was treated with ciclosporin from March 2019. Fever recurred in April 2019. "
+                    "It was stopped in May 2019.")
+    assert ex["cyclosporine"].status != "stopped"

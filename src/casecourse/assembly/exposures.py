@@ -48,6 +48,11 @@ _LATER_STOP = re.compile(
     r"\s*,?\s*(?:but|and|then|and then|which)\s+(?:(?:was|were|had to be|has been|had been)\s+)?"
     r"(?:(?:later|subsequently|then|eventually|finally|soon|promptly|rapidly)\s+)?"
     r"(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b", re.I)
+# a stop told of the drug of the sentence before: "It was stopped in May 2019 because of hypertension."
+_PRONOUN_STOP = re.compile(
+    r"\s*(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|agent))"
+    r"\s+(?:was|had to be|has been|had been)\s+(?:(?:later|subsequently|then|eventually|finally|soon|promptly)\s+)?"
+    r"(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b", re.I)
 _PROPHYLAXIS_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?prophyla(?:xis|ctic)\b", re.I)
 
 # where one clause ends and the next begins: a semicolon, or a comma / conjunction that opens a new
@@ -120,6 +125,7 @@ class ExposureBuilder:
         self.exposures: list[Exposure] = []
         self.active: dict[str, Exposure] = {}
         self._n = 0
+        self._previous: list[Mention] = []  # the drugs of the last sentence that named any
 
     # -- state changes -------------------------------------------------------------------------------
     def _new(self, drug: Mention, when: TimeRef, sent: tuple[int, int], seg: DoseSegment | None) -> Exposure:
@@ -217,7 +223,10 @@ class ExposureBuilder:
                 ms.times.append(m)
         drugs = _dedupe_abbreviations(self.text, ms.drugs)
         if not drugs:
+            self._pronoun_stop(sent, ms, st)
+            self._previous = []
             return
+        self._previous = drugs
         s0, s1 = sent
         regex, meta = _cues()
         cues = [(c.start() + s0, c.end() + s0, *meta[re.sub(r"\s+", " ", c.group(0).lower())])
@@ -250,6 +259,16 @@ class ExposureBuilder:
                 later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
                 self._update_dose(self.active[name], later, when)
                 when = later.end or when
+
+    def _pronoun_stop(self, sent: tuple[int, int], ms: _Mentions, st: SentenceTime) -> None:
+        """"It was stopped in May because of X" right after a sentence naming one drug stops that drug."""
+        names = {d.norm or d.text for d in self._previous}
+        m = _PRONOUN_STOP.match(self.text, sent[0])
+        if m is None or len(names) != 1:
+            return
+        name = names.pop()
+        when = st.time if st.timex is not None and st.timex.start >= m.end() else TimeRef(derivation="unknown")
+        self._stop(name, when, _reason(self.text[m.end():sent[1]]))
 
     def _later_stop(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
                     clauses: list[tuple[int, int]]) -> None:
