@@ -31,3 +31,15 @@ def test_prolonged_and_irregular_state_a_timed_or_rhythm_measure_result():
 
 def test_subnormal_erythropoietin_is_a_low_result():
     assert ("subnormal", "erythropoietin", "L") in _values("Work-up showed subnormal serum erythropoietin levels.")
+
+
+def test_values_after_a_group_name_go_to_its_tests_in_the_texts_order() -> None:
+    from casecourse.reading.labs import find_labs
+
+    text = "Anti-dsDNA was 210 IU/mL and C3 and C4 were low (0.45 g/L and 0.06 g/L)."
+    got = [(m.text, m.norm) for m in find_labs(text) if m.type == "lab_value" and m.attrs.get("unit")]
+    assert got == [("210 IU/mL", "anti-double-stranded DNA antibodies"), ("0.45 g/L", "c3"), ("0.06 g/L", "c4")]
+    # a third value is no one's: never the test named before the group
+    text = "Anti-dsDNA was 210 IU/mL and C3 and C4 were low (0.45 g/L, 0.06 g/L and 0.02 g/L)."
+    tests = [m.norm for m in find_labs(text) if m.type == "lab_value" and m.attrs.get("unit") == "g/L"]
+    assert "anti-double-stranded DNA antibodies" not in tests and tests[:2] == ["c3", "c4"]

@@ -22,7 +22,7 @@ import re
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading import lab_fluids
-from casecourse.reading.labs_catalogue import LabTest, TestHit, catalogue, expand, find_tests
+from casecourse.reading.labs_catalogue import LabTest, TestHit, by_written, catalogue, expand, find_tests
 from casecourse.reading.labs_qualitative import compound_anchors, find_compounds, find_qualitative
 from casecourse.reading.labs_results import find_results
 from casecourse.reading.labs_values import Value, find_values
@@ -106,8 +106,23 @@ def _fits(test: LabTest, v: Value) -> bool:
     return v.info.kind in _COMPATIBLE.get(kind, {kind})
 
 
+_GROUP_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|/)\s*", re.I)
+
+
+def _group_parts(text: str, hit: TestHit) -> list[LabTest] | None:
+    """The tests a group name lists, in the text's order ("C4 and C3" -> C4, C3); None unless every part
+    names one test."""
+    parts = [p for p in _GROUP_SPLIT.split(text[hit.start:hit.end]) if p]
+    tests = [by_written(p) for p in parts]
+    if len(tests) < 2 or any(t is None for t in tests):
+        return None
+    return tests  # type: ignore[return-value]
+
+
 def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_start: int,
-            clause_end: int) -> LabTest | None:
+            clause_end: int, taken: dict[int, int] | None = None) -> LabTest | None:
+    """The test a value belongs to. Values after a group name that lists its tests go to them in turn: "C3 and C4
+    were low (0.45 g/L and 0.06 g/L)" (`taken` counts the values each group has had)."""
     if v.unit and v.info is not None and v.info.kind in ("count", "count_field") and _CELLS_IN_UNIT.match(v.unit):
         return None  # "6 red blood cells/µL" after "50% neutrophils": its unit names what it counts, no neighbour
     i = bisect.bisect_left(starts, v.start)
@@ -121,6 +136,13 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
         hit = hits[j]
         if hit.start < clause_start or v.start - hit.end > 120:
             break
+        parts = _group_parts(text, hit) if hit.test.members and taken is not None else None
+        if parts is not None:
+            n = taken.get(hit.start, 0)
+            if n < len(parts) and _fits(parts[n], v):
+                taken[hit.start] = n + 1
+                return parts[n]
+            return None  # more values than the group lists, or of another kind: no test before it is theirs
         if _fits(hit.test, v):
             return hit.test
     default = (v.extra or {}).get("default_test") or (v.info.default_test if v.info else None)
@@ -206,6 +228,7 @@ def find_labs(text: str) -> list[Mention]:
     values = find_values(text)
     interval_after = _unit_from_interval(text, values)
     last: tuple[int, LabTest | None] = (-1, None)  # end and test of the last unitless value kept
+    taken: dict[int, int] = {}  # values given so far to each group name that lists its tests
     low = lower_text(text)
     for v in values:
         i = bisect.bisect_right(hit_starts, v.start) - 1
@@ -223,7 +246,7 @@ def find_labs(text: str) -> list[Mention]:
                 change.attrs["change"] = True
                 out.append(change)
             continue
-        test = _attach(text, v, anchors, starts, clause_start, clause_end)
+        test = _attach(text, v, anchors, starts, clause_start, clause_end, taken)
         if v.info is not None and v.info.kind == "length" and (
                 _DIMENSION_AFTER.match(text, v.end) or _DIMENSION_BEFORE.search(text, max(0, v.start - 3), v.start)):
             continue
