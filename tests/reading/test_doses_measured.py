@@ -26,3 +26,13 @@ def test_an_excretion_rate_is_no_dose() -> None:
     assert _doses("Her 24-hour proteinuria was 2.4 g/24 h.") == []
     assert _doses("Vancomycin 1 g/24 h was given.") == ["1 g"]
     assert _doses("Prednisone 60 mg/day was started for proteinuria.") == ["60 mg/day"]
+
+
+def test_a_roman_numeral_of_a_class_or_stage_is_no_intravenous_route() -> None:
+    from casecourse.reading import doses
+
+    text = "Urinalysis showed proteinuria of 2.4 g/day and red cell casts; biopsy confirmed class IV lupus nephritis."
+    assert [(m.type, m.text) for m in doses.find(text)] == []  # an excretion rate, and no route
+    assert not [m for m in doses.find("NYHA class IV heart failure, stage III-IV disease.") if m.type == "route"]
+    got = [(m.type, m.text) for m in doses.find("Furosemide 40 mg IV was given.")]
+    assert ("route", "IV") in got and ("dose", "40 mg") in got

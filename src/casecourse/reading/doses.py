@@ -187,13 +187,18 @@ def find(text: str) -> list[Mention]:
     routes = _routes()
     for m in route_matches:
         word = m.group(1)
-        if word.isupper() and len(word) <= 3 and word.lower() in ("im", "po"):
-            pass
-        elif word in ("IM", "SC", "PO", "IV") or word.islower() or word[0].isupper():
-            pass
+        if word == "IV" and _NUMERAL_LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # the Roman numeral of a class, grade or stage: "class IV lupus nephritis", "stage III-IV"
         out.append(_make(type="route", start=m.start(), end=m.end(), text=word, norm=routes[word.lower()]))
     out.sort(key=lambda x: (x.start, -x.end))
     return out
+
+
+# a word that a Roman numeral numbers ("class IV", "NYHA IV", "grades III-IV"), right before "IV"
+_NUMERAL_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:class(?:es)?|grades?|stages?|types?|phases?|levels?|degrees?|tiers?|groups?|categor(?:y|ies)|NYHA|WHO|"
+    r"factors?|leads?|nerves?|CN|Clark|Mallampati|Forrest|Gustilo|Fontaine|Fisher|Hinchey|Bosniak|BI-RADS|"
+    r"Child-Pugh|ISN/RPS)|\b[IVX]{1,4}\s*(?:-|–|to|or|and|/))\s*$", re.I)
 
 
 def _given_volume(text: str, m: re.Match, unit: str) -> bool:
@@ -209,11 +214,18 @@ def _given_volume(text: str, m: re.Match, unit: str) -> bool:
 def _measured_amount(text: str, m: re.Match, measured: re.Pattern[str] = _AMOUNT_MEASURED) -> bool:
     """A plain amount is measured when the clause before it names a specimen or measurement and no word of
     giving stands in the clause."""
-    lo = max(text.rfind(". ", 0, m.start()) + 1, m.start() - 80)
-    hi = text.find(". ", m.end())
-    clause = text[lo:min(hi if hi >= 0 else len(text), m.end() + 60)]
+    lo = max(text.rfind(". ", 0, m.start()) + 1, text.rfind(";", 0, m.start()) + 1, m.start() - 80)
+    ends = [i for i in (text.find(". ", m.end()), text.find(";", m.end())) if i >= 0]
+    clause = text[lo:min(min(ends, default=len(text)), m.end() + 60)]
     return bool(measured.search(text, lo, m.start())) and not (_VOLUME_GIVEN.search(clause)
-                                                                        or _AMOUNT_GIVEN.search(clause))
+                                                                        or _gives_amount(clause))
+
+
+def _gives_amount(clause: str) -> bool:
+    """A word of giving in the clause; "IV" numbering a class or stage ("class IV nephritis") is none."""
+    return any(not (g.group().upper() == "IV" and _NUMERAL_LABEL_BEFORE.search(clause, max(0, g.start() - 30),
+                                                                              g.start()))
+               for g in _AMOUNT_GIVEN.finditer(clause))
 
 
 def _dose_words(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
