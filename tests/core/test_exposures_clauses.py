@@ -72,3 +72,18 @@ def test_it_was_stopped_stops_the_one_drug_of_the_sentence_before() -> None:
     ex = _exposures("A 40-year-old man was treated with ciclosporin from March 2019. Fever recurred in April 2019. "
                     "It was stopped in May 2019.")
     assert ex["cyclosporine"].status != "stopped"
+
+
+def test_a_drug_considered_and_not_given_is_not_taken() -> None:
+    assert ex_status("Rituximab was not given because of active hepatitis B.") == {"rituximab": "not-taken"}
+    assert ex_status("She never received cyclophosphamide.") == {"cyclophosphamide": "not-taken"}
+    assert ex_status("Methotrexate could not be started; leflunomide was given instead.") == {
+        "methotrexate": "not-taken", "leflunomide": "unknown"}
+    # "not started until" is a start; a drug taken before and not resumed keeps its course
+    assert ex_status("Methotrexate was not started until March 2019.") == {"methotrexate": "unknown"}
+    ex = _exposures("Azathioprine was started in 2015 and stopped in 2017. Azathioprine could not be restarted.")
+    assert ex["azathioprine"].status == "stopped"
+
+
+def ex_status(sentence: str) -> dict[str, str]:
+    return {d: e.status for d, e in _exposures("A 50-year-old woman was admitted in 2019. " + sentence).items()}

@@ -77,8 +77,9 @@ def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     meta = {r["cue"].lower(): (r["action"], r["side"]) for r in rows}
     alts = sorted(meta, key=len, reverse=True)
     # behind a lookahead of its first-character class (rx_first.anchored): same matches, a faster scan
-    regex = anchored(r"(?<![\w-])(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) + r")(?![\w-])",
-                     re.I)
+    # "was not started until May": a start, not a drug withheld
+    regex = anchored(r"(?<![\w-])(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) +
+                     r")(?![\w-])(?!\s+until\b)", re.I)
     return regex, meta
 
 
@@ -168,6 +169,11 @@ class ExposureBuilder:
             if exp is None:
                 exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
             self._stop(name, when, reason)
+        elif action == "not_taken":
+            if exp is None and not any(e.drug == name for e in self.exposures):
+                self._new(drug, TimeRef(derivation="unknown"), sent, None).status = "not-taken"
+                self.active.pop(name, None)
+            return  # a drug taken before and not resumed keeps its course as it was
         elif action == "restart":
             if exp is not None:
                 self._stop(name, TimeRef(derivation="unknown"), None)
