@@ -87,3 +87,17 @@ def test_a_drug_considered_and_not_given_is_not_taken() -> None:
 
 def ex_status(sentence: str) -> dict[str, str]:
     return {d: e.status for d, e in _exposures("A 50-year-old woman was admitted in 2019. " + sentence).items()}
+
+
+def test_a_later_time_in_a_sentence_dates_what_follows_it() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Case report\nA 30-year-old woman was admitted in June 2017 with lupus nephritis. In January "
+                          "2019 she stopped mycophenolate, and two months later she had a renal flare. Azathioprine "
+                          "was started.")
+    flare = next(e for e in course.events if e.type == "flare")
+    assert flare.time.point == "2019-03"
+    mmf = next(e for e in course.exposures if e.drug == "mycophenolate mofetil")
+    assert mmf.end is not None and mmf.end.point == "2019-01"
+    aza = next(e for e in course.exposures if e.drug == "azathioprine")
+    assert aza.time.point == "2019-03"  # the story moved on to the flare's time

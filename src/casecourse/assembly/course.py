@@ -146,7 +146,7 @@ class CourseAssembler:
             story = [m for m in patient_ms if m.zone == "narrative"]
             exposures.sentence(sent, story, st)
             for m in patient_ms:
-                self._fact(m, sent, st.time if m.zone == "narrative" else _column_time(m))
+                self._fact(m, sent, st.at(m.start) if m.zone == "narrative" else _column_time(m))
             self._events(story, sent, st)
         self.course.exposures = exposures.finish()
         self._infections_ruled_out()
@@ -418,7 +418,7 @@ class CourseAssembler:
                 continue
             seen.add(kind)
             trigger = _trigger(self.text, sent, story)
-            when = self._clause_time(m, story, st.time)
+            when = self._clause_time(m, story, st.at(m.start))
             self.course.events.append(Event(id=self._id("event"), type=kind, time=when, trigger=trigger,  # type: ignore[arg-type]
                                             provenance=_prov(self.text, m, sent, "events")))
 

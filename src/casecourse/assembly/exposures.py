@@ -246,16 +246,16 @@ class ExposureBuilder:
             action = actions[id(d)]
             free = [m for m in ms.doses if id(m) not in claimed or m is before[id(d)]]
             dose = _nearest_after(d, free, drugs, 60) or before[id(d)]
-            seg = self._segment(d, drugs, ms, st.time, sent, dose)
+            seg = self._segment(d, drugs, ms, st.at(d.start), sent, dose)
             why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if action in ("stop", "swap-stop") else None
             act = "stop" if action == "swap-stop" else "start" if action == "swap-start" else action
-            self.apply(act, d, st.time, sent, seg, why)
+            self.apply(act, d, st.at(d.start), sent, seg, why)
             if act != "stop":
                 self._later_stop(d, drugs, ms, sent, st, clauses)
             if act == "stop" or dose is None or dose.start < d.end:
                 continue
             # "methylprednisolone 500 mg for 2 days, then 250 mg for 3 days": each later dose a new segment
-            when = seg.end if seg is not None and seg.end is not None else st.time
+            when = seg.end if seg is not None and seg.end is not None else st.at(d.start)
             timing = seg.timing if seg is not None else None
             for nxt in _dose_sequence(self.text, dose, ms, drugs, s1, claimed):
                 later = self._segment(d, drugs, ms, when, sent, nxt, adjacent=False)

@@ -32,6 +32,17 @@ _PRIOR_TO_PRESENTATION = re.compile(
 class SentenceTime:
     time: TimeRef
     timex: Mention | None  # the expression that set it, when the sentence has one
+    # later times the sentence moves on to, from a position on: "In January she stopped X, and two months later
+    # she relapsed" (position of "two months later", its time)
+    shifts: tuple[tuple[int, TimeRef], ...] = ()
+
+    def at(self, pos: int) -> TimeRef:
+        """The time that governs the text at `pos`: the sentence's, or the last shift before it."""
+        t = self.time
+        for start, later in self.shifts:
+            if start <= pos:
+                t = later
+        return t
 
 
 def _midpoint(lo: str, hi: str) -> str:
@@ -233,6 +244,16 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 if new is not None:
                     current, setter = new, tx
                     break
+        shifts: list[tuple[int, TimeRef]] = []
+        set_time = current
+        if setter is not None and aside is None:
+            for tx in by_sentence.get(i, []):
+                if tx.start <= setter.end or not _moves_on(tx):
+                    continue
+                new = _from_calendar(tx, current) if has_calendar else _offset(tx, current)
+                if new is not None:
+                    current = new
+                    shifts.append((tx.start, new))
         if current is None:
             out.append(None)
             continue
@@ -245,13 +266,22 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
             aside = None
             continue
         if setter:
-            t = current
+            t = set_time
         else:  # one carried copy per time carried (nothing changes a TimeRef once placed)
             if carried[0] is not current:
                 carried = (current, current.model_copy(update={"derivation": "carried"}))
             t = carried[1]
-        out.append(SentenceTime(time=t, timex=setter))
+        out.append(SentenceTime(time=t, timex=setter, shifts=tuple(shifts)))
     return out
+
+
+def _moves_on(tx: Mention) -> bool:
+    """A later time in a sentence that already has one moves the story on: a calendar date, or an amount counted
+    forward from the time just told ("two months later", "after 10 days"); not a length ("for 2 weeks")."""
+    if tx.type == "date" and tx.attrs.get("kind") == "absolute":
+        return True
+    return tx.attrs.get("rel_direction") == "after" and tx.attrs.get("rel_anchor") == "previous" \
+        and not tx.attrs.get("vague") and not tx.attrs.get("age_span")
 
 
 def _in_parentheses(text: str, sentence_start: int, pos: int) -> bool:
