@@ -38,8 +38,8 @@ _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also"
            "pulses", "with", "plus", "therefore", "eventually", "finally", "later", "immediately", "promptly",
            "off-label", "a", "an", "course", "courses", "dosage", "as", "well", "combined", "concomitant",
            "outpatient", "home", "maintenance", "usual", "regular"}
-_REASON = re.compile(r"\b(?:due to|because of|owing to|secondary to|for|after)\s+(?:\w+\s+){0,3}?(?P<r>[\w -]+?)"
-                     r"(?=[,.;)]|$| and | but )", re.I)
+_REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|after|as)\s+"
+                     r"(?:\w+\s+){0,3}?(?P<r>[\w -]+?)(?=[,.;)]|$| and | but )", re.I)
 
 
 # a drug started, then stopped later in the same sentence, its subject left out: "X was added in week 3 but was
