@@ -112,3 +112,18 @@ def test_a_stop_to_conceive_has_the_reason_pregnancy_and_a_complete_response_is_
     course = analyze_text("Case report\nA 30-year-old woman was admitted in June 2017. Complete renal response was "
                           "achieved in March 2018.")
     assert [e.time.point for e in course.events if e.type == "remission"] == ["2018-03"]
+
+
+def test_a_taper_from_a_dose_per_kg_and_its_stated_span() -> None:
+    pred = _exposures("A 30-year-old woman was admitted in June 2017. In June 2017 she was started on prednisone "
+                      "1 mg/kg/day, tapered to 10 mg/day over 6 months, together with mycophenolate 3 g/day.")[
+        "prednisone"]
+    assert [(s.dose.value, s.dose.per) for s in pred.segments] == [(1.0, "kg"), (10.0, None)]
+    assert pred.segments[1].start.point == "2017-12"  # reached 6 months on
+
+
+def test_a_course_told_by_its_number_of_doses_ends_after_them() -> None:
+    ex = _exposures("A 30-year-old woman was admitted in 2017. On 3 June 2017 she received three pulses of "
+                    "methylprednisolone 500 mg and rituximab 375 mg/m2 weekly for four doses.")
+    assert ex["methylprednisolone"].end.point == "2017-06-06"
+    assert ex["rituximab"].end.point == "2017-07-01"

@@ -223,7 +223,7 @@ class ExposureBuilder:
                 ms.routes.append(m)
             elif m.type == "frequency" or (m.type == "dose" and m.attrs.get("period_unit")):
                 ms.freqs.append(m)  # a dose mention without a value that carries only the timing
-            elif m.type == "duration" and m.attrs.get("signal") == "for" and not m.attrs.get("vague"):
+            elif m.type == "duration" and m.attrs.get("signal") in ("for", "over") and not m.attrs.get("vague"):
                 ms.durations.append(m)
             if m.type in ("date", "time") and not m.attrs.get("vague"):
                 ms.times.append(m)
@@ -258,6 +258,11 @@ class ExposureBuilder:
             when = seg.end if seg is not None and seg.end is not None else st.at(d.start)
             timing = seg.timing if seg is not None else None
             for nxt in _dose_sequence(self.text, dose, ms, drugs, s1, claimed):
+                over = next((x for x in ms.durations if x.attrs.get("signal") == "over"
+                             and 0 <= int(x.attrs.get("phrase_start") or x.start) - nxt.end <= 3), None)
+                days = _days(str(over.attrs.get("duration") or "")) if over is not None else None
+                if days is not None:  # "tapered to 10 mg/day over 6 months": that dose is reached 6 months on
+                    when = _after(when, days, over.text)  # type: ignore[union-attr]
                 later = self._segment(d, drugs, ms, when, sent, nxt, adjacent=False)
                 name = d.norm or d.text
                 if later is None or name not in self.active:
@@ -325,11 +330,15 @@ class ExposureBuilder:
             seg.timing = Timing(frequency=freq.attrs.get("frequency"), period=freq.attrs.get("period"),
                                 period_unit=freq.attrs.get("period_unit"), text=freq.text)
         last = max((m for m in (dose, route, freq) if m is not None), key=lambda m: m.end)
-        course = next((d for d in ms.durations
-                       if 0 <= int(d.attrs.get("phrase_start") or d.start) - last.end <= 3), None)
+        course = next((d for d in ms.durations if d.attrs.get("signal") == "for"
+                       and 0 <= int(d.attrs.get("phrase_start") or d.start) - last.end <= 3), None)
         days = _days(str(course.attrs.get("duration") or course.attrs.get("value"))) if course else None
         if days is not None:  # "1 g daily for 3 days": the course ends when its stated length is over
             seg.end = _after(when, days, course.text)  # type: ignore[union-attr]
+        elif seg.end is None:
+            counted = _counted_course(self.text, drug, last, seg.timing)
+            if counted is not None:  # "three pulses of methylprednisolone", "375 mg/m2 weekly for four doses"
+                seg.end = _after(when, *counted)
         return seg
 
     def finish(self) -> list[Exposure]:
@@ -376,6 +385,31 @@ def _after(start: TimeRef, days: float, text: str) -> TimeRef:
     return TimeRef(earliest=fmt(lo + shift, precision), latest=fmt(hi + shift, precision),
                    point=fmt(mid + shift, precision), precision=precision, derivation="relative",
                    anchor="exposure start", text=text)
+
+
+_COUNT = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNTED = r"(?:pulses?|boluses|doses|infusions|injections|administrations)"
+# "three (daily) pulses of (intravenous) methylprednisolone" before the drug; "... weekly for four doses" after it
+_COUNT_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:(?:daily|consecutive|weekly|monthly|intravenous|iv|oral|high-dose)\s+)*"
+                           rf"{_COUNTED}\s+of\s+(?:(?:intravenous|iv|oral|high-dose|pulse)\s+)?$", re.I)
+_COUNT_AFTER = re.compile(rf"\s*,?\s*(?:for|x|×)\s+(?:a total of\s+)?{_COUNT}\s+{_COUNTED}\b", re.I)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | None) -> tuple[float, str] | None:
+    """A course told by its number of doses: (its length in days, the words), one dose per day unless the timing
+    says otherwise ("weekly for four doses": four weeks)."""
+    m = _COUNT_BEFORE.search(text, max(0, drug.start - 60), drug.start) or _COUNT_AFTER.match(text, last.end)
+    if m is None:
+        return None
+    n = int(_COUNT_WORDS.get(m["n"].lower(), m["n"]))
+    every = 1.0
+    if timing is not None and timing.period and timing.period_unit and timing.frequency:
+        unit = {"d": "day", "wk": "week", "mo": "month", "h": "hour"}.get(timing.period_unit)
+        if unit is not None:
+            every = float(timing.period) * UNIT_DAYS[unit] / float(timing.frequency)
+    return (n * every, m.group(0).strip(" ,")) if n > 0 else None
 
 
 def _same_dose(a: DoseSegment, b: DoseSegment) -> bool:
@@ -493,7 +527,7 @@ def _dose_sequence(text: str, first: Mention, ms: _Mentions, drugs: list[Mention
         if _EQUIVALENT.search(text, last_end, m.start):
             last_end = m.end
             continue
-        if not _comparable(prev, m):
+        if not _comparable(prev, m) and not (_TAPER_GAP.search(gap) and _masses(prev, m)):
             break  # another unit or scale: another drug's dose, a cumulative amount, a diluent volume
         out.append(m)
         prev, last_end = m, m.end
@@ -501,6 +535,12 @@ def _dose_sequence(text: str, first: Mention, ms: _Mentions, drugs: list[Mention
 
 
 _MASS_MG = {"g": 1000.0, "mg": 1.0, "ug": 0.001, "mcg": 0.001, "µg": 0.001, "μg": 0.001}
+# a dose per body weight tapered to a fixed dose: "1 mg/kg/day, tapered to 10 mg/day"
+_TAPER_GAP = re.compile(r"\b(?:taper\w*|reduc\w*|decreas\w*|lower\w*|weaned|tailed)\b", re.I)
+
+
+def _masses(a: Mention, b: Mention) -> bool:
+    return a.attrs.get("unit") in _MASS_MG and b.attrs.get("unit") in _MASS_MG
 _STEP_RATIO = 20.0  # a taper or escalation step changes a dose by less than this factor
 
 
