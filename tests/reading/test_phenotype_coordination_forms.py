@@ -43,3 +43,15 @@ def test_blood_levels_match_with_serum_plasma_or_no_specimen_and_level_for_conce
     assert "HP:0003237" in _hpos("Work-up showed increased serum IgG levels.")  # Increased circulating IgG
     assert "HP:0000848" in _hpos("She had elevated plasma renin concentration.")  # circulating renin
     assert "HP:0003237" not in _hpos("Work-up showed serum IgG levels within range.")
+
+
+def test_a_short_form_covering_words_before_the_term_names_the_longer_concept():
+    # "Ataxia-telangiectasia (AT)": AT is the disease, not the telangiectasia the lexicon found inside it
+    later = [m for m in find_phenotypes("Ataxia-telangiectasia (AT) is rare. Two AT carriers were seen.")
+             if m.attrs.get("source", "").startswith("abbreviation")]
+    assert later == []
+    # a head-final long form keeps the term: words before it may stand in the long form
+    acute = [m for m in find_phenotypes("She had acute interstitial nephritis (AIN). The AIN resolved.")
+             if m.text == "AIN"]
+    assert acute and all(m.attrs.get("hpo") == "HP:0001970" for m in acute)
+

@@ -560,9 +560,12 @@ def _defines(short: str, text: str, m: Mention) -> bool:
     """Whether `short` abbreviates the mention, alone or with up to two words before it
     ("acute interstitial nephritis (AIN)" where the lexicon matched "interstitial nephritis")."""
     before = text[max(0, m.start - 40):m.start].split()
+    # a name the term only ends as the second half of a hyphenated compound ("ataxia-telangiectasia (AT)") is
+    # another concept, which the short form names; a head-final name keeps the term ("acute interstitial nephritis")
+    k_max = 0 if text[m.start - 1:m.start] == "-" else min(2, len(before))
     # the short form begins where its long form begins: "(LV)" after "dilated left ventricle" names the ventricle
     return any(_fits(short, long) and long[:1].lower() == short[:1].lower()
-               for k in range(min(2, len(before)) + 1)
+               for k in range(k_max + 1)
                for long in [" ".join([*before[len(before) - k:], m.text]) if k else m.text])
 
 
