@@ -55,3 +55,9 @@ def test_a_short_form_covering_words_before_the_term_names_the_longer_concept():
              if m.text == "AIN"]
     assert acute and all(m.attrs.get("hpo") == "HP:0001970" for m in acute)
 
+
+
+def test_the_specimen_is_left_out_only_before_a_measure_word():
+    # "abnormal circulating protein concentration" must not make "protein change" (a variant's effect) a finding
+    assert "HP:0010876" not in _hpos("The variant predicts a protein change at codon 12.")
+    assert "HP:0010876" not in _hpos("The gene encodes an abnormal protein.")

@@ -197,7 +197,8 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset()) -> li
 
 def _specimen_forms(forms: list[str]) -> list[str]:
     """"increased circulating igg concentration" -> "increased serum igg concentration", "increased igg
-    concentration", "... level" (`specimen_words`, `specimen_measures`): blood levels as prose names them."""
+    concentration", "... level" (`specimen_words`, `specimen_measures`): blood levels as prose names them.
+    The specimen is left out only before a measure word."""
     v = variants()
     specimens, measures = v["specimen_words"], v["specimen_measures"]
     out = []
@@ -206,8 +207,11 @@ def _specimen_forms(forms: list[str]) -> list[str]:
         hit = next((i for i, w in enumerate(words) if w in specimens), None)
         if hit is None or len(words) < 3:
             continue
-        alts = [[*words[:hit], s, *words[hit + 1:]] for s in specimens if s != words[hit]] + \
-            [words[:hit] + words[hit + 1:]]
+        alts = [[*words[:hit], s, *words[hit + 1:]] for s in specimens if s != words[hit]]
+        if words[-1] in measures or words[-1] in measures.values():
+            # without the specimen only where a measure still says it is a level: "increased igg level",
+            # never a bare "abnormal protein" (a protein change is a variant, no blood level)
+            alts.append(words[:hit] + words[hit + 1:])
         for a in alts:
             out.append(" ".join(a))
             if a[-1] in measures:
