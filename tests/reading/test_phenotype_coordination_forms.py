@@ -61,3 +61,9 @@ def test_the_specimen_is_left_out_only_before_a_measure_word():
     # "abnormal circulating protein concentration" must not make "protein change" (a variant's effect) a finding
     assert "HP:0010876" not in _hpos("The variant predicts a protein change at codon 12.")
     assert "HP:0010876" not in _hpos("The gene encodes an abnormal protein.")
+
+
+def test_a_possessive_typed_with_a_grave_or_acute_accent_is_a_possessive():
+    assert "HP:0003391" in _hpos("A positive Gower`s sign was seen.")  # Gowers sign
+    assert "HP:0100280" in _hpos("She has Crohn\u00b4s disease.")  # Crohn disease
+    assert _hpos("A positive Gower`s sign was seen.") == _hpos("A positive Gower's sign was seen.")
