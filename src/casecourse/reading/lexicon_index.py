@@ -183,6 +183,7 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset()) -> li
     if any(w in ordinals for w in words):  # "clinodactyly of the 5th finger" -> "... fifth finger"
         out.extend([" ".join(ordinals.get(w, w) for w in o.split(" ")) for o in list(out)])
     out += _likeness(words)
+    out += _specimen_forms(out)
     for head, alts in v["head_synonyms"].items():
         out.extend(re.sub(rf"\b{head}\b", alt, o) for o in list(out) if head in o for alt in alts)
     for group in v["first_word_synonyms"]:
@@ -191,6 +192,32 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset()) -> li
                 rest = low[len(w) + 1:]
                 out.extend(f"{alt} {rest}" for alt in group if alt != w)
                 break
+    return out
+
+
+def _specimen_forms(forms: list[str]) -> list[str]:
+    """"increased circulating igg concentration" -> "increased serum igg concentration", "increased igg
+    concentration", "... level" (`specimen_words`, `specimen_measures`): blood levels as prose names them.
+    The specimen is left out only before a measure word."""
+    v = variants()
+    specimens, measures = v["specimen_words"], v["specimen_measures"]
+    out = []
+    for o in forms:
+        words = o.split(" ")
+        hit = next((i for i, w in enumerate(words) if w in specimens), None)
+        if hit is None or len(words) < 3:
+            continue
+        alts = [[*words[:hit], s, *words[hit + 1:]] for s in specimens if s != words[hit]]
+        if words[-1] in measures or words[-1] in measures.values():
+            # without the specimen only where a measure still says it is a level: "increased igg level",
+            # never a bare "abnormal protein" (a protein change is a variant, no blood level)
+            alts.append(words[:hit] + words[hit + 1:])
+        for a in alts:
+            out.append(" ".join(a))
+            if a[-1] in measures:
+                out.append(" ".join([*a[:-1], measures[a[-1]]]))
+        if words[-1] in measures:
+            out.append(" ".join([*words[:-1], measures[words[-1]]]))
     return out
 
 

@@ -18,8 +18,10 @@ from operator import add
 from typing import overload
 
 # letters and digits are separate words, so "type A1", "type A-1" and "NF 2" meet "NF2"
-WORD = re.compile(r"[^\W\d_]+(?:['’][sS]\b)?|\d+")
+# a possessive's apostrophe may be typed as a grave or acute accent ("Gower`s sign", "Crohn´s disease")
+WORD = re.compile(r"[^\W\d_]+(?:['’`´][sS]\b)?|\d+")
 _SPLIT = re.compile(f"({WORD.pattern})")
+_APOSTROPHES = frozenset("'’`´")
 
 
 @cache
@@ -48,9 +50,9 @@ def norm_word(word: str) -> str:
     if word == "A":  # "hepatitis A" keeps its capital A; the article is lower-case mid-sentence
         return "a"
     irregular, rules, drop = _rules()
+    if word[-1:] in "sS" and word[-2:-1] in _APOSTROPHES:  # before folding, which splits "´" off
+        word = word[:-2]
     w = fold(word)
-    if w.endswith(("'s", "’s")):
-        w = w[:-2]
     if w in drop:
         return ""
     w = irregular.get(w, w)  # then the rules, exactly as if the singular had been written

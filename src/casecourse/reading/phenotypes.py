@@ -327,6 +327,9 @@ def _coordinated(index: Index, toks: Tokens, text: str, sources: list[tuple[int,
                 mod = pos - 1
             elif not gap and keys[pos - 1] in ("and", "or") and pos >= 2:
                 mod = pos - 2
+                if keys[pos - 1] == "or" and pos >= 3 and keys[mod] == "and" \
+                        and text[t_end[mod]:t_start[pos - 1]].strip() == "/":
+                    mod = pos - 3  # "upper and/or lower limb weakness"
             else:
                 break
             if mod in ends:
@@ -348,7 +351,39 @@ def _coordinated(index: Index, toks: Tokens, text: str, sources: list[tuple[int,
             out.append((mod, b, value[1]))
             pos = mod
         out += _coordinated_right(index, toks, text, a, b)
+        out += _coordinated_prefix(index, toks, text, a, b)
     return out
+
+
+def _coordinated_prefix(index: Index, toks: Tokens, text: str, a: int, b: int) -> list[tuple[int, int, int]]:
+    """A prefix standing for a coordinated word whose own prefix differs: "hypo- and hyperpigmented
+    macules" (Hypopigmented macule beside Hypermelanotic macule), "pre- and postaxial polydactyly",
+    "intra-/extrahepatic". The prefix (one of `joined_prefixes`) replaces the found term's first-word
+    prefix; the term is kept if the lexicon has it. The span runs from the prefix."""
+    if a < 2:
+        return []
+    t_start, t_end, keys = toks.starts, toks.ends, toks.keys
+    if keys[a - 1] in ("and", "or"):
+        left = a - 2
+        if text[t_end[left]:t_start[a - 1]].strip() != "-" or text[t_end[a - 1]:t_start[a]].strip():
+            return []
+    else:
+        left = a - 1
+        if text[t_end[left]:t_start[a]].strip() not in ("-/", "-", "/"):
+            return []
+    prefix, word = text[t_start[left]:t_end[left]].lower(), text[t_start[a]:t_end[a]].lower()
+    prefixes = _prefixes()
+    own = next((p for p in prefixes if word.startswith(p) and len(word) - len(p) >= 4), None)
+    if prefix not in prefixes or own is None or own == prefix:
+        return []
+    value = index.get(" ".join([norm_word(prefix + word[len(own):]), *keys[a + 1:b]]))
+    return [(left, b, value[1])] if value is not None and value[1] >= 0 else []
+
+
+@cache
+def _prefixes() -> tuple[str, ...]:
+    """`joined_prefixes`, longest first (so "hyper" is tried before "hyp...")."""
+    return tuple(sorted(variants()["joined_prefixes"], key=len, reverse=True))
 
 
 _ADJECTIVE_ENDS = ("al", "ar", "ic", "ous", "ary", "eal")
@@ -379,6 +414,9 @@ def _coordinated_right(index: Index, toks: Tokens, text: str, a: int, b: int) ->
         elif not gap and t_keys[pos] in ("and", "or") and pos + 1 < n_toks \
                 and not text[t_end[pos]:t_start[pos + 1]].strip():
             nxt = pos + 1
+        elif not gap and t_keys[pos] == "and" and pos + 2 < n_toks and t_keys[pos + 1] == "or" \
+                and text[t_end[pos]:t_start[pos + 1]].strip() == "/":
+            nxt = pos + 2  # "cleft lip and/or palate"
         elif gap == "," and t_keys[pos] in ("and", "or") and pos + 1 < n_toks:
             nxt = pos + 1
         else:
@@ -522,9 +560,12 @@ def _defines(short: str, text: str, m: Mention) -> bool:
     """Whether `short` abbreviates the mention, alone or with up to two words before it
     ("acute interstitial nephritis (AIN)" where the lexicon matched "interstitial nephritis")."""
     before = text[max(0, m.start - 40):m.start].split()
+    # a name the term only ends as the second half of a hyphenated compound ("ataxia-telangiectasia (AT)") is
+    # another concept, which the short form names; a head-final name keeps the term ("acute interstitial nephritis")
+    k_max = 0 if text[m.start - 1:m.start] == "-" else min(2, len(before))
     # the short form begins where its long form begins: "(LV)" after "dilated left ventricle" names the ventricle
     return any(_fits(short, long) and long[:1].lower() == short[:1].lower()
-               for k in range(min(2, len(before)) + 1)
+               for k in range(k_max + 1)
                for long in [" ".join([*before[len(before) - k:], m.text]) if k else m.text])
 
 
