@@ -40,7 +40,7 @@ _COMPATIBLE = {
     "arb_conc": {"arb_conc", "activity", "mass_conc"},
     "activity": {"activity", "arb_conc"},
     "count": {"count", "percent"},
-    "percent": {"percent", "subst_conc"},
+    "percent": {"percent", "subst_conc", "molar_ratio"},  # HbA1c in % (NGSP) or mmol/mol (IFCC)
     "mass_rate": {"mass_rate", "ratio", "mass_conc"},
     "ratio": {"ratio", "mass_rate"},
     "pressure": {"pressure"},
@@ -60,7 +60,7 @@ _COMPATIBLE = {
 # units that make a number a result even with no test named nearby
 _SELF_EVIDENT = {"mass_conc", "subst_conc", "arb_conc", "activity", "count", "count_field", "pressure",
                  "temperature", "rate_length", "clearance", "osmolality", "sound_level", "percentile",
-                 "conc_rate", "percent"}
+                 "conc_rate", "percent", "specific_activity", "phospholipid_units"}
 # between two values of one list: "Apgar scores were 2, 6, and 7", "MELD score was 8 and 11"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)")  # "to": "rose from 0.20 to 0.55"
 _BARE_GAP = re.compile(  # a short form in parentheses may stand between: "performance status (PS) was 3"
@@ -108,6 +108,8 @@ def _fits(test: LabTest, v: Value) -> bool:
 
 def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_start: int,
             clause_end: int) -> LabTest | None:
+    if v.info is not None and v.info.kind in ("count", "count_field") and v.info.default_test:
+        return catalogue()[v.info.default_test]  # "150 × 10^3 platelets per microliter": the unit names its test
     if v.unit and v.info is not None and v.info.kind in ("count", "count_field") and _CELLS_IN_UNIT.match(v.unit):
         return None  # "6 red blood cells/µL" after "50% neutrophils": its unit names what it counts, no neighbour
     i = bisect.bisect_left(starts, v.start)
@@ -145,7 +147,8 @@ def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
     if test is not None:
         if not (v.info and v.info.kind == "percent" and test.unit_kind == "count"):
             attrs["loinc"] = test.loinc  # a % of leukocytes has its own LOINC code
-        if v.ucum and test.unit_si and v.value is not None:
+        # an IFCC HbA1c (mmol/mol) is no rescaled percentage: never converted to the NGSP %
+        if v.ucum and test.unit_si and v.value is not None and not (v.info and v.info.kind == "molar_ratio"):
             si = convert(v.value, v.ucum, test.unit_si, test.molar_mass, test.valence)
             if si is not None:
                 attrs["value_si"], attrs["unit_si"] = si, test.unit_si

@@ -105,7 +105,7 @@ def _with_unit(text: str, v: Value) -> Value:
             end, _, info = after
             base = info.ucum  # "/L", "/uL", "/mm3"
             v.ucum = f"10*{exp}{base}"
-            v.info = UnitInfo(v.ucum, "count", None)
+            v.info = UnitInfo(v.ucum, "count", info.default_test)  # "× 10^3 platelets/µL" names its test
         elif after and after[2].kind in ("arb_conc", "subst_conc", "mass_conc"):  # "2.1 × 106 IU/mL"
             end, _, info = after
             v.ucum = f"10*{exp}.{info.ucum}"

@@ -1,0 +1,53 @@
+"""Units a value keeps instead of being read bare: molar shorthand ("45 nM", "80 µM"), the IFCC HbA1c unit
+(mmol/mol, never converted to a percentage), anticardiolipin GPL/MPL units, specific enzyme activities per mg of
+protein, units spelled out ("milligrams per deciliter", "times/min") and counts whose unit names the cells
+("× 10^3 platelets per microliter"). Sentences are invented."""
+from casecourse.reading.labs import find_labs
+from casecourse.units import lookup_unit
+
+
+def _values(text: str) -> dict[str, dict]:
+    return {m.text: {"test": m.norm, **m.attrs} for m in find_labs(text) if m.type == "lab_value"}
+
+
+def test_molar_shorthand_is_a_concentration_in_its_written_case_only() -> None:
+    vals = _values("Serum lactate was 7.2 mM and ammonia 95 µM; the drug level reached 310 nM.")
+    assert vals["7.2 mM"]["test"] == "lactate" and vals["7.2 mM"]["ucum"] == "mmol/L"
+    assert vals["95 µM"]["test"] == "ammonia" and vals["95 µM"]["value_si"] == 95.0
+    assert vals["310 nM"]["ucum"] == "nmol/L"
+    assert lookup_unit("mm").kind == "length"  # lower case stays a millimetre
+    assert lookup_unit("nm") is None
+
+
+def test_ifcc_hba1c_keeps_its_unit_and_is_not_converted() -> None:
+    vals = _values("Her HbA1c was 64 mmol/mol (8.0%).")
+    ifcc = vals["64 mmol/mol"]
+    assert ifcc["test"] == "hemoglobin a1c" and ifcc["ucum"] == "mmol/mol"
+    assert ifcc["value_si"] is None  # 64 mmol/mol is not 6.4 %
+    assert vals["8.0%"]["value_si"] == 8.0
+
+
+def test_anticardiolipin_units_fit_the_antibody_not_total_igg() -> None:
+    vals = _values("Anticardiolipin IgG was 38 GPL and IgM 9 MPL.")
+    assert vals["38 GPL"]["test"] == "anticardiolipin antibodies"
+    assert vals["9 MPL"]["test"] == "anticardiolipin antibodies"
+
+
+def test_specific_enzyme_activity_is_a_result_on_its_own() -> None:
+    vals = _values("Leukocyte enzyme testing showed an activity of 4 nmol/h/mg protein and 850 nmol/mg protein.")
+    assert vals["4 nmol/h/mg protein"]["ucum"] == "nmol/h/mg{protein}"
+    assert "850 nmol/mg protein" in vals
+
+
+def test_units_spelled_out() -> None:
+    vals = _values("Glucose was 310 milligrams per deciliter; respiratory rate 24 times/min.")
+    assert vals["310 milligrams per deciliter"]["ucum"] == "mg/dL"
+    assert vals["24 times/min"]["test"] == "respiratory rate"
+
+
+def test_count_whose_unit_names_the_cells_takes_that_test() -> None:
+    vals = _values("The white cell count was 5.1×103 cells per microliter and there were 88×103 platelets per "
+                   "microliter.")
+    assert vals["5.1×103 cells per microliter"]["test"] == "leukocytes"
+    assert vals["88×103 platelets per microliter"]["test"] == "platelets"
+    assert vals["88×103 platelets per microliter"]["value_si"] == 88.0
