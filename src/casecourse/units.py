@@ -54,7 +54,7 @@ _NORMALISE = [
     (re.compile(r"(?<![a-z])gm(?=/|$)"), "g"),
     (re.compile(r"grams?"), "g"),
     (re.compile(r"litres?|liters?"), "l"),
-    (re.compile(r"^per(?=[a-z/%])|(?<=[a-z])per(?=[a-z])"), "/"),
+    (re.compile(r"^per(?=[a-z/%])|(?<=[a-z])(?<!up)per(?=[a-z])"), "/"),  # not in "upper"
     (re.compile(r"cumm|mm³|cu\.?mm"), "mm3"),
     (re.compile(r"(?<=/)hours?$|(?<=/)hrs?$"), "h"),
     (re.compile(r"²"), "2"),

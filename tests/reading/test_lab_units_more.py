@@ -51,3 +51,23 @@ def test_count_whose_unit_names_the_cells_takes_that_test() -> None:
     assert vals["5.1×103 cells per microliter"]["test"] == "leukocytes"
     assert vals["88×103 platelets per microliter"]["test"] == "platelets"
     assert vals["88×103 platelets per microliter"]["value_si"] == 88.0
+
+
+def test_multiple_of_the_upper_limit_of_normal_is_a_value_never_converted() -> None:
+    vals = _values("Lipase was 4 times the upper limit of normal; ALT was 15 x ULN.")
+    uln = vals["4 times the upper limit of normal"]
+    assert uln["test"] == "lipase" and uln["ucum"] == "{ULN}" and uln["value"] == 4.0 and uln["value_si"] is None
+    assert vals["15 x ULN"]["test"] == "alanine aminotransferase"
+
+
+def test_a_number_is_never_cut_out_of_a_longer_one() -> None:
+    vals = _values("Creatine kinase rose 30-fold within two days.")
+    assert not any(v["value"] == 3.0 for v in vals.values())
+
+
+def test_respiratory_rate_abbreviation_in_a_list_is_no_reference_range() -> None:
+    labs = find_labs("Vital signs: HR 104, RR 26, SpO2 93%.")
+    rr = [m for m in labs if m.text == "26"]
+    assert rr and rr[0].type == "lab_value" and rr[0].norm == "respiratory rate"
+    ref = [m for m in find_labs("Creatinine 1.4 mg/dL (RR 0.6-1.2).") if m.text == "0.6-1.2"]
+    assert ref and ref[0].type == "lab_reference"

@@ -57,6 +57,9 @@ _COMPATIBLE = {
     "sound_level": {"sound_level"},
     "percentile": {"percentile"},
 }
+# unit kinds never converted to the test's unit: an IFCC HbA1c (mmol/mol) is no rescaled NGSP %; a multiple of the
+# upper limit of normal has no absolute value
+_NOT_CONVERTED = frozenset({"molar_ratio", "uln_multiple"})
 # units that make a number a result even with no test named nearby
 _SELF_EVIDENT = {"mass_conc", "subst_conc", "arb_conc", "activity", "count", "count_field", "pressure",
                  "temperature", "rate_length", "clearance", "osmolality", "sound_level", "percentile",
@@ -78,6 +81,7 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:range|ranges|values?|interval|limits?|"
     r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?|\brange)\s*(?:[:,(=]|is|was|of|being)?\s*$",
     re.I)
+_OPENING_BEFORE = re.compile(r"[(\[]\s?$")
 _REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "uln", "cut", "limit", "range")  # one is in every match
 # "normal" after a copula states the result, it names no interval: "urine calcium was also normal 6.9 mmol"
 _PREDICATED_NORMAL = re.compile(
@@ -98,7 +102,7 @@ _AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in)\s+)?(?:(?:the|serum|plasma|blood|t
 def _fits(test: LabTest, v: Value) -> bool:
     if v.ucum == "{titer}":
         return test.qualitative or test.kind == "serology"
-    if v.info is None:
+    if v.info is None or v.info.kind == "uln_multiple":  # "ALT was 5 times the upper limit of normal"
         return True
     kind = test.unit_kind
     if kind is None:
@@ -147,8 +151,7 @@ def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
     if test is not None:
         if not (v.info and v.info.kind == "percent" and test.unit_kind == "count"):
             attrs["loinc"] = test.loinc  # a % of leukocytes has its own LOINC code
-        # an IFCC HbA1c (mmol/mol) is no rescaled percentage: never converted to the NGSP %
-        if v.ucum and test.unit_si and v.value is not None and not (v.info and v.info.kind == "molar_ratio"):
+        if v.ucum and test.unit_si and v.value is not None and not (v.info and v.info.kind in _NOT_CONVERTED):
             si = convert(v.value, v.ucum, test.unit_si, test.molar_mass, test.valence)
             if si is not None:
                 attrs["value_si"], attrs["unit_si"] = si, test.unit_si
@@ -206,6 +209,7 @@ def find_labs(text: str) -> list[Mention]:
         for h in hits if h.test.kind != "anchor"]
     hit_starts = [h.start for h in hits]
     hit_ends = {h.end for h in hits}
+    hit_start_set = set(hit_starts)
     values = find_values(text)
     interval_after = _unit_from_interval(text, values)
     last: tuple[int, LabTest | None] = (-1, None)  # end and test of the last unitless value kept
@@ -253,9 +257,14 @@ def find_labs(text: str) -> list[Mention]:
             test = None  # "the Rotterdam score was 0.15": a value, its test not in the catalogue
         mention = value_mention(text, v, test)
         if id(v) in interval_after or (may_hold(low, max(0, v.start - 40), v.start, _REFERENCE_WORDS)
-                                       and _REFERENCE_BEFORE.search(text, max(0, v.start - 40), v.start)
-                                       and not _PREDICATED_NORMAL.search(text, max(0, v.start - 40), v.start)):
-            mention.type = "lab_reference"  # the lab's interval, not a result
+                                       and (ref := _REFERENCE_BEFORE.search(text, max(0, v.start - 40), v.start))
+                                       and not _PREDICATED_NORMAL.search(text, max(0, v.start - 40), v.start)
+                                       and not (ref.start() in hit_start_set
+                                                and not _OPENING_BEFORE.search(text, max(0, ref.start() - 2),
+                                                                               ref.start()))):
+            # the lab's interval, not a result; but a reference word that is itself a test's name is that test:
+            # "HR 96, RR 18" (respiratory rate, not a reference range), unless in brackets: "1.1 mg/dL (RR 0.6-1.2)"
+            mention.type = "lab_reference"
         out.append(mention)
     out.extend(find_qualitative(text, [h for h in hits if h.test.kind != "anchor"], compounds))
     # a result word inside a test's name is no result: "positive end-expiratory pressure", "C- reactive protein"

@@ -38,8 +38,8 @@ _SIGN_LEFT = re.compile(r"(?:^|[\s(:=])[−\-–+]$|^[−\-–+]$")
 # rx_first.anchored: behind a lookahead of the first-character class, which lets `re` pass every other
 # position of the scan at once (same matches, ~60% less scan time)
 VALUE_RE = anchored(  # never from a digit ending a name: "FiO2 to 0.21" is no range 2-0.21
-    rf"(?<![A-Za-z])(?P<num>{_NUM})"
-    rf"(?:(?P<mid>\s?%)?\s*(?:-|–|—|to)\s*(?P<num2>{_NUM}))?(?![\w.]*\s?[/:]\s?\d)(?!-\w)",
+    rf"(?<![A-Za-z])(?P<num>{_NUM})(?!\d)"  # never part of a number: "20-fold" is no 2
+    rf"(?:(?P<mid>\s?%)?\s*(?:-|–|—|to)\s*(?P<num2>{_NUM})(?!\d))?(?![\w.]*\s?[/:]\s?\d)(?!-\w)",
     re.I)
 BP_RE = anchored(r"(?<![\w./])(?P<sys>\d{2,3})\s?/\s?(?P<dia>\d{2,3})(?:\s?(?P<unit>mm\s?Hg))?(?![\w/.,]?\d)",
                  re.I)
@@ -52,6 +52,8 @@ _MULT_RE = re.compile(r"\s?(?:[×xX*]|·)\s?10\s?(?:\^|\*\*|\*|e|E)?\s?(?P<exp>[
 # a unit the unit table does not know, written in a unit's shape: up to four letters, a slash and a denominator
 # some known unit has ("K/dL", "md/dL"); kept as written, with no UCUM code (never "and/or", "2.6 and")
 _UNIT_SHAPE = re.compile(r"\s?(?P<u>[A-Za-zµμ]{1,4}/(?P<den>[A-Za-zµμ]{1,6}[23³]?))(?![\w/])")
+# the words after "times the upper limit" a unit span of four words leaves out
+_ULN_TAIL = re.compile(r"\s+of\s+(?:the\s+)?normal(?:\s+range)?\b", re.I)
 _UNIT_SPAN = re.compile(r"\s?(?:[^\s,;()\[\]]+)(?:\s[^\s,;()\[\]]+){0,3}")
 _TRAIL = ".:"
 
@@ -119,6 +121,9 @@ def _with_unit(text: str, v: Value) -> Value:
     if after:
         v.end, v.unit, v.info = after
         v.ucum = v.info.ucum
+        if v.info.kind == "uln_multiple" and (tail := _ULN_TAIL.match(text, v.end)):
+            v.end = tail.end()  # "3 times the upper limit| of normal"
+            v.unit = text[after[0] - len(after[1]):v.end]
         return v
     shaped = _UNIT_SHAPE.match(text, v.end)
     if shaped and normalise_unit(shaped.group("den")) in _denominators():
