@@ -71,3 +71,18 @@ def test_respiratory_rate_abbreviation_in_a_list_is_no_reference_range() -> None
     assert rr and rr[0].type == "lab_value" and rr[0].norm == "respiratory rate"
     ref = [m for m in find_labs("Creatinine 1.4 mg/dL (RR 0.6-1.2).") if m.text == "0.6-1.2"]
     assert ref and ref[0].type == "lab_reference"
+
+
+def test_numbers_of_a_list_share_the_unit_written_after_the_last() -> None:
+    vals = _values("Her ferritin was 450, 910 and 1,300 ng/mL on three occasions; hemoglobin fell from 11.8 to "
+                   "7.9 g/dL.")
+    assert vals["450"]["ucum"] == vals["910"]["ucum"] == "ng/mL"
+    assert vals["450"]["unit_shared"] is True
+    assert vals["11.8"]["ucum"] == "g/dL" and vals["11.8"]["value_si"] == 118.0
+
+
+def test_no_unit_is_shared_across_an_age_or_a_date() -> None:
+    vals = _values("The QTc was 590 msec at the age of 41, 760 msec at 45.")
+    assert "41" not in vals or vals["41"]["ucum"] is None
+    vals = _values("Platelets fell from 140 × 10^9/L in May 2012 to 9 × 10^9/L.")
+    assert "2012" not in vals

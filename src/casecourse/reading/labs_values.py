@@ -195,4 +195,33 @@ def find_values(text: str) -> list[Value]:
     for v in out:
         if not kept or v.start >= kept[-1].end:
             kept.append(v)
+    _share_units(text, kept)
     return kept
+
+
+# between numbers of a list that share the last one's unit: "2.1 and 3.4 mg/dL", "540, 880 and 1,200 ng/mL", "from
+# 12.1 to 8.3 g/dL", "the 10th and 50th centiles" (an ordinal's suffix may stand before the gap)
+_SHARED_GAP = re.compile(
+    r"(?P<ord>st|nd|rd|th)?\s*(?:(?P<comma>,)\s*(?P<and>and\s+|or\s+)?|(?:and|or)\s+|(?P<to>to)\s+)")
+_FROM_JUST_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+
+
+def _share_units(text: str, values: list[Value]) -> None:
+    """A bare number listed before a number with a unit takes that unit (the list is read from its end). A comma
+    alone joins only numbers of a list that ends in "and"/"or" ("540, 880 and 1,200 ng/mL", not "at the age of 37,
+    780 msec"); "to" only after "from" ("from 12.1 to 8.3 g/dL", not "in June 2007 to 8 × 10^9/L")."""
+    for i in range(len(values) - 2, -1, -1):
+        v, nxt = values[i], values[i + 1]
+        if v.unit is not None or v.ucum is not None or v.extra or v.value_high is not None or nxt.info is None:
+            continue
+        gap = _SHARED_GAP.fullmatch(text, v.end, nxt.start)
+        if gap is None or (gap.group("ord") and nxt.info.kind != "percentile"):
+            continue
+        if gap.group("comma") and not gap.group("and") and not (nxt.extra or {}).get("unit_shared"):
+            continue
+        if gap.group("to") and not _FROM_JUST_BEFORE.search(text, max(0, v.start - 8), v.start):
+            continue
+        v.unit, v.ucum, v.info = nxt.unit, nxt.ucum, nxt.info
+        v.extra = {"unit_shared": True}  # the unit is written once, after the list's last number
+        if gap.group("ord"):
+            v.end = gap.end("ord")
