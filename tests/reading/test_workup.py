@@ -127,3 +127,11 @@ def test_a_named_test_of_one_organism_carries_its_organism() -> None:
     got = [m.attrs for m in find("HBsAg and HBsAb were negative.")]
     assert {(a["test"].lower(), a.get("organism")) for a in got} == {
         ("hepatitis b surface antigen", "hepatitis B virus"), ("hepatitis b surface antibody", None)}
+
+
+def test_gram_stain_morphology_is_what_a_culture_grew() -> None:
+    from casecourse.reading.pipeline import read_mentions
+
+    ms = read_mentions("Two sets of blood cultures grew gram-negative rods.")
+    grown = [m for m in ms if m.type == "lab_value" and m.text == "gram-negative rods"]
+    assert grown and grown[0].norm == "blood culture"
