@@ -94,7 +94,9 @@ def test_a_culture_that_grew_organisms_has_each_organism_as_its_result() -> None
     assert found == [("Haemophilus influenzae", "sputum culture", "POS"),
                      ("Staphylococcus aureus", "sputum culture", "POS")]
     # no organism named after the verb: the verb carries the positive result
-    assert [m.text for m in find_workup("Blood cultures grew gram-positive cocci in chains.")] == ["grew"]
+    assert [m.text for m in find_workup("Blood cultures grew an unidentified organism.")] == ["grew"]
+    # what a Gram stain shows is the result, before the organism is named
+    assert [m.text for m in find_workup("Blood cultures grew gram-positive cocci in chains.")] == ["gram-positive cocci"]
     # a generic word before the organism's name is not a second result
     assert [m.text for m in find_workup("Urine culture grew the bacteria Escherichia coli.")] == ["Escherichia coli"]
 
