@@ -96,7 +96,8 @@ def test_a_culture_that_grew_organisms_has_each_organism_as_its_result() -> None
     # no organism named after the verb: the verb carries the positive result
     assert [m.text for m in find_workup("Blood cultures grew an unidentified organism.")] == ["grew"]
     # what a Gram stain shows is the result, before the organism is named
-    assert [m.text for m in find_workup("Blood cultures grew gram-positive cocci in chains.")] == ["gram-positive cocci"]
+    grown = [m.text for m in find_workup("Blood cultures grew gram-positive cocci in chains.")]
+    assert grown == ["gram-positive cocci"]
     # a generic word before the organism's name is not a second result
     assert [m.text for m in find_workup("Urine culture grew the bacteria Escherichia coli.")] == ["Escherichia coli"]
 
