@@ -5,8 +5,8 @@
 All are `test_result` mentions (no test named; `attrs["interpretation"]` POS/NEG for signs and suffixes,
 `attrs["trend"]` up/down for trend words, vocabulary in `knowledge/trend_words.csv`; a trend word states a result
 when a value or a measure follows it, or when a named test is its subject: "platelet counts had risen gradually").
-A "-positive" or "-negative" suffix counts only when it ends its phrase (before a comma, a full stop, a semicolon, "and" or a
-closing parenthesis): "gram-positive cocci" describes the cocci, "catalase-negative," states a result.
+A "-positive" or "-negative" suffix counts only when it ends its phrase (before a comma, a full stop, a semicolon,
+"and" or a closing parenthesis): "gram-positive cocci" describes the cocci, "catalase-negative," states a result.
 An attributive "normal" before a noun is a result (interpretation N) unless the noun names a reference, a
 solution or a comparison group (`knowledge/result_attributive.csv`: "normal range", "normal saline").
 """
