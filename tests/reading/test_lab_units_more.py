@@ -86,3 +86,16 @@ def test_no_unit_is_shared_across_an_age_or_a_date() -> None:
     assert "41" not in vals or vals["41"]["ucum"] is None
     vals = _values("Platelets fell from 140 × 10^9/L in May 2012 to 9 × 10^9/L.")
     assert "2012" not in vals
+
+
+def test_titre_written_with_a_slash_only_as_a_serology_result() -> None:
+    vals = _values("Antinuclear antibodies were positive at 1/640, speckled.")
+    assert vals["1/640"]["test"] == "antinuclear antibodies" and vals["1/640"]["titer"] == "1:640"
+    assert _values("She took 1/2 tablet of the drug; 1/10 of the fields showed cells.") == {}
+
+
+def test_a_percentage_of_a_named_noun_takes_no_earlier_test() -> None:
+    vals = _values("The smear had 8% atypical lymphocytes and 4% band forms; neutrophils 70%, lymphocytes 18%.")
+    assert vals["4%"]["test"] is None  # band forms are not lymphocytes
+    assert vals["70%"]["test"] == "neutrophils" and vals["18%"]["test"] == "lymphocytes"
+    assert _values("Oxygen saturation was 86% on room air.")["86%"]["test"] == "oxygen saturation"

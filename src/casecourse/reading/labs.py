@@ -96,6 +96,11 @@ _DIMENSION_BEFORE = re.compile(r"[×xX*]\s?$")
 _NAME_NUMBER = re.compile(r" \d\s\(\s?[<>≤≥]?\d+(?:[.,]\d+)?\s?[a-zA-Zµμ%/]")
 # a count unit that names its cells: "leukocytes/µL", "RBCs/hpf" (not "cells/µL", "K/µL")
 _CELLS_IN_UNIT = re.compile(r"(?!cells?/)[A-Za-z]{3}[A-Za-z ]*/")  # never "per microliter", "K/µL"
+# a percentage followed by the noun it is a share of (no test name there: that case attaches forward above)
+_PERCENT_OF_NOUN = re.compile(
+    r"\s+(?:of\s+(?:the\s+|all\s+|his\s+|her\s+)?)?(?!(?:on|in|at|with|and|or|but|to|from|for|by|of|as|while|after|"
+    r"before|during|despite|since|until|than|was|were|is|are|had|has|have|which|that|respectively|predicted|"
+    r"normal|at|vs|versus|compared|room|in|the|a|an)\b)[a-z][a-z-]{2,}", re.I)
 _AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
 
 
@@ -123,6 +128,8 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
         if _AFTER_GAP.fullmatch(gap) and ("of" in gap or "for" in gap or v.info and v.info.kind == "percent"):
             if _fits(nxt.test, v):
                 return nxt.test
+    if v.info is not None and v.info.kind == "percent" and _PERCENT_OF_NOUN.match(text, v.end):
+        return None  # "5% band forms", "60% of the marrow cells", "an 80% reduction": a share of what it names
     for j in range(i - 1, -1, -1):
         hit = hits[j]
         if hit.start < clause_start or v.start - hit.end > 120:
@@ -146,7 +153,7 @@ def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
                    "unit": v.unit, "ucum": v.ucum, "value_si": None, "unit_si": None,
                    "test": test.name if test else None, "loinc": None}
     for key, val in (v.extra or {}).items():
-        if key not in ("default_test", "bare_pressure"):
+        if key not in ("default_test", "bare_pressure", "slash_titre"):
             attrs[key] = val
     if test is not None:
         if not (v.info and v.info.kind == "percent" and test.unit_kind == "count"):
@@ -251,6 +258,8 @@ def find_labs(text: str) -> list[Mention]:
             continue
         elif test is None and v.info is not None and v.info.kind == "percent" and _PREPARATION_AFTER.match(text, v.end):
             continue  # "10% neutral formalin": a preparation's strength, not a result
+        if (v.extra or {}).get("slash_titre") and (test is None or not (test.qualitative or test.kind == "serology")):
+            continue  # "1/320" is a titre only as a serology's result
         if test is not None and test.members:
             test = expand(test)[0] if len(expand(test)) == 1 else test
         if test is not None and test.kind == "anchor":

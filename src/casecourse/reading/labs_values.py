@@ -44,6 +44,10 @@ VALUE_RE = anchored(  # never from a digit ending a name: "FiO2 to 0.21" is no r
 BP_RE = anchored(r"(?<![\w./])(?P<sys>\d{2,3})\s?/\s?(?P<dia>\d{2,3})(?:\s?(?P<unit>mm\s?Hg))?(?![\w/.,]?\d)",
                  re.I)
 TITRE_RE = anchored(r"(?P<cmp>[<>≤≥]\s?)?(?<![\w.:/])1\s?:\s?(?P<den>\d{1,5})(?![\d:]|\s?[ap]\.?m\b)")
+# a titre written with a slash, "positive at 1/320": only the doubling-dilution denominators (never a date or a
+# fraction such as "1/2"); kept only where it is a serology's result (reading/labs.py)
+TITRE_SLASH_RE = anchored(r"(?P<cmp>[<>≤≥]\s?)?(?<![\w.:/])1\s?/\s?(?P<den>(?:10|20|40|80|160|320|640|1280|2560|5120|"
+                          r"10240|16|32|64|128|256|512|1024|2048|4096))(?![\d/.,]\d|\d|/)")
 # a range written in words: "INR between 2 and 3", "heart rate between 50 and 60 beats per min"
 BETWEEN_RE = anchored(rf"\bbetween\s+(?P<num>{_NUM})\s+and\s+(?P<num2>{_NUM})(?![\w.]*\s?[/:]\s?\d)(?![\w-])", re.I)
 # a change from one value to another, not a range ("ranged from 2 to 5" is one)
@@ -160,6 +164,13 @@ def find_values(text: str) -> list[Value]:
         cmp = m.group("cmp").strip() if m.group("cmp") else None
         out.append(Value(m.start(), m.end(), float(m.group("den")), comparator=cmp, ucum="{titer}",
                          extra={"titer": text[m.start("den") - 2:m.end()].replace(" ", "")}))
+        taken.append((m.start(), m.end()))
+    for m in near(TITRE_SLASH_RE, text, "/", 1, 4):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        cmp = m.group("cmp").strip() if m.group("cmp") else None
+        out.append(Value(m.start(), m.end(), float(m.group("den")), comparator=cmp, ucum="{titer}",
+                         extra={"titer": "1:" + m.group("den"), "slash_titre": True}))
         taken.append((m.start(), m.end()))
     for m in starting_with(BETWEEN_RE, text, ("between",), lower=True):
         if any(s <= m.start() < e for s, e in taken):
