@@ -50,10 +50,11 @@ _NORMALISE = [
     (re.compile(r"\s+"), ""),
     (re.compile(r"percent"), "%"),
     (re.compile(r"[µμ]|mc(?=g)|micro(?=g|l|mol)"), "u"),
+    (re.compile(r"milli(?=g|l|mol|eq)"), "m"),  # "milligrams per deciliter", "millimoles"
     (re.compile(r"(?<![a-z])gm(?=/|$)"), "g"),
     (re.compile(r"grams?"), "g"),
     (re.compile(r"litres?|liters?"), "l"),
-    (re.compile(r"^per(?=[a-z/%])|(?<=[a-z])per(?=[a-z])"), "/"),
+    (re.compile(r"^per(?=[a-z/%])|(?<=[a-z])(?<!up)per(?=[a-z])"), "/"),  # not in "upper"
     (re.compile(r"cumm|mm³|cu\.?mm"), "mm3"),
     (re.compile(r"(?<=/)hours?$|(?<=/)hrs?$"), "h"),
     (re.compile(r"²"), "2"),
@@ -71,6 +72,9 @@ def normalise_unit(written: str) -> str:
 @cache
 def lookup_unit(written: str) -> UnitInfo | None:
     table = unit_table()
+    exact = written.strip()
+    if exact != exact.lower() and exact in table:  # a row in its written case: "nM", "mM" (not "nm", "mm")
+        return table[exact]
     key = normalise_unit(written)
     info = table.get(key)
     if info is None and key.endswith("s") and len(key) > 2:

@@ -146,3 +146,16 @@ def test_a_semicolon_ends_the_scope_of_a_negation() -> None:
     found = {m.attrs.get("hpo"): m.assertion.value for m in read(text).mentions if m.type == "finding"}
     assert found.get("HP:0002716") == "negated"  # lymphadenopathy
     assert found.get("HP:0001744") == "present"  # splenomegaly
+
+
+def test_what_a_treatment_prevents_or_a_concern_names_has_not_happened() -> None:
+    from casecourse.reading.pipeline import read_mentions
+
+    def asserted(text: str) -> dict[str, str]:
+        return {m.text: m.assertion.value for m in read_mentions(text) if m.type in ("finding", "condition")}
+
+    assert asserted("Fresh frozen plasma was given to prevent bleeding.")["bleeding"] == "hypothetical"
+    assert asserted("He took prophylaxis against Pneumocystis pneumonia.")["Pneumocystis pneumonia"] == "hypothetical"
+    got = asserted("Heparin was begun to prevent thrombosis, but she developed a pulmonary embolism.")
+    assert got["thrombosis"] == "hypothetical" and got["pulmonary embolism"] == "present"
+    assert asserted("Despite prophylaxis, she developed a deep vein thrombosis.")["deep vein thrombosis"] == "present"

@@ -38,3 +38,14 @@ def test_a_suffix_coordinated_with_another_describing_word_before_a_noun_is_no_r
     # a list of results stays a list of results
     assert [m.text for m in find_signs("The isolate was oxidase-negative, urease-negative, and indole-positive.")] == [
         "negative", "negative", "positive"]
+
+
+def test_trend_word_with_a_named_test_as_its_subject() -> None:
+    """A trend word states a result with no value after it when a named test is its subject; not of a person."""
+    from casecourse.reading.lab_signs import find
+
+    assert [(m.text, m.attrs["trend"]) for m in find("By day 9 the platelet counts had risen gradually.")] == \
+        [("risen", "up")]
+    assert [(m.text, m.attrs["trend"]) for m in find("Her haemoglobin declined.")] == [("declined", "down")]
+    assert find("She declined the operation.") == []
+    assert find("His general condition declined over the week.") == []

@@ -196,7 +196,8 @@ def test_signed_values_and_falling_values_are_two_numbers() -> None:
     assert _one("hearing loss (–60 dB) on both sides", "–60 dB").attrs["value"] == -60
     assert not [m for m in _values("IL-6 and CA 19-9 were sent") if m.attrs.get("value", 0) < 0]
     before, after = _one("urea fell from 41 to 12 mmol/L", "41"), _one("urea fell from 41 to 12 mmol/L", "12 mmol/L")
-    assert before.norm == after.norm == "urea" and before.attrs["unit"] is None and after.attrs["value"] == 12
+    assert before.norm == after.norm == "urea" and after.attrs["value"] == 12
+    assert before.attrs["unit"] == "mmol/L" and before.attrs["unit_shared"]  # the one unit after "from 41 to 12"
 
 
 def test_body_measurements_scores_and_intervals_anchor_their_values() -> None:

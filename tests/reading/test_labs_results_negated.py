@@ -50,3 +50,17 @@ def test_a_result_word_before_a_named_procedure_is_its_result() -> None:
 def test_a_result_before_a_procedure_is_read_when_the_text_has_no_exact_lower_case():
     # 'İ' lower-cases to two characters: the reader then has no lower-cased twin of the text and must not fail
     assert ("abnormal", "A") in _results("A woman from İzmir had an abnormal chest radiograph.")
+
+
+def test_change_noun_without_what_changed_is_no_result() -> None:
+    """ "Improvement"/"normalization" state a test's result only with their object ("improvement in renal
+    function"); alone they tell the course of the illness."""
+    from casecourse.reading.labs import find_labs
+
+    def results(text: str) -> list[str]:
+        return [m.text for m in find_labs(text) if m.type in ("test_result", "lab_value")]
+
+    assert results("Despite this initial improvement, the fever returned.") == []
+    assert results("Antibiotics were changed without significant improvement.") == []
+    assert "improvement" in results("A second echocardiogram showed improvement in left ventricular function.")
+    assert "normalization" in results("We saw a gradual normalization of the liver enzymes.")

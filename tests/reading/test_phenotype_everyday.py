@@ -71,3 +71,16 @@ def test_a_finding_word_inside_a_title_case_instrument_name_is_no_finding():
             if m.text == "Depression"] == [PART]
     # a capitalised finding outside such a name stays a finding
     assert [m.type for m in find_phenotypes("Severe Pain was reported.") if m.text == "Pain"] == ["finding"]
+
+
+def test_symptoms_stated_as_verbs() -> None:
+    """ "she vomited", "he fainted", "coughed up blood": the verb forms of the symptoms, with their HPO ids."""
+    from casecourse.reading.pipeline import read_mentions
+
+    def hpo(text: str) -> dict[str, str | None]:
+        return {m.text: m.attrs.get("hpo") for m in read_mentions(text) if m.type == "finding"}
+
+    assert hpo("After the meal she vomited twice.")["vomited"] == "HP:0002013"
+    assert hpo("He fainted while standing in line.")["fainted"] == "HP:0001279"
+    assert hpo("Overnight he coughed up blood.")["coughed up blood"] == "HP:0002105"
+    assert hpo("On tandem walking she swayed to both sides.")["swayed"] == "HP:0002172"

@@ -70,3 +70,19 @@ def test_every_row_of_the_table_is_well_formed() -> None:
         assert parts and states and pred.finding
         assert pred.hpo is None or pred.hpo.startswith("HP:")
         assert all(predicates.state_key(s) for s in states)
+
+
+def test_general_state_of_the_patient_after_a_copula() -> None:
+    """The patient's general state stated of the person ("he was thin", "she became unresponsive"); the same
+    adjectives of a thing name no finding ("a thin section", "the tumour was unresponsive to treatment")."""
+    from casecourse.reading.pipeline import read_mentions
+
+    def findings(text: str) -> dict[str, str | None]:
+        return {m.text: m.norm for m in read_mentions(text) if m.type == "finding"}
+
+    assert findings("On arrival, he was thin and pale.")["thin"] == "slender build"
+    assert findings("Two days later the boy became unresponsive.")["unresponsive"] == "reduced consciousness"
+    assert findings("That winter this woman became ill with a cough.")["ill"] == "ill appearance"
+    assert findings("He was comatose.")["comatose"] == "coma"
+    assert "unresponsive" not in findings("The lymphoma was unresponsive to two lines of chemotherapy.")
+    assert "thin" not in findings("A thin section of the biopsy was stained.")

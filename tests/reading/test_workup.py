@@ -94,7 +94,10 @@ def test_a_culture_that_grew_organisms_has_each_organism_as_its_result() -> None
     assert found == [("Haemophilus influenzae", "sputum culture", "POS"),
                      ("Staphylococcus aureus", "sputum culture", "POS")]
     # no organism named after the verb: the verb carries the positive result
-    assert [m.text for m in find_workup("Blood cultures grew gram-positive cocci in chains.")] == ["grew"]
+    assert [m.text for m in find_workup("Blood cultures grew an unidentified organism.")] == ["grew"]
+    # what a Gram stain shows is the result, before the organism is named
+    grown = [m.text for m in find_workup("Blood cultures grew gram-positive cocci in chains.")]
+    assert grown == ["gram-positive cocci"]
     # a generic word before the organism's name is not a second result
     assert [m.text for m in find_workup("Urine culture grew the bacteria Escherichia coli.")] == ["Escherichia coli"]
 
@@ -127,3 +130,11 @@ def test_a_named_test_of_one_organism_carries_its_organism() -> None:
     got = [m.attrs for m in find("HBsAg and HBsAb were negative.")]
     assert {(a["test"].lower(), a.get("organism")) for a in got} == {
         ("hepatitis b surface antigen", "hepatitis B virus"), ("hepatitis b surface antibody", None)}
+
+
+def test_gram_stain_morphology_is_what_a_culture_grew() -> None:
+    from casecourse.reading.pipeline import read_mentions
+
+    ms = read_mentions("Two sets of blood cultures grew gram-negative rods.")
+    grown = [m for m in ms if m.type == "lab_value" and m.text == "gram-negative rods"]
+    assert grown and grown[0].norm == "blood culture"

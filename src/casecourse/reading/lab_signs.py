@@ -3,19 +3,22 @@
 "haemoglobin fell from 14.8 to 6.7 g/dL", "revealed normal cardiac dimensions".
 
 All are `test_result` mentions (no test named; `attrs["interpretation"]` POS/NEG for signs and suffixes,
-`attrs["trend"]` up/down for trend words, vocabulary in `knowledge/trend_words.csv`). A "-positive" or
-"-negative" suffix counts only when it ends its phrase (before a comma, a full stop, a semicolon, "and" or a
-closing parenthesis): "gram-positive cocci" describes the cocci, "catalase-negative," states a result.
+`attrs["trend"]` up/down for trend words, vocabulary in `knowledge/trend_words.csv`; a trend word states a result
+when a value or a measure follows it, or when a named test is its subject: "platelet counts had risen gradually").
+A "-positive" or "-negative" suffix counts only when it ends its phrase (before a comma, a full stop, a semicolon,
+"and" or a closing parenthesis): "gram-positive cocci" describes the cocci, "catalase-negative," states a result.
 An attributive "normal" before a noun is a result (interpretation N) unless the noun names a reference, a
 solution or a comparison group (`knowledge/result_attributive.csv`: "normal range", "normal saline").
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading.labs_catalogue import find_tests
 from casecourse.reading.rx_first import anchored
 
 # a sign in parentheses right after a name: "CD31 (+)", "HER-2 (++)", "P53 (–)"
@@ -31,8 +34,22 @@ def _trend() -> tuple[re.Pattern[str], dict[str, str]]:
     rows = table("trend_words.csv")
     words = {r["word"].lower(): r["trend"] for r in rows}
     alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    rx = anchored(rf"\b(?P<word>{alt})(?=(?:\s+\w+ly)?\s+\(?(?:to|from|in|of)\b)", re.I)
+    rx = anchored(rf"\b(?P<word>{alt})(?![\w-])(?P<target>(?:\s+\w+ly)?\s+\(?(?:to|from|in|of)\b)?", re.I)
     return rx, words
+
+
+# a named test as the trend verb's subject, read backwards from the verb: "platelet counts had risen gradually",
+# "the closure time had gone down", "haemoglobin declined"
+_SUBJECT_GAP = re.compile(r"(?:\s+(?:levels?|counts?|values?|concentrations?|titers?|titres?))?"
+                          r"(?:\s+(?:had|has|have|was|were|is|are|then|also|further|again|gradually|\w+ly))*\s+$", re.I)
+
+
+def _after_test(text: str, start: int, test_ends: list[int]) -> bool:
+    gap = _SUBJECT_GAP.search(text, max(0, start - 48), start)
+    if gap is None:
+        return False
+    i = bisect_right(test_ends, gap.start()) - 1
+    return i >= 0 and test_ends[i] == gap.start()
 
 
 @cache
@@ -57,8 +74,14 @@ def find(text: str) -> list[Mention]:
                            attrs={"interpretation": "POS" if m.group("word").lower() == "positive" else "NEG",
                                   "test": None, "rule": "suffix"}))
     rx, words = _trend()
+    test_ends: list[int] | None = None
     for m in rx.finditer(text):
         s, e = m.span("word")
+        if m.group("target") is None:  # no "to"/"from"/"in"/"of" after it: a result only of a named test before it
+            if test_ends is None:
+                test_ends = sorted(h.end for h in find_tests(text))
+            if not _after_test(text, s, test_ends):
+                continue
         out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
                            attrs={"interpretation": None, "trend": words[m.group("word").lower()], "test": None,
                                   "rule": "trend"}))

@@ -40,7 +40,7 @@ _COMPATIBLE = {
     "arb_conc": {"arb_conc", "activity", "mass_conc"},
     "activity": {"activity", "arb_conc"},
     "count": {"count", "percent"},
-    "percent": {"percent", "subst_conc"},
+    "percent": {"percent", "subst_conc", "molar_ratio"},  # HbA1c in % (NGSP) or mmol/mol (IFCC)
     "mass_rate": {"mass_rate", "ratio", "mass_conc"},
     "ratio": {"ratio", "mass_rate"},
     "pressure": {"pressure"},
@@ -57,10 +57,13 @@ _COMPATIBLE = {
     "sound_level": {"sound_level"},
     "percentile": {"percentile"},
 }
+# unit kinds never converted to the test's unit: an IFCC HbA1c (mmol/mol) is no rescaled NGSP %; a multiple of the
+# upper limit of normal has no absolute value
+_NOT_CONVERTED = frozenset({"molar_ratio", "uln_multiple"})
 # units that make a number a result even with no test named nearby
 _SELF_EVIDENT = {"mass_conc", "subst_conc", "arb_conc", "activity", "count", "count_field", "pressure",
                  "temperature", "rate_length", "clearance", "osmolality", "sound_level", "percentile",
-                 "conc_rate", "percent"}
+                 "conc_rate", "percent", "specific_activity", "phospholipid_units"}
 # between two values of one list: "Apgar scores were 2, 6, and 7", "MELD score was 8 and 11"
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)")  # "to": "rose from 0.20 to 0.55"
 _BARE_GAP = re.compile(  # a short form in parentheses may stand between: "performance status (PS) was 3"
@@ -78,6 +81,7 @@ _REFERENCE_BEFORE = re.compile(
     r"(?:range|ranges|values?|interval|limits?|"
     r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?|\brange)\s*(?:[:,(=]|is|was|of|being)?\s*$",
     re.I)
+_OPENING_BEFORE = re.compile(r"[(\[]\s?$")
 _REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "uln", "cut", "limit", "range")  # one is in every match
 # "normal" after a copula states the result, it names no interval: "urine calcium was also normal 6.9 mmol"
 _PREDICATED_NORMAL = re.compile(
@@ -92,13 +96,18 @@ _DIMENSION_BEFORE = re.compile(r"[×xX*]\s?$")
 _NAME_NUMBER = re.compile(r" \d\s\(\s?[<>≤≥]?\d+(?:[.,]\d+)?\s?[a-zA-Zµμ%/]")
 # a count unit that names its cells: "leukocytes/µL", "RBCs/hpf" (not "cells/µL", "K/µL")
 _CELLS_IN_UNIT = re.compile(r"(?!cells?/)[A-Za-z]{3}[A-Za-z ]*/")  # never "per microliter", "K/µL"
+# a percentage followed by the noun it is a share of (no test name there: that case attaches forward above)
+_PERCENT_OF_NOUN = re.compile(
+    r"\s+(?:of\s+(?:the\s+|all\s+|his\s+|her\s+)?)?(?!(?:on|in|at|with|and|or|but|to|from|for|by|of|as|while|after|"
+    r"before|during|despite|since|until|than|was|were|is|are|had|has|have|which|that|respectively|predicted|"
+    r"normal|at|vs|versus|compared|room|in|the|a|an)\b)[a-z][a-z-]{2,}", re.I)
 _AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
 
 
 def _fits(test: LabTest, v: Value) -> bool:
     if v.ucum == "{titer}":
         return test.qualitative or test.kind == "serology"
-    if v.info is None:
+    if v.info is None or v.info.kind == "uln_multiple":  # "ALT was 5 times the upper limit of normal"
         return True
     kind = test.unit_kind
     if kind is None:
@@ -123,6 +132,8 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
             clause_end: int, taken: dict[int, int] | None = None) -> LabTest | None:
     """The test a value belongs to. Values after a group name that lists its tests go to them in turn: "C3 and C4
     were low (0.45 g/L and 0.06 g/L)" (`taken` counts the values each group has had)."""
+    if v.info is not None and v.info.kind in ("count", "count_field") and v.info.default_test:
+        return catalogue()[v.info.default_test]  # "150 × 10^3 platelets per microliter": the unit names its test
     if v.unit and v.info is not None and v.info.kind in ("count", "count_field") and _CELLS_IN_UNIT.match(v.unit):
         return None  # "6 red blood cells/µL" after "50% neutrophils": its unit names what it counts, no neighbour
     i = bisect.bisect_left(starts, v.start)
@@ -132,6 +143,8 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
         if _AFTER_GAP.fullmatch(gap) and ("of" in gap or "for" in gap or v.info and v.info.kind == "percent"):
             if _fits(nxt.test, v):
                 return nxt.test
+    if v.info is not None and v.info.kind == "percent" and _PERCENT_OF_NOUN.match(text, v.end):
+        return None  # "5% band forms", "60% of the marrow cells", "an 80% reduction": a share of what it names
     for j in range(i - 1, -1, -1):
         hit = hits[j]
         if hit.start < clause_start or v.start - hit.end > 120:
@@ -162,12 +175,12 @@ def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
                    "unit": v.unit, "ucum": v.ucum, "value_si": None, "unit_si": None,
                    "test": test.name if test else None, "loinc": None}
     for key, val in (v.extra or {}).items():
-        if key not in ("default_test", "bare_pressure"):
+        if key not in ("default_test", "bare_pressure", "slash_titre"):
             attrs[key] = val
     if test is not None:
         if not (v.info and v.info.kind == "percent" and test.unit_kind == "count"):
             attrs["loinc"] = test.loinc  # a % of leukocytes has its own LOINC code
-        if v.ucum and test.unit_si and v.value is not None:
+        if v.ucum and test.unit_si and v.value is not None and not (v.info and v.info.kind in _NOT_CONVERTED):
             si = convert(v.value, v.ucum, test.unit_si, test.molar_mass, test.valence)
             if si is not None:
                 attrs["value_si"], attrs["unit_si"] = si, test.unit_si
@@ -225,6 +238,7 @@ def find_labs(text: str) -> list[Mention]:
         for h in hits if h.test.kind != "anchor"]
     hit_starts = [h.start for h in hits]
     hit_ends = {h.end for h in hits}
+    hit_start_set = set(hit_starts)
     values = find_values(text)
     interval_after = _unit_from_interval(text, values)
     last: tuple[int, LabTest | None] = (-1, None)  # end and test of the last unitless value kept
@@ -267,15 +281,22 @@ def find_labs(text: str) -> list[Mention]:
             continue
         elif test is None and v.info is not None and v.info.kind == "percent" and _PREPARATION_AFTER.match(text, v.end):
             continue  # "10% neutral formalin": a preparation's strength, not a result
+        if (v.extra or {}).get("slash_titre") and (test is None or not (test.qualitative or test.kind == "serology")):
+            continue  # "1/320" is a titre only as a serology's result
         if test is not None and test.members:
             test = expand(test)[0] if len(expand(test)) == 1 else test
         if test is not None and test.kind == "anchor":
             test = None  # "the Rotterdam score was 0.15": a value, its test not in the catalogue
         mention = value_mention(text, v, test)
         if id(v) in interval_after or (may_hold(low, max(0, v.start - 40), v.start, _REFERENCE_WORDS)
-                                       and _REFERENCE_BEFORE.search(text, max(0, v.start - 40), v.start)
-                                       and not _PREDICATED_NORMAL.search(text, max(0, v.start - 40), v.start)):
-            mention.type = "lab_reference"  # the lab's interval, not a result
+                                       and (ref := _REFERENCE_BEFORE.search(text, max(0, v.start - 40), v.start))
+                                       and not _PREDICATED_NORMAL.search(text, max(0, v.start - 40), v.start)
+                                       and not (ref.start() in hit_start_set
+                                                and not _OPENING_BEFORE.search(text, max(0, ref.start() - 2),
+                                                                               ref.start()))):
+            # the lab's interval, not a result; but a reference word that is itself a test's name is that test:
+            # "HR 96, RR 18" (respiratory rate, not a reference range), unless in brackets: "1.1 mg/dL (RR 0.6-1.2)"
+            mention.type = "lab_reference"
         out.append(mention)
     out.extend(find_qualitative(text, [h for h in hits if h.test.kind != "anchor"], compounds))
     # a result word inside a test's name is no result: "positive end-expiratory pressure", "C- reactive protein"

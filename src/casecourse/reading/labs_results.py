@@ -109,10 +109,22 @@ def _procedure_results(text: str, low: str | None, spans: _Taken) -> list[Mentio
     return out
 
 
+@cache
+def _needs_object() -> frozenset[str]:
+    """knowledge/result_attributive.csv `needs_object`: change nouns that state a result only with their object."""
+    return frozenset(r["word"] for r in table("result_attributive.csv") if r["kind"] == "needs_object")
+
+
+_OBJECT_AFTER = re.compile(r"\s+(?:in|of)\b", re.I)
+
+
 def _states_no_result(text: str, m: Mention) -> bool:
-    """ "reactive gliosis", "worsening dyspnoea" (not "worsening renal function"), "stable disease" """
+    """ "reactive gliosis", "worsening dyspnoea" (not "worsening renal function"), "stable disease",
+    "without significant improvement" (not "improvement in renal function")"""
     describes, state, measured = _not_results()
     if state.match(text, m.end):
+        return True
+    if m.text.lower() in _needs_object() and not _OBJECT_AFTER.match(text, m.end):
         return True
     if m.text.rsplit(None, 1)[-1].lower() not in describes:
         return False

@@ -38,12 +38,16 @@ _SIGN_LEFT = re.compile(r"(?:^|[\s(:=])[−\-–+]$|^[−\-–+]$")
 # rx_first.anchored: behind a lookahead of the first-character class, which lets `re` pass every other
 # position of the scan at once (same matches, ~60% less scan time)
 VALUE_RE = anchored(  # never from a digit ending a name: "FiO2 to 0.21" is no range 2-0.21
-    rf"(?<![A-Za-z])(?P<num>{_NUM})"
-    rf"(?:(?P<mid>\s?%)?\s*(?:-|–|—|to)\s*(?P<num2>{_NUM}))?(?![\w.]*\s?[/:]\s?\d)(?!-\w)",
+    rf"(?<![A-Za-z])(?P<num>{_NUM})(?!\d)"  # never part of a number: "20-fold" is no 2
+    rf"(?:(?P<mid>\s?%)?\s*(?:-|–|—|to)\s*(?P<num2>{_NUM})(?!\d))?(?![\w.]*\s?[/:]\s?\d)(?!-\w)",
     re.I)
 BP_RE = anchored(r"(?<![\w./])(?P<sys>\d{2,3})\s?/\s?(?P<dia>\d{2,3})(?:\s?(?P<unit>mm\s?Hg))?(?![\w/.,]?\d)",
                  re.I)
 TITRE_RE = anchored(r"(?P<cmp>[<>≤≥]\s?)?(?<![\w.:/])1\s?:\s?(?P<den>\d{1,5})(?![\d:]|\s?[ap]\.?m\b)")
+# a titre written with a slash, "positive at 1/320": only the doubling-dilution denominators (never a date or a
+# fraction such as "1/2"); kept only where it is a serology's result (reading/labs.py)
+TITRE_SLASH_RE = anchored(r"(?P<cmp>[<>≤≥]\s?)?(?<![\w.:/])1\s?/\s?(?P<den>(?:10|20|40|80|160|320|640|1280|2560|5120|"
+                          r"10240|16|32|64|128|256|512|1024|2048|4096))(?![\d/.,]\d|\d|/)")
 # a range written in words: "INR between 2 and 3", "heart rate between 50 and 60 beats per min"
 BETWEEN_RE = anchored(rf"\bbetween\s+(?P<num>{_NUM})\s+and\s+(?P<num2>{_NUM})(?![\w.]*\s?[/:]\s?\d)(?![\w-])", re.I)
 # a change from one value to another, not a range ("ranged from 2 to 5" is one)
@@ -52,6 +56,8 @@ _MULT_RE = re.compile(r"\s?(?:[×xX*]|·)\s?10\s?(?:\^|\*\*|\*|e|E)?\s?(?P<exp>[
 # a unit the unit table does not know, written in a unit's shape: up to four letters, a slash and a denominator
 # some known unit has ("K/dL", "md/dL"); kept as written, with no UCUM code (never "and/or", "2.6 and")
 _UNIT_SHAPE = re.compile(r"\s?(?P<u>[A-Za-zµμ]{1,4}/(?P<den>[A-Za-zµμ]{1,6}[23³]?))(?![\w/])")
+# the words after "times the upper limit" a unit span of four words leaves out
+_ULN_TAIL = re.compile(r"\s+of\s+(?:the\s+)?normal(?:\s+range)?\b", re.I)
 _UNIT_SPAN = re.compile(r"\s?(?:[^\s,;()\[\]]+)(?:\s[^\s,;()\[\]]+){0,3}")
 _TRAIL = ".:"
 
@@ -105,7 +111,7 @@ def _with_unit(text: str, v: Value) -> Value:
             end, _, info = after
             base = info.ucum  # "/L", "/uL", "/mm3"
             v.ucum = f"10*{exp}{base}"
-            v.info = UnitInfo(v.ucum, "count", None)
+            v.info = UnitInfo(v.ucum, "count", info.default_test)  # "× 10^3 platelets/µL" names its test
         elif after and after[2].kind in ("arb_conc", "subst_conc", "mass_conc"):  # "2.1 × 106 IU/mL"
             end, _, info = after
             v.ucum = f"10*{exp}.{info.ucum}"
@@ -119,6 +125,9 @@ def _with_unit(text: str, v: Value) -> Value:
     if after:
         v.end, v.unit, v.info = after
         v.ucum = v.info.ucum
+        if v.info.kind == "uln_multiple" and (tail := _ULN_TAIL.match(text, v.end)):
+            v.end = tail.end()  # "3 times the upper limit| of normal"
+            v.unit = text[after[0] - len(after[1]):v.end]
         return v
     shaped = _UNIT_SHAPE.match(text, v.end)
     if shaped and normalise_unit(shaped.group("den")) in _denominators():
@@ -156,6 +165,13 @@ def find_values(text: str) -> list[Value]:
         out.append(Value(m.start(), m.end(), float(m.group("den")), comparator=cmp, ucum="{titer}",
                          extra={"titer": text[m.start("den") - 2:m.end()].replace(" ", "")}))
         taken.append((m.start(), m.end()))
+    for m in near(TITRE_SLASH_RE, text, "/", 1, 4):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        cmp = m.group("cmp").strip() if m.group("cmp") else None
+        out.append(Value(m.start(), m.end(), float(m.group("den")), comparator=cmp, ucum="{titer}",
+                         extra={"titer": "1:" + m.group("den"), "slash_titre": True}))
+        taken.append((m.start(), m.end()))
     for m in starting_with(BETWEEN_RE, text, ("between",), lower=True):
         if any(s <= m.start() < e for s, e in taken):
             continue
@@ -190,4 +206,33 @@ def find_values(text: str) -> list[Value]:
     for v in out:
         if not kept or v.start >= kept[-1].end:
             kept.append(v)
+    _share_units(text, kept)
     return kept
+
+
+# between numbers of a list that share the last one's unit: "2.1 and 3.4 mg/dL", "540, 880 and 1,200 ng/mL", "from
+# 12.1 to 8.3 g/dL", "the 10th and 50th centiles" (an ordinal's suffix may stand before the gap)
+_SHARED_GAP = re.compile(
+    r"(?P<ord>st|nd|rd|th)?\s*(?:(?P<comma>,)\s*(?P<and>and\s+|or\s+)?|(?:and|or)\s+|(?P<to>to)\s+)")
+_FROM_JUST_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+
+
+def _share_units(text: str, values: list[Value]) -> None:
+    """A bare number listed before a number with a unit takes that unit (the list is read from its end). A comma
+    alone joins only numbers of a list that ends in "and"/"or" ("540, 880 and 1,200 ng/mL", not "at the age of 37,
+    780 msec"); "to" only after "from" ("from 12.1 to 8.3 g/dL", not "in June 2007 to 8 × 10^9/L")."""
+    for i in range(len(values) - 2, -1, -1):
+        v, nxt = values[i], values[i + 1]
+        if v.unit is not None or v.ucum is not None or v.extra or v.value_high is not None or nxt.info is None:
+            continue
+        gap = _SHARED_GAP.fullmatch(text, v.end, nxt.start)
+        if gap is None or (gap.group("ord") and nxt.info.kind != "percentile"):
+            continue
+        if gap.group("comma") and not gap.group("and") and not (nxt.extra or {}).get("unit_shared"):
+            continue
+        if gap.group("to") and not _FROM_JUST_BEFORE.search(text, max(0, v.start - 8), v.start):
+            continue
+        v.unit, v.ucum, v.info = nxt.unit, nxt.ucum, nxt.info
+        v.extra = {"unit_shared": True}  # the unit is written once, after the list's last number
+        if gap.group("ord"):
+            v.end = gap.end("ord")
