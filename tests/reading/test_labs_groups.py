@@ -43,3 +43,16 @@ def test_values_after_a_group_name_go_to_its_tests_in_the_texts_order() -> None:
     text = "Anti-dsDNA was 210 IU/mL and C3 and C4 were low (0.45 g/L, 0.06 g/L and 0.02 g/L)."
     tests = [m.norm for m in find_labs(text) if m.type == "lab_value" and m.attrs.get("unit") == "g/L"]
     assert "anti-double-stranded DNA antibodies" not in tests and tests[:2] == ["c3", "c4"]
+
+
+def test_an_immunoglobulin_class_of_an_antibody_is_not_the_total_immunoglobulin() -> None:
+    from casecourse.api import analyze_text
+
+    text = ("Case presentation\nA 40-year-old woman was admitted. Parvovirus IgM was negative, and IgG was elevated. "
+            "Toxoplasma IgG was negative. IgG and IgM anticardiolipin antibodies were negative. Serum IgG was "
+            "1850 mg/dL. Immunoglobulins: IgA 300 mg/dL and IgM 90 mg/dL.")
+    labs = [(lab.test, lab.value, lab.interpretation) for lab in analyze_text(text).labs]
+    totals = [x for x in labs if x[0].startswith("immunoglobulin")]
+    assert sorted(totals) == [("immunoglobulin a", 300.0, None), ("immunoglobulin g", 1850.0, None),
+                              ("immunoglobulin m", 90.0, None)]
+    assert ("parvovirus B19 IgM antibodies", None, "NEG") in labs  # the class kept in the test's name

@@ -72,6 +72,16 @@ _VALUES_RANGED = re.compile(r"\b(?:rang(?:ed|ing)|var(?:ied|ying)|fluctuat(?:ed|
                             r"(?:(?:from|between)\s+)?$", re.I)
 # a result word in parentheses right after a value flags it: "LDH 789 IU/L (elevated)", "haptoglobin at 109 (normal)"
 _PARENS = re.compile(r"\([^()]*\)")
+_IG_CLASS = re.compile(r"\bIg([GMAE])\b")
+
+
+def _with_class(test: str, written: object) -> str:
+    """An antibody test written with one immunoglobulin class ("Parvovirus IgM") is that class's test: IgM and IgG
+    tell an acute infection from a past one."""
+    classes = set(_IG_CLASS.findall(str(written or "")))
+    if len(classes) != 1 or not test.endswith(" antibodies") or "Ig" in test:
+        return test
+    return f"{test[:-len(' antibodies')]} Ig{classes.pop()} antibodies"
 _FLAG_AFTER = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z ]{1,30}?)\s*\)")
 
 
@@ -365,7 +375,8 @@ class CourseAssembler:
         # of its sentence reaches it
         if m.assertion == Assertion.negated and interp in (None, "POS") and a.get("value") is None:
             interp = "NEG"
-        lab = LabResult(id=self._id("lab"), test=str(a["test"]), test_text=a.get("test_text") or self._written(m, sent),
+        test_text = a.get("test_text") or self._written(m, sent)
+        lab = LabResult(id=self._id("lab"), test=_with_class(str(a["test"]), test_text), test_text=test_text,
                         codings=codings,
                         value=a.get("value"),
                         value_high=a.get("value_high"), comparator=a.get("comparator"), unit=a.get("unit"),

@@ -224,9 +224,50 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
     return intervals
 
 
+_TOTAL_IG = frozenset({"immunoglobulin g", "immunoglobulin m", "immunoglobulin a", "immunoglobulin e"})
+_IG_CLASS = re.compile(r"Ig[GMAE]")
+# words before "IgG" that keep it the total immunoglobulin level ("serum IgG", "low IgG", "immunoglobulins IgG")
+_TOTAL_BEFORE = frozenset(
+    "serum plasma total quantitative polyclonal the her his their a an and or of with in for low high elevated raised "
+    "increased decreased reduced normal markedly mildly slightly levels level immunoglobulins immunoglobulin was were "
+    "is are showed revealed".split())
+_WORD_BEFORE = re.compile(r"([\w-]+)[ 	]+$")
+_ANTI_AFTER = re.compile(r"(?:\s*(?:/|and|or|,)\s*Ig[GMAE])*\s+anti", re.I)
+
+
+def _antibody_class(text: str, hit: TestHit) -> bool:
+    """"IgG" / "IgM" naming the class of an antibody, not the total immunoglobulin level: after the antigen or
+    organism ("CMV IgG", "parvovirus B19 IgM", "Toxoplasma IgG was negative") or before "anti-" ("IgG and IgM
+    anticardiolipin antibodies")."""
+    if hit.test.name not in _TOTAL_IG or not _IG_CLASS.fullmatch(text, hit.start, hit.end):
+        return False
+    if _ANTI_AFTER.match(text, hit.end):
+        return True
+    before = _WORD_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+    return before is not None and before.group(1).lower() not in _TOTAL_BEFORE
+
+
+def _without_antibody_classes(text: str, hits: list[TestHit]) -> list[TestHit]:
+    """The test names, less the immunoglobulin classes that name an antibody's class. A class coordinated right
+    after one is one too: "Parvovirus IgM was negative, and IgG was elevated" (the parvovirus IgG)."""
+    out: list[TestHit] = []
+    last_class = -1  # end of the last antibody class
+    for h in hits:
+        if _antibody_class(text, h) or (last_class >= 0 and h.test.name in _TOTAL_IG and h.start - last_class <= 40
+                                        and _IG_CLASS.fullmatch(text, h.start, h.end)
+                                        and not _SENTENCE_END.search(text, last_class, h.start)):
+            last_class = h.end
+            continue
+        out.append(h)
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.;]\s")
+
+
 def find_labs(text: str) -> list[Mention]:
     """All `lab_test`, `lab_value`, `lab_reference` and `test_result` mentions, sorted by position."""
-    hits = find_tests(text)
+    hits = _without_antibody_classes(text, find_tests(text))
     compounds = find_compounds(text)
     anchors = sorted(hits + compound_anchors(compounds), key=lambda h: h.start)
     starts = [h.start for h in anchors]
