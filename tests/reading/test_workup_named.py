@@ -63,7 +63,7 @@ def test_flow_cytometry_and_clonality_studies_are_tests_with_a_result() -> None:
 def test_markers_in_brackets_are_not_the_result_of_the_test() -> None:
     got = _tests("Bone marrow flow cytometry showed mature B cells (positive CD19, CD20) and was negative.")
     assert got == {"bone marrow flow cytometry": "NEG"}
-    assert _tests("HIV serology (negative) was sent.") == {"human immunodeficiency virus serology": "NEG"}
+    assert _tests("HIV serology (negative) was sent.") == {"hiv serology": "NEG"}  # the catalogue's name
 
 
 def test_a_verb_that_found_nothing_speaks_only_for_the_test_before_it() -> None:
@@ -75,3 +75,11 @@ def test_an_antigen_antibody_combination_test_is_named_as_one() -> None:
     got = _tests("The HIV-1/2 Ag/Ab test was non-reactive.")
     assert got == {"human immunodeficiency virus antigen/antibody test": "NEG"}
     assert _tests("Hepatitis C antibodies were negative.") == {"hepatitis C virus antibodies": "NEG"}
+
+
+def test_a_catalogued_test_read_by_two_readers_is_one_result() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Case presentation\nA 50-year-old man was admitted. HIV serology was negative.")
+    assert [(lab.test, lab.interpretation) for lab in course.labs] == [("hiv serology", "NEG")]
+    assert {c.name: c.status for c in course.conditions}.get("hiv infection") == "refuted"

@@ -22,7 +22,7 @@ import ahocorasick
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
-from casecourse.reading.labs_catalogue import find_tests
+from casecourse.reading.labs_catalogue import by_written, find_tests
 
 # [.!?](?=\s+[A-Z(\[]|\s*$)|[;\n], written to begin with one character class: `re` then skips to the
 # candidates in C (three times faster; same matches)
@@ -273,6 +273,9 @@ def find(text: str) -> list[Mention]:
                 named = _automaton().get(" ".join(written.lower().split()), None)
                 if named is not None and named[1] == "named_test":
                     name = named[2]
+                catalogued = by_written(written)
+                if catalogued is not None and catalogued.name.lower().endswith(head.canonical.lower()):
+                    name = catalogued.name  # "HIV serology" is the catalogue's test, whoever reads its result
             for test, shown in _typed(text, item, name, written):
                 attrs = {"test": test, "test_text": shown, "interpretation": interp, "loinc": None,
                          "workup": True, "item_start": item.start, "item_end": item.end,
