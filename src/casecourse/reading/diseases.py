@@ -561,7 +561,9 @@ def _head_rx(heads: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(re.escape(h) for h in heads)
     # the qualifier may carry its defined short form: "left ventricular (LV) dysfunction"
     # and a numeral naming which one ("complex IV deficiency", "factor V deficiency")
-    return re.compile(rf"\b([a-z][a-z]+(?:[-–][a-z]+)?)\s+(?:(?:[IVX]{{1,4}}|\d{{1,2}})\s+)?"
+    # and may be an organ's short form ("LV dysfunction", "RV failure")
+    qualifier = r"[a-z][a-z]+(?:[-–][a-z]+)?|(?![IVX]+\b)[A-Z]{2,3}"
+    return re.compile(rf"\b({qualifier})\s+(?:(?:[IVX]{{1,4}}|\d{{1,2}})\s+)?"
                       rf"(?:\([A-Z][A-Za-z0-9]{{0,7}}\)\s+)?(?:{alt})s?\b"
                       rf"(?!\s+to\b)")
 
@@ -643,7 +645,7 @@ def _named_short_forms(text: str, index: DiseaseIndex, mark: bytearray) -> list[
         shorts.append(sf)
     out = []
     for sf in shorts:
-        for hit in starting_with(re.compile(rf"\b{re.escape(sf)}s?\b(?!-)"), text, (sf,)):
+        for hit in starting_with(_uses_rx(sf, "(?!-)"), text, (sf,)):
             s, e = hit.span()
             if mark.find(1, s, e) < 0:
                 mark[s:e] = b"\x01" * (e - s)
@@ -693,6 +695,13 @@ def _variants(text: str, index: DiseaseIndex, mark: bytearray) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1024)
+def _uses_rx(short: str, after: str = "") -> re.Pattern:
+    """Where a short form is used: alone, as a plural or with a subtype number ("JLNS1", "CMT1A"), but not
+    glued by a hyphen or slash to another word, where it names something else ("TIPS-BCS PI score")."""
+    return re.compile(rf"(?<![-/])\b{re.escape(short)}(?:s|\d{{1,2}}[A-Z]?)?\b{after}")
+
+
 def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Mention]:
     """The short form the text defines right after a diagnosis found by any lexicon ("attention-deficit
     hyperactivity disorder (ADHD)", "growth hormone deficiency (GHD)") names that diagnosis at its definition
@@ -715,7 +724,7 @@ def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Menti
         done.add(short)
         attrs = {k: v for k, v in c.attrs.items() if k in ("label", "icd10", "hpo")}
         attrs["source"] = "defined_short_form"
-        for hit in starting_with(re.compile(rf"\b{re.escape(short)}s?\b(?![-/])"), text, (short,), pos=d.start(1)):
+        for hit in starting_with(_uses_rx(short, "(?![-/])"), text, (short,), pos=d.start(1)):
             here = at.get(hit.span(), [])
             if any(m.type == "condition" for m in here):
                 continue
@@ -736,7 +745,7 @@ def _abbreviations(text: str, found: list[Mention], mark: bytearray) -> list[Men
         if not d or sum(c.isupper() for c in d.group(1)) < 2:
             continue
         short = d.group(1)
-        for hit in starting_with(re.compile(rf"\b{re.escape(short)}s?\b"), text, (short,)):
+        for hit in starting_with(_uses_rx(short), text, (short,)):
             s, e = hit.span()
             if s > m.end and mark.find(1, s, e) < 0:  # the definition itself too: "... carcinoma (SCC)"
                 out.append(_new(text, s, e, "condition", {**m.attrs, "source": "abbreviation"}))

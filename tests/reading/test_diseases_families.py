@@ -1,0 +1,50 @@
+"""diseases.find: families of diagnosis wording (invented sentences, no corpus text)."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.reading.diseases import find
+
+pytest.importorskip("simple_icd_10_cm")
+
+
+def _conditions(text: str) -> list[str]:
+    return [m.text for m in find(text) if m.type == "condition"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cardiac MRI showed slow flow secondary to LV dysfunction.", "LV dysfunction"),
+    ("He was admitted with RV failure after the embolism.", "RV failure"),
+])
+def test_an_organ_short_form_qualifies_a_diagnosis_head(text: str, expected: str) -> None:
+    assert expected in _conditions(text)
+
+
+def test_a_roman_numeral_is_no_organ_short_form() -> None:
+    found = _conditions("She had stage IV disease at presentation.")
+    assert "IV disease" not in found and "stage IV disease" not in found
+
+
+def test_a_malformation_takes_any_qualifier() -> None:
+    assert "lymphatic malformation" in _conditions("A lymphatic malformation was excised from the neck.")
+
+
+def test_a_cultured_organism_alone_is_no_sepsis() -> None:
+    text = "Pseudomonas aeruginosa was grown from the sputum culture."
+    assert not any("Pseudomonas" in c for c in _conditions(text))
+    assert not any(m.attrs.get("icd10", "").startswith("A41") for m in find(text))
+
+
+def test_a_short_form_with_a_subtype_number_is_the_same_diagnosis() -> None:
+    text = ("She was suspected of having QRTS because of her deafness. The variant found in her explains "
+            "her QRTS2 and that of her brother.")
+    assert _conditions(text).count("QRTS") == 1 and "QRTS2" in _conditions(text)
+
+
+def test_a_short_form_glued_to_another_by_a_hyphen_names_something_else() -> None:
+    text = ("A Budd-Chiari syndrome (BCS) was diagnosed. Her TIPS-BCS PI score was 6. "
+            "The BCS did not recur.")
+    spans = [(m.start, m.text) for m in find(text) if m.type == "condition" and m.text == "BCS"]
+    glued = text.index("TIPS-BCS") + len("TIPS-")
+    assert spans and all(s != glued for s, _ in spans)
+    assert any(s > glued for s, _ in spans)  # the later use still names the syndrome
