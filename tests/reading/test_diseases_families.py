@@ -48,3 +48,17 @@ def test_a_short_form_glued_to_another_by_a_hyphen_names_something_else() -> Non
     glued = text.index("TIPS-BCS") + len("TIPS-")
     assert spans and all(s != glued for s, _ in spans)
     assert any(s > glued for s, _ in spans)  # the later use still names the syndrome
+
+
+def test_a_short_form_the_text_defines_in_another_sense_is_not_the_lexicon_diagnosis() -> None:
+    text = "He had inhaled liquid phencyclidine (PCP) at a party. His urine screen was positive for PCP."
+    assert "PCP" not in _conditions(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She developed Pneumocystis jiroveci pneumonia (PCP) in May. The PCP responded to treatment.",
+    "He had a cerebrovascular accident (CVA) in 2010. The CVA left him with a mild weakness.",
+])
+def test_a_short_form_defined_in_the_lexicon_sense_keeps_its_reading(text: str) -> None:
+    short = text[text.index("(") + 1:text.index(")")]
+    assert _conditions(text).count(short) == 2

@@ -282,6 +282,7 @@ def find(text: str) -> list[Mention]:
         if m.type == "finding" and is_diagnosis(str(named), index):
             m.type = "condition"
             m.attrs = {**m.attrs, "source": f"{m.attrs.get('source')}+diagnosis_head"}
+    out = _own_senses(text, out)
     _named_as_diagnosis(text, out)
     out += _named_types(text, out, index)
     mark = bytearray(len(text) + 1)  # characters already inside a mention
@@ -353,6 +354,41 @@ def find(text: str) -> list[Mention]:
     _join_state_tails(text, out, index)
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
     return out
+
+
+_SENSE_WORD = re.compile(r"[a-z]{4,}")
+_LONG_WORD = re.compile(r"[A-Za-z]{6,}")
+_WORDS_BEFORE = re.compile(r"(?:[\w'-]+\s+){1,6}$")  # up to six words right before a "("
+
+
+def _stems(phrase: str) -> set[str]:
+    return {w[:5] for w in _SENSE_WORD.findall(phrase.lower())}
+
+
+def _own_senses(text: str, found: list[Mention]) -> list[Mention]:
+    """A lexicon's short form ("PCP" for Pneumocystis pneumonia) that the text defines in parentheses after
+    words of another sense ("liquid phencyclidine (PCP)") names that, here and at every use: the lexicon's
+    reading is dropped. The same sense keeps it: a word before the parentheses shares its stem with the
+    lexicon's label ("Pneumocystis jiroveci pneumonia (PCP)"), or the lexicon read the words before them with
+    that label ("cerebrovascular accident (CVA)" for stroke)."""
+    if "(" not in text:
+        return found
+    drop: set[str] = set()
+    kept: set[str] = set()
+    for m in found:
+        sf, label = m.text, str(m.attrs.get("label") or "")
+        if sf in drop or sf in kept or m.type not in ("condition", "finding") or not sf.isupper() or not label \
+                or not str(m.attrs.get("source")).startswith("lexicon"):
+            continue
+        at = text.find(f"({sf})")
+        if at < 0:
+            continue
+        before = _WORDS_BEFORE.search(text, max(0, at - 80), at)
+        words = before.group() if before else ""
+        same = _stems(words) & _stems(label) or any(
+            o.end <= at and o.end >= at - 2 and o.attrs.get("label") == label for o in found if o is not m)
+        (kept if same or not _LONG_WORD.search(words) else drop).add(sf)  # a long form needs a content word
+    return [m for m in found if not (m.text in drop and m.type in ("condition", "finding"))] if drop else found
 
 
 def _join_state_tails(text: str, found: list[Mention], index: DiseaseIndex) -> None:
