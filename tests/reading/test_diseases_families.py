@@ -62,3 +62,15 @@ def test_a_short_form_the_text_defines_in_another_sense_is_not_the_lexicon_diagn
 def test_a_short_form_defined_in_the_lexicon_sense_keeps_its_reading(text: str) -> None:
     short = text[text.index("(") + 1:text.index(")")]
     assert _conditions(text).count(short) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Hepatitis B and C serology was negative.",
+    "Tuberculosis, hepatitis B and HIV screening were negative.",
+])
+def test_coordinated_names_before_a_test_noun_name_the_test_not_the_patients_disease(text: str) -> None:
+    assert _conditions(text) == []
+
+
+def test_coordinated_diagnoses_without_a_test_noun_stay_diagnoses() -> None:
+    assert {"pneumonia", "sepsis"} <= set(_conditions("He had pneumonia and sepsis on admission."))

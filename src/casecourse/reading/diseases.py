@@ -548,6 +548,14 @@ def _in_a_title(text: str, m: Mention) -> bool:
 
 
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+
+
+@lru_cache(maxsize=4)
+def _coordinated_next(nouns: tuple[str, ...]) -> re.Pattern:
+    """Up to two more names of one or two words, the last after "and"/"or", then a noun they all qualify."""
+    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"(?:,\s*[A-Za-z0-9-]+(?:\s[A-Za-z0-9-]+)?){{0,2}},?\s(?:and|or)\s"
+                      rf"[A-Za-z0-9-]+(?:\s[A-Za-z0-9-]+)? ({alt})\b", re.I)
 _OF = re.compile(r"\s+of\s")
 
 
@@ -562,7 +570,10 @@ def _qualifies_next(text: str, end: int, index: DiseaseIndex, start: int = -1) -
     not the diagnostic criteria the patient is said to meet."""
     nxt = _NEXT_WORD.match(text, end)
     if not nxt or nxt.group(1).lower() not in index.attributive:
-        return False
+        # the first of coordinated names before one such noun: "hepatitis B and C serology"
+        nxt = _coordinated_next(tuple(sorted(index.attributive))).match(text, end)
+        if not nxt:
+            return False
     return not (start >= 0 and nxt.group(1).lower() in _CRITERIA and _MEETS.search(text, max(0, start - 40), start))
 
 
