@@ -74,3 +74,15 @@ def test_coordinated_names_before_a_test_noun_name_the_test_not_the_patients_dis
 
 def test_coordinated_diagnoses_without_a_test_noun_stay_diagnoses() -> None:
     assert {"pneumonia", "sepsis"} <= set(_conditions("He had pneumonia and sepsis on admission."))
+
+
+def test_an_undefined_short_form_spelling_a_named_diagnosis_is_that_diagnosis() -> None:
+    text = ("Charcot-Marie-Tooth disease was considered in the differential. "
+            "However, CMT was improbable because the reflexes were retained.")
+    found = [m for m in find(text) if m.type == "condition" and m.text == "CMT"]
+    assert found and found[0].attrs.get("source") == "initials"
+
+
+def test_initials_need_a_diagnosis_named_before_them() -> None:
+    text = "The CMT team reviewed her. Later, Charcot-Marie-Tooth disease was excluded."
+    assert "CMT" not in _conditions(text)

@@ -344,6 +344,7 @@ def find(text: str) -> list[Mention]:
                 text, max(0, m.start - 30), m.start)):
             m.type = "finding_part"  # "Model for End-Stage Liver Disease": a name's words; "Haemophilus influenzae"
     out += _short_forms_of_conditions(text, out)
+    out += _initials_of_conditions(text, out)
     for m in out:
         if m.type == "condition" and _qualifies_next(text, m.end, index, m.start):
             m.type = "finding_part"  # "hepatitis B serology", "epilepsy medications": named, not the patient's
@@ -781,6 +782,39 @@ def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Menti
             if not retyped and not any(m.start < hit.end() and hit.start() < m.end for m in mentions
                                        if m.type in ("condition", "finding", "drug", "lab_test")):
                 out.append(_new(text, *hit.span(), "condition", dict(attrs)))
+    return out
+
+
+_NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z']*")
+_GENERIC_HEADS = frozenset({"disease", "syndrome", "disorder"})
+_CAPS_RUN = re.compile(r"\b[A-Z]{3,6}s?\b")
+
+
+def _initials_of_conditions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A short form the text never defines whose letters are the initials of a diagnosis named before it, with
+    or without its generic head ("Charcot-Marie-Tooth disease" ... "CMT"): that diagnosis, at every later use.
+    Three letters at least, and only where nothing else was read at the short form."""
+    caps = {m.group() for m in _CAPS_RUN.finditer(text)}
+    if not caps:
+        return []
+    named: dict[str, Mention] = {}
+    for c in sorted((m for m in mentions if m.type == "condition"), key=lambda m: m.start):
+        words = [w for w in _NAME_WORDS.findall(c.text) if w.lower() not in _FILLERS]
+        forms = ["".join(w[0] for w in words).upper()]
+        if len(words) > 3 and words[-1].lower() in _GENERIC_HEADS:
+            forms.append(forms[0][:-1])
+        for f in forms:
+            if len(f) >= 3 and (f in caps or f + "s" in caps) and f not in named:
+                named[f] = c
+    out: list[Mention] = []
+    for sf, c in named.items():
+        if f"({sf})" in text or f"({sf}s)" in text:
+            continue  # defined: read by the short forms of the text's own definitions
+        for hit in starting_with(_uses_rx(sf), text, (sf,), pos=c.end):
+            if any(m.start < hit.end() and hit.start() < m.end for m in mentions if m.type != "finding_part"):
+                continue
+            attrs = {k: v for k, v in c.attrs.items() if k in ("label", "icd10", "hpo")}
+            out.append(_new(text, *hit.span(), "condition", {**attrs, "source": "initials"}))
     return out
 
 
