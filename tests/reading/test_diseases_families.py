@@ -86,3 +86,12 @@ def test_an_undefined_short_form_spelling_a_named_diagnosis_is_that_diagnosis() 
 def test_initials_need_a_diagnosis_named_before_them() -> None:
     text = "The CMT team reviewed her. Later, Charcot-Marie-Tooth disease was excluded."
     assert "CMT" not in _conditions(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Telemetry recorded ventricular arrhythmias overnight.", "ventricular arrhythmias"),
+    ("CT of the head showed an old lacunar infarct.", "lacunar infarct"),
+    ("The scan showed no large infarct.", "infarct"),
+])
+def test_an_infarct_or_an_arrhythmia_is_a_diagnosis_as_infarction_is(text: str, expected: str) -> None:
+    assert expected in _conditions(text)
