@@ -95,3 +95,8 @@ def test_initials_need_a_diagnosis_named_before_them() -> None:
 ])
 def test_an_infarct_or_an_arrhythmia_is_a_diagnosis_as_infarction_is(text: str, expected: str) -> None:
     assert expected in _conditions(text)
+
+
+def test_a_diagnosis_word_inside_a_bodys_name_is_no_diagnosis() -> None:
+    text = "She was flown to the Regional Shock Trauma Center with septic shock."
+    assert _conditions(text) == ["septic shock"]

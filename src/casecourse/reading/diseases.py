@@ -537,15 +537,19 @@ def _organism_ok(text: str, hit: re.Match, index: DiseaseIndex) -> bool:
 _EPITHET = re.compile(r"[a-z]+ae")  # a Latin species epithet: "influenzae", "pneumoniae"
 _GENUS_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:for|on|against)\s+(?:[A-Z][A-Za-z]*[-–\s]+)*$")
+# capitalised words up to the noun of a body: "Shock Trauma Center", "Cancer Institute", "Stroke Unit"
+_BODY_AFTER = re.compile(r"(?:[-\s]+[A-Z][a-z]+){0,3}\s+(?:Center|Centre|Hospital|Institute|Clinic|Foundation|Society|"
+                         r"Association|Unit|Department|Service|Network|Group|Program|Programme|Registry)\b")
 
 
 def _in_a_title(text: str, m: Mention) -> bool:
     """Whether a capitalised diagnosis is the end of the title of a score, body or system ("Model for End-Stage
-    Liver Disease", "American Joint Committee on Cancer"), not a diagnosis of the patient."""
+    Liver Disease", "American Joint Committee on Cancer") or a word of a body's name ("Shock Trauma Center",
+    "Cancer Institute"), not a diagnosis of the patient."""
     words = m.text.split()
     if not all(w[0].isupper() and not w.isupper() for w in words):
         return False
-    return bool(_TITLE_BEFORE.search(text, max(0, m.start - 60), m.start))
+    return bool(_TITLE_BEFORE.search(text, max(0, m.start - 60), m.start) or _BODY_AFTER.match(text, m.end))
 
 
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
