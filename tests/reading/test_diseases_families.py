@@ -100,3 +100,9 @@ def test_an_infarct_or_an_arrhythmia_is_a_diagnosis_as_infarction_is(text: str, 
 def test_a_diagnosis_word_inside_a_bodys_name_is_no_diagnosis() -> None:
     text = "She was flown to the Regional Shock Trauma Center with septic shock."
     assert _conditions(text) == ["septic shock"]
+
+
+def test_an_organ_tumour_is_a_lesion_until_a_type_is_named() -> None:
+    found = find("CT showed a liver tumor; a malignant liver tumor was resected a year later.")
+    assert [m.text for m in found if m.type == "finding"] == ["liver tumor"]
+    assert "malignant liver tumor" in [m.text for m in found if m.type == "condition"]

@@ -37,7 +37,7 @@ from casecourse.reading.phenotypes import after_genus, find_phenotypes
 from casecourse.reading.rx_first import lower_text
 from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
 
-BUILDER_VERSION = "7"
+BUILDER_VERSION = "8"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
 _CUT = re.compile(r",\s*(?:unspecified|not elsewhere classified|NEC)\b.*$|\s+NOS$", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
@@ -92,6 +92,7 @@ class DiseaseIndex:
     organism_heads: frozenset[str] = frozenset()
     organism_suffixes: tuple[str, ...] = ()
     state_tails: frozenset[str] = frozenset()  # "recurrence" after a finding: its course ("tumor recurrence")
+    named_sites: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group -> organ words, lower case
 
 
 def _knowledge(name: str) -> str:
@@ -167,6 +168,10 @@ def build() -> DiseaseIndex:
     for t in by_kind.get("named_type", ()):
         group, qualifier = t.split("|")
         named_types.setdefault(group, set()).add(qualifier.replace("-", " "))
+    named_sites: dict[str, set[str]] = {}
+    for t in by_kind.get("named_site", ()):
+        group, site = t.split("|")
+        named_sites.setdefault(group, set()).add(site.replace("-", " "))
     return DiseaseIndex(auto, terms, frozenset(norm_phrase(h) for h in by_kind.get("head", ())),
                         tuple(sorted(by_kind.get("suffix", ()), key=len, reverse=True)),
                         frozenset(by_kind.get("not", ())), frozenset(lab_words),
@@ -180,7 +185,8 @@ def build() -> DiseaseIndex:
                         {g: tuple(sorted(q, key=len, reverse=True)) for g, q in named_types.items()},
                         frozenset(by_kind.get("organism_head", ())),
                         tuple(sorted(by_kind.get("organism_suffix", ()), key=len, reverse=True)),
-                        frozenset(by_kind.get("state_tail", ())))
+                        frozenset(by_kind.get("state_tail", ())),
+                        {g: tuple(sorted(q, key=len, reverse=True)) for g, q in named_sites.items()})
 
 
 @cache
@@ -234,6 +240,10 @@ def _decide(surface: str, index: DiseaseIndex) -> bool:
     group = _named_group(last, index)
     if group:  # "tumor", "cyst", "stenosis": a diagnosis only as a named type ("germ cell tumor", "aortic stenosis")
         before = " " + " ".join(words[:-1])
+        for site in index.named_sites.get(group, ()):  # an organ between type and head: "malignant [liver] tumor"
+            if before.endswith(" " + site):
+                before = before[:-len(site) - 1]
+                break
         return any(before.endswith(" " + q) for q in index.named_types.get(group, ()))
     if last.rstrip("s") in index.not_disease or last in index.not_disease or _sign(last, index):
         return False
@@ -444,25 +454,30 @@ def _named_as_diagnosis(text: str, found: list[Mention]) -> None:
 
 
 @lru_cache(maxsize=4)
-def _named_rx(heads: tuple[str, ...], groups: tuple[tuple[str, tuple[str, ...]], ...]
-              ) -> tuple[re.Pattern, dict[str, re.Pattern]]:
+def _named_rx(heads: tuple[str, ...], groups: tuple[tuple[str, tuple[str, ...]], ...],
+              sites: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> tuple[re.Pattern, dict[str, re.Pattern]]:
     head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     head_rx = re.compile(rf"\b(?:{head})(?:s|es)?\b|\bstenoses\b", re.I)
+    site_of = dict(sites)
     quals = {}
     for group, qs in groups:
         alt = "|".join(re.escape(q).replace(r"\ ", r"[\s-]+") for q in qs)
-        # one or more qualifiers right before the head: "malignant gastrointestinal stromal tumor"
-        quals[group] = re.compile(rf"(?<![\w'-])(?:(?:{alt})[\s-]+)+$", re.I)
+        site = "|".join(re.escape(q).replace(r"\ ", r"[\s-]+") for q in site_of.get(group, ()))
+        organ = rf"(?:(?:{site})[\s-]+)?" if site else ""
+        # one or more qualifiers right before the head, or before an organ: "malignant gastrointestinal stromal
+        # tumor", "malignant liver tumor"
+        quals[group] = re.compile(rf"(?<![\w'-])(?:(?:{alt})[\s-]+)+{organ}$", re.I)
     return head_rx, quals
 
 
 def _named_types(text: str, found: list[Mention], index: DiseaseIndex) -> list[Mention]:
-    """Named tumour, cyst, stenosis and polyp types no lexicon names whole ("small bowel tumor", "branchial cleft
+    """Named tumour, cyst, stenosis and polyp types no lexicon names whole ("giant cell tumor", "branchial cleft
     cyst"): a condition over qualifier and head; general finding words inside it become parts of it."""
     if not index.named_heads:
         return []
     head_rx, quals = _named_rx(tuple(index.named_heads),
-                               tuple((g, q) for g, q in sorted(index.named_types.items())))
+                               tuple((g, q) for g, q in sorted(index.named_types.items())),
+                               tuple((g, q) for g, q in sorted(index.named_sites.items())))
     out: list[Mention] = []
     for hit in starting_with(head_rx, text, (*index.named_heads, "stenoses"), lower=True, keys=_keys()):
         group = _named_group(hit.group(), index)
