@@ -106,3 +106,10 @@ def test_an_organ_tumour_is_a_lesion_until_a_type_is_named() -> None:
     found = find("CT showed a liver tumor; a malignant liver tumor was resected a year later.")
     assert [m.text for m in found if m.type == "finding"] == ["liver tumor"]
     assert "malignant liver tumor" in [m.text for m in found if m.type == "condition"]
+
+
+@pytest.mark.parametrize("symptom", ["sore throat", "muscle weakness", "low-set ears"])
+def test_a_symptom_icd_lists_under_a_diagnosis_stays_a_finding(symptom: str) -> None:
+    text = f"On examination she had {symptom} and no fever."
+    assert symptom in [m.text for m in find(text) if m.type == "finding"]
+    assert symptom not in _conditions(text)
