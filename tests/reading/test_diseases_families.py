@@ -113,3 +113,9 @@ def test_a_symptom_icd_lists_under_a_diagnosis_stays_a_finding(symptom: str) -> 
     text = f"On examination she had {symptom} and no fever."
     assert symptom in [m.text for m in find(text) if m.type == "finding"]
     assert symptom not in _conditions(text)
+
+
+def test_a_general_finding_word_before_an_open_head_becomes_part_of_the_diagnosis() -> None:
+    found = find("Signs of a leak syndrome regressed after albumin.")
+    assert "leak syndrome" in [m.text for m in found if m.type == "condition"]
+    assert [m.type for m in found if m.text == "leak"] == ["finding_part"]

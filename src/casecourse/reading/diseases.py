@@ -343,7 +343,7 @@ def find(text: str) -> list[Mention]:
             continue  # "stage IV disease": a stage, not a name
         mark[s:e] = b"\x01" * (e - s)
         added.append(_new(text, s, e, "condition", {"label": text[s:e], "source": "eponym"}))
-    added += _qualified_heads(text, index, mark, out)
+    added += _qualified_heads(text, index, mark, out + added)
     added += _abbreviations(text, [m for m in added if m.type == "condition"], mark)
     added += _named_short_forms(text, index, mark)
     added += _variants(text, index, mark)
