@@ -119,3 +119,7 @@ def test_a_general_finding_word_before_an_open_head_becomes_part_of_the_diagnosi
     found = find("Signs of a leak syndrome regressed after albumin.")
     assert "leak syndrome" in [m.text for m in found if m.type == "condition"]
     assert [m.type for m in found if m.text == "leak"] == ["finding_part"]
+
+
+def test_an_organism_naming_its_isolates_is_no_diagnosis() -> None:
+    assert "MRSA" not in _conditions("All MRSA isolates from the sputum had the same phenotype.")
