@@ -123,3 +123,8 @@ def test_a_general_finding_word_before_an_open_head_becomes_part_of_the_diagnosi
 
 def test_an_organism_naming_its_isolates_is_no_diagnosis() -> None:
     assert "MRSA" not in _conditions("All MRSA isolates from the sputum had the same phenotype.")
+
+
+def test_a_qualified_one_word_diagnosis_stays_a_diagnosis() -> None:
+    assert "dystonia" in _conditions("She had dystonia since her teens.")
+    assert "cervical dystonia" in _conditions("She had cervical dystonia since her teens.")

@@ -248,7 +248,8 @@ def _decide(surface: str, index: DiseaseIndex) -> bool:
     if last.rstrip("s") in index.not_disease or last in index.not_disease or _sign(last, index):
         return False
     klast = key.split()[-1]
-    if key in index.icd_keys or klast in index.heads:
+    # a diagnosis ICD-10-CM titles in one word stays one when qualified: "cervical dystonia", "tardive dystonia"
+    if key in index.icd_keys or klast in index.heads or klast in index.icd_keys and klast not in index.lab_words:
         return True
     if any(key.endswith(" " + h) or key == h for h in index.heads if " " in h):
         return True
