@@ -128,3 +128,13 @@ def test_an_organism_naming_its_isolates_is_no_diagnosis() -> None:
 def test_a_qualified_one_word_diagnosis_stays_a_diagnosis() -> None:
     assert "dystonia" in _conditions("She had dystonia since her teens.")
     assert "cervical dystonia" in _conditions("She had cervical dystonia since her teens.")
+
+
+def test_organisms_named_after_an_infection_are_infections_of_the_patient() -> None:
+    found = _conditions("He had recurrent infections caused by Klebsiella pneumoniae and multidrug-resistant "
+                        "Pseudomonas aeruginosa.")
+    assert {"Klebsiella pneumoniae", "multidrug-resistant Pseudomonas aeruginosa"} <= set(found)
+
+
+def test_no_organism_is_named_by_a_bare_germ_word() -> None:
+    assert _conditions("She was infected with a virus last winter.") == []

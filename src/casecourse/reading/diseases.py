@@ -354,6 +354,7 @@ def find(text: str) -> list[Mention]:
         if m.type == "condition" and (_in_a_title(text, m) or _EPITHET.fullmatch(m.text) and _GENUS_BEFORE.search(
                 text, max(0, m.start - 30), m.start)):
             m.type = "finding_part"  # "Model for End-Stage Liver Disease": a name's words; "Haemophilus influenzae"
+    out += _organisms_after(text, out, index)
     out += _short_forms_of_conditions(text, out)
     out += _initials_of_conditions(text, out)
     for m in out:
@@ -550,6 +551,50 @@ def _organism_ok(text: str, hit: re.Match, index: DiseaseIndex) -> bool:
     return word.lower() not in _NOT_NAMES
 
 
+_INFECTED_BY = re.compile(r"\binfect(?:ion|ions|ed)\s+(?:caused\s+by|due\s+to|with|by)\s+", re.I)
+
+
+@lru_cache(maxsize=4)
+def _after_rx(suffixes: tuple[str, ...]) -> re.Pattern:
+    ends = "|".join(re.escape(x) for x in suffixes)
+    # an optional hyphenated qualifier ("multidrug-resistant"), then "S. aureus", "Pseudomonas aeruginosa", "HIV",
+    # "enterovirus", "toxin-producing bacteria"
+    qual = r"(?:[a-z]+(?:\s[a-z]+)?-(?:resistant|producing|positive|negative|susceptible)\s)?"
+    species = r"(?:\s(?![a-z]+(?:ed|ing|al|ic|ous)\b)[a-z]{4,})?"
+    org = rf"(?:[A-Z]\.\s?[a-z]{{3,}}|[A-Z][a-z]{{3,}}{species}|[A-Z]{{2,5}}\b|(?:[a-z]+\s){{0,2}}[a-z]*(?:{ends})\b)"
+    return re.compile(rf"{qual}{org}")
+
+
+def _organisms_after(text: str, found: list[Mention], index: DiseaseIndex) -> list[Mention]:
+    """Micro-organisms named right after "infection(s) caused by", "infected with" ("respiratory infections caused
+    by MRSA and multidrug-resistant Pseudomonas aeruginosa"): each names an infection of the patient, a condition,
+    where nothing else was read; coordinated ones too."""
+    if "nfect" not in text or not index.organism_suffixes:
+        return []
+    rx = _after_rx(index.organism_suffixes)
+    out: list[Mention] = []
+    for cue in _INFECTED_BY.finditer(text):
+        pos = cue.end()
+        while (hit := rx.match(text, pos)) is not None:
+            s, e = hit.span()
+            words = hit.group().split()
+            while len(words) > 1 and words[0].lower() in _DETERMINERS:  # "several multidrug-resistant bacteria"
+                s = text.index(words[1], s + len(words[0]))
+                words = words[1:]
+            if words[-1].lower() in _NOT_NAMES or " ".join(words).lower() in _GENERIC_GERMS:
+                break  # "infected with a virus": no organism named
+            if not any(m.start < e and s < m.end for m in found if m.type in ("condition", "drug", "lab_test")):
+                out.append(_new(text, s, e, "condition", {"label": text[s:e], "source": "organism"}))
+            nxt = _ORG_AND.match(text, e)
+            if nxt is None:
+                break
+            pos = nxt.end()
+    return out
+
+
+_DETERMINERS = _NOT_NAMES | {"several", "multiple", "many", "some", "various", "two", "three"}
+_GENERIC_GERMS = frozenset({"virus", "viruses", "bacteria", "bacterium", "bacillus", "bacilli", "cocci"})
+_ORG_AND = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 _EPITHET = re.compile(r"[a-z]+ae")  # a Latin species epithet: "influenzae", "pneumoniae"
 _GENUS_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:for|on|against)\s+(?:[A-Z][A-Za-z]*[-–\s]+)*$")
