@@ -138,3 +138,9 @@ def test_organisms_named_after_an_infection_are_infections_of_the_patient() -> N
 
 def test_no_organism_is_named_by_a_bare_germ_word() -> None:
     assert _conditions("She was infected with a virus last winter.") == []
+
+
+def test_a_short_form_defined_for_another_diagnosis_takes_the_texts_reading() -> None:
+    found = find("Echo showed severe mitral stenosis (MS). The MS was treated with valvuloplasty.")
+    labels = {str(m.attrs.get("label")).lower() for m in found if m.type == "condition" and m.text == "MS"}
+    assert labels == {"mitral stenosis"}
