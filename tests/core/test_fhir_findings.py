@@ -43,9 +43,9 @@ def test_a_blood_pressure_is_two_components() -> None:
 
 
 def test_a_condition_keeps_its_written_name_beside_the_vocabulary_label() -> None:
-    bundle = bundle_dict(analyze_text("A 19-year-old woman presented with a sore throat. She had SLE.", assess=False))
+    bundle = bundle_dict(analyze_text("A 59-year-old man presented with a heart attack. He had SLE.", assess=False))
     codes = [e["resource"]["code"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Condition"]
     texts = {c["text"] for c in codes}
-    assert "sore throat" in texts and "systemic lupus erythematosus" in texts
-    sore = next(c for c in codes if c["text"] == "sore throat")
-    assert any(k.get("display") and k["display"].lower() != "sore throat" for k in sore["coding"])
+    assert "heart attack" in texts and "systemic lupus erythematosus" in texts
+    named = next(c for c in codes if c["text"] == "heart attack")
+    assert any(k.get("display") and k["display"].lower() != "heart attack" for k in named["coding"])

@@ -37,7 +37,7 @@ from casecourse.reading.phenotypes import after_genus, find_phenotypes
 from casecourse.reading.rx_first import lower_text
 from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
 
-BUILDER_VERSION = "7"
+BUILDER_VERSION = "8"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
 _CUT = re.compile(r",\s*(?:unspecified|not elsewhere classified|NEC)\b.*$|\s+NOS$", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
@@ -92,6 +92,7 @@ class DiseaseIndex:
     organism_heads: frozenset[str] = frozenset()
     organism_suffixes: tuple[str, ...] = ()
     state_tails: frozenset[str] = frozenset()  # "recurrence" after a finding: its course ("tumor recurrence")
+    named_sites: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group -> organ words, lower case
 
 
 def _knowledge(name: str) -> str:
@@ -167,6 +168,10 @@ def build() -> DiseaseIndex:
     for t in by_kind.get("named_type", ()):
         group, qualifier = t.split("|")
         named_types.setdefault(group, set()).add(qualifier.replace("-", " "))
+    named_sites: dict[str, set[str]] = {}
+    for t in by_kind.get("named_site", ()):
+        group, site = t.split("|")
+        named_sites.setdefault(group, set()).add(site.replace("-", " "))
     return DiseaseIndex(auto, terms, frozenset(norm_phrase(h) for h in by_kind.get("head", ())),
                         tuple(sorted(by_kind.get("suffix", ()), key=len, reverse=True)),
                         frozenset(by_kind.get("not", ())), frozenset(lab_words),
@@ -180,7 +185,8 @@ def build() -> DiseaseIndex:
                         {g: tuple(sorted(q, key=len, reverse=True)) for g, q in named_types.items()},
                         frozenset(by_kind.get("organism_head", ())),
                         tuple(sorted(by_kind.get("organism_suffix", ()), key=len, reverse=True)),
-                        frozenset(by_kind.get("state_tail", ())))
+                        frozenset(by_kind.get("state_tail", ())),
+                        {g: tuple(sorted(q, key=len, reverse=True)) for g, q in named_sites.items()})
 
 
 @cache
@@ -234,11 +240,16 @@ def _decide(surface: str, index: DiseaseIndex) -> bool:
     group = _named_group(last, index)
     if group:  # "tumor", "cyst", "stenosis": a diagnosis only as a named type ("germ cell tumor", "aortic stenosis")
         before = " " + " ".join(words[:-1])
+        for site in index.named_sites.get(group, ()):  # an organ between type and head: "malignant [liver] tumor"
+            if before.endswith(" " + site):
+                before = before[:-len(site) - 1]
+                break
         return any(before.endswith(" " + q) for q in index.named_types.get(group, ()))
     if last.rstrip("s") in index.not_disease or last in index.not_disease or _sign(last, index):
         return False
     klast = key.split()[-1]
-    if key in index.icd_keys or klast in index.heads:
+    # a diagnosis ICD-10-CM titles in one word stays one when qualified: "cervical dystonia", "tardive dystonia"
+    if key in index.icd_keys or klast in index.heads or klast in index.icd_keys and klast not in index.lab_words:
         return True
     if any(key.endswith(" " + h) or key == h for h in index.heads if " " in h):
         return True
@@ -282,6 +293,7 @@ def find(text: str) -> list[Mention]:
         if m.type == "finding" and is_diagnosis(str(named), index):
             m.type = "condition"
             m.attrs = {**m.attrs, "source": f"{m.attrs.get('source')}+diagnosis_head"}
+    out = _own_senses(text, out)
     _named_as_diagnosis(text, out)
     out += _named_types(text, out, index)
     mark = bytearray(len(text) + 1)  # characters already inside a mention
@@ -332,7 +344,7 @@ def find(text: str) -> list[Mention]:
             continue  # "stage IV disease": a stage, not a name
         mark[s:e] = b"\x01" * (e - s)
         added.append(_new(text, s, e, "condition", {"label": text[s:e], "source": "eponym"}))
-    added += _qualified_heads(text, index, mark, out)
+    added += _qualified_heads(text, index, mark, out + added)
     added += _abbreviations(text, [m for m in added if m.type == "condition"], mark)
     added += _named_short_forms(text, index, mark)
     added += _variants(text, index, mark)
@@ -342,7 +354,9 @@ def find(text: str) -> list[Mention]:
         if m.type == "condition" and (_in_a_title(text, m) or _EPITHET.fullmatch(m.text) and _GENUS_BEFORE.search(
                 text, max(0, m.start - 30), m.start)):
             m.type = "finding_part"  # "Model for End-Stage Liver Disease": a name's words; "Haemophilus influenzae"
+    out += _organisms_after(text, out, index)
     out += _short_forms_of_conditions(text, out)
+    out += _initials_of_conditions(text, out)
     for m in out:
         if m.type == "condition" and _qualifies_next(text, m.end, index, m.start):
             m.type = "finding_part"  # "hepatitis B serology", "epilepsy medications": named, not the patient's
@@ -353,6 +367,41 @@ def find(text: str) -> list[Mention]:
     _join_state_tails(text, out, index)
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
     return out
+
+
+_SENSE_WORD = re.compile(r"[a-z]{4,}")
+_LONG_WORD = re.compile(r"[A-Za-z]{6,}")
+_WORDS_BEFORE = re.compile(r"(?:[\w'-]+\s+){1,6}$")  # up to six words right before a "("
+
+
+def _stems(phrase: str) -> set[str]:
+    return {w[:5] for w in _SENSE_WORD.findall(phrase.lower())}
+
+
+def _own_senses(text: str, found: list[Mention]) -> list[Mention]:
+    """A lexicon's short form ("PCP" for Pneumocystis pneumonia) that the text defines in parentheses after
+    words of another sense ("liquid phencyclidine (PCP)") names that, here and at every use: the lexicon's
+    reading is dropped. The same sense keeps it: a word before the parentheses shares its stem with the
+    lexicon's label ("Pneumocystis jiroveci pneumonia (PCP)"), or the lexicon read the words before them with
+    that label ("cerebrovascular accident (CVA)" for stroke)."""
+    if "(" not in text:
+        return found
+    drop: set[str] = set()
+    kept: set[str] = set()
+    for m in found:
+        sf, label = m.text, str(m.attrs.get("label") or "")
+        if sf in drop or sf in kept or m.type not in ("condition", "finding") or not sf.isupper() or not label \
+                or not str(m.attrs.get("source")).startswith("lexicon"):
+            continue
+        at = text.find(f"({sf})")
+        if at < 0:
+            continue
+        before = _WORDS_BEFORE.search(text, max(0, at - 80), at)
+        words = before.group() if before else ""
+        same = _stems(words) & _stems(label) or any(
+            o.end <= at and o.end >= at - 2 and o.attrs.get("label") == label for o in found if o is not m)
+        (kept if same or not _LONG_WORD.search(words) else drop).add(sf)  # a long form needs a content word
+    return [m for m in found if not (m.text in drop and m.type in ("condition", "finding"))] if drop else found
 
 
 def _join_state_tails(text: str, found: list[Mention], index: DiseaseIndex) -> None:
@@ -407,25 +456,30 @@ def _named_as_diagnosis(text: str, found: list[Mention]) -> None:
 
 
 @lru_cache(maxsize=4)
-def _named_rx(heads: tuple[str, ...], groups: tuple[tuple[str, tuple[str, ...]], ...]
-              ) -> tuple[re.Pattern, dict[str, re.Pattern]]:
+def _named_rx(heads: tuple[str, ...], groups: tuple[tuple[str, tuple[str, ...]], ...],
+              sites: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> tuple[re.Pattern, dict[str, re.Pattern]]:
     head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     head_rx = re.compile(rf"\b(?:{head})(?:s|es)?\b|\bstenoses\b", re.I)
+    site_of = dict(sites)
     quals = {}
     for group, qs in groups:
         alt = "|".join(re.escape(q).replace(r"\ ", r"[\s-]+") for q in qs)
-        # one or more qualifiers right before the head: "malignant gastrointestinal stromal tumor"
-        quals[group] = re.compile(rf"(?<![\w'-])(?:(?:{alt})[\s-]+)+$", re.I)
+        site = "|".join(re.escape(q).replace(r"\ ", r"[\s-]+") for q in site_of.get(group, ()))
+        organ = rf"(?:(?:{site})[\s-]+)?" if site else ""
+        # one or more qualifiers right before the head, or before an organ: "malignant gastrointestinal stromal
+        # tumor", "malignant liver tumor"
+        quals[group] = re.compile(rf"(?<![\w'-])(?:(?:{alt})[\s-]+)+{organ}$", re.I)
     return head_rx, quals
 
 
 def _named_types(text: str, found: list[Mention], index: DiseaseIndex) -> list[Mention]:
-    """Named tumour, cyst, stenosis and polyp types no lexicon names whole ("small bowel tumor", "branchial cleft
+    """Named tumour, cyst, stenosis and polyp types no lexicon names whole ("giant cell tumor", "branchial cleft
     cyst"): a condition over qualifier and head; general finding words inside it become parts of it."""
     if not index.named_heads:
         return []
     head_rx, quals = _named_rx(tuple(index.named_heads),
-                               tuple((g, q) for g, q in sorted(index.named_types.items())))
+                               tuple((g, q) for g, q in sorted(index.named_types.items())),
+                               tuple((g, q) for g, q in sorted(index.named_sites.items())))
     out: list[Mention] = []
     for hit in starting_with(head_rx, text, (*index.named_heads, "stenoses"), lower=True, keys=_keys()):
         group = _named_group(hit.group(), index)
@@ -497,21 +551,77 @@ def _organism_ok(text: str, hit: re.Match, index: DiseaseIndex) -> bool:
     return word.lower() not in _NOT_NAMES
 
 
+_INFECTED_BY = re.compile(r"\binfect(?:ion|ions|ed)\s+(?:caused\s+by|due\s+to|with|by)\s+", re.I)
+
+
+@lru_cache(maxsize=4)
+def _after_rx(suffixes: tuple[str, ...]) -> re.Pattern:
+    ends = "|".join(re.escape(x) for x in suffixes)
+    # an optional hyphenated qualifier ("multidrug-resistant"), then "S. aureus", "Pseudomonas aeruginosa", "HIV",
+    # "enterovirus", "toxin-producing bacteria"
+    qual = r"(?:[a-z]+(?:\s[a-z]+)?-(?:resistant|producing|positive|negative|susceptible)\s)?"
+    species = r"(?:\s(?![a-z]+(?:ed|ing|al|ic|ous)\b)[a-z]{4,})?"
+    org = rf"(?:[A-Z]\.\s?[a-z]{{3,}}|[A-Z][a-z]{{3,}}{species}|[A-Z]{{2,5}}\b|(?:[a-z]+\s){{0,2}}[a-z]*(?:{ends})\b)"
+    return re.compile(rf"{qual}{org}")
+
+
+def _organisms_after(text: str, found: list[Mention], index: DiseaseIndex) -> list[Mention]:
+    """Micro-organisms named right after "infection(s) caused by", "infected with" ("respiratory infections caused
+    by MRSA and multidrug-resistant Pseudomonas aeruginosa"): each names an infection of the patient, a condition,
+    where nothing else was read; coordinated ones too."""
+    if "nfect" not in text or not index.organism_suffixes:
+        return []
+    rx = _after_rx(index.organism_suffixes)
+    out: list[Mention] = []
+    for cue in _INFECTED_BY.finditer(text):
+        pos = cue.end()
+        while (hit := rx.match(text, pos)) is not None:
+            s, e = hit.span()
+            words = hit.group().split()
+            while len(words) > 1 and words[0].lower() in _DETERMINERS:  # "several multidrug-resistant bacteria"
+                s = text.index(words[1], s + len(words[0]))
+                words = words[1:]
+            if words[-1].lower() in _NOT_NAMES or " ".join(words).lower() in _GENERIC_GERMS:
+                break  # "infected with a virus": no organism named
+            if not any(m.start < e and s < m.end for m in found if m.type in ("condition", "drug", "lab_test")):
+                out.append(_new(text, s, e, "condition", {"label": text[s:e], "source": "organism"}))
+            nxt = _ORG_AND.match(text, e)
+            if nxt is None:
+                break
+            pos = nxt.end()
+    return out
+
+
+_DETERMINERS = _NOT_NAMES | {"several", "multiple", "many", "some", "various", "two", "three"}
+_GENERIC_GERMS = frozenset({"virus", "viruses", "bacteria", "bacterium", "bacillus", "bacilli", "cocci"})
+_ORG_AND = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 _EPITHET = re.compile(r"[a-z]+ae")  # a Latin species epithet: "influenzae", "pneumoniae"
 _GENUS_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:for|on|against)\s+(?:[A-Z][A-Za-z]*[-–\s]+)*$")
+# capitalised words up to the noun of a body: "Shock Trauma Center", "Cancer Institute", "Stroke Unit"
+_BODY_AFTER = re.compile(r"(?:[-\s]+[A-Z][a-z]+){0,3}\s+(?:Center|Centre|Hospital|Institute|Clinic|Foundation|Society|"
+                         r"Association|Unit|Department|Service|Network|Group|Program|Programme|Registry)\b")
 
 
 def _in_a_title(text: str, m: Mention) -> bool:
     """Whether a capitalised diagnosis is the end of the title of a score, body or system ("Model for End-Stage
-    Liver Disease", "American Joint Committee on Cancer"), not a diagnosis of the patient."""
+    Liver Disease", "American Joint Committee on Cancer") or a word of a body's name ("Shock Trauma Center",
+    "Cancer Institute"), not a diagnosis of the patient."""
     words = m.text.split()
     if not all(w[0].isupper() and not w.isupper() for w in words):
         return False
-    return bool(_TITLE_BEFORE.search(text, max(0, m.start - 60), m.start))
+    return bool(_TITLE_BEFORE.search(text, max(0, m.start - 60), m.start) or _BODY_AFTER.match(text, m.end))
 
 
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+
+
+@lru_cache(maxsize=4)
+def _coordinated_next(nouns: tuple[str, ...]) -> re.Pattern:
+    """Up to two more names of one or two words, the last after "and"/"or", then a noun they all qualify."""
+    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    return re.compile(rf"(?:,\s*[A-Za-z0-9-]+(?:\s[A-Za-z0-9-]+)?){{0,2}},?\s(?:and|or)\s"
+                      rf"[A-Za-z0-9-]+(?:\s[A-Za-z0-9-]+)? ({alt})\b", re.I)
 _OF = re.compile(r"\s+of\s")
 
 
@@ -526,7 +636,10 @@ def _qualifies_next(text: str, end: int, index: DiseaseIndex, start: int = -1) -
     not the diagnostic criteria the patient is said to meet."""
     nxt = _NEXT_WORD.match(text, end)
     if not nxt or nxt.group(1).lower() not in index.attributive:
-        return False
+        # the first of coordinated names before one such noun: "hepatitis B and C serology"
+        nxt = _coordinated_next(tuple(sorted(index.attributive))).match(text, end)
+        if not nxt:
+            return False
     return not (start >= 0 and nxt.group(1).lower() in _CRITERIA and _MEETS.search(text, max(0, start - 40), start))
 
 
@@ -561,7 +674,9 @@ def _head_rx(heads: tuple[str, ...]) -> re.Pattern:
     alt = "|".join(re.escape(h) for h in heads)
     # the qualifier may carry its defined short form: "left ventricular (LV) dysfunction"
     # and a numeral naming which one ("complex IV deficiency", "factor V deficiency")
-    return re.compile(rf"\b([a-z][a-z]+(?:[-–][a-z]+)?)\s+(?:(?:[IVX]{{1,4}}|\d{{1,2}})\s+)?"
+    # and may be an organ's short form ("LV dysfunction", "RV failure")
+    qualifier = r"[a-z][a-z]+(?:[-–][a-z]+)?|(?![IVX]+\b)[A-Z]{2,3}"
+    return re.compile(rf"\b({qualifier})\s+(?:(?:[IVX]{{1,4}}|\d{{1,2}})\s+)?"
                       rf"(?:\([A-Z][A-Za-z0-9]{{0,7}}\)\s+)?(?:{alt})s?\b"
                       rf"(?!\s+to\b)")
 
@@ -643,7 +758,7 @@ def _named_short_forms(text: str, index: DiseaseIndex, mark: bytearray) -> list[
         shorts.append(sf)
     out = []
     for sf in shorts:
-        for hit in starting_with(re.compile(rf"\b{re.escape(sf)}s?\b(?!-)"), text, (sf,)):
+        for hit in starting_with(_uses_rx(sf, "(?!-)"), text, (sf,)):
             s, e = hit.span()
             if mark.find(1, s, e) < 0:
                 mark[s:e] = b"\x01" * (e - s)
@@ -693,6 +808,13 @@ def _variants(text: str, index: DiseaseIndex, mark: bytearray) -> list[Mention]:
     return out
 
 
+@lru_cache(maxsize=1024)
+def _uses_rx(short: str, after: str = "") -> re.Pattern:
+    """Where a short form is used: alone, as a plural or with a subtype number ("JLNS1", "CMT1A"), but not
+    glued by a hyphen or slash to another word, where it names something else ("TIPS-BCS PI score")."""
+    return re.compile(rf"(?<![-/])\b{re.escape(short)}(?:s|\d{{1,2}}[A-Z]?)?\b{after}")
+
+
 def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Mention]:
     """The short form the text defines right after a diagnosis found by any lexicon ("attention-deficit
     hyperactivity disorder (ADHD)", "growth hormone deficiency (GHD)") names that diagnosis at its definition
@@ -715,7 +837,7 @@ def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Menti
         done.add(short)
         attrs = {k: v for k, v in c.attrs.items() if k in ("label", "icd10", "hpo")}
         attrs["source"] = "defined_short_form"
-        for hit in starting_with(re.compile(rf"\b{re.escape(short)}s?\b(?![-/])"), text, (short,), pos=d.start(1)):
+        for hit in starting_with(_uses_rx(short, "(?![-/])"), text, (short,), pos=d.start(1)):
             here = at.get(hit.span(), [])
             if any(m.type == "condition" for m in here):
                 continue
@@ -728,6 +850,39 @@ def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Menti
     return out
 
 
+_NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z']*")
+_GENERIC_HEADS = frozenset({"disease", "syndrome", "disorder"})
+_CAPS_RUN = re.compile(r"\b[A-Z]{3,6}s?\b")
+
+
+def _initials_of_conditions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A short form the text never defines whose letters are the initials of a diagnosis named before it, with
+    or without its generic head ("Charcot-Marie-Tooth disease" ... "CMT"): that diagnosis, at every later use.
+    Three letters at least, and only where nothing else was read at the short form."""
+    caps = {m.group() for m in _CAPS_RUN.finditer(text)}
+    if not caps:
+        return []
+    named: dict[str, Mention] = {}
+    for c in sorted((m for m in mentions if m.type == "condition"), key=lambda m: m.start):
+        words = [w for w in _NAME_WORDS.findall(c.text) if w.lower() not in _FILLERS]
+        forms = ["".join(w[0] for w in words).upper()]
+        if len(words) > 3 and words[-1].lower() in _GENERIC_HEADS:
+            forms.append(forms[0][:-1])
+        for f in forms:
+            if len(f) >= 3 and (f in caps or f + "s" in caps) and f not in named:
+                named[f] = c
+    out: list[Mention] = []
+    for sf, c in named.items():
+        if f"({sf})" in text or f"({sf}s)" in text:
+            continue  # defined: read by the short forms of the text's own definitions
+        for hit in starting_with(_uses_rx(sf), text, (sf,), pos=c.end):
+            if any(m.start < hit.end() and hit.start() < m.end for m in mentions if m.type != "finding_part"):
+                continue
+            attrs = {k: v for k, v in c.attrs.items() if k in ("label", "icd10", "hpo")}
+            out.append(_new(text, *hit.span(), "condition", {**attrs, "source": "initials"}))
+    return out
+
+
 def _abbreviations(text: str, found: list[Mention], mark: bytearray) -> list[Mention]:
     """A short form defined right after a diagnosis found here ("... carcinoma (SCC)"), there and later."""
     out = []
@@ -736,7 +891,7 @@ def _abbreviations(text: str, found: list[Mention], mark: bytearray) -> list[Men
         if not d or sum(c.isupper() for c in d.group(1)) < 2:
             continue
         short = d.group(1)
-        for hit in starting_with(re.compile(rf"\b{re.escape(short)}s?\b"), text, (short,)):
+        for hit in starting_with(_uses_rx(short), text, (short,)):
             s, e = hit.span()
             if s > m.end and mark.find(1, s, e) < 0:  # the definition itself too: "... carcinoma (SCC)"
                 out.append(_new(text, s, e, "condition", {**m.attrs, "source": "abbreviation"}))

@@ -543,7 +543,8 @@ def _abbreviations(text: str, found: list[Mention], index: Index) -> list[Mentio
         mark[m.start:m.end] = b"\x01" * (m.end - m.start)
     out = []
     for sf, m in defined.items():
-        for hit in starting_with(re.compile(rf"\b{re.escape(sf)}s?\b"), text, (sf,)):
+        # not glued by a hyphen or slash to a word before it: "TIPS-BCS PI score" names a score
+        for hit in starting_with(re.compile(rf"(?<![-/])\b{re.escape(sf)}s?\b"), text, (sf,)):
             s, e = hit.span()
             if s < m.end or any(mark[s:e]):
                 continue
