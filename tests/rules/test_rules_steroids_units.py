@@ -67,3 +67,21 @@ def test_steroid_curve_cumulative_and_time_below_thresholds():
     assert a.data["cumulative_mg"] == {"min": 250.0, "max": 250.0}
     assert a.data["days_at_or_below_5"] == {"min": 10, "max": 10}
     assert a.data["days_at_or_below_7_5"] == {"min": 10, "max": 10}
+
+
+def test_two_doses_of_one_course_never_add_up_where_imprecise_dates_overlap():
+    from rules_build import t
+
+    from casecourse.model import Timing
+    from casecourse.rules.evidence import Axis
+    from casecourse.rules.steroids import dose_on, pieces
+
+    x = drug("prednisone", 10, "2020-03", status="active")
+    x.segments[0].end = t("2021-01")  # month precision: 10 mg/day may run to the end of January 2021
+    x.segments.append(DoseSegment(dose=Dose(value=5, unit="mg"), timing=Timing(frequency=1, period=1, period_unit="d"),
+                                  start=t("2021-01")))
+    c = course(x, drug("methylprednisolone", 8, "2021-01-01", "2021-01-31", status="stopped"), admit=None)
+    axis = Axis(c)
+    day = axis.span(t("2021-01-15"))[0]
+    lo, hi = dose_on(pieces(c, axis, axis.end_of_story()), day)
+    assert hi == 10 + 10  # the larger prednisone dose (not 10 + 5) plus methylprednisolone 8 mg (10 mg prednisone)

@@ -109,17 +109,18 @@ def pieces(course: Course, axis: Axis, end_of_story: float | None) -> list[Piece
 
 
 def dose_on(ps: list[Piece], day: float) -> tuple[float, float]:
-    """Prednisone-equivalent mg/day on a day: [lo, hi] (hi may be inf)."""
-    lo = hi = 0.0
+    """Prednisone-equivalent mg/day on a day: [lo, hi] (hi may be inf). Courses add up; the segments of one
+    course follow each other, so where imprecise dates let two of them overlap the day has one or the other
+    ("10 mg/day until 2021, then 5 mg/day from 2021": at most 10 in 2021, not 15)."""
+    by_course: dict[int, tuple[float, float]] = {}
     for p in ps:
         a = p.active(day)
         if a is False:
             continue
         p_lo, p_hi = p.pred if p.pred else (0.0, INF)
-        hi += p_hi
-        if a:
-            lo += p_lo
-    return lo, hi
+        lo, hi = by_course.get(id(p.exposure), (0.0, 0.0))
+        by_course[id(p.exposure)] = (max(lo, p_lo) if a else lo, max(hi, p_hi))
+    return sum(v[0] for v in by_course.values()), sum(v[1] for v in by_course.values())
 
 
 def dose_over(ps: list[Piece], span: Span | None) -> dict[str, float | None] | None:
