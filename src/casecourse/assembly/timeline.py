@@ -236,7 +236,8 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 back = event is not None and new is not None and not has_calendar and new.offset_days is not None \
                     and current.offset_days is not None and new.offset_days[1] < 0 <= current.offset_days[0]
                 if new is not None and (chained or back or tx.attrs.get("age_span")
-                                        or _before_presentation(reading.text, tx)):
+                                        or _before_presentation(reading.text, tx)
+                                        or _dated_label(reading.text, reading.sentences[i], tx)):
                     aside, setter = new, tx  # "stopped seven years prior to the presenting complaints"
                     fronted = _FRONTED.match(reading.text, reading.sentences[i][0], tx.start) is not None
                     history = (i, new) if fronted or chained else None
@@ -273,6 +274,18 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
             t = carried[1]
         out.append(SentenceTime(time=t, timex=setter, shifts=tuple(shifts)))
     return out
+
+
+# a header line that dates one thing ("Discharge date: 14/02/2022", "Date of letter: 3 May 2021"): the story
+# below it is not at that date; only the admission or presentation date starts the story
+_LABEL_LINE = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z /'()-]{2,40}?)\s*:\s*$")
+_STORY_START_LABEL = re.compile(r"\b(?:admission|admitted|presentation|presented|onset|arrival)\b", re.I)
+
+
+def _dated_label(text: str, sentence: tuple[int, int], tx: Mention) -> bool:
+    m = _LABEL_LINE.fullmatch(text, sentence[0], tx.start)
+    return m is not None and not text[tx.end:sentence[1]].strip(" .") and not _STORY_START_LABEL.search(
+        m.group("label"))
 
 
 def _moves_on(tx: Mention) -> bool:

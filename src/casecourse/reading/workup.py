@@ -31,10 +31,11 @@ _WORD = re.compile(r"\w")
 _DIGIT = re.compile(r"\d")
 _INTERVAL_BEFORE = re.compile(r"\(\s*[<>≤≥]?\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*$")
 # what may stand between two items of one list, once parentheses are removed
-_LIST_GAP = re.compile(r"^(?:[\s,/&-]|\b(?:and|or|as well as|virus|viruses|type|types|\d{1,2})\b)*$", re.I)
+# (a line break ends a list: "- Blood cultures: X\n- Legionella antigen negative" holds two)
+_LIST_GAP = re.compile(r"^(?:[^\S\n]|[,/&-]|\b(?:and|or|as well as|virus|viruses|type|types|\d{1,2})\b)*$", re.I)
 # what may stand between the last item and a shared test word
-_HEAD_GAP = re.compile(r"^(?:[\s,/-]|\b(?:virus|viral|disease|infection|type|types|and|\d{1,2}|IgG|IgM|surface|core|e|"
-                       r"early|capsid|nuclear|quantitative|qualitative|real-time)\b)*$", re.I)
+_HEAD_GAP = re.compile(r"^(?:[^\S\n]|[,/-]|\b(?:virus|viral|disease|infection|type|types|and|\d{1,2}|IgG|IgM|surface|"
+                       r"core|e|early|capsid|nuclear|quantitative|qualitative|real-time)\b)*$", re.I)
 _PARENS = re.compile(r"\([^()]{0,60}\)")
 # "hepatitis B e antigen": a marker of replication, negative in e-antigen-negative chronic hepatitis B, so it speaks
 # neither for nor against the infection itself (attrs["marker"], no organism)
@@ -177,6 +178,11 @@ def _result(text: str, hits: list[Hit], lo: int, hi: int, clause: tuple[int, int
             return h
         if any(o.kind == "organism" and h.end <= o.start <= h.end + _CULTURE_POS_VERB for o in hits):
             return Hit(h.start, h.end, "pos", "positive")
+    # "Blood cultures: Streptococcus pneumoniae": a culture and, after a colon, the organism it grew
+    colon = text.find(":", hi, min(hi + 3, clause[1]))
+    if colon >= 0 and "cultur" in text[lo:hi].lower() and not after and any(
+            o.kind == "organism" and colon < o.start <= min(colon + _CULTURE_POS_VERB, clause[1] - 1) for o in hits):
+        return Hit(colon, colon + 1, "pos", "positive")
     # a result word before the list, with no value between them ("ANA was positive 1:640, anti-RNP 113" is no
     # positive anti-RNP)
     before = [h for h in hits if h.kind in ("pos", "neg") and h.canonical != "no finding" and clause[0] <= h.start

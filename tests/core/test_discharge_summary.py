@@ -1,0 +1,51 @@
+"""A discharge summary laid out in headed sections and label lines reads like a case report (invented text)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+SUMMARY = """DISCHARGE SUMMARY
+
+Patient: 71-year-old woman
+Admission date: 05/03/2023
+Discharge date: 16/03/2023
+
+Diagnoses:
+1. Urosepsis
+2. Chronic kidney disease stage 3
+
+History of presenting complaint:
+She presented with 3 days of fever and dysuria. She denied abdominal pain.
+
+Investigations:
+- Blood cultures: Escherichia coli
+- Legionella urinary antigen negative
+
+Management:
+She was given IV co-amoxiclav 1.2 g TDS. Ramipril was withheld because of acute kidney injury and restarted at discharge.
+"""
+
+
+def test_a_discharge_summary_gives_the_patient_and_the_diagnoses_of_its_sections() -> None:
+    course = analyze_text(SUMMARY)
+    assert (course.patient.sex, course.patient.age_years) == ("female", 71.0)
+    names = {c.name.lower() for c in course.conditions}
+    assert any("sepsis" in n for n in names) and any("chronic kidney disease" in n for n in names)
+    assert {f.name for f in course.findings} >= {"fever", "dysuria"}
+
+
+def test_a_dated_label_line_does_not_move_the_story_to_its_date() -> None:
+    course = analyze_text(SUMMARY)
+    fever = next(f for f in course.findings if f.name == "fever")
+    assert fever.time.point != "2023-03-16"  # the discharge date dates the discharge only
+    assert [e.time.point for e in course.events if e.type == "discharge"] == ["2023-03-16"]
+
+
+def test_cultures_a_list_per_line_and_british_combination_names() -> None:
+    course = analyze_text(SUMMARY)
+    labs = {(lab.test, lab.interpretation) for lab in course.labs}
+    assert ("blood culture", "POS") in labs and ("Legionella urine antigen", "NEG") in labs
+    drugs = {e.drug: e for e in course.exposures}
+    assert "amoxicillin-clavulanate" in drugs
+    # withheld, then restarted: a stop and a new course, never a drug not taken
+    assert all(e.status != "not-taken" for e in course.exposures if e.drug == "ramipril")
+    assert [e.status for e in course.exposures if e.drug == "ramipril"][0] == "stopped"
