@@ -21,7 +21,8 @@ Investigations:
 - Legionella urinary antigen negative
 
 Management:
-She was given IV co-amoxiclav 1.2 g TDS. Ramipril was withheld because of acute kidney injury and restarted at discharge.
+She was given IV co-amoxiclav 1.2 g TDS.
+Ramipril was withheld because of acute kidney injury and restarted at discharge.
 """
 
 
@@ -49,3 +50,10 @@ def test_cultures_a_list_per_line_and_british_combination_names() -> None:
     # withheld, then restarted: a stop and a new course, never a drug not taken
     assert all(e.status != "not-taken" for e in course.exposures if e.drug == "ramipril")
     assert [e.status for e in course.exposures if e.drug == "ramipril"][0] == "stopped"
+
+
+def test_table_columns_named_by_a_day_of_admission_are_dated_from_the_admission() -> None:
+    text = ("Case presentation\nA 40-year-old man was admitted on 3 March 2021 with fever.\n"
+            "Table 1. Laboratory results\nTest\tAdmission\tDay 7\nFerritin (ng/mL)\t2,400\t9,800\n")
+    got = {lab.value: lab.time.point for lab in analyze_text(text).labs if lab.test == "ferritin"}
+    assert got == {2400.0: "2021-03-03", 9800.0: "2021-03-09"}

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from casecourse import __version__
-from casecourse.assembly.exposures import ExposureBuilder
+from casecourse.assembly.exposures import ExposureBuilder, days_after
 from casecourse.assembly.timeline import SentenceTime, place_one, place_sentences
 from casecourse.knowledge import table
 from casecourse.model import (
@@ -156,7 +156,7 @@ class CourseAssembler:
             story = [m for m in patient_ms if m.zone == "narrative"]
             exposures.sentence(sent, story, st)
             for m in patient_ms:
-                self._fact(m, sent, st.at(m.start) if m.zone == "narrative" else _column_time(m))
+                self._fact(m, sent, st.at(m.start) if m.zone == "narrative" else _column_time(m, self._admitted()))
             self._events(story, sent, st)
         self.course.exposures = exposures.finish()
         self._infections_ruled_out()
@@ -481,6 +481,10 @@ class CourseAssembler:
                 break
         self.course.patient = p
 
+    def _admitted(self) -> TimeRef | None:
+        """The time of the first admission told so far."""
+        return next((e.time for e in self.course.events if e.type == "admission"), None)
+
     def _anchor(self) -> None:
         first = next((e for e in self.course.events if e.type == "admission"), None)
         self.course.anchor = first.time if first else None
@@ -571,12 +575,22 @@ def _infections() -> dict[str, str]:
     return {r["organism"]: r["infection"] for r in table("infections.csv")}
 
 
-def _column_time(m: Mention) -> TimeRef:
-    """The time of a table cell: its column header when that is a calendar date ("12/03/2019");
-    any other header ("Day 5", "On admission") is kept as written, unplaced."""
+# a table column dated by the admission: "Admission", "On admission", "Day 7", "Hospital day 3", "Day 5 of admission"
+_COLUMN_DAY = re.compile(r"(?:(?:on|at)\s+)?(?:(?P<adm>admission|presentation)|(?:hospital\s+)?day\s+(?P<n>\d{1,3})"
+                         r"(?:\s+(?:of|after)\s+(?:admission|hospitali[sz]ation))?)\s*", re.I)
+
+
+def _column_time(m: Mention, admission: TimeRef | None = None) -> TimeRef:
+    """The time of a table cell: its column header when that is a calendar date ("12/03/2019"), or a day of the
+    admission once the story has dated it ("On admission", "Day 7": day 1 is the day of admission); any other
+    header is kept as written, unplaced."""
     column = m.attrs.get("column")
     if not column:
         return TimeRef()
+    day = _COLUMN_DAY.fullmatch(str(column).strip())
+    if day is not None and admission is not None and admission.known:
+        n = 1 if day.group("adm") else int(day.group("n"))
+        return days_after(admission, max(n - 1, 0), str(column), anchor="admission")
     placed = _column_interval(str(column))
     if placed is None:
         return TimeRef(text=str(column))

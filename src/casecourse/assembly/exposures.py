@@ -262,7 +262,7 @@ class ExposureBuilder:
                              and 0 <= int(x.attrs.get("phrase_start") or x.start) - nxt.end <= 3), None)
                 days = _days(str(over.attrs.get("duration") or "")) if over is not None else None
                 if days is not None:  # "tapered to 10 mg/day over 6 months": that dose is reached 6 months on
-                    when = _after(when, days, over.text)  # type: ignore[union-attr]
+                    when = days_after(when, days, over.text)  # type: ignore[union-attr]
                 later = self._segment(d, drugs, ms, when, sent, nxt, adjacent=False)
                 name = d.norm or d.text
                 if later is None or name not in self.active:
@@ -302,7 +302,7 @@ class ExposureBuilder:
                 break
             days = _days(str(t.attrs.get("duration") or ""))
             if t.attrs.get("signal") == "after" and days is not None:
-                when = _after(exp.segments[-1].start or st.time, days, t.text)
+                when = days_after(exp.segments[-1].start or st.time, days, t.text)
                 break
         self._stop(name, when, _reason(self.text[m.end():clause_end]))
 
@@ -334,11 +334,11 @@ class ExposureBuilder:
                        and 0 <= int(d.attrs.get("phrase_start") or d.start) - last.end <= 3), None)
         days = _days(str(course.attrs.get("duration") or course.attrs.get("value"))) if course else None
         if days is not None:  # "1 g daily for 3 days": the course ends when its stated length is over
-            seg.end = _after(when, days, course.text)  # type: ignore[union-attr]
+            seg.end = days_after(when, days, course.text)  # type: ignore[union-attr]
         elif seg.end is None:
             counted = _counted_course(self.text, drug, last, seg.timing)
             if counted is not None:  # "three pulses of methylprednisolone", "375 mg/m2 weekly for four doses"
-                seg.end = _after(when, *counted)
+                seg.end = days_after(when, *counted)
         return seg
 
     def finish(self) -> list[Exposure]:
@@ -369,14 +369,14 @@ def _days(value: str) -> float | None:
     return float(m["n"]) * UNIT_DAYS[_ISO_UNIT[m["u"]]]
 
 
-def _after(start: TimeRef, days: float, text: str) -> TimeRef:
+def days_after(start: TimeRef, days: float, text: str, anchor: str = "exposure start") -> TimeRef:
     """The time a stated length after `start`, at no finer precision than the start's."""
     if start.offset_days is not None:
         lo, hi = start.offset_days
         return TimeRef(offset_days=(lo + days, hi + days), precision=start.precision, derivation="relative",
-                       anchor="exposure start", text=text)
+                       anchor=anchor, text=text)
     if not (start.point or start.earliest):
-        return TimeRef(derivation="relative", anchor="exposure start", text=text)
+        return TimeRef(derivation="relative", anchor=anchor, text=text)
     precision = start.precision if start.precision in ("day", "month", "year") else "month"
     lo, _, _ = parse_iso(start.earliest or start.point or "")
     _, hi, _ = parse_iso(start.latest or start.point or "")
@@ -384,7 +384,7 @@ def _after(start: TimeRef, days: float, text: str) -> TimeRef:
     shift = timedelta(days=round(days))
     return TimeRef(earliest=fmt(lo + shift, precision), latest=fmt(hi + shift, precision),
                    point=fmt(mid + shift, precision), precision=precision, derivation="relative",
-                   anchor="exposure start", text=text)
+                   anchor=anchor, text=text)
 
 
 _COUNT = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
