@@ -127,3 +127,10 @@ def test_a_course_told_by_its_number_of_doses_ends_after_them() -> None:
                     "methylprednisolone 500 mg and rituximab 375 mg/m2 weekly for four doses.")
     assert ex["methylprednisolone"].end.point == "2017-06-06"
     assert ex["rituximab"].end.point == "2017-07-01"
+
+
+def test_a_drug_named_before_the_admission_was_taken_since_a_time_not_given() -> None:
+    ex = _exposures("A 38-year-old man with Crohn's disease treated with azathioprine 150 mg daily was admitted in "
+                    "October 2020 with fever. He was started on dexamethasone 10 mg daily.")
+    assert ex["azathioprine"].time.point is None and ex["azathioprine"].time.text == "before admission"
+    assert ex["dexamethasone"].time.point == "2020-10"  # "started on" starts it, in the story's time

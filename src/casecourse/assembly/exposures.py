@@ -53,6 +53,9 @@ _PRONOUN_STOP = re.compile(
     r"\s*(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|agent))"
     r"\s+(?:was|had to be|has been|had been)\s+(?:(?:later|subsequently|then|eventually|finally|soon|promptly)\s+)?"
     r"(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b", re.I)
+# the admission or presentation of the sentence; a drug named before it was taken before it
+_ADMITTED = re.compile(r"\b(?:was|were)\s+(?:re)?admitted\b|\bpresented\s+(?:to|with|at)\b|"
+                       r"\b(?:was|were)\s+(?:referred|hospitali[sz]ed)\b", re.I)
 _PROPHYLAXIS_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?prophyla(?:xis|ctic)\b", re.I)
 
 # where one clause ends and the next begins: a semicolon, or a comma / conjunction that opens a new
@@ -242,6 +245,7 @@ class ExposureBuilder:
         clauses = _clauses(self.text, s0, s1)
         before = {id(d): _dose_before(self.text, d, ms.doses, drugs, inner) for d in drugs}
         claimed = {id(m) for m in before.values() if m is not None}  # "75 mg of azathioprine" is no taper step
+        admitted = _ADMITTED.search(self.text, s0, s1)
         for d in drugs:
             action = actions[id(d)]
             free = [m for m in ms.doses if id(m) not in claimed or m is before[id(d)]]
@@ -249,7 +253,15 @@ class ExposureBuilder:
             seg = self._segment(d, drugs, ms, st.at(d.start), sent, dose)
             why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if action in ("stop", "swap-stop") else None
             act = "stop" if action == "swap-stop" else "start" if action == "swap-start" else action
-            self.apply(act, d, st.at(d.start), sent, seg, why)
+            when = st.at(d.start)
+            if act == "start" and admitted is not None and d.end <= admitted.start() and self.active.get(
+                    d.norm or d.text) is None:
+                # "a man with Crohn's disease treated with azathioprine was admitted in October 2020": taken before
+                # the admission, since a time the text does not give
+                when = TimeRef(derivation="unknown", text="before admission")
+                if seg is not None:
+                    seg.start = when
+            self.apply(act, d, when, sent, seg, why)
             if act != "stop":
                 self._later_stop(d, drugs, ms, sent, st, clauses)
             if act == "stop" or dose is None or dose.start < d.end:
