@@ -118,7 +118,7 @@ def _reason(sentence: str) -> str | None:
             if pattern.search(words):
                 return reason
     stated = _STATED_REASON.search(sentence)
-    return stated.group("r").lower() if stated else None
+    return stated.group("r") if stated else None  # as written: "AKI", "Stevens-Johnson syndrome"
 
 
 class ExposureBuilder:
