@@ -73,6 +73,7 @@ _VALUES_RANGED = re.compile(r"\b(?:rang(?:ed|ing)|var(?:ied|ying)|fluctuat(?:ed|
 # a result word in parentheses right after a value flags it: "LDH 789 IU/L (elevated)", "haptoglobin at 109 (normal)"
 _PARENS = re.compile(r"\([^()]*\)")
 _IG_CLASS = re.compile(r"\bIg([GMAE])\b")
+_TEST_WORDS = re.compile(r"\b(?:serolog(?:y|ies)|tests?|testing|assays?|screen(?:ing)?|levels?)\b", re.I)
 
 
 def _with_class(test: str, written: object) -> str:
@@ -321,8 +322,8 @@ class CourseAssembler:
         return m.assertion == Assertion.historical and _PAST_HISTORY.search(self.text, sent[0], m.start) is not None
 
     def _condition(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
-        if any(a <= m.start and m.end <= b for a, b in self._markers):
-            return
+        if m.assertion == Assertion.family or any(a <= m.start and m.end <= b for a, b in self._markers):
+            return  # a relative's disease is not the patient's
         name = str(m.attrs.get("label") or m.norm or m.text).lower()
         status = _STATUS.get(m.assertion, "confirmed")
         if any(a <= m.start and m.end <= b for a, b in self._ruled_out):
@@ -362,9 +363,11 @@ class CourseAssembler:
         if self._restated(m):
             return
         self._last_lab = m
-        written = " ".join(_PARENS.sub(" ", str(a.get("test_text") or "")).lower().split())
+        written = " ".join(_TEST_WORDS.sub(" ", _PARENS.sub(" ", str(a.get("test_text") or ""))).lower().split())
         key = (str(a["test"]), written, a.get("interpretation"), sent) if a.get("value") is None else None
-        if key is not None:  # one qualitative result read twice in a sentence (a list and its result word)
+        # one qualitative result read twice in a sentence (a list and its result word; "HIV" and "HIV serologies");
+        # a test named apart ("ANA" and "ANA profile") is another
+        if key is not None:
             if key in self._qualitative_seen:
                 return
             self._qualitative_seen.add(key)

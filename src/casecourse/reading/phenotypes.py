@@ -477,6 +477,10 @@ def _mention(text: str, s: int, e: int, entry: Entry, how: str, part: bool = Fal
                                    zone="narrative", assertion=Assertion.present, attrs=attrs)
 
 
+# a one-word finding behind a negating prefix only qualifies the next word: "non-scarring alopecia"
+_NON_BEFORE = re.compile(r"\bnon[- ]?$", re.I)
+
+
 def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     """Finding and condition mentions in `text`, sorted by start.
 
@@ -515,7 +519,8 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     t_start, t_end = toks.starts, toks.ends
     parts = [p or (index.entries[c[2]].kind == "finding"
                    and (_attributive(toks, text, c[1]) or _dangling_of(toks, text, c[0], c[1])
-                        or in_abbreviated_name(text, t_start[c[0]], t_end[c[1] - 1])))
+                        or in_abbreviated_name(text, t_start[c[0]], t_end[c[1] - 1])
+                        or (c[1] - c[0] == 1 and _NON_BEFORE.search(text, max(0, t_start[c[0]] - 5), t_start[c[0]]))))
              for c, p in zip(picked, parts, strict=True)]
     out = [_mention(text, t_start[a], t_end[b - 1], index.entries[ei], "lexicon",
                     part or (text[t_start[a]].isupper() and in_proper_name(text, t_start[a], t_end[b - 1])), c)

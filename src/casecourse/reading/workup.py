@@ -98,6 +98,7 @@ def _hits(text: str) -> list[Hit]:
     organism_starts = {h.start for h in cands if h.kind == "organism"}
     head_ends = {h.end for h in cands if h.kind == "head"}
     cands = [h for h in cands if not (h.kind == "named_test" and h.start in organism_starts and h.end in head_ends)]
+    cands += _elided_letters(text, cands)
     # on one span an organism or specimen reads better than a catalogue test of it ("CMV" -> "CMV serology")
     cands.sort(key=lambda h: (h.start, -(h.end - h.start), h.kind == "named_test"))
     out: list[Hit] = []
@@ -113,6 +114,32 @@ def _hits(text: str) -> list[Hit]:
                 h = Hit(prev.start, h.end, "organism", f"{prev.canonical} {h.canonical}")
         out.append(h)
     return out
+
+
+# "hepatitis B and C", "influenza A and B": an organism named by a letter, then further letters standing for the same
+# name with that letter
+_LETTERS_AFTER = re.compile(r"(?:\s*(?:,|and|or|/|&)\s*(?:and\s+)?[A-G](?![\w-]))+")
+_LETTER = re.compile(r"[A-G](?![\w-])")
+
+
+def _elided_letters(text: str, cands: list[Hit]) -> list[Hit]:
+    out: list[Hit] = []
+    for h in cands:
+        written = text[h.start:h.end]
+        if h.kind != "organism" or len(written) < 3 or not _LETTER.fullmatch(written[-1]) or written[-2] != " ":
+            continue
+        tail = _LETTERS_AFTER.match(text, h.end)
+        if tail is None:
+            continue
+        for letter in _LETTER.finditer(text, h.end, tail.end()):
+            entry = _automaton().get((written[:-1] + letter.group()).lower(), None)
+            if entry is not None and entry[1] == "organism":
+                out.append(Hit(letter.start(), letter.end(), "organism", entry[2]))
+    return out
+
+
+# a comma and a conjunction open a new clause: "serologies were negative, and tuberculosis was excluded"
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|although)\b", re.I)
 
 
 def _gap(text: str, a: int, b: int) -> str:
@@ -246,8 +273,8 @@ def find(text: str) -> list[Mention]:
         if head is None and items[-1].kind == "named_test":  # "blood, urine and stool cultures"
             head = _trailing_head(text, items[-1])
         if head is None:  # a test word earlier in the clause: "serologies were negative for HIV and CMV"
-            head = next((h for h in reversed(hits) if h.kind == "head" and clause[0] <= h.start and h.end <= lo),
-                        None)
+            head = next((h for h in reversed(hits) if h.kind == "head" and clause[0] <= h.start and h.end <= lo
+                         and not _NEW_CLAUSE.search(text, h.end, lo)), None)
             if head is None and all(i.kind == "specimen" for i in items) and \
                     _OF_SPECIMEN.search(text, max(0, lo - 24), lo):
                 continue  # "a rearrangement study of the pleural fluid was positive": the specimen of that test
@@ -279,7 +306,7 @@ def find(text: str) -> list[Mention]:
                 named = _automaton().get(" ".join(written.lower().split()), None)
                 if named is not None and named[1] == "named_test":
                     name = named[2]
-                catalogued = by_written(written)
+                catalogued = by_written(written) or by_written(f"{text[item.start:item.end]} {head.canonical}")
                 if catalogued is not None and catalogued.name.lower().endswith(head.canonical.lower()):
                     name = catalogued.name  # "HIV serology" is the catalogue's test, whoever reads its result
             for test, shown in _typed(text, item, name, written):

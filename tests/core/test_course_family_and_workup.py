@@ -1,0 +1,36 @@
+"""Relatives' diseases, prefixed adjectives and elided serology lists in the course (invented sentences)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _course(text: str):
+    return analyze_text("Case presentation\nA 29-year-old woman presented with arthralgia.\n" + text)
+
+
+def test_a_relatives_disease_is_not_the_patients() -> None:
+    course = _course("Her mother had rheumatoid arthritis and her sister was diagnosed with systemic lupus "
+                     "erythematosus at the age of 20.")
+    assert not course.conditions
+
+
+def test_diagnosed_with_does_not_end_a_negation() -> None:
+    course = _course("She was not diagnosed with tuberculosis.")
+    assert {c.name: c.status for c in course.conditions}.get("tuberculosis") == "refuted"
+
+
+def test_a_finding_word_behind_non_only_qualifies_the_next_word() -> None:
+    names = {f.name for f in _course("Examination revealed non-scarring alopecia.").findings}
+    assert "alopecia" in names and "scarring" not in names
+
+
+def test_letters_coordinated_after_an_organism_name_each_name_one() -> None:
+    course = _course("Hepatitis B and C serologies were negative, and tuberculosis was excluded.")
+    labs = {(lab.test, lab.interpretation) for lab in course.labs}
+    assert {("hepatitis B virus serology", "NEG"), ("hepatitis C virus serology", "NEG")} <= labs
+    assert not any("tuberculosis" in t for t, _ in labs)  # the serologies of the clause before are not its test
+
+
+def test_one_serology_read_by_two_readers_is_one_result() -> None:
+    course = _course("Serologies were negative for HIV and CMV.")
+    assert sorted(lab.test for lab in course.labs) == ["cmv serology", "hiv serology"]
