@@ -85,3 +85,16 @@ def test_two_doses_of_one_course_never_add_up_where_imprecise_dates_overlap():
     day = axis.span(t("2021-01-15"))[0]
     lo, hi = dose_on(pieces(c, axis, axis.end_of_story()), day)
     assert hi == 10 + 10  # the larger prednisone dose (not 10 + 5) plus methylprednisolone 8 mg (10 mg prednisone)
+
+
+def test_a_dose_per_kg_uses_the_stated_body_weight_and_per_m2_the_surface_area():
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Case presentation\nA 30-year-old woman weighing 60 kg was admitted in March 2020. "
+                          "Prednisone 1 mg/kg/day was started in March 2020.")
+    a = steroid_exposure(course)[0]
+    assert a.data["sequence"] == ["60"] and any("body weight 60 kg" in n for n in a.notes)
+    # no height: a dose per m2 stays unknown, and says why
+    course = analyze_text("Case presentation\nA 30-year-old woman weighing 60 kg was admitted in March 2020. "
+                          "Dexamethasone 10 mg/m2/day was started in March 2020.")
+    assert any("needs body surface area" in n for n in steroid_exposure(course)[0].notes)

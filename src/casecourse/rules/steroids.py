@@ -53,12 +53,37 @@ class Piece:
         return None
 
 
-def daily_mg(seg: DoseSegment) -> tuple[tuple[float, float] | None, str]:
+def body_size(course: Course) -> tuple[float | None, float | None]:
+    """The patient's body weight (kg) and surface area (m², Mosteller, from height and weight) as the text states
+    them (the first reading; a birth weight is not the weight of an older patient); None where not stated."""
+    weight = height = None
+    for lab in course.labs:
+        si = lab.value_si if lab.value_si is not None else lab.value
+        if si is None or "birth" in (lab.test_text or "").lower():
+            continue
+        if weight is None and lab.test == "body weight" and (lab.unit_si or lab.unit or "").lower() == "kg":
+            weight = float(si)
+        elif height is None and lab.test == "body height" and (lab.unit_si or lab.unit or "").lower() == "cm":
+            height = float(si)
+    bsa = math.sqrt(weight * height / 3600) if weight and height else None
+    return weight, bsa
+
+
+def daily_mg(seg: DoseSegment, weight: float | None = None, bsa: float | None = None
+             ) -> tuple[tuple[float, float] | None, str]:
     d = seg.dose
     if d is None or d.value is None:
         return None, "dose not given"
-    if d.per:
+    body = weight if d.per == "kg" else bsa if d.per == "m2" else None
+    if d.per and body is None:
         return None, f"dose per {d.per}: needs body {'weight' if d.per == 'kg' else 'surface area'}"
+    if d.per and body is not None:
+        per_body = DoseSegment(start=seg.start, timing=seg.timing, dose=d.model_copy(update={
+            "value": d.value * body, "value_high": d.value_high * body if d.value_high is not None else None,
+            "per": None}))
+        mg, note = daily_mg(per_body)
+        size = f"body weight {body:g} kg" if d.per == "kg" else f"body surface area {body:.2f} m2 (Mosteller)"
+        return mg, "; ".join(x for x in (f"dose per {d.per} x {size}", note) if x)
     unit = (d.unit or "mg").lower().replace(" ", "")
     mult = {
         "mg": 1.0,
@@ -84,6 +109,7 @@ def daily_mg(seg: DoseSegment) -> tuple[tuple[float, float] | None, str]:
 
 def pieces(course: Course, axis: Axis, end_of_story: float | None) -> list[Piece]:
     out = []
+    weight, bsa = body_size(course)
     for x in course.exposures:
         if drug_class(x) != "glucocorticoid" or x.status == "not-taken":
             continue
@@ -99,7 +125,7 @@ def pieces(course: Course, axis: Axis, end_of_story: float | None) -> list[Piece
                 end = axis.span(x.end)
                 if end is None and x.status == "active" and end_of_story is not None:
                     end = (end_of_story, end_of_story)
-            mg, note = daily_mg(seg)
+            mg, note = daily_mg(seg, weight, bsa)
             pred = (mg[0] * f, mg[1] * f) if (mg and f) else None
             if mg and not f:
                 note = f"no prednisone equivalence for {x.drug}"
