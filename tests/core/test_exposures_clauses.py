@@ -134,3 +134,14 @@ def test_a_drug_named_before_the_admission_was_taken_since_a_time_not_given() ->
                     "October 2020 with fever. He was started on dexamethasone 10 mg daily.")
     assert ex["azathioprine"].time.point is None and ex["azathioprine"].time.text == "before admission"
     assert ex["dexamethasone"].time.point == "2020-10"  # "started on" starts it, in the story's time
+
+
+def test_a_look_back_from_the_story_does_not_move_the_story_back() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Case report\nA 19-year-old man presented with vomiting. He had stopped his insulin three "
+                          "days earlier. He was admitted to the intensive care unit.")
+    insulin = next(e for e in course.exposures if e.drug.startswith("insulin"))
+    assert insulin.end is not None and insulin.end.offset_days == (-3.0, -3.0)
+    admission = next(e for e in course.events if e.type == "admission")
+    assert admission.time.offset_days == (0.0, 0.0)  # not three days before the presentation

@@ -235,7 +235,11 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 # an amount after a piece of history is history too when the story is past day 0
                 back = event is not None and new is not None and not has_calendar and new.offset_days is not None \
                     and current.offset_days is not None and new.offset_days[1] < 0 <= current.offset_days[0]
-                if new is not None and (chained or back or tx.attrs.get("age_span")
+                # "He had stopped his insulin three days earlier": a look back in passing from the story's time, which
+                # stays (a fronted one, "Three years earlier, he had tuberculosis.", opens a piece of history)
+                looks_back = tx.attrs.get("rel_direction") == "before" and tx.attrs.get("rel_anchor") == "previous" \
+                    and _FRONTED.match(reading.text, reading.sentences[i][0], tx.start) is None
+                if new is not None and (chained or back or tx.attrs.get("age_span") or looks_back
                                         or _before_presentation(reading.text, tx)
                                         or _dated_label(reading.text, reading.sentences[i], tx)):
                     aside, setter = new, tx  # "stopped seven years prior to the presenting complaints"
