@@ -56,3 +56,15 @@ def test_an_immunoglobulin_class_of_an_antibody_is_not_the_total_immunoglobulin(
     assert sorted(totals) == [("immunoglobulin a", 300.0, None), ("immunoglobulin g", 1850.0, None),
                               ("immunoglobulin m", 90.0, None)]
     assert ("parvovirus B19 IgM antibodies", None, "NEG") in labs  # the class kept in the test's name
+
+
+def test_a_value_after_a_name_the_catalogue_lacks_is_not_the_test_before_it() -> None:
+    from casecourse.reading.labs import find_labs
+
+    text = "Bicarbonate was 6 mmol/L and beta-hydroxybutyrate 6.2 mmol/L, with sodium 129 mmol/L."
+    got = [(m.text, m.norm) for m in find_labs(text) if m.type == "lab_value"]
+    assert ("6 mmol/L", "bicarbonate") in got and ("129 mmol/L", "sodium") in got
+    assert ("6.2 mmol/L", "bicarbonate") not in got
+    # a later value of the same test stays its own: "then", "later"
+    got = [(m.text, m.norm) for m in find_labs("Ferritin was 500 ng/mL, and later 12,000 ng/mL.") if m.type == "lab_value"]
+    assert got == [("500 ng/mL", "ferritin"), ("12,000 ng/mL", "ferritin")]

@@ -145,10 +145,14 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
                 return nxt.test
     if v.info is not None and v.info.kind == "percent" and _PERCENT_OF_NOUN.match(text, v.end):
         return None  # "5% band forms", "60% of the marrow cells", "an 80% reduction": a share of what it names
+    unnamed = _UNKNOWN_NAME_BEFORE.search(text, max(clause_start, v.start - 60), v.start)
     for j in range(i - 1, -1, -1):
         hit = hits[j]
         if hit.start < clause_start or v.start - hit.end > 120:
             break
+        if unnamed is not None and hit.end <= unnamed.start("name") and \
+                unnamed.group("name").lower().split()[0] not in _NOT_A_NAME:
+            return None  # "bicarbonate 6 mmol/L and beta-hydroxybutyrate 6.2 mmol/L": a test the catalogue lacks
         parts = _group_parts(text, hit) if hit.test.members and taken is not None else None
         if parts is not None:
             n = taken.get(hit.start, 0)
@@ -160,6 +164,16 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
             return hit.test
     default = (v.extra or {}).get("default_test") or (v.info.default_test if v.info else None)
     return catalogue()[default] if default else None
+
+
+# a name the catalogue does not know, after a list separator and right before the value
+_UNKNOWN_NAME_BEFORE = re.compile(
+    r"(?:,|;|\band\b)\s+(?P<name>[A-Za-z][\w-]{3,}(?:\s+[A-Za-z][\w-]+){0,2}?)\s*(?:of|was|were|at|:|=)?\s*$")
+_NOT_A_NAME = frozenset(
+    "then later subsequently finally again respectively rising rose falling fell increasing increased decreasing "
+    "decreased reaching reached peaking peaked which with from between over under about approximately nearly almost "
+    "more less above below only still also both after before during while when each another other normal elevated "
+    "raised reduced high low mildly markedly slightly".split())
 
 
 def _directly_after_test(text: str, v: Value, hits: list[TestHit], starts: list[int]) -> bool:
