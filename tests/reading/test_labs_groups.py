@@ -69,3 +69,11 @@ def test_a_value_after_a_name_the_catalogue_lacks_is_not_the_test_before_it() ->
     later = find_labs("Ferritin was 500 ng/mL, and later 12,000 ng/mL.")
     got = [(m.text, m.norm) for m in later if m.type == "lab_value"]
     assert got == [("500 ng/mL", "ferritin"), ("12,000 ng/mL", "ferritin")]
+
+
+def test_common_analytes_of_acute_and_endocrine_care_are_catalogued() -> None:
+    from casecourse.reading.labs import find_labs
+
+    text = "Beta-hydroxybutyrate 6.2 mmol/L, ACTH 250 pg/mL, ionised calcium 0.9 mmol/L and CD4 count 45 cells/µL."
+    got = {m.norm for m in find_labs(text) if m.type == "lab_value"}
+    assert got == {"beta-hydroxybutyrate", "adrenocorticotropic hormone", "ionized calcium", "cd4 count"}
