@@ -329,6 +329,16 @@ class ExposureBuilder:
         if freq and not seg.timing:
             seg.timing = Timing(frequency=freq.attrs.get("frequency"), period=freq.attrs.get("period"),
                                 period_unit=freq.attrs.get("period_unit"), text=freq.text)
+        if dose and adjacent and not (seg.timing and seg.route):
+            tail = _list_tail(self.text, dose, drugs, ms)
+            if tail is not None:  # "A 600 mg, B 300 mg and C 1100 mg orally daily": the list shares its tail
+                t_route, t_freq = tail
+                seg.route = seg.route or (t_route.norm if t_route else None)
+                if t_freq is not None and not seg.timing:
+                    a = t_freq.attrs
+                    seg.timing = Timing(frequency=a.get("frequency"), period=a.get("period"),
+                                        period_unit=a.get("period_unit"),
+                                        text=_DOSE_HEAD.sub("", t_freq.text) if t_freq.type == "dose" else t_freq.text)
         last = max((m for m in (dose, route, freq) if m is not None), key=lambda m: m.end)
         course = next((d for d in ms.durations if d.attrs.get("signal") == "for"
                        and 0 <= int(d.attrs.get("phrase_start") or d.start) - last.end <= 3), None)
@@ -556,6 +566,46 @@ def _comparable(a: Mention, b: Mention) -> bool:
     else:
         return False
     return va > 0 and vb > 0 and 1 / _STEP_RATIO <= vb / va <= _STEP_RATIO
+
+
+_DOSE_HEAD = re.compile(r"^[\d.,\s]+\S+\s*")  # "1100 mg daily" -> "daily"
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_LIST_TAIL_GAP = re.compile(r"\s*(?:,\s*)?(?:each\s+|all\s+|respectively\s*,?\s*)?")
+
+
+def _list_tail(text: str, dose: Mention, drugs: list[Mention],
+               ms: _Mentions) -> tuple[Mention | None, Mention | None] | None:
+    """The route and frequency written once after the last of a list of drug-dose pairs: "rifampicin 600 mg,
+    isoniazid 300 mg and ethambutol 1100 mg daily" (each daily). Only a list whose members are each a drug
+    followed at once by its dose, all fixed or all per kg / m2, shares the tail ("methylprednisolone 500 mg and
+    rituximab 375 mg/m2 weekly": weekly is rituximab's); the last dose may carry the frequency ("1100 mg daily").
+    None when the dose is not in such a list or the list has no shared tail."""
+    pos, steps = dose.end, 0
+    while True:
+        j = _LIST_JOIN.match(text, pos)
+        nxt = next((x for x in drugs if j is not None and x.start == j.end()), None)
+        if nxt is None:
+            break
+        d2 = next((m for m in ms.doses if m.start >= nxt.end and text[nxt.end:m.start].strip() == ""), None)
+        if d2 is None or d2.attrs.get("per") != dose.attrs.get("per"):
+            return None  # a member without its own dose, or dosed per body measure where this one is not
+        pos, steps, last = d2.end, steps + 1, d2
+    if steps == 0:
+        return None
+    route = freq = None
+    if last.attrs.get("period_unit"):
+        freq = last
+    gap = _LIST_TAIL_GAP.match(text, pos)
+    at = gap.end() if gap else pos
+    route = next((r for r in ms.routes if r.start == at), None)
+    if route is not None:
+        at = (_LIST_TAIL_GAP.match(text, route.end) or route).end()
+    freq = freq or next((f for f in ms.freqs if f.start == at), None)
+    if route is None and freq is None:
+        return None
+    if text[(freq or route).end:(freq or route).end + 1] not in ("", ".", ";", ",", " ", ")"):  # type: ignore[union-attr]
+        return None
+    return route, freq
 
 
 def _adjacent(text: str, drug: Mention, ms: list[Mention], drugs: list[Mention]) -> Mention | None:

@@ -1,0 +1,21 @@
+"""Course reading checked on invented clinical narratives (infection, cardiology, nephrology, obstetrics)."""
+from casecourse.api import analyze_text
+
+
+def _exp(course, drug):
+    return [e for e in course.exposures if e.drug == drug]
+
+
+def test_list_of_drug_doses_shares_its_written_frequency_and_route() -> None:
+    text = ("A 40-year-old man with pulmonary tuberculosis was started on rifampicin 600 mg, isoniazid 300 mg and "
+            "ethambutol 1200 mg daily. Later he received vancomycin 1 g and cefepime 2 g intravenously every 8 hours. "
+            "He also took prednisone 40 mg, azathioprine 100 mg.")
+    c = analyze_text(text, assess=False)
+    for drug in ("rifampin", "isoniazid", "ethambutol"):
+        seg = _exp(c, drug)[0].segments[0]
+        assert seg.timing is not None and (seg.timing.frequency, seg.timing.period, seg.timing.period_unit) == \
+            (1, 1.0, "d"), drug
+    for drug in ("vancomycin", "cefepime"):
+        seg = _exp(c, drug)[0].segments[0]
+        assert seg.route == "intravenous" and seg.timing is not None and seg.timing.period == 8.0, drug
+    assert _exp(c, "prednisone")[0].segments[0].timing is None  # no frequency written: none invented
