@@ -19,3 +19,11 @@ def test_list_of_drug_doses_shares_its_written_frequency_and_route() -> None:
         seg = _exp(c, drug)[0].segments[0]
         assert seg.route == "intravenous" and seg.timing is not None and seg.timing.period == 8.0, drug
     assert _exp(c, "prednisone")[0].segments[0].timing is None  # no frequency written: none invented
+
+
+def test_a_discharge_after_a_presentation_is_an_episode() -> None:
+    text = ("A 62-year-old woman presented with fever and a new murmur. Blood cultures grew Enterococcus faecalis. "
+            "On hospital day 4 she underwent valve surgery. She was discharged on day 18.")
+    c = analyze_text(text, assess=False)
+    dis = [e for e in c.events if e.type == "discharge"]
+    assert len(dis) == 1 and dis[0].time.offset_days == (17.0, 17.0)

@@ -454,9 +454,11 @@ class CourseAssembler:
             discharged = "discharge" in last and self.course.events.index(last["discharge"]) > \
                 self.course.events.index(last["admission"])
             return discharged
-        if kind == "discharge":
-            return "admission" in last and ("discharge" not in last or self.course.events.index(
-                last["discharge"]) < self.course.events.index(last["admission"]))
+        if kind == "discharge":  # a discharge implies a stay even where the text tells only the presentation
+            if "admission" not in last:
+                return "discharge" not in last
+            return "discharge" not in last or self.course.events.index(
+                last["discharge"]) < self.course.events.index(last["admission"])
         previous = last.get(kind)
         return previous is None or previous.time != when
 
