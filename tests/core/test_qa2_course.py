@@ -27,3 +27,21 @@ def test_a_discharge_after_a_presentation_is_an_episode() -> None:
     c = analyze_text(text, assess=False)
     dis = [e for e in c.events if e.type == "discharge"]
     assert len(dis) == 1 and dis[0].time.offset_days == (17.0, 17.0)
+
+
+def test_hiv_care_labs_are_their_own_tests() -> None:
+    text = ("A 38-year-old man was admitted with dyspnoea. An HIV test was reactive; his CD4+ T-cell count was "
+            "61 cells/µL, HIV-1 RNA was 210,000 copies/mL and beta-D-glucan was >400 pg/mL.")
+    labs = {(lab.test, lab.value, lab.unit, lab.comparator, lab.interpretation)
+            for lab in analyze_text(text, assess=False).labs}
+    assert ("cd4 count", 61.0, "cells/µL", None, None) in labs
+    assert ("hiv-1 viral load", 210000.0, "copies/mL", None, None) in labs
+    assert ("beta-d-glucan", 400.0, "pg/mL", ">", None) in labs
+    assert [x for x in labs if x[4] == "POS"] == [("hiv serology", None, None, None, "POS")]  # one result
+
+
+def test_a_protein_creatinine_ratio_in_grams_per_gram_is_a_lab_not_a_dose() -> None:
+    text = "A 31-year-old pregnant woman was admitted. Her urine protein/creatinine ratio was 2.1 g/g."
+    c = analyze_text(text, assess=False)
+    assert [(x.test, x.value, x.unit) for x in c.labs] == [("urine protein/creatinine ratio", 2.1, "g/g")]
+    assert c.exposures == []
