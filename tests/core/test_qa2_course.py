@@ -45,3 +45,11 @@ def test_a_protein_creatinine_ratio_in_grams_per_gram_is_a_lab_not_a_dose() -> N
     c = analyze_text(text, assess=False)
     assert [(x.test, x.value, x.unit) for x in c.labs] == [("urine protein/creatinine ratio", 2.1, "g/g")]
     assert c.exposures == []
+
+
+def test_a_sentence_after_a_unit_ending_in_l_keeps_its_diagnosis() -> None:
+    text = ("A 27-year-old woman at 34 weeks' gestation was admitted. Platelets were 88,000/µL. Eclampsia was "
+            "diagnosed. Sodium was 129 mmol/L. Fever developed on day 2. Blood cultures grew S. aureus.")
+    c = analyze_text(text, assess=False)
+    assert "eclampsia" in {x.name for x in c.conditions}
+    assert "fever" in {x.name for x in c.findings}
