@@ -53,3 +53,11 @@ def test_a_sentence_after_a_unit_ending_in_l_keeps_its_diagnosis() -> None:
     c = analyze_text(text, assess=False)
     assert "eclampsia" in {x.name for x in c.conditions}
     assert "fever" in {x.name for x in c.findings}
+
+
+def test_a_drug_after_a_resolved_finding_is_given() -> None:
+    text = ("A 55-year-old man was admitted with neutropenic fever and received cefepime. His fever resolved within "
+            "three days, and he was switched to oral levofloxacin.")
+    c = analyze_text(text, assess=False)
+    assert {e.drug for e in c.exposures} >= {"cefepime", "levofloxacin"}
+    assert "fever" in {f.name for f in c.findings}
