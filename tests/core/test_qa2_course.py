@@ -61,3 +61,10 @@ def test_a_drug_after_a_resolved_finding_is_given() -> None:
     c = analyze_text(text, assess=False)
     assert {e.drug for e in c.exposures} >= {"cefepime", "levofloxacin"}
     assert "fever" in {f.name for f in c.findings}
+
+
+def test_a_decimal_dose_does_not_cut_a_drug_from_its_route_and_frequency() -> None:
+    text = "A 63-year-old woman was admitted. She received piperacillin-tazobactam 4.5 g IV every 6 hours."
+    seg = _exp(analyze_text(text, assess=False), "piperacillin-tazobactam")[0].segments[0]
+    assert seg.route == "intravenous" and seg.timing is not None and (seg.timing.period, seg.timing.period_unit) \
+        == (6.0, "h")

@@ -608,12 +608,16 @@ def _list_tail(text: str, dose: Mention, drugs: list[Mention],
     return route, freq
 
 
+# what may stand between a drug and its route or frequency: its dose ("4.5 g IV"; a decimal point is no full stop)
+_ADJACENT_GAP = re.compile(r"(?:[\s\w,()/-]|(?<=\d)\.(?=\d))*")
+
+
 def _adjacent(text: str, drug: Mention, ms: list[Mention], drugs: list[Mention]) -> Mention | None:
     for m in ms:
         if m.end <= drug.start and re.fullmatch(r"[\s,-]*(?:of\s+)?", text[m.end:drug.start]):
             return m
         if m.start >= drug.end and m.start - drug.end < 40 and not any(
                 drug.end <= x.start < m.start for x in drugs if x.norm != drug.norm) and \
-                re.fullmatch(r"[\s\w,()/-]*", text[drug.end:m.start]) and "." not in text[drug.end:m.start]:
+                _ADJACENT_GAP.fullmatch(text, drug.end, m.start):
             return m
     return None
