@@ -68,3 +68,15 @@ def test_a_decimal_dose_does_not_cut_a_drug_from_its_route_and_frequency() -> No
     seg = _exp(analyze_text(text, assess=False), "piperacillin-tazobactam")[0].segments[0]
     assert seg.route == "intravenous" and seg.timing is not None and (seg.timing.period, seg.timing.period_unit) \
         == (6.0, "h")
+
+
+def test_empirical_drugs_de_escalated_to_another_stop_there() -> None:
+    text = ("A 66-year-old man was admitted with fever. Empirical meropenem and vancomycin, which were de-escalated "
+            "to intravenous cefazolin 2 g every 8 hours on hospital day 4, were given.")
+    c = analyze_text(text, assess=False)
+    for drug in ("meropenem", "vancomycin"):
+        e = _exp(c, drug)[0]
+        assert e.status == "stopped" and e.end is not None and e.end.offset_days == (3.0, 3.0), drug
+        assert not e.segments[0].start.known, drug  # begun before; the stop's day is not its start
+    cz = _exp(c, "cefazolin")[0]
+    assert cz.status != "stopped" and cz.segments[0].start.offset_days == (3.0, 3.0)

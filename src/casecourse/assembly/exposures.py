@@ -37,7 +37,7 @@ _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also"
            "daily", "weekly", "monthly", "high-dose", "low-dose", "oral", "intravenous", "subcutaneous", "pulse",
            "pulses", "with", "plus", "therefore", "eventually", "finally", "later", "immediately", "promptly",
            "off-label", "a", "an", "course", "courses", "dosage", "as", "well", "combined", "concomitant",
-           "outpatient", "home", "maintenance", "usual", "regular"}
+           "outpatient", "home", "maintenance", "usual", "regular", "which", "empirical", "empiric"}
 _REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|after|as)\s+"
                      r"(?:\w+\s+){0,3}?(?P<r>[\w -]+?)(?=[,.;)]|$| and | but )", re.I)
 
@@ -166,7 +166,9 @@ class ExposureBuilder:
             if exp is None and previous and previous[-1].end is not None and \
                     (previous[-1].end.point, previous[-1].end.offset_days) == (when.point, when.offset_days):
                 return  # a second report of the same stop; a stop at another time means it was resumed
-            if exp is None:
+            if exp is None:  # first told as stopped: when it began is not told, whatever the stop's time
+                if seg is not None:
+                    seg.start = TimeRef(derivation="unknown")
                 exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
             self._stop(name, when, reason)
         elif action == "not_taken":
@@ -443,7 +445,8 @@ def _action(text: str, d: Mention, drugs: list[Mention], cues: list[tuple], inne
             continue
         left = [x for x in drugs if x.end <= a]
         right = [x for x in drugs if x.start >= b]
-        if left and _same_span(left[-1], d) and _gap_is_filler(text, d.end, a, inner):
+        if any(_same_span(x, d) for x in left) and _gap_is_filler(text, d.end, a, inner):
+            # the drug right before the cue, or one of a coordination ending there ("A and B were switched to C")
             return "swap-stop" if action == "swap_out_in" else "swap-start"
         if right and _same_span(right[0], d) and _gap_is_filler(text, b, d.start, inner):
             return "swap-start" if action == "swap_out_in" else "swap-stop"
