@@ -80,3 +80,12 @@ def test_empirical_drugs_de_escalated_to_another_stop_there() -> None:
         assert not e.segments[0].start.known, drug  # begun before; the stop's day is not its start
     cz = _exp(c, "cefazolin")[0]
     assert cz.status != "stopped" and cz.segments[0].start.offset_days == (3.0, 3.0)
+
+
+def test_a_combination_of_three_names_each_ingredient_and_amounts_pair_up() -> None:
+    text = ("A 41-year-old man was admitted. Antiretroviral therapy with bictegravir/emtricitabine/tenofovir "
+            "alafenamide was started. For heart failure he took sacubitril/valsartan 24/26 mg twice daily.")
+    c = analyze_text(text, assess=False)
+    assert {"bictegravir", "emtricitabine", "tenofovir alafenamide"} <= {e.drug for e in c.exposures}
+    doses = {e.drug: e.segments[0].dose.value for e in c.exposures if e.segments[0].dose}
+    assert doses.get("sacubitril") == 24.0 and doses.get("valsartan") == 26.0

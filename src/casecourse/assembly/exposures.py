@@ -320,6 +320,9 @@ class ExposureBuilder:
             a = dose.attrs
             seg.dose = Dose(value=a.get("value"), value_high=a.get("value_high"), unit=a.get("unit"),
                             unit_text=a.get("unit_text"), per=a.get("per"), text=dose.text)
+            own = _combination_share(self.text, drug, drugs, dose)
+            if own is not None:  # "sacubitril/valsartan 49/51 mg": each ingredient its own amount
+                seg.dose.value, seg.dose.value_high, seg.dose.text = own
             same = _restated(self.text, dose, ms.doses)
             if same is not None:
                 b = same.attrs
@@ -545,6 +548,24 @@ def _dose_sequence(text: str, first: Mention, ms: _Mentions, drugs: list[Mention
         out.append(m)
         prev, last_end = m, m.end
     return out
+
+
+_SHARED_AMOUNTS = re.compile(r"((?:\d+(?:\.\d+)?\s*/\s*){1,3})$")
+
+
+def _combination_share(text: str, drug: Mention, drugs: list[Mention],
+                       dose: Mention) -> tuple[float, None, str] | None:
+    """The amount of one ingredient of a combination written with one amount per ingredient, in order
+    ("sacubitril/valsartan 49/51 mg", "lopinavir/ritonavir 400/100 mg"); None when the amounts do not pair up."""
+    group = [x for x in drugs if _same_span(x, drug)]
+    m = _SHARED_AMOUNTS.search(text, max(0, dose.start - 30), dose.start)
+    if len(group) < 2 or m is None or dose.attrs.get("value_high") is not None:
+        return None
+    amounts = [float(v) for v in re.findall(r"\d+(?:\.\d+)?", m.group(1))] + [float(dose.attrs["value"])]
+    if len(amounts) != len(group):
+        return None
+    value = amounts[next(i for i, x in enumerate(group) if x is drug)]
+    return value, None, f"{value:g} {dose.attrs.get('unit_text') or dose.attrs.get('unit')} ({m.group(1)}{dose.text})"
 
 
 _MASS_MG = {"g": 1000.0, "mg": 1.0, "ug": 0.001, "mcg": 0.001, "µg": 0.001, "μg": 0.001}
