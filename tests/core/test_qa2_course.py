@@ -89,3 +89,10 @@ def test_a_combination_of_three_names_each_ingredient_and_amounts_pair_up() -> N
     assert {"bictegravir", "emtricitabine", "tenofovir alafenamide"} <= {e.drug for e in c.exposures}
     doses = {e.drug: e.segments[0].dose.value for e in c.exposures if e.segments[0].dose}
     assert doses.get("sacubitril") == 24.0 and doses.get("valsartan") == 26.0
+
+
+def test_a_regimen_spelled_out_gives_each_ingredient_its_own_dose() -> None:
+    text = ("A 58-year-old man with gastric cancer received FOLFOX (oxaliplatin 85 mg/m2, leucovorin 200 mg/m2 and "
+            "fluorouracil 2400 mg/m2) every 2 weeks.")
+    doses = {e.drug: [s.dose.value for s in e.segments if s.dose] for e in analyze_text(text, assess=False).exposures}
+    assert doses == {"oxaliplatin": [85.0], "leucovorin": [200.0], "fluorouracil": [2400.0]}

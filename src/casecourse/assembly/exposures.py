@@ -432,7 +432,12 @@ def _same_dose(a: DoseSegment, b: DoseSegment) -> bool:
 
 
 def _dedupe_abbreviations(text: str, drugs: list[Mention]) -> list[Mention]:
-    """"hydroxychloroquine (HCQ)" is one mention of one drug."""
+    """"hydroxychloroquine (HCQ)" is one mention of one drug. A regimen's ingredient that the sentence then
+    spells out with its own dose ("FOLFOX (oxaliplatin 85 mg/m2, leucovorin 400 mg/m2, ...)") is that
+    mention: the regimen's name takes no dose of its own."""
+    spelled = {(d.norm, d.start) for d in drugs if not d.attrs.get("regimen")}
+    drugs = [d for d in drugs if not d.attrs.get("regimen") or not any(
+        norm == d.norm and d.end <= start for norm, start in spelled)]
     out: list[Mention] = []
     for d in sorted(drugs, key=lambda m: m.start):
         if out and out[-1].norm == d.norm and re.fullmatch(r"\s*\(\s*", text[out[-1].end:d.start]):
