@@ -96,3 +96,10 @@ def test_a_regimen_spelled_out_gives_each_ingredient_its_own_dose() -> None:
             "fluorouracil 2400 mg/m2) every 2 weeks.")
     doses = {e.drug: [s.dose.value for s in e.segments if s.dose] for e in analyze_text(text, assess=False).exposures}
     assert doses == {"oxaliplatin": [85.0], "leucovorin": [200.0], "fluorouracil": [2400.0]}
+
+
+def test_a_target_value_is_no_result() -> None:
+    text = ("A 70-year-old man with atrial fibrillation was admitted. Warfarin was started with a target INR of 2-3. "
+            "On day 5 his INR was 4.1 (goal 2-3).")
+    labs = [(x.test, x.value) for x in analyze_text(text, assess=False).labs]
+    assert labs == [("international normalized ratio", 4.1)]

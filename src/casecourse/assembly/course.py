@@ -70,6 +70,9 @@ _NOT_PREGNANT = re.compile(r"(?:\bnon-?|\bnot\s+(?:\w+\s+)?|\bno longer\s+|\bnev
 # "haemoglobin varied between 7 and 9 g/dL": both ends are measured results (the unit after the second is both's)
 _VALUES_RANGED = re.compile(r"\b(?:rang(?:ed|ing)|var(?:ied|ying)|fluctuat(?:ed|ing)|oscillat(?:ed|ing))\s+"
                             r"(?:(?:from|between)\s+)?$", re.I)
+# a value aimed at, not measured: "a target INR of 2.5-3.5", "goal trough 10-15 ng/mL", "aiming for an INR of 2-3"
+_TARGET_BEFORE = re.compile(r"\b(?:target(?:ed|ing)?|goals?|aim(?:ed|ing)?(?:\s+(?:for|at))?|desired|therapeutic range)"
+                            r"\b[^,;.()]{0,30}$", re.I)
 # a result word in parentheses right after a value flags it: "LDH 789 IU/L (elevated)", "haptoglobin at 109 (normal)"
 _PARENS = re.compile(r"\([^()]*\)")
 _IG_CLASS = re.compile(r"\bIg([GMAE])\b")
@@ -359,7 +362,8 @@ class CourseAssembler:
 
     def _lab(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         a = m.attrs
-        if self._restated(m):
+        if self._restated(m) or a.get("value") is not None and _TARGET_BEFORE.search(
+                self.text, max(sent[0], m.start - 40), m.start):
             return
         self._last_lab = m
         written = " ".join(_PARENS.sub(" ", str(a.get("test_text") or "")).lower().split())
