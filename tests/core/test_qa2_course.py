@@ -103,3 +103,11 @@ def test_a_target_value_is_no_result() -> None:
             "On day 5 his INR was 4.1 (goal 2-3).")
     labs = [(x.test, x.value) for x in analyze_text(text, assess=False).labs]
     assert labs == [("international normalized ratio", 4.1)]
+
+
+def test_a_newborns_weight_is_not_the_mothers() -> None:
+    text = ("A 33-year-old woman at 35 weeks' gestation underwent caesarean section, and a male infant weighing "
+            "2,450 g was delivered. Her own weight was 78 kg.")
+    assert [(x.test, x.value) for x in analyze_text(text, assess=False).labs] == [("body weight", 78.0)]
+    baby = analyze_text("A male infant weighing 1,650 g was born at 32 weeks.", assess=False)
+    assert [(x.test, x.value) for x in baby.labs] == [("body weight", 1650.0)]  # the patient is the infant
