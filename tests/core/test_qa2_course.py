@@ -111,3 +111,13 @@ def test_a_newborns_weight_is_not_the_mothers() -> None:
     assert [(x.test, x.value) for x in analyze_text(text, assess=False).labs] == [("body weight", 78.0)]
     baby = analyze_text("A male infant weighing 1,650 g was born at 32 weeks.", assess=False)
     assert [(x.test, x.value) for x in baby.labs] == [("body weight", 1650.0)]  # the patient is the infant
+
+
+def test_the_same_amount_on_another_schedule_is_a_new_dose() -> None:
+    text = ("A 45-year-old man with Pneumocystis pneumonia was given prednisone 40 mg twice daily for 5 days, then "
+            "40 mg daily for 5 days, then 20 mg daily for 11 days. Later he took cefuroxime 500 mg every 12 hours, "
+            "and cefuroxime 500 mg twice daily was continued.")
+    c = analyze_text(text, assess=False)
+    pred = _exp(c, "prednisone")[0]
+    assert [(s.dose.value, s.timing.frequency) for s in pred.segments] == [(40.0, 2), (40.0, 1), (20.0, 1)]
+    assert len(_exp(c, "cefuroxime")[0].segments) == 1  # every 12 hours is twice daily

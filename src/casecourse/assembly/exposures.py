@@ -428,7 +428,23 @@ def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | No
 
 
 def _same_dose(a: DoseSegment, b: DoseSegment) -> bool:
-    return bool(a.dose and b.dose and a.dose.value == b.dose.value and a.dose.unit == b.dose.unit)
+    """One dose: the same amount and, where both say, the same schedule ("40 mg twice daily for 5 days, then
+    40 mg daily" is a dose change)."""
+    if not (a.dose and b.dose and a.dose.value == b.dose.value and a.dose.unit == b.dose.unit):
+        return False
+    ta, tb = a.timing, b.timing
+    if ta is None or tb is None or None in (ta.frequency, ta.period_unit, tb.frequency, tb.period_unit):
+        return True
+    ra, rb = _per_day(ta), _per_day(tb)  # "every 12 hours" and "twice daily" are one schedule
+    return ra is None or rb is None or abs(ra - rb) <= 1e-6 * max(ra, rb)
+
+
+_PERIOD_DAYS = {"s": 1 / 86400, "min": 1 / 1440, "h": 1 / 24, "d": 1.0, "wk": 7.0, "mo": 30.4375, "a": 365.25}
+
+
+def _per_day(t: Timing) -> float | None:
+    days = _PERIOD_DAYS.get(t.period_unit or "")
+    return float(t.frequency) / (float(t.period or 1) * days) if days and t.frequency else None
 
 
 def _dedupe_abbreviations(text: str, drugs: list[Mention]) -> list[Mention]:
