@@ -121,3 +121,10 @@ def test_the_same_amount_on_another_schedule_is_a_new_dose() -> None:
     pred = _exp(c, "prednisone")[0]
     assert [(s.dose.value, s.timing.frequency) for s in pred.segments] == [(40.0, 2), (40.0, 1), (20.0, 1)]
     assert len(_exp(c, "cefuroxime")[0].segments) == 1  # every 12 hours is twice daily
+
+
+def test_drug_injury_and_tumour_lysis_are_diagnoses() -> None:
+    text = ("A 47-year-old man with tuberculosis was admitted. Two weeks into treatment he developed drug-induced "
+            "liver injury. After chemotherapy for lymphoma he developed tumour lysis syndrome.")
+    names = {x.name for x in analyze_text(text, assess=False).conditions}
+    assert {"drug-induced liver injury", "tumor lysis syndrome"} <= names and "neoplasm" not in names
