@@ -70,6 +70,15 @@ _NOT_PREGNANT = re.compile(r"(?:\bnon-?|\bnot\s+(?:\w+\s+)?|\bno longer\s+|\bnev
 # "haemoglobin varied between 7 and 9 g/dL": both ends are measured results (the unit after the second is both's)
 _VALUES_RANGED = re.compile(r"\b(?:rang(?:ed|ing)|var(?:ied|ying)|fluctuat(?:ed|ing)|oscillat(?:ed|ing))\s+"
                             r"(?:(?:from|between)\s+)?$", re.I)
+# a value aimed at, not measured: "a target INR of 2.5-3.5", "goal trough 10-15 ng/mL", "aiming for an INR of 2-3"
+_TARGET_BEFORE = re.compile(r"\b(?:target(?:ed|ing)?|goals?|aim(?:ed|ing)?(?:\s+(?:for|at))?|desired|therapeutic range)"
+                            r"\b[^,;.()]{0,30}$", re.I)
+# a newborn's or a fetus's measure in an older patient's story: "a live infant weighing 1,650 g was delivered",
+# "she delivered a 3,200-g baby boy"
+_OFFSPRING = r"(?:infants?|neonates?|newborns?|bab(?:y|ies)|fetus(?:es)?|foetus(?:es)?|twins?|placenta)"
+_OFFSPRING_BEFORE = re.compile(rf"\b{_OFFSPRING}\b[^.;]{{0,40}}$", re.I)
+_OFFSPRING_AFTER = re.compile(rf"[\s-]*(?:g|grams?|kg)?[\s-]*(?:(?:live|male|female|healthy|preterm|term|baby)\s+)*"
+                              rf"{_OFFSPRING}\b", re.I)
 # a result word in parentheses right after a value flags it: "LDH 789 IU/L (elevated)", "haptoglobin at 109 (normal)"
 _PARENS = re.compile(r"\([^()]*\)")
 _IG_CLASS = re.compile(r"\bIg([GMAE])\b")
@@ -147,6 +156,7 @@ class CourseAssembler:
                 si += 1
             by_sentence.setdefault(si, []).append(m)
         self._listed = _listed_with_conditions(self.text, self.r.mentions)
+        self._patient()  # first: whose measures are whose ("an infant weighing 1,650 g" in a mother's story)
         unknown = SentenceTime(time=TimeRef(), timex=None)
         for si, sent in enumerate(self.r.sentences):
             ms = by_sentence.get(si, [])
@@ -167,7 +177,6 @@ class CourseAssembler:
         self._pregnancy()
         self.course.conditions = list(self._conditions.values())
         self.course.findings = list(self._findings.values())
-        self._patient()
         self._anchor()
         return self.course
 
@@ -360,7 +369,8 @@ class CourseAssembler:
 
     def _lab(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         a = m.attrs
-        if self._restated(m):
+        if self._restated(m) or a.get("value") is not None and _TARGET_BEFORE.search(
+                self.text, max(sent[0], m.start - 40), m.start) or self._offspring_measure(m, sent):
             return
         self._last_lab = m
         written = " ".join(_TEST_WORDS.sub(" ", _PARENS.sub(" ", str(a.get("test_text") or ""))).lower().split())
@@ -394,6 +404,14 @@ class CourseAssembler:
             self.course.labs += [lab, high]
             return
         self.course.labs.append(lab)
+
+    def _offspring_measure(self, m: Mention, sent: tuple[int, int]) -> bool:
+        """A body measure of the patient's baby, where the patient is no baby."""
+        age = self.course.patient.age_years
+        if m.attrs.get("test") != "body weight" or age is None or age < 12:
+            return False
+        return bool(_OFFSPRING_BEFORE.search(self.text, max(sent[0], m.start - 60), m.start)
+                    or _OFFSPRING_AFTER.match(self.text, m.end))
 
     def _written(self, m: Mention, sent: tuple[int, int]) -> str | None:
         """A measured value's test as its sentence names it before the value ("IgG of 308 mg/dL" -> "IgG")."""
@@ -457,9 +475,11 @@ class CourseAssembler:
             discharged = "discharge" in last and self.course.events.index(last["discharge"]) > \
                 self.course.events.index(last["admission"])
             return discharged
-        if kind == "discharge":
-            return "admission" in last and ("discharge" not in last or self.course.events.index(
-                last["discharge"]) < self.course.events.index(last["admission"]))
+        if kind == "discharge":  # a discharge implies a stay even where the text tells only the presentation
+            if "admission" not in last:
+                return "discharge" not in last
+            return "discharge" not in last or self.course.events.index(
+                last["discharge"]) < self.course.events.index(last["admission"])
         previous = last.get(kind)
         return previous is None or previous.time != when
 

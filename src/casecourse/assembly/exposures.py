@@ -37,7 +37,7 @@ _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also"
            "daily", "weekly", "monthly", "high-dose", "low-dose", "oral", "intravenous", "subcutaneous", "pulse",
            "pulses", "with", "plus", "therefore", "eventually", "finally", "later", "immediately", "promptly",
            "off-label", "a", "an", "course", "courses", "dosage", "as", "well", "combined", "concomitant",
-           "outpatient", "home", "maintenance", "usual", "regular"}
+           "outpatient", "home", "maintenance", "usual", "regular", "which", "empirical", "empiric"}
 _REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|after|as)\s+"
                      r"(?:\w+\s+){0,3}?(?P<r>[\w -]+?)(?=[,.;)]|$| and | but )", re.I)
 
@@ -169,7 +169,9 @@ class ExposureBuilder:
             if exp is None and previous and previous[-1].end is not None and \
                     (previous[-1].end.point, previous[-1].end.offset_days) == (when.point, when.offset_days):
                 return  # a second report of the same stop; a stop at another time means it was resumed
-            if exp is None:
+            if exp is None:  # first told as stopped: when it began is not told, whatever the stop's time
+                if seg is not None:
+                    seg.start = TimeRef(derivation="unknown")
                 exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
             self._stop(name, when, reason)
         elif action == "not_taken":
@@ -330,6 +332,9 @@ class ExposureBuilder:
             a = dose.attrs
             seg.dose = Dose(value=a.get("value"), value_high=a.get("value_high"), unit=a.get("unit"),
                             unit_text=a.get("unit_text"), per=a.get("per"), text=dose.text)
+            own = _combination_share(self.text, drug, drugs, dose)
+            if own is not None:  # "sacubitril/valsartan 49/51 mg": each ingredient its own amount
+                seg.dose.value, seg.dose.value_high, seg.dose.text = own
             same = _restated(self.text, dose, ms.doses)
             if same is not None:
                 b = same.attrs
@@ -341,6 +346,16 @@ class ExposureBuilder:
         if freq and not seg.timing:
             seg.timing = Timing(frequency=freq.attrs.get("frequency"), period=freq.attrs.get("period"),
                                 period_unit=freq.attrs.get("period_unit"), text=freq.text)
+        if dose and adjacent and not (seg.timing and seg.route):
+            tail = _list_tail(self.text, dose, drugs, ms)
+            if tail is not None:  # "A 600 mg, B 300 mg and C 1100 mg orally daily": the list shares its tail
+                t_route, t_freq = tail
+                seg.route = seg.route or (t_route.norm if t_route else None)
+                if t_freq is not None and not seg.timing:
+                    a = t_freq.attrs
+                    seg.timing = Timing(frequency=a.get("frequency"), period=a.get("period"),
+                                        period_unit=a.get("period_unit"),
+                                        text=_DOSE_HEAD.sub("", t_freq.text) if t_freq.type == "dose" else t_freq.text)
         last = max((m for m in (dose, route, freq) if m is not None), key=lambda m: m.end)
         course = next((d for d in ms.durations if d.attrs.get("signal") == "for"
                        and 0 <= int(d.attrs.get("phrase_start") or d.start) - last.end <= 3), None)
@@ -425,11 +440,32 @@ def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | No
 
 
 def _same_dose(a: DoseSegment, b: DoseSegment) -> bool:
-    return bool(a.dose and b.dose and a.dose.value == b.dose.value and a.dose.unit == b.dose.unit)
+    """One dose: the same amount and, where both say, the same schedule ("40 mg twice daily for 5 days, then
+    40 mg daily" is a dose change)."""
+    if not (a.dose and b.dose and a.dose.value == b.dose.value and a.dose.unit == b.dose.unit):
+        return False
+    ta, tb = a.timing, b.timing
+    if ta is None or tb is None or None in (ta.frequency, ta.period_unit, tb.frequency, tb.period_unit):
+        return True
+    ra, rb = _per_day(ta), _per_day(tb)  # "every 12 hours" and "twice daily" are one schedule
+    return ra is None or rb is None or abs(ra - rb) <= 1e-6 * max(ra, rb)
+
+
+_PERIOD_DAYS = {"s": 1 / 86400, "min": 1 / 1440, "h": 1 / 24, "d": 1.0, "wk": 7.0, "mo": 30.4375, "a": 365.25}
+
+
+def _per_day(t: Timing) -> float | None:
+    days = _PERIOD_DAYS.get(t.period_unit or "")
+    return float(t.frequency) / (float(t.period or 1) * days) if days and t.frequency else None
 
 
 def _dedupe_abbreviations(text: str, drugs: list[Mention]) -> list[Mention]:
-    """"hydroxychloroquine (HCQ)" is one mention of one drug."""
+    """"hydroxychloroquine (HCQ)" is one mention of one drug. A regimen's ingredient that the sentence then
+    spells out with its own dose ("FOLFOX (oxaliplatin 85 mg/m2, leucovorin 400 mg/m2, ...)") is that
+    mention: the regimen's name takes no dose of its own."""
+    spelled = {(d.norm, d.start) for d in drugs if not d.attrs.get("regimen")}
+    drugs = [d for d in drugs if not d.attrs.get("regimen") or not any(
+        norm == d.norm and d.end <= start for norm, start in spelled)]
     out: list[Mention] = []
     for d in sorted(drugs, key=lambda m: m.start):
         if out and out[-1].norm == d.norm and re.fullmatch(r"\s*\(\s*", text[out[-1].end:d.start]):
@@ -445,7 +481,8 @@ def _action(text: str, d: Mention, drugs: list[Mention], cues: list[tuple], inne
             continue
         left = [x for x in drugs if x.end <= a]
         right = [x for x in drugs if x.start >= b]
-        if left and _same_span(left[-1], d) and _gap_is_filler(text, d.end, a, inner):
+        if any(_same_span(x, d) for x in left) and _gap_is_filler(text, d.end, a, inner):
+            # the drug right before the cue, or one of a coordination ending there ("A and B were switched to C")
             return "swap-stop" if action == "swap_out_in" else "swap-start"
         if right and _same_span(right[0], d) and _gap_is_filler(text, b, d.start, inner):
             return "swap-start" if action == "swap_out_in" else "swap-stop"
@@ -546,6 +583,24 @@ def _dose_sequence(text: str, first: Mention, ms: _Mentions, drugs: list[Mention
     return out
 
 
+_SHARED_AMOUNTS = re.compile(r"((?:\d+(?:\.\d+)?\s*/\s*){1,3})$")
+
+
+def _combination_share(text: str, drug: Mention, drugs: list[Mention],
+                       dose: Mention) -> tuple[float, None, str] | None:
+    """The amount of one ingredient of a combination written with one amount per ingredient, in order
+    ("sacubitril/valsartan 49/51 mg", "lopinavir/ritonavir 400/100 mg"); None when the amounts do not pair up."""
+    group = [x for x in drugs if _same_span(x, drug)]
+    m = _SHARED_AMOUNTS.search(text, max(0, dose.start - 30), dose.start)
+    if len(group) < 2 or m is None or dose.attrs.get("value_high") is not None:
+        return None
+    amounts = [float(v) for v in re.findall(r"\d+(?:\.\d+)?", m.group(1))] + [float(dose.attrs["value"])]
+    if len(amounts) != len(group):
+        return None
+    value = amounts[next(i for i, x in enumerate(group) if x is drug)]
+    return value, None, f"{value:g} {dose.attrs.get('unit_text') or dose.attrs.get('unit')} ({m.group(1)}{dose.text})"
+
+
 _MASS_MG = {"g": 1000.0, "mg": 1.0, "ug": 0.001, "mcg": 0.001, "µg": 0.001, "μg": 0.001}
 # a dose per body weight tapered to a fixed dose: "1 mg/kg/day, tapered to 10 mg/day"
 _TAPER_GAP = re.compile(r"\b(?:taper\w*|reduc\w*|decreas\w*|lower\w*|weaned|tailed)\b", re.I)
@@ -570,12 +625,56 @@ def _comparable(a: Mention, b: Mention) -> bool:
     return va > 0 and vb > 0 and 1 / _STEP_RATIO <= vb / va <= _STEP_RATIO
 
 
+_DOSE_HEAD = re.compile(r"^[\d.,\s]+\S+\s*")  # "1100 mg daily" -> "daily"
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_LIST_TAIL_GAP = re.compile(r"\s*(?:,\s*)?(?:each\s+|all\s+|respectively\s*,?\s*)?")
+
+
+def _list_tail(text: str, dose: Mention, drugs: list[Mention],
+               ms: _Mentions) -> tuple[Mention | None, Mention | None] | None:
+    """The route and frequency written once after the last of a list of drug-dose pairs: "rifampicin 600 mg,
+    isoniazid 300 mg and ethambutol 1100 mg daily" (each daily). Only a list whose members are each a drug
+    followed at once by its dose, all fixed or all per kg / m2, shares the tail ("methylprednisolone 500 mg and
+    rituximab 375 mg/m2 weekly": weekly is rituximab's); the last dose may carry the frequency ("1100 mg daily").
+    None when the dose is not in such a list or the list has no shared tail."""
+    pos, steps = dose.end, 0
+    while True:
+        j = _LIST_JOIN.match(text, pos)
+        nxt = next((x for x in drugs if j is not None and x.start == j.end()), None)
+        if nxt is None:
+            break
+        d2 = next((m for m in ms.doses if m.start >= nxt.end and text[nxt.end:m.start].strip() == ""), None)
+        if d2 is None or d2.attrs.get("per") != dose.attrs.get("per"):
+            return None  # a member without its own dose, or dosed per body measure where this one is not
+        pos, steps, last = d2.end, steps + 1, d2
+    if steps == 0:
+        return None
+    route = freq = None
+    if last.attrs.get("period_unit"):
+        freq = last
+    gap = _LIST_TAIL_GAP.match(text, pos)
+    at = gap.end() if gap else pos
+    route = next((r for r in ms.routes if r.start == at), None)
+    if route is not None:
+        at = (_LIST_TAIL_GAP.match(text, route.end) or route).end()
+    freq = freq or next((f for f in ms.freqs if f.start == at), None)
+    if route is None and freq is None:
+        return None
+    if text[(freq or route).end:(freq or route).end + 1] not in ("", ".", ";", ",", " ", ")"):  # type: ignore[union-attr]
+        return None
+    return route, freq
+
+
+# what may stand between a drug and its route or frequency: its dose ("4.5 g IV"; a decimal point is no full stop)
+_ADJACENT_GAP = re.compile(r"(?:[\s\w,()/-]|(?<=\d)\.(?=\d))*")
+
+
 def _adjacent(text: str, drug: Mention, ms: list[Mention], drugs: list[Mention]) -> Mention | None:
     for m in ms:
         if m.end <= drug.start and re.fullmatch(r"[\s,-]*(?:of\s+)?", text[m.end:drug.start]):
             return m
         if m.start >= drug.end and m.start - drug.end < 40 and not any(
                 drug.end <= x.start < m.start for x in drugs if x.norm != drug.norm) and \
-                re.fullmatch(r"[\s\w,()/-]*", text[drug.end:m.start]) and "." not in text[drug.end:m.start]:
+                _ADJACENT_GAP.fullmatch(text, drug.end, m.start):
             return m
     return None

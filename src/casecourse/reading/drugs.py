@@ -274,10 +274,23 @@ def _combine(text: str, found: list[_Hit]) -> list[_Hit]:
             m = _SUFFIX.match(text, e)
             e = m.end() if m else e
         out.append([s, e, entry, via])
+    run: list[list] = []  # "A/B/C": every ingredient of a combination shares the one span
     for a, b in zip(out, out[1:], strict=False):
         if a[2].kind == b[2].kind == "drug" and _COMBINATION.fullmatch(text, a[1], b[0]):
-            a[1], b[0] = b[1], a[0]
+            run = run or [a]
+            run.append(b)
+            continue
+        _share_span(run)
+        run = []
+    _share_span(run)
     return [(s, e, entry, via) for s, e, entry, via in out]
+
+
+def _share_span(run: list[list]) -> None:
+    if run:
+        s, e = run[0][0], run[-1][1]
+        for h in run:
+            h[0], h[1] = s, e
 
 
 def find(text: str, abbreviations: dict[str, str] | None = None) -> list[Mention]:

@@ -24,7 +24,9 @@ RULE = "phenotypes"
 # both levels (GSC+) can still score it.
 PART = "finding_part"
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
-_GENUS = re.compile(r"(?<![A-Za-z])[A-Z]\. ?$")  # an abbreviated genus right before: a species name follows
+# an abbreviated genus right before: a species name follows. The genus letter begins a word: the "L" of a unit
+# ("130 mmol/L. Fever ...", "92,000/µL. Meningitis ...") ends a sentence, it abbreviates no genus
+_GENUS = re.compile(r"(?<![^\s(\[])[A-Z]\. ?$")
 _CLAUSE_MARK = re.compile(r"[,;]|\((?![^)]*\))")  # a comma, or a bracket opened and not closed
 
 

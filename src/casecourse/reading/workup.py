@@ -42,6 +42,8 @@ _PARENS = re.compile(r"\([^()]{0,60}\)")
 _E_ANTIGEN = re.compile(r"\s*(?:\([^()]{1,10}\)\s*)?e\s+antigen", re.I)
 _OF_SPECIMEN = re.compile(r"\b(?:of|from|in|on)\s+(?:the\s+|a\s+)?$", re.I)
 _PROFILE = re.compile(r" (?:profile|panel)\b")
+# a serology catalogue test may be written with any of these test words ("HIV test", "HIV antibody"): one test
+_SEROLOGY_HEADS = frozenset({"test", "serology", "antibodies"})
 _CULTURE_POS_VERB = 60  # chars after "showed"/"revealed" in which an organism must follow
 
 
@@ -307,8 +309,9 @@ def find(text: str) -> list[Mention]:
                 if named is not None and named[1] == "named_test":
                     name = named[2]
                 catalogued = by_written(written) or by_written(f"{text[item.start:item.end]} {head.canonical}")
-                if catalogued is not None and catalogued.name.lower().endswith(head.canonical.lower()):
-                    name = catalogued.name  # "HIV serology" is the catalogue's test, whoever reads its result
+                if catalogued is not None and (catalogued.name.lower().endswith(head.canonical.lower()) or
+                                               catalogued.kind == "serology" and head.canonical in _SEROLOGY_HEADS):
+                    name = catalogued.name  # "HIV serology", "HIV test": the catalogue's test, whoever reads it
             for test, shown in _typed(text, item, name, written):
                 attrs = {"test": test, "test_text": shown, "interpretation": interp, "loinc": None,
                          "workup": True, "item_start": item.start, "item_end": item.end,
