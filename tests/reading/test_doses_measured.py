@@ -36,3 +36,10 @@ def test_a_roman_numeral_of_a_class_or_stage_is_no_intravenous_route() -> None:
     assert not [m for m in doses.find("NYHA class IV heart failure, stage III-IV disease.") if m.type == "route"]
     got = [(m.type, m.text) for m in doses.find("Furosemide 40 mg IV was given.")]
     assert ("route", "IV") in got and ("dose", "40 mg") in got
+
+
+def test_a_rate_per_hour_or_minute_spelled_out_is_part_of_the_dose() -> None:
+    got = {m.text: m.attrs.get("period_unit") for m in doses.find("Insulin was infused at 0.1 units/kg/hour and "
+                                                                  "norepinephrine at 0.1 mcg/kg/minute.")}
+    assert got == {"0.1 units/kg/hour": "h", "0.1 mcg/kg/minute": "min"}
+    assert not doses.find("Her heart rate was 80 beats per minute.")  # a vital sign's unit is no frequency
