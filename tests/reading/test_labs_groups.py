@@ -77,3 +77,11 @@ def test_common_analytes_of_acute_and_endocrine_care_are_catalogued() -> None:
     text = "Beta-hydroxybutyrate 6.2 mmol/L, ACTH 250 pg/mL, ionised calcium 0.9 mmol/L and CD4 count 45 cells/µL."
     got = {m.norm for m in find_labs(text) if m.type == "lab_value"}
     assert got == {"beta-hydroxybutyrate", "adrenocorticotropic hormone", "ionized calcium", "cd4 count"}
+
+
+def test_coeliac_serology_is_catalogued() -> None:
+    from casecourse.reading.labs import find_labs
+
+    got = {(m.norm, m.attrs.get("value")) for m in find_labs("Tissue transglutaminase IgA was 86 U/mL.")
+           if m.type == "lab_value"}
+    assert got == {("anti-tissue transglutaminase antibodies", 86.0)}
