@@ -145,3 +145,12 @@ def test_a_look_back_from_the_story_does_not_move_the_story_back() -> None:
     assert insulin.end is not None and insulin.end.offset_days == (-3.0, -3.0)
     admission = next(e for e in course.events if e.type == "admission")
     assert admission.time.offset_days == (0.0, 0.0)  # not three days before the presentation
+
+
+def test_a_summarys_time_does_not_move_the_story() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Abstract\nWe report a stent infection occurring several years after implantation.\n"
+                          "Case presentation\nA 78-year-old man presented with scrotal pain. He was admitted.")
+    admission = next(e for e in course.events if e.type == "admission")
+    assert admission.time.offset_days == (0.0, 0.0)  # not "several years" on

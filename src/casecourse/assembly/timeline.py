@@ -239,7 +239,10 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 # stays (a fronted one, "Three years earlier, he had tuberculosis.", opens a piece of history)
                 looks_back = tx.attrs.get("rel_direction") == "before" and tx.attrs.get("rel_anchor") == "previous" \
                     and _FRONTED.match(reading.text, reading.sentences[i][0], tx.start) is None
-                if new is not None and (chained or back or tx.attrs.get("age_span") or looks_back
+                # a summary ("we report a complication occurring several years after X") tells the whole course at
+                # once: its times date its own sentence, not the story that follows
+                summary = tx.zone == "summary"
+                if new is not None and (chained or back or tx.attrs.get("age_span") or looks_back or summary
                                         or _before_presentation(reading.text, tx)
                                         or _dated_label(reading.text, reading.sentences[i], tx)):
                     aside, setter = new, tx  # "stopped seven years prior to the presenting complaints"
