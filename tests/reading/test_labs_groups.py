@@ -85,3 +85,10 @@ def test_coeliac_serology_is_catalogued() -> None:
     got = {(m.norm, m.attrs.get("value")) for m in find_labs("Tissue transglutaminase IgA was 86 U/mL.")
            if m.type == "lab_value"}
     assert got == {("anti-tissue transglutaminase antibodies", 86.0)}
+
+
+def test_a_titre_with_a_unicode_comparator_is_read_and_never_fails_the_course() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Case presentation\nA 50-year-old woman was admitted. ANA was positive (≥1/640).")
+    assert ("antinuclear antibodies", ">=", 640.0) in [(lab.test, lab.comparator, lab.value) for lab in course.labs]

@@ -82,6 +82,7 @@ _OFFSPRING_AFTER = re.compile(rf"[\s-]*(?:g|grams?|kg)?[\s-]*(?:(?:live|male|fem
 # a result word in parentheses right after a value flags it: "LDH 789 IU/L (elevated)", "haptoglobin at 109 (normal)"
 _PARENS = re.compile(r"\([^()]*\)")
 _IG_CLASS = re.compile(r"\bIg([GMAE])\b")
+_COMPARATORS = frozenset({"<", "<=", ">", ">="})  # LabResult.comparator: another sign never fails a document
 _TEST_WORDS = re.compile(r"\b(?:serolog(?:y|ies)|tests?|testing|assays?|screen(?:ing)?|levels?)\b", re.I)
 
 
@@ -392,7 +393,8 @@ class CourseAssembler:
         lab = LabResult(id=self._id("lab"), test=_with_class(str(a["test"]), test_text), test_text=test_text,
                         codings=codings,
                         value=a.get("value"),
-                        value_high=a.get("value_high"), comparator=a.get("comparator"), unit=a.get("unit"),
+                        value_high=a.get("value_high"),
+                        comparator=a["comparator"] if a.get("comparator") in _COMPARATORS else None, unit=a.get("unit"),
                         ucum=a.get("ucum"), value_si=a.get("value_si"), unit_si=a.get("unit_si"),
                         interpretation=interp if interp in _INTERP else None, time=when,
                         diastolic=a.get("diastolic") if isinstance(a.get("diastolic"), int | float) else None,

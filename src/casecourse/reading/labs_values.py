@@ -75,6 +75,14 @@ class Value:
     extra: dict | None = None
 
 
+_COMPARATORS = {"<": "<", ">": ">", "<=": "<=", ">=": ">=", "≤": "<=", "≥": ">=", "=<": "<=", "=>": ">="}
+
+
+def _comparator(written: str | None) -> str | None:
+    """A written comparator in the course's form ("≥" -> ">="); None for none or another sign."""
+    return _COMPARATORS.get(written.strip()) if written else None
+
+
 def parse_number(s: str) -> float:
     s = _THIN_SPACES.sub("", s)
     if re.fullmatch(r"\d+,\d{1,2}", s):  # decimal comma
@@ -161,14 +169,14 @@ def find_values(text: str) -> list[Value]:
     for m in near(TITRE_RE, text, ":", 1, 4):  # the colon after "1", a space, a comparator
         if any(s <= m.start() < e for s, e in taken):
             continue
-        cmp = m.group("cmp").strip() if m.group("cmp") else None
+        cmp = _comparator(m.group("cmp"))
         out.append(Value(m.start(), m.end(), float(m.group("den")), comparator=cmp, ucum="{titer}",
                          extra={"titer": text[m.start("den") - 2:m.end()].replace(" ", "")}))
         taken.append((m.start(), m.end()))
     for m in near(TITRE_SLASH_RE, text, "/", 1, 4):
         if any(s <= m.start() < e for s, e in taken):
             continue
-        cmp = m.group("cmp").strip() if m.group("cmp") else None
+        cmp = _comparator(m.group("cmp"))
         out.append(Value(m.start(), m.end(), float(m.group("den")), comparator=cmp, ucum="{titer}",
                          extra={"titer": "1:" + m.group("den"), "slash_titre": True}))
         taken.append((m.start(), m.end()))
