@@ -154,3 +154,16 @@ def test_a_summarys_time_does_not_move_the_story() -> None:
                           "Case presentation\nA 78-year-old man presented with scrotal pain. He was admitted.")
     admission = next(e for e in course.events if e.type == "admission")
     assert admission.time.offset_days == (0.0, 0.0)  # not "several years" on
+
+
+def test_a_class_stopped_or_switched_as_a_whole_stops_its_members() -> None:
+    ex = _exposures("A 40-year-old man was admitted in May 2019. In May 2019 he received ceftriaxone, azithromycin and "
+                    "prednisone. On 3 June 2019 antibiotics were switched to oral amoxicillin.")
+    assert ex["ceftriaxone"].end.point == "2019-06-03" and ex["azithromycin"].status == "stopped"
+    assert ex["prednisone"].status != "stopped" and ex["amoxicillin"].status != "stopped"
+    ex = _exposures("A 40-year-old man was admitted in May 2019. In May 2019 he started isoniazid and rifampicin. In "
+                    "June 2019 all antituberculous drugs were withheld because of drug-induced liver injury.")
+    assert {e.stop_reason for e in ex.values()} == {"drug-induced liver injury"}
+    ex = _exposures("A 40-year-old man was admitted in May 2019. In May 2019 he received ceftriaxone. Antibiotics "
+                    "were continued.")
+    assert ex["ceftriaxone"].status != "stopped"

@@ -233,6 +233,8 @@ class ExposureBuilder:
             if m.type in ("date", "time") and not m.attrs.get("vague"):
                 ms.times.append(m)
         drugs = _dedupe_abbreviations(self.text, ms.drugs)
+        self._class_stops(sent, [m for m in mentions if m.type == "drug_class" and m.assertion == Assertion.present],
+                          ms, st)
         if not drugs:
             self._pronoun_stop(sent, ms, st)
             self._previous = []
@@ -284,6 +286,26 @@ class ExposureBuilder:
                 later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
                 self._update_dose(self.active[name], later, when)
                 when = later.end or when
+
+    def _class_stops(self, sent: tuple[int, int], classes: list[Mention], ms: _Mentions, st: SentenceTime) -> None:
+        """A class stopped or switched as a whole ("antibiotics were discontinued", "steroids were stopped",
+        "antibiotics were switched to oral amoxicillin") stops every active course of its members
+        (knowledge/class_members.csv)."""
+        if not classes:
+            return
+        regex, meta = _cues()
+        cues = [(c.start() + sent[0], c.end() + sent[0], *meta[re.sub(r"\s+", " ", c.group(0).lower())])
+                for c in regex.finditer(self.text[sent[0]:sent[1]])]
+        inner = [*ms.doses, *ms.routes, *ms.freqs]
+        clauses = _clauses(self.text, sent[0], sent[1])
+        for c in classes:
+            members = _class_members().get(str(c.norm or "").lower())
+            if not members or _class_action(self.text, c, cues, inner) != "stop":
+                continue
+            why = _reason(self.text[slice(*_clause_of(clauses, c.start))])
+            for name, exp in list(self.active.items()):
+                if name in members or f"drug_class:{exp.drug_class}" in members:
+                    self._stop(name, st.at(c.start), why)
 
     def _pronoun_stop(self, sent: tuple[int, int], ms: _Mentions, st: SentenceTime) -> None:
         """"It was stopped in May because of X" right after a sentence naming one drug stops that drug."""
@@ -495,6 +517,26 @@ def _action(text: str, d: Mention, drugs: list[Mention], cues: list[tuple], inne
     if before:
         return max(before)[1]
     return "start"
+
+
+@cache
+def _class_members() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for row in table("class_members.csv"):
+        out.setdefault(row["class"].lower(), set()).add(row["member"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _class_action(text: str, c: Mention, cues: list[tuple], inner: list[Mention]) -> str | None:
+    """"stop" when a stop cue stands right after the class ("were discontinued") or right before it ("stopped all
+    antibiotics"), or the class is the left side of a switch ("antibiotics were switched to ...")."""
+    for a, b, action, side in cues:
+        if a >= c.end and side in ("after", "both") and (action == "stop" or action == "swap_out_in") \
+                and _gap_is_filler(text, c.end, a, inner):
+            return "stop"
+        if b <= c.start and side in ("before", "both") and action == "stop" and _gap_is_filler(text, b, c.start, inner):
+            return "stop"
+    return None
 
 
 def _same_span(a: Mention, b: Mention) -> bool:
