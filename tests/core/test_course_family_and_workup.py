@@ -34,3 +34,9 @@ def test_letters_coordinated_after_an_organism_name_each_name_one() -> None:
 def test_one_serology_read_by_two_readers_is_one_result() -> None:
     course = _course("Serologies were negative for HIV and CMV.")
     assert sorted(lab.test for lab in course.labs) == ["cmv serology", "hiv serology"]
+
+
+def test_a_finding_that_resolves_is_not_a_new_finding_at_its_resolution() -> None:
+    course = analyze_text("Case report\nA 40-year-old man presented with fever and rash. He was admitted. On day 5 the "
+                          "fever resolved. On day 8 he developed fever again.")
+    assert [f.time.offset_days for f in course.findings if f.name == "fever"] == [(0.0, 0.0), (7.0, 7.0)]

@@ -82,6 +82,9 @@ _OFFSPRING_AFTER = re.compile(rf"[\s-]*(?:g|grams?|kg)?[\s-]*(?:(?:live|male|fem
 # a result word in parentheses right after a value flags it: "LDH 789 IU/L (elevated)", "haptoglobin at 109 (normal)"
 _PARENS = re.compile(r"\([^()]*\)")
 _IG_CLASS = re.compile(r"\bIg([GMAE])\b")
+_RESOLVED_AFTER = re.compile(
+    r"\s+(?:had\s+|has\s+|have\s+|had\s+completely\s+|completely\s+|gradually\s+)?"
+    r"(?:resolved|subsided|disappeared|settled|abated|remitted|regressed|normali[sz]ed)\b", re.I)
 _COMPARATORS = frozenset({"<", "<=", ">", ">="})  # LabResult.comparator: another sign never fails a document
 _TEST_WORDS = re.compile(r"\b(?:serolog(?:y|ies)|tests?|testing|assays?|screen(?:ing)?|levels?)\b", re.I)
 
@@ -190,6 +193,8 @@ class CourseAssembler:
             if m.assertion == Assertion.family or m.attrs.get("too_vague"):
                 return
             key = (m.norm or m.text.lower(), when.point or (str(when.offset_days) if when.offset_days else None))
+            if _RESOLVED_AFTER.match(self.text, m.end) and any(k[0] == key[0] for k in self._findings):
+                return  # "the fever resolved on day 10" ends a finding the story told; it is no new one
             if key not in self._findings:
                 codings = [Coding(system="http://purl.obolibrary.org/obo/hp.owl", code=str(m.attrs["hpo"]),
                                   display=str(m.attrs.get("label") or m.norm))] if m.attrs.get("hpo") else []
