@@ -84,3 +84,13 @@ def test_a_catalogued_test_read_by_two_readers_is_one_result() -> None:
     course = analyze_text("Case presentation\nA 50-year-old man was admitted. HIV serology was negative.")
     assert [(lab.test, lab.interpretation) for lab in course.labs] == [("hiv serology", "NEG")]
     assert {c.name: c.status for c in course.conditions}.get("hiv infection") == "refuted"
+
+
+def test_the_xpert_assay_is_a_tuberculosis_test_and_an_mic_is_no_result() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Case presentation\nA 30-year-old man was admitted. Sputum GeneXpert MTB/RIF detected "
+                          "Mycobacterium tuberculosis. Blood cultures grew Staphylococcus aureus (MIC to vancomycin "
+                          "1 mg/L).")
+    assert {c.name: c.status for c in course.conditions}.get("tuberculosis") == "confirmed"
+    assert not [lab for lab in course.labs if lab.value is not None]  # the MIC is the organism's, not the patient's
