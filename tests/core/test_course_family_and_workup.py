@@ -40,3 +40,10 @@ def test_a_finding_that_resolves_is_not_a_new_finding_at_its_resolution() -> Non
     course = analyze_text("Case report\nA 40-year-old man presented with fever and rash. He was admitted. On day 5 the "
                           "fever resolved. On day 8 he developed fever again.")
     assert [f.time.offset_days for f in course.findings if f.name == "fever"] == [(0.0, 0.0), (7.0, 7.0)]
+
+
+def test_an_infants_age_in_months_and_an_obstetric_shorthand_give_the_patient() -> None:
+    infant = analyze_text("Case presentation\nA 6-month-old boy was admitted with fever.").patient
+    assert (infant.sex, infant.age_years) == ("male", 0.5)
+    mother = analyze_text("Case presentation\nA 31-year-old G3P2 presented at 32 weeks of gestation.").patient
+    assert (mother.sex, mother.age_years) == ("female", 31.0)

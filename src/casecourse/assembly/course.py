@@ -82,6 +82,8 @@ _OFFSPRING_AFTER = re.compile(rf"[\s-]*(?:g|grams?|kg)?[\s-]*(?:(?:live|male|fem
 # a result word in parentheses right after a value flags it: "LDH 789 IU/L (elevated)", "haptoglobin at 109 (normal)"
 _PARENS = re.compile(r"\([^()]*\)")
 _IG_CLASS = re.compile(r"\bIg([GMAE])\b")
+_OBSTETRIC = re.compile(r"\b(?:G\d{1,2}\s?P\d{1,2}(?:\s?A\d{1,2})?|gravida\s+\d{1,2}|primigravida|multigravida|"
+                        r"primipara|multipara|nulliparous|multiparous|primiparous)\b", re.I)
 _RESOLVED_AFTER = re.compile(
     r"\s+(?:had\s+|has\s+|have\s+|had\s+completely\s+|completely\s+|gradually\s+)?"
     r"(?:resolved|subsided|disappeared|settled|abated|remitted|regressed|normali[sz]ed)\b", re.I)
@@ -509,6 +511,9 @@ class CourseAssembler:
                 p.provenance = _prov(self.text, m, sent, "demographics")
             if p.sex != "unknown" and p.age_years is not None:
                 break
+        if p.sex == "unknown" and any(_OBSTETRIC.search(self.text, z.start, z.end)
+                                      for z in self.r.zones if z.zone in PATIENT_ZONES):
+            p.sex = "female"  # "a 31-year-old G3P2", "gravida 2 para 1": a woman's obstetric history
         self.course.patient = p
 
     def _admitted(self) -> TimeRef | None:
@@ -525,6 +530,8 @@ def _years(m: Mention) -> float | None:
 
     if m.attrs.get("years") is not None:
         return float(m.attrs["years"])
+    if isinstance(m.attrs.get("age_years"), int | float):  # "a 6-month-old boy": 0.5
+        return float(m.attrs["age_years"])
     found = re.search(r"(\d+(?:\.\d+)?)", str(m.attrs.get("value") or m.text))
     return float(found.group(1)) if found and "Y" in str(m.attrs.get("value") or "Y") else None
 
