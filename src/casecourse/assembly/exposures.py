@@ -169,6 +169,13 @@ class ExposureBuilder:
             if exp is None:
                 exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
             self._stop(name, when, reason)
+        elif action == "hold":  # being taken: stopped there; never taken: not given
+            if exp is not None:
+                self._stop(name, when, reason)
+            elif not any(e.drug == name for e in self.exposures):
+                self._new(drug, TimeRef(derivation="unknown"), sent, None).status = "not-taken"
+                self.active.pop(name, None)
+            return
         elif action == "not_taken":
             if exp is None and not any(e.drug == name for e in self.exposures):
                 self._new(drug, TimeRef(derivation="unknown"), sent, None).status = "not-taken"
@@ -247,12 +254,13 @@ class ExposureBuilder:
             free = [m for m in ms.doses if id(m) not in claimed or m is before[id(d)]]
             dose = _nearest_after(d, free, drugs, 60) or before[id(d)]
             seg = self._segment(d, drugs, ms, st.at(d.start), sent, dose)
-            why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if action in ("stop", "swap-stop") else None
+            stops = action in ("stop", "swap-stop", "hold")
+            why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if stops else None
             act = "stop" if action == "swap-stop" else "start" if action == "swap-start" else action
             self.apply(act, d, st.at(d.start), sent, seg, why)
-            if act != "stop":
+            if act not in ("stop", "hold"):
                 self._later_stop(d, drugs, ms, sent, st, clauses)
-            if act == "stop" or dose is None or dose.start < d.end:
+            if act in ("stop", "hold") or dose is None or dose.start < d.end:
                 continue
             # "methylprednisolone 500 mg for 2 days, then 250 mg for 3 days": each later dose a new segment
             when = seg.end if seg is not None and seg.end is not None else st.at(d.start)

@@ -159,6 +159,12 @@ def _first_chars(rule: dict) -> tuple[frozenset[str] | None, bool]:
 
 
 @cache
+def _not_for_drugs() -> frozenset[str]:
+    extra = resources.files("casecourse.knowledge").joinpath("context_rules_extra.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(extra).get("not_for_drugs", []))
+
+
+@cache
 def _rules() -> _Cues:
     rules: list[dict] = []
     path = _medspacy_rules_path()
@@ -293,6 +299,7 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
     found: list[Mention] = []
     cues_rx = _rules()
     meta = cues_rx.meta
+    not_for_drugs = _not_for_drugs()
     by_sentence: dict[int, list[Mention]] = {}
     si = 0
     for m in sorted((m for m in mentions if m.type in _ASSERTED_TYPES), key=lambda m: m.start):
@@ -324,6 +331,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
             for a, b, cat, d in cues:
                 if cat not in _CATEGORY or (a < m.end and m.start < b):
                     continue
+                if m.type == "drug" and text[a:b].lower() in not_for_drugs:
+                    continue  # the drug given as the prophylaxis is given
                 if d in ("FORWARD", "BIDIRECTIONAL") and b <= m.start:
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:

@@ -1,0 +1,42 @@
+"""Drugs withheld, omitted, considered and not given, or given as prophylaxis (invented stories)."""
+from __future__ import annotations
+
+from casecourse.assembly.course import assemble
+from casecourse.reading.pipeline import read
+
+
+def _exposures(text: str) -> dict[str, object]:
+    return {e.drug: e for e in assemble(read("A 52-year-old woman was admitted in 2018. " + text)).exposures}
+
+
+def test_a_drug_considered_but_not_started_is_not_taken() -> None:
+    ex = _exposures("Abatacept was considered but not started.")
+    assert ex["abatacept"].status == "not-taken"
+    ex = _exposures("Etanercept was considered but was not given because of recurrent infections.")
+    assert ex["etanercept"].status == "not-taken"
+
+
+def test_a_drug_being_taken_and_withheld_stops_there() -> None:
+    ex = _exposures("Etanercept 50 mg weekly was started in May 2018. In October 2019, etanercept was withheld "
+                    "because of cellulitis.")
+    assert ex["etanercept"].status == "stopped"
+    assert ex["etanercept"].end is not None and ex["etanercept"].end.point == "2019-10"
+    assert ex["etanercept"].stop_reason == "cellulitis"
+
+
+def test_a_drug_omitted_from_a_regimen_stops_with_its_reason() -> None:
+    ex = _exposures("Vincristine 1.4 mg/m2 was given in June 2018. In August 2018, vincristine was omitted owing to "
+                    "constipation.")
+    assert ex["vincristine"].status == "stopped" and ex["vincristine"].stop_reason == "constipation"
+    assert ex["vincristine"].end.point == "2018-08"
+
+
+def test_a_drug_withheld_that_was_never_taken_was_not_given() -> None:
+    assert _exposures("Anticoagulation with heparin was withheld because of the bleeding.")["heparin"].status == \
+        "not-taken"
+
+
+def test_a_drug_given_as_prophylaxis_is_given() -> None:
+    ex = _exposures("Co-trimoxazole was given as prophylaxis. Valganciclovir was used for prophylaxis.")
+    assert ex["trimethoprim-sulfamethoxazole"].status != "not-taken"
+    assert "valganciclovir" in ex
