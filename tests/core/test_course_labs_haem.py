@@ -1,0 +1,39 @@
+"""Haematology, myeloma and sarcoidosis tests in the course (invented sentences)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _labs(sentence: str) -> list[tuple]:
+    course = analyze_text("A 57-year-old woman was admitted in 2020. " + sentence, assess=False)
+    return [(lab.test, lab.comparator, lab.value, lab.unit) for lab in course.labs]
+
+
+def test_adamts13_activity_and_inhibitor_are_results() -> None:
+    got = _labs("Her ADAMTS-13 activity was below 10%, with an ADAMTS13 inhibitor titer of 1.4 BU/mL.")
+    assert ("adamts13 activity", "<", 10.0, "%") in got
+    assert ("adamts13 inhibitor", None, 1.4, "BU/mL") in got
+
+
+def test_serum_ace_and_beta2_microglobulin_are_results_not_drugs() -> None:
+    course = analyze_text("A 57-year-old woman. Serum ACE was 77 U/L and beta-2 microglobulin was 5.1 mg/L.",
+                          assess=False)
+    got = [(lab.test, lab.value, lab.unit) for lab in course.labs]
+    assert ("angiotensin-converting enzyme", 77.0, "U/L") in got and ("beta-2 microglobulin", 5.1, "mg/L") in got
+    assert course.exposures == []
+
+
+def test_m_protein_is_not_total_protein_and_flc_ratio_is_read() -> None:
+    got = _labs("Serum protein electrophoresis showed an M-spike of 2.7 g/dL; the free light chain "
+                "ratio (kappa/lambda) was 64.")
+    assert ("monoclonal protein", None, 2.7, "g/dL") in got
+    assert not any(t == "total protein" for t, *_ in got)
+    assert ("free light chain ratio", None, 64.0, None) in got
+
+
+def test_a_urine_ratio_per_gram_of_creatinine_is_a_result_not_a_dose() -> None:
+    course = analyze_text("A 57-year-old woman. Her urine protein/creatinine ratio was 2.4 g/g, later 900 mg/g.",
+                          assess=False)
+    got = [(lab.test, lab.value, lab.unit) for lab in course.labs]
+    assert ("urine protein/creatinine ratio", 2.4, "g/g") in got
+    assert ("urine protein/creatinine ratio", 900.0, "mg/g") in got
