@@ -159,9 +159,22 @@ def _first_chars(rule: dict) -> tuple[frozenset[str] | None, bool]:
 
 
 @cache
+def _extra() -> dict:
+    return json.loads(resources.files("casecourse.knowledge").joinpath("context_rules_extra.json")
+                      .read_text(encoding="utf-8"))
+
+
+@cache
 def _not_for_drugs() -> frozenset[str]:
-    extra = resources.files("casecourse.knowledge").joinpath("context_rules_extra.json").read_text(encoding="utf-8")
-    return frozenset(json.loads(extra).get("not_for_drugs", []))
+    return frozenset(_extra().get("not_for_drugs", []))
+
+
+@cache
+def _searched_for() -> re.Pattern:
+    """A screen's or test's 'for' right before what it looks for ('screening for latent tuberculosis')."""
+    alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(_extra().get("searched_for", []), key=len,
+                                                                          reverse=True))
+    return re.compile(rf"\b(?:{alts})\s+(?:(?:an?|the|any)\s+)?$", re.I)
 
 
 @cache
@@ -344,6 +357,14 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
                 value = _CATEGORY[cat]
                 if best is None or _RANK[value] > _RANK[best]:
                     best = value
+            if best is None and m.type in ("condition", "finding") and _searched_for().search(
+                    text, max(0, m.start - 24), m.start):
+                # "screening for X with an IGRA was negative": the search's negative result, past the 'with'
+                semi = text.find(";", m.end, s1)
+                stop = semi if semi >= 0 else s1
+                if any(cat == "NEGATED_EXISTENCE" and d == "BACKWARD" and m.end <= a and b <= stop
+                       for a, b, cat, d in cues):
+                    best = Assertion.negated
             if best is not None:
                 set_field(m, "assertion", best)
     return found
