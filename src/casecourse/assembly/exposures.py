@@ -319,7 +319,11 @@ class ExposureBuilder:
         route = _adjacent(self.text, drug, ms.routes, drugs) if adjacent else None
         freq = _adjacent(self.text, drug, ms.freqs, drugs) if adjacent else \
             next((f for f in ms.freqs if dose and 0 <= f.start - dose.end <= 3), None)
-        if not (dose or route or freq):
+        last = max((m for m in (dose, route, freq, drug) if m is not None), key=lambda m: m.end)
+        course = _course_after(self.text, last, ms.durations, drugs)
+        if course is not None and _PERFECT.search(self.text, sent[0], drug.start):
+            course = None  # "had been taking X for 10 years": the time so far, no end
+        if not (dose or route or freq or course):
             return None
         seg = DoseSegment(start=when, route=route.norm if route else None, provenance=self._prov(dose or drug, sent))
         if dose:
@@ -337,9 +341,6 @@ class ExposureBuilder:
         if freq and not seg.timing:
             seg.timing = Timing(frequency=freq.attrs.get("frequency"), period=freq.attrs.get("period"),
                                 period_unit=freq.attrs.get("period_unit"), text=freq.text)
-        last = max((m for m in (dose, route, freq) if m is not None), key=lambda m: m.end)
-        course = next((d for d in ms.durations if d.attrs.get("signal") == "for"
-                       and 0 <= int(d.attrs.get("phrase_start") or d.start) - last.end <= 3), None)
         days = _days(str(course.attrs.get("duration") or course.attrs.get("value"))) if course else None
         if days is not None:  # "1 g daily for 3 days": the course ends when its stated length is over
             seg.end = _after(when, days, course.text)  # type: ignore[union-attr]
@@ -418,6 +419,28 @@ def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | No
         if unit is not None:
             every = float(timing.period) * UNIT_DAYS[unit] / float(timing.frequency)
     return (n * every, m.group(0).strip(" ,")) if n > 0 else None
+
+
+# what may stand between a drug (or its dose) and the length of its course: "ceftriaxone 2 g daily was given for 7 days"
+_COURSE_GAP = re.compile(r"(?:\s|,|\b(?:was|were|then|given|administered|continued|used|infused|taken|prescribed|"
+                         r"orally|intravenously|subcutaneously|daily)\b)*")
+
+
+# a perfect aspect before the drug: the 'for N' that follows is how long it has been taken so far
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\b|\b(?:is|are|remains|remained)\s+on\b", re.I)
+
+
+def _course_after(text: str, last: Mention, durations: list[Mention], drugs: list[Mention]) -> Mention | None:
+    """The 'for N days' that states how long the drug written at `last` was given, with only a verb of giving
+    between them and no other drug."""
+    for d in durations:
+        start = int(d.attrs.get("phrase_start") or d.start)
+        if d.attrs.get("signal") != "for" or start < last.end or start - last.end > 60:
+            continue
+        if any(last.end <= x.start < start for x in drugs) or not _COURSE_GAP.fullmatch(text, last.end, start):
+            continue
+        return d
+    return None
 
 
 def _same_dose(a: DoseSegment, b: DoseSegment) -> bool:

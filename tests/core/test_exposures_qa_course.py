@@ -1,0 +1,28 @@
+"""The length of a drug's course written after a verb of giving, and a perfect aspect that is no course
+(invented stories)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _segments(text: str) -> dict[str, list[tuple]]:
+    course = analyze_text("A 36-year-old man was admitted. " + text, assess=False)
+    return {e.drug: [(s.start.offset_days, s.end.offset_days if s.end else None) for s in e.segments]
+            for e in course.exposures}
+
+
+def test_a_course_length_after_the_verb_of_giving_ends_the_drug() -> None:
+    got = _segments("On day 3, intravenous cefepime was administered for 10 days.")
+    assert got["cefepime"] == [((2.0, 2.0), (12.0, 12.0))]
+    got = _segments("On day 3, vancomycin 1 g twice daily was given for 14 days.")
+    assert got["vancomycin"][0][1] == (16.0, 16.0)
+
+
+def test_two_drugs_each_keep_their_own_length() -> None:
+    got = _segments("On day 1, he received meropenem for 8 days and linezolid for 4 days.")
+    assert got["meropenem"][0][1] == (8.0, 8.0) and got["linezolid"][0][1] == (4.0, 4.0)
+
+
+def test_a_perfect_aspect_gives_no_end() -> None:
+    got = _segments("He had been taking allopurinol 300 mg daily for 6 years.")
+    assert got["allopurinol"][0][1] is None
