@@ -26,3 +26,15 @@ def test_two_drugs_each_keep_their_own_length() -> None:
 def test_a_perfect_aspect_gives_no_end() -> None:
     got = _segments("He had been taking allopurinol 300 mg daily for 6 years.")
     assert got["allopurinol"][0][1] is None
+
+
+def test_a_taper_reaches_its_dose_after_the_stated_length() -> None:
+    got = _segments("Prednisolone 50 mg daily was started. Prednisolone was tapered to 5 mg daily over four months.")
+    assert got["prednisolone"][1][0] == (121.75, 121.75)
+    got = _segments("Prednisolone 50 mg daily was started and tapered over 4 months to 5 mg daily.")
+    assert got["prednisolone"][1][0] == (121.75, 121.75)
+
+
+def test_a_reduction_with_no_length_stays_at_its_sentence() -> None:
+    got = _segments("Prednisolone 50 mg daily was started. Prednisolone was reduced to 30 mg daily.")
+    assert got["prednisolone"][1][0] == (0.0, 0.0)

@@ -257,7 +257,10 @@ class ExposureBuilder:
             stops = action in ("stop", "swap-stop", "hold")
             why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if stops else None
             act = "stop" if action == "swap-stop" else "start" if action == "swap-start" else action
-            self.apply(act, d, st.at(d.start), sent, seg, why)
+            if act == "decrease" and seg is not None and dose is not None and \
+                    (over := _taper_length(self.text, dose, ms.durations, _clause_of(clauses, d.start))) is not None:
+                seg.start = _after(st.at(d.start), *over)  # "tapered to 7.5 mg daily over six months"
+            self.apply(act, d, seg.start if seg is not None and act == "decrease" else st.at(d.start), sent, seg, why)
             if act not in ("stop", "hold"):
                 self._later_stop(d, drugs, ms, sent, st, clauses)
             if act in ("stop", "hold") or dose is None or dose.start < d.end:
@@ -271,6 +274,8 @@ class ExposureBuilder:
                 days = _days(str(over.attrs.get("duration") or "")) if over is not None else None
                 if days is not None:  # "tapered to 10 mg/day over 6 months": that dose is reached 6 months on
                     when = _after(when, days, over.text)  # type: ignore[union-attr]
+                elif (taper := _taper_length(self.text, nxt, ms.durations, (s0, s1))) is not None:
+                    when = _after(when, *taper)  # "begun and tapered over 6 months to 5 mg daily"
                 later = self._segment(d, drugs, ms, when, sent, nxt, adjacent=False)
                 name = d.norm or d.text
                 if later is None or name not in self.active:
@@ -424,6 +429,26 @@ def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | No
 # what may stand between a drug (or its dose) and the length of its course: "ceftriaxone 2 g daily was given for 7 days"
 _COURSE_GAP = re.compile(r"(?:\s|,|\b(?:was|were|then|given|administered|continued|used|infused|taken|prescribed|"
                          r"orally|intravenously|subcutaneously|daily)\b)*")
+
+
+# "tapered to 7.5 mg", "reduced over 6 months to 5 mg": the dose a taper reaches
+_TAPER_TO = re.compile(r"\bto\s*$", re.I)
+
+
+def _taper_length(text: str, dose: Mention, durations: list[Mention], clause: tuple[int, int]
+                  ) -> tuple[float, str] | None:
+    """The length over which a taper reached `dose` ("tapered to 7.5 mg daily over six months", "tapered over
+    6 months to 5 mg daily"): the dose's segment begins that long after the sentence's time."""
+    if not _TAPER_TO.search(text, max(0, dose.start - 12), dose.start):
+        return None
+    for d in durations:
+        start = int(d.attrs.get("phrase_start") or d.start)
+        if d.attrs.get("signal") != "over" or d.attrs.get("vague") or not clause[0] <= start < clause[1]:
+            continue
+        days = _days(str(d.attrs.get("duration") or ""))
+        if days is not None and (0 <= start - dose.end <= 12 or 0 <= dose.start - d.end <= 6):
+            return days, d.text
+    return None
 
 
 # a perfect aspect before the drug: the 'for N' that follows is how long it has been taken so far
