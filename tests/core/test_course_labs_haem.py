@@ -37,3 +37,27 @@ def test_a_urine_ratio_per_gram_of_creatinine_is_a_result_not_a_dose() -> None:
     got = [(lab.test, lab.value, lab.unit) for lab in course.labs]
     assert ("urine protein/creatinine ratio", 2.4, "g/g") in got
     assert ("urine protein/creatinine ratio", 900.0, "mg/g") in got
+
+
+def test_an_anca_antigen_named_after_the_family_test_is_the_specific_antibody() -> None:
+    course = analyze_text("A 66-year-old man. ANCA were strongly positive for MPO (88 IU/mL), and anti-GBM antibodies "
+                          "were negative.", assess=False)
+    got = [(lab.test, lab.value, lab.interpretation) for lab in course.labs]
+    assert ("anti-myeloperoxidase antibodies", 88.0, None) in got
+    assert ("anti-myeloperoxidase antibodies", None, "POS") in got
+    assert not any(t == "anti-myeloperoxidase antibodies" and i == "NEG" for t, _, i in got)
+
+
+def test_a_myeloperoxidase_stain_of_blasts_is_no_antibody() -> None:
+    course = analyze_text("A 66-year-old man. ANCA were negative. The blasts were MPO positive.", assess=False)
+    assert not any(lab.test == "anti-myeloperoxidase antibodies" for lab in course.labs)
+
+
+def test_a_positive_result_stays_positive_before_another_tests_negative_clause() -> None:
+    course = analyze_text("A 66-year-old man. Anti-Ro antibodies were positive, and anti-La antibodies were "
+                          "negative.", assess=False)
+    got = {(lab.test, lab.interpretation) for lab in course.labs}
+    assert ("anti-ro antibodies", "POS") in got or any(t.startswith("anti-ro") and i == "POS" for t, i in got)
+    assert not any(t.startswith("anti-ro") and i == "NEG" for t, i in got)
+    course = analyze_text("A 66-year-old man. ANA was not positive.", assess=False)
+    assert [(lab.test, lab.interpretation) for lab in course.labs] == [("antinuclear antibodies", "NEG")]

@@ -74,7 +74,7 @@ def _automaton() -> ahocorasick.Automaton:
 def _catalogue_tests(text: str) -> list[Hit]:
     """Serologies and cultures of the lab catalogue ("ANA", "anti-dsDNA", "rheumatoid factor") are items too."""
     return [Hit(t.start, t.end, "named_test", t.test.name) for t in find_tests(text)
-            if t.test.kind in ("serology", "culture") and not t.test.members]
+            if t.test.kind in ("serology", "culture") and not t.test.members and not t.target]
 
 
 def _hits(text: str) -> list[Hit]:
