@@ -24,9 +24,11 @@ def split(text: str) -> list[tuple[int, int]]:
             # the last word before the full stop, searched in a short window (a search over the whole
             # sentence tries every position)
             word = _LAST_WORD.search(text, max(start, m.start() - _WINDOW), m.start())
-            # one letter is an initial ("J. Smith"), unless a unit's denominator ("fibrinogen 1.1 g/L. Blood ...")
+            # one letter is an initial ("J. Smith"), unless a unit's denominator ("fibrinogen 1.1 g/L. Blood ...");
+            # one digit is a number that ends its sentence ("on day 3. The rash ...")
             if word and (word.group(0).lower().rstrip(".") in _ABBREV
-                         or (len(word.group(0)) == 1 and text[word.start() - 1:word.start()] != "/")):
+                         or (len(word.group(0)) == 1 and word.group(0).isalpha()
+                             and text[word.start() - 1:word.start()] != "/")):
                 continue
         _add(text, start, m.end(), out)
         start = m.end()
