@@ -38,3 +38,10 @@ def test_a_taper_reaches_its_dose_after_the_stated_length() -> None:
 def test_a_reduction_with_no_length_stays_at_its_sentence() -> None:
     got = _segments("Prednisolone 50 mg daily was started. Prednisolone was reduced to 30 mg daily.")
     assert got["prednisolone"][1][0] == (0.0, 0.0)
+
+
+def test_a_drug_started_after_completion_of_another_starts_at_its_end() -> None:
+    got = _segments("Rituximab 375 mg/m2 weekly for four doses was given. After completion of rituximab, "
+                    "azathioprine 2 mg/kg daily was started.")
+    assert got["rituximab"][0][1] == (28.0, 28.0)
+    assert got["azathioprine"][0][0] == (28.0, 28.0)

@@ -249,6 +249,10 @@ class ExposureBuilder:
         clauses = _clauses(self.text, s0, s1)
         before = {id(d): _dose_before(self.text, d, ms.doses, drugs, inner) for d in drugs}
         claimed = {id(m) for m in before.values() if m is not None}  # "75 mg of azathioprine" is no taper step
+        ended = self._after_course_of(sent, drugs)
+        if ended is not None:  # "After completion of cyclophosphamide, she was maintained on MMF": from its end
+            drugs = [d for d in drugs if d is not ended[0]]
+            st = SentenceTime(time=ended[1], timex=None)
         for d in drugs:
             action = actions[id(d)]
             free = [m for m in ms.doses if id(m) not in claimed or m is before[id(d)]]
@@ -283,6 +287,20 @@ class ExposureBuilder:
                 later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
                 self._update_dose(self.active[name], later, when)
                 when = later.end or when
+
+    def _after_course_of(self, sent: tuple[int, int], drugs: list[Mention]) -> tuple[Mention, TimeRef] | None:
+        """ "After completion of X, ...": X (named right after the phrase, opening the sentence) and the end of its
+        course as the story told it, when that end is known."""
+        m = _AFTER_COURSE.match(self.text, sent[0], sent[1])
+        if m is None:
+            return None
+        first = next((d for d in drugs if d.start >= m.end()), None)
+        if first is None or not _gap_is_filler(self.text, m.end(), first.start, drugs) or len(drugs) < 2:
+            return None
+        name = first.norm or first.text
+        ends = [e.end or e.segments[-1].end for e in self.exposures if e.drug == name]
+        end = ends[-1] if ends else None
+        return (first, end) if end is not None and end.known else None
 
     def _pronoun_stop(self, sent: tuple[int, int], ms: _Mentions, st: SentenceTime) -> None:
         """"It was stopped in May because of X" right after a sentence naming one drug stops that drug."""
@@ -424,6 +442,12 @@ def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | No
         if unit is not None:
             every = float(timing.period) * UNIT_DAYS[unit] / float(timing.frequency)
     return (n * every, m.group(0).strip(" ,")) if n > 0 else None
+
+
+# a sentence that opens from the end of a course: "After completion of cyclophosphamide, ...", "Following the
+# end of induction with rituximab, ..."
+_AFTER_COURSE = re.compile(r"\s*(?:after|following|upon|on)\s+(?:the\s+)?(?:completion|end|cessation|"
+                           r"discontinuation|withdrawal|termination)\s+of\s+(?:the\s+)?", re.I)
 
 
 # what may stand between a drug (or its dose) and the length of its course: "ceftriaxone 2 g daily was given for 7 days"
