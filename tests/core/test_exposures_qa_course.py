@@ -45,3 +45,11 @@ def test_a_drug_started_after_completion_of_another_starts_at_its_end() -> None:
                     "azathioprine 2 mg/kg daily was started.")
     assert got["rituximab"][0][1] == (28.0, 28.0)
     assert got["azathioprine"][0][0] == (28.0, 28.0)
+
+
+def test_cycles_with_their_length_end_the_regimen_and_a_listed_regimen_keeps_its_timing() -> None:
+    got = _segments("He received four cycles of ABVD (doxorubicin, bleomycin, vinblastine and dacarbazine) every "
+                    "28 days.")
+    assert got["bleomycin"] == [((0.0, 0.0), (112.0, 112.0))]
+    got = _segments("He received four cycles of ABVD.")
+    assert got["bleomycin"][0][1] is None  # no cycle length written: no end invented

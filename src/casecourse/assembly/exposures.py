@@ -425,6 +425,9 @@ _COUNTED = r"(?:pulses?|boluses|doses|infusions|injections|administrations)"
 _COUNT_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:(?:daily|consecutive|weekly|monthly|intravenous|iv|oral|high-dose)\s+)*"
                            rf"{_COUNTED}\s+of\s+(?:(?:intravenous|iv|oral|high-dose|pulse)\s+)?$", re.I)
 _COUNT_AFTER = re.compile(rf"\s*,?\s*(?:for|x|×)\s+(?:a total of\s+)?{_COUNT}\s+{_COUNTED}\b", re.I)
+# a number of cycles, a course's length only with its cycle's length written ("every 21 days")
+_CYCLES_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:(?:further|more|additional)\s+)?(?:cycles|courses)\s+of\s+"
+                            rf"(?:(?:the|intravenous|iv|oral)\s+)?$", re.I)
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -433,6 +436,8 @@ def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | No
     """A course told by its number of doses: (its length in days, the words), one dose per day unless the timing
     says otherwise ("weekly for four doses": four weeks)."""
     m = _COUNT_BEFORE.search(text, max(0, drug.start - 60), drug.start) or _COUNT_AFTER.match(text, last.end)
+    if m is None and timing is not None and timing.period:  # "six cycles of R-CHOP every 21 days"
+        m = _CYCLES_BEFORE.search(text, max(0, drug.start - 60), drug.start)
     if m is None:
         return None
     n = int(_COUNT_WORDS.get(m["n"].lower(), m["n"]))
@@ -639,11 +644,17 @@ def _comparable(a: Mention, b: Mention) -> bool:
 
 
 def _adjacent(text: str, drug: Mention, ms: list[Mention], drugs: list[Mention]) -> Mention | None:
+    # a regimen's ingredients in parentheses right after its name: "R-CHOP (rituximab, ...) every 21 days"
+    listed = _PARENS_AFTER.match(text, drug.end)
+    end = listed.end() if listed else drug.end
     for m in ms:
         if m.end <= drug.start and re.fullmatch(r"[\s,-]*(?:of\s+)?", text[m.end:drug.start]):
             return m
-        if m.start >= drug.end and m.start - drug.end < 40 and not any(
-                drug.end <= x.start < m.start for x in drugs if x.norm != drug.norm) and \
-                re.fullmatch(r"[\s\w,()/-]*", text[drug.end:m.start]) and "." not in text[drug.end:m.start]:
+        if m.start >= end and m.start - end < 40 and not any(
+                end <= x.start < m.start for x in drugs if x.norm != drug.norm) and \
+                re.fullmatch(r"[\s\w,()/-]*", text[end:m.start]) and "." not in text[end:m.start]:
             return m
     return None
+
+
+_PARENS_AFTER = re.compile(r"\s*\([^()]{3,160}\)")
