@@ -61,3 +61,9 @@ def test_a_positive_result_stays_positive_before_another_tests_negative_clause()
     assert not any(t.startswith("anti-ro") and i == "NEG" for t, i in got)
     course = analyze_text("A 66-year-old man. ANA was not positive.", assess=False)
     assert [(lab.test, lab.interpretation) for lab in course.labs] == [("antinuclear antibodies", "NEG")]
+
+
+def test_urine_calcium_is_not_serum_calcium() -> None:
+    got = _labs("Serum calcium was 11.2 mg/dL and 24-hour urinary calcium was 410 mg/day.")
+    assert ("calcium", None, 11.2, "mg/dL") in got and ("urine calcium", None, 410.0, "mg/day") in got
+    assert not any(t == "urine protein" for t, *_ in _labs("Urinary calcium excretion was 390 mg/24 h."))
