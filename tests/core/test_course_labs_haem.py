@@ -67,3 +67,10 @@ def test_urine_calcium_is_not_serum_calcium() -> None:
     got = _labs("Serum calcium was 11.2 mg/dL and 24-hour urinary calcium was 410 mg/day.")
     assert ("calcium", None, 11.2, "mg/dL") in got and ("urine calcium", None, 410.0, "mg/day") in got
     assert not any(t == "urine protein" for t, *_ in _labs("Urinary calcium excretion was 390 mg/24 h."))
+
+
+def test_a_helicobacter_pylori_test_in_a_negative_list_is_read() -> None:
+    course = analyze_text("A 57-year-old woman. HIV, hepatitis B and Helicobacter pylori tests were negative.",
+                          assess=False)
+    got = {(lab.test, lab.interpretation) for lab in course.labs}
+    assert ("Helicobacter pylori test", "NEG") in got and ("human immunodeficiency virus test", "NEG") in got
