@@ -74,3 +74,10 @@ def test_a_helicobacter_pylori_test_in_a_negative_list_is_read() -> None:
                           assess=False)
     got = {(lab.test, lab.interpretation) for lab in course.labs}
     assert ("Helicobacter pylori test", "NEG") in got and ("human immunodeficiency virus test", "NEG") in got
+
+
+def test_hepatitis_b_markers_are_their_catalogue_tests_once() -> None:
+    course = analyze_text("A 57-year-old woman. Hepatitis B surface antigen was negative, and hepatitis B core "
+                          "antibody was positive.", assess=False)
+    got = sorted((lab.test, lab.interpretation) for lab in course.labs)
+    assert got == [("hepatitis b core antibody", "POS"), ("hepatitis b surface antigen", "NEG")]

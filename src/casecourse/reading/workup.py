@@ -274,7 +274,10 @@ def find(text: str) -> list[Mention]:
                 if named is not None and named[1] == "named_test":
                     name = named[2]
                 catalogued = by_written(written)
-                if catalogued is not None and catalogued.name.lower().endswith(head.canonical.lower()):
+                whole = " ".join(text[item.start:head.end].split()) if head.end > item.end else written
+                if whole != written and (full := by_written(whole)) is not None:
+                    name, written = full.name, whole  # "hepatitis B surface antigen", not "hepatitis B antigen"
+                elif catalogued is not None and catalogued.name.lower().endswith(head.canonical.lower()):
                     name = catalogued.name  # "HIV serology" is the catalogue's test, whoever reads its result
             for test, shown in _typed(text, item, name, written):
                 attrs = {"test": test, "test_text": shown, "interpretation": interp, "loinc": None,
