@@ -40,3 +40,13 @@ def test_a_drug_given_as_prophylaxis_is_given() -> None:
     ex = _exposures("Co-trimoxazole was given as prophylaxis. Valganciclovir was used for prophylaxis.")
     assert ex["trimethoprim-sulfamethoxazole"].status != "not-taken"
     assert "valganciclovir" in ex
+
+
+def test_switched_from_one_drug_to_another_stops_the_first() -> None:
+    ex = _exposures("Etanercept 50 mg weekly was started in May 2018. In March 2019, she was switched from etanercept "
+                    "to tocilizumab because of inefficacy.")
+    assert ex["etanercept"].status == "stopped" and ex["etanercept"].end.point == "2019-03"
+    assert ex["etanercept"].stop_reason == "inefficacy"
+    assert ex["tocilizumab"].status != "stopped" and ex["tocilizumab"].segments[0].start.point == "2019-03"
+    ex = _exposures("In March 2019, treatment was changed from azathioprine to mycophenolate mofetil.")
+    assert ex["azathioprine"].status == "stopped" and ex["mycophenolate mofetil"].status != "stopped"

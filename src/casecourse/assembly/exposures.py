@@ -514,6 +514,13 @@ def _dedupe_abbreviations(text: str, drugs: list[Mention]) -> list[Mention]:
 def _action(text: str, d: Mention, drugs: list[Mention], cues: list[tuple], inner: list[Mention]) -> str:
     # swaps: the nearest swap cue with this drug immediately on one side
     for a, b, action, _side in cues:
+        if action == "swap_from":  # "switched from X to Y": X stops, Y starts (a regimen's drugs share a span)
+            spans = sorted({(x.start, x.end) for x in drugs if x.start >= b})
+            if spans and spans[0] == (d.start, d.end) and _gap_is_filler(text, b, d.start, inner):
+                return "swap-stop"
+            if len(spans) > 1 and spans[1] == (d.start, d.end) and _TO_GAP.fullmatch(text, spans[0][1], d.start):
+                return "swap-start"
+            continue
         if not action.startswith("swap"):
             continue
         left = [x for x in drugs if x.end <= a]
@@ -531,6 +538,10 @@ def _action(text: str, d: Mention, drugs: list[Mention], cues: list[tuple], inne
     if before:
         return max(before)[1]
     return "start"
+
+
+# between the two drugs of "switched from X (dose) to Y"
+_TO_GAP = re.compile(r"[^.;]{0,40}?\bto\s+(?:(?:oral|intravenous|subcutaneous|weekly|daily|the)\s+)*", re.I)
 
 
 def _same_span(a: Mention, b: Mention) -> bool:
