@@ -31,3 +31,10 @@ def test_an_ordinary_word_capitalised_at_sentence_start_is_no_eponym() -> None:
     got = _status("He was treated with adalimumab. Active disease persisted. High disease activity was recorded.")
     assert not any(name.lower() in ("active disease", "high disease") for name in got)
     assert "persistent disease" not in _status("She was referred for persistent disease activity.")
+
+
+def test_a_diagnosis_considered_in_the_differential_and_unproven_is_not_confirmed() -> None:
+    got = _status("Castleman disease was considered in the differential diagnosis but could not be confirmed.")
+    assert got.get("castleman disease") in ("provisional", "differential")
+    got = _status("Whipple disease was not confirmed.")
+    assert got.get("whipple disease") != "confirmed"

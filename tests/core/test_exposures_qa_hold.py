@@ -50,3 +50,20 @@ def test_switched_from_one_drug_to_another_stops_the_first() -> None:
     assert ex["tocilizumab"].status != "stopped" and ex["tocilizumab"].segments[0].start.point == "2019-03"
     ex = _exposures("In March 2019, treatment was changed from azathioprine to mycophenolate mofetil.")
     assert ex["azathioprine"].status == "stopped" and ex["mycophenolate mofetil"].status != "stopped"
+
+
+def test_a_drug_not_used_is_not_taken() -> None:
+    assert _exposures("Tacrolimus was not used.")["tacrolimus"].status == "not-taken"
+
+
+def test_a_gradual_stop_ends_after_its_length() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("A 30-year-old man was admitted. Dexamethasone 8 mg daily was started. Dexamethasone was "
+                          "weaned off over the following 3 weeks.", assess=False)
+    dex = next(e for e in course.exposures if e.drug == "dexamethasone")
+    assert dex.status == "stopped" and dex.end.offset_days == (21.0, 21.0)
+    course = analyze_text("A 30-year-old man was admitted. Prednisone 30 mg daily was started. Prednisone was tapered "
+                          "and discontinued over six weeks.", assess=False)
+    pred = next(e for e in course.exposures if e.drug == "prednisone")
+    assert pred.status == "stopped" and pred.end.offset_days == (42.0, 42.0)

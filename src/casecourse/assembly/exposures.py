@@ -264,7 +264,10 @@ class ExposureBuilder:
             if act == "decrease" and seg is not None and dose is not None and \
                     (over := _taper_length(self.text, dose, ms.durations, _clause_of(clauses, d.start))) is not None:
                 seg.start = _after(st.at(d.start), *over)  # "tapered to 7.5 mg daily over six months"
-            self.apply(act, d, seg.start if seg is not None and act == "decrease" else st.at(d.start), sent, seg, why)
+            when = seg.start if seg is not None and act == "decrease" else st.at(d.start)
+            if act == "stop" and (over := _stop_length(self.text, d, ms.durations, _clause_of(clauses, d.start))):
+                when = _after(when, *over)  # "weaned off over the following 4 weeks": off when that time is over
+            self.apply(act, d, when, sent, seg, why)
             if act not in ("stop", "hold"):
                 self._later_stop(d, drugs, ms, sent, st, clauses)
             if act in ("stop", "hold") or dose is None or dose.start < d.end:
@@ -335,6 +338,8 @@ class ExposureBuilder:
             if t.attrs.get("signal") == "after" and days is not None:
                 when = _after(exp.segments[-1].start or st.time, days, t.text)
                 break
+        if not when.known and (over := _stop_length(self.text, d, ms.durations, (sent[0], clause_end))):
+            when = _after(st.at(m.start()), *over)  # "tapered and discontinued over four weeks"
         self._stop(name, when, _reason(self.text[m.end():clause_end]))
 
     def _segment(self, drug: Mention, drugs: list[Mention], ms: _Mentions, when: TimeRef,
@@ -477,6 +482,23 @@ def _taper_length(text: str, dose: Mention, durations: list[Mention], clause: tu
         days = _days(str(d.attrs.get("duration") or ""))
         if days is not None and (0 <= start - dose.end <= 12 or 0 <= dose.start - d.end <= 6):
             return days, d.text
+    return None
+
+
+_TAPERED_STOP = re.compile(r"\b(?:tapered|weaned|withdrawn|tapering|weaning)\b", re.I)
+
+
+def _stop_length(text: str, drug: Mention, durations: list[Mention], clause: tuple[int, int]
+                 ) -> tuple[float, str] | None:
+    """ "X was tapered and discontinued over four weeks", "weaned off over 4 weeks": a gradual stop's length."""
+    if not _TAPERED_STOP.search(text, clause[0], clause[1]):
+        return None
+    for d in durations:
+        start = int(d.attrs.get("phrase_start") or d.start)
+        if d.attrs.get("signal") == "over" and not d.attrs.get("vague") and drug.end <= start < clause[1]:
+            days = _days(str(d.attrs.get("duration") or ""))
+            if days is not None:
+                return days, d.text
     return None
 
 
