@@ -81,3 +81,13 @@ def test_hepatitis_b_markers_are_their_catalogue_tests_once() -> None:
                           "antibody was positive.", assess=False)
     got = sorted((lab.test, lab.interpretation) for lab in course.labs)
     assert got == [("hepatitis b core antibody", "POS"), ("hepatitis b surface antigen", "NEG")]
+
+
+def test_a_change_to_a_value_is_no_high_or_low_flag() -> None:
+    course = analyze_text("A 57-year-old woman. Her hemoglobin increased to 9.8 g/dL, and ferritin had decreased to "
+                          "2,900 ng/mL.", assess=False)
+    got = [(lab.test, lab.value, lab.interpretation) for lab in course.labs]
+    assert ("hemoglobin", 9.8, None) in got and ("ferritin", 2900.0, None) in got
+    assert not any(v is None and i in ("H", "L") for _, v, i in got)
+    course = analyze_text("A 57-year-old woman. Ferritin was increased.", assess=False)
+    assert [(lab.test, lab.interpretation) for lab in course.labs] == [("ferritin", "H")]
