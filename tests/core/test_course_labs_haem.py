@@ -91,3 +91,9 @@ def test_a_change_to_a_value_is_no_high_or_low_flag() -> None:
     assert not any(v is None and i in ("H", "L") for _, v, i in got)
     course = analyze_text("A 57-year-old woman. Ferritin was increased.", assess=False)
     assert [(lab.test, lab.interpretation) for lab in course.labs] == [("ferritin", "H")]
+
+
+def test_ebv_dna_is_a_viral_load_not_a_serology() -> None:
+    course = analyze_text("A 57-year-old woman. Plasma EBV DNA was 3,400 copies/mL.", assess=False)
+    got = [(lab.test, lab.value) for lab in course.labs]
+    assert ("Epstein-Barr virus viral load", 3400.0) in got and not any(t == "ebv serology" for t, _ in got)
