@@ -53,3 +53,12 @@ def test_cycles_with_their_length_end_the_regimen_and_a_listed_regimen_keeps_its
     assert got["bleomycin"] == [((0.0, 0.0), (112.0, 112.0))]
     got = _segments("He received four cycles of ABVD.")
     assert got["bleomycin"][0][1] is None  # no cycle length written: no end invented
+
+
+def test_a_later_stop_does_not_stretch_a_course_already_over() -> None:
+    got = _segments("Rituximab 375 mg/m2 weekly for four doses was given. At 6 months, he was switched from "
+                    "rituximab to azathioprine 2 mg/kg daily.")
+    assert got["rituximab"][0][1] == (28.0, 28.0)
+    got = _segments("On day 1, methylprednisolone 1 g daily for 5 days was started. On day 3, methylprednisolone was "
+                    "stopped because of hyperglycemia.")
+    assert got["methylprednisolone"][0][1] == (2.0, 2.0)

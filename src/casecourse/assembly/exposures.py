@@ -152,6 +152,9 @@ class ExposureBuilder:
         exp = self.active.pop(name, None)
         if exp is None:
             return
+        last = exp.segments[-1].end
+        if last is not None and _ended_before(last, when):
+            when = last  # "four weekly doses ... At 6 months, switched from rituximab to X": the course was over
         exp.end = when
         exp.segments[-1].end = when
         exp.status = status  # type: ignore[assignment]
@@ -500,6 +503,14 @@ def _stop_length(text: str, drug: Mention, durations: list[Mention], clause: tup
             if days is not None:
                 return days, d.text
     return None
+
+
+def _ended_before(end: TimeRef, when: TimeRef) -> bool:
+    """Whether a course's stated end lies before a later time the text stops it at."""
+    if end.offset_days is not None and when.offset_days is not None:
+        return end.offset_days[1] < when.offset_days[0]
+    a, b = end.latest or end.point, when.earliest or when.point
+    return bool(a and b and len(a) == len(b) and a < b)
 
 
 # a perfect aspect before the drug: the 'for N' that follows is how long it has been taken so far
