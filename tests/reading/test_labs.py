@@ -336,7 +336,7 @@ def test_ventilator_readings_and_measured_amounts() -> None:
                 if m.type == "test_result"]
     assert _one("FiO2 was decreased to 0.35 the next day.", "0.35").norm == "fraction of inspired oxygen"
     m = _one("The 24-hour urine calcium was normal, 4.1 mmol, and urine volume was 1.9 L.", "4.1 mmol")
-    assert m.norm == "calcium" and m.attrs["ucum"] == "mmol"
+    assert m.norm == "urine calcium" and m.attrs["ucum"] == "mmol"
     assert _one("The 24-hour urine calcium was normal, 4.1 mmol, and urine volume was 1.9 L.", "1.9 L").norm == \
         "urine volume"
     # "normal" predicated of the test names no reference interval

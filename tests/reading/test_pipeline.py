@@ -48,7 +48,9 @@ def _reference_split(text: str) -> list[tuple[int, int]]:
         if m.group(0)[0] == ".":
             word = re.search(r"([\w.]+)$", text[start:m.start()])
             if word and (word.group(1).lower().rstrip(".") in sentences._ABBREV
-                         or (len(word.group(1)) == 1 and not text[start:m.start() - 1].endswith("/"))):
+                         or (len(word.group(1)) == 1 and not text[start:m.start() - 1].endswith("/")
+                             and (not word.group(1).isdecimal()
+                                  or sentences._list_number(text, start, start + word.start(1))))):
                 continue
         sentences._add(text, start, m.end(), out)
         start = m.end()
@@ -72,6 +74,27 @@ def test_a_unit_denominator_ends_a_sentence_an_initial_does_not() -> None:
     text = "Fibrinogen was 1.1 g/L. Blood cultures were negative. Seen by J. Smith on the ward."
     assert [text[a:b] for a, b in sentences.split(text)] == [
         "Fibrinogen was 1.1 g/L.", "Blood cultures were negative.", "Seen by J. Smith on the ward."]
+
+
+def test_a_one_digit_number_ends_a_sentence() -> None:
+    text = "Vomiting began on day 2. Jaundice followed on day 5. Both resolved."
+    assert [text[a:b] for a, b in sentences.split(text)] == [
+        "Vomiting began on day 2.", "Jaundice followed on day 5.", "Both resolved."]
+
+
+def test_a_numbered_list_item_is_no_sentence_end() -> None:
+    text = "Criteria met: 1. Fever 2. Rash 3. Arthralgia. Then she improved."
+    assert [text[a:b] for a, b in sentences.split(text)] == [
+        "Criteria met: 1. Fever 2. Rash 3. Arthralgia.", "Then she improved."]
+
+
+def test_a_value_before_its_sentences_day_takes_that_day() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("A 52-year-old woman was admitted. Heparin was started on day 2. The platelet count was "
+                          "45 × 10^9/L on day 7.", assess=False)
+    plt = next(lab for lab in course.labs if lab.test == "platelets" and lab.value == 45.0)
+    assert plt.time.offset_days == (6.0, 6.0)
 
 
 def test_a_negative_culture_does_not_make_the_values_before_it_negative() -> None:

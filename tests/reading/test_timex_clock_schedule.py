@@ -59,6 +59,13 @@ def test_days_of_a_regimen_cycle_are_not_story_times():
     assert got["day 12"][0] == "time"
 
 
+def test_a_drug_added_on_a_day_after_its_dose_is_a_story_time():
+    got = found("Prednisone was started at admission. Rituximab 375 mg/m2 was added on day 4.")
+    assert got["day 4"][0] == "time"
+    got = found("Oxaliplatin 85 mg/m2 was started on day 1, repeated every 14 days.")
+    assert "day 1" not in got
+
+
 def test_cycle_repetition_after_the_day_makes_it_a_schedule_day():
     got = found("Docetaxel was infused on day 2 of each cycle. She was discharged on day 9.")
     assert "day 2" not in got

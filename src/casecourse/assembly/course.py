@@ -80,6 +80,8 @@ _OFFSPRING_BEFORE = re.compile(rf"\b{_OFFSPRING}\b[^.;]{{0,40}}$", re.I)
 _OFFSPRING_AFTER = re.compile(rf"[\s-]*(?:g|grams?|kg)?[\s-]*(?:(?:live|male|female|healthy|preterm|term|baby)\s+)*"
                               rf"{_OFFSPRING}\b", re.I)
 # a result word in parentheses right after a value flags it: "LDH 789 IU/L (elevated)", "haptoglobin at 109 (normal)"
+# a negation right before a result word: "was not positive", "never positive", "no positive"
+_NOT_BEFORE = re.compile(r"\b(?:not|no|never|nor|neither|without)\b[^,;.]{0,40}$", re.I)
 _PARENS = re.compile(r"\([^()]*\)")
 _IG_CLASS = re.compile(r"\bIg([GMAE])\b")
 _OBSTETRIC = re.compile(r"\b(?:G\d{1,2}\s?P\d{1,2}(?:\s?A\d{1,2})?|gravida\s+\d{1,2}|primigravida|multigravida|"
@@ -394,7 +396,11 @@ class CourseAssembler:
         interp = a.get("interpretation") or (_flag_after(self.text, m.end) if a.get("value") is not None else None)
         # a negated result word is a negative result; a measured number is never "negative" because a cue
         # of its sentence reaches it
-        if m.assertion == Assertion.negated and interp in (None, "POS") and a.get("value") is None:
+        # (a result word written "positive" stays positive unless the negation stands right before it: "ANCA were
+        # positive, and anti-GBM antibodies were negative" is no negative ANCA)
+        if m.assertion == Assertion.negated and interp in (None, "POS") and a.get("value") is None and not (
+                interp == "POS" and a.get("rule") == "adjective"
+                and not _NOT_BEFORE.search(self.text, max(sent[0], m.start - 25), m.end)):
             interp = "NEG"
         test_text = a.get("test_text") or self._written(m, sent)
         lab = LabResult(id=self._id("lab"), test=_with_class(str(a["test"]), test_text), test_text=test_text,

@@ -53,6 +53,9 @@ _PRONOUN_STOP = re.compile(
     r"\s*(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|agent))"
     r"\s+(?:was|had to be|has been|had been)\s+(?:(?:later|subsequently|then|eventually|finally|soon|promptly)\s+)?"
     r"(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b", re.I)
+# a hold the same clause ends: "withheld ... and restarted at discharge"
+_RESUMED_AFTER = re.compile(r"\band\s+(?:was\s+|were\s+)?(?:later\s+|subsequently\s+|then\s+)?"
+                            r"(?:restarted|resumed|reintroduced|reinstituted)\b", re.I)
 # the admission or presentation of the sentence; a drug named before it was taken before it
 _ADMITTED = re.compile(r"\b(?:was|were)\s+(?:re)?admitted\b|\bpresented\s+(?:to|with|at)\b|"
                        r"\b(?:was|were)\s+(?:referred|hospitali[sz]ed)\b", re.I)
@@ -155,6 +158,9 @@ class ExposureBuilder:
         exp = self.active.pop(name, None)
         if exp is None:
             return
+        last = exp.segments[-1].end
+        if last is not None and _ended_before(last, when):
+            when = last  # "four weekly doses ... At 6 months, switched from rituximab to X": the course was over
         exp.end = when
         exp.segments[-1].end = when
         exp.status = status  # type: ignore[assignment]
@@ -174,6 +180,16 @@ class ExposureBuilder:
                     seg.start = TimeRef(derivation="unknown")
                 exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
             self._stop(name, when, reason)
+        elif action == "hold":  # being taken: stopped there; never taken: not given
+            if exp is None and _RESUMED_AFTER.search(self.text, drug.end, sent[1]):
+                # "Ramipril was withheld because of AKI and restarted at discharge": it was being taken
+                exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
+            if exp is not None:
+                self._stop(name, when, reason)
+            elif not any(e.drug == name for e in self.exposures):
+                self._new(drug, TimeRef(derivation="unknown"), sent, None).status = "not-taken"
+                self.active.pop(name, None)
+            return
         elif action == "not_taken":
             if exp is None and not any(e.drug == name for e in self.exposures):
                 self._new(drug, TimeRef(derivation="unknown"), sent, None).status = "not-taken"
@@ -250,14 +266,24 @@ class ExposureBuilder:
         before = {id(d): _dose_before(self.text, d, ms.doses, drugs, inner) for d in drugs}
         claimed = {id(m) for m in before.values() if m is not None}  # "75 mg of azathioprine" is no taper step
         admitted = _ADMITTED.search(self.text, s0, s1)
+        ended = self._after_course_of(sent, drugs)
+        if ended is not None:  # "After completion of cyclophosphamide, she was maintained on MMF": from its end
+            drugs = [d for d in drugs if d is not ended[0]]
+            st = SentenceTime(time=ended[1], timex=None)
         for d in drugs:
             action = actions[id(d)]
             free = [m for m in ms.doses if id(m) not in claimed or m is before[id(d)]]
             dose = _nearest_after(d, free, drugs, 60) or before[id(d)]
             seg = self._segment(d, drugs, ms, st.at(d.start), sent, dose)
-            why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if action in ("stop", "swap-stop") else None
+            stops = action in ("stop", "swap-stop", "hold")
+            why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if stops else None
             act = "stop" if action == "swap-stop" else "start" if action == "swap-start" else action
-            when = st.at(d.start)
+            if act == "decrease" and seg is not None and dose is not None and \
+                    (over := _taper_length(self.text, dose, ms.durations, _clause_of(clauses, d.start))) is not None:
+                seg.start = days_after(st.at(d.start), *over)  # "tapered to 7.5 mg daily over six months"
+            when = seg.start if seg is not None and act == "decrease" else st.at(d.start)
+            if act == "stop" and (over := _stop_length(self.text, d, ms.durations, _clause_of(clauses, d.start))):
+                when = days_after(when, *over)  # "weaned off over the following 4 weeks": off when that time is over
             if act == "start" and admitted is not None and d.end <= admitted.start() and self.active.get(
                     d.norm or d.text) is None:
                 # "a man with Crohn's disease treated with azathioprine was admitted in October 2020": taken before
@@ -266,9 +292,9 @@ class ExposureBuilder:
                 if seg is not None:
                     seg.start = when
             self.apply(act, d, when, sent, seg, why)
-            if act != "stop":
+            if act not in ("stop", "hold"):
                 self._later_stop(d, drugs, ms, sent, st, clauses)
-            if act == "stop" or dose is None or dose.start < d.end:
+            if act in ("stop", "hold") or dose is None or dose.start < d.end:
                 continue
             # "methylprednisolone 500 mg for 2 days, then 250 mg for 3 days": each later dose a new segment
             when = seg.end if seg is not None and seg.end is not None else st.at(d.start)
@@ -279,6 +305,8 @@ class ExposureBuilder:
                 days = _days(str(over.attrs.get("duration") or "")) if over is not None else None
                 if days is not None:  # "tapered to 10 mg/day over 6 months": that dose is reached 6 months on
                     when = days_after(when, days, over.text)  # type: ignore[union-attr]
+                elif (taper := _taper_length(self.text, nxt, ms.durations, (s0, s1))) is not None:
+                    when = days_after(when, *taper)  # "begun and tapered over 6 months to 5 mg daily"
                 later = self._segment(d, drugs, ms, when, sent, nxt, adjacent=False)
                 name = d.norm or d.text
                 if later is None or name not in self.active:
@@ -306,6 +334,20 @@ class ExposureBuilder:
             for name, exp in list(self.active.items()):
                 if name in members or f"drug_class:{exp.drug_class}" in members:
                     self._stop(name, st.at(c.start), why)
+
+    def _after_course_of(self, sent: tuple[int, int], drugs: list[Mention]) -> tuple[Mention, TimeRef] | None:
+        """ "After completion of X, ...": X (named right after the phrase, opening the sentence) and the end of its
+        course as the story told it, when that end is known."""
+        m = _AFTER_COURSE.match(self.text, sent[0], sent[1])
+        if m is None:
+            return None
+        first = next((d for d in drugs if d.start >= m.end()), None)
+        if first is None or not _gap_is_filler(self.text, m.end(), first.start, drugs) or len(drugs) < 2:
+            return None
+        name = first.norm or first.text
+        ends = [e.end or e.segments[-1].end for e in self.exposures if e.drug == name]
+        end = ends[-1] if ends else None
+        return (first, end) if end is not None and end.known else None
 
     def _pronoun_stop(self, sent: tuple[int, int], ms: _Mentions, st: SentenceTime) -> None:
         """"It was stopped in May because of X" right after a sentence naming one drug stops that drug."""
@@ -340,6 +382,8 @@ class ExposureBuilder:
             if t.attrs.get("signal") == "after" and days is not None:
                 when = days_after(exp.segments[-1].start or st.time, days, t.text)
                 break
+        if not when.known and (over := _stop_length(self.text, d, ms.durations, (sent[0], clause_end))):
+            when = days_after(st.at(m.start()), *over)  # "tapered and discontinued over four weeks"
         self._stop(name, when, _reason(self.text[m.end():clause_end]))
 
     def _segment(self, drug: Mention, drugs: list[Mention], ms: _Mentions, when: TimeRef,
@@ -347,7 +391,11 @@ class ExposureBuilder:
         route = _adjacent(self.text, drug, ms.routes, drugs) if adjacent else None
         freq = _adjacent(self.text, drug, ms.freqs, drugs) if adjacent else \
             next((f for f in ms.freqs if dose and 0 <= f.start - dose.end <= 3), None)
-        if not (dose or route or freq):
+        last = max((m for m in (dose, route, freq, drug) if m is not None), key=lambda m: m.end)
+        course = _course_after(self.text, last, ms.durations, drugs)
+        if course is not None and _PERFECT.search(self.text, sent[0], drug.start):
+            course = None  # "had been taking X for 10 years": the time so far, no end
+        if not (dose or route or freq or course):
             return None
         seg = DoseSegment(start=when, route=route.norm if route else None, provenance=self._prov(dose or drug, sent))
         if dose:
@@ -378,9 +426,6 @@ class ExposureBuilder:
                     seg.timing = Timing(frequency=a.get("frequency"), period=a.get("period"),
                                         period_unit=a.get("period_unit"),
                                         text=_DOSE_HEAD.sub("", t_freq.text) if t_freq.type == "dose" else t_freq.text)
-        last = max((m for m in (dose, route, freq) if m is not None), key=lambda m: m.end)
-        course = next((d for d in ms.durations if d.attrs.get("signal") == "for"
-                       and 0 <= int(d.attrs.get("phrase_start") or d.start) - last.end <= 3), None)
         days = _days(str(course.attrs.get("duration") or course.attrs.get("value"))) if course else None
         if days is not None:  # "1 g daily for 3 days": the course ends when its stated length is over
             seg.end = days_after(when, days, course.text)  # type: ignore[union-attr]
@@ -442,6 +487,9 @@ _COUNTED = r"(?:pulses?|boluses|doses|infusions|injections|administrations)"
 _COUNT_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:(?:daily|consecutive|weekly|monthly|intravenous|iv|oral|high-dose)\s+)*"
                            rf"{_COUNTED}\s+of\s+(?:(?:intravenous|iv|oral|high-dose|pulse)\s+)?$", re.I)
 _COUNT_AFTER = re.compile(rf"\s*,?\s*(?:for|x|×)\s+(?:a total of\s+)?{_COUNT}\s+{_COUNTED}\b", re.I)
+# a number of cycles, a course's length only with its cycle's length written ("every 21 days")
+_CYCLES_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:(?:further|more|additional)\s+)?(?:cycles|courses)\s+of\s+"
+                            rf"(?:(?:the|intravenous|iv|oral)\s+)?$", re.I)
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -450,6 +498,8 @@ def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | No
     """A course told by its number of doses: (its length in days, the words), one dose per day unless the timing
     says otherwise ("weekly for four doses": four weeks)."""
     m = _COUNT_BEFORE.search(text, max(0, drug.start - 60), drug.start) or _COUNT_AFTER.match(text, last.end)
+    if m is None and timing is not None and timing.period:  # "six cycles of R-CHOP every 21 days"
+        m = _CYCLES_BEFORE.search(text, max(0, drug.start - 60), drug.start)
     if m is None:
         return None
     n = int(_COUNT_WORDS.get(m["n"].lower(), m["n"]))
@@ -459,6 +509,79 @@ def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | No
         if unit is not None:
             every = float(timing.period) * UNIT_DAYS[unit] / float(timing.frequency)
     return (n * every, m.group(0).strip(" ,")) if n > 0 else None
+
+
+# a sentence that opens from the end of a course: "After completion of cyclophosphamide, ...", "Following the
+# end of induction with rituximab, ..."
+_AFTER_COURSE = re.compile(r"\s*(?:after|following|upon|on)\s+(?:the\s+)?(?:completion|end|cessation|"
+                           r"discontinuation|withdrawal|termination)\s+of\s+(?:the\s+)?", re.I)
+
+
+# what may stand between a drug (or its dose) and the length of its course: "ceftriaxone 2 g daily was given for 7 days"
+_COURSE_GAP = re.compile(r"(?:\s|,|\b(?:was|were|then|given|administered|continued|used|infused|taken|prescribed|"
+                         r"orally|intravenously|subcutaneously|daily)\b)*")
+
+
+# "tapered to 7.5 mg", "reduced over 6 months to 5 mg": the dose a taper reaches
+_TAPER_TO = re.compile(r"\bto\s*$", re.I)
+
+
+def _taper_length(text: str, dose: Mention, durations: list[Mention], clause: tuple[int, int]
+                  ) -> tuple[float, str] | None:
+    """The length over which a taper reached `dose` ("tapered to 7.5 mg daily over six months", "tapered over
+    6 months to 5 mg daily"): the dose's segment begins that long after the sentence's time."""
+    if not _TAPER_TO.search(text, max(0, dose.start - 12), dose.start):
+        return None
+    for d in durations:
+        start = int(d.attrs.get("phrase_start") or d.start)
+        if d.attrs.get("signal") != "over" or d.attrs.get("vague") or not clause[0] <= start < clause[1]:
+            continue
+        days = _days(str(d.attrs.get("duration") or ""))
+        if days is not None and (0 <= start - dose.end <= 12 or 0 <= dose.start - d.end <= 6):
+            return days, d.text
+    return None
+
+
+_TAPERED_STOP = re.compile(r"\b(?:tapered|weaned|withdrawn|tapering|weaning)\b", re.I)
+
+
+def _stop_length(text: str, drug: Mention, durations: list[Mention], clause: tuple[int, int]
+                 ) -> tuple[float, str] | None:
+    """ "X was tapered and discontinued over four weeks", "weaned off over 4 weeks": a gradual stop's length."""
+    if not _TAPERED_STOP.search(text, clause[0], clause[1]):
+        return None
+    for d in durations:
+        start = int(d.attrs.get("phrase_start") or d.start)
+        if d.attrs.get("signal") == "over" and not d.attrs.get("vague") and drug.end <= start < clause[1]:
+            days = _days(str(d.attrs.get("duration") or ""))
+            if days is not None:
+                return days, d.text
+    return None
+
+
+def _ended_before(end: TimeRef, when: TimeRef) -> bool:
+    """Whether a course's stated end lies before a later time the text stops it at."""
+    if end.offset_days is not None and when.offset_days is not None:
+        return end.offset_days[1] < when.offset_days[0]
+    a, b = end.latest or end.point, when.earliest or when.point
+    return bool(a and b and len(a) == len(b) and a < b)
+
+
+# a perfect aspect before the drug: the 'for N' that follows is how long it has been taken so far
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\b|\b(?:is|are|remains|remained)\s+on\b", re.I)
+
+
+def _course_after(text: str, last: Mention, durations: list[Mention], drugs: list[Mention]) -> Mention | None:
+    """The 'for N days' that states how long the drug written at `last` was given, with only a verb of giving
+    between them and no other drug."""
+    for d in durations:
+        start = int(d.attrs.get("phrase_start") or d.start)
+        if d.attrs.get("signal") != "for" or start < last.end or start - last.end > 60:
+            continue
+        if any(last.end <= x.start < start for x in drugs) or not _COURSE_GAP.fullmatch(text, last.end, start):
+            continue
+        return d
+    return None
 
 
 def _same_dose(a: DoseSegment, b: DoseSegment) -> bool:
@@ -481,11 +604,14 @@ def _per_day(t: Timing) -> float | None:
     return float(t.frequency) / (float(t.period or 1) * days) if days and t.frequency else None
 
 
+_OWN_DOSE = re.compile(r"\s*(?:\(\s*)?\d")  # a number right after a drug's name: its own dose
+
+
 def _dedupe_abbreviations(text: str, drugs: list[Mention]) -> list[Mention]:
     """"hydroxychloroquine (HCQ)" is one mention of one drug. A regimen's ingredient that the sentence then
     spells out with its own dose ("FOLFOX (oxaliplatin 85 mg/m2, leucovorin 400 mg/m2, ...)") is that
     mention: the regimen's name takes no dose of its own."""
-    spelled = {(d.norm, d.start) for d in drugs if not d.attrs.get("regimen")}
+    spelled = {(d.norm, d.start) for d in drugs if not d.attrs.get("regimen") and _OWN_DOSE.match(text, d.end)}
     drugs = [d for d in drugs if not d.attrs.get("regimen") or not any(
         norm == d.norm and d.end <= start for norm, start in spelled)]
     out: list[Mention] = []
@@ -499,6 +625,13 @@ def _dedupe_abbreviations(text: str, drugs: list[Mention]) -> list[Mention]:
 def _action(text: str, d: Mention, drugs: list[Mention], cues: list[tuple], inner: list[Mention]) -> str:
     # swaps: the nearest swap cue with this drug immediately on one side
     for a, b, action, _side in cues:
+        if action == "swap_from":  # "switched from X to Y": X stops, Y starts (a regimen's drugs share a span)
+            spans = sorted({(x.start, x.end) for x in drugs if x.start >= b})
+            if spans and spans[0] == (d.start, d.end) and _gap_is_filler(text, b, d.start, inner):
+                return "swap-stop"
+            if len(spans) > 1 and spans[1] == (d.start, d.end) and _TO_GAP.fullmatch(text, spans[0][1], d.start):
+                return "swap-start"
+            continue
         if not action.startswith("swap"):
             continue
         left = [x for x in drugs if x.end <= a]
@@ -531,12 +664,17 @@ def _class_action(text: str, c: Mention, cues: list[tuple], inner: list[Mention]
     """"stop" when a stop cue stands right after the class ("were discontinued") or right before it ("stopped all
     antibiotics"), or the class is the left side of a switch ("antibiotics were switched to ...")."""
     for a, b, action, side in cues:
-        if a >= c.end and side in ("after", "both") and (action == "stop" or action == "swap_out_in") \
+        if a >= c.end and side in ("after", "both") and action in ("stop", "hold", "swap_out_in") \
                 and _gap_is_filler(text, c.end, a, inner):
             return "stop"
-        if b <= c.start and side in ("before", "both") and action == "stop" and _gap_is_filler(text, b, c.start, inner):
+        if b <= c.start and side in ("before", "both") and action in ("stop", "hold") and \
+                _gap_is_filler(text, b, c.start, inner):
             return "stop"
     return None
+
+
+# between the two drugs of "switched from X (dose) to Y"
+_TO_GAP = re.compile(r"[^.;]{0,40}?\bto\s+(?:(?:oral|intravenous|subcutaneous|weekly|daily|the)\s+)*", re.I)
 
 
 def _same_span(a: Mention, b: Mention) -> bool:
@@ -712,11 +850,17 @@ _ADJACENT_GAP = re.compile(r"(?:[\s\w,()/-]|(?<=\d)\.(?=\d))*")
 
 
 def _adjacent(text: str, drug: Mention, ms: list[Mention], drugs: list[Mention]) -> Mention | None:
+    # a regimen's ingredients in parentheses right after its name: "R-CHOP (rituximab, ...) every 21 days"
+    listed = _PARENS_AFTER.match(text, drug.end)
+    end = listed.end() if listed else drug.end
     for m in ms:
         if m.end <= drug.start and re.fullmatch(r"[\s,-]*(?:of\s+)?", text[m.end:drug.start]):
             return m
-        if m.start >= drug.end and m.start - drug.end < 40 and not any(
-                drug.end <= x.start < m.start for x in drugs if x.norm != drug.norm) and \
-                _ADJACENT_GAP.fullmatch(text, drug.end, m.start):
+        if m.start >= end and m.start - end < 40 and not any(
+                end <= x.start < m.start for x in drugs if x.norm != drug.norm) and \
+                _ADJACENT_GAP.fullmatch(text, end, m.start):
             return m
     return None
+
+
+_PARENS_AFTER = re.compile(r"\s*\([^()]{3,160}\)")

@@ -118,8 +118,18 @@ def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
     if (tx.attrs.get("rel_anchor") in ("admission", "presentation") or _DAY_COUNT.match(tx.text)) \
             and direction != "before":
         lo, hi = lo_d, hi_d
+    elif _follow_up_mark(tx) and lo_d >= base[0]:
+        lo, hi = lo_d, hi_d  # "at 6 months", "at the 12-month follow-up": counted from day 0, not from the last time
     return TimeRef(offset_days=(lo, hi), derivation="estimated" if tx.attrs.get("vague") else "relative",
                    precision="day", text=tx.text, anchor="day0")
+
+
+def _follow_up_mark(tx: Mention) -> bool:
+    """ "At 6 months", "by the 12-month follow-up", "at 1 year": a mark of the follow-up the case counts from its
+    start, unlike "6 months later" (which counts on from the time just told)."""
+    a = tx.attrs
+    return a.get("rel_direction") == "after" and a.get("signal") in ("at", "by") \
+        and a.get("rel_anchor") in ("previous", "treatment") and not a.get("vague") and "later" not in tx.text.lower()
 
 
 def _after_event(tx: Mention, event: TimeRef) -> TimeRef | None:

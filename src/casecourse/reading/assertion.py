@@ -159,6 +159,25 @@ def _first_chars(rule: dict) -> tuple[frozenset[str] | None, bool]:
 
 
 @cache
+def _extra() -> dict:
+    return json.loads(resources.files("casecourse.knowledge").joinpath("context_rules_extra.json")
+                      .read_text(encoding="utf-8"))
+
+
+@cache
+def _not_for_drugs() -> frozenset[str]:
+    return frozenset(_extra().get("not_for_drugs", []))
+
+
+@cache
+def _searched_for() -> re.Pattern:
+    """A screen's or test's 'for' right before what it looks for ('screening for latent tuberculosis')."""
+    alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(_extra().get("searched_for", []), key=len,
+                                                                          reverse=True))
+    return re.compile(rf"\b(?:{alts})\s+(?:(?:an?|the|any)\s+)?$", re.I)
+
+
+@cache
 def _rules() -> _Cues:
     rules: list[dict] = []
     path = _medspacy_rules_path()
@@ -293,6 +312,7 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
     found: list[Mention] = []
     cues_rx = _rules()
     meta = cues_rx.meta
+    not_for_drugs = _not_for_drugs()
     by_sentence: dict[int, list[Mention]] = {}
     si = 0
     for m in sorted((m for m in mentions if m.type in _ASSERTED_TYPES), key=lambda m: m.start):
@@ -324,6 +344,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
             for a, b, cat, d in cues:
                 if cat not in _CATEGORY or (a < m.end and m.start < b):
                     continue
+                if m.type == "drug" and text[a:b].lower() in not_for_drugs:
+                    continue  # the drug given as the prophylaxis is given
                 if d in ("FORWARD", "BIDIRECTIONAL") and b <= m.start:
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
@@ -335,6 +357,14 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
                 value = _CATEGORY[cat]
                 if best is None or _RANK[value] > _RANK[best]:
                     best = value
+            if best is None and m.type in ("condition", "finding") and _searched_for().search(
+                    text, max(0, m.start - 24), m.start):
+                # "screening for X with an IGRA was negative": the search's negative result, past the 'with'
+                semi = text.find(";", m.end, s1)
+                stop = semi if semi >= 0 else s1
+                if any(cat == "NEGATED_EXISTENCE" and d == "BACKWARD" and m.end <= a and b <= stop
+                       for a, b, cat, d in cues):
+                    best = Assertion.negated
             if best is not None:
                 set_field(m, "assertion", best)
     return found

@@ -342,6 +342,8 @@ def find(text: str) -> list[Mention]:
             names = names[1:]
         if not names or mark.find(1, s, e) >= 0 or all(_ROMAN.fullmatch(w) for w in names):
             continue  # "stage IV disease": a stage, not a name
+        if all(w.lower() in index.not_qualifiers for w in names):
+            continue  # "Active disease persisted", "High disease activity": a sentence's capital, not a name
         mark[s:e] = b"\x01" * (e - s)
         added.append(_new(text, s, e, "condition", {"label": text[s:e], "source": "eponym"}))
     added += _qualified_heads(text, index, mark, out + added)
@@ -729,8 +731,10 @@ def _cue_rx(cues: tuple[str, ...]) -> re.Pattern:
     short = r"([A-Z][A-Za-z]{0,2}[A-Z]{1,4})s?\b(?!-)"
     # a preposition between the cue and the short form names the means, not the diagnosis ("confirmed by CT",
     # "the diagnosis was confirmed with MRI")
-    # and a stage, grade or class word names what the short form is ("diagnosed with a stage IIA ...")
-    gap = (r"(?!(?:by|with|using|on|in|at|via|through|after|for|to|from|stage|grade|class|type|phase)\s)"
+    # and a stage, grade or class word names what the short form is ("diagnosed with a stage IIA ..."); a
+    # conjunction opens another clause ("X was suspected but MRI was normal": MRI is no diagnosis)
+    gap = (r"(?!(?:by|with|using|on|in|at|via|through|after|for|to|from|stage|grade|class|type|phase|"
+           r"but|and|whereas|although|though|while|however|yet)\s)"
            r"[a-z]+(?:-[a-z]+)?\s+")
     return re.compile(rf"\b(?:{alt})\s+(?:{gap}){{0,2}}{short}(?:\s*([A-Za-z]+))?")
 

@@ -21,9 +21,10 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "ten": 10, "eleven": 11, "twelve": 12}
 _UNIT = r"(?:mg|milligrams?|g|grams?|gm|mcg|µg|μg|ug|micrograms?|IU|international units|units?|U|mL|ml|mmol|mEq)"
 _THRESHOLD = re.compile(r"(?:below|under|less than|lower than|above|over|more than|exceeding|<|>|≤|≥)\s*$", re.I)
-# '/g' after a mass: a ratio ('protein/creatinine ratio 0.9 g/g', '320 mg/g'), not a dose
+# a concentration or a urine ratio per gram of creatinine ("mg/g", "g/g") after the unit: no dose
 _LAB_UNIT_AFTER = re.compile(r"\s*(?:/|per)\s*(?:d?L|mL|ml|dl|l|hpf|mm3|µL|uL|deciliters?|decilitres?|liters?|litres?|"
-                             r"mol|mmol|m?g(?![\w/]))\b|\s*%|\s*\(\s*(?:normal|reference|ref\b|range|N\b)", re.I)
+                             r"mol|mmol|g|gCr|g\s+creatinine)\b|\s*%|\s*\(\s*(?:normal|reference|ref\b|range|N\b)",
+                             re.I)
 # "1 g" but not "22G needle", "c.115G>T", "Fig. 2G": grams are written in lower case
 _GRAM_CASE = re.compile(r"G|GM|Gm")
 # a volume is a dose where the clause speaks of giving it, not of draining, losing or measuring fluid

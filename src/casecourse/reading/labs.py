@@ -41,7 +41,7 @@ _COMPATIBLE = {
     "activity": {"activity", "arb_conc"},
     "count": {"count", "percent"},
     "percent": {"percent", "subst_conc", "molar_ratio"},  # HbA1c in % (NGSP) or mmol/mol (IFCC)
-    "mass_rate": {"mass_rate", "ratio", "mass_conc"},
+    "mass_rate": {"mass_rate", "ratio", "mass_conc", "amount"},  # "24-hour urine calcium 6.9 mmol": the day's amount
     "ratio": {"ratio", "mass_rate"},
     "pressure": {"pressure"},
     "rate": {"rate"},

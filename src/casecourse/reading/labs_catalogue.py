@@ -49,6 +49,7 @@ class TestHit:
     start: int
     end: int
     test: LabTest
+    target: bool = False  # an antigen named after its family test ("ANCA was positive for PR3"), not a list item
 
 
 def _num(x: str) -> float | None:
@@ -155,7 +156,40 @@ def _find_tests(text: str) -> list[TestHit]:
         if start >= last_end:
             hits.append(TestHit(start, end, tests[name]))
             last_end = end
-    return hits
+    return _with_targets(text, hits)
+
+
+@cache
+def _targets() -> dict[str, tuple[re.Pattern, dict[str, str]]]:
+    """family test -> (its antigens as one whole-word pattern, antigen as written -> specific test)."""
+    by_family: dict[str, dict[str, str]] = {}
+    for r in _rows("antibody_targets.csv"):
+        by_family.setdefault(r["family"], {})[r["target"].lower()] = r["test"]
+    return {f: (re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(t) for t in sorted(m, key=len, reverse=True))
+                           + r")(?![\w-])", re.I), m) for f, m in by_family.items()}
+
+
+# between the family test and its antigen only the words of its result: "was (strongly) positive for", "with"
+_TARGET_GAP = re.compile(r"(?:\s*(?:\([^()]{0,25}\)|was|were|is|are|testing|tests?|assays?|strongly|weakly|highly|"
+                         r"positive|positivity|reactive|directed|specific|specificity|found|detected|"
+                         r"an?|the)\b)*\s*(?:for|against|with|to)\s+(?:an?\s+|the\s+)?", re.I)
+
+
+def _with_targets(text: str, hits: list[TestHit]) -> list[TestHit]:
+    """'ANCA was positive for PR3 (142 IU/mL)': the bare antigen after its family test is the specific test."""
+    targets = _targets()
+    tests = catalogue()
+    added: list[TestHit] = []
+    for k, h in enumerate(hits):
+        spec = targets.get(h.test.name)
+        if spec is None:
+            continue
+        limit = min(hits[k + 1].start if k + 1 < len(hits) else len(text), h.end + 80)
+        for m in spec[0].finditer(text, h.end, limit):
+            if _TARGET_GAP.fullmatch(text, h.end, m.start()):
+                added.append(TestHit(m.start(), m.end(), tests[spec[1][m.group().lower()]], target=True))
+                break
+    return sorted(hits + added, key=lambda x: x.start) if added else hits
 
 
 def expand(test: LabTest) -> list[LabTest]:

@@ -68,6 +68,10 @@ _SEP = re.compile(
 _CARRY = re.compile(r"\s*,?\s*(?:alongside|along with|as well as|together with|with|and|plus|"
                     r"in addition to|as were|as was)\s+(?:(?:the|for|to)\s+)?$", re.I)
 _BOUNDARY = re.compile(r"[.;!?](?:\s|$)|\n")
+# a change word: with a value it moved to, or in a perfect tense, it states a trend, not whether the level is normal
+_TREND = re.compile(r"(?:increased|decreased|rose|fell|dropped|declined|improved|worsened)\b", re.I)
+_TO_VALUE = re.compile(r"\s+(?:further\s+)?(?:to|from|by)\s+(?:a\s+|about\s+|approximately\s+)?[<>≤≥]?\s*\d", re.I)
+_PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$", re.I)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -220,6 +224,9 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
         span: tuple[int, int] | None = None
         takers = group
         post = _POST.match(text, g_end, limit)
+        if post and _TREND.match(text, post.start("adj")) and (
+                _TO_VALUE.match(text, post.end("adj")) or _PERFECT.search(text, g_end, post.start("adj"))):
+            post = None  # "hemoglobin increased to 10.2 g/dL", "ferritin had decreased": a change, not the level
         if post:
             span = post.span("adj")
         else:

@@ -12,6 +12,9 @@ _BOUNDARY = anchored(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
 # the same spans by a scan that begins with the boundary's own characters (`re` skips to them in C)
 _BOUNDARY_SCAN = literal_scan(_BOUNDARY) or _BOUNDARY
 _LAST_WORD = re.compile(r"[\w.]++$")  # possessive: a run that does not reach the end cannot, shorter either
+# what stands before a list item's number: nothing, a line break or punctuation
+_ENUMERATOR_BEFORE = re.compile(r"(?:^|[\n:;,.()]\s*)$")
+_LIST_OPENS = re.compile(r"(?:^|[\n:;,.()])\s*1\.\s")  # a list's first item: "...: 1. fever"
 _WINDOW = 40  # longer than any abbreviation: a longer last word is not one, however it is cut
 
 
@@ -24,14 +27,28 @@ def split(text: str) -> list[tuple[int, int]]:
             # the last word before the full stop, searched in a short window (a search over the whole
             # sentence tries every position)
             word = _LAST_WORD.search(text, max(start, m.start() - _WINDOW), m.start())
-            # one letter is an initial ("J. Smith"), unless a unit's denominator ("fibrinogen 1.1 g/L. Blood ...")
+            # one letter is an initial ("J. Smith"), unless a unit's denominator ("fibrinogen 1.1 g/L. Blood ...");
+            # one digit after a word is a number that ends its sentence ("on day 3. The rash ..."), one that opens
+            # a line or follows punctuation numbers a list item ("criteria: 1. Fever 2. Rash")
             if word and (word.group(0).lower().rstrip(".") in _ABBREV
-                         or (len(word.group(0)) == 1 and text[word.start() - 1:word.start()] != "/")):
+                         or (len(word.group(0)) == 1 and text[word.start() - 1:word.start()] != "/"
+                             and (not word.group(0).isdecimal() or _list_number(text, start, word.start())))):
                 continue
         _add(text, start, m.end(), out)
         start = m.end()
     _add(text, start, len(text), out)
     return out
+
+
+def _list_number(text: str, start: int, pos: int) -> bool:
+    """Whether the digit at `pos` numbers a list item: it opens a line or follows punctuation, or the item numbered
+    one less stands shortly before it in a list opened by "1." ("criteria: 1. fever 2. rash"; not "on day 2. ...
+    on day 3.")."""
+    if _ENUMERATOR_BEFORE.search(text, max(start, pos - 4), pos):
+        return True
+    window = text[max(0, pos - 200):pos]
+    n = int(text[pos])
+    return n > 1 and _LIST_OPENS.search(window) is not None and re.search(rf"(?<![\w.]){n - 1}\.\s", window) is not None
 
 
 def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:

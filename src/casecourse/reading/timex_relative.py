@@ -49,6 +49,9 @@ _WEEK_RX = re.compile(
 _SCHEDULE_BEFORE = anchored("|".join(re.escape(c) for c in SCHEDULE_CUES["before"]), re.I)
 _SCHEDULE_AFTER = anchored("|".join(re.escape(c) for c in SCHEDULE_CUES["after"]), re.I)
 _CLAUSE_END = re.compile(r"[.;]\s")
+# "rituximab 375 mg/m2 was added on day 3": a change of the story, not a day of a treatment cycle
+_STORY_VERB_BEFORE = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:" + "|".join(
+    re.escape(v) for v in SCHEDULE_CUES.get("story_verbs", ())) + r")\s+(?:on\s+)?(?:hospital\s+)?$", re.I)
 _POD_RX = re.compile(r"\b(?:POD\s*#?\s*(?P<n>\d{1,3})|(?P<n2>\d{1,3})(?:st|nd|rd|th)?\s+POD)\b")
 _ORD_RX = re.compile(
     rf"\b(?:(?:the|his|her|their)\s+)?(?P<ord>{ORDINAL})\s+(?:{_KIND}\s+)?"
@@ -174,14 +177,16 @@ def _cycle_day(text: str, start: int, end: int) -> bool:
 
     A regimen cue (`schedule_cues` in the lexicon) in the same sentence makes it a schedule day rather than a
     time of the story: a dose per body surface area up to 80 characters before or 60 after the day count, or
-    a cycle repetition up to 60 after."""
+    a cycle repetition up to 60 after. A change written right before it ("375 mg/m2 was added on day 3",
+    `story_verbs`) is a time of the story unless a cycle repetition follows."""
+    story = _STORY_VERB_BEFORE.search(text, max(0, start - 40), start) is not None
     lo = start - 80
     for cut in _CLAUSE_END.finditer(text, max(0, lo), start):
         lo = cut.end()
     hi = min(len(text), end + 60)
     cut = _CLAUSE_END.search(text, end, hi)
     hi = cut.start() if cut else hi
-    return bool(_SCHEDULE_BEFORE.search(text, max(0, lo), hi) or _SCHEDULE_AFTER.search(text, end, hi))
+    return bool(not story and _SCHEDULE_BEFORE.search(text, max(0, lo), hi) or _SCHEDULE_AFTER.search(text, end, hi))
 
 
 def day_counts(text: str, starts: list[int]) -> Iterator[Cand]:

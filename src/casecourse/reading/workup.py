@@ -77,7 +77,7 @@ def _automaton() -> ahocorasick.Automaton:
 def _catalogue_tests(text: str) -> list[Hit]:
     """Serologies and cultures of the lab catalogue ("ANA", "anti-dsDNA", "rheumatoid factor") are items too."""
     return [Hit(t.start, t.end, "named_test", t.test.name) for t in find_tests(text)
-            if t.test.kind in ("serology", "culture") and not t.test.members]
+            if t.test.kind in ("serology", "culture") and not t.test.members and not t.target]
 
 
 def _hits(text: str) -> list[Hit]:
@@ -309,8 +309,11 @@ def find(text: str) -> list[Mention]:
                 if named is not None and named[1] == "named_test":
                     name = named[2]
                 catalogued = by_written(written) or by_written(f"{text[item.start:item.end]} {head.canonical}")
-                if catalogued is not None and (catalogued.name.lower().endswith(head.canonical.lower()) or
-                                               catalogued.kind == "serology" and head.canonical in _SEROLOGY_HEADS):
+                whole = " ".join(text[item.start:head.end].split()) if head.end > item.end else written
+                if whole != written and (full := by_written(whole)) is not None:
+                    name, written = full.name, whole  # "hepatitis B surface antigen", not "hepatitis B antigen"
+                elif catalogued is not None and (catalogued.name.lower().endswith(head.canonical.lower()) or
+                                                 catalogued.kind == "serology" and head.canonical in _SEROLOGY_HEADS):
                     name = catalogued.name  # "HIV serology", "HIV test": the catalogue's test, whoever reads it
             for test, shown in _typed(text, item, name, written):
                 attrs = {"test": test, "test_text": shown, "interpretation": interp, "loinc": None,

@@ -1,0 +1,40 @@
+"""Conditions a screen looks for, imaging after a suspicion, and sentence capitals (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.api import analyze_text
+
+pytest.importorskip("simple_icd_10_cm")
+
+
+def _status(text: str) -> dict[str, str]:
+    return {c.name: c.status for c in analyze_text("Case presentation\nA 48-year-old man. " + text).conditions}
+
+
+def test_what_a_negative_screen_looked_for_is_refuted_past_a_with() -> None:
+    got = _status("Screening for latent tuberculosis with a tuberculin skin test was negative.")
+    assert got.get("latent tuberculosis") == "refuted"
+
+
+def test_a_positive_screen_still_confirms() -> None:
+    got = _status("Testing for Lyme disease was positive.")
+    assert got.get("lyme disease") == "confirmed"
+
+
+def test_imaging_after_a_suspicion_and_a_conjunction_is_no_diagnosis() -> None:
+    got = _status("Reversible cerebral vasoconstriction syndrome was suspected but CTA was unremarkable.")
+    assert "cta" not in got and "CTA" not in got
+
+
+def test_an_ordinary_word_capitalised_at_sentence_start_is_no_eponym() -> None:
+    got = _status("He was treated with adalimumab. Active disease persisted. High disease activity was recorded.")
+    assert not any(name.lower() in ("active disease", "high disease") for name in got)
+    assert "persistent disease" not in _status("She was referred for persistent disease activity.")
+
+
+def test_a_diagnosis_considered_in_the_differential_and_unproven_is_not_confirmed() -> None:
+    got = _status("Castleman disease was considered in the differential diagnosis but could not be confirmed.")
+    assert got.get("castleman disease") in ("provisional", "differential")
+    got = _status("Whipple disease was not confirmed.")
+    assert got.get("whipple disease") != "confirmed"
