@@ -159,3 +159,29 @@ def test_what_a_treatment_prevents_or_a_concern_names_has_not_happened() -> None
     got = asserted("Heparin was begun to prevent thrombosis, but she developed a pulmonary embolism.")
     assert got["thrombosis"] == "hypothetical" and got["pulmonary embolism"] == "present"
     assert asserted("Despite prophylaxis, she developed a deep vein thrombosis.")["deep vein thrombosis"] == "present"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Lymphoma was not detected.", {"lymphoma": "negated"}),
+    ("Fever, cough, and rash were not present.", {"fever": "negated", "cough": "negated", "rash": "negated"}),
+    ("Hepatomegaly and splenomegaly were absent.", {"hepatomegaly": "negated", "splenomegaly": "negated"}),
+    # a singular verb has one subject; one comma before "and" opens a new clause
+    ("He presented with fever and weight loss, and lymphoma was not detected.",
+     {"fever": "present", "weight loss": "present", "lymphoma": "negated"}),
+    ("She presented with fever, and vegetations were not seen.", {"fever": "present", "vegetations": "negated"}),
+    ("She never developed fever.", {"fever": "negated"}),
+    ("The rash never resolved and she had arthritis.", {"rash": "present", "arthritis": "present"}),
+])
+def test_negations_after_their_targets_and_never(text: str, expected: dict[str, str]) -> None:
+    got = {m.text.lower(): m.assertion.value for m in read("Case presentation\n" + text).mentions
+           if m.type in ("condition", "finding")}
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_a_test_never_positive_or_neither_positive_is_negative() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Case presentation\nA 50-year-old woman was admitted. Blood cultures were never positive. "
+                          "Neither ANA nor ANCA was positive.")
+    assert {(lab.test, lab.interpretation) for lab in course.labs} == {
+        ("blood culture", "NEG"), ("antinuclear antibodies", "NEG"), ("anca", "NEG")}

@@ -302,6 +302,32 @@ def _start(parts: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?=" + "|".join(alts) + ")")
 
 
+_LIST_WORDS = frozenset({"and", "or", "nor", "the", "a", "an", "any", "other", "either", "both", "also", "all"})
+
+
+def _only_a_list(text: str, m: Mention, b: int, cue_end: int, targets: list[Mention]) -> bool:
+    """Between a target `m` and a BACKWARD_LIST cue (at b..cue_end) stand only other targets, punctuation and list
+    words: "fever, cough and rash were not present" reaches fever; "he presented with fever and weight loss, and
+    lymphoma was not detected" does not (a singular verb has one subject, the last), nor does "she presented with
+    fever, and vegetations were not seen" (one comma before "and", the target not itself in a comma list)."""
+    a = m.end
+    chunk = list(text[a:b])
+    for t in targets:
+        if a <= t.start and t.end <= b:
+            chunk[t.start - a:t.end - a] = " " * (t.end - t.start)
+    gap = "".join(chunk)
+    words = re.findall(r"[A-Za-z]+", gap.lower())
+    if "and" in words and _SINGULAR_CUE.match(text, b, cue_end):
+        return False
+    listed = re.search(r",\s*$", text[max(0, m.start - 4):m.start]) is not None  # the target is in a comma list
+    if gap.count(",") == 1 and re.search(r",\s*and\b", gap) and not listed:
+        return False
+    return all(w in _LIST_WORDS for w in words)
+
+
+_SINGULAR_CUE = re.compile(r"(?:was|is|has)\b", re.I)
+
+
 def _words_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
 
@@ -349,6 +375,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
                 if d in ("FORWARD", "BIDIRECTIONAL") and b <= m.start:
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
+                    lo, hi = m.end, a
+                elif d == "BACKWARD_LIST" and a >= m.end and _only_a_list(text, m, a, b, targets):
                     lo, hi = m.end, a
                 else:
                     continue
