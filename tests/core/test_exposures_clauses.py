@@ -167,3 +167,12 @@ def test_a_class_stopped_or_switched_as_a_whole_stops_its_members() -> None:
     ex = _exposures("A 40-year-old man was admitted in May 2019. In May 2019 he received ceftriaxone. Antibiotics "
                     "were continued.")
     assert ex["ceftriaxone"].status != "stopped"
+
+
+def test_a_drug_stopped_and_restarted_in_one_sentence_has_two_courses() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Case report\nA 40-year-old woman was seen in 2015. Hydroxychloroquine was started in 2015. "
+                          "Hydroxychloroquine was stopped in 2017 and restarted in 2019.")
+    got = [(e.time.point, e.end.point if e.end else None) for e in course.exposures if e.drug == "hydroxychloroquine"]
+    assert got == [("2015", "2017"), ("2019", None)]

@@ -294,6 +294,8 @@ class ExposureBuilder:
             self.apply(act, d, when, sent, seg, why)
             if act not in ("stop", "hold"):
                 self._later_stop(d, drugs, ms, sent, st, clauses)
+            else:
+                self._later_restart(d, drugs, ms, sent, st)
             if act in ("stop", "hold") or dose is None or dose.start < d.end:
                 continue
             # "methylprednisolone 500 mg for 2 days, then 250 mg for 3 days": each later dose a new segment
@@ -358,6 +360,20 @@ class ExposureBuilder:
         name = names.pop()
         when = st.time if st.timex is not None and st.timex.start >= m.end() else TimeRef(derivation="unknown")
         self._stop(name, when, _reason(self.text[m.end():sent[1]]))
+
+    def _later_restart(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int],
+                       st: SentenceTime) -> None:
+        """A drug this sentence stopped and then restarted, the subject left out ("Hydroxychloroquine was stopped in
+        2017 and restarted in 2019"): a new course from the restart's date (or the story's time)."""
+        name = d.norm or d.text
+        nxt = min((x.start for x in drugs if x.start > d.end and x.norm != d.norm), default=sent[1])
+        m = _RESUMED_AFTER.search(self.text, d.end, nxt)
+        if m is None or name in self.active:
+            return
+        dated = next((t for t in ms.times if m.end() <= t.start < m.end() + 40 and t.attrs.get("kind") == "absolute"),
+                     None)
+        when = (calendar_time(dated) if dated is not None else None) or st.at(m.start())
+        self._new(d, when, sent, None).start_reason = "reintroduction"
 
     def _later_stop(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
                     clauses: list[tuple[int, int]]) -> None:
