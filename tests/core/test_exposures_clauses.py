@@ -176,3 +176,12 @@ def test_a_drug_stopped_and_restarted_in_one_sentence_has_two_courses() -> None:
                           "Hydroxychloroquine was stopped in 2017 and restarted in 2019.")
     got = [(e.time.point, e.end.point if e.end else None) for e in course.exposures if e.drug == "hydroxychloroquine"]
     assert got == [("2015", "2017"), ("2019", None)]
+
+
+def test_days_of_the_admission_count_from_its_calendar_date() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Case report\nA 40-year-old woman was admitted on 3 May 2021 with fever. On day 5, she "
+                          "developed a rash. On hospital day 8 methotrexate was started. She was discharged on day 12.")
+    assert [e.time.point for e in course.exposures if e.drug == "methotrexate"] == ["2021-05-10"]
+    assert [e.time.point for e in course.events if e.type == "discharge"] == ["2021-05-14"]

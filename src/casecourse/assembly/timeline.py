@@ -181,7 +181,14 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     at_admission: set[int] = set()  # sentences that refer to the admission ("On admission", "after admission")
     admission_starts: set[int] = set()  # where those references start ("At the time of admission")
     si = 0
+    admitted_in: set[int] = set()  # sentences that tell an admission ("was admitted on 3 May 2021")
     for m in reading.mentions:
+        if m.type == "event" and m.norm == "admission" and m.attrs.get("role") == "occurrence" \
+                and m.zone in PATIENT_ZONES:
+            j = si
+            while j < len(reading.sentences) and reading.sentences[j][1] <= m.start:
+                j += 1
+            admitted_in.add(j)
         if m.type == "event" and m.norm == "admission" and m.attrs.get("role") in ("at", "reference") \
                 and m.zone in PATIENT_ZONES:
             while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
@@ -208,6 +215,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     history: tuple[int, TimeRef] | None = None  # the last piece of history dated aside, and its sentence
     age_now = None if has_calendar else _age_now(reading)
     carried: tuple[TimeRef | None, TimeRef | None] = (None, None)  # (a time, its carried copy)
+    admitted: TimeRef | None = None  # the calendar time of the first admission told
     events = EventIndex.build(reading)
     asides: set[int] = set()  # sentences dated as a piece of history the story does not move to
     for i in range(len(reading.sentences)):
@@ -225,9 +233,14 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 # that opened its sentence (one dated in passing, "X 4 years ago", is an aside)
                 chained = history is not None and history[0] == i - 1 and tx.attrs.get("rel_anchor") == "previous"
                 base = history[1] if chained and history else current
+                # "on day 5", "hospital day 8" in a story dated by the calendar: a day of the admission it told
+                admission_day = has_calendar and admitted is not None and not chained and \
+                    tx.attrs.get("day_count") and tx.attrs.get("rel_anchor") in ("previous", "admission")
+                if admission_day:
+                    base = admitted
                 # "2 weeks after the surgery": counted from the surgery when the story told it earlier
                 event = None
-                if not chained and _counts_from_event(tx):
+                if not chained and not admission_day and _counts_from_event(tx):
                     event = find_anchor(events, i, tx, asides, _DAY_WORD.search(tx.text) is not None)
                 at = out[event.sentence] if event is not None else None
                 if at is not None and at.time.known:
@@ -290,6 +303,8 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 carried = (current, current.model_copy(update={"derivation": "carried"}))
             t = carried[1]
         out.append(SentenceTime(time=t, timex=setter, shifts=tuple(shifts)))
+        if admitted is None and i in admitted_in and t.known and (t.point or t.earliest):
+            admitted = t
     return out
 
 
