@@ -185,3 +185,12 @@ def test_days_of_the_admission_count_from_its_calendar_date() -> None:
                           "developed a rash. On hospital day 8 methotrexate was started. She was discharged on day 12.")
     assert [e.time.point for e in course.exposures if e.drug == "methotrexate"] == ["2021-05-10"]
     assert [e.time.point for e in course.events if e.type == "discharge"] == ["2021-05-14"]
+
+
+def test_it_was_stopped_and_restarted_gives_a_second_course() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Case report\nA 40-year-old woman was seen in 2015. Hydroxychloroquine was started in 2015. "
+                          "It was stopped in 2017 because of visual symptoms and restarted in 2019.")
+    got = [(e.time.point, e.end.point if e.end else None, e.stop_reason) for e in course.exposures]
+    assert got == [("2015", "2017", "visual symptoms"), ("2019", None, None)]

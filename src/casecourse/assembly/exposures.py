@@ -357,17 +357,19 @@ class ExposureBuilder:
         m = _PRONOUN_STOP.match(self.text, sent[0])
         if m is None or len(names) != 1:
             return
+        drug = self._previous[0]
         name = names.pop()
         when = st.time if st.timex is not None and st.timex.start >= m.end() else TimeRef(derivation="unknown")
         self._stop(name, when, _reason(self.text[m.end():sent[1]]))
+        self._later_restart(drug, [drug], ms, sent, st, m.end())  # "It was stopped in 2017 and restarted in 2019"
 
     def _later_restart(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int],
-                       st: SentenceTime) -> None:
+                       st: SentenceTime, after: int | None = None) -> None:
         """A drug this sentence stopped and then restarted, the subject left out ("Hydroxychloroquine was stopped in
         2017 and restarted in 2019"): a new course from the restart's date (or the story's time)."""
         name = d.norm or d.text
         nxt = min((x.start for x in drugs if x.start > d.end and x.norm != d.norm), default=sent[1])
-        m = _RESUMED_AFTER.search(self.text, d.end, nxt)
+        m = _RESUMED_AFTER.search(self.text, max(d.end, after or 0), nxt)
         if m is None or name in self.active:
             return
         dated = next((t for t in ms.times if m.end() <= t.start < m.end() + 40 and t.attrs.get("kind") == "absolute"),
