@@ -47,3 +47,9 @@ def test_an_infants_age_in_months_and_an_obstetric_shorthand_give_the_patient() 
     assert (infant.sex, infant.age_years) == ("male", 0.5)
     mother = analyze_text("Case presentation\nA 31-year-old G3P2 presented at 32 weeks of gestation.").patient
     assert (mother.sex, mother.age_years) == ("female", 31.0)
+
+
+def test_the_storys_pronouns_give_a_sex_no_noun_states() -> None:
+    assert analyze_text("Case presentation\nA 62-year-old patient presented with chest pain. His troponin was "
+                        "2.1 ng/mL. He was admitted.").patient.sex == "male"
+    assert analyze_text("Case presentation\nA 70-year-old patient presented with dyspnea.").patient.sex == "unknown"

@@ -84,6 +84,7 @@ _OFFSPRING_AFTER = re.compile(rf"[\s-]*(?:g|grams?|kg)?[\s-]*(?:(?:live|male|fem
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|nor|neither|without)\b[^,;.]{0,40}$", re.I)
 _PARENS = re.compile(r"\([^()]*\)")
 _IG_CLASS = re.compile(r"\bIg([GMAE])\b")
+_PRONOUN = re.compile(r"\b(?:([Hh]e|[Hh]is|[Hh]im|[Hh]imself)|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 _OBSTETRIC = re.compile(r"\b(?:G\d{1,2}\s?P\d{1,2}(?:\s?A\d{1,2})?|gravida\s+\d{1,2}|primigravida|multigravida|"
                         r"primipara|multipara|nulliparous|multiparous|primiparous)\b", re.I)
 _RESOLVED_AFTER = re.compile(
@@ -520,7 +521,26 @@ class CourseAssembler:
         if p.sex == "unknown" and any(_OBSTETRIC.search(self.text, z.start, z.end)
                                       for z in self.r.zones if z.zone in PATIENT_ZONES):
             p.sex = "female"  # "a 31-year-old G3P2", "gravida 2 para 1": a woman's obstetric history
+        if p.sex == "unknown":
+            p.sex = self._sex_of_pronouns()  # type: ignore[assignment]
         self.course.patient = p
+
+    def _sex_of_pronouns(self) -> str:
+        """"A 62-year-old patient presented with chest pain. His troponin ...": the story's pronouns, when they agree
+        (at least two, three to one), give a sex no noun states; else unknown."""
+        he = she = 0
+        for z in self.r.zones:
+            if z.zone == "narrative":
+                for m in _PRONOUN.finditer(self.text, z.start, z.end):
+                    if m.group(1):
+                        he += 1
+                    else:
+                        she += 1
+        if he >= 2 and he >= 3 * she:
+            return "male"
+        if she >= 2 and she >= 3 * he:
+            return "female"
+        return "unknown"
 
     def _admitted(self) -> TimeRef | None:
         """The time of the first admission told so far."""
