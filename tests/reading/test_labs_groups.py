@@ -92,3 +92,13 @@ def test_a_titre_with_a_unicode_comparator_is_read_and_never_fails_the_course() 
 
     course = analyze_text("Case presentation\nA 50-year-old woman was admitted. ANA was positive (≥1/640).")
     assert ("antinuclear antibodies", ">=", 640.0) in [(lab.test, lab.comparator, lab.value) for lab in course.labs]
+
+
+def test_neuroimmunology_antibodies_bands_and_the_edss_are_catalogued() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Case presentation\nA 34-year-old woman was admitted. Serum AQP4-IgG was positive, "
+                          "MOG-IgG was negative, and oligoclonal bands were absent. The EDSS was 6.0.")
+    got = {(lab.test, lab.value, lab.interpretation) for lab in course.labs}
+    assert {("aquaporin-4 IgG antibodies", None, "POS"), ("oligoclonal bands", None, "NEG"),
+            ("expanded disability status scale", 6.0, None)} <= got
