@@ -27,6 +27,9 @@ class Assertion(str, Enum):
 
 Precision = Literal["day", "month", "season", "year", "decade", "unknown"]
 Derivation = Literal["stated", "relative", "estimated", "carried", "unknown"]
+# the text of a start the story places only before its admission ("a man treated with azathioprine was admitted"):
+# no date is invented, and the rules know it precedes the episode
+BEFORE_ADMISSION = "before admission"
 
 
 class _Base(BaseModel):

@@ -208,3 +208,12 @@ def test_hscore_an_hiv_test_is_not_immunosuppression_whatever_its_result():
     # HIV infection itself does score them
     c = course(condition("HIV infection"))
     assert items(one(hscore(c)))["immunosuppression"].points == (18, 18)
+
+
+def test_hscore_a_drug_taken_since_before_the_admission_is_immunosuppression():
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Case presentation\nA 38-year-old man with Crohn's disease treated with azathioprine 150 mg "
+                          "daily was admitted in October 2020 with fever and splenomegaly.")
+    imm = items(one(hscore(course)))["immunosuppression"]
+    assert imm.value is True and imm.points == (18, 18)

@@ -17,6 +17,7 @@ from functools import cache
 from casecourse.assembly.timeline import SentenceTime, calendar_time
 from casecourse.knowledge import table
 from casecourse.model import (
+    BEFORE_ADMISSION,
     Assertion,
     Coding,
     Dose,
@@ -288,7 +289,7 @@ class ExposureBuilder:
                     d.norm or d.text) is None:
                 # "a man with Crohn's disease treated with azathioprine was admitted in October 2020": taken before
                 # the admission, since a time the text does not give
-                when = TimeRef(derivation="unknown", text="before admission")
+                when = TimeRef(derivation="unknown", text=BEFORE_ADMISSION)
                 if seg is not None:
                     seg.start = when
             self.apply(act, d, when, sent, seg, why)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from casecourse.model import Assessment, Course, Fact
+from casecourse.model import BEFORE_ADMISSION, Assessment, Course, Fact
 from casecourse.rules import bands as B
 from casecourse.rules.concepts import data_rows, norm
 from casecourse.rules.drugs import IMMUNOSUPPRESSIVE, drug_class
@@ -158,6 +158,10 @@ def immunosuppression(view: View, win: Window) -> Ev:
         if drug_class(x) not in IMMUNOSUPPRESSIVE or x.status == "not-taken":
             continue
         s = view.axis.span(x.time) or view.axis.span(x.segments[0].start if x.segments else None)
+        if s is None and x.time.text == BEFORE_ADMISSION and not (view.axis.span(x.end) and win.lo is not None and
+                                                                 view.axis.span(x.end)[1] < win.lo):
+            sure.append(x.id)  # taken since before the admission the story tells, still taken at the episode
+            continue
         if s is None or win.lo is None:
             maybe.append(x.id)
             continue
