@@ -194,3 +194,10 @@ def test_it_was_stopped_and_restarted_gives_a_second_course() -> None:
                           "It was stopped in 2017 because of visual symptoms and restarted in 2019.")
     got = [(e.time.point, e.end.point if e.end else None, e.stop_reason) for e in course.exposures]
     assert got == [("2015", "2017", "visual symptoms"), ("2019", None, None)]
+
+
+def test_a_drug_stopped_once_what_it_covered_was_excluded_says_so() -> None:
+    ex = _exposures("A 60-year-old man was admitted in 2020. In 2020 he received acyclovir and clarithromycin. "
+                    "Acyclovir was discontinued after herpes simplex encephalitis had been ruled out.")
+    assert ex["acyclovir"].stop_reason == "herpes simplex encephalitis excluded"
+    assert ex["clarithromycin"].status != "stopped"

@@ -109,6 +109,9 @@ def _gap_is_filler(text: str, a: int, b: int, inner: list[Mention]) -> bool:
 
 
 # a reason of no known kind, kept as written: "because of posterior reversible encephalopathy syndrome"
+# a drug stopped once what it covered was excluded: "stopped on day 2 once Legionella was excluded"
+_EXCLUDED_REASON = re.compile(r"\b(?:once|after|as|since|when)\s+(?:(?:the|a|an)\s+)?(?P<r>[\w'-]+(?: [\w'-]+){0,4}?)"
+                              r"\s+(?:was|were|had been|has been)\s+(?:excluded|ruled out)\b", re.I)
 _STATED_REASON = re.compile(r"\b(?:due to|because of|owing to)\s+(?:(?:the|a|an|his|her|their|its)\s+)?"
                             r"(?P<r>[\w'-]+(?: [\w'-]+){0,7}?)(?=\s*(?:[,.;()]|$|\band\b|\bbut\b|\bafter\b))", re.I)
 
@@ -122,7 +125,10 @@ def _reason(sentence: str) -> str | None:
             if pattern.search(words):
                 return reason
     stated = _STATED_REASON.search(sentence)
-    return stated.group("r") if stated else None  # as written: "AKI", "Stevens-Johnson syndrome"
+    if stated:
+        return stated.group("r")  # as written: "AKI", "Stevens-Johnson syndrome"
+    excluded = _EXCLUDED_REASON.search(sentence)
+    return f"{excluded.group('r')} excluded" if excluded else None
 
 
 class ExposureBuilder:
