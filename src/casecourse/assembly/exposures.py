@@ -375,8 +375,7 @@ class ExposureBuilder:
         """A drug this sentence stopped and then restarted, the subject left out ("Hydroxychloroquine was stopped in
         2017 and restarted in 2019"): a new course from the restart's date (or the story's time)."""
         name = d.norm or d.text
-        nxt = min((x.start for x in drugs if x.start > d.end and x.norm != d.norm), default=sent[1])
-        m = _RESUMED_AFTER.search(self.text, max(d.end, after or 0), nxt)
+        m = _RESUMED_AFTER.search(self.text, max(d.end, after or 0), _next_other(d, drugs, sent[1]))
         if m is None or name in self.active:
             return
         dated = next((t for t in ms.times if m.end() <= t.start < m.end() + 40 and t.attrs.get("kind") == "absolute"),
@@ -390,10 +389,9 @@ class ExposureBuilder:
         that clause, or "after N days" from the start; else unknown) and its reason."""
         name = d.norm or d.text
         exp = self.active.get(name)
-        nxt = min((x.start for x in drugs if x.start > d.end and x.norm != d.norm), default=sent[1])
         if exp is None:
             return
-        m = next((m for m in _LATER_STOP.finditer(self.text, d.end, nxt)), None)
+        m = _LATER_STOP.search(self.text, d.end, _next_other(d, drugs, sent[1]))
         if m is None or any(x.start > d.end and x.start < m.start() for x in drugs):
             return
         clause_end = next((c[1] for c in clauses if c[0] <= m.end() < c[1]), sent[1])
@@ -528,12 +526,8 @@ def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | No
     if m is None:
         return None
     n = int(_COUNT_WORDS.get(m["n"].lower(), m["n"]))
-    every = 1.0
-    if timing is not None and timing.period and timing.period_unit and timing.frequency:
-        unit = {"d": "day", "wk": "week", "mo": "month", "h": "hour"}.get(timing.period_unit)
-        if unit is not None:
-            every = float(timing.period) * UNIT_DAYS[unit] / float(timing.frequency)
-    return (n * every, m.group(0).strip(" ,")) if n > 0 else None
+    per_day = _per_day(timing) if timing is not None and timing.period else None
+    return (n / per_day if per_day else float(n), m.group(0).strip(" ,")) if n > 0 else None
 
 
 # a sentence that opens from the end of a course: "After completion of cyclophosphamide, ...", "Following the
@@ -700,6 +694,12 @@ def _class_action(text: str, c: Mention, cues: list[tuple], inner: list[Mention]
 
 # between the two drugs of "switched from X (dose) to Y"
 _TO_GAP = re.compile(r"[^.;]{0,40}?\bto\s+(?:(?:oral|intravenous|subcutaneous|weekly|daily|the)\s+)*", re.I)
+
+
+def _next_other(d: Mention, drugs: list[Mention], end: int) -> int:
+    """Where the next other drug of the sentence begins (its end when there is none): a clause told of `d` stops
+    there."""
+    return min((x.start for x in drugs if x.start > d.end and x.norm != d.norm), default=end)
 
 
 def _same_span(a: Mention, b: Mention) -> bool:
