@@ -27,5 +27,14 @@ def analyze_file(path: str | Path, assess: bool = True) -> Course:
     return analyze_text(doc.text, doc.source, assess)
 
 
+def prepare() -> None:
+    """Build every cached vocabulary index now (`make setup` calls it): the HPO index, the drug lexicon,
+    the diagnosis index and the unit factor table are built once per install, ~10 s, and a first
+    `casecourse analyze` would otherwise spend that time. Reads the bundled example, which uses them all."""
+    from importlib import resources
+
+    analyze_text(resources.files("casecourse.examples").joinpath("lupus_course.txt").read_text(encoding="utf-8"))
+
+
 def course_json(course: Course) -> str:
     return course.model_dump_json(indent=1, exclude_none=True) + "\n"

@@ -9,6 +9,7 @@ import gc
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,13 @@ def settle() -> None:
     gc.freeze()
 
 
+def announce_build(what: str) -> None:
+    """Tell a person at a terminal why this first run is slow (the indexes take ~10 s to build once after an
+    install or upgrade; `make setup` builds them ahead). Silent when stderr is not a terminal."""
+    if sys.stderr.isatty():
+        sys.stderr.write(f"casecourse: building the {what} once (cached in {cache_dir()}) ...\n")
+
+
 def cached(name: str, key: str, build: Callable[[], Any]) -> Any:
     """Return the cached object `name` for `key`, building and storing it when absent."""
     path = cache_dir() / f"{name}-{key}.pkl"
@@ -48,6 +56,7 @@ def cached(name: str, key: str, build: Callable[[], Any]) -> Any:
         return obj
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         pass
+    announce_build(name.replace("_", " ").replace("-", " "))
     obj = build()
     settle()
     try:

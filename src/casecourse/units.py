@@ -127,11 +127,9 @@ def _build_table() -> dict[tuple[str, str, float | None], float | None]:  # prag
     """pint's factor for every (source, target, molar mass). Pairs with a unit pint cannot read as a
     quantity, or whose dimensions cannot meet (even through a molar mass), get None without asking
     pint, which would only fail."""
-    reg = _registry()
-
     def dims(ucum: str):
         try:
-            return (1 * reg.from_ucum(ucum)).dimensionality
+            return (1 * _from_ucum(ucum)).dimensionality
         except Exception:
             return None  # pint's factor is None for every pair with this unit
 
@@ -176,17 +174,33 @@ def _factor(ucum: str, target: str, molar_mass: float | None) -> float | None:
     return _pint_factor(ucum, target, molar_mass)
 
 
+@cache
+def _parsed_ucum(ucum: str):  # noqa: ANN202 - a pint unit, or the exception ucumvert raised
+    try:
+        return _registry().from_ucum(ucum)
+    except Exception as err:  # ucumvert raises lark and pint errors alike
+        return err
+
+
+def _from_ucum(ucum: str):  # noqa: ANN202
+    """ucumvert's reading of `ucum`, parsed once: its Earley parser takes milliseconds per unit, and building
+    the factor table asks for the same few hundred units thousands of times."""
+    got = _parsed_ucum(ucum)
+    if isinstance(got, Exception):
+        raise got
+    return got
+
+
 def _pint_factor(ucum: str, target: str, molar_mass: float | None) -> float | None:
     """pint's factor; None for a unit ucumvert cannot parse or read as a quantity ("{titer}" comes
     back as a plain string), an offset unit in a product (Cel), or dimensions that do not meet."""
-    reg = _registry()
     try:
-        src = reg.from_ucum(ucum)
-        dst = reg.from_ucum(target)
+        src = _from_ucum(ucum)
+        dst = _from_ucum(target)
         q = 1 * src
         dims = (1 * dst).dimensionality
         if q.dimensionality != dims and molar_mass:
-            mm = molar_mass * reg.from_ucum("g/mol")
+            mm = molar_mass * _from_ucum("g/mol")
             for candidate in (q / mm, q * mm):
                 if candidate.dimensionality == dims:
                     q = candidate

@@ -12,6 +12,7 @@ The lexicon is compiled once into an Aho-Corasick automaton and cached on disk (
 """
 from __future__ import annotations
 
+import ast
 import bz2
 import importlib.util
 import pickle
@@ -62,6 +63,16 @@ def _dictionary_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "drug_ner_dictionary.pkl.bz2"
 
 
+def _package_stopwords() -> set[str]:
+    """The package's own stop list (`util.stopwords`), read from its source: importing the package runs its
+    `__init__`, which builds its finder's structures (~350 MB) that casecourse never uses."""
+    source = (_dictionary_path().parent / "util.py").read_text(encoding="utf-8")
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "stopwords" for t in node.targets):
+            return set(ast.literal_eval(node.value))
+    raise RuntimeError("drug_named_entity_recognition/util.py has no stopwords list")
+
+
 def _kind(data: dict) -> str | None:
     if data.get("drugbank_id"):
         return "drug"
@@ -81,8 +92,7 @@ def _lab_names() -> set[str]:
 def _build() -> tuple[dict[str, DrugEntry], ahocorasick.Automaton]:
     with bz2.open(_dictionary_path(), "rb") as f:
         d = pickle.load(f)  # the package's own shipped file, read the way the package reads it
-    from drug_named_entity_recognition.util import stopwords
-
+    stopwords = _package_stopwords()
     overrides = table("drug_overrides.csv")
     rename = {r["variant"]: r["target"] for r in overrides if r["action"] == "rename"}
     ignore = {r["variant"] for r in overrides if r["action"] == "ignore"}

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from ..cache import settle
+from ..cache import announce_build, cache_dir, settle
 from .lexicon_norm import norm_phrase, norm_word, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
 from .predicates import rows as predicate_rows
@@ -516,8 +516,7 @@ def _cache_file(obo: Path) -> Path:
         h.update(_knowledge(name).encode())
     for module in ("lexicon_index.py", "lexicon_norm.py", "lexicon_obo.py"):  # the builder's own code
         h.update((Path(__file__).parent / module).read_bytes())
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "casecourse"
-    return root / f"hpo_index-{h.hexdigest()[:16]}.pkl"
+    return cache_dir() / f"hpo_index-{h.hexdigest()[:16]}.pkl"
 
 
 @cache
@@ -533,6 +532,7 @@ def load_index() -> Index:
             return index
         except Exception:  # a stale or truncated cache is rebuilt, never trusted
             pass
+    announce_build("HPO phenotype index")
     index = build(obo)
     settle()
     try:
