@@ -11,7 +11,7 @@ def test_cells_named_in_the_unit_are_a_count() -> None:
     vals = _values("Spinal fluid held 7 leukocytes/µL with 60% neutrophils and 12 red blood cells/µL.")
     assert vals["7 leukocytes/µL"] == (None, "/uL")
     assert vals["12 red blood cells/µL"] == (None, "/uL")  # not the neutrophils before it
-    assert vals["60%"][0] == "neutrophils"
+    assert vals["60%"][0] == "cerebrospinal fluid neutrophils"  # the spinal fluid's, not the blood's
 
 
 def test_cells_per_field_and_per_cubic_millimetre() -> None:

@@ -19,3 +19,44 @@ def test_no_fluid_or_another_specimen_in_the_clause_no_fluid_test() -> None:
     assert "cerebrospinal fluid protein" not in _results("She had elevated protein in the urine; CSF was clear.")
     assert "cerebrospinal fluid protein" not in _results("Plasma showed elevated protein and the CSF was clear.")
     assert _results("Total protein was elevated.").get("cerebrospinal fluid protein") is None
+
+
+def _tests(text: str) -> dict[str, str | None]:
+    """value as written -> the test it was filed under."""
+    return {m.text: m.attrs.get("test") for m in find_labs(text) if m.type == "lab_value"}
+
+
+def test_values_after_a_fluid_analysis_are_that_fluids_tests() -> None:
+    got = _tests("A lumbar puncture was done, which showed a white cell count of 310 cells/mm3 and glucose 18 mg/dL. "
+                 "Her blood glucose was 104 mg/dL.")
+    assert got["310 cells/mm3"] == "cerebrospinal fluid leukocytes"
+    assert got["18 mg/dL"] == "cerebrospinal fluid glucose"
+    assert got["104 mg/dL"] == "glucose"  # the next sentence is the blood's
+
+
+def test_a_fluid_word_right_before_the_test_or_after_the_value() -> None:
+    got = _tests("Results: leukocytes 2.9 × 10^9/L; urinary leukocytes 40/µL; sodium 131 mmol/L. "
+                 "Lactate dehydrogenase was 1200 U/L in the pleural fluid.")
+    assert got["2.9 × 10^9/L"] == "leukocytes"
+    assert got["40/µL"] == "urine leukocytes"
+    assert got["131 mmol/L"] == "sodium"
+    assert got["1200 U/L"] == "pleural fluid lactate dehydrogenase"
+
+
+def test_a_blood_word_ends_the_fluids_frame_and_a_mere_effusion_is_no_frame() -> None:
+    got = _tests("Ascitic fluid analysis showed albumin 1.1 g/dL, whereas serum albumin was 2.8 g/dL. "
+                 "She had a pericardial effusion and her albumin was 2.4 g/dL.")
+    assert got["1.1 g/dL"] == "peritoneal fluid albumin"
+    assert got["2.8 g/dL"] == "albumin"
+    assert got["2.4 g/dL"] == "albumin"
+
+
+def test_a_csf_count_is_no_leukopenia() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("A 30-year-old man had fever. CSF examination showed 12 white blood cells/mm3 "
+                          "(leukocytes 12 /mm3). His white cell count was 9.1 × 10^9/L.")
+    blood = [lab for lab in course.labs if lab.test == "leukocytes"]
+    assert [lab.value for lab in blood] == [9.1]
+    assert all(lab.codings == [] or lab.codings[0].code != "6690-2" for lab in course.labs
+               if lab.test.startswith("cerebrospinal"))

@@ -435,3 +435,21 @@ def test_a_catalogue_name_is_read_in_the_other_number_and_without_hyphens() -> N
     for text in ("Double-stranded DNA antibody was negative.", "Double stranded DNA antibodies were negative."):
         hits = labs_catalogue.find_tests(text)
         assert [h.test.name for h in hits] == ["anti-double-stranded DNA antibodies"], text
+
+
+def test_values_listed_respectively_go_to_the_tests_in_order() -> None:
+    vals = {m.text: m.attrs.get("test") for m in find_labs(
+        "Erythrocyte sedimentation rate, serum C-reactive protein (CRP) and procalcitonin rose to 80 mm/h, "
+        "210 mg/L and 12.5 ng/mL, respectively.") if m.type == "lab_value"}
+    assert vals == {"80 mm/h": "erythrocyte sedimentation rate", "210 mg/L": "c-reactive protein",
+                    "12.5 ng/mL": "procalcitonin"}
+
+
+def test_up_to_states_the_peak_not_a_bound() -> None:
+    (m,) = [m for m in find_labs("Ferritin rose up to 9800 ng/mL.") if m.type == "lab_value"]
+    assert m.attrs["value"] == 9800 and m.attrs["comparator"] is None
+
+
+def test_a_no_break_space_groups_thousands_before_a_count_unit() -> None:
+    (m,) = [m for m in find_labs("Platelets were 85\u00a0000/µL.") if m.type == "lab_value"]
+    assert m.attrs["value"] == 85000

@@ -1,15 +1,25 @@
-"""A result word before an analyte of a body fluid named in its clause: "increased protein level and pleocytosis on
-cerebrospinal fluid", "CSF analysis showed elevated protein" -> the fluid's test (cerebrospinal fluid protein, H).
-The result word was read as a `test_result` with no test (reading/labs_results.py); it becomes that test's
-`lab_value` only where the catalogue (knowledge/labs.csv) holds the fluid's test, and no other specimen (serum, blood,
-urine) is named in the clause.
+"""Laboratory results of a body fluid other than blood.
+
+`refine` (values): a measured value of a blood analyte whose clause names another fluid is that fluid's test: "CSF
+analysis showed glucose 1 mg/dL and 104 cells/mm3", "urinary leukocytes 62/µL", "protein 5 g/dL in the pleural fluid"
+become cerebrospinal fluid glucose, urine leukocytes, pleural fluid protein (the catalogue's own test where it holds
+one, with its LOINC code; else the fluid's name before the analyte's, with no code guessed). A CSF white cell count is
+never a leukopenia. The fluids and their cues are knowledge/specimens.csv.
+
+`refine` (result words): a result word before an analyte of a body fluid named in its clause: "increased protein
+level and pleocytosis on cerebrospinal fluid", "CSF analysis showed elevated protein" -> the fluid's test
+(cerebrospinal fluid protein, H). The result word was read as a `test_result` with no test (reading/labs_results.py);
+it becomes that test's `lab_value` only where the catalogue (knowledge/labs.csv) holds the fluid's test, and no other
+specimen (serum, blood, urine) is named in the clause.
 """
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from casecourse.knowledge import table
 from casecourse.model import Mention
-from casecourse.reading.labs_catalogue import by_written
+from casecourse.reading.labs_catalogue import by_written, catalogue
 
 _ANALYTE = re.compile(r"\s+(?:total\s+)?(?P<a>protein|glucose|lactate|white (?:blood )?cells?|leukocytes)"
                       r"(?:\s+(?:levels?|concentrations?|counts?))?\b", re.I)
@@ -19,7 +29,88 @@ _CLAUSE = re.compile(r"[.;](?:\s|$)|\n")
 
 
 def refine(text: str, mentions: list[Mention]) -> None:
-    """Turn, in place, a test_result with no test before a fluid's analyte into that test's lab_value."""
+    """Give, in place, the values and result words of another fluid than blood that fluid's tests."""
+    _fluid_values(text, mentions)
+    _fluid_results(text, mentions)
+
+
+# a word after a frame cue that says the fluid was analysed ("lumbar puncture showed", "CSF analysis:")
+_ANALYSED = (r"(?:analys[ie]s|examinations?|exam|stud(?:y|ies)|cytology|biochemistry|chemistry|profile|samples?|"
+             r"specimens?|showed|shows|revealed|reveals|demonstrated|disclosed|contained|yielded|found|had|has|with|"
+             r"was notable for|:)")
+# a word naming the blood as the specimen: the fluid's frame ends there ("... whereas serum albumin was 2.6 g/dL")
+_BLOOD = re.compile(r"\b(?:serum|plasma|peripheral|systemic|venous|arterial|capillary|blood(?!\s+cells?\b))\b", re.I)
+_VALUE_CLAUSE = re.compile(r"[.;](?:\s|$)|\n")
+
+
+@cache
+def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str], dict[str, str]]:
+    """(frame cue + analysis word, cue right before a test's name, "in the <cue>" after a value, frame group ->
+    specimen, direct group -> specimen)."""
+    frame: dict[str, str] = {}
+    direct: dict[str, str] = {}
+    for i, r in enumerate(table("specimens.csv")):
+        (frame if r["scope"] == "frame" else direct)[f"s{i}"] = r
+    def alt(groups: dict) -> str:
+        return "|".join(f"(?P<{g}>{r['cue']})" for g, r in groups.items())
+    both = {**frame, **direct}
+    return (re.compile(rf"\b(?:{alt(frame)})\b(?=[^.;\n]{{0,60}}?(?:\b|(?<=\W)){_ANALYSED})", re.I),
+            re.compile(rf"\b(?:{alt(both)})\s+$", re.I),
+            re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:in|on|of)\s+(?:the\s+)?(?:{alt(both)})\b", re.I),
+            {g: r["specimen"] for g, r in frame.items()}, {g: r["specimen"] for g, r in both.items()})
+
+
+def _specimen(m: re.Match, names: dict[str, str]) -> str:
+    return names[next(g for g, v in m.groupdict().items() if v is not None)]
+
+
+@cache
+def _fluid_test(specimen: str, test: str) -> tuple[str, str | None]:
+    """(name, LOINC) of `test` measured in `specimen`: the catalogue's test where it holds one."""
+    own = by_written(f"{specimen} {test}")
+    return (own.name, own.loinc) if own is not None else (f"{specimen} {test}", None)
+
+
+@cache
+def _specimen_names() -> tuple[str, ...]:
+    return tuple({r["specimen"] for r in table("specimens.csv")} | {"csf", "urinary", "urinalysis"})
+
+
+def _fluid_values(text: str, mentions: list[Mention]) -> None:
+    frame_rx, direct_rx, after_rx, frame_names, names = _cues()
+    tests = [m for m in mentions if m.type == "lab_test"]
+    values = sorted(m.start for m in mentions if m.type == "lab_value")
+    for m in mentions:
+        name = m.attrs.get("test")
+        if m.type not in ("lab_value", "lab_reference") or not isinstance(name, str) or m.attrs.get("value") is None:
+            continue
+        test = catalogue().get(name)
+        if test is None or test.kind != "lab" or name.startswith(_specimen_names()):
+            continue
+        start = max((c.end() for c in _VALUE_CLAUSE.finditer(text, max(0, m.start - 400), m.start)),
+                    default=max(0, m.start - 400))
+        after = max((v for v in values if start <= v < m.start), default=start)  # the value before it in the clause
+        named = [t for t in tests if t.norm == name and after <= t.start < m.start]
+        at = named[0].start if named else m.start  # the test's first naming, else the value
+        specimen = None
+        if (d := direct_rx.search(text, max(start, at - 60), at)) is not None:
+            specimen = _specimen(d, names)
+        elif (a := after_rx.match(text, m.end)) is not None:
+            specimen = _specimen(a, names)
+        else:
+            frames = list(frame_rx.finditer(text, start, at))
+            if frames and not _BLOOD.search(text, frames[-1].end(), m.start):
+                specimen = _specimen(frames[-1], frame_names)
+        if specimen is None:
+            continue
+        fluid_name, loinc = _fluid_test(specimen, name)
+        m.norm = fluid_name
+        m.attrs = {**m.attrs, "test": fluid_name, "loinc": loinc, "specimen": specimen}
+        if named and not m.attrs.get("test_text"):
+            m.attrs["test_text"] = named[0].text
+
+
+def _fluid_results(text: str, mentions: list[Mention]) -> None:
     for m in mentions:
         if m.type != "test_result" or m.attrs.get("test") is not None:
             continue

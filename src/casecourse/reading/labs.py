@@ -176,6 +176,40 @@ _NOT_A_NAME = frozenset(
     "raised reduced high low mildly markedly slightly".split())
 
 
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_VALUE_RUN_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|/|;)\s*", re.I)
+_BEFORE_RESPECTIVELY = re.compile(r"[\s,)\]]*")
+
+
+def _respectively(text: str, values: list[Value], hits: list[TestHit], ends: list[int]) -> dict[int, LabTest]:
+    """Values listed in the order of the tests named before them, "respectively": "CRP and procalcitonin rose to
+    312 mg/L and 47 ng/mL, respectively". id(value) -> its test; a list that does not pair one to one (or a value
+    that does not fit its test's unit) pairs nothing, and the values are read as usual."""
+    out: dict[int, LabTest] = {}
+    for r in _RESPECTIVELY.finditer(text):
+        k = bisect.bisect_left(ends, r.start())
+        start = ends[k - 1] if k else 0
+        run = [v for v in values if start <= v.start < r.start()]
+        if not run or not _BEFORE_RESPECTIVELY.fullmatch(text, run[-1].end, r.start()):
+            continue
+        i = len(run) - 1  # the run of values right before "respectively", joined by commas and "and"
+        while i > 0 and _VALUE_RUN_GAP.fullmatch(text, run[i - 1].end, run[i].start):
+            i -= 1
+        run = run[i:]
+        tests: list[TestHit] = []
+        for h in hits:
+            if start <= h.start and h.end <= run[0].start:
+                if tests and tests[-1].test is h.test:
+                    continue  # "C-reactive protein (CRP)": one test named twice
+                tests.append(h)
+        tests = tests[-len(run):]
+        if len(run) < 2 or len(tests) != len(run) or not all(_fits(h.test, v) for h, v in zip(tests, run, strict=True)):
+            continue
+        for h, v in zip(tests, run, strict=True):
+            out[id(v)] = h.test
+    return out
+
+
 def _directly_after_test(text: str, v: Value, hits: list[TestHit], starts: list[int]) -> bool:
     i = bisect.bisect_left(starts, v.start) - 1
     if i < 0:
@@ -296,6 +330,7 @@ def find_labs(text: str) -> list[Mention]:
     hit_start_set = set(hit_starts)
     values = find_values(text)
     interval_after = _unit_from_interval(text, values)
+    paired = _respectively(text, values, hits, ends)
     last: tuple[int, LabTest | None] = (-1, None)  # end and test of the last unitless value kept
     taken: dict[int, int] = {}  # values given so far to each group name that lists its tests
     low = lower_text(text)
@@ -315,7 +350,7 @@ def find_labs(text: str) -> list[Mention]:
                 change.attrs["change"] = True
                 out.append(change)
             continue
-        test = _attach(text, v, anchors, starts, clause_start, clause_end, taken)
+        test = paired.get(id(v)) or _attach(text, v, anchors, starts, clause_start, clause_end, taken)
         if v.info is not None and v.info.kind == "length" and (
                 _DIMENSION_AFTER.match(text, v.end) or _DIMENSION_BEFORE.search(text, max(0, v.start - 3), v.start)):
             continue
