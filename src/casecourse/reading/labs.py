@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
@@ -25,7 +26,7 @@ from casecourse.reading import lab_fluids
 from casecourse.reading.labs_catalogue import LabTest, TestHit, by_written, catalogue, expand, find_tests
 from casecourse.reading.labs_qualitative import compound_anchors, find_compounds, find_qualitative
 from casecourse.reading.labs_results import find_results
-from casecourse.reading.labs_values import Value, find_values
+from casecourse.reading.labs_values import Value, find_values, unit_after
 from casecourse.reading.rx_first import lower_text
 from casecourse.reading.rx_keys import may_hold
 from casecourse.units import convert
@@ -176,6 +177,7 @@ _NOT_A_NAME = frozenset(
     "raised reduced high low mildly markedly slightly".split())
 
 
+_FEVER_BEFORE = re.compile(r"\b(?:fevers?|febrile|pyrexi(?:a|al)|temperatures?|temp)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _VALUE_RUN_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|/|;)\s*", re.I)
 _BEFORE_RESPECTIVELY = re.compile(r"[\s,)\]]*")
@@ -272,6 +274,41 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
     return intervals
 
 
+# a bracketed reference interval between a number and its unit: "C3 0.76 (normal 0.83–1.52) g/L"
+_INTERVAL_BEFORE_UNIT = re.compile(
+    r"\s*[(\[]\s*(?:normal|reference|ref\.?|NR|RR|N)\b[^()\[\]\n]{0,40}?\d[^()\[\]\n]{0,12}[)\]]\s?", re.I)
+
+
+def _unit_after_interval(text: str, values: list[Value]) -> None:
+    """A number with no unit of its own takes the unit written right after its bracketed reference interval:
+    "complement C3 was 0.76 (normal 0.83–1.52) g/L", "haemoglobin 97–104 [normal 112–151] g/L"."""
+    for v in values:
+        if v.unit is not None or v.info is not None:
+            continue
+        gap = _INTERVAL_BEFORE_UNIT.match(text, v.end)
+        if gap is None or (after := unit_after(text, gap.end())) is None:
+            continue
+        _end, v.unit, v.info = after
+        v.ucum = v.info.ucum
+
+
+@cache
+def _plausible_bounds() -> dict[str, list[tuple[str, float, float]]]:
+    out: dict[str, list[tuple[str, float, float]]] = {}
+    for r in table("plausible_values.csv"):
+        out.setdefault(r["test"], []).append((r["ucum"], float(r["low"]), float(r["high"])))
+    return out
+
+
+def _plausible(test: LabTest, v: Value) -> bool:
+    """Whether `v` can be a reading of the vital sign `test` (knowledge/plausible_values.csv); True for other tests."""
+    bounds = _plausible_bounds().get(test.name)
+    if not bounds or v.value is None:
+        return True
+    rows = [b for b in bounds if b[0] == v.ucum] if v.ucum else bounds
+    return not rows or any(low <= v.value <= high for _u, low, high in rows)
+
+
 _TOTAL_IG = frozenset({"immunoglobulin g", "immunoglobulin m", "immunoglobulin a", "immunoglobulin e"})
 _IG_CLASS = re.compile(r"Ig[GMAE]")
 # words before "IgG" that keep it the total immunoglobulin level ("serum IgG", "low IgG", "immunoglobulins IgG")
@@ -295,6 +332,41 @@ def _antibody_class(text: str, hit: TestHit) -> bool:
     return before is not None and before.group(1).lower() not in _TOTAL_BEFORE
 
 
+@cache
+def _salt_words() -> dict[str, str]:
+    return {r["word"]: r["role"] for r in table("salts.csv")}
+
+
+_WORD_BEFORE_SALT = re.compile(r"([A-Za-z][\w'-]*)\s+$")
+_WORDS_AFTER_SALT = re.compile(r"\s+([A-Za-z]+(?:\s+[A-Za-z]+)?)")
+
+
+def _is_drug(word: str) -> bool:
+    from casecourse.reading.drugs import lookup
+
+    entry = lookup(word)
+    return entry is not None and entry.kind in ("drug", "regimen")
+
+
+def _without_salts(text: str, hits: list[TestHit]) -> list[TestHit]:
+    """The test names, less the ions that name a drug's salt (knowledge/salts.csv): "mycophenolate sodium 720 mg",
+    "potassium chloride 40 mEq", "sodium bicarbonate was infused" are doses, no electrolyte results."""
+    words = _salt_words()
+    out: list[TestHit] = []
+    for h in hits:
+        role = words.get(text[h.start:h.end].lower())
+        if role is not None:
+            before = _WORD_BEFORE_SALT.search(text, max(0, h.start - 40), h.start)
+            prev = before.group(1).lower() if before else ""
+            after = _WORDS_AFTER_SALT.match(text, h.end)
+            nxt = after.group(1).lower().split() if after else []
+            if (role == "cation" and (nxt[:1] and words.get(nxt[0]) == "anion" or words.get(" ".join(nxt)) == "anion")
+                    or role == "anion" and words.get(prev) == "cation" or prev and _is_drug(prev)):
+                continue
+        out.append(h)
+    return out
+
+
 def _without_antibody_classes(text: str, hits: list[TestHit]) -> list[TestHit]:
     """The test names, less the immunoglobulin classes that name an antibody's class. A class coordinated right
     after one is one too: "Parvovirus IgM was negative, and IgG was elevated" (the parvovirus IgG)."""
@@ -315,7 +387,7 @@ _SENTENCE_END = re.compile(r"[.;]\s")
 
 def find_labs(text: str) -> list[Mention]:
     """All `lab_test`, `lab_value`, `lab_reference` and `test_result` mentions, sorted by position."""
-    hits = _without_antibody_classes(text, find_tests(text))
+    hits = _without_salts(text, _without_antibody_classes(text, find_tests(text)))
     compounds = find_compounds(text)
     anchors = sorted(hits + compound_anchors(compounds), key=lambda h: h.start)
     starts = [h.start for h in anchors]
@@ -330,6 +402,7 @@ def find_labs(text: str) -> list[Mention]:
     hit_start_set = set(hit_starts)
     values = find_values(text)
     interval_after = _unit_from_interval(text, values)
+    _unit_after_interval(text, values)
     paired = _respectively(text, values, hits, ends)
     last: tuple[int, LabTest | None] = (-1, None)  # end and test of the last unitless value kept
     taken: dict[int, int] = {}  # values given so far to each group name that lists its tests
@@ -367,6 +440,11 @@ def find_labs(text: str) -> list[Mention]:
                     and _TYPE_NUMBERS.fullmatch(text, v.start, v.end):
                 continue  # "HIV 1,2 antigen/antibody", "HSV 1": a virus type, not a result (but "anti-RNP 96")
             last = (v.end, test)
+        elif test is None and v.info is not None and len(v.unit or "") == 1 and v.unit.isalpha():
+            # a one-letter unit ("38.6 C", "102 F") counts only after its test or a fever: "stage 4 C" is none
+            if v.info.kind != "temperature" or not _FEVER_BEFORE.search(text, max(0, v.start - 30), v.start):
+                continue
+            test = catalogue()["body temperature"]
         elif test is None and v.info is not None and v.info.kind not in _SELF_EVIDENT:
             continue
         elif test is None and v.info is not None and v.info.kind == "percent" and _PREPARATION_AFTER.match(text, v.end):
@@ -387,6 +465,8 @@ def find_labs(text: str) -> list[Mention]:
             # the lab's interval, not a result; but a reference word that is itself a test's name is that test:
             # "HR 96, RR 18" (respiratory rate, not a reference range), unless in brackets: "1.1 mg/dL (RR 0.6-1.2)"
             mention.type = "lab_reference"
+        elif test is not None and not _plausible(test, v):
+            continue  # "HR 2010" (a protocol's year) is no heart rate
         out.append(mention)
     out.extend(find_qualitative(text, [h for h in hits if h.test.kind != "anchor"], compounds))
     # a result word inside a test's name is no result: "positive end-expiratory pressure", "C- reactive protein"

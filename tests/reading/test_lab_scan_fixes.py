@@ -1,0 +1,41 @@
+"""Units, salts and vital signs that a plausibility scan of real reports found misread (invented sentences)."""
+from __future__ import annotations
+
+from casecourse.reading.labs import find_labs
+
+
+def _values(text: str) -> list[tuple[str | None, float | None, str | None]]:
+    """(test, value, UCUM unit) of each value read as a result."""
+    return [(m.attrs.get("test"), m.attrs.get("value"), m.attrs.get("ucum")) for m in find_labs(text)
+            if m.type == "lab_value"]
+
+
+def test_temperatures_in_the_units_reports_write() -> None:
+    assert _values("Her temperature was 39.1 ℃.") == [("body temperature", 39.1, "Cel")]
+    assert _values("His temperature was 35.2 degrees Celsius.") == [("body temperature", 35.2, "Cel")]
+    assert _values("Body temperature was 38.4C on arrival.") == [("body temperature", 38.4, "Cel")]
+    assert _values("She was febrile to 102.2 F.") == [("body temperature", 102.2, "[degF]")]
+    assert _values("Stage 4 C disease was found.") == []  # a bare letter alone is no degree
+
+
+def test_activity_and_rate_units_spelled_out() -> None:
+    assert _values("ALP 212 units/L, ALT 48 units/L.") == [("alkaline phosphatase", 212.0, "U/L"),
+                                                           ("alanine aminotransferase", 48.0, "U/L")]
+    assert _values("The heart rate was 128 b.p.m.") == [("heart rate", 128.0, "/min")]
+
+
+def test_a_unit_written_after_the_reference_interval_is_the_values() -> None:
+    assert ("c4", 0.05, "g/L") in _values("Complement C4 was low at 0.05 (normal 0.1–0.4) g/L.")
+
+
+def test_a_number_no_vital_sign_can_be_is_none() -> None:
+    assert _values("She relapsed and was treated on the AIEOP HR 2009 protocol.") == []
+    assert _values("Pulse 134, respiratory rate 28.") == [("heart rate", 134.0, None), ("respiratory rate", 28.0, None)]
+
+
+def test_a_drugs_salt_is_no_electrolyte_result() -> None:
+    assert _values("He took mycophenolate sodium 720 mg twice daily and heparin sodium 5000 IU.") == []
+    assert _values("Potassium chloride 40 mEq was given; serum potassium rose to 3.9 mmol/L.") == [
+        ("potassium", 3.9, "mmol/L")]
+    assert _values("Sodium 131 mmol/L and potassium 3.1 mmol/L.") == [("sodium", 131.0, "mmol/L"),
+                                                                    ("potassium", 3.1, "mmol/L")]
