@@ -368,7 +368,11 @@ class CourseAssembler:
                                                assertion=m.assertion, time=when,
                                                provenance=_prov(self.text, m, sent, "phenotypes"))
             return
-        if _STATUS_RANK[status] > _STATUS_RANK[c.status]:
+        # the story's later word on a suspicion (or differential) holds: "suspected meningitis ... meningitis was
+        # excluded" is refuted, "lymphoma was not detected ... raising the suspicion of lymphoma" provisional; a
+        # confirmed diagnosis stays confirmed
+        excluded = status == "refuted" and c.status in ("provisional", "differential")
+        if _STATUS_RANK[status] > _STATUS_RANK[c.status] or excluded:
             c.status, c.assertion = status, m.assertion  # type: ignore[assignment]
             if when.known and (not c.time.known or status == "confirmed"):
                 c.time = when

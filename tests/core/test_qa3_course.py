@@ -1,0 +1,91 @@
+"""Course reading checked on invented neurology, nephrology and paediatric narratives and UK letters."""
+from casecourse.api import analyze_text
+from casecourse.model import Assertion
+
+
+def _conditions(text: str) -> dict[str, str]:
+    return {c.name: c.status for c in analyze_text(text, assess=False).conditions}
+
+
+def _findings(text: str) -> dict[str, Assertion]:
+    return {f.name: f.assertion for f in analyze_text(text, assess=False).findings}
+
+
+def test_a_suspicion_with_an_adverb_is_a_suspicion() -> None:
+    text = ("A 30-year-old woman was admitted with confusion. Herpes simplex encephalitis was initially suspected, "
+            "but autoimmune encephalitis was confirmed.")
+    assert _conditions(text)["herpes simplex encephalitis"] == "provisional"
+
+
+def test_the_grounds_of_a_judgement_are_stated_facts() -> None:
+    text = ("A 30-year-old woman was admitted. Autoimmune encephalitis was considered likely given the combination "
+            "of seizures and fever.")
+    found = _findings(text)
+    assert found["seizures"] == Assertion.present and found["fever"] == Assertion.present
+
+
+def test_the_later_word_on_a_suspicion_holds() -> None:
+    first = "A 2-day-old boy was admitted. Diagnoses: 1. Suspected meningitis - excluded (CSF culture negative)."
+    assert _conditions(first)["meningitis"] == "refuted"
+    later = ("A 2-day-old boy was admitted. Meningitis was suspected and antibiotics were started. "
+             "Meningitis was excluded by a normal lumbar puncture.")
+    assert _conditions(later)["meningitis"] == "refuted"
+    earlier = ("A 2-day-old boy was admitted. Meningitis was excluded by a normal lumbar puncture. "
+               "Meningitis was suspected again on day 5.")
+    assert _conditions(earlier)["meningitis"] == "provisional"  # suspected again after the exclusion
+    confirmed = ("A 2-day-old boy was admitted with meningitis. Encephalitis was excluded. "
+                 "There was no meningitis in his sibling.")
+    assert _conditions(confirmed)["meningitis"] == "confirmed"  # a confirmed diagnosis stays confirmed
+
+
+def test_not_confirmed_without_a_verb_leaves_the_diagnosis_unproven() -> None:
+    text = "A 2-day-old boy was admitted. Antibiotics were continued for 10 days (meningitis not confirmed)."
+    assert _conditions(text)["meningitis"] == "provisional"
+
+
+def test_a_result_that_remains_negative_negates() -> None:
+    text = "A 45-year-old man attended clinic. BK viraemia remains negative."
+    assert _findings(text)["viraemia"] == Assertion.negated
+
+
+def test_a_deceased_donor_is_not_the_patients_death() -> None:
+    text = ("A 44-year-old man had a deceased-donor renal transplant in March 2019. In 2023 he was admitted with "
+            "rejection and was discharged well.")
+    c = analyze_text(text, assess=False)
+    assert not [e for e in c.events if e.type == "death"]
+    assert analyze_text("A 70-year-old man was admitted with sepsis and died on day 3.", assess=False).events[-1].type \
+        == "death"
+
+
+def test_british_approved_drug_names_are_read() -> None:
+    text = ("A 24-year-old woman was admitted on 3 March 2023. Intravenous aciclovir 10 mg/kg three times daily was "
+            "started, and glyceryl trinitrate was given for chest pain.")
+    drugs = {e.drug for e in analyze_text(text, assess=False).exposures}
+    assert {"acyclovir", "nitroglycerin"} <= drugs
+
+
+def test_protein_creatinine_ratio_written_with_a_colon() -> None:
+    text = "A 19-year-old man was seen in May 2020. The urine protein:creatinine ratio was 1240 mg/mmol."
+    labs = [(x.test, x.value, x.unit) for x in analyze_text(text, assess=False).labs]
+    assert labs == [("urine protein/creatinine ratio", 1240.0, "mg/mmol")]
+
+
+def test_drug_levels_are_labs_not_exposures() -> None:
+    text = ("A 44-year-old man takes tacrolimus 4 mg twice daily. His tacrolimus trough level was 6.4 ng/mL. "
+            "The pre-dose gentamicin level was 1.1 mg/L.")
+    c = analyze_text(text, assess=False)
+    labs = {(x.test, x.value, x.unit) for x in c.labs}
+    assert ("tacrolimus level", 6.4, "ng/mL") in labs and ("gentamicin level", 1.1, "mg/L") in labs
+    assert [e.drug for e in c.exposures] == ["tacrolimus"]
+
+
+def test_neural_autoantibodies_are_their_own_tests() -> None:
+    text = ("A 58-year-old man was admitted with weakness. Anti-GM1 IgG antibodies were positive, while anti-GQ1b "
+            "antibodies were negative. Anti-NMDA receptor antibodies were negative. Anti-MuSK antibodies were "
+            "negative and acetylcholine receptor antibodies were 12.4 nmol/L.")
+    labs = {(x.test, x.interpretation, x.value) for x in analyze_text(text, assess=False).labs}
+    assert ("anti-gq1b antibodies", "NEG", None) in labs
+    assert ("anti-nmda receptor antibodies", "NEG", None) in labs
+    assert ("anti-musk antibodies", "NEG", None) in labs
+    assert ("acetylcholine receptor antibodies", None, 12.4) in labs
+    assert any(t.startswith("anti-gm1") and i == "POS" for t, i, _ in labs)
