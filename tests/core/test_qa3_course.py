@@ -89,3 +89,33 @@ def test_neural_autoantibodies_are_their_own_tests() -> None:
     assert ("anti-musk antibodies", "NEG", None) in labs
     assert ("acetylcholine receptor antibodies", None, 12.4) in labs
     assert any(t.startswith("anti-gm1") and i == "POS" for t, i, _ in labs)
+
+
+def test_a_value_against_the_interval_the_report_states() -> None:
+    text = ("A 70-year-old man was admitted on 2 May 2021. Haemoglobin 94 g/L (130-170), white cell count "
+            "11.8 x 10^9/L (reference 4.0-11.0), CRP 6 mg/L (<5), albumin 36 g/L (35-50), eGFR 40 mL/min (>60), "
+            "ferritin 300 ng/mL (normal range 20-250 ng/mL). His tacrolimus level was 3.2 ug/L (target 6-8 ug/L) "
+            "and HbA1c 58 mmol/mol (7.5%).")
+    interp = {x.test: x.interpretation for x in analyze_text(text, assess=False).labs}
+    assert interp["hemoglobin"] == "L" and interp["leukocytes"] == "H" and interp["c-reactive protein"] == "H"
+    assert interp["albumin"] == "N" and interp["estimated glomerular filtration rate"] == "L"
+    assert interp["ferritin"] == "H"
+    assert interp["tacrolimus level"] is None  # a target range is no reference interval
+    assert interp["hemoglobin a1c"] is None  # a single number in brackets states no interval
+
+
+def test_the_step_of_a_taper_is_no_dose() -> None:
+    text = ("A 30-year-old woman was admitted on 2 May 2021. She received oral prednisolone 60 mg once daily from "
+            "4 May. Prednisolone was tapered by 10 mg every week and stopped on 30 June.")
+    (exp,) = [e for e in analyze_text(text, assess=False).exposures if e.drug == "prednisolone"]
+    assert [s.dose.value for s in exp.segments if s.dose] == [60.0]
+    assert exp.end is not None and exp.end.point == "2021-06-30"  # a date without its year, from the story's year
+
+
+def test_a_route_word_before_the_next_drug_is_that_drugs() -> None:
+    text = ("A 30-year-old woman was admitted on 2 May 2021. She was given immunoglobulin 0.4 g/kg/day for 5 days, "
+            "followed by oral prednisolone 60 mg once daily. Later intravenous immunoglobulin 2 g/kg was repeated.")
+    exps = {e.drug: e for e in analyze_text(text, assess=False).exposures}
+    assert exps["prednisolone"].segments[0].route == "oral"
+    assert all(s.route != "oral" for e in exps.values() if e.drug != "prednisolone" for s in e.segments)
+    assert exps["intravenous immunoglobulin"].segments[-1].route == "intravenous"  # the name says its route
