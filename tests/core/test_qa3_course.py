@@ -119,3 +119,36 @@ def test_a_route_word_before_the_next_drug_is_that_drugs() -> None:
     assert exps["prednisolone"].segments[0].route == "oral"
     assert all(s.route != "oral" for e in exps.values() if e.drug != "prednisolone" for s in e.segments)
     assert exps["intravenous immunoglobulin"].segments[-1].route == "intravenous"  # the name says its route
+
+
+def test_a_short_form_names_the_organism_the_text_writes_in_full() -> None:
+    text = ("A 14-hour-old boy was admitted with grunting. Maternal GBS status was unknown. Blood culture grew group B "
+            "streptococcus (Streptococcus agalactiae).")
+    c = analyze_text(text, assess=False)
+    assert not [x for x in c.conditions if "guillain" in x.name]
+    assert not [f for f in c.findings if "agalact" in f.name]  # the organism's epithet is no agalactia
+    gbs = "A 58-year-old man was admitted with ascending weakness. GBS was diagnosed and treated with IVIG."
+    assert [x.name for x in analyze_text(gbs, assess=False).conditions] == ["guillain-barré syndrome"]
+
+
+def test_on_admission_returns_from_a_piece_of_history() -> None:
+    text = ("A 67-year-old woman with myasthenia gravis diagnosed in 2019 was admitted on 2 October 2022 with "
+            "dysphagia. She had undergone thymectomy in 2020. On admission she had bilateral ptosis and a "
+            "temperature of 38.6 °C. Prednisolone was increased to 40 mg daily on 3 October.")
+    c = analyze_text(text, assess=False)
+    (ptosis,) = [f for f in c.findings if f.name == "bilateral ptosis"]
+    assert ptosis.time.point == "2022-10-02"
+    (temp,) = [x for x in c.labs if x.test == "body temperature"]
+    assert temp.time.point == "2022-10-02"
+    pred = [e for e in c.exposures if e.drug == "prednisolone"][0]
+    assert pred.segments[-1].start.point == "2022-10-03"
+
+
+def test_on_examination_returns_to_the_presentation() -> None:
+    text = ("A 58-year-old man presented on 10 January 2024 with a 5-day history of leg weakness. Three weeks "
+            "earlier he had had diarrhoea. On examination he had absent tendon reflexes.")
+    c = analyze_text(text, assess=False)
+    (refl,) = [f for f in c.findings if f.name == "absent tendon reflexes"]
+    assert refl.time.point == "2024-01-10"
+    (diarr,) = [f for f in c.findings if f.name == "diarrhoea"]
+    assert diarr.time.point is not None and diarr.time.point < "2024-01-10"  # the history keeps its own time
