@@ -152,3 +152,12 @@ def test_on_examination_returns_to_the_presentation() -> None:
     assert refl.time.point == "2024-01-10"
     (diarr,) = [f for f in c.findings if f.name == "diarrhoea"]
     assert diarr.time.point is not None and diarr.time.point < "2024-01-10"  # the history keeps its own time
+
+
+def test_a_length_from_a_person_does_not_move_the_story() -> None:
+    text = ("A 7-month-old boy was admitted on 11 November 2022 with a 6-day history of fever. He had received "
+            "amoxicillin orally for 3 days from his general practitioner, without improvement. He had conjunctival "
+            "injection.")
+    c = analyze_text(text, assess=False)
+    (inj,) = [f for f in c.findings if f.name == "conjunctival injection"]
+    assert inj.time.point == "2022-11-11"
