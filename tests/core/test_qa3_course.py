@@ -161,3 +161,11 @@ def test_a_length_from_a_person_does_not_move_the_story() -> None:
     c = analyze_text(text, assess=False)
     (inj,) = [f for f in c.findings if f.name == "conjunctival injection"]
     assert inj.time.point == "2022-11-11"
+
+
+def test_stop_reasons_with_a_measurement_or_a_resolution() -> None:
+    text = ("A 19-year-old man was seen on 3 March 2022. Tacrolimus was stopped because of a rise in creatinine to "
+            "132 umol/L and new tremor. Furosemide was stopped once the oedema had resolved.")
+    why = {e.drug: e.stop_reason for e in analyze_text(text, assess=False).exposures}
+    assert why["tacrolimus"] == "rise in creatinine to 132 umol/L"
+    assert why["furosemide"] == "oedema resolved"
