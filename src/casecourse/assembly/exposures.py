@@ -127,8 +127,8 @@ _STATED_REASON = re.compile(r"\b(?:due to|because of|owing to)\s+(?:(?:the|a|an|
                             r"(?=\s*(?:[,.;()]|$|\band\b|\bbut\b|\bafter\b))", re.I)
 # a drug stopped once what it treated was over: "furosemide was stopped once the oedema had resolved"
 _RESOLVED_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|their)\s+)?"
-                              r"(?P<r>[\w'-]+(?: [\w'-]+){0,3}?)\s+(?:had |has |have |had completely |was |were )?(?:resolved|settled|cleared|"
-                              r"normali[sz]ed|subsided|disappeared)\b", re.I)
+                              r"(?P<r>[\w'-]+(?: [\w'-]+){0,3}?)\s+(?:had |has |have |had completely |was |were )?"
+                              r"(?:resolved|settled|cleared|normali[sz]ed|subsided|disappeared)\b", re.I)
 
 
 def _reason(sentence: str) -> str | None:
