@@ -49,6 +49,7 @@ def _reference_split(text: str) -> list[tuple[int, int]]:
             word = re.search(r"([\w.]+)$", text[start:m.start()])
             if word and (word.group(1).lower().rstrip(".") in sentences._ABBREV
                          or (len(word.group(1)) == 1 and not text[start:m.start() - 1].endswith("/")
+                             and not re.search(r"(?:[°º]|\d ?)$", text[start:start + word.start(1)])
                              and (not word.group(1).isdecimal()
                                   or sentences._list_number(text, start, start + word.start(1))))):
                 continue
@@ -74,6 +75,12 @@ def test_a_unit_denominator_ends_a_sentence_an_initial_does_not() -> None:
     text = "Fibrinogen was 1.1 g/L. Blood cultures were negative. Seen by J. Smith on the ward."
     assert [text[a:b] for a, b in sentences.split(text)] == [
         "Fibrinogen was 1.1 g/L.", "Blood cultures were negative.", "Seen by J. Smith on the ward."]
+
+
+def test_a_temperature_unit_ends_a_sentence() -> None:
+    text = "Her temperature was 38.6 °C. Prednisolone was started. It was 38 C. She improved."
+    assert [text[a:b] for a, b in sentences.split(text)] == [
+        "Her temperature was 38.6 °C.", "Prednisolone was started.", "It was 38 C.", "She improved."]
 
 
 def test_a_one_digit_number_ends_a_sentence() -> None:

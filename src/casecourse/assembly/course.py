@@ -11,6 +11,7 @@ from functools import cache
 
 from casecourse import __version__
 from casecourse.assembly.exposures import ExposureBuilder, days_after
+from casecourse.assembly.lab_interval import stated_interpretation
 from casecourse.assembly.timeline import SentenceTime, place_one, place_sentences
 from casecourse.knowledge import table
 from casecourse.model import (
@@ -368,7 +369,11 @@ class CourseAssembler:
                                                assertion=m.assertion, time=when,
                                                provenance=_prov(self.text, m, sent, "phenotypes"))
             return
-        if _STATUS_RANK[status] > _STATUS_RANK[c.status]:
+        # the story's later word on a suspicion (or differential) holds: "suspected meningitis ... meningitis was
+        # excluded" is refuted, "lymphoma was not detected ... raising the suspicion of lymphoma" provisional; a
+        # confirmed diagnosis stays confirmed
+        excluded = status == "refuted" and c.status in ("provisional", "differential")
+        if _STATUS_RANK[status] > _STATUS_RANK[c.status] or excluded:
             c.status, c.assertion = status, m.assertion  # type: ignore[assignment]
             if when.known and (not c.time.known or status == "confirmed"):
                 c.time = when
@@ -395,6 +400,9 @@ class CourseAssembler:
         codings = [Coding(system="http://loinc.org", code=str(a["loinc"]), display=str(a.get("test")))] \
             if a.get("loinc") else []
         interp = a.get("interpretation") or (_flag_after(self.text, m.end) if a.get("value") is not None else None)
+        if interp is None and isinstance(a.get("value"), int | float) and a.get("comparator") is None \
+                and a.get("value_high") is None:
+            interp = stated_interpretation(self.text, m.end, float(a["value"]), a.get("unit"))
         # a negated result word is a negative result; a measured number is never "negative" because a cue
         # of its sentence reaches it
         # (a result word written "positive" stays positive unless the negation stands right before it: "ANCA were

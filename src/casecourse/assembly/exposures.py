@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import cache
 
-from casecourse.assembly.timeline import SentenceTime, calendar_time
+from casecourse.assembly.timeline import SentenceTime, place_one
 from casecourse.knowledge import table
 from casecourse.model import (
     BEFORE_ADMISSION,
@@ -78,6 +78,14 @@ class _Mentions:
     times: list[Mention] = field(default_factory=list)  # calendar dates and "after N days" of the sentence
 
 
+# the amount a dose changes by, not a dose: "tapered by 10 mg every week", "weaned by 2.5 mg every two weeks",
+# "reduced in steps of 5 mg", "increased in 25 mg increments"
+_STEP_BEFORE = re.compile(
+    r"\b(?:(?:taper|reduc|decreas|lower|wean|cut|increas|escalat|titrat|uptitrat)\w*\s+(?:(?:down|up|gradually|"
+    r"slowly|further|then)\s+)*by\s+(?:(?:steps|decrements|increments) of\s+)?|(?:in|by) (?:weekly |monthly |daily )?"
+    r"(?:steps|decrements|increments|reductions) of\s+)$", re.I)
+
+
 @cache
 def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     rows = table("exposure_cues.csv")
@@ -112,8 +120,15 @@ def _gap_is_filler(text: str, a: int, b: int, inner: list[Mention]) -> bool:
 # a drug stopped once what it covered was excluded: "stopped on day 2 once Legionella was excluded"
 _EXCLUDED_REASON = re.compile(r"\b(?:once|after|as|since|when)\s+(?:(?:the|a|an)\s+)?(?P<r>[\w'-]+(?: [\w'-]+){0,4}?)"
                               r"\s+(?:was|were|had been|has been)\s+(?:excluded|ruled out)\b", re.I)
+# a word of a stated reason: "rise in creatinine to 132 umol/L" (a unit's slash, a decimal number)
+_REASON_WORD = r"[\w'/%-]+(?:\.\d+)?"
 _STATED_REASON = re.compile(r"\b(?:due to|because of|owing to)\s+(?:(?:the|a|an|his|her|their|its)\s+)?"
-                            r"(?P<r>[\w'-]+(?: [\w'-]+){0,7}?)(?=\s*(?:[,.;()]|$|\band\b|\bbut\b|\bafter\b))", re.I)
+                            rf"(?P<r>{_REASON_WORD}(?: {_REASON_WORD}){{0,7}}?)"
+                            r"(?=\s*(?:[,.;()]|$|\band\b|\bbut\b|\bafter\b))", re.I)
+# a drug stopped once what it treated was over: "furosemide was stopped once the oedema had resolved"
+_RESOLVED_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|their)\s+)?"
+                              r"(?P<r>[\w'-]+(?: [\w'-]+){0,3}?)\s+(?:had |has |have |had completely |was |were )?"
+                              r"(?:resolved|settled|cleared|normali[sz]ed|subsided|disappeared)\b", re.I)
 
 
 def _reason(sentence: str) -> str | None:
@@ -128,7 +143,10 @@ def _reason(sentence: str) -> str | None:
     if stated:
         return stated.group("r")  # as written: "AKI", "Stevens-Johnson syndrome"
     excluded = _EXCLUDED_REASON.search(sentence)
-    return f"{excluded.group('r')} excluded" if excluded else None
+    if excluded:
+        return f"{excluded.group('r')} excluded"
+    resolved = _RESOLVED_REASON.search(sentence)
+    return f"{resolved.group('r')} resolved" if resolved else None
 
 
 class ExposureBuilder:
@@ -246,7 +264,8 @@ class ExposureBuilder:
                                      m.assertion == Assertion.negated and _PROPHYLAXIS_AFTER.match(self.text, m.end)):
                 ms.drugs.append(m)  # ConText's backward "prophylaxis" negates the disease prevented, not the drug
             elif m.type == "dose" and not m.attrs.get("threshold") and m.attrs.get("value") is not None:
-                ms.doses.append(m)
+                if not _STEP_BEFORE.search(self.text, max(0, m.start - 50), m.start):
+                    ms.doses.append(m)  # "tapered by 10 mg every week": the step of a taper is no dose given
             elif m.type == "route":
                 ms.routes.append(m)
             elif m.type == "frequency" or (m.type == "dose" and m.attrs.get("period_unit")):
@@ -380,7 +399,7 @@ class ExposureBuilder:
             return
         dated = next((t for t in ms.times if m.end() <= t.start < m.end() + 40 and t.attrs.get("kind") == "absolute"),
                      None)
-        when = (calendar_time(dated) if dated is not None else None) or st.at(m.start())
+        when = (place_one(dated, st.time) if dated is not None else None) or st.at(m.start())  # '30 June': this year
         self._new(d, when, sent, None).start_reason = "reintroduction"
 
     def _later_stop(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
@@ -399,7 +418,7 @@ class ExposureBuilder:
         when = TimeRef(derivation="unknown")
         for t in tail:
             if t.attrs.get("kind") == "absolute":
-                when = calendar_time(t) or when
+                when = place_one(t, st.time) or when  # a date without its year ('on 30 June') from the story's time
                 break
             days = _days(str(t.attrs.get("duration") or ""))
             if t.attrs.get("signal") == "after" and days is not None:
@@ -420,7 +439,8 @@ class ExposureBuilder:
             course = None  # "had been taking X for 10 years": the time so far, no end
         if not (dose or route or freq or course):
             return None
-        seg = DoseSegment(start=when, route=route.norm if route else None, provenance=self._prov(dose or drug, sent))
+        seg = DoseSegment(start=when, route=route.norm if route else _ROUTE_IN_NAME.get(drug.text.split()[0].lower()),
+                          provenance=self._prov(dose or drug, sent))  # "intravenous immunoglobulin", "IVIG"
         if dose:
             a = dose.attrs
             seg.dose = Dose(value=a.get("value"), value_high=a.get("value_high"), unit=a.get("unit"),
@@ -883,9 +903,14 @@ def _adjacent(text: str, drug: Mention, ms: list[Mention], drugs: list[Mention])
             return m
         if m.start >= end and m.start - end < 40 and not any(
                 end <= x.start < m.start for x in drugs if x.norm != drug.norm) and \
-                _ADJACENT_GAP.fullmatch(text, end, m.start):
-            return m
+                _ADJACENT_GAP.fullmatch(text, end, m.start) and not any(
+                x.norm != drug.norm and x.start >= m.end and re.fullmatch(r"[\s,-]*", text[m.end:x.start])
+                for x in drugs):
+            return m  # not a word right before the next drug: "X 0.4 g/kg, followed by oral Y" ('oral' is Y's)
     return None
 
 
 _PARENS_AFTER = re.compile(r"\s*\([^()]{3,160}\)")
+# a drug name that says its route: "intravenous immunoglobulin", "IVIG", "subcutaneous immunoglobulin (SCIG)"
+_ROUTE_IN_NAME = {"intravenous": "intravenous", "iv": "intravenous", "ivig": "intravenous", "ivigs": "intravenous",
+                  "subcutaneous": "subcutaneous", "scig": "subcutaneous"}

@@ -181,14 +181,14 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     at_admission: set[int] = set()  # sentences that refer to the admission ("On admission", "after admission")
     admission_starts: set[int] = set()  # where those references start ("At the time of admission")
     si = 0
-    admitted_in: set[int] = set()  # sentences that tell an admission ("was admitted on 3 May 2021")
+    admitted_in: dict[int, int] = {}  # sentences that tell an admission ("was admitted on 3 May 2021"): where
     for m in reading.mentions:
         if m.type == "event" and m.norm == "admission" and m.attrs.get("role") == "occurrence" \
                 and m.zone in PATIENT_ZONES:
             j = si
             while j < len(reading.sentences) and reading.sentences[j][1] <= m.start:
                 j += 1
-            admitted_in.add(j)
+            admitted_in.setdefault(j, m.start)
         if m.type == "event" and m.norm == "admission" and m.attrs.get("role") in ("at", "reference") \
                 and m.zone in PATIENT_ZONES:
             while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
@@ -216,6 +216,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     age_now = None if has_calendar else _age_now(reading)
     carried: tuple[TimeRef | None, TimeRef | None] = (None, None)  # (a time, its carried copy)
     admitted: TimeRef | None = None  # the calendar time of the first admission told
+    presented: TimeRef | None = None  # the calendar time of the first presentation told with its date
     events = EventIndex.build(reading)
     asides: set[int] = set()  # sentences dated as a piece of history the story does not move to
     for i in range(len(reading.sentences)):
@@ -291,6 +292,12 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
         if setter is None and i in at_admission and current.offset_days and current.offset_days[1] < 0:
             # back from a piece of history to the admission the story counts from ("After admission, ...")
             current = TimeRef(offset_days=(0.0, 0.0), derivation="stated", precision="day", anchor="day0")
+        came = admitted or presented
+        if setter is None and came is not None and _before(current, came) and (
+                i in at_admission or _AT_PRESENTATION.match(reading.text, reading.sentences[i][0])):
+            # "She had a thymectomy in 2020. On admission she had ptosis": back from a piece of history to the
+            # presentation the story tells ("On admission", "On examination", "At presentation")
+            current = came
         if aside is not None:
             asides.add(i)
             out.append(SentenceTime(time=aside, timex=setter))
@@ -304,7 +311,11 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
             t = carried[1]
         out.append(SentenceTime(time=t, timex=setter, shifts=tuple(shifts)))
         if admitted is None and i in admitted_in and t.known and (t.point or t.earliest):
-            admitted = t
+            # "diagnosed in 2019, was admitted on 2 October 2022": the time told at the admission word
+            admitted = next((x for p, x in shifts if 0 <= p - admitted_in[i] <= 40), None) or out[-1].at(admitted_in[i])
+        if presented is None and setter is not None and has_calendar and t.known and _PRESENTED.search(
+                reading.text, reading.sentences[i][0], reading.sentences[i][1]):
+            presented = t  # "presented on 10 January 2024 with ...": the story's first visit, told with its date
     return out
 
 
@@ -318,6 +329,23 @@ def _dated_label(text: str, sentence: tuple[int, int], tx: Mention) -> bool:
     m = _LABEL_LINE.fullmatch(text, sentence[0], tx.start)
     return m is not None and not text[tx.end:sentence[1]].strip(" .") and not _STORY_START_LABEL.search(
         m.group("label"))
+
+
+# a sentence that opens at the presentation: "On examination", "On admission", "At presentation", "On arrival"
+_AT_PRESENTATION = re.compile(r"\W*(?:on|at|upon)\s+(?:(?:the\s+)?(?:physical|clinical|initial|admission)\s+)?"
+                              r"(?:examination|presentation|arrival)\b", re.I)
+_PRESENTED = re.compile(r"\b(?:presented|was admitted|were admitted|was referred|was brought|attended)\b", re.I)
+
+
+def _before(a: TimeRef, b: TimeRef) -> bool:
+    """Whether calendar time `a` ends before calendar time `b` begins (False when either has no calendar time)."""
+    x, y = a.latest or a.point, b.earliest or b.point
+    if not (x and y):
+        return False
+    try:
+        return parse_iso(x)[1] < parse_iso(y)[0]
+    except (ValueError, TypeError):
+        return False
 
 
 def _moves_on(tx: Mention) -> bool:

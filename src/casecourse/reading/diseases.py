@@ -36,6 +36,7 @@ from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
 from casecourse.reading.phenotypes import after_genus, find_phenotypes
 from casecourse.reading.rx_first import lower_text
 from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
+from casecourse.reading.senses import drop_organism_senses
 
 BUILDER_VERSION = "8"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
@@ -353,9 +354,10 @@ def find(text: str) -> list[Mention]:
     out += added
     out += _organisms(text, out, index)
     for m in out:
-        if m.type == "condition" and (_in_a_title(text, m) or _EPITHET.fullmatch(m.text) and _GENUS_BEFORE.search(
-                text, max(0, m.start - 30), m.start)):
-            m.type = "finding_part"  # "Model for End-Stage Liver Disease": a name's words; "Haemophilus influenzae"
+        if m.type == "condition" and _in_a_title(text, m) or m.type in ("condition", "finding") and _EPITHET.fullmatch(
+                m.text) and _GENUS_BEFORE.search(text, max(0, m.start - 30), m.start):
+            m.type = "finding_part"  # "Model for End-Stage Liver Disease": a name's words; "Haemophilus influenzae",
+            # "Streptococcus agalactiae" (an organism, not agalactia)
     out += _organisms_after(text, out, index)
     out += _short_forms_of_conditions(text, out)
     out += _initials_of_conditions(text, out)
@@ -366,6 +368,7 @@ def find(text: str) -> list[Mention]:
             m.type = "finding_part"  # "recurrence of hemoptysis": the finding named after "of" is the mention
         elif m.type == "finding" and m.attrs.get("source") == "finding_terms" and _measured_next(text, m.end, index):
             m.type = "finding_part"  # "mass spectrometry", "clot firmness", "lesion size": a method or a measure
+    out = drop_organism_senses(text, out)  # "maternal GBS status" beside "group B streptococcus"
     _join_state_tails(text, out, index)
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
     return out

@@ -15,6 +15,7 @@ _LAST_WORD = re.compile(r"[\w.]++$")  # possessive: a run that does not reach th
 # what stands before a list item's number: nothing, a line break or punctuation
 _ENUMERATOR_BEFORE = re.compile(r"(?:^|[\n:;,.()]\s*)$")
 _LIST_OPENS = re.compile(r"(?:^|[\n:;,.()])\s*1\.\s")  # a list's first item: "...: 1. fever"
+_UNIT_LETTER_BEFORE = re.compile(r"(?:[°º]|\d ?)$")  # before a letter that is a unit: "°C", "38 C"
 _WINDOW = 40  # longer than any abbreviation: a longer last word is not one, however it is cut
 
 
@@ -30,8 +31,10 @@ def split(text: str) -> list[tuple[int, int]]:
             # one letter is an initial ("J. Smith"), unless a unit's denominator ("fibrinogen 1.1 g/L. Blood ...");
             # one digit after a word is a number that ends its sentence ("on day 3. The rash ..."), one that opens
             # a line or follows punctuation numbers a list item ("criteria: 1. Fever 2. Rash")
+            # a degree sign or a number before one letter makes it a unit ("38.6 °C. Prednisolone", "38.4 C.")
             if word and (word.group(0).lower().rstrip(".") in _ABBREV
                          or (len(word.group(0)) == 1 and text[word.start() - 1:word.start()] != "/"
+                             and not _UNIT_LETTER_BEFORE.search(text, max(start, word.start() - 3), word.start())
                              and (not word.group(0).isdecimal() or _list_number(text, start, word.start())))):
                 continue
         _add(text, start, m.end(), out)

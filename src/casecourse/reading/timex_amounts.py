@@ -327,6 +327,11 @@ def _classify(
         else:
             if not g.get("anchor"):
                 nxt = _NEXT_ANCHOR.match(text, post.end())
+                if nxt is None and prep in _LENGTH_PREPS:
+                    # "for 3 days from his general practitioner": a length; what follows 'from' is no time
+                    base.update(kind="duration", timex_type="DURATION", vague=vague)
+                    yield s, e, 2, "duration", base
+                    return
                 anchor = anchor_keyword(nxt.group("a")) if nxt else "previous"
             base.update(
                 relative_attrs(lo, hi, unit, direction, anchor, vague),

@@ -1,0 +1,171 @@
+"""Course reading checked on invented neurology, nephrology and paediatric narratives and UK letters."""
+from casecourse.api import analyze_text
+from casecourse.model import Assertion
+
+
+def _conditions(text: str) -> dict[str, str]:
+    return {c.name: c.status for c in analyze_text(text, assess=False).conditions}
+
+
+def _findings(text: str) -> dict[str, Assertion]:
+    return {f.name: f.assertion for f in analyze_text(text, assess=False).findings}
+
+
+def test_a_suspicion_with_an_adverb_is_a_suspicion() -> None:
+    text = ("A 30-year-old woman was admitted with confusion. Herpes simplex encephalitis was initially suspected, "
+            "but autoimmune encephalitis was confirmed.")
+    assert _conditions(text)["herpes simplex encephalitis"] == "provisional"
+
+
+def test_the_grounds_of_a_judgement_are_stated_facts() -> None:
+    text = ("A 30-year-old woman was admitted. Autoimmune encephalitis was considered likely given the combination "
+            "of seizures and fever.")
+    found = _findings(text)
+    assert found["seizures"] == Assertion.present and found["fever"] == Assertion.present
+
+
+def test_the_later_word_on_a_suspicion_holds() -> None:
+    first = "A 2-day-old boy was admitted. Diagnoses: 1. Suspected meningitis - excluded (CSF culture negative)."
+    assert _conditions(first)["meningitis"] == "refuted"
+    later = ("A 2-day-old boy was admitted. Meningitis was suspected and antibiotics were started. "
+             "Meningitis was excluded by a normal lumbar puncture.")
+    assert _conditions(later)["meningitis"] == "refuted"
+    earlier = ("A 2-day-old boy was admitted. Meningitis was excluded by a normal lumbar puncture. "
+               "Meningitis was suspected again on day 5.")
+    assert _conditions(earlier)["meningitis"] == "provisional"  # suspected again after the exclusion
+    confirmed = ("A 2-day-old boy was admitted with meningitis. Encephalitis was excluded. "
+                 "There was no meningitis in his sibling.")
+    assert _conditions(confirmed)["meningitis"] == "confirmed"  # a confirmed diagnosis stays confirmed
+
+
+def test_not_confirmed_without_a_verb_leaves_the_diagnosis_unproven() -> None:
+    text = "A 2-day-old boy was admitted. Antibiotics were continued for 10 days (meningitis not confirmed)."
+    assert _conditions(text)["meningitis"] == "provisional"
+
+
+def test_a_result_that_remains_negative_negates() -> None:
+    text = "A 45-year-old man attended clinic. BK viraemia remains negative."
+    assert _findings(text)["viraemia"] == Assertion.negated
+
+
+def test_a_deceased_donor_is_not_the_patients_death() -> None:
+    text = ("A 44-year-old man had a deceased-donor renal transplant in March 2019. In 2023 he was admitted with "
+            "rejection and was discharged well.")
+    c = analyze_text(text, assess=False)
+    assert not [e for e in c.events if e.type == "death"]
+    assert analyze_text("A 70-year-old man was admitted with sepsis and died on day 3.", assess=False).events[-1].type \
+        == "death"
+
+
+def test_british_approved_drug_names_are_read() -> None:
+    text = ("A 24-year-old woman was admitted on 3 March 2023. Intravenous aciclovir 10 mg/kg three times daily was "
+            "started, and glyceryl trinitrate was given for chest pain.")
+    drugs = {e.drug for e in analyze_text(text, assess=False).exposures}
+    assert {"acyclovir", "nitroglycerin"} <= drugs
+
+
+def test_protein_creatinine_ratio_written_with_a_colon() -> None:
+    text = "A 19-year-old man was seen in May 2020. The urine protein:creatinine ratio was 1240 mg/mmol."
+    labs = [(x.test, x.value, x.unit) for x in analyze_text(text, assess=False).labs]
+    assert labs == [("urine protein/creatinine ratio", 1240.0, "mg/mmol")]
+
+
+def test_drug_levels_are_labs_not_exposures() -> None:
+    text = ("A 44-year-old man takes tacrolimus 4 mg twice daily. His tacrolimus trough level was 6.4 ng/mL. "
+            "The pre-dose gentamicin level was 1.1 mg/L.")
+    c = analyze_text(text, assess=False)
+    labs = {(x.test, x.value, x.unit) for x in c.labs}
+    assert ("tacrolimus level", 6.4, "ng/mL") in labs and ("gentamicin level", 1.1, "mg/L") in labs
+    assert [e.drug for e in c.exposures] == ["tacrolimus"]
+
+
+def test_neural_autoantibodies_are_their_own_tests() -> None:
+    text = ("A 58-year-old man was admitted with weakness. Anti-GM1 IgG antibodies were positive, while anti-GQ1b "
+            "antibodies were negative. Anti-NMDA receptor antibodies were negative. Anti-MuSK antibodies were "
+            "negative and acetylcholine receptor antibodies were 12.4 nmol/L.")
+    labs = {(x.test, x.interpretation, x.value) for x in analyze_text(text, assess=False).labs}
+    assert ("anti-gq1b antibodies", "NEG", None) in labs
+    assert ("anti-nmda receptor antibodies", "NEG", None) in labs
+    assert ("anti-musk antibodies", "NEG", None) in labs
+    assert ("acetylcholine receptor antibodies", None, 12.4) in labs
+    assert any(t.startswith("anti-gm1") and i == "POS" for t, i, _ in labs)
+
+
+def test_a_value_against_the_interval_the_report_states() -> None:
+    text = ("A 70-year-old man was admitted on 2 May 2021. Haemoglobin 94 g/L (130-170), white cell count "
+            "11.8 x 10^9/L (reference 4.0-11.0), CRP 6 mg/L (<5), albumin 36 g/L (35-50), eGFR 40 mL/min (>60), "
+            "ferritin 300 ng/mL (normal range 20-250 ng/mL). His tacrolimus level was 3.2 ug/L (target 6-8 ug/L) "
+            "and HbA1c 58 mmol/mol (7.5%).")
+    interp = {x.test: x.interpretation for x in analyze_text(text, assess=False).labs}
+    assert interp["hemoglobin"] == "L" and interp["leukocytes"] == "H" and interp["c-reactive protein"] == "H"
+    assert interp["albumin"] == "N" and interp["estimated glomerular filtration rate"] == "L"
+    assert interp["ferritin"] == "H"
+    assert interp["tacrolimus level"] is None  # a target range is no reference interval
+    assert interp["hemoglobin a1c"] is None  # a single number in brackets states no interval
+
+
+def test_the_step_of_a_taper_is_no_dose() -> None:
+    text = ("A 30-year-old woman was admitted on 2 May 2021. She received oral prednisolone 60 mg once daily from "
+            "4 May. Prednisolone was tapered by 10 mg every week and stopped on 30 June.")
+    (exp,) = [e for e in analyze_text(text, assess=False).exposures if e.drug == "prednisolone"]
+    assert [s.dose.value for s in exp.segments if s.dose] == [60.0]
+    assert exp.end is not None and exp.end.point == "2021-06-30"  # a date without its year, from the story's year
+
+
+def test_a_route_word_before_the_next_drug_is_that_drugs() -> None:
+    text = ("A 30-year-old woman was admitted on 2 May 2021. She was given immunoglobulin 0.4 g/kg/day for 5 days, "
+            "followed by oral prednisolone 60 mg once daily. Later intravenous immunoglobulin 2 g/kg was repeated.")
+    exps = {e.drug: e for e in analyze_text(text, assess=False).exposures}
+    assert exps["prednisolone"].segments[0].route == "oral"
+    assert all(s.route != "oral" for e in exps.values() if e.drug != "prednisolone" for s in e.segments)
+    assert exps["intravenous immunoglobulin"].segments[-1].route == "intravenous"  # the name says its route
+
+
+def test_a_short_form_names_the_organism_the_text_writes_in_full() -> None:
+    text = ("A 14-hour-old boy was admitted with grunting. Maternal GBS status was unknown. Blood culture grew group B "
+            "streptococcus (Streptococcus agalactiae).")
+    c = analyze_text(text, assess=False)
+    assert not [x for x in c.conditions if "guillain" in x.name]
+    assert not [f for f in c.findings if "agalact" in f.name]  # the organism's epithet is no agalactia
+    gbs = "A 58-year-old man was admitted with ascending weakness. GBS was diagnosed and treated with IVIG."
+    assert [x.name for x in analyze_text(gbs, assess=False).conditions] == ["guillain-barré syndrome"]
+
+
+def test_on_admission_returns_from_a_piece_of_history() -> None:
+    text = ("A 67-year-old woman with myasthenia gravis diagnosed in 2019 was admitted on 2 October 2022 with "
+            "dysphagia. She had undergone thymectomy in 2020. On admission she had bilateral ptosis and a "
+            "temperature of 38.6 °C. Prednisolone was increased to 40 mg daily on 3 October.")
+    c = analyze_text(text, assess=False)
+    (ptosis,) = [f for f in c.findings if f.name == "bilateral ptosis"]
+    assert ptosis.time.point == "2022-10-02"
+    (temp,) = [x for x in c.labs if x.test == "body temperature"]
+    assert temp.time.point == "2022-10-02"
+    pred = [e for e in c.exposures if e.drug == "prednisolone"][0]
+    assert pred.segments[-1].start.point == "2022-10-03"
+
+
+def test_on_examination_returns_to_the_presentation() -> None:
+    text = ("A 58-year-old man presented on 10 January 2024 with a 5-day history of leg weakness. Three weeks "
+            "earlier he had had diarrhoea. On examination he had absent tendon reflexes.")
+    c = analyze_text(text, assess=False)
+    (refl,) = [f for f in c.findings if f.name == "absent tendon reflexes"]
+    assert refl.time.point == "2024-01-10"
+    (diarr,) = [f for f in c.findings if f.name == "diarrhoea"]
+    assert diarr.time.point is not None and diarr.time.point < "2024-01-10"  # the history keeps its own time
+
+
+def test_a_length_from_a_person_does_not_move_the_story() -> None:
+    text = ("A 7-month-old boy was admitted on 11 November 2022 with a 6-day history of fever. He had received "
+            "amoxicillin orally for 3 days from his general practitioner, without improvement. He had conjunctival "
+            "injection.")
+    c = analyze_text(text, assess=False)
+    (inj,) = [f for f in c.findings if f.name == "conjunctival injection"]
+    assert inj.time.point == "2022-11-11"
+
+
+def test_stop_reasons_with_a_measurement_or_a_resolution() -> None:
+    text = ("A 19-year-old man was seen on 3 March 2022. Tacrolimus was stopped because of a rise in creatinine to "
+            "132 umol/L and new tremor. Furosemide was stopped once the oedema had resolved.")
+    why = {e.drug: e.stop_reason for e in analyze_text(text, assess=False).exposures}
+    assert why["tacrolimus"] == "rise in creatinine to 132 umol/L"
+    assert why["furosemide"] == "oedema resolved"
