@@ -1,0 +1,52 @@
+"""Names of drugs or substances that are not the patient's medication, and a transplant donor's death that is
+not the patient's. Sentences written for this test (clinical QA of gastroenterology, dermatology and
+pulmonology case reports)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _exposures(text: str) -> dict[str, str]:
+    return {e.drug: e.status for e in analyze_text(text, assess=False).exposures}
+
+
+def test_a_deceased_donor_is_not_the_patients_death() -> None:
+    kinds = [e.type for e in analyze_text("A 50-year-old man received a deceased-donor liver transplant in 2019. "
+                                          "He was admitted in May 2021 with fever.", assess=False).events]
+    assert "death" not in kinds
+    assert "death" in [e.type for e in analyze_text("A 50-year-old man was admitted in May 2021. He was deceased "
+                                                    "on arrival of the team.", assess=False).events]
+
+
+def test_a_drug_allergy_is_not_an_exposure() -> None:
+    assert "penicillin" not in _exposures("A 40-year-old woman had cellulitis. Penicillin allergy was documented.")
+    assert "penicillin" not in _exposures("A 40-year-old woman had cellulitis. She was allergic to penicillin.")
+    assert "penicillin" in _exposures("A 40-year-old woman had syphilis. Penicillin was given intramuscularly.")
+
+
+def test_the_gas_of_a_lung_diffusion_test_is_not_an_exposure() -> None:
+    assert "carbon monoxide" not in _exposures("A 66-year-old man had dyspnoea. Diffusing capacity for carbon "
+                                               "monoxide was 41% of predicted.")
+
+
+def test_a_named_analyte_with_its_result_is_not_an_exposure() -> None:
+    got = _exposures("A 27-year-old man had colitis. A second infusion of infliximab was given because albumin "
+                     "remained 24 g/L.")
+    assert "albumin" not in got and "infliximab" in got
+
+
+def test_a_potassium_binder_is_not_potassium() -> None:
+    got = _exposures("A 58-year-old woman had hyperkalaemia, treated with a potassium binder.")
+    assert not any("potassium" in d for d in got)
+
+
+def test_a_drug_avoided_or_declined_in_the_pluperfect_was_not_taken() -> None:
+    assert _exposures("A 70-year-old woman had gout. Febuxostat was avoided.").get("febuxostat") == "not-taken"
+    got = _exposures("A 66-year-old man had pulmonary fibrosis. Pirfenidone had been declined by the patient.")
+    assert got.get("pirfenidone") == "not-taken"
+
+
+def test_a_drug_stopped_in_the_pluperfect_is_stopped() -> None:
+    got = analyze_text("A 50-year-old woman had arthritis. Methotrexate had been stopped in 2019 because of "
+                       "nausea.", assess=False).exposures
+    assert [(e.drug, e.status) for e in got] == [("methotrexate", "stopped")]
