@@ -50,3 +50,12 @@ def test_a_drug_stopped_in_the_pluperfect_is_stopped() -> None:
     got = analyze_text("A 50-year-old woman had arthritis. Methotrexate had been stopped in 2019 because of "
                        "nausea.", assess=False).exposures
     assert [(e.drug, e.status) for e in got] == [("methotrexate", "stopped")]
+
+
+def test_a_combination_product_strength_is_not_its_last_amount() -> None:
+    got = analyze_text("A 68-year-old man had an abscess. He took amoxicillin-clavulanate 875/125 mg orally twice "
+                       "daily for 7 days.", assess=False).exposures
+    dose = got[0].segments[0].dose
+    assert dose is not None and dose.value is None and dose.unit == "mg" and dose.text == "875/125 mg"
+    plain = analyze_text("A 68-year-old man had asthma. He took prednisolone 40 mg daily.", assess=False).exposures
+    assert plain[0].segments[0].dose.value == 40.0

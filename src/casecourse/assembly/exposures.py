@@ -429,6 +429,11 @@ class ExposureBuilder:
             own = _combination_share(self.text, drug, drugs, dose)
             if own is not None:  # "sacubitril/valsartan 49/51 mg": each ingredient its own amount
                 seg.dose.value, seg.dose.value_high, seg.dose.text = own
+            elif (shares := _SHARED_AMOUNTS.search(self.text, max(0, dose.start - 30), dose.start)) is not None:
+                # "amoxicillin-clavulanate 875/125 mg": one amount per ingredient of a product named as one drug;
+                # the last is not the product's dose (which ingredient each amount is, the name does not say)
+                seg.dose.value, seg.dose.value_high = None, None
+                seg.dose.text = shares.group(1) + dose.text
             same = _restated(self.text, dose, ms.doses)
             if same is not None:
                 b = same.attrs
