@@ -59,3 +59,12 @@ def test_a_combination_product_strength_is_not_its_last_amount() -> None:
     assert dose is not None and dose.value is None and dose.unit == "mg" and dose.text == "875/125 mg"
     plain = analyze_text("A 68-year-old man had asthma. He took prednisolone 40 mg daily.", assess=False).exposures
     assert plain[0].segments[0].dose.value == 40.0
+
+
+def test_the_step_of_a_taper_is_not_a_dose() -> None:
+    got = analyze_text("A 27-year-old man had colitis. He was discharged on prednisolone 40 mg daily, reduced by 5 mg "
+                       "weekly.", assess=False).exposures
+    assert [s.dose.value for s in got[0].segments if s.dose] == [40.0]
+    got = analyze_text("A 27-year-old man had colitis. Prednisolone was reduced to 10 mg daily in May 2020.",
+                       assess=False).exposures
+    assert [s.dose.value for s in got[0].segments if s.dose] == [10.0]

@@ -243,6 +243,8 @@ class ExposureBuilder:
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
         ms = _Mentions()
         for m in mentions:
+            if m.type == "dose" and _STEP_BEFORE.search(self.text, max(sent[0], m.start - 40), m.start):
+                continue  # "tapered by 5 mg every week": the step of a taper, not a dose taken
             if m.type == "drug" and (m.assertion in (Assertion.present, Assertion.historical) or
                                      m.assertion == Assertion.negated and _PROPHYLAXIS_AFTER.match(self.text, m.end)):
                 ms.drugs.append(m)  # ConText's backward "prophylaxis" negates the disease prevented, not the drug
@@ -820,6 +822,9 @@ _TAPER_GAP = re.compile(r"\b(?:taper\w*|reduc\w*|decreas\w*|lower\w*|weaned|tail
 def _masses(a: Mention, b: Mention) -> bool:
     return a.attrs.get("unit") in _MASS_MG and b.attrs.get("unit") in _MASS_MG
 _STEP_RATIO = 20.0  # a taper or escalation step changes a dose by less than this factor
+# a dose written as the step of a change: "tapered by 5 mg every week", "reduced by 2.5 mg weekly", "in decrements of"
+_STEP_BEFORE = re.compile(r"(?:\b(?:taper\w*|reduc\w*|decreas\w*|lower\w*|increas\w*|escalat\w*|weaned|titrated)"
+                          r"(?:\s+[\w-]+){0,2}?\s+by|\b(?:in\s+)?(?:steps|decrements|increments)\s+of)\s*$", re.I)
 
 
 def _comparable(a: Mention, b: Mention) -> bool:
