@@ -68,3 +68,11 @@ def test_the_step_of_a_taper_is_not_a_dose() -> None:
     got = analyze_text("A 27-year-old man had colitis. Prednisolone was reduced to 10 mg daily in May 2020.",
                        assess=False).exposures
     assert [s.dose.value for s in got[0].segments if s.dose] == [10.0]
+
+
+def test_a_change_of_schedule_at_the_same_dose_is_a_new_segment() -> None:
+    got = analyze_text("A 29-year-old woman had Still disease. Anakinra 100 mg subcutaneously daily was started on "
+                       "9 June 2023. On 15 June 2023 anakinra was increased to 100 mg subcutaneously every 6 hours.",
+                       assess=False).exposures
+    timings = [(s.dose.value, s.timing.period, s.timing.period_unit) for s in got[0].segments]
+    assert timings == [(100.0, 1.0, "d"), (100.0, 6.0, "h")]

@@ -417,6 +417,8 @@ class ExposureBuilder:
         route = _adjacent(self.text, drug, ms.routes, drugs) if adjacent else None
         freq = _adjacent(self.text, drug, ms.freqs, drugs) if adjacent else \
             next((f for f in ms.freqs if dose and 0 <= f.start - dose.end <= 3), None)
+        if freq is None and dose is not None:
+            freq = _timing_after_dose(self.text, dose, ms)  # "increased to 100 mg subcutaneously every 6 hours"
         last = max((m for m in (dose, route, freq, drug) if m is not None), key=lambda m: m.end)
         course = _course_after(self.text, last, ms.durations, drugs)
         if course is not None and _PERFECT.search(self.text, sent[0], drug.start):
@@ -900,3 +902,16 @@ def _adjacent(text: str, drug: Mention, ms: list[Mention], drugs: list[Mention])
 
 
 _PARENS_AFTER = re.compile(r"\s*\([^()]{3,160}\)")
+
+
+def _timing_after_dose(text: str, dose: Mention, ms: _Mentions) -> Mention | None:
+    """The frequency right after a dose, past its route only ("100 mg subcutaneously every 6 hours")."""
+    for f in ms.freqs:
+        if f.start < dose.end or f.start - dose.end > 40:
+            continue
+        gap = list(text[dose.end:f.start])
+        for r in ms.routes:
+            if dose.end <= r.start and r.end <= f.start:
+                gap[r.start - dose.end:r.end - dose.end] = " " * (r.end - r.start)
+        return f if not "".join(gap).strip(" ,") else None
+    return None
