@@ -76,3 +76,9 @@ def test_a_change_of_schedule_at_the_same_dose_is_a_new_segment() -> None:
                        assess=False).exposures
     timings = [(s.dose.value, s.timing.period, s.timing.period_unit) for s in got[0].segments]
     assert timings == [(100.0, 1.0, "d"), (100.0, 6.0, "h")]
+
+
+def test_a_drug_stopped_once_its_target_resolved_gives_that_reason() -> None:
+    got = analyze_text("A 60-year-old man had pruritus. Cholestyramine 4 g three times daily was started in May 2021. "
+                       "Cholestyramine was stopped in June 2021 once pruritus had resolved.", assess=False).exposures
+    assert (got[0].status, got[0].stop_reason) == ("stopped", "pruritus resolved")

@@ -113,6 +113,10 @@ def _gap_is_filler(text: str, a: int, b: int, inner: list[Mention]) -> bool:
 # a drug stopped once what it covered was excluded: "stopped on day 2 once Legionella was excluded"
 _EXCLUDED_REASON = re.compile(r"\b(?:once|after|as|since|when)\s+(?:(?:the|a|an)\s+)?(?P<r>[\w'-]+(?: [\w'-]+){0,4}?)"
                               r"\s+(?:was|were|had been|has been)\s+(?:excluded|ruled out)\b", re.I)
+# a drug stopped once what it treated was over: "cholestyramine was stopped once pruritus had resolved"
+_RESOLVED_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|their)\s+)?"
+                              r"(?P<r>[\w'-]+(?: [\w'-]+){0,3}?)"
+                              r"\s+(?:had|has|was|were)?\s*(?:resolved|subsided|settled|disappeared|cleared)\b", re.I)
 _STATED_REASON = re.compile(r"\b(?:due to|because of|owing to)\s+(?:(?:the|a|an|his|her|their|its)\s+)?"
                             r"(?P<r>[\w'-]+(?: [\w'-]+){0,7}?)(?=\s*(?:[,.;()]|$|\band\b|\bbut\b|\bafter\b))", re.I)
 
@@ -129,7 +133,10 @@ def _reason(sentence: str) -> str | None:
     if stated:
         return stated.group("r")  # as written: "AKI", "Stevens-Johnson syndrome"
     excluded = _EXCLUDED_REASON.search(sentence)
-    return f"{excluded.group('r')} excluded" if excluded else None
+    if excluded:
+        return f"{excluded.group('r')} excluded"
+    resolved = _RESOLVED_REASON.search(sentence)
+    return f"{resolved.group('r')} resolved" if resolved else None
 
 
 class ExposureBuilder:
