@@ -31,3 +31,10 @@ def test_the_same_value_in_another_unit_may_stand_before_the_interval() -> None:
 def test_no_interval_no_interpretation() -> None:
     got = _interp("A 30-year-old woman had fatigue. Sodium was 131 mmol/L and ALT 95 U/L (reference 7-35 U/L).")
     assert got == {"sodium": None, "alanine aminotransferase": "H"}
+
+
+def test_a_bound_labelled_by_its_result_is_no_second_value_and_interprets() -> None:
+    course = analyze_text("A 52-year-old man had blisters. Anti-desmoglein 3 antibodies were 186 U/mL (positive > 20 "
+                          "U/mL) and beta-D-glucan 40 pg/mL (positive > 80 pg/mL).", assess=False)
+    got = [(lab.test, lab.value, lab.interpretation) for lab in course.labs]
+    assert got == [("anti-desmoglein 3 antibodies", 186.0, "POS"), ("beta-d-glucan", 40.0, "NEG")]

@@ -1,7 +1,8 @@
 """A result's interpretation from the reference interval the text writes right after it.
 
 "ALT 1,240 U/L (reference 7-35 U/L)" is high, "albumin 26 g/L (35-50 g/L)" low, "CRP 4 mg/L (reference < 5 mg/L)"
-normal: the text's own interval, read by `reading/labs.py` as a `lab_reference` mention, is compared with the value.
+normal, "186 U/mL (positive > 20 U/mL)" positive: the text's own interval, read by `reading/labs.py` as a
+`lab_reference` mention, is compared with the value.
 Nothing is compared when the interval is in another unit that has no common SI unit with the value, when the value
 or the interval is only a bound on the wrong side, or when another result stands between them; the catalogue's
 textbook intervals are never used for this (labs print their own).
@@ -50,6 +51,19 @@ def _comparable(value: Mention, ref: Mention) -> tuple[float, float] | None:
     return None
 
 
+_RESULT_LABEL = re.compile(r"[(\[;,]\s?(positive|negative)\s*:?\s*$", re.I)
+
+
+def _by_cutoff(x: float, ref: Mention, positive_label: bool, factor: tuple[float, float] | None) -> str | None:
+    """POS or NEG from a bound labelled by its result: "positive > 20", "negative < 10"."""
+    bound, comp = ref.attrs.get("value"), ref.attrs.get("comparator")
+    if factor is None or not isinstance(bound, int | float) or comp not in ("<", "<=", ">", ">="):
+        return None
+    b = float(bound) * factor[0]
+    inside = {"<": x < b, "<=": x <= b, ">": x > b, ">=": x >= b}[str(comp)]
+    return "POS" if inside == positive_label else "NEG"
+
+
 def interval_flag(text: str, mentions: list[Mention], starts: list[int], value: Mention) -> str | None:
     """H, L or N from the interval written right after `value` ("(reference 7-35 U/L)"), else None."""
     x = value.attrs.get("value")
@@ -73,6 +87,9 @@ def interval_flag(text: str, mentions: list[Mention], starts: list[int], value: 
         if not any(c in gap for c in "([") or ")" in gap or "]" in gap:
             return None
         factor = _comparable(value, m)
+        label = _RESULT_LABEL.search(gap)
+        if label is not None:  # "(positive > 20 U/mL)": the bound between a positive and a negative result
+            return _by_cutoff(x, m, label.group(1).lower() == "positive", factor)
         lo, hi, below_only = _bounds(text, m, prev_end)
         if factor is None or (lo is None and hi is None):
             return None
