@@ -82,3 +82,9 @@ def test_a_drug_stopped_once_its_target_resolved_gives_that_reason() -> None:
     got = analyze_text("A 60-year-old man had pruritus. Cholestyramine 4 g three times daily was started in May 2021. "
                        "Cholestyramine was stopped in June 2021 once pruritus had resolved.", assess=False).exposures
     assert (got[0].status, got[0].stop_reason) == ("stopped", "pruritus resolved")
+
+
+def test_a_prophylaxis_stopped_is_stopped() -> None:
+    got = analyze_text("A 58-year-old woman had a kidney transplant. Valganciclovir prophylaxis had been stopped in "
+                       "July 2022.", assess=False).exposures
+    assert [(e.drug, e.status) for e in got] == [("valganciclovir", "stopped")]

@@ -39,7 +39,7 @@ _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also"
            "pulses", "with", "plus", "therefore", "eventually", "finally", "later", "immediately", "promptly",
            "off-label", "a", "an", "course", "courses", "dosage", "as", "well", "combined", "concomitant",
            "outpatient", "home", "maintenance", "usual", "regular", "which", "empirical", "empiric", "had", "has",
-           "have"}
+           "have", "prophylaxis", "prophylactic"}
 _REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|after|as)\s+"
                      r"(?:\w+\s+){0,3}?(?P<r>[\w -]+?)(?=[,.;)]|$| and | but )", re.I)
 
