@@ -11,7 +11,7 @@ from functools import cache
 
 from casecourse import __version__
 from casecourse.assembly.exposures import ExposureBuilder, days_after
-from casecourse.assembly.lab_interval import stated_interpretation
+from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
 from casecourse.assembly.timeline import SentenceTime, place_one, place_sentences
 from casecourse.knowledge import table
 from casecourse.model import (
@@ -145,6 +145,7 @@ class CourseAssembler:
         self._named: dict[str, tuple[Mention, tuple[int, int]]] = {}  # test -> its last written name, sentence
         self._listed: set[tuple[int, int]] = set()  # lab abnormalities listed among diagnoses (see build)
         self._last_lab: Mention | None = None  # the previous lab value read, for a restatement in another unit
+        self._starts: list[int] | None = None  # the start of every mention, for the interval after a value
         # organisms a negative work-up tested for: a disease named there is ruled out ("dengue serology was negative")
         self._ruled_out = [(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0)) for m in reading.mentions
                            if m.attrs.get("workup") and m.attrs.get("interpretation") == "NEG"
@@ -400,6 +401,8 @@ class CourseAssembler:
         codings = [Coding(system="http://loinc.org", code=str(a["loinc"]), display=str(a.get("test")))] \
             if a.get("loinc") else []
         interp = a.get("interpretation") or (_flag_after(self.text, m.end) if a.get("value") is not None else None)
+        if interp is None and a.get("value") is not None and m.type == "lab_value":
+            interp = interval_flag(self.text, self.r.mentions, self._mention_starts(), m)
         if interp is None and isinstance(a.get("value"), int | float) and a.get("comparator") is None \
                 and a.get("value_high") is None:
             interp = stated_interpretation(self.text, m.end, float(a["value"]), a.get("unit"))
@@ -428,6 +431,11 @@ class CourseAssembler:
             self.course.labs += [lab, high]
             return
         self.course.labs.append(lab)
+
+    def _mention_starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [x.start for x in self.r.mentions]
+        return self._starts
 
     def _offspring_measure(self, m: Mention, sent: tuple[int, int]) -> bool:
         """A body measure of the patient's baby, where the patient is no baby."""

@@ -38,7 +38,8 @@ _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also"
            "daily", "weekly", "monthly", "high-dose", "low-dose", "oral", "intravenous", "subcutaneous", "pulse",
            "pulses", "with", "plus", "therefore", "eventually", "finally", "later", "immediately", "promptly",
            "off-label", "a", "an", "course", "courses", "dosage", "as", "well", "combined", "concomitant",
-           "outpatient", "home", "maintenance", "usual", "regular", "which", "empirical", "empiric"}
+           "outpatient", "home", "maintenance", "usual", "regular", "which", "empirical", "empiric", "had", "has",
+           "have", "prophylaxis", "prophylactic"}
 _REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|after|as)\s+"
                      r"(?:\w+\s+){0,3}?(?P<r>[\w -]+?)(?=[,.;)]|$| and | but )", re.I)
 
@@ -260,6 +261,8 @@ class ExposureBuilder:
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
         ms = _Mentions()
         for m in mentions:
+            if m.type == "dose" and _STEP_BEFORE.search(self.text, max(sent[0], m.start - 40), m.start):
+                continue  # "tapered by 5 mg every week": the step of a taper, not a dose taken
             if m.type == "drug" and (m.assertion in (Assertion.present, Assertion.historical) or
                                      m.assertion == Assertion.negated and _PROPHYLAXIS_AFTER.match(self.text, m.end)):
                 ms.drugs.append(m)  # ConText's backward "prophylaxis" negates the disease prevented, not the drug
@@ -433,6 +436,8 @@ class ExposureBuilder:
         route = _adjacent(self.text, drug, ms.routes, drugs) if adjacent else None
         freq = _adjacent(self.text, drug, ms.freqs, drugs) if adjacent else \
             next((f for f in ms.freqs if dose and 0 <= f.start - dose.end <= 3), None)
+        if freq is None and dose is not None:
+            freq = _timing_after_dose(self.text, dose, ms)  # "increased to 100 mg subcutaneously every 6 hours"
         last = max((m for m in (dose, route, freq, drug) if m is not None), key=lambda m: m.end)
         course = _course_after(self.text, last, ms.durations, drugs)
         if course is not None and _PERFECT.search(self.text, sent[0], drug.start):
@@ -448,6 +453,11 @@ class ExposureBuilder:
             own = _combination_share(self.text, drug, drugs, dose)
             if own is not None:  # "sacubitril/valsartan 49/51 mg": each ingredient its own amount
                 seg.dose.value, seg.dose.value_high, seg.dose.text = own
+            elif (shares := _SHARED_AMOUNTS.search(self.text, max(0, dose.start - 30), dose.start)) is not None:
+                # "amoxicillin-clavulanate 875/125 mg": one amount per ingredient of a product named as one drug;
+                # the last is not the product's dose (which ingredient each amount is, the name does not say)
+                seg.dose.value, seg.dose.value_high = None, None
+                seg.dose.text = shares.group(1) + dose.text
             same = _restated(self.text, dose, ms.doses)
             if same is not None:
                 b = same.attrs
@@ -834,6 +844,9 @@ _TAPER_GAP = re.compile(r"\b(?:taper\w*|reduc\w*|decreas\w*|lower\w*|weaned|tail
 def _masses(a: Mention, b: Mention) -> bool:
     return a.attrs.get("unit") in _MASS_MG and b.attrs.get("unit") in _MASS_MG
 _STEP_RATIO = 20.0  # a taper or escalation step changes a dose by less than this factor
+# a dose written as the step of a change: "tapered by 5 mg every week", "reduced by 2.5 mg weekly", "in decrements of"
+_STEP_BEFORE = re.compile(r"(?:\b(?:taper\w*|reduc\w*|decreas\w*|lower\w*|increas\w*|escalat\w*|weaned|titrated)"
+                          r"(?:\s+[\w-]+){0,2}?\s+by|\b(?:in\s+)?(?:steps|decrements|increments)\s+of)\s*$", re.I)
 
 
 def _comparable(a: Mention, b: Mention) -> bool:
@@ -914,3 +927,16 @@ _PARENS_AFTER = re.compile(r"\s*\([^()]{3,160}\)")
 # a drug name that says its route: "intravenous immunoglobulin", "IVIG", "subcutaneous immunoglobulin (SCIG)"
 _ROUTE_IN_NAME = {"intravenous": "intravenous", "iv": "intravenous", "ivig": "intravenous", "ivigs": "intravenous",
                   "subcutaneous": "subcutaneous", "scig": "subcutaneous"}
+
+
+def _timing_after_dose(text: str, dose: Mention, ms: _Mentions) -> Mention | None:
+    """The frequency right after a dose, past its route only ("100 mg subcutaneously every 6 hours")."""
+    for f in ms.freqs:
+        if f.start < dose.end or f.start - dose.end > 40:
+            continue
+        gap = list(text[dose.end:f.start])
+        for r in ms.routes:
+            if dose.end <= r.start and r.end <= f.start:
+                gap[r.start - dose.end:r.end - dose.end] = " " * (r.end - r.start)
+        return f if not "".join(gap).strip(" ,") else None
+    return None

@@ -1,14 +1,114 @@
-"""A lab value's interpretation from the reference interval the text writes right after it.
+"""A result's interpretation from the reference interval the text writes right after it.
 
-"haemoglobin 94 g/L (130-170)", "CRP 6 mg/L (<5)", "white cell count 11.8 x 10^9/L (reference 4.0-11.0)": the
-report states the laboratory's own interval, so the value is low, high or normal against it. Only an interval in
-the parentheses that directly follow the value counts, with no unit or the value's own unit written; a target
-range ("target 6-8 ug/L") or a single number ("(7.5%)") states no interval and gives nothing.
+"ALT 1,240 U/L (reference 7-35 U/L)" is high, "albumin 26 g/L (35-50 g/L)" low, "CRP 4 mg/L (reference < 5 mg/L)"
+normal, "186 U/mL (positive > 20 U/mL)" positive: the text's own interval, read by `reading/labs.py` as a
+`lab_reference` mention, is compared with the value.
+Nothing is compared when the interval is in another unit that has no common SI unit with the value, when the value
+or the interval is only a bound on the wrong side, or when another result stands between them; the catalogue's
+textbook intervals are never used for this (labs print their own).
 """
 from __future__ import annotations
 
+import bisect
 import re
 
+from casecourse.model import Mention
+
+_GAP = 80  # characters from the value to its interval: "5.8 mg/dL (99 µmol/L; reference 0.2-1.2 mg/dL)"
+_UPPER = re.compile(r"\bupper (?:normal )?limit|\bULN\b", re.I)
+_LOWER = re.compile(r"\blower (?:normal )?limit", re.I)
+
+
+def _bounds(text: str, ref: Mention, prev_end: int) -> tuple[float | None, float | None, bool]:
+    """(low, high, exclusive-high) of the interval; (None, None) where it gives neither."""
+    a = ref.attrs
+    lo, hi, comp = a.get("value"), a.get("value_high"), a.get("comparator")
+    if not isinstance(lo, int | float):
+        return None, None, False
+    if isinstance(hi, int | float):
+        return float(lo), float(hi), False
+    if comp in ("<", "<="):
+        return None, float(lo), comp == "<"
+    if comp in (">", ">="):
+        return float(lo), None, False
+    before = text[prev_end:ref.start]
+    if _UPPER.search(before):
+        return None, float(lo), False
+    if _LOWER.search(before):
+        return float(lo), None, False
+    return None, None, False
+
+
+def _comparable(value: Mention, ref: Mention) -> tuple[float, float] | None:
+    """(factor to bring the interval to the value's unit, 1) or None where the units differ beyond SI."""
+    v, r = value.attrs, ref.attrs
+    if not r.get("unit") or r.get("ucum") == v.get("ucum"):
+        return 1.0, 1.0
+    vs, rs = v.get("value_si"), r.get("value_si")
+    if v.get("unit_si") and v.get("unit_si") == r.get("unit_si") and isinstance(vs, int | float) \
+            and isinstance(rs, int | float) and r.get("value") and v.get("value"):
+        return (rs / float(r["value"])) / (vs / float(v["value"])), 1.0
+    return None
+
+
+_RESULT_LABEL = re.compile(r"[(\[;,]\s?(positive|negative)\s*:?\s*$", re.I)
+
+
+def _by_cutoff(x: float, ref: Mention, positive_label: bool, factor: tuple[float, float] | None) -> str | None:
+    """POS or NEG from a bound labelled by its result: "positive > 20", "negative < 10"."""
+    bound, comp = ref.attrs.get("value"), ref.attrs.get("comparator")
+    if factor is None or not isinstance(bound, int | float) or comp not in ("<", "<=", ">", ">="):
+        return None
+    b = float(bound) * factor[0]
+    inside = {"<": x < b, "<=": x <= b, ">": x > b, ">=": x >= b}[str(comp)]
+    return "POS" if inside == positive_label else "NEG"
+
+
+def interval_flag(text: str, mentions: list[Mention], starts: list[int], value: Mention) -> str | None:
+    """H, L or N from the interval written right after `value` ("(reference 7-35 U/L)"), else None."""
+    x = value.attrs.get("value")
+    if not isinstance(x, int | float) or value.attrs.get("value_high") is not None:
+        return None
+    i = bisect.bisect_right(starts, value.end - 1)
+    prev_end = value.end
+    for m in mentions[i:i + 6]:
+        if m.start - value.end > _GAP:
+            return None
+        if m.type == "lab_value":
+            if m.attrs.get("test") not in (None, value.attrs.get("test")):
+                return None  # another test's result stands between
+            prev_end = m.end  # the same result in another unit: "(99 µmol/L; reference ...)"
+            continue
+        if m.type != "lab_reference":
+            continue
+        if m.attrs.get("test") not in (None, value.attrs.get("test")):
+            return None
+        gap = text[value.end:m.start]
+        if not any(c in gap for c in "([") or ")" in gap or "]" in gap:
+            return None
+        factor = _comparable(value, m)
+        label = _RESULT_LABEL.search(gap)
+        if label is not None:  # "(positive > 20 U/mL)": the bound between a positive and a negative result
+            return _by_cutoff(x, m, label.group(1).lower() == "positive", factor)
+        lo, hi, below_only = _bounds(text, m, prev_end)
+        if factor is None or (lo is None and hi is None):
+            return None
+        f = factor[0]
+        comp = value.attrs.get("comparator")
+        if hi is not None and (x * 1.0 >= hi * f if below_only else x > hi * f) and comp not in ("<", "<="):
+            return "H"
+        if lo is not None and x < lo * f and comp not in (">", ">="):
+            return "L"
+        if comp:
+            return None  # "<5" against "3-10": not known to be normal
+        return "N"
+    return None
+
+
+# --- an interval in bare parentheses, where the reader found no reference mention ---------------------------------
+# "haemoglobin 94 g/L (130-170)", "CRP 6 mg/L (<5)": only the parentheses that directly follow the value count, with
+# no unit or the value's own unit written; a target range ("target 6-8 ug/L") or a single number ("(7.5%)") states no
+# interval and gives nothing.
 _NUM = r"\d+(?:\.\d+)?"
 _INTERVAL = re.compile(
     r"\s*\(\s*(?:(?:normal|reference|ref\.?|NR|RR|N)\s*(?:range|values?|interval|limits?)?\s*[:,=]?\s*)?"

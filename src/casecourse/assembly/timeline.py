@@ -181,19 +181,24 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     at_admission: set[int] = set()  # sentences that refer to the admission ("On admission", "after admission")
     admission_starts: set[int] = set()  # where those references start ("At the time of admission")
     si = 0
-    admitted_in: dict[int, int] = {}  # sentences that tell an admission ("was admitted on 3 May 2021"): where
+    # sentences that tell an admission ("was admitted on 3 May 2021"), with where the admission is told
+    admitted_in: dict[int, int] = {}
+    readmitted_in: dict[int, int] = {}
+    at_role: set[int] = set()  # sentences dated by the admission itself ("On admission", "on arrival")
     for m in reading.mentions:
-        if m.type == "event" and m.norm == "admission" and m.attrs.get("role") == "occurrence" \
+        if m.type == "event" and m.norm in ("admission", "readmission") and m.attrs.get("role") == "occurrence" \
                 and m.zone in PATIENT_ZONES:
             j = si
             while j < len(reading.sentences) and reading.sentences[j][1] <= m.start:
                 j += 1
-            admitted_in.setdefault(j, m.start)
+            (admitted_in if m.norm == "admission" else readmitted_in).setdefault(j, m.start)
         if m.type == "event" and m.norm == "admission" and m.attrs.get("role") in ("at", "reference") \
                 and m.zone in PATIENT_ZONES:
             while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
                 si += 1
             at_admission.add(si)
+            if m.attrs.get("role") == "at":
+                at_role.add(si)
             admission_starts.add(m.start)
             continue
         timed = m.type in _TIME_TYPES or (m.type == "duration" and m.attrs.get("kind") == "relative")
@@ -216,7 +221,10 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     age_now = None if has_calendar else _age_now(reading)
     carried: tuple[TimeRef | None, TimeRef | None] = (None, None)  # (a time, its carried copy)
     admitted: TimeRef | None = None  # the calendar time of the first admission told
-    presented: TimeRef | None = None  # the calendar time of the first presentation told with its date
+    # the calendar time of the last admission (or, before any, of the presentation) told: what "on admission"
+    # dates in a story that has meanwhile told a piece of history ("in remission since 2018. On arrival, ...")
+    last_admitted: TimeRef | None = None
+    presented_in = _presentation_sentences(reading) if has_calendar else {}
     events = EventIndex.build(reading)
     asides: set[int] = set()  # sentences dated as a piece of history the story does not move to
     for i in range(len(reading.sentences)):
@@ -292,12 +300,11 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
         if setter is None and i in at_admission and current.offset_days and current.offset_days[1] < 0:
             # back from a piece of history to the admission the story counts from ("After admission, ...")
             current = TimeRef(offset_days=(0.0, 0.0), derivation="stated", precision="day", anchor="day0")
-        came = admitted or presented
-        if setter is None and came is not None and _before(current, came) and (
-                i in at_admission or _AT_PRESENTATION.match(reading.text, reading.sentences[i][0])):
-            # "She had a thymectomy in 2020. On admission she had ptosis": back from a piece of history to the
-            # presentation the story tells ("On admission", "On examination", "At presentation")
-            current = came
+        if setter is None and has_calendar and last_admitted is not None and (i in at_role or _before(
+                current, last_admitted) and _AT_PRESENTATION.match(reading.text, reading.sentences[i][0])):
+            # "On admission, ...": back to the admission, whatever was told since; "He had diarrhoea three weeks
+            # earlier. On examination ...": back from the history to the presentation
+            current = last_admitted
         if aside is not None:
             asides.add(i)
             out.append(SentenceTime(time=aside, timex=setter))
@@ -310,12 +317,15 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 carried = (current, current.model_copy(update={"derivation": "carried"}))
             t = carried[1]
         out.append(SentenceTime(time=t, timex=setter, shifts=tuple(shifts)))
-        if admitted is None and i in admitted_in and t.known and (t.point or t.earliest):
-            # "diagnosed in 2019, was admitted on 2 October 2022": the time told at the admission word
-            admitted = next((x for p, x in shifts if 0 <= p - admitted_in[i] <= 40), None) or out[-1].at(admitted_in[i])
-        if presented is None and setter is not None and has_calendar and t.known and _PRESENTED.search(
-                reading.text, reading.sentences[i][0], reading.sentences[i][1]):
-            presented = t  # "presented on 10 January 2024 with ...": the story's first visit, told with its date
+        told = admitted_in.get(i, readmitted_in.get(i))
+        if told is not None or (last_admitted is None and i in presented_in):
+            # the time where the admission (or presentation) is told: "diagnosed in 2019, was admitted on 3 May
+            # 2022" is admitted in 2022
+            when = _told_at(out[-1], told if told is not None else presented_in[i])
+            if when.known and (when.point or when.earliest):
+                last_admitted = when
+                if admitted is None and i in admitted_in:
+                    admitted = when
     return out
 
 
@@ -331,21 +341,33 @@ def _dated_label(text: str, sentence: tuple[int, int], tx: Mention) -> bool:
         m.group("label"))
 
 
-# a sentence that opens at the presentation: "On examination", "On admission", "At presentation", "On arrival"
-_AT_PRESENTATION = re.compile(r"\W*(?:on|at|upon)\s+(?:(?:the\s+)?(?:physical|clinical|initial|admission)\s+)?"
-                              r"(?:examination|presentation|arrival)\b", re.I)
-_PRESENTED = re.compile(r"\b(?:presented|was admitted|were admitted|was referred|was brought|attended)\b", re.I)
+# the patient's first presentation ("presented on 7 March 2024 with", "was referred in May 2021"): what "on
+# admission" dates when the story tells no admission
+_PRESENTED = re.compile(r"\b(?:presented|was referred|were referred)\b(?! again)", re.I)
 
 
-def _before(a: TimeRef, b: TimeRef) -> bool:
-    """Whether calendar time `a` ends before calendar time `b` begins (False when either has no calendar time)."""
-    x, y = a.latest or a.point, b.earliest or b.point
-    if not (x and y):
-        return False
-    try:
-        return parse_iso(x)[1] < parse_iso(y)[0]
-    except (ValueError, TypeError):
-        return False
+def _told_at(st: SentenceTime, pos: int) -> TimeRef:
+    """The time of what is told at `pos`: the sentence's time there, or the date its clause gives right after it
+    ("diagnosed in 2019, was admitted on 3 October 2022")."""
+    for start, later in st.shifts:
+        if pos < start <= pos + _CLAUSE_DATE_GAP:
+            return later
+    return st.at(pos)
+
+
+_CLAUSE_DATE_GAP = 30  # characters between "was admitted" and its date ("was admitted to our hospital on ...")
+
+
+def _presentation_sentences(reading: Reading) -> dict[int, int]:
+    """The first sentence of the patient's story telling a presentation, with where it is told."""
+    for i, (start, end) in enumerate(reading.sentences):
+        m = _PRESENTED.search(reading.text, start, end)
+        if m is None:
+            continue
+        zone = next((x.zone for x in reading.mentions if start <= x.start < end), None)
+        if zone in PATIENT_ZONES:
+            return {i: m.start()}
+    return {}
 
 
 def _moves_on(tx: Mention) -> bool:
@@ -376,3 +398,19 @@ def add_months_iso(iso: str, months: int) -> str:
     y, m = a.year, a.month + months
     y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
     return fmt(date(y, m, 1), "month")
+
+
+_AT_PRESENTATION = re.compile(r"\W*(?:on|at|upon)\s+(?:(?:the\s+)?(?:physical|clinical|initial|admission)\s+)?"
+                              r"(?:examination|presentation|arrival)\b", re.I)
+
+
+def _before(a: TimeRef, b: TimeRef) -> bool:
+    """Whether calendar time `a` ends before calendar time `b` begins (False when either has no calendar time)."""
+    x, y = a.latest or a.point, b.earliest or b.point
+    if not (x and y):
+        return False
+    try:
+        return parse_iso(x)[1] < parse_iso(y)[0]
+    except (ValueError, TypeError):
+        return False
+

@@ -21,15 +21,20 @@ _ANALYTE_AFTER = re.compile(
     r"genes?|mutations?|polymorphisms?|alleles?|oxidase|dehydrogenase|kinase|synthase|reductase|transferase|"
     r"scans?|scintigraphy|angiography|imaging|uptake|PET|SPECT|-avid|-free|intolerance|tolerance|absence|"
     r"susceptibility|sensitivity|E-?test|strips?|discs?|disks?|phosphorylase|carboxylase|hydroxylase|oxygenase|"
+    # "penicillin allergy" names what the patient must not take; a "potassium binder" removes potassium
+    r"allerg(?:y|ies|ic)|binders?|"
     r"\(\s*[+-]+\s*\))(?![\w])", re.I)
 _ANALYTE_BEFORE = anchored(
     r"(?:serum|plasma|urine|urinary|blood|csf|trough|salivary|24-h|24-hour|24 h|elevated|raised|"
-    r"measured|undetectable|levels? of|concentrations? of|stained by|stained with|"
+    r"measured|undetectable|levels? of|concentrations? of|stained by|stained with|allergy to|allergic to|"
+    # "diffusing capacity for carbon monoxide" (DLCO) is a lung function test, not a poisoning or a treatment
+    r"(?:diffusing|diffusion|transfer) capacity (?:of the lungs? )?(?:for|of)|transfer factor (?:of the lungs? )?for|"
     r"(?:scintigraphy|scan|imaging|series|swallow|enema|angiography|tomography) (?:using|with))"
     r"\s+(?:(?!and\s|or\s)[\w-]+\s+)?$", re.I)
 # "ACTH (354.1 pg/mL)", "alkaline phosphatase 125 IU/L", "BNP level of 929 pg/mL": a result follows
 _RESULT_AFTER = re.compile(
-    r"[\s:=,(]*(?:level|levels|was|were|of|at|is|increased to|decreased to|rose to)?[\s:=(]*[<>≤≥]?\s*\d[\d.,]*"
+    r"[\s:=,(]*(?:level|levels|was|were|of|at|is|increased to|decreased to|rose to|remained|fell to|dropped to)?"
+    r"[\s:=(]*[<>≤≥]?\s*\d[\d.,]*"
     r"\s*(?:[pnµμumk]?g|[pnµμumk]?mol|m?[iI][uU]|m?U|u|mEq|%)\s*/\s*(?:d?[lL]|m[lL]|mm3|24)", re.I)
 # a list governed by one of these speaks of markers or susceptibilities, not of treatment
 _LIST_CUE = anchored(

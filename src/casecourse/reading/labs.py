@@ -84,6 +84,8 @@ _REFERENCE_BEFORE = re.compile(
     re.I)
 _OPENING_BEFORE = re.compile(r"[(\[]\s?$")
 _REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "uln", "cut", "limit", "range")  # one is in every match
+# a bound labelled by the result it gives, first in brackets: "186 U/mL (positive > 20 U/mL)", "(negative <10)"
+_CUTOFF_LABEL = re.compile(r"[(\[]\s?(?:positive|negative)\s*:?\s*$", re.I)
 # "normal" after a copula states the result, it names no interval: "urine calcium was also normal 6.9 mmol"
 _PREDICATED_NORMAL = re.compile(
     r"\b(?:was|were|is|are|remained|been)\s+(?:(?:also|still|again|\w+ly)\s+)?normal\s*[,(]?\s*$", re.I)
@@ -456,7 +458,8 @@ def find_labs(text: str) -> list[Mention]:
         if test is not None and test.kind == "anchor":
             test = None  # "the Rotterdam score was 0.15": a value, its test not in the catalogue
         mention = value_mention(text, v, test)
-        if id(v) in interval_after or (may_hold(low, max(0, v.start - 40), v.start, _REFERENCE_WORDS)
+        if id(v) in interval_after or (mention.attrs.get("comparator") and _CUTOFF_LABEL.search(
+                text, max(0, v.start - 12), v.start)) or (may_hold(low, max(0, v.start - 40), v.start, _REFERENCE_WORDS)
                                        and (ref := _REFERENCE_BEFORE.search(text, max(0, v.start - 40), v.start))
                                        and not _PREDICATED_NORMAL.search(text, max(0, v.start - 40), v.start)
                                        and not (ref.start() in hit_start_set

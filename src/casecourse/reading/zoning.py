@@ -60,6 +60,8 @@ _BACKMATTER_LINE = re.compile(
     r"^\s*(?:©|\(c\)\s|copyright\b|competing interests?\b|conflicts? of interest\b|funding\b|"
     r"received\s*:|accepted\s*:|published\s*:|doi\s*:|https?://|keywords?\s*:)", re.I)
 _REFERENCES_START = re.compile(r"^\s*(?:references?|bibliography)\s*:?\s*$", re.I)
+# a short line of words alone in its paragraph, without a number, colon or full stop: a sub-heading
+_SUBHEADING = re.compile(r"\s*[A-Z][A-Za-z'’-]*(?:[ ,/&-]+[A-Za-z'’-]+){0,5}\s*")
 _TITLE_LINE = re.compile(r"^\s*(?:letters? to the editors?|sirs,?|dear (?:editor|sirs?),?)\s*$", re.I)
 _WE_REPORT = anchored(r"\bwe (?:report|describe|present)\b", re.I)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
@@ -118,7 +120,11 @@ def zone_lines(text: str) -> list[Zone]:
         elif hz:
             current = hz
             zone = "title"
-        elif _TITLE_LINE.match(raw) or (start == 0 and len(raw) < 200 and not raw.rstrip().endswith(".")):
+        elif _TITLE_LINE.match(raw) or (start == 0 and len(raw) < 200 and not raw.rstrip().endswith(".")) or (
+                has_headings and current in PATIENT_ZONES and _SUBHEADING.fullmatch(raw)
+                and text[max(0, start - 2):start] == "\n\n"):
+            # a sub-heading of the story ("Relapse and outcome", "Stevens-Johnson syndrome"): it names a section,
+            # it tells no event
             zone = "title"
         elif _BACKMATTER_LINE.match(raw):
             zone = "backmatter"

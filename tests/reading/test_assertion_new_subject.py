@@ -1,0 +1,22 @@
+"""A negation does not run into a new clause with its own subject: 'she had no rash ... and she had developed
+thyroiditis' leaves the thyroiditis asserted. Sentences written for this test."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _asserted(text: str) -> dict[str, str]:
+    c = analyze_text(text, assess=False)
+    return {f.name: f.assertion.value for f in [*c.findings, *c.conditions]}
+
+
+def test_a_new_subject_ends_the_negation() -> None:
+    got = _asserted("At follow-up she had no rash, her eosinophils were normal and she had developed a cough.")
+    assert got["rash"] == "negated" and got["cough"] == "present"
+    got = _asserted("He had no fever and he later developed arthritis.")
+    assert got["fever"] == "negated" and got["arthritis"] == "present"
+
+
+def test_a_list_after_one_negation_stays_negated() -> None:
+    got = _asserted("She had no fever, cough and headache.")
+    assert got["fever"] == got["cough"] == got["headache"] == "negated"
