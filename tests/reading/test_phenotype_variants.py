@@ -125,3 +125,13 @@ def test_a_conjunct_that_names_a_finding_alone_does_not_take_the_shared_words():
     hpo = {h for _, _, h in found}
     assert "HP:0000407" in hpo and "HP:0008527" not in hpo  # not "congenital" sensorineural hearing loss
     assert "HP:0011003" not in {h for _, _, h in _codes("a high arched palate, myopia")}  # not "high myopia"
+
+
+def test_a_body_part_term_also_reads_with_its_head_first():
+    # "Finger syndactyly", "Joint stiffness": HPO names the part first; prose often puts it after "of"
+    assert ("stiffness of the joints", "finding", "HP:0001387") in _codes("He had stiffness of the joints.")
+    found = _codes("The child had syndactyly of the fingers and toes.")
+    assert ("syndactyly of the fingers", "finding", "HP:0006101") in found
+    assert {h for _, t, h in found if t == "finding"} == {"HP:0006101", "HP:0001770"}  # and toe syndactyly
+    # a first word that is no body part keeps its place: "Night blindness" is no "blindness of the night"
+    assert _codes("blindness of the night") == [("blindness", "finding", "HP:0000618")]

@@ -28,7 +28,7 @@ from .lexicon_norm import norm_phrase, norm_word, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
 from .predicates import rows as predicate_rows
 
-BUILDER_VERSION = "7"
+BUILDER_VERSION = "8"
 ROOTS = ("HP:0000118",)  # Phenotypic abnormality
 KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv", "predicate_findings.csv")
 SKIP_SYNONYM_TYPES = {"obsolete_synonym", "HP:0034334"}
@@ -116,9 +116,10 @@ def _rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines))
 
 
-def _surface_variants(surface: str, singles: frozenset[str] = frozenset()) -> list[str]:
+def _surface_variants(surface: str, singles: frozenset[str] = frozenset(),
+                      anatomy: frozenset[str] = frozenset()) -> list[str]:
     """Word-order, adjectival and first-word variants of one HPO name or synonym (`singles`: the
-    one-word names, which a compound word may end in)."""
+    one-word names, which a compound word may end in; `anatomy`: the keys of body parts, `anatomy_keys`)."""
     v = variants()
     # lower-case all but a capital A grade ("Type A1 brachydactyly", "hepatitis A"), which is no article
     low = " ".join(w if _CAPITAL_A.fullmatch(w) else w.lower() for w in surface.split(" "))
@@ -155,7 +156,7 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset()) -> li
                    if nouns.get(w) in organs)
     if len(words) == 2 and words[0] in _nouns_of_adjectives():  # "palmar pits" -> "pits of the palm"
         out.append(f"{words[1]} of {_nouns_of_adjectives()[words[0]]}")
-    out += _head_first(words) + _head_last(words)
+    out += _head_first(words) + _head_last(words, anatomy)
     if len(words) >= 3 and words[0].endswith(ADVERB_ENDINGS):
         out.append("\x03" + " ".join(words[1:]))  # "conspicuously happy disposition"
     if m := re.match(r"^type (\w+) (.+)$", low):  # "type C brachydactyly" <-> "brachydactyly type C"
@@ -270,10 +271,15 @@ def _head_first(words: list[str]) -> list[str]:
     return out
 
 
-def _head_last(words: list[str]) -> list[str]:
+def _head_last(words: list[str], anatomy: frozenset[str] = frozenset()) -> list[str]:
     """"Y HEAD" -> "HEAD of the Y" for a head noun of the table ("Optic nerve atrophy" -> "atrophy of
     the optic nerve", "Renal cyst" -> "cyst of the kidney", "Axonal degeneration" -> "degeneration of
-    the axons"): the reverse of the "X of Y" rule."""
+    the axons"): the reverse of the "X of Y" rule. Any last word goes after a body part HPO names
+    (`anatomy`): "Finger syndactyly" -> "syndactyly of the fingers", "Lower limb hypertonia" ->
+    "hypertonia of the lower limbs"."""
+    if 2 <= len(words) <= 3 and words[-1] not in variants()["head_nouns"]:
+        obj = " ".join(words[:-1])
+        return [f"{words[-1]} of {obj}"] if norm_phrase(obj) in anatomy else []
     if not 2 <= len(words) <= 4 or words[-1] not in variants()["head_nouns"]:
         return []
     obj = words[:-1]
@@ -358,6 +364,24 @@ def adjective(noun: str) -> str | None:
     return None
 
 
+_BODY_PART = re.compile(r"^(?:abnormality of (?:the )?|aplasia/hypoplasia (?:of|involving) (?:the )?)"
+                        r"([a-z]+(?: [a-z]+)?)$|^abnormal ([a-z]+(?: [a-z]+)?) morphology$")
+_ADJECTIVE_ENDS = ("al", "ar", "ic", "ous", "ary", "eal", "ed")
+
+
+def anatomy_keys(names: list[str]) -> frozenset[str]:
+    """The keys of the body parts HPO's names are built on ("Abnormality of the hand", "Abnormal
+    finger morphology", "Aplasia/Hypoplasia of the toes"): one or two words, the last no adjective
+    ("Abnormal renal morphology" names the kidney by its adjective)."""
+    out = set()
+    for name in names:
+        m = _BODY_PART.match(name.lower())
+        part = m and (m.group(1) or m.group(2))
+        if part and not part.endswith(_ADJECTIVE_ENDS):
+            out.add(norm_phrase(part))
+    return frozenset(out)
+
+
 def _hpo_surfaces(t: OboTerm) -> list[tuple[str, int, bool]]:
     """(surface, rank, is_abbreviation): lower rank wins when two terms share a key."""
     out = [(t.name, 0, False)]
@@ -435,6 +459,7 @@ def build(obo: Path) -> Index:
     attributive = tuple(variants()["attributive_adjective_nouns"])
     singles = frozenset(s.lower() for h in keep for s, _r, a in _hpo_surfaces(terms[h])
                         if not a and " " not in s and "-" not in s and not terms[h].obsolete)
+    anatomy = anatomy_keys([terms[h].name for h in sorted(keep) if not terms[h].obsolete])
     for hid in sorted(keep):
         t = terms[hid]
         if t.obsolete or hid in ROOTS:  # "phenotypic abnormality" itself says nothing
@@ -449,7 +474,7 @@ def build(obo: Path) -> Index:
                 continue
             i = 0
             for base in (surface, *rephrasings(surface)):
-                for var in _surface_variants(base, singles):
+                for var in _surface_variants(base, singles, anatomy):
                     rank_i = rank + (2 if i else 0)
                     i += 1
                     if var.startswith("\x03"):  # a shortened form: only where no term claims it otherwise
