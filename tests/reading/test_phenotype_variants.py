@@ -135,3 +135,11 @@ def test_a_body_part_term_also_reads_with_its_head_first():
     assert {h for _, t, h in found if t == "finding"} == {"HP:0006101", "HP:0001770"}  # and toe syndactyly
     # a first word that is no body part keeps its place: "Night blindness" is no "blindness of the night"
     assert _codes("blindness of the night") == [("blindness", "finding", "HP:0000618")]
+
+
+def test_a_plural_that_hpo_gives_to_its_multiple_term_names_that_term():
+    # HPO lists "Lipomas" as a synonym of "Multiple lipomas": the plural names the many, the singular the one
+    found = _codes("He had lipomas on the back and a lipoma of the arm.", parts=False)
+    assert [h for t, _, h in found if t.startswith("lipoma")] == ["HP:0001012", "HP:0012032"]
+    # where HPO gives no plural synonym, the plural names the single-lesion term ("Multiple cafe-au-lait spots")
+    assert _codes("She had cafe-au-lait spots.", parts=False) == [("cafe-au-lait spots", "finding", "HP:0000957")]

@@ -24,11 +24,11 @@ from pathlib import Path
 import ahocorasick
 
 from ..cache import settle
-from .lexicon_norm import norm_phrase, norm_word, variants
+from .lexicon_norm import is_plural, norm_phrase, norm_word, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
 from .predicates import rows as predicate_rows
 
-BUILDER_VERSION = "8"
+BUILDER_VERSION = "9"
 ROOTS = ("HP:0000118",)  # Phenotypic abnormality
 KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv", "predicate_findings.csv")
 SKIP_SYNONYM_TYPES = {"obsolete_synonym", "HP:0034334"}
@@ -87,6 +87,8 @@ class Index:
     parents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # HPO is_a
     source: str = ""
     vocab: dict[str, str] = field(default_factory=dict)
+    # entry -> the entry of HPO's "Multiple X" / "Numerous X" term, for X written in the plural ("lipomas")
+    plural: dict[int, int] = field(default_factory=dict)
 
     def encode(self, keys: list[str]) -> str:
         """The codes of a run of word keys (OOV for a word of no key)."""
@@ -460,11 +462,12 @@ def build(obo: Path) -> Index:
     singles = frozenset(s.lower() for h in keep for s, _r, a in _hpo_surfaces(terms[h])
                         if not a and " " not in s and "-" not in s and not terms[h].obsolete)
     anatomy = anatomy_keys([terms[h].name for h in sorted(keep) if not terms[h].obsolete])
+    plain_of: dict[str, int] = {}
     for hid in sorted(keep):
         t = terms[hid]
         if t.obsolete or hid in ROOTS:  # "phenotypic abnormality" itself says nothing
             continue
-        plain = len(entries)
+        plain = plain_of[hid] = len(entries)
         entries.append(Entry("finding", t.name, t.id))
         for surface, rank, abbrev in _hpo_surfaces(t):
             if abbrev:
@@ -488,6 +491,7 @@ def build(obo: Path) -> Index:
                         add(var[1:], len(entries) - 1, (1, rank + 6), False)
                     else:
                         add(var, plain, (1, rank_i), False)
+    plural = _plural_entries(terms, keep, plain_of, best, entries)
     spelled = {s.lower() for h in keep if not terms[h].obsolete for s, _r, a in _hpo_surfaces(terms[h]) if not a}
     _open_compounds(spelled | {r["term"].lower() for r in _rows("hpo_extra.csv")}, best, entries, add)
     # A diagnosis key that HPO also names carries the HPO id along.
@@ -514,7 +518,41 @@ def build(obo: Path) -> Index:
             words[key] = ei
     auto.make_automaton()
     return Index(auto, entries, words, parents,
-                 source=f"{obo} ({terms.get('HP:0000001', OboTerm('')).name})", vocab=vocab)
+                 source=f"{obo} ({terms.get('HP:0000001', OboTerm('')).name})", vocab=vocab, plural=plural)
+
+
+_MANY = re.compile(r"^(?:multiple|numerous) (.+)$")
+
+
+def _plural_entries(terms: dict[str, OboTerm], keep: set[str], plain_of: dict[str, int],
+                    best: dict[str, tuple[tuple, int]], entries: list[Entry]) -> dict[int, int]:
+    """For the entry that names X, the entry of HPO's "Multiple X" ("Multiple lipomas", "Multiple renal
+    cysts", "Numerous nevi"): X written in the plural names more than one, which HPO files there. Not where
+    X's own name is plural ("Exostoses"), nor for a diagnosis with no HPO term of X."""
+    out: dict[int, int] = {}
+    # "skeletal anomalies" are the system's abnormality, no count of anomalies (HPO's "Multiple skeletal anomalies")
+    general = tuple(w for k in ("abnormality", "abnormalities") for w in (k, *variants()["head_synonyms"][k]))
+    for hid in sorted(keep):
+        m = _MANY.match(terms[hid].name.lower())
+        if m is None or terms[hid].obsolete or hid not in plain_of:
+            continue
+        key = norm_phrase(m.group(1))
+        # only where HPO itself gives the plural as the many's synonym ("Multiple lipomas": "Lipomas"); a plural
+        # alone names the single-lesion term ("cafe-au-lait spots" is Cafe-au-lait spot, as annotators code it)
+        if not any(norm_phrase(s) == key and is_plural(s.rsplit(" ", 1)[-1]) for s, _sc, _ty in terms[hid].synonyms):
+            continue
+        hit = best.get(key)
+        if hit is None:
+            continue
+        e = entries[hit[1]]
+        if not e.hpo or e.hpo == hid or is_plural(e.label.rsplit(" ", 1)[-1]) or m.group(1).endswith(general):
+            continue
+        if e.kind == "finding":
+            out[hit[1]] = plain_of[hid]
+        else:  # a diagnosis keeps its kind and codes, with the HPO term of the many
+            entries.append(Entry(**{**e.__dict__, "hpo": hid}))
+            out[hit[1]] = len(entries) - 1
+    return out
 
 
 def _open_compounds(spelled: set[str], best: dict[str, tuple[tuple, int]], entries: list[Entry],

@@ -15,7 +15,7 @@ from itertools import compress, count
 from ..model import Assertion, Mention
 from . import predicates
 from .lexicon_index import CODE_DIGITS, Entry, Index, _nouns_of_adjectives, load_index
-from .lexicon_norm import Tokens, norm_word, tokens, variants
+from .lexicon_norm import Tokens, is_plural, norm_word, tokens, variants
 from .rx_keys import starting_with
 
 RULE = "phenotypes"
@@ -77,7 +77,7 @@ def _compound(word: str) -> tuple[int, ...]:
 def _candidates(index: Index, toks: Tokens, text: str) -> list[tuple[int, int, int]]:
     """(first token, last token + 1, entry id) of every lexicon key found, boundaries respected."""
     out = []
-    starts, ends, entries, clause = toks.starts, toks.ends, index.entries, _CLAUSE_MARK.search
+    starts, ends, entries, clause, plural = toks.starts, toks.ends, index.entries, _CLAUSE_MARK.search, index.plural
     for end, (n, plain, cased) in index.automaton.iter(index.encode(toks.keys)):
         first = end // CODE_DIGITS - n + 1  # the match is a run of n word codes ending in token end // CODE_DIGITS
         ei = plain
@@ -90,6 +90,8 @@ def _candidates(index: Index, toks: Tokens, text: str) -> list[tuple[int, int, i
                     break
         if ei < 0:
             continue
+        if ei in plural and is_plural(text[starts[first + n - 1]:ends[first + n - 1]]):
+            ei = plural[ei]  # "lipomas": HPO's Multiple lipomas
         if entries[ei].predicative and not _phrase_ends(toks, text, first + n):
             continue
         s = starts[first]
