@@ -143,3 +143,18 @@ def test_a_plural_that_hpo_gives_to_its_multiple_term_names_that_term():
     assert [h for t, _, h in found if t.startswith("lipoma")] == ["HP:0001012", "HP:0012032"]
     # where HPO gives no plural synonym, the plural names the single-lesion term ("Multiple cafe-au-lait spots")
     assert _codes("She had cafe-au-lait spots.", parts=False) == [("cafe-au-lait spots", "finding", "HP:0000957")]
+
+
+def test_a_blood_level_term_reads_with_the_lab_catalogue_names_of_its_test():
+    found = _codes("Tests showed elevated ALP and elevated serum AST; creatine kinase was normal.", parts=False)
+    assert ("elevated ALP", "finding", "HP:0003155") in found
+    assert ("elevated serum AST", "finding", "HP:0031956") in found
+    assert not any(t == "creatine kinase" for t, _, _ in found)  # the test's name alone is no finding
+
+
+def test_a_phenotype_stated_by_a_lab_reading_stays_named_beside_the_lab_test():
+    kinds = {(m.text, m.type, m.attrs.get("hpo")) for m in read_mentions("She had a markedly elevated CRP (85 mg/L).")}
+    assert ("CRP", "lab_test", None) in kinds
+    # the course keeps the lab reading; the HPO phenotype is a part, not a second finding
+    assert ("elevated CRP", PART, "HP:0011227") in kinds
+    assert not any(t == "finding" for _, t, _ in kinds)

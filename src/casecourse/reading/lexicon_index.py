@@ -28,9 +28,10 @@ from .lexicon_norm import is_plural, norm_phrase, norm_word, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
 from .predicates import rows as predicate_rows
 
-BUILDER_VERSION = "9"
+BUILDER_VERSION = "10"
 ROOTS = ("HP:0000118",)  # Phenotypic abnormality
-KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv", "predicate_findings.csv")
+KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv", "predicate_findings.csv",
+             "labs.csv")
 SKIP_SYNONYM_TYPES = {"obsolete_synonym", "HP:0034334"}
 ADVERB_ENDINGS = ("ously", "edly", "ally", "ively", "ently", "antly", "ately")  # not "-phaly", "anomaly"
 _ABNORMAL_X = re.compile(r"^abnormal (.+) (?:morphology|shape|structure)$|^(\w+(?: \w+)?) (?:abnormality|anomaly)$")
@@ -187,6 +188,7 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset(),
         out.extend([" ".join(ordinals.get(w, w) for w in o.split(" ")) for o in list(out)])
     out += _likeness(words)
     out += _specimen_forms(out)
+    out += _analyte_forms(out)
     for head, alts in v["head_synonyms"].items():
         out.extend(re.sub(rf"\b{head}\b", alt, o) for o in list(out) if head in o for alt in alts)
     for group in v["first_word_synonyms"]:
@@ -221,6 +223,42 @@ def _specimen_forms(forms: list[str]) -> list[str]:
                 out.append(" ".join([*a[:-1], measures[a[-1]]]))
         if words[-1] in measures:
             out.append(" ".join([*words[:-1], measures[words[-1]]]))
+    return out
+
+
+@cache
+def _analytes() -> tuple[re.Pattern, dict[str, list[str]]]:
+    """The lab catalogue's test names (`labs.csv`, kind lab) and their other names ("alkaline phosphatase":
+    "ALP", "alk phos"), and one pattern finding a name as whole words, longest first."""
+    names: dict[str, list[str]] = {}
+    for r in _rows("labs.csv"):
+        if r["kind"] != "lab" or len(r["name"]) < 5:
+            continue
+        alts = [a.strip().lower() for a in r["synonyms"].split("|")]
+        names[r["name"].lower()] = [a for a in alts if a and a != r["name"].lower() and not re.search(r"[/()]", a)
+                                    and not a.startswith(tuple(variants()["specimen_words"]))]
+    rx = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b")
+    return rx, names
+
+
+def _analyte_forms(forms: list[str]) -> list[str]:
+    """"Elevated alkaline phosphatase" -> "elevated ALP", "elevated alk phos": a blood level HPO names by its
+    test is also written with the test's other names from the lab catalogue (not for a term that is the test's
+    name alone)."""
+    rx, names = _analytes()
+    specimens = tuple(f"{w} " for w in variants()["specimen_words"])
+    out = []
+    for o in forms:
+        m = rx.search(o)
+        if m is None or m.group(0) == o or len(o.split(" ")) > 6:
+            continue
+        before, after = o[:m.start()], o[m.end():]
+        heads = [before]
+        # a named test is a level without its specimen too: "elevated serum AST" -> "elevated AST"
+        if (spec := next((w for w in specimens if before.endswith(" " + w)), None)) is not None:
+            heads.append(before[:-len(spec)])
+            out.append(heads[1] + m.group(1) + after)
+        out.extend(h + alt + after for h in heads for alt in names[m.group(1)])
     return out
 
 
