@@ -158,3 +158,11 @@ def test_a_phenotype_stated_by_a_lab_reading_stays_named_beside_the_lab_test():
     # the course keeps the lab reading; the HPO phenotype is a part, not a second finding
     assert ("elevated CRP", PART, "HP:0011227") in kinds
     assert not any(t == "finding" for _, t, _ in kinds)
+
+
+def test_a_degree_or_side_word_inside_a_term_does_not_hide_it():
+    found = _codes("Neonatal severe hypotonia was seen, with hypoplasia of the left optic nerve.", parts=False)
+    assert ("Neonatal severe hypotonia", "finding", "HP:0001319") in found
+    assert ("hypoplasia of the left optic nerve", "finding", "HP:0000609") in found
+    # a term that names the degree itself still wins: "mild mental retardation" is the mild grade
+    assert _codes("mild mental retardation", parts=False) == [("mild mental retardation", "finding", "HP:0001256")]
