@@ -166,3 +166,9 @@ def test_a_degree_or_side_word_inside_a_term_does_not_hide_it():
     assert ("hypoplasia of the left optic nerve", "finding", "HP:0000609") in found
     # a term that names the degree itself still wins: "mild mental retardation" is the mild grade
     assert _codes("mild mental retardation", parts=False) == [("mild mental retardation", "finding", "HP:0001256")]
+
+
+def test_a_list_item_repeating_the_terms_first_word_is_no_coordinated_modifier():
+    found = _codes("He had unusual ears, ear malformations and deafness.", parts=False)
+    assert ("ear malformations", "finding", "HP:0000598") in found
+    assert not any(t.startswith("ears,") for t, _, _ in found)

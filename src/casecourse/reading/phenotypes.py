@@ -365,8 +365,8 @@ def _coordinated(index: Index, toks: Tokens, text: str, sources: list[tuple[int,
                     mod = pos - 3  # "upper and/or lower limb weakness"
             else:
                 break
-            if mod in ends:
-                break
+            if mod in ends or keys[mod] == keys[a]:
+                break  # "misshapen ears, ear malformations": the same word again starts the next item
             value = index.get(f"{keys[mod]} {rest}")
             if value is None or value[1] < 0:
                 # one list adjective that makes no term with the head is passed over, once: "ophthalmic,
