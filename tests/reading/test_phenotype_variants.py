@@ -172,3 +172,8 @@ def test_a_list_item_repeating_the_terms_first_word_is_no_coordinated_modifier()
     found = _codes("He had unusual ears, ear malformations and deafness.", parts=False)
     assert ("ear malformations", "finding", "HP:0000598") in found
     assert not any(t.startswith("ears,") for t, _, _ in found)
+
+
+def test_an_adjective_before_a_participle_may_be_written_as_its_adverb():
+    assert _codes("She had a highly arched palate.", parts=False) == [("highly arched palate", "finding", "HP:0000218")]
+    assert _codes("wide spaced teeth", parts=False) == [("wide spaced teeth", "finding", "HP:0000687")]

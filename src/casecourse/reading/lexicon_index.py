@@ -28,7 +28,7 @@ from .lexicon_norm import is_plural, norm_phrase, norm_word, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
 from .predicates import rows as predicate_rows
 
-BUILDER_VERSION = "10"
+BUILDER_VERSION = "11"
 ROOTS = ("HP:0000118",)  # Phenotypic abnormality
 KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv", "predicate_findings.csv",
              "labs.csv")
@@ -160,6 +160,11 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset(),
     if len(words) == 2 and words[0] in _nouns_of_adjectives():  # "palmar pits" -> "pits of the palm"
         out.append(f"{words[1]} of {_nouns_of_adjectives()[words[0]]}")
     out += _head_first(words) + _head_last(words, anatomy)
+    if len(words) >= 3 and words[1].endswith("ed") and words[0].isalpha() and len(words[0]) >= 3:
+        # "high arched palate" <-> "highly arched palate", "widely spaced teeth" <-> "wide spaced teeth"
+        first = words[0][:-2] if words[0].endswith("ly") else words[0][:-1] + "ily" if words[0].endswith("y") \
+            else words[0] + "ly"
+        out.append(" ".join([first, *words[1:]]))
     if len(words) >= 3 and words[0].endswith(ADVERB_ENDINGS):
         out.append("\x03" + " ".join(words[1:]))  # "conspicuously happy disposition"
     if m := re.match(r"^type (\w+) (.+)$", low):  # "type C brachydactyly" <-> "brachydactyly type C"
