@@ -15,7 +15,7 @@ import os
 import pickle
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from itertools import repeat
@@ -28,7 +28,7 @@ from .lexicon_norm import is_plural, norm_phrase, norm_word, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
 from .predicates import rows as predicate_rows
 
-BUILDER_VERSION = "11"
+BUILDER_VERSION = "12"
 ROOTS = ("HP:0000118",)  # Phenotypic abnormality
 KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv", "predicate_findings.csv",
              "labs.csv")
@@ -45,7 +45,7 @@ def is_abbreviation(s: str) -> bool:
     return " " not in s and len(letters) <= 4 and sum(c.isupper() for c in letters) >= 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """What a matched key means. `kind` is "finding" (HPO) or "condition" (diagnoses.csv)."""
 
@@ -483,7 +483,7 @@ def build(obo: Path) -> Index:
         for s in names:
             s = s.strip()
             abbrev = is_abbreviation(s)
-            entries.append(Entry(**{**base.__dict__, "case": s if abbrev else None}))
+            entries.append(replace(base, case=s if abbrev else None))
             add(s, len(entries) - 1, (0, 0), abbrev)
     # Curated phrasings (hpo_extra.csv) win over HPO's own surfaces: they name phrases HPO lacks, or correct one
     # HPO files under an unexpected term ("disoriented" is an EXACT synonym of the parasomnia Confusional arousal)
@@ -544,6 +544,8 @@ def build(obo: Path) -> Index:
             for surface, _rank, abbrev in _hpo_surfaces(t):
                 if not abbrev:
                     hpo_of.setdefault(norm_phrase(surface), t.id)
+    source = f"{obo} ({terms.get('HP:0000001', OboTerm('')).name})"
+    terms.clear()  # the parsed ontology is the build's largest object: freed before the automaton is made
     auto = ahocorasick.Automaton()
     words: dict[str, int] = {}
     vocab: dict[str, str] = {}
@@ -553,15 +555,14 @@ def build(obo: Path) -> Index:
         for i in eis:
             e = entries[i]
             if i >= 0 and e.kind == "condition" and e.hpo is None and key in hpo_of:
-                entries[i] = Entry(**{**e.__dict__, "hpo": hpo_of[key]})
+                entries[i] = replace(e, hpo=hpo_of[key])
         # value: (words in key, plain entry or -1, abbreviation entries)
         code = "".join(vocab.setdefault(w, word_code(len(vocab))) for w in key.split(" "))
         auto.add_word(code, (key.count(" ") + 1, ei, tuple(cased.get(key, ()))))
         if " " not in key and ei >= 0:
             words[key] = ei
     auto.make_automaton()
-    return Index(auto, entries, words, parents,
-                 source=f"{obo} ({terms.get('HP:0000001', OboTerm('')).name})", vocab=vocab, plural=plural)
+    return Index(auto, entries, words, parents, source=source, vocab=vocab, plural=plural)
 
 
 _MANY = re.compile(r"^(?:multiple|numerous) (.+)$")
@@ -569,9 +570,9 @@ _MANY = re.compile(r"^(?:multiple|numerous) (.+)$")
 
 def _plural_entries(terms: dict[str, OboTerm], keep: set[str], plain_of: dict[str, int],
                     best: dict[str, tuple[tuple, int]], entries: list[Entry]) -> dict[int, int]:
-    """For the entry that names X, the entry of HPO's "Multiple X" ("Multiple lipomas", "Multiple renal
-    cysts", "Numerous nevi"): X written in the plural names more than one, which HPO files there. Not where
-    X's own name is plural ("Exostoses"), nor for a diagnosis with no HPO term of X."""
+    """For the entry that names X, the entry of HPO's "Multiple X" where HPO gives X's plural as that term's
+    synonym ("Multiple lipomas": "Lipomas"): X written in the plural is then the many. Not where X's own name
+    is plural, nor for a diagnosis with no HPO term of X."""
     out: dict[int, int] = {}
     # "skeletal anomalies" are the system's abnormality, no count of anomalies (HPO's "Multiple skeletal anomalies")
     general = tuple(w for k in ("abnormality", "abnormalities") for w in (k, *variants()["head_synonyms"][k]))
@@ -593,7 +594,7 @@ def _plural_entries(terms: dict[str, OboTerm], keep: set[str], plain_of: dict[st
         if e.kind == "finding":
             out[hit[1]] = plain_of[hid]
         else:  # a diagnosis keeps its kind and codes, with the HPO term of the many
-            entries.append(Entry(**{**e.__dict__, "hpo": hid}))
+            entries.append(replace(e, hpo=hid))
             out[hit[1]] = len(entries) - 1
     return out
 
@@ -611,7 +612,7 @@ def _open_compounds(spelled: set[str], best: dict[str, tuple[tuple, int]], entri
         for i in range(3, len(word) - 2):
             left, right = norm_word(word[:i]), norm_word(word[i:])
             if left in known and len(left) >= 3 and len(right) >= 3:
-                entries.append(Entry(**{**e.__dict__, "noun": e.noun or word}))
+                entries.append(replace(e, noun=e.noun or word))
                 add(f"{word[:i]} {word[i:]}", len(entries) - 1, (2, 5), False)
 
 
