@@ -125,3 +125,55 @@ def test_a_conjunct_that_names_a_finding_alone_does_not_take_the_shared_words():
     hpo = {h for _, _, h in found}
     assert "HP:0000407" in hpo and "HP:0008527" not in hpo  # not "congenital" sensorineural hearing loss
     assert "HP:0011003" not in {h for _, _, h in _codes("a high arched palate, myopia")}  # not "high myopia"
+
+
+def test_a_body_part_term_also_reads_with_its_head_first():
+    # "Finger syndactyly", "Joint stiffness": HPO names the part first; prose often puts it after "of"
+    assert ("stiffness of the joints", "finding", "HP:0001387") in _codes("He had stiffness of the joints.")
+    found = _codes("The child had syndactyly of the fingers and toes.")
+    assert ("syndactyly of the fingers", "finding", "HP:0006101") in found
+    assert {h for _, t, h in found if t == "finding"} == {"HP:0006101", "HP:0001770"}  # and toe syndactyly
+    # a first word that is no body part keeps its place: "Night blindness" is no "blindness of the night"
+    assert _codes("blindness of the night") == [("blindness", "finding", "HP:0000618")]
+
+
+def test_a_plural_that_hpo_gives_to_its_multiple_term_names_that_term():
+    # HPO lists "Lipomas" as a synonym of "Multiple lipomas": the plural names the many, the singular the one
+    found = _codes("He had lipomas on the back and a lipoma of the arm.", parts=False)
+    assert [h for t, _, h in found if t.startswith("lipoma")] == ["HP:0001012", "HP:0012032"]
+    # where HPO gives no plural synonym, the plural names the single-lesion term ("Multiple cafe-au-lait spots")
+    assert _codes("She had cafe-au-lait spots.", parts=False) == [("cafe-au-lait spots", "finding", "HP:0000957")]
+
+
+def test_a_blood_level_term_reads_with_the_lab_catalogue_names_of_its_test():
+    found = _codes("Tests showed elevated ALP and elevated serum AST; creatine kinase was normal.", parts=False)
+    assert ("elevated ALP", "finding", "HP:0003155") in found
+    assert ("elevated serum AST", "finding", "HP:0031956") in found
+    assert not any(t == "creatine kinase" for t, _, _ in found)  # the test's name alone is no finding
+
+
+def test_a_phenotype_stated_by_a_lab_reading_stays_named_beside_the_lab_test():
+    kinds = {(m.text, m.type, m.attrs.get("hpo")) for m in read_mentions("She had a markedly elevated CRP (85 mg/L).")}
+    assert ("CRP", "lab_test", None) in kinds
+    # the course keeps the lab reading; the HPO phenotype is a part, not a second finding
+    assert ("elevated CRP", PART, "HP:0011227") in kinds
+    assert not any(t == "finding" for _, t, _ in kinds)
+
+
+def test_a_degree_or_side_word_inside_a_term_does_not_hide_it():
+    found = _codes("Neonatal severe hypotonia was seen, with hypoplasia of the left optic nerve.", parts=False)
+    assert ("Neonatal severe hypotonia", "finding", "HP:0001319") in found
+    assert ("hypoplasia of the left optic nerve", "finding", "HP:0000609") in found
+    # a term that names the degree itself still wins: "mild mental retardation" is the mild grade
+    assert _codes("mild mental retardation", parts=False) == [("mild mental retardation", "finding", "HP:0001256")]
+
+
+def test_a_list_item_repeating_the_terms_first_word_is_no_coordinated_modifier():
+    found = _codes("He had unusual ears, ear malformations and deafness.", parts=False)
+    assert ("ear malformations", "finding", "HP:0000598") in found
+    assert not any(t.startswith("ears,") for t, _, _ in found)
+
+
+def test_an_adjective_before_a_participle_may_be_written_as_its_adverb():
+    assert _codes("She had a highly arched palate.", parts=False) == [("highly arched palate", "finding", "HP:0000218")]
+    assert _codes("wide spaced teeth", parts=False) == [("wide spaced teeth", "finding", "HP:0000687")]

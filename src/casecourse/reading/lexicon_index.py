@@ -15,7 +15,7 @@ import os
 import pickle
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from itertools import repeat
@@ -24,13 +24,14 @@ from pathlib import Path
 import ahocorasick
 
 from ..cache import announce_build, cache_dir, settle
-from .lexicon_norm import norm_phrase, norm_word, variants
+from .lexicon_norm import is_plural, norm_phrase, norm_word, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
 from .predicates import rows as predicate_rows
 
-BUILDER_VERSION = "7"
+BUILDER_VERSION = "12"
 ROOTS = ("HP:0000118",)  # Phenotypic abnormality
-KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv", "predicate_findings.csv")
+KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnoses.csv", "predicate_findings.csv",
+             "labs.csv")
 SKIP_SYNONYM_TYPES = {"obsolete_synonym", "HP:0034334"}
 ADVERB_ENDINGS = ("ously", "edly", "ally", "ively", "ently", "antly", "ately")  # not "-phaly", "anomaly"
 _ABNORMAL_X = re.compile(r"^abnormal (.+) (?:morphology|shape|structure)$|^(\w+(?: \w+)?) (?:abnormality|anomaly)$")
@@ -44,7 +45,7 @@ def is_abbreviation(s: str) -> bool:
     return " " not in s and len(letters) <= 4 and sum(c.isupper() for c in letters) >= 2
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     """What a matched key means. `kind` is "finding" (HPO) or "condition" (diagnoses.csv)."""
 
@@ -87,6 +88,8 @@ class Index:
     parents: dict[str, tuple[str, ...]] = field(default_factory=dict)  # HPO is_a
     source: str = ""
     vocab: dict[str, str] = field(default_factory=dict)
+    # entry -> the entry of HPO's "Multiple X" / "Numerous X" term, for X written in the plural ("lipomas")
+    plural: dict[int, int] = field(default_factory=dict)
 
     def encode(self, keys: list[str]) -> str:
         """The codes of a run of word keys (OOV for a word of no key)."""
@@ -116,9 +119,10 @@ def _rows(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines))
 
 
-def _surface_variants(surface: str, singles: frozenset[str] = frozenset()) -> list[str]:
+def _surface_variants(surface: str, singles: frozenset[str] = frozenset(),
+                      anatomy: frozenset[str] = frozenset()) -> list[str]:
     """Word-order, adjectival and first-word variants of one HPO name or synonym (`singles`: the
-    one-word names, which a compound word may end in)."""
+    one-word names, which a compound word may end in; `anatomy`: the keys of body parts, `anatomy_keys`)."""
     v = variants()
     # lower-case all but a capital A grade ("Type A1 brachydactyly", "hepatitis A"), which is no article
     low = " ".join(w if _CAPITAL_A.fullmatch(w) else w.lower() for w in surface.split(" "))
@@ -155,7 +159,12 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset()) -> li
                    if nouns.get(w) in organs)
     if len(words) == 2 and words[0] in _nouns_of_adjectives():  # "palmar pits" -> "pits of the palm"
         out.append(f"{words[1]} of {_nouns_of_adjectives()[words[0]]}")
-    out += _head_first(words) + _head_last(words)
+    out += _head_first(words) + _head_last(words, anatomy)
+    if len(words) >= 3 and words[1].endswith("ed") and words[0].isalpha() and len(words[0]) >= 3:
+        # "high arched palate" <-> "highly arched palate", "widely spaced teeth" <-> "wide spaced teeth"
+        first = words[0][:-2] if words[0].endswith("ly") else words[0][:-1] + "ily" if words[0].endswith("y") \
+            else words[0] + "ly"
+        out.append(" ".join([first, *words[1:]]))
     if len(words) >= 3 and words[0].endswith(ADVERB_ENDINGS):
         out.append("\x03" + " ".join(words[1:]))  # "conspicuously happy disposition"
     if m := re.match(r"^type (\w+) (.+)$", low):  # "type C brachydactyly" <-> "brachydactyly type C"
@@ -184,6 +193,7 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset()) -> li
         out.extend([" ".join(ordinals.get(w, w) for w in o.split(" ")) for o in list(out)])
     out += _likeness(words)
     out += _specimen_forms(out)
+    out += _analyte_forms(out)
     for head, alts in v["head_synonyms"].items():
         out.extend(re.sub(rf"\b{head}\b", alt, o) for o in list(out) if head in o for alt in alts)
     for group in v["first_word_synonyms"]:
@@ -218,6 +228,42 @@ def _specimen_forms(forms: list[str]) -> list[str]:
                 out.append(" ".join([*a[:-1], measures[a[-1]]]))
         if words[-1] in measures:
             out.append(" ".join([*words[:-1], measures[words[-1]]]))
+    return out
+
+
+@cache
+def _analytes() -> tuple[re.Pattern, dict[str, list[str]]]:
+    """The lab catalogue's test names (`labs.csv`, kind lab) and their other names ("alkaline phosphatase":
+    "ALP", "alk phos"), and one pattern finding a name as whole words, longest first."""
+    names: dict[str, list[str]] = {}
+    for r in _rows("labs.csv"):
+        if r["kind"] != "lab" or len(r["name"]) < 5:
+            continue
+        alts = [a.strip().lower() for a in r["synonyms"].split("|")]
+        names[r["name"].lower()] = [a for a in alts if a and a != r["name"].lower() and not re.search(r"[/()]", a)
+                                    and not a.startswith(tuple(variants()["specimen_words"]))]
+    rx = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b")
+    return rx, names
+
+
+def _analyte_forms(forms: list[str]) -> list[str]:
+    """"Elevated alkaline phosphatase" -> "elevated ALP", "elevated alk phos": a blood level HPO names by its
+    test is also written with the test's other names from the lab catalogue (not for a term that is the test's
+    name alone)."""
+    rx, names = _analytes()
+    specimens = tuple(f"{w} " for w in variants()["specimen_words"])
+    out = []
+    for o in forms:
+        m = rx.search(o)
+        if m is None or m.group(0) == o or len(o.split(" ")) > 6:
+            continue
+        before, after = o[:m.start()], o[m.end():]
+        heads = [before]
+        # a named test is a level without its specimen too: "elevated serum AST" -> "elevated AST"
+        if (spec := next((w for w in specimens if before.endswith(" " + w)), None)) is not None:
+            heads.append(before[:-len(spec)])
+            out.append(heads[1] + m.group(1) + after)
+        out.extend(h + alt + after for h in heads for alt in names[m.group(1)])
     return out
 
 
@@ -270,10 +316,15 @@ def _head_first(words: list[str]) -> list[str]:
     return out
 
 
-def _head_last(words: list[str]) -> list[str]:
+def _head_last(words: list[str], anatomy: frozenset[str] = frozenset()) -> list[str]:
     """"Y HEAD" -> "HEAD of the Y" for a head noun of the table ("Optic nerve atrophy" -> "atrophy of
     the optic nerve", "Renal cyst" -> "cyst of the kidney", "Axonal degeneration" -> "degeneration of
-    the axons"): the reverse of the "X of Y" rule."""
+    the axons"): the reverse of the "X of Y" rule. Any last word goes after a body part HPO names
+    (`anatomy`): "Finger syndactyly" -> "syndactyly of the fingers", "Lower limb hypertonia" ->
+    "hypertonia of the lower limbs"."""
+    if 2 <= len(words) <= 3 and words[-1] not in variants()["head_nouns"]:
+        obj = " ".join(words[:-1])
+        return [f"{words[-1]} of {obj}"] if norm_phrase(obj) in anatomy else []
     if not 2 <= len(words) <= 4 or words[-1] not in variants()["head_nouns"]:
         return []
     obj = words[:-1]
@@ -358,6 +409,24 @@ def adjective(noun: str) -> str | None:
     return None
 
 
+_BODY_PART = re.compile(r"^(?:abnormality of (?:the )?|aplasia/hypoplasia (?:of|involving) (?:the )?)"
+                        r"([a-z]+(?: [a-z]+)?)$|^abnormal ([a-z]+(?: [a-z]+)?) morphology$")
+_ADJECTIVE_ENDS = ("al", "ar", "ic", "ous", "ary", "eal", "ed")
+
+
+def anatomy_keys(names: list[str]) -> frozenset[str]:
+    """The keys of the body parts HPO's names are built on ("Abnormality of the hand", "Abnormal
+    finger morphology", "Aplasia/Hypoplasia of the toes"): one or two words, the last no adjective
+    ("Abnormal renal morphology" names the kidney by its adjective)."""
+    out = set()
+    for name in names:
+        m = _BODY_PART.match(name.lower())
+        part = m and (m.group(1) or m.group(2))
+        if part and not part.endswith(_ADJECTIVE_ENDS):
+            out.add(norm_phrase(part))
+    return frozenset(out)
+
+
 def _hpo_surfaces(t: OboTerm) -> list[tuple[str, int, bool]]:
     """(surface, rank, is_abbreviation): lower rank wins when two terms share a key."""
     out = [(t.name, 0, False)]
@@ -414,7 +483,7 @@ def build(obo: Path) -> Index:
         for s in names:
             s = s.strip()
             abbrev = is_abbreviation(s)
-            entries.append(Entry(**{**base.__dict__, "case": s if abbrev else None}))
+            entries.append(replace(base, case=s if abbrev else None))
             add(s, len(entries) - 1, (0, 0), abbrev)
     # Curated phrasings (hpo_extra.csv) win over HPO's own surfaces: they name phrases HPO lacks, or correct one
     # HPO files under an unexpected term ("disoriented" is an EXACT synonym of the parasomnia Confusional arousal)
@@ -435,11 +504,13 @@ def build(obo: Path) -> Index:
     attributive = tuple(variants()["attributive_adjective_nouns"])
     singles = frozenset(s.lower() for h in keep for s, _r, a in _hpo_surfaces(terms[h])
                         if not a and " " not in s and "-" not in s and not terms[h].obsolete)
+    anatomy = anatomy_keys([terms[h].name for h in sorted(keep) if not terms[h].obsolete])
+    plain_of: dict[str, int] = {}
     for hid in sorted(keep):
         t = terms[hid]
         if t.obsolete or hid in ROOTS:  # "phenotypic abnormality" itself says nothing
             continue
-        plain = len(entries)
+        plain = plain_of[hid] = len(entries)
         entries.append(Entry("finding", t.name, t.id))
         for surface, rank, abbrev in _hpo_surfaces(t):
             if abbrev:
@@ -449,7 +520,7 @@ def build(obo: Path) -> Index:
                 continue
             i = 0
             for base in (surface, *rephrasings(surface)):
-                for var in _surface_variants(base, singles):
+                for var in _surface_variants(base, singles, anatomy):
                     rank_i = rank + (2 if i else 0)
                     i += 1
                     if var.startswith("\x03"):  # a shortened form: only where no term claims it otherwise
@@ -463,6 +534,7 @@ def build(obo: Path) -> Index:
                         add(var[1:], len(entries) - 1, (1, rank + 6), False)
                     else:
                         add(var, plain, (1, rank_i), False)
+    plural = _plural_entries(terms, keep, plain_of, best, entries)
     spelled = {s.lower() for h in keep if not terms[h].obsolete for s, _r, a in _hpo_surfaces(terms[h]) if not a}
     _open_compounds(spelled | {r["term"].lower() for r in _rows("hpo_extra.csv")}, best, entries, add)
     # A diagnosis key that HPO also names carries the HPO id along.
@@ -472,6 +544,8 @@ def build(obo: Path) -> Index:
             for surface, _rank, abbrev in _hpo_surfaces(t):
                 if not abbrev:
                     hpo_of.setdefault(norm_phrase(surface), t.id)
+    source = f"{obo} ({terms.get('HP:0000001', OboTerm('')).name})"
+    terms.clear()  # the parsed ontology is the build's largest object: freed before the automaton is made
     auto = ahocorasick.Automaton()
     words: dict[str, int] = {}
     vocab: dict[str, str] = {}
@@ -481,15 +555,48 @@ def build(obo: Path) -> Index:
         for i in eis:
             e = entries[i]
             if i >= 0 and e.kind == "condition" and e.hpo is None and key in hpo_of:
-                entries[i] = Entry(**{**e.__dict__, "hpo": hpo_of[key]})
+                entries[i] = replace(e, hpo=hpo_of[key])
         # value: (words in key, plain entry or -1, abbreviation entries)
         code = "".join(vocab.setdefault(w, word_code(len(vocab))) for w in key.split(" "))
         auto.add_word(code, (key.count(" ") + 1, ei, tuple(cased.get(key, ()))))
         if " " not in key and ei >= 0:
             words[key] = ei
     auto.make_automaton()
-    return Index(auto, entries, words, parents,
-                 source=f"{obo} ({terms.get('HP:0000001', OboTerm('')).name})", vocab=vocab)
+    return Index(auto, entries, words, parents, source=source, vocab=vocab, plural=plural)
+
+
+_MANY = re.compile(r"^(?:multiple|numerous) (.+)$")
+
+
+def _plural_entries(terms: dict[str, OboTerm], keep: set[str], plain_of: dict[str, int],
+                    best: dict[str, tuple[tuple, int]], entries: list[Entry]) -> dict[int, int]:
+    """For the entry that names X, the entry of HPO's "Multiple X" where HPO gives X's plural as that term's
+    synonym ("Multiple lipomas": "Lipomas"): X written in the plural is then the many. Not where X's own name
+    is plural, nor for a diagnosis with no HPO term of X."""
+    out: dict[int, int] = {}
+    # "skeletal anomalies" are the system's abnormality, no count of anomalies (HPO's "Multiple skeletal anomalies")
+    general = tuple(w for k in ("abnormality", "abnormalities") for w in (k, *variants()["head_synonyms"][k]))
+    for hid in sorted(keep):
+        m = _MANY.match(terms[hid].name.lower())
+        if m is None or terms[hid].obsolete or hid not in plain_of:
+            continue
+        key = norm_phrase(m.group(1))
+        # only where HPO itself gives the plural as the many's synonym ("Multiple lipomas": "Lipomas"); a plural
+        # alone names the single-lesion term ("cafe-au-lait spots" is Cafe-au-lait spot, as annotators code it)
+        if not any(norm_phrase(s) == key and is_plural(s.rsplit(" ", 1)[-1]) for s, _sc, _ty in terms[hid].synonyms):
+            continue
+        hit = best.get(key)
+        if hit is None:
+            continue
+        e = entries[hit[1]]
+        if not e.hpo or e.hpo == hid or is_plural(e.label.rsplit(" ", 1)[-1]) or m.group(1).endswith(general):
+            continue
+        if e.kind == "finding":
+            out[hit[1]] = plain_of[hid]
+        else:  # a diagnosis keeps its kind and codes, with the HPO term of the many
+            entries.append(replace(e, hpo=hid))
+            out[hit[1]] = len(entries) - 1
+    return out
 
 
 def _open_compounds(spelled: set[str], best: dict[str, tuple[tuple, int]], entries: list[Entry],
@@ -505,7 +612,7 @@ def _open_compounds(spelled: set[str], best: dict[str, tuple[tuple, int]], entri
         for i in range(3, len(word) - 2):
             left, right = norm_word(word[:i]), norm_word(word[i:])
             if left in known and len(left) >= 3 and len(right) >= 3:
-                entries.append(Entry(**{**e.__dict__, "noun": e.noun or word}))
+                entries.append(replace(e, noun=e.noun or word))
                 add(f"{word[:i]} {word[i:]}", len(entries) - 1, (2, 5), False)
 
 

@@ -63,6 +63,18 @@ def norm_word(word: str) -> str:
     return w
 
 
+@cache
+def is_plural(word: str) -> bool:
+    """Whether a word is a plural by the plural rules and irregular forms ("lipomas", "teeth", "nevi")."""
+    w = fold(word)
+    if len(w) <= 3 or not w.isalpha():
+        return False
+    irregular = _rules()[0]
+    if w in irregular:  # "teeth", "feet" (a spelling pair such as "grey" never ends an HPO "X" of "Multiple X")
+        return irregular[w] != w
+    return any(re.search(p, w) for p, _r in variants()["plural_rules"])
+
+
 class Tokens(Sequence[tuple[int, int, str]]):
     """The kept word tokens of a text as (start, end, key), computed without a per-word Python loop:
     the text is split once, offsets come from a running sum and keys from the `norm_word` cache."""

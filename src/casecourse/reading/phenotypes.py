@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from functools import cache
 from itertools import compress, count
+from operator import not_
 
 from ..model import Assertion, Mention
 from . import predicates
 from .lexicon_index import CODE_DIGITS, Entry, Index, _nouns_of_adjectives, load_index
-from .lexicon_norm import Tokens, norm_word, tokens, variants
+from .lexicon_norm import Tokens, is_plural, norm_word, tokens, variants
 from .rx_keys import starting_with
 
 RULE = "phenotypes"
@@ -74,12 +75,40 @@ def _compound(word: str) -> tuple[int, ...]:
     return ()
 
 
+@cache
+def _inserted() -> frozenset[str]:
+    """Keys of the degree and side words a writer may put inside a term (`inserted_modifiers`)."""
+    return frozenset(norm_word(w) for w in variants()["inserted_modifiers"])
+
+
 def _candidates(index: Index, toks: Tokens, text: str) -> list[tuple[int, int, int]]:
-    """(first token, last token + 1, entry id) of every lexicon key found, boundaries respected."""
+    """(first token, last token + 1, entry id) of every lexicon key found, boundaries respected; then, where
+    the text has a degree or side word, the terms it interrupts ("neonatal severe hypotonia", "hypoplasia of
+    the left optic nerve" when no term names the whole), spanning the interrupted words."""
+    out = _scan(index, toks, text, toks.keys, None)
+    inserted = _inserted()
+    if inserted.isdisjoint(toks.keys):
+        return out
+    keys = toks.keys
+    pos = list(compress(count(), map(not_, map(inserted.__contains__, keys))))  # the tokens kept, in order
+    outer = {(a, b) for a, b, _ in out}
+    for a, b, ei in _scan(index, toks, text, list(map(keys.__getitem__, pos)), pos):
+        if not any(x <= a and b <= y for x, y in outer):
+            out.append((a, b, ei))
+    return out
+
+
+def _scan(index: Index, toks: Tokens, text: str, keys: list[str], pos: list[int] | None) -> list[tuple[int, int, int]]:
+    """`_candidates` over `keys`, the text's keys or (with `pos`, their token positions) a selection of them:
+    a match over a selection counts only where it spans a left-out word."""
     out = []
-    starts, ends, entries, clause = toks.starts, toks.ends, index.entries, _CLAUSE_MARK.search
-    for end, (n, plain, cased) in index.automaton.iter(index.encode(toks.keys)):
+    starts, ends, entries, clause, plural = toks.starts, toks.ends, index.entries, _CLAUSE_MARK.search, index.plural
+    for end, (n, plain, cased) in index.automaton.iter(index.encode(keys)):
         first = end // CODE_DIGITS - n + 1  # the match is a run of n word codes ending in token end // CODE_DIGITS
+        if pos is not None:
+            if cased or pos[first + n - 1] - pos[first] == n - 1:
+                continue  # an abbreviation, or nothing left out inside: the plain scan has it
+            first, n = pos[first], pos[first + n - 1] - pos[first] + 1
         ei = plain
         if cased:
             surface = text[starts[first]:ends[first + n - 1]]
@@ -90,6 +119,8 @@ def _candidates(index: Index, toks: Tokens, text: str) -> list[tuple[int, int, i
                     break
         if ei < 0:
             continue
+        if ei in plural and is_plural(text[starts[first + n - 1]:ends[first + n - 1]]):
+            ei = plural[ei]  # "lipomas": HPO's Multiple lipomas
         if entries[ei].predicative and not _phrase_ends(toks, text, first + n):
             continue
         s = starts[first]
@@ -334,8 +365,8 @@ def _coordinated(index: Index, toks: Tokens, text: str, sources: list[tuple[int,
                     mod = pos - 3  # "upper and/or lower limb weakness"
             else:
                 break
-            if mod in ends:
-                break
+            if mod in ends or keys[mod] == keys[a]:
+                break  # "misshapen ears, ear malformations": the same word again starts the next item
             value = index.get(f"{keys[mod]} {rest}")
             if value is None or value[1] < 0:
                 # one list adjective that makes no term with the head is passed over, once: "ophthalmic,

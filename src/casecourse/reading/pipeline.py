@@ -108,20 +108,27 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     for m in sorted(mentions, key=lambda m: (rank.get(m.type, 99), -(m.end - m.start), m.start)):
         start, end = m.start, m.end
         first, last = start // _BUCKET, max(start, end - 1) // _BUCKET
-        clash = False
-        for b in range(first, last + 1):  # plain loops: this runs for every mention of every document
-            for k in buckets.get(b, ()):
-                if k.start < end and start < k.end and _clash(k, m):
-                    clash = True
-                    break
-            if clash:
-                break
-        if not clash:
+        clash = _first_clash(m, buckets, first, last)
+        if clash is not None and clash.type == "lab_test" and m.type == "finding" and m.attrs.get("hpo"):
+            # "elevated CRP": the lab reading is the course's; the HPO phenotype it states stays named beside it
+            m = m.model_copy(update={"type": "finding_part"})
+            clash = _first_clash(m, buckets, first, last)
+        if clash is None:
             kept.append(m)
             for b in range(first, last + 1):
                 buckets.setdefault(b, []).append(m)
     kept.sort(key=lambda m: (m.start, -m.end, m.type))
     return kept
+
+
+def _first_clash(m: Mention, buckets: dict[int, list[Mention]], first: int, last: int) -> Mention | None:
+    """The first kept mention in buckets `first`..`last` that `m` overlaps and may not coexist with."""
+    start, end = m.start, m.end
+    for b in range(first, last + 1):  # plain loops: this runs for every mention of every document
+        for k in buckets.get(b, ()):
+            if k.start < end and start < k.end and _clash(k, m):
+                return k
+    return None
 
 
 _COEXIST = {frozenset({"lab_test", "lab_value"}), frozenset({"finding", "lab_value"}),
@@ -137,7 +144,8 @@ _COEXIST |= {frozenset({"prepost", t}) for t in ("condition", "finding")}
 # and keeps its route ("intravenous fluids")
 _COEXIST |= {frozenset({k, t}) for k in ("therapy", "drug_class") for t in ("condition", "finding", "route")}
 # a general finding named inside a longer one (phenotypes.PART) lives alongside it and its neighbours
-_COEXIST |= {frozenset({"finding_part", t}) for t in ("finding", "condition", "lab_value", "event", "finding_part")}
+_COEXIST |= {frozenset({"finding_part", t}) for t in ("finding", "condition", "lab_value", "event", "finding_part",
+                                                      "lab_test")}
 # a lab reading derived from a finding word ("thrombocytopenia": platelets low) lives on that word
 _COEXIST |= {frozenset({"lab_finding", t}) for t in ("finding", "condition", "lab_test", "lab_value", "event",
                                                       "finding_part")}
