@@ -162,6 +162,19 @@ def _at_age(tx: Mention, age_now: float | None) -> TimeRef | None:
     return TimeRef(offset_days=(lo, hi), derivation="relative", precision="year", text=tx.text, anchor="day0")
 
 
+def _at_age_calendar(tx: Mention, age_now: float | None, first: TimeRef | None) -> TimeRef | None:
+    """Calendar axis: "at the age of 37 years" in the story of a patient aged 47 at its first date (2016) is 2005 to
+    2007 (birth 1968-1969); never counted on from the current date. Not placed without both ages and a first date,
+    or for an age above the present one."""
+    then = tx.attrs.get("age_years")
+    year = (first.point or first.earliest or "")[:4] if first is not None else ""
+    if then is None or age_now is None or float(then) > age_now or not year.isdigit():
+        return None
+    born_lo, born_hi = int(year) - int(age_now) - 1, int(year) - int(age_now)
+    return TimeRef(earliest=str(born_lo + int(float(then))), latest=str(born_hi + int(float(then)) + 1),
+                   precision="year", derivation="relative", text=tx.text, anchor="birth")
+
+
 def _age_now(reading: Reading) -> float | None:
     """The patient's age at day 0: the first age the patient's story states ("a 40-year-old woman")."""
     for m in reading.mentions:
@@ -218,7 +231,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     out: list[SentenceTime | None] = []
     aside: TimeRef | None = None
     history: tuple[int, TimeRef] | None = None  # the last piece of history dated aside, and its sentence
-    age_now = None if has_calendar else _age_now(reading)
+    age_now = _age_now(reading)
     carried: tuple[TimeRef | None, TimeRef | None] = (None, None)  # (a time, its carried copy)
     admitted: TimeRef | None = None  # the calendar time of the first admission told
     # the calendar time of the last admission (or, before any, of the presentation) told: what "on admission"
@@ -256,7 +269,10 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                     base = at.time
                 else:
                     event = None
-                if has_calendar:
+                if has_calendar and tx.attrs.get("age_span"):
+                    new = _at_age_calendar(tx, age_now, next((o.time for o in out if o is not None and (
+                        o.time.point or o.time.earliest)), None))
+                elif has_calendar:
                     new = _from_calendar(tx, base)
                 elif tx.attrs.get("age_span"):
                     new = _at_age(tx, age_now)

@@ -1,0 +1,24 @@
+"""Dates a scan of real reports found impossible (years before 1900 or after the story), on invented stories."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+from casecourse.reading.pipeline import read
+
+
+def test_an_age_in_a_calendar_story_counts_from_birth_not_from_the_current_date() -> None:
+    c = analyze_text("A 52-year-old man presented in June 2018 with polyuria. Gout had been diagnosed at the age of "
+                     "40 years.", assess=False)
+    (gout,) = [x for x in c.conditions if x.name == "gout"]
+    assert gout.time.earliest == "2005" and gout.time.latest == "2007"  # born 1965-1966, aged 40 in 2005-2006
+
+
+def test_an_age_above_the_patients_is_not_placed_on_the_calendar() -> None:
+    c = analyze_text("A 30-year-old woman presented in May 2020 with a rash. Psoriasis usually begins at the age of "
+                     "50 years.", assess=False)
+    assert all((x.time.earliest or "0")[:4] <= "2020" for x in [*c.conditions, *c.findings])
+
+
+def test_a_number_before_a_unit_is_no_year() -> None:
+    text = "In March 2017 the drain gave 1800 cc of pus; he then received 2000 kcal daily and 1950 mL of fluid."
+    years = [m.text for m in read(text).mentions if m.type == "date"]
+    assert years == ["March 2017"]
