@@ -106,7 +106,10 @@ def _gap_is_filler(text: str, a: int, b: int, inner: list[Mention]) -> bool:
         if a <= m.start and m.end <= b:
             chunk[m.start - a:m.end - a] = " " * (m.end - m.start)
     words = re.findall(r"[\w-]+", "".join(chunk).lower())
-    return all(w in _FILLER for w in words) and not re.search(r"[;.]", "".join(chunk))
+    return all(w in _FILLER or _LENGTH_WORD.fullmatch(w) for w in words) and not re.search(r"[;.]", "".join(chunk))
+
+
+_LENGTH_WORD = re.compile(r"\d+-(?:day|week|month)")  # "completed a 7-day course of X"
 
 
 # a reason of no known kind, kept as written: "because of posterior reversible encephalopathy syndrome"
@@ -205,6 +208,11 @@ class ExposureBuilder:
                 self._new(drug, TimeRef(derivation="unknown"), sent, None).status = "not-taken"
                 self.active.pop(name, None)
             return
+        elif action == "complete":  # "he had completed a 7-day course of X": over at this time, as planned
+            if exp is None:
+                exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
+                exp.segments[-1].start = TimeRef(derivation="unknown")
+            self._stop(name, when, reason, status="completed")
         elif action == "not_taken":
             if exp is None and not any(e.drug == name for e in self.exposures):
                 self._new(drug, TimeRef(derivation="unknown"), sent, None).status = "not-taken"
