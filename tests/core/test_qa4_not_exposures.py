@@ -88,3 +88,19 @@ def test_a_prophylaxis_stopped_is_stopped() -> None:
     got = analyze_text("A 58-year-old woman had a kidney transplant. Valganciclovir prophylaxis had been stopped in "
                        "July 2022.", assess=False).exposures
     assert [(e.drug, e.status) for e in got] == [("valganciclovir", "stopped")]
+
+
+def test_a_completed_course_ends_there_as_completed() -> None:
+    got = analyze_text("A 68-year-old man was seen in May 2021. He had completed a 10-day course of ciprofloxacin in "
+                       "April 2021.", assess=False).exposures
+    assert [(e.drug, e.status, e.end.point if e.end else None) for e in got] == [
+        ("ciprofloxacin", "completed", "2021-04")]
+
+
+def test_a_stopped_drug_named_as_a_cause_is_no_new_course() -> None:
+    got = analyze_text("A 70-year-old woman had gout. Allopurinol was started on 1 February 2024. Allopurinol was "
+                       "stopped on 7 March 2024. DRESS due to allopurinol was diagnosed.", assess=False).exposures
+    assert [(e.drug, e.status) for e in got] == [("allopurinol", "stopped")]
+    again = analyze_text("A 40-year-old man had lupus. Azathioprine was stopped in 2019. Azathioprine 50 mg daily was "
+                         "restarted in May 2020.", assess=False).exposures
+    assert len(again) == 2

@@ -114,7 +114,14 @@ def _gap_is_filler(text: str, a: int, b: int, inner: list[Mention]) -> bool:
         if a <= m.start and m.end <= b:
             chunk[m.start - a:m.end - a] = " " * (m.end - m.start)
     words = re.findall(r"[\w-]+", "".join(chunk).lower())
-    return all(w in _FILLER for w in words) and not re.search(r"[;.]", "".join(chunk))
+    return all(w in _FILLER or _LENGTH_WORD.fullmatch(w) for w in words) and not re.search(r"[;.]", "".join(chunk))
+
+
+# a drug named as a cause: "due to X", "attributed to X", "hepatotoxicity to X"; "X-induced", "X-associated"
+_CAUSE_BEFORE = re.compile(r"\b(?:due to|caused by|induced by|secondary to|attributed to|attributable to|related to|"
+                           r"associated with|reaction to|toxicity to|hepatotoxicity to|allergy to)\s+$", re.I)
+_CAUSE_AFTER = re.compile(r"[\s-](?:induced|associated|related)\b", re.I)
+_LENGTH_WORD = re.compile(r"\d+-(?:day|week|month)")  # "completed a 7-day course of X"
 
 
 # a reason of no known kind, kept as written: "because of posterior reversible encephalopathy syndrome"
@@ -216,6 +223,11 @@ class ExposureBuilder:
                 self._new(drug, TimeRef(derivation="unknown"), sent, None).status = "not-taken"
                 self.active.pop(name, None)
             return
+        elif action == "complete":  # "he had completed a 7-day course of X": over at this time, as planned
+            if exp is None:
+                exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
+                exp.segments[-1].start = TimeRef(derivation="unknown")
+            self._stop(name, when, reason, status="completed")
         elif action == "not_taken":
             if exp is None and not any(e.drug == name for e in self.exposures):
                 self._new(drug, TimeRef(derivation="unknown"), sent, None).status = "not-taken"
@@ -320,6 +332,8 @@ class ExposureBuilder:
                 when = TimeRef(derivation="unknown", text=BEFORE_ADMISSION)
                 if seg is not None:
                     seg.start = when
+            if act == "start" and seg is None and self._named_as_cause(d):
+                continue  # "DRESS due to allopurinol" after allopurinol was stopped: that course, not a new one
             self.apply(act, d, when, sent, seg, why)
             if act not in ("stop", "hold"):
                 self._later_stop(d, drugs, ms, sent, st, clauses)
@@ -345,6 +359,15 @@ class ExposureBuilder:
                 later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
                 self._update_dose(self.active[name], later, when)
                 when = later.end or when
+
+    def _named_as_cause(self, d: Mention) -> bool:
+        """A drug of a course that is over, named as the cause of what followed ("liver injury due to X", "X-induced
+        pancreatitis", "hepatotoxicity to X")."""
+        name = d.norm or d.text
+        if name in self.active or not any(e.drug == name for e in self.exposures):
+            return False
+        return bool(_CAUSE_BEFORE.search(self.text, max(0, d.start - 30), d.start)
+                    or _CAUSE_AFTER.match(self.text, d.end))
 
     def _class_stops(self, sent: tuple[int, int], classes: list[Mention], ms: _Mentions, st: SentenceTime) -> None:
         """A class stopped or switched as a whole ("antibiotics were discontinued", "steroids were stopped",
