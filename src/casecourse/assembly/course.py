@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from casecourse import __version__
-from casecourse.assembly.exposures import ExposureBuilder, days_after
+from casecourse.assembly.exposures import ExposureBuilder, days_after, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
 from casecourse.assembly.timeline import SentenceTime, place_one, place_sentences
 from casecourse.knowledge import table
@@ -24,7 +24,6 @@ from casecourse.model import (
     LabResult,
     Mention,
     Patient,
-    Provenance,
     Source,
     SourceSpan,
     TimeRef,
@@ -115,11 +114,6 @@ _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiat
 _EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up")
 
 
-def _prov(text: str, m: Mention, sent: tuple[int, int], rule: str) -> Provenance:
-    return Provenance(spans=[SourceSpan(start=m.start, end=m.end, text=m.text)], rule=rule,
-                      sentence=SourceSpan(start=sent[0], end=sent[1], text=text[sent[0]:sent[1]]))
-
-
 def _earlier(a: TimeRef, b: TimeRef) -> bool:
     """Is `a` known and earlier than `b` (or `b` unknown)?"""
     ka = a.point or a.earliest
@@ -207,7 +201,7 @@ class CourseAssembler:
                                   display=str(m.attrs.get("label") or m.norm))] if m.attrs.get("hpo") else []
                 self._findings[key] = Finding(id=self._id("finding"), name=m.norm or m.text, codings=codings,
                                               assertion=m.assertion, time=when,
-                                              provenance=_prov(self.text, m, sent, "phenotypes"))
+                                              provenance=provenance(self.text, m, sent, "phenotypes"))
         elif m.type in ("lab_value", "lab_finding") and (m.attrs.get("test")) and m.assertion != Assertion.hypothetical:
             self._lab(m, sent, when)
         elif m.type == "lab_test" and m.norm:
@@ -229,7 +223,7 @@ class CourseAssembler:
         self._qualitative_seen.add(key)
         self.course.labs.append(LabResult(id=self._id("lab"), test=name, test_text=" ".join(m.text.split()),
                                           interpretation=interp, time=when, assertion=Assertion.present,
-                                          provenance=_prov(self.text, m, sent, "smear")))
+                                          provenance=provenance(self.text, m, sent, "smear")))
 
     def _workup_infections(self, interpretation: str) -> Iterator[tuple[Mention, str, dict]]:
         """Work-up results of the patient (present, in the story) with `interpretation`, each with the infection
@@ -260,7 +254,7 @@ class CourseAssembler:
             sent = self.r.sentence_of(m.start)
             self._conditions[name] = Condition(
                 id=self._id("condition"), name=name, status="refuted", assertion=Assertion.negated,
-                time=TimeRef(), provenance=_prov(self.text, m, sent, "negative-workup"))
+                time=TimeRef(), provenance=provenance(self.text, m, sent, "negative-workup"))
 
     def _confirmed_of_the_patient(self) -> None:
         """What the introduction or discussion states this patient had ("she was also found to have X", "our patient
@@ -317,7 +311,7 @@ class CourseAssembler:
                 id=self._id("condition"), name="pregnancy", status="confirmed", assertion=Assertion.present,
                 codings=[Coding(system="http://hl7.org/fhir/sid/icd-10-cm", code="Z33.1",
                                 display="Pregnant state, incidental")],
-                time=TimeRef(), provenance=_prov(self.text, m, sent, "demographics"))
+                time=TimeRef(), provenance=provenance(self.text, m, sent, "demographics"))
             return
 
     def _infections_found(self) -> None:
@@ -336,7 +330,7 @@ class CourseAssembler:
             st = self.times[self.r.sentences.index(sent)] if sent in self.r.sentences else None
             self._conditions[name] = Condition(
                 id=self._id("condition"), name=name, status="confirmed", assertion=Assertion.present,
-                time=st.time if st else TimeRef(), provenance=_prov(self.text, m, sent, "positive-workup"))
+                time=st.time if st else TimeRef(), provenance=provenance(self.text, m, sent, "positive-workup"))
 
     def _past_history(self, m: Mention, sent: tuple[int, int]) -> bool:
         """A finding listed in the patient's past (medical) history is a past diagnosis: "a history of asthma,
@@ -368,7 +362,7 @@ class CourseAssembler:
             self._conditions[name] = Condition(id=self._id("condition"), name=shown, codings=codings, status=status,
                                                text=written if written != shown and not abbreviated else None,
                                                assertion=m.assertion, time=when,
-                                               provenance=_prov(self.text, m, sent, "phenotypes"))
+                                               provenance=provenance(self.text, m, sent, "phenotypes"))
             return
         # the story's later word on a suspicion (or differential) holds: "suspected meningitis ... meningitis was
         # excluded" is refuted, "lymphoma was not detected ... raising the suspicion of lymphoma" provisional; a
@@ -423,7 +417,7 @@ class CourseAssembler:
                         ucum=a.get("ucum"), value_si=a.get("value_si"), unit_si=a.get("unit_si"),
                         interpretation=interp if interp in _INTERP else None, time=when,
                         diastolic=a.get("diastolic") if isinstance(a.get("diastolic"), int | float) else None,
-                        assertion=Assertion.present, provenance=_prov(self.text, m, sent, "labs"))
+                        assertion=Assertion.present, provenance=provenance(self.text, m, sent, "labs"))
         if lab.value_high is not None and _VALUES_RANGED.search(self.text, max(sent[0], m.start - 40), m.start):
             high = lab.model_copy(update={"id": self._id("lab"), "value": lab.value_high, "value_high": None,
                                           "value_si": a.get("value_high_si"), "comparator": None}, deep=True)
@@ -484,7 +478,7 @@ class CourseAssembler:
             trigger = _trigger(self.text, sent, story)
             when = self._clause_time(m, story, st.at(m.start))
             self.course.events.append(Event(id=self._id("event"), type=kind, time=when, trigger=trigger,  # type: ignore[arg-type]
-                                            provenance=_prov(self.text, m, sent, "events")))
+                                            provenance=provenance(self.text, m, sent, "events")))
 
     def _clause_time(self, m: Mention, story: list[Mention], sentence_time: TimeRef) -> TimeRef:
         """An episode's own date when its clause gives one after it ("... and died in July 2019"), else the
@@ -531,7 +525,7 @@ class CourseAssembler:
                     p.age_at = st.time
                     year = parse_iso(st.time.point or st.time.earliest or "")[0].year
                     p.birth_year = (year - int(p.age_years) - 1, year - int(p.age_years))
-                p.provenance = _prov(self.text, m, sent, "demographics")
+                p.provenance = provenance(self.text, m, sent, "demographics")
             if p.sex != "unknown" and p.age_years is not None:
                 break
         if p.sex == "unknown" and any(_OBSTETRIC.search(self.text, z.start, z.end)
