@@ -142,6 +142,11 @@ class Timing(_Base):
     text: str | None = None
 
 
+# days in one Timing.period_unit (a month is a twelfth of the Julian year)
+PERIOD_DAYS: dict[str, float] = {"s": 1 / 86400, "min": 1 / 1440, "h": 1 / 24, "d": 1.0, "wk": 7.0, "mo": 30.4375,
+                                 "a": 365.25}
+
+
 class DoseSegment(_Base):
     """A stretch of an exposure at one dose."""
 

@@ -18,6 +18,7 @@ from casecourse.assembly.timeline import SentenceTime, place_one
 from casecourse.knowledge import table
 from casecourse.model import (
     BEFORE_ADMISSION,
+    PERIOD_DAYS,
     Assertion,
     Coding,
     Dose,
@@ -676,11 +677,10 @@ def _same_dose(a: DoseSegment, b: DoseSegment) -> bool:
     return ra is None or rb is None or abs(ra - rb) <= 1e-6 * max(ra, rb)
 
 
-_PERIOD_DAYS = {"s": 1 / 86400, "min": 1 / 1440, "h": 1 / 24, "d": 1.0, "wk": 7.0, "mo": 30.4375, "a": 365.25}
 
 
 def _per_day(t: Timing) -> float | None:
-    days = _PERIOD_DAYS.get(t.period_unit or "")
+    days = PERIOD_DAYS.get(t.period_unit or "")
     return float(t.frequency) / (float(t.period or 1) * days) if days and t.frequency else None
 
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from casecourse.model import Course, Dose, DoseSegment, Exposure, Provenance, Timing
+from casecourse.model import PERIOD_DAYS, Course, Dose, DoseSegment, Exposure, Provenance, Timing
 from casecourse.report.timescale import Span, TimeScale, course_times
 
-PERIOD_DAYS = {"h": 1 / 24, "d": 1.0, "wk": 7.0, "mo": 30.4, "a": 365.25}
 PRED_EQ = {"prednisone": 1.0, "prednisolone": 1.0, "methylprednisolone": 1.25,
            "dexamethasone": 6.667, "hydrocortisone": 0.25}  # CLINICAL_RULES §7
 PULSE_MG = 250.0  # prednisone-eq. mg/day from which a glucocorticoid course with no end is a pulse
@@ -116,14 +115,17 @@ def dose_label(dose: Dose | None, timing: Timing | None) -> str:
     return f"{label} {timing_label(timing)}".strip().replace(" /", "/")
 
 
+# a dose given once per one period_unit (model.Timing): every unit the model allows has its label
+_EVERY_ONE = {"s": "/s", "min": "/min", "h": "hourly", "d": "/d", "wk": "weekly", "mo": "monthly", "a": "yearly"}
+
+
 def timing_label(timing: Timing | None) -> str:
     if timing is None:
         return ""
     if timing.period and timing.period_unit:
         freq = timing.frequency or 1
         if freq == 1 and timing.period == 1:
-            return {"d": "/d", "wk": "weekly", "mo": "monthly", "h": "hourly",
-                    "a": "yearly"}[timing.period_unit]
+            return _EVERY_ONE[timing.period_unit]
         if freq == 1:
             return f"every {_num(timing.period)} {timing.period_unit}"
         if timing.period == 1 and timing.period_unit == "d":

@@ -10,13 +10,12 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
-from casecourse.model import Assessment, Course, DoseSegment, Exposure
+from casecourse.model import PERIOD_DAYS, Assessment, Course, DoseSegment, Exposure
 from casecourse.rules.concepts import data_rows
 from casecourse.rules.drugs import canonical, drug_class
 from casecourse.rules.timeaxis import Axis, Span, iso
 
 INF = math.inf
-_PERIOD_DAYS = {"h": 1 / 24, "d": 1.0, "wk": 7.0, "mo": 30.4375, "a": 365.25}
 
 
 @cache
@@ -101,7 +100,7 @@ def daily_mg(seg: DoseSegment, weight: float | None = None, bsa: float | None = 
     lo, hi = d.value * mult, (d.value_high or d.value) * mult
     t, note = seg.timing, ""
     if t and t.period and t.period_unit:
-        per_day = (t.frequency or 1) / (t.period * _PERIOD_DAYS[t.period_unit])
+        per_day = (t.frequency or 1) / (t.period * PERIOD_DAYS[t.period_unit])
     else:
         per_day, note = 1.0, "timing not given, assumed daily"
     return (lo * per_day, hi * per_day), note
