@@ -39,3 +39,14 @@ def test_a_drugs_salt_is_no_electrolyte_result() -> None:
         ("potassium", 3.9, "mmol/L")]
     assert _values("Sodium 131 mmol/L and potassium 3.1 mmol/L.") == [("sodium", 131.0, "mmol/L"),
                                                                     ("potassium", 3.1, "mmol/L")]
+
+
+def test_giga_and_tera_counts_per_litre_are_counts_not_grams() -> None:
+    assert _values("Creatinine 240 µmol/L, white cell count 15 G/L, platelets 78 G/l, erythrocytes 3.1 T/L.") == [
+        ("creatinine", 240.0, "umol/L"), ("leukocytes", 15.0, "10*9/L"), ("platelets", 78.0, "10*9/L"),
+        ("erythrocytes", 3.1, "10*12/L")]
+
+
+def test_a_name_the_catalogue_lacks_before_a_bracketed_value_keeps_it_from_the_earlier_test() -> None:
+    got = _values("Ferritin (410 µg/L), neopterin (28 nmol/L).")
+    assert got[0] == ("ferritin", 410.0, "ug/L") and got[1][0] is None

@@ -98,7 +98,7 @@ _DIMENSION_BEFORE = re.compile(r"[×xX*]\s?$")
 # a number that ends a test's name, its value in parentheses after it: "complement 3 (0.41 g/L)"
 _NAME_NUMBER = re.compile(r" \d\s\(\s?[<>≤≥]?\d+(?:[.,]\d+)?\s?[a-zA-Zµμ%/]")
 # a count unit that names its cells: "leukocytes/µL", "RBCs/hpf" (not "cells/µL", "K/µL")
-_CELLS_IN_UNIT = re.compile(r"(?!cells?/)[A-Za-z]{3}[A-Za-z ]*/")  # never "per microliter", "K/µL"
+_CELLS_IN_UNIT = re.compile(r"(?!cells?/|[GT]pt/)[A-Za-z]{3}[A-Za-z ]*/")  # never "per microliter", "K/µL", "Gpt/L"
 # a percentage followed by the noun it is a share of (no test name there: that case attaches forward above)
 _PERCENT_OF_NOUN = re.compile(
     r"\s+(?:of\s+(?:the\s+|all\s+|his\s+|her\s+)?)?(?!(?:on|in|at|with|and|or|but|to|from|for|by|of|as|while|after|"
@@ -171,7 +171,7 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
 
 # a name the catalogue does not know, after a list separator and right before the value
 _UNKNOWN_NAME_BEFORE = re.compile(
-    r"(?:,|;|\band\b)\s+(?P<name>[A-Za-z][\w-]{3,}(?:\s+[A-Za-z][\w-]+){0,2}?)\s*(?:of|was|were|at|:|=)?\s*$")
+    r"(?:,|;|\band\b)\s+(?P<name>[A-Za-z][\w-]{3,}(?:\s+[A-Za-z][\w-]+){0,2}?)\s*(?:of|was|were|at|:|=|\()?\s*$")
 _NOT_A_NAME = frozenset(
     "then later subsequently finally again respectively rising rose falling fell increasing increased decreasing "
     "decreased reaching reached peaking peaked which with from between over under about approximately nearly almost "
