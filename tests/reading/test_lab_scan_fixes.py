@@ -50,3 +50,18 @@ def test_giga_and_tera_counts_per_litre_are_counts_not_grams() -> None:
 def test_a_name_the_catalogue_lacks_before_a_bracketed_value_keeps_it_from_the_earlier_test() -> None:
     got = _values("Ferritin (410 µg/L), neopterin (28 nmol/L).")
     assert got[0] == ("ferritin", 410.0, "ug/L") and got[1][0] is None
+
+
+def test_a_point_groups_thousands_in_a_count_per_microlitre() -> None:
+    assert _values("The platelet count fell to 22.000/mm3 and leukocytes were 15.340/µL.") == [
+        ("platelets", 22000.0, "/mm3"), ("leukocytes", 15340.0, "/uL")]
+    assert _values("WBC 7.15/uL.") == [("leukocytes", 7.15, "/uL")]  # two decimals: a decimal point
+
+
+def test_a_flattened_multiplier_after_an_interval_is_no_value() -> None:
+    assert all(v != 109.0 for _t, v, _u in _values("Leukocytes were low (2.8 [normal 4.0-10.0] × 109/L)."))
+
+
+def test_a_capital_g_that_no_count_takes_is_grams() -> None:
+    assert _values("Haemoglobin was 60 G/L.") == [("hemoglobin", 60.0, "g/L")]
+    assert _values("Red blood count 2.4 × 1012/L.") == [("erythrocytes", 2.4, "10*12/L")]

@@ -29,7 +29,7 @@ from casecourse.reading.labs_results import find_results
 from casecourse.reading.labs_values import Value, find_values, unit_after
 from casecourse.reading.rx_first import lower_text
 from casecourse.reading.rx_keys import may_hold
-from casecourse.units import convert
+from casecourse.units import convert, lookup_unit
 
 __all__ = ["find_labs"]
 
@@ -426,6 +426,11 @@ def find_labs(text: str) -> list[Mention]:
                 out.append(change)
             continue
         test = paired.get(id(v)) or _attach(text, v, anchors, starts, clause_start, clause_end, taken)
+        if test is None and v.unit in ("G/L", "G/l") and (grams := lookup_unit("g/L")) is not None:
+            # "haemoglobin 60 G/L": a capital G that no count test takes is grams per litre, as written in capitals
+            as_grams = Value(v.start, v.end, v.value, v.value_high, v.comparator, v.unit, grams, grams.ucum, v.extra)
+            if (test := _attach(text, as_grams, anchors, starts, clause_start, clause_end, taken)) is not None:
+                v = as_grams
         if v.info is not None and v.info.kind == "length" and (
                 _DIMENSION_AFTER.match(text, v.end) or _DIMENSION_BEFORE.search(text, max(0, v.start - 3), v.start)):
             continue

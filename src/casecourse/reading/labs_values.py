@@ -152,6 +152,13 @@ def _denominators() -> frozenset[str]:
     return frozenset(k.rsplit("/", 1)[1] for k in unit_table() if "/" in k and k.rsplit("/", 1)[1][:1].isalpha())
 
 
+# a count per microlitre written with a point grouping thousands (continental style): never three decimals of a count
+_POINT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_PER_VOLUME = frozenset({"/mm3", "/uL"})
+_FLATTENED_MULTIPLIER = re.compile(r"10(?:9|12|6|3)")
+_TIMES_BEFORE = re.compile(r"[×xX*]\s?$")
+
+
 def find_values(text: str) -> list[Value]:
     """Every number-like value in the text with its unit if one follows; overlapping forms resolved
     in the order blood pressure, titre, number."""
@@ -210,7 +217,13 @@ def find_values(text: str) -> list[Value]:
                     continue
                 out.append(Value(start, m.end("num"), v.value, comparator=cmp))
                 v = Value(m.start("num2"), m.end(), v.value_high)
-        out.append(_with_unit(text, v))
+        if _FLATTENED_MULTIPLIER.fullmatch(m.group()) and _TIMES_BEFORE.search(text, max(0, start - 3), start):
+            continue  # "(normal 4.2-9.9) × 109/L": the flattened "10^9" of a multiplier, no value
+        v = _with_unit(text, v)
+        if v.info is not None and v.info.kind == "count" and v.ucum in _PER_VOLUME and v.value_high is None \
+                and _POINT_THOUSANDS.fullmatch(m.group("num")):
+            v.value *= 1000  # "22.000/mm3", "15.340/µL": a point groups thousands in a count per microlitre
+        out.append(v)
     out.sort(key=lambda v: (v.start, -v.end))
     kept: list[Value] = []
     for v in out:
