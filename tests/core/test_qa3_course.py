@@ -169,3 +169,13 @@ def test_stop_reasons_with_a_measurement_or_a_resolution() -> None:
     why = {e.drug: e.stop_reason for e in analyze_text(text, assess=False).exposures}
     assert why["tacrolimus"] == "rise in creatinine to 132 umol/L"
     assert why["furosemide"] == "oedema resolved"
+
+
+def test_bare_analytes_of_a_lumbar_puncture_are_csf_tests() -> None:
+    text = ("A 24-year-old woman was admitted on 3 March 2023. Lumbar puncture showed 42 cells/uL, protein 0.62 g/L "
+            "and glucose 3.4 mmol/L, with a paired serum glucose of 5.8 mmol/L. Total protein was 72 g/L.")
+    labs = {(x.test, x.value, x.value_si, x.unit_si) for x in analyze_text(text, assess=False).labs}
+    assert ("cerebrospinal fluid protein", 0.62, 0.62, "g/L") in labs
+    assert ("cerebrospinal fluid glucose", 3.4, 3.4, "mmol/L") in labs
+    assert ("glucose", 5.8, 5.8, "mmol/L") in labs  # the serum glucose stays serum
+    assert ("total protein", 72.0, 72.0, "g/L") in labs  # no CSF named in its sentence

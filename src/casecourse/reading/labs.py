@@ -82,6 +82,7 @@ _REFERENCE_BEFORE = re.compile(
     r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?|\brange)\s*(?:[:,(=]|is|was|of|being)?\s*$",
     re.I)
 _OPENING_BEFORE = re.compile(r"[(\[]\s?$")
+_CSF_ANALYTES = ("protein", "glucose", "lactate")  # one is before a value lab_fluids.csf_value_test may re-file
 _REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "uln", "cut", "limit", "range")  # one is in every match
 # "normal" after a copula states the result, it names no interval: "urine calcium was also normal 6.9 mmol"
 _PREDICATED_NORMAL = re.compile(
@@ -316,6 +317,8 @@ def find_labs(text: str) -> list[Mention]:
                 out.append(change)
             continue
         test = _attach(text, v, anchors, starts, clause_start, clause_end, taken)
+        if v.info is not None and may_hold(low, max(0, v.start - 30), v.start, _CSF_ANALYTES):
+            test = lab_fluids.csf_value_test(text, v.start, test)  # "Lumbar puncture: ... protein 0.62 g/L"
         if v.info is not None and v.info.kind == "length" and (
                 _DIMENSION_AFTER.match(text, v.end) or _DIMENSION_BEFORE.search(text, max(0, v.start - 3), v.start)):
             continue
