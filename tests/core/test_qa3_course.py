@@ -179,3 +179,11 @@ def test_bare_analytes_of_a_lumbar_puncture_are_csf_tests() -> None:
     assert ("cerebrospinal fluid glucose", 3.4, 3.4, "mmol/L") in labs
     assert ("glucose", 5.8, 5.8, "mmol/L") in labs  # the serum glucose stays serum
     assert ("total protein", 72.0, 72.0, "g/L") in labs  # no CSF named in its sentence
+
+
+def test_transplant_rejection_is_a_coded_diagnosis() -> None:
+    text = ("A 44-year-old man with a kidney transplant was admitted in August 2023. His biopsy showed acute T-cell "
+            "mediated rejection, with no features of antibody-mediated rejection.")
+    conds = {c.name: (c.status, [x.code for x in c.codings]) for c in analyze_text(text, assess=False).conditions}
+    assert conds["t-cell mediated rejection"] == ("confirmed", ["T86.91"])
+    assert conds["antibody-mediated rejection"][0] == "refuted"
