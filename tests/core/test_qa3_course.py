@@ -187,3 +187,11 @@ def test_transplant_rejection_is_a_coded_diagnosis() -> None:
     conds = {c.name: (c.status, [x.code for x in c.codings]) for c in analyze_text(text, assess=False).conditions}
     assert conds["t-cell mediated rejection"] == ("confirmed", ["T86.91"])
     assert conds["antibody-mediated rejection"][0] == "refuted"
+
+
+def test_a_letters_today_is_the_date_it_gives() -> None:
+    text = ("Dear Dr Morgan, I reviewed Mr Hughes in clinic today, 13 October 2023. He was admitted in August with a "
+            "rise in creatinine. His biopsy on 22/08/2023 showed rejection. Today he is well. Bloods today: "
+            "creatinine 146 umol/L.")
+    labs = [x for x in analyze_text(text, assess=False).labs if x.value == 146.0]
+    assert labs and labs[0].time.point == "2023-10-13"
