@@ -195,3 +195,12 @@ def test_a_letters_today_is_the_date_it_gives() -> None:
             "creatinine 146 umol/L.")
     labs = [x for x in analyze_text(text, assess=False).labs if x.value == 146.0]
     assert labs and labs[0].time.point == "2023-10-13"
+
+
+def test_a_stated_date_of_birth_gives_the_age() -> None:
+    text = ("Re: Mr David Hughes, DOB 12/05/1979\n\nDear Dr Morgan, Mr Hughes was admitted on 20 August 2023 with a "
+            "rise in creatinine.")
+    p = analyze_text(text, assess=False).patient
+    assert p.birth_year == (1979, 1979) and p.age_years == 44.0
+    early = "DOB: 25/08/1979\nShe was admitted on 20 August 2023 with fever."
+    assert analyze_text(early, assess=False).patient.age_years == 43.0  # the birthday is still to come
