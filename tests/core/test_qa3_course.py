@@ -204,3 +204,10 @@ def test_a_stated_date_of_birth_gives_the_age() -> None:
     assert p.birth_year == (1979, 1979) and p.age_years == 44.0
     early = "DOB: 25/08/1979\nShe was admitted on 20 August 2023 with fever."
     assert analyze_text(early, assess=False).patient.age_years == 43.0  # the birthday is still to come
+
+
+def test_a_gestational_age_at_birth_is_no_time_of_the_story() -> None:
+    text = ("Date of admission: 04/02/2024. He was born at 38 weeks by spontaneous vaginal delivery. At 14 hours of "
+            "age he developed grunting.")
+    (grunt,) = [f for f in analyze_text(text, assess=False).findings if f.name == "grunting"]
+    assert grunt.time.earliest == grunt.time.latest == "2024-02-04"  # not 38 weeks on, and not an inverted interval
