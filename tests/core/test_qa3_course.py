@@ -211,3 +211,14 @@ def test_a_gestational_age_at_birth_is_no_time_of_the_story() -> None:
             "age he developed grunting.")
     (grunt,) = [f for f in analyze_text(text, assess=False).findings if f.name == "grunting"]
     assert grunt.time.earliest == grunt.time.latest == "2024-02-04"  # not 38 weeks on, and not an inverted interval
+
+
+def test_a_course_from_one_date_to_another() -> None:
+    text = ("A 58-year-old man presented on 10 January 2024 with weakness. He was treated with IVIG 2 g/kg from "
+            "11 January to 15 January 2024. Prednisolone 40 mg daily was given from 3 February 2024 until "
+            "10 March 2024.")
+    exps = {e.drug: e for e in analyze_text(text, assess=False).exposures}
+    seg = exps["intravenous immunoglobulin"].segments[0]
+    assert (seg.start.point, seg.end.point) == ("2024-01-11", "2024-01-15")
+    seg = exps["prednisolone"].segments[0]
+    assert (seg.start.point, seg.end.point) == ("2024-02-03", "2024-03-10")

@@ -469,6 +469,12 @@ class ExposureBuilder:
                     seg.timing = Timing(frequency=a.get("frequency"), period=a.get("period"),
                                         period_unit=a.get("period_unit"),
                                         text=_DOSE_HEAD.sub("", t_freq.text) if t_freq.type == "dose" else t_freq.text)
+        span = _date_range_after(self.text, last, ms.times, drugs)
+        if span is not None:  # "from 11 January to 15 January 2024": the course's first and last days
+            first, final = (place_one(t, when if when.known else None) for t in span)
+            if first is not None and final is not None and not _ended_before(final, first):
+                seg.start, seg.end = first, final
+                return seg
         days = _days(str(course.attrs.get("duration") or course.attrs.get("value"))) if course else None
         if days is not None:  # "1 g daily for 3 days": the course ends when its stated length is over
             seg.end = days_after(when, days, course.text)  # type: ignore[union-attr]
@@ -620,6 +626,23 @@ def _course_after(text: str, last: Mention, durations: list[Mention], drugs: lis
         if any(last.end <= x.start < start for x in drugs) or not _COURSE_GAP.fullmatch(text, last.end, start):
             continue
         return d
+    return None
+
+
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)
+_RANGE_LINK = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s+(?:the\s+)?", re.I)
+
+
+def _date_range_after(text: str, last: Mention, times: list[Mention], drugs: list[Mention]
+                      ) -> tuple[Mention, Mention] | None:
+    """Two calendar dates that bound the course of the drug written at `last`: "from 11 January to 15 January
+    2024", "between 3 and 9 May" (the second a date of its own), within 60 characters and no other drug between."""
+    dates = [t for t in times if t.type == "date" and t.attrs.get("kind") == "absolute" and t.start >= last.end]
+    for a, b in zip(dates, dates[1:], strict=False):
+        if a.start - last.end > 60 or any(last.end <= x.start < a.start for x in drugs):
+            return None
+        if _RANGE_OPEN.search(text, max(0, a.start - 14), a.start) and _RANGE_LINK.fullmatch(text, a.end, b.start):
+            return a, b
     return None
 
 
