@@ -222,3 +222,10 @@ def test_a_course_from_one_date_to_another() -> None:
     assert (seg.start.point, seg.end.point) == ("2024-01-11", "2024-01-15")
     seg = exps["prednisolone"].segments[0]
     assert (seg.start.point, seg.end.point) == ("2024-02-03", "2024-03-10")
+
+
+def test_the_first_day_of_a_range_shares_the_seconds_month() -> None:
+    text = ("A 58-year-old man presented on 10 January 2024 with weakness. He received prednisolone 40 mg daily from "
+            "11 to 15 January 2024.")
+    seg = [e for e in analyze_text(text, assess=False).exposures if e.drug == "prednisolone"][0].segments[0]
+    assert (seg.start.point, seg.end.point) == ("2024-01-11", "2024-01-15")
