@@ -229,3 +229,12 @@ def test_the_first_day_of_a_range_shares_the_seconds_month() -> None:
             "11 to 15 January 2024.")
     seg = [e for e in analyze_text(text, assess=False).exposures if e.drug == "prednisolone"][0].segments[0]
     assert (seg.start.point, seg.end.point) == ("2024-01-11", "2024-01-15")
+
+
+def test_guillain_barre_work_up_words() -> None:
+    text = ("A 58-year-old man was admitted with ascending weakness. Campylobacter jejuni serology was positive. "
+            "Lumbar puncture showed albuminocytological dissociation.")
+    c = analyze_text(text, assess=False)
+    assert ("Campylobacter jejuni serology", "POS") in {(x.test, x.interpretation) for x in c.labs}
+    (f,) = [f for f in c.findings if "dissociation" in f.name]
+    assert [x.code for x in f.codings] == ["HP:0002922"]  # raised CSF protein, not the psychiatric Dissociation
