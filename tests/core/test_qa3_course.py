@@ -238,3 +238,14 @@ def test_guillain_barre_work_up_words() -> None:
     assert ("Campylobacter jejuni serology", "POS") in {(x.test, x.interpretation) for x in c.labs}
     (f,) = [f for f in c.findings if "dissociation" in f.name]
     assert [x.code for x in f.codings] == ["HP:0002922"]  # raised CSF protein, not the psychiatric Dissociation
+
+
+def test_a_presentation_to_the_emergency_department_starts_the_stay() -> None:
+    text = ("A 24-year-old woman with no past medical history presented to the emergency department on 3 March 2023 "
+            "with agitation. Aciclovir, started on admission, was stopped on day 4. Methylprednisolone 1 g daily was "
+            "started on day 5.")
+    c = analyze_text(text, assess=False)
+    adm = [e for e in c.events if e.type == "admission"]
+    assert adm and adm[0].time.point == "2023-03-03"
+    mp = [e for e in c.exposures if e.drug == "methylprednisolone"][0]
+    assert mp.segments[0].start.point == "2023-03-07"  # day 5 of the stay, counted from the presentation
