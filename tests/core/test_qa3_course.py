@@ -249,3 +249,11 @@ def test_a_presentation_to_the_emergency_department_starts_the_stay() -> None:
     assert adm and adm[0].time.point == "2023-03-03"
     mp = [e for e in c.exposures if e.drug == "methylprednisolone"][0]
     assert mp.segments[0].start.point == "2023-03-07"  # day 5 of the stay, counted from the presentation
+
+
+def test_a_stop_after_a_participle_between_commas() -> None:
+    text = ("A 24-year-old woman was admitted on 3 March 2023 with confusion. Intravenous aciclovir 10 mg/kg three "
+            "times daily, started empirically on admission, was stopped on day 4 after the HSV PCR was negative.")
+    (acv,) = [e for e in analyze_text(text, assess=False).exposures if e.drug == "acyclovir"]
+    assert acv.status == "stopped" and acv.end is not None and acv.end.point == "2023-03-06"
+    assert acv.stop_reason == "HSV PCR negative"

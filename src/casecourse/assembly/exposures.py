@@ -44,9 +44,11 @@ _REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|
 
 
 # a drug started, then stopped later in the same sentence, its subject left out: "X was added in week 3 but was
-# stopped after 10 days because of Y", "X was started in March and discontinued in May due to Y"
+# stopped after 10 days because of Y", "X was started in March and discontinued in May due to Y"; or the main verb
+# after a participle between commas: "X, started empirically on admission, was stopped on day 4"
 _LATER_STOP = re.compile(
-    r"\s*,?\s*(?:but|and|then|and then|which)\s+(?:(?:was|were|had to be|has been|had been)\s+)?"
+    r"(?:\s*,?\s*(?:but|and|then|and then|which)\s+|,\s*(?=(?:was|were|had to be|had been)\s))"
+    r"(?:(?:was|were|had to be|has been|had been)\s+)?"
     r"(?:(?:later|subsequently|then|eventually|finally|soon|promptly|rapidly)\s+)?"
     r"(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b", re.I)
 # a stop told of the drug of the sentence before: "It was stopped in May 2019 because of hypertension."
@@ -131,6 +133,12 @@ _RESOLVED_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|the
                               r"(?:resolved|settled|cleared|normali[sz]ed|subsided|disappeared)\b", re.I)
 
 
+# a drug stopped once the test it waited for was negative: "aciclovir was stopped after the HSV PCR was negative"
+_NEGATIVE_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|their|a|an)\s+)?"
+                              r"(?P<r>[\w'-]+(?: [\w'-]+){0,4}?)\s+(?:was|were|came back|returned|had been|proved)\s+"
+                              r"(?:reported\s+)?negative\b", re.I)
+
+
 def _reason(sentence: str) -> str | None:
     """The first stated reason of a known kind ("due to intolerance", "because of infections"), else the reason
     as written after "due to" / "because of" (up to eight words)."""
@@ -146,7 +154,10 @@ def _reason(sentence: str) -> str | None:
     if excluded:
         return f"{excluded.group('r')} excluded"
     resolved = _RESOLVED_REASON.search(sentence)
-    return f"{resolved.group('r')} resolved" if resolved else None
+    if resolved:
+        return f"{resolved.group('r')} resolved"
+    negative = _NEGATIVE_REASON.search(sentence)
+    return f"{negative.group('r')} negative" if negative else None
 
 
 class ExposureBuilder:
@@ -423,6 +434,9 @@ class ExposureBuilder:
             days = _days(str(t.attrs.get("duration") or ""))
             if t.attrs.get("signal") == "after" and days is not None:
                 when = days_after(exp.segments[-1].start or st.time, days, t.text)
+                break
+            if t is st.timex or any(t.start == p for p, _ in st.shifts):
+                when = st.at(t.start)  # "stopped on day 4": the time the sentence placed there
                 break
         if not when.known and (over := _stop_length(self.text, d, ms.durations, (sent[0], clause_end))):
             when = days_after(st.at(m.start()), *over)  # "tapered and discontinued over four weeks"
