@@ -257,3 +257,11 @@ def test_a_stop_after_a_participle_between_commas() -> None:
     (acv,) = [e for e in analyze_text(text, assess=False).exposures if e.drug == "acyclovir"]
     assert acv.status == "stopped" and acv.end is not None and acv.end.point == "2023-03-06"
     assert acv.stop_reason == "HSV PCR negative"
+
+
+def test_an_avoided_drug_was_not_taken() -> None:
+    text = ("A 67-year-old woman with myasthenia gravis was admitted on 2 October 2022 with pneumonia. It was treated "
+            "with co-amoxiclav 1.2 g IV three times daily; clarithromycin was avoided because it may worsen "
+            "myasthenia.")
+    status = {e.drug: e.status for e in analyze_text(text, assess=False).exposures}
+    assert status["clarithromycin"] == "not-taken" and status["amoxicillin-clavulanate"] != "not-taken"
