@@ -169,3 +169,99 @@ def test_stop_reasons_with_a_measurement_or_a_resolution() -> None:
     why = {e.drug: e.stop_reason for e in analyze_text(text, assess=False).exposures}
     assert why["tacrolimus"] == "rise in creatinine to 132 umol/L"
     assert why["furosemide"] == "oedema resolved"
+
+
+def test_bare_analytes_of_a_lumbar_puncture_are_csf_tests() -> None:
+    text = ("A 24-year-old woman was admitted on 3 March 2023. Lumbar puncture showed 42 cells/uL, protein 0.62 g/L "
+            "and glucose 3.4 mmol/L, with a paired serum glucose of 5.8 mmol/L. Total protein was 72 g/L.")
+    labs = {(x.test, x.value, x.value_si, x.unit_si) for x in analyze_text(text, assess=False).labs}
+    assert ("cerebrospinal fluid protein", 0.62, 0.62, "g/L") in labs
+    assert ("cerebrospinal fluid glucose", 3.4, 3.4, "mmol/L") in labs
+    assert ("glucose", 5.8, 5.8, "mmol/L") in labs  # the serum glucose stays serum
+    assert ("total protein", 72.0, 72.0, "g/L") in labs  # no CSF named in its sentence
+
+
+def test_transplant_rejection_is_a_coded_diagnosis() -> None:
+    text = ("A 44-year-old man with a kidney transplant was admitted in August 2023. His biopsy showed acute T-cell "
+            "mediated rejection, with no features of antibody-mediated rejection.")
+    conds = {c.name: (c.status, [x.code for x in c.codings]) for c in analyze_text(text, assess=False).conditions}
+    assert conds["t-cell mediated rejection"] == ("confirmed", ["T86.91"])
+    assert conds["antibody-mediated rejection"][0] == "refuted"
+
+
+def test_a_letters_today_is_the_date_it_gives() -> None:
+    text = ("Dear Dr Morgan, I reviewed Mr Hughes in clinic today, 13 October 2023. He was admitted in August with a "
+            "rise in creatinine. His biopsy on 22/08/2023 showed rejection. Today he is well. Bloods today: "
+            "creatinine 146 umol/L.")
+    labs = [x for x in analyze_text(text, assess=False).labs if x.value == 146.0]
+    assert labs and labs[0].time.point == "2023-10-13"
+
+
+def test_a_stated_date_of_birth_gives_the_age() -> None:
+    text = ("Re: Mr David Hughes, DOB 12/05/1979\n\nDear Dr Morgan, Mr Hughes was admitted on 20 August 2023 with a "
+            "rise in creatinine.")
+    p = analyze_text(text, assess=False).patient
+    assert p.birth_year == (1979, 1979) and p.age_years == 44.0
+    early = "DOB: 25/08/1979\nShe was admitted on 20 August 2023 with fever."
+    assert analyze_text(early, assess=False).patient.age_years == 43.0  # the birthday is still to come
+
+
+def test_a_gestational_age_at_birth_is_no_time_of_the_story() -> None:
+    text = ("Date of admission: 04/02/2024. He was born at 38 weeks by spontaneous vaginal delivery. At 14 hours of "
+            "age he developed grunting.")
+    (grunt,) = [f for f in analyze_text(text, assess=False).findings if f.name == "grunting"]
+    assert grunt.time.earliest == grunt.time.latest == "2024-02-04"  # not 38 weeks on, and not an inverted interval
+
+
+def test_a_course_from_one_date_to_another() -> None:
+    text = ("A 58-year-old man presented on 10 January 2024 with weakness. He was treated with IVIG 2 g/kg from "
+            "11 January to 15 January 2024. Prednisolone 40 mg daily was given from 3 February 2024 until "
+            "10 March 2024.")
+    exps = {e.drug: e for e in analyze_text(text, assess=False).exposures}
+    seg = exps["intravenous immunoglobulin"].segments[0]
+    assert (seg.start.point, seg.end.point) == ("2024-01-11", "2024-01-15")
+    seg = exps["prednisolone"].segments[0]
+    assert (seg.start.point, seg.end.point) == ("2024-02-03", "2024-03-10")
+
+
+def test_the_first_day_of_a_range_shares_the_seconds_month() -> None:
+    text = ("A 58-year-old man presented on 10 January 2024 with weakness. He received prednisolone 40 mg daily from "
+            "11 to 15 January 2024.")
+    seg = [e for e in analyze_text(text, assess=False).exposures if e.drug == "prednisolone"][0].segments[0]
+    assert (seg.start.point, seg.end.point) == ("2024-01-11", "2024-01-15")
+
+
+def test_guillain_barre_work_up_words() -> None:
+    text = ("A 58-year-old man was admitted with ascending weakness. Campylobacter jejuni serology was positive. "
+            "Lumbar puncture showed albuminocytological dissociation.")
+    c = analyze_text(text, assess=False)
+    assert ("Campylobacter jejuni serology", "POS") in {(x.test, x.interpretation) for x in c.labs}
+    (f,) = [f for f in c.findings if "dissociation" in f.name]
+    assert [x.code for x in f.codings] == ["HP:0002922"]  # raised CSF protein, not the psychiatric Dissociation
+
+
+def test_a_presentation_to_the_emergency_department_starts_the_stay() -> None:
+    text = ("A 24-year-old woman with no past medical history presented to the emergency department on 3 March 2023 "
+            "with agitation. Aciclovir, started on admission, was stopped on day 4. Methylprednisolone 1 g daily was "
+            "started on day 5.")
+    c = analyze_text(text, assess=False)
+    adm = [e for e in c.events if e.type == "admission"]
+    assert adm and adm[0].time.point == "2023-03-03"
+    mp = [e for e in c.exposures if e.drug == "methylprednisolone"][0]
+    assert mp.segments[0].start.point == "2023-03-07"  # day 5 of the stay, counted from the presentation
+
+
+def test_a_stop_after_a_participle_between_commas() -> None:
+    text = ("A 24-year-old woman was admitted on 3 March 2023 with confusion. Intravenous aciclovir 10 mg/kg three "
+            "times daily, started empirically on admission, was stopped on day 4 after the HSV PCR was negative.")
+    (acv,) = [e for e in analyze_text(text, assess=False).exposures if e.drug == "acyclovir"]
+    assert acv.status == "stopped" and acv.end is not None and acv.end.point == "2023-03-06"
+    assert acv.stop_reason == "HSV PCR negative"
+
+
+def test_an_avoided_drug_was_not_taken() -> None:
+    text = ("A 67-year-old woman with myasthenia gravis was admitted on 2 October 2022 with pneumonia. It was treated "
+            "with co-amoxiclav 1.2 g IV three times daily; clarithromycin was avoided because it may worsen "
+            "myasthenia.")
+    status = {e.drug: e.status for e in analyze_text(text, assess=False).exposures}
+    assert status["clarithromycin"] == "not-taken" and status["amoxicillin-clavulanate"] != "not-taken"

@@ -12,7 +12,7 @@ from functools import cache
 from casecourse import __version__
 from casecourse.assembly.exposures import ExposureBuilder, days_after, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
-from casecourse.assembly.timeline import SentenceTime, place_one, place_sentences
+from casecourse.assembly.timeline import SentenceTime, calendar_time, place_one, place_sentences
 from casecourse.knowledge import table
 from casecourse.model import (
     Assertion,
@@ -111,6 +111,7 @@ def _flag_after(text: str, end: int) -> str | None:
 
 _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiatric )?history (?:was notable |"
                            r"was significant |significant )?(?:of|for|includ(?:ed|ing))\b|\bPMH\b", re.I)
+_DOB_BEFORE = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*[:.-]?\s*$", re.I)
 _EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up")
 
 
@@ -183,6 +184,7 @@ class CourseAssembler:
         self.course.conditions = list(self._conditions.values())
         self.course.findings = list(self._findings.values())
         self._anchor()
+        self._date_of_birth()
         return self.course
 
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
@@ -551,6 +553,28 @@ class CourseAssembler:
         if she >= 2 and she >= 3 * he:
             return "female"
         return "unknown"
+
+    def _date_of_birth(self) -> None:
+        """A stated date of birth ("DOB: 12/05/1979" in a letter's header) gives the birth year, and the age at the
+        story's anchor where no age is written and every day of the anchor gives the same age."""
+        p = self.course.patient
+        for m in self.r.mentions:
+            if m.type != "date" or m.attrs.get("kind") != "absolute" or not _DOB_BEFORE.search(
+                    self.text, max(0, m.start - 20), m.start):
+                continue
+            born = calendar_time(m)
+            if born is None or born.precision != "day" or not born.point:
+                return
+            b = parse_iso(born.point)[0]
+            p.birth_year = (b.year, b.year)
+            at = self.course.anchor
+            if p.age_years is None and at is not None and (at.earliest or at.point):
+                days = (parse_iso(at.earliest or at.point or "")[0], parse_iso(at.latest or at.point or "")[1])
+                ages = {d.year - b.year - ((d.month, d.day) < (b.month, b.day)) for d in days}
+                if len(ages) == 1 and min(ages) >= 0:
+                    p.age_years, p.age_at = float(ages.pop()), at
+                    p.provenance = provenance(self.text, m, self.r.sentence_of(m.start), "demographics")
+            return
 
     def _admitted(self) -> TimeRef | None:
         """The time of the first admission told so far."""

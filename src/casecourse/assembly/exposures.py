@@ -46,9 +46,11 @@ _REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|
 
 
 # a drug started, then stopped later in the same sentence, its subject left out: "X was added in week 3 but was
-# stopped after 10 days because of Y", "X was started in March and discontinued in May due to Y"
+# stopped after 10 days because of Y", "X was started in March and discontinued in May due to Y"; or the main verb
+# after a participle between commas: "X, started empirically on admission, was stopped on day 4"
 _LATER_STOP = re.compile(
-    r"\s*,?\s*(?:but|and|then|and then|which)\s+(?:(?:was|were|had to be|has been|had been)\s+)?"
+    r"(?:\s*,?\s*(?:but|and|then|and then|which)\s+|,\s*(?=(?:was|were|had to be|had been)\s))"
+    r"(?:(?:was|were|had to be|has been|had been)\s+)?"
     r"(?:(?:later|subsequently|then|eventually|finally|soon|promptly|rapidly)\s+)?"
     r"(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b", re.I)
 # a stop told of the drug of the sentence before: "It was stopped in May 2019 because of hypertension."
@@ -140,6 +142,12 @@ _RESOLVED_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|the
                               r"(?:resolved|settled|cleared|normali[sz]ed|subsided|disappeared)\b", re.I)
 
 
+# a drug stopped once the test it waited for was negative: "aciclovir was stopped after the HSV PCR was negative"
+_NEGATIVE_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|their|a|an)\s+)?"
+                              r"(?P<r>[\w'-]+(?: [\w'-]+){0,4}?)\s+(?:was|were|came back|returned|had been|proved)\s+"
+                              r"(?:reported\s+)?negative\b", re.I)
+
+
 def _reason(sentence: str) -> str | None:
     """The first stated reason of a known kind ("due to intolerance", "because of infections"), else the reason
     as written after "due to" / "because of" (up to eight words)."""
@@ -155,7 +163,10 @@ def _reason(sentence: str) -> str | None:
     if excluded:
         return f"{excluded.group('r')} excluded"
     resolved = _RESOLVED_REASON.search(sentence)
-    return f"{resolved.group('r')} resolved" if resolved else None
+    if resolved:
+        return f"{resolved.group('r')} resolved"
+    negative = _NEGATIVE_REASON.search(sentence)
+    return f"{negative.group('r')} negative" if negative else None
 
 
 def provenance(text: str, m: Mention, sent: tuple[int, int], rule: str) -> Provenance:
@@ -459,6 +470,9 @@ class ExposureBuilder:
             if t.attrs.get("signal") == "after" and days is not None:
                 when = days_after(exp.segments[-1].start or st.time, days, t.text)
                 break
+            if t is st.timex or any(t.start == p for p, _ in st.shifts):
+                when = st.at(t.start)  # "stopped on day 4": the time the sentence placed there
+                break
         if not when.known and (over := _stop_length(self.text, d, ms.durations, (sent[0], clause_end))):
             when = days_after(st.at(m.start()), *over)  # "tapered and discontinued over four weeks"
         self._stop(name, when, _reason(self.text[m.end():clause_end]))
@@ -511,6 +525,12 @@ class ExposureBuilder:
                     seg.timing = Timing(frequency=a.get("frequency"), period=a.get("period"),
                                         period_unit=a.get("period_unit"),
                                         text=_DOSE_HEAD.sub("", t_freq.text) if t_freq.type == "dose" else t_freq.text)
+        span = _date_range_after(self.text, last, ms.times, drugs)
+        if span is not None:  # "from 11 January to 15 January 2024": the course's first and last days
+            first, final = (place_one(t, when if when.known else None) for t in span)
+            if first is not None and final is not None and not _ended_before(final, first):
+                seg.start, seg.end = first, final
+                return seg
         days = _days(str(course.attrs.get("duration") or course.attrs.get("value"))) if course else None
         if days is not None:  # "1 g daily for 3 days": the course ends when its stated length is over
             seg.end = days_after(when, days, course.text)  # type: ignore[union-attr]
@@ -662,6 +682,23 @@ def _course_after(text: str, last: Mention, durations: list[Mention], drugs: lis
         if any(last.end <= x.start < start for x in drugs) or not _COURSE_GAP.fullmatch(text, last.end, start):
             continue
         return d
+    return None
+
+
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)
+_RANGE_LINK = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s+(?:the\s+)?", re.I)
+
+
+def _date_range_after(text: str, last: Mention, times: list[Mention], drugs: list[Mention]
+                      ) -> tuple[Mention, Mention] | None:
+    """Two calendar dates that bound the course of the drug written at `last`: "from 11 January to 15 January
+    2024", "between 3 and 9 May" (the second a date of its own), within 60 characters and no other drug between."""
+    dates = [t for t in times if t.type == "date" and t.attrs.get("kind") == "absolute" and t.start >= last.end]
+    for a, b in zip(dates, dates[1:], strict=False):
+        if a.start - last.end > 60 or any(last.end <= x.start < a.start for x in drugs):
+            return None
+        if _RANGE_OPEN.search(text, max(0, a.start - 14), a.start) and _RANGE_LINK.fullmatch(text, a.end, b.start):
+            return a, b
     return None
 
 

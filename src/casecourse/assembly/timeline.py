@@ -226,6 +226,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                        for ms in by_sentence.values() for m in ms)
     current: TimeRef | None = None if has_calendar else TimeRef(offset_days=(0.0, 0.0), derivation="stated",
                                                                precision="day", anchor="day0")
+    today = _today(reading) if has_calendar else None
     stated = sorted((i, str(m.attrs["value"])) for i, ms in by_sentence.items() for m in ms
                     if m.type == "date" and m.attrs.get("kind") == "absolute" and _calendar(m.attrs.get("value")))
     out: list[SentenceTime | None] = []
@@ -316,6 +317,8 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
         if setter is None and i in at_admission and current.offset_days and current.offset_days[1] < 0:
             # back from a piece of history to the admission the story counts from ("After admission, ...")
             current = TimeRef(offset_days=(0.0, 0.0), derivation="stated", precision="day", anchor="day0")
+        if setter is None and today is not None and _TODAY.search(reading.text, *reading.sentences[i]):
+            current = today  # "Today he is well" in a letter that dated its "today" ("seen in clinic today, 13 May")
         if setter is None and has_calendar and last_admitted is not None and (i in at_role or _before(
                 current, last_admitted) and _AT_PRESENTATION.match(reading.text, reading.sentences[i][0])):
             # "On admission, ...": back to the admission, whatever was told since; "He had diarrhoea three weeks
@@ -384,6 +387,23 @@ def _presentation_sentences(reading: Reading) -> dict[int, int]:
         if zone in PATIENT_ZONES:
             return {i: m.start()}
     return {}
+
+
+_TODAY = re.compile(r"\btoday\b", re.I)
+# the date a letter gives its "today": "today, 13 October 2023", "today (13/10/2023)", "13/10/2023 (today)"
+_TODAY_BEFORE = re.compile(r"\btoday\s*[,(:]\s*$", re.I)
+_TODAY_AFTER = re.compile(r"\s*\(\s*today\s*\)", re.I)
+
+
+def _today(reading: Reading) -> TimeRef | None:
+    """The calendar date the text says is today, if it says so once next to a full date."""
+    found = [m for m in reading.mentions if m.type == "date" and m.attrs.get("kind") == "absolute"
+             and (_TODAY_BEFORE.search(reading.text, max(0, m.start - 12), m.start)
+                  or _TODAY_AFTER.match(reading.text, m.end))]
+    times = {t.point for t in (calendar_time(m) for m in found) if t is not None and t.precision == "day"}
+    if len(times) != 1:
+        return None
+    return next(t for t in (calendar_time(m) for m in found) if t is not None and t.precision == "day")
 
 
 def _moves_on(tx: Mention) -> bool:

@@ -380,7 +380,10 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
                     lo, hi = m.end, a
                 else:
                     continue
-                if any(lo <= ta and tb <= hi for ta, tb in terms) or _words_between(text, lo, hi) > MAX_SCOPE_WORDS:
+                # a terminator in the gap, or one the target opens with ("no history presented to the ED": the
+                # event 'presented to the ED' begins at the terminator 'presented')
+                if any(lo <= ta and (tb <= hi or ta == hi == m.start) for ta, tb in terms) \
+                        or _words_between(text, lo, hi) > MAX_SCOPE_WORDS:
                     continue
                 value = _CATEGORY[cat]
                 if best is None or _RANK[value] > _RANK[best]:

@@ -19,7 +19,7 @@ from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
-from casecourse.reading.labs_catalogue import by_written, catalogue
+from casecourse.reading.labs_catalogue import LabTest, by_written, catalogue
 
 _ANALYTE = re.compile(r"\s+(?:total\s+)?(?P<a>protein|glucose|lactate|white (?:blood )?cells?|leukocytes)"
                       r"(?:\s+(?:levels?|concentrations?|counts?))?\b", re.I)
@@ -131,3 +131,29 @@ def _fluid_results(text: str, mentions: list[Mention]) -> None:
         m.type, m.norm = "lab_value", test.name
         m.attrs = {**m.attrs, "test": test.name, "loinc": test.loinc, "rule": "fluid",
                    "test_text": f"{f.group()} {a.group('a')}"}
+
+
+# a value's analyte word right before it: "protein 0.62 g/L", "glucose of 3.4 mmol/L"
+_ANALYTE_BEFORE = re.compile(r"\b(?P<a>protein|glucose|lactate)(?:\s+(?:levels?|concentrations?))?\s*"
+                             r"(?:of|was|were|is|at|:|=)?\s*$", re.I)
+_CSF_WORDS = re.compile(r"\b(?:cerebrospinal fluid|CSF|lumbar puncture|spinal tap)\b", re.I)
+_SPECIMEN_BEFORE = re.compile(r"\b(?:serum|plasma|blood|urine|urinary|paired|capillary|venous|arterial)\s+$", re.I)
+_SENTENCE_END = re.compile(r"[.;](?:\s|$)|\n")
+_PLAIN = ("glucose", "total protein", "lactate")  # the serum tests a bare analyte word is read as
+
+
+def csf_value_test(text: str, start: int, test: LabTest | None) -> LabTest | None:
+    """The cerebrospinal fluid test of a value written after a bare analyte word in a sentence about a lumbar
+    puncture or the CSF ("Lumbar puncture showed 42 cells/uL, protein 0.62 g/L and glucose 3.4 mmol/L"); `test`
+    where the analyte names another specimen ("paired serum glucose of 5.8 mmol/L") or another stands between."""
+    if test is not None and test.name not in _PLAIN:
+        return test
+    a = _ANALYTE_BEFORE.search(text, max(0, start - 30), start)
+    if a is None or _SPECIMEN_BEFORE.search(text, max(0, a.start() - 20), a.start()):
+        return test
+    lo = max(0, start - 400)
+    s0 = max((c.end() for c in _SENTENCE_END.finditer(text, lo, a.start())), default=lo)
+    fluid = max(_CSF_WORDS.finditer(text, s0, a.start()), key=lambda f: f.start(), default=None)  # the nearest
+    if fluid is None or _OTHER.search(text, fluid.end(), a.start()):
+        return test
+    return by_written(f"cerebrospinal fluid {a.group('a').lower()}") or test

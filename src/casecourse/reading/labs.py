@@ -83,6 +83,7 @@ _REFERENCE_BEFORE = re.compile(
     r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?|\brange)\s*(?:[:,(=]|is|was|of|being)?\s*$",
     re.I)
 _OPENING_BEFORE = re.compile(r"[(\[]\s?$")
+_CSF_ANALYTES = ("protein", "glucose", "lactate")  # one is before a value lab_fluids.csf_value_test may re-file
 _REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "uln", "cut", "limit", "range")  # one is in every match
 # a bound labelled by the result it gives, first in brackets: "186 U/mL (positive > 20 U/mL)", "(negative <10)"
 _CUTOFF_LABEL = re.compile(r"[(\[]\s?(?:positive|negative)\s*:?\s*$", re.I)
@@ -431,6 +432,8 @@ def find_labs(text: str) -> list[Mention]:
             as_grams = Value(v.start, v.end, v.value, v.value_high, v.comparator, v.unit, grams, grams.ucum, v.extra)
             if (test := _attach(text, as_grams, anchors, starts, clause_start, clause_end, taken)) is not None:
                 v = as_grams
+        if v.info is not None and may_hold(low, max(0, v.start - 30), v.start, _CSF_ANALYTES):
+            test = lab_fluids.csf_value_test(text, v.start, test)  # "Lumbar puncture: ... protein 0.62 g/L"
         if v.info is not None and v.info.kind == "length" and (
                 _DIMENSION_AFTER.match(text, v.end) or _DIMENSION_BEFORE.search(text, max(0, v.start - 3), v.start)):
             continue

@@ -43,6 +43,10 @@ _RX: list[tuple[str, re.Pattern]] = [
     ("mdy", re.compile(rf"\b(?P<m>{_MON})\.?\s+{_DAY},?\s+(?P<y>{_YEAR})\b")),
     ("my", re.compile(rf"(?:\b{_MOD}[\s-]+)?\b(?P<m>{_MON})\.?(?:\s+of)?,?\s+(?P<y>{_YEAR})\b")),
     ("dm", re.compile(rf"\b{_DAY}(?:\s+of)?\s+(?P<m>{_MON})\b(?!\s*,?\s*\d)")),
+    # the first day of a range that shares the second's month (and year): "from 11 to 15 January 2024"
+    ("d_range", re.compile(rf"(?:(?<=from )|(?<=between ))(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+                           rf"(?=\s*(?:to|until|till|and|-|–)\s*[0-3]?\d(?:\s?(?:st|nd|rd|th))?\s+(?P<m>{_MON})\b"
+                           rf"(?:,?\s+(?P<y>{_YEAR})\b)?)")),
     ("md", re.compile(rf"\b(?P<m>{_MON})\s+{_DAY}\b(?!\s*,?\s*\d|\s*[-–]|[.,]\d)")),
     (
         "m",
@@ -116,7 +120,9 @@ def _value(kind: str, m: re.Match, doc_year: int | None) -> tuple[str, str] | No
         mo = int(g["m"]) if kind == "iso" and g.get("m") else _month(g["m"]) if g.get("m") else None
         d = int(g["d"]) if g.get("d") else None
         return _ymd(int(g["y"]), mo, d)
-    if kind in ("dm", "md", "m"):
+    if kind == "d_range" and g.get("y"):
+        return _ymd(int(g["y"]), _month(g["m"]), int(g["d"]))
+    if kind in ("dm", "md", "m", "d_range"):
         y = f"{doc_year:04d}" if doc_year else "XXXX"
         mo, d = _month(g["m"]), int(g["d"]) if g.get("d") else None
         if d is not None and not 1 <= d <= 31:

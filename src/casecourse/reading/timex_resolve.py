@@ -9,6 +9,7 @@ interval. The output precision is the coarser of the anchor's and the expression
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from datetime import date, timedelta
 
@@ -91,6 +92,9 @@ def _window_precision(days: float) -> str:
     return "day" if days < 28 else "month" if days < 365 else "year"
 
 
+_SUB_DAY = {"hour": 1 / 24, "minute": 1 / 1440, "second": 1 / 86400}
+
+
 def resolve(timex: Mention, anchor_iso: str) -> tuple[str, str, str | None, str]:
     """`(earliest, latest, point, precision)` of a time expression placed from an anchor date.
 
@@ -119,6 +123,14 @@ def resolve(timex: Mention, anchor_iso: str) -> tuple[str, str, str | None, str]
         unit, n_lo, n_hi = "day", float(at["rel_amount_min"]), float(at["rel_amount_max"] or 0)
     prec = coarser(a_prec, _UNIT_PRECISION.get(unit, "day"))
     td = timedelta(days=tol)
+    if at.get("age_span") and unit in _SUB_DAY:
+        # "at 14 hours of age": the days those hours fall on, counted down (rounding would put 14 hours on the next
+        # day and its end before its start)
+        per = _SUB_DAY[unit]
+        lo = a0 + timedelta(days=math.floor(n_lo * per))
+        hi = a1 + timedelta(days=max(0, math.ceil((n_hi + 1) * per) - 1))
+        point = a0 + (a1 - a0) / 2 + timedelta(days=math.floor((n_lo + 0.5) * per))
+        return fmt(lo, prec), fmt(hi, prec), fmt(point, prec), prec
     if at.get("age_span"):
         lo, hi = shift(a0, n_lo, unit), shift(a1, n_hi + 1, unit) - timedelta(days=1)
         return fmt(lo, prec), fmt(hi, prec), fmt(shift(a0 + (a1 - a0) / 2, n_lo + 0.5, unit), prec), prec
