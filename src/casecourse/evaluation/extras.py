@@ -79,7 +79,7 @@ def documents(matches: list[RowMatch]) -> dict:
 
 def span_only(docs: list[GoldDoc], predictions: list[list[Mention]], row: Row) -> dict:
     """The row scored on spans alone: every mention of its types, codes ignored."""
-    plain = Row(row.name, row.gold, row.pred, None)
+    plain = Row(row.name, row.gold, row.pred, None, row.not_prefixed)
     s, l_ = row_counts([match_row(d, p, plain) for d, p in zip(docs, predictions, strict=True)])
     return {"strict": s.prf(), "lenient": l_.prf()}
 

@@ -17,6 +17,9 @@ class Row:
     gold: frozenset[str]
     pred: frozenset[str]
     key: str | None = None
+    # predictions left out by an attribute's prefix: {"icd10": "Z"} (a health status such as "kidney transplant
+    # recipient", ICD-10-CM chapter XXI, is no disorder)
+    not_prefixed: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,7 +53,8 @@ def load_mapping(corpus: str, path: Path | None = None) -> CorpusMapping:
         scope = spec.get("scope", "full")
         if scope not in SCOPES:
             raise ValueError(f"scope {scope!r} not in {SCOPES}")
-        rows = tuple(Row(n, frozenset(r["gold"]), frozenset(r["pred"]), r.get("key"))
+        rows = tuple(Row(n, frozenset(r["gold"]), frozenset(r["pred"]), r.get("key"),
+                         tuple(sorted((r.get("not_prefixed") or {}).items())))
                      for n, r in spec["types"].items())
         zones = frozenset(spec["zones"]) if "zones" in spec else None
     except (KeyError, TypeError, ValueError) as e:
