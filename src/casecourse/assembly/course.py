@@ -80,6 +80,9 @@ _OFFSPRING = r"(?:infants?|neonates?|newborns?|bab(?:y|ies)|fetus(?:es)?|foetus(
 _OFFSPRING_BEFORE = re.compile(rf"\b{_OFFSPRING}\b[^.;]{{0,40}}$", re.I)
 _OFFSPRING_AFTER = re.compile(rf"[\s-]*(?:g|grams?|kg)?[\s-]*(?:(?:live|male|female|healthy|preterm|term|baby)\s+)*"
                               rf"{_OFFSPRING}\b", re.I)
+# "delivery of a healthy boy weighing 2.9 kg": a boy or girl is the patient's child in a sentence telling a birth
+_CHILD_BEFORE = re.compile(r"\b(?:boys?|girls?|sons?|daughters?)\b[^.;]{0,40}$", re.I)
+_BIRTH = re.compile(r"\b(?:deliver(?:y|ed)|born|birth|gave birth|c(?:a)?esarean|caesarean)\b", re.I)
 # a result word in parentheses right after a value flags it: "LDH 789 IU/L (elevated)", "haptoglobin at 109 (normal)"
 # a negation right before a result word: "was not positive", "never positive", "no positive"
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|nor|neither|without)\b[^,;.]{0,40}$", re.I)
@@ -403,9 +406,11 @@ class CourseAssembler:
         interp = a.get("interpretation") or (_flag_after(self.text, m.end) if a.get("value") is not None else None)
         if interp is None and a.get("value") is not None and m.type == "lab_value":
             interp = interval_flag(self.text, self.r.mentions, self._mention_starts(), m)
-        if interp is None and isinstance(a.get("value"), int | float) and a.get("comparator") is None \
-                and a.get("value_high") is None:
-            interp = stated_interpretation(self.text, m.end, float(a["value"]), a.get("unit"))
+        if interp is None and isinstance(a.get("value"), int | float) and a.get("value_high") is None:
+            interp = stated_interpretation(self.text, m.end, float(a["value"]), a.get("unit"), a.get("comparator"))
+        if interp in ("H", "L", "A") and a.get("value") is None \
+                and m.assertion in (Assertion.negated, Assertion.hypothetical):
+            return  # "there was no thrombocytopenia", "to prevent hypoglycaemia": no abnormal result was found
         # a negated result word is a negative result; a measured number is never "negative" because a cue
         # of its sentence reaches it
         # (a result word written "positive" stays positive unless the negation stands right before it: "ANCA were
@@ -443,7 +448,9 @@ class CourseAssembler:
         if m.attrs.get("test") != "body weight" or age is None or age < 12:
             return False
         return bool(_OFFSPRING_BEFORE.search(self.text, max(sent[0], m.start - 60), m.start)
-                    or _OFFSPRING_AFTER.match(self.text, m.end))
+                    or _OFFSPRING_AFTER.match(self.text, m.end)
+                    or (_CHILD_BEFORE.search(self.text, max(sent[0], m.start - 60), m.start)
+                        and _BIRTH.search(self.text, sent[0], sent[1])))
 
     def _written(self, m: Mention, sent: tuple[int, int]) -> str | None:
         """A measured value's test as its sentence names it before the value ("IgG of 308 mg/dL" -> "IgG")."""

@@ -123,7 +123,7 @@ def timing_label(timing: Timing | None) -> str:
         freq = timing.frequency or 1
         if freq == 1 and timing.period == 1:
             return {"d": "/d", "wk": "weekly", "mo": "monthly", "h": "hourly",
-                    "a": "yearly"}[timing.period_unit]
+                    "a": "yearly"}.get(timing.period_unit, f"/{timing.period_unit}")
         if freq == 1:
             return f"every {_num(timing.period)} {timing.period_unit}"
         if timing.period == 1 and timing.period_unit == "d":
