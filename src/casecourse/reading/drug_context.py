@@ -44,7 +44,8 @@ _LIST_CUE = anchored(
 _TREATMENT = anchored(
     r"\b(?:treat\w*|therap\w*|administ\w*|given|giving|gave|receiv\w*|start\w*|initiat\w*|commenc\w*|"
     r"supplement\w*|replac\w*|replet\w*|infus\w*|inject\w*|drips?|bolus\w*|prescri\w*|taper\w*|discontinu\w*|"
-    r"stopped|withdr\w*|continu\w*|maintain\w*|added|doses?|dosage|tablets?|capsules?|intravenous\w*|"
+    r"stopped|withdr\w*|continu\w*|maintain\w*|added|doses?|dosage|tablets?|capsules?|intravenous\w*|wean\w*|"
+    r"titrat\w*|ceased|"
     r"subcutaneous\w*|oral|orally|regimen|medications?|taking|took|use of|requir\w*|transfus\w*|drugs?|agents?)\b|"
     r"\d\s*(?:mg|g|µg|μg|mcg|IU|units?|mmol|mEq)\b(?!\s*/\s*(?:d?l|ml|dl)\b)", re.I)
 _STOP = re.compile(r"[.;]\s|\n")
