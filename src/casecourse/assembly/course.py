@@ -181,7 +181,9 @@ class CourseAssembler:
             story = [m for m in patient_ms if m.zone == "narrative"]
             exposures.sentence(sent, story, st)
             for m in patient_ms:
-                self._fact(m, sent, st.at(m.start) if m.zone == "narrative" else _column_time(m, self._admitted()))
+                self._fact(m, sent, st.at(m.start) if m.zone == "narrative" or (
+                    not m.attrs.get("column") and _announced_table(self.text, m.start))
+                    else _column_time(m, self._admitted()))
             self._events(story, sent, st)
         self.course.exposures = exposures.finish()
         self._infections_ruled_out()
@@ -664,6 +666,26 @@ def _infections() -> dict[str, str]:
 # a table column dated by the admission: "Admission", "On admission", "Day 7", "Hospital day 3", "Day 5 of admission"
 _COLUMN_DAY = re.compile(r"(?:(?:on|at)\s+)?(?:(?P<adm>admission|presentation)|(?:hospital\s+)?day\s+(?P<n>\d{1,3})"
                          r"(?:\s+(?:of|after)\s+(?:admission|hospitali[sz]ation))?)\s*", re.I)
+
+
+# the story's line right before a table announces it ("Initial laboratory results are shown below.", "... were as
+# follows:"): a table with no time in its header is then at the story's time there
+_ANNOUNCES = re.compile(r"\b(?:below|following|as follows|summari[sz]ed in the table|the table)\b|:\s*$", re.I)
+
+
+def _announced_table(text: str, pos: int) -> bool:
+    """Whether the table holding `pos` follows, right after, a line of the story that announces it."""
+    start = text.rfind("\n", 0, pos) + 1
+    while start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev:start - 1]
+        if "\t" in line:
+            start = prev
+            continue
+        if line.strip():
+            return _ANNOUNCES.search(line) is not None
+        start = prev
+    return False
 
 
 def _column_time(m: Mention, admission: TimeRef | None = None) -> TimeRef:
