@@ -41,3 +41,26 @@ def test_tapered_and_stopped_on_a_day_of_the_stay_has_that_end() -> None:
     ends = _ends("A 60-year-old man was admitted on 2 May 2022. Hydrocortisone 50 mg every 6 hours was started. "
                  "Hydrocortisone was tapered and stopped on day 8.")
     assert ends["hydrocortisone"] == "2022-05-09"
+
+
+def test_a_drug_named_as_the_cause_of_the_harm_is_the_stop_reason() -> None:
+    c = _course("A 41-year-old woman was admitted on 2 May 2022. Methimazole 20 mg daily was started. On day 20 "
+                "methimazole-induced agranulocytosis was suspected, and methimazole was stopped.")
+    e = next(x for x in c.exposures if x.drug == "methimazole")
+    assert e.status == "stopped" and e.stop_reason == "adverse effect" and e.end.point == "2022-05-21"
+
+
+def test_no_family_history_of_a_disease_says_nothing_of_the_patients_own() -> None:
+    c = _course("A 30-year-old woman with lupus was admitted. She had no family history of lupus or diabetes. "
+                "She had no personal or family history of thrombosis.")
+    st = {x.name: x.status for x in c.conditions}
+    assert st["systemic lupus erythematosus"] == "confirmed"
+    assert "diabetes mellitus" not in st
+    assert st["thrombosis"] == "refuted"
+
+
+def test_given_the_normal_value_gives_no_drug() -> None:
+    c = _course("A 30-year-old woman was admitted. Sepsis was considered less likely given the normal glucose "
+                "and lactate. She was given intravenous glucose.")
+    assert [x.drug for x in c.exposures] == ["glucose"]
+    assert c.exposures[0].provenance.spans[0].start > c.text.index("She was given")

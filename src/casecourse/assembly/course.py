@@ -197,6 +197,10 @@ class CourseAssembler:
         return self.course
 
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
+        if m.type in ("condition", "finding") and m.assertion == Assertion.negated and (
+                fam := _FAMILY_BEFORE.search(self.text, max(sent[0], m.start - 80), m.start)) \
+                and not _OWN_HISTORY.search(self.text, max(sent[0], fam.start() - 30), fam.start()):
+            return  # "no family history of lupus": the relatives', it says nothing of the patient's own lupus
         if m.type == "condition" or m.type == "finding" and (self._past_history(m, sent) or _class_diagnosis(m)
                                                              or (m.start, m.end) in self._listed):
             self._condition(m, sent, when)
@@ -668,6 +672,10 @@ _COLUMN_DAY = re.compile(r"(?:(?:on|at)\s+)?(?:(?P<adm>admission|presentation)|(
                          r"(?:\s+(?:of|after)\s+(?:admission|hospitali[sz]ation))?)\s*", re.I)
 
 
+# a family history governing what follows, without the patient's own ("no personal or family history of X" is both)
+_FAMILY_BEFORE = re.compile(r"\bfamily(?: medical)? history\b(?:(?!\b(?:personal|past|own|himself|herself)\b)[^.;])*$",
+                            re.I)
+_OWN_HISTORY = re.compile(r"\b(?:personal|own|past)\b", re.I)
 # the story's line right before a table announces it ("Initial laboratory results are shown below.", "... were as
 # follows:"): a table with no time in its header is then at the story's time there
 _ANNOUNCES = re.compile(r"\b(?:below|following|as follows|summari[sz]ed in the table|the table)\b|:\s*$", re.I)

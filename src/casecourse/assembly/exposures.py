@@ -139,6 +139,21 @@ _RESOLVED_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|the
                               r"(?:resolved|settled|cleared|normali[sz]ed|subsided|disappeared)\b", re.I)
 
 
+def _induced_reason(text: str, sent: tuple[int, int], d: Mention) -> str | None:
+    """ "X-induced hepatotoxicity was suspected, and X was discontinued": the harm the sentence lays on the drug it
+    stops is the reason (its kind where the table knows it, else an adverse effect)."""
+    name = re.escape(d.text)
+    for m in re.finditer(rf"\b{name}(?=[\s-](?:induced|associated|related)\b)", text[sent[0]:sent[1]], re.I):
+        if sent[0] + m.start() == d.start:
+            continue
+        harm = text[sent[0] + m.end():sent[0] + m.end() + 60].lower()
+        for pattern, reason in _reasons():
+            if pattern.search(harm):
+                return reason
+        return "adverse effect"
+    return None
+
+
 def _reason(sentence: str) -> str | None:
     """The first stated reason of a known kind ("due to intolerance", "because of infections"), else the reason
     as written after "due to" / "because of" (up to eight words)."""
@@ -319,6 +334,8 @@ class ExposureBuilder:
             seg = self._segment(d, drugs, ms, own, sent, dose)
             stops = action in ("stop", "swap-stop", "hold")
             why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if stops else None
+            if stops and why is None:
+                why = _induced_reason(self.text, sent, d)
             act = "stop" if action == "swap-stop" else "start" if action == "swap-start" else action
             if act == "decrease" and seg is not None and dose is not None and \
                     (over := _taper_length(self.text, dose, ms.durations, _clause_of(clauses, d.start))) is not None:

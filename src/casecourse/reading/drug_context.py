@@ -107,10 +107,17 @@ def _panel_member(window: str) -> bool:
     return bool(cues) and not _TREATMENT.search(window[cues[-1].start():])
 
 
+# "given the normal glucose": 'given' as 'considering' before the name, not a drug given
+_GIVEN_THE = re.compile(r"\bgiven\s+(?:the|his|her|their|its|this|these|a|an)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
+
+
 def treatment_context(text: str, start: int, end: int) -> bool:
     """A treatment word stands in the name's clause near it ("oral carnitine", "insulin infusion")."""
     lo, hi = _clause(text, start, end, 60, 40)
-    return bool(_TREATMENT.search(text[lo:start]) or _TREATMENT.search(text[end:hi]))
+    before = text[lo:start]
+    if "given" in before and (g := _GIVEN_THE.search(before)):
+        before = before[:g.start()]
+    return bool(_TREATMENT.search(before) or _TREATMENT.search(text[end:hi]))
 
 
 def regimen_context(text: str, start: int, end: int) -> bool:
