@@ -112,3 +112,8 @@ def test_diagnoses_that_name_their_drug_are_coded() -> None:
     assert "G21.0" in codes["neuroleptic malignant syndrome"]
     assert "D75.829" in codes["heparin-induced thrombocytopenia"]
     assert "haloperidol" in {e.drug for e in c.exposures}
+
+
+def test_an_interval_with_thousands_separators_flags_the_count() -> None:
+    got = _course_labs("Platelets were 58,000/µL (150,000-400,000) and white cells 13,200/µL (4,500-11,000).")
+    assert ("platelets", 58000.0, "L") in got and ("leukocytes", 13200.0, "H") in got
