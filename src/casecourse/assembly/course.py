@@ -79,6 +79,9 @@ _OFFSPRING = r"(?:infants?|neonates?|newborns?|bab(?:y|ies)|fetus(?:es)?|foetus(
 _OFFSPRING_BEFORE = re.compile(rf"\b{_OFFSPRING}\b[^.;]{{0,40}}$", re.I)
 _OFFSPRING_AFTER = re.compile(rf"[\s-]*(?:g|grams?|kg)?[\s-]*(?:(?:live|male|female|healthy|preterm|term|baby)\s+)*"
                               rf"{_OFFSPRING}\b", re.I)
+# "delivery of a healthy boy weighing 2.9 kg": a boy or girl is the patient's child in a sentence telling a birth
+_CHILD_BEFORE = re.compile(r"\b(?:boys?|girls?|sons?|daughters?)\b[^.;]{0,40}$", re.I)
+_BIRTH = re.compile(r"\b(?:deliver(?:y|ed)|born|birth|gave birth|c(?:a)?esarean|caesarean)\b", re.I)
 # a result word in parentheses right after a value flags it: "LDH 789 IU/L (elevated)", "haptoglobin at 109 (normal)"
 # a negation right before a result word: "was not positive", "never positive", "no positive"
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|nor|neither|without)\b[^,;.]{0,40}$", re.I)
@@ -173,7 +176,9 @@ class CourseAssembler:
             story = [m for m in patient_ms if m.zone == "narrative"]
             exposures.sentence(sent, story, st)
             for m in patient_ms:
-                self._fact(m, sent, st.at(m.start) if m.zone == "narrative" else _column_time(m, self._admitted()))
+                self._fact(m, sent, st.at(m.start) if m.zone == "narrative" or (
+                    not m.attrs.get("column") and _announced_table(self.text, m.start))
+                    else _column_time(m, self._admitted()))
             self._events(story, sent, st)
         self.course.exposures = exposures.finish()
         self._infections_ruled_out()
@@ -188,6 +193,10 @@ class CourseAssembler:
         return self.course
 
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
+        if m.type in ("condition", "finding") and m.assertion == Assertion.negated and (
+                fam := _FAMILY_BEFORE.search(self.text, max(sent[0], m.start - 80), m.start)) \
+                and not _OWN_HISTORY.search(self.text, max(sent[0], fam.start() - 30), fam.start()):
+            return  # "no family history of lupus": the relatives', it says nothing of the patient's own lupus
         if m.type == "condition" or m.type == "finding" and (self._past_history(m, sent) or _class_diagnosis(m)
                                                              or (m.start, m.end) in self._listed):
             self._condition(m, sent, when)
@@ -399,9 +408,11 @@ class CourseAssembler:
         interp = a.get("interpretation") or (_flag_after(self.text, m.end) if a.get("value") is not None else None)
         if interp is None and a.get("value") is not None and m.type == "lab_value":
             interp = interval_flag(self.text, self.r.mentions, self._mention_starts(), m)
-        if interp is None and isinstance(a.get("value"), int | float) and a.get("comparator") is None \
-                and a.get("value_high") is None:
-            interp = stated_interpretation(self.text, m.end, float(a["value"]), a.get("unit"))
+        if interp is None and isinstance(a.get("value"), int | float) and a.get("value_high") is None:
+            interp = stated_interpretation(self.text, m.end, float(a["value"]), a.get("unit"), a.get("comparator"))
+        if interp in ("H", "L", "A") and a.get("value") is None \
+                and m.assertion in (Assertion.negated, Assertion.hypothetical):
+            return  # "there was no thrombocytopenia", "to prevent hypoglycaemia": no abnormal result was found
         # a negated result word is a negative result; a measured number is never "negative" because a cue
         # of its sentence reaches it
         # (a result word written "positive" stays positive unless the negation stands right before it: "ANCA were
@@ -439,7 +450,9 @@ class CourseAssembler:
         if m.attrs.get("test") != "body weight" or age is None or age < 12:
             return False
         return bool(_OFFSPRING_BEFORE.search(self.text, max(sent[0], m.start - 60), m.start)
-                    or _OFFSPRING_AFTER.match(self.text, m.end))
+                    or _OFFSPRING_AFTER.match(self.text, m.end)
+                    or (_CHILD_BEFORE.search(self.text, max(sent[0], m.start - 60), m.start)
+                        and _BIRTH.search(self.text, sent[0], sent[1])))
 
     def _written(self, m: Mention, sent: tuple[int, int]) -> str | None:
         """A measured value's test as its sentence names it before the value ("IgG of 308 mg/dL" -> "IgG")."""
@@ -675,6 +688,30 @@ def _infections() -> dict[str, str]:
 # a table column dated by the admission: "Admission", "On admission", "Day 7", "Hospital day 3", "Day 5 of admission"
 _COLUMN_DAY = re.compile(r"(?:(?:on|at)\s+)?(?:(?P<adm>admission|presentation)|(?:hospital\s+)?day\s+(?P<n>\d{1,3})"
                          r"(?:\s+(?:of|after)\s+(?:admission|hospitali[sz]ation))?)\s*", re.I)
+
+
+# a family history governing what follows, without the patient's own ("no personal or family history of X" is both)
+_FAMILY_BEFORE = re.compile(r"\bfamily(?: medical)? history\b(?:(?!\b(?:personal|past|own|himself|herself)\b)[^.;])*$",
+                            re.I)
+_OWN_HISTORY = re.compile(r"\b(?:personal|own|past)\b", re.I)
+# the story's line right before a table announces it ("Initial laboratory results are shown below.", "... were as
+# follows:"): a table with no time in its header is then at the story's time there
+_ANNOUNCES = re.compile(r"\b(?:below|following|as follows|summari[sz]ed in the table|the table)\b|:\s*$", re.I)
+
+
+def _announced_table(text: str, pos: int) -> bool:
+    """Whether the table holding `pos` follows, right after, a line of the story that announces it."""
+    start = text.rfind("\n", 0, pos) + 1
+    while start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev:start - 1]
+        if "\t" in line:
+            start = prev
+            continue
+        if line.strip():
+            return _ANNOUNCES.search(line) is not None
+        start = prev
+    return False
 
 
 def _column_time(m: Mention, admission: TimeRef | None = None) -> TimeRef:

@@ -148,6 +148,21 @@ _NEGATIVE_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|the
                               r"(?:reported\s+)?negative\b", re.I)
 
 
+def _induced_reason(text: str, sent: tuple[int, int], d: Mention) -> str | None:
+    """ "X-induced hepatotoxicity was suspected, and X was discontinued": the harm the sentence lays on the drug it
+    stops is the reason (its kind where the table knows it, else an adverse effect)."""
+    name = re.escape(d.text)
+    for m in re.finditer(rf"\b{name}(?=[\s-](?:induced|associated|related)\b)", text[sent[0]:sent[1]], re.I):
+        if sent[0] + m.start() == d.start:
+            continue
+        harm = text[sent[0] + m.end():sent[0] + m.end() + 60].lower()
+        for pattern, reason in _reasons():
+            if pattern.search(harm):
+                return reason
+        return "adverse effect"
+    return None
+
+
 def _reason(sentence: str) -> str | None:
     """The first stated reason of a known kind ("due to intolerance", "because of infections"), else the reason
     as written after "due to" / "because of" (up to eight words)."""
@@ -335,16 +350,21 @@ class ExposureBuilder:
             action = actions[id(d)]
             free = [m for m in ms.doses if id(m) not in claimed or m is before[id(d)]]
             dose = _nearest_after(d, free, drugs, 60) or before[id(d)]
-            seg = self._segment(d, drugs, ms, st.at(d.start), sent, dose)
+            own = _own_time(st, d, drugs, _clause_of(clauses, d.start))
+            seg = self._segment(d, drugs, ms, own, sent, dose)
             stops = action in ("stop", "swap-stop", "hold")
             why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if stops else None
+            if stops and why is None:
+                why = _induced_reason(self.text, sent, d)
             act = "stop" if action == "swap-stop" else "start" if action == "swap-start" else action
             if act == "decrease" and seg is not None and dose is not None and \
                     (over := _taper_length(self.text, dose, ms.durations, _clause_of(clauses, d.start))) is not None:
                 seg.start = days_after(st.at(d.start), *over)  # "tapered to 7.5 mg daily over six months"
-            when = seg.start if seg is not None and act == "decrease" else st.at(d.start)
+            when = seg.start if seg is not None and act == "decrease" else own
             if act == "stop" and (over := _stop_length(self.text, d, ms.durations, _clause_of(clauses, d.start))):
                 when = days_after(when, *over)  # "weaned off over the following 4 weeks": off when that time is over
+            elif act in ("stop", "complete") and (length := self._stopped_after(d, ms, _clause_of(clauses, d.start))):
+                when = length  # "azithromycin was stopped after 5 days": 5 days after its start
             if act == "start" and admitted is not None and d.end <= admitted.start() and self.active.get(
                     d.norm or d.text) is None:
                 # "a man with Crohn's disease treated with azathioprine was admitted in October 2020": taken before
@@ -379,6 +399,20 @@ class ExposureBuilder:
                 later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
                 self._update_dose(self.active[name], later, when)
                 when = later.end or when
+
+    def _stopped_after(self, d: Mention, ms: _Mentions, clause: tuple[int, int]) -> TimeRef | None:
+        """ "X was stopped / completed after 5 days": the course's length, counted from the start of the course
+        being taken (not from the story's last time)."""
+        exp = self.active.get(d.norm or d.text)
+        if exp is None or not exp.segments or not exp.segments[0].start.known:
+            return None
+        for t in ms.times:
+            if not d.end <= t.start < clause[1] or t.attrs.get("signal") != "after":
+                continue
+            days = _days(str(t.attrs.get("duration") or ""))
+            if days is not None and _STOPPED_AFTER.fullmatch(self.text, d.end, t.start):
+                return days_after(exp.segments[0].start, days, t.text)
+        return None
 
     def _named_as_cause(self, d: Mention) -> bool:
         """A drug of a course that is over, named as the cause of what followed ("liver injury due to X", "X-induced
@@ -470,8 +504,9 @@ class ExposureBuilder:
             if t.attrs.get("signal") == "after" and days is not None:
                 when = days_after(exp.segments[-1].start or st.time, days, t.text)
                 break
-            if t is st.timex or any(t.start == p for p, _ in st.shifts):
-                when = st.at(t.start)  # "stopped on day 4": the time the sentence placed there
+            placed = st.at(t.start) if t is st.timex or any(t.start == p for p, _ in st.shifts) else None
+            if placed is not None and placed.known:
+                when = placed  # "stopped on day 4", "tapered and stopped on day 9": the time the sentence placed there
                 break
         if not when.known and (over := _stop_length(self.text, d, ms.durations, (sent[0], clause_end))):
             when = days_after(st.at(m.start()), *over)  # "tapered and discontinued over four weeks"
@@ -556,6 +591,24 @@ class ExposureBuilder:
 
 _DURATION = re.compile(r"^P(?:(?P<n>\d+(?:\.\d+)?)(?P<u>[DWMY])|T(?P<h>\d+(?:\.\d+)?)H)$")
 _ISO_UNIT = {"D": "day", "W": "week", "M": "month", "Y": "year"}
+
+
+# between the drug and "after N days": the verb of its stop ("was stopped", "had been discontinued", "was completed")
+_STOPPED_AFTER = re.compile(
+    r"\s+(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?:stopped|discontinued|ceased|completed|withdrawn|"
+    r"tapered off|weaned off|tapered and (?:stopped|discontinued))\s+(?:after\s+)?(?:a total of\s+)?", re.I)
+
+
+def _own_time(st: SentenceTime, d: Mention, drugs: list[Mention], clause: tuple[int, int]) -> TimeRef:
+    """The time of what the sentence tells of `d`: a later time of the drug's own clause, before any other drug,
+    dates it ("lactate normalised by day 4, and norepinephrine was weaned off on day 5"; "after 48 hours the sodium
+    was 120 mmol/L, so tolvaptan was started on 17 October"); else the time governing its position."""
+    stop = min([x.start for x in drugs if x.start > d.end] + [clause[1]])
+    told = [(st.timex.start, st.time)] if st.timex is not None else []
+    for start, later in sorted([*told, *st.shifts], key=lambda x: x[0]):
+        if d.end <= start < stop:
+            return later
+    return st.at(d.start)
 
 
 def _days(value: str) -> float | None:

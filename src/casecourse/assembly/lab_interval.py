@@ -109,11 +109,16 @@ def interval_flag(text: str, mentions: list[Mention], starts: list[int], value: 
 # "haemoglobin 94 g/L (130-170)", "CRP 6 mg/L (<5)": only the parentheses that directly follow the value count, with
 # no unit or the value's own unit written; a target range ("target 6-8 ug/L") or a single number ("(7.5%)") states no
 # interval and gives nothing.
-_NUM = r"\d+(?:\.\d+)?"
+# A drug level's "(therapeutic range 0.6-1.2)" is the interval the laboratory prints for it, and counts.
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "150,000-400,000": thousands separated by commas
 _INTERVAL = re.compile(
-    r"\s*\(\s*(?:(?:normal|reference|ref\.?|NR|RR|N)\s*(?:range|values?|interval|limits?)?\s*[:,=]?\s*)?"
+    r"\s*\(\s*(?:(?:normal|reference|ref\.?|NR|RR|N|therapeutic)\s*(?:range|values?|interval|limits?)?\s*[:,=]?\s*)?"
     rf"(?:(?P<cmp>[<>≤≥]=?)\s*(?P<bound>{_NUM})|(?P<lo>{_NUM})\s*(?:[-–]|to)\s*(?P<hi>{_NUM}))"
     r"\s*(?P<unit>[^()\s;,][^();,]{0,20}?)?\s*\)")
+
+
+def _num(written: str) -> float:
+    return float(written.replace(",", ""))
 
 
 def _same_unit(written: str | None, unit: str | None) -> bool:
@@ -126,17 +131,29 @@ def _same_unit(written: str | None, unit: str | None) -> bool:
     return written.translate(norm).lower() == unit.translate(norm).lower()
 
 
-def stated_interpretation(text: str, end: int, value: float, unit: str | None) -> str | None:
-    """H / L / N of `value` against the interval written in parentheses right at `end`, else None."""
+def stated_interpretation(text: str, end: int, value: float, unit: str | None,
+                          comparator: str | None = None) -> str | None:
+    """H / L / N of `value` against the interval written in parentheses right at `end`, else None.
+    A bound of the value ("TSH <0.01 mIU/L (0.27-4.2)") is low only when all it allows lies below the interval,
+    high only when all it allows lies above."""
     m = _INTERVAL.match(text, end, end + 60)
     if m is None or not _same_unit(m.group("unit"), unit):
         return None
+    if comparator:
+        if m.group("cmp"):
+            return None
+        lo, hi = _num(m.group("lo")), _num(m.group("hi"))
+        if comparator[0] in "<≤" and lo <= hi and value <= lo:
+            return "L"
+        if comparator[0] in ">≥" and lo <= hi and value >= hi:
+            return "H"
+        return None
     if m.group("cmp"):
-        bound = float(m.group("bound"))
+        bound = _num(m.group("bound"))
         if m.group("cmp")[0] in "<≤":
             return "H" if value > bound or value == bound and m.group("cmp") == "<" else "N"
         return "L" if value < bound or value == bound and m.group("cmp") == ">" else "N"
-    lo, hi = float(m.group("lo")), float(m.group("hi"))
+    lo, hi = _num(m.group("lo")), _num(m.group("hi"))
     if lo > hi:
         return None
     return "L" if value < lo else "H" if value > hi else "N"

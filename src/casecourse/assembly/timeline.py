@@ -235,6 +235,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     age_now = _age_now(reading)
     carried: tuple[TimeRef | None, TimeRef | None] = (None, None)  # (a time, its carried copy)
     admitted: TimeRef | None = None  # the calendar time of the first admission told
+    presented: TimeRef | None = None  # the first presentation told, where no admission is: day 1 of "day 5"
     # the calendar time of the last admission (or, before any, of the presentation) told: what "on admission"
     # dates in a story that has meanwhile told a piece of history ("in remission since 2018. On arrival, ...")
     last_admitted: TimeRef | None = None
@@ -261,6 +262,11 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                     tx.attrs.get("day_count") and tx.attrs.get("rel_anchor") in ("previous", "admission")
                 if admission_day:
                     base = admitted
+                elif has_calendar and admitted is None and presented is not None and not chained and \
+                        tx.attrs.get("day_count") and tx.attrs.get("rel_anchor") in ("previous", "admission"):
+                    # "presented on 15 January ... weaned off on day 5": the days of the stay count from the
+                    # presentation when the story tells no admission
+                    admission_day, base = True, presented
                 # "2 weeks after the surgery": counted from the surgery when the story told it earlier
                 event = None
                 if not chained and not admission_day and _counts_from_event(tx):
@@ -307,7 +313,11 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
             for tx in by_sentence.get(i, []):
                 if tx.start <= setter.end or not _moves_on(tx):
                     continue
-                new = _from_calendar(tx, current) if has_calendar else _offset(tx, current)
+                stay = admitted or presented
+                day_of_stay = has_calendar and stay is not None and tx.attrs.get("day_count") \
+                    and tx.attrs.get("rel_anchor") in ("previous", "admission")
+                # "... by day 4, and X was stopped on day 5": each day of the stay counts from its first day
+                new = _from_calendar(tx, stay if day_of_stay else current) if has_calendar else _offset(tx, current)
                 if new is not None:
                     current = new
                     shifts.append((tx.start, new))
@@ -345,6 +355,8 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 last_admitted = when
                 if admitted is None and i in admitted_in:
                     admitted = when
+                elif presented is None and told is None:
+                    presented = when
     return out
 
 

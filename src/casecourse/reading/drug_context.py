@@ -44,7 +44,8 @@ _LIST_CUE = anchored(
 _TREATMENT = anchored(
     r"\b(?:treat\w*|therap\w*|administ\w*|given|giving|gave|receiv\w*|start\w*|initiat\w*|commenc\w*|"
     r"supplement\w*|replac\w*|replet\w*|infus\w*|inject\w*|drips?|bolus\w*|prescri\w*|taper\w*|discontinu\w*|"
-    r"stopped|withdr\w*|continu\w*|maintain\w*|added|doses?|dosage|tablets?|capsules?|intravenous\w*|"
+    r"stopped|withdr\w*|continu\w*|maintain\w*|added|doses?|dosage|tablets?|capsules?|intravenous\w*|wean\w*|"
+    r"titrat\w*|ceased|"
     r"subcutaneous\w*|oral|orally|regimen|medications?|taking|took|use of|requir\w*|transfus\w*|drugs?|agents?)\b|"
     r"\d\s*(?:mg|g|µg|μg|mcg|IU|units?|mmol|mEq)\b(?!\s*/\s*(?:d?l|ml|dl)\b)", re.I)
 _STOP = re.compile(r"[.;]\s|\n")
@@ -106,10 +107,17 @@ def _panel_member(window: str) -> bool:
     return bool(cues) and not _TREATMENT.search(window[cues[-1].start():])
 
 
+# "given the normal glucose": 'given' as 'considering' before the name, not a drug given
+_GIVEN_THE = re.compile(r"\bgiven\s+(?:the|his|her|their|its|this|these|a|an)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
+
+
 def treatment_context(text: str, start: int, end: int) -> bool:
     """A treatment word stands in the name's clause near it ("oral carnitine", "insulin infusion")."""
     lo, hi = _clause(text, start, end, 60, 40)
-    return bool(_TREATMENT.search(text[lo:start]) or _TREATMENT.search(text[end:hi]))
+    before = text[lo:start]
+    if "given" in before and (g := _GIVEN_THE.search(before)):
+        before = before[:g.start()]
+    return bool(_TREATMENT.search(before) or _TREATMENT.search(text[end:hi]))
 
 
 def regimen_context(text: str, start: int, end: int) -> bool:

@@ -22,6 +22,12 @@ from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.labs_values import find_values
 
 _UNIT_HEADER = re.compile(r"^\s*units?\s*$", re.I)
+# a column headed only as the result ("Result", "Value", "Patient"): it names no time of its own
+_RESULT_HEADER = re.compile(r"^\s*(?:results?|values?|patient(?:'s)? (?:results?|values?)|patient|findings?|measured|"
+                            r"observed|level)\s*$", re.I)
+# a reference cell: "70-99 mg/dL", "3.5–5.0", "<0.6 mmol/L", "> 60"
+_REFERENCE_CELL = re.compile(r"^\s*(?:(?P<cmp>[<>≤≥])\s*(?P<bound>\d+(?:\.\d+)?)|"
+                             r"(?P<lo>\d+(?:\.\d+)?)\s*(?:[-–—]|to)\s*(?P<hi>\d+(?:\.\d+)?))\s*(?P<unit>\S.*?)?\s*$")
 _REFERENCE_HEADER = re.compile(r"\b(?:reference|normal|ref\.?|range|interval|limits?|ULN)\b", re.I)
 _EMPTY = re.compile(r"^\s*(?:[-–—−/]+|n\.?\s?a\.?|nd|not done|not (?:available|measured|tested))?\s*$", re.I)
 _SPACED_THOUSANDS = re.compile(r"^(?P<cmp>[<>≤≥]\s?)?\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
@@ -142,6 +148,32 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
     return mention
 
 
+def _flag(mention: Mention, reference: str) -> str | None:
+    """H / L / N of a table result against its row's reference cell, written with no unit or the result's own."""
+    m = _REFERENCE_CELL.match(reference)
+    a = mention.attrs
+    x = a.get("value")
+    if m is None or not isinstance(x, int | float) or a.get("value_high") is not None:
+        return None
+    unit = m.group("unit")
+    if unit and unit.replace(" ", "").lower() != str(a.get("unit") or "").replace(" ", "").lower():
+        return None
+    comparator = a.get("comparator")
+    if m.group("cmp"):
+        if comparator:
+            return None
+        bound = float(m.group("bound"))
+        if m.group("cmp") in "<≤":
+            return "H" if x > bound or (x == bound and m.group("cmp") == "<") else "N"
+        return "L" if x < bound or (x == bound and m.group("cmp") == ">") else "N"
+    lo, hi = float(m.group("lo")), float(m.group("hi"))
+    if lo > hi:
+        return None
+    if comparator:  # a bound of the result: known low or high only when all it allows is outside
+        return "L" if comparator in "<≤" and x <= lo else "H" if comparator in ">≥" and x >= hi else None
+    return "L" if x < lo else "H" if x > hi else "N"
+
+
 def find_table_labs(text: str) -> list[Mention]:
     """One `lab_value` per result cell of every lab row of every table in `text`."""
     if "\t" not in text:
@@ -153,6 +185,7 @@ def find_table_labs(text: str) -> list[Mention]:
         unit_col: int | None = None
         skip: set[int] = {0}
         columns: dict[int, str] = {}
+        ref_col: int | None = None
         if header is not None:
             for i, c in enumerate(header):
                 if i and _UNIT_HEADER.match(c.text):
@@ -160,7 +193,8 @@ def find_table_labs(text: str) -> list[Mention]:
                     skip.add(i)
                 elif i and _REFERENCE_HEADER.search(c.text):
                     skip.add(i)
-                elif i and c.text:
+                    ref_col = i if ref_col is None else ref_col
+                elif i and c.text and not _RESULT_HEADER.match(c.text):
                     columns[i] = c.text
         for row in rows[1:] if header is not None else rows:
             found = _row_test(row[0])
@@ -174,6 +208,9 @@ def find_table_labs(text: str) -> list[Mention]:
                     continue
                 m = _cell_mention(text, row[i], test, unit, columns.get(i), written)
                 if m is not None:
+                    if ref_col is not None and ref_col < len(row) and "interpretation" not in m.attrs and (
+                            flag := _flag(m, row[ref_col].text)) is not None:
+                        m.attrs["interpretation"] = flag  # the row's own reference interval
                     out.append(m)
     return out
 

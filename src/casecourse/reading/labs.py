@@ -245,9 +245,11 @@ def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
 
 
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:(?:increased|decreased|dropped|fell|rose|declined|reduced|lowered|raised|risen|fallen|went (?:up|down))"
-    r"\s+by|(?:a |an )?(?:drop|fall|rise|increase|decrease|decline|reduction|change|loss|gain)\s+(?:of|by))"
+    r"\b(?:(?:increased|decreased|dropped|fell|rose|declined|reduced|lowered|raised|risen|fallen|corrected|"
+    r"went (?:up|down))"
+    r"\s+by|(?:a |an )?(?:drop|fall|rise|increase|decrease|decline|reduction|change|loss|gain|correction)\s+(?:of|by))"
     r"\s*(?:about|approximately|around|nearly|almost|over|more than|less than)?\s*$", re.I)
+_DURATION_AFTER = re.compile(r"[ \t-]*(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|minutes?|mins?)\b", re.I)
 _CHANGE_WORDS = ("by", "of")  # one is in every match of _CHANGE_BEFORE
 _UNCLOSED_END = re.compile(r"\.(?:\s|$)")
 
@@ -440,6 +442,8 @@ def find_labs(text: str) -> list[Mention]:
         if v.info is None and v.ucum is None:
             if _NAME_NUMBER.match(text, v.start - 1) and v.start - 1 in hit_ends:
                 continue
+            if _DURATION_AFTER.match(text, v.end):
+                continue  # "serum lithium 12 hours after the last dose was 3.4 mmol/L": a time, not the result
             if last[0] >= 0 and _LIST_GAP.fullmatch(text, last[0], v.start):
                 test = last[1]  # the next value of a list after a test: "Apgar scores were 2, 6, and 7"
             elif not _directly_after_test(text, v, anchors, starts):

@@ -158,7 +158,15 @@ _COEXIST |= {frozenset({"test_result", t}) for t in ("finding", "condition")}
 _COEXIST_PAIRS = frozenset((a, b) for pair in _COEXIST for a in pair for b in pair)
 
 
+_DRUG_KINDS = frozenset({"drug", "drug_class"})
+
+
 def _clash(a: Mention, b: Mention) -> bool:
+    if a.type == "condition" and b.type in _DRUG_KINDS or b.type == "condition" and a.type in _DRUG_KINDS:
+        # a diagnosis that names its drug ("heparin-induced thrombocytopenia", "neuroleptic malignant syndrome",
+        # "lithium toxicity"): both are kept, the condition spanning more than the drug
+        c, d = (a, b) if a.type == "condition" else (b, a)
+        return not (c.start <= d.start and d.end <= c.end and c.end - c.start > d.end - d.start)
     if a.type == b.type and a.type != "finding_part":
         if a.type == "lab_value" and a.attrs.get("value") is None and b.attrs.get("value") is None and (
                 a.norm, a.attrs.get("test_text")) != (b.norm, b.attrs.get("test_text")):

@@ -165,13 +165,24 @@ _DIAGNOSTIC_STUDY = re.compile(
     re.I)
 
 
+# "Laboratory studies: ...", "imaging studies were notable for ...": a study named by the kind of test it is, the
+# patient's workup, not a study of others (unless it is said to have shown something general: "studies have shown")
+_WORKUP_STUDY = re.compile(
+    r"(?:laboratory|lab|blood|serum|serologic(?:al)?|imaging|radiologic(?:al)?|coagulation|urine|microbiologic(?:al)?|"
+    r"metabolic|hormonal|endocrine|hematologic(?:al)?|haematologic(?:al)?|biochemical|initial|admission|"
+    r"diagnostic|further|additional|repeat|follow-up)\s+$", re.I)
+_GENERAL_FINDING = re.compile(r"stud(?:y|ies)\s+(?:have|has|had|suggest|show|indicate|report)\b", re.I)
+
+
 def _cites(sentence: str) -> bool:
     """A literature cue, other than a lab value's reference interval in parentheses or a diagnostic study's
     result."""
     for m in _LITERATURE_CUE.finditer(sentence):
         if m.group().startswith("(") and _VALUE_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
             continue
-        if m.group()[:4].lower() == "stud" and _DIAGNOSTIC_STUDY.match(sentence, m.start()):
+        if m.group()[:4].lower() == "stud" and (_DIAGNOSTIC_STUDY.match(sentence, m.start()) or (
+                _WORKUP_STUDY.search(sentence[max(0, m.start() - 20):m.start()])
+                and not _GENERAL_FINDING.match(sentence, m.start()))):
             continue
         return True
     return False
