@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from functools import cache
 
 from casecourse import __version__
-from casecourse.assembly.exposures import ExposureBuilder, days_after, provenance
+from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
-from casecourse.assembly.timeline import SentenceTime, calendar_time, place_one, place_sentences
+from casecourse.assembly.timeline import SentenceTime, calendar_time, days_after, place_one, place_sentences
 from casecourse.knowledge import table
 from casecourse.model import (
     Assertion,

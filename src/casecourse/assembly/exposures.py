@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
 from functools import cache
 
-from casecourse.assembly.timeline import SentenceTime, place_one
+from casecourse.assembly.timeline import SentenceTime, days_after, place_one
 from casecourse.knowledge import table
 from casecourse.model import (
     BEFORE_ADMISSION,
@@ -32,7 +31,6 @@ from casecourse.model import (
 )
 from casecourse.reading.rx_first import anchored
 from casecourse.reading.timex_lexicon import UNIT_DAYS
-from casecourse.reading.timex_resolve import fmt, parse_iso
 
 _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also", "both", "the", "of", "all",
            "subsequently", "gradually", "successfully", "therapy", "treatment", "dose", "doses", "his", "her",
@@ -619,24 +617,6 @@ def _days(value: str) -> float | None:
     if m["h"]:
         return float(m["h"]) * UNIT_DAYS["hour"]
     return float(m["n"]) * UNIT_DAYS[_ISO_UNIT[m["u"]]]
-
-
-def days_after(start: TimeRef, days: float, text: str, anchor: str = "exposure start") -> TimeRef:
-    """The time a stated length after `start`, at no finer precision than the start's."""
-    if start.offset_days is not None:
-        lo, hi = start.offset_days
-        return TimeRef(offset_days=(lo + days, hi + days), precision=start.precision, derivation="relative",
-                       anchor=anchor, text=text)
-    if not (start.point or start.earliest):
-        return TimeRef(derivation="relative", anchor=anchor, text=text)
-    precision = start.precision if start.precision in ("day", "month", "year") else "month"
-    lo, _, _ = parse_iso(start.earliest or start.point or "")
-    _, hi, _ = parse_iso(start.latest or start.point or "")
-    mid, _, _ = parse_iso(start.point or start.earliest or "")
-    shift = timedelta(days=round(days))
-    return TimeRef(earliest=fmt(lo + shift, precision), latest=fmt(hi + shift, precision),
-                   point=fmt(mid + shift, precision), precision=precision, derivation="relative",
-                   anchor=anchor, text=text)
 
 
 _COUNT = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from casecourse.assembly.timeline_anchor import EventIndex, find_anchor
 from casecourse.model import Mention, TimeRef
@@ -160,6 +160,24 @@ def _at_age(tx: Mention, age_now: float | None) -> TimeRef | None:
         return None
     lo, hi = (float(then) - age_now - 1) * 365.25, min(0.0, (float(then) - age_now + 1) * 365.25)
     return TimeRef(offset_days=(lo, hi), derivation="relative", precision="year", text=tx.text, anchor="day0")
+
+
+def days_after(start: TimeRef, days: float, text: str, anchor: str = "exposure start") -> TimeRef:
+    """The time a stated length after `start`, at no finer precision than the start's."""
+    if start.offset_days is not None:
+        lo, hi = start.offset_days
+        return TimeRef(offset_days=(lo + days, hi + days), precision=start.precision, derivation="relative",
+                       anchor=anchor, text=text)
+    if not (start.point or start.earliest):
+        return TimeRef(derivation="relative", anchor=anchor, text=text)
+    precision = start.precision if start.precision in ("day", "month", "year") else "month"
+    lo, _, _ = parse_iso(start.earliest or start.point or "")
+    _, hi, _ = parse_iso(start.latest or start.point or "")
+    mid, _, _ = parse_iso(start.point or start.earliest or "")
+    shift = timedelta(days=round(days))
+    return TimeRef(earliest=fmt(lo + shift, precision), latest=fmt(hi + shift, precision),
+                   point=fmt(mid + shift, precision), precision=precision, derivation="relative",
+                   anchor=anchor, text=text)
 
 
 def _at_age_calendar(tx: Mention, age_now: float | None, first: TimeRef | None) -> TimeRef | None:
