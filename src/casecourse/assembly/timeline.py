@@ -8,6 +8,7 @@ calendar date is invented for it.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -180,6 +181,44 @@ def days_after(start: TimeRef, days: float, text: str, anchor: str = "exposure s
                    anchor=anchor, text=text)
 
 
+_WEEKS = re.compile(r"P(\d+(?:\.\d+)?)W(?:(\d)D)?$")
+_AT_BEFORE = re.compile(r"\bat\s+$", re.I)
+
+
+def _gestational_ages(reading: Reading, age_now: float | None) -> dict[int, tuple[Mention, float]]:
+    """sentence -> the first gestational age its story part tells ("at 22 weeks of gestation"), in weeks: the clock of
+    a pregnancy. None for a child's story, where "born at 38 weeks" is the patient's own age at birth."""
+    ages = [m.attrs.get("years", m.attrs.get("age_years")) for m in reading.mentions
+            if m.type == "age" and not m.attrs.get("gestational") and m.zone in PATIENT_ZONES]
+    if age_now is not None and age_now < 12 or any(isinstance(a, int | float) and a < 12 for a in ages[:1]):
+        return {}
+    out: dict[int, tuple[Mention, float]] = {}
+    ends = [e for _s, e in reading.sentences]
+    for m in reading.mentions:
+        if m.type != "age" or not m.attrs.get("gestational") or m.zone not in PATIENT_ZONES:
+            continue
+        w = _WEEKS.match(str(m.attrs.get("value") or ""))
+        if w is None or not 4 <= float(w.group(1)) <= 44:
+            continue
+        i = bisect.bisect_right(ends, m.start)
+        out.setdefault(i, (m, float(w.group(1)) + int(w.group(2) or 0) / 7))
+    return out
+
+
+def _bare_weeks(text: str, tx: Mention) -> float | None:
+    """The weeks of "at 26 weeks" (a time counted on from the last one), which in a pregnancy dated by gestational
+    age is one more gestational age; None for any other expression."""
+    w = _WEEKS.match(str(tx.attrs.get("value") or ""))
+    if w is None or tx.attrs.get("rel_anchor") != "previous" or tx.attrs.get("rel_direction") != "after" \
+            or not _AT_BEFORE.search(text, max(0, tx.start - 4), tx.start) or not 4 <= float(w.group(1)) <= 44:
+        return None
+    return float(w.group(1)) + int(w.group(2) or 0) / 7
+
+
+def _anchor_of(t: TimeRef) -> str:
+    return "day0" if t.offset_days is not None else "previous"
+
+
 def _at_age_calendar(tx: Mention, age_now: float | None, first: TimeRef | None) -> TimeRef | None:
     """Calendar axis: "at the age of 37 years" in the story of a patient aged 47 at its first date (2016) is 2005 to
     2007 (birth 1968-1969); never counted on from the current date. Not placed without both ages and a first date,
@@ -260,11 +299,19 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     presented_in = _presentation_sentences(reading) if has_calendar else {}
     events = EventIndex.build(reading)
     asides: set[int] = set()  # sentences dated as a piece of history the story does not move to
+    gestation = _gestational_ages(reading, age_now)
+    ga_ref: tuple[float, TimeRef] | None = None  # the last gestational age told, and the time it held
     for i in range(len(reading.sentences)):
         setter = None
         for tx in by_sentence.get(i, []):
             if tx.start in admission_starts and tx.attrs.get("rel_direction") == "at":
                 continue  # "At the time of admission" is the admission's time, not the current time
+            weeks = _bare_weeks(reading.text, tx) if gestation and ga_ref is not None else None
+            if weeks is not None and ga_ref is not None:
+                # "At 26 weeks she developed proteinuria" in a pregnancy dated by its gestational age
+                current, setter = days_after(ga_ref[1], (weeks - ga_ref[0]) * 7, tx.text, _anchor_of(ga_ref[1])), tx
+                ga_ref = (weeks, current)
+                break
             if tx.attrs.get("open_after") and has_calendar:
                 new = _open_after(tx, current, next((v for j, v in stated if j > i), None))
                 if new is not None:
@@ -325,6 +372,13 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 if new is not None:
                     current, setter = new, tx
                     break
+        if i in gestation and current is not None and aside is None:
+            ga, weeks = gestation[i]
+            if setter is None and ga_ref is not None:
+                # "She delivered at 30 weeks' gestation": as many weeks after the last gestational age told
+                current, setter = days_after(ga_ref[1], (weeks - ga_ref[0]) * 7, ga.text, _anchor_of(ga_ref[1])), ga
+            if setter is None or setter is ga or setter.end <= ga.start:
+                ga_ref = (weeks, current)  # the first one told labels the story's time ("presented at 22 weeks")
         shifts: list[tuple[int, TimeRef]] = []
         set_time = current
         if setter is not None and aside is None:
