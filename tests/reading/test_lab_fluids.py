@@ -60,3 +60,17 @@ def test_a_csf_count_is_no_leukopenia() -> None:
     assert [lab.value for lab in blood] == [9.1]
     assert all(lab.codings == [] or lab.codings[0].code != "6690-2" for lab in course.labs
                if lab.test.startswith("cerebrospinal"))
+
+
+def test_a_fluid_analysis_named_before_its_fluid_and_its_bracketed_or_listed_values() -> None:
+    got = _tests("Analysis of the cerebrospinal fluid was normal (glucose, 60 mg/dL; leucocytes, 2/µL). "
+                 "The pericardial fluid results were as follows: red blood cell count, 50,000/mm3; glucose, 4 mg/dL. "
+                 "CSF showed a white cell count of 640/mm3; her blood glucose was 98 mg/dL.")
+    assert got["60 mg/dL"] == "cerebrospinal fluid glucose" and got["2/µL"] == "cerebrospinal fluid leukocytes"
+    assert got["50,000/mm3"] == "pericardial fluid erythrocytes" and got["4 mg/dL"] == "pericardial fluid glucose"
+    assert got["640/mm3"] == "cerebrospinal fluid leukocytes" and got["98 mg/dL"] == "glucose"
+
+
+def test_a_fluid_that_a_copula_describes_frames_its_values() -> None:
+    got = _tests("Cerebrospinal fluid (CSF) was turbid, neutrophils 800/µL, glucose 12 mg/dL.")
+    assert got["800/µL"] == "cerebrospinal fluid neutrophils" and got["12 mg/dL"] == "cerebrospinal fluid glucose"

@@ -36,11 +36,14 @@ def refine(text: str, mentions: list[Mention]) -> None:
 
 # a word after a frame cue that says the fluid was analysed ("lumbar puncture showed", "CSF analysis:")
 _ANALYSED = (r"(?:analys[ie]s|examinations?|exam|stud(?:y|ies)|cytology|biochemistry|chemistry|profile|samples?|"
-             r"specimens?|showed|shows|revealed|reveals|demonstrated|disclosed|contained|yielded|found|had|has|with|"
-             r"was notable for|:)")
+             r"specimens?|showed|shows|showing|revealed|reveals|revealing|demonstrated|demonstrating|disclosed|"
+             r"exhibited|displayed|contained|yielded|found|had|has|with|:)")
+# the analysis named before its fluid: "biochemical analysis of the cerebrospinal fluid", "counts from CSF were"
+_ANALYSIS_OF = r"(?:analys[ie]s|examinations?|stud(?:y|ies)|cytology|biochemistry|samples?|counts?)\s+(?:of|from|in)\s+"
 # a word naming the blood as the specimen: the fluid's frame ends there ("... whereas serum albumin was 2.6 g/dL")
 _BLOOD = re.compile(r"\b(?:serum|plasma|peripheral|systemic|venous|arterial|capillary|blood(?!\s+cells?\b))\b", re.I)
 _VALUE_CLAUSE = re.compile(r"[.;](?:\s|$)|\n")
+_FULL_STOP = re.compile(r"\.(?:\s|$)|\n")
 
 
 @cache
@@ -54,10 +57,14 @@ def _cues() -> tuple[re.Pattern, re.Pattern, re.Pattern, dict[str, str], dict[st
     def alt(groups: dict) -> str:
         return "|".join(f"(?P<{g}>{r['cue']})" for g, r in groups.items())
     both = {**frame, **direct}
-    return (re.compile(rf"\b(?:{alt(frame)})\b(?=[^.;\n]{{0,60}}?(?:\b|(?<=\W)){_ANALYSED})", re.I),
+    # (a copula right after the fluid describes it: "CSF (cerebrospinal fluid) was cloudy, 500 neutrophils/µL")
+    return (re.compile(rf"\b(?:{alt(frame)})\b(?=[^.;\n]{{0,60}}?(?:\b|(?<=\W)){_ANALYSED}"
+                       rf"|\s*(?:\([^()]*\)\s*)?(?:was|were)\b)"
+                       rf"|\b{_ANALYSIS_OF}(?:the\s+)?(?:{alt({k + 'b': v for k, v in frame.items()})})\b", re.I),
             re.compile(rf"\b(?:{alt(both)})\s+$", re.I),
             re.compile(rf"\s*(?:\([^()]*\)\s*)?(?:in|on|of)\s+(?:the\s+)?(?:{alt(both)})\b", re.I),
-            {g: r["specimen"] for g, r in frame.items()}, {g: r["specimen"] for g, r in both.items()})
+            {**{g: r["specimen"] for g, r in frame.items()}, **{g + "b": r["specimen"] for g, r in frame.items()}},
+            {g: r["specimen"] for g, r in both.items()})
 
 
 def _specimen(m: re.Match, names: dict[str, str]) -> str:
@@ -98,8 +105,11 @@ def _fluid_values(text: str, mentions: list[Mention]) -> None:
         elif (a := after_rx.match(text, m.end)) is not None:
             specimen = _specimen(a, names)
         else:
-            frames = list(frame_rx.finditer(text, start, at))
-            if frames and not _BLOOD.search(text, frames[-1].end(), m.start):
+            sentence = max((c.end() for c in _FULL_STOP.finditer(text, max(0, m.start - 400), m.start)),
+                           default=max(0, m.start - 400))
+            frames = list(frame_rx.finditer(text, sentence, m.start))
+            if frames and _frame_reaches(text, frames[-1], m.start) and not _BLOOD.search(text, frames[-1].end(),
+                                                                                         m.start):
                 specimen = _specimen(frames[-1], frame_names)
         if specimen is None:
             continue
@@ -108,6 +118,18 @@ def _fluid_values(text: str, mentions: list[Mention]) -> None:
         m.attrs = {**m.attrs, "test": fluid_name, "loinc": loinc, "specimen": specimen}
         if named and not m.attrs.get("test_text"):
             m.attrs["test_text"] = named[0].text
+
+
+def _frame_reaches(text: str, frame: re.Match, pos: int) -> bool:
+    """Whether a fluid's frame still governs `pos`: a semicolon ends it, except between the items of a list the frame
+    opens with a colon ("pericardial fluid was as follows: cells 197/mm3; glucose 3 mg/dL") or inside brackets opened
+    after it ("analysis of the CSF was normal (glucose 63 mg/dL; leucocytes 1/µL)")."""
+    gap = text[frame.end():pos]
+    semi = gap.find(";")
+    if semi < 0:
+        return True
+    head = gap[:semi]
+    return ":" in head[:80] or head.count("(") > head.count(")")
 
 
 def _fluid_results(text: str, mentions: list[Mention]) -> None:
