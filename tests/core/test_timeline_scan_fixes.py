@@ -44,3 +44,7 @@ def test_a_childs_birth_age_is_no_pregnancy_clock() -> None:
     c = analyze_text("A 3-month-old boy born at 34 weeks of gestation presented with fever. At 6 weeks he had "
                      "been admitted with bronchiolitis.", assess=False)
     assert all(x.time.offset_days != (-196.0, -196.0) for x in [*c.findings, *c.conditions])
+
+
+def test_a_range_of_amounts_is_no_year() -> None:
+    assert [m.text for m in read("Ascitic fluid of 1880-3880 mL was drained daily.").mentions if m.type == "date"] == []

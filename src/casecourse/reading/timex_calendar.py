@@ -77,7 +77,8 @@ _RX: list[tuple[str, re.Pattern]] = [
         re.compile(
             rf"(?:\b{_MOD}[\s-]+|(?<![\d.,/:-]))\b(?P<y>{_YEAR})\b(?![.,]\d|\s*(?:%|mg|g\b|kg\b|mcg|[µμu]g\b|"
             r"ml|mL|cc\b|[lL]\b|kcal|cal\b|mmol|mEq|IU|U\b|units?\b|copies|cells|patients|cases|subjects|"
-            r"participants|individuals|people|mm\b|cm\b|m\b|bp\b|/|×|x\s*\d))"
+            r"participants|individuals|people|mm\b|cm\b|m\b|bp\b|/|×|x\s*\d)"
+            r"|\s*[-–]\s*\d+\s*(?:%|mg|g\b|kg\b|ml|mL|cc\b|[lL]\b|kcal|units?\b|IU|U\b|cells|mmol|/))"
         ),
     ),
 ]
