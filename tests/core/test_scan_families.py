@@ -1,0 +1,34 @@
+"""Families of course errors found by consistency scans over case reports (invented sentences here)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _course(text: str):
+    return analyze_text(text, assess=False)
+
+
+def test_a_mothers_age_is_not_the_newborns():
+    c = _course("A male infant was born at 34 weeks of gestation to a 31-year-old primigravida mother. "
+                "He developed respiratory distress on day 2.")
+    assert c.patient.age_years is None
+    assert c.patient.sex == "male"
+    assert "pregnancy" not in {x.name for x in c.conditions}
+
+
+def test_a_brothers_age_is_not_the_patients():
+    c = _course("A girl was seen after close contact with her 9-year-old brother who had a cough. "
+                "She had a fever of 39 °C.")
+    assert c.patient.age_years != 9.0
+    assert c.patient.sex == "female"
+
+
+def test_a_wife_does_not_make_the_patient_female():
+    c = _course("An elderly patient was found confused at home by his wife. He was admitted with fever.")
+    assert c.patient.sex == "male"
+
+
+def test_the_patient_who_is_a_mother_keeps_her_age():
+    c = _course("A 36-year-old mother of two presented with headache. She was admitted.")
+    assert c.patient.age_years == 36.0
+    assert c.patient.sex == "female"
