@@ -32,3 +32,22 @@ def test_the_patient_who_is_a_mother_keeps_her_age():
     c = _course("A 36-year-old mother of two presented with headache. She was admitted.")
     assert c.patient.age_years == 36.0
     assert c.patient.sex == "female"
+
+
+def _deaths(text: str) -> list[str]:
+    return [e.provenance.spans[0].text for e in _course(text).events if e.type == "death"]
+
+
+def test_a_death_of_cells_or_of_a_fetus_is_not_the_patients():
+    assert _deaths("A 30-year-old woman was admitted at 25 weeks of gestation after intrauterine fetal death. "
+                   "The biopsy showed neuronal death. Tumour cells expressed programmed death-ligand 1.") == []
+
+
+def test_a_feared_or_general_death_is_not_the_patients():
+    assert _deaths("He was admitted with chest pain, expressed a fear of death and reported death wishes. "
+                   "This infection can rapidly result in death. Three of the reported patients (20%) died.") == []
+
+
+def test_the_patients_death_is_still_an_event():
+    assert _deaths("He was admitted with sepsis. Despite treatment, he died on day 5.") == ["died"]
+    assert _deaths("She was admitted with pneumonia, which progressed to septic shock and death.") == ["death"]
