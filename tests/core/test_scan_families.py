@@ -51,3 +51,35 @@ def test_a_feared_or_general_death_is_not_the_patients():
 def test_the_patients_death_is_still_an_event():
     assert _deaths("He was admitted with sepsis. Despite treatment, he died on day 5.") == ["died"]
     assert _deaths("She was admitted with pneumonia, which progressed to septic shock and death.") == ["death"]
+
+
+def _asserted(text: str) -> dict[str, str]:
+    c = _course(text)
+    return {x.name.lower(): x.assertion.value for x in [*c.conditions, *c.findings]}
+
+
+def test_a_relative_with_a_disease_is_not_the_patient():
+    names = _asserted("A 40-year-old man presented with cough. His family history included a paternal uncle with "
+                      "colon cancer. Thalassemia had been diagnosed in his sister.")
+    assert "colon cancer" not in names or names["colon cancer"] != "present"
+    assert "thalassemia" not in names or names["thalassemia"] != "present"
+
+
+def test_the_patients_own_disease_with_a_relative_nearby_stays():
+    names = _asserted("A 40-year-old man with diabetes presented with cough. He lived with his wife.")
+    assert names.get("diabetes mellitus", names.get("diabetes")) in ("present", "historical")
+
+
+def test_a_mother_with_a_disease_in_a_family_history_list():
+    names = _asserted("A 50-year-old woman presented with chest pain. Her family history included a mother with "
+                      "asthma.")
+    assert names.get("asthma") != "present"
+
+
+def test_a_child_with_a_finding_is_the_patient():
+    names = _asserted("A 6-year-old child with fever and cough was admitted.")
+    assert names.get("fever") == "present"
+
+
+def test_a_relatives_death_is_not_the_patients():
+    assert _deaths("A 50-year-old woman was admitted with dyspnea. Her mother died from heart disease.") == []
