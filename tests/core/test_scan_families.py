@@ -83,3 +83,14 @@ def test_a_child_with_a_finding_is_the_patient():
 
 def test_a_relatives_death_is_not_the_patients():
     assert _deaths("A 50-year-old woman was admitted with dyspnea. Her mother died from heart disease.") == []
+
+
+def test_a_citation_after_the_full_stop_ends_the_sentence():
+    from casecourse.reading.sentences import split
+
+    text = ("Fistulae have been reported after this repair.[3] We report a man with fever. "
+            "It is seen in treated patients.12 Here we describe a woman. The dose was 2.5 mg. She improved.")
+    got = [text[a:b] for a, b in split(text)]
+    assert got == ["Fistulae have been reported after this repair.[3]", "We report a man with fever.",
+                   "It is seen in treated patients.12", "Here we describe a woman.", "The dose was 2.5 mg.",
+                   "She improved."]
