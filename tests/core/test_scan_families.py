@@ -94,3 +94,26 @@ def test_a_citation_after_the_full_stop_ends_the_sentence():
     assert got == ["Fistulae have been reported after this repair.[3]", "We report a man with fever.",
                    "It is seen in treated patients.12", "Here we describe a woman.", "The dose was 2.5 mg.",
                    "She improved."]
+
+
+def _stop_reasons(text: str) -> dict[str, str | None]:
+    return {e.drug: e.stop_reason for e in _course(text).exposures}
+
+
+def test_an_organs_failure_is_no_treatment_failure():
+    got = _stop_reasons("He was started on gentamicin on day 1. Gentamicin was held on day 3 because of his renal "
+                        "failure.")
+    assert got.get("gentamicin") != "inefficacy"
+
+
+def test_a_lack_of_improvement_is_no_remission():
+    got = _stop_reasons("She was given ceftriaxone on admission. Ceftriaxone was stopped on day 5 due to lack of "
+                        "improvement.")
+    assert got.get("ceftriaxone") == "inefficacy"
+
+
+def test_a_drug_stopped_once_an_infection_was_ruled_out():
+    got = _stop_reasons("He received cefotaxime from admission. Cefotaxime was stopped on day 6 after bacterial "
+                        "infection was ruled out.")
+    assert got.get("cefotaxime") != "infection"
+    assert "excluded" in (got.get("cefotaxime") or "")

@@ -40,8 +40,10 @@ _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also"
            "off-label", "a", "an", "course", "courses", "dosage", "as", "well", "combined", "concomitant",
            "outpatient", "home", "maintenance", "usual", "regular", "which", "empirical", "empiric", "had", "has",
            "have", "prophylaxis", "prophylactic"}
+# a reason is a short phrase (up to five words after up to three): "for a first time was reintroduced with an
+# improvement" is none
 _REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|after|as)\s+"
-                     r"(?:\w+\s+){0,3}?(?P<r>[\w -]+?)(?=[,.;)]|$| and | but )", re.I)
+                     r"(?:\w+\s+){0,3}?(?P<r>[\w-]+(?: [\w-]+){0,4}?)(?=[,.;)]|$| and | but )", re.I)
 
 
 # a drug started, then stopped later in the same sentence, its subject left out: "X was added in week 3 but was
@@ -140,8 +142,12 @@ _RESOLVED_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|the
 
 
 def _reason(sentence: str) -> str | None:
-    """The first stated reason of a known kind ("due to intolerance", "because of infections"), else the reason
-    as written after "due to" / "because of" (up to eight words)."""
+    """What was excluded ("after bacterial infection was ruled out": not the infection itself), else the first stated
+    reason of a known kind ("due to intolerance", "because of infections"), else the reason as written after "due to" /
+    "because of" (up to eight words)."""
+    excluded = _EXCLUDED_REASON.search(sentence)
+    if excluded:
+        return f"{excluded.group('r')} excluded"
     for m in _REASON.finditer(sentence):
         words = m.group("r").lower()
         for pattern, reason in _reasons():
@@ -150,9 +156,6 @@ def _reason(sentence: str) -> str | None:
     stated = _STATED_REASON.search(sentence)
     if stated:
         return stated.group("r")  # as written: "AKI", "Stevens-Johnson syndrome"
-    excluded = _EXCLUDED_REASON.search(sentence)
-    if excluded:
-        return f"{excluded.group('r')} excluded"
     resolved = _RESOLVED_REASON.search(sentence)
     return f"{resolved.group('r')} resolved" if resolved else None
 
