@@ -117,3 +117,28 @@ def test_a_drug_stopped_once_an_infection_was_ruled_out():
                         "infection was ruled out.")
     assert got.get("cefotaxime") != "infection"
     assert "excluded" in (got.get("cefotaxime") or "")
+
+
+def _drugs(text: str) -> list[str]:
+    return [e.drug for e in _course(text).exposures]
+
+
+def test_an_antibiogram_names_no_exposure():
+    assert _drugs("Blood cultures grew Klebsiella pneumoniae, which was sensitive only to tigecycline.") == []
+    assert _drugs("The MICs of colistin and tigecycline were 1 and 0.5 ug/mL.") == []
+    assert _drugs("The isolate was sensitive by the disc diffusion method to colistin, doxycycline and "
+                  "meropenem.") == []
+    assert _drugs("The strain was susceptible to cefuroxime, ceftazidime, ceftriaxone, cefepime, cefoxitin, "
+                  "cefotaxime, aztreonam, gentamicin, tobramycin, ciprofloxacin, levofloxacin, piperacillin, "
+                  "imipenem and amikacin.") == []
+
+
+def test_a_drug_given_after_the_antibiogram_is_an_exposure():
+    got = _drugs("Cultures grew E. coli sensitive to ceftriaxone. Ceftriaxone was started on day 2.")
+    assert got == ["ceftriaxone"]
+
+
+def test_a_drug_once_not_tolerated_or_given_for_a_positive_test_is_an_exposure():
+    assert _drugs("Given the persistent SARS-CoV-2 positivity on testing, she received further treatment for COVID-19 "
+                  "with remdesivir.") == ["remdesivir"]
+    assert "metoprolol" in _drugs("She had previously been intolerant of metoprolol, which caused fatigue.")
