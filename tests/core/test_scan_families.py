@@ -142,3 +142,18 @@ def test_a_drug_once_not_tolerated_or_given_for_a_positive_test_is_an_exposure()
     assert _drugs("Given the persistent SARS-CoV-2 positivity on testing, she received further treatment for COVID-19 "
                   "with remdesivir.") == ["remdesivir"]
     assert "metoprolol" in _drugs("She had previously been intolerant of metoprolol, which caused fatigue.")
+
+
+def test_a_negative_test_negates_what_it_looked_for():
+    names = _asserted("A 40-year-old man presented with fever. A respiratory pathogen panel including influenza A/B "
+                      "and Legionella antigen came back negative. He had negative serologies for Lyme disease and "
+                      "anaplasmosis.")
+    assert names.get("fever") == "present"
+    for name in ("lyme disease", "anaplasmosis"):
+        assert names.get(name) == "negated"
+    assert not any(v == "present" for k, v in names.items() if k.startswith("influenza"))
+
+
+def test_returned_negative_for_negates_what_follows():
+    names = _asserted("An echocardiogram returned negative for valvular vegetation. She had a fever.")
+    assert names.get("vegetation", names.get("valvular vegetation")) == "negated"
