@@ -157,3 +157,23 @@ def test_a_negative_test_negates_what_it_looked_for():
 def test_returned_negative_for_negates_what_follows():
     names = _asserted("An echocardiogram returned negative for valvular vegetation. She had a fever.")
     assert names.get("vegetation", names.get("valvular vegetation")) == "negated"
+
+
+def _statuses(text: str) -> dict[str, str]:
+    return {e.drug: e.status for e in _course(text).exposures}
+
+
+def test_a_drug_only_considered_or_passed_over_was_not_taken():
+    got = _statuses("A 60-year-old man was admitted with hypotension. An infusion of norepinephrine was considered "
+                    "because of the low blood pressure.")
+    assert got.get("norepinephrine", "not-taken") == "not-taken"
+    got = _statuses("A 60-year-old man with lung cancer was admitted. We chose carboplatin instead of cisplatin "
+                    "because of his renal disease.")
+    assert got.get("cisplatin", "not-taken") == "not-taken"
+
+
+def test_a_drug_replaced_instead_of_one_being_taken_stops_it():
+    got = _statuses("She had been taking isoniazid since March. Levofloxacin was started in place of isoniazid "
+                    "on day 3.")
+    assert got.get("isoniazid") == "stopped"
+    assert got.get("levofloxacin") in ("active", "unknown")
