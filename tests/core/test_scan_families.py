@@ -177,3 +177,21 @@ def test_a_drug_replaced_instead_of_one_being_taken_stops_it():
                     "on day 3.")
     assert got.get("isoniazid") == "stopped"
     assert got.get("levofloxacin") in ("active", "unknown")
+
+
+def _doses(text: str) -> dict[str, str | None]:
+    return {e.drug: (e.segments[0].dose.text if e.segments and e.segments[0].dose else None)
+            for e in _course(text).exposures}
+
+
+def test_a_list_of_doses_before_their_drugs():
+    got = _doses("He received 60 mg lidocaine, 2 mg atropine, 0.01 mg epinephrine and 250 mg hydrocortisone "
+                 "intravenously.")
+    assert got.get("atropine") == "2 mg"
+    assert got.get("epinephrine") == "0.01 mg"
+    assert got.get("hydrocortisone") == "250 mg"
+
+
+def test_a_list_of_drugs_before_their_doses_keeps_its_doses():
+    got = _doses("She was on aspirin 100 mg, clopidogrel 75 mg and atorvastatin 40 mg daily.")
+    assert got == {"aspirin": "100 mg", "clopidogrel": "75 mg", "atorvastatin": "40 mg daily"}

@@ -806,9 +806,22 @@ def _dose_before(text: str, drug: Mention, doses: list[Mention], drugs: list[Men
     if not _OF_BEFORE.fullmatch(gap):
         return None
     if "of" not in gap and any(x.end <= dose.start and dose.start - x.end <= 25 and
-           not any(x.end <= o.start and o.end <= dose.start for o in doses) for x in drugs):
-        return None  # "aspirin 100 mg clopidogrel": the first dose after a drug just before it is that drug's
+           not any(x.end <= o.start and o.end <= dose.start for o in doses) and not _led_by_dose(text, x, doses)
+           for x in drugs):
+        # "aspirin 100 mg clopidogrel": the first dose after a drug just before it is that drug's; not in a list
+        # whose drugs each follow their dose ("2 mg atropine, 0.01 mg epinephrine and 250 mg hydrocortisone")
+        return None
     return dose
+
+
+_LED_GAP = re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:(?:IV|i\.v\.?|intravenous|oral|po|inj\.?|subcutaneous|SC)\s+)?",
+                      re.I)
+
+
+def _led_by_dose(text: str, drug: Mention, doses: list[Mention]) -> bool:
+    """A dose stands right before the drug ("2 mg atropine", "1 g of IV ceftriaxone")."""
+    return any(m.end <= drug.start and drug.start - m.end <= 16 and _LED_GAP.fullmatch(text, m.end, drug.start)
+               for m in doses)
 
 
 def _restated(text: str, dose: Mention, doses: list[Mention]) -> Mention | None:
