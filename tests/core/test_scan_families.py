@@ -195,3 +195,8 @@ def test_a_list_of_doses_before_their_drugs():
 def test_a_list_of_drugs_before_their_doses_keeps_its_doses():
     got = _doses("She was on aspirin 100 mg, clopidogrel 75 mg and atorvastatin 40 mg daily.")
     assert got == {"aspirin": "100 mg", "clopidogrel": "75 mg", "atorvastatin": "40 mg daily"}
+
+
+def test_an_organism_grown_is_no_condition_by_itself():
+    c = _course("A 70-year-old woman was admitted with fever. Her urine culture grew Escherichia coli.")
+    assert "escherichia coli" not in {x.name.lower() for x in c.conditions}
