@@ -200,3 +200,16 @@ def test_a_list_of_drugs_before_their_doses_keeps_its_doses():
 def test_an_organism_grown_is_no_condition_by_itself():
     c = _course("A 70-year-old woman was admitted with fever. Her urine culture grew Escherichia coli.")
     assert "escherichia coli" not in {x.name.lower() for x in c.conditions}
+
+
+def test_an_unremarkable_workup_of_a_disease_negates_it():
+    names = _asserted("A 50-year-old woman presented with dyspnea. Connective tissue disease workup was unremarkable.")
+    assert names.get("dyspnea") == "present"
+    assert not any(v == "present" for k, v in names.items() if "connective tissue disease" in k)
+    names = _asserted("Her fever resolved and the workup was unremarkable.")
+    assert names.get("fever") != "negated"
+
+
+def test_normal_tests_apart_from_a_finding_leave_it_present():
+    names = _asserted("Apart from leukocytosis (14 x 10^9/L), the admission laboratory tests were normal.")
+    assert names.get("leukocytosis") == "present"
