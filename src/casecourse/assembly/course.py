@@ -28,6 +28,7 @@ from casecourse.model import (
     SourceSpan,
     TimeRef,
 )
+from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.timex import find_timexes
@@ -313,7 +314,7 @@ class CourseAssembler:
             return
         for m in self.r.mentions:
             if m.type != "sex" or m.zone not in PATIENT_ZONES or m.assertion != Assertion.present \
-                    or m.text.lower() not in _PREGNANT:
+                    or m.text.lower() not in _PREGNANT or of_a_relative(self.text, m):
                 continue
             sent = self.r.sentence_of(m.start)
             if _NOT_PREGNANT.search(self.text, max(sent[0], m.start - 30), m.start):
@@ -528,8 +529,8 @@ class CourseAssembler:
         """Sex and age from the first patient-zone mentions that state them (one pass)."""
         p = Patient()
         for m in self.r.mentions:
-            if m.zone not in PATIENT_ZONES or m.type not in ("sex", "age"):
-                continue
+            if m.zone not in PATIENT_ZONES or m.type not in ("sex", "age") or of_a_relative(self.text, m):
+                continue  # not a relative's ("born to a 29-year-old mother", "found by his wife")
             if m.type == "sex" and p.sex == "unknown":
                 p.sex = m.norm  # type: ignore[assignment]
             elif m.type == "age" and p.age_years is None and _years(m) is not None:

@@ -39,8 +39,10 @@ _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also"
            "off-label", "a", "an", "course", "courses", "dosage", "as", "well", "combined", "concomitant",
            "outpatient", "home", "maintenance", "usual", "regular", "which", "empirical", "empiric", "had", "has",
            "have", "prophylaxis", "prophylactic"}
+# a reason is a short phrase (up to five words after up to three): "for a first time was reintroduced with an
+# improvement" is none
 _REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|after|as)\s+"
-                     r"(?:\w+\s+){0,3}?(?P<r>[\w -]+?)(?=[,.;)]|$| and | but )", re.I)
+                     r"(?:\w+\s+){0,3}?(?P<r>[\w-]+(?: [\w-]+){0,4}?)(?=[,.;)]|$| and | but )", re.I)
 
 
 # a drug started, then stopped later in the same sentence, its subject left out: "X was added in week 3 but was
@@ -162,8 +164,12 @@ def _induced_reason(text: str, sent: tuple[int, int], d: Mention) -> str | None:
 
 
 def _reason(sentence: str) -> str | None:
-    """The first stated reason of a known kind ("due to intolerance", "because of infections"), else the reason
-    as written after "due to" / "because of" (up to eight words)."""
+    """What was excluded ("after bacterial infection was ruled out": not the infection itself), else the first stated
+    reason of a known kind ("due to intolerance", "because of infections"), else the reason as written after "due to" /
+    "because of" (up to eight words)."""
+    excluded = _EXCLUDED_REASON.search(sentence)
+    if excluded:
+        return f"{excluded.group('r')} excluded"
     for m in _REASON.finditer(sentence):
         words = m.group("r").lower()
         for pattern, reason in _reasons():
@@ -172,9 +178,6 @@ def _reason(sentence: str) -> str | None:
     stated = _STATED_REASON.search(sentence)
     if stated:
         return stated.group("r")  # as written: "AKI", "Stevens-Johnson syndrome"
-    excluded = _EXCLUDED_REASON.search(sentence)
-    if excluded:
-        return f"{excluded.group('r')} excluded"
     resolved = _RESOLVED_REASON.search(sentence)
     if resolved:
         return f"{resolved.group('r')} resolved"
@@ -881,9 +884,22 @@ def _dose_before(text: str, drug: Mention, doses: list[Mention], drugs: list[Men
     if not _OF_BEFORE.fullmatch(gap):
         return None
     if "of" not in gap and any(x.end <= dose.start and dose.start - x.end <= 25 and
-           not any(x.end <= o.start and o.end <= dose.start for o in doses) for x in drugs):
-        return None  # "aspirin 100 mg clopidogrel": the first dose after a drug just before it is that drug's
+           not any(x.end <= o.start and o.end <= dose.start for o in doses) and not _led_by_dose(text, x, doses)
+           for x in drugs):
+        # "aspirin 100 mg clopidogrel": the first dose after a drug just before it is that drug's; not in a list
+        # whose drugs each follow their dose ("2 mg atropine, 0.01 mg epinephrine and 250 mg hydrocortisone")
+        return None
     return dose
+
+
+_LED_GAP = re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:(?:IV|i\.v\.?|intravenous|oral|po|inj\.?|subcutaneous|SC)\s+)?",
+                      re.I)
+
+
+def _led_by_dose(text: str, drug: Mention, doses: list[Mention]) -> bool:
+    """A dose stands right before the drug ("2 mg atropine", "1 g of IV ceftriaxone")."""
+    return any(m.end <= drug.start and drug.start - m.end <= 16 and _LED_GAP.fullmatch(text, m.end, drug.start)
+               for m in doses)
 
 
 def _restated(text: str, dose: Mention, doses: list[Mention]) -> Mention | None:

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.rx_first import anchored, lower_text, lowered, matches
 
@@ -34,3 +36,41 @@ def find(text: str) -> list[Mention]:
         out.append(_make(type="sex", start=m.start(), end=m.end(), text=text[m.start():m.end()],
                          norm="male" if m.group("m") else "female"))
     return out
+
+
+
+@cache
+def _relative_phrases() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(a relative's word ahead of an age, another person's determiner behind it, behind a relative's word)."""
+    rel = "|".join(sorted((re.escape(r["word"]) for r in table("relatives.csv")), key=len, reverse=True))
+    # another person's determiner: "born to a", "child of a", "a kidney from a" (the article), "his", "her", "whose",
+    # "the patient's" (a possessive)
+    det = r"(?:\b(?:to|of|from)\s+(?:a|an|the)|\b(?:his|her|their|its|whose)|\bpatient['’]s)"
+    # what may stand between an age and the relative: up to five describing words, none a verb or a clause word
+    # ("a 25-year-old G5 now P5 mother"); not "a 35-year-old mother of three" (there the patient is the mother)
+    words = r"(?:[\s,]+(?!(?:with|who|and|was|is|had|has|were|presented|whose|for)\b)[\w+/().-]+){0,5}?"
+    ahead = re.compile(rf"{words}[\s,]+(?:{rel})s?\b(?!\s+of\b)", re.I)
+    behind_age = re.compile(rf"{det}(?:\s+[a-z-]+){{0,2}}\s*$", re.I)  # "to a healthy 30-year-old mother"
+    behind_rel = re.compile(rf"{det}(?:[\s,]+[\w+/().-]+){{0,5}}[\s,]*$", re.I)
+    return ahead, behind_age, behind_rel
+
+
+@cache
+def _relative_words() -> frozenset[str]:
+    words = {r["word"] for r in table("relatives.csv")}
+    return frozenset(words | {w + "s" for w in words})
+
+
+def of_a_relative(text: str, m: Mention) -> bool:
+    """Is the age or sex word `m` a relative's rather than the patient's? An age between another person's determiner
+    and a relative's word ("born to a 29-year-old mother", "his 7-year-old brother"); a relative's word after such a
+    determiner or before a possessive 's ("found by his wife", "born to a primigravida mother", "the mother's womb"),
+    but not "a 35-year-old mother of three" (the patient is the mother)."""
+    ahead, behind_age, behind_rel = _relative_phrases()
+    before = text[max(0, m.start - 60):m.start]
+    if m.text.lower() in _relative_words():
+        if text.startswith(("'s", "’s"), m.end):
+            return True
+        return behind_rel.search(before) is not None and not text.startswith(" of ", m.end)
+    back = behind_age if m.type == "age" else behind_rel  # "to a 27-year-old, primigravida, primipara mother"
+    return back.search(before) is not None and ahead.match(text, m.end, m.end + 80) is not None

@@ -38,8 +38,11 @@ from casecourse.reading.rx_first import lower_text
 from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
 from casecourse.reading.senses import drop_organism_senses
 
-BUILDER_VERSION = "8"
+BUILDER_VERSION = "9"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
+# "bacterial and viral infectious agents as the cause of diseases classified elsewhere": an organism, not a disease
+# ("Escherichia coli [E. coli] NOS" made a grown E. coli a condition; found by a condition scan of T2S2 dev courses)
+_AGENT_CATEGORIES = frozenset({"B95", "B96", "B97"})
 _CUT = re.compile(r",\s*(?:unspecified|not elsewhere classified|NEC)\b.*$|\s+NOS$", re.I)
 _PAREN = re.compile(r"\s*\(([^()]*)\)")
 _BAD_WORDS = {"other", "with", "without", "due", "unspecified", "classified", "elsewhere", "encounter",
@@ -129,7 +132,8 @@ def _icd_titles() -> list[tuple[str, str, str]]:
 
     out = []
     for code in icd.get_all_codes(with_dots=True):
-        if code[0] not in ICD_CHAPTERS or not icd.is_category_or_subcategory(code) or len(code) > 6:
+        if code[0] not in ICD_CHAPTERS or not icd.is_category_or_subcategory(code) or len(code) > 6 \
+                or code[:3] in _AGENT_CATEGORIES:
             continue
         title = icd.get_description(code)
         for i, name in enumerate((title, *icd.get_inclusion_term(code))):

@@ -37,9 +37,14 @@ _RESULT_AFTER = re.compile(
     r"[\s:=(]*[<>≤≥]?\s*\d[\d.,]*"
     r"\s*(?:[pnµμumk]?g|[pnµμumk]?mol|m?[iI][uU]|m?U|u|mEq|%)\s*/\s*(?:d?[lL]|m[lL]|mm3|24)", re.I)
 # a list governed by one of these speaks of markers or susceptibilities, not of treatment
+# (also an antibiogram's wording: "sensitive only to X", "sensitive by the disc diffusion technique to X", "tolerant to
+# X", "MICs of X and Y were ...", "the minimal inhibitory concentrations (MICs) for X")
 _LIST_CUE = anchored(
-    r"(?:positive|negative|positivity|stain(?:ed|ing)?|immunoreactiv\w*|express(?:ed|ion)|markers?|"
-    r"resistant|sensitive|susceptible|resistance|sensitivity|susceptibility|intermediate)\s*(?:for|to|of|\()",
+    r"(?:(?:positive|negative|positivity|stain(?:ed|ing)?|immunoreactiv\w*|express(?:ed|ion)|markers?|"
+    r"resistant|sensitive|sensible|susceptible|(?<!in)tolerant|resistance|sensitivity|susceptibility|intermediate)"
+    r"(?:\s+(?:only|also|solely|exclusively|uniformly|fully|highly|both))?"
+    r"(?:\s+(?:by|using)\s[^.;,]{0,60}?)?"
+    r"|(?:MICs?|MIC values?|minim(?:al|um) inhibitory concentrations?)(?:\s*\([^()]{0,12}\))?)\s*(?:for|to|of|\()",
     re.I)
 _TREATMENT = anchored(
     r"\b(?:treat\w*|therap\w*|administ\w*|given|giving|gave|receiv\w*|start\w*|initiat\w*|commenc\w*|"
@@ -80,7 +85,7 @@ def analyte_context(text: str, start: int, end: int) -> bool:
 
 
 _LIST_STEMS = ("positiv", "negativ", "stain", "immunoreactiv", "express", "marker", "resist", "sensitiv",
-               "suscept", "intermediate")
+               "suscept", "intermediate", "sensib", "toleran", "mic", "inhibitory")
 # a test panel's members: "the autoimmune encephalitis panel, which includes AMPA, CASPR2, GABA ..."
 _PANEL_CUE = anchored(r"\bpanels?\b[^.;]{0,60}?\b(?:includ\w*|compris\w*|consist\w* of|screen\w* for|tested for)"
                       r"\b[\s:(]*", re.I)
@@ -89,7 +94,7 @@ _PANEL_CUE = anchored(r"\bpanels?\b[^.;]{0,60}?\b(?:includ\w*|compris\w*|consist
 def list_context(text: str, start: int) -> bool:
     """The name stands in a list of markers or of susceptibilities ("resistant to A, B and C"):
     a cue precedes it in its sentence with no treatment word in between."""
-    lo, _ = _clause(text, start, start, 160, 0)
+    lo, _ = _clause(text, start, start, 400, 0)  # an antibiogram may list twenty drugs
     window = text[lo:start].lower()
     if "panel" in window and _panel_member(window):
         return True
