@@ -74,3 +74,8 @@ def test_a_fluid_analysis_named_before_its_fluid_and_its_bracketed_or_listed_val
 def test_a_fluid_that_a_copula_describes_frames_its_values() -> None:
     got = _tests("Cerebrospinal fluid (CSF) was turbid, neutrophils 800/µL, glucose 12 mg/dL.")
     assert got["800/µL"] == "cerebrospinal fluid neutrophils" and got["12 mg/dL"] == "cerebrospinal fluid glucose"
+
+
+def test_counts_in_the_plural_name_their_tests_for_a_respectively_list() -> None:
+    got = _tests("White blood cell and red blood cell counts in the CSF were 9/mm3 and 30/mm3, respectively.")
+    assert got == {"9/mm3": "cerebrospinal fluid leukocytes", "30/mm3": "cerebrospinal fluid erythrocytes"}

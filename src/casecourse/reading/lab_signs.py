@@ -45,11 +45,9 @@ _SUBJECT_GAP = re.compile(r"(?:\s+(?:levels?|counts?|values?|concentrations?|tit
 
 
 def _after_test(text: str, start: int, test_ends: list[int]) -> bool:
-    gap = _SUBJECT_GAP.search(text, max(0, start - 48), start)
-    if gap is None:
-        return False
-    i = bisect_right(test_ends, gap.start()) - 1
-    return i >= 0 and test_ends[i] == gap.start()
+    """Whether the last test name before `start` ends where only its subject's filler words stand between."""
+    i = bisect_right(test_ends, start) - 1
+    return i >= 0 and start - test_ends[i] <= 48 and _SUBJECT_GAP.match(text, test_ends[i], start) is not None
 
 
 @cache

@@ -81,7 +81,7 @@ def _case_sensitive(synonym: str) -> bool:
 
 
 _NUMBER_TWIN = (("antibodies", "antibody"), ("antibody", "antibodies"), ("antigens", "antigen"),
-                ("antigen", "antigens"))
+                ("antigen", "antigens"), ("count", "counts"))  # "red blood cell counts were 16 and 20/mm3"
 
 
 def _variants(key: str) -> list[str]:
