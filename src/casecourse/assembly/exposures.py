@@ -393,6 +393,8 @@ class ExposureBuilder:
                     when = days_after(when, days, over.text)  # type: ignore[union-attr]
                 elif (taper := _taper_length(self.text, nxt, ms.durations, (s0, s1))) is not None:
                     when = days_after(when, *taper)  # "begun and tapered over 6 months to 5 mg daily"
+                elif (own_step := self._step_time(nxt, ms, d, when)) is not None:
+                    when = own_step  # "tapered to 30 mg in May, 20 mg in July": each step its own time
                 later = self._segment(d, drugs, ms, when, sent, nxt, adjacent=False)
                 name = d.norm or d.text
                 if later is None or name not in self.active:
@@ -400,6 +402,20 @@ class ExposureBuilder:
                 later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
                 self._update_dose(self.active[name], later, when)
                 when = later.end or when
+
+    def _step_time(self, dose: Mention, ms: _Mentions, d: Mention, when: TimeRef) -> TimeRef | None:
+        """The time written right after one step of a dose sequence: a calendar date ("20 mg/day in July 2023") or
+        a week of the course ("40 mg daily from week 5": week 1 is the course's first 7 days)."""
+        t = next((t for t in ms.times if dose.end <= t.start <= dose.end + 16), None)
+        if t is None or not _STEP_TIME_GAP.fullmatch(self.text, dose.end, t.start):
+            return None
+        if t.attrs.get("kind") == "absolute":
+            return place_one(t, when if when.known else None)
+        week = _WEEK_OF_COURSE.fullmatch(t.text)
+        exp = self.active.get(d.norm or d.text)
+        if week is None or exp is None or not exp.segments or not exp.segments[0].start.known:
+            return None
+        return days_after(exp.segments[0].start, (float(week.group(1)) - 1) * 7, t.text)
 
     def _stopped_after(self, d: Mention, ms: _Mentions, clause: tuple[int, int]) -> TimeRef | None:
         """ "X was stopped / completed after 5 days": the course's length, counted from the start of the course
@@ -658,6 +674,11 @@ _AFTER_COURSE = re.compile(r"\s*(?:after|following|upon|on)\s+(?:the\s+)?(?:comp
 _COURSE_GAP = re.compile(r"(?:\s|,|\b(?:was|were|then|given|administered|continued|used|infused|taken|prescribed|"
                          r"orally|intravenously|subcutaneously|daily)\b)*")
 
+
+# between one step of a dose sequence and its own time: "20 mg/day in July 2023", "40 mg daily from week 5"
+_STEP_TIME_GAP = re.compile(r"\s*,?\s*(?:in|on|from|by|at|since|starting(?:\s+(?:in|on|from|at))?)\s+(?:the\s+)?",
+                            re.I)
+_WEEK_OF_COURSE = re.compile(r"week\s+(\d{1,2})", re.I)
 
 # "tapered to 7.5 mg", "reduced over 6 months to 5 mg": the dose a taper reaches
 _TAPER_TO = re.compile(r"\bto\s*$", re.I)
