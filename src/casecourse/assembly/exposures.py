@@ -231,6 +231,8 @@ class ExposureBuilder:
         if last is not None and _ended_before(last, when):
             when = last  # "four weekly doses ... At 6 months, switched from rituximab to X": the course was over
         exp.end = when
+        if exp.segments[-1].end != when:
+            exp.segments[-1].length_days = None  # stopped at another time than its stated length gives
         exp.segments[-1].end = when
         exp.status = status  # type: ignore[assignment]
         exp.stop_reason = reason or exp.stop_reason
@@ -239,6 +241,12 @@ class ExposureBuilder:
               reason: str | None) -> None:
         name = drug.norm or drug.text
         exp = self.active.get(name)
+        if exp is not None and action not in ("stop", "hold", "complete", "not_taken") and \
+                (over := exp.segments[-1]).length_days is not None and over.end is not None and \
+                _ended_before(over.end, when):
+            # "three pulses of X in 2019 ... X 1 g daily for 3 days in 2020": the first course was over, as stated
+            self._stop(name, over.end, None, status="completed")
+            exp = None
         if action == "stop":
             previous = [e for e in self.exposures if e.drug == name]
             if exp is None and previous and previous[-1].end is not None and \
@@ -301,6 +309,8 @@ class ExposureBuilder:
         if last.dose is None and len(exp.segments) == 1 and last.start == when:
             exp.segments[-1] = seg
             return
+        if last.end != when:
+            last.length_days = None  # a new dose before the stated length was over
         last.end = when
         seg.route = seg.route or last.route
         exp.segments.append(seg)
@@ -586,10 +596,12 @@ class ExposureBuilder:
         days = _days(str(course.attrs.get("duration") or course.attrs.get("value"))) if course else None
         if days is not None:  # "1 g daily for 3 days": the course ends when its stated length is over
             seg.end = days_after(when, days, course.text)  # type: ignore[union-attr]
+            seg.length_days = days
         elif seg.end is None:
             counted = _counted_course(self.text, drug, last, seg.timing)
             if counted is not None:  # "three pulses of methylprednisolone", "375 mg/m2 weekly for four doses"
                 seg.end = days_after(when, *counted)
+                seg.length_days = counted[0]
         return seg
 
     def finish(self) -> list[Exposure]:
