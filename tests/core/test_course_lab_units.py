@@ -81,3 +81,14 @@ def test_a_space_groups_thousands_before_a_concentration_unit(text: str, value: 
 
 def test_two_numbers_joined_by_a_word_stay_two_values() -> None:
     assert [x.value for x in find_values("ferritin 3 and 400 ng/mL")] == [3.0, 400.0]
+
+
+def test_a_result_word_naming_the_number_after_it_is_no_flag_of_its_own() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("A 30-year-old woman was admitted in May 2021. Proteinuria was 0.4 g/24h and "
+                          "proteinuria had decreased to 0.2 g/24h by June 2021. She later had hyperferritinemia.",
+                          assess=False)
+    protein = [(x.value, x.interpretation) for x in course.labs if x.test == "urine protein"]
+    assert protein == [(0.4, None), (0.2, None)]
+    assert [x.interpretation for x in course.labs if x.test == "ferritin"] == ["H"]
