@@ -50,6 +50,11 @@ _ADJ = "|".join(sorted((re.escape(w) for w in _WORD2INTERP), key=len, reverse=Tr
 _FILL = (r"(?:serum|plasma|blood|urine|urinary|the|of|levels?|titers?|titres?|concentrations?|count|"
          r"counts|values?|a|an|and|in)")
 _PRE = anchored(rf"(?P<adj>{_DEG}(?:{_ADJ}))\s+(?:{_FILL}\s+)*$", re.I)
+# the cells a stain marks, after "X-positive": "IgG4-positive plasma cells", "CD20-positive B cells"
+_STAINED_CELLS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:cells?|lymphocytes|blasts|infiltrates?|histiocytes|neutrophils)\b",
+                            re.I)
+# a copula right before a result adjective: the adjective is said of what comes before it ("X was positive")
+_PREDICATE_BEFORE = re.compile(r"\b(?:was|were|is|are|remained|became|proved|returned|be|been)\s+$", re.I)
 _PRE_FOR = anchored(r"(?P<adj>(?:tested\s+|was\s+|were\s+)?(?:strongly\s+|weakly\s+)?"
                     r"(?:positive|negative|reactive|seropositive|seronegative))\s+(?:for|to)\s+"
                     r"(?:the\s+|an?\s+)?$", re.I)
@@ -227,6 +232,9 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
         if post and _TREND.match(text, post.start("adj")) and (
                 _TO_VALUE.match(text, post.end("adj")) or _PERFECT.search(text, g_end, post.start("adj"))):
             post = None  # "hemoglobin increased to 10.2 g/dL", "ferritin had decreased": a change, not the level
+        if post and text.startswith("-", g_end) and _STAINED_CELLS.match(text, post.end("adj")):
+            carried = None
+            continue  # "40 IgG4-positive plasma cells per high-power field": a stain of tissue cells, no serum result
         if post:
             span = post.span("adj")
         else:
@@ -234,6 +242,9 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             pre = (search_lowered(_PRE, window, low and low[prev_bound:g_start])
                    if _may_hold_adjective(window) else None) or (
                 _PRE_FOR.search(window) if may_hold(low, prev_bound, g_start, ("tive",)) else None)
+            adj_at = prev_bound + pre.start("adj") if pre else 0
+            if pre and _PREDICATE_BEFORE.search(text, max(0, adj_at - 30), adj_at):
+                pre = None  # "X was positive and Y (Z) antibody was negative": the predicate of X, not said of Y
             if pre:
                 span = (prev_bound + pre.start("adj"), prev_bound + pre.end("adj"))
                 takers = _takers(group, _interp_of(text[span[0]:span[1]]))
