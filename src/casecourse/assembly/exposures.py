@@ -148,9 +148,18 @@ _NEGATIVE_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|the
                               r"(?:reported\s+)?negative\b", re.I)
 
 
+# a harm laid on the drug named right after it: "an infusion reaction to X", "hypersensitivity to X"
+_HARM_TO = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:reaction|allergy|hypersensitivity|intolerance|toxicity|anaphylaxis)"
+                      r"\s+(?:to|with)\s+(?:the\s+)?$", re.I)
+
+
 def _induced_reason(text: str, sent: tuple[int, int], d: Mention) -> str | None:
     """ "X-induced hepatotoxicity was suspected, and X was discontinued": the harm the sentence lays on the drug it
     stops is the reason (its kind where the table knows it, else an adverse effect)."""
+    harm_to = _HARM_TO.search(text, max(sent[0], d.start - 60), d.start)
+    if harm_to is not None:  # "developed a severe infusion reaction to infliximab and was switched to adalimumab"
+        return next((reason for pattern, reason in _reasons() if pattern.search(harm_to.group(0).lower())),
+                    "adverse effect")
     name = re.escape(d.text)
     for m in re.finditer(rf"\b{name}(?=[\s-](?:induced|associated|related)\b)", text[sent[0]:sent[1]], re.I):
         if sent[0] + m.start() == d.start:
