@@ -105,3 +105,12 @@ def test_a_step_written_from_a_week_of_the_course_starts_that_week() -> None:
     segs = next(e for e in course.exposures if e.drug == "prednisolone").segments
     got = [(s.dose.value, s.start.earliest) for s in segs if s.dose]
     assert got[-2:] == [(40.0, "2021-03-15"), (30.0, "2021-03-29")]
+
+
+def test_the_steps_of_a_taper_come_before_the_stop_told_after_them() -> None:
+    course = analyze_text("A 66-year-old woman with arteritis started prednisolone 60 mg daily on 3 May 2021. "
+                          "Prednisolone was tapered to 45 mg daily from week 3, 35 mg daily from week 5 and "
+                          "25 mg daily from week 9, and was stopped in January 2022.", assess=False)
+    pred = next(e for e in course.exposures if e.drug == "prednisolone")
+    assert [s.dose.value for s in pred.segments if s.dose] == [60.0, 45.0, 35.0, 25.0]
+    assert pred.status == "stopped" and pred.end is not None and pred.end.earliest == "2022-01"

@@ -395,32 +395,41 @@ class ExposureBuilder:
             if act == "start" and seg is None and self._named_as_cause(d):
                 continue  # "DRESS due to allopurinol" after allopurinol was stopped: that course, not a new one
             self.apply(act, d, when, sent, seg, why)
-            if act not in ("stop", "hold"):
-                self._later_stop(d, drugs, ms, sent, st, clauses)
-            else:
+            if act in ("stop", "hold"):
                 self._later_restart(d, drugs, ms, sent, st)
-            if act in ("stop", "hold") or dose is None or dose.start < d.end:
                 continue
-            # "methylprednisolone 500 mg for 2 days, then 250 mg for 3 days": each later dose a new segment
-            when = seg.end if seg is not None and seg.end is not None else st.at(d.start)
-            timing = seg.timing if seg is not None else None
-            for nxt in _dose_sequence(self.text, dose, ms, drugs, s1, claimed):
-                over = next((x for x in ms.durations if x.attrs.get("signal") == "over"
-                             and 0 <= int(x.attrs.get("phrase_start") or x.start) - nxt.end <= 3), None)
-                days = _days(str(over.attrs.get("duration") or "")) if over is not None else None
-                if days is not None:  # "tapered to 10 mg/day over 6 months": that dose is reached 6 months on
-                    when = days_after(when, days, over.text)  # type: ignore[union-attr]
-                elif (taper := _taper_length(self.text, nxt, ms.durations, (s0, s1))) is not None:
-                    when = days_after(when, *taper)  # "begun and tapered over 6 months to 5 mg daily"
-                elif (own_step := self._step_time(nxt, ms, d, when)) is not None:
-                    when = own_step  # "tapered to 30 mg in May, 20 mg in July": each step its own time
-                later = self._segment(d, drugs, ms, when, sent, nxt, adjacent=False)
-                name = d.norm or d.text
-                if later is None or name not in self.active:
-                    break
-                later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
-                self._update_dose(self.active[name], later, when)
-                when = later.end or when
+            exp_now = self.active.get(d.norm or d.text)
+            since = exp_now.segments[-1].start if exp_now is not None and exp_now.segments else None
+            if dose is not None and dose.start >= d.end:
+                self._steps(d, drugs, ms, sent, st, seg, dose, claimed)
+            # the stop told after the steps ("..., 30 mg daily from week 7, and was stopped at week 26") ends the
+            # last of them; a length ("stopped after 5 days") still counts from the course as it stood before them
+            self._later_stop(d, drugs, ms, sent, st, clauses, since)
+
+    def _steps(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
+               seg: DoseSegment | None, dose: Mention, claimed: set[int]) -> None:
+        """The later doses of a drug's sequence in its sentence, each a new segment."""
+        s0, s1 = sent
+        # "methylprednisolone 500 mg for 2 days, then 250 mg for 3 days": each later dose a new segment
+        when = seg.end if seg is not None and seg.end is not None else st.at(d.start)
+        timing = seg.timing if seg is not None else None
+        for nxt in _dose_sequence(self.text, dose, ms, drugs, s1, claimed):
+            over = next((x for x in ms.durations if x.attrs.get("signal") == "over"
+                         and 0 <= int(x.attrs.get("phrase_start") or x.start) - nxt.end <= 3), None)
+            days = _days(str(over.attrs.get("duration") or "")) if over is not None else None
+            if days is not None:  # "tapered to 10 mg/day over 6 months": that dose is reached 6 months on
+                when = days_after(when, days, over.text)  # type: ignore[union-attr]
+            elif (taper := _taper_length(self.text, nxt, ms.durations, (s0, s1))) is not None:
+                when = days_after(when, *taper)  # "begun and tapered over 6 months to 5 mg daily"
+            elif (own_step := self._step_time(nxt, ms, d, when)) is not None:
+                when = own_step  # "tapered to 30 mg in May, 20 mg in July": each step its own time
+            later = self._segment(d, drugs, ms, when, sent, nxt, adjacent=False)
+            name = d.norm or d.text
+            if later is None or name not in self.active:
+                break
+            later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
+            self._update_dose(self.active[name], later, when)
+            when = later.end or when
 
     def _step_time(self, dose: Mention, ms: _Mentions, d: Mention, when: TimeRef) -> TimeRef | None:
         """The time written right after one step of a dose sequence: a calendar date ("20 mg/day in July 2023") or
@@ -519,7 +528,7 @@ class ExposureBuilder:
         self._new(d, when, sent, None).start_reason = "reintroduction"
 
     def _later_stop(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
-                    clauses: list[tuple[int, int]]) -> None:
+                    clauses: list[tuple[int, int]], since: TimeRef | None = None) -> None:
         """The stop of a drug this sentence started, stated after it with the subject left out: its time (a date in
         that clause, or "after N days" from the start; else unknown) and its reason."""
         name = d.norm or d.text
@@ -538,7 +547,7 @@ class ExposureBuilder:
                 break
             days = _days(str(t.attrs.get("duration") or ""))
             if t.attrs.get("signal") == "after" and days is not None:
-                when = days_after(exp.segments[-1].start or st.time, days, t.text)
+                when = days_after(since or exp.segments[-1].start or st.time, days, t.text)
                 break
             placed = st.at(t.start) if t is st.timex or any(t.start == p for p, _ in st.shifts) else None
             if placed is not None and placed.known:
