@@ -30,3 +30,15 @@ def test_a_stain_of_tissue_cells_is_no_serum_result() -> None:
     got = _labs("A 65-year-old man had pancreatic swelling. Serum IgG4 was 4.6 g/L. The biopsy showed 50 "
                 "IgG4-positive plasma cells per high-power field.")
     assert [g for g in got if g[0] == "immunoglobulin g4"] == [("immunoglobulin g4", 4.6, "g/L", None)]
+
+
+def test_a_change_told_of_another_subject_or_toward_a_value_is_no_flag() -> None:
+    got = _labs("A 50-year-old man was admitted in May 2021. His oxygen need decreased and ferritin fell to "
+                "720 ng/mL. Later, ferritin rising to 5100 ng/mL was noted.")
+    assert [g for g in got if g[0] == "ferritin"] == [("ferritin", 720.0, "ng/mL", None),
+                                                     ("ferritin", 5100.0, "ng/mL", None)]
+
+
+def test_an_attributive_trend_word_still_flags_its_test() -> None:
+    got = _labs("A 50-year-old man was admitted in May 2021. He had rising ferritin and low fibrinogen.")
+    assert ("ferritin", None, None, "H") in got and ("fibrinogen", None, None, "L") in got
