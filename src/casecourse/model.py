@@ -156,6 +156,8 @@ class DoseSegment(_Base):
     route: str | None = None
     start: TimeRef = Field(default_factory=TimeRef)
     end: TimeRef | None = None
+    length_days: float | None = Field(
+        None, description="the stated length of the stretch ('1 g daily for 3 days', 'three pulses'), in days")
     provenance: Provenance | None = None
 
 

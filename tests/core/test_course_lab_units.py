@@ -69,3 +69,26 @@ def test_a_single_result_written_as_a_range_stays_one_result() -> None:
     labs = [lab for lab in analyze_text(_STORY + "Her platelets were 40-60 x10^9/L.", assess=False).labs
             if lab.test == "platelets"]
     assert [(lab.value, lab.value_high) for lab in labs] == [(40.0, 60.0)]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [("ferritin 12 400 ng/mL at presentation", 12400.0, "ng/mL"),
+                                                     ("LDH was 1 250 U/L", 1250.0, "U/L"),
+                                                     ("ferritin 9\u00a0800 µg/L", 9800.0, "µg/L")])
+def test_a_space_groups_thousands_before_a_concentration_unit(text: str, value: float, unit: str) -> None:
+    v = find_values(text)
+    assert [(x.value, x.unit) for x in v] == [(value, unit)]
+
+
+def test_two_numbers_joined_by_a_word_stay_two_values() -> None:
+    assert [x.value for x in find_values("ferritin 3 and 400 ng/mL")] == [3.0, 400.0]
+
+
+def test_a_result_word_naming_the_number_after_it_is_no_flag_of_its_own() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("A 30-year-old woman was admitted in May 2021. Proteinuria was 0.4 g/24h and "
+                          "proteinuria had decreased to 0.2 g/24h by June 2021. She later had hyperferritinemia.",
+                          assess=False)
+    protein = [(x.value, x.interpretation) for x in course.labs if x.test == "urine protein"]
+    assert protein == [(0.4, None), (0.2, None)]
+    assert [x.interpretation for x in course.labs if x.test == "ferritin"] == ["H"]

@@ -87,3 +87,30 @@ def test_no_step_to_another_unit_scale_or_a_combination_partner() -> None:
         == [5.0]
     got = _doses("He was started on lopinavir-ritonavir (400 mg/100 mg twice daily).")
     assert [v for v, _, _ in got.get("lopinavir", [])] in ([400.0], [None], [])
+
+
+def test_each_step_of_a_taper_takes_the_date_written_after_it() -> None:
+    course = analyze_text("A 40-year-old woman with myositis started prednisone 60 mg daily in January 2022. "
+                          "Prednisone was reduced to 40 mg daily in March 2022, 25 mg daily in June 2022 and "
+                          "12.5 mg daily in September 2022.", assess=False)
+    segs = next(e for e in course.exposures if e.drug == "prednisone").segments
+    got = [(s.dose.value, s.start.earliest) for s in segs if s.dose]
+    assert got == [(60.0, "2022-01"), (40.0, "2022-03"), (25.0, "2022-06"), (12.5, "2022-09")]
+
+
+def test_a_step_written_from_a_week_of_the_course_starts_that_week() -> None:
+    course = analyze_text("A 70-year-old man with arteritis started prednisolone on 1 March 2021. "
+                          "Prednisolone was given at 50 mg daily, 40 mg daily from week 3 and 30 mg daily from week 5.",
+                          assess=False)
+    segs = next(e for e in course.exposures if e.drug == "prednisolone").segments
+    got = [(s.dose.value, s.start.earliest) for s in segs if s.dose]
+    assert got[-2:] == [(40.0, "2021-03-15"), (30.0, "2021-03-29")]
+
+
+def test_the_steps_of_a_taper_come_before_the_stop_told_after_them() -> None:
+    course = analyze_text("A 66-year-old woman with arteritis started prednisolone 60 mg daily on 3 May 2021. "
+                          "Prednisolone was tapered to 45 mg daily from week 3, 35 mg daily from week 5 and "
+                          "25 mg daily from week 9, and was stopped in January 2022.", assess=False)
+    pred = next(e for e in course.exposures if e.drug == "prednisolone")
+    assert [s.dose.value for s in pred.segments if s.dose] == [60.0, 45.0, 35.0, 25.0]
+    assert pred.status == "stopped" and pred.end is not None and pred.end.earliest == "2022-01"

@@ -67,3 +67,13 @@ def test_a_gradual_stop_ends_after_its_length() -> None:
                           "and discontinued over six weeks.", assess=False)
     pred = next(e for e in course.exposures if e.drug == "prednisone")
     assert pred.status == "stopped" and pred.end.offset_days == (42.0, 42.0)
+
+
+def test_a_reaction_to_the_drug_switched_away_from_is_its_stop_reason() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("A 30-year-old man was admitted in May 2019. Golimumab was started in June 2019. In "
+                          "March 2021 he had an anaphylaxis to golimumab and was switched to etanercept.", assess=False)
+    gol = next(e for e in course.exposures if e.drug == "golimumab")
+    assert gol.status == "stopped" and gol.stop_reason == "adverse effect"
+    assert next(e for e in course.exposures if e.drug == "etanercept").stop_reason is None

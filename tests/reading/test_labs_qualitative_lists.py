@@ -30,10 +30,13 @@ def test_a_positive_word_before_a_mixed_list_stays_with_the_serology() -> None:
 
 
 def test_the_written_name_travels_with_the_result() -> None:
-    written = {m.attrs.get("test_text") for m in find_labs("CH50 was within normal limits and LDH (lactate "
-                                                           "dehydrogenase) was elevated.")
+    # (the "within normal limits" of CH50 once also went to LDH, whose "was elevated" after its parenthesis was lost)
+    written = {(m.norm, m.attrs.get("test_text"), m.attrs.get("interpretation"))
+               for m in find_labs("CH50 was within normal limits and LDH (lactate dehydrogenase) was elevated.")
                if m.attrs.get("interpretation")}
-    assert "CH50" in written and "LDH" in written
+    assert any(t == "CH50" and i == "N" for _, t, i in written)
+    ldh = {(t, i) for n, t, i in written if n == "lactate dehydrogenase"}
+    assert ldh and all(i == "H" for _, i in ldh) and ldh & {("LDH", "H"), ("lactate dehydrogenase", "H")}
 
 
 def test_one_result_word_for_a_serology_list_and_a_complement_pair() -> None:

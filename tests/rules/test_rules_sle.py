@@ -281,3 +281,14 @@ def test_remission_without_pga_is_undetermined_not_met():
     c = _two_visits(_quiet("2024-01-10"), _quiet("2023-12-10"), drug("prednisone", 5, "2023-06-01"))
     d = one(doris(c), at="v1")
     assert d.status == "undetermined" and d.unknown == ["PGA <0.5"]
+
+
+def test_an_anti_dsdna_level_above_every_assay_cut_off_is_increased_dna_binding():
+    high = items(one(sledai2k(_visit(lab("anti-dsDNA", 640, "IU/mL")))))["increased DNA binding"]
+    assert high.value is True and high.points == (2.0, 2.0)
+    # between the lowest and the highest cut-off of common assays: the kit decides, not settled
+    mid = items(one(sledai2k(_visit(lab("anti-dsDNA", 60, "IU/mL")))))["increased DNA binding"]
+    assert mid.value is None
+    # in a unit of another scale (U/mL) no cut-off is assumed
+    other = items(one(sledai2k(_visit(lab("anti-dsDNA", 640, "U/mL")))))["increased DNA binding"]
+    assert other.value is None

@@ -30,6 +30,14 @@ def test_dexamethasone_per_m2_needs_bsa_and_factor():
     assert mg is None and "surface area" in note
 
 
+
+def test_a_dose_per_kg_restated_in_mg_uses_the_mg_without_a_body_weight():
+    seg = DoseSegment(dose=Dose(value=0.5, unit="mg", per="kg"), equivalent=Dose(value=35, unit="mg"))
+    mg, note = daily_mg(seg)
+    assert mg == (35.0, 35.0) and "restated" in note
+    still_per_kg = DoseSegment(dose=Dose(value=0.5, unit="mg", per="kg"), equivalent=Dose(value=2, unit="mg", per="m2"))
+    assert daily_mg(still_per_kg)[0] is None
+
 @pytest.mark.parametrize(
     ("analyte", "value", "src", "dst", "expected", "tol"),
     [
@@ -98,3 +106,24 @@ def test_a_dose_per_kg_uses_the_stated_body_weight_and_per_m2_the_surface_area()
     course = analyze_text("Case presentation\nA 30-year-old woman weighing 60 kg was admitted in March 2020. "
                           "Dexamethasone 10 mg/m2/day was started in March 2020.")
     assert any("needs body surface area" in n for n in steroid_exposure(course)[0].notes)
+
+
+def test_a_course_of_stated_length_adds_its_length_times_its_dose_whatever_the_month_precision():
+    x = drug("methylprednisolone", 1000, "2022-05", "2022-06", status="completed")
+    x.segments[0].length_days = 3  # "1 g daily for 3 days" in May 2022: the end known only to the month
+    c = course(x, drug("prednisone", 10, "2022-05-01", "2022-05-31", status="stopped"), admit=None)
+    a = steroid_exposure(c)[0]
+    # 3 days x 1250 mg prednisone-equivalent + 31 days x 10 mg, not a month or two of 1250 mg/day
+    assert a.data["cumulative_mg"]["min"] == a.data["cumulative_mg"]["max"] == 3 * 1250 + 31 * 10
+    assert next(p["days"] for p in a.data["curve"] if p["drug"] == "methylprednisolone") == 3
+
+
+def test_a_later_course_after_one_of_stated_length_is_a_new_course():
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Case presentation\nA 30-year-old woman was admitted in March 2019. She received three "
+                          "pulses of intravenous methylprednisolone 500 mg in March 2019. In June 2020 she was given "
+                          "methylprednisolone 1 g daily for 3 days.", assess=False)
+    mp = [e for e in course.exposures if e.drug == "methylprednisolone"]
+    assert len(mp) == 2 and mp[0].status == "completed" and mp[0].segments[0].length_days == 3
+    assert mp[0].end is not None and (mp[0].end.latest or "") < "2019-05"

@@ -148,9 +148,18 @@ _NEGATIVE_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|the
                               r"(?:reported\s+)?negative\b", re.I)
 
 
+# a harm laid on the drug named right after it: "an infusion reaction to X", "hypersensitivity to X"
+_HARM_TO = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:reaction|allergy|hypersensitivity|intolerance|toxicity|anaphylaxis)"
+                      r"\s+(?:to|with)\s+(?:the\s+)?$", re.I)
+
+
 def _induced_reason(text: str, sent: tuple[int, int], d: Mention) -> str | None:
     """ "X-induced hepatotoxicity was suspected, and X was discontinued": the harm the sentence lays on the drug it
     stops is the reason (its kind where the table knows it, else an adverse effect)."""
+    harm_to = _HARM_TO.search(text, max(sent[0], d.start - 60), d.start)
+    if harm_to is not None:  # "developed a severe infusion reaction to infliximab and was switched to adalimumab"
+        return next((reason for pattern, reason in _reasons() if pattern.search(harm_to.group(0).lower())),
+                    "adverse effect")
     name = re.escape(d.text)
     for m in re.finditer(rf"\b{name}(?=[\s-](?:induced|associated|related)\b)", text[sent[0]:sent[1]], re.I):
         if sent[0] + m.start() == d.start:
@@ -231,6 +240,8 @@ class ExposureBuilder:
         if last is not None and _ended_before(last, when):
             when = last  # "four weekly doses ... At 6 months, switched from rituximab to X": the course was over
         exp.end = when
+        if exp.segments[-1].end != when:
+            exp.segments[-1].length_days = None  # stopped at another time than its stated length gives
         exp.segments[-1].end = when
         exp.status = status  # type: ignore[assignment]
         exp.stop_reason = reason or exp.stop_reason
@@ -239,6 +250,12 @@ class ExposureBuilder:
               reason: str | None) -> None:
         name = drug.norm or drug.text
         exp = self.active.get(name)
+        if exp is not None and action not in ("stop", "hold", "complete", "not_taken") and \
+                (over := exp.segments[-1]).length_days is not None and over.end is not None and \
+                _ended_before(over.end, when):
+            # "three pulses of X in 2019 ... X 1 g daily for 3 days in 2020": the first course was over, as stated
+            self._stop(name, over.end, None, status="completed")
+            exp = None
         if action == "stop":
             previous = [e for e in self.exposures if e.drug == name]
             if exp is None and previous and previous[-1].end is not None and \
@@ -301,6 +318,8 @@ class ExposureBuilder:
         if last.dose is None and len(exp.segments) == 1 and last.start == when:
             exp.segments[-1] = seg
             return
+        if last.end != when:
+            last.length_days = None  # a new dose before the stated length was over
         last.end = when
         seg.route = seg.route or last.route
         exp.segments.append(seg)
@@ -376,30 +395,55 @@ class ExposureBuilder:
             if act == "start" and seg is None and self._named_as_cause(d):
                 continue  # "DRESS due to allopurinol" after allopurinol was stopped: that course, not a new one
             self.apply(act, d, when, sent, seg, why)
-            if act not in ("stop", "hold"):
-                self._later_stop(d, drugs, ms, sent, st, clauses)
-            else:
+            if act in ("stop", "hold"):
                 self._later_restart(d, drugs, ms, sent, st)
-            if act in ("stop", "hold") or dose is None or dose.start < d.end:
                 continue
-            # "methylprednisolone 500 mg for 2 days, then 250 mg for 3 days": each later dose a new segment
-            when = seg.end if seg is not None and seg.end is not None else st.at(d.start)
-            timing = seg.timing if seg is not None else None
-            for nxt in _dose_sequence(self.text, dose, ms, drugs, s1, claimed):
-                over = next((x for x in ms.durations if x.attrs.get("signal") == "over"
-                             and 0 <= int(x.attrs.get("phrase_start") or x.start) - nxt.end <= 3), None)
-                days = _days(str(over.attrs.get("duration") or "")) if over is not None else None
-                if days is not None:  # "tapered to 10 mg/day over 6 months": that dose is reached 6 months on
-                    when = days_after(when, days, over.text)  # type: ignore[union-attr]
-                elif (taper := _taper_length(self.text, nxt, ms.durations, (s0, s1))) is not None:
-                    when = days_after(when, *taper)  # "begun and tapered over 6 months to 5 mg daily"
-                later = self._segment(d, drugs, ms, when, sent, nxt, adjacent=False)
-                name = d.norm or d.text
-                if later is None or name not in self.active:
-                    break
-                later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
-                self._update_dose(self.active[name], later, when)
-                when = later.end or when
+            exp_now = self.active.get(d.norm or d.text)
+            since = exp_now.segments[-1].start if exp_now is not None and exp_now.segments else None
+            if dose is not None and dose.start >= d.end:
+                self._steps(d, drugs, ms, sent, st, seg, dose, claimed)
+            # the stop told after the steps ("..., 30 mg daily from week 7, and was stopped at week 26") ends the
+            # last of them; a length ("stopped after 5 days") still counts from the course as it stood before them
+            self._later_stop(d, drugs, ms, sent, st, clauses, since)
+
+    def _steps(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
+               seg: DoseSegment | None, dose: Mention, claimed: set[int]) -> None:
+        """The later doses of a drug's sequence in its sentence, each a new segment."""
+        s0, s1 = sent
+        # "methylprednisolone 500 mg for 2 days, then 250 mg for 3 days": each later dose a new segment
+        when = seg.end if seg is not None and seg.end is not None else st.at(d.start)
+        timing = seg.timing if seg is not None else None
+        for nxt in _dose_sequence(self.text, dose, ms, drugs, s1, claimed):
+            over = next((x for x in ms.durations if x.attrs.get("signal") == "over"
+                         and 0 <= int(x.attrs.get("phrase_start") or x.start) - nxt.end <= 3), None)
+            days = _days(str(over.attrs.get("duration") or "")) if over is not None else None
+            if days is not None:  # "tapered to 10 mg/day over 6 months": that dose is reached 6 months on
+                when = days_after(when, days, over.text)  # type: ignore[union-attr]
+            elif (taper := _taper_length(self.text, nxt, ms.durations, (s0, s1))) is not None:
+                when = days_after(when, *taper)  # "begun and tapered over 6 months to 5 mg daily"
+            elif (own_step := self._step_time(nxt, ms, d, when)) is not None:
+                when = own_step  # "tapered to 30 mg in May, 20 mg in July": each step its own time
+            later = self._segment(d, drugs, ms, when, sent, nxt, adjacent=False)
+            name = d.norm or d.text
+            if later is None or name not in self.active:
+                break
+            later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
+            self._update_dose(self.active[name], later, when)
+            when = later.end or when
+
+    def _step_time(self, dose: Mention, ms: _Mentions, d: Mention, when: TimeRef) -> TimeRef | None:
+        """The time written right after one step of a dose sequence: a calendar date ("20 mg/day in July 2023") or
+        a week of the course ("40 mg daily from week 5": week 1 is the course's first 7 days)."""
+        t = next((t for t in ms.times if dose.end <= t.start <= dose.end + 16), None)
+        if t is None or not _STEP_TIME_GAP.fullmatch(self.text, dose.end, t.start):
+            return None
+        if t.attrs.get("kind") == "absolute":
+            return place_one(t, when if when.known else None)
+        week = _WEEK_OF_COURSE.fullmatch(t.text)
+        exp = self.active.get(d.norm or d.text)
+        if week is None or exp is None or not exp.segments or not exp.segments[0].start.known:
+            return None
+        return days_after(exp.segments[0].start, (float(week.group(1)) - 1) * 7, t.text)
 
     def _stopped_after(self, d: Mention, ms: _Mentions, clause: tuple[int, int]) -> TimeRef | None:
         """ "X was stopped / completed after 5 days": the course's length, counted from the start of the course
@@ -484,7 +528,7 @@ class ExposureBuilder:
         self._new(d, when, sent, None).start_reason = "reintroduction"
 
     def _later_stop(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
-                    clauses: list[tuple[int, int]]) -> None:
+                    clauses: list[tuple[int, int]], since: TimeRef | None = None) -> None:
         """The stop of a drug this sentence started, stated after it with the subject left out: its time (a date in
         that clause, or "after N days" from the start; else unknown) and its reason."""
         name = d.norm or d.text
@@ -503,7 +547,7 @@ class ExposureBuilder:
                 break
             days = _days(str(t.attrs.get("duration") or ""))
             if t.attrs.get("signal") == "after" and days is not None:
-                when = days_after(exp.segments[-1].start or st.time, days, t.text)
+                when = days_after(since or exp.segments[-1].start or st.time, days, t.text)
                 break
             placed = st.at(t.start) if t is st.timex or any(t.start == p for p, _ in st.shifts) else None
             if placed is not None and placed.known:
@@ -570,10 +614,12 @@ class ExposureBuilder:
         days = _days(str(course.attrs.get("duration") or course.attrs.get("value"))) if course else None
         if days is not None:  # "1 g daily for 3 days": the course ends when its stated length is over
             seg.end = days_after(when, days, course.text)  # type: ignore[union-attr]
+            seg.length_days = days
         elif seg.end is None:
             counted = _counted_course(self.text, drug, last, seg.timing)
             if counted is not None:  # "three pulses of methylprednisolone", "375 mg/m2 weekly for four doses"
                 seg.end = days_after(when, *counted)
+                seg.length_days = counted[0]
         return seg
 
     def finish(self) -> list[Exposure]:
@@ -658,6 +704,11 @@ _AFTER_COURSE = re.compile(r"\s*(?:after|following|upon|on)\s+(?:the\s+)?(?:comp
 _COURSE_GAP = re.compile(r"(?:\s|,|\b(?:was|were|then|given|administered|continued|used|infused|taken|prescribed|"
                          r"orally|intravenously|subcutaneously|daily)\b)*")
 
+
+# between one step of a dose sequence and its own time: "20 mg/day in July 2023", "40 mg daily from week 5"
+_STEP_TIME_GAP = re.compile(r"\s*,?\s*(?:in|on|from|by|at|since|starting(?:\s+(?:in|on|from|at))?)\s+(?:the\s+)?",
+                            re.I)
+_WEEK_OF_COURSE = re.compile(r"week\s+(\d{1,2})", re.I)
 
 # "tapered to 7.5 mg", "reduced over 6 months to 5 mg": the dose a taper reaches
 _TAPER_TO = re.compile(r"\bto\s*$", re.I)

@@ -24,7 +24,7 @@ from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading import lab_fluids
 from casecourse.reading.labs_catalogue import LabTest, TestHit, by_written, catalogue, expand, find_tests
-from casecourse.reading.labs_qualitative import compound_anchors, find_compounds, find_qualitative
+from casecourse.reading.labs_qualitative import Compound, compound_anchors, find_compounds, find_qualitative
 from casecourse.reading.labs_results import find_results
 from casecourse.reading.labs_values import Value, find_values, unit_after
 from casecourse.reading.rx_first import lower_text
@@ -388,6 +388,23 @@ def _without_antibody_classes(text: str, hits: list[TestHit]) -> list[TestHit]:
 
 
 _SENTENCE_END = re.compile(r"[.;]\s")
+# between a result word that names a measured quantity and its number: "proteinuria was 0.3 g/24h", "proteinuria had
+# decreased to 1.2 g/24h", "hyperferritinaemia (12 000 ng/mL)"
+_MEASURED_GAP = re.compile(r"[\s:=(]*(?:(?:was|were|is|of|at|had|has|have|been|decreased|increased|declined|fell|rose|"
+                           r"improved|reduced|dropped|to|reached|measured|measuring|further|with|a|an|level|levels)"
+                           r"[\s:=(]+)*", re.I)
+
+
+def _unmeasured(text: str, compounds: list[Compound], values: list[Mention]) -> list[Compound]:
+    """The result words that state a result: one written as the name of the number right after it ("proteinuria was
+    0.3 g/24h") names the test of that measurement, whose number, not the word's typical flag, is the result."""
+    by_test: dict[str, list[int]] = {}
+    for v in values:
+        if v.type == "lab_value" and v.attrs.get("value") is not None:
+            by_test.setdefault(str(v.attrs.get("test")), []).append(v.start)
+    return [c for c in compounds
+            if len(c[2]) != 1 or not any(0 <= s - c[1] <= 40 and _MEASURED_GAP.fullmatch(text, c[1], s)
+                                         for s in by_test.get(c[2][0], ()))]
 
 
 def find_labs(text: str) -> list[Mention]:
@@ -483,7 +500,7 @@ def find_labs(text: str) -> list[Mention]:
         elif test is not None and not _plausible(test, v):
             continue  # "HR 2010" (a protocol's year) is no heart rate
         out.append(mention)
-    out.extend(find_qualitative(text, [h for h in hits if h.test.kind != "anchor"], compounds))
+    out.extend(find_qualitative(text, [h for h in hits if h.test.kind != "anchor"], _unmeasured(text, compounds, out)))
     # a result word inside a test's name is no result: "positive end-expiratory pressure", "C- reactive protein"
     out.extend(find_results(text, [(m.start, m.end) for m in out
                                    if m.type in ("lab_value", "lab_finding", "lab_test")]))

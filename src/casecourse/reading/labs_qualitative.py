@@ -50,11 +50,18 @@ _ADJ = "|".join(sorted((re.escape(w) for w in _WORD2INTERP), key=len, reverse=Tr
 _FILL = (r"(?:serum|plasma|blood|urine|urinary|the|of|levels?|titers?|titres?|concentrations?|count|"
          r"counts|values?|a|an|and|in)")
 _PRE = anchored(rf"(?P<adj>{_DEG}(?:{_ADJ}))\s+(?:{_FILL}\s+)*$", re.I)
+# the cells a stain marks, after "X-positive": "IgG4-positive plasma cells", "CD20-positive B cells"
+_STAINED_CELLS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:cells?|lymphocytes|blasts|infiltrates?|histiocytes|neutrophils)\b",
+                            re.I)
+# "and" right after a result adjective: no attributive of the test after it ("requirement decreased and ferritin")
+_AND_AFTER = re.compile(r"\s+and\b", re.I)
+# a copula right before a result adjective: the adjective is said of what comes before it ("X was positive")
+_PREDICATE_BEFORE = re.compile(r"\b(?:was|were|is|are|remained|became|proved|returned|be|been)\s+$", re.I)
 _PRE_FOR = anchored(r"(?P<adj>(?:tested\s+|was\s+|were\s+)?(?:strongly\s+|weakly\s+)?"
                     r"(?:positive|negative|reactive|seropositive|seronegative))\s+(?:for|to)\s+"
                     r"(?:the\s+|an?\s+)?$", re.I)
 _POST = re.compile(
-    rf"\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?:levels?|counts?|antibod(?:y|ies)|titers?|titres?|tests?|"
+    rf"\s*\)?\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?:levels?|counts?|antibod(?:y|ies)|titers?|titres?|tests?|"
     rf"concentrations?|values?|results?|activit(?:y|ies)|serology|screen(?:ing)?|assays?|were|was|is|are|remained|"
     rf"became|came back|returned|tested|proved|turned|appeared|be|been|had|has|have|found to be|"
     rf"noted to be|to be|all|both|also|still|persistently|again|repeatedly|initially|subsequently|"
@@ -69,7 +76,8 @@ _CARRY = re.compile(r"\s*,?\s*(?:alongside|along with|as well as|together with|w
                     r"in addition to|as were|as was)\s+(?:(?:the|for|to)\s+)?$", re.I)
 _BOUNDARY = re.compile(r"[.;!?](?:\s|$)|\n")
 # a change word: with a value it moved to, or in a perfect tense, it states a trend, not whether the level is normal
-_TREND = re.compile(r"(?:increased|decreased|rose|fell|dropped|declined|improved|worsened)\b", re.I)
+_TREND = re.compile(r"(?:increased|decreased|rose|fell|dropped|declined|improved|worsened|increasing|decreasing|"
+                    r"rising|falling|climbing)\b", re.I)
 _TO_VALUE = re.compile(r"\s+(?:further\s+)?(?:to|from|by)\s+(?:a\s+|about\s+|approximately\s+)?[<>≤≥]?\s*\d", re.I)
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$", re.I)
 
@@ -227,6 +235,9 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
         if post and _TREND.match(text, post.start("adj")) and (
                 _TO_VALUE.match(text, post.end("adj")) or _PERFECT.search(text, g_end, post.start("adj"))):
             post = None  # "hemoglobin increased to 10.2 g/dL", "ferritin had decreased": a change, not the level
+        if post and text.startswith("-", g_end) and _STAINED_CELLS.match(text, post.end("adj")):
+            carried = None
+            continue  # "40 IgG4-positive plasma cells per high-power field": a stain of tissue cells, no serum result
         if post:
             span = post.span("adj")
         else:
@@ -234,6 +245,12 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             pre = (search_lowered(_PRE, window, low and low[prev_bound:g_start])
                    if _may_hold_adjective(window) else None) or (
                 _PRE_FOR.search(window) if may_hold(low, prev_bound, g_start, ("tive",)) else None)
+            adj_at = prev_bound + pre.start("adj") if pre else 0
+            if pre and (_PREDICATE_BEFORE.search(text, max(0, adj_at - 30), adj_at)
+                        or _AND_AFTER.match(text, prev_bound + pre.end("adj"))):
+                # "X was positive and Y (Z) antibody was negative", "her oxygen requirement decreased and ferritin
+                # fell": the predicate of what came before, not said of the test after it
+                pre = None
             if pre:
                 span = (prev_bound + pre.start("adj"), prev_bound + pre.end("adj"))
                 takers = _takers(group, _interp_of(text[span[0]:span[1]]))

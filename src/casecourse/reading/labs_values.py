@@ -16,9 +16,10 @@ from casecourse.units import UnitInfo, exponent, lookup_unit, normalise_unit, un
 # typeset thin spaces (U+2005-U+200A, U+202F) group thousands: "12\u2005000 cells/mm3"
 _THIN_SPACES = re.compile(r"[\s\u200b]")
 # a plain or no-break space groups thousands only before a count's unit: "119 000/µL", "45 000 per microliter",
-# "12 500 cells", "24\u00a0000/mm3"
+# "12 500 cells", "24\u00a0000/mm3", or before a concentration per volume: "ferritin 12 400 ng/mL", "1 250 U/L"
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u2005-\u200a\u202f]\d{3})+(?!\d)|"
-        r"\d{1,3}(?:[ \u00a0]\d{3})+(?=\s?(?:/|per\b|cells\b|[kK]/))|\d+(?:,\d{1,2}(?![\d,]))?)"
+        r"\d{1,3}(?:[ \u00a0]\d{3})+(?=\s?(?:/|per\b|cells\b|[kK]/|"
+        r"(?:[nµμpm]g|ug|mcg|m?I?U|kU)/(?:[mdµμ]?[lL]\b)))|\d+(?:,\d{1,2}(?![\d,]))?)"
         r"(?:\.\d+)?")
 # ("up to" is no comparator: "CRP rose up to 312 mg/L" states the peak, 312, not "at most 312")
 _CMP_WORDS = {

@@ -1,5 +1,8 @@
 """Lines of therapy: non-glucocorticoid treatments in order, with why they stopped and what followed.
 
+A relapse or flare certainly between a drug's start and its end (or while it is still taken) is a relapse on
+treatment.
+
 A relapse or flare is linked to a drug's withdrawal when its trigger names the drug (any synonym)
 with a withdrawal word, or, failing that, when it certainly follows the drug's end by at most
 RELAPSE_DAYS and the stop reason speaks of tapering or withdrawal. The prednisone-equivalent dose is
@@ -62,6 +65,19 @@ def _relapses(axis: Axis, x: Exposure, events: list[Event]) -> list[tuple[Event,
     return out
 
 
+def _on_treatment(axis: Axis, x: Exposure, events: list[Event], start: Span | None, end: Span | None) -> list[Event]:
+    """Relapses and flares certainly within the drug's course: after its start and before its stated end (or while
+    it is still taken at the end of the story) - the line did not hold the disease."""
+    if start is None or (end is None and x.status != "active"):
+        return []
+    out = []
+    for ev in events:
+        s = axis.span(ev.time) if ev.type in ("relapse", "flare") else None
+        if s is not None and s[0] >= start[1] and (end is None or s[1] <= end[0]):
+            out.append(ev)
+    return out
+
+
 def _shift(span: Span | None, days: float) -> Span | None:
     return (span[0] + days, span[1] + days) if span else None
 
@@ -79,6 +95,10 @@ def lines_of_therapy(course: Course) -> list[Assessment]:
         for ev, how in _relapses(axis, x, course.events):
             outcomes.append("relapse on withdrawal" if how != "trigger names the drug" else "relapse")
             facts.append(ev.id)
+        for ev in _on_treatment(axis, x, course.events, start, end):
+            if ev.id not in facts:
+                outcomes.append("relapse on treatment")
+                facts.append(ev.id)
         stop = norm(x.stop_reason or "")
         if any(w in stop for w in _INTOLERANCE):
             outcomes.append("intolerance")

@@ -41,6 +41,7 @@ class Piece:
     end: Span | None  # None = open (no end known)
     pred: tuple[float, float] | None  # prednisone-equivalent mg/day, None = unknown dose
     note: str = ""
+    length: float | None = None  # days, when the text states the stretch's length ("1 g daily for 3 days")
 
     def active(self, day: float) -> bool | None:
         if self.start is None:
@@ -74,6 +75,11 @@ def daily_mg(seg: DoseSegment, weight: float | None = None, bsa: float | None = 
     if d is None or d.value is None:
         return None, "dose not given"
     body = weight if d.per == "kg" else bsa if d.per == "m2" else None
+    eq = seg.equivalent
+    if d.per and body is None and eq is not None and eq.value is not None and not eq.per:
+        # "prednisone 0.5 mg/kg/day (30 mg daily)": the text restates the dose in mg; that is the patient's dose
+        mg, note = daily_mg(DoseSegment(start=seg.start, timing=seg.timing, dose=eq))
+        return mg, "; ".join(x for x in (f"dose per {d.per} restated in the text as {eq.text or eq.value}", note) if x)
     if d.per and body is None:
         return None, f"dose per {d.per}: needs body {'weight' if d.per == 'kg' else 'surface area'}"
     if d.per and body is not None:
@@ -128,7 +134,7 @@ def pieces(course: Course, axis: Axis, end_of_story: float | None) -> list[Piece
             pred = (mg[0] * f, mg[1] * f) if (mg and f) else None
             if mg and not f:
                 note = f"no prednisone equivalence for {x.drug}"
-            out.append(Piece(x, canonical(x.drug) or x.drug, start, end, pred, note))
+            out.append(Piece(x, canonical(x.drug) or x.drug, start, end, pred, note, seg.length_days))
     out.sort(key=lambda p: (*(p.start or (INF, INF)), p.drug))
     return out
 
@@ -184,6 +190,7 @@ def steroid_exposure(course: Course) -> list[Assessment]:
             "end": iso(p.end[1]) if p.end else None,
             "prednisone_eq_mg_day": None if p.pred is None else {"min": p.pred[0], "max": p.pred[1]},
             "factor": factor(p.drug),
+            "days": p.length,
             "fact": p.exposure.id,
             "note": p.note,
         }
@@ -191,10 +198,18 @@ def steroid_exposure(course: Course) -> list[Assessment]:
     ]
     cum_lo, cum_hi, le5, le75 = 0.0, 0.0, [0, 0], [0, 0]
     first = min((p.start[0] for p in ps if p.start), default=None)
+    # a stretch of stated length adds its length times its dose, wherever imprecise dates let it fall: a pulse
+    # "1 g daily for 3 days" in a month known only to the month is 3 days of 1 g, not a month of them
+    counted = [p for p in ps if p.length is not None and p.pred is not None]
+    for p in counted:
+        cum_lo += p.length * p.pred[0] if p.start is not None else 0.0
+        cum_hi += p.length * p.pred[1]
+    daily = [p for p in ps if not any(p is c for c in counted)]
     if first is not None and eos is not None:
         for day in range(int(first), int(eos) + 1):
-            lo, hi = dose_on(ps, day)
+            lo, hi = dose_on(daily, day)
             cum_lo, cum_hi = cum_lo + lo, cum_hi + hi
+            lo, hi = dose_on(ps, day)
             for cnt, cut in ((le5, 5.0), (le75, 7.5)):
                 cnt[0] += hi <= cut
                 cnt[1] += lo <= cut
