@@ -1,0 +1,56 @@
+"""Families of course errors found by a second round of consistency scans over case reports (invented sentences)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _course(text: str):
+    return analyze_text(text, assess=False)
+
+
+def test_a_gestational_age_in_weeks_and_days_is_no_time_of_the_story():
+    c = _course("A 30-year-old woman had rupture of the membranes at 29 weeks and five days of gestation and was "
+                "admitted. She received ampicillin. On day 7, ampicillin was stopped.")
+    amp = next(e for e in c.exposures if e.drug == "ampicillin")
+    assert amp.end is not None and amp.end.offset_days == (6.0, 6.0)
+    assert amp.time.offset_days is None or amp.time.offset_days[1] <= amp.end.offset_days[0]
+
+
+def test_what_others_have_reported_is_no_fact_of_the_patient():
+    c = _course("A 62-year-old man presented with a liver abscess after chemoembolization. "
+                "Although infections have been reported, such as pneumonia and cholangitis, few involve the liver. "
+                "He was treated with drainage.")
+    names = {x.name for x in c.conditions}
+    assert "pneumonia" not in names and "cholangitis" not in names
+
+
+def test_it_has_been_described_that_is_literature():
+    c = _course("A 70-year-old woman had a shunt infection. It has been described that in cases of meningitis the "
+                "fluid may be bland. She improved.")
+    assert "meningitis" not in {x.name for x in c.conditions}
+
+
+def test_a_relative_with_a_disease_in_a_newborn_report_is_family():
+    c = _course("A female infant was born at term. The mother is a 31-year-old G2P1 woman with gestational diabetes "
+                "and hypothyroidism. The infant had hypoglycemia.")
+    assert "hypothyroidism" not in {x.name for x in c.conditions}
+    assert "hypoglycemia" in {x.name for x in c.findings} | {x.name for x in c.conditions}
+
+
+def test_a_father_who_presented_with_a_disease_is_family():
+    c = _course("A 40-year-old man presented with chest pain. His father presented with tuberculosis. "
+                "He had hypertension.")
+    assert "tuberculosis" not in {x.name for x in c.conditions if x.assertion.value == "present"}
+    assert "hypertension" in {x.name for x in c.conditions}
+
+
+def test_a_list_of_mics_is_no_treatment():
+    c = _course("A 50-year-old man had candidemia. MIC values (mg/L) were as follows: amphotericin B, 0.5; "
+                "fluconazole, 1; caspofungin, 0.06. He was treated with micafungin 100 mg daily.")
+    assert {e.drug for e in c.exposures} == {"micafungin"}
+
+
+def test_mics_told_per_drug_are_no_treatment():
+    c = _course("A 50-year-old man had mucormycosis. The MIC values were 1 mg/L for voriconazole and 0.5 mg/L for "
+                "posaconazole. He received liposomal amphotericin B 5 mg/kg daily.")
+    assert {e.drug for e in c.exposures} == {"amphotericin b"}
