@@ -91,11 +91,35 @@ _PANEL_CUE = anchored(r"\bpanels?\b[^.;]{0,60}?\b(?:includ\w*|compris\w*|consist
                       r"\b[\s:(]*", re.I)
 
 
+# an antibiogram's table of MICs told as a sentence: "MIC values (mg/L) were as follows: A, 0.012; B, 0.125",
+# "the MICs were 2 mg/L for A and 0.25 mg/L for B", "MIC: minimum inhibitory concentration, AMB: amphotericin B"
+_MIC_LIST = anchored(
+    r"\b(?:MICs?|MIC values?|minim(?:al|um) inhibitory concentrations?)(?:\s*\([^()]{0,12}\))?\s*"
+    r"(?:(?:(?:were|was|are|is)\s+)?(?:as follows\s*)?:|(?:were|was|are|is)\s+[<>≤≥]?\s*\d[^;.]{0,20}?"
+    r"\s(?:for|to|of)\b)", re.I)
+_SENTENCE_STOP = re.compile(r"\.\s|\n")
+
+
+def _mic_list(text: str, start: int) -> bool:
+    """The name is an entry of a list of MICs, whose entries a ';' may part (past `_clause`'s stop)."""
+    lo = max(0, start - 600)
+    for m in _SENTENCE_STOP.finditer(text, lo, start):
+        lo = m.end()
+    window = text[lo:start]
+    cues = list(_MIC_LIST.finditer(window)) if "mic" in window.lower() or "nhibitory" in window else []
+    if not cues:
+        return False
+    after_cue = window[cues[-1].end():]
+    return not (_TREATMENT.search(after_cue) or _LIST_BREAK.search(after_cue))
+
+
 def list_context(text: str, start: int) -> bool:
     """The name stands in a list of markers or of susceptibilities ("resistant to A, B and C"):
     a cue precedes it in its sentence with no treatment word in between."""
     lo, _ = _clause(text, start, start, 400, 0)  # an antibiogram may list twenty drugs
     window = text[lo:start].lower()
+    if _mic_list(text, start):
+        return True
     if "panel" in window and _panel_member(window):
         return True
     if not any(stem in window for stem in _LIST_STEMS):
