@@ -54,3 +54,24 @@ def test_mics_told_per_drug_are_no_treatment():
     c = _course("A 50-year-old man had mucormycosis. The MIC values were 1 mg/L for voriconazole and 0.5 mg/L for "
                 "posaconazole. He received liposomal amphotericin B 5 mg/kg daily.")
     assert {e.drug for e in c.exposures} == {"amphotericin b"}
+
+
+def test_susceptible_to_all_agents_tested_lists_no_treatment():
+    c = _course("A 30-year-old woman had pyelonephritis. Escherichia coli grew in the urine and was susceptible to all "
+                "agents tested: cefazolin, gentamicin and ciprofloxacin. She received ceftriaxone 1 g daily.")
+    assert {e.drug for e in c.exposures} == {"ceftriaxone"}
+
+
+def test_sensitivity_limited_to_a_drug_is_no_treatment():
+    c = _course("A 30-year-old man had a wound infection. Cultures grew Pseudomonas with sensitivity limited to "
+                "colistin and amikacin. He was treated with meropenem.")
+    assert {e.drug for e in c.exposures} == {"meropenem"}
+
+
+def test_a_drugs_mic_is_a_test_of_the_isolate():
+    c = _course("A 60-year-old man had MRSA bacteremia with a vancomycin MIC of 2 mg/L. He was treated with "
+                "daptomycin 8 mg/kg daily.")
+    assert {e.drug for e in c.exposures} == {"daptomycin"}
+    c = _course("A 60-year-old man had MRSA bacteremia. On day 5 we changed vancomycin to linezolid (MIC 2 μg/mL) "
+                "because of fever.")
+    assert "linezolid" in {e.drug for e in c.exposures}
