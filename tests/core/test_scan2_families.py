@@ -75,3 +75,24 @@ def test_a_drugs_mic_is_a_test_of_the_isolate():
     c = _course("A 60-year-old man had MRSA bacteremia. On day 5 we changed vancomycin to linezolid (MIC 2 μg/mL) "
                 "because of fever.")
     assert "linezolid" in {e.drug for e in c.exposures}
+
+
+def _never_before_start(e) -> bool:
+    if e.end is None or e.end.offset_days is None or e.time.offset_days is None:
+        return True
+    return e.end.offset_days[1] >= e.time.offset_days[0]
+
+
+def test_a_stop_on_another_clock_is_not_placed_before_the_start():
+    c = _course("A 53-year-old man underwent valve replacement. Six months later, he was admitted with fever. He was "
+                "commenced on intravenous vancomycin and cefepime. On day 6, the antibiotics were stopped.")
+    vanco = next(e for e in c.exposures if e.drug == "vancomycin")
+    assert vanco.status == "stopped"
+    assert _never_before_start(vanco)
+
+
+def test_a_stop_year_before_the_start_date_is_not_stated():
+    c = _course("A 40-year-old woman was admitted in March 2019 with leukemia. She was started on tretinoin in March "
+                "2019. Tretinoin was stopped in 2015.")
+    e = next(e for e in c.exposures if e.drug == "tretinoin")
+    assert e.end is None or not (e.end.point or e.end.latest or "9999").startswith("2015")
