@@ -96,3 +96,16 @@ def test_a_stop_year_before_the_start_date_is_not_stated():
                 "2019. Tretinoin was stopped in 2015.")
     e = next(e for e in c.exposures if e.drug == "tretinoin")
     assert e.end is None or not (e.end.point or e.end.latest or "9999").startswith("2015")
+
+
+def test_rarely_reported_and_published_cases_are_literature():
+    c = _course("A 45-year-old man presented with fever and chest pain. Myocarditis has rarely been reported with "
+                "leptospirosis. Only three previously published case reports describe pericarditis. He recovered.")
+    names = {x.name for x in c.conditions}
+    assert "pericarditis" not in names and "leptospirosis" not in names
+
+
+def test_a_positive_ehrlichia_test_is_ehrlichiosis():
+    c = _course("A 50-year-old woman presented with fever after a tick bite. Ehrlichia chaffeensis PCR from her blood "
+                "was positive. She was treated with doxycycline.")
+    assert "ehrlichiosis" in {x.name for x in c.conditions if x.assertion.value == "present"}
