@@ -239,6 +239,11 @@ class ExposureBuilder:
         last = exp.segments[-1].end
         if last is not None and _ended_before(last, when):
             when = last  # "four weekly doses ... At 6 months, switched from rituximab to X": the course was over
+        if when.known and exp.segments[-1].start.known and _stopped_before_start(when, exp.segments[-1].start):
+            # a stop placed before the course began: the two times were read on different clocks ("day 6" of a
+            # new admission six months on, "POD 2" of another operation); which one is right the text does not
+            # settle, so the stop's time is left unknown rather than stated impossible
+            when = TimeRef(derivation="unknown", text=when.text)
         exp.end = when
         if exp.segments[-1].end != when:
             exp.segments[-1].length_days = None  # stopped at another time than its stated length gives
@@ -753,6 +758,18 @@ def _ended_before(end: TimeRef, when: TimeRef) -> bool:
         return end.offset_days[1] < when.offset_days[0]
     a, b = end.latest or end.point, when.earliest or when.point
     return bool(a and b and len(a) == len(b) and a < b)
+
+
+def _stopped_before_start(end: TimeRef, start: TimeRef) -> bool:
+    """Whether a stop lies wholly before the start of the course it ends (calendar times of unlike precision compared
+    on what both state: a stop in 2011 of a course begun on 2018-06-06)."""
+    if _ended_before(end, start):
+        return True
+    a, b = end.latest or end.point, start.earliest or start.point
+    if not (a and b) or end.offset_days is not None and start.offset_days is not None:
+        return False
+    k = min(len(a), len(b))
+    return a[:k] < b[:k]
 
 
 # a perfect aspect before the drug: the 'for N' that follows is how long it has been taken so far

@@ -23,6 +23,8 @@ _ANALYTE_AFTER = re.compile(
     r"susceptibility|sensitivity|E-?test|strips?|discs?|disks?|phosphorylase|carboxylase|hydroxylase|oxygenase|"
     # "penicillin allergy" names what the patient must not take; a "potassium binder" removes potassium
     r"allerg(?:y|ies|ic)|binders?|"
+    # "a vancomycin MIC of 2 mg/L": the isolate's susceptibility to the drug (not "changed to linezolid (MIC 2)")
+    r"MICs?|"
     r"\(\s*[+-]+\s*\))(?![\w])", re.I)
 _ANALYTE_BEFORE = anchored(
     r"(?:serum|plasma|urine|urinary|blood|csf|trough|salivary|24-h|24-hour|24 h|elevated|raised|"
@@ -42,7 +44,7 @@ _RESULT_AFTER = re.compile(
 _LIST_CUE = anchored(
     r"(?:(?:positive|negative|positivity|stain(?:ed|ing)?|immunoreactiv\w*|express(?:ed|ion)|markers?|"
     r"resistant|sensitive|sensible|susceptible|(?<!in)tolerant|resistance|sensitivity|susceptibility|intermediate)"
-    r"(?:\s+(?:only|also|solely|exclusively|uniformly|fully|highly|both))?"
+    r"(?:\s+(?:only|also|solely|exclusively|uniformly|fully|highly|both|limited|restricted))?"
     r"(?:\s+(?:by|using)\s[^.;,]{0,60}?)?"
     r"|(?:MICs?|MIC values?|minim(?:al|um) inhibitory concentrations?)(?:\s*\([^()]{0,12}\))?)\s*(?:for|to|of|\()",
     re.I)
@@ -91,11 +93,35 @@ _PANEL_CUE = anchored(r"\bpanels?\b[^.;]{0,60}?\b(?:includ\w*|compris\w*|consist
                       r"\b[\s:(]*", re.I)
 
 
+# an antibiogram's table of MICs told as a sentence: "MIC values (mg/L) were as follows: A, 0.012; B, 0.125",
+# "the MICs were 2 mg/L for A and 0.25 mg/L for B", "MIC: minimum inhibitory concentration, AMB: amphotericin B"
+_MIC_LIST = anchored(
+    r"\b(?:MICs?|MIC values?|minim(?:al|um) inhibitory concentrations?)(?:\s*\([^()]{0,12}\))?\s*"
+    r"(?:(?:(?:were|was|are|is)\s+)?(?:as follows\s*)?:|(?:were|was|are|is)\s+[<>≤≥]?\s*\d[^;.]{0,20}?"
+    r"\s(?:for|to|of)\b)", re.I)
+_SENTENCE_STOP = re.compile(r"\.\s|\n")
+
+
+def _mic_list(text: str, start: int) -> bool:
+    """The name is an entry of a list of MICs, whose entries a ';' may part (past `_clause`'s stop)."""
+    lo = max(0, start - 600)
+    for m in _SENTENCE_STOP.finditer(text, lo, start):
+        lo = m.end()
+    window = text[lo:start]
+    cues = list(_MIC_LIST.finditer(window)) if "mic" in window.lower() or "nhibitory" in window else []
+    if not cues:
+        return False
+    after_cue = window[cues[-1].end():]
+    return not (_TREATMENT.search(after_cue) or _LIST_BREAK.search(after_cue))
+
+
 def list_context(text: str, start: int) -> bool:
     """The name stands in a list of markers or of susceptibilities ("resistant to A, B and C"):
     a cue precedes it in its sentence with no treatment word in between."""
     lo, _ = _clause(text, start, start, 400, 0)  # an antibiogram may list twenty drugs
     window = text[lo:start].lower()
+    if _mic_list(text, start):
+        return True
     if "panel" in window and _panel_member(window):
         return True
     if not any(stem in window for stem in _LIST_STEMS):
@@ -104,7 +130,15 @@ def list_context(text: str, start: int) -> bool:
     if not cues:
         return False
     after_cue = window[cues[-1].end():]
+    if (tested := _AGENTS_TESTED.match(after_cue)) is not None:
+        after_cue = after_cue[tested.end():]  # "susceptible to all agents tested: A, B": the agents are the list's
     return not (_TREATMENT.search(after_cue) or _LIST_BREAK.search(after_cue))
+
+
+# what an antibiogram's list is of, before its entries: "susceptible to all agents tested: A, B and C"
+_AGENTS_TESTED = re.compile(r"\s*(?:all|the|each|every)?\s*(?:(?:other|antimicrobial|antibiotic)\s+)?"
+                            r"(?:agents?|drugs?|antibiotics?|antimicrobials?|antifungals?)\s+(?:tested|examined|"
+                            r"evaluated|studied)\b\s*(?:[:,(]|including|except|but)?", re.I)
 
 
 def _panel_member(window: str) -> bool:

@@ -159,6 +159,10 @@ _MINUTE_TIME = re.compile(
 _TOTAL_OF = re.compile(r"(?:a\s+)?total\s+of\Z")
 _BORN_BEFORE = re.compile(r"\b(?:born|delivered|birth|delivery|gestational age|gestation)\s+"
                           r"(?:(?!and\b|then\b|but\b)[\w-]+\s+){0,3}$", re.I)
+#: "at 27 weeks and 6 days of gestation", "29 weeks + 3 days' gestation": the weeks of a gestational age told with
+#: its days
+_GEST_DAYS_AFTER = re.compile(r"\s*(?:and|\+|,)\s*(?:\d+|[a-z]+)\s+days?\s*['’]?\s*(?:of\s+)?"
+                              r"(?:gestation(?:al)?|pregnancy|amenorrh?o?ea)\b", re.I)
 _LENGTH_PREPS = {"for", "over", "during", "lasting", "throughout"}
 _OF_SOMETHING = re.compile(r"\s+of\s+(?!age\b|life\b|gestation|pregnancy|amenorr)", re.I)
 _TIME_PREPS = {"within", "after", "at", "by", "following"}
@@ -293,7 +297,8 @@ def _classify(
         else:
             yield s, end, 2, "age", {**base, "kind": "age", "timex_type": "DURATION"}
         return
-    if g.get("gest") or unit == "week" and _BORN_BEFORE.search(text, max(0, ps - 48), ps):
+    if g.get("gest") or unit == "week" and (_BORN_BEFORE.search(text, max(0, ps - 48), ps) or
+                                            _GEST_DAYS_AFTER.match(text, e)):
         # "at 34 weeks of gestation"; "born at 38 weeks", "delivered at 36 weeks": a gestational age, not a time
         base.update(phrase_end=post.end() if g.get("gest") else e, gestational=True, kind="age", timex_type="DURATION")
         yield s, e, 2, "age", base

@@ -27,7 +27,14 @@ _PATIENT_CUE = anchored(
 _LITERATURE_CUE = anchored(
     r"\((?:\d+(?:[-–,] ?\d+)*)\)|\[\d+(?:[-–,] ?\d+)*\]|\b(?:stud(?:y|ies)|trials?|literature|"
     r"patients with|cases? (?:has|have) been (?:reported|described)|reported cases|et al|cohort|"
-    r"mechanism|pathogenesis|(?:case )?reports (?:have )?(?:also )?(?:suggested|shown|described|reported))\b|"
+    r"mechanism|pathogenesis|(?:case )?reports (?:have )?(?:also )?(?:suggested|shown|described|reported)|"
+    # "X has been reported in patients with Y", "infections have been reported, such as ...", "it has been
+    # described that ...": what others have reported (not "no recurrence has been reported at follow-up")
+    r"(?:has|have) (?:(?:also|not|so far|\w+ly) )?been (?:\w+ly )?(?:reported|described)"
+    r"(?=,? (?:in|as|with|among|such as|after|following|that|to)\b)|"
+    r"it (?:has been|is) (?:\w+ly )?(?:reported|described|suggested|shown) that|"
+    # "only 4 previously published case reports of X", "published cases of X": others' patients
+    r"previously published|published (?:case )?(?:reports?|cases?|series|literature))\b|"
     # "... may precipitate the hemorrhage.15": a superscript citation flattened onto the sentence's end
     r"(?<=[a-z]{2})(?<!fig)(?<!vol)(?<!eq)\.\d{1,3}(?:[-–,]\d{1,3})*(?=\s|$)", re.I)
 # A general statement about a disease, not a fact of this case: "X is a rare autosomal recessive disorder",
