@@ -109,3 +109,9 @@ def test_a_positive_ehrlichia_test_is_ehrlichiosis():
     c = _course("A 50-year-old woman presented with fever after a tick bite. Ehrlichia chaffeensis PCR from her blood "
                 "was positive. She was treated with doxycycline.")
     assert "ehrlichiosis" in {x.name for x in c.conditions if x.assertion.value == "present"}
+
+
+def test_a_sister_who_died_with_a_disease_is_family():
+    c = _course("A 3-month-old boy presented with hypoglycemia. His sister died at 2 years of age with leukemia. "
+                "He was started on diazoxide.")
+    assert "leukemia" not in {x.name for x in c.conditions if x.assertion.value == "present"}
