@@ -306,7 +306,9 @@ class ExposureBuilder:
         if last.dose is None and len(exp.segments) == 1 and last.start == when:
             exp.segments[-1] = seg
             return
-        last.end = when
+        # a new dose told at a time before the last one began (another clock): that dose's end is not known
+        before = when.known and last.start.known and _stopped_before_start(when, last.start)
+        last.end = TimeRef(derivation="unknown", text=when.text) if before else when
         seg.route = seg.route or last.route
         exp.segments.append(seg)
 
