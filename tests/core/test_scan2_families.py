@@ -109,3 +109,19 @@ def test_a_positive_ehrlichia_test_is_ehrlichiosis():
     c = _course("A 50-year-old woman presented with fever after a tick bite. Ehrlichia chaffeensis PCR from her blood "
                 "was positive. She was treated with doxycycline.")
     assert "ehrlichiosis" in {x.name for x in c.conditions if x.assertion.value == "present"}
+
+
+def test_a_sister_who_died_with_a_disease_is_family():
+    c = _course("A 3-month-old boy presented with hypoglycemia. His sister died at 2 years of age with leukemia. "
+                "He was started on diazoxide.")
+    assert "leukemia" not in {x.name for x in c.conditions if x.assertion.value == "present"}
+
+
+def test_a_dose_change_on_another_clock_does_not_end_the_last_dose_before_it_began():
+    c = _course("A 53-year-old man underwent valve replacement. Six months later, he was admitted with vasculitis. "
+                "He was started on prednisone 60 mg daily. On day 3, prednisone was reduced to 40 mg daily.")
+    pred = next(e for e in c.exposures if e.drug == "prednisone")
+    first = pred.segments[0]
+    assert first.dose is not None and first.dose.value == 60.0
+    assert first.end is None or first.end.offset_days is None or first.start.offset_days is None \
+        or first.end.offset_days[1] >= first.start.offset_days[0]

@@ -325,7 +325,9 @@ class ExposureBuilder:
             return
         if last.end != when:
             last.length_days = None  # a new dose before the stated length was over
-        last.end = when
+        # a new dose told at a time before the last one began (another clock): that dose's end is not known
+        before = when.known and last.start.known and _stopped_before_start(when, last.start)
+        last.end = TimeRef(derivation="unknown", text=when.text) if before else when
         seg.route = seg.route or last.route
         exp.segments.append(seg)
 
