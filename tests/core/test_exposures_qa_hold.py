@@ -77,3 +77,13 @@ def test_a_reaction_to_the_drug_switched_away_from_is_its_stop_reason() -> None:
     gol = next(e for e in course.exposures if e.drug == "golimumab")
     assert gol.status == "stopped" and gol.stop_reason == "adverse effect"
     assert next(e for e in course.exposures if e.drug == "etanercept").stop_reason is None
+
+
+def test_a_stop_after_a_number_of_doses_counts_them_on_the_schedule() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("A 50-year-old woman was admitted on 2 March 2023. Intravenous cyclophosphamide 750 mg every "
+                          "3 weeks was started on 6 March 2023. Prednisone was tapered to 20 mg/day in June 2023. "
+                          "Cyclophosphamide was stopped after 4 doses.", assess=False)
+    cyc = next(e for e in course.exposures if e.drug == "cyclophosphamide")
+    assert cyc.status == "stopped" and cyc.end is not None and cyc.end.earliest == "2023-05-29"  # 4 x 21 days

@@ -42,3 +42,16 @@ def test_a_change_told_of_another_subject_or_toward_a_value_is_no_flag() -> None
 def test_an_attributive_trend_word_still_flags_its_test() -> None:
     got = _labs("A 50-year-old man was admitted in May 2021. He had rising ferritin and low fibrinogen.")
     assert ("ferritin", None, None, "H") in got and ("fibrinogen", None, None, "L") in got
+
+
+def test_an_amount_of_change_after_the_measure_it_changes_is_no_reading() -> None:
+    got = _labs("A 58-year-old man had a hypertensive crisis in May 2021. The aim was a reduction of systolic blood "
+                "pressure by 25 mmHg per day. Blood pressure was 150/90 mmHg on day 3.")
+    assert [g[1] for g in got if g[0] == "blood pressure"] == [150.0]
+
+
+def test_scleroderma_renal_crisis_is_a_diagnosis() -> None:
+    course = analyze_text("A 50-year-old woman with diffuse systemic sclerosis was admitted in March 2020 with a "
+                          "blood pressure of 200/110 mmHg. A scleroderma renal crisis was diagnosed.", assess=False)
+    src = [c for c in course.conditions if c.name == "scleroderma renal crisis"]
+    assert src and src[0].codings and src[0].codings[0].code == "M34.89"

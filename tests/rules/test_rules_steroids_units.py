@@ -127,3 +127,23 @@ def test_a_later_course_after_one_of_stated_length_is_a_new_course():
     mp = [e for e in course.exposures if e.drug == "methylprednisolone"]
     assert len(mp) == 2 and mp[0].status == "completed" and mp[0].segments[0].length_days == 3
     assert mp[0].end is not None and (mp[0].end.latest or "") < "2019-05"
+
+
+def test_a_course_surely_taken_is_at_least_at_the_smallest_dose_it_may_have_that_day():
+    from rules_build import t
+
+    from casecourse.model import Timing
+    from casecourse.rules.evidence import Axis
+    from casecourse.rules.steroids import dose_on, pieces
+
+    x = drug("prednisone", 20, "2024-01", "2024-05-31", status="stopped")
+    x.segments[0].end = None
+    x.segments.append(DoseSegment(dose=Dose(value=10, unit="mg"), timing=Timing(frequency=1, period=1, period_unit="d"),
+                                  start=t("2024-03"), end=t("2024-05-31")))
+    c = course(x, admit=None)
+    axis = Axis(c)
+    ps = pieces(c, axis, axis.end_of_story())
+    # mid-March: 20 mg (the taper step's date is known only to the month) or already 10 mg; never nothing
+    assert dose_on(ps, axis.span(t("2024-03-15"))[0]) == (10, 20)
+    # after its stop, nothing
+    assert dose_on(ps, axis.span(t("2024-06-15"))[0]) == (0, 0)

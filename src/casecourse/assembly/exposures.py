@@ -464,6 +464,12 @@ class ExposureBuilder:
             days = _days(str(t.attrs.get("duration") or ""))
             if days is not None and _STOPPED_AFTER.fullmatch(self.text, d.end, t.start):
                 return days_after(exp.segments[0].start, days, t.text)
+        stop = _STOPPED_AFTER.match(self.text, d.end, clause[1])
+        counted = _AFTER_DOSES.match(self.text, stop.end(), clause[1]) if stop else None
+        per_day = next((_per_day(s.timing) for s in reversed(exp.segments) if s.timing and s.timing.period), None)
+        if counted is not None and per_day:  # "cyclophosphamide every 2 weeks ... was stopped after 6 doses"
+            n = int(_COUNT_WORDS.get(counted["n"].lower(), counted["n"]))
+            return days_after(exp.segments[0].start, n / per_day, counted.group(0)) if n > 0 else None
         return None
 
     def _named_as_cause(self, d: Mention) -> bool:
@@ -684,6 +690,8 @@ _COUNT_AFTER = re.compile(rf"\s*,?\s*(?:for|x|×)\s+(?:a total of\s+)?{_COUNT}\s
 # a number of cycles, a course's length only with its cycle's length written ("every 21 days")
 _CYCLES_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:(?:further|more|additional)\s+)?(?:cycles|courses)\s+of\s+"
                             rf"(?:(?:the|intravenous|iv|oral)\s+)?$", re.I)
+# "after 6 doses", "after six cycles": a course's length by its number of doses (with its schedule known)
+_AFTER_DOSES = re.compile(rf"(?:after\s+)?(?:a total of\s+)?{_COUNT}\s+(?:{_COUNTED}|cycles|courses)\b", re.I)
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12}
 

@@ -247,7 +247,9 @@ def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
 _CHANGE_BEFORE = re.compile(
     r"\b(?:(?:increased|decreased|dropped|fell|rose|declined|reduced|lowered|raised|risen|fallen|corrected|"
     r"went (?:up|down))"
-    r"\s+by|(?:a |an )?(?:drop|fall|rise|increase|decrease|decline|reduction|change|loss|gain|correction)\s+(?:of|by))"
+    r"\s+by|(?:a |an )?(?:drop|fall|rise|increase|decrease|decline|reduction|change|loss|gain|correction)\s+(?:of|by)"
+    # "a reduction of systolic blood pressure by 20 mmHg": the measure named between the change and its amount
+    r"|(?:drop|fall|rise|increase|decrease|decline|reduction|lowering|change)\s+(?:of|in)\s+(?:[\w-]+\s+){1,4}by)"
     r"\s*(?:about|approximately|around|nearly|almost|over|more than|less than)?\s*$", re.I)
 _DURATION_AFTER = re.compile(r"[ \t-]*(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|minutes?|mins?)\b", re.I)
 _CHANGE_WORDS = ("by", "of")  # one is in every match of _CHANGE_BEFORE
@@ -437,7 +439,7 @@ def find_labs(text: str) -> list[Mention]:
         clause_start = ends[k - 1] if k else 0
         clause_end = ends[k] if k < len(ends) else len(text)
         if may_hold(low, max(0, v.start - 40), v.start, _CHANGE_WORDS) \
-                and _CHANGE_BEFORE.search(text, max(0, v.start - 40), v.start):
+                and _CHANGE_BEFORE.search(text, max(0, v.start - 70), v.start):
             # "haemoglobin decreased by 7 g/dL", "a weight loss of 8 kg": a measured change, not the test's level;
             # kept as a value with no test (the course files no result for it)
             if v.unit:

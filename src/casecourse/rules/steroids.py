@@ -144,6 +144,7 @@ def dose_on(ps: list[Piece], day: float) -> tuple[float, float]:
     course follow each other, so where imprecise dates let two of them overlap the day has one or the other
     ("10 mg/day until 2021, then 5 mg/day from 2021": at most 10 in 2021, not 15)."""
     by_course: dict[int, tuple[float, float]] = {}
+    possible: dict[int, float] = {}  # the smallest dose a course may be at on the day
     for p in ps:
         a = p.active(day)
         if a is False:
@@ -151,7 +152,23 @@ def dose_on(ps: list[Piece], day: float) -> tuple[float, float]:
         p_lo, p_hi = p.pred if p.pred else (0.0, INF)
         lo, hi = by_course.get(id(p.exposure), (0.0, 0.0))
         by_course[id(p.exposure)] = (max(lo, p_lo) if a else lo, max(hi, p_hi))
+        possible[id(p.exposure)] = min(possible.get(id(p.exposure), INF), p_lo)
+    for key, (lo, hi) in by_course.items():
+        if _course_on(ps, key, day):
+            # a course surely taken that day is at one of the doses its segments may have then, whichever it is
+            # ("60 mg from September, 50 mg from week 3, ...": at least the smallest of those that may apply)
+            by_course[key] = (max(lo, possible[key]), hi)
     return sum(v[0] for v in by_course.values()), sum(v[1] for v in by_course.values())
+
+
+def _course_on(ps: list[Piece], key: int, day: float) -> bool:
+    """Whether the course (exposure id `key`) surely runs on `day`: after its first segment's latest start and
+    before its last segment's earliest end (its segments follow each other without gaps)."""
+    mine = [p for p in ps if id(p.exposure) == key]
+    first, last = mine[0], mine[-1]
+    if first.start is None or last.end is None or any(p.length is not None for p in mine):
+        return False
+    return first.start[1] <= day <= last.end[0]
 
 
 def dose_over(ps: list[Piece], span: Span | None) -> dict[str, float | None] | None:
