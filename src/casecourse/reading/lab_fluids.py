@@ -42,8 +42,13 @@ _ANALYSED = (r"(?:analys[ie]s|examinations?|exam|stud(?:y|ies)|cytology|biochemi
 _ANALYSIS_OF = r"(?:analys[ie]s|examinations?|stud(?:y|ies)|cytology|biochemistry|samples?|counts?)\s+(?:of|from|in)\s+"
 # a word naming the blood as the specimen: the fluid's frame ends there ("... whereas serum albumin was 2.6 g/dL")
 _BLOOD = re.compile(r"\b(?:serum|plasma|peripheral|systemic|venous|arterial|capillary|blood(?!\s+cells?\b))\b", re.I)
-_VALUE_CLAUSE = re.compile(r"[.;](?:\s|$)|\n")
 _FULL_STOP = re.compile(r"\.(?:\s|$)|\n")
+
+
+def _after_last(rx: re.Pattern, text: str, pos: int, back: int = 400) -> int:
+    """Where the clause (or sentence) holding `pos` starts: after the last `rx` boundary within `back` characters."""
+    lo = max(0, pos - back)
+    return max((c.end() for c in rx.finditer(text, lo, pos)), default=lo)
 
 
 @cache
@@ -94,8 +99,7 @@ def _fluid_values(text: str, mentions: list[Mention]) -> None:
         test = catalogue().get(name)
         if test is None or test.kind != "lab" or name.startswith(_specimen_names()):
             continue
-        start = max((c.end() for c in _VALUE_CLAUSE.finditer(text, max(0, m.start - 400), m.start)),
-                    default=max(0, m.start - 400))
+        start = _after_last(_CLAUSE, text, m.start)
         after = max((v for v in values if start <= v < m.start), default=start)  # the value before it in the clause
         named = [t for t in tests if t.norm == name and after <= t.start < m.start]
         at = named[0].start if named else m.start  # the test's first naming, else the value
@@ -105,8 +109,7 @@ def _fluid_values(text: str, mentions: list[Mention]) -> None:
         elif (a := after_rx.match(text, m.end)) is not None:
             specimen = _specimen(a, names)
         else:
-            sentence = max((c.end() for c in _FULL_STOP.finditer(text, max(0, m.start - 400), m.start)),
-                           default=max(0, m.start - 400))
+            sentence = _after_last(_FULL_STOP, text, m.start)
             frames = list(frame_rx.finditer(text, sentence, m.start))
             if frames and _frame_reaches(text, frames[-1], m.start) and not _BLOOD.search(text, frames[-1].end(),
                                                                                          m.start):
@@ -160,7 +163,6 @@ _ANALYTE_BEFORE = re.compile(r"\b(?P<a>protein|glucose|lactate)(?:\s+(?:levels?|
                              r"(?:of|was|were|is|at|:|=)?\s*$", re.I)
 _CSF_WORDS = re.compile(r"\b(?:cerebrospinal fluid|CSF|lumbar puncture|spinal tap)\b", re.I)
 _SPECIMEN_BEFORE = re.compile(r"\b(?:serum|plasma|blood|urine|urinary|paired|capillary|venous|arterial)\s+$", re.I)
-_SENTENCE_END = re.compile(r"[.;](?:\s|$)|\n")
 _PLAIN = ("glucose", "total protein", "lactate")  # the serum tests a bare analyte word is read as
 
 
@@ -173,8 +175,7 @@ def csf_value_test(text: str, start: int, test: LabTest | None) -> LabTest | Non
     a = _ANALYTE_BEFORE.search(text, max(0, start - 30), start)
     if a is None or _SPECIMEN_BEFORE.search(text, max(0, a.start() - 20), a.start()):
         return test
-    lo = max(0, start - 400)
-    s0 = max((c.end() for c in _SENTENCE_END.finditer(text, lo, a.start())), default=lo)
+    s0 = _after_last(_CLAUSE, text, a.start(), a.start() - max(0, start - 400))
     fluid = max(_CSF_WORDS.finditer(text, s0, a.start()), key=lambda f: f.start(), default=None)  # the nearest
     if fluid is None or _OTHER.search(text, fluid.end(), a.start()):
         return test

@@ -12,7 +12,6 @@ import csv
 import hashlib
 import importlib.util
 import os
-import pickle
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -23,7 +22,7 @@ from pathlib import Path
 
 import ahocorasick
 
-from ..cache import announce_build, cache_dir, settle
+from ..cache import cached
 from .lexicon_norm import is_plural, norm_phrase, norm_word, variants
 from .lexicon_obo import OboTerm, descendants, read_obo
 from .predicates import rows as predicate_rows
@@ -616,41 +615,19 @@ def _open_compounds(spelled: set[str], best: dict[str, tuple[tuple, int]], entri
                 add(f"{word[:i]} {word[i:]}", len(entries) - 1, (2, 5), False)
 
 
-def _cache_file(obo: Path) -> Path:
+def _cache_key(obo: Path) -> str:
+    """The index's version: the obo file, the knowledge tables it reads and the builder's own code."""
     st = obo.stat()
     h = hashlib.sha256(f"{BUILDER_VERSION}|{obo}|{st.st_size}|{st.st_mtime_ns}".encode())
     for name in KNOWLEDGE:
         h.update(_knowledge(name).encode())
     for module in ("lexicon_index.py", "lexicon_norm.py", "lexicon_obo.py"):  # the builder's own code
         h.update((Path(__file__).parent / module).read_bytes())
-    return cache_dir() / f"hpo_index-{h.hexdigest()[:16]}.pkl"
+    return h.hexdigest()[:16]
 
 
 @cache
 def load_index() -> Index:
-    """The index, from the cache when it is current, else built (a few seconds) and cached."""
+    """The index, from the cache when it is current, else built (a few seconds) and cached (casecourse.cache)."""
     obo = obo_path()
-    path = _cache_file(obo)
-    if path.exists():
-        try:
-            with open(path, "rb") as fh:
-                index = pickle.load(fh)
-            settle()
-            return index
-        except Exception:  # a stale or truncated cache is rebuilt, never trusted
-            pass
-    announce_build("HPO phenotype index")
-    index = build(obo)
-    settle()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for old in path.parent.glob("hpo_index-*.pkl"):  # superseded builds
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass
-    return index
+    return cached("hpo_index", _cache_key(obo), lambda: build(obo))
