@@ -124,6 +124,9 @@ class LabResult(Fact):
     unit_si: str | None = None
     interpretation: Literal["H", "L", "N", "POS", "NEG", "A"] | None = None
     diastolic: float | None = Field(None, description="a blood pressure's diastolic value ('120/80'); value: systolic")
+    implausible: str | None = Field(
+        None, description="why the value as written lies outside the test's physiological range (casecourse/"
+        "plausibility.py); value, unit and SI value stay as written, and the clinical rules read no evidence from it")
 
 
 class Dose(_Base):

@@ -28,6 +28,7 @@ from casecourse.model import (
     SourceSpan,
     TimeRef,
 )
+from casecourse.plausibility import mark_implausible
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.pipeline import Reading
@@ -191,6 +192,7 @@ class CourseAssembler:
         self.course.findings = list(self._findings.values())
         self._anchor()
         self._date_of_birth()
+        mark_implausible(self.course.labs)
         return self.course
 
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:

@@ -19,6 +19,9 @@ CONDITION_NAME_SYSTEM = "https://casecourse.org/fhir/CodeSystem/condition-name"
 RELATIVE_TIME_URL = f"{BASE_URL}/relative-time"   # sub-extensions: anchor, offsetDaysLow, offsetDaysHigh
 TIME_ESTIMATE_URL = f"{BASE_URL}/time-estimate"   # sub-extensions: earliest, latest, derivation
 ASSERTION_URL = f"{BASE_URL}/assertion"
+# a lab value outside its test's physiological range as written (casecourse/plausibility.py): valueString = the reason;
+# the value and unit stay as written, and an Observation.note says the same for a human reader
+IMPLAUSIBLE_URL = f"{BASE_URL}/implausible-value"
 SUBJECT = {"reference": "Patient/patient"}
 _INTERP_DISPLAY = {"H": "High", "L": "Low", "N": "Normal", "POS": "Positive", "NEG": "Negative", "A": "Abnormal"}
 _UCUM = "http://unitsofmeasure.org"
@@ -229,6 +232,9 @@ def bundle_dict(course: Course) -> dict:
             res["interpretation"] = [{"coding": [{
                 "system": "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
                 "code": lab.interpretation, "display": _INTERP_DISPLAY[lab.interpretation]}]}]
+        if lab.implausible:
+            res.setdefault("note", []).append({"text": lab.implausible})
+            res["extension"] = [{"url": IMPLAUSIBLE_URL, "valueString": lab.implausible}]
         entries.append(_timed(res, "effectiveDateTime", lab.time))
     for exp in course.exposures:
         entries.extend(_medication_statements(exp))

@@ -8,7 +8,7 @@ from casecourse.report.frame import GREY, Frame, marker
 from casecourse.report.lanes import Item, is_negated, is_suspected, marker_lane
 from casecourse.report.provenance import lab_label
 from casecourse.report.steroids import SteroidCurve
-from casecourse.report.svg import Rows, el, fmt_value, n, nice_ticks, text, text_width
+from casecourse.report.svg import Rows, el, esc, fmt_value, n, nice_ticks, text, text_width
 
 ORANGE = "#E69F00"
 PULSE_DAYS = 14
@@ -104,6 +104,8 @@ def _lab_groups(course: Course, fr: Frame) -> list[tuple[str, str, list[LabResul
 
 
 def _interp(lab: LabResult, ref: tuple[float, float] | None) -> str | None:
+    if lab.implausible:
+        return None  # a value outside the physiological range as written is shown, but not as high or low
     if lab.interpretation or ref is None or lab.value is None:
         return lab.interpretation
     return "H" if lab.value > ref[1] else "L" if lab.value < ref[0] else "N"
@@ -152,11 +154,14 @@ def lab_panel(fr: Frame, course: Course, test: str, unit: str, labs: list[LabRes
         neg, sus = is_negated(lab.assertion), is_suspected(lab.assertion)
         g = [fr.soft_band(span, cy, 6, GREY if neg else colour),
              marker("circle", cx, cy, 4.2, GREY if neg else colour, hollow=neg or sus, dashed=sus)]
-        label = f"{lab.comparator or ''}{fmt_value(lab.value)}"
+        label = f"{lab.comparator or ''}{fmt_value(lab.value)}" + (" (!)" if lab.implausible else "")
         row = labels.place(cx + 6, cx + 8 + text_width(label, 10))
         if row is not None:
             g.append(text(cx + 7, cy - 5 + row * 15, label, 10, fill=colour, weight="bold"))
-        parts.append(el("g", "".join(g), class_="fact lab", data_fact=lab.id))
+        if lab.implausible:  # the reason on hover, also in the fact's detail (report/provenance.py)
+            g.append(el("title", esc(lab.implausible)))
+        parts.append(el("g", "".join(g), class_="fact lab implausible" if lab.implausible else "fact lab",
+                        data_fact=lab.id))
     return el("g", "".join(parts), class_="panel lab-panel", data_test=test.lower()), h
 
 

@@ -39,7 +39,8 @@ def mark_assertion(label: str, assertion: Assertion) -> str:
 def lab_label(lab: LabResult) -> str:
     if lab.value is not None:
         v = fmt_value(lab.value) + (f"–{fmt_value(lab.value_high)}" if lab.value_high else "")
-        return f"{lab.test} {lab.comparator or ''}{v} {lab.unit or ''}".strip()
+        shown = f"{lab.test} {lab.comparator or ''}{v} {lab.unit or ''}".strip()
+        return f"{shown} (implausible as written)" if lab.implausible else shown
     interp = {"POS": "positive", "NEG": "negative", "H": "high", "L": "low", "N": "normal",
               "A": "abnormal"}.get(lab.interpretation or "", "")
     return f"{lab.test} {interp}".strip()
@@ -124,6 +125,8 @@ def fact_index(course: Course, scale: TimeScale, end_x: float | None) -> dict[st
                  "rule": fact.provenance.rule, "sentence": sentence_html(course.text, fact.provenance),
                  "spans": [[s.start, s.end] for s in fact.provenance.spans]}
         index[fact.id] = entry
+        if isinstance(fact, LabResult) and fact.implausible:
+            entry["detail"] = fact.implausible  # the value stays as written; the rules read no evidence from it
         if isinstance(fact, Exposure):
             extra = [x for x in (fact.route, fact.regimen and f"regimen {fact.regimen}",
                                  fact.stop_reason and f"stopped: {fact.stop_reason}") if x]

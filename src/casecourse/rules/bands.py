@@ -45,7 +45,8 @@ def banded(view: View, analyte: str, bands_by_unit: dict[str, list[Band]], win: 
         facts.append(r.fact.id)
         if iv is None:
             pmin, pmax = 0.0, top
-            notes.append(f"{r.fact.id}: value not usable in {target}")
+            why = r.implausible or f"value not usable in {target}"
+            notes.append(f"{r.fact.id}: {why}")
         else:
             pmin, pmax = band_points(iv, bands_by_unit[target])
             if iv.note:

@@ -88,8 +88,11 @@ class LabReading:
     unit: str | None = None
     flag: str | None = None
     implied: bool = False
+    implausible: str | None = None  # LabResult.implausible: the value as written is no evidence
 
     def interval(self, unit: str) -> Interval | None:
+        if self.implausible:
+            return None
         if self.value is not None:
             src, note = self.unit, ""
             if src is None:
@@ -186,7 +189,10 @@ class View:
                 flag = f.interpretation
                 if f.assertion in (Assertion.negated, Assertion.ruled_out) and value is None:
                     flag = "N" if flag in (None, "L", "H") else flag
-                out.append(LabReading(f, analyte, value, f.value_high, f.comparator, unit, flag))
+                if f.implausible:  # "haemoglobin 9 mg/dL": neither its value nor a flag read from it settles anything
+                    flag = None
+                out.append(LabReading(f, analyte, value, f.value_high, f.comparator, unit, flag,
+                                      implausible=f.implausible))
         for key, interp in _implied_by().get(analyte, ()):
             for f in self.index.get(key, []):
                 pol = polarity(f)
@@ -243,7 +249,9 @@ class View:
             verdict = None if iv is None else check(iv, op, thr[target])
             if iv and iv.note:
                 notes.append(iv.note)
-            if iv is None and r.unit and r.value is not None:
+            if r.implausible:
+                notes.append(r.implausible)
+            elif iv is None and r.unit and r.value is not None:
                 notes.append(f"{r.unit} not convertible to {target}")
             if verdict and inside:
                 hits.append(r.fact.id)
@@ -282,13 +290,13 @@ class View:
 
     def flagged(self, analyte: str, flags: tuple[str, ...], win: Window) -> Ev:
         """A qualitative result (POS/NEG, L/H) inside the window."""
-        hits, fails, maybe = [], [], []
+        hits, fails, maybe, notes = [], [], [], []
         for r in self.readings(analyte):
             inside = win.contains(self.axis, r.fact.time)
             if inside is False:
                 continue
             flag = r.flag
-            if flag is None and r.value is not None and analyte in _ref():
+            if flag is None and r.value is not None and analyte in _ref() and not r.implausible:
                 iv = r.interval(str(_ref()[analyte]["unit"]))
                 lo_ref = _ref()[analyte]
                 if iv and "L" in flags:
@@ -305,6 +313,8 @@ class View:
                     )
             if flag is None:
                 maybe.append(r.fact.id)
+                if r.implausible:
+                    notes.append(r.implausible)
             elif flag in flags and inside:
                 hits.append(r.fact.id)
             elif flag not in flags and inside and flag != "A":
@@ -314,7 +324,7 @@ class View:
         if hits:
             return Ev(True, hits, "/".join(flags))
         if maybe:
-            return Ev(None, maybe, "result not settled")
+            return Ev(None, maybe, "; ".join(["result not settled", *sorted(set(notes))]))
         if fails:
             return Ev(False, fails, "normal or negative")
         return Ev(None, [], "no result in the window")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from casecourse.export.fhir import IMPLAUSIBLE_URL
 from casecourse.model import (
     Coding,
     Condition,
@@ -147,6 +148,8 @@ def _observation(i: str, r: dict, course: Course) -> None:
                 unit=(q or {}).get("unit"),
                 comparator=(q or {}).get("comparator"),
                 interpretation=interp,
+                implausible=next((e.get("valueString") for e in r.get("extension", [])
+                                  if e.get("url") == IMPLAUSIBLE_URL), None),
             )
         )  # type: ignore[arg-type]
     else:

@@ -59,7 +59,7 @@ def body_size(course: Course) -> tuple[float | None, float | None]:
     weight = height = None
     for lab in course.labs:
         si = lab.value_si if lab.value_si is not None else lab.value
-        if si is None or "birth" in (lab.test_text or "").lower():
+        if si is None or lab.implausible or "birth" in (lab.test_text or "").lower():
             continue
         if weight is None and lab.test == "body weight" and (lab.unit_si or lab.unit or "").lower() == "kg":
             weight = float(si)
