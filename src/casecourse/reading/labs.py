@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.plausibility import can_be_negative
 from casecourse.reading import lab_fluids
 from casecourse.reading.labs_catalogue import LabTest, TestHit, by_written, catalogue, expand, find_tests
 from casecourse.reading.labs_qualitative import Compound, compound_anchors, find_compounds, find_qualitative
@@ -80,7 +82,7 @@ _TYPE_NUMBERS = re.compile(r"\d{1,2}(?:\s?[,/]\s?\d{1,2})*")
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:normal|reference|ref|NR|(?:(?<=\()|(?<=\[)|(?<=\( )|(?<=, )|(?<=; ))RR|ULN|cut-?off)\.?\s*"
     r"(?:range|ranges|values?|interval|limits?|"
-    r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?|\brange)\s*(?:[:,(=]|is|was|of|being)?\s*$",
+    r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?|\brange)\s*(?:[:,(=]|is|was|of|being|up to)?\s*$",
     re.I)
 _OPENING_BEFORE = re.compile(r"[(\[]\s?$")
 _CSF_ANALYTES = ("protein", "glucose", "lactate")  # one is before a value lab_fluids.csf_value_test may re-file
@@ -133,9 +135,12 @@ def _group_parts(text: str, hit: TestHit) -> list[LabTest] | None:
 
 
 def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_start: int,
-            clause_end: int, taken: dict[int, int] | None = None) -> LabTest | None:
+            clause_end: int, taken: dict[int, int] | None = None, value_starts: list[int] | None = None
+            ) -> LabTest | None:
     """The test a value belongs to. Values after a group name that lists its tests go to them in turn: "C3 and C4
-    were low (0.45 g/L and 0.06 g/L)" (`taken` counts the values each group has had)."""
+    were low (0.45 g/L and 0.06 g/L)" (`taken` counts the values each group has had). A value never passes back
+    over a test whose unit it does not fit but that has a value of its own right after it (`value_starts`): "bilirubin
+    (3.1 mg/dL) and LDH (512 mg/dL)" gives bilirubin no second value."""
     if v.info is not None and v.info.kind in ("count", "count_field") and v.info.default_test:
         return catalogue()[v.info.default_test]  # "150 × 10^3 platelets per microliter": the unit names its test
     if v.unit and v.info is not None and v.info.kind in ("count", "count_field") and _CELLS_IN_UNIT.match(v.unit):
@@ -166,13 +171,27 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
             return None  # more values than the group lists, or of another kind: no test before it is theirs
         if _fits(hit.test, v):
             return hit.test
+        if value_starts is not None and _valued(text, hit, value_starts):
+            return None
     default = (v.extra or {}).get("default_test") or (v.info.default_test if v.info else None)
     return catalogue()[default] if default else None
 
 
+def _valued(text: str, hit: TestHit, value_starts: list[int]) -> bool:
+    """Whether a value is written right after the test's name ("LDH (512", "CK-MB was 385")."""
+    k = bisect.bisect_left(value_starts, hit.end)
+    return k < len(value_starts) and value_starts[k] - hit.end <= 30 \
+        and _VALUE_GAP.fullmatch(text, hit.end, value_starts[k]) is not None
+
+
+# between a test's name and its own value (never a closing bracket or "to": "(-1.2 z-score) to 1.65 L")
+_VALUE_GAP = re.compile(r"(?:[\s:=(]|\b(?:levels?|counts?|values?|concentrations?|was|were|is|are|of|at)\b)*", re.I)
+
+
 # a name the catalogue does not know, after a list separator and right before the value
 _UNKNOWN_NAME_BEFORE = re.compile(
-    r"(?:,|;|\band\b)\s+(?P<name>[A-Za-z][\w-]{3,}(?:\s+[A-Za-z][\w-]+){0,2}?)\s*(?:of|was|were|at|:|=|\()?\s*$")
+    r"(?:,|;|\band\b)\s+(?P<name>(?:[A-Za-z][\w-]{3,}|[A-Z]{2}[A-Z0-9]?\b)(?:\s+[A-Za-z][\w-]+){0,2}?)"
+    r"\s*(?:of|was|were|at|:|=|\()?\s*$")  # a short name in capitals too: "and TNF (29.8 ng/L)"
 _NOT_A_NAME = frozenset(
     "then later subsequently finally again respectively rising rose falling fell increasing increased decreasing "
     "decreased reaching reached peaking peaked which with from between over under about approximately nearly almost "
@@ -425,6 +444,7 @@ def find_labs(text: str) -> list[Mention]:
     hit_ends = {h.end for h in hits}
     hit_start_set = set(hit_starts)
     values = find_values(text)
+    value_starts = [v.start for v in values]
     interval_after = _unit_from_interval(text, values)
     _unit_after_interval(text, values)
     paired = _respectively(text, values, hits, ends)
@@ -447,7 +467,7 @@ def find_labs(text: str) -> list[Mention]:
                 change.attrs["change"] = True
                 out.append(change)
             continue
-        test = paired.get(id(v)) or _attach(text, v, anchors, starts, clause_start, clause_end, taken)
+        test = paired.get(id(v)) or _attach(text, v, anchors, starts, clause_start, clause_end, taken, value_starts)
         if test is None and v.unit in ("G/L", "G/l") and (grams := lookup_unit("g/L")) is not None:
             # "haemoglobin 60 G/L": a capital G that no count test takes is grams per litre, as written in capitals
             as_grams = Value(v.start, v.end, v.value, v.value_high, v.comparator, v.unit, grams, grams.ucum, v.extra)
@@ -488,6 +508,11 @@ def find_labs(text: str) -> list[Mention]:
             test = expand(test)[0] if len(expand(test)) == 1 else test
         if test is not None and test.kind == "anchor":
             test = None  # "the Rotterdam score was 0.15": a value, its test not in the catalogue
+        if test is not None and v.value is not None and v.value < 0 and text[v.start] in "-–" \
+                and not can_be_negative(test.name):
+            # "potassium -3.4 mEq/L", "aspartate transaminase -64 U/L": a dash between a name and its value, not a
+            # minus sign, where the test cannot be negative (knowledge/physiological_limits.csv)
+            v = replace(v, start=v.start + 1, value=-v.value)
         mention = value_mention(text, v, test)
         if id(v) in interval_after or (mention.attrs.get("comparator") and _CUTOFF_LABEL.search(
                 text, max(0, v.start - 12), v.start)) or (may_hold(low, max(0, v.start - 40), v.start, _REFERENCE_WORDS)

@@ -19,7 +19,9 @@ _THIN_SPACES = re.compile(r"[\s\u200b]")
 # "12 500 cells", "24\u00a0000/mm3", or before a concentration per volume: "ferritin 12 400 ng/mL", "1 250 U/L"
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u2005-\u200a\u202f]\d{3})+(?!\d)|"
         r"\d{1,3}(?:[ \u00a0]\d{3})+(?=\s?(?:/|per\b|cells\b|[kK]/|"
-        r"(?:[nµμpm]g|ug|mcg|m?I?U|kU)/(?:[mdµμ]?[lL]\b)))|\d+(?:,\d{1,2}(?![\d,]))?)"
+        r"(?:[nµμpm]g|ug|mcg|m?I?U|kU)/(?:[mdµμ]?[lL]\b))"
+        # or before a change to such a number: "from 30 000 to 23 000/µL"
+        r"|\s*(?:-|–|to)\s*\d{1,3}(?:[ \u00a0]\d{3})+\s?(?:/|per\b|cells\b))|\d+(?:,\d{1,2}(?![\d,]))?)"
         r"(?:\.\d+)?")
 # ("up to" is no comparator: "CRP rose up to 312 mg/L" states the peak, 312, not "at most 312")
 _CMP_WORDS = {
@@ -55,7 +57,10 @@ TITRE_SLASH_RE = anchored(r"(?P<cmp>[<>≤≥]\s?)?(?<![\w.:/])1\s?/\s?(?P<den>(
 BETWEEN_RE = anchored(rf"\bbetween\s+(?P<num>{_NUM})\s+and\s+(?P<num2>{_NUM})(?![\w.]*\s?[/:]\s?\d)(?![\w-])", re.I)
 # a change from one value to another, not a range ("ranged from 2 to 5" is one)
 _FROM_BEFORE = re.compile(r"(?<!ranged)(?<!ranging)(?<!varied)(?<!varying)\s+from\s*$", re.I)
-_MULT_RE = re.compile(r"\s?(?:[×xX*]|·)\s?10\s?(?:\^|\*\*|\*|e|E)?\s?(?P<exp>[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})")
+_MULT_RE = re.compile(r"\s?(?:[×xX*∗]|·)\s?10\s?(?:\^|\*\*|\*|∗|e|E)?\s?(?P<exp>[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})")
+# a flattened power of ten with its multiplier sign lost, right before a count's unit: "50,000 109/L", "22.7 (109/l)",
+# "1.6 \ufffd 109/liter" (an unreadable character where "×" was); never a value of its own
+_BARE_MULT_RE = re.compile(r"(?:\s?[(\ufffd]\s?|\s)10(?P<exp>9|12|3|6)(?=\s?/)")
 # a unit the unit table does not know, written in a unit's shape: up to four letters, a slash and a denominator
 # some known unit has ("K/dL", "md/dL"); kept as written, with no UCUM code (never "and/or", "2.6 and")
 _UNIT_SHAPE = re.compile(r"\s?(?P<u>[A-Za-zµμ]{1,4}/(?P<den>[A-Za-zµμ]{1,6}[23³]?))(?![\w/])")
@@ -115,6 +120,9 @@ def unit_after(text: str, pos: int) -> tuple[int, str, UnitInfo] | None:
 
 def _with_unit(text: str, v: Value) -> Value:
     mult = _MULT_RE.match(text, v.end)
+    if mult is None and (bare := _BARE_MULT_RE.match(text, v.end)) is not None \
+            and (after := unit_after(text, bare.end())) is not None and after[2].kind == "count":
+        mult = bare
     if mult:
         after = unit_after(text, mult.end())
         exp = exponent(mult.group("exp"))
@@ -129,7 +137,7 @@ def _with_unit(text: str, v: Value) -> Value:
             v.info = UnitInfo(v.ucum, info.kind, None)
         else:
             end, v.ucum, v.info = mult.end(), None, None
-        v.unit = text[mult.start():end].strip()
+        v.unit = text[mult.start():end].strip().lstrip("(\ufffd ")
         v.end = end
         return v
     after = unit_after(text, v.end)

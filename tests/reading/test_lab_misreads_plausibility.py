@@ -1,0 +1,64 @@
+"""Misread lab values found by the physiological-range scan (benchmarks/scan_courses.py), fixed at their cause.
+
+Invented sentences; each case failed before its fix."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.reading.labs import find_labs
+
+
+def _values(text: str) -> list[tuple[str | None, float | None, str | None]]:
+    return [(m.attrs.get("test"), m.attrs.get("value"), m.attrs.get("ucum")) for m in find_labs(text)
+            if m.type == "lab_value"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a flattened "10^9/L" whose multiplier sign was lost is the count's unit, not a value of 109
+    ("The platelet count recovered to 80,000 109/L.", [("platelets", 80000.0, "10*9/L")]),
+    ("The leucocyte count was 14.2 (109/l).", [("leukocytes", 14.2, "10*9/L")]),
+    ("A normal platelet count (2.4 \ufffd 109/liter) was found.", [("platelets", 2.4, "10*9/L")]),
+    ("Platelets stayed near 31 × 10 ∗ 3/μl.", [("platelets", 31.0, "10*3/uL")]),
+])
+def test_flattened_multiplier_without_its_sign(text, expected):
+    assert [v for v in _values(text) if v[1] is not None] == expected
+
+
+def test_a_dash_before_a_value_that_cannot_be_negative_is_no_minus_sign():
+    assert _values("Chemistry: potassium -3.9 mEq/L, aspartate transaminase -71 U/L.") == [
+        ("potassium", 3.9, "meq/L"), ("aspartate aminotransferase", 71.0, "U/L")]
+    assert _values("Blood gas: base excess -6.2 mmol/L.") == [("base excess", -6.2, "mmol/L")]
+    assert _values("Potassium was −3.9 mEq/L.") == [("potassium", -3.9, "meq/L")]  # a true minus sign stays (marked)
+
+
+def test_base_excess_abbreviated_is_not_bicarbonate():
+    assert _values("Blood gas: HCO3 15 mmol/L, BE -9.1 mmol/L.") == [
+        ("bicarbonate", 15.0, "mmol/L"), ("base excess", -9.1, "mmol/L")]
+
+
+def test_tests_named_in_full_or_abbreviated_are_their_own_tests():
+    assert _values("Fibrin/fibrinogen degradation products were 88 µg/mL.")[0][0] == "fibrin degradation products"
+    assert _values("Creatinine phosphokinase-MB was 140 U/L.")[0][0] == "creatine kinase mb"
+    assert _values("Lactate (3 mmol/L) and N-terminal pro-brain natriuretic peptide (2210 pg/mL) rose.") == [
+        ("lactate", 3.0, "mmol/L"), ("nt-probnp", 2210.0, "pg/mL")]
+
+
+def test_a_value_does_not_pass_back_over_a_test_with_a_value_of_its_own():
+    tests = [t for t, _v, _u in _values("Bilirubin (2.9 mg/dl) and LDH (512 mg/dl) rose.")]
+    assert tests.count("bilirubin") == 1
+
+
+def test_a_short_unknown_name_keeps_its_value_from_the_test_before():
+    assert [v for v in _values("Ferritin (210 ug/L) and TNF (35 ng/L) were high.") if v[0]] == [
+        ("ferritin", 210.0, "ug/L")]
+
+
+def test_a_normal_value_written_up_to_is_a_reference():
+    refs = [m.attrs.get("value") for m in find_labs("Ferritin was 400 ug/L (normal value up to 150 ug/L).")
+            if m.type == "lab_reference"]
+    assert refs == [150.0]
+
+
+def test_space_grouped_thousands_in_a_change():
+    assert _values("The WBC count fell from 28 000 to 21 000/μL.") == [
+        ("leukocytes", 28000.0, "/uL"), ("leukocytes", 21000.0, "/uL")]
