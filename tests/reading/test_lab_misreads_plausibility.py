@@ -62,3 +62,20 @@ def test_a_normal_value_written_up_to_is_a_reference():
 def test_space_grouped_thousands_in_a_change():
     assert _values("The WBC count fell from 28 000 to 21 000/μL.") == [
         ("leukocytes", 28000.0, "/uL"), ("leukocytes", 21000.0, "/uL")]
+
+
+def test_blood_listed_as_a_urinalysis_finding_names_no_specimen():
+    tests = [t for t, _v, _u in _values("Urinalysis showed nitrites, blood, and 500 mg/dL of glucose.")]
+    assert tests == ["urine glucose"]
+
+
+_SIDE_BY_SIDE = ("Table 1 Laboratory results\nTest\tResult\tRV\tTest\tResult\tRV\n"
+                 "Sodium\t128\t135-145 mmol/L\tGlucose\t61\t70-99 mg/dL\n"
+                 "Potassium\t5.9\t3.5-5.1 mmol/L\tUrea\t14\t2.5-7.1 mmol/L\n")
+
+
+def test_tables_side_by_side_and_their_rv_columns():
+    from casecourse.reading.lab_tables import find_table_labs
+
+    got = [(m.attrs["test"], m.attrs["value"]) for m in find_table_labs(_SIDE_BY_SIDE)]
+    assert got == [("sodium", 128.0), ("glucose", 61.0), ("potassium", 5.9), ("urea", 14.0)]

@@ -40,8 +40,10 @@ _ANALYSED = (r"(?:analys[ie]s|examinations?|exam|stud(?:y|ies)|cytology|biochemi
              r"exhibited|displayed|contained|yielded|found|had|has|with|:)")
 # the analysis named before its fluid: "biochemical analysis of the cerebrospinal fluid", "counts from CSF were"
 _ANALYSIS_OF = r"(?:analys[ie]s|examinations?|stud(?:y|ies)|cytology|biochemistry|samples?|counts?)\s+(?:of|from|in)\s+"
-# a word naming the blood as the specimen: the fluid's frame ends there ("... whereas serum albumin was 2.6 g/dL")
-_BLOOD = re.compile(r"\b(?:serum|plasma|peripheral|systemic|venous|arterial|capillary|blood(?!\s+cells?\b))\b", re.I)
+# a word naming the blood as the specimen: the fluid's frame ends there ("... whereas serum albumin was 2.6 g/dL");
+# "blood" listed as a finding of the fluid names no specimen ("urinalysis showed nitrites, blood, and glucose ...")
+_BLOOD = re.compile(r"\b(?:serum|plasma|peripheral|systemic|venous|arterial|capillary|blood(?!\s+cells?\b)(?!\s*,))\b",
+                    re.I)
 _FULL_STOP = re.compile(r"\.(?:\s|$)|\n")
 
 

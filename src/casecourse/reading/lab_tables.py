@@ -28,7 +28,7 @@ _RESULT_HEADER = re.compile(r"^\s*(?:results?|values?|patient(?:'s)? (?:results?
 # a reference cell: "70-99 mg/dL", "3.5–5.0", "<0.6 mmol/L", "> 60"
 _REFERENCE_CELL = re.compile(r"^\s*(?:(?P<cmp>[<>≤≥])\s*(?P<bound>\d+(?:\.\d+)?)|"
                              r"(?P<lo>\d+(?:\.\d+)?)\s*(?:[-–—]|to)\s*(?P<hi>\d+(?:\.\d+)?))\s*(?P<unit>\S.*?)?\s*$")
-_REFERENCE_HEADER = re.compile(r"\b(?:reference|normal|ref\.?|range|interval|limits?|ULN)\b", re.I)
+_REFERENCE_HEADER = re.compile(r"\b(?:reference|normal|ref\.?|range|interval|limits?|ULN|RV|NV)\b", re.I)
 _EMPTY = re.compile(r"^\s*(?:[-–—−/]+|n\.?\s?a\.?|nd|not done|not (?:available|measured|tested))?\s*$", re.I)
 _SPACED_THOUSANDS = re.compile(r"^(?P<cmp>[<>≤≥]\s?)?\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
 _LABEL_UNIT = re.compile(r"(?:,\s*|\s*\(|\s+in\s+)(?P<unit>[^,()]{1,20}?)\)?\s*$")
@@ -174,6 +174,16 @@ def _flag(mention: Mention, reference: str) -> str | None:
     return "L" if x < lo else "H" if x > hi else "N"
 
 
+def _blocks(header: list[Cell] | None, width: int) -> list[tuple[int, int]]:
+    """Column blocks of a table set side by side: a header that repeats its first cell ("Exam  Result  RV  Exam
+    Result  RV") starts a block of its own at each repeat, whose first column names the test of its row."""
+    if header is None or not header[0].text:
+        return [(0, width)]
+    first = header[0].text.lower()
+    starts = [0] + [i for i, c in enumerate(header) if i and c.text.lower() == first]
+    return list(zip(starts, [*starts[1:], width], strict=True))
+
+
 def find_table_labs(text: str) -> list[Mention]:
     """One `lab_value` per result cell of every lab row of every table in `text`."""
     if "\t" not in text:
@@ -182,36 +192,50 @@ def find_table_labs(text: str) -> list[Mention]:
     for rows in _tables(text):
         header = rows[0] if _is_header(rows[0]) else None
         width = max(len(r) for r in rows)
-        unit_col: int | None = None
-        skip: set[int] = {0}
+        blocks = _blocks(header, width)
+        unit_cols: dict[int, int] = {}  # block start -> its unit column
+        skip: set[int] = {s for s, _e in blocks}
         columns: dict[int, str] = {}
-        ref_col: int | None = None
+        ref_cols: dict[int, int] = {}  # block start -> its reference column
         if header is not None:
-            for i, c in enumerate(header):
-                if i and _UNIT_HEADER.match(c.text):
-                    unit_col = i
-                    skip.add(i)
-                elif i and _REFERENCE_HEADER.search(c.text):
-                    skip.add(i)
-                    ref_col = i if ref_col is None else ref_col
-                elif i and c.text and not _RESULT_HEADER.match(c.text):
-                    columns[i] = c.text
+            for s, e in blocks:
+                for i in range(s + 1, min(e, len(header))):
+                    c = header[i]
+                    if _UNIT_HEADER.match(c.text):
+                        unit_cols[s] = i
+                        skip.add(i)
+                    elif _REFERENCE_HEADER.search(c.text):
+                        skip.add(i)
+                        ref_cols.setdefault(s, i)
+                    elif c.text and not _RESULT_HEADER.match(c.text):
+                        columns[i] = c.text
         for row in rows[1:] if header is not None else rows:
-            found = _row_test(row[0])
-            if found is None:
-                continue
-            test, unit, written = found
-            if unit_col is not None and unit_col < len(row) and row[unit_col].text:
-                unit = row[unit_col].text
-            for i in range(1, min(len(row), width)):
-                if i in skip:
-                    continue
-                m = _cell_mention(text, row[i], test, unit, columns.get(i), written)
-                if m is not None:
-                    if ref_col is not None and ref_col < len(row) and "interpretation" not in m.attrs and (
-                            flag := _flag(m, row[ref_col].text)) is not None:
-                        m.attrs["interpretation"] = flag  # the row's own reference interval
-                    out.append(m)
+            for s, e in blocks:
+                if s < len(row):
+                    out.extend(_block_mentions(text, row, s, min(len(row), e, width), skip, columns,
+                                               unit_cols.get(s), ref_cols.get(s)))
+    return out
+
+
+def _block_mentions(text: str, row: list[Cell], s: int, e: int, skip: set[int], columns: dict[int, str],
+                    unit_col: int | None, ref_col: int | None) -> list[Mention]:
+    """The results of one row in the columns s..e-1, the test named in column s."""
+    found = _row_test(row[s])
+    if found is None:
+        return []
+    test, unit, written = found
+    if unit_col is not None and unit_col < len(row) and row[unit_col].text:
+        unit = row[unit_col].text
+    out: list[Mention] = []
+    for i in range(s + 1, e):
+        if i in skip:
+            continue
+        m = _cell_mention(text, row[i], test, unit, columns.get(i), written)
+        if m is not None:
+            if ref_col is not None and ref_col < len(row) and "interpretation" not in m.attrs and (
+                    flag := _flag(m, row[ref_col].text)) is not None:
+                m.attrs["interpretation"] = flag  # the row's own reference interval
+            out.append(m)
     return out
 
 
