@@ -5,7 +5,10 @@
 Reads the T2S2 case-report bodies (../shared/corpora/t2s2/body; development half = even positions of the
 sorted files, held-out half = odd positions) and counts, per half:
 - lab values outside any physiological range: over 60 times the catalogue's upper reference limit or under 1/60 of
-  its lower one, after conversion to the catalogue's unit (a misread number, unit or test);
+  its lower one, after conversion to the catalogue's unit (a misread number, unit or test; or a real extreme value:
+  CRP 400 mg/L, CK 150,000 U/L);
+- lab values marked implausible: those the course itself marks (`LabResult.implausible`, outside the limits of
+  knowledge/physiological_limits.csv: a unit the authors wrote wrong, or a misread left);
 - values of blood tests (leukocytes, platelets, glucose, ...) in a sentence that names CSF, urine or another fluid
   (a heuristic: the blood value may be right; the count falls when fluid values are read as fluid tests);
 - facts dated before 1900 or after 2026;
@@ -61,6 +64,8 @@ def main() -> int:
             if lab.value is None:
                 continue
             counts["valued lab results"] += 1
+            if lab.implausible:
+                counts["lab values marked implausible"] += 1
             sentence = lab.provenance.sentence.text if lab.provenance.sentence else ""
             if lab.test in _BLOOD_TESTS and _FLUID.search(sentence):
                 counts["blood tests in a fluid sentence"] += 1

@@ -79,3 +79,35 @@ def test_tables_side_by_side_and_their_rv_columns():
 
     got = [(m.attrs["test"], m.attrs["value"]) for m in find_table_labs(_SIDE_BY_SIDE)]
     assert got == [("sodium", 128.0), ("glucose", 61.0), ("potassium", 5.9), ("urea", 14.0)]
+
+
+def test_an_element_symbol_the_catalogue_lacks_keeps_its_value_from_the_test_before():
+    got = _values("Results: Na 139 mmol/l, K 4.4 mmol/l, Cl− of 101 mmol/L.")
+    assert ("sodium", 4.4, "mmol/L") not in got
+    assert ("sodium", 139.0, "mmol/L") in got and ("chloride", 101.0, "mmol/L") in got
+
+
+def test_a_respectively_list_that_does_not_pair_gives_no_test_to_its_values():
+    got = _values("Glucose, urea, creatinin and potassium were 104 mg/dL, 38 mg/dL, 1.9 mg/dL and 4.1 mmol/L, "
+                  "respectively.")
+    assert [t for t, _v, _u in got if t] == []  # not all four to potassium
+
+
+def test_a_respectively_list_with_reference_intervals_in_brackets():
+    got = _values("Her ferritin and triglycerides were 2210 μg/L (normal range: 13-150 μg/L) and 640 mg/dL (normal "
+                  "range: 10-150 mg/dL), respectively.")
+    assert got == [("ferritin", 2210.0, "ug/L"), ("triglycerides", 640.0, "mg/dL")]
+
+
+@pytest.mark.parametrize("text", [
+    "Then 40 mmol/L of intravenous potassium was administered.",
+    "Potassium supplementation of 20 mmol/L was given.",
+    "An isotonic bicarbonate (150 mEq/L) infusion was begun.",
+])
+def test_a_dose_of_an_electrolyte_given_is_no_lab_value(text):
+    assert [t for t, _v, _u in _values(text) if t] == []
+
+
+def test_a_measured_electrolyte_beside_its_treatment_stays():
+    assert _values("Serum potassium was 2.9 mmol/L and oral potassium was started.") == [
+        ("potassium", 2.9, "mmol/L")]

@@ -190,8 +190,10 @@ _VALUE_GAP = re.compile(r"(?:[\s:=(]|\b(?:levels?|counts?|values?|concentrations
 
 # a name the catalogue does not know, after a list separator and right before the value
 _UNKNOWN_NAME_BEFORE = re.compile(
-    r"(?:,|;|\band\b)\s+(?P<name>(?:[A-Za-z][\w-]{3,}|[A-Z]{2}[A-Z0-9]?\b)(?:\s+[A-Za-z][\w-]+){0,2}?)"
-    r"\s*(?:of|was|were|at|:|=|\()?\s*$")  # a short name in capitals too: "and TNF (29.8 ng/L)"
+    r"(?:,|;|\band\b)\s+(?P<name>(?:[A-Za-z][\w-]{3,}|[A-Z]{2}[A-Z0-9]?\b|[A-Z][+\-−]?(?!\w))"
+    r"(?:\s+[A-Za-z][\w-]+){0,2}?)"
+    # a short name in capitals too: "and TNF (29.8 ng/L)", an element's symbol: "Na 143 mmol/L, K 4.2 mmol/L"
+    r"\s*(?:of|was|were|at|:|=|\()?\s*$")
 _NOT_A_NAME = frozenset(
     "then later subsequently finally again respectively rising rose falling fell increasing increased decreasing "
     "decreased reaching reached peaking peaked which with from between over under about approximately nearly almost "
@@ -199,21 +201,48 @@ _NOT_A_NAME = frozenset(
     "raised reduced high low mildly markedly slightly".split())
 
 
+# a test's name naming a treatment given, its number a dose: "20 mmol of intravenous potassium", "potassium
+# supplementation of 20 mmol/L", "isotonic bicarbonate (150 mEq/L) ... was begun"
+_GIVEN_BEFORE = re.compile(r"\b(?:intravenous(?:ly)?|i\.v\.|IV|oral|isotonic|hypertonic|supplemental)\s+$", re.I)
+_GIVEN_AFTER = re.compile(
+    r"\s*(?:(?:chloride|phosphate|sulfate|sulphate|gluconate)\s+)?(?:supplementation|supplements?|replacement|"
+    r"repletion|infusions?|bolus|drip|(?:was|were)\s+(?:administered|given|infused|started|begun|added))\b", re.I)
+
+
+def _given(text: str, v: Value, test: LabTest, hits: list[TestHit], clause_start: int, clause_end: int) -> bool:
+    """Whether the naming of `test` nearest the value, in its clause, names a treatment given (the value a dose)."""
+    named = [h for h in hits if h.test is test and clause_start <= h.start < clause_end]
+    if not named:
+        return False
+    h = min(named, key=lambda h: abs(h.start - v.start))
+    return bool(_GIVEN_BEFORE.search(text, max(clause_start, h.start - 15), h.start)
+                or _GIVEN_AFTER.match(text, h.end))
+
+
 _FEVER_BEFORE = re.compile(r"\b(?:fevers?|febrile|pyrexi(?:a|al)|temperatures?|temp)\b", re.I)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
-_VALUE_RUN_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|/|;)\s*", re.I)
-_BEFORE_RESPECTIVELY = re.compile(r"[\s,)\]]*")
+# between two values of one list (a bracket after a value, its reference interval, may stand before the separator)
+_VALUE_RUN_GAP = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|/|;)\s*", re.I)
+_BEFORE_RESPECTIVELY = re.compile(r"\s*(?:\([^()]{0,80}\))?[\s,)\]]*")
 
 
-def _respectively(text: str, values: list[Value], hits: list[TestHit], ends: list[int]) -> dict[int, LabTest]:
+def _depth(text: str, start: int, pos: int) -> int:
+    return text.count("(", start, pos) - text.count(")", start, pos)
+
+
+def _respectively(text: str, values: list[Value], hits: list[TestHit], ends: list[int]
+                  ) -> tuple[dict[int, LabTest], set[int]]:
     """Values listed in the order of the tests named before them, "respectively": "CRP and procalcitonin rose to
-    312 mg/L and 47 ng/mL, respectively". id(value) -> its test; a list that does not pair one to one (or a value
-    that does not fit its test's unit) pairs nothing, and the values are read as usual."""
+    312 mg/L and 47 ng/mL, respectively". (id(value) -> its test, ids of values of a list that does not pair one to
+    one or whose value does not fit its test's unit: no test is theirs, not even the nearest, the list's last one).
+    Values inside brackets (reference intervals) are not items of the list."""
     out: dict[int, LabTest] = {}
+    unpaired: set[int] = set()
     for r in _RESPECTIVELY.finditer(text):
         k = bisect.bisect_left(ends, r.start())
         start = ends[k - 1] if k else 0
-        run = [v for v in values if start <= v.start < r.start()]
+        level = _depth(text, start, r.start())
+        run = [v for v in values if start <= v.start < r.start() and _depth(text, start, v.start) == level]
         if not run or not _BEFORE_RESPECTIVELY.fullmatch(text, run[-1].end, r.start()):
             continue
         i = len(run) - 1  # the run of values right before "respectively", joined by commas and "and"
@@ -227,11 +256,14 @@ def _respectively(text: str, values: list[Value], hits: list[TestHit], ends: lis
                     continue  # "C-reactive protein (CRP)": one test named twice
                 tests.append(h)
         tests = tests[-len(run):]
-        if len(run) < 2 or len(tests) != len(run) or not all(_fits(h.test, v) for h, v in zip(tests, run, strict=True)):
+        if len(run) < 2:
+            continue
+        if len(tests) != len(run) or not all(_fits(h.test, v) for h, v in zip(tests, run, strict=True)):
+            unpaired.update(id(v) for v in run)
             continue
         for h, v in zip(tests, run, strict=True):
             out[id(v)] = h.test
-    return out
+    return out, unpaired
 
 
 def _directly_after_test(text: str, v: Value, hits: list[TestHit], starts: list[int]) -> bool:
@@ -447,7 +479,7 @@ def find_labs(text: str) -> list[Mention]:
     value_starts = [v.start for v in values]
     interval_after = _unit_from_interval(text, values)
     _unit_after_interval(text, values)
-    paired = _respectively(text, values, hits, ends)
+    paired, unpaired = _respectively(text, values, hits, ends)
     last: tuple[int, LabTest | None] = (-1, None)  # end and test of the last unitless value kept
     taken: dict[int, int] = {}  # values given so far to each group name that lists its tests
     low = lower_text(text)
@@ -467,7 +499,8 @@ def find_labs(text: str) -> list[Mention]:
                 change.attrs["change"] = True
                 out.append(change)
             continue
-        test = paired.get(id(v)) or _attach(text, v, anchors, starts, clause_start, clause_end, taken, value_starts)
+        test = None if id(v) in unpaired else paired.get(id(v)) or _attach(
+            text, v, anchors, starts, clause_start, clause_end, taken, value_starts)
         if test is None and v.unit in ("G/L", "G/l") and (grams := lookup_unit("g/L")) is not None:
             # "haemoglobin 60 G/L": a capital G that no count test takes is grams per litre, as written in capitals
             as_grams = Value(v.start, v.end, v.value, v.value_high, v.comparator, v.unit, grams, grams.ucum, v.extra)
@@ -508,6 +541,8 @@ def find_labs(text: str) -> list[Mention]:
             test = expand(test)[0] if len(expand(test)) == 1 else test
         if test is not None and test.kind == "anchor":
             test = None  # "the Rotterdam score was 0.15": a value, its test not in the catalogue
+        if test is not None and _given(text, v, test, hits, clause_start, clause_end):
+            continue
         if test is not None and v.value is not None and v.value < 0 and text[v.start] in "-–" \
                 and not can_be_negative(test.name):
             # "potassium -3.4 mEq/L", "aspartate transaminase -64 U/L": a dash between a name and its value, not a
