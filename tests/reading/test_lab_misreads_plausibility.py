@@ -111,3 +111,17 @@ def test_a_dose_of_an_electrolyte_given_is_no_lab_value(text):
 def test_a_measured_electrolyte_beside_its_treatment_stays():
     assert _values("Serum potassium was 2.9 mmol/L and oral potassium was started.") == [
         ("potassium", 2.9, "mmol/L")]
+
+
+def test_a_value_blocked_from_the_tests_before_still_takes_the_test_its_unit_implies():
+    got = _values("Vitals were BP 110/70 on dopamine 8 µg/kg, PR 124 bpm, and she was moved.")
+    assert ("heart rate", 124.0, "/min") in got
+    got = _values("She had tachycardia (138/min) but was not hypotensive (150/95 mmHg).")
+    assert ("blood pressure", 150.0, "mm[Hg]") in got
+
+
+def test_respectively_after_one_test_or_a_group_reads_as_before():
+    assert _values("AST and ALT had declined to 61 IU/L and 140 IU/L, respectively.") == [
+        ("aspartate aminotransferase", 61.0, "U/L"), ("alanine aminotransferase", 140.0, "U/L")]
+    assert _values("The twins had heart rates of 150 bpm and 172 bpm, respectively.") == [
+        ("heart rate", 150.0, "/min"), ("heart rate", 172.0, "/min")]

@@ -42,7 +42,7 @@ _COMPATIBLE = {
     "subst_conc": {"mass_conc", "subst_conc", "amount"},  # "24-hour urine calcium 6.9 mmol": an amount excreted
     "arb_conc": {"arb_conc", "activity", "mass_conc"},
     "activity": {"activity", "arb_conc"},
-    "count": {"count", "percent"},
+    "count": {"count", "percent", "count_field"},  # "WBC >50 cells/hpf": a count per high-power field
     "percent": {"percent", "subst_conc", "molar_ratio"},  # HbA1c in % (NGSP) or mmol/mol (IFCC)
     "mass_rate": {"mass_rate", "ratio", "mass_conc", "amount"},  # "24-hour urine calcium 6.9 mmol": the day's amount
     "ratio": {"ratio", "mass_rate"},
@@ -140,7 +140,7 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
     """The test a value belongs to. Values after a group name that lists its tests go to them in turn: "C3 and C4
     were low (0.45 g/L and 0.06 g/L)" (`taken` counts the values each group has had). A value never passes back
     over a test whose unit it does not fit but that has a value of its own right after it (`value_starts`): "bilirubin
-    (3.1 mg/dL) and LDH (512 mg/dL)" gives bilirubin no second value."""
+    (3.1 mg/dL) and LDH (512 mg/dL)" gives bilirubin no second value; only the test its unit implies may take it."""
     if v.info is not None and v.info.kind in ("count", "count_field") and v.info.default_test:
         return catalogue()[v.info.default_test]  # "150 × 10^3 platelets per microliter": the unit names its test
     if v.unit and v.info is not None and v.info.kind in ("count", "count_field") and _CELLS_IN_UNIT.match(v.unit):
@@ -161,6 +161,8 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
             break
         if unnamed is not None and hit.end <= unnamed.start("name") and \
                 unnamed.group("name").lower().split()[0] not in _NOT_A_NAME:
+            if len(unnamed.group("name")) <= 3:
+                break  # "K 4.2 mmol/L", "PR 128 bpm": no test before it, but the one its unit implies
             return None  # "bicarbonate 6 mmol/L and beta-hydroxybutyrate 6.2 mmol/L": a test the catalogue lacks
         parts = _group_parts(text, hit) if hit.test.members and taken is not None else None
         if parts is not None:
@@ -172,7 +174,7 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
         if _fits(hit.test, v):
             return hit.test
         if value_starts is not None and _valued(text, hit, value_starts):
-            return None
+            break  # no test before it either; the one its unit implies ("BP 100/64 mmHg, 128 bpm") may be
     default = (v.extra or {}).get("default_test") or (v.info.default_test if v.info else None)
     return catalogue()[default] if default else None
 
@@ -212,7 +214,7 @@ _GIVEN_AFTER = re.compile(
 def _given(text: str, v: Value, test: LabTest, hits: list[TestHit], clause_start: int, clause_end: int) -> bool:
     """Whether the naming of `test` nearest the value, in its clause, names a treatment given (the value a dose)."""
     named = [h for h in hits if h.test is test and clause_start <= h.start < clause_end]
-    if not named:
+    if not named or test.kind != "lab":  # a ventilator's setting "started with 5 cmH2O" is no dose
         return False
     h = min(named, key=lambda h: abs(h.start - v.start))
     return bool(_GIVEN_BEFORE.search(text, max(clause_start, h.start - 15), h.start)
@@ -233,8 +235,9 @@ def _depth(text: str, start: int, pos: int) -> int:
 def _respectively(text: str, values: list[Value], hits: list[TestHit], ends: list[int]
                   ) -> tuple[dict[int, LabTest], set[int]]:
     """Values listed in the order of the tests named before them, "respectively": "CRP and procalcitonin rose to
-    312 mg/L and 47 ng/mL, respectively". (id(value) -> its test, ids of values of a list that does not pair one to
-    one or whose value does not fit its test's unit: no test is theirs, not even the nearest, the list's last one).
+    312 mg/L and 47 ng/mL, respectively". (id(value) -> its test, ids of values of a list after two or more tests
+    that does not pair one to one or whose value does not fit its test's unit: no test is theirs, not even the
+    nearest, the list's last one).
     Values inside brackets (reference intervals) are not items of the list."""
     out: dict[int, LabTest] = {}
     unpaired: set[int] = set()
@@ -255,11 +258,13 @@ def _respectively(text: str, values: list[Value], hits: list[TestHit], ends: lis
                 if tests and tests[-1].test is h.test:
                     continue  # "C-reactive protein (CRP)": one test named twice
                 tests.append(h)
+        named = len({h.test.name for h in tests})
         tests = tests[-len(run):]
         if len(run) < 2:
             continue
         if len(tests) != len(run) or not all(_fits(h.test, v) for h, v in zip(tests, run, strict=True)):
-            unpaired.update(id(v) for v in run)
+            if named >= 2:  # one test named ("heart rates of 164 and 180 bpm, respectively"): read as usual
+                unpaired.update(id(v) for v in run)
             continue
         for h, v in zip(tests, run, strict=True):
             out[id(v)] = h.test
