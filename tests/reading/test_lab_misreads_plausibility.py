@@ -125,3 +125,13 @@ def test_respectively_after_one_test_or_a_group_reads_as_before():
         ("aspartate aminotransferase", 61.0, "U/L"), ("alanine aminotransferase", 140.0, "U/L")]
     assert _values("The twins had heart rates of 150 bpm and 172 bpm, respectively.") == [
         ("heart rate", 150.0, "/min"), ("heart rate", 172.0, "/min")]
+
+
+def test_a_table_captioned_with_a_body_fluid_holds_that_fluid_s_tests():
+    from casecourse.reading.lab_tables import find_table_labs
+
+    csf = "She was admitted.\nTable 2 Cerebrospinal fluid analysis\nTest\tResult\nGlucose\t31 mg/dL\nWBC count\t180\n"
+    assert [m.attrs["test"] for m in find_table_labs(csf)] == [
+        "cerebrospinal fluid glucose", "cerebrospinal fluid leukocytes"]
+    both = "She was admitted.\nTable 1 Blood and CSF results\nTest\tResult\nGlucose\t31 mg/dL\n"
+    assert [m.attrs["test"] for m in find_table_labs(both)] == ["glucose"]

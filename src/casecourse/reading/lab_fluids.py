@@ -125,6 +125,34 @@ def _fluid_values(text: str, mentions: list[Mention]) -> None:
             m.attrs["test_text"] = named[0].text
 
 
+@cache
+def _caption_cues() -> tuple[re.Pattern, dict[str, str]]:
+    frame = {f"s{i}": r["specimen"] for i, r in enumerate(table("specimens.csv")) if r["scope"] == "frame"}
+    cues = {f"s{i}": r["cue"] for i, r in enumerate(table("specimens.csv")) if r["scope"] == "frame"}
+    return re.compile("|".join(rf"\b(?P<{g}>{c})\b" for g, c in cues.items()), re.I), frame
+
+
+def table_specimen(caption: str) -> str | None:
+    """The body fluid a table's caption names ("Table 2 Cerebrospinal fluid analysis"); None when it names none,
+    or the blood too ("Blood and CSF results")."""
+    rx, names = _caption_cues()
+    m = rx.search(caption)
+    if m is None or _BLOOD.search(caption):
+        return None
+    return _specimen(m, names)
+
+
+def refile(m: Mention, specimen: str) -> None:
+    """A blood test's value measured in `specimen`: that fluid's test (the catalogue's own where it holds one)."""
+    name = m.attrs.get("test")
+    test = catalogue().get(name) if isinstance(name, str) else None
+    if test is None or test.kind != "lab" or name.startswith(_specimen_names()):
+        return
+    fluid_name, loinc = _fluid_test(specimen, name)
+    m.norm = fluid_name
+    m.attrs = {**m.attrs, "test": fluid_name, "loinc": loinc, "specimen": specimen}
+
+
 def _frame_reaches(text: str, frame: re.Match, pos: int) -> bool:
     """Whether a fluid's frame still governs `pos`: a semicolon ends it, except between the items of a list the frame
     opens with a colon ("pericardial fluid was as follows: cells 197/mm3; glucose 3 mg/dL") or inside brackets opened

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from casecourse.model import Mention
+from casecourse.reading import lab_fluids
 from casecourse.reading.labs import value_mention
 from casecourse.reading.labs_catalogue import LabTest, expand, find_tests
 from casecourse.reading.labs_qualitative import interpretation
@@ -209,12 +210,26 @@ def find_table_labs(text: str) -> list[Mention]:
                         ref_cols.setdefault(s, i)
                     elif c.text and not _RESULT_HEADER.match(c.text):
                         columns[i] = c.text
+        found: list[Mention] = []
         for row in rows[1:] if header is not None else rows:
             for s, e in blocks:
                 if s < len(row):
-                    out.extend(_block_mentions(text, row, s, min(len(row), e, width), skip, columns,
-                                               unit_cols.get(s), ref_cols.get(s)))
+                    found.extend(_block_mentions(text, row, s, min(len(row), e, width), skip, columns,
+                                                 unit_cols.get(s), ref_cols.get(s)))
+        if found and (specimen := lab_fluids.table_specimen(_caption(text, rows[0][0].start))) is not None:
+            for m in found:  # "Table 2 Cerebrospinal fluid analysis": its glucose is no blood glucose
+                lab_fluids.refile(m, specimen)
+        out.extend(found)
     return out
+
+
+def _caption(text: str, start: int) -> str:
+    """The line right before a table (its caption, where it has one; never a line of cells)."""
+    end = text.rfind("\n", 0, start)
+    if end <= 0:
+        return ""
+    line = text[text.rfind("\n", 0, end) + 1:end]
+    return "" if "\t" in line else line
 
 
 def _block_mentions(text: str, row: list[Cell], s: int, e: int, skip: set[int], columns: dict[int, str],
