@@ -211,9 +211,11 @@ _GIVEN_AFTER = re.compile(
     r"repletion|infusions?|bolus|drip|(?:was|were)\s+(?:administered|given|infused|started|begun|added))\b", re.I)
 
 
-def _given(text: str, v: Value, test: LabTest, hits: list[TestHit], clause_start: int, clause_end: int) -> bool:
+def _given(text: str, v: Value, test: LabTest, hits: list[TestHit], hit_starts: list[int], clause_start: int,
+           clause_end: int) -> bool:
     """Whether the naming of `test` nearest the value, in its clause, names a treatment given (the value a dose)."""
-    named = [h for h in hits if h.test is test and clause_start <= h.start < clause_end]
+    lo, hi = bisect.bisect_left(hit_starts, clause_start), bisect.bisect_left(hit_starts, clause_end)
+    named = [h for h in hits[lo:hi] if h.test is test]
     if not named or test.kind != "lab":  # a ventilator's setting "started with 5 cmH2O" is no dose
         return False
     h = min(named, key=lambda h: abs(h.start - v.start))
@@ -546,7 +548,7 @@ def find_labs(text: str) -> list[Mention]:
             test = expand(test)[0] if len(expand(test)) == 1 else test
         if test is not None and test.kind == "anchor":
             test = None  # "the Rotterdam score was 0.15": a value, its test not in the catalogue
-        if test is not None and _given(text, v, test, hits, clause_start, clause_end):
+        if test is not None and _given(text, v, test, hits, hit_starts, clause_start, clause_end):
             continue
         if test is not None and v.value is not None and v.value < 0 and text[v.start] in "-–" \
                 and not can_be_negative(test.name):
