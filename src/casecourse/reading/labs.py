@@ -240,7 +240,7 @@ def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
                 if v.value_high is not None:
                     attrs["value_high_si"] = convert(v.value_high, v.ucum, test.unit_si,
                                                      test.molar_mass, test.valence)
-    return Mention(type="lab_value", start=v.start, end=v.end, text=text[v.start:v.end],
+    return Mention.model_construct(type="lab_value", start=v.start, end=v.end, text=text[v.start:v.end],
                    norm=test.name if test else None, attrs=attrs)
 
 
@@ -417,9 +417,9 @@ def find_labs(text: str) -> list[Mention]:
     starts = [h.start for h in anchors]
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]
     out: list[Mention] = [
-        Mention(type="lab_test", start=h.start, end=h.end, text=text[h.start:h.end], norm=h.test.name,
-                attrs={"loinc": h.test.loinc, **({"members": "|".join(h.test.members)}
-                                                 if h.test.members else {})})
+        Mention.model_construct(type="lab_test", start=h.start, end=h.end, text=text[h.start:h.end],
+                                norm=h.test.name, attrs={"loinc": h.test.loinc, **({"members": "|".join(h.test.members)}
+                                                                                    if h.test.members else {})})
         for h in hits if h.test.kind != "anchor"]
     hit_starts = [h.start for h in hits]
     hit_ends = {h.end for h in hits}

@@ -141,7 +141,8 @@ def _mention(text: str, start: int, end: int, test: LabTest, interp: str, rule: 
     attrs: dict = {"test": test.name, "loinc": test.loinc, "interpretation": interp, "rule": rule}
     if written:  # the test as the text names it ("CH50", "liver enzymes", "hematuria")
         attrs["test_text"] = " ".join(written.split())
-    return Mention(type=kind, start=start, end=end, text=text[start:end], norm=test.name, attrs=attrs)
+    return Mention.model_construct(type=kind, start=start, end=end, text=text[start:end], norm=test.name,
+                                   attrs=attrs)
 
 
 # "direct and indirect bilirubin", "free and total T4": the first modifier names a test of its own

@@ -216,7 +216,7 @@ def _standalone_results(text: str, taken: _Taken) -> list[Mention]:
         attrs = {"interpretation": interp, "test": None, "rule": "standalone"}
         if interp is None:
             attrs["trend"] = "stable"
-        out.append(Mention(type="test_result", start=s, end=e, text=text[s:e], attrs=attrs))
+        out.append(Mention.model_construct(type="test_result", start=s, end=e, text=text[s:e], attrs=attrs))
     return out
 
 
@@ -239,8 +239,8 @@ def find_results(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             interp = "N" if m.group("PN") else "A"
         else:
             interp = next(k for k in _WORDS if m.group(k))
-        out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
-                           attrs={"interpretation": interp, "test": None}))
+        out.append(Mention.model_construct(type="test_result", start=s, end=e, text=text[s:e],
+                                           attrs={"interpretation": interp, "test": None}))
     out += _standalone_results(text, spans)
     return [m for m in out if not (may_hold(low, max(0, m.start - 40), m.start, ("histor",))
                                    and _HISTORY_BEFORE.search(text, max(0, m.start - 40), m.start))
