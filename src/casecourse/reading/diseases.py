@@ -863,7 +863,8 @@ def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Menti
 
 _NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z']*")
 _GENERIC_HEADS = frozenset({"disease", "syndrome", "disorder"})
-_CAPS_RUN = re.compile(r"\b[A-Z]{3,6}s?\b")
+# `\b[A-Z]{3,6}s?\b` led by its first letter (the lookbehind is the `\b`): `re` then skips to capitals in C
+_CAPS_RUN = re.compile(r"[A-Z](?<!\w.)[A-Z]{2,5}s?\b")
 
 
 def _initials_of_conditions(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -33,7 +33,8 @@ from casecourse.units import convert, lookup_unit
 
 __all__ = ["find_labs"]
 
-_CLAUSE_END = re.compile(r"[.!?](?=\s+[A-Z(\[]|\s*$)|[;\n]")
+# `[.!?](?=\s+[A-Z(\[]|\s*$)|[;\n]` led by one character class, so `re` skips to those characters in C
+_CLAUSE_END = re.compile(r"[.!?;\n](?:(?<=[.!?])(?=\s+[A-Z(\[]|\s*$)|(?<=[;\n]))")
 # unit kinds a test's usual unit may be reported in instead (counts also as % of leukocytes)
 _COMPATIBLE = {
     "mass_conc": {"mass_conc", "subst_conc", "arb_conc", "activity", "amount"},
@@ -181,7 +182,7 @@ _NOT_A_NAME = frozenset(
 
 
 _FEVER_BEFORE = re.compile(r"\b(?:fevers?|febrile|pyrexi(?:a|al)|temperatures?|temp)\b", re.I)
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_RESPECTIVELY = re.compile(r"[rR](?<!\w.)espectively\b", re.I)  # `\brespectively\b`, led by its first letter
 _VALUE_RUN_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|/|;)\s*", re.I)
 _BEFORE_RESPECTIVELY = re.compile(r"[\s,)\]]*")
 
