@@ -560,7 +560,8 @@ def _organism_ok(text: str, hit: re.Match, index: DiseaseIndex) -> bool:
     return word.lower() not in _NOT_NAMES
 
 
-_INFECTED_BY = re.compile(r"\binfect(?:ion|ions|ed)\s+(?:caused\s+by|due\s+to|with|by)\s+", re.I)
+# `\binfect...`, led by its first letter (the lookbehind is the `\b`): `re` skips to it in C
+_INFECTED_BY = re.compile(r"[iI](?<!\w.)nfect(?:ion|ions|ed)\s+(?:caused\s+by|due\s+to|with|by)\s+", re.I)
 
 
 @lru_cache(maxsize=4)

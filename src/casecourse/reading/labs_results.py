@@ -17,7 +17,7 @@ import ahocorasick
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import find_tests
-from casecourse.reading.rx_first import lower_text
+from casecourse.reading.rx_first import anchored, lower_text
 from casecourse.reading.rx_keys import may_hold
 
 _WORDS = {
@@ -89,8 +89,8 @@ def _before_procedure() -> re.Pattern[str]:
     """A result word before a diagnostic procedure's name (knowledge/result_attributive.csv `procedure_noun`),
     up to two words between: "abnormal Pap smears", "an abnormal pre-employment chest radiograph"."""
     nouns = "|".join(re.escape(r["word"]) for r in table("result_attributive.csv") if r["kind"] == "procedure_noun")
-    return re.compile(rf"\b(?P<span>(?P<A>abnormal)|(?P<N>unremarkable)|(?P<NEG>negative)|(?P<POS>positive))"
-                      rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})(?![\w-])", re.I)
+    return anchored(rf"\b(?P<span>(?P<A>abnormal)|(?P<N>unremarkable)|(?P<NEG>negative)|(?P<POS>positive))"
+                    rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})(?![\w-])", re.I)
 
 
 def _procedure_results(text: str, low: str | None, spans: _Taken) -> list[Mention]:
