@@ -40,7 +40,7 @@ def find(text: str) -> list[Mention]:
             interp = "NEG" if res in ("negative", "not detected", "absent") else "POS"
             out.append(_result(text, m.start("res"), m.end("res"), " ".join(m.group("name").split()),
                                m.start("name"), m.end("name"), interp))
-    for m in _FOUND_NONE.finditer(text):
+    for m in _FOUND_NONE.finditer(text) if "gene" in text else ():  # every match holds "gene" (case-sensitive)
         gene = m.group("gene") or m.group("gene2")
         s, e = m.start("noun") - 3, m.end("noun")  # "no mutations"
         g = m.start("gene") if m.group("gene") else m.start("gene2")
