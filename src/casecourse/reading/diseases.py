@@ -34,7 +34,7 @@ from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, word_code
 from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
 from casecourse.reading.phenotypes import after_genus, find_phenotypes
-from casecourse.reading.rx_first import lower_text
+from casecourse.reading.rx_first import finditer, lower_text
 from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
 from casecourse.reading.senses import drop_organism_senses
 
@@ -583,7 +583,7 @@ def _organisms_after(text: str, found: list[Mention], index: DiseaseIndex) -> li
         return []
     rx = _after_rx(index.organism_suffixes)
     out: list[Mention] = []
-    for cue in _INFECTED_BY.finditer(text):
+    for cue in finditer(_INFECTED_BY, text):  # by its lower-case twin once warm (`rx_first.finditer`)
         pos = cue.end()
         while (hit := rx.match(text, pos)) is not None:
             s, e = hit.span()

@@ -19,7 +19,7 @@ from functools import cache
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import find_tests
-from casecourse.reading.rx_first import anchored, lower_text
+from casecourse.reading.rx_first import anchored, finditer, lower_text
 from casecourse.reading.rx_keys import may_hold
 
 # a sign in parentheses right after a name: "CD31 (+)", "HER-2 (++)", "P53 (–)"
@@ -77,7 +77,7 @@ def find(text: str) -> list[Mention]:
                                   "test": None, "rule": "suffix"}))
     rx, words = _trend()
     test_ends: list[int] | None = None
-    for m in rx.finditer(text):
+    for m in finditer(rx, text):  # by its twin over the lower-cased text once warm (`rx_first.finditer`)
         s, e = m.span("word")
         if m.group("target") is None:  # no "to"/"from"/"in"/"of" after it: a result only of a named test before it
             if test_ends is None:
