@@ -8,7 +8,8 @@ interval or an offset from the story's day 0, with its precision and how it was 
 from __future__ import annotations
 
 from enum import Enum
-from typing import Literal
+from functools import cache
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -34,6 +35,30 @@ BEFORE_ADMISSION = "before admission"
 
 class _Base(BaseModel):
     model_config = ConfigDict(extra="forbid")
+
+
+_M = TypeVar("_M", bound=_Base)
+
+
+def construct_all(cls: type[_M], **values: object) -> _M:
+    """`cls.model_construct(**values)` (no validation: the caller built the values) when `values` sets every field
+    of a plain model: the same object without pydantic's generic per-field loop (the assembly builds a provenance
+    and its spans for every fact)."""
+    names = _field_names(cls)
+    if len(values) != len(names) or not values.keys() >= names.keys() or cls.__pydantic_post_init__:
+        return cls.model_construct(**values)
+    m = _new(cls)
+    _setattr(m, "__dict__", {name: values[name] for name in names})
+    _setattr(m, "__pydantic_fields_set__", set(names))
+    _setattr(m, "__pydantic_extra__", None)  # _Base forbids extra fields
+    _setattr(m, "__pydantic_private__", None)
+    return m
+
+
+@cache
+def _field_names(cls: type[BaseModel]) -> dict[str, None]:
+    """The field names of `cls` in declaration order (a dict: ordered, with a set view of its keys)."""
+    return dict.fromkeys(cls.model_fields)
 
 
 class SourceSpan(_Base):

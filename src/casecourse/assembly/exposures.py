@@ -28,6 +28,7 @@ from casecourse.model import (
     SourceSpan,
     TimeRef,
     Timing,
+    construct_all,
 )
 from casecourse.reading.rx_first import anchored
 from casecourse.reading.timex_lexicon import UNIT_DAYS
@@ -198,9 +199,9 @@ def provenance(text: str, m: Mention, sent: tuple[int, int], rule: str) -> Prove
     """Where a fact comes from: the mention's span and its sentence. Built without validation: offsets and slices of
     the text are of their types by construction, and every fact carries one (validating them took a third of the
     assembly's time)."""
-    return Provenance.model_construct(
-        spans=[SourceSpan.model_construct(start=m.start, end=m.end, text=m.text)], rule=rule,
-        sentence=SourceSpan.model_construct(start=sent[0], end=sent[1], text=text[sent[0]:sent[1]]))
+    return construct_all(Provenance, spans=[construct_all(SourceSpan, start=m.start, end=m.end, text=m.text)],
+                         rule=rule, sentence=construct_all(SourceSpan, start=sent[0], end=sent[1],
+                                                           text=text[sent[0]:sent[1]]))
 
 
 class ExposureBuilder:

@@ -53,8 +53,8 @@ def find(text: str) -> list[Mention]:
         if not long_form or len(long_form) <= len(short) or long_form.lower() == short.lower():
             continue
         lf_start = text.rfind(long_form, window_start, m.start())
-        out.append(Mention(type="abbreviation", start=m.start(1), end=m.end(1), text=short, norm=long_form,
-                           attrs={"long_form_start": lf_start}))
+        out.append(Mention.model_construct(type="abbreviation", start=m.start(1), end=m.end(1), text=short,
+                                           norm=long_form, attrs={"long_form_start": lf_start}))
     return out
 
 

@@ -34,7 +34,7 @@ from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, word_code
 from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
 from casecourse.reading.phenotypes import after_genus, find_phenotypes
-from casecourse.reading.rx_first import lower_text
+from casecourse.reading.rx_first import finditer, lower_text
 from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
 from casecourse.reading.senses import drop_organism_senses
 
@@ -560,7 +560,8 @@ def _organism_ok(text: str, hit: re.Match, index: DiseaseIndex) -> bool:
     return word.lower() not in _NOT_NAMES
 
 
-_INFECTED_BY = re.compile(r"\binfect(?:ion|ions|ed)\s+(?:caused\s+by|due\s+to|with|by)\s+", re.I)
+# `\binfect...`, led by its first letter (the lookbehind is the `\b`): `re` skips to it in C
+_INFECTED_BY = re.compile(r"[iI](?<!\w.)nfect(?:ion|ions|ed)\s+(?:caused\s+by|due\s+to|with|by)\s+", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -582,7 +583,7 @@ def _organisms_after(text: str, found: list[Mention], index: DiseaseIndex) -> li
         return []
     rx = _after_rx(index.organism_suffixes)
     out: list[Mention] = []
-    for cue in _INFECTED_BY.finditer(text):
+    for cue in finditer(_INFECTED_BY, text):  # by its lower-case twin once warm (`rx_first.finditer`)
         pos = cue.end()
         while (hit := rx.match(text, pos)) is not None:
             s, e = hit.span()
@@ -863,7 +864,8 @@ def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Menti
 
 _NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z']*")
 _GENERIC_HEADS = frozenset({"disease", "syndrome", "disorder"})
-_CAPS_RUN = re.compile(r"\b[A-Z]{3,6}s?\b")
+# `\b[A-Z]{3,6}s?\b` led by its first letter (the lookbehind is the `\b`): `re` then skips to capitals in C
+_CAPS_RUN = re.compile(r"[A-Z](?<!\w.)[A-Z]{2,5}s?\b")
 
 
 def _initials_of_conditions(text: str, mentions: list[Mention]) -> list[Mention]:

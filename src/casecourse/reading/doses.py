@@ -9,7 +9,7 @@ from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
-from casecourse.reading.rx_first import anchored, finditer, matches
+from casecourse.reading.rx_first import anchored, finditer, lower_text, matches
 
 # the values are built right here: pydantic's validation is skipped (speed; see Mention.model_construct)
 _make = Mention.model_construct
@@ -52,6 +52,10 @@ _QUALITATIVE = re.compile(
     r"\b(?P<q>high|low|standard|full|maintenance|prophylactic|loading|single|small|reduced|tapering|liberal|"
     r"higher|lower)[ -]$", re.I)
 _CYCLE_HEAD = re.compile(r"(?:cycles?|courses?)\b", re.I)
+# the same heads over the lower-cased text (`rx_first.lower_text`: same spans), case-sensitive: `re` finds their
+# first letters in C instead of trying the case-folded pattern at every position
+_DOSE_HEAD_LOW = re.compile(r"doses?\b")
+_CYCLE_HEAD_LOW = re.compile(r"(?:cycles?|courses?)\b")
 _CYCLES = re.compile(
     r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*,?\s+(?:(?:more|further|"
     r"additional|consecutive|subsequent|\d+-day|\d+-week|weekly|monthly)\s+)?$", re.I)
@@ -234,12 +238,13 @@ def _dose_words(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Doses without a number ("high-dose", "low dose") and numbers of cycles ("4 cycles"), which
     carry no value and so never fill a dose segment's quantity."""
     out: list[Mention] = []
-    for head in _DOSE_HEAD.finditer(text):
+    low = lower_text(text)
+    for head in _DOSE_HEAD.finditer(text) if low is None else _DOSE_HEAD_LOW.finditer(low):
         m = _QUALITATIVE.search(text, max(0, head.start() - 16), head.start())
         if m:
             out.append(_make(type="dose", start=m.start(), end=head.end(), text=text[m.start():head.end()],
                              norm=text[m.start():head.end()].lower(), attrs={"qualitative": m.group("q").lower()}))
-    for head in _CYCLE_HEAD.finditer(text):
+    for head in _CYCLE_HEAD.finditer(text) if low is None else _CYCLE_HEAD_LOW.finditer(low):
         m = _CYCLES.search(text, max(0, head.start() - 40), head.start())
         if not m or any(s < head.end() and m.start() < e for s, e in taken):
             continue

@@ -25,7 +25,7 @@ _ANALYTE = re.compile(r"\s+(?:total\s+)?(?P<a>protein|glucose|lactate|white (?:b
                       r"(?:\s+(?:levels?|concentrations?|counts?))?\b", re.I)
 _FLUID = re.compile(r"\b(?:cerebrospinal fluid|CSF|pleural fluid|ascitic fluid|synovial fluid)\b", re.I)
 _OTHER = re.compile(r"\b(?:serum|plasma|blood|urine|urinary|sputum)\b", re.I)
-_CLAUSE = re.compile(r"[.;](?:\s|$)|\n")
+_CLAUSE = re.compile(r"[.;\n](?:(?<=[.;])(?:\s|$)|(?<=\n))")  # `[.;](?:\s|$)|\n` led by one class: a C skip
 
 
 def refine(text: str, mentions: list[Mention]) -> None:

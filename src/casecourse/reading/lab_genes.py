@@ -21,8 +21,10 @@ _SUBJECT = re.compile(rf"(?<![\w.-])(?P<name>(?P<gene>{_GENE})(?:\s+gene)?(?:\s+
 _FOR = re.compile(rf"\b(?P<res>negative|positive)\s+for\s+(?:the\s+|an?\s+|any\s+)?"
                   rf"(?P<name>(?P<gene>{_GENE})(?:\s+gene)?(?:\s+{_CHANGE})?\s+{_NOUN})")
 # "testing of the HFE gene showed no mutations", "the assay for ... of the gene HFE revealed no pathogenic variant"
+# behind a lookahead of the first two letters of its first words (their classes, case-folded): `re` tries the rest
+# only there (`rx_first.anchored` does this for a pattern without inline flags)
 _FOUND_NONE = re.compile(
-    rf"\b(?i:assays?|test(?:s|ing)?|analys[ie]s|sequencing|screening|genotyping)\b[^.;]{{0,80}}?"
+    rf"(?=(?i:[agst][cens]))\b(?i:assays?|test(?:s|ing)?|analys[ie]s|sequencing|screening|genotyping)\b[^.;]{{0,80}}?"
     rf"(?:\bgene\s+(?P<gene>{_GENE})|(?P<gene2>{_GENE})\s+gene)\b[^.;]{{0,40}}?"
     rf"\b(?:showed|revealed|found|detected|identified|demonstrated)\s+no\s+(?:(?:pathogenic|disease-causing|known|"
     rf"significant)\s+)?(?P<noun>{_NOUN})")
@@ -38,7 +40,7 @@ def find(text: str) -> list[Mention]:
             interp = "NEG" if res in ("negative", "not detected", "absent") else "POS"
             out.append(_result(text, m.start("res"), m.end("res"), " ".join(m.group("name").split()),
                                m.start("name"), m.end("name"), interp))
-    for m in _FOUND_NONE.finditer(text):
+    for m in _FOUND_NONE.finditer(text) if "gene" in text else ():  # every match holds "gene" (case-sensitive)
         gene = m.group("gene") or m.group("gene2")
         s, e = m.start("noun") - 3, m.end("noun")  # "no mutations"
         g = m.start("gene") if m.group("gene") else m.start("gene2")

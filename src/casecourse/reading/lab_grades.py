@@ -15,7 +15,7 @@ from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
-from casecourse.reading.rx_first import anchored, lower_text
+from casecourse.reading.rx_first import anchored, finditer, lower_text
 
 # TNM: a T with N (and M) or a prefixed T alone ("pT2", "ypT0"); TNM letters are upper case by convention
 _TNM = anchored(r"(?<![\w-])(?:(?:y?[pcr]|yp)-?)?T(?:[0-4]|x|X|is)[a-d]?\d?\s?N(?:[0-3]|x|X)[a-c]?"
@@ -117,7 +117,7 @@ def find(text: str) -> list[Mention]:
         s, e = _sentence(text, m.start(), m.end())
         if any(p.search(text, s, e) for p in class_cues):
             out.append(_mention(text, m.start(), m.end(), "class"))
-    for m in _FRACTION.finditer(text) if "/" in text else ():
+    for m in finditer(_FRACTION, text) if "/" in text else ():  # by its lower-case twin once warm
         scale = _fraction_scale(text, m)
         if scale is not None:
             out.append(_mention(text, m.start(), m.end(), scale))

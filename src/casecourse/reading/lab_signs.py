@@ -19,10 +19,12 @@ from functools import cache
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import find_tests
-from casecourse.reading.rx_first import anchored
+from casecourse.reading.rx_first import anchored, finditer, lower_text
+from casecourse.reading.rx_keys import may_hold
 
 # a sign in parentheses right after a name: "CD31 (+)", "HER-2 (++)", "P53 (–)"
 _SIGN = anchored(r"(?<=[\w)]\s)\((?P<sign>\+{1,3}|[-−–])\)(?![\w-])")
+_SIGN_OPENINGS = ("(+", "(-", "(−", "(–")  # how every match of _SIGN begins
 # ... unless it coordinates with another hyphenated describing word before a noun: "COX-positive and COX-deficient
 # fibers", "filamentous, gram-positive, weakly acid-fast, and beaded bacilli" (the organism's morphology)
 _SUFFIX = anchored(r"(?<=\w-)(?P<word>negative|positive)(?=\s*(?:[,;)]|\.(?:\s|$)|\band\b))"
@@ -61,19 +63,21 @@ def _attributive() -> re.Pattern[str]:
 def find(text: str) -> list[Mention]:
     """Sign, suffix and trend-word results of `text`, in order."""
     out: list[Mention] = []
-    for m in _SIGN.finditer(text):
+    low = lower_text(text)
+    # each scan only where the text holds what every match holds: a sign in parentheses, a hyphenated result word
+    for m in _SIGN.finditer(text) if any(p in text for p in _SIGN_OPENINGS) else ():
         s, e = m.span("sign")
         interp = "POS" if m.group("sign").startswith("+") else "NEG"
         out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
                            attrs={"interpretation": interp, "test": None, "rule": "sign"}))
-    for m in _SUFFIX.finditer(text):
+    for m in _SUFFIX.finditer(text) if may_hold(low, 0, len(text), ("-negative", "-positive")) else ():
         s, e = m.span("word")
         out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
                            attrs={"interpretation": "POS" if m.group("word").lower() == "positive" else "NEG",
                                   "test": None, "rule": "suffix"}))
     rx, words = _trend()
     test_ends: list[int] | None = None
-    for m in rx.finditer(text):
+    for m in finditer(rx, text):  # by its twin over the lower-cased text once warm (`rx_first.finditer`)
         s, e = m.span("word")
         if m.group("target") is None:  # no "to"/"from"/"in"/"of" after it: a result only of a named test before it
             if test_ends is None:

@@ -35,7 +35,8 @@ from casecourse.units import convert, lookup_unit
 
 __all__ = ["find_labs"]
 
-_CLAUSE_END = re.compile(r"[.!?](?=\s+[A-Z(\[]|\s*$)|[;\n]")
+# `[.!?](?=\s+[A-Z(\[]|\s*$)|[;\n]` led by one character class, so `re` skips to those characters in C
+_CLAUSE_END = re.compile(r"[.!?;\n](?:(?<=[.!?])(?=\s+[A-Z(\[]|\s*$)|(?<=[;\n]))")
 # unit kinds a test's usual unit may be reported in instead (counts also as % of leukocytes)
 _COMPATIBLE = {
     "mass_conc": {"mass_conc", "subst_conc", "arb_conc", "activity", "amount"},
@@ -224,7 +225,7 @@ def _given(text: str, v: Value, test: LabTest, hits: list[TestHit], hit_starts: 
 
 
 _FEVER_BEFORE = re.compile(r"\b(?:fevers?|febrile|pyrexi(?:a|al)|temperatures?|temp)\b", re.I)
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_RESPECTIVELY = re.compile(r"[rR](?<!\w.)espectively\b", re.I)  # `\brespectively\b`, led by its first letter
 # between two values of one list (a bracket after a value, its reference interval, may stand before the separator)
 _VALUE_RUN_GAP = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|/|;)\s*", re.I)
 _BEFORE_RESPECTIVELY = re.compile(r"\s*(?:\([^()]{0,80}\))?[\s,)\]]*")
@@ -298,7 +299,7 @@ def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
                 if v.value_high is not None:
                     attrs["value_high_si"] = convert(v.value_high, v.ucum, test.unit_si,
                                                      test.molar_mass, test.valence)
-    return Mention(type="lab_value", start=v.start, end=v.end, text=text[v.start:v.end],
+    return Mention.model_construct(type="lab_value", start=v.start, end=v.end, text=text[v.start:v.end],
                    norm=test.name if test else None, attrs=attrs)
 
 
@@ -475,9 +476,9 @@ def find_labs(text: str) -> list[Mention]:
     starts = [h.start for h in anchors]
     ends = [m.end() for m in _CLAUSE_END.finditer(text)]
     out: list[Mention] = [
-        Mention(type="lab_test", start=h.start, end=h.end, text=text[h.start:h.end], norm=h.test.name,
-                attrs={"loinc": h.test.loinc, **({"members": "|".join(h.test.members)}
-                                                 if h.test.members else {})})
+        Mention.model_construct(type="lab_test", start=h.start, end=h.end, text=text[h.start:h.end],
+                                norm=h.test.name, attrs={"loinc": h.test.loinc, **({"members": "|".join(h.test.members)}
+                                                                                    if h.test.members else {})})
         for h in hits if h.test.kind != "anchor"]
     hit_starts = [h.start for h in hits]
     hit_ends = {h.end for h in hits}

@@ -117,9 +117,6 @@ def _automaton() -> ahocorasick.Automaton:
     return auto
 
 
-_WORDCHAR = re.compile(r"\w")
-
-
 # (text, hits) of the last text read: labs and workup both read one document's test names. The identity
 # check is safe because the memo holds the text alive; one tuple is swapped in whole (thread-safe).
 _LAST: list[tuple[str, list[TestHit]] | None] = [None]
@@ -138,12 +135,14 @@ def _find_tests(text: str) -> list[TestHit]:
     tests = catalogue()
     candidates: list[tuple[int, int, str]] = []
     n = len(text)
+    # a word character (`\w`) is one that `isalnum`, or "_": tested inline, for this loop sees every name the
+    # automaton finds inside a word too
     for end_idx, (length, values) in _automaton().iter(lower):
         start, end = end_idx - length + 1, end_idx + 1
-        if start > 0 and (_WORDCHAR.match(text[start - 1]) or text[start - 1] == "-" and
+        if start > 0 and ((c := text[start - 1]).isalnum() or c == "_" or c == "-" and
                           start > 1 and text[start - 2].isalnum()):
             continue
-        if end < n and _WORDCHAR.match(text[end]) and text[end - 1] not in "+-":
+        if end < n and ((c := text[end]).isalnum() or c == "_") and text[end - 1] not in "+-":
             continue
         for name, exact in values:
             if exact is None or text[start:end] == exact:

@@ -74,7 +74,7 @@ _SEP = re.compile(
     r"titres?|tests?|concentrations?|values?|activit(?:y|ies)|the|in)\b)*", re.I)
 _CARRY = re.compile(r"\s*,?\s*(?:alongside|along with|as well as|together with|with|and|plus|"
                     r"in addition to|as were|as was)\s+(?:(?:the|for|to)\s+)?$", re.I)
-_BOUNDARY = re.compile(r"[.;!?](?:\s|$)|\n")
+_BOUNDARY = re.compile(r"[.;!?\n](?:(?<=[.;!?])(?:\s|$)|(?<=\n))")  # `[.;!?](?:\s|$)|\n`, led by one class
 # a change word: with a value it moved to, or in a perfect tense, it states a trend, not whether the level is normal
 _TREND = re.compile(r"(?:increased|decreased|rose|fell|dropped|declined|improved|worsened|increasing|decreasing|"
                     r"rising|falling|climbing)\b", re.I)
@@ -141,7 +141,8 @@ def _mention(text: str, start: int, end: int, test: LabTest, interp: str, rule: 
     attrs: dict = {"test": test.name, "loinc": test.loinc, "interpretation": interp, "rule": rule}
     if written:  # the test as the text names it ("CH50", "liver enzymes", "hematuria")
         attrs["test_text"] = " ".join(written.split())
-    return Mention(type=kind, start=start, end=end, text=text[start:end], norm=test.name, attrs=attrs)
+    return Mention.model_construct(type=kind, start=start, end=end, text=text[start:end], norm=test.name,
+                                   attrs=attrs)
 
 
 # "direct and indirect bilirubin", "free and total T4": the first modifier names a test of its own

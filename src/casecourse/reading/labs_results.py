@@ -17,7 +17,7 @@ import ahocorasick
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import find_tests
-from casecourse.reading.rx_first import lower_text
+from casecourse.reading.rx_first import anchored, lower_text
 from casecourse.reading.rx_keys import may_hold
 
 _WORDS = {
@@ -89,8 +89,8 @@ def _before_procedure() -> re.Pattern[str]:
     """A result word before a diagnostic procedure's name (knowledge/result_attributive.csv `procedure_noun`),
     up to two words between: "abnormal Pap smears", "an abnormal pre-employment chest radiograph"."""
     nouns = "|".join(re.escape(r["word"]) for r in table("result_attributive.csv") if r["kind"] == "procedure_noun")
-    return re.compile(rf"\b(?P<span>(?P<A>abnormal)|(?P<N>unremarkable)|(?P<NEG>negative)|(?P<POS>positive))"
-                      rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})(?![\w-])", re.I)
+    return anchored(rf"\b(?P<span>(?P<A>abnormal)|(?P<N>unremarkable)|(?P<NEG>negative)|(?P<POS>positive))"
+                    rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})(?![\w-])", re.I)
 
 
 def _procedure_results(text: str, low: str | None, spans: _Taken) -> list[Mention]:
@@ -216,7 +216,7 @@ def _standalone_results(text: str, taken: _Taken) -> list[Mention]:
         attrs = {"interpretation": interp, "test": None, "rule": "standalone"}
         if interp is None:
             attrs["trend"] = "stable"
-        out.append(Mention(type="test_result", start=s, end=e, text=text[s:e], attrs=attrs))
+        out.append(Mention.model_construct(type="test_result", start=s, end=e, text=text[s:e], attrs=attrs))
     return out
 
 
@@ -239,8 +239,8 @@ def find_results(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             interp = "N" if m.group("PN") else "A"
         else:
             interp = next(k for k in _WORDS if m.group(k))
-        out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
-                           attrs={"interpretation": interp, "test": None}))
+        out.append(Mention.model_construct(type="test_result", start=s, end=e, text=text[s:e],
+                                           attrs={"interpretation": interp, "test": None}))
     out += _standalone_results(text, spans)
     return [m for m in out if not (may_hold(low, max(0, m.start - 40), m.start, ("histor",))
                                    and _HISTORY_BEFORE.search(text, max(0, m.start - 40), m.start))
