@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from casecourse.assembly.timeline_anchor import EventIndex, find_anchor
+from casecourse.assembly.timeline_anchor import EventIndex, day_count_anchor, find_anchor
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
@@ -301,6 +301,32 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     asides: set[int] = set()  # sentences dated as a piece of history the story does not move to
     gestation = _gestational_ages(reading, age_now)
     ga_ref: tuple[float, TimeRef] | None = None  # the last gestational age told, and the time it held
+    later_stays = _later_stays(admitted_in, readmitted_in, events.discharges)
+    day_counted: set[int] = set()  # sentences dated by a day count ("on postoperative day 7 she underwent ...")
+
+    def day_base(tx: Mention, i: int, now: TimeRef | None) -> tuple[TimeRef, str] | None:
+        """The time a day count of sentence `i` counts from when it names a later event than day 0 (a
+        readmission, an operation, a drug's start), with that event's label; None for the first stay's days."""
+        anchor = day_count_anchor(events, i, tx, asides, later_stays, day_counted)
+        if anchor is None or anchor.sentence in asides:
+            return None
+        if anchor.sentence == i:
+            t = now
+        else:
+            st = out[anchor.sentence]
+            t = None if st is None else _told_at(st, anchor.pos) if anchor.pos is not None else st.time
+        if t is None or not (t.point or t.earliest if has_calendar else t.offset_days is not None):
+            return None
+        if t.offset_days is not None and t.offset_days[1] < 0:
+            return None  # an event of the history (or a story the axis placed there): day 0 as before
+        if anchor.label == "readmission":
+            since = t.offset_days[0] if t.offset_days is not None else _days_between(admitted or presented, t)
+            # a readmission not after the first stay is a stay of the history or one the calendar cannot order;
+            # a day count as high as the readmission's own day ("readmitted on day 12 ... on day 37") goes on
+            # counting from the first day
+            if since is None or since <= 0 or float(tx.attrs.get("rel_amount_min") or 0) >= since:
+                return None
+        return t, anchor.label
     for i in range(len(reading.sentences)):
         setter = None
         for tx in by_sentence.get(i, []):
@@ -322,10 +348,15 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 # that opened its sentence (one dated in passing, "X 4 years ago", is an aside)
                 chained = history is not None and history[0] == i - 1 and tx.attrs.get("rel_anchor") == "previous"
                 base = history[1] if chained and history else current
+                # "hospital day 4" after a readmission, "postoperative day 2", "day 5 of vancomycin": counted from
+                # the event it names
+                day = day_base(tx, i, current) if not chained and tx.attrs.get("day_count") else None
                 # "on day 5", "hospital day 8" in a story dated by the calendar: a day of the admission it told
                 admission_day = has_calendar and admitted is not None and not chained and \
                     tx.attrs.get("day_count") and tx.attrs.get("rel_anchor") in ("previous", "admission")
-                if admission_day:
+                if day is not None:
+                    admission_day, base = True, day[0]
+                elif admission_day:
                     base = admitted
                 elif has_calendar and admitted is None and presented is not None and not chained and \
                         tx.attrs.get("day_count") and tx.attrs.get("rel_anchor") in ("previous", "admission"):
@@ -349,9 +380,11 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 elif tx.attrs.get("age_span"):
                     new = _at_age(tx, age_now)
                 else:
-                    new = _after_event(tx, base) if event else _offset(tx, base)
+                    new = _after_event(tx, base) if event or day else _offset(tx, base)
                 if new is not None and event is not None:
                     new = new.model_copy(update={"anchor": event.label})
+                elif new is not None and day is not None:
+                    new = new.model_copy(update={"anchor": day[1]})
                 # an amount after a piece of history is history too when the story is past day 0
                 back = event is not None and new is not None and not has_calendar and new.offset_days is not None \
                     and current.offset_days is not None and new.offset_days[1] < 0 <= current.offset_days[0]
@@ -389,7 +422,13 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 day_of_stay = has_calendar and stay is not None and tx.attrs.get("day_count") \
                     and tx.attrs.get("rel_anchor") in ("previous", "admission")
                 # "... by day 4, and X was stopped on day 5": each day of the stay counts from its first day
-                new = _from_calendar(tx, stay if day_of_stay else current) if has_calendar else _offset(tx, current)
+                day = day_base(tx, i, current) if tx.attrs.get("day_count") else None
+                if day is not None:
+                    new = _from_calendar(tx, day[0]) if has_calendar else _after_event(tx, day[0])
+                    new = new.model_copy(update={"anchor": day[1]}) if new is not None else None
+                else:
+                    new = _from_calendar(tx, stay if day_of_stay else current) if has_calendar else \
+                        _offset(tx, current)
                 if new is not None:
                     current = new
                     shifts.append((tx.start, new))
@@ -413,6 +452,8 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
             continue
         if setter:
             t = set_time
+            if setter.attrs.get("day_count"):
+                day_counted.add(i)
         else:  # one carried copy per time carried (nothing changes a TimeRef once placed)
             if carried[0] is not current:
                 carried = (current, current.model_copy(update={"derivation": "carried"}))
@@ -429,6 +470,30 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                     admitted = when
                 elif presented is None and told is None:
                     presented = when
+    return out
+
+
+def _days_between(a: TimeRef | None, b: TimeRef) -> float | None:
+    """Days from calendar time `a` to `b` (their points), None when either has no calendar point."""
+    x, y = (a.point or a.earliest) if a else None, b.point or b.earliest
+    if not (x and y):
+        return None
+    try:
+        return float((parse_iso(y)[0] - parse_iso(x)[0]).days)
+    except (ValueError, TypeError):
+        return None
+
+
+def _later_stays(admitted_in: dict[int, int], readmitted_in: dict[int, int],
+                 discharges: list[int]) -> list[tuple[int, int]]:
+    """(sentence, position) of each stay that may be later than the first: a readmission, or an admission told after
+    an earlier one and a discharge (one without a discharge between, "admitted to the ICU", is the same stay). The
+    caller keeps those whose time lies after day 0 (a readmission that is the story's own day 0 is not later)."""
+    told = sorted([(j, p, False) for j, p in admitted_in.items()] + [(j, p, True) for j, p in readmitted_in.items()])
+    out: list[tuple[int, int]] = []
+    for k, (j, p, again) in enumerate(told):
+        if again or k and any(told[k - 1][0] <= d < j for d in discharges):
+            out.append((j, p))
     return out
 
 
