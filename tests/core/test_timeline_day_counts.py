@@ -67,3 +67,10 @@ def test_calendar_hospital_day_after_a_readmission_and_postoperative_day() -> No
                 "He underwent a cholecystectomy on 20 April 2021. On postoperative day 3 he had a fever.")
     assert got[3] is not None and got[3].point == "2021-04-05" and got[3].anchor == "readmission"
     assert got[5] is not None and got[5].point == "2021-04-23" and got[5].anchor == "surgery"
+
+
+def test_a_postoperative_day_that_would_go_back_before_the_story_counts_on_from_it() -> None:
+    got = times("A 40-year-old man underwent a kidney transplantation. Three months later he was admitted with "
+                "abdominal pain. An emergency laparotomy with drainage of an abscess followed. "
+                "On the sixth postoperative day he was extubated.")
+    assert mid(got[3]) >= mid(got[2]) + 5  # not 6 days after the transplantation told at day 0

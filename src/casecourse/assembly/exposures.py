@@ -376,8 +376,20 @@ class ExposureBuilder:
         for d in drugs:
             action = actions[id(d)]
             free = [m for m in ms.doses if id(m) not in claimed or m is before[id(d)]]
+            clause = _clause_of(clauses, d.start)
+            # "X was held for 2 weeks and then resumed at 10 mg on 20 June": the hold's time and dose are told
+            # before the resumption, whose own are the new course's (see _later_restart)
+            resumed = _RESUMED_AFTER.search(self.text, d.end, _next_other(d, drugs, s1)) \
+                if action in ("stop", "hold") else None
+            if resumed is not None:
+                clause = (clause[0], min(clause[1], resumed.start()))
+                free = [m for m in free if m.start < resumed.start()]
             dose = _nearest_after(d, free, drugs, 60) or before[id(d)]
-            own = _own_time(st, d, drugs, _clause_of(clauses, d.start))
+            own = _own_time(st, d, drugs, clause)
+            if resumed is not None and st.timex is not None and st.timex.start >= resumed.end() and not st.shifts:
+                # "X was interrupted for 6 weeks and resumed on 20 June": the date is the resumption's; the hold
+                # began that length before it, or at a time the sentence does not give
+                own = self._hold_began(d, ms, resumed, st.time)
             seg = self._segment(d, drugs, ms, own, sent, dose)
             stops = action in ("stop", "swap-stop", "hold")
             why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if stops else None
@@ -530,15 +542,47 @@ class ExposureBuilder:
     def _later_restart(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int],
                        st: SentenceTime, after: int | None = None) -> None:
         """A drug this sentence stopped and then restarted, the subject left out ("Hydroxychloroquine was stopped in
-        2017 and restarted in 2019"): a new course from the restart's date (or the story's time)."""
+        2017 and restarted in 2019"): a new course from the restart's date (or the story's time). A hold of a stated
+        length ("withheld for 5 days and then resumed", "... and resumed after 2 weeks") restarts when that length
+        is over, counted from the stop; the dose told after the restart ("resumed at 10 mg weekly") is the new
+        course's."""
         name = d.norm or d.text
-        m = _RESUMED_AFTER.search(self.text, max(d.end, after or 0), _next_other(d, drugs, sent[1]))
+        end = _next_other(d, drugs, sent[1])
+        m = _RESUMED_AFTER.search(self.text, max(d.end, after or 0), end)
         if m is None or name in self.active:
             return
         dated = next((t for t in ms.times if m.end() <= t.start < m.end() + 40 and t.attrs.get("kind") == "absolute"),
                      None)
-        when = (place_one(dated, st.time) if dated is not None else None) or st.at(m.start())  # '30 June': this year
-        self._new(d, when, sent, None).start_reason = "reintroduction"
+        when = (place_one(dated, st.time) if dated is not None else None) or self._hold_over(d, ms, m, name) \
+            or st.at(m.start())  # '30 June': this year
+        dose = next((x for x in ms.doses if m.end() <= x.start < min(end, m.end() + 40)), None)
+        seg = self._segment(d, drugs, ms, when, sent, dose, adjacent=False) if dose is not None else None
+        self._new(d, when, sent, seg).start_reason = "reintroduction"
+
+    def _hold_began(self, d: Mention, ms: _Mentions, resumed: re.Match, restart: TimeRef) -> TimeRef:
+        """The start of a hold told only by its length and the date it ended ("held for 6 weeks and resumed on 20
+        June"): that length before the restart; unknown without a length."""
+        for t in ms.durations:
+            days = _days(str(t.attrs.get("duration") or t.norm or "")) if t.attrs.get("signal") == "for" and \
+                d.end <= t.start < resumed.start() else None
+            if days is not None and restart.known:
+                return days_after(restart, -days, t.text, "restart")
+        return TimeRef(derivation="unknown")
+
+    def _hold_over(self, d: Mention, ms: _Mentions, resumed: re.Match, name: str) -> TimeRef | None:
+        """When a hold of stated length is over: "held for 2 weeks and then resumed", "withheld and resumed after
+        5 days", counted from the stop just told (None when the stop has no time or no length is stated)."""
+        stopped = next((e for e in reversed(self.exposures) if e.drug == name), None)
+        stop = stopped.end if stopped is not None else None
+        if stop is None or not stop.known:
+            return None
+        for t in [*ms.durations, *ms.times]:
+            held = t.attrs.get("signal") == "for" and d.end <= t.start < resumed.start()
+            later = t.attrs.get("signal") == "after" and resumed.end() <= t.start <= resumed.end() + 8
+            days = _days(str(t.attrs.get("duration") or t.norm or "")) if held or later else None
+            if days is not None:
+                return days_after(stop, days, t.text, "hold")
+        return None
 
     def _later_stop(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
                     clauses: list[tuple[int, int]], since: TimeRef | None = None) -> None:

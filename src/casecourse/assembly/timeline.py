@@ -385,6 +385,10 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                     new = new.model_copy(update={"anchor": event.label})
                 elif new is not None and day is not None:
                     new = new.model_copy(update={"anchor": day[1]})
+                    if _went_back(new, current):
+                        # "On the sixth postoperative day" after a stay told at length: an earlier operation than the
+                        # one meant was found (the story's own goes unnamed); counted on from the story's time
+                        new = _from_calendar(tx, current) if has_calendar else _offset(tx, current)
                 # an amount after a piece of history is history too when the story is past day 0
                 back = event is not None and new is not None and not has_calendar and new.offset_days is not None \
                     and current.offset_days is not None and new.offset_days[1] < 0 <= current.offset_days[0]
@@ -471,6 +475,15 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 elif presented is None and told is None:
                     presented = when
     return out
+
+
+def _went_back(new: TimeRef, current: TimeRef | None) -> bool:
+    """Whether `new` lies wholly before the story's current time (by more than a day on the relative axis)."""
+    if current is None:
+        return False
+    if new.offset_days is not None and current.offset_days is not None:
+        return new.offset_days[1] < current.offset_days[0] - 1
+    return _before(new, current)
 
 
 def _days_between(a: TimeRef | None, b: TimeRef) -> float | None:
