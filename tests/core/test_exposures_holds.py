@@ -45,3 +45,30 @@ def test_a_hold_dated_only_by_its_resumption_begins_its_length_before() -> None:
     assert len(statements) == 2
     assert any(p.get("end") == "2022-05-18" for p in periods)  # the first period ends where the hold begins
     assert any(p.get("start") == "2022-06-15" and "end" not in p for p in periods)  # the second goes on
+
+
+def test_a_hold_of_stated_length_then_resumed_in_the_next_sentence() -> None:
+    text = ("A 47-year-old man with Crohn's disease was admitted with sepsis. He was taking azathioprine 100 mg daily. "
+            "On day 3 azathioprine was held for 10 days. Azathioprine was then restarted at 50 mg daily.")
+    first, second = courses(text, "azathioprine")
+    assert first.end is not None and first.end.offset_days == (2.0, 2.0)
+    assert second.time.offset_days == (12.0, 12.0)
+    assert second.segments[0].dose is not None and second.segments[0].dose.value == 50.0
+
+
+def test_it_was_resumed_after_a_time_restarts_the_drug_of_the_sentence_before() -> None:
+    text = ("A 39-year-old woman presented with a widespread rash. On day 2 lamotrigine was withheld. "
+            "It was resumed after 8 days at 25 mg daily.")
+    first, second = courses(text, "lamotrigine")
+    assert first.status == "stopped" and first.end is not None and first.end.offset_days == (1.0, 1.0)
+    assert second.time.offset_days == (9.0, 9.0) and second.start_reason == "reintroduction"
+    assert second.segments[0].dose is not None and second.segments[0].dose.value == 25.0
+
+
+def test_but_later_reinstituted_ends_the_hold() -> None:
+    text = ("A 66-year-old man was admitted with a prosthetic joint infection. "
+            "Linezolid 600 mg twice daily was started. "
+            "On day 5 linezolid was withheld for 7 days because of thrombocytopenia but was later reinstituted.")
+    first, second = courses(text, "linezolid")
+    assert first.end is not None and first.end.offset_days == (4.0, 4.0) and first.stop_reason == "thrombocytopenia"
+    assert second.time.offset_days == (11.0, 11.0)
