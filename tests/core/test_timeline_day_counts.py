@@ -74,3 +74,12 @@ def test_a_postoperative_day_that_would_go_back_before_the_story_counts_on_from_
                 "abdominal pain. An emergency laparotomy with drainage of an abscess followed. "
                 "On the sixth postoperative day he was extubated.")
     assert mid(got[3]) >= mid(got[2]) + 5  # not 6 days after the transplantation told at day 0
+
+
+def test_calendar_day_counts_of_a_later_unnamed_course_do_not_go_back_years() -> None:
+    got = times("A 30-year-old woman presented with acute leukaemia in March 2016. She relapsed in June 2018. "
+                "An allogeneic stem cell graft from her brother followed in September 2018. "
+                "At day 21 she developed a rash. Engraftment was seen on day 15. On day 100 she was well.")
+    assert got[3] is not None and (got[3].point or "") >= "2018-09"  # not 21 days after the 2016 presentation
+    assert got[4] is not None and got[4].point is not None and got[4].point <= (got[3].point or "")
+    assert got[5] is not None and (got[5].point or "") >= "2018-12"

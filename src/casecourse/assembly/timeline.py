@@ -20,6 +20,9 @@ from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
 from casecourse.reading.zoning import PATIENT_ZONES
 
 _TIME_TYPES = ("date", "time", "time_relation", "prepost")
+# how far back a day count of the stay may take a story dated by the calendar ("on day 20 ... in the third month ...
+# on day 5 the culture grew") before it is taken for a day of a later course the story did not name
+_STAY_RETURN_DAYS = 90.0
 _DAY_COUNT = re.compile(r"(?:(?:hospital|illness|admission|post-?operative|treatment)\s+)?day\s+\d+$", re.I)
 _AT_THE_TIME = re.compile(r"at (?:the|that) time$", re.I)
 _DAY_WORD = re.compile(r"\bday\b", re.I)
@@ -303,6 +306,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     ga_ref: tuple[float, TimeRef] | None = None  # the last gestational age told, and the time it held
     later_stays = _later_stays(admitted_in, readmitted_in, events.discharges)
     day_counted: set[int] = set()  # sentences dated by a day count ("on postoperative day 7 she underwent ...")
+    course_day0: TimeRef | None = None  # day 1 of a later course the story counts days of without naming it
 
     def day_base(tx: Mention, i: int, now: TimeRef | None) -> tuple[TimeRef, str] | None:
         """The time a day count of sentence `i` counts from when it names a later event than day 0 (a
@@ -357,12 +361,12 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 if day is not None:
                     admission_day, base = True, day[0]
                 elif admission_day:
-                    base = admitted
+                    base = course_day0 or admitted
                 elif has_calendar and admitted is None and presented is not None and not chained and \
                         tx.attrs.get("day_count") and tx.attrs.get("rel_anchor") in ("previous", "admission"):
                     # "presented on 15 January ... weaned off on day 5": the days of the stay count from the
                     # presentation when the story tells no admission
-                    admission_day, base = True, presented
+                    admission_day, base = True, course_day0 or presented
                 # "2 weeks after the surgery": counted from the surgery when the story told it earlier
                 event = None
                 if not chained and not admission_day and _counts_from_event(tx):
@@ -381,6 +385,15 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                     new = _at_age(tx, age_now)
                 else:
                     new = _after_event(tx, base) if event or day else _offset(tx, base)
+                if new is not None and admission_day and day is None and course_day0 is None and \
+                        _went_back(new, current, _STAY_RETURN_DAYS):
+                    # "At day 21" two years after the admission the story counted from: a day of a later course
+                    # the story did not name (a transplant's, a new stay's); counted on from the story's time. (On
+                    # the relative axis a story told topic by topic goes back to "day 142 of illness" after
+                    # "day 266": day counts there keep counting from day 0.)
+                    new = _from_calendar(tx, current)
+                    if new is not None:  # that course's day 1, which its later day counts count from
+                        course_day0 = days_after(new, -float(tx.attrs.get("rel_amount_min") or 0), tx.text, "previous")
                 if new is not None and event is not None:
                     new = new.model_copy(update={"anchor": event.label})
                 elif new is not None and day is not None:
@@ -477,13 +490,14 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     return out
 
 
-def _went_back(new: TimeRef, current: TimeRef | None) -> bool:
-    """Whether `new` lies wholly before the story's current time (by more than a day on the relative axis)."""
+def _went_back(new: TimeRef, current: TimeRef | None, slack: float = 1.0) -> bool:
+    """Whether `new` lies wholly before the story's current time by more than `slack` days."""
     if current is None:
         return False
     if new.offset_days is not None and current.offset_days is not None:
-        return new.offset_days[1] < current.offset_days[0] - 1
-    return _before(new, current)
+        return new.offset_days[1] < current.offset_days[0] - slack
+    gap = _days_between(new.model_copy(update={"point": new.latest or new.point}), current)
+    return _before(new, current) and (gap is None or gap > slack)
 
 
 def _days_between(a: TimeRef | None, b: TimeRef) -> float | None:
