@@ -83,3 +83,22 @@ def test_calendar_day_counts_of_a_later_unnamed_course_do_not_go_back_years() ->
     assert got[3] is not None and (got[3].point or "") >= "2018-09"  # not 21 days after the 2016 presentation
     assert got[4] is not None and got[4].point is not None and got[4].point <= (got[3].point or "")
     assert got[5] is not None and (got[5].point or "") >= "2018-12"
+
+
+def test_ordinal_day_of_admission_and_day_of_treatment_after_a_readmission() -> None:
+    got = times("A 61-year-old woman presented with a productive cough. She improved and was discharged. "
+                "Five weeks later she was readmitted with chest pain. On the 3rd day of admission she became "
+                "hypotensive. On day 6 of treatment she improved.")
+    readmitted = mid(got[2])
+    assert mid(got[3]) == readmitted + 2
+    assert mid(got[4]) == readmitted + 5
+
+
+def test_days_after_admission_to_the_icu_count_from_the_transfer() -> None:
+    got = times("A 61-year-old man was admitted with pneumonia. His oxygen needs rose. "
+                "On day 4 he was transferred to the intensive care unit. "
+                "Two days after admission to the intensive care unit he was intubated. "
+                "Three days after admission, his cough had begun to ease.")
+    assert mid(got[3]) == mid(got[2]) + 2 == 5.0
+    assert got[3] is not None and got[3].anchor == "unit admission"
+    assert mid(got[4]) == 3.0  # the hospital admission is day 0

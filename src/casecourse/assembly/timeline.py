@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from casecourse.assembly.timeline_anchor import EventIndex, day_count_anchor, find_anchor
+from casecourse.assembly.timeline_anchor import EventIndex, day_count_anchor, find_anchor, unit_admission
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
@@ -371,6 +371,9 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 event = None
                 if not chained and not admission_day and _counts_from_event(tx):
                     event = find_anchor(events, i, tx, asides, _DAY_WORD.search(tx.text) is not None)
+                elif not chained and not admission_day and tx.attrs.get("rel_anchor") == "admission" and \
+                        tx.attrs.get("rel_direction") == "after":
+                    event = unit_admission(events, i, tx, asides)  # "2 days after admission to the ICU"
                 at = out[event.sentence] if event is not None else None
                 if at is not None and at.time.known:
                     base = at.time

@@ -202,8 +202,9 @@ def day_count_anchor(idx: EventIndex, i: int, tx: Mention, asides: set[int],
     "day 6" from the latest later stay (`later_stays`: sentence and position of each readmission, or admission
     after a discharge, the caller found). The first stay is day 0 itself, so a day count of it needs no anchor.
     An operation told on a day of another's course (`in_course`: sentences the caller dated by a day count, "a
-    tracheostomy on postoperative day 7") does not restart the count. "Day 5 of treatment" is not resolved:
-    which of the drugs told is "the treatment" the words do not say."""
+    tracheostomy on postoperative day 7") does not restart the count. "Day 5 of treatment" counts from a later
+    stay when one was told (its treatment is no older than it), else from day 0 as before: which of the drugs
+    told is "the treatment" the words do not say."""
     a = tx.attrs
     if not a.get("day_count") or a.get("rel_direction") != "after":
         return None
@@ -214,7 +215,7 @@ def day_count_anchor(idx: EventIndex, i: int, tx: Mention, asides: set[int],
         drug = _drug_after(idx, i, tx)
         if drug is not None:
             return drug
-    if kind in ("previous", "admission"):
+    if kind in ("previous", "admission", "treatment"):  # the treatment of a later stay is no older than the stay
         told = [(j, p) for j, p in later_stays if j < i]  # "readmitted on day 31": the readmission's own day
         if told:
             return Anchor(told[-1][0], "readmission", told[-1][1])
@@ -247,3 +248,26 @@ def _drug_after(idx: EventIndex, i: int, tx: Mention) -> Anchor | None:
         return None
     told = [j for j in idx.by_norm.get(("drug", str(drug.norm).lower()), []) if j < i]
     return Anchor(told[0], f"start of {drug.norm}") if told else None
+
+
+# "admission to the intensive care unit": an admission to a unit of the hospital, later than the story's day 0
+_UNIT_PHRASE = re.compile(r"(?:(?:his|her|their|the)\s+)?(?:admission|transfer)\s+(?:to|in)\s+(?:the\s+)?(?:\w+\s+)?"
+                          r"(?:ICU|PICU|NICU|CCU|intensive\s+care|critical\s+care|high\s+dependency)", re.I)
+_TO_UNIT = re.compile(r"\b(?:admitted|transferred|moved|taken|transported|shifted)\b[^.;]{0,40}?\b(?:ICU|PICU|NICU|"
+                      r"CCU|intensive\s+care|critical\s+care|high\s+dependency)", re.I)
+
+
+def unit_admission(idx: EventIndex, i: int, tx: Mention, asides: set[int]) -> Anchor | None:
+    """ "2 days after admission to the intensive care unit": counted from the last sentence before `i` that told
+    the patient admitted or transferred to that unit, not from the story's day 0 (the hospital admission)."""
+    text = idx.reading.text
+    end = idx.reading.sentences[i][1]
+    m = next((m for m in _SIGNAL.finditer(text, tx.end, min(end, tx.end + 12))), None)
+    if m is None or m.start() > tx.end + 2 or not _UNIT_PHRASE.match(text, m.end()):
+        return None
+    for j in range(i - 1, -1, -1):
+        s, e = idx.reading.sentences[j]
+        if idx.in_story(j) and j not in asides and _TO_UNIT.search(text, s, e):
+            return Anchor(j, "unit admission")
+    return None
+
