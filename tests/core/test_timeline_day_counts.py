@@ -102,3 +102,10 @@ def test_days_after_admission_to_the_icu_count_from_the_transfer() -> None:
     assert mid(got[3]) == mid(got[2]) + 2 == 5.0
     assert got[3] is not None and got[3].anchor == "unit admission"
     assert mid(got[4]) == 3.0  # the hospital admission is day 0
+
+
+def test_hospitalized_again_is_a_later_stay_whose_days_count_from_it() -> None:
+    got = times("A 61-year-old man was admitted with pneumonia. He recovered. "
+                "Two months later he was hospitalized again with fever. On hospital day 3 he became confused.")
+    assert mid(got[3]) == mid(got[2]) + 2
+    assert got[3] is not None and got[3].anchor == "readmission"

@@ -20,6 +20,7 @@ from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
 from casecourse.reading.zoning import PATIENT_ZONES
 
 _TIME_TYPES = ("date", "time", "time_relation", "prepost")
+_AGAIN = re.compile(r"\s+(?:once\s+)?again\b", re.I)
 # how far back a day count of the stay may take a story dated by the calendar ("on day 20 ... in the third month ...
 # on day 5 the culture grew") before it is taken for a day of a later course the story did not name
 _STAY_RETURN_DAYS = 90.0
@@ -264,7 +265,9 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
             j = si
             while j < len(reading.sentences) and reading.sentences[j][1] <= m.start:
                 j += 1
-            (admitted_in if m.norm == "admission" else readmitted_in).setdefault(j, m.start)
+            again = m.norm == "readmission" or _AGAIN.match(reading.text, m.end) is not None \
+                or reading.text.startswith("re-", m.start)  # "hospitalized again", "re-presented"
+            (readmitted_in if again else admitted_in).setdefault(j, m.start)
         if m.type == "event" and m.norm == "admission" and m.attrs.get("role") in ("at", "reference") \
                 and m.zone in PATIENT_ZONES:
             while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
