@@ -12,6 +12,8 @@ sorted files, held-out half = odd positions) and counts, per half:
 - values of blood tests (leukocytes, platelets, glucose, ...) in a sentence that names CSF, urine or another fluid
   (a heuristic: the blood value may be right; the count falls when fluid values are read as fluid tests);
 - facts dated before 1900 or after 2026;
+- exposures (and dose segments) whose end lies before their start, and stop times the assembly read before the
+  start and so left unknown (two times read on different clocks: "day 6" of a later admission counted from day 0);
 - HTML reports that fail to render.
 It prints one JSON object. Read errors only on the development half; count the held-out half.
 """
@@ -43,6 +45,7 @@ def main() -> int:
     from importlib import resources
 
     from casecourse.api import analyze_text
+    from casecourse.assembly.exposures import BEFORE_ADMISSION, _stopped_before_start
     from casecourse.report.html import render_html
     from casecourse.units import convert
 
@@ -60,6 +63,13 @@ def main() -> int:
             years = [v[:4] for v in (fact.time.point, fact.time.earliest, fact.time.latest) if v]
             if any(y < "1900" or y > "2026" for y in years):
                 counts["facts dated before 1900 or after 2026"] += 1
+        for exp in course.exposures:  # each exposure counted once
+            pairs = [(exp.time, exp.end), *((s.start, s.end) for s in exp.segments)]
+            if any(e is not None and e.derivation == "unknown" and e.text and e.text != BEFORE_ADMISSION
+                   for _s, e in pairs):
+                counts["exposures with a stop read before the start (left unknown)"] += 1
+            if any(e is not None and s.known and e.known and _stopped_before_start(e, s) for s, e in pairs):
+                counts["exposures with a period ending before it starts"] += 1
         for lab in course.labs:
             if lab.value is None:
                 continue

@@ -59,8 +59,16 @@ _PRONOUN_STOP = re.compile(
     r"\s*(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|agent))"
     r"\s+(?:was|had to be|has been|had been)\s+(?:(?:later|subsequently|then|eventually|finally|soon|promptly)\s+)?"
     r"(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b", re.I)
+# a restart told of the drug of the sentence before: "It was resumed after 10 days at a lower dose."
+_PRONOUN_RESUME = re.compile(
+    r"\s*(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|agent))"
+    r"\s+(?:was|were|has been|had been)\s+(?:(?:later|subsequently|then|eventually|finally|successfully)\s+)?"
+    r"(?:restarted|resumed|reintroduced|reinstituted|reinitiated)\b", re.I)
+# a hold of stated length: "was held for 2 weeks", "was temporarily withheld for 5 days"
+_HELD_FOR = re.compile(r"\s+(?:was|were|had been|had to be)\s+(?:temporarily\s+)?(?:held|withheld|interrupted|"
+                       r"suspended|paused|stopped|discontinued)\s+(?:temporarily\s+)?(?:for\s+)?", re.I)
 # a hold the same clause ends: "withheld ... and restarted at discharge"
-_RESUMED_AFTER = re.compile(r"\band\s+(?:was\s+|were\s+)?(?:later\s+|subsequently\s+|then\s+)?"
+_RESUMED_AFTER = re.compile(r"\b(?:and|but)\s+(?:was\s+|were\s+)?(?:later\s+|subsequently\s+|then\s+)?"
                             r"(?:restarted|resumed|reintroduced|reinstituted)\b", re.I)
 # the admission or presentation of the sentence; a drug named before it was taken before it
 _ADMITTED = re.compile(r"\b(?:was|were)\s+(?:re)?admitted\b|\bpresented\s+(?:to|with|at)\b|"
@@ -213,6 +221,8 @@ class ExposureBuilder:
         self.active: dict[str, Exposure] = {}
         self._n = 0
         self._previous: list[Mention] = []  # the drugs of the last sentence that named any
+        self._holds: dict[str, tuple[float, str]] = {}  # drug -> stated length of its last hold ("held for 2 weeks")
+        self._withheld: dict[str, TimeRef] = {}  # drug first told as withheld (not known taken) -> the time told
 
     # -- state changes -------------------------------------------------------------------------------
     def _new(self, drug: Mention, when: TimeRef, sent: tuple[int, int], seg: DoseSegment | None) -> Exposure:
@@ -273,7 +283,9 @@ class ExposureBuilder:
                 exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
             self._stop(name, when, reason)
         elif action == "hold":  # being taken: stopped there; never taken: not given
-            if exp is None and _RESUMED_AFTER.search(self.text, drug.end, sent[1]):
+            if exp is None and (_RESUMED_AFTER.search(self.text, drug.end, sent[1]) or name in self._holds):
+                # "Ramipril was withheld because of AKI and restarted at discharge", "Ramipril was withheld for 3
+                # days": it was being taken
                 # "Ramipril was withheld because of AKI and restarted at discharge": it was being taken
                 exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
             if exp is not None:
@@ -281,6 +293,7 @@ class ExposureBuilder:
             elif not any(e.drug == name for e in self.exposures):
                 self._new(drug, TimeRef(derivation="unknown"), sent, None).status = "not-taken"
                 self.active.pop(name, None)
+                self._withheld[name] = when  # taken after all if "it was resumed" follows
             return
         elif action == "complete":  # "he had completed a 7-day course of X": over at this time, as planned
             if exp is None:
@@ -357,6 +370,7 @@ class ExposureBuilder:
                           ms, st)
         if not drugs:
             self._pronoun_stop(sent, ms, st)
+            self._pronoun_restart(sent, ms, st)
             self._previous = []
             return
         self._previous = drugs
@@ -377,8 +391,20 @@ class ExposureBuilder:
         for d in drugs:
             action = actions[id(d)]
             free = [m for m in ms.doses if id(m) not in claimed or m is before[id(d)]]
+            clause = _clause_of(clauses, d.start)
+            # "X was held for 2 weeks and then resumed at 10 mg on 20 June": the hold's time and dose are told
+            # before the resumption, whose own are the new course's (see _later_restart)
+            resumed = _RESUMED_AFTER.search(self.text, d.end, _next_other(d, drugs, s1)) \
+                if action in ("stop", "hold") else None
+            if resumed is not None:
+                clause = (clause[0], min(clause[1], resumed.start()))
+                free = [m for m in free if m.start < resumed.start()]
             dose = _nearest_after(d, free, drugs, 60) or before[id(d)]
-            own = _own_time(st, d, drugs, _clause_of(clauses, d.start))
+            own = _own_time(st, d, drugs, clause)
+            if resumed is not None and st.timex is not None and st.timex.start >= resumed.end() and not st.shifts:
+                # "X was interrupted for 6 weeks and resumed on 20 June": the date is the resumption's; the hold
+                # began that length before it, or at a time the sentence does not give
+                own = self._hold_began(d, ms, resumed, st.time)
             seg = self._segment(d, drugs, ms, own, sent, dose)
             stops = action in ("stop", "swap-stop", "hold")
             why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if stops else None
@@ -402,6 +428,12 @@ class ExposureBuilder:
                     seg.start = when
             if act == "start" and seg is None and self._named_as_cause(d):
                 continue  # "DRESS due to allopurinol" after allopurinol was stopped: that course, not a new one
+            if act in ("stop", "hold") and resumed is None and (held := _held_for(self.text, d, ms.durations, clause)):
+                self._holds[d.norm or d.text] = held  # "X was held for 2 weeks": resumed, if told, when it is over
+            elif act == "restart" and st.timex is None and (over := self._hold_over_told(d.norm or d.text)):
+                when = over  # "X was held for 2 weeks. X was then resumed at 10 mg weekly."
+                if seg is not None:
+                    seg.start = over
             self.apply(act, d, when, sent, seg, why)
             if act in ("stop", "hold"):
                 self._later_restart(d, drugs, ms, sent, st)
@@ -531,15 +563,86 @@ class ExposureBuilder:
     def _later_restart(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int],
                        st: SentenceTime, after: int | None = None) -> None:
         """A drug this sentence stopped and then restarted, the subject left out ("Hydroxychloroquine was stopped in
-        2017 and restarted in 2019"): a new course from the restart's date (or the story's time)."""
+        2017 and restarted in 2019"): a new course from the restart's date (or the story's time). A hold of a stated
+        length ("withheld for 5 days and then resumed", "... and resumed after 2 weeks") restarts when that length
+        is over, counted from the stop; the dose told after the restart ("resumed at 10 mg weekly") is the new
+        course's."""
         name = d.norm or d.text
-        m = _RESUMED_AFTER.search(self.text, max(d.end, after or 0), _next_other(d, drugs, sent[1]))
+        end = _next_other(d, drugs, sent[1])
+        m = _RESUMED_AFTER.search(self.text, max(d.end, after or 0), end)
         if m is None or name in self.active:
             return
         dated = next((t for t in ms.times if m.end() <= t.start < m.end() + 40 and t.attrs.get("kind") == "absolute"),
                      None)
-        when = (place_one(dated, st.time) if dated is not None else None) or st.at(m.start())  # '30 June': this year
-        self._new(d, when, sent, None).start_reason = "reintroduction"
+        when = (place_one(dated, st.time) if dated is not None else None) or self._hold_over(d, ms, m, name) \
+            or st.at(m.start())  # '30 June': this year
+        dose = next((x for x in ms.doses if m.end() <= x.start < min(end, m.end() + 40)), None)
+        seg = self._segment(d, drugs, ms, when, sent, dose, adjacent=False) if dose is not None else None
+        self._new(d, when, sent, seg).start_reason = "reintroduction"
+
+    def _hold_over_told(self, name: str, after: TimeRef | None = None) -> TimeRef | None:
+        """When the last hold of `name` is over: `after` days (else its stated length) from the stop, when the drug is
+        not being taken and its last course's stop has a time."""
+        held = self._holds.pop(name, None)
+        last = next((e for e in reversed(self.exposures) if e.drug == name), None)
+        if name in self.active or last is None or last.end is None or not last.end.known:
+            return None
+        if after is not None:
+            return after
+        return days_after(last.end, held[0], held[1], "hold") if held is not None else None
+
+    def _pronoun_restart(self, sent: tuple[int, int], ms: _Mentions, st: SentenceTime) -> None:
+        """"It was resumed after 10 days (at 5 mg daily)" right after a sentence naming one drug held or stopped: a
+        new course of that drug, from when the hold is over (its stated length, or the time after the resumption),
+        else from the sentence's own time."""
+        names = {d.norm or d.text for d in self._previous}
+        m = _PRONOUN_RESUME.match(self.text, sent[0])
+        if m is None or len(names) != 1:
+            return
+        drug, name = self._previous[0], names.pop()
+        last = next((e for e in reversed(self.exposures) if e.drug == name), None)
+        if last is None or name in self.active:
+            return
+        if last.status == "not-taken" and name in self._withheld:
+            # "Lamotrigine was withheld. It was resumed after 10 days.": it was being taken, and held then
+            last.status, last.end = "stopped", self._withheld.pop(name)
+            last.segments[-1].end = last.end
+        after = next((t for t in ms.times if m.end() <= t.start <= m.end() + 8 and t.attrs.get("signal") == "after"),
+                     None)
+        days = _days(str(after.attrs.get("duration") or after.norm or "")) if after is not None else None
+        if last.end is not None and last.end.known and days is not None:
+            when = self._hold_over_told(name, days_after(last.end, days, after.text, "hold"))  # type: ignore[union-attr]
+        else:
+            when = self._hold_over_told(name) if st.timex is None else None
+        when = when or (st.time if st.timex is not None else TimeRef(derivation="unknown"))
+        dose = next((x for x in ms.doses if m.end() <= x.start), None)
+        seg = self._segment(drug, [drug], ms, when, sent, dose, adjacent=False) if dose is not None else None
+        self._new(drug, when, sent, seg).start_reason = "reintroduction"
+
+    def _hold_began(self, d: Mention, ms: _Mentions, resumed: re.Match, restart: TimeRef) -> TimeRef:
+        """The start of a hold told only by its length and the date it ended ("held for 6 weeks and resumed on 20
+        June"): that length before the restart; unknown without a length."""
+        for t in ms.durations:
+            days = _days(str(t.attrs.get("duration") or t.norm or "")) if t.attrs.get("signal") == "for" and \
+                d.end <= t.start < resumed.start() else None
+            if days is not None and restart.known:
+                return days_after(restart, -days, t.text, "restart")
+        return TimeRef(derivation="unknown")
+
+    def _hold_over(self, d: Mention, ms: _Mentions, resumed: re.Match, name: str) -> TimeRef | None:
+        """When a hold of stated length is over: "held for 2 weeks and then resumed", "withheld and resumed after
+        5 days", counted from the stop just told (None when the stop has no time or no length is stated)."""
+        stopped = next((e for e in reversed(self.exposures) if e.drug == name), None)
+        stop = stopped.end if stopped is not None else None
+        if stop is None or not stop.known:
+            return None
+        for t in [*ms.durations, *ms.times]:
+            held = t.attrs.get("signal") == "for" and d.end <= t.start < resumed.start()
+            later = t.attrs.get("signal") == "after" and resumed.end() <= t.start <= resumed.end() + 8
+            days = _days(str(t.attrs.get("duration") or t.norm or "")) if held or later else None
+            if days is not None:
+                return days_after(stop, days, t.text, "hold")
+        return None
 
     def _later_stop(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
                     clauses: list[tuple[int, int]], since: TimeRef | None = None) -> None:
@@ -747,6 +850,19 @@ def _taper_length(text: str, dose: Mention, durations: list[Mention], clause: tu
 
 
 _TAPERED_STOP = re.compile(r"\b(?:tapered|weaned|withdrawn|tapering|weaning)\b", re.I)
+
+
+def _held_for(text: str, drug: Mention, durations: list[Mention], clause: tuple[int, int]
+              ) -> tuple[float, str] | None:
+    """ "X was held for 2 weeks": the stated length of a hold told right after the drug."""
+    for d in durations:
+        start = int(d.attrs.get("phrase_start") or d.start)
+        if d.attrs.get("signal") == "for" and not d.attrs.get("vague") and drug.end <= start < clause[1] and \
+                _HELD_FOR.fullmatch(text, drug.end, d.start):
+            days = _days(str(d.attrs.get("duration") or d.norm or ""))
+            if days is not None:
+                return days, d.text
+    return None
 
 
 def _stop_length(text: str, drug: Mention, durations: list[Mention], clause: tuple[int, int]

@@ -13,13 +13,17 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from casecourse.assembly.timeline_anchor import EventIndex, find_anchor
+from casecourse.assembly.timeline_anchor import EventIndex, day_count_anchor, find_anchor, unit_admission
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
 from casecourse.reading.zoning import PATIENT_ZONES
 
 _TIME_TYPES = ("date", "time", "time_relation", "prepost")
+_AGAIN = re.compile(r"\s+(?:once\s+)?again\b", re.I)
+# how far back a day count of the stay may take a story dated by the calendar ("on day 20 ... in the third month ...
+# on day 5 the culture grew") before it is taken for a day of a later course the story did not name
+_STAY_RETURN_DAYS = 90.0
 _DAY_COUNT = re.compile(r"(?:(?:hospital|illness|admission|post-?operative|treatment)\s+)?day\s+\d+$", re.I)
 _AT_THE_TIME = re.compile(r"at (?:the|that) time$", re.I)
 _DAY_WORD = re.compile(r"\bday\b", re.I)
@@ -261,7 +265,9 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
             j = si
             while j < len(reading.sentences) and reading.sentences[j][1] <= m.start:
                 j += 1
-            (admitted_in if m.norm == "admission" else readmitted_in).setdefault(j, m.start)
+            again = m.norm == "readmission" or _AGAIN.match(reading.text, m.end) is not None \
+                or reading.text.startswith("re-", m.start)  # "hospitalized again", "re-presented"
+            (readmitted_in if again else admitted_in).setdefault(j, m.start)
         if m.type == "event" and m.norm == "admission" and m.attrs.get("role") in ("at", "reference") \
                 and m.zone in PATIENT_ZONES:
             while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
@@ -301,6 +307,33 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     asides: set[int] = set()  # sentences dated as a piece of history the story does not move to
     gestation = _gestational_ages(reading, age_now)
     ga_ref: tuple[float, TimeRef] | None = None  # the last gestational age told, and the time it held
+    later_stays = _later_stays(admitted_in, readmitted_in, events.discharges)
+    day_counted: set[int] = set()  # sentences dated by a day count ("on postoperative day 7 she underwent ...")
+    course_day0: TimeRef | None = None  # day 1 of a later course the story counts days of without naming it
+
+    def day_base(tx: Mention, i: int, now: TimeRef | None) -> tuple[TimeRef, str] | None:
+        """The time a day count of sentence `i` counts from when it names a later event than day 0 (a
+        readmission, an operation, a drug's start), with that event's label; None for the first stay's days."""
+        anchor = day_count_anchor(events, i, tx, asides, later_stays, day_counted)
+        if anchor is None or anchor.sentence in asides:
+            return None
+        if anchor.sentence == i:
+            t = now
+        else:
+            st = out[anchor.sentence]
+            t = None if st is None else _told_at(st, anchor.pos) if anchor.pos is not None else st.time
+        if t is None or not (t.point or t.earliest if has_calendar else t.offset_days is not None):
+            return None
+        if t.offset_days is not None and t.offset_days[1] < 0:
+            return None  # an event of the history (or a story the axis placed there): day 0 as before
+        if anchor.label == "readmission":
+            since = t.offset_days[0] if t.offset_days is not None else _days_between(admitted or presented, t)
+            # a readmission not after the first stay is a stay of the history or one the calendar cannot order;
+            # a day count as high as the readmission's own day ("readmitted on day 12 ... on day 37") goes on
+            # counting from the first day
+            if since is None or since <= 0 or float(tx.attrs.get("rel_amount_min") or 0) >= since:
+                return None
+        return t, anchor.label
     for i in range(len(reading.sentences)):
         setter = None
         for tx in by_sentence.get(i, []):
@@ -322,20 +355,28 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 # that opened its sentence (one dated in passing, "X 4 years ago", is an aside)
                 chained = history is not None and history[0] == i - 1 and tx.attrs.get("rel_anchor") == "previous"
                 base = history[1] if chained and history else current
+                # "hospital day 4" after a readmission, "postoperative day 2", "day 5 of vancomycin": counted from
+                # the event it names
+                day = day_base(tx, i, current) if not chained and tx.attrs.get("day_count") else None
                 # "on day 5", "hospital day 8" in a story dated by the calendar: a day of the admission it told
                 admission_day = has_calendar and admitted is not None and not chained and \
                     tx.attrs.get("day_count") and tx.attrs.get("rel_anchor") in ("previous", "admission")
-                if admission_day:
-                    base = admitted
+                if day is not None:
+                    admission_day, base = True, day[0]
+                elif admission_day:
+                    base = course_day0 or admitted
                 elif has_calendar and admitted is None and presented is not None and not chained and \
                         tx.attrs.get("day_count") and tx.attrs.get("rel_anchor") in ("previous", "admission"):
                     # "presented on 15 January ... weaned off on day 5": the days of the stay count from the
                     # presentation when the story tells no admission
-                    admission_day, base = True, presented
+                    admission_day, base = True, course_day0 or presented
                 # "2 weeks after the surgery": counted from the surgery when the story told it earlier
                 event = None
                 if not chained and not admission_day and _counts_from_event(tx):
                     event = find_anchor(events, i, tx, asides, _DAY_WORD.search(tx.text) is not None)
+                elif not chained and not admission_day and tx.attrs.get("rel_anchor") == "admission" and \
+                        tx.attrs.get("rel_direction") == "after":
+                    event = unit_admission(events, i, tx, asides)  # "2 days after admission to the ICU"
                 at = out[event.sentence] if event is not None else None
                 if at is not None and at.time.known:
                     base = at.time
@@ -349,9 +390,24 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 elif tx.attrs.get("age_span"):
                     new = _at_age(tx, age_now)
                 else:
-                    new = _after_event(tx, base) if event else _offset(tx, base)
+                    new = _after_event(tx, base) if event or day else _offset(tx, base)
+                if new is not None and admission_day and day is None and course_day0 is None and \
+                        _went_back(new, current, _STAY_RETURN_DAYS):
+                    # "At day 21" two years after the admission the story counted from: a day of a later course
+                    # the story did not name (a transplant's, a new stay's); counted on from the story's time. (On
+                    # the relative axis a story told topic by topic goes back to "day 142 of illness" after
+                    # "day 266": day counts there keep counting from day 0.)
+                    new = _from_calendar(tx, current)
+                    if new is not None:  # that course's day 1, which its later day counts count from
+                        course_day0 = days_after(new, -float(tx.attrs.get("rel_amount_min") or 0), tx.text, "previous")
                 if new is not None and event is not None:
                     new = new.model_copy(update={"anchor": event.label})
+                elif new is not None and day is not None:
+                    new = new.model_copy(update={"anchor": day[1]})
+                    if _went_back(new, current):
+                        # "On the sixth postoperative day" after a stay told at length: an earlier operation than the
+                        # one meant was found (the story's own goes unnamed); counted on from the story's time
+                        new = _from_calendar(tx, current) if has_calendar else _offset(tx, current)
                 # an amount after a piece of history is history too when the story is past day 0
                 back = event is not None and new is not None and not has_calendar and new.offset_days is not None \
                     and current.offset_days is not None and new.offset_days[1] < 0 <= current.offset_days[0]
@@ -389,7 +445,13 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 day_of_stay = has_calendar and stay is not None and tx.attrs.get("day_count") \
                     and tx.attrs.get("rel_anchor") in ("previous", "admission")
                 # "... by day 4, and X was stopped on day 5": each day of the stay counts from its first day
-                new = _from_calendar(tx, stay if day_of_stay else current) if has_calendar else _offset(tx, current)
+                day = day_base(tx, i, current) if tx.attrs.get("day_count") else None
+                if day is not None:
+                    new = _from_calendar(tx, day[0]) if has_calendar else _after_event(tx, day[0])
+                    new = new.model_copy(update={"anchor": day[1]}) if new is not None else None
+                else:
+                    new = _from_calendar(tx, stay if day_of_stay else current) if has_calendar else \
+                        _offset(tx, current)
                 if new is not None:
                     current = new
                     shifts.append((tx.start, new))
@@ -413,6 +475,8 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
             continue
         if setter:
             t = set_time
+            if setter.attrs.get("day_count"):
+                day_counted.add(i)
         else:  # one carried copy per time carried (nothing changes a TimeRef once placed)
             if carried[0] is not current:
                 carried = (current, current.model_copy(update={"derivation": "carried"}))
@@ -429,6 +493,40 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                     admitted = when
                 elif presented is None and told is None:
                     presented = when
+    return out
+
+
+def _went_back(new: TimeRef, current: TimeRef | None, slack: float = 1.0) -> bool:
+    """Whether `new` lies wholly before the story's current time by more than `slack` days."""
+    if current is None:
+        return False
+    if new.offset_days is not None and current.offset_days is not None:
+        return new.offset_days[1] < current.offset_days[0] - slack
+    gap = _days_between(new.model_copy(update={"point": new.latest or new.point}), current)
+    return _before(new, current) and (gap is None or gap > slack)
+
+
+def _days_between(a: TimeRef | None, b: TimeRef) -> float | None:
+    """Days from calendar time `a` to `b` (their points), None when either has no calendar point."""
+    x, y = (a.point or a.earliest) if a else None, b.point or b.earliest
+    if not (x and y):
+        return None
+    try:
+        return float((parse_iso(y)[0] - parse_iso(x)[0]).days)
+    except (ValueError, TypeError):
+        return None
+
+
+def _later_stays(admitted_in: dict[int, int], readmitted_in: dict[int, int],
+                 discharges: list[int]) -> list[tuple[int, int]]:
+    """(sentence, position) of each stay that may be later than the first: a readmission, or an admission told after
+    an earlier one and a discharge (one without a discharge between, "admitted to the ICU", is the same stay). The
+    caller keeps those whose time lies after day 0 (a readmission that is the story's own day 0 is not later)."""
+    told = sorted([(j, p, False) for j, p in admitted_in.items()] + [(j, p, True) for j, p in readmitted_in.items()])
+    out: list[tuple[int, int]] = []
+    for k, (j, p, again) in enumerate(told):
+        if again or k and any(told[k - 1][0] <= d < j for d in discharges):
+            out.append((j, p))
     return out
 
 

@@ -117,6 +117,7 @@ def _kind(mention_type: str) -> str:
 class Anchor:
     sentence: int  # the earlier sentence that told the event
     label: str  # what the time is counted from, for TimeRef.anchor ("start of prednisone", "discharge")
+    pos: int | None = None  # where in that sentence it is told, when that matters (a readmission)
 
 
 def anchor_phrase(text: str, tx: Mention, sentence_end: int) -> tuple[int, int] | None:
@@ -183,3 +184,90 @@ def _named(idx: EventIndex, i: int, m: Mention, phrase: str) -> Anchor | None:
     first = m.type in ("drug", "condition") or _ONSET.search(phrase) is not None
     what = {"drug": "start of", "condition": "diagnosis of"}.get(kind, "onset of")
     return Anchor(told[0], f"{what} {m.norm}") if first else Anchor(told[-1], str(m.norm))
+
+
+# "day 5 of vancomycin", "the third day of his prednisone": the words between a day count and the drug it counts from
+_OF_DRUG = re.compile(r"\s+(?:of|on|into)\s+(?:(?:the|his|her|their|a|an|intravenous|oral|IV)\s+)*", re.I)
+
+
+_CLAUSE_AFTER = re.compile(r"[,;]|\b(?:and|then)\b", re.I)
+
+
+def day_count_anchor(idx: EventIndex, i: int, tx: Mention, asides: set[int],
+                     later_stays: list[tuple[int, int]], in_course: set[int] = frozenset()) -> Anchor | None:
+    """The event a day count of sentence `i` counts from when it is not the story's day 0, or None.
+
+    "Postoperative day 2" (or "POD 2") counts from the last operation the story told as done; "day 5 of
+    vancomycin" from the drug's first mention (its start); "hospital day 4", "day 3 of admission" or a bare
+    "day 6" from the latest later stay (`later_stays`: sentence and position of each readmission, or admission
+    after a discharge, the caller found). The first stay is day 0 itself, so a day count of it needs no anchor.
+    An operation told on a day of another's course (`in_course`: sentences the caller dated by a day count, "a
+    tracheostomy on postoperative day 7") does not restart the count. "Day 5 of treatment" counts from a later
+    stay when one was told (its treatment is no older than it), else from day 0 as before: which of the drugs
+    told is "the treatment" the words do not say."""
+    a = tx.attrs
+    if not a.get("day_count") or a.get("rel_direction") != "after":
+        return None
+    kind = a.get("rel_anchor")
+    if kind == "surgery":
+        return _last_operation(idx, i, tx.start, asides | in_course)
+    if kind in ("previous", "treatment"):
+        drug = _drug_after(idx, i, tx)
+        if drug is not None:
+            return drug
+    if kind in ("previous", "admission", "treatment"):  # the treatment of a later stay is no older than the stay
+        told = [(j, p) for j, p in later_stays if j < i]  # "readmitted on day 31": the readmission's own day
+        if told:
+            return Anchor(told[-1][0], "readmission", told[-1][1])
+    return None
+
+
+def _last_operation(idx: EventIndex, i: int, before: int, asides: set[int]) -> Anchor | None:
+    """The last operation the story told as done before position `before` of sentence `i` ("He underwent a
+    laparotomy, and on postoperative day 2 ..."; not "He underwent a tracheostomy on postoperative day 7", which
+    the day count dates)."""
+    text = idx.reading.text
+    for j in range(i, -1, -1):
+        s, e = idx.reading.sentences[j]
+        e = min(e, before)
+        if not idx.in_story(j) or j in asides or not _OP_DONE.search(text, s, e) or _PAST.search(text, s, e):
+            continue
+        ops = list(_OP_WORD.finditer(text, s, e))
+        if ops and (j < i or _CLAUSE_AFTER.search(text, ops[-1].end(), before)):
+            return Anchor(j, "surgery")
+    return None
+
+
+def _drug_after(idx: EventIndex, i: int, tx: Mention) -> Anchor | None:
+    """ "Day 5 of vancomycin": the drug named right after the day count, counted from its first mention."""
+    m = _OF_DRUG.match(idx.reading.text, tx.end)
+    if m is None:
+        return None
+    drug = next((d for d in idx.named.get(i, []) if d.start == m.end() and _kind(d.type) == "drug" and d.norm), None)
+    if drug is None or all(w.lower() in _GENERIC for w in _WORD.findall(str(drug.norm))):
+        return None
+    told = [j for j in idx.by_norm.get(("drug", str(drug.norm).lower()), []) if j < i]
+    return Anchor(told[0], f"start of {drug.norm}") if told else None
+
+
+# "admission to the intensive care unit": an admission to a unit of the hospital, later than the story's day 0
+_UNIT_PHRASE = re.compile(r"(?:(?:his|her|their|the)\s+)?(?:admission|transfer)\s+(?:to|in)\s+(?:the\s+)?(?:\w+\s+)?"
+                          r"(?:ICU|PICU|NICU|CCU|intensive\s+care|critical\s+care|high\s+dependency)", re.I)
+_TO_UNIT = re.compile(r"\b(?:admitted|transferred|moved|taken|transported|shifted)\b[^.;]{0,40}?\b(?:ICU|PICU|NICU|"
+                      r"CCU|intensive\s+care|critical\s+care|high\s+dependency)", re.I)
+
+
+def unit_admission(idx: EventIndex, i: int, tx: Mention, asides: set[int]) -> Anchor | None:
+    """ "2 days after admission to the intensive care unit": counted from the last sentence before `i` that told
+    the patient admitted or transferred to that unit, not from the story's day 0 (the hospital admission)."""
+    text = idx.reading.text
+    end = idx.reading.sentences[i][1]
+    m = next((m for m in _SIGNAL.finditer(text, tx.end, min(end, tx.end + 12))), None)
+    if m is None or m.start() > tx.end + 2 or not _UNIT_PHRASE.match(text, m.end()):
+        return None
+    for j in range(i - 1, -1, -1):
+        s, e = idx.reading.sentences[j]
+        if idx.in_story(j) and j not in asides and _TO_UNIT.search(text, s, e):
+            return Anchor(j, "unit admission")
+    return None
+
