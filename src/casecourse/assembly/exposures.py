@@ -1107,15 +1107,21 @@ def _adjacent(text: str, drug: Mention, ms: list[Mention], drugs: list[Mention])
     listed = _PARENS_AFTER.match(text, drug.end)
     end = listed.end() if listed else drug.end
     for m in ms:
-        if m.end <= drug.start and re.fullmatch(r"[\s,-]*(?:of\s+)?", text[m.end:drug.start]):
+        # a route before the drug with no comma between ("oral Y"): "X 300 mg orally, Y 180 mg" -> 'orally' is X's
+        if m.end <= drug.start and re.fullmatch(r"[\s-]*(?:of\s+)?", text[m.end:drug.start]):
             return m
         if m.start >= end and m.start - end < 40 and not any(
                 end <= x.start < m.start for x in drugs if x.norm != drug.norm) and \
                 _ADJACENT_GAP.fullmatch(text, end, m.start) and not any(
-                x.norm != drug.norm and x.start >= m.end and re.fullmatch(r"[\s,-]*", text[m.end:x.start])
-                for x in drugs):
+                x.norm != drug.norm and x.start >= m.end and re.fullmatch(r"[\s-]*", text[m.end:x.start])
+                for x in drugs) and not _QUALIFIES_NEXT.search(text, max(end, m.start - 8), m.start):
             return m  # not a word right before the next drug: "X 0.4 g/kg, followed by oral Y" ('oral' is Y's)
     return None
+
+
+# a route adjective opening another coordinated noun phrase qualifies that noun, not the drug before it:
+# "allopurinol 300 mg daily and intravenous hydration"
+_QUALIFIES_NEXT = re.compile(r"\b(?:and|plus|with)\s+$", re.I)
 
 
 _PARENS_AFTER = re.compile(r"\s*\([^()]{3,160}\)")

@@ -59,7 +59,7 @@ _PHRASE_RUN = re.compile(r"[\w\s()\-\u2013]*")
 _NOT_NAMES = frozenset({"the", "this", "that", "his", "her", "their", "our", "a", "an", "in", "of", "no", "and",
                         "or", "with", "for", "other", "such", "any", "its", "both", "was", "is", "which"})
 _TYPE_WORDS = frozenset({"type", "types", "form", "variant"})
-_ROMAN = re.compile(r"[IVX]{1,4}")
+_ROMAN = re.compile(r"[IVX]{1,4}[ABESX]?")  # a stage with its substage letter: "stage IIIB disease"
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
 
 
@@ -705,8 +705,8 @@ def _qualified_heads(text: str, index: DiseaseIndex, mark: bytearray, found: lis
     for hit in in_runs(_head_rx(index.open_heads), text, index.open_heads, _PHRASE_RUN, _keys()):
         s, e = hit.span()
         word, q_end = hit.group(1), hit.end(1)
-        if word in _NOT_NAMES or word in index.not_qualifiers or mark.find(1, q_end, e) >= 0:
-            continue
+        if word in _NOT_NAMES or word in index.not_qualifiers or mark.find(1, q_end, e) >= 0 or _ROMAN.fullmatch(word):
+            continue  # "stage IIB disease": a stage, not a diagnosis
         if mark.find(1, s, q_end) >= 0:
             parts = [m for m in found if m.start < q_end and s < m.end]
             if not parts or any(m.end != q_end or m.type not in ("finding", "finding_part") for m in parts):

@@ -70,7 +70,9 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)")  # "t
 _BARE_GAP = re.compile(  # a short form in parentheses may stand between: "performance status (PS) was 3"
     r"(?:[\s:=(),]|\([A-Za-z][\w-]{0,7}\)|\b(?:levels?|counts?|values?|concentrations?|titers?|titres?|activity|was|were|is|are|"
     r"of|at|to|reached|rose|increased|decreased|dropped|fell|peaked|elevated|measured|remained|from|"
-    r"about|approximately|around|high|low|markedly|mildly|slightly|be|serum|plasma|level|down|up|that|which)\b)*", re.I)
+    r"about|approximately|around|high|low|markedly|mildly|slightly|be|serum|plasma|level|down|up|that|which|"
+    # the time of the result between the test and its value: "INR on admission was 4.8"
+    r"(?:on|at|upon)\s+(?:admission|presentation|arrival|baseline|diagnosis|discharge))\b)*", re.I)
 # a percentage that states a preparation's strength: "10% neutral formalin", "(4% icodextrin solution)"
 _PREPARATION_AFTER = re.compile(
     r"\s?(?:[A-Za-z][\w-]*\s+){0,2}(?:"
