@@ -49,3 +49,40 @@ def test_vitamin_k_given_as_a_dose_is_phytonadione_not_a_dose_of_warfarin() -> N
     assert not any(s.dose for s in by["warfarin"].segments)
     # a vitamin K antagonist is a class, never phytonadione
     assert "phytonadione" not in {e.drug for e in _course("She had taken a vitamin K antagonist for years.").exposures}
+
+
+def test_rituximab_regimens_include_rituximab_and_salvage_conditioning_regimens_expand() -> None:
+    drugs = {e.drug for e in _course("He received three cycles of R-ICE chemotherapy, then BEAM chemotherapy and an "
+                                     "autologous stem cell transplant.").exposures}
+    assert {"rituximab", "ifosfamide", "carboplatin", "etoposide", "carmustine", "melphalan", "cytarabine"} <= drugs
+
+
+def test_a_regimen_listing_prednisolone_gives_no_prednisone_and_each_drug_takes_the_regimens_cycles() -> None:
+    c = _course("A 60-year-old man was diagnosed in March 2019. He received six cycles of R-CHOP (rituximab "
+                "375 mg/m2, cyclophosphamide 750 mg/m2, doxorubicin 50 mg/m2, vincristine 1.4 mg/m2 and "
+                "prednisolone 100 mg for 5 days) every 21 days from 1 April 2019.")
+    by = {e.drug: e for e in c.exposures}
+    assert "prednisone" not in by and "prednisolone" in by
+    # six cycles of 21 days: 126 days from 1 April, for the steroid (not its 5 days per cycle) as for the others
+    assert {by[d].end.point for d in ("rituximab", "vincristine", "prednisolone")} == {"2019-08-05"}
+
+
+def test_cardiology_and_infection_diagnoses_are_coded() -> None:
+    c = _course("A 61-year-old man had an anterior ST-elevation myocardial infarction and heart failure with "
+                "reduced ejection fraction. A year later MRI showed spondylodiscitis with a left psoas abscess.")
+    codes = {x.name: next((k.code for k in x.codings if "icd" in k.system), None) for x in c.conditions}
+    assert codes.get("st-elevation myocardial infarction") == "I21.3"
+    assert codes.get("heart failure with reduced ejection fraction") == "I50.20"
+    assert codes.get("psoas abscess") == "K68.12"
+    assert codes.get("discitis") == "M46.40"
+
+
+def test_tumour_lysis_prophylaxis_names_no_tumour_of_the_patient() -> None:
+    c = _course("A 50-year-old woman with acute myeloid leukaemia received allopurinol for tumour lysis prophylaxis.")
+    assert not any(x.name == "neoplasm" for x in c.conditions)
+    assert not any(x.name == "tumor lysis syndrome" and x.assertion.value == "present" for x in c.conditions)
+
+
+def test_blast_percentages_are_results() -> None:
+    c = _course("Her white cell count was 48.3 x 10^9/L with 78% blasts; the marrow showed 82% myeloblasts.")
+    assert sorted(x.value for x in c.labs if x.test == "blasts") == [78.0, 82.0]

@@ -625,7 +625,11 @@ class ExposureBuilder:
                 seg.start, seg.end = first, final
                 return seg
         days = _days(str(course.attrs.get("duration") or course.attrs.get("value"))) if course else None
-        if days is not None:  # "1 g daily for 3 days": the course ends when its stated length is over
+        cycles = self._regimen_cycles(drug, drugs, ms) if seg.end is None else None
+        if cycles is not None:  # "six cycles of R-CHOP (..., prednisolone 100 mg for 5 days) every 21 days": the
+            seg.end = days_after(when, *cycles)  # regimen's course, not one cycle's days
+            seg.length_days = cycles[0]
+        elif days is not None:  # "1 g daily for 3 days": the course ends when its stated length is over
             seg.end = days_after(when, days, course.text)  # type: ignore[union-attr]
             seg.length_days = days
         elif seg.end is None:
@@ -634,6 +638,18 @@ class ExposureBuilder:
                 seg.end = days_after(when, *counted)
                 seg.length_days = counted[0]
         return seg
+
+    def _regimen_cycles(self, drug: Mention, drugs: list[Mention], ms: _Mentions) -> tuple[float, str] | None:
+        """The course of a regimen told by its cycles, for a drug its name lists in parentheses after it."""
+        host = next((x for x in ms.drugs if x.attrs.get("regimen") and x.end <= drug.start
+                     and _IN_REGIMEN_LIST.fullmatch(self.text, x.end, drug.start)), None)
+        freq = _adjacent(self.text, host, ms.freqs, drugs) if host is not None else None
+        if host is None or freq is None or not freq.attrs.get("period"):
+            return None
+        a = freq.attrs
+        timing = Timing(frequency=a.get("frequency"), period=a.get("period"), period_unit=a.get("period_unit"),
+                        text=freq.text)
+        return _counted_course(self.text, host, host, timing)
 
     def finish(self) -> list[Exposure]:
         for exp in self.exposures:
@@ -1125,6 +1141,8 @@ _QUALIFIES_NEXT = re.compile(r"\b(?:and|plus|with)\s+$", re.I)
 
 
 _PARENS_AFTER = re.compile(r"\s*\([^()]{3,160}\)")
+# from a regimen's name into the parenthesised list of its drugs: "R-CHOP (rituximab 375 mg/m2, ..."
+_IN_REGIMEN_LIST = re.compile(r"(?:\s+(?:chemotherapy|regimen|protocol))?\s*\([^()]{0,160}", re.I)
 # a drug name that says its route: "intravenous immunoglobulin", "IVIG", "subcutaneous immunoglobulin (SCIG)"
 _ROUTE_IN_NAME = {"intravenous": "intravenous", "iv": "intravenous", "ivig": "intravenous", "ivigs": "intravenous",
                   "subcutaneous": "subcutaneous", "scig": "subcutaneous"}
