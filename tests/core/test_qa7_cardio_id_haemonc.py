@@ -86,3 +86,26 @@ def test_tumour_lysis_prophylaxis_names_no_tumour_of_the_patient() -> None:
 def test_blast_percentages_are_results() -> None:
     c = _course("Her white cell count was 48.3 x 10^9/L with 78% blasts; the marrow showed 82% myeloblasts.")
     assert sorted(x.value for x in c.labs if x.test == "blasts") == [78.0, 82.0]
+
+
+def test_disease_progression_is_an_event_and_its_survival_measure_is_not() -> None:
+    c = _course("A 62-year-old man with lymphoma achieved a complete response in August 2018. "
+                "He progressed in January 2020. Progression-free survival was 17 months.")
+    assert [(e.type, e.time.point) for e in c.events if e.type == "progression"] == [("progression", "2020-01")]
+
+
+def test_a_named_regimen_is_one_line_of_therapy_with_its_members() -> None:
+    c = _course("A 62-year-old man was diagnosed with diffuse large B-cell lymphoma in February 2018. He received "
+                "six cycles of R-CHOP every 21 days from March 2018. He relapsed in April 2019 and received R-ICE "
+                "from May 2019. Axicabtagene ciloleucel was given in March 2020.")
+    regimens = {e.drug: e.regimen for e in c.exposures}
+    assert regimens["vincristine"] == "R-CHOP" and regimens["ifosfamide"] == "R-ICE"
+    lines = next(a for a in c.assessments if a.rule == "lines_of_therapy").data["lines"]
+    assert [ln["drug"] for ln in lines] == ["R-CHOP", "R-ICE", "axicabtagene ciloleucel"]
+    assert "doxorubicin" in lines[0]["members"]
+
+
+def test_progressed_to_a_state_and_monitoring_for_progression_are_no_progression() -> None:
+    c = _course("A 70-year-old man with myeloma was admitted in May 2019. He progressed to septic shock. "
+                "He was monitored for progression of his disease.")
+    assert not [e for e in c.events if e.type == "progression"]

@@ -116,7 +116,7 @@ def _flag_after(text: str, end: int) -> str | None:
 _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiatric )?history (?:was notable |"
                            r"was significant |significant )?(?:of|for|includ(?:ed|ing))\b|\bPMH\b", re.I)
 _DOB_BEFORE = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*[:.-]?\s*$", re.I)
-_EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up")
+_EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up", "progression")
 
 
 def _earlier(a: TimeRef, b: TimeRef) -> bool:

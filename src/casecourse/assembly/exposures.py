@@ -402,6 +402,9 @@ class ExposureBuilder:
             if act == "start" and seg is None and self._named_as_cause(d):
                 continue  # "DRESS due to allopurinol" after allopurinol was stopped: that course, not a new one
             self.apply(act, d, when, sent, seg, why)
+            if (reg := _regimen_name(self.text, d, ms.drugs)) and (x := self.active.get(d.norm or d.text)) is not None \
+                    and x.regimen is None:
+                x.regimen = reg  # "six cycles of R-CHOP": the protocol each of its drugs was given under
             if act in ("stop", "hold"):
                 self._later_restart(d, drugs, ms, sent, st)
                 continue
@@ -1141,6 +1144,16 @@ _QUALIFIES_NEXT = re.compile(r"\b(?:and|plus|with)\s+$", re.I)
 
 
 _PARENS_AFTER = re.compile(r"\s*\([^()]{3,160}\)")
+def _regimen_name(text: str, d: Mention, drugs: list[Mention]) -> str | None:
+    """The named regimen a drug mention is given under: its own ("R-CHOP" read as rituximab), or the regimen
+    whose parenthesised list names it ("R-CHOP (rituximab 375 mg/m2, ...)")."""
+    if d.attrs.get("regimen"):
+        return str(d.attrs["regimen"])
+    host = next((x for x in drugs if x.attrs.get("regimen") and x.end <= d.start
+                 and _IN_REGIMEN_LIST.fullmatch(text, x.end, d.start)), None)
+    return str(host.attrs["regimen"]) if host is not None else None
+
+
 # from a regimen's name into the parenthesised list of its drugs: "R-CHOP (rituximab 375 mg/m2, ..."
 _IN_REGIMEN_LIST = re.compile(r"(?:\s+(?:chemotherapy|regimen|protocol))?\s*\([^()]{0,160}", re.I)
 # a drug name that says its route: "intravenous immunoglobulin", "IVIG", "subcutaneous immunoglobulin (SCIG)"
