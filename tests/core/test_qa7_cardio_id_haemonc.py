@@ -109,3 +109,17 @@ def test_progressed_to_a_state_and_monitoring_for_progression_are_no_progression
     c = _course("A 70-year-old man with myeloma was admitted in May 2019. He progressed to septic shock. "
                 "He was monitored for progression of his disease.")
     assert not [e for e in c.events if e.type == "progression"]
+
+
+def test_a_size_after_bacteraemia_is_no_blood_culture_result() -> None:
+    c = _course("Because of persistent bacteraemia and a vegetation larger than 1 cm, he underwent valve repair.")
+    assert not [x for x in c.labs if x.test == "blood culture" and x.value is not None]
+
+
+def test_completed_n_weeks_of_a_drug_ends_it_and_the_drug_followed_by_starts_then() -> None:
+    c = _course("A 58-year-old woman was admitted on 12 September 2019 with a psoas abscess. Ertapenem 1 g IV once "
+                "daily was started on 21 September 2019. She completed 6 weeks of intravenous ertapenem, followed by "
+                "oral fosfomycin for a further 2 weeks.")
+    by = {e.drug: e for e in c.exposures}
+    assert by["ertapenem"].end.point == "2019-11-02"
+    assert (by["fosfomycin"].segments[0].start.point, by["fosfomycin"].end.point) == ("2019-11-02", "2019-11-16")

@@ -116,6 +116,8 @@ def _gap_is_filler(text: str, a: int, b: int, inner: list[Mention]) -> bool:
     for m in inner:
         if a <= m.start and m.end <= b:
             chunk[m.start - a:m.end - a] = " " * (m.end - m.start)
+    for m in _LENGTH_OF.finditer(text, a, b):  # "completed 6 weeks of X": the course's length
+        chunk[m.start() - a:m.end() - a] = " " * (m.end() - m.start())
     words = re.findall(r"[\w-]+", "".join(chunk).lower())
     return all(w in _FILLER or _LENGTH_WORD.fullmatch(w) for w in words) and not re.search(r"[;.]", "".join(chunk))
 
@@ -125,6 +127,8 @@ _CAUSE_BEFORE = re.compile(r"\b(?:due to|caused by|induced by|secondary to|attri
                            r"associated with|reaction to|toxicity to|hepatotoxicity to|allergy to)\s+$", re.I)
 _CAUSE_AFTER = re.compile(r"[\s-](?:induced|associated|related)\b", re.I)
 _LENGTH_WORD = re.compile(r"\d+-(?:day|week|month)")  # "completed a 7-day course of X"
+_LENGTH_OF = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                        r"(?P<u>days?|weeks?|months?)\s+of\b", re.I)
 
 
 # a reason of no known kind, kept as written: "because of posterior reversible encephalopathy syndrome"
@@ -378,6 +382,8 @@ class ExposureBuilder:
             free = [m for m in ms.doses if id(m) not in claimed or m is before[id(d)]]
             dose = _nearest_after(d, free, drugs, 60) or before[id(d)]
             own = _own_time(st, d, drugs, _clause_of(clauses, d.start))
+            if action == "start" and (after := self._followed(d, drugs)) is not None:
+                own = after  # "completed 6 weeks of X, followed by oral Y": Y from X's end
             seg = self._segment(d, drugs, ms, own, sent, dose)
             stops = action in ("stop", "swap-stop", "hold")
             why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if stops else None
@@ -461,6 +467,11 @@ class ExposureBuilder:
         exp = self.active.get(d.norm or d.text)
         if exp is None or not exp.segments or not exp.segments[0].start.known:
             return None
+        told = _COMPLETED_LENGTH.search(self.text, max(clause[0], d.start - 80), d.start)
+        if told is not None:  # "she completed 6 weeks of intravenous ertapenem": that long from its start
+            n = int(_COUNT_WORDS.get(told["n"].lower(), told["n"]))
+            days = n * UNIT_DAYS[told["u"].lower().rstrip("s")]
+            return days_after(exp.segments[0].start, days, told.group(0).strip())
         for t in ms.times:
             if not d.end <= t.start < clause[1] or t.attrs.get("signal") != "after":
                 continue
@@ -474,6 +485,16 @@ class ExposureBuilder:
             n = int(_COUNT_WORDS.get(counted["n"].lower(), counted["n"]))
             return days_after(exp.segments[0].start, n / per_day, counted.group(0)) if n > 0 else None
         return None
+
+    def _followed(self, d: Mention, drugs: list[Mention]) -> TimeRef | None:
+        """The end of the course of the drug just before "followed by" when the sentence ends it there ("she
+        completed 6 weeks of X, followed by oral Y for 2 weeks")."""
+        m = _FOLLOWED_BY.search(self.text, max(0, d.start - 60), d.start)
+        p = max((x for x in drugs if m is not None and x.end <= m.start()), key=lambda x: x.end, default=None)
+        if p is None or p.norm == d.norm or (p.norm or p.text) in self.active:
+            return None
+        exp = next((e for e in reversed(self.exposures) if e.drug == (p.norm or p.text)), None)
+        return exp.end if exp is not None and exp.end is not None and exp.end.known else None
 
     def _named_as_cause(self, d: Mention) -> bool:
         """A drug of a course that is over, named as the cause of what followed ("liver injury due to X", "X-induced
@@ -711,6 +732,11 @@ _CYCLES_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:(?:further|more|additional)\s+)?(
                             rf"(?:(?:the|intravenous|iv|oral)\s+)?$", re.I)
 # "after 6 doses", "after six cycles": a course's length by its number of doses (with its schedule known)
 _AFTER_DOSES = re.compile(rf"(?:after\s+)?(?:a total of\s+)?{_COUNT}\s+(?:{_COUNTED}|cycles|courses)\b", re.I)
+_FOLLOWED_BY = re.compile(r",?\s+(?:and\s+)?(?:then\s+)?followed\s+by\s+(?:(?:oral|intravenous|iv|the|a|an)\s+)*$",
+                          re.I)
+# a course's length told with its completion before the drug: "completed 6 weeks of (intravenous) X"
+_COMPLETED_LENGTH = re.compile(r"\bcomplet(?:ed|ing)\s+(?:a\s+total\s+of\s+)?" + _LENGTH_OF.pattern +
+                               r"\s+(?:(?:intravenous|iv|oral|the|high-dose)\s+)*$", re.I)
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12}
 

@@ -116,8 +116,8 @@ def _fits(test: LabTest, v: Value) -> bool:
     if v.info is None or v.info.kind == "uln_multiple":  # "ALT was 5 times the upper limit of normal"
         return True
     kind = test.unit_kind
-    if kind is None:
-        return test.qualitative or test.ucum == "1" and v.info is None
+    if kind is None:  # a culture or another qualitative test has no size: "bacteraemia and a vegetation > 1 cm"
+        return test.qualitative and v.info.kind != "length" or test.ucum == "1" and v.info is None
     return v.info.kind in _COMPATIBLE.get(kind, {kind})
 
 
