@@ -123,3 +123,20 @@ def test_completed_n_weeks_of_a_drug_ends_it_and_the_drug_followed_by_starts_the
     by = {e.drug: e for e in c.exposures}
     assert by["ertapenem"].end.point == "2019-11-02"
     assert (by["fosfomycin"].segments[0].start.point, by["fosfomycin"].end.point) == ("2019-11-02", "2019-11-16")
+
+
+def test_drugs_after_a_probable_diagnosis_was_made_are_stopped_and_started() -> None:
+    c = _course("Posaconazole 300 mg daily was given as prophylaxis. Probable invasive aspergillosis was diagnosed, "
+                "posaconazole was stopped and voriconazole 6 mg/kg IV every 12 hours was started.")
+    by = {e.drug: e for e in c.exposures}
+    assert by["posaconazole"].status == "stopped"
+    assert by["voriconazole"].route == "intravenous"
+    assert any(x.name == "aspergillosis" and x.status == "provisional" for x in c.conditions)
+
+
+def test_consolidation_as_a_treatment_phase_is_no_lung_finding() -> None:
+    c = _course("She received three cycles of high-dose cytarabine consolidation. Later, consolidation "
+                "chemotherapy was repeated.")
+    assert not [f for f in c.findings if f.name == "consolidation"]
+    c = _course("Chest CT showed consolidation of the right lower lobe.")
+    assert [f.name for f in c.findings if f.name == "consolidation"] == ["consolidation"]
