@@ -140,3 +140,12 @@ def test_consolidation_as_a_treatment_phase_is_no_lung_finding() -> None:
     assert not [f for f in c.findings if f.name == "consolidation"]
     c = _course("Chest CT showed consolidation of the right lower lobe.")
     assert [f.name for f in c.findings if f.name == "consolidation"] == ["consolidation"]
+
+
+def test_a_drug_withheld_for_days_and_restarted_at_a_dose_restarts_then_at_that_dose() -> None:
+    c = _course("A 74-year-old woman on warfarin 5 mg daily was admitted on 3 January 2022 with an INR of 4.8. "
+                "Warfarin was withheld for two days and restarted at 3 mg daily when the INR fell to 3.1.")
+    courses = [(e.status, [s.dose.text if s.dose else None for s in e.segments], e.segments[0].start.point)
+               for e in c.exposures if e.drug == "warfarin"]
+    assert courses[0][:2] == ("stopped", ["5 mg daily"])
+    assert courses[1][1:] == (["3 mg daily"], "2022-01-05")

@@ -407,12 +407,16 @@ class ExposureBuilder:
                     seg.start = when
             if act == "start" and seg is None and self._named_as_cause(d):
                 continue  # "DRESS due to allopurinol" after allopurinol was stopped: that course, not a new one
+            restart_seg = None
+            if act in ("stop", "hold") and dose is not None and seg is not None and (r := _RESUMED_AFTER.search(
+                    self.text, d.end, _next_other(d, drugs, sent[1]))) is not None and dose.start >= r.start():
+                restart_seg, seg = seg, None  # "withheld and restarted at 3 mg daily": the restart's dose
             self.apply(act, d, when, sent, seg, why)
             if (reg := _regimen_name(self.text, d, ms.drugs)) and (x := self.active.get(d.norm or d.text)) is not None \
                     and x.regimen is None:
                 x.regimen = reg  # "six cycles of R-CHOP": the protocol each of its drugs was given under
             if act in ("stop", "hold"):
-                self._later_restart(d, drugs, ms, sent, st)
+                self._later_restart(d, drugs, ms, sent, st, seg=restart_seg)
                 continue
             exp_now = self.active.get(d.norm or d.text)
             since = exp_now.segments[-1].start if exp_now is not None and exp_now.segments else None
@@ -552,7 +556,7 @@ class ExposureBuilder:
         self._later_restart(drug, [drug], ms, sent, st, m.end())  # "It was stopped in 2017 and restarted in 2019"
 
     def _later_restart(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int],
-                       st: SentenceTime, after: int | None = None) -> None:
+                       st: SentenceTime, after: int | None = None, seg: DoseSegment | None = None) -> None:
         """A drug this sentence stopped and then restarted, the subject left out ("Hydroxychloroquine was stopped in
         2017 and restarted in 2019"): a new course from the restart's date (or the story's time)."""
         name = d.norm or d.text
@@ -562,7 +566,13 @@ class ExposureBuilder:
         dated = next((t for t in ms.times if m.end() <= t.start < m.end() + 40 and t.attrs.get("kind") == "absolute"),
                      None)
         when = (place_one(dated, st.time) if dated is not None else None) or st.at(m.start())  # '30 June': this year
-        self._new(d, when, sent, None).start_reason = "reintroduction"
+        held = next((x for x in ms.durations if d.end <= int(x.attrs.get("phrase_start") or x.start) < m.start()
+                     and x.attrs.get("signal") == "for"), None)
+        if dated is None and held is not None and (days := _days(str(held.attrs.get("duration") or ""))) is not None:
+            when = days_after(when, days, held.text)  # "withheld for two days and restarted": two days on
+        if seg is not None:
+            seg.start = when
+        self._new(d, when, sent, seg).start_reason = "reintroduction"
 
     def _later_stop(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
                     clauses: list[tuple[int, int]], since: TimeRef | None = None) -> None:
