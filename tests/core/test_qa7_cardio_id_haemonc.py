@@ -149,3 +149,21 @@ def test_a_drug_withheld_for_days_and_restarted_at_a_dose_restarts_then_at_that_
                for e in c.exposures if e.drug == "warfarin"]
     assert courses[0][:2] == ("stopped", ["5 mg daily"])
     assert courses[1][1:] == (["3 mg daily"], "2022-01-05")
+
+
+def test_a_regimen_member_continued_longer_stays_in_its_line_and_myeloma_agents_are_lines() -> None:
+    c = _course("A 68-year-old woman was diagnosed with multiple myeloma in October 2020. She received VRd (bortezomib "
+                "1.3 mg/m2, lenalidomide 25 mg and dexamethasone 20 mg) from November 2020. Lenalidomide maintenance "
+                "10 mg daily was continued until March 2023, when she had biochemical progression. Daratumumab was "
+                "started in April 2023.")
+    lines = next(a for a in c.assessments if a.rule == "lines_of_therapy").data["lines"]
+    assert [ln["drug"] for ln in lines] == ["VRd", "daratumumab"]
+    assert "lenalidomide" in lines[0]["members"]
+    assert [e.type for e in c.events if e.type == "progression"] == ["progression"]
+
+
+def test_pulmonary_emboli_in_the_plural_and_septic_emboli_are_coded() -> None:
+    c = _course("In January 2024 she developed bilateral pulmonary emboli. A year earlier CT had shown septic "
+                "pulmonary emboli.")
+    codes = {x.name: next((k.code for k in x.codings if "icd" in k.system), None) for x in c.conditions}
+    assert codes.get("pulmonary embolism") == "I26.99" and codes.get("septic pulmonary embolism") == "I26.90"

@@ -92,13 +92,16 @@ def lines_of_therapy(course: Course) -> list[Assessment]:
     xs = [x for x in course.exposures
           if (x.regimen or drug_class(x) in THERAPY_LINE_CLASSES) and x.status != "not-taken"]
     xs.sort(key=lambda x: (*(_start(axis, x) or (float("inf"), float("inf"))), x.id))
-    # the drugs of a named regimen given as one course (same known start, end, status and stop reason) are one
-    # line ("R-CHOP"); a regimen's drug told on its own course is its own line only if its class makes it one
+    # the drugs of a named regimen started together are one line ("R-CHOP"), told by the member given longest (its
+    # end and stop reason end the line; the others' own stops are listed), but a member that is a line by its class
+    # and stopped for its own reason is its own line; a regimen's drug alone is a line only if its class makes it one
     groups: list[list[Exposure]] = []
+    def own(x: Exposure) -> bool:  # stopped for its own reason: its own line
+        return bool(x.stop_reason) and drug_class(x) in THERAPY_LINE_CLASSES
+
     for x in xs:
-        same = next((g for g in groups if x.regimen and g[0].regimen == x.regimen and _start(axis, x) is not None
-                     and _start(axis, g[0]) == _start(axis, x) and _end(axis, g[0]) == _end(axis, x)
-                     and (g[0].status, g[0].stop_reason) == (x.status, x.stop_reason)), None)
+        same = next((g for g in groups if x.regimen and not own(x) and not own(g[0]) and g[0].regimen == x.regimen
+                     and _start(axis, x) is not None and _start(axis, g[0]) == _start(axis, x)), None)
         if same is not None:
             same.append(x)
         else:
@@ -106,7 +109,7 @@ def lines_of_therapy(course: Course) -> list[Assessment]:
     groups = [g for g in groups if len(g) > 1 or drug_class(g[0]) in THERAPY_LINE_CLASSES]
     lines, items = [], []
     for n, group in enumerate(groups, 1):
-        x = group[0]
+        x = max(group, key=lambda m: (_end(axis, m) or (float("inf"), float("inf")))[1])
         start, end = _start(axis, x), _end(axis, x)
         outcomes, facts = [], [m.id for m in group]
         for ev, how in _relapses(axis, x, course.events):
@@ -137,7 +140,9 @@ def lines_of_therapy(course: Course) -> list[Assessment]:
             "line": n,
             "drug": x.regimen if len(group) > 1 else canonical(x.drug) or x.drug,
             "class": "regimen" if len(group) > 1 else drug_class(x),
-            **({"members": [canonical(m.drug) or m.drug for m in group]} if len(group) > 1 else {}),
+            **({"members": [canonical(m.drug) or m.drug for m in group],
+                "member_stops": {canonical(m.drug) or m.drug: m.stop_reason for m in group
+                                 if m is not x and m.stop_reason}} if len(group) > 1 else {}),
             "start": [iso(start[0]), iso(start[1])] if start else None,
             "stop": [iso(end[0]), iso(end[1])] if end else None,
             "status": x.status,
