@@ -167,3 +167,18 @@ def test_pulmonary_emboli_in_the_plural_and_septic_emboli_are_coded() -> None:
                 "pulmonary emboli.")
     codes = {x.name: next((k.code for k in x.codings if "icd" in k.system), None) for x in c.conditions}
     assert codes.get("pulmonary embolism") == "I26.99" and codes.get("septic pulmonary embolism") == "I26.90"
+
+
+def test_an_amount_after_an_untimed_event_does_not_move_the_story_on() -> None:
+    c = _course("A 59-year-old woman presented on 14 August 2022 with pleuritic chest pain, two weeks after an upper "
+                "respiratory tract infection. High-sensitivity troponin I was 38 ng/L (upper reference limit 16 ng/L).")
+    trop = next(x for x in c.labs if x.test == "troponin")
+    assert trop.time.point == "2022-08-14"
+    assert trop.interpretation == "H"
+    assert any(x.name == "upper respiratory tract infection" for x in c.conditions)
+
+
+def test_pr_depression_and_atrial_flutter_are_cardiac_not_mood() -> None:
+    c = _course("ECG showed widespread ST elevation with PR depression. Two months later she had atrial flutter.")
+    assert "depression" not in {f.name for f in c.findings} | {x.name for x in c.conditions}
+    assert any(x.name == "atrial flutter" for x in c.conditions)
