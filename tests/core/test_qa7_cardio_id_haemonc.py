@@ -182,3 +182,11 @@ def test_pr_depression_and_atrial_flutter_are_cardiac_not_mood() -> None:
     c = _course("ECG showed widespread ST elevation with PR depression. Two months later she had atrial flutter.")
     assert "depression" not in {f.name for f in c.findings} | {x.name for x in c.conditions}
     assert any(x.name == "atrial flutter" for x in c.conditions)
+
+
+def test_an_iv_course_of_stated_length_then_switched_to_oral_switches_when_it_is_over() -> None:
+    c = _course("A 67-year-old man was admitted on 3 March 2021. Furosemide 40 mg intravenously twice daily was given "
+                "for pulmonary oedema for 3 days and then switched to oral furosemide 40 mg once daily.")
+    segs = next(e for e in c.exposures if e.drug == "furosemide").segments
+    assert [(s.route, s.start.point, s.end.point if s.end else None) for s in segs] == [
+        ("intravenous", "2021-03-03", "2021-03-06"), ("oral", "2021-03-06", None)]

@@ -327,6 +327,15 @@ class ExposureBuilder:
         if last.dose is None and len(exp.segments) == 1 and last.start == when:
             exp.segments[-1] = seg
             return
+        if last.length_days is not None and last.end is not None and last.end.known and when == last.start:
+            # "40 mg IV twice daily for 3 days, then switched to oral 40 mg daily": told at the same time, the next
+            # dose follows the stated length
+            seg.start = last.end
+            if seg.length_days is not None:
+                seg.end = days_after(seg.start, seg.length_days, (seg.end.text if seg.end else None) or "")
+            seg.route = seg.route or last.route
+            exp.segments.append(seg)
+            return
         if last.end != when:
             last.length_days = None  # a new dose before the stated length was over
         # a new dose told at a time before the last one began (another clock): that dose's end is not known
@@ -772,7 +781,10 @@ _AFTER_COURSE = re.compile(r"\s*(?:after|following|upon|on)\s+(?:the\s+)?(?:comp
 
 # what may stand between a drug (or its dose) and the length of its course: "ceftriaxone 2 g daily was given for 7 days"
 _COURSE_GAP = re.compile(r"(?:\s|,|\b(?:was|were|then|given|administered|continued|used|infused|taken|prescribed|"
-                         r"orally|intravenously|subcutaneously|daily)\b)*")
+                         r"orally|intravenously|subcutaneously|daily)\b|"
+                         # what it was given for, in a few words: "was given for pulmonary oedema for 3 days"
+                         r"\bfor\s+(?!(?:a|an|the|about|another|further|up|over|\d|one|two|three|four|five|six|"
+                         r"seven|eight|nine|ten)\b)[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})*")
 
 
 # between one step of a dose sequence and its own time: "20 mg/day in July 2023", "40 mg daily from week 5"
