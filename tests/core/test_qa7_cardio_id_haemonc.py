@@ -190,3 +190,10 @@ def test_an_iv_course_of_stated_length_then_switched_to_oral_switches_when_it_is
     segs = next(e for e in c.exposures if e.drug == "furosemide").segments
     assert [(s.route, s.start.point, s.end.point if s.end else None) for s in segs] == [
         ("intravenous", "2021-03-03", "2021-03-06"), ("oral", "2021-03-06", None)]
+
+
+def test_a_running_course_continued_for_a_stated_length_ends_then() -> None:
+    c = _course("A man was admitted on 3 May 2020 with endocarditis. On day 6 vancomycin was switched to daptomycin "
+                "10 mg/kg IV once daily. On day 9 daptomycin was continued for 6 weeks.")
+    dapto = next(e for e in c.exposures if e.drug == "daptomycin")
+    assert (dapto.status, dapto.end.point) == ("completed", "2020-06-22")

@@ -314,6 +314,10 @@ class ExposureBuilder:
 
     def _update_dose(self, exp: Exposure, seg: DoseSegment | None, when: TimeRef) -> None:
         """A dose where none was known fills the segment; a different dose opens a new one."""
+        if seg is not None and (not seg.dose or seg.dose.value is None) and seg.length_days is not None \
+                and seg.end is not None and exp.segments and exp.segments[-1].end is None:
+            exp.segments[-1].end = seg.end  # "daptomycin was continued for 6 weeks": the course goes on that long
+            return
         if not seg or not seg.dose or seg.dose.value is None:
             return
         last = exp.segments[-1]
