@@ -197,3 +197,12 @@ def test_a_running_course_continued_for_a_stated_length_ends_then() -> None:
                 "10 mg/kg IV once daily. On day 9 daptomycin was continued for 6 weeks.")
     dapto = next(e for e in c.exposures if e.drug == "daptomycin")
     assert (dapto.status, dapto.end.point) == ("completed", "2020-06-22")
+
+
+def test_the_head_of_a_diagnosis_told_before_refers_back_to_it() -> None:
+    c = _course("MRI showed spondylodiscitis with a right psoas abscess. Repeat MRI at 8 weeks showed resolution of "
+                "the abscess. Months later she developed an abscess of the thigh.")
+    names = [x.name for x in c.conditions]
+    assert names.count("psoas abscess") == 1 and names.count("abscess") == 1
+    psoas = next(x for x in c.conditions if x.name == "psoas abscess")
+    assert len(psoas.provenance.spans) == 2
