@@ -206,3 +206,12 @@ def test_the_head_of_a_diagnosis_told_before_refers_back_to_it() -> None:
     assert names.count("psoas abscess") == 1 and names.count("abscess") == 1
     psoas = next(x for x in c.conditions if x.name == "psoas abscess")
     assert len(psoas.provenance.spans) == 2
+
+
+def test_toxin_tests_antifungal_levels_galactomannan_and_has_bled_are_results() -> None:
+    c = _course("He had 8 watery stools a day. C. difficile toxin PCR was positive. In another admission serum "
+                "galactomannan was 1.8 and the voriconazole trough was 2.4 mg/L. Her HAS-BLED score was 2.")
+    labs = {x.test: (x.value, x.interpretation) for x in c.labs}
+    assert labs["Clostridioides difficile toxin"] == (None, "POS")
+    assert labs["galactomannan"][0] == 1.8 and labs["voriconazole level"][0] == 2.4
+    assert labs["has-bled score"][0] == 2.0
