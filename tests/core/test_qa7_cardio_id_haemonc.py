@@ -215,3 +215,9 @@ def test_toxin_tests_antifungal_levels_galactomannan_and_has_bled_are_results() 
     assert labs["Clostridioides difficile toxin"] == (None, "POS")
     assert labs["galactomannan"][0] == 1.8 and labs["voriconazole level"][0] == 2.4
     assert labs["has-bled score"][0] == 2.0
+
+
+def test_a_route_before_a_solutions_strength_is_the_solutions() -> None:
+    routes = _routes("Hypercalcaemia was treated with intravenous 0.9% saline and zoledronic acid 4 mg.")
+    assert routes["sodium chloride"] == "intravenous"
+    assert routes["zoledronic acid"] is None

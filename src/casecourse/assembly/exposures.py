@@ -1179,7 +1179,7 @@ def _adjacent(text: str, drug: Mention, ms: list[Mention], drugs: list[Mention])
     end = listed.end() if listed else drug.end
     for m in ms:
         # a route before the drug with no comma between ("oral Y"): "X 300 mg orally, Y 180 mg" -> 'orally' is X's
-        if m.end <= drug.start and re.fullmatch(r"[\s-]*(?:of\s+)?", text[m.end:drug.start]):
+        if m.end <= drug.start and _ROUTE_BEFORE_GAP.fullmatch(text, m.end, drug.start):
             return m
         if m.start >= end and m.start - end < 40 and not any(
                 end <= x.start < m.start for x in drugs if x.norm != drug.norm) and \
@@ -1190,6 +1190,8 @@ def _adjacent(text: str, drug: Mention, ms: list[Mention], drugs: list[Mention])
     return None
 
 
+# between a route and the drug after it: nothing, "of", or the strength of a solution ("intravenous 0.9% saline")
+_ROUTE_BEFORE_GAP = re.compile(r"[\s-]*(?:of\s+)?(?:\d+(?:\.\d+)?\s?%\s+)?")
 # a route adjective opening another coordinated noun phrase qualifies that noun, not the drug before it:
 # "allopurinol 300 mg daily and intravenous hydration"
 _QUALIFIES_NEXT = re.compile(r"\b(?:and|plus|with)\s+$", re.I)
