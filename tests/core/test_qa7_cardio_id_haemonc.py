@@ -221,3 +221,11 @@ def test_a_route_before_a_solutions_strength_is_the_solutions() -> None:
     routes = _routes("Hypercalcaemia was treated with intravenous 0.9% saline and zoledronic acid 4 mg.")
     assert routes["sodium chloride"] == "intravenous"
     assert routes["zoledronic acid"] is None
+
+
+def test_the_date_of_a_later_step_in_the_sentence_does_not_date_the_drug_before_it() -> None:
+    c = _course("A 62-year-old man had diffuse large B-cell lymphoma. In April 2019 he relapsed. Salvage therapy with "
+                "R-ICE was given for 3 cycles, followed by BEAM chemotherapy and an autologous stem cell transplant in "
+                "August 2019.")
+    starts = {e.drug: e.segments[0].start.point for e in c.exposures}
+    assert starts["ifosfamide"] == "2019-04" and starts["melphalan"] == "2019-08"

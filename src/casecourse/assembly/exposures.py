@@ -216,6 +216,7 @@ class ExposureBuilder:
         self.active: dict[str, Exposure] = {}
         self._n = 0
         self._previous: list[Mention] = []  # the drugs of the last sentence that named any
+        self._prev_time: TimeRef | None = None  # the time of the sentence before
 
     # -- state changes -------------------------------------------------------------------------------
     def _new(self, drug: Mention, when: TimeRef, sent: tuple[int, int], seg: DoseSegment | None) -> Exposure:
@@ -350,6 +351,7 @@ class ExposureBuilder:
 
     # -- one sentence -------------------------------------------------------------------------------
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
+        prev, self._prev_time = self._prev_time, st.time
         ms = _Mentions()
         for m in mentions:
             if m.type == "dose" and _STEP_BEFORE.search(self.text, max(sent[0], m.start - 40), m.start):
@@ -395,6 +397,10 @@ class ExposureBuilder:
             free = [m for m in ms.doses if id(m) not in claimed or m is before[id(d)]]
             dose = _nearest_after(d, free, drugs, 60) or before[id(d)]
             own = _own_time(st, d, drugs, _clause_of(clauses, d.start))
+            if prev is not None and prev.known and st.timex is not None and d.end <= st.timex.start \
+                    and _LATER_STEP.search(self.text, d.end, st.timex.start):
+                # "R-ICE was given, followed by BEAM and a transplant in August 2019": the date is the later step's
+                own = prev.model_copy(update={"derivation": "carried"})
             if action == "start" and (after := self._followed(d, drugs)) is not None:
                 own = after  # "completed 6 weeks of X, followed by oral Y": Y from X's end
             seg = self._segment(d, drugs, ms, own, sent, dose)
@@ -755,6 +761,8 @@ _CYCLES_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:(?:further|more|additional)\s+)?(
                             rf"(?:(?:the|intravenous|iv|oral)\s+)?$", re.I)
 # "after 6 doses", "after six cycles": a course's length by its number of doses (with its schedule known)
 _AFTER_DOSES = re.compile(rf"(?:after\s+)?(?:a total of\s+)?{_COUNT}\s+(?:{_COUNTED}|cycles|courses)\b", re.I)
+# a later step of the story told after a drug in its sentence, before the sentence's date
+_LATER_STEP = re.compile(r"\bfollowed\s+by\b|,\s*(?:and\s+)?then\b|\band\s+then\b", re.I)
 _FOLLOWED_BY = re.compile(r",?\s+(?:and\s+)?(?:then\s+)?followed\s+by\s+(?:(?:oral|intravenous|iv|the|a|an)\s+)*$",
                           re.I)
 # a course's length told with its completion before the drug: "completed 6 weeks of (intravenous) X"
