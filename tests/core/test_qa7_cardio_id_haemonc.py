@@ -229,3 +229,14 @@ def test_the_date_of_a_later_step_in_the_sentence_does_not_date_the_drug_before_
                 "August 2019.")
     starts = {e.drug: e.segments[0].start.point for e in c.exposures}
     assert starts["ifosfamide"] == "2019-04" and starts["melphalan"] == "2019-08"
+
+
+def test_a_switch_dated_at_the_end_of_its_sentence_dates_only_the_switch() -> None:
+    c = _course("A 55-year-old woman presented on 2 February 2023 with acute myeloid leukaemia. Posaconazole 300 mg "
+                "daily was given as prophylaxis. On day 10 she became febrile. Aspergillosis was diagnosed, "
+                "posaconazole was stopped and voriconazole 6 mg/kg IV every 12 hours was started, switched to oral "
+                "voriconazole 200 mg twice daily on day 24.")
+    by = {e.drug: e for e in c.exposures}
+    assert by["posaconazole"].end.point == "2023-02-11"
+    assert [(s.route, s.start.point) for s in by["voriconazole"].segments] == [
+        ("intravenous", "2023-02-11"), ("oral", "2023-02-25")]

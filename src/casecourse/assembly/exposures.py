@@ -762,7 +762,8 @@ _CYCLES_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:(?:further|more|additional)\s+)?(
 # "after 6 doses", "after six cycles": a course's length by its number of doses (with its schedule known)
 _AFTER_DOSES = re.compile(rf"(?:after\s+)?(?:a total of\s+)?{_COUNT}\s+(?:{_COUNTED}|cycles|courses)\b", re.I)
 # a later step of the story told after a drug in its sentence, before the sentence's date
-_LATER_STEP = re.compile(r"\bfollowed\s+by\b|,\s*(?:and\s+)?then\b|\band\s+then\b", re.I)
+_LATER_STEP = re.compile(r"\bfollowed\s+by\b|,\s*(?:and\s+)?then\b|\band\s+then\b|"
+                         r",\s*(?:and\s+)?(?:later\s+)?(?:switched|changed|converted|stepped\s+down)\s+to\b", re.I)
 _FOLLOWED_BY = re.compile(r",?\s+(?:and\s+)?(?:then\s+)?followed\s+by\s+(?:(?:oral|intravenous|iv|the|a|an)\s+)*$",
                           re.I)
 # a course's length told with its completion before the drug: "completed 6 weeks of (intravenous) X"
