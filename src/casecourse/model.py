@@ -205,7 +205,7 @@ class Exposure(Fact):
 
 
 EventType = Literal["presentation", "admission", "discharge", "readmission", "relapse", "flare",
-                    "remission", "death", "follow_up", "diagnosis"]
+                    "remission", "death", "follow_up", "diagnosis", "progression"]
 
 
 class Event(Fact):

@@ -117,7 +117,7 @@ def _flag_after(text: str, end: int) -> str | None:
 _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiatric )?history (?:was notable |"
                            r"was significant |significant )?(?:of|for|includ(?:ed|ing))\b|\bPMH\b", re.I)
 _DOB_BEFORE = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*[:.-]?\s*$", re.I)
-_EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up")
+_EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up", "progression")
 
 
 def _earlier(a: TimeRef, b: TimeRef) -> bool:
@@ -359,6 +359,9 @@ class CourseAssembler:
         if any(a <= m.start and m.end <= b for a, b in self._ruled_out):
             status = "refuted"
         c = self._conditions.get(name)
+        if c is None and _ANAPHOR_BEFORE.search(self.text, max(0, m.start - 8), m.start):
+            # "a right psoas abscess ... resolution of the abscess": the diagnosis told before, named by its head
+            c = next((x for k, x in self._conditions.items() if k.endswith(" " + name)), None)
         if c is None:
             codings = []
             if m.attrs.get("icd10"):
@@ -599,6 +602,10 @@ class CourseAssembler:
     def _anchor(self) -> None:
         first = next((e for e in self.course.events if e.type == "admission"), None)
         self.course.anchor = first.time if first else None
+
+
+# a definite determiner before a diagnosis's head noun refers back to the fuller name told before it
+_ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|her|his|their)\s+$", re.I)
 
 
 def _years(m: Mention) -> float | None:

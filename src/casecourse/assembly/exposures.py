@@ -125,6 +125,8 @@ def _gap_is_filler(text: str, a: int, b: int, inner: list[Mention]) -> bool:
     for m in inner:
         if a <= m.start and m.end <= b:
             chunk[m.start - a:m.end - a] = " " * (m.end - m.start)
+    for m in _LENGTH_OF.finditer(text, a, b):  # "completed 6 weeks of X": the course's length
+        chunk[m.start() - a:m.end() - a] = " " * (m.end() - m.start())
     words = re.findall(r"[\w-]+", "".join(chunk).lower())
     return all(w in _FILLER or _LENGTH_WORD.fullmatch(w) for w in words) and not re.search(r"[;.]", "".join(chunk))
 
@@ -134,6 +136,8 @@ _CAUSE_BEFORE = re.compile(r"\b(?:due to|caused by|induced by|secondary to|attri
                            r"associated with|reaction to|toxicity to|hepatotoxicity to|allergy to)\s+$", re.I)
 _CAUSE_AFTER = re.compile(r"[\s-](?:induced|associated|related)\b", re.I)
 _LENGTH_WORD = re.compile(r"\d+-(?:day|week|month)")  # "completed a 7-day course of X"
+_LENGTH_OF = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                        r"(?P<u>days?|weeks?|months?)\s+of\b", re.I)
 
 
 # a reason of no known kind, kept as written: "because of posterior reversible encephalopathy syndrome"
@@ -223,6 +227,7 @@ class ExposureBuilder:
         self._previous: list[Mention] = []  # the drugs of the last sentence that named any
         self._holds: dict[str, tuple[float, str]] = {}  # drug -> stated length of its last hold ("held for 2 weeks")
         self._withheld: dict[str, TimeRef] = {}  # drug first told as withheld (not known taken) -> the time told
+        self._prev_time: TimeRef | None = None  # the time of the sentence before
 
     # -- state changes -------------------------------------------------------------------------------
     def _new(self, drug: Mention, when: TimeRef, sent: tuple[int, int], seg: DoseSegment | None) -> Exposure:
@@ -324,6 +329,10 @@ class ExposureBuilder:
 
     def _update_dose(self, exp: Exposure, seg: DoseSegment | None, when: TimeRef) -> None:
         """A dose where none was known fills the segment; a different dose opens a new one."""
+        if seg is not None and (not seg.dose or seg.dose.value is None) and seg.length_days is not None \
+                and seg.end is not None and exp.segments and exp.segments[-1].end is None:
+            exp.segments[-1].end = seg.end  # "daptomycin was continued for 6 weeks": the course goes on that long
+            return
         if not seg or not seg.dose or seg.dose.value is None:
             return
         last = exp.segments[-1]
@@ -337,6 +346,15 @@ class ExposureBuilder:
         if last.dose is None and len(exp.segments) == 1 and last.start == when:
             exp.segments[-1] = seg
             return
+        if last.length_days is not None and last.end is not None and last.end.known and when == last.start:
+            # "40 mg IV twice daily for 3 days, then switched to oral 40 mg daily": told at the same time, the next
+            # dose follows the stated length
+            seg.start = last.end
+            if seg.length_days is not None:
+                seg.end = days_after(seg.start, seg.length_days, (seg.end.text if seg.end else None) or "")
+            seg.route = seg.route or last.route
+            exp.segments.append(seg)
+            return
         if last.end != when:
             last.length_days = None  # a new dose before the stated length was over
         # a new dose told at a time before the last one began (another clock): that dose's end is not known
@@ -347,6 +365,7 @@ class ExposureBuilder:
 
     # -- one sentence -------------------------------------------------------------------------------
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
+        prev, self._prev_time = self._prev_time, st.time
         ms = _Mentions()
         for m in mentions:
             if m.type == "dose" and _STEP_BEFORE.search(self.text, max(sent[0], m.start - 40), m.start):
@@ -405,6 +424,12 @@ class ExposureBuilder:
                 # "X was interrupted for 6 weeks and resumed on 20 June": the date is the resumption's; the hold
                 # began that length before it, or at a time the sentence does not give
                 own = self._hold_began(d, ms, resumed, st.time)
+            if prev is not None and prev.known and st.timex is not None and d.end <= st.timex.start \
+                    and _LATER_STEP.search(self.text, d.end, st.timex.start):
+                # "R-ICE was given, followed by BEAM and a transplant in August 2019": the date is the later step's
+                own = prev.model_copy(update={"derivation": "carried"})
+            if action == "start" and (after := self._followed(d, drugs)) is not None:
+                own = after  # "completed 6 weeks of X, followed by oral Y": Y from X's end
             seg = self._segment(d, drugs, ms, own, sent, dose)
             stops = action in ("stop", "swap-stop", "hold")
             why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if stops else None
@@ -435,6 +460,9 @@ class ExposureBuilder:
                 if seg is not None:
                     seg.start = over
             self.apply(act, d, when, sent, seg, why)
+            if (reg := _regimen_name(self.text, d, ms.drugs)) and (x := self.active.get(d.norm or d.text)) is not None \
+                    and x.regimen is None:
+                x.regimen = reg  # "six cycles of R-CHOP": the protocol each of its drugs was given under
             if act in ("stop", "hold"):
                 self._later_restart(d, drugs, ms, sent, st)
                 continue
@@ -491,6 +519,11 @@ class ExposureBuilder:
         exp = self.active.get(d.norm or d.text)
         if exp is None or not exp.segments or not exp.segments[0].start.known:
             return None
+        told = _COMPLETED_LENGTH.search(self.text, max(clause[0], d.start - 80), d.start)
+        if told is not None:  # "she completed 6 weeks of intravenous ertapenem": that long from its start
+            n = int(_COUNT_WORDS.get(told["n"].lower(), told["n"]))
+            days = n * UNIT_DAYS[told["u"].lower().rstrip("s")]
+            return days_after(exp.segments[0].start, days, told.group(0).strip())
         for t in ms.times:
             if not d.end <= t.start < clause[1] or t.attrs.get("signal") != "after":
                 continue
@@ -504,6 +537,16 @@ class ExposureBuilder:
             n = int(_COUNT_WORDS.get(counted["n"].lower(), counted["n"]))
             return days_after(exp.segments[0].start, n / per_day, counted.group(0)) if n > 0 else None
         return None
+
+    def _followed(self, d: Mention, drugs: list[Mention]) -> TimeRef | None:
+        """The end of the course of the drug just before "followed by" when the sentence ends it there ("she
+        completed 6 weeks of X, followed by oral Y for 2 weeks")."""
+        m = _FOLLOWED_BY.search(self.text, max(0, d.start - 60), d.start)
+        p = max((x for x in drugs if m is not None and x.end <= m.start()), key=lambda x: x.end, default=None)
+        if p is None or p.norm == d.norm or (p.norm or p.text) in self.active:
+            return None
+        exp = next((e for e in reversed(self.exposures) if e.drug == (p.norm or p.text)), None)
+        return exp.end if exp is not None and exp.end is not None and exp.end.known else None
 
     def _named_as_cause(self, d: Mention) -> bool:
         """A drug of a course that is over, named as the cause of what followed ("liver injury due to X", "X-induced
@@ -729,7 +772,11 @@ class ExposureBuilder:
                 seg.start, seg.end = first, final
                 return seg
         days = _days(str(course.attrs.get("duration") or course.attrs.get("value"))) if course else None
-        if days is not None:  # "1 g daily for 3 days": the course ends when its stated length is over
+        cycles = self._regimen_cycles(drug, drugs, ms) if seg.end is None else None
+        if cycles is not None:  # "six cycles of R-CHOP (..., prednisolone 100 mg for 5 days) every 21 days": the
+            seg.end = days_after(when, *cycles)  # regimen's course, not one cycle's days
+            seg.length_days = cycles[0]
+        elif days is not None:  # "1 g daily for 3 days": the course ends when its stated length is over
             seg.end = days_after(when, days, course.text)  # type: ignore[union-attr]
             seg.length_days = days
         elif seg.end is None:
@@ -738,6 +785,18 @@ class ExposureBuilder:
                 seg.end = days_after(when, *counted)
                 seg.length_days = counted[0]
         return seg
+
+    def _regimen_cycles(self, drug: Mention, drugs: list[Mention], ms: _Mentions) -> tuple[float, str] | None:
+        """The course of a regimen told by its cycles, for a drug its name lists in parentheses after it."""
+        host = next((x for x in ms.drugs if x.attrs.get("regimen") and x.end <= drug.start
+                     and _IN_REGIMEN_LIST.fullmatch(self.text, x.end, drug.start)), None)
+        freq = _adjacent(self.text, host, ms.freqs, drugs) if host is not None else None
+        if host is None or freq is None or not freq.attrs.get("period"):
+            return None
+        a = freq.attrs
+        timing = Timing(frequency=a.get("frequency"), period=a.get("period"), period_unit=a.get("period_unit"),
+                        text=freq.text)
+        return _counted_course(self.text, host, host, timing)
 
     def finish(self) -> list[Exposure]:
         for exp in self.exposures:
@@ -796,6 +855,14 @@ _CYCLES_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:(?:further|more|additional)\s+)?(
                             rf"(?:(?:the|intravenous|iv|oral)\s+)?$", re.I)
 # "after 6 doses", "after six cycles": a course's length by its number of doses (with its schedule known)
 _AFTER_DOSES = re.compile(rf"(?:after\s+)?(?:a total of\s+)?{_COUNT}\s+(?:{_COUNTED}|cycles|courses)\b", re.I)
+# a later step of the story told after a drug in its sentence, before the sentence's date
+_LATER_STEP = re.compile(r"\bfollowed\s+by\b|,\s*(?:and\s+)?then\b|\band\s+then\b|"
+                         r",\s*(?:and\s+)?(?:later\s+)?(?:switched|changed|converted|stepped\s+down)\s+to\b", re.I)
+_FOLLOWED_BY = re.compile(r",?\s+(?:and\s+)?(?:then\s+)?followed\s+by\s+(?:(?:oral|intravenous|iv|the|a|an)\s+)*$",
+                          re.I)
+# a course's length told with its completion before the drug: "completed 6 weeks of (intravenous) X"
+_COMPLETED_LENGTH = re.compile(r"\bcomplet(?:ed|ing)\s+(?:a\s+total\s+of\s+)?" + _LENGTH_OF.pattern +
+                               r"\s+(?:(?:intravenous|iv|oral|the|high-dose)\s+)*$", re.I)
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12}
 
@@ -821,7 +888,10 @@ _AFTER_COURSE = re.compile(r"\s*(?:after|following|upon|on)\s+(?:the\s+)?(?:comp
 
 # what may stand between a drug (or its dose) and the length of its course: "ceftriaxone 2 g daily was given for 7 days"
 _COURSE_GAP = re.compile(r"(?:\s|,|\b(?:was|were|then|given|administered|continued|used|infused|taken|prescribed|"
-                         r"orally|intravenously|subcutaneously|daily)\b)*")
+                         r"orally|intravenously|subcutaneously|daily)\b|"
+                         # what it was given for, in a few words: "was given for pulmonary oedema for 3 days"
+                         r"\bfor\s+(?!(?:a|an|the|about|another|further|up|over|\d|one|two|three|four|five|six|"
+                         r"seven|eight|nine|ten)\b)[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})*")
 
 
 # between one step of a dose sequence and its own time: "20 mg/day in July 2023", "40 mg daily from week 5"
@@ -1224,18 +1294,38 @@ def _adjacent(text: str, drug: Mention, ms: list[Mention], drugs: list[Mention])
     listed = _PARENS_AFTER.match(text, drug.end)
     end = listed.end() if listed else drug.end
     for m in ms:
-        if m.end <= drug.start and re.fullmatch(r"[\s,-]*(?:of\s+)?", text[m.end:drug.start]):
+        # a route before the drug with no comma between ("oral Y"): "X 300 mg orally, Y 180 mg" -> 'orally' is X's
+        if m.end <= drug.start and _ROUTE_BEFORE_GAP.fullmatch(text, m.end, drug.start):
             return m
         if m.start >= end and m.start - end < 40 and not any(
                 end <= x.start < m.start for x in drugs if x.norm != drug.norm) and \
                 _ADJACENT_GAP.fullmatch(text, end, m.start) and not any(
-                x.norm != drug.norm and x.start >= m.end and re.fullmatch(r"[\s,-]*", text[m.end:x.start])
-                for x in drugs):
+                x.norm != drug.norm and x.start >= m.end and re.fullmatch(r"[\s-]*", text[m.end:x.start])
+                for x in drugs) and not _QUALIFIES_NEXT.search(text, max(end, m.start - 8), m.start):
             return m  # not a word right before the next drug: "X 0.4 g/kg, followed by oral Y" ('oral' is Y's)
     return None
 
 
+# between a route and the drug after it: nothing, "of", or the strength of a solution ("intravenous 0.9% saline")
+_ROUTE_BEFORE_GAP = re.compile(r"[\s-]*(?:of\s+)?(?:\d+(?:\.\d+)?\s?%\s+)?")
+# a route adjective opening another coordinated noun phrase qualifies that noun, not the drug before it:
+# "allopurinol 300 mg daily and intravenous hydration"
+_QUALIFIES_NEXT = re.compile(r"\b(?:and|plus|with)\s+$", re.I)
+
+
 _PARENS_AFTER = re.compile(r"\s*\([^()]{3,160}\)")
+def _regimen_name(text: str, d: Mention, drugs: list[Mention]) -> str | None:
+    """The named regimen a drug mention is given under: its own ("R-CHOP" read as rituximab), or the regimen
+    whose parenthesised list names it ("R-CHOP (rituximab 375 mg/m2, ...)")."""
+    if d.attrs.get("regimen"):
+        return str(d.attrs["regimen"])
+    host = next((x for x in drugs if x.attrs.get("regimen") and x.end <= d.start
+                 and _IN_REGIMEN_LIST.fullmatch(text, x.end, d.start)), None)
+    return str(host.attrs["regimen"]) if host is not None else None
+
+
+# from a regimen's name into the parenthesised list of its drugs: "R-CHOP (rituximab 375 mg/m2, ..."
+_IN_REGIMEN_LIST = re.compile(r"(?:\s+(?:chemotherapy|regimen|protocol))?\s*\([^()]{0,160}", re.I)
 # a drug name that says its route: "intravenous immunoglobulin", "IVIG", "subcutaneous immunoglobulin (SCIG)"
 _ROUTE_IN_NAME = {"intravenous": "intravenous", "iv": "intravenous", "ivig": "intravenous", "ivigs": "intravenous",
                   "subcutaneous": "subcutaneous", "scig": "subcutaneous"}

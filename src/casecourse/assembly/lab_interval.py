@@ -15,8 +15,9 @@ import re
 from casecourse.model import Mention
 
 _GAP = 80  # characters from the value to its interval: "5.8 mg/dL (99 µmol/L; reference 0.2-1.2 mg/dL)"
-_UPPER = re.compile(r"\bupper (?:normal )?limit|\bULN\b", re.I)
-_LOWER = re.compile(r"\blower (?:normal )?limit", re.I)
+# "upper limit of normal", "(upper reference limit 16 ng/L)" (a troponin's 99th-percentile URL)
+_UPPER = re.compile(r"\bupper (?:(?:normal|reference) )?limit|\bULN\b|\bURL\b", re.I)
+_LOWER = re.compile(r"\blower (?:(?:normal|reference) )?limit", re.I)
 
 
 def _bounds(text: str, ref: Mention, prev_end: int) -> tuple[float | None, float | None, bool]:

@@ -439,7 +439,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
         set_time = current
         if setter is not None and aside is None:
             for tx in by_sentence.get(i, []):
-                if tx.start <= setter.end or not _moves_on(tx):
+                if tx.start <= setter.end or not _moves_on(tx, reading.text):
                     continue
                 stay = admitted or presented
                 day_of_stay = has_calendar and stay is not None and tx.attrs.get("day_count") \
@@ -588,13 +588,21 @@ def _today(reading: Reading) -> TimeRef | None:
     return next(t for t in (calendar_time(m) for m in found) if t is not None and t.precision == "day")
 
 
-def _moves_on(tx: Mention) -> bool:
+def _moves_on(tx: Mention, text: str) -> bool:
     """A later time in a sentence that already has one moves the story on: a calendar date, or an amount counted
-    forward from the time just told ("two months later", "after 10 days"); not a length ("for 2 weeks")."""
+    forward from the time just told ("two months later", "after 10 days"); not a length ("for 2 weeks"), nor an
+    amount counted from another event the text brings in untimed ("presented on 14 August, two weeks after an
+    upper respiratory tract infection": the infection came two weeks before, the story stays)."""
     if tx.type == "date" and tx.attrs.get("kind") == "absolute":
         return True
+    end = int(tx.attrs.get("phrase_end") or tx.end)
+    if _FROM_UNTIMED_EVENT.match(text, end) and re.search(r"(?:after|following)\s*$", text[tx.start:end], re.I):
+        return False
     return tx.attrs.get("rel_direction") == "after" and tx.attrs.get("rel_anchor") == "previous" \
         and not tx.attrs.get("vague") and not tx.attrs.get("age_span")
+
+
+_FROM_UNTIMED_EVENT = re.compile(r"\s+(?:an?|another)\s+[a-z]", re.I)
 
 
 def _in_parentheses(text: str, sentence_start: int, pos: int) -> bool:

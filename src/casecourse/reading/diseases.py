@@ -53,13 +53,20 @@ _BAD_WORDS = {"other", "with", "without", "due", "unspecified", "classified", "e
 _EPONYM = re.compile(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-–\s]){1,3})(?:disease|syndrome)s?\b")
 _KEYWORD = re.compile(r"\b(?:disease|syndrome)s?\b")
 _KEYWORDS = ("disease", "syndrome")
+# a general finding word that names a phase of a treatment next to its treatment words ("consolidation
+# chemotherapy", "cycles of high-dose cytarabine consolidation") is no finding
+_TREATMENT_PHASE_AFTER = re.compile(r"\s+(?:chemotherapy|chemo|therapy|treatment|cycles?|courses?|phase|regimen)\b",
+                                    re.I)
+_TREATMENT_PHASE_BEFORE = re.compile(r"(?:\b(?:cycles?|courses?|rounds?)\s+of\s+(?:[\w-]+\s+){0,3}|"
+                                     r"\bhigh-dose\s+[\w-]+\s+|\b(?:induction|chemotherapy)\s+(?:and|or|then)\s+)$",
+                                     re.I)
 _WORD_BACK = re.compile(r"\w*")  # a word's characters, read backwards from inside it
 # what a qualified head's match is made of: letters, digits, spaces, "(LV)", hyphens and dashes
 _PHRASE_RUN = re.compile(r"[\w\s()\-\u2013]*")
 _NOT_NAMES = frozenset({"the", "this", "that", "his", "her", "their", "our", "a", "an", "in", "of", "no", "and",
                         "or", "with", "for", "other", "such", "any", "its", "both", "was", "is", "which"})
 _TYPE_WORDS = frozenset({"type", "types", "form", "variant"})
-_ROMAN = re.compile(r"[IVX]{1,4}")
+_ROMAN = re.compile(r"[IVX]{1,4}[ABESX]?")  # a stage with its substage letter: "stage IIIB disease"
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
 
 
@@ -70,6 +77,7 @@ class Term:
     icd10: str | None = None
     hpo_hint: str | None = None
     alone: bool = True  # False: too vague to be a course fact on its own (knowledge/finding_terms.csv)
+    phase: bool = False  # also names a phase of a treatment ("consolidation"): no finding next to treatment words
 
 
 @dataclass
@@ -151,7 +159,8 @@ def build() -> DiseaseIndex:
     terms: list[Term] = []
     keys: dict[str, int] = {}
     for r in _rows("finding_terms.csv"):
-        terms.append(Term("finding", r["term"], hpo_hint=r["hpo"] or None, alone=r.get("alone") != "no"))
+        terms.append(Term("finding", r["term"], hpo_hint=r["hpo"] or None, alone=r.get("alone") != "no",
+                          phase=r.get("alone") == "phase"))
         keys.setdefault(norm_phrase(r["term"]), len(terms) - 1)
     for form, code, title in _icd_titles():
         key = norm_phrase(form)
@@ -319,8 +328,11 @@ def find(text: str) -> list[Mention]:
         s, e = starts[a], ends[b - 1]
         if mark.find(1, s, e) >= 0 or after_genus(text, s):  # a character inside a mention already
             continue
-        taken.update(range(a, b))
         t = index.terms[ti]
+        if t.phase and (_TREATMENT_PHASE_AFTER.match(text, e)
+                        or _TREATMENT_PHASE_BEFORE.search(text, max(0, s - 40), s)):
+            continue  # "consolidation chemotherapy", "three cycles of high-dose cytarabine consolidation"
+        taken.update(range(a, b))
         attrs: dict = {"label": t.label, "source": "icd10cm" if t.icd10 else "finding_terms"}
         if t.icd10:
             attrs["icd10"] = t.icd10
@@ -706,8 +718,8 @@ def _qualified_heads(text: str, index: DiseaseIndex, mark: bytearray, found: lis
     for hit in in_runs(_head_rx(index.open_heads), text, index.open_heads, _PHRASE_RUN, _keys()):
         s, e = hit.span()
         word, q_end = hit.group(1), hit.end(1)
-        if word in _NOT_NAMES or word in index.not_qualifiers or mark.find(1, q_end, e) >= 0:
-            continue
+        if word in _NOT_NAMES or word in index.not_qualifiers or mark.find(1, q_end, e) >= 0 or _ROMAN.fullmatch(word):
+            continue  # "stage IIB disease": a stage, not a diagnosis
         if mark.find(1, s, q_end) >= 0:
             parts = [m for m in found if m.start < q_end and s < m.end]
             if not parts or any(m.end != q_end or m.type not in ("finding", "finding_part") for m in parts):

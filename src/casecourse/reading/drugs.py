@@ -336,10 +336,32 @@ def find(text: str, abbreviations: dict[str, str] | None = None) -> list[Mention
         if entry.kind == "regimen":
             head = _REGIMEN_HEAD.match(text, e)
             e = covered = head.end() if head else e
-            out.extend(_mention(s, e, text, entry, via, ingredient) for ingredient in entry.ingredients)
+            out.extend(_mention(s, e, text, entry, via, ingredient) for ingredient in entry.ingredients
+                       if not _substituted(ingredient, _listed_after(text, e, found)))
         else:
             out.append(_mention(s, e, text, entry, via))
     return out
+
+
+_LIST_AFTER = re.compile(r"\s*\(([^()]{3,200})\)")
+
+
+def _listed_after(text: str, end: int, found: list[_Hit]) -> set[str]:
+    """The drugs a regimen's name lists in parentheses right after it: "R-CHOP (rituximab, ..., prednisolone)"."""
+    m = _LIST_AFTER.match(text, end)
+    if m is None:
+        return set()
+    return {entry.ingredient for s, _, entry, _ in found if m.start(1) <= s < m.end(1) and entry.kind == "drug"}
+
+
+def _substituted(ingredient: str, listed: set[str]) -> bool:
+    """The regimen's own list names another member of the ingredient's class in its place: R-CHOP given with
+    prednisolone (as British protocols write it) has no prednisone."""
+    if not listed or ingredient in listed:
+        return False
+    facts = drug_facts()
+    cls = (facts.get(ingredient) or {}).get("drug_class")
+    return bool(cls) and any((facts.get(d) or {}).get("drug_class") == cls for d in listed)
 
 
 @lru_cache(maxsize=256)

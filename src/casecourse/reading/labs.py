@@ -73,7 +73,9 @@ _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|to\s+)")  # "t
 _BARE_GAP = re.compile(  # a short form in parentheses may stand between: "performance status (PS) was 3"
     r"(?:[\s:=(),]|\([A-Za-z][\w-]{0,7}\)|\b(?:levels?|counts?|values?|concentrations?|titers?|titres?|activity|was|were|is|are|"
     r"of|at|to|reached|rose|increased|decreased|dropped|fell|peaked|elevated|measured|remained|from|"
-    r"about|approximately|around|high|low|markedly|mildly|slightly|be|serum|plasma|level|down|up|that|which)\b)*", re.I)
+    r"about|approximately|around|high|low|markedly|mildly|slightly|be|serum|plasma|level|down|up|that|which|"
+    # the time of the result between the test and its value: "INR on admission was 4.8"
+    r"(?:on|at|upon)\s+(?:admission|presentation|arrival|baseline|diagnosis|discharge))\b)*", re.I)
 # a percentage that states a preparation's strength: "10% neutral formalin", "(4% icodextrin solution)"
 _PREPARATION_AFTER = re.compile(
     r"\s?(?:[A-Za-z][\w-]*\s+){0,2}(?:"
@@ -117,8 +119,8 @@ def _fits(test: LabTest, v: Value) -> bool:
     if v.info is None or v.info.kind == "uln_multiple":  # "ALT was 5 times the upper limit of normal"
         return True
     kind = test.unit_kind
-    if kind is None:
-        return test.qualitative or test.ucum == "1" and v.info is None
+    if kind is None:  # a culture or another qualitative test has no size: "bacteraemia and a vegetation > 1 cm"
+        return test.qualitative and v.info.kind != "length" or test.ucum == "1" and v.info is None
     return v.info.kind in _COMPATIBLE.get(kind, {kind})
 
 

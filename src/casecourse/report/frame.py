@@ -13,11 +13,11 @@ from casecourse.report.timescale import Span, TimeScale
 EVENT_STYLE = {  # type -> (shape, colour)
     "presentation": ("circle", "#333333"), "admission": ("square", "#0072B2"),
     "readmission": ("square", "#0072B2"), "discharge": ("square-open", "#0072B2"),
-    "relapse": ("star", "#D55E00"), "flare": ("triangle", "#E69F00"),
+    "relapse": ("star", "#D55E00"), "flare": ("triangle", "#E69F00"), "progression": ("star", "#CC3311"),
     "remission": ("circle", "#009E73"), "death": ("cross", "#000000"),
     "follow_up": ("diamond", "#666666"), "diagnosis": ("diamond", "#CC79A7"),
 }
-GUIDE_EVENTS = {"admission", "readmission", "relapse", "flare"}
+GUIDE_EVENTS = {"admission", "readmission", "relapse", "flare", "progression"}
 GREY = "#9a9a9a"
 
 

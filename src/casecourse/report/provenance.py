@@ -19,7 +19,7 @@ KIND_LABEL = {"exposure": "Drug", "condition": "Diagnosis", "finding": "Finding"
 EVENT_LABEL = {"presentation": "Presentation", "admission": "Admission", "discharge": "Discharge",
                "readmission": "Readmission", "relapse": "Relapse", "flare": "Flare",
                "remission": "Remission", "death": "Death", "follow_up": "Follow-up",
-               "diagnosis": "Diagnosis"}
+               "diagnosis": "Diagnosis", "progression": "Progression"}
 
 
 def kind_of(fact: object) -> str:

@@ -28,7 +28,8 @@ _SALTS = {
     "pulses",
 }
 IMMUNOSUPPRESSIVE = {"glucocorticoid", "immunosuppressant", "biologic", "cytotoxic", "targeted synthetic"}
-THERAPY_LINE_CLASSES = IMMUNOSUPPRESSIVE - {"glucocorticoid"} | {"antimalarial", "immunoglobulin"}
+THERAPY_LINE_CLASSES = IMMUNOSUPPRESSIVE - {"glucocorticoid"} | {"antimalarial", "immunoglobulin", "cellular therapy",
+                                                              "immunomodulatory drug", "proteasome inhibitor"}
 
 
 @cache

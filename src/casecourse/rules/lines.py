@@ -1,5 +1,8 @@
 """Lines of therapy: non-glucocorticoid treatments in order, with why they stopped and what followed.
 
+The drugs of a named regimen (exposures carrying its name, "R-CHOP") started together are one line, named by
+the regimen with its members; a disease progression counts as a relapse does.
+
 A relapse or flare certainly between a drug's start and its end (or while it is still taken) is a relapse on
 treatment.
 
@@ -46,7 +49,7 @@ def _relapses(axis: Axis, x: Exposure, events: list[Event]) -> list[tuple[Event,
     stop = norm(x.stop_reason or "")
     out = []
     for ev in events:
-        if ev.type not in ("relapse", "flare", "readmission"):
+        if ev.type not in ("relapse", "flare", "readmission", "progression"):
             continue
         trig = norm(ev.trigger or "")
         if names_drug(ev.trigger, x.drug):
@@ -72,7 +75,7 @@ def _on_treatment(axis: Axis, x: Exposure, events: list[Event], start: Span | No
         return []
     out = []
     for ev in events:
-        s = axis.span(ev.time) if ev.type in ("relapse", "flare") else None
+        s = axis.span(ev.time) if ev.type in ("relapse", "flare", "progression") else None
         if s is not None and s[0] >= start[1] and (end is None or s[1] <= end[0]):
             out.append(ev)
     return out
@@ -86,12 +89,29 @@ def lines_of_therapy(course: Course) -> list[Assessment]:
     axis = Axis(course)
     eos = axis.end_of_story()
     gc = pieces(course, axis, eos)
-    xs = [x for x in course.exposures if drug_class(x) in THERAPY_LINE_CLASSES and x.status != "not-taken"]
+    xs = [x for x in course.exposures
+          if (x.regimen or drug_class(x) in THERAPY_LINE_CLASSES) and x.status != "not-taken"]
     xs.sort(key=lambda x: (*(_start(axis, x) or (float("inf"), float("inf"))), x.id))
+    # the drugs of a named regimen started together are one line ("R-CHOP"), told by the member given longest (its
+    # end and stop reason end the line; the others' own stops are listed), but a member that is a line by its class
+    # and stopped for its own reason is its own line; a regimen's drug alone is a line only if its class makes it one
+    groups: list[list[Exposure]] = []
+    def own(x: Exposure) -> bool:  # stopped for its own reason: its own line
+        return bool(x.stop_reason) and drug_class(x) in THERAPY_LINE_CLASSES
+
+    for x in xs:
+        same = next((g for g in groups if x.regimen and not own(x) and not own(g[0]) and g[0].regimen == x.regimen
+                     and _start(axis, x) is not None and _start(axis, g[0]) == _start(axis, x)), None)
+        if same is not None:
+            same.append(x)
+        else:
+            groups.append([x])
+    groups = [g for g in groups if len(g) > 1 or drug_class(g[0]) in THERAPY_LINE_CLASSES]
     lines, items = [], []
-    for n, x in enumerate(xs, 1):
+    for n, group in enumerate(groups, 1):
+        x = max(group, key=lambda m: (_end(axis, m) or (float("inf"), float("inf")))[1])
         start, end = _start(axis, x), _end(axis, x)
-        outcomes, facts = [], [x.id]
+        outcomes, facts = [], [m.id for m in group]
         for ev, how in _relapses(axis, x, course.events):
             outcomes.append("relapse on withdrawal" if how != "trigger names the drug" else "relapse")
             facts.append(ev.id)
@@ -118,8 +138,11 @@ def lines_of_therapy(course: Course) -> list[Assessment]:
                     steroid[label] = None
         line = {
             "line": n,
-            "drug": canonical(x.drug) or x.drug,
-            "class": drug_class(x),
+            "drug": x.regimen if len(group) > 1 else canonical(x.drug) or x.drug,
+            "class": "regimen" if len(group) > 1 else drug_class(x),
+            **({"members": [canonical(m.drug) or m.drug for m in group],
+                "member_stops": {canonical(m.drug) or m.drug: m.stop_reason for m in group
+                                 if m is not x and m.stop_reason}} if len(group) > 1 else {}),
             "start": [iso(start[0]), iso(start[1])] if start else None,
             "stop": [iso(end[0]), iso(end[1])] if end else None,
             "status": x.status,
@@ -139,7 +162,8 @@ def lines_of_therapy(course: Course) -> list[Assessment]:
                 f"stop: {x.stop_reason or '-'}; outcome: {', '.join(line['outcomes']) or 'not stated'}",
             )
         )
-    biologic_order = [ln["drug"] for ln in lines if ln["class"] in ("biologic", "targeted synthetic")]
+    biologic_order = [canonical(m.drug) or m.drug for g in groups for m in g
+                      if drug_class(m) in ("biologic", "targeted synthetic")]
     return [
         Assessment(
             rule="lines_of_therapy",
