@@ -332,8 +332,9 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
 
 
-def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
-    """Set `assertion` on each mention of an asserted type, in place; return the negation cues
+def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
+           types: frozenset[str] | set[str] = _ASSERTED_TYPES) -> list[Mention]:
+    """Set `assertion` on each mention of an asserted type (`types`), in place; return the negation cues
     found (mentions of type `negation_cue`) in the sentences that hold targets."""
     found: list[Mention] = []
     cues_rx = _rules()
@@ -341,7 +342,7 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
     not_for_drugs = _not_for_drugs()
     by_sentence: dict[int, list[Mention]] = {}
     si = 0
-    for m in sorted((m for m in mentions if m.type in _ASSERTED_TYPES), key=lambda m: m.start):
+    for m in sorted((m for m in mentions if m.type in types), key=lambda m: m.start):
         while si < len(sentences) and sentences[si][1] <= m.start:
             si += 1
         if si < len(sentences):
