@@ -59,8 +59,9 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|of|remaining|it
 _SPAN_UNITS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.4375}
 _LENGTH = rf"{_N.replace('?P<n>', '?P<k>')}\s+(?P<t>hours?|days?|weeks?|months?)"
 _LENGTH_BEFORE = re.compile(rf"\b{_LENGTH}\s+of\s+(?:(?:an?|the|invasive|continuous|daily|intermittent)\s+)?$", re.I)
-_LENGTH_AFTER = re.compile(rf"\s*,?\s+(?:was\s+(?:continued|maintained|performed|given|needed|required)\s+)?"
-                           rf"for\s+(?:a total of\s+|about\s+|approximately\s+)?{_LENGTH}\b", re.I)
+_LENGTH_AFTER = re.compile(rf"\s*,?\s+(?:(?:which|that)\s+)?"
+                           rf"(?:was\s+(?:continued|maintained|performed|given|needed|required)\s+)?for\s+"
+                           rf"(?:a total of\s+|about\s+|approximately\s+)?{_LENGTH}\b", re.I)
 # a plan or an option only: "was scheduled for", "considered for (a) transplant", "referred for", "awaiting"
 _PLANNED_BEFORE = re.compile(
     r"\b(?:plann\w*|schedul\w*|consider\w*|candidate|referred|listed|evaluat\w*|assess\w*|prepar\w*|await\w*|"
