@@ -200,9 +200,8 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
     mentions = _resolve_overlaps(_one_frequency_per_span(mentions)) + abbr
     zones = zoning.zone_lines(text)
     _assign_zones(text, zones, sents, mentions)
-    cues = assertion.assign(text, sents, mentions)
     # procedures take their assertion from the same cues; the cues of their sentences are not new mentions
-    assertion.assign(text, sents, mentions, types=_OWN_CUES_ONLY)
+    cues = assertion.assign(text, sents, mentions, quiet=_QUIET_TARGETS)
     for cue in cues:
         set_field(cue, "zone", "narrative")
     mentions.extend(cues)
@@ -230,7 +229,7 @@ def _assign_zones(text: str, zones: list[zoning.Zone], sents: list[tuple[int, in
 
 
 _START = attrgetter("start")
-_OWN_CUES_ONLY = frozenset({"procedure"})
+_QUIET_TARGETS = frozenset({"procedure"})
 _STORY_LINES = frozenset({"narrative", "background", "summary"})
 
 

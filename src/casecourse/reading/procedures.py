@@ -55,6 +55,12 @@ _NOT_DONE_BEFORE = re.compile(r"\b(?:department|division|school|professor|chair|
                               r"(?:\w+\s+)?$", re.I)
 # a participle used as an adjective: "the excised mass", "histology of resected tissue", "the transplanted kidney"
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|of|remaining|its|their)\s+$", re.I)
+# words one of the patterns before a mention needs (a cheap test before the regex: ~15 candidates a document)
+_REFERENCE_KEYS = ("after", "follow", "since", "before", "prior", "until", "during", "post", "time of", "complication",
+                   "indication")
+_PLANNED_KEYS = ("plann", "schedul", "consider", "candidate", "referred", "listed", "evaluat", "assess", "prepar",
+                 "await", "waiting", "recommend", "offered", "propos", "eligible", "indicat", "discuss", "possib",
+                 "option", "would", "may ", "might", "future", "deferred", "postponed")
 # how long it lasted: "10 days of mechanical ventilation", "CRRT for 2 weeks", "ventilated for 48 hours"
 _SPAN_UNITS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.4375}
 _LENGTH = rf"{_N.replace('?P<n>', '?P<k>')}\s+(?P<t>hours?|days?|weeks?|months?)"
@@ -168,7 +174,8 @@ def find(text: str) -> list[Mention]:
             continue
         if e.context and not _treated_near(text, start, end):
             continue
-        if _NOT_DONE_AFTER.match(text, end) or _NOT_DONE_BEFORE.search(text, max(0, start - 40), start) or (
+        if _NOT_DONE_AFTER.match(text, end) or "of " in text[max(0, start - 25):start] and _NOT_DONE_BEFORE.search(
+                text, max(0, start - 40), start) or (
                 text.endswith(("ed", "ised", "ized"), start, end)
                 and _DETERMINER_BEFORE.search(text, max(0, start - 12), start)):
             continue
@@ -178,17 +185,19 @@ def find(text: str) -> list[Mention]:
         cut = max(before.rfind(". "), before.rfind("; "), before.rfind(": "), before.rfind("? "), before.rfind("! "))
         if cut >= 0:
             before = before[cut + 2:]
-        count = _COUNT_BEFORE.search(before) or _COUNT_AFTER.match(text, end, min(len(text), end + 40))
+        tail = before.lower()
+        if any(k in tail[-40:] for k in _REFERENCE_KEYS) and _REFERENCE_BEFORE.search(before[-40:]):
+            continue  # "two weeks after the surgery": the point a time counts from, told before (timeline_anchor.py)
+        of = "of " in tail[-40:]
+        count = of and _COUNT_BEFORE.search(before) or _COUNT_AFTER.match(text, end, min(len(text), end + 40))
         if count:
             attrs["count"] = _COUNT_WORDS.get(count["n"].lower()) or int(count["n"])
             attrs["count_unit"] = count["u"].lower().rstrip("s") or None
-        length = _LENGTH_BEFORE.search(before) or _LENGTH_AFTER.match(text, end, min(len(text), end + 60))
+        length = of and _LENGTH_BEFORE.search(before) or _LENGTH_AFTER.match(text, end, min(len(text), end + 60))
         if length:
             k = length["k"].lower()
             attrs["length_days"] = (_COUNT_WORDS.get(k) or int(k)) * _SPAN_UNITS[length["t"].lower().rstrip("s")]
-        if _REFERENCE_BEFORE.search(before[-40:]):
-            continue  # "two weeks after the surgery": the point a time counts from, told before (timeline_anchor.py)
-        if _PLANNED_BEFORE.search(before[-70:]):
+        if any(k in tail[-70:] for k in _PLANNED_KEYS) and _PLANNED_BEFORE.search(before[-70:]):
             attrs["planned"] = True
         out.append(_make(type="procedure", start=start, end=end, text=text[start:end], norm=e.name, attrs=attrs))
     return out
