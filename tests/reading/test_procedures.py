@@ -64,3 +64,11 @@ def test_a_procedure_inside_a_diagnosis_keeps_both() -> None:
     r = read("She developed ventilator-associated pneumonia.")
     types = {m.type for m in r.mentions}
     assert "procedure" in types and "condition" in types
+
+
+def test_a_patient_state_participle_counts_and_a_phrase_naming_no_procedure_does_not() -> None:
+    got = _found("We received an intubated patient, a splenectomized man. Fluid resuscitation was given; radiation "
+                 "exposure was low. Cardiac resuscitation was started.")
+    assert got["intubated"]["norm"] == "intubation" and got["splenectomized"]["norm"] == "splenectomy"
+    assert "resuscitation" not in got and "radiation" not in got
+    assert got["Cardiac resuscitation"]["norm"] == "cardiopulmonary resuscitation"

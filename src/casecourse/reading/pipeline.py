@@ -155,10 +155,10 @@ _COEXIST |= {frozenset({"lab_finding", t}) for t in ("finding", "condition", "la
 _COEXIST |= {frozenset({"test_result", t}) for t in ("finding", "condition")}
 
 # a therapeutic procedure (reading/procedures.py) named inside a diagnosis, a finding or a therapy
-# ("ventilator-associated pneumonia", "platelet transfusion") or holding a result word is kept beside it; a test, a
-# drug or a time word wins
+# ("ventilator-associated pneumonia", "platelet transfusion"), a test ("therapeutic thoracentesis") or holding a result
+# word is kept beside it; a drug or a time word wins
 _COEXIST |= {frozenset({"procedure", t}) for t in ("condition", "finding", "therapy", "finding_part", "lab_finding",
-                                                     "test_result", "lab_reference")}
+                                                     "test_result", "lab_reference", "lab_test")}
 
 # the same as ordered pairs, both ways: a lookup without building a frozenset per overlap
 _COEXIST_PAIRS = frozenset((a, b) for pair in _COEXIST for a in pair for b in pair)

@@ -53,7 +53,9 @@ _NOT_DONE_AFTER = re.compile(r"[\s-]+(?:margins?|specimens?|departments?|clinics
                              r"teams?|residents?|fellows?|beds?)\b", re.I)
 _NOT_DONE_BEFORE = re.compile(r"\b(?:department|division|school|professor|chair|society|college|journal)\s+of\s+"
                               r"(?:\w+\s+)?$", re.I)
-# a participle used as an adjective: "the excised mass", "histology of resected tissue", "the transplanted kidney"
+# a participle used as an adjective: "the excised mass", "histology of resected tissue", "the transplanted kidney";
+# not where it states the patient's condition ("an intubated patient", "a splenectomized man")
+_PATIENT_STATES = frozenset({"airway", "ventilation", "dialysis", "transfusion", "resuscitation", "ecmo"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|of|remaining|its|their)\s+$", re.I)
 # words one of the patterns before a mention needs (a cheap test before the regex: ~15 candidates a document)
 _REFERENCE_KEYS = ("after", "follow", "since", "before", "prior", "until", "during", "post", "time of", "complication",
@@ -174,9 +176,13 @@ def find(text: str) -> list[Mention]:
             continue
         if e.context and not _treated_near(text, start, end):
             continue
+        if e.category == "-":
+            last_end = end  # a phrase that names no procedure ("fluid resuscitation"): nothing inside it is read
+            continue
         if _NOT_DONE_AFTER.match(text, end) or "of " in text[max(0, start - 25):start] and _NOT_DONE_BEFORE.search(
                 text, max(0, start - 40), start) or (
-                text.endswith(("ed", "ised", "ized"), start, end)
+                e.category not in _PATIENT_STATES and text.endswith(("ed", "ised", "ized"), start, end)
+                and not text.endswith(("ectomized", "ectomised"), start, end)
                 and _DETERMINER_BEFORE.search(text, max(0, start - 12), start)):
             continue
         last_end = end
