@@ -61,8 +61,8 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|of|remaining|it
 _REFERENCE_KEYS = ("after", "follow", "since", "before", "prior", "until", "during", "post", "time of", "complication",
                    "indication")
 _PLANNED_KEYS = ("plann", "schedul", "consider", "candidate", "referred", "listed", "evaluat", "assess", "prepar",
-                 "await", "waiting", "recommend", "offered", "propos", "eligible", "indicat", "discuss", "possib",
-                 "option", "would", "may ", "might", "future", "deferred", "postponed")
+                 "suggest", "await", "waiting", "recommend", "offered", "propos", "eligible", "indicat", "discuss",
+                 "possib", "option", "would", "may ", "might", "future", "deferred", "postponed")
 # how long it lasted: "10 days of mechanical ventilation", "CRRT for 2 weeks", "ventilated for 48 hours"
 _SPAN_UNITS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.4375}
 _LENGTH = rf"{_N.replace('?P<n>', '?P<k>')}\s+(?P<t>hours?|days?|weeks?|months?)"
@@ -72,10 +72,14 @@ _LENGTH_AFTER = re.compile(rf"\s*,?\s+(?:(?:which|that)\s+)?"
                            rf"(?:a total of\s+|about\s+|approximately\s+)?{_LENGTH}\b", re.I)
 # a plan or an option only: "was scheduled for", "considered for (a) transplant", "referred for", "awaiting"
 _PLANNED_BEFORE = re.compile(
-    r"\b(?:plann\w*|schedul\w*|consider\w*|candidate|referred|listed|evaluat\w*|assess\w*|prepar\w*|await\w*|"
+    r"\b(?:plann\w*|schedul\w*|consider\w*|candidate|referred|listed|evaluat\w*|assess\w*|prepar\w*|await\w*|suggest\w*|"
     r"waiting|recommend\w*|offered|propos\w*|eligible|indicat\w*|discuss\w*|possib\w*|option|would\s+(?:need|require)|"
     r"may\s+(?:need|require)|might\s+(?:need|require)|future|deferred|postponed)\b"
     r"(?:\s+(?:for|to|of|with|an?|the|her|his|urgent|elective|possible|further|\w+ing))*\s+(?:\S+\s+){0,2}$", re.I)
+# the same said after the name: "cardiac surgery was indicated", "a splenectomy was planned", "HSCT is being considered"
+_PLANNED_AFTER = re.compile(r"\s+(?:was|were|is|are|had been|has been|is being|was being)\s+"
+                            r"(?:then\s+|also\s+|therefore\s+)?(?:indicated|planned|scheduled|recommended|proposed|suggested|considered|discussed|"
+                            r"deferred|postponed|offered|contemplated)\b", re.I)
 # the procedure as the point a time is counted from, or its aftermath: not a new procedure of the course
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:after|following|since|before|prior\s+to|until|during|post|at\s+the\s+time\s+of|time\s+of|"
@@ -203,7 +207,8 @@ def find(text: str) -> list[Mention]:
         if length:
             k = length["k"].lower()
             attrs["length_days"] = (_COUNT_WORDS.get(k) or int(k)) * _SPAN_UNITS[length["t"].lower().rstrip("s")]
-        if any(k in tail[-70:] for k in _PLANNED_KEYS) and _PLANNED_BEFORE.search(before[-70:]):
+        if any(k in tail[-70:] for k in _PLANNED_KEYS) and _PLANNED_BEFORE.search(before[-70:]) or \
+                _PLANNED_AFTER.match(text, end, min(len(text), end + 50)):
             attrs["planned"] = True
         out.append(_make(type="procedure", start=start, end=end, text=text[start:end], norm=e.name, attrs=attrs))
     return out
