@@ -72,3 +72,9 @@ def test_a_patient_state_participle_counts_and_a_phrase_naming_no_procedure_does
     assert got["intubated"]["norm"] == "intubation" and got["splenectomized"]["norm"] == "splenectomy"
     assert "resuscitation" not in got and "radiation" not in got
     assert got["Cardiac resuscitation"]["norm"] == "cardiopulmonary resuscitation"
+
+
+def test_a_plan_said_after_the_name() -> None:
+    got = _found("Cardiac surgery was indicated. The consultant suggested a nephrostomy. A splenectomy was performed.")
+    assert got["Cardiac surgery"]["planned"] is True and got["nephrostomy"]["planned"] is True
+    assert "planned" not in got["splenectomy"]
