@@ -78,3 +78,11 @@ def test_the_report_draws_a_procedures_lane() -> None:
 
     svg = build_figure(analyze_text(DATED, assess=False)).svg
     assert "Procedures" in svg and 'data-fact="procedure-1"' in svg
+
+
+def test_a_procedure_said_to_be_done_is_done_despite_a_negation_cue_before_it() -> None:
+    text = ("A 40-year-old man was admitted with abdominal trauma. A laparotomy was performed to exclude organ damage, "
+            "and a loop colostomy was performed. No gastrostomy was done.")
+    p = _by_name(text)
+    assert p["colostomy"].status == "completed" and p["colostomy"].assertion == Assertion.present
+    assert p["gastrostomy"].status == "not-done"

@@ -78,3 +78,11 @@ def test_a_plan_said_after_the_name() -> None:
     got = _found("Cardiac surgery was indicated. The consultant suggested a nephrostomy. A splenectomy was performed.")
     assert got["Cardiac surgery"]["planned"] is True and got["nephrostomy"]["planned"] is True
     assert "planned" not in got["splenectomy"]
+
+
+def test_a_ward_a_site_and_a_list_of_abbreviations_name_no_procedure() -> None:
+    text = ("She was admitted to neurosurgery. There was no leakage at the anastomosis site.\n"
+            "TPN: total parenteral nutrition; ICU: intensive care unit; CRRT: continuous renal replacement therapy\n"
+            "She was started on TPN.")
+    assert [m.text for m in find(text)] == ["TPN"]
+    assert find(text)[0].start > text.rindex("\n")

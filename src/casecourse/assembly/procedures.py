@@ -35,6 +35,11 @@ _NEED_BEFORE = re.compile(
     r"^\s*(?:,\s*)?(?:which\s+|that\s+)?(?:requir\w*|necessitat\w*|need\w*|treated (?:with|by)|managed (?:with|by))"
     r"\s+(?:(?:urgent|emergency|emergent|an?|the|immediate|prompt)\s+)*$", re.I)
 _REASON_TYPES = frozenset({"condition", "finding"})
+# a procedure the sentence says was done, though a negation cue before it governs it ("a laparotomy was performed to
+# exclude organ damage, and a colostomy was performed"): done, unless denied right before ("no colostomy was done")
+_DONE_AFTER = re.compile(r"\s+(?:was|were)\s+(?:then\s+|also\s+|successfully\s+|subsequently\s+|urgently\s+)?"
+                         r"(?:performed|done|carried out|undertaken|placed|inserted|created|initiated|started)\b", re.I)
+_DENIED_BEFORE = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:\w+[\s-]+){0,2}$", re.I)
 # between a procedure and its own time right after it: "extubated on day 9", "splenectomy in March 2015"
 _OWN_TIME_GAP = re.compile(r"^\s*,?\s*(?:(?:was|were)\s+(?:performed|done|started|initiated)\s+)?(?:on|in|at)\s+"
                            r"(?:the\s+)?$", re.I)
@@ -101,6 +106,9 @@ class ProcedureBuilder:
         name = m.norm or m.text.lower()
         category = str(m.attrs.get("category") or "")
         assertion = m.assertion
+        if assertion == Assertion.negated and _DONE_AFTER.match(self.text, m.end) \
+                and not _DENIED_BEFORE.search(self.text, max(sent[0], m.start - 40), m.start):
+            assertion = Assertion.present
         if m.attrs.get("planned") and assertion in (Assertion.present, Assertion.historical):
             assertion = Assertion.hypothetical
         status = "not-done" if assertion in _NOT_DONE else "preparation" if assertion in _PLANNED else "completed"

@@ -12,7 +12,9 @@ Attributes: `category` (dialysis, ventilation, surgery ...); `count` and `count_
 an option ("was scheduled for", "considered for transplantation"). A procedure named only as the point another time
 counts from ("two weeks after the surgery", "post-transplant") is no mention: it was told where it happened, and
 assembly/timeline_anchor.py reads such anchors from the text. Nor is a thing it yielded or a place named after it
-("the resected specimen", "resection margins", "the surgery department").
+("the resected specimen", "resection margins", "the anastomosis site", "the surgery department", "admitted to
+neurosurgery"). A line listing abbreviations with their expansions ("TPN: total parenteral nutrition; ...") is read
+for none.
 """
 from __future__ import annotations
 
@@ -50,7 +52,10 @@ _COUNT_AFTER = re.compile(rf"\s*(?:\(|,\s*|\s+)(?:(?:for|with|x|×|in)\s+)?(?:a 
 # not the procedure itself: a thing it yielded or a place named after it ("the resected specimen", "resection
 # margins", "the general surgery department", "Department of Surgery")
 _NOT_DONE_AFTER = re.compile(r"[\s-]+(?:margins?|specimens?|departments?|clinics?|wards?|units?\b(?! of)|services?|"
-                             r"teams?|residents?|fellows?|beds?)\b", re.I)
+                             r"teams?|residents?|fellows?|beds?|sites?)\b", re.I)
+# a ward named by its specialty: "admitted to neurosurgery", "transferred to the surgery"
+_WARD_BEFORE = re.compile(r"\b(?:admitted|transferred|moved|sent|returned|referred)\s+(?:back\s+)?to\s+(?:the\s+)?"
+                          r"(?:department\s+of\s+|\w+\s+)?$", re.I)
 _NOT_DONE_BEFORE = re.compile(r"\b(?:department|division|school|professor|chair|society|college|journal)\s+of\s+"
                               r"(?:\w+\s+)?$", re.I)
 # a participle used as an adjective: "the excised mass", "histology of resected tissue", "the transplanted kidney";
@@ -63,6 +68,9 @@ _REFERENCE_KEYS = ("after", "follow", "since", "before", "prior", "until", "duri
 _PLANNED_KEYS = ("plann", "schedul", "consider", "candidate", "referred", "listed", "evaluat", "assess", "prepar",
                  "suggest", "await", "waiting", "recommend", "offered", "propos", "eligible", "indicat", "discuss",
                  "possib", "option", "would", "may ", "might", "future", "deferred", "postponed")
+# a line that lists abbreviations with their expansions ("TPN: total parenteral nutrition; ICU: intensive care unit"),
+# as under a table: its names are definitions, not procedures done
+_GLOSSARY_ITEM = re.compile(r"(?:^|;\s*|,\s*)[A-Za-z][A-Za-z0-9/-]{1,9}\s?[:=,]\s+[A-Za-z]", re.M)
 # how long it lasted: "10 days of mechanical ventilation", "CRRT for 2 weeks", "ventilated for 48 hours"
 _SPAN_UNITS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.4375}
 _LENGTH = rf"{_N.replace('?P<n>', '?P<k>')}\s+(?P<t>hours?|days?|weeks?|months?)"
@@ -75,7 +83,8 @@ _PLANNED_BEFORE = re.compile(
     r"\b(?:plann\w*|schedul\w*|consider\w*|candidate|referred|listed|evaluat\w*|assess\w*|prepar\w*|await\w*|suggest\w*|"
     r"waiting|recommend\w*|offered|propos\w*|eligible|indicat\w*|discuss\w*|possib\w*|option|would\s+(?:need|require)|"
     r"may\s+(?:need|require)|might\s+(?:need|require)|future|deferred|postponed)\b"
-    r"(?:\s+(?:for|to|of|with|an?|the|her|his|urgent|elective|possible|further|\w+ing))*\s+(?:\S+\s+){0,2}$", re.I)
+    r"(?:\s+(?:for|to|of|with|an?|the|her|his|him|patient|urgent|elective|possible|further|\w+ing))*\s+"
+    r"(?:\S+\s+){0,2}$", re.I)
 # the same said after the name: "cardiac surgery was indicated", "a splenectomy was planned", "HSCT is being considered"
 _PLANNED_AFTER = re.compile(r"\s+(?:was|were|is|are|had been|has been|is being|was being)\s+"
                             r"(?:then\s+|also\s+|therefore\s+)?(?:indicated|planned|scheduled|recommended|proposed|suggested|considered|discussed|"
@@ -175,10 +184,20 @@ def find(text: str) -> list[Mention]:
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Mention] = []
     last_end = -1
+    glossary: dict[int, bool] = {}  # line start -> whether the line is a list of abbreviations
     for start, end, e in found:
         if start < last_end:
             continue
+        line = text.rfind("\n", 0, start) + 1
+        if line not in glossary:
+            stop = text.find("\n", start)
+            glossary[line] = text.count(";", line, stop if stop >= 0 else len(text)) >= 2 and len(
+                _GLOSSARY_ITEM.findall(text, line, stop if stop >= 0 else len(text))) >= 3
+        if glossary[line]:
+            continue
         if e.context and not _treated_near(text, start, end):
+            continue
+        if e.name == "surgery" and _WARD_BEFORE.search(text, max(0, start - 50), start):
             continue
         if e.category == "-":
             last_end = end  # a phrase that names no procedure ("fluid resuscitation"): nothing inside it is read
