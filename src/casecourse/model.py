@@ -204,6 +204,23 @@ class Exposure(Fact):
     regimen: str | None = Field(None, description="named protocol the drug was given under")
 
 
+class Procedure(Fact):
+    """A therapeutic procedure: an operation, organ support, an extracorporeal treatment, a transfusion, a
+    transplantation, radiotherapy (reading/procedures.py). `time` is when it was done or started; `end` where the text
+    gives its length or end. `status` follows FHIR Procedure.status: `not-done` for a negated one, `preparation` for one
+    only planned or considered."""
+
+    name: str
+    text: str | None = Field(None, description="the procedure as the text names it")
+    codings: list[Coding] = Field(default_factory=list)
+    category: str | None = Field(None, description="dialysis, ventilation, surgery, transfusion ... (procedures.csv)")
+    end: TimeRef | None = None
+    sessions: int | None = Field(None, description="how many sessions, cycles or units the text states")
+    sessions_unit: str | None = Field(None, description="what `sessions` counts: session, cycle, unit, fraction ...")
+    reason: str | None = Field(None, description="what the text says it was done for")
+    status: Literal["completed", "in-progress", "not-done", "preparation", "unknown"] = "completed"
+
+
 EventType = Literal["presentation", "admission", "discharge", "readmission", "relapse", "flare",
                     "remission", "death", "follow_up", "diagnosis", "progression"]
 
@@ -291,6 +308,7 @@ class Course(_Base):
     labs: list[LabResult] = Field(default_factory=list)
     exposures: list[Exposure] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    procedures: list[Procedure] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     assessments: list[Assessment] = Field(default_factory=list)
 

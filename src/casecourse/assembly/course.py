@@ -12,6 +12,7 @@ from functools import cache
 from casecourse import __version__
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
+from casecourse.assembly.procedures import ProcedureBuilder
 from casecourse.assembly.timeline import SentenceTime, calendar_time, days_after, place_one, place_sentences
 from casecourse.knowledge import table
 from casecourse.model import (
@@ -160,6 +161,7 @@ class CourseAssembler:
 
     def build(self) -> Course:
         exposures = ExposureBuilder(self.text)
+        procedures = ProcedureBuilder(self.text)
         by_sentence: dict[int, list[Mention]] = {}
         si = 0
         for m in self.r.mentions:
@@ -177,12 +179,14 @@ class CourseAssembler:
                 continue
             story = [m for m in patient_ms if m.zone == "narrative"]
             exposures.sentence(sent, story, st)
+            procedures.sentence(sent, patient_ms, st)
             for m in patient_ms:
                 self._fact(m, sent, st.at(m.start) if m.zone == "narrative" or (
                     not m.attrs.get("column") and _announced_table(self.text, m.start))
                     else _column_time(m, self._admitted()))
             self._events(story, sent, st)
         self.course.exposures = exposures.finish()
+        self.course.procedures = procedures.finish()
         self._infections_ruled_out()
         self._infections_found()
         self._confirmed_of_the_patient()

@@ -11,14 +11,17 @@ import json
 
 from fhir.resources.R4B.bundle import Bundle
 
-from casecourse.model import Coding, Condition, Course, Dose, DoseSegment, Exposure, LabResult, TimeRef
+from casecourse.model import Coding, Condition, Course, Dose, DoseSegment, Exposure, LabResult, Procedure, TimeRef
 
 BASE_URL = "https://casecourse.org/fhir/StructureDefinition"
 LAB_TEST_SYSTEM = "https://casecourse.org/fhir/CodeSystem/lab-test"
 CONDITION_NAME_SYSTEM = "https://casecourse.org/fhir/CodeSystem/condition-name"
+PROCEDURE_NAME_SYSTEM = "https://casecourse.org/fhir/CodeSystem/procedure-name"  # the name in knowledge/procedures.csv
 RELATIVE_TIME_URL = f"{BASE_URL}/relative-time"   # sub-extensions: anchor, offsetDaysLow, offsetDaysHigh
 TIME_ESTIMATE_URL = f"{BASE_URL}/time-estimate"   # sub-extensions: earliest, latest, derivation
 ASSERTION_URL = f"{BASE_URL}/assertion"
+# how many sessions, cycles or units of a procedure the text states: valueQuantity (value, unit = what is counted)
+PROCEDURE_COUNT_URL = f"{BASE_URL}/procedure-count"
 # a lab value outside its test's physiological range as written (casecourse/plausibility.py): valueString = the reason;
 # the value and unit stay as written, and an Observation.note says the same for a human reader
 IMPLAUSIBLE_URL = f"{BASE_URL}/implausible-value"
@@ -249,10 +252,39 @@ def bundle_dict(course: Course) -> dict:
         if period:
             res["period"] = period
         entries.append(_with_extensions(res, ev.time))
+    entries.extend(_procedure(p) for p in course.procedures)
     entries.extend(_assessment_resources(course))
     bundle = {"resourceType": "Bundle", "type": "collection",
               "entry": [{"fullUrl": f"urn:casecourse:{r['resourceType']}/{r['id']}", "resource": r} for r in entries]}
     return json.loads(Bundle.model_validate(bundle).model_dump_json(exclude_none=True))
+
+
+def _procedure(p: Procedure) -> dict:
+    """A Procedure: status completed, not-done (the text denies it) or preparation (only planned or considered);
+    performedPeriod where an end is known, else performedDateTime (neither for one not done or only planned); on the
+    relative axis the relative-time extension of its start, then of its end."""
+    res: dict = {"resourceType": "Procedure", "id": p.id, "status": p.status, "subject": SUBJECT,
+                 "code": _concept(p.text or p.name, p.codings or [])}
+    if p.text and p.text.lower() != p.name:  # "intubated": the name it is filed under stays readable
+        res["code"].setdefault("coding", []).append(
+            {"system": PROCEDURE_NAME_SYSTEM, "code": p.name, "display": p.name})
+    if p.category:
+        res["category"] = {"text": p.category}
+    start, end = _date(p.time), _date(p.end)
+    if p.status in ("not-done", "preparation"):
+        start = end = None  # nothing was performed: the time the text states it at stays in the extensions
+    if end:
+        res["performedPeriod"] = {k: v for k, v in (("start", start), ("end", end)) if v}
+    elif start:
+        res["performedDateTime"] = start
+    if p.reason:
+        res["reasonCode"] = [{"text": p.reason}]
+    if p.sessions is not None:
+        unit = p.sessions_unit or "session"
+        res["extension"] = [{"url": PROCEDURE_COUNT_URL, "valueQuantity": {"value": p.sessions, "unit": unit}}]
+        res["note"] = [{"text": f"{p.sessions} {unit}{'s' if p.sessions != 1 else ''} as stated"}]
+    _with_extensions(res, p.time)
+    return _with_extensions(res, p.end)
 
 
 def _assessment_resources(course: Course) -> list[dict]:

@@ -332,16 +332,19 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
 
 
-def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention]) -> list[Mention]:
+def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
+           quiet: frozenset[str] = frozenset()) -> list[Mention]:
     """Set `assertion` on each mention of an asserted type, in place; return the negation cues
-    found (mentions of type `negation_cue`) in the sentences that hold targets."""
+    found (mentions of type `negation_cue`) in the sentences that hold targets. Mentions of a `quiet` type take
+    their assertion too, but are seen by no other target (a list of targets) and add no cue mentions."""
+    types = _ASSERTED_TYPES | quiet if quiet else _ASSERTED_TYPES
     found: list[Mention] = []
     cues_rx = _rules()
     meta = cues_rx.meta
     not_for_drugs = _not_for_drugs()
     by_sentence: dict[int, list[Mention]] = {}
     si = 0
-    for m in sorted((m for m in mentions if m.type in _ASSERTED_TYPES), key=lambda m: m.start):
+    for m in sorted((m for m in mentions if m.type in types), key=lambda m: m.start):
         while si < len(sentences) and sentences[si][1] <= m.start:
             si += 1
         if si < len(sentences):
@@ -349,11 +352,12 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
     for si, targets in by_sentence.items():
         s0, s1 = sentences[si]
         lower = text[s0:s1].lower()
+        loud = [m for m in targets if m.type not in quiet] if quiet else targets
         cues = []
         for c in cues_rx.finditer(lower):
             category, direction = meta[int(c.lastgroup[1:])]
             cues.append((c.start() + s0, c.end() + s0, category, direction))
-            if category == "NEGATED_EXISTENCE" and direction != "TERMINATE":
+            if category == "NEGATED_EXISTENCE" and direction != "TERMINATE" and loud:
                 a, b = c.start() + s0, c.end() + s0
                 found.append(Mention.model_construct(type="negation_cue", start=a, end=b, text=text[a:b],
                                                      norm=category.lower()))
@@ -376,7 +380,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention])
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
                     lo, hi = m.end, a
-                elif d == "BACKWARD_LIST" and a >= m.end and _only_a_list(text, m, a, b, targets):
+                elif d == "BACKWARD_LIST" and a >= m.end and _only_a_list(
+                        text, m, a, b, targets if m.type in quiet else loud):
                     lo, hi = m.end, a
                 else:
                     continue

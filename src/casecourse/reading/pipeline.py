@@ -32,11 +32,12 @@ FINDERS: dict[str, str] = {
     "phenotypes": "casecourse.reading.diseases:find",  # HPO findings + diagnoses (wraps phenotypes)
     "demographics": "casecourse.reading.demographics:find",
     "events": "casecourse.reading.events:find",
+    "procedures": "casecourse.reading.procedures:find",
 }
 # when two mentions of these types overlap, the earlier type in this list wins
 _PRECEDENCE = ["event", "drug", "therapy", "drug_class", "condition", "lab_test", "finding", "dose", "lab_value",
                "lab_finding", "date", "time", "time_relation", "prepost", "duration",
-               "frequency", "age", "route", "sex"]
+               "frequency", "age", "route", "sex", "procedure"]
 
 
 @cache
@@ -153,6 +154,11 @@ _COEXIST |= {frozenset({"lab_finding", t}) for t in ("finding", "condition", "la
 # breath sounds"), as a lab value does inside one
 _COEXIST |= {frozenset({"test_result", t}) for t in ("finding", "condition")}
 
+# a therapeutic procedure (reading/procedures.py) named inside a diagnosis, a finding or a therapy
+# ("ventilator-associated pneumonia", "platelet transfusion"), a test ("therapeutic thoracentesis") or holding a result
+# word is kept beside it; a drug or a time word wins
+_COEXIST |= {frozenset({"procedure", t}) for t in ("condition", "finding", "therapy", "finding_part", "lab_finding",
+                                                     "test_result", "lab_reference", "lab_test")}
 
 # the same as ordered pairs, both ways: a lookup without building a frozenset per overlap
 _COEXIST_PAIRS = frozenset((a, b) for pair in _COEXIST for a in pair for b in pair)
@@ -194,7 +200,8 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
     mentions = _resolve_overlaps(_one_frequency_per_span(mentions)) + abbr
     zones = zoning.zone_lines(text)
     _assign_zones(text, zones, sents, mentions)
-    cues = assertion.assign(text, sents, mentions)
+    # procedures take their assertion from the same cues; the cues of their sentences are not new mentions
+    cues = assertion.assign(text, sents, mentions, quiet=_QUIET_TARGETS)
     for cue in cues:
         set_field(cue, "zone", "narrative")
     mentions.extend(cues)
@@ -222,6 +229,7 @@ def _assign_zones(text: str, zones: list[zoning.Zone], sents: list[tuple[int, in
 
 
 _START = attrgetter("start")
+_QUIET_TARGETS = frozenset({"procedure"})
 _STORY_LINES = frozenset({"narrative", "background", "summary"})
 
 

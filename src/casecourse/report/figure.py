@@ -1,6 +1,6 @@
 """The whole timeline figure as one SVG: the same drawing serves the page and the paper.
 
-Top to bottom: time axis, events, assessments, diagnoses, findings, one lane per drug, the
+Top to bottom: time axis, events, assessments, diagnoses, findings, procedures, one lane per drug, the
 glucocorticoid curve, lab trends, qualitative results, time axis, legend. Every fact-bearing
 element is a <g class="fact" data-fact=ID> so the page can show its source on hover/click.
 """
@@ -24,6 +24,7 @@ from casecourse.report.lanes import (
     finding_items,
     guides,
     marker_lane,
+    procedure_items,
 )
 from casecourse.report.legend import legend
 from casecourse.report.panels import lab_panels, steroid_panel
@@ -114,7 +115,8 @@ def build_figure(course: Course, title: str | None = None) -> Figure:
     for lane_title, items, rows in (("Events", event_items(course, fr), 6),
                                     ("Assessments", assessment_items(course, fr), 2),
                                     ("Diagnoses", condition_items(course, fr), 3),
-                                    ("Findings", finding_items(course, fr), 4)):
+                                    ("Findings", finding_items(course, fr), 4),
+                                    ("Procedures", procedure_items(course, fr), 3)):
         svg, h = marker_lane(fr, lane_title, items, y, rows=rows, lane_class=lane_title.lower())
         body.append(svg)
         y += h + (4 if h else 0)

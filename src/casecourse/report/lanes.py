@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from casecourse.model import Assertion, Course, Exposure
+from casecourse.model import Assertion, Course, Exposure, Procedure
 from casecourse.report.bars import Bar, dose_label, exposure_bars
 from casecourse.report.frame import EVENT_STYLE, GREY, GUIDE_EVENTS, Frame, marker
 from casecourse.report.provenance import EVENT_LABEL, mark_assertion
@@ -138,6 +138,29 @@ def condition_items(course: Course, fr: Frame) -> list[Item]:
 def finding_items(course: Course, fr: Frame) -> list[Item]:
     return [Item(s, "circle", "#56B4E9", mark_assertion(f.name, f.assertion), f.id, f.assertion, "finding")
             for f in course.findings if (s := fr.scale.span(f.time))]
+
+
+PROCEDURE_COLOUR = "#D55E00"  # Okabe-Ito vermillion: --proc in report.css
+
+
+def procedure_label(p: Procedure) -> str:
+    """'plasma exchange ×5'; a procedure not done or only planned is marked by its assertion and status."""
+    label = p.name + (f" ×{p.sessions}" if p.sessions else "")
+    return f"{label} (planned)" if p.status == "preparation" and p.assertion == Assertion.present else label
+
+
+def procedure_items(course: Course, fr: Frame) -> list[Item]:
+    """Procedures as squares at their start; one not done is hollow and grey, one planned dashed."""
+    items = []
+    for p in course.procedures:
+        span = fr.scale.span(p.time)
+        if span is None:
+            continue
+        assertion = Assertion.negated if p.status == "not-done" else \
+            Assertion.hypothetical if p.status == "preparation" and p.assertion == Assertion.present else p.assertion
+        items.append(Item(span, "square", PROCEDURE_COLOUR, mark_assertion(procedure_label(p), assertion), p.id,
+                          assertion, "procedure"))
+    return items
 
 
 def _route(exps: list[Exposure]) -> str:

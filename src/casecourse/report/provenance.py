@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from html import escape
 
-from casecourse.model import Assertion, Condition, Course, Event, Exposure, Finding, LabResult, Provenance
+from casecourse.model import Assertion, Condition, Course, Event, Exposure, Finding, LabResult, Procedure, Provenance
 from casecourse.report.bars import dose_label, exposure_bars
 from casecourse.report.svg import fmt_value
 from casecourse.report.timescale import TimeScale
@@ -15,7 +15,7 @@ from casecourse.report.timescale import TimeScale
 END_NOTE = {"unknown": "end not stated", "ongoing": "ongoing at the end of the story",
             "pulse": "end not stated: drawn as a 3-day pulse"}
 KIND_LABEL = {"exposure": "Drug", "condition": "Diagnosis", "finding": "Finding", "lab": "Lab",
-              "event": "Event"}
+              "event": "Event", "procedure": "Procedure"}
 EVENT_LABEL = {"presentation": "Presentation", "admission": "Admission", "discharge": "Discharge",
                "readmission": "Readmission", "relapse": "Relapse", "flare": "Flare",
                "remission": "Remission", "death": "Death", "follow_up": "Follow-up",
@@ -24,7 +24,7 @@ EVENT_LABEL = {"presentation": "Presentation", "admission": "Admission", "discha
 
 def kind_of(fact: object) -> str:
     return {Exposure: "exposure", Condition: "condition", Finding: "finding", LabResult: "lab",
-            Event: "event"}[type(fact)]
+            Event: "event", Procedure: "procedure"}[type(fact)]
 
 
 def mark_assertion(label: str, assertion: Assertion) -> str:
@@ -55,9 +55,15 @@ def fact_label(fact: object) -> str:
         return fact.name
     if isinstance(fact, LabResult):
         return lab_label(fact)
+    if isinstance(fact, Procedure):
+        return _procedure_label(fact)
     if isinstance(fact, Event):
         return EVENT_LABEL.get(fact.type, fact.type) + (f": {fact.trigger}" if fact.trigger else "")
     return str(getattr(fact, "id", ""))
+
+
+def _procedure_label(p: Procedure) -> str:
+    return p.name + (f" ×{p.sessions}" if p.sessions else "")  # the status is in the entry's detail
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -118,13 +124,18 @@ def _join(*bits: str | None) -> str:
 def fact_index(course: Course, scale: TimeScale, end_x: float | None) -> dict[str, dict]:
     """id -> what the page shows on hover/click: kind, label, when, assertion, rule, sentence."""
     index: dict[str, dict] = {}
-    for fact in course.facts():
+    for fact in [*course.facts(), *course.procedures]:
         kind = kind_of(fact)
         entry = {"kind": kind, "label": mark_assertion(fact_label(fact), fact.assertion),
                  "when": _when(scale, fact.time), "assertion": fact.assertion.value,
                  "rule": fact.provenance.rule, "sentence": sentence_html(course.text, fact.provenance),
                  "spans": [[s.start, s.end] for s in fact.provenance.spans]}
         index[fact.id] = entry
+        if isinstance(fact, Procedure):
+            entry["detail"] = _join(fact.status, fact.category, fact.reason and f"for {fact.reason}",
+                                    fact.sessions and f"{fact.sessions} {fact.sessions_unit or 'session'}(s)")
+            if fact.end:
+                entry["when"] += f" → {_when(scale, fact.end)}"
         if isinstance(fact, LabResult) and fact.implausible:
             entry["detail"] = fact.implausible  # the value stays as written; the rules read no evidence from it
         if isinstance(fact, Exposure):
@@ -154,7 +165,7 @@ def text_panel_html(course: Course) -> str:
     """The whole source text, each fact's spans wrapped in <mark class="k-KIND" data-fact=ID>."""
     text = course.text or ""
     marks: list[tuple[int, int, str, str]] = []
-    for fact in course.facts():
+    for fact in [*course.facts(), *course.procedures]:
         for s in fact.provenance.spans:
             if 0 <= s.start < s.end <= len(text):
                 marks.append((s.start, s.end, kind_of(fact), fact.id))

@@ -64,6 +64,10 @@ def course_times(course: Course) -> list[TimeRef]:
     out: list[TimeRef] = []
     for fact in course.facts():
         out.append(fact.time)
+    for proc in course.procedures:
+        out.append(proc.time)
+        if proc.end:
+            out.append(proc.end)
     for exp in course.exposures:
         if exp.end:
             out.append(exp.end)

@@ -1,0 +1,190 @@
+"""Therapeutic procedures of the course from `procedure` mentions (reading/procedures.py), sentence by sentence.
+
+Each procedure takes its sentence's time (assembly/timeline.py, the same clock as every other fact), its mention's
+assertion and its span. Its status follows FHIR Procedure.status: `not-done` where the text denies it ("did not
+require dialysis"), `preparation` where it is only planned or considered ("was listed for transplantation"),
+`completed` otherwise. A stated length ("CRRT for 10 days", "5 days of mechanical ventilation") gives its end, and a
+stated number its sessions ("five sessions of plasma exchange"). Its reason is a diagnosis or finding the clause
+names after a cause word ("splenectomy for refractory ITP", "dialysis due to acute kidney injury") or before a word
+of need ("acute kidney injury requiring dialysis").
+
+Continuous support (dialysis, ventilation, ECMO, apheresis) told again later is the same course of it: the later
+mention extends its end to that time, a denial afterwards ("no longer required dialysis") ends it there, and an
+extubation ends the mechanical ventilation before it. An operation told twice at one time is one procedure.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from casecourse.assembly.exposures import provenance
+from casecourse.assembly.timeline import SentenceTime, days_after, place_one
+from casecourse.knowledge import table
+from casecourse.model import Assertion, Coding, Mention, Procedure, SourceSpan, TimeRef
+
+SNOMED = "http://snomed.info/sct"
+_CONTINUOUS = frozenset({"dialysis", "ventilation", "ecmo", "apheresis"})
+_NOT_DONE = frozenset({Assertion.negated, Assertion.ruled_out})
+_PLANNED = frozenset({Assertion.hypothetical, Assertion.suspected})
+# between a procedure and its reason after it; between a reason and the procedure after it
+_CAUSE_AFTER = re.compile(
+    r"^\s*(?:(?:was|were)\s+(?:performed|done|started|initiated|given|required|needed)\s+)?"
+    r"(?:for|due to|because of|owing to|to treat|to manage|in view of|as (?:a )?treatment (?:for|of))"
+    r"\s+(?:(?:the|her|his|their|an?|a suspected|presumed|persistent|refractory|severe)\s+)*$", re.I)
+_NEED_BEFORE = re.compile(
+    r"^\s*(?:,\s*)?(?:which\s+|that\s+)?(?:requir\w*|necessitat\w*|need\w*|treated (?:with|by)|managed (?:with|by))"
+    r"\s+(?:(?:urgent|emergency|emergent|an?|the|immediate|prompt)\s+)*$", re.I)
+_REASON_TYPES = frozenset({"condition", "finding"})
+# a procedure the sentence says was done, though a negation cue before it governs it ("a laparotomy was performed to
+# exclude organ damage, and a colostomy was performed"): done, unless denied right before ("no colostomy was done")
+_DONE_AFTER = re.compile(r"\s+(?:was|were)\s+(?:then\s+|also\s+|successfully\s+|subsequently\s+|urgently\s+)?"
+                         r"(?:performed|done|carried out|undertaken|placed|inserted|created|initiated|started)\b", re.I)
+_DENIED_BEFORE = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:\w+[\s-]+){0,2}$", re.I)
+# between a procedure and its own time right after it: "extubated on day 9", "splenectomy in March 2015"
+_OWN_TIME_GAP = re.compile(r"^\s*,?\s*(?:(?:was|were)\s+(?:performed|done|started|initiated)\s+)?(?:on|in|at)\s+"
+                           r"(?:the\s+)?$", re.I)
+
+
+@cache
+def _codes() -> dict[str, tuple[str, str]]:
+    """procedure name -> (SNOMED CT id, display) where procedures.csv gives one."""
+    return {r["name"]: (r["snomed"], r["snomed_display"]) for r in table("procedures.csv") if r.get("snomed")}
+
+
+def _order(t: TimeRef) -> tuple[int, float | str] | None:
+    """A sort key of a known time: story offsets and calendar dates are each comparable among themselves."""
+    if t.offset_days is not None:
+        return (0, t.offset_days[0])
+    day = t.point or t.earliest
+    return (1, day) if day else None
+
+
+def _later(a: TimeRef, b: TimeRef | None) -> bool:
+    """Whether `a` lies after `b` on the same clock (an unknown `b` counts as earlier)."""
+    ka = _order(a)
+    if ka is None:
+        return False
+    kb = _order(b) if b is not None else None
+    return kb is None or (ka[0] == kb[0] and ka[1] > kb[1])  # type: ignore[operator]
+
+
+class ProcedureBuilder:
+    """Accumulates the procedures of one story."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.procedures: list[Procedure] = []
+        self._seen: dict[tuple, Procedure] = {}
+
+    def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
+        for i, m in enumerate(mentions):
+            if m.type == "procedure" and m.assertion != Assertion.family:
+                self._add(m, sent, self._own_time(m, mentions, i, st.at(m.start)), mentions, i)
+
+    def finish(self) -> list[Procedure]:
+        return self.procedures
+
+    def _own_time(self, m: Mention, ms: list[Mention], i: int, sentence_time: TimeRef) -> TimeRef:
+        """The procedure's own date or stay day written right after it ("... and extubated on day 9"), else the
+        sentence's time. A day of the stay counts from day 0 only on the story's relative axis (no calendar date)."""
+        for x in ms[i + 1:]:
+            if x.start - m.end > 25:
+                break
+            if x.type not in ("date", "time") or not _OWN_TIME_GAP.match(self.text[m.end:x.start]):
+                continue
+            if x.attrs.get("kind") == "absolute":
+                return place_one(x, sentence_time) or sentence_time
+            lo, hi = x.attrs.get("rel_amount_min"), x.attrs.get("rel_amount_max")
+            if x.attrs.get("day_count") and isinstance(lo, int | float) and not (
+                    sentence_time.point or sentence_time.earliest):
+                return TimeRef(offset_days=(float(lo), float(hi if isinstance(hi, int | float) else lo)),
+                               derivation="relative", precision="day", text=x.text, anchor="day0")
+            break
+        return sentence_time
+
+    def _add(self, m: Mention, sent: tuple[int, int], when: TimeRef, ms: list[Mention], i: int) -> None:
+        name = m.norm or m.text.lower()
+        category = str(m.attrs.get("category") or "")
+        assertion = m.assertion
+        if assertion == Assertion.negated and _DONE_AFTER.match(self.text, m.end) \
+                and not _DENIED_BEFORE.search(self.text, max(sent[0], m.start - 40), m.start):
+            assertion = Assertion.present
+        if m.attrs.get("planned") and assertion in (Assertion.present, Assertion.historical):
+            assertion = Assertion.hypothetical
+        status = "not-done" if assertion in _NOT_DONE else "preparation" if assertion in _PLANNED else "completed"
+        if name == "extubation" and status == "completed":  # the tube out: the intubation and ventilation end
+            for support in ("mechanical ventilation", "intubation"):
+                running = self._open(support)
+                if running is not None and running.end is None and _later(when, running.time):
+                    running.end = when
+        if category in _CONTINUOUS and (running := self._open(name)) is not None:
+            if status == "not-done" and _later(when, running.time):
+                if running.end is None:
+                    running.end = when  # "she no longer required dialysis": it ended by then
+                return
+            if status == "completed":
+                if _later(when, running.end or running.time):
+                    running.end = when
+                self._merge(running, m)
+                self._length(running, m, when)
+                return
+        key = (name, status, _order(when))
+        if (same := self._seen.get(key)) is not None:
+            self._merge(same, m)
+            return
+        proc = Procedure(id=f"procedure-{len(self.procedures) + 1}", name=name, text=" ".join(m.text.split()),
+                         category=category or None, assertion=assertion, status=status, time=when,
+                         provenance=provenance(self.text, m, sent, "procedures"))
+        code = _codes().get(name)
+        if code:
+            proc.codings = [Coding(system=SNOMED, code=code[0], display=code[1])]
+        self._counts(proc, m)
+        if status != "not-done":
+            self._length(proc, m, when)
+        proc.reason = self._reason(m, ms, i)
+        self._seen[key] = proc
+        self.procedures.append(proc)
+
+    def _open(self, name: str) -> Procedure | None:
+        """The last done course of this continuous procedure."""
+        return next((p for p in reversed(self.procedures) if p.name == name and p.status == "completed"), None)
+
+    def _merge(self, proc: Procedure, m: Mention) -> None:
+        """A later mention of the same procedure: its span joins the provenance; a stated count fills a gap."""
+        if all(s.start != m.start for s in proc.provenance.spans):
+            proc.provenance.spans.append(SourceSpan.model_construct(start=m.start, end=m.end, text=m.text))
+        if proc.sessions is None:
+            self._counts(proc, m)
+
+    @staticmethod
+    def _length(proc: Procedure, m: Mention, when: TimeRef) -> None:
+        """A stated length ends the procedure that long after the time of its mention (no earlier than an end
+        already known)."""
+        length = m.attrs.get("length_days")
+        if isinstance(length, int | float) and when.known:
+            end = days_after(when, float(length), f"{length:g} days", anchor=proc.id)
+            if proc.end is None or _later(end, proc.end):
+                proc.end = end
+
+    @staticmethod
+    def _counts(proc: Procedure, m: Mention) -> None:
+        count = m.attrs.get("count")
+        if isinstance(count, int):
+            proc.sessions = count
+            proc.sessions_unit = str(m.attrs.get("count_unit") or "") or None
+
+    def _reason(self, m: Mention, ms: list[Mention], i: int) -> str | None:
+        """The diagnosis or finding the clause gives as the procedure's reason (module docstring)."""
+        for x in ms[i + 1:]:
+            if x.start - m.end > 60:
+                break
+            if x.type in _REASON_TYPES and x.assertion != Assertion.negated \
+                    and _CAUSE_AFTER.match(self.text[m.end:x.start]):
+                return " ".join(x.text.split())
+        for x in reversed(ms[:i]):
+            if m.start - x.end > 60:
+                break
+            if x.type in _REASON_TYPES and x.end <= m.start and x.assertion != Assertion.negated \
+                    and _NEED_BEFORE.match(self.text[x.end:m.start]):
+                return " ".join(x.text.split())
+        return None

@@ -1,0 +1,233 @@
+"""Therapeutic procedures: plasma exchange, dialysis, ventilation, ECMO, transfusions, operations, transplantation,
+radiotherapy (`procedure` mentions; the vocabulary is knowledge/procedures.csv).
+
+One Aho-Corasick pass over the lower-cased text finds every written form of the table and every ending of a
+surgical word family ("-ectomy", "-otomy", "-ostomy", "-plasty"), whose word is then read back to its start
+("splenectomy", "hemicolectomy"). A match counts only as a whole word; an abbreviation only as written ("PCI", not
+"pci"); an ambiguous name ("HD", "radiation") only with a treatment word near it. The automaton has a few hundred
+keys and builds in about a millisecond, so it is kept per process (functools.cache), not on disk.
+
+Attributes: `category` (dialysis, ventilation, surgery ...); `count` and `count_unit` where the text states how many
+("5 sessions of plasma exchange", "transfused with 2 units"); `planned` where the text speaks of it only as a plan or
+an option ("was scheduled for", "considered for transplantation"). A procedure named only as the point another time
+counts from ("two weeks after the surgery", "post-transplant") is no mention: it was told where it happened, and
+assembly/timeline_anchor.py reads such anchors from the text. Nor is a thing it yielded or a place named after it
+("the resected specimen", "resection margins", "the anastomosis site", "the surgery department", "admitted to
+neurosurgery"). A line listing abbreviations with their expansions ("TPN: total parenteral nutrition; ...") is read
+for none.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from casecourse.knowledge import table
+from casecourse.model import Mention
+
+_make = Mention.model_construct  # values built here: pydantic validation skipped (see Mention.model_construct)
+
+# endings of surgical words; the word's own letters before it must be at least this many
+_SUFFIXES = ("ectomy", "ectomies", "ectomized", "ectomised", "otomy", "otomies", "ostomy", "ostomies", "plasty",
+             "plasties", "pexy", "rrhaphy")
+_MIN_STEM = 3
+# words with one of those endings that name no operation
+_NOT_OPERATIONS = frozenset({"dichotomy", "dichotomies"})
+# a word of treatment near an ambiguous name ("HD sessions", "started on hemodialysis", "underwent radiation")
+_TREATMENT = re.compile(r"\b(?:underw[eo]nt|undergo\w*|receiv\w*|requir\w*|start\w*|initiat\w*|commenc\w*|"
+                        r"perform\w*|sessions?|treated|treatment|therapy|need(?:ed)? for|maintenance|maintained|"
+                        r"dependen\w*|courses?|fractions?|Gy|cycles?|adjuvant|palliative)\b", re.I)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "single": 1}
+_N = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single)"
+_UNITS = r"(?P<u>sessions?|cycles?|courses?|rounds?|exchanges?|procedures?|runs?|fractions?|treatments?|units?)"
+# "five sessions of (therapeutic) plasma exchange" before the name; "plasma exchange (5 sessions)",
+# "plasma exchange for five sessions", "transfused with 2 units" after it
+_COUNT_BEFORE = re.compile(rf"\b{_N}(?:\s+(?:consecutive|daily|further|additional|more))?\s+{_UNITS}\s+of\s+"
+                           r"(?:(?:a|an|the|therapeutic|daily|intermittent|\w+-?based)\s+)?$", re.I)
+_COUNT_AFTER = re.compile(rf"\s*(?:\(|,\s*|\s+)(?:(?:for|with|x|×|in)\s+)?(?:a total of\s+)?{_N}"
+                          rf"(?:\s+(?:consecutive|daily))?\s+{_UNITS}\b", re.I)
+# not the procedure itself: a thing it yielded or a place named after it ("the resected specimen", "resection
+# margins", "the general surgery department", "Department of Surgery")
+_NOT_DONE_AFTER = re.compile(r"[\s-]+(?:margins?|specimens?|departments?|clinics?|wards?|units?\b(?! of)|services?|"
+                             r"teams?|residents?|fellows?|beds?|sites?)\b", re.I)
+# a ward named by its specialty: "admitted to neurosurgery", "transferred to the surgery"
+_WARD_BEFORE = re.compile(r"\b(?:admitted|transferred|moved|sent|returned|referred)\s+(?:back\s+)?to\s+(?:the\s+)?"
+                          r"(?:department\s+of\s+|\w+\s+)?$", re.I)
+_NOT_DONE_BEFORE = re.compile(r"\b(?:department|division|school|professor|chair|society|college|journal)\s+of\s+"
+                              r"(?:\w+\s+)?$", re.I)
+# a participle used as an adjective: "the excised mass", "histology of resected tissue", "the transplanted kidney";
+# not where it states the patient's condition ("an intubated patient", "a splenectomized man")
+_PATIENT_STATES = frozenset({"airway", "ventilation", "dialysis", "transfusion", "resuscitation", "ecmo"})
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|of|remaining|its|their)\s+$", re.I)
+# words one of the patterns before a mention needs (a cheap test before the regex: ~15 candidates a document)
+_REFERENCE_KEYS = ("after", "follow", "since", "before", "prior", "until", "during", "post", "time of", "complication",
+                   "indication")
+_PLANNED_KEYS = ("plann", "schedul", "consider", "candidate", "referred", "listed", "evaluat", "assess", "prepar",
+                 "suggest", "await", "waiting", "recommend", "offered", "propos", "eligible", "indicat", "discuss",
+                 "possib", "option", "would", "may ", "might", "future", "deferred", "postponed")
+# a line that lists abbreviations with their expansions ("TPN: total parenteral nutrition; ICU: intensive care unit"),
+# as under a table: its names are definitions, not procedures done
+_GLOSSARY_ITEM = re.compile(r"(?:^|;\s*|,\s*)[A-Za-z][A-Za-z0-9/-]{1,9}\s?[:=,]\s+[A-Za-z]", re.M)
+# how long it lasted: "10 days of mechanical ventilation", "CRRT for 2 weeks", "ventilated for 48 hours"
+_SPAN_UNITS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.4375}
+_LENGTH = rf"{_N.replace('?P<n>', '?P<k>')}\s+(?P<t>hours?|days?|weeks?|months?)"
+_LENGTH_BEFORE = re.compile(rf"\b{_LENGTH}\s+of\s+(?:(?:an?|the|invasive|continuous|daily|intermittent)\s+)?$", re.I)
+_LENGTH_AFTER = re.compile(rf"\s*,?\s+(?:(?:which|that)\s+)?"
+                           rf"(?:was\s+(?:continued|maintained|performed|given|needed|required)\s+)?for\s+"
+                           rf"(?:a total of\s+|about\s+|approximately\s+)?{_LENGTH}\b", re.I)
+# a plan or an option only: "was scheduled for", "considered for (a) transplant", "referred for", "awaiting"
+_PLANNED_BEFORE = re.compile(
+    r"\b(?:plann\w*|schedul\w*|consider\w*|candidate|referred|listed|evaluat\w*|assess\w*|prepar\w*|await\w*|suggest\w*|"
+    r"waiting|recommend\w*|offered|propos\w*|eligible|indicat\w*|discuss\w*|possib\w*|option|would\s+(?:need|require)|"
+    r"may\s+(?:need|require)|might\s+(?:need|require)|future|deferred|postponed)\b"
+    r"(?:\s+(?:for|to|of|with|an?|the|her|his|him|patient|urgent|elective|possible|further|\w+ing))*\s+"
+    r"(?:\S+\s+){0,2}$", re.I)
+# the same said after the name: "cardiac surgery was indicated", "a splenectomy was planned", "HSCT is being considered"
+_PLANNED_AFTER = re.compile(r"\s+(?:was|were|is|are|had been|has been|is being|was being)\s+"
+                            r"(?:then\s+|also\s+|therefore\s+)?(?:indicated|planned|scheduled|recommended|proposed|suggested|considered|discussed|"
+                            r"deferred|postponed|offered|contemplated)\b", re.I)
+# the procedure as the point a time is counted from, or its aftermath: not a new procedure of the course
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:after|following|since|before|prior\s+to|until|during|post|at\s+the\s+time\s+of|time\s+of|"
+    r"complications?\s+of|indications?\s+for)\s+(?:(?:the|his|her|their|this|that|an?|"
+    r"initial|first|index)\s+)*|\bpost-)$", re.I)
+
+
+@dataclass(frozen=True)
+class _Entry:
+    name: str
+    category: str
+    written: str | None  # the form as written where it must match exactly (an abbreviation)
+    context: bool
+    suffix: bool = False
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    keys: dict[str, list[_Entry]] = {}
+    for r in table("procedures.csv"):
+        for form in r["written"].split("|"):
+            form = form.strip()
+            if not form:
+                continue
+            exact = form if sum(c.isupper() for c in form) >= 2 else None  # "PCI", "VA-ECMO", "BiPAP"
+            keys.setdefault(form.lower(), []).append(
+                _Entry(r["name"], r["category"], exact, r.get("context") == "yes"))
+    for suffix in _SUFFIXES:
+        keys.setdefault(suffix, []).append(_Entry("", "surgery", None, False, suffix=True))
+    auto = ahocorasick.Automaton()
+    for key, entries in keys.items():
+        auto.add_word(key, (len(key), tuple(entries)))
+    auto.make_automaton()
+    return auto
+
+
+def _word_start(text: str, pos: int) -> int:
+    """The start of the word that ends in the suffix found at `pos` (letters and inner hyphens)."""
+    i = pos
+    while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "-" and i > 1 and text[i - 2].isalpha()):
+        i -= 1
+    return i
+
+
+def _candidates(text: str) -> list[tuple[int, int, _Entry]]:
+    lower = text.lower()
+    n = len(text)
+    out: list[tuple[int, int, _Entry]] = []
+    for end_idx, (length, entries) in _automaton().iter(lower):
+        end = end_idx + 1
+        start = end - length
+        if end < n and (text[end].isalnum() or text[end] == "_"):
+            continue
+        joined = end < n and text[end] == "-" or start > 0 and text[start - 1] == "-"  # "TIPS-BCS", "BCS-TIPS"
+        for e in entries:
+            if e.suffix:
+                s = _word_start(text, start)
+                word = lower[s:end]
+                if start - s < _MIN_STEM or word in _NOT_OPERATIONS:
+                    continue
+                out.append((s, end, _Entry(_operation_name(word), "surgery", None, False)))
+                continue
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+                continue
+            if e.written is not None and (text[start:end] != e.written or joined):
+                continue
+            out.append((start, end, e))
+    return out
+
+
+def _operation_name(word: str) -> str:
+    """'splenectomized' -> 'splenectomy': the operation an adjective of its family names."""
+    for ending, name in (("ectomized", "ectomy"), ("ectomised", "ectomy"), ("ectomies", "ectomy"),
+                         ("otomies", "otomy"), ("ostomies", "ostomy"), ("plasties", "plasty")):
+        if word.endswith(ending):
+            return word[: -len(ending)] + name
+    return word
+
+
+def _treated_near(text: str, start: int, end: int) -> bool:
+    """A treatment word within 60 characters of the mention, in its sentence."""
+    lo = max(start - 60, text.rfind(". ", 0, start) + 1, 0)
+    stop = text.find(". ", end)
+    hi = min(end + 60, len(text)) if stop < 0 else min(end + 60, stop)
+    return _TREATMENT.search(text, lo, hi) is not None
+
+
+def find(text: str) -> list[Mention]:
+    found = _candidates(text)
+    if not found:
+        return []
+    # the longest form wins where forms overlap ("plasma exchange" inside "therapeutic plasma exchange")
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[Mention] = []
+    last_end = -1
+    glossary: dict[int, bool] = {}  # line start -> whether the line is a list of abbreviations
+    for start, end, e in found:
+        if start < last_end:
+            continue
+        line = text.rfind("\n", 0, start) + 1
+        if line not in glossary:
+            stop = text.find("\n", start)
+            glossary[line] = text.count(";", line, stop if stop >= 0 else len(text)) >= 2 and len(
+                _GLOSSARY_ITEM.findall(text, line, stop if stop >= 0 else len(text))) >= 3
+        if glossary[line]:
+            continue
+        if e.context and not _treated_near(text, start, end):
+            continue
+        if e.name == "surgery" and _WARD_BEFORE.search(text, max(0, start - 50), start):
+            continue
+        if e.category == "-":
+            last_end = end  # a phrase that names no procedure ("fluid resuscitation"): nothing inside it is read
+            continue
+        if _NOT_DONE_AFTER.match(text, end) or "of " in text[max(0, start - 25):start] and _NOT_DONE_BEFORE.search(
+                text, max(0, start - 40), start) or (
+                e.category not in _PATIENT_STATES and text.endswith(("ed", "ised", "ized"), start, end)
+                and not text.endswith(("ectomized", "ectomised"), start, end)
+                and _DETERMINER_BEFORE.search(text, max(0, start - 12), start)):
+            continue
+        last_end = end
+        attrs: dict[str, str | float | int | bool | None] = {"category": e.category}
+        before = text[max(0, start - 80):start]
+        cut = max(before.rfind(". "), before.rfind("; "), before.rfind(": "), before.rfind("? "), before.rfind("! "))
+        if cut >= 0:
+            before = before[cut + 2:]
+        tail = before.lower()
+        if any(k in tail[-40:] for k in _REFERENCE_KEYS) and _REFERENCE_BEFORE.search(before[-40:]):
+            continue  # "two weeks after the surgery": the point a time counts from, told before (timeline_anchor.py)
+        of = "of " in tail[-40:]
+        count = of and _COUNT_BEFORE.search(before) or _COUNT_AFTER.match(text, end, min(len(text), end + 40))
+        if count:
+            attrs["count"] = _COUNT_WORDS.get(count["n"].lower()) or int(count["n"])
+            attrs["count_unit"] = count["u"].lower().rstrip("s") or None
+        length = of and _LENGTH_BEFORE.search(before) or _LENGTH_AFTER.match(text, end, min(len(text), end + 60))
+        if length:
+            k = length["k"].lower()
+            attrs["length_days"] = (_COUNT_WORDS.get(k) or int(k)) * _SPAN_UNITS[length["t"].lower().rstrip("s")]
+        if any(k in tail[-70:] for k in _PLANNED_KEYS) and _PLANNED_BEFORE.search(before[-70:]) or \
+                _PLANNED_AFTER.match(text, end, min(len(text), end + 50)):
+            attrs["planned"] = True
+        out.append(_make(type="procedure", start=start, end=end, text=text[start:end], norm=e.name, attrs=attrs))
+    return out
