@@ -5,13 +5,15 @@ source file's size and mtime so an upgraded package rebuilds. Set CASECOURSE_CAC
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import gc
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,18 @@ def settle() -> None:
     sight. A full collection would otherwise walk them all again and again while documents are read,
     ~2 ms per document; they live as long as the process anyway."""
     gc.freeze()
+
+
+@contextlib.contextmanager
+def exclusive(lock: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the file `lock` (created if absent) while the block runs: for a library's cache that
+    is written in place rather than atomically, so that processes started together do not read it half written."""
+    with open(lock, "a") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def announce_build(what: str) -> None:

@@ -93,10 +93,13 @@ def exponent(text: str) -> int:
 def _registry():  # pragma: no cover - exercised through convert()
     from ucumvert import PintUcumRegistry
 
-    from casecourse.cache import cache_dir
+    from casecourse.cache import cache_dir, exclusive
 
+    folder = cache_dir() / "pint"
     try:  # pint keeps its parsed definition files there: ~0.5 s less at every cold start
-        return PintUcumRegistry(cache_folder=str(cache_dir() / "pint"))
+        folder.mkdir(parents=True, exist_ok=True)
+        with exclusive(folder / ".lock"):  # pint writes them in place: a process starting alongside read half files
+            return PintUcumRegistry(cache_folder=str(folder))
     except OSError:  # a read-only cache directory
         return PintUcumRegistry()
 
