@@ -139,6 +139,8 @@ class LabResult(Fact):
 
     test: str
     test_text: str | None = Field(None, description="the test's name as the text writes it, where known")
+    display: str | None = Field(None, description="`test` in its usual written case ('anti-RNP antibodies', 'C3'), "
+                                "where that differs from the catalogue's lower-case key")
     codings: list[Coding] = Field(default_factory=list)
     value: float | None = None
     value_high: float | None = Field(None, description="upper bound where a range was written")

@@ -31,6 +31,7 @@ from casecourse.model import (
 )
 from casecourse.plausibility import mark_implausible
 from casecourse.reading.demographics import of_a_relative
+from casecourse.reading.labs_catalogue import displays
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.timex import find_timexes
@@ -413,7 +414,8 @@ class CourseAssembler:
             if key in self._qualitative_seen:
                 return
             self._qualitative_seen.add(key)
-        codings = [Coding(system="http://loinc.org", code=str(a["loinc"]), display=str(a.get("test")))] \
+        codings = [Coding(system="http://loinc.org", code=str(a["loinc"]),
+                          display=displays().get(str(a["test"]), str(a["test"])))] \
             if a.get("loinc") else []
         interp = a.get("interpretation") or (_flag_after(self.text, m.end) if a.get("value") is not None else None)
         if interp is None and a.get("value") is not None and m.type == "lab_value":
@@ -432,8 +434,9 @@ class CourseAssembler:
                 and not _NOT_BEFORE.search(self.text, max(sent[0], m.start - 25), m.end)):
             interp = "NEG"
         test_text = a.get("test_text") or self._written(m, sent)
+        shown = displays().get(str(a["test"]))
         lab = LabResult(id=self._id("lab"), test=_with_class(str(a["test"]), test_text), test_text=test_text,
-                        codings=codings,
+                        display=_with_class(shown, test_text) if shown else None, codings=codings,
                         value=a.get("value"),
                         value_high=a.get("value_high"),
                         comparator=a["comparator"] if a.get("comparator") in _COMPARATORS else None, unit=a.get("unit"),

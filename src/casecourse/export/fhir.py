@@ -88,7 +88,7 @@ def _condition_concept(c: Condition) -> dict:
 def _lab_concept(lab: LabResult) -> dict:
     """The test as the text writes it in `text`; its catalogue name as the display of its LOINC code, or of
     a code in casecourse's lab-test code system where the catalogue gives no LOINC code."""
-    codings = lab.codings or [Coding(system=LAB_TEST_SYSTEM, code=lab.test, display=lab.test)]
+    codings = lab.codings or [Coding(system=LAB_TEST_SYSTEM, code=lab.test, display=lab.display or lab.test)]
     return _concept(lab.test_text or lab.test, codings)
 
 

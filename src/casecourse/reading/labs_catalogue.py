@@ -76,6 +76,24 @@ def catalogue() -> dict[str, LabTest]:
     return tests
 
 
+@cache
+def displays() -> dict[str, str]:
+    """Catalogue name -> the name in its usual written case, where a synonym shows it: one equal but for case
+    ("C3", "pH", "CD4 count"), else the longest that begins the name ("anti-RNP" -> "anti-RNP antibodies"). The
+    catalogue's names are lower-case keys; this is what a reader sees."""
+    out: dict[str, str] = {}
+    for r in _rows("labs.csv"):
+        name, syns = r["name"], [s.strip() for s in r["synonyms"].split("|") if s.strip()]
+        same = next((s for s in syns if s.lower() == name.lower() and s != name), None)
+        heads = [s for s in syns if name.lower().startswith(s.lower() + " ") and s != name[:len(s)]]
+        if same is None and heads:
+            head = max(heads, key=len)
+            same = head + name[len(head):]
+        if same is not None:
+            out[name] = same
+    return out
+
+
 def _case_sensitive(synonym: str) -> bool:
     return len(synonym) <= 5 and any(c.isupper() for c in synonym)
 

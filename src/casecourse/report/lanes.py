@@ -7,6 +7,7 @@ from casecourse.model import Assertion, Course, Exposure, Procedure
 from casecourse.report.bars import Bar, dose_label, exposure_bars
 from casecourse.report.frame import EVENT_STYLE, GREY, GUIDE_EVENTS, Frame, marker
 from casecourse.report.provenance import EVENT_LABEL, mark_assertion
+from casecourse.report.summary import sentence_case
 from casecourse.report.svg import Rows, el, text, text_width
 from casecourse.report.timescale import Span
 
@@ -70,7 +71,7 @@ def marker_lane(fr: Frame, title: str, items: list[Item], y0: float, rows: int =
     for it in sorted(items, key=lambda i: (i.span.mid, i.label, i.fact_id)):
         cx = fr.x(it.span.mid)
         w = text_width(it.label, 10.5)
-        row = placer.place(cx - 7, cx + 9 + w)
+        row = placer.place(cx - 7, cx + 9 + w, grow_to=3 * rows)  # a crowded moment takes more rows, up to 3x
         label_row = row is not None
         if row is None:  # no room for the label (the tooltip has it): find room for the marker alone
             row = placer.place(cx - 7, cx + 7)
@@ -241,8 +242,7 @@ def drug_lanes(course: Course, fr: Frame, y0: float, end_x: float | None) -> tup
     for i, (key, exps, bars) in enumerate(drug_groups(course, fr, end_x)):
         _, colour = drug_class(exps[0])
         band = el("rect", x=0.0, y=y, width=fr.width, height=lane_h, fill="#f4f6f8") if i % 2 == 0 else ""
-        name = exps[0].drug.strip()
-        name = name[:1].upper() + name[1:]
+        name = sentence_case(exps[0].drug.strip())
         route = _route(exps)
         label = text(fr.left - 12, y + 16, name, 12, "end", weight="bold")
         if route:

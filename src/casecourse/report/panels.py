@@ -8,6 +8,7 @@ from casecourse.report.frame import GREY, Frame, marker
 from casecourse.report.lanes import Item, is_negated, is_suspected, marker_lane
 from casecourse.report.provenance import lab_label
 from casecourse.report.steroids import SteroidCurve
+from casecourse.report.summary import sentence_case
 from casecourse.report.svg import Rows, el, esc, fmt_value, n, nice_ticks, text, text_width
 
 ORANGE = "#E69F00"
@@ -100,7 +101,7 @@ def _lab_groups(course: Course, fr: Frame) -> list[tuple[str, str, list[LabResul
     for lab in course.labs:
         if lab.value is not None and fr.scale.span(lab.time):
             groups.setdefault((lab.test.strip().lower(), norm_unit(lab.unit)), []).append(lab)
-    return [(labs[0].test.strip(), labs[0].unit or "", labs) for _, labs in sorted(groups.items())]
+    return [((labs[0].display or labs[0].test).strip(), labs[0].unit or "", labs) for _, labs in sorted(groups.items())]
 
 
 def _interp(lab: LabResult, ref: tuple[float, float] | None) -> str | None:
@@ -132,7 +133,7 @@ def lab_panel(fr: Frame, course: Course, test: str, unit: str, labs: list[LabRes
         def y(v: float) -> float:
             return bottom - (v - ticks[0]) / ((ticks[-1] - ticks[0]) or 1) * (bottom - top)
 
-    parts = [text(fr.left - 52, y0 + 26, test[:1].upper() + test[1:], 12, "end", weight="bold"),
+    parts = [text(fr.left - 52, y0 + 26, sentence_case(test), 12, "end", weight="bold"),
              text(fr.left - 52, y0 + 40, unit + (" (log)" if log else ""), 10.5, "end", fill="#555")]
     if ref:
         parts.append(el("rect", x=fr.plot_x0, y=y(ref[1]), width=fr.plot_x1 - fr.plot_x0,

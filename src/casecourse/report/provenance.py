@@ -39,11 +39,11 @@ def mark_assertion(label: str, assertion: Assertion) -> str:
 def lab_label(lab: LabResult) -> str:
     if lab.value is not None:
         v = fmt_value(lab.value) + (f"–{fmt_value(lab.value_high)}" if lab.value_high else "")
-        shown = f"{lab.test} {lab.comparator or ''}{v} {lab.unit or ''}".strip()
+        shown = f"{lab.display or lab.test} {lab.comparator or ''}{v} {lab.unit or ''}".strip()
         return f"{shown} (implausible as written)" if lab.implausible else shown
     interp = {"POS": "positive", "NEG": "negative", "H": "high", "L": "low", "N": "normal",
               "A": "abnormal"}.get(lab.interpretation or "", "")
-    return f"{lab.test} {interp}".strip()
+    return f"{lab.display or lab.test} {interp}".strip()
 
 
 def fact_label(fact: object) -> str:

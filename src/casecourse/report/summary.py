@@ -14,6 +14,13 @@ def patient_line(course: Course) -> str:
     return ", ".join(bits) or "Patient (sex and age not stated)"
 
 
+def sentence_case(name: str) -> str:
+    """A name as a label's first word: "Ferritin", but "pH", "anti-RNP antibodies" and "C3" as written (a first
+    word with a capital already is cased on purpose)."""
+    first = name.split(" ", 1)[0]
+    return name if any(c.isupper() for c in first) else name[:1].upper() + name[1:]
+
+
 def condition_status(c: Condition) -> str:
     if c.assertion in (Assertion.negated, Assertion.ruled_out) or c.status == "refuted":
         return "refuted"
@@ -22,7 +29,17 @@ def condition_status(c: Condition) -> str:
     return c.status
 
 
-def figure_title(course: Course) -> str:
+TITLE_WIDTH = 120  # characters that fit the static figure's width (2400 px at 2x) in its title font
+
+
+def figure_title(course: Course, width: int = TITLE_WIDTH) -> str:
+    """The patient and the confirmed diagnoses, in the order told; those that do not fit `width` are counted, not cut
+    at the figure's edge ("...; +2 more")."""
     dx = [c.name for c in course.conditions if condition_status(c) == "confirmed"]
-    title = f"Clinical course — {patient_line(course)}"
-    return f"{title} — {'; '.join(dx)}" if dx else title
+    head = f"Clinical course — {patient_line(course)}"
+    for n in range(len(dx), -1, -1):
+        shown = dx[:n] + ([f"+{len(dx) - n} more" if n else f"{len(dx)} diagnoses"] if n < len(dx) else [])
+        title = f"{head} — {'; '.join(shown)}" if shown else head
+        if len(title) <= width or n == 0:
+            return title
+    return head

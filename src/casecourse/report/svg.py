@@ -71,9 +71,13 @@ class Rows:
     def __init__(self, rows: int):
         self.taken: list[list[tuple[float, float]]] = [[] for _ in range(rows)]
 
-    def place(self, x0: float, x1: float) -> int | None:
+    def place(self, x0: float, x1: float, grow_to: int = 0) -> int | None:
+        """The row for [x0, x1]; a new row when none has room and there are fewer than `grow_to`."""
         for i, row in enumerate(self.taken):
             if all(x1 + 4 <= a or x0 >= b + 4 for a, b in row):
                 row.append((x0, x1))
                 return i
+        if len(self.taken) < grow_to:
+            self.taken.append([(x0, x1)])
+            return len(self.taken) - 1
         return None

@@ -1,0 +1,68 @@
+"""Names as a clinician writes them on the figure, a title that fits, and crowded moments that keep their labels."""
+from __future__ import annotations
+
+import re
+
+from report_fixtures import prov
+
+from casecourse.api import analyze_text
+from casecourse.model import Assertion, Condition, Course, Patient
+from casecourse.reading.labs_catalogue import displays
+from casecourse.report.frame import Frame
+from casecourse.report.lanes import Item, marker_lane
+from casecourse.report.summary import figure_title, sentence_case
+from casecourse.report.timescale import TimeScale
+
+
+def test_catalogue_names_take_their_written_case():
+    shown = displays()
+    assert shown["c3"] == "C3"
+    assert shown["anti-rnp antibodies"] == "anti-RNP antibodies"  # from the synonym "anti-RNP" that begins it
+    assert shown["ph"] == "pH"
+    assert "ferritin" not in shown  # no synonym shows another case: the key is the name
+
+
+def test_a_lab_result_carries_its_display_name():
+    course = analyze_text("A 40-year-old woman was admitted in May 2021. Anti-RNP antibodies were positive and "
+                          "C3 was 0.4 g/L. Ferritin was 900 ng/mL.")
+    by_test = {lab.test: lab for lab in course.labs}
+    assert by_test["anti-rnp antibodies"].display == "anti-RNP antibodies"
+    assert by_test["c3"].display == "C3"
+    assert by_test["ferritin"].display is None
+
+
+def test_sentence_case_keeps_names_cased_on_purpose():
+    assert sentence_case("ferritin") == "Ferritin"
+    assert sentence_case("pH") == "pH"
+    assert sentence_case("anti-RNP antibodies") == "anti-RNP antibodies"
+
+
+def _course_with(names: list[str]) -> Course:
+    text = "; ".join(names)
+    return Course(generator="test", text=text, patient=Patient(sex="female", age_years=51),
+                  conditions=[Condition(id=f"c{i}", name=n, assertion=Assertion.present, status="confirmed",
+                                        provenance=prov(text, n)) for i, n in enumerate(names)])
+
+
+def test_a_long_title_counts_the_diagnoses_it_cannot_show():
+    names = ["systemic lupus erythematosus", "hemophagocytic lymphohistiocytosis", "lupus nephritis class IV",
+             "antiphospholipid syndrome", "autoimmune hemolytic anemia"]
+    title = figure_title(_course_with(names), width=100)
+    assert len(title) <= 100
+    shown = sum(n in title for n in names)
+    assert 0 < shown < len(names) and title.endswith(f"+{len(names) - shown} more")
+    assert figure_title(_course_with(names[:1])) == "Clinical course — Female, 51 years — systemic lupus erythematosus"
+    assert figure_title(_course_with(names), width=10).endswith("5 diagnoses")
+
+
+def test_a_crowded_moment_gets_more_rows_so_every_label_is_drawn():
+    course = analyze_text("In March 2019 she had fever.")
+    fr = Frame(TimeScale(course), 0.0, 1.0)
+    span = next(fr.scale.span(f.time) for f in course.findings if fr.scale.span(f.time))
+    items = [Item(span, "circle", "#000", f"finding number {i}", f"f{i}", Assertion.present, "finding")
+             for i in range(9)]
+    svg, height = marker_lane(fr, "Findings", items, 0.0, rows=4)
+    drawn = re.findall(r">finding number (\d)<", svg)
+    assert sorted(drawn) == [str(i) for i in range(9)]
+    svg4, height4 = marker_lane(fr, "Findings", items[:4], 0.0, rows=4)
+    assert height > height4
