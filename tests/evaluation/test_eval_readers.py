@@ -1,6 +1,7 @@
 """The four corpus readers parse their fixture formats: offsets, labels, polarity, values, splits."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,7 @@ from eval_helpers import FIXTURES
 
 from casecourse.evaluation.gold import CorpusError
 from casecourse.evaluation.readers import load_corpus
+from casecourse.evaluation.readers.ada import read_ada
 from casecourse.evaluation.readers.brat import read_brat_doc
 from casecourse.evaluation.readers.e3c import read_e3c
 from casecourse.evaluation.readers.gsc import parse_gsc, read_gscplus
@@ -49,6 +51,31 @@ def test_ada_passage_offset_and_modifier_relation():
     assert spans["migraine"].label == "condition"
     assert spans["male"].label == "factor"
     assert doc.window() == (doc.text.index("30-year-old"), doc.text.index("migraine") + len("migraine"))
+
+
+def test_ada_copies_at_one_location_are_one_span(tmp_path: Path):
+    """Two findings sharing a fragment are stored as two annotations at one location: one gold span."""
+    text = "Swelling and tenderness over the left knee."
+    site = text.index("left knee")
+
+    def ann(i: str, kind: str, start: int, word: str) -> dict:
+        return {"id": i, "infons": {"entityType": kind}, "locations": {"offset": start, "length": len(word)},
+                "text": word}
+
+    anns = [ann("1", "finding", 0, "Swelling"), ann("2", "finding", site, "left knee"),
+            ann("3", "finding", site, "left knee"), ann("4", "factor", site, "left knee")]
+    rels = [{"infons": {"type": "modifies"}, "nodes": [{"refid": "9", "role": "Governor"},
+                                                       {"refid": "3", "role": "Dependent"}]}]
+    anns.append(ann("9", "modifier", text.index("tenderness"), "tenderness"))
+    passage = {"offset": 0, "text": text, "annotations": anns, "relations": rels}
+    (tmp_path / "CaseReportCorpus.bioc.json").write_text(
+        json.dumps({"documents": [{"id": "d1", "passages": [passage]}]}), encoding="utf-8")
+    [doc] = read_ada(tmp_path)
+    at_site = [s for s in doc.spans if s.start == site]
+    assert sorted(s.label for s in at_site) == ["factor", "finding"]  # the two findings are one; the factor stays
+    [finding] = [s for s in at_site if s.label == "finding"]
+    assert finding.attr("modifier") == "tenderness"  # the copy carrying a relation speaks for the span
+    assert len(doc.spans) == 4
 
 
 def test_e3c_test_split_values_and_utf16_offsets():
