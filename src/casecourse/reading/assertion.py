@@ -332,6 +332,26 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
 
 
+# a new subject between a relative's cue and a coordinated predicate: the predicate is not the relative's
+_NEW_SUBJECT = re.compile(
+    r"\b(?:but|however|although|whereas|while|she|he|they|the\s+patient|our\s+patient)\b|;", re.I)
+
+
+def _chained(text: str, cues: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """A predicate that shares the subject of its clause ("... and died of", "..., who had X, died because of Y") after
+    a relative's cue ("her sister had X and died because of Y") is the relative's too, a FAMILY cue of its own; after
+    none, or across a new subject ("... but the patient developed", "..., she developed"), it is no cue."""
+    out: list[tuple[int, int, str, str]] = []
+    for a, b, cat, d in cues:
+        if cat == "FAMILY_CHAIN":
+            rel = [x for x in out if x[2] == "FAMILY" and x[1] <= a]
+            if not rel or _NEW_SUBJECT.search(text, rel[-1][1], a):
+                continue
+            cat = "FAMILY"
+        out.append((a, b, cat, d))
+    return out
+
+
 def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
            quiet: frozenset[str] = frozenset()) -> list[Mention]:
     """Set `assertion` on each mention of an asserted type, in place; return the negation cues
@@ -363,6 +383,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                                                      norm=category.lower()))
         if not cues:
             continue
+        if any(cat == "FAMILY_CHAIN" for _, _, cat, _ in cues):
+            cues = _chained(text, cues)
         terms = [(a, b) for a, b, cat, d in cues if d == "TERMINATE"]
         # a semicolon ends a clause: "no lymphadenopathy; the spleen was palpable" negates only the first
         semi = lower.find(";")
