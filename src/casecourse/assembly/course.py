@@ -154,6 +154,10 @@ class CourseAssembler:
         # the organism of a marker test ("hepatitis B e antigen"): the disease named there is the test's name only
         self._markers = [(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0)) for m in reading.mentions
                          if m.attrs.get("marker")]
+        # a procedure only planned or considered ("considered for allogeneic stem cell transplantation", "a candidate
+        # for kidney transplant"): the status condition its name also reads ("transplant recipient") does not hold yet
+        self._planned = [(m.start, m.end) for m in reading.mentions if m.type == "procedure" and (
+            m.attrs.get("planned") or m.assertion == Assertion.hypothetical)]
 
     def _id(self, kind: str) -> str:
         self._ids[kind] = self._ids.get(kind, 0) + 1
@@ -358,6 +362,8 @@ class CourseAssembler:
     def _condition(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         if m.assertion == Assertion.family or any(a <= m.start and m.end <= b for a, b in self._markers):
             return  # a relative's disease is not the patient's
+        if any(a <= m.start and m.end <= b for a, b in self._planned):
+            return  # the procedure lane holds it as a plan (status preparation)
         name = str(m.attrs.get("label") or m.norm or m.text).lower()
         status = _STATUS.get(m.assertion, "confirmed")
         if any(a <= m.start and m.end <= b for a, b in self._ruled_out):

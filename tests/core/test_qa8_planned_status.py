@@ -1,0 +1,31 @@
+"""A procedure only planned or considered is no history of having had it (invented sentences): the procedure lane
+holds it with status preparation, and the status condition its name reads ("transplant recipient") is not in the
+course; one that was done still gives both."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.api import analyze_text
+
+
+@pytest.mark.parametrize("sentence", [
+    "He was considered for allogeneic stem cell transplantation.",
+    "She was referred for evaluation for liver transplant.",
+    "He is a candidate for kidney transplant.",
+    "She was listed for lung transplantation.",
+])
+def test_a_planned_transplant_is_no_recipient_status(sentence: str) -> None:
+    c = analyze_text("A 45-year-old patient with end-stage organ failure was admitted in March 2020. " + sentence,
+                     assess=False)
+    assert not [x.name for x in c.conditions if "recipient" in x.name]
+    assert [p.status for p in c.procedures if "transplant" in p.name] == ["preparation"]
+
+
+def test_a_done_transplant_keeps_its_status_condition() -> None:
+    c = analyze_text("A 50-year-old woman underwent kidney transplantation in 2015. A liver transplant was "
+                     "planned in 2021.", assess=False)
+    names = {x.name for x in c.conditions}
+    assert "kidney transplant recipient" in names
+    assert "liver transplant recipient" not in names
+    status = {p.name: p.status for p in c.procedures}
+    assert status == {"kidney transplantation": "completed", "liver transplantation": "preparation"}
