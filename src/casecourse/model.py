@@ -161,6 +161,9 @@ class Dose(_Base):
     unit_text: str | None = Field(None, description="the unit as written where it differs from `unit` ('gm')")
     per: Literal["kg", "m2"] | None = Field(None, description="dose per body weight or surface")
     text: str | None = None
+    parts: list[Dose] | None = Field(
+        None, description="a day's dose split over the day, each part as written ('500 mg in the morning and 250 mg "
+        "in the evening'); `value` is then the day's total and the segment's timing once per day")
 
 
 class Timing(_Base):
