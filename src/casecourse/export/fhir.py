@@ -21,6 +21,7 @@ from casecourse.model import (
     Exposure,
     LabResult,
     Procedure,
+    StatedScore,
     TimeRef,
     Timing,
 )
@@ -284,6 +285,7 @@ def bundle_dict(course: Course) -> dict:
             res.setdefault("note", []).append({"text": lab.implausible})
             res["extension"] = [{"url": IMPLAUSIBLE_URL, "valueString": lab.implausible}]
         entries.append(_timed(res, "effectiveDateTime", lab.time))
+    entries.extend(_stated_score(x) for x in course.scores)
     for exp in course.exposures:
         entries.extend(_medication_statements(exp))
     for i, ev in enumerate(course.events):
@@ -302,6 +304,32 @@ def bundle_dict(course: Course) -> dict:
     bundle = {"resourceType": "Bundle", "type": "collection",
               "entry": [{"fullUrl": f"urn:casecourse:{r['resourceType']}/{r['id']}", "resource": r} for r in entries]}
     return json.loads(Bundle.model_validate(bundle).model_dump_json(exclude_none=True))
+
+
+def _stated_score(x: StatedScore) -> dict:
+    """A score the text states: an Observation of category survey (HL7: assessment tool / instrument), code LOINC
+    where known and the score's name as text, valueInteger (valueQuantity for a score with decimals, e.g. EDSS), or
+    the class as written ("Child-Pugh class C") where the text gives no number. The value is the text's; a score a
+    casecourse rule also computes is said so in a note (the computed one is its own assessment)."""
+    res: dict = {"resourceType": "Observation", "id": x.id, "status": "final", "subject": SUBJECT,
+                 "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                                           "code": "survey", "display": "Survey"}]}],
+                 "code": _concept(x.name, x.codings)}
+    if x.value is not None and x.value == int(x.value) and (x.valid_range is None or all(
+            b == int(b) for b in x.valid_range)):
+        res["valueInteger"] = int(x.value)
+    elif x.value is not None:
+        res["valueQuantity"] = {"value": x.value, "unit": "score", "system": _UCUM, "code": "{score}"}
+    elif x.score_class:
+        res["valueCodeableConcept"] = {"text": f"class {x.score_class}"}
+    notes = [f"stated in the text: {x.text}"] if x.text else []
+    if x.score_class and x.value is not None:
+        notes.append(f"class {x.score_class}")
+    if x.rule:
+        notes.append(f"casecourse also computes this score from the course (rule {x.rule}); both are kept")
+    if notes:
+        res["note"] = [{"text": n} for n in notes]
+    return _timed(res, "effectiveDateTime", x.time)
 
 
 def _procedure(p: Procedure) -> dict:
