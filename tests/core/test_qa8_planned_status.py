@@ -13,6 +13,9 @@ from casecourse.api import analyze_text
     "She was referred for evaluation for liver transplant.",
     "He is a candidate for kidney transplant.",
     "She was listed for lung transplantation.",
+    "Pre-transplant work-up for liver transplantation was started.",
+    "He will undergo liver transplantation.",
+    "She was referred to the transplant centre for liver transplantation.",
 ])
 def test_a_planned_transplant_is_no_recipient_status(sentence: str) -> None:
     c = analyze_text("A 45-year-old patient with end-stage organ failure was admitted in March 2020. " + sentence,
@@ -29,3 +32,17 @@ def test_a_done_transplant_keeps_its_status_condition() -> None:
     assert "liver transplant recipient" not in names
     status = {p.name: p.status for p in c.procedures}
     assert status == {"kidney transplantation": "completed", "liver transplantation": "preparation"}
+
+
+def test_a_declined_or_ineligible_procedure_is_not_done() -> None:
+    c = analyze_text("A 61-year-old man with myelodysplastic syndrome was admitted in May 2021. He was deemed "
+                     "ineligible for allogeneic stem cell transplantation. He declined dialysis.", assess=False)
+    assert not [x.name for x in c.conditions if "recipient" in x.name]
+    assert {p.name: p.status for p in c.procedures} == {
+        "haematopoietic stem cell transplantation": "not-done", "dialysis": "not-done"}
+
+
+def test_a_place_named_after_a_procedure_is_no_procedure() -> None:
+    c = analyze_text("A 50-year-old woman was admitted in May 2021 and transferred to the transplant centre.",
+                     assess=False)
+    assert c.procedures == []

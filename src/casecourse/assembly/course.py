@@ -158,7 +158,7 @@ class CourseAssembler:
         # a procedure only planned or considered ("considered for allogeneic stem cell transplantation", "a candidate
         # for kidney transplant"): the status condition its name also reads ("transplant recipient") does not hold yet
         self._planned = [(m.start, m.end) for m in reading.mentions if m.type == "procedure" and (
-            m.attrs.get("planned") or m.assertion == Assertion.hypothetical)]
+            m.attrs.get("planned") or m.attrs.get("declined") or m.assertion == Assertion.hypothetical)]
         # clinical scores stated with their value (reading/scores.py): the lab catalogue's reading of the same words
         # ("GCS 8" as a lab value) is not a second fact
         self._score_spans = [(m.start, m.end) for m in reading.mentions if m.type == "score"]
