@@ -19,6 +19,9 @@ from casecourse.reading.drugs import find
     ("hydroxychloroquine sulfate", "hydroxychloroquine"),
     ("triamcinolone acetonide", "triamcinolone"),
     ("mycophenolate sodium", "mycophenolic acid"),
+    ("Depo-Medrol", "methylprednisolone"),
+    ("Solu-Cortef", "hydrocortisone"),
+    ("Priadel", "lithium"),
 ])
 def test_a_salt_or_ester_reads_as_its_moiety(written: str, moiety: str) -> None:
     ms = [m for m in find(f"She was given {written} 10 mg daily.", {}) if m.type == "drug"]

@@ -47,3 +47,15 @@ def test_three_parts_with_clock_times_and_fhir_shape() -> None:
 def test_a_taper_with_a_time_of_day_is_no_split() -> None:
     _, x = _one("Prednisone 40 mg in the morning was started, then tapered to 20 mg in August 2020.", "prednisone")
     assert [s.dose.value for s in x.segments if s.dose] == [40.0, 20.0]
+
+
+def test_every_morning_and_at_night() -> None:
+    _, x = _one("Levetiracetam 500 mg every morning and 750 mg at night was continued.", "levetiracetam")
+    assert [(s.dose.value, s.dose.text) for s in x.segments if s.dose] == [
+        (1250.0, "500 mg every morning and 750 mg at night")]
+
+
+def test_two_drugs_each_at_its_time_are_no_split() -> None:
+    c, _ = _one("He took levetiracetam 500 mg in the morning and lamotrigine 100 mg in the evening.", "levetiracetam")
+    doses = {x.drug: [s.dose.value for s in x.segments if s.dose] for x in c.exposures}
+    assert doses == {"levetiracetam": [500.0], "lamotrigine": [100.0]}
