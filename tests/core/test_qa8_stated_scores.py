@@ -43,6 +43,8 @@ def test_a_class_is_kept_as_written() -> None:
     "An HScore above 169 suggests the diagnosis.",  # a threshold
     "A SLEDAI-2K >= 6 defines active disease.",
     "The mRS was 0-2 at 90 days.",  # a range
+    "Patients with a GCS score 8 or less were intubated.",  # a threshold
+    "The Apgar score at 1, 5 and 10 minutes was 8, 9 and 9.",  # a list: '1' is a minute
 ])
 def test_out_of_range_or_threshold_is_not_read(sentence: str) -> None:
     assert find(sentence) == []

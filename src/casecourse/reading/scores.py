@@ -5,7 +5,8 @@ One Aho-Corasick pass over the lower-cased text finds the catalogue's names (a w
 or more only as written: "GCS", "mRS", "BVAS"); the value must follow the name at once or after a few linking words
 ("score of", "was", "was calculated at", ":"). A value outside the score's valid range is not read (a misread or
 another number), nor one written as a bound ("SLEDAI-2K >= 6", "an HScore above 169": a threshold, not this
-patient's value). A score stated as a class ("Child-Pugh class C", "Child-Pugh B") keeps its class letter.
+patient's value), nor one of a list ("Apgar scores at 1, 5 and 10 minutes": which is which, the list says only
+by its order) nor "8 or less". A score stated as a class ("Child-Pugh class C", "Child-Pugh B") keeps its class letter.
 Attributes: `value` (float), `value_text` (as written), `score_class`, `loinc`, `min`, `max`, `rule`.
 """
 from __future__ import annotations
@@ -70,7 +71,8 @@ _LINK = (r"(?:\s*(?:[:=(]|\b(?:score|scale|index|total|algorithm|points?|was|wer
          r"decreased|improved|rose|fell|dropped|worsened|reached|gave|yielded|with|class|grade|stage)\b))*\s*")
 _NUMBER = re.compile(_LINK + r"(?P<v>[+-]?\d{1,3}(?:\.\d{1,2})?)(?:\s*/\s*(?P<of>\d{1,3}))?"
                      r"(?![\d%]|\.\d|\s*(?:%|mg|g\b|mmol|µ|u/|iu|days?\b|hours?\b|h\b|weeks?\b|months?\b|years?\b|"
-                     r"min|and\s+\d|to\s+\d|-\s*\d|–\s*\d))", re.I)
+                     r"min|and\s+\d|to\s+\d|-\s*\d|–\s*\d|,\s*\d|or\s+(?:less|more|lower|higher|greater|above|"
+                     r"below|fewer)\b))", re.I)
 _CLASS = re.compile(_LINK + r"(?P<c>[A-C])(?:\s*\(?\s*(?P<v>\d{1,2})\s*\)?)?(?![\w-])")
 # a bound or a threshold, not the patient's value: "SLEDAI-2K >= 6", "an HScore above 169", "MELD > 30"
 _BOUND = re.compile(r"[<>≤≥]|\b(?:above|below|over|under|greater|less|more|higher|lower|exceed\w*|cut-?off|"
