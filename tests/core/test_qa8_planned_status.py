@@ -46,3 +46,17 @@ def test_a_place_named_after_a_procedure_is_no_procedure() -> None:
     c = analyze_text("A 50-year-old woman was admitted in May 2021 and transferred to the transplant centre.",
                      assess=False)
     assert c.procedures == []
+
+
+def test_a_plan_carried_out_in_the_same_sentence_is_done() -> None:
+    c = analyze_text("A 33-year-old woman with a splenic abscess was admitted in May 2021. She was referred to our "
+                     "centre for splenectomy, which was performed on 20 May 2021.", assess=False)
+    assert [(p.name, p.status) for p in c.procedures] == [("splenectomy", "completed")]
+
+
+def test_referred_for_a_transplant_and_underwent_it() -> None:
+    c = analyze_text("A 29-year-old woman with acute leukemia was admitted in May 2021. She was referred to our "
+                     "institution for an allogeneic stem cell transplant (SCT) and underwent a matched unrelated "
+                     "donor SCT.", assess=False)
+    assert [p.status for p in c.procedures if "transplant" in p.name] == ["completed"]
+    assert "haematopoietic stem cell transplant recipient" in {x.name for x in c.conditions}

@@ -91,6 +91,12 @@ _PLANNED_BEFORE = re.compile(
     # "referred to the transplant centre for liver transplantation": the place between, then what it is for
     r"|\breferred\s+to\s+(?:[\w-]+\s+){1,4}for\s+(?:(?:an?|the|further|possible|urgent|elective)\s+)*"
     r"(?:\S+\s+){0,2}$", re.I)
+# the plan carried out, told in the same breath: "referred to our centre for splenectomy, which was performed on ..."
+# (or "referred for an allogeneic stem cell transplant (SCT) and underwent a matched related donor SCT")
+_DONE_LATER = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,?\s*(?:(?:which|that)\s+(?:was|were)\s+"
+                         r"(?:then\s+|subsequently\s+|successfully\s+|eventually\s+|finally\s+)?"
+                         r"(?:performed|done|carried\s+out|undertaken)|"
+                         r"and\s+(?:then\s+|subsequently\s+|later\s+|eventually\s+)?underwent)\b", re.I)
 # a procedure the patient could not have or did not accept: "deemed ineligible for HSCT", "declined dialysis",
 # "unfit for surgery" (not done; no status it would have given)
 _DECLINED_KEYS = ("eligib", "unsuitab", "unfit", "declin", "refus", "contraindicat")
@@ -239,7 +245,7 @@ def find(text: str) -> list[Mention]:
             attrs["length_days"] = (_COUNT_WORDS.get(k) or int(k)) * _SPAN_UNITS[length["t"].lower().rstrip("s")]
         if any(k in tail[-70:] for k in _PLANNED_KEYS) and _PLANNED_BEFORE.search(before[-70:]) or \
                 _PLANNED_AFTER.match(text, end, min(len(text), end + 50)):
-            attrs["planned"] = True
+            attrs["planned"] = not _DONE_LATER.match(text, end, min(len(text), end + 60))
         if any(k in tail[-60:] for k in _DECLINED_KEYS) and _DECLINED_BEFORE.search(before[-60:]):
             attrs["declined"] = True
         out.append(_make(type="procedure", start=start, end=end, text=text[start:end], norm=e.name, attrs=attrs))
