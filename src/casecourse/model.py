@@ -163,6 +163,9 @@ class Dose(_Base):
     unit_text: str | None = Field(None, description="the unit as written where it differs from `unit` ('gm')")
     per: Literal["kg", "m2"] | None = Field(None, description="dose per body weight or surface")
     text: str | None = None
+    parts: list[Dose] | None = Field(
+        None, description="a day's dose split over the day, each part as written ('500 mg in the morning and 250 mg "
+        "in the evening'); `value` is then the day's total and the segment's timing once per day")
 
 
 class Timing(_Base):
@@ -221,6 +224,21 @@ class Procedure(Fact):
     sessions_unit: str | None = Field(None, description="what `sessions` counts: session, cycle, unit, fraction ...")
     reason: str | None = Field(None, description="what the text says it was done for")
     status: Literal["completed", "in-progress", "not-done", "preparation", "unknown"] = "completed"
+
+
+class StatedScore(Fact):
+    """A clinical score the text states with its value ("SLEDAI-2K of 18", "Child-Pugh class C"; reading/scores.py,
+    knowledge/stated_scores.csv). The value is as written and within the score's valid range; where a casecourse rule
+    computes the same score (`rule`), the report shows both, neither replacing the other."""
+
+    name: str
+    text: str | None = Field(None, description="the score and its value as written")
+    codings: list[Coding] = Field(default_factory=list)
+    value: float | None = None
+    value_text: str | None = Field(None, description="the value as written ('18', '8/15', 'C')")
+    score_class: str | None = Field(None, description="the class the text states ('C' in 'Child-Pugh class C')")
+    valid_range: tuple[float, float] | None = None
+    rule: str | None = Field(None, description="the casecourse rule computing the same score (rules/), if any")
 
 
 EventType = Literal["presentation", "admission", "discharge", "readmission", "relapse", "flare",
@@ -311,11 +329,12 @@ class Course(_Base):
     exposures: list[Exposure] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
     procedures: list[Procedure] = Field(default_factory=list)
+    scores: list[StatedScore] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
     assessments: list[Assessment] = Field(default_factory=list)
 
     def facts(self) -> list[Fact]:
-        return [*self.conditions, *self.findings, *self.labs, *self.exposures, *self.events]
+        return [*self.conditions, *self.findings, *self.labs, *self.exposures, *self.events, *self.scores]
 
 
 def set_field(model: BaseModel, name: str, value: object) -> None:

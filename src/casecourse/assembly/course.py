@@ -27,6 +27,7 @@ from casecourse.model import (
     Patient,
     Source,
     SourceSpan,
+    StatedScore,
     TimeRef,
 )
 from casecourse.plausibility import mark_implausible
@@ -155,6 +156,14 @@ class CourseAssembler:
         # the organism of a marker test ("hepatitis B e antigen"): the disease named there is the test's name only
         self._markers = [(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0)) for m in reading.mentions
                          if m.attrs.get("marker")]
+        # a procedure only planned or considered ("considered for allogeneic stem cell transplantation", "a candidate
+        # for kidney transplant"): the status condition its name also reads ("transplant recipient") does not hold yet
+        self._planned = [(m.start, m.end) for m in reading.mentions if m.type == "procedure" and (
+            m.attrs.get("planned") or m.attrs.get("declined") or m.assertion == Assertion.hypothetical)]
+        # clinical scores stated with their value (reading/scores.py): the lab catalogue's reading of the same words
+        # ("GCS 8" as a lab value) is not a second fact
+        self._score_spans = [(m.start, m.end) for m in reading.mentions if m.type == "score"]
+        self._scores: dict[tuple, StatedScore] = {}
 
     def _id(self, kind: str) -> str:
         self._ids[kind] = self._ids.get(kind, 0) + 1
@@ -188,6 +197,7 @@ class CourseAssembler:
             self._events(story, sent, st)
         self.course.exposures = exposures.finish()
         self.course.procedures = procedures.finish()
+        self.course.scores = list(self._scores.values())
         self._infections_ruled_out()
         self._infections_found()
         self._confirmed_of_the_patient()
@@ -221,10 +231,32 @@ class CourseAssembler:
                 self._findings[key] = Finding(id=self._id("finding"), name=m.norm or m.text, codings=codings,
                                               assertion=m.assertion, time=when,
                                               provenance=provenance(self.text, m, sent, "phenotypes"))
-        elif m.type in ("lab_value", "lab_finding") and (m.attrs.get("test")) and m.assertion != Assertion.hypothetical:
+        elif m.type in ("lab_value", "lab_finding") and m.attrs.get("test") and m.assertion != Assertion.hypothetical \
+                and not any(m.start < b and a < m.end for a, b in self._score_spans):
             self._lab(m, sent, when)
+        elif m.type == "score":
+            self._score(m, sent, when)
         elif m.type == "lab_test" and m.norm:
             self._named[m.norm] = (m, sent)
+
+    def _score(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
+        """A stated score (its value as written); the same score, value and time told twice is one."""
+        a = m.attrs
+        key = (m.norm, a.get("value"), a.get("score_class"), when.point or when.earliest or when.offset_days)
+        held = self._scores.get(key)
+        if held is not None:
+            held.provenance.spans.append(SourceSpan(start=m.start, end=m.end, text=m.text))
+            return
+        codings = [Coding(system="http://loinc.org", code=str(a["loinc"]), display=str(m.norm))] \
+            if a.get("loinc") else []
+        self._scores[key] = StatedScore(
+            id=self._id("score"), name=str(m.norm), text=m.text, codings=codings,
+            value=float(a["value"]) if isinstance(a.get("value"), int | float) else None,
+            value_text=str(a.get("value_text")) if a.get("value_text") else None,
+            score_class=str(a["score_class"]) if a.get("score_class") else None,
+            valid_range=(float(a["min"]), float(a["max"])),  # type: ignore[arg-type]
+            rule=str(a["rule"]) if a.get("rule") else None, time=when,
+            provenance=provenance(self.text, m, sent, "stated-scores"))
 
     def _smear(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         """A cell a smear is examined for, named in a sentence about a smear, is a result of the smear: positive
@@ -359,6 +391,8 @@ class CourseAssembler:
     def _condition(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         if m.assertion == Assertion.family or any(a <= m.start and m.end <= b for a, b in self._markers):
             return  # a relative's disease is not the patient's
+        if any(a <= m.start and m.end <= b for a, b in self._planned):
+            return  # the procedure lane holds it as a plan (status preparation)
         name = str(m.attrs.get("label") or m.norm or m.text).lower()
         status = _STATUS.get(m.assertion, "confirmed")
         if any(a <= m.start and m.end <= b for a, b in self._ruled_out):

@@ -419,6 +419,9 @@ class ExposureBuilder:
                 clause = (clause[0], min(clause[1], resumed.start()))
                 free = [m for m in free if m.start < resumed.start()]
             dose = _nearest_after(d, free, drugs, 60) or before[id(d)]
+            split = _split_day(self.text, dose, free) if dose is not None and dose.start >= d.end else None
+            if split:
+                claimed |= {id(m) for m in split[1:]}  # "500 mg in the morning and 250 mg in the evening": one day
             own = _own_time(st, d, drugs, clause)
             if resumed is not None and st.timex is not None and st.timex.start >= resumed.end() and not st.shifts:
                 # "X was interrupted for 6 weeks and resumed on 20 June": the date is the resumption's; the hold
@@ -431,6 +434,8 @@ class ExposureBuilder:
             if action == "start" and (after := self._followed(d, drugs)) is not None:
                 own = after  # "completed 6 weeks of X, followed by oral Y": Y from X's end
             seg = self._segment(d, drugs, ms, own, sent, dose)
+            if split and seg is not None:
+                _split_dose(self.text, seg, split)
             stops = action in ("stop", "swap-stop", "hold")
             why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if stops else None
             if stops and why is None:
@@ -1243,6 +1248,58 @@ def _comparable(a: Mention, b: Mention) -> bool:
     else:
         return False
     return va > 0 and vb > 0 and 1 / _STEP_RATIO <= vb / va <= _STEP_RATIO
+
+
+@cache
+def _times_of_day() -> re.Pattern:
+    """A time of day written after a dose ("in the morning", "am", "nocte", "at bedtime", "at 8 am"), as one pattern
+    (knowledge/times_of_day.csv)."""
+    words = sorted((re.escape(r["written"]) for r in table("times_of_day.csv")), key=len, reverse=True)
+    return re.compile(r"\s*,?\s*(?:(?:in\s+the|at|each|every|before|after|with)\s+)?(?:" + "|".join(words)
+                      + r"|\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h))(?![\w])", re.I)
+
+
+_SPLIT_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+|\+\s*)")
+
+
+def _split_day(text: str, first: Mention, doses: list[Mention]) -> list[Mention] | None:
+    """The doses of one day given at different times, each written with its time of day, from `first` on: "500 mg
+    in the morning and 250 mg in the evening", "20 mg am and 10 mg pm", "10 mg at 8 am, 5 mg at noon and 5 mg at
+    5 pm". None unless two or more such doses in one unit follow one another ("then" or a taper word makes a
+    sequence, not a split)."""
+    tod = _times_of_day()
+    out, pos = [first], first.end
+    while True:
+        t = tod.match(text, pos)
+        if t is None:
+            break
+        pos = t.end()
+        j = _SPLIT_JOIN.match(text, pos)
+        nxt = next((m for m in doses if j is not None and m.start == j.end()), None)
+        if nxt is None:
+            break
+        a, b = out[-1].attrs, nxt.attrs
+        if (a.get("unit"), a.get("per")) != (b.get("unit"), b.get("per")) or b.get("value_high") is not None \
+                or b.get("period_unit") or tod.match(text, nxt.end) is None:
+            break
+        out.append(nxt)
+        pos = nxt.end
+    if len(out) < 2 or first.attrs.get("value_high") is not None or first.attrs.get("period_unit"):
+        return None
+    return out
+
+
+def _split_dose(text: str, seg: DoseSegment, parts: list[Mention]) -> None:
+    """One segment for a day's split dose: the day's total, per day, with each part as written."""
+    tod = _times_of_day()
+    ends = [tod.match(text, m.end).end() for m in parts]  # type: ignore[union-attr]
+    a = parts[0].attrs
+    each = [Dose(value=m.attrs.get("value"), unit=m.attrs.get("unit"), unit_text=m.attrs.get("unit_text"),
+                 per=m.attrs.get("per"), text=text[m.start:e]) for m, e in zip(parts, ends, strict=True)]
+    seg.dose = Dose(value=sum(float(m.attrs["value"]) for m in parts), unit=a.get("unit"),
+                    unit_text=a.get("unit_text"), per=a.get("per"), text=text[parts[0].start:ends[-1]], parts=each)
+    seg.timing = Timing(frequency=1, period=1.0, period_unit="d", text=None)
+    seg.equivalent = None
 
 
 _DOSE_HEAD = re.compile(r"^[\d.,\s]+\S+\s*")  # "1100 mg daily" -> "daily"

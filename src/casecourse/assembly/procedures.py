@@ -111,6 +111,8 @@ class ProcedureBuilder:
             assertion = Assertion.present
         if m.attrs.get("planned") and assertion in (Assertion.present, Assertion.historical):
             assertion = Assertion.hypothetical
+        if m.attrs.get("declined"):
+            assertion = Assertion.negated  # "deemed ineligible for HSCT", "she declined dialysis": not done
         status = "not-done" if assertion in _NOT_DONE else "preparation" if assertion in _PLANNED else "completed"
         if name == "extubation" and status == "completed":  # the tube out: the intubation and ventilation end
             for support in ("mechanical ventilation", "intubation"):

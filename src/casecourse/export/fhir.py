@@ -8,10 +8,23 @@ its times as offsets from day 0 in the extension `RELATIVE_TIME_URL` and no cale
 from __future__ import annotations
 
 import json
+import re
 
 from fhir.resources.R4B.bundle import Bundle
 
-from casecourse.model import Coding, Condition, Course, Dose, DoseSegment, Exposure, LabResult, Procedure, TimeRef
+from casecourse.model import (
+    Coding,
+    Condition,
+    Course,
+    Dose,
+    DoseSegment,
+    Exposure,
+    LabResult,
+    Procedure,
+    StatedScore,
+    TimeRef,
+    Timing,
+)
 
 BASE_URL = "https://casecourse.org/fhir/StructureDefinition"
 LAB_TEST_SYSTEM = "https://casecourse.org/fhir/CodeSystem/lab-test"
@@ -148,6 +161,39 @@ def _dosage(seg: DoseSegment, route: str | None) -> dict | None:
     return out or None
 
 
+def _split_dosages(seg: DoseSegment, route: str | None) -> list[dict]:
+    """A day's dose split over the day ("500 mg in the morning and 250 mg in the evening"): one Dosage per part, all
+    of sequence 1 (given together, FHIR Dosage.sequence), each once a day at its time of day where the word names
+    one (Timing.repeat.when: MORN, EVE ...) or its clock time (timeOfDay)."""
+    out = []
+    for part in seg.dose.parts or ():  # type: ignore[union-attr]
+        one = _dosage(DoseSegment(dose=part, timing=Timing(frequency=1, period=1.0, period_unit="d"),
+                                  route=seg.route), route) or {}
+        when, clock = _time_of_day(part.text or "")
+        if when:
+            one["timing"]["repeat"]["when"] = [when]
+        elif clock:
+            one["timing"]["repeat"]["timeOfDay"] = [clock]
+        out.append({"sequence": 1, **one})
+    return out
+
+
+def _time_of_day(text: str) -> tuple[str | None, str | None]:
+    """The FHIR EventTiming code (knowledge/times_of_day.csv) or the clock time ("08:00:00") a dose part names."""
+    from casecourse.knowledge import table
+
+    clock = re.search(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|h)(?!\w)", text, re.I)
+    if clock:
+        hour = int(clock.group(1)) % 12 + (12 if clock.group(3).lower().startswith("p") else 0) \
+            if clock.group(3).lower() != "h" else int(clock.group(1))
+        return None, f"{hour:02d}:{clock.group(2) or '00'}:00" if hour < 24 else None
+    words = {r["written"]: r["when"] for r in table("times_of_day.csv")}
+    for w in re.findall(r"[a-z.]+", text.lower()):
+        if words.get(w) or words.get(w.rstrip(".")):
+            return words.get(w) or words.get(w.rstrip(".")), None
+    return None, None
+
+
 _DOSE_RATE_TYPE = "http://terminology.hl7.org/CodeSystem/dose-rate-type"
 
 
@@ -181,9 +227,9 @@ def _medication_statements(exp: Exposure) -> list[dict]:
             res["effectivePeriod"] = period
         if last and exp.stop_reason:
             res["statusReason"] = [{"text": exp.stop_reason}]
-        dosage = _dosage(seg, exp.route)
+        dosage = _split_dosages(seg, exp.route) if seg.dose is not None and seg.dose.parts else _dosage(seg, exp.route)
         if dosage:
-            res["dosage"] = [dosage]
+            res["dosage"] = dosage if isinstance(dosage, list) else [dosage]
         _with_extensions(res, seg.start)
         out.append(_with_extensions(res, exp.end if last else seg.end))
     return out
@@ -239,6 +285,7 @@ def bundle_dict(course: Course) -> dict:
             res.setdefault("note", []).append({"text": lab.implausible})
             res["extension"] = [{"url": IMPLAUSIBLE_URL, "valueString": lab.implausible}]
         entries.append(_timed(res, "effectiveDateTime", lab.time))
+    entries.extend(_stated_score(x) for x in course.scores)
     for exp in course.exposures:
         entries.extend(_medication_statements(exp))
     for i, ev in enumerate(course.events):
@@ -257,6 +304,32 @@ def bundle_dict(course: Course) -> dict:
     bundle = {"resourceType": "Bundle", "type": "collection",
               "entry": [{"fullUrl": f"urn:casecourse:{r['resourceType']}/{r['id']}", "resource": r} for r in entries]}
     return json.loads(Bundle.model_validate(bundle).model_dump_json(exclude_none=True))
+
+
+def _stated_score(x: StatedScore) -> dict:
+    """A score the text states: an Observation of category survey (HL7: assessment tool / instrument), code LOINC
+    where known and the score's name as text, valueInteger (valueQuantity for a score with decimals, e.g. EDSS), or
+    the class as written ("Child-Pugh class C") where the text gives no number. The value is the text's; a score a
+    casecourse rule also computes is said so in a note (the computed one is its own assessment)."""
+    res: dict = {"resourceType": "Observation", "id": x.id, "status": "final", "subject": SUBJECT,
+                 "category": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/observation-category",
+                                           "code": "survey", "display": "Survey"}]}],
+                 "code": _concept(x.name, x.codings)}
+    if x.value is not None and x.value == int(x.value) and (x.valid_range is None or all(
+            b == int(b) for b in x.valid_range)):
+        res["valueInteger"] = int(x.value)
+    elif x.value is not None:
+        res["valueQuantity"] = {"value": x.value, "unit": "score", "system": _UCUM, "code": "{score}"}
+    elif x.score_class:
+        res["valueCodeableConcept"] = {"text": f"class {x.score_class}"}
+    notes = [f"stated in the text: {x.text}"] if x.text else []
+    if x.score_class and x.value is not None:
+        notes.append(f"class {x.score_class}")
+    if x.rule:
+        notes.append(f"casecourse also computes this score from the course (rule {x.rule}); both are kept")
+    if notes:
+        res["note"] = [{"text": n} for n in notes]
+    return _timed(res, "effectiveDateTime", x.time)
 
 
 def _procedure(p: Procedure) -> dict:

@@ -33,6 +33,7 @@ FINDERS: dict[str, str] = {
     "demographics": "casecourse.reading.demographics:find",
     "events": "casecourse.reading.events:find",
     "procedures": "casecourse.reading.procedures:find",
+    "scores": "casecourse.reading.scores:find",
 }
 # when two mentions of these types overlap, the earlier type in this list wins
 _PRECEDENCE = ["event", "drug", "therapy", "drug_class", "condition", "lab_test", "finding", "dose", "lab_value",
@@ -159,6 +160,10 @@ _COEXIST |= {frozenset({"test_result", t}) for t in ("finding", "condition")}
 # word is kept beside it; a drug or a time word wins
 _COEXIST |= {frozenset({"procedure", t}) for t in ("condition", "finding", "therapy", "finding_part", "lab_finding",
                                                      "test_result", "lab_reference", "lab_test")}
+# a clinical score stated with its value ("Glasgow Coma Scale of 8", reading/scores.py) spans its name and value, which
+# other readers may read too (the lab catalogue's score rows, a condition in "Child-Pugh class C cirrhosis"): all kept
+_COEXIST |= {frozenset({"score", t}) for t in (*_PRECEDENCE, "finding_part", "lab_finding", "test_result",
+                                                 "lab_reference") if t != "score"}
 
 # the same as ordered pairs, both ways: a lookup without building a frozenset per overlap
 _COEXIST_PAIRS = frozenset((a, b) for pair in _COEXIST for a in pair for b in pair)

@@ -50,9 +50,10 @@ _COUNT_BEFORE = re.compile(rf"\b{_N}(?:\s+(?:consecutive|daily|further|additiona
 _COUNT_AFTER = re.compile(rf"\s*(?:\(|,\s*|\s+)(?:(?:for|with|x|×|in)\s+)?(?:a total of\s+)?{_N}"
                           rf"(?:\s+(?:consecutive|daily))?\s+{_UNITS}\b", re.I)
 # not the procedure itself: a thing it yielded or a place named after it ("the resected specimen", "resection
-# margins", "the general surgery department", "Department of Surgery")
+# margins", "the general surgery department", "Department of Surgery", "the transplant centre", "the transplant list")
 _NOT_DONE_AFTER = re.compile(r"[\s-]+(?:margins?|specimens?|departments?|clinics?|wards?|units?\b(?! of)|services?|"
-                             r"teams?|residents?|fellows?|beds?|sites?)\b", re.I)
+                             r"teams?|residents?|fellows?|beds?|sites?|cent(?:er|re)s?|programm?e?s?|waiting\s+lists?|"
+                             r"lists?|coordinators?)\b", re.I)
 # a ward named by its specialty: "admitted to neurosurgery", "transferred to the surgery"
 _WARD_BEFORE = re.compile(r"\b(?:admitted|transferred|moved|sent|returned|referred)\s+(?:back\s+)?to\s+(?:the\s+)?"
                           r"(?:department\s+of\s+|\w+\s+)?$", re.I)
@@ -67,7 +68,8 @@ _REFERENCE_KEYS = ("after", "follow", "since", "before", "prior", "until", "duri
                    "indication")
 _PLANNED_KEYS = ("plann", "schedul", "consider", "candidate", "referred", "listed", "evaluat", "assess", "prepar",
                  "suggest", "await", "waiting", "recommend", "offered", "propos", "eligible", "indicat", "discuss",
-                 "possib", "option", "would", "may ", "might", "future", "deferred", "postponed")
+                 "possib", "option", "would", "may ", "might", "future", "deferred", "postponed", "work", "will",
+                 "going to")
 # a line that lists abbreviations with their expansions ("TPN: total parenteral nutrition; ICU: intensive care unit"),
 # as under a table: its names are definitions, not procedures done
 _GLOSSARY_ITEM = re.compile(r"(?:^|;\s*|,\s*)[A-Za-z][A-Za-z0-9/-]{1,9}\s?[:=,]\s+[A-Za-z]", re.M)
@@ -82,9 +84,24 @@ _LENGTH_AFTER = re.compile(rf"\s*,?\s+(?:(?:which|that)\s+)?"
 _PLANNED_BEFORE = re.compile(
     r"\b(?:plann\w*|schedul\w*|consider\w*|candidate|referred|listed|evaluat\w*|assess\w*|prepar\w*|await\w*|suggest\w*|"
     r"waiting|recommend\w*|offered|propos\w*|eligible|indicat\w*|discuss\w*|possib\w*|option|would\s+(?:need|require)|"
-    r"may\s+(?:need|require)|might\s+(?:need|require)|future|deferred|postponed)\b"
+    r"may\s+(?:need|require)|might\s+(?:need|require)|future|deferred|postponed|work-?\s?up|"
+    r"(?:will|going\s+to)\s+(?:undergo|need|require|receive|have))\b"
     r"(?:\s+(?:for|to|of|with|an?|the|her|his|him|patient|urgent|elective|possible|further|\w+ing))*\s+"
+    r"(?:\S+\s+){0,2}$"
+    # "referred to the transplant centre for liver transplantation": the place between, then what it is for
+    r"|\breferred\s+to\s+(?:[\w-]+\s+){1,4}for\s+(?:(?:an?|the|further|possible|urgent|elective)\s+)*"
     r"(?:\S+\s+){0,2}$", re.I)
+# the plan carried out, told in the same breath: "referred to our centre for splenectomy, which was performed on ..."
+# (or "referred for an allogeneic stem cell transplant (SCT) and underwent a matched related donor SCT")
+_DONE_LATER = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,?\s*(?:(?:which|that)\s+(?:was|were)\s+"
+                         r"(?:then\s+|subsequently\s+|successfully\s+|eventually\s+|finally\s+)?"
+                         r"(?:performed|done|carried\s+out|undertaken)|"
+                         r"and\s+(?:then\s+|subsequently\s+|later\s+|eventually\s+)?underwent)\b", re.I)
+# a procedure the patient could not have or did not accept: "deemed ineligible for HSCT", "declined dialysis",
+# "unfit for surgery" (not done; no status it would have given)
+_DECLINED_KEYS = ("eligib", "unsuitab", "unfit", "declin", "refus", "contraindicat")
+_DECLINED_BEFORE = re.compile(r"\b(?:ineligible|not\s+eligible|unsuitable|unfit|declined|refused|contraindicated)\s+"
+                              r"(?:(?:for|to|of|an?|the|undergo|receive|have)\s+){0,3}(?:\S+\s+){0,2}$", re.I)
 # the same said after the name: "cardiac surgery was indicated", "a splenectomy was planned", "HSCT is being considered"
 _PLANNED_AFTER = re.compile(r"\s+(?:was|were|is|are|had been|has been|is being|was being)\s+"
                             r"(?:then\s+|also\s+|therefore\s+)?(?:indicated|planned|scheduled|recommended|proposed|suggested|considered|discussed|"
@@ -228,6 +245,8 @@ def find(text: str) -> list[Mention]:
             attrs["length_days"] = (_COUNT_WORDS.get(k) or int(k)) * _SPAN_UNITS[length["t"].lower().rstrip("s")]
         if any(k in tail[-70:] for k in _PLANNED_KEYS) and _PLANNED_BEFORE.search(before[-70:]) or \
                 _PLANNED_AFTER.match(text, end, min(len(text), end + 50)):
-            attrs["planned"] = True
+            attrs["planned"] = not _DONE_LATER.match(text, end, min(len(text), end + 60))
+        if any(k in tail[-60:] for k in _DECLINED_KEYS) and _DECLINED_BEFORE.search(before[-60:]):
+            attrs["declined"] = True
         out.append(_make(type="procedure", start=start, end=end, text=text[start:end], norm=e.name, attrs=attrs))
     return out

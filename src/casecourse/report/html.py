@@ -25,6 +25,7 @@ from casecourse.report.episodes import (
 )
 from casecourse.report.figure import build_figure
 from casecourse.report.provenance import KIND_LABEL, fact_index, text_panel_html
+from casecourse.report.scores import scores_html
 from casecourse.report.summary import condition_status, figure_title, patient_line
 
 
@@ -74,8 +75,9 @@ def _index_json(course: Course, fig) -> str:
     return raw.replace("</", "<\\/")
 
 
-def _text_legend() -> str:
-    return "".join(f'<span class="chip k-{k}">{escape(v)}</span>' for k, v in KIND_LABEL.items())
+def _text_legend(course: Course) -> str:
+    return "".join(f'<span class="chip k-{k}">{escape(v)}</span>' for k, v in KIND_LABEL.items()
+                   if k != "score" or course.scores)
 
 
 def render_html(course: Course) -> str:
@@ -86,6 +88,8 @@ def render_html(course: Course) -> str:
         skipped = escape("; ".join(fig.curve.skipped))
         curve_note = f'<p class="muted">Not in the glucocorticoid curve: {skipped}</p>'
     text = text_panel_html(course) or '<span class="muted">(no source text in this course)</span>'
+    index = fact_index(course, fig.scale, fig.end_x)
+    scores = scores_html(course, {x.id: index[x.id]["when"] for x in course.scores if x.id in index})
     return "".join([
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
@@ -93,10 +97,10 @@ def render_html(course: Course) -> str:
         f"<style>{_asset('report.css')}</style></head><body>",
         _header(course),
         '<main class="layout"><section class="chart">',
-        f'<div class="figure">{fig.svg}</div>', curve_note, _assessments(course, fig.scale),
+        f'<div class="figure">{fig.svg}</div>', curve_note, scores, _assessments(course, fig.scale),
         '</section><aside class="side"><div id="detail" class="detail">',
         '<p class="muted">Hover or click any bar, marker or highlighted phrase to see its source.</p></div>',
-        f'<h2>Source text</h2><div class="chips">{_text_legend()}</div>',
+        f'<h2>Source text</h2><div class="chips">{_text_legend(course)}</div>',
         f'<div id="text" class="text">{text}</div></aside></main>',
         '<div id="tip" class="tip" hidden></div>',
         f'<script type="application/json" id="facts">{_index_json(course, fig)}</script>',

@@ -7,7 +7,18 @@ from __future__ import annotations
 
 from html import escape
 
-from casecourse.model import Assertion, Condition, Course, Event, Exposure, Finding, LabResult, Procedure, Provenance
+from casecourse.model import (
+    Assertion,
+    Condition,
+    Course,
+    Event,
+    Exposure,
+    Finding,
+    LabResult,
+    Procedure,
+    Provenance,
+    StatedScore,
+)
 from casecourse.report.bars import dose_label, exposure_bars
 from casecourse.report.svg import fmt_value
 from casecourse.report.timescale import TimeScale
@@ -15,7 +26,7 @@ from casecourse.report.timescale import TimeScale
 END_NOTE = {"unknown": "end not stated", "ongoing": "ongoing at the end of the story",
             "pulse": "end not stated: drawn as a 3-day pulse"}
 KIND_LABEL = {"exposure": "Drug", "condition": "Diagnosis", "finding": "Finding", "lab": "Lab",
-              "event": "Event", "procedure": "Procedure"}
+              "event": "Event", "procedure": "Procedure", "score": "Score"}
 EVENT_LABEL = {"presentation": "Presentation", "admission": "Admission", "discharge": "Discharge",
                "readmission": "Readmission", "relapse": "Relapse", "flare": "Flare",
                "remission": "Remission", "death": "Death", "follow_up": "Follow-up",
@@ -24,7 +35,7 @@ EVENT_LABEL = {"presentation": "Presentation", "admission": "Admission", "discha
 
 def kind_of(fact: object) -> str:
     return {Exposure: "exposure", Condition: "condition", Finding: "finding", LabResult: "lab",
-            Event: "event", Procedure: "procedure"}[type(fact)]
+            Event: "event", Procedure: "procedure", StatedScore: "score"}[type(fact)]
 
 
 def mark_assertion(label: str, assertion: Assertion) -> str:
@@ -57,6 +68,10 @@ def fact_label(fact: object) -> str:
         return lab_label(fact)
     if isinstance(fact, Procedure):
         return _procedure_label(fact)
+    if isinstance(fact, StatedScore):
+        from casecourse.report.scores import stated_value
+
+        return f"{fact.name} {stated_value(fact)} (stated)"
     if isinstance(fact, Event):
         return EVENT_LABEL.get(fact.type, fact.type) + (f": {fact.trigger}" if fact.trigger else "")
     return str(getattr(fact, "id", ""))
