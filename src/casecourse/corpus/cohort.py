@@ -32,7 +32,7 @@ def when(r: dict[str, Any], prefix: str) -> str | None:
         return f"{lo or '?'}..{hi or '?'}"
     a, b = r.get(f"{prefix}_offset_min"), r.get(f"{prefix}_offset_max")
     if a is not None:
-        return f"day {a:+g}" if a == b else f"day {a:+g}..{b:+g}"
+        return f"day {a:+g}".replace("+0", "0") if a == b else f"day {a:+g}..{b:+g}"
     return r.get(f"{prefix}_text")
 
 
