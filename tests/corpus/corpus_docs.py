@@ -8,7 +8,8 @@ REMISSION = (
     "splenomegaly and pancytopenia. Ferritin was 12,400 ng/mL and triglycerides 4.1 mmol/L. A bone marrow aspirate "
     "showed hemophagocytosis and she was diagnosed with hemophagocytic lymphohistiocytosis. Methylprednisolone 1 g "
     "daily for 3 days was given. Anakinra 100 mg subcutaneously twice daily was started on 12 March 2021. Her fever "
-    "resolved within 48 hours. By June 2021 she was in complete remission and anakinra was continued.\n")
+    "resolved within 48 hours. By June 2021 she was in complete remission and anakinra was continued. At her last follow-up in "
+    "March 2022 she remained well.\n")
 RELAPSE = (
     "A 31-year-old man with SLE presented in January 2020 with high fever, hepatosplenomegaly and cytopenias. "
     "Ferritin was 25,000 ng/mL. Hemophagocytic lymphohistiocytosis was diagnosed. Intravenous anakinra 2 mg/kg daily "
@@ -41,3 +42,14 @@ def write_corpus(folder: Path) -> Path:
     (folder / "h_encoding.txt").write_bytes(b"Fever " + bytes(range(0x80, 0xA0)) * 8 + b" and rash")
     (folder / "notes.md").write_text("not a .txt file: a folder input reads only .txt files\n")
     return folder
+
+
+def crash_on_crash_txt(doc_id: str, path: str, data: bytes):
+    """A worker function that kills its process on a file named crash*.txt (a worker dying mid-document)."""
+    import os
+
+    from casecourse.corpus.work import analyze_document
+
+    if Path(path).name.startswith("crash"):
+        os._exit(3)
+    return analyze_document(doc_id, path, data)

@@ -115,3 +115,31 @@ def test_dask_local_cluster_gives_the_same_store(tmp_path: Path) -> None:
     dask = build([inputs], tmp_path / "dask", workers=2, dask_local=True, console=QUIET)
     assert "Dask" in dask.where and dask.ok == local.ok == len(GOOD) and len(dask.errors) == len(BAD)
     assert _files(tmp_path / "dask") == _files(tmp_path / "local")
+
+
+def test_a_worker_that_dies_is_one_error_row(tmp_path: Path, monkeypatch) -> None:
+    import corpus_docs
+
+    import casecourse.corpus.build as b
+
+    monkeypatch.setattr(b, "analyze_document", corpus_docs.crash_on_crash_txt)
+    for name in ("a_remission.txt", "b_relapse.txt", "d_other.txt"):
+        (tmp_path / name).write_text(GOOD[name])
+    (tmp_path / "crash.txt").write_text("A 40-year-old man with gout.\n")
+    s = build([tmp_path], tmp_path / "store", workers=2, console=QUIET)
+    assert s.ok == 3 and len(s.errors) == 1 and "crash.txt" in s.errors[0] and "died" in s.errors[0]
+
+
+@pytest.mark.skipif(importlib.util.find_spec("distributed") is None,
+                    reason="dask[distributed] is not installed (pip install 'casecourse[cluster]')")
+def test_dask_scheduler_address(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD["b_relapse.txt"])
+    (tmp_path / "in" / "e.txt").write_bytes(b"")
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        s = build([tmp_path / "in"], tmp_path / "store", scheduler=cluster.scheduler_address, console=QUIET)
+    assert s.ok == 1 and len(s.errors) == 1 and cluster.scheduler_address in s.where
+    assert connect(tmp_path / "store").execute("SELECT count(*) FROM exposures WHERE drug = 'anakinra'"
+                                               ).fetchone()[0] >= 1

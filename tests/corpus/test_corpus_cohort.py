@@ -43,6 +43,7 @@ def test_sle_hlh_anakinra_cohort(store: Path) -> None:
     assert xb["stop_reason"] and "effic" in xb["stop_reason"] and xb["end"] == "2020-05"
     assert any(d["dose"] and "2 mg/kg" in d["dose"] for d in xb["doses"])
     assert r["outcomes"] == {"relapse on it": 1, "remission on it": 1}
+    assert a["last_follow_up"] == "2022-03" and b["last_follow_up"] is None
 
 
 def test_matching_by_written_form_code_and_suspected(store: Path) -> None:

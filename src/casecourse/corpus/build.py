@@ -93,7 +93,7 @@ def build(inputs: list[Path], store: Path, workers: int = 1, scheduler: str | No
     pool = _make_pool(workers, scheduler, dask_local)
     summary.where = pool.describe()
     seen: set[str] = set()
-    inflight: dict = {}  # future -> (position, input, attempts)
+    inflight: dict = {}  # future -> (position, input)
 
     def finish(idx: int, result: Result | None) -> None:
         if result is not None:
@@ -110,25 +110,29 @@ def build(inputs: list[Path], store: Path, workers: int = 1, scheduler: str | No
         done, _ = pool.wait_first(inflight.keys())
         broken = []
         for fut in sorted(done, key=lambda f: inflight[f][0]):
-            idx, inp, attempts = inflight.pop(fut)
+            idx, inp = inflight.pop(fut)
             try:
                 finish(idx, fut.result())
             except cfp.BrokenProcessPool:
-                broken.append((idx, inp, attempts + 1))
+                broken.append((idx, inp))
             except Exception as exc:  # noqa: BLE001 - a task the cluster gave up on (a killed worker) is one error
                 finish(idx, error_result(inp.doc_id, inp.path, inp.size,
                                          f"{inp.path}: worker failed ({type(exc).__name__}: {exc})"))
-        if broken:  # a worker process died: restart the pool; a document that kills it twice is an error
-            pool.restart()
-            for fut, (idx, inp, attempts) in list(inflight.items()):
-                broken.append((idx, inp, attempts + 1))
-                del inflight[fut]
-            for idx, inp, attempts in sorted(broken, key=lambda b: b[0]):
-                if attempts >= 2:
-                    finish(idx, error_result(inp.doc_id, inp.path, inp.size,
-                                             f"{inp.path}: the worker process died while reading it"))
-                else:
-                    inflight[pool.submit(analyze_document, inp.doc_id, inp.path, inp.data)] = (idx, inp, attempts)
+        if broken:
+            broken += [inflight.pop(f) for f in list(inflight)]
+            isolate(sorted(broken, key=lambda b: b[0]))
+
+    def isolate(suspects: list[tuple[int, Input]]) -> None:
+        """A worker process died: restart the pool and read the documents that were in flight one at a time; the
+        one whose worker dies again is an error row, the others are read as usual."""
+        pool.restart()
+        for idx, inp in suspects:
+            try:
+                finish(idx, pool.submit(analyze_document, inp.doc_id, inp.path, inp.data).result())
+            except cfp.BrokenProcessPool:
+                finish(idx, error_result(inp.doc_id, inp.path, inp.size,
+                                         f"{inp.path}: the worker process died while reading it"))
+                pool.restart()
 
     try:
         with progress:
@@ -147,7 +151,7 @@ def build(inputs: list[Path], store: Path, workers: int = 1, scheduler: str | No
                 if inp.data is None:
                     finish(idx, error_result(inp.doc_id, inp.path, inp.size, inp.error or f"{inp.path}: unreadable"))
                     continue
-                inflight[pool.submit(analyze_document, inp.doc_id, inp.path, inp.data)] = (idx, inp, 0)
+                inflight[pool.submit(analyze_document, inp.doc_id, inp.path, inp.data)] = (idx, inp)
                 while len(inflight) >= pool.slots:
                     collect()
             while inflight:

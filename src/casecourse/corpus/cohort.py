@@ -116,7 +116,10 @@ def cohort(store: Path, conditions: list[str], drug: str, include_suspected: boo
                 "after_start": [{"type": e["type"], "time": when(e, "time"), "trigger": e["trigger"],
                                  "evidence": e["evidence"]} for e in after],
                 "outcome": o})
+        follow = [e for e in events if e["type"] == "follow_up" and e.get("time_day_hi") is not None]
+        last = max(follow, key=lambda e: e["time_day_hi"]) if follow else None
         patients.append({"doc_id": doc_id, "path": doc["path"], "name": doc["name"], "sex": pat.get("sex"),
+                         "last_follow_up": when(last, "time") if last else None,
                          "age_years": pat.get("age_years"), "conditions": sorted(set(matched_names[doc_id])),
                          "exposures": out_x, "outcome": "died" if "died" in outcomes else outcomes[-1]})
     patients.sort(key=lambda p: (p["path"], p["doc_id"]))

@@ -55,6 +55,8 @@ def print_cohort(c: dict[str, Any], console: Console) -> None:
                       + (f", stopped: {x['stop_reason']}" if x["stop_reason"] else ""))
             lines.append(str(x["line"]) if x["line"] else "-")
             after += [f"{e['type']} {e['time'] or '(time ?)'}" for e in x["after_start"]]
+        if p.get("last_follow_up"):
+            after.append(f"last follow-up {p['last_follow_up']}")
         t.add_row(p["name"], f"{age} {p['sex'] or '?'}", "\n".join(xs), ", ".join(lines), "\n".join(after) or "-",
                   p["outcome"])
     console.print(t)
