@@ -8,8 +8,8 @@ REMISSION = (
     "splenomegaly and pancytopenia. Ferritin was 12,400 ng/mL and triglycerides 4.1 mmol/L. A bone marrow aspirate "
     "showed hemophagocytosis and she was diagnosed with hemophagocytic lymphohistiocytosis. Methylprednisolone 1 g "
     "daily for 3 days was given. Anakinra 100 mg subcutaneously twice daily was started on 12 March 2021. Her fever "
-    "resolved within 48 hours. By June 2021 she was in complete remission and anakinra was continued. At her last follow-up in "
-    "March 2022 she remained well.\n")
+    "resolved within 48 hours. By June 2021 she was in complete remission and anakinra was continued. At her last "
+    "follow-up in March 2022 she remained well.\n")
 RELAPSE = (
     "A 31-year-old man with SLE presented in January 2020 with high fever, hepatosplenomegaly and cytopenias. "
     "Ferritin was 25,000 ng/mL. Hemophagocytic lymphohistiocytosis was diagnosed. Intravenous anakinra 2 mg/kg daily "
