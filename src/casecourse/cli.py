@@ -1,4 +1,4 @@
-"""The command line: `casecourse analyze | schema | assess | evaluate`.
+"""The command line: `casecourse analyze | schema | assess | evaluate | corpus build|query|cohort`.
 
 Heavy modules are imported inside the commands so `casecourse --version` and `--help` start fast.
 """
@@ -104,6 +104,86 @@ def evaluate(
         err.print(f"error: --split must be test, train or all, not {split!r}", markup=False, highlight=False)
         raise typer.Exit(2)
     raise typer.Exit(evaluate_command(corpus.value, corpora, as_json, errors, err, half, split))
+
+
+corpus_app = typer.Typer(no_args_is_help=True, help="Whole corpora: a Parquet store of courses, SQL over it, cohorts.")
+app.add_typer(corpus_app, name="corpus")
+
+
+@corpus_app.command("build")
+def corpus_build(
+    inputs: list[Path] = typer.Argument(..., help="Text files, or folders of .txt files (read recursively)."),
+    store: Path = typer.Option(..., "--store", help="The store folder (created; a rerun adds only new documents)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (local, or a local Dask cluster)."),
+    scheduler: str = typer.Option(None, "--scheduler", help="A Dask distributed scheduler, tcp://HOST:PORT."),
+    dask_local: bool = typer.Option(False, "--dask-local", help="Run on a local Dask cluster of --workers processes."),
+) -> None:
+    """Read every document into the store's Parquet tables; a bad document becomes an error row."""
+    from casecourse.corpus.build import build
+
+    summary = build(inputs, store, workers, scheduler, dask_local, err)
+    err.print(summary.line(), highlight=False, markup=False, soft_wrap=True)
+    raise typer.Exit(2 if summary.errors else 0)
+
+
+class RowFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@corpus_app.command("query")
+def corpus_query(
+    sql: str = typer.Argument(..., help="DuckDB SQL over the views documents, patients, conditions, findings, labs, "
+                              "exposures, dose_segments, events, procedures, assessments."),
+    store: Path = typer.Option(..., "--store", help="The store folder."),
+    as_csv: bool = typer.Option(False, "--csv", help="Print CSV."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON list of rows."),
+) -> None:
+    """Run SQL over the store and print the rows."""
+    from rich.console import Console as _Console
+
+    from casecourse.corpus.render import print_rows
+    from casecourse.corpus.store import connect
+
+    try:
+        con = connect(store)
+        cur = con.execute(sql)
+        cols = [d[0] for d in cur.description] if cur.description else []
+        rows = cur.fetchall() if cols else []
+    except Exception as exc:  # noqa: BLE001 - SQL and store errors are the user's to fix: say what, no traceback
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
+    print_rows(cols, rows, "json" if as_json else "csv" if as_csv else "table", _Console())
+
+
+@corpus_app.command("cohort")
+def corpus_cohort(
+    store: Path = typer.Option(..., "--store", help="The store folder."),
+    condition: list[str] = typer.Option(..., "--condition", "-c", help="A condition every patient has (repeat for "
+                                        "several): a name, a written form or an ICD-10 code (prefix)."),
+    drug: str = typer.Option(..., "--drug", "-d", help="The drug: a name, brand as written, DrugBank id or ATC code."),
+    include_suspected: bool = typer.Option(False, "--include-suspected", help="Count suspected or provisional "
+                                           "diagnoses too."),
+    as_json: bool = typer.Option(False, "--json", help="Print exactly one JSON object."),
+) -> None:
+    """Every patient with all the conditions given the drug: exposures, what followed, and an outcome."""
+    import json
+
+    from rich.console import Console as _Console
+
+    from casecourse.corpus.cohort import cohort
+    from casecourse.corpus.render import print_cohort
+
+    try:
+        result = cohort(store, condition, drug, include_suspected)
+    except FileNotFoundError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False)
+        raise typer.Exit(2) from None
+    if as_json:
+        typer.echo(json.dumps(result, indent=1, ensure_ascii=False))
+    else:
+        print_cohort(result, _Console())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,80 @@
+"""Where documents are read: local worker processes (concurrent.futures) or a Dask distributed cluster.
+
+Both expose `submit(fn, *args) -> future`, `wait_first(futures) -> (done, not_done)`, `slots` (how many documents
+to keep in flight) and `close()`; futures answer `.result()`. A local pool whose process died is restarted by the
+build (`restart`)."""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import logging
+from typing import Any
+
+from casecourse.corpus.work import warm
+
+
+class LocalPool:
+    def __init__(self, workers: int):
+        self.workers = max(1, workers)
+        self.slots = self.workers * 4
+        self._ex = cf.ProcessPoolExecutor(max_workers=self.workers, initializer=warm)
+
+    def submit(self, fn, *args) -> Any:
+        return self._ex.submit(fn, *args)
+
+    @staticmethod
+    def wait_first(futures) -> tuple[set, set]:
+        done, pending = cf.wait(futures, return_when=cf.FIRST_COMPLETED)
+        return set(done), set(pending)
+
+    def restart(self) -> None:
+        self._ex.shutdown(wait=False, cancel_futures=True)
+        self._ex = cf.ProcessPoolExecutor(max_workers=self.workers, initializer=warm)
+
+    def close(self) -> None:
+        self._ex.shutdown(wait=True, cancel_futures=True)
+
+    def describe(self) -> str:
+        return f"{self.workers} local worker process{'es' if self.workers > 1 else ''}"
+
+
+class DaskPool:
+    """A Dask distributed client: on `scheduler` (tcp://host:port) or on a LocalCluster of `workers` processes.
+    The workers must be able to import casecourse (install it on every node); documents travel as bytes, so the
+    workers need no access to the input files."""
+
+    def __init__(self, workers: int, scheduler: str | None):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise RuntimeError("Dask distributed is not installed: pip install 'casecourse[cluster]'") from exc
+        self._cluster = None
+        if scheduler:
+            self._client = Client(scheduler)
+        else:
+            self._cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                                         dashboard_address=None, silence_logs=logging.ERROR)
+            self._client = Client(self._cluster)
+        self._client.run(warm)
+        self.slots = max(1, sum(self._client.nthreads().values())) * 4
+
+    def submit(self, fn, *args) -> Any:
+        return self._client.submit(fn, *args, pure=False)
+
+    @staticmethod
+    def wait_first(futures) -> tuple[set, set]:
+        from distributed import wait
+
+        done, pending = wait(list(futures), return_when="FIRST_COMPLETED")
+        return set(done), set(pending)
+
+    def restart(self) -> None:  # Dask retries on other workers itself; a task that kills workers fails
+        pass
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def describe(self) -> str:
+        where = self._client.scheduler.address if self._cluster is None else "a local Dask cluster"
+        return f"{len(self._client.nthreads())} Dask worker(s) on {where}"

@@ -1,0 +1,99 @@
+"""`casecourse corpus cohort` and `corpus query` on an invented corpus: who had the conditions, who got the drug,
+what followed and the outcome rule."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from corpus_docs import write_corpus
+from rich.console import Console
+
+from casecourse.corpus.build import build
+from casecourse.corpus.cohort import cohort, outcome
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("cohort")
+    build([write_corpus(root / "in")], root / "store", workers=2, console=Console(stderr=True, quiet=True))
+    return root / "store"
+
+
+def _by_name(result: dict) -> dict[str, dict]:
+    return {p["name"]: p for p in result["patients"]}
+
+
+def test_sle_hlh_anakinra_cohort(store: Path) -> None:
+    r = cohort(store, ["systemic lupus erythematosus", "hemophagocytic lymphohistiocytosis"], "anakinra")
+    # SLE + HLH: the remission, relapse and untreated stories (the suspected HLH is not counted); the RA story has
+    # anakinra but not the conditions
+    assert r["with_conditions"] == 3 and r["exposed"] == 2
+    pts = _by_name(r)
+    assert set(pts) == {"a_remission.txt", "b_relapse.txt"}
+    a, b = pts["a_remission.txt"], pts["b_relapse.txt"]
+    assert (a["sex"], a["age_years"], b["sex"], b["age_years"]) == ("female", 24, "male", 31)
+    assert a["outcome"] == "remission on it" and b["outcome"] == "relapse on it"
+    xa, xb = a["exposures"][0], b["exposures"][0]
+    assert xa["start"] == "2021-03-12" and "remission" in [e["type"] for e in xa["after_start"]]
+    assert xb["stop_reason"] and "effic" in xb["stop_reason"] and xb["end"] == "2020-05"
+    assert any(d["dose"] and "2 mg/kg" in d["dose"] for d in xb["doses"])
+    assert r["outcomes"] == {"relapse on it": 1, "remission on it": 1}
+    assert a["last_follow_up"] == "2022-03" and b["last_follow_up"] is None
+
+
+def test_matching_by_written_form_code_and_suspected(store: Path) -> None:
+    by_abbrev = cohort(store, ["SLE", "haemophagocytic lymphohistiocytosis"], "ANAKINRA")
+    by_code = cohort(store, ["M32", "D76.1"], "L04AC")
+    names = {"a_remission.txt", "b_relapse.txt"}
+    assert set(_by_name(by_abbrev)) == names == set(_by_name(by_code))
+    with_suspected = cohort(store, ["SLE", "HLH"], "anakinra", include_suspected=True)
+    assert "g_suspected.txt" in _by_name(with_suspected)
+    assert cohort(store, ["SLE", "HLH"], "emapalumab")["exposed"] == 1
+    assert cohort(store, ["rheumatoid arthritis"], "anakinra")["exposed"] == 1
+    assert cohort(store, ["no such disease"], "anakinra")["exposed"] == 0
+
+
+def _x(**kw) -> dict:
+    return {"start_day_lo": 100.0, "end_day_hi": None, "status": "active", "stop_reason": None, **kw}
+
+
+def _e(kind: str, day: float | None) -> dict:
+    return {"type": kind, "time_day_lo": day}
+
+
+def test_outcome_rule() -> None:
+    assert outcome(_x(), [_e("remission", 150), _e("death", 300)])[0] == "died"
+    assert outcome(_x(), [_e("remission", 150), _e("flare", 200)])[0] == "relapse on it"
+    assert outcome(_x(), [_e("flare", 150), _e("remission", 200)])[0] == "remission on it"
+    # events before the start, or without a time, say nothing about it
+    assert outcome(_x(), [_e("remission", 50), _e("relapse", None)])[0] == "unknown"
+    stopped = _x(status="stopped", end_day_hi=120.0, stop_reason="infection")
+    assert outcome(stopped, [_e("relapse", 200)])[0] == "stopped for infection"
+    assert outcome(_x(status="stopped", end_day_hi=120.0), [_e("remission", 200)])[0] == "remission after it"
+    assert outcome(_x(start_day_lo=None), [_e("remission", 200)])[0] == "unknown"
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "casecourse.cli", "corpus", *args], capture_output=True, text=True)
+
+
+def test_query_and_cohort_commands(store: Path) -> None:
+    sql = "SELECT name, status FROM documents ORDER BY name"
+    rows = json.loads(_cli("query", "--store", str(store), sql, "--json").stdout)
+    assert [r["status"] for r in rows].count("error") == 3 and rows[0]["name"] == "a_remission.txt"
+    table = list(csv.reader(io.StringIO(_cli("query", "--store", str(store), sql, "--csv").stdout)))
+    assert table[0] == ["name", "status"] and len(table) == len(rows) + 1
+    assert "a_remission.txt" in _cli("query", "--store", str(store), sql).stdout
+    bad = _cli("query", "--store", str(store), "SELECT nope FROM documents")
+    assert bad.returncode == 2 and "nope" in bad.stderr
+    out = _cli("cohort", "--store", str(store), "-c", "SLE", "-c", "HLH", "--drug", "anakinra", "--json")
+    got = json.loads(out.stdout)
+    assert got["exposed"] == 2 and "outcome_rule" in got
+    text = _cli("cohort", "--store", str(store), "-c", "SLE", "-c", "HLH", "--drug", "anakinra").stdout
+    assert "remission on it" in text and "relapse on it" in text
+    assert _cli("query", "--store", str(store / "nowhere"), "SELECT 1").returncode == 2
