@@ -104,7 +104,7 @@ def _registry():  # pragma: no cover - exercised through convert()
         return PintUcumRegistry()
 
 
-TABLE_VERSION = "3"
+TABLE_VERSION = "4"
 _COUNT_EXPONENTS = range(0, 25)  # "x 10^9/L", "x 10^3/uL"
 
 
@@ -113,8 +113,13 @@ def _num(x: str) -> float | None:
 
 
 def _targets() -> list[tuple[str, float | None]]:
-    """(SI unit, molar mass) pairs of the lab catalogue, the only targets `convert` is asked for."""
-    pairs = {(r["unit_si"], _num(r["molar_mass"])) for r in _rows("labs.csv") if r["unit_si"]}
+    """(unit, molar mass) pairs `convert` is asked for: the lab catalogue's SI units, and the units of the
+    physiological limits (plausibility.py) with the molar mass of their test (the catalogue's, as plausibility passes
+    it). Without the latter, a document with a value to check in a conventional unit loaded pint (~0.7 s)."""
+    labs = _rows("labs.csv")
+    pairs = {(r["unit_si"], _num(r["molar_mass"])) for r in labs if r["unit_si"]}
+    molar = {r["name"]: _num(r["molar_mass"]) for r in labs}  # the last row of a name, as labs_catalogue keeps it
+    pairs |= {(r["ucum"], molar.get(r["test"])) for r in _rows("physiological_limits.csv") if r["ucum"]}
     return sorted(pairs, key=lambda p: (p[0], p[1] or 0.0))
 
 
@@ -156,7 +161,7 @@ def _table() -> dict[tuple[str, str, float | None], float | None]:
 
     h = hashlib.sha256(TABLE_VERSION.encode())
     h.update(Path(__file__).read_bytes())  # the builder's own code
-    for name in ("lab_units.csv", "labs.csv"):
+    for name in ("lab_units.csv", "labs.csv", "physiological_limits.csv"):
         h.update(resources.files("casecourse.knowledge").joinpath(name).read_bytes())
     origins = []
     for package in ("pint", "ucumvert"):

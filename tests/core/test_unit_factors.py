@@ -34,3 +34,22 @@ def test_units_pint_cannot_read_as_a_quantity_are_not_convertible():
     assert units._pint_factor("{titer}", "g/L", None) is None
     assert units._pint_factor("Cel", "[degF]", None) is None
     assert units.convert(3, "{titer}", "g/L") is None
+
+
+def test_the_table_holds_every_conversion_plausibility_asks_for():
+    # plausibility converts a value to its test's limit unit with the catalogue's molar mass: those pairs are in the
+    # table for every unit the reader writes, so checking a value never loads pint (~0.7 s) at run time
+    from casecourse.plausibility import limits
+    from casecourse.reading.labs_catalogue import catalogue
+
+    table = units._table()
+    sources = units._sources()
+    assert len(limits()) > 10
+    for test, (target, _low, _high) in limits().items():
+        entry = catalogue().get(test)
+        mm = entry.molar_mass if entry else None
+        missing = [s for s in sources if s != target and (s, target, mm) not in table]
+        assert not missing, (test, target, mm, missing[:5])
+    # and the table's answer for such a pair is pint's own: glucose mg/L -> the limit's mg/dL
+    glucose = ("mg/L", limits()["glucose"][0], catalogue()["glucose"].molar_mass)
+    assert glucose in table and table[glucose] == units._pint_factor(*glucose)

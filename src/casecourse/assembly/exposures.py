@@ -30,7 +30,7 @@ from casecourse.model import (
     Timing,
     construct_all,
 )
-from casecourse.reading.rx_first import anchored
+from casecourse.reading.rx_first import anchored, finditer
 from casecourse.reading.timex_lexicon import UNIT_DAYS
 
 _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also", "both", "the", "of", "all",
@@ -396,7 +396,7 @@ class ExposureBuilder:
         s0, s1 = sent
         regex, meta = _cues()
         cues = [(c.start() + s0, c.end() + s0, *meta[re.sub(r"\s+", " ", c.group(0).lower())])
-                for c in regex.finditer(self.text[s0:s1])]
+                for c in finditer(regex, self.text[s0:s1])]  # rx_first: same matches, by its lowered twin
         inner = [*ms.drugs, *ms.doses, *ms.routes, *ms.freqs]
         actions = {id(d): _action(self.text, d, drugs, cues, inner) for d in drugs}
         clauses = _clauses(self.text, s0, s1)
@@ -570,7 +570,7 @@ class ExposureBuilder:
             return
         regex, meta = _cues()
         cues = [(c.start() + sent[0], c.end() + sent[0], *meta[re.sub(r"\s+", " ", c.group(0).lower())])
-                for c in regex.finditer(self.text[sent[0]:sent[1]])]
+                for c in finditer(regex, self.text[sent[0]:sent[1]])]
         inner = [*ms.doses, *ms.routes, *ms.freqs]
         clauses = _clauses(self.text, sent[0], sent[1])
         for c in classes:

@@ -28,6 +28,7 @@ from casecourse.cache import cached, file_key
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading import drug_context
+from casecourse.reading.rx_first import lower_of
 
 _BUILDER_VERSION = "8"
 _KNOWLEDGE = ("drug_overrides.csv", "drugs.csv", "therapy_terms.csv", "regimens.csv", "labs.csv")
@@ -307,7 +308,7 @@ def find(text: str, abbreviations: dict[str, str] | None = None) -> list[Mention
     """Drug, drug-class and therapy mentions; `abbreviations` (short form -> long form) are those the
     text defines, which take precedence over the table of common ones."""
     lex, auto = lexicon()
-    lower = text.lower()
+    lower = lower_of(text)
     found: list[_Hit] = []
     for start, end, variant in _longest_bounded(text, lower, auto):
         found.append((start, end, lex[variant], None))

@@ -14,6 +14,7 @@ from importlib import resources
 
 import ahocorasick
 
+from casecourse.reading.rx_first import lower_of
 from casecourse.units import ucum_kinds
 
 
@@ -149,7 +150,7 @@ def find_tests(text: str) -> list[TestHit]:
 
 
 def _find_tests(text: str) -> list[TestHit]:
-    lower = text.lower()
+    lower = lower_of(text)
     tests = catalogue()
     candidates: list[tuple[int, int, str]] = []
     n = len(text)

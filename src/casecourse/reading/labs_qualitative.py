@@ -17,7 +17,7 @@ import ahocorasick
 
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import LabTest, TestHit, catalogue, expand, find_tests
-from casecourse.reading.rx_first import anchored, lower_text
+from casecourse.reading.rx_first import anchored, lower_of, lower_text
 from casecourse.reading.rx_keys import may_hold, search_lowered
 
 _INTERP = {
@@ -112,7 +112,7 @@ def _compound_automaton() -> ahocorasick.Automaton:
 
 def find_compounds(text: str) -> list[Compound]:
     """Whole-word matches of the lab_findings.csv terms (and British variants), longest first."""
-    lower = text.lower()
+    lower = lower_of(text)
     n = len(text)
     found: list[Compound] = []
     for end_idx, (length, tests, interp) in _compound_automaton().iter(lower):

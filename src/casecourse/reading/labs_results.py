@@ -17,7 +17,7 @@ import ahocorasick
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import find_tests
-from casecourse.reading.rx_first import anchored, lower_text
+from casecourse.reading.rx_first import anchored, lower_of, lower_text
 from casecourse.reading.rx_keys import may_hold
 
 _WORDS = {
@@ -146,7 +146,7 @@ def _verbs() -> ahocorasick.Automaton:
 
 
 def _candidates(text: str) -> list[re.Match]:
-    lower = text.lower()
+    lower = lower_of(text)
     n = len(text)
     out = []
     for end_idx, (length, pred, attr) in _verbs().iter(lower):
@@ -197,7 +197,7 @@ class _Taken:
 
 
 def _standalone_results(text: str, taken: _Taken) -> list[Mention]:
-    lower = text.lower()
+    lower = lower_of(text)
     n = len(text)
     hits = []
     for end_idx, (length, interp) in _standalone().iter(lower):

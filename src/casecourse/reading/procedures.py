@@ -26,6 +26,7 @@ import ahocorasick
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading.rx_first import lower_of
 
 _make = Mention.model_construct  # values built here: pydantic validation skipped (see Mention.model_construct)
 
@@ -151,7 +152,7 @@ def _word_start(text: str, pos: int) -> int:
 
 
 def _candidates(text: str) -> list[tuple[int, int, _Entry]]:
-    lower = text.lower()
+    lower = lower_of(text)
     n = len(text)
     out: list[tuple[int, int, _Entry]] = []
     for end_idx, (length, entries) in _automaton().iter(lower):

@@ -305,6 +305,16 @@ def lowered(rx: re.Pattern) -> re.Pattern | None:
 
 
 _LAST: tuple[str | None, str | None] = (None, None)  # the last text asked for and its lower case
+_LOWER: tuple[str | None, str] = (None, "")  # the last text given to `lower_of` and its `str.lower()`
+
+
+def lower_of(text: str) -> str:
+    """`text.lower()`, kept for the last text asked: eight components of the reader lower the same document."""
+    global _LOWER
+    last = _LOWER
+    if last[0] is not text:
+        last = _LOWER = (text, text.lower())
+    return last[1]
 
 
 def lower_text(text: str) -> str | None:
@@ -314,7 +324,7 @@ def lower_text(text: str) -> str | None:
     global _LAST
     last = _LAST
     if last[0] is not text:
-        low: str | None = text.lower()
+        low: str | None = lower_of(text)
         if len(low) != len(text) or "ı" in text or "ſ" in text:  # type: ignore[arg-type]
             low = None
         last = _LAST = (text, low)

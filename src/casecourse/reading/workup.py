@@ -23,6 +23,7 @@ import ahocorasick
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import by_written, find_tests
+from casecourse.reading.rx_first import lower_of
 
 # [.!?](?=\s+[A-Z(\[]|\s*$)|[;\n], written to begin with one character class: `re` then skips to the
 # candidates in C (three times faster; same matches)
@@ -81,7 +82,7 @@ def _catalogue_tests(text: str) -> list[Hit]:
 
 
 def _hits(text: str) -> list[Hit]:
-    lower = text.lower()
+    lower = lower_of(text)
     cands: list[Hit] = _catalogue_tests(text)
     names = [(t.start, t.end) for t in find_tests(text)]
     for end_idx, (length, kind, canonical) in _automaton().iter(lower):

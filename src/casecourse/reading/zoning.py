@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from casecourse.reading.rx_first import anchored
+from casecourse.reading.rx_first import anchored, finditer, lower_text
+from casecourse.reading.rx_keys import search_lowered
 
 PATIENT_ZONES = frozenset({"narrative", "summary"})
 
@@ -184,7 +185,7 @@ _GENERAL_FINDING = re.compile(r"stud(?:y|ies)\s+(?:have|has|had|suggest|show|ind
 def _cites(sentence: str) -> bool:
     """A literature cue, other than a lab value's reference interval in parentheses or a diagnostic study's
     result."""
-    for m in _LITERATURE_CUE.finditer(sentence):
+    for m in finditer(_LITERATURE_CUE, sentence):  # rx_first: the same matches, by the lowered twin
         if m.group().startswith("(") and _VALUE_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
             continue
         if m.group()[:4].lower() == "stud" and (_DIAGNOSTIC_STUDY.match(sentence, m.start()) or (
@@ -202,9 +203,10 @@ def sentence_zone(sentence: str, line_zone: str) -> str:
     if line_zone in ("narrative", "background", "summary"):
         if _cites(sentence) and not _PATIENT_CUE.search(sentence):
             return "literature"
-        if _WE_REPORT.search(sentence):
+        low = lower_text(sentence)  # the case-insensitive cues are searched by their lowered twins (same answers)
+        if search_lowered(_WE_REPORT, sentence, low):
             return "summary"  # the case in one sentence: its facts are real but undated
-        if line_zone != "summary" and _GENERIC_CUE.search(sentence) and not _STORY_VERB.search(sentence) \
-                and not _PATIENT_CUE.search(sentence):
+        if line_zone != "summary" and search_lowered(_GENERIC_CUE, sentence, low) \
+                and not search_lowered(_STORY_VERB, sentence, low) and not _PATIENT_CUE.search(sentence):
             return "background"
     return line_zone
