@@ -103,6 +103,12 @@ _DONE_LATER = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,?\s*(?:(?:which|that)\s+(?
 _DECLINED_KEYS = ("eligib", "unsuitab", "unfit", "declin", "refus", "contraindicat")
 _DECLINED_BEFORE = re.compile(r"\b(?:ineligible|not\s+eligible|unsuitable|unfit|declined|refused|contraindicated)\s+"
                               r"(?:(?:for|to|of|an?|the|undergo|receive|have)\s+){0,3}(?:\S+\s+){0,2}$", re.I)
+# the same said after the name: "evaluated for liver transplantation but was deemed ineligible", "dialysis was
+# refused", "... plasma exchange, which she declined"
+_DECLINED_AFTER = re.compile(
+    r"\s*,?\s+(?:(?:but|and|which)\s+)?(?:(?:he|she|they|the\s+patient)\s+)?(?:(?:was|were|is)\s+(?:(?:deemed|judged|"
+    r"considered|found|felt)\s+(?:to\s+be\s+)?)?(?:ineligible|not\s+eligible|unsuitable|unfit|declined|refused|"
+    r"contraindicated)|(?:declined|refused))\b", re.I)
 # the same said after the name: "cardiac surgery was indicated", "a splenectomy was planned", "HSCT is being considered"
 _PLANNED_AFTER = re.compile(r"\s+(?:was|were|is|are|had been|has been|is being|was being)\s+"
                             r"(?:then\s+|also\s+|therefore\s+)?(?:indicated|planned|scheduled|recommended|proposed|suggested|considered|discussed|"
@@ -247,7 +253,8 @@ def find(text: str) -> list[Mention]:
         if any(k in tail[-70:] for k in _PLANNED_KEYS) and _PLANNED_BEFORE.search(before[-70:]) or \
                 _PLANNED_AFTER.match(text, end, min(len(text), end + 50)):
             attrs["planned"] = not _DONE_LATER.match(text, end, min(len(text), end + 60))
-        if any(k in tail[-60:] for k in _DECLINED_KEYS) and _DECLINED_BEFORE.search(before[-60:]):
+        if any(k in tail[-60:] for k in _DECLINED_KEYS) and _DECLINED_BEFORE.search(before[-60:]) or \
+                _DECLINED_AFTER.match(text, end, min(len(text), end + 60)):
             attrs["declined"] = True
         out.append(_make(type="procedure", start=start, end=end, text=text[start:end], norm=e.name, attrs=attrs))
     return out
