@@ -92,9 +92,39 @@ def _candidates(index: Index, toks: Tokens, text: str) -> list[tuple[int, int, i
     keys = toks.keys
     pos = list(compress(count(), map(not_, map(inserted.__contains__, keys))))  # the tokens kept, in order
     outer = {(a, b) for a, b, _ in out}
-    for a, b, ei in _scan(index, toks, text, list(map(keys.__getitem__, pos)), pos):
-        if not any(x <= a and b <= y for x, y in outer):
-            out.append((a, b, ei))
+    for lo, hi in _gap_windows(pos, _max_words(index)):
+        for a, b, ei in _scan(index, toks, text, list(map(keys.__getitem__, pos[lo:hi])), pos[lo:hi]):
+            if not any(x <= a and b <= y for x, y in outer):
+                out.append((a, b, ei))
+    return out
+
+
+_MAX_WORDS: list[tuple[Index, int]] = []  # (index, its longest key in words), for the index last asked about
+
+
+def _max_words(index: Index) -> int:
+    """The most words a lexicon key has (the automaton's longest key, in word codes; `get_stats` walks the whole
+    trie, a few ms: once per index)."""
+    if not _MAX_WORDS or _MAX_WORDS[0][0] is not index:
+        _MAX_WORDS[:] = [(index, -(-index.automaton.get_stats()["longest_word"] // CODE_DIGITS))]
+    return _MAX_WORDS[0][1]
+
+
+def _gap_windows(pos: list[int], longest: int) -> list[tuple[int, int]]:
+    """Ranges [lo, hi) of the kept tokens `pos` that hold every run of at most `longest` kept tokens spanning a
+    left-out word, disjoint and in order. `_scan` over a selection keeps only such runs, so scanning these ranges
+    instead of the whole selection yields the same matches in the same order: an Aho-Corasick pass reports every
+    occurrence of a key inside a range as it does inside the whole, each window holds every run across its gaps
+    (a run of n <= `longest` tokens across the gap after kept token j lies within j - longest + 2 .. j + longest - 1),
+    and the windows are merged where they overlap or touch, so no run is reported twice."""
+    out: list[tuple[int, int]] = []
+    for j in range(len(pos) - 1):
+        if pos[j + 1] - pos[j] > 1:  # a left-out word after kept token j
+            lo, hi = max(0, j - longest + 2), min(len(pos), j + longest)
+            if out and lo <= out[-1][1]:
+                out[-1] = (out[-1][0], hi)
+            else:
+                out.append((lo, hi))
     return out
 
 
