@@ -117,11 +117,25 @@ def corpus_build(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (local, or a local Dask cluster)."),
     scheduler: str = typer.Option(None, "--scheduler", help="A Dask distributed scheduler, tcp://HOST:PORT."),
     dask_local: bool = typer.Option(False, "--dask-local", help="Run on a local Dask cluster of --workers processes."),
+    retry_errors: bool = typer.Option(False, "--retry-errors", help="Read again the documents the store holds as "
+                                      "errors (e.g. after a fix or a timeout) and replace their rows."),
+    refresh: bool = typer.Option(False, "--refresh", help="Read again the documents another casecourse version (or "
+                                 "course schema) stored and replace their rows."),
+    timeout: float = typer.Option(120.0, "--timeout", min=0, help="Seconds one document may take; past it the "
+                                  "document is an error row ('timed out after N s'), its worker process is replaced "
+                                  "and the build goes on. 0: no limit."),
+    batch_docs: int = typer.Option(2000, "--batch-docs", min=1, help="Documents per batch file (one Parquet file per "
+                                   "table per batch; a progress line is printed per batch)."),
 ) -> None:
-    """Read every document into the store's Parquet tables; a bad document becomes an error row."""
+    """Read every document into the store's Parquet tables; a bad document becomes an error row.
+
+    A rerun skips the documents already stored (same bytes = same SHA-256 id) unless --retry-errors or --refresh
+    says to read them again; re-read documents replace their old rows (no duplicates; a rebuild that is killed
+    midway is finished by the next build). Exit code 2 when this run wrote error rows."""
     from casecourse.corpus.build import build
 
-    summary = build(inputs, store, workers, scheduler, dask_local, err)
+    summary = build(inputs, store, workers, scheduler, dask_local, err, batch_docs=batch_docs,
+                    retry_errors=retry_errors, refresh=refresh, timeout=timeout)
     err.print(summary.line(), highlight=False, markup=False, soft_wrap=True)
     raise typer.Exit(2 if summary.errors else 0)
 

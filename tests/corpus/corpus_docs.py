@@ -53,3 +53,23 @@ def crash_on_crash_txt(doc_id: str, path: str, data: bytes):
     if Path(path).name.startswith("crash"):
         os._exit(3)
     return analyze_document(doc_id, path, data)
+
+
+def slow_on_slow_txt(doc_id: str, path: str, data: bytes):
+    """A worker function that hangs on a file named slow*.txt (a document the reader never finishes)."""
+    import time
+
+    from casecourse.corpus.work import analyze_document
+
+    if Path(path).name.startswith("slow"):
+        time.sleep(600)
+    return analyze_document(doc_id, path, data)
+
+
+def fail_on_flaky_txt(doc_id: str, path: str, data: bytes):
+    """A worker function whose reading of flaky*.txt fails (an error row a later --retry-errors fixes)."""
+    from casecourse.corpus.work import analyze_document, error_result
+
+    if Path(path).name.startswith("flaky"):
+        return error_result(doc_id, path, len(data), f"{path}: could not be analysed (RuntimeError: flaky)")
+    return analyze_document(doc_id, path, data)

@@ -1,8 +1,8 @@
 """Where documents are read: local worker processes (concurrent.futures) or a Dask distributed cluster.
 
-Both expose `submit(fn, *args) -> future`, `wait_first(futures) -> (done, not_done)`, `slots` (how many documents
-to keep in flight) and `close()`; futures answer `.result()`. A local pool whose process died is restarted by the
-build (`restart`)."""
+Both expose `submit(fn, *args) -> future`, `wait_first(futures, timeout) -> (done, not_done)`, `slots` (how many
+documents to keep in flight) and `close()`; futures answer `.result()`. A local pool whose process died or hangs is
+restarted by the build (`restart`)."""
 from __future__ import annotations
 
 import concurrent.futures as cf
@@ -22,12 +22,18 @@ class LocalPool:
         return self._ex.submit(fn, *args)
 
     @staticmethod
-    def wait_first(futures) -> tuple[set, set]:
-        done, pending = cf.wait(futures, return_when=cf.FIRST_COMPLETED)
+    def wait_first(futures, timeout: float | None = None) -> tuple[set, set]:
+        done, pending = cf.wait(futures, timeout=timeout, return_when=cf.FIRST_COMPLETED)
         return set(done), set(pending)
 
     def restart(self) -> None:
+        """A fresh pool; the old one's processes are killed (one may be stuck in a document past its time limit)."""
+        procs = list((getattr(self._ex, "_processes", None) or {}).values())
         self._ex.shutdown(wait=False, cancel_futures=True)
+        for p in procs:
+            if p.is_alive():
+                p.kill()
+            p.join(5)
         self._ex = cf.ProcessPoolExecutor(max_workers=self.workers, initializer=warm)
 
     def close(self) -> None:
@@ -61,14 +67,18 @@ class DaskPool:
         return self._client.submit(fn, *args, pure=False)
 
     @staticmethod
-    def wait_first(futures) -> tuple[set, set]:
+    def wait_first(futures, timeout: float | None = None) -> tuple[set, set]:
         from distributed import wait
 
-        done, pending = wait(list(futures), return_when="FIRST_COMPLETED")
+        try:
+            done, pending = wait(list(futures), timeout=timeout, return_when="FIRST_COMPLETED")
+        except TimeoutError:
+            return set(), set(futures)
         return set(done), set(pending)
 
-    def restart(self) -> None:  # Dask retries on other workers itself; a task that kills workers fails
-        pass
+    def restart(self) -> None:
+        """Dask retries on other workers itself and a task that kills workers fails; a task past its time limit is
+        given up (its future released) but Dask cannot stop a running task: it finishes on its worker."""
 
     def close(self) -> None:
         self._client.close()
