@@ -180,6 +180,9 @@ def corpus_cohort(
     include_suspected: bool = typer.Option(False, "--include-suspected", help="Count suspected or provisional "
                                            "diagnoses too."),
     as_json: bool = typer.Option(False, "--json", help="Print exactly one JSON object."),
+    html: Path = typer.Option(None, "--html", help="Also write a self-contained evidence-synthesis page (HTML, inline "
+                              "CSS/JS, no network): question, matching rule, counts, one row per patient, outcome "
+                              "tallies and each patient's timeline figure."),
 ) -> None:
     """Every patient with all the conditions given the drug: exposures, what followed, and an outcome."""
     import json
@@ -194,6 +197,11 @@ def corpus_cohort(
     except FileNotFoundError as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None
+    if html is not None:
+        from casecourse.corpus.evidence import write_cohort_html
+
+        size = write_cohort_html(result, html, store)
+        err.print(f"wrote {html} ({size:,} bytes; {result['exposed']} patient row(s))", markup=False, highlight=False)
     if as_json:
         typer.echo(json.dumps(result, indent=1, ensure_ascii=False))
     else:

@@ -88,7 +88,7 @@ class Resolved:
             return f"{self.term}: codes starting with {self.code_prefix}"
         if self.branches:
             return (f"{self.term}: " + " and ".join(f"ICD-10 {b} and its subcodes" for b in sorted(self.branches))
-                    + f", or by name ({', '.join(sorted(self.names, key=str.lower)) or self.term})")
+                    + f", or by name ({', '.join(sorted(self.names, key=lambda n: (n.lower(), n))) or self.term})")
         return f"{self.term}: by name" + (f" and codes {', '.join(sorted(self.codes))}" if self.codes else "")
 
 
