@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from casecourse import __version__
 from casecourse.corpus.inputs import Input, expand, load
 from casecourse.corpus.store import drop_orphans, recover, stored, write_batch
-from casecourse.corpus.work import Result, analyze_document, error_result
+from casecourse.corpus.work import Result, analyze_document, error_result, warm
 from casecourse.model import SCHEMA_VERSION
 
 BATCH_DOCS = 2000
@@ -79,7 +79,8 @@ class _Ordered:
             self.console.print(
                 f"batch {len(self.summary.parts)} written ({name}): {n} documents, {n - bad} read, {bad} errors"
                 + (f", {len(replaces)} replaced" if replaces else "")
-                + f"; {self.next}/{self.summary.inputs} inputs done, {elapsed:.1f} s", highlight=False, markup=False)
+                + f"; {self.next}/{self.summary.inputs} inputs done, {elapsed:.1f} s", highlight=False, markup=False,
+                soft_wrap=True)
         self.batch = []
 
 
@@ -123,6 +124,8 @@ def build(inputs: list[Path], store: Path, workers: int = 1, scheduler: str | No
                         disable=not console.is_terminal)
     pool = _make_pool(workers, scheduler, dask_local)
     summary.where = pool.describe()
+    if limit:
+        pool.ready()
     seen: set[str] = set()
     inflight: dict = {}  # future -> (position, input, when submitted)
 
@@ -161,21 +164,30 @@ def build(inputs: list[Path], store: Path, workers: int = 1, scheduler: str | No
 
     def isolate(suspects: list[tuple[int, Input]]) -> None:
         """A worker process died or a document ran past the limit: restart the pool and read the documents that
-        were in flight one at a time; one whose worker dies again, or that runs past the limit alone, is an error
-        row (its worker killed and replaced), the others are read as usual."""
-        pool.restart()
+        were in flight one at a time on one fresh, warm worker; one whose worker dies again, or that runs past the
+        limit alone, is an error row (its worker killed and replaced), the others are read as usual."""
+
+        def one_worker() -> None:  # one warm worker: the limit then times exactly one document
+            pool.restart(1)
+            if limit:
+                pool.submit(warm).result()
+
+        one_worker()
         for idx, inp in suspects:
             try:
                 finish(idx, pool.submit(analyze_document, inp.doc_id, inp.path, inp.data).result(timeout=limit))
             except cfp.BrokenProcessPool:
                 finish(idx, error_result(inp.doc_id, inp.path, inp.size,
                                          f"{inp.path}: the worker process died while reading it"))
-                pool.restart()
+                one_worker()
             except TimeoutError:
                 summary.timed_out += 1
                 finish(idx, error_result(inp.doc_id, inp.path, inp.size, f"{inp.path}: timed out after {limit:g} s "
                                          "(its worker process was replaced)"))
-                pool.restart()
+                one_worker()
+        pool.restart()
+        if limit:
+            pool.ready()
 
     try:
         with progress:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import logging
+import multiprocessing as mp
 from typing import Any
 
 from casecourse.corpus.work import warm
@@ -26,15 +27,31 @@ class LocalPool:
         done, pending = cf.wait(futures, timeout=timeout, return_when=cf.FIRST_COMPLETED)
         return set(done), set(pending)
 
-    def restart(self) -> None:
-        """A fresh pool; the old one's processes are killed (one may be stuck in a document past its time limit)."""
-        procs = list((getattr(self._ex, "_processes", None) or {}).values())
-        self._ex.shutdown(wait=False, cancel_futures=True)
+    def restart(self, workers: int | None = None) -> None:
+        """A fresh pool (of `workers` processes, default as built); the old one's processes are killed (one may be
+        stuck in a document past its time limit)."""
+        old = self._ex
+        procs = list((getattr(old, "_processes", None) or {}).values())
+        old.shutdown(wait=False, cancel_futures=True)
         for p in procs:
             if p.is_alive():
                 p.kill()
             p.join(5)
-        self._ex = cf.ProcessPoolExecutor(max_workers=self.workers, initializer=warm)
+        # a worker killed while writing its result leaves the old pool's manager thread waiting for the rest of the
+        # message (and the interpreter waiting for that thread at exit): with every writer gone it reads end-of-file
+        writer = getattr(getattr(old, "_result_queue", None), "_writer", None)
+        if writer is not None and not any(p.is_alive() for p in procs):
+            writer.close()
+        # not forked from this process: the killed pool's threads may hold locks a forked child would inherit
+        # (a worker forked now can hang before its first task)
+        self._ex = cf.ProcessPoolExecutor(max_workers=workers or self.workers, initializer=warm,
+                                          mp_context=mp.get_context("forkserver"))
+
+    def ready(self) -> None:
+        """Wait until the workers have started and imported the reader, so that a document's time limit does not
+        count a worker's start-up."""
+        for f in [self._ex.submit(warm) for _ in range(self.workers)]:
+            f.result()
 
     def close(self) -> None:
         self._ex.shutdown(wait=True, cancel_futures=True)
@@ -76,7 +93,10 @@ class DaskPool:
             return set(), set(futures)
         return set(done), set(pending)
 
-    def restart(self) -> None:
+    def ready(self) -> None:  # the client ran `warm` on every worker when it connected
+        pass
+
+    def restart(self, workers: int | None = None) -> None:
         """Dask retries on other workers itself and a task that kills workers fails; a task past its time limit is
         given up (its future released) but Dask cannot stop a running task: it finishes on its worker."""
 
