@@ -124,8 +124,8 @@ def build(inputs: list[Path], store: Path, workers: int = 1, scheduler: str | No
                         disable=not console.is_terminal)
     pool = _make_pool(workers, scheduler, dask_local)
     summary.where = pool.describe()
-    if limit:
-        pool.ready()
+    started = False  # workers are started (and warmed, when timed) at the first document to read: a rerun that
+    # skips everything starts none
     seen: set[str] = set()
     inflight: dict = {}  # future -> (position, input, when submitted)
 
@@ -206,6 +206,9 @@ def build(inputs: list[Path], store: Path, workers: int = 1, scheduler: str | No
                 if inp.data is None:
                     finish(idx, error_result(inp.doc_id, inp.path, inp.size, inp.error or f"{inp.path}: unreadable"))
                     continue
+                if limit and not started:
+                    pool.ready()
+                started = True
                 inflight[pool.submit(analyze_document, inp.doc_id, inp.path, inp.data)] = (idx, inp,
                                                                                           time.perf_counter())
                 while len(inflight) >= pool.slots:
