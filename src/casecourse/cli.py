@@ -117,11 +117,25 @@ def corpus_build(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes (local, or a local Dask cluster)."),
     scheduler: str = typer.Option(None, "--scheduler", help="A Dask distributed scheduler, tcp://HOST:PORT."),
     dask_local: bool = typer.Option(False, "--dask-local", help="Run on a local Dask cluster of --workers processes."),
+    retry_errors: bool = typer.Option(False, "--retry-errors", help="Read again the documents the store holds as "
+                                      "errors (e.g. after a fix or a timeout) and replace their rows."),
+    refresh: bool = typer.Option(False, "--refresh", help="Read again the documents another casecourse version (or "
+                                 "course schema) stored and replace their rows."),
+    timeout: float = typer.Option(120.0, "--timeout", min=0, help="Seconds one document may take; past it the "
+                                  "document is an error row ('timed out after N s'), its worker process is replaced "
+                                  "and the build goes on. 0: no limit."),
+    batch_docs: int = typer.Option(2000, "--batch-docs", min=1, help="Documents per batch file (one Parquet file per "
+                                   "table per batch; a progress line is printed per batch)."),
 ) -> None:
-    """Read every document into the store's Parquet tables; a bad document becomes an error row."""
+    """Read every document into the store's Parquet tables; a bad document becomes an error row.
+
+    A rerun skips the documents already stored (same bytes = same SHA-256 id) unless --retry-errors or --refresh
+    says to read them again; re-read documents replace their old rows (no duplicates; a rebuild that is killed
+    midway is finished by the next build). Exit code 2 when this run wrote error rows."""
     from casecourse.corpus.build import build
 
-    summary = build(inputs, store, workers, scheduler, dask_local, err)
+    summary = build(inputs, store, workers, scheduler, dask_local, err, batch_docs=batch_docs,
+                    retry_errors=retry_errors, refresh=refresh, timeout=timeout)
     err.print(summary.line(), highlight=False, markup=False, soft_wrap=True)
     raise typer.Exit(2 if summary.errors else 0)
 
@@ -166,6 +180,9 @@ def corpus_cohort(
     include_suspected: bool = typer.Option(False, "--include-suspected", help="Count suspected or provisional "
                                            "diagnoses too."),
     as_json: bool = typer.Option(False, "--json", help="Print exactly one JSON object."),
+    html: Path = typer.Option(None, "--html", help="Also write a self-contained evidence-synthesis page (HTML, inline "
+                              "CSS/JS, no network): question, matching rule, counts, one row per patient, outcome "
+                              "tallies and each patient's timeline figure."),
 ) -> None:
     """Every patient with all the conditions given the drug: exposures, what followed, and an outcome."""
     import json
@@ -180,6 +197,11 @@ def corpus_cohort(
     except FileNotFoundError as exc:
         err.print(f"error: {exc}", markup=False, highlight=False)
         raise typer.Exit(2) from None
+    if html is not None:
+        from casecourse.corpus.evidence import write_cohort_html
+
+        size = write_cohort_html(result, html, store)
+        err.print(f"wrote {html} ({size:,} bytes; {result['exposed']} patient row(s))", markup=False, highlight=False)
     if as_json:
         typer.echo(json.dumps(result, indent=1, ensure_ascii=False))
     else:

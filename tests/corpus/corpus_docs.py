@@ -53,3 +53,35 @@ def crash_on_crash_txt(doc_id: str, path: str, data: bytes):
     if Path(path).name.startswith("crash"):
         os._exit(3)
     return analyze_document(doc_id, path, data)
+
+
+def slow_on_slow_txt(doc_id: str, path: str, data: bytes):
+    """A worker function that hangs on a file named slow*.txt (a document the reader never finishes)."""
+    import time
+
+    from casecourse.corpus.work import analyze_document
+
+    if Path(path).name.startswith("slow"):
+        time.sleep(600)
+    return analyze_document(doc_id, path, data)
+
+
+def fail_on_flaky_txt(doc_id: str, path: str, data: bytes):
+    """A worker function whose reading of flaky*.txt fails (an error row a later --retry-errors fixes)."""
+    from casecourse.corpus.work import analyze_document, error_result
+
+    if Path(path).name.startswith("flaky"):
+        return error_result(doc_id, path, len(data), f"{path}: could not be analysed (RuntimeError: flaky)")
+    return analyze_document(doc_id, path, data)
+
+
+# ICD-10 hierarchy: lupus nephritis (an M32 subcode) without the words "lupus erythematosus"; a D76 histiocytosis
+# that is not HLH
+NEPHRITIS = (
+    "A 28-year-old woman with biopsy-proven lupus nephritis class IV presented in February 2021 with fever and "
+    "pancytopenia. Ferritin was 18,000 ng/mL. Hemophagocytic lymphohistiocytosis was diagnosed on bone marrow. "
+    "Anakinra 100 mg daily was started on 3 February 2021. She achieved remission in April 2021.\n")
+ROSAI = (
+    "A 35-year-old man with systemic lupus erythematosus presented in June 2020 with massive cervical "
+    "lymphadenopathy. A lymph node biopsy showed Rosai-Dorfman disease. Anakinra 100 mg daily was started in July "
+    "2020. The nodes regressed by October 2020.\n")

@@ -7,11 +7,18 @@ it names (ICD-10 for conditions; DrugBank and ATC for drugs) then match every fa
 (a written form) finds "systemic lupus erythematosus" everywhere, and a brand name its ingredient. A term the stored
 texts never write is first turned into the names the courses use by the same synonym tables the reader and the rules
 read (knowledge/diagnoses.csv; rules/data/drugs.csv): "HLH" is "hemophagocytic lymphohistiocytosis".
+
+A condition named in words follows the ICD-10 hierarchy: its ICD-10 codes (those of the stored facts it names and
+those diagnoses.csv gives its names) each stand for a branch of the classification, and every condition coded in
+that branch matches. By the ICD-10 convention that the subcode .9 of a three-character category is "unspecified", a
+code X00.9 stands for its whole category X00 ("systemic lupus erythematosus", M32.9, matches lupus nephritis, M32.14,
+and the other M32 subcodes); any other code stands for itself and its subcodes ("hemophagocytic lymphohistiocytosis",
+D76.1, does not match other D76 histiocytoses).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from casecourse.rules.concepts import norm
@@ -27,6 +34,27 @@ def _diagnosis_synonyms() -> dict[str, set[str]]:
             if s.strip():
                 out.setdefault(norm(s), set()).add(norm(r["name"]))
     return out
+
+
+@cache
+def _diagnosis_codes() -> dict[str, set[str]]:
+    """normalised diagnosis name -> its ICD-10 codes in knowledge/diagnoses.csv."""
+    from casecourse.knowledge import table
+
+    out: dict[str, set[str]] = {}
+    for r in table("diagnoses.csv"):
+        if (r.get("icd10") or "").strip():
+            out.setdefault(norm(r["name"]), set()).add(r["icd10"].strip())
+    return out
+
+
+_UNSPECIFIED = re.compile(r"^([A-Z]\d{2})\.9$")
+
+
+def icd10_branch(code: str) -> str:
+    """The ICD-10 branch a condition's code stands for: X00.9 (unspecified) its category X00, else itself."""
+    m = _UNSPECIFIED.match(code.strip().upper())
+    return m.group(1) if m else code.strip().upper()
 
 
 def keys(table: str, term: str) -> set[str]:
@@ -53,10 +81,14 @@ class Resolved:
     code_prefix: str | None
     names: set[str]  # normalised names/texts/evidence equal to the term
     codes: set[str]  # codes of the facts the term names
+    branches: set[str] = field(default_factory=set)  # ICD-10 branches (conditions): every code under them matches
 
     def describe(self) -> str:
         if self.code_prefix:
             return f"{self.term}: codes starting with {self.code_prefix}"
+        if self.branches:
+            return (f"{self.term}: " + " and ".join(f"ICD-10 {b} and its subcodes" for b in sorted(self.branches))
+                    + f", or by name ({', '.join(sorted(self.names, key=lambda n: (n.lower(), n))) or self.term})")
         return f"{self.term}: by name" + (f" and codes {', '.join(sorted(self.codes))}" if self.codes else "")
 
 
@@ -76,7 +108,11 @@ def resolve(con, table: str, name_cols: tuple[str, ...], code_cols: tuple[str, .
         if any(v and norm(v) in wanted for v in vals):
             names.update(v for v in vals if v and norm(v) in wanted)
             found.update(c for c in codes if c)
-    return Resolved(q, None, names, found)
+    if table != "conditions":
+        return Resolved(q, None, names, found)
+    for k in wanted:
+        found |= _diagnosis_codes().get(k, set())
+    return Resolved(q, None, names, found, {icd10_branch(c) for c in found})
 
 
 def where(r: Resolved, name_cols: tuple[str, ...], code_cols: tuple[str, ...]) -> tuple[str, list]:
@@ -85,6 +121,9 @@ def where(r: Resolved, name_cols: tuple[str, ...], code_cols: tuple[str, ...]) -
         return ("len(list_filter(codes, c -> starts_with(upper(regexp_replace(c, '^[A-Za-z0-9]+:', '')), ?))) > 0",
                 [r.code_prefix])
     parts, params = [], []
+    for b in sorted(r.branches):  # ICD10:M32 matches ICD10:M32.14; ICD10:D76.1 matches D76.1 and D76.1x only
+        parts.append("len(list_filter(codes, c -> c = ? OR starts_with(c, ?))) > 0")
+        params += [f"ICD10:{b}", f"ICD10:{b}" + ("" if "." in b else ".")]
     for cols, values in ((name_cols, sorted(r.names)), (code_cols, sorted(r.codes))):
         if values:
             parts += [f"list_contains(?::VARCHAR[], {c})" for c in cols]

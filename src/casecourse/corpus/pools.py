@@ -1,12 +1,13 @@
 """Where documents are read: local worker processes (concurrent.futures) or a Dask distributed cluster.
 
-Both expose `submit(fn, *args) -> future`, `wait_first(futures) -> (done, not_done)`, `slots` (how many documents
-to keep in flight) and `close()`; futures answer `.result()`. A local pool whose process died is restarted by the
-build (`restart`)."""
+Both expose `submit(fn, *args) -> future`, `wait_first(futures, timeout) -> (done, not_done)`, `slots` (how many
+documents to keep in flight) and `close()`; futures answer `.result()`. A local pool whose process died or hangs is
+restarted by the build (`restart`)."""
 from __future__ import annotations
 
 import concurrent.futures as cf
 import logging
+import multiprocessing as mp
 from typing import Any
 
 from casecourse.corpus.work import warm
@@ -22,13 +23,35 @@ class LocalPool:
         return self._ex.submit(fn, *args)
 
     @staticmethod
-    def wait_first(futures) -> tuple[set, set]:
-        done, pending = cf.wait(futures, return_when=cf.FIRST_COMPLETED)
+    def wait_first(futures, timeout: float | None = None) -> tuple[set, set]:
+        done, pending = cf.wait(futures, timeout=timeout, return_when=cf.FIRST_COMPLETED)
         return set(done), set(pending)
 
-    def restart(self) -> None:
-        self._ex.shutdown(wait=False, cancel_futures=True)
-        self._ex = cf.ProcessPoolExecutor(max_workers=self.workers, initializer=warm)
+    def restart(self, workers: int | None = None) -> None:
+        """A fresh pool (of `workers` processes, default as built); the old one's processes are killed (one may be
+        stuck in a document past its time limit)."""
+        old = self._ex
+        procs = list((getattr(old, "_processes", None) or {}).values())
+        old.shutdown(wait=False, cancel_futures=True)
+        for p in procs:
+            if p.is_alive():
+                p.kill()
+            p.join(5)
+        # a worker killed while writing its result leaves the old pool's manager thread waiting for the rest of the
+        # message (and the interpreter waiting for that thread at exit): with every writer gone it reads end-of-file
+        writer = getattr(getattr(old, "_result_queue", None), "_writer", None)
+        if writer is not None and not any(p.is_alive() for p in procs):
+            writer.close()
+        # not forked from this process: the killed pool's threads may hold locks a forked child would inherit
+        # (a worker forked now can hang before its first task)
+        self._ex = cf.ProcessPoolExecutor(max_workers=workers or self.workers, initializer=warm,
+                                          mp_context=mp.get_context("forkserver"))
+
+    def ready(self) -> None:
+        """Wait until the workers have started and imported the reader, so that a document's time limit does not
+        count a worker's start-up."""
+        for f in [self._ex.submit(warm) for _ in range(self.workers)]:
+            f.result()
 
     def close(self) -> None:
         self._ex.shutdown(wait=True, cancel_futures=True)
@@ -61,14 +84,21 @@ class DaskPool:
         return self._client.submit(fn, *args, pure=False)
 
     @staticmethod
-    def wait_first(futures) -> tuple[set, set]:
+    def wait_first(futures, timeout: float | None = None) -> tuple[set, set]:
         from distributed import wait
 
-        done, pending = wait(list(futures), return_when="FIRST_COMPLETED")
+        try:
+            done, pending = wait(list(futures), timeout=timeout, return_when="FIRST_COMPLETED")
+        except TimeoutError:
+            return set(), set(futures)
         return set(done), set(pending)
 
-    def restart(self) -> None:  # Dask retries on other workers itself; a task that kills workers fails
+    def ready(self) -> None:  # the client ran `warm` on every worker when it connected
         pass
+
+    def restart(self, workers: int | None = None) -> None:
+        """Dask retries on other workers itself and a task that kills workers fails; a task past its time limit is
+        given up (its future released) but Dask cannot stop a running task: it finishes on its worker."""
 
     def close(self) -> None:
         self._client.close()

@@ -41,7 +41,18 @@ def analyze_document(doc_id: str, path: str, data: bytes) -> Result:
         return error_result(doc_id, path, len(data), f"{path}: could not be analysed ({type(exc).__name__}: {first})")
 
 
+_WARM_TEXT = "A 40-year-old man with fever was given prednisolone 20 mg daily in May 2020. Ferritin was 300 ng/mL.\n"
+_warmed = False
+
+
 def warm() -> None:
-    """Import the reader in a fresh worker before its first document (its vocabularies load from the disk cache)."""
-    import casecourse.api  # noqa: F401
-    import casecourse.reading.pipeline  # noqa: F401
+    """Load the reader in a fresh worker before its first document: import it and read one short invented sentence,
+    which loads the vocabularies the components build lazily (from the disk cache; ~0.6 s), so that a document's
+    time limit does not count them."""
+    global _warmed
+    if _warmed:
+        return
+    from casecourse.api import analyze_text
+
+    analyze_text(_WARM_TEXT)
+    _warmed = True
