@@ -124,6 +124,7 @@ _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiat
 _DOB_BEFORE = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*[:.-]?\s*$", re.I)
 _EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up", "progression",
                 "recovery", "improvement", "sequela")
+_STATE_KINDS = frozenset({"recovery", "improvement", "sequela"})
 
 
 def _earlier(a: TimeRef, b: TimeRef) -> bool:
@@ -564,6 +565,8 @@ class CourseAssembler:
         return sentence_time
 
     def _new_episode(self, kind: str, readmission: bool, when: TimeRef) -> bool:
+        if kind in _STATE_KINDS:  # each tells of its own problem ("the rash resolved", "CRP normalised")
+            return True
         last = {e.type: e for e in self.course.events if e.assertion != Assertion.negated}
         if kind == "death":
             return "death" not in last
