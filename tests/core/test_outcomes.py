@@ -89,3 +89,11 @@ def test_outcome_in_fhir_and_header() -> None:
     line = outcome_line(course)
     assert line and line.startswith("Outcome: died") and "septic shock" in line
     json.dumps(obs)
+
+
+def test_not_before_the_verb_and_statistics_are_not_outcomes() -> None:
+    ev = _events("A 58-year-old man underwent surgery. His symptoms had not recurred at 6 months. Treatment gives an "
+                 "improvement in overall survival. A rapid response team was called.")
+    assert ("relapse", "negated", None) in ev
+    assert not any(e[0] == "relapse" and e[1] == "present" for e in ev)
+    assert not any(e[0] == "improvement" for e in ev)

@@ -13,6 +13,7 @@ from casecourse import __version__
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
 from casecourse.assembly.outcomes import OUTCOME_KINDS
+from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
 from casecourse.assembly.procedures import ProcedureBuilder
 from casecourse.assembly.timeline import SentenceTime, calendar_time, days_after, place_one, place_sentences
@@ -539,7 +540,7 @@ class CourseAssembler:
             readmission = kind == "readmission"
             if readmission:
                 kind = "admission"
-            negated = m.assertion == Assertion.negated
+            negated = m.assertion == Assertion.negated or outcome_denied(self.text, m)
             if (kind, negated) in seen or kind not in _EVENT_KINDS or not negated and not self._new_episode(
                     kind, readmission, st.time):
                 continue

@@ -59,6 +59,15 @@ def _subject(text: str, m: Mention, sent: tuple[int, int]) -> str | None:
     return _clean(phrase)
 
 
+_NEG_BEFORE = re.compile(r"\b(?:not|never|no longer)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def denied(text: str, m: Mention) -> bool:
+    """A verb cue right after 'not' / 'never' ("the symptoms had not recurred", "has never relapsed"): a negation
+    cue that spans the verb itself does not govern it in ConText, so it is read here."""
+    return m.norm in OUTCOME_KINDS and _NEG_BEFORE.search(text, max(0, m.start - 20), m.start) is not None
+
+
 def detail(text: str, m: Mention, kind: str, sent: tuple[int, int]) -> str | None:
     """What the event says, as written, or None."""
     after = text[m.end:sent[1]]

@@ -50,7 +50,7 @@ def _days(x: float) -> str:
 def _when(axis: Axis, e: Event) -> tuple[float, str] | None:
     """(sort key: the latest day, the time as a date or as days from day 0: "day +11", "day +548..+913")."""
     s = axis.span(e.time)
-    if s is not None and axis.day0 is not None:
+    if s is not None and (axis.day0 is not None or axis._calendar(e.time)):
         lo, hi = iso(s[0]), iso(s[1])
         return s[1], lo if lo == hi else f"{lo}..{hi}"
     t = e.time
