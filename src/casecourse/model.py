@@ -242,12 +242,18 @@ class StatedScore(Fact):
 
 
 EventType = Literal["presentation", "admission", "discharge", "readmission", "relapse", "flare",
-                    "remission", "death", "follow_up", "diagnosis", "progression"]
+                    "remission", "death", "follow_up", "diagnosis", "progression", "recovery", "improvement",
+                    "sequela"]
 
 
 class Event(Fact):
+    """An episode of the story. recovery: a problem gone; improvement: better, not said to be gone; sequela: what
+    is still present at the end (knowledge/event_cues.csv)."""
+
     type: EventType
     trigger: str | None = Field(None, description="what the text says triggered it")
+    detail: str | None = Field(None, description="as written: a death's cause, a discharge's destination or "
+                               "condition, what recovered, improved or remains, a follow-up's state")
 
 
 class Mention(_Base):

@@ -12,6 +12,9 @@ from functools import cache
 from casecourse import __version__
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
+from casecourse.assembly.outcomes import OUTCOME_KINDS
+from casecourse.assembly.outcomes import denied as outcome_denied
+from casecourse.assembly.outcomes import detail as outcome_detail
 from casecourse.assembly.procedures import ProcedureBuilder
 from casecourse.assembly.timeline import SentenceTime, calendar_time, days_after, place_one, place_sentences
 from casecourse.knowledge import table
@@ -120,7 +123,9 @@ def _flag_after(text: str, end: int) -> str | None:
 _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiatric )?history (?:was notable |"
                            r"was significant |significant )?(?:of|for|includ(?:ed|ing))\b|\bPMH\b", re.I)
 _DOB_BEFORE = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*[:.-]?\s*$", re.I)
-_EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up", "progression")
+_EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up", "progression",
+                "recovery", "improvement", "sequela")
+_STATE_KINDS = frozenset({"recovery", "improvement", "sequela"})
 
 
 def _earlier(a: TimeRef, b: TimeRef) -> bool:
@@ -523,9 +528,10 @@ class CourseAssembler:
         """Episodes the text reports. One stay gives one admission however often the text names it:
         a further admission counts only after a discharge, or when written as a readmission; a death
         is recorded once."""
-        seen: set[str] = set()
+        seen: set[tuple[str, bool]] = set()
         for m in story:
-            if m.type != "event" or m.assertion not in (Assertion.present, Assertion.historical):
+            if m.type != "event" or m.assertion not in (Assertion.present, Assertion.historical) and not (
+                    m.assertion == Assertion.negated and m.norm in OUTCOME_KINDS):
                 continue
             role = m.attrs.get("role")
             kind = m.norm or ""
@@ -534,12 +540,16 @@ class CourseAssembler:
             readmission = kind == "readmission"
             if readmission:
                 kind = "admission"
-            if kind in seen or kind not in _EVENT_KINDS or not self._new_episode(kind, readmission, st.time):
+            negated = m.assertion == Assertion.negated or outcome_denied(self.text, m)
+            if (kind, negated) in seen or kind not in _EVENT_KINDS or not negated and not self._new_episode(
+                    kind, readmission, st.time):
                 continue
-            seen.add(kind)
+            seen.add((kind, negated))
             trigger = _trigger(self.text, sent, story)
             when = self._clause_time(m, story, st.at(m.start))
             self.course.events.append(Event(id=self._id("event"), type=kind, time=when, trigger=trigger,  # type: ignore[arg-type]
+                                            assertion=Assertion.negated if negated else Assertion.present,
+                                            detail=outcome_detail(self.text, m, kind, sent),
                                             provenance=provenance(self.text, m, sent, "events")))
 
     def _clause_time(self, m: Mention, story: list[Mention], sentence_time: TimeRef) -> TimeRef:
@@ -556,7 +566,9 @@ class CourseAssembler:
         return sentence_time
 
     def _new_episode(self, kind: str, readmission: bool, when: TimeRef) -> bool:
-        last = {e.type: e for e in self.course.events}
+        if kind in _STATE_KINDS:  # each tells of its own problem ("the rash resolved", "CRP normalised")
+            return True
+        last = {e.type: e for e in self.course.events if e.assertion != Assertion.negated}
         if kind == "death":
             return "death" not in last
         if kind == "admission" and "admission" in last and not readmission:

@@ -13,12 +13,17 @@ from casecourse.corpus.store import connect
 
 OUTCOME_RULE = (
     "per exposure, from events not before its start (event day >= the start's earliest day on the document's axis): "
-    "'died' if a death follows the start; else the latest of remission / relapse / flare / progression while on "
-    "the drug (no later than its end, or it is still taken) gives 'remission on it' or 'relapse on it'; else "
-    "'stopped for <reason>' when the course gives a stop reason; else 'remission after it' for a remission after "
-    "its end; else 'unknown' (also when the start has no time). The patient's outcome is that of their last "
-    "exposure to the drug, or 'died' if any says so.")
-_DISEASE = {"relapse": "relapse", "flare": "relapse", "progression": "relapse", "remission": "remission"}
+    "'died' if a death follows the start; else the latest event stating a state while on the drug (no later than "
+    "its end, or it is still taken) gives '<state> on it': remission, relapse (relapse / flare / progression), "
+    "recovered (recovery), improved (improvement), alive with disease (sequela); negated, 'no relapse' gives "
+    "remission, 'did not improve' alive with disease, 'no sequelae' recovered; else 'stopped for <reason>' when the "
+    "course gives a stop reason; else '<state> after it' for the latest such event after its end; else 'unknown' "
+    "(also when the start has no time). The patient's outcome is that of their last exposure to the drug, or "
+    "'died' if any says so.")
+_DISEASE = {"relapse": "relapse", "flare": "relapse", "progression": "relapse", "remission": "remission",
+            "recovery": "recovered", "improvement": "improved", "sequela": "alive with disease"}
+_DENIED = {"relapse": "remission", "flare": "remission", "progression": "remission", "recovery": "alive with disease",
+           "improvement": "alive with disease", "sequela": "recovered"}
 _COND = ("name", "text", "evidence")
 _DRUG = ("drug", "evidence")
 
@@ -48,18 +53,24 @@ def outcome(x: dict[str, Any], events: list[dict[str, Any]]) -> tuple[str, list[
     if s_lo is None:
         return ("stopped for " + x["stop_reason"] if x.get("stop_reason") else "unknown"), []
     after = [e for e in events if e.get("time_day_lo") is not None and e["time_day_lo"] >= s_lo]
-    if any(e["type"] == "death" for e in after):
+    if any(e["type"] == "death" and e.get("assertion") != "negated" for e in after):
         return "died", after
     ongoing = e_hi is None and x.get("status") in ("active", "unknown")
-    on_it = [e for e in after if e["type"] in _DISEASE and (ongoing or (e_hi is not None and e["time_day_lo"] <= e_hi))]
+    on_it = [e for e in after if _state(e) and (ongoing or (e_hi is not None and e["time_day_lo"] <= e_hi))]
     if on_it:
         last = max(enumerate(on_it), key=lambda p: (p[1]["time_day_lo"], p[0]))[1]
-        return f"{_DISEASE[last['type']]} on it", after
+        return f"{_state(last)} on it", after
     if x.get("stop_reason"):
         return "stopped for " + x["stop_reason"], after
-    if any(e["type"] == "remission" for e in after):
-        return "remission after it", after
+    later = [e for e in after if _state(e)]
+    if later:
+        return f"{_state(max(enumerate(later), key=lambda p: (p[1]['time_day_lo'], p[0]))[1])} after it", after
     return "unknown", after
+
+
+def _state(e: dict[str, Any]) -> str | None:
+    """The state an event states: "relapse" -> relapse; negated ("no relapse") -> remission."""
+    return (_DENIED if e.get("assertion") == "negated" else _DISEASE).get(e["type"])
 
 
 def _seq(fid: str) -> tuple[str, int]:
@@ -97,8 +108,8 @@ def cohort(store: Path, conditions: list[str], drug: str, include_suspected: boo
     for doc_id in exposed:
         doc = _rows(con, "SELECT path, name FROM documents WHERE doc_id = ?", [doc_id])[0]
         pat = (_rows(con, "SELECT sex, age_years FROM patients WHERE doc_id = ?", [doc_id]) or [{}])[0]
-        events = sorted(_rows(con, "SELECT * FROM events WHERE doc_id = ? AND assertion = 'present'", [doc_id]),
-                        key=lambda e: _seq(e["id"]))
+        events = sorted(_rows(con, "SELECT * FROM events WHERE doc_id = ? AND assertion IN ('present', 'negated')",
+                              [doc_id]), key=lambda e: _seq(e["id"]))
         segs = _rows(con, "SELECT * FROM dose_segments WHERE doc_id = ?", [doc_id])
         xs = sorted((x for x in exposures if x["doc_id"] == doc_id),
                     key=lambda x: (x["start_day_lo"] is None, x["start_day_lo"] or 0, _seq(x["id"])))
@@ -113,7 +124,8 @@ def cohort(store: Path, conditions: list[str], drug: str, include_suspected: boo
                           for s in sorted((s for s in segs if s["exposure_id"] == x["id"]), key=lambda s: s["seq"])],
                 "start": when(x, "start"), "end": when(x, "end"), "status": x["status"],
                 "stop_reason": x["stop_reason"], "line": x["line"], "line_outcomes": list(x["line_outcomes"] or []),
-                "after_start": [{"type": e["type"], "time": when(e, "time"), "trigger": e["trigger"],
+                "after_start": [{"type": ("no " if e.get("assertion") == "negated" else "") + e["type"],
+                                 "time": when(e, "time"), "trigger": e["trigger"],
                                  "evidence": e["evidence"]} for e in after],
                 "outcome": o})
         follow = [e for e in events if e["type"] == "follow_up" and e.get("time_day_hi") is not None]

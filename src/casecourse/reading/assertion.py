@@ -302,6 +302,8 @@ def _start(parts: list[str]) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?=" + "|".join(alts) + ")")
 
 
+# event kinds that are a clause's verb, not a list item
+_CLAUSE_EVENTS = frozenset({"recovery", "improvement", "sequela"})
 _LIST_WORDS = frozenset({"and", "or", "nor", "the", "a", "an", "any", "other", "either", "both", "also", "all"})
 
 
@@ -312,8 +314,8 @@ def _only_a_list(text: str, m: Mention, b: int, cue_end: int, targets: list[Ment
     fever, and vegetations were not seen" (one comma before "and", the target not itself in a comma list)."""
     a = m.end
     chunk = list(text[a:b])
-    for t in targets:
-        if a <= t.start and t.end <= b:
+    for t in targets:  # an outcome told between ("her fever resolved and the workup was unremarkable") is a clause
+        if a <= t.start and t.end <= b and not (t.type == "event" and t.norm in _CLAUSE_EVENTS):
             chunk[t.start - a:t.end - a] = " " * (t.end - t.start)
     gap = "".join(chunk)
     words = re.findall(r"[A-Za-z]+", gap.lower())

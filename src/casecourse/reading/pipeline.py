@@ -185,7 +185,13 @@ def _clash(a: Mention, b: Mention) -> bool:
         if a.attrs.get("conjunct") or b.attrs.get("conjunct"):
             return False  # a term under its coordination ("cleft lip" in "cleft lip and palate"): two findings
         return not (a.start == b.start and a.end == b.end and a.norm != b.norm)  # one span, two codes
+    if a.type == "event" and b.type == "test_result" and a.norm in _OUTCOME_EVENTS or \
+            b.type == "event" and a.type == "test_result" and b.norm in _OUTCOME_EVENTS:
+        return False  # an outcome told with a result word ("improved", "normalised"): the event and the result
     return (a.type, b.type) not in _COEXIST_PAIRS
+
+
+_OUTCOME_EVENTS = frozenset({"recovery", "improvement", "sequela"})
 
 
 def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str | None = None) -> Reading:

@@ -26,7 +26,7 @@ from casecourse.report.episodes import (
 from casecourse.report.figure import build_figure
 from casecourse.report.provenance import KIND_LABEL, fact_index, text_panel_html
 from casecourse.report.scores import scores_html
-from casecourse.report.summary import condition_status, figure_title, patient_line
+from casecourse.report.summary import condition_status, figure_title, outcome_line, patient_line
 
 
 def _asset(name: str) -> str:
@@ -39,7 +39,9 @@ def _header(course: Course) -> str:
         f'{escape(c.name)} <span class="badge">{escape(condition_status(c))}</span></li>'
         for c in course.conditions)
     source = f'<p class="source">Source: {escape(course.source.name)}</p>' if course.source else ""
-    return (f'<header><h1>Clinical course</h1><p class="patient">{escape(patient_line(course))}</p>'
+    ending = outcome_line(course)
+    ending = f' — <span class="outcome">{escape(ending)}</span>' if ending else ""
+    return (f'<header><h1>Clinical course</h1><p class="patient">{escape(patient_line(course))}{ending}</p>'
             f'<ul class="diagnoses">{dx}</ul>{source}</header>')
 
 

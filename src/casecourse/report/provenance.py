@@ -30,7 +30,8 @@ KIND_LABEL = {"exposure": "Drug", "condition": "Diagnosis", "finding": "Finding"
 EVENT_LABEL = {"presentation": "Presentation", "admission": "Admission", "discharge": "Discharge",
                "readmission": "Readmission", "relapse": "Relapse", "flare": "Flare",
                "remission": "Remission", "death": "Death", "follow_up": "Follow-up",
-               "diagnosis": "Diagnosis", "progression": "Progression"}
+               "diagnosis": "Diagnosis", "progression": "Progression", "recovery": "Recovery",
+               "improvement": "Improvement", "sequela": "Sequela"}
 
 
 def kind_of(fact: object) -> str:

@@ -14,6 +14,17 @@ def patient_line(course: Course) -> str:
     return ", ".join(bits) or "Patient (sex and age not stated)"
 
 
+def outcome_line(course: Course) -> str | None:
+    """"Outcome: died (death: refractory shock); last information day 11" from the course's outcome assessment
+    (rules/outcome.py); None when the course was not assessed."""
+    a = next((a for a in course.assessments if a.rule == "outcome" and a.data.get("outcome")), None)
+    if a is None:
+        return None
+    why = f" ({a.items[0].name})" if a.items else ""
+    last = a.data.get("last_information")
+    return f"Outcome: {a.data['outcome']}{why}" + (f"; last information {last}" if last else "")
+
+
 def sentence_case(name: str) -> str:
     """A name as a label's first word: "Ferritin", but "pH", "anti-RNP antibodies" and "C3" as written (a first
     word with a capital already is cased on purpose)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from casecourse.model import Event, Fact
+from casecourse.model import Assertion, Event, Fact
 from casecourse.rules.concepts import classify, mentions
 from casecourse.rules.evidence import View
 from casecourse.rules.timeaxis import Window
@@ -33,7 +33,7 @@ def episodes(view: View) -> list[Episode]:
 
 
 def _episodes(view: View) -> list[Episode]:
-    evs = [e for e in view.course.events if e.type in EPISODE_TYPES]
+    evs = [e for e in view.course.events if e.type in EPISODE_TYPES and e.assertion != Assertion.negated]
     spans = {e.id: view.axis.span(e.time) for e in evs}
     evs.sort(key=lambda e: (*(spans[e.id] or (float("inf"), float("inf"))), e.id))
     ids = frozenset(e.id for e in evs)

@@ -91,7 +91,9 @@ def _observation(i: int, a: Assessment, patient_ref: str) -> dict:
     }
     if a.at and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", a.at):
         d["effectiveDateTime"] = a.at
-    if a.score:
+    if a.data.get("outcome"):  # rule "outcome": how the story ended, as the value
+        d["valueString"] = a.data["outcome"]
+    elif a.score:
         d["valueRange"] = {"low": {"value": a.score["min"]}, "high": {"value": a.score["max"]}}
     else:
         d["valueString"] = a.status

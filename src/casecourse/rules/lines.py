@@ -14,7 +14,7 @@ read off the steroid curve at the start, +3 and +6 months (ranges where dates ar
 
 from __future__ import annotations
 
-from casecourse.model import Assessment, AssessmentItem, Course, Event, Exposure
+from casecourse.model import Assertion, Assessment, AssessmentItem, Course, Event, Exposure
 from casecourse.rules.concepts import norm
 from casecourse.rules.drugs import THERAPY_LINE_CLASSES, canonical, drug_class, names_drug
 from casecourse.rules.steroids import dose_over, pieces
@@ -112,10 +112,11 @@ def lines_of_therapy(course: Course) -> list[Assessment]:
         x = max(group, key=lambda m: (_end(axis, m) or (float("inf"), float("inf")))[1])
         start, end = _start(axis, x), _end(axis, x)
         outcomes, facts = [], [m.id for m in group]
-        for ev, how in _relapses(axis, x, course.events):
+        told = [e for e in course.events if e.assertion != Assertion.negated]  # "no relapse" is none
+        for ev, how in _relapses(axis, x, told):
             outcomes.append("relapse on withdrawal" if how != "trigger names the drug" else "relapse")
             facts.append(ev.id)
-        for ev in _on_treatment(axis, x, course.events, start, end):
+        for ev in _on_treatment(axis, x, told, start, end):
             if ev.id not in facts:
                 outcomes.append("relapse on treatment")
                 facts.append(ev.id)

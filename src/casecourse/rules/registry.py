@@ -12,6 +12,7 @@ from casecourse.rules.evidence import View, polarity, shared_views
 from casecourse.rules.hlh import hlh2004, hscore
 from casecourse.rules.lines import lines_of_therapy
 from casecourse.rules.mas import mas2016, mas_jsle2009
+from casecourse.rules.outcome import outcome
 from casecourse.rules.remission import doris, lldas
 from casecourse.rules.sle import sle_eular_acr_2019
 from casecourse.rules.sledai import sledai2k
@@ -30,6 +31,7 @@ REGISTRY: dict[str, Rule] = {
     "doris": doris,
     "steroid_exposure": steroid_exposure,
     "lines_of_therapy": lines_of_therapy,
+    "outcome": outcome,
 }
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from casecourse.model import Assessment, Course, Event
+from casecourse.model import Assertion, Assessment, Course, Event
 from casecourse.rules.evidence import Ev, View
 from casecourse.rules.items import any_of, item, same_concept, score
 from casecourse.rules.sle import attributable
@@ -75,7 +75,8 @@ class Sledai:
 
 
 def visits(view: View) -> list[Event]:
-    evs = [e for e in view.course.events if e.type in VISIT_TYPES and view.axis.span(e.time)]
+    evs = [e for e in view.course.events if e.type in VISIT_TYPES and e.assertion != Assertion.negated
+           and view.axis.span(e.time)]
     return sorted(evs, key=lambda e: view.axis.span(e.time)[0])  # type: ignore[index]
 
 

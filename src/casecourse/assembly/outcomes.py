@@ -1,0 +1,100 @@
+"""What an outcome event says beyond its kind, as written: a death's cause, a discharge's destination or condition,
+what recovered, improved or remains, a follow-up's state (`Event.detail`).
+
+Everything here is read from the words next to the event's cue in its sentence; nothing is inferred.
+"""
+from __future__ import annotations
+
+import re
+
+from casecourse.model import Mention
+
+# event kinds that tell how the story went; their negated statements stay in the course, negated ("no relapse at
+# 2 years", "did not improve"): a death denied is not kept (nothing in a report's course says who did not die)
+OUTCOME_KINDS = frozenset({"relapse", "flare", "progression", "remission", "recovery", "improvement", "sequela"})
+
+_STOP = r"(?=\s*(?:[,.;:()\[\]]|\bon (?:day|hospital|post|the)\b|\bat\b|\bafter\b|\bdespite\b|\bwithin\b|\bwhile\b|" \
+        r"\bdue to\b|\bin (?:\d|the (?:icu|intensive|hospital|ward))|\b\d+ (?:days?|weeks?|months?|years?|hours?)\b|" \
+        r"\band (?:was|were|the|he|she|his|her)\b|\bbut\b|\bwhich\b|$))"
+_CAUSE = re.compile(r"\s*(?:was |were )?(?:of|from|due to|secondary to|because of|as a result of|caused by|"
+                    r"attributed to|attributable to|resulting from|to)\s+((?:(?:a|an|the|his|her|their) )?"
+                    r"[^,.;:()]{2,80}?)" + _STOP, re.I)
+_DESTINATION = re.compile(r"\s*(home|to (?:(?:a|an|the|his|her|another) )?[a-z][\w -]{1,40}?" + _STOP + ")", re.I)
+_CONDITION = re.compile(r"\b(?:in (?:(?:a|an) )?(?:good|stable|satisfactory|fair|poor|excellent|improved|critical|"
+                        r"serious|better)(?: (?:general|clinical|overall))? (?:condition|health|state)|"
+                        r"(?:clinically )?(?:asymptomatic|symptom-free|afebrile|well|stable)\b|"
+                        r"with (?:no |(?:a |an )?(?:residual|persistent|permanent|mild|moderate|severe) )"
+                        r"[\w -]{2,40}?" + _STOP + ")", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?:of|in)\s+((?:(?:his|her|their|the|all) )?[^,.;:()]{2,50}?)" + _STOP, re.I)
+_WORD_BEFORE = re.compile(r"((?:[\w-]+ ){0,2}[\w-]+)\s+(?:(?:had|has|have|was|were|then|also|eventually|gradually|"
+                          r"rapidly|completely|fully|subsequently|finally|significantly|markedly|slowly|quickly|"
+                          r"spontaneously|dramatically|promptly|partially|further|clinically)\s+){0,3}$", re.I)
+_NOT_A_SUBJECT = re.compile(r"\b(?:she|he|they|it|which|that|who|this|and|or|but|then|patient|patients|"
+                            r"condition|status|state)$", re.I)
+_ARTICLE = re.compile(r"^(?:(?:the|his|her|their|a|an|all|both)\s+)+", re.I)
+_VERBS = re.compile(r"(?:resolved|disappeared|improved|improving|subsided|abated|normali[sz]ed|recovered|"
+                    r"returned to (?:normal|baseline)|defervesced)$", re.I)
+
+
+def _clean(s: str) -> str | None:
+    s = _ARTICLE.sub("", " ".join(s.split())).strip(" -")
+    return s or None
+
+
+def _subject(text: str, m: Mention, sent: tuple[int, int]) -> str | None:
+    """The words a verb cue tells about: "the rash resolved" -> "rash"; None for the patient ("she improved")."""
+    w = _WORD_BEFORE.search(text, max(sent[0], m.start - 60), m.start)
+    if not w:
+        return None
+    words = w.group(1).split()
+    # the subject noun phrase ends at the last word; drop words before a determiner or a pronoun
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in ("the", "his", "her", "their", "all", "both", "and", "a", "an", "of", "with", "after",
+                                "then", "her", "had", "was", "were", "when", "that", "which"):
+            words = words[i + 1:]
+            break
+    phrase = " ".join(words)
+    if not phrase or _NOT_A_SUBJECT.search(phrase):
+        return None
+    return _clean(phrase)
+
+
+_NEG_BEFORE = re.compile(r"\b(?:not|never|no longer)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def denied(text: str, m: Mention) -> bool:
+    """A verb cue right after 'not' / 'never' ("the symptoms had not recurred", "has never relapsed"): a negation
+    cue that spans the verb itself does not govern it in ConText, so it is read here."""
+    return m.norm in OUTCOME_KINDS and _NEG_BEFORE.search(text, max(0, m.start - 20), m.start) is not None
+
+
+def detail(text: str, m: Mention, kind: str, sent: tuple[int, int]) -> str | None:
+    """What the event says, as written, or None."""
+    after = text[m.end:sent[1]]
+    written = " ".join(m.text.split())
+    if kind == "death":
+        c = _CAUSE.match(after)
+        return _clean(c.group(1)) if c else None
+    if kind == "discharge":
+        bits = []
+        if written.lower().startswith("transferred "):
+            bits.append(written.split(" ", 1)[1])
+        elif d := _DESTINATION.match(after):
+            bits.append(" ".join(d.group(1).split()))
+        if c := _CONDITION.search(after[:80]):
+            bits.append(" ".join(c.group(0).split()))
+        return "; ".join(bits) or None
+    if kind == "follow_up":
+        return "lost to follow-up" if written.lower().startswith("lost") else None
+    if kind == "sequela":
+        return _clean(re.sub(r"^(?:was |were )?left with ", "", written, flags=re.I))
+    if kind in ("recovery", "improvement", "remission"):
+        if _VERBS.search(written):
+            return _subject(text, m, sent)
+        n = _NOUN_AFTER.match(after)
+        if n and written.lower().split()[-1] in ("resolution", "improvement", "normalisation", "normalization",
+                                                 "amelioration", "recovery", "remission", "disappearance"):
+            return _clean(n.group(1))
+        written = re.sub(r"^(?:made|making|had|has|with|showed) an? ", "", written, flags=re.I)
+        return written if " " in written else None
+    return None

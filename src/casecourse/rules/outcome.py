@@ -1,0 +1,90 @@
+"""How the story ended: one course-level outcome, read by a fixed rule (OUTCOME_RULE) from the course's events.
+
+The outcome is one of OUTCOMES; "unknown" when no event states one. The evidence is the deciding event (with a death,
+the death). The time of last information is the latest time the course places any of its events.
+"""
+from __future__ import annotations
+
+import re
+
+from casecourse.model import Assertion, Assessment, AssessmentItem, Course, Event
+from casecourse.rules.timeaxis import Axis, iso
+
+OUTCOMES = ("died", "alive with disease", "recovered", "improved", "remission", "relapse", "unknown")
+OUTCOME_RULE = (
+    "'died' if the course holds a death; else the last event in the text that states a state decides: recovery -> "
+    "recovered, improvement -> improved, remission -> remission, relapse / flare / progression -> relapse, sequela "
+    "(still present at the end) -> alive with disease; negated: no relapse / flare / progression -> remission, no "
+    "recovery or improvement -> alive with disease, no sequelae -> recovered; a discharge in a stated condition -> "
+    "recovered (asymptomatic, symptom-free, with no deficit), improved (good, stable, satisfactory, improved), alive "
+    "with disease (poor, critical, serious), but a discharge in good condition right after a recovery or remission "
+    "keeps that; else 'unknown'. Last information: the latest time of any event.")
+
+_STATE = {"recovery": "recovered", "improvement": "improved", "remission": "remission", "relapse": "relapse",
+          "flare": "relapse", "progression": "relapse", "sequela": "alive with disease"}
+_DENIED = {"relapse": "remission", "flare": "remission", "progression": "remission", "recovery": "alive with disease",
+           "improvement": "alive with disease", "sequela": "recovered"}
+_DISCHARGE = ((re.compile(r"asymptomatic|symptom-free|with no ", re.I), "recovered"),
+              (re.compile(r"\b(?:good|stable|satisfactory|improved|excellent|better|well|afebrile)\b", re.I),
+               "improved"),
+              (re.compile(r"\b(?:poor|critical|serious)\b", re.I), "alive with disease"))
+
+
+def _state(e: Event) -> str | None:
+    if e.assertion == Assertion.negated:
+        return _DENIED.get(e.type)
+    if e.type == "discharge" and e.detail:
+        return next((o for rx, o in _DISCHARGE if rx.search(e.detail)), None)
+    return _STATE.get(e.type)
+
+
+def _label(e: Event) -> str:
+    neg = "no " if e.assertion == Assertion.negated else ""
+    return f"{neg}{e.type}" + (f": {e.detail}" if e.detail else "")
+
+
+def _days(x: float) -> str:
+    return "0" if round(x) == 0 else f"{round(x):+d}"
+
+
+def _when(axis: Axis, e: Event) -> tuple[float, str] | None:
+    """(sort key: the latest day, the time as a date or as days from day 0: "day +11", "day +548..+913")."""
+    s = axis.span(e.time)
+    if s is not None and (axis.day0 is not None or axis._calendar(e.time)):
+        lo, hi = iso(s[0]), iso(s[1])
+        return s[1], lo if lo == hi else f"{lo}..{hi}"
+    t = e.time
+    if s is None and axis.day0 is None and t.offset_days is not None and t.anchor in (None, "day0"):
+        s = t.offset_days  # a story told in days from day 0 only
+    if s is None:
+        return None
+    lo, hi = _days(s[0]), _days(s[1])
+    return s[1], f"day {lo}" if lo == hi else f"day {lo}..{hi}"
+
+
+def outcome(course: Course) -> list[Assessment]:
+    events = [e for e in course.events if e.assertion in (Assertion.present, Assertion.negated)]
+    death = next((e for e in events if e.type == "death" and e.assertion == Assertion.present), None)
+    if death is not None:
+        result, decided = "died", death
+    else:
+        stated = [e for e in events if _state(e)]
+        decided = stated[-1] if stated else None
+        if len(stated) > 1 and decided.type == "discharge" and _state(decided) == "improved" and _state(
+                stated[-2]) in ("recovered", "remission"):
+            decided = stated[-2]  # "made a full recovery and was discharged in good condition": recovered
+        result = _state(decided) if decided else "unknown"
+    axis = Axis(course)
+    times = [(t, e) for e in events if (t := _when(axis, e))]
+    last = max(times, key=lambda p: p[0][0]) if times else None
+    data: dict = {"outcome": result, "evidence": [decided.id] if decided else [],
+                  "last_information": last[0][1] if last else None,
+                  "last_information_event": last[1].id if last else None}
+    lost = next((e for e in events if e.type == "follow_up" and e.detail == "lost to follow-up"), None)
+    if lost is not None:
+        data["lost_to_follow_up"] = lost.id
+    items = [AssessmentItem(name=_label(decided), value=True, facts=[decided.id])] if decided else []
+    at = _when(axis, decided) if decided else None
+    return [Assessment(rule="outcome", status="computed", at=at[1] if at and axis.day0 is not None else None,
+                       items=items, data=data, notes=[OUTCOME_RULE],
+                       unknown=[] if decided else ["no event states how the story ended"])]

@@ -1,0 +1,99 @@
+"""Outcome statements as events (recovery, improvement, sequela, death with cause, discharge with condition,
+lost to follow-up, negated relapse) and the course-level `outcome` rule, on invented sentences."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from casecourse.api import analyze_text
+from casecourse.export.fhir import bundle_dict
+from casecourse.report.summary import outcome_line
+
+
+def _events(text: str) -> list[tuple[str, str, str | None]]:
+    return [(e.type, e.assertion.value, e.detail) for e in analyze_text(text, assess=False).events]
+
+
+def _outcome(text: str) -> dict:
+    course = analyze_text(text)
+    return next(a for a in course.assessments if a.rule == "outcome").data
+
+
+def test_death_with_cause_and_time_not_a_relatives_or_a_rate() -> None:
+    ev = _events("A 61-year-old man was admitted with fever. His brother died of a stroke. The mortality rate of the "
+                 "disease is high. He died of refractory shock on day 9.")
+    deaths = [e for e in ev if e[0] == "death"]
+    assert deaths == [("death", "present", "refractory shock")]
+    course = analyze_text("A 61-year-old man was admitted with fever. He died of refractory shock on day 9.")
+    death = next(e for e in course.events if e.type == "death")
+    assert death.time.offset_days == (8.0, 8.0)
+
+
+def test_recovery_improvement_and_discharge_condition() -> None:
+    ev = _events("A 45-year-old woman was admitted with arthritis. The rash resolved within 3 weeks. Her fever "
+                 "subsided. CRP normalised. She made a full recovery and was discharged home in good condition.")
+    assert ("recovery", "present", "rash") in ev
+    assert ("improvement", "present", "fever") in ev
+    assert ("improvement", "present", "CRP") in ev
+    assert ("recovery", "present", "full recovery") in ev
+    assert ("discharge", "present", "home; in good condition") in ev
+
+
+def test_negated_kept_negated_and_hypothetical_not_an_event() -> None:
+    ev = _events("A 30-year-old man was admitted. There was no recurrence at 3 years. He did not improve with "
+                 "steroids at first. Patients with this disease may relapse.")
+    assert ("relapse", "negated", None) in ev
+    assert ("improvement", "negated", None) in ev
+    assert not any(e[0] == "relapse" and e[1] == "present" for e in ev)
+
+
+def test_sequela_transfer_and_lost_to_follow_up() -> None:
+    ev = _events("A 70-year-old man was admitted with a stroke. He had residual aphasia at discharge. He was "
+                 "transferred to a rehabilitation centre. He was then lost to follow-up.")
+    assert ("sequela", "present", "residual aphasia") in ev
+    assert any(e[0] == "discharge" and e[2] and "rehabilitation" in e[2] for e in ev)
+    assert ("follow_up", "present", "lost to follow-up") in ev
+
+
+def test_words_that_only_name_the_outcome_are_not_events() -> None:
+    ev = _events("A 50-year-old woman was admitted. High-resolution CT showed nodules. Staphylococcus was recovered "
+                 "from blood cultures. The recovery room was busy.")
+    assert not any(e[0] in ("recovery", "improvement") for e in ev)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A 52-year-old man was admitted. He improved at first. He died of sepsis on day 20.", "died"),
+    ("A 33-year-old woman was admitted. She made a full recovery and was discharged home in good condition.",
+     "recovered"),
+    ("A 33-year-old woman was admitted. Her fever subsided and she was discharged.", "improved"),
+    ("A 40-year-old woman was admitted. At follow-up she remained asymptomatic. There was no relapse at 2 years.",
+     "remission"),
+    ("A 40-year-old woman was admitted. Her fever subsided. Two months later the disease relapsed.", "relapse"),
+    ("A 66-year-old man was admitted. He had persistent hemiparesis at discharge.", "alive with disease"),
+    ("A 24-year-old man was admitted with a headache and treated with paracetamol.", "unknown"),
+])
+def test_course_outcome_rule(text: str, expected: str) -> None:
+    data = _outcome(text)
+    assert data["outcome"] == expected
+    assert bool(data["evidence"]) == (expected != "unknown")
+
+
+def test_outcome_in_fhir_and_header() -> None:
+    course = analyze_text("A 61-year-old man was admitted on 2 May 2021. He died of septic shock on 9 May 2021.")
+    data = next(a for a in course.assessments if a.rule == "outcome").data
+    assert data["outcome"] == "died" and data["last_information"] == "2021-05-09"
+    obs = [r for r in (e["resource"] for e in bundle_dict(course)["entry"])
+           if r["resourceType"] == "Observation" and r["code"].get("text") == "outcome"]
+    assert len(obs) == 1 and obs[0]["valueString"] == "died"
+    line = outcome_line(course)
+    assert line and line.startswith("Outcome: died") and "septic shock" in line
+    json.dumps(obs)
+
+
+def test_not_before_the_verb_and_statistics_are_not_outcomes() -> None:
+    ev = _events("A 58-year-old man underwent surgery. His symptoms had not recurred at 6 months. Treatment gives an "
+                 "improvement in overall survival. A rapid response team was called.")
+    assert ("relapse", "negated", None) in ev
+    assert not any(e[0] == "relapse" and e[1] == "present" for e in ev)
+    assert not any(e[0] == "improvement" for e in ev)
