@@ -97,3 +97,16 @@ def test_not_before_the_verb_and_statistics_are_not_outcomes() -> None:
     assert ("relapse", "negated", None) in ev
     assert not any(e[0] == "relapse" and e[1] == "present" for e in ev)
     assert not any(e[0] == "improvement" for e in ev)
+
+
+@pytest.mark.parametrize("sentence", ["IVIG was repeated with poor clinical improvement.",
+                                      "Steroids gave little response.", "Her fever failed to improve.",
+                                      "There was minimal improvement on methotrexate."])
+def test_a_cue_that_carries_its_denial_is_a_negated_improvement(sentence: str) -> None:
+    ev = [e for e in _events("A 30-year-old man was admitted. " + sentence) if e[0] == "improvement"]
+    assert ev and all(e[1] == "negated" for e in ev)
+
+
+def test_a_partial_or_slight_improvement_is_still_one() -> None:
+    ev = _events("A 30-year-old man was admitted. He showed a partial response. The rash improved slightly.")
+    assert [e[1] for e in ev if e[0] == "improvement"] == ["present", "present"]

@@ -2,8 +2,9 @@
 
 Each `event` mention says whether the text reports the episode (`attrs["role"] == "occurrence"`:
 "was admitted", "he died") or only names it as a time or setting (`"reference"`: "on admission",
-"admission laboratory tests", "cause of death"); only occurrences become course events. The cue
-table is `knowledge/event_cues.csv`.
+"admission laboratory tests", "cause of death"); only occurrences become course events. A cue that carries
+its own denial ("poor clinical improvement", "failed to improve": role `denied`) is an occurrence asserted
+negated. The cue table is `knowledge/event_cues.csv`.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from functools import cache
 from re import _parser
 
 from casecourse.knowledge import table
-from casecourse.model import Mention
+from casecourse.model import Assertion, Mention
 from casecourse.reading import rx_first
 from casecourse.reading.rx_first import anchored, finditer
 
@@ -52,6 +53,10 @@ def find(text: str) -> list[Mention]:
     out: list[Mention] = []
     for m in finditer(regex, text):
         kind, role = groups[m.lastgroup or ""]
+        if role == "denied":
+            out.append(_make(type="event", start=m.start(), end=m.end(), text=m.group(0), norm=kind,
+                             attrs={"role": "occurrence"}, assertion=Assertion.negated))
+            continue
         out.append(_make(type="event", start=m.start(), end=m.end(), text=m.group(0), norm=kind,
                          attrs={"role": role}))
     return out

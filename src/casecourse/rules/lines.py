@@ -10,6 +10,11 @@ A relapse or flare is linked to a drug's withdrawal when its trigger names the d
 with a withdrawal word, or, failing that, when it certainly follows the drug's end by at most
 RELAPSE_DAYS and the stop reason speaks of tapering or withdrawal. The prednisone-equivalent dose is
 read off the steroid curve at the start, +3 and +6 months (ranges where dates are imprecise).
+
+A remission, recovery or improvement told after a line's start is credited to it "on treatment" when the drug is
+known to be taken then (before its stated end, or still taken at the end of the story), else "after the start (end
+not stated)" when within RESPONSE_DAYS; never past the next line's start, nor when its sentence names another drug
+only.
 """
 
 from __future__ import annotations
@@ -18,9 +23,10 @@ from casecourse.model import Assertion, Assessment, AssessmentItem, Course, Even
 from casecourse.rules.concepts import norm
 from casecourse.rules.drugs import THERAPY_LINE_CLASSES, canonical, drug_class, names_drug
 from casecourse.rules.steroids import dose_over, pieces
-from casecourse.rules.timeaxis import Axis, Span, iso
+from casecourse.rules.timeaxis import Axis, Span
 
 RELAPSE_DAYS = 90.0
+RESPONSE_DAYS = 90.0  # a response told within three months of a start whose end is not told is credited to it
 _WITHDRAWAL = (
     "withdraw",
     "discontinu",
@@ -33,6 +39,7 @@ _WITHDRAWAL = (
     "attempt",
 )
 _INTOLERANCE = ("intoleran", "adverse", "side effect", "toxicit", "allerg", "not tolerated")
+_RESPONSE = ("remission", "recovery", "improvement")
 _FAILURE = ("refractory", "failure", "inefficac", "no response", "unresponsive", "insufficient")
 
 
@@ -81,6 +88,29 @@ def _on_treatment(axis: Axis, x: Exposure, events: list[Event], start: Span | No
     return out
 
 
+def _sentence(ev: Event) -> str:
+    return ev.provenance.sentence.text if ev.provenance and ev.provenance.sentence else ""
+
+
+def _responses(axis: Axis, events: list[Event], start: Span | None, until: float | None,
+               mine: list[Exposure], others: list[Exposure]) -> list[Event]:
+    """Remissions, recoveries and improvements told after the line's start and before `until` (its end, the next
+    line's start, or RESPONSE_DAYS after its start when its end is not told), unless their sentence credits another
+    drug and not this one ("from the fourth day of defibrotide her condition improved")."""
+    if start is None:
+        return []
+    out = []
+    for ev in events:
+        s = axis.span(ev.time) if ev.type in _RESPONSE else None
+        if s is None or s[0] < start[1] or (until is not None and s[1] > until):
+            continue
+        text = _sentence(ev)
+        if any(names_drug(text, o.drug) for o in others) and not any(names_drug(text, m.drug) for m in mine):
+            continue
+        out.append(ev)
+    return out
+
+
 def _shift(span: Span | None, days: float) -> Span | None:
     return (span[0] + days, span[1] + days) if span else None
 
@@ -108,9 +138,11 @@ def lines_of_therapy(course: Course) -> list[Assessment]:
             groups.append([x])
     groups = [g for g in groups if len(g) > 1 or drug_class(g[0]) in THERAPY_LINE_CLASSES]
     lines, items = [], []
+    firsts = [min((s for m in g if (s := _start(axis, m))), default=None) for g in groups]
     for n, group in enumerate(groups, 1):
         x = max(group, key=lambda m: (_end(axis, m) or (float("inf"), float("inf")))[1])
         start, end = _start(axis, x), _end(axis, x)
+        later = [f[0] for f in firsts[n:] if f is not None and start is not None and f[0] > start[1]]
         outcomes, facts = [], [m.id for m in group]
         told = [e for e in course.events if e.assertion != Assertion.negated]  # "no relapse" is none
         for ev, how in _relapses(axis, x, told):
@@ -120,6 +152,13 @@ def lines_of_therapy(course: Course) -> list[Assessment]:
             if ev.id not in facts:
                 outcomes.append("relapse on treatment")
                 facts.append(ev.id)
+        open_end = [] if end or x.status == "active" or start is None else [start[1] + RESPONSE_DAYS]
+        cut = min([*later, *([end[0]] if end else []), *open_end], default=None)
+        others = [o for o in course.exposures if not any(o is m for m in group)]
+        for ev in _responses(axis, told, start, cut, group, others):
+            known = end is not None or x.status == "active"  # the drug was still taken then
+            outcomes.append(f"{ev.type} {'on treatment' if known else 'after the start (end not stated)'}")
+            facts.append(ev.id)
         stop = norm(x.stop_reason or "")
         if any(w in stop for w in _INTOLERANCE):
             outcomes.append("intolerance")
@@ -144,8 +183,8 @@ def lines_of_therapy(course: Course) -> list[Assessment]:
             **({"members": [canonical(m.drug) or m.drug for m in group],
                 "member_stops": {canonical(m.drug) or m.drug: m.stop_reason for m in group
                                  if m is not x and m.stop_reason}} if len(group) > 1 else {}),
-            "start": [iso(start[0]), iso(start[1])] if start else None,
-            "stop": [iso(end[0]), iso(end[1])] if end else None,
+            "start": [axis.label(start[0]), axis.label(start[1])] if start else None,
+            "stop": [axis.label(end[0]), axis.label(end[1])] if end else None,
             "status": x.status,
             "start_reason": x.start_reason,
             "stop_reason": x.stop_reason,
@@ -159,7 +198,8 @@ def lines_of_therapy(course: Course) -> list[Assessment]:
                 name=f"line {n}: {line['drug']}",
                 value=None,
                 facts=facts,
-                detail=f"{start and iso(start[0])} to {iso(end[1]) if end else 'ongoing'}; "
+                detail=f"{axis.label(start[0]) if start else 'start not stated'} to "
+                f"{axis.label(end[1]) if end else 'ongoing' if x.status == 'active' else 'end not stated'}; "
                 f"stop: {x.stop_reason or '-'}; outcome: {', '.join(line['outcomes']) or 'not stated'}",
             )
         )
@@ -168,7 +208,7 @@ def lines_of_therapy(course: Course) -> list[Assessment]:
     return [
         Assessment(
             rule="lines_of_therapy",
-            at=iso(eos) if eos else None,
+            at=axis.label(eos) if eos is not None else None,
             status="computed" if lines else "not applicable",
             items=items,
             unknown=[f"{ln['drug']} start" for ln in lines if ln["start"] is None],

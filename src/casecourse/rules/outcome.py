@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from casecourse.model import Assertion, Assessment, AssessmentItem, Course, Event
-from casecourse.rules.timeaxis import Axis, iso
+from casecourse.rules.timeaxis import Axis
 
 OUTCOMES = ("died", "alive with disease", "recovered", "improved", "remission", "relapse", "unknown")
 OUTCOME_RULE = (
@@ -50,16 +50,14 @@ def _days(x: float) -> str:
 def _when(axis: Axis, e: Event) -> tuple[float, str] | None:
     """(sort key: the latest day, the time as a date or as days from day 0: "day +11", "day +548..+913")."""
     s = axis.span(e.time)
-    if s is not None and (axis.day0 is not None or axis._calendar(e.time)):
-        lo, hi = iso(s[0]), iso(s[1])
-        return s[1], lo if lo == hi else f"{lo}..{hi}"
+    if s is not None:
+        lo, hi = axis.label(s[0]), axis.label(s[1])
+        return s[1], lo if lo == hi else f"{lo}..{hi.removeprefix('day ')}"
     t = e.time
-    if s is None and axis.day0 is None and t.offset_days is not None and t.anchor in (None, "day0"):
-        s = t.offset_days  # a story told in days from day 0 only
-    if s is None:
-        return None
-    lo, hi = _days(s[0]), _days(s[1])
-    return s[1], f"day {lo}" if lo == hi else f"day {lo}..{hi}"
+    if axis.day0 is None and t.offset_days is not None and t.anchor in (None, "day0"):
+        lo, hi = _days(t.offset_days[0]), _days(t.offset_days[1])  # days from an undated day 0, beside dated facts
+        return t.offset_days[1], f"day {lo}" if lo == hi else f"day {lo}..{hi}"
+    return None
 
 
 def outcome(course: Course) -> list[Assessment]:
@@ -85,6 +83,6 @@ def outcome(course: Course) -> list[Assessment]:
         data["lost_to_follow_up"] = lost.id
     items = [AssessmentItem(name=_label(decided), value=True, facts=[decided.id])] if decided else []
     at = _when(axis, decided) if decided else None
-    return [Assessment(rule="outcome", status="computed", at=at[1] if at and axis.day0 is not None else None,
+    return [Assessment(rule="outcome", status="computed", at=at[1] if at else None,
                        items=items, data=data, notes=[OUTCOME_RULE],
                        unknown=[] if decided else ["no event states how the story ended"])]

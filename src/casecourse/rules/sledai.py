@@ -12,7 +12,7 @@ from casecourse.model import Assertion, Assessment, Course, Event
 from casecourse.rules.evidence import Ev, View
 from casecourse.rules.items import any_of, item, same_concept, score
 from casecourse.rules.sle import attributable
-from casecourse.rules.timeaxis import Window, iso
+from casecourse.rules.timeaxis import Window
 
 WINDOW_DAYS = 10.0
 VISIT_TYPES = (
@@ -146,7 +146,7 @@ def all_visits(course: Course) -> tuple[View, list[Sledai]]:
 
 
 def sledai2k(course: Course) -> list[Assessment]:
-    _, results = all_visits(course)
+    view, results = all_visits(course)
     out = []
     for r in results:
         lo, hi = r.total()
@@ -165,7 +165,8 @@ def sledai2k(course: Course) -> list[Assessment]:
                 unknown=[i.name for i in items if i.value is None],
                 notes=[
                     f"window: {WINDOW_DAYS:g} days before the visit"
-                    + (f" ({iso(r.window.lo)} to {iso(r.window.hi)})" if r.window.lo and r.window.hi else ""),
+                    + (f" ({view.axis.label(r.window.lo)} to {view.axis.label(r.window.hi)})"
+                       if r.window.lo is not None and r.window.hi is not None else ""),
                     "items explained by HLH/MAS or infection are not counted",
                     "rash, alopecia, mucosal ulcers and proteinuria count when persistent, not only new "
                     "(Gladman et al. 2002 abstract, checked)",

@@ -13,7 +13,7 @@ from functools import cache
 from casecourse.model import PERIOD_DAYS, Assessment, Course, DoseSegment, Exposure
 from casecourse.rules.concepts import data_rows
 from casecourse.rules.drugs import canonical, drug_class
-from casecourse.rules.timeaxis import Axis, Span, iso
+from casecourse.rules.timeaxis import Axis, Span
 
 INF = math.inf
 
@@ -202,9 +202,9 @@ def steroid_exposure(course: Course) -> list[Assessment]:
     curve = [
         {
             "drug": p.drug,
-            "start": iso(p.start[0]) if p.start else None,
-            "start_latest": iso(p.start[1]) if p.start else None,
-            "end": iso(p.end[1]) if p.end else None,
+            "start": axis.value(p.start[0]) if p.start else None,
+            "start_latest": axis.value(p.start[1]) if p.start else None,
+            "end": axis.value(p.end[1]) if p.end else None,
             "prednisone_eq_mg_day": None if p.pred is None else {"min": p.pred[0], "max": p.pred[1]},
             "factor": factor(p.drug),
             "days": p.length,
@@ -239,7 +239,7 @@ def steroid_exposure(course: Course) -> list[Assessment]:
     return [
         Assessment(
             rule="steroid_exposure",
-            at=iso(eos) if eos else None,
+            at=axis.label(eos) if eos is not None else None,
             status="computed",
             unknown=sorted(
                 {f"{p.drug} dose" for p in ps if p.pred is None} | ({"start dates"} if open_ended else set())
@@ -254,7 +254,7 @@ def steroid_exposure(course: Course) -> list[Assessment]:
                 },
                 "days_at_or_below_5": {"min": le5[0], "max": le5[1]},
                 "days_at_or_below_7_5": {"min": le75[0], "max": le75[1]},
-                "period": [iso(first) if first else None, iso(eos) if eos else None],
+                "period": [None if first is None else axis.value(first), None if eos is None else axis.value(eos)],
             },
         )
     ]

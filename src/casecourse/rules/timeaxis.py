@@ -1,9 +1,11 @@
 """Put every TimeRef on one day axis and decide whether a fact falls inside a rule's window.
 
 Calendar dates become proleptic ordinals; offsets from day 0 are added to the anchor's calendar day
-when the story has one. A partial date ("2020-08") is the whole interval it allows. A fact is *in*
-a window when its whole interval is, *out* when none of it is, and *maybe* (None) otherwise: the
-rules then treat its evidence as unknown, never as absent.
+when the story has one. A story told without any calendar date (most case reports: "on day 3", "two
+weeks later") is put on its own relative axis, day 0 = 0; its days are labelled "day +N", never given
+a made-up date. A partial date ("2020-08") is the whole interval it allows. A fact is *in* a window
+when its whole interval is, *out* when none of it is, and *maybe* (None) otherwise: the rules then
+treat its evidence as unknown, never as absent.
 """
 
 from __future__ import annotations
@@ -62,6 +64,10 @@ class Axis:
         self.course = course
         self.by_id = {f.id: f for f in course.facts()}
         self.day0 = self._calendar(course.anchor) if course.anchor else None
+        # no calendar date anywhere: offsets from day 0 are the axis itself (with one, an undated day 0 stays unknown)
+        self.relative = self.day0 is None and not any(self._calendar(t) for t in _times(course))
+        if self.relative:
+            self.day0 = (0.0, 0.0)
         # id(t) -> (t, its span), and the story's end: like `by_id`, they assume the course does not change
         self._memo: dict[int, tuple[TimeRef, Span | None]] = {}
         self._eos: float | None | object = _UNSET
@@ -95,6 +101,17 @@ class Axis:
             return self.span(self.by_id[t.anchor].time, _depth + 1)
         return None
 
+    def label(self, day: float) -> str:
+        """A day of the axis as text: its ISO date, or "day +N" on a relative axis."""
+        if self.relative:
+            n = round(day)
+            return "day 0" if n == 0 else f"day {n:+d}"
+        return iso(day)
+
+    def value(self, day: float) -> str | float:
+        """A day as data: its ISO date, or on a relative axis the number of days from day 0."""
+        return float(round(day)) if self.relative else iso(day)
+
     def end_of_story(self) -> float | None:
         if self._eos is _UNSET:
             self._eos = self._end_of_story()
@@ -108,6 +125,15 @@ class Axis:
                     if s := self.span(t):
                         his.append(s[1])
         return max(his) if his else None
+
+
+def _times(course: Course) -> list[TimeRef]:
+    out = [t for t in (course.anchor, course.patient.age_at) if t is not None]
+    for f in [*course.facts(), *course.procedures]:
+        out += [t for t in (f.time, getattr(f, "end", None)) if t is not None]
+    for x in course.exposures:
+        out += [t for seg in x.segments for t in (seg.start, seg.end) if t is not None]
+    return out
 
 
 @dataclass
