@@ -110,3 +110,9 @@ def test_a_cue_that_carries_its_denial_is_a_negated_improvement(sentence: str) -
 def test_a_partial_or_slight_improvement_is_still_one() -> None:
     ev = _events("A 30-year-old man was admitted. He showed a partial response. The rash improved slightly.")
     assert [e[1] for e in ev if e[0] == "improvement"] == ["present", "present"]
+
+
+def test_the_patients_possessive_is_not_part_of_what_improved() -> None:
+    ev = _events("A 30-year-old man was admitted. The patient's symptoms improved gradually. The patient’s fever "
+                 "subsided.")
+    assert [e[2] for e in ev if e[0] == "improvement"] == ["symptoms", "fever"]

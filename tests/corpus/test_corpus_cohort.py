@@ -40,6 +40,8 @@ def test_sle_hlh_anakinra_cohort(store: Path) -> None:
     assert a["outcome"] == "remission on it" and b["outcome"] == "relapse on it"
     xa, xb = a["exposures"][0], b["exposures"][0]
     assert xa["start"] == "2021-03-12" and "remission" in [e["type"] for e in xa["after_start"]]
+    # what recovered is kept with the event ("her fever resolved"), in the store and in the cohort
+    assert ("recovery", "fever") in [(e["type"], e["detail"]) for e in xa["after_start"]]
     assert xb["stop_reason"] and "effic" in xb["stop_reason"] and xb["end"] == "2020-05"
     assert any(d["dose"] and "2 mg/kg" in d["dose"] for d in xb["doses"])
     assert r["outcomes"] == {"relapse on it": 1, "remission on it": 1}

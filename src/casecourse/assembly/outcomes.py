@@ -26,12 +26,12 @@ _CONDITION = re.compile(r"\b(?:in (?:(?:a|an) )?(?:good|stable|satisfactory|fair
                         r"with (?:no |(?:a |an )?(?:residual|persistent|permanent|mild|moderate|severe) )"
                         r"[\w -]{2,40}?" + _STOP + ")", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?:of|in)\s+((?:(?:his|her|their|the|all) )?[^,.;:()]{2,50}?)" + _STOP, re.I)
-_WORD_BEFORE = re.compile(r"((?:[\w-]+ ){0,2}[\w-]+)\s+(?:(?:had|has|have|was|were|then|also|eventually|gradually|"
+_WORD_BEFORE = re.compile(r"((?:[\w'’-]+ ){0,2}[\w'’-]+)\s+(?:(?:had|has|have|was|were|then|also|eventually|gradually|"
                           r"rapidly|completely|fully|subsequently|finally|significantly|markedly|slowly|quickly|"
                           r"spontaneously|dramatically|promptly|partially|further|clinically)\s+){0,3}$", re.I)
 _NOT_A_SUBJECT = re.compile(r"\b(?:she|he|they|it|which|that|who|this|and|or|but|then|patient|patients|"
                             r"condition|status|state)$", re.I)
-_ARTICLE = re.compile(r"^(?:(?:the|his|her|their|a|an|all|both)\s+)+", re.I)
+_ARTICLE = re.compile(r"^(?:(?:the|his|her|their|a|an|all|both|(?:the )?patient['’]s)\s+)+", re.I)
 _VERBS = re.compile(r"(?:resolved|disappeared|improved|improving|subsided|abated|normali[sz]ed|recovered|"
                     r"returned to (?:normal|baseline)|defervesced)$", re.I)
 

@@ -125,7 +125,7 @@ def cohort(store: Path, conditions: list[str], drug: str, include_suspected: boo
                 "start": when(x, "start"), "end": when(x, "end"), "status": x["status"],
                 "stop_reason": x["stop_reason"], "line": x["line"], "line_outcomes": list(x["line_outcomes"] or []),
                 "after_start": [{"type": ("no " if e.get("assertion") == "negated" else "") + e["type"],
-                                 "time": when(e, "time"), "trigger": e["trigger"],
+                                 "detail": e.get("detail"), "time": when(e, "time"), "trigger": e["trigger"],
                                  "evidence": e["evidence"]} for e in after],
                 "outcome": o})
         follow = [e for e in events if e["type"] == "follow_up" and e.get("time_day_hi") is not None]

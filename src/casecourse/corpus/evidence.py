@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from casecourse import __version__
+from casecourse.corpus.render import event_label
 
 _CSS = """
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:24px auto;max-width:1280px;color:#222;
@@ -99,7 +100,7 @@ def _counts(c: dict[str, Any]) -> str:
 def _patient_row(p: dict[str, Any]) -> str:
     xs = p["exposures"]
     lines = ", ".join(str(x["line"]) for x in xs if x["line"]) or "-"
-    after = [f"{escape(e['type'])} {escape(e['time'] or '(time ?)')}" for x in xs for e in x["after_start"]]
+    after = [f"{escape(event_label(e))} {escape(e['time'] or '(time ?)')}" for x in xs for e in x["after_start"]]
     if p.get("last_follow_up"):
         after.append(f"last follow-up {escape(p['last_follow_up'])}")
     cls = "outcome-" + p["outcome"].split(" for ")[0].replace(" ", "-")

@@ -112,7 +112,7 @@ def flatten(course: Course, doc_id: str) -> dict[str, list[Row]]:
                 "period_unit": tm.period_unit if tm else None, "timing_text": tm.text if tm else None,
                 "route": s.route or x.route, "length_days": s.length_days, **time_cols("start", s.start, axis),
                 **time_cols("end", s.end, axis), **span_cols(s.provenance)})
-    tables["events"] = [{**fact(e), "type": e.type, "trigger": e.trigger} for e in course.events]
+    tables["events"] = [{**fact(e), "type": e.type, "trigger": e.trigger, "detail": e.detail} for e in course.events]
     tables["procedures"] = []
     for pr in course.procedures:
         tables["procedures"].append({

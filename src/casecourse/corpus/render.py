@@ -16,6 +16,11 @@ def _plain(v: Any) -> Any:
     return v
 
 
+def event_label(e: dict[str, Any]) -> str:
+    """An event after a drug's start as a clinician reads it: "recovery (rash)", "no relapse", "death (sepsis)"."""
+    return e["type"] + (f" ({e['detail']})" if e.get("detail") else "")
+
+
 def print_rows(cols: list[str], rows: list[tuple], fmt: str, console: Console) -> None:
     if fmt == "json":
         data = [{c: _plain(v) for c, v in zip(cols, r, strict=True)} for r in rows]
@@ -54,7 +59,7 @@ def print_cohort(c: dict[str, Any], console: Console) -> None:
                       f"{x['start'] or '?'} to {x['end'] or ('ongoing' if x['status'] == 'active' else '?')}"
                       + (f", stopped: {x['stop_reason']}" if x["stop_reason"] else ""))
             lines.append(str(x["line"]) if x["line"] else "-")
-            after += [f"{e['type']} {e['time'] or '(time ?)'}" for e in x["after_start"]]
+            after += [f"{event_label(e)} {e['time'] or '(time ?)'}" for e in x["after_start"]]
         if p.get("last_follow_up"):
             after.append(f"last follow-up {p['last_follow_up']}")
         t.add_row(p["name"], f"{age} {p['sex'] or '?'}", "\n".join(xs), ", ".join(lines), "\n".join(after) or "-",

@@ -38,7 +38,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                       ("dose_value_high", "f"), ("dose_unit", "s"), ("dose_per", "s"), ("dose_text", "s"),
                       ("frequency", "i"), ("period", "f"), ("period_unit", "s"), ("timing_text", "s"), ("route", "s"),
                       ("length_days", "f"), *_time("start"), *_time("end"), *_SPAN],
-    "events": [*_FACT, ("type", "s"), ("trigger", "s"), *_time("time"), *_SPAN],
+    "events": [*_FACT, ("type", "s"), ("trigger", "s"), ("detail", "s"), *_time("time"), *_SPAN],
     "procedures": [*_FACT, ("name", "s"), ("text", "s"), ("category", "s"), ("status", "s"), ("reason", "s"),
                    ("sessions", "i"), ("sessions_unit", "s"), ("codes", "ls"), *_time("time"), *_time("end"),
                    *_SPAN],
