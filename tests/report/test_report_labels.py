@@ -66,3 +66,19 @@ def test_a_crowded_moment_gets_more_rows_so_every_label_is_drawn():
     assert sorted(drawn) == [str(i) for i in range(9)]
     svg4, height4 = marker_lane(fr, "Findings", items[:4], 0.0, rows=4)
     assert height > height4
+
+
+def test_every_event_type_has_its_own_marker_and_a_legend_entry():
+    from typing import get_args
+
+    from casecourse.model import EventType
+    from casecourse.report.frame import EVENT_STYLE
+    from casecourse.report.static import render_static
+
+    assert set(get_args(EventType)) <= set(EVENT_STYLE)  # none falls back to an unexplained grey circle
+    course = analyze_text("A 50-year-old man was admitted in May 2021 with fever and a rash. The rash resolved in "
+                          "June 2021 and his fever subsided. He was left with residual hearing loss in July 2021.")
+    assert {"recovery", "improvement", "sequela"} <= {e.type for e in course.events}
+    svg = render_static(course, "svg").decode("utf-8")
+    for word in ("Recovery", "Improvement", "Sequela"):
+        assert word in svg

@@ -16,6 +16,7 @@ EVENT_STYLE = {  # type -> (shape, colour)
     "relapse": ("star", "#D55E00"), "flare": ("triangle", "#E69F00"), "progression": ("star", "#CC3311"),
     "remission": ("circle", "#009E73"), "death": ("cross", "#000000"),
     "follow_up": ("diamond", "#666666"), "diagnosis": ("diamond", "#CC79A7"),
+    "recovery": ("diamond", "#009E73"), "improvement": ("triangle", "#56B4E9"), "sequela": ("square", "#CC79A7"),
 }
 GUIDE_EVENTS = {"admission", "readmission", "relapse", "flare", "progression"}
 GREY = "#9a9a9a"

@@ -92,6 +92,10 @@ def marker_lane(fr: Frame, title: str, items: list[Item], y0: float, rows: int =
     return el("g", head + "".join(parts), class_=f"lane {lane_class}".strip()), height
 
 
+# what the event is about makes the mark readable: "Recovery: rash", "Death: septic shock"
+DETAILED_EVENTS = frozenset({"recovery", "improvement", "sequela", "death"})
+
+
 def event_items(course: Course, fr: Frame) -> list[Item]:
     items = []
     follow = [e for e in course.events if e.type == "follow_up" and fr.scale.span(e.time)]
@@ -102,6 +106,10 @@ def event_items(course: Course, fr: Frame) -> list[Item]:
             continue
         shape, colour = EVENT_STYLE.get(ev.type, ("circle", "#333333"))
         label = "Last follow-up" if ev is last_follow else EVENT_LABEL.get(ev.type, ev.type)
+        if ev.assertion in (Assertion.negated, Assertion.ruled_out):
+            label = label.lower()  # "no relapse"
+        if ev.detail and ev.type in DETAILED_EVENTS:
+            label += f": {ev.detail if len(ev.detail) <= 28 else ev.detail[:27].rstrip() + '…'}"
         items.append(Item(span, shape, colour, mark_assertion(label, ev.assertion), ev.id, ev.assertion,
                           f"event ev-{ev.type}"))
     return items
