@@ -41,3 +41,19 @@ def test_no_relative_no_family_course():
     course = analyze_text("A 30-year-old woman presented with weakness. Her elder sister had trouble walking and died "
                           "because of poorly controlled diabetes mellitus.")
     assert all("diabetes" not in c.name for c in course.conditions if c.assertion == Assertion.present)
+
+
+@pytest.mark.parametrize("sentence,relative_s,patient_s", [
+    ("Because her mother had lupus, she developed arthritis.", "lupus", "arthritis"),
+    ("His father had diabetes, he himself had hypertension.", "diabetes", "hypertension"),
+])
+def test_a_comma_and_the_patients_pronoun_end_the_relatives_scope(sentence, relative_s, patient_s):
+    found = _assertions("A 30-year-old woman presented with weakness. " + sentence)
+    assert found[relative_s] == Assertion.family and found[patient_s] == Assertion.present
+
+
+def test_a_comma_and_the_patients_pronoun_end_a_negation():
+    found = _assertions("A 30-year-old woman was admitted. There was no rash, she complained of joint pain. "
+                        "There was no cough, fever or dyspnoea.")
+    assert found["rash"] == Assertion.negated and found["joint pain"] == Assertion.present
+    assert found["fever"] == Assertion.negated  # a list after the cue, no pronoun: still negated

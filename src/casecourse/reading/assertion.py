@@ -303,6 +303,7 @@ def _start(parts: list[str]) -> re.Pattern:
 
 
 # event kinds that are a clause's verb, not a list item
+_COMMA_SUBJECT = re.compile(r",\s+(?:she|he)\b")
 _CLAUSE_EVENTS = frozenset({"recovery", "improvement", "sequela"})
 _LIST_WORDS = frozenset({"and", "or", "nor", "the", "a", "an", "any", "other", "either", "both", "also", "all"})
 
@@ -393,6 +394,9 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
         while semi >= 0:
             terms.append((s0 + semi, s0 + semi + 1))
             semi = lower.find(";", semi + 1)
+        # so does a comma before the patient's pronoun: "because her mother had lupus, she developed anxiety"
+        if ", " in lower:
+            terms += [(s0 + c.start(), s0 + c.end()) for c in _COMMA_SUBJECT.finditer(lower)]
         for m in targets:
             best: Assertion | None = None
             for a, b, cat, d in cues:
