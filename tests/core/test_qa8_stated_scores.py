@@ -89,3 +89,20 @@ def test_catalogue_rows_are_well_formed() -> None:
     for r in rows:
         assert float(r["min"]) < float(r["max"]) and r["value"] in ("integer", "decimal")
         assert r["synonyms"].strip()
+
+
+@pytest.mark.parametrize(("sentence", "name", "value"), [
+    ("He scored 8 on the Glasgow Coma Scale.", "glasgow coma scale", 8.0),
+    ("He had 14 points on the NIHSS.", "nihss", 14.0),
+    ("The SOFA score rose from 4 to 9 within a day.", "sofa score", 9.0),
+    ("His GCS improved from 6/15 to 14/15.", "glasgow coma scale", 14.0),
+])
+def test_a_value_written_first_or_a_change_is_read(sentence: str, name: str, value: float) -> None:
+    c = analyze_text(STORY.format(sentence), assess=False)
+    assert [(x.name, x.value) for x in c.scores] == [(name, value)]
+
+
+@pytest.mark.parametrize("sentence", ["On day 3 on the GCS chart nothing was noted.",
+                                      "She scored 20 on the GCS."])  # no scoring word / out of the valid range
+def test_a_number_before_the_name_needs_a_scoring_word_and_a_valid_value(sentence: str) -> None:
+    assert analyze_text(STORY.format(sentence), assess=False).scores == []

@@ -7,6 +7,9 @@ or more only as written: "GCS", "mRS", "BVAS"); the value must follow the name a
 another number), nor one written as a bound ("SLEDAI-2K >= 6", "an HScore above 169": a threshold, not this
 patient's value), nor one of a list ("Apgar scores at 1, 5 and 10 minutes": which is which, the list says only
 by its order) nor "8 or less". A score stated as a class ("Child-Pugh class C", "Child-Pugh B") keeps its class letter.
+A change ("the SOFA score rose from 4 to 9") is the value it reached (9), the earlier one kept in the mention's text.
+A value written first ("scored 8 on the Glasgow Coma Scale", "8 points on the NIHSS") is read where no value
+follows the name.
 Attributes: `value` (float), `value_text` (as written), `score_class`, `loinc`, `min`, `max`, `rule`.
 """
 from __future__ import annotations
@@ -73,6 +76,13 @@ _NUMBER = re.compile(_LINK + r"(?P<v>[+-]?\d{1,3}(?:\.\d{1,2})?)(?:\s*/\s*(?P<of
                      r"(?![\d%]|\.\d|\s*(?:%|mg|g\b|mmol|µ|u/|iu|days?\b|hours?\b|h\b|weeks?\b|months?\b|years?\b|"
                      r"min|and\s+\d|to\s+\d|-\s*\d|–\s*\d|,\s*\d|or\s+(?:less|more|lower|higher|greater|above|"
                      r"below|fewer)\b))", re.I)
+# a change: the value reached ("rose from 4 to 9" -> 9); the number after "to" is read like any value
+_CHANGE = re.compile(_LINK + r"from\s+[+-]?\d{1,3}(?:\.\d{1,2})?(?:\s*/\s*\d{1,3})?\s+(?:up |down )?to\s+"
+                     r"(?P<v>[+-]?\d{1,3}(?:\.\d{1,2})?)(?:\s*/\s*(?P<of>\d{1,3}))?(?![\d%]|\.\d)", re.I)
+# a value written before the name: "scored 8 on the GCS", "a score of 3 on the mRS", "8 points on the NIHSS"
+_BEFORE = re.compile(r"(?:\bscored|\bscoring|\bscore of|\bpoints? of|\b(?:had|has|with|was) a score of)?\s*"
+                     r"(?P<v>\b[+-]?\d{1,3}(?:\.\d{1,2})?)(?:\s*/\s*(?P<of>\d{1,3}))?\s+(?:points?\s+)?"
+                     r"(?:on|in|according to|by)\s+(?:the\s+|an?\s+|his\s+|her\s+)?$", re.I)
 _CLASS = re.compile(_LINK + r"(?P<c>[A-C])(?:\s*\(?\s*(?P<v>\d{1,2})\s*\)?)?(?![\w-])")
 # a bound or a threshold, not the patient's value: "SLEDAI-2K >= 6", "an HScore above 169", "MELD > 30"
 _BOUND = re.compile(r"[<>≤≥]|\b(?:above|below|over|under|greater|less|more|higher|lower|exceed\w*|cut-?off|"
@@ -110,6 +120,26 @@ def find(text: str) -> list[Mention]:
     return out
 
 
+def _value_before(text: str, start: int, end: int, row: ScoreRow) -> Mention | None:
+    """The mention of a score whose value is written before its name ("scored 8 on the GCS"), or None."""
+    lo = max(0, start - 40)
+    cut = max(text.rfind(".", lo, start - 1), text.rfind("\n", lo, start), text.rfind(";", lo, start))
+    m = _BEFORE.search(text, cut + 1 if cut >= 0 else lo, start)
+    if m is None or not m.group(0).strip()[:1].isalpha() and not re.search(r"\bpoints?\b", m.group(0)):
+        return None  # a bare number before the name ("day 3 on the GCS" is not a value) needs a scoring word
+    value = float(m.group("v"))
+    if m.group("of") and float(m.group("of")) != row.high:
+        return None
+    if not row.low <= value <= row.high or not row.decimal and value != int(value):
+        return None
+    attrs: dict[str, str | float | int | bool | None] = {
+        "value": value, "value_text": text[m.start("v"):m.end("of") if m.group("of") else m.end("v")],
+        "score_class": None, "loinc": row.loinc, "min": row.low, "max": row.high, "rule": row.rule,
+        "name_end": end}
+    a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+    return _make(type="score", start=a, end=end, text=text[a:end], norm=row.name, attrs=attrs)
+
+
 def _value(text: str, start: int, end: int, row: ScoreRow) -> Mention | None:
     """The mention of the score named at start..end with the value written after it, or None."""
     window = min(len(text), end + 60)
@@ -121,9 +151,9 @@ def _value(text: str, start: int, end: int, row: ScoreRow) -> Mention | None:
         value = float(c.group("v")) if c.group("v") else None
         written = text[c.start("c"):stop]
     else:
-        m = _NUMBER.match(text, end, window)
+        m = _CHANGE.match(text, end, window) or _NUMBER.match(text, end, window)
         if m is None or "." in text[end:m.start("v")] or "\n" in text[end:m.start("v")]:
-            return None
+            return _value_before(text, start, end, row)
         value, stop, written = float(m.group("v")), m.end(), text[m.start("v"):m.end()]
         if m.group("of") and float(m.group("of")) != row.high:
             return None  # "8/15" for a GCS; another denominator is another measure
