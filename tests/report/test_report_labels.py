@@ -82,3 +82,12 @@ def test_every_event_type_has_its_own_marker_and_a_legend_entry():
     svg = render_static(course, "svg").decode("utf-8")
     for word in ("Recovery", "Improvement", "Sequela"):
         assert word in svg
+
+
+def test_the_outcome_marker_says_the_outcome():
+    from casecourse.report.episodes import assessment_label
+
+    course = analyze_text("A 40-year-old woman was admitted in May 2021 with lupus nephritis. In June 2021 she was "
+                          "discharged. In June 2022 she was in complete remission.")
+    a = next(a for a in course.assessments if a.rule == "outcome")
+    assert assessment_label(a) == "outcome: remission"

@@ -33,6 +33,8 @@ def assessment_label(a: Assessment) -> str:
         if lo is not None and hi is not None:
             score = f"{lo:g}" if lo == hi else f"{lo:g}–{hi:g}"
             return f"{rule}: {score}"
+    if isinstance(a.data.get("outcome"), str):
+        return f"{rule}: {a.data['outcome']}"  # the outcome rule: "outcome: remission", not its status
     return f"{rule}: {a.status}"
 
 
