@@ -1,0 +1,42 @@
+"""A web page flattened to one line keeps its section headings inline; the reader finds them so that the
+introduction and discussion are not read as the patient's story (zoning.zone_lines). Text written for this test."""
+from __future__ import annotations
+
+from casecourse.reading.zoning import zone_lines
+
+FILLER = "Navigation Home Articles Submit About Search. " * 50  # a page header: a line far longer than a paragraph
+INTRO = ("Keywords Chronic cough Sarcoidosis Introduction In the developing world sarcoidosis is often mistaken "
+         "for tuberculosis and many patients receive antituberculous drugs for months. ")
+CASE = "A 41-year-old teacher presented with a dry cough for six months and was admitted for bronchoscopy. "
+DISC = "Discussion Sarcoidosis is a granulomatous disorder of unknown cause that mainly affects young adults. "
+
+
+def _zone_at(text: str, phrase: str) -> str:
+    pos = text.index(phrase)
+    return next(z.zone for z in zone_lines(text) if z.start <= pos < z.end)
+
+
+def test_inline_headings_split_a_flattened_page() -> None:
+    text = FILLER + INTRO + "Case presentation " + CASE + DISC
+    assert "\n" not in text
+    assert _zone_at(text, "In the developing world") == "background"
+    assert _zone_at(text, "A 41-year-old teacher") == "narrative"
+    assert _zone_at(text, "Sarcoidosis is a granulomatous") == "discussion"
+    assert _zone_at(text, "Navigation Home") == "narrative"  # the page's start holds its title: not background
+
+
+def test_the_story_starts_at_its_first_sentence_under_an_unknown_heading() -> None:
+    text = FILLER + INTRO + "Clinical vignette " + CASE + DISC
+    assert _zone_at(text, "In the developing world") == "background"
+    assert _zone_at(text, "A 41-year-old teacher") == "narrative"
+
+
+def test_a_sentence_opening_with_a_heading_word_is_no_heading() -> None:
+    text = FILLER + CASE + "Follow-up CT showed regression of the hilar nodes. " + "Treatment With steroids helped. "
+    assert _zone_at(text, "regression of the hilar") == "narrative"
+    assert _zone_at(text, "With steroids") == "narrative"
+
+
+def test_a_short_line_is_not_split() -> None:
+    text = "A 41-year-old teacher presented with cough. Discussion Sarcoidosis is a granulomatous disorder."
+    assert {z.zone for z in zone_lines(text)} == {"narrative"}
