@@ -40,3 +40,13 @@ def test_a_sentence_opening_with_a_heading_word_is_no_heading() -> None:
 def test_a_short_line_is_not_split() -> None:
     text = "A 41-year-old teacher presented with cough. Discussion Sarcoidosis is a granulomatous disorder."
     assert {z.zone for z in zone_lines(text)} == {"narrative"}
+
+
+def test_a_negation_cue_is_in_its_sentences_zone() -> None:
+    from casecourse.reading.pipeline import read_mentions
+
+    text = ("Case presentation\nA 41-year-old teacher presented with cough but no fever.\n\nDiscussion\n"
+            "Sarcoidosis does not always cause fever in young adults.\n")
+    cues = {m.start: m.zone for m in read_mentions(text) if m.type == "negation_cue"}
+    assert cues.get(text.index("no fever")) == "narrative"
+    assert cues.get(text.index("not always")) == "discussion"

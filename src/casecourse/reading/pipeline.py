@@ -213,8 +213,7 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
     _assign_zones(text, zones, sents, mentions)
     # procedures take their assertion from the same cues; the cues of their sentences are not new mentions
     cues = assertion.assign(text, sents, mentions, quiet=_QUIET_TARGETS)
-    for cue in cues:
-        set_field(cue, "zone", "narrative")
+    _assign_zones(text, zones, sents, cues)  # a cue is in its sentence's zone (a discussion's "not" is no story's)
     mentions.extend(cues)
     mentions.sort(key=lambda m: (m.start, -m.end, m.type))
     return Reading(text=text, mentions=mentions, sentences=sents, zones=zones)
