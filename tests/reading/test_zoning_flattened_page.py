@@ -50,3 +50,16 @@ def test_a_negation_cue_is_in_its_sentences_zone() -> None:
     cues = {m.start: m.zone for m in read_mentions(text) if m.type == "negation_cue"}
     assert cues.get(text.index("no fever")) == "narrative"
     assert cues.get(text.index("not always")) == "discussion"
+
+
+def test_a_keyword_list_is_no_story_and_the_case_heading_after_it_opens_the_story() -> None:
+    text = (FILLER + "Abstract A 41-year-old teacher had sarcoidosis. Keywords: Sarcoidosis; Tuberculosis; Cough "
+            "Case presentation A 41-year-old teacher presented with cough. " + DISC)
+    assert _zone_at(text, "Tuberculosis; Cough") == "backmatter"
+    assert _zone_at(text, "A 41-year-old teacher presented") == "narrative"
+    assert _zone_at(text, "A 41-year-old teacher had") == "summary"
+
+
+def test_a_figure_legends_abbreviations_do_not_end_the_story() -> None:
+    text = FILLER + CASE + "Figure 1. Chest CT. Abbreviations: CT, computed tomography. He recovered fully. "
+    assert _zone_at(text, "He recovered fully") == "narrative"

@@ -111,20 +111,26 @@ def _inline_heading_rx() -> re.Pattern[str]:
     """A heading inside a long line: written as a heading (Capitalised, Title Case or UPPER CASE), after the end of a
     sentence, a double space or the line's start, and followed by a capitalised word or a number (the section's
     first sentence, or the next heading of a table of contents); "Abstract", "Introduction", "Discussion",
-    "Background", "Conclusion(s)" also after any word (a keyword list runs into "Introduction") when a sentence
-    follows ("Introduction In the developing world", "Abstract A 75-year-old"). Only headings that open a part of
-    the article count: a story sub-heading ("Treatment", "Follow-up", "History") also opens sentences ("Follow-up CT
-    showed ..."), and a "References" heading inside a line is a table of contents more often than the
-    bibliography."""
+    "Background", "Conclusion(s)" and the case's own headings ("Case presentation") also after any word (a keyword
+    list runs into "Introduction") when a sentence follows ("Introduction In the developing world", "Abstract A
+    75-year-old", "Case presentation A 75-year-old"). "Keywords:" and the like may end with a colon. Only headings
+    that open a part of the article count: a story sub-heading ("Treatment", "Follow-up", "History") also opens
+    sentences ("Follow-up CT showed ..."), a "References" heading inside a line is a table of contents more often
+    than the bibliography, and of the back matter only "Keywords" opens the article's body ("Abbreviations: IV,
+    intravenous" ends a figure legend inside a paragraph; the back matter after the discussion needs no zone of its
+    own)."""
     strong, weak = [], []
     for heading, zone in _headings().items():
-        if zone == "references" or (zone == "narrative" and "case" not in heading and "presentation" not in heading):
+        if zone == "references" or (zone == "narrative" and "case" not in heading and "presentation" not in heading) \
+                or (zone == "backmatter" and not heading.startswith("key")):
             continue
         forms = {heading[0].upper() + heading[1:], heading.title(), heading.upper()}
-        (strong if zone in ("background", "discussion", "summary") and " " not in heading else weak).extend(forms)
+        # the main parts: one-word headings of the article's frame, and the case's own ("Case presentation")
+        main = " " not in heading if zone != "narrative" else " " in heading
+        (strong if zone in ("background", "discussion", "summary", "narrative") and main else weak).extend(forms)
     alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # noqa: E731
-    return re.compile(rf"(?:(?<=[.!?:;)\]]\s)|(?<=\s\s)|^)(?:{alt(weak + strong)})(?=\s+[A-Z0-9])|"
-                      rf"(?<=\s)(?:{alt(strong)})(?=\s+[A-Z][a-z]*\s+[a-z0-9])")
+    return re.compile(rf"(?:(?<=[.!?:;)\]]\s)|(?<=\s\s)|^)(?:{alt(weak + strong)}):?(?=\s+[A-Z0-9])|"
+                      rf"(?<=\s)(?:{alt(strong)})(?=\s+[A-Z][a-z]*,?\s+[a-z0-9])")
 
 
 def _split_inline_headings(start: int, raw: str) -> list[tuple[int, int, str]]:
@@ -188,7 +194,8 @@ def zone_lines(text: str) -> list[Zone]:
             zone = current
         if hz == "narrative":
             story_headed = True
-        opening = _case_opening(raw) if inline and not story_headed and zone in ("background", "discussion") else None
+        opening = _case_opening(raw) if inline and not story_headed and zone in (
+            "background", "discussion", "backmatter") else None
         if opening is not None:
             # before any heading of the story, the case told under a heading we do not know after the introduction (or
             # after a table of contents ending in "Discussion"): the story starts at its opening sentence
