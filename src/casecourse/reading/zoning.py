@@ -291,7 +291,7 @@ def sentence_zone(sentence: str, line_zone: str) -> str:
         low = lower_text(sentence)  # the case-insensitive cues are searched by their lowered twins (same answers)
         if search_lowered(_WE_REPORT, sentence, low):
             return "summary"  # the case in one sentence: its facts are real but undated
-        if search_lowered(_GENERIC_CUE, sentence, low) \
+        if line_zone != "summary" and search_lowered(_GENERIC_CUE, sentence, low) \
                 and not search_lowered(_STORY_VERB, sentence, low) and not _PATIENT_CUE.search(sentence):
             return "background"
     return line_zone
