@@ -123,3 +123,17 @@ def test_ada_modifier_row_scores_only_normal_or_negative_results() -> None:
     # the MACCROBAT rows have no such condition: a row without it admits any attributes
     lab = load_mapping("maccrobat").row("Lab_value")
     assert lab is not None and lab.admits("test_result", {"interpretation": "H"})
+
+
+def test_ada_scores_a_negated_disease_as_a_finding() -> None:
+    """Ada's negation modifiers modify findings only, so a denied disease is annotated as a finding."""
+    from casecourse.evaluation.mapping import load_mapping
+    from casecourse.model import Assertion
+
+    m = load_mapping("ada")
+    finding, condition = m.row("finding"), m.row("condition")
+    assert finding is not None and condition is not None
+    for assertion, in_finding in ((Assertion.negated, True), (Assertion.present, False), (Assertion.historical, False)):
+        assert finding.admits("condition", {}, assertion.value) is in_finding
+        assert condition.admits("condition", {}, assertion.value) is not in_finding
+    assert finding.admits("finding", {}, "negated") and finding.admits("finding", {}, "present")

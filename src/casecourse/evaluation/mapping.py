@@ -24,11 +24,13 @@ class Row:
     # ["N", "NEG"]}} (Ada's modifier negates a finding: a normal or negative result does, "increased" does not)
     only_when: tuple[tuple[str, str, frozenset[str]], ...] = ()
 
-    def admits(self, mention_type: str, attrs: dict) -> bool:
-        """The row scores this prediction: no prefix excluded, and every condition on its type met."""
+    def admits(self, mention_type: str, attrs: dict, assertion: str | None = None) -> bool:
+        """The row scores this prediction: no prefix excluded, and every condition on its type met (the key
+        `assertion` is the mention's assertion, any other an attribute)."""
         if any(str(attrs.get(k) or "").startswith(v) for k, v in self.not_prefixed):
             return False
-        return all(str(attrs.get(k)) in values for t, k, values in self.only_when if t == mention_type)
+        return all(str(assertion if k == "assertion" else attrs.get(k)) in values
+                   for t, k, values in self.only_when if t == mention_type)
 
 
 @dataclass(frozen=True)
