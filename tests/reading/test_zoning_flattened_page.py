@@ -63,3 +63,13 @@ def test_a_keyword_list_is_no_story_and_the_case_heading_after_it_opens_the_stor
 def test_a_figure_legends_abbreviations_do_not_end_the_story() -> None:
     text = FILLER + CASE + "Figure 1. Chest CT. Abbreviations: CT, computed tomography. He recovered fully. "
     assert _zone_at(text, "He recovered fully") == "narrative"
+
+
+def test_a_negation_cue_names_what_it_denies() -> None:
+    from casecourse.reading.pipeline import read_mentions
+
+    text = "She had no fever. She was not taking any medications. Aspirin was not given.\n"
+    cues = [(m.start, m.attrs.get("negates")) for m in read_mentions(text) if m.type == "negation_cue"]
+    assert (text.index("no fever"), "finding") in cues
+    # a drug not taken or not given is no finding's modifier
+    assert all(kind != "finding" for start, kind in cues if start > text.index("She was"))
