@@ -73,3 +73,11 @@ def test_a_negation_cue_names_what_it_denies() -> None:
     assert (text.index("no fever"), "finding") in cues
     # a drug not taken or not given is no finding's modifier
     assert all(kind != "finding" for start, kind in cues if start > text.index("She was"))
+
+
+def test_a_flattened_pages_title_is_its_title() -> None:
+    title = "Sarcoidosis presenting as chronic cough: a case report and review of the literature"
+    text = title + " | Journal of Invented Cases | Full Text " + FILLER + INTRO + "Case presentation " + CASE
+    assert _zone_at(text, "Sarcoidosis presenting") == "title"
+    assert next(z for z in zone_lines(text) if z.start == 0).end == len(title)
+    assert _zone_at(text, "Journal of Invented") == "narrative"

@@ -203,10 +203,19 @@ def zone_lines(text: str) -> list[Zone]:
                 zones.append(Zone(start, start + opening, zone))
             start, zone = start + opening, "narrative"
             current = zone
+        if inline and start == 0 and zone == "narrative":
+            title = _PAGE_TITLE_END.search(raw, 0, 300)
+            if title and title.start() > 0:
+                zones.append(Zone(0, title.start(), "title"))
+                start = title.start()
         zones.append(Zone(start, end, zone))
     if not has_headings:
         _mark_unheaded_discussion(text, zones)
     return zones
+
+
+# A flattened page opens with its title, ended by the site's separator ("Title | Journal", "Title - PubMed") or a gap
+_PAGE_TITLE_END = re.compile(r" [|–-] |\s{2,}| Warning:")
 
 
 # A sentence that tells this patient's story: the patient named ("the patient", "our patient", "a 53-year-old
