@@ -120,6 +120,7 @@ def test_ada_modifier_row_scores_only_normal_or_negative_results() -> None:
     got = match_row(doc, [normal, high, cue], row)
     assert [m.text for m in got.pred] == ["normal", "No"]
     assert len(got.strict) == 2
+    assert row.admits("lab_value", {"interpretation": "NEG"}) and not row.admits("lab_value", {"interpretation": None})
     # the MACCROBAT rows have no such condition: a row without it admits any attributes
     lab = load_mapping("maccrobat").row("Lab_value")
     assert lab is not None and lab.admits("test_result", {"interpretation": "H"})
