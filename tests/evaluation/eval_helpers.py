@@ -26,7 +26,8 @@ def oracle_mentions(corpus: str, doc: GoldDoc, shift: int = 0) -> list[Mention]:
         for g in doc.spans:
             if g.label not in row.gold:
                 continue
-            attrs: dict = {}
+            # the attributes the row asks of this type (Ada's modifier row takes a result only when normal)
+            attrs: dict = {k: min(v) for t, k, v in row.only_when if t == mtype and k != "assertion"}
             if g.attr("hpo"):
                 attrs["hpo"] = g.attr("hpo")
             if g.attr("value"):
