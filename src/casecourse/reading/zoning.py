@@ -129,8 +129,9 @@ def _inline_heading_rx() -> re.Pattern[str]:
         main = " " not in heading if zone != "narrative" else " " in heading
         (strong if zone in ("background", "discussion", "summary", "narrative") and main else weak).extend(forms)
     alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # noqa: E731
-    return re.compile(rf"(?:(?<=[.!?:;)\]]\s)|(?<=\s\s)|^)(?:{alt(weak + strong)}):?(?=\s+[A-Z0-9])|"
-                      rf"(?<=\s)(?:{alt(strong)})(?=\s+[A-Z][a-z]*,?\s+[a-z0-9])")
+    # "(?=[A-Z])" first: most positions of a long line fail there at once
+    return re.compile(rf"(?=[A-Z])(?:(?:(?<=[.!?:;)\]]\s)|(?<=\s\s)|^)(?:{alt(weak + strong)}):?(?=\s+[A-Z0-9])|"
+                      rf"(?<=\s)(?:{alt(strong)})(?=\s+[A-Z][a-z]*,?\s+[a-z0-9]))")
 
 
 def _split_inline_headings(start: int, raw: str) -> list[tuple[int, int, str]]:
