@@ -21,11 +21,13 @@ def oracle_mentions(corpus: str, doc: GoldDoc, shift: int = 0) -> list[Mention]:
     mapping = load_mapping(corpus)
     out = []
     for row in mapping.rows:
-        mtype = sorted(row.pred)[0]
+        # a type the row takes whatever its attributes (Ada's finding row takes a condition only when negated)
+        mtype = min((t for t in row.pred if all(c[0] != t for c in row.only_when)), default=min(row.pred))
         for g in doc.spans:
             if g.label not in row.gold:
                 continue
-            attrs: dict = {}
+            # the attributes the row asks of this type (Ada's modifier row takes a result only when normal)
+            attrs: dict = {k: min(v) for t, k, v in row.only_when if t == mtype and k != "assertion"}
             if g.attr("hpo"):
                 attrs["hpo"] = g.attr("hpo")
             if g.attr("value"):

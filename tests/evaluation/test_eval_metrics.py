@@ -101,3 +101,40 @@ def test_a_corpus_scoring_only_the_patients_zones_ignores_mentions_elsewhere() -
     # Ada annotates only what the case has: its row scores the reader's patient zones
     assert load_mapping("ada").zones is not None and "background" not in load_mapping("ada").zones
     assert load_mapping("maccrobat").zones is None
+
+
+def test_ada_modifier_row_scores_only_normal_or_negative_results() -> None:
+    """Ada's modifier negates a finding: "normal"/"negative" results do, "increased" does not; cues always count."""
+    from casecourse.evaluation.gold import GoldDoc, GoldSpan
+    from casecourse.evaluation.mapping import load_mapping
+    from casecourse.evaluation.scoring import match_row
+    from casecourse.model import Mention
+
+    row = load_mapping("ada").row("modifier")
+    assert row is not None
+    text = "Exam normal. CRP increased. No fever."
+    doc = GoldDoc(id="a", text=text, spans=[GoldSpan("modifier", 5, 11, "normal"), GoldSpan("modifier", 28, 30, "No")])
+    normal = Mention(type="test_result", start=5, end=11, text="normal", attrs={"interpretation": "N"})
+    high = Mention(type="test_result", start=17, end=26, text="increased", attrs={"interpretation": "H"})
+    cue = Mention(type="negation_cue", start=28, end=30, text="No")
+    got = match_row(doc, [normal, high, cue], row)
+    assert [m.text for m in got.pred] == ["normal", "No"]
+    assert len(got.strict) == 2
+    assert row.admits("lab_value", {"interpretation": "NEG"}) and not row.admits("lab_value", {"interpretation": None})
+    # the MACCROBAT rows have no such condition: a row without it admits any attributes
+    lab = load_mapping("maccrobat").row("Lab_value")
+    assert lab is not None and lab.admits("test_result", {"interpretation": "H"})
+
+
+def test_ada_scores_a_negated_disease_as_a_finding() -> None:
+    """Ada's negation modifiers modify findings only, so a denied disease is annotated as a finding."""
+    from casecourse.evaluation.mapping import load_mapping
+    from casecourse.model import Assertion
+
+    m = load_mapping("ada")
+    finding, condition = m.row("finding"), m.row("condition")
+    assert finding is not None and condition is not None
+    for assertion, in_finding in ((Assertion.negated, True), (Assertion.present, False), (Assertion.historical, False)):
+        assert finding.admits("condition", {}, assertion.value) is in_finding
+        assert condition.admits("condition", {}, assertion.value) is not in_finding
+    assert finding.admits("finding", {}, "negated") and finding.admits("finding", {}, "present")

@@ -20,6 +20,17 @@ class Row:
     # predictions left out by an attribute's prefix: {"icd10": "Z"} (a health status such as "kidney transplant
     # recipient", ICD-10-CM chapter XXI, is no disorder)
     not_prefixed: tuple[tuple[str, str], ...] = ()
+    # predictions of a type kept only when an attribute has one of the values: {"test_result": {"interpretation":
+    # ["N", "NEG"]}} (Ada's modifier negates a finding: a normal or negative result does, "increased" does not)
+    only_when: tuple[tuple[str, str, frozenset[str]], ...] = ()
+
+    def admits(self, mention_type: str, attrs: dict, assertion: str | None = None) -> bool:
+        """The row scores this prediction: no prefix excluded, and every condition on its type met (the key
+        `assertion` is the mention's assertion, any other an attribute)."""
+        if any(str(attrs.get(k) or "").startswith(v) for k, v in self.not_prefixed):
+            return False
+        return all(str(assertion if k == "assertion" else attrs.get(k)) in values
+                   for t, k, values in self.only_when if t == mention_type)
 
 
 @dataclass(frozen=True)
@@ -54,7 +65,9 @@ def load_mapping(corpus: str, path: Path | None = None) -> CorpusMapping:
         if scope not in SCOPES:
             raise ValueError(f"scope {scope!r} not in {SCOPES}")
         rows = tuple(Row(n, frozenset(r["gold"]), frozenset(r["pred"]), r.get("key"),
-                         tuple(sorted((r.get("not_prefixed") or {}).items())))
+                         tuple(sorted((r.get("not_prefixed") or {}).items())),
+                         tuple(sorted((t, k, frozenset(v)) for t, cond in (r.get("only_when") or {}).items()
+                                      for k, v in cond.items())))
                      for n, r in spec["types"].items())
         zones = frozenset(spec["zones"]) if "zones" in spec else None
     except (KeyError, TypeError, ValueError) as e:

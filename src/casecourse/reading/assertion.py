@@ -372,6 +372,7 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
             si += 1
         if si < len(sentences):
             by_sentence.setdefault(si, []).append(m)
+    negated_by: dict[tuple[int, int], set[str]] = {}  # cue span -> the types of the targets it negated
     for si, targets in by_sentence.items():
         s0, s1 = sentences[si]
         lower = text[s0:s1].lower()
@@ -399,6 +400,7 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
             terms += [(s0 + c.start(), s0 + c.end()) for c in _COMMA_SUBJECT.finditer(lower)]
         for m in targets:
             best: Assertion | None = None
+            best_cue = (0, 0)
             for a, b, cat, d in cues:
                 if cat not in _CATEGORY or (a < m.end and m.start < b):
                     continue
@@ -420,15 +422,26 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     continue
                 value = _CATEGORY[cat]
                 if best is None or _RANK[value] > _RANK[best]:
-                    best = value
+                    best, best_cue = value, (a, b)
             if best is None and m.type in ("condition", "finding") and _searched_for().search(
                     text, max(0, m.start - 24), m.start):
                 # "screening for X with an IGRA was negative": the search's negative result, past the 'with'
                 semi = text.find(";", m.end, s1)
                 stop = semi if semi >= 0 else s1
-                if any(cat == "NEGATED_EXISTENCE" and d == "BACKWARD" and m.end <= a and b <= stop
-                       for a, b, cat, d in cues):
-                    best = Assertion.negated
+                cue = next(((a, b) for a, b, cat, d in cues
+                            if cat == "NEGATED_EXISTENCE" and d == "BACKWARD" and m.end <= a and b <= stop), None)
+                if cue is not None:
+                    best, best_cue = Assertion.negated, cue
             if best is not None:
                 set_field(m, "assertion", best)
+                if best == Assertion.negated:
+                    negated_by.setdefault(best_cue, set()).add(m.type)
+    for cue_mention in found:
+        kinds = negated_by.get((cue_mention.start, cue_mention.end))
+        if kinds:
+            # what the cue denies: the first kind of _NEGATES_ORDER among its targets (a finding before a drug)
+            cue_mention.attrs["negates"] = min(kinds, key=_NEGATES_ORDER.index)
     return found
+
+
+_NEGATES_ORDER = ("finding", "condition", "lab_finding", "lab_value", "lab_test", "event", "drug", "procedure")

@@ -213,8 +213,7 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
     _assign_zones(text, zones, sents, mentions)
     # procedures take their assertion from the same cues; the cues of their sentences are not new mentions
     cues = assertion.assign(text, sents, mentions, quiet=_QUIET_TARGETS)
-    for cue in cues:
-        set_field(cue, "zone", "narrative")
+    _assign_zones(text, zones, sents, cues)  # a cue is in its sentence's zone (a discussion's "not" is no story's)
     mentions.extend(cues)
     mentions.sort(key=lambda m: (m.start, -m.end, m.type))
     return Reading(text=text, mentions=mentions, sentences=sents, zones=zones)
@@ -224,7 +223,9 @@ def _assign_zones(text: str, zones: list[zoning.Zone], sents: list[tuple[int, in
                   mentions: list[Mention]) -> None:
     zi = si = 0
     last_zone, last_sent = len(zones) - 1, len(sents) - 1
-    sentence_zone_cache: dict[int, str] = {}
+    # by sentence and zone: a sentence may run across an inline heading of a flattened page ("... 2009 Abstract
+    # Introduction The present case ..."), and each part is read in its own zone
+    sentence_zone_cache: dict[tuple[int, int], str] = {}
     for m in sorted(mentions, key=_START):
         start = m.start
         while zi < last_zone and zones[zi].end < start:
@@ -232,10 +233,12 @@ def _assign_zones(text: str, zones: list[zoning.Zone], sents: list[tuple[int, in
         while si < last_sent and sents[si][1] <= start:
             si += 1
         line_zone = zones[zi].zone if zones else "narrative"
-        zone = sentence_zone_cache.get(si)
+        zone = sentence_zone_cache.get((si, zi))
         if zone is None:
             s, e = sents[si] if sents else (0, len(text))
-            zone = sentence_zone_cache[si] = zoning.sentence_zone(text[s:e], line_zone)
+            if zones:
+                s, e = max(s, zones[zi].start), max(min(e, zones[zi].end), s)
+            zone = sentence_zone_cache[si, zi] = zoning.sentence_zone(text[s:e], line_zone)
         set_field(m, "zone", zone if line_zone in _STORY_LINES else line_zone)
 
 

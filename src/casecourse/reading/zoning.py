@@ -100,17 +100,70 @@ def _heading_zone(line: str) -> str | None:
     return _headings().get(s)
 
 
+# A web page flattened to one line ("... Keywords X Y Introduction In the developing world ... woman. Case
+# presentation A 53-year-old ...") keeps its section headings inline. A line this long is a page, not a paragraph
+# (T2S2 paragraphs reach 10,000 characters, but their inline "Follow-up CT showed" is no heading: see below).
+_LONG_LINE = 2000
+
+
+@cache
+def _inline_heading_rx() -> re.Pattern[str]:
+    """A heading inside a long line: written as a heading (Capitalised, Title Case or UPPER CASE), after the end of a
+    sentence, a double space or the line's start, and followed by a capitalised word or a number (the section's
+    first sentence, or the next heading of a table of contents); "Abstract", "Introduction", "Discussion",
+    "Background", "Conclusion(s)" and the case's own headings ("Case presentation") also after any word (a keyword
+    list runs into "Introduction") when a sentence follows ("Introduction In the developing world", "Abstract A
+    75-year-old", "Case presentation A 75-year-old"). "Keywords:" and the like may end with a colon. Only headings
+    that open a part of the article count: a story sub-heading ("Treatment", "Follow-up", "History") also opens
+    sentences ("Follow-up CT showed ..."), a "References" heading inside a line is a table of contents more often
+    than the bibliography, and of the back matter only "Keywords" opens the article's body ("Abbreviations: IV,
+    intravenous" ends a figure legend inside a paragraph; the back matter after the discussion needs no zone of its
+    own)."""
+    strong, weak = [], []
+    for heading, zone in _headings().items():
+        if zone == "references" or (zone == "narrative" and "case" not in heading and "presentation" not in heading) \
+                or (zone == "backmatter" and not heading.startswith("key")):
+            continue
+        forms = {heading[0].upper() + heading[1:], heading.title(), heading.upper()}
+        # the main parts: one-word headings of the article's frame, and the case's own ("Case presentation")
+        main = " " not in heading if zone != "narrative" else " " in heading
+        (strong if zone in ("background", "discussion", "summary", "narrative") and main else weak).extend(forms)
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))  # noqa: E731
+    # "(?=[A-Z])" first: most positions of a long line fail there at once
+    return re.compile(rf"(?=[A-Z])(?:(?:(?<=[.!?:;)\]]\s)|(?<=\s\s)|^)(?:{alt(weak + strong)}):?(?=\s+[A-Z0-9])|"
+                      rf"(?<=\s)(?:{alt(strong)})(?=\s+[A-Z][a-z]*,?\s+[a-z0-9]))")
+
+
+def _split_inline_headings(start: int, raw: str) -> list[tuple[int, int, str]]:
+    """A long line cut at its inline headings: the heading alone, then its text, as if each stood on its own line."""
+    if len(raw) <= _LONG_LINE:
+        return [(start, start + len(raw), raw)]
+    parts: list[tuple[int, int, str]] = []
+    pos = 0
+    for m in _inline_heading_rx().finditer(raw):
+        if m.start() > pos:
+            parts.append((start + pos, start + m.start(), raw[pos:m.start()]))
+        parts.append((start + m.start(), start + m.end(), m.group()))
+        pos = m.end()
+    parts.append((start + pos, start + len(raw), raw[pos:]))
+    return parts
+
+
 def zone_lines(text: str) -> list[Zone]:
     """Split the text into lines and give each its zone."""
     lines: list[tuple[int, int, str]] = []
     pos = 0
     for raw in text.split("\n"):
-        lines.append((pos, pos + len(raw), raw))
+        lines.extend(_split_inline_headings(pos, raw))
         pos += len(raw) + 1
     has_headings = any(_heading_zone(raw) in PATIENT_ZONES for _, _, raw in lines)
-    current = "background" if has_headings else "narrative"
+    # a flattened page opens with its title, navigation and often the abstract before any inline heading: that
+    # stretch stays where an unheaded text starts (the story), not in the background
+    inline = len(lines) > text.count("\n") + 1
+    current = "background" if has_headings and not inline else "narrative"
     zones: list[Zone] = []
     in_refs = False
+    story_headed = False  # a heading of the story ("Case presentation") seen
     table_zone: str | None = None  # the zone of the table under the last caption, until prose resumes
     for start, end, raw in lines:
         if not raw.strip():
@@ -140,10 +193,52 @@ def zone_lines(text: str) -> list[Zone]:
             zone = "authors"
         else:
             zone = current
+        if hz == "narrative":
+            story_headed = True
+        opening = _case_opening(raw) if inline and not story_headed and zone in (
+            "background", "discussion", "backmatter") else None
+        if opening is not None:
+            # before any heading of the story, the case told under a heading we do not know after the introduction (or
+            # after a table of contents ending in "Discussion"): the story starts at its opening sentence
+            if opening:
+                zones.append(Zone(start, start + opening, zone))
+            start, zone = start + opening, "narrative"
+            current = zone
+        if inline and start == 0 and zone == "narrative":
+            title = _PAGE_TITLE_END.search(raw, 0, 300)
+            if title and title.start() > 0:
+                zones.append(Zone(0, title.start(), "title"))
+                start = title.start()
         zones.append(Zone(start, end, zone))
     if not has_headings:
         _mark_unheaded_discussion(text, zones)
     return zones
+
+
+# A flattened page opens with its title, ended by the site's separator ("Title | Journal", "Title - PubMed") or a gap
+_PAGE_TITLE_END = re.compile(r" [|–-] |\s{2,}| Warning:")
+
+
+# A sentence that tells this patient's story: the patient named ("the patient", "our patient", "a 53-year-old
+# woman"), admitted or referred, or the case announced ("we present a case of ...")
+_STORY_OPENING = re.compile(
+    r"\b(?:(?:the|our|this|index) (?:patient|case|man|woman|boy|girl|child|infant|neonate)\b|"
+    r"\d+[- ](?:years?|months?|weeks?|days?)[- ]old\b|(?:was|were) (?:admitted|hospitali[sz]ed|referred)\b|"
+    r"[Ww]e (?:report|describe|present)\b)")
+_ANNOUNCED = frozenset({"report", "escribe", "present"})  # "we report", "we describe", "we present" (last 7 letters)
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+)(?=[A-Z0-9])")
+
+
+def _case_opening(raw: str) -> int | None:
+    """Where the story starts in a stretch read as introduction: its first sentence about this patient, told in the
+    past tense or announced ("we present"), that cites no other work."""
+    starts = [m.end() for m in _SENTENCE_START.finditer(raw)] + [len(raw)]
+    for s, e in zip(starts, starts[1:], strict=False):
+        sentence = raw[s:e]
+        cue = _STORY_OPENING.search(sentence)
+        if cue and (cue.group()[-7:] in _ANNOUNCED or _STORY_VERB.search(sentence)) and not _cites(sentence):
+            return s
+    return None
 
 
 def _mark_unheaded_discussion(text: str, zones: list[Zone]) -> None:

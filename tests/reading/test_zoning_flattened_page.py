@@ -1,0 +1,83 @@
+"""A web page flattened to one line keeps its section headings inline; the reader finds them so that the
+introduction and discussion are not read as the patient's story (zoning.zone_lines). Text written for this test."""
+from __future__ import annotations
+
+from casecourse.reading.zoning import zone_lines
+
+FILLER = "Navigation Home Articles Submit About Search. " * 50  # a page header: a line far longer than a paragraph
+INTRO = ("Keywords Chronic cough Sarcoidosis Introduction In the developing world sarcoidosis is often mistaken "
+         "for tuberculosis and many patients receive antituberculous drugs for months. ")
+CASE = "A 41-year-old teacher presented with a dry cough for six months and was admitted for bronchoscopy. "
+DISC = "Discussion Sarcoidosis is a granulomatous disorder of unknown cause that mainly affects young adults. "
+
+
+def _zone_at(text: str, phrase: str) -> str:
+    pos = text.index(phrase)
+    return next(z.zone for z in zone_lines(text) if z.start <= pos < z.end)
+
+
+def test_inline_headings_split_a_flattened_page() -> None:
+    text = FILLER + INTRO + "Case presentation " + CASE + DISC
+    assert "\n" not in text
+    assert _zone_at(text, "In the developing world") == "background"
+    assert _zone_at(text, "A 41-year-old teacher") == "narrative"
+    assert _zone_at(text, "Sarcoidosis is a granulomatous") == "discussion"
+    assert _zone_at(text, "Navigation Home") == "narrative"  # the page's start holds its title: not background
+
+
+def test_the_story_starts_at_its_first_sentence_under_an_unknown_heading() -> None:
+    text = FILLER + INTRO + "Clinical vignette " + CASE + DISC
+    assert _zone_at(text, "In the developing world") == "background"
+    assert _zone_at(text, "A 41-year-old teacher") == "narrative"
+
+
+def test_a_sentence_opening_with_a_heading_word_is_no_heading() -> None:
+    text = FILLER + CASE + "Follow-up CT showed regression of the hilar nodes. " + "Treatment With steroids helped. "
+    assert _zone_at(text, "regression of the hilar") == "narrative"
+    assert _zone_at(text, "With steroids") == "narrative"
+
+
+def test_a_short_line_is_not_split() -> None:
+    text = "A 41-year-old teacher presented with cough. Discussion Sarcoidosis is a granulomatous disorder."
+    assert {z.zone for z in zone_lines(text)} == {"narrative"}
+
+
+def test_a_negation_cue_is_in_its_sentences_zone() -> None:
+    from casecourse.reading.pipeline import read_mentions
+
+    text = ("Case presentation\nA 41-year-old teacher presented with cough but no fever.\n\nDiscussion\n"
+            "Sarcoidosis does not always cause fever in young adults.\n")
+    cues = {m.start: m.zone for m in read_mentions(text) if m.type == "negation_cue"}
+    assert cues.get(text.index("no fever")) == "narrative"
+    assert cues.get(text.index("not always")) == "discussion"
+
+
+def test_a_keyword_list_is_no_story_and_the_case_heading_after_it_opens_the_story() -> None:
+    text = (FILLER + "Abstract A 41-year-old teacher had sarcoidosis. Keywords: Sarcoidosis; Tuberculosis; Cough "
+            "Case presentation A 41-year-old teacher presented with cough. " + DISC)
+    assert _zone_at(text, "Tuberculosis; Cough") == "backmatter"
+    assert _zone_at(text, "A 41-year-old teacher presented") == "narrative"
+    assert _zone_at(text, "A 41-year-old teacher had") == "summary"
+
+
+def test_a_figure_legends_abbreviations_do_not_end_the_story() -> None:
+    text = FILLER + CASE + "Figure 1. Chest CT. Abbreviations: CT, computed tomography. He recovered fully. "
+    assert _zone_at(text, "He recovered fully") == "narrative"
+
+
+def test_a_negation_cue_names_what_it_denies() -> None:
+    from casecourse.reading.pipeline import read_mentions
+
+    text = "She had no fever. She was not taking any medications. Aspirin was not given.\n"
+    cues = [(m.start, m.attrs.get("negates")) for m in read_mentions(text) if m.type == "negation_cue"]
+    assert (text.index("no fever"), "finding") in cues
+    # a drug not taken or not given is no finding's modifier
+    assert all(kind != "finding" for start, kind in cues if start > text.index("She was"))
+
+
+def test_a_flattened_pages_title_is_its_title() -> None:
+    title = "Sarcoidosis presenting as chronic cough: a case report and review of the literature"
+    text = title + " | Journal of Invented Cases | Full Text " + FILLER + INTRO + "Case presentation " + CASE
+    assert _zone_at(text, "Sarcoidosis presenting") == "title"
+    assert next(z for z in zone_lines(text) if z.start == 0).end == len(title)
+    assert _zone_at(text, "Journal of Invented") == "narrative"
