@@ -177,3 +177,16 @@ def test_a_list_item_repeating_the_terms_first_word_is_no_coordinated_modifier()
 def test_an_adjective_before_a_participle_may_be_written_as_its_adverb():
     assert _codes("She had a highly arched palate.", parts=False) == [("highly arched palate", "finding", "HP:0000218")]
     assert _codes("wide spaced teeth", parts=False) == [("wide spaced teeth", "finding", "HP:0000687")]
+
+
+def test_an_irregular_plural_ending_a_longer_word_is_singularised():
+    """"antihelices" ends in "helices" (helix), "clubfeet" in "feet": the compound's plural is the same
+    irregular form; "abdomen" and "specimen" are no plurals of "man"."""
+    from casecourse.reading.lexicon_norm import norm_word
+
+    assert norm_word("antihelices") == norm_word("antihelix")
+    assert norm_word("clubfeet") == norm_word("clubfoot")
+    assert norm_word("leptomeninges") == norm_word("leptomeninx")
+    assert norm_word("abdomen") == "abdomen" and norm_word("specimen") == "specimen"
+    found = {m.text: m.attrs.get("hpo") for m in find_phenotypes("The ears had prominent antihelices.")}
+    assert found.get("prominent antihelices") == "HP:0000395"  # Prominent antihelix

@@ -211,9 +211,10 @@ def load() -> DiseaseIndex:
     spec = importlib.util.find_spec("simple_icd_10_cm")
     here = Path(__file__)
     data = Path(spec.origin if spec and spec.origin else here).parent / "data"
-    paths = [here, here.parent / "lexicon_index.py", *sorted(data.glob("*.xml"))]  # with the word codes' module
+    # with the word codes' module and the word normalisation (its code and rules) the keys are made by
+    paths = [here, here.parent / "lexicon_index.py", here.parent / "lexicon_norm.py", *sorted(data.glob("*.xml"))]
     h = hashlib.sha256(BUILDER_VERSION.encode())
-    for n in ("disease_terms.csv", "finding_terms.csv", "lab_findings.csv"):
+    for n in ("disease_terms.csv", "finding_terms.csv", "lab_findings.csv", "hpo_variants.json"):
         h.update(_knowledge(n).encode())
     return cached("diseases", file_key(*paths) + h.hexdigest()[:12], build)
 
