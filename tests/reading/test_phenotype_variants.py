@@ -190,3 +190,18 @@ def test_an_irregular_plural_ending_a_longer_word_is_singularised():
     assert norm_word("abdomen") == "abdomen" and norm_word("specimen") == "specimen"
     found = {m.text: m.attrs.get("hpo") for m in find_phenotypes("The ears had prominent antihelices.")}
     assert found.get("prominent antihelices") == "HP:0000395"  # Prominent antihelix
+
+
+def test_a_physiology_term_is_named_by_its_organ_and_dysfunction():
+    """HPO names function by "Abnormal renal physiology" and lists "Liver dysfunction" only for some organs;
+    prose says "renal dysfunction" or "kidney dysfunction" of any of them."""
+    for text, hpo in [("Labs showed renal dysfunction.", "HP:0012211"),
+                      ("There was kidney dysfunction.", "HP:0012211"),
+                      ("She had thyroid dysfunction.", "HP:0002926")]:
+        assert [m.attrs.get("hpo") for m in find_phenotypes(text) if m.type != PART] == [hpo], text
+
+
+def test_an_impairment_is_also_a_dysfunction_or_deficit():
+    found = {m.text: m.attrs.get("hpo") for m in find_phenotypes("He had cognitive dysfunction and visual deficits.")}
+    assert found.get("cognitive dysfunction") == "HP:0100543"
+    assert found.get("visual deficits") == "HP:0000505"

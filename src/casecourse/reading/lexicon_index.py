@@ -34,6 +34,8 @@ KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnose
 SKIP_SYNONYM_TYPES = {"obsolete_synonym", "HP:0034334"}
 ADVERB_ENDINGS = ("ously", "edly", "ally", "ively", "ently", "antly", "ately")  # not "-phaly", "anomaly"
 _ABNORMAL_X = re.compile(r"^abnormal (.+) (?:morphology|shape|structure)$|^(\w+(?: \w+)?) (?:abnormality|anomaly)$")
+# HPO's physiology terms: "Abnormal renal physiology", "Abnormality of thyroid physiology"
+_PHYSIOLOGY = re.compile(r"^abnormal(?:ity of)? (?:the )?([a-z]+(?: [a-z]+)?) physiology$")
 _CAPITAL_A = re.compile(r"A\d*")  # "type A", "type A1": a letter grade, never the article
 
 
@@ -137,6 +139,12 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset(),
                 out += [f"abnormal {adj} shape", f"abnormal {adj} morphology", f"{adj} abnormality"]
             if noun := _nouns_of_adjectives().get(x):  # "abnormal renal morphology" -> "abnormality of the kidney"
                 out += [f"abnormality of {noun}", f"{noun} abnormality"]
+    if f := _PHYSIOLOGY.match(low):  # "abnormal renal physiology" -> "renal dysfunction", "kidney dysfunction"
+        x = f.group(1)
+        xs = [x, x[:-len(" system")]] if x.endswith(" system") else [x]
+        if " " not in x:
+            xs += [w for w in (organ_adjective(x), _nouns_of_adjectives().get(x)) if w]
+        out += [f"{y} dysfunction" for y in xs] + [f"abnormal {y} function" for y in xs]
     m = re.match(r"^(\w+(?: \w+)?) of (?:the )?(.+)$", low)
     if m and len(m.group(2).split()) <= 3:  # "cysts of the jaw" -> "jaw cysts", "hypoplastic jaw"
         head, obj = m.group(1), m.group(2)
