@@ -205,3 +205,11 @@ def test_an_impairment_is_also_a_dysfunction_or_deficit():
     found = {m.text: m.attrs.get("hpo") for m in find_phenotypes("He had cognitive dysfunction and visual deficits.")}
     assert found.get("cognitive dysfunction") == "HP:0100543"
     assert found.get("visual deficits") == "HP:0000505"
+
+
+def test_an_organ_adjective_left_dangling_after_abnormal_is_no_name():
+    """"abnormal renal" names nothing: before "ultrasound" or "scan" it would make a kidney abnormality of an
+    examination; "abnormal kidney" and "renal abnormality" still name it."""
+    assert not [m for m in find_phenotypes("An abnormal renal ultrasound was repeated.") if m.type != PART]
+    for text in ("He had an abnormal kidney.", "A renal abnormality was seen."):
+        assert [m.attrs.get("hpo") for m in find_phenotypes(text) if m.type != PART] == ["HP:0000077"], text

@@ -134,7 +134,10 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset(),
     if a := _ABNORMAL_X.match(low):  # "abnormal mandible morphology" -> "mandible abnormality", ...
         x = a.group(1) or a.group(2)
         if len(x.split()) <= 3:
-            out += [f"abnormal {x}", f"abnormality of {x}", f"{x} abnormality", f"abnormal {x} shape"]
+            # "abnormal renal" (an adjective left dangling) is no name: it would cut "abnormal renal ultrasound"
+            if x not in _nouns_of_adjectives():
+                out.append(f"abnormal {x}")
+            out += [f"abnormality of {x}", f"{x} abnormality", f"abnormal {x} shape"]
             if " " not in x and (adj := organ_adjective(x)):  # "abnormal clavicular shape"
                 out += [f"abnormal {adj} shape", f"abnormal {adj} morphology", f"{adj} abnormality"]
             if noun := _nouns_of_adjectives().get(x):  # "abnormal renal morphology" -> "abnormality of the kidney"
@@ -154,7 +157,7 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset(),
             objs.append(" ".join([*pre, adj]))
         for o in objs:
             out.append(f"{o} {head}")
-            if heads.get(head):
+            if heads.get(head) and o == obj:  # "hypoplastic kidney"; not "abnormal renal", an adjective left dangling
                 out.append(f"{heads[head]} {o}")
     for o in list(out[1:] if m else out):  # "hearing abnormality" -> "auditory abnormality"
         first = o.split(" ", 1)[0]
