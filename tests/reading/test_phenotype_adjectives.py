@@ -70,3 +70,15 @@ def test_both_findings_of_a_coordination_reach_the_reading() -> None:
 def test_a_coordination_to_the_left_stays_one_finding() -> None:
     found = [(m.text, m.type) for m in find_phenotypes("There was neck and shoulder pain.")]
     assert ("shoulder pain", "finding") not in found  # the coordination "neck and shoulder pain" is the finding
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), [
+    ("X-rays showed ulnar hypoplasia on both sides.", "ulnar hypoplasia", "Hypoplasia of the ulna"),
+    ("He had marked gingival hypertrophy.", "gingival hypertrophy", "Gingival overgrowth"),
+    ("A femoral fracture followed the fall.", "femoral fracture", "Femur fracture"),
+])
+def test_an_organ_adjective_stands_for_its_noun(text: str, surface: str, label: str) -> None:
+    """HPO names these by the organ noun ("Hypoplasia of the ulna", "Gum hypertrophy", "Femur fracture");
+    prose puts the organ's adjective first."""
+    found = {m.text: m.attrs.get("label") for m in find_phenotypes(text) if m.type == "finding"}
+    assert found.get(surface) == label

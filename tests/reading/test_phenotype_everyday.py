@@ -84,3 +84,11 @@ def test_symptoms_stated_as_verbs() -> None:
     assert hpo("He fainted while standing in line.")["fainted"] == "HP:0001279"
     assert hpo("Overnight he coughed up blood.")["coughed up blood"] == "HP:0002105"
     assert hpo("On tandem walking she swayed to both sides.")["swayed"] == "HP:0002172"
+
+
+def test_older_and_clinical_names_of_developmental_phenotypes():
+    from casecourse.reading.phenotypes import find_phenotypes
+    found = {m.text: m.attrs.get("hpo") for m in find_phenotypes(
+        "Two brothers had congenital heart disease and mild mental disability.") if m.type != "finding_part"}
+    assert found.get("congenital heart disease") == "HP:0001627"
+    assert any(k.endswith("mental disability") and v in ("HP:0001249", "HP:0001256") for k, v in found.items())

@@ -177,3 +177,39 @@ def test_a_list_item_repeating_the_terms_first_word_is_no_coordinated_modifier()
 def test_an_adjective_before_a_participle_may_be_written_as_its_adverb():
     assert _codes("She had a highly arched palate.", parts=False) == [("highly arched palate", "finding", "HP:0000218")]
     assert _codes("wide spaced teeth", parts=False) == [("wide spaced teeth", "finding", "HP:0000687")]
+
+
+def test_an_irregular_plural_ending_a_longer_word_is_singularised():
+    """"antihelices" ends in "helices" (helix), "clubfeet" in "feet": the compound's plural is the same
+    irregular form; "abdomen" and "specimen" are no plurals of "man"."""
+    from casecourse.reading.lexicon_norm import norm_word
+
+    assert norm_word("antihelices") == norm_word("antihelix")
+    assert norm_word("clubfeet") == norm_word("clubfoot")
+    assert norm_word("leptomeninges") == norm_word("leptomeninx")
+    assert norm_word("abdomen") == "abdomen" and norm_word("specimen") == "specimen"
+    found = {m.text: m.attrs.get("hpo") for m in find_phenotypes("The ears had prominent antihelices.")}
+    assert found.get("prominent antihelices") == "HP:0000395"  # Prominent antihelix
+
+
+def test_a_physiology_term_is_named_by_its_organ_and_dysfunction():
+    """HPO names function by "Abnormal renal physiology" and lists "Liver dysfunction" only for some organs;
+    prose says "renal dysfunction" or "kidney dysfunction" of any of them."""
+    for text, hpo in [("Labs showed renal dysfunction.", "HP:0012211"),
+                      ("There was kidney dysfunction.", "HP:0012211"),
+                      ("She had thyroid dysfunction.", "HP:0002926")]:
+        assert [m.attrs.get("hpo") for m in find_phenotypes(text) if m.type != PART] == [hpo], text
+
+
+def test_an_impairment_is_also_a_dysfunction_or_deficit():
+    found = {m.text: m.attrs.get("hpo") for m in find_phenotypes("He had cognitive dysfunction and visual deficits.")}
+    assert found.get("cognitive dysfunction") == "HP:0100543"
+    assert found.get("visual deficits") == "HP:0000505"
+
+
+def test_an_organ_adjective_left_dangling_after_abnormal_is_no_name():
+    """"abnormal renal" names nothing: before "ultrasound" or "scan" it would make a kidney abnormality of an
+    examination; "abnormal kidney" and "renal abnormality" still name it."""
+    assert not [m for m in find_phenotypes("An abnormal renal ultrasound was repeated.") if m.type != PART]
+    for text in ("He had an abnormal kidney.", "A renal abnormality was seen."):
+        assert [m.attrs.get("hpo") for m in find_phenotypes(text) if m.type != PART] == ["HP:0000077"], text

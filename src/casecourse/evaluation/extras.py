@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from casecourse.evaluation.gold import GoldDoc
-from casecourse.evaluation.hpo_ids import normalize_hpo
+from casecourse.evaluation.hpo_ids import normalize_hpo, one_is_a_step
 from casecourse.evaluation.mapping import CorpusMapping, Row
 from casecourse.evaluation.metrics import Counts, set_counts
 from casecourse.evaluation.readers.e3c import values_equal
@@ -77,6 +77,33 @@ def documents(matches: list[RowMatch]) -> dict:
     return {"document_f1": scores["f1"], "document": scores}
 
 
+def is_a_lenient(matches: list[RowMatch]) -> dict:
+    """A diagnostic beside the headline, never instead of it: the lenient pairs, plus an overlapping gold span
+    and prediction left unpaired whose HPO ids are parent and child (one `is_a` step, either way: the phrase
+    coded with a term where the annotators chose its parent or child). It says how many errors are a choice of
+    level in the ontology rather than a missed or wrong phenotype."""
+    total = Counts()
+    for m in matches:
+        used_g = {i for i, _ in m.lenient}
+        used_p = {j for _, j in m.lenient}
+        cands = []
+        for i, g in enumerate(m.gold):
+            if i in used_g:
+                continue
+            gh = normalize_hpo(g.attr("hpo"))
+            for j, p in enumerate(m.pred):
+                overlap = min(g.end, p.end) - max(g.start, p.start)
+                if j not in used_p and overlap > 0 and one_is_a_step(gh, normalize_hpo(str(p.attrs.get("hpo")))):
+                    cands.append((-overlap, i, j))
+        for _, i, j in sorted(cands):
+            if i not in used_g and j not in used_p:
+                used_g.add(i)
+                used_p.add(j)
+        total.add(Counts(tp=len(used_g), fp=len(m.pred) - len(used_p), fn=len(m.gold) - len(used_g)))
+    scores = total.prf()
+    return {"is_a_lenient_f1": scores["f1"], "is_a_lenient": scores}
+
+
 def span_only(docs: list[GoldDoc], predictions: list[list[Mention]], row: Row) -> dict:
     """The row scored on spans alone: every mention of its types, codes ignored."""
     plain = Row(row.name, row.gold, row.pred, None, row.not_prefixed)
@@ -92,5 +119,6 @@ def corpus_extras(mapping: CorpusMapping, matches: dict[str, list[RowMatch]],
         return timex(matches["TIMEX3"], mapping.extra.get("timex_class_of_type", {}))
     if mapping.corpus == "gscplus":
         row = mapping.rows[0]
-        return {**documents(matches[row.name]), "span_only": span_only(docs, predictions, row)}
+        return {**documents(matches[row.name]), **is_a_lenient(matches[row.name]),
+                "span_only": span_only(docs, predictions, row)}
     return {}

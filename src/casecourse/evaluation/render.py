@@ -62,7 +62,8 @@ def headline(result: dict) -> dict[str, float | None]:
     """The corpus-specific numbers shown under each table and in the summary."""
     e = result["extra"]
     out = {"macro_f1": e["macro_f1"], "macro_f1_lenient": e["macro_f1_lenient"]}
-    for key in ("negation_accuracy", "timex_value_accuracy", "timex_class_accuracy", "document_f1"):
+    for key in ("negation_accuracy", "timex_value_accuracy", "timex_class_accuracy", "document_f1",
+                "is_a_lenient_f1"):
         if key in e:
             out[key] = e[key]
     return out

@@ -33,7 +33,7 @@ from casecourse.cache import cached, file_key
 from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, word_code
 from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
-from casecourse.reading.phenotypes import after_genus, find_phenotypes
+from casecourse.reading.phenotypes import _fits, after_genus, find_phenotypes
 from casecourse.reading.rx_first import finditer, lower_text
 from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
 from casecourse.reading.senses import drop_organism_senses
@@ -211,9 +211,10 @@ def load() -> DiseaseIndex:
     spec = importlib.util.find_spec("simple_icd_10_cm")
     here = Path(__file__)
     data = Path(spec.origin if spec and spec.origin else here).parent / "data"
-    paths = [here, here.parent / "lexicon_index.py", *sorted(data.glob("*.xml"))]  # with the word codes' module
+    # with the word codes' module and the word normalisation (its code and rules) the keys are made by
+    paths = [here, here.parent / "lexicon_index.py", here.parent / "lexicon_norm.py", *sorted(data.glob("*.xml"))]
     h = hashlib.sha256(BUILDER_VERSION.encode())
-    for n in ("disease_terms.csv", "finding_terms.csv", "lab_findings.csv"):
+    for n in ("disease_terms.csv", "finding_terms.csv", "lab_findings.csv", "hpo_variants.json"):
         h.update(_knowledge(n).encode())
     return cached("diseases", file_key(*paths) + h.hexdigest()[:12], build)
 
@@ -856,7 +857,7 @@ def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Menti
     for c in conditions:
         d = _DEFINED.match(text, c.end)
         short = d.group(1) if d else ""
-        if not d or short in done or sum(ch.isupper() for ch in short) < 2:
+        if not d or short in done or sum(ch.isupper() for ch in short) < 2 or not _abbreviates(short, text, c):
             continue
         done.add(short)
         attrs = {k: v for k, v in c.attrs.items() if k in ("label", "icd10", "hpo")}
@@ -872,6 +873,17 @@ def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Menti
                                        if m.type in ("condition", "finding", "drug", "lab_test")):
                 out.append(_new(text, *hit.span(), "condition", dict(attrs)))
     return out
+
+
+def _abbreviates(short: str, text: str, c: Mention) -> bool:
+    """Whether `short` can stand for the condition `c`, alone or with up to two words before it ("acute
+    disseminated encephalomyelitis (ADEM)"), by Schwartz & Hearst's test (`phenotypes._fits`, as
+    `phenotypes._defines` asks of a finding): a gene or a reference in brackets after a diagnosis
+    ("hepatocellular carcinoma (SAMD9L)") names no diagnosis."""
+    before = text[max(0, c.start - 40):c.start].split()
+    return any(_fits(short, long_form) and long_form[:1].lower() == short[:1].lower()
+               for k in range(min(2, len(before)) + 1)
+               for long_form in [" ".join([*before[len(before) - k:], c.text])])
 
 
 _NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z']*")

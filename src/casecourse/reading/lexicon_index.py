@@ -34,6 +34,8 @@ KNOWLEDGE = ("hpo_variants.json", "hpo_stoplist.csv", "hpo_extra.csv", "diagnose
 SKIP_SYNONYM_TYPES = {"obsolete_synonym", "HP:0034334"}
 ADVERB_ENDINGS = ("ously", "edly", "ally", "ively", "ently", "antly", "ately")  # not "-phaly", "anomaly"
 _ABNORMAL_X = re.compile(r"^abnormal (.+) (?:morphology|shape|structure)$|^(\w+(?: \w+)?) (?:abnormality|anomaly)$")
+# HPO's physiology terms: "Abnormal renal physiology", "Abnormality of thyroid physiology"
+_PHYSIOLOGY = re.compile(r"^abnormal(?:ity of)? (?:the )?([a-z]+(?: [a-z]+)?) physiology$")
 _CAPITAL_A = re.compile(r"A\d*")  # "type A", "type A1": a letter grade, never the article
 
 
@@ -132,11 +134,20 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset(),
     if a := _ABNORMAL_X.match(low):  # "abnormal mandible morphology" -> "mandible abnormality", ...
         x = a.group(1) or a.group(2)
         if len(x.split()) <= 3:
-            out += [f"abnormal {x}", f"abnormality of {x}", f"{x} abnormality", f"abnormal {x} shape"]
+            # "abnormal renal" (an adjective left dangling) is no name: it would cut "abnormal renal ultrasound"
+            if x not in _nouns_of_adjectives():
+                out.append(f"abnormal {x}")
+            out += [f"abnormality of {x}", f"{x} abnormality", f"abnormal {x} shape"]
             if " " not in x and (adj := organ_adjective(x)):  # "abnormal clavicular shape"
                 out += [f"abnormal {adj} shape", f"abnormal {adj} morphology", f"{adj} abnormality"]
             if noun := _nouns_of_adjectives().get(x):  # "abnormal renal morphology" -> "abnormality of the kidney"
                 out += [f"abnormality of {noun}", f"{noun} abnormality"]
+    if f := _PHYSIOLOGY.match(low):  # "abnormal renal physiology" -> "renal dysfunction", "kidney dysfunction"
+        x = f.group(1)
+        xs = [x, x[:-len(" system")]] if x.endswith(" system") else [x]
+        if " " not in x:
+            xs += [w for w in (organ_adjective(x), _nouns_of_adjectives().get(x)) if w]
+        out += [f"{y} dysfunction" for y in xs] + [f"abnormal {y} function" for y in xs]
     m = re.match(r"^(\w+(?: \w+)?) of (?:the )?(.+)$", low)
     if m and len(m.group(2).split()) <= 3:  # "cysts of the jaw" -> "jaw cysts", "hypoplastic jaw"
         head, obj = m.group(1), m.group(2)
@@ -146,7 +157,7 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset(),
             objs.append(" ".join([*pre, adj]))
         for o in objs:
             out.append(f"{o} {head}")
-            if heads.get(head):
+            if heads.get(head) and o == obj:  # "hypoplastic kidney"; not "abnormal renal", an adjective left dangling
                 out.append(f"{heads[head]} {o}")
     for o in list(out[1:] if m else out):  # "hearing abnormality" -> "auditory abnormality"
         first = o.split(" ", 1)[0]

@@ -55,11 +55,27 @@ def norm_word(word: str) -> str:
     w = fold(word)
     if w in drop:
         return ""
-    w = irregular.get(w, w)  # then the rules, exactly as if the singular had been written
+    w = irregular.get(w) or _irregular_end(w)  # then the rules, exactly as if the singular had been written
     if len(w) <= 3 or not w.isalpha():
         return w
     for pat, rep in rules:
         w = pat.sub(rep, w)
+    return w
+
+
+@cache
+def _irregular_ends() -> tuple[tuple[str, str], ...]:
+    """The irregular forms of four letters or more that may end a longer word ("antihelices", "clubfeet",
+    "leptomeninges", "micrometastases"), longest first; "men" is left out ("abdomen", "specimen")."""
+    irregular = _rules()[0]
+    return tuple(sorted(((k, v) for k, v in irregular.items() if len(k) >= 4 and k != v), key=lambda kv: -len(kv[0])))
+
+
+def _irregular_end(w: str) -> str:
+    """`w` with an irregular form it ends in replaced by its singular ("antihelices" -> "antihelix")."""
+    for k, v in _irregular_ends():
+        if len(w) > len(k) + 2 and w.endswith(k):
+            return w[:-len(k)] + v
     return w
 
 
