@@ -73,6 +73,13 @@ _RESUMED_AFTER = re.compile(r"\b(?:and|but)\s+(?:was\s+|were\s+)?(?:later\s+|sub
 # the admission or presentation of the sentence; a drug named before it was taken before it
 _ADMITTED = re.compile(r"\b(?:was|were)\s+(?:re)?admitted\b|\bpresented\s+(?:to|with|at)\b|"
                        r"\b(?:was|were)\s+(?:referred|hospitali[sz]ed)\b", re.I)
+# a list of the medicines the patient was taking when the story begins, or a course told as running up to then
+# ("her regular medication included", "home medications were", "had been treated with X for 2 years"): taken
+# before the admission, since a time the text does not give
+_MED_HISTORY = re.compile(r"\b(?:(?:current|regular|home|usual|daily|maintenance|outpatient|chronic|long-term|"
+                          r"previous|prior)\s+(?:medications?|medicines?|drugs?|treatment|therapy)|(?:his|her|their)\s+"
+                          r"medications?)\s+(?:included|includes|include|were|was|consisted\s+of|comprised|are|is)\b|"
+                          r"\b(?:had|has)\s+been\s+(?:treated|taking|receiving|maintained|managed)\b", re.I)
 _PROPHYLAXIS_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?prophyla(?:xis|ctic)\b", re.I)
 
 # where one clause ends and the next begins: a semicolon, or a comma / conjunction that opens a new
@@ -88,6 +95,7 @@ class _Mentions:
     routes: list[Mention] = field(default_factory=list)
     freqs: list[Mention] = field(default_factory=list)
     durations: list[Mention] = field(default_factory=list)
+    leads: list[Mention] = field(default_factory=list)  # "5 days of", "a 6-day course of": a length before the drug
     times: list[Mention] = field(default_factory=list)  # calendar dates and "after N days" of the sentence
 
 
@@ -382,6 +390,8 @@ class ExposureBuilder:
                 ms.freqs.append(m)  # a dose mention without a value that carries only the timing
             elif m.type == "duration" and m.attrs.get("signal") in ("for", "over") and not m.attrs.get("vague"):
                 ms.durations.append(m)
+            elif m.type == "duration" and not m.attrs.get("signal") and not m.attrs.get("vague"):
+                ms.leads.append(m)
             if m.type in ("date", "time") and not m.attrs.get("vague"):
                 ms.times.append(m)
         drugs = _dedupe_abbreviations(self.text, ms.drugs)
@@ -449,8 +459,9 @@ class ExposureBuilder:
                 when = days_after(when, *over)  # "weaned off over the following 4 weeks": off when that time is over
             elif act in ("stop", "complete") and (length := self._stopped_after(d, ms, _clause_of(clauses, d.start))):
                 when = length  # "azithromycin was stopped after 5 days": 5 days after its start
-            if act == "start" and admitted is not None and d.end <= admitted.start() and self.active.get(
-                    d.norm or d.text) is None:
+            if act == "start" and self.active.get(d.norm or d.text) is None and (
+                    admitted is not None and d.end <= admitted.start()
+                    or not own.text and _MED_HISTORY.search(self.text, s0, d.start)):
                 # "a man with Crohn's disease treated with azathioprine was admitted in October 2020": taken before
                 # the admission, since a time the text does not give
                 when = TimeRef(derivation="unknown", text=BEFORE_ADMISSION)
@@ -730,7 +741,7 @@ class ExposureBuilder:
         if freq is None and dose is not None:
             freq = _timing_after_dose(self.text, dose, ms)  # "increased to 100 mg subcutaneously every 6 hours"
         last = max((m for m in (dose, route, freq, drug) if m is not None), key=lambda m: m.end)
-        course = _course_after(self.text, last, ms.durations, drugs)
+        course = _course_after(self.text, last, ms.durations, drugs) or _course_before(self.text, drug, ms.leads, drugs)
         if course is not None and _PERFECT.search(self.text, sent[0], drug.start):
             course = None  # "had been taking X for 10 years": the time so far, no end
         if not (dose or route or freq or course):
@@ -893,7 +904,8 @@ _AFTER_COURSE = re.compile(r"\s*(?:after|following|upon|on)\s+(?:the\s+)?(?:comp
 
 # what may stand between a drug (or its dose) and the length of its course: "ceftriaxone 2 g daily was given for 7 days"
 _COURSE_GAP = re.compile(r"(?:\s|,|\b(?:was|were|then|given|administered|continued|used|infused|taken|prescribed|"
-                         r"orally|intravenously|subcutaneously|daily)\b|"
+                         r"orally|intravenously|subcutaneously|daily|intravenous|oral|pulses?|pulse therapy|therapy|"
+                         r"treatment)\b|"
                          # what it was given for, in a few words: "was given for pulmonary oedema for 3 days"
                          r"\bfor\s+(?!(?:a|an|the|about|another|further|up|over|\d|one|two|three|four|five|six|"
                          r"seven|eight|nine|ten)\b)[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})*")
@@ -976,6 +988,23 @@ def _stopped_before_start(end: TimeRef, start: TimeRef) -> bool:
 
 # a perfect aspect before the drug: the 'for N' that follows is how long it has been taken so far
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\b|\b(?:is|are|remains|remained)\s+on\b", re.I)
+
+
+_LEAD_GAP = re.compile(r"(?:\s*-?\s*(?:long\s+)?(?:courses?|cycles?|treatment|therapy|trial)\b)?\s*(?:of|in|with)\s+"
+                       r"(?:(?:courses?|treatment|therapy)\s+(?:of|in|with)\s+)?(?:(?:intravenous|oral|iv|i\.v\.|po|"
+                       r"high[- ]dose|low[- ]dose|pulsed?|daily|a|an)\s+)*", re.I)
+
+
+def _course_before(text: str, drug: Mention, leads: list[Mention], drugs: list[Mention]) -> Mention | None:
+    """The length told right before the drug: "5 days of intravenous methylprednisolone", "a 6-day course of
+    dexamethasone", "six weeks of treatment with prednisone" (no other drug between)."""
+    for d in leads:
+        end = int(d.attrs.get("phrase_end") or d.end)
+        if end > drug.start or drug.start - end > 45 or any(end <= x.start < drug.start for x in drugs):
+            continue
+        if _LEAD_GAP.fullmatch(text, end, drug.start):
+            return d
+    return None
 
 
 def _course_after(text: str, last: Mention, durations: list[Mention], drugs: list[Mention]) -> Mention | None:
