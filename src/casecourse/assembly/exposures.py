@@ -459,12 +459,17 @@ class ExposureBuilder:
                 when = days_after(when, *over)  # "weaned off over the following 4 weeks": off when that time is over
             elif act in ("stop", "complete") and (length := self._stopped_after(d, ms, _clause_of(clauses, d.start))):
                 when = length  # "azithromycin was stopped after 5 days": 5 days after its start
-            if act == "start" and self.active.get(d.norm or d.text) is None and (
-                    admitted is not None and d.end <= admitted.start()
-                    or not own.text and _MED_HISTORY.search(self.text, s0, d.start)):
+            if act == "start" and admitted is not None and d.end <= admitted.start() and self.active.get(
+                    d.norm or d.text) is None:
                 # "a man with Crohn's disease treated with azathioprine was admitted in October 2020": taken before
                 # the admission, since a time the text does not give
                 when = TimeRef(derivation="unknown", text=BEFORE_ADMISSION)
+                if seg is not None:
+                    seg.start = when
+            elif act == "start" and not own.text and self.active.get(d.norm or d.text) is None and \
+                    _MED_HISTORY.search(self.text, s0, d.start):
+                # "her regular medications included X": taken when the story begins (its time), since before it
+                when = own.model_copy(update={"text": BEFORE_ADMISSION})
                 if seg is not None:
                     seg.start = when
             if act == "start" and seg is None and self._named_as_cause(d):
@@ -741,7 +746,8 @@ class ExposureBuilder:
         if freq is None and dose is not None:
             freq = _timing_after_dose(self.text, dose, ms)  # "increased to 100 mg subcutaneously every 6 hours"
         last = max((m for m in (dose, route, freq, drug) if m is not None), key=lambda m: m.end)
-        course = _course_after(self.text, last, ms.durations, drugs) or _course_before(self.text, drug, ms.leads, drugs)
+        course = _course_after(self.text, last, ms.durations, drugs) \
+            or _course_before(self.text, drug, ms.leads, drugs) or _course_in_brackets(self.text, last, ms.leads, drugs)
         if course is not None and _PERFECT.search(self.text, sent[0], drug.start):
             course = None  # "had been taking X for 10 years": the time so far, no end
         if not (dose or route or freq or course):
@@ -1003,6 +1009,22 @@ def _course_before(text: str, drug: Mention, leads: list[Mention], drugs: list[M
         if end > drug.start or drug.start - end > 45 or any(end <= x.start < drug.start for x in drugs):
             continue
         if _LEAD_GAP.fullmatch(text, end, drug.start):
+            return d
+    return None
+
+
+_BRACKET_GAP = re.compile(r"(?:\s*\([^()]{1,15}\))?\s*(?:(?:pulse|pulses|pulse therapy|therapy|treatment|intravenous|"
+                          r"oral|iv|i\.v\.)\s*)*\(\s*(?:an?\s+)?", re.I)
+_BRACKET_KIND = re.compile(r"\s*-?\s*(?:schedule|course|regimen|protocol)\s*\)", re.I)
+
+
+def _course_in_brackets(text: str, last: Mention, leads: list[Mention], drugs: list[Mention]) -> Mention | None:
+    """The length a parenthesis after the drug gives: "methylprednisolone (mPSL) pulse therapy (3-day schedule)",
+    "dexamethasone (a 10-day course)"."""
+    for d in leads:
+        if d.start < last.end or d.start - last.end > 45 or any(last.end <= x.start < d.start for x in drugs):
+            continue
+        if _BRACKET_GAP.fullmatch(text, last.end, d.start) and _BRACKET_KIND.match(text, d.end):
             return d
     return None
 

@@ -56,6 +56,8 @@ _FAILURE = ("refractory", "failure", "inefficac", "no response", "unresponsive",
 
 
 def _start(axis: Axis, x: Exposure) -> Span | None:
+    if x.time.text == BEFORE_ADMISSION:
+        return None  # taken when the story begins, started at a time the text does not give
     return axis.span(x.time) or (axis.span(x.segments[0].start) if x.segments else None)
 
 
@@ -242,7 +244,8 @@ def lines_of_therapy(course: Course) -> list[Assessment]:
             if ev.id not in facts:
                 outcomes.append("relapse on treatment")
                 facts.append(ev.id)
-        ongoing = x.status == "active" and (end is None or eos is None or end[1] >= eos)
+        # still taken at the end of the story: active, with no stated end before it ("for 5 days" is over)
+        ongoing = x.status == "active" and (end is None or eos is not None and end[0] > eos)
         known = end is not None or ongoing  # the drug is known to be taken up to then
         open_end = [] if known or start is None else [start[1] + RESPONSE_DAYS]
         cut = min([*later, *([end[0]] if end else []), *open_end], default=None)
