@@ -190,3 +190,14 @@ def test_a_named_regimen_written_chope_is_one_line_and_psl_is_prednisolone():
 
 def test_a_time_told_post_discharge_is_no_discharge():
     assert _events("Imaging showed the aneurysms 3 months post discharge.") == []
+
+
+def test_a_secretion_is_no_discharge_from_hospital():
+    assert _events("Frothy discharge came out of the tube and the purulent nasal discharge decreased.") == []
+    assert _events("She was discharged home on day 5.") == [("discharge", "present")]
+
+
+def test_a_days_dose_restated_as_its_split_parts_is_their_sum():
+    c = analyze_text("Hydrocortisone was started at 9 mg/m2/day (7.5 mg in the morning and 5 mg at bedtime).",
+                     assess=False)
+    assert c.exposures[0].segments[0].equivalent.value == 12.5

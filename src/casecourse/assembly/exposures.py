@@ -1224,11 +1224,18 @@ def _led_by_dose(text: str, drug: Mention, doses: list[Mention]) -> bool:
 
 
 def _restated(text: str, dose: Mention, doses: list[Mention]) -> Mention | None:
-    """The dose in parentheses right after a dose, in other units: "5 mg/kg (230 mg)", "840 mg (500 mg/m2)"."""
+    """The dose in parentheses right after a dose, in other units: "5 mg/kg (230 mg)", "840 mg (500 mg/m2)"; a
+    day's dose restated as its split parts is their sum ("9 mg/m2/day (7.5 mg in the morning and 5 mg at night)")."""
     for m in doses:
         if m.start > dose.end and _EQUIVALENT.fullmatch(text, dose.end, m.start) and \
                 (m.attrs.get("unit"), m.attrs.get("per")) != (dose.attrs.get("unit"), dose.attrs.get("per")):
-            return m
+            parts = _split_day(text, m, doses)
+            if parts is None:
+                return m
+            total = sum(float(p.attrs["value"]) for p in parts)
+            end = _times_of_day().match(text, parts[-1].end).end()  # type: ignore[union-attr]
+            return Mention.model_construct(type="dose", start=m.start, end=end, text=text[m.start:end],
+                                           attrs={**m.attrs, "value": total, "value_high": None})
     return None
 
 
