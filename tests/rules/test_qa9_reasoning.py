@@ -96,6 +96,9 @@ def test_a_local_glucocorticoid_is_not_on_the_systemic_curve():
     c = analyze_text("She had used topical steroids for eczema and was started on prednisone 40 mg daily.",
                      assess=False)
     assert steroid_exposure(c)[0].data["sequence"] == ["40"]
+    c = analyze_text("She needed high-flow nasal cannula oxygen with steroids (methylprednisolone 40 mg daily).",
+                     assess=False)
+    assert steroid_exposure(c)[0].data["sequence"] == ["50"]  # a nasal cannula is no nasal route of the drug
 
 
 def test_a_length_told_before_the_drug_ends_the_course():

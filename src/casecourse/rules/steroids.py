@@ -114,8 +114,8 @@ def daily_mg(seg: DoseSegment, weight: float | None = None, bsa: float | None = 
 
 
 @cache
-def _local_routes() -> re.Pattern[str]:
-    words = sorted((r["route"] for r in data_rows("local_routes.csv")), key=len, reverse=True)
+def _local_routes(kind: str = "written") -> re.Pattern[str]:
+    words = sorted((r["route"] for r in data_rows("local_routes.csv") if r["kind"] == kind), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
@@ -124,7 +124,7 @@ def local(course: Course, x: Exposure) -> bool:
     a route word before it in its sentence with no other route word between ("topical miconazole, prednisolone
     acetate and polymyxin B")."""
     if x.route:
-        return bool(_local_routes().fullmatch(x.route))
+        return bool(_local_routes("route").fullmatch(x.route))
     sent = x.provenance.sentence if x.provenance else None
     at = x.provenance.spans[0].start if x.provenance and x.provenance.spans else None
     if sent is None or at is None:
@@ -136,7 +136,8 @@ def local(course: Course, x: Exposure) -> bool:
         last = m
     if last is None or len(before) - last.end() > 100 or _CLAUSE.search(before, last.end()):
         return False  # "she had used topical steroids and was started on prednisone": a new clause
-    return not any(m.start > last.start() + sent.start and not _local_routes().fullmatch(m.text) for m in routes)
+    return not any(m.start > last.start() + sent.start and not _local_routes().fullmatch(m.text) and
+                   not _local_routes("route").fullmatch(m.norm or "") for m in routes)
 
 
 _CLAUSE = re.compile(r"\b(?:was|were|is|are|had|has|then|started|given|received|treated|switched|changed|began)\b|[;.]",
