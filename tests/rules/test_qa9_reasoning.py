@@ -204,3 +204,13 @@ def test_a_days_dose_restated_as_its_split_parts_is_their_sum():
     c = analyze_text("Hydrocortisone was started at 9 mg/m2/day (7.5 mg in the morning and 5 mg at bedtime).",
                      assess=False)
     assert c.exposures[0].segments[0].equivalent.value == 12.5
+
+
+def test_a_list_of_abbreviations_names_no_treatment_and_solucortef_is_hydrocortisone():
+    c = analyze_text("AA: aplastic anemia; CTX: cyclophosphamide; VCM: vancomycin; CNS: central nervous system.",
+                     assess=False)
+    assert not c.exposures
+    c = analyze_text("Treatment: prednisone 40 mg daily; azathioprine 100 mg daily.", assess=False)
+    assert [x.drug for x in c.exposures] == ["prednisone", "azathioprine"]
+    c = analyze_text("Solucortef (50 mg/day) was maintained for rheumatoid arthritis.", assess=False)
+    assert [x.drug for x in c.exposures] == ["hydrocortisone"]

@@ -73,6 +73,8 @@ _RESUMED_AFTER = re.compile(r"\b(?:and|but)\s+(?:was\s+|were\s+)?(?:later\s+|sub
 # the admission or presentation of the sentence; a drug named before it was taken before it
 _ADMITTED = re.compile(r"\b(?:was|were)\s+(?:re)?admitted\b|\bpresented\s+(?:to|with|at)\b|"
                        r"\b(?:was|were)\s+(?:referred|hospitali[sz]ed)\b", re.I)
+# an entry of a list of abbreviations: "AMK: amikacin;" (an abbreviation, a colon or an equals sign, its expansion)
+_GLOSSARY_ENTRY = re.compile(r"(?:^|[;,]\s*)[A-Z][A-Za-z0-9/+-]{0,9}\s*[:=]\s*[a-z][\w -]{1,40}(?=;|,|\.|$)")
 # a list of the medicines the patient was taking when the story begins, or a course told as running up to then
 # ("her regular medication included", "home medications were", "had been treated with X for 2 years"): taken
 # before the admission, since a time the text does not give
@@ -374,6 +376,8 @@ class ExposureBuilder:
     # -- one sentence -------------------------------------------------------------------------------
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
         prev, self._prev_time = self._prev_time, st.time
+        if len(_GLOSSARY_ENTRY.findall(self.text, *sent)) >= 3:
+            return  # "AA: aplastic anemia; CTX: ceftriaxone; ...": a list of abbreviations names no treatment given
         ms = _Mentions()
         for m in mentions:
             if m.type == "dose" and _STEP_BEFORE.search(self.text, max(sent[0], m.start - 40), m.start):
