@@ -214,3 +214,12 @@ def test_a_list_of_abbreviations_names_no_treatment_and_solucortef_is_hydrocorti
     assert [x.drug for x in c.exposures] == ["prednisone", "azathioprine"]
     c = analyze_text("Solucortef (50 mg/day) was maintained for rheumatoid arthritis.", assess=False)
     assert [x.drug for x in c.exposures] == ["hydrocortisone"]
+
+
+def test_a_single_dose_is_a_course_of_one_day():
+    c = analyze_text("A 5-year-old boy was admitted with fever. On day 26 one dose of IVIG was administered at 2 g/kg. "
+                     "On day 40 he was discharged.", assess=False)
+    ivig = c.exposures[0]
+    assert ivig.segments[0].length_days == 1.0 and ivig.end is not None
+    c = analyze_text("He was started at a dose of prednisone 40 mg daily.", assess=False)
+    assert c.exposures[0].segments[0].length_days is None

@@ -876,6 +876,10 @@ _COUNTED = r"(?:pulses?|boluses|doses|infusions|injections|administrations)"
 _COUNT_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:(?:daily|consecutive|weekly|monthly|intravenous|iv|oral|high-dose)\s+)*"
                            rf"{_COUNTED}\s+of\s+(?:(?:intravenous|iv|oral|high-dose|pulse)\s+)?$", re.I)
 _COUNT_AFTER = re.compile(rf"\s*,?\s*(?:for|x|×)\s+(?:a total of\s+)?{_COUNT}\s+{_COUNTED}\b", re.I)
+# "one dose (of) IVIG", "a single (intravenous) dose of dexamethasone", "a one-time infusion of": a course of one day
+_SINGLE_BEFORE = re.compile(r"\b(?:one|a\s+single|single|a\s+one-time|one-time|a\s+stat|stat)\s+(?:(?:intravenous|iv|"
+                            r"oral|high-dose|intramuscular|im)\s+)*(?:dose|bolus|infusion|injection|pulse|shot)\s+(?:of\s+)?"
+                            r"(?:(?:intravenous|iv|oral|high-dose|intramuscular|im)\s+)?$", re.I)
 # a number of cycles, a course's length only with its cycle's length written ("every 21 days")
 _CYCLES_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:(?:further|more|additional)\s+)?(?:cycles|courses)\s+of\s+"
                             rf"(?:(?:the|intravenous|iv|oral)\s+)?$", re.I)
@@ -897,6 +901,8 @@ def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | No
     """A course told by its number of doses: (its length in days, the words), one dose per day unless the timing
     says otherwise ("weekly for four doses": four weeks)."""
     m = _COUNT_BEFORE.search(text, max(0, drug.start - 60), drug.start) or _COUNT_AFTER.match(text, last.end)
+    if m is None and (one := _SINGLE_BEFORE.search(text, max(0, drug.start - 40), drug.start)) is not None:
+        return 1.0, one.group(0).strip(" ,")  # "one dose of IVIG", "a single dose of dexamethasone": one day
     if m is None and timing is not None and timing.period:  # "six cycles of R-CHOP every 21 days"
         m = _CYCLES_BEFORE.search(text, max(0, drug.start - 60), drug.start)
     if m is None:
