@@ -223,3 +223,12 @@ def test_a_single_dose_is_a_course_of_one_day():
     assert ivig.segments[0].length_days == 1.0 and ivig.end is not None
     c = analyze_text("He was started at a dose of prednisone 40 mg daily.", assess=False)
     assert c.exposures[0].segments[0].length_days is None
+
+
+def test_a_treatment_that_failed_is_not_how_the_story_ended():
+    o = outcome(analyze_text("A 7-year-old boy with leukaemia developed a headache that did not respond to common "
+                             "analgesics.", assess=False))[0]
+    assert o.data["outcome"] == "unknown"
+    o = outcome(analyze_text("A 60-year-old woman was admitted with pneumonia. Her condition did not improve.",
+                             assess=False))[0]
+    assert o.data["outcome"] == "alive with disease"
