@@ -73,6 +73,15 @@ _RESUMED_AFTER = re.compile(r"\b(?:and|but)\s+(?:was\s+|were\s+)?(?:later\s+|sub
 # the admission or presentation of the sentence; a drug named before it was taken before it
 _ADMITTED = re.compile(r"\b(?:was|were)\s+(?:re)?admitted\b|\bpresented\s+(?:to|with|at)\b|"
                        r"\b(?:was|were)\s+(?:referred|hospitali[sz]ed)\b", re.I)
+# an entry of a list of abbreviations: "AMK: amikacin;" (an abbreviation, a colon or an equals sign, its expansion)
+_GLOSSARY_ENTRY = re.compile(r"(?:^|[;,]\s*)[A-Z][A-Za-z0-9/+-]{0,9}\s*[:=]\s*[a-z][\w -]{1,40}(?=;|,|\.|$)")
+# a list of the medicines the patient was taking when the story begins, or a course told as running up to then
+# ("her regular medication included", "home medications were", "had been treated with X for 2 years"): taken
+# before the admission, since a time the text does not give
+_MED_HISTORY = re.compile(r"\b(?:(?:current|regular|home|usual|daily|maintenance|outpatient|chronic|long-term|"
+                          r"previous|prior)\s+(?:medications?|medicines?|drugs?|treatment|therapy)|(?:his|her|their)\s+"
+                          r"medications?)\s+(?:included|includes|include|were|was|consisted\s+of|comprised|are|is)\b|"
+                          r"\b(?:had|has)\s+been\s+(?:treated|taking|receiving|maintained|managed)\b", re.I)
 _PROPHYLAXIS_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?prophyla(?:xis|ctic)\b", re.I)
 
 # where one clause ends and the next begins: a semicolon, or a comma / conjunction that opens a new
@@ -88,6 +97,7 @@ class _Mentions:
     routes: list[Mention] = field(default_factory=list)
     freqs: list[Mention] = field(default_factory=list)
     durations: list[Mention] = field(default_factory=list)
+    leads: list[Mention] = field(default_factory=list)  # "5 days of", "a 6-day course of": a length before the drug
     times: list[Mention] = field(default_factory=list)  # calendar dates and "after N days" of the sentence
 
 
@@ -366,6 +376,8 @@ class ExposureBuilder:
     # -- one sentence -------------------------------------------------------------------------------
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
         prev, self._prev_time = self._prev_time, st.time
+        if len(_GLOSSARY_ENTRY.findall(self.text, *sent)) >= 3:
+            return  # "AA: aplastic anemia; CTX: ceftriaxone; ...": a list of abbreviations names no treatment given
         ms = _Mentions()
         for m in mentions:
             if m.type == "dose" and _STEP_BEFORE.search(self.text, max(sent[0], m.start - 40), m.start):
@@ -382,6 +394,8 @@ class ExposureBuilder:
                 ms.freqs.append(m)  # a dose mention without a value that carries only the timing
             elif m.type == "duration" and m.attrs.get("signal") in ("for", "over") and not m.attrs.get("vague"):
                 ms.durations.append(m)
+            elif m.type == "duration" and not m.attrs.get("signal") and not m.attrs.get("vague"):
+                ms.leads.append(m)
             if m.type in ("date", "time") and not m.attrs.get("vague"):
                 ms.times.append(m)
         drugs = _dedupe_abbreviations(self.text, ms.drugs)
@@ -454,6 +468,12 @@ class ExposureBuilder:
                 # "a man with Crohn's disease treated with azathioprine was admitted in October 2020": taken before
                 # the admission, since a time the text does not give
                 when = TimeRef(derivation="unknown", text=BEFORE_ADMISSION)
+                if seg is not None:
+                    seg.start = when
+            elif act == "start" and not own.text and self.active.get(d.norm or d.text) is None and \
+                    _MED_HISTORY.search(self.text, s0, d.start):
+                # "her regular medications included X": taken when the story begins (its time), since before it
+                when = own.model_copy(update={"text": BEFORE_ADMISSION})
                 if seg is not None:
                     seg.start = when
             if act == "start" and seg is None and self._named_as_cause(d):
@@ -730,7 +750,8 @@ class ExposureBuilder:
         if freq is None and dose is not None:
             freq = _timing_after_dose(self.text, dose, ms)  # "increased to 100 mg subcutaneously every 6 hours"
         last = max((m for m in (dose, route, freq, drug) if m is not None), key=lambda m: m.end)
-        course = _course_after(self.text, last, ms.durations, drugs)
+        course = _course_after(self.text, last, ms.durations, drugs) \
+            or _course_before(self.text, drug, ms.leads, drugs) or _course_in_brackets(self.text, last, ms.leads, drugs)
         if course is not None and _PERFECT.search(self.text, sent[0], drug.start):
             course = None  # "had been taking X for 10 years": the time so far, no end
         if not (dose or route or freq or course):
@@ -855,6 +876,10 @@ _COUNTED = r"(?:pulses?|boluses|doses|infusions|injections|administrations)"
 _COUNT_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:(?:daily|consecutive|weekly|monthly|intravenous|iv|oral|high-dose)\s+)*"
                            rf"{_COUNTED}\s+of\s+(?:(?:intravenous|iv|oral|high-dose|pulse)\s+)?$", re.I)
 _COUNT_AFTER = re.compile(rf"\s*,?\s*(?:for|x|×)\s+(?:a total of\s+)?{_COUNT}\s+{_COUNTED}\b", re.I)
+# "one dose (of) IVIG", "a single (intravenous) dose of dexamethasone", "a one-time infusion of": a course of one day
+_SINGLE_BEFORE = re.compile(r"\b(?:one|a\s+single|single|a\s+one-time|one-time|a\s+stat|stat)\s+(?:(?:intravenous|iv|"
+                            r"oral|high-dose|intramuscular|im)\s+)*(?:dose|bolus|infusion|injection|pulse|shot)\s+(?:of\s+)?"
+                            r"(?:(?:intravenous|iv|oral|high-dose|intramuscular|im)\s+)?$", re.I)
 # a number of cycles, a course's length only with its cycle's length written ("every 21 days")
 _CYCLES_BEFORE = re.compile(rf"\b{_COUNT}\s+(?:(?:further|more|additional)\s+)?(?:cycles|courses)\s+of\s+"
                             rf"(?:(?:the|intravenous|iv|oral)\s+)?$", re.I)
@@ -876,6 +901,8 @@ def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | No
     """A course told by its number of doses: (its length in days, the words), one dose per day unless the timing
     says otherwise ("weekly for four doses": four weeks)."""
     m = _COUNT_BEFORE.search(text, max(0, drug.start - 60), drug.start) or _COUNT_AFTER.match(text, last.end)
+    if m is None and (one := _SINGLE_BEFORE.search(text, max(0, drug.start - 40), drug.start)) is not None:
+        return 1.0, one.group(0).strip(" ,")  # "one dose of IVIG", "a single dose of dexamethasone": one day
     if m is None and timing is not None and timing.period:  # "six cycles of R-CHOP every 21 days"
         m = _CYCLES_BEFORE.search(text, max(0, drug.start - 60), drug.start)
     if m is None:
@@ -893,7 +920,8 @@ _AFTER_COURSE = re.compile(r"\s*(?:after|following|upon|on)\s+(?:the\s+)?(?:comp
 
 # what may stand between a drug (or its dose) and the length of its course: "ceftriaxone 2 g daily was given for 7 days"
 _COURSE_GAP = re.compile(r"(?:\s|,|\b(?:was|were|then|given|administered|continued|used|infused|taken|prescribed|"
-                         r"orally|intravenously|subcutaneously|daily)\b|"
+                         r"orally|intravenously|subcutaneously|daily|intravenous|oral|pulses?|pulse therapy|therapy|"
+                         r"treatment)\b|"
                          # what it was given for, in a few words: "was given for pulmonary oedema for 3 days"
                          r"\bfor\s+(?!(?:a|an|the|about|another|further|up|over|\d|one|two|three|four|five|six|"
                          r"seven|eight|nine|ten)\b)[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})*")
@@ -976,6 +1004,39 @@ def _stopped_before_start(end: TimeRef, start: TimeRef) -> bool:
 
 # a perfect aspect before the drug: the 'for N' that follows is how long it has been taken so far
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\b|\b(?:is|are|remains|remained)\s+on\b", re.I)
+
+
+_LEAD_GAP = re.compile(r"(?:\s*-?\s*(?:long\s+)?(?:courses?|cycles?|treatment|therapy|trial)\b)?\s*(?:of|in|with)\s+"
+                       r"(?:(?:courses?|treatment|therapy)\s+(?:of|in|with)\s+)?(?:(?:intravenous|oral|iv|i\.v\.|po|"
+                       r"high[- ]dose|low[- ]dose|pulsed?|daily|a|an)\s+)*", re.I)
+
+
+def _course_before(text: str, drug: Mention, leads: list[Mention], drugs: list[Mention]) -> Mention | None:
+    """The length told right before the drug: "5 days of intravenous methylprednisolone", "a 6-day course of
+    dexamethasone", "six weeks of treatment with prednisone" (no other drug between)."""
+    for d in leads:
+        end = int(d.attrs.get("phrase_end") or d.end)
+        if end > drug.start or drug.start - end > 45 or any(end <= x.start < drug.start for x in drugs):
+            continue
+        if _LEAD_GAP.fullmatch(text, end, drug.start):
+            return d
+    return None
+
+
+_BRACKET_GAP = re.compile(r"(?:\s*\([^()]{1,15}\))?\s*(?:(?:pulse|pulses|pulse therapy|therapy|treatment|intravenous|"
+                          r"oral|iv|i\.v\.)\s*)*\(\s*(?:an?\s+)?", re.I)
+_BRACKET_KIND = re.compile(r"\s*-?\s*(?:schedule|course|regimen|protocol)\s*\)", re.I)
+
+
+def _course_in_brackets(text: str, last: Mention, leads: list[Mention], drugs: list[Mention]) -> Mention | None:
+    """The length a parenthesis after the drug gives: "methylprednisolone (mPSL) pulse therapy (3-day schedule)",
+    "dexamethasone (a 10-day course)"."""
+    for d in leads:
+        if d.start < last.end or d.start - last.end > 45 or any(last.end <= x.start < d.start for x in drugs):
+            continue
+        if _BRACKET_GAP.fullmatch(text, last.end, d.start) and _BRACKET_KIND.match(text, d.end):
+            return d
+    return None
 
 
 def _course_after(text: str, last: Mention, durations: list[Mention], drugs: list[Mention]) -> Mention | None:
@@ -1173,11 +1234,18 @@ def _led_by_dose(text: str, drug: Mention, doses: list[Mention]) -> bool:
 
 
 def _restated(text: str, dose: Mention, doses: list[Mention]) -> Mention | None:
-    """The dose in parentheses right after a dose, in other units: "5 mg/kg (230 mg)", "840 mg (500 mg/m2)"."""
+    """The dose in parentheses right after a dose, in other units: "5 mg/kg (230 mg)", "840 mg (500 mg/m2)"; a
+    day's dose restated as its split parts is their sum ("9 mg/m2/day (7.5 mg in the morning and 5 mg at night)")."""
     for m in doses:
         if m.start > dose.end and _EQUIVALENT.fullmatch(text, dose.end, m.start) and \
                 (m.attrs.get("unit"), m.attrs.get("per")) != (dose.attrs.get("unit"), dose.attrs.get("per")):
-            return m
+            parts = _split_day(text, m, doses)
+            if parts is None:
+                return m
+            total = sum(float(p.attrs["value"]) for p in parts)
+            end = _times_of_day().match(text, parts[-1].end).end()  # type: ignore[union-attr]
+            return Mention.model_construct(type="dose", start=m.start, end=end, text=text[m.start:end],
+                                           attrs={**m.attrs, "value": total, "value_high": None})
     return None
 
 

@@ -26,12 +26,17 @@ _CONDITION = re.compile(r"\b(?:in (?:(?:a|an) )?(?:good|stable|satisfactory|fair
                         r"with (?:no |(?:a |an )?(?:residual|persistent|permanent|mild|moderate|severe) )"
                         r"[\w -]{2,40}?" + _STOP + ")", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?:of|in)\s+((?:(?:his|her|their|the|all) )?[^,.;:()]{2,50}?)" + _STOP, re.I)
-_WORD_BEFORE = re.compile(r"((?:[\w'’-]+ ){0,2}[\w'’-]+)\s+(?:(?:had|has|have|was|were|then|also|eventually|gradually|"
-                          r"rapidly|completely|fully|subsequently|finally|significantly|markedly|slowly|quickly|"
-                          r"spontaneously|dramatically|promptly|partially|further|clinically)\s+){0,3}$", re.I)
+_ADVERBS = (r"had|has|have|was|were|been|then|also|eventually|gradually|rapidly|completely|fully|subsequently|finally|"
+            r"significantly|markedly|slowly|quickly|spontaneously|dramatically|promptly|partially|further|clinically|"
+            r"later|soon|steadily|considerably|substantially|greatly|slightly|somewhat|largely|mostly|initially")
+_WORD_BEFORE = re.compile(r"((?:[\w'’-]+ ){0,2}[\w'’-]+?)\s+(?:(?:" + _ADVERBS + r")\s+){0,3}$", re.I)
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:" + _ADVERBS + r"))+$", re.I)
+_POSSESSIVE = re.compile(r"^(?:patient|child|boy|girl|infant|baby|man|woman|neonate)['’]s\s+", re.I)  # their X: X
 _NOT_A_SUBJECT = re.compile(r"\b(?:she|he|they|it|which|that|who|this|and|or|but|then|patient|patients|"
-                            r"condition|status|state)$", re.I)
-_ARTICLE = re.compile(r"^(?:(?:the|his|her|their|a|an|all|both|(?:the )?patient['’]s)\s+)+", re.I)
+                            r"condition|status|state|once|when|after|until|before|since|as)$", re.I)
+_VERB_FIRST = re.compile(r"^(?:responded|respond|is|was|were|are|has|have|had|remains?|remained|been|frequently|often|"
+                         r"usually|generally)\b", re.I)
+_ARTICLE = re.compile(r"^(?:(?:the|his|her|their|a|an|all|both)\s+)+", re.I)
 _VERBS = re.compile(r"(?:resolved|disappeared|improved|improving|subsided|abated|normali[sz]ed|recovered|"
                     r"returned to (?:normal|baseline)|defervesced)$", re.I)
 
@@ -53,8 +58,8 @@ def _subject(text: str, m: Mention, sent: tuple[int, int]) -> str | None:
                                 "then", "her", "had", "was", "were", "when", "that", "which"):
             words = words[i + 1:]
             break
-    phrase = " ".join(words)
-    if not phrase or _NOT_A_SUBJECT.search(phrase):
+    phrase = _POSSESSIVE.sub("", _TRAILING_ADVERBS.sub("", " ".join(words)))
+    if not phrase or _NOT_A_SUBJECT.search(phrase) or re.fullmatch(_ADVERBS, phrase, re.I):
         return None
     return _clean(phrase)
 
@@ -96,5 +101,6 @@ def detail(text: str, m: Mention, kind: str, sent: tuple[int, int]) -> str | Non
                                                  "amelioration", "recovery", "remission", "disappearance"):
             return _clean(n.group(1))
         written = re.sub(r"^(?:made|making|had|has|with|showed) an? ", "", written, flags=re.I)
-        return written if " " in written else None
+        # "responded well to", "is doing well": the patient, not a problem named
+        return written if " " in written and not _VERB_FIRST.match(written) else None
     return None

@@ -383,6 +383,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
             cues.append((c.start() + s0, c.end() + s0, category, direction))
             if category == "NEGATED_EXISTENCE" and direction != "TERMINATE" and loud:
                 a, b = c.start() + s0, c.end() + s0
+                if any(m.type == "event" and m.start <= a and b <= m.end for m in loud):
+                    continue  # the denial an event cue carries ("no response to"): the event's own word
                 found.append(Mention.model_construct(type="negation_cue", start=a, end=b, text=text[a:b],
                                                      norm=category.lower()))
         if not cues:

@@ -158,7 +158,7 @@ def immunosuppression(view: View, win: Window) -> Ev:
         if drug_class(x) not in IMMUNOSUPPRESSIVE or x.status == "not-taken":
             continue
         s = view.axis.span(x.time) or view.axis.span(x.segments[0].start if x.segments else None)
-        if s is None and x.time.text == BEFORE_ADMISSION and not (view.axis.span(x.end) and win.lo is not None and
+        if x.time.text == BEFORE_ADMISSION and not (view.axis.span(x.end) and win.lo is not None and
                                                                  view.axis.span(x.end)[1] < win.lo):
             sure.append(x.id)  # taken since before the admission the story tells, still taken at the episode
             continue

@@ -15,7 +15,8 @@ OUTCOME_RULE = (
     "'died' if the course holds a death; else the last event in the text that states a state decides: recovery -> "
     "recovered, improvement -> improved, remission -> remission, relapse / flare / progression -> relapse, sequela "
     "(still present at the end) -> alive with disease; negated: no relapse / flare / progression -> remission, no "
-    "recovery or improvement -> alive with disease, no sequelae -> recovered; a discharge in a stated condition -> "
+    "recovery or improvement -> alive with disease (not a treatment's failure: 'did not respond to X'), no "
+    "sequelae -> recovered; a discharge in a stated condition -> "
     "recovered (asymptomatic, symptom-free, with no deficit), improved (good, stable, satisfactory, improved), alive "
     "with disease (poor, critical, serious), but a discharge in good condition right after a recovery or remission "
     "keeps that; else 'unknown'. Last information: the latest time of any event.")
@@ -30,8 +31,14 @@ _DISCHARGE = ((re.compile(r"asymptomatic|symptom-free|with no ", re.I), "recover
               (re.compile(r"\b(?:poor|critical|serious)\b", re.I), "alive with disease"))
 
 
+_TO_A_TREATMENT = re.compile(r"\brespon", re.I)
+
+
 def _state(e: Event) -> str | None:
     if e.assertion == Assertion.negated:
+        cue = e.provenance.spans[0].text if e.provenance and e.provenance.spans else ""
+        if e.type == "improvement" and _TO_A_TREATMENT.search(cue):
+            return None  # "did not respond to analgesics", "no response to IVIG": a treatment failed, not the end
         return _DENIED.get(e.type)
     if e.type == "discharge" and e.detail:
         return next((o for rx, o in _DISCHARGE if rx.search(e.detail)), None)

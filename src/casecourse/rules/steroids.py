@@ -7,6 +7,7 @@ Every dose and date stays a range: a segment whose dates are only known to the m
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -112,11 +113,42 @@ def daily_mg(seg: DoseSegment, weight: float | None = None, bsa: float | None = 
     return (lo * per_day, hi * per_day), note
 
 
+@cache
+def _local_routes(kind: str = "written") -> re.Pattern[str]:
+    words = sorted((r["route"] for r in data_rows("local_routes.csv") if r["kind"] == kind), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+
+
+def local(course: Course, x: Exposure) -> bool:
+    """Given where it acts (topical, inhaled, eye drops, intra-articular: rules/data/local_routes.csv): its route, or
+    a route word before it in its sentence with no other route word between ("topical miconazole, prednisolone
+    acetate and polymyxin B")."""
+    if x.route:
+        return bool(_local_routes("route").fullmatch(x.route))
+    sent = x.provenance.sentence if x.provenance else None
+    at = x.provenance.spans[0].start if x.provenance and x.provenance.spans else None
+    if sent is None or at is None:
+        return False
+    before = sent.text[:max(0, at - sent.start)]
+    routes = [m for m in course.mentions if m.type == "route" and sent.start <= m.start < at]
+    last = None
+    for m in _local_routes().finditer(before):
+        last = m
+    if last is None or len(before) - last.end() > 100 or _CLAUSE.search(before, last.end()):
+        return False  # "she had used topical steroids and was started on prednisone": a new clause
+    return not any(m.start > last.start() + sent.start and not _local_routes().fullmatch(m.text) and
+                   not _local_routes("route").fullmatch(m.norm or "") for m in routes)
+
+
+_CLAUSE = re.compile(r"\b(?:was|were|is|are|had|has|then|started|given|received|treated|switched|changed|began)\b|[;.]",
+                     re.I)
+
+
 def pieces(course: Course, axis: Axis, end_of_story: float | None) -> list[Piece]:
     out = []
     weight, bsa = body_size(course)
     for x in course.exposures:
-        if drug_class(x) != "glucocorticoid" or x.status == "not-taken":
+        if drug_class(x) != "glucocorticoid" or x.status == "not-taken" or local(course, x):
             continue
         f = factor(x.drug)
         segs = x.segments or [DoseSegment(start=x.time)]
@@ -231,11 +263,15 @@ def steroid_exposure(course: Course) -> list[Assessment]:
                 cnt[0] += hi <= cut
                 cnt[1] += lo <= cut
     open_ended = any(p.start is None for p in ps)
+    undated = sorted({p.drug for p in ps if p.start is None and p.length is None})
+    if undated:  # taken at some time the text does not place: any length of it may fall in the period
+        cum_hi = INF
     notes = [
         "equivalence: anti-inflammatory, oral/IV (CLINICAL_RULES.md section 7)",
         "ranges follow date precision; an unknown dose leaves the maximum open",
     ]
     notes += sorted({f"{p.drug}: {p.note}" for p in ps if p.note})
+    notes += [f"{d}: when it was taken is not stated: the cumulative maximum is open" for d in undated]
     return [
         Assessment(
             rule="steroid_exposure",
