@@ -180,6 +180,13 @@ def _positions(seq: list, k: int, depth: int = 0) -> list[set[Atom]] | None:
 def anchored(pattern: str, flags: int = 0) -> re.Pattern:
     """`pattern` compiled behind a lookahead of the classes of its first two characters, or of its
     first character when a match may be one character long (same matches)."""
+    flags = int(flags)
+    return rx_store.compile(rx_store.derived("anchored", (pattern, flags), lambda: _anchored_source(pattern, flags)),
+                            flags)
+
+
+def _anchored_source(pattern: str, flags: int) -> str:
+    """The source `anchored` compiles."""
     try:
         two = _positions(list(_parser.parse(pattern, flags)), 2)
     except RecursionError:
@@ -189,12 +196,13 @@ def anchored(pattern: str, flags: int = 0) -> re.Pattern:
     else:
         atoms = _first_atoms(pattern, flags)
         if atoms is _ALL:
-            return re.compile(pattern, flags)
+            return pattern
         head = "[" + "".join(sorted(_class_item(a) for a in atoms)) + "]"
     try:
-        return re.compile(f"(?={head})(?:{pattern})", flags)
+        rx_store.compile(f"(?={head})(?:{pattern})", flags)
     except re.error:  # e.g. global inline flags, which must stay at the start
-        return re.compile(pattern, flags)
+        return pattern
+    return f"(?={head})(?:{pattern})"
 
 
 # `lowered`: a case-insensitive pattern as a case-sensitive one over the lower-cased text
