@@ -66,3 +66,17 @@ def test_an_untrusted_file_is_dropped(fresh_store, monkeypatch):
     path.write_bytes(pickle.dumps(entries))
     monkeypatch.setattr(rx_store, "_entries", None)
     assert not rx_store.has("lowered", ("q", 34))
+
+
+def test_eager_derives_at_first_use(fresh_store, monkeypatch):
+    monkeypatch.setattr(rx_first, "_DEFERRED", {})
+    monkeypatch.setattr(rx_first, "_LOWERED", {})
+    late = re.compile(r"\b(?:pleural|pericardial)\s+effusions?\b", re.I)
+    assert rx_first.deferred_twin(late, 1, 10**9) is None  # deferred: not derived yet, nothing on disk
+    eager = re.compile(r"\b(?:ascites|oedema)\b", re.I)
+    monkeypatch.setattr(rx_store, "EAGER", [True])
+    twin = rx_first.deferred_twin(eager, 1, 10**9)
+    assert twin is not None and twin.search("gross ascites").span() == eager.search("gross Ascites").span()
+    monkeypatch.setattr(rx_store, "EAGER", [False])
+    monkeypatch.setattr(rx_first, "_DEFERRED", {})
+    assert rx_first.deferred_twin(eager, 1, 10**9) is not None  # kept: no longer deferred in a later process

@@ -359,7 +359,7 @@ def deferred_twin(rx: re.Pattern[str], work: int, after: int) -> re.Pattern[str]
         use = _DEFERRED[id(rx)] = [rx, 0, None]
     if use[2] is None:
         use[1] += work
-        if use[1] <= after and not rx_store.has("lowered", (rx.pattern, rx.flags)):
+        if use[1] <= after and not rx_store.EAGER[0] and not rx_store.has("lowered", (rx.pattern, rx.flags)):
             return None  # (a twin derived before, kept on disk, costs no more than its loading)
         use[2] = lowered(rx) or False
     return use[2] or None
@@ -391,7 +391,8 @@ def matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         if use is None or use[0] is not rx:
             use = _SCAN_WORK[id(rx)] = [rx, 0]
         use[1] += len(text)
-        if use[1] <= TWIN_AFTER_CHARS and not rx_store.has("literal_scan", (rx.pattern, rx.flags)):
+        if use[1] <= TWIN_AFTER_CHARS and not rx_store.EAGER[0] and not rx_store.has("literal_scan",
+                                                                                     (rx.pattern, rx.flags)):
             return rx.finditer(text)
     found = _scan_of(rx)
     return rx.finditer(text) if found[0] is rx and found[1] is None else _twin_scan(rx, found, text, text)

@@ -33,6 +33,8 @@ except ImportError:  # pragma: no cover - other interpreters
 _T = TypeVar("_T")
 _entries: dict[tuple, Any] | None = None  # (kind, key) -> value; None until first use
 _added = False  # whether this process added entries (written back at exit)
+# derive twins at first use, not after `rx_first`'s deferral thresholds (`api.prepare` fills the file this way)
+EAGER = [False]
 # compiled both ways once per process: the file's programs are trusted only if the two are equal
 _PROBE = r"(?P<a>x|y[0-9]+)\b(?=z)"
 
@@ -113,6 +115,13 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - `r
         entries[k] = args
         _added = True
     return _sre.compile(*args)
+
+
+def save() -> None:
+    """Write the entries back now (as at exit) when this process added any."""
+    global _added
+    _save()
+    _added = False
 
 
 def _save() -> None:
