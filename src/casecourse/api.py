@@ -30,10 +30,19 @@ def analyze_file(path: str | Path, assess: bool = True) -> Course:
 def prepare() -> None:
     """Build every cached vocabulary index now (`make setup` calls it): the HPO index, the drug lexicon,
     the diagnosis index and the unit factor table are built once per install, ~10 s, and a first
-    `casecourse analyze` would otherwise spend that time. Reads the bundled example, which uses them all."""
+    `casecourse analyze` would otherwise spend that time. Reads the bundled example, which uses them all, with the
+    reader's faster regex twins derived at first use and kept on disk (`reading/rx_store.py`), so that the first
+    batch of documents a process reads does not derive them."""
     from importlib import resources
 
-    analyze_text(resources.files("casecourse.examples").joinpath("lupus_course.txt").read_text(encoding="utf-8"))
+    from casecourse.reading import rx_store
+
+    rx_store.EAGER[0] = True
+    try:
+        analyze_text(resources.files("casecourse.examples").joinpath("lupus_course.txt").read_text(encoding="utf-8"))
+    finally:
+        rx_store.EAGER[0] = False
+    rx_store.save()
 
 
 def course_json(course: Course) -> str:

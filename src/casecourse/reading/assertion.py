@@ -21,7 +21,7 @@ from pathlib import Path
 from re import _parser
 
 from casecourse.model import Assertion, Mention, set_field
-from casecourse.reading import rx_first
+from casecourse.reading import rx_first, rx_store
 
 MAX_SCOPE_WORDS = 10
 _CATEGORY = {"NEGATED_EXISTENCE": Assertion.negated, "POSSIBLE_EXISTENCE": Assertion.suspected,
@@ -93,7 +93,7 @@ class _Cues:
         if rx is None:
             ws = ch.isspace()
             alts = [p for p, first, sp in self.parts if first is None or ch in first or (sp and ws)]
-            rx = re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])") if alts else _NEVER
+            rx = rx_store.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])") if alts else _NEVER
             self.by_char[ch] = rx
         return rx
 
@@ -237,7 +237,7 @@ def _combined(start: re.Pattern, parts: list[tuple[str, frozenset[str] | None, b
 def _led(pattern: str) -> re.Pattern:
     """`pattern` (which begins `(?<![\\w-])`: a cue follows no word character) behind one character outside
     [0-9A-Z_a-z], captured in a lookahead: `rx_first.word_led` without parsing the big pattern again."""
-    return re.compile(r"[^0-9A-Z_a-z](?=(" + pattern + "))")
+    return rx_store.compile(r"[^0-9A-Z_a-z](?=(" + pattern + "))")
 
 
 def _literal_branches(parts: list[tuple[str, frozenset[str] | None, bool]], bodies: list[str]) -> list[str] | None:

@@ -14,7 +14,7 @@ from re import _parser
 
 from casecourse.knowledge import table
 from casecourse.model import Assertion, Mention
-from casecourse.reading import rx_first
+from casecourse.reading import rx_first, rx_store
 from casecourse.reading.rx_first import anchored, finditer
 
 # the values are built right here: pydantic's validation is skipped (speed; see Mention.model_construct)
@@ -45,7 +45,7 @@ def _regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     heads = [_head(alt) for alt in alts]
     if None in heads:
         return anchored(r"\b(?:" + pattern + ")", re.I), groups
-    return re.compile(r"\b(?=" + "|".join(sorted(set(heads))) + ")(?:" + pattern + ")", re.I), groups
+    return rx_store.compile(r"\b(?=" + "|".join(sorted(set(heads))) + ")(?:" + pattern + ")", re.I), groups
 
 
 def find(text: str) -> list[Mention]:

@@ -29,7 +29,7 @@ from casecourse.reading.labs_catalogue import LabTest, TestHit, by_written, cata
 from casecourse.reading.labs_qualitative import Compound, compound_anchors, find_compounds, find_qualitative
 from casecourse.reading.labs_results import find_results
 from casecourse.reading.labs_values import Value, find_values, unit_after
-from casecourse.reading.rx_first import lower_text
+from casecourse.reading.rx_first import finditer, lower_text
 from casecourse.reading.rx_keys import may_hold
 from casecourse.units import convert, lookup_unit
 
@@ -246,7 +246,7 @@ def _respectively(text: str, values: list[Value], hits: list[TestHit], ends: lis
     Values inside brackets (reference intervals) are not items of the list."""
     out: dict[int, LabTest] = {}
     unpaired: set[int] = set()
-    for r in _RESPECTIVELY.finditer(text):
+    for r in finditer(_RESPECTIVELY, text):  # by its lowered twin (rx_first: the same matches)
         k = bisect.bisect_left(ends, r.start())
         start = ends[k - 1] if k else 0
         level = _depth(text, start, r.start())

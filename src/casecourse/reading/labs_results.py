@@ -17,7 +17,7 @@ import ahocorasick
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import find_tests
-from casecourse.reading.rx_first import anchored, lower_of, lower_text
+from casecourse.reading.rx_first import anchored, finditer, lower_of, lower_text
 from casecourse.reading.rx_keys import may_hold
 
 _WORDS = {
@@ -97,7 +97,7 @@ def _procedure_results(text: str, low: str | None, spans: _Taken) -> list[Mentio
     if not may_hold(low, 0, len(text), ("abnormal", "unremarkable", "negative", "positive")):
         return []
     out = []
-    for m in _before_procedure().finditer(text):
+    for m in finditer(_before_procedure(), text):  # by its lowered twin (rx_first: the same matches)
         s, e = m.span("span")
         if spans.overlaps(s, e):
             continue

@@ -58,6 +58,9 @@ def norm_word(word: str) -> str:
     w = irregular.get(w) or _irregular_end(w)  # then the rules, exactly as if the singular had been written
     if len(w) <= 3 or not w.isalpha():
         return w
+    any_rule = _any_rule()
+    if any_rule is not None and any_rule.search(w) is None:
+        return w  # no rule matches the word, so none changes it (most words: 6 -> 4 us a new word)
     for pat, rep in rules:
         w = pat.sub(rep, w)
     return w
@@ -77,6 +80,16 @@ def _irregular_end(w: str) -> str:
         if len(w) > len(k) + 2 and w.endswith(k):
             return w[:-len(k)] + v
     return w
+
+
+@cache
+def _any_rule() -> re.Pattern | None:
+    """Every plural and spelling rule's pattern in one alternation: where it finds nothing, no rule applies. None
+    when a rule's pattern could read otherwise inside it (a back reference by number or name, inline flags)."""
+    patterns = [pat.pattern for pat, _ in _rules()[1]]
+    if not patterns or any(re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]", p) for p in patterns):
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 @cache

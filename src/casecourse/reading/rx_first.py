@@ -17,6 +17,8 @@ from functools import cache
 from re import _constants as C  # noqa: N812 - the sre opcode names
 from re import _parser
 
+from casecourse.reading import rx_store
+
 Atom = tuple  # ("lit", char) | ("range", lo, hi) | ("cat", "d" | "s" | "w")
 _ALL = None  # "any character may begin a match"
 _CATS = {C.CATEGORY_DIGIT: "d", C.CATEGORY_SPACE: "s", C.CATEGORY_WORD: "w"}
@@ -178,6 +180,13 @@ def _positions(seq: list, k: int, depth: int = 0) -> list[set[Atom]] | None:
 def anchored(pattern: str, flags: int = 0) -> re.Pattern:
     """`pattern` compiled behind a lookahead of the classes of its first two characters, or of its
     first character when a match may be one character long (same matches)."""
+    flags = int(flags)
+    return rx_store.compile(rx_store.derived("anchored", (pattern, flags), lambda: _anchored_source(pattern, flags)),
+                            flags)
+
+
+def _anchored_source(pattern: str, flags: int) -> str:
+    """The source `anchored` compiles."""
     try:
         two = _positions(list(_parser.parse(pattern, flags)), 2)
     except RecursionError:
@@ -187,12 +196,13 @@ def anchored(pattern: str, flags: int = 0) -> re.Pattern:
     else:
         atoms = _first_atoms(pattern, flags)
         if atoms is _ALL:
-            return re.compile(pattern, flags)
+            return pattern
         head = "[" + "".join(sorted(_class_item(a) for a in atoms)) + "]"
     try:
-        return re.compile(f"(?={head})(?:{pattern})", flags)
+        rx_store.compile(f"(?={head})(?:{pattern})", flags)
     except re.error:  # e.g. global inline flags, which must stay at the start
-        return re.compile(pattern, flags)
+        return pattern
+    return f"(?={head})(?:{pattern})"
 
 
 # `lowered`: a case-insensitive pattern as a case-sensitive one over the lower-cased text
@@ -292,16 +302,21 @@ def lowered(rx: re.Pattern) -> re.Pattern | None:
         return entry[1]
     twin = None
     if rx.flags & re.IGNORECASE and isinstance(rx.pattern, str):
-        names = {i: n for n, i in rx.groupindex.items()}
-        try:
-            twin = re.compile(_emit(list(_parser.parse(rx.pattern, rx.flags)), names),
-                              rx.flags & ~(re.IGNORECASE | re.VERBOSE))
-        except (_Cased, re.error, RecursionError, KeyError):
-            twin = None
-        if twin is not None and (twin.groups != rx.groups or twin.groupindex != rx.groupindex):
-            twin = None
+        source = rx_store.derived("lowered", (rx.pattern, rx.flags), lambda: _lowered_source(rx))
+        twin = rx_store.compile(*source) if source is not None else None
     _LOWERED[id(rx)] = (rx, twin)
     return twin
+
+
+def _lowered_source(rx: re.Pattern) -> tuple[str, int] | None:
+    """The source and flags of `lowered(rx)` (a case-insensitive `rx`), None when there is no twin."""
+    names = {i: n for n, i in rx.groupindex.items()}
+    try:
+        source = (_emit(list(_parser.parse(rx.pattern, rx.flags)), names), rx.flags & ~(re.IGNORECASE | re.VERBOSE))
+        twin = rx_store.compile(*source)
+    except (_Cased, re.error, RecursionError, KeyError):
+        return None
+    return source if twin.groups == rx.groups and twin.groupindex == rx.groupindex else None
 
 
 _LAST: tuple[str | None, str | None] = (None, None)  # the last text asked for and its lower case
@@ -344,8 +359,8 @@ def deferred_twin(rx: re.Pattern[str], work: int, after: int) -> re.Pattern[str]
         use = _DEFERRED[id(rx)] = [rx, 0, None]
     if use[2] is None:
         use[1] += work
-        if use[1] <= after:
-            return None
+        if use[1] <= after and not rx_store.EAGER[0] and not rx_store.has("lowered", (rx.pattern, rx.flags)):
+            return None  # (a twin derived before, kept on disk, costs no more than its loading)
         use[2] = lowered(rx) or False
     return use[2] or None
 
@@ -376,7 +391,8 @@ def matches(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
         if use is None or use[0] is not rx:
             use = _SCAN_WORK[id(rx)] = [rx, 0]
         use[1] += len(text)
-        if use[1] <= TWIN_AFTER_CHARS:
+        if use[1] <= TWIN_AFTER_CHARS and not rx_store.EAGER[0] and not rx_store.has("literal_scan",
+                                                                                     (rx.pattern, rx.flags)):
             return rx.finditer(text)
     found = _scan_of(rx)
     return rx.finditer(text) if found[0] is rx and found[1] is None else _twin_scan(rx, found, text, text)
@@ -407,6 +423,12 @@ def word_led(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     only (`spans`). None otherwise."""
     if rx.flags & ~(re.UNICODE | re.IGNORECASE) or not isinstance(rx.pattern, str):
         return None
+    source = rx_store.derived("word_led", (rx.pattern, rx.flags), lambda: _word_led_source(rx))
+    return rx_store.compile(*source) if source is not None else None
+
+
+def _word_led_source(rx: re.Pattern[str]) -> tuple[str, int] | None:
+    """The source and flags of `word_led(rx)`, None when there is none."""
     try:
         items = list(_parser.parse(rx.pattern, rx.flags))
     except (re.error, RecursionError):
@@ -425,10 +447,12 @@ def word_led(rx: re.Pattern[str]) -> re.Pattern[str] | None:
             a[0] == "range" and all(re.match(r"\w", chr(c)) for c in range(ord(a[1]), ord(a[2]) + 1)) for a in first)
     if not refused:
         return None
+    source = (r"[^0-9A-Z_a-z](?=(" + rx.pattern + "))", rx.flags)
     try:
-        return re.compile(r"[^0-9A-Z_a-z](?=(" + rx.pattern + "))", rx.flags)
+        rx_store.compile(*source)
     except re.error:
         return None
+    return source
 
 
 def spans(scan: _Scan, text: str) -> Iterator[tuple[int, int]]:
@@ -585,6 +609,10 @@ def after_first(pattern: str, c: str) -> str | None:
     matches from a `c` (the same span). "(?!)" when no match of `pattern` starts with `c`; None when
     `pattern` holds a construct this does not rewrite (capturing groups, an assertion or anchor before
     the first character, possessive or atomic parts, inline flags, a repeat of a possibly empty item)."""
+    return rx_store.derived("after_first", (pattern, c), lambda: _after_first(pattern, c))
+
+
+def _after_first(pattern: str, c: str) -> str | None:
     try:
         items = _parse_plain(pattern)
         if items is None:
@@ -612,6 +640,12 @@ def literal_scan(rx: re.Pattern[str]) -> re.Pattern[str] | None:
     with a letter. None where `_derive` does not rewrite the pattern."""
     if rx.flags & ~(re.UNICODE | re.IGNORECASE) or not isinstance(rx.pattern, str):
         return None
+    source = rx_store.derived("literal_scan", (rx.pattern, rx.flags), lambda: _literal_scan_source(rx))
+    return rx_store.compile(*source) if source is not None else None
+
+
+def _literal_scan_source(rx: re.Pattern[str]) -> tuple[str, int] | None:
+    """The source and flags of `literal_scan(rx)`, None when there is none."""
     try:
         items = list(_parser.parse(rx.pattern, rx.flags))
         k = 0
@@ -649,7 +683,9 @@ def literal_scan(rx: re.Pattern[str]) -> re.Pattern[str] | None:
                 branches.append(head + after + "(?:" + "|".join(_plain(o, True) for o in options) + ")")
         if not branches:
             return None
-        return re.compile(("" if into else _plain(prefix, True)) + "(?:" + "|".join(branches) + ")", rx.flags)
+        source = (("" if into else _plain(prefix, True)) + "(?:" + "|".join(branches) + ")", rx.flags)
+        rx_store.compile(*source)
+        return source
     except (_Underived, RecursionError, re.error):
         return None
 

@@ -146,6 +146,12 @@ def shared_views() -> Iterator[None]:
         _SHARED.reset(token)
 
 
+def course_axis(course: Course) -> Axis:
+    """The course's day axis: inside `shared_views` the one every rule shares (built once per course, its spans
+    memoised), else a new one."""
+    return Axis(course) if _SHARED.get() is None else View(course).axis
+
+
 class View:
     """Concept-indexed access to one course."""
 

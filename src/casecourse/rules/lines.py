@@ -33,6 +33,7 @@ from casecourse.knowledge import table
 from casecourse.model import BEFORE_ADMISSION, Assertion, Assessment, AssessmentItem, Course, Event, Exposure, Mention
 from casecourse.rules.concepts import norm
 from casecourse.rules.drugs import THERAPY_LINE_CLASSES, canonical, drug_class, names_drug
+from casecourse.rules.evidence import course_axis
 from casecourse.rules.steroids import dose_over, pieces
 from casecourse.rules.timeaxis import Axis, Span
 
@@ -206,7 +207,7 @@ def _shift(span: Span | None, days: float) -> Span | None:
 
 
 def lines_of_therapy(course: Course) -> list[Assessment]:
-    axis = Axis(course)
+    axis = course_axis(course)
     eos = axis.end_of_story()
     gc = pieces(course, axis, eos)
     xs = [x for x in course.exposures

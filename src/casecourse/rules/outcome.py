@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from casecourse.model import Assertion, Assessment, AssessmentItem, Course, Event
+from casecourse.rules.evidence import course_axis
 from casecourse.rules.timeaxis import Axis
 
 OUTCOMES = ("died", "alive with disease", "recovered", "improved", "remission", "relapse", "unknown")
@@ -79,7 +80,7 @@ def outcome(course: Course) -> list[Assessment]:
                 stated[-2]) in ("recovered", "remission"):
             decided = stated[-2]  # "made a full recovery and was discharged in good condition": recovered
         result = _state(decided) if decided else "unknown"
-    axis = Axis(course)
+    axis = course_axis(course)
     times = [(t, e) for e in events if (t := _when(axis, e))]
     last = max(times, key=lambda p: p[0][0]) if times else None
     data: dict = {"outcome": result, "evidence": [decided.id] if decided else [],

@@ -14,6 +14,7 @@ from functools import cache
 from casecourse.model import PERIOD_DAYS, Assessment, Course, DoseSegment, Exposure
 from casecourse.rules.concepts import data_rows
 from casecourse.rules.drugs import canonical, drug_class
+from casecourse.rules.evidence import course_axis
 from casecourse.rules.timeaxis import Axis, Span
 
 INF = math.inf
@@ -203,12 +204,31 @@ def _course_on(ps: list[Piece], key: int, day: float) -> bool:
     return first.start[1] <= day <= last.end[0]
 
 
+def _steady_runs(ps: list[Piece], first: int, stop: int) -> list[tuple[int, int]]:
+    """The days first..stop-1 cut into runs [a, b) on which `dose_on` of `ps` (or of any subset) cannot change:
+    it compares a day only with the pieces' span bounds (<, <=, >, >=), and on whole days such a comparison
+    with x changes only at ceil(x) or floor(x) + 1. The curve is walked run by run, not day by day."""
+    if stop <= first:
+        return []
+    cuts = {first, stop}
+    for p in ps:
+        for span in (p.start, p.end):
+            if span is None:
+                continue
+            for x in span:
+                if x is not None and math.isfinite(x):
+                    for c in (math.ceil(x), math.floor(x) + 1):
+                        if first < c < stop:
+                            cuts.add(c)
+    bounds = sorted(cuts)
+    return list(zip(bounds, bounds[1:], strict=False))
+
+
 def dose_over(ps: list[Piece], span: Span | None) -> dict[str, float | None] | None:
     """The range of daily doses the curve allows anywhere in a span (e.g. a line's start month)."""
     if span is None or span[0] is None or span[1] is None:
         return None
-    days = range(int(span[0]), int(span[1]) + 1)
-    vals = [dose_on(ps, d) for d in days]
+    vals = [dose_on(ps, a) for a, _ in _steady_runs(ps, int(span[0]), int(span[1]) + 1)]
     lo, hi = min(v[0] for v in vals), max(v[1] for v in vals)
     return {"min": lo, "max": None if hi == INF else hi}
 
@@ -220,7 +240,7 @@ def _fmt(p: tuple[float, float] | None) -> str:
 
 
 def steroid_exposure(course: Course) -> list[Assessment]:
-    axis = Axis(course)
+    axis = course_axis(course)
     eos = axis.end_of_story()
     ps = pieces(course, axis, eos)
     if not ps:
@@ -255,13 +275,14 @@ def steroid_exposure(course: Course) -> list[Assessment]:
         cum_hi += p.length * p.pred[1]
     daily = [p for p in ps if not any(p is c for c in counted)]
     if first is not None and eos is not None:
-        for day in range(int(first), int(eos) + 1):
-            lo, hi = dose_on(daily, day)
-            cum_lo, cum_hi = cum_lo + lo, cum_hi + hi
-            lo, hi = dose_on(ps, day)
+        for a, b in _steady_runs(ps, int(first), int(eos) + 1):
+            lo, hi = dose_on(daily, a)
+            for _ in range(b - a):  # day by day, so the sums are the same floats as a daily walk's
+                cum_lo, cum_hi = cum_lo + lo, cum_hi + hi
+            lo, hi = dose_on(ps, a)
             for cnt, cut in ((le5, 5.0), (le75, 7.5)):
-                cnt[0] += hi <= cut
-                cnt[1] += lo <= cut
+                cnt[0] += (b - a) * (hi <= cut)
+                cnt[1] += (b - a) * (lo <= cut)
     open_ended = any(p.start is None for p in ps)
     undated = sorted({p.drug for p in ps if p.start is None and p.length is None})
     if undated:  # taken at some time the text does not place: any length of it may fall in the period

@@ -1,0 +1,45 @@
+"""The steroid curve walked run by run (steroids._steady_runs) gives what a day-by-day walk gives."""
+import random
+
+from casecourse.model import Exposure, TimeRef
+from casecourse.rules.steroids import INF, Piece, _steady_runs, dose_on, dose_over
+
+
+def _pieces(rng: random.Random) -> list[Piece]:
+    out = []
+    exposures = [Exposure.model_construct(id=f"exposure-{i}", drug="prednisone", time=TimeRef()) for i in range(3)]
+    for _ in range(rng.randint(1, 6)):
+        s0 = rng.choice([rng.randint(0, 60), rng.uniform(0, 60)])
+        start = None if rng.random() < 0.1 else (s0, s0 + rng.choice([0, rng.randint(0, 30), rng.uniform(0, 30)]))
+        e0 = s0 + rng.uniform(0, 80)
+        end = None if rng.random() < 0.3 else (e0, e0 + rng.choice([0, rng.uniform(0, 20)]))
+        lo = rng.choice([2.5, 5.0, 7.5, 10.0, 40.0])
+        pred = None if rng.random() < 0.2 else (lo, lo * rng.choice([1, 2]))
+        length = rng.choice([None, None, 3.0])
+        out.append(Piece(rng.choice(exposures), "prednisone", start, end, pred, "", length))
+    return out
+
+
+def test_runs_give_the_daily_walk():
+    rng = random.Random(7)
+    for _ in range(400):
+        ps = _pieces(rng)
+        first, stop = rng.randint(-5, 20), rng.randint(-5, 150)
+        runs = _steady_runs(ps, first, stop)
+        days = [d for a, b in runs for d in range(a, b)]
+        assert days == list(range(first, stop))
+        for a, b in runs:
+            assert all(dose_on(ps, d) == dose_on(ps, a) for d in range(a, b))
+            sub = ps[::2]
+            assert all(dose_on(sub, d) == dose_on(sub, a) for d in range(a, b))
+
+
+def test_dose_over_is_the_daily_range():
+    rng = random.Random(11)
+    for _ in range(200):
+        ps = _pieces(rng)
+        lo = rng.uniform(-5, 90)
+        span = (lo, lo + rng.uniform(0, 40))
+        vals = [dose_on(ps, d) for d in range(int(span[0]), int(span[1]) + 1)]
+        hi = max(v[1] for v in vals)
+        assert dose_over(ps, span) == {"min": min(v[0] for v in vals), "max": None if hi == INF else hi}
