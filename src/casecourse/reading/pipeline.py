@@ -33,6 +33,7 @@ FINDERS: dict[str, str] = {
     "demographics": "casecourse.reading.demographics:find",
     "events": "casecourse.reading.events:find",
     "procedures": "casecourse.reading.procedures:find",
+    "examinations": "casecourse.reading.examinations:find",
     "scores": "casecourse.reading.scores:find",
 }
 # when two mentions of these types overlap, the earlier type in this list wins
