@@ -34,6 +34,7 @@ FINDERS: dict[str, str] = {
     "events": "casecourse.reading.events:find",
     "procedures": "casecourse.reading.procedures:find",
     "examinations": "casecourse.reading.examinations:find",
+    "body_sites": "casecourse.reading.body_sites:find",
     "scores": "casecourse.reading.scores:find",
 }
 # when two mentions of these types overlap, the earlier type in this list wins
