@@ -42,3 +42,10 @@ def test_examinations_yield_to_other_readers_and_reach_the_pipeline() -> None:
     exams = [m for m in ms if m.type == "examination"]
     assert [m.text for m in exams] == ["X-ray"]
     assert all(m.zone == "narrative" for m in exams)
+
+
+def test_microbiology_tests_are_examinations() -> None:
+    got = _exams("Blood cultures and a nasopharyngeal swab were sent; hepatitis serology was pending.")
+    assert got == [("Blood cultures", "microbiology", "microbiology"), ("nasopharyngeal swab", "microbiology",
+                                                                        "microbiology"),
+                   ("serology", "microbiology", "microbiology")]
