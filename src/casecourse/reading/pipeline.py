@@ -35,6 +35,7 @@ FINDERS: dict[str, str] = {
     "procedures": "casecourse.reading.procedures:find",
     "examinations": "casecourse.reading.examinations:find",
     "body_sites": "casecourse.reading.body_sites:find",
+    "organisms": "casecourse.reading.organisms:find",
     "scores": "casecourse.reading.scores:find",
 }
 # when two mentions of these types overlap, the earlier type in this list wins
