@@ -1,0 +1,22 @@
+"""Lab names as case reports also write them (knowledge/labs.csv synonyms and rows), on invented sentences."""
+import pytest
+
+from casecourse.reading.labs import find_labs
+
+
+@pytest.mark.parametrize(("text", "test", "value"), [
+    ("Aspartate transferase was 88 U/L.", "aspartate aminotransferase", "88 U/L"),
+    ("Alanine transferase 140 U/L on admission.", "alanine aminotransferase", "140 U/L"),
+    ("Serum glutamate pyruvate transaminase was 90 IU/L.", "alanine aminotransferase", "90 IU/L"),
+    ("Phosphatase alkaline was 410 U/L.", "alkaline phosphatase", "410 U/L"),
+    ("Serum calcitonin was 350 pg/mL.", "calcitonin", "350 pg/mL"),
+    ("Thyroglobulin was 12 ng/mL after surgery.", "thyroglobulin", "12 ng/mL"),
+])
+def test_written_variants_name_their_test(text: str, test: str, value: str) -> None:
+    values = [m for m in find_labs(text) if m.type == "lab_value"]
+    assert [(m.attrs.get("test"), m.text) for m in values] == [(test, value)]
+
+
+def test_procalcitonin_stays_procalcitonin_and_spaced_immunoglobulins_are_read() -> None:
+    tests = [m.norm for m in find_labs("Procalcitonin was 0.3 ng/mL; Ig G and Ig M were low.") if m.type == "lab_test"]
+    assert tests == ["procalcitonin", "immunoglobulin g", "immunoglobulin m"]
