@@ -28,3 +28,13 @@ def test_a_site_inside_a_finding_or_test_gives_way_in_the_pipeline() -> None:
     ms = read_mentions("He had back pain. A liver biopsy was done. The liver and spleen were not palpable.")
     sites = [m.text for m in ms if m.type == "body_site"]
     assert sites == ["liver", "spleen"]  # "back" is in "back pain", the first "liver" in "liver biopsy"
+
+
+def test_specimens_are_read_and_give_way_to_longer_mentions() -> None:
+    from casecourse.reading.body_sites import find_specimens
+
+    text = "Cultures of blood, urine and sputum were sterile; CSF was clear."
+    assert [(m.text, m.norm) for m in find_specimens(text)] == [
+        ("blood", "blood"), ("urine", "urine"), ("sputum", "sputum"), ("CSF", "cerebrospinal fluid")]
+    ms = read_mentions("Her blood pressure was 120/80 mmHg and the stool showed fat.")
+    assert [m.text for m in ms if m.type == "specimen"] == ["stool"]

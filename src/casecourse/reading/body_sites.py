@@ -1,4 +1,4 @@
-"""Body sites named in the text: "papules on the scalp, neck and extensor surfaces of the limbs", "a mass in the
+"""Body sites and specimens named in the text: "papules on the scalp, neck and extensor surfaces of the limbs", "a mass in the
 right lower quadrant", "liver and spleen were not palpable" (`knowledge/body_sites.csv`).
 
 One `body_site` mention per site (the longest written form where forms overlap), `norm` the site and
@@ -6,6 +6,9 @@ One `body_site` mention per site (the longest written form where forms overlap),
 examination: "back pain", "liver biopsy") gives way to it in the pipeline's overlap resolution, so what remains
 is a site named apart from its finding, often a fragment of a discontinuous finding ("swelling ... of the left
 wrist"). The course does not use them.
+
+`find_specimens` reads the specimens and body fluids sampled or examined ("cultures of blood, urine and sputum",
+`knowledge/specimen_words.csv`) as `specimen` mentions in the same way.
 """
 from __future__ import annotations
 
@@ -67,4 +70,35 @@ def find(text: str) -> list[Mention]:
         last_end = end
         out.append(Mention.model_construct(type="body_site", start=start, end=end, text=text[start:end], norm=name,
                                            attrs={"kind": kind}))
+    return out
+
+
+@cache
+def _specimen_automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for r in table("specimen_words.csv"):
+        for form in r["written"].split("|"):
+            form = form.strip()
+            if form:
+                exact = form if sum(c.isupper() for c in form) >= 2 else None  # "CSF"
+                auto.add_word(form.lower(), (len(form), r["name"], exact))
+    auto.make_automaton()
+    return auto
+
+
+def find_specimens(text: str) -> list[Mention]:
+    found: list[tuple[int, int, str]] = []
+    for end_idx, (length, name, exact) in _specimen_automaton().iter(lower_of(text)):
+        end = end_idx + 1
+        start = end - length
+        if _word_char(text, end) or _word_char(text, start - 1) or exact is not None and text[start:end] != exact:
+            continue
+        found.append((start, end, name))
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[Mention] = []
+    last_end = -1
+    for start, end, name in found:
+        if start >= last_end:
+            last_end = end
+            out.append(Mention.model_construct(type="specimen", start=start, end=end, text=text[start:end], norm=name))
     return out

@@ -36,6 +36,7 @@ FINDERS: dict[str, str] = {
     "examinations": "casecourse.reading.examinations:find",
     "body_sites": "casecourse.reading.body_sites:find",
     "organisms": "casecourse.reading.organisms:find",
+    "specimens": "casecourse.reading.body_sites:find_specimens",
     "scores": "casecourse.reading.scores:find",
 }
 # when two mentions of these types overlap, the earlier type in this list wins
