@@ -1,5 +1,5 @@
-"""Body sites and specimens named in the text: "papules on the scalp, neck and extensor surfaces of the limbs", "a mass in the
-right lower quadrant", "liver and spleen were not palpable" (`knowledge/body_sites.csv`).
+"""Body sites and specimens named in the text: "papules on the scalp, neck and extensor surfaces of the limbs", "a
+mass in the right lower quadrant", "liver and spleen were not palpable" (`knowledge/body_sites.csv`).
 
 One `body_site` mention per site (the longest written form where forms overlap), `norm` the site and
 `attrs["kind"]` (region, limb, organ). A site inside a longer mention (a finding, a diagnosis, a test or an
