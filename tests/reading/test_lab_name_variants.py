@@ -20,3 +20,19 @@ def test_written_variants_name_their_test(text: str, test: str, value: str) -> N
 def test_procalcitonin_stays_procalcitonin_and_spaced_immunoglobulins_are_read() -> None:
     tests = [m.norm for m in find_labs("Procalcitonin was 0.3 ng/mL; Ig G and Ig M were low.") if m.type == "lab_test"]
     assert tests == ["procalcitonin", "immunoglobulin g", "immunoglobulin m"]
+
+
+@pytest.mark.parametrize(("text", "members"), [
+    ("Liver function tests were normal.", {"aspartate aminotransferase", "alanine aminotransferase",
+                                           "alkaline phosphatase", "bilirubin"}),
+    ("Serum electrolytes were within normal limits.", {"sodium", "potassium", "chloride"}),
+    ("Renal function tests were normal.", {"creatinine", "urea"}),
+])
+def test_a_panel_named_as_a_group_gives_its_members_the_result(text: str, members: set[str]) -> None:
+    values = [m for m in find_labs(text) if m.type == "lab_value"]
+    assert {m.attrs.get("test") for m in values} == members
+    assert {m.attrs.get("interpretation") for m in values} == {"N"}
+
+
+def test_renal_function_alone_is_no_panel() -> None:
+    assert not [m for m in find_labs("Her renal function deteriorated.") if m.type == "lab_test"]
