@@ -38,3 +38,8 @@ def test_specimens_are_read_and_give_way_to_longer_mentions() -> None:
         ("blood", "blood"), ("urine", "urine"), ("sputum", "sputum"), ("CSF", "cerebrospinal fluid")]
     ms = read_mentions("Her blood pressure was 120/80 mmHg and the stool showed fat.")
     assert [m.text for m in ms if m.type == "specimen"] == ["stool"]
+
+
+def test_organs_and_lymph_nodes_are_sites() -> None:
+    got = _sites("Cervical lymph nodes were not palpable; calcifications lined the ureters and bladder.")
+    assert got == [("Cervical lymph nodes", "lymph node"), ("ureters", "urinary tract"), ("bladder", "urinary tract")]

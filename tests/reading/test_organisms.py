@@ -25,3 +25,8 @@ def test_an_organism_inside_a_diagnosis_gives_way_to_it() -> None:
     ms = read_mentions("She was treated for Klebsiella pneumonia. Later, cultures grew Klebsiella.")
     assert [m.text for m in ms if m.type == "organism"] == ["Klebsiella"]
     assert [m.start for m in ms if m.type == "organism"][0] > 45
+
+
+def test_generic_nouns_are_kept_and_variants_read() -> None:
+    assert _orgs("No parasites were seen; the culture grew S. pyogenes and coxsackievirus.") == [
+        ("parasites", "parasitic"), ("S. pyogenes", "Streptococcus pyogenes"), ("coxsackievirus", "enterovirus")]

@@ -2,10 +2,10 @@
 aureus was isolated" (the organism rows of `knowledge/workup_terms.csv`, which the work-up reader uses too).
 
 One `organism` mention per name (the longest written form where forms overlap), `norm` the organism. Left out:
-the generic rows ("bacterial", "fungal", "parasitic", "viral") and adjectives ("pneumococcal", "mycobacterial"),
-which name no organism. A name inside a longer mention gives way to it in the pipeline ("Aspergillus pneumonia"
-is a diagnosis, "HIV serology" a test), and a form that is also a disease ("tuberculosis", "syphilis") is read as
-the disease there. The course does not use them.
+adjectives ("viral", "parasitic", "pneumococcal", "mycobacterial"), which name no organism; the generic nouns
+("bacteria", "parasites", "fungi") are kept ("no parasites were seen"). A name inside a longer mention gives way
+to it in the pipeline ("Aspergillus pneumonia" is a diagnosis, "HIV serology" a test), and a form that is also a
+disease ("tuberculosis", "syphilis") is read as the disease there. The course does not use them.
 """
 from __future__ import annotations
 
@@ -17,18 +17,16 @@ from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.rx_first import lower_of
 
-_GENERIC = frozenset({"bacterial", "fungal", "parasitic", "viral"})
-
 
 @cache
 def _automaton() -> ahocorasick.Automaton:
     keys: dict[str, tuple[str, str | None]] = {}
     for r in table("workup_terms.csv"):
-        if r["kind"] != "organism" or r["canonical"] in _GENERIC:
+        if r["kind"] != "organism":
             continue
         for form in r["synonyms"].split("|"):
             form = form.strip()
-            if not form or form.endswith("al"):
+            if not form or form.endswith(("al", "ic")):
                 continue
             exact = form if sum(c.isupper() for c in form) >= 2 else None  # "CMV", "MRSA", "HIV-1"
             keys.setdefault(form.lower(), (r["canonical"], exact))
