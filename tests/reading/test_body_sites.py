@@ -43,3 +43,9 @@ def test_specimens_are_read_and_give_way_to_longer_mentions() -> None:
 def test_organs_and_lymph_nodes_are_sites() -> None:
     got = _sites("Cervical lymph nodes were not palpable; calcifications lined the ureters and bladder.")
     assert got == [("Cervical lymph nodes", "lymph node"), ("ureters", "urinary tract"), ("bladder", "urinary tract")]
+
+
+def test_the_region_an_examination_examined_is_no_finding_site() -> None:
+    text = "Ultrasonography of the neck showed a nodule; a CT abdomen was normal. A rash covered the neck."
+    got = [(m.text, m.start) for m in find(text)]
+    assert got == [("neck", text.rindex("neck"))]

@@ -19,6 +19,7 @@ import ahocorasick
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading import examinations
 from casecourse.reading.rx_first import lower_of
 
 _Entry = tuple[str, str, bool]  # name, kind, needs a determiner or a list before it
@@ -45,16 +46,35 @@ def _automaton() -> ahocorasick.Automaton:
     return auto
 
 
+def _examined(text: str, start: int, exam_ends: set[int]) -> bool:
+    """An examination ends right before the site, with only a gap of `_EXAMINED_GAP` between."""
+    for e in exam_ends:
+        if e <= start <= e + 40:
+            gap = _EXAMINED_GAP.match(text, e, start)
+            if gap is not None and gap.end() == start:
+                return True
+    return False
+
+
 def _word_char(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
 
 
+# between an examination and the region it examined: "CT of the neck", "computed tomography (CT) neck", "ultrasound
+# scan of her abdomen"
+_EXAMINED_GAP = re.compile(r"\s*(?:\([A-Za-z]{1,8}\)\s*)?(?:scans?\s+|imaging\s+|images?\s+)?"
+                           r"(?:(?:of|over)\s+(?:the\s+|his\s+|her\s+|both\s+)?)?", re.I)
+
+
 def find(text: str) -> list[Mention]:
+    """The sites named in `text`; a region an examination names as what it examined ("ultrasonography of the
+    neck", "CT abdomen") is the examination's, not a finding's site, and is left out."""
     found: list[tuple[int, int, str, str]] = []
+    exam_ends = {m.end for m in examinations.find(text)}
     for end_idx, (length, (name, kind, det)) in _automaton().iter(lower_of(text)):
         end = end_idx + 1
         start = end - length
-        if _word_char(text, end) or _word_char(text, start - 1):
+        if _word_char(text, end) or _word_char(text, start - 1) or _examined(text, start, exam_ends):
             continue
         if det:
             before = text[max(0, start - 20):start]
