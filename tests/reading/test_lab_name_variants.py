@@ -36,3 +36,17 @@ def test_a_panel_named_as_a_group_gives_its_members_the_result(text: str, member
 
 def test_renal_function_alone_is_no_panel() -> None:
     assert not [m for m in find_labs("Her renal function deteriorated.") if m.type == "lab_test"]
+
+
+@pytest.mark.parametrize("text", ["Her liver function tests were abnormal.", "Electrolytes were deranged.",
+                                  "The lipid profile was abnormal."])
+def test_an_abnormal_panel_gives_no_member_a_result(text: str) -> None:
+    # which member is abnormal is not said: no member may be filed as abnormal (never invent a result)
+    assert not [m for m in find_labs(text) if m.type == "lab_value"]
+
+
+def test_a_phenotype_written_with_a_panel_stays_a_finding() -> None:
+    from casecourse.reading.pipeline import read_mentions
+
+    ms = read_mentions("He had abnormal liver function tests. LFTs were normal a month later.")
+    assert [m.text for m in ms if m.type == "finding"] == ["abnormal liver function tests"]

@@ -18,6 +18,7 @@ from operator import attrgetter
 
 from casecourse.model import Mention, set_field
 from casecourse.reading import abbreviations, assertion, sentences, zoning
+from casecourse.reading.labs_qualitative import panels
 
 # name -> "module:function(text) -> list[Mention]", in the order they run
 FINDERS: dict[str, str] = {
@@ -116,6 +117,10 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         first, last = start // _BUCKET, max(start, end - 1) // _BUCKET
         clash = _first_clash(m, buckets, first, last)
         if clash is not None and clash.type == "lab_test" and m.type == "finding" and m.attrs.get("hpo"):
+            if clash.norm in panels() and m.end - m.start > clash.end - clash.start:
+                # "abnormal liver function tests": the panel's members take no abnormal result, the phenotype stays
+                kept.append(m)
+                continue
             # "elevated CRP": the lab reading is the course's; the HPO phenotype it states stays named beside it
             m = m.model_copy(update={"type": "finding_part"})
             clash = _first_clash(m, buckets, first, last)
