@@ -86,3 +86,17 @@ def test_a_ward_a_site_and_a_list_of_abbreviations_name_no_procedure() -> None:
             "She was started on TPN.")
     assert [m.text for m in find(text)] == ["TPN"]
     assert find(text)[0].start > text.rindex("\n")
+
+
+def test_a_flattened_page_is_no_list_of_abbreviations() -> None:
+    # a whole web page on one line (navigation, abstract, case, an abbreviation list in its back matter): the
+    # semicolons and "X: y" pairs of the back matter must not hide the case's operations
+    from casecourse.reading.procedures import find
+
+    filler = "The patient was followed in clinic and remained well. " * 30
+    text = ("Keywords: MTC; FNAC; CT. " + filler + "She underwent total thyroidectomy with neck dissection. "
+            + filler + "Abbreviations: CT: computed tomography; FNAC: fine-needle aspiration; MTC: medullary cancer.")
+    assert "\n" not in text and len(text) > 2000
+    assert [m.text for m in find(text)] == ["thyroidectomy", "neck dissection"]
+    short = "ECMO: extracorporeal membrane oxygenation; HD: haemodialysis; PE: plasma exchange."
+    assert find(short) == []  # a short line of this form still is one

@@ -15,6 +15,7 @@ from importlib import resources
 
 import ahocorasick
 
+from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import LabTest, TestHit, catalogue, expand, find_tests
 from casecourse.reading.rx_first import anchored, lower_of, lower_text
@@ -183,6 +184,16 @@ def interpretation(word: str) -> str | None:
     return _WORD2INTERP.get(word.lower())
 
 
+# the results a panel's members all share when the panel has them (knowledge/lab_panels.csv)
+_PANEL_SHARED = frozenset({"N", "NEG"})
+
+
+@cache
+def panels() -> frozenset[str]:
+    """Group tests whose abnormal result names no member (knowledge/lab_panels.csv)."""
+    return frozenset(r["name"] for r in table("lab_panels.csv"))
+
+
 def _interp_of(adj: str) -> str:
     words = adj.lower().lstrip("-").split()
     while words:
@@ -261,12 +272,16 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             interp = _interp_of(adj)
             lead = len(adj) - len(adj.lstrip("-"))
             for h in takers:
+                if interp not in _PANEL_SHARED and h.test.name in panels():
+                    continue  # "deranged LFTs": which member is abnormal is not said
                 for t in expand(h.test):
                     out.append(_mention(text, s + lead, e, t, interp, "adjective", _written(text, h)))
             carried, carried_end = (interp if interp in ("POS", "NEG") else None), e
             continue
         if carried and _CARRY.fullmatch(text, carried_end, g_start):
             for h in group:
+                if carried not in _PANEL_SHARED and h.test.name in panels():
+                    continue
                 for t in expand(h.test):
                     out.append(_mention(text, h.start, h.end, t, carried, "carried", _written(text, h)))
             carried_end = g_end

@@ -18,6 +18,7 @@ from operator import attrgetter
 
 from casecourse.model import Mention, set_field
 from casecourse.reading import abbreviations, assertion, sentences, zoning
+from casecourse.reading.labs_qualitative import panels
 
 # name -> "module:function(text) -> list[Mention]", in the order they run
 FINDERS: dict[str, str] = {
@@ -33,6 +34,10 @@ FINDERS: dict[str, str] = {
     "demographics": "casecourse.reading.demographics:find",
     "events": "casecourse.reading.events:find",
     "procedures": "casecourse.reading.procedures:find",
+    "examinations": "casecourse.reading.examinations:find",
+    "body_sites": "casecourse.reading.body_sites:find",
+    "organisms": "casecourse.reading.organisms:find",
+    "specimens": "casecourse.reading.body_sites:find_specimens",
     "scores": "casecourse.reading.scores:find",
 }
 # when two mentions of these types overlap, the earlier type in this list wins
@@ -112,6 +117,10 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         first, last = start // _BUCKET, max(start, end - 1) // _BUCKET
         clash = _first_clash(m, buckets, first, last)
         if clash is not None and clash.type == "lab_test" and m.type == "finding" and m.attrs.get("hpo"):
+            if clash.norm in panels() and m.end - m.start > clash.end - clash.start:
+                # "abnormal liver function tests": the panel's members take no abnormal result, the phenotype stays
+                kept.append(m)
+                continue
             # "elevated CRP": the lab reading is the course's; the HPO phenotype it states stays named beside it
             m = m.model_copy(update={"type": "finding_part"})
             clash = _first_clash(m, buckets, first, last)

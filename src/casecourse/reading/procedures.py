@@ -73,6 +73,7 @@ _PLANNED_KEYS = ("plann", "schedul", "consider", "candidate", "referred", "liste
                  "going to")
 # a line that lists abbreviations with their expansions ("TPN: total parenteral nutrition; ICU: intensive care unit"),
 # as under a table: its names are definitions, not procedures done
+_LONG_LINE = 2000
 _GLOSSARY_ITEM = re.compile(r"(?:^|;\s*|,\s*)[A-Za-z][A-Za-z0-9/-]{1,9}\s?[:=,]\s+[A-Za-z]", re.M)
 # how long it lasted: "10 days of mechanical ventilation", "CRRT for 2 weeks", "ventilated for 48 hours"
 _SPAN_UNITS = {"hour": 1 / 24, "day": 1.0, "week": 7.0, "month": 30.4375}
@@ -215,8 +216,11 @@ def find(text: str) -> list[Mention]:
         line = text.rfind("\n", 0, start) + 1
         if line not in glossary:
             stop = text.find("\n", start)
-            glossary[line] = text.count(";", line, stop if stop >= 0 else len(text)) >= 2 and len(
-                _GLOSSARY_ITEM.findall(text, line, stop if stop >= 0 else len(text))) >= 3
+            stop = stop if stop >= 0 else len(text)
+            # a line of a whole flattened web page (zoning.py's long lines) is no list of abbreviations, though its
+            # back matter may hold one
+            glossary[line] = stop - line <= _LONG_LINE and text.count(";", line, stop) >= 2 and len(
+                _GLOSSARY_ITEM.findall(text, line, stop)) >= 3
         if glossary[line]:
             continue
         if e.context and not _treated_near(text, start, end):

@@ -1,0 +1,61 @@
+"""Organisms named in the text: "cultures grew Klebsiella pneumoniae", "negative for adenovirus", "Staphylococcus
+aureus was isolated" (the organism rows of `knowledge/workup_terms.csv`, which the work-up reader uses too).
+
+One `organism` mention per name (the longest written form where forms overlap), `norm` the organism. Left out:
+adjectives ("viral", "parasitic", "pneumococcal", "mycobacterial"), which name no organism; the generic nouns
+("bacteria", "parasites", "fungi") are kept ("no parasites were seen"). A name inside a longer mention gives way
+to it in the pipeline ("Aspergillus pneumonia" is a diagnosis, "HIV serology" a test), and a form that is also a
+disease ("tuberculosis", "syphilis") is read as the disease there. The course does not use them.
+"""
+from __future__ import annotations
+
+from functools import cache
+
+import ahocorasick
+
+from casecourse.knowledge import table
+from casecourse.model import Mention
+from casecourse.reading.rx_first import lower_of
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    keys: dict[str, tuple[str, str | None]] = {}
+    for r in table("workup_terms.csv"):
+        if r["kind"] != "organism":
+            continue
+        for form in r["synonyms"].split("|"):
+            form = form.strip()
+            if not form or form.endswith(("al", "ic")):
+                continue
+            exact = form if sum(c.isupper() for c in form) >= 2 else None  # "CMV", "MRSA", "HIV-1"
+            keys.setdefault(form.lower(), (r["canonical"], exact))
+    auto = ahocorasick.Automaton()
+    for key, (name, exact) in keys.items():
+        auto.add_word(key, (len(key), name, exact))
+    auto.make_automaton()
+    return auto
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+
+def find(text: str) -> list[Mention]:
+    found: list[tuple[int, int, str]] = []
+    for end_idx, (length, name, exact) in _automaton().iter(lower_of(text)):
+        end = end_idx + 1
+        start = end - length
+        if _word_char(text, end) or _word_char(text, start - 1):
+            continue
+        if exact is None or text[start:end] == exact:
+            found.append((start, end, name))
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[Mention] = []
+    last_end = -1
+    for start, end, name in found:
+        if start < last_end:
+            continue
+        last_end = end
+        out.append(Mention.model_construct(type="organism", start=start, end=end, text=text[start:end], norm=name))
+    return out

@@ -1,0 +1,51 @@
+"""Body sites (reading/body_sites.py, knowledge/body_sites.csv), on invented sentences."""
+from casecourse.reading.body_sites import find
+from casecourse.reading.pipeline import read_mentions
+
+
+def _sites(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.norm) for m in find(text)]
+
+
+def test_a_list_of_sites_gives_one_mention_per_site() -> None:
+    text = "Crusted papules covered the scalp, neck, extensor surfaces of the forearms and the lumbar area."
+    assert _sites(text) == [("scalp", "scalp"), ("neck", "neck"), ("extensor surfaces", "limb"),
+                            ("forearms", "forearm"), ("lumbar area", "flank")]
+
+
+def test_everyday_senses_need_a_determiner_or_a_list() -> None:
+    assert _sites("The cultures came back negative.") == []
+    assert _sites("On the other hand, the rash faded.") == []
+    assert _sites("Bruises were seen on her back and hands.") == [("back", "back"), ("hands", "hand")]
+
+
+def test_the_longest_form_wins_and_words_must_be_whole() -> None:
+    assert _sites("A mass was palpable in the right lower quadrant.") == [("right lower quadrant", "abdomen")]
+    assert _sites("Shinbone and kneecap were intact.") == []
+
+
+def test_a_site_inside_a_finding_or_test_gives_way_in_the_pipeline() -> None:
+    ms = read_mentions("He had back pain. A liver biopsy was done. The liver and spleen were not palpable.")
+    sites = [m.text for m in ms if m.type == "body_site"]
+    assert sites == ["liver", "spleen"]  # "back" is in "back pain", the first "liver" in "liver biopsy"
+
+
+def test_specimens_are_read_and_give_way_to_longer_mentions() -> None:
+    from casecourse.reading.body_sites import find_specimens
+
+    text = "Cultures of blood, urine and sputum were sterile; CSF was clear."
+    assert [(m.text, m.norm) for m in find_specimens(text)] == [
+        ("blood", "blood"), ("urine", "urine"), ("sputum", "sputum"), ("CSF", "cerebrospinal fluid")]
+    ms = read_mentions("Her blood pressure was 120/80 mmHg and the stool showed fat.")
+    assert [m.text for m in ms if m.type == "specimen"] == ["stool"]
+
+
+def test_organs_and_lymph_nodes_are_sites() -> None:
+    got = _sites("Cervical lymph nodes were not palpable; calcifications lined the ureters and bladder.")
+    assert got == [("Cervical lymph nodes", "lymph node"), ("ureters", "urinary tract"), ("bladder", "urinary tract")]
+
+
+def test_the_region_an_examination_examined_is_no_finding_site() -> None:
+    text = "Ultrasonography of the neck showed a nodule; a CT abdomen was normal. A rash covered the neck."
+    got = [(m.text, m.start) for m in find(text)]
+    assert got == [("neck", text.rindex("neck"))]

@@ -1,0 +1,34 @@
+"""diseases.find: examination, behaviour and imaging finding words added to knowledge/finding_terms.csv
+(November 2026). Invented sentences."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.reading.diseases import find
+
+pytest.importorskip("simple_icd_10_cm")
+
+
+def _typed(text: str) -> dict[str, str]:
+    return {m.text: m.type for m in find(text)}
+
+
+@pytest.mark.parametrize(("text", "finding"), [
+    ("She had excoriated papules on both shins.", "excoriated"),
+    ("Scattered petechial spots covered his calves.", "petechial"),
+    ("A scaly erythematous patch was seen on the neck.", "patch"),
+    ("On arrival he was combative and confused.", "combative"),
+    ("The newborn had a weak suck.", "weak suck"),
+    ("She reported two syncopal episodes at work.", "syncopal episodes"),
+    ("Ultrasound showed a hypoechoic nodule in the left lobe.", "hypoechoic nodule"),
+    ("CT showed a hypodense lesion in segment VI.", "hypodense lesion"),
+    ("MRI showed an area of high signal in the vertebral body.", "area of high signal"),
+    ("Aspiration yielded 20 ml of purulent fluid.", "purulent fluid"),
+])
+def test_new_finding_words(text: str, finding: str) -> None:
+    assert _typed(text).get(finding) == "finding"
+
+
+def test_an_imaging_density_word_alone_is_no_finding() -> None:
+    # the density describes the noun after it; alone ("the liver was hypodense") it is not read as a finding
+    assert "hypodense" not in _typed("The liver was diffusely hypodense on the scan.")
