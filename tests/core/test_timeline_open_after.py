@@ -57,3 +57,11 @@ def test_a_day_count_counts_from_day_zero_not_from_the_previous_time() -> None:
     times = [st.time.offset_days for st in place_sentences(r)]
     assert times[1][0] >= 10  # two weeks after day 0
     assert times[2] == (2.0, 2.0)  # day 3 of the stay, not two weeks plus three days
+
+
+def test_after_discharge_is_estimated_soon_after_not_halfway_to_the_next_date():
+    got = dict(times("In March 2018 she was admitted with fever. After discharge, azathioprine was stopped. During "
+                     "May 2021 she relapsed."))
+    after = got["After"]
+    assert after.point == "2018-04"  # the next follow-up, a month on; the interval still runs to 2021-05
+    assert (after.earliest, after.latest) == ("2018-03", "2021-05")

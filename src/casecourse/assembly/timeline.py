@@ -56,6 +56,12 @@ def _midpoint(lo: str, hi: str) -> str:
     return fmt(a + (b - a) / 2, "month")
 
 
+def _soon_after(lo: str) -> str:
+    """A month after the middle of `lo` ("2018-03" -> "2018-04")."""
+    a, b, _ = parse_iso(lo)
+    return fmt(a + (b - a) / 2 + timedelta(days=30), "month")
+
+
 def calendar_time(tx: Mention) -> TimeRef | None:
     """The time of a calendar date on its own ("in May 2019"), or None when it needs a story time to be placed."""
     return _from_calendar(tx, None)
@@ -80,12 +86,13 @@ def _from_calendar(tx: Mention, current: TimeRef | None) -> TimeRef | None:
 def _open_after(tx: Mention, current: TimeRef | None, next_date: str | None) -> TimeRef | None:
     """ "After discharge": later than the current time and, when the story states a later date, before it.
 
-    The point is the middle of that interval (an estimate, like a vague relation's); with no later
-    date the interval stays open and the point is the current time, so no later date is invented."""
+    The point is an estimate: a month after the current time ("after discharge" reads as the next
+    follow-up), or the middle of the interval when that is earlier; with no later date the interval stays
+    open and the point is the current time, so no later date is invented."""
     start = (current.point or current.latest or current.earliest) if current else None
     if not start:
         return None
-    point = _midpoint(start, next_date) if next_date else start
+    point = min(_midpoint(start, next_date), _soon_after(start)) if next_date else start
     return TimeRef(earliest=start, latest=next_date, point=point, precision="month", derivation="estimated",
                    text=tx.text, anchor="previous")
 
