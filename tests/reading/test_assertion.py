@@ -185,3 +185,12 @@ def test_a_test_never_positive_or_neither_positive_is_negative() -> None:
                           "Neither ANA nor ANCA was positive.")
     assert {(lab.test, lab.interpretation) for lab in course.labs} == {
         ("blood culture", "NEG"), ("antinuclear antibodies", "NEG"), ("anca", "NEG")}
+
+
+def test_a_denial_is_a_cue_even_when_nothing_it_denies_was_read() -> None:
+    """A cue in a sentence the reader found no target in is still a negation cue, denying nothing known."""
+    from casecourse.reading.pipeline import read
+
+    r = read("He denied any trips abroad. There was no fever. The road was long.")
+    cues = {m.text.lower(): m.attrs.get("negates") for m in r.mentions if m.type == "negation_cue"}
+    assert cues == {"denied": None, "no": "finding"}
