@@ -419,3 +419,11 @@ def test_a_phenotype_named_as_a_disease_hpo_annotates_is_a_diagnosis() -> None:
     assert got["tetralogy of fallot"] == "condition"
     assert got["steatorrhea"] == "finding"  # a sign, no disease of that name
     assert got["obese"] == "finding"
+
+
+@pytest.mark.parametrize(("words", "diagnosis"), [
+    ("glaucoma", True), ("open-angle glaucoma", True), ("cystic fibrosis", True), ("multiple sclerosis", True),
+    ("renal cortical necrosis", True), ("fibrosis", False), ("necrosis", False), ("fat necrosis", False),
+    ("cyanosis", False), ("laryngeal spasm", False)])
+def test_a_sign_ending_names_a_disease_only_as_an_icd_titled_phrase(words: str, diagnosis: bool) -> None:
+    assert is_diagnosis(words) is diagnosis

@@ -289,8 +289,12 @@ def _decide(surface: str, index: DiseaseIndex) -> bool:
                 before = before[:-len(site) - 1]
                 break
         return any(before.endswith(" " + q) for q in index.named_types.get(group, ()))
-    if last.rstrip("s") in index.not_disease or last in index.not_disease or _sign(last, index):
+    if _sign(last, index):
         return False
+    if last.rstrip("s") in index.not_disease or last in index.not_disease:
+        # a sign or process by its ending ("fibrosis", "necrosis"), unless ICD-10-CM titles the qualified phrase as a
+        # disease: "cystic fibrosis", "multiple sclerosis", "acute tubular necrosis"
+        return " " in key and key in index.icd_keys
     klast = key.split()[-1]
     # a diagnosis ICD-10-CM titles in one word stays one when qualified: "cervical dystonia", "tardive dystonia"
     if key in index.icd_keys or klast in index.heads or klast in index.icd_keys and klast not in index.lab_words:
