@@ -356,10 +356,13 @@ def _chained(text: str, cues: list[tuple[int, int, str, str]]) -> list[tuple[int
 
 
 def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
-           quiet: frozenset[str] = frozenset()) -> list[Mention]:
+           quiet: frozenset[str] = frozenset(), witness: frozenset[str] = frozenset()) -> list[Mention]:
     """Set `assertion` on each mention of an asserted type, in place; return the negation cues
     found (mentions of type `negation_cue`) in all sentences. Mentions of a `quiet` type take
-    their assertion too, but are seen by no other target (a list of targets)."""
+    their assertion too, but are seen by no other target (a list of targets). Mentions of a `witness` type are
+    quiet targets that keep their assertion: they only tell what a cue denies ("an echocardiogram was not
+    performed" denies an examination, no finding)."""
+    quiet = quiet | witness
     types = _ASSERTED_TYPES | quiet if quiet else _ASSERTED_TYPES
     found: list[Mention] = []
     cues_rx = _rules()
@@ -437,7 +440,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 if cue is not None:
                     best, best_cue = Assertion.negated, cue
             if best is not None:
-                set_field(m, "assertion", best)
+                if m.type not in witness:
+                    set_field(m, "assertion", best)
                 if best == Assertion.negated:
                     negated_by.setdefault(best_cue, set()).add(m.type)
     for cue_mention in found:
@@ -448,4 +452,5 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
     return found
 
 
-_NEGATES_ORDER = ("finding", "condition", "lab_finding", "lab_value", "lab_test", "event", "drug", "procedure")
+_NEGATES_ORDER = ("finding", "condition", "lab_finding", "lab_value", "lab_test", "event", "drug", "procedure",
+                  "examination")
