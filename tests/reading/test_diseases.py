@@ -427,3 +427,16 @@ def test_a_phenotype_named_as_a_disease_hpo_annotates_is_a_diagnosis() -> None:
     ("cyanosis", False), ("laryngeal spasm", False)])
 def test_a_sign_ending_names_a_disease_only_as_an_icd_titled_phrase(words: str, diagnosis: bool) -> None:
     assert is_diagnosis(words) is diagnosis
+
+
+def test_a_disease_named_before_virus_names_the_virus_unless_the_infection_is_told() -> None:
+    """"influenza virus PCR", "negative for herpes simplex virus": the virus, a test's target; "hepatitis B virus
+    infection", "a carrier of hepatitis B virus": the patient's infection."""
+    def kinds(text: str) -> dict[str, str]:
+        return {m.text.lower(): m.type for m in find(text) if m.type in ("condition", "finding_part")}
+
+    assert kinds("PCR for influenza virus was negative.").get("influenza") == "finding_part"
+    assert kinds("Swabs were negative for herpes simplex virus.").get("herpes simplex") == "finding_part"
+    assert kinds("He had chronic hepatitis B virus infection.").get("hepatitis b virus infection") == "condition"
+    assert kinds("She was a chronic carrier of hepatitis B virus.").get("hepatitis b") == "condition"
+    assert kinds("He had influenza in March.").get("influenza") == "condition"

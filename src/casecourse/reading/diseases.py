@@ -670,6 +670,12 @@ def _in_a_title(text: str, m: Mention) -> bool:
 
 
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+# "hepatitis B virus infection", "herpes simplex virus type 1 skin infection", "hepatitis B virus (HBV) carrier"
+_VIRUS_INFECTION = re.compile(r"\s+virus(?:es)?(?:\s+type\s+\d|\s+\d)?(?:\s*\([A-Za-z0-9-]+\))?[\s-]+(?:[a-z]+\s+)?"
+                              r"(?:infections?|diseases?|associated|carriers?|carriage)\b", re.I)
+# "infected with human immunodeficiency virus", "a carrier of hepatitis B virus": the patient's infection
+_INFECTED_WITH = re.compile(r"\b(?:infected|infection|infections|co-?infected|carriers?|diagnosed)\s+(?:with|of)\s+"
+                            r"(?:the\s+)?$", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -690,6 +696,8 @@ _CRITERIA = frozenset({"criteria", "criterion"})
 def _qualifies_next(text: str, end: int, index: DiseaseIndex, start: int = -1) -> bool:
     """Whether the diagnosis ending at `end` only qualifies the noun after it (a test, a drug, a score);
     not the diagnostic criteria the patient is said to meet."""
+    if _VIRUS_INFECTION.match(text, end) or start >= 0 and _INFECTED_WITH.search(text, max(0, start - 30), start):
+        return False  # "hepatitis B virus infection": the infection the virus causes is the diagnosis
     nxt = _NEXT_WORD.match(text, end)
     if not nxt or nxt.group(1).lower() not in index.attributive:
         # the first of coordinated names before one such noun: "hepatitis B and C serology"
