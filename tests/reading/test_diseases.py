@@ -440,3 +440,11 @@ def test_a_disease_named_before_virus_names_the_virus_unless_the_infection_is_to
     assert kinds("He had chronic hepatitis B virus infection.").get("hepatitis b virus infection") == "condition"
     assert kinds("She was a chronic carrier of hepatitis B virus.").get("hepatitis b") == "condition"
     assert kinds("He had influenza in March.").get("influenza") == "condition"
+
+
+def test_a_class_of_diseases_is_no_diagnosis_but_a_named_one_is() -> None:
+    got = {m.text.lower(): m.type for m in find("Such a rare disorder is inherited as an autosomal recessive disorder; "
+                                                 "the findings were thought to represent disease progression. Her "
+                                                 "son had congenital heart disease and a rare syndrome.")}
+    assert not {"rare disorder", "recessive disorder", "represent disease", "rare syndrome"} & got.keys()
+    assert got.get("congenital heart disease") == "condition"
