@@ -448,3 +448,10 @@ def test_a_class_of_diseases_is_no_diagnosis_but_a_named_one_is() -> None:
                                                  "son had congenital heart disease and a rare syndrome.")}
     assert not {"rare disorder", "recessive disorder", "represent disease", "rare syndrome"} & got.keys()
     assert got.get("congenital heart disease") == "condition"
+
+
+def test_acne_and_cataract_are_diagnoses_with_their_codes() -> None:
+    got = {m.text.lower(): (m.type, m.attrs.get("icd10"), m.attrs.get("hpo"))
+           for m in find("At 15 he had severe acne vulgaris; at 70, bilateral cataracts.")}
+    assert got["acne vulgaris"] == ("condition", "L70.9", "HP:0001061")
+    assert got["cataracts"][:2] == ("condition", "H26.9")
