@@ -138,3 +138,15 @@ def test_ada_scores_a_negated_disease_as_a_finding() -> None:
         assert finding.admits("condition", {}, assertion.value) is in_finding
         assert condition.admits("condition", {}, assertion.value) is not in_finding
     assert finding.admits("finding", {}, "negated") and finding.admits("finding", {}, "present")
+
+
+def test_a_row_also_admits_a_type_when_an_also_when_holds() -> None:
+    """Ada's finding row takes a condition when denied or when an examination showed it; the condition row then not."""
+    from casecourse.evaluation.mapping import load_mapping
+
+    rows = {r.name: r for r in load_mapping("ada").rows}
+    finding, condition = rows["finding"], rows["condition"]
+    seen = {"seen_on": "imaging"}
+    assert finding.admits("condition", seen, "present") and not condition.admits("condition", seen, "present")
+    assert not finding.admits("condition", {}, "present") and condition.admits("condition", {}, "present")
+    assert finding.admits("condition", {}, "negated") and not condition.admits("condition", {}, "negated")

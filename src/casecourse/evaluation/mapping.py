@@ -23,12 +23,18 @@ class Row:
     # predictions of a type kept only when an attribute has one of the values: {"test_result": {"interpretation":
     # ["N", "NEG"]}} (Ada's modifier negates a finding: a normal or negative result does, "increased" does not)
     only_when: tuple[tuple[str, str, frozenset[str]], ...] = ()
+    # predictions of a type also kept, whatever `only_when` says, when one of these holds: {"condition": {"seen_on":
+    # ["imaging"]}} (Ada's finding row takes a condition an examination showed, besides a denied one)
+    also_when: tuple[tuple[str, str, frozenset[str]], ...] = ()
 
     def admits(self, mention_type: str, attrs: dict, assertion: str | None = None) -> bool:
         """The row scores this prediction: no prefix excluded, and every condition on its type met (the key
-        `assertion` is the mention's assertion, any other an attribute)."""
+        `assertion` is the mention's assertion, any other an attribute), or one of its `also_when` met."""
         if any(str(attrs.get(k) or "").startswith(v) for k, v in self.not_prefixed):
             return False
+        if any(t == mention_type and str(assertion if k == "assertion" else attrs.get(k)) in values
+               for t, k, values in self.also_when):
+            return True
         return all(str(assertion if k == "assertion" else attrs.get(k)) in values
                    for t, k, values in self.only_when if t == mention_type)
 
@@ -67,6 +73,8 @@ def load_mapping(corpus: str, path: Path | None = None) -> CorpusMapping:
         rows = tuple(Row(n, frozenset(r["gold"]), frozenset(r["pred"]), r.get("key"),
                          tuple(sorted((r.get("not_prefixed") or {}).items())),
                          tuple(sorted((t, k, frozenset(v)) for t, cond in (r.get("only_when") or {}).items()
+                                      for k, v in cond.items())),
+                         tuple(sorted((t, k, frozenset(v)) for t, cond in (r.get("also_when") or {}).items()
                                       for k, v in cond.items())))
                      for n, r in spec["types"].items())
         zones = frozenset(spec["zones"]) if "zones" in spec else None

@@ -356,10 +356,13 @@ def _chained(text: str, cues: list[tuple[int, int, str, str]]) -> list[tuple[int
 
 
 def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
-           quiet: frozenset[str] = frozenset()) -> list[Mention]:
+           quiet: frozenset[str] = frozenset(), witness: frozenset[str] = frozenset()) -> list[Mention]:
     """Set `assertion` on each mention of an asserted type, in place; return the negation cues
-    found (mentions of type `negation_cue`) in the sentences that hold targets. Mentions of a `quiet` type take
-    their assertion too, but are seen by no other target (a list of targets) and add no cue mentions."""
+    found (mentions of type `negation_cue`) in all sentences. Mentions of a `quiet` type take
+    their assertion too, but are seen by no other target (a list of targets). Mentions of a `witness` type are
+    quiet targets that keep their assertion: they only tell what a cue denies ("an echocardiogram was not
+    performed" denies an examination, no finding)."""
+    quiet = quiet | witness
     types = _ASSERTED_TYPES | quiet if quiet else _ASSERTED_TYPES
     found: list[Mention] = []
     cues_rx = _rules()
@@ -373,15 +376,17 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
         if si < len(sentences):
             by_sentence.setdefault(si, []).append(m)
     negated_by: dict[tuple[int, int], set[str]] = {}  # cue span -> the types of the targets it negated
-    for si, targets in by_sentence.items():
-        s0, s1 = sentences[si]
+    # every sentence: a denial is a cue even when the reader found nothing it denies ("he denied foreign travel",
+    # "the trachea was not compressed"); its mention then says `negates` nothing
+    for si, (s0, s1) in enumerate(sentences):
+        targets = by_sentence.get(si, [])
         lower = text[s0:s1].lower()
         loud = [m for m in targets if m.type not in quiet] if quiet else targets
         cues = []
         for c in cues_rx.finditer(lower):
             category, direction = meta[int(c.lastgroup[1:])]
             cues.append((c.start() + s0, c.end() + s0, category, direction))
-            if category == "NEGATED_EXISTENCE" and direction != "TERMINATE" and loud:
+            if category == "NEGATED_EXISTENCE" and direction != "TERMINATE":
                 a, b = c.start() + s0, c.end() + s0
                 if any(m.type == "event" and m.start <= a and b <= m.end for m in loud):
                     continue  # the denial an event cue carries ("no response to"): the event's own word
@@ -435,7 +440,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 if cue is not None:
                     best, best_cue = Assertion.negated, cue
             if best is not None:
-                set_field(m, "assertion", best)
+                if m.type not in witness:
+                    set_field(m, "assertion", best)
                 if best == Assertion.negated:
                     negated_by.setdefault(best_cue, set()).add(m.type)
     for cue_mention in found:
@@ -446,4 +452,5 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
     return found
 
 
-_NEGATES_ORDER = ("finding", "condition", "lab_finding", "lab_value", "lab_test", "event", "drug", "procedure")
+_NEGATES_ORDER = ("finding", "condition", "lab_finding", "lab_value", "lab_test", "event", "drug", "procedure",
+                  "examination")

