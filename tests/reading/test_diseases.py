@@ -455,3 +455,18 @@ def test_acne_and_cataract_are_diagnoses_with_their_codes() -> None:
            for m in find("At 15 he had severe acne vulgaris; at 70, bilateral cataracts.")}
     assert got["acne vulgaris"] == ("condition", "L70.9", "HP:0001061")
     assert got["cataracts"][:2] == ("condition", "H26.9")
+
+
+def test_a_virus_the_patient_has_is_the_patients_infection() -> None:
+    """Possession or a history names the infection ("a history of hepatitis C virus", "she had human
+    immunodeficiency virus"); a test panel names only the virus."""
+    from casecourse.api import analyze_text
+
+    def conds(sentence: str) -> list[tuple[str, str]]:
+        c = analyze_text("A 50-year-old man was admitted. " + sentence, assess=False)
+        return [(x.name, x.assertion.value) for x in c.conditions]
+
+    assert conds("He had a history of hepatitis C virus.") == [("hepatitis c", "historical")]
+    assert conds("She had human immunodeficiency virus.") == [("hiv infection", "present")]
+    assert conds("The patient was positive for hepatitis B virus.") == [("hepatitis b", "present")]
+    assert conds("Serologies for hepatitis B virus and hepatitis C virus were sent.") == []

@@ -673,9 +673,12 @@ _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
 # "hepatitis B virus infection", "herpes simplex virus type 1 skin infection", "hepatitis B virus (HBV) carrier"
 _VIRUS_INFECTION = re.compile(r"\s+virus(?:es)?(?:\s+type\s+\d|\s+\d)?(?:\s*\([A-Za-z0-9-]+\))?[\s-]+(?:[a-z]+\s+)?"
                               r"(?:infections?|diseases?|associated|carriers?|carriage)\b", re.I)
-# "infected with human immunodeficiency virus", "a carrier of hepatitis B virus": the patient's infection
-_INFECTED_WITH = re.compile(r"\b(?:infected|infection|infections|co-?infected|carriers?|diagnosed)\s+(?:with|of)\s+"
-                            r"(?:the\s+)?$", re.I)
+# "infected with human immunodeficiency virus", "a carrier of hepatitis B virus", "a history of hepatitis C virus",
+# "known to have hepatitis B virus": the patient's infection, not a test's target
+_INFECTED_WITH = re.compile(r"\b(?:(?:infected|infection|infections|co-?infected|carriers?|diagnosed|positive|"
+                            r"seropositive)\s+(?:with|of|for)|history\s+of|known\s+to\s+have|living\s+with|"
+                            r"(?:had|has|have|having)(?:\s+(?:a|an|known|chronic|untreated|treated))?)\s+"
+                            r"(?:(?:the|chronic)\s+)?$", re.I)
 
 
 @lru_cache(maxsize=4)
