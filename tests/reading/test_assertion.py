@@ -204,3 +204,14 @@ def test_a_cue_denying_that_an_examination_was_done_denies_the_examination_which
     assert cues == [(0, "examination"), (43, "finding")]
     exams = [m for m in r.mentions if m.type == "examination"]
     assert exams and all(m.assertion.value == "present" for m in exams)
+
+
+def test_free_inside_a_test_or_finding_name_denies_nothing() -> None:
+    """'free' names the test ('free T4') or the finding ('free fluid'); 'pain free' still denies the pain."""
+    r = read("Her levels of free T4 and free T3 were normal. Ultrasound showed ascites and free fluid.")
+    asserted = {m.text: m.assertion.value for m in r.mentions if m.type in ("lab_test", "lab_value", "finding")}
+    assert asserted and set(asserted.values()) == {"present"}, asserted
+    assert not [m for m in r.mentions if m.type == "negation_cue"]
+    r = read("After the operation he was pain free.")
+    assert {m.text: m.assertion.value for m in r.mentions if m.type == "finding"} == {"pain": "negated"}
+    assert [m.text for m in r.mentions if m.type == "negation_cue"] == ["free"]

@@ -170,6 +170,19 @@ def _not_for_drugs() -> frozenset[str]:
 
 
 @cache
+def _name_part() -> frozenset[str]:
+    return frozenset(_extra().get("name_part", []))
+
+
+_NAMED_TYPES = frozenset({"lab_test", "drug", "finding", "condition"})
+
+
+def _inside_a_name(a: int, b: int, cue: str, targets: list[Mention]) -> bool:
+    """The cue word is part of a longer name the reader found ('free' in 'free T4', 'free fluid')."""
+    return cue in _name_part() and any(m.type in _NAMED_TYPES and m.start <= a and b < m.end for m in targets)
+
+
+@cache
 def _searched_for() -> re.Pattern:
     """A screen's or test's 'for' right before what it looks for ('screening for latent tuberculosis')."""
     alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(_extra().get("searched_for", []), key=len,
@@ -385,6 +398,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
         cues = []
         for c in cues_rx.finditer(lower):
             category, direction = meta[int(c.lastgroup[1:])]
+            if _inside_a_name(c.start() + s0, c.end() + s0, c.group(0), targets):
+                continue
             cues.append((c.start() + s0, c.end() + s0, category, direction))
             if category == "NEGATED_EXISTENCE" and direction != "TERMINATE":
                 a, b = c.start() + s0, c.end() + s0
