@@ -150,3 +150,22 @@ def test_a_row_also_admits_a_type_when_an_also_when_holds() -> None:
     assert finding.admits("condition", seen, "present") and not condition.admits("condition", seen, "present")
     assert not finding.admits("condition", {}, "present") and condition.admits("condition", {}, "present")
     assert finding.admits("condition", {}, "negated") and not condition.admits("condition", {}, "negated")
+
+
+def test_ada_finding_row_leaves_out_words_naming_the_class_of_findings() -> None:
+    """'symptoms', 'complications', 'no abnormality' name no sign (Ada: "a sign or symptom a patient shows");
+    the reader marks them `finding_class`, a named sign ('mass', 'fever') is no class word."""
+    from casecourse.evaluation.mapping import load_mapping
+    from casecourse.reading.pipeline import read_mentions
+
+    found = {m.text.lower(): bool(m.attrs.get("finding_class")) for m in read_mentions(
+        "Her symptoms worsened, with fever and a neck mass. There were no complications and the radiograph "
+        "showed no abnormality; side effects were mild.") if m.type == "finding"}
+    assert found["symptoms"] and found["complications"] and found["abnormality"] and found["side effects"]
+    assert found["fever"] is False and found["mass"] is False
+    finding = load_mapping("ada").row("finding")
+    assert finding is not None
+    assert not finding.admits("finding", {"finding_class": True}, "present")
+    assert finding.admits("finding", {}, "present")
+    sign = load_mapping("maccrobat").row("Sign_symptom")
+    assert sign is not None and sign.admits("finding", {"finding_class": True}, "present")

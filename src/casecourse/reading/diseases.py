@@ -78,6 +78,7 @@ class Term:
     hpo_hint: str | None = None
     alone: bool = True  # False: too vague to be a course fact on its own (knowledge/finding_terms.csv)
     phase: bool = False  # also names a phase of a treatment ("consolidation"): no finding next to treatment words
+    names_class: bool = False  # names the class of findings, no sign ("symptoms", "complications"): also not alone
 
 
 @dataclass
@@ -183,8 +184,8 @@ def build() -> DiseaseIndex:
     terms: list[Term] = []
     keys: dict[str, int] = {}
     for r in _rows("finding_terms.csv"):
-        terms.append(Term("finding", r["term"], hpo_hint=r["hpo"] or None, alone=r.get("alone") != "no",
-                          phase=r.get("alone") == "phase"))
+        terms.append(Term("finding", r["term"], hpo_hint=r["hpo"] or None, alone=r.get("alone") not in ("no", "class"),
+                          phase=r.get("alone") == "phase", names_class=r.get("alone") == "class"))
         keys.setdefault(norm_phrase(r["term"]), len(terms) - 1)
     for form, code, title in _icd_titles():
         key = norm_phrase(form)
@@ -374,6 +375,8 @@ def find(text: str) -> list[Mention]:
             attrs["hpo_hint"] = t.hpo_hint
         if not t.alone:
             attrs["too_vague"] = True
+        if t.names_class:
+            attrs["finding_class"] = True
         kind = "finding" if t.kind == "condition" and _sign(toks.keys[b - 1], index) else t.kind
         added.append(_new(text, s, e, kind, attrs))  # "laryngeal spasm": an ICD title, but a sign
     for m in added:
