@@ -49,3 +49,21 @@ def test_microbiology_tests_are_examinations() -> None:
     assert got == [("Blood cultures", "microbiology", "microbiology"), ("nasopharyngeal swab", "microbiology",
                                                                         "microbiology"),
                    ("serology", "microbiology", "microbiology")]
+
+
+def test_a_short_form_in_parentheses_after_its_examination_restates_it() -> None:
+    """'magnetic resonance imaging (MRI)' names one test: the short form is marked `restates`; a short form of
+    another test, or one not in parentheses, is a test of its own; Ada's finding row scores the test once."""
+    from casecourse.evaluation.mapping import load_mapping
+
+    got = {(m.text, bool(m.attrs.get("restates"))) for m in find(
+        "An electrocardiogram (ECG) was normal. Magnetic resonance imaging ( MRI ) of the spine, then a CT "
+        "(ultrasound was not available) and a later MRI.")}
+    assert got == {("electrocardiogram", False), ("ECG", True), ("Magnetic resonance imaging", False),
+                   ("MRI", True), ("CT", False), ("ultrasound", False), ("MRI", False)}
+    finding = load_mapping("ada").row("finding")
+    assert finding is not None
+    assert not finding.admits("examination", {"category": "imaging", "restates": True})
+    assert finding.admits("examination", {"category": "imaging"})
+    procedure = load_mapping("maccrobat").row("Diagnostic_procedure")
+    assert procedure is not None and procedure.admits("examination", {"category": "imaging", "restates": True})

@@ -8,6 +8,7 @@ examinations as findings; MACCROBAT's Diagnostic_procedure holds imaging and exa
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import ahocorasick
@@ -35,6 +36,17 @@ def _automaton() -> ahocorasick.Automaton:
     return auto
 
 
+_OPEN = re.compile(r"\s*\(\s*")
+_CLOSE = re.compile(r"\s*\)")
+
+
+def _restates(text: str, prev: Mention, start: int, end: int, name: str) -> bool:
+    """The short form in parentheses right after its own examination ("computed tomography (CT)"): one test named
+    twice. It stays a mention (MACCROBAT annotates both names), marked `restates` (Ada annotates the test once)."""
+    gap = _OPEN.fullmatch(text, prev.end, start)
+    return gap is not None and prev.norm == name and _CLOSE.match(text, end) is not None
+
+
 def _word_char(text: str, i: int) -> bool:
     return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
@@ -57,6 +69,9 @@ def find(text: str) -> list[Mention]:
         if start < last_end:
             continue
         last_end = end
+        attrs = {"category": category}
+        if out and _restates(text, out[-1], start, end, name):
+            attrs["restates"] = True
         out.append(Mention.model_construct(type="examination", start=start, end=end, text=text[start:end], norm=name,
-                                           attrs={"category": category}))
+                                           attrs=attrs))
     return out
