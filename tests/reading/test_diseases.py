@@ -68,6 +68,18 @@ def test_a_defined_short_form_of_a_lexicon_diagnosis_is_a_condition_at_its_defin
     assert [m.type for m in found] == ["condition", "condition"]
 
 
+def test_a_short_form_defined_in_lower_case_is_the_diagnosis_only_when_it_is_no_word() -> None:
+    """Some converted pages print short forms in lower case ("chronic myeloid leukemia ( cml )"): exact initials
+    without a vowel are the diagnosis at every use; "(all)" for a leukemia, an English word, is not."""
+    text = "Chronic myeloid leukemia ( cml ) was treated; cml recurred."
+    assert [m.type for m in find(text) if m.text == "cml"] == ["condition", "condition"]
+    text = "Acute lymphoblastic leukemia (all) was treated; all recovered."
+    assert [m.text for m in find(text) if m.type == "condition"] == ["Acute lymphoblastic leukemia"]
+    # letters that are not the initials of the diagnosis are no short form of it
+    text = "Chronic myeloid leukemia (xyz) was treated; xyz recurred."
+    assert [m for m in find(text) if m.text == "xyz"] == []
+
+
 def test_letters_in_brackets_that_do_not_abbreviate_the_diagnosis_name_no_condition() -> None:
     # a gene named in brackets after a diagnosis ("the QRTX4L gene is mutated in this cancer") is no short form of it
     text = "Loss of QRTX4L is common in hepatocellular carcinoma (QRTX4L) series. QRTX4L was sequenced."

@@ -68,6 +68,8 @@ _NOT_NAMES = frozenset({"the", "this", "that", "his", "her", "their", "our", "a"
 _TYPE_WORDS = frozenset({"type", "types", "form", "variant"})
 _ROMAN = re.compile(r"[IVX]{1,4}[ABESX]?")  # a stage with its substage letter: "stage IIIB disease"
 _DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
+# a short form written in lower case ("medullary thyroid carcinoma ( mtc )", as some converted pages print them)
+_DEFINED_LOWER = re.compile(r"\s*\(\s?([a-z]{3,6})\s?\)")
 
 
 @dataclass(frozen=True)
@@ -902,10 +904,11 @@ def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Menti
     done: set[str] = set()
     out: list[Mention] = []
     for c in conditions:
-        d = _DEFINED.match(text, c.end)
+        d = _DEFINED.match(text, c.end) or _lower_short_form(text, c)
         short = d.group(1) if d else ""
-        if not d or short in done or sum(ch.isupper() for ch in short) < 2 or not _abbreviates(short, text, c):
-            continue
+        if not d or short in done or not (short.islower() or (sum(ch.isupper() for ch in short) >= 2
+                                                               and _abbreviates(short, text, c))):
+            continue  # a lower-case one is checked by _lower_short_form
         done.add(short)
         attrs = {k: v for k, v in c.attrs.items() if k in ("label", "icd10", "hpo")}
         attrs["source"] = "defined_short_form"
@@ -920,6 +923,19 @@ def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Menti
                                        if m.type in ("condition", "finding", "drug", "lab_test")):
                 out.append(_new(text, *hit.span(), "condition", dict(attrs)))
     return out
+
+
+def _lower_short_form(text: str, c: Mention) -> re.Match | None:
+    """A lower-case short form defined after a diagnosis: only the exact initials of its words (fillers aside),
+    without a vowel (so no English word: "acute lymphoblastic leukemia (all)" must not make every "all" a leukemia)
+    and never used before its definition."""
+    d = _DEFINED_LOWER.match(text, c.end)
+    if not d or any(v in d.group(1) for v in "aeiouy"):
+        return None
+    initials = "".join(w[0] for w in _NAME_WORDS.findall(c.text) if w.lower() not in _FILLERS).lower()
+    if d.group(1) != initials or re.search(rf"\b{d.group(1)}\b", text[:c.start], re.I):
+        return None
+    return d
 
 
 def _abbreviates(short: str, text: str, c: Mention) -> bool:
