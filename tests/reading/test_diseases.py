@@ -482,3 +482,8 @@ def test_a_virus_the_patient_has_is_the_patients_infection() -> None:
     assert conds("She had human immunodeficiency virus.") == [("hiv infection", "present")]
     assert conds("The patient was positive for hepatitis B virus.") == [("hepatitis b", "present")]
     assert conds("Serologies for hepatitis B virus and hepatitis C virus were sent.") == []
+
+
+def test_shock_waves_of_a_treatment_are_no_circulatory_shock() -> None:
+    text = "Kidney stones were treated with extracorporeal shock wave lithotripsy. Later he was in septic shock."
+    assert [m.text for m in find(text) if m.type == "condition"] == ["septic shock"]
