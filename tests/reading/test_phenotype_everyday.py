@@ -92,3 +92,17 @@ def test_older_and_clinical_names_of_developmental_phenotypes():
         "Two brothers had congenital heart disease and mild mental disability.") if m.type != "finding_part"}
     assert found.get("congenital heart disease") == "HP:0001627"
     assert any(k.endswith("mental disability") and v in ("HP:0001249", "HP:0001256") for k, v in found.items())
+
+
+def test_a_title_case_headline_is_no_proper_name() -> None:
+    """A name of an instrument holds a few capitalised words; a headline in Title Case holds many, and the
+    diseases it names are the case's ("... Biliary System and Miliary Tuberculosis Due To Late Diagnosis ...")."""
+    from casecourse.reading.phenotypes import in_proper_name
+
+    headline = ("Diffuse Calcification of the Biliary System and Miliary Tuberculosis Due To Late Diagnosis of "
+                "Renal Tuberculosis: A Case Report")
+    at = headline.index("Miliary")
+    assert not in_proper_name(headline, at, at + len("Miliary Tuberculosis"))
+    name = "Tumour response was judged by the Response Evaluation Criteria in Solid Tumors."
+    at = name.index("Tumors")
+    assert in_proper_name(name, at, at + len("Tumors"))

@@ -197,7 +197,12 @@ def in_proper_name(text: str, start: int, end: int) -> bool:
         b += 1
     run = [w for _, w in words[a:b + 1]]
     capitals = [w for w in run if w[0].isupper()]
-    return len(capitals) >= 3 and any(w.lower() in _name_heads() for w in capitals)
+    # more capitalised words than a name holds: a headline written in Title Case ("Diffuse Calcification of the
+    # Urinary System and Miliary Tuberculosis Due To Late Diagnosis ..."), whose findings are the case's
+    return 3 <= len(capitals) <= _NAME_MAX_CAPITALS and any(w.lower() in _name_heads() for w in capitals)
+
+
+_NAME_MAX_CAPITALS = 8
 
 
 _NAME_TAIL = re.compile(r"((?:[ \t-]+[A-Za-z][\w'\u2019]*){0,5}?)[ \t]*\(([A-Z][A-Za-z]{1,8})\)")
