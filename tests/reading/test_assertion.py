@@ -215,3 +215,17 @@ def test_free_inside_a_test_or_finding_name_denies_nothing() -> None:
     r = read("After the operation he was pain free.")
     assert {m.text: m.assertion.value for m in r.mentions if m.type == "finding"} == {"pain": "negated"}
     assert [m.text for m in r.mentions if m.type == "negation_cue"] == ["free"]
+
+
+def test_a_cue_before_a_verb_of_doing_denies_an_action_not_a_finding() -> None:
+    """'was not performed', 'were not requested', 'could not be done': a test or a procedure not done; Ada's
+    modifier row leaves such cues out, and 'no fever' or 'was not found' still deny what was looked for."""
+    from casecourse.evaluation.mapping import load_mapping
+
+    r = read("A gene analysis was not performed. Stool cultures were not requested. A biopsy could not be done. "
+             "There was no fever. The variant was not found.")
+    cues = [(m.text, m.attrs.get("negates")) for m in r.mentions if m.type == "negation_cue"]
+    assert [n for t, n in cues[:3]] == ["action", "action", "action"], cues
+    assert cues[3] == ("no", "finding") and cues[4][1] != "action", cues
+    modifier = load_mapping("ada").row("modifier")
+    assert modifier is not None and not modifier.admits("negation_cue", {"negates": "action"})

@@ -183,6 +183,14 @@ def _inside_a_name(a: int, b: int, cue: str, targets: list[Mention]) -> bool:
 
 
 @cache
+def _not_done() -> re.Pattern:
+    """A verb of doing right after a cue ("was not performed", "were not requested", "not done")."""
+    alts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_extra().get("not_done", []), key=len,
+                                                                      reverse=True))
+    return re.compile(rf"(?:\s+(?:be|been|yet|ever))?\s+(?:{alts})\b", re.I)
+
+
+@cache
 def _searched_for() -> re.Pattern:
     """A screen's or test's 'for' right before what it looks for ('screening for latent tuberculosis')."""
     alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(_extra().get("searched_for", []), key=len,
@@ -459,7 +467,11 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     set_field(m, "assertion", best)
                 if best == Assertion.negated:
                     negated_by.setdefault(best_cue, set()).add(m.type)
+    not_done = _not_done()
     for cue_mention in found:
+        if not_done.match(text, cue_mention.end):
+            cue_mention.attrs["negates"] = "action"  # "the PCR was not performed": nothing found is denied
+            continue
         kinds = negated_by.get((cue_mention.start, cue_mention.end))
         if kinds:
             # what the cue denies: the first kind of _NEGATES_ORDER among its targets (a finding before a drug)
