@@ -487,3 +487,12 @@ def test_a_virus_the_patient_has_is_the_patients_infection() -> None:
 def test_shock_waves_of_a_treatment_are_no_circulatory_shock() -> None:
     text = "Kidney stones were treated with extracorporeal shock wave lithotripsy. Later he was in septic shock."
     assert [m.text for m in find(text) if m.type == "condition"] == ["septic shock"]
+
+
+def test_an_organism_of_the_dictionary_before_an_infection_names_it_however_written() -> None:
+    """'aspergillus pneumonia' in lower case, 'H1N1 influenza', 'H1N1 virus infection': one condition spanning the
+    organism; an organism joined by 'and' names no infection of the next word."""
+    text = ("A girl had aspergillus pneumonia. A man had H1N1 influenza, and his son an H1N1 virus infection. "
+            "Blood cultures grew E. coli and pneumonia followed.")
+    got = [m.text for m in find(text) if m.type == "condition"]
+    assert got == ["aspergillus pneumonia", "H1N1 influenza", "H1N1 virus infection", "pneumonia"], got

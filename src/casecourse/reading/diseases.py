@@ -590,7 +590,9 @@ def _organisms(text: str, found: list[Mention], index: DiseaseIndex) -> list[Men
             continue
         hit = one.search(text, max(0, m.start - 60), m.start)
         if not hit or not _organism_ok(text, hit, index):
-            continue
+            hit = _named_organism_before(text, m.start)
+            if hit is None:
+                continue
         m.start, m.text = hit.start(), text[hit.start():m.end]
         m.norm = " ".join(m.text.lower().split())
         m.attrs = {**m.attrs, "source": f"{m.attrs.get('source')}+organism"}
@@ -601,6 +603,23 @@ def _organisms(text: str, found: list[Mention], index: DiseaseIndex) -> list[Men
             e = s + (name.end() if name else len(other.group()))
             out.append(_new(text, s, e, "condition", {"label": text[s:e], "source": "organism"}))
     return out
+
+
+_VIRUS_WORD = re.compile(r"(?:\s*-?\s*|\s+(?:virus|viral)\s+)$")
+
+
+def _named_organism_before(text: str, at: int) -> re.Match | None:
+    """An organism of the organism dictionary (knowledge/workup_terms.csv) right before `at`, however written
+    ("aspergillus pneumonia" in lower case, "H1N1 influenza", "H1N1 virus infection"): a match over its span."""
+    from casecourse.reading.organisms import find as find_organisms
+
+    lo = max(0, at - 60)
+    for o in reversed(find_organisms(text[lo:at])):
+        if _VIRUS_WORD.fullmatch(text, lo + o.end, at):
+            if _SENTENCE_START.search(text, max(0, lo + o.start - 3), lo + o.start):
+                return None  # as for a genus the pattern reads: a sentence's first word is left alone
+            return re.compile(r".+", re.S).match(text, lo + o.start, lo + o.end)
+    return None
 
 
 def _organism_ok(text: str, hit: re.Match, index: DiseaseIndex) -> bool:
