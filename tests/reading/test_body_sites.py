@@ -49,3 +49,13 @@ def test_the_region_an_examination_examined_is_no_finding_site() -> None:
     text = "Ultrasonography of the neck showed a nodule; a CT abdomen was normal. A rash covered the neck."
     got = [(m.text, m.start) for m in find(text)]
     assert got == [("neck", text.rindex("neck"))]
+
+
+def test_a_specimen_word_in_a_compound_names_no_sample() -> None:
+    """'blood loss', 'blood purification', 'blood tests', 'urine output' name no sample; 'cultures of blood' does."""
+    from casecourse.reading.body_sites import find_specimens
+
+    text = ("Estimated blood loss was 100 mL and continuous blood purification began. Blood tests were sent, "
+            "with cultures of blood and urine; urine output fell.")
+    assert [(m.text, m.start) for m in find_specimens(text)] == [("blood", text.index("blood and")),
+                                                                  ("urine", text.index("urine;"))]

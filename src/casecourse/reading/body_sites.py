@@ -106,12 +106,23 @@ def _specimen_automaton() -> ahocorasick.Automaton:
     return auto
 
 
+@cache
+def _compound_after() -> re.Pattern:
+    """A noun right after a specimen word that makes a compound naming no sample ("blood loss", "blood tests")."""
+    words = sorted((r["word"].strip().lower() for r in table("specimen_compounds.csv") if r["word"].strip()),
+                   key=len, reverse=True)
+    return re.compile(rf"[ \t]+(?:{'|'.join(map(re.escape, words))})\b", re.I)
+
+
 def find_specimens(text: str) -> list[Mention]:
     found: list[tuple[int, int, str]] = []
+    compound = _compound_after()
     for end_idx, (length, name, exact) in _specimen_automaton().iter(lower_of(text)):
         end = end_idx + 1
         start = end - length
         if _word_char(text, end) or _word_char(text, start - 1) or exact is not None and text[start:end] != exact:
+            continue
+        if compound.match(text, end):
             continue
         found.append((start, end, name))
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
