@@ -169,3 +169,18 @@ def test_ada_finding_row_leaves_out_words_naming_the_class_of_findings() -> None
     assert finding.admits("finding", {}, "present")
     sign = load_mapping("maccrobat").row("Sign_symptom")
     assert sign is not None and sign.admits("finding", {"finding_class": True}, "present")
+
+
+def test_ada_modifier_row_leaves_out_a_cue_that_denies_only_a_test() -> None:
+    """'negative for thyroglobulin' denies a stain's target, no finding the patient shows; 'no fever' denies one."""
+    from casecourse.evaluation.mapping import load_mapping
+    from casecourse.reading.pipeline import read_mentions
+
+    cues = {m.text: m.attrs.get("negates") for m in read_mentions(
+        "The tumour cells were positive for chromogranin but negative for thyroglobulin. There was no fever.")
+        if m.type == "negation_cue"}
+    assert cues == {"negative for": "lab_test", "no": "finding"}
+    modifier = load_mapping("ada").row("modifier")
+    assert modifier is not None
+    assert not modifier.admits("negation_cue", {"negates": "lab_test"})
+    assert modifier.admits("negation_cue", {"negates": "finding"}) and modifier.admits("negation_cue", {})
