@@ -470,3 +470,22 @@ def test_a_virus_the_patient_has_is_the_patients_infection() -> None:
     assert conds("She had human immunodeficiency virus.") == [("hiv infection", "present")]
     assert conds("The patient was positive for hepatitis B virus.") == [("hepatitis b", "present")]
     assert conds("Serologies for hepatitis B virus and hepatitis C virus were sent.") == []
+
+
+def test_only_a_virus_the_patient_has_keeps_the_diagnosis_a_test_or_gene_name_is_not() -> None:
+    """Possession words before a disease name keep it a diagnosis only when a virus follows ("positive for
+    hepatitis B virus"); a vaccine, a screen, an antigen, a protein or an oncogene named after a disease is
+    the patient's test result or gene, not the disease ("positive for melanoma antigen", "sarcoma viral
+    oncogene homolog", "hepatitis B surface antigen")."""
+    def kinds(text: str) -> dict[str, str]:
+        return {m.text.lower(): m.type for m in find(text) if m.type in ("condition", "finding_part")}
+
+    assert kinds("He had a history of hepatitis B vaccination.").get("hepatitis b") == "finding_part"
+    assert kinds("She had tuberculosis screening before biologics.").get("tuberculosis") == "finding_part"
+    assert kinds("The cells were positive for melanoma antigen.").get("melanoma") == "finding_part"
+    assert kinds("She was positive for hepatitis B surface antigen.").get("hepatitis b") == "finding_part"
+    assert kinds("A mutation of the rat sarcoma viral oncogene homolog was found.").get("sarcoma") == "finding_part"
+    assert kinds("Staining showed loss of retinoblastoma protein.").get("retinoblastoma") == "finding_part"
+    assert kinds("She was positive for hepatitis B virus.").get("hepatitis b") == "condition"
+    assert kinds("He had chronic hepatitis B and hepatitis C virus infection.").get("chronic hepatitis b") == "condition"
+    assert kinds("He was treated for melanoma of the back.").get("melanoma") == "condition"

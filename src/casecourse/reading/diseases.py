@@ -681,6 +681,13 @@ _INFECTED_WITH = re.compile(r"\b(?:(?:infected|infection|infections|co-?infected
                             r"(?:(?:the|chronic)\s+)?$", re.I)
 
 
+# only a virus the patient is said to carry is the patient's infection ("positive for hepatitis B virus"); a test,
+# a vaccine or an antigen named after the disease is not ("positive for melanoma antigen", "had hepatitis B vaccination")
+_VIRUS_WORDS = frozenset({"virus", "viruses"})
+# a word between a disease name and the noun it qualifies in a gene's or an antigen's name
+_GENE_OR_ANTIGEN_PART = frozenset({"viral", "surface", "core", "e"})
+
+
 @lru_cache(maxsize=4)
 def _coordinated_next(nouns: tuple[str, ...]) -> re.Pattern:
     """Up to two more names of one or two words, the last after "and"/"or", then a noun they all qualify."""
@@ -699,14 +706,18 @@ _CRITERIA = frozenset({"criteria", "criterion"})
 def _qualifies_next(text: str, end: int, index: DiseaseIndex, start: int = -1) -> bool:
     """Whether the diagnosis ending at `end` only qualifies the noun after it (a test, a drug, a score);
     not the diagnostic criteria the patient is said to meet."""
-    if _VIRUS_INFECTION.match(text, end) or start >= 0 and _INFECTED_WITH.search(text, max(0, start - 30), start):
-        return False  # "hepatitis B virus infection": the infection the virus causes is the diagnosis
     nxt = _NEXT_WORD.match(text, end)
+    if nxt and nxt.group(1).lower() in _GENE_OR_ANTIGEN_PART:
+        # "sarcoma viral oncogene homolog", "hepatitis B surface antigen": the head noun comes one word later
+        nxt = _NEXT_WORD.match(text, nxt.end()) or nxt
     if not nxt or nxt.group(1).lower() not in index.attributive:
         # the first of coordinated names before one such noun: "hepatitis B and C serology"
         nxt = _coordinated_next(tuple(sorted(index.attributive))).match(text, end)
         if not nxt:
             return False
+    if nxt.group(1).lower() in _VIRUS_WORDS and (_VIRUS_INFECTION.match(text, nxt.start(1) - 1) or start >= 0
+                                                 and _INFECTED_WITH.search(text, max(0, start - 30), start)):
+        return False  # "hepatitis B virus infection", "positive for hepatitis B virus": the patient's infection
     return not (start >= 0 and nxt.group(1).lower() in _CRITERIA and _MEETS.search(text, max(0, start - 40), start))
 
 
