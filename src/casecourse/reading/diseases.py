@@ -681,8 +681,8 @@ _INFECTED_WITH = re.compile(r"\b(?:(?:infected|infection|infections|co-?infected
                             r"(?:(?:the|chronic)\s+)?$", re.I)
 
 
-# only a virus the patient is said to carry is the patient's infection ("positive for hepatitis B virus"); a test,
-# a vaccine or an antigen named after the disease is not ("positive for melanoma antigen", "had hepatitis B vaccination")
+# only a virus the patient is said to carry is the patient's infection ("positive for hepatitis B virus"); a test, a
+# vaccine or an antigen named after the disease is not ("positive for melanoma antigen", "had hepatitis B vaccination")
 _VIRUS_WORDS = frozenset({"virus", "viruses"})
 # a word between a disease name and the noun it qualifies in a gene's or an antigen's name
 _GENE_OR_ANTIGEN_PART = frozenset({"viral", "surface", "core", "e"})
