@@ -490,3 +490,12 @@ def test_only_a_virus_the_patient_has_keeps_the_diagnosis_a_test_or_gene_name_is
     got = kinds("He had chronic hepatitis B and hepatitis C virus infection.")
     assert got.get("chronic hepatitis b") == "condition"
     assert kinds("He was treated for melanoma of the back.").get("melanoma") == "condition"
+
+
+def test_diabetes_types_written_with_dm_are_coded_by_type() -> None:
+    """"type 2 DM", "DM type 1", "IDDM": the abbreviation with its type names the typed diagnosis."""
+    got = {m.text: (m.type, m.attrs.get("icd10")) for m in find("He had type 2 DM; his sister had DM type 1 and "
+                                                                  "his father IDDM.")}
+    assert got.get("type 2 DM") == ("condition", "E11.9")
+    assert got.get("DM type 1") == ("condition", "E10.9")
+    assert got.get("IDDM") == ("condition", "E10.9")
