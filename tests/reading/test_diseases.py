@@ -499,3 +499,13 @@ def test_diabetes_types_written_with_dm_are_coded_by_type() -> None:
     assert got.get("type 2 DM") == ("condition", "E11.9")
     assert got.get("DM type 1") == ("condition", "E10.9")
     assert got.get("IDDM") == ("condition", "E10.9")
+
+
+def test_a_likeness_or_an_absence_of_a_disease_is_not_the_disease() -> None:
+    """"sarcoidosis-like reaction", "leukemia-free survival", "melanoma-free margins": the name is joined by a hyphen
+    to "like" or "free", so it is named, not the patient's diagnosis; the bare name still is."""
+    got = [(m.text, m.type) for m in find("Histology showed a sarcoidosis-like reaction; he stayed leukemia-free, "
+                                          "with melanoma-free margins. Later she had sarcoidosis.")]
+    assert ("sarcoidosis", "finding_part") in got and ("sarcoidosis", "condition") in got
+    assert ("leukemia", "finding_part") in got and ("leukemia", "condition") not in got
+    assert ("melanoma", "condition") not in got

@@ -670,6 +670,7 @@ def _in_a_title(text: str, m: Mention) -> bool:
 
 
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+_HYPHEN_WORD = re.compile(r"[-\u2010\u2011\u2013]([A-Za-z]+)\b")
 # "hepatitis B virus infection", "herpes simplex virus type 1 skin infection", "hepatitis B virus (HBV) carrier"
 _VIRUS_INFECTION = re.compile(r"\s+virus(?:es)?(?:\s+type\s+\d|\s+\d)?(?:\s*\([A-Za-z0-9-]+\))?[\s-]+(?:[a-z]+\s+)?"
                               r"(?:infections?|diseases?|associated|carriers?|carriage)\b", re.I)
@@ -706,6 +707,9 @@ _CRITERIA = frozenset({"criteria", "criterion"})
 def _qualifies_next(text: str, end: int, index: DiseaseIndex, start: int = -1) -> bool:
     """Whether the diagnosis ending at `end` only qualifies the noun after it (a test, a drug, a score);
     not the diagnostic criteria the patient is said to meet."""
+    hyphened = _HYPHEN_WORD.match(text, end)
+    if hyphened and hyphened.group(1).lower() in _hyphen_heads():
+        return True  # "sarcoidosis-like reaction", "leukemia-free survival": a likeness or an absence, not the disease
     nxt = _NEXT_WORD.match(text, end)
     if nxt and nxt.group(1).lower() in _GENE_OR_ANTIGEN_PART:
         # "sarcoma viral oncogene homolog", "hepatitis B surface antigen": the head noun comes one word later
@@ -719,6 +723,13 @@ def _qualifies_next(text: str, end: int, index: DiseaseIndex, start: int = -1) -
                                                  and _INFECTED_WITH.search(text, max(0, start - 30), start)):
         return False  # "hepatitis B virus infection", "positive for hepatitis B virus": the patient's infection
     return not (start >= 0 and nxt.group(1).lower() in _CRITERIA and _MEETS.search(text, max(0, start - 40), start))
+
+
+@cache
+def _hyphen_heads() -> frozenset[str]:
+    """The words that, joined by a hyphen, make a name a likeness or an absence ("-like", "-free";
+    knowledge/hpo_variants.json `hyphen_heads`, which the HPO lexicon applies to its findings)."""
+    return frozenset(w.lower() for w in variants().get("hyphen_heads", ()))
 
 
 def _measured_next(text: str, end: int, index: DiseaseIndex) -> bool:
