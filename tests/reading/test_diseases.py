@@ -509,3 +509,16 @@ def test_a_likeness_or_an_absence_of_a_disease_is_not_the_disease() -> None:
     assert ("sarcoidosis", "finding_part") in got and ("sarcoidosis", "condition") in got
     assert ("leukemia", "finding_part") in got and ("leukemia", "condition") not in got
     assert ("melanoma", "condition") not in got
+
+
+def test_a_short_form_defined_around_its_diagnosis_names_it_at_every_use() -> None:
+    """The short form may come first, its long form in brackets ("XYZ (primary malignant melanoma of the
+    skin)"), or after a long form that names the site ("malignant melanoma of the esophagus (MME)"): every use
+    is then that diagnosis. Brackets whose words do not spell the letters define nothing."""
+    def conds(text: str) -> list[str]:
+        return [m.text for m in find(text) if m.type == "condition"]
+
+    assert conds("She had PMMS (primary malignant melanoma of the skin); PMMS recurred.").count("PMMS") == 2
+    assert conds("She had malignant melanoma of the esophagus (MME); MME recurred.").count("MME") == 2
+    assert "LH" not in conds("She had lymphoma in the setting of HIV (LH); LH was low.")
+    assert "MRI" not in conds("An MRI (dilated cardiomyopathy pattern) was done; MRI was repeated.")

@@ -921,14 +921,20 @@ def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Menti
     done: set[str] = set()
     out: list[Mention] = []
     for c in conditions:
-        d = _DEFINED.match(text, c.end)
+        site = _OF_SITE.match(text, c.end)  # "malignant melanoma of the esophagus (PMME)": the site is in the long form
+        d = _DEFINED.match(text, c.end) or site and _DEFINED.match(text, site.end())
         short = d.group(1) if d else ""
-        if not d or short in done or sum(ch.isupper() for ch in short) < 2 or not _abbreviates(short, text, c):
-            continue
+        if d and short not in done and sum(ch.isupper() for ch in short) >= 2 \
+                and _abbreviates(short, text, c, text[c.start:d.start()]):
+            first = d.start(1)
+        else:
+            short, first = _defined_before(text, c)
+            if not short or short in done:
+                continue
         done.add(short)
         attrs = {k: v for k, v in c.attrs.items() if k in ("label", "icd10", "hpo")}
         attrs["source"] = "defined_short_form"
-        for hit in starting_with(_uses_rx(short, "(?![-/])"), text, (short,), pos=d.start(1)):
+        for hit in starting_with(_uses_rx(short, "(?![-/])"), text, (short,), pos=first):
             here = at.get(hit.span(), [])
             if any(m.type == "condition" for m in here):
                 continue
@@ -941,7 +947,30 @@ def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Menti
     return out
 
 
-def _abbreviates(short: str, text: str, c: Mention) -> bool:
+# a short form written first, its long form in brackets after it: "LM (leptomeningeal metastases)"; up to two
+# words of the long form before the diagnosis found inside the brackets ("PMME (primary malignant melanoma ...)")
+# the site after a diagnosis, before a short form's brackets: "of the esophagus", "of the head and neck"
+_OF_SITE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:(?!(?:of|in|the|with)\s)[A-Za-z'-]+\s+){0,2}?[A-Za-z'-]+(?=\s\()")
+_DEFINED_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})\s\(((?:[\w'-]+\s){0,2})$")
+
+
+def _defined_before(text: str, c: Mention) -> tuple[str, int]:
+    """The short form written right before the brackets that hold the condition `c` and the rest of its long
+    form ("PMME (primary malignant melanoma of the esophagus)"), and where it stands; ("", -1) if none fits."""
+    b = _DEFINED_BEFORE.search(text, max(0, c.start - 40), c.start)
+    if not b:
+        return "", -1
+    close = text.find(")", c.end, c.end + 40)
+    if close < 0 or "(" in text[c.end:close]:
+        return "", -1
+    short, long_form = b.group(1), text[b.end(1) + 2:close].strip()
+    if short.lower() == short or long_form[:1].lower() != short[:1].lower() or not _fits(short, long_form) \
+            or len(long_form.split()) > 2 * len(short):
+        return "", -1
+    return short, b.start(1)
+
+
+def _abbreviates(short: str, text: str, c: Mention, written: str = "") -> bool:
     """Whether `short` can stand for the condition `c`, alone or with up to two words before it ("acute
     disseminated encephalomyelitis (ADEM)"), by Schwartz & Hearst's test (`phenotypes._fits`, as
     `phenotypes._defines` asks of a finding): a gene or a reference in brackets after a diagnosis
@@ -949,7 +978,7 @@ def _abbreviates(short: str, text: str, c: Mention) -> bool:
     before = text[max(0, c.start - 40):c.start].split()
     return any(_fits(short, long_form) and long_form[:1].lower() == short[:1].lower()
                for k in range(min(2, len(before)) + 1)
-               for long_form in [" ".join([*before[len(before) - k:], c.text])])
+               for long_form in [" ".join([*before[len(before) - k:], written.strip() or c.text])])
 
 
 _NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z']*")
