@@ -522,3 +522,16 @@ def test_a_short_form_defined_around_its_diagnosis_names_it_at_every_use() -> No
     assert conds("She had malignant melanoma of the esophagus (MME); MME recurred.").count("MME") == 2
     assert "LH" not in conds("She had lymphoma in the setting of HIV (LH); LH was low.")
     assert "MRI" not in conds("An MRI (dilated cardiomyopathy pattern) was done; MRI was repeated.")
+
+
+def test_a_disease_caused_by_a_virus_tells_the_patients_infection() -> None:
+    """"cirrhosis due to hepatitis C virus", "carcinoma secondary to hepatitis B virus": the virus caused the patient's
+    disease, so the patient has the infection; a test for the virus, or a likeness to what it causes, names only it."""
+    def kinds(text: str) -> dict[str, str]:
+        return {m.text.lower(): m.type for m in find(text) if m.type in ("condition", "finding_part")}
+
+    assert kinds("She had cirrhosis due to hepatitis C virus.").get("hepatitis c") == "condition"
+    assert kinds("A carcinoma secondary to hepatitis B virus was found.").get("hepatitis b") == "condition"
+    assert kinds("Blisters resembled those caused by herpes simplex virus.").get("herpes simplex") == "finding_part"
+    assert kinds("Cirrhosis resulting from hepatitis B virus was known.").get("hepatitis b") == "condition"
+    assert kinds("Testing for hepatitis B virus was negative.").get("hepatitis b") == "finding_part"

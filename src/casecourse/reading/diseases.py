@@ -675,10 +675,12 @@ _HYPHEN_WORD = re.compile(r"[-\u2010\u2011\u2013]([A-Za-z]+)\b")
 _VIRUS_INFECTION = re.compile(r"\s+virus(?:es)?(?:\s+type\s+\d|\s+\d)?(?:\s*\([A-Za-z0-9-]+\))?[\s-]+(?:[a-z]+\s+)?"
                               r"(?:infections?|diseases?|associated|carriers?|carriage)\b", re.I)
 # "infected with human immunodeficiency virus", "a carrier of hepatitis B virus", "a history of hepatitis C virus",
-# "known to have hepatitis B virus": the patient's infection, not a test's target
+# "known to have hepatitis B virus", "cirrhosis due to hepatitis C virus": the patient's infection, not a test's target
+# (not "caused by": "blisters resembling those caused by herpes simplex virus" compares, it tells no infection)
 _INFECTED_WITH = re.compile(r"\b(?:(?:infected|infection|infections|co-?infected|carriers?|diagnosed|positive|"
                             r"seropositive)\s+(?:with|of|for)|history\s+of|known\s+to\s+have|living\s+with|"
-                            r"(?:had|has|have|having)(?:\s+(?:a|an|known|chronic|untreated|treated))?)\s+"
+                            r"(?:had|has|have|having)(?:\s+(?:a|an|known|chronic|untreated|treated))?|"
+                            r"(?:due|secondary|related)\s+to|resulting\s+from)\s+"
                             r"(?:(?:the|chronic)\s+)?$", re.I)
 
 
