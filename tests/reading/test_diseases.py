@@ -535,3 +535,17 @@ def test_a_disease_caused_by_a_virus_tells_the_patients_infection() -> None:
     assert kinds("Blisters resembled those caused by herpes simplex virus.").get("herpes simplex") == "finding_part"
     assert kinds("Cirrhosis resulting from hepatitis B virus was known.").get("hepatitis b") == "condition"
     assert kinds("Testing for hepatitis B virus was negative.").get("hepatitis b") == "finding_part"
+
+
+@pytest.mark.parametrize(("sentence", "name", "code"), [
+    ("He was admitted with generalized tetanus after a nail injury.", "generalized tetanus", "A35"),
+    ("She had acute intermittent porphyria.", "acute intermittent porphyria", "E80.21"),
+    ("She presented in myxoedema coma.", "myxoedema coma", "E03.5"),
+    ("MRI showed pituitary apoplexy.", "pituitary apoplexy", "E23.6"),
+    ("He developed alcohol withdrawal on day 2.", "alcohol withdrawal", "F10.939"),
+    ("The family had carbon monoxide poisoning from a heater.", "carbon monoxide poisoning", "T58.91XA"),
+    ("ECG changes suggested digoxin toxicity.", "digoxin toxicity", "T46.0X1A"),
+])
+def test_poisonings_and_uncommon_diagnoses_are_conditions(sentence: str, name: str, code: str) -> None:
+    got = {m.text: (m.type, m.attrs.get("icd10")) for m in find(sentence)}
+    assert got.get(name) == ("condition", code)
