@@ -545,6 +545,9 @@ def test_a_disease_caused_by_a_virus_tells_the_patients_infection() -> None:
     ("He developed alcohol withdrawal on day 2.", "alcohol withdrawal", "F10.939"),
     ("The family had carbon monoxide poisoning from a heater.", "carbon monoxide poisoning", "T58.91XA"),
     ("ECG changes suggested digoxin toxicity.", "digoxin toxicity", "T46.0X1A"),
+    ("The infant had whooping cough.", "whooping cough", "A37.90"),
+    ("Urethral swabs confirmed gonorrhoea.", "gonorrhoea", "A54.9"),
+    ("She had doxorubicin-induced cardiomyopathy.", "doxorubicin-induced cardiomyopathy", "I42.7"),
 ])
 def test_poisonings_and_uncommon_diagnoses_are_conditions(sentence: str, name: str, code: str) -> None:
     got = {m.text: (m.type, m.attrs.get("icd10")) for m in find(sentence)}
