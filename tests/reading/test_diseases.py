@@ -552,3 +552,15 @@ def test_a_disease_caused_by_a_virus_tells_the_patients_infection() -> None:
 def test_poisonings_and_uncommon_diagnoses_are_conditions(sentence: str, name: str, code: str) -> None:
     got = {m.text: (m.type, m.attrs.get("icd10")) for m in find(sentence)}
     assert got.get(name) == ("condition", code)
+
+
+def test_a_curated_short_name_leaves_the_longer_named_forms_their_codes() -> None:
+    """A curated name must not shadow its longer forms: "porphyria cutanea tarda" is E80.1, not porphyria E80.20;
+    "obstetrical tetanus" A34 and "infant botulism" A48.51, not the general tetanus and food-borne botulism."""
+    got = {m.text: m.attrs.get("icd10") for m in find("She had porphyria cutanea tarda; he had obstetrical tetanus "
+                                                       "and infant botulism, and later porphyria.")
+           if m.type == "condition"}
+    assert got.get("porphyria cutanea tarda") == "E80.1"
+    assert got.get("obstetrical tetanus") == "A34"
+    assert got.get("infant botulism") == "A48.51"
+    assert got.get("porphyria") == "E80.20"
