@@ -548,6 +548,10 @@ def test_a_disease_caused_by_a_virus_tells_the_patients_infection() -> None:
     ("The infant had whooping cough.", "whooping cough", "A37.90"),
     ("Urethral swabs confirmed gonorrhoea.", "gonorrhoea", "A54.9"),
     ("She had doxorubicin-induced cardiomyopathy.", "doxorubicin-induced cardiomyopathy", "I42.7"),
+    ("Newborn screening found PKU.", "PKU", "E70.0"),
+    ("She carried a factor V Leiden mutation.", "factor V Leiden mutation", "D68.51"),
+    ("He had hereditary angioedema since youth.", "hereditary angioedema", "D84.1"),
+    ("She developed erythema multiforme after the drug.", "erythema multiforme", "L51.9"),
 ])
 def test_poisonings_and_uncommon_diagnoses_are_conditions(sentence: str, name: str, code: str) -> None:
     got = {m.text: (m.type, m.attrs.get("icd10")) for m in find(sentence)}
