@@ -496,3 +496,101 @@ def test_an_organism_of_the_dictionary_before_an_infection_names_it_however_writ
             "Blood cultures grew E. coli and pneumonia followed.")
     got = [m.text for m in find(text) if m.type == "condition"]
     assert got == ["aspergillus pneumonia", "H1N1 influenza", "H1N1 virus infection", "pneumonia"], got
+
+
+def test_only_a_virus_the_patient_has_keeps_the_diagnosis_a_test_or_gene_name_is_not() -> None:
+    """Possession words before a disease name keep it a diagnosis only when a virus follows ("positive for
+    hepatitis B virus"); a vaccine, a screen, an antigen, a protein or an oncogene named after a disease is
+    the patient's test result or gene, not the disease ("positive for melanoma antigen", "sarcoma viral
+    oncogene homolog", "hepatitis B surface antigen")."""
+    def kinds(text: str) -> dict[str, str]:
+        return {m.text.lower(): m.type for m in find(text) if m.type in ("condition", "finding_part")}
+
+    assert kinds("He had a history of hepatitis B vaccination.").get("hepatitis b") == "finding_part"
+    assert kinds("She had tuberculosis screening before biologics.").get("tuberculosis") == "finding_part"
+    assert kinds("The cells were positive for melanoma antigen.").get("melanoma") == "finding_part"
+    assert kinds("She was positive for hepatitis B surface antigen.").get("hepatitis b") == "finding_part"
+    assert kinds("A mutation of the rat sarcoma viral oncogene homolog was found.").get("sarcoma") == "finding_part"
+    assert kinds("Staining showed loss of retinoblastoma protein.").get("retinoblastoma") == "finding_part"
+    assert kinds("She was positive for hepatitis B virus.").get("hepatitis b") == "condition"
+    got = kinds("He had chronic hepatitis B and hepatitis C virus infection.")
+    assert got.get("chronic hepatitis b") == "condition"
+    assert kinds("He was treated for melanoma of the back.").get("melanoma") == "condition"
+
+
+def test_diabetes_types_written_with_dm_are_coded_by_type() -> None:
+    """"type 2 DM", "DM type 1", "IDDM": the abbreviation with its type names the typed diagnosis."""
+    got = {m.text: (m.type, m.attrs.get("icd10")) for m in find("He had type 2 DM; his sister had DM type 1 and "
+                                                                  "his father IDDM.")}
+    assert got.get("type 2 DM") == ("condition", "E11.9")
+    assert got.get("DM type 1") == ("condition", "E10.9")
+    assert got.get("IDDM") == ("condition", "E10.9")
+
+
+def test_a_likeness_or_an_absence_of_a_disease_is_not_the_disease() -> None:
+    """"sarcoidosis-like reaction", "leukemia-free survival", "melanoma-free margins": the name is joined by a hyphen
+    to "like" or "free", so it is named, not the patient's diagnosis; the bare name still is."""
+    got = [(m.text, m.type) for m in find("Histology showed a sarcoidosis-like reaction; he stayed leukemia-free, "
+                                          "with melanoma-free margins. Later she had sarcoidosis.")]
+    assert ("sarcoidosis", "finding_part") in got and ("sarcoidosis", "condition") in got
+    assert ("leukemia", "finding_part") in got and ("leukemia", "condition") not in got
+    assert ("melanoma", "condition") not in got
+
+
+def test_a_short_form_defined_around_its_diagnosis_names_it_at_every_use() -> None:
+    """The short form may come first, its long form in brackets ("XYZ (primary malignant melanoma of the
+    skin)"), or after a long form that names the site ("malignant melanoma of the esophagus (MME)"): every use
+    is then that diagnosis. Brackets whose words do not spell the letters define nothing."""
+    def conds(text: str) -> list[str]:
+        return [m.text for m in find(text) if m.type == "condition"]
+
+    assert conds("She had PMMS (primary malignant melanoma of the skin); PMMS recurred.").count("PMMS") == 2
+    assert conds("She had malignant melanoma of the esophagus (MME); MME recurred.").count("MME") == 2
+    assert "LH" not in conds("She had lymphoma in the setting of HIV (LH); LH was low.")
+    assert "MRI" not in conds("An MRI (dilated cardiomyopathy pattern) was done; MRI was repeated.")
+
+
+def test_a_disease_caused_by_a_virus_tells_the_patients_infection() -> None:
+    """"cirrhosis due to hepatitis C virus", "carcinoma secondary to hepatitis B virus": the virus caused the patient's
+    disease, so the patient has the infection; a test for the virus, or a likeness to what it causes, names only it."""
+    def kinds(text: str) -> dict[str, str]:
+        return {m.text.lower(): m.type for m in find(text) if m.type in ("condition", "finding_part")}
+
+    assert kinds("She had cirrhosis due to hepatitis C virus.").get("hepatitis c") == "condition"
+    assert kinds("A carcinoma secondary to hepatitis B virus was found.").get("hepatitis b") == "condition"
+    assert kinds("Blisters resembled those caused by herpes simplex virus.").get("herpes simplex") == "finding_part"
+    assert kinds("Cirrhosis resulting from hepatitis B virus was known.").get("hepatitis b") == "condition"
+    assert kinds("Testing for hepatitis B virus was negative.").get("hepatitis b") == "finding_part"
+
+
+@pytest.mark.parametrize(("sentence", "name", "code"), [
+    ("He was admitted with generalized tetanus after a nail injury.", "generalized tetanus", "A35"),
+    ("She had acute intermittent porphyria.", "acute intermittent porphyria", "E80.21"),
+    ("She presented in myxoedema coma.", "myxoedema coma", "E03.5"),
+    ("MRI showed pituitary apoplexy.", "pituitary apoplexy", "E23.6"),
+    ("He developed alcohol withdrawal on day 2.", "alcohol withdrawal", "F10.939"),
+    ("The family had carbon monoxide poisoning from a heater.", "carbon monoxide poisoning", "T58.91XA"),
+    ("ECG changes suggested digoxin toxicity.", "digoxin toxicity", "T46.0X1A"),
+    ("The infant had whooping cough.", "whooping cough", "A37.90"),
+    ("Urethral swabs confirmed gonorrhoea.", "gonorrhoea", "A54.9"),
+    ("She had doxorubicin-induced cardiomyopathy.", "doxorubicin-induced cardiomyopathy", "I42.7"),
+    ("Newborn screening found PKU.", "PKU", "E70.0"),
+    ("She carried a factor V Leiden mutation.", "factor V Leiden mutation", "D68.51"),
+    ("He had hereditary angioedema since youth.", "hereditary angioedema", "D84.1"),
+    ("She developed erythema multiforme after the drug.", "erythema multiforme", "L51.9"),
+])
+def test_poisonings_and_uncommon_diagnoses_are_conditions(sentence: str, name: str, code: str) -> None:
+    got = {m.text: (m.type, m.attrs.get("icd10")) for m in find(sentence)}
+    assert got.get(name) == ("condition", code)
+
+
+def test_a_curated_short_name_leaves_the_longer_named_forms_their_codes() -> None:
+    """A curated name must not shadow its longer forms: "porphyria cutanea tarda" is E80.1, not porphyria E80.20;
+    "obstetrical tetanus" A34 and "infant botulism" A48.51, not the general tetanus and food-borne botulism."""
+    got = {m.text: m.attrs.get("icd10") for m in find("She had porphyria cutanea tarda; he had obstetrical tetanus "
+                                                       "and infant botulism, and later porphyria.")
+           if m.type == "condition"}
+    assert got.get("porphyria cutanea tarda") == "E80.1"
+    assert got.get("obstetrical tetanus") == "A34"
+    assert got.get("infant botulism") == "A48.51"
+    assert got.get("porphyria") == "E80.20"

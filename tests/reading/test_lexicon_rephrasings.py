@@ -79,6 +79,20 @@ def test_greek_and_latin_plurals_meet_their_singulars():
     assert norm_word("diseases") == norm_word("disease")  # the -eses rule leaves -ases alone
 
 
+def test_plurals_of_ectasis_iasis_and_itis_meet_their_singulars():
+    """"bilateral atelectases", "urinary lithiases", "both arthritides": the plural names the same disease;
+    other -ases words ("diseases", "cases", "kinases", "phases") keep their own singular."""
+    from casecourse.reading.diseases import find
+    from casecourse.reading.lexicon_norm import norm_word
+    for plural, singular in [("atelectases", "atelectasis"), ("bronchiectases", "bronchiectasis"),
+                             ("candidiases", "candidiasis"), ("arthritides", "arthritis")]:
+        assert norm_word(plural) == norm_word(singular), plural
+    for word, singular in [("diseases", "disease"), ("cases", "case"), ("kinases", "kinase"), ("phases", "phase")]:
+        assert norm_word(word) == norm_word(singular), word
+    got = {m.text: m.type for m in find("CT showed bibasal atelectases and cylindrical bronchiectases.")}
+    assert got.get("atelectases") == "condition" and got.get("bronchiectases") == "condition"
+
+
 def test_participles_stand_for_hpo_adjectives():
     assert _main("Radiographs showed widened ribs.") == [("widened ribs", "HP:0000885")]
     assert _main("an elongated face") == [("elongated face", "HP:0000276")]

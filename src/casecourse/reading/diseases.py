@@ -694,15 +694,25 @@ def _in_a_title(text: str, m: Mention) -> bool:
 
 
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+_HYPHEN_WORD = re.compile(r"[-\u2010\u2011\u2013]([A-Za-z]+)\b")
 # "hepatitis B virus infection", "herpes simplex virus type 1 skin infection", "hepatitis B virus (HBV) carrier"
 _VIRUS_INFECTION = re.compile(r"\s+virus(?:es)?(?:\s+type\s+\d|\s+\d)?(?:\s*\([A-Za-z0-9-]+\))?[\s-]+(?:[a-z]+\s+)?"
                               r"(?:infections?|diseases?|associated|carriers?|carriage)\b", re.I)
 # "infected with human immunodeficiency virus", "a carrier of hepatitis B virus", "a history of hepatitis C virus",
-# "known to have hepatitis B virus": the patient's infection, not a test's target
+# "known to have hepatitis B virus", "cirrhosis due to hepatitis C virus": the patient's infection, not a test's target
+# (not "caused by": "blisters resembling those caused by herpes simplex virus" compares, it tells no infection)
 _INFECTED_WITH = re.compile(r"\b(?:(?:infected|infection|infections|co-?infected|carriers?|diagnosed|positive|"
                             r"seropositive)\s+(?:with|of|for)|history\s+of|known\s+to\s+have|living\s+with|"
-                            r"(?:had|has|have|having)(?:\s+(?:a|an|known|chronic|untreated|treated))?)\s+"
+                            r"(?:had|has|have|having)(?:\s+(?:a|an|known|chronic|untreated|treated))?|"
+                            r"(?:due|secondary|related)\s+to|resulting\s+from)\s+"
                             r"(?:(?:the|chronic)\s+)?$", re.I)
+
+
+# only a virus the patient is said to carry is the patient's infection ("positive for hepatitis B virus"); a test, a
+# vaccine or an antigen named after the disease is not ("positive for melanoma antigen", "had hepatitis B vaccination")
+_VIRUS_WORDS = frozenset({"virus", "viruses"})
+# a word between a disease name and the noun it qualifies in a gene's or an antigen's name
+_GENE_OR_ANTIGEN_PART = frozenset({"viral", "surface", "core", "e"})
 
 
 @lru_cache(maxsize=4)
@@ -723,15 +733,29 @@ _CRITERIA = frozenset({"criteria", "criterion"})
 def _qualifies_next(text: str, end: int, index: DiseaseIndex, start: int = -1) -> bool:
     """Whether the diagnosis ending at `end` only qualifies the noun after it (a test, a drug, a score);
     not the diagnostic criteria the patient is said to meet."""
-    if _VIRUS_INFECTION.match(text, end) or start >= 0 and _INFECTED_WITH.search(text, max(0, start - 30), start):
-        return False  # "hepatitis B virus infection": the infection the virus causes is the diagnosis
+    hyphened = _HYPHEN_WORD.match(text, end)
+    if hyphened and hyphened.group(1).lower() in _hyphen_heads():
+        return True  # "sarcoidosis-like reaction", "leukemia-free survival": a likeness or an absence, not the disease
     nxt = _NEXT_WORD.match(text, end)
+    if nxt and nxt.group(1).lower() in _GENE_OR_ANTIGEN_PART:
+        # "sarcoma viral oncogene homolog", "hepatitis B surface antigen": the head noun comes one word later
+        nxt = _NEXT_WORD.match(text, nxt.end()) or nxt
     if not nxt or nxt.group(1).lower() not in index.attributive:
         # the first of coordinated names before one such noun: "hepatitis B and C serology"
         nxt = _coordinated_next(tuple(sorted(index.attributive))).match(text, end)
         if not nxt:
             return False
+    if nxt.group(1).lower() in _VIRUS_WORDS and (_VIRUS_INFECTION.match(text, nxt.start(1) - 1) or start >= 0
+                                                 and _INFECTED_WITH.search(text, max(0, start - 30), start)):
+        return False  # "hepatitis B virus infection", "positive for hepatitis B virus": the patient's infection
     return not (start >= 0 and nxt.group(1).lower() in _CRITERIA and _MEETS.search(text, max(0, start - 40), start))
+
+
+@cache
+def _hyphen_heads() -> frozenset[str]:
+    """The words that, joined by a hyphen, make a name a likeness or an absence ("-like", "-free";
+    knowledge/hpo_variants.json `hyphen_heads`, which the HPO lexicon applies to its findings)."""
+    return frozenset(w.lower() for w in variants().get("hyphen_heads", ()))
 
 
 def _measured_next(text: str, end: int, index: DiseaseIndex) -> bool:
@@ -923,15 +947,20 @@ def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Menti
     done: set[str] = set()
     out: list[Mention] = []
     for c in conditions:
-        d = _DEFINED.match(text, c.end) or _lower_short_form(text, c)
+        site = _OF_SITE.match(text, c.end)  # "malignant melanoma of the esophagus (PMME)": the site is in the long form
+        d = _DEFINED.match(text, c.end) or _lower_short_form(text, c) or site and _DEFINED.match(text, site.end())
         short = d.group(1) if d else ""
-        if not d or short in done or not (short.islower() or (sum(ch.isupper() for ch in short) >= 2
-                                                               and _abbreviates(short, text, c))):
-            continue  # a lower-case one is checked by _lower_short_form
+        if d and short not in done and (short.islower() or (sum(ch.isupper() for ch in short) >= 2
+                                         and _abbreviates(short, text, c, text[c.start:d.start()]))):
+            first = d.start(1)  # a lower-case one is checked by _lower_short_form
+        else:
+            short, first = _defined_before(text, c)
+            if not short or short in done:
+                continue
         done.add(short)
         attrs = {k: v for k, v in c.attrs.items() if k in ("label", "icd10", "hpo")}
         attrs["source"] = "defined_short_form"
-        for hit in starting_with(_uses_rx(short, "(?![-/])"), text, (short,), pos=d.start(1)):
+        for hit in starting_with(_uses_rx(short, "(?![-/])"), text, (short,), pos=first):
             here = at.get(hit.span(), [])
             if any(m.type == "condition" for m in here):
                 continue
@@ -957,7 +986,30 @@ def _lower_short_form(text: str, c: Mention) -> re.Match | None:
     return d
 
 
-def _abbreviates(short: str, text: str, c: Mention) -> bool:
+# a short form written first, its long form in brackets after it: "LM (leptomeningeal metastases)"; up to two
+# words of the long form before the diagnosis found inside the brackets ("PMME (primary malignant melanoma ...)")
+# the site after a diagnosis, before a short form's brackets: "of the esophagus", "of the head and neck"
+_OF_SITE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:(?!(?:of|in|the|with)\s)[A-Za-z'-]+\s+){0,2}?[A-Za-z'-]+(?=\s\()")
+_DEFINED_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})\s\(((?:[\w'-]+\s){0,2})$")
+
+
+def _defined_before(text: str, c: Mention) -> tuple[str, int]:
+    """The short form written right before the brackets that hold the condition `c` and the rest of its long
+    form ("PMME (primary malignant melanoma of the esophagus)"), and where it stands; ("", -1) if none fits."""
+    b = _DEFINED_BEFORE.search(text, max(0, c.start - 40), c.start)
+    if not b:
+        return "", -1
+    close = text.find(")", c.end, c.end + 40)
+    if close < 0 or "(" in text[c.end:close]:
+        return "", -1
+    short, long_form = b.group(1), text[b.end(1) + 2:close].strip()
+    if short.lower() == short or long_form[:1].lower() != short[:1].lower() or not _fits(short, long_form) \
+            or len(long_form.split()) > 2 * len(short):
+        return "", -1
+    return short, b.start(1)
+
+
+def _abbreviates(short: str, text: str, c: Mention, written: str = "") -> bool:
     """Whether `short` can stand for the condition `c`, alone or with up to two words before it ("acute
     disseminated encephalomyelitis (ADEM)"), by Schwartz & Hearst's test (`phenotypes._fits`, as
     `phenotypes._defines` asks of a finding): a gene or a reference in brackets after a diagnosis
@@ -965,7 +1017,7 @@ def _abbreviates(short: str, text: str, c: Mention) -> bool:
     before = text[max(0, c.start - 40):c.start].split()
     return any(_fits(short, long_form) and long_form[:1].lower() == short[:1].lower()
                for k in range(min(2, len(before)) + 1)
-               for long_form in [" ".join([*before[len(before) - k:], c.text])])
+               for long_form in [" ".join([*before[len(before) - k:], written.strip() or c.text])])
 
 
 _NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z']*")
