@@ -19,7 +19,7 @@ import ahocorasick
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
-from casecourse.reading import examinations
+from casecourse.reading import examinations, leftmost_longest
 from casecourse.reading.rx_first import lower_of
 
 _Entry = tuple[str, str, bool]  # name, kind, needs a determiner or a list before it
@@ -81,13 +81,8 @@ def find(text: str) -> list[Mention]:
             if not _SITE_BEFORE.search(before) or _NOT_SITE_BEFORE.search(before):
                 continue
         found.append((start, end, name, kind))
-    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Mention] = []
-    last_end = -1
-    for start, end, name, kind in found:
-        if start < last_end:
-            continue
-        last_end = end
+    for start, end, name, kind in leftmost_longest(found):
         out.append(Mention.model_construct(type="body_site", start=start, end=end, text=text[start:end], norm=name,
                                            attrs={"kind": kind}))
     return out
@@ -125,11 +120,5 @@ def find_specimens(text: str) -> list[Mention]:
         if compound.match(text, end):
             continue
         found.append((start, end, name))
-    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    out: list[Mention] = []
-    last_end = -1
-    for start, end, name in found:
-        if start >= last_end:
-            last_end = end
-            out.append(Mention.model_construct(type="specimen", start=start, end=end, text=text[start:end], norm=name))
-    return out
+    return [Mention.model_construct(type="specimen", start=start, end=end, text=text[start:end], norm=name)
+            for start, end, name in leftmost_longest(found)]

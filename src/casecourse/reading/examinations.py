@@ -15,6 +15,7 @@ import ahocorasick
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading import leftmost_longest
 from casecourse.reading.rx_first import lower_of
 
 _Entry = tuple[str, str, str | None]  # name, category, the form as written where it must match exactly
@@ -62,13 +63,8 @@ def find(text: str) -> list[Mention]:
             if exact is None or text[start:end] == exact:
                 found.append((start, end, name, category))
                 break
-    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Mention] = []
-    last_end = -1
-    for start, end, name, category in found:
-        if start < last_end:
-            continue
-        last_end = end
+    for start, end, name, category in leftmost_longest(found):
         attrs = {"category": category}
         if out and _restates(text, out[-1], start, end, name):
             attrs["restates"] = True

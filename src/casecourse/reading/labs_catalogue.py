@@ -14,6 +14,7 @@ from importlib import resources
 
 import ahocorasick
 
+from casecourse.reading import leftmost_longest
 from casecourse.reading.rx_first import lower_of
 from casecourse.units import ucum_kinds
 
@@ -167,13 +168,7 @@ def _find_tests(text: str) -> list[TestHit]:
             if exact is None or text[start:end] == exact:
                 candidates.append((start, end, name))
                 break
-    candidates.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    hits: list[TestHit] = []
-    last_end = -1
-    for start, end, name in candidates:
-        if start >= last_end:
-            hits.append(TestHit(start, end, tests[name]))
-            last_end = end
+    hits = [TestHit(start, end, tests[name]) for start, end, name in leftmost_longest(candidates)]
     return _with_targets(text, hits)
 
 

@@ -15,6 +15,7 @@ import ahocorasick
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading import leftmost_longest
 from casecourse.reading.rx_first import lower_of
 
 
@@ -50,12 +51,5 @@ def find(text: str) -> list[Mention]:
             continue
         if exact is None or text[start:end] == exact:
             found.append((start, end, name))
-    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
-    out: list[Mention] = []
-    last_end = -1
-    for start, end, name in found:
-        if start < last_end:
-            continue
-        last_end = end
-        out.append(Mention.model_construct(type="organism", start=start, end=end, text=text[start:end], norm=name))
-    return out
+    return [Mention.model_construct(type="organism", start=start, end=end, text=text[start:end], norm=name)
+            for start, end, name in leftmost_longest(found)]

@@ -128,16 +128,24 @@ def _value_before(text: str, start: int, end: int, row: ScoreRow) -> Mention | N
     if m is None or not m.group(0).strip()[:1].isalpha() and not re.search(r"\bpoints?\b", m.group(0)):
         return None  # a bare number before the name ("day 3 on the GCS" is not a value) needs a scoring word
     value = float(m.group("v"))
-    if m.group("of") and float(m.group("of")) != row.high:
+    if m.group("of") and float(m.group("of")) != row.high or not _valid(row, value):
         return None
-    if not row.low <= value <= row.high or not row.decimal and value != int(value):
-        return None
-    attrs: dict[str, str | float | int | bool | None] = {
-        "value": value, "value_text": text[m.start("v"):m.end("of") if m.group("of") else m.end("v")],
-        "score_class": None, "loinc": row.loinc, "min": row.low, "max": row.high, "rule": row.rule,
-        "name_end": end}
     a = m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-    return _make(type="score", start=a, end=end, text=text[a:end], norm=row.name, attrs=attrs)
+    written = text[m.start("v"):m.end("of") if m.group("of") else m.end("v")]
+    return _mention(text, a, end, row, value, written, None, end)
+
+
+def _valid(row: ScoreRow, value: float | None) -> bool:
+    """Within the score's range (and whole where the score is): else a misread or another number."""
+    return value is None or row.low <= value <= row.high and (row.decimal or value == int(value))
+
+
+def _mention(text: str, start: int, stop: int, row: ScoreRow, value: float | None, written: str,
+             klass: str | None, name_end: int) -> Mention:
+    attrs: dict[str, str | float | int | bool | None] = {
+        "value": value, "value_text": written, "score_class": klass, "loinc": row.loinc,
+        "min": row.low, "max": row.high, "rule": row.rule, "name_end": name_end}
+    return _make(type="score", start=start, end=stop, text=text[start:stop], norm=row.name, attrs=attrs)
 
 
 def _value(text: str, start: int, end: int, row: ScoreRow) -> Mention | None:
@@ -159,9 +167,6 @@ def _value(text: str, start: int, end: int, row: ScoreRow) -> Mention | None:
             return None  # "8/15" for a GCS; another denominator is another measure
     if _BOUND.search(text, end, stop if klass is None else c.start("c")):  # type: ignore[union-attr]
         return None
-    if value is not None and (not row.low <= value <= row.high or not row.decimal and value != int(value)):
+    if not _valid(row, value):
         return None  # out of the score's range (or a fraction of an integer score): not this score's value
-    attrs: dict[str, str | float | int | bool | None] = {
-        "value": value, "value_text": written, "score_class": klass, "loinc": row.loinc,
-        "min": row.low, "max": row.high, "rule": row.rule, "name_end": end}
-    return _make(type="score", start=start, end=stop, text=text[start:stop], norm=row.name, attrs=attrs)
+    return _mention(text, start, stop, row, value, written, klass, end)

@@ -103,10 +103,6 @@ def _on_treatment(axis: Axis, x: Exposure, events: list[Event], start: Span | No
     return out
 
 
-def _sentence(ev: Event) -> str:
-    return ev.provenance.sentence.text if ev.provenance and ev.provenance.sentence else ""
-
-
 @cache
 def _credit_words() -> tuple[dict[str, str], frozenset[str]]:
     """(treatment-kind norm -> 'any' | 'cytotoxic', the reader's drug classes that are cytotoxic)."""
@@ -154,8 +150,9 @@ def _credit(ev: Event, group: list[Exposure], sents: _Sentences) -> tuple[bool, 
     if sent is None:
         return False, False
     ms = sents.within(sent.start, sent.end)
-    mine = [m for m in ms if _is_mine(m, group)]
-    other = [m for m in ms if not _is_mine(m, group)]
+    mine, other = [], []
+    for m in ms:
+        (mine if _is_mine(m, group) else other).append(m)
     cue = ev.provenance.spans[0] if ev.provenance.spans else None
     if cue is not None:
         to = _RESPONDED_TO.match(sent.text, cue.start - sent.start)
