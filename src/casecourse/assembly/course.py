@@ -35,6 +35,7 @@ from casecourse.model import (
 )
 from casecourse.plausibility import mark_implausible
 from casecourse.reading.demographics import of_a_relative
+from casecourse.reading.diseases import sign_diagnoses
 from casecourse.reading.labs_catalogue import displays
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.pipeline import Reading
@@ -321,7 +322,8 @@ class CourseAssembler:
         the condition states it too ("this case illustrates the challenges in diagnosing X"), when no hedge
         stands anywhere in it before the condition."""
         for m in self.r.mentions:
-            if m.type != "condition" or m.zone not in _OUTSIDE_STORY or m.assertion != Assertion.present:
+            if not (m.type == "condition" or _sign_diagnosis(m)) or m.zone not in _OUTSIDE_STORY \
+                    or m.assertion != Assertion.present:
                 continue
             sent = self.r.sentence_of(m.start)
             said = _OF_THE_PATIENT.search(self.text, sent[0], m.start)
@@ -723,12 +725,19 @@ def _listed_with_conditions(text: str, mentions: list[Mention]) -> set[tuple[int
 
 @cache
 def _class_diagnoses() -> frozenset[str]:
-    return frozenset(r["term"].strip().lower() for r in table("disease_terms.csv") if r["kind"] == "class_diagnosis")
+    return frozenset(r["term"].strip().lower() for r in table("disease_terms.csv")
+                     if r["kind"] in ("class_diagnosis", "sign_diagnosis"))
 
 
 def _class_diagnosis(m: Mention) -> bool:
-    """A finding word that names a class of diagnoses ("malignancy"; knowledge/disease_terms.csv)."""
+    """A finding word the course lists as a condition (knowledge/disease_terms.csv): one that names a class of
+    diagnoses ("malignancy"), or a diagnosis named by its sign ("hypertension", which the reader types as a finding)."""
     return str(m.attrs.get("label") or m.norm or m.text).lower() in _class_diagnoses()
+
+
+def _sign_diagnosis(m: Mention) -> bool:
+    """A finding the reader types so only for its name: a curated diagnosis named by its sign ("hypertension")."""
+    return m.type == "finding" and str(m.attrs.get("label") or "").lower() in sign_diagnoses()
 
 
 @cache

@@ -325,6 +325,8 @@ def _start(parts: list[str]) -> re.Pattern:
 
 # event kinds that are a clause's verb, not a list item
 _COMMA_SUBJECT = re.compile(r",\s+(?:she|he)\b")
+# a denial whose scope names the patient's history ("no history of X", "no known history of X")
+_HISTORY_WORD = re.compile(r"\b(?:history|known|previous|prior|past)\b", re.I)
 _CLAUSE_EVENTS = frozenset({"recovery", "improvement", "sequela"})
 _LIST_WORDS = frozenset({"and", "or", "nor", "the", "a", "an", "any", "other", "either", "both", "also", "all"})
 
@@ -467,6 +469,9 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     set_field(m, "assertion", best)
                 if best == Assertion.negated:
                     negated_by.setdefault(best_cue, set()).add(m.type)
+                    if m.type == "condition" and _HISTORY_WORD.search(text, best_cue[0], m.start):
+                        # "no (family) history of X", "did not have a history of X": the denial is of the past
+                        set_field(m, "attrs", {**m.attrs, "denied_history": True})
     not_done = _not_done()
     for cue_mention in found:
         if not_done.match(text, cue_mention.end):

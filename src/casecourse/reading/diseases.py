@@ -232,6 +232,13 @@ def build() -> DiseaseIndex:
 
 
 @cache
+def sign_diagnoses() -> frozenset[str]:
+    """Curated diagnoses named by the sign they are diagnosed by ("hypertension"; disease_terms.csv kind
+    sign_diagnosis): the reader types them as findings, the course lists them as conditions."""
+    return frozenset(r["term"].strip().lower() for r in _rows("disease_terms.csv") if r["kind"] == "sign_diagnosis")
+
+
+@cache
 def load() -> DiseaseIndex:
     import importlib.util
 
@@ -423,6 +430,10 @@ def find(text: str) -> list[Mention]:
             m.type = "finding_part"  # "recurrence of hemoptysis": the finding named after "of" is the mention
         elif m.type == "finding" and m.attrs.get("source") == "finding_terms" and _measured_next(text, m.end, index):
             m.type = "finding_part"  # "mass spectrometry", "clot firmness", "lesion size": a method or a measure
+    signs = sign_diagnoses()
+    for m in out:
+        if m.type == "condition" and str(m.attrs.get("label") or "").lower() in signs:
+            m.type = "finding"  # "hypertension": a raised blood pressure read; the course lists it as a condition
     out = drop_organism_senses(text, out)  # "maternal GBS status" beside "group B streptococcus"
     _join_state_tails(text, out, index)
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
