@@ -184,3 +184,23 @@ def test_ada_modifier_row_leaves_out_a_cue_that_denies_only_a_test() -> None:
     assert modifier is not None
     assert not modifier.admits("negation_cue", {"negates": "lab_test"})
     assert modifier.admits("negation_cue", {"negates": "finding"}) and modifier.admits("negation_cue", {})
+
+
+def test_gscplus_row_leaves_out_short_forms() -> None:
+    """GSC+ annotates the phenotype's name, not its short form (none of the 173 spans of the 22 development
+    abstracts is one): a use of a defined short form is not scored, the long form is."""
+    from casecourse.evaluation.mapping import load_mapping
+    from casecourse.reading.pipeline import read_mentions
+
+    row = load_mapping("gscplus").row("phenotype")
+    assert row is not None
+    text = "He developed squamous cell carcinomas (SCCs) on the scalp. Two SCCs were excised."
+    mentions = [m for m in read_mentions(text) if m.attrs.get("hpo")]
+    scored = [m.text for m in mentions if row.admits(m.type, m.attrs, m.assertion.value)]
+    assert "squamous cell carcinomas" in scored
+    assert sum(m.text == "SCCs" for m in mentions) == 2 and "SCCs" not in scored
+    # a list gives several prefixes of one attribute; a single string still works (MACCROBAT's Z codes)
+    assert not row.admits("condition", {"source": "defined_short_form"})
+    assert row.admits("finding", {"source": "lexicon"})
+    dd = load_mapping("maccrobat").row("Disease_disorder")
+    assert dd is not None and not dd.admits("condition", {"icd10": "Z94.0"})

@@ -594,3 +594,11 @@ def test_a_curated_short_name_leaves_the_longer_named_forms_their_codes() -> Non
     assert got.get("obstetrical tetanus") == "A34"
     assert got.get("infant botulism") == "A48.51"
     assert got.get("porphyria") == "E80.20"
+
+
+def test_an_icd_title_does_not_run_across_a_comma() -> None:
+    """Words on both sides of a comma belong to two phrases: 'branchial clefts, lip pseudoclefts' holds no cleft
+    lip (the HPO lexicon has the same rule)."""
+    found = _by_text("She had branchial clefts, lip pseudoclefts and deafness.")
+    assert not any("," in t for t in found)
+    assert "cleft lip" in {str(m.attrs.get("label")).lower() for m in find("The boy had a cleft lip.")}

@@ -18,7 +18,7 @@ class Row:
     pred: frozenset[str]
     key: str | None = None
     # predictions left out by an attribute's prefix: {"icd10": "Z"} (a health status such as "kidney transplant
-    # recipient", ICD-10-CM chapter XXI, is no disorder)
+    # recipient", ICD-10-CM chapter XXI, is no disorder); a list gives several prefixes of one attribute
     not_prefixed: tuple[tuple[str, str], ...] = ()
     # predictions of a type kept only when an attribute has one of the values: {"test_result": {"interpretation":
     # ["N", "NEG"]}} (Ada's modifier negates a finding: a normal or negative result does, "increased" does not)
@@ -71,7 +71,8 @@ def load_mapping(corpus: str, path: Path | None = None) -> CorpusMapping:
         if scope not in SCOPES:
             raise ValueError(f"scope {scope!r} not in {SCOPES}")
         rows = tuple(Row(n, frozenset(r["gold"]), frozenset(r["pred"]), r.get("key"),
-                         tuple(sorted((r.get("not_prefixed") or {}).items())),
+                         tuple(sorted((k, p) for k, v in (r.get("not_prefixed") or {}).items()
+                                      for p in ([v] if isinstance(v, str) else v))),
                          tuple(sorted((t, k, frozenset(v)) for t, cond in (r.get("only_when") or {}).items()
                                       for k, v in cond.items())),
                          tuple(sorted((t, k, frozenset(v)) for t, cond in (r.get("also_when") or {}).items()

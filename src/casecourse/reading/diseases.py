@@ -33,7 +33,7 @@ from casecourse.cache import cached, file_key
 from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, obo_path, word_code
 from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
-from casecourse.reading.phenotypes import _fits, after_genus, find_phenotypes
+from casecourse.reading.phenotypes import _CLAUSE_MARK, _fits, after_genus, find_phenotypes
 from casecourse.reading.rx_first import finditer, lower_text
 from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
 from casecourse.reading.senses import drop_organism_senses
@@ -372,6 +372,8 @@ def find(text: str) -> list[Mention]:
         s, e = starts[a], ends[b - 1]
         if mark.find(1, s, e) >= 0 or after_genus(text, s):  # a character inside a mention already
             continue
+        if b - a > 1 and _CLAUSE_MARK.search(text, s, e):
+            continue  # no name across a comma: "clefts, lip pits" is no cleft lip (as for the HPO lexicon)
         t = index.terms[ti]
         if t.phase and (_TREATMENT_PHASE_AFTER.match(text, e)
                         or _TREATMENT_PHASE_BEFORE.search(text, max(0, s - 40), s)):
