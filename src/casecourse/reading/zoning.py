@@ -164,6 +164,11 @@ def zone_lines(text: str) -> list[Zone]:
     zones: list[Zone] = []
     in_refs = False
     story_headed = False  # a heading of the story ("Case presentation") seen
+    # flattened pages: indices in `zones` of story parts under a story heading that follows an abstract's or an
+    # introduction's heading (not a journal's "CASE REPORT" label atop the page), and of the first "Keywords" heading
+    headed_story: list[int] = []
+    framed = framed_story = False
+    keywords_at: int | None = None
     table_zone: str | None = None  # the zone of the table under the last caption, until prose resumes
     for start, end, raw in lines:
         if not raw.strip():
@@ -194,7 +199,10 @@ def zone_lines(text: str) -> list[Zone]:
         else:
             zone = current
         if hz == "narrative":
-            story_headed = True
+            story_headed, framed_story = True, framed
+        framed = framed or hz in ("background", "summary")
+        if inline and hz == "backmatter" and keywords_at is None and raw.strip()[:3].lower() == "key":
+            keywords_at = len(zones)
         opening = _case_opening(raw) if inline and not story_headed and zone in (
             "background", "discussion", "backmatter") else None
         if opening is not None:
@@ -209,10 +217,24 @@ def zone_lines(text: str) -> list[Zone]:
             if title and title.start() > 0:
                 zones.append(Zone(0, title.start(), "title"))
                 start = title.start()
+        if inline and story_headed and zone == "narrative" and not hz and framed_story:
+            headed_story.append(len(zones))
         zones.append(Zone(start, end, zone))
+    if keywords_at is not None:
+        _restated_case(zones, headed_story, keywords_at)
     if not has_headings:
         _mark_unheaded_discussion(text, zones)
     return zones
+
+
+def _restated_case(zones: list[Zone], headed_story: list[int], keywords_at: int) -> None:
+    """A structured abstract tells the case under its own "Case presentation" heading before the keywords, and the
+    article tells it again in its case section after them: where a story heading follows the keywords, the story
+    parts before them are the abstract's summary of the case (real facts, told again with their times later)."""
+    if any(i > keywords_at for i in headed_story):
+        for i in headed_story:
+            if i < keywords_at:
+                zones[i] = Zone(zones[i].start, zones[i].end, "summary")
 
 
 # A flattened page opens with its title, ended by the site's separator ("Title | Journal", "Title - PubMed") or a gap
