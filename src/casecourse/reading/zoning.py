@@ -55,7 +55,13 @@ _GENERIC_CUE = anchored(
     r"\b(?:occurs|affects|arises)\s+(?:in\s+)?(?:\d|about|approximately|around|up to|less|more|mainly|mostly|"
     r"predominantly|primarily|typically|usually|commonly|frequently|rarely|young|older|elderly|women|men|children|"
     r"adults|infants|individuals|people|patients|persons|males|females|all ages)|"
-    r"\b(?:accounts for|make up|makes up|comprises|results from|is most common|are most common)\b", re.I)
+    r"\b(?:accounts for|make up|makes up|comprises|results from|is most common|are most common)\b|"
+    # a definition: "X (XY) is a gastrointestinal disease that ...", "X is the most common cause of ..."
+    r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}(?:disease|disorder|syndrome|condition|"
+    r"eruption|dermatosis|infection|infestation|tumou?r|neoplasm|malignancy|entity|malformation|anomaly)s?\s+"
+    r"(?:that|which|characteri[sz]ed|caused|affecting)\b|"
+    r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+the\s+most\s+(?:\w+ly\s+)?(?:common|frequent|prevalent|recogni[sz]ed|"
+    r"important)\b", re.I)
 _STORY_VERB = anchored(
     r"\b(?:was|were|had|did|showed|revealed|demonstrated|developed|presented|received|underwent|complained|denied|"
     r"reported|started|began|improved|remained|confirmed|diagnosed|found|noted|observed|performed|treated|"
