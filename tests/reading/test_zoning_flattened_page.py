@@ -100,3 +100,20 @@ def test_a_journals_case_report_label_atop_the_page_is_no_abstracts_case_part() 
             "Sarcoidosis and cough in a teacher. " + "Abstract Sarcoidosis rarely presents with cough alone. "
             "Keywords Sarcoidosis Cough " + "Case presentation " + CASE + DISC)
     assert _zone_at(text, "Sarcoidosis and cough in a teacher") == "narrative"
+
+
+def test_a_pages_header_before_its_abstract_or_case_is_front_matter() -> None:
+    header = ("Sarcoidosis and cough | Journal of Invented Cases " + FILLER + "Sarcoidosis and cough in a teacher "
+              "Ann Author, Ben Author Author information Copyright Sarcoidosis is a granulomatous disorder. ")
+    text = header + "Abstract A 41-year-old teacher had sarcoidosis. Case presentation " + CASE + DISC
+    assert _zone_at(text, "Sarcoidosis and cough in a teacher") == "frontmatter"
+    assert _zone_at(text, "A 41-year-old teacher presented") == "narrative"
+    # a page whose first heading is its discussion tells its case at the start, without a heading
+    text = header + CASE + DISC
+    assert _zone_at(text, "A 41-year-old teacher presented") == "narrative"
+
+
+def test_a_label_opening_the_page_does_not_hide_its_title() -> None:
+    text = "Case Report: Sarcoidosis and cough | Journal of Invented Cases " + FILLER + "Case presentation " + CASE
+    assert _zone_at(text, "Sarcoidosis and cough") == "title"
+    assert _zone_at(text, "Journal of Invented") == "frontmatter"
