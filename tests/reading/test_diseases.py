@@ -594,3 +594,13 @@ def test_a_curated_short_name_leaves_the_longer_named_forms_their_codes() -> Non
     assert got.get("obstetrical tetanus") == "A34"
     assert got.get("infant botulism") == "A48.51"
     assert got.get("porphyria") == "E80.20"
+
+
+def test_heat_stroke_is_no_cerebral_infarction() -> None:
+    """"heat stroke" is heatstroke (T67.01XA), never the "stroke" inside it (I63.9, a cerebral infarction)."""
+    from casecourse.reading.pipeline import read_mentions
+
+    text = "He collapsed with heat stroke after a long run in the sun. His father had a stroke."
+    codes = {(m.text, m.attrs.get("icd10")) for m in read_mentions(text) if m.type == "condition"}
+    assert ("heat stroke", "T67.01XA") in codes
+    assert ("stroke", "I63.9") in codes and len(codes) == 2
