@@ -103,6 +103,28 @@ def test_a_corpus_scoring_only_the_patients_zones_ignores_mentions_elsewhere() -
     assert load_mapping("maccrobat").zones is None
 
 
+def test_an_abstract_told_before_the_case_section_is_not_scored_where_the_corpus_says_so() -> None:
+    """Ada annotates the presentation of the case, "found in a dedicated section or the abstract": a summary before
+    the case's own section is left out, a summary with no story after it (an abstract-only page) is scored."""
+    from casecourse.evaluation.gold import GoldDoc, GoldSpan
+    from casecourse.evaluation.mapping import load_mapping
+    from casecourse.evaluation.scoring import in_scope
+    from casecourse.model import Mention
+
+    doc = GoldDoc(id="a", text="x" * 100, spans=[GoldSpan("condition", 0, 5, "x" * 5),
+                                                 GoldSpan("condition", 90, 95, "x" * 5)])
+    abstract = Mention(type="condition", start=10, end=15, text="x" * 5, zone="summary")
+    story = Mention(type="condition", start=40, end=45, text="x" * 5, zone="narrative")
+    closing = Mention(type="condition", start=60, end=65, text="x" * 5, zone="summary")
+    zones = frozenset({"narrative", "summary"})
+    follow = (("summary", "narrative"),)
+    assert in_scope([abstract, story, closing], doc, "annotated_window", zones, follow) == [story, closing]
+    assert in_scope([abstract], doc, "annotated_window", zones, follow) == [abstract]
+    assert in_scope([abstract, story], doc, "annotated_window", zones) == [abstract, story]
+    assert load_mapping("ada").unless_followed_by == follow
+    assert load_mapping("maccrobat").unless_followed_by == ()
+
+
 def test_ada_modifier_row_scores_only_normal_or_negative_results() -> None:
     """Ada's modifier negates a finding: "normal"/"negative" results do, "increased" does not; cues always count."""
     from casecourse.evaluation.gold import GoldDoc, GoldSpan

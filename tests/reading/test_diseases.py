@@ -602,3 +602,13 @@ def test_an_icd_title_does_not_run_across_a_comma() -> None:
     found = _by_text("She had branchial clefts, lip pseudoclefts and deafness.")
     assert not any("," in t for t in found)
     assert "cleft lip" in {str(m.attrs.get("label")).lower() for m in find("The boy had a cleft lip.")}
+
+
+def test_heat_stroke_is_no_cerebral_infarction() -> None:
+    """"heat stroke" is heatstroke (T67.01XA), never the "stroke" inside it (I63.9, a cerebral infarction)."""
+    from casecourse.reading.pipeline import read_mentions
+
+    text = "He collapsed with heat stroke after a long run in the sun. His father had a stroke."
+    codes = {(m.text, m.attrs.get("icd10")) for m in read_mentions(text) if m.type == "condition"}
+    assert ("heat stroke", "T67.01XA") in codes
+    assert ("stroke", "I63.9") in codes and len(codes) == 2

@@ -81,3 +81,39 @@ def test_a_flattened_pages_title_is_its_title() -> None:
     assert _zone_at(text, "Sarcoidosis presenting") == "title"
     assert next(z for z in zone_lines(text) if z.start == 0).end == len(title)
     assert _zone_at(text, "Journal of Invented") == "narrative"
+
+
+def test_a_structured_abstracts_case_part_is_a_summary_when_the_case_section_follows_the_keywords() -> None:
+    abstract = ("Introduction Sarcoidosis rarely presents with cough alone. Case presentation We report a 41-year-old "
+                "teacher who presented with a dry cough and was found to have sarcoidosis. Conclusion Sarcoidosis "
+                "should be considered in chronic cough. Keywords Sarcoidosis Cough ")
+    text = FILLER + abstract + INTRO + "Case presentation " + CASE + DISC
+    assert _zone_at(text, "who presented with a dry cough") == "summary"
+    assert _zone_at(text, "A 41-year-old teacher presented") == "narrative"
+    # without a case section after the keywords, the abstract's case part is the story
+    text = FILLER + abstract + "Discussion Sarcoidosis is a granulomatous disorder of unknown cause. "
+    assert _zone_at(text, "who presented with a dry cough") == "narrative"
+
+
+def test_a_journals_case_report_label_atop_the_page_is_no_abstracts_case_part() -> None:
+    text = ("Sarcoidosis and cough | Journal of Invented Cases " + FILLER + "CASE REPORT Year 2020 Volume 4 "
+            "Sarcoidosis and cough in a teacher. " + "Abstract Sarcoidosis rarely presents with cough alone. "
+            "Keywords Sarcoidosis Cough " + "Case presentation " + CASE + DISC)
+    assert _zone_at(text, "Sarcoidosis and cough in a teacher") == "narrative"
+
+
+def test_a_pages_header_before_its_abstract_or_case_is_front_matter() -> None:
+    header = ("Sarcoidosis and cough | Journal of Invented Cases " + FILLER + "Sarcoidosis and cough in a teacher "
+              "Ann Author, Ben Author Author information Copyright Sarcoidosis is a granulomatous disorder. ")
+    text = header + "Abstract A 41-year-old teacher had sarcoidosis. Case presentation " + CASE + DISC
+    assert _zone_at(text, "Sarcoidosis and cough in a teacher") == "frontmatter"
+    assert _zone_at(text, "A 41-year-old teacher presented") == "narrative"
+    # a page whose first heading is its discussion tells its case at the start, without a heading
+    text = header + CASE + DISC
+    assert _zone_at(text, "A 41-year-old teacher presented") == "narrative"
+
+
+def test_a_label_opening_the_page_does_not_hide_its_title() -> None:
+    text = "Case Report: Sarcoidosis and cough | Journal of Invented Cases " + FILLER + "Case presentation " + CASE
+    assert _zone_at(text, "Sarcoidosis and cough") == "title"
+    assert _zone_at(text, "Journal of Invented") == "frontmatter"

@@ -11,6 +11,10 @@ from casecourse.reading.zoning import sentence_zone
     "Hereditary angioedema occurs in about 1 in 50,000 people.",
     "Thrombotic microangiopathies are a heterogeneous group of disorders.",
     "Sarcoidosis is often associated with hypercalcaemia.",
+    # definitions: "X (XY) is a ... disease that ...", "X is the most common cause of ..."
+    "Whipple disease (WD) is a chronic bacterial infection that involves the small bowel.",
+    "Pityriasis rosea is a self-limited papulosquamous eruption which begins with a herald patch.",
+    "Tropheryma whipplei is the most common cause of culture-negative endocarditis in this region.",
 ])
 def test_general_statements_about_a_disease_are_background(sentence: str) -> None:
     assert sentence_zone(sentence, "narrative") == "background"
@@ -25,6 +29,8 @@ def test_general_statements_about_a_disease_are_background(sentence: str) -> Non
     "Fever occurs every evening since admission.",
     "Biopsy confirmed membranous nephropathy, which is a common cause of nephrotic syndrome.",
     "Necrotic areas (arrow) which are associated with neutrophils.",
+    "This is a disorder that she had since childhood.",
+    "The pain is the most severe in the morning and eases by noon.",
 ])
 def test_the_patients_story_stays_in_the_narrative(sentence: str) -> None:
     assert sentence_zone(sentence, "narrative") == "narrative"

@@ -46,6 +46,10 @@ class CorpusMapping:
     rows: tuple[Row, ...]
     extra: dict
     zones: frozenset[str] | None = None
+    # a zone scored only where no mention of another zone follows it: {"summary": "narrative"} (Ada annotates the
+    # presentation of the case, "found in a dedicated section or the abstract": an abstract before the case section
+    # restates it and is left unannotated)
+    unless_followed_by: tuple[tuple[str, str], ...] = ()
 
     def row(self, name_or_type: str) -> Row | None:
         """The row named `name_or_type`, or the row scoring that casecourse type (case-insensitive)."""
@@ -79,7 +83,8 @@ def load_mapping(corpus: str, path: Path | None = None) -> CorpusMapping:
                                       for k, v in cond.items())))
                      for n, r in spec["types"].items())
         zones = frozenset(spec["zones"]) if "zones" in spec else None
+        followed = tuple(sorted((str(z), str(f)) for z, f in (spec.get("unless_followed_by") or {}).items()))
     except (KeyError, TypeError, ValueError) as e:
         raise CorpusError(f"{name}: bad or missing mapping for corpus {corpus!r} ({e!r})") from e
-    extra = {k: v for k, v in spec.items() if k not in ("scope", "types", "zones")}
-    return CorpusMapping(corpus, scope, rows, extra, zones)
+    extra = {k: v for k, v in spec.items() if k not in ("scope", "types", "zones", "unless_followed_by")}
+    return CorpusMapping(corpus, scope, rows, extra, zones, followed)

@@ -27,9 +27,15 @@ def _key(value: object, key: str | None) -> str | None:
     return normalize_hpo(str(value)) if key == "hpo" else str(value)
 
 
-def in_scope(mentions: list[Mention], doc: GoldDoc, scope: str, zones: frozenset[str] | None = None) -> list[Mention]:
+def in_scope(mentions: list[Mention], doc: GoldDoc, scope: str, zones: frozenset[str] | None = None,
+             unless_followed_by: tuple[tuple[str, str], ...] = ()) -> list[Mention]:
     """The mentions a corpus scores: all, or those inside its annotated window; with `zones`, only those the
-    reader placed in one of these zones (a corpus that annotates only what the case has)."""
+    reader placed in one of these zones (a corpus that annotates only what the case has); with `unless_followed_by`
+    ((zone, later zone) pairs), a mention of the first zone only when no mention of the later zone follows it (an
+    abstract told before the case's own section)."""
+    for zone, later in unless_followed_by:
+        last = max((m.start for m in mentions if m.zone == later), default=-1)
+        mentions = [m for m in mentions if m.zone != zone or m.start > last]
     if zones is not None:
         mentions = [m for m in mentions if m.zone in zones]
     if scope != "annotated_window":
@@ -65,7 +71,7 @@ def match_corpus(docs: list[GoldDoc], predictions: list[list[Mention]],
         raise ValueError(f"{len(docs)} documents but {len(predictions)} predictions")
     matches: dict[str, list[RowMatch]] = {row.name: [] for row in mapping.rows}
     for doc, mentions in zip(docs, predictions, strict=True):
-        scoped = in_scope(mentions, doc, mapping.scope, mapping.zones)
+        scoped = in_scope(mentions, doc, mapping.scope, mapping.zones, mapping.unless_followed_by)
         for row in mapping.rows:
             matches[row.name].append(match_row(doc, scoped, row))
     return matches

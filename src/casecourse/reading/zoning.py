@@ -3,7 +3,8 @@
 Zones: `narrative` (the case), `summary` (abstract, "we report a case of..."), `background`
 (introduction), `discussion` (discussion, conclusion, and paragraphs about other patients or
 trials), `literature` (a sentence citing other work), `title`, `authors` (names, affiliations,
-correspondence), `backmatter` (funding, consent, copyright, competing interests), `references`.
+correspondence), `frontmatter` (a flattened web page's header before its first section), `backmatter` (funding,
+consent, copyright, competing interests), `references`.
 Only `narrative` and `summary` yield patient facts; everything else is kept as mentions.
 Tab-separated table lines are `table` (a table of this patient's data: its lab results become
 facts) or `table_other` (a table whose caption speaks of other cases, criteria or the literature).
@@ -55,7 +56,13 @@ _GENERIC_CUE = anchored(
     r"\b(?:occurs|affects|arises)\s+(?:in\s+)?(?:\d|about|approximately|around|up to|less|more|mainly|mostly|"
     r"predominantly|primarily|typically|usually|commonly|frequently|rarely|young|older|elderly|women|men|children|"
     r"adults|infants|individuals|people|patients|persons|males|females|all ages)|"
-    r"\b(?:accounts for|make up|makes up|comprises|results from|is most common|are most common)\b", re.I)
+    r"\b(?:accounts for|make up|makes up|comprises|results from|is most common|are most common)\b|"
+    # a definition: "X (XY) is a gastrointestinal disease that ...", "X is the most common cause of ..."
+    r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}(?:disease|disorder|syndrome|condition|"
+    r"eruption|dermatosis|infection|infestation|tumou?r|neoplasm|malignancy|entity|malformation|anomaly)s?\s+"
+    r"(?:that|which|characteri[sz]ed|caused|affecting)\b|"
+    r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+the\s+most\s+(?:\w+ly\s+)?(?:common|frequent|prevalent|recogni[sz]ed|"
+    r"important)\b", re.I)
 _STORY_VERB = anchored(
     r"\b(?:was|were|had|did|showed|revealed|demonstrated|developed|presented|received|underwent|complained|denied|"
     r"reported|started|began|improved|remained|confirmed|diagnosed|found|noted|observed|performed|treated|"
@@ -164,6 +171,12 @@ def zone_lines(text: str) -> list[Zone]:
     zones: list[Zone] = []
     in_refs = False
     story_headed = False  # a heading of the story ("Case presentation") seen
+    # flattened pages: indices in `zones` of story parts under a story heading that follows an abstract's or an
+    # introduction's heading (not a journal's "CASE REPORT" label atop the page), and of the first "Keywords" heading
+    headed_story: list[int] = []
+    framed = framed_story = False
+    keywords_at: int | None = None
+    first_heading: int | None = None  # index in `zones` of a flattened page's first heading after its opening
     table_zone: str | None = None  # the zone of the table under the last caption, until prose resumes
     for start, end, raw in lines:
         if not raw.strip():
@@ -194,7 +207,12 @@ def zone_lines(text: str) -> list[Zone]:
         else:
             zone = current
         if hz == "narrative":
-            story_headed = True
+            story_headed, framed_story = True, framed
+        framed = framed or hz in ("background", "summary")
+        if inline and hz and first_heading is None and any(z.zone != "title" for z in zones):
+            first_heading = len(zones)
+        if inline and hz == "backmatter" and keywords_at is None and raw.strip()[:3].lower() == "key":
+            keywords_at = len(zones)
         opening = _case_opening(raw) if inline and not story_headed and zone in (
             "background", "discussion", "backmatter") else None
         if opening is not None:
@@ -204,15 +222,44 @@ def zone_lines(text: str) -> list[Zone]:
                 zones.append(Zone(start, start + opening, zone))
             start, zone = start + opening, "narrative"
             current = zone
-        if inline and start == 0 and zone == "narrative":
+        if inline and zone == "narrative" and (start == 0 or len(zones) == 1 and zones[0] == Zone(0, start, "title")):
+            # the page's title, also after a label opening the page ("Case Report: <title> ...")
             title = _PAGE_TITLE_END.search(raw, 0, 300)
             if title and title.start() > 0:
-                zones.append(Zone(0, title.start(), "title"))
-                start = title.start()
+                zones.append(Zone(start, start + title.start(), "title"))
+                start += title.start()
+        if inline and story_headed and zone == "narrative" and not hz and framed_story:
+            headed_story.append(len(zones))
         zones.append(Zone(start, end, zone))
+    if keywords_at is not None:
+        _restated_case(zones, headed_story, keywords_at)
+    if inline and first_heading is not None:
+        _page_header(zones, first_heading)
     if not has_headings:
         _mark_unheaded_discussion(text, zones)
     return zones
+
+
+def _page_header(zones: list[Zone], first: int) -> None:
+    """A flattened page's header (navigation, journal and author lines, the title printed again, at times an unheaded
+    abstract or introduction) runs from its title to the first inline heading: where that heading opens the abstract,
+    the introduction or the case, the header is `frontmatter`, not the story. A page whose first heading is its
+    discussion keeps its start as the story (the case told without a heading)."""
+    if not any(z.zone in ("summary", "background", "narrative") for z in zones[first + 1:first + 2]):
+        return
+    for i in range(first):
+        if zones[i].zone == "narrative":
+            zones[i] = Zone(zones[i].start, zones[i].end, "frontmatter")
+
+
+def _restated_case(zones: list[Zone], headed_story: list[int], keywords_at: int) -> None:
+    """A structured abstract tells the case under its own "Case presentation" heading before the keywords, and the
+    article tells it again in its case section after them: where a story heading follows the keywords, the story
+    parts before them are the abstract's summary of the case (real facts, told again with their times later)."""
+    if any(i > keywords_at for i in headed_story):
+        for i in headed_story:
+            if i < keywords_at:
+                zones[i] = Zone(zones[i].start, zones[i].end, "summary")
 
 
 # A flattened page opens with its title, ended by the site's separator ("Title | Journal", "Title - PubMed") or a gap
