@@ -63,7 +63,8 @@ def headline(result: dict) -> dict[str, float | None]:
     e = result["extra"]
     out = {"macro_f1": e["macro_f1"], "macro_f1_lenient": e["macro_f1_lenient"]}
     for key in ("negation_accuracy", "timex_value_accuracy", "timex_class_accuracy", "document_f1",
-                "is_a_lenient_f1"):
+                "is_a_lenient_f1", "target_macro_f1_lenient", "target_macro_f1_lenient_dev",
+                "target_macro_f1_lenient_test"):
         if key in e:
             out[key] = e[key]
     return out
