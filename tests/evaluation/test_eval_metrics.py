@@ -248,3 +248,25 @@ def test_gscplus_row_leaves_out_short_forms() -> None:
     assert row.admits("finding", {"source": "lexicon"})
     dd = load_mapping("maccrobat").row("Disease_disorder")
     assert dd is not None and not dd.admits("condition", {"icd10": "Z94.0"})
+
+
+def test_ada_modifier_row_leaves_out_summary_cues() -> None:
+    """In the summary zone (abstract, "we present a case of ...") a negation cue denies history or outcome ("with no
+    history of asthma", "no recurrence"); the case presentation's own are scored. The row's `zone` condition asks the
+    mention's zone."""
+    from casecourse.evaluation.gold import GoldDoc, GoldSpan
+    from casecourse.evaluation.mapping import load_mapping
+    from casecourse.evaluation.scoring import match_row
+    from casecourse.model import Mention
+
+    modifier = load_mapping("ada").row("modifier")
+    assert modifier is not None
+    assert modifier.admits("negation_cue", {"negates": "finding"}, "present", "narrative")
+    assert not modifier.admits("negation_cue", {"negates": "finding"}, "present", "summary")
+    assert modifier.admits("test_result", {"interpretation": "N"}, "present", "summary")
+    text = "We report a man with no history of asthma. He had no fever."
+    doc = GoldDoc(id="z", text=text, spans=[GoldSpan("modifier", 47, 49, "no")])
+    cues = [Mention(type="negation_cue", start=24, end=26, text="no", zone="summary"),
+            Mention(type="negation_cue", start=47, end=49, text="no", zone="narrative")]
+    got = match_row(doc, cues, modifier)
+    assert [m.start for m in got.pred] == [47] and len(got.strict) == 1
