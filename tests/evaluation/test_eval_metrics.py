@@ -270,3 +270,18 @@ def test_ada_modifier_row_leaves_out_summary_cues() -> None:
             Mention(type="negation_cue", start=47, end=49, text="no", zone="narrative")]
     got = match_row(doc, cues, modifier)
     assert [m.start for m in got.pred] == [47] and len(got.strict) == 1
+
+
+def test_ada_finding_row_scores_a_positive_result_and_the_modifier_row_a_negative_one() -> None:
+    """A result the reader ties to its test states a finding when positive or abnormal ("cultures grew Klebsiella
+    pneumoniae", "the NBT test was abnormal") and denies one when negative or normal; a raised or lowered level
+    ("elevated CRP") is part of the finding its test names, and a number alone is neither."""
+    from casecourse.evaluation.mapping import load_mapping
+
+    rows = load_mapping("ada")
+    finding, modifier = rows.row("finding"), rows.row("modifier")
+    assert finding is not None and modifier is not None
+    for interp, in_finding in (("POS", True), ("A", True), ("H", False), ("L", False), ("N", False), (None, False)):
+        assert finding.admits("lab_value", {"interpretation": interp}) is in_finding
+    assert modifier.admits("lab_value", {"interpretation": "NEG"})
+    assert not modifier.admits("lab_value", {"interpretation": "POS"})
