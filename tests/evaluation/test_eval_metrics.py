@@ -285,3 +285,20 @@ def test_ada_finding_row_scores_a_positive_result_and_the_modifier_row_a_negativ
         assert finding.admits("lab_value", {"interpretation": interp}) is in_finding
     assert modifier.admits("lab_value", {"interpretation": "NEG"})
     assert not modifier.admits("lab_value", {"interpretation": "POS"})
+
+
+def test_a_cue_that_is_a_negative_results_own_word_is_one_modifier() -> None:
+    """'the serology was negative', 'revealed no abnormality': the reader reads the normal or negative result and a
+    negation cue over the same words; the cue is marked `result_word` and Ada's modifier row counts the result only,
+    while a cue of its own ('no fever') stays."""
+    from casecourse.evaluation.mapping import load_mapping
+    from casecourse.reading.pipeline import read_mentions
+
+    got = read_mentions("The HIV serology was negative. Examination of the chest revealed no abnormality. "
+                        "There was no fever.")
+    cues = {(m.text, bool(m.attrs.get("result_word"))) for m in got if m.type == "negation_cue"}
+    assert cues == {("was negative", True), ("no", True), ("no", False)}
+    modifier = load_mapping("ada").row("modifier")
+    assert modifier is not None
+    assert not modifier.admits("negation_cue", {"negates": "finding", "result_word": True})
+    assert modifier.admits("negation_cue", {"negates": "finding"})

@@ -223,6 +223,7 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
     exam_findings.mark(text, sents, mentions)
     # procedures take their assertion from the same cues; the cues of their sentences are not new mentions
     cues = assertion.assign(text, sents, mentions, quiet=_QUIET_TARGETS, witness=_WITNESS_TARGETS)
+    assertion.mark_result_words(cues, mentions)
     _assign_zones(text, zones, sents, cues)  # a cue is in its sentence's zone (a discussion's "not" is no story's)
     mentions.extend(cues)
     mentions.sort(key=lambda m: (m.start, -m.end, m.type))
