@@ -27,7 +27,7 @@ def oracle_mentions(corpus: str, doc: GoldDoc, shift: int = 0) -> list[Mention]:
             if g.label not in row.gold:
                 continue
             # the attributes the row asks of this type (Ada's modifier row takes a result only when normal)
-            attrs: dict = {k: min(v) for t, k, v in row.only_when if t == mtype and k != "assertion"}
+            attrs: dict = {k: min(v) for t, k, v in row.only_when if t == mtype and k not in ("assertion", "zone")}
             if g.attr("hpo"):
                 attrs["hpo"] = g.attr("hpo")
             if g.attr("value"):

@@ -248,3 +248,57 @@ def test_gscplus_row_leaves_out_short_forms() -> None:
     assert row.admits("finding", {"source": "lexicon"})
     dd = load_mapping("maccrobat").row("Disease_disorder")
     assert dd is not None and not dd.admits("condition", {"icd10": "Z94.0"})
+
+
+def test_ada_modifier_row_leaves_out_summary_cues() -> None:
+    """In the summary zone (abstract, "we present a case of ...") a negation cue denies history or outcome ("with no
+    history of asthma", "no recurrence"); the case presentation's own are scored. The row's `zone` condition asks the
+    mention's zone."""
+    from casecourse.evaluation.gold import GoldDoc, GoldSpan
+    from casecourse.evaluation.mapping import load_mapping
+    from casecourse.evaluation.scoring import match_row
+    from casecourse.model import Mention
+
+    modifier = load_mapping("ada").row("modifier")
+    assert modifier is not None
+    assert modifier.admits("negation_cue", {"negates": "finding"}, "present", "narrative")
+    assert not modifier.admits("negation_cue", {"negates": "finding"}, "present", "summary")
+    assert modifier.admits("test_result", {"interpretation": "N"}, "present", "summary")
+    text = "We report a man with no history of asthma. He had no fever."
+    doc = GoldDoc(id="z", text=text, spans=[GoldSpan("modifier", 47, 49, "no")])
+    cues = [Mention(type="negation_cue", start=24, end=26, text="no", zone="summary"),
+            Mention(type="negation_cue", start=47, end=49, text="no", zone="narrative")]
+    got = match_row(doc, cues, modifier)
+    assert [m.start for m in got.pred] == [47] and len(got.strict) == 1
+
+
+def test_ada_finding_row_scores_a_positive_result_and_the_modifier_row_a_negative_one() -> None:
+    """A result the reader ties to its test states a finding when positive or abnormal ("cultures grew Klebsiella
+    pneumoniae", "the NBT test was abnormal") and denies one when negative or normal; a raised or lowered level
+    ("elevated CRP") is part of the finding its test names, and a number alone is neither."""
+    from casecourse.evaluation.mapping import load_mapping
+
+    rows = load_mapping("ada")
+    finding, modifier = rows.row("finding"), rows.row("modifier")
+    assert finding is not None and modifier is not None
+    for interp, in_finding in (("POS", True), ("A", True), ("H", False), ("L", False), ("N", False), (None, False)):
+        assert finding.admits("lab_value", {"interpretation": interp}) is in_finding
+    assert modifier.admits("lab_value", {"interpretation": "NEG"})
+    assert not modifier.admits("lab_value", {"interpretation": "POS"})
+
+
+def test_a_cue_that_is_a_negative_results_own_word_is_one_modifier() -> None:
+    """'the serology was negative', 'revealed no abnormality': the reader reads the normal or negative result and a
+    negation cue over the same words; the cue is marked `result_word` and Ada's modifier row counts the result only,
+    while a cue of its own ('no fever') stays."""
+    from casecourse.evaluation.mapping import load_mapping
+    from casecourse.reading.pipeline import read_mentions
+
+    got = read_mentions("The HIV serology was negative. Examination of the chest revealed no abnormality. "
+                        "There was no fever.")
+    cues = {(m.text, bool(m.attrs.get("result_word"))) for m in got if m.type == "negation_cue"}
+    assert cues == {("was negative", True), ("no", True), ("no", False)}
+    modifier = load_mapping("ada").row("modifier")
+    assert modifier is not None
+    assert not modifier.admits("negation_cue", {"negates": "finding", "result_word": True})
+    assert modifier.admits("negation_cue", {"negates": "finding"})

@@ -59,3 +59,12 @@ def test_a_specimen_word_in_a_compound_names_no_sample() -> None:
             "with cultures of blood and urine; urine output fell.")
     assert [(m.text, m.start) for m in find_specimens(text)] == [("blood", text.index("blood and")),
                                                                   ("urine", text.index("urine;"))]
+
+
+def test_a_site_right_before_the_word_it_qualifies_gives_way() -> None:
+    """"[neck] swelling", "[liver] lesion", "[chest] radiograph": one phrase, no site named apart; a site after its
+    finding ("a mass in the right lower quadrant") or in a list stays."""
+    got = read_mentions("She had a neck swelling and a liver lesion; a chest radiograph was taken. "
+                        "A mass was felt in the right lower quadrant, with papules on the scalp and neck.")
+    assert [m.text for m in got if m.type == "body_site"] == ["right lower quadrant", "scalp", "neck"]
+    assert {"swelling", "lesion", "radiograph", "mass", "papules"} <= {m.text for m in got}

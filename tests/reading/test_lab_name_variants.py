@@ -50,3 +50,32 @@ def test_a_phenotype_written_with_a_panel_stays_a_finding() -> None:
 
     ms = read_mentions("He had abnormal liver function tests. LFTs were normal a month later.")
     assert [m.text for m in ms if m.type == "finding"] == ["abnormal liver function tests"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("An increased hemosedimentation speed was noted.", "erythrocyte sedimentation rate"),
+    ("Plasma free metanephrines were sent.", "metanephrines"),
+    ("Alpha-1 antitrypsin was measured because of the cirrhosis.", "alpha-1 antitrypsin"),
+    ("Apolipoprotein B was undetectable.", "apolipoprotein b"),
+    ("An NBT test confirmed the diagnosis.", "nitroblue tetrazolium test"),
+    ("CA-125 and cancer antigen 125 are one test.", "ca 125"),
+    ("A comprehensive metabolic panel was drawn.", "metabolic panel"),
+    ("Her acute phase reactants fell after treatment.", "inflammatory markers"),
+])
+def test_more_lab_names(text: str, name: str) -> None:
+    assert name in {m.norm for m in find_labs(text) if m.type == "lab_test"}
+
+
+def test_a_spaced_free_t4_is_the_test_and_no_negation() -> None:
+    """Converted pages print subscripts apart ("free T 4"): the name is the test, and its "free" denies nothing."""
+    from casecourse.reading.pipeline import read_mentions
+
+    got = read_mentions("Thyroid-stimulating hormone and free T 4 were within normal limits.")
+    assert "free thyroxine" in {m.norm for m in got if m.type == "lab_test"}
+    assert not [m for m in got if m.type == "negation_cue"]
+
+
+def test_a_normal_metabolic_panel_gives_its_members_the_result() -> None:
+    values = [m for m in find_labs("A basic metabolic panel was normal.") if m.type == "lab_value"]
+    assert {m.attrs.get("test") for m in values} == {"sodium", "potassium", "chloride", "creatinine", "glucose"}
+    assert {m.attrs.get("interpretation") for m in values} == {"N"}

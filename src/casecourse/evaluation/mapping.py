@@ -21,22 +21,26 @@ class Row:
     # recipient", ICD-10-CM chapter XXI, is no disorder); a list gives several prefixes of one attribute
     not_prefixed: tuple[tuple[str, str], ...] = ()
     # predictions of a type kept only when an attribute has one of the values: {"test_result": {"interpretation":
-    # ["N", "NEG"]}} (Ada's modifier negates a finding: a normal or negative result does, "increased" does not)
+    # ["N", "NEG"]}} (Ada's modifier negates a finding: a normal or negative result does, "increased" does not);
+    # the keys `assertion` and `zone` ask the mention's assertion and zone instead of an attribute
     only_when: tuple[tuple[str, str, frozenset[str]], ...] = ()
     # predictions of a type also kept, whatever `only_when` says, when one of these holds: {"condition": {"seen_on":
     # ["imaging"]}} (Ada's finding row takes a condition an examination showed, besides a denied one)
     also_when: tuple[tuple[str, str, frozenset[str]], ...] = ()
 
-    def admits(self, mention_type: str, attrs: dict, assertion: str | None = None) -> bool:
-        """The row scores this prediction: no prefix excluded, and every condition on its type met (the key
-        `assertion` is the mention's assertion, any other an attribute), or one of its `also_when` met."""
+    def admits(self, mention_type: str, attrs: dict, assertion: str | None = None, zone: str = "narrative") -> bool:
+        """The row scores this prediction: no prefix excluded, and every condition on its type met (the keys
+        `assertion` and `zone` are the mention's own, any other an attribute), or one of its `also_when` met."""
         if any(str(attrs.get(k) or "").startswith(v) for k, v in self.not_prefixed):
             return False
-        if any(t == mention_type and str(assertion if k == "assertion" else attrs.get(k)) in values
-               for t, k, values in self.also_when):
+        own = {"assertion": assertion, "zone": zone}
+
+        def value(k: str) -> str:
+            return str(own[k] if k in own else attrs.get(k))
+
+        if any(t == mention_type and value(k) in values for t, k, values in self.also_when):
             return True
-        return all(str(assertion if k == "assertion" else attrs.get(k)) in values
-                   for t, k, values in self.only_when if t == mention_type)
+        return all(value(k) in values for t, k, values in self.only_when if t == mention_type)
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def in_scope(mentions: list[Mention], doc: GoldDoc, scope: str, zones: frozenset
 def match_row(doc: GoldDoc, mentions: list[Mention], row: Row) -> RowMatch:
     gold = [g for g in doc.spans if g.label in row.gold]
     candidates = [m for m in mentions if m.type in row.pred and (row.key is None or m.attrs.get(row.key))
-                  and row.admits(m.type, m.attrs, m.assertion.value)]
+                  and row.admits(m.type, m.attrs, m.assertion.value, m.zone)]
     candidates.sort(key=lambda m: (m.start, m.end, m.type, m.text, m.assertion.value))
     # The reader may give one span twice (e.g. an age both as demographic and as timex): a row's
     # predictions are a set of (span, key), so identical ones count once.

@@ -484,5 +484,21 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
     return found
 
 
+_RESULT_TYPES = frozenset({"lab_value", "test_result"})
+
+
+def mark_result_words(cues: list[Mention], mentions: list[Mention]) -> None:
+    """A cue whose words are those of a normal or negative result ("the serology was negative", "revealed no
+    abnormality") is that result's own word: `attrs["result_word"]`, so that one denial is not counted twice (the
+    result already says it)."""
+    results = [(m.start, m.end) for m in mentions
+               if m.type in _RESULT_TYPES and m.attrs.get("interpretation") in ("N", "NEG")]
+    if not results:
+        return
+    for c in cues:
+        if any(a < c.end and c.start < b for a, b in results):
+            c.attrs["result_word"] = True
+
+
 _NEGATES_ORDER = ("finding", "condition", "lab_finding", "lab_value", "lab_test", "event", "drug", "procedure",
                   "examination")

@@ -5,7 +5,9 @@ One `body_site` mention per site (the longest written form where forms overlap),
 `attrs["kind"]` (region, limb, organ). A site inside a longer mention (a finding, a diagnosis, a test or an
 examination: "back pain", "liver biopsy") gives way to it in the pipeline's overlap resolution, so what remains
 is a site named apart from its finding, often a fragment of a discontinuous finding ("swelling ... of the left
-wrist"). The course does not use them.
+wrist"). A site written right before the word it qualifies ("neck swelling", "liver lesion", "chest radiograph",
+"right upper quadrant pain") is that word's attributive site, not named apart: it gives way too
+(`drop_attributive`). The course does not use them.
 
 `find_specimens` reads the specimens and body fluids sampled or examined ("cultures of blood, urine and sputum",
 `knowledge/specimen_words.csv`) as `specimen` mentions in the same way.
@@ -86,6 +88,19 @@ def find(text: str) -> list[Mention]:
         out.append(Mention.model_construct(type="body_site", start=start, end=end, text=text[start:end], norm=name,
                                            attrs={"kind": kind}))
     return out
+
+
+# the words a site written right before qualifies: "neck swelling", "liver metastases", "chest radiograph", "thyroid
+# function tests"
+_QUALIFIED = frozenset({"finding", "finding_part", "condition", "examination", "lab_test"})
+
+
+def drop_attributive(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` without the body sites followed, after one space, by a finding, diagnosis, examination or test
+    they qualify ("[liver] lesion"): the phrase is one finding, its site no fragment of its own."""
+    heads = {m.start for m in mentions if m.type in _QUALIFIED}
+    return [m for m in mentions
+            if m.type != "body_site" or not (m.end + 1 in heads and text[m.end:m.end + 1] == " ")]
 
 
 @cache

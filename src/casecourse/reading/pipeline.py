@@ -17,7 +17,7 @@ from functools import cache
 from operator import attrgetter
 
 from casecourse.model import Mention, set_field
-from casecourse.reading import abbreviations, assertion, exam_findings, sentences, zoning
+from casecourse.reading import abbreviations, assertion, body_sites, exam_findings, sentences, zoning
 from casecourse.reading.labs_qualitative import panels
 
 # name -> "module:function(text) -> list[Mention]", in the order they run
@@ -217,12 +217,13 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
     for name in finders or tuple(FINDERS):
         mentions.extend(_finder(name)(text, reference_date) if reference_date and name == "timex"
                         else _finder(name)(text))
-    mentions = _resolve_overlaps(_one_frequency_per_span(mentions)) + abbr
+    mentions = body_sites.drop_attributive(text, _resolve_overlaps(_one_frequency_per_span(mentions))) + abbr
     zones = zoning.zone_lines(text)
     _assign_zones(text, zones, sents, mentions)
     exam_findings.mark(text, sents, mentions)
     # procedures take their assertion from the same cues; the cues of their sentences are not new mentions
     cues = assertion.assign(text, sents, mentions, quiet=_QUIET_TARGETS, witness=_WITNESS_TARGETS)
+    assertion.mark_result_words(cues, mentions)
     _assign_zones(text, zones, sents, cues)  # a cue is in its sentence's zone (a discussion's "not" is no story's)
     mentions.extend(cues)
     mentions.sort(key=lambda m: (m.start, -m.end, m.type))
