@@ -25,3 +25,9 @@ def test_ada_scores_a_deficit_as_a_finding_maccrobat_as_a_disorder() -> None:
     assert not ada["condition"].admits("condition", deficit, "present")
     assert ada["condition"].admits("condition", {}, "present")
     assert mac["Disease_disorder"].admits("condition", deficit, "present")
+
+
+def test_the_adjective_of_a_deficit_is_one_too() -> None:
+    found = [m for m in read_mentions("After the cervical cord injury the young man remained paraplegic for a year.")
+             if m.text.lower() == "paraplegic"]
+    assert found and found[0].type == "condition" and found[0].attrs.get("deficit") is True
