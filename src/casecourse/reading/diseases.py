@@ -38,7 +38,7 @@ from casecourse.reading.rx_first import finditer, lower_text
 from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
 from casecourse.reading.senses import drop_organism_senses
 
-BUILDER_VERSION = "10"
+BUILDER_VERSION = "11"
 ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
 # "bacterial and viral infectious agents as the cause of diseases classified elsewhere": an organism, not a disease
 # ("Escherichia coli [E. coli] NOS" made a grown E. coli a condition; found by a condition scan of T2S2 dev courses)
@@ -109,6 +109,7 @@ class DiseaseIndex:
     state_tails: frozenset[str] = frozenset()  # "recurrence" after a finding: its course ("tumor recurrence")
     named_sites: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group -> organ words, lower case
     disease_names: frozenset[str] = frozenset()  # the rare diseases HPO annotates (phenotype.hpoa), word keys
+    deficit_heads: frozenset[str] = frozenset()  # "hemiplegia", "visual loss": heads too, of a deficit (word keys)
 
 
 def _knowledge(name: str) -> str:
@@ -213,7 +214,8 @@ def build() -> DiseaseIndex:
     for t in by_kind.get("named_site", ()):
         group, site = t.split("|")
         named_sites.setdefault(group, set()).add(site.replace("-", " "))
-    return DiseaseIndex(auto, terms, frozenset(norm_phrase(h) for h in by_kind.get("head", ())),
+    deficits = frozenset(norm_phrase(h) for h in by_kind.get("deficit_head", ()))
+    return DiseaseIndex(auto, terms, frozenset(norm_phrase(h) for h in by_kind.get("head", ())) | deficits,
                         tuple(sorted(by_kind.get("suffix", ()), key=len, reverse=True)),
                         frozenset(by_kind.get("not", ())), frozenset(lab_words),
                         frozenset(k for k, ti in keys.items() if terms[ti].kind == "condition"),
@@ -228,7 +230,7 @@ def build() -> DiseaseIndex:
                         tuple(sorted(by_kind.get("organism_suffix", ()), key=len, reverse=True)),
                         frozenset(by_kind.get("state_tail", ())),
                         {g: tuple(sorted(q, key=len, reverse=True)) for g, q in named_sites.items()},
-                        _disease_names())
+                        _disease_names(), deficits)
 
 
 @cache
@@ -314,6 +316,13 @@ def _decide(surface: str, index: DiseaseIndex) -> bool:
     return len(last) > 5 and any(w.endswith(s) for w in (last, klast) for s in index.suffixes)
 
 
+def _deficit(surface: str, index: DiseaseIndex) -> bool:
+    """A neurological deficit ICD-10-CM codes as a disease ("right hemiparesis", "bilateral visual loss";
+    disease_terms.csv kind deficit_head): a condition, which a corpus may annotate as the sign it also is."""
+    key = norm_phrase(surface)
+    return any(key == h or key.endswith(" " + h) for h in index.deficit_heads)
+
+
 def _named_group(word: str, index: DiseaseIndex) -> str | None:
     """The named-type group of a head noun, singular or plural ("tumours", "cysts", "stenoses")."""
     w = word.lower()
@@ -351,6 +360,8 @@ def find(text: str) -> list[Mention]:
         if m.type == "finding" and is_diagnosis(str(named), index):
             m.type = "condition"
             m.attrs = {**m.attrs, "source": f"{m.attrs.get('source')}+diagnosis_head"}
+            if _deficit(str(named), index):
+                m.attrs["deficit"] = True
     out = _own_senses(text, out)
     _named_as_diagnosis(text, out)
     out += _named_types(text, out, index)
