@@ -60,7 +60,7 @@ LOWERED = [
     (r"\b(?:is|this|Kin|[s-v]+)\b", re.I),
 ]
 FOLD_WORDS = ["3 DAYS later", "2 weeks ago", "4 Months Later", "Kin", "KIN", "\u212aIN", "THIS", "tHiS", "sUv",
-              "Qq", "qQ", "xX", "Ax", "é", "Σ", "9x", "-x"]
+              "Qq", "qQ", "xX", "Ax", "é", "Σ", "9x", "-x", "ıs", "thıs", "ſuv", "ıx", "ſx", "Kıſ"]
 
 
 def _fold_texts(n: int = 300) -> list[str]:
@@ -92,7 +92,11 @@ def test_lowered_leaves_what_it_cannot_rewrite():
 def test_lower_text_refuses_texts_whose_case_folding_is_not_one_to_one():
     assert lower_text("Day 3 LATER") == "day 3 later"
     assert lower_text("İstanbul") is None  # lower-cases to two characters
-    assert lower_text("ſeptember") is None and lower_text("dıstal") is None  # match s and i under re.I
+
+
+def test_lower_text_writes_dotless_i_and_long_s_as_ignorecase_reads_them():
+    assert lower_text("ſeptember") == "september" and lower_text("Dıstal") == "distal"  # match s and i under re.I
+    assert re.match("distal", "Dıstal", re.I) and re.match("september", "ſeptember", re.I)
 
 
 def test_finditer_gives_the_plain_scans_matches_before_and_after_the_twin(monkeypatch):

@@ -21,7 +21,7 @@ import ahocorasick
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
-from casecourse.reading import examinations, leftmost_longest
+from casecourse.reading import dict_scan, examinations, leftmost_longest
 from casecourse.reading.rx_first import lower_of
 
 _Entry = tuple[str, str, bool]  # name, kind, needs a determiner or a list before it
@@ -73,7 +73,7 @@ def find(text: str) -> list[Mention]:
     neck", "CT abdomen") is the examination's, not a finding's site, and is left out."""
     found: list[tuple[int, int, str, str]] = []
     exam_ends = {m.end for m in examinations.find(text)}
-    for end_idx, (length, (name, kind, det)) in _automaton().iter(lower_of(text)):
+    for end_idx, (length, (name, kind, det)) in dict_scan.hits(_automaton(), lower_of(text)):
         end = end_idx + 1
         start = end - length
         if _word_char(text, end) or _word_char(text, start - 1) or _examined(text, start, exam_ends):
@@ -127,7 +127,7 @@ def _compound_after() -> re.Pattern:
 def find_specimens(text: str) -> list[Mention]:
     found: list[tuple[int, int, str]] = []
     compound = _compound_after()
-    for end_idx, (length, name, exact) in _specimen_automaton().iter(lower_of(text)):
+    for end_idx, (length, name, exact) in dict_scan.hits(_specimen_automaton(), lower_of(text)):
         end = end_idx + 1
         start = end - length
         if _word_char(text, end) or _word_char(text, start - 1) or exact is not None and text[start:end] != exact:

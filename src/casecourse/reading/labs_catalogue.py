@@ -14,7 +14,7 @@ from importlib import resources
 
 import ahocorasick
 
-from casecourse.reading import leftmost_longest
+from casecourse.reading import dict_scan, leftmost_longest
 from casecourse.reading.rx_first import lower_of
 from casecourse.units import ucum_kinds
 
@@ -157,7 +157,7 @@ def _find_tests(text: str) -> list[TestHit]:
     n = len(text)
     # a word character (`\w`) is one that `isalnum`, or "_": tested inline, for this loop sees every name the
     # automaton finds inside a word too
-    for end_idx, (length, values) in _automaton().iter(lower):
+    for end_idx, (length, values) in dict_scan.hits(_automaton(), lower):
         start, end = end_idx - length + 1, end_idx + 1
         if start > 0 and ((c := text[start - 1]).isalnum() or c == "_" or c == "-" and
                           start > 1 and text[start - 2].isalnum()):

@@ -17,6 +17,7 @@ import ahocorasick
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading import dict_scan
 from casecourse.reading.labs_catalogue import LabTest, TestHit, catalogue, expand, find_tests
 from casecourse.reading.rx_first import anchored, lower_of, lower_text
 from casecourse.reading.rx_keys import may_hold, search_lowered
@@ -116,7 +117,7 @@ def find_compounds(text: str) -> list[Compound]:
     lower = lower_of(text)
     n = len(text)
     found: list[Compound] = []
-    for end_idx, (length, tests, interp) in _compound_automaton().iter(lower):
+    for end_idx, (length, tests, interp) in dict_scan.hits(_compound_automaton(), lower):
         start, end = end_idx - length + 1, end_idx + 1
         if (start and lower[start - 1].isalnum()) or (end < n and lower[end].isalnum()):
             continue

@@ -16,6 +16,7 @@ import ahocorasick
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading import dict_scan
 from casecourse.reading.labs_catalogue import find_tests
 from casecourse.reading.rx_first import anchored, finditer, lower_of, lower_text
 from casecourse.reading.rx_keys import may_hold
@@ -149,7 +150,7 @@ def _candidates(text: str) -> list[re.Match]:
     lower = lower_of(text)
     n = len(text)
     out = []
-    for end_idx, (length, pred, attr) in _verbs().iter(lower):
+    for end_idx, (length, pred, attr) in dict_scan.hits(_verbs(), lower):
         start, end = end_idx - length + 1, end_idx + 1
         if (start and lower[start - 1].isalnum()) or (end < n and lower[end].isalnum()):
             continue
@@ -200,7 +201,7 @@ def _standalone_results(text: str, taken: _Taken) -> list[Mention]:
     lower = lower_of(text)
     n = len(text)
     hits = []
-    for end_idx, (length, interp) in _standalone().iter(lower):
+    for end_idx, (length, interp) in dict_scan.hits(_standalone(), lower):
         s, e = end_idx - length + 1, end_idx + 1
         before, after = lower[s - 1] if s else " ", lower[e] if e < n else " "
         if before.isalnum() or before == "-" or after.isalnum() or after == "-":

@@ -15,7 +15,7 @@ import ahocorasick
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
-from casecourse.reading import leftmost_longest
+from casecourse.reading import dict_scan, leftmost_longest
 from casecourse.reading.rx_first import lower_of
 
 
@@ -44,7 +44,7 @@ def _word_char(text: str, i: int) -> bool:
 
 def find(text: str) -> list[Mention]:
     found: list[tuple[int, int, str]] = []
-    for end_idx, (length, name, exact) in _automaton().iter(lower_of(text)):
+    for end_idx, (length, name, exact) in dict_scan.hits(_automaton(), lower_of(text)):
         end = end_idx + 1
         start = end - length
         if _word_char(text, end) or _word_char(text, start - 1):

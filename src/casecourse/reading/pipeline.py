@@ -219,24 +219,29 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
                         else _finder(name)(text))
     mentions = body_sites.drop_attributive(text, _resolve_overlaps(_one_frequency_per_span(mentions))) + abbr
     zones = zoning.zone_lines(text)
-    _assign_zones(text, zones, sents, mentions)
+    sentence_zones: dict[tuple[int, int], str] = {}  # (sentence, line zone) -> zone: the cues' pass asks again
+    _assign_zones(text, zones, sents, mentions, sentence_zones)
     exam_findings.mark(text, sents, mentions)
     # procedures take their assertion from the same cues; the cues of their sentences are not new mentions
     cues = assertion.assign(text, sents, mentions, quiet=_QUIET_TARGETS, witness=_WITNESS_TARGETS)
     assertion.mark_result_words(cues, mentions)
-    _assign_zones(text, zones, sents, cues)  # a cue is in its sentence's zone (a discussion's "not" is no story's)
+    # a cue is in its sentence's zone (a discussion's "not" is no story's)
+    _assign_zones(text, zones, sents, cues, sentence_zones)
     mentions.extend(cues)
     mentions.sort(key=lambda m: (m.start, -m.end, m.type))
     return Reading(text=text, mentions=mentions, sentences=sents, zones=zones)
 
 
 def _assign_zones(text: str, zones: list[zoning.Zone], sents: list[tuple[int, int]],
-                  mentions: list[Mention]) -> None:
+                  mentions: list[Mention], sentence_zone_cache: dict[tuple[int, int], str] | None = None) -> None:
+    """Each mention's zone: its line's, refined by its sentence's (`zoning.sentence_zone`, pure in the sentence's
+    text and line zone, so `sentence_zone_cache`, by sentence and zone, may be shared by calls over one document)."""
     zi = si = 0
     last_zone, last_sent = len(zones) - 1, len(sents) - 1
     # by sentence and zone: a sentence may run across an inline heading of a flattened page ("... 2009 Abstract
     # Introduction The present case ..."), and each part is read in its own zone
-    sentence_zone_cache: dict[tuple[int, int], str] = {}
+    if sentence_zone_cache is None:
+        sentence_zone_cache = {}
     for m in sorted(mentions, key=_START):
         start = m.start
         while zi < last_zone and zones[zi].end < start:

@@ -26,6 +26,7 @@ import ahocorasick
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading import dict_scan
 from casecourse.reading.rx_first import lower_of
 
 _make = Mention.model_construct  # values built here: pydantic validation skipped (see Mention.model_construct)
@@ -162,7 +163,7 @@ def _candidates(text: str) -> list[tuple[int, int, _Entry]]:
     lower = lower_of(text)
     n = len(text)
     out: list[tuple[int, int, _Entry]] = []
-    for end_idx, (length, entries) in _automaton().iter(lower):
+    for end_idx, (length, entries) in dict_scan.hits(_automaton(), lower):
         end = end_idx + 1
         start = end - length
         if end < n and (text[end].isalnum() or text[end] == "_"):

@@ -296,7 +296,7 @@ def lowered(rx: re.Pattern) -> re.Pattern | None:
     this does not rewrite. Python's `re` folds every character a case-insensitive literal reads and cannot
     skip an alternative by its first character, so the twin over the lower-cased text runs about twice as fast.
     Under re.IGNORECASE an ASCII letter matches a character whose (simple) lower case is its own, and 'ı'
-    or 'ſ' (excluded by `lower_text`); a non-ASCII cased letter in the pattern is not rewritten."""
+    or 'ſ' (which `lower_text` writes as i and s); a non-ASCII cased letter in the pattern is not rewritten."""
     entry = _LOWERED.get(id(rx))
     if entry is not None and entry[0] is rx:
         return entry[1]
@@ -333,17 +333,24 @@ def lower_of(text: str) -> str:
 
 
 def lower_text(text: str) -> str | None:
-    """`text` lower-cased character by character (for `lowered` patterns), or None when that is not exact:
-    the lower case of 'İ' is two characters, and 'ı' and 'ſ' match i and s under re.IGNORECASE. The
-    last answer is kept: the components of the reader ask for the same document in turn."""
+    """`text` lower-cased character by character (for `lowered` patterns), or None when that is not exact (the
+    lower case of 'İ' is two characters). Under re.IGNORECASE 'ı' (dotless i) matches i and 'ſ' (long s) matches
+    s, though neither is their lower case: they are written as i and s here (same length), as such a pattern reads
+    them (a Turkish name no longer sends a whole document to the slow case-insensitive scans). The last answer is
+    kept: the components of the reader ask for the same document in turn."""
     global _LAST
     last = _LAST
     if last[0] is not text:
         low: str | None = lower_of(text)
-        if len(low) != len(text) or "ı" in text or "ſ" in text:  # type: ignore[arg-type]
+        if len(low) != len(text):  # type: ignore[arg-type]
             low = None
+        elif "ı" in low or "ſ" in low:  # type: ignore[operator]
+            low = low.translate(_AS_IGNORECASE_READS)  # type: ignore[union-attr]
         last = _LAST = (text, low)
     return last[1]
+
+
+_AS_IGNORECASE_READS = str.maketrans({"ı": "i", "ſ": "s"})
 
 
 _DEFERRED: dict[int, list] = {}  # id(rx) -> [rx, work done so far, its twin (None: not yet; False: none)]

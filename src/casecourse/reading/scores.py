@@ -22,6 +22,7 @@ import ahocorasick
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading import dict_scan
 
 _make = Mention.model_construct
 
@@ -93,7 +94,7 @@ def find(text: str) -> list[Mention]:
     lower = text.lower()
     n = len(text)
     found: list[tuple[int, int, _Form]] = []
-    for end_idx, (length, forms) in _automaton().iter(lower):
+    for end_idx, (length, forms) in dict_scan.hits(_automaton(), lower):
         end = end_idx + 1
         start = end - length
         if end < n and (text[end].isalnum() or text[end] in "_-") or start > 0 and (

@@ -17,6 +17,7 @@ from operator import itemgetter
 
 import ahocorasick
 
+from casecourse.reading import dict_scan
 from casecourse.reading.rx_first import deferred_twin, first_chars, lower_text
 from casecourse.reading.timex_lexicon import MONTHS, SEASONS, UNITS
 
@@ -160,7 +161,7 @@ def starts_by_family(text: str) -> dict[str, list[int]]:
     low = text.lower() if exact is None else exact
     n = len(text)
     trig: list[tuple[int, frozenset]] = []
-    for end, (length, fams) in _automaton().iter(low):
+    for end, (length, fams) in dict_scan.hits(_automaton(), low):
         start = end - length + 1
         if start > 0 and low[start - 1].isalnum():
             continue

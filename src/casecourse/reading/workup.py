@@ -22,6 +22,7 @@ import ahocorasick
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading import dict_scan
 from casecourse.reading.labs_catalogue import by_written, find_tests
 from casecourse.reading.rx_first import lower_of
 
@@ -85,7 +86,7 @@ def _hits(text: str) -> list[Hit]:
     lower = lower_of(text)
     cands: list[Hit] = _catalogue_tests(text)
     names = [(t.start, t.end) for t in find_tests(text)]
-    for end_idx, (length, kind, canonical) in _automaton().iter(lower):
+    for end_idx, (length, kind, canonical) in dict_scan.hits(_automaton(), lower):
         start, end = end_idx - length + 1, end_idx + 1
         if start and _WORD.match(text[start - 1]) or end < len(text) and _WORD.match(text[end]):
             continue
