@@ -23,8 +23,10 @@ from casecourse.reading.rx_keys import search_lowered
 PATIENT_ZONES = frozenset({"narrative", "summary"})
 
 _PATIENT_CUE = anchored(
-    r"\b(?:(?:the|our|this|index) (?:patient|case|man|woman|boy|girl|child|infant)|[Hh]e|[Ss]he|[Hh]is|[Hh]er|"
-    r"[Hh]im|\d+[- ](?:year|month|week|day)[- ]old|was (?:admitted|hospitali[sz]ed|readmitted|discharged)|"
+    # the word for the patient, also capitalised at a sentence's start ("The patient had ...")
+    r"\b(?:(?:[Tt]he|[Oo]ur|[Tt]his|[Ii]ndex) (?:patient|case|man|woman|boy|girl|child|infant)|"
+    r"[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|\d+[- ](?:year|month|week|day)[- ]old|"
+    r"was (?:admitted|hospitali[sz]ed|readmitted|discharged)|"
     r"presented|we report|we describe|we present)\b")
 _LITERATURE_CUE = anchored(
     r"\((?:\d+(?:[-–,] ?\d+)*)\)|\[\d+(?:[-–,] ?\d+)*\]|\b(?:stud(?:y|ies)|trials?|literature|"
