@@ -40,7 +40,7 @@ _LITERATURE_CUE = anchored(
     # "only 4 previously published case reports of X", "published cases of X": others' patients
     r"previously published|published (?:case )?(?:reports?|cases?|series|literature))\b|"
     # "... may precipitate the hemorrhage.15": a superscript citation flattened onto the sentence's end
-    r"(?<=[a-z]{2})(?<!fig)(?<!vol)(?<!eq)\.\d{1,3}(?:[-–,]\d{1,3})*(?=\s|$)", re.I)
+    r"(?<=[a-z]{2})(?<!fig)(?<!figs)(?<!vol)(?<!eq)\.\d{1,3}(?:[-–,]\d{1,3})*(?=\s|$)", re.I)
 # A general statement about a disease, not a fact of this case: "X is a rare autosomal recessive disorder",
 # "X is characterised by ...", "X affects mainly young women". Case reports tell the patient's story in the past
 # tense, so a sentence with such a cue, no past-tense story verb and no word for the patient is background.
@@ -306,7 +306,7 @@ def _mark_unheaded_discussion(text: str, zones: list[Zone]) -> None:
 
 
 # a value with its unit before a parenthesised number range: "IgM 27 mg/dL (35–242)" gives a reference interval
-_VALUE_BEFORE = re.compile(r"\d\s*(?:[A-Za-zµμ]*/[\w.µμ]+)?\s*$")
+_VALUE_BEFORE = re.compile(r"\d\s*(?:[A-Za-zµμ]*/[\w.µμ]+|[A-Za-zµμ%]{1,5})?\s*$")  # "7.8 g/dL (", "85.8 fL ("
 
 
 # "study" as a test of this patient's specimen, stated with its result ("a rearrangement study of the pleural
