@@ -11,6 +11,7 @@ from casecourse.reading.zoning import sentence_zone
     "Hereditary angioedema occurs in about 1 in 50,000 people.",
     "Thrombotic microangiopathies are a heterogeneous group of disorders.",
     "Sarcoidosis is often associated with hypercalcaemia.",
+    "Iliopsoas bursitis is an unusual cause of hip pain that many surgeons overlook.",
     # definitions: "X (XY) is a ... disease that ...", "X is the most common cause of ..."
     "Whipple disease (WD) is a chronic bacterial infection that involves the small bowel.",
     "Pityriasis rosea is a self-limited papulosquamous eruption which begins with a herald patch.",

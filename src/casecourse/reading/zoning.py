@@ -46,7 +46,7 @@ _LITERATURE_CUE = anchored(
 # tense, so a sentence with such a cue, no past-tense story verb and no word for the patient is background.
 _GENERIC_CUE = anchored(
     r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+(?:an?\s+|the\s+)?(?:(?:very|extremely|relatively|exceedingly)\s+)?"
-    r"(?:rare|uncommon|common|"
+    r"(?:rare|uncommon|unusual|common|"
     r"frequent|infrequent|well[- ]known|known|recogni[sz]ed|important|major|leading|heterogeneous|benign|malignant|"
     r"chronic|acute|systemic|autoimmune|inflammatory|genetic|hereditary|inherited|congenital|idiopathic|"
     r"multisystem(?:ic)?|life[- ]threatening|potentially|progressive|neurodegenerative|autosomal|distinct|"
