@@ -264,8 +264,9 @@ def _restated_case(zones: list[Zone], headed_story: list[int], keywords_at: int)
                 zones[i] = Zone(zones[i].start, zones[i].end, "summary")
 
 
-# A flattened page opens with its title, ended by the site's separator ("Title | Journal", "Title - PubMed") or a gap
-_PAGE_TITLE_END = re.compile(r" [|–-] |\s{2,}| Warning:")
+# A flattened page opens with its title, ended by the site's separator ("Title | Journal", "Title - PubMed") or a gap;
+# an en dash is the title's own ("Psoas abscess – an unusual cause of groin pain"), no separator
+_PAGE_TITLE_END = re.compile(r" [|-] |\s{2,}| Warning:")
 
 
 # A sentence that tells this patient's story: the patient named ("the patient", "our patient", "a 53-year-old
