@@ -180,7 +180,8 @@ def zone_lines(text: str) -> list[Zone]:
     keywords_at: int | None = None
     first_heading: int | None = None  # index in `zones` of a flattened page's first heading after its opening
     table_zone: str | None = None  # the zone of the table under the last caption, until prose resumes
-    for start, end, raw in lines:
+    page_title = ""  # a flattened page's title, once read
+    for k, (start, end, raw) in enumerate(lines):
         if not raw.strip():
             continue
         if "\t" in raw and not in_refs:
@@ -189,6 +190,10 @@ def zone_lines(text: str) -> list[Zone]:
         caption = _TABLE_CAPTION.match(raw)
         table_zone = ("table_other" if _OTHER_TABLE.search(raw) else "table") if caption else None
         hz = _heading_zone(raw)
+        if hz and page_title and k + 1 < len(lines) and lines[k + 1][2].lstrip().startswith(page_title):
+            hz = None  # "PMID: 123 Case Report: <the page's title> ...": the title's label printed again, no heading
+            zones.append(Zone(start, end, "title"))
+            continue
         if _REFERENCES_START.match(raw):
             in_refs = True
         if in_refs:
@@ -229,6 +234,7 @@ def zone_lines(text: str) -> list[Zone]:
             title = _PAGE_TITLE_END.search(raw, 0, 300)
             if title and title.start() > 0:
                 zones.append(Zone(start, start + title.start(), "title"))
+                page_title = raw[:title.start()].strip()
                 start += title.start()
         if inline and story_headed and zone == "narrative" and not hz and framed_story:
             headed_story.append(len(zones))
