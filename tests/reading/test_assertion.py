@@ -229,3 +229,11 @@ def test_a_cue_before_a_verb_of_doing_denies_an_action_not_a_finding() -> None:
     assert cues[3] == ("no", "finding") and cues[4][1] != "action", cues
     modifier = load_mapping("ada").row("modifier")
     assert modifier is not None and not modifier.admits("negation_cue", {"negates": "action"})
+
+
+def test_no_before_a_number_is_the_number_sign() -> None:
+    """"Vol. 12 No. 3", "patient no.2": the abbreviation of "number" denies nothing; "no rash" still does."""
+    got = {m.text: m.assertion.value for m in read("Vol. 12 No. 3 Lichen planus in a girl. Patient no.2 had no "
+                                                   "rash.").mentions if m.type in ("condition", "finding")}
+    assert got["Lichen planus"] == "present"
+    assert got["rash"] == "negated"

@@ -612,3 +612,23 @@ def test_heat_stroke_is_no_cerebral_infarction() -> None:
     codes = {(m.text, m.attrs.get("icd10")) for m in read_mentions(text) if m.type == "condition"}
     assert ("heat stroke", "T67.01XA") in codes
     assert ("stroke", "I63.9") in codes and len(codes) == 2
+
+
+def test_a_test_of_an_agent_written_with_a_hyphen_is_no_diagnosis() -> None:
+    """"TB-DNA", "TB–PCR": a nucleic-acid test for the agent, joined to its short form by a hyphen or dash, names
+    the test; the defined short form elsewhere is still the diagnosis."""
+    text = "She had tuberculosis (TB) of the kidney. Urine TB–DNA was 5000 copies and serum TB-PCR was positive."
+    got = [(m.start, m.type) for m in find(text) if m.text == "TB"]
+    first = text.index("TB")
+    assert (first, "condition") in got
+    assert not [t for s, t in got if s != first and t == "condition"]
+
+
+def test_a_longer_icd_name_holding_a_finding_is_the_disease() -> None:
+    """"dermatitis herpetiformis", "purpura fulminans": the ICD-10-CM name is read whole, not the HPO term it starts
+    with; a finding followed by its context ("chest pain on exertion") stays the finding."""
+    got = {m.text: m.type for m in find("She had dermatitis herpetiformis, then purpura fulminans and chest pain "
+                                        "on exertion.")}
+    assert got.get("dermatitis herpetiformis") == "condition" and "dermatitis" not in got
+    assert got.get("purpura fulminans") == "condition"
+    assert got.get("chest pain") == "finding"

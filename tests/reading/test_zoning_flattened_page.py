@@ -117,3 +117,24 @@ def test_a_label_opening_the_page_does_not_hide_its_title() -> None:
     text = "Case Report: Sarcoidosis and cough | Journal of Invented Cases " + FILLER + "Case presentation " + CASE
     assert _zone_at(text, "Sarcoidosis and cough") == "title"
     assert _zone_at(text, "Journal of Invented") == "frontmatter"
+
+
+def test_an_en_dash_inside_the_page_title_is_the_titles_own() -> None:
+    """" | " and " - " end a page title at the site's name; an en dash belongs to the title ("X – an unusual
+    cause of Y"), so the words after it are still the title."""
+    text = "Case Report: Sarcoidosis – an unusual cause of chronic cough Warning: " + FILLER + "Case report " + CASE
+    assert _zone_at(text, "an unusual cause of chronic cough") == "title"
+    text = "Sarcoidosis and cough - PubMed - NCBI " + FILLER + "Case presentation " + CASE
+    assert _zone_at(text, "PubMed") != "title"
+
+
+def test_the_titles_label_printed_again_is_no_case_heading() -> None:
+    """A page prints its title again under the journal's header, with its label ("PMID: 1  Case Report: <title>
+    ..."): that label is no heading of the case, so the navigation and the reprint stay the page's header."""
+    title = "Sarcoidosis – an unusual cause of chronic cough"
+    text = ("Case Report: " + title + " Warning: " + FILLER + "PMID: 1  Case Report: " + title
+            + "  Find articles by Ann Example. Case History " + CASE)
+    reprint = text.index("Case Report: " + title, 10) + len("Case Report: ")
+    assert _zone_at(text, "Navigation Home") == "frontmatter"
+    assert next(z.zone for z in zone_lines(text) if z.start <= reprint < z.end) == "frontmatter"
+    assert _zone_at(text, "A 41-year-old teacher") == "narrative"

@@ -11,6 +11,7 @@ from casecourse.reading.zoning import sentence_zone
     "Hereditary angioedema occurs in about 1 in 50,000 people.",
     "Thrombotic microangiopathies are a heterogeneous group of disorders.",
     "Sarcoidosis is often associated with hypercalcaemia.",
+    "Iliopsoas bursitis is an unusual cause of hip pain that many surgeons overlook.",
     # definitions: "X (XY) is a ... disease that ...", "X is the most common cause of ..."
     "Whipple disease (WD) is a chronic bacterial infection that involves the small bowel.",
     "Pityriasis rosea is a self-limited papulosquamous eruption which begins with a herald patch.",
@@ -49,3 +50,13 @@ def test_a_general_statement_gives_the_course_no_condition() -> None:
     names = {c.name.lower() for c in analyze_text(text).conditions}
     assert any("whipple" in n for n in names)
     assert not any("sarcoidosis" in n for n in names)
+
+
+def test_a_sentence_opening_with_the_patient_is_about_the_patient() -> None:
+    """"The patient ...", "Our patient ...", "This woman ...": the word for the patient opening the sentence is
+    capitalised; the sentence is still the case's, though it names a study or a method ("a genetic study")."""
+    for s in ("The patient had a genetic study for the mutation, which was not found.",
+              "Our patient underwent a Doppler flow study that suggested a benign mass.",
+              "This woman had no history of alcohol use, and iron studies were normal."):
+        assert sentence_zone(s, "narrative") == "narrative", s
+    assert sentence_zone("Several studies describe a higher risk in smokers.", "narrative") == "literature"

@@ -324,6 +324,7 @@ def _start(parts: list[str]) -> re.Pattern:
 
 
 # event kinds that are a clause's verb, not a list item
+_NUMBER_SIGN = re.compile(r"\.\s?\d")  # "no." before a number
 _COMMA_SUBJECT = re.compile(r",\s+(?:she|he)\b")
 # a denial whose scope names the patient's history ("no history of X", "no known history of X")
 _HISTORY_WORD = re.compile(r"\b(?:history|known|previous|prior|past)\b", re.I)
@@ -410,6 +411,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
             category, direction = meta[int(c.lastgroup[1:])]
             if _inside_a_name(c.start() + s0, c.end() + s0, c.group(0), targets):
                 continue
+            if c.group(0) == "no" and _NUMBER_SIGN.match(lower, c.end()):
+                continue  # "Vol. 12 No. 3", "case no.2": the abbreviation of "number", no denial
             cues.append((c.start() + s0, c.end() + s0, category, direction))
             if category == "NEGATED_EXISTENCE" and direction != "TERMINATE":
                 a, b = c.start() + s0, c.end() + s0

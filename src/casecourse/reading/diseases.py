@@ -381,6 +381,9 @@ def find(text: str) -> list[Mention]:
         if not taken.isdisjoint(range(a, b)):
             continue
         s, e = starts[a], ends[b - 1]
+        if mark.find(1, s, e) >= 0 and index.terms[ti].icd10 and _named_whole(text, s, e, out):
+            out = [m for m in out if not (s <= m.start and m.end <= e)]  # "dermatitis herpetiformis", not dermatitis
+            mark[s:e] = b"\x00" * (e - s)
         if mark.find(1, s, e) >= 0 or after_genus(text, s):  # a character inside a mention already
             continue
         if b - a > 1 and _CLAUSE_MARK.search(text, s, e):
@@ -752,6 +755,27 @@ _OF = re.compile(r"\s+of\s")
 _MEETS = re.compile(r"\b(?:met|meets?|meeting|fulfill?(?:ed|s|ing)?|satisf(?:ied|ies|ying))\s+(?:the\s+|all\s+)?"
                     r"(?:\S+\s+(?:of\s+(?:the\s+)?)?)?$", re.I)
 _CRITERIA = frozenset({"criteria", "criterion"})
+
+
+# the words after a finding that make an ICD-10-CM name of it: Latin or descriptive epithets, no function words
+_EPITHET_TAIL = re.compile(r"(?:[ \-][A-Za-z]{4,}){1,2}")
+_TAIL_STOP = frozenset({"with", "without", "from", "into", "after", "during", "when", "while", "than", "that",
+                        "which", "other", "unspecified", "involving", "following", "due"})
+
+
+def _named_whole(text: str, s: int, e: int, found: list[Mention]) -> bool:
+    """Whether the ICD-10-CM name at [s, e) holds only HPO findings that start where it starts and that its
+    last words qualify ("dermatitis herpetiformis", "purpura fulminans"): the longer name is the disease, the
+    HPO term inside it only a word of it. Words like "with"/"due" (a finding and its context) keep the HPO term."""
+    inside = [m for m in found if m.start < e and m.end > s]
+    if not inside or any(m.start < s or m.end > e or m.type not in ("finding", "condition", "finding_part")
+                         or m.attrs.get("source") == "abbreviation" for m in inside):
+        return False
+    head = max(m.end for m in inside)
+    if any(m.start != s for m in inside) or head >= e:
+        return False
+    tail = _EPITHET_TAIL.fullmatch(text, head, e)
+    return tail is not None and not any(w.lower() in _TAIL_STOP for w in re.split(r"[ \-]", tail.group()) if w)
 
 
 def _qualifies_next(text: str, end: int, index: DiseaseIndex, start: int = -1) -> bool:

@@ -23,8 +23,10 @@ from casecourse.reading.rx_keys import search_lowered
 PATIENT_ZONES = frozenset({"narrative", "summary"})
 
 _PATIENT_CUE = anchored(
-    r"\b(?:(?:the|our|this|index) (?:patient|case|man|woman|boy|girl|child|infant)|[Hh]e|[Ss]he|[Hh]is|[Hh]er|"
-    r"[Hh]im|\d+[- ](?:year|month|week|day)[- ]old|was (?:admitted|hospitali[sz]ed|readmitted|discharged)|"
+    # the word for the patient, also capitalised at a sentence's start ("The patient had ...")
+    r"\b(?:(?:[Tt]he|[Oo]ur|[Tt]his|[Ii]ndex) (?:patient|case|man|woman|boy|girl|child|infant)|"
+    r"[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|\d+[- ](?:year|month|week|day)[- ]old|"
+    r"was (?:admitted|hospitali[sz]ed|readmitted|discharged)|"
     r"presented|we report|we describe|we present)\b")
 _LITERATURE_CUE = anchored(
     r"\((?:\d+(?:[-–,] ?\d+)*)\)|\[\d+(?:[-–,] ?\d+)*\]|\b(?:stud(?:y|ies)|trials?|literature|"
@@ -38,13 +40,13 @@ _LITERATURE_CUE = anchored(
     # "only 4 previously published case reports of X", "published cases of X": others' patients
     r"previously published|published (?:case )?(?:reports?|cases?|series|literature))\b|"
     # "... may precipitate the hemorrhage.15": a superscript citation flattened onto the sentence's end
-    r"(?<=[a-z]{2})(?<!fig)(?<!vol)(?<!eq)\.\d{1,3}(?:[-–,]\d{1,3})*(?=\s|$)", re.I)
+    r"(?<=[a-z]{2})(?<!fig)(?<!figs)(?<!vol)(?<!eq)\.\d{1,3}(?:[-–,]\d{1,3})*(?=\s|$)", re.I)
 # A general statement about a disease, not a fact of this case: "X is a rare autosomal recessive disorder",
 # "X is characterised by ...", "X affects mainly young women". Case reports tell the patient's story in the past
 # tense, so a sentence with such a cue, no past-tense story verb and no word for the patient is background.
 _GENERIC_CUE = anchored(
     r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+(?:an?\s+|the\s+)?(?:(?:very|extremely|relatively|exceedingly)\s+)?"
-    r"(?:rare|uncommon|common|"
+    r"(?:rare|uncommon|unusual|common|"
     r"frequent|infrequent|well[- ]known|known|recogni[sz]ed|important|major|leading|heterogeneous|benign|malignant|"
     r"chronic|acute|systemic|autoimmune|inflammatory|genetic|hereditary|inherited|congenital|idiopathic|"
     r"multisystem(?:ic)?|life[- ]threatening|potentially|progressive|neurodegenerative|autosomal|distinct|"
@@ -178,7 +180,8 @@ def zone_lines(text: str) -> list[Zone]:
     keywords_at: int | None = None
     first_heading: int | None = None  # index in `zones` of a flattened page's first heading after its opening
     table_zone: str | None = None  # the zone of the table under the last caption, until prose resumes
-    for start, end, raw in lines:
+    page_title = ""  # a flattened page's title, once read
+    for k, (start, end, raw) in enumerate(lines):
         if not raw.strip():
             continue
         if "\t" in raw and not in_refs:
@@ -187,6 +190,10 @@ def zone_lines(text: str) -> list[Zone]:
         caption = _TABLE_CAPTION.match(raw)
         table_zone = ("table_other" if _OTHER_TABLE.search(raw) else "table") if caption else None
         hz = _heading_zone(raw)
+        if hz and page_title and k + 1 < len(lines) and lines[k + 1][2].lstrip().startswith(page_title):
+            hz = None  # "PMID: 123 Case Report: <the page's title> ...": the title's label printed again, no heading
+            zones.append(Zone(start, end, "title"))
+            continue
         if _REFERENCES_START.match(raw):
             in_refs = True
         if in_refs:
@@ -227,6 +234,7 @@ def zone_lines(text: str) -> list[Zone]:
             title = _PAGE_TITLE_END.search(raw, 0, 300)
             if title and title.start() > 0:
                 zones.append(Zone(start, start + title.start(), "title"))
+                page_title = raw[:title.start()].strip()
                 start += title.start()
         if inline and story_headed and zone == "narrative" and not hz and framed_story:
             headed_story.append(len(zones))
@@ -262,8 +270,9 @@ def _restated_case(zones: list[Zone], headed_story: list[int], keywords_at: int)
                 zones[i] = Zone(zones[i].start, zones[i].end, "summary")
 
 
-# A flattened page opens with its title, ended by the site's separator ("Title | Journal", "Title - PubMed") or a gap
-_PAGE_TITLE_END = re.compile(r" [|–-] |\s{2,}| Warning:")
+# A flattened page opens with its title, ended by the site's separator ("Title | Journal", "Title - PubMed") or a gap;
+# an en dash is the title's own ("Psoas abscess – an unusual cause of groin pain"), no separator
+_PAGE_TITLE_END = re.compile(r" [|-] |\s{2,}| Warning:")
 
 
 # A sentence that tells this patient's story: the patient named ("the patient", "our patient", "a 53-year-old
@@ -304,7 +313,7 @@ def _mark_unheaded_discussion(text: str, zones: list[Zone]) -> None:
 
 
 # a value with its unit before a parenthesised number range: "IgM 27 mg/dL (35–242)" gives a reference interval
-_VALUE_BEFORE = re.compile(r"\d\s*(?:[A-Za-zµμ]*/[\w.µμ]+)?\s*$")
+_VALUE_BEFORE = re.compile(r"\d\s*(?:[A-Za-zµμ]*/[\w.µμ]+|[A-Za-zµμ%]{1,5})?\s*$")  # "7.8 g/dL (", "85.8 fL ("
 
 
 # "study" as a test of this patient's specimen, stated with its result ("a rearrangement study of the pleural
