@@ -36,6 +36,7 @@ from casecourse.model import (
 from casecourse.plausibility import mark_implausible
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.diseases import sign_diagnoses
+from casecourse.reading.lab_tables import named_in_cell
 from casecourse.reading.labs_catalogue import displays
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.pipeline import Reading
@@ -116,7 +117,13 @@ def _with_class(test: str, written: object) -> str:
 _FLAG_AFTER = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z ]{1,30}?)\s*\)")
 
 
+# an arrow written right after a result flags it as the text's own high or low: "ALP 354 IU/L↑", "Na 128 mEq/L ↓"
+_ARROW_AFTER = re.compile(r"[ \t]?([↑↓])")
+
+
 def _flag_after(text: str, end: int) -> str | None:
+    if (arrow := _ARROW_AFTER.match(text, end, end + 2)) is not None:
+        return "H" if arrow.group(1) == "↑" else "L"
     m = _FLAG_AFTER.match(text, end, end + 40)
     return interpretation(m.group(1)) if m else None
 
@@ -190,7 +197,8 @@ class CourseAssembler:
         for si, sent in enumerate(self.r.sentences):
             ms = by_sentence.get(si, [])
             st = self.times[si] or unknown
-            patient_ms = [m for m in ms if m.zone in PATIENT_ZONES or m.zone == "table" and m.attrs.get("table")]
+            patient_ms = [m for m in ms if m.zone in PATIENT_ZONES or m.zone == "table" and (
+                m.attrs.get("table") or m.type == "lab_value" and named_in_cell(self.text, m))]
             if not patient_ms:
                 continue
             story = [m for m in patient_ms if m.zone == "narrative"]

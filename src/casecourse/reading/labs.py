@@ -155,6 +155,8 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
         if _AFTER_GAP.fullmatch(gap) and ("of" in gap or "for" in gap or v.info and v.info.kind == "percent"):
             if _fits(nxt.test, v):
                 return nxt.test
+        if gap == " " and v.info is None and v.ucum is None and nxt.test.ucum == "1":
+            return nxt.test  # a ratio named like a unit after its number: "prothrombin time was 1.07 INR"
     if v.info is not None and v.info.kind == "percent" and _PERCENT_OF_NOUN.match(text, v.end):
         return None  # "5% band forms", "60% of the marrow cells", "an 80% reduction": a share of what it names
     unnamed = _UNKNOWN_NAME_BEFORE.search(text, max(clause_start, v.start - 60), v.start)
@@ -196,7 +198,7 @@ _VALUE_GAP = re.compile(r"(?:[\s:=(]|\b(?:levels?|counts?|values?|concentrations
 # a name the catalogue does not know, after a list separator and right before the value
 _UNKNOWN_NAME_BEFORE = re.compile(
     r"(?:,|;|\band\b)\s+(?P<name>(?:[A-Za-z][\w-]{3,}|[A-Z]{2}[A-Z0-9]?\b|[A-Z][+\-−]?(?!\w))"
-    r"(?:\s+[A-Za-z][\w-]+){0,2}?)"
+    r"(?:\s+[A-Za-z][\w-]+){0,2}?(?:\s[A-Z0-9](?![\w-]))?)"  # "serum amyloid A", "interleukin 6"
     # a short name in capitals too: "and TNF (29.8 ng/L)", an element's symbol: "Na 143 mmol/L, K 4.2 mmol/L"
     r"\s*(?:of|was|were|at|:|=|\()?\s*$")
 _NOT_A_NAME = frozenset(
@@ -312,7 +314,8 @@ _CHANGE_BEFORE = re.compile(
     # "a reduction of systolic blood pressure by 20 mmHg": the measure named between the change and its amount
     r"|(?:drop|fall|rise|increase|decrease|decline|reduction|lowering|change)\s+(?:of|in)\s+(?:[\w-]+\s+){1,4}by)"
     r"\s*(?:about|approximately|around|nearly|almost|over|more than|less than)?\s*$", re.I)
-_DURATION_AFTER = re.compile(r"[ \t-]*(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|minutes?|mins?)\b", re.I)
+_DURATION_AFTER = re.compile(
+    r"[ \t-]*(?:hours?|hrs?|h(?![\w/])|days?|weeks?|wks?|months?|years?|yrs?|minutes?|mins?)\b", re.I)
 _CHANGE_WORDS = ("by", "of")  # one is in every match of _CHANGE_BEFORE
 _UNCLOSED_END = re.compile(r"\.(?:\s|$)")
 
@@ -334,9 +337,10 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
         elif (v.extra or {}).get("unit_unrecognised"):  # "128 mq/L (136-145 mEq/L)": its own unit as written
             if nxt.value_high is None and not opening.group("ref"):
                 continue
-        elif not opening.group("ref") and (nxt.value_high is None or v.info is None or nxt.info.kind != v.info.kind):
-            # "6900 IU/mL (<96 IU/mL)" without a reference word: not sure it is the interval; a range of the
-            # value's own kind is: "8.6 g/dL (12–16 g/dL)"
+        elif not opening.group("ref") and nxt.value_high is None:
+            # "6900 IU/mL (<96 IU/mL)" without a reference word: not sure it is the interval; a range in brackets
+            # right after a result is: "8.6 g/dL (12–16 g/dL)", even in another unit ("AST 43 mg/dL (0–32 U/L)": the
+            # result's unit written wrong, the interval no result)
             continue
         intervals.add(id(nxt))
     return intervals
