@@ -145,3 +145,19 @@ def test_a_time_in_hours_after_a_test_and_a_bare_threshold_in_a_criteria_table_a
     course = analyze_text("A 40-year-old woman.\n\nTable 5. Causality score.\n\n"
                           "Criterion\tPoints\t\nRechallenge positive, provided ALT below 3N before\t+2\t\n")
     assert not any(lab.test == "alanine aminotransferase" for lab in course.labs)
+
+
+def test_a_value_the_treatment_aims_to_keep_is_no_result_and_nt_probnp_written_in_full() -> None:
+    course = analyze_text("She was given oxygen to maintain her oxygen saturations >92%. SpO2 was 90% on arrival.")
+    assert [lab.value for lab in course.labs if lab.test == "oxygen saturation"] == [90.0]
+    got = _values("N-terminal prohormone of brain natriuretic peptide 2,310 pg/mL.")
+    assert got[0][:2] == ("nt-probnp", 2310.0)
+
+
+def test_coagulation_factor_activities_the_oxygenation_ratio_and_gram_percent() -> None:
+    got = {t: (v, si) for t, v, _u, si in _values(
+        "Factor VII activity was 4% and factor X activity 61%; FIX activity 30%. The PaO2/FiO2 was 180 mmHg. Hb 9.6 gm%.")}
+    assert got["factor vii activity"][0] == 4.0 and got["factor x activity"][0] == 61.0
+    assert got["factor ix activity"][0] == 30.0
+    assert got["pao2/fio2 ratio"][0] == 180.0
+    assert got["hemoglobin"] == (9.6, 96.0)

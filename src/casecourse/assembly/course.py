@@ -81,7 +81,9 @@ _NOT_PREGNANT = re.compile(r"(?:\bnon-?|\bnot\s+(?:\w+\s+)?|\bno longer\s+|\bnev
 _VALUES_RANGED = re.compile(r"\b(?:rang(?:ed|ing)|var(?:ied|ying)|fluctuat(?:ed|ing)|oscillat(?:ed|ing))\s+"
                             r"(?:(?:from|between)\s+)?$", re.I)
 # a value aimed at, not measured: "a target INR of 2.5-3.5", "goal trough 10-15 ng/mL", "aiming for an INR of 2-3"
-_TARGET_BEFORE = re.compile(r"\b(?:target(?:ed|ing)?|goals?|aim(?:ed|ing)?(?:\s+(?:for|at))?|desired|therapeutic range)"
+# (a purpose too: "oxygen to maintain her saturations >94%", "fluids to keep the MAP above 65 mmHg")
+_TARGET_BEFORE = re.compile(r"\b(?:target(?:ed|ing)?|goals?|aim(?:ed|ing)?(?:\s+(?:for|at))?|desired|therapeutic range|"
+                            r"to\s+(?:maintain|keep))"
                             r"\b[^,;.()]{0,30}$", re.I)
 # a newborn's or a fetus's measure in an older patient's story: "a live infant weighing 1,650 g was delivered",
 # "she delivered a 3,200-g baby boy"
