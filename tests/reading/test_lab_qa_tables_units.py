@@ -123,7 +123,7 @@ def test_a_ratio_named_after_its_number_and_a_bracketed_interval_in_another_unit
 
 def test_catalogue_names_of_translated_and_abbreviated_reports() -> None:
     got = {t: v for t, v, *_ in _values(
-        "Sodium 131 mEq/L, chlorine 92 mEq/L, AG 22 mmol/L, SPO2 89%, cystatin C 1.8 mg/L, "
+        "Sodium 131 mEq/L, chlorine 92 mEq/L, anion gap 22 mmol/L, SPO2 89%, cystatin C 1.8 mg/L, "
         "blood ethanol 180 mg/dL, AT III 58%, γ-glutamyltranspeptidase 77 IU/L.")}
     assert got["chloride"] == 92.0 and got["anion gap"] == 22.0 and got["oxygen saturation"] == 89.0
     assert got["cystatin C"] == 1.8 and got["ethanol"] == 180.0 and got["antithrombin activity"] == 58.0
@@ -156,7 +156,8 @@ def test_a_value_the_treatment_aims_to_keep_is_no_result_and_nt_probnp_written_i
 
 def test_coagulation_factor_activities_the_oxygenation_ratio_and_gram_percent() -> None:
     got = {t: (v, si) for t, v, _u, si in _values(
-        "Factor VII activity was 4% and factor X activity 61%; FIX activity 30%. The PaO2/FiO2 was 180 mmHg. Hb 9.6 gm%.")}
+        "Factor VII activity was 4% and factor X activity 61%; FIX activity 30%. "
+        "The PaO2/FiO2 was 180 mmHg. Hb 9.6 gm%.")}
     assert got["factor vii activity"][0] == 4.0 and got["factor x activity"][0] == 61.0
     assert got["factor ix activity"][0] == 30.0
     assert got["pao2/fio2 ratio"][0] == 180.0
