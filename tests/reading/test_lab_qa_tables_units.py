@@ -110,6 +110,8 @@ def test_clinical_unit_spellings() -> None:
     assert _values("White counts of 9600 cells/mcL.")[0] == ("leukocytes", 9600.0, "cells/mcL", 9.6)
     assert _values("The platelet count was 210 k/mm3.")[0] == ("platelets", 210.0, "k/mm3", 210.0)
     assert _values("A pulse rate of 72  beats/minute.")[0][1:3] == (72.0, "beats/minute")
+    assert _values("A pulse rate of 72\u200a beats/minute.")[0][1:3] == (72.0, "beats/minute")
+    assert _values("Complement C3 0.9 gr/L.")[0] == ("c3", 0.9, "gr/L", 0.9)
     assert _values("Her RR was 24 rpm.")[0][:3] == ("respiratory rate", 24.0, "rpm")
     assert _values("The sample was spun at 3000 rpm.") == []  # no test: a centrifuge's speed
 
@@ -162,3 +164,15 @@ def test_coagulation_factor_activities_the_oxygenation_ratio_and_gram_percent() 
     assert got["factor ix activity"][0] == 30.0
     assert got["pao2/fio2 ratio"][0] == 180.0
     assert got["hemoglobin"] == (9.6, 96.0)
+
+
+def test_a_name_with_its_colon_keeps_its_value_and_case_tables_and_listed_bounds_are_no_results() -> None:
+    got = _values("Differential (Eosinophils: 2% Basophils: 0% Blasts: 12%).")
+    assert [(t, v) for t, v, *_ in got] == [("eosinophils", 2.0), ("basophils", 0.0), ("blasts", 12.0)]
+    course = analyze_text(
+        "A 61-year-old man.\n\nTable 3. Published cases.\n\n"
+        "Ref\tCountry\tAge\tSex\tSite\tFindings\tOutcome\t\n"
+        "12\tItaly\t54\tM\tBlood\tFever, WBC 16.2 × 109/L, CRP 88 mg/L\tCured\t\n\n"
+        "Table 4. Features.\n\nMuscle\t• Raised creatine kinase level >300 U/L\t\n"
+        "Marrow\t3% blasts with a hypocellular marrow and a cellularity of 40%\t\n")
+    assert not any(lab.value in (16.2, 88.0, 300.0, 40.0) for lab in course.labs)

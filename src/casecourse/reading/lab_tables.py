@@ -322,6 +322,13 @@ def named_in_cell(text: str, m: Mention) -> bool:
         return False
     cell_start = max(text.rfind("\t", 0, m.start), text.rfind("\n", 0, m.start)) + 1
     cell_end = min(x for x in (text.find("\t", m.end), text.find("\n", m.end), len(text)) if x >= 0)
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end) % (len(text) + 1)
+    if m.attrs.get("comparator") or _BULLET.match(text, cell_start) \
+            or sum(1 for c in text[line_start:line_end].split("\t") if c.strip()) > _MAX_SENTENCE_CELLS:
+        # a bound ("Elevated creatine kinase level >200 U/L"), a listed item, or a row of many columns (a table of
+        # published cases: "USA | 19 | F | Blood | ... | Fever, WBC 14.8 × 10^9/L"): no result of the patient's
+        return False
     test = m.attrs.get("test")
     hits = [h for h in find_tests(text[cell_start:cell_end]) if h.test.name == test]
     if not hits or not m.attrs.get("unit") and hits[0].test.ucum not in (None, "", "1"):
@@ -330,6 +337,8 @@ def named_in_cell(text: str, m: Mention) -> bool:
     after = [cell_start + h.start for h in hits if cell_start + h.start >= m.end]
     if before:  # the name, then its value: "Hb 97 g/L (115–160)"
         lo, hi = before[-1], m.start
+        if hi - lo > _NAME_GAP:
+            return False  # "1% blasts with hypocellular marrow with a cellularity of 30%": another measure's
         # a unit or an interval in brackets or after a comma right after the name, closing the cell, labels a row or a
         # column: "WBC count (<5 cells/µL)", "Platelet count (10^3/µL)", "Glucose (40–80 mg/dL)", "White cell count,
         # 10^3/µL"
@@ -342,6 +351,9 @@ def named_in_cell(text: str, m: Mention) -> bool:
     # a number in brackets the name is not in is the name's interval: "... 92.7% neutrophils (4.5–11.0 × 10^9/L)"
     return text.count("(", lo, hi) == text.count(")", lo, hi)
 
+_BULLET = re.compile(r"\s*[•●▪◦·\-–]\s")
+_MAX_SENTENCE_CELLS = 4  # non-empty cells of a row of results written as sentences (more: a table of cases)
+_NAME_GAP = 25  # characters at most from a test's name to its value in a cell
 _OPEN_ONLY = re.compile(r"\s*(?:[(\[,]|\bin\b)\s*")
 _CLOSE_ONLY = re.compile(r"\s*[)\]]?\s*")
 

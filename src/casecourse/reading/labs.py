@@ -124,6 +124,7 @@ def _fits(test: LabTest, v: Value) -> bool:
     return v.info.kind in _COMPATIBLE.get(kind, {kind})
 
 
+_NAME_COLON = re.compile(r"\s*[:=]\s*")
 _GROUP_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|/)\s*", re.I)
 
 
@@ -149,6 +150,9 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
     if v.unit and v.info is not None and v.info.kind in ("count", "count_field") and _CELLS_IN_UNIT.match(v.unit):
         return None  # "6 red blood cells/µL" after "50% neutrophils": its unit names what it counts, no neighbour
     i = bisect.bisect_left(starts, v.start)
+    if i and _NAME_COLON.fullmatch(text, hits[i - 1].end, v.start) and _fits(hits[i - 1].test, v) \
+            and not hits[i - 1].test.members:
+        return hits[i - 1].test  # "Eosinophils: 1% Basophils: 0%": the name before its colon, not the next one
     if i < len(hits) and hits[i].start < clause_end:  # "80% neutrophils", "2400 U/mL of sCD25"
         nxt = hits[i]
         gap = text[v.end:nxt.start]
