@@ -176,3 +176,14 @@ def test_a_name_with_its_colon_keeps_its_value_and_case_tables_and_listed_bounds
         "Table 4. Features.\n\nMuscle\t• Raised creatine kinase level >300 U/L\t\n"
         "Marrow\t3% blasts with a hypocellular marrow and a cellularity of 40%\t\n")
     assert not any(lab.value in (16.2, 88.0, 300.0, 40.0) for lab in course.labs)
+
+
+def test_two_tabs_are_no_space_before_a_unit() -> None:
+    from casecourse.reading.labs_values import find_values
+
+    assert [(v.value, v.unit) for v in find_values("CRP\t5.8\t\t165\t\tmg/L")] == [(5.8, None), (165.0, None)]
+
+
+def test_a_table_value_whose_unit_does_not_fit_its_rows_test_is_no_result_of_it() -> None:
+    labs = _by_test("Table 6. Coagulation.\n\nPT\t13.1\ts\t\nPT%\t48\t%\t\n")
+    assert [(m.attrs["value"], m.attrs["unit"]) for m in labs["prothrombin time"]] == [(13.1, "s")]

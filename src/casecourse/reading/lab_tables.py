@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from casecourse.model import Mention
 from casecourse.reading import lab_fluids
-from casecourse.reading.labs import value_mention
+from casecourse.reading.labs import fits, value_mention
 from casecourse.reading.labs_catalogue import LabTest, expand, find_tests
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.labs_values import find_values
@@ -150,6 +150,8 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
     if v.unit is None and unit is not None and (scale is None or v.value is None
                                                  or scale[0] <= abs(v.value) <= scale[1]):
         v.unit, v.ucum, v.info = unit, *_unit_codes(unit)
+    if v.info is not None and not fits(test, v):
+        return None  # "PT% | 42 | %": a percentage is no prothrombin time in seconds (the row names another test)
     v.start, v.end = cell.start, end
     mention = value_mention(text, v, test)
     if (arrow := cell.text.rstrip()[-1:]) in _ARROWS:  # "354 IU/L↑": the table's own flag

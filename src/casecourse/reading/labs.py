@@ -124,6 +124,7 @@ def _fits(test: LabTest, v: Value) -> bool:
     return v.info.kind in _COMPATIBLE.get(kind, {kind})
 
 
+fits = _fits  # whether a value's unit kind suits a test (reading/lab_tables.py checks table cells with it)
 _NAME_COLON = re.compile(r"\s*[:=]\s*")
 _GROUP_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|/)\s*", re.I)
 

@@ -68,7 +68,7 @@ _UNIT_SHAPE = re.compile(r"\s?(?P<u>[A-Za-zµμ]{1,4}/(?P<den>[A-Za-zµμ]{1,6}[
 _ULN_TAIL = re.compile(r"\s+of\s+(?:the\s+)?normal(?:\s+range)?\b", re.I)
 # a flag written against the unit ("39 IU/L↑", "128 mEq/L↓") or a restatement ("69.8 µmol/L=4.08 mg/dL") is no part
 # of it; two spaces may stand before it ("90  beats/minute")
-_UNIT_SPAN = re.compile(r"(?:[^\S\n]{2}|\s)?(?:[^\s,;()\[\]↑↓=]+)(?:\s[^\s,;()\[\]↑↓=]+){0,3}")
+_UNIT_SPAN = re.compile(r"(?:[^\S\n\t]{2}|\s)?(?:[^\s,;()\[\]↑↓=]+)(?:\s[^\s,;()\[\]↑↓=]+){0,3}")
 _TRAIL = ".:"
 
 
