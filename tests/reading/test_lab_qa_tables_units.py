@@ -187,3 +187,9 @@ def test_two_tabs_are_no_space_before_a_unit() -> None:
 def test_a_table_value_whose_unit_does_not_fit_its_rows_test_is_no_result_of_it() -> None:
     labs = _by_test("Table 6. Coagulation.\n\nPT\t13.1\ts\t\nPT%\t48\t%\t\n")
     assert [(m.attrs["value"], m.attrs["unit"]) for m in labs["prothrombin time"]] == [(13.1, "s")]
+
+
+def test_an_unknown_name_after_an_article_stops_a_value_from_passing_back() -> None:
+    got = _values("an ALT level of 64 U/L, a pseudocholinesterase level of 2100 U/L, and an AST of 40 U/L.")
+    assert [(t, v) for t, v, *_ in got] == [("alanine aminotransferase", 64.0), (None, 2100.0),
+                                            ("aspartate aminotransferase", 40.0)]

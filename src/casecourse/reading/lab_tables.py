@@ -150,7 +150,7 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
     if v.unit is None and unit is not None and (scale is None or v.value is None
                                                  or scale[0] <= abs(v.value) <= scale[1]):
         v.unit, v.ucum, v.info = unit, *_unit_codes(unit)
-    if v.info is not None and not fits(test, v):
+    if v.info is not None and test.unit_kind is not None and not fits(test, v):
         return None  # "PT% | 42 | %": a percentage is no prothrombin time in seconds (the row names another test)
     v.start, v.end = cell.start, end
     mention = value_mention(text, v, test)

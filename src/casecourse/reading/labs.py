@@ -201,8 +201,8 @@ _VALUE_GAP = re.compile(r"(?:[\s:=(]|\b(?:levels?|counts?|values?|concentrations
 
 
 # a name the catalogue does not know, after a list separator and right before the value
-_UNKNOWN_NAME_BEFORE = re.compile(
-    r"(?:,|;|\band\b)\s+(?P<name>(?:[A-Za-z][\w-]{3,}|[A-Z]{2}[A-Z0-9]?\b|[A-Z][+\-−]?(?!\w))"
+_UNKNOWN_NAME_BEFORE = re.compile(  # (after an article too: ", a cholinesterase level of 1360 U/L")
+    r"(?:,|;|\band\b)\s+(?:(?:a|an|the)\s+)?(?P<name>(?:[A-Za-z][\w-]{3,}|[A-Z]{2}[A-Z0-9]?\b|[A-Z][+\-−]?(?!\w))"
     r"(?:\s+[A-Za-z][\w-]+){0,2}?(?:\s[A-Z0-9](?![\w-]))?)"  # "serum amyloid A", "interleukin 6"
     # a short name in capitals too: "and TNF (29.8 ng/L)", an element's symbol: "Na 143 mmol/L, K 4.2 mmol/L"
     r"\s*(?:of|was|were|at|:|=|\()?\s*$")
