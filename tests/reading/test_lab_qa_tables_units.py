@@ -193,3 +193,10 @@ def test_an_unknown_name_after_an_article_stops_a_value_from_passing_back() -> N
     got = _values("an ALT level of 64 U/L, a pseudocholinesterase level of 2100 U/L, and an AST of 40 U/L.")
     assert [(t, v) for t, v, *_ in got] == [("alanine aminotransferase", 64.0), (None, 2100.0),
                                             ("aspartate aminotransferase", 40.0)]
+
+
+def test_a_differential_count_in_percent_has_the_loinc_code_of_a_share_of_leukocytes() -> None:
+    course = analyze_text("The white cell count was 14.2 × 10^9/L with neutrophils 88% and an absolute neutrophil "
+                          "count of 12.5 × 10^9/L.")
+    codes = {(lab.value, lab.codings[0].code) for lab in course.labs if lab.test == "neutrophils" and lab.codings}
+    assert codes == {(88.0, "770-8"), (12.5, "751-8")}

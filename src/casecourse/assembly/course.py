@@ -466,7 +466,7 @@ class CourseAssembler:
                 return
             self._qualitative_seen.add(key)
         codings = [Coding(system="http://loinc.org", code=str(a["loinc"]),
-                          display=displays().get(str(a["test"]), str(a["test"])))] \
+                          display=a.get("loinc_display") or displays().get(str(a["test"]), str(a["test"])))] \
             if a.get("loinc") else []
         interp = a.get("interpretation") or (_flag_after(self.text, m.end) if a.get("value") is not None else None)
         if interp is None and a.get("value") is not None and m.type == "lab_value":

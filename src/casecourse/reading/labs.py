@@ -291,6 +291,12 @@ def _directly_after_test(text: str, v: Value, hits: list[TestHit], starts: list[
     return len(gap) <= 40 and _BARE_GAP.fullmatch(gap) is not None
 
 
+@cache
+def _percent_loinc() -> dict[str, tuple[str, str]]:
+    """test -> (LOINC, display) of its count written as a % of leukocytes (knowledge/lab_percent_loinc.csv)."""
+    return {r["test"]: (r["loinc"], r["display"]) for r in table("lab_percent_loinc.csv")}
+
+
 def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
     attrs: dict = {"value": v.value, "value_high": v.value_high, "comparator": v.comparator,
                    "unit": v.unit, "ucum": v.ucum, "value_si": None, "unit_si": None,
@@ -300,7 +306,9 @@ def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
             attrs[key] = val
     if test is not None:
         if not (v.info and v.info.kind == "percent" and test.unit_kind == "count"):
-            attrs["loinc"] = test.loinc  # a % of leukocytes has its own LOINC code
+            attrs["loinc"] = test.loinc
+        elif (share := _percent_loinc().get(test.name)) is not None:  # a % of leukocytes has its own LOINC code
+            attrs["loinc"], attrs["loinc_display"] = share
         if v.ucum and test.unit_si and v.value is not None and not (v.info and v.info.kind in _NOT_CONVERTED):
             si = convert(v.value, v.ucum, test.unit_si, test.molar_mass, test.valence)
             if si is not None:
