@@ -200,3 +200,9 @@ def test_a_differential_count_in_percent_has_the_loinc_code_of_a_share_of_leukoc
                           "count of 12.5 × 10^9/L.")
     codes = {(lab.value, lab.codings[0].code) for lab in course.labs if lab.test == "neutrophils" and lab.codings}
     assert codes == {(88.0, "770-8"), (12.5, "751-8")}
+
+
+def test_a_short_form_and_its_value_in_brackets_after_a_semicolon() -> None:
+    got = _values("Albumin (3.9 g/dL), alanine transaminase (ALT; 61 IU/L), and C-reactive protein [CRP; 12 mg/L].")
+    assert [(t, v) for t, v, *_ in got] == [("albumin", 3.9), ("alanine aminotransferase", 61.0),
+                                            ("c-reactive protein", 12.0)]

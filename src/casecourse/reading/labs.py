@@ -125,6 +125,8 @@ def _fits(test: LabTest, v: Value) -> bool:
 
 
 fits = _fits  # whether a value's unit kind suits a test (reading/lab_tables.py checks table cells with it)
+# a bracket opening on a name and a semicolon before its value: "aspartate transaminase (AST; 43 IU/L)", "[CRP; 106"
+_NAME_SEMICOLON = re.compile(r"[(\[][A-Za-z][\w\s/+-]{0,20};$")
 _NAME_COLON = re.compile(r"\s*[:=]\s*")
 _GROUP_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|/)\s*", re.I)
 
@@ -516,6 +518,9 @@ def find_labs(text: str) -> list[Mention]:
             continue  # a digit inside a test name: "C3", "CA 19-9"
         k = bisect.bisect_right(ends, v.start)
         clause_start = ends[k - 1] if k else 0
+        if k and text[clause_start - 1] == ";" \
+                and _NAME_SEMICOLON.search(text, max(0, clause_start - 40), clause_start):
+            clause_start = ends[k - 2] if k > 1 else 0  # "(AST; 43 IU/L)": a short form and its value in brackets
         clause_end = ends[k] if k < len(ends) else len(text)
         if may_hold(low, max(0, v.start - 40), v.start, _CHANGE_WORDS) \
                 and _CHANGE_BEFORE.search(text, max(0, v.start - 70), v.start):
