@@ -49,7 +49,7 @@ def ucum_kinds() -> dict[str, str]:
 _NORMALISE = [
     (re.compile(r"\s+"), ""),
     (re.compile(r"percent"), "%"),
-    (re.compile(r"[µμ]|mc(?=g)|micro(?=g|l|mol)"), "u"),
+    (re.compile(r"[µμ]|mc(?=g|l(?![a-z]))|micro(?=g|l|mol)"), "u"),  # "mcg", "cells/mcL"
     (re.compile(r"milli(?=g|l|mol|eq)"), "m"),  # "milligrams per deciliter", "millimoles"
     (re.compile(r"(?<![a-z])gm(?=/|$)"), "g"),
     (re.compile(r"grams?"), "g"),
@@ -218,6 +218,9 @@ def _pint_factor(ucum: str, target: str, molar_mass: float | None) -> float | No
         return None
 
 
+_ANNOTATIONS = re.compile(r"\{[^}]*\}")
+
+
 def convert(value: float, ucum: str, target: str, molar_mass: float | None = None,
             valence: float | None = None) -> float | None:
     """`value` in `ucum` expressed in `target`; None when not convertible without more data.
@@ -235,6 +238,8 @@ def convert(value: float, ucum: str, target: str, molar_mass: float | None = Non
         return None
     if ucum.startswith("meq") or target.startswith("meq"):
         return None
+    if ("{" in ucum or "{" in target) and _ANNOTATIONS.findall(ucum) != _ANNOTATIONS.findall(target):
+        return None  # UCUM reads an annotation as 1: "mL/min" is no "mL/min/{1.73_m2}" (a clearance not normalised)
     factor = _factor(ucum, target, molar_mass)
     if factor is None:
         return None

@@ -69,7 +69,8 @@ def test_range_and_titre() -> None:
 
 def test_percent_attaches_to_following_count_without_count_loinc() -> None:
     m = _one("WBC 12.1 × 10^9/L with 80% neutrophils.", "80%")
-    assert m.attrs["test"] == "neutrophils" and m.attrs["loinc"] is None
+    # not the absolute count's code (751-8): the share of leukocytes has its own (knowledge/lab_percent_loinc.csv)
+    assert m.attrs["test"] == "neutrophils" and m.attrs["loinc"] == "770-8"
 
 
 def test_bare_number_only_right_after_a_test() -> None:

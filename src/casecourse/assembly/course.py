@@ -36,6 +36,7 @@ from casecourse.model import (
 from casecourse.plausibility import mark_implausible
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.diseases import sign_diagnoses
+from casecourse.reading.lab_tables import named_in_cell
 from casecourse.reading.labs_catalogue import displays
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.pipeline import Reading
@@ -80,7 +81,9 @@ _NOT_PREGNANT = re.compile(r"(?:\bnon-?|\bnot\s+(?:\w+\s+)?|\bno longer\s+|\bnev
 _VALUES_RANGED = re.compile(r"\b(?:rang(?:ed|ing)|var(?:ied|ying)|fluctuat(?:ed|ing)|oscillat(?:ed|ing))\s+"
                             r"(?:(?:from|between)\s+)?$", re.I)
 # a value aimed at, not measured: "a target INR of 2.5-3.5", "goal trough 10-15 ng/mL", "aiming for an INR of 2-3"
-_TARGET_BEFORE = re.compile(r"\b(?:target(?:ed|ing)?|goals?|aim(?:ed|ing)?(?:\s+(?:for|at))?|desired|therapeutic range)"
+# (a purpose too: "oxygen to maintain her saturations >94%", "fluids to keep the MAP above 65 mmHg")
+_TARGET_BEFORE = re.compile(r"\b(?:target(?:ed|ing)?|goals?|aim(?:ed|ing)?(?:\s+(?:for|at))?|desired|therapeutic range|"
+                            r"to\s+(?:maintain|keep))"
                             r"\b[^,;.()]{0,30}$", re.I)
 # a newborn's or a fetus's measure in an older patient's story: "a live infant weighing 1,650 g was delivered",
 # "she delivered a 3,200-g baby boy"
@@ -116,7 +119,13 @@ def _with_class(test: str, written: object) -> str:
 _FLAG_AFTER = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z ]{1,30}?)\s*\)")
 
 
+# an arrow written right after a result flags it as the text's own high or low: "ALP 354 IU/L↑", "Na 128 mEq/L ↓"
+_ARROW_AFTER = re.compile(r"[ \t]?([↑↓])")
+
+
 def _flag_after(text: str, end: int) -> str | None:
+    if (arrow := _ARROW_AFTER.match(text, end, end + 2)) is not None:
+        return "H" if arrow.group(1) == "↑" else "L"
     m = _FLAG_AFTER.match(text, end, end + 40)
     return interpretation(m.group(1)) if m else None
 
@@ -190,7 +199,8 @@ class CourseAssembler:
         for si, sent in enumerate(self.r.sentences):
             ms = by_sentence.get(si, [])
             st = self.times[si] or unknown
-            patient_ms = [m for m in ms if m.zone in PATIENT_ZONES or m.zone == "table" and m.attrs.get("table")]
+            patient_ms = [m for m in ms if m.zone in PATIENT_ZONES or m.zone == "table" and (
+                m.attrs.get("table") or m.type == "lab_value" and named_in_cell(self.text, m))]
             if not patient_ms:
                 continue
             story = [m for m in patient_ms if m.zone == "narrative"]
@@ -456,7 +466,7 @@ class CourseAssembler:
                 return
             self._qualitative_seen.add(key)
         codings = [Coding(system="http://loinc.org", code=str(a["loinc"]),
-                          display=displays().get(str(a["test"]), str(a["test"])))] \
+                          display=a.get("loinc_display") or displays().get(str(a["test"]), str(a["test"])))] \
             if a.get("loinc") else []
         interp = a.get("interpretation") or (_flag_after(self.text, m.end) if a.get("value") is not None else None)
         if interp is None and a.get("value") is not None and m.type == "lab_value":

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from casecourse.model import Mention
 from casecourse.reading import lab_fluids
-from casecourse.reading.labs import value_mention
+from casecourse.reading.labs import fits, value_mention
 from casecourse.reading.labs_catalogue import LabTest, expand, find_tests
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.labs_values import find_values
@@ -28,11 +28,13 @@ _RESULT_HEADER = re.compile(r"^\s*(?:results?|values?|patient(?:'s)? (?:results?
                             r"observed|level)\s*$", re.I)
 # a reference cell: "70-99 mg/dL", "3.5–5.0", "<0.6 mmol/L", "> 60"
 _REFERENCE_CELL = re.compile(r"^\s*(?:(?P<cmp>[<>≤≥])\s*(?P<bound>\d+(?:\.\d+)?)|"
-                             r"(?P<lo>\d+(?:\.\d+)?)\s*(?:[-–—]|to)\s*(?P<hi>\d+(?:\.\d+)?))\s*(?P<unit>\S.*?)?\s*$")
+                             r"(?P<lo>\d+(?:\.\d+)?)\s*(?:[-–—~]|to)\s*(?P<hi>\d+(?:\.\d+)?))\s*(?P<unit>\S.*?)?\s*$")
 _REFERENCE_HEADER = re.compile(r"\b(?:reference|normal|ref\.?|range|interval|limits?|ULN|RV|NV)\b", re.I)
 _EMPTY = re.compile(r"^\s*(?:[-–—−/]+|n\.?\s?a\.?|nd|not done|not (?:available|measured|tested))?\s*$", re.I)
 _SPACED_THOUSANDS = re.compile(r"^(?P<cmp>[<>≤≥]\s?)?\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
 _LABEL_UNIT = re.compile(r"(?:,\s*|\s*\(|\s+in\s+)(?P<unit>[^,()]{1,20}?)\)?\s*$")
+# a percentage named by its short form in a row label: "Neutrophils (NEU%)", "Lymphocytes (LYMPH%)"
+_PERCENT_NAMED = re.compile(r"^[A-Za-z]{2,6}(?=%$)")
 _NUMERIC_CELL = re.compile(r"^\s*[<>≤≥]?\s*[\d.,\s–\-]+\s*$")
 # a table cell may state a result in one word the running text rarely uses alone
 _INTERP_EXTRA = {"absent": "NEG", "present": "POS", "neg": "NEG", "pos": "POS", "+": "POS", "-ve": "NEG", "+ve": "POS"}
@@ -89,8 +91,8 @@ def _is_header(row: list[Cell]) -> bool:
 def _row_test(label: Cell) -> tuple[LabTest, str | None, str] | None:
     """The test a row label names, the unit the label states (if any) and the name as written."""
     hits = [h for h in find_tests(label.text) if h.start <= _LABEL_LEAD]
-    if not hits:
-        return None
+    if not hits or _ANTI_BEFORE.search(label.text, 0, hits[0].start):
+        return None  # "Anti TG Ab": an antibody to the test's analyte, not the analyte
     test = hits[0].test
     if test.members:
         members = expand(test)
@@ -101,8 +103,8 @@ def _row_test(label: Cell) -> tuple[LabTest, str | None, str] | None:
     unit = None
     name = label.text
     m = _LABEL_UNIT.search(rest)
-    if m and _unit_codes(m.group("unit").strip())[0] is not None:
-        unit = m.group("unit").strip()
+    if m and (written := _PERCENT_NAMED.sub("", m.group("unit").strip())) and _unit_codes(written)[0] is not None:
+        unit = written
         name = label.text[:hits[0].end + m.start()]
     return test, unit, name.strip(" ,:")
 
@@ -119,7 +121,8 @@ def _unit_codes(unit: str) -> tuple[str | None, object]:
 
 
 def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column: str | None,
-                  written_test: str) -> Mention | None:
+                  written_test: str, unit_cell: Cell | None = None,
+                  scale: tuple[float, float] | None = None) -> Mention | None:
     if _EMPTY.match(cell.text):
         return None
     interp = _INTERP_EXTRA.get(cell.text.lower()) or interpretation(cell.text)
@@ -128,7 +131,7 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
                        attrs={"test": test.name, "interpretation": interp, "loinc": test.loinc, "table": True,
                               "test_text": written_test,
                               **({"column": column} if column else {})})
-    written = cell.text
+    written = _FOOTNOTE.sub("", cell.text)  # "128#", "43*": a footnote's mark after the number
     spaced = _SPACED_THOUSANDS.match(written)
     if spaced:  # "21 400": a thousands separator, not two numbers
         written = written.replace(" ", "")
@@ -136,17 +139,46 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
     if not values or values[0].start > 2:
         return None
     v = values[0]
-    if v.end < len(written.rstrip()) and v.unit is None and not spaced:
+    if v.end < len(written.rstrip(_ARROWS).rstrip()) and v.unit is None and not spaced:
         return None  # a cell with more than a value: not a result cell
-    if v.unit is None and unit is not None:
+    end = cell.end
+    if v.ucum is None and unit_cell is not None and _unit_cell(unit_cell.text):
+        # the unit in a cell of its own after the value: "0.68 | × 10^9/L", "308×10^4 | /µL"
+        joined = find_values(f"{written} {unit_cell.text}")
+        if joined and joined[0].start == values[0].start and joined[0].ucum is not None:
+            v, end = joined[0], unit_cell.end
+    if v.unit is None and unit is not None and (scale is None or v.value is None
+                                                 or scale[0] <= abs(v.value) <= scale[1]):
         v.unit, v.ucum, v.info = unit, *_unit_codes(unit)
-    v.start, v.end = cell.start, cell.end
+    if v.info is not None and test.unit_kind is not None and not fits(test, v):
+        return None  # "PT% | 42 | %": a percentage is no prothrombin time in seconds (the row names another test)
+    v.start, v.end = cell.start, end
     mention = value_mention(text, v, test)
+    if (arrow := cell.text.rstrip()[-1:]) in _ARROWS:  # "354 IU/L↑": the table's own flag
+        mention.attrs["interpretation"] = "H" if arrow == "↑" else "L"
     mention.attrs["table"] = True
     mention.attrs["test_text"] = written_test
     if column:
         mention.attrs["column"] = column
     return mention
+
+
+_ARROWS = "↑↓"
+_SCALE = 500.0  # a result may lie this many times beyond its interval (ALT 20,000 U/L against 7–56 U/L), not more
+_ANTI_BEFORE = re.compile(r"\banti[\s-]*$", re.I)
+_FOOTNOTE = re.compile(r"(?<=\d)\s?[*#@†‡]+$")
+
+
+def _unit_cell(cell: str) -> bool:
+    """Whether a cell holds only a unit ("× 109/L", "/µL", "mmol/L")."""
+    return bool(cell) and not cell[0].isdigit() and _unit_codes(cell)[0] is not None
+
+
+def _side_label(cell: Cell) -> bool:
+    """Whether a cell inside a row is a label: no number, no result word, no unit, beginning with a letter."""
+    t = cell.text
+    return bool(t) and t[0].isalpha() and t[:2] not in ("x1", "×1") and not _NUMERIC_CELL.match(t) \
+        and interpretation(t) is None and t.lower() not in _INTERP_EXTRA and not _unit_cell(t)
 
 
 def _flag(mention: Mention, reference: str) -> str | None:
@@ -241,17 +273,91 @@ def _block_mentions(text: str, row: list[Cell], s: int, e: int, skip: set[int], 
     test, unit, written = found
     if unit_col is not None and unit_col < len(row) and row[unit_col].text:
         unit = row[unit_col].text
+    scale = None  # the magnitudes a value may have to take the unit of the row's interval
+    if unit is None and ref_col is not None and ref_col < len(row) and (
+            ref := _REFERENCE_CELL.match(row[ref_col].text)) is not None and ref.group("unit") \
+            and _unit_codes(ref.group("unit"))[0] is not None:
+        unit = ref.group("unit")  # "Sodium | 134–145 mmol/L | 128": the unit written with the row's interval
+        lo, hi = (float(ref.group("lo")), float(ref.group("hi"))) if ref.group("lo") \
+            else (0.0, float(ref.group("bound")))
+        # never "Leukocytes | 4.4–11.3 × 10^3/mm3 | 20,400": a count written in full is not in thousands
+        scale = (lo / _SCALE, max(hi, lo) * _SCALE)
     out: list[Mention] = []
-    for i in range(s + 1, e):
+    side = False  # past a second test named in the row: its cells are no longer under the header's columns
+    read = False  # a cell of the row read as a value (or its unit) before
+    i = s + 1
+    while i < e:
         if i in skip:
+            i += 1
             continue
-        m = _cell_mention(text, row[i], test, unit, columns.get(i), written)
+        if read and _side_label(row[i]):
+            # a second block of results set beside the first with no header to say so ("WBC | 0.68 | × 10^9/L |
+            # Urea | 8.8 | mmol/L"): the label names the test of the cells after it; one the catalogue does not know
+            # names a test of its own, and its cells are no result of the row's first test
+            named = _row_test(row[i])
+            if named is None:
+                return out
+            test, unit, written = named
+            side = True
+            i += 1
+            continue
+        nxt = row[i + 1] if i + 1 < e and i + 1 not in skip else None
+        m = _cell_mention(text, row[i], test, unit, None if side else columns.get(i), written, nxt,
+                          None if side else scale)
+        read = read or bool(row[i].text)
         if m is not None:
-            if ref_col is not None and ref_col < len(row) and "interpretation" not in m.attrs and (
+            if ref_col is not None and ref_col < len(row) and "interpretation" not in m.attrs and not side and (
                     flag := _flag(m, row[ref_col].text)) is not None:
                 m.attrs["interpretation"] = flag  # the row's own reference interval
             out.append(m)
+            if nxt is not None and m.end == nxt.end:
+                i += 1  # the unit's cell
+        i += 1
     return out
 
 
-__all__ = ["find_table_labs"]
+def named_in_cell(text: str, m: Mention) -> bool:
+    """Whether a value read from running text inside a table has its test named before it in its own cell: a table
+    whose cells are short sentences ("WCC 8.4 × 10^9/L (6–16) | Cr 57 µmol/L (55–77)", "Total WBC 540/µL (neutrophil
+    28%, ...)"), which the grid reading above does not read."""
+    if "\t" in text[m.start:m.end] or "\n" in text[m.start:m.end]:
+        return False
+    cell_start = max(text.rfind("\t", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+    cell_end = min(x for x in (text.find("\t", m.end), text.find("\n", m.end), len(text)) if x >= 0)
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end) % (len(text) + 1)
+    if m.attrs.get("comparator") or _BULLET.match(text, cell_start) \
+            or sum(1 for c in text[line_start:line_end].split("\t") if c.strip()) > _MAX_SENTENCE_CELLS:
+        # a bound ("Elevated creatine kinase level >200 U/L"), a listed item, or a row of many columns (a table of
+        # published cases: "USA | 19 | F | Blood | ... | Fever, WBC 14.8 × 10^9/L"): no result of the patient's
+        return False
+    test = m.attrs.get("test")
+    hits = [h for h in find_tests(text[cell_start:cell_end]) if h.test.name == test]
+    if not hits or not m.attrs.get("unit") and hits[0].test.ucum not in (None, "", "1"):
+        return False  # a bare number of a test with units: "provided ALT below 5N" (a criterion's threshold)
+    before = [cell_start + h.end for h in hits if cell_start + h.end <= m.start]
+    after = [cell_start + h.start for h in hits if cell_start + h.start >= m.end]
+    if before:  # the name, then its value: "Hb 97 g/L (115–160)"
+        lo, hi = before[-1], m.start
+        if hi - lo > _NAME_GAP:
+            return False  # "1% blasts with hypocellular marrow with a cellularity of 30%": another measure's
+        # a unit or an interval in brackets or after a comma right after the name, closing the cell, labels a row or a
+        # column: "WBC count (<5 cells/µL)", "Platelet count (10^3/µL)", "Glucose (40–80 mg/dL)", "White cell count,
+        # 10^3/µL"
+        if _OPEN_ONLY.fullmatch(text, lo, hi) and _CLOSE_ONLY.fullmatch(text, m.end, cell_end):
+            return False
+    elif after:  # the value, then what it counts: "with 90% neutrophils"
+        lo, hi = m.end, after[0]
+    else:
+        return False
+    # a number in brackets the name is not in is the name's interval: "... 92.7% neutrophils (4.5–11.0 × 10^9/L)"
+    return text.count("(", lo, hi) == text.count(")", lo, hi)
+
+_BULLET = re.compile(r"\s*[•●▪◦·\-–]\s")
+_MAX_SENTENCE_CELLS = 4  # non-empty cells of a row of results written as sentences (more: a table of cases)
+_NAME_GAP = 25  # characters at most from a test's name to its value in a cell
+_OPEN_ONLY = re.compile(r"\s*(?:[(\[,]|\bin\b)\s*")
+_CLOSE_ONLY = re.compile(r"\s*[)\]]?\s*")
+
+
+__all__ = ["find_table_labs", "named_in_cell"]

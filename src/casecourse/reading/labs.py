@@ -124,6 +124,10 @@ def _fits(test: LabTest, v: Value) -> bool:
     return v.info.kind in _COMPATIBLE.get(kind, {kind})
 
 
+fits = _fits  # whether a value's unit kind suits a test (reading/lab_tables.py checks table cells with it)
+# a bracket opening on a name and a semicolon before its value: "aspartate transaminase (AST; 43 IU/L)", "[CRP; 106"
+_NAME_SEMICOLON = re.compile(r"[(\[][A-Za-z][\w\s/+-]{0,20};$")
+_NAME_COLON = re.compile(r"\s*[:=]\s*")
 _GROUP_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|/)\s*", re.I)
 
 
@@ -149,12 +153,17 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
     if v.unit and v.info is not None and v.info.kind in ("count", "count_field") and _CELLS_IN_UNIT.match(v.unit):
         return None  # "6 red blood cells/µL" after "50% neutrophils": its unit names what it counts, no neighbour
     i = bisect.bisect_left(starts, v.start)
+    if i and _NAME_COLON.fullmatch(text, hits[i - 1].end, v.start) and _fits(hits[i - 1].test, v) \
+            and not hits[i - 1].test.members:
+        return hits[i - 1].test  # "Eosinophils: 1% Basophils: 0%": the name before its colon, not the next one
     if i < len(hits) and hits[i].start < clause_end:  # "80% neutrophils", "2400 U/mL of sCD25"
         nxt = hits[i]
         gap = text[v.end:nxt.start]
         if _AFTER_GAP.fullmatch(gap) and ("of" in gap or "for" in gap or v.info and v.info.kind == "percent"):
             if _fits(nxt.test, v):
                 return nxt.test
+        if gap == " " and v.info is None and v.ucum is None and nxt.test.ucum == "1":
+            return nxt.test  # a ratio named like a unit after its number: "prothrombin time was 1.07 INR"
     if v.info is not None and v.info.kind == "percent" and _PERCENT_OF_NOUN.match(text, v.end):
         return None  # "5% band forms", "60% of the marrow cells", "an 80% reduction": a share of what it names
     unnamed = _UNKNOWN_NAME_BEFORE.search(text, max(clause_start, v.start - 60), v.start)
@@ -194,9 +203,9 @@ _VALUE_GAP = re.compile(r"(?:[\s:=(]|\b(?:levels?|counts?|values?|concentrations
 
 
 # a name the catalogue does not know, after a list separator and right before the value
-_UNKNOWN_NAME_BEFORE = re.compile(
-    r"(?:,|;|\band\b)\s+(?P<name>(?:[A-Za-z][\w-]{3,}|[A-Z]{2}[A-Z0-9]?\b|[A-Z][+\-−]?(?!\w))"
-    r"(?:\s+[A-Za-z][\w-]+){0,2}?)"
+_UNKNOWN_NAME_BEFORE = re.compile(  # (after an article too: ", a cholinesterase level of 1360 U/L")
+    r"(?:,|;|\band\b)\s+(?:(?:a|an|the)\s+)?(?P<name>(?:[A-Za-z][\w-]{3,}|[A-Z]{2}[A-Z0-9]?\b|[A-Z][+\-−]?(?!\w))"
+    r"(?:\s+[A-Za-z][\w-]+){0,2}?(?:\s[A-Z0-9](?![\w-]))?)"  # "serum amyloid A", "interleukin 6"
     # a short name in capitals too: "and TNF (29.8 ng/L)", an element's symbol: "Na 143 mmol/L, K 4.2 mmol/L"
     r"\s*(?:of|was|were|at|:|=|\()?\s*$")
 _NOT_A_NAME = frozenset(
@@ -284,6 +293,12 @@ def _directly_after_test(text: str, v: Value, hits: list[TestHit], starts: list[
     return len(gap) <= 40 and _BARE_GAP.fullmatch(gap) is not None
 
 
+@cache
+def _percent_loinc() -> dict[str, tuple[str, str]]:
+    """test -> (LOINC, display) of its count written as a % of leukocytes (knowledge/lab_percent_loinc.csv)."""
+    return {r["test"]: (r["loinc"], r["display"]) for r in table("lab_percent_loinc.csv")}
+
+
 def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
     attrs: dict = {"value": v.value, "value_high": v.value_high, "comparator": v.comparator,
                    "unit": v.unit, "ucum": v.ucum, "value_si": None, "unit_si": None,
@@ -293,7 +308,9 @@ def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
             attrs[key] = val
     if test is not None:
         if not (v.info and v.info.kind == "percent" and test.unit_kind == "count"):
-            attrs["loinc"] = test.loinc  # a % of leukocytes has its own LOINC code
+            attrs["loinc"] = test.loinc
+        elif (share := _percent_loinc().get(test.name)) is not None:  # a % of leukocytes has its own LOINC code
+            attrs["loinc"], attrs["loinc_display"] = share
         if v.ucum and test.unit_si and v.value is not None and not (v.info and v.info.kind in _NOT_CONVERTED):
             si = convert(v.value, v.ucum, test.unit_si, test.molar_mass, test.valence)
             if si is not None:
@@ -312,7 +329,8 @@ _CHANGE_BEFORE = re.compile(
     # "a reduction of systolic blood pressure by 20 mmHg": the measure named between the change and its amount
     r"|(?:drop|fall|rise|increase|decrease|decline|reduction|lowering|change)\s+(?:of|in)\s+(?:[\w-]+\s+){1,4}by)"
     r"\s*(?:about|approximately|around|nearly|almost|over|more than|less than)?\s*$", re.I)
-_DURATION_AFTER = re.compile(r"[ \t-]*(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?|minutes?|mins?)\b", re.I)
+_DURATION_AFTER = re.compile(
+    r"[ \t-]*(?:hours?|hrs?|h(?![\w/])|days?|weeks?|wks?|months?|years?|yrs?|minutes?|mins?)\b", re.I)
 _CHANGE_WORDS = ("by", "of")  # one is in every match of _CHANGE_BEFORE
 _UNCLOSED_END = re.compile(r"\.(?:\s|$)")
 
@@ -334,9 +352,10 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
         elif (v.extra or {}).get("unit_unrecognised"):  # "128 mq/L (136-145 mEq/L)": its own unit as written
             if nxt.value_high is None and not opening.group("ref"):
                 continue
-        elif not opening.group("ref") and (nxt.value_high is None or v.info is None or nxt.info.kind != v.info.kind):
-            # "6900 IU/mL (<96 IU/mL)" without a reference word: not sure it is the interval; a range of the
-            # value's own kind is: "8.6 g/dL (12–16 g/dL)"
+        elif not opening.group("ref") and nxt.value_high is None:
+            # "6900 IU/mL (<96 IU/mL)" without a reference word: not sure it is the interval; a range in brackets
+            # right after a result is: "8.6 g/dL (12–16 g/dL)", even in another unit ("AST 43 mg/dL (0–32 U/L)": the
+            # result's unit written wrong, the interval no result)
             continue
         intervals.add(id(nxt))
     return intervals
@@ -499,6 +518,9 @@ def find_labs(text: str) -> list[Mention]:
             continue  # a digit inside a test name: "C3", "CA 19-9"
         k = bisect.bisect_right(ends, v.start)
         clause_start = ends[k - 1] if k else 0
+        if k and text[clause_start - 1] == ";" \
+                and _NAME_SEMICOLON.search(text, max(0, clause_start - 40), clause_start):
+            clause_start = ends[k - 2] if k > 1 else 0  # "(AST; 43 IU/L)": a short form and its value in brackets
         clause_end = ends[k] if k < len(ends) else len(text)
         if may_hold(low, max(0, v.start - 40), v.start, _CHANGE_WORDS) \
                 and _CHANGE_BEFORE.search(text, max(0, v.start - 70), v.start):

@@ -66,7 +66,9 @@ _BARE_MULT_RE = re.compile(r"(?:\s?[(\ufffd]\s?|\s)10(?P<exp>9|12|3|6)(?=\s?/)")
 _UNIT_SHAPE = re.compile(r"\s?(?P<u>[A-Za-zµμ]{1,4}/(?P<den>[A-Za-zµμ]{1,6}[23³]?))(?![\w/])")
 # the words after "times the upper limit" a unit span of four words leaves out
 _ULN_TAIL = re.compile(r"\s+of\s+(?:the\s+)?normal(?:\s+range)?\b", re.I)
-_UNIT_SPAN = re.compile(r"\s?(?:[^\s,;()\[\]]+)(?:\s[^\s,;()\[\]]+){0,3}")
+# a flag written against the unit ("39 IU/L↑", "128 mEq/L↓") or a restatement ("69.8 µmol/L=4.08 mg/dL") is no part
+# of it; two spaces may stand before it ("90  beats/minute")
+_UNIT_SPAN = re.compile(r"(?:[^\S\n\t]{2}|\s)?(?:[^\s,;()\[\]↑↓=]+)(?:\s[^\s,;()\[\]↑↓=]+){0,3}")
 _TRAIL = ".:"
 
 
