@@ -89,8 +89,8 @@ def evaluate(
     corpora: Path = typer.Option(Path("../shared/corpora"), "--corpora", help="Folder holding the corpora."),
     as_json: bool = typer.Option(False, "--json", help="Print exactly one JSON object."),
     errors: str = typer.Option(None, "--errors", help="List false positives and negatives of this type."),
-    half: str = typer.Option(None, "--half", help="With --errors on MACCROBAT or Ada: list only the dev "
-                             "or test half's errors (tune on dev)."),
+    half: str = typer.Option(None, "--half", help="With --errors on MACCROBAT, Ada or T2S2: list only the "
+                             "dev or test half's errors (tune on dev); refused for the other corpora."),
     split: str = typer.Option(None, "--split", help="E3C only: score the test split (default), the train "
                               "split (read errors there) or all documents; t2s2: all (default: the fixed sample)."),
 ) -> None:
@@ -99,6 +99,13 @@ def evaluate(
 
     if half not in (None, "dev", "test"):
         err.print(f"error: --half must be dev or test, not {half!r}", markup=False, highlight=False)
+        raise typer.Exit(2)
+    if half is not None and corpus.value not in ("maccrobat", "ada", "t2s2"):
+        # GSC+ and E3C have no halves: without this the errors of the whole scored file (GSC+: its test file) would be
+        # listed, not the development documents one may read
+        err.print(f"error: --half applies to maccrobat, ada and t2s2 only, not {corpus.value} (GSC+: its 22 dev "
+                  "abstracts are readers.gsc.read_gscplus(split='dev'); E3C: --split train)", markup=False,
+                  highlight=False)
         raise typer.Exit(2)
     if split not in (None, "test", "train", "all"):
         err.print(f"error: --split must be test, train or all, not {split!r}", markup=False, highlight=False)

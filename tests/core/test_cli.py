@@ -51,3 +51,10 @@ def test_example_course_and_fhir_bundle() -> None:
 def test_deterministic_output() -> None:
     text = EXAMPLE.read_text()
     assert course_json(analyze_text(text)) == course_json(analyze_text(text))
+
+
+def test_half_is_refused_for_a_corpus_without_halves(tmp_path: Path) -> None:
+    # GSC+ has no halves: --half would silently list the errors of its test file
+    r = _cli("evaluate", "--corpus", "gscplus", "--corpora", str(tmp_path), "--errors", "phenotype", "--half", "dev")
+    assert r.returncode == 2
+    assert "--half applies to maccrobat, ada and t2s2 only" in r.stderr

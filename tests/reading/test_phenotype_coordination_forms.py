@@ -68,3 +68,31 @@ def test_a_possessive_typed_with_a_grave_or_acute_accent_is_a_possessive():
     assert "HP:0003391" in _hpos("A positive Gower`s sign was seen.")  # Gowers sign
     assert "HP:0100280" in _hpos("She has Crohn\u00b4s disease.")  # Crohn disease
     assert _hpos("A positive Gower`s sign was seen.") == _hpos("A positive Gower's sign was seen.")
+
+
+def test_a_blood_level_reads_by_its_direction_and_analyte_alone_or_with_level_of():
+    assert "HP:0025435" in _hpos("The boy had increased lactate dehydrogenase.")  # no measure word written
+    assert "HP:0025435" in _hpos("Tests found raised levels of lactate dehydrogenase.")  # another direction word
+    assert "HP:0025435" in _hpos("Tests found an elevated serum level of lactate dehydrogenase.")
+    assert "HP:0025435" in _hpos("There was an increase in lactate dehydrogenase.")  # the direction as a noun
+    assert "HP:0025435" not in _hpos("Lactate dehydrogenase was within range.")
+    # "reduced" before a chemical names the chemical's reduced form, no low level: only with a measure word
+    assert "HP:6000405" not in _hpos("Cells were incubated with reduced nicotinamide adenine dinucleotide.")
+
+
+def test_a_phenotype_stated_by_a_result_word_keeps_the_result():
+    from casecourse.reading.pipeline import read_mentions
+    ms = read_mentions("Her results were mildly elevated C reactive protein (CRP) of 30 mg/l (normal: <5 mg/l).")
+    assert any(m.type == "test_result" and m.text == "mildly elevated" for m in ms)
+    assert any(m.type == "finding_part" and m.attrs.get("hpo") == "HP:0011227" for m in ms)
+
+
+def test_delay_of_or_in_reads_as_delayed():
+    assert "HP:0001263" in _hpos("She showed a delay of developmental milestones.")  # Delayed developmental milestones
+    assert "HP:0001263" in _hpos("There was a delay in developmental milestones.")
+
+
+def test_a_compound_inside_a_longer_name_reads_as_its_two_words():
+    assert "HP:0009907" in _hpos("The boy has attached ear lobes.")  # Attached earlobe
+    assert "HP:0001810" in _hpos("She had dystrophic toe nails.")  # Dystrophic toenail
+    assert "HP:0009907" not in _hpos("The boy has an ear and a lobe.")

@@ -221,6 +221,7 @@ def _specimen_forms(forms: list[str]) -> list[str]:
     The specimen is left out only before a measure word."""
     v = variants()
     specimens, measures = v["specimen_words"], v["specimen_measures"]
+    directions, nouns = _level_directions(), v["level_nouns"]
     out = []
     for o in forms:
         words = o.split(" ")
@@ -238,7 +239,26 @@ def _specimen_forms(forms: list[str]) -> list[str]:
                 out.append(" ".join([*a[:-1], measures[a[-1]]]))
         if words[-1] in measures:
             out.append(" ".join([*words[:-1], measures[words[-1]]]))
+        if words[0] in directions and (words[-1] in measures or words[-1] in measures.values()) and hit == 1:
+            # a level named by its direction and analyte alone, or with "level(s) of" before it: "elevated C-reactive
+            # protein", "increased (serum) levels of lactate" (only after a direction word: never "abnormal X"),
+            # with each word of the direction's own group ("elevated" -> "increased", "raised", "high")
+            analyte = " ".join(words[hit + 1:-1])
+            for d in (directions[words[0]] if analyte else ()):
+                if d != "reduced":  # "reduced glutathione", "reduced nicotinamide adenine dinucleotide": a chemical
+                    out.append(f"{d} {analyte}")
+                m = measures.get(words[-1], words[-1])  # "levels of X" ("high concentrations of X" is mostly a dose)
+                out += [f"{d} {m} of {analyte}"] + [f"{d} {s} {m} of {analyte}" for s in specimens]
+            out += [f"{n} {analyte}" for n in nouns.get(directions[words[0]][0], ()) if analyte]  # "increase in IgG"
     return out
+
+
+@cache
+def _level_directions() -> dict[str, tuple[str, ...]]:
+    """The direction words of a blood level ("increased", "elevated", "low", ...), each with its group: the
+    `first_word_synonyms` groups of "increased" and "decreased"."""
+    groups = [tuple(g) for g in variants()["first_word_synonyms"] if {"increased", "decreased"} & set(g)]
+    return {w: g for g in groups for w in g}
 
 
 @cache
@@ -624,6 +644,17 @@ def _open_compounds(spelled: set[str], best: dict[str, tuple[tuple, int]], entri
             if left in known and len(left) >= 3 and len(right) >= 3:
                 entries.append(replace(e, noun=e.noun or word))
                 add(f"{word[:i]} {word[i:]}", len(entries) - 1, (2, 5), False)
+    # inside a name of several words, a compound whose two parts are both words of other keys: "attached ear lobe",
+    # "dystrophic toe nails" (the key stays the plain entry of the name)
+    for phrase in sorted(p for p in spelled if " " in p and all(w.isalpha() for w in p.split(" "))):
+        if (hit := best.get(norm_phrase(phrase))) is None:
+            continue
+        words = phrase.split(" ")
+        for j, word in enumerate(words):
+            for i in range(3, len(word) - 2) if len(word) >= 7 else ():
+                left, right = norm_word(word[:i]), norm_word(word[i:])
+                if left in known and right in known and len(left) >= 3 and len(right) >= 4:
+                    add(" ".join([*words[:j], word[:i], word[i:], *words[j + 1:]]), hit[1], (2, 5), False)
 
 
 def _cache_key(obo: Path) -> str:

@@ -162,7 +162,7 @@ _COEXIST |= {frozenset({"lab_finding", t}) for t in ("finding", "condition", "la
                                                       "finding_part")}
 # a result word heading a finding states that observation's result ("elevated jugular venous pressure", "reduced
 # breath sounds"), as a lab value does inside one
-_COEXIST |= {frozenset({"test_result", t}) for t in ("finding", "condition")}
+_COEXIST |= {frozenset({"test_result", t}) for t in ("finding", "condition", "finding_part")}
 
 # a therapeutic procedure (reading/procedures.py) named inside a diagnosis, a finding or a therapy
 # ("ventilator-associated pneumonia", "platelet transfusion"), a test ("therapeutic thoracentesis") or holding a result
