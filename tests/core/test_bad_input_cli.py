@@ -59,3 +59,23 @@ def test_cohort_refuses_empty_condition_or_drug(tmp_path: Path) -> None:
     store = _store(tmp_path)
     res = runner.invoke(app, ["corpus", "cohort", "--store", str(store), "-c", " ", "-d", "paracetamol"])
     assert res.exit_code == 2 and "must not be empty" in res.output
+
+
+def test_output_in_the_way_is_named_not_an_analysis_failure(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("A 50-year-old man had a cough.\n")
+    b.write_text("A 30-year-old woman had a rash.\n")
+    blocker = tmp_path / "outfile"
+    blocker.write_text("already a file")
+    res = runner.invoke(app, ["analyze", str(a), str(b), "-o", str(blocker)])
+    assert res.exit_code == 2
+    assert "cannot write" in res.output and "could not be analysed" not in res.output
+
+
+def test_endless_input_is_bounded(tmp_path: Path) -> None:
+    import os
+
+    if not os.path.exists("/dev/zero"):
+        return
+    res = runner.invoke(app, ["analyze", "/dev/zero"])
+    assert res.exit_code == 2 and "too large" in res.output

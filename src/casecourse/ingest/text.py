@@ -88,9 +88,12 @@ def read_document(path: Path | str) -> Document:
     if size > MAX_BYTES:
         raise InputError(f"{name}: too large ({size:,} bytes; limit {MAX_BYTES:,})")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:  # bounded: a pipe or device (/dev/zero) has no size to check and may never end
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from exc
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: too large (more than {MAX_BYTES:,} bytes)")
     return document_from_bytes(data, name)
 
 
