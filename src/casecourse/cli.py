@@ -41,7 +41,8 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 @app.command()
 def analyze(
-    paths: list[Path] = typer.Argument(..., help="Narratives: plain text (UTF-8, UTF-8 with BOM or Latin-1)."),
+    paths: list[Path] = typer.Argument(..., help="Narratives: plain text (UTF-8 with or without BOM, UTF-16 with "
+                                       "BOM, Latin-1 or Windows-1252)."),
     fmt: Format = typer.Option(Format.json, "--format", "-f", help="Output format; 'all' writes json, fhir and html."),
     out: str = typer.Option(None, "-o", "--out",
                             help="A file for one input, a directory for several or for --format all, '-' for stdout."),
@@ -140,9 +141,14 @@ def corpus_build(
     says to read them again; re-read documents replace their old rows (no duplicates; a rebuild that is killed
     midway is finished by the next build). Exit code 2 when this run wrote error rows."""
     from casecourse.corpus.build import build
+    from casecourse.corpus.store import StoreError
 
-    summary = build(inputs, store, workers, scheduler, dask_local, err, batch_docs=batch_docs,
-                    retry_errors=retry_errors, refresh=refresh, timeout=timeout)
+    try:
+        summary = build(inputs, store, workers, scheduler, dask_local, err, batch_docs=batch_docs,
+                        retry_errors=retry_errors, refresh=refresh, timeout=timeout)
+    except (StoreError, OSError) as exc:  # the store itself is unusable (a document's errors are rows, not this)
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
     err.print(summary.line(), highlight=False, markup=False, soft_wrap=True)
     raise typer.Exit(2 if summary.errors else 0)
 
@@ -165,7 +171,7 @@ def corpus_query(
     from rich.console import Console as _Console
 
     from casecourse.corpus.render import print_rows
-    from casecourse.corpus.store import connect
+    from casecourse.corpus.store import connect, one_line
 
     try:
         con = connect(store)
@@ -173,7 +179,7 @@ def corpus_query(
         cols = [d[0] for d in cur.description] if cur.description else []
         rows = cur.fetchall() if cols else []
     except Exception as exc:  # noqa: BLE001 - SQL and store errors are the user's to fix: say what, no traceback
-        err.print(f"error: {exc}", markup=False, highlight=False)
+        err.print(f"error: {one_line(str(exc))}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     print_rows(cols, rows, "json" if as_json else "csv" if as_csv else "table", _Console())
 
@@ -198,11 +204,15 @@ def corpus_cohort(
 
     from casecourse.corpus.cohort import cohort
     from casecourse.corpus.render import print_cohort
+    from casecourse.corpus.store import StoreError
 
+    if not drug.strip() or not all(c.strip() for c in condition):
+        err.print("error: --condition and --drug must not be empty", markup=False, highlight=False)
+        raise typer.Exit(2)
     try:
         result = cohort(store, condition, drug, include_suspected)
-    except FileNotFoundError as exc:
-        err.print(f"error: {exc}", markup=False, highlight=False)
+    except StoreError as exc:
+        err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
     if html is not None:
         from casecourse.corpus.evidence import write_cohort_html

@@ -47,6 +47,17 @@ def _targets(path: Path, fmts: list[str], out: str | None, many: bool) -> list[t
     return [(f, o / f"{stem}{_SUFFIX[f]}") for f in fmts]
 
 
+def _write(target: Path, data: bytes, path: Path) -> None:
+    """Write one output; a folder or file in the way is the user's to fix: say which, not 'could not be analysed'."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write {target} ({exc.strerror or exc}"
+                         f"{': ' + str(exc.filename) if exc.filename and str(exc.filename) != str(target) else ''})"
+                         ) from exc
+
+
 def analyze_paths(paths: list[Path], fmt: str, out: str | None, err: Console) -> int:
     fmts = ["json", "fhir", "html"] if fmt == "all" else [fmt]
     many = len(paths) > 1
@@ -66,8 +77,7 @@ def analyze_paths(paths: list[Path], fmt: str, out: str | None, err: Console) ->
                         sys.stdout.buffer.write(data)
                         sys.stdout.flush()
                     else:
-                        target.parent.mkdir(parents=True, exist_ok=True)
-                        target.write_bytes(data)
+                        _write(target, data, path)
             except InputError as exc:
                 failures += 1
                 err.print(f"[red]error[/red]: {exc}", highlight=False, soft_wrap=True)

@@ -29,6 +29,18 @@ from casecourse.corpus.work import Result
 ROW_GROUP = 64_000
 
 
+class StoreError(Exception):
+    """A store that cannot be read (missing, or a batch file that is not Parquet); one line naming the file."""
+
+
+def _read(f: Path, columns: list[str] | None = None) -> pa.Table:
+    try:
+        return pq.read_table(f, columns=columns)
+    except (pa.ArrowException, OSError) as exc:
+        raise StoreError(f"{f}: corrupt batch file ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__}); "
+                         "move it out of the store (a build then reads its documents again)") from exc
+
+
 @dataclass(frozen=True)
 class Stored:
     part: str
@@ -41,7 +53,7 @@ def stored(store: Path) -> dict[str, Stored]:
     """Every document in the store: its batch file, status and the casecourse/schema versions that read it."""
     out: dict[str, Stored] = {}
     for f in sorted((store / "documents").glob("part-*.parquet")):
-        t = pq.read_table(f, columns=["doc_id", "status", "casecourse_version", "schema_version"]).to_pylist()
+        t = _read(f, ["doc_id", "status", "casecourse_version", "schema_version"]).to_pylist()
         for r in t:
             out[r["doc_id"]] = Stored(f.name, r["status"], r["casecourse_version"], r["schema_version"])
     return out
@@ -107,11 +119,11 @@ def strip(store: Path, ids: set[str], keep: str) -> list[str]:
     for f in sorted((store / "documents").glob("part-*.parquet")):
         if f.name == keep:
             continue
-        have = pq.read_table(f, columns=["doc_id"]).column("doc_id")
+        have = _read(f, ["doc_id"]).column("doc_id")
         if not pc.any(pc.is_in(have, value_set=wanted)).as_py():
             continue
         touched.append(f.name)
-        left = pq.read_table(f)
+        left = _read(f)
         left = left.filter(pc.invert(pc.is_in(left.column("doc_id"), value_set=wanted)))
         if left.num_rows == 0:  # the whole batch was re-read: documents first, the facts are then orphans
             f.unlink()
@@ -121,7 +133,7 @@ def strip(store: Path, ids: set[str], keep: str) -> list[str]:
         for t in FACT_TABLES:
             p = store / t / f.name
             if p.exists():
-                tab = pq.read_table(p)
+                tab = _read(p)
                 _write(tab.filter(pc.invert(pc.is_in(tab.column("doc_id"), value_set=wanted))), p)
         _write(left, f)
     return touched
@@ -150,17 +162,31 @@ def connect(store: Path):
     import duckdb
 
     if not (store / "documents").is_dir():
-        raise FileNotFoundError(f"{store}: not a corpus store (no documents table); build it with `casecourse corpus "
+        raise StoreError(f"{store}: not a corpus store (no documents table); build it with `casecourse corpus "
                                 "build`")
     con = duckdb.connect(":memory:")
     for t in TABLES:
         if any((store / t).glob("part-*.parquet")):
             glob = table_glob(store, t).replace("'", "''")
-            con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{glob}', union_by_name=true)")
+            try:
+                con.execute(f"CREATE VIEW {t} AS SELECT * FROM read_parquet('{glob}', union_by_name=true)")
+            except duckdb.Error as exc:
+                raise StoreError(f"{store / t}: {one_line(str(exc))}") from exc
         else:  # a table no batch has written yet: empty, with its columns
             cols = ", ".join(f'CAST(NULL AS {_duck(f.type)}) AS "{f.name}"' for f in schema(t))
             con.execute(f"CREATE VIEW {t} AS SELECT {cols} WHERE false")
     return con
+
+
+def one_line(message: str) -> str:
+    """A DuckDB message on one line: its statement excerpt ("LINE 1: ...") and caret line dropped."""
+    lines = [ln.strip() for ln in message.splitlines()]
+    keep = []
+    for i, ln in enumerate(lines):
+        if not ln or ln.startswith("LINE ") or (i and lines[i - 1].startswith("LINE ")):
+            continue
+        keep.append(ln)
+    return " ".join(keep) or message.strip()
 
 
 def _duck(t: pa.DataType) -> str:

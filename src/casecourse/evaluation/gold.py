@@ -2,10 +2,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 class CorpusError(Exception):
     """A corpus file is missing or malformed; the message names the file."""
+
+
+def read_utf8(path: Path) -> str:
+    """A corpus file's text; one not in UTF-8 is a CorpusError naming it and the first bad byte, not a traceback."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:
+        raise CorpusError(f"{path}: cannot read ({exc.strerror or exc})") from exc
 
 
 @dataclass(frozen=True)

@@ -81,11 +81,18 @@ def _with_extensions(res: dict, t: TimeRef | None) -> dict:
     return res
 
 
+def fhir_code(code: str) -> str:
+    """A FHIR `code` has no leading, trailing or repeated whitespace: a name read from text with a thin space or a
+    run of spaces inside ("graft  disease") would fail the Bundle's validation and lose the whole export."""
+    return " ".join(code.split())
+
+
 def _concept(text: str, codings: list) -> dict:
     out: dict = {"text": text}
-    if codings:
-        out["coding"] = [{"system": c.system, "code": c.code, **({"display": c.display} if c.display else {})}
-                         for c in codings]
+    coding = [{"system": c.system, "code": fhir_code(c.code), **({"display": c.display} if c.display else {})}
+              for c in codings if fhir_code(c.code)]
+    if coding:
+        out["coding"] = coding
     return out
 
 
@@ -338,9 +345,9 @@ def _procedure(p: Procedure) -> dict:
     relative axis the relative-time extension of its start, then of its end."""
     res: dict = {"resourceType": "Procedure", "id": p.id, "status": p.status, "subject": SUBJECT,
                  "code": _concept(p.text or p.name, p.codings or [])}
-    if p.text and p.text.lower() != p.name:  # "intubated": the name it is filed under stays readable
+    if p.text and p.text.lower() != p.name and fhir_code(p.name):  # "intubated": the filed name stays readable
         res["code"].setdefault("coding", []).append(
-            {"system": PROCEDURE_NAME_SYSTEM, "code": p.name, "display": p.name})
+            {"system": PROCEDURE_NAME_SYSTEM, "code": fhir_code(p.name), "display": p.name})
     if p.category:
         res["category"] = {"text": p.category}
     start, end = _date(p.time), _date(p.end)

@@ -21,25 +21,60 @@ class Document:
     source: Source
 
 
+#: byte-order marks that name a UTF-16 encoding unambiguously (a Windows "Unicode" text file)
+_UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def _controls(text: str) -> int:
+    return sum(1 for ch in text if "\x80" <= ch <= "\x9f" or (ch < " " and ch not in "\n\r\t\f"))
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """Return (text, encoding): UTF-8 (with or without BOM), else Latin-1 when it reads as text."""
+    """Return (text, encoding): UTF-8 (with or without BOM), UTF-16 with a BOM, else Latin-1, or Windows-1252 when
+    its 0x80-0x9f bytes are punctuation (curly quotes, dashes), when it reads as text."""
     if not data.strip():
         raise InputError(f"{name}: empty file")
+    for bom, encoding in _UTF16_BOMS:
+        if data.startswith(bom) and not data.startswith(b"\xff\xfe\x00\x00"):
+            try:
+                text = data[2:].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: invalid {encoding.upper()} text ({exc.reason} at byte {exc.start + 2})") \
+                    from exc
+            if not text.strip():
+                raise InputError(f"{name}: empty file")
+            if "\x00" in text[:8192]:
+                raise InputError(f"{name}: binary file (NUL characters), not a text narrative")
+            return text, encoding
     if b"\x00" in data[:8192]:
-        raise InputError(f"{name}: binary file (NUL bytes), not a text narrative")
+        raise InputError(f"{name}: binary file (NUL bytes), not a text narrative (UTF-16 text needs its byte-order "
+                         "mark; or save it as UTF-8)")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"{name}: invalid UTF-8 after its UTF-8 byte-order mark ({exc.reason} at byte "
+                             f"{exc.start + 3})") from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_error = exc
     text = data.decode("latin-1")
-    # Latin-1 decodes any byte; C1 control characters (0x80-0x9f) betray that it was not Latin-1.
-    controls = sum(1 for ch in text if "\x80" <= ch <= "\x9f" or (ch < " " and ch not in "\n\r\t\f"))
-    if controls > max(2, len(text) // 200):
-        raise InputError(f"{name}: undecodable text (not UTF-8: {utf8_error.reason} at byte "
-                         f"{utf8_error.start}; not Latin-1 either)")
-    return text, "latin-1"
+    # Latin-1 decodes any byte; C1 control characters (0x80-0x9f) betray that it was not Latin-1. Windows-1252 is
+    # Latin-1 with printable punctuation there; it is tried only then, so a Latin-1 file reads as before.
+    limit = max(2, len(text) // 200)
+    controls = _controls(text)
+    if controls <= limit:
+        return text, "latin-1"
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d are undefined in Windows-1252
+        pass
+    else:
+        if _controls(text) <= limit:
+            return text, "cp1252"
+    raise InputError(f"{name}: undecodable text (not UTF-8: {utf8_error.reason} at byte "
+                     f"{utf8_error.start}; not Latin-1 or Windows-1252 either)")
 
 
 def read_document(path: Path | str) -> Document:
@@ -53,9 +88,12 @@ def read_document(path: Path | str) -> Document:
     if size > MAX_BYTES:
         raise InputError(f"{name}: too large ({size:,} bytes; limit {MAX_BYTES:,})")
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:  # bounded: a pipe or device (/dev/zero) has no size to check and may never end
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InputError(f"{name}: cannot read ({exc.strerror})") from exc
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{name}: too large (more than {MAX_BYTES:,} bytes)")
     return document_from_bytes(data, name)
 
 

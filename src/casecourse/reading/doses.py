@@ -100,8 +100,11 @@ def parse_frequency(s: str) -> tuple[int, float, str] | None:
 @cache
 def _dose_regex() -> re.Pattern:
     freq = _frequency_alternation()
-    return re.compile(  # (?=\d): a dose starts with a digit; lets `re` pass other positions at once
-        rf"(?=\d)(?:(?P<mult>\d+)\s*[x×]\s*)?(?P<value>{_NUM})(?:\s*(?:-|–|to)\s*(?P<high>{_NUM}))?\s*"
+    # (?=\d): a dose starts with a digit; lets `re` pass other positions at once. (?<!\d): never inside a run of
+    # digits (whatever matches from inside a run matches from its first digit, which the scan tries first; without
+    # it a long digit run costs a try per digit, each as long as the run: quadratic)
+    return re.compile(
+        rf"(?<!\d)(?=\d)(?:(?P<mult>\d+)\s*[x×]\s*)?(?P<value>{_NUM})(?:\s*(?:-|–|to)\s*(?P<high>{_NUM}))?\s*"
         rf"(?P<unit>{_UNIT})(?![\w])"
         rf"(?:\s*/\s*(?P<per>kg|m2|m²|m\^2)(?![\w]))?"
         rf"(?P<freq>\s*(?:,\s*)?(?:{freq})(?![\w]))?", re.I)

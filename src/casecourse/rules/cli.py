@@ -49,7 +49,8 @@ def load_course(path: Path) -> Course:
         first = e.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise LoadError(f"not a valid course: {where}: {first['msg']} ({e.error_count()} errors)") from e
-    except (ValueError, KeyError, TypeError, IndexError) as e:
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as e:
+        # a Bundle part of the wrong JSON type (a string where an object belongs) fails as AttributeError
         raise LoadError(f"not a valid course or FHIR Bundle: {e}") from e
 
 

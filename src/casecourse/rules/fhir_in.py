@@ -69,6 +69,14 @@ def _text(cc: dict | None) -> str | None:
     return cc.get("text") or next((c.get("display") for c in cc.get("coding", []) if c.get("display")), None)
 
 
+def _reason_text(value: dict | list | None) -> str | None:
+    """statusReason is a list of CodeableConcepts on a MedicationStatement (as the export writes it), one on a
+    MedicationRequest: the first with a text either way."""
+    if isinstance(value, list):
+        return next((t for t in map(_text, value) if t), None)
+    return _text(value)
+
+
 def _codings(cc: dict | None) -> list[Coding]:
     return [
         Coding(system=c.get("system", ""), code=c["code"], display=c.get("display"))
@@ -125,7 +133,7 @@ def _exposure(i: str, r: dict) -> Exposure | None:
         route=route,
         provenance=_PROV,  # type: ignore[arg-type]
         start_reason=next((x for x in reasons if x), None),
-        stop_reason=_text(r.get("statusReason")),
+        stop_reason=_reason_text(r.get("statusReason")),
     )
 
 

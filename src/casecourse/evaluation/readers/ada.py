@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from casecourse.evaluation.gold import CorpusError, GoldDoc, GoldSpan
+from casecourse.evaluation.gold import CorpusError, GoldDoc, GoldSpan, read_utf8
 
 FILE = "CaseReportCorpus.bioc.json"
 
@@ -64,7 +64,7 @@ def read_ada(root: Path) -> list[GoldDoc]:
     if not path.is_file():
         raise CorpusError(f"{path}: file not found")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_utf8(path))
         docs = [_read_passage(str(d["id"]), d["passages"][0]) for d in data["documents"]]
     except (KeyError, IndexError, TypeError, ValueError) as e:
         raise CorpusError(f"{path}: not the expected BioC JSON layout ({e!r})") from e

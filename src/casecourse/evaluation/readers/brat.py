@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from casecourse.evaluation.gold import CorpusError, GoldDoc, GoldSpan
+from casecourse.evaluation.gold import CorpusError, GoldDoc, GoldSpan, read_utf8
 
 
 def read_brat_doc(txt: Path) -> GoldDoc:
     ann = txt.with_suffix(".ann")
     if not ann.is_file():
         raise CorpusError(f"{ann}: missing annotation file for {txt.name}")
-    text = txt.read_text(encoding="utf-8")
+    text = read_utf8(txt)
     spans: dict[str, tuple[str, int, int, str]] = {}
     events: dict[str, str] = {}
     attrs: dict[str, dict[str, str]] = {}
-    for n, line in enumerate(ann.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(read_utf8(ann).splitlines(), 1):
         if not line.strip():
             continue
         fields = line.split("\t")

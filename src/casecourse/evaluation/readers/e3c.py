@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from casecourse.evaluation.gold import CorpusError, GoldDoc, GoldSpan
+from casecourse.evaluation.gold import CorpusError, GoldDoc, GoldSpan, read_utf8
 from casecourse.model import Mention
 
 CAS = "http:///uima/cas.ecore"
@@ -109,7 +109,7 @@ def read_xmi(path: Path) -> GoldDoc:
 def english_training_ids(split_file: Path) -> set[str]:
     if not split_file.is_file():
         raise CorpusError(f"{split_file}: split list not found")
-    lines = split_file.read_text(encoding="utf-8").splitlines()
+    lines = read_utf8(split_file).splitlines()
     for i, line in enumerate(lines):
         if line.strip().upper() == "ENGLISH" and i + 1 < len(lines):
             return set(re.findall(r"'([A-Z]{2}\d+)'", lines[i + 1]))

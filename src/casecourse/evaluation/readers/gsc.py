@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from casecourse.evaluation.gold import CorpusError, GoldDoc, GoldSpan
+from casecourse.evaluation.gold import CorpusError, GoldDoc, GoldSpan, read_utf8
 
 FILES = {"test": "GSC/GSCplus_test_gold.tsv", "dev": "GSC/GSCplus_dev_gold.tsv"}
 
@@ -16,7 +16,7 @@ FILES = {"test": "GSC/GSCplus_test_gold.tsv", "dev": "GSC/GSCplus_dev_gold.tsv"}
 def parse_gsc(path: Path) -> list[GoldDoc]:
     if not path.is_file():
         raise CorpusError(f"{path}: file not found")
-    raw = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    raw = read_utf8(path).replace("\r\n", "\n")
     docs = []
     for block in re.split(r"\n[ \t]*\n", raw):
         lines = block.strip("\n").split("\n")
