@@ -65,17 +65,20 @@ def test_document_sets():
     assert (c.tp, c.fp, c.fn) == (1, 1, 1)
 
 
-def test_halves_split_documents_by_id_parity_and_score_each_half() -> None:
-    from casecourse.evaluation.evaluate import halves
+def rm(doc_id: str, hit: bool):
+    """One document of a one-span row: its gold word found (`hit`) or missed."""
     from casecourse.evaluation.gold import GoldDoc, GoldSpan
     from casecourse.evaluation.scoring import RowMatch
     from casecourse.model import Mention
 
-    def rm(doc_id: str, hit: bool) -> RowMatch:
-        gold = [GoldSpan(label="X", start=0, end=4, text="word")]
-        pred = [Mention(type="x", start=0, end=4, text="word")] if hit else []
-        pairs = [(0, 0)] if hit else []
-        return RowMatch(doc=GoldDoc(id=doc_id, text="word"), gold=gold, pred=pred, strict=pairs, lenient=pairs)
+    gold = [GoldSpan(label="X", start=0, end=4, text="word")]
+    pred = [Mention(type="x", start=0, end=4, text="word")] if hit else []
+    pairs = [(0, 0)] if hit else []
+    return RowMatch(doc=GoldDoc(id=doc_id, text="word"), gold=gold, pred=pred, strict=pairs, lenient=pairs)
+
+
+def test_halves_split_documents_by_id_parity_and_score_each_half() -> None:
+    from casecourse.evaluation.evaluate import halves
 
     # ids sorted: a, b, c, d -> dev = a, c (both found); test = b, d (both missed), whatever the input order
     got = halves({"X": [rm("d", False), rm("a", True), rm("c", True), rm("b", False)]})
@@ -84,20 +87,10 @@ def test_halves_split_documents_by_id_parity_and_score_each_half() -> None:
     assert got["test"]["types"]["X"]["lenient_f1"] == 0.0
 
 
-
 def test_target_macro_averages_only_the_named_rows_overall_and_per_half() -> None:
     """Ada's headline is the macro lenient F1 over finding, condition and modifier (the corpus paper's rows): the
     factor row is left out, and each fixed half gets its own average."""
     from casecourse.evaluation.extras import target_macro
-    from casecourse.evaluation.gold import GoldDoc, GoldSpan
-    from casecourse.evaluation.scoring import RowMatch
-    from casecourse.model import Mention
-
-    def rm(doc_id: str, hit: bool) -> RowMatch:
-        gold = [GoldSpan(label="X", start=0, end=4, text="word")]
-        pred = [Mention(type="x", start=0, end=4, text="word")] if hit else []
-        pairs = [(0, 0)] if hit else []
-        return RowMatch(doc=GoldDoc(id=doc_id, text="word"), gold=gold, pred=pred, strict=pairs, lenient=pairs)
 
     matches = {"finding": [rm("a", True), rm("b", True)], "condition": [rm("a", True), rm("b", False)],
                "factor": [rm("a", False), rm("b", False)]}
@@ -105,6 +98,7 @@ def test_target_macro_averages_only_the_named_rows_overall_and_per_half() -> Non
     assert abs(got["target_macro_f1_lenient"] - (1.0 + 2 / 3) / 2) < 1e-3  # condition: P 1, R 1/2
     assert got["target_macro_f1_lenient_dev"] == 1.0 and got["target_macro_f1_lenient_test"] == 0.5
     assert target_macro(matches, []) == {}
+
 
 def test_a_corpus_scoring_only_the_patients_zones_ignores_mentions_elsewhere() -> None:
     from casecourse.evaluation.gold import GoldDoc, GoldSpan
