@@ -632,3 +632,17 @@ def test_a_longer_icd_name_holding_a_finding_is_the_disease() -> None:
     assert got.get("dermatitis herpetiformis") == "condition" and "dermatitis" not in got
     assert got.get("purpura fulminans") == "condition"
     assert got.get("chest pain") == "finding"
+
+
+def test_icd_titles_are_read_without_holding_the_code_set_in_this_process() -> None:
+    """simple-icd-10-cm holds ~180 MB once imported: its titles are read in a child process, so an index build
+    leaves this process without it, and the titles still carry code and title."""
+    import sys
+
+    from casecourse.reading.diseases import _icd_titles
+
+    had = "simple_icd_10_cm" in sys.modules
+    titles = _icd_titles()
+    assert ("simple_icd_10_cm" in sys.modules) == had
+    assert any(code == "M32.9" for _, code, _ in titles)
+    assert all(isinstance(row, tuple) and len(row) == 3 for row in titles)

@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import re
+import subprocess
+import sys
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -140,7 +143,17 @@ def short_forms(title: str, inclusion: bool = False) -> list[str]:
 
 
 def _icd_titles() -> list[tuple[str, str, str]]:
-    """(short form, code, title) over the disease chapters, shortest code first."""
+    """(short form, code, title) over the disease chapters, shortest code first, read in a child process:
+    simple-icd-10-cm parses its whole XML on import and holds ~180 MB, which the process building the other
+    indexes would keep to its end (a first run's peak went past the 400 MB budget)."""
+    child = ("import json, sys; from casecourse.reading.diseases import icd_titles_here; "
+             "json.dump(icd_titles_here(), sys.stdout)")
+    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, check=True)
+    return [(f, code, title) for f, code, title in json.loads(done.stdout)]
+
+
+def icd_titles_here() -> list[tuple[str, str, str]]:
+    """`_icd_titles`, computed in this process (the child's side)."""
     import simple_icd_10_cm as icd  # only at build time: it parses its XML on import
 
     out = []
