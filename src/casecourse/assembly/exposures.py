@@ -720,7 +720,10 @@ class ExposureBuilder:
         exp = self.active.get(name)
         if exp is None:
             return
-        m = _LATER_STOP.search(self.text, d.end, _next_other(d, drugs, sent[1]))
+        # a stop told after another drug mention is not this one's (the check below), so the search ends there: the
+        # pattern's words hold no drug name, and one long sentence of many drugs stays linear
+        end = min((x.start for x in drugs if x.start > d.end), default=sent[1])
+        m = _LATER_STOP.search(self.text, d.end, min(end, _next_other(d, drugs, sent[1])))
         if m is None or any(x.start > d.end and x.start < m.start() for x in drugs):
             return
         clause_end = next((c[1] for c in clauses if c[0] <= m.end() < c[1]), sent[1])
