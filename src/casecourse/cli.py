@@ -96,12 +96,13 @@ def evaluate(
                               "split (read errors there) or all documents; t2s2: all (default: the fixed sample)."),
 ) -> None:
     """Score the reader against a public annotated corpus."""
+    from casecourse.evaluation.evaluate import HALVED
     from casecourse.evaluation.runner import evaluate_command
 
     if half not in (None, "dev", "test"):
         err.print(f"error: --half must be dev or test, not {half!r}", markup=False, highlight=False)
         raise typer.Exit(2)
-    if half is not None and corpus.value not in ("maccrobat", "ada", "t2s2"):
+    if half is not None and corpus.value not in (*HALVED, "t2s2"):  # t2s2's silver sample has its own halves
         # GSC+ and E3C have no halves: without this the errors of the whole scored file (GSC+: its test file) would be
         # listed, not the development documents one may read
         err.print(f"error: --half applies to maccrobat, ada and t2s2 only, not {corpus.value} (GSC+: its 22 dev "

@@ -646,6 +646,7 @@ def _organisms(text: str, found: list[Mention], index: DiseaseIndex) -> list[Men
 
 
 _VIRUS_WORD = re.compile(r"(?:\s*-?\s*|\s+(?:virus|viral)\s+)$")
+_ANY = re.compile(r".+", re.S)  # a match object over a span found otherwise
 
 
 def _named_organism_before(text: str, at: int) -> re.Match | None:
@@ -658,7 +659,7 @@ def _named_organism_before(text: str, at: int) -> re.Match | None:
         if _VIRUS_WORD.fullmatch(text, lo + o.end, at):
             if _SENTENCE_START.search(text, max(0, lo + o.start - 3), lo + o.start):
                 return None  # as for a genus the pattern reads: a sentence's first word is left alone
-            return re.compile(r".+", re.S).match(text, lo + o.start, lo + o.end)
+            return _ANY.match(text, lo + o.start, lo + o.end)
     return None
 
 

@@ -19,6 +19,7 @@ from operator import attrgetter
 from casecourse.model import Mention, set_field
 from casecourse.reading import abbreviations, assertion, body_sites, exam_findings, sentences, zoning
 from casecourse.reading.labs_qualitative import panels
+from casecourse.reading.rx_first import fold_case_twins
 
 # name -> "module:function(text) -> list[Mention]", in the order they run
 FINDERS: dict[str, str] = {
@@ -201,18 +202,6 @@ def _clash(a: Mention, b: Mention) -> bool:
 
 
 _OUTCOME_EVENTS = frozenset({"recovery", "improvement", "sequela"})
-
-
-# Letters that Python's case-insensitive matching takes for an ASCII letter although their lower case is another
-# ("infusıon" matches "infusion"): written as that letter (same length, so offsets still index the input), or a
-# reader that looks its match up by lower case finds no entry (a Turkish keyboard's dotless i, a long s, the Kelvin
-# sign, a dotted capital I).
-_CASE_TWINS = str.maketrans({"ı": "i", "ſ": "s", "\u212a": "K", "İ": "I"})
-
-
-def fold_case_twins(text: str) -> str:
-    """`text` with the letters re.IGNORECASE equates with an ASCII letter written as that letter (same length)."""
-    return text.translate(_CASE_TWINS) if any(c in text for c in "ıſ\u212aİ") else text
 
 
 def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str | None = None) -> Reading:

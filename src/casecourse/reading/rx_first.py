@@ -295,8 +295,8 @@ def lowered(rx: re.Pattern) -> re.Pattern | None:
     matches `text` (same spans and groups), or None when `rx` is not case-insensitive or holds a construct
     this does not rewrite. Python's `re` folds every character a case-insensitive literal reads and cannot
     skip an alternative by its first character, so the twin over the lower-cased text runs about twice as fast.
-    Under re.IGNORECASE an ASCII letter matches a character whose (simple) lower case is its own, and 'ı'
-    or 'ſ' (which `lower_text` writes as i and s); a non-ASCII cased letter in the pattern is not rewritten."""
+    Under re.IGNORECASE an ASCII letter matches a character whose (simple) lower case is its own, and its case
+    twins (which `lower_text` writes as that letter); a non-ASCII cased letter in the pattern is not rewritten."""
     entry = _LOWERED.get(id(rx))
     if entry is not None and entry[0] is rx:
         return entry[1]
@@ -332,25 +332,29 @@ def lower_of(text: str) -> str:
     return last[1]
 
 
+# Letters that re.IGNORECASE takes for an ASCII letter although their lower case is another (a Turkish keyboard's
+# dotless i, a long s, the Kelvin sign, a dotted capital I): "infusıon" matches "infusion".
+_CASE_TWINS = str.maketrans({"ı": "i", "ſ": "s", "\u212a": "K", "İ": "I"})
+
+
+def fold_case_twins(text: str) -> str:
+    """`text` with the letters re.IGNORECASE equates with an ASCII letter written as that letter: same length, so
+    offsets still index the input, and a reader that looks a match up by its lower case finds the entry."""
+    return text.translate(_CASE_TWINS) if any(c in text for c in "ıſ\u212aİ") else text
+
+
 def lower_text(text: str) -> str | None:
     """`text` lower-cased character by character (for `lowered` patterns), or None when that is not exact (the
-    lower case of 'İ' is two characters). Under re.IGNORECASE 'ı' (dotless i) matches i and 'ſ' (long s) matches
-    s, though neither is their lower case: they are written as i and s here (same length), as such a pattern reads
-    them (a Turkish name no longer sends a whole document to the slow case-insensitive scans). The last answer is
-    kept: the components of the reader ask for the same document in turn."""
+    lower case of 'İ' is two characters). 'ı' and 'ſ' are written as the i and s re.IGNORECASE takes them for
+    (`fold_case_twins`; the pipeline reads a folded text already). The last answer is kept: the components of the
+    reader ask for the same document in turn."""
     global _LAST
     last = _LAST
     if last[0] is not text:
         low: str | None = lower_of(text)
-        if len(low) != len(text):  # type: ignore[arg-type]
-            low = None
-        elif "ı" in low or "ſ" in low:  # type: ignore[operator]
-            low = low.translate(_AS_IGNORECASE_READS)  # type: ignore[union-attr]
+        low = None if len(low) != len(text) else fold_case_twins(low)  # type: ignore[arg-type]
         last = _LAST = (text, low)
     return last[1]
-
-
-_AS_IGNORECASE_READS = str.maketrans({"ı": "i", "ſ": "s"})
 
 
 _DEFERRED: dict[int, list] = {}  # id(rx) -> [rx, work done so far, its twin (None: not yet; False: none)]
