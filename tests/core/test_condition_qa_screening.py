@@ -38,3 +38,13 @@ def test_a_diagnosis_considered_in_the_differential_and_unproven_is_not_confirme
     assert got.get("castleman disease") in ("provisional", "differential")
     got = _status("Whipple disease was not confirmed.")
     assert got.get("whipple disease") != "confirmed"
+
+
+def test_what_is_prevented_or_defines_a_suspected_disease_is_no_diagnosis_of_the_patient() -> None:
+    got = _status("He received prophylaxis against Pneumocystis pneumonia and heparin to prevent thrombosis. "
+                  "Lymphoma should be considered.")
+    assert "pneumocystis pneumonia" not in got and not any("thrombosis" in name for name in got)
+    assert got.get("lymphoma") == "differential"  # a diagnosis to consider stays a differential
+    got = _status("We suspected thrombotic thrombocytopenic purpura, a rare disorder characterized by fever, "
+                  "renal failure and thrombocytopenia. Blood cultures were negative.")
+    assert "renal failure" not in got and "thrombocytopenia" not in got

@@ -161,6 +161,20 @@ def test_what_a_treatment_prevents_or_a_concern_names_has_not_happened() -> None
     assert asserted("Despite prophylaxis, she developed a deep vein thrombosis.")["deep vein thrombosis"] == "present"
 
 
+def test_what_a_disease_is_defined_by_in_an_apposition_is_not_the_patients() -> None:
+    from casecourse.reading.pipeline import read_mentions
+
+    text = ("We first suspected thrombotic thrombocytopenic purpura, a rare disorder characterized by "
+            "microangiopathic haemolytic anaemia, fever and renal failure.")
+    got = {m.text: m for m in read_mentions(text) if m.type in ("finding", "condition")}
+    for feature in ("fever", "renal failure"):
+        assert got[feature].assertion.value == "hypothetical" and got[feature].attrs.get("defining")
+    # without the apposition, the patient's own syndrome has the features
+    own = {m.text: m.assertion.value for m in read_mentions("She developed a syndrome characterized by fever and "
+                                                           "a rash.") if m.type in ("finding", "condition")}
+    assert own["fever"] == "present"
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Lymphoma was not detected.", {"lymphoma": "negated"}),
     ("Fever, cough, and rash were not present.", {"fever": "negated", "cough": "negated", "rash": "negated"}),

@@ -16,6 +16,9 @@ from casecourse.reading.zoning import sentence_zone
     "Whipple disease (WD) is a chronic bacterial infection that involves the small bowel.",
     "Pityriasis rosea is a self-limited papulosquamous eruption which begins with a herald patch.",
     "Tropheryma whipplei is the most common cause of culture-negative endocarditis in this region.",
+    # framed by a disease, not by the patient
+    "In Behcet disease, venous thrombosis needs no additional trigger such as infections.",
+    "In antiphospholipid syndromes, the platelet count may stay within the normal range.",
 ])
 def test_general_statements_about_a_disease_are_background(sentence: str) -> None:
     assert sentence_zone(sentence, "narrative") == "background"
@@ -32,6 +35,8 @@ def test_general_statements_about_a_disease_are_background(sentence: str) -> Non
     "Necrotic areas (arrow) which are associated with neutrophils.",
     "This is a disorder that she had since childhood.",
     "The pain is the most severe in the morning and eases by noon.",
+    "In our patient, the rash spread to both arms.",
+    "In Behcet disease, our patient developed deep vein thrombosis despite anticoagulation.",
 ])
 def test_the_patients_story_stays_in_the_narrative(sentence: str) -> None:
     assert sentence_zone(sentence, "narrative") == "narrative"

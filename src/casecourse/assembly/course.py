@@ -406,6 +406,8 @@ class CourseAssembler:
         return m.assertion == Assertion.historical and _PAST_HISTORY.search(self.text, sent[0], m.start) is not None
 
     def _condition(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
+        if m.assertion == Assertion.hypothetical and (m.attrs.get("prevented") or m.attrs.get("defining")):
+            return  # "prophylaxis against X", "Y, a syndrome characterized by X": no diagnosis of this patient
         if m.assertion == Assertion.family or any(a <= m.start and m.end <= b for a, b in self._markers):
             return  # a relative's disease is not the patient's
         if any(a <= m.start and m.end <= b for a, b in self._planned):

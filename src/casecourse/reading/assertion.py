@@ -83,6 +83,7 @@ class _Cues:
     start: re.Pattern  # a position where some cue may start
     parts: tuple[tuple[str, frozenset[str] | None, bool], ...]  # (regex, first chars or None = any, may start with \s)
     meta: dict[int, tuple[str, str]]
+    marks: dict[int, str] = field(default_factory=dict)  # rule -> the attribute its targets get (`mark` in the rules)
     by_char: dict[str, re.Pattern] = field(default_factory=dict)
     # the whole alternation behind one character that is not a word character (its match in group 1), so `re`
     # skips letters and digits in C (`rx_first.word_led`); None: some alternative may match the empty string
@@ -208,14 +209,17 @@ def _rules() -> _Cues:
     rules += json.loads(extra)["context_rules"]
     parts: list[tuple[str, frozenset[str] | None, bool]] = []
     meta: dict[int, tuple[str, str]] = {}
+    marks: dict[int, str] = {}
     for i, r in enumerate(rules):
         if isinstance(r.get("pattern"), str) and not r.get("first"):
             continue  # a regex-string rule must name its first characters (none in medspaCy's English file)
         parts.append((rf"(?P<r{i}>{_rule_regex(r)})", *_first_chars(r)))
         meta[i] = (r["category"], r["direction"])
+        if r.get("mark"):
+            marks[i] = r["mark"]
     parts.sort(key=lambda p: len(p[0]), reverse=True)  # longest alternatives first: "no evidence of" beats "no"
     start = _start([p for p, _, _ in parts])
-    return _Cues(start=start, parts=tuple(parts), meta=meta, combined=_combined(start, parts))
+    return _Cues(start=start, parts=tuple(parts), meta=meta, marks=marks, combined=_combined(start, parts))
 
 
 def _combined(start: re.Pattern, parts: list[tuple[str, frozenset[str] | None, bool]]) -> re.Pattern | None:
@@ -399,6 +403,7 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
             si += 1
         if si < len(sentences):
             by_sentence.setdefault(si, []).append(m)
+    marked: dict[tuple[int, int], str] = {}  # cue span -> the attribute it gives its targets
     negated_by: dict[tuple[int, int], set[str]] = {}  # cue span -> the types of the targets it negated
     # every sentence: a denial is a cue even when the reader found nothing it denies ("he denied foreign travel",
     # "the trachea was not compressed"); its mention then says `negates` nothing
@@ -408,12 +413,15 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
         loud = [m for m in targets if m.type not in quiet] if quiet else targets
         cues = []
         for c in cues_rx.finditer(lower):
-            category, direction = meta[int(c.lastgroup[1:])]
+            rule = int(c.lastgroup[1:])
+            category, direction = meta[rule]
             if _inside_a_name(c.start() + s0, c.end() + s0, c.group(0), targets):
                 continue
             if c.group(0) == "no" and _NUMBER_SIGN.match(lower, c.end()):
                 continue  # "Vol. 12 No. 3", "case no.2": the abbreviation of "number", no denial
             cues.append((c.start() + s0, c.end() + s0, category, direction))
+            if rule in cues_rx.marks:
+                marked[(c.start() + s0, c.end() + s0)] = cues_rx.marks[rule]
             if category == "NEGATED_EXISTENCE" and direction != "TERMINATE":
                 a, b = c.start() + s0, c.end() + s0
                 if any(m.type == "event" and m.start <= a and b <= m.end for m in loud):
@@ -470,6 +478,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
             if best is not None:
                 if m.type not in witness:
                     set_field(m, "assertion", best)
+                if best_cue in marked:
+                    set_field(m, "attrs", {**m.attrs, marked[best_cue]: True})
                 if best == Assertion.negated:
                     negated_by.setdefault(best_cue, set()).add(m.type)
                     if m.type == "condition" and _HISTORY_WORD.search(text, best_cue[0], m.start):

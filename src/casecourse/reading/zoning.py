@@ -63,6 +63,8 @@ _GENERIC_CUE = anchored(
     r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}(?:disease|disorder|syndrome|condition|"
     r"eruption|dermatosis|infection|infestation|tumou?r|neoplasm|malignancy|entity|malformation|anomaly)s?\s+"
     r"(?:that|which|characteri[sz]ed|caused|affecting)\b|"
+    # a statement framed by a disease, not by the patient: "In anti-GBM disease, C3 may stay normal"
+    r"^in\s+(?:[\w-]+\s+){0,3}(?:disease|disorder|syndrome)s?,|"
     r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+the\s+most\s+(?:\w+ly\s+)?(?:common|frequent|prevalent|recogni[sz]ed|"
     r"important)\b", re.I)
 _STORY_VERB = anchored(
