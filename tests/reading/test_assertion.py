@@ -68,6 +68,12 @@ def test_forward_negation_within_scope() -> None:
     assert _assert("She had fever.", "fever") == "present"
 
 
+def test_with_ends_a_forward_scope_but_not_a_backward_one() -> None:
+    assert _assert("She had no rash with fever.", "fever") == "present"
+    assert _assert("Pneumonia with pleural effusion was suspected.", "Pneumonia") == "suspected"
+    assert _assert("Arthritis with tenosynovitis was ruled out.", "Arthritis") == "negated"
+
+
 def test_scope_is_limited_in_words() -> None:
     far = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS + 1)) + " fever."
     near = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS - 1)) + " fever."

@@ -422,7 +422,7 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
             cues.append((c.start() + s0, c.end() + s0, category, direction))
             if rule in cues_rx.marks:
                 marked[(c.start() + s0, c.end() + s0)] = cues_rx.marks[rule]
-            if category == "NEGATED_EXISTENCE" and direction != "TERMINATE":
+            if category == "NEGATED_EXISTENCE" and not direction.startswith("TERMINATE"):
                 a, b = c.start() + s0, c.end() + s0
                 if any(m.type == "event" and m.start <= a and b <= m.end for m in loud):
                     continue  # the denial an event cue carries ("no response to"): the event's own word
@@ -433,6 +433,9 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
         if any(cat == "FAMILY_CHAIN" for _, _, cat, _ in cues):
             cues = _chained(text, cues)
         terms = [(a, b) for a, b, cat, d in cues if d == "TERMINATE"]
+        # a terminator of forward scopes only: "no rash with fever" ends at 'with', "fever with chills was not
+        # present" denies both
+        forward_terms = [(a, b) for a, b, cat, d in cues if d == "TERMINATE_FORWARD"]
         # a semicolon ends a clause: "no lymphadenopathy; the spleen was palpable" negates only the first
         semi = lower.find(";")
         while semi >= 0:
@@ -460,7 +463,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     continue
                 # a terminator in the gap, or one the target opens with ("no history presented to the ED": the
                 # event 'presented to the ED' begins at the terminator 'presented')
-                if any(lo <= ta and (tb <= hi or ta == hi == m.start) for ta, tb in terms) \
+                if any(lo <= ta and (tb <= hi or ta == hi == m.start)
+                       for ta, tb in (terms + forward_terms if hi == m.start else terms)) \
                         or _words_between(text, lo, hi) > MAX_SCOPE_WORDS:
                     continue
                 value = _CATEGORY[cat]
