@@ -150,6 +150,8 @@ class LabResult(Fact):
     value_si: float | None = None
     unit_si: str | None = None
     interpretation: Literal["H", "L", "N", "POS", "NEG", "A"] | None = None
+    grade: str | None = Field(None, description="a semi-quantitative result as written ('2+' on a dipstick): no "
+                                                "value or unit of its own")
     diastolic: float | None = Field(None, description="a blood pressure's diastolic value ('120/80'); value: systolic")
     implausible: str | None = Field(
         None, description="why the value as written lies outside the test's physiological range (casecourse/"

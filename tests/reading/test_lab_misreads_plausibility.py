@@ -135,3 +135,25 @@ def test_a_table_captioned_with_a_body_fluid_holds_that_fluid_s_tests():
         "cerebrospinal fluid glucose", "cerebrospinal fluid leukocytes"]
     both = "She was admitted.\nTable 1 Blood and CSF results\nTest\tResult\nGlucose\t31 mg/dL\n"
     assert [m.attrs["test"] for m in find_table_labs(both)] == ["glucose"]
+
+
+def test_a_plus_grade_is_no_value_of_the_tests_unit():
+    graded = [m for m in find_labs("Urinalysis showed protein 2+ and urine protein was (3+).") if m.type == "lab_value"]
+    assert [(m.attrs["test"], m.attrs["value"], m.attrs["grade"], m.attrs["interpretation"]) for m in graded] == [
+        ("urine protein", None, "3+", "A")]
+    # a number with a unit, a sum and a muscle power are no grades
+    assert _values("Urine protein was 2.5 g/24 h.") == [("urine protein", 2.5, "g/(24.h)")]
+    assert not any(m.attrs.get("grade") for m in find_labs("Power was 4+/5 in the legs; CRP 12+3 mg/L."))
+
+
+def test_a_graded_result_reaches_the_course_and_fhir_as_written():
+    from casecourse.api import analyze_text
+    from casecourse.export.fhir import bundle_dict
+    from casecourse.rules.fhir_in import bundle_to_course
+
+    course = analyze_text("A 40-year-old woman was admitted with oedema. Her urine protein was 2+.")
+    lab = next(x for x in course.labs if x.grade)
+    assert (lab.test, lab.value, lab.unit, lab.grade) == ("urine protein", None, None, "2+")
+    obs = next(e["resource"] for e in bundle_dict(course)["entry"] if e["resource"].get("valueString") == "2+")
+    assert "valueQuantity" not in obs and obs["interpretation"][0]["coding"][0]["code"] == "A"
+    assert any(x.grade == "2+" for x in bundle_to_course(bundle_dict(course)).labs)

@@ -494,7 +494,7 @@ class CourseAssembler:
                         value_high=a.get("value_high"),
                         comparator=a["comparator"] if a.get("comparator") in _COMPARATORS else None, unit=a.get("unit"),
                         ucum=a.get("ucum"), value_si=a.get("value_si"), unit_si=a.get("unit_si"),
-                        interpretation=interp if interp in _INTERP else None, time=when,
+                        interpretation=interp if interp in _INTERP else None, time=when, grade=a.get("grade"),
                         diastolic=a.get("diastolic") if isinstance(a.get("diastolic"), int | float) else None,
                         assertion=Assertion.present, provenance=provenance(self.text, m, sent, "labs"))
         if lab.value_high is not None and _VALUES_RANGED.search(self.text, max(sent[0], m.start - 40), m.start):

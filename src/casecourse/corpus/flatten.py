@@ -84,7 +84,7 @@ def flatten(course: Course, doc_id: str) -> dict[str, list[Row]]:
                        "loinc": code_of(x.codings, "LOINC"), "codes": codes(x.codings), "value": x.value,
                        "value_high": x.value_high, "comparator": x.comparator, "unit": x.unit, "ucum": x.ucum,
                        "value_si": x.value_si, "unit_si": x.unit_si, "interpretation": x.interpretation,
-                       "diastolic": x.diastolic, "implausible": x.implausible} for x in course.labs]
+                       "grade": x.grade, "diastolic": x.diastolic, "implausible": x.implausible} for x in course.labs]
     lines = _lines(course)
     tables["exposures"], tables["dose_segments"] = [], []
     for x in course.exposures:

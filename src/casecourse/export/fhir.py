@@ -284,6 +284,8 @@ def bundle_dict(course: Course) -> dict:
                                                                        lab.diastolic))]
             else:
                 res["valueQuantity"] = q
+        elif lab.grade:
+            res["valueString"] = lab.grade
         if lab.interpretation:
             res["interpretation"] = [{"coding": [{
                 "system": "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",

@@ -306,6 +306,8 @@ def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
     for key, val in (v.extra or {}).items():
         if key not in ("default_test", "bare_pressure", "slash_titre"):
             attrs[key] = val
+    if attrs.get("grade"):  # "2+": an abnormal finding of its grade, no value of the test's unit
+        attrs["value"], attrs["interpretation"] = None, "A"
     if test is not None:
         if not (v.info and v.info.kind == "percent" and test.unit_kind == "count"):
             attrs["loinc"] = test.loinc

@@ -168,6 +168,8 @@ _POINT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _PER_VOLUME = frozenset({"/mm3", "/uL"})
 _FLATTENED_MULTIPLIER = re.compile(r"10(?:9|12|6|3)")
 _TIMES_BEFORE = re.compile(r"[×xX*]\s?$")
+# a plus grade right after a number: "protein 2+", "(3+)"; not a sum ("2+3") or a muscle power ("4+/5")
+_PLUS_GRADE = re.compile(r"\+(?![\d/+])")
 
 
 def find_values(text: str) -> list[Value]:
@@ -230,6 +232,10 @@ def find_values(text: str) -> list[Value]:
                 v = Value(m.start("num2"), m.end(), v.value_high)
         if _FLATTENED_MULTIPLIER.fullmatch(m.group()) and _TIMES_BEFORE.search(text, max(0, start - 3), start):
             continue  # "(normal 4.2-9.9) × 109/L": the flattened "10^9" of a multiplier, no value
+        if not m.group("num2") and cmp is None and sign > 0 and _PLUS_GRADE.match(text, m.end()):
+            # "urine protein 2+": a semi-quantitative grade, not 2 of the test's unit
+            out.append(Value(start, m.end() + 1, v.value, extra={"grade": text[start:m.end() + 1]}))
+            continue
         v = _with_unit(text, v)
         if v.info is not None and v.info.kind == "count" and v.ucum in _PER_VOLUME and v.value_high is None \
                 and _POINT_THOUSANDS.fullmatch(m.group("num")):

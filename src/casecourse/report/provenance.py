@@ -55,7 +55,7 @@ def lab_label(lab: LabResult) -> str:
         return f"{shown} (implausible as written)" if lab.implausible else shown
     interp = {"POS": "positive", "NEG": "negative", "H": "high", "L": "low", "N": "normal",
               "A": "abnormal"}.get(lab.interpretation or "", "")
-    return f"{lab.display or lab.test} {interp}".strip()
+    return f"{lab.display or lab.test} {lab.grade or interp}".strip()
 
 
 def fact_label(fact: object) -> str:

@@ -156,6 +156,7 @@ def _observation(i: str, r: dict, course: Course) -> None:
                 unit=(q or {}).get("unit"),
                 comparator=(q or {}).get("comparator"),
                 interpretation=interp,
+                grade=r.get("valueString") if not q else None,
                 implausible=next((e.get("valueString") for e in r.get("extension", [])
                                   if e.get("url") == IMPLAUSIBLE_URL), None),
             )
