@@ -6,7 +6,7 @@ from casecourse.evaluation.hpo_ids import normalize_hpo, one_is_a_step
 from casecourse.evaluation.mapping import CorpusMapping, Row
 from casecourse.evaluation.metrics import Counts, set_counts
 from casecourse.evaluation.readers.e3c import values_equal
-from casecourse.evaluation.scoring import RowMatch, match_row, row_counts
+from casecourse.evaluation.scoring import RowMatch, match_row, pred_hpo, row_counts
 from casecourse.model import Assertion, Mention
 
 NO_VALUE = {"", "NO_VALUE"}
@@ -66,18 +66,18 @@ def timex(matches: list[RowMatch], class_of_type: dict[str, str]) -> dict:
             "by_class": dict(sorted(by_class.items()))}
 
 
-def documents(matches: list[RowMatch]) -> dict:
+def documents(matches: list[RowMatch], release: str | None = None) -> dict:
     """Document-level HPO sets: micro-averaged over documents (summed set tp/fp/fn)."""
     total = Counts()
     for m in matches:
         gold = {normalize_hpo(g.attr("hpo")) for g in m.gold} - {None}
-        pred = {normalize_hpo(str(p.attrs.get("hpo"))) for p in m.pred} - {None}
+        pred = {pred_hpo(p, release) for p in m.pred} - {None}
         total.add(set_counts(gold, pred))
     scores = total.prf()
     return {"document_f1": scores["f1"], "document": scores}
 
 
-def is_a_lenient(matches: list[RowMatch]) -> dict:
+def is_a_lenient(matches: list[RowMatch], release: str | None = None) -> dict:
     """A diagnostic beside the headline, never instead of it: the lenient pairs, plus an overlapping gold span
     and prediction left unpaired whose HPO ids are parent and child (one `is_a` step, either way: the phrase
     coded with a term where the annotators chose its parent or child). It says how many errors are a choice of
@@ -93,7 +93,7 @@ def is_a_lenient(matches: list[RowMatch]) -> dict:
             gh = normalize_hpo(g.attr("hpo"))
             for j, p in enumerate(m.pred):
                 overlap = min(g.end, p.end) - max(g.start, p.start)
-                if j not in used_p and overlap > 0 and one_is_a_step(gh, normalize_hpo(str(p.attrs.get("hpo")))):
+                if j not in used_p and overlap > 0 and one_is_a_step(gh, pred_hpo(p, release)):
                     cands.append((-overlap, i, j))
         for _, i, j in sorted(cands):
             if i not in used_g and j not in used_p:
@@ -119,7 +119,7 @@ def corpus_extras(mapping: CorpusMapping, matches: dict[str, list[RowMatch]],
         return timex(matches["TIMEX3"], mapping.extra.get("timex_class_of_type", {}))
     if mapping.corpus == "gscplus":
         row = mapping.rows[0]
-        return {**documents(matches[row.name]), **is_a_lenient(matches[row.name]),
+        return {**documents(matches[row.name], row.hpo_release), **is_a_lenient(matches[row.name], row.hpo_release),
                 "span_only": span_only(docs, predictions, row)}
     if mapping.corpus == "ada":
         return target_macro(matches, mapping.extra.get("target_rows", []))

@@ -27,6 +27,9 @@ class Row:
     # predictions of a type also kept, whatever `only_when` says, when one of these holds: {"condition": {"seen_on":
     # ["imaging"]}} (Ada's finding row takes a condition an examination showed, besides a denied one)
     also_when: tuple[tuple[str, str, frozenset[str]], ...] = ()
+    # the HPO release ("YYYY-MM") the corpus was annotated with: a predicted term created after it is scored as the
+    # term of that release which carried its phrase (`hpo_ids.as_of_release`)
+    hpo_release: str | None = None
 
     def admits(self, mention_type: str, attrs: dict, assertion: str | None = None, zone: str = "narrative") -> bool:
         """The row scores this prediction: no prefix excluded, and every condition on its type met (the keys
@@ -84,7 +87,8 @@ def load_mapping(corpus: str, path: Path | None = None) -> CorpusMapping:
                          tuple(sorted((t, k, frozenset(v)) for t, cond in (r.get("only_when") or {}).items()
                                       for k, v in cond.items())),
                          tuple(sorted((t, k, frozenset(v)) for t, cond in (r.get("also_when") or {}).items()
-                                      for k, v in cond.items())))
+                                      for k, v in cond.items())),
+                         r.get("hpo_release"))
                      for n, r in spec["types"].items())
         zones = frozenset(spec["zones"]) if "zones" in spec else None
         followed = tuple(sorted((str(z), str(f)) for z, f in (spec.get("unless_followed_by") or {}).items()))

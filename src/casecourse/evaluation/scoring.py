@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casecourse.evaluation.gold import GoldDoc, GoldSpan
-from casecourse.evaluation.hpo_ids import normalize_hpo
+from casecourse.evaluation.hpo_ids import as_of_release, normalize_hpo
 from casecourse.evaluation.mapping import CorpusMapping, Row
 from casecourse.evaluation.metrics import Counts, Item, counts_for, match_lenient, match_strict
 from casecourse.model import Mention
@@ -21,10 +21,17 @@ class RowMatch:
     lenient: list[tuple[int, int]]
 
 
-def _key(value: object, key: str | None) -> str | None:
+def _key(value: object, key: str | None, release: str | None = None) -> str | None:
     if key is None or value is None:
         return None
-    return normalize_hpo(str(value)) if key == "hpo" else str(value)
+    if key != "hpo":
+        return str(value)
+    return as_of_release(normalize_hpo(str(value)), release) if release else normalize_hpo(str(value))
+
+
+def pred_hpo(m: Mention, release: str | None = None) -> str | None:
+    """A prediction's HPO id as a row scores it: primary id, of the corpus's HPO release where the row names one."""
+    return _key(m.attrs.get("hpo"), "hpo", release)
 
 
 def in_scope(mentions: list[Mention], doc: GoldDoc, scope: str, zones: frozenset[str] | None = None,
@@ -55,7 +62,7 @@ def match_row(doc: GoldDoc, mentions: list[Mention], row: Row) -> RowMatch:
     p_items: list[Item] = []
     seen: set[Item] = set()
     for m in candidates:
-        item = (m.start, m.end, _key(m.attrs.get(row.key) if row.key else None, row.key))
+        item = (m.start, m.end, _key(m.attrs.get(row.key) if row.key else None, row.key, row.hpo_release))
         if item not in seen:
             seen.add(item)
             pred.append(m)
