@@ -165,6 +165,9 @@ def test_what_a_treatment_prevents_or_a_concern_names_has_not_happened() -> None
     got = asserted("Heparin was begun to prevent thrombosis, but she developed a pulmonary embolism.")
     assert got["thrombosis"] == "hypothetical" and got["pulmonary embolism"] == "present"
     assert asserted("Despite prophylaxis, she developed a deep vein thrombosis.")["deep vein thrombosis"] == "present"
+    # what a treatment keeps from spreading or progressing is there
+    assert asserted("Debridement was repeated to prevent the spread of infection.")["infection"] == "present"
+    assert asserted("Rituximab was added to prevent further progression of nephritis.")["nephritis"] == "present"
 
 
 def test_what_a_disease_is_defined_by_in_an_apposition_is_not_the_patients() -> None:
