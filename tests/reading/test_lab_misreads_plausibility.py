@@ -157,3 +157,16 @@ def test_a_graded_result_reaches_the_course_and_fhir_as_written():
     obs = next(e["resource"] for e in bundle_dict(course)["entry"] if e["resource"].get("valueString") == "2+")
     assert "valueQuantity" not in obs and obs["interpretation"][0]["coding"][0]["code"] == "A"
     assert any(x.grade == "2+" for x in bundle_to_course(bundle_dict(course)).labs)
+
+
+def test_a_days_collection_weighed_right_after_its_test_is_its_result_not_a_dose():
+    from casecourse.api import analyze_text
+
+    def labs(sentence: str) -> list[tuple[str, float | None, str | None]]:
+        return [(x.test, x.value, x.unit) for x in analyze_text("A 50-year-old man was admitted. " + sentence).labs]
+
+    assert labs("He had proteinuria of 3.5 g.") == [("urine protein", 3.5, "g")]
+    assert labs("The 24-hour urine calcium was 350 mg.") == [("urine calcium", 350.0, "mg")]
+    # a dose after a drug stays a dose, even beside the test's name
+    course = analyze_text("A 50-year-old man was admitted. His proteinuria improved on methylprednisolone 1 g daily.")
+    assert all(x.value is None for x in course.labs) and [e.drug for e in course.exposures] == ["methylprednisolone"]

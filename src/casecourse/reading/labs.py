@@ -45,7 +45,8 @@ _COMPATIBLE = {
     "activity": {"activity", "arb_conc"},
     "count": {"count", "percent", "count_field"},  # "WBC >50 cells/hpf": a count per high-power field
     "percent": {"percent", "subst_conc", "molar_ratio"},  # HbA1c in % (NGSP) or mmol/mol (IFCC)
-    "mass_rate": {"mass_rate", "ratio", "mass_conc", "amount"},  # "24-hour urine calcium 6.9 mmol": the day's amount
+    # "24-hour urine calcium 6.9 mmol", "24-hour proteinuria 5.6 g": the day's amount
+    "mass_rate": {"mass_rate", "ratio", "mass_conc", "amount", "mass"},
     "ratio": {"ratio", "mass_rate"},
     "pressure": {"pressure"},
     "rate": {"rate"},
@@ -540,6 +541,12 @@ def find_labs(text: str) -> list[Mention]:
             as_grams = Value(v.start, v.end, v.value, v.value_high, v.comparator, v.unit, grams, grams.ucum, v.extra)
             if (test := _attach(text, as_grams, anchors, starts, clause_start, clause_end, taken)) is not None:
                 v = as_grams
+        if test is not None and v.info is not None and v.info.kind == "mass" and test.unit_kind == "mass_rate":
+            # "24-hour proteinuria was 5.6 g", "proteinuria of 3.5 g": a day's collection weighed, right after its
+            # test (not "proteinuria improved on methylprednisolone 1 g", a dose)
+            if not _directly_after_test(text, v, anchors, starts):
+                continue
+            v.extra = {**(v.extra or {}), "day_total": True}
         if v.info is not None and may_hold(low, max(0, v.start - 30), v.start, _CSF_ANALYTES):
             test = lab_fluids.csf_value_test(text, v.start, test)  # "Lumbar puncture: ... protein 0.62 g/L"
         if v.info is not None and v.info.kind == "length" and (

@@ -109,6 +109,11 @@ def _one_frequency_per_span(mentions: list[Mention]) -> list[Mention]:
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Drop a mention that overlaps one of a higher-precedence type; same type keeps the longer."""
     rank = {t: i for i, t in enumerate(_PRECEDENCE)}
+    # a day's collection weighed right after its test ("24-hour proteinuria was 5.6 g") is that test's result, not a
+    # dose with its drug missing
+    totals = [(m.start, m.end) for m in mentions if m.type == "lab_value" and m.attrs.get("day_total")]
+    if totals:
+        mentions = [m for m in mentions if m.type != "dose" or not any(a < m.end and m.start < b for a, b in totals)]
     kept: list[Mention] = []
     # kept mentions by the buckets of text they cover, so a clash check only looks at near neighbours
     buckets: dict[int, list[Mention]] = {}
