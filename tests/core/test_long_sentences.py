@@ -1,0 +1,69 @@
+"""One very long sentence (no full stop: a list of hundreds of drug doses, lab values or days) must cost about linear
+time: every question asked once per mention of the sentence is answered from the mentions near it, never by a scan
+of the whole sentence. Counted, not timed: the lines the code of one stage runs for a sentence of n and of 2n repeats
+(twice the lines for twice the text; a scan per mention gives four times as many)."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from types import FrameType
+
+from casecourse.api import analyze_text
+from casecourse.assembly import exposures, positions
+
+DOSES = "prednisone 10 mg daily, methotrexate 15 mg weekly, "
+CHANGES = "prednisone was started and stopped on day 3, methotrexate 15 mg was increased to 20 mg weekly, "
+
+
+def lines_run(fn: Callable[[], object], files: set[str]) -> int:
+    """The lines of `files` that `fn()` runs (a trace of those files only)."""
+    count = 0
+
+    def local(frame: FrameType, event: str, arg: object) -> Callable:
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def calls(frame: FrameType, event: str, arg: object) -> Callable | None:
+        return local if frame.f_code.co_filename in files else None
+
+    before = sys.gettrace()
+    sys.settrace(calls)  # type: ignore[arg-type]
+    try:
+        fn()
+    finally:
+        sys.settrace(before)
+    return count
+
+
+def growth(unit: str, n: int, files: set[str]) -> float:
+    """How many times the lines run grow from n to 2n repeats of `unit` in one sentence."""
+    analyze_text(unit, assess=False)  # indexes loaded before counting
+    small = lines_run(lambda: analyze_text(unit * n, assess=False), files)
+    large = lines_run(lambda: analyze_text(unit * 2 * n, assess=False), files)
+    return large / small
+
+
+EXPOSURE_FILES = {exposures.__file__, positions.__file__}
+
+
+def test_a_long_list_of_drug_doses_assembles_in_linear_steps() -> None:
+    # each dose's list tail ("A 600 mg, B 300 mg and C 1100 mg daily") was walked to the list's end, each step a scan
+    assert growth(DOSES, 60, EXPOSURE_FILES) < 2.3
+
+
+def test_a_long_sentence_of_drug_changes_assembles_in_linear_steps() -> None:
+    # each drug read every cue of the sentence, each through a gap of filler words up to the cue
+    assert growth(CHANGES, 40, EXPOSURE_FILES) < 2.3
+
+
+def _doses(course: object) -> list[tuple]:
+    return [(e.drug, [(s.dose.value, s.dose.unit, s.timing.period_unit if s.timing else None) for s in e.segments])
+            for e in course.exposures]  # type: ignore[attr-defined]
+
+
+def test_a_long_list_of_doses_reads_as_its_first_pair() -> None:
+    long = analyze_text("She was given " + DOSES * 300 + "and methotrexate 15 mg weekly.", assess=False)
+    short = analyze_text("She was given " + DOSES + "and methotrexate 15 mg weekly.", assess=False)
+    assert _doses(long) == _doses(short)
+    assert _doses(long)[:2] == [("prednisone", [(10.0, "mg", "d")]), ("methotrexate", [(15.0, "mg", "wk")])]
