@@ -10,8 +10,10 @@ from types import FrameType
 
 from casecourse.api import analyze_text
 from casecourse.assembly import exposures, positions
+from casecourse.reading import doses, lab_fluids, labs
 
 DOSES = "prednisone 10 mg daily, methotrexate 15 mg weekly, "
+LABS = "hemoglobin 9.2 g/dL, platelets 45 x 10^9/L, "
 CHANGES = "prednisone was started and stopped on day 3, methotrexate 15 mg was increased to 20 mg weekly, "
 
 
@@ -55,6 +57,16 @@ def test_a_long_list_of_drug_doses_assembles_in_linear_steps() -> None:
 def test_a_long_sentence_of_drug_changes_assembles_in_linear_steps() -> None:
     # each drug read every cue of the sentence, each through a gap of filler words up to the cue
     assert growth(CHANGES, 40, EXPOSURE_FILES) < 2.3
+
+
+def test_a_long_run_of_lab_values_reads_in_linear_steps() -> None:
+    # each value looked for its test's nearest naming, and each fluid value for the value before it, in all of them
+    assert growth(LABS, 60, {labs.__file__, lab_fluids.__file__}) < 2.3
+
+
+def test_a_long_run_of_doses_and_frequencies_reads_in_linear_steps() -> None:
+    # each frequency was compared with every dose read before it
+    assert growth(DOSES, 200, {doses.__file__}) < 2.3
 
 
 def _doses(course: object) -> list[tuple]:

@@ -223,14 +223,18 @@ _GIVEN_AFTER = re.compile(
     r"repletion|infusions?|bolus|drip|(?:was|were)\s+(?:administered|given|infused|started|begun|added))\b", re.I)
 
 
-def _given(text: str, v: Value, test: LabTest, hits: list[TestHit], hit_starts: list[int], clause_start: int,
-           clause_end: int) -> bool:
-    """Whether the naming of `test` nearest the value, in its clause, names a treatment given (the value a dose)."""
-    lo, hi = bisect.bisect_left(hit_starts, clause_start), bisect.bisect_left(hit_starts, clause_end)
-    named = [h for h in hits[lo:hi] if h.test is test]
-    if not named or test.kind != "lab":  # a ventilator's setting "started with 5 cmH2O" is no dose
+def _given(text: str, v: Value, test: LabTest, by_test: dict[int, tuple[list[int], list[TestHit]]],
+           clause_start: int, clause_end: int) -> bool:
+    """Whether the naming of `test` nearest the value, in its clause, names a treatment given (the value a dose).
+    `by_test`: each test's namings by start (the nearest found by bisection: a long run of values stays linear)."""
+    starts, named = by_test.get(id(test), ([], []))
+    lo, hi = bisect.bisect_left(starts, clause_start), bisect.bisect_left(starts, clause_end)
+    if lo == hi or test.kind != "lab":  # a ventilator's setting "started with 5 cmH2O" is no dose
         return False
-    h = min(named, key=lambda h: abs(h.start - v.start))
+    i = bisect.bisect_left(starts, v.start, lo, hi)  # the first naming at or after the value; the last before it
+    j = bisect.bisect_left(starts, starts[i - 1], lo, hi) if i > lo else None
+    # the nearest (the one before it on a tie), the first written of those at one place
+    h = named[j] if j is not None and (i == hi or v.start - starts[j] <= starts[i] - v.start) else named[i]
     return bool(_GIVEN_BEFORE.search(text, max(clause_start, h.start - 15), h.start)
                 or _GIVEN_AFTER.match(text, h.end))
 
@@ -502,6 +506,11 @@ def find_labs(text: str) -> list[Mention]:
                                                                                     if h.test.members else {})})
         for h in hits if h.test.kind != "anchor"]
     hit_starts = [h.start for h in hits]
+    by_test: dict[int, tuple[list[int], list[TestHit]]] = {}
+    for h in hits:  # (in order of start)
+        held = by_test.setdefault(id(h.test), ([], []))
+        held[0].append(h.start)
+        held[1].append(h)
     hit_ends = {h.end for h in hits}
     hit_start_set = set(hit_starts)
     values = find_values(text)
@@ -573,7 +582,7 @@ def find_labs(text: str) -> list[Mention]:
             test = expand(test)[0] if len(expand(test)) == 1 else test
         if test is not None and test.kind == "anchor":
             test = None  # "the Rotterdam score was 0.15": a value, its test not in the catalogue
-        if test is not None and _given(text, v, test, hits, hit_starts, clause_start, clause_end):
+        if test is not None and _given(text, v, test, by_test, clause_start, clause_end):
             continue
         if test is not None and v.value is not None and v.value < 0 and text[v.start] in "-–" \
                 and not can_be_negative(test.name):
