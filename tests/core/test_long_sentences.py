@@ -10,10 +10,12 @@ from types import FrameType
 
 from casecourse.api import analyze_text
 from casecourse.assembly import exposures, positions
-from casecourse.reading import doses, lab_fluids, labs
+from casecourse.reading import assertion, doses, lab_fluids, labs
+from casecourse.rules import steroids
 
 DOSES = "prednisone 10 mg daily, methotrexate 15 mg weekly, "
 LABS = "hemoglobin 9.2 g/dL, platelets 45 x 10^9/L, "
+DENIALS = "no fever on day 3 and no rash, cough or pain on day 5, "
 CHANGES = "prednisone was started and stopped on day 3, methotrexate 15 mg was increased to 20 mg weekly, "
 
 
@@ -38,11 +40,11 @@ def lines_run(fn: Callable[[], object], files: set[str]) -> int:
     return count
 
 
-def growth(unit: str, n: int, files: set[str]) -> float:
-    """How many times the lines run grow from n to 2n repeats of `unit` in one sentence."""
-    analyze_text(unit, assess=False)  # indexes loaded before counting
-    small = lines_run(lambda: analyze_text(unit * n, assess=False), files)
-    large = lines_run(lambda: analyze_text(unit * 2 * n, assess=False), files)
+def growth(unit: str, n: int, files: set[str], assess: bool = False) -> float:
+    """How many times the lines run grow from n to 2n repeats of `unit` in one sentence (`assess`: with the rules)."""
+    analyze_text(unit, assess=assess)  # indexes loaded before counting
+    small = lines_run(lambda: analyze_text(unit * n, assess=assess), files)
+    large = lines_run(lambda: analyze_text(unit * 2 * n, assess=assess), files)
     return large / small
 
 
@@ -67,6 +69,29 @@ def test_a_long_run_of_lab_values_reads_in_linear_steps() -> None:
 def test_a_long_run_of_doses_and_frequencies_reads_in_linear_steps() -> None:
     # each frequency was compared with every dose read before it
     assert growth(DOSES, 200, {doses.__file__}) < 2.3
+
+
+def test_a_long_sentence_of_denials_is_asserted_in_linear_steps() -> None:
+    # each target read every cue of the sentence (a cue reaches at most MAX_SCOPE_WORDS words), each denial every event
+    assert growth(DENIALS, 40, {assertion.__file__}) < 2.3
+
+
+def test_the_steroid_rules_on_a_long_sentence_run_in_linear_steps() -> None:
+    # each course looked for route words among all the mentions of the text
+    assert growth(CHANGES, 40, {steroids.__file__}, assess=True) < 2.3
+
+
+def test_reasons_of_later_stops_read_as_from_their_own_slice() -> None:
+    text = ("A was stopped after the infection was ruled out, B was stopped because of intolerance, C was stopped due "
+            "to reversible encephalopathy, D was stopped once the oedema had resolved, E was stopped when the PCR was "
+            "negative")
+    reasons = exposures._ReasonsFrom(text, len(text))
+    seen = set()
+    for pos in range(len(text) + 1):  # each kind of reason, from the stops told further and further on
+        seen.add(reasons.at(pos))
+        assert reasons.at(pos) == exposures._reason(text[pos:]), pos
+    assert {"infection excluded", "intolerance", "reversible encephalopathy", "oedema resolved", "PCR negative",
+            None} <= seen
 
 
 def _doses(course: object) -> list[tuple]:

@@ -109,6 +109,7 @@ class _Mentions:
     _memos: dict[int, tuple[list[Mention], dict]] = field(default_factory=dict)
     _reasons: dict[tuple[int, int], str | None] = field(default_factory=dict)
     _regimens: ByStart | None = None
+    _reasons_to: dict[int, _ReasonsFrom] = field(default_factory=dict)
 
     def index(self, items: list[Mention]) -> ByStart:
         """The position index of one of this sentence's lists of mentions (sorted by start), built once."""
@@ -122,6 +123,12 @@ class _Mentions:
         if span not in self._reasons:
             self._reasons[span] = _reason(text[span[0]:span[1]])
         return self._reasons[span]
+
+    def reasons_to(self, text: str, end: int) -> _ReasonsFrom:
+        """The stated reasons of the stops told in the clause ending at `end` (`_ReasonsFrom`)."""
+        if end not in self._reasons_to:
+            self._reasons_to[end] = _ReasonsFrom(text, end)
+        return self._reasons_to[end]
 
     def regimens(self) -> ByStart:
         """The drug mentions naming a regimen ("R-CHOP"), by start."""
@@ -292,13 +299,75 @@ def _reason(sentence: str) -> str | None:
     return f"{negative.group('r')} negative" if negative else None
 
 
+class _ReasonsFrom:
+    """`_reason(text[pos:end])` for the stops of one clause (one `end`), each told further on (`pos` growing): every
+    search is the leftmost match at or after `pos` (`Forward`), and the chain of "due to / for / after ..." matches is
+    followed once, each match remembering the first reason of a known kind from it on. A long clause of many stops
+    stays linear. Where `text[pos]` is a word character a match could start there only in the slice (its `\b`):
+    then the slice is read as before."""
+
+    def __init__(self, text: str, end: int) -> None:
+        self.text, self.end = text, end
+        self.excluded, self.listed, self.stated, self.resolved, self.negative = (
+            Forward(rx, text, end) for rx in (_EXCLUDED_REASON, _REASON, _STATED_REASON, _RESOLVED_REASON,
+                                              _NEGATIVE_REASON))
+        self._known: dict[int, str | None] = {}  # start of a _REASON match -> the first known reason from it on
+
+    def at(self, pos: int) -> str | None:
+        if pos >= self.end or pos < len(self.text) and (self.text[pos].isalnum() or self.text[pos] == "_"):
+            return _reason(self.text[pos:self.end])
+        if (excluded := self.excluded.search(pos)) is not None:
+            return f"{excluded.group('r')} excluded"
+        if (known := self._first_known(pos)) is not None:
+            return known
+        if (stated := self.stated.search(pos)) is not None:
+            return stated.group("r")
+        if (resolved := self.resolved.search(pos)) is not None:
+            return f"{resolved.group('r')} resolved"
+        negative = self.negative.search(pos)
+        return f"{negative.group('r')} negative" if negative else None
+
+    def _first_known(self, pos: int) -> str | None:
+        """The first reason of a known kind among the _REASON matches from `pos` on, as `finditer` gives them."""
+        chain: list[int] = []
+        m = self.listed.search(pos)
+        found: str | None = None
+        while m is not None and m.start() not in self._known:
+            chain.append(m.start())
+            words = m.group("r").lower()
+            found = next((reason for pattern, reason in _reasons() if pattern.search(words)), None)
+            if found is not None:
+                break
+            m = _REASON.search(self.text, m.end(), self.end)
+        if found is None and m is not None:
+            found = self._known[m.start()]
+        for start in chain:
+            self._known[start] = found
+        return found
+
+
 def provenance(text: str, m: Mention, sent: tuple[int, int], rule: str) -> Provenance:
     """Where a fact comes from: the mention's span and its sentence. Built without validation: offsets and slices of
     the text are of their types by construction, and every fact carries one (validating them took a third of the
     assembly's time)."""
     return construct_all(Provenance, spans=[construct_all(SourceSpan, start=m.start, end=m.end, text=m.text)],
                          rule=rule, sentence=construct_all(SourceSpan, start=sent[0], end=sent[1],
-                                                           text=text[sent[0]:sent[1]]))
+                                                           text=_sentence_text(text, sent)))
+
+
+# the text of the last sentence a provenance was made in: one string shared by all the facts of a sentence (a copy for
+# each fact of one long sentence took time and memory growing with (facts) x (sentence length))
+_last_sentence: tuple[str, tuple[int, int], str] = ("", (0, 0), "")
+
+
+def _sentence_text(text: str, sent: tuple[int, int]) -> str:
+    global _last_sentence
+    held = _last_sentence
+    if held[0] is text and held[1] == sent:
+        return held[2]
+    out = text[sent[0]:sent[1]]
+    _last_sentence = (text, sent, out)
+    return out
 
 
 class ExposureBuilder:
@@ -843,7 +912,7 @@ class ExposureBuilder:
                 break
         if not when.known and (over := _stop_length(self.text, d, ms.durations, (sent[0], clause_end))):
             when = days_after(st.at(m.start()), *over)  # "tapered and discontinued over four weeks"
-        self._stop(name, when, _reason(self.text[m.end():clause_end]))
+        self._stop(name, when, ms.reasons_to(self.text, clause_end).at(m.end()))
 
     def _segment(self, drug: Mention, drugs: list[Mention], ms: _Mentions, when: TimeRef,
                  sent: tuple[int, int], dose: Mention | None, adjacent: bool = True) -> DoseSegment | None:

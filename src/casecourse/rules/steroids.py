@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -120,25 +121,43 @@ def _local_routes(kind: str = "written") -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
-def local(course: Course, x: Exposure) -> bool:
+def local(course: Course, x: Exposure, starts: list[int] | None = None) -> bool:
     """Given where it acts (topical, inhaled, eye drops, intra-articular: rules/data/local_routes.csv): its route, or
     a route word before it in its sentence with no other route word between ("topical miconazole, prednisolone
-    acetate and polymyxin B")."""
+    acetate and polymyxin B"). `starts`: where each of the course's mentions starts, when they are in that order
+    (those between are then found by bisection)."""
     if x.route:
         return bool(_local_routes("route").fullmatch(x.route))
     sent = x.provenance.sentence if x.provenance else None
     at = x.provenance.spans[0].start if x.provenance and x.provenance.spans else None
     if sent is None or at is None:
         return False
-    before = sent.text[:max(0, at - sent.start)]
-    routes = [m for m in course.mentions if m.type == "route" and sent.start <= m.start < at]
-    last = None
-    for m in _local_routes().finditer(before):
-        last = m
-    if last is None or len(before) - last.end() > 100 or _CLAUSE.search(before, last.end()):
+    n = min(max(0, at - sent.start), len(sent.text))  # the text before the drug: sent.text[:n]
+    last = _last_route_word(sent.text, n)
+    if last is None or n - last.end() > 100 or _CLAUSE.search(sent.text, last.end(), n):
         return False  # "she had used topical steroids and was started on prednisone": a new clause
-    return not any(m.start > last.start() + sent.start and not _local_routes().fullmatch(m.text) and
-                   not _local_routes("route").fullmatch(m.norm or "") for m in routes)
+    lo = last.start() + sent.start
+    between = course.mentions[bisect_right(starts, lo):bisect_left(starts, at)] if starts is not None else \
+        [m for m in course.mentions if sent.start <= m.start < at and m.start > lo]
+    return not any(m.type == "route" and not _local_routes().fullmatch(m.text) and
+                   not _local_routes("route").fullmatch(m.norm or "") for m in between)
+
+
+def _last_route_word(text: str, n: int) -> re.Match | None:
+    """The last local route word `finditer` finds in text[:n], read only within the last 100 characters (and a
+    word's length) when no match starts in the window's first word's length: one straddling the window's start ends
+    there, and the scans from either start agree after it. An earlier one is too far to count (`local`)."""
+    rx, longest = _local_routes(), _longest_route_word()
+    lo = max(0, n - 101 - longest)
+    found = list(rx.finditer(text, lo, n))
+    if lo and found and found[0].start() < lo + longest:
+        found = list(rx.finditer(text, 0, n))
+    return found[-1] if found else None
+
+
+@cache
+def _longest_route_word() -> int:
+    return max(len(r["route"]) for r in data_rows("local_routes.csv") if r["kind"] == "written")
 
 
 _CLAUSE = re.compile(r"\b(?:was|were|is|are|had|has|then|started|given|received|treated|switched|changed|began)\b|[;.]",
@@ -148,8 +167,11 @@ _CLAUSE = re.compile(r"\b(?:was|were|is|are|had|has|then|started|given|received|
 def pieces(course: Course, axis: Axis, end_of_story: float | None) -> list[Piece]:
     out = []
     weight, bsa = body_size(course)
+    starts = [m.start for m in course.mentions]
+    ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
     for x in course.exposures:
-        if drug_class(x) != "glucocorticoid" or x.status == "not-taken" or local(course, x):
+        if drug_class(x) != "glucocorticoid" or x.status == "not-taken" or \
+                local(course, x, starts if ordered else None):
             continue
         f = factor(x.drug)
         segs = x.segments or [DoseSegment(start=x.time)]
@@ -178,7 +200,9 @@ def dose_on(ps: list[Piece], day: float) -> tuple[float, float]:
     ("10 mg/day until 2021, then 5 mg/day from 2021": at most 10 in 2021, not 15)."""
     by_course: dict[int, tuple[float, float]] = {}
     possible: dict[int, float] = {}  # the smallest dose a course may be at on the day
+    mine: dict[int, list[Piece]] = {}  # each course's pieces, in order
     for p in ps:
+        mine.setdefault(id(p.exposure), []).append(p)
         a = p.active(day)
         if a is False:
             continue
@@ -187,17 +211,16 @@ def dose_on(ps: list[Piece], day: float) -> tuple[float, float]:
         by_course[id(p.exposure)] = (max(lo, p_lo) if a else lo, max(hi, p_hi))
         possible[id(p.exposure)] = min(possible.get(id(p.exposure), INF), p_lo)
     for key, (lo, hi) in by_course.items():
-        if _course_on(ps, key, day):
+        if _course_on(mine[key], day):
             # a course surely taken that day is at one of the doses its segments may have then, whichever it is
             # ("60 mg from September, 50 mg from week 3, ...": at least the smallest of those that may apply)
             by_course[key] = (max(lo, possible[key]), hi)
     return sum(v[0] for v in by_course.values()), sum(v[1] for v in by_course.values())
 
 
-def _course_on(ps: list[Piece], key: int, day: float) -> bool:
-    """Whether the course (exposure id `key`) surely runs on `day`: after its first segment's latest start and
+def _course_on(mine: list[Piece], day: float) -> bool:
+    """Whether the course of the pieces `mine` surely runs on `day`: after its first segment's latest start and
     before its last segment's earliest end (its segments follow each other without gaps)."""
-    mine = [p for p in ps if id(p.exposure) == key]
     first, last = mine[0], mine[-1]
     if first.start is None or last.end is None or any(p.length is not None for p in mine):
         return False
