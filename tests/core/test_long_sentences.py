@@ -94,6 +94,25 @@ def test_reasons_of_later_stops_read_as_from_their_own_slice() -> None:
             None} <= seen
 
 
+def test_the_course_of_a_long_sentence_grows_with_the_text() -> None:
+    # each fact's provenance carried the whole sentence: (facts) x (sentence length)
+    from casecourse.api import course_json
+
+    small, large = (len(course_json(analyze_text(LABS * n, assess=False))) for n in (200, 400))
+    assert large / small < 2.3
+
+
+def test_a_fact_of_a_long_sentence_gives_the_part_around_it() -> None:
+    text = "She had " + LABS * 300 + "and fever."
+    course = analyze_text(text, assess=False)
+    for lab in course.labs:
+        part, span = lab.provenance.sentence, lab.provenance.spans[0]
+        assert part.text == text[part.start:part.end] and part.start <= span.start < span.end <= part.end
+        assert part.end - part.start <= 2 * exposures._SENTENCE_AROUND + (span.end - span.start)
+    short = analyze_text("She had " + LABS + "and fever.", assess=False)
+    assert {lab.provenance.sentence.text for lab in short.labs} == {"She had " + LABS + "and fever."}
+
+
 def _doses(course: object) -> list[tuple]:
     return [(e.drug, [(s.dose.value, s.dose.unit, s.timing.period_unit if s.timing else None) for s in e.segments])
             for e in course.exposures]  # type: ignore[attr-defined]

@@ -347,12 +347,32 @@ class _ReasonsFrom:
 
 
 def provenance(text: str, m: Mention, sent: tuple[int, int], rule: str) -> Provenance:
-    """Where a fact comes from: the mention's span and its sentence. Built without validation: offsets and slices of
-    the text are of their types by construction, and every fact carries one (validating them took a third of the
-    assembly's time)."""
+    """Where a fact comes from: the mention's span and its sentence (of an overlong one, the part around the mention:
+    `_sentence_part`). Built without validation: offsets and slices of the text are of their types by construction,
+    and every fact carries one (validating them took a third of the assembly's time)."""
+    sent = _sentence_part(text, m, sent)
     return construct_all(Provenance, spans=[construct_all(SourceSpan, start=m.start, end=m.end, text=m.text)],
                          rule=rule, sentence=construct_all(SourceSpan, start=sent[0], end=sent[1],
                                                            text=_sentence_text(text, sent)))
+
+
+# a "sentence" longer than this is no sentence but a run-on list without full stops (the longest sentence of the public
+# corpora has 2,205 characters): each fact's provenance then gives the part of it within _SENTENCE_AROUND characters of
+# its mention (cut at white space), so that the course's size grows with the text, not with (facts) x (its length)
+_SENTENCE_MAX = 4000
+_SENTENCE_AROUND = 1000
+
+
+def _sentence_part(text: str, m: Mention, sent: tuple[int, int]) -> tuple[int, int]:
+    s0, s1 = sent
+    if s1 - s0 <= _SENTENCE_MAX:
+        return sent
+    lo, hi = max(s0, m.start - _SENTENCE_AROUND), min(s1, m.end + _SENTENCE_AROUND)
+    if lo > s0 and (cut := text.find(" ", lo, m.start)) >= 0:
+        lo = cut + 1
+    if hi < s1 and (cut := text.rfind(" ", m.end, hi)) >= 0:
+        hi = cut
+    return lo, hi
 
 
 # the text of the last sentence a provenance was made in: one string shared by all the facts of a sentence (a copy for
