@@ -8,9 +8,11 @@ import sys
 from collections.abc import Callable
 from types import FrameType
 
+import pytest
+
 from casecourse.api import analyze_text
-from casecourse.assembly import exposures, positions
-from casecourse.reading import assertion, doses, lab_fluids, labs
+from casecourse.assembly import course, exposures, positions
+from casecourse.reading import assertion, diseases, doses, drugs, lab_fluids, labs, phenotypes, workup
 from casecourse.rules import steroids
 
 DOSES = "prednisone 10 mg daily, methotrexate 15 mg weekly, "
@@ -111,6 +113,25 @@ def test_a_fact_of_a_long_sentence_gives_the_part_around_it() -> None:
         assert part.end - part.start <= 2 * exposures._SENTENCE_AROUND + (span.end - span.start)
     short = analyze_text("She had " + LABS + "and fever.", assess=False)
     assert {lab.provenance.sentence.text for lab in short.labs} == {"She had " + LABS + "and fever."}
+
+
+@pytest.mark.parametrize(("unit", "files", "n", "assess"), [
+    # each list of work-up items read every hit of the text for its result word, its test word, its values between
+    ("ANA positive, anti-dsDNA negative, ", {workup.__file__}, 60, False),
+    # each diagnosis name compared with every finding read, each shorter match with every first choice
+    ("lupus nephritis, pneumonia, acute kidney injury, ", {diseases.__file__, phenotypes.__file__}, 60, False),
+    # each regimen's ingredient looked for the drugs of its brackets among all the drugs of the text
+    ("R-CHOP (rituximab, cyclophosphamide), ", {drugs.__file__}, 60, False),
+    # each lab value compared with every stated score
+    ("SLEDAI-2K of 18, GCS 8, ", {course.__file__}, 150, False),
+    # the steroid curve read every course on every day it changes
+    ("prednisone was tapered to 10 mg over 2 weeks and stopped after 5 days because of diabetes, ",
+     {steroids.__file__}, 60, True),
+    # each drug stopped in a switch read the whole sentence for its name before "-induced"
+    ("switched from prednisone to methotrexate, replaced by azathioprine, ", EXPOSURE_FILES, 60, False),
+])
+def test_more_long_sentences_read_in_linear_steps(unit: str, files: set[str], n: int, assess: bool) -> None:
+    assert growth(unit, n, files, assess) < 2.3
 
 
 def _doses(course: object) -> list[tuple]:

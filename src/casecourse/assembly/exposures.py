@@ -110,6 +110,8 @@ class _Mentions:
     _reasons: dict[tuple[int, int], str | None] = field(default_factory=dict)
     _regimens: ByStart | None = None
     _reasons_to: dict[int, _ReasonsFrom] = field(default_factory=dict)
+    _induced: list[int] | None = None
+    _tapered: dict[tuple[int, int], bool] = field(default_factory=dict)
 
     def index(self, items: list[Mention]) -> ByStart:
         """The position index of one of this sentence's lists of mentions (sorted by start), built once."""
@@ -129,6 +131,18 @@ class _Mentions:
         if end not in self._reasons_to:
             self._reasons_to[end] = _ReasonsFrom(text, end)
         return self._reasons_to[end]
+
+    def induced(self, text: str, sent: tuple[int, int]) -> list[int]:
+        """Where each "-induced", "-associated", "-related" of the sentence begins (its space or hyphen)."""
+        if self._induced is None:
+            self._induced = [m.start() for m in _INDUCED_AFTER.finditer(text, sent[0], sent[1])]
+        return self._induced
+
+    def tapered(self, text: str, clause: tuple[int, int]) -> bool:
+        """Whether the clause tells a taper (_TAPERED_STOP)."""
+        if clause not in self._tapered:
+            self._tapered[clause] = _TAPERED_STOP.search(text, clause[0], clause[1]) is not None
+        return self._tapered[clause]
 
     def regimens(self) -> ByStart:
         """The drug mentions naming a regimen ("R-CHOP"), by start."""
@@ -258,18 +272,29 @@ _HARM_TO = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:reaction|allergy|hypersensitivity
                       r"\s+(?:to|with)\s+(?:the\s+)?$", re.I)
 
 
-def _induced_reason(text: str, sent: tuple[int, int], d: Mention) -> str | None:
+_INDUCED_AFTER = re.compile(r"[\s-](?:induced|associated|related)\b", re.I)
+
+
+def _induced_reason(text: str, sent: tuple[int, int], d: Mention, induced: list[int]) -> str | None:
     """ "X-induced hepatotoxicity was suspected, and X was discontinued": the harm the sentence lays on the drug it
     stops is the reason (its kind where the table knows it, else an adverse effect)."""
     harm_to = _HARM_TO.search(text, max(sent[0], d.start - 60), d.start)
     if harm_to is not None:  # "developed a severe infusion reaction to infliximab and was switched to adalimumab"
         return next((reason for pattern, reason in _reasons() if pattern.search(harm_to.group(0).lower())),
                     "adverse effect")
-    name = re.escape(d.text)
-    for m in re.finditer(rf"\b{name}(?=[\s-](?:induced|associated|related)\b)", text[sent[0]:sent[1]], re.I):
-        if sent[0] + m.start() == d.start:
+    # the drug's name right before "-induced" (`induced`: where each such word begins in the sentence), as `finditer`
+    # over the sentence finds it (matches of one length, leftmost first, not overlapping): not a scan of the sentence
+    # for each drug it stops
+    name = re.compile(rf"\b{re.escape(d.text)}", re.I)
+    sentence, n, after = _sentence_text(text, sent), len(d.text), 0
+    for p in induced:
+        q = p - sent[0] - n
+        if q < after or not name.fullmatch(sentence, q, p - sent[0]):
             continue
-        harm = text[sent[0] + m.end():sent[0] + m.end() + 60].lower()
+        after = p - sent[0]
+        if sent[0] + q == d.start:
+            continue
+        harm = text[p:p + 60].lower()
         for pattern, reason in _reasons():
             if pattern.search(harm):
                 return reason
@@ -631,14 +656,14 @@ class ExposureBuilder:
             stops = action in ("stop", "swap-stop", "hold")
             why = ms.reason(self.text, _clause_of(clauses, d.start)) if stops else None
             if stops and why is None:
-                why = _induced_reason(self.text, sent, d)
+                why = _induced_reason(self.text, sent, d, ms.induced(self.text, sent))
             act = "stop" if action == "swap-stop" else "start" if action == "swap-start" else action
             if act == "decrease" and seg is not None and dose is not None and \
                     (over := _taper_length(self.text, dose, ms.index(ms.durations), _clause_of(clauses, d.start))) \
                     is not None:
                 seg.start = days_after(st.at(d.start), *over)  # "tapered to 7.5 mg daily over six months"
             when = seg.start if seg is not None and act == "decrease" else own
-            if act == "stop" and (over := _stop_length(self.text, d, ms.durations, _clause_of(clauses, d.start))):
+            if act == "stop" and (over := _stop_length(self.text, d, ms, _clause_of(clauses, d.start))):
                 when = days_after(when, *over)  # "weaned off over the following 4 weeks": off when that time is over
             elif act in ("stop", "complete") and (length := self._stopped_after(d, ms, _clause_of(clauses, d.start))):
                 when = length  # "azithromycin was stopped after 5 days": 5 days after its start
@@ -930,7 +955,7 @@ class ExposureBuilder:
             if placed is not None and placed.known:
                 when = placed  # "stopped on day 4", "tapered and stopped on day 9": the time the sentence placed there
                 break
-        if not when.known and (over := _stop_length(self.text, d, ms.durations, (sent[0], clause_end))):
+        if not when.known and (over := _stop_length(self.text, d, ms, (sent[0], clause_end))):
             when = days_after(st.at(m.start()), *over)  # "tapered and discontinued over four weeks"
         self._stop(name, when, ms.reasons_to(self.text, clause_end).at(m.end()))
 
@@ -1164,12 +1189,13 @@ def _held_for(text: str, drug: Mention, durations: list[Mention], clause: tuple[
     return None
 
 
-def _stop_length(text: str, drug: Mention, durations: list[Mention], clause: tuple[int, int]
-                 ) -> tuple[float, str] | None:
-    """ "X was tapered and discontinued over four weeks", "weaned off over 4 weeks": a gradual stop's length."""
-    if not _TAPERED_STOP.search(text, clause[0], clause[1]):
+def _stop_length(text: str, drug: Mention, ms: _Mentions, clause: tuple[int, int]) -> tuple[float, str] | None:
+    """ "X was tapered and discontinued over four weeks", "weaned off over 4 weeks": a gradual stop's length (whether
+    the clause tells a taper is read once per clause)."""
+    if not ms.tapered(text, clause):
         return None
-    for d in durations:
+    durations = ms.index(ms.durations)
+    for d in durations.window(drug.end - _reach(durations), clause[1] + _reach(durations)):
         start = int(d.attrs.get("phrase_start") or d.start)
         if d.attrs.get("signal") == "over" and not d.attrs.get("vague") and drug.end <= start < clause[1]:
             days = _days(str(d.attrs.get("duration") or ""))

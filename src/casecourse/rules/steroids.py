@@ -6,6 +6,7 @@ Every dose and date stays a range: a segment whose dates are only known to the m
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -198,11 +199,47 @@ def dose_on(ps: list[Piece], day: float) -> tuple[float, float]:
     """Prednisone-equivalent mg/day on a day: [lo, hi] (hi may be inf). Courses add up; the segments of one
     course follow each other, so where imprecise dates let two of them overlap the day has one or the other
     ("10 mg/day until 2021, then 5 mg/day from 2021": at most 10 in 2021, not 15)."""
-    by_course: dict[int, tuple[float, float]] = {}
-    possible: dict[int, float] = {}  # the smallest dose a course may be at on the day
-    mine: dict[int, list[Piece]] = {}  # each course's pieces, in order
+    return _dose_on(ps, _by_course(ps), day)
+
+
+def _by_course(ps: list[Piece]) -> dict[int, list[Piece]]:
+    """Each course's pieces (by its exposure's id), in order."""
+    mine: dict[int, list[Piece]] = {}
     for p in ps:
         mine.setdefault(id(p.exposure), []).append(p)
+    return mine
+
+
+def doses_on(ps: list[Piece], days: list[int]) -> list[tuple[float, float]]:
+    """`dose_on(ps, day)` for each of `days` (in increasing order), reading on each day only the pieces that may be
+    taken then (started by then and not ended before), in their order: a sweep over the days, not every piece on
+    every day (many courses on many days took (pieces) x (days))."""
+    mine = _by_course(ps)
+    always, dated = [], []  # undated pieces (or of a start that cannot be ordered) are read on every day
+    for i, p in enumerate(ps):
+        (dated if p.start is not None and not math.isnan(p.start[0]) else always).append(i)
+    dated.sort(key=lambda i: ps[i].start[0])  # type: ignore[index]
+    ending: list[tuple[float, int]] = []  # (last day a piece may be taken, its index): a heap
+    active: set[int] = set(always)
+    k, out = 0, []
+    for day in days:
+        while k < len(dated) and ps[dated[k]].start[0] <= day:  # type: ignore[index]
+            end = ps[dated[k]].end
+            last = end[1] if end is not None and not math.isnan(end[1]) else INF
+            heapq.heappush(ending, (last, dated[k]))
+            active.add(dated[k])
+            k += 1
+        while ending and ending[0][0] < day:
+            active.discard(heapq.heappop(ending)[1])
+        out.append(_dose_on([ps[i] for i in sorted(active)], mine, day))
+    return out
+
+
+def _dose_on(candidates: list[Piece], mine: dict[int, list[Piece]], day: float) -> tuple[float, float]:
+    """`dose_on` of the pieces `candidates` (in order: all those of the list that may be taken on the day)."""
+    by_course: dict[int, tuple[float, float]] = {}
+    possible: dict[int, float] = {}  # the smallest dose a course may be at on the day
+    for p in candidates:
         a = p.active(day)
         if a is False:
             continue
@@ -251,7 +288,7 @@ def dose_over(ps: list[Piece], span: Span | None) -> dict[str, float | None] | N
     """The range of daily doses the curve allows anywhere in a span (e.g. a line's start month)."""
     if span is None or span[0] is None or span[1] is None:
         return None
-    vals = [dose_on(ps, a) for a, _ in _steady_runs(ps, int(span[0]), int(span[1]) + 1)]
+    vals = doses_on(ps, [a for a, _ in _steady_runs(ps, int(span[0]), int(span[1]) + 1)])
     lo, hi = min(v[0] for v in vals), max(v[1] for v in vals)
     return {"min": lo, "max": None if hi == INF else hi}
 
@@ -296,13 +333,15 @@ def steroid_exposure(course: Course) -> list[Assessment]:
     for p in counted:
         cum_lo += p.length * p.pred[0] if p.start is not None else 0.0
         cum_hi += p.length * p.pred[1]
-    daily = [p for p in ps if not any(p is c for c in counted)]
+    counted_ids = {id(c) for c in counted}
+    daily = [p for p in ps if id(p) not in counted_ids]
     if first is not None and eos is not None:
-        for a, b in _steady_runs(ps, int(first), int(eos) + 1):
-            lo, hi = dose_on(daily, a)
+        runs = _steady_runs(ps, int(first), int(eos) + 1)
+        for (a, b), (lo, hi), whole in zip(runs, doses_on(daily, [a for a, _ in runs]),
+                                          doses_on(ps, [a for a, _ in runs]), strict=True):
             for _ in range(b - a):  # day by day, so the sums are the same floats as a daily walk's
                 cum_lo, cum_hi = cum_lo + lo, cum_hi + hi
-            lo, hi = dose_on(ps, a)
+            lo, hi = whole
             for cnt, cut in ((le5, 5.0), (le75, 7.5)):
                 cnt[0] += (b - a) * (hi <= cut)
                 cnt[1] += (b - a) * (lo <= cut)
