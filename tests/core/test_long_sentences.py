@@ -12,7 +12,18 @@ import pytest
 
 from casecourse.api import analyze_text
 from casecourse.assembly import course, exposures, positions
-from casecourse.reading import assertion, diseases, doses, drugs, lab_fluids, labs, phenotypes, workup
+from casecourse.reading import (
+    assertion,
+    body_sites,
+    diseases,
+    doses,
+    drugs,
+    lab_fluids,
+    labs,
+    labs_values,
+    phenotypes,
+    workup,
+)
 from casecourse.rules import steroids
 
 DOSES = "prednisone 10 mg daily, methotrexate 15 mg weekly, "
@@ -129,6 +140,14 @@ def test_a_fact_of_a_long_sentence_gives_the_part_around_it() -> None:
      {steroids.__file__}, 60, True),
     # each drug stopped in a switch read the whole sentence for its name before "-induced"
     ("switched from prednisone to methotrexate, replaced by azathioprine, ", EXPOSURE_FILES, 60, False),
+    # each number asked whether it lies in a value read before (pressures, titres) by a scan of them all
+    ("titre 1:640, 120/80 mmHg, 5 mg/dL, ", {labs_values.__file__}, 120, False),
+    # each denial asked whether it is a result's own word by a scan of the results
+    ("the serology was negative and no fever, ", {assertion.__file__}, 120, False),
+    # each body site looked for an examination ending before it among all of them
+    ("CT of the abdomen, ultrasound of the neck, ", {body_sites.__file__}, 120, False),
+    # each use of a diagnosis's initials compared with every mention read
+    ("Charcot-Marie-Tooth disease and CMT, ", {diseases.__file__}, 120, False),
 ])
 def test_more_long_sentences_read_in_linear_steps(unit: str, files: set[str], n: int, assess: bool) -> None:
     assert growth(unit, n, files, assess) < 2.3

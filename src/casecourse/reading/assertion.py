@@ -556,8 +556,10 @@ def mark_result_words(cues: list[Mention], mentions: list[Mention]) -> None:
                if m.type in _RESULT_TYPES and m.attrs.get("interpretation") in ("N", "NEG")]
     if not results:
         return
+    results.sort()  # (the furthest end so far, for a bisection over the starts instead of a scan of them all)
+    starts, reach = [a for a, _ in results], list(accumulate((b for _, b in results), max))
     for c in cues:
-        if any(a < c.end and c.start < b for a, b in results):
+        if (i := bisect_left(starts, c.end)) and reach[i - 1] > c.start:
             c.attrs["result_word"] = True
 
 

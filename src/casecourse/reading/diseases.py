@@ -1124,11 +1124,13 @@ def _initials_of_conditions(text: str, mentions: list[Mention]) -> list[Mention]
             if len(f) >= 3 and (f in caps or f + "s" in caps) and f not in named:
                 named[f] = c
     out: list[Mention] = []
+    read: _Overlaps | None = None  # the mentions read, by position (built on the first use)
     for sf, c in named.items():
         if f"({sf})" in text or f"({sf}s)" in text:
             continue  # defined: read by the short forms of the text's own definitions
         for hit in starting_with(_uses_rx(sf), text, (sf,), pos=c.end):
-            if any(m.start < hit.end() and hit.start() < m.end for m in mentions if m.type != "finding_part"):
+            read = read or _Overlaps([m for m in mentions if m.type != "finding_part"])
+            if read.overlapping(hit.start(), hit.end()):
                 continue
             attrs = {k: v for k, v in c.attrs.items() if k in ("label", "icd10", "hpo")}
             out.append(_new(text, *hit.span(), "condition", {**attrs, "source": "initials"}))
