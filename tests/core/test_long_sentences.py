@@ -146,11 +146,20 @@ def test_a_fact_of_a_long_sentence_gives_the_part_around_it() -> None:
     ("the serology was negative and no fever, ", {assertion.__file__}, 120, False),
     # each body site looked for an examination ending before it among all of them
     ("CT of the abdomen, ultrasound of the neck, ", {body_sites.__file__}, 120, False),
+    # each "respectively" read every value of its clause (a count of brackets for each) and every test
+    ("CRP and procalcitonin rose to 312 mg/L and 47 ng/mL, respectively, ", {labs.__file__}, 60, False),
     # each use of a diagnosis's initials compared with every mention read
     ("Charcot-Marie-Tooth disease and CMT, ", {diseases.__file__}, 120, False),
 ])
 def test_more_long_sentences_read_in_linear_steps(unit: str, files: set[str], n: int, assess: bool) -> None:
     assert growth(unit, n, files, assess) < 2.3
+
+
+def test_each_respectively_of_a_long_sentence_pairs_its_own_values() -> None:
+    unit = "CRP and procalcitonin rose to 312 mg/L and 47 ng/mL, respectively, "
+    course = analyze_text("On admission, " + unit * 50 + "and she was febrile.", assess=False)
+    pairs = [("c-reactive protein", 312.0), ("procalcitonin", 47.0)]
+    assert [(lab.test, lab.value) for lab in course.labs] == pairs * 50
 
 
 def _doses(course: object) -> list[tuple]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
@@ -259,34 +260,78 @@ def _respectively(text: str, values: list[Value], hits: list[TestHit], ends: lis
     Values inside brackets (reference intervals) are not items of the list."""
     out: dict[int, LabTest] = {}
     unpaired: set[int] = set()
-    for r in finditer(_RESPECTIVELY, text):  # by its lowered twin (rx_first: the same matches)
+    found = list(finditer(_RESPECTIVELY, text))  # by its lowered twin (rx_first: the same matches)
+    if not found:
+        return out, unpaired
+    # (each question answered near "respectively" by bisection, the bracket depth of every value counted once: a
+    # scan of all values and tests, each with a count of brackets, for each "respectively" was cubic)
+    vstarts = [v.start for v in values]  # (in order of start)
+    hit_starts = [h.start for h in hits]
+    depth = _depths(text, sorted({*vstarts, *(r.start() for r in found)}))
+    for r in found:
         k = bisect.bisect_left(ends, r.start())
         start = ends[k - 1] if k else 0
-        level = _depth(text, start, r.start())
-        run = [v for v in values if start <= v.start < r.start() and _depth(text, start, v.start) == level]
-        if not run or not _BEFORE_RESPECTIVELY.fullmatch(text, run[-1].end, r.start()):
-            continue
-        i = len(run) - 1  # the run of values right before "respectively", joined by commas and "and"
-        while i > 0 and _VALUE_RUN_GAP.fullmatch(text, run[i - 1].end, run[i].start):
-            i -= 1
-        run = run[i:]
-        tests: list[TestHit] = []
-        for h in hits:
-            if start <= h.start and h.end <= run[0].start:
-                if tests and tests[-1].test is h.test:
-                    continue  # "C-reactive protein (CRP)": one test named twice
-                tests.append(h)
-        named = len({h.test.name for h in tests})
-        tests = tests[-len(run):]
+        level = depth[r.start()]  # a value at the depth of "respectively" (counted from the clause's start alike)
+        run: list[Value] = []  # the run of values right before "respectively", joined by commas and "and"
+        for j in range(bisect.bisect_left(vstarts, r.start()) - 1, bisect.bisect_left(vstarts, start) - 1, -1):
+            v = values[j]
+            if depth[v.start] != level:
+                continue
+            if not run and not _BEFORE_RESPECTIVELY.fullmatch(text, v.end, r.start()) or \
+                    run and not _VALUE_RUN_GAP.fullmatch(text, v.end, run[-1].start):
+                break
+            run.append(v)
+        run.reverse()
         if len(run) < 2:
             continue
+        tests, named = _tests_before(hits, hit_starts, start, run[0].start, len(run))
         if len(tests) != len(run) or not all(_fits(h.test, v) for h, v in zip(tests, run, strict=True)):
-            if named >= 2:  # one test named ("heart rates of 164 and 180 bpm, respectively"): read as usual
+            if named():  # one test named ("heart rates of 164 and 180 bpm, respectively"): read as usual
                 unpaired.update(id(v) for v in run)
             continue
         for h, v in zip(tests, run, strict=True):
             out[id(v)] = h.test
     return out, unpaired
+
+
+def _depths(text: str, positions: list[int]) -> dict[int, int]:
+    """The bracket depth ("(" less ")") of the text before each of the sorted `positions`, counted once."""
+    out: dict[int, int] = {}
+    at, d = 0, 0
+    for p in positions:
+        d += text.count("(", at, p) - text.count(")", at, p)
+        out[p], at = d, p
+    return out
+
+
+def _tests_before(hits: list[TestHit], starts: list[int], lo: int, hi: int, n: int
+                  ) -> tuple[list[TestHit], Callable[[], bool]]:
+    """The last `n` tests named in [lo, hi) (one per run of namings of one test: "C-reactive protein (CRP)"), in
+    order, and whether two or more tests are named there (asked only when needed). Read back from `hi`."""
+    groups: list[TestHit] = []  # the first naming of each run, from the last run back
+    names: set[str] = set()
+    j, first = bisect.bisect_left(starts, hi) - 1, bisect.bisect_left(starts, lo)
+    while j >= first:
+        h = hits[j]
+        if h.end <= hi:
+            if groups and h.test is groups[-1].test:
+                groups[-1] = h
+            elif len(groups) == n:
+                break  # the run before the n-th from the end: those are complete
+            else:
+                groups.append(h)
+            names.add(h.test.name)
+        j -= 1
+
+    def named() -> bool:
+        k = j
+        while len(names) < 2 and k >= first:
+            if hits[k].end <= hi:
+                names.add(hits[k].test.name)
+            k -= 1
+        return len(names) >= 2
+
+    return groups[::-1], named
 
 
 def _directly_after_test(text: str, v: Value, hits: list[TestHit], starts: list[int]) -> bool:
