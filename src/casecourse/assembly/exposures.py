@@ -14,7 +14,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from itertools import islice
 
 from casecourse.assembly.positions import ByStart, Forward, span_of
 from casecourse.assembly.timeline import SentenceTime, days_after, place_one
@@ -1301,7 +1300,7 @@ def _date_range_after(text: str, last: Mention, times: ByStart, drugs: ByStart
             return None
         if not _RANGE_OPEN.search(text, max(0, a.start - 14), a.start):
             continue
-        b = next((t for t in islice(times.items, k + 1, None) if _absolute_date(t)), None)
+        b = next((t for t in times.after(k + 1) if _absolute_date(t)), None)
         if b is None:
             return None
         if _RANGE_LINK.fullmatch(text, a.end, b.start):
@@ -1506,7 +1505,7 @@ def _led_by_dose(text: str, drug: Mention, doses: ByStart) -> bool:
 def _restated(text: str, dose: Mention, doses: ByStart) -> Mention | None:
     """The dose in parentheses right after a dose, in other units: "5 mg/kg (230 mg)", "840 mg (500 mg/m2)"; a
     day's dose restated as its split parts is their sum ("9 mg/m2/day (7.5 mg in the morning and 5 mg at night)")."""
-    for m in doses.items[bisect_right(doses.starts, dose.end):]:
+    for m in doses.after(bisect_right(doses.starts, dose.end)):
         if not _EQUIVALENT_SO_FAR.fullmatch(text, dose.end, m.start):
             break  # no later dose has only a bracket before it either
         if _EQUIVALENT.fullmatch(text, dose.end, m.start) and \
@@ -1530,7 +1529,7 @@ def _dose_sequence(text: str, first: Mention, ms: _Mentions, drugs: list[Mention
     out: list[Mention] = []
     prev, last_end = first, first.end
     doses = ms.index(ms.doses)
-    for m in doses.items[bisect_right(doses.starts, first.end):]:
+    for m in doses.after(bisect_right(doses.starts, first.end)):
         if m.start >= stop:
             break  # (sorted by start: the rest lie past it too)
         if m.start <= last_end:

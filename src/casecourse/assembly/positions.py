@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Generic, Protocol, TypeVar
 
 
@@ -42,6 +42,11 @@ class ByStart(Generic[T]):
         """The first item starting at `pos`."""
         i = bisect_left(self.starts, pos)
         return self.items[i] if i < len(self.items) and self.starts[i] == pos else None
+
+    def after(self, i: int) -> Iterator[T]:
+        """The items from index `i` on, one by one (not a copy of the rest, nor a walk from the first)."""
+        items = self.items
+        return (items[k] for k in range(i, len(items)))
 
     def window(self, lo: int, hi: int) -> Sequence[T]:
         """The items starting in [lo, hi), in order."""

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, islice
+from itertools import accumulate
 
 import ahocorasick
 
@@ -282,7 +282,7 @@ def _grown(text: str, hits: _Hits, result: Hit, clause: tuple[int, int]) -> list
     if text[result.start:result.end].lower() not in _GROWTH_VERBS:
         return []
     out: list[Hit] = []
-    for h in islice(hits, bisect_left(hits.starts, result.end), None):
+    for h in (hits[k] for k in range(bisect_left(hits.starts, result.end), len(hits))):
         if h.start >= clause[1]:
             break  # (in order of start: the rest lie past the clause too)
         if h.kind != "organism":
