@@ -2,7 +2,7 @@
 import random
 
 from casecourse.model import Exposure, TimeRef
-from casecourse.rules.steroids import INF, Piece, _steady_runs, dose_on, dose_over
+from casecourse.rules.steroids import INF, Piece, _steady_runs, dose_on, dose_over, doses_on
 
 
 def _pieces(rng: random.Random) -> list[Piece]:
@@ -43,3 +43,12 @@ def test_dose_over_is_the_daily_range():
         vals = [dose_on(ps, d) for d in range(int(span[0]), int(span[1]) + 1)]
         hi = max(v[1] for v in vals)
         assert dose_over(ps, span) == {"min": min(v[0] for v in vals), "max": None if hi == INF else hi}
+
+
+def test_the_sweep_over_days_gives_each_day_s_dose():
+    # doses_on reads on each day only the pieces that may be taken then; the same sums as dose_on of all of them
+    rng = random.Random(13)
+    for _ in range(300):
+        ps = _pieces(rng) + _pieces(rng)
+        days = sorted(rng.randint(-10, 170) for _ in range(rng.randint(1, 30)))
+        assert doses_on(ps, days) == [dose_on(ps, d) for d in days]

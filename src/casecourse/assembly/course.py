@@ -5,9 +5,11 @@ of its sentence (see timeline.py), its mention's assertion and its span as prove
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
+from itertools import accumulate
 
 from casecourse import __version__
 from casecourse.assembly.exposures import ExposureBuilder, provenance
@@ -177,8 +179,15 @@ class CourseAssembler:
             m.attrs.get("planned") or m.attrs.get("declined") or m.assertion == Assertion.hypothetical)]
         # clinical scores stated with their value (reading/scores.py): the lab catalogue's reading of the same words
         # ("GCS 8" as a lab value) is not a second fact
-        self._score_spans = [(m.start, m.end) for m in reading.mentions if m.type == "score"]
+        self._score_spans = sorted((m.start, m.end) for m in reading.mentions if m.type == "score")
+        self._score_starts = [a for a, _ in self._score_spans]
+        self._score_reach = list(accumulate((b for _, b in self._score_spans), max))  # furthest end so far
         self._scores: dict[tuple, StatedScore] = {}
+
+    def _in_score(self, m: Mention) -> bool:
+        """Whether the mention overlaps a stated score (by bisection over the scores' starts)."""
+        i = bisect.bisect_left(self._score_starts, m.end)
+        return i > 0 and self._score_reach[i - 1] > m.start
 
     def _id(self, kind: str) -> str:
         self._ids[kind] = self._ids.get(kind, 0) + 1
@@ -248,7 +257,7 @@ class CourseAssembler:
                                               assertion=m.assertion, time=when,
                                               provenance=provenance(self.text, m, sent, "phenotypes"))
         elif m.type in ("lab_value", "lab_finding") and m.attrs.get("test") and m.assertion != Assertion.hypothetical \
-                and not any(m.start < b and a < m.end for a, b in self._score_spans):
+                and not self._in_score(m):
             self._lab(m, sent, when)
         elif m.type == "score":
             self._score(m, sent, when)

@@ -10,9 +10,12 @@ active. Negated, hypothetical and other patients' drugs never become exposures.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
+from casecourse.assembly.positions import ByStart, Forward, span_of
 from casecourse.assembly.timeline import SentenceTime, days_after, place_one
 from casecourse.knowledge import table
 from casecourse.model import (
@@ -99,6 +102,59 @@ class _Mentions:
     durations: list[Mention] = field(default_factory=list)
     leads: list[Mention] = field(default_factory=list)  # "5 days of", "a 6-day course of": a length before the drug
     times: list[Mention] = field(default_factory=list)  # calendar dates and "after N days" of the sentence
+    inner: ByStart | None = None  # the drugs, doses, routes and frequencies, by start
+    # position indexes of lists of this sentence (by the list's id, the list kept alive with its index) and memos
+    _indexes: dict[int, tuple[list[Mention], ByStart]] = field(default_factory=dict)
+    _memos: dict[int, tuple[list[Mention], dict]] = field(default_factory=dict)
+    _reasons: dict[tuple[int, int], str | None] = field(default_factory=dict)
+    _regimens: ByStart | None = None
+    _reasons_to: dict[int, _ReasonsFrom] = field(default_factory=dict)
+    _induced: list[int] | None = None
+    _tapered: dict[tuple[int, int], bool] = field(default_factory=dict)
+
+    def index(self, items: list[Mention]) -> ByStart:
+        """The position index of one of this sentence's lists of mentions (sorted by start), built once."""
+        held = self._indexes.get(id(items))
+        if held is None or held[0] is not items:
+            held = self._indexes[id(items)] = (items, ByStart(items))
+        return held[1]
+
+    def reason(self, text: str, span: tuple[int, int]) -> str | None:
+        """The stated reason of a clause (`_reason`), read once per clause."""
+        if span not in self._reasons:
+            self._reasons[span] = _reason(text[span[0]:span[1]])
+        return self._reasons[span]
+
+    def reasons_to(self, text: str, end: int) -> _ReasonsFrom:
+        """The stated reasons of the stops told in the clause ending at `end` (`_ReasonsFrom`)."""
+        if end not in self._reasons_to:
+            self._reasons_to[end] = _ReasonsFrom(text, end)
+        return self._reasons_to[end]
+
+    def induced(self, text: str, sent: tuple[int, int]) -> list[int]:
+        """Where each "-induced", "-associated", "-related" of the sentence begins (its space or hyphen)."""
+        if self._induced is None:
+            self._induced = [m.start() for m in _INDUCED_AFTER.finditer(text, sent[0], sent[1])]
+        return self._induced
+
+    def tapered(self, text: str, clause: tuple[int, int]) -> bool:
+        """Whether the clause tells a taper (_TAPERED_STOP)."""
+        if clause not in self._tapered:
+            self._tapered[clause] = _TAPERED_STOP.search(text, clause[0], clause[1]) is not None
+        return self._tapered[clause]
+
+    def regimens(self) -> ByStart:
+        """The drug mentions naming a regimen ("R-CHOP"), by start."""
+        if self._regimens is None:
+            self._regimens = ByStart([x for x in self.drugs if x.attrs.get("regimen")])
+        return self._regimens
+
+    def memo(self, items: list[Mention]) -> dict:
+        """A memo of results that depend on this sentence and on the list of drugs `items`."""
+        held = self._memos.get(id(items))
+        if held is None or held[0] is not items:
+            held = self._memos[id(items)] = (items, {})
+        return held[1]
 
 
 # the amount a dose changes by, not a dose: "tapered by 10 mg every week", "weaned by 2.5 mg every two weeks",
@@ -128,17 +184,56 @@ def _reasons() -> tuple[tuple[re.Pattern, str], ...]:
     return tuple((re.compile(rf"\b{re.escape(r['written'])}s?\b"), r["reason"]) for r in rows)
 
 
-def _gap_is_filler(text: str, a: int, b: int, inner: list[Mention]) -> bool:
+def _gap_is_filler(text: str, a: int, b: int, inner: ByStart) -> bool:
     if b < a:
         return False
     chunk = list(text[a:b])
-    for m in inner:
-        if a <= m.start and m.end <= b:
-            chunk[m.start - a:m.end - a] = " " * (m.end - m.start)
+    for m in inner.within(a, b):
+        chunk[m.start - a:m.end - a] = " " * (m.end - m.start)
     for m in _LENGTH_OF.finditer(text, a, b):  # "completed 6 weeks of X": the course's length
         chunk[m.start() - a:m.end() - a] = " " * (m.end() - m.start())
     words = re.findall(r"[\w-]+", "".join(chunk).lower())
     return all(w in _FILLER or _LENGTH_WORD.fullmatch(w) for w in words) and not re.search(r"[;.]", "".join(chunk))
+
+
+# the words a filler gap may hold besides _FILLER: those of a course's length (_LENGTH_OF, _LENGTH_WORD)
+_LENGTH_VOCABULARY = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                      "day", "days", "week", "weeks", "month", "months", "of"}
+_WORD_OR_STOP = re.compile(r"[\w-]+|[;.]")
+
+
+class _Blocks:
+    """The places of a sentence no filler gap can span (`_gap_is_filler`): a word of plain letters that is no filler
+    word, nor one of a course's length, and a ";" or ".", where no drug, dose, route or frequency mention covers any of
+    it (such a mention could mask it). A gap holding one whole is not filler: a cue past it is never the drug's, so
+    only the cues before it are read (one long sentence of many drugs and cues stays linear)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, text: str, s0: int, s1: int, inner: list[Mention]) -> None:
+        covered = bytearray(s1 - s0)
+        for m in inner:
+            lo, hi = max(m.start, s0), min(m.end, s1)
+            if lo < hi:
+                covered[lo - s0:hi - s0] = b"\x01" * (hi - lo)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for w in _WORD_OR_STOP.finditer(text, s0, s1):
+            word = w.group(0).lower()
+            if (word in ";." or word.isascii() and word.isalpha() and word not in _FILLER
+                    and word not in _LENGTH_VOCABULARY) and not any(covered[w.start() - s0:w.end() - s0]):
+                self.starts.append(w.start())
+                self.ends.append(w.end())
+
+    def after(self, pos: int) -> float:
+        """The end of the first block at or after `pos`: a gap from `pos` reaching it is not filler."""
+        i = bisect_left(self.starts, pos)
+        return self.ends[i] if i < len(self.ends) else float("inf")
+
+    def before(self, pos: int) -> float:
+        """The start of the last block ending at or before `pos`: a gap to `pos` from at or before it is not filler."""
+        i = bisect_right(self.ends, pos)
+        return self.starts[i - 1] if i else float("-inf")
 
 
 # a drug named as a cause: "due to X", "attributed to X", "hepatotoxicity to X"; "X-induced", "X-associated"
@@ -176,18 +271,29 @@ _HARM_TO = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:reaction|allergy|hypersensitivity
                       r"\s+(?:to|with)\s+(?:the\s+)?$", re.I)
 
 
-def _induced_reason(text: str, sent: tuple[int, int], d: Mention) -> str | None:
+_INDUCED_AFTER = re.compile(r"[\s-](?:induced|associated|related)\b", re.I)
+
+
+def _induced_reason(text: str, sent: tuple[int, int], d: Mention, induced: list[int]) -> str | None:
     """ "X-induced hepatotoxicity was suspected, and X was discontinued": the harm the sentence lays on the drug it
     stops is the reason (its kind where the table knows it, else an adverse effect)."""
     harm_to = _HARM_TO.search(text, max(sent[0], d.start - 60), d.start)
     if harm_to is not None:  # "developed a severe infusion reaction to infliximab and was switched to adalimumab"
         return next((reason for pattern, reason in _reasons() if pattern.search(harm_to.group(0).lower())),
                     "adverse effect")
-    name = re.escape(d.text)
-    for m in re.finditer(rf"\b{name}(?=[\s-](?:induced|associated|related)\b)", text[sent[0]:sent[1]], re.I):
-        if sent[0] + m.start() == d.start:
+    # the drug's name right before "-induced" (`induced`: where each such word begins in the sentence), as `finditer`
+    # over the sentence finds it (matches of one length, leftmost first, not overlapping): not a scan of the sentence
+    # for each drug it stops
+    name = re.compile(rf"\b{re.escape(d.text)}", re.I)
+    sentence, n, after = _sentence_text(text, sent), len(d.text), 0
+    for p in induced:
+        q = p - sent[0] - n
+        if q < after or not name.fullmatch(sentence, q, p - sent[0]):
             continue
-        harm = text[sent[0] + m.end():sent[0] + m.end() + 60].lower()
+        after = p - sent[0]
+        if sent[0] + q == d.start:
+            continue
+        harm = text[p:p + 60].lower()
         for pattern, reason in _reasons():
             if pattern.search(harm):
                 return reason
@@ -217,13 +323,95 @@ def _reason(sentence: str) -> str | None:
     return f"{negative.group('r')} negative" if negative else None
 
 
+class _ReasonsFrom:
+    """`_reason(text[pos:end])` for the stops of one clause (one `end`), each told further on (`pos` growing): every
+    search is the leftmost match at or after `pos` (`Forward`), and the chain of "due to / for / after ..." matches is
+    followed once, each match remembering the first reason of a known kind from it on. A long clause of many stops
+    stays linear. Where `text[pos]` is a word character a match could start there only in the slice (its `\b`):
+    then the slice is read as before."""
+
+    def __init__(self, text: str, end: int) -> None:
+        self.text, self.end = text, end
+        self.excluded, self.listed, self.stated, self.resolved, self.negative = (
+            Forward(rx, text, end) for rx in (_EXCLUDED_REASON, _REASON, _STATED_REASON, _RESOLVED_REASON,
+                                              _NEGATIVE_REASON))
+        self._known: dict[int, str | None] = {}  # start of a _REASON match -> the first known reason from it on
+
+    def at(self, pos: int) -> str | None:
+        if pos >= self.end or pos < len(self.text) and (self.text[pos].isalnum() or self.text[pos] == "_"):
+            return _reason(self.text[pos:self.end])
+        if (excluded := self.excluded.search(pos)) is not None:
+            return f"{excluded.group('r')} excluded"
+        if (known := self._first_known(pos)) is not None:
+            return known
+        if (stated := self.stated.search(pos)) is not None:
+            return stated.group("r")
+        if (resolved := self.resolved.search(pos)) is not None:
+            return f"{resolved.group('r')} resolved"
+        negative = self.negative.search(pos)
+        return f"{negative.group('r')} negative" if negative else None
+
+    def _first_known(self, pos: int) -> str | None:
+        """The first reason of a known kind among the _REASON matches from `pos` on, as `finditer` gives them."""
+        chain: list[int] = []
+        m = self.listed.search(pos)
+        found: str | None = None
+        while m is not None and m.start() not in self._known:
+            chain.append(m.start())
+            words = m.group("r").lower()
+            found = next((reason for pattern, reason in _reasons() if pattern.search(words)), None)
+            if found is not None:
+                break
+            m = _REASON.search(self.text, m.end(), self.end)
+        if found is None and m is not None:
+            found = self._known[m.start()]
+        for start in chain:
+            self._known[start] = found
+        return found
+
+
 def provenance(text: str, m: Mention, sent: tuple[int, int], rule: str) -> Provenance:
-    """Where a fact comes from: the mention's span and its sentence. Built without validation: offsets and slices of
-    the text are of their types by construction, and every fact carries one (validating them took a third of the
-    assembly's time)."""
+    """Where a fact comes from: the mention's span and its sentence (of an overlong one, the part around the mention:
+    `_sentence_part`). Built without validation: offsets and slices of the text are of their types by construction,
+    and every fact carries one (validating them took a third of the assembly's time)."""
+    sent = _sentence_part(text, m, sent)
     return construct_all(Provenance, spans=[construct_all(SourceSpan, start=m.start, end=m.end, text=m.text)],
                          rule=rule, sentence=construct_all(SourceSpan, start=sent[0], end=sent[1],
-                                                           text=text[sent[0]:sent[1]]))
+                                                           text=_sentence_text(text, sent)))
+
+
+# a "sentence" longer than this is no sentence but a run-on list without full stops (the longest sentence of the public
+# corpora has 2,205 characters): each fact's provenance then gives the part of it within _SENTENCE_AROUND characters of
+# its mention (cut at white space), so that the course's size grows with the text, not with (facts) x (its length)
+_SENTENCE_MAX = 4000
+_SENTENCE_AROUND = 1000
+
+
+def _sentence_part(text: str, m: Mention, sent: tuple[int, int]) -> tuple[int, int]:
+    s0, s1 = sent
+    if s1 - s0 <= _SENTENCE_MAX:
+        return sent
+    lo, hi = max(s0, m.start - _SENTENCE_AROUND), min(s1, m.end + _SENTENCE_AROUND)
+    if lo > s0 and (cut := text.find(" ", lo, m.start)) >= 0:
+        lo = cut + 1
+    if hi < s1 and (cut := text.rfind(" ", m.end, hi)) >= 0:
+        hi = cut
+    return lo, hi
+
+
+# the text of the last sentence a provenance was made in: one string shared by all the facts of a sentence (a copy for
+# each fact of one long sentence took time and memory growing with (facts) x (sentence length))
+_last_sentence: tuple[str, tuple[int, int], str] = ("", (0, 0), "")
+
+
+def _sentence_text(text: str, sent: tuple[int, int]) -> str:
+    global _last_sentence
+    held = _last_sentence
+    if held[0] is text and held[1] == sent:
+        return held[2]
+    out = text[sent[0]:sent[1]]
+    _last_sentence = (text, sent, out)
+    return out
 
 
 class ExposureBuilder:
@@ -232,6 +420,7 @@ class ExposureBuilder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.exposures: list[Exposure] = []
+        self._of: dict[str, list[Exposure]] = {}  # drug -> its exposures, in order (not a scan of them all)
         self.active: dict[str, Exposure] = {}
         self._n = 0
         self._previous: list[Mention] = []  # the drugs of the last sentence that named any
@@ -252,8 +441,14 @@ class ExposureBuilder:
                        drug_class=drug.attrs.get("drug_class"), time=when, provenance=self._prov(drug, sent),
                        segments=[seg or DoseSegment(start=when, provenance=self._prov(drug, sent))], status="unknown")
         self.exposures.append(exp)
+        self._of.setdefault(exp.drug, []).append(exp)
         self.active[exp.drug] = exp
         return exp
+
+    def _last_of(self, name: str) -> Exposure | None:
+        """The last exposure of the drug `name`, None when it has none."""
+        held = self._of.get(name)
+        return held[-1] if held else None
 
     def _prov(self, m: Mention, sent: tuple[int, int], rule: str = "exposure-assembly") -> Provenance:
         return provenance(self.text, m, sent, rule)
@@ -288,7 +483,7 @@ class ExposureBuilder:
             self._stop(name, over.end, None, status="completed")
             exp = None
         if action == "stop":
-            previous = [e for e in self.exposures if e.drug == name]
+            previous = self._of.get(name, [])
             if exp is None and previous and previous[-1].end is not None and \
                     (previous[-1].end.point, previous[-1].end.offset_days) == (when.point, when.offset_days):
                 return  # a second report of the same stop; a stop at another time means it was resumed
@@ -305,7 +500,7 @@ class ExposureBuilder:
                 exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
             if exp is not None:
                 self._stop(name, when, reason)
-            elif not any(e.drug == name for e in self.exposures):
+            elif name not in self._of:
                 self._new(drug, TimeRef(derivation="unknown"), sent, None).status = "not-taken"
                 self.active.pop(name, None)
                 self._withheld[name] = when  # taken after all if "it was resumed" follows
@@ -316,7 +511,7 @@ class ExposureBuilder:
                 exp.segments[-1].start = TimeRef(derivation="unknown")
             self._stop(name, when, reason, status="completed")
         elif action == "not_taken":
-            if exp is None and not any(e.drug == name for e in self.exposures):
+            if exp is None and name not in self._of:
                 self._new(drug, TimeRef(derivation="unknown"), sent, None).status = "not-taken"
                 self.active.pop(name, None)
             return  # a drug taken before and not resumed keeps its course as it was
@@ -412,54 +607,62 @@ class ExposureBuilder:
         cues = [(c.start() + s0, c.end() + s0, *meta[re.sub(r"\s+", " ", c.group(0).lower())])
                 for c in finditer(regex, self.text[s0:s1])]  # rx_first: same matches, by its lowered twin
         inner = [*ms.drugs, *ms.doses, *ms.routes, *ms.freqs]
-        actions = {id(d): _action(self.text, d, drugs, cues, inner) for d in drugs}
+        ms.inner = ByStart(sorted(inner, key=lambda m: m.start))  # only whether each lies in a gap matters
+        blocks = _Blocks(self.text, s0, s1, inner)
+        a_of, b_of = [c[0] for c in cues], [c[1] for c in cues]
+        actions = {id(d): _action(self.text, d, ms.index(drugs), cues, ms.inner, blocks, a_of, b_of) for d in drugs}
         clauses = _clauses(self.text, s0, s1)
-        before = {id(d): _dose_before(self.text, d, ms.doses, drugs, inner) for d in drugs}
+        before = {id(d): _dose_before(self.text, d, ms.index(ms.doses), ms.index(drugs), ms.inner) for d in drugs}
         claimed = {id(m) for m in before.values() if m is not None}  # "75 mg of azathioprine" is no taper step
         admitted = _ADMITTED.search(self.text, s0, s1)
         ended = self._after_course_of(sent, drugs)
         if ended is not None:  # "After completion of cyclophosphamide, she was maintained on MMF": from its end
             drugs = [d for d in drugs if d is not ended[0]]
             st = SentenceTime(time=ended[1], timex=None)
+        drug_ix, dose_ix = ms.index(drugs), ms.index(ms.doses)
+        told = sorted([*([(st.timex.start, st.time)] if st.timex is not None else []), *st.shifts],
+                      key=lambda x: x[0])
+        later_step = Forward(_LATER_STEP, self.text, st.timex.start) if st.timex is not None else None
         for d in drugs:
             action = actions[id(d)]
-            free = [m for m in ms.doses if id(m) not in claimed or m is before[id(d)]]
             clause = _clause_of(clauses, d.start)
             # "X was held for 2 weeks and then resumed at 10 mg on 20 June": the hold's time and dose are told
             # before the resumption, whose own are the new course's (see _later_restart)
-            resumed = _RESUMED_AFTER.search(self.text, d.end, _next_other(d, drugs, s1)) \
+            resumed = _RESUMED_AFTER.search(self.text, d.end, drug_ix.next_other(d, s1)) \
                 if action in ("stop", "hold") else None
             if resumed is not None:
                 clause = (clause[0], min(clause[1], resumed.start()))
-                free = [m for m in free if m.start < resumed.start()]
-            dose = _nearest_after(d, free, drugs, 60) or before[id(d)]
-            split = _split_day(self.text, dose, free) if dose is not None and dose.start >= d.end else None
+            free = _free(claimed, before[id(d)], resumed.start() if resumed is not None else None)
+            dose = _nearest_after(d, dose_ix, drug_ix, 60, free) or before[id(d)]
+            split = _split_day(self.text, dose, lambda pos, free=free: _first_at(dose_ix, pos, free)) \
+                if dose is not None and dose.start >= d.end else None
             if split:
                 claimed |= {id(m) for m in split[1:]}  # "500 mg in the morning and 250 mg in the evening": one day
-            own = _own_time(st, d, drugs, clause)
+            own = _own_time(st, d, drug_ix, clause, told)
             if resumed is not None and st.timex is not None and st.timex.start >= resumed.end() and not st.shifts:
                 # "X was interrupted for 6 weeks and resumed on 20 June": the date is the resumption's; the hold
                 # began that length before it, or at a time the sentence does not give
                 own = self._hold_began(d, ms, resumed, st.time)
-            if prev is not None and prev.known and st.timex is not None and d.end <= st.timex.start \
-                    and _LATER_STEP.search(self.text, d.end, st.timex.start):
+            if prev is not None and prev.known and later_step is not None and d.end <= st.timex.start \
+                    and later_step.search(d.end):
                 # "R-ICE was given, followed by BEAM and a transplant in August 2019": the date is the later step's
                 own = prev.model_copy(update={"derivation": "carried"})
-            if action == "start" and (after := self._followed(d, drugs)) is not None:
+            if action == "start" and (after := self._followed(d, drug_ix)) is not None:
                 own = after  # "completed 6 weeks of X, followed by oral Y": Y from X's end
             seg = self._segment(d, drugs, ms, own, sent, dose)
             if split and seg is not None:
                 _split_dose(self.text, seg, split)
             stops = action in ("stop", "swap-stop", "hold")
-            why = _reason(self.text[slice(*_clause_of(clauses, d.start))]) if stops else None
+            why = ms.reason(self.text, _clause_of(clauses, d.start)) if stops else None
             if stops and why is None:
-                why = _induced_reason(self.text, sent, d)
+                why = _induced_reason(self.text, sent, d, ms.induced(self.text, sent))
             act = "stop" if action == "swap-stop" else "start" if action == "swap-start" else action
             if act == "decrease" and seg is not None and dose is not None and \
-                    (over := _taper_length(self.text, dose, ms.durations, _clause_of(clauses, d.start))) is not None:
+                    (over := _taper_length(self.text, dose, ms.index(ms.durations), _clause_of(clauses, d.start))) \
+                    is not None:
                 seg.start = days_after(st.at(d.start), *over)  # "tapered to 7.5 mg daily over six months"
             when = seg.start if seg is not None and act == "decrease" else own
-            if act == "stop" and (over := _stop_length(self.text, d, ms.durations, _clause_of(clauses, d.start))):
+            if act == "stop" and (over := _stop_length(self.text, d, ms, _clause_of(clauses, d.start))):
                 when = days_after(when, *over)  # "weaned off over the following 4 weeks": off when that time is over
             elif act in ("stop", "complete") and (length := self._stopped_after(d, ms, _clause_of(clauses, d.start))):
                 when = length  # "azithromycin was stopped after 5 days": 5 days after its start
@@ -485,8 +688,8 @@ class ExposureBuilder:
                 if seg is not None:
                     seg.start = over
             self.apply(act, d, when, sent, seg, why)
-            if (reg := _regimen_name(self.text, d, ms.drugs)) and (x := self.active.get(d.norm or d.text)) is not None \
-                    and x.regimen is None:
+            if (reg := _regimen_name(self.text, d, ms.regimens())) and \
+                    (x := self.active.get(d.norm or d.text)) is not None and x.regimen is None:
                 x.regimen = reg  # "six cycles of R-CHOP": the protocol each of its drugs was given under
             if act in ("stop", "hold"):
                 self._later_restart(d, drugs, ms, sent, st)
@@ -507,12 +710,14 @@ class ExposureBuilder:
         when = seg.end if seg is not None and seg.end is not None else st.at(d.start)
         timing = seg.timing if seg is not None else None
         for nxt in _dose_sequence(self.text, dose, ms, drugs, s1, claimed):
-            over = next((x for x in ms.durations if x.attrs.get("signal") == "over"
+            durations = ms.index(ms.durations)
+            over = next((x for x in durations.window(nxt.end - _reach(durations), nxt.end + 4 + _reach(durations))
+                         if x.attrs.get("signal") == "over"
                          and 0 <= int(x.attrs.get("phrase_start") or x.start) - nxt.end <= 3), None)
             days = _days(str(over.attrs.get("duration") or "")) if over is not None else None
             if days is not None:  # "tapered to 10 mg/day over 6 months": that dose is reached 6 months on
                 when = days_after(when, days, over.text)  # type: ignore[union-attr]
-            elif (taper := _taper_length(self.text, nxt, ms.durations, (s0, s1))) is not None:
+            elif (taper := _taper_length(self.text, nxt, ms.index(ms.durations), (s0, s1))) is not None:
                 when = days_after(when, *taper)  # "begun and tapered over 6 months to 5 mg daily"
             elif (own_step := self._step_time(nxt, ms, d, when)) is not None:
                 when = own_step  # "tapered to 30 mg in May, 20 mg in July": each step its own time
@@ -527,7 +732,7 @@ class ExposureBuilder:
     def _step_time(self, dose: Mention, ms: _Mentions, d: Mention, when: TimeRef) -> TimeRef | None:
         """The time written right after one step of a dose sequence: a calendar date ("20 mg/day in July 2023") or
         a week of the course ("40 mg daily from week 5": week 1 is the course's first 7 days)."""
-        t = next((t for t in ms.times if dose.end <= t.start <= dose.end + 16), None)
+        t = next(iter(ms.index(ms.times).window(dose.end, dose.end + 17)), None)
         if t is None or not _STEP_TIME_GAP.fullmatch(self.text, dose.end, t.start):
             return None
         if t.attrs.get("kind") == "absolute":
@@ -549,8 +754,8 @@ class ExposureBuilder:
             n = int(_COUNT_WORDS.get(told["n"].lower(), told["n"]))
             days = n * UNIT_DAYS[told["u"].lower().rstrip("s")]
             return days_after(exp.segments[0].start, days, told.group(0).strip())
-        for t in ms.times:
-            if not d.end <= t.start < clause[1] or t.attrs.get("signal") != "after":
+        for t in ms.index(ms.times).window(d.end, clause[1]):
+            if t.attrs.get("signal") != "after":
                 continue
             days = _days(str(t.attrs.get("duration") or ""))
             if days is not None and _STOPPED_AFTER.fullmatch(self.text, d.end, t.start):
@@ -563,21 +768,25 @@ class ExposureBuilder:
             return days_after(exp.segments[0].start, n / per_day, counted.group(0)) if n > 0 else None
         return None
 
-    def _followed(self, d: Mention, drugs: list[Mention]) -> TimeRef | None:
+    def _followed(self, d: Mention, drugs: ByStart) -> TimeRef | None:
         """The end of the course of the drug just before "followed by" when the sentence ends it there ("she
         completed 6 weeks of X, followed by oral Y for 2 weeks")."""
         m = _FOLLOWED_BY.search(self.text, max(0, d.start - 60), d.start)
-        p = max((x for x in drugs if m is not None and x.end <= m.start()), key=lambda x: x.end, default=None)
+        if m is None:
+            return None
+        # the drug ending last before the phrase (one ending near it, when any does, ends after all others)
+        near = drugs.ending_in(m.start() - 200, m.start())
+        p = max(near or (x for x in drugs.items if x.end <= m.start()), key=lambda x: x.end, default=None)
         if p is None or p.norm == d.norm or (p.norm or p.text) in self.active:
             return None
-        exp = next((e for e in reversed(self.exposures) if e.drug == (p.norm or p.text)), None)
+        exp = self._last_of(p.norm or p.text)
         return exp.end if exp is not None and exp.end is not None and exp.end.known else None
 
     def _named_as_cause(self, d: Mention) -> bool:
         """A drug of a course that is over, named as the cause of what followed ("liver injury due to X", "X-induced
         pancreatitis", "hepatotoxicity to X")."""
         name = d.norm or d.text
-        if name in self.active or not any(e.drug == name for e in self.exposures):
+        if name in self.active or name not in self._of:
             return False
         return bool(_CAUSE_BEFORE.search(self.text, max(0, d.start - 30), d.start)
                     or _CAUSE_AFTER.match(self.text, d.end))
@@ -592,12 +801,15 @@ class ExposureBuilder:
         cues = [(c.start() + sent[0], c.end() + sent[0], *meta[re.sub(r"\s+", " ", c.group(0).lower())])
                 for c in finditer(regex, self.text[sent[0]:sent[1]])]
         inner = [*ms.doses, *ms.routes, *ms.freqs]
+        inner_ix = ByStart(sorted(inner, key=lambda m: m.start))
+        blocks = _Blocks(self.text, sent[0], sent[1], inner)
+        a_of, b_of = [x[0] for x in cues], [x[1] for x in cues]
         clauses = _clauses(self.text, sent[0], sent[1])
         for c in classes:
             members = _class_members().get(str(c.norm or "").lower())
-            if not members or _class_action(self.text, c, cues, inner) != "stop":
+            if not members or _class_action(self.text, c, cues, inner_ix, blocks, a_of, b_of) != "stop":
                 continue
-            why = _reason(self.text[slice(*_clause_of(clauses, c.start))])
+            why = ms.reason(self.text, _clause_of(clauses, c.start))
             for name, exp in list(self.active.items()):
                 if name in members or f"drug_class:{exp.drug_class}" in members:
                     self._stop(name, st.at(c.start), why)
@@ -609,10 +821,10 @@ class ExposureBuilder:
         if m is None:
             return None
         first = next((d for d in drugs if d.start >= m.end()), None)
-        if first is None or not _gap_is_filler(self.text, m.end(), first.start, drugs) or len(drugs) < 2:
+        if first is None or not _gap_is_filler(self.text, m.end(), first.start, ByStart(drugs)) or len(drugs) < 2:
             return None
         name = first.norm or first.text
-        ends = [e.end or e.segments[-1].end for e in self.exposures if e.drug == name]
+        ends = [e.end or e.segments[-1].end for e in self._of.get(name, [])]
         end = ends[-1] if ends else None
         return (first, end) if end is not None and end.known else None
 
@@ -636,7 +848,7 @@ class ExposureBuilder:
         is over, counted from the stop; the dose told after the restart ("resumed at 10 mg weekly") is the new
         course's."""
         name = d.norm or d.text
-        end = _next_other(d, drugs, sent[1])
+        end = ms.index(drugs).next_other(d, sent[1])
         m = _RESUMED_AFTER.search(self.text, max(d.end, after or 0), end)
         if m is None or name in self.active:
             return
@@ -644,7 +856,8 @@ class ExposureBuilder:
                      None)
         when = (place_one(dated, st.time) if dated is not None else None) or self._hold_over(d, ms, m, name) \
             or st.at(m.start())  # '30 June': this year
-        dose = next((x for x in ms.doses if m.end() <= x.start < min(end, m.end() + 40)), None)
+        dose = ms.index(ms.doses).first_from(m.end())
+        dose = dose if dose is not None and dose.start < min(end, m.end() + 40) else None
         seg = self._segment(d, drugs, ms, when, sent, dose, adjacent=False) if dose is not None else None
         self._new(d, when, sent, seg).start_reason = "reintroduction"
 
@@ -652,7 +865,7 @@ class ExposureBuilder:
         """When the last hold of `name` is over: `after` days (else its stated length) from the stop, when the drug is
         not being taken and its last course's stop has a time."""
         held = self._holds.pop(name, None)
-        last = next((e for e in reversed(self.exposures) if e.drug == name), None)
+        last = self._last_of(name)
         if name in self.active or last is None or last.end is None or not last.end.known:
             return None
         if after is not None:
@@ -668,7 +881,7 @@ class ExposureBuilder:
         if m is None or len(names) != 1:
             return
         drug, name = self._previous[0], names.pop()
-        last = next((e for e in reversed(self.exposures) if e.drug == name), None)
+        last = self._last_of(name)
         if last is None or name in self.active:
             return
         if last.status == "not-taken" and name in self._withheld:
@@ -683,7 +896,7 @@ class ExposureBuilder:
         else:
             when = self._hold_over_told(name) if st.timex is None else None
         when = when or (st.time if st.timex is not None else TimeRef(derivation="unknown"))
-        dose = next((x for x in ms.doses if m.end() <= x.start), None)
+        dose = ms.index(ms.doses).first_from(m.end())
         seg = self._segment(drug, [drug], ms, when, sent, dose, adjacent=False) if dose is not None else None
         self._new(drug, when, sent, seg).start_reason = "reintroduction"
 
@@ -700,7 +913,7 @@ class ExposureBuilder:
     def _hold_over(self, d: Mention, ms: _Mentions, resumed: re.Match, name: str) -> TimeRef | None:
         """When a hold of stated length is over: "held for 2 weeks and then resumed", "withheld and resumed after
         5 days", counted from the stop just told (None when the stop has no time or no length is stated)."""
-        stopped = next((e for e in reversed(self.exposures) if e.drug == name), None)
+        stopped = self._last_of(name)
         stop = stopped.end if stopped is not None else None
         if stop is None or not stop.known:
             return None
@@ -722,12 +935,12 @@ class ExposureBuilder:
             return
         # a stop told after another drug mention is not this one's (the check below), so the search ends there: the
         # pattern's words hold no drug name, and one long sentence of many drugs stays linear
-        end = min((x.start for x in drugs if x.start > d.end), default=sent[1])
-        m = _LATER_STOP.search(self.text, d.end, min(end, _next_other(d, drugs, sent[1])))
-        if m is None or any(x.start > d.end and x.start < m.start() for x in drugs):
+        end = ms.index(drugs).next_start(d.end, sent[1])
+        m = _LATER_STOP.search(self.text, d.end, min(end, ms.index(drugs).next_other(d, sent[1])))
+        if m is None or end < m.start():
             return
-        clause_end = next((c[1] for c in clauses if c[0] <= m.end() < c[1]), sent[1])
-        tail = [t for t in ms.times if m.end() <= t.start < clause_end]
+        clause_end = (span_of(clauses, m.end()) or (0, sent[1]))[1]
+        tail = ms.index(ms.times).window(m.end(), clause_end)
         when = TimeRef(derivation="unknown")
         for t in tail:
             if t.attrs.get("kind") == "absolute":
@@ -737,24 +950,28 @@ class ExposureBuilder:
             if t.attrs.get("signal") == "after" and days is not None:
                 when = days_after(since or exp.segments[-1].start or st.time, days, t.text)
                 break
-            placed = st.at(t.start) if t is st.timex or any(t.start == p for p, _ in st.shifts) else None
+            placed = st.at(t.start) if t is st.timex or st.shifts_at(t.start) else None
             if placed is not None and placed.known:
                 when = placed  # "stopped on day 4", "tapered and stopped on day 9": the time the sentence placed there
                 break
-        if not when.known and (over := _stop_length(self.text, d, ms.durations, (sent[0], clause_end))):
+        if not when.known and (over := _stop_length(self.text, d, ms, (sent[0], clause_end))):
             when = days_after(st.at(m.start()), *over)  # "tapered and discontinued over four weeks"
-        self._stop(name, when, _reason(self.text[m.end():clause_end]))
+        self._stop(name, when, ms.reasons_to(self.text, clause_end).at(m.end()))
 
     def _segment(self, drug: Mention, drugs: list[Mention], ms: _Mentions, when: TimeRef,
                  sent: tuple[int, int], dose: Mention | None, adjacent: bool = True) -> DoseSegment | None:
-        route = _adjacent(self.text, drug, ms.routes, drugs) if adjacent else None
-        freq = _adjacent(self.text, drug, ms.freqs, drugs) if adjacent else \
-            next((f for f in ms.freqs if dose and 0 <= f.start - dose.end <= 3), None)
+        drug_ix = ms.index(drugs)
+        route = _adjacent(self.text, drug, ms.index(ms.routes), drug_ix) if adjacent else None
+        freq = _adjacent(self.text, drug, ms.index(ms.freqs), drug_ix) if adjacent else \
+            (ms.index(ms.freqs).first_from(dose.end) if dose else None)
+        if not adjacent and freq is not None and freq.start - dose.end > 3:  # type: ignore[union-attr]
+            freq = None
         if freq is None and dose is not None:
             freq = _timing_after_dose(self.text, dose, ms)  # "increased to 100 mg subcutaneously every 6 hours"
         last = max((m for m in (dose, route, freq, drug) if m is not None), key=lambda m: m.end)
-        course = _course_after(self.text, last, ms.durations, drugs) \
-            or _course_before(self.text, drug, ms.leads, drugs) or _course_in_brackets(self.text, last, ms.leads, drugs)
+        course = _course_after(self.text, last, ms.index(ms.durations), drug_ix) \
+            or _course_before(self.text, drug, ms.index(ms.leads), drug_ix) \
+            or _course_in_brackets(self.text, last, ms.index(ms.leads), drug_ix)
         if course is not None and _PERFECT.search(self.text, sent[0], drug.start):
             course = None  # "had been taking X for 10 years": the time so far, no end
         if not (dose or route or freq or course):
@@ -765,7 +982,7 @@ class ExposureBuilder:
             a = dose.attrs
             seg.dose = Dose(value=a.get("value"), value_high=a.get("value_high"), unit=a.get("unit"),
                             unit_text=a.get("unit_text"), per=a.get("per"), text=dose.text)
-            own = _combination_share(self.text, drug, drugs, dose)
+            own = _combination_share(self.text, drug, drug_ix, dose)
             if own is not None:  # "sacubitril/valsartan 49/51 mg": each ingredient its own amount
                 seg.dose.value, seg.dose.value_high, seg.dose.text = own
             elif (shares := _SHARED_AMOUNTS.search(self.text, max(0, dose.start - 30), dose.start)) is not None:
@@ -773,7 +990,7 @@ class ExposureBuilder:
                 # the last is not the product's dose (which ingredient each amount is, the name does not say)
                 seg.dose.value, seg.dose.value_high = None, None
                 seg.dose.text = shares.group(1) + dose.text
-            same = _restated(self.text, dose, ms.doses)
+            same = _restated(self.text, dose, ms.index(ms.doses))
             if same is not None:
                 b = same.attrs
                 seg.equivalent = Dose(value=b.get("value"), value_high=b.get("value_high"), unit=b.get("unit"),
@@ -794,7 +1011,7 @@ class ExposureBuilder:
                     seg.timing = Timing(frequency=a.get("frequency"), period=a.get("period"),
                                         period_unit=a.get("period_unit"),
                                         text=_DOSE_HEAD.sub("", t_freq.text) if t_freq.type == "dose" else t_freq.text)
-        span = _date_range_after(self.text, last, ms.times, drugs)
+        span = _date_range_after(self.text, last, ms.index(ms.times), drug_ix)
         if span is not None:  # "from 11 January to 15 January 2024": the course's first and last days
             first, final = (place_one(t, when if when.known else None) for t in span)
             if first is not None and final is not None and not _ended_before(final, first):
@@ -817,9 +1034,8 @@ class ExposureBuilder:
 
     def _regimen_cycles(self, drug: Mention, drugs: list[Mention], ms: _Mentions) -> tuple[float, str] | None:
         """The course of a regimen told by its cycles, for a drug its name lists in parentheses after it."""
-        host = next((x for x in ms.drugs if x.attrs.get("regimen") and x.end <= drug.start
-                     and _IN_REGIMEN_LIST.fullmatch(self.text, x.end, drug.start)), None)
-        freq = _adjacent(self.text, host, ms.freqs, drugs) if host is not None else None
+        host = _regimen_host(self.text, drug, ms.regimens())
+        freq = _adjacent(self.text, host, ms.index(ms.freqs), ms.index(drugs)) if host is not None else None
         if host is None or freq is None or not freq.attrs.get("period"):
             return None
         a = freq.attrs
@@ -851,15 +1067,15 @@ _STOPPED_AFTER = re.compile(
     r"tapered off|weaned off|tapered and (?:stopped|discontinued))\s+(?:after\s+)?(?:a total of\s+)?", re.I)
 
 
-def _own_time(st: SentenceTime, d: Mention, drugs: list[Mention], clause: tuple[int, int]) -> TimeRef:
+def _own_time(st: SentenceTime, d: Mention, drugs: ByStart, clause: tuple[int, int],
+              told: list[tuple[int, TimeRef]]) -> TimeRef:
     """The time of what the sentence tells of `d`: a later time of the drug's own clause, before any other drug,
     dates it ("lactate normalised by day 4, and norepinephrine was weaned off on day 5"; "after 48 hours the sodium
     was 120 mmol/L, so tolvaptan was started on 17 October"); else the time governing its position."""
-    stop = min([x.start for x in drugs if x.start > d.end] + [clause[1]])
-    told = [(st.timex.start, st.time)] if st.timex is not None else []
-    for start, later in sorted([*told, *st.shifts], key=lambda x: x[0]):
-        if d.end <= start < stop:
-            return later
+    stop = min(drugs.next_start(d.end, clause[1]), clause[1])
+    i = bisect_left(told, d.end, key=lambda x: x[0])  # `told`: the sentence's time and shifts, by position
+    if i < len(told) and told[i][0] < stop:
+        return told[i][1]
     return st.at(d.start)
 
 
@@ -939,13 +1155,14 @@ _WEEK_OF_COURSE = re.compile(r"week\s+(\d{1,2})", re.I)
 _TAPER_TO = re.compile(r"\bto\s*$", re.I)
 
 
-def _taper_length(text: str, dose: Mention, durations: list[Mention], clause: tuple[int, int]
+def _taper_length(text: str, dose: Mention, durations: ByStart, clause: tuple[int, int]
                   ) -> tuple[float, str] | None:
     """The length over which a taper reached `dose` ("tapered to 7.5 mg daily over six months", "tapered over
     6 months to 5 mg daily"): the dose's segment begins that long after the sentence's time."""
     if not _TAPER_TO.search(text, max(0, dose.start - 12), dose.start):
         return None
-    for d in durations:
+    reach = _reach(durations)
+    for d in durations.window(dose.start - 6 - durations.maxlen - reach, dose.end + 13 + reach):
         start = int(d.attrs.get("phrase_start") or d.start)
         if d.attrs.get("signal") != "over" or d.attrs.get("vague") or not clause[0] <= start < clause[1]:
             continue
@@ -971,12 +1188,13 @@ def _held_for(text: str, drug: Mention, durations: list[Mention], clause: tuple[
     return None
 
 
-def _stop_length(text: str, drug: Mention, durations: list[Mention], clause: tuple[int, int]
-                 ) -> tuple[float, str] | None:
-    """ "X was tapered and discontinued over four weeks", "weaned off over 4 weeks": a gradual stop's length."""
-    if not _TAPERED_STOP.search(text, clause[0], clause[1]):
+def _stop_length(text: str, drug: Mention, ms: _Mentions, clause: tuple[int, int]) -> tuple[float, str] | None:
+    """ "X was tapered and discontinued over four weeks", "weaned off over 4 weeks": a gradual stop's length (whether
+    the clause tells a taper is read once per clause)."""
+    if not ms.tapered(text, clause):
         return None
-    for d in durations:
+    durations = ms.index(ms.durations)
+    for d in durations.window(drug.end - _reach(durations), clause[1] + _reach(durations)):
         start = int(d.attrs.get("phrase_start") or d.start)
         if d.attrs.get("signal") == "over" and not d.attrs.get("vague") and drug.end <= start < clause[1]:
             days = _days(str(d.attrs.get("duration") or ""))
@@ -1014,12 +1232,12 @@ _LEAD_GAP = re.compile(r"(?:\s*-?\s*(?:long\s+)?(?:courses?|cycles?|treatment|th
                        r"high[- ]dose|low[- ]dose|pulsed?|daily|a|an)\s+)*", re.I)
 
 
-def _course_before(text: str, drug: Mention, leads: list[Mention], drugs: list[Mention]) -> Mention | None:
+def _course_before(text: str, drug: Mention, leads: ByStart, drugs: ByStart) -> Mention | None:
     """The length told right before the drug: "5 days of intravenous methylprednisolone", "a 6-day course of
     dexamethasone", "six weeks of treatment with prednisone" (no other drug between)."""
-    for d in leads:
+    for d in leads.window(drug.start - 45 - _reach(leads) - leads.maxlen, drug.start + 1 + _reach(leads)):
         end = int(d.attrs.get("phrase_end") or d.end)
-        if end > drug.start or drug.start - end > 45 or any(end <= x.start < drug.start for x in drugs):
+        if end > drug.start or drug.start - end > 45 or drugs.window(end, drug.start):
             continue
         if _LEAD_GAP.fullmatch(text, end, drug.start):
             return d
@@ -1031,45 +1249,67 @@ _BRACKET_GAP = re.compile(r"(?:\s*\([^()]{1,15}\))?\s*(?:(?:pulse|pulses|pulse t
 _BRACKET_KIND = re.compile(r"\s*-?\s*(?:schedule|course|regimen|protocol)\s*\)", re.I)
 
 
-def _course_in_brackets(text: str, last: Mention, leads: list[Mention], drugs: list[Mention]) -> Mention | None:
+def _course_in_brackets(text: str, last: Mention, leads: ByStart, drugs: ByStart) -> Mention | None:
     """The length a parenthesis after the drug gives: "methylprednisolone (mPSL) pulse therapy (3-day schedule)",
     "dexamethasone (a 10-day course)"."""
-    for d in leads:
-        if d.start < last.end or d.start - last.end > 45 or any(last.end <= x.start < d.start for x in drugs):
+    for d in leads.window(last.end, last.end + 46):
+        if drugs.window(last.end, d.start):
             continue
         if _BRACKET_GAP.fullmatch(text, last.end, d.start) and _BRACKET_KIND.match(text, d.end):
             return d
     return None
 
 
-def _course_after(text: str, last: Mention, durations: list[Mention], drugs: list[Mention]) -> Mention | None:
+def _course_after(text: str, last: Mention, durations: ByStart, drugs: ByStart) -> Mention | None:
     """The 'for N days' that states how long the drug written at `last` was given, with only a verb of giving
     between them and no other drug."""
-    for d in durations:
+    reach = _reach(durations)
+    for d in durations.window(last.end - reach, last.end + 61 + reach):
         start = int(d.attrs.get("phrase_start") or d.start)
         if d.attrs.get("signal") != "for" or start < last.end or start - last.end > 60:
             continue
-        if any(last.end <= x.start < start for x in drugs) or not _COURSE_GAP.fullmatch(text, last.end, start):
+        if drugs.window(last.end, start) or not _COURSE_GAP.fullmatch(text, last.end, start):
             continue
         return d
     return None
+
+
+def _reach(items: ByStart) -> int:
+    """How far a phrase of a time expression (its signal word: "for 3 days") reaches beyond the expression itself, at
+    most, over a sentence's list: a window by the expressions' starts widened by it finds every phrase in a window."""
+    if "reach" not in items.memo:
+        items.memo["reach"] = max((max(abs(int(m.attrs.get("phrase_start") or m.start) - m.start),
+                                       abs(int(m.attrs.get("phrase_end") or m.end) - m.end)) for m in items.items),
+                                  default=0)
+    return items.memo["reach"]
 
 
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.I)
 _RANGE_LINK = re.compile(r"\s*(?:to|until|till|through|and|-|–)\s+(?:the\s+)?", re.I)
 
 
-def _date_range_after(text: str, last: Mention, times: list[Mention], drugs: list[Mention]
+def _date_range_after(text: str, last: Mention, times: ByStart, drugs: ByStart
                       ) -> tuple[Mention, Mention] | None:
     """Two calendar dates that bound the course of the drug written at `last`: "from 11 January to 15 January
     2024", "between 3 and 9 May" (the second a date of its own), within 60 characters and no other drug between."""
-    dates = [t for t in times if t.type == "date" and t.attrs.get("kind") == "absolute" and t.start >= last.end]
-    for a, b in zip(dates, dates[1:], strict=False):
-        if a.start - last.end > 60 or any(last.end <= x.start < a.start for x in drugs):
+    i = bisect_left(times.starts, last.end)
+    near = [k for k in range(i, bisect_left(times.starts, last.end + 61)) if _absolute_date(times.items[k])]
+    for k in near:  # each date with the one after it (a date too far from the drug opens no range)
+        a = times.items[k]
+        if drugs.window(last.end, a.start):
             return None
-        if _RANGE_OPEN.search(text, max(0, a.start - 14), a.start) and _RANGE_LINK.fullmatch(text, a.end, b.start):
+        if not _RANGE_OPEN.search(text, max(0, a.start - 14), a.start):
+            continue
+        b = next((t for t in times.after(k + 1) if _absolute_date(t)), None)
+        if b is None:
+            return None
+        if _RANGE_LINK.fullmatch(text, a.end, b.start):
             return a, b
     return None
+
+
+def _absolute_date(t: Mention) -> bool:
+    return t.type == "date" and t.attrs.get("kind") == "absolute"
 
 
 def _same_dose(a: DoseSegment, b: DoseSegment) -> bool:
@@ -1109,11 +1349,24 @@ def _dedupe_abbreviations(text: str, drugs: list[Mention]) -> list[Mention]:
     return out
 
 
-def _action(text: str, d: Mention, drugs: list[Mention], cues: list[tuple], inner: list[Mention]) -> str:
+def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByStart, blocks: _Blocks,
+            a_of: list[int], b_of: list[int]) -> str:
+    """What the cues of the sentence say of the drug `d`. Only the cues that can be the drug's are read: those
+    after it up to the first word no filler gap can span (`_Blocks`), and those before it back to such a word or to
+    the second drug before it ("switched from X to Y": Y, two drugs after the cue); in the order of the sentence,
+    as a scan of all of them would. `a_of`, `b_of`: where each cue begins and ends."""
+    after_lo, after_hi = bisect_left(a_of, d.end), bisect_left(a_of, blocks.after(d.end))
+    i = bisect_left(drugs.starts, d.start)
+    j = bisect_left(drugs.starts, drugs.starts[i - 1]) if i else 0
+    prev2 = drugs.starts[j - 1] if j else float("-inf")  # the start of the drug before the one before it
+    before_lo = bisect_right(b_of, min(blocks.before(d.start), prev2))
+    before_hi = bisect_right(b_of, d.start)
+    near = [*range(before_lo, before_hi), *range(after_lo, after_hi)]
     # swaps: the nearest swap cue with this drug immediately on one side
-    for a, b, action, _side in cues:
+    for k in near:
+        a, b, action, _side = cues[k]
         if action == "swap_from":  # "switched from X to Y": X stops, Y starts (a regimen's drugs share a span)
-            spans = sorted({(x.start, x.end) for x in drugs if x.start >= b})
+            spans = _first_spans(drugs, b)
             if spans and spans[0] == (d.start, d.end) and _gap_is_filler(text, b, d.start, inner):
                 return "swap-stop"
             if len(spans) > 1 and spans[1] == (d.start, d.end) and _TO_GAP.fullmatch(text, spans[0][1], d.start):
@@ -1121,22 +1374,29 @@ def _action(text: str, d: Mention, drugs: list[Mention], cues: list[tuple], inne
             continue
         if not action.startswith("swap"):
             continue
-        left = [x for x in drugs if x.end <= a]
-        right = [x for x in drugs if x.start >= b]
-        if any(_same_span(x, d) for x in left) and _gap_is_filler(text, d.end, a, inner):
+        right = drugs.first_from(b)
+        if d.end <= a and _gap_is_filler(text, d.end, a, inner):
             # the drug right before the cue, or one of a coordination ending there ("A and B were switched to C")
             return "swap-stop" if action == "swap_out_in" else "swap-start"
-        if right and _same_span(right[0], d) and _gap_is_filler(text, b, d.start, inner):
+        if right is not None and _same_span(right, d) and _gap_is_filler(text, b, d.start, inner):
             return "swap-start" if action == "swap_out_in" else "swap-stop"
-    after = [(a, act) for a, b, act, side in cues if side in ("after", "both") and a >= d.end
-             and not act.startswith("swap") and _gap_is_filler(text, d.end, a, inner)]
-    if after:
-        return min(after)[1]
-    before = [(b, act) for a, b, act, side in cues if side in ("before", "both") and b <= d.start
-              and not act.startswith("swap") and _gap_is_filler(text, b, d.start, inner)]
-    if before:
-        return max(before)[1]
+    for k in range(after_lo, after_hi):  # the nearest cue after the drug
+        a, _b, act, side = cues[k]
+        if side in ("after", "both") and not act.startswith("swap") and _gap_is_filler(text, d.end, a, inner):
+            return act
+    for k in reversed(range(bisect_right(b_of, blocks.before(d.start)), before_hi)):  # else the nearest before it
+        _a, b, act, side = cues[k]
+        if side in ("before", "both") and not act.startswith("swap") and _gap_is_filler(text, b, d.start, inner):
+            return act
     return "start"
+
+
+def _first_spans(drugs: ByStart, pos: int) -> list[tuple[int, int]]:
+    """The first two spans (start, end) of the drugs starting at or after `pos`, in order."""
+    i = bisect_left(drugs.starts, pos)
+    j = bisect_left(drugs.starts, drugs.starts[i] + 1) if i < len(drugs.starts) else i
+    k = bisect_left(drugs.starts, drugs.starts[j] + 1) if j < len(drugs.starts) else j
+    return sorted({(x.start, x.end) for x in drugs.items[i:k]})[:2]
 
 
 @cache
@@ -1147,10 +1407,14 @@ def _class_members() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def _class_action(text: str, c: Mention, cues: list[tuple], inner: list[Mention]) -> str | None:
+def _class_action(text: str, c: Mention, cues: list[tuple], inner: ByStart, blocks: _Blocks,
+                  a_of: list[int], b_of: list[int]) -> str | None:
     """"stop" when a stop cue stands right after the class ("were discontinued") or right before it ("stopped all
-    antibiotics"), or the class is the left side of a switch ("antibiotics were switched to ...")."""
-    for a, b, action, side in cues:
+    antibiotics"), or the class is the left side of a switch ("antibiotics were switched to ..."). Only the cues a
+    filler gap can reach are read (`_Blocks`), in order; `a_of`, `b_of`: where each cue begins and ends."""
+    near = [*range(bisect_right(b_of, blocks.before(c.start)), bisect_right(b_of, c.start)),
+            *range(bisect_left(a_of, c.end), bisect_left(a_of, blocks.after(c.end)))]
+    for a, b, action, side in (cues[k] for k in near):
         if a >= c.end and side in ("after", "both") and action in ("stop", "hold", "swap_out_in") \
                 and _gap_is_filler(text, c.end, a, inner):
             return "stop"
@@ -1162,12 +1426,6 @@ def _class_action(text: str, c: Mention, cues: list[tuple], inner: list[Mention]
 
 # between the two drugs of "switched from X (dose) to Y"
 _TO_GAP = re.compile(r"[^.;]{0,40}?\bto\s+(?:(?:oral|intravenous|subcutaneous|weekly|daily|the)\s+)*", re.I)
-
-
-def _next_other(d: Mention, drugs: list[Mention], end: int) -> int:
-    """Where the next other drug of the sentence begins (its end when there is none): a clause told of `d` stops
-    there."""
-    return min((x.start for x in drugs if x.start > d.end and x.norm != d.norm), default=end)
 
 
 def _same_span(a: Mention, b: Mention) -> bool:
@@ -1190,36 +1448,45 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return next((c for c in clauses if c[0] <= pos < c[1]), clauses[-1])
 
 
-def _nearest_after(drug: Mention, doses: list[Mention], drugs: list[Mention], window: int) -> Mention | None:
-    """The first dose after the drug, before the next drug, within `window` characters."""
-    nxt = min((x.start for x in drugs if x.start > drug.start and x.norm != drug.norm), default=10**9)
-    cands = [m for m in doses if drug.end <= m.start < min(nxt, drug.end + window)]
-    return cands[0] if cands else None
+def _nearest_after(drug: Mention, doses: ByStart, drugs: ByStart, window: int,
+                   free: Callable[[Mention], bool]) -> Mention | None:
+    """The first free dose after the drug, before the next other drug, within `window` characters."""
+    nxt = next((x.start for x in drugs.window(drug.start + 1, drug.end + window) if x.norm != drug.norm), 10**9)
+    return next((m for m in doses.window(drug.end, min(nxt, drug.end + window)) if free(m)), None)
+
+
+def _free(claimed: set[int], own: Mention | None, cut: int | None) -> Callable[[Mention], bool]:
+    """Whether a dose is free for a drug: not claimed by another (its own dose before it is), and before `cut`."""
+    return lambda m: (id(m) not in claimed or m is own) and (cut is None or m.start < cut)
+
+
+def _first_at(doses: ByStart, pos: int, free: Callable[[Mention], bool]) -> Mention | None:
+    """The first free dose starting at `pos`."""
+    return next((m for m in doses.window(pos, pos + 1) if free(m)), None)
 
 
 _OF_BEFORE = re.compile(r"\s*(?:of|of\s+the)?\s*")
 _SEQUENCE_GAP = 90  # characters at most between two doses of one drug's sequence
 _EQUIVALENT = re.compile(r"\s*[(\[]\s*$")
+_EQUIVALENT_SO_FAR = re.compile(r"\s*(?:[(\[]\s*)?")  # what starts an _EQUIVALENT gap
 
 
-def _dose_before(text: str, drug: Mention, doses: list[Mention], drugs: list[Mention],
-                 inner: list[Mention]) -> Mention | None:
+def _dose_before(text: str, drug: Mention, doses: ByStart, drugs: ByStart, inner: ByStart) -> Mention | None:
     """A dose written right before its drug: "8000 IU of epoetin alfa", "1 mg/kg of prednisone", unless it is
     the dose of a drug just before it ("prednisone 40 mg, azathioprine")."""
-    before = [m for m in doses if m.end <= drug.start and drug.start - m.end <= 12]
+    before = doses.ending_in(drug.start - 12, drug.start)
     if not before:
         return None
     dose = before[-1]
     chunk = list(text[dose.end:drug.start])
-    for m in inner:  # a route between them: "500 mg of intravenous methylprednisolone"
-        if dose.end <= m.start and m.end <= drug.start and m is not drug:
+    for m in inner.within(dose.end, drug.start):  # a route between them: "500 mg of intravenous methylprednisolone"
+        if m is not drug:
             chunk[m.start - dose.end:m.end - dose.end] = " " * (m.end - m.start)
     gap = "".join(chunk)
     if not _OF_BEFORE.fullmatch(gap):
         return None
-    if "of" not in gap and any(x.end <= dose.start and dose.start - x.end <= 25 and
-           not any(x.end <= o.start and o.end <= dose.start for o in doses) and not _led_by_dose(text, x, doses)
-           for x in drugs):
+    if "of" not in gap and any(not doses.within(x.end, dose.start) and not _led_by_dose(text, x, doses)
+                               for x in drugs.ending_in(dose.start - 25, dose.start)):
         # "aspirin 100 mg clopidogrel": the first dose after a drug just before it is that drug's; not in a list
         # whose drugs each follow their dose ("2 mg atropine, 0.01 mg epinephrine and 250 mg hydrocortisone")
         return None
@@ -1230,19 +1497,20 @@ _LED_GAP = re.compile(r"\s*(?:of\s+(?:the\s+)?)?(?:(?:IV|i\.v\.?|intravenous|ora
                       re.I)
 
 
-def _led_by_dose(text: str, drug: Mention, doses: list[Mention]) -> bool:
+def _led_by_dose(text: str, drug: Mention, doses: ByStart) -> bool:
     """A dose stands right before the drug ("2 mg atropine", "1 g of IV ceftriaxone")."""
-    return any(m.end <= drug.start and drug.start - m.end <= 16 and _LED_GAP.fullmatch(text, m.end, drug.start)
-               for m in doses)
+    return any(_LED_GAP.fullmatch(text, m.end, drug.start) for m in doses.ending_in(drug.start - 16, drug.start))
 
 
-def _restated(text: str, dose: Mention, doses: list[Mention]) -> Mention | None:
+def _restated(text: str, dose: Mention, doses: ByStart) -> Mention | None:
     """The dose in parentheses right after a dose, in other units: "5 mg/kg (230 mg)", "840 mg (500 mg/m2)"; a
     day's dose restated as its split parts is their sum ("9 mg/m2/day (7.5 mg in the morning and 5 mg at night)")."""
-    for m in doses:
-        if m.start > dose.end and _EQUIVALENT.fullmatch(text, dose.end, m.start) and \
+    for m in doses.after(bisect_right(doses.starts, dose.end)):
+        if not _EQUIVALENT_SO_FAR.fullmatch(text, dose.end, m.start):
+            break  # no later dose has only a bracket before it either
+        if _EQUIVALENT.fullmatch(text, dose.end, m.start) and \
                 (m.attrs.get("unit"), m.attrs.get("per")) != (dose.attrs.get("unit"), dose.attrs.get("per")):
-            parts = _split_day(text, m, doses)
+            parts = _split_day(text, m, doses.at)
             if parts is None:
                 return m
             total = sum(float(p.attrs["value"]) for p in parts)
@@ -1257,11 +1525,14 @@ def _dose_sequence(text: str, first: Mention, ms: _Mentions, drugs: list[Mention
     """Doses after a drug's first dose in its sentence, up to the next drug: a taper or a change of dose
     ("70 mg daily for 2 weeks, 60 mg daily for 1 month ..."). A dose in parentheses right after another
     restates it in other units ("840 mg (500 mg/m2)") and is no new dose."""
-    stop = min((x.start for x in drugs if x.start > first.end), default=end)
+    stop = ms.index(drugs).next_start(first.end, end)
     out: list[Mention] = []
     prev, last_end = first, first.end
-    for m in ms.doses:
-        if m.start <= last_end or m.start >= stop:
+    doses = ms.index(ms.doses)
+    for m in doses.after(bisect_right(doses.starts, first.end)):
+        if m.start >= stop:
+            break  # (sorted by start: the rest lie past it too)
+        if m.start <= last_end:
             continue
         gap = text[last_end:m.start]
         if m.start - last_end > _SEQUENCE_GAP or ";" in gap or id(m) in claimed or gap.strip() == "/":
@@ -1279,11 +1550,11 @@ def _dose_sequence(text: str, first: Mention, ms: _Mentions, drugs: list[Mention
 _SHARED_AMOUNTS = re.compile(r"((?:\d+(?:\.\d+)?\s*/\s*){1,3})$")
 
 
-def _combination_share(text: str, drug: Mention, drugs: list[Mention],
+def _combination_share(text: str, drug: Mention, drugs: ByStart,
                        dose: Mention) -> tuple[float, None, str] | None:
     """The amount of one ingredient of a combination written with one amount per ingredient, in order
     ("sacubitril/valsartan 49/51 mg", "lopinavir/ritonavir 400/100 mg"); None when the amounts do not pair up."""
-    group = [x for x in drugs if _same_span(x, drug)]
+    group = [x for x in drugs.window(drug.start, drug.start + 1) if x.end == drug.end]
     m = _SHARED_AMOUNTS.search(text, max(0, dose.start - 30), dose.start)
     if len(group) < 2 or m is None or dose.attrs.get("value_high") is not None:
         return None
@@ -1333,7 +1604,7 @@ def _times_of_day() -> re.Pattern:
 _SPLIT_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+|\+\s*)")
 
 
-def _split_day(text: str, first: Mention, doses: list[Mention]) -> list[Mention] | None:
+def _split_day(text: str, first: Mention, dose_at: Callable[[int], Mention | None]) -> list[Mention] | None:
     """The doses of one day given at different times, each written with its time of day, from `first` on: "500 mg
     in the morning and 250 mg in the evening", "20 mg am and 10 mg pm", "10 mg at 8 am, 5 mg at noon and 5 mg at
     5 pm". None unless two or more such doses in one unit follow one another ("then" or a taper word makes a
@@ -1346,7 +1617,7 @@ def _split_day(text: str, first: Mention, doses: list[Mention]) -> list[Mention]
             break
         pos = t.end()
         j = _SPLIT_JOIN.match(text, pos)
-        nxt = next((m for m in doses if j is not None and m.start == j.end()), None)
+        nxt = dose_at(j.end()) if j is not None else None
         if nxt is None:
             break
         a, b = out[-1].attrs, nxt.attrs
@@ -1378,6 +1649,47 @@ _LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _LIST_TAIL_GAP = re.compile(r"\s*(?:,\s*)?(?:each\s+|all\s+|respectively\s*,?\s*)?")
 
 
+def _list_step(text: str, pos: int, drugs: ByStart, doses: ByStart) -> Mention | None | bool:
+    """One step along a list of drug-dose pairs from `pos` (the end of a dose): the next member's dose, None at the
+    list's end, False for a member without its own dose."""
+    j = _LIST_JOIN.match(text, pos)
+    nxt = drugs.at(j.end()) if j is not None else None
+    if nxt is None:
+        return None
+    # the first dose at or after the drug, if only white space stands between (any later one has this one between)
+    d2 = doses.first_from(nxt.end)
+    return d2 if d2 is not None and text[nxt.end:d2.start].strip() == "" else False
+
+
+def _list_chain(text: str, dose: Mention, drugs: ByStart, doses: ByStart, memo: dict
+                ) -> tuple[Mention, frozenset] | None | bool:
+    """The members after `dose` of its list of drug-dose pairs: (the last member's dose, the body measures their
+    doses are per), None when no member follows, False when one has no dose of its own. Every member of one list
+    shares the rest of its chain, so each step is taken once per sentence (`memo`): a sentence that is one long
+    list stays linear."""
+    path: list[Mention] = []
+    cur: Mention = dose
+    while id(cur) not in memo:
+        nxt = _list_step(text, cur.end, drugs, doses)
+        if not isinstance(nxt, Mention):
+            memo[id(cur)] = (cur, nxt)
+            break
+        path.append(cur)
+        memo[id(cur)] = (cur, None)  # placeholder, filled below (the chain only moves forward)
+        cur = nxt
+    for m, nxt in reversed(list(zip(path, [*path[1:], cur][:len(path)], strict=True))):
+        after = memo[id(nxt)][1]
+        per = frozenset([nxt.attrs.get("per")])
+        if after is False:
+            result = False
+        elif after is None:
+            result = (nxt, per)
+        else:
+            result = (after[0], after[1] | per)
+        memo[id(m)] = (m, result)
+    return memo[id(dose)][1]
+
+
 def _list_tail(text: str, dose: Mention, drugs: list[Mention],
                ms: _Mentions) -> tuple[Mention | None, Mention | None] | None:
     """The route and frequency written once after the last of a list of drug-dose pairs: "rifampicin 600 mg,
@@ -1385,27 +1697,20 @@ def _list_tail(text: str, dose: Mention, drugs: list[Mention],
     followed at once by its dose, all fixed or all per kg / m2, shares the tail ("methylprednisolone 500 mg and
     rituximab 375 mg/m2 weekly": weekly is rituximab's); the last dose may carry the frequency ("1100 mg daily").
     None when the dose is not in such a list or the list has no shared tail."""
-    pos, steps = dose.end, 0
-    while True:
-        j = _LIST_JOIN.match(text, pos)
-        nxt = next((x for x in drugs if j is not None and x.start == j.end()), None)
-        if nxt is None:
-            break
-        d2 = next((m for m in ms.doses if m.start >= nxt.end and text[nxt.end:m.start].strip() == ""), None)
-        if d2 is None or d2.attrs.get("per") != dose.attrs.get("per"):
-            return None  # a member without its own dose, or dosed per body measure where this one is not
-        pos, steps, last = d2.end, steps + 1, d2
-    if steps == 0:
-        return None
+    chain = _list_chain(text, dose, ms.index(drugs), ms.index(ms.doses), ms.memo(drugs))
+    if not chain or chain[1] != {dose.attrs.get("per")}:
+        return None  # no list, a member without its own dose, or one dosed per body measure where this one is not
+    last = chain[0]
+    pos = last.end
     route = freq = None
     if last.attrs.get("period_unit"):
         freq = last
     gap = _LIST_TAIL_GAP.match(text, pos)
     at = gap.end() if gap else pos
-    route = next((r for r in ms.routes if r.start == at), None)
+    route = ms.index(ms.routes).at(at)
     if route is not None:
         at = (_LIST_TAIL_GAP.match(text, route.end) or route).end()
-    freq = freq or next((f for f in ms.freqs if f.start == at), None)
+    freq = freq or ms.index(ms.freqs).at(at)
     if route is None and freq is None:
         return None
     if text[(freq or route).end:(freq or route).end + 1] not in ("", ".", ";", ",", " ", ")"):  # type: ignore[union-attr]
@@ -1417,39 +1722,60 @@ def _list_tail(text: str, dose: Mention, drugs: list[Mention],
 _ADJACENT_GAP = re.compile(r"(?:[\s\w,()/-]|(?<=\d)\.(?=\d))*")
 
 
-def _adjacent(text: str, drug: Mention, ms: list[Mention], drugs: list[Mention]) -> Mention | None:
+def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention | None:
+    """The route (or frequency) of the drug: one right before it ("oral Y"), else the first within 40 characters
+    after it. Those before it are read back only as far as a route-before gap can reach."""
     # a regimen's ingredients in parentheses right after its name: "R-CHOP (rituximab, ...) every 21 days"
     listed = _PARENS_AFTER.match(text, drug.end)
     end = listed.end() if listed else drug.end
-    for m in ms:
+    far = not _ROUTE_GAP_OTHER.search(text, max(0, drug.start - 40), drug.start)
+    near = [*(ms.items[:bisect_left(ms.starts, drug.start)] if far else ms.ending_in(drug.start - 40, drug.start)),
+            *ms.window(drug.start, end + 40)]
+    for m in near:
         # a route before the drug with no comma between ("oral Y"): "X 300 mg orally, Y 180 mg" -> 'orally' is X's
         if m.end <= drug.start and _ROUTE_BEFORE_GAP.fullmatch(text, m.end, drug.start):
             return m
         if m.start >= end and m.start - end < 40 and not any(
-                end <= x.start < m.start for x in drugs if x.norm != drug.norm) and \
+                x.norm != drug.norm for x in drugs.window(end, m.start)) and \
                 _ADJACENT_GAP.fullmatch(text, end, m.start) and not any(
-                x.norm != drug.norm and x.start >= m.end and re.fullmatch(r"[\s-]*", text[m.end:x.start])
-                for x in drugs) and not _QUALIFIES_NEXT.search(text, max(end, m.start - 8), m.start):
+                x.norm != drug.norm for x in drugs.window(m.end, _DASHES.match(text, m.end).end() + 1)) \
+                and not _QUALIFIES_NEXT.search(text, max(end, m.start - 8), m.start):  # type: ignore[union-attr]
             return m  # not a word right before the next drug: "X 0.4 g/kg, followed by oral Y" ('oral' is Y's)
     return None
 
 
 # between a route and the drug after it: nothing, "of", or the strength of a solution ("intravenous 0.9% saline")
 _ROUTE_BEFORE_GAP = re.compile(r"[\s-]*(?:of\s+)?(?:\d+(?:\.\d+)?\s?%\s+)?")
+_ROUTE_GAP_OTHER = re.compile(r"[^\s\-of\d.%]")  # a character no _ROUTE_BEFORE_GAP holds
+_DASHES = re.compile(r"[\s-]*")
 # a route adjective opening another coordinated noun phrase qualifies that noun, not the drug before it:
 # "allopurinol 300 mg daily and intravenous hydration"
 _QUALIFIES_NEXT = re.compile(r"\b(?:and|plus|with)\s+$", re.I)
 
 
 _PARENS_AFTER = re.compile(r"\s*\([^()]{3,160}\)")
-def _regimen_name(text: str, d: Mention, drugs: list[Mention]) -> str | None:
+def _regimen_name(text: str, d: Mention, regimens: ByStart) -> str | None:
     """The named regimen a drug mention is given under: its own ("R-CHOP" read as rituximab), or the regimen
     whose parenthesised list names it ("R-CHOP (rituximab 375 mg/m2, ...)")."""
     if d.attrs.get("regimen"):
         return str(d.attrs["regimen"])
-    host = next((x for x in drugs if x.attrs.get("regimen") and x.end <= d.start
-                 and _IN_REGIMEN_LIST.fullmatch(text, x.end, d.start)), None)
+    host = _regimen_host(text, d, regimens)
     return str(host.attrs["regimen"]) if host is not None else None
+
+
+def _regimen_host(text: str, d: Mention, regimens: ByStart) -> Mention | None:
+    """The first regimen whose parenthesised list runs on to the drug (_IN_REGIMEN_LIST). That list opens with the
+    last bracket at most 161 characters before the drug, and only white space and a word such as "regimen" stand
+    between the regimen's name and it; a regimen ending further back is read only past such a long white space."""
+    opened = max(text.rfind("(", max(0, d.start - 161), d.start), text.rfind(")", max(0, d.start - 161), d.start))
+    if opened < 0 or text[opened] != "(":
+        return None
+    far = not _REGIMEN_GAP_CHARS.search(text, max(0, opened - 40), opened)
+    near = regimens.items if far else regimens.ending_in(opened - 40, opened)
+    return next((x for x in near if x.end <= d.start and _IN_REGIMEN_LIST.fullmatch(text, x.end, d.start)), None)
+
+
+_REGIMEN_GAP_CHARS = re.compile(r"[^\s]")  # (a cheap check: any other character ends the white space)
 
 
 # from a regimen's name into the parenthesised list of its drugs: "R-CHOP (rituximab 375 mg/m2, ..."
@@ -1461,12 +1787,9 @@ _ROUTE_IN_NAME = {"intravenous": "intravenous", "iv": "intravenous", "ivig": "in
 
 def _timing_after_dose(text: str, dose: Mention, ms: _Mentions) -> Mention | None:
     """The frequency right after a dose, past its route only ("100 mg subcutaneously every 6 hours")."""
-    for f in ms.freqs:
-        if f.start < dose.end or f.start - dose.end > 40:
-            continue
+    for f in ms.index(ms.freqs).window(dose.end, dose.end + 41):
         gap = list(text[dose.end:f.start])
-        for r in ms.routes:
-            if dose.end <= r.start and r.end <= f.start:
-                gap[r.start - dose.end:r.end - dose.end] = " " * (r.end - r.start)
+        for r in ms.index(ms.routes).within(dose.end, f.start):
+            gap[r.start - dose.end:r.end - dose.end] = " " * (r.end - r.start)
         return f if not "".join(gap).strip(" ,") else None
     return None

@@ -41,13 +41,36 @@ class SentenceTime:
     # she relapsed" (position of "two months later", its time)
     shifts: tuple[tuple[int, TimeRef], ...] = ()
 
+    def __post_init__(self) -> None:
+        # the shifts' positions, when in order (as placed, `place_sentences`): found by bisection, not a scan of them
+        # all for each mention of a long sentence
+        starts = [start for start, _ in self.shifts]
+        self._starts = starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else None
+
     def at(self, pos: int) -> TimeRef:
         """The time that governs the text at `pos`: the sentence's, or the last shift before it."""
+        if self._starts is not None:
+            i = bisect.bisect_right(self._starts, pos)
+            return self.shifts[i - 1][1] if i else self.time
         t = self.time
         for start, later in self.shifts:
             if start <= pos:
                 t = later
         return t
+
+    def shift_after(self, pos: int, gap: int) -> TimeRef | None:
+        """The first shift after `pos`, at most `gap` characters after it."""
+        if self._starts is not None:
+            i = bisect.bisect_right(self._starts, pos)
+            return self.shifts[i][1] if i < len(self.shifts) and self._starts[i] <= pos + gap else None
+        return next((later for start, later in self.shifts if pos < start <= pos + gap), None)
+
+    def shifts_at(self, pos: int) -> bool:
+        """Whether a shift starts at `pos`."""
+        if self._starts is not None:
+            i = bisect.bisect_left(self._starts, pos)
+            return i < len(self._starts) and self._starts[i] == pos
+        return any(start == pos for start, _ in self.shifts)
 
 
 def _midpoint(lo: str, hi: str) -> str:
@@ -557,10 +580,7 @@ _PRESENTED = re.compile(r"\b(?:presented|was referred|were referred)\b(?! again)
 def _told_at(st: SentenceTime, pos: int) -> TimeRef:
     """The time of what is told at `pos`: the sentence's time there, or the date its clause gives right after it
     ("diagnosed in 2019, was admitted on 3 October 2022")."""
-    for start, later in st.shifts:
-        if pos < start <= pos + _CLAUSE_DATE_GAP:
-            return later
-    return st.at(pos)
+    return st.shift_after(pos, _CLAUSE_DATE_GAP) or st.at(pos)
 
 
 _CLAUSE_DATE_GAP = 30  # characters between "was admitted" and its date ("was admitted to our hospital on ...")

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 from re import _parser
 
@@ -178,9 +180,27 @@ def _name_part() -> frozenset[str]:
 _NAMED_TYPES = frozenset({"lab_test", "drug", "finding", "condition"})
 
 
-def _inside_a_name(a: int, b: int, cue: str, targets: list[Mention]) -> bool:
+def _inside_a_name(a: int, b: int, cue: str, names: _Holders) -> bool:
     """The cue word is part of a longer name the reader found ('free' in 'free T4', 'free fluid')."""
-    return cue in _name_part() and any(m.type in _NAMED_TYPES and m.start <= a and b < m.end for m in targets)
+    return cue in _name_part() and names.reaches(a, b + 1)
+
+
+class _Holders:
+    """The targets of a sentence of some types, to ask whether one holds a span by bisection over their starts (with
+    the furthest end so far) instead of a scan of them all; built on the first question."""
+
+    def __init__(self, targets: list[Mention], types: frozenset[str]) -> None:
+        self.targets, self.types = targets, types
+        self.starts: list[int] | None = None
+        self.reach: list[int] = []
+
+    def reaches(self, a: int, b: int) -> bool:
+        """Whether one starts at or before `a` and ends at or after `b`."""
+        if self.starts is None:
+            held = sorted((m.start, m.end) for m in self.targets if m.type in self.types)
+            self.starts, self.reach = [x for x, _ in held], list(accumulate((e for _, e in held), max))
+        i = bisect_right(self.starts, a)
+        return i > 0 and self.reach[i - 1] >= b
 
 
 @cache
@@ -336,15 +356,17 @@ _CLAUSE_EVENTS = frozenset({"recovery", "improvement", "sequela"})
 _LIST_WORDS = frozenset({"and", "or", "nor", "the", "a", "an", "any", "other", "either", "both", "also", "all"})
 
 
-def _only_a_list(text: str, m: Mention, b: int, cue_end: int, targets: list[Mention]) -> bool:
+def _only_a_list(text: str, m: Mention, b: int, cue_end: int, targets: list[Mention], starts: list[int]) -> bool:
     """Between a target `m` and a BACKWARD_LIST cue (at b..cue_end) stand only other targets, punctuation and list
     words: "fever, cough and rash were not present" reaches fever; "he presented with fever and weight loss, and
     lymphoma was not detected" does not (a singular verb has one subject, the last), nor does "she presented with
-    fever, and vegetations were not seen" (one comma before "and", the target not itself in a comma list)."""
+    fever, and vegetations were not seen" (one comma before "and", the target not itself in a comma list).
+    `starts`: where each target starts (the targets, in order of start, are found between by bisection)."""
     a = m.end
     chunk = list(text[a:b])
-    for t in targets:  # an outcome told between ("her fever resolved and the workup was unremarkable") is a clause
-        if a <= t.start and t.end <= b and not (t.type == "event" and t.norm in _CLAUSE_EVENTS):
+    # an outcome told between ("her fever resolved and the workup was unremarkable") is a clause
+    for t in targets[bisect_left(starts, a):bisect_left(starts, b)]:
+        if t.end <= b and not (t.type == "event" and t.norm in _CLAUSE_EVENTS):
             chunk[t.start - a:t.end - a] = " " * (t.end - t.start)
     gap = "".join(chunk)
     words = re.findall(r"[A-Za-z]+", gap.lower())
@@ -357,6 +379,35 @@ def _only_a_list(text: str, m: Mention, b: int, cue_end: int, targets: list[Ment
 
 
 _SINGULAR_CUE = re.compile(r"(?:was|is|has)\b", re.I)
+
+
+class _Scope:
+    """The cues of a sentence that may reach a target: a cue reaches over at most MAX_SCOPE_WORDS words
+    (`_words_between`), so one before the target ends after the start of the (MAX_SCOPE_WORDS + 1)-th word before it,
+    and one after it starts at or before the start of the (MAX_SCOPE_WORDS + 1)-th word from its end (each word
+    ending after the gap's start and starting before its end is a word of it). The others are never read: a long
+    sentence of many targets and cues stays linear. In the order of the cues (sorted, not overlapping)."""
+
+    def __init__(self, text: str, s0: int, s1: int, cues: list[tuple[int, int, str, str]]) -> None:
+        words = [(w.start(), w.end()) for w in _WORD.finditer(text, s0, s1)]
+        self.word_starts = [a for a, _ in words]
+        self.word_ends = [b for _, b in words]
+        self.cues = cues
+        self.a_of = [c[0] for c in cues]
+        self.b_of = [c[1] for c in cues]
+
+    def near(self, m: Mention) -> list[tuple[int, int, str, str]]:
+        n = MAX_SCOPE_WORDS + 1
+        j = bisect_left(self.word_starts, m.start)  # words starting before the target
+        lo = self.word_starts[j - n] if j >= n else -1  # a cue ending at or before this has n words to the target
+        k = bisect_right(self.word_ends, m.end)  # words ending after the target's end
+        hi = self.word_starts[k + n - 1] if k + n - 1 < len(self.word_starts) else 1 << 62
+        before = range(bisect_right(self.b_of, lo), bisect_right(self.b_of, m.start))
+        after = range(bisect_left(self.a_of, m.end), bisect_right(self.a_of, hi))
+        return [self.cues[i] for i in (*before, *after)]
+
+
+_WORD = re.compile(r"\S+")  # a word of `_words_between` (str.split)
 
 
 def _words_between(text: str, a: int, b: int) -> int:
@@ -412,10 +463,12 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
         lower = text[s0:s1].lower()
         loud = [m for m in targets if m.type not in quiet] if quiet else targets
         cues = []
+        names = _Holders(targets, _NAMED_TYPES)
+        events = _Holders(loud, frozenset({"event"}))
         for c in cues_rx.finditer(lower):
             rule = int(c.lastgroup[1:])
             category, direction = meta[rule]
-            if _inside_a_name(c.start() + s0, c.end() + s0, c.group(0), targets):
+            if _inside_a_name(c.start() + s0, c.end() + s0, c.group(0), names):
                 continue
             if c.group(0) == "no" and _NUMBER_SIGN.match(lower, c.end()):
                 continue  # "Vol. 12 No. 3", "case no.2": the abbreviation of "number", no denial
@@ -424,7 +477,7 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 marked[(c.start() + s0, c.end() + s0)] = cues_rx.marks[rule]
             if category == "NEGATED_EXISTENCE" and not direction.startswith("TERMINATE"):
                 a, b = c.start() + s0, c.end() + s0
-                if any(m.type == "event" and m.start <= a and b <= m.end for m in loud):
+                if events.reaches(a, b):
                     continue  # the denial an event cue carries ("no response to"): the event's own word
                 found.append(Mention.model_construct(type="negation_cue", start=a, end=b, text=text[a:b],
                                                      norm=category.lower()))
@@ -444,10 +497,16 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
         # so does a comma before the patient's pronoun: "because her mother had lupus, she developed anxiety"
         if ", " in lower:
             terms += [(s0 + c.start(), s0 + c.end()) for c in _COMMA_SUBJECT.finditer(lower)]
+        terms.sort()
+        term_starts = [ta for ta, _ in terms]
+        forward_terms.sort()
+        forward_starts = [ta for ta, _ in forward_terms]
+        scope = _Scope(text, s0, s1, cues)
+        starts = {id(targets): [t.start for t in targets], id(loud): [t.start for t in loud]}
         for m in targets:
             best: Assertion | None = None
             best_cue = (0, 0)
-            for a, b, cat, d in cues:
+            for a, b, cat, d in scope.near(m):
                 if cat not in _CATEGORY or (a < m.end and m.start < b):
                     continue
                 if m.type == "drug" and text[a:b].lower() in not_for_drugs:
@@ -457,14 +516,17 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
                     lo, hi = m.end, a
                 elif d == "BACKWARD_LIST" and a >= m.end and _only_a_list(
-                        text, m, a, b, targets if m.type in quiet else loud):
+                        text, m, a, b, seen := targets if m.type in quiet else loud, starts[id(seen)]):
                     lo, hi = m.end, a
                 else:
                     continue
                 # a terminator in the gap, or one the target opens with ("no history presented to the ED": the
                 # event 'presented to the ED' begins at the terminator 'presented')
-                if any(lo <= ta and (tb <= hi or ta == hi == m.start)
-                       for ta, tb in (terms + forward_terms if hi == m.start else terms)) \
+                if any(tb <= hi or ta == hi == m.start
+                       for ta, tb in terms[bisect_left(term_starts, lo):bisect_right(term_starts, hi)]) \
+                        or hi == m.start and any(
+                            tb <= hi or ta == hi for ta, tb in
+                            forward_terms[bisect_left(forward_starts, lo):bisect_right(forward_starts, hi)]) \
                         or _words_between(text, lo, hi) > MAX_SCOPE_WORDS:
                     continue
                 value = _CATEGORY[cat]
@@ -512,8 +574,10 @@ def mark_result_words(cues: list[Mention], mentions: list[Mention]) -> None:
                if m.type in _RESULT_TYPES and m.attrs.get("interpretation") in ("N", "NEG")]
     if not results:
         return
+    results.sort()  # (the furthest end so far, for a bisection over the starts instead of a scan of them all)
+    starts, reach = [a for a, _ in results], list(accumulate((b for _, b in results), max))
     for c in cues:
-        if any(a < c.end and c.start < b for a, b in results):
+        if (i := bisect_left(starts, c.end)) and reach[i - 1] > c.start:
             c.attrs["result_word"] = True
 
 

@@ -49,9 +49,10 @@ def _automaton() -> ahocorasick.Automaton:
 
 
 def _examined(text: str, start: int, exam_ends: set[int]) -> bool:
-    """An examination ends right before the site, with only a gap of `_EXAMINED_GAP` between."""
-    for e in exam_ends:
-        if e <= start <= e + 40:
+    """An examination ends right before the site, with only a gap of `_EXAMINED_GAP` between (the ends within 40
+    characters before it are looked up, not every end of the text)."""
+    for e in range(start - 40, start + 1):
+        if e in exam_ends:
             gap = _EXAMINED_GAP.match(text, e, start)
             if gap is not None and gap.end() == start:
                 return True

@@ -18,6 +18,7 @@ stay findings. The index is built once and cached (see `cache.py`).
 """
 from __future__ import annotations
 
+import bisect
 import csv
 import hashlib
 import json
@@ -390,12 +391,15 @@ def find(text: str) -> list[Mention]:
     taken: set[int] = set()
     added: list[Mention] = []
     starts, ends = toks.starts, toks.ends
+    found: _Overlaps | None = None  # `out` by position, built on the first question (and after `out` changes)
     for a, b, ti in cands:
         if not taken.isdisjoint(range(a, b)):
             continue
         s, e = starts[a], ends[b - 1]
-        if mark.find(1, s, e) >= 0 and index.terms[ti].icd10 and _named_whole(text, s, e, out):
+        if mark.find(1, s, e) >= 0 and index.terms[ti].icd10 and \
+                _named_whole(text, s, e, (found := found or _Overlaps(out)).overlapping(s, e)):
             out = [m for m in out if not (s <= m.start and m.end <= e)]  # "dermatitis herpetiformis", not dermatitis
+            found = None
             mark[s:e] = b"\x00" * (e - s)
         if mark.find(1, s, e) >= 0 or after_genus(text, s):  # a character inside a mention already
             continue
@@ -777,11 +781,26 @@ _TAIL_STOP = frozenset({"with", "without", "from", "into", "after", "during", "w
                         "which", "other", "unspecified", "involving", "following", "due"})
 
 
-def _named_whole(text: str, s: int, e: int, found: list[Mention]) -> bool:
+class _Overlaps:
+    """Mentions by start (with the longest one's length), to find those overlapping a span by bisection instead of a
+    scan of them all (one long sentence of many diagnoses reads in linear time)."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.items = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+        self.longest = max((m.end - m.start for m in self.items), default=0)
+
+    def overlapping(self, s: int, e: int) -> list[Mention]:
+        """Those overlapping [s, e) (each starts at most `longest` before its end)."""
+        lo, hi = bisect.bisect_right(self.starts, s - self.longest), bisect.bisect_left(self.starts, e)
+        return [m for m in self.items[lo:hi] if m.end > s]
+
+
+def _named_whole(text: str, s: int, e: int, inside: list[Mention]) -> bool:
     """Whether the ICD-10-CM name at [s, e) holds only HPO findings that start where it starts and that its
     last words qualify ("dermatitis herpetiformis", "purpura fulminans"): the longer name is the disease, the
-    HPO term inside it only a word of it. Words like "with"/"due" (a finding and its context) keep the HPO term."""
-    inside = [m for m in found if m.start < e and m.end > s]
+    HPO term inside it only a word of it. Words like "with"/"due" (a finding and its context) keep the HPO term.
+    `inside`: the mentions overlapping [s, e)."""
     if not inside or any(m.start < s or m.end > e or m.type not in ("finding", "condition", "finding_part")
                          or m.attrs.get("source") == "abbreviation" for m in inside):
         return False
@@ -1105,11 +1124,13 @@ def _initials_of_conditions(text: str, mentions: list[Mention]) -> list[Mention]
             if len(f) >= 3 and (f in caps or f + "s" in caps) and f not in named:
                 named[f] = c
     out: list[Mention] = []
+    read: _Overlaps | None = None  # the mentions read, by position (built on the first use)
     for sf, c in named.items():
         if f"({sf})" in text or f"({sf}s)" in text:
             continue  # defined: read by the short forms of the text's own definitions
         for hit in starting_with(_uses_rx(sf), text, (sf,), pos=c.end):
-            if any(m.start < hit.end() and hit.start() < m.end for m in mentions if m.type != "finding_part"):
+            read = read or _Overlaps([m for m in mentions if m.type != "finding_part"])
+            if read.overlapping(hit.start(), hit.end()):
                 continue
             attrs = {k: v for k, v in c.attrs.items() if k in ("label", "icd10", "hpo")}
             out.append(_new(text, *hit.span(), "condition", {**attrs, "source": "initials"}))

@@ -5,7 +5,9 @@ Frequencies and routes are data (knowledge/frequencies.csv, knowledge/routes.csv
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
+from itertools import accumulate
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
@@ -16,6 +18,7 @@ _make = Mention.model_construct
 
 _NUM = r"\d+(?:[.,]\d+)*"
 _DOSAGE_GAP = re.compile(r"[\s,;.()]{0,4}")
+_DOSAGE_GAP_MAX = 4  # (its longest match)
 _N_GROUP = r"(\d+|two|three|four|six|eight|twelve)"
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                  "ten": 10, "eleven": 11, "twelve": 12}
@@ -178,19 +181,20 @@ def find(text: str) -> list[Mention]:
             attrs["threshold"] = True
         out.append(_make(type="dose", start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0), attrs=attrs))
         taken.append((m.start(), m.end()))
-    out.extend(_dose_words(text, taken))
+    spans = _Spans(taken)
+    out.extend(_dose_words(text, spans))
     route_matches = list(finditer(_route_regex(), text))
-    route_ends = [(m.start(), m.end()) for m in route_matches]
+    ends = {e for _, e in taken} | {m.end() for m in route_matches}
     for m in finditer(_frequency_regex(), text):
-        if any(s <= m.start() < e for s, e in taken):
+        if spans.overlaps(m.start(), m.start() + 1):
             continue
         parsed = parse_frequency(m.group(0))
         if parsed and not m.group(0).startswith("/"):
             f, p, u = parsed
             # right after a dose or a route ("100 mg, oral, once daily", "i.v. q8h") the frequency is part of
             # the dosage instruction: a dose mention without a value that carries only the timing
-            kind = "dose" if any(_DOSAGE_GAP.fullmatch(text, e, m.start()) for _, e in taken + route_ends) \
-                else "frequency"
+            kind = "dose" if any(e in ends and _DOSAGE_GAP.fullmatch(text, e, m.start())
+                                 for e in range(m.start() - _DOSAGE_GAP_MAX, m.start() + 1)) else "frequency"
             out.append(_make(type=kind, start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0).lower(),
                              attrs={"frequency": f, "period": p, "period_unit": u}))
     routes = _routes()
@@ -214,8 +218,9 @@ def _given_volume(text: str, m: re.Match, unit: str) -> bool:
     """A plain volume ("350 mL") is a dose only when its clause speaks of giving it."""
     if unit not in _VOLUME_UNITS or m.group("per") or m.group("freq"):
         return True
-    lo = max(text.rfind(". ", 0, m.start()) + 1, m.start() - 80)
-    hi = text.find(". ", m.end())
+    # (a full stop further than the window's edges would not change it: the searches stop there)
+    lo = max(text.rfind(". ", max(0, m.start() - 81), m.start()) + 1, m.start() - 80)
+    hi = text.find(". ", m.end(), m.end() + 62)
     clause = text[lo:min(hi if hi >= 0 else len(text), m.end() + 60)]
     return bool(_VOLUME_GIVEN.search(clause)) and not _VOLUME_LOST.search(clause)
 
@@ -223,8 +228,9 @@ def _given_volume(text: str, m: re.Match, unit: str) -> bool:
 def _measured_amount(text: str, m: re.Match, measured: re.Pattern[str] = _AMOUNT_MEASURED) -> bool:
     """A plain amount is measured when the clause before it names a specimen or measurement and no word of
     giving stands in the clause."""
-    lo = max(text.rfind(". ", 0, m.start()) + 1, text.rfind(";", 0, m.start()) + 1, m.start() - 80)
-    ends = [i for i in (text.find(". ", m.end()), text.find(";", m.end())) if i >= 0]
+    far = max(0, m.start() - 81)  # (a mark further than the window's edges would not change it)
+    lo = max(text.rfind(". ", far, m.start()) + 1, text.rfind(";", far, m.start()) + 1, m.start() - 80)
+    ends = [i for i in (text.find(". ", m.end(), m.end() + 62), text.find(";", m.end(), m.end() + 61)) if i >= 0]
     clause = text[lo:min(min(ends, default=len(text)), m.end() + 60)]
     return bool(measured.search(text, lo, m.start())) and not (_VOLUME_GIVEN.search(clause)
                                                                         or _gives_amount(clause))
@@ -237,7 +243,22 @@ def _gives_amount(clause: str) -> bool:
                for g in _AMOUNT_GIVEN.finditer(clause))
 
 
-def _dose_words(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+class _Spans:
+    """Spans of the text (the doses read), to ask whether any overlaps a range without a scan of them all: one long
+    run of doses and frequencies reads in linear time."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.reach = list(accumulate((e for _, e in ordered), max))  # the furthest end of the spans so far
+
+    def overlaps(self, lo: int, hi: int) -> bool:
+        """Whether a span starts before `hi` and ends after `lo`."""
+        i = bisect_left(self.starts, hi)
+        return i > 0 and self.reach[i - 1] > lo
+
+
+def _dose_words(text: str, taken: _Spans) -> list[Mention]:
     """Doses without a number ("high-dose", "low dose") and numbers of cycles ("4 cycles"), which
     carry no value and so never fill a dose segment's quantity."""
     out: list[Mention] = []
@@ -249,7 +270,7 @@ def _dose_words(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
                              norm=text[m.start():head.end()].lower(), attrs={"qualitative": m.group("q").lower()}))
     for head in _CYCLE_HEAD.finditer(text) if low is None else _CYCLE_HEAD_LOW.finditer(low):
         m = _CYCLES.search(text, max(0, head.start() - 40), head.start())
-        if not m or any(s < head.end() and m.start() < e for s, e in taken):
+        if not m or taken.overlaps(m.start(), head.end()):
             continue
         n = m.group("n").lower()
         out.append(_make(type="dose", start=m.start(), end=head.end(), text=text[m.start():head.end()],

@@ -13,6 +13,7 @@ The lexicon is compiled once into an Aho-Corasick automaton and cached on disk (
 from __future__ import annotations
 
 import ast
+import bisect
 import bz2
 import importlib.util
 import pickle
@@ -329,6 +330,7 @@ def find(text: str, abbreviations: dict[str, str] | None = None) -> list[Mention
                 found.extend((s, e, entry, abbr[form]) for entry in resolved[form])
     keep = _coordinated(text, found, [_keep(text, h[0], h[1], h[2]) for h in found])
     found = sorted((h for h, k in zip(found, keep, strict=True) if k), key=lambda x: (x[0], -x[1]))
+    found_starts = [h[0] for h in found]
     out: list[Mention] = []
     covered = 0
     for s, e, entry, via in _combine(text, found):
@@ -337,8 +339,9 @@ def find(text: str, abbreviations: dict[str, str] | None = None) -> list[Mention
         if entry.kind == "regimen":
             head = _REGIMEN_HEAD.match(text, e)
             e = covered = head.end() if head else e
+            listed = _listed_after(text, e, found, found_starts)
             out.extend(_mention(s, e, text, entry, via, ingredient) for ingredient in entry.ingredients
-                       if not _substituted(ingredient, _listed_after(text, e, found)))
+                       if not _substituted(ingredient, listed))
         else:
             out.append(_mention(s, e, text, entry, via))
     return out
@@ -347,12 +350,14 @@ def find(text: str, abbreviations: dict[str, str] | None = None) -> list[Mention
 _LIST_AFTER = re.compile(r"\s*\(([^()]{3,200})\)")
 
 
-def _listed_after(text: str, end: int, found: list[_Hit]) -> set[str]:
-    """The drugs a regimen's name lists in parentheses right after it: "R-CHOP (rituximab, ..., prednisolone)"."""
+def _listed_after(text: str, end: int, found: list[_Hit], starts: list[int]) -> set[str]:
+    """The drugs a regimen's name lists in parentheses right after it: "R-CHOP (rituximab, ..., prednisolone)".
+    `found`: the hits in order of start, `starts` theirs (those in the brackets found by bisection)."""
     m = _LIST_AFTER.match(text, end)
     if m is None:
         return set()
-    return {entry.ingredient for s, _, entry, _ in found if m.start(1) <= s < m.end(1) and entry.kind == "drug"}
+    inside = found[bisect.bisect_left(starts, m.start(1)):bisect.bisect_left(starts, m.end(1))]
+    return {entry.ingredient for _, _, entry, _ in inside if entry.kind == "drug"}
 
 
 def _substituted(ingredient: str, listed: set[str]) -> bool:

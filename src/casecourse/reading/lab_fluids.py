@@ -15,6 +15,7 @@ specimen (serum, blood, urine) is named in the clause.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from casecourse.knowledge import table
@@ -94,6 +95,13 @@ def _fluid_values(text: str, mentions: list[Mention]) -> None:
     frame_rx, direct_rx, after_rx, frame_names, names = _cues()
     tests = [m for m in mentions if m.type == "lab_test"]
     values = sorted(m.start for m in mentions if m.type == "lab_value")
+    # each test's namings by start (the reader's mentions are in order of start; else a scan as before)
+    ordered = all(a.start <= b.start for a, b in zip(tests, tests[1:], strict=False))
+    by_name: dict[str | None, tuple[list[int], list[Mention]]] = {}
+    for t in tests:
+        held = by_name.setdefault(t.norm, ([], []))
+        held[0].append(t.start)
+        held[1].append(t)
     for m in mentions:
         name = m.attrs.get("test")
         if m.type not in ("lab_value", "lab_reference") or not isinstance(name, str) or m.attrs.get("value") is None:
@@ -102,8 +110,13 @@ def _fluid_values(text: str, mentions: list[Mention]) -> None:
         if test is None or test.kind != "lab" or name.startswith(_specimen_names()):
             continue
         start = _after_last(_CLAUSE, text, m.start)
-        after = max((v for v in values if start <= v < m.start), default=start)  # the value before it in the clause
-        named = [t for t in tests if t.norm == name and after <= t.start < m.start]
+        k = bisect_left(values, m.start)
+        after = values[k - 1] if k and values[k - 1] >= start else start  # the value before it in the clause
+        if ordered:
+            starts, same = by_name.get(name, ([], []))
+            named = same[bisect_left(starts, after):bisect_left(starts, m.start)]
+        else:
+            named = [t for t in tests if t.norm == name and after <= t.start < m.start]
         at = named[0].start if named else m.start  # the test's first naming, else the value
         specimen = None
         if (d := direct_rx.search(text, max(start, at - 60), at)) is not None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
@@ -224,14 +225,18 @@ _GIVEN_AFTER = re.compile(
     r"repletion|infusions?|bolus|drip|(?:was|were)\s+(?:administered|given|infused|started|begun|added))\b", re.I)
 
 
-def _given(text: str, v: Value, test: LabTest, hits: list[TestHit], hit_starts: list[int], clause_start: int,
-           clause_end: int) -> bool:
-    """Whether the naming of `test` nearest the value, in its clause, names a treatment given (the value a dose)."""
-    lo, hi = bisect.bisect_left(hit_starts, clause_start), bisect.bisect_left(hit_starts, clause_end)
-    named = [h for h in hits[lo:hi] if h.test is test]
-    if not named or test.kind != "lab":  # a ventilator's setting "started with 5 cmH2O" is no dose
+def _given(text: str, v: Value, test: LabTest, by_test: dict[int, tuple[list[int], list[TestHit]]],
+           clause_start: int, clause_end: int) -> bool:
+    """Whether the naming of `test` nearest the value, in its clause, names a treatment given (the value a dose).
+    `by_test`: each test's namings by start (the nearest found by bisection: a long run of values stays linear)."""
+    starts, named = by_test.get(id(test), ([], []))
+    lo, hi = bisect.bisect_left(starts, clause_start), bisect.bisect_left(starts, clause_end)
+    if lo == hi or test.kind != "lab":  # a ventilator's setting "started with 5 cmH2O" is no dose
         return False
-    h = min(named, key=lambda h: abs(h.start - v.start))
+    i = bisect.bisect_left(starts, v.start, lo, hi)  # the first naming at or after the value; the last before it
+    j = bisect.bisect_left(starts, starts[i - 1], lo, hi) if i > lo else None
+    # the nearest (the one before it on a tie), the first written of those at one place
+    h = named[j] if j is not None and (i == hi or v.start - starts[j] <= starts[i] - v.start) else named[i]
     return bool(_GIVEN_BEFORE.search(text, max(clause_start, h.start - 15), h.start)
                 or _GIVEN_AFTER.match(text, h.end))
 
@@ -256,34 +261,78 @@ def _respectively(text: str, values: list[Value], hits: list[TestHit], ends: lis
     Values inside brackets (reference intervals) are not items of the list."""
     out: dict[int, LabTest] = {}
     unpaired: set[int] = set()
-    for r in finditer(_RESPECTIVELY, text):  # by its lowered twin (rx_first: the same matches)
+    found = list(finditer(_RESPECTIVELY, text))  # by its lowered twin (rx_first: the same matches)
+    if not found:
+        return out, unpaired
+    # (each question answered near "respectively" by bisection, the bracket depth of every value counted once: a
+    # scan of all values and tests, each with a count of brackets, for each "respectively" was cubic)
+    vstarts = [v.start for v in values]  # (in order of start)
+    hit_starts = [h.start for h in hits]
+    depth = _depths(text, sorted({*vstarts, *(r.start() for r in found)}))
+    for r in found:
         k = bisect.bisect_left(ends, r.start())
         start = ends[k - 1] if k else 0
-        level = _depth(text, start, r.start())
-        run = [v for v in values if start <= v.start < r.start() and _depth(text, start, v.start) == level]
-        if not run or not _BEFORE_RESPECTIVELY.fullmatch(text, run[-1].end, r.start()):
-            continue
-        i = len(run) - 1  # the run of values right before "respectively", joined by commas and "and"
-        while i > 0 and _VALUE_RUN_GAP.fullmatch(text, run[i - 1].end, run[i].start):
-            i -= 1
-        run = run[i:]
-        tests: list[TestHit] = []
-        for h in hits:
-            if start <= h.start and h.end <= run[0].start:
-                if tests and tests[-1].test is h.test:
-                    continue  # "C-reactive protein (CRP)": one test named twice
-                tests.append(h)
-        named = len({h.test.name for h in tests})
-        tests = tests[-len(run):]
+        level = depth[r.start()]  # a value at the depth of "respectively" (counted from the clause's start alike)
+        run: list[Value] = []  # the run of values right before "respectively", joined by commas and "and"
+        for j in range(bisect.bisect_left(vstarts, r.start()) - 1, bisect.bisect_left(vstarts, start) - 1, -1):
+            v = values[j]
+            if depth[v.start] != level:
+                continue
+            if not run and not _BEFORE_RESPECTIVELY.fullmatch(text, v.end, r.start()) or \
+                    run and not _VALUE_RUN_GAP.fullmatch(text, v.end, run[-1].start):
+                break
+            run.append(v)
+        run.reverse()
         if len(run) < 2:
             continue
+        tests, named = _tests_before(hits, hit_starts, start, run[0].start, len(run))
         if len(tests) != len(run) or not all(_fits(h.test, v) for h, v in zip(tests, run, strict=True)):
-            if named >= 2:  # one test named ("heart rates of 164 and 180 bpm, respectively"): read as usual
+            if named():  # one test named ("heart rates of 164 and 180 bpm, respectively"): read as usual
                 unpaired.update(id(v) for v in run)
             continue
         for h, v in zip(tests, run, strict=True):
             out[id(v)] = h.test
     return out, unpaired
+
+
+def _depths(text: str, positions: list[int]) -> dict[int, int]:
+    """The bracket depth ("(" less ")") of the text before each of the sorted `positions`, counted once."""
+    out: dict[int, int] = {}
+    at, d = 0, 0
+    for p in positions:
+        d += text.count("(", at, p) - text.count(")", at, p)
+        out[p], at = d, p
+    return out
+
+
+def _tests_before(hits: list[TestHit], starts: list[int], lo: int, hi: int, n: int
+                  ) -> tuple[list[TestHit], Callable[[], bool]]:
+    """The last `n` tests named in [lo, hi) (one per run of namings of one test: "C-reactive protein (CRP)"), in
+    order, and whether two or more tests are named there (asked only when needed). Read back from `hi`."""
+    groups: list[TestHit] = []  # the first naming of each run, from the last run back
+    names: set[str] = set()
+    j, first = bisect.bisect_left(starts, hi) - 1, bisect.bisect_left(starts, lo)
+    while j >= first:
+        h = hits[j]
+        if h.end <= hi:
+            if groups and h.test is groups[-1].test:
+                groups[-1] = h
+            elif len(groups) == n:
+                break  # the run before the n-th from the end: those are complete
+            else:
+                groups.append(h)
+            names.add(h.test.name)
+        j -= 1
+
+    def named() -> bool:
+        k = j
+        while len(names) < 2 and k >= first:
+            if hits[k].end <= hi:
+                names.add(hits[k].test.name)
+            k -= 1
+        return len(names) >= 2
+
+    return groups[::-1], named
 
 
 def _directly_after_test(text: str, v: Value, hits: list[TestHit], starts: list[int]) -> bool:
@@ -505,6 +554,11 @@ def find_labs(text: str) -> list[Mention]:
                                                                                     if h.test.members else {})})
         for h in hits if h.test.kind != "anchor"]
     hit_starts = [h.start for h in hits]
+    by_test: dict[int, tuple[list[int], list[TestHit]]] = {}
+    for h in hits:  # (in order of start)
+        held = by_test.setdefault(id(h.test), ([], []))
+        held[0].append(h.start)
+        held[1].append(h)
     hit_ends = {h.end for h in hits}
     hit_start_set = set(hit_starts)
     values = find_values(text)
@@ -582,7 +636,7 @@ def find_labs(text: str) -> list[Mention]:
             test = expand(test)[0] if len(expand(test)) == 1 else test
         if test is not None and test.kind == "anchor":
             test = None  # "the Rotterdam score was 0.15": a value, its test not in the catalogue
-        if test is not None and _given(text, v, test, hits, hit_starts, clause_start, clause_end):
+        if test is not None and _given(text, v, test, by_test, clause_start, clause_end):
             continue
         if test is not None and v.value is not None and v.value < 0 and text[v.start] in "-–" \
                 and not can_be_negative(test.name):

@@ -172,11 +172,25 @@ _TIMES_BEFORE = re.compile(r"[×xX*]\s?$")
 _PLUS_GRADE = re.compile(r"\+(?![\d/+])")
 
 
+class _Covered:
+    """The characters inside the values read so far: whether one is, at once (a scan of the spans for each number
+    made one long run of values quadratic)."""
+
+    def __init__(self, n: int) -> None:
+        self.mark = bytearray(n + 1)
+
+    def append(self, span: tuple[int, int]) -> None:
+        self.mark[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
+
+    def holds(self, pos: int) -> bool:
+        return bool(self.mark[pos])
+
+
 def find_values(text: str) -> list[Value]:
     """Every number-like value in the text with its unit if one follows; overlapping forms resolved
     in the order blood pressure, titre, number."""
     out: list[Value] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Covered(len(text))
     for m in near(BP_RE, text, "/", 2, 4):  # the slash 2-3 digits and a space after the start
         if m.group("unit") is None:  # "blood pressure was 120/80": kept only right after its test
             if int(m.group("sys")) <= int(m.group("dia")):
@@ -189,21 +203,21 @@ def find_values(text: str) -> list[Value]:
                              extra={"diastolic": float(m.group("dia")), "default_test": "blood pressure"}))
         taken.append((m.start(), m.end()))
     for m in near(TITRE_RE, text, ":", 1, 4):  # the colon after "1", a space, a comparator
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.holds(m.start()):
             continue
         cmp = _comparator(m.group("cmp"))
         out.append(Value(m.start(), m.end(), float(m.group("den")), comparator=cmp, ucum="{titer}",
                          extra={"titer": text[m.start("den") - 2:m.end()].replace(" ", "")}))
         taken.append((m.start(), m.end()))
     for m in near(TITRE_SLASH_RE, text, "/", 1, 4):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.holds(m.start()):
             continue
         cmp = _comparator(m.group("cmp"))
         out.append(Value(m.start(), m.end(), float(m.group("den")), comparator=cmp, ucum="{titer}",
                          extra={"titer": "1:" + m.group("den"), "slash_titre": True}))
         taken.append((m.start(), m.end()))
     for m in starting_with(BETWEEN_RE, text, ("between",), lower=True):
-        if any(s <= m.start() < e for s, e in taken):
+        if taken.holds(m.start()):
             continue
         low, high = parse_number(m.group("num")), parse_number(m.group("num2"))
         if high > low:
@@ -215,7 +229,7 @@ def find_values(text: str) -> list[Value]:
             sign, start = (1.0 if text[start - 1] == "+" else -1.0), start - 1
         elif start and _NO_LEFT.match(text, start - 1):
             continue
-        if any(s <= m.start("num") < e for s, e in taken):
+        if taken.holds(m.start("num")):
             continue
         cmp = None
         before = _CMP_BEFORE_REV.match(text[max(0, start - 16):start][::-1])

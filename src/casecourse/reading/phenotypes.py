@@ -8,6 +8,7 @@ abbreviations the text defines ("macrophage activation syndrome (MAS)").
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 from itertools import compress, count
@@ -329,12 +330,22 @@ def _select(index: Index, cands: list[tuple[int, int, int]]) -> list[tuple[int, 
         chosen.append(c)
         for i in range(c[0], c[1]):
             taken[i] = True
+    # the first choices do not overlap: a shorter match lies in at most one of them, and so does every shorter match
+    # chosen inside it; those are read (in the order chosen) instead of every choice
+    firsts = sorted(chosen)
+    first_starts = [o[0] for o in firsts]
+    within: dict[tuple[int, int, int], list[tuple[int, int, int]]] = {}
     for c in inner:
         hpo = index.entries[c[2]].hpo
-        for o in chosen:
+        i = bisect.bisect_right(first_starts, c[0]) - 1
+        if i < 0 or firsts[i][1] < c[1]:
+            continue  # in no first choice: in no later one either
+        home = firsts[i]
+        for o in [home, *within.get(home, [])]:
             outer = index.entries[o[2]].hpo
             if o[0] <= c[0] and c[1] <= o[1] and hpo and (not outer or hpo in _ancestors(outer)):
                 chosen.append(c)
+                within.setdefault(home, []).append(c)
                 break
     return chosen
 

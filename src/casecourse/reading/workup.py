@@ -14,9 +14,10 @@ the span of the organism or specimen it tests (so a disease named there can be r
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate
 
 import ahocorasick
 
@@ -85,7 +86,8 @@ def _catalogue_tests(text: str) -> list[Hit]:
 def _hits(text: str) -> list[Hit]:
     lower = lower_of(text)
     cands: list[Hit] = _catalogue_tests(text)
-    names = [(t.start, t.end) for t in find_tests(text)]
+    names = sorted((t.start, t.end) for t in find_tests(text))
+    name_starts, name_reach = [a for a, _ in names], list(accumulate((b for _, b in names), max))
     for end_idx, (length, kind, canonical) in dict_scan.hits(_automaton(), lower):
         start, end = end_idx - length + 1, end_idx + 1
         if start and _WORD.match(text[start - 1]) or end < len(text) and _WORD.match(text[end]):
@@ -94,7 +96,7 @@ def _hits(text: str) -> list[Hit]:
             continue  # part of a name or a stain, not a result: "C-reactive protein", "gram-positive"
         if kind in ("pos", "neg") and _INTERVAL_BEFORE.search(text, max(0, start - 24), start):
             continue  # the label of a reference interval: "0.4 (0–0.8 negative)", "<10 (<20 negative)"
-        if kind in ("pos", "neg") and any(s <= start and end <= e for s, e in names):
+        if kind in ("pos", "neg") and (i := bisect_right(name_starts, start)) and name_reach[i - 1] >= end:
             continue  # inside a test's name: "C- reactive protein", "positive end-expiratory pressure"
         cands.append(Hit(start, end, kind, canonical))
     # a catalogue test written as organism + test word ("CMV PCR") is that organism's test of that kind: the
@@ -124,6 +126,25 @@ def _hits(text: str) -> list[Hit]:
 # name with that letter
 _LETTERS_AFTER = re.compile(r"(?:\s*(?:,|and|or|/|&)\s*(?:and\s+)?[A-G](?![\w-]))+")
 _LETTER = re.compile(r"[A-G](?![\w-])")
+
+
+class _Hits(list):
+    """The hits of a text in order of start (`_hits`), with their starts and test words, to find those near a position
+    by bisection: a long clause of many lists reads in linear time."""
+
+    def __init__(self, hits: list[Hit]) -> None:
+        super().__init__(hits)
+        self.starts = [h.start for h in hits]
+        self.heads = [h for h in hits if h.kind == "head"]
+        self.head_starts = [h.start for h in self.heads]
+
+    def window(self, lo: int, hi: int) -> list[Hit]:
+        """The hits starting in [lo, hi), in order."""
+        return self[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+    def first_from(self, pos: int) -> Hit | None:
+        i = bisect_left(self.starts, pos)
+        return self[i] if i < len(self) else None
 
 
 def _elided_letters(text: str, cands: list[Hit]) -> list[Hit]:
@@ -170,6 +191,17 @@ def _lists(text: str, hits: list[Hit]) -> list[tuple[list[Hit], Hit | None]]:
     return out
 
 
+def _head_before(text: str, hits: _Hits, start: int, lo: int) -> Hit | None:
+    """The last test word of the clause (from `start`) ending before `lo` with no new clause between. Test words do
+    not overlap: one with a new clause after it has that clause after every earlier one too, so none is read past."""
+    for k in range(bisect_left(hits.head_starts, lo) - 1, bisect_left(hits.head_starts, start) - 1, -1):
+        h = hits.heads[k]
+        if h.end > lo:
+            continue
+        return None if _NEW_CLAUSE.search(text, h.end, lo) else h
+    return None
+
+
 def _trailing_head(text: str, item: Hit) -> Hit | None:
     """The test word that ends a test named in full ("stool cultures" -> "cultures")."""
     word = text[item.start:item.end].rsplit(" ", 1)[-1]
@@ -186,10 +218,10 @@ _LAB_RESULT_WORDS = ("detected", "not detected", "undetected", "undetectable", "
                      "nonreactive", "negative", "positive")
 
 
-def _implicit_test(text: str, hits: list[Hit], hi: int, clause: tuple[int, int]) -> Hit | None:
+def _implicit_test(text: str, hits: _Hits, hi: int, clause: tuple[int, int]) -> Hit | None:
     """An organism list with no test word is a test ("test") when a lab result word follows it as its predicate;
     "ruled out" or "excluded" after a disease name states no test."""
-    nxt = next((h for h in hits if h.start >= hi), None)
+    nxt = hits.first_from(hi)
     if nxt is None or nxt.start >= clause[1] or nxt.kind not in ("pos", "neg"):
         return None
     word = text[nxt.start:nxt.end].lower().removeprefix("was ").removeprefix("were ")
@@ -198,28 +230,29 @@ def _implicit_test(text: str, hits: list[Hit], hi: int, clause: tuple[int, int])
     return Hit(hi, hi, "head", "test")
 
 
-def _result(text: str, hits: list[Hit], lo: int, hi: int, clause: tuple[int, int]) -> Hit | None:
+def _result(text: str, hits: _Hits, lo: int, hi: int, clause: tuple[int, int]) -> Hit | None:
     """The result word for a list spanning lo..hi: nearest after it in the clause, else nearest before."""
     # not a result word inside a bracket opened after a gap: "flow cytometry showed T cells (positive CD3, negative
     # CD10)" names markers; "HIV serology (negative)" is the test's result
-    after = [h for h in hits if h.kind in ("pos", "neg", "pos_verb") and hi <= h.start < clause[1]
-             and not _bracketed_later(text, hi, h.start)]
+    # (read one by one up to the first that answers: not every result word of a long clause)
+    after = (h for h in hits.window(hi, clause[1]) if h.kind in ("pos", "neg", "pos_verb")
+             and not _bracketed_later(text, hi, h.start))
+    seen = False
     for h in after:
+        seen = True
         if h.kind != "pos_verb":
             return h
-        if any(o.kind == "organism" and h.end <= o.start <= h.end + _CULTURE_POS_VERB for o in hits):
+        if any(o.kind == "organism" for o in hits.window(h.end, h.end + _CULTURE_POS_VERB + 1)):
             return Hit(h.start, h.end, "pos", "positive")
     # "Blood cultures: Streptococcus pneumoniae": a culture and, after a colon, the organism it grew
     colon = text.find(":", hi, min(hi + 3, clause[1]))
-    if colon >= 0 and "cultur" in text[lo:hi].lower() and not after and any(
-            o.kind == "organism" and colon < o.start <= min(colon + _CULTURE_POS_VERB, clause[1] - 1) for o in hits):
+    if colon >= 0 and "cultur" in text[lo:hi].lower() and not seen and any(
+            o.kind == "organism" for o in hits.window(colon + 1, min(colon + _CULTURE_POS_VERB, clause[1] - 1) + 1)):
         return Hit(colon, colon + 1, "pos", "positive")
     # a result word before the list, with no value between them ("ANA was positive 1:640, anti-RNP 113" is no
     # positive anti-RNP)
-    before = [h for h in hits if h.kind in ("pos", "neg") and h.canonical != "no finding" and clause[0] <= h.start
-              and h.end <= lo
-              and not _value_between(text, hits, h.end, lo)]
-    return before[-1] if before else None
+    return next((h for h in reversed(hits.window(clause[0], lo)) if h.kind in ("pos", "neg")
+                 and h.canonical != "no finding" and h.end <= lo and not _value_between(text, hits, h.end, lo)), None)
 
 
 def _bracketed_later(text: str, hi: int, at: int) -> bool:
@@ -229,12 +262,12 @@ def _bracketed_later(text: str, hi: int, at: int) -> bool:
     return opened > 0 and gap.find(")", opened) < 0 and bool(gap[:opened].strip(" ,:"))
 
 
-def _value_between(text: str, hits: list[Hit], a: int, b: int) -> bool:
+def _value_between(text: str, hits: _Hits, a: int, b: int) -> bool:
     """A number stands between a result word and a later list, outside the names of tested items and outside
     parentheses: "ANA was positive 1:640, anti-RNP 113" (a value of its own), but not "negative and included
     influenza A (H1, H3) PCR, parainfluenza virus 1-4 PCR" (subtypes and serotypes name the test)."""
     chars = list(text[a:b])
-    inside = [h for h in hits if h.kind in (*_ITEMS, "head") and a <= h.start and h.end <= b]
+    inside = [h for h in hits.window(a, b + 1) if h.kind in (*_ITEMS, "head") and h.end <= b]
     for h, nxt in zip(inside, [*inside[1:], None], strict=False):
         end = h.end
         if (h.kind in _ITEMS and nxt is not None and nxt.kind == "head"
@@ -244,14 +277,14 @@ def _value_between(text: str, hits: list[Hit], a: int, b: int) -> bool:
     return _DIGIT.search(_PARENS.sub(" ", "".join(chars))) is not None
 
 
-def _grown(text: str, hits: list[Hit], result: Hit, clause: tuple[int, int]) -> list[Hit]:
+def _grown(text: str, hits: _Hits, result: Hit, clause: tuple[int, int]) -> list[Hit]:
     """The organisms a growth verb names right after it ("grew", "growth of", "isolated"), in one list."""
     if text[result.start:result.end].lower() not in _GROWTH_VERBS:
         return []
     out: list[Hit] = []
-    for h in hits:
-        if h.start < result.end or h.start >= clause[1]:
-            continue
+    for h in (hits[k] for k in range(bisect_left(hits.starts, result.end), len(hits))):
+        if h.start >= clause[1]:
+            break  # (in order of start: the rest lie past the clause too)
         if h.kind != "organism":
             break
         gap = _gap(text, out[-1].end if out else result.end, h.start)
@@ -263,7 +296,7 @@ def _grown(text: str, hits: list[Hit], result: Hit, clause: tuple[int, int]) -> 
 
 
 def find(text: str) -> list[Mention]:
-    hits = _hits(text)
+    hits = _Hits(_hits(text))
     kinds = {h.kind for h in hits}
     if not kinds & {"head", "named_test"} and not ("organism" in kinds and kinds & {"pos", "neg"}):
         return []
@@ -277,8 +310,7 @@ def find(text: str) -> list[Mention]:
         if head is None and items[-1].kind == "named_test":  # "blood, urine and stool cultures"
             head = _trailing_head(text, items[-1])
         if head is None:  # a test word earlier in the clause: "serologies were negative for HIV and CMV"
-            head = next((h for h in reversed(hits) if h.kind == "head" and clause[0] <= h.start and h.end <= lo
-                         and not _NEW_CLAUSE.search(text, h.end, lo)), None)
+            head = _head_before(text, hits, clause[0], lo)
             if head is None and all(i.kind == "specimen" for i in items) and \
                     _OF_SPECIMEN.search(text, max(0, lo - 24), lo):
                 continue  # "a rearrangement study of the pleural fluid was positive": the specimen of that test
@@ -372,7 +404,7 @@ def _not_modifiers() -> frozenset[str]:
                      for w in row["synonyms"].split("|"))
 
 
-def _named_panels(text: str, hits: list[Hit], ends: list[int]) -> list[Mention]:
+def _named_panels(text: str, hits: _Hits, ends: list[int]) -> list[Mention]:
     """A work-up or panel named by what it looks for, with no organism or specimen listed: "the autoimmune
     hepatitis work-up was negative", "a septic PCR panel came back negative" -> one test named as written."""
     out: list[Mention] = []

@@ -6,8 +6,10 @@ Every dose and date stays a range: a segment whose dates are only known to the m
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -120,25 +122,43 @@ def _local_routes(kind: str = "written") -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
-def local(course: Course, x: Exposure) -> bool:
+def local(course: Course, x: Exposure, starts: list[int] | None = None) -> bool:
     """Given where it acts (topical, inhaled, eye drops, intra-articular: rules/data/local_routes.csv): its route, or
     a route word before it in its sentence with no other route word between ("topical miconazole, prednisolone
-    acetate and polymyxin B")."""
+    acetate and polymyxin B"). `starts`: where each of the course's mentions starts, when they are in that order
+    (those between are then found by bisection)."""
     if x.route:
         return bool(_local_routes("route").fullmatch(x.route))
     sent = x.provenance.sentence if x.provenance else None
     at = x.provenance.spans[0].start if x.provenance and x.provenance.spans else None
     if sent is None or at is None:
         return False
-    before = sent.text[:max(0, at - sent.start)]
-    routes = [m for m in course.mentions if m.type == "route" and sent.start <= m.start < at]
-    last = None
-    for m in _local_routes().finditer(before):
-        last = m
-    if last is None or len(before) - last.end() > 100 or _CLAUSE.search(before, last.end()):
+    n = min(max(0, at - sent.start), len(sent.text))  # the text before the drug: sent.text[:n]
+    last = _last_route_word(sent.text, n)
+    if last is None or n - last.end() > 100 or _CLAUSE.search(sent.text, last.end(), n):
         return False  # "she had used topical steroids and was started on prednisone": a new clause
-    return not any(m.start > last.start() + sent.start and not _local_routes().fullmatch(m.text) and
-                   not _local_routes("route").fullmatch(m.norm or "") for m in routes)
+    lo = last.start() + sent.start
+    between = course.mentions[bisect_right(starts, lo):bisect_left(starts, at)] if starts is not None else \
+        [m for m in course.mentions if sent.start <= m.start < at and m.start > lo]
+    return not any(m.type == "route" and not _local_routes().fullmatch(m.text) and
+                   not _local_routes("route").fullmatch(m.norm or "") for m in between)
+
+
+def _last_route_word(text: str, n: int) -> re.Match | None:
+    """The last local route word `finditer` finds in text[:n], read only within the last 100 characters (and a
+    word's length) when no match starts in the window's first word's length: one straddling the window's start ends
+    there, and the scans from either start agree after it. An earlier one is too far to count (`local`)."""
+    rx, longest = _local_routes(), _longest_route_word()
+    lo = max(0, n - 101 - longest)
+    found = list(rx.finditer(text, lo, n))
+    if lo and found and found[0].start() < lo + longest:
+        found = list(rx.finditer(text, 0, n))
+    return found[-1] if found else None
+
+
+@cache
+def _longest_route_word() -> int:
+    return max(len(r["route"]) for r in data_rows("local_routes.csv") if r["kind"] == "written")
 
 
 _CLAUSE = re.compile(r"\b(?:was|were|is|are|had|has|then|started|given|received|treated|switched|changed|began)\b|[;.]",
@@ -148,8 +168,11 @@ _CLAUSE = re.compile(r"\b(?:was|were|is|are|had|has|then|started|given|received|
 def pieces(course: Course, axis: Axis, end_of_story: float | None) -> list[Piece]:
     out = []
     weight, bsa = body_size(course)
+    starts = [m.start for m in course.mentions]
+    ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
     for x in course.exposures:
-        if drug_class(x) != "glucocorticoid" or x.status == "not-taken" or local(course, x):
+        if drug_class(x) != "glucocorticoid" or x.status == "not-taken" or \
+                local(course, x, starts if ordered else None):
             continue
         f = factor(x.drug)
         segs = x.segments or [DoseSegment(start=x.time)]
@@ -176,9 +199,47 @@ def dose_on(ps: list[Piece], day: float) -> tuple[float, float]:
     """Prednisone-equivalent mg/day on a day: [lo, hi] (hi may be inf). Courses add up; the segments of one
     course follow each other, so where imprecise dates let two of them overlap the day has one or the other
     ("10 mg/day until 2021, then 5 mg/day from 2021": at most 10 in 2021, not 15)."""
+    return _dose_on(ps, _by_course(ps), day)
+
+
+def _by_course(ps: list[Piece]) -> dict[int, list[Piece]]:
+    """Each course's pieces (by its exposure's id), in order."""
+    mine: dict[int, list[Piece]] = {}
+    for p in ps:
+        mine.setdefault(id(p.exposure), []).append(p)
+    return mine
+
+
+def doses_on(ps: list[Piece], days: list[int]) -> list[tuple[float, float]]:
+    """`dose_on(ps, day)` for each of `days` (in increasing order), reading on each day only the pieces that may be
+    taken then (started by then and not ended before), in their order: a sweep over the days, not every piece on
+    every day (many courses on many days took (pieces) x (days))."""
+    mine = _by_course(ps)
+    always, dated = [], []  # undated pieces (or of a start that cannot be ordered) are read on every day
+    for i, p in enumerate(ps):
+        (dated if p.start is not None and not math.isnan(p.start[0]) else always).append(i)
+    dated.sort(key=lambda i: ps[i].start[0])  # type: ignore[index]
+    ending: list[tuple[float, int]] = []  # (last day a piece may be taken, its index): a heap
+    active: set[int] = set(always)
+    k, out = 0, []
+    for day in days:
+        while k < len(dated) and ps[dated[k]].start[0] <= day:  # type: ignore[index]
+            end = ps[dated[k]].end
+            last = end[1] if end is not None and not math.isnan(end[1]) else INF
+            heapq.heappush(ending, (last, dated[k]))
+            active.add(dated[k])
+            k += 1
+        while ending and ending[0][0] < day:
+            active.discard(heapq.heappop(ending)[1])
+        out.append(_dose_on([ps[i] for i in sorted(active)], mine, day))
+    return out
+
+
+def _dose_on(candidates: list[Piece], mine: dict[int, list[Piece]], day: float) -> tuple[float, float]:
+    """`dose_on` of the pieces `candidates` (in order: all those of the list that may be taken on the day)."""
     by_course: dict[int, tuple[float, float]] = {}
     possible: dict[int, float] = {}  # the smallest dose a course may be at on the day
-    for p in ps:
+    for p in candidates:
         a = p.active(day)
         if a is False:
             continue
@@ -187,17 +248,16 @@ def dose_on(ps: list[Piece], day: float) -> tuple[float, float]:
         by_course[id(p.exposure)] = (max(lo, p_lo) if a else lo, max(hi, p_hi))
         possible[id(p.exposure)] = min(possible.get(id(p.exposure), INF), p_lo)
     for key, (lo, hi) in by_course.items():
-        if _course_on(ps, key, day):
+        if _course_on(mine[key], day):
             # a course surely taken that day is at one of the doses its segments may have then, whichever it is
             # ("60 mg from September, 50 mg from week 3, ...": at least the smallest of those that may apply)
             by_course[key] = (max(lo, possible[key]), hi)
     return sum(v[0] for v in by_course.values()), sum(v[1] for v in by_course.values())
 
 
-def _course_on(ps: list[Piece], key: int, day: float) -> bool:
-    """Whether the course (exposure id `key`) surely runs on `day`: after its first segment's latest start and
+def _course_on(mine: list[Piece], day: float) -> bool:
+    """Whether the course of the pieces `mine` surely runs on `day`: after its first segment's latest start and
     before its last segment's earliest end (its segments follow each other without gaps)."""
-    mine = [p for p in ps if id(p.exposure) == key]
     first, last = mine[0], mine[-1]
     if first.start is None or last.end is None or any(p.length is not None for p in mine):
         return False
@@ -228,7 +288,7 @@ def dose_over(ps: list[Piece], span: Span | None) -> dict[str, float | None] | N
     """The range of daily doses the curve allows anywhere in a span (e.g. a line's start month)."""
     if span is None or span[0] is None or span[1] is None:
         return None
-    vals = [dose_on(ps, a) for a, _ in _steady_runs(ps, int(span[0]), int(span[1]) + 1)]
+    vals = doses_on(ps, [a for a, _ in _steady_runs(ps, int(span[0]), int(span[1]) + 1)])
     lo, hi = min(v[0] for v in vals), max(v[1] for v in vals)
     return {"min": lo, "max": None if hi == INF else hi}
 
@@ -273,13 +333,15 @@ def steroid_exposure(course: Course) -> list[Assessment]:
     for p in counted:
         cum_lo += p.length * p.pred[0] if p.start is not None else 0.0
         cum_hi += p.length * p.pred[1]
-    daily = [p for p in ps if not any(p is c for c in counted)]
+    counted_ids = {id(c) for c in counted}
+    daily = [p for p in ps if id(p) not in counted_ids]
     if first is not None and eos is not None:
-        for a, b in _steady_runs(ps, int(first), int(eos) + 1):
-            lo, hi = dose_on(daily, a)
+        runs = _steady_runs(ps, int(first), int(eos) + 1)
+        for (a, b), (lo, hi), whole in zip(runs, doses_on(daily, [a for a, _ in runs]),
+                                          doses_on(ps, [a for a, _ in runs]), strict=True):
             for _ in range(b - a):  # day by day, so the sums are the same floats as a daily walk's
                 cum_lo, cum_hi = cum_lo + lo, cum_hi + hi
-            lo, hi = dose_on(ps, a)
+            lo, hi = whole
             for cnt, cut in ((le5, 5.0), (le75, 7.5)):
                 cnt[0] += (b - a) * (hi <= cut)
                 cnt[1] += (b - a) * (lo <= cut)
