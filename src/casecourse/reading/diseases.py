@@ -37,7 +37,7 @@ from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, obo_path, word_code
 from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
 from casecourse.reading.phenotypes import _CLAUSE_MARK, _fits, after_genus, find_phenotypes
-from casecourse.reading.rx_first import finditer, lower_text
+from casecourse.reading.rx_first import anchored, finditer, lower_text
 from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
 from casecourse.reading.senses import drop_organism_senses
 
@@ -53,7 +53,7 @@ _BAD_WORDS = {"other", "with", "without", "due", "unspecified", "classified", "e
               "specified", "site", "sites", "type", "stage", "initial", "subsequent", "personal", "family",
               "screening", "status", "not", "and", "or", "in", "by", "to", "from", "for", "than"}
 # eponyms and named syndromes: "Bowen's disease", "HELLP syndrome", "Ehlers-Danlos syndrome"
-_EPONYM = re.compile(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-–\s]){1,3})(?:disease|syndrome)s?\b")
+_EPONYM = anchored(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-–\s]){1,3})(?:disease|syndrome)s?\b")
 _KEYWORD = re.compile(r"\b(?:disease|syndrome)s?\b")
 _KEYWORDS = ("disease", "syndrome")
 # a general finding word that names a phase of a treatment next to its treatment words ("consolidation
