@@ -757,9 +757,10 @@ _GENE_OR_ANTIGEN_PART = frozenset({"viral", "surface", "core", "e"})
 
 
 @lru_cache(maxsize=4)
-def _coordinated_next(nouns: tuple[str, ...]) -> re.Pattern:
-    """Up to two more names of one or two words, the last after "and"/"or", then a noun they all qualify."""
-    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+def _coordinated_next(nouns: frozenset[str]) -> re.Pattern:
+    """Up to two more names of one or two words, the last after "and"/"or", then a noun they all qualify (the
+    index's set itself is the cache key: hashed once, not sorted into a tuple at every call)."""
+    alt = "|".join(re.escape(n) for n in sorted(sorted(nouns), key=len, reverse=True))
     return re.compile(rf"(?:,\s*[A-Za-z0-9-]+(?:\s[A-Za-z0-9-]+)?){{0,2}},?\s(?:and|or)\s"
                       rf"[A-Za-z0-9-]+(?:\s[A-Za-z0-9-]+)? ({alt})\b", re.I)
 _OF = re.compile(r"\s+of\s")
@@ -804,7 +805,7 @@ def _qualifies_next(text: str, end: int, index: DiseaseIndex, start: int = -1) -
         nxt = _NEXT_WORD.match(text, nxt.end()) or nxt
     if not nxt or nxt.group(1).lower() not in index.attributive:
         # the first of coordinated names before one such noun: "hepatitis B and C serology"
-        nxt = _coordinated_next(tuple(sorted(index.attributive))).match(text, end)
+        nxt = _coordinated_next(index.attributive).match(text, end)
         if not nxt:
             return False
     if nxt.group(1).lower() in _VIRUS_WORDS and (_VIRUS_INFECTION.match(text, nxt.start(1) - 1) or start >= 0
