@@ -46,26 +46,32 @@ def ucum_kinds() -> dict[str, str]:
     return kinds
 
 
+# (pattern, replacement, what every match of the pattern holds: a piece of text, or for the hours the "/" before it)
 _NORMALISE = [
-    (re.compile(r"\s+"), ""),
-    (re.compile(r"percent"), "%"),
-    (re.compile(r"[µμ]|mc(?=g|l(?![a-z]))|micro(?=g|l|mol)"), "u"),  # "mcg", "cells/mcL"
-    (re.compile(r"milli(?=g|l|mol|eq)"), "m"),  # "milligrams per deciliter", "millimoles"
-    (re.compile(r"(?<![a-z])gm(?=/|$)"), "g"),
-    (re.compile(r"grams?"), "g"),
-    (re.compile(r"litres?|liters?"), "l"),
-    (re.compile(r"^per(?=[a-z/%])|(?<=[a-z])(?<!up)per(?=[a-z])"), "/"),  # not in "upper"
-    (re.compile(r"cumm|mm³|cu\.?mm"), "mm3"),
-    (re.compile(r"(?<=/)hours?$|(?<=/)hrs?$"), "h"),
-    (re.compile(r"²"), "2"),
+    (re.compile(r"percent"), "%", "per"),
+    (re.compile(r"[µμ]|mc(?=g|l(?![a-z]))|micro(?=g|l|mol)"), "u", "µ|μ|mc|mic"),  # "mcg", "cells/mcL"
+    (re.compile(r"milli(?=g|l|mol|eq)"), "m", "mil"),  # "milligrams per deciliter", "millimoles"
+    (re.compile(r"(?<![a-z])gm(?=/|$)"), "g", "gm"),
+    (re.compile(r"grams?"), "g", "gra"),
+    (re.compile(r"litres?|liters?"), "l", "lit"),
+    (re.compile(r"^per(?=[a-z/%])|(?<=[a-z])(?<!up)per(?=[a-z])"), "/", "per"),  # not in "upper"
+    (re.compile(r"cumm|mm³|cu\.?mm"), "mm3", "mm"),
+    (re.compile(r"(?<=/)hours?$|(?<=/)hrs?$"), "h", "/h"),
+    (re.compile(r"²"), "2", "²"),
 ]
+_SPACES = re.compile(r"\s+")
+# a key holding none of the rules' pieces (most words after a number: "of case", "with a") is one no rule changes
+# (the first rule to change a key matches it as it is): one search instead of a substitution per rule
+_ANY_RULE = re.compile("|".join(sorted({re.escape(piece) for _, _, pieces in _NORMALISE
+                                         for piece in pieces.split("|")})))
 
 
 def normalise_unit(written: str) -> str:
     """The lookup key of a written unit (see the header of lab_units.csv)."""
-    key = written.strip().rstrip(".").lower()
-    for pattern, repl in _NORMALISE:
-        key = pattern.sub(repl, key)
+    key = _SPACES.sub("", written.strip().rstrip(".").lower())
+    if _ANY_RULE.search(key):
+        for pattern, repl, _ in _NORMALISE:
+            key = pattern.sub(repl, key)
     return key
 
 

@@ -59,6 +59,24 @@ def test_search_lowered_gives_the_patterns_own_match(monkeypatch):
         assert (m and (m.span("adj"), m.group("adj"))) == (plain and (plain.span("adj"), plain.group("adj")))
 
 
+def test_lowered_search_and_match_keep_the_window(monkeypatch):
+    # a window's end is the pattern's `$`, and its start no limit to what a lookbehind sees
+    monkeypatch.setattr(rx_keys, "TWIN_AFTER_SEARCHES", 0)
+    before = re.compile(r"(?<![\w-])(?:Serum|trough)\s+(?:(?!and\s)[\w-]+\s+)?$", re.I)
+    after = re.compile(r"[\s-]*(?:levels?|Concentrations?)(?!\w)", re.I)
+    s = "The SERUM Tacrolimus level was low; non-serum trough  vancomycin concentrations rose."
+    low = s.lower()
+    for lo in range(len(s)):
+        for hi in range(lo, len(s) + 1, 3):
+            m, plain = rx_keys.search_lowered(before, s, low, lo, hi), before.search(s, lo, hi)
+            assert (m and m.span()) == (plain and plain.span())
+            m, plain = rx_keys.match_lowered(after, s, low, lo, hi), after.match(s, lo, hi)
+            assert (m and (m.span(), m.group())) == (plain and (plain.span(), plain.group()))
+    assert rx_keys.match_lowered(after, s, low, 20).group() == " level"
+    assert rx_keys.search_lowered(before, s, low, 0, 21).span() == (4, 21)  # "SERUM Tacrolimus "
+    assert rx_keys.search_lowered(before, s, low, 5, 21) is None  # the window starts inside "SERUM"
+
+
 def test_key_set_gives_each_literals_places_in_one_pass():
     keys = rx_keys.KeySet(("disease", "syndrome", "itis", "oma", "failure", "between", "Graves"))
     assert "Graves" not in keys.literals  # only lower-case literals: the pass runs over the lower-cased text

@@ -42,6 +42,7 @@ from casecourse.reading.lab_tables import named_in_cell
 from casecourse.reading.labs_catalogue import displays
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.pipeline import Reading
+from casecourse.reading.rx_first import anchored
 from casecourse.reading.timex import find_timexes
 from casecourse.reading.timex_resolve import parse_iso, resolve
 from casecourse.reading.workup import named_test_organism
@@ -53,7 +54,7 @@ _STATUS_RANK = {"confirmed": 4, "provisional": 3, "differential": 2, "unconfirme
 _INTERP = {"H", "L", "N", "POS", "NEG", "A"}
 # sentences outside the case narrative that can still state what this patient had (not `literature`)
 _OUTSIDE_STORY = frozenset({"background", "discussion", "summary"})
-_OF_THE_PATIENT = re.compile(
+_OF_THE_PATIENT = anchored(
     r"\b(?:(?:[Oo]ur|[Tt]he|[Tt]his) (?:patient|case)|[Ss]he|[Hh]e)(?:['’]s)?\s+(?:was\s+|had\s+)?(?:also\s+|later\s+|"
     r"subsequently\s+|eventually\s+|then\s+)?(?:found to have|diagnosed with|developed|had|suffered(?: from)?)\s|"
     r"\b(?:[Oo]ur|[Tt]he|[Tt]his) patient['’]s\s+(?:\w+\s+)?$|"
@@ -61,7 +62,7 @@ _OF_THE_PATIENT = re.compile(
 # the case as the subject of a sentence about diagnosing the condition named right after it: "this case shows how
 # the diagnosis of X is ...", "this case illustrates the challenges in diagnosing X" (the whole span is hedge-checked,
 # so not "the differential diagnosis of X", "the need to rule out X")
-_CASE_DIAGNOSIS = re.compile(
+_CASE_DIAGNOSIS = anchored(
     r"\b(?:[Oo]ur|[Tt]his|[Tt]he present|[Tt]he current) (?:case|patient|report)\b[^.;:]{0,100}?"
     r"\bdiagnos(?:is of|ing|e)\s+(?:(?:the|an?|this|her|his)\s+)?$")
 # a sentence of the discussion about this patient: "our patient's biopsy ruled out X", "in this case, X was excluded"
@@ -84,9 +85,9 @@ _VALUES_RANGED = re.compile(r"\b(?:rang(?:ed|ing)|var(?:ied|ying)|fluctuat(?:ed|
                             r"(?:(?:from|between)\s+)?$", re.I)
 # a value aimed at, not measured: "a target INR of 2.5-3.5", "goal trough 10-15 ng/mL", "aiming for an INR of 2-3"
 # (a purpose too: "oxygen to maintain her saturations >94%", "fluids to keep the MAP above 65 mmHg")
-_TARGET_BEFORE = re.compile(r"\b(?:target(?:ed|ing)?|goals?|aim(?:ed|ing)?(?:\s+(?:for|at))?|desired|therapeutic range|"
-                            r"to\s+(?:maintain|keep))"
-                            r"\b[^,;.()]{0,30}$", re.I)
+_TARGET_BEFORE = anchored(r"\b(?:target(?:ed|ing)?|goals?|aim(?:ed|ing)?(?:\s+(?:for|at))?|desired|therapeutic range|"
+                          r"to\s+(?:maintain|keep))"
+                          r"\b[^,;.()]{0,30}$", re.I)
 # a newborn's or a fetus's measure in an older patient's story: "a live infant weighing 1,650 g was delivered",
 # "she delivered a 3,200-g baby boy"
 _OFFSPRING = r"(?:infants?|neonates?|newborns?|bab(?:y|ies)|fetus(?:es)?|foetus(?:es)?|twins?|placenta)"
@@ -779,8 +780,8 @@ def _infections() -> dict[str, str]:
 
 
 # a table column dated by the admission: "Admission", "On admission", "Day 7", "Hospital day 3", "Day 5 of admission"
-_COLUMN_DAY = re.compile(r"(?:(?:on|at)\s+)?(?:(?P<adm>admission|presentation)|(?:hospital\s+)?day\s+(?P<n>\d{1,3})"
-                         r"(?:\s+(?:of|after)\s+(?:admission|hospitali[sz]ation))?)\s*", re.I)
+_COLUMN_DAY = anchored(r"(?:(?:on|at)\s+)?(?:(?P<adm>admission|presentation)|(?:hospital\s+)?day\s+(?P<n>\d{1,3})"
+                       r"(?:\s+(?:of|after)\s+(?:admission|hospitali[sz]ation))?)\s*", re.I)
 
 
 # a family history governing what follows, without the patient's own ("no personal or family history of X" is both)
@@ -789,7 +790,7 @@ _FAMILY_BEFORE = re.compile(r"\bfamily(?: medical)? history\b(?:(?!\b(?:personal
 _OWN_HISTORY = re.compile(r"\b(?:personal|own|past)\b", re.I)
 # the story's line right before a table announces it ("Initial laboratory results are shown below.", "... were as
 # follows:"): a table with no time in its header is then at the story's time there
-_ANNOUNCES = re.compile(r"\b(?:below|following|as follows|summari[sz]ed in the table|the table)\b|:\s*$", re.I)
+_ANNOUNCES = anchored(r"\b(?:below|following|as follows|summari[sz]ed in the table|the table)\b|:\s*$", re.I)
 
 
 def _announced_table(text: str, pos: int) -> bool:

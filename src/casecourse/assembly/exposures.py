@@ -52,7 +52,7 @@ _REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|
 # a drug started, then stopped later in the same sentence, its subject left out: "X was added in week 3 but was
 # stopped after 10 days because of Y", "X was started in March and discontinued in May due to Y"; or the main verb
 # after a participle between commas: "X, started empirically on admission, was stopped on day 4"
-_LATER_STOP = re.compile(
+_LATER_STOP = anchored(
     r"(?:\s*,?\s*(?:but|and|then|and then|which)\s+|,\s*(?=(?:was|were|had to be|had been)\s))"
     r"(?:(?:was|were|had to be|has been|had been)\s+)?"
     r"(?:(?:later|subsequently|then|eventually|finally|soon|promptly|rapidly)\s+)?"
@@ -77,7 +77,7 @@ _RESUMED_AFTER = re.compile(r"\b(?:and|but)\s+(?:was\s+|were\s+)?(?:later\s+|sub
 _ADMITTED = re.compile(r"\b(?:was|were)\s+(?:re)?admitted\b|\bpresented\s+(?:to|with|at)\b|"
                        r"\b(?:was|were)\s+(?:referred|hospitali[sz]ed)\b", re.I)
 # an entry of a list of abbreviations: "AMK: amikacin;" (an abbreviation, a colon or an equals sign, its expansion)
-_GLOSSARY_ENTRY = re.compile(r"(?:^|[;,]\s*)[A-Z][A-Za-z0-9/+-]{0,9}\s*[:=]\s*[a-z][\w -]{1,40}(?=;|,|\.|$)")
+_GLOSSARY_ENTRY = anchored(r"(?:^|[;,]\s*)[A-Z][A-Za-z0-9/+-]{0,9}\s*[:=]\s*[a-z][\w -]{1,40}(?=;|,|\.|$)")
 # a list of the medicines the patient was taking when the story begins, or a course told as running up to then
 # ("her regular medication included", "home medications were", "had been treated with X for 2 years"): taken
 # before the admission, since a time the text does not give
@@ -89,8 +89,8 @@ _PROPHYLAXIS_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?prophyla(?:xis|ctic)
 
 # where one clause ends and the next begins: a semicolon, or a comma / conjunction that opens a new
 # clause ("..., and C was switched to D", "... whereas D was stopped")
-_CLAUSE_BREAK = re.compile(r"\s*;\s*|,\s*(?:and|but|while|whereas|then|although|and then|and later)\s+|"
-                           r"\s+(?:but|whereas|while)\s+", re.I)
+_CLAUSE_BREAK = anchored(r"\s*;\s*|,\s*(?:and|but|while|whereas|then|although|and then|and later)\s+|"
+                         r"\s+(?:but|whereas|while)\s+", re.I)
 
 
 @dataclass
@@ -1574,8 +1574,8 @@ def _masses(a: Mention, b: Mention) -> bool:
     return a.attrs.get("unit") in _MASS_MG and b.attrs.get("unit") in _MASS_MG
 _STEP_RATIO = 20.0  # a taper or escalation step changes a dose by less than this factor
 # a dose written as the step of a change: "tapered by 5 mg every week", "reduced by 2.5 mg weekly", "in decrements of"
-_STEP_BEFORE = re.compile(r"(?:\b(?:taper\w*|reduc\w*|decreas\w*|lower\w*|increas\w*|escalat\w*|weaned|titrated)"
-                          r"(?:\s+[\w-]+){0,2}?\s+by|\b(?:in\s+)?(?:steps|decrements|increments)\s+of)\s*$", re.I)
+_STEP_BEFORE = anchored(r"(?:\b(?:taper\w*|reduc\w*|decreas\w*|lower\w*|increas\w*|escalat\w*|weaned|titrated)"
+                        r"(?:\s+[\w-]+){0,2}?\s+by|\b(?:in\s+)?(?:steps|decrements|increments)\s+of)\s*$", re.I)
 
 
 def _comparable(a: Mention, b: Mention) -> bool:

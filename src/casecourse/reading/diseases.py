@@ -38,7 +38,7 @@ from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, obo_path, word_code
 from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
 from casecourse.reading.phenotypes import _CLAUSE_MARK, _fits, after_genus, find_phenotypes
-from casecourse.reading.rx_first import finditer, lower_text
+from casecourse.reading.rx_first import anchored, finditer, lower_text
 from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
 from casecourse.reading.senses import drop_organism_senses
 
@@ -54,7 +54,7 @@ _BAD_WORDS = {"other", "with", "without", "due", "unspecified", "classified", "e
               "specified", "site", "sites", "type", "stage", "initial", "subsequent", "personal", "family",
               "screening", "status", "not", "and", "or", "in", "by", "to", "from", "for", "than"}
 # eponyms and named syndromes: "Bowen's disease", "HELLP syndrome", "Ehlers-Danlos syndrome"
-_EPONYM = re.compile(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-–\s]){1,3})(?:disease|syndrome)s?\b")
+_EPONYM = anchored(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-–\s]){1,3})(?:disease|syndrome)s?\b")
 _KEYWORD = re.compile(r"\b(?:disease|syndrome)s?\b")
 _KEYWORDS = ("disease", "syndrome")
 # a general finding word that names a phase of a treatment next to its treatment words ("consolidation
@@ -761,9 +761,10 @@ _GENE_OR_ANTIGEN_PART = frozenset({"viral", "surface", "core", "e"})
 
 
 @lru_cache(maxsize=4)
-def _coordinated_next(nouns: tuple[str, ...]) -> re.Pattern:
-    """Up to two more names of one or two words, the last after "and"/"or", then a noun they all qualify."""
-    alt = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+def _coordinated_next(nouns: frozenset[str]) -> re.Pattern:
+    """Up to two more names of one or two words, the last after "and"/"or", then a noun they all qualify (the
+    index's set itself is the cache key: hashed once, not sorted into a tuple at every call)."""
+    alt = "|".join(re.escape(n) for n in sorted(sorted(nouns), key=len, reverse=True))
     return re.compile(rf"(?:,\s*[A-Za-z0-9-]+(?:\s[A-Za-z0-9-]+)?){{0,2}},?\s(?:and|or)\s"
                       rf"[A-Za-z0-9-]+(?:\s[A-Za-z0-9-]+)? ({alt})\b", re.I)
 _OF = re.compile(r"\s+of\s")
@@ -823,7 +824,7 @@ def _qualifies_next(text: str, end: int, index: DiseaseIndex, start: int = -1) -
         nxt = _NEXT_WORD.match(text, nxt.end()) or nxt
     if not nxt or nxt.group(1).lower() not in index.attributive:
         # the first of coordinated names before one such noun: "hepatitis B and C serology"
-        nxt = _coordinated_next(tuple(sorted(index.attributive))).match(text, end)
+        nxt = _coordinated_next(index.attributive).match(text, end)
         if not nxt:
             return False
     if nxt.group(1).lower() in _VIRUS_WORDS and (_VIRUS_INFECTION.match(text, nxt.start(1) - 1) or start >= 0

@@ -208,7 +208,7 @@ def find(text: str) -> list[Mention]:
 
 
 # a word that a Roman numeral numbers ("class IV", "NYHA IV", "grades III-IV"), right before "IV"
-_NUMERAL_LABEL_BEFORE = re.compile(
+_NUMERAL_LABEL_BEFORE = anchored(
     r"(?:\b(?:class(?:es)?|grades?|stages?|types?|phases?|levels?|degrees?|tiers?|groups?|categor(?:y|ies)|NYHA|WHO|"
     r"factors?|leads?|nerves?|CN|Clark|Mallampati|Forrest|Gustilo|Fontaine|Fisher|Hinchey|Bosniak|BI-RADS|"
     r"Child-Pugh|ISN/RPS)|\b[IVX]{1,4}\s*(?:-|–|to|or|and|/))\s*$", re.I)

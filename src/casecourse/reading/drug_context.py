@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from casecourse.reading.rx_first import anchored
+from casecourse.reading.rx_first import anchored, lower_text
+from casecourse.reading.rx_keys import match_lowered, search_lowered
 
 _ANALYTE_AFTER = re.compile(
     r"[\s-]*(?:\(\w[^()]{0,20}\)\s*)?(?:levels?|counts?|aggregation|transfusions?|concentrations?|values?|titers?|titres?|trough|deficiency|deficient|insufficiency|excess|"
@@ -81,9 +82,10 @@ def _clause(text: str, start: int, end: int, before: int, after: int) -> tuple[i
 
 def analyte_context(text: str, start: int, end: int) -> bool:
     """The name is used as a laboratory analyte or a tissue marker here."""
-    if _ANALYTE_AFTER.match(text, end) or _RESULT_AFTER.match(text, end):
+    low = lower_text(text)  # the case-insensitive words are tried by their lowered twins (same answers)
+    if match_lowered(_ANALYTE_AFTER, text, low, end) or _RESULT_AFTER.match(text, end):
         return True
-    return bool(_ANALYTE_BEFORE.search(text, max(0, start - 45), start))
+    return bool(search_lowered(_ANALYTE_BEFORE, text, low, max(0, start - 45), start))
 
 
 _LIST_STEMS = ("positiv", "negativ", "stain", "immunoreactiv", "express", "marker", "resist", "sensitiv",

@@ -8,18 +8,19 @@ from __future__ import annotations
 import re
 
 from casecourse.model import Mention
+from casecourse.reading.rx_first import anchored
 
 # a gene symbol (upper case, maybe with digits), not a molecule or method written in capitals
 _GENE = r"(?!(?:DNA|RNA|PCR|NGS|FISH)\b)[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,3})?"
 _CHANGE = r"(?:[A-Z]\d{2,4}[A-Z]|p\.[A-Za-z0-9*>_+-]+|c\.[A-Za-z0-9*>_+-]+)"
 _NOUN = r"(?:mutations?|variants?)"
 # "JAK2 V617F mutation was negative", "HFE gene mutations were not detected"
-_SUBJECT = re.compile(rf"(?<![\w.-])(?P<name>(?P<gene>{_GENE})(?:\s+gene)?(?:\s+{_CHANGE})?\s+{_NOUN})"
-                      rf"(?:\s+(?:testing|analysis|screen(?:ing)?|status))?\s+(?:was|were|is|are|came back|returned)\s+"
-                      rf"(?:(?:also|again|both)\s+)?(?P<res>negative|positive|not detected|detected|absent)\b")
+_SUBJECT = anchored(rf"(?<![\w.-])(?P<name>(?P<gene>{_GENE})(?:\s+gene)?(?:\s+{_CHANGE})?\s+{_NOUN})"
+                    rf"(?:\s+(?:testing|analysis|screen(?:ing)?|status))?\s+(?:was|were|is|are|came back|returned)\s+"
+                    rf"(?:(?:also|again|both)\s+)?(?P<res>negative|positive|not detected|detected|absent)\b")
 # "negative for the JAK2 mutation", "tested positive for a BRCA1 mutation"
-_FOR = re.compile(rf"\b(?P<res>negative|positive)\s+for\s+(?:the\s+|an?\s+|any\s+)?"
-                  rf"(?P<name>(?P<gene>{_GENE})(?:\s+gene)?(?:\s+{_CHANGE})?\s+{_NOUN})")
+_FOR = anchored(rf"\b(?P<res>negative|positive)\s+for\s+(?:the\s+|an?\s+|any\s+)?"
+                rf"(?P<name>(?P<gene>{_GENE})(?:\s+gene)?(?:\s+{_CHANGE})?\s+{_NOUN})")
 # "testing of the HFE gene showed no mutations", "the assay for ... of the gene HFE revealed no pathogenic variant"
 # behind a lookahead of the first two letters of its first words (their classes, case-folded): `re` tries the rest
 # only there (`rx_first.anchored` does this for a pattern without inline flags)

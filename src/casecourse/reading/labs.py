@@ -30,7 +30,7 @@ from casecourse.reading.labs_catalogue import LabTest, TestHit, by_written, cata
 from casecourse.reading.labs_qualitative import Compound, compound_anchors, find_compounds, find_qualitative
 from casecourse.reading.labs_results import find_results
 from casecourse.reading.labs_values import Value, find_values, unit_after
-from casecourse.reading.rx_first import finditer, lower_text
+from casecourse.reading.rx_first import anchored, finditer, lower_text
 from casecourse.reading.rx_keys import may_hold
 from casecourse.units import convert, lookup_unit
 
@@ -205,7 +205,7 @@ _VALUE_GAP = re.compile(r"(?:[\s:=(]|\b(?:levels?|counts?|values?|concentrations
 
 
 # a name the catalogue does not know, after a list separator and right before the value
-_UNKNOWN_NAME_BEFORE = re.compile(  # (after an article too: ", a cholinesterase level of 1360 U/L")
+_UNKNOWN_NAME_BEFORE = anchored(  # (after an article too: ", a cholinesterase level of 1360 U/L")
     r"(?:,|;|\band\b)\s+(?:(?:a|an|the)\s+)?(?P<name>(?:[A-Za-z][\w-]{3,}|[A-Z]{2}[A-Z0-9]?\b|[A-Z][+\-−]?(?!\w))"
     r"(?:\s+[A-Za-z][\w-]+){0,2}?(?:\s[A-Z0-9](?![\w-]))?)"  # "serum amyloid A", "interleukin 6"
     # a short name in capitals too: "and TNF (29.8 ng/L)", an element's symbol: "Na 143 mmol/L, K 4.2 mmol/L"
@@ -374,7 +374,7 @@ def value_mention(text: str, v: Value, test: LabTest | None) -> Mention:
                    norm=test.name if test else None, attrs=attrs)
 
 
-_CHANGE_BEFORE = re.compile(
+_CHANGE_BEFORE = anchored(
     r"\b(?:(?:increased|decreased|dropped|fell|rose|declined|reduced|lowered|raised|risen|fallen|corrected|"
     r"went (?:up|down))"
     r"\s+by|(?:a |an )?(?:drop|fall|rise|increase|decrease|decline|reduction|change|loss|gain|correction)\s+(?:of|by)"

@@ -20,7 +20,7 @@ from casecourse.model import Mention
 from casecourse.reading import dict_scan
 from casecourse.reading.labs_catalogue import LabTest, TestHit, catalogue, expand, find_tests
 from casecourse.reading.rx_first import anchored, lower_of, lower_text
-from casecourse.reading.rx_keys import may_hold, search_lowered
+from casecourse.reading.rx_keys import match_lowered, may_hold, search_lowered
 
 _INTERP = {
     "H": ["elevated", "raised", "high", "higher", "increased", "increasing", "rising", "elevation",
@@ -244,7 +244,7 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
                          default=max(0, g_start - 80))
         span: tuple[int, int] | None = None
         takers = group
-        post = _POST.match(text, g_end, limit)
+        post = match_lowered(_POST, text, low, g_end, limit)
         if post and _TREND.match(text, post.start("adj")) and (
                 _TO_VALUE.match(text, post.end("adj")) or _PERFECT.search(text, g_end, post.start("adj"))):
             post = None  # "hemoglobin increased to 10.2 g/dL", "ferritin had decreased": a change, not the level

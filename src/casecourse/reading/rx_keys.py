@@ -200,21 +200,34 @@ def may_hold(low: str | None, lo: int, hi: int, literals: Iterable[str]) -> bool
 TWIN_AFTER_SEARCHES = 200
 
 
-def search_lowered(rx: re.Pattern[str], s: str, low: str | None) -> re.Match[str] | None:
-    """`rx.search(s)`, run by its `rx_first.lowered` twin over `low` (= lower_text of `s`, or None) once `rx`
-    has been searched TWIN_AFTER_SEARCHES times: the twin finds the same leftmost start, where `rx` itself is
+def search_lowered(rx: re.Pattern[str], s: str, low: str | None, pos: int = 0,
+                   endpos: int | None = None) -> re.Match[str] | None:
+    """`rx.search(s, pos, endpos)`, run by its `rx_first.lowered` twin over `low` (= lower_text of `s`, or None) once
+    `rx` has been searched TWIN_AFTER_SEARCHES times: the twin finds the same leftmost start, where `rx` itself is
     then matched (its own match object, groups as written)."""
+    end = len(s) if endpos is None else endpos
     twin = deferred_twin(rx, 1, TWIN_AFTER_SEARCHES)
     if twin is None or low is None:
-        return rx.search(s)
-    t = twin.search(low)
+        return rx.search(s, pos, end)
+    t = twin.search(low, pos, end)
     if t is None:
         return None
-    m = rx.match(s, t.start())
+    m = rx.match(s, t.start(), end)
     if m is None or m.end() != t.end():  # cannot happen (`lowered` is exact); the plain search decides then
-        return rx.search(s)
+        return rx.search(s, pos, end)
     return m
 
 
-__all__ = ["KeySet", "at_run_starts", "in_runs", "may_hold", "near", "occurrences", "reversed_text", "search_lowered",
-           "starting_with"]
+def match_lowered(rx: re.Pattern[str], s: str, low: str | None, pos: int = 0,
+                  endpos: int | None = None) -> re.Match[str] | None:
+    """`rx.match(s, pos, endpos)`, tried first by its `rx_first.lowered` twin over `low` (as `search_lowered`): where
+    the twin fails `rx` does too, and that case-sensitive try is the cheaper one (most tries fail)."""
+    end = len(s) if endpos is None else endpos
+    twin = deferred_twin(rx, 1, TWIN_AFTER_SEARCHES)
+    if twin is not None and low is not None and twin.match(low, pos, end) is None:
+        return None
+    return rx.match(s, pos, end)
+
+
+__all__ = ["KeySet", "at_run_starts", "in_runs", "match_lowered", "may_hold", "near", "occurrences", "reversed_text",
+           "search_lowered", "starting_with"]

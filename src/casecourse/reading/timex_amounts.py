@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from casecourse.reading.rx_first import anchored
 from casecourse.reading.timex_lexicon import AMOUNT, ANCHOR, NUMBER, UNIT, anchor_keyword, parse_amount
 from casecourse.reading.timex_scan import matches
 from casecourse.reading.timex_values import duration_value, relative_attrs, unit_of, unit_precision
 
 Cand = tuple[int, int, int, str, dict]
 #: "three and four months": a bare amount coordinated with the amount the match begins with
-_ELLIPSIS = re.compile(rf"(?<!between\s)\b(?P<n>{NUMBER})\s+and\s+\Z", re.I)
+_ELLIPSIS = anchored(rf"(?<!between\s)\b(?P<n>{NUMBER})\s+and\s+\Z", re.I)
 
 _ADJ_NO_NUM = {
     "last",
@@ -62,7 +63,7 @@ _SHORT_UNITS = {
     "wk",
     "wks",
 }
-_PRE = re.compile(
+_PRE = anchored(
     r"\b(?P<prep>within|for|after|over|during|in|at|by|until|till|since|from|before|around|"
     r"lasting|throughout|following|of|aged|age)\s+(?:the\s+|a\s+|an\s+)?$",
     re.I,
@@ -146,7 +147,7 @@ _TEST_NAME = re.compile(
     r"blood\s+pressure)\s+(?:monitoring|recording)|collection)",
     re.I,
 )
-_APGAR = re.compile(r"\bApgar\b(?:(?!\.\s).)*$", re.I)
+_APGAR = anchored(r"\bApgar\b(?:(?!\.\s).)*$", re.I)
 #: "a mass of 30 weeks size", "a 16-week-sized uterus": a size measured in weeks of pregnancy, not a time
 _SIZE = re.compile(r"[-\s]+(?:sized?|size)\b", re.I)
 #: what may follow "a minute" used as a time ("for a minute.", "a minute later"); any other word makes

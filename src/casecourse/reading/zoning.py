@@ -75,7 +75,7 @@ _AUTHOR_LINE = re.compile(
     r"@|\bORCID\b|\bE-?mail\b|\b(?-i:MD|PhD|MBBS|MSc|FRCP)\b|\bcorrespondence\b|\bDepartment\b.*\b(?:Hospital|"
     r"University|Spain|USA|Street|Calle)\b|^[-•*]?\s*[A-Z]\.(?:\s?[A-Z]\.)*\s+[A-Z][A-Za-zÀ-ÿ'-]+(?:-[A-Z].*)?,",
     re.I)
-_BACKMATTER_LINE = re.compile(
+_BACKMATTER_LINE = anchored(
     r"^\s*(?:©|\(c\)\s|copyright\b|competing interests?\b|conflicts? of interest\b|funding\b|"
     r"received\s*:|accepted\s*:|published\s*:|doi\s*:|https?://|keywords?\s*:)", re.I)
 _REFERENCES_START = re.compile(r"^\s*(?:references?|bibliography)\s*:?\s*$", re.I)
