@@ -1,4 +1,6 @@
 """Course reading checked on invented neurology, nephrology and paediatric narratives and UK letters."""
+import pytest
+
 from casecourse.api import analyze_text
 from casecourse.model import Assertion
 
@@ -110,6 +112,14 @@ def test_the_step_of_a_taper_is_no_dose() -> None:
     (exp,) = [e for e in analyze_text(text, assess=False).exposures if e.drug == "prednisolone"]
     assert [s.dose.value for s in exp.segments if s.dose] == [60.0]
     assert exp.end is not None and exp.end.point == "2021-06-30"  # a date without its year, from the story's year
+
+
+@pytest.mark.parametrize("step", ["was cut by 10 mg", "was reduced by weekly reductions of 10 mg",
+                                  "was weaned down by 10 mg every week"])
+def test_other_wordings_of_a_taper_step_are_no_dose(step: str) -> None:
+    text = f"In March 2020 prednisone 40 mg daily was started; in May prednisone {step}."
+    (exp,) = [e for e in analyze_text(text, assess=False).exposures if e.drug == "prednisone"]
+    assert [s.dose.value for s in exp.segments if s.dose] == [40.0]
 
 
 def test_a_route_word_before_the_next_drug_is_that_drugs() -> None:

@@ -159,12 +159,6 @@ class _Mentions:
 
 # the amount a dose changes by, not a dose: "tapered by 10 mg every week", "weaned by 2.5 mg every two weeks",
 # "reduced in steps of 5 mg", "increased in 25 mg increments"
-_STEP_BEFORE = re.compile(
-    r"\b(?:(?:taper|reduc|decreas|lower|wean|cut|increas|escalat|titrat|uptitrat)\w*\s+(?:(?:down|up|gradually|"
-    r"slowly|further|then)\s+)*by\s+(?:(?:steps|decrements|increments) of\s+)?|(?:in|by) (?:weekly |monthly |daily )?"
-    r"(?:steps|decrements|increments|reductions) of\s+)$", re.I)
-
-
 @cache
 def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     rows = table("exposure_cues.csv")
@@ -1574,8 +1568,10 @@ def _masses(a: Mention, b: Mention) -> bool:
     return a.attrs.get("unit") in _MASS_MG and b.attrs.get("unit") in _MASS_MG
 _STEP_RATIO = 20.0  # a taper or escalation step changes a dose by less than this factor
 # a dose written as the step of a change: "tapered by 5 mg every week", "reduced by 2.5 mg weekly", "in decrements of"
-_STEP_BEFORE = anchored(r"(?:\b(?:taper\w*|reduc\w*|decreas\w*|lower\w*|increas\w*|escalat\w*|weaned|titrated)"
-                        r"(?:\s+[\w-]+){0,2}?\s+by|\b(?:in\s+)?(?:steps|decrements|increments)\s+of)\s*$", re.I)
+# the step of a taper or an escalation before a dose: "tapered by", "weaned down by", "cut by", "in weekly steps of"
+_STEP_BEFORE = anchored(r"(?:\b(?:taper\w*|reduc\w*|decreas\w*|lower\w*|increas\w*|escalat\w*|wean\w*|cut|"
+                        r"(?:up)?titrat\w*)(?:\s+[\w-]+){0,2}?\s+by|\b(?:in|by)\s+(?:(?:weekly|monthly|daily)\s+)?"
+                        r"(?:steps|decrements|increments|reductions)\s+of)\s*$", re.I)
 
 
 def _comparable(a: Mention, b: Mention) -> bool:
