@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -75,7 +75,7 @@ def normalise_unit(written: str) -> str:
     return key
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: every new phrase after a number is asked once, and a corpus run has millions
 def lookup_unit(written: str) -> UnitInfo | None:
     table = unit_table()
     exact = written.strip()
