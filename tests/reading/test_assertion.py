@@ -74,6 +74,15 @@ def test_with_ends_a_forward_scope_but_not_a_backward_one() -> None:
     assert _assert("Arthritis with tenosynovitis was ruled out.", "Arthritis") == "negated"
 
 
+def test_a_cue_with_an_optional_first_word_matches_after_a_word() -> None:
+    # medspaCy's "(may) rule out" and "(can) be ruled out" open with an optional word: the cue must also match
+    # when that word is absent and another word stands before it, not only after punctuation
+    assert _assert("An angiogram was done to rule out vasculitis.", "vasculitis") == "suspected"
+    assert _assert("Sarcoidosis cannot be ruled out.", "Sarcoidosis") == "suspected"
+    assert _assert("Cough, rule out pertussis.", "pertussis") == "suspected"
+    assert _assert("Pertussis was ruled out.", "Pertussis") == "negated"
+
+
 def test_scope_is_limited_in_words() -> None:
     far = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS + 1)) + " fever."
     near = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS - 1)) + " fever."

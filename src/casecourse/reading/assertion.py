@@ -59,10 +59,18 @@ def _rule_regex(rule: dict) -> str:
     if not (rule.get("pattern") and isinstance(rule["pattern"], list)):
         return r"\s+".join(re.escape(w) for w in rule["literal"].lower().split())
     out = ""
-    for i, tok in enumerate(rule["pattern"]):
+    leading = True  # still in the optional tokens a pattern may open with
+    for tok in rule["pattern"]:
         core = _token_core(tok)
-        sep = "" if i == 0 else r"\s+"
         op = tok.get("OP")
+        if leading and op in ("?", "*"):
+            # an optional opening token carries its own trailing space, so the match starts at a word either way:
+            # "(may) rule out" matches "done to rule out X" (a match starting at the space before 'rule' sat behind
+            # the 'o' of 'to' and failed the no-word-character look-behind)
+            out += f"(?:{core}\\s+){op}"
+            continue
+        sep = "" if leading else r"\s+"
+        leading = False
         out += f"(?:{sep}{core}){op}" if op in ("?", "*", "+") else f"{sep}{core}"
     return out
 
@@ -133,7 +141,8 @@ _COMMON = "tsaocpwbmfhdinrlegyuvk"  # English words' commonest first letters, mo
 
 def _first_chars(rule: dict) -> tuple[frozenset[str] | None, bool]:
     """The characters a match of `rule` can start with (None: unknown, any) and whether it can start
-    with whitespace (a leading optional token is followed by `\\s+`). A regex-string rule names its first
+    with whitespace (no token pattern can: a leading optional token carries its own trailing `\\s+`, see
+    `_rule_regex`, so its characters and the next token's are the first ones). A regex-string rule names its first
     characters in `first`."""
     if isinstance(rule.get("pattern"), str):
         return (frozenset(rule["first"]) if rule.get("first") else None), False
@@ -141,9 +150,7 @@ def _first_chars(rule: dict) -> tuple[frozenset[str] | None, bool]:
         words = rule["literal"].lower().split()
         return (frozenset(words[0][0]), False) if words else (None, False)
     chars: set[str] = set()
-    for i, tok in enumerate(rule["pattern"]):
-        if i > 0:
-            return frozenset(chars), True  # an earlier optional token: the match may start at \s+
+    for tok in rule["pattern"]:
         spec = tok.get("LOWER", tok.get("TEXT", tok.get("ORTH")))
         if isinstance(spec, dict) and "IN" in spec:
             words = [str(w).lower() for w in spec["IN"]]
