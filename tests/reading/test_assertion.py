@@ -83,6 +83,21 @@ def test_a_cue_with_an_optional_first_word_matches_after_a_word() -> None:
     assert _assert("Pertussis was ruled out.", "Pertussis") == "negated"
 
 
+def test_suspicion_phrasings_of_case_reports() -> None:
+    # a suspicion told as 'potential X', 'concerns for X', 'was suspected of having X'
+    assert _assert("Cultures were drawn for a potential bacterial infection.", "bacterial infection") == "suspected"
+    assert _assert("The skin findings raised concerns for Kawasaki disease.", "Kawasaki disease") == "suspected"
+    assert _assert("He was initially suspected of having tuberculosis.", "tuberculosis") == "suspected"
+    assert _assert("She was suspected of pertussis.", "pertussis") == "suspected"
+    # ... but not the disease whose potential complications are watched, nor a complaint the patient voiced
+    assert _assert("We watched for potential complications of the pancreatitis.", "pancreatitis") == "present"
+    assert _assert("On waking she expressed concerns about double vision.", "double vision") == "present"
+
+
+def test_seronegative_for_denies() -> None:
+    assert _assert("The patient was seronegative for syphilis.", "syphilis") == "negated"
+
+
 def test_scope_is_limited_in_words() -> None:
     far = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS + 1)) + " fever."
     near = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS - 1)) + " fever."
