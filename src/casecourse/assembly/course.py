@@ -157,6 +157,8 @@ class CourseAssembler:
                              mentions=reading.mentions)
         self.times = place_sentences(reading)
         self._conditions: dict[str, Condition] = {}
+        # the sentences that suspect each condition (by its key): such a sentence does not also confirm it
+        self._suspected_in: dict[str, set[tuple[int, int]]] = {}
         self._findings: dict[tuple[str, str | None], Finding] = {}
         self._ids: dict[str, int] = {}
         self._qualitative_seen: set[tuple] = set()
@@ -418,8 +420,19 @@ class CourseAssembler:
             status = "refuted"
         c = self._conditions.get(name)
         if c is None and _ANAPHOR_BEFORE.search(self.text, max(0, m.start - 8), m.start):
-            # "a right psoas abscess ... resolution of the abscess": the diagnosis told before, named by its head
-            c = next((x for k, x in self._conditions.items() if k.endswith(" " + name)), None)
+            # "a right psoas abscess ... resolution of the abscess": the diagnosis told before, named by its head; not
+            # one the story excluded ("seronegative for HIV ... until the infection was controlled")
+            c = next((x for k, x in self._conditions.items() if k.endswith(" " + name) and x.status != "refuted"),
+                     None)
+            if c is not None:
+                name = next(k for k, x in self._conditions.items() if x is c)
+        if status in ("provisional", "differential"):
+            self._suspected_in.setdefault(name, set()).add(sent)
+        elif status == "confirmed" and sent in self._suspected_in.get(name, ()) \
+                and not _CONFIRMING.search(self.text, sent[0], sent[1]):
+            # "ceftriaxone for suspected UTI, and admitted for sepsis secondary to UTI": the sentence's own
+            # suspicion qualifies its restatement (not "suspected TB was confirmed, and TB treatment was started")
+            status = "provisional"
         if c is None:
             codings = []
             if m.attrs.get("icd10"):
@@ -672,6 +685,8 @@ class CourseAssembler:
 
 
 # a definite determiner before a diagnosis's head noun refers back to the fuller name told before it
+# a sentence that settles a suspicion it states: "suspected X was confirmed by culture", "X was diagnosed"
+_CONFIRMING = re.compile(r"\b(?:confirm\w*|proven|proved|established|diagnosed|positive|grew|revealed|showed)\b", re.I)
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|her|his|their)\s+$", re.I)
 
 
