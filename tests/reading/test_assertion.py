@@ -98,6 +98,20 @@ def test_seronegative_for_denies() -> None:
     assert _assert("The patient was seronegative for syphilis.", "syphilis") == "negated"
 
 
+def test_a_forward_cue_reaches_through_a_list_of_findings() -> None:
+    # the scope's word limit counts the words between the listed findings, not the findings' own words
+    text = ("He reported no exertional chest pain, shortness of breath, orthopnea, paroxysmal nocturnal dyspnea, "
+            "peripheral edema, palpitations, or syncope.")
+    spans = ["exertional chest pain", "shortness of breath", "orthopnea", "paroxysmal nocturnal dyspnea",
+             "peripheral edema", "palpitations", "syncope"]
+    ms = [Mention(type="finding", start=text.index(w), end=text.index(w) + len(w), text=w) for w in spans]
+    assertion.assign(text, [(0, len(text))], ms)
+    assert [m.assertion.value for m in ms] == ["negated"] * len(spans)
+    # ... but not through other words
+    far = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS + 1)) + ", cough or fever."
+    assert _assert(far, "fever") == "present"
+
+
 def test_scope_is_limited_in_words() -> None:
     far = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS + 1)) + " fever."
     near = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS - 1)) + " fever."

@@ -370,6 +370,25 @@ def _words_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
 
 
+def _words_outside(text: str, a: int, b: int, targets: list[Mention]) -> int:
+    """The words between a and b that are no other target's: a list of targets a forward cue reaches through counts
+    by its commas and conjunctions only ("no risk factors such as asplenia, diabetes mellitus, alcoholism, chronic
+    liver disease, or structural heart disease"; "she denied fever, chills, ..., dysuria, or rash"). A backward cue
+    keeps the plain count (its lists are `BACKWARD_LIST` cues), and so does any target but a condition or finding
+    (a test's result after a list of what it tested for)."""
+    chunk = list(text[a:b])
+    for t in targets:
+        if a <= t.start and t.end <= b and t.type in _LISTED_TYPES:
+            chunk[t.start - a:t.end - a] = " " * (t.end - t.start)
+    return len(_WORD.findall("".join(chunk)))
+
+
+_LISTED_TYPES = frozenset({"condition", "finding", "finding_part"})  # a list of diagnoses, signs and symptoms
+
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+
+
 # a new subject between a relative's cue and a coordinated predicate: the predicate is not the relative's
 _NEW_SUBJECT = re.compile(
     r"\b(?:but|however|although|whereas|while|she|he|they|the\s+patient|our\s+patient)\b|;", re.I)
@@ -472,7 +491,9 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 # event 'presented to the ED' begins at the terminator 'presented')
                 if any(lo <= ta and (tb <= hi or ta == hi == m.start)
                        for ta, tb in (terms + forward_terms if hi == m.start else terms)) \
-                        or _words_between(text, lo, hi) > MAX_SCOPE_WORDS:
+                        or _words_between(text, lo, hi) > MAX_SCOPE_WORDS \
+                        and (hi != m.start or m.type not in _LISTED_TYPES
+                             or _words_outside(text, lo, hi, loud) > MAX_SCOPE_WORDS):
                     continue
                 value = _CATEGORY[cat]
                 if best is None or _RANK[value] > _RANK[best]:
