@@ -67,3 +67,10 @@ def test_a_definite_anaphor_does_not_revive_an_excluded_infection() -> None:
 def test_a_definite_anaphor_still_names_the_diagnosis_told_before() -> None:
     got = _status("A right psoas abscess was drained on day 2. The abscess resolved.")
     assert got.get("psoas abscess") == "confirmed" and "abscess" not in got
+
+
+def test_a_disease_named_before_prevention_is_no_diagnosis() -> None:
+    got = _status("Enoxaparin was started for stroke prevention because of atrial fibrillation.")
+    assert "stroke" not in got and got.get("atrial fibrillation") == "confirmed"
+    got = _status("He had an ischemic stroke in May. Aspirin was given for secondary stroke prevention.")
+    assert got.get("ischemic stroke", got.get("stroke")) == "confirmed"

@@ -408,8 +408,11 @@ class CourseAssembler:
         return m.assertion == Assertion.historical and _PAST_HISTORY.search(self.text, sent[0], m.start) is not None
 
     def _condition(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
-        if m.assertion == Assertion.hypothetical and (m.attrs.get("prevented") or m.attrs.get("defining")):
-            return  # "prophylaxis against X", "Y, a syndrome characterized by X": no diagnosis of this patient
+        if m.assertion == Assertion.hypothetical and (m.attrs.get("prevented") or m.attrs.get("defining")) \
+                or _PREVENTION_AFTER.match(self.text, m.end):
+            # "prophylaxis against X", "Y, a syndrome characterized by X", "heparin for stroke prevention": no
+            # diagnosis of this patient
+            return
         if m.assertion == Assertion.family or any(a <= m.start and m.end <= b for a, b in self._markers):
             return  # a relative's disease is not the patient's
         if any(a <= m.start and m.end <= b for a, b in self._planned):
@@ -685,6 +688,8 @@ class CourseAssembler:
 
 
 # a definite determiner before a diagnosis's head noun refers back to the fuller name told before it
+# a disease named as what a treatment prevents, by a noun after it: "stroke prevention", "endocarditis prophylaxis"
+_PREVENTION_AFTER = re.compile(r"\s+(?:prevention|prophylaxis)\b", re.I)
 # a sentence that settles a suspicion it states: "suspected X was confirmed by culture", "X was diagnosed"
 _CONFIRMING = re.compile(r"\b(?:confirm\w*|proven|proved|established|diagnosed|positive|grew|revealed|showed)\b", re.I)
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|her|his|their)\s+$", re.I)
