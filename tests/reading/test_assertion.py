@@ -112,6 +112,18 @@ def test_a_forward_cue_reaches_through_a_list_of_findings() -> None:
     assert _assert(far, "fever") == "present"
 
 
+def test_a_negative_result_denies_every_disease_its_test_list_names() -> None:
+    text = "Brucellosis, Q fever, hepatitis A, B and C, and human immunodeficiency virus serologies were all negative."
+    spans = ["Brucellosis", "Q fever", "human immunodeficiency virus"]
+    ms = [Mention(type="condition", start=text.index(w), end=text.index(w) + len(w), text=w) for w in spans]
+    assertion.assign(text, [(0, len(text))], ms)
+    assert [m.assertion.value for m in ms] == ["negated"] * 3
+    # other words between keep the word limit: the cue does not reach back through a clause
+    clause = ("Brucellosis was treated with doxycycline for six weeks before the patient moved abroad and her "
+              "serologies were all negative.")
+    assert _assert(clause, "Brucellosis") == "present"
+
+
 def test_scope_is_limited_in_words() -> None:
     far = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS + 1)) + " fever."
     near = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS - 1)) + " fever."

@@ -384,6 +384,23 @@ def _words_outside(text: str, a: int, b: int, targets: list[Mention]) -> int:
 
 
 _LISTED_TYPES = frozenset({"condition", "finding", "finding_part"})  # a list of diagnoses, signs and symptoms
+# what may stand between the diseases a negative result lists and its verb: "malaria, enteric fever, hepatitis A, B,
+# C and HIV tests were all negative"
+_TEST_LIST_WORDS = _LIST_WORDS | frozenset({
+    "test", "tests", "testing", "serology", "serologies", "antibody", "antibodies", "pcr", "pcrs", "culture",
+    "cultures", "screen", "screening", "panel", "panels", "assay", "assays", "titer", "titers", "titre", "titres",
+    "igm", "igg", "antigen", "antigens", "smear", "smears", "virus", "viruses", "infection", "infections",
+    "hepatitis", "a", "b", "c", "d", "e"})  # "hepatitis A, B and C"
+
+
+def _tested_list(text: str, a: int, b: int, targets: list[Mention]) -> bool:
+    """Between a listed disease and a negative result after it (a..b) stand only other listed diseases, list words
+    and the test's name: the result denies them all, however long the list."""
+    chunk = list(text[a:b])
+    for t in targets:
+        if a <= t.start and t.end <= b and t.type in _LISTED_TYPES:
+            chunk[t.start - a:t.end - a] = " " * (t.end - t.start)
+    return all(w in _TEST_LIST_WORDS for w in _WORD.findall("".join(chunk).lower()))
 
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
@@ -492,8 +509,9 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 if any(lo <= ta and (tb <= hi or ta == hi == m.start)
                        for ta, tb in (terms + forward_terms if hi == m.start else terms)) \
                         or _words_between(text, lo, hi) > MAX_SCOPE_WORDS \
-                        and (hi != m.start or m.type not in _LISTED_TYPES
-                             or _words_outside(text, lo, hi, loud) > MAX_SCOPE_WORDS):
+                        and (m.type not in _LISTED_TYPES
+                             or (_words_outside(text, lo, hi, loud) > MAX_SCOPE_WORDS if hi == m.start
+                                 else cat != "NEGATED_EXISTENCE" or not _tested_list(text, lo, hi, loud))):
                     continue
                 value = _CATEGORY[cat]
                 if best is None or _RANK[value] > _RANK[best]:
