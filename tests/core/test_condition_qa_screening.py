@@ -74,3 +74,11 @@ def test_a_disease_named_before_prevention_is_no_diagnosis() -> None:
     assert "stroke" not in got and got.get("atrial fibrillation") == "confirmed"
     got = _status("He had an ischemic stroke in May. Aspirin was given for secondary stroke prevention.")
     assert got.get("ischemic stroke", got.get("stroke")) == "confirmed"
+
+
+def test_what_a_relative_is_said_not_to_have_says_nothing_of_the_patient() -> None:
+    got = _status("The baby was born at term. The mother had no chronic illness such as hypertension or diabetes "
+                  "mellitus.")
+    assert "hypertension" not in got and "diabetes mellitus" not in got
+    got = _status("His father had no diabetes mellitus, but the patient had no hypertension.")
+    assert got.get("hypertension") == "refuted"

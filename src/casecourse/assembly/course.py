@@ -229,10 +229,13 @@ class CourseAssembler:
         return self.course
 
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
-        if m.type in ("condition", "finding") and m.assertion == Assertion.negated and (
-                fam := _FAMILY_BEFORE.search(self.text, max(sent[0], m.start - 80), m.start)) \
-                and not _OWN_HISTORY.search(self.text, max(sent[0], fam.start() - 30), fam.start()):
-            return  # "no family history of lupus": the relatives', it says nothing of the patient's own lupus
+        if m.type in ("condition", "finding") and m.assertion == Assertion.negated and ((
+                fam := _FAMILY_BEFORE.search(self.text, max(sent[0], m.start - 80), m.start))
+                and not _OWN_HISTORY.search(self.text, max(sent[0], fam.start() - 30), fam.start())
+                or _relative_subject().match(self.text, sent[0], m.start)):
+            # "no family history of lupus", "the mother had no chronic illness like hypertension": the relatives', it
+            # says nothing of the patient's own lupus or hypertension
+            return
         if m.type == "condition" or m.type == "finding" and (self._past_history(m, sent) or _class_diagnosis(m)
                                                              or (m.start, m.end) in self._listed):
             self._condition(m, sent, when)
@@ -798,6 +801,19 @@ _COLUMN_DAY = re.compile(r"(?:(?:on|at)\s+)?(?:(?P<adm>admission|presentation)|(
 _FAMILY_BEFORE = re.compile(r"\bfamily(?: medical)? history\b(?:(?!\b(?:personal|past|own|himself|herself)\b)[^.;])*$",
                             re.I)
 _OWN_HISTORY = re.compile(r"\b(?:personal|own|past)\b", re.I)
+
+
+@cache
+def _relative_subject() -> re.Pattern[str]:
+    """A relative as the subject of the clause a denial stands in: "the mother had no chronic illness like X", "his
+    father denied X" (knowledge/relatives.csv); searched from the sentence's start to the denied mention."""
+    rel = "|".join(sorted((re.escape(r["word"]) for r in table("relatives.csv")), key=len, reverse=True))
+    return re.compile(
+        rf"\s*(?:[^.;]*?[,:]\s+)?(?:the|her|his|their|its|[Tt]he\s+patient['’]s)\s+(?:(?:maternal|paternal|older|younger|"
+        rf"elder|twin|biological)\s+)?(?:{rel})s?\s+(?:had|has|have|was|were|is|are|denied|denies|reported|reports)\b"
+        rf"(?:(?!\b(?:but|whereas|while|although|however|she|he|the\s+patient|our\s+patient)\b)[^;])*$", re.I)
+
+
 # the story's line right before a table announces it ("Initial laboratory results are shown below.", "... were as
 # follows:"): a table with no time in its header is then at the story's time there
 _ANNOUNCES = re.compile(r"\b(?:below|following|as follows|summari[sz]ed in the table|the table)\b|:\s*$", re.I)
