@@ -48,3 +48,37 @@ def test_what_is_prevented_or_defines_a_suspected_disease_is_no_diagnosis_of_the
     got = _status("We suspected thrombotic thrombocytopenic purpura, a rare disorder characterized by fever, "
                   "renal failure and thrombocytopenia. Blood cultures were negative.")
     assert "renal failure" not in got and "thrombocytopenia" not in got
+
+
+def test_a_sentence_that_suspects_a_diagnosis_does_not_also_confirm_it() -> None:
+    got = _status("She was started on ceftriaxone for suspected pyelonephritis, and admitted for treatment of sepsis "
+                  "secondary to pyelonephritis.")
+    assert got.get("pyelonephritis") == "provisional"
+    assert got.get("sepsis") == "confirmed"
+
+
+def test_a_definite_anaphor_does_not_revive_an_excluded_infection() -> None:
+    got = _status("Serology was negative for HIV infection. Debridements were repeated until the infection was "
+                  "controlled.")
+    assert got.get("hiv infection") == "refuted"
+    assert got.get("infection") == "confirmed"
+
+
+def test_a_definite_anaphor_still_names_the_diagnosis_told_before() -> None:
+    got = _status("A right psoas abscess was drained on day 2. The abscess resolved.")
+    assert got.get("psoas abscess") == "confirmed" and "abscess" not in got
+
+
+def test_a_disease_named_before_prevention_is_no_diagnosis() -> None:
+    got = _status("Enoxaparin was started for stroke prevention because of atrial fibrillation.")
+    assert "stroke" not in got and got.get("atrial fibrillation") == "confirmed"
+    got = _status("He had an ischemic stroke in May. Aspirin was given for secondary stroke prevention.")
+    assert got.get("ischemic stroke", got.get("stroke")) == "confirmed"
+
+
+def test_what_a_relative_is_said_not_to_have_says_nothing_of_the_patient() -> None:
+    got = _status("The baby was born at term. The mother had no chronic illness such as hypertension or diabetes "
+                  "mellitus.")
+    assert "hypertension" not in got and "diabetes mellitus" not in got
+    got = _status("His father had no diabetes mellitus, but the patient had no hypertension.")
+    assert got.get("hypertension") == "refuted"

@@ -74,6 +74,56 @@ def test_with_ends_a_forward_scope_but_not_a_backward_one() -> None:
     assert _assert("Arthritis with tenosynovitis was ruled out.", "Arthritis") == "negated"
 
 
+def test_a_cue_with_an_optional_first_word_matches_after_a_word() -> None:
+    # medspaCy's "(may) rule out" and "(can) be ruled out" open with an optional word: the cue must also match
+    # when that word is absent and another word stands before it, not only after punctuation
+    assert _assert("An angiogram was done to rule out vasculitis.", "vasculitis") == "suspected"
+    assert _assert("Sarcoidosis cannot be ruled out.", "Sarcoidosis") == "suspected"
+    assert _assert("Cough, rule out pertussis.", "pertussis") == "suspected"
+    assert _assert("Pertussis was ruled out.", "Pertussis") == "negated"
+
+
+def test_suspicion_phrasings_of_case_reports() -> None:
+    # a suspicion told as 'potential X', 'concerns for X', 'was suspected of having X'
+    assert _assert("Cultures were drawn for a potential bacterial infection.", "bacterial infection") == "suspected"
+    assert _assert("The skin findings raised concerns for Kawasaki disease.", "Kawasaki disease") == "suspected"
+    assert _assert("He was initially suspected of having tuberculosis.", "tuberculosis") == "suspected"
+    assert _assert("She was suspected of pertussis.", "pertussis") == "suspected"
+    # ... but not the disease whose potential complications are watched, nor a complaint the patient voiced
+    assert _assert("We watched for potential complications of the pancreatitis.", "pancreatitis") == "present"
+    assert _assert("On waking she expressed concerns about double vision.", "double vision") == "present"
+
+
+def test_seronegative_for_denies() -> None:
+    assert _assert("The patient was seronegative for syphilis.", "syphilis") == "negated"
+
+
+def test_a_forward_cue_reaches_through_a_list_of_findings() -> None:
+    # the scope's word limit counts the words between the listed findings, not the findings' own words
+    text = ("He reported no exertional chest pain, shortness of breath, orthopnea, paroxysmal nocturnal dyspnea, "
+            "peripheral edema, palpitations, or syncope.")
+    spans = ["exertional chest pain", "shortness of breath", "orthopnea", "paroxysmal nocturnal dyspnea",
+             "peripheral edema", "palpitations", "syncope"]
+    ms = [Mention(type="finding", start=text.index(w), end=text.index(w) + len(w), text=w) for w in spans]
+    assertion.assign(text, [(0, len(text))], ms)
+    assert [m.assertion.value for m in ms] == ["negated"] * len(spans)
+    # ... but not through other words
+    far = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS + 1)) + ", cough or fever."
+    assert _assert(far, "fever") == "present"
+
+
+def test_a_negative_result_denies_every_disease_its_test_list_names() -> None:
+    text = "Brucellosis, Q fever, hepatitis A, B and C, and human immunodeficiency virus serologies were all negative."
+    spans = ["Brucellosis", "Q fever", "human immunodeficiency virus"]
+    ms = [Mention(type="condition", start=text.index(w), end=text.index(w) + len(w), text=w) for w in spans]
+    assertion.assign(text, [(0, len(text))], ms)
+    assert [m.assertion.value for m in ms] == ["negated"] * 3
+    # other words between keep the word limit: the cue does not reach back through a clause
+    clause = ("Brucellosis was treated with doxycycline for six weeks before the patient moved abroad and her "
+              "serologies were all negative.")
+    assert _assert(clause, "Brucellosis") == "present"
+
+
 def test_scope_is_limited_in_words() -> None:
     far = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS + 1)) + " fever."
     near = "No " + " ".join(["word"] * (assertion.MAX_SCOPE_WORDS - 1)) + " fever."

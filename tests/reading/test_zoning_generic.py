@@ -65,3 +65,29 @@ def test_a_sentence_opening_with_the_patient_is_about_the_patient() -> None:
               "This woman had no history of alcohol use, and iron studies were normal."):
         assert sentence_zone(s, "narrative") == "narrative", s
     assert sentence_zone("Several studies describe a higher risk in smokers.", "narrative") == "literature"
+
+
+@pytest.mark.parametrize("sentence", [
+    "MI, myocardial infarction; LAD, left anterior descending artery; PCI, percutaneous coronary intervention.",
+    "Abbreviations: TB: tuberculosis; CKD: chronic kidney disease; F: female.",
+    "ICU indicates intensive care unit; SLE, systemic lupus erythematosus.",
+])
+def test_an_abbreviation_glossary_is_no_story(sentence: str) -> None:
+    # a figure's or table's glossary names what its abbreviations stand for, nothing the patient had
+    assert sentence_zone(sentence, "narrative") == "glossary"
+
+
+@pytest.mark.parametrize("sentence", [
+    "WBC, 14 500/mm3; CRP, 96 mg/L; ESR, 70 mm/h.",  # a list of results
+    "She had a fever; CT, performed on day 2, showed pneumonia.",
+    "Past history: HTN, hypertension since 2010; smoker.",
+])
+def test_lists_that_are_no_glossary_keep_their_zone(sentence: str) -> None:
+    assert sentence_zone(sentence, "narrative") == "narrative"
+
+
+def test_a_table_ending_in_its_glossary_keeps_its_zone() -> None:
+    table = ("Table 2 Liver tests on admission and at discharge Test Range Admission Discharge AST (U/L) 0-40 85 30 "
+             "ALT (U/L) 0-40 120 35 bilirubin (mg/dL) 0.2-1.2 3.4 0.9 albumin (g/dL) 3.5-5.0 2.9 3.6 AST = aspartate "
+             "aminotransferase; ALT = alanine aminotransferase; INR = international normalized ratio.")
+    assert sentence_zone(table, "narrative") == "narrative"

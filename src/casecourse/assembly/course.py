@@ -160,6 +160,8 @@ class CourseAssembler:
                              mentions=reading.mentions)
         self.times = place_sentences(reading)
         self._conditions: dict[str, Condition] = {}
+        # the sentences that suspect each condition (by its key): such a sentence does not also confirm it
+        self._suspected_in: dict[str, set[tuple[int, int]]] = {}
         self._findings: dict[tuple[str, str | None], Finding] = {}
         self._ids: dict[str, int] = {}
         self._qualitative_seen: set[tuple] = set()
@@ -237,10 +239,13 @@ class CourseAssembler:
         return self.course
 
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
-        if m.type in ("condition", "finding") and m.assertion == Assertion.negated and (
-                fam := _FAMILY_BEFORE.search(self.text, max(sent[0], m.start - 80), m.start)) \
-                and not _OWN_HISTORY.search(self.text, max(sent[0], fam.start() - 30), fam.start()):
-            return  # "no family history of lupus": the relatives', it says nothing of the patient's own lupus
+        if m.type in ("condition", "finding") and m.assertion == Assertion.negated and ((
+                fam := _FAMILY_BEFORE.search(self.text, max(sent[0], m.start - 80), m.start))
+                and not _OWN_HISTORY.search(self.text, max(sent[0], fam.start() - 30), fam.start())
+                or _relative_subject().match(self.text, sent[0], m.start)):
+            # "no family history of lupus", "the mother had no chronic illness like hypertension": the relatives', it
+            # says nothing of the patient's own lupus or hypertension
+            return
         if m.type == "condition" or m.type == "finding" and (self._past_history(m, sent) or _class_diagnosis(m)
                                                              or (m.start, m.end) in self._listed):
             self._condition(m, sent, when)
@@ -416,8 +421,11 @@ class CourseAssembler:
         return m.assertion == Assertion.historical and _PAST_HISTORY.search(self.text, sent[0], m.start) is not None
 
     def _condition(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
-        if m.assertion == Assertion.hypothetical and (m.attrs.get("prevented") or m.attrs.get("defining")):
-            return  # "prophylaxis against X", "Y, a syndrome characterized by X": no diagnosis of this patient
+        if m.assertion == Assertion.hypothetical and (m.attrs.get("prevented") or m.attrs.get("defining")) \
+                or _PREVENTION_AFTER.match(self.text, m.end):
+            # "prophylaxis against X", "Y, a syndrome characterized by X", "heparin for stroke prevention": no
+            # diagnosis of this patient
+            return
         if m.assertion == Assertion.family or any(a <= m.start and m.end <= b for a, b in self._markers):
             return  # a relative's disease is not the patient's
         if any(a <= m.start and m.end <= b for a, b in self._planned):
@@ -428,8 +436,19 @@ class CourseAssembler:
             status = "refuted"
         c = self._conditions.get(name)
         if c is None and _ANAPHOR_BEFORE.search(self.text, max(0, m.start - 8), m.start):
-            # "a right psoas abscess ... resolution of the abscess": the diagnosis told before, named by its head
-            c = next((x for k, x in self._conditions.items() if k.endswith(" " + name)), None)
+            # "a right psoas abscess ... resolution of the abscess": the diagnosis told before, named by its head; not
+            # one the story excluded ("seronegative for HIV ... until the infection was controlled")
+            c = next((x for k, x in self._conditions.items() if k.endswith(" " + name) and x.status != "refuted"),
+                     None)
+            if c is not None:
+                name = next(k for k, x in self._conditions.items() if x is c)
+        if status in ("provisional", "differential"):
+            self._suspected_in.setdefault(name, set()).add(sent)
+        elif status == "confirmed" and sent in self._suspected_in.get(name, ()) \
+                and not _CONFIRMING.search(self.text, sent[0], sent[1]):
+            # "ceftriaxone for suspected UTI, and admitted for sepsis secondary to UTI": the sentence's own
+            # suspicion qualifies its restatement (not "suspected TB was confirmed, and TB treatment was started")
+            status = "provisional"
         if c is None:
             codings = []
             if m.attrs.get("icd10"):
@@ -682,6 +701,10 @@ class CourseAssembler:
 
 
 # a definite determiner before a diagnosis's head noun refers back to the fuller name told before it
+# a disease named as what a treatment prevents, by a noun after it: "stroke prevention", "endocarditis prophylaxis"
+_PREVENTION_AFTER = re.compile(r"\s+(?:prevention|prophylaxis)\b", re.I)
+# a sentence that settles a suspicion it states: "suspected X was confirmed by culture", "X was diagnosed"
+_CONFIRMING = re.compile(r"\b(?:confirm\w*|proven|proved|established|diagnosed|positive|grew|revealed|showed)\b", re.I)
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|her|his|their)\s+$", re.I)
 
 
@@ -788,6 +811,19 @@ _COLUMN_DAY = anchored(r"(?:(?:on|at)\s+)?(?:(?P<adm>admission|presentation)|(?:
 _FAMILY_BEFORE = re.compile(r"\bfamily(?: medical)? history\b(?:(?!\b(?:personal|past|own|himself|herself)\b)[^.;])*$",
                             re.I)
 _OWN_HISTORY = re.compile(r"\b(?:personal|own|past)\b", re.I)
+
+
+@cache
+def _relative_subject() -> re.Pattern[str]:
+    """A relative as the subject of the clause a denial stands in: "the mother had no chronic illness like X", "his
+    father denied X" (knowledge/relatives.csv); searched from the sentence's start to the denied mention."""
+    rel = "|".join(sorted((re.escape(r["word"]) for r in table("relatives.csv")), key=len, reverse=True))
+    return re.compile(
+        rf"\s*(?:[^.;]*?[,:]\s+)?(?:the|her|his|their|its|[Tt]he\s+patient['’]s)\s+(?:(?:maternal|paternal|older|younger|"
+        rf"elder|twin|biological)\s+)?(?:{rel})s?\s+(?:had|has|have|was|were|is|are|denied|denies|reported|reports)\b"
+        rf"(?:(?!\b(?:but|whereas|while|although|however|she|he|the\s+patient|our\s+patient)\b)[^;])*$", re.I)
+
+
 # the story's line right before a table announces it ("Initial laboratory results are shown below.", "... were as
 # follows:"): a table with no time in its header is then at the story's time there
 _ANNOUNCES = anchored(r"\b(?:below|following|as follows|summari[sz]ed in the table|the table)\b|:\s*$", re.I)

@@ -26,6 +26,7 @@ from casecourse.model import Assertion, Mention, set_field
 from casecourse.reading import rx_first, rx_store
 
 MAX_SCOPE_WORDS = 10
+LIST_REACH = 60  # words: how far a cue reaches through a list of diagnoses or findings (a longer list is cut there)
 _CATEGORY = {"NEGATED_EXISTENCE": Assertion.negated, "POSSIBLE_EXISTENCE": Assertion.suspected,
              "HISTORICAL": Assertion.historical, "HYPOTHETICAL": Assertion.hypothetical,
              "FAMILY": Assertion.family}
@@ -61,10 +62,18 @@ def _rule_regex(rule: dict) -> str:
     if not (rule.get("pattern") and isinstance(rule["pattern"], list)):
         return r"\s+".join(re.escape(w) for w in rule["literal"].lower().split())
     out = ""
-    for i, tok in enumerate(rule["pattern"]):
+    leading = True  # still in the optional tokens a pattern may open with
+    for tok in rule["pattern"]:
         core = _token_core(tok)
-        sep = "" if i == 0 else r"\s+"
         op = tok.get("OP")
+        if leading and op in ("?", "*"):
+            # an optional opening token carries its own trailing space, so the match starts at a word either way:
+            # "(may) rule out" matches "done to rule out X" (a match starting at the space before 'rule' sat behind
+            # the 'o' of 'to' and failed the no-word-character look-behind)
+            out += f"(?:{core}\\s+){op}"
+            continue
+        sep = "" if leading else r"\s+"
+        leading = False
         out += f"(?:{sep}{core}){op}" if op in ("?", "*", "+") else f"{sep}{core}"
     return out
 
@@ -135,7 +144,8 @@ _COMMON = "tsaocpwbmfhdinrlegyuvk"  # English words' commonest first letters, mo
 
 def _first_chars(rule: dict) -> tuple[frozenset[str] | None, bool]:
     """The characters a match of `rule` can start with (None: unknown, any) and whether it can start
-    with whitespace (a leading optional token is followed by `\\s+`). A regex-string rule names its first
+    with whitespace (no token pattern can: a leading optional token carries its own trailing `\\s+`, see
+    `_rule_regex`, so its characters and the next token's are the first ones). A regex-string rule names its first
     characters in `first`."""
     if isinstance(rule.get("pattern"), str):
         return (frozenset(rule["first"]) if rule.get("first") else None), False
@@ -143,9 +153,7 @@ def _first_chars(rule: dict) -> tuple[frozenset[str] | None, bool]:
         words = rule["literal"].lower().split()
         return (frozenset(words[0][0]), False) if words else (None, False)
     chars: set[str] = set()
-    for i, tok in enumerate(rule["pattern"]):
-        if i > 0:
-            return frozenset(chars), True  # an earlier optional token: the match may start at \s+
+    for tok in rule["pattern"]:
         spec = tok.get("LOWER", tok.get("TEXT", tok.get("ORTH")))
         if isinstance(spec, dict) and "IN" in spec:
             words = [str(w).lower() for w in spec["IN"]]
@@ -386,7 +394,8 @@ class _Scope:
     (`_words_between`), so one before the target ends after the start of the (MAX_SCOPE_WORDS + 1)-th word before it,
     and one after it starts at or before the start of the (MAX_SCOPE_WORDS + 1)-th word from its end (each word
     ending after the gap's start and starting before its end is a word of it). The others are never read: a long
-    sentence of many targets and cues stays linear. In the order of the cues (sorted, not overlapping)."""
+    sentence of many targets and cues stays linear. A diagnosis, sign or symptom reads the cues within LIST_REACH
+    words instead: a cue reaches it through a list of others. In the order of the cues (sorted, not overlapping)."""
 
     def __init__(self, text: str, s0: int, s1: int, cues: list[tuple[int, int, str, str]]) -> None:
         words = [(w.start(), w.end()) for w in _WORD.finditer(text, s0, s1)]
@@ -397,7 +406,9 @@ class _Scope:
         self.b_of = [c[1] for c in cues]
 
     def near(self, m: Mention) -> list[tuple[int, int, str, str]]:
-        n = MAX_SCOPE_WORDS + 1
+        # a list of diagnoses, signs and symptoms is reached through (`_words_outside`, `_tested_list`) up to its
+        # LIST_REACH words
+        n = (LIST_REACH if m.type in _LISTED_TYPES else MAX_SCOPE_WORDS) + 1
         j = bisect_left(self.word_starts, m.start)  # words starting before the target
         lo = self.word_starts[j - n] if j >= n else -1  # a cue ending at or before this has n words to the target
         k = bisect_right(self.word_ends, m.end)  # words ending after the target's end
@@ -412,6 +423,42 @@ _WORD = re.compile(r"\S+")  # a word of `_words_between` (str.split)
 
 def _words_between(text: str, a: int, b: int) -> int:
     return len(text[a:b].split())
+
+
+def _words_outside(text: str, a: int, b: int, targets: list[Mention], starts: list[int]) -> int:
+    """The words between a and b that are no other target's: a list of targets a forward cue reaches through counts
+    by its commas and conjunctions only ("no risk factors such as asplenia, diabetes mellitus, alcoholism, chronic
+    liver disease, or structural heart disease"; "she denied fever, chills, ..., dysuria, or rash"). A backward cue
+    keeps the plain count (its lists are `BACKWARD_LIST` cues), and so does any target but a condition or finding
+    (a test's result after a list of what it tested for)."""
+    chunk = list(text[a:b])
+    for t in targets[bisect_left(starts, a):bisect_right(starts, b)]:
+        if t.end <= b and t.type in _LISTED_TYPES:
+            chunk[t.start - a:t.end - a] = " " * (t.end - t.start)
+    return len(_LIST_WORD.findall("".join(chunk)))
+
+
+_LISTED_TYPES = frozenset({"condition", "finding", "finding_part"})  # a list of diagnoses, signs and symptoms
+# what may stand between the diseases a negative result lists and its verb: "malaria, enteric fever, hepatitis A, B,
+# C and HIV tests were all negative"
+_TEST_LIST_WORDS = _LIST_WORDS | frozenset({
+    "test", "tests", "testing", "serology", "serologies", "antibody", "antibodies", "pcr", "pcrs", "culture",
+    "cultures", "screen", "screening", "panel", "panels", "assay", "assays", "titer", "titers", "titre", "titres",
+    "igm", "igg", "antigen", "antigens", "smear", "smears", "virus", "viruses", "infection", "infections",
+    "hepatitis", "a", "b", "c", "d", "e"})  # "hepatitis A, B and C"
+
+
+def _tested_list(text: str, a: int, b: int, targets: list[Mention], starts: list[int]) -> bool:
+    """Between a listed disease and a negative result after it (a..b) stand only other listed diseases, list words
+    and the test's name: the result denies them all, however long the list."""
+    chunk = list(text[a:b])
+    for t in targets[bisect_left(starts, a):bisect_right(starts, b)]:
+        if t.end <= b and t.type in _LISTED_TYPES:
+            chunk[t.start - a:t.end - a] = " " * (t.end - t.start)
+    return all(w in _TEST_LIST_WORDS for w in _LIST_WORD.findall("".join(chunk).lower()))
+
+
+_LIST_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # a word of a list's gap: punctuation is not one
 
 
 # a new subject between a relative's cue and a coordinated predicate: the predicate is not the relative's
@@ -527,7 +574,11 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                         or hi == m.start and any(
                             tb <= hi or ta == hi for ta, tb in
                             forward_terms[bisect_left(forward_starts, lo):bisect_right(forward_starts, hi)]) \
-                        or _words_between(text, lo, hi) > MAX_SCOPE_WORDS:
+                        or _words_between(text, lo, hi) > MAX_SCOPE_WORDS \
+                        and (m.type not in _LISTED_TYPES
+                             or (_words_outside(text, lo, hi, loud, starts[id(loud)]) > MAX_SCOPE_WORDS
+                                 if hi == m.start else cat != "NEGATED_EXISTENCE"
+                                 or not _tested_list(text, lo, hi, loud, starts[id(loud)]))):
                     continue
                 value = _CATEGORY[cat]
                 if best is None or _RANK[value] > _RANK[best]:

@@ -349,10 +349,36 @@ def _cites(sentence: str) -> bool:
     return False
 
 
+# one entry of an abbreviation glossary: "HIV, human immunodeficiency virus", "AA: aplastic anemia", "ESC indicates
+# eat, sleep, console" (an abbreviation with two capitals, then its expansion, without a number, from the same letter)
+_GLOSSARY_ENTRY = re.compile(
+    r"\s*(?:[Aa]bbreviations?(?:\s+used)?\s*:\s*)?(?P<abbr>[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*)\s*(?:[:,=]|\s+indicates)\s+"
+    r"(?P<exp>[A-Za-z][^;\d]*?)\s*\.?\s*")
+
+
+def _glossary(sentence: str) -> bool:
+    """A run of abbreviations with their expansions ("LAD, left anterior descending; MI, myocardial infarction"),
+    told apart from a list of lab results ("WBC, 12 000/mm3; Hb, 9 g/dL") by the expansion's letters: nothing the
+    patient had. Its entries must make up most of the sentence (a table read as one sentence keeps its zone)."""
+    parts = sentence.split(";")
+    if len(parts) < 2:
+        return False
+    hits = covered = 0
+    for part in parts:
+        m = _GLOSSARY_ENTRY.fullmatch(part)
+        if m and m.group("abbr")[0].lower() == m.group("exp")[0].lower():
+            hits += 1
+            covered += len(part)
+    # most of the sentence: not a table flattened into one sentence with its glossary at the end
+    return hits >= 2 and 3 * covered >= 2 * len(sentence)
+
+
 def sentence_zone(sentence: str, line_zone: str) -> str:
     """Refine a sentence's zone: a narrative sentence citing other work, without speaking of the
     patient, is `literature`; a summary-style "we report a case" sentence is `summary`; a general statement about
     a disease, without the patient or a story verb, is `background`."""
+    if ";" in sentence and line_zone not in ("title", "references") and _glossary(sentence):
+        return "glossary"
     if line_zone in ("narrative", "background", "summary"):
         if _cites(sentence) and not _PATIENT_CUE.search(sentence):
             return "literature"
