@@ -18,6 +18,8 @@ KINDS = {
     "drugs": "prednisone 10 mg daily, methotrexate 15 mg weekly, ",
     "labs": "hemoglobin 9.2 g/dL, platelets 45 x 10^9/L, ",
     "findings": "fever on day 3, rash on day 5, ",
+    "denials": "she denied fever, chills, night sweats, weight loss, cough, or rash, and ",
+    "tested": "malaria, dengue, hepatitis A, B, C and HIV tests were all negative, ",
     "changes": "prednisone was started and stopped on day 3, methotrexate 15 mg was increased to 20 mg weekly, ",
 }
 

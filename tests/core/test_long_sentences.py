@@ -150,6 +150,8 @@ def test_a_fact_of_a_long_sentence_gives_the_part_around_it() -> None:
     ("CRP and procalcitonin rose to 312 mg/L and 47 ng/mL, respectively, ", {labs.__file__}, 60, False),
     # each use of a diagnosis's initials compared with every mention read
     ("Charcot-Marie-Tooth disease and CMT, ", {diseases.__file__}, 120, False),
+    # each condition asked whether a negative work-up, a marker test or a planned procedure holds it by a scan of them
+    ("malaria, dengue, hepatitis A, B, C and HIV tests were all negative, ", {course.__file__}, 60, False),
 ])
 def test_more_long_sentences_read_in_linear_steps(unit: str, files: set[str], n: int, assess: bool) -> None:
     assert growth(unit, n, files, assess) < 2.3
@@ -172,3 +174,28 @@ def test_a_long_list_of_doses_reads_as_its_first_pair() -> None:
     short = analyze_text("She was given " + DOSES + "and methotrexate 15 mg weekly.", assess=False)
     assert _doses(long) == _doses(short)
     assert _doses(long)[:2] == [("prednisone", [(10.0, "mg", "d")]), ("methotrexate", [(15.0, "mg", "wk")])]
+
+
+def test_covers_answers_as_a_scan_of_the_spans() -> None:
+    import random
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [(a, a + rng.randint(0, 30)) for a in (rng.randint(0, 100) for _ in range(rng.randint(0, 12)))]
+        covers = positions.Covers(spans)
+        for _ in range(20):
+            start = rng.randint(0, 130)
+            end = start + rng.randint(0, 20)
+            assert covers.holds(start, end) == any(a <= start and end <= b for a, b in spans)
+
+
+def test_a_relatives_clause_is_found_in_one_pass_with_the_same_answers() -> None:
+    text = ("The mother had no diabetes, but she had asthma, her father denied hypertension; "
+            "tuberculosis was absent. No rash.")
+    sent = (0, text.index(" No rash"))
+    preds, turns = course.relative_clauses(text, sent)
+    after = lambda word: text.index(word)  # noqa: E731
+    held = [w for w in ("diabetes", "asthma", "hypertension", "tuberculosis")
+            if any(p <= after(w) for p in preds)
+            and not any(max(p for p in preds if p <= after(w)) <= t < after(w) for t in turns)]
+    assert held == ["diabetes", "hypertension"]  # 'but she' turns to the patient; the semicolon ends the clause

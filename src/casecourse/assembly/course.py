@@ -17,6 +17,7 @@ from casecourse.assembly.lab_interval import interval_flag, stated_interpretatio
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
+from casecourse.assembly.positions import Covers
 from casecourse.assembly.procedures import ProcedureBuilder
 from casecourse.assembly.timeline import SentenceTime, calendar_time, days_after, place_one, place_sentences
 from casecourse.knowledge import table
@@ -167,19 +168,20 @@ class CourseAssembler:
         self._qualitative_seen: set[tuple] = set()
         self._named: dict[str, tuple[Mention, tuple[int, int]]] = {}  # test -> its last written name, sentence
         self._listed: set[tuple[int, int]] = set()  # lab abnormalities listed among diagnoses (see build)
+        self._relative_clauses: dict[tuple[int, int], tuple[list[int], list[int]]] = {}  # see relative_clauses
         self._last_lab: Mention | None = None  # the previous lab value read, for a restatement in another unit
         self._starts: list[int] | None = None  # the start of every mention, for the interval after a value
         # organisms a negative work-up tested for: a disease named there is ruled out ("dengue serology was negative")
-        self._ruled_out = [(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0)) for m in reading.mentions
-                           if m.attrs.get("workup") and m.attrs.get("interpretation") == "NEG"
-                           and not m.attrs.get("marker")]
+        self._ruled_out = Covers([(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0))
+                                  for m in reading.mentions if m.attrs.get("workup")
+                                  and m.attrs.get("interpretation") == "NEG" and not m.attrs.get("marker")])
         # the organism of a marker test ("hepatitis B e antigen"): the disease named there is the test's name only
-        self._markers = [(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0)) for m in reading.mentions
-                         if m.attrs.get("marker")]
+        self._markers = Covers([(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0))
+                                for m in reading.mentions if m.attrs.get("marker")])
         # a procedure only planned or considered ("considered for allogeneic stem cell transplantation", "a candidate
         # for kidney transplant"): the status condition its name also reads ("transplant recipient") does not hold yet
-        self._planned = [(m.start, m.end) for m in reading.mentions if m.type == "procedure" and (
-            m.attrs.get("planned") or m.attrs.get("declined") or m.assertion == Assertion.hypothetical)]
+        self._planned = Covers([(m.start, m.end) for m in reading.mentions if m.type == "procedure" and (
+            m.attrs.get("planned") or m.attrs.get("declined") or m.assertion == Assertion.hypothetical)])
         # clinical scores stated with their value (reading/scores.py): the lab catalogue's reading of the same words
         # ("GCS 8" as a lab value) is not a second fact
         self._score_spans = sorted((m.start, m.end) for m in reading.mentions if m.type == "score")
@@ -242,7 +244,7 @@ class CourseAssembler:
         if m.type in ("condition", "finding") and m.assertion == Assertion.negated and ((
                 fam := _FAMILY_BEFORE.search(self.text, max(sent[0], m.start - 80), m.start))
                 and not _OWN_HISTORY.search(self.text, max(sent[0], fam.start() - 30), fam.start())
-                or _relative_subject().match(self.text, sent[0], m.start)):
+                or self._relative_denies(m, sent)):
             # "no family history of lupus", "the mother had no chronic illness like hypertension": the relatives', it
             # says nothing of the patient's own lupus or hypertension
             return
@@ -415,6 +417,14 @@ class CourseAssembler:
                 id=self._id("condition"), name=name, status="confirmed", assertion=Assertion.present,
                 time=st.time if st else TimeRef(), provenance=provenance(self.text, m, sent, "positive-workup"))
 
+    def _relative_denies(self, m: Mention, sent: tuple[int, int]) -> bool:
+        """Whether the denial of `m` stands in a clause whose subject is a relative (`relative_clauses`)."""
+        if sent not in self._relative_clauses:
+            self._relative_clauses[sent] = relative_clauses(self.text, sent)
+        preds, turns = self._relative_clauses[sent]
+        i = bisect.bisect_right(preds, m.start)
+        return i > 0 and bisect.bisect_left(turns, preds[i - 1]) == bisect.bisect_left(turns, m.start)
+
     def _past_history(self, m: Mention, sent: tuple[int, int]) -> bool:
         """A finding listed in the patient's past (medical) history is a past diagnosis: "a history of asthma,
         depression and anxiety" names three conditions, not three symptoms."""
@@ -426,13 +436,13 @@ class CourseAssembler:
             # "prophylaxis against X", "Y, a syndrome characterized by X", "heparin for stroke prevention": no
             # diagnosis of this patient
             return
-        if m.assertion == Assertion.family or any(a <= m.start and m.end <= b for a, b in self._markers):
+        if m.assertion == Assertion.family or self._markers.holds(m.start, m.end):
             return  # a relative's disease is not the patient's
-        if any(a <= m.start and m.end <= b for a, b in self._planned):
+        if self._planned.holds(m.start, m.end):
             return  # the procedure lane holds it as a plan (status preparation)
         name = str(m.attrs.get("label") or m.norm or m.text).lower()
         status = _STATUS.get(m.assertion, "confirmed")
-        if any(a <= m.start and m.end <= b for a, b in self._ruled_out):
+        if self._ruled_out.holds(m.start, m.end):
             status = "refuted"
         c = self._conditions.get(name)
         if c is None and _ANAPHOR_BEFORE.search(self.text, max(0, m.start - 8), m.start):
@@ -815,13 +825,34 @@ _OWN_HISTORY = re.compile(r"\b(?:personal|own|past)\b", re.I)
 
 @cache
 def _relative_subject() -> re.Pattern[str]:
-    """A relative as the subject of the clause a denial stands in: "the mother had no chronic illness like X", "his
-    father denied X" (knowledge/relatives.csv); searched from the sentence's start to the denied mention."""
+    """A relative as the subject of a clause: "the mother had", "his father denied" (knowledge/relatives.csv)."""
     rel = "|".join(sorted((re.escape(r["word"]) for r in table("relatives.csv")), key=len, reverse=True))
     return re.compile(
-        rf"\s*(?:[^.;]*?[,:]\s+)?(?:the|her|his|their|its|[Tt]he\s+patient['’]s)\s+(?:(?:maternal|paternal|older|younger|"
-        rf"elder|twin|biological)\s+)?(?:{rel})s?\s+(?:had|has|have|was|were|is|are|denied|denies|reported|reports)\b"
-        rf"(?:(?!\b(?:but|whereas|while|although|however|she|he|the\s+patient|our\s+patient)\b)[^;])*$", re.I)
+        rf"(?:the|her|his|their|its|[Tt]he\s+patient['’]s)\s+(?:(?:maternal|paternal|older|younger|"
+        rf"elder|twin|biological)\s+)?(?:{rel})s?\s+(?:had|has|have|was|were|is|are|denied|denies|reported|reports)\b",
+        re.I)
+
+
+# what ends a relative's clause before a denial: a new subject or a contrast ("..., but she had no X")
+_CLAUSE_TURN = re.compile(r"\b(?:but|whereas|while|although|however|she|he|the\s+patient|our\s+patient)\b|;", re.I)
+_AFTER_COMMA = re.compile(r"[,:]\s+$")
+
+
+def relative_clauses(text: str, sent: tuple[int, int]) -> tuple[list[int], list[int]]:
+    """(where each clause with a relative as its subject starts its predicate, where its sentence turns to another
+    subject or a contrast), both sorted: a denial after such a predicate, with no turn between, is the relative's
+    ("the mother had no chronic illness like X", "her father denied X"). A relative's clause opens the sentence or
+    follows a comma or colon with no full stop or semicolon before it. One pass per sentence, so a long sentence of
+    denials stays linear."""
+    stops = [i for i in (text.find(".", *sent), text.find(";", *sent)) if i >= 0]
+    stop = min(stops) if stops else sent[1]  # the first full stop or semicolon: no clause of a relative after it
+    body = text[sent[0]:sent[1]]
+    first = sent[1] - len(body.lstrip())  # where the sentence's first word starts
+    preds = [m.end() for m in _relative_subject().finditer(text, *sent)
+             if m.start() == first or m.start() <= stop and _AFTER_COMMA.search(
+                 text, max(sent[0], m.start() - 40), m.start())]
+    turns = [m.start() for m in _CLAUSE_TURN.finditer(text, *sent)] if preds else []
+    return preds, turns
 
 
 # the story's line right before a table announces it ("Initial laboratory results are shown below.", "... were as
