@@ -187,11 +187,16 @@ def test_combined_cue_scan_finds_what_the_per_position_scan_finds():
 
     cues = _rules()
     assert cues.combined is not None
+    # every rule can be rewritten behind its first character (a rule that cannot, e.g. one opening on a look-behind,
+    # drops the scan to its slower form: 1.5 -> 3.5 ms per report)
+    bodies = [re.sub(r"^\(\?P<r\d+>", "(?:", p) for p, _, _ in cues.parts]
+    assert assertion._literal_branches(list(cues.parts), bodies) is not None
     slow = dataclasses.replace(cues, combined=None, by_char={})
     for sentence in ("no fever, chills or night sweats were reported and she denied any rash.",
                      "there was no evidence of recurrence; a history of lupus in her mother was noted.",
                      "if symptoms recur, rule out infection - possible sepsis versus flare.",
-                     "family history: father with colon cancer but no prior hospitalisations."):
+                     "family history: father with colon cancer but no prior hospitalisations.",
+                     "we suspected ttp, a rare disorder characterized by fever; a disease marked by rash."):
         assert [(m.span(), m.lastgroup) for m in cues.finditer(sentence)] == \
                [(m.span(), m.lastgroup) for m in slow.finditer(sentence)]
         assert any(True for _ in cues.finditer(sentence))
