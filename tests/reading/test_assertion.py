@@ -315,3 +315,21 @@ def test_no_before_a_number_is_the_number_sign() -> None:
                                                    "rash.").mentions if m.type in ("condition", "finding")}
     assert got["Lichen planus"] == "present"
     assert got["rash"] == "negated"
+
+
+def test_a_sentence_of_few_cues_reads_them_as_the_position_index_does() -> None:
+    """A sentence of a few cues is read without the index of positions (`assertion._Scope`): same reach."""
+    from casecourse.reading.pipeline import read_mentions
+
+    findings = ["fever", "chills", "cough", "rash", "headache", "nausea", "vomiting", "diarrhoea", "dysuria",
+                "haematuria", "syncope", "palpitations", "dyspnoea", "wheeze", "arthralgia", "myalgia", "pruritus",
+                "jaundice", "epistaxis", "seizures", "tremor", "ataxia", "dysphagia", "hoarseness", "photophobia"]
+    listed = "She denied " + ", ".join(f"{f} {f} {f}" for f in findings) + "."  # 75 words of findings
+    padded = listed[:-1] + ", and " + " and ".join(["no sputum"] * 9) + "."  # more cues: the index is used
+
+    def denied(text: str) -> list[str]:
+        return [m.text for m in read_mentions(text) if m.type == "finding" and m.assertion.value == "negated"
+                and m.text in findings]
+
+    few, many = denied(listed), denied(padded)
+    assert few == many and "fever" in few and "photophobia" not in few  # the list is reached, up to its reach

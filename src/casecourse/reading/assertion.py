@@ -26,6 +26,7 @@ from casecourse.model import Assertion, Mention, set_field
 from casecourse.reading import rx_first, rx_store
 
 MAX_SCOPE_WORDS = 10
+_FEW_CUES = 8  # cues of a sentence read without the position index (`_Scope`)
 LIST_REACH = 60  # words: how far a cue reaches through a list of diagnoses or findings (a longer list is cut there)
 _CATEGORY = {"NEGATED_EXISTENCE": Assertion.negated, "POSSIBLE_EXISTENCE": Assertion.suspected,
              "HISTORICAL": Assertion.historical, "HYPOTHETICAL": Assertion.hypothetical,
@@ -548,12 +549,14 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
         term_starts = [ta for ta, _ in terms]
         forward_terms.sort()
         forward_starts = [ta for ta, _ in forward_terms]
-        scope = _Scope(text, s0, s1, cues)
+        # a sentence of a few cues reads them all (each is checked for its reach below); a long one finds the cues
+        # near each target by bisection, so that it stays linear
+        scope = _Scope(text, s0, s1, cues) if len(cues) > _FEW_CUES else None
         starts = {id(targets): [t.start for t in targets], id(loud): [t.start for t in loud]}
         for m in targets:
             best: Assertion | None = None
             best_cue = (0, 0)
-            for a, b, cat, d in scope.near(m):
+            for a, b, cat, d in (scope.near(m) if scope is not None else cues):
                 if cat not in _CATEGORY or (a < m.end and m.start < b):
                     continue
                 if m.type == "drug" and text[a:b].lower() in not_for_drugs:
@@ -574,8 +577,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                         or hi == m.start and any(
                             tb <= hi or ta == hi for ta, tb in
                             forward_terms[bisect_left(forward_starts, lo):bisect_right(forward_starts, hi)]) \
-                        or _words_between(text, lo, hi) > MAX_SCOPE_WORDS \
-                        and (m.type not in _LISTED_TYPES
+                        or (words := _words_between(text, lo, hi)) > MAX_SCOPE_WORDS \
+                        and (m.type not in _LISTED_TYPES or words > LIST_REACH
                              or (_words_outside(text, lo, hi, loud, starts[id(loud)]) > MAX_SCOPE_WORDS
                                  if hi == m.start else cat != "NEGATED_EXISTENCE"
                                  or not _tested_list(text, lo, hi, loud, starts[id(loud)]))):
