@@ -436,6 +436,8 @@ class CourseAssembler:
             # "prophylaxis against X", "Y, a syndrome characterized by X", "heparin for stroke prevention": no
             # diagnosis of this patient
             return
+        if _instrument_after().match(self.text, m.end):
+            return  # "sequential organ failure assessment score": the name of a score, no diagnosis
         if m.assertion == Assertion.family or self._markers.holds(m.start, m.end):
             return  # a relative's disease is not the patient's
         if self._planned.holds(m.start, m.end):
@@ -715,6 +717,17 @@ class CourseAssembler:
 _PREVENTION_AFTER = re.compile(r"\s+(?:prevention|prophylaxis)\b", re.I)
 # a sentence that settles a suspicion it states: "suspected X was confirmed by culture", "X was diagnosed"
 _CONFIRMING = re.compile(r"\b(?:confirm\w*|proven|proved|established|diagnosed|positive|grew|revealed|showed)\b", re.I)
+@cache
+def _instrument_after() -> re.Pattern[str]:
+    """What follows a disease named inside a score's or a scale's name (knowledge/instrument_words.csv)."""
+    rows = table("instrument_words.csv")
+    plain = "|".join(re.escape(r["word"]).replace(r"\ ", r"\s+") for r in rows if r["after_abbreviation"] == "no")
+    abbreviated = "|".join(re.escape(r["word"]) for r in rows)
+    # the abbreviation in parentheses after the disease ("Myocardial Infarction (TIMI) flow"), or the disease read
+    # from that abbreviation itself ("(TIMI) flow")
+    return re.compile(rf"(?:[\s-]+(?:{plain})|\s*(?:\([A-Za-z][A-Za-z0-9-]{{1,9}}\)|\))\s+(?:{abbreviated}))\b", re.I)
+
+
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|her|his|their)\s+$", re.I)
 
 

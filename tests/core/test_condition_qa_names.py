@@ -1,0 +1,30 @@
+"""Conditions of a second audit round: a disease word inside the name of a score or a scale (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.api import analyze_text
+
+pytest.importorskip("simple_icd_10_cm")
+
+
+def _status(text: str) -> dict[str, str]:
+    return {c.name: c.status for c in analyze_text("Case presentation\nA 61-year-old woman. " + text).conditions}
+
+
+def test_a_disease_inside_a_score_name_is_no_diagnosis() -> None:
+    got = _status("Her sequential organ failure assessment score was 3 on the second day.")
+    assert not any("organ failure" in name for name in got)
+    got = _status("Coronary flow was Thrombolysis In Myocardial Infarction (TIMI) flow grade 3 after stenting.")
+    assert not any("myocardial infarction" in name for name in got)
+
+
+def test_a_disease_the_patient_has_beside_a_score_stays() -> None:
+    got = _status("She had acute liver failure, and her liver failure worsened despite treatment.")
+    assert got.get("acute liver failure") == "confirmed"
+    got = _status("She had Crohn's disease; the Crohn's disease activity index was 320.")
+    assert got.get("crohn disease") == "confirmed"
+    got = _status("On day 30 she developed graft-versus-host disease (GVHD) grade 2 of the skin.")
+    assert any("graft" in name and status == "confirmed" for name, status in got.items())
+    got = _status("A biopsy showed follicular lymphoma grade 2.")
+    assert any("lymphoma" in name and status == "confirmed" for name, status in got.items())
