@@ -28,3 +28,22 @@ def test_a_disease_the_patient_has_beside_a_score_stays() -> None:
     assert any("graft" in name and status == "confirmed" for name, status in got.items())
     got = _status("A biopsy showed follicular lymphoma grade 2.")
     assert any("lymphoma" in name and status == "confirmed" for name, status in got.items())
+
+
+def test_what_a_sentence_names_as_a_possibility_is_not_confirmed() -> None:
+    got = _status("Given the possibility of bacterial meningitis, ceftriaxone was started.")
+    assert got.get("bacterial meningitis") in ("provisional", "differential")
+    got = _status("Further possibilities included sarcoidosis, lymphoma and miliary tuberculosis.")
+    assert all(status in ("provisional", "differential") for status in got.values()) and len(got) >= 2
+
+
+def test_a_possibility_then_excluded_is_refuted() -> None:
+    got = _status("The possibility of infective endocarditis was excluded by echocardiography.")
+    assert got.get("infective endocarditis") == "refuted"
+    got = _status("A ventilation-perfusion scan eliminated the possibility of pulmonary embolism.")
+    assert got.get("pulmonary embolism") == "refuted"
+
+
+def test_a_possibility_that_cannot_be_excluded_stays_a_suspicion() -> None:
+    got = _status("We cannot exclude the possibility that she had cardiac sarcoidosis.")
+    assert got.get("sarcoidosis") in ("provisional", "differential")
