@@ -47,3 +47,15 @@ def test_a_possibility_then_excluded_is_refuted() -> None:
 def test_a_possibility_that_cannot_be_excluded_stays_a_suspicion() -> None:
     got = _status("We cannot exclude the possibility that she had cardiac sarcoidosis.")
     assert got.get("sarcoidosis") in ("provisional", "differential")
+
+
+def test_a_suspicion_reaches_diagnoses_joined_by_with() -> None:
+    got = _status("The team was suspecting pneumonia with sepsis and myocarditis, and antibiotics were started.")
+    assert got.get("sepsis") == "provisional" and got.get("myocarditis") == "provisional"
+
+
+def test_a_with_still_ends_a_denial_and_a_suspicion_of_signs() -> None:
+    course = analyze_text("Case presentation\nA 61-year-old woman. He had no rash with fever.")
+    assert {f.name: f.assertion.value for f in course.findings}.get("fever") == "present"
+    course = analyze_text("Case presentation\nA 61-year-old woman. She had suspected pneumonia with cough.")
+    assert {f.name: f.assertion.value for f in course.findings}.get("cough") == "present"
