@@ -59,3 +59,15 @@ def test_a_with_still_ends_a_denial_and_a_suspicion_of_signs() -> None:
     assert {f.name: f.assertion.value for f in course.findings}.get("fever") == "present"
     course = analyze_text("Case presentation\nA 61-year-old woman. She had suspected pneumonia with cough.")
     assert {f.name: f.assertion.value for f in course.findings}.get("cough") == "present"
+
+
+def test_a_suspicion_confirmed_in_its_own_clause_is_confirmed() -> None:
+    got = _status("The suspected diagnosis of sarcoidosis was confirmed by a lymph node biopsy.")
+    assert got.get("sarcoidosis") == "confirmed"
+    got = _status("The clinical suspicion of Kawasaki disease was later confirmed by echocardiography.")
+    assert got.get("kawasaki disease") == "confirmed"
+
+
+def test_a_suspicion_confirmed_negative_or_only_treated_stays_unconfirmed() -> None:
+    assert _status("Suspected HIV infection was confirmed negative.").get("hiv infection") != "confirmed"
+    assert _status("Pneumonia was suspected and treated.").get("pneumonia") == "provisional"

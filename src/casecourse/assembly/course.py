@@ -444,6 +444,10 @@ class CourseAssembler:
             return  # the procedure lane holds it as a plan (status preparation)
         name = str(m.attrs.get("label") or m.norm or m.text).lower()
         status = _STATUS.get(m.assertion, "confirmed")
+        assertion = m.assertion
+        if status == "provisional" and _CONFIRMED_AFTER.match(self.text, m.end):
+            # "the suspected diagnosis of X was confirmed by biopsy": the suspicion settled in its own clause
+            status, assertion = "confirmed", Assertion.present
         if self._ruled_out.holds(m.start, m.end):
             status = "refuted"
         c = self._conditions.get(name)
@@ -477,7 +481,7 @@ class CourseAssembler:
             abbreviated = m.text.isupper() and written == m.text.lower()  # "SLE": the label reads better
             self._conditions[name] = Condition(id=self._id("condition"), name=shown, codings=codings, status=status,
                                                text=written if written != shown and not abbreviated else None,
-                                               assertion=m.assertion, time=when,
+                                               assertion=assertion, time=when,
                                                provenance=provenance(self.text, m, sent, "phenotypes"))
             return
         # the story's later word on a suspicion (or differential) holds: "suspected meningitis ... meningitis was
@@ -485,7 +489,7 @@ class CourseAssembler:
         # confirmed diagnosis stays confirmed
         excluded = status == "refuted" and c.status in ("provisional", "differential")
         if _STATUS_RANK[status] > _STATUS_RANK[c.status] or excluded:
-            c.status, c.assertion = status, m.assertion  # type: ignore[assignment]
+            c.status, c.assertion = status, assertion  # type: ignore[assignment]
             if when.known and (not c.time.known or status == "confirmed"):
                 c.time = when
         elif status == c.status and _earlier(when, c.time):
@@ -728,6 +732,12 @@ def _instrument_after() -> re.Pattern[str]:
     return re.compile(rf"(?:[\s-]+(?:{plain})|\s*(?:\([A-Za-z][A-Za-z0-9-]{{1,9}}\)|\))\s+(?:{abbreviated}))\b", re.I)
 
 
+# what settles a suspicion right after the suspected disease ("suspected X (abbreviation) was later confirmed"), not a
+# denial ("X was confirmed negative", "confirmed to be absent")
+_CONFIRMED_AFTER = re.compile(
+    r"(?:\s+\([^()]{1,15}\))?\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:(?:later|subsequently|finally|then|eventually|ultimately|indeed|definitively)\s+)?(?:confirmed|proven|proved)\b"
+    r"(?!\s+(?:negative|absent|not|unlikely)\b|\s+to\s+be\s+(?:negative|absent|unlikely)\b)", re.I)
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|her|his|their)\s+$", re.I)
 
 
