@@ -71,3 +71,17 @@ def test_a_suspicion_confirmed_in_its_own_clause_is_confirmed() -> None:
 def test_a_suspicion_confirmed_negative_or_only_treated_stays_unconfirmed() -> None:
     assert _status("Suspected HIV infection was confirmed negative.").get("hiv infection") != "confirmed"
     assert _status("Pneumonia was suspected and treated.").get("pneumonia") == "provisional"
+
+
+def test_a_statement_about_patients_in_general_is_not_the_story() -> None:
+    got = _status("Patients with sickle cell disease are at high risk of osteomyelitis.")
+    assert "osteomyelitis" not in got
+    got = _status("Renal abscess develops in about 12% of cases.")
+    assert not any("abscess" in name for name in got)
+
+
+def test_a_sentence_that_names_the_patient_among_patients_stays() -> None:
+    got = _status("Like many patients with influenza, she developed bacterial pneumonia.")
+    assert got.get("pneumonia") == "confirmed"
+    got = _status("Both patients developed acute pancreatitis.")
+    assert got.get("pancreatitis") == "confirmed"

@@ -188,11 +188,22 @@ class CourseAssembler:
         self._score_starts = [a for a, _ in self._score_spans]
         self._score_reach = list(accumulate((b for _, b in self._score_spans), max))  # furthest end so far
         self._scores: dict[tuple, StatedScore] = {}
+        self._generic_of: dict[tuple[int, int], bool] = {}
 
     def _in_score(self, m: Mention) -> bool:
         """Whether the mention overlaps a stated score (by bisection over the scores' starts)."""
         i = bisect.bisect_left(self._score_starts, m.end)
         return i > 0 and self._score_reach[i - 1] > m.start
+
+    def _generic(self, sent: tuple[int, int]) -> bool:
+        """Whether the sentence speaks of patients in general ("patients with X are at risk of Y", "in 10% of cases")
+        and names no patient of the report (once per sentence)."""
+        got = self._generic_of.get(sent)
+        if got is None:
+            got = _GENERIC_PATIENTS.search(self.text, sent[0], sent[1]) is not None \
+                and _THIS_PATIENT.search(self.text, sent[0], sent[1]) is None
+            self._generic_of[sent] = got
+        return got
 
     def _id(self, kind: str) -> str:
         self._ids[kind] = self._ids.get(kind, 0) + 1
@@ -440,6 +451,8 @@ class CourseAssembler:
             return  # "sequential organ failure assessment score": the name of a score, no diagnosis
         if m.assertion == Assertion.family or self._markers.holds(m.start, m.end):
             return  # a relative's disease is not the patient's
+        if self._generic(sent):
+            return  # "patients with leukemia are at high risk of X": a general statement, not this patient's story
         if self._planned.holds(m.start, m.end):
             return  # the procedure lane holds it as a plan (status preparation)
         name = str(m.attrs.get("label") or m.norm or m.text).lower()
@@ -738,6 +751,15 @@ _CONFIRMED_AFTER = re.compile(
     r"(?:\s+\([^()]{1,15}\))?\s+(?:was|were|had\s+been|has\s+been)\s+"
     r"(?:(?:later|subsequently|finally|then|eventually|ultimately|indeed|definitively)\s+)?(?:confirmed|proven|proved)\b"
     r"(?!\s+(?:negative|absent|not|unlikely)\b|\s+to\s+be\s+(?:negative|absent|unlikely)\b)", re.I)
+# patients in general: a bare plural ("patients with X", "in most patients", "10% of cases"), not "our patients",
+# "both patients", "the two cases" of a report of several, nor "the infection of patients" (a writer's plural)
+_GENERIC_PATIENTS = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=\n)|\b(?:in|with|among|for|many|most|some|all|such|these|those|affected)\s+"
+    r"|(?:%|\bpercent|\bmajority|\bproportion|\bhalf|\bthird|\bnumber)\s+of\s+)"
+    r"(?:patients|individuals|people|cases|adults|children|subjects)\b", re.I)
+_THIS_PATIENT = re.compile(
+    r"\b(?:our|the|this|present|index|both|two|three)\s+(?:\w+\s+){0,2}?(?:patients?|cases?|child|boy|girl|man|woman|"
+    r"infant|neonate|newborn)\b|\b(?:she|he|her|his|him|we)\b", re.I)
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|her|his|their)\s+$", re.I)
 
 
