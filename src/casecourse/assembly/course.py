@@ -188,11 +188,22 @@ class CourseAssembler:
         self._score_starts = [a for a, _ in self._score_spans]
         self._score_reach = list(accumulate((b for _, b in self._score_spans), max))  # furthest end so far
         self._scores: dict[tuple, StatedScore] = {}
+        self._generic_of: dict[tuple[int, int], bool] = {}
 
     def _in_score(self, m: Mention) -> bool:
         """Whether the mention overlaps a stated score (by bisection over the scores' starts)."""
         i = bisect.bisect_left(self._score_starts, m.end)
         return i > 0 and self._score_reach[i - 1] > m.start
+
+    def _generic(self, sent: tuple[int, int]) -> bool:
+        """Whether the sentence speaks of patients in general ("patients with X are at risk of Y", "in 10% of cases")
+        and names no patient of the report (once per sentence)."""
+        got = self._generic_of.get(sent)
+        if got is None:
+            got = _GENERIC_PATIENTS.search(self.text, sent[0], sent[1]) is not None \
+                and _THIS_PATIENT.search(self.text, sent[0], sent[1]) is None
+            self._generic_of[sent] = got
+        return got
 
     def _id(self, kind: str) -> str:
         self._ids[kind] = self._ids.get(kind, 0) + 1
@@ -436,12 +447,20 @@ class CourseAssembler:
             # "prophylaxis against X", "Y, a syndrome characterized by X", "heparin for stroke prevention": no
             # diagnosis of this patient
             return
+        if _instrument_after().match(self.text, m.end):
+            return  # "sequential organ failure assessment score": the name of a score, no diagnosis
         if m.assertion == Assertion.family or self._markers.holds(m.start, m.end):
             return  # a relative's disease is not the patient's
+        if self._generic(sent):
+            return  # "patients with leukemia are at high risk of X": a general statement, not this patient's story
         if self._planned.holds(m.start, m.end):
             return  # the procedure lane holds it as a plan (status preparation)
         name = str(m.attrs.get("label") or m.norm or m.text).lower()
         status = _STATUS.get(m.assertion, "confirmed")
+        assertion = m.assertion
+        if status == "provisional" and _CONFIRMED_AFTER.match(self.text, m.end):
+            # "the suspected diagnosis of X was confirmed by biopsy": the suspicion settled in its own clause
+            status, assertion = "confirmed", Assertion.present
         if self._ruled_out.holds(m.start, m.end):
             status = "refuted"
         c = self._conditions.get(name)
@@ -475,7 +494,7 @@ class CourseAssembler:
             abbreviated = m.text.isupper() and written == m.text.lower()  # "SLE": the label reads better
             self._conditions[name] = Condition(id=self._id("condition"), name=shown, codings=codings, status=status,
                                                text=written if written != shown and not abbreviated else None,
-                                               assertion=m.assertion, time=when,
+                                               assertion=assertion, time=when,
                                                provenance=provenance(self.text, m, sent, "phenotypes"))
             return
         # the story's later word on a suspicion (or differential) holds: "suspected meningitis ... meningitis was
@@ -483,7 +502,7 @@ class CourseAssembler:
         # confirmed diagnosis stays confirmed
         excluded = status == "refuted" and c.status in ("provisional", "differential")
         if _STATUS_RANK[status] > _STATUS_RANK[c.status] or excluded:
-            c.status, c.assertion = status, m.assertion  # type: ignore[assignment]
+            c.status, c.assertion = status, assertion  # type: ignore[assignment]
             if when.known and (not c.time.known or status == "confirmed"):
                 c.time = when
         elif status == c.status and _earlier(when, c.time):
@@ -715,6 +734,32 @@ class CourseAssembler:
 _PREVENTION_AFTER = re.compile(r"\s+(?:prevention|prophylaxis)\b", re.I)
 # a sentence that settles a suspicion it states: "suspected X was confirmed by culture", "X was diagnosed"
 _CONFIRMING = re.compile(r"\b(?:confirm\w*|proven|proved|established|diagnosed|positive|grew|revealed|showed)\b", re.I)
+@cache
+def _instrument_after() -> re.Pattern[str]:
+    """What follows a disease named inside a score's or a scale's name (knowledge/instrument_words.csv)."""
+    rows = table("instrument_words.csv")
+    plain = "|".join(re.escape(r["word"]).replace(r"\ ", r"\s+") for r in rows if r["after_abbreviation"] == "no")
+    abbreviated = "|".join(re.escape(r["word"]) for r in rows)
+    # the abbreviation in parentheses after the disease ("Myocardial Infarction (TIMI) flow"), or the disease read
+    # from that abbreviation itself ("(TIMI) flow")
+    return re.compile(rf"(?:[\s-]+(?:{plain})|\s*(?:\([A-Za-z][A-Za-z0-9-]{{1,9}}\)|\))\s+(?:{abbreviated}))\b", re.I)
+
+
+# what settles a suspicion right after the suspected disease ("suspected X (abbreviation) was later confirmed"), not a
+# denial ("X was confirmed negative", "confirmed to be absent")
+_CONFIRMED_AFTER = re.compile(
+    r"(?:\s+\([^()]{1,15}\))?\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:(?:later|subsequently|finally|then|eventually|ultimately|indeed|definitively)\s+)?(?:confirmed|proven|proved)\b"
+    r"(?!\s+(?:negative|absent|not|unlikely)\b|\s+to\s+be\s+(?:negative|absent|unlikely)\b)", re.I)
+# patients in general: a bare plural ("patients with X", "in most patients", "10% of cases"), not "our patients",
+# "both patients", "the two cases" of a report of several, nor "the infection of patients" (a writer's plural)
+_GENERIC_PATIENTS = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=\n)|\b(?:in|with|among|for|many|most|some|all|such|these|those|affected)\s+"
+    r"|(?:%|\bpercent|\bmajority|\bproportion|\bhalf|\bthird|\bnumber)\s+of\s+)"
+    r"(?:patients|individuals|people|cases|adults|children|subjects)\b", re.I)
+_THIS_PATIENT = re.compile(
+    r"\b(?:our|the|this|present|index|both|two|three)\s+(?:\w+\s+){0,2}?(?:patients?|cases?|child|boy|girl|man|woman|"
+    r"infant|neonate|newborn)\b|\b(?:she|he|her|his|him|we)\b", re.I)
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|her|his|their)\s+$", re.I)
 
 

@@ -460,6 +460,19 @@ def _tested_list(text: str, a: int, b: int, targets: list[Mention], starts: list
 
 
 _LIST_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # a word of a list's gap: punctuation is not one
+_WITH_LIST_WORDS = _LIST_WORDS | frozenset({"with"})
+
+
+def _diagnoses_with(text: str, a: int, b: int, targets: list[Mention], starts: list[int]) -> bool:
+    """Between a suspicion and a diagnosis (a..b) stand only other diagnoses joined by 'with' and list words: the
+    suspicion reaches past the 'with' that ends other forward scopes ("suspecting pneumonia with sepsis and
+    myocarditis" suspects all three; "no rash with fever" still leaves the fever, and so does a suspicion of a
+    diagnosis with a sign: "suspected pneumonia with cough")."""
+    chunk = list(text[a:b])
+    for t in targets[bisect_left(starts, a):bisect_right(starts, b)]:
+        if t.end <= b and t.type == "condition":
+            chunk[t.start - a:t.end - a] = " " * (t.end - t.start)
+    return all(w in _WITH_LIST_WORDS for w in _LIST_WORD.findall("".join(chunk).lower()))
 
 
 # a new subject between a relative's cue and a coordinated predicate: the predicate is not the relative's
@@ -577,6 +590,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                         or hi == m.start and any(
                             tb <= hi or ta == hi for ta, tb in
                             forward_terms[bisect_left(forward_starts, lo):bisect_right(forward_starts, hi)]) \
+                        and not (cat == "POSSIBLE_EXISTENCE" and m.type == "condition"
+                                 and _diagnoses_with(text, lo, hi, loud, starts[id(loud)])) \
                         or (words := _words_between(text, lo, hi)) > MAX_SCOPE_WORDS \
                         and (m.type not in _LISTED_TYPES or words > LIST_REACH
                              or (_words_outside(text, lo, hi, loud, starts[id(loud)]) > MAX_SCOPE_WORDS
