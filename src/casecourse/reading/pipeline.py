@@ -31,6 +31,7 @@ FINDERS: dict[str, str] = {
     "lab_genes": "casecourse.reading.lab_genes:find",
     "lab_grades": "casecourse.reading.lab_grades:find",
     "lab_signs": "casecourse.reading.lab_signs:find",
+    "urinalysis": "casecourse.reading.urinalysis:find",
     "phenotypes": "casecourse.reading.diseases:find",  # HPO findings + diagnoses (wraps phenotypes)
     "demographics": "casecourse.reading.demographics:find",
     "events": "casecourse.reading.events:find",
@@ -114,6 +115,11 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     totals = [(m.start, m.end) for m in mentions if m.type == "lab_value" and m.attrs.get("day_total")]
     if totals:
         mentions = [m for m in mentions if m.type != "dose" or not any(a < m.end and m.start < b for a, b in totals)]
+    # a urine strip's result ("glucose negative" after "urinalysis showed") is the strip's, not a blood test's too
+    strips = [(m.start, m.end) for m in mentions if m.attrs.get("source") == "urine_dipstick"]
+    if strips:
+        mentions = [m for m in mentions if m.type not in _RESULT_KINDS or m.attrs.get("source") == "urine_dipstick"
+                    or not any(a < m.end and m.start < b for a, b in strips)]
     kept: list[Mention] = []
     # kept mentions by the buckets of text they cover, so a clash check only looks at near neighbours
     buckets: dict[int, list[Mention]] = {}
@@ -185,6 +191,7 @@ _COEXIST_PAIRS = frozenset((a, b) for pair in _COEXIST for a in pair for b in pa
 
 
 _DRUG_KINDS = frozenset({"drug", "drug_class"})
+_RESULT_KINDS = frozenset({"lab_value", "lab_finding", "test_result"})
 
 
 def _clash(a: Mention, b: Mention) -> bool:
