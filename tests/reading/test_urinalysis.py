@@ -18,6 +18,9 @@ def test_a_strip_analyte_with_its_grade_or_result_in_either_order() -> None:
     # the strip's leukocyte pad, written as white cells; a count per field is microscopy, no grade
     assert _strip("Urinalysis showed white blood cell 3+ and occult blood 2+, and WBC 10/hpf.") == [
         ("urine leukocyte esterase", "3+", "A"), ("urine blood", "2+", "A")]
+    # a grade in brackets, after the analyte or after a result word and the analyte
+    assert _strip("Urinalysis revealed a positive WBC (3+) and positive protein (1+), with glucose (2+).") == [
+        ("urine leukocyte esterase", "3+", "A"), ("urine protein", "1+", "A"), ("urine glucose", "2+", "A")]
 
 
 def test_without_a_strip_or_urinalysis_before_it_in_its_sentence_nothing_is_read() -> None:

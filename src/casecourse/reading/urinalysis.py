@@ -2,7 +2,8 @@
 dipstick: 2+ protein, trace blood".
 
 In a sentence that names a strip or a urinalysis before them (knowledge/urine_dipstick.csv), a strip analyte next to
-its grade or result word, in either order, is that strip test's result: a plus grade or "trace" as written
+its grade or result word, in either order (a grade may stand in brackets: "WBC (3+)", "positive protein (1+)"), is
+that strip test's result: a plus grade or "trace" as written
 (`attrs["grade"]`; a plus grade is abnormal), "negative" / "positive" as NEG / POS. No value and no unit: a grade is no
 quantity, and "protein 3+" is not 3 of any unit. Without the cue, "blood 2+" or "glucose negative" is left alone.
 """
@@ -28,8 +29,9 @@ def _rows() -> tuple[re.Pattern[str], dict[str, dict[str, str]], re.Pattern[str]
     analytes = {w.lower(): r for r in rows if r["kind"] == "analyte" for w in r["words"].split("|")}
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(analytes, key=len, reverse=True))
     pair = anchored(
-        rf"\b(?P<a1>{words})\s*(?::\s*|\s(?:was|were|is)\s+)?{_RESULT.format(g='r1')}"
-        rf"|(?<![\w+]){_RESULT.format(g='r2')}\s+(?P<a2>{words})\b", re.I)
+        rf"\b(?P<a1>{words})\s*(?::\s*|\s(?:was|were|is)\s+|\(\s*)?{_RESULT.format(g='r1')}"
+        # "positive protein (1+)": the result word, then its grade in brackets
+        rf"|(?<![\w+]){_RESULT.format(g='r2')}\s+(?P<a2>{words})\b(?:\s*\(\s*(?P<r3>[1-4]\+)\s*\))?", re.I)
     cue = anchored(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues) + r")\b", re.I)
     return cue, analytes, pair
 
@@ -54,6 +56,8 @@ def find(text: str) -> list[Mention]:
             continue  # no strip or urinalysis named before it in its sentence
         analyte = m.group("a1") or m.group("a2")
         result = (m.group("r1") or m.group("r2")).lower()
+        if result == "positive" and m.group("r3"):
+            result = m.group("r3")  # "positive protein (1+)": the grade says how positive
         row = analytes[" ".join(analyte.lower().split())]
         graded = result not in ("negative", "positive")
         attrs = {"value": None, "value_high": None, "comparator": None, "unit": None, "ucum": None,
