@@ -25,6 +25,7 @@ from casecourse.reading import (
     workup,
 )
 from casecourse.rules import steroids
+from casecourse.spans import Covers
 
 DOSES = "prednisone 10 mg daily, methotrexate 15 mg weekly, "
 LABS = "hemoglobin 9.2 g/dL, platelets 45 x 10^9/L, "
@@ -182,7 +183,7 @@ def test_covers_answers_as_a_scan_of_the_spans() -> None:
     rng = random.Random(7)
     for _ in range(200):
         spans = [(a, a + rng.randint(0, 30)) for a in (rng.randint(0, 100) for _ in range(rng.randint(0, 12)))]
-        covers = positions.Covers(spans)
+        covers = Covers(spans)
         for _ in range(20):
             start = rng.randint(0, 130)
             end = start + rng.randint(0, 20)

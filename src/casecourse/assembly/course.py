@@ -9,7 +9,6 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
-from itertools import accumulate
 
 from casecourse import __version__
 from casecourse.assembly.exposures import ExposureBuilder, provenance
@@ -17,7 +16,6 @@ from casecourse.assembly.lab_interval import interval_flag, stated_interpretatio
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
-from casecourse.assembly.positions import Covers
 from casecourse.assembly.procedures import ProcedureBuilder
 from casecourse.assembly.timeline import SentenceTime, calendar_time, days_after, place_one, place_sentences
 from casecourse.knowledge import table
@@ -48,6 +46,7 @@ from casecourse.reading.timex import find_timexes
 from casecourse.reading.timex_resolve import parse_iso, resolve
 from casecourse.reading.workup import named_test_organism
 from casecourse.reading.zoning import PATIENT_ZONES
+from casecourse.spans import Covers
 
 _STATUS = {Assertion.present: "confirmed", Assertion.historical: "confirmed", Assertion.suspected: "provisional",
            Assertion.negated: "refuted", Assertion.ruled_out: "refuted", Assertion.hypothetical: "differential"}
@@ -184,16 +183,13 @@ class CourseAssembler:
             m.attrs.get("planned") or m.attrs.get("declined") or m.assertion == Assertion.hypothetical)])
         # clinical scores stated with their value (reading/scores.py): the lab catalogue's reading of the same words
         # ("GCS 8" as a lab value) is not a second fact
-        self._score_spans = sorted((m.start, m.end) for m in reading.mentions if m.type == "score")
-        self._score_starts = [a for a, _ in self._score_spans]
-        self._score_reach = list(accumulate((b for _, b in self._score_spans), max))  # furthest end so far
+        self._score_spans = Covers([(m.start, m.end) for m in reading.mentions if m.type == "score"])
         self._scores: dict[tuple, StatedScore] = {}
         self._generic_of: dict[tuple[int, int], bool] = {}
 
     def _in_score(self, m: Mention) -> bool:
         """Whether the mention overlaps a stated score (by bisection over the scores' starts)."""
-        i = bisect.bisect_left(self._score_starts, m.end)
-        return i > 0 and self._score_reach[i - 1] > m.start
+        return self._score_spans.meets(m.start, m.end)
 
     def _generic(self, sent: tuple[int, int]) -> bool:
         """Whether the sentence speaks of patients in general ("patients with X are at risk of Y", "in 10% of cases")

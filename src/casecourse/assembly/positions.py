@@ -109,23 +109,3 @@ class Forward:
             self._pos, self._match = pos, self.pattern.search(self.text, pos, self.endpos)
         return self._match
 
-
-class Covers:
-    """Spans (start, end) asked whether one of them holds a given span, by bisection: the spans starting at or
-    before it, and the furthest end among them (a prefix maximum), instead of a scan of them all."""
-
-    __slots__ = ("starts", "reach")
-
-    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
-        ordered = sorted(spans)
-        self.starts = [a for a, _ in ordered]
-        self.reach: list[int] = []
-        furthest = -1
-        for _, b in ordered:
-            furthest = max(furthest, b)
-            self.reach.append(furthest)
-
-    def holds(self, start: int, end: int) -> bool:
-        """Whether some span has a <= start and end <= b."""
-        i = bisect_right(self.starts, start)
-        return i > 0 and self.reach[i - 1] >= end

@@ -20,6 +20,7 @@ from casecourse.model import Mention, set_field
 from casecourse.reading import abbreviations, assertion, body_sites, exam_findings, sentences, zoning
 from casecourse.reading.labs_qualitative import panels
 from casecourse.reading.rx_first import fold_case_twins
+from casecourse.spans import Covers
 
 # name -> "module:function(text) -> list[Mention]", in the order they run
 FINDERS: dict[str, str] = {
@@ -110,16 +111,14 @@ def _one_frequency_per_span(mentions: list[Mention]) -> list[Mention]:
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Drop a mention that overlaps one of a higher-precedence type; same type keeps the longer."""
     rank = {t: i for i, t in enumerate(_PRECEDENCE)}
-    # a day's collection weighed right after its test ("24-hour proteinuria was 5.6 g") is that test's result, not a
-    # dose with its drug missing
-    totals = [(m.start, m.end) for m in mentions if m.type == "lab_value" and m.attrs.get("day_total")]
-    if totals:
-        mentions = [m for m in mentions if m.type != "dose" or not any(a < m.end and m.start < b for a, b in totals)]
-    # a urine strip's result ("glucose negative" after "urinalysis showed") is the strip's, not a blood test's too
-    strips = [(m.start, m.end) for m in mentions if m.attrs.get("source") == "urine_dipstick"]
-    if strips:
-        mentions = [m for m in mentions if m.type not in _RESULT_KINDS or m.attrs.get("source") == "urine_dipstick"
-                    or not any(a < m.end and m.start < b for a, b in strips)]
+    # lab results whose reading of their words replaces another reader's: a day's collection weighed right after its
+    # test ("24-hour proteinuria was 5.6 g") is no dose with its drug missing; a urine strip's result ("glucose
+    # negative" after "urinalysis showed") is no blood test's result too
+    for claims, gives_way in ((lambda m: m.type == "lab_value" and m.attrs.get("day_total"), _DOSE_KIND),
+                              (lambda m: m.attrs.get("source") == "urine_dipstick", _RESULT_KINDS)):
+        spans = Covers([(m.start, m.end) for m in mentions if claims(m)])
+        if spans:
+            mentions = [m for m in mentions if m.type not in gives_way or claims(m) or not spans.meets(m.start, m.end)]
     kept: list[Mention] = []
     # kept mentions by the buckets of text they cover, so a clash check only looks at near neighbours
     buckets: dict[int, list[Mention]] = {}
@@ -192,6 +191,7 @@ _COEXIST_PAIRS = frozenset((a, b) for pair in _COEXIST for a in pair for b in pa
 
 _DRUG_KINDS = frozenset({"drug", "drug_class"})
 _RESULT_KINDS = frozenset({"lab_value", "lab_finding", "test_result"})
+_DOSE_KIND = frozenset({"dose"})
 
 
 def _clash(a: Mention, b: Mention) -> bool:
