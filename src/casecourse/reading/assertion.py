@@ -432,14 +432,22 @@ def _words_outside(text: str, a: int, b: int, targets: list[Mention], starts: li
     liver disease, or structural heart disease"; "she denied fever, chills, ..., dysuria, or rash"). A backward cue
     keeps the plain count (its lists are `BACKWARD_LIST` cues), and so does any target but a condition or finding
     (a test's result after a list of what it tested for)."""
+    return len(_gap_words(text, a, b, targets, starts))
+
+
+def _gap_words(text: str, a: int, b: int, targets: list[Mention], starts: list[int],
+               kinds: frozenset[str] | None = None) -> list[str]:
+    """The words of text[a:b] outside the targets of `kinds` there (diagnoses, signs and symptoms: `_LISTED_TYPES`)."""
+    kinds = _LISTED_TYPES if kinds is None else kinds
     chunk = list(text[a:b])
     for t in targets[bisect_left(starts, a):bisect_right(starts, b)]:
-        if t.end <= b and t.type in _LISTED_TYPES:
+        if t.end <= b and t.type in kinds:
             chunk[t.start - a:t.end - a] = " " * (t.end - t.start)
-    return len(_LIST_WORD.findall("".join(chunk)))
+    return _LIST_WORD.findall("".join(chunk))
 
 
 _LISTED_TYPES = frozenset({"condition", "finding", "finding_part"})  # a list of diagnoses, signs and symptoms
+_DIAGNOSES = frozenset({"condition"})
 # what may stand between the diseases a negative result lists and its verb: "malaria, enteric fever, hepatitis A, B,
 # C and HIV tests were all negative"
 _TEST_LIST_WORDS = _LIST_WORDS | frozenset({
@@ -452,11 +460,7 @@ _TEST_LIST_WORDS = _LIST_WORDS | frozenset({
 def _tested_list(text: str, a: int, b: int, targets: list[Mention], starts: list[int]) -> bool:
     """Between a listed disease and a negative result after it (a..b) stand only other listed diseases, list words
     and the test's name: the result denies them all, however long the list."""
-    chunk = list(text[a:b])
-    for t in targets[bisect_left(starts, a):bisect_right(starts, b)]:
-        if t.end <= b and t.type in _LISTED_TYPES:
-            chunk[t.start - a:t.end - a] = " " * (t.end - t.start)
-    return all(w in _TEST_LIST_WORDS for w in _LIST_WORD.findall("".join(chunk).lower()))
+    return all(w.lower() in _TEST_LIST_WORDS for w in _gap_words(text, a, b, targets, starts))
 
 
 _LIST_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # a word of a list's gap: punctuation is not one
@@ -468,11 +472,7 @@ def _diagnoses_with(text: str, a: int, b: int, targets: list[Mention], starts: l
     suspicion reaches past the 'with' that ends other forward scopes ("suspecting pneumonia with sepsis and
     myocarditis" suspects all three; "no rash with fever" still leaves the fever, and so does a suspicion of a
     diagnosis with a sign: "suspected pneumonia with cough")."""
-    chunk = list(text[a:b])
-    for t in targets[bisect_left(starts, a):bisect_right(starts, b)]:
-        if t.end <= b and t.type == "condition":
-            chunk[t.start - a:t.end - a] = " " * (t.end - t.start)
-    return all(w in _WITH_LIST_WORDS for w in _LIST_WORD.findall("".join(chunk).lower()))
+    return all(w.lower() in _WITH_LIST_WORDS for w in _gap_words(text, a, b, targets, starts, _DIAGNOSES))
 
 
 # a new subject between a relative's cue and a coordinated predicate: the predicate is not the relative's
