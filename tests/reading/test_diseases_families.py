@@ -144,3 +144,14 @@ def test_a_short_form_defined_for_another_diagnosis_takes_the_texts_reading() ->
     found = find("Echo showed severe mitral stenosis (MS). The MS was treated with valvuloplasty.")
     labels = {str(m.attrs.get("label")).lower() for m in found if m.type == "condition" and m.text == "MS"}
     assert labels == {"mitral stenosis"}
+
+
+def test_an_organism_after_infected_with_spans_its_whole_dictionary_name() -> None:
+    """A hyphenated eponym is one organism: not "Epstein" alone."""
+    found = _conditions("Infection with Epstein-Barr virus was likely.")
+    assert "Epstein-Barr virus" in found and "Epstein" not in found
+
+
+def test_a_short_form_after_a_conditional_is_no_named_diagnosis() -> None:
+    found = _conditions("Factor X deficiency is suspected when the PT is prolonged.")
+    assert "PT" not in found

@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from functools import cache
 
 from casecourse import __version__
+from casecourse.assembly import suspicions
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
+from casecourse.assembly.positions import ByStart
 from casecourse.assembly.procedures import ProcedureBuilder
 from casecourse.assembly.timeline import SentenceTime, calendar_time, days_after, place_one, place_sentences
 from casecourse.knowledge import table
@@ -186,6 +188,8 @@ class CourseAssembler:
         self._score_spans = Covers([(m.start, m.end) for m in reading.mentions if m.type == "score"])
         self._scores: dict[tuple, StatedScore] = {}
         self._generic_of: dict[tuple[int, int], bool] = {}
+        self._answer_index: ByStart[Mention] | None = None
+        self._sentence_starts = [a for a, _ in reading.sentences]
 
     def _in_score(self, m: Mention) -> bool:
         """Whether the mention overlaps a stated score (by bisection over the scores' starts)."""
@@ -200,6 +204,16 @@ class CourseAssembler:
                 and _THIS_PATIENT.search(self.text, sent[0], sent[1]) is None
             self._generic_of[sent] = got
         return got
+
+    def _answers(self) -> ByStart[Mention]:
+        """The mentions that can answer a suspicion (`suspicions.clause_mentions`), built on first use."""
+        if self._answer_index is None:
+            self._answer_index = suspicions.clause_mentions(self.r.mentions)
+        return self._answer_index
+
+    def _next_sentence(self, sent: tuple[int, int]) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self._sentence_starts, sent[0])
+        return self.r.sentences[i] if i < len(self.r.sentences) else None
 
     def _id(self, kind: str) -> str:
         self._ids[kind] = self._ids.get(kind, 0) + 1
@@ -457,6 +471,11 @@ class CourseAssembler:
         if status == "provisional" and _CONFIRMED_AFTER.match(self.text, m.end):
             # "the suspected diagnosis of X was confirmed by biopsy": the suspicion settled in its own clause
             status, assertion = "confirmed", Assertion.present
+        elif status in ("provisional", "differential"):
+            # "X was suspected, but cultures were negative"; "X was suspected, and CT confirmed it"
+            said = suspicions.answer(self.text, m, sent, self._next_sentence(sent), self._answers())
+            if said is not None:
+                status, assertion = said, Assertion.present if said == "confirmed" else Assertion.ruled_out
         if self._ruled_out.holds(m.start, m.end):
             status = "refuted"
         c = self._conditions.get(name)

@@ -702,6 +702,7 @@ def _organisms_after(text: str, found: list[Mention], index: DiseaseIndex) -> li
         pos = cue.end()
         while (hit := rx.match(text, pos)) is not None:
             s, e = hit.span()
+            e = max(e, _dictionary_organism_end(text, s))  # "Epstein-Barr virus", not its first word
             words = hit.group().split()
             while len(words) > 1 and words[0].lower() in _DETERMINERS:  # "several multidrug-resistant bacteria"
                 s = text.index(words[1], s + len(words[0]))
@@ -715,6 +716,14 @@ def _organisms_after(text: str, found: list[Mention], index: DiseaseIndex) -> li
                 break
             pos = nxt.end()
     return out
+
+
+def _dictionary_organism_end(text: str, at: int) -> int:
+    """The end of the organism of the organism dictionary (knowledge/workup_terms.csv) written from `at`, or 0."""
+    from casecourse.reading.organisms import find as find_organisms
+
+    first = next(iter(find_organisms(text[at:at + 80])), None)
+    return at + first.end if first is not None and first.start == 0 else 0
 
 
 _DETERMINERS = _NOT_NAMES | {"several", "multiple", "many", "some", "various", "two", "three"}
@@ -927,9 +936,10 @@ def _cue_rx(cues: tuple[str, ...]) -> re.Pattern:
     # a preposition between the cue and the short form names the means, not the diagnosis ("confirmed by CT",
     # "the diagnosis was confirmed with MRI")
     # and a stage, grade or class word names what the short form is ("diagnosed with a stage IIA ..."); a
-    # conjunction opens another clause ("X was suspected but MRI was normal": MRI is no diagnosis)
+    # conjunction opens another clause ("X was suspected but MRI was normal", "X is suspected when the PT is long":
+    # MRI and PT are no diagnoses)
     gap = (r"(?!(?:by|with|using|on|in|at|via|through|after|for|to|from|stage|grade|class|type|phase|"
-           r"but|and|whereas|although|though|while|however|yet)\s)"
+           r"but|and|whereas|although|though|while|however|yet|when|whenever|if|unless)\s)"
            r"[a-z]+(?:-[a-z]+)?\s+")
     return re.compile(rf"\b(?:{alt})\s+(?:{gap}){{0,2}}{short}(?:\s*([A-Za-z]+))?")
 

@@ -1,0 +1,59 @@
+"""A suspicion the story answers right away: "tuberculosis was suspected, but sputum cultures were negative" (not
+supported: refuted), "pulmonary embolism was suspected, and CT angiography confirmed it" (confirmed).
+
+A suspicion followed, in its sentence or at the head of the next one ("X was suspected. However, ..."), by a
+contrast and then only normal or negative results is one the work-up did not bear out: a case report tells a
+suspicion it then confirms with the positive result, not with "but ... negative". Left as a suspicion when the
+contrast's clause also holds an abnormal result or a present finding or diagnosis ("but the CT was normal and the
+lumbar puncture showed pleocytosis"), a condition ("when", "if", "unless": "X is suspected when the PT is long but
+the aPTT normal" is a textbook rule), or a result about something else ("negative for malignancy").
+"""
+from __future__ import annotations
+
+import re
+
+from casecourse.assembly.positions import ByStart
+from casecourse.model import Assertion, Mention
+
+_CONTRAST = re.compile(r"(?:^|[,;]?\s+)(?:but|however|although|though|yet)\b", re.I)
+_NEXT_CONTRAST = re.compile(r"\s*(?:However|But)\b")
+_CONDITIONAL = re.compile(r"\b(?:when|whenever|if|unless)\b", re.I)
+_CONFIRMED_IT = re.compile(r"\b(?:confirmed|proved|established|verified)\s+(?:it|this|the\s+(?:diagnosis|suspicion)|"
+                           r"our\s+suspicion|the\s+clinical\s+suspicion)\b", re.I)
+_NEGATIVE = frozenset({"N", "NEG"})
+_ABNORMAL = frozenset({"H", "L", "A", "POS"})
+_RESULTS = frozenset({"lab_value", "test_result"})
+_STATED = frozenset({"finding", "condition", "lab_finding"})
+_FOR_AFTER = re.compile(r"\s+for\b")
+
+
+def clause_mentions(mentions: list[Mention]) -> ByStart[Mention]:
+    """The mentions that can answer a suspicion (results, result words, findings, lab findings and diagnoses), by
+    start."""
+    return ByStart([m for m in mentions if m.type in _RESULTS or m.type in _STATED
+                    or m.type == "negation_cue" and m.attrs.get("result_word")])
+
+
+def answer(text: str, m: Mention, sent: tuple[int, int], nxt: tuple[int, int] | None,
+           answers: ByStart[Mention]) -> str | None:
+    """"confirmed" or "refuted" where the story answers the suspicion `m` right after it; else None."""
+    if _CONFIRMED_IT.search(text, m.end, sent[1]):
+        return "confirmed"
+    contrast = _CONTRAST.search(text, m.end, sent[1])
+    lo, hi = (contrast.end(), sent[1]) if contrast else (0, 0)
+    if contrast is None and nxt is not None and _NEXT_CONTRAST.match(text, nxt[0]):
+        lo, hi = nxt
+    if lo == hi or _CONDITIONAL.search(text, sent[0], lo):
+        return None
+    negative = False
+    for x in answers.window(lo, hi):
+        if x.type in _STATED:
+            if x.assertion not in (Assertion.negated, Assertion.ruled_out):
+                return None
+        elif x.type == "negation_cue" or x.attrs.get("interpretation") in _NEGATIVE:
+            if _FOR_AFTER.match(text, x.end):
+                return None  # "negative for malignancy": an answer about something else
+            negative = True
+        elif x.attrs.get("interpretation") in _ABNORMAL:
+            return None
+    return "refuted" if negative else None
