@@ -468,6 +468,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
         shifts: list[tuple[int, TimeRef]] = []
         set_time = current
         if setter is not None and aside is None:
+            told_to = setter.end  # where the time told last ends: a later clause opens after it
             for tx in by_sentence.get(i, []):
                 if tx.start <= setter.end or not _moves_on(tx, reading.text):
                     continue
@@ -484,7 +485,8 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                         _offset(tx, current)
                 if new is not None:
                     current = new
-                    shifts.append((tx.start, new))
+                    shifts.append((_clause_start(reading.text, told_to, tx.start), new))
+                    told_to = max(told_to, tx.end)
         if current is None:
             out.append(None)
             continue
@@ -613,6 +615,22 @@ def _today(reading: Reading) -> TimeRef | None:
     if len(times) != 1:
         return None
     return next(t for t in (calendar_time(m) for m in found) if t is not None and t.precision == "day")
+
+
+# a new clause of the sentence: ", and", ", but", ", then", ";", "and" before a past participle ("held on day 2 and
+# restarted ... on day 5"), "then", "but"
+_CLAUSE = re.compile(r",\s*(?:and|but|then|and then)\b|;|\band\s+(?:then\s+)?(?=[a-z]+ed\b)|\bthen\b|\bbut\b")
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    """Where the time told at `at` starts to govern: at the start of its own clause, the last new clause after the
+    time told before it (ending at `lo`), when the expression ends that clause ("held on day 2 and restarted at 2.5 mg
+    on day 5": the restart is on day 5), else at the expression itself ("on day 2 ..., and two days later she
+    relapsed")."""
+    start = at
+    for clause in _CLAUSE.finditer(text, lo, at):
+        start = clause.start()
+    return start
 
 
 def _moves_on(tx: Mention, text: str) -> bool:
