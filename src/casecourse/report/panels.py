@@ -2,31 +2,21 @@
 from __future__ import annotations
 
 import math
+from functools import cache
 
+from casecourse.knowledge import table
 from casecourse.model import Course, LabResult
+from casecourse.reading.labs_catalogue import catalogue
 from casecourse.report.frame import GREY, Frame, marker
 from casecourse.report.lanes import Item, is_negated, is_suspected, marker_lane
 from casecourse.report.provenance import lab_label
 from casecourse.report.steroids import SteroidCurve
 from casecourse.report.summary import sentence_case
 from casecourse.report.svg import Rows, el, esc, fmt_value, n, nice_ticks, text, text_width
+from casecourse.units import convert
 
 ORANGE = "#E69F00"
 PULSE_DAYS = 14
-# Typical adult intervals (CLINICAL_RULES §8, defaults only: the reporting lab's own range is unknown).
-REFERENCE = [  # (name keywords, unit, low, high, sex or None)
-    (("ferritin",), "ug/l", 30, 400, "male"), (("ferritin",), "ug/l", 15, 150, "female"),
-    (("lactate dehydrogenase", "ldh"), "u/l", 120, 250, None),
-    (("c-reactive", "crp"), "mg/l", 0, 5, None), (("c-reactive", "crp"), "mg/dl", 0, 0.5, None),
-    (("triglycer",), "mmol/l", 0, 1.7, None), (("triglycer",), "mg/dl", 0, 150, None),
-    (("fibrinogen",), "g/l", 2, 4, None), (("fibrinogen",), "mg/dl", 200, 400, None),
-    (("haemoglobin", "hemoglobin"), "g/dl", 13.5, 17.5, "male"),
-    (("haemoglobin", "hemoglobin"), "g/dl", 12, 15.5, "female"),
-    (("platelet",), "10^9/l", 150, 400, None), (("leukocyte", "white blood", "wbc"), "10^9/l", 4, 11, None),
-    (("neutrophil",), "10^9/l", 1.5, 7.5, None), (("lymphocyte",), "10^9/l", 1.0, 4.0, None),
-    (("aspartate", "ast"), "u/l", 10, 40, None), (("alanine", "alt"), "u/l", 7, 45, None),
-    (("c3",), "g/l", 0.9, 1.8, None), (("c4",), "g/l", 0.1, 0.4, None),
-]
 
 
 def norm_unit(unit: str | None) -> str:
@@ -38,13 +28,29 @@ def norm_unit(unit: str | None) -> str:
     return u
 
 
-def reference_range(test: str, unit: str | None, sex: str) -> tuple[float, float] | None:
-    """A default interval for the test in this unit; sex-specific ones need a known sex."""
-    name, u = test.lower(), norm_unit(unit)
-    for keys, ref_unit, lo, hi, ref_sex in REFERENCE:
-        if u == ref_unit and any(k in name for k in keys) and ref_sex in (None, sex):
-            return float(lo), float(hi)
-    return None
+def reference_range(lab: LabResult, sex: str) -> tuple[float, float] | None:
+    """The typical adult interval of the lab's test (the catalogue's, `knowledge/labs.csv`; by sex where
+    `knowledge/reference_by_sex.csv` has one and the sex is known) in the unit the result is written in; None where the
+    catalogue has none or the units do not convert. An interval with only an upper limit starts at 0."""
+    test = catalogue().get(lab.test)
+    if test is None or test.ref_high is None or not test.ref_unit or not lab.ucum:
+        return None
+    low, high, unit = test.ref_low or 0.0, test.ref_high, test.ref_unit
+    by_sex = _by_sex().get((lab.test, sex))
+    if by_sex is not None:
+        low, high, unit = by_sex
+    lo = convert(low, unit, lab.ucum, test.molar_mass, test.valence)
+    hi = convert(high, unit, lab.ucum, test.molar_mass, test.valence)
+    if lo is None or hi is None:
+        return None
+    # a converted limit to three significant digits, as a laboratory prints it (creatinine 0.6 mg/dL: 53.0 umol/L)
+    return (float(f"{lo:.3g}"), float(f"{hi:.3g}")) if unit != lab.ucum else (lo, hi)
+
+
+@cache
+def _by_sex() -> dict[tuple[str, str], tuple[float, float, str]]:
+    return {(r["test"], r["sex"]): (float(r["ref_low"]), float(r["ref_high"]), r["ref_unit"])
+            for r in table("reference_by_sex.csv")}
 
 
 def steroid_panel(fr: Frame, curve: SteroidCurve, y0: float) -> tuple[str, float]:
@@ -116,7 +122,7 @@ def lab_panel(fr: Frame, course: Course, test: str, unit: str, labs: list[LabRes
               y0: float) -> tuple[str, float]:
     h, top = 84.0, y0 + 14
     bottom = y0 + h - 12
-    ref = reference_range(test, unit, course.patient.sex)
+    ref = reference_range(labs[0], course.patient.sex)
     values = [lab.value for lab in labs if lab.value is not None] + (list(ref) if ref else [])
     lo, hi = min(values), max(values)
     log = lo > 0 and hi / lo >= 20
