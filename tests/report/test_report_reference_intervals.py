@@ -29,3 +29,17 @@ def test_no_interval_without_a_catalogued_one_or_a_convertible_unit() -> None:
     assert reference_range(_lab("blasts", "%"), "male") is None
     assert reference_range(_lab("sodium", "mg/dL"), "male") is not None  # mass <-> substance by molar mass
     assert reference_range(_lab("c-reactive protein", "mmol/L"), "male") is None
+
+
+def test_every_qualitative_result_keeps_its_label_when_many_share_a_moment() -> None:
+    """A static image has no tooltip: twenty results told at one moment are all labelled."""
+    from casecourse.api import analyze_text
+    from casecourse.report.figure import build_figure
+
+    tests = ["ANA", "anti-dsDNA", "anti-Sm", "anti-RNP", "anti-Ro", "anti-La", "ANCA", "rheumatoid factor",
+             "anti-CCP", "lupus anticoagulant", "HIV", "hepatitis B surface antigen", "hepatitis C antibody",
+             "syphilis serology", "blood cultures", "urine culture", "Coombs test", "cryoglobulins",
+             "anticardiolipin antibodies", "QuantiFERON"]
+    text = ("A 30-year-old woman was admitted on 2 May 2021. " + " ".join(f"{t} was negative." for t in tests))
+    svg = build_figure(analyze_text(text)).svg
+    assert svg.count(" negative</text>") >= 18

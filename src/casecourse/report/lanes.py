@@ -71,7 +71,9 @@ def marker_lane(fr: Frame, title: str, items: list[Item], y0: float, rows: int =
     for it in sorted(items, key=lambda i: (i.span.mid, i.label, i.fact_id)):
         cx = fr.x(it.span.mid)
         w = text_width(it.label, 10.5)
-        row = placer.place(cx - 7, cx + 9 + w, grow_to=3 * rows)  # a crowded moment takes more rows, up to 3x
+        # a crowded moment takes more rows: up to 3x, or one per item where more items share it (a static image has
+        # no tooltip, so a label left out would be lost)
+        row = placer.place(cx - 7, cx + 9 + w, grow_to=max(3 * rows, len(items)))
         label_row = row is not None
         if row is None:  # no room for the label (the tooltip has it): find room for the marker alone
             row = placer.place(cx - 7, cx + 7)

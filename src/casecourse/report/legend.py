@@ -37,6 +37,9 @@ def legend(fr: Frame, y0: float, classes: list[tuple[str, str]], events: list[st
             "rect", x=x, y=y - 6, width=22.0, height=12.0, fill="#009E73", fill_opacity=0.13)))
         items.append(("high", lambda x, y: marker("circle", x + 10, y, 4.2, "#D55E00")))
         items.append(("low", lambda x, y: marker("circle", x + 10, y, 4.2, "#0072B2")))
+    if any(lab.value is None for lab in course.labs):
+        items.append(("positive / abnormal result", lambda x, y: marker("square", x + 10, y, 4.6, "#D55E00")))
+        items.append(("negative / normal result", lambda x, y: marker("square", x + 10, y, 4.6, "#333333")))
     parts = [text(10, y0 + 14, "Legend", 12, weight="bold")]
     x, y = 80.0, y0 + 10
     for label, draw in items:

@@ -178,9 +178,10 @@ def qualitative_items(course: Course, fr: Frame) -> list[Item]:
         span = fr.scale.span(lab.time)
         if lab.value is not None or span is None:
             continue
-        positive = lab.interpretation in ("POS", "H", "L", "A")
-        items.append(Item(span, "square", "#D55E00" if positive else "#0072B2", lab_label(lab), lab.id,
-                          lab.assertion, "lab"))
+        # the panels' colours: high or abnormal orange, low blue, normal or negative dark (blue is "low" there)
+        colour = {"L": "#0072B2", "N": "#333333", "NEG": "#333333"}.get(lab.interpretation or "", "#D55E00") \
+            if lab.interpretation else "#333333"
+        items.append(Item(span, "square", colour, lab_label(lab), lab.id, lab.assertion, "lab"))
     return items
 
 
