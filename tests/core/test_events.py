@@ -71,3 +71,9 @@ def test_an_undated_death_is_a_fact_without_a_date() -> None:
     course = analyze_text("A 70-year-old woman presented with fever. She died on the fourth day.", assess=False)
     patient = next(e["resource"] for e in bundle_dict(course)["entry"] if e["resource"]["resourceType"] == "Patient")
     assert patient.get("deceasedBoolean") is True and "deceasedDateTime" not in patient
+
+
+def test_a_readmission_named_as_the_anchor_of_a_time_is_no_new_admission() -> None:
+    c = analyze_text("Case presentation\nShe was discharged on 2 March 2020. She was readmitted on 9 March 2020 "
+                     "with confusion. She died of pneumonia five days after readmission.")
+    assert [e.type for e in c.events].count("readmission") + [e.type for e in c.events].count("admission") == 1
