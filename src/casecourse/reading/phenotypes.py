@@ -15,7 +15,7 @@ from itertools import compress, count
 from operator import not_
 
 from ..model import Assertion, Mention
-from . import predicates
+from . import predicates, weight_change
 from .lexicon_index import CODE_DIGITS, Entry, Index, _nouns_of_adjectives, load_index
 from .lexicon_norm import Tokens, is_plural, norm_word, tokens, variants
 from .rx_keys import starting_with
@@ -608,6 +608,8 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     if said := predicates.find(text, toks):  # "the abdomen was distended": the part names the finding
         spans = {(m.start, m.end) for m in said}
         out = [m for m in out if m.type != "finding" or (m.start, m.end) not in spans] + said
+    if changed := weight_change.find(text):  # "she had lost 6 kg": the verb names the finding
+        out += [w for w in changed if not any(m.start < w.end and w.start < m.end for m in out if m.type == "finding")]
     out += _abbreviations(text, [m for m in out if m.type != PART], index)
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
     return out

@@ -1,0 +1,39 @@
+"""Body weight told as a change by a verb: "she had lost 6 kg over two months", "he had lost weight", "she gained
+10 pounds". HPO names the nouns ("weight loss"); the verbs are in `knowledge/weight_change.csv`. A mention spans the
+verb and its object (the weight, or the amount with its unit), as the noun phrase would.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from casecourse.knowledge import table
+from casecourse.model import Assertion, Mention
+
+_AMOUNT = (r"(?:(?:about|around|approximately|nearly|almost|over|more\s+than|roughly|some|an?\s+additional)\s+)?"
+           r"\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:kg|kilo(?:gram)?s?|lbs?|pounds?|stones?)\b(?:\s+(?:of\s+)?(?:body\s+)?weight)?")
+
+
+@cache
+def _regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
+    rows = table("weight_change.csv")
+    groups = {f"g{i}": (r["name"], r["label"], r["hpo"]) for i, r in enumerate(rows)}
+    space = r"\s+"
+    verbs = "|".join(f"(?P<g{i}>{'|'.join(v.replace(' ', space) for v in r['verbs'].split('|'))})"
+                     for i, r in enumerate(rows))
+    return re.compile(rf"\b(?:{verbs})\s+(?:(?:some|a\s+lot\s+of|significant|considerable|much)\s+)?"
+                      rf"(?:weight\b|{_AMOUNT})", re.I), groups
+
+
+def find(text: str) -> list[Mention]:
+    """Finding mentions of a weight change told by a verb."""
+    if "lost" not in text and "los" not in text and "gain" not in text and "put" not in text:
+        return []
+    regex, groups = _regex()
+    out = []
+    for m in regex.finditer(text):
+        name, label, hpo = groups[m.lastgroup or ""]
+        out.append(Mention.model_construct(
+            type="finding", start=m.start(), end=m.end(), text=m.group(0), norm=name, zone="narrative",
+            assertion=Assertion.present, attrs={"label": label, "source": "weight_change", "hpo": hpo}))
+    return out
