@@ -77,3 +77,19 @@ def test_a_readmission_named_as_the_anchor_of_a_time_is_no_new_admission() -> No
     c = analyze_text("Case presentation\nShe was discharged on 2 March 2020. She was readmitted on 9 March 2020 "
                      "with confusion. She died of pneumonia five days after readmission.")
     assert [e.type for e in c.events].count("readmission") + [e.type for e in c.events].count("admission") == 1
+
+
+def test_stays_named_as_times_or_settings_are_no_new_episodes() -> None:
+    roles = {m.text: m.attrs["role"] for m in find(
+        "Four months after her first admission she opened her eyes. After a week at the admission ward she "
+        "developed arrhythmia. She went home after 60 days of hospitalization. She was discharged from the ICU on "
+        "day 12. Heparin was given until ICU discharge. Follow-up results are listed in Table 3.")}
+    assert roles == {"after her first admission": "reference", "admission ward": "reference",
+                     "of hospitalization": "reference", "discharged from the ICU": "reference",
+                     "until ICU discharge": "reference", "Follow-up results": "reference"}
+
+
+def test_a_discharge_after_days_of_hospitalization_keeps_the_days_as_its_time() -> None:
+    c = analyze_text("Case presentation\nA 3-week-old boy was admitted on 1 March 2021 with vomiting. He was "
+                     "discharged home after 60 days of hospitalization.")
+    assert [(e.type, e.time.point) for e in c.events] == [("admission", "2021-03-01"), ("discharge", "2021-04-30")]
