@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from casecourse.assembly.timeline_anchor import EventIndex, day_count_anchor, find_anchor, unit_admission
 from casecourse.model import Mention, TimeRef
+from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
 from casecourse.reading.zoning import PATIENT_ZONES
@@ -159,6 +160,27 @@ def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
                    precision="day", text=tx.text, anchor="day0")
 
 
+# a time of the patient's own life ("on day 28 of life", "in the 14th month of life"), not one after a delivery or a
+# birth the patient (a mother) gave
+_OF_LIFE = re.compile(r"\s*of\s+(?:(?:his|her|the\s+(?:infant|baby|child|neonate|newborn)['’]s)\s+)?life\b", re.I)
+
+
+def _after_birth(text: str, tx: Mention, age_now: float | None) -> TimeRef | None:
+    """Relative axis: a time of an infant's life ("on day 28 of life") counted from the birth: day 0 less the
+    patient's age at day 0 when it is under a year; with no age told, a newborn's story whose day 0 is the birth (an
+    estimate). None otherwise (an older patient's "day 2 of life" is mostly a mother's baby's)."""
+    a = tx.attrs
+    if a.get("rel_anchor") != "birth" or a.get("rel_direction") != "after" or a.get("age_span") \
+            or a.get("rel_amount_min") is None or age_now is not None and age_now >= 1 \
+            or not _OF_LIFE.match(text, tx.end, int(a.get("phrase_end") or tx.end) + 1) \
+            and not _OF_LIFE.search(text, tx.start, tx.end):
+        return None
+    lo_d, hi_d = float(a["rel_amount_min"]), float(a.get("rel_amount_max") or a["rel_amount_min"])
+    born = -age_now * 365.25 if age_now is not None else 0.0
+    return TimeRef(offset_days=(born + lo_d, born + hi_d), derivation="estimated" if age_now is None else "relative",
+                   precision="day", text=tx.text, anchor="birth")
+
+
 def _follow_up_mark(tx: Mention) -> bool:
     """ "At 6 months", "by the 12-month follow-up", "at 1 year": a mark of the follow-up the case counts from its
     start, unlike "6 months later" (which counts on from the time just told)."""
@@ -267,9 +289,11 @@ def _at_age_calendar(tx: Mention, age_now: float | None, first: TimeRef | None) 
 
 
 def _age_now(reading: Reading) -> float | None:
-    """The patient's age at day 0: the first age the patient's story states ("a 40-year-old woman")."""
+    """The patient's age at day 0: the first age the patient's story states ("a 40-year-old woman"), not a relative's
+    ("an infant born to a 37-year-old mother": "at 3 months of age" is the infant's)."""
     for m in reading.mentions:
-        if m.type == "age" and m.zone in PATIENT_ZONES and isinstance(m.attrs.get("years"), int | float):
+        if m.type == "age" and m.zone in PATIENT_ZONES and isinstance(m.attrs.get("years"), int | float) \
+                and not of_a_relative(reading.text, m):
             return float(m.attrs["years"])  # type: ignore[arg-type]
     return None
 
@@ -420,7 +444,8 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                 elif tx.attrs.get("age_span"):
                     new = _at_age(tx, age_now)
                 else:
-                    new = _after_event(tx, base) if event or day else _offset(tx, base)
+                    new = _after_event(tx, base) if event or day else _after_birth(reading.text, tx, age_now) \
+                        or _offset(tx, base)
                 if new is not None and admission_day and day is None and course_day0 is None and \
                         _went_back(new, current, _STAY_RETURN_DAYS):
                     # "At day 21" two years after the admission the story counted from: a day of a later course

@@ -33,7 +33,9 @@ _KIND = (
 _NUMW = alternation([w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an", "single", "dozen")])
 _OF = (
     rf"(?:\s+(?P<rel>of|after|post|following|since|from|in)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
-    rf"(?P<anchor>{ANCHOR}|illness|symptoms?|hospitali[sz]ation|hospital\s+stay|admission|fever|"
+    # "the 5th day of the patient's hospital admission": a possessor between
+    r"(?:(?:patient|child|infant|baby|neonate|woman|man|boy|girl)['’]s\s+)?"
+    rf"(?P<anchor>{ANCHOR}|illness|symptoms?|hospitali[sz]ation|hospital\s+stay|(?:hospital\s+)?admission|fever|"
     r"pregnancy|gestation|therapy|treatment|chemotherapy|follow[- ]?up|his\s+admission|her\s+admission|"
     r"disease))?"
 )
