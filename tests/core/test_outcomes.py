@@ -116,3 +116,17 @@ def test_the_patients_possessive_is_not_part_of_what_improved() -> None:
     ev = _events("A 30-year-old man was admitted. The patient's symptoms improved gradually. The patient’s fever "
                  "subsided.")
     assert [e[2] for e in ev if e[0] == "improvement"] == ["symptoms", "fever"]
+
+
+@pytest.mark.parametrize(("text", "kind", "detail"), [
+    ("She died of respiratory failure five days after readmission.", "death", "respiratory failure"),
+    ("The patient died due to sepsis on postoperative day 22.", "death", "sepsis"),
+    ("He died from septic shock a week later.", "death", "septic shock"),
+    ("Ultrasound showed further resolution of the abscess cavity measuring 1.9 cm.", "recovery", "abscess cavity"),
+    ("During the ICU stay, the patient's condition never improved.", "improvement", None),
+    ("Her echocardiogram normalised and the patient is fully recovered.", "recovery", None),
+    ("Despite improved blood counts, the diarrhoea continued.", "improvement", None),
+])
+def test_an_outcomes_detail_stops_at_times_measures_and_the_patient(text: str, kind: str, detail: str | None) -> None:
+    events = analyze_text("Case presentation\n" + text, assess=False).events
+    assert [e.detail for e in events if e.type == kind] == [detail]

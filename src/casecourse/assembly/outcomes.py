@@ -13,9 +13,10 @@ from casecourse.model import Mention
 # 2 years", "did not improve"): a death denied is not kept (nothing in a report's course says who did not die)
 OUTCOME_KINDS = frozenset({"relapse", "flare", "progression", "remission", "recovery", "improvement", "sequela"})
 
-_STOP = r"(?=\s*(?:[,.;:()\[\]]|\bon (?:day|hospital|post|the)\b|\bat\b|\bafter\b|\bdespite\b|\bwithin\b|\bwhile\b|" \
-        r"\bdue to\b|\bin (?:\d|the (?:icu|intensive|hospital|ward))|\b\d+ (?:days?|weeks?|months?|years?|hours?)\b|" \
-        r"\band (?:was|were|the|he|she|his|her)\b|\bbut\b|\bwhich\b|$))"
+_STOP = r"(?=\s*(?:[,.;:()\[\]]|\bon (?:day|hospital|post\w*|the)\b|\bat\b|\bafter\b|\bdespite\b|\bwithin\b|" \
+        r"\bwhile\b|\bdue to\b|\bin (?:\d|the (?:icu|intensive|hospital|ward))|\bmeasuring\b|\bwith\b|" \
+        r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a few) " \
+        r"(?:days?|weeks?|months?|years?|hours?)\b|\band (?:was|were|the|he|she|his|her)\b|\bbut\b|\bwhich\b|$))"
 _CAUSE = re.compile(r"\s*(?:was |were )?(?:of|from|due to|secondary to|because of|as a result of|caused by|"
                     r"attributed to|attributable to|resulting from|to)\s+((?:(?:a|an|the|his|her|their) )?"
                     r"[^,.;:()]{2,80}?)" + _STOP, re.I)
@@ -26,14 +27,16 @@ _CONDITION = re.compile(r"\b(?:in (?:(?:a|an) )?(?:good|stable|satisfactory|fair
                         r"with (?:no |(?:a |an )?(?:residual|persistent|permanent|mild|moderate|severe) )"
                         r"[\w -]{2,40}?" + _STOP + ")", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?:of|in)\s+((?:(?:his|her|their|the|all) )?[^,.;:()]{2,50}?)" + _STOP, re.I)
-_ADVERBS = (r"had|has|have|was|were|been|then|also|eventually|gradually|rapidly|completely|fully|subsequently|finally|"
+_ADVERBS = (r"had|has|have|was|were|been|is|are|never|not|then|also|"
+            r"eventually|gradually|rapidly|completely|fully|subsequently|finally|"
             r"significantly|markedly|slowly|quickly|spontaneously|dramatically|promptly|partially|further|clinically|"
             r"later|soon|steadily|considerably|substantially|greatly|slightly|somewhat|largely|mostly|initially")
 _WORD_BEFORE = re.compile(r"((?:[\w'’-]+ ){0,2}[\w'’-]+?)\s+(?:(?:" + _ADVERBS + r")\s+){0,3}$", re.I)
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:" + _ADVERBS + r"))+$", re.I)
 _POSSESSIVE = re.compile(r"^(?:patient|child|boy|girl|infant|baby|man|woman|neonate)['’]s\s+", re.I)  # their X: X
 _NOT_A_SUBJECT = re.compile(r"\b(?:she|he|they|it|which|that|who|this|and|or|but|then|patient|patients|"
-                            r"condition|status|state|once|when|after|until|before|since|as)$", re.I)
+                            r"condition|status|state|once|when|after|until|before|since|as|despite|although|"
+                            r"though|with|without)$", re.I)
 _VERB_FIRST = re.compile(r"^(?:responded|respond|is|was|were|are|has|have|had|remains?|remained|been|frequently|often|"
                          r"usually|generally)\b", re.I)
 _ARTICLE = re.compile(r"^(?:(?:the|his|her|their|a|an|all|both)\s+)+", re.I)
