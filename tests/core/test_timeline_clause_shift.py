@@ -26,3 +26,12 @@ def test_the_clause_before_a_later_time_keeps_its_own() -> None:
     starts = _starts("She was admitted on 3 March 2023. Prednisone was started on day 2 but caused nausea, and "
                      "therefore methotrexate was added on day 6.")
     assert starts["prednisone"] == ["2023-03-04"] and starts["methotrexate"] == ["2023-03-08"]
+
+
+def test_the_story_resumes_after_a_piece_of_history_told_in_passing() -> None:
+    c = analyze_text("Case presentation\nA 68-year-old man, operated for an inguinal hernia 20 years ago, was admitted "
+                     "to the emergency department with abdominal pain. He was discharged 9 days later.")
+    times = {e.type: e.time.offset_days for e in c.events}
+    assert times["admission"] == (0.0, 0.0) and times["discharge"] == (9.0, 9.0)
+    hernia = next(x for x in c.conditions if "hernia" in x.name)
+    assert hernia.time.offset_days is not None and hernia.time.offset_days[1] < -7000

@@ -527,7 +527,13 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
             current = last_admitted
         if aside is not None:
             asides.add(i)
-            out.append(SentenceTime(time=aside, timex=setter))
+            back_to = None if history is not None and history[0] == i or current is None or setter is None else \
+                _STORY_RESUMES.search(reading.text, int(setter.attrs.get("phrase_end") or setter.end),
+                                      reading.sentences[i][1])
+            # "a man operated for a hernia 20 years ago, admitted for abdominal pain": the story resumes its own time
+            # at the admission told after the aside
+            resumes = ((back_to.start(), current.model_copy(update={"derivation": "carried"})),) if back_to else ()
+            out.append(SentenceTime(time=aside, timex=setter, shifts=resumes))
             aside = None
             continue
         if setter:
@@ -656,6 +662,11 @@ def _clause_start(text: str, lo: int, at: int) -> int:
     for clause in _CLAUSE.finditer(text, lo, at):
         start = clause.start()
     return start
+
+
+# the story's present told after a piece of history in passing: an admission, a presentation or a referral
+_STORY_RESUMES = re.compile(r"(?:[,;]|\band\b)\s+(?:(?:he|she|was|were|is|then|subsequently|now|later|finally)\s+)*"
+                            r"(?:admitted|presented|referred|hospitali[sz]ed|came|attended)\b", re.I)
 
 
 def _moves_on(tx: Mention, text: str) -> bool:
