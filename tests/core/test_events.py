@@ -93,3 +93,20 @@ def test_a_discharge_after_days_of_hospitalization_keeps_the_days_as_its_time() 
     c = analyze_text("Case presentation\nA 3-week-old boy was admitted on 1 March 2021 with vomiting. He was "
                      "discharged home after 60 days of hospitalization.")
     assert [(e.type, e.time.point) for e in c.events] == [("admission", "2021-03-01"), ("discharge", "2021-04-30")]
+
+
+def test_purposes_general_statements_and_continuations_are_no_episodes() -> None:
+    roles = {m.text: (m.norm, m.attrs["role"], m.assertion.value) for m in find(
+        "The cannula was removed to improve perfusion. Clindamycin was added to include toxin inhibition and improve "
+        "penetration. Delay can result in death or chronic neurological sequelae. She continued to remain febrile. "
+        "Vancomycin gave minimal symptomatic improvement.")}
+    assert roles["to improve"][1] == "reference"
+    assert roles["to include toxin inhibition and improve"][1] == "reference"
+    assert roles["or chronic neurological sequelae"][1] == "reference"
+    assert roles["continued to remain"][1] == "reference"
+    assert roles["minimal symptomatic improvement"] == ("improvement", "occurrence", "negated")
+
+
+def test_continuing_to_improve_is_an_improvement() -> None:
+    found = [(m.norm, m.attrs["role"]) for m in find("The patient's status continued to improve.")]
+    assert found == [("improvement", "occurrence")]

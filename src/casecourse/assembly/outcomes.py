@@ -27,7 +27,7 @@ _CONDITION = re.compile(r"\b(?:in (?:(?:a|an) )?(?:good|stable|satisfactory|fair
                         r"with (?:no |(?:a |an )?(?:residual|persistent|permanent|mild|moderate|severe) )"
                         r"[\w -]{2,40}?" + _STOP + ")", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?:of|in)\s+((?:(?:his|her|their|the|all) )?[^,.;:()]{2,50}?)" + _STOP, re.I)
-_ADVERBS = (r"had|has|have|was|were|been|is|are|never|not|then|also|"
+_ADVERBS = (r"had|has|have|was|were|been|is|are|did|does|do|never|not|then|also|"
             r"eventually|gradually|rapidly|completely|fully|subsequently|finally|"
             r"significantly|markedly|slowly|quickly|spontaneously|dramatically|promptly|partially|further|clinically|"
             r"later|soon|steadily|considerably|substantially|greatly|slightly|somewhat|largely|mostly|initially")
@@ -40,7 +40,7 @@ _NOT_A_SUBJECT = re.compile(r"\b(?:she|he|they|it|which|that|who|this|and|or|but
 _VERB_FIRST = re.compile(r"^(?:responded|respond|is|was|were|are|has|have|had|remains?|remained|been|frequently|often|"
                          r"usually|generally)\b", re.I)
 _ARTICLE = re.compile(r"^(?:(?:the|his|her|their|a|an|all|both)\s+)+", re.I)
-_VERBS = re.compile(r"(?:resolved|disappeared|improved|improving|subsided|abated|normali[sz]ed|recovered|"
+_VERBS = re.compile(r"(?:resolved|disappeared|improved|improving|improve|subsided|abated|normali[sz]ed|recovered|"
                     r"returned to (?:normal|baseline)|defervesced)$", re.I)
 
 
@@ -58,7 +58,7 @@ def _subject(text: str, m: Mention, sent: tuple[int, int]) -> str | None:
     # the subject noun phrase ends at the last word; drop words before a determiner or a pronoun
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower() in ("the", "his", "her", "their", "all", "both", "and", "a", "an", "of", "with", "after",
-                                "then", "her", "had", "was", "were", "when", "that", "which"):
+                                "then", "her", "had", "was", "were", "when", "that", "which", "because", "since", "so"):
             words = words[i + 1:]
             break
     phrase = _POSSESSIVE.sub("", _TRAILING_ADVERBS.sub("", " ".join(words)))
