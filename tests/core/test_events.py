@@ -110,3 +110,9 @@ def test_purposes_general_statements_and_continuations_are_no_episodes() -> None
 def test_continuing_to_improve_is_an_improvement() -> None:
     found = [(m.norm, m.attrs["role"]) for m in find("The patient's status continued to improve.")]
     assert found == [("improvement", "occurrence")]
+
+
+def test_a_follow_up_heading_or_plan_is_no_follow_up_visit() -> None:
+    found = [(m.text, m.attrs["role"]) for m in find("Follow-up: repeat chest radiograph in 6 weeks. The follow-up "
+                                                         "plan was a CT in 3 months. At follow-up she was well.")]
+    assert found == [("Follow-up", "reference"), ("follow-up plan", "reference"), ("follow-up", "occurrence")]
