@@ -116,3 +116,17 @@ def test_a_follow_up_heading_or_plan_is_no_follow_up_visit() -> None:
     found = [(m.text, m.attrs["role"]) for m in find("Follow-up: repeat chest radiograph in 6 weeks. The follow-up "
                                                          "plan was a CT in 3 months. At follow-up she was well.")]
     assert found == [("Follow-up", "reference"), ("follow-up plan", "reference"), ("follow-up", "occurrence")]
+
+
+def test_secretions_repeat_tests_and_plans_are_no_episodes() -> None:
+    roles = {m.text: m.attrs["role"] for m in find(
+        "The discharge subsided after 2 weeks. Follow-up labs showed a low count. He was discharged after 8 days of "
+        "hospital admission for an outpatient cardiology follow-up.")}
+    assert roles == {"The discharge subsided": "reference", "Follow-up labs": "reference", "discharged": "occurrence",
+                     "of hospital admission": "reference", "for an outpatient cardiology follow-up": "reference"}
+
+
+def test_a_tests_negative_result_does_not_deny_the_improvement_before_it() -> None:
+    c = analyze_text("Case presentation\nA man was admitted with sepsis. After 48 h of antibiotics, clinical "
+                     "improvement was observed, and repeat blood cultures were negative.", assess=False)
+    assert [(e.type, e.assertion.value) for e in c.events if e.type == "improvement"] == [("improvement", "present")]

@@ -130,3 +130,9 @@ def test_the_patients_possessive_is_not_part_of_what_improved() -> None:
 def test_an_outcomes_detail_stops_at_times_measures_and_the_patient(text: str, kind: str, detail: str | None) -> None:
     events = analyze_text("Case presentation\n" + text, assess=False).events
     assert [e.detail for e in events if e.type == kind] == [detail]
+
+
+def test_an_outcomes_subject_is_found_past_its_auxiliaries() -> None:
+    events = analyze_text("Case presentation\nAfter 2 months of transfusions, his anemia had not improved.",
+                          assess=False).events
+    assert [(e.type, e.assertion.value, e.detail) for e in events] == [("improvement", "negated", "anemia")]

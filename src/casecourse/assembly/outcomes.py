@@ -54,7 +54,7 @@ def _subject(text: str, m: Mention, sent: tuple[int, int]) -> str | None:
     w = _WORD_BEFORE.search(text, max(sent[0], m.start - 60), m.start)
     if not w:
         return None
-    words = w.group(1).split()
+    words = _TRAILING_ADVERBS.sub("", w.group(1)).split()  # "his anemia had (not)": auxiliaries are no subject
     # the subject noun phrase ends at the last word; drop words before a determiner or a pronoun
     for i in range(len(words) - 1, -1, -1):
         if words[i].lower() in ("the", "his", "her", "their", "all", "both", "and", "a", "an", "of", "with", "after",

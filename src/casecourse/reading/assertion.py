@@ -419,6 +419,14 @@ class _Scope:
         return [self.cues[i] for i in (*before, *after)]
 
 
+_TESTS = frozenset({"lab_test", "lab_value", "examination"})
+
+
+def _tested_between(targets: list[Mention], starts: list[int], a: int, b: int) -> bool:
+    """Whether a test or its result stands in [a, b): a denial after it is the test's result, not an episode's."""
+    return any(t.type in _TESTS for t in targets[bisect_left(starts, a):bisect_left(starts, b)])
+
+
 _WORD = re.compile(r"\S+")  # a word of `_words_between` (str.split)
 
 
@@ -574,6 +582,9 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     continue
                 if m.type == "drug" and text[a:b].lower() in not_for_drugs:
                     continue  # the drug given as the prophylaxis is given
+                if m.type == "event" and a >= m.end and cat == "NEGATED_EXISTENCE" and _tested_between(
+                        targets, starts[id(targets)], m.end, a):
+                    continue  # "improvement was observed, and blood cultures were negative": the tests' result
                 if d in ("FORWARD", "BIDIRECTIONAL") and b <= m.start:
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
