@@ -333,3 +333,12 @@ def test_a_sentence_of_few_cues_reads_them_as_the_position_index_does() -> None:
 
     few, many = denied(listed), denied(padded)
     assert few == many and "fever" in few and "photophobia" not in few  # the list is reached, up to its reach
+
+
+def test_an_imaging_technique_without_contrast_denies_nothing() -> None:
+    from casecourse.reading.pipeline import read
+
+    found = {m.text: m.assertion.value for m in read(
+        "CT of the chest without contrast showed basilar opacities and a small pleural effusion.").mentions
+        if m.type in ("finding", "condition")}
+    assert found["opacities"] == "present" and found["pleural effusion"] == "present"

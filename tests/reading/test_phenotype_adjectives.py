@@ -82,3 +82,11 @@ def test_an_organ_adjective_stands_for_its_noun(text: str, surface: str, label: 
     prose puts the organ's adjective first."""
     found = {m.text: m.attrs.get("label") for m in find_phenotypes(text) if m.type == "finding"}
     assert found.get(surface) == label
+
+
+def test_a_negating_prefix_on_a_terms_first_word_leaves_the_rest() -> None:
+    from casecourse.reading.phenotypes import find_phenotypes
+
+    found = {m.text for m in find_phenotypes("She had watery, non-bloody diarrhea and a non-pruritic rash.")
+             if m.type == "finding"}
+    assert "diarrhea" in found and "bloody diarrhea" not in found and "rash" in found

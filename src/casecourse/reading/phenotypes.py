@@ -580,6 +580,10 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
             if i not in covered:
                 s, e, k = toks.starts[i], toks.ends[i], toks.keys[i]
                 extra += [(s, e, ei, "compound") for ei in _compound(k)]
+    # "non-bloody diarrhea": a negating prefix on a term's first word takes that word's sense away; the shorter term
+    # inside ("diarrhea") stands
+    cands = [c for c in cands if c[1] - c[0] < 2 or not _NON_BEFORE.search(
+        text, max(0, toks.starts[c[0]] - 5), toks.starts[c[0]])]
     picked = _split_pairs(index, toks, _select(index, cands))
     n_found = len(picked)
     picked += _coordinated(index, toks, text, picked, picked)
