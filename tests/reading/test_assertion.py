@@ -342,3 +342,13 @@ def test_an_imaging_technique_without_contrast_denies_nothing() -> None:
         "CT of the chest without contrast showed basilar opacities and a small pleural effusion.").mentions
         if m.type in ("finding", "condition")}
     assert found["opacities"] == "present" and found["pleural effusion"] == "present"
+
+
+def test_the_child_of_a_childs_report_is_the_patient_and_her_child_a_relative() -> None:
+    from casecourse.reading.pipeline import read
+
+    def assertions(text: str) -> dict[str, str]:
+        return {m.text: m.assertion.value for m in read(text).mentions if m.type in ("finding", "condition")}
+
+    assert assertions("The child had hypotonia and seizures.") == {"hypotonia": "present", "seizures": "present"}
+    assert assertions("Her child had asthma.")["asthma"] == "family"

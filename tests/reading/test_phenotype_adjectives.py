@@ -90,3 +90,12 @@ def test_a_negating_prefix_on_a_terms_first_word_leaves_the_rest() -> None:
     found = {m.text for m in find_phenotypes("She had watery, non-bloody diarrhea and a non-pruritic rash.")
              if m.type == "finding"}
     assert "diarrhea" in found and "bloody diarrhea" not in found and "rash" in found
+
+
+def test_the_development_of_a_disease_is_its_onset_not_a_childs_development() -> None:
+    from casecourse.reading.phenotypes import find_phenotypes
+
+    found = {m.text: m.type for m in find_phenotypes("We describe the delayed development of compartment syndrome.")}
+    assert found.get("delayed development") != "finding"
+    assert {m.text: m.type for m in find_phenotypes("The boy had delayed development.")}["delayed development"] \
+        == "finding"

@@ -281,6 +281,15 @@ def _dangling_of(toks: Tokens, text: str, a: int, b: int) -> bool:
     return text[toks.starts[b - 1]:toks.ends[b - 1]].lower() in _nouns_of_adjectives()
 
 
+_OF_AFTER = re.compile(r"\s+of\b")
+
+
+def _onset_of(toks: Tokens, text: str, b: int) -> bool:
+    """Whether a match ending in "development" is the onset of what follows ("the delayed development of compartment
+    syndrome"), not a child's development."""
+    return toks.keys[b - 1] == "development" and _OF_AFTER.match(text, toks.ends[b - 1]) is not None
+
+
 @cache
 def _general_heads() -> frozenset[str]:
     """"abnormality" and the general nouns that stand for it ("findings", "manifestations"), normalised."""
@@ -602,6 +611,7 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     t_start, t_end = toks.starts, toks.ends
     parts = [p or (index.entries[c[2]].kind == "finding"
                    and (_attributive(toks, text, c[1]) or _dangling_of(toks, text, c[0], c[1])
+                        or _onset_of(toks, text, c[1])
                         or in_abbreviated_name(text, t_start[c[0]], t_end[c[1] - 1])
                         or (c[1] - c[0] == 1 and _NON_BEFORE.search(text, max(0, t_start[c[0]] - 5), t_start[c[0]]))))
              for c, p in zip(picked, parts, strict=True)]
