@@ -352,3 +352,16 @@ def test_the_child_of_a_childs_report_is_the_patient_and_her_child_a_relative() 
 
     assert assertions("The child had hypotonia and seizures.") == {"hypotonia": "present", "seizures": "present"}
     assert assertions("Her child had asthma.")["asthma"] == "family"
+
+
+def test_a_new_predicate_or_participle_clause_ends_a_denial() -> None:
+    from casecourse.reading.pipeline import read
+
+    def assertions(text: str) -> dict[str, str]:
+        return {m.text: m.assertion.value for m in read(text).mentions if m.type in ("finding", "condition")}
+
+    found = assertions("He remained free of vegetation regrowth and showed only mild tricuspid regurgitation.")
+    assert found["tricuspid regurgitation"] == "present"
+    assert assertions("He had no fever and had a productive cough.")["productive cough"] == "present"
+    assert assertions("The absence of pharyngitis, having lymphopenia, argued against it.")["lymphopenia"] == "present"
+    assert assertions("She had no fever, cough or dyspnea.")["dyspnea"] == "negated"

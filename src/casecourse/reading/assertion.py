@@ -358,7 +358,7 @@ def _start(parts: list[str]) -> re.Pattern:
 
 # event kinds that are a clause's verb, not a list item
 _NUMBER_SIGN = re.compile(r"\.\s?\d")  # "no." before a number
-_COMMA_SUBJECT = re.compile(r",\s+(?:she|he)\b")
+_COMMA_SUBJECT = re.compile(r",\s+(?:she|he|having)\b")  # a new clause: "the absence of X, having Y"
 # a denial whose scope names the patient's history ("no history of X", "no known history of X")
 _HISTORY_WORD = re.compile(r"\b(?:history|known|previous|prior|past)\b", re.I)
 _CLAUSE_EVENTS = frozenset({"recovery", "improvement", "sequela"})
@@ -563,7 +563,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
         while semi >= 0:
             terms.append((s0 + semi, s0 + semi + 1))
             semi = lower.find(";", semi + 1)
-        # so does a comma before the patient's pronoun: "because her mother had lupus, she developed anxiety"
+        # so does a comma before the patient's pronoun ("because her mother had lupus, she developed anxiety") or a
+        # participle clause ("the absence of pharyngitis, having lymphopenia")
         if ", " in lower:
             terms += [(s0 + c.start(), s0 + c.end()) for c in _COMMA_SUBJECT.finditer(lower)]
         terms.sort()
