@@ -14,6 +14,7 @@ from casecourse import __version__
 from casecourse.assembly import suspicions
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
+from casecourse.assembly.lab_stated import StatedWords, merged, tells_change
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
@@ -171,6 +172,7 @@ class CourseAssembler:
         self._listed: set[tuple[int, int]] = set()  # lab abnormalities listed among diagnoses (see build)
         self._relative_clauses: dict[tuple[int, int], tuple[list[int], list[int]]] = {}  # see relative_clauses
         self._last_lab: Mention | None = None  # the previous lab value read, for a restatement in another unit
+        self._stated = StatedWords(self.text)  # result words whose value may follow ("elevated at 1399 ng/mL")
         self._starts: list[int] | None = None  # the start of every mention, for the interval after a value
         # organisms a negative work-up tested for: a disease named there is ruled out ("dengue serology was negative")
         self._ruled_out = Covers([(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0))
@@ -561,7 +563,10 @@ class CourseAssembler:
             interp = "NEG"
         test_text = a.get("test_text") or self._written(m, sent)
         shown = displays().get(str(a["test"]))
-        lab = LabResult(id=self._id("lab"), test=_with_class(str(a["test"]), test_text), test_text=test_text,
+        # the result word this value states, read before it ("ferritin was elevated at 1399 ng/mL"): one result
+        word = self._stated.value(str(a["test"]), m.start, sent, interp) if a.get("value") is not None else None
+        lab = LabResult(id=word.id if word is not None else self._id("lab"),
+                        test=_with_class(str(a["test"]), test_text), test_text=test_text,
                         display=_with_class(shown, test_text) if shown else None, codings=codings,
                         value=a.get("value"),
                         value_high=a.get("value_high"),
@@ -574,9 +579,30 @@ class CourseAssembler:
             high = lab.model_copy(update={"id": self._id("lab"), "value": lab.value_high, "value_high": None,
                                           "value_si": a.get("value_high_si"), "comparator": None}, deep=True)
             lab.value_high = None
-            self.course.labs += [lab, high]
+            self._add_lab(lab, word, m, sent)
+            self.course.labs.append(high)
             return
-        self.course.labs.append(lab)
+        self._add_lab(lab, word, m, sent)
+
+    def _add_lab(self, lab: LabResult, word: LabResult | None, m: Mention, sent: tuple[int, int]) -> None:
+        """Adds a lab result; a value takes the place of the result word it states (lab_stated.py), and a result
+        word right after a value ("93% neutrophilia") flags that value."""
+        labs = self.course.labs
+        at = next((i for i in range(len(labs) - 1, -1, -1) if labs[i] is word), None) if word is not None else None
+        if word is not None and at is not None:
+            labs[at] = merged(lab, word, not tells_change(self.text, word, m.start))
+            return
+        if word is not None:  # the word's result is no longer held: the value is a result of its own
+            lab = lab.model_copy(update={"id": self._id("lab")})
+        if lab.value is None and lab.interpretation is not None:
+            last = labs[-1] if labs else None
+            if last is not None and last.interpretation in (None, lab.interpretation) \
+                    and self._stated.after_value(lab.test, last, m.start, sent):
+                labs[-1] = merged(last, lab).model_copy(update={"id": last.id})
+                self._ids["lab"] -= 1  # the word's id, taken just now, is not used
+                return
+            self._stated.word(str(m.attrs["test"]), lab, m.end, sent)
+        labs.append(lab)
 
     def _mention_starts(self) -> list[int]:
         if self._starts is None:

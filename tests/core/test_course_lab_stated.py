@@ -1,0 +1,47 @@
+"""A result word and the value it states are one lab result (assembly/lab_stated.py)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _labs(text: str) -> list[tuple]:
+    return [(lab.test, lab.value, lab.interpretation) for lab in analyze_text(text, assess=False).labs]
+
+
+def test_a_result_word_and_its_value_are_one_result_with_the_words_flag() -> None:
+    got = _labs("A 61-year-old man was seen. His lipase was raised at 912 U/L and he had hyponatraemia "
+                "(sodium 124 mmol/L).")
+    assert got == [("lipase", 912.0, "H"), ("sodium", 124.0, "L")]
+
+
+def test_a_group_word_flags_each_value_listed_after_it() -> None:
+    got = _labs("A 70-year-old woman was seen. Bloods showed pancytopenia with WBC 1.1 k/uL, Hb 7.2 g/dL, "
+                "platelets 41 k/uL.")
+    assert sorted(got) == [("hemoglobin", 7.2, "L"), ("leukocytes", 1.1, "L"), ("platelets", 41.0, "L")]
+
+
+def test_a_word_right_after_its_value_flags_it() -> None:
+    got = _labs("A 33-year-old man was seen. The count showed 88% neutrophilia.")
+    assert got == [("neutrophils", 88.0, "H")]
+
+
+def test_a_change_word_states_the_value_but_no_flag() -> None:
+    got = _labs("A 52-year-old man was treated. His CRP level decreased (3.1 mg/dL) and a repeat showed a "
+                "decrease in INR to 2.2.")
+    assert got == [("c-reactive protein", 3.1, None), ("international normalized ratio", 2.2, None)]
+
+
+def test_a_change_from_an_earlier_value_is_not_merged() -> None:
+    got = _labs("A 29-year-old woman was treated. She had a fall in temperature from 39.1°C to 37.2°C.")
+    assert ("body temperature", 39.1, None) in got and ("body temperature", 37.2, None) in got
+
+
+def test_a_value_with_its_own_interval_flag_is_not_overruled() -> None:
+    got = _labs("A 45-year-old man was seen. His ferritin was low at 410 ng/mL (normal 30-400 ng/mL).")
+    assert ("ferritin", 410.0, "H") in got
+
+
+def test_a_compound_word_gives_its_flag_to_the_number_it_names() -> None:
+    got = _labs("A 58-year-old man was seen. He had leukocytosis of 18.2 × 10^9/L and hyperkalemia (6.4 mmol/L).")
+    assert got == [("leukocytes", 18.2, "H"), ("potassium", 6.4, "H")]
+
