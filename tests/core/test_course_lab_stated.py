@@ -1,4 +1,5 @@
-"""A result word and the value it states are one lab result (assembly/lab_stated.py)."""
+"""A result word and the value it states are one lab result (assembly/lab_stated.py); a positive result stays positive
+when a later clause denies another test."""
 from __future__ import annotations
 
 from casecourse.api import analyze_text
@@ -44,4 +45,10 @@ def test_a_value_with_its_own_interval_flag_is_not_overruled() -> None:
 def test_a_compound_word_gives_its_flag_to_the_number_it_names() -> None:
     got = _labs("A 58-year-old man was seen. He had leukocytosis of 18.2 × 10^9/L and hyperkalemia (6.4 mmol/L).")
     assert got == [("leukocytes", 18.2, "H"), ("potassium", 6.4, "H")]
+
+
+def test_a_positive_result_is_not_negated_by_the_next_clause() -> None:
+    course = analyze_text("A 27-year-old woman was seen. Toxoplasma IgG was positive and IgM was negative.",
+                          assess=False)
+    assert [(lab.test, lab.interpretation) for lab in course.labs][0] == ("Toxoplasma gondii IgG antibodies", "POS")
 

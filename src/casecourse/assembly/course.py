@@ -104,6 +104,7 @@ _BIRTH = re.compile(r"\b(?:deliver(?:y|ed)|born|birth|gave birth|c(?:a)?esarean|
 # a negation right before a result word: "was not positive", "never positive", "no positive"
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|nor|neither|without)\b[^,;.]{0,40}$", re.I)
 _PARENS = re.compile(r"\([^()]*\)")
+_POSITIVE_WORD = re.compile(r"\bpositiv", re.I)  # a result span that states a positive result in so many words
 _IG_CLASS = re.compile(r"\bIg([GMAE])\b")
 _PRONOUN = re.compile(r"\b(?:([Hh]e|[Hh]is|[Hh]im|[Hh]imself)|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 _OBSTETRIC = re.compile(r"\b(?:G\d{1,2}\s?P\d{1,2}(?:\s?A\d{1,2})?|gravida\s+\d{1,2}|primigravida|multigravida|"
@@ -556,9 +557,10 @@ class CourseAssembler:
         # a negated result word is a negative result; a measured number is never "negative" because a cue
         # of its sentence reaches it
         # (a result word written "positive" stays positive unless the negation stands right before it: "ANCA were
-        # positive, and anti-GBM antibodies were negative" is no negative ANCA)
+        # positive, and anti-GBM antibodies were negative" is no negative ANCA, nor is "Parvovirus IgG was positive
+        # and IgM was negative" a negative IgG)
         if m.assertion == Assertion.negated and interp in (None, "POS") and a.get("value") is None and not (
-                interp == "POS" and a.get("rule") == "adjective"
+                interp == "POS" and (a.get("rule") == "adjective" or _POSITIVE_WORD.search(m.text))
                 and not _NOT_BEFORE.search(self.text, max(sent[0], m.start - 25), m.end)):
             interp = "NEG"
         test_text = a.get("test_text") or self._written(m, sent)
