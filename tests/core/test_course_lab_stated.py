@@ -1,5 +1,5 @@
 """A result word and the value it states are one lab result (assembly/lab_stated.py); a positive result stays positive
-when a later clause denies another test."""
+when a later clause denies another test; an abnormal panel word names no member of the inflammatory markers."""
 from __future__ import annotations
 
 from casecourse.api import analyze_text
@@ -51,4 +51,9 @@ def test_a_positive_result_is_not_negated_by_the_next_clause() -> None:
     course = analyze_text("A 27-year-old woman was seen. Toxoplasma IgG was positive and IgM was negative.",
                           assess=False)
     assert [(lab.test, lab.interpretation) for lab in course.labs][0] == ("Toxoplasma gondii IgG antibodies", "POS")
+
+
+def test_elevated_inflammatory_markers_name_no_member() -> None:
+    got = _labs("A 66-year-old man was seen. Inflammatory markers were elevated, including CRP of 88 mg/L.")
+    assert got == [("c-reactive protein", 88.0, None)]
 
