@@ -57,3 +57,11 @@ def test_elevated_inflammatory_markers_name_no_member() -> None:
     got = _labs("A 66-year-old man was seen. Inflammatory markers were elevated, including CRP of 88 mg/L.")
     assert got == [("c-reactive protein", 88.0, None)]
 
+
+
+def test_a_change_between_two_times_is_no_low_or_high_result() -> None:
+    got = _labs("A 36-year-old woman was treated. Her ferritin and LDH were markedly reduced after the third cycle, "
+                "and she had a fall in temperature from 39.4°C to 36.9°C. Her ferritin was increased.")
+    assert ("ferritin", None, "L") not in got and ("lactate dehydrogenase", None, "L") not in got
+    assert ("body temperature", None, "L") not in got
+    assert ("ferritin", None, "H") in got

@@ -14,7 +14,7 @@ from casecourse import __version__
 from casecourse.assembly import suspicions
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
-from casecourse.assembly.lab_stated import StatedWords, merged, tells_change
+from casecourse.assembly.lab_stated import StatedWords, merged, only_change, tells_change
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
@@ -596,6 +596,9 @@ class CourseAssembler:
             return
         if word is not None:  # the word's result is no longer held: the value is a result of its own
             lab = lab.model_copy(update={"id": self._id("lab")})
+        if only_change(self.text, lab):
+            self._ids["lab"] -= 1  # its id, taken just now, is not used
+            return
         if lab.value is None and lab.interpretation is not None:
             last = labs[-1] if labs else None
             if last is not None and last.interpretation in (None, lab.interpretation) \

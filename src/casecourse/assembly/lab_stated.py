@@ -26,6 +26,11 @@ _CHANGE_NOUN = re.compile(r"\b(?:increase|decrease|rise|fall|drop|decline|reduct
 _CHANGE_VERB = re.compile(r"\b(?:increased|decreased|reduced|ris(?:ing|en)|rose|f[ae]ll(?:en|ing)?|dropped|"
                           r"declin(?:ed|ing)|lowered)$", re.I)
 _TO = re.compile(r"\bto\b", re.I)
+# after a change word, what makes it a change between two times rather than a level: "reduced after the second course",
+# "increased compared to admission", "decreased from 519 to 330 mg/L", "a drop in temperature from 38.9 °C"
+_CHANGE_AFTER = re.compile(
+    r"(?:\s+(?:\w+ly|again|further))*\s+(?:after|following|compared|in contrast|from|to|since|over|by)\b"
+    r"|\s+(?:in|of)\s+(?:[\w-]+\s+){1,4}?(?:from|by)\b", re.I)
 _LETTER = re.compile(r"[A-Za-z]")
 # between a value and a result word right after it: "93% neutrophilia"
 _VALUE_WORD_GAP = frozenset({"", " "})
@@ -71,6 +76,18 @@ def tells_change(text: str, word: LabResult, start: int) -> bool:
         return True
     return _CHANGE_VERB.search(written) is not None and (
         _TO.search(text, end, start) is not None or _LETTER.search(text, end, start) is None)
+
+
+def only_change(text: str, lab: LabResult) -> bool:
+    """Whether a result word with no value tells only a change between two times, no level: "CRP and ESR were
+    significantly reduced after the second course", "a drop in body temperature from 38.9 °C to 37.3 °C". A value
+    that fell may still be high: no low (or high) result is read from it."""
+    spans = lab.provenance.spans
+    if lab.value is not None or lab.interpretation not in ("H", "L") or not spans:
+        return False
+    written, end = spans[0].text, spans[0].end
+    return (_CHANGE_NOUN.search(written) is not None or _CHANGE_VERB.search(written) is not None) \
+        and _CHANGE_AFTER.match(text, end) is not None
 
 
 def merged(value: LabResult, word: LabResult, flag: bool = True) -> LabResult:
