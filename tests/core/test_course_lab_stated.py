@@ -65,3 +65,9 @@ def test_a_change_between_two_times_is_no_low_or_high_result() -> None:
     assert ("ferritin", None, "L") not in got and ("lactate dehydrogenase", None, "L") not in got
     assert ("body temperature", None, "L") not in got
     assert ("ferritin", None, "H") in got
+
+
+def test_a_fluids_value_takes_the_result_word_read_as_the_blood_test() -> None:
+    got = _labs("A 31-year-old man was admitted. A lumbar puncture showed low glucose (1.2 mmol/L) and a high white "
+                "cell count (310 × 10^6/L).")
+    assert got == [("cerebrospinal fluid glucose", 1.2, "L"), ("cerebrospinal fluid leukocytes", 310.0, "H")]

@@ -41,7 +41,7 @@ from casecourse.plausibility import mark_implausible
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.diseases import sign_diagnoses
 from casecourse.reading.lab_tables import named_in_cell
-from casecourse.reading.labs_catalogue import displays
+from casecourse.reading.labs_catalogue import by_written, displays
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.rx_first import anchored
@@ -567,6 +567,10 @@ class CourseAssembler:
         shown = displays().get(str(a["test"]))
         # the result word this value states, read before it ("ferritin was elevated at 1399 ng/mL"): one result
         word = self._stated.value(str(a["test"]), m.start, sent, interp) if a.get("value") is not None else None
+        if word is None and a.get("value") is not None and a.get("specimen") and (
+                blood := by_written(str(a.get("test_text") or ""))) is not None:
+            # a fluid's value whose result word was read as the blood test's: "CSF: low glucose (1.4 mmol/L)"
+            word = self._stated.value(blood.name, m.start, sent, interp)
         lab = LabResult(id=word.id if word is not None else self._id("lab"),
                         test=_with_class(str(a["test"]), test_text), test_text=test_text,
                         display=_with_class(shown, test_text) if shown else None, codings=codings,
