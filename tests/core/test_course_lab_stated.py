@@ -71,3 +71,8 @@ def test_a_fluids_value_takes_the_result_word_read_as_the_blood_test() -> None:
     got = _labs("A 31-year-old man was admitted. A lumbar puncture showed low glucose (1.2 mmol/L) and a high white "
                 "cell count (310 × 10^6/L).")
     assert got == [("cerebrospinal fluid glucose", 1.2, "L"), ("cerebrospinal fluid leukocytes", 310.0, "H")]
+
+
+def test_methemoglobin_and_an_adverb_after_a_percentage() -> None:
+    got = _labs("A 19-year-old woman was seen. Her methaemoglobin was 31.2% initially.")
+    assert got == [("methemoglobin", 31.2, None)]
