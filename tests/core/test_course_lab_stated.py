@@ -76,3 +76,8 @@ def test_a_fluids_value_takes_the_result_word_read_as_the_blood_test() -> None:
 def test_methemoglobin_and_an_adverb_after_a_percentage() -> None:
     got = _labs("A 19-year-old woman was seen. Her methaemoglobin was 31.2% initially.")
     assert got == [("methemoglobin", 31.2, None)]
+
+
+def test_an_abnormality_told_as_it_resolves_is_no_abnormal_result() -> None:
+    got = _labs("A 45-year-old man was treated. His fever and neutrophilia resolved after two days.")
+    assert got == []

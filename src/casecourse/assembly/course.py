@@ -600,7 +600,9 @@ class CourseAssembler:
             return
         if word is not None:  # the word's result is no longer held: the value is a result of its own
             lab = lab.model_copy(update={"id": self._id("lab")})
-        if only_change(self.text, lab):
+        if only_change(self.text, lab) or lab.value is None and lab.interpretation in ("H", "L", "A") \
+                and _RESOLVED_AFTER.match(self.text, m.end):
+            # a change with no level, or an abnormality told as it ends ("her leukocytosis resolved"): no result
             self._ids["lab"] -= 1  # its id, taken just now, is not used
             return
         if lab.value is None and lab.interpretation is not None:
