@@ -81,3 +81,8 @@ def test_methemoglobin_and_an_adverb_after_a_percentage() -> None:
 def test_an_abnormality_told_as_it_resolves_is_no_abnormal_result() -> None:
     got = _labs("A 45-year-old man was treated. His fever and neutrophilia resolved after two days.")
     assert got == []
+
+
+def test_lactic_acidosis_names_the_lactate_it_is_measured_by() -> None:
+    got = _labs("A 62-year-old man was seen. He developed lactic acidosis of 8.1 mmol/L.")
+    assert got == [("lactate", 8.1, "H")]

@@ -854,7 +854,8 @@ def assemble(reading: Reading, source: Source | None = None) -> Course:
 
 
 # what joins two items of one list of diagnoses: "acute kidney injury (AKI), hyponatremia, and lactic acidosis"
-_LIST_JOIN = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+# (a short form in brackets may close before it: "acute kidney injury (AKI), hyponatremia")
+_LIST_JOIN = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 
 
 def _listed_with_conditions(text: str, mentions: list[Mention]) -> set[tuple[int, int]]:
@@ -864,15 +865,24 @@ def _listed_with_conditions(text: str, mentions: list[Mention]) -> set[tuple[int
     lab_spans = {(m.start, m.end) for m in mentions if m.type == "lab_finding"}
     named = [m for m in mentions if m.type in ("condition", "finding")]
     out: set[tuple[int, int]] = set()
-    for i, m in enumerate(named):
-        if m.type != "finding" or (m.start, m.end) not in lab_spans:
-            continue
-        before = named[i - 1] if i else None
-        after = named[i + 1] if i + 1 < len(named) else None
-        if before is not None and before.type == "condition" and _LIST_JOIN.fullmatch(text, before.end, m.start) \
-                or after is not None and after.type == "condition" and _LIST_JOIN.fullmatch(text, m.end, after.start):
-            out.add((m.start, m.end))
+    # a lab abnormality next to a diagnosis, or next to one listed so ("kidney injury, hyponatremia and lactic
+    # acidosis": both): a run of them joined to a diagnosis at either end, read both ways
+    for order in (range(len(named)), range(len(named) - 1, -1, -1)):
+        for i in order:
+            m = named[i]
+            if m.type != "finding" or (m.start, m.end) not in lab_spans or (m.start, m.end) in out:
+                continue
+            before = named[i - 1] if i else None
+            after = named[i + 1] if i + 1 < len(named) else None
+            if before is not None and _listed(before, out) and _LIST_JOIN.fullmatch(text, before.end, m.start) \
+                    or after is not None and _listed(after, out) and _LIST_JOIN.fullmatch(text, m.end, after.start):
+                out.add((m.start, m.end))
     return out
+
+
+def _listed(m: Mention, out: set[tuple[int, int]]) -> bool:
+    """A diagnosis, or a lab abnormality already found listed among diagnoses."""
+    return m.type == "condition" or (m.start, m.end) in out
 
 
 @cache
