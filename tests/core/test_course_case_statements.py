@@ -127,3 +127,9 @@ def test_a_negative_surface_antigen_beside_the_e_antigen_still_refutes_hepatitis
     text = ("Case presentation\nA 50-year-old woman presented with jaundice. "
             "HBsAg and hepatitis B e antigen were negative.")
     assert _status(text).get("hepatitis b") == "refuted"
+
+
+def test_a_run_of_lab_abnormalities_after_a_diagnosis_is_listed_whole() -> None:
+    conditions, _findings = _course("Case presentation\nA 58-year-old man was admitted. He was treated for septic "
+                                    "shock (SS), hypokalemia, hypoglycemia and hypophosphatemia.")
+    assert all(conditions.get(c) == "confirmed" for c in ("hypokalemia", "hypoglycemia", "hypophosphatemia"))

@@ -99,3 +99,10 @@ def test_a_percentage_of_a_named_noun_takes_no_earlier_test() -> None:
     assert vals["4%"]["test"] is None  # band forms are not lymphocytes
     assert vals["70%"]["test"] == "neutrophils" and vals["18%"]["test"] == "lymphocytes"
     assert _values("Oxygen saturation was 86% on room air.")["86%"]["test"] == "oxygen saturation"
+
+
+def test_a_flattened_exponent_after_a_space_is_no_thousands_group() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("A 48-year-old man was seen. Platelets were 62 109/L.", assess=False)
+    assert [(lab.test, lab.value, lab.value_si) for lab in course.labs] == [("platelets", 62.0, 62.0)]

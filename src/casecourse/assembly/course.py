@@ -14,6 +14,7 @@ from casecourse import __version__
 from casecourse.assembly import suspicions
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
+from casecourse.assembly.lab_stated import StatedWords, merged, only_change, tells_change
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
@@ -40,7 +41,7 @@ from casecourse.plausibility import mark_implausible
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.diseases import sign_diagnoses
 from casecourse.reading.lab_tables import named_in_cell
-from casecourse.reading.labs_catalogue import displays
+from casecourse.reading.labs_catalogue import by_written, displays
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.rx_first import anchored
@@ -103,6 +104,7 @@ _BIRTH = re.compile(r"\b(?:deliver(?:y|ed)|born|birth|gave birth|c(?:a)?esarean|
 # a negation right before a result word: "was not positive", "never positive", "no positive"
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|nor|neither|without)\b[^,;.]{0,40}$", re.I)
 _PARENS = re.compile(r"\([^()]*\)")
+_POSITIVE_WORD = re.compile(r"\bpositiv", re.I)  # a result span that states a positive result in so many words
 _IG_CLASS = re.compile(r"\bIg([GMAE])\b")
 _PRONOUN = re.compile(r"\b(?:([Hh]e|[Hh]is|[Hh]im|[Hh]imself)|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b")
 _OBSTETRIC = re.compile(r"\b(?:G\d{1,2}\s?P\d{1,2}(?:\s?A\d{1,2})?|gravida\s+\d{1,2}|primigravida|multigravida|"
@@ -171,6 +173,7 @@ class CourseAssembler:
         self._listed: set[tuple[int, int]] = set()  # lab abnormalities listed among diagnoses (see build)
         self._relative_clauses: dict[tuple[int, int], tuple[list[int], list[int]]] = {}  # see relative_clauses
         self._last_lab: Mention | None = None  # the previous lab value read, for a restatement in another unit
+        self._stated = StatedWords(self.text)  # result words whose value may follow ("elevated at 1399 ng/mL")
         self._starts: list[int] | None = None  # the start of every mention, for the interval after a value
         # organisms a negative work-up tested for: a disease named there is ruled out ("dengue serology was negative")
         self._ruled_out = Covers([(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0))
@@ -554,14 +557,22 @@ class CourseAssembler:
         # a negated result word is a negative result; a measured number is never "negative" because a cue
         # of its sentence reaches it
         # (a result word written "positive" stays positive unless the negation stands right before it: "ANCA were
-        # positive, and anti-GBM antibodies were negative" is no negative ANCA)
+        # positive, and anti-GBM antibodies were negative" is no negative ANCA, nor is "Parvovirus IgG was positive
+        # and IgM was negative" a negative IgG)
         if m.assertion == Assertion.negated and interp in (None, "POS") and a.get("value") is None and not (
-                interp == "POS" and a.get("rule") == "adjective"
+                interp == "POS" and (a.get("rule") == "adjective" or _POSITIVE_WORD.search(m.text))
                 and not _NOT_BEFORE.search(self.text, max(sent[0], m.start - 25), m.end)):
             interp = "NEG"
         test_text = a.get("test_text") or self._written(m, sent)
         shown = displays().get(str(a["test"]))
-        lab = LabResult(id=self._id("lab"), test=_with_class(str(a["test"]), test_text), test_text=test_text,
+        # the result word this value states, read before it ("ferritin was elevated at 1399 ng/mL"): one result
+        word = self._stated.value(str(a["test"]), m.start, sent, interp) if a.get("value") is not None else None
+        if word is None and a.get("value") is not None and a.get("specimen") and (
+                blood := by_written(str(a.get("test_text") or ""))) is not None:
+            # a fluid's value whose result word was read as the blood test's: "CSF: low glucose (1.4 mmol/L)"
+            word = self._stated.value(blood.name, m.start, sent, interp)
+        lab = LabResult(id=word.id if word is not None else self._id("lab"),
+                        test=_with_class(str(a["test"]), test_text), test_text=test_text,
                         display=_with_class(shown, test_text) if shown else None, codings=codings,
                         value=a.get("value"),
                         value_high=a.get("value_high"),
@@ -574,9 +585,35 @@ class CourseAssembler:
             high = lab.model_copy(update={"id": self._id("lab"), "value": lab.value_high, "value_high": None,
                                           "value_si": a.get("value_high_si"), "comparator": None}, deep=True)
             lab.value_high = None
-            self.course.labs += [lab, high]
+            self._add_lab(lab, word, m, sent)
+            self.course.labs.append(high)
             return
-        self.course.labs.append(lab)
+        self._add_lab(lab, word, m, sent)
+
+    def _add_lab(self, lab: LabResult, word: LabResult | None, m: Mention, sent: tuple[int, int]) -> None:
+        """Adds a lab result; a value takes the place of the result word it states (lab_stated.py), and a result
+        word right after a value ("93% neutrophilia") flags that value."""
+        labs = self.course.labs
+        at = next((i for i in range(len(labs) - 1, -1, -1) if labs[i] is word), None) if word is not None else None
+        if word is not None and at is not None:
+            labs[at] = merged(lab, word, not tells_change(self.text, word, m.start))
+            return
+        if word is not None:  # the word's result is no longer held: the value is a result of its own
+            lab = lab.model_copy(update={"id": self._id("lab")})
+        if only_change(self.text, lab) or lab.value is None and lab.interpretation in ("H", "L", "A") \
+                and _RESOLVED_AFTER.match(self.text, m.end):
+            # a change with no level, or an abnormality told as it ends ("her leukocytosis resolved"): no result
+            self._ids["lab"] -= 1  # its id, taken just now, is not used
+            return
+        if lab.value is None and lab.interpretation is not None:
+            last = labs[-1] if labs else None
+            if last is not None and last.interpretation in (None, lab.interpretation) \
+                    and self._stated.after_value(lab.test, last, m.start, sent):
+                labs[-1] = merged(last, lab).model_copy(update={"id": last.id})
+                self._ids["lab"] -= 1  # the word's id, taken just now, is not used
+                return
+            self._stated.word(str(m.attrs["test"]), lab, m.end, sent)
+        labs.append(lab)
 
     def _mention_starts(self) -> list[int]:
         if self._starts is None:
@@ -817,7 +854,8 @@ def assemble(reading: Reading, source: Source | None = None) -> Course:
 
 
 # what joins two items of one list of diagnoses: "acute kidney injury (AKI), hyponatremia, and lactic acidosis"
-_LIST_JOIN = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+# (a short form in brackets may close before it: "acute kidney injury (AKI), hyponatremia")
+_LIST_JOIN = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 
 
 def _listed_with_conditions(text: str, mentions: list[Mention]) -> set[tuple[int, int]]:
@@ -827,15 +865,24 @@ def _listed_with_conditions(text: str, mentions: list[Mention]) -> set[tuple[int
     lab_spans = {(m.start, m.end) for m in mentions if m.type == "lab_finding"}
     named = [m for m in mentions if m.type in ("condition", "finding")]
     out: set[tuple[int, int]] = set()
-    for i, m in enumerate(named):
-        if m.type != "finding" or (m.start, m.end) not in lab_spans:
-            continue
-        before = named[i - 1] if i else None
-        after = named[i + 1] if i + 1 < len(named) else None
-        if before is not None and before.type == "condition" and _LIST_JOIN.fullmatch(text, before.end, m.start) \
-                or after is not None and after.type == "condition" and _LIST_JOIN.fullmatch(text, m.end, after.start):
-            out.add((m.start, m.end))
+    # a lab abnormality next to a diagnosis, or next to one listed so ("kidney injury, hyponatremia and lactic
+    # acidosis": both): a run of them joined to a diagnosis at either end, read both ways
+    for order in (range(len(named)), range(len(named) - 1, -1, -1)):
+        for i in order:
+            m = named[i]
+            if m.type != "finding" or (m.start, m.end) not in lab_spans or (m.start, m.end) in out:
+                continue
+            before = named[i - 1] if i else None
+            after = named[i + 1] if i + 1 < len(named) else None
+            if before is not None and _listed(before, out) and _LIST_JOIN.fullmatch(text, before.end, m.start) \
+                    or after is not None and _listed(after, out) and _LIST_JOIN.fullmatch(text, m.end, after.start):
+                out.add((m.start, m.end))
     return out
+
+
+def _listed(m: Mention, out: set[tuple[int, int]]) -> bool:
+    """A diagnosis, or a lab abnormality already found listed among diagnoses."""
+    return m.type == "condition" or (m.start, m.end) in out
 
 
 @cache

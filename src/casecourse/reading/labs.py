@@ -111,7 +111,7 @@ _CELLS_IN_UNIT = re.compile(r"(?!cells?/|[GT]pt/)[A-Za-z]{3}[A-Za-z ]*/")  # nev
 _PERCENT_OF_NOUN = re.compile(
     r"\s+(?:of\s+(?:the\s+|all\s+|his\s+|her\s+)?)?(?!(?:on|in|at|with|and|or|but|to|from|for|by|of|as|while|after|"
     r"before|during|despite|since|until|than|was|were|is|are|had|has|have|which|that|respectively|predicted|"
-    r"normal|at|vs|versus|compared|room|in|the|a|an)\b)[a-z][a-z-]{2,}", re.I)
+    r"normal|at|vs|versus|compared|room|in|the|a|an|[a-z]+ly)\b)[a-z][a-z-]{2,}", re.I)  # "28% initially": no noun
 _AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
 
 
@@ -529,16 +529,35 @@ _MEASURED_GAP = re.compile(r"[\s:=(]*(?:(?:was|were|is|of|at|had|has|have|been|d
                            r"[\s:=(]+)*", re.I)
 
 
+@cache
+def _measure_names() -> frozenset[str]:
+    """Result words that also name their measurement (knowledge/lab_findings.csv `names_measure`): "proteinuria"."""
+    return frozenset(r["term"] for r in table("lab_findings.csv") if r.get("names_measure") == "1")
+
+
+# between a result word and the number it names, no change told: "hyperkalaemia (6.1 mmol/L)", "leukocytosis of 16.9"
+_NAMING_GAP = re.compile(r"[\s:=(]*(?:(?:was|were|is|of|at|with|a|an|level|levels)[\s:=(]+)*", re.I)
+
+
 def _unmeasured(text: str, compounds: list[Compound], values: list[Mention]) -> list[Compound]:
     """The result words that state a result: one written as the name of the number right after it ("proteinuria was
-    0.3 g/24h") names the test of that measurement, whose number, not the word's typical flag, is the result."""
-    by_test: dict[str, list[int]] = {}
+    0.3 g/24h") names the test of that measurement, whose number, not the word's typical flag, is the result. The
+    number takes the word's flag where nothing between them tells a change ("hyperkalaemia (6.1 mmol/L)",
+    "leukocytosis of 16.9 × 10^9/L"; not "proteinuria had decreased to 1.2 g/24h")."""
+    by_test: dict[str, list[Mention]] = {}
     for v in values:
         if v.type == "lab_value" and v.attrs.get("value") is not None:
-            by_test.setdefault(str(v.attrs.get("test")), []).append(v.start)
-    return [c for c in compounds
-            if len(c[2]) != 1 or not any(0 <= s - c[1] <= 40 and _MEASURED_GAP.fullmatch(text, c[1], s)
-                                         for s in by_test.get(c[2][0], ()))]
+            by_test.setdefault(str(v.attrs.get("test")), []).append(v)
+    out: list[Compound] = []
+    for c in compounds:
+        named = next((v for v in by_test.get(c[2][0], ()) if 0 <= v.start - c[1] <= 40
+                      and _MEASURED_GAP.fullmatch(text, c[1], v.start)), None) if len(c[2]) == 1 else None
+        if named is None:
+            out.append(c)
+        elif c[3] in ("H", "L") and not named.attrs.get("interpretation") \
+                and text[c[0]:c[1]].lower() not in _measure_names() and _NAMING_GAP.fullmatch(text, c[1], named.start):
+            named.attrs["interpretation"] = c[3]
+    return out
 
 
 def find_labs(text: str) -> list[Mention]:
