@@ -138,3 +138,20 @@ def test_gram_stain_morphology_is_what_a_culture_grew() -> None:
     ms = read_mentions("Two sets of blood cultures grew gram-negative rods.")
     grown = [m for m in ms if m.type == "lab_value" and m.text == "gram-negative rods"]
     assert grown and grown[0].norm == "blood culture"
+
+
+def test_a_list_negative_for_takes_its_own_result_not_a_later_clauses() -> None:
+    from casecourse.reading.workup import find as find_workup
+
+    found = {(m.norm, m.attrs["interpretation"]) for m in find_workup(
+        "Sputum smears were negative for acid-fast bacilli, but lavage PCR detected Mycobacterium tuberculosis.")}
+    assert ("Mycobacterium tuberculosis smear", "NEG") in found
+    assert ("Mycobacterium tuberculosis PCR", "POS") in found
+    assert ("Mycobacterium tuberculosis smear", "POS") not in found
+
+
+def test_a_specimens_test_gives_way_to_the_organisms_test_of_one_result() -> None:
+    from casecourse.reading.workup import find as find_workup
+
+    found = [m.norm for m in find_workup("Bronchoalveolar lavage PCR detected Pneumocystis jirovecii.")]
+    assert found == ["Pneumocystis jirovecii PCR"]

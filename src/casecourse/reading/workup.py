@@ -235,6 +235,11 @@ def _result(text: str, hits: _Hits, lo: int, hi: int, clause: tuple[int, int]) -
     # not a result word inside a bracket opened after a gap: "flow cytometry showed T cells (positive CD3, negative
     # CD10)" names markers; "HIV serology (negative)" is the test's result
     # (read one by one up to the first that answers: not every result word of a long clause)
+    # "smears were negative for acid-fast bacilli, but PCR detected M. tuberculosis": the result the list is
+    # "negative for" is its own, not one of a later clause
+    said = next((h for h in reversed(hits.window(clause[0], lo)) if h.kind in ("pos", "neg")), None)
+    if said is not None and _RESULT_FOR.fullmatch(text, said.end, lo):
+        return said
     after = (h for h in hits.window(hi, clause[1]) if h.kind in ("pos", "neg", "pos_verb")
              and not _bracketed_later(text, hi, h.start))
     seen = False
@@ -253,6 +258,9 @@ def _result(text: str, hits: _Hits, lo: int, hi: int, clause: tuple[int, int]) -
     # positive anti-RNP)
     return next((h for h in reversed(hits.window(clause[0], lo)) if h.kind in ("pos", "neg")
                  and h.canonical != "no finding" and h.end <= lo and not _value_between(text, hits, h.end, lo)), None)
+
+
+_RESULT_FOR = re.compile(r"\s+(?:for|of)\s+(?:the\s+|any\s+)?", re.I)
 
 
 def _bracketed_later(text: str, hi: int, at: int) -> bool:
@@ -362,6 +370,12 @@ def find(text: str) -> list[Mention]:
                 for s, e in [(o.start, o.end) for o in grown] or [(result.start, result.end)]:
                     out.append(Mention(type="lab_value", start=s, end=e, text=text[s:e], norm=test,
                                        attrs=dict(attrs, grown=text[s:e]) if grown else attrs))
+    # "BAL PCR detected M. tuberculosis": one positive result, the organism's test; the specimen's test says no
+    # more (a negative one, "throat swab for H1N1 was negative", keeps both names of what was tested)
+    by_organism = {(m.start, m.end, m.attrs.get("test_word")) for m in out
+                   if m.attrs.get("organism") and m.attrs.get("interpretation") == "POS"}
+    out = [m for m in out if m.attrs.get("organism") or (m.start, m.end, str(m.norm or "").rsplit(" ", 1)[-1]
+                                                        ) not in by_organism]
     out += _named_panels(text, hits, ends)
     # one result per test and result word; a test named twice differently ("ANA, ANA profile") is two tests
     out.sort(key=lambda m: (m.start, m.end, m.norm or "", _written_key(m)))
