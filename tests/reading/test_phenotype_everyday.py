@@ -106,3 +106,10 @@ def test_a_title_case_headline_is_no_proper_name() -> None:
     name = "Tumour response was judged by the Response Evaluation Criteria in Solid Tumors."
     at = name.index("Tumors")
     assert in_proper_name(name, at, at + len("Tumors"))
+
+
+def test_eye_drops_are_a_medication_not_ptosis() -> None:
+    from casecourse.reading.phenotypes import find_phenotypes
+
+    assert not [m for m in find_phenotypes("The cornea was protected with lubricating eye drops.")
+                if m.attrs.get("hpo") == "HP:0000508"]
