@@ -42,7 +42,7 @@ _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also"
            "pulses", "with", "plus", "therefore", "eventually", "finally", "later", "immediately", "promptly",
            "off-label", "a", "an", "course", "courses", "dosage", "as", "well", "combined", "concomitant",
            "outpatient", "home", "maintenance", "usual", "regular", "which", "empirical", "empiric", "had", "has",
-           "have", "prophylaxis", "prophylactic"}
+           "have", "prophylaxis", "prophylactic", "administration", "agent", "agents"}
 # a reason is a short phrase (up to five words after up to three): "for a first time was reintroduced with an
 # improvement" is none
 _REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|after|as)\s+"
@@ -169,6 +169,12 @@ def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     regex = anchored(r"(?<![\w-])(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) +
                      r")(?![\w-])(?!\s+until\b)", re.I)
     return regex, meta
+
+
+@cache
+def _non_exposures() -> frozenset[str]:
+    """Drug names that are no exposure of the course, as written (knowledge/non_exposures.csv)."""
+    return frozenset(r["written"].lower() for r in table("non_exposures.csv"))
 
 
 @cache
@@ -467,7 +473,8 @@ class ExposureBuilder:
         exp.stop_reason = reason or exp.stop_reason
 
     def apply(self, action: str, drug: Mention, when: TimeRef, sent: tuple[int, int], seg: DoseSegment | None,
-              reason: str | None) -> None:
+              reason: str | None, cued: bool = True) -> None:
+        """Apply what the sentence tells of `drug` (`cued`: a cue of exposure_cues.csv said it, not only its name)."""
         name = drug.norm or drug.text
         exp = self.active.get(name)
         if exp is not None and action not in ("stop", "hold", "complete", "not_taken") and \
@@ -522,12 +529,14 @@ class ExposureBuilder:
         elif exp is None:
             self._new(drug, when, sent, seg)
         else:
-            self._update_dose(exp, seg, when)
+            self._update_dose(exp, seg, when, started=action == "start" and cued)
         if seg and seg.route and name in self.active and not self.active[name].route:
             self.active[name].route = seg.route
 
-    def _update_dose(self, exp: Exposure, seg: DoseSegment | None, when: TimeRef) -> None:
-        """A dose where none was known fills the segment; a different dose opens a new one."""
+    def _update_dose(self, exp: Exposure, seg: DoseSegment | None, when: TimeRef, started: bool = False) -> None:
+        """A dose where none was known fills the segment; a different dose opens a new one. A dose told with a start
+        (`started`: "was commenced on X 30 mg") at a time after the course's known start is that time's: a new
+        segment, the first one's dose unknown ("X" in 2010, "commenced on X 30 mg daily" in 2018)."""
         if seg is not None and (not seg.dose or seg.dose.value is None) and seg.length_days is not None \
                 and seg.end is not None and exp.segments and exp.segments[-1].end is None:
             exp.segments[-1].end = seg.end  # "daptomycin was continued for 6 weeks": the course goes on that long
@@ -535,9 +544,9 @@ class ExposureBuilder:
         if not seg or not seg.dose or seg.dose.value is None:
             return
         last = exp.segments[-1]
-        if last.dose is None or last.dose.value is None:
+        if (last.dose is None or last.dose.value is None) and not (started and _told_later(last.start, when)):
             last.dose, last.timing, last.route = seg.dose, seg.timing or last.timing, seg.route or last.route
-        elif not _same_dose(last, seg):
+        elif last.dose is None or last.dose.value is None or not _same_dose(last, seg):
             self._add_segment(exp, seg, when)
 
     def _add_segment(self, exp: Exposure, seg: DoseSegment, when: TimeRef) -> None:
@@ -571,6 +580,8 @@ class ExposureBuilder:
         for m in mentions:
             if m.type == "dose" and _STEP_BEFORE.search(self.text, max(sent[0], m.start - 40), m.start):
                 continue  # "tapered by 5 mg every week": the step of a taper, not a dose taken
+            if m.type == "drug" and m.text.lower() in _non_exposures():
+                continue  # "he smoked marijuana", "oxygen via a face mask": no drug treatment given
             if m.type == "drug" and (m.assertion in (Assertion.present, Assertion.historical) or
                                      m.assertion == Assertion.negated and _PROPHYLAXIS_AFTER.match(self.text, m.end)):
                 ms.drugs.append(m)  # ConText's backward "prophylaxis" negates the disease prevented, not the drug
@@ -605,6 +616,8 @@ class ExposureBuilder:
         blocks = _Blocks(self.text, s0, s1, inner)
         a_of, b_of = [c[0] for c in cues], [c[1] for c in cues]
         actions = {id(d): _action(self.text, d, ms.index(drugs), cues, ms.inner, blocks, a_of, b_of) for d in drugs}
+        uncued = {k for k, v in actions.items() if v == _UNCUED}
+        actions = {k: "start" if v == _UNCUED else v for k, v in actions.items()}
         clauses = _clauses(self.text, s0, s1)
         before = {id(d): _dose_before(self.text, d, ms.index(ms.doses), ms.index(drugs), ms.inner) for d in drugs}
         claimed = {id(m) for m in before.values() if m is not None}  # "75 mg of azathioprine" is no taper step
@@ -681,7 +694,7 @@ class ExposureBuilder:
                 when = over  # "X was held for 2 weeks. X was then resumed at 10 mg weekly."
                 if seg is not None:
                     seg.start = over
-            self.apply(act, d, when, sent, seg, why)
+            self.apply(act, d, when, sent, seg, why, cued=id(d) not in uncued)
             if (reg := _regimen_name(self.text, d, ms.regimens())) and \
                     (x := self.active.get(d.norm or d.text)) is not None and x.regimen is None:
                 x.regimen = reg  # "six cycles of R-CHOP": the protocol each of its drugs was given under
@@ -1205,6 +1218,19 @@ def _ended_before(end: TimeRef, when: TimeRef) -> bool:
     return bool(a and b and len(a) == len(b) and a < b)
 
 
+def _told_later(start: TimeRef, when: TimeRef) -> bool:
+    """Whether `when` lies wholly after a course's known start (on one clock: both calendar or both days from day 0)."""
+    if not (start.known and when.known):
+        return False
+    if (start.offset_days is None) != (when.offset_days is None):
+        return False
+    if start.offset_days is not None and when.offset_days is not None:
+        return start.offset_days[1] < when.offset_days[0]
+    a, b = start.latest or start.point, when.earliest or when.point
+    k = min(len(a or ""), len(b or ""))
+    return bool(a and b and a[:k] < b[:k])  # calendar times compared on what both state ("2010" before "2018-05")
+
+
 def _stopped_before_start(end: TimeRef, start: TimeRef) -> bool:
     """Whether a stop lies wholly before the start of the course it ends (calendar times of unlike precision compared
     on what both state: a stop in 2011 of a course begun on 2018-06-06)."""
@@ -1382,7 +1408,7 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
         _a, b, act, side = cues[k]
         if side in ("before", "both") and not act.startswith("swap") and _gap_is_filler(text, b, d.start, inner):
             return act
-    return "start"
+    return _UNCUED  # no cue: the drug named as given
 
 
 def _first_spans(drugs: ByStart, pos: int) -> list[tuple[int, int]]:
@@ -1416,6 +1442,9 @@ def _class_action(text: str, c: Mention, cues: list[tuple], inner: ByStart, bloc
                 _gap_is_filler(text, b, c.start, inner):
             return "stop"
     return None
+
+
+_UNCUED = "start-uncued"  # what `_action` returns for a drug no cue speaks of (a start, `ExposureBuilder.sentence`)
 
 
 # between the two drugs of "switched from X (dose) to Y"
@@ -1569,9 +1598,12 @@ def _masses(a: Mention, b: Mention) -> bool:
 _STEP_RATIO = 20.0  # a taper or escalation step changes a dose by less than this factor
 # a dose written as the step of a change: "tapered by 5 mg every week", "reduced by 2.5 mg weekly", "in decrements of"
 # the step of a taper or an escalation before a dose: "tapered by", "weaned down by", "cut by", "in weekly steps of"
+# ("decreasing the dose of prednisone by 10 mg", "with decrements of 0.1 µg/kg/min"); or a ceiling in brackets after a
+# dose, no dose given ("dopamine 2 µg/kg/min (max 20 µg/kg/min)", "(up to 30 µg/min)")
 _STEP_BEFORE = anchored(r"(?:\b(?:taper\w*|reduc\w*|decreas\w*|lower\w*|increas\w*|escalat\w*|wean\w*|cut|"
-                        r"(?:up)?titrat\w*)(?:\s+[\w-]+){0,2}?\s+by|\b(?:in|by)\s+(?:(?:weekly|monthly|daily)\s+)?"
-                        r"(?:steps|decrements|increments|reductions)\s+of)\s*$", re.I)
+                        r"(?:up)?titrat\w*)(?:\s+[\w-]+){0,4}?\s+by|\b(?:in|by|with)\s+(?:(?:weekly|monthly|daily)\s+)?"
+                        r"(?:steps|decrements|increments|reductions)\s+of|\(\s*(?:max(?:imum|imal)?\.?|up\s+to)\s*:?)"
+                        r"\s*$", re.I)
 
 
 def _comparable(a: Mention, b: Mention) -> bool:

@@ -34,11 +34,14 @@ _ANALYTE_BEFORE = anchored(
     r"(?:diffusing|diffusion|transfer) capacity (?:of the lungs? )?(?:for|of)|transfer factor (?:of the lungs? )?for|"
     r"(?:scintigraphy|scan|imaging|series|swallow|enema|angiography|tomography) (?:using|with))"
     r"\s+(?:(?!and\s|or\s)[\w-]+\s+)?$", re.I)
-# "ACTH (354.1 pg/mL)", "alkaline phosphatase 125 IU/L", "BNP level of 929 pg/mL": a result follows
-_RESULT_AFTER = re.compile(
-    r"[\s:=,(]*(?:level|levels|was|were|of|at|is|increased to|decreased to|rose to|remained|fell to|dropped to)?"
-    r"[\s:=(]*[<>≤≥]?\s*\d[\d.,]*"
-    r"\s*(?:[pnµμumk]?g|[pnµμumk]?mol|m?[iI][uU]|m?U|u|mEq|%)\s*/\s*(?:d?[lL]|m[lL]|mm3|24)", re.I)
+# "ACTH (354.1 pg/mL)", "alkaline phosphatase 125 IU/L", "BNP level of 929 pg/mL": a result follows. An amount per
+# 24 hours ("cortisol 300 µg/24 h", "citrate 300 mg/24 h") is a result, except after a name that is no laboratory
+# analyte in a clause that speaks of giving it: then it is the dose of a day ("treated with meropenem 3 g/24 h")
+_RESULT_HEAD = (r"[\s:=,(]*(?:level|levels|was|were|of|at|is|increased to|decreased to|rose to|remained|fell to|"
+                r"dropped to)?[\s:=(]*[<>≤≥]?\s*\d[\d.,]*\s*(?:[pnµμumk]?g|[pnµμumk]?mol|m?[iI][uU]|m?U|u|mEq|%)"
+                r"\s*/\s*")
+_RESULT_AFTER = re.compile(_RESULT_HEAD + r"(?:d?[lL]|m[lL]|mm3)", re.I)
+_RESULT_PER_DAY_AFTER = re.compile(_RESULT_HEAD + r"24", re.I)
 # a list governed by one of these speaks of markers or susceptibilities, not of treatment
 # (also an antibiogram's wording: "sensitive only to X", "sensitive by the disc diffusion technique to X", "tolerant to
 # X", "MICs of X and Y were ...", "the minimal inhibitory concentrations (MICs) for X")
@@ -49,13 +52,15 @@ _LIST_CUE = anchored(
     r"(?:\s+(?:by|using)\s[^.;,]{0,60}?)?"
     r"|(?:MICs?|MIC values?|minim(?:al|um) inhibitory concentrations?)(?:\s*\([^()]{0,12}\))?)\s*(?:for|to|of|\()",
     re.I)
-_TREATMENT = anchored(
+_TREATMENT_WORDS = (
     r"\b(?:treat\w*|therap\w*|administ\w*|given|giving|gave|receiv\w*|start\w*|initiat\w*|commenc\w*|"
     r"supplement\w*|replac\w*|replet\w*|infus\w*|inject\w*|drips?|bolus\w*|prescri\w*|taper\w*|discontinu\w*|"
     r"stopped|withdr\w*|continu\w*|maintain\w*|added|doses?|dosage|tablets?|capsules?|intravenous\w*|wean\w*|"
     r"titrat\w*|ceased|"
-    r"subcutaneous\w*|oral|orally|regimen|medications?|taking|took|use of|requir\w*|transfus\w*|drugs?|agents?)\b|"
-    r"\d\s*(?:mg|g|µg|μg|mcg|IU|units?|mmol|mEq)\b(?!\s*/\s*(?:d?l|ml|dl)\b)", re.I)
+    r"subcutaneous\w*|oral|orally|regimen|medications?|taking|took|use of|requir\w*|transfus\w*|drugs?|agents?)\b")
+_TREATMENT = anchored(_TREATMENT_WORDS + r"|\d\s*(?:mg|g|µg|μg|mcg|IU|units?|mmol|mEq)\b(?!\s*/\s*(?:d?l|ml|dl)\b)",
+                      re.I)
+_TREATMENT_WORD = anchored(_TREATMENT_WORDS, re.I)
 _STOP = re.compile(r"[.;\n](?:(?<=[.;])\s|(?<=\n))")  # `[.;]\s|\n` led by one class: `re` skips to it in C
 # a list of markers or susceptibilities ends where a new clause begins ("positive for tumour involvement
 # and the patient was planned for adjuvant chemotherapy")
@@ -80,10 +85,13 @@ def _clause(text: str, start: int, end: int, before: int, after: int) -> tuple[i
     return lo, stop.start() if stop else hi
 
 
-def analyte_context(text: str, start: int, end: int) -> bool:
-    """The name is used as a laboratory analyte or a tissue marker here."""
+def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bool:
+    """The name is used as a laboratory analyte or a tissue marker here (`analyte`: the name is also one of the
+    laboratory's, so that an amount per 24 hours after it is a result)."""
     low = lower_text(text)  # the case-insensitive words are tried by their lowered twins (same answers)
     if match_lowered(_ANALYTE_AFTER, text, low, end) or _RESULT_AFTER.match(text, end):
+        return True
+    if _RESULT_PER_DAY_AFTER.match(text, end) and (analyte or not _treatment_words_near(text, start, end)):
         return True
     return bool(search_lowered(_ANALYTE_BEFORE, text, low, max(0, start - 45), start))
 
@@ -117,12 +125,22 @@ def _mic_list(text: str, start: int) -> bool:
     return not (_TREATMENT.search(after_cue) or _LIST_BREAK.search(after_cue))
 
 
+# the discs or strips of a susceptibility test and what they hold: "discs impregnated with ampicillin (10 µg), ..."
+_DISC_CUE = anchored(r"\b(?:dis[ck]s?|strips?|tablets)\s+(?:(?:were\s+)?(?:filled|impregnated|loaded|coated|"
+                     r"charged)\s+with|containing)\b", re.I)
+
+
 def list_context(text: str, start: int) -> bool:
     """The name stands in a list of markers or of susceptibilities ("resistant to A, B and C"):
-    a cue precedes it in its sentence with no treatment word in between."""
+    a cue precedes it in its sentence with no treatment word in between. Of the discs of a susceptibility test
+    ("discs impregnated with A (10 µg), B (30 µg)") the amounts are the discs' contents, not doses: only a new
+    clause ends that list."""
     lo, _ = _clause(text, start, start, 400, 0)  # an antibiogram may list twenty drugs
     window = text[lo:start].lower()
     if _mic_list(text, start):
+        return True
+    if ("dis" in window or "strip" in window or "tablets" in window) and \
+            (discs := list(_DISC_CUE.finditer(window))) and not _LIST_BREAK.search(window, discs[-1].end()):
         return True
     if "panel" in window and _panel_member(window):
         return True
@@ -150,6 +168,12 @@ def _panel_member(window: str) -> bool:
 
 # "given the normal glucose": 'given' as 'considering' before the name, not a drug given
 _GIVEN_THE = re.compile(r"\bgiven\s+(?:the|his|her|their|its|this|these|a|an)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
+
+
+def _treatment_words_near(text: str, start: int, end: int) -> bool:
+    """A treatment word (not an amount) stands in the name's sentence."""
+    lo, hi = _clause(text, start, end, 300, 300)
+    return bool(_TREATMENT_WORD.search(text, lo, start) or _TREATMENT_WORD.search(text, end, hi))
 
 
 def treatment_context(text: str, start: int, end: int) -> bool:

@@ -1,0 +1,73 @@
+"""Drug exposures as a clinical pharmacologist reads them (exposure QA of T2S2 case reports): what is no drug
+given, a dose that is a step or a ceiling, a class stopped as a whole, a dose first told at a later start.
+Sentences written for this test."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _course(text: str):
+    return analyze_text(text, assess=False)
+
+
+def _exposures(text: str) -> dict[str, str]:
+    return {e.drug: e.status for e in _course(text).exposures}
+
+
+def _doses(text: str, drug: str) -> list[str | None]:
+    exp = next(e for e in _course(text).exposures if e.drug == drug)
+    return [s.dose.text if s.dose else None for s in exp.segments]
+
+
+def test_the_discs_of_a_susceptibility_test_are_no_exposures() -> None:
+    got = _exposures("A 70-year-old man had bacteraemia. Susceptibility was tested by disc diffusion with discs "
+                     "impregnated with ampicillin (10 µg), gentamicin (10 µg) and ciprofloxacin (5 µg). He was then "
+                     "given ciprofloxacin 500 mg twice daily.")
+    assert got == {"ciprofloxacin": "unknown"}
+    assert _doses("Susceptibility was tested with discs containing cefoxitin (30 µg). Cefazolin 2 g every 8 hours "
+                  "was given.", "cefazolin") == ["2 g every 8 hours"]
+
+
+def test_an_amount_per_24_hours_after_a_drug_is_its_dose() -> None:
+    got = _exposures("A 55-year-old woman had septic shock. She was treated with meropenem 3 g/24 h and "
+                     "metronidazole 1.5 g/24 h.")
+    assert {"meropenem", "metronidazole"} <= set(got)
+    course = _course("A 40-year-old woman had hypercortisolism. Urinary free cortisol was 300 µg/24 h.")
+    assert not course.exposures  # an analyte's amount per day stays a result
+    assert not _course("A 30-year-old man had kidney stones. Citrate 300 mg/24 h was found.").exposures
+
+
+def test_substances_of_use_and_supplemental_oxygen_are_no_exposures() -> None:
+    got = _exposures("A 30-year-old man smoked marijuana and used cocaine. He was given supplemental oxygen by "
+                     "nasal cannula and ceftriaxone 2 g daily.")
+    assert got == {"ceftriaxone": "unknown"}
+
+
+def test_the_step_of_a_taper_and_a_ceiling_are_no_doses() -> None:
+    assert _doses("A 60-year-old man was started on prednisone 60 mg daily. He was discharged on a slow taper, "
+                  "decreasing the dose of prednisone by 5 mg every week.", "prednisone") == ["60 mg daily"]
+    assert _doses("The milrinone dose was reduced to 0.5 µg/kg/min, with decrements of 0.125 µg/kg/min.",
+                  "milrinone") == ["0.5 µg/kg/min"]
+    assert _doses("Dobutamine 5 µg/kg/min (maximum 15 µg/kg/min) was started for cardiogenic shock.",
+                  "dobutamine") == ["5 µg/kg/min"]
+
+
+def test_a_class_stopped_as_a_whole_stops_its_members() -> None:
+    course = _course("A 64-year-old man had septic shock and required norepinephrine and vasopressin. "
+                     "Vasopressor administration was stopped on day 3.")
+    assert {e.drug: (e.status, e.end.text) for e in course.exposures} == {
+        "norepinephrine": ("stopped", "day 3"), "vasopressins": ("stopped", "day 3")}
+    got = _exposures("Flecainide and bisoprolol were started for atrial fibrillation. Administration of "
+                     "antiarrhythmic agents was stopped 3 months later.")
+    assert got == {"flecainide": "stopped", "bisoprolol": "unknown"}  # a beta-blocker is no ATC C01B antiarrhythmic
+
+
+def test_a_dose_told_with_a_later_start_is_that_times() -> None:
+    exp = _course("In 2010 she achieved remission with prednisolone. In May 2018 she was admitted with urticaria "
+                  "and was commenced on prednisolone 30 mg daily.").exposures[0]
+    assert [(s.dose.text if s.dose else None, s.start.text) for s in exp.segments] == [
+        (None, "2010"), ("30 mg daily", "May 2018")]
+    # still on it ("on X 40 mg"): the dose is the course's, not a new one
+    exp = _course("Telmisartan was started on day 1. On day 4 her blood pressure was 150/90 mmHg on telmisartan "
+                  "40 mg once daily.").exposures[0]
+    assert [s.dose.text if s.dose else None for s in exp.segments] == ["40 mg once daily"]
