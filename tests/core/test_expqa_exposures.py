@@ -71,3 +71,31 @@ def test_a_dose_told_with_a_later_start_is_that_times() -> None:
     exp = _course("Telmisartan was started on day 1. On day 4 her blood pressure was 150/90 mmHg on telmisartan "
                   "40 mg once daily.").exposures[0]
     assert [s.dose.text if s.dose else None for s in exp.segments] == ["40 mg once daily"]
+
+
+def test_a_drug_the_patient_did_not_respond_to_was_given() -> None:
+    got = _exposures("A 71-year-old man had atrial fibrillation. He did not respond to diltiazem and digoxin, so "
+                     "amiodarone was used for rate control.")
+    assert set(got) == {"diltiazem", "digoxin", "amiodarone"}
+    assert "methylprednisolone" in _exposures("There was no response to high-dose methylprednisolone.")
+    assert "ceftriaxone" not in _exposures("He had no fever, so ceftriaxone was not given.")
+
+
+def test_a_stop_told_with_taking_and_its_reason() -> None:
+    exp = _course("She was on furosemide for ankle oedema. She stopped taking furosemide because of concern for "
+                  "dehydration.").exposures[0]
+    assert (exp.status, exp.stop_reason) == ("stopped", "concern for dehydration")
+
+
+def test_a_time_before_what_ended_a_course_is_no_part_of_the_reason() -> None:
+    exp = _course("Fluconazole was started in May. After 6 months the serum cryptococcal antigen was negative and "
+                  "fluconazole was stopped.").exposures[0]
+    assert exp.stop_reason == "serum cryptococcal antigen negative"
+
+
+def test_an_aside_in_brackets_between_a_drug_and_its_cue() -> None:
+    got = _exposures("Dapsone was given as prophylaxis. Co-trimoxazole (for the same indication) was avoided "
+                     "because of a rash.")
+    assert got["trimethoprim-sulfamethoxazole"] == "not-taken"
+    got = _exposures("Cyclosporine and basiliximab (second dose) were withheld after the transplant.")
+    assert got == {"cyclosporine": "not-taken", "basiliximab": "not-taken"}

@@ -190,6 +190,9 @@ def _gap_is_filler(text: str, a: int, b: int, inner: ByStart) -> bool:
     chunk = list(text[a:b])
     for m in inner.within(a, b):
         chunk[m.start - a:m.end - a] = " " * (m.end - m.start)
+    if "(" in text[a:b]:
+        for m in _ASIDE.finditer(text, a, b):  # "X (for the same indication) was avoided": an aside
+            chunk[m.start() - a:m.end() - a] = " " * (m.end() - m.start())
     for m in _LENGTH_OF.finditer(text, a, b):  # "completed 6 weeks of X": the course's length
         chunk[m.start() - a:m.end() - a] = " " * (m.end() - m.start())
     words = re.findall(r"[\w-]+", "".join(chunk).lower())
@@ -200,6 +203,9 @@ def _gap_is_filler(text: str, a: int, b: int, inner: ByStart) -> bool:
 _LENGTH_VOCABULARY = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                       "day", "days", "week", "weeks", "month", "months", "of"}
 _WORD_OR_STOP = re.compile(r"[\w-]+|[;.]")
+# an aside in brackets between a drug and its cue ("X (Brand, maker) was started", "X (for the same indication) was
+# avoided"): short, without a full stop or a semicolon
+_ASIDE = re.compile(r"\([^().;]{1,60}\)")
 
 
 class _Blocks:
@@ -216,6 +222,9 @@ class _Blocks:
             lo, hi = max(m.start, s0), min(m.end, s1)
             if lo < hi:
                 covered[lo - s0:hi - s0] = b"\x01" * (hi - lo)
+        if "(" in text[s0:s1]:
+            for m in _ASIDE.finditer(text, s0, s1):  # an aside in brackets blocks no gap (`_gap_is_filler`)
+                covered[m.start() - s0:m.end() - s0] = b"\x01" * (m.end() - m.start())
         self.starts: list[int] = []
         self.ends: list[int] = []
         for w in _WORD_OR_STOP.finditer(text, s0, s1):
@@ -245,9 +254,13 @@ _LENGTH_OF = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eigh
                         r"(?P<u>days?|weeks?|months?)\s+of\b", re.I)
 
 
+# a time written before what ended a course, not part of it: "after 12 months (,) the antigen was negative"
+_TIME_LEAD = (r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)\s+"
+              r"(?:hours?|days?|weeks?|months?|years?)\s*,?\s+)?")
 # a reason of no known kind, kept as written: "because of posterior reversible encephalopathy syndrome"
 # a drug stopped once what it covered was excluded: "stopped on day 2 once Legionella was excluded"
-_EXCLUDED_REASON = re.compile(r"\b(?:once|after|as|since|when)\s+(?:(?:the|a|an)\s+)?(?P<r>[\w'-]+(?: [\w'-]+){0,4}?)"
+_EXCLUDED_REASON = re.compile(r"\b(?:once|after|as|since|when)\s+" + _TIME_LEAD +
+                              r"(?:(?:the|a|an)\s+)?(?P<r>[\w'-]+(?: [\w'-]+){0,4}?)"
                               r"\s+(?:was|were|had been|has been)\s+(?:excluded|ruled out)\b", re.I)
 # a word of a stated reason: "rise in creatinine to 132 umol/L" (a unit's slash, a decimal number)
 _REASON_WORD = r"[\w'/%-]+(?:\.\d+)?"
@@ -255,13 +268,13 @@ _STATED_REASON = re.compile(r"\b(?:due to|because of|owing to)\s+(?:(?:the|a|an|
                             rf"(?P<r>{_REASON_WORD}(?: {_REASON_WORD}){{0,7}}?)"
                             r"(?=\s*(?:[,.;()]|$|\band\b|\bbut\b|\bafter\b))", re.I)
 # a drug stopped once what it treated was over: "furosemide was stopped once the oedema had resolved"
-_RESOLVED_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|their)\s+)?"
+_RESOLVED_REASON = re.compile(r"\b(?:once|after|as|when)\s+" + _TIME_LEAD + r"(?:(?:the|his|her|their)\s+)?"
                               r"(?P<r>[\w'-]+(?: [\w'-]+){0,3}?)\s+(?:had |has |have |had completely |was |were )?"
                               r"(?:resolved|settled|cleared|normali[sz]ed|subsided|disappeared)\b", re.I)
 
 
 # a drug stopped once the test it waited for was negative: "aciclovir was stopped after the HSV PCR was negative"
-_NEGATIVE_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|their|a|an)\s+)?"
+_NEGATIVE_REASON = re.compile(r"\b(?:once|after|as|when)\s+" + _TIME_LEAD + r"(?:(?:the|his|her|their|a|an)\s+)?"
                               r"(?P<r>[\w'-]+(?: [\w'-]+){0,4}?)\s+(?:was|were|came back|returned|had been|proved)\s+"
                               r"(?:reported\s+)?negative\b", re.I)
 

@@ -126,7 +126,7 @@ def _mic_list(text: str, start: int) -> bool:
 
 
 # the discs or strips of a susceptibility test and what they hold: "discs impregnated with ampicillin (10 µg), ..."
-_DISC_CUE = anchored(r"\b(?:dis[ck]s?|strips?|tablets)\s+(?:(?:were\s+)?(?:filled|impregnated|loaded|coated|"
+_DISC_CUE = anchored(r"\b(?:dis[ck]s?|strips?)\s+(?:(?:were\s+)?(?:filled|impregnated|loaded|coated|"
                      r"charged)\s+with|containing)\b", re.I)
 
 
@@ -139,7 +139,7 @@ def list_context(text: str, start: int) -> bool:
     window = text[lo:start].lower()
     if _mic_list(text, start):
         return True
-    if ("dis" in window or "strip" in window or "tablets" in window) and \
+    if ("disc" in window or "disk" in window or "strip" in window) and \
             (discs := list(_DISC_CUE.finditer(window))) and not _LIST_BREAK.search(window, discs[-1].end()):
         return True
     if "panel" in window and _panel_member(window):
