@@ -99,3 +99,30 @@ def test_an_aside_in_brackets_between_a_drug_and_its_cue() -> None:
     assert got["trimethoprim-sulfamethoxazole"] == "not-taken"
     got = _exposures("Cyclosporine and basiliximab (second dose) were withheld after the transplant.")
     assert got == {"cyclosporine": "not-taken", "basiliximab": "not-taken"}
+
+
+def test_a_drug_changed_to_another_form_or_dose_goes_on() -> None:
+    exp = _course("Terlipressin was given as a bolus of 10 µg/kg. Terlipressin was changed to an infusion at a dose "
+                  "of 1 µg/kg/minute.").exposures
+    assert [(e.status, [s.dose.text for s in e.segments]) for e in exp] == [
+        ("unknown", ["10 µg/kg", "1 µg/kg/minute"])]
+    got = _course("Ceftriaxone was started on admission. On day 5 ceftriaxone was switched to 0.5 g of intravenous "
+                  "meropenem three times daily.").exposures
+    assert [(e.drug, e.status) for e in got] == [("ceftriaxone", "stopped"), ("meropenem", "unknown")]
+
+
+def test_a_drug_named_again_after_its_course_is_no_new_course() -> None:
+    got = _course("Ceftriaxone was started on day 1 and stopped on day 5. The fever had resolved after "
+                  "ceftriaxone.").exposures
+    assert [(e.drug, e.status) for e in got] == [("ceftriaxone", "stopped")]
+    got = _course("Ceftriaxone was started on day 1 and stopped on day 5. On day 20 she was rechallenged with "
+                  "ceftriaxone.").exposures
+    assert [(e.drug, e.status) for e in got] == [("ceftriaxone", "stopped"), ("ceftriaxone", "unknown")]
+
+
+def test_antibiotics_escalated_to_a_list_stop_the_old_and_start_each() -> None:
+    got = _course("She was given ceftriaxone on day 1. On day 3 antibiotics were escalated to meropenem, "
+                  "vancomycin and fluconazole.").exposures
+    assert [(e.drug, e.status) for e in got] == [("ceftriaxone", "stopped"), ("meropenem", "unknown"),
+                                                  ("vancomycin", "unknown"), ("fluconazole", "unknown")]
+

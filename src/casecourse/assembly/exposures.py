@@ -701,6 +701,8 @@ class ExposureBuilder:
                     seg.start = when
             if act == "start" and seg is None and self._named_as_cause(d):
                 continue  # "DRESS due to allopurinol" after allopurinol was stopped: that course, not a new one
+            if act == "start" and seg is None and id(d) in uncued and self._over(d.norm or d.text):
+                continue  # "the fever resolved after ceftriaxone", a figure's legend: that course, not a new one
             if act in ("stop", "hold") and resumed is None and (held := _held_for(self.text, d, ms.durations, clause)):
                 self._holds[d.norm or d.text] = held  # "X was held for 2 weeks": resumed, if told, when it is over
             elif act == "restart" and st.timex is None and (over := self._hold_over_told(d.norm or d.text)):
@@ -801,6 +803,11 @@ class ExposureBuilder:
             return None
         exp = self._last_of(p.norm or p.text)
         return exp.end if exp is not None and exp.end is not None and exp.end.known else None
+
+    def _over(self, name: str) -> bool:
+        """The drug's last course was stopped or completed and none is being taken."""
+        last = self._last_of(name)
+        return name not in self.active and last is not None and last.status in ("stopped", "completed")
 
     def _named_as_cause(self, d: Mention) -> bool:
         """A drug of a course that is over, named as the cause of what followed ("liver injury due to X", "X-induced
@@ -1410,6 +1417,9 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
         right = drugs.first_from(b)
         if d.end <= a and _gap_is_filler(text, d.end, a, inner):
             # the drug right before the cue, or one of a coordination ending there ("A and B were switched to C")
+            if action == "swap_out_in" and _FORM_AFTER.match(text, b) and (
+                    right is None or right.start - b > 40 or re.search(r"[;]|\.\s", text[b:right.start])):
+                return "continue"  # "X was changed to infusion at 1 µg/kg/min": the same drug in another form
             return "swap-stop" if action == "swap_out_in" else "swap-start"
         if right is not None and _same_span(right, d) and _gap_is_filler(text, b, d.start, inner):
             return "swap-start" if action == "swap_out_in" else "swap-stop"
@@ -1421,7 +1431,21 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
         _a, b, act, side = cues[k]
         if side in ("before", "both") and not act.startswith("swap") and _gap_is_filler(text, b, d.start, inner):
             return act
+    for k in reversed(range(before_lo, before_hi)):  # a later member of the list a swap opens ("changed to A, B, C")
+        _a, b, act, _side = cues[k]
+        right = drugs.first_from(b)
+        if act == "swap_out_in" and right is not None and right.start < d.start and \
+                _gap_is_filler(text, b, d.start, inner):
+            return "swap-start"
     return _UNCUED  # no cue: the drug named as given
+
+
+# what a drug is switched to when it is the same drug in another form, route or dose ("changed to infusion", "switched
+# to the oral route", "escalated to 40 mg"), with no other drug named there
+_FORM_AFTER = re.compile(r"\s*(?:an?\s+|the\s+)?(?:(?:oral|intravenous|iv|i\.v\.|subcutaneous|intramuscular|enteral|"
+                         r"continuous|extended-release|slow-release|long-acting)\s+)*(?:infusions?|tablets?|capsules?|"
+                         r"formulations?|forms?|route|administration|dosing|preparations?)\b|"
+                         r"\s*(?:an?\s+(?:daily\s+)?dose\s+of\s+)?\d", re.I)  # "escalated to 40 mg": its dose
 
 
 def _first_spans(drugs: ByStart, pos: int) -> list[tuple[int, int]]:
