@@ -126,3 +126,14 @@ def test_antibiotics_escalated_to_a_list_stop_the_old_and_start_each() -> None:
     assert [(e.drug, e.status) for e in got] == [("ceftriaxone", "stopped"), ("meropenem", "unknown"),
                                                   ("vancomycin", "unknown"), ("fluconazole", "unknown")]
 
+
+
+def test_the_doses_of_a_list_changed_to_one_dose() -> None:
+    text = ("Dopamine, dobutamine and milrinone infusions were started. The doses of dopamine and dobutamine were "
+            "increased to 15 µg/kg/minute.")
+    assert _doses(text, "dopamine") == _doses(text, "dobutamine") == ["15 µg/kg/minute"]
+    assert _doses(text, "milrinone") == [None]
+
+
+def test_a_rate_per_kilogram_per_minutes() -> None:
+    assert _doses("Noradrenaline was reduced to 0.05 μg/kg/minutes.", "norepinephrine") == ["0.05 μg/kg/minutes"]

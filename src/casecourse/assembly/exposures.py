@@ -653,7 +653,8 @@ class ExposureBuilder:
             if resumed is not None:
                 clause = (clause[0], min(clause[1], resumed.start()))
             free = _free(claimed, before[id(d)], resumed.start() if resumed is not None else None)
-            dose = _nearest_after(d, dose_ix, drug_ix, 60, free) or before[id(d)]
+            dose = _nearest_after(d, dose_ix, drug_ix, 60, free) or before[id(d)] or \
+                _shared_dose(self.text, d, drug_ix, dose_ix, s0)
             split = _split_day(self.text, dose, lambda pos, free=free: _first_at(dose_ix, pos, free)) \
                 if dose is not None and dose.start >= d.end else None
             if split:
@@ -1513,6 +1514,35 @@ def _nearest_after(drug: Mention, doses: ByStart, drugs: ByStart, window: int,
     """The first free dose after the drug, before the next other drug, within `window` characters."""
     nxt = next((x.start for x in drugs.window(drug.start + 1, drug.end + window) if x.norm != drug.norm), 10**9)
     return next((m for m in doses.window(drug.end, min(nxt, drug.end + window)) if free(m)), None)
+
+
+# "the doses of dopamine and dobutamine were increased to 20 µg/kg/min": one new dose for each drug of the list (the
+# drugs written as "X")
+_DOSES_OF_LIST = re.compile(r"\bdoses?\s+of\s+(?:both\s+)?(?:(?:the\s+)?X\s*(?:,\s*and|,|and)\s*)*(?:the\s+)?$",
+                            re.I)
+_SHARED_CHANGE = re.compile(r"(?:\s*(?:,\s*and|,|and)\s*(?:the\s+)?X)*\s+(?:was|were)\s+(?:(?:then|later|both|all|"
+                            r"each|gradually)\s+)?(?:increased|decreased|reduced|raised|lowered|titrated|tapered|"
+                            r"weaned|adjusted|changed|escalated)\s+(?:up\s+|down\s+)?to\s+", re.I)
+
+
+def _shared_dose(text: str, drug: Mention, drugs: ByStart, doses: ByStart, s0: int) -> Mention | None:
+    """The dose a list of drugs introduced by "the doses of" was changed to, for a member without its own."""
+    lo = max(s0, drug.start - 120)
+    if "dose" not in text[lo:drug.start].lower():
+        return None
+    dose = doses.first_from(drug.end)
+    if dose is None or dose.start - drug.end > 120:
+        return None
+
+    def masked(a: int, b: int) -> str:
+        chunk = list(text[a:b])
+        for m in drugs.within(a, b):
+            chunk[m.start - a:m.end - a] = "X" + " " * (m.end - m.start - 1)
+        return re.sub(r"X\s+(?=\S)", "X ", "".join(chunk))
+
+    if not _DOSES_OF_LIST.search(masked(lo, drug.start)) or not _SHARED_CHANGE.fullmatch(masked(drug.end, dose.start)):
+        return None
+    return dose
 
 
 def _free(claimed: set[int], own: Mention | None, cut: int | None) -> Callable[[Mention], bool]:
