@@ -137,3 +137,28 @@ def test_the_doses_of_a_list_changed_to_one_dose() -> None:
 
 def test_a_rate_per_kilogram_per_minutes() -> None:
     assert _doses("Noradrenaline was reduced to 0.05 μg/kg/minutes.", "norepinephrine") == ["0.05 μg/kg/minutes"]
+
+
+def _segments(text: str, drug: str) -> list[tuple]:
+    exp = next(e for e in _course(text).exposures if e.drug == drug)
+    return [(s.dose.text if s.dose else None, s.timing.text if s.timing else None, s.route, s.length_days)
+            for s in exp.segments]
+
+
+def test_the_dosage_in_brackets_after_a_drug_is_its_own() -> None:
+    assert _segments("She was given doxycycline (100 mg, taken orally every 12 h for 2 weeks).", "doxycycline") == [
+        ("100 mg", "every 12 h", "oral", 14.0)]
+    # a brand in brackets is skipped, as before
+    assert _segments("She received cefotaxime (Claforan) 2 g intravenously every 8 hours.", "cefotaxime") == [
+        ("2 g", "every 8 hours", "intravenous", None)]
+
+
+def test_a_dose_told_as_a_rate_further_on() -> None:
+    assert _segments("Unfractionated heparin was infused to keep the APTT between 60 and 80 s, at a rate of "
+                     "1200 U/h.", "heparin")[0][0] == "1200 U/h"
+
+
+def test_the_time_elapsed_on_a_course_is_no_new_course() -> None:
+    got = _course("Clindamycin 300 mg every 8 hours was given for 5 days from day 2. The fever subsided after "
+                  "7 days of clindamycin therapy.").exposures
+    assert len(got) == 1

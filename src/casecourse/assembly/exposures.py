@@ -250,6 +250,9 @@ _CAUSE_BEFORE = re.compile(r"\b(?:due to|caused by|induced by|secondary to|attri
                            r"associated with|reaction to|toxicity to|hepatotoxicity to|allergy to)\s+$", re.I)
 _CAUSE_AFTER = re.compile(r"[\s-](?:induced|associated|related)\b", re.I)
 _LENGTH_WORD = re.compile(r"\d+-(?:day|week|month)")  # "completed a 7-day course of X"
+# a time elapsed on a drug, not a course given: "afebrile after 7 days of clindamycin (therapy)"
+_ELAPSED_OF = re.compile(r"\b(?:after|within|by|following)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"a few|several)\s+(?:hours?|days?|weeks?|months?)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LENGTH_OF = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                         r"(?P<u>days?|weeks?|months?)\s+of\b", re.I)
 
@@ -654,7 +657,8 @@ class ExposureBuilder:
                 clause = (clause[0], min(clause[1], resumed.start()))
             free = _free(claimed, before[id(d)], resumed.start() if resumed is not None else None)
             dose = _nearest_after(d, dose_ix, drug_ix, 60, free) or before[id(d)] or \
-                _shared_dose(self.text, d, drug_ix, dose_ix, s0)
+                _shared_dose(self.text, d, drug_ix, dose_ix, s0) or \
+                _rate_of(self.text, d, drug_ix, dose_ix, clause, free)
             split = _split_day(self.text, dose, lambda pos, free=free: _first_at(dose_ix, pos, free)) \
                 if dose is not None and dose.start >= d.end else None
             if split:
@@ -702,8 +706,12 @@ class ExposureBuilder:
                     seg.start = when
             if act == "start" and seg is None and self._named_as_cause(d):
                 continue  # "DRESS due to allopurinol" after allopurinol was stopped: that course, not a new one
-            if act == "start" and seg is None and id(d) in uncued and self._over(d.norm or d.text):
-                continue  # "the fever resolved after ceftriaxone", a figure's legend: that course, not a new one
+            if act == "start" and id(d) in uncued and self._over(d.norm or d.text, when) and (
+                    seg is None or seg.dose is None and seg.timing is None and seg.route is None
+                    and _ELAPSED_OF.search(self.text, max(s0, d.start - 60), d.start)):
+                # "the fever resolved after ceftriaxone", "afebrile after 7 days of X therapy", a figure's legend:
+                # that course, not a new one ("6 additional weeks of X" after it is a new one)
+                continue
             if act in ("stop", "hold") and resumed is None and (held := _held_for(self.text, d, ms.durations, clause)):
                 self._holds[d.norm or d.text] = held  # "X was held for 2 weeks": resumed, if told, when it is over
             elif act == "restart" and st.timex is None and (over := self._hold_over_told(d.norm or d.text)):
@@ -805,10 +813,14 @@ class ExposureBuilder:
         exp = self._last_of(p.norm or p.text)
         return exp.end if exp is not None and exp.end is not None and exp.end.known else None
 
-    def _over(self, name: str) -> bool:
-        """The drug's last course was stopped or completed and none is being taken."""
+    def _over(self, name: str, when: TimeRef) -> bool:
+        """The drug's last course was stopped or completed and none is being taken, or its stated length was over
+        before `when`."""
+        if (exp := self.active.get(name)) is not None:
+            last = exp.segments[-1]
+            return last.length_days is not None and last.end is not None and _ended_before(last.end, when)
         last = self._last_of(name)
-        return name not in self.active and last is not None and last.status in ("stopped", "completed")
+        return last is not None and last.status in ("stopped", "completed")
 
     def _named_as_cause(self, d: Mention) -> bool:
         """A drug of a course that is over, named as the cause of what followed ("liver injury due to X", "X-induced
@@ -1545,6 +1557,21 @@ def _shared_dose(text: str, drug: Mention, drugs: ByStart, doses: ByStart, s0: i
     return dose
 
 
+_RATE_OF = re.compile(r"\bat\s+(?:a\s+)?(?:(?:starting|initial|maximum|maximal|continuous|infusion|fixed|daily)\s+)?"
+                      r"(?:rate|dose|dosage)\s+of\s+$", re.I)
+
+
+def _rate_of(text: str, drug: Mention, drugs: ByStart, doses: ByStart, clause: tuple[int, int],
+             free: Callable[[Mention], bool]) -> Mention | None:
+    """The dose told further on in the drug's clause as "at a rate / dose of D" ("heparin was used to keep the APTT
+    at 50-70 s, at a rate of 1000 U/h"), with no other drug between."""
+    nxt = drugs.next_start(drug.end, clause[1])
+    for m in doses.window(drug.end, min(nxt, clause[1], drug.end + 200)):
+        if free(m) and _RATE_OF.search(text, max(drug.end, m.start - 40), m.start):
+            return m
+    return None
+
+
 def _free(claimed: set[int], own: Mention | None, cut: int | None) -> Callable[[Mention], bool]:
     """Whether a dose is free for a drug: not claimed by another (its own dose before it is), and before `cut`."""
     return lambda m: (id(m) not in claimed or m is own) and (cut is None or m.start < cut)
@@ -1820,17 +1847,23 @@ _ADJACENT_GAP = re.compile(r"(?:[\s\w,()/-]|(?<=\d)\.(?=\d))*")
 def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention | None:
     """The route (or frequency) of the drug: one right before it ("oral Y"), else the first within 40 characters
     after it. Those before it are read back only as far as a route-before gap can reach."""
-    # a regimen's ingredients in parentheses right after its name: "R-CHOP (rituximab, ...) every 21 days"
+    # a regimen's ingredients in parentheses right after its name: "R-CHOP (rituximab, ...) every 21 days", or a
+    # brand or short name ("ceftriaxone (Rocephin) 1 g IV"); a parenthesis of the drug's own dosage is read
+    # ("clindamycin (150 mg, taken orally every 12 h)")
     listed = _PARENS_AFTER.match(text, drug.end)
+    reach = listed.end() if listed else drug.end  # how far the 40 characters after the drug are counted from
+    if listed and not drug.attrs.get("regimen") and not any(
+            x is not drug for x in drugs.window(drug.end, listed.end())):
+        listed = None
     end = listed.end() if listed else drug.end
     far = not _ROUTE_GAP_OTHER.search(text, max(0, drug.start - 40), drug.start)
     near = [*(ms.items[:bisect_left(ms.starts, drug.start)] if far else ms.ending_in(drug.start - 40, drug.start)),
-            *ms.window(drug.start, end + 40)]
+            *ms.window(drug.start, reach + 40)]
     for m in near:
         # a route before the drug with no comma between ("oral Y"): "X 300 mg orally, Y 180 mg" -> 'orally' is X's
         if m.end <= drug.start and _ROUTE_BEFORE_GAP.fullmatch(text, m.end, drug.start):
             return m
-        if m.start >= end and m.start - end < 40 and not any(
+        if m.start >= end and m.start - reach < 40 and not any(
                 x.norm != drug.norm for x in drugs.window(end, m.start)) and \
                 _ADJACENT_GAP.fullmatch(text, end, m.start) and not any(
                 x.norm != drug.norm for x in drugs.window(m.end, _DASHES.match(text, m.end).end() + 1)) \
