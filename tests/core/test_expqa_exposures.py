@@ -162,3 +162,15 @@ def test_the_time_elapsed_on_a_course_is_no_new_course() -> None:
     got = _course("Clindamycin 300 mg every 8 hours was given for 5 days from day 2. The fever subsided after "
                   "7 days of clindamycin therapy.").exposures
     assert len(got) == 1
+
+
+def test_analytes_organisms_and_stain_reagents_are_no_exposures() -> None:
+    assert not _course("On transfer the creatine kinase was 12,000 IU/l, phosphorus 8.1 mg/dl, uric acid of 11.2, "
+                       "and urine myoglobin of 2400 mg/dl.").exposures
+    assert not _course("Blood cultures grew yeasts on day 3.").exposures
+    assert not _course("Kinyoun staining using 1% sulfuric acid showed acid-fast filaments.").exposures
+
+
+def test_the_drug_given_as_prophylaxis_of_a_disease_is_given() -> None:
+    got = _exposures("For prophylaxis of thromboembolism, a therapy of aspirin and enoxaparin was established.")
+    assert set(got) == {"aspirin", "enoxaparin"}

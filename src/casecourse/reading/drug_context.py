@@ -32,8 +32,10 @@ _ANALYTE_BEFORE = anchored(
     r"measured|undetectable|levels? of|concentrations? of|stained by|stained with|allergy to|allergic to|"
     # "diffusing capacity for carbon monoxide" (DLCO) is a lung function test, not a poisoning or a treatment
     r"(?:diffusing|diffusion|transfer) capacity (?:of the lungs? )?(?:for|of)|transfer factor (?:of the lungs? )?for|"
-    r"(?:scintigraphy|scan|imaging|series|swallow|enema|angiography|tomography) (?:using|with))"
-    r"\s+(?:(?!and\s|or\s)[\w-]+\s+)?$", re.I)
+    r"(?:scintigraphy|scan|imaging|series|swallow|enema|angiography|tomography) (?:using|with)|"
+    # the reagent of a stain: "modified Ziehl-Neelsen staining using 1% sulfuric acid"
+    r"(?:staining|stain|stained) (?:using|with))"
+    r"\s+(?:(?!and\s|or\s)[\w-]+\s+|\d+(?:\.\d+)?\s?%\s+)?$", re.I)
 # "ACTH (354.1 pg/mL)", "alkaline phosphatase 125 IU/L", "BNP level of 929 pg/mL": a result follows. An amount per
 # 24 hours ("cortisol 300 µg/24 h", "citrate 300 mg/24 h") is a result, except after a name that is no laboratory
 # analyte in a clause that speaks of giving it: then it is the dose of a day ("treated with meropenem 3 g/24 h")
@@ -182,7 +184,11 @@ def treatment_context(text: str, start: int, end: int) -> bool:
     before = text[lo:start]
     if "given" in before and (g := _GIVEN_THE.search(before)):
         before = before[:g.start()]
-    return bool(_TREATMENT.search(before) or _TREATMENT.search(text[end:hi]))
+    if _TREATMENT.search(before):
+        return True
+    # an amount at the window's edge is read with its unit whole ("3845 mg/dl" is a concentration, not "3845 mg")
+    after = _TREATMENT.search(text[end:min(len(text), hi + 12)])
+    return after is not None and after.end() <= hi - end
 
 
 def regimen_context(text: str, start: int, end: int) -> bool:
