@@ -174,3 +174,17 @@ def test_analytes_organisms_and_stain_reagents_are_no_exposures() -> None:
 def test_the_drug_given_as_prophylaxis_of_a_disease_is_given() -> None:
     got = _exposures("For prophylaxis of thromboembolism, a therapy of aspirin and enoxaparin was established.")
     assert set(got) == {"aspirin", "enoxaparin"}
+
+
+def test_a_stop_counted_from_the_drugs_own_start() -> None:
+    exp = _course("Dopamine 2 µg/kg/min was started on day 1. Two days later the toes were mottled. Dopamine was "
+                  "discontinued 3 days after administration.").exposures[0]
+    assert (exp.end.text, exp.end.offset_days) == ("3 days after administration", (3.0, 3.0))
+
+
+def test_a_time_told_of_the_last_drug_of_a_medication_list_is_its_own() -> None:
+    got = {e.drug: e.time.text for e in _course(
+        "A 70-year-old man was admitted with a rash. His medications included amlodipine for hypertension, "
+        "atorvastatin, and allopurinol which had been started for gout 6 weeks before admission.").exposures}
+    assert got["amlodipine"] == got["atorvastatin"] == "before admission"
+    assert got["allopurinol"] != "before admission"

@@ -704,6 +704,13 @@ class ExposureBuilder:
                 when = own.model_copy(update={"text": BEFORE_ADMISSION})
                 if seg is not None:
                     seg.start = when
+            elif act == "start" and st.timex is not None and st.timex.start > drug_ix.next_start(d.end, s1) and \
+                    self.active.get(d.norm or d.text) is None and _MED_HISTORY.search(self.text, s0, d.start):
+                # "his medications included X, Y, and Z, which had been started 10 weeks before": that time is Z's;
+                # X and Y were taken before the admission, since a time the text does not give
+                when = TimeRef(derivation="unknown", text=BEFORE_ADMISSION)
+                if seg is not None:
+                    seg.start = when
             if act == "start" and seg is None and self._named_as_cause(d):
                 continue  # "DRESS due to allopurinol" after allopurinol was stopped: that course, not a new one
             if act == "start" and id(d) in uncued and self._over(d.norm or d.text, when) and (
@@ -780,6 +787,11 @@ class ExposureBuilder:
         exp = self.active.get(d.norm or d.text)
         if exp is None or not exp.segments or not exp.segments[0].start.known:
             return None
+        since_start = _STOPPED_SINCE_START.match(self.text, d.end, clause[1])
+        if since_start is not None:  # "X was discontinued 2 days after administration": from its start
+            n = int(_COUNT_WORDS.get(since_start["n"].lower(), since_start["n"]))
+            return days_after(exp.segments[0].start, n * UNIT_DAYS[since_start["u"].lower().rstrip("s")],
+                              since_start.group("t"))
         told = _COMPLETED_LENGTH.search(self.text, max(clause[0], d.start - 80), d.start)
         if told is not None:  # "she completed 6 weeks of intravenous ertapenem": that long from its start
             n = int(_COUNT_WORDS.get(told["n"].lower(), told["n"]))
@@ -1147,6 +1159,12 @@ _AFTER_DOSES = re.compile(rf"(?:after\s+)?(?:a total of\s+)?{_COUNT}\s+(?:{_COUN
 # a later step of the story told after a drug in its sentence, before the sentence's date
 _LATER_STEP = re.compile(r"\bfollowed\s+by\b|,\s*(?:and\s+)?then\b|\band\s+then\b|"
                          r",\s*(?:and\s+)?(?:later\s+)?(?:switched|changed|converted|stepped\s+down)\s+to\b", re.I)
+# a stop told as a length from the drug's own start: "was discontinued 2 days after administration / after its start"
+_STOPPED_SINCE_START = re.compile(
+    r"\s+(?:was|were|had been|has been)\s+(?:\w+ly\s+)?(?:stopped|discontinued|ceased|withdrawn|tapered off|weaned off)"
+    r"\s+(?:after\s+)?(?P<t>" + _COUNT + r"\s+(?P<u>hours?|days?|weeks?|months?)\s+(?:after|following|from)\s+"
+    r"(?:its\s+|the\s+|his\s+|her\s+)?(?:administration|initiation|start|starting|introduction|commencement))\b",
+    re.I)
 _FOLLOWED_BY = re.compile(r",?\s+(?:and\s+)?(?:then\s+)?followed\s+by\s+(?:(?:oral|intravenous|iv|the|a|an)\s+)*$",
                           re.I)
 # a course's length told with its completion before the drug: "completed 6 weeks of (intravenous) X"
