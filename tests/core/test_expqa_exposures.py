@@ -188,3 +188,13 @@ def test_a_time_told_of_the_last_drug_of_a_medication_list_is_its_own() -> None:
         "atorvastatin, and allopurinol which had been started for gout 6 weeks before admission.").exposures}
     assert got["amlodipine"] == got["atorvastatin"] == "before admission"
     assert got["allopurinol"] != "before admission"
+
+
+def test_a_route_written_once_before_a_list_of_drugs() -> None:
+    got = {e.drug: e.route for e in _course("She received intravenous cefepime (2 g every 8 hours), vancomycin "
+                                            "(1 g every 12 hours), and micafungin (100 mg daily).").exposures}
+    assert got == {"cefepime": "intravenous", "vancomycin": "intravenous", "micafungin": "intravenous"}
+    # a route inside the list is its member's own
+    got = {e.drug: e.route for e in _course("She was started on meropenem, oral vancomycin and metronidazole.")
+           .exposures}
+    assert got["meropenem"] is None and got["metronidazole"] is None

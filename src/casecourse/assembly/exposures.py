@@ -1014,6 +1014,8 @@ class ExposureBuilder:
                  sent: tuple[int, int], dose: Mention | None, adjacent: bool = True) -> DoseSegment | None:
         drug_ix = ms.index(drugs)
         route = _adjacent(self.text, drug, ms.index(ms.routes), drug_ix) if adjacent else None
+        if adjacent and route is None:
+            route = _list_route(self.text, drug, ms.index(ms.routes), drug_ix)
         freq = _adjacent(self.text, drug, ms.index(ms.freqs), drug_ix) if adjacent else \
             (ms.index(ms.freqs).first_from(dose.end) if dose else None)
         if not adjacent and freq is not None and freq.start - dose.end > 3:  # type: ignore[union-attr]
@@ -1888,6 +1890,36 @@ def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention 
                 and not _QUALIFIES_NEXT.search(text, max(end, m.start - 8), m.start):  # type: ignore[union-attr]
             return m  # not a word right before the next drug: "X 0.4 g/kg, followed by oral Y" ('oral' is Y's)
     return None
+
+
+# between two drugs of one list: the first one's dosage in brackets, a comma or 'and' ("intravenous A (3.375 g every
+# 6 hours), B (400 mg every 6 hours), and C")
+_LIST_LINK = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _list_route(text: str, drug: Mention, routes: ByStart, drugs: ByStart) -> Mention | None:
+    """The route written once before the first drug of a list ("received intravenous A (...), B (...), and C"):
+    each drug of the list is given by it, when the list's links hold only their dosages in brackets and no member
+    has a route of its own."""
+    cur, first = drug, None
+    for _ in range(12):  # back to the list's first drug
+        prev = next(iter(drugs.ending_in(cur.start - 90, cur.start)[-1:]), None)
+        if prev is None or not _LIST_LINK.fullmatch(text, prev.end, cur.start):
+            break
+        first = cur = prev
+    if first is None:
+        return None
+    before = next(iter(routes.ending_in(first.start - 20, first.start)[-1:]), None)
+    if before is None or not _ROUTE_BEFORE_GAP.fullmatch(text, before.end, first.start):
+        return None
+    # a list that goes on before the route ("A, B, oral C, and D") or two routes ("PO and IV A, B"): not the list's
+    earlier = next(iter(drugs.ending_in(before.start - 90, before.start)[-1:]), None)
+    if earlier is not None and _LIST_LINK.fullmatch(text, earlier.end, before.start) or \
+            routes.ending_in(before.start - 12, before.start):
+        return None
+    # a route written again inside the list is each member's own ("A, oral B and C": C's is not told)
+    inside = routes.window(first.end, drug.start)
+    return None if inside else before
 
 
 # between a route and the drug after it: nothing, "of", or the strength of a solution ("intravenous 0.9% saline")
