@@ -1894,6 +1894,7 @@ def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention 
 
 # between two drugs of one list: the first one's dosage in brackets, a comma or 'and' ("intravenous A (3.375 g every
 # 6 hours), B (400 mg every 6 hours), and C")
+_LIST_ROUTE_GAP = re.compile(r"[\s-]*(?:of\s+)?")
 _LIST_LINK = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
@@ -1910,8 +1911,8 @@ def _list_route(text: str, drug: Mention, routes: ByStart, drugs: ByStart) -> Me
     if first is None:
         return None
     before = next(iter(routes.ending_in(first.start - 20, first.start)[-1:]), None)
-    if before is None or not _ROUTE_BEFORE_GAP.fullmatch(text, before.end, first.start):
-        return None
+    if before is None or not _LIST_ROUTE_GAP.fullmatch(text, before.end, first.start):
+        return None  # "intravenous 0.9% saline and X": the route of the solution named with its strength
     # a list that goes on before the route ("A, B, oral C, and D") or two routes ("PO and IV A, B"): not the list's
     earlier = next(iter(drugs.ending_in(before.start - 90, before.start)[-1:]), None)
     if earlier is not None and _LIST_LINK.fullmatch(text, earlier.end, before.start) or \
