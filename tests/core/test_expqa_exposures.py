@@ -198,3 +198,11 @@ def test_a_route_written_once_before_a_list_of_drugs() -> None:
     got = {e.drug: e.route for e in _course("She was started on meropenem, oral vancomycin and metronidazole.")
            .exposures}
     assert got["meropenem"] is None and got["metronidazole"] is None
+
+
+def test_a_drug_given_once_again_is_a_new_course() -> None:
+    got = _course("Intravenous immunoglobulin 400 mg/kg daily for 5 days was given. A month later, at the relapse, "
+                  "intravenous immunoglobulin was administered once again.").exposures
+    assert [(e.status, e.start_reason) for e in got] == [("completed", None), ("unknown", "reintroduction")]
+    got = _course("Ceftriaxone was stopped on day 5. On day 20 she was again treated with ceftriaxone.").exposures
+    assert [e.start_reason for e in got] == [None, "reintroduction"]

@@ -533,7 +533,9 @@ class ExposureBuilder:
                 self.active.pop(name, None)
             return  # a drug taken before and not resumed keeps its course as it was
         elif action == "restart":
-            if exp is not None:
+            if exp is not None and (over := exp.segments[-1]).length_days is not None and over.end is not None:
+                self._stop(name, over.end, None, status="completed")  # "X for 5 days ... X given once again"
+            elif exp is not None:
                 self._stop(name, TimeRef(derivation="unknown"), None)
             self._new(drug, when, sent, seg).start_reason = "reintroduction"
         elif action == "ongoing":
