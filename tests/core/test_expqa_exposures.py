@@ -206,3 +206,10 @@ def test_a_drug_given_once_again_is_a_new_course() -> None:
     assert [(e.status, e.start_reason) for e in got] == [("completed", None), ("unknown", "reintroduction")]
     got = _course("Ceftriaxone was stopped on day 5. On day 20 she was again treated with ceftriaxone.").exposures
     assert [e.start_reason for e in got] == [None, "reintroduction"]
+
+
+def test_mannitol_and_a_strength_given_with_its_route() -> None:
+    got = _exposures("Raised intracranial pressure was treated with mannitol. Furosemide 10 mg/mL intravenously every "
+                     "8 hours was added.")
+    assert {"mannitol", "furosemide"} <= set(got)
+    assert "novobiocin" not in _exposures("The isolate reacted positively to novobiocin and nitrate discs.")

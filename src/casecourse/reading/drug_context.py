@@ -44,11 +44,14 @@ _RESULT_HEAD = (r"[\s:=,(]*(?:level|levels|was|were|of|at|is|increased to|decrea
                 r"\s*/\s*")
 _RESULT_AFTER = re.compile(_RESULT_HEAD + r"(?:d?[lL]|m[lL]|mm3)", re.I)
 _RESULT_PER_DAY_AFTER = re.compile(_RESULT_HEAD + r"24", re.I)
+# a route or a schedule right after a concentration: the strength of a drug given, not a result
+_GIVEN_AFTER = re.compile(r"\s*,?\s*(?:intravenous\w*|i\.?v\.?|orally|oral|subcutaneous\w*|intramuscular\w*|every|"
+                          r"daily|twice|once|q\d|infus\w*|bolus)\b", re.I)
 # a list governed by one of these speaks of markers or susceptibilities, not of treatment
 # (also an antibiogram's wording: "sensitive only to X", "sensitive by the disc diffusion technique to X", "tolerant to
 # X", "MICs of X and Y were ...", "the minimal inhibitory concentrations (MICs) for X")
 _LIST_CUE = anchored(
-    r"(?:(?:positive|negative|positivity|stain(?:ed|ing)?|immunoreactiv\w*|express(?:ed|ion)|markers?|"
+    r"(?:(?:positive|negative|react\w*\s+(?:positively|negatively)|positivity|stain(?:ed|ing)?|immunoreactiv\w*|express(?:ed|ion)|markers?|"
     r"resistant|sensitive|sensible|susceptible|(?<!in)tolerant|resistance|sensitivity|susceptibility|intermediate)"
     r"(?:\s+(?:only|also|solely|exclusively|uniformly|fully|highly|both|limited|restricted))?"
     r"(?:\s+(?:by|using)\s[^.;,]{0,60}?)?"
@@ -91,8 +94,11 @@ def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bo
     """The name is used as a laboratory analyte or a tissue marker here (`analyte`: the name is also one of the
     laboratory's, so that an amount per 24 hours after it is a result)."""
     low = lower_text(text)  # the case-insensitive words are tried by their lowered twins (same answers)
-    if match_lowered(_ANALYTE_AFTER, text, low, end) or _RESULT_AFTER.match(text, end):
+    if match_lowered(_ANALYTE_AFTER, text, low, end):
         return True
+    result = _RESULT_AFTER.match(text, end)
+    if result is not None and (analyte or not _GIVEN_AFTER.match(text, result.end())):
+        return True  # not "furosemide 10 mg/mL intravenously every 8 hours": the strength of what was given
     if _RESULT_PER_DAY_AFTER.match(text, end) and (analyte or not _treatment_words_near(text, start, end)):
         return True
     return bool(search_lowered(_ANALYTE_BEFORE, text, low, max(0, start - 45), start))
