@@ -42,7 +42,7 @@ _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also"
            "pulses", "with", "plus", "therefore", "eventually", "finally", "later", "immediately", "promptly",
            "off-label", "a", "an", "course", "courses", "dosage", "as", "well", "combined", "concomitant",
            "outpatient", "home", "maintenance", "usual", "regular", "which", "empirical", "empiric", "had", "has",
-           "have", "prophylaxis", "prophylactic"}
+           "have", "prophylaxis", "prophylactic", "administration", "agent", "agents"}
 # a reason is a short phrase (up to five words after up to three): "for a first time was reintroduced with an
 # improvement" is none
 _REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|after|as)\s+"
@@ -172,6 +172,12 @@ def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
 
 
 @cache
+def _non_exposures() -> frozenset[str]:
+    """Drug names that are no exposure of the course, as written (knowledge/non_exposures.csv)."""
+    return frozenset(r["written"].lower() for r in table("non_exposures.csv"))
+
+
+@cache
 def _reasons() -> tuple[tuple[re.Pattern, str], ...]:
     """(pattern, reason), longest written form first, compiled once."""
     rows = sorted(table("stop_reasons.csv"), key=lambda r: -len(r["written"]))
@@ -184,6 +190,9 @@ def _gap_is_filler(text: str, a: int, b: int, inner: ByStart) -> bool:
     chunk = list(text[a:b])
     for m in inner.within(a, b):
         chunk[m.start - a:m.end - a] = " " * (m.end - m.start)
+    if "(" in text[a:b]:
+        for m in _ASIDE.finditer(text, a, b):  # "X (for the same indication) was avoided": an aside
+            chunk[m.start() - a:m.end() - a] = " " * (m.end() - m.start())
     for m in _LENGTH_OF.finditer(text, a, b):  # "completed 6 weeks of X": the course's length
         chunk[m.start() - a:m.end() - a] = " " * (m.end() - m.start())
     words = re.findall(r"[\w-]+", "".join(chunk).lower())
@@ -194,6 +203,9 @@ def _gap_is_filler(text: str, a: int, b: int, inner: ByStart) -> bool:
 _LENGTH_VOCABULARY = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                       "day", "days", "week", "weeks", "month", "months", "of"}
 _WORD_OR_STOP = re.compile(r"[\w-]+|[;.]")
+# an aside in brackets between a drug and its cue ("X (Brand, maker) was started", "X (for the same indication) was
+# avoided"): short, without a full stop or a semicolon
+_ASIDE = re.compile(r"\([^().;]{1,60}\)")
 
 
 class _Blocks:
@@ -210,6 +222,9 @@ class _Blocks:
             lo, hi = max(m.start, s0), min(m.end, s1)
             if lo < hi:
                 covered[lo - s0:hi - s0] = b"\x01" * (hi - lo)
+        if "(" in text[s0:s1]:
+            for m in _ASIDE.finditer(text, s0, s1):  # an aside in brackets blocks no gap (`_gap_is_filler`)
+                covered[m.start() - s0:m.end() - s0] = b"\x01" * (m.end() - m.start())
         self.starts: list[int] = []
         self.ends: list[int] = []
         for w in _WORD_OR_STOP.finditer(text, s0, s1):
@@ -235,13 +250,20 @@ _CAUSE_BEFORE = re.compile(r"\b(?:due to|caused by|induced by|secondary to|attri
                            r"associated with|reaction to|toxicity to|hepatotoxicity to|allergy to)\s+$", re.I)
 _CAUSE_AFTER = re.compile(r"[\s-](?:induced|associated|related)\b", re.I)
 _LENGTH_WORD = re.compile(r"\d+-(?:day|week|month)")  # "completed a 7-day course of X"
+# a time elapsed on a drug, not a course given: "afebrile after 7 days of clindamycin (therapy)"
+_ELAPSED_OF = re.compile(r"\b(?:after|within|by|following)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"a few|several)\s+(?:hours?|days?|weeks?|months?)\s+of\s+(?:[\w-]+\s+){0,2}$", re.I)
 _LENGTH_OF = re.compile(r"\b(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                         r"(?P<u>days?|weeks?|months?)\s+of\b", re.I)
 
 
+# a time written before what ended a course, not part of it: "after 12 months (,) the antigen was negative"
+_TIME_LEAD = (r"(?:(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)\s+"
+              r"(?:hours?|days?|weeks?|months?|years?)\s*,?\s+)?")
 # a reason of no known kind, kept as written: "because of posterior reversible encephalopathy syndrome"
 # a drug stopped once what it covered was excluded: "stopped on day 2 once Legionella was excluded"
-_EXCLUDED_REASON = re.compile(r"\b(?:once|after|as|since|when)\s+(?:(?:the|a|an)\s+)?(?P<r>[\w'-]+(?: [\w'-]+){0,4}?)"
+_EXCLUDED_REASON = re.compile(r"\b(?:once|after|as|since|when)\s+" + _TIME_LEAD +
+                              r"(?:(?:the|a|an)\s+)?(?P<r>[\w'-]+(?: [\w'-]+){0,4}?)"
                               r"\s+(?:was|were|had been|has been)\s+(?:excluded|ruled out)\b", re.I)
 # a word of a stated reason: "rise in creatinine to 132 umol/L" (a unit's slash, a decimal number)
 _REASON_WORD = r"[\w'/%-]+(?:\.\d+)?"
@@ -249,13 +271,13 @@ _STATED_REASON = re.compile(r"\b(?:due to|because of|owing to)\s+(?:(?:the|a|an|
                             rf"(?P<r>{_REASON_WORD}(?: {_REASON_WORD}){{0,7}}?)"
                             r"(?=\s*(?:[,.;()]|$|\band\b|\bbut\b|\bafter\b))", re.I)
 # a drug stopped once what it treated was over: "furosemide was stopped once the oedema had resolved"
-_RESOLVED_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|their)\s+)?"
+_RESOLVED_REASON = re.compile(r"\b(?:once|after|as|when)\s+" + _TIME_LEAD + r"(?:(?:the|his|her|their)\s+)?"
                               r"(?P<r>[\w'-]+(?: [\w'-]+){0,3}?)\s+(?:had |has |have |had completely |was |were )?"
                               r"(?:resolved|settled|cleared|normali[sz]ed|subsided|disappeared)\b", re.I)
 
 
 # a drug stopped once the test it waited for was negative: "aciclovir was stopped after the HSV PCR was negative"
-_NEGATIVE_REASON = re.compile(r"\b(?:once|after|as|when)\s+(?:(?:the|his|her|their|a|an)\s+)?"
+_NEGATIVE_REASON = re.compile(r"\b(?:once|after|as|when)\s+" + _TIME_LEAD + r"(?:(?:the|his|her|their|a|an)\s+)?"
                               r"(?P<r>[\w'-]+(?: [\w'-]+){0,4}?)\s+(?:was|were|came back|returned|had been|proved)\s+"
                               r"(?:reported\s+)?negative\b", re.I)
 
@@ -467,7 +489,8 @@ class ExposureBuilder:
         exp.stop_reason = reason or exp.stop_reason
 
     def apply(self, action: str, drug: Mention, when: TimeRef, sent: tuple[int, int], seg: DoseSegment | None,
-              reason: str | None) -> None:
+              reason: str | None, cued: bool = True) -> None:
+        """Apply what the sentence tells of `drug` (`cued`: a cue of exposure_cues.csv said it, not only its name)."""
         name = drug.norm or drug.text
         exp = self.active.get(name)
         if exp is not None and action not in ("stop", "hold", "complete", "not_taken") and \
@@ -510,7 +533,9 @@ class ExposureBuilder:
                 self.active.pop(name, None)
             return  # a drug taken before and not resumed keeps its course as it was
         elif action == "restart":
-            if exp is not None:
+            if exp is not None and (over := exp.segments[-1]).length_days is not None and over.end is not None:
+                self._stop(name, over.end, None, status="completed")  # "X for 5 days ... X given once again"
+            elif exp is not None:
                 self._stop(name, TimeRef(derivation="unknown"), None)
             self._new(drug, when, sent, seg).start_reason = "reintroduction"
         elif action == "ongoing":
@@ -522,12 +547,14 @@ class ExposureBuilder:
         elif exp is None:
             self._new(drug, when, sent, seg)
         else:
-            self._update_dose(exp, seg, when)
+            self._update_dose(exp, seg, when, started=action == "start" and cued)
         if seg and seg.route and name in self.active and not self.active[name].route:
             self.active[name].route = seg.route
 
-    def _update_dose(self, exp: Exposure, seg: DoseSegment | None, when: TimeRef) -> None:
-        """A dose where none was known fills the segment; a different dose opens a new one."""
+    def _update_dose(self, exp: Exposure, seg: DoseSegment | None, when: TimeRef, started: bool = False) -> None:
+        """A dose where none was known fills the segment; a different dose opens a new one. A dose told with a start
+        (`started`: "was commenced on X 30 mg") at a time after the course's known start is that time's: a new
+        segment, the first one's dose unknown ("X" in 2010, "commenced on X 30 mg daily" in 2018)."""
         if seg is not None and (not seg.dose or seg.dose.value is None) and seg.length_days is not None \
                 and seg.end is not None and exp.segments and exp.segments[-1].end is None:
             exp.segments[-1].end = seg.end  # "daptomycin was continued for 6 weeks": the course goes on that long
@@ -535,9 +562,9 @@ class ExposureBuilder:
         if not seg or not seg.dose or seg.dose.value is None:
             return
         last = exp.segments[-1]
-        if last.dose is None or last.dose.value is None:
+        if (last.dose is None or last.dose.value is None) and not (started and _told_later(last.start, when)):
             last.dose, last.timing, last.route = seg.dose, seg.timing or last.timing, seg.route or last.route
-        elif not _same_dose(last, seg):
+        elif last.dose is None or last.dose.value is None or not _same_dose(last, seg):
             self._add_segment(exp, seg, when)
 
     def _add_segment(self, exp: Exposure, seg: DoseSegment, when: TimeRef) -> None:
@@ -571,6 +598,8 @@ class ExposureBuilder:
         for m in mentions:
             if m.type == "dose" and _STEP_BEFORE.search(self.text, max(sent[0], m.start - 40), m.start):
                 continue  # "tapered by 5 mg every week": the step of a taper, not a dose taken
+            if m.type == "drug" and m.text.lower() in _non_exposures():
+                continue  # "he smoked marijuana", "oxygen via a face mask": no drug treatment given
             if m.type == "drug" and (m.assertion in (Assertion.present, Assertion.historical) or
                                      m.assertion == Assertion.negated and _PROPHYLAXIS_AFTER.match(self.text, m.end)):
                 ms.drugs.append(m)  # ConText's backward "prophylaxis" negates the disease prevented, not the drug
@@ -605,6 +634,8 @@ class ExposureBuilder:
         blocks = _Blocks(self.text, s0, s1, inner)
         a_of, b_of = [c[0] for c in cues], [c[1] for c in cues]
         actions = {id(d): _action(self.text, d, ms.index(drugs), cues, ms.inner, blocks, a_of, b_of) for d in drugs}
+        uncued = {k for k, v in actions.items() if v == _UNCUED}
+        actions = {k: "start" if v == _UNCUED else v for k, v in actions.items()}
         clauses = _clauses(self.text, s0, s1)
         before = {id(d): _dose_before(self.text, d, ms.index(ms.doses), ms.index(drugs), ms.inner) for d in drugs}
         claimed = {id(m) for m in before.values() if m is not None}  # "75 mg of azathioprine" is no taper step
@@ -627,7 +658,9 @@ class ExposureBuilder:
             if resumed is not None:
                 clause = (clause[0], min(clause[1], resumed.start()))
             free = _free(claimed, before[id(d)], resumed.start() if resumed is not None else None)
-            dose = _nearest_after(d, dose_ix, drug_ix, 60, free) or before[id(d)]
+            dose = _nearest_after(d, dose_ix, drug_ix, 60, free) or before[id(d)] or \
+                _shared_dose(self.text, d, drug_ix, dose_ix, s0) or \
+                _rate_of(self.text, d, drug_ix, dose_ix, clause, free)
             split = _split_day(self.text, dose, lambda pos, free=free: _first_at(dose_ix, pos, free)) \
                 if dose is not None and dose.start >= d.end else None
             if split:
@@ -673,15 +706,28 @@ class ExposureBuilder:
                 when = own.model_copy(update={"text": BEFORE_ADMISSION})
                 if seg is not None:
                     seg.start = when
+            elif act == "start" and st.timex is not None and st.timex.start > drug_ix.next_start(d.end, s1) and \
+                    self.active.get(d.norm or d.text) is None and _MED_HISTORY.search(self.text, s0, d.start):
+                # "his medications included X, Y, and Z, which had been started 10 weeks before": that time is Z's;
+                # X and Y were taken before the admission, since a time the text does not give
+                when = TimeRef(derivation="unknown", text=BEFORE_ADMISSION)
+                if seg is not None:
+                    seg.start = when
             if act == "start" and seg is None and self._named_as_cause(d):
                 continue  # "DRESS due to allopurinol" after allopurinol was stopped: that course, not a new one
+            if act == "start" and id(d) in uncued and self._over(d.norm or d.text, when) and (
+                    seg is None or seg.dose is None and seg.timing is None and seg.route is None
+                    and _ELAPSED_OF.search(self.text, max(s0, d.start - 60), d.start)):
+                # "the fever resolved after ceftriaxone", "afebrile after 7 days of X therapy", a figure's legend:
+                # that course, not a new one ("6 additional weeks of X" after it is a new one)
+                continue
             if act in ("stop", "hold") and resumed is None and (held := _held_for(self.text, d, ms.durations, clause)):
                 self._holds[d.norm or d.text] = held  # "X was held for 2 weeks": resumed, if told, when it is over
             elif act == "restart" and st.timex is None and (over := self._hold_over_told(d.norm or d.text)):
                 when = over  # "X was held for 2 weeks. X was then resumed at 10 mg weekly."
                 if seg is not None:
                     seg.start = over
-            self.apply(act, d, when, sent, seg, why)
+            self.apply(act, d, when, sent, seg, why, cued=id(d) not in uncued)
             if (reg := _regimen_name(self.text, d, ms.regimens())) and \
                     (x := self.active.get(d.norm or d.text)) is not None and x.regimen is None:
                 x.regimen = reg  # "six cycles of R-CHOP": the protocol each of its drugs was given under
@@ -743,6 +789,11 @@ class ExposureBuilder:
         exp = self.active.get(d.norm or d.text)
         if exp is None or not exp.segments or not exp.segments[0].start.known:
             return None
+        since_start = _STOPPED_SINCE_START.match(self.text, d.end, clause[1])
+        if since_start is not None:  # "X was discontinued 2 days after administration": from its start
+            n = int(_COUNT_WORDS.get(since_start["n"].lower(), since_start["n"]))
+            return days_after(exp.segments[0].start, n * UNIT_DAYS[since_start["u"].lower().rstrip("s")],
+                              since_start.group("t"))
         told = _COMPLETED_LENGTH.search(self.text, max(clause[0], d.start - 80), d.start)
         if told is not None:  # "she completed 6 weeks of intravenous ertapenem": that long from its start
             n = int(_COUNT_WORDS.get(told["n"].lower(), told["n"]))
@@ -775,6 +826,15 @@ class ExposureBuilder:
             return None
         exp = self._last_of(p.norm or p.text)
         return exp.end if exp is not None and exp.end is not None and exp.end.known else None
+
+    def _over(self, name: str, when: TimeRef) -> bool:
+        """The drug's last course was stopped or completed and none is being taken, or its stated length was over
+        before `when`."""
+        if (exp := self.active.get(name)) is not None:
+            last = exp.segments[-1]
+            return last.length_days is not None and last.end is not None and _ended_before(last.end, when)
+        last = self._last_of(name)
+        return last is not None and last.status in ("stopped", "completed")
 
     def _named_as_cause(self, d: Mention) -> bool:
         """A drug of a course that is over, named as the cause of what followed ("liver injury due to X", "X-induced
@@ -956,6 +1016,8 @@ class ExposureBuilder:
                  sent: tuple[int, int], dose: Mention | None, adjacent: bool = True) -> DoseSegment | None:
         drug_ix = ms.index(drugs)
         route = _adjacent(self.text, drug, ms.index(ms.routes), drug_ix) if adjacent else None
+        if adjacent and route is None:
+            route = _list_route(self.text, drug, ms.index(ms.routes), drug_ix)
         freq = _adjacent(self.text, drug, ms.index(ms.freqs), drug_ix) if adjacent else \
             (ms.index(ms.freqs).first_from(dose.end) if dose else None)
         if not adjacent and freq is not None and freq.start - dose.end > 3:  # type: ignore[union-attr]
@@ -1101,6 +1163,12 @@ _AFTER_DOSES = re.compile(rf"(?:after\s+)?(?:a total of\s+)?{_COUNT}\s+(?:{_COUN
 # a later step of the story told after a drug in its sentence, before the sentence's date
 _LATER_STEP = re.compile(r"\bfollowed\s+by\b|,\s*(?:and\s+)?then\b|\band\s+then\b|"
                          r",\s*(?:and\s+)?(?:later\s+)?(?:switched|changed|converted|stepped\s+down)\s+to\b", re.I)
+# a stop told as a length from the drug's own start: "was discontinued 2 days after administration / after its start"
+_STOPPED_SINCE_START = re.compile(
+    r"\s+(?:was|were|had been|has been)\s+(?:\w+ly\s+)?(?:stopped|discontinued|ceased|withdrawn|tapered off|weaned off)"
+    r"\s+(?:after\s+)?(?P<t>" + _COUNT + r"\s+(?P<u>hours?|days?|weeks?|months?)\s+(?:after|following|from)\s+"
+    r"(?:its\s+|the\s+|his\s+|her\s+)?(?:administration|initiation|start|starting|introduction|commencement))\b",
+    re.I)
 _FOLLOWED_BY = re.compile(r",?\s+(?:and\s+)?(?:then\s+)?followed\s+by\s+(?:(?:oral|intravenous|iv|the|a|an)\s+)*$",
                           re.I)
 # a course's length told with its completion before the drug: "completed 6 weeks of (intravenous) X"
@@ -1203,6 +1271,19 @@ def _ended_before(end: TimeRef, when: TimeRef) -> bool:
         return end.offset_days[1] < when.offset_days[0]
     a, b = end.latest or end.point, when.earliest or when.point
     return bool(a and b and len(a) == len(b) and a < b)
+
+
+def _told_later(start: TimeRef, when: TimeRef) -> bool:
+    """Whether `when` lies wholly after a course's known start (on one clock: both calendar or both days from day 0)."""
+    if not (start.known and when.known):
+        return False
+    if (start.offset_days is None) != (when.offset_days is None):
+        return False
+    if start.offset_days is not None and when.offset_days is not None:
+        return start.offset_days[1] < when.offset_days[0]
+    a, b = start.latest or start.point, when.earliest or when.point
+    k = min(len(a or ""), len(b or ""))
+    return bool(a and b and a[:k] < b[:k])  # calendar times compared on what both state ("2010" before "2018-05")
 
 
 def _stopped_before_start(end: TimeRef, start: TimeRef) -> bool:
@@ -1371,6 +1452,9 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
         right = drugs.first_from(b)
         if d.end <= a and _gap_is_filler(text, d.end, a, inner):
             # the drug right before the cue, or one of a coordination ending there ("A and B were switched to C")
+            if action == "swap_out_in" and _FORM_AFTER.match(text, b) and (
+                    right is None or right.start - b > 40 or re.search(r"[;]|\.\s", text[b:right.start])):
+                return "continue"  # "X was changed to infusion at 1 µg/kg/min": the same drug in another form
             return "swap-stop" if action == "swap_out_in" else "swap-start"
         if right is not None and _same_span(right, d) and _gap_is_filler(text, b, d.start, inner):
             return "swap-start" if action == "swap_out_in" else "swap-stop"
@@ -1382,7 +1466,21 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
         _a, b, act, side = cues[k]
         if side in ("before", "both") and not act.startswith("swap") and _gap_is_filler(text, b, d.start, inner):
             return act
-    return "start"
+    for k in reversed(range(before_lo, before_hi)):  # a later member of the list a swap opens ("changed to A, B, C")
+        _a, b, act, _side = cues[k]
+        right = drugs.first_from(b)
+        if act == "swap_out_in" and right is not None and right.start < d.start and \
+                _gap_is_filler(text, b, d.start, inner):
+            return "swap-start"
+    return _UNCUED  # no cue: the drug named as given
+
+
+# what a drug is switched to when it is the same drug in another form, route or dose ("changed to infusion", "switched
+# to the oral route", "escalated to 40 mg"), with no other drug named there
+_FORM_AFTER = re.compile(r"\s*(?:an?\s+|the\s+)?(?:(?:oral|intravenous|iv|i\.v\.|subcutaneous|intramuscular|enteral|"
+                         r"continuous|extended-release|slow-release|long-acting)\s+)*(?:infusions?|tablets?|capsules?|"
+                         r"formulations?|forms?|route|administration|dosing|preparations?)\b|"
+                         r"\s*(?:an?\s+(?:daily\s+)?dose\s+of\s+)?\d", re.I)  # "escalated to 40 mg": its dose
 
 
 def _first_spans(drugs: ByStart, pos: int) -> list[tuple[int, int]]:
@@ -1418,6 +1516,9 @@ def _class_action(text: str, c: Mention, cues: list[tuple], inner: ByStart, bloc
     return None
 
 
+_UNCUED = "start-uncued"  # what `_action` returns for a drug no cue speaks of (a start, `ExposureBuilder.sentence`)
+
+
 # between the two drugs of "switched from X (dose) to Y"
 _TO_GAP = re.compile(r"[^.;]{0,40}?\bto\s+(?:(?:oral|intravenous|subcutaneous|weekly|daily|the)\s+)*", re.I)
 
@@ -1447,6 +1548,50 @@ def _nearest_after(drug: Mention, doses: ByStart, drugs: ByStart, window: int,
     """The first free dose after the drug, before the next other drug, within `window` characters."""
     nxt = next((x.start for x in drugs.window(drug.start + 1, drug.end + window) if x.norm != drug.norm), 10**9)
     return next((m for m in doses.window(drug.end, min(nxt, drug.end + window)) if free(m)), None)
+
+
+# "the doses of dopamine and dobutamine were increased to 20 µg/kg/min": one new dose for each drug of the list (the
+# drugs written as "X")
+_DOSES_OF_LIST = re.compile(r"\bdoses?\s+of\s+(?:both\s+)?(?:(?:the\s+)?X\s*(?:,\s*and|,|and)\s*)*(?:the\s+)?$",
+                            re.I)
+_SHARED_CHANGE = re.compile(r"(?:\s*(?:,\s*and|,|and)\s*(?:the\s+)?X)*\s+(?:was|were)\s+(?:(?:then|later|both|all|"
+                            r"each|gradually)\s+)?(?:increased|decreased|reduced|raised|lowered|titrated|tapered|"
+                            r"weaned|adjusted|changed|escalated)\s+(?:up\s+|down\s+)?to\s+", re.I)
+
+
+def _shared_dose(text: str, drug: Mention, drugs: ByStart, doses: ByStart, s0: int) -> Mention | None:
+    """The dose a list of drugs introduced by "the doses of" was changed to, for a member without its own."""
+    lo = max(s0, drug.start - 120)
+    if "dose" not in text[lo:drug.start].lower():
+        return None
+    dose = doses.first_from(drug.end)
+    if dose is None or dose.start - drug.end > 120:
+        return None
+
+    def masked(a: int, b: int) -> str:
+        chunk = list(text[a:b])
+        for m in drugs.within(a, b):
+            chunk[m.start - a:m.end - a] = "X" + " " * (m.end - m.start - 1)
+        return re.sub(r"X\s+(?=\S)", "X ", "".join(chunk))
+
+    if not _DOSES_OF_LIST.search(masked(lo, drug.start)) or not _SHARED_CHANGE.fullmatch(masked(drug.end, dose.start)):
+        return None
+    return dose
+
+
+_RATE_OF = re.compile(r"\bat\s+(?:a\s+)?(?:(?:starting|initial|maximum|maximal|continuous|infusion|fixed|daily)\s+)?"
+                      r"(?:rate|dose|dosage)\s+of\s+$", re.I)
+
+
+def _rate_of(text: str, drug: Mention, drugs: ByStart, doses: ByStart, clause: tuple[int, int],
+             free: Callable[[Mention], bool]) -> Mention | None:
+    """The dose told further on in the drug's clause as "at a rate / dose of D" ("heparin was used to keep the APTT
+    at 50-70 s, at a rate of 1000 U/h"), with no other drug between."""
+    nxt = drugs.next_start(drug.end, clause[1])
+    for m in doses.window(drug.end, min(nxt, clause[1], drug.end + 200)):
+        if free(m) and _RATE_OF.search(text, max(drug.end, m.start - 40), m.start):
+            return m
+    return None
 
 
 def _free(claimed: set[int], own: Mention | None, cut: int | None) -> Callable[[Mention], bool]:
@@ -1569,9 +1714,12 @@ def _masses(a: Mention, b: Mention) -> bool:
 _STEP_RATIO = 20.0  # a taper or escalation step changes a dose by less than this factor
 # a dose written as the step of a change: "tapered by 5 mg every week", "reduced by 2.5 mg weekly", "in decrements of"
 # the step of a taper or an escalation before a dose: "tapered by", "weaned down by", "cut by", "in weekly steps of"
+# ("decreasing the dose of prednisone by 10 mg", "with decrements of 0.1 µg/kg/min"); or a ceiling in brackets after a
+# dose, no dose given ("dopamine 2 µg/kg/min (max 20 µg/kg/min)", "(up to 30 µg/min)")
 _STEP_BEFORE = anchored(r"(?:\b(?:taper\w*|reduc\w*|decreas\w*|lower\w*|increas\w*|escalat\w*|wean\w*|cut|"
-                        r"(?:up)?titrat\w*)(?:\s+[\w-]+){0,2}?\s+by|\b(?:in|by)\s+(?:(?:weekly|monthly|daily)\s+)?"
-                        r"(?:steps|decrements|increments|reductions)\s+of)\s*$", re.I)
+                        r"(?:up)?titrat\w*)(?:\s+[\w-]+){0,4}?\s+by|\b(?:in|by|with)\s+(?:(?:weekly|monthly|daily)\s+)?"
+                        r"(?:steps|decrements|increments|reductions)\s+of|\(\s*(?:max(?:imum|imal)?\.?|up\s+to)\s*:?)"
+                        r"\s*$", re.I)
 
 
 def _comparable(a: Mention, b: Mention) -> bool:
@@ -1721,23 +1869,60 @@ _ADJACENT_GAP = re.compile(r"(?:[\s\w,()/-]|(?<=\d)\.(?=\d))*")
 def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention | None:
     """The route (or frequency) of the drug: one right before it ("oral Y"), else the first within 40 characters
     after it. Those before it are read back only as far as a route-before gap can reach."""
-    # a regimen's ingredients in parentheses right after its name: "R-CHOP (rituximab, ...) every 21 days"
+    # a regimen's ingredients in parentheses right after its name: "R-CHOP (rituximab, ...) every 21 days", or a
+    # brand or short name ("ceftriaxone (Rocephin) 1 g IV"); a parenthesis of the drug's own dosage is read
+    # ("clindamycin (150 mg, taken orally every 12 h)")
     listed = _PARENS_AFTER.match(text, drug.end)
+    reach = listed.end() if listed else drug.end  # how far the 40 characters after the drug are counted from
+    if listed and not drug.attrs.get("regimen") and not any(
+            x is not drug for x in drugs.window(drug.end, listed.end())):
+        listed = None
     end = listed.end() if listed else drug.end
     far = not _ROUTE_GAP_OTHER.search(text, max(0, drug.start - 40), drug.start)
     near = [*(ms.items[:bisect_left(ms.starts, drug.start)] if far else ms.ending_in(drug.start - 40, drug.start)),
-            *ms.window(drug.start, end + 40)]
+            *ms.window(drug.start, reach + 40)]
     for m in near:
         # a route before the drug with no comma between ("oral Y"): "X 300 mg orally, Y 180 mg" -> 'orally' is X's
         if m.end <= drug.start and _ROUTE_BEFORE_GAP.fullmatch(text, m.end, drug.start):
             return m
-        if m.start >= end and m.start - end < 40 and not any(
+        if m.start >= end and m.start - reach < 40 and not any(
                 x.norm != drug.norm for x in drugs.window(end, m.start)) and \
                 _ADJACENT_GAP.fullmatch(text, end, m.start) and not any(
                 x.norm != drug.norm for x in drugs.window(m.end, _DASHES.match(text, m.end).end() + 1)) \
                 and not _QUALIFIES_NEXT.search(text, max(end, m.start - 8), m.start):  # type: ignore[union-attr]
             return m  # not a word right before the next drug: "X 0.4 g/kg, followed by oral Y" ('oral' is Y's)
     return None
+
+
+# between two drugs of one list: the first one's dosage in brackets, a comma or 'and' ("intravenous A (3.375 g every
+# 6 hours), B (400 mg every 6 hours), and C")
+_LIST_ROUTE_GAP = re.compile(r"[\s-]*(?:of\s+)?")
+_LIST_LINK = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+)?|and\s+)")
+
+
+def _list_route(text: str, drug: Mention, routes: ByStart, drugs: ByStart) -> Mention | None:
+    """The route written once before the first drug of a list ("received intravenous A (...), B (...), and C"):
+    each drug of the list is given by it, when the list's links hold only their dosages in brackets and no member
+    has a route of its own."""
+    cur, first = drug, None
+    for _ in range(12):  # back to the list's first drug
+        prev = next(iter(drugs.ending_in(cur.start - 90, cur.start)[-1:]), None)
+        if prev is None or not _LIST_LINK.fullmatch(text, prev.end, cur.start):
+            break
+        first = cur = prev
+    if first is None:
+        return None
+    before = next(iter(routes.ending_in(first.start - 20, first.start)[-1:]), None)
+    if before is None or not _LIST_ROUTE_GAP.fullmatch(text, before.end, first.start):
+        return None  # "intravenous 0.9% saline and X": the route of the solution named with its strength
+    # a list that goes on before the route ("A, B, oral C, and D") or two routes ("PO and IV A, B"): not the list's
+    earlier = next(iter(drugs.ending_in(before.start - 90, before.start)[-1:]), None)
+    if earlier is not None and _LIST_LINK.fullmatch(text, earlier.end, before.start) or \
+            routes.ending_in(before.start - 12, before.start):
+        return None
+    # a route written again inside the list is each member's own ("A, oral B and C": C's is not told)
+    inside = routes.window(first.end, drug.start)
+    return None if inside else before
 
 
 # between a route and the drug after it: nothing, "of", or the strength of a solution ("intravenous 0.9% saline")

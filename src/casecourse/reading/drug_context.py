@@ -32,30 +32,40 @@ _ANALYTE_BEFORE = anchored(
     r"measured|undetectable|levels? of|concentrations? of|stained by|stained with|allergy to|allergic to|"
     # "diffusing capacity for carbon monoxide" (DLCO) is a lung function test, not a poisoning or a treatment
     r"(?:diffusing|diffusion|transfer) capacity (?:of the lungs? )?(?:for|of)|transfer factor (?:of the lungs? )?for|"
-    r"(?:scintigraphy|scan|imaging|series|swallow|enema|angiography|tomography) (?:using|with))"
-    r"\s+(?:(?!and\s|or\s)[\w-]+\s+)?$", re.I)
-# "ACTH (354.1 pg/mL)", "alkaline phosphatase 125 IU/L", "BNP level of 929 pg/mL": a result follows
-_RESULT_AFTER = re.compile(
-    r"[\s:=,(]*(?:level|levels|was|were|of|at|is|increased to|decreased to|rose to|remained|fell to|dropped to)?"
-    r"[\s:=(]*[<>≤≥]?\s*\d[\d.,]*"
-    r"\s*(?:[pnµμumk]?g|[pnµμumk]?mol|m?[iI][uU]|m?U|u|mEq|%)\s*/\s*(?:d?[lL]|m[lL]|mm3|24)", re.I)
+    r"(?:scintigraphy|scan|imaging|series|swallow|enema|angiography|tomography) (?:using|with)|"
+    # the reagent of a stain: "modified Ziehl-Neelsen staining using 1% sulfuric acid"
+    r"(?:staining|stain|stained) (?:using|with))"
+    r"\s+(?:(?!and\s|or\s)[\w-]+\s+|\d+(?:\.\d+)?\s?%\s+)?$", re.I)
+# "ACTH (354.1 pg/mL)", "alkaline phosphatase 125 IU/L", "BNP level of 929 pg/mL": a result follows. An amount per
+# 24 hours ("cortisol 300 µg/24 h", "citrate 300 mg/24 h") is a result, except after a name that is no laboratory
+# analyte in a clause that speaks of giving it: then it is the dose of a day ("treated with meropenem 3 g/24 h")
+_RESULT_HEAD = (r"[\s:=,(]*(?:level|levels|was|were|of|at|is|increased to|decreased to|rose to|remained|fell to|"
+                r"dropped to)?[\s:=(]*[<>≤≥]?\s*\d[\d.,]*\s*(?:[pnµμumk]?g|[pnµμumk]?mol|m?[iI][uU]|m?U|u|mEq|%)"
+                r"\s*/\s*")
+_RESULT_AFTER = re.compile(_RESULT_HEAD + r"(?:d?[lL]|m[lL]|mm3)", re.I)
+_RESULT_PER_DAY_AFTER = re.compile(_RESULT_HEAD + r"24", re.I)
+# a route or a schedule right after a concentration: the strength of a drug given, not a result
+_GIVEN_AFTER = re.compile(r"\s*,?\s*(?:intravenous\w*|i\.?v\.?|orally|oral|subcutaneous\w*|intramuscular\w*|every|"
+                          r"daily|twice|once|q\d|infus\w*|bolus)\b", re.I)
 # a list governed by one of these speaks of markers or susceptibilities, not of treatment
 # (also an antibiogram's wording: "sensitive only to X", "sensitive by the disc diffusion technique to X", "tolerant to
 # X", "MICs of X and Y were ...", "the minimal inhibitory concentrations (MICs) for X")
 _LIST_CUE = anchored(
-    r"(?:(?:positive|negative|positivity|stain(?:ed|ing)?|immunoreactiv\w*|express(?:ed|ion)|markers?|"
+    r"(?:(?:positive|negative|react\w*\s+(?:positively|negatively)|positivity|stain(?:ed|ing)?|immunoreactiv\w*|express(?:ed|ion)|markers?|"
     r"resistant|sensitive|sensible|susceptible|(?<!in)tolerant|resistance|sensitivity|susceptibility|intermediate)"
     r"(?:\s+(?:only|also|solely|exclusively|uniformly|fully|highly|both|limited|restricted))?"
     r"(?:\s+(?:by|using)\s[^.;,]{0,60}?)?"
     r"|(?:MICs?|MIC values?|minim(?:al|um) inhibitory concentrations?)(?:\s*\([^()]{0,12}\))?)\s*(?:for|to|of|\()",
     re.I)
-_TREATMENT = anchored(
+_TREATMENT_WORDS = (
     r"\b(?:treat\w*|therap\w*|administ\w*|given|giving|gave|receiv\w*|start\w*|initiat\w*|commenc\w*|"
     r"supplement\w*|replac\w*|replet\w*|infus\w*|inject\w*|drips?|bolus\w*|prescri\w*|taper\w*|discontinu\w*|"
     r"stopped|withdr\w*|continu\w*|maintain\w*|added|doses?|dosage|tablets?|capsules?|intravenous\w*|wean\w*|"
     r"titrat\w*|ceased|"
-    r"subcutaneous\w*|oral|orally|regimen|medications?|taking|took|use of|requir\w*|transfus\w*|drugs?|agents?)\b|"
-    r"\d\s*(?:mg|g|µg|μg|mcg|IU|units?|mmol|mEq)\b(?!\s*/\s*(?:d?l|ml|dl)\b)", re.I)
+    r"subcutaneous\w*|oral|orally|regimen|medications?|taking|took|use of|requir\w*|transfus\w*|drugs?|agents?)\b")
+_TREATMENT = anchored(_TREATMENT_WORDS + r"|\d\s*(?:mg|g|µg|μg|mcg|IU|units?|mmol|mEq)\b(?!\s*/\s*(?:d?l|ml|dl)\b)",
+                      re.I)
+_TREATMENT_WORD = anchored(_TREATMENT_WORDS, re.I)
 _STOP = re.compile(r"[.;\n](?:(?<=[.;])\s|(?<=\n))")  # `[.;]\s|\n` led by one class: `re` skips to it in C
 # a list of markers or susceptibilities ends where a new clause begins ("positive for tumour involvement
 # and the patient was planned for adjuvant chemotherapy")
@@ -80,10 +90,16 @@ def _clause(text: str, start: int, end: int, before: int, after: int) -> tuple[i
     return lo, stop.start() if stop else hi
 
 
-def analyte_context(text: str, start: int, end: int) -> bool:
-    """The name is used as a laboratory analyte or a tissue marker here."""
+def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bool:
+    """The name is used as a laboratory analyte or a tissue marker here (`analyte`: the name is also one of the
+    laboratory's, so that an amount per 24 hours after it is a result)."""
     low = lower_text(text)  # the case-insensitive words are tried by their lowered twins (same answers)
-    if match_lowered(_ANALYTE_AFTER, text, low, end) or _RESULT_AFTER.match(text, end):
+    if match_lowered(_ANALYTE_AFTER, text, low, end):
+        return True
+    result = _RESULT_AFTER.match(text, end)
+    if result is not None and (analyte or not _GIVEN_AFTER.match(text, result.end())):
+        return True  # not "furosemide 10 mg/mL intravenously every 8 hours": the strength of what was given
+    if _RESULT_PER_DAY_AFTER.match(text, end) and (analyte or not _treatment_words_near(text, start, end)):
         return True
     return bool(search_lowered(_ANALYTE_BEFORE, text, low, max(0, start - 45), start))
 
@@ -117,12 +133,22 @@ def _mic_list(text: str, start: int) -> bool:
     return not (_TREATMENT.search(after_cue) or _LIST_BREAK.search(after_cue))
 
 
+# the discs or strips of a susceptibility test and what they hold: "discs impregnated with ampicillin (10 µg), ..."
+_DISC_CUE = anchored(r"\b(?:dis[ck]s?|strips?)\s+(?:(?:were\s+)?(?:filled|impregnated|loaded|coated|"
+                     r"charged)\s+with|containing)\b", re.I)
+
+
 def list_context(text: str, start: int) -> bool:
     """The name stands in a list of markers or of susceptibilities ("resistant to A, B and C"):
-    a cue precedes it in its sentence with no treatment word in between."""
+    a cue precedes it in its sentence with no treatment word in between. Of the discs of a susceptibility test
+    ("discs impregnated with A (10 µg), B (30 µg)") the amounts are the discs' contents, not doses: only a new
+    clause ends that list."""
     lo, _ = _clause(text, start, start, 400, 0)  # an antibiogram may list twenty drugs
     window = text[lo:start].lower()
     if _mic_list(text, start):
+        return True
+    if ("disc" in window or "disk" in window or "strip" in window) and \
+            (discs := list(_DISC_CUE.finditer(window))) and not _LIST_BREAK.search(window, discs[-1].end()):
         return True
     if "panel" in window and _panel_member(window):
         return True
@@ -152,13 +178,23 @@ def _panel_member(window: str) -> bool:
 _GIVEN_THE = re.compile(r"\bgiven\s+(?:the|his|her|their|its|this|these|a|an)\b(?:\s+[\w-]+){0,3}\s*$", re.I)
 
 
+def _treatment_words_near(text: str, start: int, end: int) -> bool:
+    """A treatment word (not an amount) stands in the name's sentence."""
+    lo, hi = _clause(text, start, end, 300, 300)
+    return bool(_TREATMENT_WORD.search(text, lo, start) or _TREATMENT_WORD.search(text, end, hi))
+
+
 def treatment_context(text: str, start: int, end: int) -> bool:
     """A treatment word stands in the name's clause near it ("oral carnitine", "insulin infusion")."""
     lo, hi = _clause(text, start, end, 60, 40)
     before = text[lo:start]
     if "given" in before and (g := _GIVEN_THE.search(before)):
         before = before[:g.start()]
-    return bool(_TREATMENT.search(before) or _TREATMENT.search(text[end:hi]))
+    if _TREATMENT.search(before):
+        return True
+    # an amount at the window's edge is read with its unit whole ("3845 mg/dl" is a concentration, not "3845 mg")
+    after = _TREATMENT.search(text[end:min(len(text), hi + 12)])
+    return after is not None and after.end() <= hi - end
 
 
 def regimen_context(text: str, start: int, end: int) -> bool:
