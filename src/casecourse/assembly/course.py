@@ -471,7 +471,11 @@ class CourseAssembler:
         if status == "provisional" and _CONFIRMED_AFTER.match(self.text, m.end):
             # "the suspected diagnosis of X was confirmed by biopsy": the suspicion settled in its own clause
             status, assertion = "confirmed", Assertion.present
-        elif status in ("provisional", "differential"):
+        elif status == "confirmed" and assertion == Assertion.present \
+                and (looked := suspicions.searched(self.text, m, sent)) is not None:
+            # "a work-up for malignancy": a diagnosis looked for; "the work-up for sepsis was unremarkable": not found
+            status, assertion = looked, Assertion.suspected if looked == "provisional" else Assertion.ruled_out
+        if status in ("provisional", "differential"):
             # "X was suspected, but cultures were negative"; "X was suspected, and CT confirmed it"
             said = suspicions.answer(self.text, m, sent, self._next_sentence(sent), self._answers())
             if said is not None:
