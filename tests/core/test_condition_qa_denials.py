@@ -1,0 +1,43 @@
+"""Conditions of a third audit round (invented sentences): denials and risks the ConText cues missed, and a new
+clause's own suspicion after a denial."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.api import analyze_text
+
+pytest.importorskip("simple_icd_10_cm")
+
+
+def _status(text: str) -> dict[str, str]:
+    return {c.name: c.status for c in analyze_text("Case presentation\nA 52-year-old woman. " + text).conditions}
+
+
+def test_insufficient_evidence_denies() -> None:
+    got = _status("The work-up found insufficient evidence of bacterial infection or endocrine disease.")
+    assert got.get("bacterial infection") == "refuted"
+
+
+def test_causes_denied_after_such_as_and_the_explained_disease_stays() -> None:
+    got = _status("There was no other obvious cause for the pulmonary edema such as heart failure or pneumonia.")
+    assert got.get("heart failure") == "refuted" and got.get("pneumonia") == "refuted"
+    assert got.get("pulmonary edema") == "confirmed"
+
+
+def test_a_new_clause_that_suspects_is_not_denied() -> None:
+    got = _status("There were no focal deficits, and brain death was suspected.")
+    assert got.get("brain death") == "provisional"
+    got = _status("She had no rash, and a diagnosis of sarcoidosis was made.")
+    assert got.get("sarcoidosis") == "confirmed"
+
+
+def test_a_list_before_its_own_judgement_keeps_it() -> None:
+    got = _status("Sepsis, anaphylaxis, and polycythemia vera were considered as differential diagnoses.")
+    assert got.get("sepsis") == "provisional" and got.get("polycythemia vera") == "provisional"
+
+
+def test_what_a_measure_reduces_the_chance_of_is_no_diagnosis() -> None:
+    got = _status("To reduce the chance of developing an empyema, the cavity was irrigated daily.")
+    assert "empyema" not in got
+    got = _status("Given her predisposition to arrhythmia, the drug was avoided.")
+    assert got.get("arrhythmia") != "confirmed"
