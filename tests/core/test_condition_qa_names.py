@@ -85,3 +85,10 @@ def test_a_sentence_that_names_the_patient_among_patients_stays() -> None:
     assert got.get("pneumonia") == "confirmed"
     got = _status("Both patients developed acute pancreatitis.")
     assert got.get("pancreatitis") == "confirmed"
+
+
+def test_a_specialty_named_by_a_disease_class_is_no_diagnosis() -> None:
+    got = _status("The Infectious Disease service was consulted, and cefazolin was started.")
+    assert "infection" not in got and not any("infectious" in name for name in got)
+    got = _status("After infectious diseases consultation she was treated for a urinary tract infection.")
+    assert got.get("urinary tract infection") == "confirmed" and "infection" not in got

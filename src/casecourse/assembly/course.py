@@ -459,6 +459,8 @@ class CourseAssembler:
             return
         if _instrument_after().match(self.text, m.end):
             return  # "sequential organ failure assessment score": the name of a score, no diagnosis
+        if " ".join(m.text.lower().split()) in _specialty_names():
+            return  # "the Infectious Disease service was consulted": a specialty, no diagnosis
         if m.assertion == Assertion.family or self._markers.holds(m.start, m.end):
             return  # a relative's disease is not the patient's
         if self._generic(sent):
@@ -753,6 +755,12 @@ class CourseAssembler:
 _PREVENTION_AFTER = re.compile(r"\s+(?:prevention|prophylaxis)\b", re.I)
 # a sentence that settles a suspicion it states: "suspected X was confirmed by culture", "X was diagnosed"
 _CONFIRMING = re.compile(r"\b(?:confirm\w*|proven|proved|established|diagnosed|positive|grew|revealed|showed)\b", re.I)
+@cache
+def _specialty_names() -> frozenset[str]:
+    """Disease-class names that name a specialty (knowledge/specialty_names.csv)."""
+    return frozenset(r["term"].strip().lower() for r in table("specialty_names.csv"))
+
+
 @cache
 def _instrument_after() -> re.Pattern[str]:
     """What follows a disease named inside a score's or a scale's name (knowledge/instrument_words.csv)."""
