@@ -92,3 +92,16 @@ def test_a_specialty_named_by_a_disease_class_is_no_diagnosis() -> None:
     assert "infection" not in got and not any("infectious" in name for name in got)
     got = _status("After infectious diseases consultation she was treated for a urinary tract infection.")
     assert got.get("urinary tract infection") == "confirmed" and "infection" not in got
+
+
+def test_what_the_pregnancy_was_complicated_by_in_a_childs_report_is_the_mothers() -> None:
+    text = ("Case presentation\nA 5-day-old boy was admitted with poor feeding. The pregnancy was complicated by "
+            "gestational diabetes and preeclampsia. On day 6 he developed sepsis.")
+    got = {c.name: c.status for c in analyze_text(text).conditions}
+    assert "preeclampsia" not in got and not any("diabetes" in name for name in got)
+    assert got.get("sepsis") == "confirmed"
+
+
+def test_a_womans_own_pregnancy_complication_stays() -> None:
+    text = "Case presentation\nA 31-year-old woman was admitted. Her pregnancy was complicated by preeclampsia."
+    assert {c.name: c.status for c in analyze_text(text).conditions}.get("preeclampsia") == "confirmed"

@@ -461,6 +461,8 @@ class CourseAssembler:
             return  # "sequential organ failure assessment score": the name of a score, no diagnosis
         if " ".join(m.text.lower().split()) in _specialty_names():
             return  # "the Infectious Disease service was consulted": a specialty, no diagnosis
+        if self._mothers_pregnancy(m, sent):
+            return  # a child's report: "the pregnancy was complicated by gestational diabetes" is the mother's
         if m.assertion == Assertion.family or self._markers.holds(m.start, m.end):
             return  # a relative's disease is not the patient's
         if self._generic(sent):
@@ -588,6 +590,12 @@ class CourseAssembler:
         if self._starts is None:
             self._starts = [x.start for x in self.r.mentions]
         return self._starts
+
+    def _mothers_pregnancy(self, m: Mention, sent: tuple[int, int]) -> bool:
+        """What the pregnancy was complicated by, told in the report of a child (under 12, as `_offspring_measure`):
+        the mother's pregnancy with the patient."""
+        age = self.course.patient.age_years
+        return age is not None and age < 12 and _PREGNANCY_COMPLICATED.search(self.text, sent[0], m.start) is not None
 
     def _offspring_measure(self, m: Mention, sent: tuple[int, int]) -> bool:
         """A body measure of the patient's baby, where the patient is no baby."""
@@ -755,6 +763,14 @@ class CourseAssembler:
 _PREVENTION_AFTER = re.compile(r"\s+(?:prevention|prophylaxis)\b", re.I)
 # a sentence that settles a suspicion it states: "suspected X was confirmed by culture", "X was diagnosed"
 _CONFIRMING = re.compile(r"\b(?:confirm\w*|proven|proved|established|diagnosed|positive|grew|revealed|showed)\b", re.I)
+# what a pregnancy (the mother's, in a newborn's report) was complicated by: "the pregnancy was complicated by
+# hyperemesis gravidarum", "her antenatal course was notable for gestational diabetes" (not "perinatal": the baby's)
+_PREGNANCY_COMPLICATED = re.compile(
+    r"\b(?:pregnancy|gestation|antenatal\s+(?:course|period|history)|prenatal\s+(?:course|period|history))\s+"
+    r"(?:was|had\s+been|were)\s+(?:\w+\s+)?(?:complicated\s+by|notable\s+for|significant\s+for|remarkable\s+for)\b",
+    re.I)
+
+
 @cache
 def _specialty_names() -> frozenset[str]:
     """Disease-class names that name a specialty (knowledge/specialty_names.csv)."""
