@@ -41,3 +41,13 @@ def test_what_a_measure_reduces_the_chance_of_is_no_diagnosis() -> None:
     assert "empyema" not in got
     got = _status("Given her predisposition to arrhythmia, the drug was avoided.")
     assert got.get("arrhythmia") != "confirmed"
+
+
+def test_hedged_readings_and_listed_differentials_are_suspicions() -> None:
+    got = _status("The antibody titre can indicate a connective tissue disease.")
+    assert any("connective tissue disease" in name and status == "provisional" for name, status in got.items())
+    assert _status("The poor response to fluids makes hypovolemia less likely.").get("hypovolemia") == "provisional"
+    assert _status("The murmur gave some suggestion of endocarditis.").get("infective endocarditis") == "provisional"
+    got = _status("Lymphoma and sarcoidosis were all possible differential diagnoses.")
+    assert got.get("lymphoma") == "provisional" and got.get("sarcoidosis") == "provisional"
+    assert _status("There was no suggestion of endocarditis.").get("infective endocarditis") == "refuted"
