@@ -105,3 +105,17 @@ def test_what_the_pregnancy_was_complicated_by_in_a_childs_report_is_the_mothers
 def test_a_womans_own_pregnancy_complication_stays() -> None:
     text = "Case presentation\nA 31-year-old woman was admitted. Her pregnancy was complicated by preeclampsia."
     assert {c.name: c.status for c in analyze_text(text).conditions}.get("preeclampsia") == "confirmed"
+
+
+def test_a_finding_named_as_the_diagnosis_is_one() -> None:
+    got = _status("She was diagnosed with spontaneous esophageal perforation 48 h after admission.")
+    assert got.get("spontaneous esophageal perforation") == "confirmed"
+    got = _status("The final diagnosis was immobilization-related hypercalcaemia.")
+    assert any("hypercalc" in name and status == "confirmed" for name, status in got.items())
+
+
+def test_a_finding_inside_a_longer_diagnosed_name_or_beside_it_is_not() -> None:
+    got = _status("She was diagnosed with hypocellular bone marrow.")
+    assert not any("hypocellular" in name for name in got)
+    got = _status("He was diagnosed with pneumonia and fever.")
+    assert "fever" not in got

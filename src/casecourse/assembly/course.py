@@ -270,7 +270,8 @@ class CourseAssembler:
             # says nothing of the patient's own lupus or hypertension
             return
         if m.type == "condition" or m.type == "finding" and (self._past_history(m, sent) or _class_diagnosis(m)
-                                                             or (m.start, m.end) in self._listed):
+                                                             or (m.start, m.end) in self._listed
+                                                             or self._diagnosed_as(m, sent)):
             self._condition(m, sent, when)
         elif m.type == "finding":
             self._smear(m, sent, when)
@@ -591,6 +592,15 @@ class CourseAssembler:
             self._starts = [x.start for x in self.r.mentions]
         return self._starts
 
+    def _diagnosed_as(self, m: Mention, sent: tuple[int, int]) -> bool:
+        """A finding named as the diagnosis ("diagnosed with spontaneous esophageal perforation") is one; not a
+        finding that only qualifies a longer name going on after it ("diagnosis of signet ring cell carcinoma",
+        "ST segment elevation AMI", "hypocellular bone marrow")."""
+        if _DIAGNOSED_AS.search(self.text, max(sent[0], m.start - 80), m.start) is None:
+            return False
+        nxt = _NEXT_WORD.match(self.text, m.end, sent[1])
+        return nxt is None or nxt.group(1).lower() in _AFTER_A_NAME
+
     def _mothers_pregnancy(self, m: Mention, sent: tuple[int, int]) -> bool:
         """What the pregnancy was complicated by, told in the report of a child (under 12, as `_offspring_measure`):
         the mother's pregnancy with the patient."""
@@ -763,6 +773,20 @@ class CourseAssembler:
 _PREVENTION_AFTER = re.compile(r"\s+(?:prevention|prophylaxis)\b", re.I)
 # a sentence that settles a suspicion it states: "suspected X was confirmed by culture", "X was diagnosed"
 _CONFIRMING = re.compile(r"\b(?:confirm\w*|proven|proved|established|diagnosed|positive|grew|revealed|showed)\b", re.I)
+# what is named as the diagnosis is one, whatever its vocabulary calls it: "diagnosed with spontaneous esophageal
+# perforation", "the final diagnosis was immobilization-related hypercalcaemia" (up to three words between, none
+# that joins another item: not the "fever" of "diagnosed with pneumonia and fever")
+_DIAGNOSED_AS = re.compile(
+    r"\b(?:diagnosed\s+(?:with|as(?:\s+having)?|to\s+have)|diagnosis\s+(?:of|was)|diagnoses\s+(?:of|were))\s+"
+    r"(?:(?!(?:and|or|with|but|after|before|due|secondary)\b)[\w-]+\s+){0,3}$", re.I)
+_NEXT_WORD = re.compile(r"[ \t-]+([A-Za-z]+)")
+# words that may follow a diagnosis's name in its clause (a name that goes on with another noun is a longer one)
+_AFTER_A_NAME = frozenset({
+    "and", "or", "with", "without", "was", "were", "is", "are", "had", "has", "of", "in", "on", "at", "to", "due",
+    "secondary", "associated", "who", "which", "that", "after", "before", "since", "for", "from", "as", "but", "by",
+    "complicated", "requiring", "related", "caused", "following", "presenting", "leading", "resulting", "possibly",
+    "probably", "because", "then", "while", "when", "during", "despite", "based", "made", "confirmed", "type",
+    "however", "such", "like", "including"})
 # what a pregnancy (the mother's, in a newborn's report) was complicated by: "the pregnancy was complicated by
 # hyperemesis gravidarum", "her antenatal course was notable for gestational diabetes" (not "perinatal": the baby's)
 _PREGNANCY_COMPLICATED = re.compile(
