@@ -119,3 +119,12 @@ def test_a_finding_inside_a_longer_diagnosed_name_or_beside_it_is_not() -> None:
     assert not any("hypocellular" in name for name in got)
     got = _status("He was diagnosed with pneumonia and fever.")
     assert "fever" not in got
+
+
+def test_a_department_before_with_is_no_micro_organism() -> None:
+    text = "Case presentation\nA 61-year-old woman was admitted to the Department of Cardiology with sepsis."
+    c = next(c for c in analyze_text(text).conditions if c.name == "sepsis")
+    assert c.text is None or "cardiology" not in c.text
+    text = "Case presentation\nA 61-year-old woman had Klebsiella pneumoniae sepsis."
+    c = next(c for c in analyze_text(text).conditions if c.name == "sepsis")
+    assert c.text == "klebsiella pneumoniae sepsis"

@@ -608,11 +608,19 @@ def _named_types(text: str, found: list[Mention], index: DiseaseIndex) -> list[M
     return out
 
 
+# a species epithet after a genus: a lower-case word that is no English adjective ("Klebsiella related", "Pseudozyma
+# invasive"), noun of English morphology ("valve infection", "Receptor conditions") or word of the clause ("Department
+# of Cardiology with sepsis" named 'Cardiology with' a micro-organism)
+_SPECIES = (r"(?:\s(?![a-z]+(?:ed|ing|al|ic|ous|ive|ant|ions?|ment|ness|ity)\b|(?:with|without|from|into|onto|upon|"
+            r"that|this|these|those|were|have|been|when|then|than|also|only|most|more|some|such|both|each|other|"
+            r"after|before|over|under|during)\b)[a-z]{4,})?")
+
+
 @lru_cache(maxsize=4)
 def _organism_rx(suffixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     ends = "|".join(re.escape(x) for x in suffixes)
     # "S. aureus", "Nocardia", "Klebsiella pneumoniae", "CMV", "enterovirus", "pneumococcal"; a defined short form
-    species = r"(?:\s(?![a-z]+(?:ed|ing|al|ic|ous)\b)[a-z]{4,})?"  # not an adjective: "Klebsiella related"
+    species = _SPECIES  # not an adjective: "Klebsiella related"; not a word of the clause: "Cardiology with"
     org = (rf"(?:[A-Z]\.\s?[a-z]{{3,}}|[A-Z][a-z]{{3,}}{species}|[A-Z]{{2,5}}|[a-z]{{2,}}(?:{ends}))"
            rf"(?:\s*\([A-Za-z][A-Za-z0-9-]{{1,9}}\))?")
     return re.compile(rf"(?<![\w.-]){org}\s+$"), re.compile(rf"(?<![\w.-]){org}(?:\s*,\s*|\s+(?:and|or)\s+)$")
@@ -685,7 +693,7 @@ def _after_rx(suffixes: tuple[str, ...]) -> re.Pattern:
     # an optional hyphenated qualifier ("multidrug-resistant"), then "S. aureus", "Pseudomonas aeruginosa", "HIV",
     # "enterovirus", "toxin-producing bacteria"
     qual = r"(?:[a-z]+(?:\s[a-z]+)?-(?:resistant|producing|positive|negative|susceptible)\s)?"
-    species = r"(?:\s(?![a-z]+(?:ed|ing|al|ic|ous)\b)[a-z]{4,})?"
+    species = _SPECIES
     org = rf"(?:[A-Z]\.\s?[a-z]{{3,}}|[A-Z][a-z]{{3,}}{species}|[A-Z]{{2,5}}\b|(?:[a-z]+\s){{0,2}}[a-z]*(?:{ends})\b)"
     return re.compile(rf"{qual}{org}")
 
