@@ -128,3 +128,12 @@ def test_a_department_before_with_is_no_micro_organism() -> None:
     text = "Case presentation\nA 61-year-old woman had Klebsiella pneumoniae sepsis."
     c = next(c for c in analyze_text(text).conditions if c.name == "sepsis")
     assert c.text == "klebsiella pneumoniae sepsis"
+
+
+def test_two_modifiers_of_one_head_name_two_diagnoses() -> None:
+    got = _status("On day 3 she developed cardiogenic and septic shock.")
+    assert got.get("cardiogenic shock") == "confirmed" and got.get("septic shock") == "confirmed"
+    got = _status("There was no renal or liver failure.")
+    assert all(status == "refuted" for status in got.values()) and len(got) == 2
+    got = _status("She had neck and shoulder pain.")
+    assert not got

@@ -169,6 +169,7 @@ class CourseAssembler:
         self._qualitative_seen: set[tuple] = set()
         self._named: dict[str, tuple[Mention, tuple[int, int]]] = {}  # test -> its last written name, sentence
         self._listed: set[tuple[int, int]] = set()  # lab abnormalities listed among diagnoses (see build)
+        self._parts_ending: dict[int, list[Mention]] | None = None  # finding parts by end (see _conjuncts)
         self._relative_clauses: dict[tuple[int, int], tuple[list[int], list[int]]] = {}  # see relative_clauses
         self._last_lab: Mention | None = None  # the previous lab value read, for a restatement in another unit
         self._starts: list[int] | None = None  # the start of every mention, for the interval after a value
@@ -273,6 +274,8 @@ class CourseAssembler:
                                                              or (m.start, m.end) in self._listed
                                                              or self._diagnosed_as(m, sent)):
             self._condition(m, sent, when)
+            if m.type == "condition":
+                self._conjuncts(m, sent, when)
         elif m.type == "finding":
             self._smear(m, sent, when)
             if m.assertion == Assertion.family or m.attrs.get("too_vague"):
@@ -592,6 +595,25 @@ class CourseAssembler:
             self._starts = [x.start for x in self.r.mentions]
         return self._starts
 
+    def _conjuncts(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
+        """A diagnosis whose head two modifiers share names two ("cardiogenic and septic shock", "renal and liver
+        failure"): the reader spans the coordination once, under the first, and keeps the second as a part of it; the
+        part that ends it with the same head, right after the conjunction, is a diagnosis of its own, with the whole's
+        assertion."""
+        if " and " not in m.text and " or " not in m.text:
+            return
+        if self._parts_ending is None:
+            self._parts_ending = {}
+            for x in self.r.mentions:
+                if x.type == "finding_part":
+                    self._parts_ending.setdefault(x.end, []).append(x)
+        head = m.text.split()[-1].lower()
+        for p in self._parts_ending.get(m.end, ()):
+            if m.start < p.start and " " in p.text and p.text.split()[-1].lower() == head \
+                    and _CONJUNCTION_BEFORE.search(self.text, m.start, p.start):
+                self._condition(p.model_copy(update={"type": "condition", "assertion": m.assertion, "zone": m.zone}),
+                                sent, when)
+
     def _diagnosed_as(self, m: Mention, sent: tuple[int, int]) -> bool:
         """A finding named as the diagnosis ("diagnosed with spontaneous esophageal perforation") is one; not a
         finding that only qualifies a longer name going on after it ("diagnosis of signet ring cell carcinoma",
@@ -779,6 +801,7 @@ _CONFIRMING = re.compile(r"\b(?:confirm\w*|proven|proved|established|diagnosed|p
 _DIAGNOSED_AS = re.compile(
     r"\b(?:diagnosed\s+(?:with|as(?:\s+having)?|to\s+have)|diagnosis\s+(?:of|was)|diagnoses\s+(?:of|were))\s+"
     r"(?:(?!(?:and|or|with|but|after|before|due|secondary)\b)[\w-]+\s+){0,3}$", re.I)
+_CONJUNCTION_BEFORE = re.compile(r"(?:\band|\bor|,)\s+$")
 _NEXT_WORD = re.compile(r"[ \t-]+([A-Za-z]+)")
 # words that may follow a diagnosis's name in its clause (a name that goes on with another noun is a longer one)
 _AFTER_A_NAME = frozenset({
