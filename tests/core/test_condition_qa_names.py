@@ -137,3 +137,10 @@ def test_two_modifiers_of_one_head_name_two_diagnoses() -> None:
     assert all(status == "refuted" for status in got.values()) and len(got) == 2
     got = _status("She had neck and shoulder pain.")
     assert not got
+
+
+def test_a_short_form_defined_after_a_quoted_name_is_read_later() -> None:
+    text = ("Introduction\nThe “Kikuchi-Fujimoto disease” (KFD) is a rare lymphadenitis.\n\nCase presentation\n"
+            "A 24-year-old woman had fever. A lymph node biopsy confirmed KFD.")
+    c = analyze_text(text).conditions
+    assert any("kikuchi" in x.name and x.status == "confirmed" for x in c)

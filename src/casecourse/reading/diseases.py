@@ -71,7 +71,7 @@ _NOT_NAMES = frozenset({"the", "this", "that", "his", "her", "their", "our", "a"
                         "or", "with", "for", "other", "such", "any", "its", "both", "was", "is", "which"})
 _TYPE_WORDS = frozenset({"type", "types", "form", "variant"})
 _ROMAN = re.compile(r"[IVX]{1,4}[ABESX]?")  # a stage with its substage letter: "stage IIIB disease"
-_DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
+_DEFINED = re.compile(r"[”’\"']?\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")  # also after a closing quote: “X” (XS)
 # a short form written in lower case ("medullary thyroid carcinoma ( mtc )", as some converted pages print them)
 _DEFINED_LOWER = re.compile(r"\s*\(\s?([a-z]{3,6})\s?\)")
 
