@@ -144,3 +144,18 @@ def test_a_short_form_defined_after_a_quoted_name_is_read_later() -> None:
             "A 24-year-old woman had fever. A lymph node biopsy confirmed KFD.")
     c = analyze_text(text).conditions
     assert any("kikuchi" in x.name and x.status == "confirmed" for x in c)
+
+
+def test_we_herein_report_names_the_patients_diagnosis() -> None:
+    text = ("Introduction\nSarcoidosis is common. We herein report a case of cardiac sarcoidosis in a young man.\n\n"
+            "Case presentation\nA 30-year-old man had palpitations.")
+    got = {c.name: c.status for c in analyze_text(text).conditions}
+    assert any("sarcoidosis" in name and status == "confirmed" for name, status in got.items())
+
+
+def test_an_eponym_does_not_take_the_heading_before_it() -> None:
+    text = "Introduction\nMarchiafava-Bignami disease is rare.\n\nCase presentation\nA 50-year-old man was admitted."
+    assert all("introduction" not in c.name for c in analyze_text(text).conditions)
+    text = ("Introduction\nWe herein describe a man with Marchiafava-Bignami disease.\n\nCase presentation\n"
+            "A 50-year-old man was admitted.")
+    assert any(c.name == "marchiafava-bignami disease" for c in analyze_text(text).conditions)

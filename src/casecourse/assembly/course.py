@@ -60,7 +60,8 @@ _OF_THE_PATIENT = anchored(
     r"\b(?:(?:[Oo]ur|[Tt]he|[Tt]his) (?:patient|case)|[Ss]he|[Hh]e)(?:['’]s)?\s+(?:was\s+|had\s+)?(?:also\s+|later\s+|"
     r"subsequently\s+|eventually\s+|then\s+)?(?:found to have|diagnosed with|developed|had|suffered(?: from)?)\s|"
     r"\b(?:[Oo]ur|[Tt]he|[Tt]his) patient['’]s\s+(?:\w+\s+)?$|"
-    r"\b[Ww]e (?:report|present|presented|describe|described) (?:a|an|the)\b[^.]*?\bcase of\s")
+    r"\b[Ww]e (?:(?:herein|here|hereby) )?(?:report|present|presented|describe|described) (?:a|an|the)\b"
+    r"[^.]*?\bcase of\s")
 # the case as the subject of a sentence about diagnosing the condition named right after it: "this case shows how
 # the diagnosis of X is ...", "this case illustrates the challenges in diagnosing X" (the whole span is hedge-checked,
 # so not "the differential diagnosis of X", "the need to rule out X")

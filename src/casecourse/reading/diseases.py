@@ -53,8 +53,9 @@ _BAD_WORDS = {"other", "with", "without", "due", "unspecified", "classified", "e
               "sequela", "history", "following", "complicating", "during", "affecting", "involving",
               "specified", "site", "sites", "type", "stage", "initial", "subsequent", "personal", "family",
               "screening", "status", "not", "and", "or", "in", "by", "to", "from", "for", "than"}
-# eponyms and named syndromes: "Bowen's disease", "HELLP syndrome", "Ehlers-Danlos syndrome"
-_EPONYM = anchored(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-–\s]){1,3})(?:disease|syndrome)s?\b")
+# eponyms and named syndromes: "Bowen's disease", "HELLP syndrome", "Ehlers-Danlos syndrome" (not a heading's word on
+# the line before: "Introduction\nPanayiotopoulos syndrome")
+_EPONYM = anchored(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-– \t]){1,3})(?:disease|syndrome)s?\b")  # not over a line's end
 _KEYWORD = re.compile(r"\b(?:disease|syndrome)s?\b")
 _KEYWORDS = ("disease", "syndrome")
 # a general finding word that names a phase of a treatment next to its treatment words ("consolidation
