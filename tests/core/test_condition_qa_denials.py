@@ -51,3 +51,8 @@ def test_hedged_readings_and_listed_differentials_are_suspicions() -> None:
     got = _status("Lymphoma and sarcoidosis were all possible differential diagnoses.")
     assert got.get("lymphoma") == "provisional" and got.get("sarcoidosis") == "provisional"
     assert _status("There was no suggestion of endocarditis.").get("infective endocarditis") == "refuted"
+
+
+def test_an_impending_disease_has_not_happened_yet() -> None:
+    assert _status("She was intubated for impending respiratory failure.").get("respiratory failure") == "provisional"
+    assert _status("On day 2 she developed respiratory failure.").get("respiratory failure") == "confirmed"
