@@ -61,7 +61,8 @@ _OF_THE_PATIENT = anchored(
     r"\b(?:(?:[Oo]ur|[Tt]he|[Tt]his) (?:patient|case)|[Ss]he|[Hh]e)(?:['’]s)?\s+(?:was\s+|had\s+)?(?:also\s+|later\s+|"
     r"subsequently\s+|eventually\s+|then\s+)?(?:found to have|diagnosed with|developed|had|suffered(?: from)?)\s|"
     r"\b(?:[Oo]ur|[Tt]he|[Tt]his) patient['’]s\s+(?:\w+\s+)?$|"
-    r"\b[Ww]e (?:report|present|presented|describe|described) (?:a|an|the)\b[^.]*?\bcase of\s")
+    r"\b[Ww]e (?:(?:herein|here|hereby) )?(?:report|present|presented|describe|described) (?:a|an|the)\b"
+    r"[^.]*?\bcase of\s")
 # the case as the subject of a sentence about diagnosing the condition named right after it: "this case shows how
 # the diagnosis of X is ...", "this case illustrates the challenges in diagnosing X" (the whole span is hedge-checked,
 # so not "the differential diagnosis of X", "the need to rule out X")
@@ -171,6 +172,7 @@ class CourseAssembler:
         self._qualitative_seen: set[tuple] = set()
         self._named: dict[str, tuple[Mention, tuple[int, int]]] = {}  # test -> its last written name, sentence
         self._listed: set[tuple[int, int]] = set()  # lab abnormalities listed among diagnoses (see build)
+        self._parts_ending: dict[int, list[Mention]] | None = None  # finding parts by end (see _conjuncts)
         self._relative_clauses: dict[tuple[int, int], tuple[list[int], list[int]]] = {}  # see relative_clauses
         self._last_lab: Mention | None = None  # the previous lab value read, for a restatement in another unit
         self._stated = StatedWords(self.text)  # result words whose value may follow ("elevated at 1399 ng/mL")
@@ -273,8 +275,11 @@ class CourseAssembler:
             # says nothing of the patient's own lupus or hypertension
             return
         if m.type == "condition" or m.type == "finding" and (self._past_history(m, sent) or _class_diagnosis(m)
-                                                             or (m.start, m.end) in self._listed):
+                                                             or (m.start, m.end) in self._listed
+                                                             or self._diagnosed_as(m, sent)):
             self._condition(m, sent, when)
+            if m.type == "condition":
+                self._conjuncts(m, sent, when)
         elif m.type == "finding":
             self._smear(m, sent, when)
             if m.assertion == Assertion.family or m.attrs.get("too_vague"):
@@ -462,6 +467,10 @@ class CourseAssembler:
             return
         if _instrument_after().match(self.text, m.end):
             return  # "sequential organ failure assessment score": the name of a score, no diagnosis
+        if " ".join(m.text.lower().split()) in _specialty_names():
+            return  # "the Infectious Disease service was consulted": a specialty, no diagnosis
+        if self._mothers_pregnancy(m, sent):
+            return  # a child's report: "the pregnancy was complicated by gestational diabetes" is the mother's
         if m.assertion == Assertion.family or self._markers.holds(m.start, m.end):
             return  # a relative's disease is not the patient's
         if self._generic(sent):
@@ -474,7 +483,11 @@ class CourseAssembler:
         if status == "provisional" and _CONFIRMED_AFTER.match(self.text, m.end):
             # "the suspected diagnosis of X was confirmed by biopsy": the suspicion settled in its own clause
             status, assertion = "confirmed", Assertion.present
-        elif status in ("provisional", "differential"):
+        elif status == "confirmed" and assertion == Assertion.present \
+                and (looked := suspicions.searched(self.text, m, sent)) is not None:
+            # "a work-up for malignancy": a diagnosis looked for; "the work-up for sepsis was unremarkable": not found
+            status, assertion = looked, Assertion.suspected if looked == "provisional" else Assertion.ruled_out
+        if status in ("provisional", "differential"):
             # "X was suspected, but cultures were negative"; "X was suspected, and CT confirmed it"
             said = suspicions.answer(self.text, m, sent, self._next_sentence(sent), self._answers())
             if said is not None:
@@ -619,6 +632,40 @@ class CourseAssembler:
         if self._starts is None:
             self._starts = [x.start for x in self.r.mentions]
         return self._starts
+
+    def _conjuncts(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
+        """A diagnosis whose head two modifiers share names two ("cardiogenic and septic shock", "renal and liver
+        failure"): the reader spans the coordination once, under the first, and keeps the second as a part of it; the
+        part that ends it with the same head, right after the conjunction, is a diagnosis of its own, with the whole's
+        assertion."""
+        if " and " not in m.text and " or " not in m.text:
+            return
+        if self._parts_ending is None:
+            self._parts_ending = {}
+            for x in self.r.mentions:
+                if x.type == "finding_part":
+                    self._parts_ending.setdefault(x.end, []).append(x)
+        head = m.text.split()[-1].lower()
+        for p in self._parts_ending.get(m.end, ()):
+            if m.start < p.start and " " in p.text and p.text.split()[-1].lower() == head \
+                    and _CONJUNCTION_BEFORE.search(self.text, m.start, p.start):
+                self._condition(p.model_copy(update={"type": "condition", "assertion": m.assertion, "zone": m.zone}),
+                                sent, when)
+
+    def _diagnosed_as(self, m: Mention, sent: tuple[int, int]) -> bool:
+        """A finding named as the diagnosis ("diagnosed with spontaneous esophageal perforation") is one; not a
+        finding that only qualifies a longer name going on after it ("diagnosis of signet ring cell carcinoma",
+        "ST segment elevation AMI", "hypocellular bone marrow")."""
+        if _DIAGNOSED_AS.search(self.text, max(sent[0], m.start - 80), m.start) is None:
+            return False
+        nxt = _NEXT_WORD.match(self.text, m.end, sent[1])
+        return nxt is None or nxt.group(1).lower() in _AFTER_A_NAME
+
+    def _mothers_pregnancy(self, m: Mention, sent: tuple[int, int]) -> bool:
+        """What the pregnancy was complicated by, told in the report of a child (under 12, as `_offspring_measure`):
+        the mother's pregnancy with the patient."""
+        age = self.course.patient.age_years
+        return age is not None and age < 12 and _PREGNANCY_COMPLICATED.search(self.text, sent[0], m.start) is not None
 
     def _offspring_measure(self, m: Mention, sent: tuple[int, int]) -> bool:
         """A body measure of the patient's baby, where the patient is no baby."""
@@ -786,6 +833,35 @@ class CourseAssembler:
 _PREVENTION_AFTER = re.compile(r"\s+(?:prevention|prophylaxis)\b", re.I)
 # a sentence that settles a suspicion it states: "suspected X was confirmed by culture", "X was diagnosed"
 _CONFIRMING = re.compile(r"\b(?:confirm\w*|proven|proved|established|diagnosed|positive|grew|revealed|showed)\b", re.I)
+# what is named as the diagnosis is one, whatever its vocabulary calls it: "diagnosed with spontaneous esophageal
+# perforation", "the final diagnosis was immobilization-related hypercalcaemia" (up to three words between, none
+# that joins another item: not the "fever" of "diagnosed with pneumonia and fever")
+_DIAGNOSED_AS = re.compile(
+    r"\b(?:diagnosed\s+(?:with|as(?:\s+having)?|to\s+have)|diagnosis\s+(?:of|was)|diagnoses\s+(?:of|were))\s+"
+    r"(?:(?!(?:and|or|with|but|after|before|due|secondary)\b)[\w-]+\s+){0,3}$", re.I)
+_CONJUNCTION_BEFORE = re.compile(r"(?:\band|\bor|,)\s+$")
+_NEXT_WORD = re.compile(r"[ \t-]+([A-Za-z]+)")
+# words that may follow a diagnosis's name in its clause (a name that goes on with another noun is a longer one)
+_AFTER_A_NAME = frozenset({
+    "and", "or", "with", "without", "was", "were", "is", "are", "had", "has", "of", "in", "on", "at", "to", "due",
+    "secondary", "associated", "who", "which", "that", "after", "before", "since", "for", "from", "as", "but", "by",
+    "complicated", "requiring", "related", "caused", "following", "presenting", "leading", "resulting", "possibly",
+    "probably", "because", "then", "while", "when", "during", "despite", "based", "made", "confirmed", "type",
+    "however", "such", "like", "including"})
+# what a pregnancy (the mother's, in a newborn's report) was complicated by: "the pregnancy was complicated by
+# hyperemesis gravidarum", "her antenatal course was notable for gestational diabetes" (not "perinatal": the baby's)
+_PREGNANCY_COMPLICATED = re.compile(
+    r"\b(?:pregnancy|gestation|antenatal\s+(?:course|period|history)|prenatal\s+(?:course|period|history))\s+"
+    r"(?:was|had\s+been|were)\s+(?:\w+\s+)?(?:complicated\s+by|notable\s+for|significant\s+for|remarkable\s+for)\b",
+    re.I)
+
+
+@cache
+def _specialty_names() -> frozenset[str]:
+    """Disease-class names that name a specialty (knowledge/specialty_names.csv)."""
+    return frozenset(r["term"].strip().lower() for r in table("specialty_names.csv"))
+
+
 @cache
 def _instrument_after() -> re.Pattern[str]:
     """What follows a disease named inside a score's or a scale's name (knowledge/instrument_words.csv)."""

@@ -7,6 +7,10 @@ suspicion it then confirms with the positive result, not with "but ... negative"
 contrast's clause also holds an abnormal result or a present finding or diagnosis ("but the CT was normal and the
 lumbar puncture showed pleocytosis"), a condition ("when", "if", "unless": "X is suspected when the PT is long but
 the aPTT normal" is a textbook rule), or a result about something else ("negative for malignancy").
+
+A diagnosis a sentence names only as what a work-up looks for ("a work-up for malignancy", "evaluated for
+endocarditis", "a malignancy work-up") is a suspicion, and refuted where the search found nothing ("the work-up for
+sepsis was unremarkable"): `searched` (diagnoses only; a symptom "evaluated" is still the patient's).
 """
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ import re
 
 from casecourse.assembly.positions import ByStart
 from casecourse.model import Assertion, Mention
+from casecourse.reading.assertion import searched_for
 
 _CONTRAST = re.compile(r"(?:^|[,;]?\s+)(?:but|however|although|though|yet)\b", re.I)
 _NEXT_CONTRAST = re.compile(r"\s*(?:However|But)\b")
@@ -57,3 +62,29 @@ def answer(text: str, m: Mention, sent: tuple[int, int], nxt: tuple[int, int] | 
         elif x.attrs.get("interpretation") in _ABNORMAL:
             return None
     return "refuted" if negative else None
+
+
+_SEARCH_REACH = 40  # characters before a diagnosis where its search's words end ("examined thoroughly for evidence of")
+# a diagnosis named before the work-up's word: "a malignancy work-up", "neoplasm surveys", "a sepsis evaluation"
+_WORKED_UP = re.compile(r"\s+(?:work-?ups?|surveys?|evaluations?)\b", re.I)
+# what a search that found its target says ("screening for HIV was positive", "tested for TB, which was confirmed")
+_FOUND = re.compile(r"\b(?:positive|confirm\w*|revealed|showed|detected|diagnosed|isolated|grew|"
+                    r"consistent\s+with|compatible\s+with|found)\b", re.I)
+# what a search that found nothing says ("the work-up for sepsis was unremarkable", "which returned negative")
+_NOTHING_FOUND = re.compile(r"\b(?:was|were|returned|came\s+back|proved|remained)\s+"
+                            r"(?:all\s+|entirely\s+|completely\s+)?"
+                            r"(?:unremarkable|normal|negative|within\s+normal\s+limits)\b", re.I)
+
+
+def searched(text: str, m: Mention, sent: tuple[int, int]) -> str | None:
+    """"provisional" for a diagnosis its sentence names only as what a work-up looks for ("a work-up for malignancy",
+    "evaluated for endocarditis", "a malignancy work-up"), "refuted" where the search found nothing ("the work-up for
+    sepsis was unremarkable"); None where the search found it, or where no search names it."""
+    if not (searched_for().search(text, max(sent[0], m.start - _SEARCH_REACH), m.start)
+            or _WORKED_UP.match(text, m.end)):
+        return None
+    semi = text.find(";", m.end, sent[1])
+    stop = semi if semi >= 0 else sent[1]
+    if _FOUND.search(text, m.end, stop):
+        return None
+    return "refuted" if _NOTHING_FOUND.search(text, m.end, stop) else "provisional"

@@ -221,7 +221,7 @@ def _not_done() -> re.Pattern:
 
 
 @cache
-def _searched_for() -> re.Pattern:
+def searched_for() -> re.Pattern:
     """A screen's or test's 'for' right before what it looks for ('screening for latent tuberculosis')."""
     alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(_extra().get("searched_for", []), key=len,
                                                                           reverse=True))
@@ -613,7 +613,7 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 value = _CATEGORY[cat]
                 if best is None or _RANK[value] > _RANK[best]:
                     best, best_cue = value, (a, b)
-            if best is None and m.type in ("condition", "finding") and _searched_for().search(
+            if best is None and m.type in ("condition", "finding") and searched_for().search(
                     text, max(0, m.start - 24), m.start):
                 # "screening for X with an IGRA was negative": the search's negative result, past the 'with'
                 semi = text.find(";", m.end, s1)

@@ -53,8 +53,9 @@ _BAD_WORDS = {"other", "with", "without", "due", "unspecified", "classified", "e
               "sequela", "history", "following", "complicating", "during", "affecting", "involving",
               "specified", "site", "sites", "type", "stage", "initial", "subsequent", "personal", "family",
               "screening", "status", "not", "and", "or", "in", "by", "to", "from", "for", "than"}
-# eponyms and named syndromes: "Bowen's disease", "HELLP syndrome", "Ehlers-Danlos syndrome"
-_EPONYM = anchored(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-–\s]){1,3})(?:disease|syndrome)s?\b")
+# eponyms and named syndromes: "Bowen's disease", "HELLP syndrome", "Ehlers-Danlos syndrome" (not a heading's word on
+# the line before: "Introduction\nPanayiotopoulos syndrome")
+_EPONYM = anchored(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-– \t]){1,3})(?:disease|syndrome)s?\b")  # not over a line's end
 _KEYWORD = re.compile(r"\b(?:disease|syndrome)s?\b")
 _KEYWORDS = ("disease", "syndrome")
 # a general finding word that names a phase of a treatment next to its treatment words ("consolidation
@@ -71,7 +72,7 @@ _NOT_NAMES = frozenset({"the", "this", "that", "his", "her", "their", "our", "a"
                         "or", "with", "for", "other", "such", "any", "its", "both", "was", "is", "which"})
 _TYPE_WORDS = frozenset({"type", "types", "form", "variant"})
 _ROMAN = re.compile(r"[IVX]{1,4}[ABESX]?")  # a stage with its substage letter: "stage IIIB disease"
-_DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
+_DEFINED = re.compile(r"[”’\"']?\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")  # also after a closing quote: “X” (XS)
 # a short form written in lower case ("medullary thyroid carcinoma ( mtc )", as some converted pages print them)
 _DEFINED_LOWER = re.compile(r"\s*\(\s?([a-z]{3,6})\s?\)")
 
@@ -608,11 +609,19 @@ def _named_types(text: str, found: list[Mention], index: DiseaseIndex) -> list[M
     return out
 
 
+# a species epithet after a genus: a lower-case word that is no English adjective ("Klebsiella related", "Pseudozyma
+# invasive"), noun of English morphology ("valve infection", "Receptor conditions") or word of the clause ("Department
+# of Cardiology with sepsis" named 'Cardiology with' a micro-organism)
+_SPECIES = (r"(?:\s(?![a-z]+(?:ed|ing|al|ic|ous|ive|ant|ions?|ment|ness|ity)\b|(?:with|without|from|into|onto|upon|"
+            r"that|this|these|those|were|have|been|when|then|than|also|only|most|more|some|such|both|each|other|"
+            r"after|before|over|under|during)\b)[a-z]{4,})?")
+
+
 @lru_cache(maxsize=4)
 def _organism_rx(suffixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
     ends = "|".join(re.escape(x) for x in suffixes)
     # "S. aureus", "Nocardia", "Klebsiella pneumoniae", "CMV", "enterovirus", "pneumococcal"; a defined short form
-    species = r"(?:\s(?![a-z]+(?:ed|ing|al|ic|ous)\b)[a-z]{4,})?"  # not an adjective: "Klebsiella related"
+    species = _SPECIES  # not an adjective: "Klebsiella related"; not a word of the clause: "Cardiology with"
     org = (rf"(?:[A-Z]\.\s?[a-z]{{3,}}|[A-Z][a-z]{{3,}}{species}|[A-Z]{{2,5}}|[a-z]{{2,}}(?:{ends}))"
            rf"(?:\s*\([A-Za-z][A-Za-z0-9-]{{1,9}}\))?")
     return re.compile(rf"(?<![\w.-]){org}\s+$"), re.compile(rf"(?<![\w.-]){org}(?:\s*,\s*|\s+(?:and|or)\s+)$")
@@ -685,7 +694,7 @@ def _after_rx(suffixes: tuple[str, ...]) -> re.Pattern:
     # an optional hyphenated qualifier ("multidrug-resistant"), then "S. aureus", "Pseudomonas aeruginosa", "HIV",
     # "enterovirus", "toxin-producing bacteria"
     qual = r"(?:[a-z]+(?:\s[a-z]+)?-(?:resistant|producing|positive|negative|susceptible)\s)?"
-    species = r"(?:\s(?![a-z]+(?:ed|ing|al|ic|ous)\b)[a-z]{4,})?"
+    species = _SPECIES
     org = rf"(?:[A-Z]\.\s?[a-z]{{3,}}|[A-Z][a-z]{{3,}}{species}|[A-Z]{{2,5}}\b|(?:[a-z]+\s){{0,2}}[a-z]*(?:{ends})\b)"
     return re.compile(rf"{qual}{org}")
 

@@ -25,7 +25,7 @@ RULE = "phenotypes"
 # its own mention type, so the course counts the longer finding once while corpora that annotate
 # both levels (GSC+) can still score it.
 PART = "finding_part"
-_DEFINED = re.compile(r"\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")
+_DEFINED = re.compile(r"[”’\"']?\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")  # also after a closing quote: “X” (XS)
 # an abbreviated genus right before: a species name follows. The genus letter begins a word: the "L" of a unit
 # ("130 mmol/L. Fever ...", "92,000/µL. Meningitis ...") ends a sentence, it abbreviates no genus
 _GENUS = re.compile(r"(?<![^\s(\[])[A-Z]\. ?$")

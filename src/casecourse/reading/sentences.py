@@ -8,12 +8,13 @@ from casecourse.reading.rx_first import anchored, literal_scan
 _ABBREV = {"dr", "mr", "mrs", "ms", "vs", "e.g", "i.e", "approx", "fig", "figs", "no", "al", "etc", "ca", "cf",
            "resp", "st", "mt", "jr", "sr", "inc", "ltd", "dept", "univ", "vol", "pp", "ref", "refs", "min", "max"}
 # `anchored`: a lookahead of the first characters lets `re` pass most positions at once (same matches)
-# a citation may stand right after the full stop: ".[1] We report", "therapy.56 Microvascular", "in 2011.6 Since then"
+# a citation may stand right after the full stop: ".[1] We report", "therapy.56 Microvascular", "in 2011.6 Since then",
+# ".[78910] Here" (a list of references printed without its commas)
 # (digits glued to a word's full stop are a reference's number; a decimal has a digit before its point)
 # (?<![.!?]): a boundary starts at the first mark of a run ("..."); what matches from inside a run matches from its
 # start, and without it a long run of dots costs a try per dot, each as long as the run (quadratic)
 _BOUNDARY = anchored(r"(?<![.!?])[.!?]+"
-                     r"(?:\[\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]|(?<=[a-z]\.)\d{1,3}(?:[,\u2013-]\d{1,3})*)?"
+                     r"(?:\[\d{1,6}(?:\s*[,\u2013-]\s*\d{1,3})*\]|(?<=[a-z]\.)\d{1,3}(?:[,\u2013-]\d{1,3})*)?"
                      r"[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
 # the same spans by a scan that begins with the boundary's own characters (`re` skips to them in C)
 _BOUNDARY_SCAN = literal_scan(_BOUNDARY) or _BOUNDARY

@@ -82,7 +82,7 @@ _REFERENCES_START = re.compile(r"^\s*(?:references?|bibliography)\s*:?\s*$", re.
 # a short line of words alone in its paragraph, without a number, colon or full stop: a sub-heading
 _SUBHEADING = re.compile(r"\s*[A-Z][A-Za-z'’-]*(?:[ ,/&-]+[A-Za-z'’-]+){0,5}\s*")
 _TITLE_LINE = re.compile(r"^\s*(?:letters? to the editors?|sirs,?|dear (?:editor|sirs?),?)\s*$", re.I)
-_WE_REPORT = anchored(r"\bwe (?:report|describe|present)\b", re.I)
+_WE_REPORT = anchored(r"\bwe (?:(?:herein|here|hereby) )?(?:report|describe|present)\b", re.I)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
 _TABLE_CAPTION = re.compile(r"^\s*(?:supplementary\s+)?table\s+[0-9IVX]+[a-z]?\b", re.I)
 _OTHER_TABLE = re.compile(
