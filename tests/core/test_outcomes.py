@@ -136,3 +136,14 @@ def test_an_outcomes_subject_is_found_past_its_auxiliaries() -> None:
     events = analyze_text("Case presentation\nAfter 2 months of transfusions, his anemia had not improved.",
                           assess=False).events
     assert [(e.type, e.assertion.value, e.detail) for e in events] == [("improvement", "negated", "anemia")]
+
+
+@pytest.mark.parametrize(("text", "detail"), [
+    ("Repeat echocardiography showed improved LVEF of 45%.", "LVEF"),
+    ("He was discharged with improved renal function and no fever.", "renal function"),
+    ("The clinical condition of the woman started to improve.", None),
+    ("She did not show improvement in clinical symptoms even after meropenem.", "clinical symptoms"),
+])
+def test_an_improvements_detail_is_what_improved(text: str, detail: str | None) -> None:
+    events = analyze_text("Case presentation\n" + text, assess=False).events
+    assert [e.detail for e in events if e.type == "improvement"] == [detail]

@@ -14,7 +14,7 @@ from casecourse.model import Mention
 OUTCOME_KINDS = frozenset({"relapse", "flare", "progression", "remission", "recovery", "improvement", "sequela"})
 
 _STOP = r"(?=\s*(?:[,.;:()\[\]]|\bon (?:day|hospital|post\w*|the)\b|\bat\b|\bafter\b|\bdespite\b|\bwithin\b|" \
-        r"\bwhile\b|\bdue to\b|\bin (?:\d|the (?:icu|intensive|hospital|ward))|\bmeasuring\b|\bwith\b|" \
+        r"\bwhile\b|\beven\b|\bdue to\b|\bin (?:\d|the (?:icu|intensive|hospital|ward))|\bmeasuring\b|\bwith\b|" \
         r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a few) " \
         r"(?:days?|weeks?|months?|years?|hours?)\b|\band (?:was|were|the|he|she|his|her)\b|\bbut\b|\bwhich\b|$))"
 _CAUSE = re.compile(r"\s*(?:was |were )?(?:of|from|due to|secondary to|because of|as a result of|caused by|"
@@ -36,7 +36,7 @@ _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:" + _ADVERBS + r"))+$", re.I)
 _POSSESSIVE = re.compile(r"^(?:patient|child|boy|girl|infant|baby|man|woman|neonate)['’]s\s+", re.I)  # their X: X
 _NOT_A_SUBJECT = re.compile(r"\b(?:she|he|they|it|which|that|who|this|and|or|but|then|patient|patients|"
                             r"condition|status|state|once|when|after|until|before|since|as|despite|although|"
-                            r"though|with|without)$", re.I)
+                            r"though|with|without|woman|man|boy|girl|child|infant|baby|neonate|lady|gentleman)$", re.I)
 _VERB_FIRST = re.compile(r"^(?:responded|respond|is|was|were|are|has|have|had|remains?|remained|been|frequently|often|"
                          r"usually|generally)\b", re.I)
 _ARTICLE = re.compile(r"^(?:(?:the|his|her|their|a|an|all|both)\s+)+", re.I)
@@ -67,6 +67,10 @@ def _subject(text: str, m: Mention, sent: tuple[int, int]) -> str | None:
     return _clean(phrase)
 
 
+# a participle used as an adjective after a verb of finding: "showed improved LVEF", "with improved renal function"
+_SHOWED_BEFORE = re.compile(r"\b(?:showed|shows|revealed|demonstrated|had|has|with|an?)\s+(?:\w+ly\s+)?$", re.I)
+_ATTRIBUTIVE_AFTER = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)"
+                                r"(?=\s*(?:[,.;:()]|\b(?:of|in|at|to|from|after|on|and|but|with|which)\b|\d|$))", re.I)
 _NEG_BEFORE = re.compile(r"\b(?:not|never|no longer)\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -97,6 +101,10 @@ def detail(text: str, m: Mention, kind: str, sent: tuple[int, int]) -> str | Non
     if kind == "sequela":
         return _clean(re.sub(r"^(?:was |were )?left with ", "", written, flags=re.I))
     if kind in ("recovery", "improvement", "remission"):
+        if _VERBS.search(written) and _SHOWED_BEFORE.search(text, max(sent[0], m.start - 30), m.start):
+            # "TTE showed improved LVEF": the participle qualifies what follows it
+            n = _ATTRIBUTIVE_AFTER.match(after)
+            return _clean(n.group(1)) if n else None
         if _VERBS.search(written):
             return _subject(text, m, sent)
         n = _NOUN_AFTER.match(after)
