@@ -68,7 +68,7 @@ def _subject(text: str, m: Mention, sent: tuple[int, int]) -> str | None:
 
 
 # a participle used as an adjective after a verb of finding: "showed improved LVEF", "with improved renal function"
-_SHOWED_BEFORE = re.compile(r"\b(?:showed|shows|revealed|demonstrated|had|has|with|an?)\s+(?:\w+ly\s+)?$", re.I)
+_SHOWED_BEFORE = re.compile(r"\b(?:showed|shows|revealed|demonstrated|with|an?)\s+(?:\w+ly\s+)?$", re.I)
 _ATTRIBUTIVE_AFTER = re.compile(r"\s+((?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][\w-]*)"
                                 r"(?=\s*(?:[,.;:()]|\b(?:of|in|at|to|from|after|on|and|but|with|which)\b|\d|$))", re.I)
 _NEG_BEFORE = re.compile(r"\b(?:not|never|no longer)\s+(?:\w+ly\s+)?$", re.I)
