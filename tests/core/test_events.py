@@ -130,3 +130,9 @@ def test_a_tests_negative_result_does_not_deny_the_improvement_before_it() -> No
     c = analyze_text("Case presentation\nA man was admitted with sepsis. After 48 h of antibiotics, clinical "
                      "improvement was observed, and repeat blood cultures were negative.", assess=False)
     assert [(e.type, e.assertion.value) for e in c.events if e.type == "improvement"] == [("improvement", "present")]
+
+
+def test_an_exacerbation_of_a_symptom_is_no_flare() -> None:
+    found = [(m.norm, m.attrs["role"]) for m in find("She had an exacerbation of respiratory distress. He had an "
+                                                         "exacerbation of COPD.")]
+    assert found == [("flare", "reference"), ("flare", "occurrence")]
