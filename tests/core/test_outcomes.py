@@ -147,3 +147,10 @@ def test_an_outcomes_subject_is_found_past_its_auxiliaries() -> None:
 def test_an_improvements_detail_is_what_improved(text: str, detail: str | None) -> None:
     events = analyze_text("Case presentation\n" + text, assess=False).events
     assert [e.detail for e in events if e.type == "improvement"] == [detail]
+
+
+def test_a_finding_told_as_resolved_in_a_list_is_no_new_finding() -> None:
+    c = analyze_text("Case presentation\nA 30-year-old woman presented with intermittent fever and a malar rash on "
+                     "2 May 2020. Within two weeks, her fever and rash had resolved.", assess=False)
+    assert sorted(f.name for f in c.findings) == ["intermittent fever", "malar rash"]
+    assert [e.type for e in c.events].count("recovery") >= 1

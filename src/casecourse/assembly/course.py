@@ -111,6 +111,8 @@ _PRONOUN = re.compile(r"\b(?:([Hh]e|[Hh]is|[Hh]im|[Hh]imself)|[Ss]he|[Hh]er|[Hh]
 _OBSTETRIC = re.compile(r"\b(?:G\d{1,2}\s?P\d{1,2}(?:\s?A\d{1,2})?|gravida\s+\d{1,2}|primigravida|multigravida|"
                         r"primipara|multipara|nulliparous|multiparous|primiparous)\b", re.I)
 _RESOLVED_AFTER = re.compile(
+    # (the others of a list first: "his fever and rash had resolved")
+    r"(?:\s*(?:,|\band\b|\bor\b)\s+(?:(?:his|her|the|their)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3}?"
     r"\s+(?:had\s+|has\s+|have\s+|had\s+completely\s+|completely\s+|gradually\s+)?"
     r"(?:resolved|subsided|disappeared|settled|abated|remitted|regressed|normali[sz]ed)\b", re.I)
 _COMPARATORS = frozenset({"<", "<=", ">", ">="})  # LabResult.comparator: another sign never fails a document
@@ -285,8 +287,11 @@ class CourseAssembler:
             if m.assertion == Assertion.family or m.attrs.get("too_vague"):
                 return
             key = (m.norm or m.text.lower(), when.point or (str(when.offset_days) if when.offset_days else None))
-            if _RESOLVED_AFTER.match(self.text, m.end) and any(k[0] == key[0] for k in self._findings):
-                return  # "the fever resolved on day 10" ends a finding the story told; it is no new one
+            if _RESOLVED_AFTER.match(self.text, m.end) and any(k[0] == key[0] or k[0].endswith(" " + key[0])
+                                                               for k in self._findings):
+                # "the fever resolved on day 10" ends a finding the story told ("intermittent fever" too); it is no
+                # new one
+                return
             if key not in self._findings:
                 codings = [Coding(system="http://purl.obolibrary.org/obo/hp.owl", code=str(m.attrs["hpo"]),
                                   display=str(m.attrs.get("label") or m.norm))] if m.attrs.get("hpo") else []
