@@ -52,3 +52,15 @@ def test_the_sweep_over_days_gives_each_day_s_dose():
         ps = _pieces(rng) + _pieces(rng)
         days = sorted(rng.randint(-10, 170) for _ in range(rng.randint(1, 30)))
         assert doses_on(ps, days) == [dose_on(ps, d) for d in days]
+
+
+def test_a_high_dose_told_at_its_start_and_the_drug_named_later_without_a_dose_is_a_range() -> None:
+    """'prednisolone 2 mg/kg/day ... at the last follow-up he was on low-dose prednisolone': not years at 52 mg."""
+    from casecourse.api import analyze_text
+
+    c = analyze_text("Case presentation\nA 9-year-old boy weighing 26 kg was diagnosed with lupus nephritis on 3 May "
+                     "2019 and started on oral prednisolone 2 mg/kg/day. At the last follow-up in June 2023, he was "
+                     "well on low-dose prednisolone.")
+    a = next(a for a in c.assessments if a.rule == "steroid_exposure")
+    cum = a.data["cumulative_mg"]
+    assert cum["max"] is not None and cum["min"] < cum["max"] / 10

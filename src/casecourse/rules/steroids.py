@@ -165,6 +165,22 @@ _CLAUSE = re.compile(r"\b(?:was|were|is|are|had|has|then|started|given|received|
                      re.I)
 
 
+def _named_later(course: Course, x: Exposure, seg: DoseSegment) -> bool:
+    """Whether the text names the drug again after the sentence that told this dose (without a dose the course took
+    up: "... at last follow-up, on low-dose prednisolone")."""
+    told = seg.provenance.sentence if seg.provenance and seg.provenance.sentence else None
+    if told is None:
+        return False
+    after = told.start + len(told.text)
+    name = x.drug.lower()
+    return any(m.type == "drug" and m.start >= after and str(m.norm or m.text).lower() == name for m in course.mentions)
+
+
+# prednisone-equivalent mg/day above which a dose told only at its start is not assumed to go on unchanged to the end
+# of the story: the low-dose band of EULAR's 2013 recommendations on glucocorticoid dose terms (<= 7.5 mg/day)
+TAPERED_ABOVE = 7.5
+
+
 def pieces(course: Course, axis: Axis, end_of_story: float | None) -> list[Piece]:
     out = []
     weight, bsa = body_size(course)
@@ -182,15 +198,25 @@ def pieces(course: Course, axis: Axis, end_of_story: float | None) -> list[Piece
             if end is None and i + 1 < len(segs):
                 nxt = axis.span(segs[i + 1].start)
                 end = (nxt[0] - 1, nxt[1] - 1) if nxt else None
+            carried = False  # the course is told as going on, and this dose was last told at its start
             if end is None and i + 1 == len(segs):
                 end = axis.span(x.end)
                 if end is None and x.status == "active" and end_of_story is not None:
-                    end = (end_of_story, end_of_story)
+                    end, carried = (end_of_story, end_of_story), True
             mg, note = daily_mg(seg, weight, bsa)
             pred = (mg[0] * f, mg[1] * f) if (mg and f) else None
             if mg and not f:
                 note = f"no prednisone equivalence for {x.drug}"
-            out.append(Piece(x, canonical(x.drug) or x.drug, start, end, pred, note, seg.length_days))
+            name = canonical(x.drug) or x.drug
+            if carried and pred is not None and pred[0] > TAPERED_ABOVE and start is not None \
+                    and start[1] + 1 <= end[0] and seg.length_days is None and _named_later(course, x, seg):
+                # "prednisolone 2 mg/kg/day ... at last follow-up, on low-dose prednisolone": a dose above the low-dose
+                # band, told at its start and the drug named again later without a dose, may have been tapered to any
+                # lower dose by the end of the story, which the text does not give (a range, not the dose for years)
+                out.append(Piece(x, name, start, (start[1], start[1]), pred, note, None))
+                start, pred = (start[0] + 1, start[1] + 1), (0.0, pred[1])
+                note = "; ".join(filter(None, [note, "no end or taper stated: after its start, up to the stated dose"]))
+            out.append(Piece(x, name, start, end, pred, note, seg.length_days))
     out.sort(key=lambda p: (*(p.start or (INF, INF)), p.drug))
     return out
 
