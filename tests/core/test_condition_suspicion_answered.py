@@ -47,3 +47,24 @@ def test_a_suspicion_confirmed_by_a_named_test_is_confirmed() -> None:
         "pulmonary embolism"] == "confirmed"
     assert _status("Pulmonary embolism was suspected, and CT angiography confirmed it.")[
         "pulmonary embolism"] == "confirmed"
+
+
+def test_a_sentence_of_many_suspicions_is_scanned_for_its_contrast_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Linear time: the contrast words of a sentence are found once, not once per suspicion up to its end."""
+    from casecourse.assembly import suspicions
+
+    calls = []
+    real = suspicions._CONTRAST
+
+    class Counting:
+        def finditer(self, *args: object):  # noqa: ANN202
+            calls.append(args)
+            return real.finditer(*args)
+
+        def search(self, *args: object):  # noqa: ANN202
+            calls.append(args)
+            return real.search(*args)
+
+    monkeypatch.setattr(suspicions, "_CONTRAST", Counting())
+    found = _status("tuberculosis was suspected, sarcoidosis was considered, " * 200 + "but cultures were negative.")
+    assert found["tuberculosis"] == "refuted" and len(calls) <= 2

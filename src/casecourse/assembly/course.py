@@ -18,7 +18,6 @@ from casecourse.assembly.lab_stated import StatedWords, merged, only_change, tel
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
-from casecourse.assembly.positions import ByStart
 from casecourse.assembly.procedures import ProcedureBuilder
 from casecourse.assembly.timeline import SentenceTime, calendar_time, days_after, place_one, place_sentences
 from casecourse.knowledge import table
@@ -195,7 +194,7 @@ class CourseAssembler:
         self._score_spans = Covers([(m.start, m.end) for m in reading.mentions if m.type == "score"])
         self._scores: dict[tuple, StatedScore] = {}
         self._generic_of: dict[tuple[int, int], bool] = {}
-        self._answer_index: ByStart[Mention] | None = None
+        self._answer_index: suspicions.Answers | None = None
         self._sentence_starts = [a for a, _ in reading.sentences]
 
     def _in_score(self, m: Mention) -> bool:
@@ -212,10 +211,10 @@ class CourseAssembler:
             self._generic_of[sent] = got
         return got
 
-    def _answers(self) -> ByStart[Mention]:
-        """The mentions that can answer a suspicion (`suspicions.clause_mentions`), built on first use."""
+    def _answers(self) -> suspicions.Answers:
+        """What can answer a suspicion (`suspicions.Answers`), built on first use."""
         if self._answer_index is None:
-            self._answer_index = suspicions.clause_mentions(self.r.mentions)
+            self._answer_index = suspicions.Answers(self.text, self.r.mentions)
         return self._answer_index
 
     def _next_sentence(self, sent: tuple[int, int]) -> tuple[int, int] | None:
@@ -494,7 +493,7 @@ class CourseAssembler:
             status, assertion = looked, Assertion.suspected if looked == "provisional" else Assertion.ruled_out
         if status in ("provisional", "differential"):
             # "X was suspected, but cultures were negative"; "X was suspected, and CT confirmed it"
-            said = suspicions.answer(self.text, m, sent, self._next_sentence(sent), self._answers())
+            said = self._answers().answer(m, sent, self._next_sentence(sent))
             if said is not None:
                 status, assertion = said, Assertion.present if said == "confirmed" else Assertion.ruled_out
         if self._ruled_out.holds(m.start, m.end):

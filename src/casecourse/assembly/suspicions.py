@@ -15,6 +15,7 @@ sepsis was unremarkable"): `searched` (diagnoses only; a symptom "evaluated" is 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from casecourse.assembly.positions import ByStart
 from casecourse.model import Assertion, Mention
@@ -32,36 +33,57 @@ _STATED = frozenset({"finding", "condition", "lab_finding"})
 _FOR_AFTER = re.compile(r"\s+for\b")
 
 
-def clause_mentions(mentions: list[Mention]) -> ByStart[Mention]:
+class Answers:
     """The mentions that can answer a suspicion (results, result words, findings, lab findings and diagnoses), by
-    start."""
-    return ByStart([m for m in mentions if m.type in _RESULTS or m.type in _STATED
-                    or m.type == "negation_cue" and m.attrs.get("result_word")])
+    start, and each sentence's cue positions, found once per sentence: a long sentence of many suspicions is read
+    in linear time, not once per suspicion to its end."""
 
+    def __init__(self, text: str, mentions: list[Mention]) -> None:
+        self.text = text
+        self.index = ByStart([m for m in mentions if m.type in _RESULTS or m.type in _STATED
+                              or m.type == "negation_cue" and m.attrs.get("result_word")])
+        self._cues: dict[tuple[int, int], tuple[list[int], list[tuple[int, int]], list[int]]] = {}
+        self._verdicts: dict[tuple[int, int], str | None] = {}
 
-def answer(text: str, m: Mention, sent: tuple[int, int], nxt: tuple[int, int] | None,
-           answers: ByStart[Mention]) -> str | None:
-    """"confirmed" or "refuted" where the story answers the suspicion `m` right after it; else None."""
-    if _CONFIRMED_IT.search(text, m.end, sent[1]):
-        return "confirmed"
-    contrast = _CONTRAST.search(text, m.end, sent[1])
-    lo, hi = (contrast.end(), sent[1]) if contrast else (0, 0)
-    if contrast is None and nxt is not None and _NEXT_CONTRAST.match(text, nxt[0]):
-        lo, hi = nxt
-    if lo == hi or _CONDITIONAL.search(text, sent[0], lo):
-        return None
-    negative = False
-    for x in answers.window(lo, hi):
-        if x.type in _STATED:
-            if x.assertion not in (Assertion.negated, Assertion.ruled_out):
-                return None
-        elif x.type == "negation_cue" or x.attrs.get("interpretation") in _NEGATIVE:
-            if _FOR_AFTER.match(text, x.end):
-                return None  # "negative for malignancy": an answer about something else
-            negative = True
-        elif x.attrs.get("interpretation") in _ABNORMAL:
+    def _sentence(self, sent: tuple[int, int]) -> tuple[list[int], list[tuple[int, int]], list[int]]:
+        got = self._cues.get(sent)
+        if got is None:
+            text, (a, b) = self.text, sent
+            got = ([c.start() for c in _CONFIRMED_IT.finditer(text, a, b)],
+                   [c.span() for c in _CONTRAST.finditer(text, a, b)],
+                   [c.start() for c in _CONDITIONAL.finditer(text, a, b)])
+            self._cues[sent] = got
+        return got
+
+    def answer(self, m: Mention, sent: tuple[int, int], nxt: tuple[int, int] | None) -> str | None:
+        """"confirmed" or "refuted" where the story answers the suspicion `m` right after it; else None."""
+        confirmed, contrasts, conditionals = self._sentence(sent)
+        if confirmed and confirmed[-1] >= m.end:
+            return "confirmed"
+        i = bisect_left(contrasts, (m.end, -1))
+        lo, hi = (contrasts[i][1], sent[1]) if i < len(contrasts) else (0, 0)
+        if i >= len(contrasts) and nxt is not None and _NEXT_CONTRAST.match(self.text, nxt[0]):
+            lo, hi = nxt
+        if lo == hi or (conditionals and conditionals[0] < lo):
             return None
-    return "refuted" if negative else None
+        if (lo, hi) not in self._verdicts:
+            self._verdicts[(lo, hi)] = self._verdict(lo, hi)
+        return self._verdicts[(lo, hi)]
+
+    def _verdict(self, lo: int, hi: int) -> str | None:
+        """"refuted" when the clause [lo, hi) holds only normal or negative results; else None."""
+        negative = False
+        for x in self.index.window(lo, hi):
+            if x.type in _STATED:
+                if x.assertion not in (Assertion.negated, Assertion.ruled_out):
+                    return None
+            elif x.type == "negation_cue" or x.attrs.get("interpretation") in _NEGATIVE:
+                if _FOR_AFTER.match(self.text, x.end):
+                    return None  # "negative for malignancy": an answer about something else
+                negative = True
+            elif x.attrs.get("interpretation") in _ABNORMAL:
+                return None
+        return "refuted" if negative else None
 
 
 _SEARCH_REACH = 40  # characters before a diagnosis where its search's words end ("examined thoroughly for evidence of")
