@@ -115,6 +115,9 @@ _PERCENT_OF_NOUN = re.compile(
 _AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
 
 
+_NOT_QUALITATIVE = frozenset({"length", "volume", "temperature", "time", "pressure"})
+
+
 def _fits(test: LabTest, v: Value) -> bool:
     if v.ucum == "{titer}":
         return test.qualitative or test.kind == "serology"
@@ -122,7 +125,8 @@ def _fits(test: LabTest, v: Value) -> bool:
         return True
     kind = test.unit_kind
     if kind is None:  # a culture or another qualitative test has no size: "bacteraemia and a vegetation > 1 cm"
-        return test.qualitative and v.info.kind != "length" or test.ucum == "1" and v.info is None
+        # nor a volume, temperature, duration or pressure: "occult blood test ... a total of 800 mL", "Coombs at 4 °C"
+        return test.qualitative and v.info.kind not in _NOT_QUALITATIVE or test.ucum == "1" and v.info is None
     return v.info.kind in _COMPATIBLE.get(kind, {kind})
 
 

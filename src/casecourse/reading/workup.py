@@ -98,6 +98,8 @@ def _hits(text: str) -> list[Hit]:
             continue  # the label of a reference interval: "0.4 (0–0.8 negative)", "<10 (<20 negative)"
         if kind in ("pos", "neg") and (i := bisect_right(name_starts, start)) and name_reach[i - 1] >= end:
             continue  # inside a test's name: "C- reactive protein", "positive end-expiratory pressure"
+        if kind == "specimen" and (i := bisect_left(name_starts, start)) and name_reach[i - 1] >= end:
+            continue  # the end of a test's name, not a specimen tested: "occult blood"
         cands.append(Hit(start, end, kind, canonical))
     # a catalogue test written as organism + test word ("CMV PCR") is that organism's test of that kind: the
     # catalogue may file it under another kind of test (a serology)

@@ -1,0 +1,49 @@
+"""Round labqa3: qualitative and serology results (name variants, "tested negative for ..."), reference intervals
+read as results, and abnormalities told as they resolve. Every sentence here is invented."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+from casecourse.reading.labs import find_labs
+from casecourse.reading.workup import find as find_workup
+
+
+def _q(text: str) -> set[tuple[str, str]]:
+    return {(m.attrs["test"], m.attrs["interpretation"]) for m in find_labs(text)
+            if m.type == "lab_value" and m.attrs.get("interpretation") and m.attrs.get("value") is None}
+
+
+def _values(text: str) -> list[tuple[str, float]]:
+    return [(m.attrs["test"], m.attrs["value"]) for m in find_labs(text)
+            if m.type == "lab_value" and m.attrs.get("value") is not None]
+
+
+def _workup(text: str) -> set[tuple[str, str]]:
+    return {(str(m.attrs["test"]), str(m.attrs["interpretation"])) for m in find_workup(text)}
+
+
+def _course_labs(text: str) -> set[tuple[str, str | None]]:
+    return {(lab.test, lab.interpretation) for lab in analyze_text(text, assess=False).labs}
+
+
+def test_serology_name_variants() -> None:
+    assert ("antinuclear antibodies", "NEG") in _q("Her anti-nuclear Ab screen came back negative.")
+    assert ("anti-rnp antibodies", "POS") in _q("Anti-ribonuclear protein antibodies were strongly positive.")
+    assert ("direct antiglobulin test", "NEG") in _q("A Coomb's test was negative on admission.")
+    assert ("anti-beta2-glycoprotein I antibodies", "NEG") in _q(
+        "Anti-beta2-glycoprotein 1 antibodies and anticardiolipin were negative.")
+    assert ("anti-beta2-glycoprotein I antibodies", "NEG") in _q(
+        "The panel (anticardiolipin and antiβ2-glycoprotein I) was negative.")
+
+
+def test_fecal_occult_blood_is_its_own_test() -> None:
+    assert ("fecal occult blood", "POS") in _q("Her faecal occult blood test was positive twice.")
+    # "blood" at the end of the test's name is no specimen tested: no generic "blood test"
+    assert not any(t == "blood test" for t, _ in _workup("The stool sample was positive for occult blood."))
+    # a volume is no result of a qualitative test
+    assert not any(t == "fecal occult blood" for t, _ in _values(
+        "He passed melena with a positive occult blood test, about 500 mL in all."))
+
+
+def test_thrombophilia_screen_members() -> None:
+    got = _q("Antithrombin, protein C activity and free protein S antigen were in the normal range.")
+    assert {("antithrombin activity", "N"), ("protein C activity", "N"), ("protein S", "N")} <= got
