@@ -47,3 +47,10 @@ def test_fecal_occult_blood_is_its_own_test() -> None:
 def test_thrombophilia_screen_members() -> None:
     got = _q("Antithrombin, protein C activity and free protein S antigen were in the normal range.")
     assert {("antithrombin activity", "N"), ("protein C activity", "N"), ("protein S", "N")} <= got
+
+
+def test_more_ways_of_saying_normal() -> None:
+    assert ("creatinine", "N") in _q("Urea and creatinine were in a normal range on day 2.")
+    # a vague "serology" inside a list does not cut the list from its result
+    got = _q("Liver function tests, serology, and urinalysis were all within normal limits.")
+    assert ("urinalysis", "N") in got and ("alanine aminotransferase", "N") in got
