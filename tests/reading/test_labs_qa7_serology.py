@@ -54,3 +54,18 @@ def test_more_ways_of_saying_normal() -> None:
     # a vague "serology" inside a list does not cut the list from its result
     got = _q("Liver function tests, serology, and urinalysis were all within normal limits.")
     assert ("urinalysis", "N") in got and ("alanine aminotransferase", "N") in got
+
+
+def test_tested_negative_for_organisms() -> None:
+    got = _workup("She tested negative for hepatitis B and HIV before the transplant.")
+    assert ("hepatitis B virus test", "NEG") in got and ("hiv serology", "NEG") in got
+    assert any(i == "POS" and "sars-cov-2" in t.lower() for t, i in _workup("He was confirmed positive for COVID-19."))
+    # spaced and lay names of the viruses
+    got = _workup("A rapid antigen test was negative for SARS CoV-2 and flu A.")
+    assert any("sars-cov-2" in t.lower() for t, _ in got) and any("influenza" in t for t, _ in got)
+
+
+def test_tested_for_needs_no_test_named_before() -> None:
+    # the culture named before tested the organism: no separate organism test
+    assert {t for t, _ in _workup("Urine cultures were positive for Klebsiella pneumoniae.")} == {"urine culture"}
+    assert not _workup("The review of systems was negative for fever and cough.")
