@@ -69,3 +69,13 @@ def test_tested_for_needs_no_test_named_before() -> None:
     # the culture named before tested the organism: no separate organism test
     assert {t for t, _ in _workup("Urine cultures were positive for Klebsiella pneumoniae.")} == {"urine culture"}
     assert not _workup("The review of systems was negative for fever and cough.")
+
+
+def test_reference_interval_labels() -> None:
+    assert [t for t, _ in _values("Her ALT was 91 U/L (normal< 35 U/L).")] == ["alanine aminotransferase"]
+    assert [v for _, v in _values("IL-6 was 12 pg/mL (normal range ＜ 7 pg/mL).")] == [12.0]
+    assert [v for _, v in _values("Ferritin was 820 ng/mL (normal range [NR]: 20-300 ng/mL).")] == [820.0]
+    assert [v for _, v in _values("Lipase was 400 U/L (upper limit value: 60 U/L).")] == [400.0]
+    # a label heading a list of intervals, each named by its test
+    assert _values("Reference values: ALT < 35 U/L, AST < 32 U/L.") == []
+    assert [v for _, v in _values("ALT was 88 U/L. Normal ranges: ALT < 35 U/L, AST < 32 U/L.")] == [88.0]
