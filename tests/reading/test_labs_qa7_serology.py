@@ -79,3 +79,9 @@ def test_reference_interval_labels() -> None:
     # a label heading a list of intervals, each named by its test
     assert _values("Reference values: ALT < 35 U/L, AST < 32 U/L.") == []
     assert [v for _, v in _values("ALT was 88 U/L. Normal ranges: ALT < 35 U/L, AST < 32 U/L.")] == [88.0]
+
+
+def test_an_abnormality_named_as_it_resolves_is_no_result() -> None:
+    assert ("sodium", "L") not in _course_labs("She improved, with resolution of her hyponatremia by day 4.")
+    assert ("potassium", "H") not in _course_labs("The hyperkalemia was corrected with insulin and glucose.")
+    assert ("platelets", "L") in _course_labs("She was admitted with thrombocytopenia.")
