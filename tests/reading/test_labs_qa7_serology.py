@@ -85,3 +85,10 @@ def test_an_abnormality_named_as_it_resolves_is_no_result() -> None:
     assert ("sodium", "L") not in _course_labs("She improved, with resolution of her hyponatremia by day 4.")
     assert ("potassium", "H") not in _course_labs("The hyperkalemia was corrected with insulin and glucose.")
     assert ("platelets", "L") in _course_labs("She was admitted with thrombocytopenia.")
+
+
+def test_a_comma_before_the_copula_keeps_the_list_with_its_result() -> None:
+    got = _q("Further tests, including electrolytes and urinalysis, were all within normal limits.")
+    assert ("urinalysis", "N") in got and ("sodium", "N") in got
+    # a comma before another attributive result word starts another item
+    assert ("c-reactive protein", "H") not in _q("We noted CRP, elevated ferritin and low albumin.")

@@ -65,7 +65,7 @@ _PRE_FOR = anchored(r"(?P<adj>(?:tested\s+|was\s+|were\s+)?(?:strongly\s+|weakly
                     r"(?:positive|negative|reactive|seropositive|seronegative))\s+(?:for|to)\s+"
                     r"(?:the\s+|an?\s+)?$", re.I)
 _POST = re.compile(
-    rf"\s*\)?\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?:levels?|counts?|antibod(?:y|ies)|titers?|titres?|tests?|"
+    rf"\s*\)?\s*(?:,\s*(?=(?:were|was|are|is|remained)\s))?(?:\([^()]{{0,40}}\)\s*)?(?:(?:levels?|counts?|antibod(?:y|ies)|titers?|titres?|tests?|"
     rf"concentrations?|values?|results?|activit(?:y|ies)|serology|screen(?:ing)?|assays?|were|was|is|are|remained|"
     rf"became|came back|returned|tested|proved|turned|appeared|be|been|had|has|have|found to be|"
     rf"noted to be|to be|all|both|also|still|persistently|again|repeatedly|initially|subsequently|"
