@@ -31,6 +31,7 @@ def test_serology_name_variants() -> None:
     assert ("direct antiglobulin test", "NEG") in _q("A Coomb's test was negative on admission.")
     assert ("anti-beta2-glycoprotein I antibodies", "NEG") in _q(
         "Anti-beta2-glycoprotein 1 antibodies and anticardiolipin were negative.")
+    assert ("troponin", "POS") in _q("CK was elevated, and troponin-T was positive on arrival.")
     assert ("anti-beta2-glycoprotein I antibodies", "NEG") in _q(
         "The panel (anticardiolipin and antiβ2-glycoprotein I) was negative.")
 
