@@ -112,8 +112,12 @@ _OBSTETRIC = re.compile(r"\b(?:G\d{1,2}\s?P\d{1,2}(?:\s?A\d{1,2})?|gravida\s+\d{
 _RESOLVED_AFTER = re.compile(
     # (the others of a list first: "his fever and rash had resolved")
     r"(?:\s*(?:,|\band\b|\bor\b)\s+(?:(?:his|her|the|their)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3}?"
-    r"\s+(?:had\s+|has\s+|have\s+|had\s+completely\s+|completely\s+|gradually\s+)?"
-    r"(?:resolved|subsided|disappeared|settled|abated|remitted|regressed|normali[sz]ed)\b", re.I)
+    r"\s+(?:had\s+|has\s+|have\s+|had\s+completely\s+|completely\s+|gradually\s+|was\s+|were\s+)?"
+    r"(?:resolved|subsided|disappeared|settled|abated|remitted|regressed|normali[sz]ed|corrected)\b", re.I)
+# an abnormality named as what ends: "with resolution of her hyponatremia", "after correction of the hypokalemia"
+_RESOLVED_BEFORE = re.compile(
+    r"\b(?:resolution|resolving|resolved|correction|corrected|normali[sz]ation|normali[sz]ing|disappearance)\s+"
+    r"(?:of\s+|in\s+)?(?:(?:the|her|his|their|this|its)\s+)?$", re.I)
 _COMPARATORS = frozenset({"<", "<=", ">", ">="})  # LabResult.comparator: another sign never fails a document
 _TEST_WORDS = re.compile(r"\b(?:serolog(?:y|ies)|tests?|testing|assays?|screen(?:ing)?|levels?)\b", re.I)
 
@@ -618,7 +622,8 @@ class CourseAssembler:
         if word is not None:  # the word's result is no longer held: the value is a result of its own
             lab = lab.model_copy(update={"id": self._id("lab")})
         if only_change(self.text, lab) or lab.value is None and lab.interpretation in ("H", "L", "A") \
-                and _RESOLVED_AFTER.match(self.text, m.end):
+                and (_RESOLVED_AFTER.match(self.text, m.end)
+                     or _RESOLVED_BEFORE.search(self.text, max(0, m.start - 50), m.start)):
             # a change with no level, or an abnormality told as it ends ("her leukocytosis resolved"): no result
             self._ids["lab"] -= 1  # its id, taken just now, is not used
             return

@@ -87,9 +87,15 @@ _TYPE_NUMBERS = re.compile(r"\d{1,2}(?:\s?[,/]\s?\d{1,2})*")
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:normal|reference|ref|NR|(?:(?<=\()|(?<=\[)|(?<=\( )|(?<=, )|(?<=; ))RR|ULN|cut-?off)\.?\s*"
     r"(?:range|ranges|values?|interval|limits?|"
-    r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?|\brange)\s*(?:[:,(=]|is|was|of|being|up to)?\s*$",
+    r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?(?: values?)?|\brange)"
+    # a bracketed short form of the label ("normal range [NR]:"); a bound's sign glued to it ("(normal< 14 ng/L)")
+    r"(?:\s*[\[(][A-Za-z]{1,5}[\])])?\s*(?:[:,(=]|is|was|of|being|up to)?\s*[<>≤≥＜＞]?\s*$",
     re.I)
 _OPENING_BEFORE = re.compile(r"[(\[]\s?$")
+# a label opening a list of intervals, each named by its test: "(Normal ranges: ALT < 40 U/L, AST < 35 U/L)"
+_REFERENCE_LABEL = re.compile(
+    r"(?:^\s*|[(\[]\s*|\.\s+)(?:normal|reference)\s+(?:ranges?|values?|intervals?)\s*:[^;()\[\]\n]*$", re.I)
+_LABEL_KEYS = ("range:", "ranges:", "values:", "value:", "interval:", "intervals:")
 _CSF_ANALYTES = ("protein", "glucose", "lactate")  # one is before a value lab_fluids.csf_value_test may re-file
 _REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "uln", "cut", "limit", "range")  # one is in every match
 # a bound labelled by the result it gives, first in brackets: "186 U/mL (positive > 20 U/mL)", "(negative <10)"
@@ -115,6 +121,9 @@ _PERCENT_OF_NOUN = re.compile(
 _AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
 
 
+_NOT_QUALITATIVE = frozenset({"length", "volume", "temperature", "time", "pressure"})
+
+
 def _fits(test: LabTest, v: Value) -> bool:
     if v.ucum == "{titer}":
         return test.qualitative or test.kind == "serology"
@@ -122,7 +131,8 @@ def _fits(test: LabTest, v: Value) -> bool:
         return True
     kind = test.unit_kind
     if kind is None:  # a culture or another qualitative test has no size: "bacteraemia and a vegetation > 1 cm"
-        return test.qualitative and v.info.kind != "length" or test.ucum == "1" and v.info is None
+        # nor a volume, temperature, duration or pressure: "occult blood test ... a total of 800 mL", "Coombs at 4 °C"
+        return test.qualitative and v.info.kind not in _NOT_QUALITATIVE or test.ucum == "1" and v.info is None
     return v.info.kind in _COMPATIBLE.get(kind, {kind})
 
 
@@ -669,7 +679,9 @@ def find_labs(text: str) -> list[Mention]:
                                        and not _PREDICATED_NORMAL.search(text, max(0, v.start - 40), v.start)
                                        and not (ref.start() in hit_start_set
                                                 and not _OPENING_BEFORE.search(text, max(0, ref.start() - 2),
-                                                                               ref.start()))):
+                                                                               ref.start()))) \
+                or (may_hold(low, max(clause_start, v.start - 160), v.start, _LABEL_KEYS)
+                    and _REFERENCE_LABEL.search(text[max(clause_start, v.start - 160):v.start])):
             # the lab's interval, not a result; but a reference word that is itself a test's name is that test:
             # "HR 96, RR 18" (respiratory rate, not a reference range), unless in brackets: "1.1 mg/dL (RR 0.6-1.2)"
             mention.type = "lab_reference"

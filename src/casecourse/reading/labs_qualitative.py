@@ -37,6 +37,8 @@ _INTERP = {
           "within normal range", "within normal ranges", "within the normal range", "within reference range",
           "within reference ranges", "within the reference range", "within the reference ranges",
           "within reference intervals", "within normal values", "in the normal range", "normal range",
+          "in a normal range", "in normal range", "in normal ranges", "in the normal ranges", "within a normal range",
+          "within the normal ranges", "in the reference range", "in the normal limits",
           "within the normal limits"],
     "POS": ["positive", "reactive", "detected", "seropositive", "positivity"],
     "NEG": ["negative", "nonreactive", "non-reactive", "not detected", "undetectable", "sterile",
@@ -63,7 +65,7 @@ _PRE_FOR = anchored(r"(?P<adj>(?:tested\s+|was\s+|were\s+)?(?:strongly\s+|weakly
                     r"(?:positive|negative|reactive|seropositive|seronegative))\s+(?:for|to)\s+"
                     r"(?:the\s+|an?\s+)?$", re.I)
 _POST = re.compile(
-    rf"\s*\)?\s*(?:\([^()]{{0,40}}\)\s*)?(?:(?:levels?|counts?|antibod(?:y|ies)|titers?|titres?|tests?|"
+    rf"\s*\)?\s*(?:,\s*(?=(?:were|was|are|is|remained)\s))?(?:\([^()]{{0,40}}\)\s*)?(?:(?:levels?|counts?|antibod(?:y|ies)|titers?|titres?|tests?|"
     rf"concentrations?|values?|results?|activit(?:y|ies)|serology|screen(?:ing)?|assays?|were|was|is|are|remained|"
     rf"became|came back|returned|tested|proved|turned|appeared|be|been|had|has|have|found to be|"
     rf"noted to be|to be|all|both|also|still|persistently|again|repeatedly|initially|subsequently|"
@@ -72,7 +74,7 @@ _POST = re.compile(
     rf"\([^()]{{0,40}}\)\s*)*?"
     rf"-?(?P<adj>{_DEG}(?:{_ADJ}))(?![\w-])", re.I)
 _SEP = re.compile(
-    r"(?:\s|,|/|\b(?:and|or|as well as|plus|serum|plasma|levels?|counts?|antibod(?:y|ies)|titers?|"
+    r"(?:\s|,|/|\b(?:and|or|as well as|plus|serum|plasma|levels?|counts?|antibod(?:y|ies)|titers?|serology|serologies|"
     r"titres?|tests?|concentrations?|values?|activit(?:y|ies)|the|in)\b)*", re.I)
 _CARRY = re.compile(r"\s*,?\s*(?:alongside|along with|as well as|together with|with|and|plus|"
                     r"in addition to|as were|as was)\s+(?:(?:the|for|to)\s+)?$", re.I)

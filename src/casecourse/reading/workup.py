@@ -98,6 +98,8 @@ def _hits(text: str) -> list[Hit]:
             continue  # the label of a reference interval: "0.4 (0–0.8 negative)", "<10 (<20 negative)"
         if kind in ("pos", "neg") and (i := bisect_right(name_starts, start)) and name_reach[i - 1] >= end:
             continue  # inside a test's name: "C- reactive protein", "positive end-expiratory pressure"
+        if kind == "specimen" and (i := bisect_left(name_starts, start)) and name_reach[i - 1] >= end:
+            continue  # the end of a test's name, not a specimen tested: "occult blood"
         cands.append(Hit(start, end, kind, canonical))
     # a catalogue test written as organism + test word ("CMV PCR") is that organism's test of that kind: the
     # catalogue may file it under another kind of test (a serology)
@@ -230,6 +232,26 @@ def _implicit_test(text: str, hits: _Hits, hi: int, clause: tuple[int, int]) -> 
     return Hit(hi, hi, "head", "test")
 
 
+# what the patient is said to have tested: "she tested negative for hepatitis B and HIV", "was confirmed positive for"
+_TESTED_BEFORE = re.compile(r"\b(?:tested|testing|screened|confirmed|found|proved|turned|was|were|is|are)\s+"
+                            r"(?:(?:to\s+be|as)\s+)?$", re.I)
+
+
+def _tested_for(text: str, hits: _Hits, items: list[Hit], clause: tuple[int, int]) -> Hit | None:
+    """A list of organisms only, right after "tested negative for" (or "was positive for"), with no test word: a test
+    ("test") of each organism, the result word before it."""
+    if any(i.kind != "organism" for i in items):
+        return None
+    lo = items[0].start
+    said = next((h for h in reversed(hits.window(clause[0], lo)) if h.kind in ("pos", "neg")), None)
+    if said is None or said.canonical == "no finding" or not _RESULT_FOR.fullmatch(text, said.end, lo) \
+            or not _TESTED_BEFORE.search(text, max(clause[0], said.start - 30), said.start):
+        return None
+    if any(h.kind in _ITEMS or h.kind == "head" for h in hits.window(clause[0], said.start)):
+        return None  # "blood cultures were positive for E. coli": the test named before tested it
+    return Hit(items[-1].end, items[-1].end, "head", "test")
+
+
 def _result(text: str, hits: _Hits, lo: int, hi: int, clause: tuple[int, int]) -> Hit | None:
     """The result word for a list spanning lo..hi: nearest after it in the clause, else nearest before."""
     # not a result word inside a bracket opened after a gap: "flow cytometry showed T cells (positive CD3, negative
@@ -323,7 +345,7 @@ def find(text: str) -> list[Mention]:
                     _OF_SPECIMEN.search(text, max(0, lo - 24), lo):
                 continue  # "a rearrangement study of the pleural fluid was positive": the specimen of that test
             if head is None and not any(i.kind == "named_test" for i in items):
-                head = _implicit_test(text, hits, hi, clause)
+                head = _implicit_test(text, hits, hi, clause) or _tested_for(text, hits, items, clause)
                 if head is None:
                     continue
         result = _result(text, hits, lo, hi, clause)
