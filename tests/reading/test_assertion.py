@@ -365,3 +365,11 @@ def test_a_new_predicate_or_participle_clause_ends_a_denial() -> None:
     assert assertions("He had no fever and had a productive cough.")["productive cough"] == "present"
     assert assertions("The absence of pharyngitis, having lymphopenia, argued against it.")["lymphopenia"] == "present"
     assert assertions("She had no fever, cough or dyspnea.")["dyspnea"] == "negated"
+
+
+def test_and_was_opens_a_new_predicate_after_a_denial() -> None:
+    from casecourse.reading.pipeline import read
+
+    found = {m.text: m.assertion.value for m in read("He had no fever and was tachycardic.").mentions
+             if m.type in ("finding", "condition")}
+    assert found == {"fever": "negated", "tachycardic": "present"}
