@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -57,6 +57,18 @@ _LATER_STOP = anchored(
     r"(?:(?:was|were|had to be|has been|had been)\s+)?"
     r"(?:(?:later|subsequently|then|eventually|finally|soon|promptly|rapidly)\s+)?"
     r"(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b", re.I)
+# a stop an event made necessary, told after it: "..., which necessitated its discontinuation", "led to its withdrawal"
+# (not "required discontinuation of Y", another drug's)
+_REQUIRED_STOP = re.compile(
+    r"\b(?:necessitated|required|prompted|led to|resulted in|warranted|mandated|forced)\s+(?:(?:its|their|the|a|an|"
+    r"immediate|prompt|permanent|temporary|early)\s+)*(?:discontinuation|withdrawal|cessation|interruption|"
+    r"suspension)\b(?!\s+of\b)", re.I)
+# the event told before such a stop: "caused a generalized rash, which" -> "generalized rash"; "Severe gingival
+# hyperplasia" (a subject of its own)
+_REQUIRING_EVENT = re.compile(
+    r"^\W*(?:(?:he|she|they|the patient|it)\s+)?(?:(?:later|then|subsequently|soon)\s+)?(?:(?:caused|induced|"
+    r"developed|experienced|produced|triggered|had|was complicated by)\s+)?(?:(?:an?|the|his|her)\s+)?"
+    r"(?P<r>[a-z][a-z -]{2,50}?)\s*,?\s*(?:(?:which|that|this)\s+)?$", re.I)
 # a stop told of the drug of the sentence before: "It was stopped in May 2019 because of hypertension."
 _PRONOUN_STOP = re.compile(
     r"\s*(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|agent))"
@@ -102,6 +114,7 @@ class _Mentions:
     durations: list[Mention] = field(default_factory=list)
     leads: list[Mention] = field(default_factory=list)  # "5 days of", "a 6-day course of": a length before the drug
     times: list[Mention] = field(default_factory=list)  # calendar dates and "after N days" of the sentence
+    classes: list[Mention] = field(default_factory=list)  # class words given ("IV antibiotics: A and B")
     inner: ByStart | None = None  # the drugs, doses, routes and frequencies, by start
     # position indexes of lists of this sentence (by the list's id, the list kept alive with its index) and memos
     _indexes: dict[int, tuple[list[Mention], ByStart]] = field(default_factory=dict)
@@ -317,6 +330,18 @@ def _induced_reason(text: str, sent: tuple[int, int], d: Mention, induced: list[
     return None
 
 
+def _required_reason(event: str) -> str | None:
+    """The reason of a stop an event made necessary, from the words of that event: its kind where the table knows
+    it, else the event as written ("generalized rash"), else none."""
+    event = re.split(r";|\bbut\b", event)[-1]  # "X was given; severe hyperplasia led to its withdrawal"
+    low = event.lower()
+    known = next((reason for pattern, reason in _reasons() if pattern.search(low)), None)
+    if known is not None:
+        return known
+    m = _REQUIRING_EVENT.search(event)
+    return m.group("r").strip() if m is not None and len(m.group("r").split()) <= 6 else None
+
+
 def _reason(sentence: str) -> str | None:
     """What was excluded ("after bacterial infection was ruled out": not the infection itself), else the first stated
     reason of a known kind ("due to intolerance", "because of infections"), else the reason as written after "due to" /
@@ -441,6 +466,7 @@ class ExposureBuilder:
         self._n = 0
         self._previous: list[Mention] = []  # the drugs of the last sentence that named any
         self._holds: dict[str, tuple[float, str]] = {}  # drug -> stated length of its last hold ("held for 2 weeks")
+        self._until_times: dict[int, TimeRef | None] = {}  # the sentence's "until" times by position, as placed
         self._withheld: dict[str, TimeRef] = {}  # drug first told as withheld (not known taken) -> the time told
         self._prev_time: TimeRef | None = None  # the time of the sentence before
 
@@ -608,6 +634,8 @@ class ExposureBuilder:
                     ms.doses.append(m)  # "tapered by 10 mg every week": the step of a taper is no dose given
             elif m.type == "route":
                 ms.routes.append(m)
+            elif m.type == "drug_class":
+                ms.classes.append(m)
             elif m.type == "frequency" or (m.type == "dose" and m.attrs.get("period_unit")):
                 ms.freqs.append(m)  # a dose mention without a value that carries only the timing
             elif m.type == "duration" and m.attrs.get("signal") in ("for", "over") and not m.attrs.get("vague"):
@@ -647,6 +675,11 @@ class ExposureBuilder:
         drug_ix, dose_ix = ms.index(drugs), ms.index(ms.doses)
         told = sorted([*([(st.timex.start, st.time)] if st.timex is not None else []), *st.shifts],
                       key=lambda x: x[0])
+        until_at = {t.start for t in ms.times if _until_at(self.text, t)}
+        placed_at = dict(told)
+        # each "until" time as placed: a date by itself, "until postoperative day 5" as the sentence placed it
+        self._until_times = {p: place_one(t, st.time) if _absolute_date(t) else placed_at.get(p)
+                             for t in ms.times if (p := t.start) in until_at}
         later_step = Forward(_LATER_STEP, self.text, st.timex.start) if st.timex is not None else None
         for d in drugs:
             action = actions[id(d)]
@@ -666,6 +699,12 @@ class ExposureBuilder:
             if split:
                 claimed |= {id(m) for m in split[1:]}  # "500 mg in the morning and 250 mg in the evening": one day
             own = _own_time(st, d, drug_ix, clause, told)
+            if until_at and own.known and any(own == t for pos, t in told if pos in until_at):
+                # "amoxicillin 1 g TDS until 10/02/2024 and metformin": that date ends a course and starts none; the
+                # drugs began at the time told before it, or at one the text does not give
+                earlier = [t for pos, t in told if pos < d.start and pos not in until_at]
+                own = earlier[-1] if earlier else prev if prev is not None and prev.known \
+                    else TimeRef(derivation="unknown")
             if resumed is not None and st.timex is not None and st.timex.start >= resumed.end() and not st.shifts:
                 # "X was interrupted for 6 weeks and resumed on 20 June": the date is the resumption's; the hold
                 # began that length before it, or at a time the sentence does not give
@@ -886,6 +925,11 @@ class ExposureBuilder:
         """"It was stopped in May because of X" right after a sentence naming one drug stops that drug."""
         names = {d.norm or d.text for d in self._previous}
         m = _PRONOUN_STOP.match(self.text, sent[0])
+        if m is None and len(names) == 1 and (need := _REQUIRED_STOP.search(self.text, *sent)) is not None:
+            # "She developed a rash, which necessitated discontinuation." after a sentence naming one drug
+            when = st.time if st.timex is not None else TimeRef(derivation="unknown")
+            self._stop(names.pop(), when, _required_reason(self.text[sent[0]:need.start()]))
+            return
         if m is None or len(names) != 1:
             return
         drug = self._previous[0]
@@ -991,6 +1035,10 @@ class ExposureBuilder:
         # pattern's words hold no drug name, and one long sentence of many drugs stays linear
         end = ms.index(drugs).next_start(d.end, sent[1])
         m = _LATER_STOP.search(self.text, d.end, min(end, ms.index(drugs).next_other(d, sent[1])))
+        if m is None and (need := _REQUIRED_STOP.search(self.text, d.end, end)) is not None:
+            # "Carbamazepine caused a rash, which necessitated its discontinuation": stopped, the event its reason
+            self._stop(name, TimeRef(derivation="unknown"), _required_reason(self.text[d.end:need.start()]))
+            return
         if m is None or end < m.start():
             return
         clause_end = (span_of(clauses, m.end()) or (0, sent[1]))[1]
@@ -1017,7 +1065,7 @@ class ExposureBuilder:
         drug_ix = ms.index(drugs)
         route = _adjacent(self.text, drug, ms.index(ms.routes), drug_ix) if adjacent else None
         if adjacent and route is None:
-            route = _list_route(self.text, drug, ms.index(ms.routes), drug_ix)
+            route = _list_route(self.text, drug, ms.index(ms.routes), drug_ix, ms.index(ms.classes))
         freq = _adjacent(self.text, drug, ms.index(ms.freqs), drug_ix) if adjacent else \
             (ms.index(ms.freqs).first_from(dose.end) if dose else None)
         if not adjacent and freq is not None and freq.start - dose.end > 3:  # type: ignore[union-attr]
@@ -1030,7 +1078,8 @@ class ExposureBuilder:
             or _course_in_brackets(self.text, last, ms.index(ms.leads), drug_ix)
         if course is not None and _PERFECT.search(self.text, sent[0], drug.start):
             course = None  # "had been taking X for 10 years": the time so far, no end
-        if not (dose or route or freq or course):
+        until = _until_date(self.text, drug, ms.index(ms.times), drug_ix, sent[1])
+        if not (dose or route or freq or course or until):
             return None
         seg = DoseSegment(start=when, route=route.norm if route else _ROUTE_IN_NAME.get(drug.text.split()[0].lower()),
                           provenance=self._prov(dose or drug, sent))  # "intravenous immunoglobulin", "IVIG"
@@ -1073,6 +1122,10 @@ class ExposureBuilder:
             if first is not None and final is not None and not _ended_before(final, first):
                 seg.start, seg.end = first, final
                 return seg
+        final = self._until_times.get(until.start) if until is not None else None
+        if final is not None and not (when.known and _ended_before(final, when)):
+            seg.end = final  # "amoxicillin 1 g TDS until 10/02/2024": taken up to that day
+            return seg
         days = _days(str(course.attrs.get("duration") or course.attrs.get("value"))) if course else None
         cycles = self._regimen_cycles(drug, drugs, ms) if seg.end is None else None
         if cycles is not None:  # "six cycles of R-CHOP (..., prednisolone 100 mg for 5 days) every 21 days": the
@@ -1343,10 +1396,23 @@ def _course_after(text: str, last: Mention, durations: ByStart, drugs: ByStart) 
         start = int(d.attrs.get("phrase_start") or d.start)
         if d.attrs.get("signal") != "for" or start < last.end or start - last.end > 60:
             continue
-        if drugs.window(last.end, start) or not _COURSE_GAP.fullmatch(text, last.end, start):
+        between = drugs.window(last.end, start)
+        if between and last.type == "drug" and _plain_list(text, last, between):
+            last = between[-1]  # "co-amoxiclav and clarithromycin for 48 hours": the list's course, each drug's
+        elif between:
+            continue
+        if not _COURSE_GAP.fullmatch(text, last.end, start):
             continue
         return d
     return None
+
+
+_NAMES_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*\+\s*)", re.I)
+
+
+def _plain_list(text: str, first: Mention, rest: Sequence[Mention]) -> bool:
+    """Whether `first` and the drugs after it are only named one after the other ("A, B and C"), nothing between."""
+    return all(_NAMES_LINK.fullmatch(text, a.end, b.start) for a, b in zip([first, *rest], rest, strict=False))
 
 
 def _reach(items: ByStart) -> int:
@@ -1380,6 +1446,29 @@ def _date_range_after(text: str, last: Mention, times: ByStart, drugs: ByStart
             return None
         if _RANGE_LINK.fullmatch(text, a.end, b.start):
             return a, b
+    return None
+
+
+_UNTIL = re.compile(r"\b(?:until|till|up to|through)\s+(?:the\s+)?$", re.I)
+_WHEN_AFTER = re.compile(r"[^,;.]{0,30}?,?\s*(?:when|at which|after which|then)\b", re.I)
+_NOT_UNTIL = re.compile(r"\b(?:not|never)\s+(?:\S+\s+){0,3}(?:until|till)\s+(?:the\s+)?$", re.I)
+
+
+def _until_at(text: str, t: Mention) -> bool:
+    """Whether the time `t` is written "until / till DATE" (the last day of something; not "not started until")."""
+    return _UNTIL.search(text, max(0, t.start - 12), t.start) is not None and \
+        _NOT_UNTIL.search(text, max(0, t.start - 50), t.start) is None
+
+
+def _until_date(text: str, drug: Mention, times: ByStart, drugs: ByStart, end: int) -> Mention | None:
+    """A time written "until / till DATE" after the drug, within its dosage (60 characters, no other drug between):
+    the last day of its course."""
+    i = bisect_left(times.starts, drug.end)
+    for t in times.items[i:]:
+        if t.start > min(end, drug.end + 60) or drugs.window(drug.end, t.start):
+            return None
+        if _until_at(text, t):  # "continued until day 25, when the dose was reduced": a change there, no end
+            return None if _WHEN_AFTER.match(text, t.end) else t
     return None
 
 
@@ -1897,23 +1986,37 @@ def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention 
 # between two drugs of one list: the first one's dosage in brackets, a comma or 'and' ("intravenous A (3.375 g every
 # 6 hours), B (400 mg every 6 hours), and C")
 _LIST_ROUTE_GAP = re.compile(r"[\s-]*(?:of\s+)?")
+# between a route and its class word: "IV broad-spectrum antibiotics", "intravenous empirical antimicrobial"
+_CLASS_ROUTE_GAP = re.compile(r"[\s-]*(?:(?:broad[\s-]spectrum|empiric(?:al)?|prophylactic|combined|high-dose)[\s,]+)*")
+# between a class word and the drugs that spell it out: "antibiotics: a combination of", "antibiotics (", "antibiotics
+# including", "antibiotics, namely"
+_CLASS_TO_LIST = re.compile(r"\s*(?:[:(\u2013-]|,?\s*(?:namely|including|i\.e\.,?|with|such as)\b)\s*(?:(?:a|the)\s+)?"
+                            r"(?:combination\s+(?:therapy\s+)?(?:of|with)\s+)?(?:both\s+)?", re.I)
 _LIST_LINK = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
-def _list_route(text: str, drug: Mention, routes: ByStart, drugs: ByStart) -> Mention | None:
-    """The route written once before the first drug of a list ("received intravenous A (...), B (...), and C"):
-    each drug of the list is given by it, when the list's links hold only their dosages in brackets and no member
-    has a route of its own."""
+def _list_route(text: str, drug: Mention, routes: ByStart, drugs: ByStart,
+                classes: ByStart | None = None) -> Mention | None:
+    """The route written once before the first drug of a list ("received intravenous A (...), B (...), and C"), or
+    before a class word the list (or one drug) spells out ("IV antibiotics: a combination of A, B and C"): each drug
+    of the list is given by it, when the list's links hold only their dosages in brackets and no member has a route
+    of its own."""
     cur, first = drug, None
     for _ in range(12):  # back to the list's first drug
         prev = next(iter(drugs.ending_in(cur.start - 90, cur.start)[-1:]), None)
         if prev is None or not _LIST_LINK.fullmatch(text, prev.end, cur.start):
             break
         first = cur = prev
+    head = first or drug
+    # "IV antibiotics: a combination of A, B and C": the route of the class word the list spells out
+    cls = next(iter(classes.ending_in(head.start - 45, head.start)[-1:]), None) if classes is not None else None
+    if cls is not None and _CLASS_TO_LIST.fullmatch(text, cls.end, head.start):
+        first = cls
     if first is None:
         return None
-    before = next(iter(routes.ending_in(first.start - 20, first.start)[-1:]), None)
-    if before is None or not _LIST_ROUTE_GAP.fullmatch(text, before.end, first.start):
+    before = next(iter(routes.ending_in(first.start - 40, first.start)[-1:]), None)
+    gap = _CLASS_ROUTE_GAP if first is cls else _LIST_ROUTE_GAP
+    if before is None or not gap.fullmatch(text, before.end, first.start):
         return None  # "intravenous 0.9% saline and X": the route of the solution named with its strength
     # a list that goes on before the route ("A, B, oral C, and D") or two routes ("PO and IV A, B"): not the list's
     earlier = next(iter(drugs.ending_in(before.start - 90, before.start)[-1:]), None)
