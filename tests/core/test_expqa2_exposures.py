@@ -68,3 +68,24 @@ def test_a_route_before_a_class_word_is_its_drugs() -> None:
     assert {e.drug: e.route for e in course.exposures} == {
         "cefuroxime": "intravenous", "metronidazole": "intravenous", "meropenem": "intravenous"}
 
+
+def test_a_drug_resumed_on_a_date_is_restarted() -> None:
+    course = _course("A 74-year-old man on edoxaban was admitted on 9 August 2021 with haematuria. Edoxaban was held "
+                     "on admission. Edoxaban was restarted on 13 August 2021.")
+    assert [(e.status, e.segments[0].start.point if e.segments else None) for e in course.exposures] == [
+        ("stopped", None), ("unknown", "2021-08-13")]
+
+
+def test_a_hold_written_as_a_noun_stops_the_drug() -> None:
+    got = {e.drug: e.status for e in _course("A 77-year-old woman taking warfarin had an INR of 8.2 and a nosebleed. "
+                                             "After two days of warfarin hold the INR was 2.9.").exposures}
+    assert got == {"warfarin": "stopped"}
+
+
+def test_a_start_put_off_is_not_taken() -> None:
+    got = {e.drug: e.status for e in _course(
+        "A 47-year-old woman had rheumatoid arthritis and latent tuberculosis. She was scheduled to start "
+        "adalimumab, but this was postponed. Initiation of tofacitinib was deferred. Prednisolone was started and "
+        "surgery was postponed.").exposures}
+    assert got == {"adalimumab": "not-taken", "tofacitinib": "not-taken", "prednisolone": "unknown"}
+

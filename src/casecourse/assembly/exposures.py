@@ -69,6 +69,11 @@ _REQUIRING_EVENT = re.compile(
     r"^\W*(?:(?:he|she|they|the patient|it)\s+)?(?:(?:later|then|subsequently|soon)\s+)?(?:(?:caused|induced|"
     r"developed|experienced|produced|triggered|had|was complicated by)\s+)?(?:(?:an?|the|his|her)\s+)?"
     r"(?P<r>[a-z][a-z -]{2,50}?)\s*,?\s*(?:(?:which|that|this)\s+)?$", re.I)
+# a start put off, told after the drug in its clause: "Initiation of X was postponed", "..., but this was deferred"
+_PUT_OFF = anchored(
+    r"\s*(?:(?:therapy|treatment|infusion|administration)\s+)?(?:,?\s*(?:but|and)\s+(?:this|it|the (?:start|"
+    r"initiation|plan|treatment))\s+)?(?:was|were|had to be|has been|had been)\s+(?:\w+ly\s+)?(?:postponed|deferred|"
+    r"cancell?ed|put on hold)\b", re.I)
 # a stop told of the drug of the sentence before: "It was stopped in May 2019 because of hypertension."
 _PRONOUN_STOP = re.compile(
     r"\s*(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|agent))"
@@ -182,6 +187,19 @@ def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     regex = anchored(r"(?<![\w-])(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) +
                      r")(?![\w-])(?!\s+until\b)", re.I)
     return regex, meta
+
+
+def _dated_on(text: str, cues: list[tuple], times: ByStart, meta: dict[str, tuple[str, str]]) -> list[tuple]:
+    """A cue "resumed on" / "restarted on" followed by a time ("X was resumed on 8 March") is the verb and the
+    preposition of its date, not "resumed on X": the verb's own cue, its drug before it."""
+    out = []
+    for c in cues:
+        words = re.sub(r"\s+", " ", text[c[0]:c[1]].lower())
+        head = words[:-3]
+        if words.endswith(" on") and head in meta and times.window(c[1], c[1] + 6):
+            c = (c[0], c[0] + len(text[c[0]:c[1]].rstrip()[:-2].rstrip()), *meta[head])
+        out.append(c)
+    return out
 
 
 @cache
@@ -657,6 +675,7 @@ class ExposureBuilder:
         regex, meta = _cues()
         cues = [(c.start() + s0, c.end() + s0, *meta[re.sub(r"\s+", " ", c.group(0).lower())])
                 for c in finditer(regex, self.text[s0:s1])]  # rx_first: same matches, by its lowered twin
+        cues = _dated_on(self.text, cues, ms.index(ms.times), meta)
         inner = [*ms.drugs, *ms.doses, *ms.routes, *ms.freqs]
         ms.inner = ByStart(sorted(inner, key=lambda m: m.start))  # only whether each lies in a gap matters
         blocks = _Blocks(self.text, s0, s1, inner)
@@ -766,6 +785,8 @@ class ExposureBuilder:
                 when = over  # "X was held for 2 weeks. X was then resumed at 10 mg weekly."
                 if seg is not None:
                     seg.start = over
+            if act == "start" and _PUT_OFF.match(self.text, d.end):
+                act = "not_taken"  # "Initiation of X was postponed", "scheduled to start X, but this was deferred"
             self.apply(act, d, when, sent, seg, why, cued=id(d) not in uncued)
             if (reg := _regimen_name(self.text, d, ms.regimens())) and \
                     (x := self.active.get(d.norm or d.text)) is not None and x.regimen is None:
