@@ -89,3 +89,16 @@ def test_a_start_put_off_is_not_taken() -> None:
         "surgery was postponed.").exposures}
     assert got == {"adalimumab": "not-taken", "tofacitinib": "not-taken", "prednisolone": "unknown"}
 
+
+def test_counted_doses_on_a_written_schedule_last_that_long() -> None:
+    got = _by_drug("A 29-year-old woman with lupus nephritis was seen on 10 January 2019. She was given six monthly "
+                   "doses of intravenous cyclophosphamide 750 mg.")
+    assert got["cyclophosphamide"][2] >= "2019-06"  # six months, not six days
+
+
+def test_antituberculous_treatment_withheld_stops_its_drugs() -> None:
+    course = _course("A 33-year-old man with pulmonary tuberculosis was started on isoniazid, rifampicin, "
+                     "pyrazinamide and ethambutol on 1 June 2023. On 19 June he had jaundice, and anti-tuberculous "
+                     "treatment was withheld.")
+    assert {e.drug: e.status for e in course.exposures} == {
+        "isoniazid": "stopped", "rifampin": "stopped", "pyrazinamide": "stopped", "ethambutol": "stopped"}

@@ -1264,6 +1264,8 @@ def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | No
         return None
     n = int(_COUNT_WORDS.get(m["n"].lower(), m["n"]))
     per_day = _per_day(timing) if timing is not None and timing.period else None
+    if per_day is None:  # "six monthly doses of X": the schedule written among the counted words
+        per_day = next((p for w in m.group(0).lower().split() if (p := _schedule_words().get(w))), None)
     return (n / per_day if per_day else float(n), m.group(0).strip(" ,")) if n > 0 else None
 
 
@@ -1509,6 +1511,18 @@ def _same_dose(a: DoseSegment, b: DoseSegment) -> bool:
     return ra is None or rb is None or abs(ra - rb) <= 1e-6 * max(ra, rb)
 
 
+
+
+@cache
+def _schedule_words() -> dict[str, float]:
+    """Doses per day of the one-word schedules of knowledge/frequencies.csv ("daily", "weekly", "monthly")."""
+    out = {}
+    for r in table("frequencies.csv"):
+        if r["written"].isalpha() and r["written"].islower() and r["frequency"].isdigit() and r["period"].isdigit():
+            t = Timing(frequency=int(r["frequency"]), period=float(r["period"]), period_unit=r["period_unit"])
+            if (p := _per_day(t)) is not None:
+                out[r["written"]] = p
+    return out
 
 
 def _per_day(t: Timing) -> float | None:
