@@ -102,3 +102,11 @@ def test_antituberculous_treatment_withheld_stops_its_drugs() -> None:
                      "treatment was withheld.")
     assert {e.drug: e.status for e in course.exposures} == {
         "isoniazid": "stopped", "rifampin": "stopped", "pyrazinamide": "stopped", "ethambutol": "stopped"}
+
+
+def test_a_routes_abbreviation_in_brackets_is_that_route() -> None:
+    course = _course("A 35-year-old woman had anaphylaxis. She received intravenous (IV) methylprednisolone 125 mg and "
+                     "oral (PO) cetirizine. IV antibiotics were started, including cefuroxime and gentamicin.")
+    assert {e.drug: e.route for e in course.exposures} == {
+        "methylprednisolone": "intravenous", "cetirizine": "oral", "cefuroxime": "intravenous",
+        "gentamicin": "intravenous"}

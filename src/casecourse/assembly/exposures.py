@@ -2006,6 +2006,11 @@ def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention 
     near = [*(ms.items[:bisect_left(ms.starts, drug.start)] if far else ms.ending_in(drug.start - 40, drug.start)),
             *ms.window(drug.start, reach + 40)]
     for m in near:
+        if _BRACKETED.fullmatch(text, m.start - 1, m.end + 1) and ms.ending_in(m.start - 3, m.start - 1):
+            # "intravenous (IV) X": the abbreviation of the route before it, the same route (read from it)
+            if m.end < drug.start and _ROUTE_BEFORE_GAP.fullmatch(text, m.end + 1, drug.start):
+                return m
+            continue
         # a route before the drug with no comma between ("oral Y"): "X 300 mg orally, Y 180 mg" -> 'orally' is X's
         if m.end <= drug.start and _ROUTE_BEFORE_GAP.fullmatch(text, m.end, drug.start):
             return m
@@ -2018,15 +2023,20 @@ def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention 
     return None
 
 
+_BRACKETED = re.compile(r"\(\s*[^()\s]+\s*\)")  # a route's abbreviation in brackets after it: "intravenous (IV)"
+
+
 # between two drugs of one list: the first one's dosage in brackets, a comma or 'and' ("intravenous A (3.375 g every
 # 6 hours), B (400 mg every 6 hours), and C")
 _LIST_ROUTE_GAP = re.compile(r"[\s-]*(?:of\s+)?")
 # between a route and its class word: "IV broad-spectrum antibiotics", "intravenous empirical antimicrobial"
 _CLASS_ROUTE_GAP = re.compile(r"[\s-]*(?:(?:broad[\s-]spectrum|empiric(?:al)?|prophylactic|combined|high-dose)[\s,]+)*")
 # between a class word and the drugs that spell it out: "antibiotics: a combination of", "antibiotics (", "antibiotics
-# including", "antibiotics, namely"
-_CLASS_TO_LIST = re.compile(r"\s*(?:[:(\u2013-]|,?\s*(?:namely|including|i\.e\.,?|with|such as)\b)\s*(?:(?:a|the)\s+)?"
-                            r"(?:combination\s+(?:therapy\s+)?(?:of|with)\s+)?(?:both\s+)?", re.I)
+# including", "antibiotics, namely", "antibiotics were started, including"
+_CLASS_TO_LIST = re.compile(
+    r"(?:\s+(?:was|were)\s+(?:started|initiated|given|administered|begun|commenced))?\s*(?:[:(\u2013-]|,?\s*(?:namely|"
+    r"including|i\.e\.,?|with|such as)\b)\s*(?:(?:a|the)\s+)?(?:combination\s+(?:therapy\s+)?(?:of|with)\s+)?"
+    r"(?:both\s+)?", re.I)
 _LIST_LINK = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
