@@ -110,3 +110,9 @@ def test_a_routes_abbreviation_in_brackets_is_that_route() -> None:
     assert {e.drug: e.route for e in course.exposures} == {
         "methylprednisolone": "intravenous", "cetirizine": "oral", "cefuroxime": "intravenous",
         "gentamicin": "intravenous"}
+
+
+def test_an_ordinal_hourly_is_every_so_many_hours() -> None:
+    seg = _course("A 28-year-old woman had a caesarean delivery. She was given injection paracetamol 1 g i/v sixth "
+                  "hourly for pain.").exposures[0].segments[0]
+    assert (seg.route, seg.timing.period, seg.timing.period_unit) == ("intravenous", 6.0, "h")
