@@ -116,3 +116,9 @@ def test_an_ordinal_hourly_is_every_so_many_hours() -> None:
     seg = _course("A 28-year-old woman had a caesarean delivery. She was given injection paracetamol 1 g i/v sixth "
                   "hourly for pain.").exposures[0].segments[0]
     assert (seg.route, seg.timing.period, seg.timing.period_unit) == ("intravenous", 6.0, "h")
+
+
+def test_a_course_length_with_the_dose_before_the_drug() -> None:
+    got = _by_drug("A 66-year-old man was admitted on 2 February 2022 with a diabetic foot infection. He was "
+                   "discharged on 9 February 2022 on a 14-day course of 450 mg clindamycin three times daily.")
+    assert got["clindamycin"][1:] == ("2022-02-09", "2022-02-23")

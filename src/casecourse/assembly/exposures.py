@@ -1380,7 +1380,10 @@ _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\b|\b(?:is|are|rem
 
 _LEAD_GAP = re.compile(r"(?:\s*-?\s*(?:long\s+)?(?:courses?|cycles?|treatment|therapy|trial)\b)?\s*(?:of|in|with)\s+"
                        r"(?:(?:courses?|treatment|therapy)\s+(?:of|in|with)\s+)?(?:(?:intravenous|oral|iv|i\.v\.|po|"
-                       r"high[- ]dose|low[- ]dose|pulsed?|daily|a|an)\s+)*", re.I)
+                       r"high[- ]dose|low[- ]dose|pulsed?|daily|a|an)\s+)*"
+                       # the dose told between: "a 10-day course of 500 mg metronidazole"
+                       r"(?:\d+(?:[.,]\d+)?\s*(?:mg|g|gm|grams?|mcg|µg|μg|IU|units?|mL)\s+(?:of\s+)?"
+                       r"(?:(?:intravenous|oral|iv|i\.v\.|po)\s+)?)?", re.I)
 
 
 def _course_before(text: str, drug: Mention, leads: ByStart, drugs: ByStart) -> Mention | None:
