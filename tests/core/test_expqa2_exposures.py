@@ -122,3 +122,9 @@ def test_a_course_length_with_the_dose_before_the_drug() -> None:
     got = _by_drug("A 66-year-old man was admitted on 2 February 2022 with a diabetic foot infection. He was "
                    "discharged on 9 February 2022 on a 14-day course of 450 mg clindamycin three times daily.")
     assert got["clindamycin"][1:] == ("2022-02-09", "2022-02-23")
+
+
+def test_a_combination_written_with_an_en_dash_is_one_drug() -> None:
+    got = {e.drug for e in _course("A 71-year-old man had a perforated diverticulum and was given "
+                                   "piperacillin\u2013tazobactam 4.5 g every 8 hours.").exposures}
+    assert got == {"piperacillin-tazobactam"}
