@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -57,6 +57,23 @@ _LATER_STOP = anchored(
     r"(?:(?:was|were|had to be|has been|had been)\s+)?"
     r"(?:(?:later|subsequently|then|eventually|finally|soon|promptly|rapidly)\s+)?"
     r"(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b", re.I)
+# a stop an event made necessary, told after it: "..., which necessitated its discontinuation", "led to its withdrawal"
+# (not "required discontinuation of Y", another drug's)
+_REQUIRED_STOP = re.compile(
+    r"\b(?:necessitated|required|prompted|led to|resulted in|warranted|mandated|forced)\s+(?:(?:its|their|the|a|an|"
+    r"immediate|prompt|permanent|temporary|early)\s+)*(?:discontinuation|withdrawal|cessation|interruption|"
+    r"suspension)\b(?!\s+of\b)", re.I)
+# the event told before such a stop: "caused a generalized rash, which" -> "generalized rash"; "Severe gingival
+# hyperplasia" (a subject of its own)
+_REQUIRING_EVENT = re.compile(
+    r"^\W*(?:(?:he|she|they|the patient|it)\s+)?(?:(?:later|then|subsequently|soon)\s+)?(?:(?:caused|induced|"
+    r"developed|experienced|produced|triggered|had|was complicated by)\s+)?(?:(?:an?|the|his|her)\s+)?"
+    r"(?P<r>[a-z][a-z -]{2,50}?)\s*,?\s*(?:(?:which|that|this)\s+)?$", re.I)
+# a start put off, told after the drug in its clause: "Initiation of X was postponed", "..., but this was deferred"
+_PUT_OFF = anchored(
+    r"\s*(?:(?:therapy|treatment|infusion|administration)\s+)?(?:,?\s*(?:but|and)\s+(?:this|it|the (?:start|"
+    r"initiation|plan|treatment))\s+)?(?:was|were|had to be|has been|had been)\s+(?:\w+ly\s+)?(?:postponed|deferred|"
+    r"cancell?ed|put on hold)\b", re.I)
 # a stop told of the drug of the sentence before: "It was stopped in May 2019 because of hypertension."
 _PRONOUN_STOP = re.compile(
     r"\s*(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|agent))"
@@ -102,6 +119,7 @@ class _Mentions:
     durations: list[Mention] = field(default_factory=list)
     leads: list[Mention] = field(default_factory=list)  # "5 days of", "a 6-day course of": a length before the drug
     times: list[Mention] = field(default_factory=list)  # calendar dates and "after N days" of the sentence
+    classes: list[Mention] = field(default_factory=list)  # class words given ("IV antibiotics: A and B")
     inner: ByStart | None = None  # the drugs, doses, routes and frequencies, by start
     # position indexes of lists of this sentence (by the list's id, the list kept alive with its index) and memos
     _indexes: dict[int, tuple[list[Mention], ByStart]] = field(default_factory=dict)
@@ -169,6 +187,19 @@ def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     regex = anchored(r"(?<![\w-])(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alts) +
                      r")(?![\w-])(?!\s+until\b)", re.I)
     return regex, meta
+
+
+def _dated_on(text: str, cues: list[tuple], times: ByStart, meta: dict[str, tuple[str, str]]) -> list[tuple]:
+    """A cue "resumed on" / "restarted on" followed by a time ("X was resumed on 8 March") is the verb and the
+    preposition of its date, not "resumed on X": the verb's own cue, its drug before it."""
+    out = []
+    for c in cues:
+        words = re.sub(r"\s+", " ", text[c[0]:c[1]].lower())
+        head = words[:-3]
+        if words.endswith(" on") and head in meta and times.window(c[1], c[1] + 6):
+            c = (c[0], c[0] + len(text[c[0]:c[1]].rstrip()[:-2].rstrip()), *meta[head])
+        out.append(c)
+    return out
 
 
 @cache
@@ -317,6 +348,18 @@ def _induced_reason(text: str, sent: tuple[int, int], d: Mention, induced: list[
     return None
 
 
+def _required_reason(event: str) -> str | None:
+    """The reason of a stop an event made necessary, from the words of that event: its kind where the table knows
+    it, else the event as written ("generalized rash"), else none."""
+    event = re.split(r";|\bbut\b", event)[-1]  # "X was given; severe hyperplasia led to its withdrawal"
+    low = event.lower()
+    known = next((reason for pattern, reason in _reasons() if pattern.search(low)), None)
+    if known is not None:
+        return known
+    m = _REQUIRING_EVENT.search(event)
+    return m.group("r").strip() if m is not None and len(m.group("r").split()) <= 6 else None
+
+
 def _reason(sentence: str) -> str | None:
     """What was excluded ("after bacterial infection was ruled out": not the infection itself), else the first stated
     reason of a known kind ("due to intolerance", "because of infections"), else the reason as written after "due to" /
@@ -441,6 +484,7 @@ class ExposureBuilder:
         self._n = 0
         self._previous: list[Mention] = []  # the drugs of the last sentence that named any
         self._holds: dict[str, tuple[float, str]] = {}  # drug -> stated length of its last hold ("held for 2 weeks")
+        self._until_times: dict[int, TimeRef | None] = {}  # the sentence's "until" times by position, as placed
         self._withheld: dict[str, TimeRef] = {}  # drug first told as withheld (not known taken) -> the time told
         self._prev_time: TimeRef | None = None  # the time of the sentence before
 
@@ -608,6 +652,8 @@ class ExposureBuilder:
                     ms.doses.append(m)  # "tapered by 10 mg every week": the step of a taper is no dose given
             elif m.type == "route":
                 ms.routes.append(m)
+            elif m.type == "drug_class":
+                ms.classes.append(m)
             elif m.type == "frequency" or (m.type == "dose" and m.attrs.get("period_unit")):
                 ms.freqs.append(m)  # a dose mention without a value that carries only the timing
             elif m.type == "duration" and m.attrs.get("signal") in ("for", "over") and not m.attrs.get("vague"):
@@ -629,6 +675,7 @@ class ExposureBuilder:
         regex, meta = _cues()
         cues = [(c.start() + s0, c.end() + s0, *meta[re.sub(r"\s+", " ", c.group(0).lower())])
                 for c in finditer(regex, self.text[s0:s1])]  # rx_first: same matches, by its lowered twin
+        cues = _dated_on(self.text, cues, ms.index(ms.times), meta)
         inner = [*ms.drugs, *ms.doses, *ms.routes, *ms.freqs]
         ms.inner = ByStart(sorted(inner, key=lambda m: m.start))  # only whether each lies in a gap matters
         blocks = _Blocks(self.text, s0, s1, inner)
@@ -647,6 +694,11 @@ class ExposureBuilder:
         drug_ix, dose_ix = ms.index(drugs), ms.index(ms.doses)
         told = sorted([*([(st.timex.start, st.time)] if st.timex is not None else []), *st.shifts],
                       key=lambda x: x[0])
+        until_at = {t.start for t in ms.times if _until_at(self.text, t)}
+        placed_at = dict(told)
+        # each "until" time as placed: a date by itself, "until postoperative day 5" as the sentence placed it
+        self._until_times = {p: place_one(t, st.time) if _absolute_date(t) else placed_at.get(p)
+                             for t in ms.times if (p := t.start) in until_at}
         later_step = Forward(_LATER_STEP, self.text, st.timex.start) if st.timex is not None else None
         for d in drugs:
             action = actions[id(d)]
@@ -666,6 +718,12 @@ class ExposureBuilder:
             if split:
                 claimed |= {id(m) for m in split[1:]}  # "500 mg in the morning and 250 mg in the evening": one day
             own = _own_time(st, d, drug_ix, clause, told)
+            if until_at and own.known and any(own == t for pos, t in told if pos in until_at):
+                # "amoxicillin 1 g TDS until 10/02/2024 and metformin": that date ends a course and starts none; the
+                # drugs began at the time told before it, or at one the text does not give
+                earlier = [t for pos, t in told if pos < d.start and pos not in until_at]
+                own = earlier[-1] if earlier else prev if prev is not None and prev.known \
+                    else TimeRef(derivation="unknown")
             if resumed is not None and st.timex is not None and st.timex.start >= resumed.end() and not st.shifts:
                 # "X was interrupted for 6 weeks and resumed on 20 June": the date is the resumption's; the hold
                 # began that length before it, or at a time the sentence does not give
@@ -727,6 +785,8 @@ class ExposureBuilder:
                 when = over  # "X was held for 2 weeks. X was then resumed at 10 mg weekly."
                 if seg is not None:
                     seg.start = over
+            if act == "start" and _PUT_OFF.match(self.text, d.end):
+                act = "not_taken"  # "Initiation of X was postponed", "scheduled to start X, but this was deferred"
             self.apply(act, d, when, sent, seg, why, cued=id(d) not in uncued)
             if (reg := _regimen_name(self.text, d, ms.regimens())) and \
                     (x := self.active.get(d.norm or d.text)) is not None and x.regimen is None:
@@ -886,6 +946,11 @@ class ExposureBuilder:
         """"It was stopped in May because of X" right after a sentence naming one drug stops that drug."""
         names = {d.norm or d.text for d in self._previous}
         m = _PRONOUN_STOP.match(self.text, sent[0])
+        if m is None and len(names) == 1 and (need := _REQUIRED_STOP.search(self.text, *sent)) is not None:
+            # "She developed a rash, which necessitated discontinuation." after a sentence naming one drug
+            when = st.time if st.timex is not None else TimeRef(derivation="unknown")
+            self._stop(names.pop(), when, _required_reason(self.text[sent[0]:need.start()]))
+            return
         if m is None or len(names) != 1:
             return
         drug = self._previous[0]
@@ -991,6 +1056,10 @@ class ExposureBuilder:
         # pattern's words hold no drug name, and one long sentence of many drugs stays linear
         end = ms.index(drugs).next_start(d.end, sent[1])
         m = _LATER_STOP.search(self.text, d.end, min(end, ms.index(drugs).next_other(d, sent[1])))
+        if m is None and (need := _REQUIRED_STOP.search(self.text, d.end, end)) is not None:
+            # "Carbamazepine caused a rash, which necessitated its discontinuation": stopped, the event its reason
+            self._stop(name, TimeRef(derivation="unknown"), _required_reason(self.text[d.end:need.start()]))
+            return
         if m is None or end < m.start():
             return
         clause_end = (span_of(clauses, m.end()) or (0, sent[1]))[1]
@@ -1017,7 +1086,7 @@ class ExposureBuilder:
         drug_ix = ms.index(drugs)
         route = _adjacent(self.text, drug, ms.index(ms.routes), drug_ix) if adjacent else None
         if adjacent and route is None:
-            route = _list_route(self.text, drug, ms.index(ms.routes), drug_ix)
+            route = _list_route(self.text, drug, ms.index(ms.routes), drug_ix, ms.index(ms.classes))
         freq = _adjacent(self.text, drug, ms.index(ms.freqs), drug_ix) if adjacent else \
             (ms.index(ms.freqs).first_from(dose.end) if dose else None)
         if not adjacent and freq is not None and freq.start - dose.end > 3:  # type: ignore[union-attr]
@@ -1030,7 +1099,8 @@ class ExposureBuilder:
             or _course_in_brackets(self.text, last, ms.index(ms.leads), drug_ix)
         if course is not None and _PERFECT.search(self.text, sent[0], drug.start):
             course = None  # "had been taking X for 10 years": the time so far, no end
-        if not (dose or route or freq or course):
+        until = _until_date(self.text, drug, ms.index(ms.times), drug_ix, sent[1])
+        if not (dose or route or freq or course or until):
             return None
         seg = DoseSegment(start=when, route=route.norm if route else _ROUTE_IN_NAME.get(drug.text.split()[0].lower()),
                           provenance=self._prov(dose or drug, sent))  # "intravenous immunoglobulin", "IVIG"
@@ -1073,6 +1143,10 @@ class ExposureBuilder:
             if first is not None and final is not None and not _ended_before(final, first):
                 seg.start, seg.end = first, final
                 return seg
+        final = self._until_times.get(until.start) if until is not None else None
+        if final is not None and not (when.known and _ended_before(final, when)):
+            seg.end = final  # "amoxicillin 1 g TDS until 10/02/2024": taken up to that day
+            return seg
         days = _days(str(course.attrs.get("duration") or course.attrs.get("value"))) if course else None
         cycles = self._regimen_cycles(drug, drugs, ms) if seg.end is None else None
         if cycles is not None:  # "six cycles of R-CHOP (..., prednisolone 100 mg for 5 days) every 21 days": the
@@ -1190,6 +1264,8 @@ def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | No
         return None
     n = int(_COUNT_WORDS.get(m["n"].lower(), m["n"]))
     per_day = _per_day(timing) if timing is not None and timing.period else None
+    if per_day is None:  # "six monthly doses of X": the schedule written among the counted words
+        per_day = next((p for w in m.group(0).lower().split() if (p := _schedule_words().get(w))), None)
     return (n / per_day if per_day else float(n), m.group(0).strip(" ,")) if n > 0 else None
 
 
@@ -1304,7 +1380,10 @@ _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\b|\b(?:is|are|rem
 
 _LEAD_GAP = re.compile(r"(?:\s*-?\s*(?:long\s+)?(?:courses?|cycles?|treatment|therapy|trial)\b)?\s*(?:of|in|with)\s+"
                        r"(?:(?:courses?|treatment|therapy)\s+(?:of|in|with)\s+)?(?:(?:intravenous|oral|iv|i\.v\.|po|"
-                       r"high[- ]dose|low[- ]dose|pulsed?|daily|a|an)\s+)*", re.I)
+                       r"high[- ]dose|low[- ]dose|pulsed?|daily|a|an)\s+)*"
+                       # the dose told between: "a 10-day course of 500 mg metronidazole"
+                       r"(?:\d+(?:[.,]\d+)?\s*(?:mg|g|gm|grams?|mcg|µg|μg|IU|units?|mL)\s+(?:of\s+)?"
+                       r"(?:(?:intravenous|oral|iv|i\.v\.|po)\s+)?)?", re.I)
 
 
 def _course_before(text: str, drug: Mention, leads: ByStart, drugs: ByStart) -> Mention | None:
@@ -1343,10 +1422,23 @@ def _course_after(text: str, last: Mention, durations: ByStart, drugs: ByStart) 
         start = int(d.attrs.get("phrase_start") or d.start)
         if d.attrs.get("signal") != "for" or start < last.end or start - last.end > 60:
             continue
-        if drugs.window(last.end, start) or not _COURSE_GAP.fullmatch(text, last.end, start):
+        between = drugs.window(last.end, start)
+        if between and last.type == "drug" and _plain_list(text, last, between):
+            last = between[-1]  # "co-amoxiclav and clarithromycin for 48 hours": the list's course, each drug's
+        elif between:
+            continue
+        if not _COURSE_GAP.fullmatch(text, last.end, start):
             continue
         return d
     return None
+
+
+_NAMES_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*\+\s*)", re.I)
+
+
+def _plain_list(text: str, first: Mention, rest: Sequence[Mention]) -> bool:
+    """Whether `first` and the drugs after it are only named one after the other ("A, B and C"), nothing between."""
+    return all(_NAMES_LINK.fullmatch(text, a.end, b.start) for a, b in zip([first, *rest], rest, strict=False))
 
 
 def _reach(items: ByStart) -> int:
@@ -1383,6 +1475,29 @@ def _date_range_after(text: str, last: Mention, times: ByStart, drugs: ByStart
     return None
 
 
+_UNTIL = re.compile(r"\b(?:until|till|up to|through)\s+(?:the\s+)?$", re.I)
+_WHEN_AFTER = re.compile(r"[^,;.]{0,30}?,?\s*(?:when|at which|after which|then)\b", re.I)
+_NOT_UNTIL = re.compile(r"\b(?:not|never)\s+(?:\S+\s+){0,3}(?:until|till)\s+(?:the\s+)?$", re.I)
+
+
+def _until_at(text: str, t: Mention) -> bool:
+    """Whether the time `t` is written "until / till DATE" (the last day of something; not "not started until")."""
+    return _UNTIL.search(text, max(0, t.start - 12), t.start) is not None and \
+        _NOT_UNTIL.search(text, max(0, t.start - 50), t.start) is None
+
+
+def _until_date(text: str, drug: Mention, times: ByStart, drugs: ByStart, end: int) -> Mention | None:
+    """A time written "until / till DATE" after the drug, within its dosage (60 characters, no other drug between):
+    the last day of its course."""
+    i = bisect_left(times.starts, drug.end)
+    for t in times.items[i:]:
+        if t.start > min(end, drug.end + 60) or drugs.window(drug.end, t.start):
+            return None
+        if _until_at(text, t):  # "continued until day 25, when the dose was reduced": a change there, no end
+            return None if _WHEN_AFTER.match(text, t.end) else t
+    return None
+
+
 def _absolute_date(t: Mention) -> bool:
     return t.type == "date" and t.attrs.get("kind") == "absolute"
 
@@ -1399,6 +1514,18 @@ def _same_dose(a: DoseSegment, b: DoseSegment) -> bool:
     return ra is None or rb is None or abs(ra - rb) <= 1e-6 * max(ra, rb)
 
 
+
+
+@cache
+def _schedule_words() -> dict[str, float]:
+    """Doses per day of the one-word schedules of knowledge/frequencies.csv ("daily", "weekly", "monthly")."""
+    out = {}
+    for r in table("frequencies.csv"):
+        if r["written"].isalpha() and r["written"].islower() and r["frequency"].isdigit() and r["period"].isdigit():
+            t = Timing(frequency=int(r["frequency"]), period=float(r["period"]), period_unit=r["period_unit"])
+            if (p := _per_day(t)) is not None:
+                out[r["written"]] = p
+    return out
 
 
 def _per_day(t: Timing) -> float | None:
@@ -1882,6 +2009,11 @@ def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention 
     near = [*(ms.items[:bisect_left(ms.starts, drug.start)] if far else ms.ending_in(drug.start - 40, drug.start)),
             *ms.window(drug.start, reach + 40)]
     for m in near:
+        if _BRACKETED.fullmatch(text, m.start - 1, m.end + 1) and ms.ending_in(m.start - 3, m.start - 1):
+            # "intravenous (IV) X": the abbreviation of the route before it, the same route (read from it)
+            if m.end < drug.start and _ROUTE_BEFORE_GAP.fullmatch(text, m.end + 1, drug.start):
+                return m
+            continue
         # a route before the drug with no comma between ("oral Y"): "X 300 mg orally, Y 180 mg" -> 'orally' is X's
         if m.end <= drug.start and _ROUTE_BEFORE_GAP.fullmatch(text, m.end, drug.start):
             return m
@@ -1894,26 +2026,45 @@ def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention 
     return None
 
 
+_BRACKETED = re.compile(r"\(\s*[^()\s]+\s*\)")  # a route's abbreviation in brackets after it: "intravenous (IV)"
+
+
 # between two drugs of one list: the first one's dosage in brackets, a comma or 'and' ("intravenous A (3.375 g every
 # 6 hours), B (400 mg every 6 hours), and C")
 _LIST_ROUTE_GAP = re.compile(r"[\s-]*(?:of\s+)?")
+# between a route and its class word: "IV broad-spectrum antibiotics", "intravenous empirical antimicrobial"
+_CLASS_ROUTE_GAP = re.compile(r"[\s-]*(?:(?:broad[\s-]spectrum|empiric(?:al)?|prophylactic|combined|high-dose)[\s,]+)*")
+# between a class word and the drugs that spell it out: "antibiotics: a combination of", "antibiotics (", "antibiotics
+# including", "antibiotics, namely", "antibiotics were started, including"
+_CLASS_TO_LIST = re.compile(
+    r"(?:\s+(?:was|were)\s+(?:started|initiated|given|administered|begun|commenced))?\s*(?:[:(\u2013-]|,?\s*(?:namely|"
+    r"including|i\.e\.,?|with|such as)\b)\s*(?:(?:a|the)\s+)?(?:combination\s+(?:therapy\s+)?(?:of|with)\s+)?"
+    r"(?:both\s+)?", re.I)
 _LIST_LINK = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+)?|and\s+)")
 
 
-def _list_route(text: str, drug: Mention, routes: ByStart, drugs: ByStart) -> Mention | None:
-    """The route written once before the first drug of a list ("received intravenous A (...), B (...), and C"):
-    each drug of the list is given by it, when the list's links hold only their dosages in brackets and no member
-    has a route of its own."""
+def _list_route(text: str, drug: Mention, routes: ByStart, drugs: ByStart,
+                classes: ByStart | None = None) -> Mention | None:
+    """The route written once before the first drug of a list ("received intravenous A (...), B (...), and C"), or
+    before a class word the list (or one drug) spells out ("IV antibiotics: a combination of A, B and C"): each drug
+    of the list is given by it, when the list's links hold only their dosages in brackets and no member has a route
+    of its own."""
     cur, first = drug, None
     for _ in range(12):  # back to the list's first drug
         prev = next(iter(drugs.ending_in(cur.start - 90, cur.start)[-1:]), None)
         if prev is None or not _LIST_LINK.fullmatch(text, prev.end, cur.start):
             break
         first = cur = prev
+    head = first or drug
+    # "IV antibiotics: a combination of A, B and C": the route of the class word the list spells out
+    cls = next(iter(classes.ending_in(head.start - 45, head.start)[-1:]), None) if classes is not None else None
+    if cls is not None and _CLASS_TO_LIST.fullmatch(text, cls.end, head.start):
+        first = cls
     if first is None:
         return None
-    before = next(iter(routes.ending_in(first.start - 20, first.start)[-1:]), None)
-    if before is None or not _LIST_ROUTE_GAP.fullmatch(text, before.end, first.start):
+    before = next(iter(routes.ending_in(first.start - 40, first.start)[-1:]), None)
+    gap = _CLASS_ROUTE_GAP if first is cls else _LIST_ROUTE_GAP
+    if before is None or not gap.fullmatch(text, before.end, first.start):
         return None  # "intravenous 0.9% saline and X": the route of the solution named with its strength
     # a list that goes on before the route ("A, B, oral C, and D") or two routes ("PO and IV A, B"): not the list's
     earlier = next(iter(drugs.ending_in(before.start - 90, before.start)[-1:]), None)

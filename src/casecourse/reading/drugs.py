@@ -310,6 +310,8 @@ def find(text: str, abbreviations: dict[str, str] | None = None) -> list[Mention
     text defines, which take precedence over the table of common ones."""
     lex, auto = lexicon()
     lower = lower_of(text)
+    if "\u2013" in lower:  # "piperacillin–tazobactam": an en dash joins a combination's names as a hyphen does
+        lower = lower.replace("\u2013", "-")
     found: list[_Hit] = []
     for start, end, variant in _longest_bounded(text, lower, auto):
         found.append((start, end, lex[variant], None))

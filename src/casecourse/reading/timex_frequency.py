@@ -42,6 +42,9 @@ _RX = [
         ),
     ),
     ("n_ly", re.compile(rf"\b(?P<num>{AMOUNT})[- ]?(?P<word>hourly|daily|weekly|monthly|yearly)\b", re.I)),
+    # "sixth hourly", "6th hourly" (British and Indian prescribing): every sixth hour, not every hour
+    ("nth_ly", re.compile(r"\b(?P<ord>\d{1,2}(?:st|nd|rd|th)|second|third|fourth|sixth|eighth|twelfth)[- ]?hourly\b",
+                          re.I)),
     (
         "count",
         re.compile(
@@ -73,6 +76,7 @@ _RX = [
     ),
     ("latin", re.compile(r"(?<![\w.])(?:" + "|".join(sorted(_LATIN, key=lambda w: -len(w))) + r")(?![\w])")),
 ]
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "sixth": 6, "eighth": 8, "twelfth": 12}
 _LY_UNIT = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month", "yearly": "year", "annual": "year"}
 _PER_UNIT = {
     "d": "day",
@@ -140,6 +144,9 @@ def frequencies(text: str, starts: list[int]) -> Iterator[Cand]:
                     continue  # "a daily exercise": the article is no count (the word rule reads "daily")
                 unit = _LY_UNIT[g["word"].lower()]
                 value = duration_value(got[0], got[1], got[2], unit)
+            elif kind == "nth_ly":
+                n = _ORDINALS.get(g["ord"].lower()) or int(g["ord"][:-2])
+                value = duration_value(float(n), float(n), False, "hour")
             elif kind == "every":
                 unit = unit_of(g["unit"])
                 if g["num"]:
