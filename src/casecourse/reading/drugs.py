@@ -187,8 +187,11 @@ def _resolve(long_form: str) -> list[DrugEntry]:
     for s, e, _ in hits:
         rest = rest[:s] + " " * (e - s) + rest[e:]
     # only a name made of drugs ("tazobactam/piperacillin", "cyclosporine A"), not a disease named after
-    # one ("valproate hyperammonaemic encephalopathy")
-    return [h[2] for h in hits] if hits and _LEFTOVER.fullmatch(rest) else []
+    # one ("valproate hyperammonaemic encephalopathy"); a combination product's two ingredients are the product
+    if not hits or not _LEFTOVER.fullmatch(rest):
+        return []
+    product = _product_pairs().get(frozenset(h[2].ingredient for h in hits)) if len(hits) == 2 else None
+    return [product] if product is not None else [h[2] for h in hits]
 
 
 def _mention(start: int, end: int, text: str, entry: DrugEntry, via: str | None = None,
@@ -286,6 +289,7 @@ def _combine(text: str, found: list[_Hit]) -> list[_Hit]:
             m = _SUFFIX.match(text, e)
             e = m.end() if m else e
         out.append([s, e, entry, via])
+    out = _products(text, out)
     run: list[list] = []  # "A/B/C": every ingredient of a combination shares the one span
     for a, b in zip(out, out[1:], strict=False):
         if a[2].kind == b[2].kind == "drug" and _COMBINATION.fullmatch(text, a[1], b[0]):
@@ -296,6 +300,37 @@ def _combine(text: str, found: list[_Hit]) -> list[_Hit]:
         run = []
     _share_span(run)
     return [(s, e, entry, via) for s, e, entry, via in out]
+
+
+# what joins the two ingredients of a combination product: "A/B", "A - B", "A and B", "A plus B", "A with B", "A B"
+_PRODUCT_JOIN = re.compile(r"\s*[/+\u2013-]\s*|\s+(?:and|plus|with|&)\s+|\s+", re.I)
+
+
+@cache
+def _product_pairs() -> dict[frozenset[str], DrugEntry]:
+    """{first, second} -> the product's entry (knowledge/combination_products.csv)."""
+    out = {}
+    for r in table("combination_products.csv"):
+        entry = lookup(r["product"])
+        if entry is not None:
+            out[frozenset((r["first"], r["second"]))] = entry
+    return out
+
+
+def _products(text: str, hits: list[list]) -> list[list]:
+    """Two ingredients of a fixed-dose combination product written next to each other, in either order
+    ("piperacillin and tazobactam", "tazobactam/piperacillin", "amoxicillin with clavulanic acid"), are that one
+    product, on their joint span: not two drugs, one of which would take the product's dose."""
+    pairs = _product_pairs()
+    out: list[list] = []
+    for h in hits:
+        if out and (a := out[-1])[2].kind == h[2].kind == "drug" and a[3] is None and h[3] is None and \
+                (p := pairs.get(frozenset((a[2].ingredient, h[2].ingredient)))) is not None and \
+                _PRODUCT_JOIN.fullmatch(text, a[1], h[0]):
+            out[-1] = [a[0], h[1], p, None]
+            continue
+        out.append(h)
+    return out
 
 
 def _share_span(run: list[list]) -> None:
