@@ -662,6 +662,7 @@ class ExposureBuilder:
                 ms.leads.append(m)
             if m.type in ("date", "time") and not m.attrs.get("vague"):
                 ms.times.append(m)
+        ms.drugs = self._one_drug(ms.drugs)
         drugs = _dedupe_abbreviations(self.text, ms.drugs)
         self._class_stops(sent, [m for m in mentions if m.type == "drug_class" and m.assertion == Assertion.present],
                           ms, st)
@@ -787,6 +788,8 @@ class ExposureBuilder:
                     seg.start = over
             if act == "start" and _PUT_OFF.match(self.text, d.end):
                 act = "not_taken"  # "Initiation of X was postponed", "scheduled to start X, but this was deferred"
+            if action == "swap-start":
+                self._patient_switch(d, drugs, ms, when, _clause_of(clauses, d.start))
             self.apply(act, d, when, sent, seg, why, cued=id(d) not in uncued)
             if (reg := _regimen_name(self.text, d, ms.regimens())) and \
                     (x := self.active.get(d.norm or d.text)) is not None and x.regimen is None:
@@ -801,6 +804,48 @@ class ExposureBuilder:
             # the stop told after the steps ("..., 30 mg daily from week 7, and was stopped at week 26") ends the
             # last of them; a length ("stopped after 5 days") still counts from the course as it stood before them
             self._later_stop(d, drugs, ms, sent, st, clauses, since)
+
+    def _one_drug(self, drugs: list[Mention]) -> list[Mention]:
+        """A drug's general name and its one form named in the report are one drug (knowledge/drug_forms.csv):
+        "penicillin" after "penicillin G" is penicillin G; "benzylpenicillin" after "penicillin" alone renames
+        that course. Not where the sentence names both, nor where two forms were named."""
+        forms, general_of = _drug_forms()
+        if not any(d.norm in forms or d.norm in general_of for d in drugs):
+            return drugs
+        named = {d.norm for d in drugs}
+        out = []
+        for d in drugs:
+            name = d.norm
+            if name in forms and not named & set(forms[name]):
+                told = [f for f in forms[name] if f in self._of]
+                if len(told) == 1:
+                    d = d.model_copy(update={"norm": told[0]})
+            elif (g := general_of.get(name)) is not None and g not in named and g in self._of and \
+                    name not in self._of and not any(f in self._of for f in forms[g]):
+                for exp in self._of[g]:
+                    exp.drug = name
+                self._of[name] = self._of.pop(g)
+                if g in self.active:
+                    self.active[name] = self.active.pop(g)
+            out.append(d)
+        return out
+
+    def _patient_switch(self, d: Mention, drugs: list[Mention], ms: _Mentions, when: TimeRef,
+                        clause: tuple[int, int]) -> None:
+        """"She was switched to linezolid" (the patient the subject, no drug on the left): the running drugs of
+        the drug's class group (knowledge/class_members.csv) that the sentence does not name stop there."""
+        told = _PATIENT_SWITCH.search(self.text, clause[0], d.start)
+        if told is None or not _gap_is_filler(self.text, told.end(), d.start, ms.inner) or \
+                any(clause[0] <= x.start < told.start() for x in drugs):
+            return
+        group = _class_group(d.norm or d.text, d.attrs.get("drug_class"))
+        if not group:
+            return
+        named = {x.norm or x.text for x in drugs}
+        why = ms.reason(self.text, clause)
+        for name, exp in list(self.active.items()):
+            if name not in named and (name in group or f"drug_class:{exp.drug_class}" in group):
+                self._stop(name, when, why)
 
     def _steps(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
                seg: DoseSegment | None, dose: Mention, claimed: set[int]) -> None:
@@ -1624,6 +1669,31 @@ def _class_members() -> dict[str, frozenset[str]]:
     for row in table("class_members.csv"):
         out.setdefault(row["class"].lower(), set()).add(row["member"])
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@cache
+def _class_group(name: str, drug_class: str | None) -> frozenset[str]:
+    """The smallest class group of knowledge/class_members.csv that holds the drug (by name or class)."""
+    groups = [(len(v), k, v) for k, v in _class_members().items()
+              if name in v or (drug_class and f"drug_class:{drug_class}" in v)]
+    return min(groups)[2] if groups else frozenset()
+
+
+@cache
+def _drug_forms() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """general name -> its forms, form -> general name (knowledge/drug_forms.csv)."""
+    forms: dict[str, list[str]] = {}
+    for r in table("drug_forms.csv"):
+        forms.setdefault(r["general"], []).append(r["form"])
+    return {g: tuple(f) for g, f in forms.items()}, {f: g for g, fs in forms.items() for f in fs}
+
+
+# a switch told with the patient as its subject and no drug on its left: "she was (then) switched to X",
+# "the patient was changed over to X" (the verbs of exposure_cues.csv's swap_out_in cues)
+_PATIENT_SWITCH = re.compile(
+    r"\b(?:s?he|they|the (?:patient|child|infant|boy|girl|man|woman)|patient)\s+(?:was|were|had been|has been|is)\s+"
+    r"(?:(?:then|subsequently|later|eventually|finally|therefore|thus|successfully)\s+)?"
+    r"(?:switched|changed|converted|transitioned|de-?escalated|stepped down|narrowed)\s+(?:over\s+)?to\s+", re.I)
 
 
 def _class_action(text: str, c: Mention, cues: list[tuple], inner: ByStart, blocks: _Blocks,
