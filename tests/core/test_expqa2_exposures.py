@@ -128,3 +128,13 @@ def test_a_combination_written_with_an_en_dash_is_one_drug() -> None:
     got = {e.drug for e in _course("A 71-year-old man had a perforated diverticulum and was given "
                                    "piperacillin\u2013tazobactam 4.5 g every 8 hours.").exposures}
     assert got == {"piperacillin-tazobactam"}
+
+
+def test_a_list_course_length_reaches_drugs_told_with_their_doses() -> None:
+    from casecourse.api import analyze_text
+
+    c = analyze_text("Case presentation\nA man was admitted on 3 February 2024 with pneumonia. He was treated with "
+                     "co-amoxiclav 1.2 g three times daily and clarithromycin 500 mg twice daily for 48 hours.",
+                     assess=False)
+    ends = {e.drug: e.segments[-1].end.point if e.segments[-1].end else None for e in c.exposures}
+    assert ends == {"amoxicillin-clavulanate": "2024-02-05", "clarithromycin": "2024-02-05"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -1463,27 +1463,29 @@ def _course_after(text: str, last: Mention, durations: ByStart, drugs: ByStart) 
     """The 'for N days' that states how long the drug written at `last` was given, with only a verb of giving
     between them and no other drug."""
     reach = _reach(durations)
-    for d in durations.window(last.end - reach, last.end + 61 + reach):
+    # "co-amoxiclav and clarithromycin for 48 hours", "co-amoxiclav 1.2 g tds and clarithromycin 500 mg bd for 48
+    # hours": the list's course, each drug's
+    nxt = drugs.first_from(last.end)
+    end = last.end
+    while nxt is not None and nxt.type == "drug" and _NAMES_LINK.fullmatch(text, end, nxt.start):
+        nxt, end = drugs.first_from(nxt.end), _DOSE_OF_LAST.match(text, nxt.end).end()  # type: ignore[union-attr]
+    for d in durations.window(end - reach, end + 61 + reach):
         start = int(d.attrs.get("phrase_start") or d.start)
-        if d.attrs.get("signal") != "for" or start < last.end or start - last.end > 60:
+        if d.attrs.get("signal") != "for" or start < end or start - end > 60:
             continue
-        between = drugs.window(last.end, start)
-        if between and last.type == "drug" and _plain_list(text, last, between):
-            last = between[-1]  # "co-amoxiclav and clarithromycin for 48 hours": the list's course, each drug's
-        elif between:
-            continue
-        if not _COURSE_GAP.fullmatch(text, last.end, start):
+        if drugs.window(end, start) or not _COURSE_GAP.fullmatch(text, end, start):
             continue
         return d
     return None
 
 
-_NAMES_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*\+\s*)", re.I)
-
-
-def _plain_list(text: str, first: Mention, rest: Sequence[Mention]) -> bool:
-    """Whether `first` and the drugs after it are only named one after the other ("A, B and C"), nothing between."""
-    return all(_NAMES_LINK.fullmatch(text, a.end, b.start) for a, b in zip([first, *rest], rest, strict=False))
+# the link between two drugs of a list: a comma, "and", "+", after the first drug's own dose and frequency if it has
+# them ("co-amoxiclav 1.2 g three times daily and clarithromycin 500 mg twice daily for 48 hours")
+_OWN_DOSE = (r"(?:\s+\d[\d.,]*\s*(?:mg|g|mcg|µg|ug|iu|units?|ml)(?:/(?:kg|m2|day|d|h))*"
+             r"(?:\s+(?:once|twice|three\s+times|four\s+times|daily|a\s+day|per\s+day|bid|tid|qid|od|bd|tds|qds|"
+             r"every\s+\d+\s*(?:h|hours))){0,2})?")
+_NAMES_LINK = re.compile(_OWN_DOSE + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*\+\s*)", re.I)
+_DOSE_OF_LAST = re.compile(_OWN_DOSE, re.I)  # the last drug's own dose, before the list's course
 
 
 def _reach(items: ByStart) -> int:
