@@ -1,0 +1,24 @@
+"""A judgement after 'indicating' / 'suggesting' is asserted on its own (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.api import analyze_text
+
+pytest.importorskip("simple_icd_10_cm")
+
+
+def _conditions(text: str) -> dict[str, str]:
+    return {c.name: c.status for c in analyze_text("Case presentation\nA 2-day-old boy. " + text).conditions}
+
+
+def test_a_denied_finding_does_not_deny_what_it_indicates() -> None:
+    got = _conditions("The plain film showed absence of bowel gas beyond the stomach indicating duodenal atresia.")
+    assert got.get("duodenal atresia") == "confirmed"
+    got = _conditions("Echocardiography showed no flow across the pulmonary valve, suggesting pulmonary atresia.")
+    assert any("atresia" in name and status != "refuted" for name, status in got.items())
+
+
+def test_denied_evidence_still_denies_what_it_would_indicate() -> None:
+    assert _conditions("There were no signs indicating meningitis.").get("meningitis") == "refuted"
+    assert _conditions("Biopsy showed no findings indicative of malignancy.").get("malignancy") == "refuted"
