@@ -229,6 +229,13 @@ def searched_for() -> re.Pattern:
 
 
 @cache
+def noun_denial() -> re.Pattern:
+    """A denial told as a noun ('absence of', 'lack of'; context_rules_extra.json `noun_denials`), matched at a cue."""
+    alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in _extra().get("noun_denials", []))
+    return re.compile(rf"(?:{alts})\b", re.I)
+
+
+@cache
 def _rules() -> _Cues:
     rules: list[dict] = []
     path = _medspacy_rules_path()
@@ -558,6 +565,9 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
         # a terminator of forward scopes only: "no rash with fever" ends at 'with', "fever with chills was not
         # present" denies both
         forward_terms = [(a, b) for a, b, cat, d in cues if d == "TERMINATE_FORWARD"]
+        # a participle of judgement ends a denial told as a noun ("absence of gas indicating atresia"), or any denial
+        # after a comma ("no gas beyond the stomach, indicating atresia"); "no pain suggesting X" denies X too
+        noun_terms = [(a, b) for a, b, cat, d in cues if d == "TERMINATE_NOUN_DENIAL"]
         # a semicolon ends a clause: "no lymphadenopathy; the spleen was palpable" negates only the first
         semi = lower.find(";")
         while semi >= 0:
@@ -604,6 +614,9 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                             forward_terms[bisect_left(forward_starts, lo):bisect_right(forward_starts, hi)]) \
                         and not (cat == "POSSIBLE_EXISTENCE" and m.type == "condition"
                                  and _diagnoses_with(text, lo, hi, loud, starts[id(loud)])) \
+                        or noun_terms and cat == "NEGATED_EXISTENCE" and any(
+                            lo <= ta and tb <= hi and (text[ta - 2:ta] == ", " or noun_denial().match(text, a))
+                            for ta, tb in noun_terms) \
                         or (words := _words_between(text, lo, hi)) > MAX_SCOPE_WORDS \
                         and (m.type not in _LISTED_TYPES or words > LIST_REACH
                              or (_words_outside(text, lo, hi, loud, starts[id(loud)]) > MAX_SCOPE_WORDS

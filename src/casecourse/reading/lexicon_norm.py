@@ -35,7 +35,7 @@ def variants() -> dict:
 def _rules() -> tuple[dict[str, str], list[tuple[re.Pattern, str]], frozenset[str]]:
     v = variants()
     rules = [(re.compile(p), r) for p, r in v["plural_rules"] + v["spelling_rules"]]
-    return v["irregular"], rules, frozenset(v["drop_words"])
+    return {**v["irregular"], **v["word_synonyms"]}, rules, frozenset(v["drop_words"])
 
 
 def fold(word: str) -> str:

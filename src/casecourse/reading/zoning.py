@@ -41,6 +41,18 @@ _LITERATURE_CUE = anchored(
     r"previously published|published (?:case )?(?:reports?|cases?|series|literature))\b|"
     # "... may precipitate the hemorrhage.15": a superscript citation flattened onto the sentence's end
     r"(?<=[a-z]{2})(?<!fig)(?<!figs)(?<!vol)(?<!eq)\.\d{1,3}(?:[-–,]\d{1,3})*(?=\s|$)", re.I)
+# Another report's patient told in the case's own words: "Smith et al. reported X in a 30-year-old woman", "a recent
+# case report described a patient who developed X". The words for a patient ("a 30-year-old woman", "she") are then
+# the cited patient's, so the sentence is literature unless it also names this case (`_OWN_CASE`).
+_CITED_CASE = anchored(
+    r"\bet al\b\.?,?\s*(?:\(\d{4}\)\s*|\[\d+(?:[-–,]\s?\d+)*\]\s*)?(?:also\s+|previously\s+|recently\s+)?"
+    r"(?:reported|described|presented|documented|published)\b|"
+    r"\b(?:a|one|another|an\s+earlier)\s+(?:(?:recent|previous|prior|similar|published|single)\s+)?"
+    r"(?:case\s+report|case\s+series|report)\s+(?:\(\d+\)\s*|\[\d+(?:[-–,]\s?\d+)*\]\s*)?(?:has\s+|had\s+)?"
+    r"(?:also\s+)?(?:described|reported|presented|documented)\b", re.I)
+_OWN_CASE = anchored(
+    r"\b(?:our|this|the\s+present|the\s+current|the\s+index)\s+(?:patient|case|man|woman|boy|girl|child|infant)\b|"
+    r"\bwe\b|\bin\s+our\b", re.I)
 # A general statement about a disease, not a fact of this case: "X is a rare autosomal recessive disorder",
 # "X is characterised by ...", "X affects mainly young women". Case reports tell the patient's story in the past
 # tense, so a sentence with such a cue, no past-tense story verb and no word for the patient is background.
@@ -383,6 +395,8 @@ def sentence_zone(sentence: str, line_zone: str) -> str:
         if _cites(sentence) and not _PATIENT_CUE.search(sentence):
             return "literature"
         low = lower_text(sentence)  # the case-insensitive cues are searched by their lowered twins (same answers)
+        if search_lowered(_CITED_CASE, sentence, low) and not search_lowered(_OWN_CASE, sentence, low):
+            return "literature"
         if search_lowered(_WE_REPORT, sentence, low):
             return "summary"  # the case in one sentence: its facts are real but undated
         if line_zone != "summary" and search_lowered(_GENERIC_CUE, sentence, low) \

@@ -1,0 +1,29 @@
+"""A judgement after 'indicating' / 'suggesting' is asserted on its own (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.api import analyze_text
+
+pytest.importorskip("simple_icd_10_cm")
+
+
+def _conditions(text: str) -> dict[str, str]:
+    return {c.name: c.status for c in analyze_text("Case presentation\nA 2-day-old boy. " + text).conditions}
+
+
+def test_a_denied_finding_does_not_deny_what_it_indicates() -> None:
+    got = _conditions("The plain film showed absence of bowel gas beyond the stomach, indicating duodenal atresia.")
+    assert got.get("duodenal atresia") == "confirmed"
+    got = _conditions("The plain film showed absence of bowel gas beyond the stomach indicating pyloric atresia.")
+    assert any("atresia" in name and status == "confirmed" for name, status in got.items())
+    got = _conditions("Echocardiography showed no flow across the pulmonary valve, suggesting pulmonary atresia.")
+    assert any("atresia" in name and status != "refuted" for name, status in got.items())
+
+
+def test_without_a_comma_the_judgement_is_denied_with_its_noun() -> None:
+    assert _conditions("There were no signs indicating meningitis.").get("meningitis") == "refuted"
+    assert _conditions("There was absence of signs indicating meningitis.").get("meningitis") == "refuted"
+    assert _conditions("Biopsy showed no findings indicative of malignancy.").get("malignancy") == "refuted"
+    got = _conditions("He had no chest pain suggesting myocardial infarction.")
+    assert got.get("myocardial infarction") == "refuted"

@@ -1,0 +1,33 @@
+"""Another report's patient told in the case's own words is literature (invented sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.api import analyze_text
+from casecourse.reading.zoning import sentence_zone
+
+
+@pytest.mark.parametrize("sentence", [
+    "A recent case report described a patient who developed anaphylaxis after the first dose.",
+    "Smith et al. reported myocarditis in a 25-year-old woman after the same drug.",
+    "Jones et al. (2019) described a 40-year-old man in whom she noted a similar rash.",
+    "Another report [12] described a boy who had recurrent pancreatitis.",
+])
+def test_a_cited_patient_is_literature(sentence: str) -> None:
+    assert sentence_zone(sentence, "narrative") == "literature"
+
+
+@pytest.mark.parametrize("sentence", [
+    "As Smith et al. reported, our patient also developed myocarditis.",
+    "We reported the reaction to the manufacturer, and she recovered.",
+    "A 25-year-old woman developed myocarditis after the first dose.",
+])
+def test_this_patient_stays_narrative(sentence: str) -> None:
+    assert sentence_zone(sentence, "narrative") == "narrative"
+
+
+def test_the_cited_patients_diagnosis_is_not_this_patients() -> None:
+    course = analyze_text("Case presentation\nA 30-year-old woman developed pancreatitis after the drug. "
+                          "A recent case report described a patient who developed anaphylaxis after the drug.")
+    names = {c.name for c in course.conditions}
+    assert "pancreatitis" in names and "anaphylaxis" not in names
