@@ -9,6 +9,7 @@ from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Assertion, Mention
+from casecourse.reading.rx_first import anchored
 
 _AMOUNT = (r"(?:(?:about|around|approximately|nearly|almost|over|more\s+than|roughly|some|an?\s+additional)\s+)?"
            r"\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:kg|kilo(?:gram)?s?|lbs?|pounds?|stones?)\b(?:\s+(?:of\s+)?(?:body\s+)?weight)?")
@@ -21,8 +22,9 @@ def _regex() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
     space = r"\s+"
     verbs = "|".join(f"(?P<g{i}>{'|'.join(v.replace(' ', space) for v in r['verbs'].split('|'))})"
                      for i, r in enumerate(rows))
-    return re.compile(rf"\b(?:{verbs})\s+(?:(?:some|a\s+lot\s+of|significant|considerable|much)\s+)?"
-                      rf"(?:weight\b|{_AMOUNT})", re.I), groups
+    # behind a lookahead of its first two characters (rx_first.anchored): `re` skips to them in C
+    return anchored(rf"\b(?:{verbs})\s+(?:(?:some|a\s+lot\s+of|significant|considerable|much)\s+)?"
+                    rf"(?:weight\b|{_AMOUNT})", re.I), groups
 
 
 def find(text: str) -> list[Mention]:
