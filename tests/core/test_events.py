@@ -136,3 +136,9 @@ def test_an_exacerbation_of_a_symptom_is_no_flare() -> None:
     found = [(m.norm, m.attrs["role"]) for m in find("She had an exacerbation of respiratory distress. He had an "
                                                          "exacerbation of COPD.")]
     assert found == [("flare", "reference"), ("flare", "occurrence")]
+
+
+def test_advice_to_follow_up_is_a_plan_not_a_visit() -> None:
+    found = [(m.text, m.attrs["role"]) for m in find("She was advised to follow up at 30 days. He was scheduled to "
+                                                         "follow-up in clinic.")]
+    assert found == [("advised to follow up", "reference"), ("scheduled to follow-up", "reference")]
