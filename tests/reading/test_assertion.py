@@ -373,3 +373,12 @@ def test_and_was_opens_a_new_predicate_after_a_denial() -> None:
     found = {m.text: m.assertion.value for m in read("He had no fever and was tachycardic.").mentions
              if m.type in ("finding", "condition")}
     assert found == {"fever": "negated", "tachycardic": "present"}
+
+
+def test_a_surgical_exclusion_of_an_aneurysm_denies_nothing() -> None:
+    from casecourse.reading.pipeline import read
+
+    found = {m.text: m.assertion.value for m in read(
+        "The team decided to exclude the pseudoaneurysm with an endovascular stent graft.").mentions
+        if m.type in ("finding", "condition")}
+    assert found["pseudoaneurysm"] == "present"
