@@ -62,3 +62,10 @@ def test_the_steroid_curve_after_a_low_dose_segment_stays_a_range() -> None:
     got = next(a for a in course.assessments if a.rule == "steroid_exposure").data
     assert got["cumulative_mg"]["min"] == 50.0  # only the first day's dose is sure; the taper is not told
     assert got["sequence"][1:] == ["0-50", "0-50"]
+
+
+def test_a_drug_named_low_dose_before_its_dose_gets_no_lowered_segment() -> None:
+    got = _segments("A 70-year-old man was admitted on 2 March 2021 for a hip fracture, and low-dose heparin was "
+                    "chosen for thromboprophylaxis. Heparin 5000 units twice daily was started on 3 March 2021. "
+                    "In June 2021 he was on low-dose heparin.")
+    assert "low-dose" not in [s[0] for s in got["heparin"][1]]  # the name of the treatment, not a later lower dose

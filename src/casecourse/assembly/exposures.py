@@ -868,12 +868,20 @@ class ExposureBuilder:
                 or not _told_later(last.start, when):
             return False
         told = _LOWER_BEFORE.search(self.text, max(sent[0], d.start - 40), d.start)
-        if told is None:
+        if told is None or self._lower_before(d, exp):
             return False
         last.end = TimeRef(derivation="unknown")
         exp.segments.append(DoseSegment(start=when, dose=Dose(text=told.group("q")), route=seg.route if seg else None,
                                         timing=seg.timing if seg else None, provenance=self._prov(d, sent)))
         return True
+
+    def _lower_before(self, d: Mention, exp: Exposure) -> bool:
+        """Whether the drug was written "low-dose X" before its dose was told ("low-dose vasopressin" in the
+        introduction, then "vasopressin 0.03 U/min"): a name of the whole treatment, no later change of dose."""
+        seg = exp.segments[-1]
+        upto = seg.provenance.spans[0].start if seg.provenance and seg.provenance.spans else d.start
+        return any(_LOWER_BEFORE.search(self.text, max(0, m.start() - 40), m.start())
+                   for m in re.finditer(re.escape(d.text), self.text[:upto], re.I))
 
     def _steps(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
                seg: DoseSegment | None, dose: Mention, claimed: set[int]) -> None:
@@ -1955,8 +1963,8 @@ _STEP_BEFORE = anchored(r"(?:\b(?:taper\w*|reduc\w*|decreas\w*|lower\w*|increas\
 
 # a drug told again only as lower than before, with no amount: "on low-dose prednisolone", "maintenance azathioprine",
 # "a reduced dose of X", "low-dose oral X"
-_LOWER_BEFORE = anchored(r"\b(?P<q>(?:(?:a|the)\s+)?(?:(?:low|lower|reduced|minimal)(?:[- ]dose[sd]?)(?:\s+of)?|"
-                         r"maintenance(?:\s+(?:dose|doses|therapy|treatment)\s+of)?))"
+_LOWER_BEFORE = anchored(r"\b(?:(?:a|the)\s+)?(?P<q>(?:low|lower|reduced|minimal)(?:[- ]dose[sd]?)|maintenance"
+                         r"(?:\s+(?:dose|doses|therapy|treatment)(?=\s+of))?)(?:\s+of)?"
                          r"(?:\s+(?:oral|daily|intravenous|subcutaneous))?\s+$", re.I)
 
 
