@@ -789,7 +789,9 @@ class ExposureBuilder:
             if act == "start" and _PUT_OFF.match(self.text, d.end):
                 act = "not_taken"  # "Initiation of X was postponed", "scheduled to start X, but this was deferred"
             if action == "swap-start":
-                self._patient_switch(d, drugs, ms, when, _clause_of(clauses, d.start))
+                self._patient_switch(d, drugs, ms, when, _clause_of(clauses, d.start), actions)
+            if act in ("start", "ongoing") and self._told_lower(d, seg, when, sent):
+                seg = None  # "at last follow-up, on low-dose prednisolone": a later segment, its dose not given
             self.apply(act, d, when, sent, seg, why, cued=id(d) not in uncued)
             if (reg := _regimen_name(self.text, d, ms.regimens())) and \
                     (x := self.active.get(d.norm or d.text)) is not None and x.regimen is None:
@@ -831,9 +833,11 @@ class ExposureBuilder:
         return out
 
     def _patient_switch(self, d: Mention, drugs: list[Mention], ms: _Mentions, when: TimeRef,
-                        clause: tuple[int, int]) -> None:
-        """"She was switched to linezolid" (the patient the subject, no drug on the left): the running drugs of
-        the drug's class group (knowledge/class_members.csv) that the sentence does not name stop there."""
+                        clause: tuple[int, int], actions: dict[int, str]) -> None:
+        """"She was switched to linezolid", "her therapy was changed to linezolid" (the patient or the treatment the
+        subject, no drug on the left): the running drugs of the drug's class group (knowledge/class_members.csv)
+        stop there, but those the sentence names otherwise than as started before the switch ("initiated with A,
+        and ... therapy was switched to B" stops A; "..., and cefazolin was continued" keeps cefazolin)."""
         told = _PATIENT_SWITCH.search(self.text, clause[0], d.start)
         if told is None or not _gap_is_filler(self.text, told.end(), d.start, ms.inner) or \
                 any(clause[0] <= x.start < told.start() for x in drugs):
@@ -841,11 +845,43 @@ class ExposureBuilder:
         group = _class_group(d.norm or d.text, d.attrs.get("drug_class"))
         if not group:
             return
-        named = {x.norm or x.text for x in drugs}
+        named = {x.norm or x.text for x in drugs
+                 if x.end > told.start() or actions.get(id(x)) not in ("start", _UNCUED, "swap-start")}
+        told_here = {x.norm or x.text for x in drugs}  # "X for another 10 days, and then switched to Y": X's length
         why = ms.reason(self.text, clause)
         for name, exp in list(self.active.items()):
+            if name in told_here and exp.segments and (exp.segments[-1].length_days is not None or
+                                                       exp.segments[-1].end is not None):
+                continue
             if name not in named and (name in group or f"drug_class:{exp.drug_class}" in group):
                 self._stop(name, when, why)
+
+    def _told_lower(self, d: Mention, seg: DoseSegment | None, when: TimeRef, sent: tuple[int, int]) -> bool:
+        """"X 60 mg daily" ... later "on low-dose X" / "maintenance X" (no amount): the course goes on at a lower dose
+        the text does not give. A new segment from that time, its dose only the words as written (no value); the
+        dose before it ended at a time not told. Not where the course's dose was never given or its length is told."""
+        exp = self.active.get(d.norm or d.text)
+        if exp is None or not when.known or (seg is not None and seg.dose is not None and seg.dose.value is not None):
+            return False
+        last = exp.segments[-1]
+        if last.dose is None or last.dose.value is None or last.end is not None or last.length_days is not None \
+                or not _told_later(last.start, when):
+            return False
+        told = _LOWER_BEFORE.search(self.text, max(sent[0], d.start - 40), d.start)
+        if told is None or self._lower_before(d, exp):
+            return False
+        last.end = TimeRef(derivation="unknown")
+        exp.segments.append(DoseSegment(start=when, dose=Dose(text=told.group("q")), route=seg.route if seg else None,
+                                        timing=seg.timing if seg else None, provenance=self._prov(d, sent)))
+        return True
+
+    def _lower_before(self, d: Mention, exp: Exposure) -> bool:
+        """Whether the drug was written "low-dose X" before its dose was told ("low-dose vasopressin" in the
+        introduction, then "vasopressin 0.03 U/min"): a name of the whole treatment, no later change of dose."""
+        seg = exp.segments[-1]
+        upto = seg.provenance.spans[0].start if seg.provenance and seg.provenance.spans else d.start
+        return any(_LOWER_BEFORE.search(self.text, max(0, m.start() - 40), m.start())
+                   for m in re.finditer(re.escape(d.text), self.text[:upto], re.I))
 
     def _steps(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
                seg: DoseSegment | None, dose: Mention, claimed: set[int]) -> None:
@@ -1690,10 +1726,14 @@ def _drug_forms() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
     return {g: tuple(f) for g, f in forms.items()}, {f: g for g, fs in forms.items() for f in fs}
 
 
-# a switch told with the patient as its subject and no drug on its left: "she was (then) switched to X",
-# "the patient was changed over to X" (the verbs of exposure_cues.csv's swap_out_in cues)
+# a switch told with the patient, or the treatment itself, as its subject and no drug on its left: "she was (then)
+# switched to X", "the patient was changed over to X", "her therapy was changed to X", "the antimicrobial regimen was
+# switched to X" (the verbs of exposure_cues.csv's swap_out_in cues)
 _PATIENT_SWITCH = re.compile(
-    r"\b(?:s?he|they|the (?:patient|child|infant|boy|girl|man|woman)|patient)\s+(?:was|were|had been|has been|is)\s+"
+    r"\b(?:s?he|they|the (?:patient|child|infant|boy|girl|man|woman)|patient|"
+    r"(?:(?:her|his|their|the)\s+)?(?:(?:antibiotic|antimicrobial|antibacterial|antifungal|antiviral|empiric(?:al)?|"
+    r"medical|drug|intravenous|iv|oral)\s+)?(?:therapy|treatment|regimen|medications?|coverage))\s+"
+    r"(?:was|were|had been|has been|is)\s+"
     r"(?:(?:then|subsequently|later|eventually|finally|therefore|thus|successfully)\s+)?"
     r"(?:switched|changed|converted|transitioned|de-?escalated|stepped down|narrowed)\s+(?:over\s+)?to\s+", re.I)
 
@@ -1919,6 +1959,13 @@ _STEP_BEFORE = anchored(r"(?:\b(?:taper\w*|reduc\w*|decreas\w*|lower\w*|increas\
                         r"(?:up)?titrat\w*)(?:\s+[\w-]+){0,4}?\s+by|\b(?:in|by|with)\s+(?:(?:weekly|monthly|daily)\s+)?"
                         r"(?:steps|decrements|increments|reductions)\s+of|\(\s*(?:max(?:imum|imal)?\.?|up\s+to)\s*:?)"
                         r"\s*$", re.I)
+
+
+# a drug told again only as lower than before, with no amount: "on low-dose prednisolone", "maintenance azathioprine",
+# "a reduced dose of X", "low-dose oral X"
+_LOWER_BEFORE = anchored(r"\b(?:(?:a|the)\s+)?(?P<q>(?:low|lower|reduced|minimal)(?:[- ]dose[sd]?)|maintenance"
+                         r"(?:\s+(?:dose|doses|therapy|treatment)(?=\s+of))?)(?:\s+of)?"
+                         r"(?:\s+(?:oral|daily|intravenous|subcutaneous))?\s+$", re.I)
 
 
 def _comparable(a: Mention, b: Mention) -> bool:

@@ -176,6 +176,21 @@ def _named_later(course: Course, x: Exposure, seg: DoseSegment) -> bool:
     return any(m.type == "drug" and m.start >= after and str(m.norm or m.text).lower() == name for m in course.mentions)
 
 
+def _lowered(seg: DoseSegment) -> bool:
+    """A segment told only as lower than the one before ("on low-dose X", "maintenance X"): words, no amount."""
+    return seg.dose is not None and seg.dose.value is None and bool(seg.dose.text) and \
+        _LOWER_WORDS.search(seg.dose.text) is not None
+
+
+_LOWER_WORDS = re.compile(r"\b(?:low|lower|reduced|minimal|maintenance)\b", re.I)
+
+
+def _pred_of(seg: DoseSegment, f: float | None, weight: float | None, bsa: float | None
+             ) -> tuple[float, float] | None:
+    mg, _ = daily_mg(seg, weight, bsa)
+    return (mg[0] * f, mg[1] * f) if mg and f else None
+
+
 # prednisone-equivalent mg/day above which a dose told only at its start is not assumed to go on unchanged to the end
 # of the story: the low-dose band of EULAR's 2013 recommendations on glucocorticoid dose terms (<= 7.5 mg/day)
 TAPERED_ABOVE = 7.5
@@ -207,9 +222,16 @@ def pieces(course: Course, axis: Axis, end_of_story: float | None) -> list[Piece
             pred = (mg[0] * f, mg[1] * f) if (mg and f) else None
             if mg and not f:
                 note = f"no prednisone equivalence for {x.drug}"
+            if pred is None and i > 0 and _lowered(seg) and (before := _pred_of(segs[i - 1], f, weight, bsa)):
+                # "60 mg daily ... at last follow-up, on low-dose prednisolone": below the dose before, which one the
+                # text does not give
+                pred, note = (0.0, before[1]), "told as lower than the dose before it, no dose given"
             name = canonical(x.drug) or x.drug
-            if carried and pred is not None and pred[0] > TAPERED_ABOVE and start is not None \
-                    and start[1] + 1 <= end[0] and seg.length_days is None and _named_later(course, x, seg):
+            lowered_next = i + 1 < len(segs) and _lowered(segs[i + 1]) and end is not None and \
+                (seg.end is None or not seg.end.known)
+            if (carried and _named_later(course, x, seg) or lowered_next) and pred is not None and \
+                    pred[0] > TAPERED_ABOVE and start is not None and start[1] + 1 <= end[0] and \
+                    seg.length_days is None:
                 # "prednisolone 2 mg/kg/day ... at last follow-up, on low-dose prednisolone": a dose above the low-dose
                 # band, told at its start and the drug named again later without a dose, may have been tapered to any
                 # lower dose by the end of the story, which the text does not give (a range, not the dose for years)
