@@ -83,7 +83,47 @@ _BOUNDARY = re.compile(r"[.;!?\n](?:(?<=[.;!?])(?:\s|$)|(?<=\n))")  # `[.;!?](?:
 _TREND = re.compile(r"(?:increased|decreased|rose|fell|dropped|declined|improved|worsened|increasing|decreasing|"
                     r"rising|falling|climbing)\b", re.I)
 _TO_VALUE = re.compile(r"\s+(?:further\s+)?(?:to|from|by)\s+(?:a\s+|about\s+|approximately\s+)?[<>≤≥]?\s*\d", re.I)
+# the gap between the tests of a list a result word heads ("included white cell count and differential, hemoglobin,
+# RDW, and ..."): commas, "and"/"or", brackets and a few words with no verb; it ends with ",", "and" or "("
+_LIST_ON = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|\([^()\d]{0,30}\)|[()]|"
+                      r"(?!(?:was|were|is|are|but|while|with|which|that|who|had|has)\b)[a-z][\w-]*)\s*){0,6}", re.I)
+_LIST_ON_END = re.compile(r"(?:,|\band|\bor|\()\s*$", re.I)
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$", re.I)
+
+
+@cache
+def _change_words() -> dict[str, str]:
+    """knowledge/lab_change_words.csv: progressive change words (a trend rather than a level) -> up | down."""
+    return {r["word"].lower(): r["trend"] for r in table("lab_change_words.csv")}
+
+
+def _is_change(adj: str) -> bool:
+    """The result word is a progressive change word ("steadily decreasing"): a trend, no interpretation."""
+    words = adj.lower().split()
+    return bool(words) and words[-1] in _change_words()
+
+
+def _trend(text: str, s: int, e: int) -> Mention:
+    """A change word as a result with its direction and no interpretation (as `lab_signs` reads "fell to")."""
+    s = e - len(text[s:e].split()[-1])  # the change word without its degree adverbs ("steadily")
+    return Mention.model_construct(type="test_result", start=s, end=e, text=text[s:e],
+                                   attrs={"interpretation": None, "trend": _change_words()[text[s:e].lower()],
+                                          "test": None, "rule": "trend"})
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _list_head() -> re.Pattern[str]:
+    """A result word said of the tests a lab-results noun and a verb introduce after it ("the labs within normal
+    limits included A, B and C", "abnormal results included X"); vocabulary in knowledge/lab_list_heads.csv."""
+    rows = table("lab_list_heads.csv")
+    nouns = _alternation([r["word"] for r in rows if r["kind"] == "noun"])
+    verbs = _alternation([r["word"] for r in rows if r["kind"] == "verb"])
+    return re.compile(rf"(?:\b(?P<n1>{nouns})\s+(?:(?:that|which)\s+were\s+)?)?(?P<adj>{_DEG}(?:{_ADJ}))"
+                      rf"(?:\s+(?P<n2>{nouns}))?\s+(?:{verbs})\s*:?\s+(?:the\s+)?$", re.I)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -235,6 +275,8 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
         hits = sorted(hits + elided, key=lambda h: (h.start, h.end))
     groups = _groups(text, hits)
     carried: str | None = None
+    listed_by: tuple[str, int, int] | None = None  # a list head's interpretation and result-word span
+    listed_end = -1
     carried_end = -1
     low = lower_text(text)
     for gi, group in enumerate(groups):
@@ -250,6 +292,10 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
         if post and _TREND.match(text, post.start("adj")) and (
                 _TO_VALUE.match(text, post.end("adj")) or _PERFECT.search(text, g_end, post.start("adj"))):
             post = None  # "hemoglobin increased to 10.2 g/dL", "ferritin had decreased": a change, not the level
+        if post and _is_change(post.group("adj")):
+            out.append(_trend(text, *post.span("adj")))
+            carried = listed_by = None
+            continue  # "troponin was steadily falling": a change between times, not the level
         if post and text.startswith("-", g_end) and _STAINED_CELLS.match(text, post.end("adj")):
             carried = None
             continue  # "40 IgG4-positive plasma cells per high-power field": a stain of tissue cells, no serum result
@@ -260,12 +306,19 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             pre = (search_lowered(_PRE, window, low and low[prev_bound:g_start])
                    if _may_hold_adjective(window) else None) or (
                 _PRE_FOR.search(window) if may_hold(low, prev_bound, g_start, ("tive",)) else None)
+            listed = None if pre or not _may_hold_adjective(window) else _list_head().search(window)
+            if listed and (listed.group("n1") or listed.group("n2")):
+                pre = listed  # "the labs within normal limits included A, B and C": said of each test named
             adj_at = prev_bound + pre.start("adj") if pre else 0
-            if pre and (_PREDICATE_BEFORE.search(text, max(0, adj_at - 30), adj_at)
+            if pre and pre is not listed and (_PREDICATE_BEFORE.search(text, max(0, adj_at - 30), adj_at)
                         or _AND_AFTER.match(text, prev_bound + pre.end("adj"))):
                 # "X was positive and Y (Z) antibody was negative", "her oxygen requirement decreased and ferritin
                 # fell": the predicate of what came before, not said of the test after it
                 pre = None
+            if pre and _is_change(pre.group("adj")):
+                out.append(_trend(text, prev_bound + pre.start("adj"), prev_bound + pre.end("adj")))
+                carried = listed_by = None
+                continue  # "steadily decreasing troponin-I and BNP": a trend, not a level
             if pre:
                 span = (prev_bound + pre.start("adj"), prev_bound + pre.end("adj"))
                 takers = _takers(group, _interp_of(text[span[0]:span[1]]))
@@ -280,7 +333,19 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
                 for t in expand(h.test):
                     out.append(_mention(text, s + lead, e, t, interp, "adjective", _written(text, h)))
             carried, carried_end = (interp if interp in ("POS", "NEG") else None), e
+            listed_by, listed_end = ((interp, s + lead, e) if not post and pre is listed else None), g_end
             continue
+        if listed_by and _LIST_ON.fullmatch(text, listed_end, g_start) and \
+                _LIST_ON_END.search(text, listed_end, g_start):
+            interp, s, e = listed_by  # "the labs within normal limits included A and differential, B, C": each test
+            for h in group:
+                if interp not in _PANEL_SHARED and h.test.name in panels():
+                    continue
+                for t in expand(h.test):
+                    out.append(_mention(text, s, e, t, interp, "listed", _written(text, h)))
+            listed_end = g_end
+            continue
+        listed_by = None
         if carried and _CARRY.fullmatch(text, carried_end, g_start):
             for h in group:
                 if carried not in _PANEL_SHARED and h.test.name in panels():

@@ -31,6 +31,7 @@ from casecourse.reading.rx_first import lower_of
 # candidates in C (three times faster; same matches)
 _CLAUSE_END = re.compile(r"[.!?;\n](?:(?<=[.!?])(?=\s+[A-Z(\[]|\s*$)|(?<=[;\n]))")
 _WORD = re.compile(r"\w")
+_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])(?=\s+[A-Z(\[]|\s*$)|(?<=\n))")
 _DIGIT = re.compile(r"\d")
 _INTERVAL_BEFORE = re.compile(r"\(\s*[<>≤≥]?\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*$")
 # what may stand between two items of one list, once parentheses are removed
@@ -167,6 +168,26 @@ def _elided_letters(text: str, cands: list[Hit]) -> list[Hit]:
 
 # a comma and a conjunction open a new clause: "serologies were negative, and tuberculosis was excluded"
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|while|whereas|although)\b", re.I)
+
+
+@cache
+def _shared_result() -> re.Pattern[str]:
+    """A phrase giving one result to every item of a list cut by semicolons (knowledge/shared_result_phrases.csv)."""
+    words = sorted((r["phrase"] for r in table("shared_result_phrases.csv")), key=len, reverse=True)
+    return re.compile(r",?\s*\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.I)
+
+
+def _clause_ends(text: str) -> list[int]:
+    """Ends of clauses; a semicolon ends none when its sentence closes with a phrase that gives every item before
+    it one result ("Gram stain; cultures for fungi; HSV PCR; and cryptococcal antigen, all of which were negative")."""
+    ends: list[int] = []
+    for m in _CLAUSE_END.finditer(text):
+        if m.group() == ";":
+            stop = _SENTENCE_END.search(text, m.end())
+            if _shared_result().search(text, m.end(), stop.start() if stop else len(text)):
+                continue
+        ends.append(m.end())
+    return ends
 
 
 def _gap(text: str, a: int, b: int) -> str:
@@ -330,7 +351,7 @@ def find(text: str) -> list[Mention]:
     kinds = {h.kind for h in hits}
     if not kinds & {"head", "named_test"} and not ("organism" in kinds and kinds & {"pos", "neg"}):
         return []
-    ends = [0] + [m.end() for m in _CLAUSE_END.finditer(text)] + [len(text)]
+    ends = [0, *_clause_ends(text), len(text)]
     out: list[Mention] = []
     for items, head in _lists(text, hits):
         lo, hi = items[0].start, (head or items[-1]).end
