@@ -68,3 +68,15 @@ def test_a_sentence_of_many_suspicions_is_scanned_for_its_contrast_once(monkeypa
     monkeypatch.setattr(suspicions, "_CONTRAST", Counting())
     found = _status("tuberculosis was suspected, sarcoidosis was considered, " * 200 + "but cultures were negative.")
     assert found["tuberculosis"] == "refuted" and len(calls) <= 2
+
+
+def test_a_test_done_to_exclude_a_disease_makes_it_a_suspicion_not_a_refutation() -> None:
+    assert _status("Echocardiography was performed to exclude endocarditis.")["infective endocarditis"] == \
+        "provisional"
+    assert _status("The findings were sufficient to exclude endocarditis.")["infective endocarditis"] == "refuted"
+
+
+def test_a_suspicion_answered_after_a_semicolon_by_negative_findings_is_refuted() -> None:
+    assert _status("An angio-CT was performed to exclude pulmonary embolism; the findings were negative.")[
+        "pulmonary embolism"] == "refuted"
+    assert _status("Lymphoma was suspected; a biopsy was planned.")["lymphoma"] == "provisional"

@@ -2,7 +2,8 @@
 supported: refuted), "pulmonary embolism was suspected, and CT angiography confirmed it" (confirmed).
 
 A suspicion followed, in its sentence or at the head of the next one ("X was suspected. However, ..."), by a
-contrast and then only normal or negative results is one the work-up did not bear out: a case report tells a
+contrast (or a semicolon: "an angio-CT was performed to exclude pulmonary embolism; the findings were negative") and
+then only normal or negative results is one the work-up did not bear out: a case report tells a
 suspicion it then confirms with the positive result, not with "but ... negative". Left as a suspicion when the
 contrast's clause also holds an abnormal result or a present finding or diagnosis ("but the CT was normal and the
 lumbar puncture showed pleocytosis"), a condition ("when", "if", "unless": "X is suspected when the PT is long but
@@ -21,7 +22,7 @@ from casecourse.assembly.positions import ByStart
 from casecourse.model import Assertion, Mention
 from casecourse.reading.assertion import searched_for
 
-_CONTRAST = re.compile(r"(?:^|[,;]?\s+)(?:but|however|although|though|yet)\b", re.I)
+_CONTRAST = re.compile(r"(?:^|[,;]?\s+)(?:but|however|although|though|yet)\b|;", re.I)  # or a clause after ";"
 _NEXT_CONTRAST = re.compile(r"\s*(?:However|But)\b")
 _CONDITIONAL = re.compile(r"\b(?:when|whenever|if|unless)\b", re.I)
 _CONFIRMED_IT = re.compile(r"\b(?:confirmed|proved|established|verified)\s+(?:it|this|the\s+(?:diagnosis|suspicion)|"
