@@ -382,3 +382,13 @@ def test_a_surgical_exclusion_of_an_aneurysm_denies_nothing() -> None:
         "The team decided to exclude the pseudoaneurysm with an endovascular stent graft.").mentions
         if m.type in ("finding", "condition")}
     assert found["pseudoaneurysm"] == "present"
+
+
+def test_an_outcome_told_unlikely_does_not_deny_the_disease() -> None:
+    from casecourse.reading.pipeline import read
+
+    def assertions(text: str) -> dict[str, str]:
+        return {m.text: m.assertion.value for m in read(text).mentions if m.type in ("finding", "condition")}
+
+    assert assertions("The septic shock was unlikely to respond to further treatment.")["septic shock"] == "present"
+    assert assertions("Pneumonia was unlikely.")["Pneumonia"] == "negated"
