@@ -488,7 +488,7 @@ class CourseAssembler:
         name = str(m.attrs.get("label") or m.norm or m.text).lower()
         status = _STATUS.get(m.assertion, "confirmed")
         assertion = m.assertion
-        if status == "provisional" and _CONFIRMED_AFTER.match(self.text, m.end):
+        if status == "provisional" and suspicions.confirmed_after(self.text, m.end):
             # "the suspected diagnosis of X was confirmed by biopsy": the suspicion settled in its own clause
             status, assertion = "confirmed", Assertion.present
         elif status == "confirmed" and assertion == Assertion.present \
@@ -882,12 +882,6 @@ def _instrument_after() -> re.Pattern[str]:
     return re.compile(rf"(?:[\s-]+(?:{plain})|\s*(?:\([A-Za-z][A-Za-z0-9-]{{1,9}}\)|\))\s+(?:{abbreviated}))\b", re.I)
 
 
-# what settles a suspicion right after the suspected disease ("suspected X (abbreviation) was later confirmed"), not a
-# denial ("X was confirmed negative", "confirmed to be absent")
-_CONFIRMED_AFTER = re.compile(
-    r"(?:\s+\([^()]{1,15}\))?\s+(?:was|were|had\s+been|has\s+been)\s+"
-    r"(?:(?:later|subsequently|finally|then|eventually|ultimately|indeed|definitively)\s+)?(?:confirmed|proven|proved)\b"
-    r"(?!\s+(?:negative|absent|not|unlikely)\b|\s+to\s+be\s+(?:negative|absent|unlikely)\b)", re.I)
 # patients in general: a bare plural ("patients with X", "in most patients", "10% of cases"), not "our patients",
 # "both patients", "the two cases" of a report of several, nor "the infection of patients" (a writer's plural)
 _GENERIC_PATIENTS = re.compile(

@@ -34,6 +34,20 @@ _STATED = frozenset({"finding", "condition", "lab_finding"})
 _FOR_AFTER = re.compile(r"\s+for\b")
 
 
+# what settles a suspicion right after the suspected disease ("suspected X (abbreviation) was later confirmed"), not a
+# denial ("X was confirmed negative", "confirmed to be absent")
+_CONFIRMED_AFTER = re.compile(
+    r"(?:\s+\([^()]{1,15}\))?\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:(?:later|subsequently|finally|then|eventually|ultimately|indeed|definitively)\s+)?(?:confirmed|proven|proved)\b"
+    r"(?!\s+(?:negative|absent|not|unlikely)\b|\s+to\s+be\s+(?:negative|absent|unlikely)\b)", re.I)
+
+
+def confirmed_after(text: str, end: int) -> bool:
+    """Whether the suspicion ending at `end` is settled in its own clause: "the suspected diagnosis of X (XYZ) was
+    later confirmed by biopsy" (not "confirmed negative")."""
+    return _CONFIRMED_AFTER.match(text, end) is not None
+
+
 class Answers:
     """The mentions that can answer a suspicion (results, result words, findings, lab findings and diagnoses), by
     start, and each sentence's cue positions, found once per sentence: a long sentence of many suspicions is read

@@ -185,9 +185,8 @@ def _lowered(seg: DoseSegment) -> bool:
 _LOWER_WORDS = re.compile(r"\b(?:low|lower|reduced|minimal|maintenance)\b", re.I)
 
 
-def _pred_of(seg: DoseSegment, f: float | None, weight: float | None, bsa: float | None
-             ) -> tuple[float, float] | None:
-    mg, _ = daily_mg(seg, weight, bsa)
+def _prednisone(mg: tuple[float, float] | None, f: float | None) -> tuple[float, float] | None:
+    """Daily mg of the drug as prednisone-equivalent mg (None where either is unknown)."""
     return (mg[0] * f, mg[1] * f) if mg and f else None
 
 
@@ -219,10 +218,11 @@ def pieces(course: Course, axis: Axis, end_of_story: float | None) -> list[Piece
                 if end is None and x.status == "active" and end_of_story is not None:
                     end, carried = (end_of_story, end_of_story), True
             mg, note = daily_mg(seg, weight, bsa)
-            pred = (mg[0] * f, mg[1] * f) if (mg and f) else None
+            pred = _prednisone(mg, f)
             if mg and not f:
                 note = f"no prednisone equivalence for {x.drug}"
-            if pred is None and i > 0 and _lowered(seg) and (before := _pred_of(segs[i - 1], f, weight, bsa)):
+            if pred is None and i > 0 and _lowered(seg) and \
+                    (before := _prednisone(daily_mg(segs[i - 1], weight, bsa)[0], f)):
                 # "60 mg daily ... at last follow-up, on low-dose prednisolone": below the dose before, which one the
                 # text does not give
                 pred, note = (0.0, before[1]), "told as lower than the dose before it, no dose given"
