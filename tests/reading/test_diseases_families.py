@@ -72,6 +72,11 @@ def test_coordinated_names_before_a_test_noun_name_the_test_not_the_patients_dis
     assert _conditions(text) == []
 
 
+def test_a_diagnosis_before_a_clause_joined_by_comma_and_names_the_patients_disease() -> None:
+    text = "A lumbar puncture confirmed cryptococcal meningitis, and antifungal therapy was started."
+    assert "cryptococcal meningitis" in _conditions(text)
+
+
 def test_coordinated_diagnoses_without_a_test_noun_stay_diagnoses() -> None:
     assert {"pneumonia", "sepsis"} <= set(_conditions("He had pneumonia and sepsis on admission."))
 

@@ -783,8 +783,9 @@ def _coordinated_next(nouns: frozenset[str]) -> re.Pattern:
     """Up to two more names of one or two words, the last after "and"/"or", then a noun they all qualify (the
     index's set itself is the cache key: hashed once, not sorted into a tuple at every call)."""
     alt = "|".join(re.escape(n) for n in sorted(sorted(nouns), key=len, reverse=True))
-    return re.compile(rf"(?:,\s*[A-Za-z0-9-]+(?:\s[A-Za-z0-9-]+)?){{0,2}},?\s(?:and|or)\s"
-                      rf"[A-Za-z0-9-]+(?:\s[A-Za-z0-9-]+)? ({alt})\b", re.I)
+    name = r"[A-Za-z0-9-]+(?:\s[A-Za-z0-9-]+)?"
+    # a comma before "and" only after a listed name: "X, and Y therapy was begun" joins clauses, not names
+    return re.compile(rf"(?:(?:,\s*{name}){{1,2}},?)?\s(?:and|or)\s{name} ({alt})\b", re.I)
 _OF = re.compile(r"\s+of\s")
 
 
