@@ -27,3 +27,11 @@ def test_without_a_comma_the_judgement_is_denied_with_its_noun() -> None:
     assert _conditions("Biopsy showed no findings indicative of malignancy.").get("malignancy") == "refuted"
     got = _conditions("He had no chest pain suggesting myocardial infarction.")
     assert got.get("myocardial infarction") == "refuted"
+
+
+def test_a_suspicion_cue_after_a_comma_suspects_and_is_not_denied() -> None:
+    got = _conditions("The lymph node biopsy showed no granulomas, suggestive of lymphoma.")
+    assert got.get("lymphoma") == "provisional"
+    got = _conditions("The ultrasound showed no fluid collection, compatible with cellulitis.")
+    assert got.get("cellulitis") == "provisional"
+    assert _conditions("There were no findings suggestive of lymphoma.").get("lymphoma") == "refuted"

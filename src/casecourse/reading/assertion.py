@@ -229,6 +229,12 @@ def searched_for() -> re.Pattern:
 
 
 @cache
+def comma_judgements() -> frozenset[str]:
+    """Suspicion cues that, after a comma, judge the clause before them (context_rules_extra.json)."""
+    return frozenset(_extra().get("comma_judgements", ()))
+
+
+@cache
 def noun_denial() -> re.Pattern:
     """A denial told as a noun ('absence of', 'lack of'; context_rules_extra.json `noun_denials`), matched at a cue."""
     alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in _extra().get("noun_denials", []))
@@ -568,6 +574,9 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
         # a participle of judgement ends a denial told as a noun ("absence of gas indicating atresia"), or any denial
         # after a comma ("no gas beyond the stomach, indicating atresia"); "no pain suggesting X" denies X too
         noun_terms = [(a, b) for a, b, cat, d in cues if d == "TERMINATE_NOUN_DENIAL"]
+        # so does a suspicion cue after a comma ("no granulomas, suggestive of lymphoma"): context_rules_extra.json
+        noun_terms += [(a, b) for a, b, cat, d in cues if cat == "POSSIBLE_EXISTENCE" and text[a - 2:a] == ", "
+                       and " ".join(text[a:b].lower().split()) in comma_judgements()]
         # a semicolon ends a clause: "no lymphadenopathy; the spleen was palpable" negates only the first
         semi = lower.find(";")
         while semi >= 0:
