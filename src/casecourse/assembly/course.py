@@ -38,7 +38,7 @@ from casecourse.model import (
 )
 from casecourse.plausibility import mark_implausible
 from casecourse.reading.demographics import of_a_relative
-from casecourse.reading.diseases import sign_diagnoses
+from casecourse.reading.diseases import generic_heads, sign_diagnoses
 from casecourse.reading.lab_tables import named_in_cell
 from casecourse.reading.labs_catalogue import by_written, displays
 from casecourse.reading.labs_qualitative import interpretation
@@ -170,6 +170,7 @@ class CourseAssembler:
                              mentions=reading.mentions)
         self.times = place_sentences(reading)
         self._conditions: dict[str, Condition] = {}
+        self._heads: dict[str, str] = {}  # a diagnosis named by its head word -> the earlier, fuller name it restates
         # the sentences that suspect each condition (by its key): such a sentence does not also confirm it
         self._suspected_in: dict[str, set[tuple[int, int]]] = {}
         self._findings: dict[tuple[str, str | None], Finding] = {}
@@ -364,7 +365,8 @@ class CourseAssembler:
 
     def _held(self, name: str) -> Condition | None:
         """The course's condition of that name, by key or by name."""
-        return self._conditions.get(name) or next((c for c in self._conditions.values() if c.name == name), None)
+        return self._conditions.get(self._heads.get(name, name)) or next(
+            (c for c in self._conditions.values() if c.name == name), None)
 
     def _infections_ruled_out(self) -> None:
         """An infection a negative organism-specific test speaks against is a refuted condition ("dengue
@@ -396,7 +398,7 @@ class CourseAssembler:
                 if not said or _HEDGE.search(self.text, said.start(), m.start):
                     continue
             name = str(m.attrs.get("label") or m.norm or m.text).lower()
-            c = self._conditions.get(name)
+            c = self._conditions.get(self._heads.get(name, name))
             if c is None:
                 self._condition(m, sent, TimeRef())
             elif c.status in ("provisional", "differential"):
@@ -502,14 +504,25 @@ class CourseAssembler:
                 status, assertion = said, Assertion.present if said == "confirmed" else Assertion.ruled_out
         if self._ruled_out.holds(m.start, m.end):
             status = "refuted"
-        c = self._conditions.get(name)
-        if c is None and _ANAPHOR_BEFORE.search(self.text, max(0, m.start - 8), m.start):
-            # "a right psoas abscess ... resolution of the abscess": the diagnosis told before, named by its head; not
-            # one the story excluded ("seronegative for HIV ... until the infection was controlled")
-            c = next((x for k, x in self._conditions.items() if k.endswith(" " + name) and x.status != "refuted"),
-                     None)
+        # a diagnosis told before, named again by its head: "a right psoas abscess ... resolution of the abscess",
+        # "miliary tuberculosis was diagnosed ... PCR confirmed tuberculosis"; not a new one ("she developed an
+        # abscess of the thigh"), nor, without an article, a general head ("a bloodstream infection" after "HIV
+        # infection") or one only suspected ("suspected viral meningitis ... meningitis was excluded")
+        anaphor = _ANAPHOR_BEFORE.search(self.text, max(0, m.start - 8), m.start) is not None
+        fresh = _FRESH_BEFORE.search(self.text, max(0, m.start - 12), m.start) or _SITE_AFTER.match(self.text, m.end)
+        restates = anaphor or not fresh and name not in generic_heads() and _UNQUALIFIED_BEFORE.search(
+            self.text, max(0, m.start - 30), m.start) is not None
+        c = self._conditions.get(self._heads.get(name, name) if restates else name)
+        if c is None and (anaphor or restates and status == "confirmed"):
+            # nor one the story excluded ("seronegative for HIV ... until the infection was controlled")
+            fuller = [x for k, x in self._conditions.items() if k.endswith(" " + name) and (
+                x.status != "refuted" if anaphor else x.status == "confirmed")]
+            # without an article, only a head that restates one diagnosis ("shock" after septic and cardiogenic
+            # shock names neither)
+            c = fuller[0] if len(fuller) == 1 or anaphor and fuller else None
             if c is not None:
-                name = next(k for k, x in self._conditions.items() if x is c)
+                self._heads[name] = next(k for k, x in self._conditions.items() if x is c)
+                name = self._heads[name]
         if status in ("provisional", "differential"):
             self._suspected_in.setdefault(name, set()).add(sent)
         elif status == "confirmed" and sent in self._suspected_in.get(name, ()) \
@@ -892,6 +905,12 @@ _THIS_PATIENT = re.compile(
     r"\b(?:our|the|this|present|index|both|two|three)\s+(?:\w+\s+){0,2}?(?:patients?|cases?|child|boy|girl|man|woman|"
     r"infant|neonate|newborn)\b|\b(?:she|he|her|his|him|we)\b", re.I)
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|her|his|their)\s+$", re.I)
+_FRESH_BEFORE = re.compile(r"\b(?:an?|another|new|second|further)\s+$", re.I)
+# a head named after a function word, a verb or punctuation, not after a word that qualifies it ("hemorrhagic shock"
+# after "septic shock", "marantic endocarditis" after "infective endocarditis": other diagnoses)
+_UNQUALIFIED_BEFORE = re.compile(r"(?:^|[,;:(]|\b(?:of|and|or|with|in|for|by|to|that|from|on|as|at|had|has|have|was"
+                                 r"|were|is|are|be|been|but|[a-z]+ed|[a-z]+ing))\s*$", re.I)
+_SITE_AFTER = re.compile(r"\s+(?:of|in|on)\s+(?:the|her|his|both)\s", re.I)
 
 
 def _years(m: Mention) -> float | None:

@@ -256,6 +256,14 @@ def sign_diagnoses() -> frozenset[str]:
 
 
 @cache
+def generic_heads() -> frozenset[str]:
+    """Diagnosis heads that alone, without an article, restate no one earlier diagnosis (disease_terms.csv kinds
+    open_head and generic_head: "disease", "infection")."""
+    return frozenset(r["term"].strip().lower() for r in _rows("disease_terms.csv")
+                     if r["kind"] in ("open_head", "generic_head"))
+
+
+@cache
 def load() -> DiseaseIndex:
     import importlib.util
 
