@@ -22,9 +22,12 @@ def test_abbreviations_match_only_as_written() -> None:
 
 
 def test_an_organism_inside_a_diagnosis_gives_way_to_it() -> None:
-    ms = read_mentions("She was treated for Klebsiella pneumonia. Later, cultures grew Klebsiella.")
+    ms = read_mentions("She was treated for Klebsiella pneumonia. Later, Klebsiella was found in the sputum.")
     assert [m.text for m in ms if m.type == "organism"] == ["Klebsiella"]
     assert [m.start for m in ms if m.type == "organism"][0] > 45
+    # a culture's growth is the culture's result ("cultures grew Klebsiella": the organism is its span)
+    ms = read_mentions("She was treated for Klebsiella pneumonia. Later, cultures grew Klebsiella.")
+    assert [(m.type, m.text) for m in ms if m.start > 45 and "Klebsiella" in m.text] == [("lab_value", "Klebsiella")]
 
 
 def test_generic_nouns_are_kept_and_variants_read() -> None:

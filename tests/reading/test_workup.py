@@ -155,3 +155,22 @@ def test_a_specimens_test_gives_way_to_the_organisms_test_of_one_result() -> Non
 
     found = [m.norm for m in find_workup("Bronchoalveolar lavage PCR detected Pneumocystis jirovecii.")]
     assert found == ["Pneumocystis jirovecii PCR"]
+
+
+def _tests(text: str) -> dict[str, str]:
+    return {m.attrs["test"]: m.attrs["interpretation"] for m in find(text)}
+
+
+def test_a_test_word_alone_names_its_test() -> None:
+    assert _tests("The knee was aspirated, and cultures grew Staphylococcus aureus.") == {"culture": "POS"}
+    assert _tests("The Gram stain showed gram-negative rods.") == {"gram stain": "POS"}
+    assert _tests("Flow cytometry of the marrow showed no abnormal population.") == {"flow cytometry": "NEG"}
+    assert _tests("Repeat cytology was negative for malignant cells.") == {"cytology": "NEG"}
+
+
+def test_a_test_word_alone_is_not_read_inside_a_name_or_without_its_own_result() -> None:
+    assert _tests("Immunohistochemical staining was positive for CD20.") == {}
+    assert _tests("Cultures were sent and ceftriaxone was started.") == {}
+    assert _tests("There was no growth on cultures, but PCR detected Listeria monocytogenes.").get("culture") \
+        != "POS"
+    assert "culture" not in _tests("No cultures were positive.")

@@ -68,7 +68,7 @@ class Hit:
 def _automaton() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for row in table("workup_terms.csv"):
-        if row["kind"] == "not_modifier":
+        if row["kind"] in ("not_modifier", "bare_head"):
             continue
         for syn in row["synonyms"].split("|"):
             key = syn.strip().lower()
@@ -353,6 +353,7 @@ def find(text: str) -> list[Mention]:
         return []
     ends = [0, *_clause_ends(text), len(text)]
     out: list[Mention] = []
+    read: set[tuple[int, int]] = set()  # the test words that gave a result
     for items, head in _lists(text, hits):
         lo, hi = items[0].start, (head or items[-1]).end
         j = bisect_right(ends, lo) - 1  # the clause holding lo (ends ascend, lo < len(text))
@@ -413,6 +414,9 @@ def find(text: str) -> list[Mention]:
                 for s, e in [(o.start, o.end) for o in grown] or [(result.start, result.end)]:
                     out.append(Mention(type="lab_value", start=s, end=e, text=text[s:e], norm=test,
                                        attrs=dict(attrs, grown=text[s:e]) if grown else attrs))
+                if head is not None:
+                    read.add((head.start, head.end))
+    out += _bare_tests(text, hits, ends, read)
     # "BAL PCR detected M. tuberculosis": one positive result, the organism's test; the specimen's test says no
     # more (a negative one, "throat swab for H1N1 was negative", keeps both names of what was tested)
     by_organism = {(m.start, m.end, m.attrs.get("test_word")) for m in out
@@ -424,6 +428,50 @@ def find(text: str) -> list[Mention]:
     out.sort(key=lambda m: (m.start, m.end, m.norm or "", _written_key(m)))
     return [m for i, m in enumerate(out) if not i or (m.start, m.norm, _written_key(m)) !=
             (out[i - 1].start, out[i - 1].norm, _written_key(out[i - 1]))]
+
+
+def _bare_tests(text: str, hits: _Hits, ends: list[int], read: set[tuple[int, int]]) -> list[Mention]:
+    """A test word that names its test alone, of no organism or specimen named with it (workup_terms.csv
+    `bare_head`: "Cultures grew S. aureus", "the Gram stain showed gram-positive cocci", "flow cytometry showed
+    no abnormal population"), where it opens its clause or follows a word that is no part of a name ("the",
+    "repeat"; not "immunohistochemical staining") and a result follows it in its clause."""
+    bare = _bare_heads()
+    out: list[Mention] = []
+    for h in hits.heads:
+        written = " ".join(text[h.start:h.end].lower().split())
+        if written not in bare or (h.start, h.end) in read:
+            continue
+        before = _WORD_BEFORE.search(text, max(0, h.start - 30), h.start)
+        if before is not None and before.group(1) and (before.group(1).lower() not in _not_modifiers()
+                                                        or before.group(1).lower() == "no"):
+            continue  # "immunohistochemical staining": a name's part; "no cultures were positive": left unread
+        j = bisect_right(ends, h.start) - 1
+        clause = (ends[max(j, 0)], ends[min(j + 1, len(ends) - 1)])
+        if any(x.kind in _ITEMS for x in hits.window(clause[0], h.start)):
+            continue  # "blood and urine cultures ...": the lists read them
+        result = _result(text, hits, h.start, h.end, clause)
+        if result is None or result.end <= h.start or _BUT.search(text, h.end, result.start):
+            continue  # "no growth on cultures, but PCR detected Listeria": the later clause's result is another test's
+        interp = "NEG" if result.kind == "neg" else "POS"
+        grown = _grown(text, hits, result, clause) if interp == "POS" else []
+        attrs = {"test": bare[written], "test_text": text[h.start:h.end], "interpretation": interp, "loinc": None,
+                 "workup": True, "item_start": h.start, "item_end": h.end}
+        for s, e in [(o.start, o.end) for o in grown] or [(result.start, result.end)]:
+            out.append(Mention(type="lab_value", start=s, end=e, text=text[s:e], norm=bare[written],
+                               attrs=dict(attrs, grown=text[s:e]) if grown else attrs))
+    return out
+
+
+_BUT = re.compile(r"\b(?:but|however|whereas|while|although)\b", re.I)
+# the word before a test word, or a clause's start (a punctuation mark, a line's start) where there is none
+_WORD_BEFORE = re.compile(r"(?:([A-Za-z][\w-]*)[^\S\n]*|[.;:(\n]\s*|^\s*)\Z")
+
+
+@cache
+def _bare_heads() -> dict[str, str]:
+    """Written form -> test name of the test words that name a test alone (workup_terms.csv `bare_head`)."""
+    return {w.strip().lower(): row["canonical"] for row in table("workup_terms.csv") if row["kind"] == "bare_head"
+            for w in row["synonyms"].split("|")}
 
 
 _TYPES_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?types?\s+(\d)\s*(?:,|and|or|/)\s*(\d)\b", re.I)
