@@ -33,6 +33,13 @@ def test_result_word_heading_a_list_of_tests() -> None:
     assert ("alanine aminotransferase", "H") in _q("Laboratory values that were elevated were ALT and AST.")
 
 
+def test_a_result_before_a_comma_and_including_is_said_of_each_test_after_it() -> None:
+    got = _q("Her blood tests were normal, including sodium, creatinine and C-reactive protein.")
+    assert {("sodium", "N"), ("creatinine", "N"), ("c-reactive protein", "N")} <= got
+    got = _q("Laboratory results were abnormal, including ferritin and triglycerides.")
+    assert {("ferritin", "A"), ("triglycerides", "A")} <= got
+
+
 def test_progressive_change_word_is_no_level() -> None:
     assert _q("Over three days he had steadily decreasing troponin-I and BNP.") == set()
     assert _q("His platelets were falling despite transfusion.") == set()

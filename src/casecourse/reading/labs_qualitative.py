@@ -122,8 +122,10 @@ def _list_head() -> re.Pattern[str]:
     rows = table("lab_list_heads.csv")
     nouns = _alternation([r["word"] for r in rows if r["kind"] == "noun"])
     verbs = _alternation([r["word"] for r in rows if r["kind"] == "verb"])
-    return re.compile(rf"(?:\b(?P<n1>{nouns})\s+(?:(?:that|which)\s+were\s+)?)?(?P<adj>{_DEG}(?:{_ADJ}))"
-                      rf"(?:\s+(?P<n2>{nouns}))?\s+(?:{verbs})\s*:?\s+(?:the\s+)?$", re.I)
+    # "the labs that were normal included", "laboratory tests were normal, including": the result before the tests
+    return re.compile(rf"(?:\b(?P<n1>{nouns})\s+(?:(?:(?:that|which)\s+)?(?:were|was|are|is)\s+)?)?"
+                      rf"(?P<adj>{_DEG}(?:{_ADJ}))(?:\s+(?P<n2>{nouns}))?(?:\s*,)?\s+(?:{verbs})\s*:?\s+(?:the\s+)?$",
+                      re.I)
 
 
 def _rows(name: str) -> list[dict[str, str]]:
