@@ -35,3 +35,12 @@ def test_a_suspicion_cue_after_a_comma_suspects_and_is_not_denied() -> None:
     got = _conditions("The ultrasound showed no fluid collection, compatible with cellulitis.")
     assert got.get("cellulitis") == "provisional"
     assert _conditions("There were no findings suggestive of lymphoma.").get("lymphoma") == "refuted"
+
+
+def test_diagnoses_told_as_alternatives_are_each_suspected() -> None:
+    got = _conditions("CT showed an anterior mediastinal mass, consistent with thymoma or thymic carcinoma.")
+    assert got.get("thymoma") == "provisional"
+    got = _conditions("The granulomas were consistent with sarcoidosis, tuberculosis or histoplasmosis.")
+    assert {got.get(x) for x in ("sarcoidosis", "tuberculosis", "histoplasmosis")} == {"provisional"}
+    got = _conditions("She had diabetes and hypertension. She had no asthma or COPD.")
+    assert (got.get("hypertension"), got.get("asthma")) == ("confirmed", "refuted")

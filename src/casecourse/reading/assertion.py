@@ -666,6 +666,29 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
     return found
 
 
+# what stands between two diagnoses of one list: a comma, or the "or" of alternatives ("thymoma or thymic carcinoma")
+_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:or|and/or)\s+(?:[a-z]+\s+){0,2}?)?(?:(?:an?|the|either)\s+)?", re.I)
+_OR = re.compile(r"\b(?:or|and/or)\b", re.I)
+
+
+def mark_alternatives(text: str, mentions: list[Mention]) -> None:
+    """Diagnoses told as alternatives ("consistent with thymoma or thymic carcinoma", "lymphoma, sarcoidosis or
+    tuberculosis") are each suspected, not confirmed: a list of diagnoses asserted present, joined by commas, with
+    an "or" before its last item. (A denial already reaches every item: "no diabetes or hypertension".)"""
+    conds = sorted((m for m in mentions if m.type == "condition"), key=lambda m: m.start)
+    group: list[Mention] = []
+    for m in [*conds, None]:
+        if m is not None and group and m.start - group[-1].end < 24 and \
+                _LIST_GAP.fullmatch(text, group[-1].end, m.start):
+            group.append(m)
+            continue
+        if len(group) > 1 and _OR.search(text, group[-2].end, group[-1].start) and \
+                all(x.assertion == Assertion.present for x in group):
+            for x in group:
+                set_field(x, "assertion", Assertion.suspected)
+        group = [m] if m is not None else []
+
+
 _RESULT_TYPES = frozenset({"lab_value", "test_result"})
 
 

@@ -239,6 +239,7 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
     # procedures take their assertion from the same cues; the cues of their sentences are not new mentions
     cues = assertion.assign(text, sents, mentions, quiet=_QUIET_TARGETS, witness=_WITNESS_TARGETS)
     assertion.mark_result_words(cues, mentions)
+    assertion.mark_alternatives(text, mentions)
     # a cue is in its sentence's zone (a discussion's "not" is no story's)
     _assign_zones(text, zones, sents, cues, sentence_zones)
     mentions.extend(cues)
