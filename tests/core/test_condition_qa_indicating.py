@@ -44,3 +44,10 @@ def test_diagnoses_told_as_alternatives_are_each_suspected() -> None:
     assert {got.get(x) for x in ("sarcoidosis", "tuberculosis", "histoplasmosis")} == {"provisional"}
     got = _conditions("She had diabetes and hypertension. She had no asthma or COPD.")
     assert (got.get("hypertension"), got.get("asthma")) == ("confirmed", "refuted")
+
+
+def test_a_denial_after_a_comma_and_a_new_subject_does_not_reach_back() -> None:
+    got = _conditions("He was treated for pneumonia, and meningitis was excluded.")
+    assert (got.get("pneumonia"), got.get("meningitis")) == ("confirmed", "refuted")
+    got = _conditions("Tuberculosis, sarcoidosis, and lymphoma were excluded.")
+    assert got.get("tuberculosis") == got.get("sarcoidosis") == "refuted"

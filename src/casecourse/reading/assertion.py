@@ -401,6 +401,14 @@ def _only_a_list(text: str, m: Mention, b: int, cue_end: int, targets: list[Ment
 
 
 _SINGULAR_CUE = re.compile(r"(?:was|is|has)\b", re.I)
+_COMMA_AND = re.compile(r",\s*and\b")
+
+
+def _new_clause_between(text: str, m: Mention, a: int) -> bool:
+    """One ", and" between a target and a backward cue, the target not itself in a comma list: a new clause with its
+    own subject ("he had pneumonia, and meningitis was excluded"; not "fever, cough, and rash were absent")."""
+    return text.count(",", m.end, a) == 1 and _COMMA_AND.search(text, m.end, a) is not None \
+        and re.search(r",\s*$", text[max(0, m.start - 4):m.start]) is None
 
 
 class _Scope:
@@ -608,6 +616,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 if d in ("FORWARD", "BIDIRECTIONAL") and b <= m.start:
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
+                    if d == "BACKWARD" and _new_clause_between(text, m, a):
+                        continue  # "he had pneumonia, and meningitis was excluded": the cue's subject is meningitis
                     lo, hi = m.end, a
                 elif d == "BACKWARD_LIST" and a >= m.end and _only_a_list(
                         text, m, a, b, seen := targets if m.type in quiet else loud, starts[id(seen)]):
