@@ -1358,6 +1358,8 @@ _AFTER_COURSE = re.compile(r"\s*(?:after|following|upon|on)\s+(?:the\s+)?(?:comp
 
 # what may stand between a drug (or its dose) and the length of its course: "ceftriaxone 2 g daily was given for 7 days"
 _COURSE_GAP = re.compile(r"(?:\s|,|\b(?:was|were|then|given|administered|continued|used|infused|taken|prescribed|"
+                         # "octreotide was introduced for a period of 7 days": a start told with its length
+                         r"started|initiated|introduced|commenced|"
                          r"orally|intravenously|subcutaneously|daily|intravenous|oral|pulses?|pulse therapy|therapy|"
                          r"treatment)\b|"
                          # what it was given for, in a few words: "was given for pulmonary oedema for 3 days"
@@ -1656,6 +1658,15 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
                 return "swap-stop"
             if len(spans) > 1 and spans[1] == (d.start, d.end) and _TO_GAP.fullmatch(text, spans[0][1], d.start):
                 return "swap-start"
+            continue
+        if action == "swap_to":  # "changed X to Y": as "from", but only with a drug after X's "to"
+            spans = _first_spans(drugs, b)
+            if len(spans) > 1 and _TO_GAP.fullmatch(text, spans[0][1], spans[1][0]) and \
+                    _gap_is_filler(text, b, spans[0][0], inner):
+                if spans[0] == (d.start, d.end):
+                    return "swap-stop"
+                if spans[1] == (d.start, d.end):
+                    return "swap-start"
             continue
         if not action.startswith("swap"):
             continue
