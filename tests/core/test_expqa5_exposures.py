@@ -1,6 +1,6 @@
 """Drug exposures, fifth round: "changed X to Y" (no "from") is a switch; a start told with its length ("was started
-for a period of 10 days") ends the course; dictionary corrections (gentamycin, sodium thiosulfate, the dental
-"panorex"). Sentences written for this test."""
+for a period of 10 days") ends the course; a figure legend's follow-up times do not move the story on; dictionary
+corrections (gentamycin, sodium thiosulfate, the dental "panorex"). Sentences written for this test."""
 from __future__ import annotations
 
 from casecourse.api import analyze_text
@@ -32,6 +32,15 @@ def test_a_start_told_with_its_length_ends_the_course() -> None:
                      "started for a period of 10 days.")
     assert got["octreotide"][0] == "completed"
     assert got["octreotide"][1][0][1:] == ("2021-06-03", "2021-06-13")
+
+
+def test_a_figure_legend_follow_up_time_does_not_date_the_story_after_it() -> None:
+    text = ("A 70-year-old woman presented with dyspnea. She was admitted to the intensive care unit.\n\n"
+            "Figure 1. Electrocardiograms on admission, at the 6-month follow-up and at 1 year.\n\n"
+            "Intravenous furosemide and heparin were administered. On day 10, she underwent surgery.")
+    got = _exposures(text)
+    assert got["furosemide"][1][0][1] == (0.0, 0.0)  # the day of admission, not a year later
+    assert got["heparin"][1][0][1] == (0.0, 0.0)
 
 
 def test_dictionary_corrections_of_round_expqa5() -> None:

@@ -472,7 +472,8 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                     and _FRONTED.match(reading.text, reading.sentences[i][0], tx.start) is None
                 # a summary ("we report a complication occurring several years after X") tells the whole course at
                 # once: its times date its own sentence, not the story that follows
-                summary = tx.zone == "summary"
+                # a figure legend's times likewise date the legend only
+                summary = tx.zone == "summary" or _in_legend(reading.text, reading.sentences[i][0])
                 if new is not None and (chained or back or tx.attrs.get("age_span") or looks_back or summary
                                         or _before_presentation(reading.text, tx)
                                         or _dated_label(reading.text, reading.sentences[i], tx)):
@@ -684,6 +685,17 @@ def _moves_on(tx: Mention, text: str) -> bool:
 
 
 _FROM_UNTIMED_EVENT = re.compile(r"\s+(?:an?|another)\s+[a-z]", re.I)
+
+
+# a figure's legend, a line of its own opening with the figure's label ("Figure 2. CT at the 6-month follow-up ...",
+# "Fig. 3 A: ..."): it describes images taken at some time of the course and tells no step of the story
+_LEGEND_LINE = re.compile(r"[ \t]*(?:supplementary\s+)?(?:figure|fig\.?)\s*S?\d+", re.I)
+
+
+def _in_legend(text: str, sentence_start: int) -> bool:
+    """True when the sentence starting at `sentence_start` lies on a figure legend's line (exposure QA, expqa5: the
+    follow-up times of a legend moved the story on, and the drugs told after it were dated months late)."""
+    return _LEGEND_LINE.match(text, text.rfind("\n", 0, sentence_start) + 1) is not None
 
 
 def _in_parentheses(text: str, sentence_start: int, pos: int) -> bool:
