@@ -388,7 +388,14 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
             if since is None or since <= 0 or float(tx.attrs.get("rel_amount_min") or 0) >= since:
                 return None
         return t, anchor.label
+    before_legend: tuple[TimeRef | None] | None = None  # the story's time when a figure legend began
     for i in range(len(reading.sentences)):
+        # a figure legend tells its images' times in its own order ("CT at the 6-month follow-up"; a timeline figure's
+        # "(2) On the 3rd day ... (7) On the 47th day"); after it the story goes on from where it was
+        if _in_legend(reading.text, reading.sentences[i][0]):
+            before_legend = before_legend or (current,)
+        elif before_legend is not None:
+            current, before_legend = before_legend[0], None
         setter = None
         for tx in by_sentence.get(i, []):
             if tx.start in admission_starts and tx.attrs.get("rel_direction") == "at":
@@ -472,8 +479,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                     and _FRONTED.match(reading.text, reading.sentences[i][0], tx.start) is None
                 # a summary ("we report a complication occurring several years after X") tells the whole course at
                 # once: its times date its own sentence, not the story that follows
-                # a figure legend's times likewise date the legend only
-                summary = tx.zone == "summary" or _in_legend(reading.text, reading.sentences[i][0])
+                summary = tx.zone == "summary"
                 if new is not None and (chained or back or tx.attrs.get("age_span") or looks_back or summary
                                         or _before_presentation(reading.text, tx)
                                         or _dated_label(reading.text, reading.sentences[i], tx)):
