@@ -48,3 +48,58 @@ def test_dictionary_corrections_of_round_expqa5() -> None:
                      "started for calciphylaxis. A panorex showed a periapical abscess.")
     assert "gentamicin" in got and "sodium thiosulfate" in got
     assert "edrecolomab" not in got  # Panorex is also a brand of edrecolomab; here a dental radiograph
+
+
+def test_a_drug_taken_for_a_stated_time_up_to_the_story_started_that_long_before() -> None:
+    got = _exposures("A 74-year-old man was admitted on 3 May 2022 for hernia repair. He had been treated with "
+                     "amlodipine and rosuvastatin for two years.")
+    for drug in ("amlodipine", "rosuvastatin"):
+        status, segs = got[drug]
+        assert status != "completed" and segs[0][1] == "2020-05" and segs[0][2] is None  # still taken, no end
+    got = _exposures("A 52-year-old woman was admitted on 10 August 2019 with ascites. For 3 months, the patient had "
+                     "been given spironolactone.")
+    assert got["spironolactone"][1][0][1:] == ("2019-05", None)
+
+
+def test_a_length_told_before_the_drug_or_before_its_bracketed_dose_ends_the_course() -> None:
+    got = _exposures("A 45-year-old woman was admitted on 3 June 2021 with a wound infection and received cefazolin, "
+                     "clindamycin and linezolid. Over the next 2 weeks, treatment with cefazolin, clindamycin, and "
+                     "linezolid was continued.")
+    assert got["cefazolin"] == ("completed", [(None, "2021-06-03", "2021-06-17")])
+    assert got["clindamycin"][0] == "completed" and got["linezolid"][0] == "completed"
+    got = _exposures("A 47-year-old woman was admitted on 3 June 2021 with a pancreatic fistula. Octreotide was "
+                     "introduced for a period of 10 days (0.1 mg tid).")
+    assert got["octreotide"] == ("completed", [("0.1 mg tid", "2021-06-03", "2021-06-13")])
+
+
+def test_a_fronted_length_of_another_clause_gives_no_length() -> None:
+    got = _exposures("A 45-year-old woman was admitted on 3 June 2021. For 3 days she had fever; cefazolin was "
+                     "started.")
+    assert got["cefazolin"][0] != "completed"
+
+
+def test_a_discussion_and_conclusion_heading_opens_the_discussion() -> None:
+    text = ("Case report\nA 61-year-old man was admitted with pneumonia and treated with levofloxacin.\n\n"
+            "3 Discussion & conclusion\nRecommended regimens include doxycycline 100 mg twice daily or "
+            "moxifloxacin 400 mg daily.\n")
+    got = _exposures(text)
+    assert "levofloxacin" in got and "doxycycline" not in got and "moxifloxacin" not in got
+
+
+def test_a_class_changed_to_a_list_keeps_the_running_members_it_names_again() -> None:
+    course = analyze_text("A 60-year-old man was admitted on 3 May 2022 with cellulitis. Intravenous antibiotics "
+                          "(vancomycin, meropenem and clindamycin) were started. On 5 May 2022, antibiotics were "
+                          "changed to meropenem, clindamycin and linezolid.", assess=False)
+    by_drug: dict[str, list[str]] = {}
+    for e in course.exposures:
+        by_drug.setdefault(e.drug, []).append(e.status)
+    assert by_drug["vancomycin"] == ["stopped"]
+    # one course each, not stopped and started anew
+    assert len(by_drug["meropenem"]) == 1 and by_drug["meropenem"][0] != "stopped"
+    assert len(by_drug["clindamycin"]) == 1 and "linezolid" in by_drug
+
+
+def test_an_isolate_multisensitive_notably_to_drugs_names_no_exposure() -> None:
+    got = _exposures("A 54-year-old man was admitted on 3 May 2022 with appendicitis and received ceftriaxone. The "
+                     "isolate was multisensitive, notably to ciprofloxacin and amikacin.")
+    assert "ceftriaxone" in got and "ciprofloxacin" not in got and "amikacin" not in got

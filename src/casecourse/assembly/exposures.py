@@ -759,6 +759,14 @@ class ExposureBuilder:
                 when = TimeRef(derivation="unknown", text=BEFORE_ADMISSION)
                 if seg is not None:
                     seg.start = when
+            elif act == "start" and st.timex is None and own.known and self.active.get(d.norm or d.text) is None \
+                    and _PERFECT.search(self.text, s0, d.start) and \
+                    (length := _taken_for(self.text, d, dose, ms, drug_ix, s0)) is not None:
+                # "he had been treated with A and B for three years", "For 4 months, the patient had been given X":
+                # taken since that long before the story's time (no finer than the length allows), still taken
+                when = _since(own, *length)
+                if seg is not None:
+                    seg.start = when
             elif act == "start" and not own.text and self.active.get(d.norm or d.text) is None and \
                     _MED_HISTORY.search(self.text, s0, d.start):
                 # "her regular medications included X": taken when the story begins (its time), since before it
@@ -1005,8 +1013,12 @@ class ExposureBuilder:
             if not members or _class_action(self.text, c, cues, inner_ix, blocks, a_of, b_of) != "stop":
                 continue
             why = ms.reason(self.text, _clause_of(clauses, c.start))
+            # "antibiotics were changed to A, B and C": a running member named again goes on, it is not stopped
+            # to be started anew (exposure QA, expqa5)
+            kept = {d.norm or d.text for d in ms.drugs if d.start >= c.end} \
+                if _CLASS_SWITCHED.match(self.text, c.end) else set()
             for name, exp in list(self.active.items()):
-                if name in members or f"drug_class:{exp.drug_class}" in members:
+                if (name in members or f"drug_class:{exp.drug_class}" in members) and name not in kept:
                     self._stop(name, st.at(c.start), why)
 
     def _after_course_of(self, sent: tuple[int, int], drugs: list[Mention]) -> tuple[Mention, TimeRef] | None:
@@ -1176,6 +1188,8 @@ class ExposureBuilder:
             freq = _timing_after_dose(self.text, dose, ms)  # "increased to 100 mg subcutaneously every 6 hours"
         last = max((m for m in (dose, route, freq, drug) if m is not None), key=lambda m: m.end)
         course = _course_after(self.text, last, ms.index(ms.durations), drug_ix) \
+            or (_course_after(self.text, drug, ms.index(ms.durations), drug_ix) if last is not drug else None) \
+            or _fronted_course(self.text, drug, ms.index(ms.durations), sent[0]) \
             or _course_before(self.text, drug, ms.index(ms.leads), drug_ix) \
             or _course_in_brackets(self.text, last, ms.index(ms.leads), drug_ix)
         if course is not None and _PERFECT.search(self.text, sent[0], drug.start):
@@ -1461,6 +1475,51 @@ def _stopped_before_start(end: TimeRef, start: TimeRef) -> bool:
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\b|\b(?:is|are|remains|remained)\s+on\b", re.I)
 
 
+# a length fronted at the sentence's start: "For 4 months, the patient had been given X", "Over the next 3 weeks, ..."
+_FRONTED_FOR = re.compile(r"\s*(?:for|over|during)\s", re.I)
+
+
+def _fronted_course(text: str, d: Mention, durations: ByStart, s0: int) -> Mention | None:
+    """A length that opens the sentence of `d`, in the clause of `d` ("For the next 10 days, X was continued", "Over
+    the next 3 weeks, treatment with A, B and C was continued"): "for N", or "over / during the next N"."""
+    if not _FRONTED_FOR.match(text, s0):
+        return None
+    for t in durations.window(s0, d.start):
+        if int(t.attrs.get("phrase_start") or t.start) > s0 + 4 or t.end > d.start:
+            continue
+        if t.attrs.get("signal") == "for" or t.attrs.get("rel_direction") == "after" and \
+                t.attrs.get("signal") in ("over", "during"):
+            return None if _NEW_CLAUSE.search(text, t.end, d.start) else t
+    return None
+
+
+# a new clause between a fronted length and a drug ("For 3 days she had fever; X was started"), not the ", and" of a
+# list ("treatment with A, B, and C was continued")
+_NEW_CLAUSE = re.compile(r";|,\s*(?:but|while|whereas|although|then|and then|and later)\s", re.I)
+
+
+def _taken_for(text: str, d: Mention, dose: Mention | None, ms: _Mentions, drugs: ByStart,
+               s0: int) -> tuple[float, str] | None:
+    """How long a drug told in the perfect had been taken at the story's time: "for three years" after it (or after
+    the list it ends: "A, B and C for 3 years"), or a "For N," that opens its sentence; (days, words) or None."""
+    durations = ms.index(ms.durations)
+    last = dose if dose is not None and dose.start >= d.end else d
+    told = _course_after(text, last, durations, drugs) or _fronted_course(text, d, durations, s0)
+    days = _days(str(told.attrs.get("duration") or told.attrs.get("value"))) if told is not None else None
+    return (days, told.text) if told is not None and days else None
+
+
+def _since(now: TimeRef, days: float, words: str) -> TimeRef:
+    """The start of a course taken for `days` up to `now`: that long before, at the precision a length of that size
+    gives (a day for a few weeks, a month beyond), derived from the text's length."""
+    start = days_after(now, -days, words, "story time")
+    if start.offset_days is None and days > 60 and start.precision == "day":
+        start = start.model_copy(update={"earliest": (start.earliest or "")[:7] or None,
+                                         "latest": (start.latest or "")[:7] or None,
+                                         "point": (start.point or "")[:7] or None, "precision": "month"})
+    return start
+
+
 _LEAD_GAP = re.compile(r"(?:\s*-?\s*(?:long\s+)?(?:courses?|cycles?|treatment|therapy|trial)\b)?\s*(?:of|in|with)\s+"
                        r"(?:(?:courses?|treatment|therapy)\s+(?:of|in|with)\s+)?(?:(?:intravenous|oral|iv|i\.v\.|po|"
                        r"high[- ]dose|low[- ]dose|pulsed?|daily|a|an)\s+)*"
@@ -1509,7 +1568,8 @@ def _course_after(text: str, last: Mention, durations: ByStart, drugs: ByStart) 
         nxt, end = drugs.first_from(nxt.end), _DOSE_OF_LAST.match(text, nxt.end).end()  # type: ignore[union-attr]
     for d in durations.window(end - reach, end + 61 + reach):
         start = int(d.attrs.get("phrase_start") or d.start)
-        if d.attrs.get("signal") != "for" or start < end or start - end > 60:
+        over = d.attrs.get("signal") == "over" and d.attrs.get("rel_direction") == "after"  # "over the next 10 days"
+        if d.attrs.get("signal") != "for" and not over or start < end or start - end > 60:
             continue
         if drugs.window(end, start) or not _COURSE_GAP.fullmatch(text, end, start):
             continue
@@ -1765,6 +1825,10 @@ def _class_action(text: str, c: Mention, cues: list[tuple], inner: ByStart, bloc
             return "stop"
     return None
 
+
+# a class switched as a whole, right after the class word: "antibiotics were (then) changed to ..."
+_CLASS_SWITCHED = re.compile(r"\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+|then\s+)?(?:switched|changed|converted|"
+                             r"narrowed|broadened|escalated|de-?escalated|stepped\s+down)\s+to\b", re.I)
 
 _UNCUED = "start-uncued"  # what `_action` returns for a drug no cue speaks of (a start, `ExposureBuilder.sentence`)
 
