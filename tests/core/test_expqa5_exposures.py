@@ -103,3 +103,24 @@ def test_an_isolate_multisensitive_notably_to_drugs_names_no_exposure() -> None:
     got = _exposures("A 54-year-old man was admitted on 3 May 2022 with appendicitis and received ceftriaxone. The "
                      "isolate was multisensitive, notably to ciprofloxacin and amikacin.")
     assert "ceftriaxone" in got and "ciprofloxacin" not in got and "amikacin" not in got
+
+
+def test_a_drug_started_after_a_provisional_diagnosis_was_made_is_given() -> None:
+    course = analyze_text("A 22-year-old woman was admitted on 3 May 2022. A provisional diagnosis of mucormycosis was "
+                          "made, and liposomal amphotericin B (5 mg/kg) was immediately started.", assess=False)
+    assert [e.drug for e in course.exposures] == ["amphotericin b"]
+    assert course.exposures[0].segments[0].dose.text == "5 mg/kg"
+    assert {c.name: c.status for c in course.conditions}["mucormycosis"] == "provisional"  # the diagnosis stays so
+
+
+def test_adenosine_given_is_a_drug_and_adenosine_deaminase_is_not() -> None:
+    got = _exposures("A 45-year-old woman was admitted on 3 May 2022 with tachycardia. Escalating doses of intravenous "
+                     "adenosine failed to affect the tachycardia. Adenosine deaminase in the pleural fluid was 80 U/L.")
+    assert list(got) == ["adenosine"]
+
+
+def test_a_frequency_in_brackets_after_a_dotted_route_is_the_drugs() -> None:
+    course = analyze_text("A 55-year-old woman was admitted on 3 May 2022. Meropenem 500 mg I.V. (three times a day) "
+                          "was commenced.", assess=False)
+    seg = course.exposures[0].segments[0]
+    assert seg.route == "intravenous" and seg.timing is not None and seg.timing.frequency == 3

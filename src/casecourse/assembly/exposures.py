@@ -2184,7 +2184,10 @@ def _list_tail(text: str, dose: Mention, drugs: list[Mention],
 
 
 # what may stand between a drug and its route or frequency: its dose ("4.5 g IV"; a decimal point is no full stop)
-_ADJACENT_GAP = re.compile(r"(?:[\s\w,()/-]|(?<=\d)\.(?=\d))*")
+# what may stand between a drug and its route or frequency: words, brackets, a decimal point, and the points of a
+# dotted route ("Meropenem 500 mg I.V. (three times a day)", exposure QA expqa5)
+_ADJACENT_GAP = re.compile(r"(?:[\s\w,()/-]|(?<=\d)\.(?=\d)|"
+                           r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z]\.[A-Za-z])\.)*")
 
 
 def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention | None:
