@@ -124,3 +124,58 @@ def test_a_frequency_in_brackets_after_a_dotted_route_is_the_drugs() -> None:
                           "was commenced.", assess=False)
     seg = course.exposures[0].segments[0]
     assert seg.route == "intravenous" and seg.timing is not None and seg.timing.frequency == 3
+
+
+def test_a_drug_the_patient_received_after_a_suspicion_clause_is_given() -> None:
+    course = analyze_text("A 57-year-old man was admitted on 3 May 2022 unconscious. Due to the suspicion of "
+                          "pneumonia, the patient received intravenous meropenem.", assess=False)
+    assert [e.drug for e in course.exposures] == ["meropenem"]
+    assert {c.name: c.status for c in course.conditions}["pneumonia"] == "provisional"  # still a suspicion
+
+
+def test_an_interval_written_as_hours_over_hours_is_a_frequency() -> None:
+    course = analyze_text("A 42-year-old woman was admitted on 3 May 2022 with a neck abscess. Antibiotic therapy was "
+                          "initiated with ceftriaxone 1 g 12/12 h and metronidazole 500 mg 8/8h. Blood pressure was "
+                          "120/80 mmHg.", assess=False)
+    timing = {e.drug: e.segments[0].timing for e in course.exposures}
+    assert (timing["ceftriaxone"].frequency, timing["ceftriaxone"].period, timing["ceftriaxone"].period_unit) == \
+        (1, 12.0, "h")
+    assert timing["metronidazole"].period == 8.0
+
+
+def test_drugs_prescribed_before_a_transfer_to_intensive_care_are_not_home_drugs() -> None:
+    got = _exposures("A 14-year-old girl was admitted on 3 May 2022 with ketoacidosis. On 4 May 2022, dexamethasone "
+                     "and mannitol were prescribed and the patient was admitted to the intensive care unit.")
+    assert got["dexamethasone"][1][0][1] == "2022-05-04" and got["mannitol"][1][0][1] == "2022-05-04"
+    got = _exposures("A 60-year-old man treated with azathioprine was admitted on 3 May 2022 with fever.")
+    assert analyze_text("A 60-year-old man treated with azathioprine was admitted on 3 May 2022 with fever.",
+                        assess=False).exposures[0].segments[0].start.text == "before admission"
+
+
+def test_stopped_getting_a_drug_stops_it() -> None:
+    course = analyze_text("A 29-year-old woman was admitted on 3 May 2022. She started receiving infliximab infusions "
+                          "monthly in 2020. In November 2021, she stopped getting the infliximab infusions due to "
+                          "financial concerns.", assess=False)
+    exp = course.exposures[0]
+    assert exp.status == "stopped" and exp.end is not None and exp.end.point == "2021-11"
+
+
+def test_a_route_before_a_class_therapy_and_a_dosed_list_is_each_members() -> None:
+    course = analyze_text("A 42-year-old woman was admitted on 3 May 2022. Intravenous antibiotic therapy was "
+                          "initiated with ceftriaxone 1 g 12/12 h, metronidazole 500 mg 8/8 h, and clindamycin 600 mg "
+                          "8/8 h.", assess=False)
+    assert {e.drug: e.route for e in course.exposures} == {"ceftriaxone": "intravenous", "metronidazole": "intravenous",
+                                                          "clindamycin": "intravenous"}
+    course = analyze_text("A 46-year-old man was admitted on 3 May 2022. Empiric intravenous antimicrobial therapy "
+                          "with vancomycin and meropenem was instituted.", assess=False)
+    assert {e.route for e in course.exposures} == {"intravenous"}
+    course = analyze_text("A 42-year-old woman was admitted on 3 May 2022. She received ceftriaxone 2 g daily, oral "
+                          "metronidazole 500 mg and vancomycin.", assess=False)
+    assert {e.drug: e.route for e in course.exposures}["vancomycin"] is None  # the list's route is not told
+
+
+def test_an_inhaled_anaesthetic_in_a_list_keeps_its_own_route() -> None:
+    course = analyze_text("A 65-year-old man was admitted on 3 May 2022. Anesthesia was induced with intravenous "
+                          "thiopental sodium 350 mg, atracurium 30 mg, and sevoflurane.", assess=False)
+    routes = {e.drug: e.route for e in course.exposures}
+    assert routes["atracurium"] == "intravenous" and routes["sevoflurane"] is None

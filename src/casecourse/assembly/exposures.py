@@ -91,7 +91,12 @@ _HELD_FOR = re.compile(r"\s+(?:was|were|had been|had to be)\s+(?:temporarily\s+)
 _RESUMED_AFTER = re.compile(r"\b(?:and|but)\s+(?:was\s+|were\s+)?(?:later\s+|subsequently\s+|then\s+)?"
                             r"(?:restarted|resumed|reintroduced|reinstituted)\b", re.I)
 # the admission or presentation of the sentence; a drug named before it was taken before it
-_ADMITTED = re.compile(r"\b(?:was|were)\s+(?:re)?admitted\b|\bpresented\s+(?:to|with|at)\b|"
+# (not an admission to a unit during the stay: "X was prescribed and the patient was admitted to the intensive care
+# unit", exposure QA expqa5)
+_ADMITTED = re.compile(r"\b(?:was|were)\s+(?:re)?admitted\b(?!\s+to\s+(?:the\s+|our\s+|a\s+)?"
+                       r"(?:pediatric\s+|paediatric\s+|neonatal\s+|surgical\s+|medical\s+)?"
+                       r"(?:intensive|critical|coronary|high[\s-]dependency|"
+                       r"ICU|PICU|NICU|CCU|HDU)\b)|\bpresented\s+(?:to|with|at)\b|"
                        r"\b(?:was|were)\s+(?:referred|hospitali[sz]ed)\b", re.I)
 # an entry of a list of abbreviations: "AMK: amikacin;" (an abbreviation, a colon or an equals sign, its expansion)
 _GLOSSARY_ENTRY = anchored(r"(?:^|[;,]\s*)[A-Z][A-Za-z0-9/+-]{0,9}\s*[:=]\s*[a-z][\w -]{1,40}(?=;|,|\.|$)")
@@ -200,6 +205,12 @@ def _dated_on(text: str, cues: list[tuple], times: ByStart, meta: dict[str, tupl
             c = (c[0], c[0] + len(text[c[0]:c[1]].rstrip()[:-2].rstrip()), *meta[head])
         out.append(c)
     return out
+
+
+@cache
+def _inhaled_only() -> frozenset[str]:
+    """Drugs given only by inhalation (knowledge/inhaled_only.csv): no list's written route is theirs."""
+    return frozenset(r["ingredient"].lower() for r in table("inhaled_only.csv"))
 
 
 @cache
@@ -1581,7 +1592,7 @@ def _course_after(text: str, last: Mention, durations: ByStart, drugs: ByStart) 
 # them ("co-amoxiclav 1.2 g three times daily and clarithromycin 500 mg twice daily for 48 hours")
 _OWN_DOSE = (r"(?:\s+\d[\d.,]*\s*(?:mg|g|mcg|µg|ug|iu|units?|ml)(?:/(?:kg|m2|day|d|h))*"
              r"(?:\s+(?:once|twice|three\s+times|four\s+times|daily|a\s+day|per\s+day|bid|tid|qid|od|bd|tds|qds|"
-             r"every\s+\d+\s*(?:h|hours))){0,2})?")
+             r"every\s+\d+\s*(?:h|hours)|q\d+h|\d+/\d+\s*h)){0,2})?")
 _NAMES_LINK = re.compile(_OWN_DOSE + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*\+\s*)", re.I)
 _DOSE_OF_LAST = re.compile(_OWN_DOSE, re.I)  # the last drug's own dose, before the list's course
 
@@ -2234,10 +2245,13 @@ _CLASS_ROUTE_GAP = re.compile(r"[\s-]*(?:(?:broad[\s-]spectrum|empiric(?:al)?|pr
 # between a class word and the drugs that spell it out: "antibiotics: a combination of", "antibiotics (", "antibiotics
 # including", "antibiotics, namely", "antibiotics were started, including"
 _CLASS_TO_LIST = re.compile(
-    r"(?:\s+(?:was|were)\s+(?:started|initiated|given|administered|begun|commenced))?\s*(?:[:(\u2013-]|,?\s*(?:namely|"
+    # "intravenous antibiotic therapy (was initiated) with A, B and C" (exposure QA, expqa5)
+    r"(?:\s+(?:therapy|treatment|regimen|coverage))?"
+    r"(?:\s+(?:was|were)\s+(?:started|initiated|given|administered|begun|commenced|instituted))?\s*(?:[:(\u2013-]|,?\s*(?:namely|"
     r"including|i\.e\.,?|with|such as)\b)\s*(?:(?:a|the)\s+)?(?:combination\s+(?:therapy\s+)?(?:of|with)\s+)?"
     r"(?:both\s+)?", re.I)
-_LIST_LINK = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+)?|and\s+)")
+# between two drugs of a list: the first one's dosage in brackets or written out ("A 1 g 12/12 h, B 500 mg 8/8 h")
+_LIST_LINK = re.compile(r"\s*(?:\([^()]{0,80}\))?" + _DOSE_OF_LAST.pattern + r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
 
 
 def _list_route(text: str, drug: Mention, routes: ByStart, drugs: ByStart,
@@ -2246,6 +2260,8 @@ def _list_route(text: str, drug: Mention, routes: ByStart, drugs: ByStart,
     before a class word the list (or one drug) spells out ("IV antibiotics: a combination of A, B and C"): each drug
     of the list is given by it, when the list's links hold only their dosages in brackets and no member has a route
     of its own."""
+    if (drug.norm or drug.text).lower() in _inhaled_only():
+        return None  # "intravenous A, B and sevoflurane": an inhaled anaesthetic keeps its own route
     cur, first = drug, None
     for _ in range(12):  # back to the list's first drug
         prev = next(iter(drugs.ending_in(cur.start - 90, cur.start)[-1:]), None)
