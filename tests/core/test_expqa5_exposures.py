@@ -179,3 +179,15 @@ def test_an_inhaled_anaesthetic_in_a_list_keeps_its_own_route() -> None:
                           "thiopental sodium 350 mg, atracurium 30 mg, and sevoflurane.", assess=False)
     routes = {e.drug: e.route for e in course.exposures}
     assert routes["atracurium"] == "intravenous" and routes["sevoflurane"] is None
+
+
+def test_a_drug_started_and_then_changed_to_another_is_stopped() -> None:
+    got = _exposures("A 19-year-old man was admitted on 3 May 2022. Piperacillin was started and then changed to "
+                     "ceftriaxone after blood cultures grew Haemophilus. Vancomycin and cefepime were initiated and "
+                     "later switched to linezolid.")
+    assert got["piperacillin"][0] == "stopped" and got["ceftriaxone"][0] != "stopped"
+    assert got["vancomycin"][0] == "stopped" and got["cefepime"][0] == "stopped" and got["linezolid"][0] != "stopped"
+    assert got["piperacillin"][1][0][2] is None  # when it was changed the text does not say
+    got = _exposures("A 70-year-old man was admitted on 3 May 2022. Prednisone was started and then changed to 10 mg "
+                     "daily.")
+    assert got["prednisone"][0] != "stopped"  # a new dose, no other drug

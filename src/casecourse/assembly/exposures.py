@@ -812,6 +812,10 @@ class ExposureBuilder:
             if act in ("start", "ongoing") and self._told_lower(d, seg, when, sent):
                 seg = None  # "at last follow-up, on low-dose prednisolone": a later segment, its dose not given
             self.apply(act, d, when, sent, seg, why, cued=id(d) not in uncued)
+            if act == "start" and (switched := _started_then_switched(self.text, d, drug_ix, s1)) is not None:
+                # "piperacillin was started and then changed to ceftriaxone": stopped at the switch, whose time the
+                # sentence does not give apart from the start's
+                self._stop(d.norm or d.text, TimeRef(derivation="unknown"), ms.reason(self.text, (switched, s1)))
             if (reg := _regimen_name(self.text, d, ms.regimens())) and \
                     (x := self.active.get(d.norm or d.text)) is not None and x.regimen is None:
                 x.regimen = reg  # "six cycles of R-CHOP": the protocol each of its drugs was given under
@@ -1835,6 +1839,27 @@ def _class_action(text: str, c: Mention, cues: list[tuple], inner: ByStart, bloc
                 _gap_is_filler(text, b, c.start, inner):
             return "stop"
     return None
+
+
+# a drug started and then switched in one breath: "X was started and then changed to Y", "A and B were initiated but
+# later switched to C" (exposure QA, expqa5)
+_STARTED_THEN_SWITCHED = re.compile(
+    r"\s+(?:was|were)\s+(?:(?:empirically|initially|first)\s+)?(?:started|initiated|begun|commenced|given)\s+"
+    r"(?:(?:empirically|initially)\s+)?(?:and|but)\s+(?:(?:was|were)\s+)?(?:(?:then|later|subsequently|soon)\s+)?"
+    r"(?:changed|switched|converted|de-?escalated|narrowed|escalated|broadened)\s+to\s+", re.I)
+
+
+def _started_then_switched(text: str, d: Mention, drugs: ByStart, s1: int) -> int | None:
+    """Where the switch of a drug "started and then changed to Y" is told (its 'to'), when a drug follows it; also for
+    each drug of a coordination before the verb ("A and B were started and then switched to C"); else None."""
+    end = d.end
+    nxt = drugs.first_from(d.end)
+    while nxt is not None and nxt.start < s1 and _NAMES_LINK.fullmatch(text, end, nxt.start):
+        end, nxt = nxt.end, drugs.first_from(nxt.end)
+    m = _STARTED_THEN_SWITCHED.match(text, end)
+    if m is None or nxt is None or nxt.start != m.end() or nxt.start >= s1:
+        return None
+    return m.start()
 
 
 # a class switched as a whole, right after the class word: "antibiotics were (then) changed to ..."
