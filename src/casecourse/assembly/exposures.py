@@ -91,7 +91,12 @@ _HELD_FOR = re.compile(r"\s+(?:was|were|had been|had to be)\s+(?:temporarily\s+)
 _RESUMED_AFTER = re.compile(r"\b(?:and|but)\s+(?:was\s+|were\s+)?(?:later\s+|subsequently\s+|then\s+)?"
                             r"(?:restarted|resumed|reintroduced|reinstituted)\b", re.I)
 # the admission or presentation of the sentence; a drug named before it was taken before it
-_ADMITTED = re.compile(r"\b(?:was|were)\s+(?:re)?admitted\b|\bpresented\s+(?:to|with|at)\b|"
+# (not an admission to a unit during the stay: "X was prescribed and the patient was admitted to the intensive care
+# unit", exposure QA expqa5)
+_ADMITTED = re.compile(r"\b(?:was|were)\s+(?:re)?admitted\b(?!\s+to\s+(?:the\s+|our\s+|a\s+)?"
+                       r"(?:pediatric\s+|paediatric\s+|neonatal\s+|surgical\s+|medical\s+)?"
+                       r"(?:intensive|critical|coronary|high[\s-]dependency|"
+                       r"ICU|PICU|NICU|CCU|HDU)\b)|\bpresented\s+(?:to|with|at)\b|"
                        r"\b(?:was|were)\s+(?:referred|hospitali[sz]ed)\b", re.I)
 # an entry of a list of abbreviations: "AMK: amikacin;" (an abbreviation, a colon or an equals sign, its expansion)
 _GLOSSARY_ENTRY = anchored(r"(?:^|[;,]\s*)[A-Z][A-Za-z0-9/+-]{0,9}\s*[:=]\s*[a-z][\w -]{1,40}(?=;|,|\.|$)")
@@ -200,6 +205,12 @@ def _dated_on(text: str, cues: list[tuple], times: ByStart, meta: dict[str, tupl
             c = (c[0], c[0] + len(text[c[0]:c[1]].rstrip()[:-2].rstrip()), *meta[head])
         out.append(c)
     return out
+
+
+@cache
+def _inhaled_only() -> frozenset[str]:
+    """Drugs given only by inhalation (knowledge/inhaled_only.csv): no list's written route is theirs."""
+    return frozenset(r["ingredient"].lower() for r in table("inhaled_only.csv"))
 
 
 @cache
@@ -759,6 +770,14 @@ class ExposureBuilder:
                 when = TimeRef(derivation="unknown", text=BEFORE_ADMISSION)
                 if seg is not None:
                     seg.start = when
+            elif act == "start" and st.timex is None and own.known and self.active.get(d.norm or d.text) is None \
+                    and _PERFECT.search(self.text, s0, d.start) and \
+                    (length := _taken_for(self.text, d, dose, ms, drug_ix, s0)) is not None:
+                # "he had been treated with A and B for three years", "For 4 months, the patient had been given X":
+                # taken since that long before the story's time (no finer than the length allows), still taken
+                when = _since(own, *length)
+                if seg is not None:
+                    seg.start = when
             elif act == "start" and not own.text and self.active.get(d.norm or d.text) is None and \
                     _MED_HISTORY.search(self.text, s0, d.start):
                 # "her regular medications included X": taken when the story begins (its time), since before it
@@ -793,6 +812,10 @@ class ExposureBuilder:
             if act in ("start", "ongoing") and self._told_lower(d, seg, when, sent):
                 seg = None  # "at last follow-up, on low-dose prednisolone": a later segment, its dose not given
             self.apply(act, d, when, sent, seg, why, cued=id(d) not in uncued)
+            if act == "start" and (switched := _started_then_switched(self.text, d, drug_ix, s1)) is not None:
+                # "piperacillin was started and then changed to ceftriaxone": stopped at the switch, whose time the
+                # sentence does not give apart from the start's
+                self._stop(d.norm or d.text, TimeRef(derivation="unknown"), ms.reason(self.text, (switched, s1)))
             if (reg := _regimen_name(self.text, d, ms.regimens())) and \
                     (x := self.active.get(d.norm or d.text)) is not None and x.regimen is None:
                 x.regimen = reg  # "six cycles of R-CHOP": the protocol each of its drugs was given under
@@ -1005,8 +1028,12 @@ class ExposureBuilder:
             if not members or _class_action(self.text, c, cues, inner_ix, blocks, a_of, b_of) != "stop":
                 continue
             why = ms.reason(self.text, _clause_of(clauses, c.start))
+            # "antibiotics were changed to A, B and C": a running member named again goes on, it is not stopped
+            # to be started anew (exposure QA, expqa5)
+            kept = {d.norm or d.text for d in ms.drugs if d.start >= c.end} \
+                if _CLASS_SWITCHED.match(self.text, c.end) else set()
             for name, exp in list(self.active.items()):
-                if name in members or f"drug_class:{exp.drug_class}" in members:
+                if (name in members or f"drug_class:{exp.drug_class}" in members) and name not in kept:
                     self._stop(name, st.at(c.start), why)
 
     def _after_course_of(self, sent: tuple[int, int], drugs: list[Mention]) -> tuple[Mention, TimeRef] | None:
@@ -1176,6 +1203,8 @@ class ExposureBuilder:
             freq = _timing_after_dose(self.text, dose, ms)  # "increased to 100 mg subcutaneously every 6 hours"
         last = max((m for m in (dose, route, freq, drug) if m is not None), key=lambda m: m.end)
         course = _course_after(self.text, last, ms.index(ms.durations), drug_ix) \
+            or (_course_after(self.text, drug, ms.index(ms.durations), drug_ix) if last is not drug else None) \
+            or _fronted_course(self.text, drug, ms.index(ms.durations), sent[0]) \
             or _course_before(self.text, drug, ms.index(ms.leads), drug_ix) \
             or _course_in_brackets(self.text, last, ms.index(ms.leads), drug_ix)
         if course is not None and _PERFECT.search(self.text, sent[0], drug.start):
@@ -1358,6 +1387,8 @@ _AFTER_COURSE = re.compile(r"\s*(?:after|following|upon|on)\s+(?:the\s+)?(?:comp
 
 # what may stand between a drug (or its dose) and the length of its course: "ceftriaxone 2 g daily was given for 7 days"
 _COURSE_GAP = re.compile(r"(?:\s|,|\b(?:was|were|then|given|administered|continued|used|infused|taken|prescribed|"
+                         # "octreotide was introduced for a period of 7 days": a start told with its length
+                         r"started|initiated|introduced|commenced|"
                          r"orally|intravenously|subcutaneously|daily|intravenous|oral|pulses?|pulse therapy|therapy|"
                          r"treatment)\b|"
                          # what it was given for, in a few words: "was given for pulmonary oedema for 3 days"
@@ -1459,6 +1490,51 @@ def _stopped_before_start(end: TimeRef, start: TimeRef) -> bool:
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\b|\b(?:is|are|remains|remained)\s+on\b", re.I)
 
 
+# a length fronted at the sentence's start: "For 4 months, the patient had been given X", "Over the next 3 weeks, ..."
+_FRONTED_FOR = re.compile(r"\s*(?:for|over|during)\s", re.I)
+
+
+def _fronted_course(text: str, d: Mention, durations: ByStart, s0: int) -> Mention | None:
+    """A length that opens the sentence of `d`, in the clause of `d` ("For the next 10 days, X was continued", "Over
+    the next 3 weeks, treatment with A, B and C was continued"): "for N", or "over / during the next N"."""
+    if not _FRONTED_FOR.match(text, s0):
+        return None
+    for t in durations.window(s0, d.start):
+        if int(t.attrs.get("phrase_start") or t.start) > s0 + 4 or t.end > d.start:
+            continue
+        if t.attrs.get("signal") == "for" or t.attrs.get("rel_direction") == "after" and \
+                t.attrs.get("signal") in ("over", "during"):
+            return None if _NEW_CLAUSE.search(text, t.end, d.start) else t
+    return None
+
+
+# a new clause between a fronted length and a drug ("For 3 days she had fever; X was started"), not the ", and" of a
+# list ("treatment with A, B, and C was continued")
+_NEW_CLAUSE = re.compile(r";|,\s*(?:but|while|whereas|although|then|and then|and later)\s", re.I)
+
+
+def _taken_for(text: str, d: Mention, dose: Mention | None, ms: _Mentions, drugs: ByStart,
+               s0: int) -> tuple[float, str] | None:
+    """How long a drug told in the perfect had been taken at the story's time: "for three years" after it (or after
+    the list it ends: "A, B and C for 3 years"), or a "For N," that opens its sentence; (days, words) or None."""
+    durations = ms.index(ms.durations)
+    last = dose if dose is not None and dose.start >= d.end else d
+    told = _course_after(text, last, durations, drugs) or _fronted_course(text, d, durations, s0)
+    days = _days(str(told.attrs.get("duration") or told.attrs.get("value"))) if told is not None else None
+    return (days, told.text) if told is not None and days else None
+
+
+def _since(now: TimeRef, days: float, words: str) -> TimeRef:
+    """The start of a course taken for `days` up to `now`: that long before, at the precision a length of that size
+    gives (a day for a few weeks, a month beyond), derived from the text's length."""
+    start = days_after(now, -days, words, "story time")
+    if start.offset_days is None and days > 60 and start.precision == "day":
+        start = start.model_copy(update={"earliest": (start.earliest or "")[:7] or None,
+                                         "latest": (start.latest or "")[:7] or None,
+                                         "point": (start.point or "")[:7] or None, "precision": "month"})
+    return start
+
+
 _LEAD_GAP = re.compile(r"(?:\s*-?\s*(?:long\s+)?(?:courses?|cycles?|treatment|therapy|trial)\b)?\s*(?:of|in|with)\s+"
                        r"(?:(?:courses?|treatment|therapy)\s+(?:of|in|with)\s+)?(?:(?:intravenous|oral|iv|i\.v\.|po|"
                        r"high[- ]dose|low[- ]dose|pulsed?|daily|a|an)\s+)*"
@@ -1507,7 +1583,8 @@ def _course_after(text: str, last: Mention, durations: ByStart, drugs: ByStart) 
         nxt, end = drugs.first_from(nxt.end), _DOSE_OF_LAST.match(text, nxt.end).end()  # type: ignore[union-attr]
     for d in durations.window(end - reach, end + 61 + reach):
         start = int(d.attrs.get("phrase_start") or d.start)
-        if d.attrs.get("signal") != "for" or start < end or start - end > 60:
+        over = d.attrs.get("signal") == "over" and d.attrs.get("rel_direction") == "after"  # "over the next 10 days"
+        if d.attrs.get("signal") != "for" and not over or start < end or start - end > 60:
             continue
         if drugs.window(end, start) or not _COURSE_GAP.fullmatch(text, end, start):
             continue
@@ -1519,7 +1596,7 @@ def _course_after(text: str, last: Mention, durations: ByStart, drugs: ByStart) 
 # them ("co-amoxiclav 1.2 g three times daily and clarithromycin 500 mg twice daily for 48 hours")
 _OWN_DOSE = (r"(?:\s+\d[\d.,]*\s*(?:mg|g|mcg|µg|ug|iu|units?|ml)(?:/(?:kg|m2|day|d|h))*"
              r"(?:\s+(?:once|twice|three\s+times|four\s+times|daily|a\s+day|per\s+day|bid|tid|qid|od|bd|tds|qds|"
-             r"every\s+\d+\s*(?:h|hours))){0,2})?")
+             r"every\s+\d+\s*(?:h|hours)|q\d+h|\d+/\d+\s*h)){0,2})?")
 _NAMES_LINK = re.compile(_OWN_DOSE + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*\+\s*)", re.I)
 _DOSE_OF_LAST = re.compile(_OWN_DOSE, re.I)  # the last drug's own dose, before the list's course
 
@@ -1657,6 +1734,15 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
             if len(spans) > 1 and spans[1] == (d.start, d.end) and _TO_GAP.fullmatch(text, spans[0][1], d.start):
                 return "swap-start"
             continue
+        if action == "swap_to":  # "changed X to Y": as "from", but only with a drug after X's "to"
+            spans = _first_spans(drugs, b)
+            if len(spans) > 1 and _TO_GAP.fullmatch(text, spans[0][1], spans[1][0]) and \
+                    _gap_is_filler(text, b, spans[0][0], inner):
+                if spans[0] == (d.start, d.end):
+                    return "swap-stop"
+                if spans[1] == (d.start, d.end):
+                    return "swap-start"
+            continue
         if not action.startswith("swap"):
             continue
         right = drugs.first_from(b)
@@ -1754,6 +1840,31 @@ def _class_action(text: str, c: Mention, cues: list[tuple], inner: ByStart, bloc
             return "stop"
     return None
 
+
+# a drug started and then switched in one breath: "X was started and then changed to Y", "A and B were initiated but
+# later switched to C" (exposure QA, expqa5)
+_STARTED_THEN_SWITCHED = re.compile(
+    r"\s+(?:was|were)\s+(?:(?:empirically|initially|first)\s+)?(?:started|initiated|begun|commenced|given)\s+"
+    r"(?:(?:empirically|initially)\s+)?(?:and|but)\s+(?:(?:was|were)\s+)?(?:(?:then|later|subsequently|soon)\s+)?"
+    r"(?:changed|switched|converted|de-?escalated|narrowed|escalated|broadened)\s+to\s+", re.I)
+
+
+def _started_then_switched(text: str, d: Mention, drugs: ByStart, s1: int) -> int | None:
+    """Where the switch of a drug "started and then changed to Y" is told (its 'to'), when a drug follows it; also for
+    each drug of a coordination before the verb ("A and B were started and then switched to C"); else None."""
+    end = d.end
+    nxt = drugs.first_from(d.end)
+    while nxt is not None and nxt.start < s1 and _NAMES_LINK.fullmatch(text, end, nxt.start):
+        end, nxt = nxt.end, drugs.first_from(nxt.end)
+    m = _STARTED_THEN_SWITCHED.match(text, end)
+    if m is None or nxt is None or nxt.start != m.end() or nxt.start >= s1:
+        return None
+    return m.start()
+
+
+# a class switched as a whole, right after the class word: "antibiotics were (then) changed to ..."
+_CLASS_SWITCHED = re.compile(r"\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+|then\s+)?(?:switched|changed|converted|"
+                             r"narrowed|broadened|escalated|de-?escalated|stepped\s+down)\s+to\b", re.I)
 
 _UNCUED = "start-uncued"  # what `_action` returns for a drug no cue speaks of (a start, `ExposureBuilder.sentence`)
 
@@ -2109,7 +2220,10 @@ def _list_tail(text: str, dose: Mention, drugs: list[Mention],
 
 
 # what may stand between a drug and its route or frequency: its dose ("4.5 g IV"; a decimal point is no full stop)
-_ADJACENT_GAP = re.compile(r"(?:[\s\w,()/-]|(?<=\d)\.(?=\d))*")
+# what may stand between a drug and its route or frequency: words, brackets, a decimal point, and the points of a
+# dotted route ("Meropenem 500 mg I.V. (three times a day)", exposure QA expqa5)
+_ADJACENT_GAP = re.compile(r"(?:[\s\w,()/-]|(?<=\d)\.(?=\d)|"
+                           r"(?<=\b[A-Za-z])\.(?=[A-Za-z]\.)|(?<=\b[A-Za-z]\.[A-Za-z])\.)*")
 
 
 def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention | None:
@@ -2156,10 +2270,13 @@ _CLASS_ROUTE_GAP = re.compile(r"[\s-]*(?:(?:broad[\s-]spectrum|empiric(?:al)?|pr
 # between a class word and the drugs that spell it out: "antibiotics: a combination of", "antibiotics (", "antibiotics
 # including", "antibiotics, namely", "antibiotics were started, including"
 _CLASS_TO_LIST = re.compile(
-    r"(?:\s+(?:was|were)\s+(?:started|initiated|given|administered|begun|commenced))?\s*(?:[:(\u2013-]|,?\s*(?:namely|"
+    # "intravenous antibiotic therapy (was initiated) with A, B and C" (exposure QA, expqa5)
+    r"(?:\s+(?:therapy|treatment|regimen|coverage))?"
+    r"(?:\s+(?:was|were)\s+(?:started|initiated|given|administered|begun|commenced|instituted))?\s*(?:[:(\u2013-]|,?\s*(?:namely|"
     r"including|i\.e\.,?|with|such as)\b)\s*(?:(?:a|the)\s+)?(?:combination\s+(?:therapy\s+)?(?:of|with)\s+)?"
     r"(?:both\s+)?", re.I)
-_LIST_LINK = re.compile(r"\s*(?:\([^()]{0,80}\))?\s*(?:,\s*(?:and\s+)?|and\s+)")
+# between two drugs of a list: the first one's dosage in brackets or written out ("A 1 g 12/12 h, B 500 mg 8/8 h")
+_LIST_LINK = re.compile(r"\s*(?:\([^()]{0,80}\))?" + _DOSE_OF_LAST.pattern + r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)
 
 
 def _list_route(text: str, drug: Mention, routes: ByStart, drugs: ByStart,
@@ -2168,6 +2285,8 @@ def _list_route(text: str, drug: Mention, routes: ByStart, drugs: ByStart,
     before a class word the list (or one drug) spells out ("IV antibiotics: a combination of A, B and C"): each drug
     of the list is given by it, when the list's links hold only their dosages in brackets and no member has a route
     of its own."""
+    if (drug.norm or drug.text).lower() in _inhaled_only():
+        return None  # "intravenous A, B and sevoflurane": an inhaled anaesthetic keeps its own route
     cur, first = drug, None
     for _ in range(12):  # back to the list's first drug
         prev = next(iter(drugs.ending_in(cur.start - 90, cur.start)[-1:]), None)

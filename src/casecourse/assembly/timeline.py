@@ -388,7 +388,14 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
             if since is None or since <= 0 or float(tx.attrs.get("rel_amount_min") or 0) >= since:
                 return None
         return t, anchor.label
+    before_legend: tuple[TimeRef | None] | None = None  # the story's time when a figure legend began
     for i in range(len(reading.sentences)):
+        # a figure legend tells its images' times in its own order ("CT at the 6-month follow-up"; a timeline figure's
+        # "(2) On the 3rd day ... (7) On the 47th day"); after it the story goes on from where it was
+        if _in_legend(reading.text, reading.sentences[i][0]):
+            before_legend = before_legend or (current,)
+        elif before_legend is not None:
+            current, before_legend = before_legend[0], None
         setter = None
         for tx in by_sentence.get(i, []):
             if tx.start in admission_starts and tx.attrs.get("rel_direction") == "at":
@@ -684,6 +691,17 @@ def _moves_on(tx: Mention, text: str) -> bool:
 
 
 _FROM_UNTIMED_EVENT = re.compile(r"\s+(?:an?|another)\s+[a-z]", re.I)
+
+
+# a figure's legend, a line of its own opening with the figure's label ("Figure 2. CT at the 6-month follow-up ...",
+# "Fig. 3 A: ..."): it describes images taken at some time of the course and tells no step of the story
+_LEGEND_LINE = re.compile(r"[ \t]*(?:supplementary\s+)?(?:figure|fig\.?)\s*S?\d+", re.I)
+
+
+def _in_legend(text: str, sentence_start: int) -> bool:
+    """True when the sentence starting at `sentence_start` lies on a figure legend's line (exposure QA, expqa5: the
+    follow-up times of a legend moved the story on, and the drugs told after it were dated months late)."""
+    return _LEGEND_LINE.match(text, text.rfind("\n", 0, sentence_start) + 1) is not None
 
 
 def _in_parentheses(text: str, sentence_start: int, pos: int) -> bool:

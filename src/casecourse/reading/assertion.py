@@ -371,7 +371,10 @@ def _start(parts: list[str]) -> re.Pattern:
 
 # event kinds that are a clause's verb, not a list item
 _NUMBER_SIGN = re.compile(r"\.\s?\d")  # "no." before a number
-_COMMA_SUBJECT = re.compile(r",\s+(?:she|he|having)\b")  # a new clause: "the absence of X, having Y"
+# a new clause: "the absence of X, having Y", "because of suspected X, he was given Y", "due to the suspicion of X, the
+# patient received Y" (the patient as the subject of a giving: exposure QA, expqa5)
+_COMMA_SUBJECT = re.compile(r",\s+(?:she|he|having|the\s+patient\s+(?:was\s+|were\s+)?(?:received|given|treated|"
+                            r"started|administered|underwent))\b")
 # a denial whose scope names the patient's history ("no history of X", "no known history of X")
 _HISTORY_WORD = re.compile(r"\b(?:history|known|previous|prior|past)\b", re.I)
 _CLAUSE_EVENTS = frozenset({"recovery", "improvement", "sequela"})

@@ -53,7 +53,9 @@ _GIVEN_AFTER = re.compile(r"\s*,?\s*(?:intravenous\w*|i\.?v\.?|orally|oral|subcu
 _LIST_CUE = anchored(
     r"(?:(?:positive|negative|react\w*\s+(?:positively|negatively)|positivity|stain(?:ed|ing)?|immunoreactiv\w*|express(?:ed|ion)|markers?|"
     r"resistant|sensitive|sensible|susceptible|(?<!in)tolerant|resistance|sensitivity|susceptibility|intermediate)"
-    r"(?:\s+(?:only|also|solely|exclusively|uniformly|fully|highly|both|limited|restricted))?"
+    r"(?:\s+(?:only|also|solely|exclusively|uniformly|fully|highly|both|limited|restricted)|"
+    # "multisensitive, notably to X and Y" (exposure QA, expqa5)
+    r",?\s+(?:notably|especially|particularly|in\s+particular),?)?"
     r"(?:\s+(?:by|using)\s[^.;,]{0,60}?)?"
     r"|(?:MICs?|MIC values?|minim(?:al|um) inhibitory concentrations?)(?:\s*\([^()]{0,12}\))?)\s*(?:for|to|of|\()",
     re.I)
