@@ -51,3 +51,15 @@ def test_a_denial_after_a_comma_and_a_new_subject_does_not_reach_back() -> None:
     assert (got.get("pneumonia"), got.get("meningitis")) == ("confirmed", "refuted")
     got = _conditions("Tuberculosis, sarcoidosis, and lymphoma were excluded.")
     assert got.get("tuberculosis") == got.get("sarcoidosis") == "refuted"
+
+
+def test_potential_causes_a_sentence_lists_are_suspected() -> None:
+    got = _conditions("Surgery was urgent given the potential etiologies of his small bowel obstruction, which "
+                      "included volvulus and acute mesenteric infarction.")
+    assert got.get("volvulus") == "provisional"
+
+
+def test_a_possessive_subject_after_a_comma_opens_a_clause_a_denial_does_not_reach() -> None:
+    c = analyze_text("Case presentation\nA 40-year-old man had no history of surgery, his only medication was "
+                     "methadone.")
+    assert [e.drug for e in c.exposures] == ["methadone"]

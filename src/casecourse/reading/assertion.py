@@ -373,8 +373,10 @@ def _start(parts: list[str]) -> re.Pattern:
 _NUMBER_SIGN = re.compile(r"\.\s?\d")  # "no." before a number
 # a new clause: "the absence of X, having Y", "because of suspected X, he was given Y", "due to the suspicion of X, the
 # patient received Y" (the patient as the subject of a giving: exposure QA, expqa5)
+# "he had no history of surgery, his only medication was X": a possessive subject with its own verb opens one too
 _COMMA_SUBJECT = re.compile(r",\s+(?:she|he|having|the\s+patient\s+(?:was\s+|were\s+)?(?:received|given|treated|"
-                            r"started|administered|underwent))\b")
+                            r"started|administered|underwent)|(?:his|her|their)(?=(?:\s+[\w'-]+){1,5}?\s+"
+                            r"(?:was|were|is|are|had|has)\b))\b")
 # a denial whose scope names the patient's history ("no history of X", "no known history of X")
 _HISTORY_WORD = re.compile(r"\b(?:history|known|previous|prior|past)\b", re.I)
 _CLAUSE_EVENTS = frozenset({"recovery", "improvement", "sequela"})
