@@ -44,3 +44,10 @@ def test_progressive_change_word_is_no_level() -> None:
     assert _q("Over three days he had steadily decreasing troponin-I and BNP.") == set()
     assert _q("His platelets were falling despite transfusion.") == set()
     assert ("platelets", "L") in _q("Decreased platelets were noted.")
+
+
+def test_a_neutrophil_share_told_as_a_shift_or_predominance_is_the_neutrophils() -> None:
+    from casecourse.reading.labs import find_labs
+    text = "The white cell count was 12,400/uL with a neutrophilic shift of 81%."
+    got = {(m.attrs.get("test"), m.attrs.get("value")) for m in find_labs(text) if m.attrs.get("value") is not None}
+    assert ("neutrophils", 81.0) in got and ("leukocytes", 81.0) not in got
