@@ -191,3 +191,17 @@ def test_a_drug_started_and_then_changed_to_another_is_stopped() -> None:
     got = _exposures("A 70-year-old man was admitted on 3 May 2022. Prednisone was started and then changed to 10 mg "
                      "daily.")
     assert got["prednisone"][0] != "stopped"  # a new dose, no other drug
+
+
+def test_the_one_drug_of_a_sentence_stopped_by_a_pronoun_or_not_taken_is_stopped() -> None:
+    from casecourse.api import analyze_text as _analyze
+
+    def by(text: str) -> dict:
+        return {e.drug: e for e in _analyze("Case presentation\n" + text, assess=False).exposures}
+
+    got = by("Allopurinol was started, but it was discontinued because of a rash.")
+    assert (got["allopurinol"].status, got["allopurinol"].stop_reason) == ("stopped", "rash")
+    got = by("He was prescribed apixaban; however, he had not been taking the medication for months.")
+    assert got["apixaban"].status == "stopped"
+    got = by("He was started on allopurinol. He stopped taking it because of nausea.")
+    assert got["allopurinol"].status == "stopped"

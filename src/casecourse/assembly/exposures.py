@@ -76,9 +76,23 @@ _PUT_OFF = anchored(
     r"cancell?ed|put on hold)\b", re.I)
 # a stop told of the drug of the sentence before: "It was stopped in May 2019 because of hypertension."
 _PRONOUN_STOP = re.compile(
-    r"\s*(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|agent))"
-    r"\s+(?:was|had to be|has been|had been)\s+(?:(?:later|subsequently|then|eventually|finally|soon|promptly)\s+)?"
-    r"(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b", re.I)
+    r"\s*(?:(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|"
+    r"agent))\s+(?:was|had to be|has been|had been)\s+(?:(?:later|subsequently|then|eventually|finally|soon|promptly)"
+    r"\s+)?(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b"
+    r"|(?:he|she|the patient)\s+(?:had\s+|has\s+)?(?:(?:later|subsequently|then|eventually)\s+)?(?:stopped|"
+    r"discontinued|ceased|quit)\s+(?:taking\s+|using\s+)?(?:it|them|the (?:drug|medications?|treatment|therapy))\b"
+    r"|(?:he|she|the patient)\s+(?:had|has)\s+not\s+been\s+taking\s+(?:it|them|the (?:drug|medications?|"
+    r"treatment|therapy))\b)", re.I)
+# a stop of the one drug its sentence names, told after it by a pronoun or by the patient's not taking it: "X was
+# started, but it was discontinued because of a rash", "he was prescribed X; however, he had not been taking the
+# medication for months", "... but had stopped taking it"
+_SELF_STOPPED = re.compile(
+    r"\b(?:(?:it|the (?:drug|medication|treatment|therapy|agent))\s+(?:was|had to be|has been|had been)\s+"
+    r"(?:(?:later|subsequently|then|eventually|finally|soon|promptly)\s+)?(?:stopped|discontinued|withdrawn|ceased)"
+    r"|(?:(?:he|she|the patient)\s+)?(?:had\s+|has\s+)?(?:(?:later|subsequently|then|eventually)\s+)?"
+    r"(?:stopped|discontinued|ceased|quit)\s+(?:taking\s+|using\s+)?(?:it|them|the (?:drug|medications?|treatment|"
+    r"therapy))|(?:he|she|the patient)\s+(?:had|has)\s+not\s+been\s+taking\s+(?:it|them|the (?:drug|medications?|"
+    r"treatment|therapy)))\b", re.I)
 # a restart told of the drug of the sentence before: "It was resumed after 10 days at a lower dose."
 _PRONOUN_RESUME = re.compile(
     r"\s*(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|agent))"
@@ -816,6 +830,8 @@ class ExposureBuilder:
                 # "piperacillin was started and then changed to ceftriaxone": stopped at the switch, whose time the
                 # sentence does not give apart from the start's
                 self._stop(d.norm or d.text, TimeRef(derivation="unknown"), ms.reason(self.text, (switched, s1)))
+            elif act == "start" and len(drugs) == 1 and (gone := _SELF_STOPPED.search(self.text, d.end, s1)):
+                self._stopped_after_start(d, st, gone, s1)
             if (reg := _regimen_name(self.text, d, ms.regimens())) and \
                     (x := self.active.get(d.norm or d.text)) is not None and x.regimen is None:
                 x.regimen = reg  # "six cycles of R-CHOP": the protocol each of its drugs was given under
@@ -829,6 +845,18 @@ class ExposureBuilder:
             # the stop told after the steps ("..., 30 mg daily from week 7, and was stopped at week 26") ends the
             # last of them; a length ("stopped after 5 days") still counts from the course as it stood before them
             self._later_stop(d, drugs, ms, sent, st, clauses, since)
+
+    def _stopped_after_start(self, d: Mention, st: SentenceTime, gone: re.Match, s1: int) -> None:
+        """The one drug of a sentence stopped later in it, told by a pronoun ("X was started, but it was
+        discontinued because of a rash") or by the patient's not taking it ("he was prescribed X; however, he had
+        not been taking the medication for months"). A time the sentence tells after the stop is the stop's, not
+        the start's."""
+        name = d.norm or d.text
+        exp = self.active.get(name)
+        late = st.timex is not None and st.timex.start >= gone.start()
+        if late and exp is not None and exp.segments and exp.segments[-1].start is st.time:
+            exp.segments[-1].start = TimeRef(derivation="unknown")
+        self._stop(name, st.time if late else TimeRef(derivation="unknown"), _reason(self.text[gone.end():s1]))
 
     def _one_drug(self, drugs: list[Mention]) -> list[Mention]:
         """A drug's general name and its one form named in the report are one drug (knowledge/drug_forms.csv):
