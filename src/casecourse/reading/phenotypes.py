@@ -43,11 +43,17 @@ class _CompoundKeys(dict):
     """word key -> whether it is a whole match of `_compound_rx` (computed once per key)."""
 
     def __missing__(self, key: str) -> bool:
-        hit = self[key] = _compound_word_rx().fullmatch(key) is not None
+        # a whole match ends in a suffix: the others are told by one `endswith`
+        hit = self[key] = key.endswith(_compound_suffixes()) and _compound_word_rx().fullmatch(key) is not None
         return hit
 
 
 _COMPOUND_KEYS = _CompoundKeys()
+
+
+@cache
+def _compound_suffixes() -> tuple[str, ...]:
+    return tuple(variants()["compound_suffixes"])
 
 
 @cache
