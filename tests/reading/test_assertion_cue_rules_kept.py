@@ -60,3 +60,9 @@ def test_relaxed_alternative_drops_lookarounds_and_anchors_only() -> None:
     assert relaxed.fullmatch("and") is not None  # matched somewhere (before 'then'): taken as possible
     assert relaxed.fullmatch("an") is None
     assert assertion._context_free(r"(?P<r2>no\s+evidence\s+of)")
+
+
+def test_a_back_reference_is_taken_to_match_anything():
+    # its group may sit in a lookaround the relaxed pattern drops: no words are then told by this alternative alone
+    relaxed = assertion._relaxed(r"(?P<r3>(?=(no))\1t)")
+    assert relaxed.fullmatch("anything at all") is not None

@@ -214,10 +214,17 @@ def _context_free(part: str) -> bool:
     return not any(c in part for c in _CONTEXT)
 
 
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")  # a back-reference or a conditional group
+_ANY_TEXT = re.compile(r"(?s:.*)")
+
+
 @cache
 def _relaxed(part: str) -> re.Pattern:
     """`part` without its lookarounds and anchors (`\\b`, `\\B` kept): it matches every string `part` matches in
-    some context, and maybe more."""
+    some context, and maybe more. A part with a back-reference (whose group may sit in a dropped lookaround) is taken
+    to match anything."""
+    if _BACKREF.search(part):
+        return _ANY_TEXT
     tree = _parser.parse(part)
     _drop_context(tree)
     return _compiler.compile(tree)
