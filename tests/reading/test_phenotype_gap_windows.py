@@ -60,3 +60,17 @@ def test_windows_are_disjoint_ordered_and_cover_each_gap():
 
 def test_longest_key_bounds_the_window():
     assert ph._max_words(load_index()) >= 2
+
+
+def test_selections_from_the_left_out_tokens_are_the_windows_of_the_kept_ones():
+    """`_gap_selections` computes `pos[lo:hi]` of each `_gap_windows` window from the left-out tokens alone."""
+    import random
+
+    rnd = random.Random(5)
+    for _ in range(3000):
+        n, longest = rnd.randint(1, 50), rnd.randint(1, 8)
+        out = [rnd.random() < 0.2 for _ in range(n)]
+        pos = [i for i in range(n) if not out[i]]
+        left_out = [i for i in range(n) if out[i]]
+        want = [pos[lo:hi] for lo, hi in ph._gap_windows(pos, longest)]
+        assert ph._gap_selections(left_out, n, longest) == want, (out, longest)

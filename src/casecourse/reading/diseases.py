@@ -342,6 +342,16 @@ def _decide(surface: str, index: DiseaseIndex) -> bool:
 def _deficit(surface: str, index: DiseaseIndex) -> bool:
     """A neurological deficit ICD-10-CM codes as a disease ("right hemiparesis", "bilateral visual loss";
     disease_terms.csv kind deficit_head): a condition, which a corpus may annotate as the sign it also is."""
+    return _is_deficit(surface) if index is load() else _deficit_of(surface, index)
+
+
+@lru_cache(maxsize=65536)
+def _is_deficit(surface: str) -> bool:
+    """`_deficit` by the loaded index, kept per surface as `_is_diagnosis` is (the same names recur)."""
+    return _deficit_of(surface, load())
+
+
+def _deficit_of(surface: str, index: DiseaseIndex) -> bool:
     key = norm_phrase(surface)
     return any(key == h or key.endswith(" " + h) for h in index.deficit_heads)
 

@@ -61,11 +61,41 @@ def norm_word(word: str) -> str:
     if len(w) <= 3 or not w.isalpha():
         return w
     # (an alphabetic word holds no newline, before which `$` would match too)
-    for pat, rep, literal, at_end in _rule_checks():
+    checks = _rule_checks()
+    for i in _rules_for_last().get(w[-1], _rules_for_any()):
+        pat, rep, literal, at_end = checks[i]
+        if literal and not (w.endswith(literal) if at_end else literal in w):
+            continue
+        new = pat.sub(rep, w)
+        if new != w:  # its last letter may differ now: every later rule is tried
+            return _apply_rules(new, checks[i + 1:])
+    return w
+
+
+def _apply_rules(w: str, checks: Sequence[tuple[re.Pattern, str, str, bool]]) -> str:
+    """`w` through the rules `checks` in turn."""
+    for pat, rep, literal, at_end in checks:
         if literal and not (w.endswith(literal) if at_end else literal in w):
             continue  # the word lacks a literal every match of the rule holds: the rule changes nothing
         w = pat.sub(rep, w)
     return w
+
+
+@cache
+def _rules_for_last() -> dict[str, tuple[int, ...]]:
+    """Last letter -> the rules (numbers in `_rule_checks`, in order) a word ending in it may match: all but those whose
+    literal ends every match and ends in another letter. While no rule changes a word, the others change nothing (a
+    new word ~2.3 -> ~1.2 us with `_irregular_end`'s own test)."""
+    checks = _rule_checks()
+    letters = {lit[-1] for _, _, lit, at_end in checks if lit and at_end}
+    return {c: tuple(i for i, (_, _, lit, at_end) in enumerate(checks) if not (lit and at_end) or lit.endswith(c))
+            for c in letters}
+
+
+@cache
+def _rules_for_any() -> tuple[int, ...]:
+    """The rules a word may match whose last letter ends no rule's end literal."""
+    return tuple(i for i, (_, _, lit, at_end) in enumerate(_rule_checks()) if not (lit and at_end))
 
 
 @cache
@@ -83,11 +113,19 @@ def _irregular_ends() -> tuple[tuple[int, dict[str, str]], ...]:
 def _irregular_end(w: str) -> str:
     """`w` with the longest irregular form it ends in replaced by its singular ("antihelices" -> "antihelix"),
     when at least three letters stand before that form."""
+    if w[-3:] not in _irregular_tails():
+        return w  # no form ends in its last three letters (each has four or more)
     n = len(w)
     for k, forms in _irregular_ends():
         if n > k + 2 and (v := forms.get(w[-k:])) is not None:
             return w[:-k] + v
     return w
+
+
+@cache
+def _irregular_tails() -> frozenset[str]:
+    """The last three letters of the forms `_irregular_ends` holds."""
+    return frozenset(k[-3:] for _, forms in _irregular_ends() for k in forms)
 
 
 @cache
@@ -127,14 +165,27 @@ def is_plural(word: str) -> bool:
     return any(re.search(p, w) for p, _r in variants()["plural_rules"])
 
 
+class _WordKeys(dict):
+    """word -> `norm_word(word)` for the words of documents, filled on first sight: `Tokens` maps a document's words
+    through `__getitem__`, a plain dict lookup in C at about half the cost of calling the cached function per word."""
+
+    def __missing__(self, word: str) -> str:
+        key = self[word] = norm_word.__wrapped__(word)  # type: ignore[attr-defined]
+        return key
+
+
+_WORD_KEYS = _WordKeys()
+
+
 class Tokens(Sequence[tuple[int, int, str]]):
     """The kept word tokens of a text as (start, end, key), computed without a per-word Python loop:
-    the text is split once, offsets come from a running sum and keys from the `norm_word` cache."""
+    the text is split once, offsets come from a running sum and keys from the words' keys seen before
+    (`_WORD_KEYS`)."""
 
     def __init__(self, text: str):
         parts = _SPLIT.split(text)  # separator, word, separator, word, ..., separator
         offs = list(accumulate(map(len, parts)))  # word j runs from offs[2j] to offs[2j + 1]
-        all_keys = list(map(norm_word, parts[1::2]))
+        all_keys = list(map(_WORD_KEYS.__getitem__, parts[1::2]))
         self.keys: list[str] = list(filter(None, all_keys))
         self.starts: list[int] = list(compress(offs[0::2], all_keys))  # of the kept tokens
         self.ends: list[int] = list(compress(offs[1::2], all_keys))

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from functools import cache
-from itertools import compress, count
-from operator import not_
+from itertools import compress, count, filterfalse, islice
 
 from ..model import Assertion, Mention
 from . import predicates, weight_change
@@ -43,11 +43,17 @@ class _CompoundKeys(dict):
     """word key -> whether it is a whole match of `_compound_rx` (computed once per key)."""
 
     def __missing__(self, key: str) -> bool:
-        hit = self[key] = _compound_word_rx().fullmatch(key) is not None
+        # a whole match ends in a suffix: the others are told by one `endswith`
+        hit = self[key] = key.endswith(_compound_suffixes()) and _compound_word_rx().fullmatch(key) is not None
         return hit
 
 
 _COMPOUND_KEYS = _CompoundKeys()
+
+
+@cache
+def _compound_suffixes() -> tuple[str, ...]:
+    return tuple(variants()["compound_suffixes"])
 
 
 @cache
@@ -87,16 +93,31 @@ def _candidates(index: Index, toks: Tokens, text: str) -> list[tuple[int, int, i
     the text has a degree or side word, the terms it interrupts ("neonatal severe hypotonia", "hypoplasia of
     the left optic nerve" when no term names the whole), spanning the interrupted words."""
     out = _scan(index, toks, text, toks.keys, None)
-    inserted = _inserted()
-    if inserted.isdisjoint(toks.keys):
-        return out
     keys = toks.keys
-    pos = list(compress(count(), map(not_, map(inserted.__contains__, keys))))  # the tokens kept, in order
+    left_out = list(compress(count(), map(_inserted().__contains__, keys)))  # the tokens left out, in order
+    if not left_out:
+        return out
     outer = {(a, b) for a, b, _ in out}
-    for lo, hi in _gap_windows(pos, _max_words(index)):
-        for a, b, ei in _scan(index, toks, text, list(map(keys.__getitem__, pos[lo:hi])), pos[lo:hi]):
+    for sel in _gap_selections(left_out, len(keys), _max_words(index)):
+        for a, b, ei in _scan(index, toks, text, list(map(keys.__getitem__, sel)), sel):
             if not any(x <= a and b <= y for x, y in outer):
                 out.append((a, b, ei))
+    return out
+
+
+def _gap_selections(left_out: list[int], n_tokens: int, longest: int) -> list[list[int]]:
+    """The kept tokens of each window `_gap_windows(pos, longest)` gives (`pos[lo:hi]`, pos the tokens not in
+    `left_out`), computed from the few left-out tokens alone: no pass over every kept token (the left-out word after
+    kept token j is the k-th left out at token j + k + 1, and the lo-th kept token is lo + the left-out ones before)."""
+    n_kept = n_tokens - len(left_out)
+    gaps = dict.fromkeys(t - k - 1 for k, t in enumerate(left_out) if 0 < t - k < n_kept)  # in order, once each
+    skip = set(left_out)
+    out = []
+    before = 0  # left-out tokens before the first kept token of the window
+    for lo, hi in _windows(gaps, n_kept, longest):
+        while before < len(left_out) and left_out[before] <= lo + before:
+            before += 1
+        out.append(list(islice(filterfalse(skip.__contains__, count(lo + before)), hi - lo)))
     return out
 
 
@@ -118,14 +139,18 @@ def _gap_windows(pos: list[int], longest: int) -> list[tuple[int, int]]:
     occurrence of a key inside a range as it does inside the whole, each window holds every run across its gaps
     (a run of n <= `longest` tokens across the gap after kept token j lies within j - longest + 2 .. j + longest - 1),
     and the windows are merged where they overlap or touch, so no run is reported twice."""
+    return _windows((j for j in range(len(pos) - 1) if pos[j + 1] - pos[j] > 1), len(pos), longest)
+
+
+def _windows(gaps: Iterable[int], n_kept: int, longest: int) -> list[tuple[int, int]]:
+    """`_gap_windows` from the kept tokens `gaps` (in order) that a left-out word follows."""
     out: list[tuple[int, int]] = []
-    for j in range(len(pos) - 1):
-        if pos[j + 1] - pos[j] > 1:  # a left-out word after kept token j
-            lo, hi = max(0, j - longest + 2), min(len(pos), j + longest)
-            if out and lo <= out[-1][1]:
-                out[-1] = (out[-1][0], hi)
-            else:
-                out.append((lo, hi))
+    for j in gaps:
+        lo, hi = max(0, j - longest + 2), min(n_kept, j + longest)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
     return out
 
 

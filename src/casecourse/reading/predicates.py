@@ -10,15 +10,15 @@ separated by commas or "and", with adverbs between them; a table state is read o
 phrase ends (not "was distended loops"). A mention spans the state adjective (as case reports'
 annotations do) and is named by the finding ("abdominal distension").
 
-Copulas are found by one regex scan over the document's joined word keys, so the Python work is
-per copula (a set lookup of the word before it, mostly), not per token.
+Copulas are the tokens whose key is a copula's, picked out by set lookups in C (no joined string of the
+keys, no regex), so the Python work is per copula (a set lookup of the word before it, mostly), not per token.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count
 
 from ..knowledge import table
 from ..model import Assertion, Mention
@@ -45,7 +45,7 @@ class Words:
     adverbs: frozenset[str]
     leads: frozenset[str]
     followers: frozenset[str]
-    copulas: re.Pattern[str]  # a copula's key in the joined keys (" was ")
+    copulas: frozenset[str]  # the copulas' keys ("was", "remain")
     last_words: frozenset[str]  # the keys parts end in
 
 
@@ -76,7 +76,7 @@ def words() -> Words:
     return Words(parts, frozenset(norm_phrase(t) for t in v["predicate_copula_tails"]),
                  frozenset(norm_word(w) for w in v["predicate_adverbs"]),
                  frozenset(norm_word(w) for w in v["predicate_leads"]), frozenset(norm_word(w) for w in followers),
-                 re.compile(f" (?:{'|'.join(sorted({re.escape(norm_word(c)) for c in v['predicate_copulas']}))}) "),
+                 frozenset(norm_word(c) for c in v["predicate_copulas"]) - {""},
                  frozenset(p.rsplit(" ", 1)[-1] for p in parts))
 
 
@@ -175,12 +175,15 @@ def _states(toks: Tokens, text: str, cop: int, w: Words) -> list[tuple[int, int,
 def find(text: str, toks: Tokens) -> list[Mention]:
     """Predicate findings of `text` (its `tokens`), sorted by start."""
     w = words()
-    joined, start_of = toks.joined()
     out: list[Mention] = []
     seen: set[tuple[int, int, str]] = set()
     keys, last = toks.keys, w.last_words
-    for hit in w.copulas.finditer(joined):
-        cop = bisect_left(start_of, hit.start() + 1)  # the copula's token: its key starts right after the space
+    taken = -2  # the last copula read
+    for cop in compress(count(), map(w.copulas.__contains__, keys)):  # the copulas' tokens
+        if cop == taken + 1:
+            continue  # a copula right after one read is not read (as when a regex over the keys joined by spaces found
+            # them, each match taking the space before the next key): kept so, for the same output
+        taken = cop
         if cop == 0 or keys[cop - 1] not in last:
             continue
         parts = _parts(toks, text, cop, w)
