@@ -51,3 +51,11 @@ def test_a_neutrophil_share_told_as_a_shift_or_predominance_is_the_neutrophils()
     text = "The white cell count was 12,400/uL with a neutrophilic shift of 81%."
     got = {(m.attrs.get("test"), m.attrs.get("value")) for m in find_labs(text) if m.attrs.get("value") is not None}
     assert ("neutrophils", 81.0) in got and ("leukocytes", 81.0) not in got
+
+
+def test_a_value_reached_after_a_change_word_is_the_same_tests() -> None:
+    from casecourse.reading.labs import find_labs
+    for text in ("Her haemoglobin was 11.9 g/dL, dropping to 6.8 g/dL after the bleed.",
+                 "Creatinine was 2.9 mg/dL and declined to 1.1 mg/dL by discharge."):
+        tests = [m.attrs.get("test") for m in find_labs(text) if m.type == "lab_value"]
+        assert len(tests) == 2 and tests[0] == tests[1] is not None

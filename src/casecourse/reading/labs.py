@@ -224,7 +224,8 @@ _NOT_A_NAME = frozenset(
     "then later subsequently finally again respectively rising rose falling fell increasing increased decreasing "
     "decreased reaching reached peaking peaked which with from between over under about approximately nearly almost "
     "more less above below only still also both after before during while when each another other normal elevated "
-    "raised reduced high low mildly markedly slightly".split())
+    "raised reduced high low mildly markedly slightly dropping dropped declining declined climbing climbed improving "
+    "improved worsening worsened normalizing normalized normalising normalised returning returned".split())
 
 
 # a test's name naming a treatment given, its number a dose: "20 mmol of intravenous potassium", "potassium
