@@ -34,7 +34,7 @@ def test_one_word_inclusion_terms_are_not_used() -> None:
     ("congestive heart failure", True), ("gastritis", True), ("meningioma", True),
     ("dilated cardiomyopathies", True), ("Gaucher disease", True),
     ("fever", False), ("anemia", False), ("thrombocytopenia", False), ("haematoma", False), ("coma", False),
-    ("headache", False),
+    ("headache", False), ("ankle-foot orthosis", False),
 ])
 def test_what_names_a_diagnosis(words: str, diagnosis: bool) -> None:
     assert is_diagnosis(words) is diagnosis
