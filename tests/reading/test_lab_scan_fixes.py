@@ -56,6 +56,7 @@ def test_a_point_groups_thousands_in_a_count_per_microlitre() -> None:
     assert _values("The platelet count fell to 22.000/mm3 and leukocytes were 15.340/µL.") == [
         ("platelets", 22000.0, "/mm3"), ("leukocytes", 15340.0, "/uL")]
     assert _values("WBC 7.15/uL.") == [("leukocytes", 7.15, "/uL")]  # two decimals: a decimal point
+    assert _values("The white cell count was 8.130/uL.") == [("leukocytes", 8130.0, "/uL")]  # exactly, not 8130.000..1
 
 
 def test_a_flattened_multiplier_after_an_interval_is_no_value() -> None:

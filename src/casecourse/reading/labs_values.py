@@ -254,7 +254,9 @@ def find_values(text: str) -> list[Value]:
         v = _with_unit(text, v)
         if v.info is not None and v.info.kind == "count" and v.ucum in _PER_VOLUME and v.value_high is None \
                 and _POINT_THOUSANDS.fullmatch(m.group("num")):
-            v.value *= 1000  # "22.000/mm3", "15.340/µL": a point groups thousands in a count per microlitre
+            # "22.000/mm3", "15.340/µL": a point groups thousands in a count per microlitre (read from its digits:
+            # 8.13 * 1000 is 8130.000000000001 in binary floating point)
+            v.value = float(m.group("num").replace(".", ""))
         out.append(v)
     out.sort(key=lambda v: (v.start, -v.end))
     kept: list[Value] = []
