@@ -63,3 +63,10 @@ def test_a_possessive_subject_after_a_comma_opens_a_clause_a_denial_does_not_rea
     c = analyze_text("Case presentation\nA 40-year-old man had no history of surgery, his only medication was "
                      "methadone.")
     assert [e.drug for e in c.exposures] == ["methadone"]
+
+
+def test_a_ventricles_free_wall_denies_nothing() -> None:
+    c = analyze_text("Case presentation\nEchocardiography showed a dilated right ventricle with hypokinesis of the "
+                     "free wall. She was pain free at discharge.")
+    got = {f.name: f.assertion.value for f in c.findings}
+    assert got.get("hypokinesis") == "present" and got.get("pain") == "negated"
