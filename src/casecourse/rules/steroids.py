@@ -198,11 +198,15 @@ TAPERED_ABOVE = 7.5
 def pieces(course: Course, axis: Axis, end_of_story: float | None) -> list[Piece]:
     out = []
     weight, bsa = body_size(course)
-    starts = [m.start for m in course.mentions]
-    ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+    starts: list[int] | None = None
+    ordered = False
     for x in course.exposures:
-        if drug_class(x) != "glucocorticoid" or x.status == "not-taken" or \
-                local(course, x, starts if ordered else None):
+        if drug_class(x) != "glucocorticoid" or x.status == "not-taken":
+            continue
+        if starts is None:  # most courses have no glucocorticoid: the mentions' starts only for one that has
+            starts = [m.start for m in course.mentions]
+            ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+        if local(course, x, starts if ordered else None):
             continue
         f = factor(x.drug)
         segs = x.segments or [DoseSegment(start=x.time)]

@@ -13,7 +13,9 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from pydantic import BaseModel
 
 from casecourse.model import Course, TimeRef
 
@@ -130,10 +132,18 @@ class Axis:
 def _times(course: Course) -> list[TimeRef]:
     out = [t for t in (course.anchor, course.patient.age_at) if t is not None]
     for f in [*course.facts(), *course.procedures]:
-        out += [t for t in (f.time, getattr(f, "end", None)) if t is not None]
+        out += [t for t in (f.time, f.end if _has_end(type(f)) else None) if t is not None]
     for x in course.exposures:
         out += [t for seg in x.segments for t in (seg.start, seg.end) if t is not None]
     return out
+
+
+@cache
+def _has_end(cls: type[BaseModel]) -> bool:
+    """Whether facts of this kind have an `end` (exposures, procedures): asked of the class, since `getattr(f, "end",
+    None)` on a model without the field goes through pydantic's `__getattr__` and a raised AttributeError, which took
+    a tenth of the rules' time."""
+    return "end" in cls.model_fields
 
 
 @dataclass
