@@ -43,7 +43,7 @@ from casecourse.reading.lab_tables import named_in_cell
 from casecourse.reading.labs_catalogue import by_written, displays
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.pipeline import Reading
-from casecourse.reading.rx_first import anchored
+from casecourse.reading.rx_first import anchored, lower_text
 from casecourse.reading.timex import find_timexes
 from casecourse.reading.timex_resolve import parse_iso, resolve
 from casecourse.reading.workup import named_test_organism
@@ -146,6 +146,8 @@ def _flag_after(text: str, end: int) -> str | None:
 _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiatric )?history (?:was notable |"
                            r"was significant |significant )?(?:of|for|includ(?:ed|ing))\b|\bPMH\b", re.I)
 _DOB_BEFORE = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*[:.-]?\s*$", re.I)
+# the mention types `CourseAssembler._fact` reads (any other makes no fact there)
+_FACT_TYPES = frozenset({"condition", "finding", "lab_value", "lab_finding", "score", "lab_test"})
 _EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up", "progression",
                 "recovery", "improvement", "sequela")
 _STATE_KINDS = frozenset({"recovery", "improvement", "sequela"})
@@ -182,20 +184,31 @@ class CourseAssembler:
         self._last_lab: Mention | None = None  # the previous lab value read, for a restatement in another unit
         self._stated = StatedWords(self.text)  # result words whose value may follow ("elevated at 1399 ng/mL")
         self._starts: list[int] | None = None  # the start of every mention, for the interval after a value
+        ruled_out: list[tuple[int, int]] = []
+        markers: list[tuple[int, int]] = []
+        planned: list[tuple[int, int]] = []
+        scores: list[tuple[int, int]] = []
+        for m in reading.mentions:  # one pass over the mentions for the four indexes below
+            a = m.attrs
+            if a.get("marker"):
+                markers.append((int(a["item_start"] or 0), int(a["item_end"] or 0)))
+            elif a.get("workup") and a.get("interpretation") == "NEG":
+                ruled_out.append((int(a["item_start"] or 0), int(a["item_end"] or 0)))
+            if m.type == "procedure" and (a.get("planned") or a.get("declined")
+                                          or m.assertion == Assertion.hypothetical):
+                planned.append((m.start, m.end))
+            elif m.type == "score":
+                scores.append((m.start, m.end))
         # organisms a negative work-up tested for: a disease named there is ruled out ("dengue serology was negative")
-        self._ruled_out = Covers([(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0))
-                                  for m in reading.mentions if m.attrs.get("workup")
-                                  and m.attrs.get("interpretation") == "NEG" and not m.attrs.get("marker")])
+        self._ruled_out = Covers(ruled_out)
         # the organism of a marker test ("hepatitis B e antigen"): the disease named there is the test's name only
-        self._markers = Covers([(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0))
-                                for m in reading.mentions if m.attrs.get("marker")])
+        self._markers = Covers(markers)
         # a procedure only planned or considered ("considered for allogeneic stem cell transplantation", "a candidate
         # for kidney transplant"): the status condition its name also reads ("transplant recipient") does not hold yet
-        self._planned = Covers([(m.start, m.end) for m in reading.mentions if m.type == "procedure" and (
-            m.attrs.get("planned") or m.attrs.get("declined") or m.assertion == Assertion.hypothetical)])
+        self._planned = Covers(planned)
         # clinical scores stated with their value (reading/scores.py): the lab catalogue's reading of the same words
         # ("GCS 8" as a lab value) is not a second fact
-        self._score_spans = Covers([(m.start, m.end) for m in reading.mentions if m.type == "score"])
+        self._score_spans = Covers(scores)
         self._scores: dict[tuple, StatedScore] = {}
         self._generic_of: dict[tuple[int, int], bool] = {}
         self._answer_index: suspicions.Answers | None = None
@@ -210,10 +223,17 @@ class CourseAssembler:
         and names no patient of the report (once per sentence)."""
         got = self._generic_of.get(sent)
         if got is None:
-            got = _GENERIC_PATIENTS.search(self.text, sent[0], sent[1]) is not None \
+            got = self._names_people(sent) and _GENERIC_PATIENTS.search(self.text, sent[0], sent[1]) is not None \
                 and _THIS_PATIENT.search(self.text, sent[0], sent[1]) is None
             self._generic_of[sent] = got
         return got
+
+    def _names_people(self, sent: tuple[int, int]) -> bool:
+        """Whether one of the nouns `_GENERIC_PATIENTS` ends with stands in the sentence, as re.IGNORECASE reads it
+        (`lower_text`: the lower-cased text, offsets kept): a few `str.find`s, where the pattern's search tries every
+        position of a sentence that names none (most of them)."""
+        low = lower_text(self.text)
+        return low is None or any(low.find(noun, sent[0], sent[1]) >= 0 for noun in _GENERIC_NOUNS)
 
     def _answers(self) -> suspicions.Answers:
         """What can answer a suspicion (`suspicions.Answers`), built on first use."""
@@ -252,6 +272,8 @@ class CourseAssembler:
             exposures.sentence(sent, story, st)
             procedures.sentence(sent, patient_ms, st)
             for m in patient_ms:
+                if m.type not in _FACT_TYPES:
+                    continue  # (half of them: cues, body sites, times) no fact, and no time to place
                 self._fact(m, sent, st.at(m.start) if m.zone == "narrative" or (
                     not m.attrs.get("column") and _announced_table(self.text, m.start))
                     else _column_time(m, self._admitted()))
@@ -272,6 +294,7 @@ class CourseAssembler:
         return self.course
 
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
+        """The fact a mention of one of `_FACT_TYPES` makes, if any."""
         if m.type in ("condition", "finding") and m.assertion == Assertion.negated and ((
                 fam := _FAMILY_BEFORE.search(self.text, max(sent[0], m.start - 80), m.start))
                 and not _OWN_HISTORY.search(self.text, max(sent[0], fam.start() - 30), fam.start())
@@ -351,15 +374,16 @@ class CourseAssembler:
         its organism names ("CMV PCR" -> cytomegalovirus infection; a culture's grown organism first) and the
         result's attributes."""
         for m in self.r.mentions:
+            if m.zone not in PATIENT_ZONES or m.assertion != Assertion.present:  # the cheap tests first
+                continue
             a = m.attrs
-            if not a.get("workup"):  # most mentions: the cheap test first
+            if not a.get("workup"):
                 if m.type != "lab_value" or a.get("value") is not None or not a.get("test"):
                     continue
                 # a named test of one organism read as a lab result ("HBsAg was positive")
                 a = {**a, **named_test_organism(str(a["test"]))}
             name = _infections().get(str(a.get("grown") or a.get("organism")))
-            if name and a.get("interpretation") == interpretation and m.zone in PATIENT_ZONES \
-                    and m.assertion == Assertion.present:
+            if name and a.get("interpretation") == interpretation:
                 yield m, name.lower(), a
 
     def _held(self, name: str) -> Condition | None:
@@ -386,8 +410,8 @@ class CourseAssembler:
         the condition states it too ("this case illustrates the challenges in diagnosing X"), when no hedge
         stands anywhere in it before the condition."""
         for m in self.r.mentions:
-            if not (m.type == "condition" or _sign_diagnosis(m)) or m.zone not in _OUTSIDE_STORY \
-                    or m.assertion != Assertion.present:
+            if m.zone not in _OUTSIDE_STORY or m.assertion != Assertion.present \
+                    or not (m.type == "condition" or _sign_diagnosis(m)):
                 continue
             sent = self.r.sentence_of(m.start)
             said = _OF_THE_PATIENT.search(self.text, sent[0], m.start)
@@ -884,10 +908,11 @@ def _instrument_after() -> re.Pattern[str]:
 
 # patients in general: a bare plural ("patients with X", "in most patients", "10% of cases"), not "our patients",
 # "both patients", "the two cases" of a report of several, nor "the infection of patients" (a writer's plural)
+_GENERIC_NOUNS = ("patients", "individuals", "people", "cases", "adults", "children", "subjects")
 _GENERIC_PATIENTS = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\n)|\b(?:in|with|among|for|many|most|some|all|such|these|those|affected)\s+"
     r"|(?:%|\bpercent|\bmajority|\bproportion|\bhalf|\bthird|\bnumber)\s+of\s+)"
-    r"(?:patients|individuals|people|cases|adults|children|subjects)\b", re.I)
+    rf"(?:{'|'.join(_GENERIC_NOUNS)})\b", re.I)
 _THIS_PATIENT = re.compile(
     r"\b(?:our|the|this|present|index|both|two|three)\s+(?:\w+\s+){0,2}?(?:patients?|cases?|child|boy|girl|man|woman|"
     r"infant|neonate|newborn)\b|\b(?:she|he|her|his|him|we)\b", re.I)

@@ -45,6 +45,9 @@ class SentenceTime:
     def __post_init__(self) -> None:
         # the shifts' positions, when in order (as placed, `place_sentences`): found by bisection, not a scan of them
         # all for each mention of a long sentence
+        if not self.shifts:  # (most sentences)
+            self._starts: list[int] | None = []
+            return
         starts = [start for start, _ in self.shifts]
         self._starts = starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else None
 
