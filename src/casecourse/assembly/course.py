@@ -18,6 +18,7 @@ from casecourse.assembly.lab_stated import StatedWords, merged, only_change, tel
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
+from casecourse.assembly.positions import ByType
 from casecourse.assembly.procedures import ProcedureBuilder
 from casecourse.assembly.timeline import SentenceTime, calendar_time, days_after, place_one, place_sentences
 from casecourse.knowledge import table
@@ -170,7 +171,8 @@ class CourseAssembler:
         self.text = reading.text
         self.course = Course(generator=f"casecourse {__version__}", source=source, text=reading.text,
                              mentions=reading.mentions)
-        self.times = place_sentences(reading)
+        self._types = ByType(reading.mentions)  # the mentions by type, for the passes that read a few types
+        self.times = place_sentences(reading, self._types)
         self._conditions: dict[str, Condition] = {}
         # the sentences that suspect each condition (by its key): such a sentence does not also confirm it
         self._suspected_in: dict[str, set[tuple[int, int]]] = {}
@@ -186,29 +188,26 @@ class CourseAssembler:
         self._starts: list[int] | None = None  # the start of every mention, for the interval after a value
         ruled_out: list[tuple[int, int]] = []
         markers: list[tuple[int, int]] = []
-        planned: list[tuple[int, int]] = []
-        scores: list[tuple[int, int]] = []
-        for m in reading.mentions:  # one pass over the mentions for the four indexes below
+        self._results: list[Mention] = []  # work-up results and lab values, what `_workup_infections` reads
+        for m in reading.mentions:  # one pass over every mention, for what is told by an attribute of any type
             a = m.attrs
             if a.get("marker"):
                 markers.append((int(a["item_start"] or 0), int(a["item_end"] or 0)))
             elif a.get("workup") and a.get("interpretation") == "NEG":
                 ruled_out.append((int(a["item_start"] or 0), int(a["item_end"] or 0)))
-            if m.type == "procedure" and (a.get("planned") or a.get("declined")
-                                          or m.assertion == Assertion.hypothetical):
-                planned.append((m.start, m.end))
-            elif m.type == "score":
-                scores.append((m.start, m.end))
+            if a.get("workup") or m.type == "lab_value":
+                self._results.append(m)
         # organisms a negative work-up tested for: a disease named there is ruled out ("dengue serology was negative")
         self._ruled_out = Covers(ruled_out)
         # the organism of a marker test ("hepatitis B e antigen"): the disease named there is the test's name only
         self._markers = Covers(markers)
         # a procedure only planned or considered ("considered for allogeneic stem cell transplantation", "a candidate
         # for kidney transplant"): the status condition its name also reads ("transplant recipient") does not hold yet
-        self._planned = Covers(planned)
+        self._planned = Covers([(m.start, m.end) for m in self._types.of("procedure") if (
+            m.attrs.get("planned") or m.attrs.get("declined") or m.assertion == Assertion.hypothetical)])
         # clinical scores stated with their value (reading/scores.py): the lab catalogue's reading of the same words
         # ("GCS 8" as a lab value) is not a second fact
-        self._score_spans = Covers(scores)
+        self._score_spans = Covers([(m.start, m.end) for m in self._types.of("score")])
         self._scores: dict[tuple, StatedScore] = {}
         self._generic_of: dict[tuple[int, int], bool] = {}
         self._answer_index: suspicions.Answers | None = None
@@ -238,7 +237,7 @@ class CourseAssembler:
     def _answers(self) -> suspicions.Answers:
         """What can answer a suspicion (`suspicions.Answers`), built on first use."""
         if self._answer_index is None:
-            self._answer_index = suspicions.Answers(self.text, self.r.mentions)
+            self._answer_index = suspicions.Answers(self.text, self._types.of(*suspicions.ANSWER_TYPES))
         return self._answer_index
 
     def _next_sentence(self, sent: tuple[int, int]) -> tuple[int, int] | None:
@@ -258,7 +257,8 @@ class CourseAssembler:
             while si < len(self.r.sentences) - 1 and self.r.sentences[si][1] <= m.start:
                 si += 1
             by_sentence.setdefault(si, []).append(m)
-        self._listed = _listed_with_conditions(self.text, self.r.mentions)
+        self._listed = _listed_with_conditions(self.text, self._types.of("lab_finding"),
+                                               self._types.of("condition", "finding"))
         self._patient()  # first: whose measures are whose ("an infant weighing 1,650 g" in a mother's story)
         unknown = SentenceTime(time=TimeRef(), timex=None)
         for si, sent in enumerate(self.r.sentences):
@@ -373,7 +373,7 @@ class CourseAssembler:
         """Work-up results of the patient (present, in the story) with `interpretation`, each with the infection
         its organism names ("CMV PCR" -> cytomegalovirus infection; a culture's grown organism first) and the
         result's attributes."""
-        for m in self.r.mentions:
+        for m in self._results:
             if m.zone not in PATIENT_ZONES or m.assertion != Assertion.present:  # the cheap tests first
                 continue
             a = m.attrs
@@ -409,7 +409,7 @@ class CourseAssembler:
         about other work (zone `literature`). A sentence whose subject is the case and whose matter is diagnosing
         the condition states it too ("this case illustrates the challenges in diagnosing X"), when no hedge
         stands anywhere in it before the condition."""
-        for m in self.r.mentions:
+        for m in self._types.of("condition", "finding"):
             if m.zone not in _OUTSIDE_STORY or m.assertion != Assertion.present \
                     or not (m.type == "condition" or _sign_diagnosis(m)):
                 continue
@@ -430,7 +430,7 @@ class CourseAssembler:
     def _refuted_of_the_patient(self) -> None:
         """What the discussion says this patient did not have ("our patient's marrow biopsy ruled out malignancy",
         "in our case, tuberculosis was excluded") is a refuted condition, unless the course holds it already."""
-        for m in self.r.mentions:
+        for m in self._types.of("condition", "finding"):
             if m.zone not in _OUTSIDE_STORY or m.assertion not in (Assertion.negated, Assertion.ruled_out) or not (
                     m.type == "condition" or m.type == "finding" and _class_diagnosis(m)):
                 continue
@@ -446,8 +446,8 @@ class CourseAssembler:
         in its clause ("non-pregnant", "she was not pregnant"), nor from the background or discussion."""
         if "pregnancy" in self._conditions:
             return
-        for m in self.r.mentions:
-            if m.type != "sex" or m.zone not in PATIENT_ZONES or m.assertion != Assertion.present \
+        for m in self._types.of("sex"):
+            if m.zone not in PATIENT_ZONES or m.assertion != Assertion.present \
                     or m.text.lower() not in _PREGNANT or of_a_relative(self.text, m):
                 continue
             sent = self.r.sentence_of(m.start)
@@ -675,9 +675,8 @@ class CourseAssembler:
             return
         if self._parts_ending is None:
             self._parts_ending = {}
-            for x in self.r.mentions:
-                if x.type == "finding_part":
-                    self._parts_ending.setdefault(x.end, []).append(x)
+            for x in self._types.of("finding_part"):
+                self._parts_ending.setdefault(x.end, []).append(x)
         head = m.text.split()[-1].lower()
         for p in self._parts_ending.get(m.end, ()):
             if m.start < p.start and " " in p.text and p.text.split()[-1].lower() == head \
@@ -790,8 +789,8 @@ class CourseAssembler:
     def _patient(self) -> None:
         """Sex and age from the first patient-zone mentions that state them (one pass)."""
         p = Patient()
-        for m in self.r.mentions:
-            if m.zone not in PATIENT_ZONES or m.type not in ("sex", "age") or of_a_relative(self.text, m):
+        for m in self._types.of("sex", "age"):
+            if m.zone not in PATIENT_ZONES or of_a_relative(self.text, m):
                 continue  # not a relative's ("born to a 29-year-old mother", "found by his wife")
             if m.type == "sex" and p.sex == "unknown":
                 p.sex = m.norm  # type: ignore[assignment]
@@ -834,8 +833,8 @@ class CourseAssembler:
         """A stated date of birth ("DOB: 12/05/1979" in a letter's header) gives the birth year, and the age at the
         story's anchor where no age is written and every day of the anchor gives the same age."""
         p = self.course.patient
-        for m in self.r.mentions:
-            if m.type != "date" or m.attrs.get("kind") != "absolute" or not _DOB_BEFORE.search(
+        for m in self._types.of("date"):
+            if m.attrs.get("kind") != "absolute" or not _DOB_BEFORE.search(
                     self.text, max(0, m.start - 20), m.start):
                 continue
             born = calendar_time(m)
@@ -962,12 +961,12 @@ def assemble(reading: Reading, source: Source | None = None) -> Course:
 _LIST_JOIN = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 
 
-def _listed_with_conditions(text: str, mentions: list[Mention]) -> set[tuple[int, int]]:
+def _listed_with_conditions(text: str, lab_findings: list[Mention], named: list[Mention]) -> set[tuple[int, int]]:
     """Spans of lab abnormalities named as a noun ("hyponatremia": the reader also reads it as a low sodium) in a
     list with a diagnosis right before or after them: a list of diagnoses makes it one ("resolution of her acute
-    kidney injury, hyponatremia and lactic acidosis"), while alone it stays a finding."""
-    lab_spans = {(m.start, m.end) for m in mentions if m.type == "lab_finding"}
-    named = [m for m in mentions if m.type in ("condition", "finding")]
+    kidney injury, hyponatremia and lactic acidosis"), while alone it stays a finding. `lab_findings`, `named`: the
+    reading's lab findings, and its conditions and findings, in order."""
+    lab_spans = {(m.start, m.end) for m in lab_findings}
     out: set[tuple[int, int]] = set()
     # a lab abnormality next to a diagnosis, or next to one listed so ("kidney injury, hyponatremia and lactic
     # acidosis": both): a run of them joined to a diagnosis at either end, read both ways
