@@ -41,3 +41,8 @@ def test_patients_in_general_in_any_case() -> None:
     assert _generic("IN MOST PATIENTS WITH LUPUS, NEPHRITIS DEVELOPS WITHIN FIVE YEARS.")
     assert not _generic("Our patient with lupus developed nephritis within five years.")
     assert not _generic("Nephritis developed within five years of the diagnosis of lupus.")
+
+
+def test_patients_in_general_with_a_long_s() -> None:
+    # re.IGNORECASE takes a long s for an s: the prefilter must too
+    assert _generic("In moſt patientſ with lupus, nephritis develops within five years.")

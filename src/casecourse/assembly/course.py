@@ -44,7 +44,7 @@ from casecourse.reading.lab_tables import named_in_cell
 from casecourse.reading.labs_catalogue import by_written, displays
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.pipeline import Reading
-from casecourse.reading.rx_first import anchored, lower_text
+from casecourse.reading.rx_first import anchored, fold_case_twins
 from casecourse.reading.timex import find_timexes
 from casecourse.reading.timex_resolve import parse_iso, resolve
 from casecourse.reading.workup import named_test_organism
@@ -228,11 +228,12 @@ class CourseAssembler:
         return got
 
     def _names_people(self, sent: tuple[int, int]) -> bool:
-        """Whether one of the nouns `_GENERIC_PATIENTS` ends with stands in the sentence, as re.IGNORECASE reads it
-        (`lower_text`: the lower-cased text, offsets kept): a few `str.find`s, where the pattern's search tries every
-        position of a sentence that names none (most of them)."""
-        low = lower_text(self.text)
-        return low is None or any(low.find(noun, sent[0], sent[1]) >= 0 for noun in _GENERIC_NOUNS)
+        """Whether one of the nouns `_GENERIC_PATIENTS` ends with may stand in the sentence, as re.IGNORECASE reads it
+        (the sentence lower-cased, with the letters it takes for an ASCII one written so: `fold_case_twins`; True
+        where lower-casing changes its length): a few `in` tests, where the pattern's search tries every position of
+        a sentence that names none (most of them)."""
+        low = fold_case_twins(self.text[sent[0]:sent[1]].lower())
+        return len(low) != sent[1] - sent[0] or any(noun in low for noun in _GENERIC_NOUNS)
 
     def _answers(self) -> suspicions.Answers:
         """What can answer a suspicion (`suspicions.Answers`), built on first use."""
