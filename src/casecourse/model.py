@@ -44,11 +44,15 @@ def construct_all(cls: type[_M], **values: object) -> _M:
     """`cls.model_construct(**values)` (no validation: the caller built the values) when `values` sets every field
     of a plain model: the same object without pydantic's generic per-field loop (the assembly builds a provenance
     and its spans for every fact)."""
-    names = _field_names(cls)
-    if len(values) != len(names) or not values.keys() >= names.keys() or cls.__pydantic_post_init__:
+    names = _plain_fields(cls)
+    if names is None or len(values) != len(names):
+        return cls.model_construct(**values)
+    try:
+        fields = {name: values[name] for name in names}  # in the declared order
+    except KeyError:  # as many values, not the same names
         return cls.model_construct(**values)
     m = _new(cls)
-    _setattr(m, "__dict__", {name: values[name] for name in names})
+    _setattr(m, "__dict__", fields)
     _setattr(m, "__pydantic_fields_set__", set(names))
     _setattr(m, "__pydantic_extra__", None)  # _Base forbids extra fields
     _setattr(m, "__pydantic_private__", None)
@@ -56,9 +60,10 @@ def construct_all(cls: type[_M], **values: object) -> _M:
 
 
 @cache
-def _field_names(cls: type[BaseModel]) -> dict[str, None]:
-    """The field names of `cls` in declaration order (a dict: ordered, with a set view of its keys)."""
-    return dict.fromkeys(cls.model_fields)
+def _plain_fields(cls: type[BaseModel]) -> tuple[str, ...] | None:
+    """The field names of `cls` in declaration order, None for a model with a post-init hook (`construct_all` leaves
+    it to pydantic): read once per class, not on every call."""
+    return None if cls.__pydantic_post_init__ else tuple(cls.model_fields)
 
 
 class SourceSpan(_Base):

@@ -18,6 +18,7 @@ from casecourse.assembly.lab_stated import StatedWords, merged, only_change, tel
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
+from casecourse.assembly.positions import ByType
 from casecourse.assembly.procedures import ProcedureBuilder
 from casecourse.assembly.timeline import SentenceTime, calendar_time, days_after, place_one, place_sentences
 from casecourse.knowledge import table
@@ -43,7 +44,7 @@ from casecourse.reading.lab_tables import named_in_cell
 from casecourse.reading.labs_catalogue import by_written, displays
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.pipeline import Reading
-from casecourse.reading.rx_first import anchored
+from casecourse.reading.rx_first import anchored, fold_case_twins
 from casecourse.reading.timex import find_timexes
 from casecourse.reading.timex_resolve import parse_iso, resolve
 from casecourse.reading.workup import named_test_organism
@@ -146,6 +147,8 @@ def _flag_after(text: str, end: int) -> str | None:
 _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiatric )?history (?:was notable |"
                            r"was significant |significant )?(?:of|for|includ(?:ed|ing))\b|\bPMH\b", re.I)
 _DOB_BEFORE = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*[:.-]?\s*$", re.I)
+# the mention types `CourseAssembler._fact` reads (any other makes no fact there)
+_FACT_TYPES = frozenset({"condition", "finding", "lab_value", "lab_finding", "score", "lab_test"})
 _EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up", "progression",
                 "recovery", "improvement", "sequela")
 _STATE_KINDS = frozenset({"recovery", "improvement", "sequela"})
@@ -168,7 +171,8 @@ class CourseAssembler:
         self.text = reading.text
         self.course = Course(generator=f"casecourse {__version__}", source=source, text=reading.text,
                              mentions=reading.mentions)
-        self.times = place_sentences(reading)
+        self._types = ByType(reading.mentions)  # the mentions by type, for the passes that read a few types
+        self.times = place_sentences(reading, self._types)
         self._conditions: dict[str, Condition] = {}
         self._heads: dict[str, str] = {}  # a diagnosis named by its head word -> the earlier, fuller name it restates
         # the sentences that suspect each condition (by its key): such a sentence does not also confirm it
@@ -183,20 +187,28 @@ class CourseAssembler:
         self._last_lab: Mention | None = None  # the previous lab value read, for a restatement in another unit
         self._stated = StatedWords(self.text)  # result words whose value may follow ("elevated at 1399 ng/mL")
         self._starts: list[int] | None = None  # the start of every mention, for the interval after a value
+        ruled_out: list[tuple[int, int]] = []
+        markers: list[tuple[int, int]] = []
+        self._results: list[Mention] = []  # work-up results and lab values, what `_workup_infections` reads
+        for m in reading.mentions:  # one pass over every mention, for what is told by an attribute of any type
+            a = m.attrs
+            if a.get("marker"):
+                markers.append((int(a["item_start"] or 0), int(a["item_end"] or 0)))
+            elif a.get("workup") and a.get("interpretation") == "NEG":
+                ruled_out.append((int(a["item_start"] or 0), int(a["item_end"] or 0)))
+            if a.get("workup") or m.type == "lab_value":
+                self._results.append(m)
         # organisms a negative work-up tested for: a disease named there is ruled out ("dengue serology was negative")
-        self._ruled_out = Covers([(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0))
-                                  for m in reading.mentions if m.attrs.get("workup")
-                                  and m.attrs.get("interpretation") == "NEG" and not m.attrs.get("marker")])
+        self._ruled_out = Covers(ruled_out)
         # the organism of a marker test ("hepatitis B e antigen"): the disease named there is the test's name only
-        self._markers = Covers([(int(m.attrs["item_start"] or 0), int(m.attrs["item_end"] or 0))
-                                for m in reading.mentions if m.attrs.get("marker")])
+        self._markers = Covers(markers)
         # a procedure only planned or considered ("considered for allogeneic stem cell transplantation", "a candidate
         # for kidney transplant"): the status condition its name also reads ("transplant recipient") does not hold yet
-        self._planned = Covers([(m.start, m.end) for m in reading.mentions if m.type == "procedure" and (
+        self._planned = Covers([(m.start, m.end) for m in self._types.of("procedure") if (
             m.attrs.get("planned") or m.attrs.get("declined") or m.assertion == Assertion.hypothetical)])
         # clinical scores stated with their value (reading/scores.py): the lab catalogue's reading of the same words
         # ("GCS 8" as a lab value) is not a second fact
-        self._score_spans = Covers([(m.start, m.end) for m in reading.mentions if m.type == "score"])
+        self._score_spans = Covers([(m.start, m.end) for m in self._types.of("score")])
         self._scores: dict[tuple, StatedScore] = {}
         self._generic_of: dict[tuple[int, int], bool] = {}
         self._answer_index: suspicions.Answers | None = None
@@ -211,15 +223,23 @@ class CourseAssembler:
         and names no patient of the report (once per sentence)."""
         got = self._generic_of.get(sent)
         if got is None:
-            got = _GENERIC_PATIENTS.search(self.text, sent[0], sent[1]) is not None \
+            got = self._names_people(sent) and _GENERIC_PATIENTS.search(self.text, sent[0], sent[1]) is not None \
                 and _THIS_PATIENT.search(self.text, sent[0], sent[1]) is None
             self._generic_of[sent] = got
         return got
 
+    def _names_people(self, sent: tuple[int, int]) -> bool:
+        """Whether one of the nouns `_GENERIC_PATIENTS` ends with may stand in the sentence, as re.IGNORECASE reads it
+        (the sentence lower-cased, with the letters it takes for an ASCII one written so: `fold_case_twins`; True
+        where lower-casing changes its length): a few `in` tests, where the pattern's search tries every position of
+        a sentence that names none (most of them)."""
+        low = fold_case_twins(self.text[sent[0]:sent[1]].lower())
+        return len(low) != sent[1] - sent[0] or any(noun in low for noun in _GENERIC_NOUNS)
+
     def _answers(self) -> suspicions.Answers:
         """What can answer a suspicion (`suspicions.Answers`), built on first use."""
         if self._answer_index is None:
-            self._answer_index = suspicions.Answers(self.text, self.r.mentions)
+            self._answer_index = suspicions.Answers(self.text, self._types.of(*suspicions.ANSWER_TYPES))
         return self._answer_index
 
     def _next_sentence(self, sent: tuple[int, int]) -> tuple[int, int] | None:
@@ -239,7 +259,8 @@ class CourseAssembler:
             while si < len(self.r.sentences) - 1 and self.r.sentences[si][1] <= m.start:
                 si += 1
             by_sentence.setdefault(si, []).append(m)
-        self._listed = _listed_with_conditions(self.text, self.r.mentions)
+        self._listed = _listed_with_conditions(self.text, self._types.of("lab_finding"),
+                                               self._types.of("condition", "finding"))
         self._patient()  # first: whose measures are whose ("an infant weighing 1,650 g" in a mother's story)
         unknown = SentenceTime(time=TimeRef(), timex=None)
         for si, sent in enumerate(self.r.sentences):
@@ -253,6 +274,8 @@ class CourseAssembler:
             exposures.sentence(sent, story, st)
             procedures.sentence(sent, patient_ms, st)
             for m in patient_ms:
+                if m.type not in _FACT_TYPES:
+                    continue  # (half of them: cues, body sites, times) no fact, and no time to place
                 self._fact(m, sent, st.at(m.start) if m.zone == "narrative" or (
                     not m.attrs.get("column") and _announced_table(self.text, m.start))
                     else _column_time(m, self._admitted()))
@@ -273,6 +296,7 @@ class CourseAssembler:
         return self.course
 
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
+        """The fact a mention of one of `_FACT_TYPES` makes, if any."""
         if m.type in ("condition", "finding") and m.assertion == Assertion.negated and ((
                 fam := _FAMILY_BEFORE.search(self.text, max(sent[0], m.start - 80), m.start))
                 and not _OWN_HISTORY.search(self.text, max(sent[0], fam.start() - 30), fam.start())
@@ -351,16 +375,17 @@ class CourseAssembler:
         """Work-up results of the patient (present, in the story) with `interpretation`, each with the infection
         its organism names ("CMV PCR" -> cytomegalovirus infection; a culture's grown organism first) and the
         result's attributes."""
-        for m in self.r.mentions:
+        for m in self._results:
+            if m.zone not in PATIENT_ZONES or m.assertion != Assertion.present:  # the cheap tests first
+                continue
             a = m.attrs
-            if not a.get("workup"):  # most mentions: the cheap test first
+            if not a.get("workup"):
                 if m.type != "lab_value" or a.get("value") is not None or not a.get("test"):
                     continue
                 # a named test of one organism read as a lab result ("HBsAg was positive")
                 a = {**a, **named_test_organism(str(a["test"]))}
             name = _infections().get(str(a.get("grown") or a.get("organism")))
-            if name and a.get("interpretation") == interpretation and m.zone in PATIENT_ZONES \
-                    and m.assertion == Assertion.present:
+            if name and a.get("interpretation") == interpretation:
                 yield m, name.lower(), a
 
     def _held(self, name: str) -> Condition | None:
@@ -387,9 +412,9 @@ class CourseAssembler:
         about other work (zone `literature`). A sentence whose subject is the case and whose matter is diagnosing
         the condition states it too ("this case illustrates the challenges in diagnosing X"), when no hedge
         stands anywhere in it before the condition."""
-        for m in self.r.mentions:
-            if not (m.type == "condition" or _sign_diagnosis(m)) or m.zone not in _OUTSIDE_STORY \
-                    or m.assertion != Assertion.present:
+        for m in self._types.of("condition", "finding"):
+            if m.zone not in _OUTSIDE_STORY or m.assertion != Assertion.present \
+                    or not (m.type == "condition" or _sign_diagnosis(m)):
                 continue
             sent = self.r.sentence_of(m.start)
             said = _OF_THE_PATIENT.search(self.text, sent[0], m.start)
@@ -408,7 +433,7 @@ class CourseAssembler:
     def _refuted_of_the_patient(self) -> None:
         """What the discussion says this patient did not have ("our patient's marrow biopsy ruled out malignancy",
         "in our case, tuberculosis was excluded") is a refuted condition, unless the course holds it already."""
-        for m in self.r.mentions:
+        for m in self._types.of("condition", "finding"):
             if m.zone not in _OUTSIDE_STORY or m.assertion not in (Assertion.negated, Assertion.ruled_out) or not (
                     m.type == "condition" or m.type == "finding" and _class_diagnosis(m)):
                 continue
@@ -424,8 +449,8 @@ class CourseAssembler:
         in its clause ("non-pregnant", "she was not pregnant"), nor from the background or discussion."""
         if "pregnancy" in self._conditions:
             return
-        for m in self.r.mentions:
-            if m.type != "sex" or m.zone not in PATIENT_ZONES or m.assertion != Assertion.present \
+        for m in self._types.of("sex"):
+            if m.zone not in PATIENT_ZONES or m.assertion != Assertion.present \
                     or m.text.lower() not in _PREGNANT or of_a_relative(self.text, m):
                 continue
             sent = self.r.sentence_of(m.start)
@@ -664,9 +689,8 @@ class CourseAssembler:
             return
         if self._parts_ending is None:
             self._parts_ending = {}
-            for x in self.r.mentions:
-                if x.type == "finding_part":
-                    self._parts_ending.setdefault(x.end, []).append(x)
+            for x in self._types.of("finding_part"):
+                self._parts_ending.setdefault(x.end, []).append(x)
         head = m.text.split()[-1].lower()
         for p in self._parts_ending.get(m.end, ()):
             if m.start < p.start and " " in p.text and p.text.split()[-1].lower() == head \
@@ -779,8 +803,8 @@ class CourseAssembler:
     def _patient(self) -> None:
         """Sex and age from the first patient-zone mentions that state them (one pass)."""
         p = Patient()
-        for m in self.r.mentions:
-            if m.zone not in PATIENT_ZONES or m.type not in ("sex", "age") or of_a_relative(self.text, m):
+        for m in self._types.of("sex", "age"):
+            if m.zone not in PATIENT_ZONES or of_a_relative(self.text, m):
                 continue  # not a relative's ("born to a 29-year-old mother", "found by his wife")
             if m.type == "sex" and p.sex == "unknown":
                 p.sex = m.norm  # type: ignore[assignment]
@@ -823,8 +847,8 @@ class CourseAssembler:
         """A stated date of birth ("DOB: 12/05/1979" in a letter's header) gives the birth year, and the age at the
         story's anchor where no age is written and every day of the anchor gives the same age."""
         p = self.course.patient
-        for m in self.r.mentions:
-            if m.type != "date" or m.attrs.get("kind") != "absolute" or not _DOB_BEFORE.search(
+        for m in self._types.of("date"):
+            if m.attrs.get("kind") != "absolute" or not _DOB_BEFORE.search(
                     self.text, max(0, m.start - 20), m.start):
                 continue
             born = calendar_time(m)
@@ -897,10 +921,11 @@ def _instrument_after() -> re.Pattern[str]:
 
 # patients in general: a bare plural ("patients with X", "in most patients", "10% of cases"), not "our patients",
 # "both patients", "the two cases" of a report of several, nor "the infection of patients" (a writer's plural)
+_GENERIC_NOUNS = ("patients", "individuals", "people", "cases", "adults", "children", "subjects")
 _GENERIC_PATIENTS = re.compile(
     r"(?:^|(?<=[.;:]\s)|(?<=\n)|\b(?:in|with|among|for|many|most|some|all|such|these|those|affected)\s+"
     r"|(?:%|\bpercent|\bmajority|\bproportion|\bhalf|\bthird|\bnumber)\s+of\s+)"
-    r"(?:patients|individuals|people|cases|adults|children|subjects)\b", re.I)
+    rf"(?:{'|'.join(_GENERIC_NOUNS)})\b", re.I)
 _THIS_PATIENT = re.compile(
     r"\b(?:our|the|this|present|index|both|two|three)\s+(?:\w+\s+){0,2}?(?:patients?|cases?|child|boy|girl|man|woman|"
     r"infant|neonate|newborn)\b|\b(?:she|he|her|his|him|we)\b", re.I)
@@ -956,12 +981,12 @@ def assemble(reading: Reading, source: Source | None = None) -> Course:
 _LIST_JOIN = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 
 
-def _listed_with_conditions(text: str, mentions: list[Mention]) -> set[tuple[int, int]]:
+def _listed_with_conditions(text: str, lab_findings: list[Mention], named: list[Mention]) -> set[tuple[int, int]]:
     """Spans of lab abnormalities named as a noun ("hyponatremia": the reader also reads it as a low sodium) in a
     list with a diagnosis right before or after them: a list of diagnoses makes it one ("resolution of her acute
-    kidney injury, hyponatremia and lactic acidosis"), while alone it stays a finding."""
-    lab_spans = {(m.start, m.end) for m in mentions if m.type == "lab_finding"}
-    named = [m for m in mentions if m.type in ("condition", "finding")]
+    kidney injury, hyponatremia and lactic acidosis"), while alone it stays a finding. `lab_findings`, `named`: the
+    reading's lab findings, and its conditions and findings, in order."""
+    lab_spans = {(m.start, m.end) for m in lab_findings}
     out: set[tuple[int, int]] = set()
     # a lab abnormality next to a diagnosis, or next to one listed so ("kidney injury, hyponatremia and lactic
     # acidosis": both): a run of them joined to a diagnosis at either end, read both ways

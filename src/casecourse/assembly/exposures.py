@@ -114,6 +114,17 @@ _ADMITTED = re.compile(r"\b(?:was|were)\s+(?:re)?admitted\b(?!\s+to\s+(?:the\s+|
                        r"\b(?:was|were)\s+(?:referred|hospitali[sz]ed)\b", re.I)
 # an entry of a list of abbreviations: "AMK: amikacin;" (an abbreviation, a colon or an equals sign, its expansion)
 _GLOSSARY_ENTRY = anchored(r"(?:^|[;,]\s*)[A-Z][A-Za-z0-9/+-]{0,9}\s*[:=]\s*[a-z][\w -]{1,40}(?=;|,|\.|$)")
+
+
+def _glossary(text: str, sent: tuple[int, int]) -> bool:
+    """Whether the sentence is a list of abbreviations: three entries or more (`_GLOSSARY_ENTRY`). Each entry holds
+    one colon or equals sign of its own, so a sentence with fewer than three is none, told by counting (most
+    sentences) before the pattern is run."""
+    if text.count(":", *sent) + text.count("=", *sent) < 3:
+        return False
+    return len(_GLOSSARY_ENTRY.findall(text, *sent)) >= 3
+
+
 # a list of the medicines the patient was taking when the story begins, or a course told as running up to then
 # ("her regular medication included", "home medications were", "had been treated with X for 2 years"): taken
 # before the admission, since a time the text does not give
@@ -661,7 +672,7 @@ class ExposureBuilder:
     # -- one sentence -------------------------------------------------------------------------------
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
         prev, self._prev_time = self._prev_time, st.time
-        if len(_GLOSSARY_ENTRY.findall(self.text, *sent)) >= 3:
+        if _glossary(self.text, sent):
             return  # "AA: aplastic anemia; CTX: ceftriaxone; ...": a list of abbreviations names no treatment given
         ms = _Mentions()
         for m in mentions:
@@ -1041,7 +1052,10 @@ class ExposureBuilder:
         """A class stopped or switched as a whole ("antibiotics were discontinued", "steroids were stopped",
         "antibiotics were switched to oral amoxicillin") stops every active course of its members
         (knowledge/class_members.csv)."""
-        if not classes:
+        # only a class whose members are known can stop any, and only a course being taken can be stopped: the cues and
+        # gaps of the sentence are read for no other
+        classes = [c for c in classes if _class_members().get(str(c.norm or "").lower())]
+        if not classes or not self.active:
             return
         regex, meta = _cues()
         cues = [(c.start() + sent[0], c.end() + sent[0], *meta[re.sub(r"\s+", " ", c.group(0).lower())])

@@ -109,3 +109,24 @@ class Forward:
             self._pos, self._match = pos, self.pattern.search(self.text, pos, self.endpos)
         return self._match
 
+
+
+class ByType:
+    """The mentions of one reading by type, each list in the reading's order, sorted out in one pass. The assembly
+    asks about a few types at a time (the ages, the dates, the diagnoses) in a dozen places: a scan of every mention
+    for each of them took about a tenth of the assembly's instructions."""
+
+    __slots__ = ("mentions", "_at")
+
+    def __init__(self, mentions: Sequence[T]) -> None:
+        self.mentions = mentions
+        at: dict[str, list[int]] = {}
+        for i, m in enumerate(mentions):
+            at.setdefault(m.type, []).append(i)  # type: ignore[attr-defined]
+        self._at = at
+
+    def of(self, *types: str) -> list:
+        """The mentions of these types, in the reading's order."""
+        if len(types) == 1:
+            return [self.mentions[i] for i in self._at.get(types[0], ())]
+        return [self.mentions[i] for i in sorted(i for t in types for i in self._at.get(t, ()))]

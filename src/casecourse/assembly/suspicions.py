@@ -31,6 +31,8 @@ _NEGATIVE = frozenset({"N", "NEG"})
 _ABNORMAL = frozenset({"H", "L", "A", "POS"})
 _RESULTS = frozenset({"lab_value", "test_result"})
 _STATED = frozenset({"finding", "condition", "lab_finding"})
+# the types of the mentions `Answers` reads (a negation cue only as a result word)
+ANSWER_TYPES = (*sorted(_RESULTS), *sorted(_STATED), "negation_cue")
 _FOR_AFTER = re.compile(r"\s+for\b")
 
 

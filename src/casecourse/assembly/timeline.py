@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from casecourse.assembly.positions import ByType
 from casecourse.assembly.timeline_anchor import EventIndex, day_count_anchor, find_anchor, unit_admission
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.demographics import of_a_relative
@@ -45,6 +46,9 @@ class SentenceTime:
     def __post_init__(self) -> None:
         # the shifts' positions, when in order (as placed, `place_sentences`): found by bisection, not a scan of them
         # all for each mention of a long sentence
+        if not self.shifts:  # (most sentences)
+            self._starts: list[int] | None = []
+            return
         starts = [start for start, _ in self.shifts]
         self._starts = starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else None
 
@@ -241,17 +245,18 @@ _WEEKS = re.compile(r"P(\d+(?:\.\d+)?)W(?:(\d)D)?$")
 _AT_BEFORE = re.compile(r"\bat\s+$", re.I)
 
 
-def _gestational_ages(reading: Reading, age_now: float | None) -> dict[int, tuple[Mention, float]]:
+def _gestational_ages(reading: Reading, age_now: float | None, types: ByType) -> dict[int, tuple[Mention, float]]:
     """sentence -> the first gestational age its story part tells ("at 22 weeks of gestation"), in weeks: the clock of
     a pregnancy. None for a child's story, where "born at 38 weeks" is the patient's own age at birth."""
-    ages = [m.attrs.get("years", m.attrs.get("age_years")) for m in reading.mentions
-            if m.type == "age" and not m.attrs.get("gestational") and m.zone in PATIENT_ZONES]
+    told = types.of("age")
+    ages = [m.attrs.get("years", m.attrs.get("age_years")) for m in told
+            if not m.attrs.get("gestational") and m.zone in PATIENT_ZONES]
     if age_now is not None and age_now < 12 or any(isinstance(a, int | float) and a < 12 for a in ages[:1]):
         return {}
     out: dict[int, tuple[Mention, float]] = {}
     ends = [e for _s, e in reading.sentences]
-    for m in reading.mentions:
-        if m.type != "age" or not m.attrs.get("gestational") or m.zone not in PATIENT_ZONES:
+    for m in told:
+        if not m.attrs.get("gestational") or m.zone not in PATIENT_ZONES:
             continue
         w = _WEEKS.match(str(m.attrs.get("value") or ""))
         if w is None or not 4 <= float(w.group(1)) <= 44:
@@ -288,11 +293,11 @@ def _at_age_calendar(tx: Mention, age_now: float | None, first: TimeRef | None) 
                    precision="year", derivation="relative", text=tx.text, anchor="birth")
 
 
-def _age_now(reading: Reading) -> float | None:
+def _age_now(reading: Reading, types: ByType) -> float | None:
     """The patient's age at day 0: the first age the patient's story states ("a 40-year-old woman"), not a relative's
     ("an infant born to a 37-year-old mother": "at 3 months of age" is the infant's)."""
-    for m in reading.mentions:
-        if m.type == "age" and m.zone in PATIENT_ZONES and isinstance(m.attrs.get("years"), int | float) \
+    for m in types.of("age"):
+        if m.zone in PATIENT_ZONES and isinstance(m.attrs.get("years"), int | float) \
                 and not of_a_relative(reading.text, m):
             return float(m.attrs["years"])  # type: ignore[arg-type]
     return None
@@ -303,8 +308,11 @@ def place_one(tx: Mention, current: TimeRef | None) -> TimeRef | None:
     return _from_calendar(tx, current)
 
 
-def place_sentences(reading: Reading) -> list[SentenceTime | None]:
-    """The time governing each sentence (None outside the patient's story or before any time)."""
+def place_sentences(reading: Reading, types: ByType | None = None) -> list[SentenceTime | None]:
+    """The time governing each sentence (None outside the patient's story or before any time). `types`: the reading's
+    mentions by type, when the caller has them."""
+    if types is None:
+        types = ByType(reading.mentions)
     by_sentence: dict[int, list[Mention]] = {}
     at_admission: set[int] = set()  # sentences that refer to the admission ("On admission", "after admission")
     admission_starts: set[int] = set()  # where those references start ("At the time of admission")
@@ -313,7 +321,7 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     admitted_in: dict[int, int] = {}
     readmitted_in: dict[int, int] = {}
     at_role: set[int] = set()  # sentences dated by the admission itself ("On admission", "on arrival")
-    for m in reading.mentions:
+    for m in types.of("event", *_TIME_TYPES, "duration"):  # (the loop reads no other)
         if m.type == "event" and m.norm in ("admission", "readmission") and m.attrs.get("role") == "occurrence" \
                 and m.zone in PATIENT_ZONES:
             j = si
@@ -343,13 +351,13 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
                        for ms in by_sentence.values() for m in ms)
     current: TimeRef | None = None if has_calendar else TimeRef(offset_days=(0.0, 0.0), derivation="stated",
                                                                precision="day", anchor="day0")
-    today = _today(reading) if has_calendar else None
+    today = _today(reading, types) if has_calendar else None
     stated = sorted((i, str(m.attrs["value"])) for i, ms in by_sentence.items() for m in ms
                     if m.type == "date" and m.attrs.get("kind") == "absolute" and _calendar(m.attrs.get("value")))
     out: list[SentenceTime | None] = []
     aside: TimeRef | None = None
     history: tuple[int, TimeRef] | None = None  # the last piece of history dated aside, and its sentence
-    age_now = _age_now(reading)
+    age_now = _age_now(reading, types)
     carried: tuple[TimeRef | None, TimeRef | None] = (None, None)  # (a time, its carried copy)
     admitted: TimeRef | None = None  # the calendar time of the first admission told
     presented: TimeRef | None = None  # the first presentation told, where no admission is: day 1 of "day 5"
@@ -357,9 +365,9 @@ def place_sentences(reading: Reading) -> list[SentenceTime | None]:
     # dates in a story that has meanwhile told a piece of history ("in remission since 2018. On arrival, ...")
     last_admitted: TimeRef | None = None
     presented_in = _presentation_sentences(reading) if has_calendar else {}
-    events = EventIndex.build(reading)
+    events = EventIndex.build(reading, types)
     asides: set[int] = set()  # sentences dated as a piece of history the story does not move to
-    gestation = _gestational_ages(reading, age_now)
+    gestation = _gestational_ages(reading, age_now, types)
     ga_ref: tuple[float, TimeRef] | None = None  # the last gestational age told, and the time it held
     later_stays = _later_stays(admitted_in, readmitted_in, events.discharges)
     day_counted: set[int] = set()  # sentences dated by a day count ("on postoperative day 7 she underwent ...")
@@ -644,9 +652,9 @@ _TODAY_BEFORE = re.compile(r"\btoday\s*[,(:]\s*$", re.I)
 _TODAY_AFTER = re.compile(r"\s*\(\s*today\s*\)", re.I)
 
 
-def _today(reading: Reading) -> TimeRef | None:
+def _today(reading: Reading, types: ByType) -> TimeRef | None:
     """The calendar date the text says is today, if it says so once next to a full date."""
-    found = [m for m in reading.mentions if m.type == "date" and m.attrs.get("kind") == "absolute"
+    found = [m for m in types.of("date") if m.attrs.get("kind") == "absolute"
              and (_TODAY_BEFORE.search(reading.text, max(0, m.start - 12), m.start)
                   or _TODAY_AFTER.match(reading.text, m.end))]
     times = {t.point for t in (calendar_time(m) for m in found) if t is not None and t.precision == "day"}

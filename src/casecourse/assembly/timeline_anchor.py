@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from casecourse.assembly.positions import ByType
 from casecourse.model import Mention
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.zoning import PATIENT_ZONES
@@ -75,10 +76,13 @@ class EventIndex:
     _words: dict[int, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, reading: Reading) -> EventIndex:
+    def build(cls, reading: Reading, types: ByType | None = None) -> EventIndex:
+        """(`types`: the reading's mentions by type, when the caller has them.)"""
+        if types is None:
+            types = ByType(reading.mentions)
         idx = cls(reading)
         si, sents = 0, reading.sentences
-        for m in reading.mentions:
+        for m in types.of(*_MENTION_TYPES, "event"):  # (the loop reads no other)
             named = m.type in _MENTION_TYPES and m.norm
             if m.zone not in PATIENT_ZONES or not named and m.type != "event":
                 continue

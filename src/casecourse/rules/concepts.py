@@ -101,13 +101,17 @@ def concepts() -> dict[str, Concept]:
 
 
 def _code_keys(codings) -> set[str]:
-    keys = set()
-    for c in codings or []:
-        system = c.system.lower()
-        prefix = "LOINC:" if "loinc" in system else ("HP:" if "hpo" in system or c.code.startswith("HP:") else "")
-        code = c.code.upper()
-        keys.add(code if code.startswith("HP:") else prefix + code)
-    return keys
+    return {_code_key(c.system, c.code) for c in codings or []}
+
+
+@lru_cache(maxsize=4096)
+def _code_key(system: str, code: str) -> str:
+    """A coding as the concept table writes its codes ("HP:0001945", "LOINC:2276-4", "D69.6"): the same few codes
+    come back in every course."""
+    system = system.lower()
+    prefix = "LOINC:" if "loinc" in system else ("HP:" if "hpo" in system or code.startswith("HP:") else "")
+    code = code.upper()
+    return code if code.startswith("HP:") else prefix + code
 
 
 @cache

@@ -195,14 +195,22 @@ def _prednisone(mg: tuple[float, float] | None, f: float | None) -> tuple[float,
 TAPERED_ABOVE = 7.5
 
 
+def _ordered_starts(course: Course, axis: Axis) -> list[int] | None:
+    """Where each mention of the course starts, when they are in that order (else None): for `local`, listed once per
+    course (on its shared axis), and only for a course with a glucocorticoid (three rules read its pieces)."""
+    if "mention starts" not in axis.memo:
+        starts = [m.start for m in course.mentions]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+        axis.memo["mention starts"] = starts if ordered else None
+    return axis.memo["mention starts"]  # type: ignore[return-value]
+
+
 def pieces(course: Course, axis: Axis, end_of_story: float | None) -> list[Piece]:
     out = []
     weight, bsa = body_size(course)
-    starts = [m.start for m in course.mentions]
-    ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
     for x in course.exposures:
         if drug_class(x) != "glucocorticoid" or x.status == "not-taken" or \
-                local(course, x, starts if ordered else None):
+                local(course, x, _ordered_starts(course, axis)):
             continue
         f = factor(x.drug)
         segs = x.segments or [DoseSegment(start=x.time)]
