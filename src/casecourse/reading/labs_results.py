@@ -19,7 +19,7 @@ from casecourse.model import Mention
 from casecourse.reading import dict_scan
 from casecourse.reading.labs_catalogue import find_tests
 from casecourse.reading.rx_first import anchored, finditer, lower_of, lower_text
-from casecourse.reading.rx_keys import may_hold
+from casecourse.reading.rx_keys import match_lowered, may_hold
 
 _WORDS = {
     "N": r"normal|unremarkable|within (?:the )?normal (?:limits?|ranges?)|"
@@ -147,7 +147,10 @@ def _verbs() -> ahocorasick.Automaton:
 
 
 def _candidates(text: str) -> list[re.Match]:
+    """The result words right after a verb. Each verb (~190 a report) tries up to four patterns, each first by its
+    case-sensitive twin over the lower-cased text (`match_lowered`: about half the cost; most tries fail)."""
     lower = lower_of(text)
+    low = lower_text(text)
     n = len(text)
     out = []
     for end_idx, (length, pred, attr) in dict_scan.hits(_verbs(), lower):
@@ -156,7 +159,7 @@ def _candidates(text: str) -> list[re.Match]:
             continue
         copula = lower[start:end] in _COPULAS
         for ok, pattern in ((pred, _PREDICATE), (attr, _ATTRIBUTIVE), (True, _NONE), (copula, _PRED_ONLY)):
-            m = pattern.match(text, end) if ok else None
+            m = match_lowered(pattern, text, low, end) if ok else None
             if m:
                 out.append(m)
                 break
