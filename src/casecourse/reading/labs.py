@@ -178,7 +178,10 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
             return nxt.test  # a ratio named like a unit after its number: "prothrombin time was 1.07 INR"
     if v.info is not None and v.info.kind == "percent" and _PERCENT_OF_NOUN.match(text, v.end):
         return None  # "5% band forms", "60% of the marrow cells", "an 80% reduction": a share of what it names
-    unnamed = _UNKNOWN_NAME_BEFORE.search(text, max(clause_start, v.start - 60), v.start)
+    # a name the catalogue lacks is looked for only when a test in the clause may take the value (the loop's first
+    # step does not stop it): the search costs more than the rest of the loop
+    near_test = i > 0 and hits[i - 1].start >= clause_start and v.start - hits[i - 1].end <= 120
+    unnamed = _UNKNOWN_NAME_BEFORE.search(text, max(clause_start, v.start - 60), v.start) if near_test else None
     for j in range(i - 1, -1, -1):
         hit = hits[j]
         if hit.start < clause_start or v.start - hit.end > 120:

@@ -94,9 +94,12 @@ def _comparator(written: str | None) -> str | None:
     return _COMPARATORS.get(written.strip()) if written else None
 
 
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")  # compiled once: `re.fullmatch` looks its pattern up at every number
+
+
 def parse_number(s: str) -> float:
     s = _THIN_SPACES.sub("", s)
-    if re.fullmatch(r"\d+,\d{1,2}", s):  # decimal comma
+    if _DECIMAL_COMMA.fullmatch(s):  # decimal comma
         return float(s.replace(",", "."))
     return float(s.replace(",", ""))
 

@@ -206,42 +206,46 @@ _ONES = b"\x01" * (max(BACK.values()) + 1)
 TWIN_AFTER = 2000
 
 
-# id(pattern) -> (pattern, `rx_first.first_chars`): hashing a compiled pattern for `first_chars`' own cache hashes
-# its whole code; the entry holds the pattern, so its id cannot be reused
-_FIRST: dict[int, tuple[re.Pattern, frozenset[str] | None]] = {}
-# the last document, and per starts list given for it (by id; the entry holds the list): the characters at the
-# starts and the non-ASCII ones among them (a non-ASCII character may always begin a match, as in `may_start`)
+# id(pattern) -> (pattern, the bytes `may_start` translates the characters at the starts by: b"\x01" for each ASCII
+# character that may begin a match, `rx_first.first_chars`; None: any may). Hashing a compiled pattern for
+# `first_chars`' own cache hashes its whole code; the entry holds the pattern, so its id cannot be reused
+_FIRST: dict[int, tuple[re.Pattern, bytes | None]] = {}
+# the last document, and per starts list given for it (by id; the entry holds the list): the characters at the starts
 _AT: list = [None, {}]
 
 
-def _first_chars(rx: re.Pattern) -> frozenset[str] | None:
+def _first_table(rx: re.Pattern) -> bytes | None:
+    """`rx_first.first_chars(rx)` as a `bytes.translate` table: 1 where an ASCII character may begin a match, and
+    at "?", the stand-in of every non-ASCII character (`_chars_at`), which may always begin one (as in
+    `rx_first.may_start`; a "?" itself is then tried too: a superset of the starts, the same matches)."""
     entry = _FIRST.get(id(rx))
     if entry is None or entry[0] is not rx:
-        entry = _FIRST[id(rx)] = (rx, first_chars(rx))
+        first = first_chars(rx)
+        table = None if first is None else bytes(chr(b) in first or chr(b) == "?" for b in range(256))
+        entry = _FIRST[id(rx)] = (rx, table)
     return entry[1]
 
 
-def _chars_at(text: str, starts: list[int]) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The characters of `text` at `starts` and the non-ASCII ones among them, computed once per document and
+def _chars_at(text: str, starts: list[int]) -> bytes:
+    """The characters of `text` at `starts` as ASCII bytes, each non-ASCII one as "?", computed once per document and
     starts list: every pattern of a family is tried at the family's starts."""
     if _AT[0] is not text:
         _AT[0], _AT[1] = text, {}
     got = _AT[1].get(id(starts))
     if got is None or got[0] is not starts:
         chars = itemgetter(*starts)(text) if len(starts) > 1 else (text[starts[0]],)
-        got = _AT[1][id(starts)] = (starts, chars, frozenset(c for c in set(chars) if c >= "\x80"))
-    return got[1], got[2]
+        got = _AT[1][id(starts)] = (starts, "".join(chars).encode("ascii", "replace"))
+    return got[1]
 
 
 def may_start(rx: re.Pattern, text: str, starts: list[int]) -> list[int]:
-    """`rx_first.may_start(rx, text, starts)` (the starts whose character may begin a match), its filter run in C
-    over the characters at the starts; `starts` is not changed once made (its characters are kept per document)."""
-    first = _first_chars(rx)
-    if first is None or not starts:
+    """`rx_first.may_start(rx, text, starts)` (the starts whose character may begin a match, and those at a "?"),
+    its filter run in C: one `bytes.translate` of the characters at the starts by the pattern's table (~40 patterns
+    are tried at one family's starts); `starts` is not changed once made (its characters are kept per document)."""
+    table = _first_table(rx)
+    if table is None or not starts:
         return starts
-    chars, wide = _chars_at(text, starts)
-    ok = first | wide if wide else first
-    return list(compress(starts, map(ok.__contains__, chars)))
+    return list(compress(starts, _chars_at(text, starts).translate(table)))
 
 
 def matches(rx: re.Pattern, text: str, starts: list[int]) -> Iterator[re.Match]:
