@@ -113,3 +113,8 @@ def test_eye_drops_are_a_medication_not_ptosis() -> None:
 
     assert not [m for m in find_phenotypes("The cornea was protected with lubricating eye drops.")
                 if m.attrs.get("hpo") == "HP:0000508"]
+
+
+def test_microbleeds_are_cerebral_haemorrhages():
+    f = _findings("Susceptibility-weighted MRI showed multiple cerebral microbleeds and a few cortical microbleeds.")
+    assert f["cerebral microbleeds"] == "HP:0001342" and f["microbleeds"] == "HP:0001342"
