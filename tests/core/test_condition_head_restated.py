@@ -44,3 +44,9 @@ def test_a_general_head_without_an_article_restates_nothing() -> None:
 def test_a_head_qualified_by_another_word_is_another_diagnosis() -> None:
     got = _conditions("She was admitted with septic shock. After the bleed she developed hemorrhagic shock.")
     assert "septic shock" in got and len(got) >= 2
+
+
+def test_a_diagnosis_that_names_a_group_of_other_people_is_not_the_patients() -> None:
+    got = _conditions("On day 6 she received convalescent plasma from donors who had recovered, obtained from cured "
+                      "COVID-19 patients. She had worked with tuberculosis patients.")
+    assert "covid-19" not in got and "tuberculosis" not in got

@@ -500,6 +500,8 @@ class CourseAssembler:
             # "prophylaxis against X", "Y, a syndrome characterized by X", "heparin for stroke prevention": no
             # diagnosis of this patient
             return
+        if _OTHERS_AFTER.match(self.text, m.end):
+            return  # "plasma from cured COVID-19 patients", "contact with tuberculosis patients": others who have it
         if _instrument_after().match(self.text, m.end):
             return  # "sequential organ failure assessment score": the name of a score, no diagnosis
         if " ".join(m.text.lower().split()) in _specialty_names():
@@ -929,6 +931,8 @@ _GENERIC_PATIENTS = re.compile(
 _THIS_PATIENT = re.compile(
     r"\b(?:our|the|this|present|index|both|two|three)\s+(?:\w+\s+){0,2}?(?:patients?|cases?|child|boy|girl|man|woman|"
     r"infant|neonate|newborn)\b|\b(?:she|he|her|his|him|we)\b", re.I)
+# a group of other people a diagnosis qualifies (plural: "an HIV patient" may be the patient herself)
+_OTHERS_AFTER = re.compile(r"\s+(?:patients|donors|survivors|carriers|contacts)\b", re.I)
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|her|his|their)\s+$", re.I)
 _FRESH_BEFORE = re.compile(r"\b(?:an?|another|new|second|further)\s+$", re.I)
 # a head named after a function word, a verb or punctuation, not after a word that qualifies it ("hemorrhagic shock"
