@@ -16,6 +16,14 @@ def test_a_mothers_age_is_not_the_newborns():
     assert "pregnancy" not in {x.name for x in c.conditions}
 
 
+def test_the_age_of_the_woman_a_baby_was_born_to_is_not_the_babys():
+    c = _course("A female infant weighing 3.1 kg was born at 39 weeks of gestation to a healthy 27-year-old woman. "
+                "On day 3 she developed jaundice.")
+    assert c.patient.age_years is None
+    c = _course("A 30-year-old woman delivered a healthy boy at term. She developed a fever on day 2.")
+    assert c.patient.age_years == 30.0
+
+
 def test_a_brothers_age_is_not_the_patients():
     c = _course("A girl was seen after close contact with her 9-year-old brother who had a cough. "
                 "She had a fever of 39 °C.")

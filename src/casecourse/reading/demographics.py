@@ -72,5 +72,11 @@ def of_a_relative(text: str, m: Mention) -> bool:
         if text.startswith(("'s", "’s"), m.end):
             return True
         return behind_rel.search(before) is not None and not text.startswith(" of ", m.end)
+    if m.type == "age" and _BORN_TO.search(text, max(0, m.start - 100), m.start):
+        return True  # "a female infant was born at 40 weeks to a healthy 24-year-old woman": the mother's age
     back = behind_age if m.type == "age" else behind_rel  # "to a 27-year-old, primigravida, primipara mother"
     return back.search(before) is not None and ahead.match(text, m.end, m.end + 80) is not None
+
+
+# the woman a baby was born to, named before her age: "born at 36 weeks' gestation to a 17-year-old woman"
+_BORN_TO = re.compile(r"\b(?:born|delivered)\b[^.;]{0,80}?\bto\s+(?:a|an|the)(?:\s+[a-z-]+){0,2}\s*$", re.I)
