@@ -221,3 +221,12 @@ def test_an_unremarkable_workup_of_a_disease_negates_it():
 def test_normal_tests_apart_from_a_finding_leave_it_present():
     names = _asserted("Apart from leukocytosis (14 x 10^9/L), the admission laboratory tests were normal.")
     assert names.get("leukocytosis") == "present"
+
+
+def test_the_mother_of_an_obstetric_report_is_its_patient():
+    c = _course("A 29-year-old primigravida with a twin pregnancy at 35 weeks' gestation was admitted with fever. "
+                "She underwent a cesarean section. Influenza was confirmed in the mother by PCR, while both infants "
+                "tested negative.")
+    assert {x.name: x.status for x in c.conditions}.get("influenza") == "confirmed"
+    c = _course("A 2-day-old girl was admitted with jaundice. The mother had gestational diabetes.")
+    assert "gestational diabetes" not in {x.name for x in c.conditions}

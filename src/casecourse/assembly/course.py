@@ -174,6 +174,7 @@ class CourseAssembler:
         self._types = ByType(reading.mentions)  # the mentions by type, for the passes that read a few types
         self.times = place_sentences(reading, self._types)
         self._conditions: dict[str, Condition] = {}
+        self._is_mother: bool | None = None  # the patient is a pregnant or delivered woman (`_mother_is_patient`)
         self._heads: dict[str, str] = {}  # a diagnosis named by its head word -> the earlier, fuller name it restates
         # the sentences that suspect each condition (by its key): such a sentence does not also confirm it
         self._suspected_in: dict[str, set[tuple[int, int]]] = {}
@@ -297,6 +298,9 @@ class CourseAssembler:
 
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         """The fact a mention of one of `_FACT_TYPES` makes, if any."""
+        if m.assertion == Assertion.family and m.type in ("condition", "finding") and self._mother_is_patient(sent):
+            # an obstetric report: "COVID-19 was confirmed in the mother, while both infants were negative"
+            m = m.model_copy(update={"assertion": Assertion.present})
         if m.type in ("condition", "finding") and m.assertion == Assertion.negated and ((
                 fam := _FAMILY_BEFORE.search(self.text, max(sent[0], m.start - 80), m.start))
                 and not _OWN_HISTORY.search(self.text, max(sent[0], fam.start() - 30), fam.start())
@@ -709,6 +713,19 @@ class CourseAssembler:
         nxt = _NEXT_WORD.match(self.text, m.end, sent[1])
         return nxt is None or nxt.group(1).lower() in _AFTER_A_NAME
 
+    def _mother_is_patient(self, sent: tuple[int, int]) -> bool:
+        """The sentence's relative is "the mother" and the patient is that mother: a woman (of a stated age of 14 or
+        more) whose pregnancy or delivery the report tells, so that "the mother" (not "her mother") is she."""
+        if _THE_MOTHER.search(self.text, *sent) is None or _OTHER_RELATIVE.search(self.text, *sent) is not None:
+            return False
+        if self._is_mother is None:
+            p = self.course.patient
+            told = p.provenance.sentence.text if p.provenance and p.provenance.sentence else ""
+            # (not where her age was read beside a mother or a baby: "The mother is a 31-year-old G2P1 woman")
+            self._is_mother = p.sex == "female" and p.age_years is not None and p.age_years >= 14 \
+                and _GRAVID.search(self.text) is not None and _BABY_OR_MOTHER.search(told) is None
+        return self._is_mother
+
     def _mothers_pregnancy(self, m: Mention, sent: tuple[int, int]) -> bool:
         """What the pregnancy was complicated by, told in the report of a child (under 12, as `_offspring_measure`):
         the mother's pregnancy with the patient."""
@@ -931,6 +948,13 @@ _GENERIC_PATIENTS = re.compile(
 _THIS_PATIENT = re.compile(
     r"\b(?:our|the|this|present|index|both|two|three)\s+(?:\w+\s+){0,2}?(?:patients?|cases?|child|boy|girl|man|woman|"
     r"infant|neonate|newborn)\b|\b(?:she|he|her|his|him|we)\b", re.I)
+# an obstetric report's patient: "the mother" of its infants is she
+_THE_MOTHER = re.compile(r"\b(?:the|this)\s+mother\b", re.I)
+_OTHER_RELATIVE = re.compile(r"\b(?:her|his|their)\s+mother\b|\b(?:father|sister|brother|grand\w*|aunt|uncle|cousin|"
+                             r"siblings?|husband|partner|family)\b", re.I)
+_BABY_OR_MOTHER = re.compile(r"\b(?:mother|infant|newborn|neonate|baby|born)\b", re.I)
+_GRAVID = re.compile(r"\b(?:pregnant|primigravida|multigravida|gravida\s*\d|G\d+\s*P\d+|(?:twin|singleton|triplet)\s+"
+                     r"pregnancy|(?:caesarean|cesarean)\s+(?:section|delivery)|postpartum)\b", re.I)
 # a group of other people a diagnosis qualifies (plural: "an HIV patient" may be the patient herself)
 _OTHERS_AFTER = re.compile(r"\s+(?:patients|donors|survivors|carriers|contacts)\b", re.I)
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|her|his|their)\s+$", re.I)
