@@ -20,6 +20,8 @@ def test_the_age_of_the_woman_a_baby_was_born_to_is_not_the_babys():
     c = _course("A female infant weighing 3.1 kg was born at 39 weeks of gestation to a healthy 27-year-old woman. "
                 "On day 3 she developed jaundice.")
     assert c.patient.age_years is None
+    c = _course("A male infant was born at term. The mother is a 33-year-old G3P2 woman with asthma. He had a rash.")
+    assert c.patient.age_years is None
     c = _course("A 30-year-old woman delivered a healthy boy at term. She developed a fever on day 2.")
     assert c.patient.age_years == 30.0
 

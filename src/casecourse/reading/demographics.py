@@ -72,10 +72,20 @@ def of_a_relative(text: str, m: Mention) -> bool:
         if text.startswith(("'s", "’s"), m.end):
             return True
         return behind_rel.search(before) is not None and not text.startswith(" of ", m.end)
-    if m.type == "age" and _BORN_TO.search(text, max(0, m.start - 100), m.start):
-        return True  # "a female infant was born at 40 weeks to a healthy 24-year-old woman": the mother's age
+    if m.type == "age" and (_BORN_TO.search(text, max(0, m.start - 100), m.start) or _relative_subject().search(
+            text, max(0, m.start - 60), m.start)):
+        # "a female infant was born at 40 weeks to a healthy 24-year-old woman", "the mother is a 31-year-old G2P1
+        # woman": the mother's age
+        return True
     back = behind_age if m.type == "age" else behind_rel  # "to a 27-year-old, primigravida, primipara mother"
     return back.search(before) is not None and ahead.match(text, m.end, m.end + 80) is not None
+
+
+@cache
+def _relative_subject() -> re.Pattern[str]:
+    """A relative as the subject whose age follows: "the mother is a 31-year-old", "his father was an 80-year-old"."""
+    rel = "|".join(sorted((re.escape(r["word"]) for r in table("relatives.csv")), key=len, reverse=True))
+    return re.compile(rf"\b(?:the|his|her|their)\s+(?:{rel})\s+(?:is|was)\s+(?:an?\s+)?$", re.I)
 
 
 # the woman a baby was born to, named before her age: "born at 36 weeks' gestation to a 17-year-old woman"
