@@ -32,3 +32,11 @@ def test_a_diagnosis_also_ruled_out_is_refuted() -> None:
     assert got.get("lymphoma") == "refuted" and got.get("tuberculosis") == "refuted"
     got = _conditions("Pneumonia was diagnosed, and tuberculosis was then excluded by culture.")
     assert got.get("pneumonia") == "confirmed" and got.get("tuberculosis") == "refuted"
+
+
+def test_a_diagnosis_among_the_possible_ones_or_a_consideration_is_provisional() -> None:
+    got = _conditions("The biopsy was inconclusive, with sarcoidosis and lymphoma among the possible diagnoses.")
+    assert got.get("sarcoidosis") == "provisional" and got.get("lymphoma") == "provisional"
+    assert _conditions("Because sarcoidosis was a consideration, surgery was deferred.").get(
+        "sarcoidosis") == "provisional"
+    assert _conditions("Tuberculosis remained a strong consideration.").get("tuberculosis") == "provisional"
