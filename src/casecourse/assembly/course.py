@@ -43,7 +43,6 @@ from casecourse.reading.diseases import generic_heads, sign_diagnoses
 from casecourse.reading.lab_tables import named_in_cell
 from casecourse.reading.labs_catalogue import by_written, displays
 from casecourse.reading.labs_qualitative import interpretation
-from casecourse.reading.organisms import misspelled_binomial
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.rx_first import anchored, fold_case_twins
 from casecourse.reading.timex import find_timexes
@@ -511,8 +510,6 @@ class CourseAssembler:
             return  # "sequential organ failure assessment score": the name of a score, no diagnosis
         if self._measure_name(m):
             return  # "the stroke volume was monitored": a measurement, no diagnosis
-        if "organism" in str(m.attrs.get("source")) and misspelled_binomial(self.text, m.start, m.end):
-            return  # "blood cultures grew Streptococcus pneumonia": the organism, its epithet misspelled
         if " ".join(m.text.lower().split()) in _specialty_names():
             return  # "the Infectious Disease service was consulted": a specialty, no diagnosis
         if self._mothers_pregnancy(m, sent):
