@@ -493,6 +493,12 @@ class CourseAssembler:
         i = bisect.bisect_right(preds, m.start)
         return i > 0 and bisect.bisect_left(turns, preds[i - 1]) == bisect.bisect_left(turns, m.start)
 
+    def _measure_name(self, m: Mention) -> bool:
+        """Whether the disease's name and the word after it name a measurement (knowledge/measure_words.csv)."""
+        words = _measure_words().get(m.text.lower().split()[-1]) if m.text.strip() else None
+        nxt = _NEXT_WORD.match(self.text, m.end) if words else None
+        return nxt is not None and nxt.group(1).lower() in words
+
     def _past_history(self, m: Mention, sent: tuple[int, int]) -> bool:
         """A finding listed in the patient's past (medical) history is a past diagnosis: "a history of asthma,
         depression and anxiety" names three conditions, not three symptoms."""
@@ -508,6 +514,8 @@ class CourseAssembler:
             return  # "plasma from cured COVID-19 patients", "contact with tuberculosis patients": others who have it
         if _instrument_after().match(self.text, m.end):
             return  # "sequential organ failure assessment score": the name of a score, no diagnosis
+        if self._measure_name(m):
+            return  # "the stroke volume was monitored": a measurement, no diagnosis
         if " ".join(m.text.lower().split()) in _specialty_names():
             return  # "the Infectious Disease service was consulted": a specialty, no diagnosis
         if self._mothers_pregnancy(m, sent):
@@ -919,6 +927,15 @@ _PREGNANCY_COMPLICATED = re.compile(
     r"\b(?:pregnancy|gestation|antenatal\s+(?:course|period|history)|prenatal\s+(?:course|period|history))\s+"
     r"(?:was|had\s+been|were)\s+(?:\w+\s+)?(?:complicated\s+by|notable\s+for|significant\s+for|remarkable\s+for)\b",
     re.I)
+
+
+@cache
+def _measure_words() -> dict[str, frozenset[str]]:
+    """Words after a disease's name that make a measurement's name ("stroke volume"; knowledge/measure_words.csv)."""
+    out: dict[str, set[str]] = {}
+    for r in table("measure_words.csv"):
+        out.setdefault(r["disease"].strip().lower(), set()).add(r["word"].strip().lower())
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @cache

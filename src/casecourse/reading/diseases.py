@@ -37,6 +37,7 @@ from casecourse.cache import cached, file_key
 from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, obo_path, word_code
 from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
+from casecourse.reading.organisms import misspelled_binomial
 from casecourse.reading.phenotypes import _CLAUSE_MARK, _fits, after_genus, find_phenotypes
 from casecourse.reading.rx_first import anchored, finditer, lower_text
 from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
@@ -664,6 +665,11 @@ def _organisms(text: str, found: list[Mention], index: DiseaseIndex) -> list[Men
             hit = _named_organism_before(text, m.start)
             if hit is None:
                 continue
+        if misspelled_binomial(text, hit.start(), m.end):
+            # "cultures grew Streptococcus pneumonia", "Haemophilus influenza type B": the organism, misspelled
+            m.start, m.text, m.type = hit.start(), text[hit.start():m.end], "organism"
+            m.norm, m.attrs = " ".join(m.text.lower().split()) + "e", {"source": "misspelled_binomial"}
+            continue
         m.start, m.text = hit.start(), text[hit.start():m.end]
         m.norm = " ".join(m.text.lower().split())
         m.attrs = {**m.attrs, "source": f"{m.attrs.get('source')}+organism"}

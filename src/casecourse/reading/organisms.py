@@ -9,6 +9,7 @@ disease ("tuberculosis", "syphilis") is read as the disease there. The course do
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import ahocorasick
@@ -53,3 +54,33 @@ def find(text: str) -> list[Mention]:
             found.append((start, end, name))
     return [Mention.model_construct(type="organism", start=start, end=end, text=text[start:end], norm=name)
             for start, end, name in leftmost_longest(found)]
+
+
+@cache
+def _forms() -> frozenset[str]:
+    """Every written form of an organism (knowledge/workup_terms.csv), in lower case."""
+    return frozenset(f.strip().lower() for r in table("workup_terms.csv") if r["kind"] == "organism"
+                     for f in r["synonyms"].split("|") if f.strip())
+
+
+@cache
+def _result_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A result word before a name ("cultures grew X", "positive for X") and one told after it ("X was isolated"),
+    from the pos and pos_verb rows of knowledge/workup_terms.csv."""
+    words = sorted({w.strip() for r in table("workup_terms.csv") if r["kind"] in ("pos", "pos_verb")
+                    for w in r["synonyms"].split("|") if w.strip()}, key=len, reverse=True)
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    before = re.compile(rf"\b(?:{alt})(?:\s+for)?\b[^.;:]{{0,40}}$", re.I)
+    after = re.compile(rf"\s+(?:type\s+b\b|(?:was|were)\s+(?:\w+\s+)?(?:{alt}|identified|recovered|cultured)\b)", re.I)
+    return before, after
+
+
+def misspelled_binomial(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` ("Streptococcus pneumonia", "Haemophilus influenza") is an organism's binomial
+    written without its epithet's last letter, told as what a test found ("cultures grew Streptococcus pneumonia",
+    "Haemophilus influenza type b"): the organism, not the disease its epithet resembles. Without such a result
+    ("a child with Mycoplasma pneumonia") the words name the infection."""
+    if " ".join(text[start:end].lower().split()) + "e" not in _forms():
+        return False
+    before, after = _result_rx()
+    return before.search(text, max(0, start - 80), start) is not None or after.match(text, end) is not None
