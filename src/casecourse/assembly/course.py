@@ -14,7 +14,7 @@ from casecourse import __version__
 from casecourse.assembly import suspicions
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
-from casecourse.assembly.lab_stated import StatedWords, merged, only_change, tells_change
+from casecourse.assembly.lab_stated import StatedWords, merged, only_change, tells_change, value_before
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
@@ -672,7 +672,13 @@ class CourseAssembler:
                 labs[-1] = merged(last, lab).model_copy(update={"id": last.id})
                 self._ids["lab"] -= 1  # the word's id, taken just now, is not used
                 return
-            self._stated.word(str(m.attrs["test"]), lab, m.end, sent)
+            if m.attrs.get("stated_before"):  # "sodium (128 mmol/L) and potassium (2.9 mmol/L) were low"
+                at = value_before(labs, lab, max(sent[0], int(m.attrs["stated_before"])), m.start)
+                if at is not None:
+                    labs[at] = merged(labs[at], lab).model_copy(update={"id": labs[at].id})
+                    self._ids["lab"] -= 1
+                    return
+            self._stated.word(str(m.attrs["test"]), lab, int(m.attrs.get("stated_at") or m.end), sent)
         labs.append(lab)
 
     def _mention_starts(self) -> list[int]:
