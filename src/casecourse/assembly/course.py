@@ -14,7 +14,7 @@ from casecourse import __version__
 from casecourse.assembly import suspicions
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
-from casecourse.assembly.lab_stated import StatedWords, merged, only_change, tells_change, value_before
+from casecourse.assembly.lab_stated import StatedWords, merged, only_change, settings, tells_change, value_before
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
@@ -610,6 +610,8 @@ class CourseAssembler:
             interp = interval_flag(self.text, self.r.mentions, self._mention_starts(), m)
         if interp is None and isinstance(a.get("value"), int | float) and a.get("value_high") is None:
             interp = stated_interpretation(self.text, m.end, float(a["value"]), a.get("unit"), a.get("comparator"))
+        if a.get("value") is None and interp in ("H", "L", "A") and str(a["test"]) in settings():
+            return  # "low tidal volume ventilation", "a higher PEEP was needed": a setting, no result of the patient
         if interp in ("H", "L", "A") and a.get("value") is None \
                 and m.assertion in (Assertion.negated, Assertion.hypothetical):
             return  # "there was no thrombocytopenia", "to prevent hypoglycaemia": no abnormal result was found

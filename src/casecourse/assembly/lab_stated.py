@@ -11,7 +11,9 @@ still states that value, but gives it no flag: a value that fell may still be hi
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from casecourse.knowledge import table
 from casecourse.model import LabResult
 
 # between a result word and its value: words that start another statement (the value is then not the word's)
@@ -111,3 +113,10 @@ def value_before(labs: list[LabResult], word: LabResult, after: int, word_start:
     if first is None or labs[first].interpretation is not None:
         return None
     return first
+
+
+@cache
+def settings() -> frozenset[str]:
+    """Tests that are a ventilator's or oxygen therapy's settings (knowledge/ventilator_settings.csv): "low tidal
+    volume ventilation" is a strategy, no low result."""
+    return frozenset(r["test"] for r in table("ventilator_settings.csv"))
