@@ -49,3 +49,9 @@ def test_a_qualitative_predicate_or_an_interval_bound_takes_no_level() -> None:
     assert got[("ferritin", 900.0)] is None and got[("procalcitonin", 2.2)] is None
     got = _labs("Her CRP (4.1 mg/dL; N: <0.5 mg/dL) and ferritin (900 ng/mL) were elevated.")
     assert got == {("c-reactive protein", 4.1): "H", ("ferritin", 900.0): "H"}
+
+
+def test_a_short_form_followed_by_a_semicolon_keeps_its_value() -> None:
+    got = _labs("Tests showed high levels of urea (12 mmol/L; reference 2.8-8.1 mmol/L), alanine aminotransferase "
+                "(ALT; 95 U/L; reference 0-40 U/L), and CRP (CRP; 120 mg/L).")
+    assert got == {("urea", 12.0): "H", ("alanine aminotransferase", 95.0): "H", ("c-reactive protein", 120.0): "H"}

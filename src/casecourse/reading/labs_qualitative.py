@@ -93,7 +93,7 @@ _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$", re.I)
 # "sodium (128 mmol/L) and potassium (2.9 mmol/L) were low": the gap from one test to the next is its bracketed value
 # and a comma or "and"; the result word before (or, with a plural copula, after) the list is said of every test
 # (a short form opening the bracket is a test of its own: "lactate dehydrogenase (LDH, 600 U/L), ferritin (...)")
-_BRACKETED = r"(?:\s*\(|\s*,\s*)[^()]{0,40}\d[^()]{0,40}\)"
+_BRACKETED = r"(?:\s*\(|\s*[,;:]\s*)[^()]{0,40}\d[^()]{0,40}\)"
 _VALUED_GAP = re.compile(rf"(?:{_BRACKETED}\s*(?:,\s*(?:and\s+)?|and\s+)|\s*\()", re.I)
 _LEVELS = frozenset({"H", "L", "N", "A"})  # the results a value has as a level
 _COPULA = re.compile(r"\b(?:was|were|is|are|remained)\b", re.I)  # a list with a predicate of its own after it
@@ -388,7 +388,8 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
                 if interp not in _PANEL_SHARED and h.test.name in panels():
                     continue
                 for t in expand(h.test):
-                    out.append(_valued(_mention(text, s, e, t, interp, "valued list", _written(text, h)), h.end))
+                    out.append(_valued(_mention(text, s, e, t, interp, "valued list", _written(text, h)),
+                                       _after_label(text, h.end)))
             flagged.add(gi)
             valued_end = g_end
             continue
@@ -404,6 +405,15 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             continue
         carried = None
     return _once(out)
+
+
+_LABEL_SEP = re.compile(r"\s*[;:,]\s*")
+
+
+def _after_label(text: str, end: int) -> int:
+    """Where the value of a test named at `end` may start: past a separator after a short form ("(AST; 80 U/L")."""
+    sep = _LABEL_SEP.match(text, end)
+    return sep.end() if sep else end
 
 
 def _sentence_end(text: str, at: int) -> int:
@@ -441,13 +451,15 @@ def _valued_before(text: str, groups: list[list[TestHit]], gi: int, flagged: set
 def _once(mentions: list[Mention]) -> list[Mention]:
     """One result per test and result word: "C3 and C4 complement was low" names C3 and C4 twice (the pair and
     the group word), which is one reading of each."""
-    seen: set[tuple] = set()
+    seen: dict[tuple, Mention] = {}
     out = []
     for m in mentions:
         key = (m.type, m.start, m.end, m.norm, m.attrs["interpretation"])
         if key not in seen:
-            seen.add(key)
+            seen[key] = m
             out.append(m)
+        elif "stated_at" in m.attrs:  # "lactate dehydrogenase (LDH; 600 U/L)": the value is looked for after the LDH
+            seen[key].attrs["stated_at"] = m.attrs["stated_at"]
     return out
 
 
