@@ -14,7 +14,7 @@ from casecourse import __version__
 from casecourse.assembly import suspicions
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
-from casecourse.assembly.lab_stated import StatedWords, merged, only_change, tells_change
+from casecourse.assembly.lab_stated import StatedWords, merged, only_change, settings, tells_change, value_before
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
@@ -624,6 +624,8 @@ class CourseAssembler:
             interp = interval_flag(self.text, self.r.mentions, self._mention_starts(), m)
         if interp is None and isinstance(a.get("value"), int | float) and a.get("value_high") is None:
             interp = stated_interpretation(self.text, m.end, float(a["value"]), a.get("unit"), a.get("comparator"))
+        if a.get("value") is None and interp in ("H", "L", "A") and str(a["test"]) in settings():
+            return  # "low tidal volume ventilation", "a higher PEEP was needed": a setting, no result of the patient
         if interp in ("H", "L", "A") and a.get("value") is None \
                 and m.assertion in (Assertion.negated, Assertion.hypothetical):
             return  # "there was no thrombocytopenia", "to prevent hypoglycaemia": no abnormal result was found
@@ -686,7 +688,13 @@ class CourseAssembler:
                 labs[-1] = merged(last, lab).model_copy(update={"id": last.id})
                 self._ids["lab"] -= 1  # the word's id, taken just now, is not used
                 return
-            self._stated.word(str(m.attrs["test"]), lab, m.end, sent)
+            if m.attrs.get("stated_before"):  # "sodium (128 mmol/L) and potassium (2.9 mmol/L) were low"
+                at = value_before(labs, lab, max(sent[0], int(m.attrs["stated_before"])), m.start)
+                if at is not None:
+                    labs[at] = merged(labs[at], lab).model_copy(update={"id": labs[at].id})
+                    self._ids["lab"] -= 1
+                    return
+            self._stated.word(str(m.attrs["test"]), lab, int(m.attrs.get("stated_at") or m.end), sent)
         labs.append(lab)
 
     def _mention_starts(self) -> list[int]:

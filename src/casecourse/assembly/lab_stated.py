@@ -11,7 +11,9 @@ still states that value, but gives it no flag: a value that fell may still be hi
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from casecourse.knowledge import table
 from casecourse.model import LabResult
 
 # between a result word and its value: words that start another statement (the value is then not the word's)
@@ -95,3 +97,26 @@ def merged(value: LabResult, word: LabResult, flag: bool = True) -> LabResult:
     prov = value.provenance.model_copy(update={"spans": [*value.provenance.spans, *word.provenance.spans]})
     interp = value.interpretation or (word.interpretation if flag else None)
     return value.model_copy(update={"id": word.id, "interpretation": interp, "provenance": prov})
+
+
+def value_before(labs: list[LabResult], word: LabResult, after: int, word_start: int) -> int | None:
+    """The index of the value a result word after it states ("potassium (2.9 mmol/L) was low"; the reader checked
+    the words between): the first value of the word's test written after `after` (the end of the test's name) and
+    before the word, if it has no interpretation of its own (a bound of an interval after it is no such value)."""
+    first = None
+    for i in range(len(labs) - 1, -1, -1):
+        spans = labs[i].provenance.spans
+        if not spans or spans[0].start < after:
+            break
+        if labs[i].test == word.test and labs[i].value is not None and spans[0].end <= word_start:
+            first = i
+    if first is None or labs[first].interpretation is not None:
+        return None
+    return first
+
+
+@cache
+def settings() -> frozenset[str]:
+    """Tests that are a ventilator's or oxygen therapy's settings (knowledge/ventilator_settings.csv): "low tidal
+    volume ventilation" is a strategy, no low result."""
+    return frozenset(r["test"] for r in table("ventilator_settings.csv"))

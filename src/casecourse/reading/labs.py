@@ -85,7 +85,9 @@ _PREPARATION_AFTER = re.compile(
 _TYPE_NUMBERS = re.compile(r"\d{1,2}(?:\s?[,/]\s?\d{1,2})*")
 # a value written as the reference interval: "(normal range, 130–175 g/L)", "(normal <50 U/L)"
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:normal|reference|ref|NR|(?:(?<=\()|(?<=\[)|(?<=\( )|(?<=, )|(?<=; ))RR|ULN|cut-?off)\.?\s*"
+    r"(?:\b(?:normal|reference|ref|NR|(?:(?<=\()|(?<=\[)|(?<=\( )|(?<=, )|(?<=; ))RR|ULN|cut-?off"
+    # "standard" as a bracket's label ("1236 ng/L (standard <355 ng/L)"); not in prose ("standard bicarbonate")
+    r"|(?:(?<=\()|(?<=\[)|(?<=\( ))standard)\.?\s*"
     r"(?:range|ranges|values?|interval|limits?|"
     r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?(?: values?)?|\brange)"
     # a bracketed short form of the label ("normal range [NR]:"); a bound's sign glued to it ("(normal< 14 ng/L)")
@@ -97,7 +99,7 @@ _REFERENCE_LABEL = re.compile(
     r"(?:^\s*|[(\[]\s*|\.\s+)(?:normal|reference)\s+(?:ranges?|values?|intervals?)\s*:[^;()\[\]\n]*$", re.I)
 _LABEL_KEYS = ("range:", "ranges:", "values:", "value:", "interval:", "intervals:")
 _CSF_ANALYTES = ("protein", "glucose", "lactate")  # one is before a value lab_fluids.csf_value_test may re-file
-_REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "uln", "cut", "limit", "range")  # one is in every match
+_REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "uln", "cut", "limit", "range", "standard")  # one is in every match
 # a bound labelled by the result it gives, first in brackets: "186 U/mL (positive > 20 U/mL)", "(negative <10)"
 _CUTOFF_LABEL = re.compile(r"[(\[]\s?(?:positive|negative)\s*:?\s*$", re.I)
 # "normal" after a copula states the result, it names no interval: "urine calcium was also normal 6.9 mmol"

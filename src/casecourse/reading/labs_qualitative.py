@@ -89,6 +89,17 @@ _LIST_ON = re.compile(r"(?:\s*(?:,|\band\b|\bor\b|\([^()\d]{0,30}\)|[()]|"
                       r"(?!(?:was|were|is|are|but|while|with|which|that|who|had|has)\b)[a-z][\w-]*)\s*){0,6}", re.I)
 _LIST_ON_END = re.compile(r"(?:,|\band|\bor|\()\s*$", re.I)
 _PERFECT = re.compile(r"\b(?:had|has|have)\s+(?:\w+ly\s+)?$", re.I)
+# a list of tests each with its value in brackets: "elevated ferritin (900 ng/mL), LDH (600 U/L) and ALT (120 U/L)",
+# "sodium (128 mmol/L) and potassium (2.9 mmol/L) were low": the gap from one test to the next is its bracketed value
+# and a comma or "and"; the result word before (or, with a plural copula, after) the list is said of every test
+# (a short form opening the bracket is a test of its own: "lactate dehydrogenase (LDH, 600 U/L), ferritin (...)")
+_BRACKETED = r"(?:\s*\(|\s*[,;:]\s*)[^()]{0,40}\d[^()]{0,40}\)"
+_VALUED_GAP = re.compile(rf"(?:{_BRACKETED}\s*(?:,\s*(?:and\s+)?|and\s+)|\s*\()", re.I)
+_LEVELS = frozenset({"H", "L", "N", "A"})  # the results a value has as a level
+_COPULA = re.compile(r"\b(?:was|were|is|are|remained)\b", re.I)  # a list with a predicate of its own after it
+_VALUE_NEXT = re.compile(r"\s*\([^()]{0,40}\d", re.I)  # the next test's own bracketed value follows its name
+# between a test's bracketed value and the result word after it: "potassium (2.9 mmol/L) was low"
+_VALUED_COPULA = re.compile(rf"{_BRACKETED}\s*,?\s*(?P<cop>was|were|is|are)\s+$", re.I)
 
 
 @cache
@@ -288,6 +299,9 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
     listed_end = -1
     carried_end = -1
     low = lower_text(text)
+    valued_by: tuple[str, int, int] | None = None  # a result word heading a list of tests with bracketed values
+    valued_end = -1
+    flagged: set[int] = set()  # the groups given a result word
     for gi, group in enumerate(groups):
         g_start, g_end = group[0].start, group[-1].end
         nxt = groups[gi + 1][0].start if gi + 1 < len(groups) else len(text)
@@ -337,11 +351,20 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             adj = text[s:e]
             interp = _interp_of(adj)
             lead = len(adj) - len(adj.lstrip("-"))
+            # a level said of the value before it ("was low"); not "detected" or "positive", a qualitative result
+            valued = post is not None and interp in _LEVELS and _VALUED_COPULA.fullmatch(text, g_end, s)
             for h in takers:
                 if interp not in _PANEL_SHARED and h.test.name in panels():
                     continue  # "deranged LFTs": which member is abnormal is not said
                 for t in expand(h.test):
-                    out.append(_mention(text, s + lead, e, t, interp, "adjective", _written(text, h)))
+                    out.append(_valued(_mention(text, s + lead, e, t, interp, "adjective", _written(text, h)),
+                                       h.end if valued else None, bool(valued)))
+            flagged.add(gi)
+            if valued and valued.group("cop").lower() in ("were", "are"):
+                out.extend(_valued_before(text, groups, gi, flagged, interp, s + lead, e))
+            valued_by = (interp, s + lead, e) if post is None and interp in _LEVELS \
+                and _VALUE_NEXT.match(text, g_end) else None
+            valued_end = g_end
             carried, carried_end = (interp if interp in ("POS", "NEG") else None), e
             listed_by, listed_end = ((interp, s + lead, e) if not post and pre is listed else None), g_end
             continue
@@ -353,31 +376,90 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
                     continue
                 for t in expand(h.test):
                     out.append(_mention(text, s, e, t, interp, "listed", _written(text, h)))
+            flagged.add(gi)
             listed_end = g_end
             continue
         listed_by = None
+        if valued_by and (gap := _VALUED_GAP.fullmatch(text, valued_end, g_start)) \
+                and (gap.group().strip() == "(" or _VALUE_NEXT.match(text, g_end)
+                     and not _COPULA.search(text, g_end, _sentence_end(text, g_end))):
+            interp, s, e = valued_by  # "elevated ferritin (900 ng/mL), LDH (600 U/L) and ALT (120 U/L)": each test
+            for h in group:
+                if interp not in _PANEL_SHARED and h.test.name in panels():
+                    continue
+                for t in expand(h.test):
+                    out.append(_valued(_mention(text, s, e, t, interp, "valued list", _written(text, h)),
+                                       _after_label(text, h.end)))
+            flagged.add(gi)
+            valued_end = g_end
+            continue
+        valued_by = None
         if carried and _CARRY.fullmatch(text, carried_end, g_start):
             for h in group:
                 if carried not in _PANEL_SHARED and h.test.name in panels():
                     continue
                 for t in expand(h.test):
                     out.append(_mention(text, h.start, h.end, t, carried, "carried", _written(text, h)))
+            flagged.add(gi)
             carried_end = g_end
             continue
         carried = None
     return _once(out)
 
 
+_LABEL_SEP = re.compile(r"\s*[;:,]\s*")
+
+
+def _after_label(text: str, end: int) -> int:
+    """Where the value of a test named at `end` may start: past a separator after a short form ("(AST; 80 U/L")."""
+    sep = _LABEL_SEP.match(text, end)
+    return sep.end() if sep else end
+
+
+def _sentence_end(text: str, at: int) -> int:
+    end = _BOUNDARY.search(text, at)
+    return end.start() if end else len(text)
+
+
+def _valued(m: Mention, stated_at: int | None, before: bool = False) -> Mention:
+    """Marks where the value a result word states is looked for: after `stated_at` (the end of the test's name), when
+    the word stands before a list of valued tests or (`before`) after it: "potassium (2.9 mmol/L) was low"."""
+    if stated_at is not None and stated_at > m.end and not before:
+        m.attrs["stated_at"] = stated_at
+    if before and stated_at is not None:
+        m.attrs["stated_before"] = stated_at  # the value is the first of the test after its name
+    return m
+
+
+def _valued_before(text: str, groups: list[list[TestHit]], gi: int, flagged: set[int], interp: str,
+                   s: int, e: int) -> list[Mention]:
+    """The tests of a list with bracketed values before the group a plural predicate follows ("sodium (128 mmol/L)
+    and potassium (2.9 mmol/L) were low"): each takes the result word, as the value before it."""
+    out: list[Mention] = []
+    j = gi - 1
+    while j >= 0 and j not in flagged and _VALUED_GAP.fullmatch(text, groups[j][-1].end, groups[j + 1][0].start):
+        for h in groups[j]:
+            if interp not in _PANEL_SHARED and h.test.name in panels():
+                continue
+            for t in expand(h.test):
+                out.append(_valued(_mention(text, s, e, t, interp, "valued list", _written(text, h)), h.end, True))
+        flagged.add(j)
+        j -= 1
+    return out
+
+
 def _once(mentions: list[Mention]) -> list[Mention]:
     """One result per test and result word: "C3 and C4 complement was low" names C3 and C4 twice (the pair and
     the group word), which is one reading of each."""
-    seen: set[tuple] = set()
+    seen: dict[tuple, Mention] = {}
     out = []
     for m in mentions:
         key = (m.type, m.start, m.end, m.norm, m.attrs["interpretation"])
         if key not in seen:
-            seen.add(key)
+            seen[key] = m
             out.append(m)
+        elif "stated_at" in m.attrs:  # "lactate dehydrogenase (LDH; 600 U/L)": the value is looked for after the LDH
+            seen[key].attrs["stated_at"] = m.attrs["stated_at"]
     return out
 
 
