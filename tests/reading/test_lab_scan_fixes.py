@@ -66,3 +66,7 @@ def test_a_flattened_multiplier_after_an_interval_is_no_value() -> None:
 def test_a_capital_g_that_no_count_takes_is_grams() -> None:
     assert _values("Haemoglobin was 60 G/L.") == [("hemoglobin", 60.0, "g/L")]
     assert _values("Red blood count 2.4 × 1012/L.") == [("erythrocytes", 2.4, "10*12/L")]
+
+
+def test_a_bound_alone_in_brackets_in_the_results_unit_is_its_reference_not_a_second_result() -> None:
+    assert _values("Procalcitonin was 12.4 ng/mL (<0.5 ng/mL).") == [("procalcitonin", 12.4, "ng/mL")]

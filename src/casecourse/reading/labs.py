@@ -420,10 +420,11 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
         elif (v.extra or {}).get("unit_unrecognised"):  # "128 mq/L (136-145 mEq/L)": its own unit as written
             if nxt.value_high is None and not opening.group("ref"):
                 continue
-        elif not opening.group("ref") and nxt.value_high is None:
-            # "6900 IU/mL (<96 IU/mL)" without a reference word: not sure it is the interval; a range in brackets
-            # right after a result is: "8.6 g/dL (12–16 g/dL)", even in another unit ("AST 43 mg/dL (0–32 U/L)": the
-            # result's unit written wrong, the interval no result)
+        elif not opening.group("ref") and nxt.value_high is None and (nxt.comparator is None or nxt.unit != v.unit):
+            # "6900 IU/mL (<96 U/L)" without a reference word: not sure it is the interval; a bound alone in brackets
+            # in the result's own unit is ("35,000 pg/mL (<450 pg/mL)"), and so is a range in brackets right after a
+            # result: "8.6 g/dL (12–16 g/dL)", even in another unit ("AST 43 mg/dL (0–32 U/L)": the result's unit
+            # written wrong, the interval no result)
             continue
         intervals.add(id(nxt))
     return intervals
