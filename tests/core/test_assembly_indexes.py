@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from casecourse.api import analyze_text
 from casecourse.assembly.course import CourseAssembler
 from casecourse.assembly.exposures import _FILLER, _LENGTH_VOCABULARY, _Blocks, _glossary
 from casecourse.assembly.positions import ByType
@@ -80,3 +81,17 @@ def test_blocks_are_the_plain_words_of_the_token_scan() -> None:
                     b = _Blocks(text, s0, s1, ms)
                     assert list(zip(b.starts, b.ends, strict=True)) == _blocks_by_tokens(text, s0, s1, covered)
 
+
+def test_a_stop_reads_the_drug_of_the_sentence_before_only() -> None:
+    # sentences naming no drug are skipped unless the one before named some: "It was stopped" right after still stops
+    told = "She was started on amoxicillin on 2 March 2020. It was stopped on 5 March 2020 because of a rash."
+    [e] = analyze_text(told).exposures
+    assert (e.status, e.end.point if e.end else None) == ("stopped", "2020-03-05")
+    later = ("She was started on amoxicillin on 2 March 2020. The fever settled within two days. "
+             "It was stopped on 9 March 2020.")
+    [e] = analyze_text(later).exposures
+    assert e.status != "stopped"
+    by_class = ("She was started on amoxicillin on 2 March 2020. The fever settled within two days. "
+                "Antibiotics were discontinued on 9 March 2020.")
+    [e] = analyze_text(by_class).exposures
+    assert (e.status, e.end.point if e.end else None) == ("stopped", "2020-03-09")

@@ -273,6 +273,8 @@ _LENGTH_VOCABULARY = {"one", "two", "three", "four", "five", "six", "seven", "ei
 # ASCII ones (the Kelvin sign is the one other character that does)
 _BLOCK_WORD = re.compile(r"(?<![\w-])[A-Za-z\u212a]+(?![\w-])|[;.]")
 _GAP_WORDS = frozenset(_FILLER | _LENGTH_VOCABULARY)  # words a filler gap spans (no block)
+# the mentions `ExposureBuilder.sentence` starts, stops or resumes a course by, itself or through the class's members
+_DRUG_TYPES = frozenset({"drug", "drug_class"})
 # an aside in brackets between a drug and its cue ("X (Brand, maker) was started", "X (for the same indication) was
 # avoided"): short, without a full stop or a semicolon
 _ASIDE = re.compile(r"\([^().;]{1,60}\)")
@@ -675,6 +677,8 @@ class ExposureBuilder:
     # -- one sentence -------------------------------------------------------------------------------
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
         prev, self._prev_time = self._prev_time, st.time
+        if not self._previous and not any(m.type in _DRUG_TYPES for m in mentions):
+            return  # (most sentences) no drug nor class named here or just before: nothing to start, stop or resume
         if _glossary(self.text, sent):
             return  # "AA: aplastic anemia; CTX: ceftriaxone; ...": a list of abbreviations names no treatment given
         ms = _Mentions()
