@@ -2,8 +2,11 @@
 each gives what the scan or the pattern gave."""
 from __future__ import annotations
 
+import re
+
+from casecourse.api import analyze_text
 from casecourse.assembly.course import CourseAssembler
-from casecourse.assembly.exposures import _glossary
+from casecourse.assembly.exposures import _FILLER, _LENGTH_VOCABULARY, _Blocks, _glossary
 from casecourse.assembly.positions import ByType
 from casecourse.model import Mention
 from casecourse.reading.pipeline import read
@@ -46,3 +49,49 @@ def test_patients_in_general_in_any_case() -> None:
 def test_patients_in_general_with_a_long_s() -> None:
     # re.IGNORECASE takes a long s for an s: the prefilter must too
     assert _generic("In moſt patientſ with lupus, nephritis develops within five years.")
+
+
+def _blocks_by_tokens(text: str, s0: int, s1: int, covered: set[int]) -> list[tuple[int, int]]:
+    """The blocks as the plain scan of every token gives them (the definition `_Blocks` keeps)."""
+    out = []
+    for w in re.finditer(r"[\w-]+|[;.]", text[s0:s1]):
+        word, a, b = w.group(0).lower(), w.start() + s0, w.end() + s0
+        if (word in ";." or word.isascii() and word.isalpha() and word not in _FILLER
+                and word not in _LENGTH_VOCABULARY) and not covered & set(range(a, b)):
+            out.append((a, b))
+    return out
+
+
+def test_blocks_are_the_plain_words_of_the_token_scan() -> None:
+    texts = ["Prednisolone was then tapered; methotrexate 15 mg weekly was added.",
+             # the Kelvin sign lower-cases to a plain k
+             "Anti-TNF therapy (for two weeks) was stopped and \u212aetamine was given.",
+             "Café-au-lait spots, x2 doses and an Émigré dose of ABC were noted. Then IV",
+             "Ceftriaxone 2 g daily for six weeks of therapy was completed."]
+    for text in texts:
+        for s0 in range(0, len(text), 3):  # a sentence may begin inside a word of the text: it is the sentence's first
+            for s1 in (len(text), len(text) - 5, s0 + 9):
+                if s1 < s0:
+                    continue
+                inner = [Mention(type="dose", start=s0 + 2, end=s0 + 8, text=text[s0 + 2:s0 + 8])]
+                for ms, covered in (([], set()), (inner, set(range(s0 + 2, min(s0 + 8, s1))))):
+                    if "(" in text[s0:s1]:
+                        aside = text.index("(")
+                        covered |= set(range(aside, text.index(")") + 1)) if ")" in text[aside:s1] else set()
+                    b = _Blocks(text, s0, s1, ms)
+                    assert list(zip(b.starts, b.ends, strict=True)) == _blocks_by_tokens(text, s0, s1, covered)
+
+
+def test_a_stop_reads_the_drug_of_the_sentence_before_only() -> None:
+    # sentences naming no drug are skipped unless the one before named some: "It was stopped" right after still stops
+    told = "She was started on amoxicillin on 2 March 2020. It was stopped on 5 March 2020 because of a rash."
+    [e] = analyze_text(told).exposures
+    assert (e.status, e.end.point if e.end else None) == ("stopped", "2020-03-05")
+    later = ("She was started on amoxicillin on 2 March 2020. The fever settled within two days. "
+             "It was stopped on 9 March 2020.")
+    [e] = analyze_text(later).exposures
+    assert e.status != "stopped"
+    by_class = ("She was started on amoxicillin on 2 March 2020. The fever settled within two days. "
+                "Antibiotics were discontinued on 9 March 2020.")
+    [e] = analyze_text(by_class).exposures
+    assert (e.status, e.end.point if e.end else None) == ("stopped", "2020-03-09")

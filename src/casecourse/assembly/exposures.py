@@ -269,7 +269,12 @@ def _gap_is_filler(text: str, a: int, b: int, inner: ByStart) -> bool:
 # the words a filler gap may hold besides _FILLER: those of a course's length (_LENGTH_OF, _LENGTH_WORD)
 _LENGTH_VOCABULARY = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                       "day", "days", "week", "weeks", "month", "months", "of"}
-_WORD_OR_STOP = re.compile(r"[\w-]+|[;.]")
+# what may block a gap (`_Blocks`): a ";" or "." and a whole word (a run of [\w-]) of letters that lower-case to plain
+# ASCII ones (the Kelvin sign is the one other character that does)
+_BLOCK_WORD = re.compile(r"(?<![\w-])[A-Za-z\u212a]+(?![\w-])|[;.]")
+_GAP_WORDS = frozenset(_FILLER | _LENGTH_VOCABULARY)  # words a filler gap spans (no block)
+# the mentions `ExposureBuilder.sentence` starts, stops or resumes a course by, itself or through the class's members
+_DRUG_TYPES = frozenset({"drug", "drug_class"})
 # an aside in brackets between a drug and its cue ("X (Brand, maker) was started", "X (for the same indication) was
 # avoided"): short, without a full stop or a semicolon
 _ASIDE = re.compile(r"\([^().;]{1,60}\)")
@@ -289,17 +294,17 @@ class _Blocks:
             lo, hi = max(m.start, s0), min(m.end, s1)
             if lo < hi:
                 covered[lo - s0:hi - s0] = b"\x01" * (hi - lo)
-        if "(" in text[s0:s1]:
+        part = text[s0:s1]
+        if "(" in part:
             for m in _ASIDE.finditer(text, s0, s1):  # an aside in brackets blocks no gap (`_gap_is_filler`)
                 covered[m.start() - s0:m.end() - s0] = b"\x01" * (m.end() - m.start())
         self.starts: list[int] = []
         self.ends: list[int] = []
-        for w in _WORD_OR_STOP.finditer(text, s0, s1):
-            word = w.group(0).lower()
-            if (word in ";." or word.isascii() and word.isalpha() and word not in _FILLER
-                    and word not in _LENGTH_VOCABULARY) and not any(covered[w.start() - s0:w.end() - s0]):
-                self.starts.append(w.start())
-                self.ends.append(w.end())
+        for w in _BLOCK_WORD.finditer(part):  # the sentence alone: a word at its start is one
+            a, b = w.span()
+            if w.group(0).lower() not in _GAP_WORDS and covered.find(1, a, b) < 0:
+                self.starts.append(a + s0)
+                self.ends.append(b + s0)
 
     def after(self, pos: int) -> float:
         """The end of the first block at or after `pos`: a gap from `pos` reaching it is not filler."""
@@ -672,6 +677,8 @@ class ExposureBuilder:
     # -- one sentence -------------------------------------------------------------------------------
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
         prev, self._prev_time = self._prev_time, st.time
+        if not self._previous and not any(m.type in _DRUG_TYPES for m in mentions):
+            return  # (most sentences) no drug nor class named here or just before: nothing to start, stop or resume
         if _glossary(self.text, sent):
             return  # "AA: aplastic anemia; CTX: ceftriaxone; ...": a list of abbreviations names no treatment given
         ms = _Mentions()
