@@ -732,7 +732,7 @@ class CourseAssembler:
     def _mother_is_patient(self, sent: tuple[int, int]) -> bool:
         """The sentence's relative is "the mother" and the patient is that mother: a woman (of a stated age of 14 or
         more) whose pregnancy or delivery the report tells, so that "the mother" (not "her mother") is she."""
-        if _THE_MOTHER.search(self.text, *sent) is None or _OTHER_RELATIVE.search(self.text, *sent) is not None:
+        if _THE_MOTHER.search(self.text, *sent) is None or _other_relative().search(self.text, *sent) is not None:
             return False
         if self._is_mother is None:
             p = self.course.patient
@@ -975,8 +975,6 @@ _THIS_PATIENT = re.compile(
     r"infant|neonate|newborn)\b|\b(?:she|he|her|his|him|we)\b", re.I)
 # an obstetric report's patient: "the mother" of its infants is she
 _THE_MOTHER = re.compile(r"\b(?:the|this)\s+mother\b", re.I)
-_OTHER_RELATIVE = re.compile(r"\b(?:her|his|their)\s+mother\b|\b(?:father|sister|brother|grand\w*|aunt|uncle|cousin|"
-                             r"siblings?|husband|partner|family)\b", re.I)
 _BABY_OR_MOTHER = re.compile(r"\b(?:mother|infant|newborn|neonate|baby|born)\b", re.I)
 _GRAVID = re.compile(r"\b(?:pregnant|primigravida|multigravida|gravida\s*\d|G\d+\s*P\d+|(?:twin|singleton|triplet)\s+"
                      r"pregnancy|(?:caesarean|cesarean)\s+(?:section|delivery)|postpartum)\b", re.I)
@@ -1032,6 +1030,13 @@ def assemble(reading: Reading, source: Source | None = None) -> Course:
 # what joins two items of one list of diagnoses: "acute kidney injury (AKI), hyponatremia, and lactic acidosis"
 # (a short form in brackets may close before it: "acute kidney injury (AKI), hyponatremia")
 _LIST_JOIN = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+
+
+@cache
+def _other_relative() -> re.Pattern[str]:
+    """A relative other than "the mother" (knowledge/relatives.csv): "her mother", "the father", "a sibling"."""
+    words = sorted({r["word"] for r in table("relatives.csv")} - {"mother"}, key=len, reverse=True)
+    return re.compile(rf"\b(?:her|his|their)\s+mother\b|\b(?:family|{'|'.join(map(re.escape, words))})s?\b", re.I)
 
 
 def _listed_with_conditions(text: str, lab_findings: list[Mention], named: list[Mention]) -> set[tuple[int, int]]:
