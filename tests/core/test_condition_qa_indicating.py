@@ -70,3 +70,11 @@ def test_a_ventricles_free_wall_denies_nothing() -> None:
                      "free wall. She was pain free at discharge.")
     got = {f.name: f.assertion.value for f in c.findings}
     assert got.get("hypokinesis") == "present" and got.get("pain") == "negated"
+
+
+def test_what_a_drug_is_given_to_cover_is_suspected_unless_narrowed_to_it() -> None:
+    got = _conditions("Caspofungin was added to cover invasive aspergillosis.")
+    assert got.get("aspergillosis") == "provisional"
+    got = _conditions("Blood cultures grew MSSA. Antibiotics were de-escalated to cefazolin to cover the MSSA "
+                      "bacteremia.")
+    assert got.get("bacteremia") == "confirmed"
