@@ -205,3 +205,13 @@ def test_the_one_drug_of_a_sentence_stopped_by_a_pronoun_or_not_taken_is_stopped
     assert got["apixaban"].status == "stopped"
     got = by("He was started on allopurinol. He stopped taking it because of nausea.")
     assert got["allopurinol"].status == "stopped"
+
+
+def test_caffeine_given_is_a_drug_and_caffeine_drunk_is_not() -> None:
+    from casecourse.api import analyze_text as _analyze
+
+    def drugs(text: str) -> list[str]:
+        return [e.drug for e in _analyze("Case presentation\n" + text, assess=False).exposures]
+
+    assert drugs("The preterm infant was started on caffeine citrate 20 mg/kg for apnea.") == ["caffeine"]
+    assert drugs("He drank large amounts of caffeine every day.") == []
