@@ -50,3 +50,10 @@ def test_a_diagnosis_that_names_a_group_of_other_people_is_not_the_patients() ->
     got = _conditions("On day 6 she received convalescent plasma from donors who had recovered, obtained from cured "
                       "COVID-19 patients. She had worked with tuberculosis patients.")
     assert "covid-19" not in got and "tuberculosis" not in got
+
+
+def test_an_imaging_protocol_named_after_a_disease_is_no_diagnosis() -> None:
+    got = _conditions("A 60-year-old man had leg swelling. A DVT protocol CT was not performed.")
+    assert "deep vein thrombosis" not in got
+    got = _conditions("On admission the DKA protocol was started.")
+    assert "diabetic ketoacidosis" in got

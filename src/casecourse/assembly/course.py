@@ -511,7 +511,9 @@ class CourseAssembler:
             # diagnosis of this patient
             return
         if _OTHERS_AFTER.match(self.text, m.end):
-            return  # "plasma from cured COVID-19 patients", "contact with tuberculosis patients": others who have it
+            # "plasma from cured COVID-19 patients", "contact with tuberculosis patients": others who have it; "a PE
+            # protocol CT", "a stroke protocol MRI": an imaging protocol named after what it looks for
+            return
         if _instrument_after().match(self.text, m.end):
             return  # "sequential organ failure assessment score": the name of a score, no diagnosis
         if self._measure_name(m):
@@ -979,7 +981,8 @@ _BABY_OR_MOTHER = re.compile(r"\b(?:mother|infant|newborn|neonate|baby|born)\b",
 _GRAVID = re.compile(r"\b(?:pregnant|primigravida|multigravida|gravida\s*\d|G\d+\s*P\d+|(?:twin|singleton|triplet)\s+"
                      r"pregnancy|(?:caesarean|cesarean)\s+(?:section|delivery)|postpartum)\b", re.I)
 # a group of other people a diagnosis qualifies (plural: "an HIV patient" may be the patient herself)
-_OTHERS_AFTER = re.compile(r"\s+(?:patients|donors|survivors|carriers|contacts)\b", re.I)
+_OTHERS_AFTER = re.compile(r"\s+(?:patients|donors|survivors|carriers|contacts|protocol\s+(?:CTA?|MRI?|scan|imaging|"
+                           r"angiography|angiogram|study))\b", re.I)
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|her|his|their)\s+$", re.I)
 _FRESH_BEFORE = re.compile(r"\b(?:an?|another|new|second|further)\s+$", re.I)
 # a head named after a function word, a verb or punctuation, not after a word that qualifies it ("hemorrhagic shock"
