@@ -215,3 +215,11 @@ def test_caffeine_given_is_a_drug_and_caffeine_drunk_is_not() -> None:
 
     assert drugs("The preterm infant was started on caffeine citrate 20 mg/kg for apnea.") == ["caffeine"]
     assert drugs("He drank large amounts of caffeine every day.") == []
+
+
+def test_low_molecular_weight_heparin_is_not_unfractionated_heparin() -> None:
+    from casecourse.api import analyze_text as _analyze
+
+    c = _analyze("Case presentation\nShe received low-molecular-weight heparin 1 mg/kg twice daily. Later, LMWH "
+                 "was stopped and an unfractionated heparin infusion was started.", assess=False)
+    assert {e.drug for e in c.exposures} == {"low molecular weight heparin", "heparin"}
