@@ -57,3 +57,9 @@ def test_an_imaging_protocol_named_after_a_disease_is_no_diagnosis() -> None:
     assert "deep vein thrombosis" not in got
     got = _conditions("On admission the DKA protocol was started.")
     assert "diabetic ketoacidosis" in got
+
+
+def test_the_diagnosis_of_a_head_word_restates_the_one_told_before() -> None:
+    got = _conditions("A 20-year-old woman had a right ovarian teratoma on ultrasound. The pathology report confirmed "
+                      "the diagnosis of a teratoma containing nerve tissue.")
+    assert "teratoma" not in got and got.get("ovarian teratoma") == "confirmed"

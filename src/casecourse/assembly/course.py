@@ -984,10 +984,12 @@ _GRAVID = re.compile(r"\b(?:pregnant|primigravida|multigravida|gravida\s*\d|G\d+
 _OTHERS_AFTER = re.compile(r"\s+(?:patients|donors|survivors|carriers|contacts|protocol\s+(?:CTA?|MRI?|scan|imaging|"
                            r"angiography|angiogram|study))\b", re.I)
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|her|his|their)\s+$", re.I)
-_FRESH_BEFORE = re.compile(r"\b(?:an?|another|new|second|further)\s+$", re.I)
+# (not the article of a judgement: "the pathology confirmed the diagnosis of a teratoma" names the one told before)
+_FRESH_BEFORE = re.compile(r"(?<!diagnosis of )(?<!consistent with )(?<!compatible with )(?<!suggestive of )"
+                           r"\b(?:an?|another|new|second|further)\s+$", re.I)
 # a head named after a function word, a verb or punctuation, not after a word that qualifies it ("hemorrhagic shock"
 # after "septic shock", "marantic endocarditis" after "infective endocarditis": other diagnoses)
-_UNQUALIFIED_BEFORE = re.compile(r"(?:^|[,;:(]|\b(?:of|and|or|with|in|for|by|to|that|from|on|as|at|had|has|have|was"
+_UNQUALIFIED_BEFORE = re.compile(r"(?:^|[,;:(]|\b(?:an?|of|and|or|with|in|for|by|to|that|from|on|as|at|had|has|have|was"
                                  r"|were|is|are|be|been|but|[a-z]+ed|[a-z]+ing))\s*$", re.I)
 _SITE_AFTER = re.compile(r"\s+(?:of|in|on)\s+(?:the|her|his|both)\s", re.I)
 
