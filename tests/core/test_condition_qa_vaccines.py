@@ -32,6 +32,7 @@ def test_the_disease_itself_is_still_read() -> None:
     "Blood cultures grew Streptococcus pneumonia.",
     "Sputum culture was positive for Streptococcus pneumonia.",
     "He was given a set of pneumococcal, Haemophilus influenza type B (Hib), and meningococcal vaccines.",
+    "Klebsiella pneumonia was identified in the sputum cultures.",  # the genus opening its sentence
 ])
 def test_a_misspelled_binomial_found_by_a_test_is_the_organism(sentence: str) -> None:
     assert _conditions(sentence) == {}

@@ -649,6 +649,9 @@ def _organism_rx(suffixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*)$")
 
 
+_GENUS_BEFORE_WORD = re.compile(r"[A-Z][a-z]{3,}\s+(?=$)")
+
+
 def _organisms(text: str, found: list[Mention], index: DiseaseIndex) -> list[Mention]:
     """An infection whose micro-organism is named right before it ("Nocardia infection", "enterovirus and
     herpesvirus infection"): the condition spans the organism, and an organism coordinated before it names an
@@ -662,8 +665,10 @@ def _organisms(text: str, found: list[Mention], index: DiseaseIndex) -> list[Men
             continue
         hit = one.search(text, max(0, m.start - 60), m.start)
         if not hit or not _organism_ok(text, hit, index):
-            hit = _named_organism_before(text, m.start)
-            if hit is None:
+            # (a genus opening its sentence is read only as a known binomial: "Klebsiella pneumonia was identified")
+            hit = _named_organism_before(text, m.start) or _GENUS_BEFORE_WORD.search(text, max(0, m.start - 40),
+                                                                                       m.start)
+            if hit is None or hit.re is _GENUS_BEFORE_WORD and not misspelled_binomial(text, hit.start(), m.end):
                 continue
         if misspelled_binomial(text, hit.start(), m.end):
             # "cultures grew Streptococcus pneumonia", "Haemophilus influenza type B": the organism, misspelled
