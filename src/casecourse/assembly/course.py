@@ -38,7 +38,7 @@ from casecourse.model import (
     TimeRef,
 )
 from casecourse.plausibility import mark_implausible
-from casecourse.reading.demographics import of_a_relative
+from casecourse.reading.demographics import of_a_relative, relatives_alternation
 from casecourse.reading.diseases import generic_heads, sign_diagnoses
 from casecourse.reading.lab_tables import named_in_cell
 from casecourse.reading.labs_catalogue import by_written, displays
@@ -1040,8 +1040,8 @@ _LIST_JOIN = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|
 @cache
 def _other_relative() -> re.Pattern[str]:
     """A relative other than "the mother" (knowledge/relatives.csv): "her mother", "the father", "a sibling"."""
-    words = sorted({r["word"] for r in table("relatives.csv")} - {"mother"}, key=len, reverse=True)
-    return re.compile(rf"\b(?:her|his|their)\s+mother\b|\b(?:family|{'|'.join(map(re.escape, words))})s?\b", re.I)
+    others = relatives_alternation(frozenset({"mother"}))
+    return re.compile(rf"\b(?:her|his|their)\s+mother\b|\b(?:family|{others})s?\b", re.I)
 
 
 def _listed_with_conditions(text: str, lab_findings: list[Mention], named: list[Mention]) -> set[tuple[int, int]]:
@@ -1119,7 +1119,7 @@ _OWN_HISTORY = re.compile(r"\b(?:personal|own|past)\b", re.I)
 @cache
 def _relative_subject() -> re.Pattern[str]:
     """A relative as the subject of a clause: "the mother had", "his father denied" (knowledge/relatives.csv)."""
-    rel = "|".join(sorted((re.escape(r["word"]) for r in table("relatives.csv")), key=len, reverse=True))
+    rel = relatives_alternation()
     return re.compile(
         rf"(?:the|her|his|their|its|[Tt]he\s+patient['’]s)\s+(?:(?:maternal|paternal|older|younger|"
         rf"elder|twin|biological)\s+)?(?:{rel})s?\s+(?:had|has|have|was|were|is|are|denied|denies|reported|reports)\b",

@@ -74,25 +74,25 @@ _PUT_OFF = anchored(
     r"\s*(?:(?:therapy|treatment|infusion|administration)\s+)?(?:,?\s*(?:but|and)\s+(?:this|it|the (?:start|"
     r"initiation|plan|treatment))\s+)?(?:was|were|had to be|has been|had been)\s+(?:\w+ly\s+)?(?:postponed|deferred|"
     r"cancell?ed|put on hold)\b", re.I)
+# the patient's own stop of a drug told by a pronoun: "he stopped taking it", "she had not been taking the medication"
+_TAKEN = r"(?:it|them|the (?:drug|medications?|treatment|therapy))"
+_PATIENT = r"(?:he|she|the patient)\s+"
+_QUIT = r"(?:had\s+|has\s+)?(?:(?:later|subsequently|then|eventually)\s+)?(?:stopped|discontinued|ceased|quit)\s+" \
+        rf"(?:taking\s+|using\s+)?{_TAKEN}"
+_NOT_TAKING = rf"{_PATIENT}(?:had|has)\s+not\s+been\s+taking\s+{_TAKEN}"
 # a stop told of the drug of the sentence before: "It was stopped in May 2019 because of hypertension."
 _PRONOUN_STOP = re.compile(
     r"\s*(?:(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|"
     r"agent))\s+(?:was|had to be|has been|had been)\s+(?:(?:later|subsequently|then|eventually|finally|soon|promptly)"
-    r"\s+)?(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b"
-    r"|(?:he|she|the patient)\s+(?:had\s+|has\s+)?(?:(?:later|subsequently|then|eventually)\s+)?(?:stopped|"
-    r"discontinued|ceased|quit)\s+(?:taking\s+|using\s+)?(?:it|them|the (?:drug|medications?|treatment|therapy))\b"
-    r"|(?:he|she|the patient)\s+(?:had|has)\s+not\s+been\s+taking\s+(?:it|them|the (?:drug|medications?|"
-    r"treatment|therapy))\b)", re.I)
+    rf"\s+)?(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b|{_PATIENT}{_QUIT}\b"
+    rf"|{_NOT_TAKING}\b)", re.I)
 # a stop of the one drug its sentence names, told after it by a pronoun or by the patient's not taking it: "X was
 # started, but it was discontinued because of a rash", "he was prescribed X; however, he had not been taking the
 # medication for months", "... but had stopped taking it"
 _SELF_STOPPED = re.compile(
     r"\b(?:(?:it|the (?:drug|medication|treatment|therapy|agent))\s+(?:was|had to be|has been|had been)\s+"
     r"(?:(?:later|subsequently|then|eventually|finally|soon|promptly)\s+)?(?:stopped|discontinued|withdrawn|ceased)"
-    r"|(?:(?:he|she|the patient)\s+)?(?:had\s+|has\s+)?(?:(?:later|subsequently|then|eventually)\s+)?"
-    r"(?:stopped|discontinued|ceased|quit)\s+(?:taking\s+|using\s+)?(?:it|them|the (?:drug|medications?|treatment|"
-    r"therapy))|(?:he|she|the patient)\s+(?:had|has)\s+not\s+been\s+taking\s+(?:it|them|the (?:drug|medications?|"
-    r"treatment|therapy)))\b", re.I)
+    rf"|(?:{_PATIENT})?{_QUIT}|{_NOT_TAKING})\b", re.I)
 # a restart told of the drug of the sentence before: "It was resumed after 10 days at a lower dose."
 _PRONOUN_RESUME = re.compile(
     r"\s*(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|agent))"

@@ -511,8 +511,7 @@ def _only_a_list(text: str, m: Mention, b: int, cue_end: int, targets: list[Ment
     words = re.findall(r"[A-Za-z]+", gap.lower())
     if "and" in words and _SINGULAR_CUE.match(text, b, cue_end):
         return False
-    listed = re.search(r",\s*$", text[max(0, m.start - 4):m.start]) is not None  # the target is in a comma list
-    if gap.count(",") == 1 and re.search(r",\s*and\b", gap) and not listed:
+    if _new_clause_between(text, m, gap):
         return False
     return all(w in _LIST_WORDS for w in words)
 
@@ -521,10 +520,11 @@ _SINGULAR_CUE = re.compile(r"(?:was|is|has)\b", re.I)
 _COMMA_AND = re.compile(r",\s*and\b")
 
 
-def _new_clause_between(text: str, m: Mention, a: int) -> bool:
-    """One ", and" between a target and a backward cue, the target not itself in a comma list: a new clause with its
-    own subject ("he had pneumonia, and meningitis was excluded"; not "fever, cough, and rash were absent")."""
-    return text.count(",", m.end, a) == 1 and _COMMA_AND.search(text, m.end, a) is not None \
+def _new_clause_between(text: str, m: Mention, gap: str) -> bool:
+    """One ", and" in the `gap` between a target and a backward cue, the target not itself in a comma list: a new
+    clause with its own subject ("he had pneumonia, and meningitis was excluded"; not "fever, cough, and rash were
+    absent")."""
+    return gap.count(",") == 1 and _COMMA_AND.search(gap) is not None \
         and re.search(r",\s*$", text[max(0, m.start - 4):m.start]) is None
 
 
@@ -732,7 +732,7 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 if d in ("FORWARD", "BIDIRECTIONAL") and b <= m.start:
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
-                    if d == "BACKWARD" and _new_clause_between(text, m, a):
+                    if d == "BACKWARD" and _new_clause_between(text, m, text[m.end:a]):
                         continue  # "he had pneumonia, and meningitis was excluded": the cue's subject is meningitis
                     lo, hi = m.end, a
                 elif d == "BACKWARD_LIST" and a >= m.end and _only_a_list(

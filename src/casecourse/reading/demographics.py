@@ -40,9 +40,17 @@ def find(text: str) -> list[Mention]:
 
 
 @cache
+def relatives_alternation(leave_out: frozenset[str] = frozenset()) -> str:
+    """The relatives' words (knowledge/relatives.csv), but `leave_out`, as one regular-expression alternation,
+    longest first: the one list every reader of relatives builds its patterns from."""
+    words = {r["word"] for r in table("relatives.csv")} - leave_out
+    return "|".join(sorted((re.escape(w) for w in words), key=lambda w: (len(w), w), reverse=True))
+
+
+@cache
 def _relative_phrases() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(a relative's word ahead of an age, another person's determiner behind it, behind a relative's word)."""
-    rel = "|".join(sorted((re.escape(r["word"]) for r in table("relatives.csv")), key=len, reverse=True))
+    rel = relatives_alternation()
     # another person's determiner: "born to a", "child of a", "a kidney from a" (the article), "his", "her", "whose",
     # "the patient's" (a possessive)
     det = r"(?:\b(?:to|of|from)\s+(?:a|an|the)|\b(?:his|her|their|its|whose)|\bpatient['’]s)"
@@ -84,8 +92,7 @@ def of_a_relative(text: str, m: Mention) -> bool:
 @cache
 def _relative_subject() -> re.Pattern[str]:
     """A relative as the subject whose age follows: "the mother is a 31-year-old", "his father was an 80-year-old"."""
-    rel = "|".join(sorted((re.escape(r["word"]) for r in table("relatives.csv")), key=len, reverse=True))
-    return re.compile(rf"\b(?:the|his|her|their)\s+(?:{rel})\s+(?:is|was)\s+(?:an?\s+)?$", re.I)
+    return re.compile(rf"\b(?:the|his|her|their)\s+(?:{relatives_alternation()})\s+(?:is|was)\s+(?:an?\s+)?$", re.I)
 
 
 # the woman a baby was born to, named before her age: "born at 36 weeks' gestation to a 17-year-old woman"
