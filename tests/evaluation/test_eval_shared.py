@@ -43,5 +43,12 @@ def test_maccrobat_polarity_reaches_spans():
 
 def test_e3c_values_present():
     gold = load_corpus("e3c", SHARED_CORPORA)
-    values = [s.attr("value") for d in gold for s in d.spans]
+    values = [s.attr("value") for d in gold for s in d.spans if s.label != "CLINENTITY"]
     assert sum(v is not None for v in values) > len(values) // 2
+
+
+def test_e3c_clinical_entities_carry_their_cui():
+    gold = load_corpus("e3c", SHARED_CORPORA)
+    entities = [s for d in gold for s in d.spans if s.label == "CLINENTITY"]
+    assert len(entities) > 400
+    assert sum(bool(s.attr("cui")) for s in entities) > 0.9 * len(entities)  # a few were left without a CUI

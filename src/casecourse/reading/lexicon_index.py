@@ -201,6 +201,7 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset(),
     ordinals = v["ordinals"]
     if any(w in ordinals for w in words):  # "clinodactyly of the 5th finger" -> "... fifth finger"
         out.extend([" ".join(ordinals.get(w, w) for w in o.split(" ")) for o in list(out)])
+    out += _nerve_numerals(out)
     out += _likeness(words)
     out += _specimen_forms(out)
     out += _analyte_forms(out)
@@ -212,6 +213,33 @@ def _surface_variants(surface: str, singles: frozenset[str] = frozenset(),
                 rest = low[len(w) + 1:]
                 out.extend(f"{alt} {rest}" for alt in group if alt != w)
                 break
+    return out
+
+
+def _nerve_numerals(forms: list[str]) -> list[str]:
+    """"sixth nerve palsy" -> "vi nerve palsy", "6th nerve palsy", "cranial nerve vi palsy", and "seventh cranial
+    nerve palsy" -> "seventh nerve palsy", "vii nerve palsy" (`nerve_numerals`):
+    a cranial nerve named by its ordinal word is also written with its Roman numeral or digit ordinal."""
+    v = variants()
+    numerals, digits = v["nerve_numerals"], {w: d for d, w in v["ordinals"].items()}
+    out = []
+    for o in forms:
+        words = o.split(" ")
+        for i, w in enumerate(words[:-1]):
+            if w not in numerals or words[i + 1] not in ("nerve", "cranial"):
+                continue
+            if words[i + 1] == "nerve":
+                rest = words[i + 2:]
+            elif words[i + 2:i + 3] == ["nerve"]:
+                rest = words[i + 3:]
+            else:
+                continue
+            for alt in (numerals[w], digits[w]):
+                out.append(" ".join([*words[:i], alt, *words[i + 1:]]))
+            if words[i + 1] == "cranial":  # "seventh cranial nerve palsy" -> "seventh / vii nerve palsy"
+                out += [" ".join([*words[:i], alt, "nerve", *rest]) for alt in (w, numerals[w], digits[w])]
+            out.append(" ".join([*words[:i], "cranial nerve", numerals[w], *rest]))
+            break
     return out
 
 
@@ -515,6 +543,11 @@ def build(obo: Path) -> Index:
             abbrev = is_abbreviation(s)
             entries.append(replace(base, case=s if abbrev else None))
             add(s, len(entries) - 1, (0, 0), abbrev)
+            if not abbrev and " " not in s and (adj := adjective(s.lower())):
+                # the person's adjective of a one-word diagnosis ("a known diabetic", "she became cirrhotic"):
+                # only where it ends a phrase or stands before a person noun, like HPO's rule-made adjectives
+                entries.append(replace(base, predicative=True, noun=s.lower()))
+                add(adj, len(entries) - 1, (1, 9), False)
     # Curated phrasings (hpo_extra.csv) win over HPO's own surfaces: they name phrases HPO lacks, or correct one
     # HPO files under an unexpected term ("disoriented" is an EXACT synonym of the parasomnia Confusional arousal)
     for r in _rows("hpo_extra.csv"):

@@ -281,9 +281,12 @@ def after_genus(text: str, start: int) -> bool:
 
 def _phrase_ends(toks: Tokens, text: str, nxt: int) -> bool:
     """Whether an adjective before token `nxt` is predicative ("he was ataxic and ...") rather than
-    attributive ("eosinophilic infiltrate"): punctuation, the end, or a function word follows."""
-    if nxt >= len(toks.keys) or text[toks.ends[nxt - 1]:toks.starts[nxt]].strip():
+    attributive ("eosinophilic infiltrate"): punctuation (not a hyphen joining a compound, "diabetic-ESRD"),
+    the end, or a function word follows."""
+    if nxt >= len(toks.keys):
         return True
+    if gap := text[toks.ends[nxt - 1]:toks.starts[nxt]].strip():
+        return gap not in ("-", "\u2010", "\u2013")
     return toks.keys[nxt] in _followers()
 
 
@@ -634,11 +637,12 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     # a finding word that only qualifies the next noun ("tumor markers") is a part too: named, not found
     # and so is one inside a longer name: "findings of cerebral (imaging)", "ataxia with X deficiency (AXD)"
     t_start, t_end = toks.starts, toks.ends
-    parts = [p or (index.entries[c[2]].kind == "finding"
-                   and (_attributive(toks, text, c[1]) or _dangling_of(toks, text, c[0], c[1])
-                        or _onset_of(toks, text, c[1])
-                        or in_abbreviated_name(text, t_start[c[0]], t_end[c[1] - 1])
-                        or (c[1] - c[0] == 1 and _NON_BEFORE.search(text, max(0, t_start[c[0]] - 5), t_start[c[0]]))))
+    # a one-word match behind a negating prefix names no finding or diagnosis: "non-tender", "a non-diabetic man"
+    parts = [p or (c[1] - c[0] == 1 and _NON_BEFORE.search(text, max(0, t_start[c[0]] - 5), t_start[c[0]]))
+             or (index.entries[c[2]].kind == "finding"
+                 and (_attributive(toks, text, c[1]) or _dangling_of(toks, text, c[0], c[1])
+                      or _onset_of(toks, text, c[1])
+                      or in_abbreviated_name(text, t_start[c[0]], t_end[c[1] - 1])))
              for c, p in zip(picked, parts, strict=True)]
     out = [_mention(text, t_start[a], t_end[b - 1], index.entries[ei], "lexicon",
                     part or (text[t_start[a]].isupper() and in_proper_name(text, t_start[a], t_end[b - 1])), c)

@@ -1,7 +1,8 @@
 """E3C English layer 1: UIMA CAS XMI exported by WebAnno, read with lxml.
 
 The text is the `sofaString` of `cas:Sofa`; each `custom:TIMEX3` element has `begin`/`end`,
-`timex3Class` (DATE, DURATION, TIME, SET, QUANTIFIER, PREPOSTEXP) and `value` (TIMEX3/ISO-8601).
+`timex3Class` (DATE, DURATION, TIME, SET, QUANTIFIER, PREPOSTEXP) and `value` (TIMEX3/ISO-8601); each
+`custom:CLINENTITY` (a disorder or a sign or symptom, with its UMLS CUI in `entityID`) becomes a `CLINENTITY` span.
 UIMA offsets count UTF-16 code units; they are converted to Python string indices.
 Only the test split is read: `documentation/train_test_split.txt` lists the English *training*
 documents, and every English layer-1 document not listed there is a test document.
@@ -102,6 +103,14 @@ def read_xmi(path: Path) -> GoldDoc:
             attrs["value"] = canonical_value(el.get("value"))
             attrs["value_raw"] = el.get("value")
         spans.append(GoldSpan(cls, start, end, text[start:end], tuple(sorted(attrs.items()))))
+    for el in root.iter(f"{{{CUSTOM}}}CLINENTITY"):
+        try:
+            start, end = index[int(el.get("begin"))], index[int(el.get("end"))]
+        except (TypeError, ValueError, IndexError) as e:
+            raise CorpusError(f"{path}: CLINENTITY xmi:id={el.get('{http://www.omg.org/XMI}id')} "
+                              f"has bad offsets ({e})") from e
+        cui = el.get("entityID") or el.get("discontinuous") or ""
+        spans.append(GoldSpan("CLINENTITY", start, end, text[start:end], (("cui", cui),)))
     spans.sort(key=lambda g: (g.start, g.end, g.label))
     return GoldDoc(id=path.stem, text=text, spans=spans, reference_date=_doc_time(root))
 
