@@ -467,6 +467,7 @@ def find(text: str) -> list[Mention]:
     added += _named_short_forms(text, index, mark)
     added += _variants(text, index, mark)
     out += added
+    _with_histology(text, out)
     out += _organisms(text, out, index)
     for m in out:
         if m.type == "condition" and _in_a_title(text, m) or m.type in ("condition", "finding") and _EPITHET.fullmatch(
@@ -626,6 +627,43 @@ def _named_types(text: str, found: list[Mention], index: DiseaseIndex) -> list[M
                 m.type = "finding_part"
         out.append(_new(text, s, e, "condition", {"label": text[s:e].lower(), "source": "named_type"}))
     return out
+
+
+#: a neoplasm's name: its head word, maybe after site words of its own ("lung adenocarcinoma") and before "of" a site
+#: (a granuloma, the one common diagnosis in -oma that is no tumour, is left out)
+_NEOPLASM_NAME = re.compile(r"(?:[A-Za-z-]+\s+){0,3}"
+                            r"(?:[A-Za-z]{2,}(?<!granul)omas?|[Cc]ancers?|[Nn]eoplasms?|[Mm]alignanc(?:y|ies))"
+                            r"(?:\s+of\s.*)?", re.S)
+
+
+@cache
+def _histology_rx() -> re.Pattern:
+    """The histologic type words a neoplasm's name keeps (disease_terms.csv kind histology_qualifier), as a run of up
+    to four ending right before it."""
+    words = {r["term"].strip().lower() for r in _rows("disease_terms.csv") if r["kind"] == "histology_qualifier"}
+    alt = "|".join(r"[\s-]+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:(?:{alt})[\s-]+){{1,4}}\Z", re.I)
+
+
+def _with_histology(text: str, found: list[Mention]) -> None:
+    """A neoplasm diagnosis takes the histologic type words before it: "mucoepidermoid carcinoma", "signet ring cell
+    carcinoma" (not "carcinoma" alone)."""
+    for m in found:
+        if m.type != "condition" or not _NEOPLASM_NAME.fullmatch(m.text):
+            continue
+        if q := _histology_rx().search(text, max(0, m.start - 80), m.start):
+            s = q.start()
+            if any(o.type == "condition" and s <= o.start < m.start for o in found):
+                continue  # the words before name a diagnosis of their own
+            for o in found:
+                if o.type == "finding" and s <= o.start and o.end <= m.start:
+                    o.type = "finding_part"  # "papillary" as a finding word: part of the name now
+            m.start, m.text = s, text[s:m.end]
+            m.norm = " ".join(m.text.lower().split())
+            if m.attrs.get("label"):  # the course names the diagnosis with its type: "mucoepidermoid carcinoma"
+                label = str(m.attrs["label"])
+                label = label[0].lower() + label[1:] if label[1:2].islower() else label  # HPO's "Sarcoma"
+                m.attrs = {**m.attrs, "label": " ".join(text[s:q.end()].lower().split()) + " " + label}
 
 
 # a species epithet after a genus: a lower-case word that is no English adjective ("Klebsiella related", "Pseudozyma

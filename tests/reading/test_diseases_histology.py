@@ -1,0 +1,38 @@
+"""A neoplasm's diagnosis keeps its histologic type, grade and site words (disease_terms.csv histology_qualifier)."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.reading.diseases import find
+
+pytest.importorskip("simple_icd_10_cm")
+
+
+def _conditions(text: str) -> dict[str, str]:
+    """surface -> label of the conditions of `text`."""
+    return {m.text: str(m.attrs.get("label")) for m in find(text) if m.type == "condition"}
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The excised parotid mass was a mucoepidermoid carcinoma.", "mucoepidermoid carcinoma"),
+    ("The core biopsy showed a signet ring cell carcinoma.", "signet ring cell carcinoma"),
+    ("The ovarian mass was a mucinous cystadenoma.", "mucinous cystadenoma"),
+])
+def test_the_type_and_grade_words_stay_with_the_neoplasm(text: str, surface: str) -> None:
+    conditions = _conditions(text)
+    assert surface in conditions
+    assert conditions[surface].lower().startswith(surface.split()[0].lower())
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("A large carcinoma was found in the colon.", "carcinoma"),
+    # grade and spread vary between the mentions of one tumour: they would split it into several conditions
+    ("Biopsy showed a poorly differentiated adenocarcinoma.", "adenocarcinoma"),
+    ("A high-grade sarcoma was resected.", "sarcoma"),
+])
+def test_other_words_before_a_neoplasm_are_not_taken(text: str, surface: str) -> None:
+    assert surface in _conditions(text)
+
+
+def test_the_extended_name_is_lower_case_after_the_type_words() -> None:
+    assert _conditions("A mucinous sarcoma was resected.")["mucinous sarcoma"] == "mucinous sarcoma"
