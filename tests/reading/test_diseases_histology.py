@@ -36,3 +36,20 @@ def test_other_words_before_a_neoplasm_are_not_taken(text: str, surface: str) ->
 
 def test_the_extended_name_is_lower_case_after_the_type_words() -> None:
     assert _conditions("A mucinous sarcoma was resected.")["mucinous sarcoma"] == "mucinous sarcoma"
+
+
+@pytest.mark.parametrize("text", [
+    "Initially disease progressed quickly on gemcitabine.",  # an adverb opening the sentence, no eponym
+    "Finally disease control was reached.",
+    "A woman without any formerly diagnosed diseases presented with chest pain.",  # known before, no kind
+])
+def test_words_that_name_no_kind_of_disease(text: str) -> None:
+    assert not _conditions(text)
+
+
+def test_an_eponym_after_an_adverb_is_still_read() -> None:
+    assert "Crohn disease" in _conditions("Subsequently Crohn disease was diagnosed.")
+
+
+def test_a_vessel_named_alone_is_no_malformation() -> None:
+    assert not _conditions("A stent graft was placed in the aortic arch.")

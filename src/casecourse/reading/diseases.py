@@ -35,7 +35,7 @@ import ahocorasick
 
 from casecourse.cache import cached, file_key
 from casecourse.model import Assertion, Mention
-from casecourse.reading.lexicon_index import CODE_DIGITS, OOV, obo_path, word_code
+from casecourse.reading.lexicon_index import ADVERB_ENDINGS, CODE_DIGITS, OOV, obo_path, word_code
 from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
 from casecourse.reading.organisms import misspelled_binomial
 from casecourse.reading.phenotypes import _CLAUSE_MARK, _fits, after_genus, find_phenotypes
@@ -453,7 +453,8 @@ def find(text: str) -> list[Mention]:
     for hit in _eponyms(text):
         s, e = hit.span()
         names = [w for w in re.split(r"[-–\s]+", hit.group(1)) if w]
-        while names and names[0].lower() in _NOT_NAMES:  # "The Cushing disease" -> from "Cushing"
+        while names and (names[0].lower() in _NOT_NAMES or names[0].lower().endswith(ADVERB_ENDINGS)):
+            # "The Cushing disease" -> from "Cushing"; "Initially disease progressed": an adverb, no name
             s = text.index(names[1], s) if len(names) > 1 else e
             names = names[1:]
         if not names or mark.find(1, s, e) >= 0 or all(_ROMAN.fullmatch(w) for w in names):
@@ -979,8 +980,9 @@ def _qualified_heads(text: str, index: DiseaseIndex, mark: bytearray, found: lis
     for hit in in_runs(_head_rx(index.open_heads), text, index.open_heads, _PHRASE_RUN, _keys()):
         s, e = hit.span()
         word, q_end = hit.group(1), hit.end(1)
-        if word in _NOT_NAMES or word in index.not_qualifiers or mark.find(1, q_end, e) >= 0 or _ROMAN.fullmatch(word):
-            continue  # "stage IIB disease": a stage, not a diagnosis
+        if word in _NOT_NAMES or word in index.not_qualifiers or mark.find(1, q_end, e) >= 0 \
+                or _ROMAN.fullmatch(word) or word.lower().endswith(ADVERB_ENDINGS):
+            continue  # "stage IIB disease": a stage, not a diagnosis; "Initially disease progressed": an adverb
         if mark.find(1, s, q_end) >= 0:
             parts = [m for m in found if m.start < q_end and s < m.end]
             if not parts or any(m.end != q_end or m.type not in ("finding", "finding_part") for m in parts):
