@@ -67,3 +67,19 @@ def test_a_negating_prefix_takes_the_diagnosis_away() -> None:
 ])
 def test_lay_names_of_symptoms(text: str, surface: str, hpo: str) -> None:
     assert _named(text)[surface][1] == hpo
+
+
+def test_a_reflex_named_by_a_symptom_is_no_symptom() -> None:
+    # "poor cough reflex": the reflex is tested, the patient does not cough
+    assert "cough" not in _named("A tracheostomy was done for a poor cough reflex.")
+    assert _named("She had a persistent cough.")["cough"][1] == "HP:0012735"
+
+
+def test_a_named_fever_is_the_disease_not_the_sign() -> None:
+    named = _named("The boy was diagnosed with dengue hemorrhagic fever.")
+    assert named["dengue hemorrhagic fever"][::2] == ("condition", "A91")
+    assert "fever" not in named
+
+
+def test_a_visual_field_quadrant_lost() -> None:
+    assert _named("Perimetry showed a left homonymous quadrantanopia.")["quadrantanopia"][1] == "HP:0001123"
