@@ -20,3 +20,16 @@ def test_a_new_subject_ends_the_negation() -> None:
 def test_a_list_after_one_negation_stays_negated() -> None:
     got = _asserted("She had no fever, cough and headache.")
     assert got["fever"] == got["cough"] == got["headache"] == "negated"
+
+
+def test_a_denial_does_not_reach_a_clause_after_and_the() -> None:
+    got = _asserted("There was no fever, and the rash spread to the trunk.")
+    assert got["fever"] == "negated" and got["rash"] == "present"
+    got = _asserted("She denied fever, chills, and night sweats.")  # a list with a serial comma stays denied
+    assert got["fever"] == got["chills"] == got["night sweats"] == "negated"
+
+
+def test_a_finding_that_did_not_improve_persists() -> None:
+    assert _asserted("The rash did not resolve despite oral steroids.")["rash"] == "present"
+    assert _asserted("Her abdominal pain failed to improve.")["abdominal pain"] == "present"
+    assert _asserted("He had no fever and did not improve.")["fever"] == "negated"

@@ -517,6 +517,8 @@ def _only_a_list(text: str, m: Mention, b: int, cue_end: int, targets: list[Ment
 
 
 _SINGULAR_CUE = re.compile(r"(?:was|is|has)\b", re.I)
+#: the target opens a clause of its own after ", and": a determiner right before it ("..., and the swelling worsened")
+_NEW_SUBJECT_AFTER_AND = re.compile(r",\s*and\s+(?:the|his|her|their|its|this|these)\s+\Z", re.I)
 _COMMA_AND = re.compile(r",\s*and\b")
 
 
@@ -730,6 +732,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                         targets, starts[id(targets)], m.end, a):
                     continue  # "improvement was observed, and blood cultures were negative": the tests' result
                 if d in ("FORWARD", "BIDIRECTIONAL") and b <= m.start:
+                    if _NEW_SUBJECT_AFTER_AND.search(text, b, m.start) and text.count(",", b, m.start) == 1:
+                        continue  # "the fever did not decrease, and the swelling worsened": a clause of its own
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
                     if d == "BACKWARD" and _new_clause_between(text, m, text[m.end:a]):
