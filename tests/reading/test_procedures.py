@@ -100,3 +100,11 @@ def test_a_flattened_page_is_no_list_of_abbreviations() -> None:
     assert [m.text for m in find(text)] == ["thyroidectomy", "neck dissection"]
     short = "ECMO: extracorporeal membrane oxygenation; HD: haemodialysis; PE: plasma exchange."
     assert find(short) == []  # a short line of this form still is one
+
+
+def test_a_finding_word_inside_a_procedure_names_no_finding() -> None:
+    for text, word in (("ROSC followed four cycles of chest compressions.", "compressions"),
+                       ("A mass transfusion protocol was activated in theatre.", "mass")):
+        types = {m.text: m.type for m in read(text).mentions}
+        assert types.get(word) != "finding"
+    assert {m.text: m.type for m in read("A firm mass was felt in the left breast.").mentions}["mass"] == "finding"

@@ -108,6 +108,16 @@ def _one_frequency_per_span(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _named_in_procedures(mentions: list[Mention]) -> list[Mention]:
+    """A general finding word inside a therapeutic procedure's name ("chest compressions", "mass transfusion") names
+    the procedure, not a finding of the patient: a part (an HPO phenotype inside one stays a finding)."""
+    procedures = Covers([(m.start, m.end) for m in mentions if m.type == "procedure"])
+    if not procedures:
+        return mentions
+    return [m.model_copy(update={"type": "finding_part"}) if m.type == "finding" and not m.attrs.get("hpo")
+            and procedures.holds(m.start, m.end) else m for m in mentions]
+
+
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Drop a mention that overlaps one of a higher-precedence type; same type keeps the longer."""
     rank = {t: i for i, t in enumerate(_PRECEDENCE)}
@@ -231,7 +241,8 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
     for name in finders or tuple(FINDERS):
         mentions.extend(_finder(name)(text, reference_date) if reference_date and name == "timex"
                         else _finder(name)(text))
-    mentions = body_sites.drop_attributive(text, _resolve_overlaps(_one_frequency_per_span(mentions))) + abbr
+    mentions = _named_in_procedures(_one_frequency_per_span(mentions))
+    mentions = body_sites.drop_attributive(text, _resolve_overlaps(mentions)) + abbr
     zones = zoning.zone_lines(text)
     sentence_zones: dict[tuple[int, int], str] = {}  # (sentence, line zone) -> zone: the cues' pass asks again
     _assign_zones(text, zones, sents, mentions, sentence_zones)
