@@ -518,6 +518,8 @@ class CourseAssembler:
             return  # "sequential organ failure assessment score": the name of a score, no diagnosis
         if self._measure_name(m):
             return  # "the stroke volume was monitored": a measurement, no diagnosis
+        if (virus := _virus_name().match(self.text, m.start)) is not None and virus.end() > m.end:
+            return  # "positive for severe acute respiratory syndrome coronavirus 2": the virus, not SARS
         if " ".join(m.text.lower().split()) in _specialty_names():
             return  # "the Infectious Disease service was consulted": a specialty, no diagnosis
         if self._mothers_pregnancy(m, sent):
@@ -937,6 +939,14 @@ _PREGNANCY_COMPLICATED = re.compile(
     r"\b(?:pregnancy|gestation|antenatal\s+(?:course|period|history)|prenatal\s+(?:course|period|history))\s+"
     r"(?:was|had\s+been|were)\s+(?:\w+\s+)?(?:complicated\s+by|notable\s+for|significant\s+for|remarkable\s+for)\b",
     re.I)
+
+
+@cache
+def _virus_name() -> re.Pattern[str]:
+    """A virus's name that holds another disease's name (knowledge/virus_names.csv), any spaces or hyphens between
+    its words."""
+    names = sorted((r["virus"].split() for r in table("virus_names.csv")), key=len, reverse=True)
+    return re.compile("|".join(r"[\s-]*".join(map(re.escape, w)) for w in names) + r"(?![\w])", re.I)
 
 
 @cache
