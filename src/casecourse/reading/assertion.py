@@ -792,15 +792,19 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
     return found
 
 
-# what stands between two diagnoses of one list: a comma, or the "or" of alternatives ("thymoma or thymic carcinoma")
-_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:or|and/or)\s+(?:[a-z]+\s+){0,2}?)?(?:(?:an?|the|either)\s+)?", re.I)
-_OR = re.compile(r"\b(?:or|and/or)\b", re.I)
+# what stands between two diagnoses of one list: a comma, or the "or" of alternatives ("thymoma or thymic carcinoma"),
+# or "versus" ("sepsis versus drug fever")
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*)?(?:(?:or|and/or|versus|vs\.?)\s+(?:[a-z]+\s+){0,2}?)?(?:(?:an?|the|either)\s+)?", re.I)
+_OR = re.compile(r"\b(?:or|and/or|versus|vs\b)", re.I)
+_OPEN = frozenset({Assertion.present, Assertion.suspected})
 
 
 def mark_alternatives(text: str, mentions: list[Mention]) -> None:
     """Diagnoses told as alternatives ("consistent with thymoma or thymic carcinoma", "lymphoma, sarcoidosis or
-    tuberculosis") are each suspected, not confirmed: a list of diagnoses asserted present, joined by commas, with
-    an "or" before its last item. (A denial already reaches every item: "no diabetes or hypertension".)"""
+    tuberculosis", "sepsis versus drug fever") are each suspected, not confirmed: a list of diagnoses asserted present
+    (or already suspected: the backward "versus" suspects the first), joined by commas, with an "or" or a "versus"
+    before its last item. (A denial already reaches every item: "no diabetes or hypertension".)"""
     conds = sorted((m for m in mentions if m.type == "condition"), key=lambda m: m.start)
     group: list[Mention] = []
     for m in [*conds, None]:
@@ -809,7 +813,7 @@ def mark_alternatives(text: str, mentions: list[Mention]) -> None:
             group.append(m)
             continue
         if len(group) > 1 and _OR.search(text, group[-2].end, group[-1].start) and \
-                all(x.assertion == Assertion.present for x in group):
+                all(x.assertion in _OPEN for x in group):
             for x in group:
                 set_field(x, "assertion", Assertion.suspected)
         group = [m] if m is not None else []
