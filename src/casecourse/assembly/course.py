@@ -747,10 +747,15 @@ class CourseAssembler:
         return self._is_mother
 
     def _mothers_pregnancy(self, m: Mention, sent: tuple[int, int]) -> bool:
-        """What the pregnancy was complicated by, told in the report of a child (under 12, as `_offspring_measure`):
-        the mother's pregnancy with the patient."""
-        age = self.course.patient.age_years
-        return age is not None and age < 12 and _PREGNANCY_COMPLICATED.search(self.text, sent[0], m.start) is not None
+        """What the pregnancy was complicated by, told in the report of a child (under 12, as `_offspring_measure`)
+        or of a male patient (a neonate whose age the text gives only as "preterm"): the mother's pregnancy with the
+        patient. So is, in such a report, a complication of pregnancy or childbirth itself (ICD-10-CM chapter O:
+        "chorioamnionitis prior to delivery", "gestational diabetes"), whatever the sentence."""
+        p = self.course.patient
+        if not (p.age_years is not None and p.age_years < 12 or p.sex == "male"):
+            return False
+        return str(m.attrs.get("icd10") or "").startswith("O") \
+            or _PREGNANCY_COMPLICATED.search(self.text, sent[0], m.start) is not None
 
     def _offspring_measure(self, m: Mention, sent: tuple[int, int]) -> bool:
         """A body measure of the patient's baby, where the patient is no baby."""
@@ -934,9 +939,11 @@ _AFTER_A_NAME = frozenset({
     "probably", "because", "then", "while", "when", "during", "despite", "based", "made", "confirmed", "type",
     "however", "such", "like", "including"})
 # what a pregnancy (the mother's, in a newborn's report) was complicated by: "the pregnancy was complicated by
-# hyperemesis gravidarum", "her antenatal course was notable for gestational diabetes" (not "perinatal": the baby's)
+# hyperemesis gravidarum", "her antenatal course was notable for gestational diabetes", "prenatal labs were notable
+# for group B streptococcus" (not "perinatal": the baby's)
 _PREGNANCY_COMPLICATED = re.compile(
-    r"\b(?:pregnancy|gestation|antenatal\s+(?:course|period|history)|prenatal\s+(?:course|period|history))\s+"
+    r"\b(?:pregnancy|gestation|(?:antenatal|prenatal|maternal)\s+(?:course|period|history|labs?|laboratory\s+tests?"
+    r"|tests?|testing|screening|serolog(?:y|ies)))\s+"
     r"(?:was|had\s+been|were)\s+(?:\w+\s+)?(?:complicated\s+by|notable\s+for|significant\s+for|remarkable\s+for)\b",
     re.I)
 
