@@ -27,3 +27,23 @@ def test_a_term_does_not_run_across_a_full_stop() -> None:
     got = _conditions("The liver biopsy showed autoimmune-like hepatitis. A and B panels show the portal tracts.")
     assert "hepatitis a" not in got and "hepatitis b" not in got
     assert _conditions("Serologies showed hepatitis A and B infection.").get("hepatitis a") is not None
+
+
+def test_a_disease_named_as_a_pandemic_is_no_diagnosis() -> None:
+    got = _conditions("Her biopsy was delayed amid the COVID-19 pandemic. She had sarcoidosis.")
+    assert "covid-19" not in got and got.get("sarcoidosis") == "confirmed"
+
+
+def test_a_pandemic_in_the_summary_does_not_confirm_a_suspected_disease() -> None:
+    text = ("Abstract\nWe present a patient with myocarditis whose diagnosis was delayed amid the COVID-19 pandemic.\n"
+            "Case presentation\nA 50-year-old woman had chest pain. The differential diagnosis included COVID-19 "
+            "infection and pulmonary embolism. Biopsy confirmed myocarditis.")
+    assert {c.name: c.status for c in analyze_text(text).conditions}.get("covid-19") == "provisional"
+
+
+def test_what_a_vaccination_is_against_is_neither_had_nor_denied() -> None:
+    got = _conditions("She had not been vaccinated against seasonal influenza or measles. She had sarcoidosis.")
+    assert "influenza" not in got and "measles" not in got and got.get("sarcoidosis") == "confirmed"
+    assert "influenza" not in _conditions("He had been immunized against influenza last year.")
+    assert _conditions("Although vaccinated against influenza, he developed pneumonia.").get(
+        "pneumonia") == "confirmed"

@@ -418,8 +418,8 @@ class CourseAssembler:
         stands anywhere in it before the condition."""
         for m in self._types.of("condition", "finding"):
             if m.zone not in _OUTSIDE_STORY or m.assertion != Assertion.present \
-                    or not (m.type == "condition" or _sign_diagnosis(m)):
-                continue
+                    or not (m.type == "condition" or _sign_diagnosis(m)) or _OTHERS_AFTER.match(self.text, m.end):
+                continue  # (not "we present a patient ... amid the COVID-19 pandemic": others' disease)
             sent = self.r.sentence_of(m.start)
             said = _OF_THE_PATIENT.search(self.text, sent[0], m.start)
             if not said or _HEDGE.search(self.text, max(said.end(), m.start - 40), m.start):
@@ -510,9 +510,12 @@ class CourseAssembler:
             # "prophylaxis against X", "Y, a syndrome characterized by X", "heparin for stroke prevention": no
             # diagnosis of this patient
             return
+        if _VACCINATED_AGAINST.search(self.text, max(sent[0], m.start - 90), m.start):
+            return  # "not vaccinated against influenza": a vaccine's target, neither had nor denied
         if _OTHERS_AFTER.match(self.text, m.end):
-            # "plasma from cured COVID-19 patients", "contact with tuberculosis patients": others who have it; "a PE
-            # protocol CT", "a stroke protocol MRI": an imaging protocol named after what it looks for
+            # "plasma from cured COVID-19 patients", "contact with tuberculosis patients": others who have it; "amid
+            # the COVID-19 pandemic": the population's; "a PE protocol CT", "a stroke protocol MRI": an imaging
+            # protocol named after what it looks for
             return
         if _instrument_after().match(self.text, m.end):
             return  # "sequential organ failure assessment score": the name of a score, no diagnosis
@@ -921,6 +924,13 @@ class CourseAssembler:
 # a definite determiner before a diagnosis's head noun refers back to the fuller name told before it
 # a disease named as what a treatment prevents, by a noun after it: "stroke prevention", "endocarditis prophylaxis"
 _PREVENTION_AFTER = re.compile(r"\s+(?:prevention|prophylaxis)\b", re.I)
+# what a vaccination is against, before the disease (up to six words of a list, none a clause's subject or verb):
+# "had not been vaccinated against 2009 H1N1 influenza or seasonal influenza", "immunised against measles, mumps and
+# rubella" name no diagnosis either way; "vaccinated against influenza, he developed pneumonia" names the pneumonia
+_VACCINATED_AGAINST = re.compile(
+    r"\b(?:vaccinated|immuni[sz]ed|vaccines?|vaccinations?|immuni[sz]ations?|boosters?)\s+(?:against|for)\s+"
+    r"(?:(?!(?:he|she|they|it|the|patient|but|was|were|had|has|who|which|is|are)\b)[\w-]+(?:,?\s+(?:and|or)\s+|,\s+|\s+))"
+    r"{0,6}$", re.I)
 # a sentence that settles a suspicion it states: "suspected X was confirmed by culture", "X was diagnosed"
 _CONFIRMING = re.compile(r"\b(?:confirm\w*|proven|proved|established|diagnosed|positive|grew|revealed|showed)\b", re.I)
 # what is named as the diagnosis is one, whatever its vocabulary calls it: "diagnosed with spontaneous esophageal
@@ -998,8 +1008,8 @@ _BABY_OR_MOTHER = re.compile(r"\b(?:mother|infant|newborn|neonate|baby|born)\b",
 _GRAVID = re.compile(r"\b(?:pregnant|primigravida|multigravida|gravida\s*\d|G\d+\s*P\d+|(?:twin|singleton|triplet)\s+"
                      r"pregnancy|(?:caesarean|cesarean)\s+(?:section|delivery)|postpartum)\b", re.I)
 # a group of other people a diagnosis qualifies (plural: "an HIV patient" may be the patient herself)
-_OTHERS_AFTER = re.compile(r"\s+(?:patients|donors|survivors|carriers|contacts|protocol\s+(?:CTA?|MRI?|scan|imaging|"
-                           r"angiography|angiogram|study))\b", re.I)
+_OTHERS_AFTER = re.compile(r"\s+(?:patients|donors|survivors|carriers|contacts|pandemic|epidemic|outbreak|"
+                           r"protocol\s+(?:CTA?|MRI?|scan|imaging|angiography|angiogram|study))\b", re.I)
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|her|his|their)\s+$", re.I)
 # (not the article of a judgement: "the pathology confirmed the diagnosis of a teratoma" names the one told before)
 _FRESH_BEFORE = re.compile(r"(?<!diagnosis of )(?<!consistent with )(?<!compatible with )(?<!suggestive of )"
