@@ -43,3 +43,14 @@ def test_diagnoses_joined_by_versus_are_each_provisional() -> None:
     assert got.get("pneumonia") == "provisional" and got.get("pulmonary embolism") == "provisional"
     got = _conditions("She was admitted for cellulitis vs. gout of the right foot.")
     assert got.get("cellulitis") == "provisional" and got.get("gout") == "provisional"
+
+
+def test_what_a_presentation_mimics_is_provisional() -> None:
+    got = _conditions("He had right upper quadrant pain mimicking acute cholecystitis; a CT showed pneumonia.")
+    assert got.get("cholecystitis") == "provisional" and got.get("pneumonia") == "confirmed"
+
+
+def test_what_risk_factors_are_for_is_neither_had_nor_denied() -> None:
+    got = _conditions("She had no risk factors for deep vein thrombosis. She had sarcoidosis.")
+    assert "deep vein thrombosis" not in got and got.get("sarcoidosis") == "confirmed"
+    assert "preeclampsia" not in _conditions("Her risk factors for preeclampsia included obesity and age.")
