@@ -47,3 +47,11 @@ def test_what_a_vaccination_is_against_is_neither_had_nor_denied() -> None:
     assert "influenza" not in _conditions("He had been immunized against influenza last year.")
     assert _conditions("Although vaccinated against influenza, he developed pneumonia.").get(
         "pneumonia") == "confirmed"
+
+
+def test_a_short_form_of_the_place_after_a_disease_names_no_disease() -> None:
+    text = ("Case presentation\nCatheter sepsis is a frequent infection in Intensive Care Units (ICU). A 50-year-old "
+            "man was admitted to the ICU with pneumonia. He left the ICU on day 9.")
+    c = analyze_text(text)
+    assert not any(s.text == "ICU" for x in c.conditions for s in x.provenance.spans)
+    assert not any(m.type == "condition" and m.text == "ICU" for m in c.mentions)
