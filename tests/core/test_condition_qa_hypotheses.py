@@ -54,3 +54,13 @@ def test_what_risk_factors_are_for_is_neither_had_nor_denied() -> None:
     got = _conditions("She had no risk factors for deep vein thrombosis. She had sarcoidosis.")
     assert "deep vein thrombosis" not in got and got.get("sarcoidosis") == "confirmed"
     assert "preeclampsia" not in _conditions("Her risk factors for preeclampsia included obesity and age.")
+
+
+def test_a_singular_backward_cue_judges_its_own_subject_not_the_object_before_and() -> None:
+    got = _conditions("He developed pneumonia and meningitis was excluded by lumbar puncture.")
+    assert got.get("pneumonia") == "confirmed" and got.get("meningitis") == "refuted"
+    got = _conditions("As she developed cardiogenic shock and myocarditis was a diagnostic hypothesis, a biopsy was "
+                      "done.")
+    assert got.get("cardiogenic shock") == "confirmed" and got.get("myocarditis") == "provisional"
+    got = _conditions("Pneumonia and meningitis were ruled out.")
+    assert got.get("pneumonia") == "refuted" and got.get("meningitis") == "refuted"

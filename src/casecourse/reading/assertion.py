@@ -528,6 +528,23 @@ def _new_clause_between(text: str, m: Mention, gap: str) -> bool:
         and re.search(r",\s*$", text[max(0, m.start - 4):m.start]) is None
 
 
+_AND_NEXT = re.compile(r"\s+and\s+\S")
+_SINGULAR_CUE = re.compile(r"(?:was|is|has\s+been|had\s+been)\b", re.I)
+# a verb that makes the diagnosis after it its object: "he developed pneumonia", "the CT showed an abscess"
+_HAVING_VERB_BEFORE = re.compile(
+    r"\b(?:developed|develops|had|has|showed|shows|revealed|reveals|demonstrated|presented\s+with|diagnosed\s+with|"
+    r"suffered\s+from|experienced|complicated\s+by)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _object_before_singular(text: str, m: Mention, a: int, s0: int) -> bool:
+    """A diagnosis that is the object of its own verb, joined by "and" to the singular subject of a backward cue
+    ("he developed pneumonia and meningitis was excluded", "the patient developed organ dysfunction and sepsis was a
+    diagnostic hypothesis"): the cue's subject is the one after "and" alone. ("Pneumonia and meningitis were ruled
+    out" and "A and B was excluded" without a verb before A still deny both.)"""
+    return _AND_NEXT.match(text, m.end) is not None and _SINGULAR_CUE.match(text, a) is not None \
+        and _HAVING_VERB_BEFORE.search(text, max(s0, m.start - 60), m.start) is not None
+
+
 class _Scope:
     """The cues of a sentence that may reach a target: a cue reaches over at most MAX_SCOPE_WORDS words
     (`_words_between`), so one before the target ends after the start of the (MAX_SCOPE_WORDS + 1)-th word before it,
@@ -732,7 +749,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 if d in ("FORWARD", "BIDIRECTIONAL") and b <= m.start:
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
-                    if d == "BACKWARD" and _new_clause_between(text, m, text[m.end:a]):
+                    if d == "BACKWARD" and (_new_clause_between(text, m, text[m.end:a])
+                                            or _object_before_singular(text, m, a, s0)):
                         continue  # "he had pneumonia, and meningitis was excluded": the cue's subject is meningitis
                     lo, hi = m.end, a
                 elif d == "BACKWARD_LIST" and a >= m.end and _only_a_list(
