@@ -31,3 +31,10 @@ def test_the_cited_patients_diagnosis_is_not_this_patients() -> None:
                           "A recent case report described a patient who developed anaphylaxis after the drug.")
     names = {c.name for c in course.conditions}
     assert "pancreatitis" in names and "anaphylaxis" not in names
+
+
+def test_a_cited_case_with_its_reference_number_glued_to_et_al_is_literature() -> None:
+    text = ("Case presentation\nA 52-year-old man was admitted with pneumonia. Brown et al14 described a woman "
+            "with progressive heart failure after a similar infection.")
+    names = {c.name for c in analyze_text(text).conditions}
+    assert "pneumonia" in names and "heart failure" not in names

@@ -418,8 +418,8 @@ class CourseAssembler:
         stands anywhere in it before the condition."""
         for m in self._types.of("condition", "finding"):
             if m.zone not in _OUTSIDE_STORY or m.assertion != Assertion.present \
-                    or not (m.type == "condition" or _sign_diagnosis(m)):
-                continue
+                    or not (m.type == "condition" or _sign_diagnosis(m)) or _OTHERS_AFTER.match(self.text, m.end):
+                continue  # (not "we present a patient ... amid the COVID-19 pandemic": others' disease)
             sent = self.r.sentence_of(m.start)
             said = _OF_THE_PATIENT.search(self.text, sent[0], m.start)
             if not said or _HEDGE.search(self.text, max(said.end(), m.start - 40), m.start):
@@ -510,14 +510,21 @@ class CourseAssembler:
             # "prophylaxis against X", "Y, a syndrome characterized by X", "heparin for stroke prevention": no
             # diagnosis of this patient
             return
+        if _VACCINATED_AGAINST.search(self.text, max(sent[0], m.start - 90), m.start):
+            return  # "not vaccinated against influenza": a vaccine's target, neither had nor denied
+        if _RISK_FACTORS_FOR.search(self.text, max(sent[0], m.start - 60), m.start):
+            return  # "no risk factors for preeclampsia": what the factors would favour, neither had nor denied
         if _OTHERS_AFTER.match(self.text, m.end):
-            # "plasma from cured COVID-19 patients", "contact with tuberculosis patients": others who have it; "a PE
-            # protocol CT", "a stroke protocol MRI": an imaging protocol named after what it looks for
+            # "plasma from cured COVID-19 patients", "contact with tuberculosis patients": others who have it; "amid
+            # the COVID-19 pandemic": the population's; "a PE protocol CT", "a stroke protocol MRI": an imaging
+            # protocol named after what it looks for
             return
         if _instrument_after().match(self.text, m.end):
             return  # "sequential organ failure assessment score": the name of a score, no diagnosis
         if self._measure_name(m):
             return  # "the stroke volume was monitored": a measurement, no diagnosis
+        if (virus := _virus_name().match(self.text, m.start)) is not None and virus.end() > m.end:
+            return  # "positive for severe acute respiratory syndrome coronavirus 2": the virus, not SARS
         if " ".join(m.text.lower().split()) in _specialty_names():
             return  # "the Infectious Disease service was consulted": a specialty, no diagnosis
         if self._mothers_pregnancy(m, sent):
@@ -745,10 +752,15 @@ class CourseAssembler:
         return self._is_mother
 
     def _mothers_pregnancy(self, m: Mention, sent: tuple[int, int]) -> bool:
-        """What the pregnancy was complicated by, told in the report of a child (under 12, as `_offspring_measure`):
-        the mother's pregnancy with the patient."""
-        age = self.course.patient.age_years
-        return age is not None and age < 12 and _PREGNANCY_COMPLICATED.search(self.text, sent[0], m.start) is not None
+        """What the pregnancy was complicated by, told in the report of a child (under 12, as `_offspring_measure`)
+        or of a male patient (a neonate whose age the text gives only as "preterm"): the mother's pregnancy with the
+        patient. So is, in such a report, a complication of pregnancy or childbirth itself (ICD-10-CM chapter O:
+        "chorioamnionitis prior to delivery", "gestational diabetes"), whatever the sentence."""
+        p = self.course.patient
+        if not (p.age_years is not None and p.age_years < 12 or p.sex == "male"):
+            return False
+        return str(m.attrs.get("icd10") or "").startswith("O") \
+            or _PREGNANCY_COMPLICATED.search(self.text, sent[0], m.start) is not None
 
     def _offspring_measure(self, m: Mention, sent: tuple[int, int]) -> bool:
         """A body measure of the patient's baby, where the patient is no baby."""
@@ -914,6 +926,19 @@ class CourseAssembler:
 # a definite determiner before a diagnosis's head noun refers back to the fuller name told before it
 # a disease named as what a treatment prevents, by a noun after it: "stroke prevention", "endocarditis prophylaxis"
 _PREVENTION_AFTER = re.compile(r"\s+(?:prevention|prophylaxis)\b", re.I)
+# what a vaccination is against, before the disease (up to six words of a list, none a clause's subject or verb):
+# "had not been vaccinated against 2009 H1N1 influenza or seasonal influenza", "immunised against measles, mumps and
+# rubella" name no diagnosis either way; "vaccinated against influenza, he developed pneumonia" names the pneumonia
+# what a risk factor is for, before the disease: "no risk factors for thrombosis/embolism", "her risk factors for
+# preeclampsia included obesity" neither deny nor state the disease (a denial of the factors is no denial of it); not
+# past a comma ("given her risk factors for stroke, cortical blindness was considered")
+_RISK_FACTORS_FOR = re.compile(
+    r"\brisk\s+factors?\s+(?:for|of|to)\s+(?:(?!(?:and|but|he|she|they|the|patient|was|were|had|has|is|are)\b)"
+    r"[\w-]+(?:\s*/\s*|\s+)){0,3}$", re.I)
+_VACCINATED_AGAINST = re.compile(
+    r"\b(?:vaccinated|immuni[sz]ed|vaccines?|vaccinations?|immuni[sz]ations?|boosters?)\s+(?:against|for)\s+"
+    r"(?:(?!(?:he|she|they|it|the|patient|but|was|were|had|has|who|which|is|are)\b)[\w-]+(?:,?\s+(?:and|or)\s+|,\s+|\s+))"
+    r"{0,6}$", re.I)
 # a sentence that settles a suspicion it states: "suspected X was confirmed by culture", "X was diagnosed"
 _CONFIRMING = re.compile(r"\b(?:confirm\w*|proven|proved|established|diagnosed|positive|grew|revealed|showed)\b", re.I)
 # what is named as the diagnosis is one, whatever its vocabulary calls it: "diagnosed with spontaneous esophageal
@@ -932,11 +957,21 @@ _AFTER_A_NAME = frozenset({
     "probably", "because", "then", "while", "when", "during", "despite", "based", "made", "confirmed", "type",
     "however", "such", "like", "including"})
 # what a pregnancy (the mother's, in a newborn's report) was complicated by: "the pregnancy was complicated by
-# hyperemesis gravidarum", "her antenatal course was notable for gestational diabetes" (not "perinatal": the baby's)
+# hyperemesis gravidarum", "her antenatal course was notable for gestational diabetes", "prenatal labs were notable
+# for group B streptococcus" (not "perinatal": the baby's)
 _PREGNANCY_COMPLICATED = re.compile(
-    r"\b(?:pregnancy|gestation|antenatal\s+(?:course|period|history)|prenatal\s+(?:course|period|history))\s+"
+    r"\b(?:pregnancy|gestation|(?:antenatal|prenatal|maternal)\s+(?:course|period|history|labs?|laboratory\s+tests?"
+    r"|tests?|testing|screening|serolog(?:y|ies)))\s+"
     r"(?:was|had\s+been|were)\s+(?:\w+\s+)?(?:complicated\s+by|notable\s+for|significant\s+for|remarkable\s+for)\b",
     re.I)
+
+
+@cache
+def _virus_name() -> re.Pattern[str]:
+    """A virus's name that holds another disease's name (knowledge/virus_names.csv), any spaces or hyphens between
+    its words."""
+    names = sorted((r["virus"].split() for r in table("virus_names.csv")), key=len, reverse=True)
+    return re.compile("|".join(r"[\s-]*".join(map(re.escape, w)) for w in names) + r"(?![\w])", re.I)
 
 
 @cache
@@ -981,8 +1016,8 @@ _BABY_OR_MOTHER = re.compile(r"\b(?:mother|infant|newborn|neonate|baby|born)\b",
 _GRAVID = re.compile(r"\b(?:pregnant|primigravida|multigravida|gravida\s*\d|G\d+\s*P\d+|(?:twin|singleton|triplet)\s+"
                      r"pregnancy|(?:caesarean|cesarean)\s+(?:section|delivery)|postpartum)\b", re.I)
 # a group of other people a diagnosis qualifies (plural: "an HIV patient" may be the patient herself)
-_OTHERS_AFTER = re.compile(r"\s+(?:patients|donors|survivors|carriers|contacts|protocol\s+(?:CTA?|MRI?|scan|imaging|"
-                           r"angiography|angiogram|study))\b", re.I)
+_OTHERS_AFTER = re.compile(r"\s+(?:patients|donors|survivors|carriers|contacts|pandemic|epidemic|outbreak|"
+                           r"protocol\s+(?:CTA?|MRI?|scan|imaging|angiography|angiogram|study))\b", re.I)
 _ANAPHOR_BEFORE = re.compile(r"\b(?:the|this|that|her|his|their)\s+$", re.I)
 # (not the article of a judgement: "the pathology confirmed the diagnosis of a teratoma" names the one told before)
 _FRESH_BEFORE = re.compile(r"(?<!diagnosis of )(?<!consistent with )(?<!compatible with )(?<!suggestive of )"

@@ -530,6 +530,23 @@ def _new_clause_between(text: str, m: Mention, gap: str) -> bool:
         and re.search(r",\s*$", text[max(0, m.start - 4):m.start]) is None
 
 
+_AND_NEXT = re.compile(r"\s+and\s+\S")
+_SINGULAR_CUE = re.compile(r"(?:was|is|has\s+been|had\s+been)\b", re.I)
+# a verb that makes the diagnosis after it its object: "he developed pneumonia", "the CT showed an abscess"
+_HAVING_VERB_BEFORE = re.compile(
+    r"\b(?:developed|develops|had|has|showed|shows|revealed|reveals|demonstrated|presented\s+with|diagnosed\s+with|"
+    r"suffered\s+from|experienced|complicated\s+by)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _object_before_singular(text: str, m: Mention, a: int, s0: int) -> bool:
+    """A diagnosis that is the object of its own verb, joined by "and" to the singular subject of a backward cue
+    ("he developed pneumonia and meningitis was excluded", "the patient developed organ dysfunction and sepsis was a
+    diagnostic hypothesis"): the cue's subject is the one after "and" alone. ("Pneumonia and meningitis were ruled
+    out" and "A and B was excluded" without a verb before A still deny both.)"""
+    return _AND_NEXT.match(text, m.end) is not None and _SINGULAR_CUE.match(text, a) is not None \
+        and _HAVING_VERB_BEFORE.search(text, max(s0, m.start - 60), m.start) is not None
+
+
 class _Scope:
     """The cues of a sentence that may reach a target: a cue reaches over at most MAX_SCOPE_WORDS words
     (`_words_between`), so one before the target ends after the start of the (MAX_SCOPE_WORDS + 1)-th word before it,
@@ -736,7 +753,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                         continue  # "the fever did not decrease, and the swelling worsened": a clause of its own
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
-                    if d == "BACKWARD" and _new_clause_between(text, m, text[m.end:a]):
+                    if d == "BACKWARD" and (_new_clause_between(text, m, text[m.end:a])
+                                            or _object_before_singular(text, m, a, s0)):
                         continue  # "he had pneumonia, and meningitis was excluded": the cue's subject is meningitis
                     lo, hi = m.end, a
                 elif d == "BACKWARD_LIST" and a >= m.end and _only_a_list(
@@ -796,15 +814,19 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
     return found
 
 
-# what stands between two diagnoses of one list: a comma, or the "or" of alternatives ("thymoma or thymic carcinoma")
-_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:or|and/or)\s+(?:[a-z]+\s+){0,2}?)?(?:(?:an?|the|either)\s+)?", re.I)
-_OR = re.compile(r"\b(?:or|and/or)\b", re.I)
+# what stands between two diagnoses of one list: a comma, or the "or" of alternatives ("thymoma or thymic carcinoma"),
+# or "versus" ("sepsis versus drug fever")
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*)?(?:(?:or|and/or|versus|vs\.?)\s+(?:[a-z]+\s+){0,2}?)?(?:(?:an?|the|either)\s+)?", re.I)
+_OR = re.compile(r"\b(?:or|and/or|versus|vs\b)", re.I)
+_OPEN = frozenset({Assertion.present, Assertion.suspected})
 
 
 def mark_alternatives(text: str, mentions: list[Mention]) -> None:
     """Diagnoses told as alternatives ("consistent with thymoma or thymic carcinoma", "lymphoma, sarcoidosis or
-    tuberculosis") are each suspected, not confirmed: a list of diagnoses asserted present, joined by commas, with
-    an "or" before its last item. (A denial already reaches every item: "no diabetes or hypertension".)"""
+    tuberculosis", "sepsis versus drug fever") are each suspected, not confirmed: a list of diagnoses asserted present
+    (or already suspected: the backward "versus" suspects the first), joined by commas, with an "or" or a "versus"
+    before its last item. (A denial already reaches every item: "no diabetes or hypertension".)"""
     conds = sorted((m for m in mentions if m.type == "condition"), key=lambda m: m.start)
     group: list[Mention] = []
     for m in [*conds, None]:
@@ -813,7 +835,7 @@ def mark_alternatives(text: str, mentions: list[Mention]) -> None:
             group.append(m)
             continue
         if len(group) > 1 and _OR.search(text, group[-2].end, group[-1].start) and \
-                all(x.assertion == Assertion.present for x in group):
+                all(x.assertion in _OPEN for x in group):
             for x in group:
                 set_field(x, "assertion", Assertion.suspected)
         group = [m] if m is not None else []

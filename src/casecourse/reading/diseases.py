@@ -1119,7 +1119,9 @@ def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Menti
     out: list[Mention] = []
     for c in conditions:
         site = _OF_SITE.match(text, c.end)  # "malignant melanoma of the esophagus (PMME)": the site is in the long form
-        d = _DEFINED.match(text, c.end) or _lower_short_form(text, c) or site and _DEFINED.match(text, site.end())
+        d = _DEFINED.match(text, c.end) or _lower_short_form(text, c)
+        if d is None and site and (d := _DEFINED.match(text, site.end())) and _names_the_site(d.group(1), site.group()):
+            d = None  # "nosocomial infection in Intensive Care Units (ICU)": the brackets abbreviate the place alone
         short = d.group(1) if d else ""
         if d and short not in done and (short.islower() or (sum(ch.isupper() for ch in short) >= 2
                                          and _abbreviates(short, text, c, text[c.start:d.start()]))):
@@ -1161,6 +1163,16 @@ def _lower_short_form(text: str, c: Mention) -> re.Match | None:
 # words of the long form before the diagnosis found inside the brackets ("PMME (primary malignant melanoma ...)")
 # the site after a diagnosis, before a short form's brackets: "of the esophagus", "of the head and neck"
 _OF_SITE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:(?!(?:of|in|the|with)\s)[A-Za-z'-]+\s+){0,2}?[A-Za-z'-]+(?=\s\()")
+_SITE_LEAD = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
+
+
+def _names_the_site(short: str, site: str) -> bool:
+    """Whether the short form in brackets after "X of / in <site>" is the site's own ("infection in Intensive Care
+    Units (ICU)"), its letters all taken from the site's words, first letter first."""
+    words = site[_SITE_LEAD.match(site).end():]  # type: ignore[union-attr]
+    return words[:1].lower() == short[:1].lower() and _fits(short, words)
+
+
 _DEFINED_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})\s\(((?:[\w'-]+\s){0,2})$")
 
 

@@ -29,7 +29,9 @@ _DEFINED = re.compile(r"[”’\"']?\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")  # also af
 # an abbreviated genus right before: a species name follows. The genus letter begins a word: the "L" of a unit
 # ("130 mmol/L. Fever ...", "92,000/µL. Meningitis ...") ends a sentence, it abbreviates no genus
 _GENUS = re.compile(r"(?<![^\s(\[])[A-Z]\. ?$")
-_CLAUSE_MARK = re.compile(r"[,;]|\((?![^)]*\))")  # a comma, or a bracket opened and not closed
+# a comma, or a bracket opened and not closed, or a sentence's full stop (after a lowercase word, before a capital:
+# "Imaging of emphysematous hepatitis. A and B: axial scans" names no hepatitis A; "St. Louis", "E. coli" stay names)
+_CLAUSE_MARK = re.compile(r"[,;]|\((?![^)]*\))|(?<=[a-z]{2})\.\s+(?=[A-Z])")
 
 
 @cache

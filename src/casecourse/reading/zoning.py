@@ -45,7 +45,9 @@ _LITERATURE_CUE = anchored(
 # case report described a patient who developed X". The words for a patient ("a 30-year-old woman", "she") are then
 # the cited patient's, so the sentence is literature unless it also names this case (`_OWN_CASE`).
 _CITED_CASE = anchored(
-    r"\bet al\b\.?,?\s*(?:\(\d{4}\)\s*|\[\d+(?:[-–,]\s?\d+)*\]\s*)?(?:also\s+|previously\s+|recently\s+)?"
+    # (a reference number may stand glued to "et al", a superscript flattened: "Fallon et al9 described")
+    r"\bet\s+al(?:\b\.?|\d+(?:[-–,]\d+)*),?\s*(?:\(\d{4}\)\s*|\[\d+(?:[-–,]\s?\d+)*\]\s*)?"
+    r"(?:also\s+|previously\s+|recently\s+)?"
     r"(?:reported|described|presented|documented|published)\b|"
     r"\b(?:a|one|another|an\s+earlier)\s+(?:(?:recent|previous|prior|similar|published|single)\s+)?"
     r"(?:case\s+report|case\s+series|report)\s+(?:\(\d+\)\s*|\[\d+(?:[-–,]\s?\d+)*\]\s*)?(?:has\s+|had\s+)?"
