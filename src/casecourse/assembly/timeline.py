@@ -26,7 +26,6 @@ _AGAIN = re.compile(r"\s+(?:once\s+)?again\b", re.I)
 # how far back a day count of the stay may take a story dated by the calendar ("on day 20 ... in the third month ...
 # on day 5 the culture grew") before it is taken for a day of a later course the story did not name
 _STAY_RETURN_DAYS = 90.0
-_DAY_COUNT = re.compile(r"(?:(?:hospital|illness|admission|post-?operative|treatment)\s+)?day\s+\d+$", re.I)
 _AT_THE_TIME = re.compile(r"at (?:the|that) time$", re.I)
 _DAY_WORD = re.compile(r"\bday\b", re.I)
 _FRONTED = re.compile(r"\W*(?:\w+\W+){0,2}$")  # at most two words before the expression in its sentence
@@ -135,9 +134,24 @@ def _before_presentation(text: str, tx: Mention) -> bool:
         or _PRIOR_TO_PRESENTATION.match(text, tx.end) is not None
 
 
-def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
+# a day count written "day 13", "hospital day 5": of the stay, counted from day 0 even when the story is past it
+_DAY_COUNT = re.compile(r"(?:(?:hospital|illness|admission|post-?operative|treatment)\s+)?day\s+\d+$", re.I)
+
+
+def _day_count(tx: Mention, base: tuple[float, float]) -> bool:
+    """A count of days of the stay counted from day 0, never on from the time told before it: "day 13", "hospital day
+    5" always; "on the 16th day of ICU stay", "POD 3" when that is not before the story's time `base` (timeqa6: "the
+    16th day of ICU stay" after "the next week" was read as 15 days after that week; "he died on the second day" after
+    a birth the story told months after its day 0 is the second day of the baby's life)."""
+    if not tx.attrs.get("day_count") or tx.attrs.get("rel_unit") != "day":
+        return False
+    return _DAY_COUNT.match(tx.text) is not None or float(tx.attrs.get("rel_amount_max") or 0) >= base[0] - 1
+
+
+def _offset(tx: Mention, current: TimeRef | None, counted_on: bool = False) -> TimeRef | None:
     """Relative axis: shift the current offset by the expression's amount in days. A day count of the
-    stay ("on day 13", "hospital day 5") counts from day 0, not from the previous time."""
+    stay ("on day 13", "hospital day 5") counts from day 0, not from the previous time, unless `counted_on` (a day
+    count of an operation the story did not name, "POD 1" of a second operation: counted on from the story's time)."""
     lo_d = tx.attrs.get("rel_amount_min")
     hi_d = tx.attrs.get("rel_amount_max")
     if lo_d is None:
@@ -155,7 +169,7 @@ def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
         lo, hi = base
     else:
         lo, hi = base[0] + lo_d, base[1] + hi_d
-    if (tx.attrs.get("rel_anchor") in ("admission", "presentation") or _DAY_COUNT.match(tx.text)) \
+    if (tx.attrs.get("rel_anchor") in ("admission", "presentation") or _day_count(tx, base) and not counted_on) \
             and direction != "before":
         lo, hi = lo_d, hi_d
     elif _follow_up_mark(tx) and lo_d >= base[0]:
@@ -477,7 +491,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     if _went_back(new, current):
                         # "On the sixth postoperative day" after a stay told at length: an earlier operation than the
                         # one meant was found (the story's own goes unnamed); counted on from the story's time
-                        new = _from_calendar(tx, current) if has_calendar else _offset(tx, current)
+                        new = _from_calendar(tx, current) if has_calendar else _offset(tx, current, counted_on=True)
                 # an amount after a piece of history is history too when the story is past day 0
                 back = event is not None and new is not None and not has_calendar and new.offset_days is not None \
                     and current.offset_days is not None and new.offset_days[1] < 0 <= current.offset_days[0]
