@@ -1,5 +1,6 @@
 """The timeline read as a clinician reads it (timeqa6): ordinal day counts of a stay, day counts written with the
-abbreviation the text defines ("hospital day (HD) 1 ... HD 14"). Sentences written for this test."""
+abbreviation the text defines ("hospital day (HD) 1 ... HD 14"), a story whose only calendar words cannot be placed,
+and the presentation date told in the opening summary sentence. Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -57,3 +58,23 @@ def test_an_ordinal_day_that_would_go_back_to_the_start_counts_on_from_the_story
     got = times("A 30-year-old woman was referred for an abnormal fetal ultrasound. Three months later, the baby was "
                 "delivered by caesarean section. He died on the second day.")
     assert mid(got[2]) > mid(got[1])  # the baby's second day, not day 1 of the mother's story
+
+
+def test_a_story_whose_only_month_has_no_year_lives_on_the_relative_axis() -> None:
+    got = times("A 60-year-old man was bitten by a tick. In late April, he developed fever and myalgia. "
+                "He was admitted on day 1 of illness. On day 3 of hospitalization, he became confused.")
+    assert all(t is not None and t.offset_days is not None for t in got)  # each sentence has a time
+    assert mid(got[3]) == 2.0
+
+
+def test_the_presentation_date_of_an_opening_summary_dates_the_story() -> None:
+    got = times("We report the case of a 70-year-old man who presented to our hospital in March 2021 with abdominal "
+                "pain that began 3 days earlier. His temperature was 38.5 C. He underwent an appendectomy.")
+    assert got[1] is not None and got[1].point == "2021-03"
+    assert got[2] is not None and got[2].point == "2021-03"
+
+
+def test_a_summary_date_of_something_other_than_the_presentation_stays_an_aside() -> None:
+    got = times("We report the case of a woman with lupus diagnosed in 2009 and nephritis. "
+                "She was admitted with fever. In May 2019 she relapsed.")
+    assert got[1] is None  # not dated 2009

@@ -124,6 +124,16 @@ def _open_after(tx: Mention, current: TimeRef | None, next_date: str | None) -> 
                    text=tx.text, anchor="previous")
 
 
+_PRESENTED_BEFORE = re.compile(r"\b(?:presented|admitted|referred|hospitali[sz]ed|attended)\b", re.I)
+
+
+def _presented_on(text: str, sentence_start: int, tx: Mention) -> bool:
+    """ "We report the case of a patient who presented to our hospital in July 2021 with ...": a calendar date told
+    after the presentation, in a summary sentence that opens a story with no time yet, is the story's own date (as an
+    aside it left every fact of the story undated, timeqa6)."""
+    return tx.attrs.get("kind") == "absolute" and _PRESENTED_BEFORE.search(text, sentence_start, tx.start) is not None
+
+
 def _before_presentation(text: str, tx: Mention) -> bool:
     """A time counted back from the presentation ("seven years prior to the presenting complaints",
     "2 years before this admission", "3 years ago"), or vaguely back ("years ago"), dates its own sentence,
@@ -361,7 +371,9 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         if si < len(reading.sentences) and _in_parentheses(reading.text, reading.sentences[si][0], m.start):
             continue  # "(stent placed 4 years before admission)" dates an aside, not the story
         by_sentence.setdefault(si, []).append(m)
-    has_calendar = any(m.attrs.get("kind") == "absolute" and m.type == "date"
+    # a story with no date the calendar can place ("in late April" of a year the text hides, "201X") lives on the
+    # relative axis, as one without any date: on the calendar axis none of its facts would be placed at all
+    has_calendar = any(m.attrs.get("kind") == "absolute" and m.type == "date" and _calendar(m.attrs.get("value"))
                        for ms in by_sentence.values() for m in ms)
     current: TimeRef | None = None if has_calendar else TimeRef(offset_days=(0.0, 0.0), derivation="stated",
                                                                precision="day", anchor="day0")
@@ -501,7 +513,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     and _FRONTED.match(reading.text, reading.sentences[i][0], tx.start) is None
                 # a summary ("we report a complication occurring several years after X") tells the whole course at
                 # once: its times date its own sentence, not the story that follows
-                summary = tx.zone == "summary"
+                summary = tx.zone == "summary" and not (
+                    current is None and _presented_on(reading.text, reading.sentences[i][0], tx))
                 if new is not None and (chained or back or tx.attrs.get("age_span") or looks_back or summary
                                         or _before_presentation(reading.text, tx)
                                         or _dated_label(reading.text, reading.sentences[i], tx)):
