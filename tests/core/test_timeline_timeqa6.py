@@ -1,6 +1,7 @@
 """The timeline read as a clinician reads it (timeqa6): ordinal day counts of a stay, day counts written with the
 abbreviation the text defines ("hospital day (HD) 1 ... HD 14"), a story whose only calendar words cannot be placed,
-and the presentation date told in the opening summary sentence. Sentences written for this test."""
+the presentation date told in the opening summary sentence, times after an infant's birth. Sentences written for this
+test."""
 
 from __future__ import annotations
 
@@ -78,3 +79,11 @@ def test_a_summary_date_of_something_other_than_the_presentation_stays_an_aside(
     got = times("We report the case of a woman with lupus diagnosed in 2009 and nephritis. "
                 "She was admitted with fever. In May 2019 she relapsed.")
     assert got[1] is None  # not dated 2009
+
+
+def test_times_after_birth_in_an_infants_story_count_from_the_birth() -> None:
+    got = times("A male infant was born at 39 weeks by vaginal delivery. He developed grunting 6 hours after birth. "
+                "Ampicillin was started. He was weaned from oxygen 8 days after birth. He was discharged home "
+                "15 days after birth.")
+    assert mid(got[3]) == 8.0  # not 8 days after the grunting
+    assert mid(got[4]) == 15.0

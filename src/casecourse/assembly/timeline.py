@@ -193,15 +193,20 @@ def _offset(tx: Mention, current: TimeRef | None, counted_on: bool = False) -> T
 _OF_LIFE = re.compile(r"\s*of\s+(?:(?:his|her|the\s+(?:infant|baby|child|neonate|newborn)['’]s)\s+)?life\b", re.I)
 
 
+# "5 days after birth" in an infant's story (timeqa6: counted on from the time told before, "discharged 17 days after
+# birth" was day 32); not "after delivery", which in a mother's story is her own delivery
+_AFTER_BIRTH = re.compile(r"\s*(?:after|following|post)\s+(?:(?:his|her|the)\s+)?birth\b", re.I)
+
+
 def _after_birth(text: str, tx: Mention, age_now: float | None) -> TimeRef | None:
-    """Relative axis: a time of an infant's life ("on day 28 of life") counted from the birth: day 0 less the
-    patient's age at day 0 when it is under a year; with no age told, a newborn's story whose day 0 is the birth (an
-    estimate). None otherwise (an older patient's "day 2 of life" is mostly a mother's baby's)."""
+    """Relative axis: a time of an infant's life ("on day 28 of life", "5 days after birth") counted from the birth:
+    day 0 less the patient's age at day 0 when it is under a year; with no age told, a newborn's story whose day 0 is
+    the birth (an estimate). None otherwise (an older patient's "day 2 of life" is mostly a mother's baby's)."""
     a = tx.attrs
     if a.get("rel_anchor") != "birth" or a.get("rel_direction") != "after" or a.get("age_span") \
             or a.get("rel_amount_min") is None or age_now is not None and age_now >= 1 \
             or not _OF_LIFE.match(text, tx.end, int(a.get("phrase_end") or tx.end) + 1) \
-            and not _OF_LIFE.search(text, tx.start, tx.end):
+            and not _OF_LIFE.search(text, tx.start, tx.end) and not _AFTER_BIRTH.match(text, tx.end):
         return None
     lo_d, hi_d = float(a["rel_amount_min"]), float(a.get("rel_amount_max") or a["rel_amount_min"])
     born = -age_now * 365.25 if age_now is not None else 0.0
