@@ -1,7 +1,7 @@
 """The timeline read as a clinician reads it (timeqa6): ordinal day counts of a stay, day counts written with the
 abbreviation the text defines ("hospital day (HD) 1 ... HD 14"), a story whose only calendar words cannot be placed,
-the presentation date told in the opening summary sentence, times after an infant's birth. Sentences written for this
-test."""
+the presentation date told in the opening summary sentence, times after an infant's birth, "shortly after" an event of
+the stay, "the day prior to admission". Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -47,20 +47,6 @@ def test_a_bracketed_abbreviation_between_day_and_its_number() -> None:
     assert ("postoperative day (POD) 6", "surgery", 6) in got
 
 
-def test_a_day_count_of_an_unnamed_later_operation_still_counts_on_from_the_story() -> None:
-    got = times("A 60-year-old woman underwent a gastric bypass. She was discharged on POD 4. She returned on POD 18 "
-                "with leg swelling and was taken to the operating room for a venogram. On POD 1, she developed a "
-                "compartment syndrome.")
-    assert mid(got[2]) == 18.0
-    assert mid(got[3]) >= 18.0  # the venogram's first day, never the bypass's
-
-
-def test_an_ordinal_day_that_would_go_back_to_the_start_counts_on_from_the_story() -> None:
-    got = times("A 30-year-old woman was referred for an abnormal fetal ultrasound. Three months later, the baby was "
-                "delivered by caesarean section. He died on the second day.")
-    assert mid(got[2]) > mid(got[1])  # the baby's second day, not day 1 of the mother's story
-
-
 def test_a_story_whose_only_month_has_no_year_lives_on_the_relative_axis() -> None:
     got = times("A 60-year-old man was bitten by a tick. In late April, he developed fever and myalgia. "
                 "He was admitted on day 1 of illness. On day 3 of hospitalization, he became confused.")
@@ -87,3 +73,34 @@ def test_times_after_birth_in_an_infants_story_count_from_the_birth() -> None:
                 "15 days after birth.")
     assert mid(got[3]) == 8.0  # not 8 days after the grunting
     assert mid(got[4]) == 15.0
+
+
+def test_a_day_count_of_an_unnamed_later_operation_still_counts_on_from_the_story() -> None:
+    got = times("A 60-year-old woman underwent a gastric bypass. She was discharged on POD 4. She returned on POD 18 "
+                "with leg swelling and was taken to the operating room for a venogram. On POD 1, she developed a "
+                "compartment syndrome.")
+    assert mid(got[2]) == 18.0
+    assert mid(got[3]) >= 18.0  # the venogram's first day, never the bypass's
+
+
+def test_an_ordinal_day_that_would_go_back_to_the_start_counts_on_from_the_story() -> None:
+    got = times("A 30-year-old woman was referred for an abnormal fetal ultrasound. Three months later, the baby was "
+                "delivered by caesarean section. He died on the second day.")
+    assert mid(got[2]) > mid(got[1])  # the baby's second day, not day 1 of the mother's story
+
+
+def test_shortly_after_an_event_of_the_stay_is_within_about_a_day() -> None:
+    got = times("A 40-year-old man was admitted with meningitis. He was intubated shortly after ICU admission. "
+                "He died on hospital day 3.")
+    t = got[1]
+    assert t is not None and t.offset_days is not None and t.offset_days[1] <= 1.0  # not up to 90 days
+    assert t.derivation == "estimated"  # an estimate still
+    alone = [m for m in find_timexes("Shortly thereafter, she developed a rash.") if m.type == "time_relation"]
+    assert alone and alone[0].attrs["rel_amount_max"] == 90.0  # without an event of the stay: the wide window
+
+
+def test_the_day_prior_to_admission_is_the_day_before_it() -> None:
+    got = times("A 30-year-old man was admitted with confusion. The day prior to admission, he had visited another "
+                "emergency room with vomiting. By the following day, he had a fever of 39.4 C.")
+    assert mid(got[1]) == -1.0
+    assert mid(got[2]) == 0.0

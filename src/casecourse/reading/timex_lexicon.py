@@ -38,6 +38,7 @@ RELATION_WORDS: dict[str, str] = _data("relation_words")
 ANCHORS: dict[str, str] = _data("anchors")
 VAGUE_RELATIONS: dict[str, list] = _data("vague_relations")
 VAGUE_UNIT_WINDOWS: dict[str, list[float]] = _data("vague_unit_windows")
+VAGUE_RELATION_EVENTS: dict[str, list] = _data("vague_relation_events")
 FREQUENCY_WORDS: dict[str, list] = _data("frequency_words")
 SCHEDULE_CUES: dict[str, list[str]] = _data("schedule_cues")
 MERIDIEM: list[str] = _data("clock")["meridiem"]

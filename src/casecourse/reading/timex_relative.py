@@ -17,6 +17,7 @@ from casecourse.reading.timex_lexicon import (
     ORDINAL,
     ORDINAL_WORDS,
     SCHEDULE_CUES,
+    VAGUE_RELATION_EVENTS,
     VAGUE_RELATIONS,
     alternation,
     anchor_keyword,
@@ -270,6 +271,12 @@ def _ord_pair(text: str, m: re.Match) -> Iterator[Cand]:
         yield start, end, prio, typ, attrs
 
 
+# "shortly after ICU admission": a vague relation to an event of the stay, within about a day of it (lexicon
+# vague_relation_events)
+_NARROWED = re.compile(alternation(VAGUE_RELATION_EVENTS["relations"]), re.I)
+_EVENT_OF_STAY = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(VAGUE_RELATION_EVENTS['events'])})\b", re.I)
+
+
 def vague_relations(text: str, starts: list[int]) -> Iterator[Cand]:
     """ "shortly after", "the next day", "at that time", "recently", from the lexicon's windows."""
     for m in matches(_VAGUE_RX, text, starts):
@@ -279,10 +286,13 @@ def vague_relations(text: str, starts: list[int]) -> Iterator[Cand]:
             if not rx.match(m.group("core")):
                 continue
             lo, hi = float(lo), float(hi)
+            narrowed = _NARROWED.fullmatch(m.group("core")) is not None and bool(_EVENT_OF_STAY.match(text, m.end()))
+            if narrowed:  # "shortly after admission": an estimate still, of a narrower window
+                lo, hi = (float(x) for x in VAGUE_RELATION_EVENTS["window"])
             unit = {30: "month", 365: "year", 7: "week"}.get(int(lo), "day") if hi - lo <= 1 else "day"
             n = lo / {"month": 30, "year": 365, "week": 7, "day": 1}[unit]
             attrs = relative_attrs(
-                n, n if unit != "day" else hi, unit, direction, "previous", hi - lo > 1, exact_tol=True
+                n, n if unit != "day" else hi, unit, direction, "previous", hi - lo > 1 or narrowed, exact_tol=True
             )
             attrs.update(
                 kind="relative",
