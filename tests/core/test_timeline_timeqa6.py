@@ -1,7 +1,8 @@
 """The timeline read as a clinician reads it (timeqa6): ordinal day counts of a stay, day counts written with the
 abbreviation the text defines ("hospital day (HD) 1 ... HD 14"), a story whose only calendar words cannot be placed,
 the presentation date told in the opening summary sentence, times after an infant's birth, "shortly after" an event of
-the stay, "the day prior to admission". Sentences written for this test."""
+the stay, "the day prior to admission", amounts after the admission or of an ICU stay. Sentences written for this
+test."""
 
 from __future__ import annotations
 
@@ -104,3 +105,18 @@ def test_the_day_prior_to_admission_is_the_day_before_it() -> None:
                 "emergency room with vomiting. By the following day, he had a fever of 39.4 C.")
     assert mid(got[1]) == -1.0
     assert mid(got[2]) == 0.0
+
+
+def test_an_amount_after_admission_in_a_calendar_story_counts_from_the_admission() -> None:
+    got = times("A 60-year-old man presented to the emergency department on 3 May 2021 with cough. He was admitted. "
+                "On day 5 he was intubated. Ten days later he developed a rash. Twenty days after admission, he was "
+                "extubated.")
+    assert got[3] is not None and got[3].point == "2021-05-17"
+    assert got[4] is not None and got[4].point == "2021-05-23"  # not 20 days after the rash
+
+
+def test_an_amount_of_icu_stay_counts_from_the_icu_admission() -> None:
+    got = times("A 50-year-old man was admitted with pneumonia. On day 3 he was transferred to the intensive care "
+                "unit. On day 9 he was extubated. He was discharged after 2 weeks of ICU stay.")
+    assert mid(got[3]) == 16.0  # 2 weeks after the transfer on day 3 (day index 2), not after day 9
+    assert got[3] is not None and got[3].anchor == "unit admission"

@@ -214,6 +214,14 @@ def _after_birth(text: str, tx: Mention, age_now: float | None) -> TimeRef | Non
                    precision="day", text=tx.text, anchor="birth")
 
 
+def _after_the_stay(tx: Mention) -> bool:
+    """An amount after the admission ("10 days after admission", "after 2 weeks of hospitalization"), not a day count
+    of it (read by the day-count rules) nor a vague one."""
+    a = tx.attrs
+    return a.get("rel_anchor") == "admission" and a.get("rel_direction") == "after" and not a.get("day_count") \
+        and a.get("rel_amount_min") is not None and not a.get("vague") and not a.get("open_after")
+
+
 def _follow_up_mark(tx: Mention) -> bool:
     """ "At 6 months", "by the 12-month follow-up", "at 1 year": a mark of the follow-up the case counts from its
     start, unlike "6 months later" (which counts on from the time just told)."""
@@ -482,6 +490,11 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     base = at.time
                 else:
                     event = None
+                    if has_calendar and not chained and not admission_day and last_admitted is not None and \
+                            _after_the_stay(tx):
+                        # "10 days after admission", "after 26 days of hospitalization" in a story dated by the
+                        # calendar: counted from the admission told last, not from the story's time (timeqa6)
+                        base = last_admitted
                 if has_calendar and tx.attrs.get("age_span"):
                     new = _at_age_calendar(tx, age_now, next((o.time for o in out if o is not None and (
                         o.time.point or o.time.earliest)), None))
