@@ -1,8 +1,8 @@
 """The timeline read as a clinician reads it (timeqa6): ordinal day counts of a stay, day counts written with the
 abbreviation the text defines ("hospital day (HD) 1 ... HD 14"), a story whose only calendar words cannot be placed,
 the presentation date told in the opening summary sentence, times after an infant's birth, "shortly after" an event of
-the stay, "the day prior to admission", amounts after the admission or of an ICU stay. Sentences written for this
-test."""
+the stay, "the day prior to admission", amounts after the admission or of an ICU stay, "day +60". Sentences written
+for this test."""
 
 from __future__ import annotations
 
@@ -120,3 +120,17 @@ def test_an_amount_of_icu_stay_counts_from_the_icu_admission() -> None:
                 "unit. On day 9 he was extubated. He was discharged after 2 weeks of ICU stay.")
     assert mid(got[3]) == 16.0  # 2 weeks after the transfer on day 3 (day index 2), not after day 9
     assert got[3] is not None and got[3].anchor == "unit admission"
+
+
+def test_a_day_count_with_a_plus_sign_is_read_with_its_day_0() -> None:
+    got = times("A 40-year-old man with leukaemia received a stem cell transplant. He had a stable course until "
+                "day +60, when he developed diarrhoea.")
+    assert mid(got[1]) == 60.0  # day +60 is 60 days after day 0, not the 60th day
+
+
+def test_day_plus_counts_count_from_the_event_the_text_marks_day_0() -> None:
+    got = times("A 55-year-old woman with cirrhosis was admitted to our unit. She underwent a liver transplant on "
+                "3 May 2020 (day 0). On day +10, she developed a fever of 39 C. Two weeks later, she had a rash. "
+                "On day +12, cultures grew Candida albicans.")
+    assert got[2] is not None and got[2].point == "2020-05-13"
+    assert got[4] is not None and got[4].point == "2020-05-15"  # from day 0, not on from the rash

@@ -144,6 +144,8 @@ def _before_presentation(text: str, tx: Mention) -> bool:
         or _PRIOR_TO_PRESENTATION.match(text, tx.end) is not None
 
 
+# the text's own day 0 of a course it counts as "day +N" ("a transplant on 3 May (day 0)", "day 0 was the surgery")
+_DAY_ZERO = re.compile(r"\bday\s*0\b", re.I)
 # a day count written "day 13", "hospital day 5": of the stay, counted from day 0 even when the story is past it
 _DAY_COUNT = re.compile(r"(?:(?:hospital|illness|admission|post-?operative|treatment)\s+)?day\s+\d+$", re.I)
 
@@ -412,9 +414,14 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     day_counted: set[int] = set()  # sentences dated by a day count ("on postoperative day 7 she underwent ...")
     course_day0: TimeRef | None = None  # day 1 of a later course the story counts days of without naming it
 
+    day0_marked: list[TimeRef] = []  # the time of the sentence that marks its event "day 0", when the text does
+
     def day_base(tx: Mention, i: int, now: TimeRef | None) -> tuple[TimeRef, str] | None:
         """The time a day count of sentence `i` counts from when it names a later event than day 0 (a
-        readmission, an operation, a drug's start), with that event's label; None for the first stay's days."""
+        readmission, an operation, a drug's start), with that event's label; None for the first stay's days. "Day +22"
+        counts from the event the text marked "day 0" ("a pancreaticoduodenectomy on 23 April 2014 (day 0)")."""
+        if day0_marked and "+" in tx.text:
+            return day0_marked[0], "day 0"
         anchor = day_count_anchor(events, i, tx, asides, later_stays, day_counted)
         if anchor is None or anchor.sentence in asides:
             return None
@@ -518,7 +525,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     new = new.model_copy(update={"anchor": event.label})
                 elif new is not None and day is not None:
                     new = new.model_copy(update={"anchor": day[1]})
-                    if _went_back(new, current):
+                    if day[1] != "day 0" and _went_back(new, current):
                         # "On the sixth postoperative day" after a stay told at length: an earlier operation than the
                         # one meant was found (the story's own goes unnamed); counted on from the story's time
                         new = _from_calendar(tx, current) if has_calendar else _offset(tx, current, counted_on=True)
@@ -605,6 +612,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 carried = (current, current.model_copy(update={"derivation": "carried"}))
             t = carried[1]
         out.append(SentenceTime(time=t, timex=setter, shifts=tuple(shifts)))
+        if not day0_marked and t.known and _DAY_ZERO.search(reading.text, *reading.sentences[i]):
+            day0_marked.append(t)  # "... on April 23rd 2014 (day 0)": what "day +22" counts from
         told = admitted_in.get(i, readmitted_in.get(i))
         if told is not None or (last_admitted is None and i in presented_in):
             # the time where the admission (or presentation) is told: "diagnosed in 2019, was admitted on 3 May

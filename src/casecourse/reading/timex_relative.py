@@ -43,7 +43,8 @@ _OF = (
 )
 _DAY_RX = re.compile(
     # "hospital day (HD) 1", "postoperative day (POD) 7": the abbreviation the text defines may stand in brackets
-    rf"\b(?:(?:the|his|her|their)\s+)?(?:{_KIND}\s+)?[Dd]ay\s*(?:\(\s*[A-Z]{{2,4}}\s*\)\s*)?#?\s*"
+    # "day +81" (a transplant's or a course's count, its day 0 the event itself)
+    rf"\b(?:(?:the|his|her|their)\s+)?(?:{_KIND}\s+)?[Dd]ay\s*(?:\(\s*[A-Z]{{2,4}}\s*\)\s*)?#?\s*(?P<plus>\+\s?)?"
     rf"(?P<n>\d{{1,3}}|{_NUMW})\b"
     rf"(?!\s*(?:[-–]|to)\s*\d|\s*%|\.\d){_OF}",
     re.I,
@@ -155,7 +156,7 @@ def _day_cand(text: str, m: re.Match, n: float, unit: str = "day") -> Cand:
     kind_anchor, day_zero = _kind_anchor(m.groupdict().get("kind"))
     noun = m.groupdict().get("anchor")
     anchor = kind_anchor or _noun_anchor(noun) or "previous"
-    offset = n if day_zero else max(0.0, n - 1)
+    offset = n if day_zero or m.groupdict().get("plus") else max(0.0, n - 1)
     end = m.end() if noun and noun.lower() == "life" else (m.start("rel") - 1 if noun else m.end())
     if unit == "day" or unit == "night":
         attrs = relative_attrs(offset, offset, "day", "after", anchor, False, exact_tol=True)
