@@ -1,8 +1,8 @@
 """The timeline read as a clinician reads it (timeqa6): ordinal day counts of a stay, day counts written with the
 abbreviation the text defines ("hospital day (HD) 1 ... HD 14"), a story whose only calendar words cannot be placed,
 the presentation date told in the opening summary sentence, times after an infant's birth, "shortly after" an event of
-the stay, "the day prior to admission", amounts after the admission or of an ICU stay, "day +60". Sentences written
-for this test."""
+the stay, "the day prior to admission", amounts after the admission or of an ICU stay, "day +60", incubation times.
+Sentences written for this test."""
 
 from __future__ import annotations
 
@@ -134,3 +134,15 @@ def test_day_plus_counts_count_from_the_event_the_text_marks_day_0() -> None:
                 "On day +12, cultures grew Candida albicans.")
     assert got[2] is not None and got[2].point == "2020-05-13"
     assert got[4] is not None and got[4].point == "2020-05-15"  # from day 0, not on from the rash
+
+
+def test_an_incubation_time_does_not_move_the_story() -> None:
+    got = times("A 60-year-old man was admitted with fever. Blood cultures drawn on admission grew Escherichia coli "
+                "after 5 days of incubation. Ceftriaxone was started.")
+    assert mid(got[1]) == 0.0 and mid(got[2]) == 0.0  # the laboratory's five days are not the patient's
+
+
+def test_a_fronted_incubation_time_still_moves_the_story() -> None:
+    got = times("A 60-year-old man was admitted with fever. After 5 days of incubation, the culture grew Aspergillus "
+                "and voriconazole was started.")
+    assert mid(got[1]) == 5.0  # the treatment followed the result

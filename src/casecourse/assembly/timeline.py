@@ -18,6 +18,7 @@ from casecourse.assembly.timeline_anchor import EventIndex, day_count_anchor, fi
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.pipeline import Reading
+from casecourse.reading.timex_lexicon import LAB_PROCESS_WORDS, alternation
 from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
 from casecourse.reading.zoning import PATIENT_ZONES
 
@@ -144,6 +145,8 @@ def _before_presentation(text: str, tx: Mention) -> bool:
         or _PRIOR_TO_PRESENTATION.match(text, tx.end) is not None
 
 
+# "after 84 h of incubation", "after 5 days of culture" (knowledge/timex_lexicon.json lab_process_lengths)
+_LAB_PROCESS = re.compile(rf"\s+of\s+(?:{alternation(LAB_PROCESS_WORDS)})\b", re.I)
 # the text's own day 0 of a course it counts as "day +N" ("a transplant on 3 May (day 0)", "day 0 was the surgery")
 _DAY_ZERO = re.compile(r"\bday\s*0\b", re.I)
 # a day count written "day 13", "hospital day 5": of the stay, counted from day 0 even when the story is past it
@@ -385,6 +388,11 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             si += 1
         if si < len(reading.sentences) and _in_parentheses(reading.text, reading.sentences[si][0], m.start):
             continue  # "(stent placed 4 years before admission)" dates an aside, not the story
+        if si < len(reading.sentences) and _LAB_PROCESS.match(reading.text, int(m.attrs.get("phrase_end") or m.end)) \
+                and _FRONTED.match(reading.text, reading.sentences[si][0], m.start) is None:
+            # "cultures remained negative after 5 days of incubation": the laboratory's time, not the story's (a
+            # fronted one, "After 5 days of incubation, the culture grew X and Y was started", moves the story)
+            continue
         by_sentence.setdefault(si, []).append(m)
     # a story with no date the calendar can place ("in late April" of a year the text hides, "201X") lives on the
     # relative axis, as one without any date: on the calendar axis none of its facts would be placed at all

@@ -43,6 +43,7 @@ FREQUENCY_WORDS: dict[str, list] = _data("frequency_words")
 SCHEDULE_CUES: dict[str, list[str]] = _data("schedule_cues")
 MERIDIEM: list[str] = _data("clock")["meridiem"]
 DAY_COUNT_ABBREVIATIONS: dict[str, str] = _data("day_count_abbreviations")
+LAB_PROCESS_WORDS: list[str] = _data("lab_process_lengths")["words"]
 
 _UNITS_WORD = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
