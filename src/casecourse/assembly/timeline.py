@@ -18,6 +18,7 @@ from casecourse.assembly.timeline_anchor import EventIndex, day_count_anchor, fi
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.pipeline import Reading
+from casecourse.reading.timex_lexicon import LAB_PROCESS_WORDS, alternation
 from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
 from casecourse.reading.zoning import PATIENT_ZONES
 
@@ -26,7 +27,6 @@ _AGAIN = re.compile(r"\s+(?:once\s+)?again\b", re.I)
 # how far back a day count of the stay may take a story dated by the calendar ("on day 20 ... in the third month ...
 # on day 5 the culture grew") before it is taken for a day of a later course the story did not name
 _STAY_RETURN_DAYS = 90.0
-_DAY_COUNT = re.compile(r"(?:(?:hospital|illness|admission|post-?operative|treatment)\s+)?day\s+\d+$", re.I)
 _AT_THE_TIME = re.compile(r"at (?:the|that) time$", re.I)
 _DAY_WORD = re.compile(r"\bday\b", re.I)
 _FRONTED = re.compile(r"\W*(?:\w+\W+){0,2}$")  # at most two words before the expression in its sentence
@@ -125,6 +125,16 @@ def _open_after(tx: Mention, current: TimeRef | None, next_date: str | None) -> 
                    text=tx.text, anchor="previous")
 
 
+_PRESENTED_BEFORE = re.compile(r"\b(?:presented|admitted|referred|hospitali[sz]ed|attended)\b", re.I)
+
+
+def _presented_on(text: str, sentence_start: int, tx: Mention) -> bool:
+    """ "We report the case of a patient who presented to our hospital in July 2021 with ...": a calendar date told
+    after the presentation, in a summary sentence that opens a story with no time yet, is the story's own date (as an
+    aside it left every fact of the story undated, timeqa6)."""
+    return tx.attrs.get("kind") == "absolute" and _PRESENTED_BEFORE.search(text, sentence_start, tx.start) is not None
+
+
 def _before_presentation(text: str, tx: Mention) -> bool:
     """A time counted back from the presentation ("seven years prior to the presenting complaints",
     "2 years before this admission", "3 years ago"), or vaguely back ("years ago"), dates its own sentence,
@@ -135,9 +145,28 @@ def _before_presentation(text: str, tx: Mention) -> bool:
         or _PRIOR_TO_PRESENTATION.match(text, tx.end) is not None
 
 
-def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
+# "after 84 h of incubation", "after 5 days of culture" (knowledge/timex_lexicon.json lab_process_lengths)
+_LAB_PROCESS = re.compile(rf"\s+of\s+(?:{alternation(LAB_PROCESS_WORDS)})\b", re.I)
+# the text's own day 0 of a course it counts as "day +N" ("a transplant on 3 May (day 0)", "day 0 was the surgery")
+_DAY_ZERO = re.compile(r"\bday\s*0\b", re.I)
+# a day count written "day 13", "hospital day 5": of the stay, counted from day 0 even when the story is past it
+_DAY_COUNT = re.compile(r"(?:(?:hospital|illness|admission|post-?operative|treatment)\s+)?day\s+\d+$", re.I)
+
+
+def _day_count(tx: Mention, base: tuple[float, float]) -> bool:
+    """A count of days of the stay counted from day 0, never on from the time told before it: "day 13", "hospital day
+    5" always; "on the 16th day of ICU stay", "POD 3" when that is not before the story's time `base` (timeqa6: "the
+    16th day of ICU stay" after "the next week" was read as 15 days after that week; "he died on the second day" after
+    a birth the story told months after its day 0 is the second day of the baby's life)."""
+    if not tx.attrs.get("day_count") or tx.attrs.get("rel_unit") != "day":
+        return False
+    return _DAY_COUNT.match(tx.text) is not None or float(tx.attrs.get("rel_amount_max") or 0) >= base[0] - 1
+
+
+def _offset(tx: Mention, current: TimeRef | None, counted_on: bool = False) -> TimeRef | None:
     """Relative axis: shift the current offset by the expression's amount in days. A day count of the
-    stay ("on day 13", "hospital day 5") counts from day 0, not from the previous time."""
+    stay ("on day 13", "hospital day 5") counts from day 0, not from the previous time, unless `counted_on` (a day
+    count of an operation the story did not name, "POD 1" of a second operation: counted on from the story's time)."""
     lo_d = tx.attrs.get("rel_amount_min")
     hi_d = tx.attrs.get("rel_amount_max")
     if lo_d is None:
@@ -155,7 +184,7 @@ def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
         lo, hi = base
     else:
         lo, hi = base[0] + lo_d, base[1] + hi_d
-    if (tx.attrs.get("rel_anchor") in ("admission", "presentation") or _DAY_COUNT.match(tx.text)) \
+    if (tx.attrs.get("rel_anchor") in ("admission", "presentation") or _day_count(tx, base) and not counted_on) \
             and direction != "before":
         lo, hi = lo_d, hi_d
     elif _follow_up_mark(tx) and lo_d >= base[0]:
@@ -169,20 +198,33 @@ def _offset(tx: Mention, current: TimeRef | None) -> TimeRef | None:
 _OF_LIFE = re.compile(r"\s*of\s+(?:(?:his|her|the\s+(?:infant|baby|child|neonate|newborn)['’]s)\s+)?life\b", re.I)
 
 
+# "5 days after birth" in an infant's story (timeqa6: counted on from the time told before, "discharged 17 days after
+# birth" was day 32); not "after delivery", which in a mother's story is her own delivery
+_AFTER_BIRTH = re.compile(r"\s*(?:after|following|post)\s+(?:(?:his|her|the)\s+)?birth\b", re.I)
+
+
 def _after_birth(text: str, tx: Mention, age_now: float | None) -> TimeRef | None:
-    """Relative axis: a time of an infant's life ("on day 28 of life") counted from the birth: day 0 less the
-    patient's age at day 0 when it is under a year; with no age told, a newborn's story whose day 0 is the birth (an
-    estimate). None otherwise (an older patient's "day 2 of life" is mostly a mother's baby's)."""
+    """Relative axis: a time of an infant's life ("on day 28 of life", "5 days after birth") counted from the birth:
+    day 0 less the patient's age at day 0 when it is under a year; with no age told, a newborn's story whose day 0 is
+    the birth (an estimate). None otherwise (an older patient's "day 2 of life" is mostly a mother's baby's)."""
     a = tx.attrs
     if a.get("rel_anchor") != "birth" or a.get("rel_direction") != "after" or a.get("age_span") \
             or a.get("rel_amount_min") is None or age_now is not None and age_now >= 1 \
             or not _OF_LIFE.match(text, tx.end, int(a.get("phrase_end") or tx.end) + 1) \
-            and not _OF_LIFE.search(text, tx.start, tx.end):
+            and not _OF_LIFE.search(text, tx.start, tx.end) and not _AFTER_BIRTH.match(text, tx.end):
         return None
     lo_d, hi_d = float(a["rel_amount_min"]), float(a.get("rel_amount_max") or a["rel_amount_min"])
     born = -age_now * 365.25 if age_now is not None else 0.0
     return TimeRef(offset_days=(born + lo_d, born + hi_d), derivation="estimated" if age_now is None else "relative",
                    precision="day", text=tx.text, anchor="birth")
+
+
+def _after_the_stay(tx: Mention) -> bool:
+    """An amount after the admission ("10 days after admission", "after 2 weeks of hospitalization"), not a day count
+    of it (read by the day-count rules) nor a vague one."""
+    a = tx.attrs
+    return a.get("rel_anchor") == "admission" and a.get("rel_direction") == "after" and not a.get("day_count") \
+        and a.get("rel_amount_min") is not None and not a.get("vague") and not a.get("open_after")
 
 
 def _follow_up_mark(tx: Mention) -> bool:
@@ -346,8 +388,15 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             si += 1
         if si < len(reading.sentences) and _in_parentheses(reading.text, reading.sentences[si][0], m.start):
             continue  # "(stent placed 4 years before admission)" dates an aside, not the story
+        if si < len(reading.sentences) and _LAB_PROCESS.match(reading.text, int(m.attrs.get("phrase_end") or m.end)) \
+                and _FRONTED.match(reading.text, reading.sentences[si][0], m.start) is None:
+            # "cultures remained negative after 5 days of incubation": the laboratory's time, not the story's (a
+            # fronted one, "After 5 days of incubation, the culture grew X and Y was started", moves the story)
+            continue
         by_sentence.setdefault(si, []).append(m)
-    has_calendar = any(m.attrs.get("kind") == "absolute" and m.type == "date"
+    # a story with no date the calendar can place ("in late April" of a year the text hides, "201X") lives on the
+    # relative axis, as one without any date: on the calendar axis none of its facts would be placed at all
+    has_calendar = any(m.attrs.get("kind") == "absolute" and m.type == "date" and _calendar(m.attrs.get("value"))
                        for ms in by_sentence.values() for m in ms)
     current: TimeRef | None = None if has_calendar else TimeRef(offset_days=(0.0, 0.0), derivation="stated",
                                                                precision="day", anchor="day0")
@@ -373,9 +422,14 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     day_counted: set[int] = set()  # sentences dated by a day count ("on postoperative day 7 she underwent ...")
     course_day0: TimeRef | None = None  # day 1 of a later course the story counts days of without naming it
 
+    day0_marked: list[TimeRef] = []  # the time of the sentence that marks its event "day 0", when the text does
+
     def day_base(tx: Mention, i: int, now: TimeRef | None) -> tuple[TimeRef, str] | None:
         """The time a day count of sentence `i` counts from when it names a later event than day 0 (a
-        readmission, an operation, a drug's start), with that event's label; None for the first stay's days."""
+        readmission, an operation, a drug's start), with that event's label; None for the first stay's days. "Day +22"
+        counts from the event the text marked "day 0" ("a pancreaticoduodenectomy on 23 April 2014 (day 0)")."""
+        if day0_marked and "+" in tx.text:
+            return day0_marked[0], "day 0"
         anchor = day_count_anchor(events, i, tx, asides, later_stays, day_counted)
         if anchor is None or anchor.sentence in asides:
             return None
@@ -451,6 +505,11 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     base = at.time
                 else:
                     event = None
+                    if has_calendar and not chained and not admission_day and last_admitted is not None and \
+                            _after_the_stay(tx):
+                        # "10 days after admission", "after 26 days of hospitalization" in a story dated by the
+                        # calendar: counted from the admission told last, not from the story's time (timeqa6)
+                        base = last_admitted
                 if has_calendar and tx.attrs.get("age_span"):
                     new = _at_age_calendar(tx, age_now, next((o.time for o in out if o is not None and (
                         o.time.point or o.time.earliest)), None))
@@ -474,10 +533,10 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     new = new.model_copy(update={"anchor": event.label})
                 elif new is not None and day is not None:
                     new = new.model_copy(update={"anchor": day[1]})
-                    if _went_back(new, current):
+                    if day[1] != "day 0" and _went_back(new, current):
                         # "On the sixth postoperative day" after a stay told at length: an earlier operation than the
                         # one meant was found (the story's own goes unnamed); counted on from the story's time
-                        new = _from_calendar(tx, current) if has_calendar else _offset(tx, current)
+                        new = _from_calendar(tx, current) if has_calendar else _offset(tx, current, counted_on=True)
                 # an amount after a piece of history is history too when the story is past day 0
                 back = event is not None and new is not None and not has_calendar and new.offset_days is not None \
                     and current.offset_days is not None and new.offset_days[1] < 0 <= current.offset_days[0]
@@ -487,7 +546,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     and _FRONTED.match(reading.text, reading.sentences[i][0], tx.start) is None
                 # a summary ("we report a complication occurring several years after X") tells the whole course at
                 # once: its times date its own sentence, not the story that follows
-                summary = tx.zone == "summary"
+                summary = tx.zone == "summary" and not (
+                    current is None and _presented_on(reading.text, reading.sentences[i][0], tx))
                 if new is not None and (chained or back or tx.attrs.get("age_span") or looks_back or summary
                                         or _before_presentation(reading.text, tx)
                                         or _dated_label(reading.text, reading.sentences[i], tx)):
@@ -560,6 +620,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 carried = (current, current.model_copy(update={"derivation": "carried"}))
             t = carried[1]
         out.append(SentenceTime(time=t, timex=setter, shifts=tuple(shifts)))
+        if not day0_marked and t.known and _DAY_ZERO.search(reading.text, *reading.sentences[i]):
+            day0_marked.append(t)  # "... on April 23rd 2014 (day 0)": what "day +22" counts from
         told = admitted_in.get(i, readmitted_in.get(i))
         if told is not None or (last_admitted is None and i in presented_in):
             # the time where the admission (or presentation) is told: "diagnosed in 2019, was admitted on 3 May

@@ -261,13 +261,19 @@ _TO_UNIT = re.compile(r"\b(?:admitted|transferred|moved|taken|transported|shifte
                       r"CCU|intensive\s+care|critical\s+care|high\s+dependency)", re.I)
 
 
+_UNIT_STAY = re.compile(
+    r"\s+of\s+(?:(?:his|her|their|the)\s+)?(?:ICU|PICU|NICU|CCU|intensive\s+care(?:\s+unit)?)\s+stay", re.I)
+
+
 def unit_admission(idx: EventIndex, i: int, tx: Mention, asides: set[int]) -> Anchor | None:
-    """ "2 days after admission to the intensive care unit": counted from the last sentence before `i` that told
-    the patient admitted or transferred to that unit, not from the story's day 0 (the hospital admission)."""
+    """ "2 days after admission to the intensive care unit", "after 1 month of ICU stay": counted from the last sentence
+    before `i` that told the patient admitted or transferred to that unit, not from the story's day 0 (the hospital
+    admission)."""
     text = idx.reading.text
     end = idx.reading.sentences[i][1]
     m = next((m for m in _SIGNAL.finditer(text, tx.end, min(end, tx.end + 12))), None)
-    if m is None or m.start() > tx.end + 2 or not _UNIT_PHRASE.match(text, m.end()):
+    if (m is None or m.start() > tx.end + 2 or not _UNIT_PHRASE.match(text, m.end())) \
+            and not _UNIT_STAY.match(text, tx.end):  # "after 1 month of ICU stay" (timeqa6)
         return None
     for j in range(i - 1, -1, -1):
         s, e = idx.reading.sentences[j]

@@ -79,6 +79,7 @@ _POST = re.compile(
     r"post[- ]?transplant(?:ation)?|post[- ]?discharge|post[- ]?delivery|post[- ]?treatment|"
     r"post[- ]?injury)\b"
     r"|\s+of\s+(?:the\s+|his\s+|her\s+|this\s+)?(?P<of>life|admission|hospitali[sz]ation|hospital\s+stay|"
+    r"(?:ICU|PICU|NICU|intensive\s+care(?:\s+unit)?)\s+stay|"
     r"illness|treatment|therapy|follow[- ]?up|symptoms?|disease|observation|chemotherapy|radiotherapy)\b"
     r"|\s*[-‐]?\s*(?P<fu>follow[- ]?up|visit|review|control|check[- ]?up|evaluation)\b"
     r"|(?P<poss>['’]s?\s+(?:duration|time)\b)"
@@ -128,6 +129,11 @@ _OF_ANCHOR = {
     "hospitalisation": "admission",
     "hospitalization": "admission",
     "hospital stay": "admission",
+    "icu stay": "admission",  # "after 1 month of ICU stay" (timeline.unit_admission: from the ICU admission)
+    "picu stay": "admission",
+    "nicu stay": "admission",
+    "intensive care stay": "admission",
+    "intensive care unit stay": "admission",
     "illness": "onset",
     "symptom": "onset",
     "symptoms": "onset",

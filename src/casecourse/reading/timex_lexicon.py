@@ -38,9 +38,12 @@ RELATION_WORDS: dict[str, str] = _data("relation_words")
 ANCHORS: dict[str, str] = _data("anchors")
 VAGUE_RELATIONS: dict[str, list] = _data("vague_relations")
 VAGUE_UNIT_WINDOWS: dict[str, list[float]] = _data("vague_unit_windows")
+VAGUE_RELATION_EVENTS: dict[str, list] = _data("vague_relation_events")
 FREQUENCY_WORDS: dict[str, list] = _data("frequency_words")
 SCHEDULE_CUES: dict[str, list[str]] = _data("schedule_cues")
 MERIDIEM: list[str] = _data("clock")["meridiem"]
+DAY_COUNT_ABBREVIATIONS: dict[str, str] = _data("day_count_abbreviations")
+LAB_PROCESS_WORDS: list[str] = _data("lab_process_lengths")["words"]
 
 _UNITS_WORD = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}

@@ -12,10 +12,12 @@ from casecourse.reading.rx_first import anchored
 from casecourse.reading.timex_lexicon import (
     AMOUNT,
     ANCHOR,
+    DAY_COUNT_ABBREVIATIONS,
     NUMBER_WORDS,
     ORDINAL,
     ORDINAL_WORDS,
     SCHEDULE_CUES,
+    VAGUE_RELATION_EVENTS,
     VAGUE_RELATIONS,
     alternation,
     anchor_keyword,
@@ -40,7 +42,10 @@ _OF = (
     r"disease))?"
 )
 _DAY_RX = re.compile(
-    rf"\b(?:(?:the|his|her|their)\s+)?(?:{_KIND}\s+)?[Dd]ay\s*#?\s*(?P<n>\d{{1,3}}|{_NUMW})\b"
+    # "hospital day (HD) 1", "postoperative day (POD) 7": the abbreviation the text defines may stand in brackets
+    # "day +81" (a transplant's or a course's count, its day 0 the event itself)
+    rf"\b(?:(?:the|his|her|their)\s+)?(?:{_KIND}\s+)?[Dd]ay\s*(?:\(\s*[A-Z]{{2,4}}\s*\)\s*)?#?\s*(?P<plus>\+\s?)?"
+    rf"(?P<n>\d{{1,3}}|{_NUMW})\b"
     rf"(?!\s*(?:[-–]|to)\s*\d|\s*%|\.\d){_OF}",
     re.I,
 )
@@ -54,6 +59,12 @@ _CLAUSE_END = re.compile(r"[.;]\s")
 # "rituximab 375 mg/m2 was added on day 3": a change of the story, not a day of a treatment cycle
 _STORY_VERB_BEFORE = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?(?:" + "|".join(
     re.escape(v) for v in SCHEDULE_CUES.get("story_verbs", ())) + r")\s+(?:on\s+)?(?:hospital\s+)?$", re.I)
+# "HD 14" where the text wrote "hospital day (HD)": an abbreviation of a day count of the stay
+# (`knowledge/timex_lexicon.json` day_count_abbreviations), read only in a text that defines it
+_ABBR_DAY_RX = re.compile(rf"\b(?P<abbr>{alternation(DAY_COUNT_ABBREVIATIONS)})\s*#?\s*(?P<n>\d{{1,3}})\b"
+                          r"(?!\s*(?:[-–]|to)\s*\d|\s*%|\.\d|\s*(?:h|hours?|min|times|sessions?)\b)")
+_ABBR_DEFINED = {abbr: re.compile(rf"\b(?:{words})\s+day\s*\(\s*{abbr}\s*\)", re.I)
+                 for abbr, words in DAY_COUNT_ABBREVIATIONS.items()}
 _POD_RX = re.compile(r"\b(?:POD\s*#?\s*(?P<n>\d{1,3})|(?P<n2>\d{1,3})(?:st|nd|rd|th)?\s+POD)\b")
 _ORD_RX = re.compile(
     rf"\b(?:(?:the|his|her|their)\s+)?(?P<ord>{ORDINAL})\s+(?:{_KIND}\s+)?"
@@ -145,7 +156,7 @@ def _day_cand(text: str, m: re.Match, n: float, unit: str = "day") -> Cand:
     kind_anchor, day_zero = _kind_anchor(m.groupdict().get("kind"))
     noun = m.groupdict().get("anchor")
     anchor = kind_anchor or _noun_anchor(noun) or "previous"
-    offset = n if day_zero else max(0.0, n - 1)
+    offset = n if day_zero or m.groupdict().get("plus") else max(0.0, n - 1)
     end = m.end() if noun and noun.lower() == "life" else (m.start("rel") - 1 if noun else m.end())
     if unit == "day" or unit == "night":
         attrs = relative_attrs(offset, offset, "day", "after", anchor, False, exact_tol=True)
@@ -214,6 +225,13 @@ def day_counts(text: str, starts: list[int]) -> Iterator[Cand]:
             phrase_end=m.end(),
         )
         yield m.start(), m.end(), 1, "time", attrs
+    defined: dict[str, bool] = {}
+    for m in matches(_ABBR_DAY_RX, text, starts):
+        abbr = m.group("abbr")
+        if abbr not in defined:
+            defined[abbr] = _ABBR_DEFINED[abbr].search(text) is not None
+        if defined[abbr]:  # "died on HD 14": day 14 of the stay, its day 1 being day 0
+            yield _abbr_day(m)
     for m in matches(_ORD_RX, text, starts):
         o = m.group("ord").lower().replace(" ", "")
         n = float(re.match(r"\d+", o).group()) if o[0].isdigit() else float(ORDINAL_WORDS[o])
@@ -222,6 +240,16 @@ def day_counts(text: str, starts: list[int]) -> Iterator[Cand]:
         yield _day_cand(text, m, n, m.group("unit").lower())
     for m in matches(_ORD_PAIR_RX, text, starts):
         yield from _ord_pair(text, m)
+
+
+def _abbr_day(m: re.Match) -> Cand:
+    """A day count of the stay written with its abbreviation ("HD 14"): counted from the admission, day 1 = day 0."""
+    n = float(m.group("n"))
+    offset = max(0.0, n - 1)
+    attrs = relative_attrs(offset, offset, "day", "after", "admission", False, exact_tol=True)
+    attrs.update(kind="relative", timex_type="DATE", value=duration_value(offset, offset, False, "day"),
+                 precision="day", day_count=int(n), phrase_start=m.start(), phrase_end=m.end())
+    return m.start(), m.end(), 1, "time", attrs
 
 
 def _ordinal(word: str) -> float:
@@ -244,6 +272,12 @@ def _ord_pair(text: str, m: re.Match) -> Iterator[Cand]:
         yield start, end, prio, typ, attrs
 
 
+# "shortly after ICU admission": a vague relation to an event of the stay, within about a day of it (lexicon
+# vague_relation_events)
+_NARROWED = re.compile(alternation(VAGUE_RELATION_EVENTS["relations"]), re.I)
+_EVENT_OF_STAY = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(VAGUE_RELATION_EVENTS['events'])})\b", re.I)
+
+
 def vague_relations(text: str, starts: list[int]) -> Iterator[Cand]:
     """ "shortly after", "the next day", "at that time", "recently", from the lexicon's windows."""
     for m in matches(_VAGUE_RX, text, starts):
@@ -253,10 +287,13 @@ def vague_relations(text: str, starts: list[int]) -> Iterator[Cand]:
             if not rx.match(m.group("core")):
                 continue
             lo, hi = float(lo), float(hi)
+            narrowed = _NARROWED.fullmatch(m.group("core")) is not None and bool(_EVENT_OF_STAY.match(text, m.end()))
+            if narrowed:  # "shortly after admission": an estimate still, of a narrower window
+                lo, hi = (float(x) for x in VAGUE_RELATION_EVENTS["window"])
             unit = {30: "month", 365: "year", 7: "week"}.get(int(lo), "day") if hi - lo <= 1 else "day"
             n = lo / {"month": 30, "year": 365, "week": 7, "day": 1}[unit]
             attrs = relative_attrs(
-                n, n if unit != "day" else hi, unit, direction, "previous", hi - lo > 1, exact_tol=True
+                n, n if unit != "day" else hi, unit, direction, "previous", hi - lo > 1 or narrowed, exact_tol=True
             )
             attrs.update(
                 kind="relative",
