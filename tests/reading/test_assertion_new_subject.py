@@ -33,3 +33,10 @@ def test_a_finding_that_did_not_improve_persists() -> None:
     assert _asserted("The rash did not resolve despite oral steroids.")["rash"] == "present"
     assert _asserted("Her abdominal pain failed to improve.")["abdominal pain"] == "present"
     assert _asserted("He had no fever and did not improve.")["fever"] == "negated"
+
+
+def test_what_is_treated_empirically_is_suspected() -> None:
+    c = analyze_text("He was treated empirically for meningitis with ceftriaxone.", assess=False)
+    assert {x.name: x.status for x in c.conditions}["meningitis"] == "provisional"
+    c = analyze_text("Her pneumonia was treated with ceftriaxone.", assess=False)
+    assert {x.name: x.status for x in c.conditions}["pneumonia"] == "confirmed"

@@ -53,3 +53,14 @@ def test_an_eponym_after_an_adverb_is_still_read() -> None:
 
 def test_a_vessel_named_alone_is_no_malformation() -> None:
     assert not _conditions("A stent graft was placed in the aortic arch.")
+
+
+def test_a_hyphenated_qualifier_is_read_whole() -> None:
+    assert "like syndrome" not in _conditions("She developed a Cushing-like syndrome on steroids.")
+    assert "post-polio syndrome" in _conditions("He had a post-polio syndrome.")
+
+
+def test_sinus_node_dysfunction_is_one_diagnosis() -> None:
+    conditions = {m.text: m.attrs.get("icd10") for m in find("He had sick sinus node dysfunction.")
+                  if m.type == "condition"}
+    assert conditions == {"sick sinus node dysfunction": "I49.5"}

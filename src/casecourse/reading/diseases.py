@@ -960,7 +960,8 @@ def _head_rx(heads: tuple[str, ...]) -> re.Pattern:
     # and a numeral naming which one ("complex IV deficiency", "factor V deficiency")
     # and may be an organ's short form ("LV dysfunction", "RV failure")
     qualifier = r"[a-z][a-z]+(?:[-–][a-z]+)?|(?![IVX]+\b)[A-Z]{2,3}"
-    return re.compile(rf"\b({qualifier})\s+(?:(?:[IVX]{{1,4}}|\d{{1,2}})\s+)?"
+    # a hyphenated qualifier whole: "Post-polio syndrome", "Cushing-like syndrome" (not "polio", "like syndrome")
+    return re.compile(rf"(?<![-–\w])((?:[A-Za-z][a-z]+[-–])?(?:{qualifier}))\s+(?:(?:[IVX]{{1,4}}|\d{{1,2}})\s+)?"
                       rf"(?:\([A-Z][A-Za-z0-9]{{0,7}}\)\s+)?(?:{alt})s?\b"
                       rf"(?!\s+to\b)")
 
