@@ -25,7 +25,7 @@ from functools import cache
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.plausibility import can_be_negative
-from casecourse.reading import lab_fluids
+from casecourse.reading import lab_fluids, weight_change
 from casecourse.reading.labs_catalogue import LabTest, TestHit, by_written, catalogue, expand, find_tests
 from casecourse.reading.labs_qualitative import Compound, compound_anchors, find_compounds, find_qualitative
 from casecourse.reading.labs_results import find_results
@@ -83,6 +83,9 @@ _PREPARATION_AFTER = re.compile(
     r"\s?(?:[A-Za-z][\w-]*\s+){0,2}(?:"
     + "|".join(re.escape(r["word"]) for r in table("preparation_words.csv")) + r")\b", re.I)
 _TYPE_NUMBERS = re.compile(r"\d{1,2}(?:\s?[,/]\s?\d{1,2})*")
+# "incubated for 48 h at 37 °C": a laboratory's condition (knowledge/incubation_words.csv), no body temperature
+_INCUBATION_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(r["word"]) for r in table("incubation_words.csv")) + r")\b", re.I)
 # a value written as the reference interval: "(normal range, 130–175 g/L)", "(normal <50 U/L)"
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:normal|reference|ref|NR|(?:(?<=\()|(?<=\[)|(?<=\( )|(?<=, )|(?<=; ))RR|ULN|cut-?off"
@@ -577,6 +580,13 @@ def _unmeasured(text: str, compounds: list[Compound], values: list[Mention]) -> 
     return out
 
 
+def _lab_condition(text: str, start: int, clause_start: int) -> bool:
+    """Whether the temperature at `start` is a laboratory's condition told in its clause ("the isolate grew on blood
+    agar after 48 h of incubation at 37 °C"), with no fever or temperature word after the handling word."""
+    handled = [m.end() for m in _INCUBATION_BEFORE.finditer(text, max(clause_start, start - 80), start)]
+    return bool(handled) and not _FEVER_BEFORE.search(text, handled[-1], start)
+
+
 def find_labs(text: str) -> list[Mention]:
     """All `lab_test`, `lab_value`, `lab_reference` and `test_result` mentions, sorted by position."""
     hits = _without_salts(text, _without_antibody_classes(text, find_tests(text)))
@@ -615,9 +625,11 @@ def find_labs(text: str) -> list[Mention]:
                 and _NAME_SEMICOLON.search(text, max(0, clause_start - 40), clause_start):
             clause_start = ends[k - 2] if k > 1 else 0  # "(AST; 43 IU/L)": a short form and its value in brackets
         clause_end = ends[k] if k < len(ends) else len(text)
-        if may_hold(low, max(0, v.start - 40), v.start, _CHANGE_WORDS) \
-                and _CHANGE_BEFORE.search(text, max(0, v.start - 70), v.start):
-            # "haemoglobin decreased by 7 g/dL", "a weight loss of 8 kg": a measured change, not the test's level;
+        if (may_hold(low, max(0, v.start - 40), v.start, _CHANGE_WORDS)
+                and _CHANGE_BEFORE.search(text, max(0, v.start - 70), v.start)) \
+                or (v.info is not None and v.info.kind == "mass" and weight_change.is_amount(text, v.start, v.end)):
+            # "haemoglobin decreased by 7 g/dL", "a weight loss of 8 kg", "she had lost 6 kg": a measured change, not
+            # the test's level;
             # kept as a value with no test (the course files no result for it)
             if v.unit:
                 change = value_mention(text, v, None)
@@ -668,6 +680,8 @@ def find_labs(text: str) -> list[Mention]:
             continue  # "10% neutral formalin": a preparation's strength, not a result
         if (v.extra or {}).get("slash_titre") and (test is None or not (test.qualitative or test.kind == "serology")):
             continue  # "1/320" is a titre only as a serology's result
+        if test is not None and test.name == "body temperature" and _lab_condition(text, v.start, clause_start):
+            continue
         if test is not None and test.members:
             test = expand(test)[0] if len(expand(test)) == 1 else test
         if test is not None and test.kind == "anchor":

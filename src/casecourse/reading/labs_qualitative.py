@@ -103,6 +103,24 @@ _VALUED_COPULA = re.compile(rf"{_BRACKETED}\s*,?\s*(?P<cop>was|were|is|are)\s+$"
 
 
 @cache
+def exception_before() -> re.Pattern[str]:
+    """A phrase of `knowledge/exception_phrases.csv` ("except for", "apart from"): what follows it is set apart from
+    a result said before it."""
+    phrases = sorted((r["phrase"] for r in table("exception_phrases.csv")), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b", re.I)
+
+
+def _excepted(text: str, at: int, hits: list[TestHit]) -> frozenset[str]:
+    """The tests named after an exception phrase later in the sentence of `at` ("electrolytes were normal other than
+    potassium"): the members of a panel said normal there that the text sets apart."""
+    end = _sentence_end(text, at)
+    m = exception_before().search(text, at, end)
+    if m is None:
+        return frozenset()
+    return frozenset(t.name for h in hits if m.end() <= h.start < end for t in expand(h.test))
+
+
+@cache
 def _change_words() -> dict[str, str]:
     """knowledge/lab_change_words.csv: progressive change words (a trend rather than a level) -> up | down."""
     return {r["word"].lower(): r["trend"] for r in table("lab_change_words.csv")}
@@ -353,10 +371,13 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             lead = len(adj) - len(adj.lstrip("-"))
             # a level said of the value before it ("was low"); not "detected" or "positive", a qualitative result
             valued = post is not None and interp in _LEVELS and _VALUED_COPULA.fullmatch(text, g_end, s)
+            excepted = _excepted(text, e, hits) if any(len(h.test.members) > 1 for h in takers) else frozenset()
             for h in takers:
                 if interp not in _PANEL_SHARED and h.test.name in panels():
                     continue  # "deranged LFTs": which member is abnormal is not said
                 for t in expand(h.test):
+                    if t.name in excepted and len(h.test.members) > 1:
+                        continue  # "liver tests were normal except for ALT": the member set apart is not normal
                     out.append(_valued(_mention(text, s + lead, e, t, interp, "adjective", _written(text, h)),
                                        h.end if valued else None, bool(valued)))
             flagged.add(gi)

@@ -1,0 +1,42 @@
+"""Round labqa6: a degree typed as the letter o, weight changes, incubation temperatures, results set apart by
+"except" (invented sentences)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _labs(sentence: str) -> list[tuple[str, float | None, str | None]]:
+    course = analyze_text("Case presentation\n" + sentence, assess=False)
+    return [(lab.test, lab.value, lab.interpretation) for lab in course.labs]
+
+
+def _units(sentence: str) -> list[tuple[str, float | None, str | None]]:
+    course = analyze_text("Case presentation\n" + sentence, assess=False)
+    return [(lab.test, lab.value, lab.unit) for lab in course.labs]
+
+
+def test_a_degree_typed_as_the_letter_o_is_celsius() -> None:
+    assert _units("On the third morning his temperature was 36.9 oC.") == [("body temperature", 36.9, "oC")]
+    assert _units("She had stopped her OC 2 years ago.") == []
+
+
+def test_a_weight_change_is_no_body_weight() -> None:
+    assert _labs("By the sixth week he had lost 9.5 kg despite eating well.") == []
+    assert _labs("Her weight was 64 kg at booking and she has gained 3 kg since.") == [("body weight", 64.0, None)]
+    assert _labs("He reported 8 kg of weight loss over two months.") == []
+
+
+def test_an_incubation_temperature_is_no_body_temperature() -> None:
+    assert _labs("The isolate grew on chocolate agar after 72 h of incubation at 35 °C.") == []
+    assert _labs("Colonies appeared on Sabouraud agar incubated for 5 days at 30 °C.") == []
+    assert _labs("After incubation of the sample her temperature rose to 39.1 °C.") == \
+        [("body temperature", 39.1, None)]
+
+
+def test_tests_set_apart_by_except_take_no_result_said_before() -> None:
+    labs = _labs("Viral serologies for HIV and hepatitis C were negative, except for hepatitis B core antibodies.")
+    assert ("hepatitis B virus antibodies", None, "NEG") not in labs
+    assert ("hiv serology", None, "NEG") in labs
+    labs = _labs("Electrolytes were within normal limits other than potassium.")
+    assert ("potassium", None, "N") not in labs
+    assert ("sodium", None, "N") in labs
