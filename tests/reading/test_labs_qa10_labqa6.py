@@ -40,3 +40,17 @@ def test_tests_set_apart_by_except_take_no_result_said_before() -> None:
     labs = _labs("Electrolytes were within normal limits other than potassium.")
     assert ("potassium", None, "N") not in labs
     assert ("sodium", None, "N") in labs
+
+
+def test_total_thyroid_hormones_and_name_variants() -> None:
+    labs = _labs("Her thyroid tests showed raised triiodothyronine (9.8 pg/mL; range, 2.8–5.3 pg/mL) and "
+                 "tetraiodothyronine (19.1 ug/dL; range, 5.5–11.0 ug/dL).")
+    assert ("total triiodothyronine", 9.8, "H") in labs and ("total thyroxine", 19.1, "H") in labs
+    assert _labs("Free triiodothyronine was 6.2 pg/mL.") == [("free triiodothyronine", 6.2, None)]
+    assert _labs("Her pro-calcitonin was 4.2 ng/mL and glutamic oxalacetic transaminase 310 U/L.") == \
+        [("procalcitonin", 4.2, None), ("aspartate aminotransferase", 310.0, None)]
+
+
+def test_a_level_said_of_both_tests_after_it() -> None:
+    assert _labs("Tests showed elevated levels of both ALT and AST.") == \
+        [("alanine aminotransferase", None, "H"), ("aspartate aminotransferase", None, "H")]

@@ -51,7 +51,7 @@ _DEG = (r"(?:(?:very|markedly|mildly|slightly|significantly|severely|moderately|
         r"remarkably|considerably|minimally|borderline|abnormally|diffusely|exceedingly|also|both|all|still|again|"
         r"further|only)\s+)*")
 _ADJ = "|".join(sorted((re.escape(w) for w in _WORD2INTERP), key=len, reverse=True))
-_FILL = (r"(?:serum|plasma|blood|urine|urinary|the|of|levels?|titers?|titres?|concentrations?|count|"
+_FILL = (r"(?:serum|plasma|blood|urine|urinary|the|of|both|levels?|titers?|titres?|concentrations?|count|"
          r"counts|values?|a|an|and|in)")
 _PRE = anchored(rf"(?P<adj>{_DEG}(?:{_ADJ}))\s+(?:{_FILL}\s+)*$", re.I)
 # the cells a stain marks, after "X-positive": "IgG4-positive plasma cells", "CD20-positive B cells"
