@@ -54,3 +54,16 @@ def test_total_thyroid_hormones_and_name_variants() -> None:
 def test_a_level_said_of_both_tests_after_it() -> None:
     assert _labs("Tests showed elevated levels of both ALT and AST.") == \
         [("alanine aminotransferase", None, "H"), ("aspartate aminotransferase", None, "H")]
+
+
+def test_tests_with_their_short_forms_share_the_level_after_them() -> None:
+    assert _labs("Her aspartate aminotransferase (AST) and alanine aminotransferase (ALT) were elevated.") == \
+        [("alanine aminotransferase", None, "H"), ("aspartate aminotransferase", None, "H")]
+    # a bracket of values closing after a test joins it to no later test
+    labs = _labs("The white cell count was normal (7.9 K/uL, 81% neutrophils) and the ferritin was elevated.")
+    assert ("neutrophils", None, "H") not in labs and ("ferritin", None, "H") in labs
+
+
+def test_thrombin_time_is_a_test_of_its_own() -> None:
+    assert _labs("Coagulation showed a prolonged aPTT and thrombin time.") == \
+        [("activated partial thromboplastin time", None, "H"), ("thrombin time", None, "H")]

@@ -73,9 +73,10 @@ _POST = re.compile(
     rf"continues to|began to|started to|stayed|remain|remains|were found|was found|in),?\s+|"
     rf"\([^()]{{0,40}}\)\s*)*?"
     rf"-?(?P<adj>{_DEG}(?:{_ADJ}))(?![\w-])", re.I)
+# (a bracket holding no digit between tests: "aspartate aminotransferase (AST) and alanine aminotransferase (ALT)")
 _SEP = re.compile(
-    r"(?:\s|,|/|\b(?:and|or|as well as|plus|serum|plasma|levels?|counts?|antibod(?:y|ies)|titers?|serology|serologies|"
-    r"titres?|tests?|concentrations?|values?|activit(?:y|ies)|the|in)\b)*", re.I)
+    r"(?:\s|,|/|[()]|\b(?:and|or|as well as|plus|serum|plasma|levels?|counts?|antibod(?:y|ies)|titers?|serology|"
+    r"serologies|titres?|tests?|concentrations?|values?|activit(?:y|ies)|the|in)\b)*", re.I)
 _CARRY = re.compile(r"\s*,?\s*(?:alongside|along with|as well as|together with|with|and|plus|"
                     r"in addition to|as were|as was)\s+(?:(?:the|for|to)\s+)?$", re.I)
 _BOUNDARY = re.compile(r"[.;!?\n](?:(?<=[.;!?])(?:\s|$)|(?<=\n))")  # `[.;!?](?:\s|$)|\n`, led by one class
@@ -250,10 +251,22 @@ def _elided_hits(text: str, hits: list[TestHit]) -> list[TestHit]:
     return out
 
 
+def _short_form_brackets(text: str, a: TestHit, b: TestHit) -> bool:
+    """Whether the brackets between two tests hold a short form only: "lactate dehydrogenase (LDH) and ferritin" (a
+    bracket opened after a test closes right after the next; one closed after a test opened right before it), not
+    "lactate dehydrogenase (LDH, 600 U/L)" (a valued list, read apart) nor "(8.2 K/uL, 86% neutrophils) and CRP"."""
+    gap = text[a.end:b.start]
+    if "(" in gap and not text.startswith(")", b.end):
+        return False
+    return ")" not in gap or text[:a.start].rstrip().endswith("(")
+
+
 def _groups(text: str, hits: list[TestHit]) -> list[list[TestHit]]:
     groups: list[list[TestHit]] = []
     for h in hits:
-        if groups and _SEP.fullmatch(text, groups[-1][-1].end, h.start) and h.start - groups[-1][-1].end < 40:
+        last = groups[-1][-1] if groups else None
+        if last is not None and _SEP.fullmatch(text, last.end, h.start) and h.start - last.end < 40 \
+                and _short_form_brackets(text, last, h):
             groups[-1].append(h)
         else:
             groups.append([h])
