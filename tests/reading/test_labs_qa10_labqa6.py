@@ -67,3 +67,23 @@ def test_tests_with_their_short_forms_share_the_level_after_them() -> None:
 def test_thrombin_time_is_a_test_of_its_own() -> None:
     assert _labs("Coagulation showed a prolonged aPTT and thrombin time.") == \
         [("activated partial thromboplastin time", None, "H"), ("thrombin time", None, "H")]
+
+
+def test_a_level_after_a_comma_closing_a_list_of_valued_tests() -> None:
+    assert _labs("Electrolytes, including sodium (141 mEq/L) and potassium (4.1 mEq/L), were normal.") == \
+        [("sodium", 141.0, "N"), ("potassium", 4.1, "N")]
+    # a comma before another test's level word: not said of the value before it
+    labs = _labs("The potassium (3.8 mEq/L), normal calcium and high phosphate were noted.")
+    assert ("potassium", 3.8, None) in labs
+
+
+def test_an_electrolyte_adjective_states_the_level_of_its_value() -> None:
+    assert _labs("On admission he was hypokalaemic at 2.7 mmol/L.") == [("potassium", 2.7, "L")]
+    assert _labs("She remained hypercalcemic despite hydration.") == [("calcium", None, "H")]
+    assert _labs("He takes oral hypoglycemic agents.") == []
+
+
+def test_counted_cultures_and_name_variants() -> None:
+    assert _labs("All four cultures were positive for Enterococcus faecalis.") == [("culture", None, "POS")]
+    assert _labs("Her aspartate amino transferase was 45 IU/L.") == [("aspartate aminotransferase", 45.0, None)]
+    assert ("anca", None, "NEG") in _labs("Anti-neutrophilic cytoplasmic antibodies were negative.")

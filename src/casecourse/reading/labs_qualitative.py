@@ -65,7 +65,9 @@ _PRE_FOR = anchored(r"(?P<adj>(?:tested\s+|was\s+|were\s+)?(?:strongly\s+|weakly
                     r"(?:positive|negative|reactive|seropositive|seronegative))\s+(?:for|to)\s+"
                     r"(?:the\s+|an?\s+)?$", re.I)
 _POST = re.compile(
-    rf"\s*\)?\s*(?:,\s*(?=(?:were|was|are|is|remained)\s))?(?:\([^()]{{0,40}}\)\s*)?(?:(?:levels?|counts?|antibod(?:y|ies)|titers?|titres?|tests?|"
+    rf"\s*\)?\s*(?:,\s*(?=(?:were|was|are|is|remained)\s))?"
+    # "potassium (3.8 mEq/L), were normal": a comma after the value's bracket, before the copula
+    rf"(?:\([^()]{{0,40}}\)\s*(?:,\s*(?=(?:were|was|are|is|remained)\s))?)?(?:(?:levels?|counts?|antibod(?:y|ies)|titers?|titres?|tests?|"
     rf"concentrations?|values?|results?|activit(?:y|ies)|serology|screen(?:ing)?|assays?|were|was|is|are|remained|"
     rf"became|came back|returned|tested|proved|turned|appeared|be|been|had|has|have|found to be|"
     rf"noted to be|to be|all|both|also|still|persistently|again|repeatedly|initially|subsequently|"
@@ -171,9 +173,9 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 def _variants(term: str) -> set[str]:
-    """US spelling -> British variants by rule (-emia/-aemia, leuk-/leuc-, hem-/haem-)."""
+    """US spelling -> British variants by rule (-emia/-aemia, -emic/-aemic, leuk-/leuc-, hem-/haem-)."""
     out = {term}
-    for a, b in (("emia", "aemia"), ("leuk", "leuc"), ("hem", "haem"), ("cytopenia", "cytopaenia")):
+    for a, b in (("emia", "aemia"), ("emic", "aemic"), ("leuk", "leuc"), ("hem", "haem"), ("cytopenia", "cytopaenia")):
         out |= {v.replace(a, b) for v in out}
     return out
 
