@@ -87,3 +87,13 @@ def test_counted_cultures_and_name_variants() -> None:
     assert _labs("All four cultures were positive for Enterococcus faecalis.") == [("culture", None, "POS")]
     assert _labs("Her aspartate amino transferase was 45 IU/L.") == [("aspartate aminotransferase", 45.0, None)]
     assert ("anca", None, "NEG") in _labs("Anti-neutrophilic cytoplasmic antibodies were negative.")
+
+
+def test_normal_and_reference_value_labels_open_an_interval() -> None:
+    assert _labs("Total bilirubin was 2.3 mg/dL (NV < 1.2).") == [("bilirubin", 2.3, "H")]
+    assert _labs("Creatinine was 1.9 mg/dL (RV 0.6-1.2 mg/dL).") == [("creatinine", 1.9, "H")]
+
+
+def test_a_rate_unit_names_its_test() -> None:
+    assert _labs("The respiratory and pulse rates were 22 breaths/min and 104 beats/min respectively.") == \
+        [("respiratory rate", 22.0, None), ("heart rate", 104.0, None)]

@@ -88,7 +88,8 @@ _INCUBATION_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(r["word"]) for r in table("incubation_words.csv")) + r")\b", re.I)
 # a value written as the reference interval: "(normal range, 130–175 g/L)", "(normal <50 U/L)"
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:normal|reference|ref|NR|(?:(?<=\()|(?<=\[)|(?<=\( )|(?<=, )|(?<=; ))RR|ULN|cut-?off"
+    # "RR", "RV", "NV" (reference range, reference / normal value) only where a bracket or a list opens them
+    r"(?:\b(?:normal|reference|ref|NR|(?:(?<=\()|(?<=\[)|(?<=\( )|(?<=, )|(?<=; ))(?:RR|RV|NV)|ULN|cut-?off"
     # "standard" as a bracket's label ("1236 ng/L (standard <355 ng/L)"); not in prose ("standard bicarbonate")
     r"|(?:(?<=\()|(?<=\[)|(?<=\( ))standard)\.?\s*"
     r"(?:range|ranges|values?|interval|limits?|"
@@ -102,7 +103,8 @@ _REFERENCE_LABEL = re.compile(
     r"(?:^\s*|[(\[]\s*|\.\s+)(?:normal|reference)\s+(?:ranges?|values?|intervals?)\s*:[^;()\[\]\n]*$", re.I)
 _LABEL_KEYS = ("range:", "ranges:", "values:", "value:", "interval:", "intervals:")
 _CSF_ANALYTES = ("protein", "glucose", "lactate")  # one is before a value lab_fluids.csf_value_test may re-file
-_REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "uln", "cut", "limit", "range", "standard")  # one is in every match
+# one is in every match of _REFERENCE_BEFORE
+_REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "rv", "nv", "uln", "cut", "limit", "range", "standard")
 # a bound labelled by the result it gives, first in brackets: "186 U/mL (positive > 20 U/mL)", "(negative <10)"
 _CUTOFF_LABEL = re.compile(r"[(\[]\s?(?:positive|negative)\s*:?\s*$", re.I)
 # "normal" after a copula states the result, it names no interval: "urine calcium was also normal 6.9 mmol"
@@ -110,7 +112,7 @@ _PREDICATED_NORMAL = re.compile(
     r"\b(?:was|were|is|are|remained|been)\s+(?:(?:also|still|again|\w+ly)\s+)?normal\s*[,(]?\s*$", re.I)
 # between a unitless result and its interval: " (", " (normal ", " (reference range: ", " (N "
 _INTERVAL_OPEN = re.compile(
-    r"\s*\(\s*(?:(?P<ref>normal|reference|ref\.?|N|NR|RR)\s*(?:range|values?|interval)?\s*[:,=]?\s*)?", re.I)
+    r"\s*\(\s*(?:(?P<ref>normal|reference|ref\.?|N|NR|RR|NV|RV)\s*(?:range|values?|interval)?\s*[:,=]?\s*)?", re.I)
 # a length that is one side of a lesion's size, not a body measurement: "2.5 cm × 2.4 cm", "3 cm in diameter"
 _DIMENSION_AFTER = re.compile(r"\s?(?:[×xX*]\s?\d|in (?:height|diameter|length|width|size|thickness|depth)\b)")
 _DIMENSION_BEFORE = re.compile(r"[×xX*]\s?$")
@@ -435,7 +437,7 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
 
 # a bracketed reference interval between a number and its unit: "C3 0.76 (normal 0.83–1.52) g/L"
 _INTERVAL_BEFORE_UNIT = re.compile(
-    r"\s*[(\[]\s*(?:normal|reference|ref\.?|NR|RR|N)\b[^()\[\]\n]{0,40}?\d[^()\[\]\n]{0,12}[)\]]\s?", re.I)
+    r"\s*[(\[]\s*(?:normal|reference|ref\.?|NR|RR|NV|RV|N)\b[^()\[\]\n]{0,40}?\d[^()\[\]\n]{0,12}[)\]]\s?", re.I)
 
 
 def _unit_after_interval(text: str, values: list[Value]) -> None:
@@ -682,6 +684,10 @@ def find_labs(text: str) -> list[Mention]:
             continue  # "1/320" is a titre only as a serology's result
         if test is not None and test.name == "body temperature" and _lab_condition(text, v.start, clause_start):
             continue
+        if test is not None and v.info is not None and v.info.kind == "rate" and v.info.default_test \
+                and v.info.default_test != test.name and v.info.default_test in catalogue():
+            # "the respiratory and pulse rates were 25 breaths/min and 108 beats/min": a rate's unit names its test
+            test = catalogue()[v.info.default_test]
         if test is not None and test.members:
             test = expand(test)[0] if len(expand(test)) == 1 else test
         if test is not None and test.kind == "anchor":
