@@ -97,3 +97,9 @@ def test_normal_and_reference_value_labels_open_an_interval() -> None:
 def test_a_rate_unit_names_its_test() -> None:
     assert _labs("The respiratory and pulse rates were 22 breaths/min and 104 beats/min respectively.") == \
         [("respiratory rate", 22.0, None), ("heart rate", 104.0, None)]
+
+
+def test_range_alone_labels_the_interval_of_a_unitless_result() -> None:
+    assert _units("The panel showed a sodium level of 129 (range, 136–145 mmol/L).") == [("sodium", 129.0, "mmol/L")]
+    assert _labs("The panel showed a sodium level of 129 (range, 136–145 mmol/L).") == [("sodium", 129.0, "L")]
+    assert _labs("The median time to relapse was 23.6 (range, 9–42) months.") == []

@@ -110,9 +110,10 @@ _CUTOFF_LABEL = re.compile(r"[(\[]\s?(?:positive|negative)\s*:?\s*$", re.I)
 # "normal" after a copula states the result, it names no interval: "urine calcium was also normal 6.9 mmol"
 _PREDICATED_NORMAL = re.compile(
     r"\b(?:was|were|is|are|remained|been)\s+(?:(?:also|still|again|\w+ly)\s+)?normal\s*[,(]?\s*$", re.I)
-# between a unitless result and its interval: " (", " (normal ", " (reference range: ", " (N "
+# between a unitless result and its interval: " (", " (normal ", " (reference range: ", " (N ", " (range, "
 _INTERVAL_OPEN = re.compile(
-    r"\s*\(\s*(?:(?P<ref>normal|reference|ref\.?|N|NR|RR|NV|RV)\s*(?:range|values?|interval)?\s*[:,=]?\s*)?", re.I)
+    r"\s*\(\s*(?:(?:(?P<ref>normal|reference|ref\.?|N|NR|RR|NV|RV)\s*(?:range|values?|interval)?|range)\s*[:,=]?\s*)?",
+    re.I)
 # a length that is one side of a lesion's size, not a body measurement: "2.5 cm × 2.4 cm", "3 cm in diameter"
 _DIMENSION_AFTER = re.compile(r"\s?(?:[×xX*]\s?\d|in (?:height|diameter|length|width|size|thickness|depth)\b)")
 _DIMENSION_BEFORE = re.compile(r"[×xX*]\s?$")
