@@ -103,3 +103,18 @@ def test_range_alone_labels_the_interval_of_a_unitless_result() -> None:
     assert _units("The panel showed a sodium level of 129 (range, 136–145 mmol/L).") == [("sodium", 129.0, "mmol/L")]
     assert _labs("The panel showed a sodium level of 129 (range, 136–145 mmol/L).") == [("sodium", 129.0, "L")]
     assert _labs("The median time to relapse was 23.6 (range, 9–42) months.") == []
+
+
+def test_bpm_names_no_test_of_its_own() -> None:
+    assert _labs("She had a heart rate of 82 bpm and a respiratory rate of 18 bpm.") == \
+        [("heart rate", 82.0, None), ("respiratory rate", 18.0, None)]
+
+
+def test_a_result_word_before_the_next_tests_is_theirs() -> None:
+    labs = _labs("Tests showed negative ANCA and antistreptolysin O (ASO) antibody titers, normal C3 and C4 levels.")
+    assert ("anca", None, "N") not in labs and ("anca", None, "NEG") in labs
+    assert ("c3", None, "N") in labs and ("c4", None, "N") in labs
+
+
+def test_a_partial_thrombin_time_is_the_aptt() -> None:
+    assert _labs("The partial thrombin time was 61 s.") == [("activated partial thromboplastin time", 61.0, None)]

@@ -83,6 +83,7 @@ _PREPARATION_AFTER = re.compile(
     r"\s?(?:[A-Za-z][\w-]*\s+){0,2}(?:"
     + "|".join(re.escape(r["word"]) for r in table("preparation_words.csv")) + r")\b", re.I)
 _TYPE_NUMBERS = re.compile(r"\d{1,2}(?:\s?[,/]\s?\d{1,2})*")
+_RATE_NAMED = re.compile(r"breath|beat", re.I)  # a rate's unit written with what it counts
 # "incubated for 48 h at 37 °C": a laboratory's condition (knowledge/incubation_words.csv), no body temperature
 _INCUBATION_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(r["word"]) for r in table("incubation_words.csv")) + r")\b", re.I)
@@ -686,8 +687,10 @@ def find_labs(text: str) -> list[Mention]:
         if test is not None and test.name == "body temperature" and _lab_condition(text, v.start, clause_start):
             continue
         if test is not None and v.info is not None and v.info.kind == "rate" and v.info.default_test \
-                and v.info.default_test != test.name and v.info.default_test in catalogue():
-            # "the respiratory and pulse rates were 25 breaths/min and 108 beats/min": a rate's unit names its test
+                and v.info.default_test != test.name and v.info.default_test in catalogue() \
+                and _RATE_NAMED.search(v.unit or ""):
+            # "the respiratory and pulse rates were 25 breaths/min and 108 beats/min": a rate's unit that says what it
+            # counts names its test (not "bpm", written for beats and for breaths: "respiratory rate 19 bpm")
             test = catalogue()[v.info.default_test]
         if test is not None and test.members:
             test = expand(test)[0] if len(expand(test)) == 1 else test

@@ -100,6 +100,8 @@ _BRACKETED = r"(?:\s*\(|\s*[,;:]\s*)[^()]{0,40}\d[^()]{0,40}\)"
 _VALUED_GAP = re.compile(rf"(?:{_BRACKETED}\s*(?:,\s*(?:and\s+)?|and\s+)|\s*\()", re.I)
 _LEVELS = frozenset({"H", "L", "N", "A"})  # the results a value has as a level
 _COPULA = re.compile(r"\b(?:was|were|is|are|remained)\b", re.I)  # a list with a predicate of its own after it
+# between a result word and the next tests' names: nothing but blanks and filler words ("normal serum C3")
+_ATTRIBUTIVE_GAP = re.compile(rf"\s+(?:{_FILL}\s+)*")
 _VALUE_NEXT = re.compile(r"\s*\([^()]{0,40}\d", re.I)  # the next test's own bracketed value follows its name
 # between a test's bracketed value and the result word after it: "potassium (2.9 mmol/L) was low"
 _VALUED_COPULA = re.compile(rf"{_BRACKETED}\s*,?\s*(?P<cop>was|were|is|are)\s+$", re.I)
@@ -348,6 +350,9 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
         if post and _TREND.match(text, post.start("adj")) and (
                 _TO_VALUE.match(text, post.end("adj")) or _PERFECT.search(text, g_end, post.start("adj"))):
             post = None  # "hemoglobin increased to 10.2 g/dL", "ferritin had decreased": a change, not the level
+        if post and nxt < len(text) and _ATTRIBUTIVE_GAP.fullmatch(text, post.end("adj"), nxt) \
+                and not _COPULA.search(text, g_end, post.start("adj")):
+            post = None  # "ANCA and ASO antibody titers, normal C3 and C4 levels": the word of the tests after it
         if post and _is_change(post.group("adj")):
             out.append(_trend(text, *post.span("adj")))
             carried = listed_by = None
