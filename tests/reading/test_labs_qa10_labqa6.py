@@ -118,3 +118,19 @@ def test_a_result_word_before_the_next_tests_is_theirs() -> None:
 
 def test_a_partial_thrombin_time_is_the_aptt() -> None:
     assert _labs("The partial thrombin time was 61 s.") == [("activated partial thromboplastin time", 61.0, None)]
+
+
+def test_a_table_label_states_the_interval_and_unit_of_its_row() -> None:
+    text = ("Case presentation\nA man was admitted with weakness.\n\nTable 1 Laboratory values\n"
+            "Test\tAdmission\tDay 3\nPotassium (3.5-5.0 mEq/L)\t5.9\t4.1\nINR (0.8-1.2)\t1.9\t1.1\n")
+    got = [(lab.test, lab.value, lab.unit, lab.interpretation) for lab in analyze_text(text, assess=False).labs]
+    assert got == [("potassium", 5.9, "mEq/L", "H"), ("potassium", 4.1, "mEq/L", "N"),
+                   ("international normalized ratio", 1.9, None, "H"),
+                   ("international normalized ratio", 1.1, None, "N")]
+
+
+def test_a_table_headed_by_a_fluid_files_its_values_under_that_fluid() -> None:
+    text = ("Case presentation\nA lumbar puncture was done.\n\n"
+            "CSF findings\tDay 2\tDay 9\nGlucose (40–80 mg/dL)\t95 mg/dL\t60 mg/dL\n")
+    got = [(lab.test, lab.value, lab.interpretation) for lab in analyze_text(text, assess=False).labs]
+    assert got == [("cerebrospinal fluid glucose", 95.0, "H"), ("cerebrospinal fluid glucose", 60.0, "N")]
