@@ -134,3 +134,11 @@ def test_a_table_headed_by_a_fluid_files_its_values_under_that_fluid() -> None:
             "CSF findings\tDay 2\tDay 9\nGlucose (40–80 mg/dL)\t95 mg/dL\t60 mg/dL\n")
     got = [(lab.test, lab.value, lab.interpretation) for lab in analyze_text(text, assess=False).labs]
     assert got == [("cerebrospinal fluid glucose", 95.0, "H"), ("cerebrospinal fluid glucose", 60.0, "N")]
+
+
+def test_a_relatives_result_is_not_the_patients() -> None:
+    assert _labs("His brother had a ferritin of 1200 ng/mL.") == []
+    assert _labs("Her mother's ANA was positive.") == []
+    assert _labs("The donor was CMV IgG positive and the recipient was CMV IgG negative.") == \
+        [("cytomegalovirus IgG antibodies", None, "NEG")]
+    assert _labs("Relative lymphocytosis was noted.") == [("lymphocytes", None, "H")]
