@@ -142,3 +142,9 @@ def test_a_relatives_result_is_not_the_patients() -> None:
     assert _labs("The donor was CMV IgG positive and the recipient was CMV IgG negative.") == \
         [("cytomegalovirus IgG antibodies", None, "NEG")]
     assert _labs("Relative lymphocytosis was noted.") == [("lymphocytes", None, "H")]
+
+
+def test_a_panel_said_abnormal_gives_its_level_to_the_members_it_names_with_values() -> None:
+    assert _labs("Labs showed high inflammatory markers: CRP 182 mg/L, ESR 90 mm/h.") == \
+        [("c-reactive protein", 182.0, "H"), ("erythrocyte sedimentation rate", 90.0, "H")]
+    assert _labs("Labs showed deranged liver function tests.") == []

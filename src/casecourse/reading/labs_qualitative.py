@@ -115,6 +115,26 @@ def exception_before() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b", re.I)
 
 
+# after a panel: a colon or a bracket opening the members it names ("high inflammatory markers: CRP 182 mg/L, ...")
+_MEMBERS_OPEN = re.compile(r"\s*(?:levels?|values?|parameters?)?\s*[:(]\s*", re.I)
+# after a member's name: its value ("CRP 182", "CRP: 22", "CRP of 120", "CRP (120")
+_VALUE_AFTER = re.compile(r"\s*(?:[:=(]|of|was|is|at)?\s*[<>≤≥]?\s*\d", re.I)
+
+
+def _named_members(text: str, panel: TestHit, hits: list[TestHit], interp: str, s: int, e: int) -> list[Mention]:
+    """The members of a panel said abnormal that the text names with their values right after it, after a colon or
+    in a bracket ("high inflammatory markers: CRP 182 mg/L, ESR 90 mm/h", "elevated inflammatory markers (CRP: 22,
+    ESR: 110)"): each takes the panel's result word, as the value after its name."""
+    opened = _MEMBERS_OPEN.match(text, panel.end)
+    if opened is None:
+        return []
+    end = _sentence_end(text, opened.end())
+    members = {t.name for t in expand(panel.test)}
+    return [_valued(_mention(text, s, e, h.test, interp, "named members", _written(text, h)), _after_label(text, h.end))
+            for h in hits if opened.end() <= h.start < end and h.test.name in members
+            and _VALUE_AFTER.match(text, h.end)]
+
+
 def _excepted(text: str, at: int, hits: list[TestHit]) -> frozenset[str]:
     """The tests named after an exception phrase later in the sentence of `at` ("electrolytes were normal other than
     potassium"): the members of a panel said normal there that the text sets apart."""
@@ -394,7 +414,9 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             excepted = _excepted(text, e, hits) if any(len(h.test.members) > 1 for h in takers) else frozenset()
             for h in takers:
                 if interp not in _PANEL_SHARED and h.test.name in panels():
-                    continue  # "deranged LFTs": which member is abnormal is not said
+                    # "deranged LFTs": which member is abnormal is not said, unless its members follow with their values
+                    out.extend(_named_members(text, h, hits, interp, s + lead, e))
+                    continue
                 for t in expand(h.test):
                     if t.name in excepted and len(h.test.members) > 1:
                         continue  # "liver tests were normal except for ALT": the member set apart is not normal
