@@ -614,7 +614,8 @@ class CourseAssembler:
     def _lab(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         a = m.attrs
         if self._restated(m) or a.get("value") is not None and _TARGET_BEFORE.search(
-                self.text, max(sent[0], m.start - 40), m.start) or self._offspring_measure(m, sent):
+                self.text, max(sent[0], m.start - 40), m.start) or self._offspring_measure(m, sent) \
+                or self._relatives_result(m, sent):
             return
         self._last_lab = m
         written = " ".join(_TEST_WORDS.sub(" ", _PARENS.sub(" ", str(a.get("test_text") or ""))).lower().split())
@@ -761,6 +762,18 @@ class CourseAssembler:
             return False
         return str(m.attrs.get("icd10") or "").startswith("O") \
             or _PREGNANCY_COMPLICATED.search(self.text, sent[0], m.start) is not None
+
+    def _relatives_result(self, m: Mention, sent: tuple[int, int]) -> bool:
+        """A result told of a relative, a donor or a partner, the subject of its clause ("her mother's ANA was
+        positive", "the donor was CMV IgG positive", "his brother had a ferritin of 1200 ng/mL"): not the patient's
+        (but "the mother" of an obstetric report is the patient: `_mother_is_patient`)."""
+        at = min(m.start, int(m.attrs.get("item_start") or m.start))
+        starts = [b.end() for b in _CLAUSE_OPEN.finditer(self.text, sent[0], at)]
+        subject = _relative_result_subject().match(self.text, starts[-1] if starts else sent[0])
+        if subject is None:
+            return False
+        return not (_THE_MOTHER.match(self.text, subject.start("det") if subject.group("det") else subject.start())
+                    and self._mother_is_patient(sent))
 
     def _offspring_measure(self, m: Mention, sent: tuple[int, int]) -> bool:
         """A body measure of the patient's baby, where the patient is no baby."""
@@ -1073,6 +1086,21 @@ _LIST_JOIN = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|
 
 
 @cache
+@cache
+def _relative_result_subject() -> re.Pattern[str]:
+    """A relative (knowledge/relatives.csv) opening a clause as its subject or its owner: "Her mother's", "The donor
+    was", "His older brother had" (a possessive or a verb after the word: not "Relative lymphocytosis was noted")."""
+    rel = relatives_alternation()
+    return re.compile(rf"\s*(?P<det>(?:the|her|his|their|its|both|one|[Tt]he\s+patient['’]s)\s+)?"
+                      rf"(?:(?:maternal|paternal|older|younger|elder|twin|biological)\s+)?"
+                      rf"(?:{rel})s?(?:['’]s?(?=\s)|\s+(?:was|were|is|are|had|has|have|tested|showed|also)\b)", re.I)
+
+
+# where a clause of a sentence opens: after a semicolon, or a comma or a conjunction before a new subject
+_CLAUSE_OPEN = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\b(?:but|whereas|while)\b|"
+                          r"\band\b(?=\s+(?:the|her|his|their|she|he|our|this)\b)", re.I)
+
+
 def _other_relative() -> re.Pattern[str]:
     """A relative other than "the mother" (knowledge/relatives.csv): "her mother", "the father", "a sibling"."""
     others = relatives_alternation(frozenset({"mother"}))

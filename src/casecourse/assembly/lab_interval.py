@@ -110,10 +110,13 @@ def interval_flag(text: str, mentions: list[Mention], starts: list[int], value: 
 # "haemoglobin 94 g/L (130-170)", "CRP 6 mg/L (<5)": only the parentheses that directly follow the value count, with
 # no unit or the value's own unit written; a target range ("target 6-8 ug/L") or a single number ("(7.5%)") states no
 # interval and gives nothing.
-# A drug level's "(therapeutic range 0.6-1.2)" is the interval the laboratory prints for it, and counts.
+# A drug level's "(therapeutic range 0.6-1.2)" is the interval the laboratory prints for it, and counts; "NV"/"RV"
+# (normal / reference value) label it as "RR" does: "2.3 mg/dL (NV < 1.2)", and so does "range" alone after a test's
+# value: "sodium of 126 (range, 136–145 mmol/L)".
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "150,000-400,000": thousands separated by commas
 _INTERVAL = re.compile(
-    r"\s*\(\s*(?:(?:normal|reference|ref\.?|NR|RR|N|therapeutic)\s*(?:range|values?|interval|limits?)?\s*[:,=]?\s*)?"
+    r"\s*\(\s*(?:(?:(?:normal|reference|ref\.?|NR|RR|NV|RV|N|therapeutic)\s*(?:range|values?|interval|limits?)?|range)"
+    r"\s*[:,=]?\s*)?"
     rf"(?:(?P<cmp>[<>≤≥]=?)\s*(?P<bound>{_NUM})|(?P<lo>{_NUM})\s*(?:[-–]|to)\s*(?P<hi>{_NUM}))"
     r"\s*(?P<unit>[^()\s;,][^();,]{0,20}?)?\s*\)")
 

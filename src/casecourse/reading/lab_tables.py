@@ -33,6 +33,7 @@ _REFERENCE_HEADER = re.compile(r"\b(?:reference|normal|ref\.?|range|interval|lim
 _EMPTY = re.compile(r"^\s*(?:[-–—−/]+|n\.?\s?a\.?|nd|not done|not (?:available|measured|tested))?\s*$", re.I)
 _SPACED_THOUSANDS = re.compile(r"^(?P<cmp>[<>≤≥]\s?)?\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
 _LABEL_UNIT = re.compile(r"(?:,\s*|\s*\(|\s+in\s+)(?P<unit>[^,()]{1,20}?)\)?\s*$")
+_LABEL_INTERVAL = re.compile(r"\s*\((?P<ref>[^()]{1,30})\)\s*$")  # a bracket closing a row label
 # a percentage named by its short form in a row label: "Neutrophils (NEU%)", "Lymphocytes (LYMPH%)"
 _PERCENT_NAMED = re.compile(r"^[A-Za-z]{2,6}(?=%$)")
 _NUMERIC_CELL = re.compile(r"^\s*[<>≤≥]?\s*[\d.,\s–\-]+\s*$")
@@ -88,8 +89,9 @@ def _is_header(row: list[Cell]) -> bool:
     return not any(_NUMERIC_CELL.match(c.text) for c in row[1:] if c.text)
 
 
-def _row_test(label: Cell) -> tuple[LabTest, str | None, str] | None:
-    """The test a row label names, the unit the label states (if any) and the name as written."""
+def _row_test(label: Cell) -> tuple[LabTest, str | None, str, str | None] | None:
+    """The test a row label names, the unit the label states (if any), the name as written and the reference interval
+    the label states in its brackets, if any ("Sodium (135-145 mEq/L)": unit mEq/L, interval 135-145 mEq/L)."""
     hits = [h for h in find_tests(label.text) if h.start <= _LABEL_LEAD]
     if not hits or _ANTI_BEFORE.search(label.text, 0, hits[0].start):
         return None  # "Anti TG Ab": an antibody to the test's analyte, not the analyte
@@ -102,11 +104,18 @@ def _row_test(label: Cell) -> tuple[LabTest, str | None, str] | None:
     rest = label.text[hits[0].end:]
     unit = None
     name = label.text
+    interval = None
     m = _LABEL_UNIT.search(rest)
     if m and (written := _PERCENT_NAMED.sub("", m.group("unit").strip())) and _unit_codes(written)[0] is not None:
         unit = written
         name = label.text[:hits[0].end + m.start()]
-    return test, unit, name.strip(" ,:")
+    elif (bracket := _LABEL_INTERVAL.search(rest)) and (ref := _REFERENCE_CELL.match(bracket.group("ref"))):
+        # "Sodium (135-145 mEq/L)", "WBC count (<5 cells/mcl)": the row's interval, and the unit written with it
+        interval = bracket.group("ref")
+        if ref.group("unit") and _unit_codes(ref.group("unit"))[0] is not None:
+            unit = ref.group("unit")
+        name = label.text[:hits[0].end + bracket.start()]
+    return test, unit, name.strip(" ,:"), interval
 
 
 def _unit_codes(unit: str) -> tuple[str | None, object]:
@@ -167,6 +176,13 @@ _ARROWS = "↑↓"
 _SCALE = 500.0  # a result may lie this many times beyond its interval (ALT 20,000 U/L against 7–56 U/L), not more
 _ANTI_BEFORE = re.compile(r"\banti[\s-]*$", re.I)
 _FOOTNOTE = re.compile(r"(?<=\d)\s?[*#@†‡]+$")
+
+
+def _scale(ref: re.Match[str]) -> tuple[float, float]:
+    """The magnitudes a value may have to take the unit of its row's interval: never "Leukocytes | 4.4–11.3 × 10^3/mm3
+    | 20,400" (a count written in full is not in thousands)."""
+    lo, hi = (float(ref.group("lo")), float(ref.group("hi"))) if ref.group("lo") else (0.0, float(ref.group("bound")))
+    return lo / _SCALE, max(hi, lo) * _SCALE
 
 
 def _unit_cell(cell: str) -> bool:
@@ -248,7 +264,9 @@ def find_table_labs(text: str) -> list[Mention]:
                 if s < len(row):
                     found.extend(_block_mentions(text, row, s, min(len(row), e, width), skip, columns,
                                                  unit_cols.get(s), ref_cols.get(s)))
-        if found and (specimen := lab_fluids.table_specimen(_caption(text, rows[0][0].start))) is not None:
+        if found and (specimen := lab_fluids.table_specimen(_caption(text, rows[0][0].start))
+                      or (lab_fluids.table_specimen(header[0].text) if header is not None else None)) is not None:
+            # the caption's fluid, or the one the header's first cell names ("CSF characteristics | Day 7 | Day 13")
             for m in found:  # "Table 2 Cerebrospinal fluid analysis": its glucose is no blood glucose
                 lab_fluids.refile(m, specimen)
         out.extend(found)
@@ -270,7 +288,7 @@ def _block_mentions(text: str, row: list[Cell], s: int, e: int, skip: set[int], 
     found = _row_test(row[s])
     if found is None:
         return []
-    test, unit, written = found
+    test, unit, written, label_ref = found
     if unit_col is not None and unit_col < len(row) and row[unit_col].text:
         unit = row[unit_col].text
     scale = None  # the magnitudes a value may have to take the unit of the row's interval
@@ -278,10 +296,9 @@ def _block_mentions(text: str, row: list[Cell], s: int, e: int, skip: set[int], 
             ref := _REFERENCE_CELL.match(row[ref_col].text)) is not None and ref.group("unit") \
             and _unit_codes(ref.group("unit"))[0] is not None:
         unit = ref.group("unit")  # "Sodium | 134–145 mmol/L | 128": the unit written with the row's interval
-        lo, hi = (float(ref.group("lo")), float(ref.group("hi"))) if ref.group("lo") \
-            else (0.0, float(ref.group("bound")))
-        # never "Leukocytes | 4.4–11.3 × 10^3/mm3 | 20,400": a count written in full is not in thousands
-        scale = (lo / _SCALE, max(hi, lo) * _SCALE)
+        scale = _scale(ref)
+    elif label_ref is not None and unit is not None and (ref := _REFERENCE_CELL.match(label_ref)) is not None:
+        scale = _scale(ref)  # "Sodium (135-145 mEq/L) | 128": the unit written with the label's interval
     out: list[Mention] = []
     side = False  # past a second test named in the row: its cells are no longer under the header's columns
     read = False  # a cell of the row read as a value (or its unit) before
@@ -297,7 +314,7 @@ def _block_mentions(text: str, row: list[Cell], s: int, e: int, skip: set[int], 
             named = _row_test(row[i])
             if named is None:
                 return out
-            test, unit, written = named
+            test, unit, written, label_ref = named
             side = True
             i += 1
             continue
@@ -309,6 +326,9 @@ def _block_mentions(text: str, row: list[Cell], s: int, e: int, skip: set[int], 
             if ref_col is not None and ref_col < len(row) and "interpretation" not in m.attrs and not side and (
                     flag := _flag(m, row[ref_col].text)) is not None:
                 m.attrs["interpretation"] = flag  # the row's own reference interval
+            elif label_ref is not None and "interpretation" not in m.attrs \
+                    and (flag := _flag(m, label_ref)) is not None:
+                m.attrs["interpretation"] = flag  # the interval its label states: "Sodium (135-145 mEq/L) | 128"
             out.append(m)
             if nxt is not None and m.end == nxt.end:
                 i += 1  # the unit's cell

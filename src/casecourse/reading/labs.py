@@ -25,7 +25,7 @@ from functools import cache
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.plausibility import can_be_negative
-from casecourse.reading import lab_fluids
+from casecourse.reading import lab_fluids, weight_change
 from casecourse.reading.labs_catalogue import LabTest, TestHit, by_written, catalogue, expand, find_tests
 from casecourse.reading.labs_qualitative import Compound, compound_anchors, find_compounds, find_qualitative
 from casecourse.reading.labs_results import find_results
@@ -83,9 +83,14 @@ _PREPARATION_AFTER = re.compile(
     r"\s?(?:[A-Za-z][\w-]*\s+){0,2}(?:"
     + "|".join(re.escape(r["word"]) for r in table("preparation_words.csv")) + r")\b", re.I)
 _TYPE_NUMBERS = re.compile(r"\d{1,2}(?:\s?[,/]\s?\d{1,2})*")
+_RATE_NAMED = re.compile(r"breath|beat", re.I)  # a rate's unit written with what it counts
+# "incubated for 48 h at 37 °C": a laboratory's condition (knowledge/incubation_words.csv), no body temperature
+_INCUBATION_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(r["word"]) for r in table("incubation_words.csv")) + r")\b", re.I)
 # a value written as the reference interval: "(normal range, 130–175 g/L)", "(normal <50 U/L)"
 _REFERENCE_BEFORE = re.compile(
-    r"(?:\b(?:normal|reference|ref|NR|(?:(?<=\()|(?<=\[)|(?<=\( )|(?<=, )|(?<=; ))RR|ULN|cut-?off"
+    # "RR", "RV", "NV" (reference range, reference / normal value) only where a bracket or a list opens them
+    r"(?:\b(?:normal|reference|ref|NR|(?:(?<=\()|(?<=\[)|(?<=\( )|(?<=, )|(?<=; ))(?:RR|RV|NV)|ULN|cut-?off"
     # "standard" as a bracket's label ("1236 ng/L (standard <355 ng/L)"); not in prose ("standard bicarbonate")
     r"|(?:(?<=\()|(?<=\[)|(?<=\( ))standard)\.?\s*"
     r"(?:range|ranges|values?|interval|limits?|"
@@ -99,15 +104,17 @@ _REFERENCE_LABEL = re.compile(
     r"(?:^\s*|[(\[]\s*|\.\s+)(?:normal|reference)\s+(?:ranges?|values?|intervals?)\s*:[^;()\[\]\n]*$", re.I)
 _LABEL_KEYS = ("range:", "ranges:", "values:", "value:", "interval:", "intervals:")
 _CSF_ANALYTES = ("protein", "glucose", "lactate")  # one is before a value lab_fluids.csf_value_test may re-file
-_REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "uln", "cut", "limit", "range", "standard")  # one is in every match
+# one is in every match of _REFERENCE_BEFORE
+_REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "rv", "nv", "uln", "cut", "limit", "range", "standard")
 # a bound labelled by the result it gives, first in brackets: "186 U/mL (positive > 20 U/mL)", "(negative <10)"
 _CUTOFF_LABEL = re.compile(r"[(\[]\s?(?:positive|negative)\s*:?\s*$", re.I)
 # "normal" after a copula states the result, it names no interval: "urine calcium was also normal 6.9 mmol"
 _PREDICATED_NORMAL = re.compile(
     r"\b(?:was|were|is|are|remained|been)\s+(?:(?:also|still|again|\w+ly)\s+)?normal\s*[,(]?\s*$", re.I)
-# between a unitless result and its interval: " (", " (normal ", " (reference range: ", " (N "
+# between a unitless result and its interval: " (", " (normal ", " (reference range: ", " (N ", " (range, "
 _INTERVAL_OPEN = re.compile(
-    r"\s*\(\s*(?:(?P<ref>normal|reference|ref\.?|N|NR|RR)\s*(?:range|values?|interval)?\s*[:,=]?\s*)?", re.I)
+    r"\s*\(\s*(?:(?:(?P<ref>normal|reference|ref\.?|N|NR|RR|NV|RV)\s*(?:range|values?|interval)?|range)\s*[:,=]?\s*)?",
+    re.I)
 # a length that is one side of a lesion's size, not a body measurement: "2.5 cm × 2.4 cm", "3 cm in diameter"
 _DIMENSION_AFTER = re.compile(r"\s?(?:[×xX*]\s?\d|in (?:height|diameter|length|width|size|thickness|depth)\b)")
 _DIMENSION_BEFORE = re.compile(r"[×xX*]\s?$")
@@ -432,7 +439,7 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
 
 # a bracketed reference interval between a number and its unit: "C3 0.76 (normal 0.83–1.52) g/L"
 _INTERVAL_BEFORE_UNIT = re.compile(
-    r"\s*[(\[]\s*(?:normal|reference|ref\.?|NR|RR|N)\b[^()\[\]\n]{0,40}?\d[^()\[\]\n]{0,12}[)\]]\s?", re.I)
+    r"\s*[(\[]\s*(?:normal|reference|ref\.?|NR|RR|NV|RV|N)\b[^()\[\]\n]{0,40}?\d[^()\[\]\n]{0,12}[)\]]\s?", re.I)
 
 
 def _unit_after_interval(text: str, values: list[Value]) -> None:
@@ -577,6 +584,13 @@ def _unmeasured(text: str, compounds: list[Compound], values: list[Mention]) -> 
     return out
 
 
+def _lab_condition(text: str, start: int, clause_start: int) -> bool:
+    """Whether the temperature at `start` is a laboratory's condition told in its clause ("the isolate grew on blood
+    agar after 48 h of incubation at 37 °C"), with no fever or temperature word after the handling word."""
+    handled = [m.end() for m in _INCUBATION_BEFORE.finditer(text, max(clause_start, start - 80), start)]
+    return bool(handled) and not _FEVER_BEFORE.search(text, handled[-1], start)
+
+
 def find_labs(text: str) -> list[Mention]:
     """All `lab_test`, `lab_value`, `lab_reference` and `test_result` mentions, sorted by position."""
     hits = _without_salts(text, _without_antibody_classes(text, find_tests(text)))
@@ -615,9 +629,11 @@ def find_labs(text: str) -> list[Mention]:
                 and _NAME_SEMICOLON.search(text, max(0, clause_start - 40), clause_start):
             clause_start = ends[k - 2] if k > 1 else 0  # "(AST; 43 IU/L)": a short form and its value in brackets
         clause_end = ends[k] if k < len(ends) else len(text)
-        if may_hold(low, max(0, v.start - 40), v.start, _CHANGE_WORDS) \
-                and _CHANGE_BEFORE.search(text, max(0, v.start - 70), v.start):
-            # "haemoglobin decreased by 7 g/dL", "a weight loss of 8 kg": a measured change, not the test's level;
+        if (may_hold(low, max(0, v.start - 40), v.start, _CHANGE_WORDS)
+                and _CHANGE_BEFORE.search(text, max(0, v.start - 70), v.start)) \
+                or (v.info is not None and v.info.kind == "mass" and weight_change.is_amount(text, v.start, v.end)):
+            # "haemoglobin decreased by 7 g/dL", "a weight loss of 8 kg", "she had lost 6 kg": a measured change, not
+            # the test's level;
             # kept as a value with no test (the course files no result for it)
             if v.unit:
                 change = value_mention(text, v, None)
@@ -668,6 +684,14 @@ def find_labs(text: str) -> list[Mention]:
             continue  # "10% neutral formalin": a preparation's strength, not a result
         if (v.extra or {}).get("slash_titre") and (test is None or not (test.qualitative or test.kind == "serology")):
             continue  # "1/320" is a titre only as a serology's result
+        if test is not None and test.name == "body temperature" and _lab_condition(text, v.start, clause_start):
+            continue
+        if test is not None and v.info is not None and v.info.kind == "rate" and v.info.default_test \
+                and v.info.default_test != test.name and v.info.default_test in catalogue() \
+                and _RATE_NAMED.search(v.unit or ""):
+            # "the respiratory and pulse rates were 25 breaths/min and 108 beats/min": a rate's unit that says what it
+            # counts names its test (not "bpm", written for beats and for breaths: "respiratory rate 19 bpm")
+            test = catalogue()[v.info.default_test]
         if test is not None and test.members:
             test = expand(test)[0] if len(expand(test)) == 1 else test
         if test is not None and test.kind == "anchor":

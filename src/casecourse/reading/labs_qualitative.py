@@ -51,7 +51,7 @@ _DEG = (r"(?:(?:very|markedly|mildly|slightly|significantly|severely|moderately|
         r"remarkably|considerably|minimally|borderline|abnormally|diffusely|exceedingly|also|both|all|still|again|"
         r"further|only)\s+)*")
 _ADJ = "|".join(sorted((re.escape(w) for w in _WORD2INTERP), key=len, reverse=True))
-_FILL = (r"(?:serum|plasma|blood|urine|urinary|the|of|levels?|titers?|titres?|concentrations?|count|"
+_FILL = (r"(?:serum|plasma|blood|urine|urinary|the|of|both|levels?|titers?|titres?|concentrations?|count|"
          r"counts|values?|a|an|and|in)")
 _PRE = anchored(rf"(?P<adj>{_DEG}(?:{_ADJ}))\s+(?:{_FILL}\s+)*$", re.I)
 # the cells a stain marks, after "X-positive": "IgG4-positive plasma cells", "CD20-positive B cells"
@@ -65,7 +65,9 @@ _PRE_FOR = anchored(r"(?P<adj>(?:tested\s+|was\s+|were\s+)?(?:strongly\s+|weakly
                     r"(?:positive|negative|reactive|seropositive|seronegative))\s+(?:for|to)\s+"
                     r"(?:the\s+|an?\s+)?$", re.I)
 _POST = re.compile(
-    rf"\s*\)?\s*(?:,\s*(?=(?:were|was|are|is|remained)\s))?(?:\([^()]{{0,40}}\)\s*)?(?:(?:levels?|counts?|antibod(?:y|ies)|titers?|titres?|tests?|"
+    rf"\s*\)?\s*(?:,\s*(?=(?:were|was|are|is|remained)\s))?"
+    # "potassium (3.8 mEq/L), were normal": a comma after the value's bracket, before the copula
+    rf"(?:\([^()]{{0,40}}\)\s*(?:,\s*(?=(?:were|was|are|is|remained)\s))?)?(?:(?:levels?|counts?|antibod(?:y|ies)|titers?|titres?|tests?|"
     rf"concentrations?|values?|results?|activit(?:y|ies)|serology|screen(?:ing)?|assays?|were|was|is|are|remained|"
     rf"became|came back|returned|tested|proved|turned|appeared|be|been|had|has|have|found to be|"
     rf"noted to be|to be|all|both|also|still|persistently|again|repeatedly|initially|subsequently|"
@@ -73,9 +75,10 @@ _POST = re.compile(
     rf"continues to|began to|started to|stayed|remain|remains|were found|was found|in),?\s+|"
     rf"\([^()]{{0,40}}\)\s*)*?"
     rf"-?(?P<adj>{_DEG}(?:{_ADJ}))(?![\w-])", re.I)
+# (a bracket holding no digit between tests: "aspartate aminotransferase (AST) and alanine aminotransferase (ALT)")
 _SEP = re.compile(
-    r"(?:\s|,|/|\b(?:and|or|as well as|plus|serum|plasma|levels?|counts?|antibod(?:y|ies)|titers?|serology|serologies|"
-    r"titres?|tests?|concentrations?|values?|activit(?:y|ies)|the|in)\b)*", re.I)
+    r"(?:\s|,|/|[()]|\b(?:and|or|as well as|plus|serum|plasma|levels?|counts?|antibod(?:y|ies)|titers?|serology|"
+    r"serologies|titres?|tests?|concentrations?|values?|activit(?:y|ies)|the|in)\b)*", re.I)
 _CARRY = re.compile(r"\s*,?\s*(?:alongside|along with|as well as|together with|with|and|plus|"
                     r"in addition to|as were|as was)\s+(?:(?:the|for|to)\s+)?$", re.I)
 _BOUNDARY = re.compile(r"[.;!?\n](?:(?<=[.;!?])(?:\s|$)|(?<=\n))")  # `[.;!?](?:\s|$)|\n`, led by one class
@@ -97,9 +100,49 @@ _BRACKETED = r"(?:\s*\(|\s*[,;:]\s*)[^()]{0,40}\d[^()]{0,40}\)"
 _VALUED_GAP = re.compile(rf"(?:{_BRACKETED}\s*(?:,\s*(?:and\s+)?|and\s+)|\s*\()", re.I)
 _LEVELS = frozenset({"H", "L", "N", "A"})  # the results a value has as a level
 _COPULA = re.compile(r"\b(?:was|were|is|are|remained)\b", re.I)  # a list with a predicate of its own after it
+# between a result word and the next tests' names: nothing but blanks and filler words ("normal serum C3")
+_ATTRIBUTIVE_GAP = re.compile(rf"\s+(?:{_FILL}\s+)*")
 _VALUE_NEXT = re.compile(r"\s*\([^()]{0,40}\d", re.I)  # the next test's own bracketed value follows its name
 # between a test's bracketed value and the result word after it: "potassium (2.9 mmol/L) was low"
 _VALUED_COPULA = re.compile(rf"{_BRACKETED}\s*,?\s*(?P<cop>was|were|is|are)\s+$", re.I)
+
+
+@cache
+def exception_before() -> re.Pattern[str]:
+    """A phrase of `knowledge/exception_phrases.csv` ("except for", "apart from"): what follows it is set apart from
+    a result said before it."""
+    phrases = sorted((r["phrase"] for r in table("exception_phrases.csv")), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")\b", re.I)
+
+
+# after a panel: a colon or a bracket opening the members it names ("high inflammatory markers: CRP 182 mg/L, ...")
+_MEMBERS_OPEN = re.compile(r"\s*(?:levels?|values?|parameters?)?\s*[:(]\s*", re.I)
+# after a member's name: its value ("CRP 182", "CRP: 22", "CRP of 120", "CRP (120")
+_VALUE_AFTER = re.compile(r"\s*(?:[:=(]|of|was|is|at)?\s*[<>≤≥]?\s*\d", re.I)
+
+
+def _named_members(text: str, panel: TestHit, hits: list[TestHit], interp: str, s: int, e: int) -> list[Mention]:
+    """The members of a panel said abnormal that the text names with their values right after it, after a colon or
+    in a bracket ("high inflammatory markers: CRP 182 mg/L, ESR 90 mm/h", "elevated inflammatory markers (CRP: 22,
+    ESR: 110)"): each takes the panel's result word, as the value after its name."""
+    opened = _MEMBERS_OPEN.match(text, panel.end)
+    if opened is None:
+        return []
+    end = _sentence_end(text, opened.end())
+    members = {t.name for t in expand(panel.test)}
+    return [_valued(_mention(text, s, e, h.test, interp, "named members", _written(text, h)), _after_label(text, h.end))
+            for h in hits if opened.end() <= h.start < end and h.test.name in members
+            and _VALUE_AFTER.match(text, h.end)]
+
+
+def _excepted(text: str, at: int, hits: list[TestHit]) -> frozenset[str]:
+    """The tests named after an exception phrase later in the sentence of `at` ("electrolytes were normal other than
+    potassium"): the members of a panel said normal there that the text sets apart."""
+    end = _sentence_end(text, at)
+    m = exception_before().search(text, at, end)
+    if m is None:
+        return frozenset()
+    return frozenset(t.name for h in hits if m.end() <= h.start < end for t in expand(h.test))
 
 
 @cache
@@ -152,9 +195,9 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 
 def _variants(term: str) -> set[str]:
-    """US spelling -> British variants by rule (-emia/-aemia, leuk-/leuc-, hem-/haem-)."""
+    """US spelling -> British variants by rule (-emia/-aemia, -emic/-aemic, leuk-/leuc-, hem-/haem-)."""
     out = {term}
-    for a, b in (("emia", "aemia"), ("leuk", "leuc"), ("hem", "haem"), ("cytopenia", "cytopaenia")):
+    for a, b in (("emia", "aemia"), ("emic", "aemic"), ("leuk", "leuc"), ("hem", "haem"), ("cytopenia", "cytopaenia")):
         out |= {v.replace(a, b) for v in out}
     return out
 
@@ -232,10 +275,22 @@ def _elided_hits(text: str, hits: list[TestHit]) -> list[TestHit]:
     return out
 
 
+def _short_form_brackets(text: str, a: TestHit, b: TestHit) -> bool:
+    """Whether the brackets between two tests hold a short form only: "lactate dehydrogenase (LDH) and ferritin" (a
+    bracket opened after a test closes right after the next; one closed after a test opened right before it), not
+    "lactate dehydrogenase (LDH, 600 U/L)" (a valued list, read apart) nor "(8.2 K/uL, 86% neutrophils) and CRP"."""
+    gap = text[a.end:b.start]
+    if "(" in gap and not text.startswith(")", b.end):
+        return False
+    return ")" not in gap or text[:a.start].rstrip().endswith("(")
+
+
 def _groups(text: str, hits: list[TestHit]) -> list[list[TestHit]]:
     groups: list[list[TestHit]] = []
     for h in hits:
-        if groups and _SEP.fullmatch(text, groups[-1][-1].end, h.start) and h.start - groups[-1][-1].end < 40:
+        last = groups[-1][-1] if groups else None
+        if last is not None and _SEP.fullmatch(text, last.end, h.start) and h.start - last.end < 40 \
+                and _short_form_brackets(text, last, h):
             groups[-1].append(h)
         else:
             groups.append([h])
@@ -315,6 +370,9 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
         if post and _TREND.match(text, post.start("adj")) and (
                 _TO_VALUE.match(text, post.end("adj")) or _PERFECT.search(text, g_end, post.start("adj"))):
             post = None  # "hemoglobin increased to 10.2 g/dL", "ferritin had decreased": a change, not the level
+        if post and nxt < len(text) and _ATTRIBUTIVE_GAP.fullmatch(text, post.end("adj"), nxt) \
+                and not _COPULA.search(text, g_end, post.start("adj")):
+            post = None  # "ANCA and ASO antibody titers, normal C3 and C4 levels": the word of the tests after it
         if post and _is_change(post.group("adj")):
             out.append(_trend(text, *post.span("adj")))
             carried = listed_by = None
@@ -353,10 +411,15 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             lead = len(adj) - len(adj.lstrip("-"))
             # a level said of the value before it ("was low"); not "detected" or "positive", a qualitative result
             valued = post is not None and interp in _LEVELS and _VALUED_COPULA.fullmatch(text, g_end, s)
+            excepted = _excepted(text, e, hits) if any(len(h.test.members) > 1 for h in takers) else frozenset()
             for h in takers:
                 if interp not in _PANEL_SHARED and h.test.name in panels():
-                    continue  # "deranged LFTs": which member is abnormal is not said
+                    # "deranged LFTs": which member is abnormal is not said, unless its members follow with their values
+                    out.extend(_named_members(text, h, hits, interp, s + lead, e))
+                    continue
                 for t in expand(h.test):
+                    if t.name in excepted and len(h.test.members) > 1:
+                        continue  # "liver tests were normal except for ALT": the member set apart is not normal
                     out.append(_valued(_mention(text, s + lead, e, t, interp, "adjective", _written(text, h)),
                                        h.end if valued else None, bool(valued)))
             flagged.add(gi)

@@ -39,3 +39,19 @@ def find(text: str) -> list[Mention]:
             type="finding", start=m.start(), end=m.end(), text=m.group(0), norm=name, zone="narrative",
             assertion=Assertion.present, attrs={"label": label, "source": "weight_change", "hpo": hpo}))
     return out
+
+
+@cache
+def _amount_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    verbs = "|".join(v.replace(" ", r"\s+") for r in table("weight_change.csv") for v in r["verbs"].split("|"))
+    before = re.compile(rf"\b(?:{verbs})\s+(?:(?:about|around|approximately|nearly|almost|over|more\s+than|roughly|"
+                        rf"some|an?\s+additional)\s+)?$", re.I)
+    after = re.compile(r"\s*(?:of\s+)?(?:(?:body\s+)?weight\s+)?(?:loss|gain)\b", re.I)
+    return before, after
+
+
+def is_amount(text: str, start: int, end: int) -> bool:
+    """Whether the mass written at [start, end) is a weight change, not the weight: "she had lost 13 kg", "has gained
+    2 kg", "12 kg of weight loss" (the amount after the verb of `knowledge/weight_change.csv` or before the noun)."""
+    before, after = _amount_regexes()
+    return bool(before.search(text, max(0, start - 40), start) or after.match(text, end))

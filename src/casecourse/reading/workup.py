@@ -25,6 +25,7 @@ from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading import dict_scan
 from casecourse.reading.labs_catalogue import by_written, find_tests
+from casecourse.reading.labs_qualitative import exception_before
 from casecourse.reading.rx_first import lower_of
 
 # [.!?](?=\s+[A-Z(\[]|\s*$)|[;\n], written to begin with one character class: `re` then skips to the
@@ -299,8 +300,10 @@ def _result(text: str, hits: _Hits, lo: int, hi: int, clause: tuple[int, int]) -
         return Hit(colon, colon + 1, "pos", "positive")
     # a result word before the list, with no value between them ("ANA was positive 1:640, anti-RNP 113" is no
     # positive anti-RNP)
+    # "... were all negative, except for hepatitis B core antibodies": the items set apart take no result said before
     return next((h for h in reversed(hits.window(clause[0], lo)) if h.kind in ("pos", "neg")
-                 and h.canonical != "no finding" and h.end <= lo and not _value_between(text, hits, h.end, lo)), None)
+                 and h.canonical != "no finding" and h.end <= lo and not _value_between(text, hits, h.end, lo)
+                 and not exception_before().search(text, h.end, lo)), None)
 
 
 _RESULT_FOR = re.compile(r"\s+(?:for|of)\s+(?:the\s+|any\s+)?", re.I)
