@@ -40,3 +40,15 @@ def test_what_is_treated_empirically_is_suspected() -> None:
     assert {x.name: x.status for x in c.conditions}["meningitis"] == "provisional"
     c = analyze_text("Her pneumonia was treated with ceftriaxone.", assess=False)
     assert {x.name: x.status for x in c.conditions}["pneumonia"] == "confirmed"
+
+
+def test_the_one_history_named_after_other_than_is_present() -> None:
+    c = analyze_text("The patient had no medical history other than hypertension.", assess=False)
+    assert {x.name: x.status for x in c.conditions}["hypertension"] == "confirmed"
+
+
+def test_a_transplant_awaited_or_intended_is_a_plan() -> None:
+    for text in ("He stays on dialysis until a kidney transplant becomes available.",
+                 "He was intended for autologous stem cell transplantation."):
+        c = analyze_text(text, assess=False)
+        assert all(x.status != "confirmed" for x in c.conditions), text
