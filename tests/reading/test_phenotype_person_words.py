@@ -83,3 +83,8 @@ def test_a_named_fever_is_the_disease_not_the_sign() -> None:
 
 def test_a_visual_field_quadrant_lost() -> None:
     assert _named("Perimetry showed a left homonymous quadrantanopia.")["quadrantanopia"][1] == "HP:0001123"
+
+
+def test_an_influenza_virus_infection_is_influenza() -> None:
+    named = _named("She had ARDS due to an influenza A virus infection.")
+    assert named["influenza A virus infection"][2] == "J11.1"
