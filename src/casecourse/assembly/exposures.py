@@ -42,7 +42,7 @@ _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also"
            "pulses", "with", "plus", "therefore", "eventually", "finally", "later", "immediately", "promptly",
            "off-label", "a", "an", "course", "courses", "dosage", "as", "well", "combined", "concomitant",
            "outpatient", "home", "maintenance", "usual", "regular", "which", "empirical", "empiric", "had", "has",
-           "have", "prophylaxis", "prophylactic", "administration", "agent", "agents"}
+           "have", "prophylaxis", "prophylactic", "administration", "agent", "agents", "every"}
 # a reason is a short phrase (up to five words after up to three): "for a first time was reintroduced with an
 # improvement" is none
 _REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|after|as)\s+"
@@ -909,8 +909,8 @@ class ExposureBuilder:
         and ... therapy was switched to B" stops A; "..., and cefazolin was continued" keeps cefazolin)."""
         told = _PATIENT_SWITCH.search(self.text, clause[0], d.start)
         if told is None or not _gap_is_filler(self.text, told.end(), d.start, ms.inner) or \
-                any(clause[0] <= x.start < told.start() for x in drugs):
-            return
+                any(clause[0] <= x.start < told.start() and not self._elapsed_on(x, clause[0]) for x in drugs):
+            return  # a drug on the left is the switch's own, but "After two weeks of X, she was switched to Y"
         group = _class_group(d.norm or d.text, d.attrs.get("drug_class"))
         if not group:
             return
@@ -924,6 +924,11 @@ class ExposureBuilder:
                 continue
             if name not in named and (name in group or f"drug_class:{exp.drug_class}" in group):
                 self._stop(name, when, why)
+
+    def _elapsed_on(self, x: Mention, s0: int) -> bool:
+        """"After two weeks of X, ...": the time elapsed on a course being taken (exposure QA, expqa6)."""
+        return (x.norm or x.text) in self.active and \
+            _ELAPSED_OF.search(self.text, max(s0, x.start - 60), x.start) is not None
 
     def _told_lower(self, d: Mention, seg: DoseSegment | None, when: TimeRef, sent: tuple[int, int]) -> bool:
         """"X 60 mg daily" ... later "on low-dose X" / "maintenance X" (no amount): the course goes on at a lower dose
@@ -1255,6 +1260,7 @@ class ExposureBuilder:
             or (_course_after(self.text, drug, ms.index(ms.durations), drug_ix) if last is not drug else None) \
             or _fronted_course(self.text, drug, ms.index(ms.durations), sent[0]) \
             or _course_before(self.text, drug, ms.index(ms.leads), drug_ix) \
+            or _course_for_with(self.text, drug, ms.index(ms.durations), drug_ix) \
             or _course_in_brackets(self.text, last, ms.index(ms.leads), drug_ix)
         if course is not None and _PERFECT.search(self.text, sent[0], drug.start):
             course = None  # "had been taking X for 10 years": the time so far, no end
@@ -1435,7 +1441,8 @@ _AFTER_COURSE = re.compile(r"\s*(?:after|following|upon|on)\s+(?:the\s+)?(?:comp
 
 
 # what may stand between a drug (or its dose) and the length of its course: "ceftriaxone 2 g daily was given for 7 days"
-_COURSE_GAP = re.compile(r"(?:\s|,|\b(?:was|were|then|given|administered|continued|used|infused|taken|prescribed|"
+_COURSE_GAP = re.compile(r"(?:\s|,|\)|\b(?:was|were|then|given|administered|continued|maintained|used|infused|taken|"
+                         r"prescribed|"
                          # "octreotide was introduced for a period of 7 days": a start told with its length
                          r"started|initiated|introduced|commenced|"
                          r"orally|intravenously|subcutaneously|daily|intravenous|oral|pulses?|pulse therapy|therapy|"
@@ -1604,6 +1611,25 @@ def _course_before(text: str, drug: Mention, leads: ByStart, drugs: ByStart) -> 
     return None
 
 
+# a length told between a verb of giving and the drug: "she was treated for 5 days with intravenous gentamicin"
+# (exposure QA, expqa6)
+_GIVEN_FOR = re.compile(r"\b(?:treated|managed|given|received|continued)\s+$", re.I)
+_FOR_WITH_GAP = re.compile(r"\s+with\s+(?:(?:intravenous|oral|iv|i\.v\.|subcutaneous|high[- ]dose|low[- ]dose|the|a|an)"
+                           r"\s+)*", re.I)
+
+
+def _course_for_with(text: str, drug: Mention, durations: ByStart, drugs: ByStart) -> Mention | None:
+    """The length of "treated for N days with X": a 'for' length right after a verb of giving, then "with" the drug."""
+    reach = _reach(durations)
+    for d in durations.window(drug.start - 60 - reach, drug.start):
+        start, end = int(d.attrs.get("phrase_start") or d.start), int(d.attrs.get("phrase_end") or d.end)
+        if d.attrs.get("signal") != "for" or end > drug.start or drugs.window(end, drug.start):
+            continue
+        if _FOR_WITH_GAP.fullmatch(text, end, drug.start) and _GIVEN_FOR.search(text, max(0, start - 20), start):
+            return d
+    return None
+
+
 _BRACKET_GAP = re.compile(r"(?:\s*\([^()]{1,15}\))?\s*(?:(?:pulse|pulses|pulse therapy|therapy|treatment|intravenous|"
                           r"oral|iv|i\.v\.)\s*)*\(\s*(?:an?\s+)?", re.I)
 _BRACKET_KIND = re.compile(r"\s*-?\s*(?:schedule|course|regimen|protocol)\s*\)", re.I)
@@ -1620,6 +1646,9 @@ def _course_in_brackets(text: str, last: Mention, leads: ByStart, drugs: ByStart
     return None
 
 
+_OVER_PERIOD = re.compile(r"over\s+(?:a|the)\s+(?:period|course)\s+of\b", re.I)
+
+
 def _course_after(text: str, last: Mention, durations: ByStart, drugs: ByStart) -> Mention | None:
     """The 'for N days' that states how long the drug written at `last` was given, with only a verb of giving
     between them and no other drug."""
@@ -1632,7 +1661,9 @@ def _course_after(text: str, last: Mention, durations: ByStart, drugs: ByStart) 
         nxt, end = drugs.first_from(nxt.end), _DOSE_OF_LAST.match(text, nxt.end).end()  # type: ignore[union-attr]
     for d in durations.window(end - reach, end + 61 + reach):
         start = int(d.attrs.get("phrase_start") or d.start)
-        over = d.attrs.get("signal") == "over" and d.attrs.get("rel_direction") == "after"  # "over the next 10 days"
+        # "over the next 10 days", "over a period of 50 weeks"
+        over = d.attrs.get("signal") == "over" and (d.attrs.get("rel_direction") == "after" or
+                                                    _OVER_PERIOD.match(text, start) is not None)
         if d.attrs.get("signal") != "for" and not over or start < end or start - end > 60:
             continue
         if drugs.window(end, start) or not _COURSE_GAP.fullmatch(text, end, start):
@@ -1806,6 +1837,8 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
     for k in range(after_lo, after_hi):  # the nearest cue after the drug
         a, _b, act, side = cues[k]
         if side in ("after", "both") and not act.startswith("swap") and _gap_is_filler(text, d.end, a, inner):
+            if side == "both" and _opens_clause(text, d, a):
+                continue  # "stopped X and started Y": "started" is Y's (exposure QA, expqa6)
             return act
     for k in reversed(range(bisect_right(b_of, blocks.before(d.start)), before_hi)):  # else the nearest before it
         _a, b, act, side = cues[k]
@@ -1818,6 +1851,15 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
                 _gap_is_filler(text, b, d.start, inner):
             return "swap-start"
     return _UNCUED  # no cue: the drug named as given
+
+
+def _opens_clause(text: str, d: Mention, a: int) -> bool:
+    """Whether the cue at `a` after the drug `d` opens a predicate of its own right after "and" ("we stopped X and
+    started Y", "we stopped X and started a therapy with Y"): its subject is the sentence's, not `d`."""
+    return _AND_GAP.fullmatch(text, d.end, a) is not None
+
+
+_AND_GAP = re.compile(r"\s*,?\s*and\s+(?:(?:then|later|subsequently)\s+)?", re.I)
 
 
 # what a drug is switched to when it is the same drug in another form, route or dose ("changed to infusion", "switched
