@@ -78,3 +78,37 @@ def test_procalcitonin_is_no_drug() -> None:
     got = _exposures("A 55-year-old man with sepsis was admitted. Treatment with meropenem and procalcitonin-guided "
                      "therapy lowered the PCT to 0.2 ng/mL.")
     assert "procalcitonin" not in got and "meropenem" in got
+
+
+def test_a_single_first_dose_does_not_end_the_later_step_and_the_step_keeps_its_own_route() -> None:
+    text = ("A 70-year-old woman was admitted on 3 May 2021 with candidiasis. It was treated with one dose of "
+            "intravenous fluconazole 400 mg followed by 200 mg once daily by mouth.")
+    exp = next(e for e in analyze_text(text, assess=False).exposures if e.drug == "fluconazole")
+    first, later = exp.segments
+    assert first.route == "intravenous" and first.length_days == 1.0
+    assert later.route == "oral" and later.length_days is None and later.end is None  # no end the text does not give
+    assert exp.status != "completed"
+
+
+def test_the_antifungal_agent_changed_to_another_stops_the_first() -> None:
+    got = _exposures("A 40-year-old man was admitted on 3 May 2021 with cryptococcosis. Liposomal amphotericin B was "
+                     "started. On 10 May 2021 the antifungal agent was changed to fluconazole 400 mg daily.")
+    assert got["amphotericin b"] == [("stopped", "2021-05-03", "2021-05-10")]
+    assert got["fluconazole"][0][0] != "stopped" and got["fluconazole"][0][1] == "2021-05-10"
+
+
+def test_a_list_of_names_shares_the_route_and_schedule_told_after_it() -> None:
+    text = ("A 60-year-old woman with lung cancer was seen on 2 May 2020. Therapy with carboplatin, pemetrexed, and "
+            "pembrolizumab administered intravenously every 21 days was commenced. Two days later she was started "
+            "on dopamine and norepinephrine infusions.")
+    exps = {e.drug: e.segments[0] for e in analyze_text(text, assess=False).exposures}
+    for drug in ("carboplatin", "pemetrexed", "pembrolizumab"):
+        assert exps[drug].route == "intravenous" and exps[drug].timing.period == 21, drug
+    assert exps["dopamine"].route == "intravenous"
+    # a bare route right after the last name is that drug's own; a member with its own dose keeps the list apart
+    text = ("A 60-year-old man was seen on 2 May 2020. The treatment consisted of ceftriaxone, clarithromycin and "
+            "enoxaparin s.c. He was also given cefazolin and metronidazole 500 mg intravenously every 8 hours.")
+    exps = {e.drug: e.segments[0] if e.segments else None for e in analyze_text(text, assess=False).exposures}
+    assert exps["enoxaparin"].route == "subcutaneous"
+    for drug in ("ceftriaxone", "clarithromycin", "cefazolin"):
+        assert exps[drug] is None or exps[drug].route is None, drug

@@ -1253,8 +1253,24 @@ class ExposureBuilder:
             (ms.index(ms.freqs).first_from(dose.end) if dose else None)
         if not adjacent and freq is not None and freq.start - dose.end > 3:  # type: ignore[union-attr]
             freq = None
+        if not adjacent and dose is not None:  # a later step's own route: "followed by 200 mg daily by mouth"
+            step_end = max(dose.end, freq.end if freq is not None else 0)
+            own = ms.index(ms.routes).first_from(step_end)
+            route = own if own is not None and own.start - step_end <= 3 else None
         if freq is None and dose is not None:
             freq = _timing_after_dose(self.text, dose, ms)  # "increased to 100 mg subcutaneously every 6 hours"
+        if adjacent and dose is None and route is None and freq is None and \
+                (tail_of := _names_list_last(self.text, drug, drug_ix)) is not None:
+            # "A, B, and C administered intravenously every 21 days": a list of names only shares what follows its
+            # last member (exposure QA, expqa6)
+            route = _adjacent(self.text, tail_of, ms.index(ms.routes), drug_ix)
+            freq = _adjacent(self.text, tail_of, ms.index(ms.freqs), drug_ix)
+            told = _SHARED_TAIL.match(self.text, tail_of.end) is not None  # "... and C administered intravenously"
+            # an infusion of a list is each member's ("dopamine and norepinephrine infusions"); a bare route right after
+            # the last name is its own ("A, B, and enoxaparin s.c.")
+            route = route if route is not None and route.start > tail_of.end and (
+                told or "infusion" in route.text.lower()) else None
+            freq = freq if freq is not None and freq.start > tail_of.end and told else None
         last = max((m for m in (dose, route, freq, drug) if m is not None), key=lambda m: m.end)
         course = _course_after(self.text, last, ms.index(ms.durations), drug_ix) \
             or (_course_after(self.text, drug, ms.index(ms.durations), drug_ix) if last is not drug else None) \
@@ -1321,7 +1337,9 @@ class ExposureBuilder:
             seg.end = days_after(when, days, course.text)  # type: ignore[union-attr]
             seg.length_days = days
         elif seg.end is None:
-            counted = _counted_course(self.text, drug, last, seg.timing)
+            # a later step of the sequence ("one dose of X 400 mg followed by 200 mg daily") has no count of its own
+            # before the drug: that one is the first step's (exposure QA, expqa6)
+            counted = _counted_course(self.text, drug, last, seg.timing, before=adjacent)
             if counted is not None:  # "three pulses of methylprednisolone", "375 mg/m2 weekly for four doses"
                 seg.end = days_after(when, *counted)
                 seg.length_days = counted[0]
@@ -1417,11 +1435,13 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "ten": 10, "eleven": 11, "twelve": 12}
 
 
-def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | None) -> tuple[float, str] | None:
+def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | None,
+                    before: bool = True) -> tuple[float, str] | None:
     """A course told by its number of doses: (its length in days, the words), one dose per day unless the timing
-    says otherwise ("weekly for four doses": four weeks)."""
-    m = _COUNT_BEFORE.search(text, max(0, drug.start - 60), drug.start) or _COUNT_AFTER.match(text, last.end)
-    if m is None and (one := _SINGLE_BEFORE.search(text, max(0, drug.start - 40), drug.start)) is not None:
+    says otherwise ("weekly for four doses": four weeks). `before`: the count may stand before the drug."""
+    m = (_COUNT_BEFORE.search(text, max(0, drug.start - 60), drug.start) if before else None) \
+        or _COUNT_AFTER.match(text, last.end)
+    if m is None and before and (one := _SINGLE_BEFORE.search(text, max(0, drug.start - 40), drug.start)) is not None:
         return 1.0, one.group(0).strip(" ,")  # "one dose of IVIG", "a single dose of dexamethasone": one day
     if m is None and timing is not None and timing.period:  # "six cycles of R-CHOP every 21 days"
         m = _CYCLES_BEFORE.search(text, max(0, drug.start - 60), drug.start)
@@ -1681,6 +1701,22 @@ _NAMES_LINK = re.compile(_OWN_DOSE + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*\+\s*)
 _DOSE_OF_LAST = re.compile(_OWN_DOSE, re.I)  # the last drug's own dose, before the list's course
 
 
+_SHARED_TAIL = re.compile(r"\s*,?\s*(?:(?:was|were)\s+)?(?:administered|given|infused|delivered|injected)\b", re.I)
+_NAME_LINK = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)  # names only: no dose between
+
+
+def _names_list_last(text: str, drug: Mention, drugs: ByStart) -> Mention | None:
+    """The last member of a list of drug names only that `drug` opens or belongs to ("A, B, and C"), when `drug` is
+    not it and no member has a dose of its own right after it; else None."""
+    end, last = drug.end, None
+    while (nxt := drugs.first_from(end)) is not None and nxt.type == "drug" and _NAME_LINK.fullmatch(text, end,
+                                                                                                     nxt.start):
+        end, last = nxt.end, nxt
+    if last is None or _OWN_DOSE.match(text, last.end):
+        return None
+    return last
+
+
 def _reach(items: ByStart) -> int:
     """How far a phrase of a time expression (its signal word: "for 3 days") reaches beyond the expression itself, at
     most, over a sentence's list: a window by the expressions' starts widened by it finds every phrase in a window."""
@@ -1909,7 +1945,7 @@ def _drug_forms() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
 _PATIENT_SWITCH = re.compile(
     r"\b(?:s?he|they|the (?:patient|child|infant|boy|girl|man|woman)|patient|"
     r"(?:(?:her|his|their|the)\s+)?(?:(?:antibiotic|antimicrobial|antibacterial|antifungal|antiviral|empiric(?:al)?|"
-    r"medical|drug|intravenous|iv|oral)\s+)?(?:therapy|treatment|regimen|medications?|coverage))\s+"
+    r"medical|drug|intravenous|iv|oral)\s+)?(?:therapy|treatment|regimen|medications?|coverage|agents?))\s+"
     r"(?:was|were|had been|has been|is)\s+"
     r"(?:(?:then|subsequently|later|eventually|finally|therefore|thus|successfully)\s+)?"
     r"(?:switched|changed|converted|transitioned|de-?escalated|stepped down|narrowed)\s+(?:over\s+)?to\s+", re.I)
