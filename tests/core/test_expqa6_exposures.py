@@ -112,3 +112,16 @@ def test_a_list_of_names_shares_the_route_and_schedule_told_after_it() -> None:
     assert exps["enoxaparin"].route == "subcutaneous"
     for drug in ("ceftriaxone", "clarithromycin", "cefazolin"):
         assert exps[drug] is None or exps[drug].route is None, drug
+
+
+def test_an_ingredient_named_after_its_amount_is_the_combination_dose_not_a_second_drug() -> None:
+    text = ("A 40-year-old man was admitted on 3 May 2021 with bacteremia. Trimethoprim-sulfamethoxazole (5 mg/kg of "
+            "trimethoprim iv q6h) was added on 7 May 2021.")
+    exps = {e.drug: e for e in analyze_text(text, assess=False).exposures}
+    assert set(exps) == {"trimethoprim-sulfamethoxazole"}
+    seg = exps["trimethoprim-sulfamethoxazole"].segments[0]
+    assert seg.dose.text == "5 mg/kg" and seg.route == "intravenous"
+    # an ingredient given on its own, with its dose after its name, stays its own drug
+    got = _exposures("A 40-year-old man was admitted on 3 May 2021. Sulfamethoxazole/trimethoprim and trimethoprim "
+                     "100 mg were given.")
+    assert set(got) == {"trimethoprim-sulfamethoxazole", "trimethoprim"}

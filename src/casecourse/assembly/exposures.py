@@ -705,7 +705,7 @@ class ExposureBuilder:
                 ms.leads.append(m)
             if m.type in ("date", "time") and not m.attrs.get("vague"):
                 ms.times.append(m)
-        ms.drugs = self._one_drug(ms.drugs)
+        ms.drugs = _dose_basis(self.text, self._one_drug(ms.drugs))
         drugs = _dedupe_abbreviations(self.text, ms.drugs)
         self._class_stops(sent, [m for m in mentions if m.type == "drug_class" and m.assertion == Assertion.present],
                           ms, st)
@@ -1715,6 +1715,33 @@ def _names_list_last(text: str, drug: Mention, drugs: ByStart) -> Mention | None
     if last is None or _OWN_DOSE.match(text, last.end):
         return None
     return last
+
+
+@cache
+def _ingredients_of() -> dict[str, frozenset[str]]:
+    """A combination product -> its two ingredients (knowledge/combination_products.csv)."""
+    return {r["product"]: frozenset((r["first"], r["second"])) for r in table("combination_products.csv")}
+
+
+# the amount a combination is dosed by, written before one of its ingredients: "320 mg trimethoprim", "(5 mg/kg of
+# trimethoprim iv q6h)"
+_AMOUNT_OF = re.compile(r"\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)(?:/(?:kg|m2))?\s+(?:of\s+)?$", re.I)
+
+
+def _dose_basis(text: str, drugs: list[Mention]) -> list[Mention]:
+    """Without an ingredient named after its amount right after the combination product it belongs to
+    ("co-trimoxazole (5 mg/kg of trimethoprim) iv q6h", "sulfamethoxazole/trimethoprim with 320 mg trimethoprim
+    every 6 h"): the product's dose is told by that ingredient, it is no second drug (exposure QA, expqa6)."""
+    if len(drugs) < 2:
+        return drugs
+    out: list[Mention] = []
+    for d in drugs:
+        prev = out[-1] if out else None
+        if prev is not None and d.norm in _ingredients_of().get(str(prev.norm), ()) and d.start - prev.end <= 80 \
+                and _AMOUNT_OF.search(text, max(prev.end, d.start - 25), d.start):
+            continue
+        out.append(d)
+    return out
 
 
 def _reach(items: ByStart) -> int:
