@@ -125,3 +125,9 @@ def test_an_ingredient_named_after_its_amount_is_the_combination_dose_not_a_seco
     got = _exposures("A 40-year-old man was admitted on 3 May 2021. Sulfamethoxazole/trimethoprim and trimethoprim "
                      "100 mg were given.")
     assert set(got) == {"trimethoprim-sulfamethoxazole", "trimethoprim"}
+
+
+def test_a_form_in_brackets_after_its_general_name_is_one_drug() -> None:
+    got = _exposures("A 40-year-old man was admitted on 3 May 2021 with mucormycosis. Amphotericin B (AmBisome) "
+                     "5 mg/kg daily was started. On 20 May 2021 amphotericin B was stopped.")
+    assert got == {"amphotericin b liposomal": [("stopped", "2021-05-03", "2021-05-20")]}

@@ -883,6 +883,7 @@ class ExposureBuilder:
         forms, general_of = _drug_forms()
         if not any(d.norm in forms or d.norm in general_of for d in drugs):
             return drugs
+        drugs = _form_in_brackets(self.text, drugs, forms)
         named = {d.norm for d in drugs}
         out = []
         for d in drugs:
@@ -1715,6 +1716,23 @@ def _names_list_last(text: str, drug: Mention, drugs: ByStart) -> Mention | None
     if last is None or _OWN_DOSE.match(text, last.end):
         return None
     return last
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def _form_in_brackets(text: str, drugs: list[Mention], forms: dict[str, tuple[str, ...]]) -> list[Mention]:
+    """"amphotericin B (AmBisome)": a form of the drug named in brackets right after its general name is that one
+    drug, by its more exact name (knowledge/drug_forms.csv); it was two courses (exposure QA, expqa6)."""
+    out: list[Mention] = []
+    for d in drugs:
+        prev = out[-1] if out else None
+        if prev is not None and d.norm in forms.get(str(prev.norm), ()) and \
+                _OPEN_BRACKET.fullmatch(text, prev.end, d.start):
+            out[-1] = prev.model_copy(update={"norm": d.norm})
+            continue
+        out.append(d)
+    return out
 
 
 @cache
