@@ -42,7 +42,7 @@ _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also"
            "pulses", "with", "plus", "therefore", "eventually", "finally", "later", "immediately", "promptly",
            "off-label", "a", "an", "course", "courses", "dosage", "as", "well", "combined", "concomitant",
            "outpatient", "home", "maintenance", "usual", "regular", "which", "empirical", "empiric", "had", "has",
-           "have", "prophylaxis", "prophylactic", "administration", "agent", "agents"}
+           "have", "prophylaxis", "prophylactic", "administration", "agent", "agents", "every"}
 # a reason is a short phrase (up to five words after up to three): "for a first time was reintroduced with an
 # improvement" is none
 _REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|after|as)\s+"
@@ -705,7 +705,7 @@ class ExposureBuilder:
                 ms.leads.append(m)
             if m.type in ("date", "time") and not m.attrs.get("vague"):
                 ms.times.append(m)
-        ms.drugs = self._one_drug(ms.drugs)
+        ms.drugs = _dose_basis(self.text, self._one_drug(ms.drugs))
         drugs = _dedupe_abbreviations(self.text, ms.drugs)
         self._class_stops(sent, [m for m in mentions if m.type == "drug_class" and m.assertion == Assertion.present],
                           ms, st)
@@ -883,6 +883,7 @@ class ExposureBuilder:
         forms, general_of = _drug_forms()
         if not any(d.norm in forms or d.norm in general_of for d in drugs):
             return drugs
+        drugs = _form_in_brackets(self.text, drugs, forms)
         named = {d.norm for d in drugs}
         out = []
         for d in drugs:
@@ -909,8 +910,8 @@ class ExposureBuilder:
         and ... therapy was switched to B" stops A; "..., and cefazolin was continued" keeps cefazolin)."""
         told = _PATIENT_SWITCH.search(self.text, clause[0], d.start)
         if told is None or not _gap_is_filler(self.text, told.end(), d.start, ms.inner) or \
-                any(clause[0] <= x.start < told.start() for x in drugs):
-            return
+                any(clause[0] <= x.start < told.start() and not self._elapsed_on(x, clause[0]) for x in drugs):
+            return  # a drug on the left is the switch's own, but "After two weeks of X, she was switched to Y"
         group = _class_group(d.norm or d.text, d.attrs.get("drug_class"))
         if not group:
             return
@@ -924,6 +925,11 @@ class ExposureBuilder:
                 continue
             if name not in named and (name in group or f"drug_class:{exp.drug_class}" in group):
                 self._stop(name, when, why)
+
+    def _elapsed_on(self, x: Mention, s0: int) -> bool:
+        """"After two weeks of X, ...": the time elapsed on a course being taken (exposure QA, expqa6)."""
+        return (x.norm or x.text) in self.active and \
+            _ELAPSED_OF.search(self.text, max(s0, x.start - 60), x.start) is not None
 
     def _told_lower(self, d: Mention, seg: DoseSegment | None, when: TimeRef, sent: tuple[int, int]) -> bool:
         """"X 60 mg daily" ... later "on low-dose X" / "maintenance X" (no amount): the course goes on at a lower dose
@@ -1248,13 +1254,30 @@ class ExposureBuilder:
             (ms.index(ms.freqs).first_from(dose.end) if dose else None)
         if not adjacent and freq is not None and freq.start - dose.end > 3:  # type: ignore[union-attr]
             freq = None
+        if not adjacent and dose is not None:  # a later step's own route: "followed by 200 mg daily by mouth"
+            step_end = max(dose.end, freq.end if freq is not None else 0)
+            own = ms.index(ms.routes).first_from(step_end)
+            route = own if own is not None and own.start - step_end <= 3 else None
         if freq is None and dose is not None:
             freq = _timing_after_dose(self.text, dose, ms)  # "increased to 100 mg subcutaneously every 6 hours"
+        if adjacent and dose is None and route is None and freq is None and \
+                (tail_of := _names_list_last(self.text, drug, drug_ix)) is not None:
+            # "A, B, and C administered intravenously every 21 days": a list of names only shares what follows its
+            # last member (exposure QA, expqa6)
+            route = _adjacent(self.text, tail_of, ms.index(ms.routes), drug_ix)
+            freq = _adjacent(self.text, tail_of, ms.index(ms.freqs), drug_ix)
+            told = _SHARED_TAIL.match(self.text, tail_of.end) is not None  # "... and C administered intravenously"
+            # an infusion of a list is each member's ("dopamine and norepinephrine infusions"); a bare route right after
+            # the last name is its own ("A, B, and enoxaparin s.c.")
+            route = route if route is not None and route.start > tail_of.end and (
+                told or "infusion" in route.text.lower()) else None
+            freq = freq if freq is not None and freq.start > tail_of.end and told else None
         last = max((m for m in (dose, route, freq, drug) if m is not None), key=lambda m: m.end)
         course = _course_after(self.text, last, ms.index(ms.durations), drug_ix) \
             or (_course_after(self.text, drug, ms.index(ms.durations), drug_ix) if last is not drug else None) \
             or _fronted_course(self.text, drug, ms.index(ms.durations), sent[0]) \
             or _course_before(self.text, drug, ms.index(ms.leads), drug_ix) \
+            or _course_for_with(self.text, drug, ms.index(ms.durations), drug_ix) \
             or _course_in_brackets(self.text, last, ms.index(ms.leads), drug_ix)
         if course is not None and _PERFECT.search(self.text, sent[0], drug.start):
             course = None  # "had been taking X for 10 years": the time so far, no end
@@ -1315,7 +1338,9 @@ class ExposureBuilder:
             seg.end = days_after(when, days, course.text)  # type: ignore[union-attr]
             seg.length_days = days
         elif seg.end is None:
-            counted = _counted_course(self.text, drug, last, seg.timing)
+            # a later step of the sequence ("one dose of X 400 mg followed by 200 mg daily") has no count of its own
+            # before the drug: that one is the first step's (exposure QA, expqa6)
+            counted = _counted_course(self.text, drug, last, seg.timing, before=adjacent)
             if counted is not None:  # "three pulses of methylprednisolone", "375 mg/m2 weekly for four doses"
                 seg.end = days_after(when, *counted)
                 seg.length_days = counted[0]
@@ -1411,11 +1436,13 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "ten": 10, "eleven": 11, "twelve": 12}
 
 
-def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | None) -> tuple[float, str] | None:
+def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | None,
+                    before: bool = True) -> tuple[float, str] | None:
     """A course told by its number of doses: (its length in days, the words), one dose per day unless the timing
-    says otherwise ("weekly for four doses": four weeks)."""
-    m = _COUNT_BEFORE.search(text, max(0, drug.start - 60), drug.start) or _COUNT_AFTER.match(text, last.end)
-    if m is None and (one := _SINGLE_BEFORE.search(text, max(0, drug.start - 40), drug.start)) is not None:
+    says otherwise ("weekly for four doses": four weeks). `before`: the count may stand before the drug."""
+    m = (_COUNT_BEFORE.search(text, max(0, drug.start - 60), drug.start) if before else None) \
+        or _COUNT_AFTER.match(text, last.end)
+    if m is None and before and (one := _SINGLE_BEFORE.search(text, max(0, drug.start - 40), drug.start)) is not None:
         return 1.0, one.group(0).strip(" ,")  # "one dose of IVIG", "a single dose of dexamethasone": one day
     if m is None and timing is not None and timing.period:  # "six cycles of R-CHOP every 21 days"
         m = _CYCLES_BEFORE.search(text, max(0, drug.start - 60), drug.start)
@@ -1435,7 +1462,8 @@ _AFTER_COURSE = re.compile(r"\s*(?:after|following|upon|on)\s+(?:the\s+)?(?:comp
 
 
 # what may stand between a drug (or its dose) and the length of its course: "ceftriaxone 2 g daily was given for 7 days"
-_COURSE_GAP = re.compile(r"(?:\s|,|\b(?:was|were|then|given|administered|continued|used|infused|taken|prescribed|"
+_COURSE_GAP = re.compile(r"(?:\s|,|\)|\b(?:was|were|then|given|administered|continued|maintained|used|infused|taken|"
+                         r"prescribed|"
                          # "octreotide was introduced for a period of 7 days": a start told with its length
                          r"started|initiated|introduced|commenced|"
                          r"orally|intravenously|subcutaneously|daily|intravenous|oral|pulses?|pulse therapy|therapy|"
@@ -1604,6 +1632,25 @@ def _course_before(text: str, drug: Mention, leads: ByStart, drugs: ByStart) -> 
     return None
 
 
+# a length told between a verb of giving and the drug: "she was treated for 5 days with intravenous gentamicin"
+# (exposure QA, expqa6)
+_GIVEN_FOR = re.compile(r"\b(?:treated|managed|given|received|continued)\s+$", re.I)
+_FOR_WITH_GAP = re.compile(r"\s+with\s+(?:(?:intravenous|oral|iv|i\.v\.|subcutaneous|high[- ]dose|low[- ]dose|the|a|an)"
+                           r"\s+)*", re.I)
+
+
+def _course_for_with(text: str, drug: Mention, durations: ByStart, drugs: ByStart) -> Mention | None:
+    """The length of "treated for N days with X": a 'for' length right after a verb of giving, then "with" the drug."""
+    reach = _reach(durations)
+    for d in durations.window(drug.start - 60 - reach, drug.start):
+        start, end = int(d.attrs.get("phrase_start") or d.start), int(d.attrs.get("phrase_end") or d.end)
+        if d.attrs.get("signal") != "for" or end > drug.start or drugs.window(end, drug.start):
+            continue
+        if _FOR_WITH_GAP.fullmatch(text, end, drug.start) and _GIVEN_FOR.search(text, max(0, start - 20), start):
+            return d
+    return None
+
+
 _BRACKET_GAP = re.compile(r"(?:\s*\([^()]{1,15}\))?\s*(?:(?:pulse|pulses|pulse therapy|therapy|treatment|intravenous|"
                           r"oral|iv|i\.v\.)\s*)*\(\s*(?:an?\s+)?", re.I)
 _BRACKET_KIND = re.compile(r"\s*-?\s*(?:schedule|course|regimen|protocol)\s*\)", re.I)
@@ -1620,6 +1667,9 @@ def _course_in_brackets(text: str, last: Mention, leads: ByStart, drugs: ByStart
     return None
 
 
+_OVER_PERIOD = re.compile(r"over\s+(?:a|the)\s+(?:period|course)\s+of\b", re.I)
+
+
 def _course_after(text: str, last: Mention, durations: ByStart, drugs: ByStart) -> Mention | None:
     """The 'for N days' that states how long the drug written at `last` was given, with only a verb of giving
     between them and no other drug."""
@@ -1632,7 +1682,9 @@ def _course_after(text: str, last: Mention, durations: ByStart, drugs: ByStart) 
         nxt, end = drugs.first_from(nxt.end), _DOSE_OF_LAST.match(text, nxt.end).end()  # type: ignore[union-attr]
     for d in durations.window(end - reach, end + 61 + reach):
         start = int(d.attrs.get("phrase_start") or d.start)
-        over = d.attrs.get("signal") == "over" and d.attrs.get("rel_direction") == "after"  # "over the next 10 days"
+        # "over the next 10 days", "over a period of 50 weeks"
+        over = d.attrs.get("signal") == "over" and (d.attrs.get("rel_direction") == "after" or
+                                                    _OVER_PERIOD.match(text, start) is not None)
         if d.attrs.get("signal") != "for" and not over or start < end or start - end > 60:
             continue
         if drugs.window(end, start) or not _COURSE_GAP.fullmatch(text, end, start):
@@ -1648,6 +1700,66 @@ _OWN_DOSE = (r"(?:\s+\d[\d.,]*\s*(?:mg|g|mcg|µg|ug|iu|units?|ml)(?:/(?:kg|m2|da
              r"every\s+\d+\s*(?:h|hours)|q\d+h|\d+/\d+\s*h)){0,2})?")
 _NAMES_LINK = re.compile(_OWN_DOSE + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*\+\s*)", re.I)
 _DOSE_OF_LAST = re.compile(_OWN_DOSE, re.I)  # the last drug's own dose, before the list's course
+
+
+_SHARED_TAIL = re.compile(r"\s*,?\s*(?:(?:was|were)\s+)?(?:administered|given|infused|delivered|injected)\b", re.I)
+_NAME_LINK = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+", re.I)  # names only: no dose between
+
+
+def _names_list_last(text: str, drug: Mention, drugs: ByStart) -> Mention | None:
+    """The last member of a list of drug names only that `drug` opens or belongs to ("A, B, and C"), when `drug` is
+    not it and no member has a dose of its own right after it; else None."""
+    end, last = drug.end, None
+    while (nxt := drugs.first_from(end)) is not None and nxt.type == "drug" and _NAME_LINK.fullmatch(text, end,
+                                                                                                     nxt.start):
+        end, last = nxt.end, nxt
+    if last is None or _OWN_DOSE.match(text, last.end):
+        return None
+    return last
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def _form_in_brackets(text: str, drugs: list[Mention], forms: dict[str, tuple[str, ...]]) -> list[Mention]:
+    """"amphotericin B (AmBisome)": a form of the drug named in brackets right after its general name is that one
+    drug, by its more exact name (knowledge/drug_forms.csv); it was two courses (exposure QA, expqa6)."""
+    out: list[Mention] = []
+    for d in drugs:
+        prev = out[-1] if out else None
+        if prev is not None and d.norm in forms.get(str(prev.norm), ()) and \
+                _OPEN_BRACKET.fullmatch(text, prev.end, d.start):
+            out[-1] = prev.model_copy(update={"norm": d.norm})
+            continue
+        out.append(d)
+    return out
+
+
+@cache
+def _ingredients_of() -> dict[str, frozenset[str]]:
+    """A combination product -> its two ingredients (knowledge/combination_products.csv)."""
+    return {r["product"]: frozenset((r["first"], r["second"])) for r in table("combination_products.csv")}
+
+
+# the amount a combination is dosed by, written before one of its ingredients: "320 mg trimethoprim", "(5 mg/kg of
+# trimethoprim iv q6h)"
+_AMOUNT_OF = re.compile(r"\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)(?:/(?:kg|m2))?\s+(?:of\s+)?$", re.I)
+
+
+def _dose_basis(text: str, drugs: list[Mention]) -> list[Mention]:
+    """Without an ingredient named after its amount right after the combination product it belongs to
+    ("co-trimoxazole (5 mg/kg of trimethoprim) iv q6h", "sulfamethoxazole/trimethoprim with 320 mg trimethoprim
+    every 6 h"): the product's dose is told by that ingredient, it is no second drug (exposure QA, expqa6)."""
+    if len(drugs) < 2:
+        return drugs
+    out: list[Mention] = []
+    for d in drugs:
+        prev = out[-1] if out else None
+        if prev is not None and d.norm in _ingredients_of().get(str(prev.norm), ()) and d.start - prev.end <= 80 \
+                and _AMOUNT_OF.search(text, max(prev.end, d.start - 25), d.start):
+            continue
+        out.append(d)
+    return out
 
 
 def _reach(items: ByStart) -> int:
@@ -1806,6 +1918,8 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
     for k in range(after_lo, after_hi):  # the nearest cue after the drug
         a, _b, act, side = cues[k]
         if side in ("after", "both") and not act.startswith("swap") and _gap_is_filler(text, d.end, a, inner):
+            if side == "both" and _opens_clause(text, d, a):
+                continue  # "stopped X and started Y": "started" is Y's (exposure QA, expqa6)
             return act
     for k in reversed(range(bisect_right(b_of, blocks.before(d.start)), before_hi)):  # else the nearest before it
         _a, b, act, side = cues[k]
@@ -1818,6 +1932,15 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
                 _gap_is_filler(text, b, d.start, inner):
             return "swap-start"
     return _UNCUED  # no cue: the drug named as given
+
+
+def _opens_clause(text: str, d: Mention, a: int) -> bool:
+    """Whether the cue at `a` after the drug `d` opens a predicate of its own right after "and" ("we stopped X and
+    started Y", "we stopped X and started a therapy with Y"): its subject is the sentence's, not `d`."""
+    return _AND_GAP.fullmatch(text, d.end, a) is not None
+
+
+_AND_GAP = re.compile(r"\s*,?\s*and\s+(?:(?:then|later|subsequently)\s+)?", re.I)
 
 
 # what a drug is switched to when it is the same drug in another form, route or dose ("changed to infusion", "switched
@@ -1867,7 +1990,7 @@ def _drug_forms() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
 _PATIENT_SWITCH = re.compile(
     r"\b(?:s?he|they|the (?:patient|child|infant|boy|girl|man|woman)|patient|"
     r"(?:(?:her|his|their|the)\s+)?(?:(?:antibiotic|antimicrobial|antibacterial|antifungal|antiviral|empiric(?:al)?|"
-    r"medical|drug|intravenous|iv|oral)\s+)?(?:therapy|treatment|regimen|medications?|coverage))\s+"
+    r"medical|drug|intravenous|iv|oral)\s+)?(?:therapy|treatment|regimen|medications?|coverage|agents?))\s+"
     r"(?:was|were|had been|has been|is)\s+"
     r"(?:(?:then|subsequently|later|eventually|finally|therefore|thus|successfully)\s+)?"
     r"(?:switched|changed|converted|transitioned|de-?escalated|stepped down|narrowed)\s+(?:over\s+)?to\s+", re.I)
