@@ -101,3 +101,23 @@ def test_after_a_total_of_days_counts_from_the_start() -> None:
 def test_an_amount_in_the_icu_is_read_as_of_the_stay() -> None:
     got = [(m.text, m.attrs.get("rel_anchor")) for m in find_timexes("He was extubated after 5 days in the ICU.")]
     assert ("5 days", "admission") in got
+
+
+def test_history_told_over_two_sentences_stays_in_the_history() -> None:
+    got = times("A 45-year-old man presented with headache. Five months before admission, he had migraines. These were "
+                "accompanied by nausea and photophobia. He was febrile.")
+    assert got[2] is not None and got[2].offset_days == got[1].offset_days  # not back at day 0
+    assert mid(got[3]) == 0.0
+
+
+def test_after_eating_this_goes_on_in_the_history() -> None:
+    got = times("A 50-year-old man came to the emergency department with leg pain. He had eaten raw oysters 3 days "
+                "prior to his arrival. After eating them, he developed diarrhea and fever. He was tachycardic.")
+    assert mid(got[2]) == -3.0
+    assert mid(got[3]) == 0.0
+
+
+def test_a_sentence_that_does_not_point_back_returns_to_the_story() -> None:
+    got = times("A 45-year-old man presented with headache. Five months before admission, he had migraines. The "
+                "patient was febrile.")
+    assert mid(got[2]) == 0.0

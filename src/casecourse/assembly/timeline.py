@@ -18,7 +18,12 @@ from casecourse.assembly.timeline_anchor import EventIndex, day_count_anchor, fi
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.pipeline import Reading
-from casecourse.reading.timex_lexicon import LAB_PROCESS_WORDS, PRESENTATION_REFERENCES, alternation
+from casecourse.reading.timex_lexicon import (
+    HISTORY_CONTINUATIONS,
+    LAB_PROCESS_WORDS,
+    PRESENTATION_REFERENCES,
+    alternation,
+)
 from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
 from casecourse.reading.zoning import PATIENT_ZONES
 
@@ -630,6 +635,12 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             # "On admission, ...": back to the admission, whatever was told since; "He had diarrhoea three weeks
             # earlier. On examination ...": back from the history to the presentation
             current = last_admitted
+        if setter is None and aside is None and _goes_on_in_history(reading, i, out, asides) \
+                and i not in admitted_in and i not in readmitted_in and i not in arrived_in and i not in at_admission:
+            # "Five months before admission, he had migraines. These were accompanied by nausea.": the history's time
+            aside = out[i - 1].time.model_copy(update={"derivation": "carried"})  # type: ignore[union-attr]
+            if history is not None and history[0] == i - 1:
+                history = (i, aside)
         if aside is not None:
             asides.add(i)
             back_to = None if history is not None and history[0] == i or current is None or setter is None else \
@@ -692,6 +703,23 @@ def _arrivals(reading: Reading, events: EventIndex) -> dict[int, tuple[int, bool
         if j < len(ends) and events.in_story(j) and not (j in out and out[j][1]):
             out[j] = (m.start(), bool(m.group("to") or m.group("ref")))
     return out
+
+
+_CONTINUES = re.compile(
+    rf"\W*(?:(?:however|then)\s*,?\s+)?(?:(?:{alternation(HISTORY_CONTINUATIONS['openers'])})\s+"
+    rf"(?:{alternation(HISTORY_CONTINUATIONS['verbs'])})|(?:after|following)\s+(?:\w+ing\s+)?"
+    rf"(?:{alternation(HISTORY_CONTINUATIONS['refers'])}))\b", re.I)
+
+
+def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None], asides: set[int]) -> bool:
+    """Whether sentence `i` (with no time of its own) goes on telling the piece of history the sentence before it told
+    ("These were accompanied by nausea", "After eating this, he developed diarrhoea"), which did not resume the
+    story within itself."""
+    if i == 0 or i - 1 not in asides:
+        return False
+    before = out[i - 1]
+    return before is not None and not before.shifts \
+        and _CONTINUES.match(reading.text, reading.sentences[i][0]) is not None
 
 
 def _went_back(new: TimeRef, current: TimeRef | None, slack: float = 1.0) -> bool:
