@@ -121,3 +121,16 @@ def test_a_sentence_that_does_not_point_back_returns_to_the_story() -> None:
     got = times("A 45-year-old man presented with headache. Five months before admission, he had migraines. The "
                 "patient was febrile.")
     assert mid(got[2]) == 0.0
+
+
+def test_days_after_admission_to_our_hospital_count_from_the_transfer() -> None:
+    got = times("A 58-year-old man was seen at a local clinic with a sore throat. Seventeen days later, he developed "
+                "respiratory failure. He was transferred to the intensive care unit of our hospital for ECMO. Nine "
+                "days after his admission to our facility, he developed hypotension.")
+    assert mid(got[3]) == 26.0  # the transfer on day 17, not day 0
+
+
+def test_days_after_admission_to_our_hospital_where_the_story_began_there() -> None:
+    got = times("A 60-year-old woman was admitted to our hospital with fever. Three days later, she became confused. "
+                "Ten days after her admission to our hospital, she was discharged.")
+    assert mid(got[2]) == 10.0

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from casecourse.assembly.positions import ByType
-from casecourse.assembly.timeline_anchor import EventIndex, day_count_anchor, find_anchor, unit_admission
+from casecourse.assembly.timeline_anchor import (
+    EventIndex,
+    day_count_anchor,
+    find_anchor,
+    our_admission,
+    unit_admission,
+)
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.pipeline import Reading
@@ -526,7 +532,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     event = find_anchor(events, i, tx, asides, _DAY_WORD.search(tx.text) is not None)
                 elif not chained and not admission_day and tx.attrs.get("rel_anchor") == "admission" and \
                         tx.attrs.get("rel_direction") == "after":
-                    event = unit_admission(events, i, tx, asides)  # "2 days after admission to the ICU"
+                    # "2 days after admission to the ICU", "9 days after his admission to our facility"
+                    event = unit_admission(events, i, tx, asides) or our_admission(events, i, tx, asides)
                 at = out[event.sentence] if event is not None else None
                 if at is not None and at.time.known:
                     base = at.time
