@@ -14,11 +14,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from casecourse.assembly.positions import ByType
-from casecourse.assembly.timeline_anchor import EventIndex, day_count_anchor, find_anchor, unit_admission
+from casecourse.assembly.timeline_anchor import (
+    EventIndex,
+    day_count_anchor,
+    find_anchor,
+    our_admission,
+    unit_admission,
+)
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.pipeline import Reading
-from casecourse.reading.timex_lexicon import LAB_PROCESS_WORDS, alternation
+from casecourse.reading.timex_lexicon import (
+    HISTORY_CONTINUATIONS,
+    LAB_PROCESS_WORDS,
+    PRESENTATION_REFERENCES,
+    alternation,
+)
 from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
 from casecourse.reading.zoning import PATIENT_ZONES
 
@@ -27,12 +38,15 @@ _AGAIN = re.compile(r"\s+(?:once\s+)?again\b", re.I)
 # how far back a day count of the stay may take a story dated by the calendar ("on day 20 ... in the third month ...
 # on day 5 the culture grew") before it is taken for a day of a later course the story did not name
 _STAY_RETURN_DAYS = 90.0
+_OPENS_SENTENCE = re.compile(r"\W*(?:\w+\W+){0,3}$")  # at most three words before
+# how far past day 0 a story may be for "On admission" to take it back to day 0 when it told no admission
+_FIRST_DAYS = 3.0
 _AT_THE_TIME = re.compile(r"at (?:the|that) time$", re.I)
 _DAY_WORD = re.compile(r"\bday\b", re.I)
 _FRONTED = re.compile(r"\W*(?:\w+\W+){0,2}$")  # at most two words before the expression in its sentence
 _PRIOR_TO_PRESENTATION = re.compile(
     r"\s+(?:prior to|before|preceding)\s+(?:(?:the|this|her|his|their|current|index|initial)\s+)*"
-    r"(?:present(?:ation|ing)|admission|hospitali[sz]ation|referral|onset of (?:the )?present)", re.I)
+    rf"(?:{alternation(PRESENTATION_REFERENCES, escape=False)})\b", re.I)
 
 
 @dataclass
@@ -219,6 +233,15 @@ def _after_birth(text: str, tx: Mention, age_now: float | None) -> TimeRef | Non
                    precision="day", text=tx.text, anchor="birth")
 
 
+def _length_after_event(tx: Mention) -> bool:
+    """ "Hospitalized for 25 days after birth", "treated for 6 weeks after discharge": how long something lasted from an
+    event, not a time that many days after it (timeqa7: a 2-month-old's neonatal stay moved the whole story 25 days
+    on). The story keeps its time; "for 3 days" alone, counted from the time just told, is not one."""
+    a = tx.attrs
+    return a.get("signal") == "for" and a.get("rel_direction") == "after" \
+        and a.get("rel_anchor") not in (None, "previous")
+
+
 def _after_the_stay(tx: Mention) -> bool:
     """An amount after the admission ("10 days after admission", "after 2 weeks of hospitalization"), not a day count
     of it (read by the day-count rules) nor a vague one."""
@@ -363,6 +386,9 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     admitted_in: dict[int, int] = {}
     readmitted_in: dict[int, int] = {}
     at_role: set[int] = set()  # sentences dated by the admission itself ("On admission", "on arrival")
+    # those that open with it ("On admission, ...", "Vital signs at admission were"), not "cultures obtained on
+    # admission revealed X" (told days later)
+    opens_at_admission: set[int] = set()
     for m in types.of("event", *_TIME_TYPES, "duration"):  # (the loop reads no other)
         if m.type == "event" and m.norm in ("admission", "readmission") and m.attrs.get("role") == "occurrence" \
                 and m.zone in PATIENT_ZONES:
@@ -379,6 +405,9 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             at_admission.add(si)
             if m.attrs.get("role") == "at":
                 at_role.add(si)
+                if _OPENS_SENTENCE.match(reading.text, reading.sentences[si][0] if si < len(reading.sentences) else 0,
+                                         m.start) and not _TO_A_UNIT.match(reading.text, m.end):
+                    opens_at_admission.add(si)
             admission_starts.add(m.start)
             continue
         timed = m.type in _TIME_TYPES or (m.type == "duration" and m.attrs.get("kind") == "relative")
@@ -393,6 +422,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             # "cultures remained negative after 5 days of incubation": the laboratory's time, not the story's (a
             # fronted one, "After 5 days of incubation, the culture grew X and Y was started", moves the story)
             continue
+        if _length_after_event(m):
+            continue  # "hospitalized for 25 days after birth": a length from the event, not a time after it
         by_sentence.setdefault(si, []).append(m)
     # a story with no date the calendar can place ("in late April" of a year the text hides, "201X") lives on the
     # relative axis, as one without any date: on the calendar axis none of its facts would be placed at all
@@ -413,8 +444,10 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     # the calendar time of the last admission (or, before any, of the presentation) told: what "on admission"
     # dates in a story that has meanwhile told a piece of history ("in remission since 2018. On arrival, ...")
     last_admitted: TimeRef | None = None
+    last_stay: TimeRef | None = None  # on the relative axis, the time of the last admission (or referral) told
     presented_in = _presentation_sentences(reading) if has_calendar else {}
     events = EventIndex.build(reading, types)
+    arrived_in = {} if has_calendar else _arrivals(reading, events)
     asides: set[int] = set()  # sentences dated as a piece of history the story does not move to
     gestation = _gestational_ages(reading, age_now, types)
     ga_ref: tuple[float, TimeRef] | None = None  # the last gestational age told, and the time it held
@@ -499,7 +532,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     event = find_anchor(events, i, tx, asides, _DAY_WORD.search(tx.text) is not None)
                 elif not chained and not admission_day and tx.attrs.get("rel_anchor") == "admission" and \
                         tx.attrs.get("rel_direction") == "after":
-                    event = unit_admission(events, i, tx, asides)  # "2 days after admission to the ICU"
+                    # "2 days after admission to the ICU", "9 days after his admission to our facility"
+                    event = unit_admission(events, i, tx, asides) or our_admission(events, i, tx, asides)
                 at = out[event.sentence] if event is not None else None
                 if at is not None and at.time.known:
                     base = at.time
@@ -593,6 +627,14 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         if setter is None and i in at_admission and current.offset_days and current.offset_days[1] < 0:
             # back from a piece of history to the admission the story counts from ("After admission, ...")
             current = TimeRef(offset_days=(0.0, 0.0), derivation="stated", precision="day", anchor="day0")
+        if setter is None and not has_calendar and i in opens_at_admission and current.offset_days is not None:
+            # "Vital signs at admission were ...", "On arrival, ..." after the story moved past it ("24 h after the
+            # onset of symptoms, she developed fever"): back to the admission told last (timeqa7); with none told, to
+            # day 0 (the presentation) only from the story's first days: "When examined on admission" after "Seventeen
+            # days later, he developed ARDS" may be a later stay the story did not tell
+            at = last_stay.offset_days if last_stay is not None and last_stay.offset_days is not None else (0.0, 0.0)
+            if current.offset_days != at and (last_stay is not None or current.offset_days[1] <= _FIRST_DAYS):
+                current = TimeRef(offset_days=at, derivation="carried", precision="day", anchor="day0")
         if setter is None and today is not None and _TODAY.search(reading.text, *reading.sentences[i]):
             current = today  # "Today he is well" in a letter that dated its "today" ("seen in clinic today, 13 May")
         if setter is None and has_calendar and last_admitted is not None and (i in at_role or _before(
@@ -600,6 +642,12 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             # "On admission, ...": back to the admission, whatever was told since; "He had diarrhoea three weeks
             # earlier. On examination ...": back from the history to the presentation
             current = last_admitted
+        if setter is None and aside is None and _goes_on_in_history(reading, i, out, asides) \
+                and i not in admitted_in and i not in readmitted_in and i not in arrived_in and i not in at_admission:
+            # "Five months before admission, he had migraines. These were accompanied by nausea.": the history's time
+            aside = out[i - 1].time.model_copy(update={"derivation": "carried"})  # type: ignore[union-attr]
+            if history is not None and history[0] == i - 1:
+                history = (i, aside)
         if aside is not None:
             asides.add(i)
             back_to = None if history is not None and history[0] == i or current is None or setter is None else \
@@ -623,6 +671,11 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         if not day0_marked and t.known and _DAY_ZERO.search(reading.text, *reading.sentences[i]):
             day0_marked.append(t)  # "... on April 23rd 2014 (day 0)": what "day +22" counts from
         told = admitted_in.get(i, readmitted_in.get(i))
+        arrival = (told, True) if told is not None else arrived_in.get(i)
+        if not has_calendar and arrival is not None and (arrival[1] or last_stay is None) and i not in asides:
+            when = _told_at(out[-1], arrival[0])
+            if when.offset_days is not None and when.offset_days[0] >= 0:
+                last_stay = when  # (not a stay of the history)
         if told is not None or (last_admitted is None and i in presented_in):
             # the time where the admission (or presentation) is told: "diagnosed in 2019, was admitted on 3 May
             # 2022" is admitted in 2022
@@ -634,6 +687,46 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 elif presented is None and told is None:
                     presented = when
     return out
+
+
+# a presentation or referral that starts a stay the story may not tell as an admission ("He was referred on the 18th
+# day of life. On admission, ...")
+# ("On day 5 he presented with a rash" tells a finding, not a new stay: a bare "presented" counts only as the first)
+_ARRIVES = re.compile(r"\b(?:(?:presented|arrived)(?P<to>\s+(?:again\s+)?(?:to|at|in)\b)?|"
+                      r"(?P<ref>(?:was|were)\s+referred))\b", re.I)
+# "On arrival in the operating room", "on admission to the ICU": a unit's admission, not the stay's
+_TO_A_UNIT = re.compile(r"\s+(?:to|in|at|into)\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:ICU|PICU|NICU|CCU|intensive|critical|"
+                        r"high\s+dependency|operating|operation|theat(?:re|er)|ward|recovery|PACU|cath|labou?r|delivery|"
+                        r"endoscopy)\b", re.I)
+
+
+def _arrivals(reading: Reading, events: EventIndex) -> dict[int, tuple[int, bool]]:
+    """sentence -> where it tells the patient presenting, referred or arriving (in the patient's story), and whether
+    it names where to ("presented to our hospital", "was referred"), not only "presented with"."""
+    out: dict[int, tuple[int, bool]] = {}
+    ends = [e for _s, e in reading.sentences]
+    for m in _ARRIVES.finditer(reading.text):
+        j = bisect.bisect_right(ends, m.start())
+        if j < len(ends) and events.in_story(j) and not (j in out and out[j][1]):
+            out[j] = (m.start(), bool(m.group("to") or m.group("ref")))
+    return out
+
+
+_CONTINUES = re.compile(
+    rf"\W*(?:(?:however|then)\s*,?\s+)?(?:(?:{alternation(HISTORY_CONTINUATIONS['openers'])})\s+"
+    rf"(?:{alternation(HISTORY_CONTINUATIONS['verbs'])})|(?:after|following)\s+(?:\w+ing\s+)?"
+    rf"(?:{alternation(HISTORY_CONTINUATIONS['refers'])}))\b", re.I)
+
+
+def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None], asides: set[int]) -> bool:
+    """Whether sentence `i` (with no time of its own) goes on telling the piece of history the sentence before it told
+    ("These were accompanied by nausea", "After eating this, he developed diarrhoea"), which did not resume the
+    story within itself."""
+    if i == 0 or i - 1 not in asides:
+        return False
+    before = out[i - 1]
+    return before is not None and not before.shifts \
+        and _CONTINUES.match(reading.text, reading.sentences[i][0]) is not None
 
 
 def _went_back(new: TimeRef, current: TimeRef | None, slack: float = 1.0) -> bool:

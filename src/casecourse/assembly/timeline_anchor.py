@@ -281,3 +281,27 @@ def unit_admission(idx: EventIndex, i: int, tx: Mention, asides: set[int]) -> An
             return Anchor(j, "unit admission")
     return None
 
+
+# "9 days after his admission to our facility": our hospital's admission, which in a story that began elsewhere
+# ("seen at a local hospital ... transferred to the ICU of our hospital") is later than its day 0 (timeqa7)
+_OUR_HOSPITAL = r"(?:our|this)\s+(?:hospital|facility|institution|cent(?:er|re)|clinic|department)"
+_OUR_PHRASE = re.compile(
+    rf"(?:(?:his|her|their|the)\s+)?(?:admission|transfer|presentation)\s+(?:to|at|in)\s+{_OUR_HOSPITAL}", re.I)
+_TO_OURS = re.compile(
+    rf"\b(?:admitted|transferred|referred|presented|came|brought)\b[^.;]{{0,60}}?\b{_OUR_HOSPITAL}", re.I)
+
+
+def our_admission(idx: EventIndex, i: int, tx: Mention, asides: set[int]) -> Anchor | None:
+    """ "N days after his admission to our hospital": counted from the last sentence before `i` that told the patient
+    admitted, transferred or referred to our hospital (the story's day 0 when that is where it began)."""
+    text = idx.reading.text
+    end = idx.reading.sentences[i][1]
+    m = next((m for m in _SIGNAL.finditer(text, tx.end, min(end, tx.end + 12))), None)
+    if m is None or m.start() > tx.end + 2 or not _OUR_PHRASE.match(text, m.end()):
+        return None
+    for j in range(i - 1, -1, -1):
+        s, e = idx.reading.sentences[j]
+        if idx.in_story(j) and j not in asides and _TO_OURS.search(text, s, e):
+            return Anchor(j, "admission to our hospital")
+    return None
+

@@ -81,6 +81,7 @@ _POST = re.compile(
     r"|\s+of\s+(?:the\s+|his\s+|her\s+|this\s+)?(?P<of>life|admission|hospitali[sz]ation|hospital\s+stay|"
     r"(?:ICU|PICU|NICU|intensive\s+care(?:\s+unit)?)\s+stay|"
     r"illness|treatment|therapy|follow[- ]?up|symptoms?|disease|observation|chemotherapy|radiotherapy)\b"
+    r"|\s+(?:in|at)\s+(?:the\s+|our\s+|a\s+)?(?P<stay>hospital|ICU|PICU|NICU|intensive\s+care(?:\s+unit)?)\b"
     r"|\s*[-‐]?\s*(?P<fu>follow[- ]?up|visit|review|control|check[- ]?up|evaluation)\b"
     r"|(?P<poss>['’]s?\s+(?:duration|time)\b)"
     r"|\s*(?P<hist>(?:['’]s?\s+)?(?:history|duration|course|interval|period|stay|hospitali[sz]ation)\b)"
@@ -383,6 +384,11 @@ def _classify(
     if g.get("of"):
         anchor = _OF_ANCHOR.get(re.sub(r"\s+", " ", g["of"].lower()), "previous")
         base["phrase_end"] = post.end()
+    elif g.get("stay"):
+        anchor = "admission"  # "died after 100 days in the hospital", "after 5 days in the ICU": of the stay (timeqa7)
+        base["phrase_end"] = post.end()
+    elif _TOTAL_OF.match(adj) and prep in ("after", "following"):
+        anchor = "admission"  # "After a total of 75 days, she was discharged": the whole stay, from its start (timeqa7)
     if g.get("fu"):
         base.update(
             relative_attrs(lo, hi, unit, "after", "treatment", vague),

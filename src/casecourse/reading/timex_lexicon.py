@@ -44,6 +44,8 @@ SCHEDULE_CUES: dict[str, list[str]] = _data("schedule_cues")
 MERIDIEM: list[str] = _data("clock")["meridiem"]
 DAY_COUNT_ABBREVIATIONS: dict[str, str] = _data("day_count_abbreviations")
 LAB_PROCESS_WORDS: list[str] = _data("lab_process_lengths")["words"]
+PRESENTATION_REFERENCES: list[str] = _data("presentation_references")["words"]
+HISTORY_CONTINUATIONS: dict[str, list[str]] = _data("history_continuations")
 
 _UNITS_WORD = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
 _TENS = {"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
