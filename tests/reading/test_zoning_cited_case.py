@@ -31,3 +31,19 @@ def test_the_cited_patients_diagnosis_is_not_this_patients() -> None:
                           "A recent case report described a patient who developed anaphylaxis after the drug.")
     names = {c.name for c in course.conditions}
     assert "pancreatitis" in names and "anaphylaxis" not in names
+
+
+@pytest.mark.parametrize(("rx", "sentence"), [
+    ("_CITED_CASE", "Brown ET AL. published a similar woman with the rash."),
+    ("_CITED_CASE", "One previous Case Series has also documented a man with the same reaction."),
+    ("_CITED_CASE", "An earlier report (3) had presented a girl with this finding."),
+    ("_WE_REPORT", "WE HEREBY DESCRIBE a boy with a rare rash."),
+])
+def test_a_cue_is_searched_only_where_its_words_stand(rx: str, sentence: str) -> None:
+    """sentence_zone searches a cue only in a sentence whose lower case holds one of the words every match of it
+    holds: each match holds one (in any letter case)."""
+    from casecourse.reading import zoning
+
+    m = getattr(zoning, rx).search(sentence)
+    words = zoning._CITED_CASE_WORDS if rx == "_CITED_CASE" else ("we ",)
+    assert m is not None and any(w in m.group().lower() for w in words)
