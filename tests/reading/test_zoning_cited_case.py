@@ -38,3 +38,26 @@ def test_a_cited_case_with_its_reference_number_glued_to_et_al_is_literature() -
             "with progressive heart failure after a similar infection.")
     names = {c.name for c in analyze_text(text).conditions}
     assert "pneumonia" in names and "heart failure" not in names
+
+
+@pytest.mark.parametrize(("rx", "sentence"), [
+    ("_CITED_CASE", "Brown ET AL. published a similar woman with the rash."),
+    ("_CITED_CASE", "One previous Case Series has also documented a man with the same reaction."),
+    ("_CITED_CASE", "An earlier report (3) had presented a girl with this finding."),
+    ("_WE_REPORT", "WE HEREBY DESCRIBE a boy with a rare rash."),
+])
+def test_a_cue_is_searched_only_where_its_words_stand(rx: str, sentence: str) -> None:
+    """sentence_zone searches a cue only in a sentence whose lower case holds one of the words every match of it
+    holds: each match holds one (in any letter case)."""
+    from casecourse.reading import zoning
+
+    m = getattr(zoning, rx).search(sentence)
+    words = zoning._CITED_CASE_WORDS if rx == "_CITED_CASE" else ("we ",)
+    assert m is not None and any(w in m.group().lower() for w in words)
+
+
+def test_a_cited_case_written_with_a_no_break_space_is_literature() -> None:
+    text = ("Case presentation\nA 52-year-old man was admitted with pneumonia. Brown et\u00a0al. described a woman "
+            "with progressive heart failure after a similar infection.")
+    names = {c.name for c in analyze_text(text).conditions}
+    assert "pneumonia" in names and "heart failure" not in names

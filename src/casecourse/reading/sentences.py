@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from casecourse.reading.rx_first import anchored, literal_scan
+from casecourse.reading.rx_keys import reversed_text
 
 _ABBREV = {"dr", "mr", "mrs", "ms", "vs", "e.g", "i.e", "approx", "fig", "figs", "no", "al", "etc", "ca", "cf",
            "resp", "st", "mt", "jr", "sr", "inc", "ltd", "dept", "univ", "vol", "pp", "ref", "refs", "min", "max"}
@@ -18,7 +19,7 @@ _BOUNDARY = anchored(r"(?<![.!?])[.!?]+"
                      r"[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
 # the same spans by a scan that begins with the boundary's own characters (`re` skips to them in C)
 _BOUNDARY_SCAN = literal_scan(_BOUNDARY) or _BOUNDARY
-_LAST_WORD = re.compile(r"[\w.]++$")  # possessive: a run that does not reach the end cannot, shorter either
+_RUN = re.compile(r"[\w.]+")  # a word with its full stops ("e.g"), read backwards from its end by `_last_word`
 # what stands before a list item's number: nothing, a line break or punctuation
 _ENUMERATOR_BEFORE = re.compile(r"(?:^|[\n:;,.()]\s*)$")
 _LIST_OPENS = re.compile(r"(?:^|[\n:;,.()])\s*1\.\s")  # a list's first item: "...: 1. fever"
@@ -34,20 +35,34 @@ def split(text: str) -> list[tuple[int, int]]:
         if m.group(0)[0] == ".":
             # the last word before the full stop, searched in a short window (a search over the whole
             # sentence tries every position)
-            word = _LAST_WORD.search(text, max(start, m.start() - _WINDOW), m.start())
+            word = _last_word(text, max(start, m.start() - _WINDOW), m.start())
             # one letter is an initial ("J. Smith"), unless a unit's denominator ("fibrinogen 1.1 g/L. Blood ...");
             # one digit after a word is a number that ends its sentence ("on day 3. The rash ..."), one that opens
             # a line or follows punctuation numbers a list item ("criteria: 1. Fever 2. Rash")
             # a degree sign or a number before one letter makes it a unit ("38.6 °C. Prednisolone", "38.4 C.")
-            if word and (word.group(0).lower().rstrip(".") in _ABBREV
-                         or (len(word.group(0)) == 1 and text[word.start() - 1:word.start()] != "/"
-                             and not _UNIT_LETTER_BEFORE.search(text, max(start, word.start() - 3), word.start())
-                             and (not word.group(0).isdecimal() or _list_number(text, start, word.start())))):
+            if word and (word[1].lower().rstrip(".") in _ABBREV
+                         or (len(word[1]) == 1 and text[word[0] - 1:word[0]] != "/"
+                             and not _UNIT_LETTER_BEFORE.search(text, max(start, word[0] - 3), word[0])
+                             and (not word[1].isdecimal() or _list_number(text, start, word[0])))):
                 continue
         _add(text, start, m.end(), out)
         start = m.end()
     _add(text, start, len(text), out)
     return out
+
+
+def _last_word(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """(start, text) of `re.compile(r"[\\w.]++$").search(text, lo, hi)`: the run of word characters and full stops
+    that ends at `hi` (or right before a line break ending the window, where `$` matches too), from `lo` at the
+    earliest. One match over the reversed text (kept for the document, `rx_keys.reversed_text`) from the run's end,
+    where the search tried its pattern at every position of the window."""
+    end = hi - 1 if hi > lo and text[hi - 1] == "\n" else hi
+    n = len(text)
+    run = _RUN.match(reversed_text(text), n - end, n - lo)
+    if run is None:
+        return None
+    begin = n - run.end()
+    return begin, text[begin:end]
 
 
 def _list_number(text: str, start: int, pos: int) -> bool:

@@ -18,7 +18,7 @@ from functools import cache
 from importlib import resources
 
 from casecourse.reading.rx_first import anchored, finditer, lower_text
-from casecourse.reading.rx_keys import search_lowered
+from casecourse.reading.rx_keys import may_hold, search_lowered
 
 PATIENT_ZONES = frozenset({"narrative", "summary"})
 
@@ -52,6 +52,9 @@ _CITED_CASE = anchored(
     r"\b(?:a|one|another|an\s+earlier)\s+(?:(?:recent|previous|prior|similar|published|single)\s+)?"
     r"(?:case\s+report|case\s+series|report)\s+(?:\(\d+\)\s*|\[\d+(?:[-–,]\s?\d+)*\]\s*)?(?:has\s+|had\s+)?"
     r"(?:also\s+)?(?:described|reported|presented|documented)\b", re.I)
+# one of them is in every match of _CITED_CASE, lower-cased: the verb both alternatives end with (not "et al",
+# which a no-break space or a line break may split)
+_CITED_CASE_WORDS = ("reported", "described", "presented", "documented", "published")
 _OWN_CASE = anchored(
     r"\b(?:our|this|the\s+present|the\s+current|the\s+index)\s+(?:patient|case|man|woman|boy|girl|child|infant)\b|"
     r"\bwe\b|\bin\s+our\b", re.I)
@@ -397,11 +400,17 @@ def sentence_zone(sentence: str, line_zone: str) -> str:
         if _cites(sentence) and not _PATIENT_CUE.search(sentence):
             return "literature"
         low = lower_text(sentence)  # the case-insensitive cues are searched by their lowered twins (same answers)
-        if search_lowered(_CITED_CASE, sentence, low) and not search_lowered(_OWN_CASE, sentence, low):
+        # a cue is searched only where the lower-cased sentence holds a word every match of it holds (`may_hold`):
+        # most sentences cite no report and do not say "we"
+        end = len(sentence)
+        if may_hold(low, 0, end, _CITED_CASE_WORDS) and search_lowered(_CITED_CASE, sentence, low) \
+                and not search_lowered(_OWN_CASE, sentence, low):
             return "literature"
-        if search_lowered(_WE_REPORT, sentence, low):
+        if may_hold(low, 0, end, ("we ",)) and search_lowered(_WE_REPORT, sentence, low):
             return "summary"  # the case in one sentence: its facts are real but undated
-        if line_zone != "summary" and search_lowered(_GENERIC_CUE, sentence, low) \
-                and not search_lowered(_STORY_VERB, sentence, low) and not _PATIENT_CUE.search(sentence):
+        # the story verb and the patient first: the story's sentences have one, found near their start, where the
+        # generic cue (which most sentences lack) would be searched to the end
+        if line_zone != "summary" and not search_lowered(_STORY_VERB, sentence, low) \
+                and not _PATIENT_CUE.search(sentence) and search_lowered(_GENERIC_CUE, sentence, low):
             return "background"
     return line_zone
