@@ -64,3 +64,16 @@ def test_short_row_labels_of_a_lab_table() -> None:
     assert ("hematocrit", 31.2, None) in labs
     assert ("fibrinogen", 150.0, None) in labs
     assert _labs("Colonies of K. oxytoca grew, 3 days later.") == []
+
+
+def test_a_csf_protein_value_in_brackets_after_the_bare_word() -> None:
+    labs = _labs("The spinal tap showed raised protein (2.4 g/L) and low glucose (1.1 mmol/L).")
+    assert ("cerebrospinal fluid protein", 2.4, None) in labs
+    assert ("cerebrospinal fluid glucose", 1.1, "L") in labs
+    assert _labs("Blood tests showed low protein (52 g/L).") == []
+
+
+def test_a_range_a_treatment_controls_is_no_result() -> None:
+    assert _labs("An insulin drip was titrated for controlling capillary glucose between 110 mg/dL and 160 mg/dL.") \
+        == []
+    assert _labs("Glucose was 410 mg/dL; insulin was started to control it.") == [("glucose", 410.0, None)]
