@@ -77,3 +77,12 @@ def test_a_range_a_treatment_controls_is_no_result() -> None:
     assert _labs("An insulin drip was titrated for controlling capillary glucose between 110 mg/dL and 160 mg/dL.") \
         == []
     assert _labs("Glucose was 410 mg/dL; insulin was started to control it.") == [("glucose", 410.0, None)]
+
+
+def test_a_percentage_before_without_is_its_tests() -> None:
+    assert _labs("On the ward her saturation was 91% without supplemental oxygen.") == \
+        [("oxygen saturation", 91.0, None)]
+
+
+def test_glycosylated_haemoglobin_in_british_spelling() -> None:
+    assert _labs("Her glycosylated haemoglobin was 8.1%.") == [("hemoglobin a1c", 8.1, None)]
