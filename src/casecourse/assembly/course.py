@@ -88,10 +88,16 @@ _NOT_PREGNANT = re.compile(r"(?:\bnon-?|\bnot\s+(?:\w+\s+)?|\bno longer\s+|\bnev
 _VALUES_RANGED = re.compile(r"\b(?:rang(?:ed|ing)|var(?:ied|ying)|fluctuat(?:ed|ing)|oscillat(?:ed|ing))\s+"
                             r"(?:(?:from|between)\s+)?$", re.I)
 # a value aimed at, not measured: "a target INR of 2.5-3.5", "goal trough 10-15 ng/mL", "aiming for an INR of 2-3"
-# (a purpose too: "oxygen to maintain her saturations >94%", "fluids to keep the MAP above 65 mmHg")
-_TARGET_BEFORE = anchored(r"\b(?:target(?:ed|ing)?|goals?|aim(?:ed|ing)?(?:\s+(?:for|at))?|desired|therapeutic range|"
-                          r"to\s+(?:maintain|keep))"
-                          r"\b[^,;.()]{0,30}$", re.I)
+# (a purpose too: "oxygen to maintain her saturations >94%", "fluids to keep the MAP above 65 mmHg", "insulin for
+# controlling blood sugar between 140 and 180 mg/dL")
+_TARGET_BEFORE = anchored(r"\b(?:target(?:ed|ing)?|goals?|aim(?:ed|ing)?(?:\s+(?:for|at))?|desired|therapeutic range)"
+                          r"\b[^,;.()]{0,30}$"
+                          # a purpose may hold a range's two ends: "for controlling glucose between 110 and 160 mg/dL"
+                          r"|\b(?:to\s+(?:maintain|keep|control)|for\s+(?:maintaining|keeping|controlling))"
+                          r"\b(?:[^,;.()]|\.(?=\d)){0,60}$"
+                          # a target named as a noun of what it aims at: "the target of blood glucose control was
+                          # fasting levels of 5.0-7.0 mmol/L and no more than 11.0 mmol/L after meals"
+                          r"|\b(?:targets?|goals?)\s+(?:of|for)\s(?:[^,;.()]|\.(?=\d)){0,90}$", re.I)
 # a newborn's or a fetus's measure in an older patient's story: "a live infant weighing 1,650 g was delivered",
 # "she delivered a 3,200-g baby boy"
 _OFFSPRING = r"(?:infants?|neonates?|newborns?|bab(?:y|ies)|fetus(?:es)?|foetus(?:es)?|twins?|placenta)"
@@ -614,7 +620,7 @@ class CourseAssembler:
     def _lab(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         a = m.attrs
         if self._restated(m) or a.get("value") is not None and _TARGET_BEFORE.search(
-                self.text, max(sent[0], m.start - 40), m.start) or self._offspring_measure(m, sent) \
+                self.text, max(sent[0], m.start - 110), m.start) or self._offspring_measure(m, sent) \
                 or self._relatives_result(m, sent):
             return
         self._last_lab = m

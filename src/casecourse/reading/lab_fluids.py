@@ -203,7 +203,7 @@ def _fluid_results(text: str, mentions: list[Mention]) -> None:
 
 # a value's analyte word right before it: "protein 0.62 g/L", "glucose of 3.4 mmol/L"
 _ANALYTE_BEFORE = re.compile(r"\b(?P<a>protein|glucose|lactate)(?:\s+(?:levels?|concentrations?))?\s*"
-                             r"(?:of|was|were|is|at|:|=)?\s*$", re.I)
+                             r"(?:of|was|were|is|at|:|=|\()?\s*$", re.I)  # "(": "high protein (1.1 g/L)"
 _CSF_WORDS = re.compile(r"\b(?:cerebrospinal fluid|CSF|lumbar puncture|spinal tap)\b", re.I)
 _SPECIMEN_BEFORE = re.compile(r"\b(?:serum|plasma|blood|urine|urinary|paired|capillary|venous|arterial)\s+$", re.I)
 _PLAIN = ("glucose", "total protein", "lactate")  # the serum tests a bare analyte word is read as
@@ -218,6 +218,8 @@ def csf_value_test(text: str, start: int, test: LabTest | None) -> LabTest | Non
     a = _ANALYTE_BEFORE.search(text, max(0, start - 30), start)
     if a is None or _SPECIMEN_BEFORE.search(text, max(0, a.start() - 20), a.start()):
         return test
+    if test is not None and "(" in a.group():
+        return test  # "low glucose (1.4 mmol/L)": a named test's value in brackets is the fluid's by its frame
     s0 = _after_last(_CLAUSE, text, a.start(), a.start() - max(0, start - 400))
     fluid = max(_CSF_WORDS.finditer(text, s0, a.start()), key=lambda f: f.start(), default=None)  # the nearest
     if fluid is None or _OTHER.search(text, fluid.end(), a.start()):

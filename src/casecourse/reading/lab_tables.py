@@ -14,11 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
+from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading import lab_fluids
 from casecourse.reading.labs import fits, value_mention
-from casecourse.reading.labs_catalogue import LabTest, expand, find_tests
+from casecourse.reading.labs_catalogue import LabTest, catalogue, expand, find_tests
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.labs_values import find_values
 
@@ -89,10 +91,19 @@ def _is_header(row: list[Cell]) -> bool:
     return not any(_NUMERIC_CELL.match(c.text) for c in row[1:] if c.text)
 
 
+@cache
+def _short_labels() -> dict[str, LabTest]:
+    """Row labels that name a test only as a whole table cell (knowledge/lab_table_labels.csv)."""
+    tests = catalogue()
+    return {r["label"]: tests[r["test"]] for r in table("lab_table_labels.csv")}
+
+
 def _row_test(label: Cell) -> tuple[LabTest, str | None, str, str | None] | None:
     """The test a row label names, the unit the label states (if any), the name as written and the reference interval
     the label states in its brackets, if any ("Sodium (135-145 mEq/L)": unit mEq/L, interval 135-145 mEq/L)."""
     hits = [h for h in find_tests(label.text) if h.start <= _LABEL_LEAD]
+    if not hits and (short := _short_labels().get(label.text)) is not None:
+        return short, None, label.text, None  # "K", "Ht": a whole label only tables abbreviate so
     if not hits or _ANTI_BEFORE.search(label.text, 0, hits[0].start):
         return None  # "Anti TG Ab": an antibody to the test's analyte, not the analyte
     test = hits[0].test

@@ -124,7 +124,7 @@ _NAME_NUMBER = re.compile(r" \d\s\(\s?[<>≤≥]?\d+(?:[.,]\d+)?\s?[a-zA-Zµμ%/
 _CELLS_IN_UNIT = re.compile(r"(?!cells?/|[GT]pt/)[A-Za-z]{3}[A-Za-z ]*/")  # never "per microliter", "K/µL", "Gpt/L"
 # a percentage followed by the noun it is a share of (no test name there: that case attaches forward above)
 _PERCENT_OF_NOUN = re.compile(
-    r"\s+(?:of\s+(?:the\s+|all\s+|his\s+|her\s+)?)?(?!(?:on|in|at|with|and|or|but|to|from|for|by|of|as|while|after|"
+    r"\s+(?:of\s+(?:the\s+|all\s+|his\s+|her\s+)?)?(?!(?:on|in|at|with|without|and|or|but|to|from|for|by|of|as|while|after|"
     r"before|during|despite|since|until|than|was|were|is|are|had|has|have|which|that|respectively|predicted|"
     r"normal|at|vs|versus|compared|room|in|the|a|an|[a-z]+ly)\b)[a-z][a-z-]{2,}", re.I)  # "28% initially": no noun
 _AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)

@@ -160,7 +160,7 @@ def _find_tests(text: str) -> list[TestHit]:
     for end_idx, (length, values) in dict_scan.hits(_automaton(), lower):
         start, end = end_idx - length + 1, end_idx + 1
         if start > 0 and ((c := text[start - 1]).isalnum() or c == "_" or c == "-" and
-                          start > 1 and text[start - 2].isalnum()):
+                          start > 1 and text[start - 2].isalnum() and not _prefixed(text, start - 1)):
             continue
         if end < n and ((c := text[end]).isalnum() or c == "_") and text[end - 1] not in "+-":
             continue
@@ -170,6 +170,22 @@ def _find_tests(text: str) -> list[TestHit]:
                 break
     hits = [TestHit(start, end, tests[name]) for start, end, name in leftmost_longest(candidates)]
     return _with_targets(text, hits)
+
+
+@cache
+def _specimen_prefixes() -> frozenset[str]:
+    return frozenset(r["prefix"] for r in _rows("specimen_prefixes.csv"))
+
+
+def _prefixed(text: str, hyphen: int) -> bool:
+    """Whether the word before `hyphen` is a specimen prefix of Nordic notation ("S-cortisol", "fP-glucose"), the
+    test's name after it still a name; it begins a word, so "HbS-" or "Hb-S" never counts."""
+    k = hyphen
+    while k > 0 and text[k - 1].isalpha() and hyphen - k < 2:
+        k -= 1
+    if k > 0 and (text[k - 1].isalnum() or text[k - 1] in "-_"):
+        return False
+    return text[k:hyphen] in _specimen_prefixes()
 
 
 @cache
