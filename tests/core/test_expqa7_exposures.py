@@ -72,3 +72,17 @@ def test_length_before_a_class_with_its_drugs_in_brackets() -> None:
     got = _lengths("A 30-year-old woman with pneumonia received 7 days of antibiotics (cefuroxime and "
                    "clarithromycin).")
     assert got["cefuroxime"] == 7 and got["clarithromycin"] == 7
+
+
+def test_a_resolution_after_the_stop_is_not_its_reason() -> None:
+    reasons = {e.drug: (e.status, e.stop_reason) for e in analyze_text(
+        "A 68-year-old man on long-term allopurinol developed eosinophilia. As the eosinophilia resolved following "
+        "discontinuation of the allopurinol, a drug reaction was likely.", assess=False).exposures}
+    assert reasons["allopurinol"] == ("stopped", None)
+
+
+def test_a_stop_after_a_resolution_keeps_it_as_reason() -> None:
+    reasons = {e.drug: e.stop_reason for e in analyze_text(
+        "A 25-year-old woman received ceftriaxone for fever. Ceftriaxone was stopped after the fever resolved.",
+        assess=False).exposures}
+    assert reasons["ceftriaxone"] == "fever resolved"

@@ -345,7 +345,11 @@ _STATED_REASON = re.compile(r"\b(?:due to|because of|owing to)\s+(?:(?:the|a|an|
 # a drug stopped once what it treated was over: "furosemide was stopped once the oedema had resolved"
 _RESOLVED_REASON = re.compile(r"\b(?:once|after|as|when)\s+" + _TIME_LEAD + r"(?:(?:the|his|her|their)\s+)?"
                               r"(?P<r>[\w'-]+(?: [\w'-]+){0,3}?)\s+(?:had |has |have |had completely |was |were )?"
-                              r"(?:resolved|settled|cleared|normali[sz]ed|subsided|disappeared)\b", re.I)
+                              r"(?:resolved|settled|cleared|normali[sz]ed|subsided|disappeared)\b"
+                              # "as the acidosis resolved following cessation of X": the stop's effect, not its
+                              # reason (exposure QA, expqa7)
+                              r"(?!\s+(?:\w+\s+)?(?:following|after|upon|with)\s+(?:the\s+)?(?:cessation|"
+                              r"discontinuation|withdrawal|stopping|removal)\b)", re.I)
 
 
 # a drug stopped once the test it waited for was negative: "aciclovir was stopped after the HSV PCR was negative"
