@@ -345,7 +345,11 @@ _STATED_REASON = re.compile(r"\b(?:due to|because of|owing to)\s+(?:(?:the|a|an|
 # a drug stopped once what it treated was over: "furosemide was stopped once the oedema had resolved"
 _RESOLVED_REASON = re.compile(r"\b(?:once|after|as|when)\s+" + _TIME_LEAD + r"(?:(?:the|his|her|their)\s+)?"
                               r"(?P<r>[\w'-]+(?: [\w'-]+){0,3}?)\s+(?:had |has |have |had completely |was |were )?"
-                              r"(?:resolved|settled|cleared|normali[sz]ed|subsided|disappeared)\b", re.I)
+                              r"(?:resolved|settled|cleared|normali[sz]ed|subsided|disappeared)\b"
+                              # "as the acidosis resolved following cessation of X": the stop's effect, not its
+                              # reason (exposure QA, expqa7)
+                              r"(?!\s+(?:\w+\s+)?(?:following|after|upon|with)\s+(?:the\s+)?(?:cessation|"
+                              r"discontinuation|withdrawal|stopping|removal)\b)", re.I)
 
 
 # a drug stopped once the test it waited for was negative: "aciclovir was stopped after the HSV PCR was negative"
@@ -1462,12 +1466,20 @@ _AFTER_COURSE = re.compile(r"\s*(?:after|following|upon|on)\s+(?:the\s+)?(?:comp
 
 
 # what may stand between a drug (or its dose) and the length of its course: "ceftriaxone 2 g daily was given for 7 days"
-_COURSE_GAP = re.compile(r"(?:\s|,|\)|\b(?:was|were|then|given|administered|continued|maintained|used|infused|taken|"
-                         r"prescribed|"
+_COURSE_GAP = re.compile(r"(?:\s|,|\)|\b(?:was|were|which|then|given|administered|continued|maintained|used|infused|"
+                         r"taken|prescribed|"
                          # "octreotide was introduced for a period of 7 days": a start told with its length
                          r"started|initiated|introduced|commenced|"
                          r"orally|intravenously|subcutaneously|daily|intravenous|oral|pulses?|pulse therapy|therapy|"
                          r"treatment)\b|"
+                         # the start told before the length: "was administered from the fourth day of
+                         # hospitalization for 7 days", "given starting on hospital day 3 for 10 days" (exposure QA,
+                         # expqa7)
+                         r"\b(?i:(?:from|starting(?:\s+(?:on|from))?|beginning(?:\s+on)?)\s+(?:the\s+)?"
+                         r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|following|"
+                         r"\d{1,3}(?:st|nd|rd|th))\s+)?(?:(?:hospital|postoperative|post-operative|admission)\s+)?"
+                         r"day(?:\s+\d{1,3})?(?:\s+of\s+(?:the\s+)?(?:hospitali[sz]ation|admission|hospital\s+stay|"
+                         r"illness|treatment))?)\b|"
                          # what it was given for, in a few words: "was given for pulmonary oedema for 3 days"
                          r"\bfor\s+(?!(?:a|an|the|about|another|further|up|over|\d|one|two|three|four|five|six|"
                          r"seven|eight|nine|ten)\b)[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})*")
@@ -1614,7 +1626,9 @@ def _since(now: TimeRef, days: float, words: str) -> TimeRef:
 
 _LEAD_GAP = re.compile(r"(?:\s*-?\s*(?:long\s+)?(?:courses?|cycles?|treatment|therapy|trial)\b)?\s*(?:of|in|with)\s+"
                        r"(?:(?:courses?|treatment|therapy)\s+(?:of|in|with)\s+)?(?:(?:intravenous|oral|iv|i\.v\.|po|"
-                       r"high[- ]dose|low[- ]dose|pulsed?|daily|a|an)\s+)*"
+                       r"high[- ]dose|low[- ]dose|pulsed?|daily|a|an|"
+                       # the class the drugs are named under: "7 days of IV antibiotics (A and B)" (expqa7)
+                       r"antibiotics?|antimicrobials?|antifungals?)\s+)*(?:\(\s*|:\s*)?"
                        # the dose told between: "a 10-day course of 500 mg metronidazole"
                        r"(?:\d+(?:[.,]\d+)?\s*(?:mg|g|gm|grams?|mcg|µg|μg|IU|units?|mL)\s+(?:of\s+)?"
                        r"(?:(?:intravenous|oral|iv|i\.v\.|po)\s+)?)?", re.I)
@@ -1622,14 +1636,26 @@ _LEAD_GAP = re.compile(r"(?:\s*-?\s*(?:long\s+)?(?:courses?|cycles?|treatment|th
 
 def _course_before(text: str, drug: Mention, leads: ByStart, drugs: ByStart) -> Mention | None:
     """The length told right before the drug: "5 days of intravenous methylprednisolone", "a 6-day course of
-    dexamethasone", "six weeks of treatment with prednisone" (no other drug between)."""
-    for d in leads.window(drug.start - 45 - _reach(leads) - leads.maxlen, drug.start + 1 + _reach(leads)):
-        end = int(d.attrs.get("phrase_end") or d.end)
-        if end > drug.start or drug.start - end > 45 or drugs.window(end, drug.start):
-            continue
-        if _LEAD_GAP.fullmatch(text, end, drug.start):
-            return d
+    dexamethasone", "six weeks of treatment with prednisone" (no other drug between). A later member of a list of
+    names only has the length told before its first ("a 1-week course of cefuroxime and fluconazole"; exposure QA,
+    expqa7), unless a verb of its own follows it ("5 days of A, and B was started")."""
+    head = drug
+    for _ in range(8):
+        for d in leads.window(head.start - 45 - _reach(leads) - leads.maxlen, head.start + 1 + _reach(leads)):
+            end = int(d.attrs.get("phrase_end") or d.end)
+            if end > head.start or head.start - end > 45 or drugs.window(end, head.start):
+                continue
+            if _LEAD_GAP.fullmatch(text, end, head.start):
+                return d
+        before = [p for p in drugs.ending_in(head.start - 40, head.start)
+                  if p.type == "drug" and _NAMES_LINK.fullmatch(text, p.end, head.start)]
+        if not before or _OWN_VERB.match(text, drug.end):
+            return None
+        head = before[-1]
     return None
+
+
+_OWN_VERB = re.compile(r"\s+(?:was|is|has|had)\b", re.I)  # a list member that is its own clause's subject
 
 
 # a length told between a verb of giving and the drug: "she was treated for 5 days with intravenous gentamicin"
@@ -1695,10 +1721,13 @@ def _course_after(text: str, last: Mention, durations: ByStart, drugs: ByStart) 
 
 # the link between two drugs of a list: a comma, "and", "+", after the first drug's own dose and frequency if it has
 # them ("co-amoxiclav 1.2 g three times daily and clarithromycin 500 mg twice daily for 48 hours")
-_OWN_DOSE = (r"(?:\s+\d[\d.,]*\s*(?:mg|g|mcg|µg|ug|iu|units?|ml)(?:/(?:kg|m2|day|d|h))*"
-             r"(?:\s+(?:once|twice|three\s+times|four\s+times|daily|a\s+day|per\s+day|bid|tid|qid|od|bd|tds|qds|"
-             r"every\s+\d+\s*(?:h|hours)|q\d+h|\d+/\d+\s*h)){0,2})?")
-_NAMES_LINK = re.compile(_OWN_DOSE + r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*\+\s*)", re.I)
+_DOSE_CORE = (r"\d[\d.,]*\s*(?:mg|g|mcg|µg|ug|iu|units?|ml)(?:/(?:kg|m2|day|d|h))*"
+              r"(?:\s+(?:once|twice|three\s+times|four\s+times|daily|a\s+day|per\s+day|bid|tid|qid|od|bd|tds|qds|"
+              r"every\s+\d+\s*(?:h|hours)|q\d+h|\d+/\d+\s*h)){0,2}")
+# the dose written plainly or in brackets: "dantrolene (160 mg/day) and bromocriptine (7.5 mg/day) for 7 days"
+# (exposure QA, expqa7)
+_OWN_DOSE = r"(?:\s+" + _DOSE_CORE + r"|\s*\(\s*" + _DOSE_CORE + r"\s*\))?"
+_NAMES_LINK = re.compile(_OWN_DOSE + r"\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*\+\s*)", re.I)
 _DOSE_OF_LAST = re.compile(_OWN_DOSE, re.I)  # the last drug's own dose, before the list's course
 
 
