@@ -1726,9 +1726,9 @@ _DOSE_CORE = (r"\d[\d.,]*\s*(?:mg|g|mcg|µg|ug|iu|units?|ml)(?:/(?:kg|m2|day|d|h
               r"every\s+\d+\s*(?:h|hours)|q\d+h|\d+/\d+\s*h)){0,2}")
 # the dose written plainly or in brackets: "dantrolene (160 mg/day) and bromocriptine (7.5 mg/day) for 7 days"
 # (exposure QA, expqa7)
-_OWN_DOSE = r"(?:\s+" + _DOSE_CORE + r"|\s*\(\s*" + _DOSE_CORE + r"\s*\))?"
-_NAMES_LINK = re.compile(_OWN_DOSE + r"\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*\+\s*)", re.I)
-_DOSE_OF_LAST = re.compile(_OWN_DOSE, re.I)  # the last drug's own dose, before the list's course
+_OWN_DOSE_PATTERN = r"(?:\s+" + _DOSE_CORE + r"|\s*\(\s*" + _DOSE_CORE + r"\s*\))?"
+_NAMES_LINK = re.compile(_OWN_DOSE_PATTERN + r"\)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*\+\s*)", re.I)
+_DOSE_OF_LAST = re.compile(_OWN_DOSE_PATTERN, re.I)  # the last drug's own dose, before the list's course
 
 
 _SHARED_TAIL = re.compile(r"\s*,?\s*(?:(?:was|were)\s+)?(?:administered|given|infused|delivered|injected)\b", re.I)
