@@ -80,6 +80,18 @@ def _doc_time(root: etree._Element) -> str | None:
     return value if value and re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value) else None
 
 
+_CUI = re.compile(r"C\d{7}")
+
+
+def _offsets(el: etree._Element, index: list[int], path: Path) -> tuple[int, int]:
+    """An annotation's begin/end as string indices (UIMA counts UTF-16 code units)."""
+    try:
+        return index[int(el.get("begin"))], index[int(el.get("end"))]
+    except (TypeError, ValueError, IndexError) as e:
+        tag = etree.QName(el).localname
+        raise CorpusError(f"{path}: {tag} xmi:id={el.get('{http://www.omg.org/XMI}id')} has bad offsets ({e})") from e
+
+
 def read_xmi(path: Path) -> GoldDoc:
     try:
         root = etree.parse(str(path)).getroot()
@@ -92,11 +104,7 @@ def read_xmi(path: Path) -> GoldDoc:
     index = _utf16_to_index(text)
     spans = []
     for el in root.iter(f"{{{CUSTOM}}}TIMEX3"):
-        try:
-            start, end = index[int(el.get("begin"))], index[int(el.get("end"))]
-        except (TypeError, ValueError, IndexError) as e:
-            raise CorpusError(f"{path}: TIMEX3 xmi:id={el.get('{http://www.omg.org/XMI}id')} "
-                              f"has bad offsets ({e})") from e
+        start, end = _offsets(el, index, path)
         cls = el.get("timex3Class") or "UNKNOWN"
         attrs = {"timex_class": cls}
         if el.get("value"):
@@ -104,12 +112,9 @@ def read_xmi(path: Path) -> GoldDoc:
             attrs["value_raw"] = el.get("value")
         spans.append(GoldSpan(cls, start, end, text[start:end], tuple(sorted(attrs.items()))))
     for el in root.iter(f"{{{CUSTOM}}}CLINENTITY"):
-        try:
-            start, end = index[int(el.get("begin"))], index[int(el.get("end"))]
-        except (TypeError, ValueError, IndexError) as e:
-            raise CorpusError(f"{path}: CLINENTITY xmi:id={el.get('{http://www.omg.org/XMI}id')} "
-                              f"has bad offsets ({e})") from e
-        cui = el.get("entityID") or el.get("discontinuous") or ""
+        start, end = _offsets(el, index, path)
+        # the CUI is in entityID; a discontinuous entity may carry it in `discontinuous` instead (else "DISCONTINUOUS")
+        cui = next((v for v in (el.get("entityID"), el.get("discontinuous")) if v and _CUI.fullmatch(v)), "")
         spans.append(GoldSpan("CLINENTITY", start, end, text[start:end], (("cui", cui),)))
     spans.sort(key=lambda g: (g.start, g.end, g.label))
     return GoldDoc(id=path.stem, text=text, spans=spans, reference_date=_doc_time(root))
