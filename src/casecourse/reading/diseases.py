@@ -37,7 +37,7 @@ from casecourse.cache import cached, file_key
 from casecourse.model import Assertion, Mention
 from casecourse.reading.lexicon_index import ADVERB_ENDINGS, CODE_DIGITS, OOV, obo_path, word_code
 from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
-from casecourse.reading.organisms import misspelled_binomial
+from casecourse.reading.organisms import known_binomial, misspelled_binomial
 from casecourse.reading.phenotypes import _CLAUSE_MARK, _fits, after_genus, find_phenotypes
 from casecourse.reading.rx_first import anchored, finditer, lower_text
 from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
@@ -472,9 +472,10 @@ def find(text: str) -> list[Mention]:
     out += _organisms(text, out, index)
     for m in out:
         if m.type == "condition" and _in_a_title(text, m) or m.type in ("condition", "finding") and _EPITHET.fullmatch(
-                m.text) and _GENUS_BEFORE.search(text, max(0, m.start - 30), m.start):
+                m.text) and (_GENUS_BEFORE.search(text, max(0, m.start - 30), m.start)
+                             or known_binomial(text, m.start)):
             m.type = "finding_part"  # "Model for End-Stage Liver Disease": a name's words; "Haemophilus influenzae",
-            # "Streptococcus agalactiae" (an organism, not agalactia)
+            # "Streptococcus agalactiae" (an organism, not agalactia), "mycoplasma pneumoniae" in lower case
     out += _organisms_after(text, out, index)
     out += _short_forms_of_conditions(text, out)
     out += _initials_of_conditions(text, out)
@@ -809,9 +810,11 @@ _ORG_AND = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
 _EPITHET = re.compile(r"[a-z]+ae")  # a Latin species epithet: "influenzae", "pneumoniae"
 _GENUS_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:for|on|against)\s+(?:[A-Z][A-Za-z]*[-–\s]+)*$")
-# capitalised words up to the noun of a body: "Shock Trauma Center", "Cancer Institute", "Stroke Unit"
-_BODY_AFTER = re.compile(r"(?:[-\s]+[A-Z][a-z]+){0,3}\s+(?:Center|Centre|Hospital|Institute|Clinic|Foundation|Society|"
-                         r"Association|Unit|Department|Service|Network|Group|Program|Programme|Registry)\b")
+# capitalised words up to the noun of a body: "Shock Trauma Center", "Cancer Institute", "Stroke Unit", "Hemophilia
+# Diagnosis and Treatment Centre" ("and" or "&" between two capitalised words)
+_BODY_AFTER = re.compile(r"(?:(?:\s+(?:and|&))?[-\s]+[A-Z][a-z]+){0,4}\s+(?:Center|Centre|Hospital|Institute|Clinic|"
+                         r"Foundation|Society|Association|Unit|Department|Service|Network|Group|Program|Programme|"
+                         r"Registry)\b")
 
 
 def _in_a_title(text: str, m: Mention) -> bool:

@@ -75,12 +75,34 @@ def _result_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return before, after
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def known_binomial(text: str, start: int) -> bool:
+    """Whether the word at `start` (a species epithet: "pneumoniae") completes, with the word before it, an organism's
+    binomial of knowledge/workup_terms.csv however cased ("mycoplasma pneumoniae"): the organism, not a disease."""
+    genus = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    epithet = re.match(r"[A-Za-z]+", text[start:start + 40])
+    return bool(genus and epithet) and f"{genus.group(1)} {epithet.group()}".lower() in _forms()
+
+
+@cache
+def _strain_rx() -> re.Pattern[str]:
+    """A strain's resistance or product told before its name ("ESBL-producing", "methicillin-resistant"): only an
+    organism is so qualified (knowledge/workup_terms.csv `strain_qualifier`)."""
+    words = sorted({w.strip() for r in table("workup_terms.csv") if r["kind"] == "strain_qualifier"
+                    for w in r["synonyms"].split("|") if w.strip()}, key=len, reverse=True)
+    return re.compile(rf"[\w-]-(?:{'|'.join(map(re.escape, words))})\s+$", re.I)
+
+
 def misspelled_binomial(text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` ("Streptococcus pneumonia", "Haemophilus influenza") is an organism's binomial
     written without its epithet's last letter, told as what a test found ("cultures grew Streptococcus pneumonia",
     "Haemophilus influenza type b"): the organism, not the disease its epithet resembles. Without such a result
-    ("a child with Mycoplasma pneumonia") the words name the infection."""
+    ("a child with Mycoplasma pneumonia") the words name the infection; a strain's qualifier ("ESBL-producing
+    Klebsiella pneumonia") makes them the organism too."""
     if " ".join(text[start:end].lower().split()) + "e" not in _forms():
         return False
     before, after = _result_rx()
-    return before.search(text, max(0, start - 80), start) is not None or after.match(text, end) is not None
+    return (before.search(text, max(0, start - 80), start) is not None or after.match(text, end) is not None
+            or _strain_rx().search(text, max(0, start - 40), start) is not None)

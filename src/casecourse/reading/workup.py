@@ -69,7 +69,7 @@ class Hit:
 def _automaton() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for row in table("workup_terms.csv"):
-        if row["kind"] in ("not_modifier", "bare_head"):
+        if row["kind"] in ("not_modifier", "bare_head", "strain_qualifier"):
             continue
         for syn in row["synonyms"].split("|"):
             key = syn.strip().lower()
