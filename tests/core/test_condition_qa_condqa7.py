@@ -49,3 +49,15 @@ def test_a_disease_word_in_an_institution_name_is_no_diagnosis() -> None:
     assert not any("hemophilia" in name for name in got)
     got = _status("He had hemophilia A and was followed by the regional clinic.")
     assert any("hemophilia" in name for name in got)
+
+
+def test_a_differential_list_goes_on_past_a_diagnosis_with_its_sign() -> None:
+    got = _status("A differential diagnosis of optic neuritis, sepsis with confusion, hepatic encephalopathy and "
+                  "autoimmune encephalitis was considered.")
+    assert got.get("hepatic encephalopathy") == "provisional"
+    assert got.get("autoimmune encephalitis") == "provisional"
+
+
+def test_a_diagnosis_after_a_treatment_with_a_drug_is_not_suspected() -> None:
+    got = _status("Suspected pneumonia was treated with antibiotics, and meningitis developed.")
+    assert got.get("meningitis") == "confirmed"

@@ -629,15 +629,21 @@ def _tested_list(text: str, a: int, b: int, targets: list[Mention], starts: list
 
 
 _LIST_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # a word of a list's gap: punctuation is not one
-_WITH_LIST_WORDS = _LIST_WORDS | frozenset({"with"})
+_WITH_LIST_WORDS = _LIST_WORDS | frozenset({"with", "of"})  # "a differential diagnosis of A with B, C"
 
 
 def _diagnoses_with(text: str, a: int, b: int, targets: list[Mention], starts: list[int]) -> bool:
     """Between a suspicion and a diagnosis (a..b) stand only other diagnoses joined by 'with' and list words: the
     suspicion reaches past the 'with' that ends other forward scopes ("suspecting pneumonia with sepsis and
     myocarditis" suspects all three; "no rash with fever" still leaves the fever, and so does a suspicion of a
-    diagnosis with a sign: "suspected pneumonia with cough")."""
-    return all(w.lower() in _WITH_LIST_WORDS for w in _gap_words(text, a, b, targets, starts, _DIAGNOSES))
+    diagnosis with a sign: "suspected pneumonia with cough"). Past a sign that 'with' joins, a comma opens the list's
+    next diagnosis: "a differential of A, sepsis with delirium, hepatic encephalopathy and B" suspects the
+    encephalopathy and B (the delirium, a sign, stays as read)."""
+    if all(w.lower() in _WITH_LIST_WORDS for w in _gap_words(text, a, b, targets, starts, _DIAGNOSES)):
+        return True
+    w = text.find(" with ", a, b)  # the list before the 'with' is the suspicion's as any list is
+    return w >= 0 and "," in text[w:b] and all(x.lower() in _WITH_LIST_WORDS
+                                              for x in _gap_words(text, w, b, targets, starts))
 
 
 # a new subject between a relative's cue and a coordinated predicate: the predicate is not the relative's
