@@ -61,3 +61,9 @@ def test_a_differential_list_goes_on_past_a_diagnosis_with_its_sign() -> None:
 def test_a_diagnosis_after_a_treatment_with_a_drug_is_not_suspected() -> None:
     got = _status("Suspected pneumonia was treated with antibiotics, and meningitis developed.")
     assert got.get("meningitis") == "confirmed"
+
+
+def test_what_a_possible_diagnosis_came_with_is_no_suspicion() -> None:
+    got = _status("She had been admitted for possible rheumatic fever with pyrexia, polyarthritis, cardiac tamponade "
+                  "requiring drainage, and pericarditis.")
+    assert got.get("cardiac tamponade") == "confirmed"

@@ -636,14 +636,17 @@ def _diagnoses_with(text: str, a: int, b: int, targets: list[Mention], starts: l
     """Between a suspicion and a diagnosis (a..b) stand only other diagnoses joined by 'with' and list words: the
     suspicion reaches past the 'with' that ends other forward scopes ("suspecting pneumonia with sepsis and
     myocarditis" suspects all three; "no rash with fever" still leaves the fever, and so does a suspicion of a
-    diagnosis with a sign: "suspected pneumonia with cough"). Past a sign that 'with' joins, a comma opens the list's
-    next diagnosis: "a differential of A, sepsis with delirium, hepatic encephalopathy and B" suspects the
-    encephalopathy and B (the delirium, a sign, stays as read)."""
+    diagnosis with a sign: "suspected pneumonia with cough"). In a list told with commas, past a sign that 'with' joins,
+    a comma opens the list's next diagnosis: "a differential of A, sepsis with delirium, hepatic encephalopathy and B"
+    suspects the encephalopathy and B (the delirium, a sign, stays as read)."""
     if all(w.lower() in _WITH_LIST_WORDS for w in _gap_words(text, a, b, targets, starts, _DIAGNOSES)):
         return True
-    w = text.find(" with ", a, b)  # the list before the 'with' is the suspicion's as any list is
-    return w >= 0 and "," in text[w:b] and all(x.lower() in _WITH_LIST_WORDS
-                                              for x in _gap_words(text, w, b, targets, starts))
+    # the list before the 'with' is the suspicion's as any list is; it must be a list itself (a comma), else the items
+    # after the 'with' are what the diagnosis came with: "possible rheumatic fever with pyrexia, polyserositis and
+    # tamponade" suspects no tamponade
+    w = text.find(" with ", a, b)
+    return w >= 0 and "," in text[a:w] and "," in text[w:b] and all(
+        x.lower() in _WITH_LIST_WORDS for x in _gap_words(text, w, b, targets, starts))
 
 
 # a new subject between a relative's cue and a coordinated predicate: the predicate is not the relative's
