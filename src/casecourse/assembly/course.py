@@ -1091,14 +1091,16 @@ def assemble(reading: Reading, source: Source | None = None) -> Course:
 _LIST_JOIN = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
 
 
-@cache
+# which relative of that kind: "her maternal aunt", "his older brother"
+_KIN_QUALIFIER = r"(?:(?:maternal|paternal|older|younger|elder|twin|biological)\s+)?"
+
+
 @cache
 def _relative_result_subject() -> re.Pattern[str]:
     """A relative (knowledge/relatives.csv) opening a clause as its subject or its owner: "Her mother's", "The donor
     was", "His older brother had" (a possessive or a verb after the word: not "Relative lymphocytosis was noted")."""
     rel = relatives_alternation()
-    return re.compile(rf"\s*(?P<det>(?:the|her|his|their|its|both|one|[Tt]he\s+patient['’]s)\s+)?"
-                      rf"(?:(?:maternal|paternal|older|younger|elder|twin|biological)\s+)?"
+    return re.compile(rf"\s*(?P<det>(?:the|her|his|their|its|both|one|[Tt]he\s+patient['’]s)\s+)?{_KIN_QUALIFIER}"
                       rf"(?:{rel})s?(?:['’]s?(?=\s)|\s+(?:was|were|is|are|had|has|have|tested|showed|also)\b)", re.I)
 
 
@@ -1107,6 +1109,7 @@ _CLAUSE_OPEN = re.compile(r";|,\s*(?:and|but|while|whereas)\b|\b(?:but|whereas|w
                           r"\band\b(?=\s+(?:the|her|his|their|she|he|our|this)\b)", re.I)
 
 
+@cache
 def _other_relative() -> re.Pattern[str]:
     """A relative other than "the mother" (knowledge/relatives.csv): "her mother", "the father", "a sibling"."""
     others = relatives_alternation(frozenset({"mother"}))
@@ -1190,8 +1193,7 @@ def _relative_subject() -> re.Pattern[str]:
     """A relative as the subject of a clause: "the mother had", "his father denied" (knowledge/relatives.csv)."""
     rel = relatives_alternation()
     return re.compile(
-        rf"(?:the|her|his|their|its|[Tt]he\s+patient['’]s)\s+(?:(?:maternal|paternal|older|younger|"
-        rf"elder|twin|biological)\s+)?(?:{rel})s?\s+(?:had|has|have|was|were|is|are|denied|denies|reported|reports)\b",
+        rf"(?:the|her|his|their|its|[Tt]he\s+patient['’]s)\s+{_KIN_QUALIFIER}(?:{rel})s?\s+(?:had|has|have|was|were|is|are|denied|denies|reported|reports)\b",
         re.I)
 
 

@@ -33,6 +33,7 @@ from casecourse.model import (
     Timing,
     construct_all,
 )
+from casecourse.reading.drugs import product_ingredients
 from casecourse.reading.rx_first import anchored, finditer
 from casecourse.reading.timex_lexicon import UNIT_DAYS
 
@@ -1764,12 +1765,6 @@ def _form_in_brackets(text: str, drugs: list[Mention], forms: dict[str, tuple[st
     return out
 
 
-@cache
-def _ingredients_of() -> dict[str, frozenset[str]]:
-    """A combination product -> its two ingredients (knowledge/combination_products.csv)."""
-    return {r["product"]: frozenset((r["first"], r["second"])) for r in table("combination_products.csv")}
-
-
 # the amount a combination is dosed by, written before one of its ingredients: "320 mg trimethoprim", "(5 mg/kg of
 # trimethoprim iv q6h)"
 _AMOUNT_OF = re.compile(r"\d[\d.,]*\s*(?:mg|g|mcg|µg|μg)(?:/(?:kg|m2))?\s+(?:of\s+)?$", re.I)
@@ -1784,7 +1779,7 @@ def _dose_basis(text: str, drugs: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     for d in drugs:
         prev = out[-1] if out else None
-        if prev is not None and d.norm in _ingredients_of().get(str(prev.norm), ()) and d.start - prev.end <= 80 \
+        if prev is not None and d.norm in product_ingredients().get(str(prev.norm), ()) and d.start - prev.end <= 80 \
                 and _AMOUNT_OF.search(text, max(prev.end, d.start - 25), d.start):
             continue
         out.append(d)

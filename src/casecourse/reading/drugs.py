@@ -317,6 +317,12 @@ def _product_pairs() -> dict[frozenset[str], DrugEntry]:
     return out
 
 
+@cache
+def product_ingredients() -> dict[str, frozenset[str]]:
+    """A combination product's name -> its two ingredients (knowledge/combination_products.csv, by `_product_pairs`)."""
+    return {entry.ingredient: pair for pair, entry in _product_pairs().items()}
+
+
 def _products(text: str, hits: list[list]) -> list[list]:
     """Two ingredients of a fixed-dose combination product written next to each other, in either order
     ("piperacillin and tazobactam", "tazobactam/piperacillin", "amoxicillin with clavulanic acid"), are that one
