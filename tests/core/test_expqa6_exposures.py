@@ -4,16 +4,11 @@ course lengths after a bracketed dose, "over a period of", "maintained for", "tr
 procalcitonin is no drug. Sentences written for this test."""
 from __future__ import annotations
 
+from exposure_view import exposures
+
 from casecourse.api import analyze_text
 
-
-def _exposures(text: str) -> dict[str, list[tuple[str, object, object]]]:
-    out: dict[str, list[tuple[str, object, object]]] = {}
-    for e in analyze_text(text, assess=False).exposures:
-        first, last = e.segments[0], e.segments[-1]
-        out.setdefault(e.drug, []).append((e.status, first.start.point or first.start.offset_days,
-                                           (last.end.point or last.end.offset_days) if last.end else None))
-    return out
+_exposures = exposures  # drug -> [(status, first start, last end)] (tests/core/exposure_view.py)
 
 
 def test_stopped_treatment_with_x_and_started_y_stops_x() -> None:
