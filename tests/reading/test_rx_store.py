@@ -80,3 +80,33 @@ def test_eager_derives_at_first_use(fresh_store, monkeypatch):
     monkeypatch.setattr(rx_store, "EAGER", [False])
     monkeypatch.setattr(rx_first, "_DEFERRED", {})
     assert rx_first.deferred_twin(eager, 1, 10**9) is not None  # kept: no longer deferred in a later process
+
+
+def test_a_new_package_state_gets_a_new_file_and_the_old_one_goes(fresh_store, monkeypatch):
+    rx_store.compile(r"old state")
+    rx_store._save()
+    (old,) = fresh_store.rglob("regex-*.pkl")
+    monkeypatch.setattr(rx_store, "_state", lambda: "0123456789abcdef")  # a rule file was edited
+    monkeypatch.setattr(rx_store, "_entries", None)
+    assert not rx_store.has("sre", ("old state", 0))  # nothing of the old state is read
+    rx_store.compile(r"new state")
+    rx_store._save()
+    (new,) = fresh_store.rglob("regex-*.pkl")
+    assert new != old and new.name.endswith("0123456789abcdef.pkl")
+
+
+def test_the_state_covers_the_package_data(tmp_path):
+    package = tmp_path / "pkg"
+    (package / "reading").mkdir(parents=True)
+    (package / "data").mkdir()
+    for name in ("rx_first.py", "rx_store.py"):
+        (package / "reading" / name).write_text("# code\n")
+    rules = package / "data" / "rules.json"
+    rules.write_text('["no"]')
+    before = rx_store.tree_hash(package)
+    assert rx_store.tree_hash(package) == before  # stable while nothing changes
+    (package / "reading" / "__pycache__").mkdir()
+    (package / "reading" / "__pycache__" / "x.pyc").write_bytes(b"\0")
+    assert rx_store.tree_hash(package) == before  # compiled bytecode is no state
+    rules.write_text('["no", "denies"]')
+    assert rx_store.tree_hash(package) != before  # a rules file edited

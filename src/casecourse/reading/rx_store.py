@@ -8,8 +8,9 @@ under the cache directory (`cache.cache_dir`), loaded at first use and written b
 
 The same pattern objects come back: `compile` builds the program exactly as `re._compiler.compile` does, and a
 pattern loaded from the file is checked equal to a fresh one (CPython compares patterns by flags and program) before
-the file is trusted. The file is named by the Python build (the program format) and a hash of the deriving code
-(`rx_first.py` and this file), so an edit of a derivation never reuses an old result.
+the file is trusted. The file is named by the Python build (the program format) and a hash of the package's state
+(see `_path`), so an edit of a derivation or of a rule never reuses an old result, and a file of an older state is
+deleted when the new one is written.
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,14 +41,37 @@ EAGER = [False]
 _PROBE = r"(?P<a>x|y[0-9]+)\b(?=z)"
 
 
+def _prefix() -> str:
+    return f"regex-{sys.implementation.cache_tag}-{getattr(_sre, 'MAGIC', 0)}-"
+
+
+@cache
+def _state() -> str:
+    """A hash of this state of the package. The patterns are built from the whole package's code and data (rules
+    files, vocabularies), so it covers the deriving code's bytes and every package file's name, size and modification
+    time: an edited rule gets a new file instead of adding its patterns to an old one (which had grown to 22 MB over a
+    development session, +70 MB of memory in every process that loaded it)."""
+    return tree_hash(Path(__file__).parent.parent)
+
+
+def tree_hash(package: Path) -> str:
+    """The hash `_state` keys on, of the package rooted at `package`."""
+    h = hashlib.sha256()
+    for name in ("rx_first.py", "rx_store.py"):
+        h.update((package / "reading" / name).read_bytes())
+    for root, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            st = os.stat(path)
+            h.update(f"{os.path.relpath(path, package)}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
 def _path() -> Path:
     from casecourse.cache import cache_dir
 
-    h = hashlib.sha256()
-    for name in ("rx_first.py", "rx_store.py"):
-        h.update((Path(__file__).parent / name).read_bytes())
-    magic = getattr(_sre, "MAGIC", 0)
-    return cache_dir() / f"regex-{sys.implementation.cache_tag}-{magic}-{h.hexdigest()[:16]}.pkl"
+    return cache_dir() / f"{_prefix()}{_state()}.pkl"
 
 
 def _load() -> dict[tuple, Any]:
@@ -146,5 +171,8 @@ def _save() -> None:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(merged, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for stale in path.parent.glob(f"{_prefix()}*.pkl"):  # other states of the package: never read again
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass
