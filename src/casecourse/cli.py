@@ -42,7 +42,8 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 @app.command()
 def analyze(
     paths: list[Path] = typer.Argument(..., help="Narratives: plain text (UTF-8 with or without BOM, UTF-16 with "
-                                       "BOM, Latin-1 or Windows-1252)."),
+                                       "BOM, Latin-1 or Windows-1252), or one article's JATS XML (PubMed Central "
+                                       ".nxml) or BioC collection (XML or JSON)."),
     fmt: Format = typer.Option(Format.json, "--format", "-f", help="Output format; 'all' writes json, fhir and html."),
     out: str = typer.Option(None, "-o", "--out",
                             help="A file for one input, a directory for several or for --format all, '-' for stdout."),

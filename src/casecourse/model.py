@@ -327,6 +327,8 @@ class Source(_Base):
     sha256: str
     chars: int
     encoding: str
+    format: str | None = Field(None, description="a structured input's format (jats-xml, bioc-xml, bioc-json), whose "
+                               "narrative text the spans point into; absent for plain text")
 
 
 class Course(_Base):

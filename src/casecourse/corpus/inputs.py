@@ -7,6 +7,8 @@ from pathlib import Path
 
 from casecourse.ingest.text import MAX_BYTES
 
+_NARRATIVE_SUFFIXES = (".txt", ".xml", ".nxml")
+
 
 @dataclass(frozen=True)
 class Input:
@@ -18,12 +20,13 @@ class Input:
 
 
 def expand(inputs: list[Path]) -> list[Path]:
-    """Files as given, folders as their .txt files (recursively, sorted); a path that does not exist is kept so
-    that it becomes an error row."""
+    """Files as given, folders as their narrative files (.txt, and JATS/BioC .xml and .nxml; recursively, sorted); a
+    path that does not exist is kept so that it becomes an error row. A folder's .json files are not taken: courses
+    written by `casecourse analyze` are JSON too (a BioC JSON file is read when named)."""
     out: list[Path] = []
     for p in inputs:
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*.txt") if f.is_file()))
+            out.extend(sorted(f for f in p.rglob("*") if f.suffix.lower() in _NARRATIVE_SUFFIXES and f.is_file()))
         else:
             out.append(p)
     seen: set[str] = set()

@@ -1,17 +1,16 @@
-"""Read a narrative file into text, detecting its encoding, and refuse what is not a narrative."""
+"""Read a narrative file into text, detecting its encoding (or its structure: `ingest.structured`), and refuse what is
+not a narrative."""
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from casecourse.ingest import structured
+from casecourse.ingest.errors import InputError
 from casecourse.model import Source
 
 MAX_BYTES = 5_000_000  # a case report is ~10-50 kB; 5 MB is a book, not a narrative
-
-
-class InputError(Exception):
-    """A file that cannot be read as a narrative; the message names the file and the problem."""
 
 
 @dataclass(frozen=True)
@@ -98,10 +97,18 @@ def read_document(path: Path | str) -> Document:
 
 
 def document_from_bytes(data: bytes, name: str) -> Document:
-    text, encoding = decode(data, name)
+    """The narrative of a file's bytes: plain text, or the story inside JATS XML or BioC (`ingest.structured`)."""
+    kind = structured.sniff(data, name)
+    form = None
+    if kind is None:
+        text, encoding = decode(data, name)
+    elif not data.strip():
+        raise InputError(f"{name}: empty file")
+    else:
+        text, encoding, form = structured.narrative(data, name, kind)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{name}: no text")
     src = Source(name=Path(name).name, sha256=hashlib.sha256(data).hexdigest(), chars=len(text),
-                 encoding=encoding)
+                 encoding=encoding, format=form)
     return Document(name=name, text=text, source=src)
