@@ -166,3 +166,9 @@ def test_corpus_folders_take_xml_but_not_json(tmp_path: Path) -> None:
     for name in ("a.txt", "b.nxml", "c.XML", "course.json", "notes.md"):
         _write(tmp_path, name, "x")
     assert [p.name for p in expand([tmp_path])] == ["a.txt", "b.nxml", "c.XML"]
+
+
+def test_bioc_passage_keeps_its_line_breaks(tmp_path: Path) -> None:
+    whole = "Case presentation\n\nA 40-year-old woman had a rash.\nShe improved."
+    doc = read_document(_write(tmp_path, "one.json", _bioc_json([{"infons": {"type": "document"}, "text": whole}])))
+    assert doc.text == whole + "\n"

@@ -183,14 +183,15 @@ def _one_document(n: int, name: str) -> None:
 
 
 def _bioc_blocks(passages: list[tuple[dict[str, str], str]]) -> list[str]:
-    """A passage is a block; a table passage with its XML (PMC BioC's `xml` infon) is read as rows of cells."""
+    """A passage is a block, its text kept as written (a passage may hold a whole document, its paragraphs apart by
+    line breaks); a table passage with its XML (PMC BioC's `xml` infon) is read as rows of cells."""
     v = _vocabulary()["bioc"]
     out: list[str] = []
     for infons, text in passages:
         if infons.get("section_type") in v["skip_section_types"] or infons.get("type") in v["skip_types"]:
             continue
         rows = _table_rows(infons.get("xml", "")) if infons.get("type") == "table" else None
-        out.append(rows if rows else _norm(text))
+        out.append(rows if rows else text.strip())
     return out
 
 
