@@ -26,9 +26,10 @@ JATS = """<?xml version="1.0" encoding="UTF-8"?>
     Platelets were 410 &#x000d7; 10<sup>9</sup>/L.</p>
    <list><list-item><p>Colchicine 0.5 mg twice daily was started.</p></list-item></list>
    <table-wrap id="t1"><label>Table 1</label><caption><title>Synovial fluid and blood results</title></caption>
+    <alternatives><graphic xlink:href="t1.jpg"/>
     <table><thead><tr><th>Test</th><th>Result</th></tr></thead>
      <tbody><tr><td>Uric acid (mg/dL)</td><td>9.8</td></tr><tr><td>C-reactive protein (mg/L)</td><td>86</td></tr>
-     </tbody></table>
+     </tbody></table></alternatives>
    </table-wrap>
    <fig id="f1"><label>Figure 1</label><caption><p>Radiograph of the right knee.</p></caption>
     <graphic xlink:href="f1.jpg"/></fig>
