@@ -224,7 +224,7 @@ def _after_birth(text: str, tx: Mention, age_now: float | None) -> TimeRef | Non
     a = tx.attrs
     if a.get("rel_anchor") != "birth" or a.get("rel_direction") != "after" or a.get("age_span") \
             or a.get("rel_amount_min") is None or age_now is not None and age_now >= 1 \
-            or not _OF_LIFE.match(text, tx.end, int(a.get("phrase_end") or tx.end) + 1) \
+            or not a.get("of_life") and not _OF_LIFE.match(text, tx.end, int(a.get("phrase_end") or tx.end) + 1) \
             and not _OF_LIFE.search(text, tx.start, tx.end) and not _AFTER_BIRTH.match(text, tx.end):
         return None
     lo_d, hi_d = float(a["rel_amount_min"]), float(a.get("rel_amount_max") or a["rel_amount_min"])
@@ -535,6 +535,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     # "2 days after admission to the ICU", "9 days after his admission to our facility"
                     event = unit_admission(events, i, tx, asides) or our_admission(events, i, tx, asides)
                 at = out[event.sentence] if event is not None else None
+                stay_length = False
                 if at is not None and at.time.known:
                     base = at.time
                 else:
@@ -544,6 +545,9 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                         # "10 days after admission", "after 26 days of hospitalization" in a story dated by the
                         # calendar: counted from the admission told last, not from the story's time (timeqa6)
                         base = last_admitted
+                    elif not has_calendar and not chained and last_stay is not None and tx.attrs.get("stay_length"):
+                        # "discharged after 11 days": the length of the stay told last, not of the first (timeqa8)
+                        base, stay_length = last_stay, True
                 if has_calendar and tx.attrs.get("age_span"):
                     new = _at_age_calendar(tx, age_now, next((o.time for o in out if o is not None and (
                         o.time.point or o.time.earliest)), None))
@@ -552,8 +556,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 elif tx.attrs.get("age_span"):
                     new = _at_age(tx, age_now)
                 else:
-                    new = _after_event(tx, base) if event or day else _after_birth(reading.text, tx, age_now) \
-                        or _offset(tx, base)
+                    new = _after_event(tx, base) if event or day or stay_length else \
+                        _after_birth(reading.text, tx, age_now) or _offset(tx, base)
                 if new is not None and admission_day and day is None and course_day0 is None and \
                         _went_back(new, current, _STAY_RETURN_DAYS):
                     # "At day 21" two years after the admission the story counted from: a day of a later course
@@ -604,7 +608,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         if setter is not None and aside is None:
             told_to = setter.end  # where the time told last ends: a later clause opens after it
             for tx in by_sentence.get(i, []):
-                if tx.start <= setter.end or not _moves_on(tx, reading.text):
+                if tx.start <= setter.end or not _moves_on(tx, reading.text) or _restates_day(setter, tx, reading.text):
                     continue
                 stay = admitted or presented
                 day_of_stay = has_calendar and stay is not None and tx.attrs.get("day_count") \
@@ -854,6 +858,14 @@ def _moves_on(tx: Mention, text: str) -> bool:
 
 
 _FROM_UNTIMED_EVENT = re.compile(r"\s+(?:an?|another)\s+[a-z]", re.I)
+_COMMA_ONLY = re.compile(r"\s*,\s*")
+
+
+def _restates_day(setter: Mention, tx: Mention, text: str) -> bool:
+    """ "On DOL 29, two weeks after resuming feeds, ...": an amount told right after a day count, a comma between,
+    says how that day relates to an earlier event; it is the same day, not two weeks after it (timeqa8)."""
+    return bool(setter.attrs.get("day_count")) and tx.attrs.get("rel_direction") == "after" \
+        and _COMMA_ONLY.fullmatch(text, setter.end, tx.start) is not None
 
 
 # a figure's legend, a line of its own opening with the figure's label ("Figure 2. CT at the 6-month follow-up ...",
