@@ -83,3 +83,10 @@ def test_discharged_after_days_of_another_stay_is_not_the_stay() -> None:
     tx = [t for t in find_timexes("He was discharged home after 60 days of inpatient rehabilitation.")
           if t.text.startswith("60")]
     assert tx and not tx[0].attrs.get("stay_length")
+
+
+def test_discharged_after_days_past_the_stay_told_counts_on() -> None:
+    got = times("A 70-year-old man was admitted with a perforated rectum. He underwent a laparotomy. Sepsis resolved "
+                "within 10 days. Two weeks later, he developed a fever and a pelvic abscess was drained. The fever "
+                "resolved a week later. He was discharged after 10 days.")
+    assert mid(got[5]) > mid(got[4])  # not day 10 of the stay, which the story has passed

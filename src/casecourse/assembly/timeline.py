@@ -558,6 +558,11 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 else:
                     new = _after_event(tx, base) if event or day or stay_length else \
                         _after_birth(reading.text, tx, age_now) or _offset(tx, base)
+                if new is not None and tx.attrs.get("stay_length") and (_went_back(new, current) or has_calendar and (
+                        (gap := _days_between(new, current)) is not None and gap > 1)):
+                    # "discharged after 10 days" told after the story passed day 10 of that stay (a later operation's
+                    # stay, a stay the story did not tell): not the length of the stay told; counted on (timeqa8)
+                    new = _from_calendar(tx, current) if has_calendar else _after_event(tx, current)
                 if new is not None and admission_day and day is None and course_day0 is None and \
                         _went_back(new, current, _STAY_RETURN_DAYS):
                     # "At day 21" two years after the admission the story counted from: a day of a later course
