@@ -90,3 +90,11 @@ def test_discharged_after_days_past_the_stay_told_counts_on() -> None:
                 "within 10 days. Two weeks later, he developed a fever and a pelvic abscess was drained. The fever "
                 "resolved a week later. He was discharged after 10 days.")
     assert mid(got[5]) > mid(got[4])  # not day 10 of the stay, which the story has passed
+
+
+def test_on_arrival_after_a_transfer_to_our_hospital_is_the_transfer() -> None:
+    got = times("A 70-year-old man was admitted to a local hospital with fever and cough. He was diagnosed with "
+                "pneumonia. His breathing worsened, and he was intubated and transferred to our hospital's intensive "
+                "care unit on day 4 of hospitalization. On arrival at our hospital, his blood pressure was 90/50 mmHg.")
+    assert mid(got[2]) == 3.0
+    assert mid(got[3]) == 3.0  # the stay at our hospital begins with the transfer, not at the local admission

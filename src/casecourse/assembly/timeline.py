@@ -702,7 +702,10 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
 # day of life. On admission, ...")
 # ("On day 5 he presented with a rash" tells a finding, not a new stay: a bare "presented" counts only as the first)
 _ARRIVES = re.compile(r"\b(?:(?:presented|arrived)(?P<to>\s+(?:again\s+)?(?:to|at|in)\b)?|"
-                      r"(?P<ref>(?:was|were)\s+referred))\b", re.I)
+                      r"(?P<ref>(?:was|were)\s+referred)|"
+                      # "transferred to our hospital's ICU on day 5": the stay at our hospital begins (timeqa8)
+                      r"(?P<tr>transferred\s+to\s+(?:our|this)\s+(?:[\w-]+\s+){0,2}(?:hospital|institution|facility|"
+                      r"cent(?:er|re)|department|clinic)))\b", re.I)
 # "On arrival in the operating room", "on admission to the ICU": a unit's admission, not the stay's
 _TO_A_UNIT = re.compile(r"\s+(?:to|in|at|into)\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:ICU|PICU|NICU|CCU|intensive|critical|"
                         r"high\s+dependency|operating|operation|theat(?:re|er)|ward|recovery|PACU|cath|labou?r|delivery|"
@@ -717,7 +720,7 @@ def _arrivals(reading: Reading, events: EventIndex) -> dict[int, tuple[int, bool
     for m in _ARRIVES.finditer(reading.text):
         j = bisect.bisect_right(ends, m.start())
         if j < len(ends) and events.in_story(j) and not (j in out and out[j][1]):
-            out[j] = (m.start(), bool(m.group("to") or m.group("ref")))
+            out[j] = (m.start(), bool(m.group("to") or m.group("ref") or m.group("tr")))
     return out
 
 
