@@ -224,7 +224,7 @@ def _after_birth(text: str, tx: Mention, age_now: float | None) -> TimeRef | Non
     a = tx.attrs
     if a.get("rel_anchor") != "birth" or a.get("rel_direction") != "after" or a.get("age_span") \
             or a.get("rel_amount_min") is None or age_now is not None and age_now >= 1 \
-            or not _OF_LIFE.match(text, tx.end, int(a.get("phrase_end") or tx.end) + 1) \
+            or not a.get("of_life") and not _OF_LIFE.match(text, tx.end, int(a.get("phrase_end") or tx.end) + 1) \
             and not _OF_LIFE.search(text, tx.start, tx.end) and not _AFTER_BIRTH.match(text, tx.end):
         return None
     lo_d, hi_d = float(a["rel_amount_min"]), float(a.get("rel_amount_max") or a["rel_amount_min"])
@@ -535,6 +535,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     # "2 days after admission to the ICU", "9 days after his admission to our facility"
                     event = unit_admission(events, i, tx, asides) or our_admission(events, i, tx, asides)
                 at = out[event.sentence] if event is not None else None
+                stay_length = False
                 if at is not None and at.time.known:
                     base = at.time
                 else:
@@ -544,6 +545,9 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                         # "10 days after admission", "after 26 days of hospitalization" in a story dated by the
                         # calendar: counted from the admission told last, not from the story's time (timeqa6)
                         base = last_admitted
+                    elif not has_calendar and not chained and last_stay is not None and tx.attrs.get("stay_length"):
+                        # "discharged after 11 days": the length of the stay told last, not of the first (timeqa8)
+                        base, stay_length = last_stay, True
                 if has_calendar and tx.attrs.get("age_span"):
                     new = _at_age_calendar(tx, age_now, next((o.time for o in out if o is not None and (
                         o.time.point or o.time.earliest)), None))
@@ -552,8 +556,13 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 elif tx.attrs.get("age_span"):
                     new = _at_age(tx, age_now)
                 else:
-                    new = _after_event(tx, base) if event or day else _after_birth(reading.text, tx, age_now) \
-                        or _offset(tx, base)
+                    new = _after_event(tx, base) if event or day or stay_length else \
+                        _after_birth(reading.text, tx, age_now) or _offset(tx, base)
+                if new is not None and tx.attrs.get("stay_length") and (_went_back(new, current) or has_calendar and (
+                        (gap := _days_between(new, current)) is not None and gap > 1)):
+                    # "discharged after 10 days" told after the story passed day 10 of that stay (a later operation's
+                    # stay, a stay the story did not tell): not the length of the stay told; counted on (timeqa8)
+                    new = _from_calendar(tx, current) if has_calendar else _after_event(tx, current)
                 if new is not None and admission_day and day is None and course_day0 is None and \
                         _went_back(new, current, _STAY_RETURN_DAYS):
                     # "At day 21" two years after the admission the story counted from: a day of a later course
@@ -604,7 +613,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         if setter is not None and aside is None:
             told_to = setter.end  # where the time told last ends: a later clause opens after it
             for tx in by_sentence.get(i, []):
-                if tx.start <= setter.end or not _moves_on(tx, reading.text):
+                if tx.start <= setter.end or not _moves_on(tx, reading.text) or _restates_day(setter, tx, reading.text):
                     continue
                 stay = admitted or presented
                 day_of_stay = has_calendar and stay is not None and tx.attrs.get("day_count") \
@@ -693,7 +702,10 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
 # day of life. On admission, ...")
 # ("On day 5 he presented with a rash" tells a finding, not a new stay: a bare "presented" counts only as the first)
 _ARRIVES = re.compile(r"\b(?:(?:presented|arrived)(?P<to>\s+(?:again\s+)?(?:to|at|in)\b)?|"
-                      r"(?P<ref>(?:was|were)\s+referred))\b", re.I)
+                      r"(?P<ref>(?:was|were)\s+referred)|"
+                      # "transferred to our hospital's ICU on day 5": the stay at our hospital begins (timeqa8)
+                      r"(?P<tr>transferred\s+to\s+(?:our|this)\s+(?:[\w-]+\s+){0,2}(?:hospital|institution|facility|"
+                      r"cent(?:er|re)|department|clinic)))\b", re.I)
 # "On arrival in the operating room", "on admission to the ICU": a unit's admission, not the stay's
 _TO_A_UNIT = re.compile(r"\s+(?:to|in|at|into)\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:ICU|PICU|NICU|CCU|intensive|critical|"
                         r"high\s+dependency|operating|operation|theat(?:re|er)|ward|recovery|PACU|cath|labou?r|delivery|"
@@ -708,7 +720,7 @@ def _arrivals(reading: Reading, events: EventIndex) -> dict[int, tuple[int, bool
     for m in _ARRIVES.finditer(reading.text):
         j = bisect.bisect_right(ends, m.start())
         if j < len(ends) and events.in_story(j) and not (j in out and out[j][1]):
-            out[j] = (m.start(), bool(m.group("to") or m.group("ref")))
+            out[j] = (m.start(), bool(m.group("to") or m.group("ref") or m.group("tr")))
     return out
 
 
@@ -854,6 +866,14 @@ def _moves_on(tx: Mention, text: str) -> bool:
 
 
 _FROM_UNTIMED_EVENT = re.compile(r"\s+(?:an?|another)\s+[a-z]", re.I)
+_COMMA_ONLY = re.compile(r"\s*,\s*")
+
+
+def _restates_day(setter: Mention, tx: Mention, text: str) -> bool:
+    """ "On DOL 29, two weeks after resuming feeds, ...": an amount told right after a day count, a comma between,
+    says how that day relates to an earlier event; it is the same day, not two weeks after it (timeqa8)."""
+    return bool(setter.attrs.get("day_count")) and tx.attrs.get("rel_direction") == "after" \
+        and _COMMA_ONLY.fullmatch(text, setter.end, tx.start) is not None
 
 
 # a figure's legend, a line of its own opening with the figure's label ("Figure 2. CT at the 6-month follow-up ...",

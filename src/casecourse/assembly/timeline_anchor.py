@@ -32,7 +32,7 @@ _NOT_FIRST = re.compile(r"\b(?:last|final|latest|second|third|fourth|fifth|sixth
                         r"repeat\w*|re-?(?:start|initiat|admi|operat|sum|introduc|challeng|currenc|lapse)\w*|"
                         r"discontinu\w*|cessation|stop\w*|withdraw\w*|complet\w*|end|finish\w*|tapering|"
                         r"each|every|subsequent|next|previous|prior)\b", re.I)
-_SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ed", "es", "al", "s")
+_SUFFIXES = ("ations", "ation", "ated", "ating", "ions", "ion", "ings", "ing", "ed", "es", "al", "s")
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 _FILLER = frozenset("the his her their its this that a an of to into initial first start starting started "
                     "initiation initiating beginning commencement switch switching administration "

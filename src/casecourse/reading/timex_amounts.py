@@ -165,6 +165,9 @@ _MINUTE_TIME = re.compile(
     re.I,
 )
 _TOTAL_OF = re.compile(r"(?:a\s+)?total\s+of\Z")
+#: "was discharged after 11 days", "discharged home after a 3-week period": the length of the stay, from its start
+#: (timeqa8: counted on from the last time told, a report's discharge after a 141-day stay fell on day 159)
+_DISCHARGED_BEFORE = re.compile(r"\bdischarged(?:\s+home|\s+from\s+(?:the\s+|our\s+)?hospital)?\s+$", re.I)
 _BORN_BEFORE = re.compile(r"\b(?:born|delivered|birth|delivery|gestational age|gestation)\s+"
                           r"(?:(?!and\b|then\b|but\b)[\w-]+\s+){0,3}$", re.I)
 #: "at 27 weeks and 6 days of gestation", "29 weeks + 3 days' gestation": the weeks of a gestational age told with
@@ -389,6 +392,14 @@ def _classify(
         base["phrase_end"] = post.end()
     elif _TOTAL_OF.match(adj) and prep in ("after", "following"):
         anchor = "admission"  # "After a total of 75 days, she was discharged": the whole stay, from its start (timeqa7)
+    elif prep == "after" and not g.get("poss") and (not g.get("hist") or g["hist"].strip().lower() == "period") \
+            and not _OF_SOMETHING.match(text, post.end() if g.get("hist") else e) \
+            and _DISCHARGED_BEFORE.search(text, max(0, ps - 40), ps):
+        # "discharged after 11 days", "after a 3-week period": the stay's length, from the stay told last (timeqa8);
+        # not "after 60 days of inpatient rehabilitation", the length of something else
+        anchor = "admission"
+        base["stay_length"] = True
+        g = {**g, "hist": None}
     if g.get("fu"):
         base.update(
             relative_attrs(lo, hi, unit, "after", "treatment", vague),

@@ -43,6 +43,7 @@ FREQUENCY_WORDS: dict[str, list] = _data("frequency_words")
 SCHEDULE_CUES: dict[str, list[str]] = _data("schedule_cues")
 MERIDIEM: list[str] = _data("clock")["meridiem"]
 DAY_COUNT_ABBREVIATIONS: dict[str, str] = _data("day_count_abbreviations")
+LIFE_DAY_ABBREVIATIONS: dict[str, str] = _data("life_day_abbreviations")
 LAB_PROCESS_WORDS: list[str] = _data("lab_process_lengths")["words"]
 PRESENTATION_REFERENCES: list[str] = _data("presentation_references")["words"]
 HISTORY_CONTINUATIONS: dict[str, list[str]] = _data("history_continuations")

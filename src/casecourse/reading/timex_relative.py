@@ -13,6 +13,7 @@ from casecourse.reading.timex_lexicon import (
     AMOUNT,
     ANCHOR,
     DAY_COUNT_ABBREVIATIONS,
+    LIFE_DAY_ABBREVIATIONS,
     NUMBER_WORDS,
     ORDINAL,
     ORDINAL_WORDS,
@@ -65,6 +66,14 @@ _ABBR_DAY_RX = re.compile(rf"\b(?P<abbr>{alternation(DAY_COUNT_ABBREVIATIONS)})\
                           r"(?!\s*(?:[-–]|to)\s*\d|\s*%|\.\d|\s*(?:h|hours?|min|times|sessions?)\b)")
 _ABBR_DEFINED = {abbr: re.compile(rf"\b(?:{words})\s+day\s*\(\s*{abbr}\s*\)", re.I)
                  for abbr, words in DAY_COUNT_ABBREVIATIONS.items()}
+# "DOL 29" where the text wrote "day of life (DOL)": a day of an infant's life (`life_day_abbreviations`), read only in
+# a text that defines it; the defining phrase itself ("on day of life (DOL) 3") is one day count
+_LIFE_ABBR_RX = re.compile(
+    r"\b(?:(?:" + "|".join(LIFE_DAY_ABBREVIATIONS.values()) + r")\s*\(\s*)?"
+    rf"(?P<abbr>{alternation(LIFE_DAY_ABBREVIATIONS)})s?(?:\s*\))?\s*#?\s*(?P<n>\d{{1,3}})\b"
+    r"(?!\s*(?:[-–]|to)\s*\d|\s*%|\.\d|\s*(?:h|hours?|min)\b)", re.I)
+_LIFE_ABBR_DEFINED = {abbr: re.compile(rf"\b(?:{words})\s*\(\s*{abbr}s?\s*\)", re.I)
+                      for abbr, words in LIFE_DAY_ABBREVIATIONS.items()}
 _POD_RX = re.compile(r"\b(?:POD\s*#?\s*(?P<n>\d{1,3})|(?P<n2>\d{1,3})(?:st|nd|rd|th)?\s+POD)\b")
 _ORD_RX = re.compile(
     rf"\b(?:(?:the|his|her|their)\s+)?(?P<ord>{ORDINAL})\s+(?:{_KIND}\s+)?"
@@ -232,6 +241,12 @@ def day_counts(text: str, starts: list[int]) -> Iterator[Cand]:
             defined[abbr] = _ABBR_DEFINED[abbr].search(text) is not None
         if defined[abbr]:  # "died on HD 14": day 14 of the stay, its day 1 being day 0
             yield _abbr_day(m)
+    for m in matches(_LIFE_ABBR_RX, text, starts):
+        abbr = m.group("abbr").upper()
+        if abbr not in defined:
+            defined[abbr] = _LIFE_ABBR_DEFINED[abbr].search(text) is not None
+        if defined[abbr]:  # "on DOL 29": day 29 of the infant's life, its day 1 being the day of birth
+            yield _abbr_day(m, "birth")
     for m in matches(_ORD_RX, text, starts):
         o = m.group("ord").lower().replace(" ", "")
         n = float(re.match(r"\d+", o).group()) if o[0].isdigit() else float(ORDINAL_WORDS[o])
@@ -242,13 +257,16 @@ def day_counts(text: str, starts: list[int]) -> Iterator[Cand]:
         yield from _ord_pair(text, m)
 
 
-def _abbr_day(m: re.Match) -> Cand:
-    """A day count of the stay written with its abbreviation ("HD 14"): counted from the admission, day 1 = day 0."""
+def _abbr_day(m: re.Match, anchor: str = "admission") -> Cand:
+    """A day count written with its abbreviation ("HD 14", "DOL 29"): counted from the admission (or the birth), its
+    day 1 being day 0 of that event."""
     n = float(m.group("n"))
     offset = max(0.0, n - 1)
-    attrs = relative_attrs(offset, offset, "day", "after", "admission", False, exact_tol=True)
+    attrs = relative_attrs(offset, offset, "day", "after", anchor, False, exact_tol=True)
     attrs.update(kind="relative", timex_type="DATE", value=duration_value(offset, offset, False, "day"),
                  precision="day", day_count=int(n), phrase_start=m.start(), phrase_end=m.end())
+    if anchor == "birth":
+        attrs["of_life"] = True  # the timeline counts it from the birth, as "day N of life"
     return m.start(), m.end(), 1, "time", attrs
 
 
