@@ -340,6 +340,27 @@ def searched_for() -> re.Pattern:
 
 
 @cache
+def _list_openers() -> re.Pattern:
+    """What opens a list of what was looked for: a search's 'for' (`searched_for`) or `list_openers` ('including',
+    'such as', 'checked for'; context_rules_extra.json)."""
+    phrases = [*_extra().get("searched_for", []), *_extra().get("list_openers", [])]
+    alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b", re.I)
+
+
+def _after_list_opener(text: str, s0: int, start: int, cue: int) -> bool:
+    """Whether a target at `start` stands after the last list opener of its sentence (from `s0`) before a cue
+    'all (of which) were negative' at `cue`: the cue's 'all' is that list's, however long ("evaluation for causes
+    including A, atypical B, C-associated D, and E, and all were negative"; "checked for A, B and C serology, all of
+    which were normal"). What stands before the opener (the head "evaluation for movement disorders including")
+    is not in the list."""
+    last = None
+    for last in _list_openers().finditer(text, s0, cue):  # noqa: B007 (the last one)
+        pass
+    return last is not None and last.end() <= start
+
+
+@cache
 def comma_judgements() -> frozenset[str]:
     """Suspicion cues that, after a comma, judge the clause before them (context_rules_extra.json)."""
     return frozenset(_extra().get("comma_judgements", ()))
@@ -769,6 +790,9 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 elif d == "BACKWARD_LIST" and a >= m.end and _only_a_list(
                         text, m, a, b, seen := targets if m.type in quiet else loud, starts[id(seen)]):
                     lo, hi = m.end, a
+                elif d == "BACKWARD_ALL" and a >= m.end and m.type in _LISTED_TYPES and _after_list_opener(
+                        text, s0, m.start, a):
+                    lo, hi = m.end, a
                 else:
                     continue
                 # a terminator in the gap, or one the target opens with ("no history presented to the ED": the
@@ -785,9 +809,10 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                             for ta, tb in noun_terms) \
                         or (words := _words_between(text, lo, hi)) > MAX_SCOPE_WORDS \
                         and (m.type not in _LISTED_TYPES or words > LIST_REACH
-                             or (_words_outside(text, lo, hi, loud, starts[id(loud)]) > MAX_SCOPE_WORDS
-                                 if hi == m.start else cat != "NEGATED_EXISTENCE"
-                                 or not _tested_list(text, lo, hi, loud, starts[id(loud)]))):
+                             or d != "BACKWARD_ALL"
+                             and (_words_outside(text, lo, hi, loud, starts[id(loud)]) > MAX_SCOPE_WORDS
+                                  if hi == m.start else cat != "NEGATED_EXISTENCE"
+                                  or not _tested_list(text, lo, hi, loud, starts[id(loud)]))):
                     continue
                 value = _CATEGORY[cat]
                 if best is None or _RANK[value] > _RANK[best]:

@@ -1,0 +1,80 @@
+"""Conditions of the condqa8 audit round (invented sentences): a long list a denial closes with 'all', a possibility
+eliminated, a misdiagnosis, a differential suggested, a preliminary clinical diagnosis, what a test is done to
+evaluate for, other causes evaluated, and the subject of 'was most likely due to'."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.api import analyze_text
+
+pytest.importorskip("simple_icd_10_cm")
+
+
+def _status(text: str) -> dict[str, str]:
+    return {c.name: c.status for c in analyze_text("Case presentation\nA 47-year-old man. " + text).conditions}
+
+
+def test_all_negative_after_a_long_list_denies_every_item() -> None:
+    got = _status("A work-up for the neuropathy including hereditary hemochromatosis, malignancy, vasculitis, "
+                  "Wilson's disease, atypical porphyria with liver involvement, and amyloidosis, and all were "
+                  "determined to be negative.")
+    for name in ("hemochromatosis", "malignancy", "vasculitis"):
+        assert got.get(name) == "refuted", (name, got)
+
+
+def test_all_of_which_were_normal_denies_what_was_checked_for() -> None:
+    got = _status("The team recommended to check for hepatitis A, hepatitis B core antibody, leptospirosis and "
+                  "Epstein-Barr virus serology, all of which were normal.")
+    assert got.get("hepatitis a") == "refuted", got
+
+
+def test_all_negative_leaves_the_head_before_the_list() -> None:
+    got = _status("He had a long-standing polyneuropathy. Screening for causes including vasculitis, sarcoidosis "
+                  "and amyloidosis, and all were negative.")
+    assert got.get("vasculitis") == "refuted", got
+    assert all(status != "refuted" for name, status in got.items() if "neuropathy" in name), got
+
+
+def test_a_possibility_eliminated_is_refuted() -> None:
+    got = _status("The antibody was deemed a false positive and the possibility of heparin-induced "
+                  "thrombocytopenia was eliminated.")
+    assert got.get("heparin-induced thrombocytopenia") == "refuted", got
+
+
+def test_a_drug_eliminated_is_not_denied() -> None:
+    c = analyze_text("Case presentation\nA 47-year-old man. Lithium was eliminated by haemodialysis.")
+    assert [e.assertion.value for e in c.exposures if e.drug == "lithium"] == ["present"]
+
+
+def test_what_a_rash_was_misdiagnosed_as_is_refuted() -> None:
+    got = _status("The plaques had been misdiagnosed as psoriasis and treated with topical steroids for a year.")
+    assert got.get("psoriasis") == "refuted", got
+
+
+def test_a_differential_diagnosis_suggested_is_provisional() -> None:
+    got = _status("Pericarditis was suggested as a differential diagnosis.")
+    assert got.get("pericarditis") == "provisional", got
+
+
+def test_a_preliminary_clinical_diagnosis_is_provisional() -> None:
+    got = _status("A preliminary clinical diagnosis of erysipelas was made.")
+    assert got.get("erysipelas") == "provisional", got
+
+
+def test_a_test_to_evaluate_for_a_disease_does_not_refute_it() -> None:
+    got = _status("A lumbar puncture was performed to evaluate for encephalitis.")
+    assert got.get("encephalitis") == "provisional", got
+    got = _status("A lumbar puncture to evaluate for encephalitis was negative.")
+    assert got.get("encephalitis") == "refuted", got
+
+
+def test_other_causes_evaluated_are_suspected() -> None:
+    got = _status("Other causes of the anaemia were evaluated, including myelodysplastic syndrome.")
+    assert got.get("myelodysplastic syndrome") == "provisional", got
+
+
+def test_the_subject_of_most_likely_due_to_is_stated() -> None:
+    got = _status("The encephalopathy was most likely due to uraemia.")
+    assert got.get("encephalopathy") == "confirmed", got
+    got = _status("Viral pneumonia was the most likely diagnosis.")
+    assert got.get("viral pneumonia", got.get("pneumonia")) == "provisional", got
