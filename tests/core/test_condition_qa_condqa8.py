@@ -78,3 +78,30 @@ def test_the_subject_of_most_likely_due_to_is_stated() -> None:
     assert got.get("encephalopathy") == "confirmed", got
     got = _status("Viral pneumonia was the most likely diagnosis.")
     assert got.get("viral pneumonia", got.get("pneumonia")) == "provisional", got
+
+
+def test_a_denial_stops_at_and_the_patient_with_a_verb_of_the_course() -> None:
+    got = _status("His relatives did not want dialysis and the patient died of "
+                  "septic shock two days later.")
+    assert got.get("septic shock") == "confirmed", got
+
+
+def test_a_graded_finding_after_comma_and_is_not_denied() -> None:
+    got = _status("Echocardiography showed no pericarditis, and moderate aortic stenosis.")
+    assert got.get("pericarditis") == "refuted", got
+    assert got.get("aortic valve stenosis", got.get("aortic stenosis")) == "confirmed", got
+
+
+def test_a_serial_comma_list_stays_denied() -> None:
+    got = _status("He denied any history of asthma, tuberculosis, and diabetes mellitus.")
+    assert got.get("diabetes mellitus") == "refuted", got
+
+
+def test_the_short_form_of_a_specialty_is_no_diagnosis() -> None:
+    got = _status("Vancomycin was continued on the advice of the infectious diseases (ID) team.")
+    assert "infection" not in got, got
+
+
+def test_a_participle_or_behaviour_before_disease_names_none() -> None:
+    got = _status("Serial images showing disease progression were reviewed; this aggressive disease was staged.")
+    assert not any("disease" in name for name in got), got

@@ -531,8 +531,9 @@ class CourseAssembler:
             return  # "the stroke volume was monitored": a measurement, no diagnosis
         if (virus := _virus_name().match(self.text, m.start)) is not None and virus.end() > m.end:
             return  # "positive for severe acute respiratory syndrome coronavirus 2": the virus, not SARS
-        if " ".join(m.text.lower().split()) in _specialty_names():
-            return  # "the Infectious Disease service was consulted": a specialty, no diagnosis
+        if " ".join(m.text.lower().split()) in _specialty_names() or m.attrs.get("source") == "abbreviation" \
+                and " ".join(str(m.norm or "").lower().split()) in _specialty_names():
+            return  # "the Infectious Disease (ID) service was consulted": a specialty (or its short form), no diagnosis
         if self._mothers_pregnancy(m, sent):
             return  # a child's report: "the pregnancy was complicated by gestational diabetes" is the mother's
         if m.assertion == Assertion.family or self._markers.holds(m.start, m.end):
