@@ -105,3 +105,36 @@ def test_the_short_form_of_a_specialty_is_no_diagnosis() -> None:
 def test_a_participle_or_behaviour_before_disease_names_none() -> None:
     got = _status("Serial images showing disease progression were reviewed; this aggressive disease was staged.")
     assert not any("disease" in name for name in got), got
+
+
+def test_a_lung_infection_is_a_lower_respiratory_infection_not_recurrent_pneumonia() -> None:
+    c = analyze_text("Case presentation\nA 47-year-old man. On day 4 he developed a pulmonary infection.")
+    codes = {k.code for x in c.conditions for k in x.codings}
+    assert "J22" in codes and "HP:0006532" not in codes, codes
+
+
+def test_a_fat_pad_biopsy_names_no_condition() -> None:
+    got = _status("An abdominal fat pad aspirate was obtained to look for amyloid.")
+    assert "fat pad" not in got, got
+
+
+def test_a_shock_a_device_delivers_is_no_shock() -> None:
+    got = _status("Over the night his defibrillator delivered four ICD shocks; after 12 synchronised shocks the "
+                  "tachycardia stopped.")
+    assert "shock" not in got, got
+    got = _status("He presented in shock and later received two shocks for ventricular fibrillation.")
+    assert got.get("shock") == "confirmed", got
+
+
+def test_a_cardioplegic_arrest_is_no_cardiac_arrest() -> None:
+    got = _status("Cardiopulmonary bypass was established and cardiac arrest was induced with cold cardioplegia.")
+    assert "cardiac arrest" not in got, got
+    got = _status("On day 3 he had a cardiac arrest and was resuscitated.")
+    assert got.get("cardiac arrest") == "confirmed", got
+
+
+def test_what_a_prevented_disease_would_lead_to_is_prevented_too() -> None:
+    got = _status("Enoxaparin was given to prevent venous thrombosis leading to pulmonary embolism.")
+    assert "pulmonary embolism" not in got, got
+    got = _status("He had venous thrombosis leading to pulmonary embolism.")
+    assert got.get("pulmonary embolism") == "confirmed", got

@@ -552,6 +552,7 @@ def _new_clause_between(text: str, m: Mention, gap: str) -> bool:
 
 
 _AND_NEXT = re.compile(r"\s+and\s+\S")
+_CONSEQUENCE = re.compile(r"(?:leading|resulting)\s+(?:to|in)", re.I)  # a terminator of what would follow
 _SINGULAR_CUE = re.compile(r"(?:was|is|has\s+been|had\s+been)\b", re.I)
 # a verb that makes the diagnosis after it its object: "he developed pneumonia", "the CT showed an abscess"
 _HAVING_VERB_BEFORE = re.compile(
@@ -761,6 +762,12 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
             terms += [(s0 + c.start(), s0 + c.end()) for c in _COMMA_SUBJECT.finditer(lower)]
         terms.sort()
         term_starts = [ta for ta, _ in terms]
+        # what a treatment prevents goes on through what that would lead to ("heparin to prevent thrombosis leading to
+        # embolism" prevents the embolism too): a prevention's scope ends at no consequence terminator
+        kept_terms, kept_starts = terms, term_starts
+        if any(marked.get((a, b)) == "prevented" for a, b, _, _ in cues):
+            kept_terms = [(ta, tb) for ta, tb in terms if _CONSEQUENCE.fullmatch(text, ta, tb) is None]
+            kept_starts = [ta for ta, _ in kept_terms]
         forward_terms.sort()
         forward_starts = [ta for ta, _ in forward_terms]
         # a sentence of a few cues reads them all (each is checked for its reach below); a long one finds the cues
@@ -797,8 +804,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     continue
                 # a terminator in the gap, or one the target opens with ("no history presented to the ED": the
                 # event 'presented to the ED' begins at the terminator 'presented')
-                if any(tb <= hi or ta == hi == m.start
-                       for ta, tb in terms[bisect_left(term_starts, lo):bisect_right(term_starts, hi)]) \
+                tl, ts = (kept_terms, kept_starts) if marked.get((a, b)) == "prevented" else (terms, term_starts)
+                if any(tb <= hi or ta == hi == m.start for ta, tb in tl[bisect_left(ts, lo):bisect_right(ts, hi)]) \
                         or hi == m.start and any(
                             tb <= hi or ta == hi for ta, tb in
                             forward_terms[bisect_left(forward_starts, lo):bisect_right(forward_starts, hi)]) \
