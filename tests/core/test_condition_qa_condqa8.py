@@ -138,3 +138,20 @@ def test_what_a_prevented_disease_would_lead_to_is_prevented_too() -> None:
     assert "pulmonary embolism" not in got, got
     got = _status("He had venous thrombosis leading to pulmonary embolism.")
     assert got.get("pulmonary embolism") == "confirmed", got
+
+
+def test_what_a_patient_is_monitored_for_has_not_happened() -> None:
+    got = _status("After the operation he was monitored closely for signs of compartment syndrome and ileus.")
+    assert got and all(status not in ("confirmed", "refuted") for status in got.values()), got
+
+
+def test_a_test_that_cannot_distinguish_two_diseases_denies_neither() -> None:
+    got = _status("The antibody index does not differentiate between multiple sclerosis and neuromyelitis optica.")
+    assert got.get("multiple sclerosis") == "provisional", got
+
+
+def test_a_search_that_showed_normal_results_refutes_what_it_looked_for() -> None:
+    got = _status("Serological tests for brucellosis showed normal agglutination titres.")
+    assert got.get("brucellosis") == "refuted", got
+    got = _status("He had known sarcoidosis, and the chest radiograph showed normal hila.")
+    assert got.get("sarcoidosis") == "confirmed", got

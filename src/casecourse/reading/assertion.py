@@ -829,8 +829,9 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 # "screening for X with an IGRA was negative": the search's negative result, past the 'with'
                 semi = text.find(";", m.end, s1)
                 stop = semi if semi >= 0 else s1
-                cue = next(((a, b) for a, b, cat, d in cues
-                            if cat == "NEGATED_EXISTENCE" and d == "BACKWARD" and m.end <= a and b <= stop), None)
+                # (a SEARCH_RESULT cue, "showed normal", judges only what a search looked for)
+                cue = next(((a, b) for a, b, cat, d in cues if cat in ("NEGATED_EXISTENCE", "SEARCH_RESULT")
+                            and d == "BACKWARD" and m.end <= a and b <= stop), None)
                 if cue is not None:
                     best, best_cue = Assertion.negated, cue
             if best is not None:
