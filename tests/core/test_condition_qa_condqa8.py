@@ -155,3 +155,15 @@ def test_a_search_that_showed_normal_results_refutes_what_it_looked_for() -> Non
     assert got.get("brucellosis") == "refuted", got
     got = _status("He had known sarcoidosis, and the chest radiograph showed normal hila.")
     assert got.get("sarcoidosis") == "confirmed", got
+
+
+def test_acquired_immune_deficiency_syndrome_is_hiv_infection() -> None:
+    got = _status("He was known to have acquired immune deficiency syndrome and took no antiretroviral therapy.")
+    assert got.get("hiv infection") == "confirmed", got
+    assert "immunodeficiency" not in got, got
+
+
+def test_a_neuromuscular_junction_disorder_is_named_whole() -> None:
+    got = _status("The decremental response was suggestive of a neuromuscular junction disorder.")
+    assert got.get("neuromuscular junction disorder") == "provisional", got
+    assert "junction disorder" not in got, got
