@@ -529,10 +529,13 @@ class CourseAssembler:
             return  # "sequential organ failure assessment score": the name of a score, no diagnosis
         if self._measure_name(m):
             return  # "the stroke volume was monitored": a measurement, no diagnosis
+        if _induced_state(self.text, m):
+            return  # "three ICD shocks", "cardiac arrest was achieved with cardioplegia": what a treatment does
         if (virus := _virus_name().match(self.text, m.start)) is not None and virus.end() > m.end:
             return  # "positive for severe acute respiratory syndrome coronavirus 2": the virus, not SARS
-        if " ".join(m.text.lower().split()) in _specialty_names():
-            return  # "the Infectious Disease service was consulted": a specialty, no diagnosis
+        if " ".join(m.text.lower().split()) in _specialty_names() or m.attrs.get("source") == "abbreviation" \
+                and " ".join(str(m.norm or "").lower().split()) in _specialty_names():
+            return  # "the Infectious Disease (ID) service was consulted": a specialty (or its short form), no diagnosis
         if self._mothers_pregnancy(m, sent):
             return  # a child's report: "the pregnancy was complicated by gestational diabetes" is the mother's
         if m.assertion == Assertion.family or self._markers.holds(m.start, m.end):
@@ -1006,6 +1009,32 @@ def _measure_words() -> dict[str, frozenset[str]]:
 def _specialty_names() -> frozenset[str]:
     """Disease-class names that name a specialty (knowledge/specialty_names.csv)."""
     return frozenset(r["term"].strip().lower() for r in table("specialty_names.csv"))
+
+
+_NUMBER_WORDS = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple|repeated"
+
+
+@cache
+def _induced_states() -> dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]]:
+    """Diagnosis -> (the word before, the words after) that make it what a treatment does
+    (knowledge/induced_states.csv)."""
+    out: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = {}
+    for r in table("induced_states.csv"):
+        before = "|".join(_NUMBER_WORDS if w == "#number" else re.escape(w) for w in r["before"].split("|") if w)
+        after = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in r["after"].split("|") if w)
+        out[r["diagnosis"].lower()] = (re.compile(rf"(?<![\w-])(?:{before})[\s-]+$", re.I) if before else None,
+                                       re.compile(rf"\s+(?:{after})\b", re.I) if after else None)
+    return out
+
+
+def _induced_state(text: str, m: Mention) -> bool:
+    """A shock a device delivers or a cardiac arrest induced for surgery (`_induced_states`): no diagnosis."""
+    rule = _induced_states().get(str(m.attrs.get("label") or m.norm or m.text).lower())
+    if rule is None:
+        return False
+    before, after = rule
+    return before is not None and before.search(text, max(0, m.start - 40), m.start) is not None \
+        or after is not None and after.match(text, m.end) is not None
 
 
 @cache

@@ -340,6 +340,27 @@ def searched_for() -> re.Pattern:
 
 
 @cache
+def _list_openers() -> re.Pattern:
+    """What opens a list of what was looked for: a search's 'for' (`searched_for`) or `list_openers` ('including',
+    'such as', 'checked for'; context_rules_extra.json)."""
+    phrases = [*_extra().get("searched_for", []), *_extra().get("list_openers", [])]
+    alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alts})\b", re.I)
+
+
+def _after_list_opener(text: str, s0: int, start: int, cue: int) -> bool:
+    """Whether a target at `start` stands after the last list opener of its sentence (from `s0`) before a cue
+    'all (of which) were negative' at `cue`: the cue's 'all' is that list's, however long ("evaluation for causes
+    including A, atypical B, C-associated D, and E, and all were negative"; "checked for A, B and C serology, all of
+    which were normal"). What stands before the opener (the head "evaluation for movement disorders including")
+    is not in the list."""
+    last = None
+    for last in _list_openers().finditer(text, s0, cue):  # noqa: B007 (the last one)
+        pass
+    return last is not None and last.end() <= start
+
+
+@cache
 def comma_judgements() -> frozenset[str]:
     """Suspicion cues that, after a comma, judge the clause before them (context_rules_extra.json)."""
     return frozenset(_extra().get("comma_judgements", ()))
@@ -531,6 +552,7 @@ def _new_clause_between(text: str, m: Mention, gap: str) -> bool:
 
 
 _AND_NEXT = re.compile(r"\s+and\s+\S")
+_CONSEQUENCE = re.compile(r"(?:leading|resulting)\s+(?:to|in)", re.I)  # a terminator of what would follow
 _SINGULAR_CUE = re.compile(r"(?:was|is|has\s+been|had\s+been)\b", re.I)
 # a verb that makes the diagnosis after it its object: "he developed pneumonia", "the CT showed an abscess"
 _HAVING_VERB_BEFORE = re.compile(
@@ -740,6 +762,12 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
             terms += [(s0 + c.start(), s0 + c.end()) for c in _COMMA_SUBJECT.finditer(lower)]
         terms.sort()
         term_starts = [ta for ta, _ in terms]
+        # what a treatment prevents goes on through what that would lead to ("heparin to prevent thrombosis leading to
+        # embolism" prevents the embolism too): a prevention's scope ends at no consequence terminator
+        kept_terms, kept_starts = terms, term_starts
+        if any(marked.get((a, b)) == "prevented" for a, b, _, _ in cues):
+            kept_terms = [(ta, tb) for ta, tb in terms if _CONSEQUENCE.fullmatch(text, ta, tb) is None]
+            kept_starts = [ta for ta, _ in kept_terms]
         forward_terms.sort()
         forward_starts = [ta for ta, _ in forward_terms]
         # a sentence of a few cues reads them all (each is checked for its reach below); a long one finds the cues
@@ -769,12 +797,15 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 elif d == "BACKWARD_LIST" and a >= m.end and _only_a_list(
                         text, m, a, b, seen := targets if m.type in quiet else loud, starts[id(seen)]):
                     lo, hi = m.end, a
+                elif d == "BACKWARD_ALL" and a >= m.end and m.type in _LISTED_TYPES and _after_list_opener(
+                        text, s0, m.start, a):
+                    lo, hi = m.end, a
                 else:
                     continue
                 # a terminator in the gap, or one the target opens with ("no history presented to the ED": the
                 # event 'presented to the ED' begins at the terminator 'presented')
-                if any(tb <= hi or ta == hi == m.start
-                       for ta, tb in terms[bisect_left(term_starts, lo):bisect_right(term_starts, hi)]) \
+                tl, ts = (kept_terms, kept_starts) if marked.get((a, b)) == "prevented" else (terms, term_starts)
+                if any(tb <= hi or ta == hi == m.start for ta, tb in tl[bisect_left(ts, lo):bisect_right(ts, hi)]) \
                         or hi == m.start and any(
                             tb <= hi or ta == hi for ta, tb in
                             forward_terms[bisect_left(forward_starts, lo):bisect_right(forward_starts, hi)]) \
@@ -785,9 +816,10 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                             for ta, tb in noun_terms) \
                         or (words := _words_between(text, lo, hi)) > MAX_SCOPE_WORDS \
                         and (m.type not in _LISTED_TYPES or words > LIST_REACH
-                             or (_words_outside(text, lo, hi, loud, starts[id(loud)]) > MAX_SCOPE_WORDS
-                                 if hi == m.start else cat != "NEGATED_EXISTENCE"
-                                 or not _tested_list(text, lo, hi, loud, starts[id(loud)]))):
+                             or d != "BACKWARD_ALL"
+                             and (_words_outside(text, lo, hi, loud, starts[id(loud)]) > MAX_SCOPE_WORDS
+                                  if hi == m.start else cat != "NEGATED_EXISTENCE"
+                                  or not _tested_list(text, lo, hi, loud, starts[id(loud)]))):
                     continue
                 value = _CATEGORY[cat]
                 if best is None or _RANK[value] > _RANK[best]:
@@ -797,8 +829,9 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 # "screening for X with an IGRA was negative": the search's negative result, past the 'with'
                 semi = text.find(";", m.end, s1)
                 stop = semi if semi >= 0 else s1
-                cue = next(((a, b) for a, b, cat, d in cues
-                            if cat == "NEGATED_EXISTENCE" and d == "BACKWARD" and m.end <= a and b <= stop), None)
+                # (a SEARCH_RESULT cue, "showed normal", judges only what a search looked for)
+                cue = next(((a, b) for a, b, cat, d in cues if cat in ("NEGATED_EXISTENCE", "SEARCH_RESULT")
+                            and d == "BACKWARD" and m.end <= a and b <= stop), None)
                 if cue is not None:
                     best, best_cue = Assertion.negated, cue
             if best is not None:
