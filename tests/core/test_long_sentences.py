@@ -15,6 +15,9 @@ from casecourse.assembly import course, exposures, positions
 from casecourse.reading import (
     assertion,
     body_sites,
+    disease_index,
+    disease_organisms,
+    disease_short_forms,
     diseases,
     doses,
     drugs,
@@ -63,6 +66,7 @@ def growth(unit: str, n: int, files: set[str], assess: bool = False) -> float:
 
 
 EXPOSURE_FILES = {exposures.__file__, positions.__file__}
+DISEASE_FILES = {m.__file__ for m in (diseases, disease_index, disease_organisms, disease_short_forms)}
 
 
 def test_a_long_list_of_drug_doses_assembles_in_linear_steps() -> None:
@@ -131,7 +135,7 @@ def test_a_fact_of_a_long_sentence_gives_the_part_around_it() -> None:
     # each list of work-up items read every hit of the text for its result word, its test word, its values between
     ("ANA positive, anti-dsDNA negative, ", {workup.__file__}, 60, False),
     # each diagnosis name compared with every finding read, each shorter match with every first choice
-    ("lupus nephritis, pneumonia, acute kidney injury, ", {diseases.__file__, phenotypes.__file__}, 60, False),
+    ("lupus nephritis, pneumonia, acute kidney injury, ", DISEASE_FILES | {phenotypes.__file__}, 60, False),
     # each regimen's ingredient looked for the drugs of its brackets among all the drugs of the text
     ("R-CHOP (rituximab, cyclophosphamide), ", {drugs.__file__}, 60, False),
     # each lab value compared with every stated score
@@ -150,7 +154,7 @@ def test_a_fact_of_a_long_sentence_gives_the_part_around_it() -> None:
     # each "respectively" read every value of its clause (a count of brackets for each) and every test
     ("CRP and procalcitonin rose to 312 mg/L and 47 ng/mL, respectively, ", {labs.__file__}, 60, False),
     # each use of a diagnosis's initials compared with every mention read
-    ("Charcot-Marie-Tooth disease and CMT, ", {diseases.__file__}, 120, False),
+    ("Charcot-Marie-Tooth disease and CMT, ", DISEASE_FILES, 120, False),
     # each condition asked whether a negative work-up, a marker test or a planned procedure holds it by a scan of them
     ("malaria, dengue, hepatitis A, B, C and HIV tests were all negative, ", {course.__file__}, 60, False),
 ])

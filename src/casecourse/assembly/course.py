@@ -39,7 +39,7 @@ from casecourse.model import (
 )
 from casecourse.plausibility import mark_implausible
 from casecourse.reading.demographics import of_a_relative, relatives_alternation
-from casecourse.reading.diseases import generic_heads, sign_diagnoses
+from casecourse.reading.disease_index import generic_heads, sign_diagnoses
 from casecourse.reading.lab_tables import named_in_cell
 from casecourse.reading.labs_catalogue import by_written, displays
 from casecourse.reading.labs_qualitative import interpretation

