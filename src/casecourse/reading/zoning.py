@@ -98,6 +98,10 @@ _BACKMATTER_LINE = anchored(
 _REFERENCES_START = re.compile(r"^\s*(?:references?|bibliography)\s*:?\s*$", re.I)
 # a short line of words alone in its paragraph, without a number, colon or full stop: a sub-heading
 _SUBHEADING = re.compile(r"\s*[A-Z][A-Za-z'’-]*(?:[ ,/&-]+[A-Za-z'’-]+){0,5}\s*")
+# a heading glued to the end of a paragraph's last sentence, as PMC flattens a box set beside the text ("... on
+# mechanical ventilation.Learning Objectives"): no space after the sentence's end
+_GLUED_HEADING = re.compile(r"(?<=[a-z0-9)\]])[.!?)]([A-Z][A-Za-z -]{2,40})\s*$")
+_BULLETS = frozenset("•·▪●◦-–")
 _TITLE_LINE = re.compile(r"^\s*(?:letters? to the editors?|sirs,?|dear (?:editor|sirs?),?)\s*$", re.I)
 _WE_REPORT = anchored(r"\bwe (?:(?:herein|here|hereby) )?(?:report|describe|present)\b", re.I)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
@@ -200,6 +204,7 @@ def zone_lines(text: str) -> list[Zone]:
     first_heading: int | None = None  # index in `zones` of a flattened page's first heading after its opening
     table_zone: str | None = None  # the zone of the table under the last caption, until prose resumes
     page_title = ""  # a flattened page's title, once read
+    box: str | None = None  # the zone of a box (learning objectives) whose heading a paragraph's end holds
     for k, (start, end, raw) in enumerate(lines):
         if not raw.strip():
             continue
@@ -232,6 +237,14 @@ def zone_lines(text: str) -> list[Zone]:
             zone = "authors"
         else:
             zone = current
+        if box is not None:
+            # the bulleted lines after a box's heading glued to a paragraph are the box's; the first other line ends it
+            if zone == current and raw.lstrip()[:1] in _BULLETS:
+                zone = box
+            else:
+                box = None
+        if not hz and zone == current and (glued := _GLUED_HEADING.search(raw)) is not None:
+            box = _heading_zone(glued.group(1))  # "... on mechanical ventilation.Learning Objectives"
         if hz == "narrative":
             story_headed, framed_story = True, framed
         framed = framed or hz in ("background", "summary")
