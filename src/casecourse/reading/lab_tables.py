@@ -19,6 +19,7 @@ from functools import cache
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading import lab_fluids
+from casecourse.reading.lab_flags import flag_at_end
 from casecourse.reading.labs import fits, value_mention
 from casecourse.reading.labs_catalogue import LabTest, catalogue, expand, find_tests
 from casecourse.reading.labs_qualitative import interpretation
@@ -29,8 +30,21 @@ _UNIT_HEADER = re.compile(r"^\s*units?\s*$", re.I)
 _RESULT_HEADER = re.compile(r"^\s*(?:results?|values?|patient(?:'s)? (?:results?|values?)|patient|findings?|measured|"
                             r"observed|level)\s*$", re.I)
 # a reference cell: "70-99 mg/dL", "3.5–5.0", "<0.6 mmol/L", "> 60"
-_REFERENCE_CELL = re.compile(r"^\s*(?:(?P<cmp>[<>≤≥])\s*(?P<bound>\d+(?:\.\d+)?)|"
-                             r"(?P<lo>\d+(?:\.\d+)?)\s*(?:[-–—~]|to)\s*(?P<hi>\d+(?:\.\d+)?))\s*(?P<unit>\S.*?)?\s*$")
+# (a number of an interval may be written with a decimal comma, "0,7-1,15", or grouped thousands, "150 000–450 000")
+_REF_NUM = r"\d{1,3}(?:[ ,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_REFERENCE_CELL = re.compile(rf"^\s*(?:(?P<cmp>[<>≤≥])\s*(?P<bound>{_REF_NUM})|"
+                             rf"(?P<lo>{_REF_NUM})\s*(?:[-–—~]|to)\s*(?P<hi>{_REF_NUM}))\s*(?P<unit>\S.*?)?\s*$")
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+
+
+def _ref_num(written: str) -> float:
+    """A number of a reference interval: "11 300" and "1,000" grouped in thousands, "0,7" and "0,045" with a decimal
+    comma (no thousands begin with 0)."""
+    written = written.replace(" ", "")
+    if "," in written:
+        written = written.replace(",", "") if _THOUSANDS.fullmatch(written) else written.replace(",", ".")
+    return float(written)
 _REFERENCE_HEADER = re.compile(r"\b(?:reference|normal|ref\.?|range|interval|limits?|ULN|RV|NV)\b", re.I)
 _EMPTY = re.compile(r"^\s*(?:[-–—−/]+|n\.?\s?a\.?|nd|not done|not (?:available|measured|tested))?\s*$", re.I)
 _SPACED_THOUSANDS = re.compile(r"^(?P<cmp>[<>≤≥]\s?)?\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
@@ -88,7 +102,13 @@ def _tables(text: str) -> Iterator[list[list[Cell]]]:
 
 
 def _is_header(row: list[Cell]) -> bool:
-    return not any(_NUMERIC_CELL.match(c.text) for c in row[1:] if c.text)
+    return not any(_NUMERIC_CELL.match(_unflagged(c.text)) for c in row[1:] if c.text)
+
+
+def _unflagged(cell: str) -> str:
+    """A cell without the laboratory's flag closing it ("2100 (L)" -> "2100")."""
+    flag = flag_at_end(cell) if cell.endswith((")", "]")) else None
+    return cell[:flag[1]] if flag is not None else cell
 
 
 @cache
@@ -152,6 +172,8 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
                               "test_text": written_test,
                               **({"column": column} if column else {})})
     written = _FOOTNOTE.sub("", cell.text)  # "128#", "43*": a footnote's mark after the number
+    if (flag := flag_at_end(written)) is not None:  # "304 (H)", "3.4 (L)": the laboratory's own flag
+        written = written[:flag[1]]
     spaced = _SPACED_THOUSANDS.match(written)
     if spaced:  # "21 400": a thousands separator, not two numbers
         written = written.replace(" ", "")
@@ -176,6 +198,8 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
     mention = value_mention(text, v, test)
     if (arrow := cell.text.rstrip()[-1:]) in _ARROWS:  # "354 IU/L↑": the table's own flag
         mention.attrs["interpretation"] = "H" if arrow == "↑" else "L"
+    elif flag is not None:
+        mention.attrs["interpretation"] = flag[0]
     mention.attrs["table"] = True
     mention.attrs["test_text"] = written_test
     if column:
@@ -192,7 +216,8 @@ _FOOTNOTE = re.compile(r"(?<=\d)\s?[*#@†‡]+$")
 def _scale(ref: re.Match[str]) -> tuple[float, float]:
     """The magnitudes a value may have to take the unit of its row's interval: never "Leukocytes | 4.4–11.3 × 10^3/mm3
     | 20,400" (a count written in full is not in thousands)."""
-    lo, hi = (float(ref.group("lo")), float(ref.group("hi"))) if ref.group("lo") else (0.0, float(ref.group("bound")))
+    lo, hi = (_ref_num(ref.group("lo")), _ref_num(ref.group("hi"))) if ref.group("lo") \
+        else (0.0, _ref_num(ref.group("bound")))
     return lo / _SCALE, max(hi, lo) * _SCALE
 
 
@@ -222,13 +247,13 @@ def _flag(mention: Mention, reference: str) -> str | None:
     if m.group("cmp"):
         if comparator:
             return None
-        bound = float(m.group("bound"))
+        bound = _ref_num(m.group("bound"))
         if m.group("cmp") in "<≤":
             return "H" if x > bound or (x == bound and m.group("cmp") == "<") else "N"
         return "L" if x < bound or (x == bound and m.group("cmp") == ">") else "N"
-    lo, hi = float(m.group("lo")), float(m.group("hi"))
-    if lo > hi:
-        return None
+    lo, hi = _ref_num(m.group("lo")), _ref_num(m.group("hi"))
+    if lo > hi or hi >= 1000 and _DOT_THOUSANDS.fullmatch(mention.text.strip()):
+        return None  # "17.460" against "4100–11,800": the point may group thousands (17,460); no flag either way
     if comparator:  # a bound of the result: known low or high only when all it allows is outside
         return "L" if comparator in "<≤" and x <= lo else "H" if comparator in ">≥" and x >= hi else None
     return "L" if x < lo else "H" if x > hi else "N"

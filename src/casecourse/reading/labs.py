@@ -427,7 +427,8 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
         elif (v.extra or {}).get("unit_unrecognised"):  # "128 mq/L (136-145 mEq/L)": its own unit as written
             if nxt.value_high is None and not opening.group("ref"):
                 continue
-        elif not opening.group("ref") and nxt.value_high is None and (nxt.comparator is None or nxt.unit != v.unit):
+        elif not opening.group("ref") and nxt.value_high is None and (nxt.comparator is None
+                                                                      or not _same_unit(nxt, v)):
             # "6900 IU/mL (<96 U/L)" without a reference word: not sure it is the interval; a bound alone in brackets
             # in the result's own unit is ("35,000 pg/mL (<450 pg/mL)"), and so is a range in brackets right after a
             # result: "8.6 g/dL (12–16 g/dL)", even in another unit ("AST 43 mg/dL (0–32 U/L)": the result's unit
@@ -435,6 +436,12 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
             continue
         intervals.add(id(nxt))
     return intervals
+
+
+def _same_unit(a: Value, b: Value) -> bool:
+    """Whether two values are written in one unit, whatever its case or spacing ("ng/mL" and "ng/ml")."""
+    return a.unit is not None and b.unit is not None \
+        and a.unit.replace(" ", "").lower() == b.unit.replace(" ", "").lower()
 
 
 # a bracketed reference interval between a number and its unit: "C3 0.76 (normal 0.83–1.52) g/L"
