@@ -74,3 +74,24 @@ def test_a_point_that_may_group_thousands_gets_no_flag_from_a_thousands_interval
             "Leukocyte count\t16.250\t1/μl\t4100–11,800\n")
     labs = [(lab.test, lab.value, lab.interpretation) for lab in analyze_text(text, assess=False).labs]
     assert labs == [("leukocytes", 16.25, None)]  # 16.25 or 16,250: neither low nor high is known
+
+
+def test_an_interval_closing_rows_wider_than_their_header_flags_every_cell() -> None:
+    # "Trend over the stay" heads four columns: the interval with its unit in brackets is each row's last cell
+    text = ("Case presentation\nA 61-year-old man was admitted.\nTable 1. Laboratory values over the stay.\n\n"
+            "Laboratory values\tTrend over the stay\tOn discharge\tReference range\t\n"
+            "WBC\t18.2\t12.4\t9.1\t10.1\t4.8-10.8 (×109/L)\t\n"
+            "Hemoglobin\t15.1\t11.2\t9.4\t9.8\t12.0-16.0 (g/dL)\t\n")
+    labs = [(lab.test, lab.value, lab.unit, lab.interpretation) for lab in analyze_text(text, assess=False).labs]
+    assert ("leukocytes", 18.2, "×109/L", "H") in labs
+    assert ("leukocytes", 9.1, "×109/L", "N") in labs  # under the header's interval cell, still a result
+    assert ("hemoglobin", 11.2, "g/dL", "L") in labs
+    assert len(labs) == 8
+
+
+def test_a_unit_in_brackets_after_a_table_interval() -> None:
+    text = ("Case presentation\nA 58-year-old woman was admitted.\nTable 1. Results on admission.\n\n"
+            "\tValue\tReference range\t\nWBC\t14.2\t3.4-11 (×103/µL)\t\nPlatelet\t160\t147-395 (×103/µL)\t\n")
+    labs = [(lab.test, lab.value, lab.unit, lab.interpretation) for lab in analyze_text(text, assess=False).labs]
+    assert ("leukocytes", 14.2, "×103/µL", "H") in labs
+    assert ("platelets", 160.0, "×103/µL", "N") in labs

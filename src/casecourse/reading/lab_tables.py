@@ -30,12 +30,19 @@ _UNIT_HEADER = re.compile(r"^\s*units?\s*$", re.I)
 _RESULT_HEADER = re.compile(r"^\s*(?:results?|values?|patient(?:'s)? (?:results?|values?)|patient|findings?|measured|"
                             r"observed|level)\s*$", re.I)
 # a reference cell: "70-99 mg/dL", "3.5–5.0", "<0.6 mmol/L", "> 60"
-# (a number of an interval may be written with a decimal comma, "0,7-1,15", or grouped thousands, "150 000–450 000")
+# (the unit may stand in brackets, "4.8-10.8 (×109/L)"; a number may be written with a decimal comma, "0,7-1,15", or
+# grouped thousands, "150 000–450 000")
 _REF_NUM = r"\d{1,3}(?:[ ,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _REFERENCE_CELL = re.compile(rf"^\s*(?:(?P<cmp>[<>≤≥])\s*(?P<bound>{_REF_NUM})|"
-                             rf"(?P<lo>{_REF_NUM})\s*(?:[-–—~]|to)\s*(?P<hi>{_REF_NUM}))\s*(?P<unit>\S.*?)?\s*$")
+                             rf"(?P<lo>{_REF_NUM})\s*(?:[-–—~]|to)\s*(?P<hi>{_REF_NUM}))\s*"
+                             r"(?:\((?P<punit>[^()]+)\)|(?P<unit>\S.*?))?\s*$")
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+
+
+def _ref_unit(ref: re.Match[str]) -> str | None:
+    """The unit written with a reference interval, in brackets or not."""
+    return ref.group("unit") or ref.group("punit")
 
 
 def _ref_num(written: str) -> float:
@@ -143,8 +150,8 @@ def _row_test(label: Cell) -> tuple[LabTest, str | None, str, str | None] | None
     elif (bracket := _LABEL_INTERVAL.search(rest)) and (ref := _REFERENCE_CELL.match(bracket.group("ref"))):
         # "Sodium (135-145 mEq/L)", "WBC count (<5 cells/mcl)": the row's interval, and the unit written with it
         interval = bracket.group("ref")
-        if ref.group("unit") and _unit_codes(ref.group("unit"))[0] is not None:
-            unit = ref.group("unit")
+        if _ref_unit(ref) and _unit_codes(str(_ref_unit(ref)))[0] is not None:
+            unit = _ref_unit(ref)
         name = label.text[:hits[0].end + bracket.start()]
     return test, unit, name.strip(" ,:"), interval
 
@@ -240,7 +247,7 @@ def _flag(mention: Mention, reference: str) -> str | None:
     x = a.get("value")
     if m is None or not isinstance(x, int | float) or a.get("value_high") is not None:
         return None
-    unit = m.group("unit")
+    unit = _ref_unit(m)
     if unit and unit.replace(" ", "").lower() != str(a.get("unit") or "").replace(" ", "").lower():
         return None
     comparator = a.get("comparator")
@@ -294,12 +301,20 @@ def find_table_labs(text: str) -> list[Mention]:
                         ref_cols.setdefault(s, i)
                     elif c.text and not _RESULT_HEADER.match(c.text):
                         columns[i] = c.text
+        last_ref = header is not None and _merged_header(header, rows[1:], ref_cols.get(0))
+        if last_ref:
+            columns = {}  # a header cell spanning several columns: which column each name heads is not known
         found: list[Mention] = []
         for row in rows[1:] if header is not None else rows:
             for s, e in blocks:
-                if s < len(row):
-                    found.extend(_block_mentions(text, row, s, min(len(row), e, width), skip, columns,
-                                                 unit_cols.get(s), ref_cols.get(s)))
+                if s >= len(row):
+                    continue
+                row_skip, ref_col = skip, ref_cols.get(s)
+                if last_ref and ref_col is not None and (last := _last_filled(row)) > ref_col \
+                        and _REFERENCE_CELL.match(row[last].text):
+                    row_skip, ref_col = (skip - {ref_col}) | {last}, last  # the interval closes the row
+                found.extend(_block_mentions(text, row, s, min(len(row), e, width), row_skip, columns,
+                                             unit_cols.get(s), ref_col))
         if found and (specimen := lab_fluids.table_specimen(_caption(text, rows[0][0].start))
                       or (lab_fluids.table_specimen(header[0].text) if header is not None else None)) is not None:
             # the caption's fluid, or the one the header's first cell names ("CSF characteristics | Day 7 | Day 13")
@@ -307,6 +322,18 @@ def find_table_labs(text: str) -> list[Mention]:
                 lab_fluids.refile(m, specimen)
         out.extend(found)
     return out
+
+
+def _last_filled(row: list[Cell]) -> int:
+    return max((i for i, c in enumerate(row) if c.text), default=-1)
+
+
+def _merged_header(header: list[Cell], rows: list[list[Cell]], ref_col: int | None) -> bool:
+    """Whether the header's last cell is the reference column of rows wider than the header: a header cell spans
+    several columns ("Test | Trend over the stay | On discharge | Reference range" over rows of nine cells), so the
+    interval is each row's last cell, not the cell under the header's."""
+    return ref_col is not None and ref_col == _last_filled(header) \
+        and any(_last_filled(r) > ref_col for r in rows)
 
 
 def _caption(text: str, start: int) -> str:
@@ -329,9 +356,9 @@ def _block_mentions(text: str, row: list[Cell], s: int, e: int, skip: set[int], 
         unit = row[unit_col].text
     scale = None  # the magnitudes a value may have to take the unit of the row's interval
     if unit is None and ref_col is not None and ref_col < len(row) and (
-            ref := _REFERENCE_CELL.match(row[ref_col].text)) is not None and ref.group("unit") \
-            and _unit_codes(ref.group("unit"))[0] is not None:
-        unit = ref.group("unit")  # "Sodium | 134–145 mmol/L | 128": the unit written with the row's interval
+            ref := _REFERENCE_CELL.match(row[ref_col].text)) is not None and _ref_unit(ref) \
+            and _unit_codes(str(_ref_unit(ref)))[0] is not None:
+        unit = _ref_unit(ref)  # "Sodium | 134–145 mmol/L | 128": the unit written with the row's interval
         scale = _scale(ref)
     elif label_ref is not None and unit is not None and (ref := _REFERENCE_CELL.match(label_ref)) is not None:
         scale = _scale(ref)  # "Sodium (135-145 mEq/L) | 128": the unit written with the label's interval
