@@ -204,6 +204,8 @@ def zone_lines(text: str) -> list[Zone]:
     first_heading: int | None = None  # index in `zones` of a flattened page's first heading after its opening
     table_zone: str | None = None  # the zone of the table under the last caption, until prose resumes
     page_title = ""  # a flattened page's title, once read
+    # index in `zones` of the first heading when it is a sub-heading of the story ("Past Medical History"), else -1
+    opening_sub: int | None = None
     box: str | None = None  # the zone of a box (learning objectives) whose heading a paragraph's end holds
     for k, (start, end, raw) in enumerate(lines):
         if not raw.strip():
@@ -250,6 +252,8 @@ def zone_lines(text: str) -> list[Zone]:
         framed = framed or hz in ("background", "summary")
         if inline and hz and first_heading is None and any(z.zone != "title" for z in zones):
             first_heading = len(zones)
+        if hz and opening_sub is None:
+            opening_sub = len(zones) if hz == "narrative" and _story_subheading(raw) else -1
         if inline and hz == "backmatter" and keywords_at is None and raw.strip()[:3].lower() == "key":
             keywords_at = len(zones)
         opening = _case_opening(raw) if inline and not story_headed and zone in (
@@ -275,9 +279,41 @@ def zone_lines(text: str) -> list[Zone]:
         _restated_case(zones, headed_story, keywords_at)
     if inline and first_heading is not None:
         _page_header(zones, first_heading)
+    if not inline and opening_sub is not None and opening_sub > 0:
+        _unheaded_opening(text, zones, opening_sub)
     if not has_headings:
         _mark_unheaded_discussion(text, zones)
     return zones
+
+
+def _story_subheading(raw: str) -> bool:
+    """A heading of a part of the story that does not open it ("Past Medical History", "Investigations"), unlike "Case
+    report" or "History of present illness"."""
+    s = raw.strip().lower()
+    return "case" not in s and "present" not in s
+
+
+def _unheaded_opening(text: str, zones: list[Zone], first: int) -> None:
+    """A case told from the first line with no heading of its own, its first heading a part of the story ("A 23-year-old
+    man presented with ... | Past Medical History | ..."; the JACC: Case Reports template as PMC prints it without its
+    "History of Presentation"): the text before that heading is the story from its opening sentence, not an
+    introduction."""
+    for i in range(first):
+        z = zones[i]
+        if z.zone != "background":
+            continue
+        opening = _case_opening(text[z.start:z.end])
+        if opening is None:
+            continue
+        if opening:
+            zones[i] = Zone(z.start, z.start + opening, "background")
+            zones.insert(i + 1, Zone(z.start + opening, z.end, "narrative"))
+            first += 1
+            i += 1
+        for j in range(i, first):
+            if zones[j].zone == "background":
+                zones[j] = Zone(zones[j].start, zones[j].end, "narrative")
+        return
 
 
 def _page_header(zones: list[Zone], first: int) -> None:
