@@ -28,3 +28,11 @@ def test_name_variants() -> None:
 def test_central_venous_pressure_is_no_arterial_blood_pressure() -> None:
     labs = _labs("When the central venous blood pressure rose to 16 mmHg, dialysis was started.")
     assert labs == [("central venous pressure", 16.0, None)]
+
+
+def test_a_percentage_names_its_share_after_a_copula() -> None:
+    labs = _labs("The white blood cell count was 4,120 cells/mm3, of which 81.2% were neutrophils.")
+    assert ("neutrophils", 81.2, None) in labs
+    assert ("leukocytes", 81.2, None) not in labs
+    assert ("neutrophils", 76.0, None) in _labs(
+        "Blood counts showed a white blood cell count of 3,900 cells/mm3 (76% were polymorphonuclear cells).")

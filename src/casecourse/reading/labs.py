@@ -127,7 +127,8 @@ _PERCENT_OF_NOUN = re.compile(
     r"\s+(?:of\s+(?:the\s+|all\s+|his\s+|her\s+)?)?(?!(?:on|in|at|with|without|and|or|but|to|from|for|by|of|as|while|after|"
     r"before|during|despite|since|until|than|was|were|is|are|had|has|have|which|that|respectively|predicted|"
     r"normal|at|vs|versus|compared|room|in|the|a|an|[a-z]+ly)\b)[a-z][a-z-]{2,}", re.I)  # "28% initially": no noun
-_AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
+# (a percentage may name its share with a copula: "of which 81% were neutrophils", "(76% were polymorphonuclear cells)")
+_AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in|were|was|are|being)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
 
 
 _NOT_QUALITATIVE = frozenset({"length", "volume", "temperature", "time", "pressure"})
