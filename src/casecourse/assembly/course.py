@@ -40,6 +40,7 @@ from casecourse.model import (
 from casecourse.plausibility import mark_implausible
 from casecourse.reading.demographics import of_a_relative, relatives_alternation
 from casecourse.reading.disease_index import generic_heads, sign_diagnoses
+from casecourse.reading.lab_flags import flag_at
 from casecourse.reading.lab_tables import named_in_cell
 from casecourse.reading.labs_catalogue import by_written, displays
 from casecourse.reading.labs_qualitative import interpretation
@@ -98,6 +99,10 @@ _TARGET_BEFORE = anchored(r"\b(?:target(?:ed|ing)?|goals?|aim(?:ed|ing)?(?:\s+(?
                           # a target named as a noun of what it aims at: "the target of blood glucose control was
                           # fasting levels of 5.0-7.0 mmol/L and no more than 11.0 mmol/L after meals"
                           r"|\b(?:targets?|goals?)\s+(?:of|for)\s(?:[^,;.()]|\.(?=\d)){0,90}$", re.I)
+# what may stand between two values of one target: the phase the first is aimed at and a comma (no bracket, no clause
+# end, and nothing after the comma but "or"/"and": "goal PTT 40-60 s during the infusion, 60-80 s after it")
+_TARGET_LIST = re.compile(r"[^()\[\];.]*?,\s*(?:or\s+|and\s+)?", re.I)
+_TARGET_GAP = 60
 # a newborn's or a fetus's measure in an older patient's story: "a live infant weighing 1,650 g was delivered",
 # "she delivered a 3,200-g baby boy"
 _OFFSPRING = r"(?:infants?|neonates?|newborns?|bab(?:y|ies)|fetus(?:es)?|foetus(?:es)?|twins?|placenta)"
@@ -143,9 +148,13 @@ _FLAG_AFTER = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z ]{1,30}?)\s*\)")
 _ARROW_AFTER = re.compile(r"[ \t]?([↑↓])")
 
 
-def _flag_after(text: str, end: int) -> str | None:
+def _flag_after(text: str, end: int, unit: object = None) -> str | None:
     if (arrow := _ARROW_AFTER.match(text, end, end + 2)) is not None:
         return "H" if arrow.group(1) == "↑" else "L"
+    if (flag := flag_at(text, end)) is not None and (unit is not None or flag[0] != "L"):
+        # a report's flag: "sodium: 120 mEq/L (L)", "CRP 29 mg/dL (H)"; "(L)" after a bare number may be its unit
+        # (litres)
+        return flag[0]
     m = _FLAG_AFTER.match(text, end, end + 40)
     return interpretation(m.group(1)) if m else None
 
@@ -192,6 +201,7 @@ class CourseAssembler:
         self._parts_ending: dict[int, list[Mention]] | None = None  # finding parts by end (see _conjuncts)
         self._relative_clauses: dict[tuple[int, int], tuple[list[int], list[int]]] = {}  # see relative_clauses
         self._last_lab: Mention | None = None  # the previous lab value read, for a restatement in another unit
+        self._last_target: tuple[str, int] | None = None  # the test and end of the last value read as a target
         self._stated = StatedWords(self.text)  # result words whose value may follow ("elevated at 1399 ng/mL")
         self._starts: list[int] | None = None  # the start of every mention, for the interval after a value
         ruled_out: list[tuple[int, int]] = []
@@ -620,11 +630,22 @@ class CourseAssembler:
             c.time = when
         c.provenance.spans.append(SourceSpan(start=m.start, end=m.end, text=m.text))
 
+    def _continues_target(self, m: Mention, sent: tuple[int, int]) -> bool:
+        """A second value of the test just read as a target, listed after it in the same clause: "goal PTT 40-60 s
+        during the infusion, 60-80 s after it"."""
+        if self._last_target is None:
+            return False
+        test, end = self._last_target
+        return test == str(m.attrs.get("test")) and sent[0] <= end <= m.start and m.start - end <= _TARGET_GAP \
+            and _TARGET_LIST.fullmatch(self.text, end, m.start) is not None
+
     def _lab(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         a = m.attrs
-        if self._restated(m) or a.get("value") is not None and _TARGET_BEFORE.search(
-                self.text, max(sent[0], m.start - 110), m.start) or self._offspring_measure(m, sent) \
-                or self._relatives_result(m, sent):
+        if a.get("value") is not None and (_TARGET_BEFORE.search(self.text, max(sent[0], m.start - 110), m.start)
+                                           or self._continues_target(m, sent)):
+            self._last_target = (str(a.get("test")), m.end)
+            return
+        if self._restated(m) or self._offspring_measure(m, sent) or self._relatives_result(m, sent):
             return
         self._last_lab = m
         written = " ".join(_TEST_WORDS.sub(" ", _PARENS.sub(" ", str(a.get("test_text") or ""))).lower().split())
@@ -638,7 +659,8 @@ class CourseAssembler:
         codings = [Coding(system="http://loinc.org", code=str(a["loinc"]),
                           display=a.get("loinc_display") or displays().get(str(a["test"]), str(a["test"])))] \
             if a.get("loinc") else []
-        interp = a.get("interpretation") or (_flag_after(self.text, m.end) if a.get("value") is not None else None)
+        interp = a.get("interpretation") or (_flag_after(self.text, m.end, a.get("unit"))
+                                                if a.get("value") is not None else None)
         if interp is None and a.get("value") is not None and m.type == "lab_value":
             interp = interval_flag(self.text, self.r.mentions, self._mention_starts(), m)
         if interp is None and isinstance(a.get("value"), int | float) and a.get("value_high") is None:

@@ -19,6 +19,7 @@ from functools import cache
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading import lab_fluids
+from casecourse.reading.lab_flags import flag_at_end
 from casecourse.reading.labs import fits, value_mention
 from casecourse.reading.labs_catalogue import LabTest, catalogue, expand, find_tests
 from casecourse.reading.labs_qualitative import interpretation
@@ -29,8 +30,28 @@ _UNIT_HEADER = re.compile(r"^\s*units?\s*$", re.I)
 _RESULT_HEADER = re.compile(r"^\s*(?:results?|values?|patient(?:'s)? (?:results?|values?)|patient|findings?|measured|"
                             r"observed|level)\s*$", re.I)
 # a reference cell: "70-99 mg/dL", "3.5–5.0", "<0.6 mmol/L", "> 60"
-_REFERENCE_CELL = re.compile(r"^\s*(?:(?P<cmp>[<>≤≥])\s*(?P<bound>\d+(?:\.\d+)?)|"
-                             r"(?P<lo>\d+(?:\.\d+)?)\s*(?:[-–—~]|to)\s*(?P<hi>\d+(?:\.\d+)?))\s*(?P<unit>\S.*?)?\s*$")
+# (the unit may stand in brackets, "4.8-10.8 (×109/L)"; a number may be written with a decimal comma, "0,7-1,15", or
+# grouped thousands, "150 000–450 000")
+_REF_NUM = r"\d{1,3}(?:[ ,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_REFERENCE_CELL = re.compile(rf"^\s*(?:(?P<cmp>[<>≤≥])\s*(?P<bound>{_REF_NUM})|"
+                             rf"(?P<lo>{_REF_NUM})\s*(?:[-–—~]|to)\s*(?P<hi>{_REF_NUM}))\s*"
+                             r"(?:\((?P<punit>[^()]+)\)|(?P<unit>\S.*?))?\s*$")
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?")
+
+
+def _ref_unit(ref: re.Match[str]) -> str | None:
+    """The unit written with a reference interval, in brackets or not."""
+    return ref.group("unit") or ref.group("punit")
+
+
+def _ref_num(written: str) -> float:
+    """A number of a reference interval: "11 300" and "1,000" grouped in thousands, "0,7" and "0,045" with a decimal
+    comma (no thousands begin with 0)."""
+    written = written.replace(" ", "")
+    if "," in written:
+        written = written.replace(",", "") if _THOUSANDS.fullmatch(written) else written.replace(",", ".")
+    return float(written)
 _REFERENCE_HEADER = re.compile(r"\b(?:reference|normal|ref\.?|range|interval|limits?|ULN|RV|NV)\b", re.I)
 _EMPTY = re.compile(r"^\s*(?:[-–—−/]+|n\.?\s?a\.?|nd|not done|not (?:available|measured|tested))?\s*$", re.I)
 _SPACED_THOUSANDS = re.compile(r"^(?P<cmp>[<>≤≥]\s?)?\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
@@ -88,7 +109,13 @@ def _tables(text: str) -> Iterator[list[list[Cell]]]:
 
 
 def _is_header(row: list[Cell]) -> bool:
-    return not any(_NUMERIC_CELL.match(c.text) for c in row[1:] if c.text)
+    return not any(_NUMERIC_CELL.match(_unflagged(c.text)) for c in row[1:] if c.text)
+
+
+def _unflagged(cell: str) -> str:
+    """A cell without the laboratory's flag closing it ("2100 (L)" -> "2100")."""
+    flag = flag_at_end(cell) if cell.endswith((")", "]")) else None
+    return cell[:flag[1]] if flag is not None else cell
 
 
 @cache
@@ -123,8 +150,8 @@ def _row_test(label: Cell) -> tuple[LabTest, str | None, str, str | None] | None
     elif (bracket := _LABEL_INTERVAL.search(rest)) and (ref := _REFERENCE_CELL.match(bracket.group("ref"))):
         # "Sodium (135-145 mEq/L)", "WBC count (<5 cells/mcl)": the row's interval, and the unit written with it
         interval = bracket.group("ref")
-        if ref.group("unit") and _unit_codes(ref.group("unit"))[0] is not None:
-            unit = ref.group("unit")
+        if _ref_unit(ref) and _unit_codes(str(_ref_unit(ref)))[0] is not None:
+            unit = _ref_unit(ref)
         name = label.text[:hits[0].end + bracket.start()]
     return test, unit, name.strip(" ,:"), interval
 
@@ -152,6 +179,8 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
                               "test_text": written_test,
                               **({"column": column} if column else {})})
     written = _FOOTNOTE.sub("", cell.text)  # "128#", "43*": a footnote's mark after the number
+    if (flag := flag_at_end(written)) is not None:  # "304 (H)", "3.4 (L)": the laboratory's own flag
+        written = written[:flag[1]]
     spaced = _SPACED_THOUSANDS.match(written)
     if spaced:  # "21 400": a thousands separator, not two numbers
         written = written.replace(" ", "")
@@ -176,6 +205,8 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
     mention = value_mention(text, v, test)
     if (arrow := cell.text.rstrip()[-1:]) in _ARROWS:  # "354 IU/L↑": the table's own flag
         mention.attrs["interpretation"] = "H" if arrow == "↑" else "L"
+    elif flag is not None:
+        mention.attrs["interpretation"] = flag[0]
     mention.attrs["table"] = True
     mention.attrs["test_text"] = written_test
     if column:
@@ -192,7 +223,8 @@ _FOOTNOTE = re.compile(r"(?<=\d)\s?[*#@†‡]+$")
 def _scale(ref: re.Match[str]) -> tuple[float, float]:
     """The magnitudes a value may have to take the unit of its row's interval: never "Leukocytes | 4.4–11.3 × 10^3/mm3
     | 20,400" (a count written in full is not in thousands)."""
-    lo, hi = (float(ref.group("lo")), float(ref.group("hi"))) if ref.group("lo") else (0.0, float(ref.group("bound")))
+    lo, hi = (_ref_num(ref.group("lo")), _ref_num(ref.group("hi"))) if ref.group("lo") \
+        else (0.0, _ref_num(ref.group("bound")))
     return lo / _SCALE, max(hi, lo) * _SCALE
 
 
@@ -215,20 +247,20 @@ def _flag(mention: Mention, reference: str) -> str | None:
     x = a.get("value")
     if m is None or not isinstance(x, int | float) or a.get("value_high") is not None:
         return None
-    unit = m.group("unit")
+    unit = _ref_unit(m)
     if unit and unit.replace(" ", "").lower() != str(a.get("unit") or "").replace(" ", "").lower():
         return None
     comparator = a.get("comparator")
     if m.group("cmp"):
         if comparator:
             return None
-        bound = float(m.group("bound"))
+        bound = _ref_num(m.group("bound"))
         if m.group("cmp") in "<≤":
             return "H" if x > bound or (x == bound and m.group("cmp") == "<") else "N"
         return "L" if x < bound or (x == bound and m.group("cmp") == ">") else "N"
-    lo, hi = float(m.group("lo")), float(m.group("hi"))
-    if lo > hi:
-        return None
+    lo, hi = _ref_num(m.group("lo")), _ref_num(m.group("hi"))
+    if lo > hi or hi >= 1000 and _DOT_THOUSANDS.fullmatch(mention.text.strip()):
+        return None  # "17.460" against "4100–11,800": the point may group thousands (17,460); no flag either way
     if comparator:  # a bound of the result: known low or high only when all it allows is outside
         return "L" if comparator in "<≤" and x <= lo else "H" if comparator in ">≥" and x >= hi else None
     return "L" if x < lo else "H" if x > hi else "N"
@@ -269,12 +301,20 @@ def find_table_labs(text: str) -> list[Mention]:
                         ref_cols.setdefault(s, i)
                     elif c.text and not _RESULT_HEADER.match(c.text):
                         columns[i] = c.text
+        last_ref = header is not None and _merged_header(header, rows[1:], ref_cols.get(0))
+        if last_ref:
+            columns = {}  # a header cell spanning several columns: which column each name heads is not known
         found: list[Mention] = []
         for row in rows[1:] if header is not None else rows:
             for s, e in blocks:
-                if s < len(row):
-                    found.extend(_block_mentions(text, row, s, min(len(row), e, width), skip, columns,
-                                                 unit_cols.get(s), ref_cols.get(s)))
+                if s >= len(row):
+                    continue
+                row_skip, ref_col = skip, ref_cols.get(s)
+                if last_ref and ref_col is not None and (last := _last_filled(row)) > ref_col \
+                        and _REFERENCE_CELL.match(row[last].text):
+                    row_skip, ref_col = (skip - {ref_col}) | {last}, last  # the interval closes the row
+                found.extend(_block_mentions(text, row, s, min(len(row), e, width), row_skip, columns,
+                                             unit_cols.get(s), ref_col))
         if found and (specimen := lab_fluids.table_specimen(_caption(text, rows[0][0].start))
                       or (lab_fluids.table_specimen(header[0].text) if header is not None else None)) is not None:
             # the caption's fluid, or the one the header's first cell names ("CSF characteristics | Day 7 | Day 13")
@@ -282,6 +322,18 @@ def find_table_labs(text: str) -> list[Mention]:
                 lab_fluids.refile(m, specimen)
         out.extend(found)
     return out
+
+
+def _last_filled(row: list[Cell]) -> int:
+    return max((i for i, c in enumerate(row) if c.text), default=-1)
+
+
+def _merged_header(header: list[Cell], rows: list[list[Cell]], ref_col: int | None) -> bool:
+    """Whether the header's last cell is the reference column of rows wider than the header: a header cell spans
+    several columns ("Test | Trend over the stay | On discharge | Reference range" over rows of nine cells), so the
+    interval is each row's last cell, not the cell under the header's."""
+    return ref_col is not None and ref_col == _last_filled(header) \
+        and any(_last_filled(r) > ref_col for r in rows)
 
 
 def _caption(text: str, start: int) -> str:
@@ -304,9 +356,9 @@ def _block_mentions(text: str, row: list[Cell], s: int, e: int, skip: set[int], 
         unit = row[unit_col].text
     scale = None  # the magnitudes a value may have to take the unit of the row's interval
     if unit is None and ref_col is not None and ref_col < len(row) and (
-            ref := _REFERENCE_CELL.match(row[ref_col].text)) is not None and ref.group("unit") \
-            and _unit_codes(ref.group("unit"))[0] is not None:
-        unit = ref.group("unit")  # "Sodium | 134–145 mmol/L | 128": the unit written with the row's interval
+            ref := _REFERENCE_CELL.match(row[ref_col].text)) is not None and _ref_unit(ref) \
+            and _unit_codes(str(_ref_unit(ref)))[0] is not None:
+        unit = _ref_unit(ref)  # "Sodium | 134–145 mmol/L | 128": the unit written with the row's interval
         scale = _scale(ref)
     elif label_ref is not None and unit is not None and (ref := _REFERENCE_CELL.match(label_ref)) is not None:
         scale = _scale(ref)  # "Sodium (135-145 mEq/L) | 128": the unit written with the label's interval

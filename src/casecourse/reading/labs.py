@@ -127,7 +127,8 @@ _PERCENT_OF_NOUN = re.compile(
     r"\s+(?:of\s+(?:the\s+|all\s+|his\s+|her\s+)?)?(?!(?:on|in|at|with|without|and|or|but|to|from|for|by|of|as|while|after|"
     r"before|during|despite|since|until|than|was|were|is|are|had|has|have|which|that|respectively|predicted|"
     r"normal|at|vs|versus|compared|room|in|the|a|an|[a-z]+ly)\b)[a-z][a-z-]{2,}", re.I)  # "28% initially": no noun
-_AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
+# (a percentage may name its share with a copula: "of which 81% were neutrophils", "(76% were polymorphonuclear cells)")
+_AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in|were|was|are|being)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
 
 
 _NOT_QUALITATIVE = frozenset({"length", "volume", "temperature", "time", "pressure"})
@@ -427,7 +428,8 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
         elif (v.extra or {}).get("unit_unrecognised"):  # "128 mq/L (136-145 mEq/L)": its own unit as written
             if nxt.value_high is None and not opening.group("ref"):
                 continue
-        elif not opening.group("ref") and nxt.value_high is None and (nxt.comparator is None or nxt.unit != v.unit):
+        elif not opening.group("ref") and nxt.value_high is None and (nxt.comparator is None
+                                                                      or not _same_unit(nxt, v)):
             # "6900 IU/mL (<96 U/L)" without a reference word: not sure it is the interval; a bound alone in brackets
             # in the result's own unit is ("35,000 pg/mL (<450 pg/mL)"), and so is a range in brackets right after a
             # result: "8.6 g/dL (12–16 g/dL)", even in another unit ("AST 43 mg/dL (0–32 U/L)": the result's unit
@@ -435,6 +437,12 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
             continue
         intervals.add(id(nxt))
     return intervals
+
+
+def _same_unit(a: Value, b: Value) -> bool:
+    """Whether two values are written in one unit, whatever its case or spacing ("ng/mL" and "ng/ml")."""
+    return a.unit is not None and b.unit is not None \
+        and a.unit.replace(" ", "").lower() == b.unit.replace(" ", "").lower()
 
 
 # a bracketed reference interval between a number and its unit: "C3 0.76 (normal 0.83–1.52) g/L"

@@ -98,6 +98,10 @@ _BACKMATTER_LINE = anchored(
 _REFERENCES_START = re.compile(r"^\s*(?:references?|bibliography)\s*:?\s*$", re.I)
 # a short line of words alone in its paragraph, without a number, colon or full stop: a sub-heading
 _SUBHEADING = re.compile(r"\s*[A-Z][A-Za-z'’-]*(?:[ ,/&-]+[A-Za-z'’-]+){0,5}\s*")
+# a heading glued to the end of a paragraph's last sentence, as PMC flattens a box set beside the text ("... on
+# mechanical ventilation.Learning Objectives"): no space after the sentence's end
+_GLUED_HEADING = re.compile(r"(?<=[a-z0-9)\]])[.!?)]([A-Z][A-Za-z -]{2,40})\s*$")
+_BULLETS = frozenset("•·▪●◦-–")
 _TITLE_LINE = re.compile(r"^\s*(?:letters? to the editors?|sirs,?|dear (?:editor|sirs?),?)\s*$", re.I)
 _WE_REPORT = anchored(r"\bwe (?:(?:herein|here|hereby) )?(?:report|describe|present)\b", re.I)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
@@ -200,6 +204,9 @@ def zone_lines(text: str) -> list[Zone]:
     first_heading: int | None = None  # index in `zones` of a flattened page's first heading after its opening
     table_zone: str | None = None  # the zone of the table under the last caption, until prose resumes
     page_title = ""  # a flattened page's title, once read
+    # index in `zones` of the first heading when it is a sub-heading of the story ("Past Medical History"), else -1
+    opening_sub: int | None = None
+    box: str | None = None  # the zone of a box (learning objectives) whose heading a paragraph's end holds
     for k, (start, end, raw) in enumerate(lines):
         if not raw.strip():
             continue
@@ -232,11 +239,21 @@ def zone_lines(text: str) -> list[Zone]:
             zone = "authors"
         else:
             zone = current
+        if box is not None:
+            # the bulleted lines after a box's heading glued to a paragraph are the box's; the first other line ends it
+            if zone == current and raw.lstrip()[:1] in _BULLETS:
+                zone = box
+            else:
+                box = None
+        if not hz and zone == current and (glued := _GLUED_HEADING.search(raw)) is not None:
+            box = _heading_zone(glued.group(1))  # "... on mechanical ventilation.Learning Objectives"
         if hz == "narrative":
             story_headed, framed_story = True, framed
         framed = framed or hz in ("background", "summary")
         if inline and hz and first_heading is None and any(z.zone != "title" for z in zones):
             first_heading = len(zones)
+        if hz and opening_sub is None:
+            opening_sub = len(zones) if hz == "narrative" and _story_subheading(raw) else -1
         if inline and hz == "backmatter" and keywords_at is None and raw.strip()[:3].lower() == "key":
             keywords_at = len(zones)
         opening = _case_opening(raw) if inline and not story_headed and zone in (
@@ -262,9 +279,41 @@ def zone_lines(text: str) -> list[Zone]:
         _restated_case(zones, headed_story, keywords_at)
     if inline and first_heading is not None:
         _page_header(zones, first_heading)
+    if not inline and opening_sub is not None and opening_sub > 0:
+        _unheaded_opening(text, zones, opening_sub)
     if not has_headings:
         _mark_unheaded_discussion(text, zones)
     return zones
+
+
+def _story_subheading(raw: str) -> bool:
+    """A heading of a part of the story that does not open it ("Past Medical History", "Investigations"), unlike "Case
+    report" or "History of present illness"."""
+    s = raw.strip().lower()
+    return "case" not in s and "present" not in s
+
+
+def _unheaded_opening(text: str, zones: list[Zone], first: int) -> None:
+    """A case told from the first line with no heading of its own, its first heading a part of the story ("A 23-year-old
+    man presented with ... | Past Medical History | ..."; the JACC: Case Reports template as PMC prints it without its
+    "History of Presentation"): the text before that heading is the story from its opening sentence, not an
+    introduction."""
+    for i in range(first):
+        z = zones[i]
+        if z.zone != "background":
+            continue
+        opening = _case_opening(text[z.start:z.end])
+        if opening is None:
+            continue
+        if opening:
+            zones[i] = Zone(z.start, z.start + opening, "background")
+            zones.insert(i + 1, Zone(z.start + opening, z.end, "narrative"))
+            first += 1
+            i += 1
+        for j in range(i, first):
+            if zones[j].zone == "background":
+                zones[j] = Zone(zones[j].start, zones[j].end, "narrative")
+        return
 
 
 def _page_header(zones: list[Zone], first: int) -> None:
