@@ -162,7 +162,25 @@ def list_context(text: str, start: int) -> bool:
     after_cue = window[cues[-1].end():]
     if (tested := _AGENTS_TESTED.match(after_cue)) is not None:
         after_cue = after_cue[tested.end():]  # "susceptible to all agents tested: A, B": the agents are the list's
-    return not (_TREATMENT.search(after_cue) or _LIST_BREAK.search(after_cue))
+    opened = window[cues[-1].end() - 1] == "("  # "stained (A, B)": the cue opened the bracket of its own list
+    return not (_TREATMENT.search(after_cue) or _LIST_BREAK.search(after_cue)
+                or _closes_bracket(after_cue, 1 if opened else 0))
+
+
+def _closes_bracket(after_cue: str, depth: int = 0) -> bool:
+    """The list's cue stood inside a bracket that closes before the name: "(sensitive to A), B and C were stopped"
+    names B and C outside the antibiogram (exposure QA, expqa8: the drugs switched after a bracketed result were
+    lost)."""
+    if ")" not in after_cue:
+        return False
+    for ch in after_cue:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 # what an antibiogram's list is of, before its entries: "susceptible to all agents tested: A, B and C"
