@@ -78,3 +78,22 @@ def test_then_after_a_stated_length_starts_the_next_drug_at_its_end() -> None:
     got = _exposures("A 70-year-old woman with pyelonephritis was admitted. She received ceftriaxone for 4 days, "
                      "then oral cefuroxime for 6 days.")
     assert got["cefuroxime"][-1][1] == (4.0, 4.0) and got["cefuroxime"][-1][2] == (10.0, 10.0)
+
+
+def test_antimicrobials_widened_to_switch_the_class() -> None:
+    got = _exposures("A 48-year-old woman with an epidural abscess was given ceftriaxone. On day 2, antimicrobials "
+                     "were widened to vancomycin and meropenem.")
+    assert got["ceftriaxone"][-1][0] == "stopped" and got["meropenem"][-1][0] != "stopped"
+
+
+def test_antimicrobials_modified_to_switch_the_class() -> None:
+    got = _exposures("A 33-year-old man with polytrauma received amikacin and cefazolin. On day 5, empiric "
+                     "antimicrobials were modified to cefepime and linezolid.")
+    assert got["amikacin"][-1][0] == "stopped" and got["cefazolin"][-1][0] == "stopped"
+
+
+def test_regimen_broadened_to_include_adds_and_stops_nothing() -> None:
+    got = _exposures("A 48-year-old woman with febrile neutropenia was given cefepime and vancomycin. On day 3, her "
+                     "antibiotics were broadened to include metronidazole.")
+    assert got["cefepime"][-1][0] != "stopped" and got["vancomycin"][-1][0] != "stopped"
+    assert "metronidazole" in got

@@ -2137,7 +2137,8 @@ def _started_then_switched(text: str, d: Mention, drugs: ByStart, s1: int) -> in
 
 # a class switched as a whole, right after the class word: "antibiotics were (then) changed to ..."
 _CLASS_SWITCHED = re.compile(r"\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+|then\s+)?(?:switched|changed|converted|"
-                             r"narrowed|broadened|escalated|de-?escalated|stepped\s+down)\s+to\b", re.I)
+                             r"narrowed|broadened|widened|modified|escalated|de-?escalated|stepped\s+down)\s+to\b",
+                             re.I)
 
 _UNCUED = "start-uncued"  # what `_action` returns for a drug no cue speaks of (a start, `ExposureBuilder.sentence`)
 
