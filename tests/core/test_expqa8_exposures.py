@@ -97,3 +97,20 @@ def test_regimen_broadened_to_include_adds_and_stops_nothing() -> None:
                      "antibiotics were broadened to include metronidazole.")
     assert got["cefepime"][-1][0] != "stopped" and got["vancomycin"][-1][0] != "stopped"
     assert "metronidazole" in got
+
+
+def test_bracketed_day_after_each_list_member_dates_it() -> None:
+    got = _exposures("A 40-year-old woman was admitted with purpura. Plasma exchange was started on hospital day 2. "
+                     "Because of refractory disease, she received prednisone (hospital day 9), rituximab (hospital "
+                     "day 15), and bortezomib (hospital day 20).")
+    assert got["prednisone"][0][1] == (8.0, 8.0) and got["rituximab"][0][1] == (14.0, 14.0)
+    assert got["bortezomib"][0][1] == (19.0, 19.0)
+
+
+def test_legend_of_capitalised_abbreviations_starts_no_drug() -> None:
+    got = _exposures("A 40-year-old woman was admitted with purpura. On hospital day 3, tests were sent.\n\nFigure 1 "
+                     "Platelet count during the stay. The graph also shows the counts after PEX started and PEX "
+                     "combined with other immunomodulatory therapies. RTX: Rituximab, VCR: Vincristine, PEX: Plasma "
+                     "exchange therapy\n\nFigure 2 Creatinine during the stay.\n\nOn hospital day 5, she became "
+                     "aphasic. She then received vincristine (hospital day 12).")
+    assert "rituximab" not in got and got["vincristine"][0][1] == (11.0, 11.0)

@@ -114,7 +114,11 @@ _ADMITTED = re.compile(r"\b(?:was|were)\s+(?:re)?admitted\b(?!\s+to\s+(?:the\s+|
                        r"ICU|PICU|NICU|CCU|HDU)\b)|\bpresented\s+(?:to|with|at)\b|"
                        r"\b(?:was|were)\s+(?:referred|hospitali[sz]ed)\b", re.I)
 # an entry of a list of abbreviations: "AMK: amikacin;" (an abbreviation, a colon or an equals sign, its expansion)
-_GLOSSARY_ENTRY = anchored(r"(?:^|[;,]\s*)[A-Z][A-Za-z0-9/+-]{0,9}\s*[:=]\s*[a-z][\w -]{1,40}(?=;|,|\.|$)")
+# (an all-capital abbreviation may expand to a capitalised name, a legend's "RTX: Rituximab, VCR: Vincristine, PLEX:
+# Plasma exchange  Figure 2": expqa8)
+_GLOSSARY_ENTRY = anchored(r"(?:^|[;,]\s*|(?<=\.)\s+|(?<=\.\s)|(?<=\n))"
+                           r"(?:[A-Z][A-Za-z0-9/+-]{0,9}\s*[:=]\s*[a-z][\w -]{1,40}(?=;|,|\.|$)|"
+                           r"[A-Z][A-Z0-9/+-]{1,9}\s*[:=]\s*[A-Z][a-z][\w-]*(?:[ -][\w-]+){0,4}(?=;|,|\.|$|\s{2}))")
 
 
 def _glossary(text: str, sent: tuple[int, int]) -> bool:
@@ -796,6 +800,8 @@ class ExposureBuilder:
                 earlier = [t for pos, t in told if pos < d.start and pos not in until_at]
                 own = earlier[-1] if earlier else prev if prev is not None and prev.known \
                     else TimeRef(derivation="unknown")
+            if (day := _bracketed_day(self.text, d, own)) is not None:
+                own = day  # "methylprednisolone (hospital day 14), rituximab (hospital day 18)": each its own day
             if st.timex is not None and own is st.time and st.timex.start >= d.end and \
                     _DIED_AT.search(self.text, max(d.end, st.timex.start - 40), st.timex.start):
                 # "X was given at once, but she died on day 3", "despite X, he died on day 35": the death's time,
@@ -1421,6 +1427,24 @@ _ISO_UNIT = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 _STOPPED_AFTER = re.compile(
     r"\s+(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?:stopped|discontinued|ceased|completed|withdrawn|"
     r"tapered off|weaned off|tapered and (?:stopped|discontinued))\s+(?:after\s+)?(?:a total of\s+)?", re.I)
+
+
+# a day count in brackets right after a drug: the day it was given ("rituximab (hospital day 18)"); the timeline reads
+# no time in brackets, so it is counted here from the day count the story placed last, of the same kind (expqa8)
+_DAY_KIND = r"(?P<kind>(?:hospital|postoperative|post-operative|ICU|illness)\s+)?day\s*\+?(?P<n>\d{1,3})"
+_BRACKETED_DAY = re.compile(r"\s*\((?:on\s+|from\s+)?" + _DAY_KIND + r"\s*\)", re.I)
+_PLACED_DAY = re.compile(r"(?:(?:on|by|at|from)\s+)?(?:the\s+)?" + _DAY_KIND, re.I)
+
+
+def _bracketed_day(text: str, d: Mention, now: TimeRef) -> TimeRef | None:
+    """The day written in brackets right after `d`, placed by the day count the story's time `now` was told as."""
+    m = _BRACKETED_DAY.match(text, d.end)
+    if m is None or not now.known or not now.text:
+        return None
+    placed = _PLACED_DAY.fullmatch(now.text.strip())
+    if placed is None or (placed["kind"] or "").strip().lower() != (m["kind"] or "").strip().lower():
+        return None
+    return days_after(now, int(m["n"]) - int(placed["n"]), m.group(0).strip(" ()"), now.anchor or "day0")
 
 
 _DIED_AT = re.compile(r"\b(?:died|expired|passed\s+away|succumbed)\b[^.;,]{0,25}$", re.I)  # "died on DATE"
