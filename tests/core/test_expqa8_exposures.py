@@ -114,3 +114,9 @@ def test_legend_of_capitalised_abbreviations_starts_no_drug() -> None:
                      "exchange therapy\n\nFigure 2 Creatinine during the stay.\n\nOn hospital day 5, she became "
                      "aphasic. She then received vincristine (hospital day 12).")
     assert "rituximab" not in got and got["vincristine"][0][1] == (11.0, 11.0)
+
+
+def test_pronoun_stop_in_a_sentence_naming_nothing() -> None:
+    got = _exposures("A 71-year-old man with heart failure was started on intravenous torsemide. After torsemide had "
+                     "been started, he developed acute kidney injury. It had to be stopped.")
+    assert got["torsemide"][-1][0] == "stopped"

@@ -705,6 +705,11 @@ class ExposureBuilder:
         exp.segments.append(seg)
 
     # -- one sentence -------------------------------------------------------------------------------
+    @property
+    def pending(self) -> bool:
+        """Whether the last sentence named drugs, which a next sentence naming nothing may stop by a pronoun."""
+        return bool(self._previous)
+
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
         prev, self._prev_time = self._prev_time, st.time
         if not self._previous and not any(m.type in _DRUG_TYPES for m in mentions):
