@@ -120,3 +120,9 @@ def test_pronoun_stop_in_a_sentence_naming_nothing() -> None:
     got = _exposures("A 71-year-old man with heart failure was started on intravenous torsemide. After torsemide had "
                      "been started, he developed acute kidney injury. It had to be stopped.")
     assert got["torsemide"][-1][0] == "stopped"
+
+
+def test_hormone_agonist_is_a_class_not_the_hormone() -> None:
+    got = _exposures("A 70-year-old man with prostate cancer had been treated with a GnRH agonist (leuprolide) for "
+                     "eight months. A somatostatin analogue was started for his diarrhoea.")
+    assert "gonadotropin-releasing hormone" not in got and "somatostatin" not in got and "leuprolide" in got
