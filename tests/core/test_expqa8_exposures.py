@@ -126,3 +126,10 @@ def test_hormone_agonist_is_a_class_not_the_hormone() -> None:
     got = _exposures("A 70-year-old man with prostate cancer had been treated with a GnRH agonist (leuprolide) for "
                      "eight months. A somatostatin analogue was started for his diarrhoea.")
     assert "gonadotropin-releasing hormone" not in got and "somatostatin" not in got and "leuprolide" in got
+
+
+def test_shared_resistance_and_binding_proteins_are_no_exposures() -> None:
+    names = {e.drug for e in analyze_text("A 19-year-old woman had meningitis. Cultures grew ampicillin and "
+                                          "ciprofloxacin-resistant Salmonella. Mannose-binding lectin levels were "
+                                          "low. She was given ceftriaxone.", assess=False).exposures}
+    assert names == {"ceftriaxone"}
