@@ -133,3 +133,10 @@ def test_shared_resistance_and_binding_proteins_are_no_exposures() -> None:
                                           "ciprofloxacin-resistant Salmonella. Mannose-binding lectin levels were "
                                           "low. She was given ceftriaxone.", assess=False).exposures}
     assert names == {"ceftriaxone"}
+
+
+def test_dose_in_million_units() -> None:
+    c = analyze_text("A 64-year-old man with neurosyphilis was given intravenous penicillin G 4 million units every "
+                     "4 hours.", assess=False)
+    seg = next(e for e in c.exposures if e.drug == "penicillin g").segments[0]
+    assert seg.dose is not None and seg.dose.value == 4e6 and seg.dose.unit == "U"
