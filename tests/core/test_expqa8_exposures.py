@@ -52,8 +52,9 @@ def test_culture_organisms_are_no_exposures() -> None:
 
 def test_drug_of_a_device_is_no_exposure() -> None:
     names = {e.drug for e in analyze_text("A 66-year-old man with an infected aortic graft underwent reconstruction "
-                                          "with a rifampin-soaked polyester graft.", assess=False).exposures}
-    assert "rifampin" not in names
+                                          "with a rifampin-soaked polyester graft. A vancomycin antibiotic-loaded "
+                                          "cement spacer was placed.", assess=False).exposures}
+    assert "rifampin" not in names and "vancomycin" not in names
 
 
 def test_drug_given_besides_a_device_stays() -> None:

@@ -253,7 +253,9 @@ def _non_exposures() -> frozenset[str]:
 def _device_carrier() -> re.Pattern:
     """ "-soaked", "-eluting", ... right after a drug's name: a device's content (knowledge/device_carriers.csv)."""
     words = sorted((r["word"].lower() for r in table("device_carriers.csv")), key=len, reverse=True)
-    return re.compile(r"\s*-\s*(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+    # ("a rifampin antibiotic-soaked graft": the drug's class word may stand before the hyphen)
+    return re.compile(r"(?:\s+(?:antibiotic|antimicrobial|antifungal|drug))?\s*-\s*(?:" +
+                      "|".join(map(re.escape, words)) + r")\b", re.I)
 
 
 @cache
