@@ -286,6 +286,8 @@ class CourseAssembler:
             patient_ms = [m for m in ms if m.zone in PATIENT_ZONES or m.zone == "table" and (
                 m.attrs.get("table") or m.type == "lab_value" and named_in_cell(self.text, m))]
             if not patient_ms:
+                if exposures.pending:  # "It had to be stopped." names nothing: a stop of the drug told just before
+                    exposures.sentence(sent, [], st)
                 continue
             story = [m for m in patient_ms if m.zone == "narrative"]
             exposures.sentence(sent, story, st)

@@ -114,7 +114,11 @@ _ADMITTED = re.compile(r"\b(?:was|were)\s+(?:re)?admitted\b(?!\s+to\s+(?:the\s+|
                        r"ICU|PICU|NICU|CCU|HDU)\b)|\bpresented\s+(?:to|with|at)\b|"
                        r"\b(?:was|were)\s+(?:referred|hospitali[sz]ed)\b", re.I)
 # an entry of a list of abbreviations: "AMK: amikacin;" (an abbreviation, a colon or an equals sign, its expansion)
-_GLOSSARY_ENTRY = anchored(r"(?:^|[;,]\s*)[A-Z][A-Za-z0-9/+-]{0,9}\s*[:=]\s*[a-z][\w -]{1,40}(?=;|,|\.|$)")
+# (an all-capital abbreviation may expand to a capitalised name, a legend's "RTX: Rituximab, VCR: Vincristine, PLEX:
+# Plasma exchange  Figure 2": expqa8)
+_GLOSSARY_ENTRY = anchored(r"(?:^|[;,]\s*|(?<=\.)\s+|(?<=\.\s)|(?<=\n))"
+                           r"(?:[A-Z][A-Za-z0-9/+-]{0,9}\s*[:=]\s*[a-z][\w -]{1,40}(?=;|,|\.|$)|"
+                           r"[A-Z][A-Z0-9/+-]{1,9}\s*[:=]\s*[A-Z][a-z][\w-]*(?:[ -][\w-]+){0,4}(?=;|,|\.|$|\s{2}))")
 
 
 def _glossary(text: str, sent: tuple[int, int]) -> bool:
@@ -243,6 +247,15 @@ def _inhaled_only() -> frozenset[str]:
 def _non_exposures() -> frozenset[str]:
     """Drug names that are no exposure of the course, as written (knowledge/non_exposures.csv)."""
     return frozenset(r["written"].lower() for r in table("non_exposures.csv"))
+
+
+@cache
+def _device_carrier() -> re.Pattern:
+    """ "-soaked", "-eluting", ... right after a drug's name: a device's content (knowledge/device_carriers.csv)."""
+    words = sorted((r["word"].lower() for r in table("device_carriers.csv")), key=len, reverse=True)
+    # ("a rifampin antibiotic-soaked graft": the drug's class word may stand before the hyphen)
+    return re.compile(r"(?:\s+(?:antibiotic|antimicrobial|antifungal|drug))?\s*-\s*(?:" +
+                      "|".join(map(re.escape, words)) + r")\b", re.I)
 
 
 @cache
@@ -631,9 +644,23 @@ class ExposureBuilder:
         elif action == "ongoing":
             if exp is None:
                 exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
+                if seg is not None and seg.length_days is not None and \
+                        _TOTAL_OF.search(self.text, drug.end, drug.end + 40):  # a total told of a course first
+                    seg.start, seg.end = TimeRef(derivation="unknown"), None  # named here: neither day known
+                    exp.status = "completed"
+                    return
             else:
                 self._update_dose(exp, seg, when)
-            exp.status = "active"
+            if seg is None or seg.length_days is None or seg.end is None:
+                exp.status = "active"
+                return
+            if exp.segments[-1].end is None:  # "remained on X 100 mg twice daily for 5 days": over when told
+                exp.segments[-1].end, exp.segments[-1].length_days = seg.end, seg.length_days
+            if exp.segments[-1].end is seg.end and (first := exp.segments[0].start) is not None and first.known \
+                    and _TOTAL_OF.search(self.text, drug.end, drug.end + 40):
+                # "she remained on X for a total of 12 weeks": the whole course, from its first day ("continued on X
+                # for 8 days": from now)
+                exp.segments[-1].end = days_after(first, seg.length_days, seg.end.text or "")
         elif exp is None:
             self._new(drug, when, sent, seg)
         else:
@@ -680,6 +707,11 @@ class ExposureBuilder:
         exp.segments.append(seg)
 
     # -- one sentence -------------------------------------------------------------------------------
+    @property
+    def pending(self) -> bool:
+        """Whether the last sentence named drugs, which a next sentence naming nothing may stop by a pronoun."""
+        return bool(self._previous)
+
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
         prev, self._prev_time = self._prev_time, st.time
         if not self._previous and not any(m.type in _DRUG_TYPES for m in mentions):
@@ -690,8 +722,8 @@ class ExposureBuilder:
         for m in mentions:
             if m.type == "dose" and _STEP_BEFORE.search(self.text, max(sent[0], m.start - 40), m.start):
                 continue  # "tapered by 5 mg every week": the step of a taper, not a dose taken
-            if m.type == "drug" and m.text.lower() in _non_exposures():
-                continue  # "he smoked marijuana", "oxygen via a face mask": no drug treatment given
+            if m.type == "drug" and (m.text.lower() in _non_exposures() or _device_carrier().match(self.text, m.end)):
+                continue  # "he smoked marijuana", "oxygen via a face mask", "a rifampin-soaked graft": no drug given
             if m.type == "drug" and (m.assertion in (Assertion.present, Assertion.historical) or
                                      m.assertion == Assertion.negated and _PROPHYLAXIS_AFTER.match(self.text, m.end)):
                 ms.drugs.append(m)  # ConText's backward "prophylaxis" negates the disease prevented, not the drug
@@ -730,6 +762,8 @@ class ExposureBuilder:
         blocks = _Blocks(self.text, s0, s1, inner)
         a_of, b_of = [c[0] for c in cues], [c[1] for c in cues]
         actions = {id(d): _action(self.text, d, ms.index(drugs), cues, ms.inner, blocks, a_of, b_of) for d in drugs}
+        for d in _gapped_stops(self.text, drugs, actions, s1):
+            actions[id(d)] = "stop"  # "X was discontinued after 7 days, Y after 14 days": Y's stop, its verb left out
         uncued = {k for k, v in actions.items() if v == _UNCUED}
         actions = {k: "start" if v == _UNCUED else v for k, v in actions.items()}
         clauses = _clauses(self.text, s0, s1)
@@ -773,6 +807,14 @@ class ExposureBuilder:
                 earlier = [t for pos, t in told if pos < d.start and pos not in until_at]
                 own = earlier[-1] if earlier else prev if prev is not None and prev.known \
                     else TimeRef(derivation="unknown")
+            if (day := _bracketed_day(self.text, d, own)) is not None:
+                own = day  # "methylprednisolone (hospital day 14), rituximab (hospital day 18)": each its own day
+            if st.timex is not None and own is st.time and st.timex.start >= d.end and \
+                    _DIED_AT.search(self.text, max(d.end, st.timex.start - 40), st.timex.start):
+                # "X was given at once, but she died on day 3", "despite X, he died on day 35": the death's time,
+                # not the drug's (given before it, at a time the sentence does not give)
+                own = prev.model_copy(update={"derivation": "carried"}) if prev is not None and prev.known \
+                    and not _ended_before(st.time, prev) else TimeRef(derivation="unknown")
             if resumed is not None and st.timex is not None and st.timex.start >= resumed.end() and not st.shifts:
                 # "X was interrupted for 6 weeks and resumed on 20 June": the date is the resumption's; the hold
                 # began that length before it, or at a time the sentence does not give
@@ -1024,7 +1066,8 @@ class ExposureBuilder:
             if t.attrs.get("signal") != "after":
                 continue
             days = _days(str(t.attrs.get("duration") or ""))
-            if days is not None and _STOPPED_AFTER.fullmatch(self.text, d.end, t.start):
+            if days is not None and (_STOPPED_AFTER.fullmatch(self.text, d.end, t.start)
+                                     or _GAPPED_AFTER.fullmatch(self.text, d.end, t.start)):
                 return days_after(exp.segments[0].start, days, t.text)
         stop = _STOPPED_AFTER.match(self.text, d.end, clause[1])
         counted = _AFTER_DOSES.match(self.text, stop.end(), clause[1]) if stop else None
@@ -1043,8 +1086,12 @@ class ExposureBuilder:
         # the drug ending last before the phrase (one ending near it, when any does, ends after all others)
         near = drugs.ending_in(m.start() - 200, m.start())
         p = max(near or (x for x in drugs.items if x.end <= m.start()), key=lambda x: x.end, default=None)
-        if p is None or p.norm == d.norm or (p.norm or p.text) in self.active:
+        if p is None or p.norm == d.norm:
             return None
+        if (now := self.active.get(p.norm or p.text)) is not None:  # "X for 7 days, then Y": over at its length
+            last = now.segments[-1] if now.segments else None
+            return last.end if last is not None and last.length_days is not None and last.end is not None \
+                and last.end.known else None
         exp = self._last_of(p.norm or p.text)
         return exp.end if exp is not None and exp.end is not None and exp.end.known else None
 
@@ -1284,8 +1331,11 @@ class ExposureBuilder:
             or _course_before(self.text, drug, ms.index(ms.leads), drug_ix) \
             or _course_for_with(self.text, drug, ms.index(ms.durations), drug_ix) \
             or _course_in_brackets(self.text, last, ms.index(ms.leads), drug_ix)
-        if course is not None and _PERFECT.search(self.text, sent[0], drug.start):
-            course = None  # "had been taking X for 10 years": the time so far, no end
+        if course is not None and (perfect := _PERFECT.search(self.text, sent[0], drug.start)) is not None and \
+                not (perfect.group().lower().startswith("remained") and
+                     _TOTAL_OF.search(self.text, max(drug.end, course.start - 20), course.start + 12)):
+            course = None  # "had been taking X for 10 years": the time so far, no end (but "she remained on X for a
+            # total of 12 weeks" tells the whole past course)
         until = _until_date(self.text, drug, ms.index(ms.times), drug_ix, sent[1])
         if not (dose or route or freq or course or until):
             return None
@@ -1386,6 +1436,57 @@ _STOPPED_AFTER = re.compile(
     r"tapered off|weaned off|tapered and (?:stopped|discontinued))\s+(?:after\s+)?(?:a total of\s+)?", re.I)
 
 
+# a day count in brackets right after a drug: the day it was given ("rituximab (hospital day 18)"); the timeline reads
+# no time in brackets, so it is counted here from the day count the story placed last, of the same kind (expqa8)
+_DAY_KIND = r"(?P<kind>(?:hospital|postoperative|post-operative|ICU|illness)\s+)?day\s*\+?(?P<n>\d{1,3})"
+_BRACKETED_DAY = re.compile(r"\s*\((?:on\s+|from\s+)?" + _DAY_KIND + r"\s*\)", re.I)
+_PLACED_DAY = re.compile(r"(?:(?:on|by|at|from)\s+)?(?:the\s+)?" + _DAY_KIND, re.I)
+
+
+def _bracketed_day(text: str, d: Mention, now: TimeRef) -> TimeRef | None:
+    """The day written in brackets right after `d`, placed by the day count the story's time `now` was told as."""
+    m = _BRACKETED_DAY.match(text, d.end)
+    if m is None or not now.known or not now.text:
+        return None
+    placed = _PLACED_DAY.fullmatch(now.text.strip())
+    if placed is None or (placed["kind"] or "").strip().lower() != (m["kind"] or "").strip().lower():
+        return None
+    return days_after(now, int(m["n"]) - int(placed["n"]), m.group(0).strip(" ()"), now.anchor or "day0")
+
+
+_DIED_AT = re.compile(r"\b(?:died|expired|passed\s+away|succumbed)\b[^.;,]{0,25}$", re.I)  # "died on DATE"
+
+
+# a later drug of a stop's sentence told with its own length only, the verb left out: "X was discontinued after 7
+# days, Y after 14 days" (exposure QA, expqa8: Y was read as started 14 days later)
+_GAPPED_AFTER = re.compile(r"\s+(?:after|at)\s+(?:a\s+total\s+of\s+)?", re.I)
+_GAPPED_END = re.compile(r"\s*(?:[.;]|,\s*(?:and\s+)?(?=[^\d\s])|\s+and\b|\s+respectively\b|$)", re.I)
+_GAPPED_LINK = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", re.I)
+_GAPPED_LENGTH = re.compile(r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen)\s+"
+                            r"(?:days?|weeks?|months?|doses?)", re.I)
+
+
+def _gapped_stops(text: str, drugs: list[Mention], actions: dict[int, str], s1: int) -> list[Mention]:
+    """The drugs of a sentence whose stop is told by gapping: after "X was stopped after N days", ", Y after M days"
+    (each a name and its own length, nothing else) stops Y as X was stopped."""
+    out: list[Mention] = []
+    prev: Mention | None = None
+    prev_end = 0  # where the previous stop's length ends
+    for d in drugs:
+        gap = _GAPPED_AFTER.match(text, d.end, s1)
+        length = _GAPPED_LENGTH.match(text, gap.end(), s1) if gap is not None else None
+        own = length is not None and _GAPPED_END.match(text, length.end(), s1) is not None
+        if own and prev is not None and actions.get(id(d)) == _UNCUED and \
+                _GAPPED_LINK.fullmatch(text, prev_end, d.start):
+            out.append(d)
+            prev, prev_end = d, length.end()  # type: ignore[union-attr]
+            continue
+        stop = _STOPPED_AFTER.match(text, d.end, s1) if actions.get(id(d)) == "stop" else None
+        after = _GAPPED_LENGTH.match(text, stop.end(), s1) if stop is not None else None
+        prev, prev_end = (d, after.end()) if after is not None else (None, 0)
+    return out
+
+
 def _own_time(st: SentenceTime, d: Mention, drugs: ByStart, clause: tuple[int, int],
               told: list[tuple[int, TimeRef]]) -> TimeRef:
     """The time of what the sentence tells of `d`: a later time of the drug's own clause, before any other drug,
@@ -1432,8 +1533,10 @@ _STOPPED_SINCE_START = re.compile(
     r"\s+(?:after\s+)?(?P<t>" + _COUNT + r"\s+(?P<u>hours?|days?|weeks?|months?)\s+(?:after|following|from)\s+"
     r"(?:its\s+|the\s+|his\s+|her\s+)?(?:administration|initiation|start|starting|introduction|commencement))\b",
     re.I)
-_FOLLOWED_BY = re.compile(r",?\s+(?:and\s+)?(?:then\s+)?followed\s+by\s+(?:(?:oral|intravenous|iv|the|a|an)\s+)*$",
-                          re.I)
+_FOLLOWED_BY = re.compile(r"(?:,?\s+(?:and\s+)?(?:then\s+)?followed\s+by|"
+                          # "A and B for 7 days then C for 5 days": C after a course of told length (expqa8)
+                          r"\b(?:days?|weeks?|months?)\s*,?\s+(?:and\s+)?then)"
+                          r"\s+(?:(?:oral|intravenous|iv|the|a|an)\s+)*$", re.I)
 # a course's length told with its completion before the drug: "completed 6 weeks of (intravenous) X"
 _COMPLETED_LENGTH = re.compile(r"\bcomplet(?:ed|ing)\s+(?:a\s+total\s+of\s+)?" + _LENGTH_OF.pattern +
                                r"\s+(?:(?:intravenous|iv|oral|the|high-dose)\s+)*$", re.I)
@@ -1470,7 +1573,7 @@ _AFTER_COURSE = re.compile(r"\s*(?:after|following|upon|on)\s+(?:the\s+)?(?:comp
 _COURSE_GAP = re.compile(r"(?:\s|,|\)|\b(?:was|were|which|then|given|administered|continued|maintained|used|infused|"
                          r"taken|prescribed|"
                          # "octreotide was introduced for a period of 7 days": a start told with its length
-                         r"started|initiated|introduced|commenced|"
+                         r"started|initiated|introduced|commenced|added|"
                          r"orally|intravenously|subcutaneously|daily|intravenous|oral|pulses?|pulse therapy|therapy|"
                          r"treatment)\b|"
                          # the start told before the length: "was administered from the fourth day of
@@ -1481,6 +1584,10 @@ _COURSE_GAP = re.compile(r"(?:\s|,|\)|\b(?:was|were|which|then|given|administere
                          r"\d{1,3}(?:st|nd|rd|th))\s+)?(?:(?:hospital|postoperative|post-operative|admission)\s+)?"
                          r"day(?:\s+\d{1,3})?(?:\s+of\s+(?:the\s+)?(?:hospitali[sz]ation|admission|hospital\s+stay|"
                          r"illness|treatment))?)\b|"
+                         # the start told as a day or an event before the length: "A and B on day 1 for 7 days", "at
+                         # birth for 7 days" (exposure QA, expqa8)
+                         r"\b(?i:(?:on|at)\s+(?:(?:hospital|postoperative|post-operative)\s+)?day\s+\d{1,3}|"
+                         r"at\s+birth|(?:at|on|upon)\s+admission)\b|"
                          # what it was given for, in a few words: "was given for pulmonary oedema for 3 days"
                          r"\bfor\s+(?!(?:a|an|the|about|another|further|up|over|\d|one|two|three|four|five|six|"
                          r"seven|eight|nine|ten)\b)[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,3})*")
@@ -1578,6 +1685,7 @@ def _stopped_before_start(end: TimeRef, start: TimeRef) -> bool:
 
 # a perfect aspect before the drug: the 'for N' that follows is how long it has been taken so far
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\b|\b(?:is|are|remains|remained)\s+on\b", re.I)
+_TOTAL_OF = re.compile(r"\ba\s+total\s+of\b", re.I)  # "for a total of 12 weeks": a whole course's length
 
 
 # a length fronted at the sentence's start: "For 4 months, the patient had been given X", "Over the next 3 weeks, ..."
@@ -2060,7 +2168,8 @@ def _started_then_switched(text: str, d: Mention, drugs: ByStart, s1: int) -> in
 
 # a class switched as a whole, right after the class word: "antibiotics were (then) changed to ..."
 _CLASS_SWITCHED = re.compile(r"\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+|then\s+)?(?:switched|changed|converted|"
-                             r"narrowed|broadened|escalated|de-?escalated|stepped\s+down)\s+to\b", re.I)
+                             r"narrowed|broadened|widened|modified|escalated|de-?escalated|stepped\s+down)\s+to\b",
+                             re.I)
 
 _UNCUED = "start-uncued"  # what `_action` returns for a drug no cue speaks of (a start, `ExposureBuilder.sentence`)
 

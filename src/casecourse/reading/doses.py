@@ -108,6 +108,8 @@ def _dose_regex() -> re.Pattern:
     # it a long digit run costs a try per digit, each as long as the run: quadratic)
     return re.compile(
         rf"(?<!\d)(?=\d)(?:(?P<mult>\d+)\s*[x×]\s*)?(?P<value>{_NUM})(?:\s*(?:-|–|to)\s*(?P<high>{_NUM}))?\s*"
+        # "3 million IU", "24 million units": units counted in millions (colistin, penicillin G; exposure QA expqa8)
+        rf"(?:(?P<million>million)\s+(?=(?:IU|international units|units?)(?![\w])))?"
         rf"(?P<unit>{_UNIT})(?![\w])"
         rf"(?:\s*/\s*(?P<per>kg|m2|m²|m\^2)(?![\w]))?"
         rf"(?P<freq>\s*(?:,\s*)?(?:{freq})(?![\w]))?", re.I)
@@ -168,6 +170,10 @@ def find(text: str) -> list[Mention]:
             attrs["unit_text"] = unit  # as written: "1 gm", "500 milligrams"
         if m.group("high"):
             attrs["value_high"] = _number(m.group("high"))
+        if m.group("million"):
+            attrs["value"] *= 1e6
+            if "value_high" in attrs:
+                attrs["value_high"] *= 1e6
         if m.group("mult"):
             attrs["value"] = attrs["value"] * int(m.group("mult"))
             attrs["per_administration"] = _number(m.group("value"))

@@ -20,7 +20,7 @@ _ANALYTE_AFTER = re.compile(
     r"receptors?|positive|negative|positivity|susceptible|resistant|resistance|sensitive|producing|secreting|"
     r"secretion|tests?|testing|excretion|clearance|ratio|index|measurements?|stimulation test|profile|"
     r"genes?|mutations?|polymorphisms?|alleles?|oxidase|dehydrogenase|kinase|synthase|reductase|transferase|"
-    r"scans?|scintigraphy|angiography|imaging|uptake|PET|SPECT|-avid|-free|intolerance|tolerance|absence|"
+    r"scans?|scintigraphy|angiography|imaging|uptake|PET|SPECT|-avid|-free|-binding|intolerance|tolerance|absence|"
     r"susceptibility|sensitivity|E-?test|strips?|discs?|disks?|phosphorylase|carboxylase|hydroxylase|oxygenase|"
     # "penicillin allergy" names what the patient must not take; a "potassium binder" removes potassium
     r"allerg(?:y|ies|ic)|binders?|"
@@ -92,11 +92,19 @@ def _clause(text: str, start: int, end: int, before: int, after: int) -> tuple[i
     return lo, stop.start() if stop else hi
 
 
+# the first of two drugs sharing a resistance or susceptibility: "ampicillin- and ciprofloxacin-resistant Salmonella"
+# (exposure QA, expqa8: the ampicillin was an exposure)
+_SHARED_RESISTANCE = re.compile(r"-?\s*(?:,|/|\s(?:and|or))\s*[A-Za-z][\w-]*-(?:resistant|susceptible|sensitive)\b",
+                                re.I)
+
+
 def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bool:
     """The name is used as a laboratory analyte or a tissue marker here (`analyte`: the name is also one of the
     laboratory's, so that an amount per 24 hours after it is a result)."""
     low = lower_text(text)  # the case-insensitive words are tried by their lowered twins (same answers)
     if match_lowered(_ANALYTE_AFTER, text, low, end):
+        return True
+    if _SHARED_RESISTANCE.match(text, end):
         return True
     result = _RESULT_AFTER.match(text, end)
     if result is not None and (analyte or not _GIVEN_AFTER.match(text, result.end())):
@@ -162,7 +170,25 @@ def list_context(text: str, start: int) -> bool:
     after_cue = window[cues[-1].end():]
     if (tested := _AGENTS_TESTED.match(after_cue)) is not None:
         after_cue = after_cue[tested.end():]  # "susceptible to all agents tested: A, B": the agents are the list's
-    return not (_TREATMENT.search(after_cue) or _LIST_BREAK.search(after_cue))
+    opened = window[cues[-1].end() - 1] == "("  # "stained (A, B)": the cue opened the bracket of its own list
+    return not (_TREATMENT.search(after_cue) or _LIST_BREAK.search(after_cue)
+                or _closes_bracket(after_cue, 1 if opened else 0))
+
+
+def _closes_bracket(after_cue: str, depth: int = 0) -> bool:
+    """The list's cue stood inside a bracket that closes before the name: "(sensitive to A), B and C were stopped"
+    names B and C outside the antibiogram (exposure QA, expqa8: the drugs switched after a bracketed result were
+    lost)."""
+    if ")" not in after_cue:
+        return False
+    for ch in after_cue:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 # what an antibiogram's list is of, before its entries: "susceptible to all agents tested: A, B and C"
