@@ -45,7 +45,8 @@ def main() -> int:
     from importlib import resources
 
     from casecourse.api import analyze_text
-    from casecourse.assembly.exposures import BEFORE_ADMISSION, _stopped_before_start
+    from casecourse.assembly.exposure_courses import _stopped_before_start
+    from casecourse.model import BEFORE_ADMISSION
     from casecourse.report.html import render_html
     from casecourse.units import convert
 

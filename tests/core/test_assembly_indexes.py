@@ -6,7 +6,8 @@ import re
 
 from casecourse.api import analyze_text
 from casecourse.assembly.course import CourseAssembler
-from casecourse.assembly.exposures import _FILLER, _LENGTH_VOCABULARY, _Blocks, _glossary
+from casecourse.assembly.exposure_text import _FILLER, _LENGTH_VOCABULARY, _Blocks
+from casecourse.assembly.exposures import _glossary
 from casecourse.assembly.positions import ByType
 from casecourse.model import Mention
 from casecourse.reading.pipeline import read

@@ -11,7 +11,7 @@ from types import FrameType
 import pytest
 
 from casecourse.api import analyze_text
-from casecourse.assembly import course, exposures, positions
+from casecourse.assembly import course, exposure_courses, exposure_doses, exposure_text, exposures, positions
 from casecourse.reading import (
     assertion,
     body_sites,
@@ -65,7 +65,7 @@ def growth(unit: str, n: int, files: set[str], assess: bool = False) -> float:
     return large / small
 
 
-EXPOSURE_FILES = {exposures.__file__, positions.__file__}
+EXPOSURE_FILES = {m.__file__ for m in (exposures, exposure_text, exposure_courses, exposure_doses, positions)}
 DISEASE_FILES = {m.__file__ for m in (diseases, disease_index, disease_organisms, disease_short_forms)}
 
 
@@ -103,11 +103,11 @@ def test_reasons_of_later_stops_read_as_from_their_own_slice() -> None:
     text = ("A was stopped after the infection was ruled out, B was stopped because of intolerance, C was stopped due "
             "to reversible encephalopathy, D was stopped once the oedema had resolved, E was stopped when the PCR was "
             "negative")
-    reasons = exposures._ReasonsFrom(text, len(text))
+    reasons = exposure_text._ReasonsFrom(text, len(text))
     seen = set()
     for pos in range(len(text) + 1):  # each kind of reason, from the stops told further and further on
         seen.add(reasons.at(pos))
-        assert reasons.at(pos) == exposures._reason(text[pos:]), pos
+        assert reasons.at(pos) == exposure_text._reason(text[pos:]), pos
     assert {"infection excluded", "intolerance", "reversible encephalopathy", "oedema resolved", "PCR negative",
             None} <= seen
 
