@@ -411,8 +411,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             admission_starts.add(m.start)
             continue
         timed = m.type in _TIME_TYPES or (m.type == "duration" and m.attrs.get("kind") == "relative")
-        if not timed or m.zone not in PATIENT_ZONES:
-            continue
+        if not timed or m.zone not in PATIENT_ZONES or m.attrs.get("gestational"):
+            continue  # ("the 26th week of her pregnancy": how far the pregnancy had gone, not the story's time)
         while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
             si += 1
         if si < len(reading.sentences) and _in_parentheses(reading.text, reading.sentences[si][0], m.start):
