@@ -56,3 +56,15 @@ def test_a_week_of_pregnancy_is_a_gestational_age_not_a_story_time() -> None:
 def test_an_ordinal_week_of_the_stay_still_moves_the_story() -> None:
     got = times("A 60-year-old man was admitted with pneumonia. In the third week of admission he developed a rash.")
     assert mid(got[1]) > 7.0
+
+
+def test_a_year_after_a_capitalised_cue_opening_the_sentence_is_a_date() -> None:
+    got = found("From 2001 to 2016 she had recurrent abscesses. During 2017, the rash spread to her trunk.")
+    assert got["2017"] == ("date", "2017")
+    assert got["2001"] == ("date", "2001")
+
+
+def test_a_year_told_after_during_dates_its_sentence() -> None:
+    got = times("A 45-year-old man had psoriasis since 2001. During 2017, the disease flared with pustules. "
+                "He was admitted to our ward.")
+    assert got[1] is not None and got[1].point == "2017"

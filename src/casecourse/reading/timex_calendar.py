@@ -93,7 +93,8 @@ _RX: list[tuple[str, re.Pattern]] = [
 _YEAR_CUE = re.compile(
     r"(?:\b(?:in|since|until|till|from|to|by|during|between|and|or|through|before|"
     r"after|of|year|born|around|circa|c\.|early|late|mid|[Ss]ummer|[Ww]inter|[Ss]pring|"
-    r"[Aa]utumn|[Ff]all|[Ii]n)|[–-])\s*$"
+    r"[Aa]utumn|[Ff]all|[Ii]n)|[–-])\s*$",
+    re.I,  # "During 2013, ...", "Since 2015, ...", "From 1995 to 2014": a cue opening the sentence
 )
 _CASE_I = {"season"}
 
