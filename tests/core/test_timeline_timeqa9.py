@@ -68,3 +68,46 @@ def test_a_year_told_after_during_dates_its_sentence() -> None:
     got = times("A 45-year-old man had psoriasis since 2001. During 2017, the disease flared with pustules. "
                 "He was admitted to our ward.")
     assert got[1] is not None and got[1].point == "2017"
+
+
+def fact_days(text: str) -> dict[str, tuple[float, float] | None]:
+    from casecourse.api import analyze_text
+    c = analyze_text(text, assess=False)
+    return {(getattr(x, "name", None) or getattr(x, "type", None)): x.time.offset_days
+            for x in c.conditions + c.findings + c.events}
+
+
+def test_a_presentation_told_right_after_a_history_time_is_day_0() -> None:
+    got = fact_days("A 70-year-old man with a partial gastrectomy 30 years ago presented to the emergency department "
+                    "with vomiting and fever. His temperature was 39 C.")
+    assert got["vomiting"] == (0.0, 0.0)  # not 30 years ago
+    assert got["admission"] == (0.0, 0.0)
+    got = fact_days("A 50-year-old woman who had undergone a kidney transplant 4 years earlier was admitted to the "
+                    "intensive care unit with fever and hypoxemia.")
+    assert got["fever"] == (0.0, 0.0)
+    assert got["kidney transplant recipient"][1] < -365  # the history keeps its time
+
+
+def test_a_recent_stay_of_the_history_stays_history() -> None:
+    got = fact_days("A 75-year-old woman presented with fever. She had heart failure and was recently hospitalized "
+                    "for an episode of diverticulitis.")
+    assert got["diverticulitis"] is not None and got["diverticulitis"][0] < 0
+
+
+def test_the_story_comes_back_to_the_presentation_after_the_history() -> None:
+    got = times("A 70-year-old woman presented to the emergency department with abdominal pain. Ten years earlier, "
+                "she had a hip replacement. Two years later, she developed hip pain and underwent revision. The "
+                "patient presented to the emergency department with abdominal pain and was hypotensive. CT showed a "
+                "perforation.")
+    assert mid(got[2]) < -365
+    assert mid(got[3]) == 0.0 and mid(got[4]) == 0.0
+    got = times("A 60-year-old man had diabetes. Five weeks before, he had a foot ulcer treated at a clinic. He "
+                "presented for the current admission with fever. His temperature was 39 C.")
+    assert mid(got[2]) == 0.0 and mid(got[3]) == 0.0
+
+
+def test_a_visit_to_another_hospital_or_a_return_is_not_the_presentation() -> None:
+    from casecourse.assembly.timeline import _RETURNS_TO_PRESENTATION as returns
+    assert returns.search("He went to the emergency department of a local hospital.") is None
+    assert returns.search("Two weeks after discharge, he returned to the emergency department.") is None
+    assert returns.search("She went to the emergency department.") is not None

@@ -45,6 +45,7 @@ MERIDIEM: list[str] = _data("clock")["meridiem"]
 MILITARY_SUFFIXES: list[str] = _data("clock")["military_suffixes"]
 MILITARY_SIGNALS: list[str] = _data("clock")["military_signals"]
 GESTATION_NOUNS: list[str] = _data("gestation_nouns")["words"]
+PRESENTATION_RETURNS: dict[str, list[str]] = _data("presentation_returns")
 DAY_COUNT_ABBREVIATIONS: dict[str, str] = _data("day_count_abbreviations")
 LIFE_DAY_ABBREVIATIONS: dict[str, str] = _data("life_day_abbreviations")
 LAB_PROCESS_WORDS: list[str] = _data("lab_process_lengths")["words"]
