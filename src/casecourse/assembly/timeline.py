@@ -443,7 +443,6 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     current: TimeRef | None = None if has_calendar else TimeRef(offset_days=(0.0, 0.0), derivation="stated",
                                                                precision="day", anchor="day0")
     today = _today(reading, types) if has_calendar else None
-    returns = _presentation_returns(reading)
     stated = sorted((i, str(m.attrs["value"])) for i, ms in by_sentence.items() for m in ms
                     if m.type == "date" and m.attrs.get("kind") == "absolute" and _calendar(m.attrs.get("value")))
     out: list[SentenceTime | None] = []
@@ -645,8 +644,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         if current is None:
             out.append(None)
             continue
-        if setter is None and aside is None and i in returns and current is not None and current.offset_days \
-                and current.offset_days[1] < 0:
+        if setter is None and aside is None and current is not None and current.offset_days \
+                and current.offset_days[1] < 0 and _RETURNS_TO_PRESENTATION.search(reading.text, *reading.sentences[i]):
             # "Ten years earlier, X. ... The patient presented to the emergency department with ...": back from the
             # history to the presentation, day 0 (timeqa9)
             current = TimeRef(offset_days=(0.0, 0.0), derivation="carried", precision="day", anchor="day0")
@@ -818,17 +817,6 @@ def _told_at(st: SentenceTime, pos: int) -> TimeRef:
 
 
 _CLAUSE_DATE_GAP = 30  # characters between "was admitted" and its date ("was admitted to our hospital on ...")
-
-
-def _presentation_returns(reading: Reading) -> set[int]:
-    """Sentences of the patient's story that tell the presentation again after the history ("The patient presented to
-    the emergency department with ...", "She went to the emergency department", "presented for the current
-    admission")."""
-    found = [m.start() for m in _RETURNS_TO_PRESENTATION.finditer(reading.text)]
-    if not found:
-        return set()
-    ends = [e for _s, e in reading.sentences]
-    return {bisect.bisect_right(ends, pos) for pos in found}
 
 
 def _presentation_sentences(reading: Reading) -> dict[int, int]:
