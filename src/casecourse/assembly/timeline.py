@@ -28,6 +28,7 @@ from casecourse.reading.timex_lexicon import (
     HISTORY_CONTINUATIONS,
     LAB_PROCESS_WORDS,
     PRESENTATION_REFERENCES,
+    PRESENTATION_RETURNS,
     alternation,
 )
 from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
@@ -47,6 +48,16 @@ _FRONTED = re.compile(r"\W*(?:\w+\W+){0,2}$")  # at most two words before the ex
 _PRIOR_TO_PRESENTATION = re.compile(
     r"\s+(?:prior to|before|preceding)\s+(?:(?:the|this|her|his|their|current|index|initial)\s+)*"
     rf"(?:{alternation(PRESENTATION_REFERENCES, escape=False)})\b", re.I)
+
+
+# "The patient presented to the emergency department with ...", "He presented for the current admission": the story
+# comes back to the presentation after its history (lexicon presentation_returns; timeqa9)
+_RETURNS_TO_PRESENTATION = re.compile(
+    rf"\b(?:{alternation(PRESENTATION_RETURNS['verbs'], escape=False)})\s+(?:again\s+)?(?:"
+    rf"to\s+(?:the|our)\s+(?:{alternation(PRESENTATION_RETURNS['places'], escape=False)})\b"
+    r"(?!\s+(?:of|at|in)\s+(?:a|an|another|the\s+(?:local|outside|referring|other)|his|her|their)\b)|"
+    rf"(?:to\s+\w+\s+)?for\s+(?:the\s+)?(?:{alternation(PRESENTATION_RETURNS['current'], escape=False)})\s+"
+    r"(?:admission|presentation|hospitali[sz]ation|episode|illness)\b)", re.I)
 
 
 @dataclass
@@ -411,8 +422,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             admission_starts.add(m.start)
             continue
         timed = m.type in _TIME_TYPES or (m.type == "duration" and m.attrs.get("kind") == "relative")
-        if not timed or m.zone not in PATIENT_ZONES:
-            continue
+        if not timed or m.zone not in PATIENT_ZONES or m.attrs.get("gestational"):
+            continue  # ("the 26th week of her pregnancy": how far the pregnancy had gone, not the story's time)
         while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
             si += 1
         if si < len(reading.sentences) and _in_parentheses(reading.text, reading.sentences[si][0], m.start):
@@ -633,6 +644,11 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         if current is None:
             out.append(None)
             continue
+        if setter is None and aside is None and current is not None and current.offset_days \
+                and current.offset_days[1] < 0 and _RETURNS_TO_PRESENTATION.search(reading.text, *reading.sentences[i]):
+            # "Ten years earlier, X. ... The patient presented to the emergency department with ...": back from the
+            # history to the presentation, day 0 (timeqa9)
+            current = TimeRef(offset_days=(0.0, 0.0), derivation="carried", precision="day", anchor="day0")
         if setter is None and i in at_admission and current.offset_days and current.offset_days[1] < 0:
             # back from a piece of history to the admission the story counts from ("After admission, ...")
             current = TimeRef(offset_days=(0.0, 0.0), derivation="stated", precision="day", anchor="day0")
@@ -660,6 +676,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         if aside is not None:
             asides.add(i)
             back_to = None if history is not None and history[0] == i or current is None or setter is None else \
+                not setter.attrs.get("vague") and setter.type != "time_relation" and \
+                _RESUMES_RIGHT_AFTER.match(reading.text, int(setter.attrs.get("phrase_end") or setter.end)) or \
                 _STORY_RESUMES.search(reading.text, int(setter.attrs.get("phrase_end") or setter.end),
                                       reading.sentences[i][1])
             # "a man operated for a hernia 20 years ago, admitted for abdominal pain": the story resumes its own time
@@ -849,6 +867,13 @@ def _clause_start(text: str, lo: int, at: int) -> int:
 # the story's present told after a piece of history in passing: an admission, a presentation or a referral
 _STORY_RESUMES = re.compile(r"(?:[,;]|\band\b)\s+(?:(?:he|she|was|were|is|then|subsequently|now|later|finally)\s+)*"
                             r"(?:admitted|presented|referred|hospitali[sz]ed|came|attended)\b", re.I)
+
+
+# "A 66-year-old man with a cholecystectomy 10 years ago presented to the emergency department with ...": the
+# presentation told right after the history's time (no comma) is the story's own time, as after ", and" (timeqa9); not
+# after a vague one ("was recently hospitalized for X": the history's own stay)
+_RESUMES_RIGHT_AFTER = re.compile(r"\s+(?:(?:was|were)\s+)?(?:presented|admitted|transferred|referred|brought|"
+                                  r"hospitali[sz]ed|attended)\b", re.I)
 
 
 def _moves_on(tx: Mention, text: str) -> bool:

@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from casecourse.reading.timex_lexicon import MERIDIEM, MONTHS, SEASONS, alternation
+from casecourse.reading.timex_lexicon import (
+    MERIDIEM,
+    MILITARY_SIGNALS,
+    MILITARY_SUFFIXES,
+    MONTHS,
+    SEASONS,
+    alternation,
+)
 from casecourse.reading.timex_scan import matches
 
 Cand = tuple[int, int, int, str, dict]
@@ -86,7 +93,8 @@ _RX: list[tuple[str, re.Pattern]] = [
 _YEAR_CUE = re.compile(
     r"(?:\b(?:in|since|until|till|from|to|by|during|between|and|or|through|before|"
     r"after|of|year|born|around|circa|c\.|early|late|mid|[Ss]ummer|[Ww]inter|[Ss]pring|"
-    r"[Aa]utumn|[Ff]all|[Ii]n)|[–-])\s*$"
+    r"[Aa]utumn|[Ff]all|[Ii]n)|[–-])\s*$",
+    re.I,  # "During 2013, ...", "Since 2015, ...", "From 1995 to 2014": a cue opening the sentence
 )
 _CASE_I = {"season"}
 
@@ -173,9 +181,12 @@ def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterat
 _MERIDIEM = alternation(MERIDIEM).replace(r"\.", r"\.?")
 _CLOCK = re.compile(
     rf"(?<![\d:.,/])\b(?P<h>[01]?\d|2[0-3])(?::(?P<mi>[0-5]\d))?\s?(?P<ap>{_MERIDIEM})(?![\w])"
-    r"|(?<![\d:.,/])\b(?P<h2>[01]\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s?h\b)?(?![\d:/])",
+    r"|(?<![\d:.,/])\b(?P<h2>[01]\d|2[0-3]):(?P<mi2>[0-5]\d)(?:\s?h\b)?(?![\d:/])"
+    # "at 0400 h", "at 1530 hours": a four-digit 24-hour time with an hours word (lexicon clock military_*)
+    rf"|(?<![\d:.,/])\b(?P<h3>[01]\d|2[0-3])(?P<mi3>[0-5]\d)\s?(?:{alternation(MILITARY_SUFFIXES)})\b(?![\d:/])",
     re.I,
 )
+_MILITARY_SIGNAL = re.compile(rf"\b(?:{alternation(MILITARY_SIGNALS)})\s+$", re.I)
 _SENTENCE_END = re.compile(r"\s*$|\s+[A-Z(]")
 
 
@@ -188,8 +199,13 @@ def clock_times(text: str, starts: list[int]) -> Iterator[Cand]:
                 continue
             pm = m.group("ap").lower().startswith("p")
             h = (h % 12) + (12 if pm else 0)
-        else:
+        elif m.group("h2"):
             h, mi = int(m.group("h2")), int(m.group("mi2"))
+        else:  # "1530 hours" is a clock time after a signal word ("at"); "0400 h" always (no duration has a leading 0)
+            if not m.group("h3").startswith("0") and not _MILITARY_SIGNAL.search(text, max(0, m.start() - 16),
+                                                                                   m.start()):
+                continue
+            h, mi = int(m.group("h3")), int(m.group("mi3"))
         end = m.end()
         if text[end - 1] == "." and _SENTENCE_END.match(text, end):
             end -= 1  # the sentence's full stop after "p.m", as the corpora mark it

@@ -13,6 +13,7 @@ from casecourse.reading.timex_lexicon import (
     AMOUNT,
     ANCHOR,
     DAY_COUNT_ABBREVIATIONS,
+    GESTATION_NOUNS,
     LIFE_DAY_ABBREVIATIONS,
     NUMBER_WORDS,
     ORDINAL,
@@ -87,6 +88,9 @@ _ORD_PAIR_RX = re.compile(
     re.I,
 )
 _THE_BEFORE = re.compile(r"\b(?:the|his|her|their)\s+$", re.I)
+# "the 26th week of her first pregnancy", "the third month of gestation": a gestational age (lexicon gestation_nouns)
+_OF_GESTATION = re.compile(
+    rf"\s+(?:of|in)\s+(?:(?:the|his|her|their|this|a)\s+)?(?:[a-z]+\s+)?(?:{alternation(GESTATION_NOUNS)})\b", re.I)
 _AGE_OF = re.compile(
     r"\b(?:(?P<prep>at|since|by|until|till|from|before|after|around|about|under|over|of|to)\s+)?"
     rf"(?:the\s+)?(?P<age>age[sd]?)\s+(?:of\s+)?(?P<num>{AMOUNT})(?:\s*[-‐]?\s*(?P<unit>years?|yrs?|months?|"
@@ -252,9 +256,22 @@ def day_counts(text: str, starts: list[int]) -> Iterator[Cand]:
         n = float(re.match(r"\d+", o).group()) if o[0].isdigit() else float(ORDINAL_WORDS[o])
         if n == 1 and m.group("unit").lower() != "day":
             continue  # "the first week" is a duration (E3C, TIMEX3)
-        yield _day_cand(text, m, n, m.group("unit").lower())
+        unit = m.group("unit").lower()
+        if unit in ("week", "month") and (g := _OF_GESTATION.match(text, m.end("unit"))):
+            yield _gestational(text, m, n, unit, g.end())
+            continue
+        yield _day_cand(text, m, n, unit)
     for m in matches(_ORD_PAIR_RX, text, starts):
         yield from _ord_pair(text, m)
+
+
+def _gestational(text: str, m: re.Match, n: float, unit: str, phrase_end: int) -> Cand:
+    """ "in the 26th week of her pregnancy": how far the pregnancy had gone, not a week of the illness. The span keeps
+    its TIMEX3 reading (a DATE, as MACCROBAT and E3C annotate it); `gestational` tells the timeline it does not move
+    the story's time."""
+    start, end, prio, typ, attrs = _day_cand(text, m, n, unit)
+    attrs.update(gestational=True, phrase_end=phrase_end)
+    return start, end, prio, typ, attrs
 
 
 def _abbr_day(m: re.Match, anchor: str = "admission") -> Cand:

@@ -19,7 +19,14 @@ import ahocorasick
 
 from casecourse.reading import dict_scan
 from casecourse.reading.rx_first import deferred_twin, first_chars, lower_text
-from casecourse.reading.timex_lexicon import DAY_COUNT_ABBREVIATIONS, LIFE_DAY_ABBREVIATIONS, MONTHS, SEASONS, UNITS
+from casecourse.reading.timex_lexicon import (
+    DAY_COUNT_ABBREVIATIONS,
+    LIFE_DAY_ABBREVIATIONS,
+    MILITARY_SUFFIXES,
+    MONTHS,
+    SEASONS,
+    UNITS,
+)
 
 #: family -> how many words before the trigger a match may start
 BACK = {"cal": 4, "amt": 6, "day": 3, "vague": 4, "age": 4, "cyc": 4, "dct": 1, "pp": 0, "freq": 5}
@@ -128,6 +135,9 @@ def _automaton() -> ahocorasick.Automaton:
             add(u, "amt", "freq")
     for u in _CALENDAR_UNITS:
         add(u, "day", "vague", "dct", "cal")
+    for u in MILITARY_SUFFIXES:  # "at 1530 hours": a four-digit clock time ("0400 h" has its digit trigger)
+        if len(u) > 1:
+            add(u, "cal")
     add("pod", "day")
     for abbr in (*DAY_COUNT_ABBREVIATIONS, *LIFE_DAY_ABBREVIATIONS):  # "HD 14", "DOL 29"
         add(abbr, "day")
