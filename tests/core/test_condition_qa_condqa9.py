@@ -1,0 +1,26 @@
+"""Conditions of the condqa9 audit round (invented sentences): a diagnosis excluded with an adverb of manner, and a
+condition that showed no improvement (it persists)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _status(text: str) -> dict[str, str]:
+    return {c.name: c.status for c in analyze_text("Case presentation\nA 47-year-old man. " + text).conditions}
+
+
+def test_rapidly_excluded_denies_both() -> None:
+    got = _status("Within two days, both meningitis and endocarditis were rapidly excluded.")
+    assert got.get("meningitis") == "refuted", got
+    assert got.get("infective endocarditis") == "refuted", got
+
+
+def test_no_improvement_of_a_condition_leaves_it_there() -> None:
+    assert _status("There was no improvement of his heart failure despite diuretics.").get(
+        "heart failure") == "confirmed"
+    assert _status("There was no improvement in the pneumonia after five days of antibiotics.").get(
+        "pneumonia") == "confirmed"
+
+
+def test_no_pneumonia_is_still_denied() -> None:
+    assert _status("He had no pneumonia, and no improvement was expected.").get("pneumonia") == "refuted"
