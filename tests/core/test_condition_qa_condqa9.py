@@ -24,3 +24,16 @@ def test_no_improvement_of_a_condition_leaves_it_there() -> None:
 
 def test_no_pneumonia_is_still_denied() -> None:
     assert _status("He had no pneumonia, and no improvement was expected.").get("pneumonia") == "refuted"
+
+
+def test_type_2_insulin_dependent_diabetes_is_type_2() -> None:
+    got = _status("She has type 2 insulin-dependent diabetes mellitus and asthma.")
+    assert got.get("type 2 diabetes mellitus") == "confirmed", got
+    assert "type 1 diabetes mellitus" not in got
+
+
+def test_a_drugs_adverse_effects_are_not_the_patients() -> None:
+    got = _status("He was given cyclophosphamide. Its main adverse effects include infertility, pancreatitis and "
+                  "malignancies.")
+    assert "pancreatitis" not in got and "malignancy" not in got, got
+    assert _status("The adverse effects included pancreatitis.").get("pancreatitis") == "confirmed"
