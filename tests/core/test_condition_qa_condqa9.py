@@ -37,3 +37,11 @@ def test_a_drugs_adverse_effects_are_not_the_patients() -> None:
                   "malignancies.")
     assert "pancreatitis" not in got and "malignancy" not in got, got
     assert _status("The adverse effects included pancreatitis.").get("pancreatitis") == "confirmed"
+
+
+def test_a_case_report_in_the_literature_is_not_the_patients() -> None:
+    got = _status("She was treated for lupus nephritis. There is a single case report of ischaemic colitis after "
+                  "cyclophosphamide treatment of polymyositis.")
+    assert got.get("lupus nephritis") == "confirmed", got
+    assert "polymyositis" not in got, got
+    assert _status("There was a case of pneumonia in the ward.").get("pneumonia") == "confirmed"
