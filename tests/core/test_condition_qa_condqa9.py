@@ -45,3 +45,16 @@ def test_a_case_report_in_the_literature_is_not_the_patients() -> None:
     assert got.get("lupus nephritis") == "confirmed", got
     assert "polymyositis" not in got, got
     assert _status("There was a case of pneumonia in the ward.").get("pneumonia") == "confirmed"
+
+
+def test_a_judgement_reaches_the_first_item_of_a_long_qualified_list() -> None:
+    got = _status("After these tests, sarcoidosis, reactive arthritis, chronic granulomatous disease or other "
+                  "connective tissue disease appeared unlikely.")
+    assert got.get("sarcoidosis") == "refuted", got
+
+
+def test_a_closed_list_before_and_is_not_the_subject_of_the_next_clause() -> None:
+    got = _status("She had hypertension, diabetes mellitus, asthma and gout, and sepsis was excluded.")
+    assert got.get("hypertension") == "confirmed", got
+    assert got.get("asthma") == "confirmed", got
+    assert got.get("sepsis") == "refuted", got
