@@ -546,9 +546,15 @@ _COMMA_AND = re.compile(r",\s*and\b")
 def _new_clause_between(text: str, m: Mention, gap: str) -> bool:
     """One ", and" in the `gap` between a target and a backward cue, the target not itself in a comma list: a new
     clause with its own subject ("he had pneumonia, and meningitis was excluded"; not "fever, cough, and rash were
-    absent")."""
-    return gap.count(",") == 1 and _COMMA_AND.search(gap) is not None \
+    absent"); nor when a list closed by its own "and" / "or" stands before the ", and" ("she had hypertension, asthma
+    and gout, and sepsis was excluded": condqa9) and the cue's verb is singular, of one subject (not "hepatitis A, B and
+    C, and HIV serologies were negative"). The `gap` ends where the cue starts."""
+    return _CLOSED_LIST_AND.search(gap) is not None and _SINGULAR_CUE.match(text, m.end + len(gap)) is not None \
+        or gap.count(",") == 1 and _COMMA_AND.search(gap) is not None \
         and re.search(r",\s*$", text[max(0, m.start - 4):m.start]) is None
+
+
+_CLOSED_LIST_AND = re.compile(r"\b(?:and|or)\b[^,;]*,\s*and\b")
 
 
 _AND_NEXT = re.compile(r"\s+and\s+\S")
@@ -651,6 +657,25 @@ def _tested_list(text: str, a: int, b: int, targets: list[Mention], starts: list
 
 
 _LIST_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")  # a word of a list's gap: punctuation is not one
+_LIST_JUDGEMENTS = frozenset({"NEGATED_EXISTENCE", "POSSIBLE_EXISTENCE"})
+# between two listed diagnoses: a separator, then at most three qualifiers of the next ("polymyositis, undifferentiated
+# arthritis, aseptic systemic abscess or other connective tissue disease appeared unlikely")
+_QUALIFIED_SEP = re.compile(r"\s*(?:,\s*(?:(?:or|and|nor)\s+)?|(?:or|and|nor)\s+)(?:[^\W_][\w'’-]*\s+){0,3}", re.I)
+_LAST_GAP = re.compile(r"\s*(?:[^\W_][\w'’-]*\s+){0,3}", re.I)  # the verb before the cue: "appeared", "were all"
+
+
+def _qualified_list(text: str, a: int, b: int, targets: list[Mention], starts: list[int]) -> bool:
+    """Between a listed diagnosis (ending at a) and a backward judgement (at b) stand only other listed diagnoses,
+    each after a comma or a conjunction and at most three qualifiers, and at most three words before the cue: the
+    judgement reaches the list's first item past the ten-word reach (found by condition QA round condqa9)."""
+    pos = a
+    for t in targets[bisect_left(starts, a):bisect_left(starts, b)]:
+        if t.type not in _LISTED_TYPES or t.start < pos or t.end > b:
+            continue
+        if _QUALIFIED_SEP.fullmatch(text, pos, t.start) is None:
+            return False
+        pos = t.end
+    return pos > a and _LAST_GAP.fullmatch(text, pos, b) is not None
 _WITH_LIST_WORDS = _LIST_WORDS | frozenset({"with", "of"})  # "a differential diagnosis of A with B, C"
 
 
@@ -818,8 +843,10 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                         and (m.type not in _LISTED_TYPES or words > LIST_REACH
                              or d != "BACKWARD_ALL"
                              and (_words_outside(text, lo, hi, loud, starts[id(loud)]) > MAX_SCOPE_WORDS
-                                  if hi == m.start else cat != "NEGATED_EXISTENCE"
-                                  or not _tested_list(text, lo, hi, loud, starts[id(loud)]))):
+                                  if hi == m.start else not (
+                                      cat == "NEGATED_EXISTENCE" and _tested_list(text, lo, hi, loud, starts[id(loud)])
+                                      or d == "BACKWARD" and cat in _LIST_JUDGEMENTS
+                                      and _qualified_list(text, lo, hi, loud, starts[id(loud)])))):
                     continue
                 value = _CATEGORY[cat]
                 if best is None or _RANK[value] > _RANK[best]:

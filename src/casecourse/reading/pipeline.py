@@ -17,7 +17,15 @@ from functools import cache
 from operator import attrgetter
 
 from casecourse.model import Mention, set_field
-from casecourse.reading import abbreviations, assertion, body_sites, exam_findings, sentences, zoning
+from casecourse.reading import (
+    abbreviations,
+    assertion,
+    body_sites,
+    differential_lists,
+    exam_findings,
+    sentences,
+    zoning,
+)
 from casecourse.reading.labs_qualitative import panels
 from casecourse.reading.rx_first import fold_case_twins
 from casecourse.spans import Covers
@@ -251,6 +259,7 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
     cues = assertion.assign(text, sents, mentions, quiet=_QUIET_TARGETS, witness=_WITNESS_TARGETS)
     assertion.mark_result_words(cues, mentions)
     assertion.mark_alternatives(text, mentions)
+    differential_lists.mark(text, mentions)
     # a cue is in its sentence's zone (a discussion's "not" is no story's)
     _assign_zones(text, zones, sents, cues, sentence_zones)
     mentions.extend(cues)

@@ -38,7 +38,11 @@ _LITERATURE_CUE = anchored(
     r"(?=,? (?:in|as|with|among|such as|after|following|that|to)\b)|"
     r"it (?:has been|is) (?:\w+ly )?(?:reported|described|suggested|shown) that|"
     # "only 4 previously published case reports of X", "published cases of X": others' patients
-    r"previously published|published (?:case )?(?:reports?|cases?|series|literature))\b|"
+    r"previously published|published (?:case )?(?:reports?|cases?|series|literature)|"
+    # what the literature holds, told in the present: "there is a single case report of X", "there have been few
+    # reports of X" (condition QA round condqa9; not "there was a ...": a past event of the story)
+    r"there (?:is|are|has been|have been) (?:(?:a|an|one|only|single|few|several|two|three|rare|some|other|previous|"
+    r"similar|isolated|very|limited|no|many|numerous)\s+)*(?:case reports?|reports?|cases?)\s+(?:of|describing))\b|"
     # "... may precipitate the hemorrhage.15": a superscript citation flattened onto the sentence's end
     r"(?<=[a-z]{2})(?<!fig)(?<!figs)(?<!vol)(?<!eq)\.\d{1,3}(?:[-–,]\d{1,3})*(?=\s|$)", re.I)
 # Another report's patient told in the case's own words: "Smith et al. reported X in a 30-year-old woman", "a recent
