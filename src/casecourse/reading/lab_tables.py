@@ -56,6 +56,7 @@ _REFERENCE_HEADER = re.compile(r"\b(?:reference|normal|ref\.?|range|interval|lim
 _EMPTY = re.compile(r"^\s*(?:[-–—−/]+|n\.?\s?a\.?|nd|not done|not (?:available|measured|tested))?\s*$", re.I)
 _SPACED_THOUSANDS = re.compile(r"^(?P<cmp>[<>≤≥]\s?)?\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
 _LABEL_UNIT = re.compile(r"(?:,\s*|\s*\(|\s+in\s+)(?P<unit>[^,()]{1,20}?)\)?\s*$")
+_LABEL_UNIT_BEFORE = re.compile(r"^\s*,?\s*|\s+$")  # what stands around a unit between a row's name and interval
 _LABEL_INTERVAL = re.compile(r"\s*\((?P<ref>[^()]{1,30})\)\s*$")  # a bracket closing a row label
 # a percentage named by its short form in a row label: "Neutrophils (NEU%)", "Lymphocytes (LYMPH%)"
 _PERCENT_NAMED = re.compile(r"^[A-Za-z]{2,6}(?=%$)")
@@ -139,6 +140,8 @@ def _row_test(label: Cell) -> tuple[LabTest, str | None, str, str | None] | None
         if len(members) != 1:
             return None
         test = members[0]
+    elif test.kind == "anchor":
+        return None  # "A-a gradient": a word values follow that names no test of its own (knowledge/labs.csv)
     rest = label.text[hits[0].end:]
     unit = None
     name = label.text
@@ -150,9 +153,13 @@ def _row_test(label: Cell) -> tuple[LabTest, str | None, str, str | None] | None
     elif (bracket := _LABEL_INTERVAL.search(rest)) and (ref := _REFERENCE_CELL.match(bracket.group("ref"))):
         # "Sodium (135-145 mEq/L)", "WBC count (<5 cells/mcl)": the row's interval, and the unit written with it
         interval = bracket.group("ref")
+        name = label.text[:hits[0].end + bracket.start()]
         if _ref_unit(ref) and _unit_codes(str(_ref_unit(ref)))[0] is not None:
             unit = _ref_unit(ref)
-        name = label.text[:hits[0].end + bracket.start()]
+        elif (written := _LABEL_UNIT_BEFORE.sub("", rest[:bracket.start()])) and _unit_codes(written)[0] is not None:
+            # "Hemoglobin, g/dL (12-16)", "LDH IU/L (120-250)": the unit between the name and the bracketed interval
+            unit = written
+            name = label.text[:hits[0].end]
     return test, unit, name.strip(" ,:"), interval
 
 

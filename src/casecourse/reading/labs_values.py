@@ -44,7 +44,8 @@ _SIGN_LEFT = re.compile(r"(?:^|[\s(:=])[−\-–+]$|^[−\-–+]$")
 # rx_first.anchored: behind a lookahead of the first-character class, which lets `re` pass every other
 # position of the scan at once (same matches, ~60% less scan time)
 VALUE_RE = anchored(  # never from a digit ending a name: "FiO2 to 0.21" is no range 2-0.21
-    rf"(?<![A-Za-z])(?P<num>{_NUM})(?!\d)"  # never part of a number: "20-fold" is no 2
+    # never the digits opening a code: an antibody clone "35BH11" (capitals, then digits) is no value 35
+    rf"(?<![A-Za-z])(?P<num>{_NUM})(?!\d)(?!(?-i:[A-Z]{{2,}}\d))"  # never part of a number: "20-fold" is no 2
     rf"(?:(?P<mid>\s?%)?\s*(?:-|–|—|to)\s*(?P<num2>{_NUM})(?!\d))?(?![\w.]*\s?[/:]\s?\d)(?!-\w)",
     re.I)
 BP_RE = anchored(r"(?<![\w./])(?P<sys>\d{2,3})\s?/\s?(?P<dia>\d{2,3})(?:\s?(?P<unit>mm\s?Hg))?(?![\w/.,]?\d)",
