@@ -60,3 +60,14 @@ def test_a_gradient_row_of_a_table_names_no_test() -> None:
     labs = _labs("Table 2. Blood gases\nTest\tDay 1\tDay 2\nPaO2 (mmHg)\t61\t74\nA-a gradient\t410\t380\n")
     assert ("po2", 61.0, "mmHg", None) in labs
     assert not [lab for lab in labs if "gradient" in lab[0]]
+
+
+def test_a_degree_sign_before_the_unit_name_and_mm_of_hg() -> None:
+    labs = _labs("On arrival her temperature was 38.9 ° Celsius and her blood pressure was 150/95 mm of Hg.")
+    assert ("body temperature", 38.9, "° Celsius", None) in labs
+    assert ("blood pressure", 150.0, "mm of Hg", None) in labs
+
+
+def test_a_bound_on_a_blood_pressure_keeps_its_comparator() -> None:
+    course = analyze_text("Case presentation\nHis blood pressure stayed above 170/105 mmHg for two days.", assess=False)
+    assert [(lab.test, lab.value, lab.comparator) for lab in course.labs] == [("blood pressure", 170.0, ">")]
