@@ -71,3 +71,9 @@ def test_a_degree_sign_before_the_unit_name_and_mm_of_hg() -> None:
 def test_a_bound_on_a_blood_pressure_keeps_its_comparator() -> None:
     course = analyze_text("Case presentation\nHis blood pressure stayed above 170/105 mmHg for two days.", assess=False)
     assert [(lab.test, lab.value, lab.comparator) for lab in course.labs] == [("blood pressure", 170.0, ">")]
+
+
+def test_a_negative_test_read_by_two_readers_still_rules_out_its_infection() -> None:
+    course = analyze_text("Case presentation\nA 30-year-old man had fever. He had a negative urine culture and a "
+                          "negative HIV test.")
+    assert ("hiv infection", "refuted") in [(c.name, c.status) for c in course.conditions]
