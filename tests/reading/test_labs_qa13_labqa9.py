@@ -77,3 +77,9 @@ def test_a_negative_test_read_by_two_readers_still_rules_out_its_infection() -> 
     course = analyze_text("Case presentation\nA 30-year-old man had fever. He had a negative urine culture and a "
                           "negative HIV test.")
     assert ("hiv infection", "refuted") in [(c.name, c.status) for c in course.conditions]
+
+
+def test_a_table_row_of_an_antibody_to_a_virus_is_no_total_immunoglobulin() -> None:
+    labs = _labs("Table 3. Serology\nTest\tDay 2\tDay 9\nAnti-VZV IgM\tNegative\tPositive\nIgM (mg/dL)\t80\t95\n")
+    assert ("immunoglobulin m", 80.0, "mg/dL", None) in labs
+    assert not [lab for lab in labs if lab[0] == "immunoglobulin m" and lab[1] is None]

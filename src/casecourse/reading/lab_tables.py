@@ -132,8 +132,11 @@ def _row_test(label: Cell) -> tuple[LabTest, str | None, str, str | None] | None
     hits = [h for h in find_tests(label.text) if h.start <= _LABEL_LEAD]
     if not hits and (short := _short_labels().get(label.text)) is not None:
         return short, None, label.text, None  # "K", "Ht": a whole label only tables abbreviate so
-    if not hits or _ANTI_BEFORE.search(label.text, 0, hits[0].start):
-        return None  # "Anti TG Ab": an antibody to the test's analyte, not the analyte
+    if not hits or _ANTI_BEFORE.search(label.text, 0, hits[0].start) or (
+            hits[0].start > 0 and hits[0].test.name.startswith("immunoglobulin ") and _ANTI_LABEL.match(label.text)):
+        # "Anti TG Ab": an antibody to the test's analyte, not the analyte; "Anti-HSV IgM": an antibody class to what
+        # the label names before it, not the total IgM ("Anti-HIV" stays the HIV serology)
+        return None
     test = hits[0].test
     if test.members:
         members = expand(test)
@@ -224,6 +227,7 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
 _ARROWS = "↑↓"
 _SCALE = 500.0  # a result may lie this many times beyond its interval (ALT 20,000 U/L against 7–56 U/L), not more
 _ANTI_BEFORE = re.compile(r"\banti[\s-]*$", re.I)
+_ANTI_LABEL = re.compile(r"\s*anti\b", re.I)
 _FOOTNOTE = re.compile(r"(?<=\d)\s?[*#@†‡]+$")
 
 
