@@ -56,6 +56,7 @@ _REFERENCE_HEADER = re.compile(r"\b(?:reference|normal|ref\.?|range|interval|lim
 _EMPTY = re.compile(r"^\s*(?:[-–—−/]+|n\.?\s?a\.?|nd|not done|not (?:available|measured|tested))?\s*$", re.I)
 _SPACED_THOUSANDS = re.compile(r"^(?P<cmp>[<>≤≥]\s?)?\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
 _LABEL_UNIT = re.compile(r"(?:,\s*|\s*\(|\s+in\s+)(?P<unit>[^,()]{1,20}?)\)?\s*$")
+_LABEL_UNIT_BEFORE = re.compile(r"^\s*,?\s*|\s+$")  # what stands around a unit between a row's name and interval
 _LABEL_INTERVAL = re.compile(r"\s*\((?P<ref>[^()]{1,30})\)\s*$")  # a bracket closing a row label
 # a percentage named by its short form in a row label: "Neutrophils (NEU%)", "Lymphocytes (LYMPH%)"
 _PERCENT_NAMED = re.compile(r"^[A-Za-z]{2,6}(?=%$)")
@@ -131,14 +132,19 @@ def _row_test(label: Cell) -> tuple[LabTest, str | None, str, str | None] | None
     hits = [h for h in find_tests(label.text) if h.start <= _LABEL_LEAD]
     if not hits and (short := _short_labels().get(label.text)) is not None:
         return short, None, label.text, None  # "K", "Ht": a whole label only tables abbreviate so
-    if not hits or _ANTI_BEFORE.search(label.text, 0, hits[0].start):
-        return None  # "Anti TG Ab": an antibody to the test's analyte, not the analyte
+    if not hits or _ANTI_BEFORE.search(label.text, 0, hits[0].start) or (
+            hits[0].start > 0 and hits[0].test.name.startswith("immunoglobulin ") and _ANTI_LABEL.match(label.text)):
+        # "Anti TG Ab": an antibody to the test's analyte, not the analyte; "Anti-HSV IgM": an antibody class to what
+        # the label names before it, not the total IgM ("Anti-HIV" stays the HIV serology)
+        return None
     test = hits[0].test
     if test.members:
         members = expand(test)
         if len(members) != 1:
             return None
         test = members[0]
+    elif test.kind == "anchor":
+        return None  # "A-a gradient": a word values follow that names no test of its own (knowledge/labs.csv)
     rest = label.text[hits[0].end:]
     unit = None
     name = label.text
@@ -150,9 +156,13 @@ def _row_test(label: Cell) -> tuple[LabTest, str | None, str, str | None] | None
     elif (bracket := _LABEL_INTERVAL.search(rest)) and (ref := _REFERENCE_CELL.match(bracket.group("ref"))):
         # "Sodium (135-145 mEq/L)", "WBC count (<5 cells/mcl)": the row's interval, and the unit written with it
         interval = bracket.group("ref")
+        name = label.text[:hits[0].end + bracket.start()]
         if _ref_unit(ref) and _unit_codes(str(_ref_unit(ref)))[0] is not None:
             unit = _ref_unit(ref)
-        name = label.text[:hits[0].end + bracket.start()]
+        elif (written := _LABEL_UNIT_BEFORE.sub("", rest[:bracket.start()])) and _unit_codes(written)[0] is not None:
+            # "Hemoglobin, g/dL (12-16)", "LDH IU/L (120-250)": the unit between the name and the bracketed interval
+            unit = written
+            name = label.text[:hits[0].end]
     return test, unit, name.strip(" ,:"), interval
 
 
@@ -217,6 +227,7 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
 _ARROWS = "↑↓"
 _SCALE = 500.0  # a result may lie this many times beyond its interval (ALT 20,000 U/L against 7–56 U/L), not more
 _ANTI_BEFORE = re.compile(r"\banti[\s-]*$", re.I)
+_ANTI_LABEL = re.compile(r"\s*anti\b", re.I)
 _FOOTNOTE = re.compile(r"(?<=\d)\s?[*#@†‡]+$")
 
 

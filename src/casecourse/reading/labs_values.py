@@ -44,10 +44,11 @@ _SIGN_LEFT = re.compile(r"(?:^|[\s(:=])[−\-–+]$|^[−\-–+]$")
 # rx_first.anchored: behind a lookahead of the first-character class, which lets `re` pass every other
 # position of the scan at once (same matches, ~60% less scan time)
 VALUE_RE = anchored(  # never from a digit ending a name: "FiO2 to 0.21" is no range 2-0.21
-    rf"(?<![A-Za-z])(?P<num>{_NUM})(?!\d)"  # never part of a number: "20-fold" is no 2
+    # never the digits opening a code: an antibody clone "35BH11" (capitals, then digits) is no value 35
+    rf"(?<![A-Za-z])(?P<num>{_NUM})(?!\d)(?!(?-i:[A-Z]{{2,}}\d))"  # never part of a number: "20-fold" is no 2
     rf"(?:(?P<mid>\s?%)?\s*(?:-|–|—|to)\s*(?P<num2>{_NUM})(?!\d))?(?![\w.]*\s?[/:]\s?\d)(?!-\w)",
     re.I)
-BP_RE = anchored(r"(?<![\w./])(?P<sys>\d{2,3})\s?/\s?(?P<dia>\d{2,3})(?:\s?(?P<unit>mm\s?Hg))?(?![\w/.,]?\d)",
+BP_RE = anchored(r"(?<![\w./])(?P<sys>\d{2,3})\s?/\s?(?P<dia>\d{2,3})(?:\s?(?P<unit>mm\s?(?:of\s)?Hg))?(?![\w/.,]?\d)",
                  re.I)
 TITRE_RE = anchored(r"(?P<cmp>[<>≤≥]\s?)?(?<![\w.:/])1\s?:\s?(?P<den>\d{1,5})(?![\d:]|\s?[ap]\.?m\b)")
 # a titre written with a slash, "positive at 1/320": only the doubling-dilution denominators (never a date or a
@@ -196,13 +197,16 @@ def find_values(text: str) -> list[Value]:
     out: list[Value] = []
     taken = _Covered(len(text))
     for m in near(BP_RE, text, "/", 2, 4):  # the slash 2-3 digits and a space after the start
+        # "above 160/100 mmHg", "(>160/100 mm Hg)": a bound, not the pressure measured
+        before = _CMP_BEFORE_REV.match(text[max(0, m.start() - 16):m.start()][::-1])
+        cmp = _CMP_WORDS[before.group("cmp")[::-1].lower()] if before else None
         if m.group("unit") is None:  # "blood pressure was 120/80": kept only right after its test
             if int(m.group("sys")) <= int(m.group("dia")):
                 continue
-            out.append(Value(m.start(), m.end(), float(m.group("sys")),
+            out.append(Value(m.start(), m.end(), float(m.group("sys")), comparator=cmp,
                              extra={"diastolic": float(m.group("dia")), "bare_pressure": True}))
         else:
-            out.append(Value(m.start(), m.end(), float(m.group("sys")), unit=m.group("unit"),
+            out.append(Value(m.start(), m.end(), float(m.group("sys")), comparator=cmp, unit=m.group("unit"),
                              info=lookup_unit(m.group("unit")), ucum="mm[Hg]",
                              extra={"diastolic": float(m.group("dia")), "default_test": "blood pressure"}))
         taken.append((m.start(), m.end()))

@@ -157,6 +157,12 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
             kept.append(m)
             for b in range(first, last + 1):
                 buckets.setdefault(b, []).append(m)
+        elif m.attrs.get("workup") and not clash.attrs.get("workup") and m.type == clash.type == "lab_value" \
+                and (m.start, m.end, m.norm) == (clash.start, clash.end, clash.norm):
+            # one result word read by two readers ("negative HIV test"): the work-up reader's item (what a negative
+            # result rules out) stays with the result kept
+            for key, value in m.attrs.items():
+                clash.attrs.setdefault(key, value)
     kept.sort(key=lambda m: (m.start, -m.end, m.type))
     return kept
 

@@ -282,7 +282,9 @@ def _result(text: str, hits: _Hits, lo: int, hi: int, clause: tuple[int, int]) -
     # "smears were negative for acid-fast bacilli, but PCR detected M. tuberculosis": the result the list is
     # "negative for" is its own, not one of a later clause
     said = next((h for h in reversed(hits.window(clause[0], lo)) if h.kind in ("pos", "neg")), None)
-    if said is not None and _RESULT_FOR.fullmatch(text, said.end, lo):
+    if said is not None and (_RESULT_FOR.fullmatch(text, said.end, lo) or text[said.end:lo].isspace()):
+        # "negative for X"; "nonreactive X IgM and reactive X IgG": the word right before the list is its own, not
+        # the next list's
         return said
     after = (h for h in hits.window(hi, clause[1]) if h.kind in ("pos", "neg", "pos_verb")
              and not _bracketed_later(text, hi, h.start))
