@@ -45,8 +45,9 @@ _AMOUNT_MEASURED = re.compile(r"\b(?:urine|urinary|serum|plasma|excretion|excret
 # a mass per day of a urine measurement is an excretion rate: "proteinuria was 1.83 g/24 h"
 _EXCRETION_AFTER = re.compile(r"\s?(?:/|per)\s?(?:24\s?h\w*|day|d)\b", re.I)
 _EXCRETED = re.compile(r"\b(?:urine|urinary|excretion|excreted|proteinuria|albuminuria)\b", re.I)
+# "urine cultures were taken and vancomycin (2 g/24 h) was added": a dose given (exposure QA, expqa9)
 _AMOUNT_GIVEN = re.compile(r"\b(?:supplement\w*|replac\w*|replet\w*|start\w*|treat\w*|orally|oral|intravenous\w*|"
-                           r"i\.?v\.?|daily|doses?|dosing)\b", re.I)
+                           r"i\.?v\.?|daily|doses?|dosing|added|given|administered|prescribed|empirically)\b", re.I)
 # a volume per body weight right after a ventilation volume is a ventilator reading: "tidal volumes (Vt) of 6-7 mL/kg"
 _VENTILATION_BEFORE = re.compile(r"\b(?:(?i:tidal volumes?|minute volumes?|minute ventilation)|Vt|VT)\b[^.;]{0,30}$")
 # both are found from their head word ("dose", "cycle"), then read backwards in a short window
