@@ -64,3 +64,12 @@ def test_antibiotics_rationalised_to_one_stop_the_other() -> None:
                     "antibiotics were rationalised to cefuroxime once the sensitivities were known.")
     assert got["metronidazole"][-1][0] == "stopped"
     assert got["cefuroxime"][-1][0] != "stopped"  # the drug kept goes on
+
+
+def test_british_bd_and_qds_after_a_dose_are_frequencies() -> None:
+    ds = [m for m in doses.find("She took flucloxacillin 500 mg QDS and clarithromycin 500 mg bd.") if m.type == "dose"]
+    assert [(m.attrs.get("frequency"), m.attrs.get("period_unit")) for m in ds] == [(4, "d"), (2, "d")]
+
+
+def test_bd_by_itself_is_no_frequency() -> None:
+    assert not doses.find("Colchicine was restarted for her BD.")  # Behcet's disease, no twice daily

@@ -79,6 +79,12 @@ def _frequency_table() -> list[tuple[re.Pattern, int, str, str]]:
 
 
 @cache
+def _after_dose_only() -> frozenset[str]:
+    """Frequencies read only right after a dose or route (frequencies.csv `after_dose`): "50 mg BD", not "for BD"."""
+    return frozenset(r["written"] for r in table("frequencies.csv") if r.get("after_dose") == "1")
+
+
+@cache
 def _frequency_alternation() -> str:
     return "|".join(p.pattern for p, *_ in _frequency_table())
 
@@ -202,6 +208,8 @@ def find(text: str) -> list[Mention]:
             # the dosage instruction: a dose mention without a value that carries only the timing
             kind = "dose" if any(e in ends and _DOSAGE_GAP.fullmatch(text, e, m.start())
                                  for e in range(m.start() - _DOSAGE_GAP_MAX, m.start() + 1)) else "frequency"
+            if kind == "frequency" and m.group(0).lower() in _after_dose_only():
+                continue  # "colchicine for BD" (Behcet's disease): "bd" is twice daily only after a dose
             out.append(_make(type=kind, start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0).lower(),
                              attrs={"frequency": f, "period": p, "period_unit": u}))
     routes = _routes()
