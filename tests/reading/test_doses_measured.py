@@ -24,7 +24,7 @@ def test_a_ventilation_volume_is_no_dose() -> None:
 
 def test_an_excretion_rate_is_no_dose() -> None:
     assert _doses("Her 24-hour proteinuria was 2.4 g/24 h.") == []
-    assert _doses("Vancomycin 1 g/24 h was given.") == ["1 g"]
+    assert _doses("Vancomycin 1 g/24 h was given.") == ["1 g/24 h"]  # with its interval (expqa9)
     assert _doses("Prednisone 60 mg/day was started for proteinuria.") == ["60 mg/day"]
 
 

@@ -224,7 +224,9 @@ def _started_then_switched(text: str, d: Mention, drugs: ByStart, s1: int) -> in
 
 
 # a class switched as a whole, right after the class word: "antibiotics were (then) changed to ..."
-_CLASS_SWITCHED = re.compile(r"\s+(?:was|were|had\s+been)\s+(?:\w+ly\s+|then\s+)?(?:switched|changed|converted|"
+# "the antibiotic regimen was changed to A and B" as "antibiotics were changed to" (expqa9)
+_CLASS_SWITCHED = re.compile(r"\s+(?:(?:regimens?|therapy|treatment|coverage)\s+)?(?:was|were|had\s+been)\s+"
+                             r"(?:\w+ly\s+|then\s+)?(?:switched|changed|converted|rationali[sz]ed|"
                              r"narrowed|broadened|widened|modified|escalated|de-?escalated|stepped\s+down)\s+to\b",
                              re.I)
 

@@ -22,7 +22,9 @@ _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also"
            "pulses", "with", "plus", "therefore", "eventually", "finally", "later", "immediately", "promptly",
            "off-label", "a", "an", "course", "courses", "dosage", "as", "well", "combined", "concomitant",
            "outpatient", "home", "maintenance", "usual", "regular", "which", "empirical", "empiric", "had", "has",
-           "have", "prophylaxis", "prophylactic", "administration", "agent", "agents", "every"}
+           "have", "prophylaxis", "prophylactic", "administration", "agent", "agents", "every",
+           # "an X-based regimen was initially planned but deferred" (exposure QA, expqa9)
+           "-based", "regimen", "regimens", "initially"}
 
 
 # a reason is a short phrase (up to five words after up to three): "for a first time was reintroduced with an

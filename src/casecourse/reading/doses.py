@@ -45,8 +45,9 @@ _AMOUNT_MEASURED = re.compile(r"\b(?:urine|urinary|serum|plasma|excretion|excret
 # a mass per day of a urine measurement is an excretion rate: "proteinuria was 1.83 g/24 h"
 _EXCRETION_AFTER = re.compile(r"\s?(?:/|per)\s?(?:24\s?h\w*|day|d)\b", re.I)
 _EXCRETED = re.compile(r"\b(?:urine|urinary|excretion|excreted|proteinuria|albuminuria)\b", re.I)
+# "urine cultures were taken and vancomycin (2 g/24 h) was added": a dose given (exposure QA, expqa9)
 _AMOUNT_GIVEN = re.compile(r"\b(?:supplement\w*|replac\w*|replet\w*|start\w*|treat\w*|orally|oral|intravenous\w*|"
-                           r"i\.?v\.?|daily|doses?|dosing)\b", re.I)
+                           r"i\.?v\.?|daily|doses?|dosing|added|given|administered|prescribed|empirically)\b", re.I)
 # a volume per body weight right after a ventilation volume is a ventilator reading: "tidal volumes (Vt) of 6-7 mL/kg"
 _VENTILATION_BEFORE = re.compile(r"\b(?:(?i:tidal volumes?|minute volumes?|minute ventilation)|Vt|VT)\b[^.;]{0,30}$")
 # both are found from their head word ("dose", "cycle"), then read backwards in a short window
@@ -75,6 +76,12 @@ def _frequency_table() -> list[tuple[re.Pattern, int, str, str]]:
                       for part in re.split(r"((?<![a-z])n(?![a-mo-z])|(?<=q)n(?=[hw]$))", r["written"]))
         out.append((re.compile(pat.replace(r"\ ", r"\s*"), re.I), int(r["frequency"]), r["period"], r["period_unit"]))
     return out
+
+
+@cache
+def _after_dose_only() -> frozenset[str]:
+    """Frequencies read only right after a dose or route (frequencies.csv `after_dose`): "50 mg BD", not "for BD"."""
+    return frozenset(r["written"] for r in table("frequencies.csv") if r.get("after_dose") == "1")
 
 
 @cache
@@ -201,6 +208,8 @@ def find(text: str) -> list[Mention]:
             # the dosage instruction: a dose mention without a value that carries only the timing
             kind = "dose" if any(e in ends and _DOSAGE_GAP.fullmatch(text, e, m.start())
                                  for e in range(m.start() - _DOSAGE_GAP_MAX, m.start() + 1)) else "frequency"
+            if kind == "frequency" and m.group(0).lower() in _after_dose_only():
+                continue  # "colchicine for BD" (Behcet's disease): "bd" is twice daily only after a dose
             out.append(_make(type=kind, start=m.start(), end=m.end(), text=m.group(0), norm=m.group(0).lower(),
                              attrs={"frequency": f, "period": p, "period_unit": u}))
     routes = _routes()

@@ -63,6 +63,9 @@ _RX = [
             re.I,
         ),
     ),
+    # "checked at 6-hour intervals", "at 3-month intervals": a SET (MACCROBAT marks it Frequency), no point in time
+    # the next sentence could be placed at (exposure QA, expqa9)
+    ("interval", re.compile(rf"\b(?P<num>{AMOUNT})[\s-]*(?P<unit>{UNIT})\s+intervals\b", re.I)),
     # "applied at night", "taken at bedtime": THYME/TimeML leave the preposition out of the TIMEX3
     ("night", re.compile(r"(?<=\bat\s)(?P<word>night|bedtime)\b", re.I)),
     (
@@ -115,7 +118,7 @@ def _freq(lo: float, hi: float) -> str:
 
 
 # the patterns that begin with a count ("twice", "3", "three"); they are tried only where one stands
-_COUNTED = {"times_per", "times_word", "n_ly", "count"}
+_COUNTED = {"times_per", "times_word", "n_ly", "count", "interval"}
 _COUNT_HEAD = re.compile(rf"\b(?:once|twice|thrice|{AMOUNT})", re.I)
 
 
@@ -182,6 +185,11 @@ def frequencies(text: str, starts: list[int]) -> Iterator[Cand]:
                 if got is None or unit not in ("hour", "day", "week", "month", "year"):
                     continue
                 value, freq = duration_value(got[0], got[1], got[2], unit), "1X"
+            elif kind == "interval":
+                got = parse_amount(g["num"])
+                if got is None or g["num"].lower() in ("a", "an"):
+                    continue
+                value, freq = duration_value(got[0], got[1], got[2], unit_of(g["unit"])), "1X"
             elif kind == "night":
                 value, freq = "P1D", "1X"
             else:
