@@ -1,4 +1,5 @@
 """rx_store: patterns compiled from the kept program equal `re.compile`'s, and derivations come back from disk."""
+import os
 import re
 
 import pytest
@@ -86,6 +87,8 @@ def test_a_new_package_state_gets_a_new_file_and_the_old_one_goes(fresh_store, m
     rx_store.compile(r"old state")
     rx_store._save()
     (old,) = fresh_store.rglob("regex-*.pkl")
+    week = rx_store._STALE_AFTER_S
+    os.utime(old, (old.stat().st_atime, old.stat().st_mtime - week - 60))  # last written over a week ago
     monkeypatch.setattr(rx_store, "_state", lambda: "0123456789abcdef")  # a rule file was edited
     monkeypatch.setattr(rx_store, "_entries", None)
     assert not rx_store.has("sre", ("old state", 0))  # nothing of the old state is read
@@ -93,6 +96,17 @@ def test_a_new_package_state_gets_a_new_file_and_the_old_one_goes(fresh_store, m
     rx_store._save()
     (new,) = fresh_store.rglob("regex-*.pkl")
     assert new != old and new.name.endswith("0123456789abcdef.pkl")
+
+
+def test_a_recent_file_of_another_state_is_kept(fresh_store, monkeypatch):
+    rx_store.compile(r"one checkout")
+    rx_store._save()
+    (other,) = fresh_store.rglob("regex-*.pkl")  # written just now: another checkout sharing the cache uses it
+    monkeypatch.setattr(rx_store, "_state", lambda: "fedcba9876543210")
+    monkeypatch.setattr(rx_store, "_entries", None)
+    rx_store.compile(r"another checkout")
+    rx_store._save()
+    assert other.exists() and len(list(fresh_store.rglob("regex-*.pkl"))) == 2
 
 
 def test_the_state_covers_the_package_data(tmp_path):

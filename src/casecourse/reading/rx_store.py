@@ -10,7 +10,7 @@ The same pattern objects come back: `compile` builds the program exactly as `re.
 pattern loaded from the file is checked equal to a fresh one (CPython compares patterns by flags and program) before
 the file is trusted. The file is named by the Python build (the program format) and a hash of the package's state
 (see `_path`), so an edit of a derivation or of a rule never reuses an old result, and a file of an older state is
-deleted when the new one is written.
+deleted when a new one is written and it has not been written for a week.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import pickle
 import re
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -39,6 +40,7 @@ _added = False  # whether this process added entries (written back at exit)
 EAGER = [False]
 # compiled both ways once per process: the file's programs are trusted only if the two are equal
 _PROBE = r"(?P<a>x|y[0-9]+)\b(?=z)"
+_STALE_AFTER_S = 7 * 86400  # a file of another package state is deleted once unused (unwritten) this long
 
 
 def _prefix() -> str:
@@ -171,8 +173,11 @@ def _save() -> None:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(merged, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        for stale in path.parent.glob(f"{_prefix()}*.pkl"):  # other states of the package: never read again
-            if stale != path:
+        # other states of the package, unused for a week: another checkout or install sharing the cache may still
+        # read its own file (deleting at once made two of them rebuild each other's in turn)
+        week_ago = time.time() - _STALE_AFTER_S
+        for stale in path.parent.glob(f"{_prefix()}*.pkl"):
+            if stale != path and stale.stat().st_mtime < week_ago:
                 stale.unlink(missing_ok=True)
     except OSError:
         pass
