@@ -969,18 +969,17 @@ class CourseAssembler:
         self.course.anchor = first.time if first else None
 
 
-# a definite determiner before a diagnosis's head noun refers back to the fuller name told before it
 # a disease named as what a treatment prevents, by a noun after it: "stroke prevention", "endocarditis prophylaxis"
 _PREVENTION_AFTER = re.compile(r"\s+(?:prevention|prophylaxis)\b", re.I)
-# what a vaccination is against, before the disease (up to six words of a list, none a clause's subject or verb):
-# "had not been vaccinated against 2009 H1N1 influenza or seasonal influenza", "immunised against measles, mumps and
-# rubella" name no diagnosis either way; "vaccinated against influenza, he developed pneumonia" names the pneumonia
 # what a risk factor is for, before the disease: "no risk factors for thrombosis/embolism", "her risk factors for
 # preeclampsia included obesity" neither deny nor state the disease (a denial of the factors is no denial of it); not
 # past a comma ("given her risk factors for stroke, cortical blindness was considered")
 _RISK_FACTORS_FOR = re.compile(
     r"\brisk\s+factors?\s+(?:for|of|to)\s+(?:(?!(?:and|but|he|she|they|the|patient|was|were|had|has|is|are)\b)"
     r"[\w-]+(?:\s*/\s*|\s+)){0,3}$", re.I)
+# what a vaccination is against, before the disease (up to six words of a list, none a clause's subject or verb):
+# "had not been vaccinated against 2009 H1N1 influenza or seasonal influenza", "immunised against measles, mumps and
+# rubella" name no diagnosis either way; "vaccinated against influenza, he developed pneumonia" names the pneumonia
 _VACCINATED_AGAINST = re.compile(
     r"\b(?:vaccinated|immuni[sz]ed|vaccines?|vaccinations?|immuni[sz]ations?|boosters?)\s+(?:against|for)\s+"
     r"(?:(?!(?:he|she|they|it|the|patient|but|was|were|had|has|who|which|is|are)\b)[\w-]+(?:,?\s+(?:and|or)\s+|,\s+|\s+))"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from pathlib import PurePath
@@ -111,6 +111,13 @@ def _inline(el: Any, blocks: frozenset[str], skip: frozenset[str]) -> str:
     return "".join(parts)
 
 
+def _rows(table: Any, cell_text: Callable[[Any], str]) -> str:
+    """A table as lines of tab-separated cells (what `reading/lab_tables` reads); empty rows left out."""
+    rows = ["\t".join(_norm(cell_text(c)) for c in tr if _local(c.tag) in ("td", "th"))
+            for tr in table.iter("{*}tr", "tr")]
+    return "\n".join(r for r in rows if r.strip())
+
+
 def _jats(article: Any) -> list[str]:
     v = _vocabulary()["jats"]
     skip, blocks, texts = frozenset(v["skip"]), frozenset(v["blocks"]), frozenset(v["text_blocks"])
@@ -128,9 +135,7 @@ def _jats(article: Any) -> list[str]:
         if tag in skip or (tag == "sec" and el.get("sec-type") in skip_secs):
             return
         if tag == "table":
-            rows = ["\t".join(_norm(_inline(c, blocks, skip)) for c in tr if _local(c.tag) in ("td", "th"))
-                    for tr in el.iter("{*}tr", "tr")]
-            out.append("\n".join(r for r in rows if r.strip()))
+            out.append(_rows(el, lambda cell: _inline(cell, blocks, skip)))
             return
         if tag in ("fig", "table-wrap"):
             out.append(caption(el))
@@ -207,9 +212,7 @@ def _table_rows(xml: str) -> str | None:
         return None
     if root is None:
         return None
-    rows = ["\t".join(_norm("".join(c.itertext())) for c in tr if _local(c.tag) in ("td", "th"))
-            for tr in root.iter("{*}tr", "tr")]
-    return "\n".join(r for r in rows if r.strip()) or None
+    return _rows(root, lambda cell: "".join(cell.itertext())) or None
 
 
 def _from_json(data: bytes, name: str) -> tuple[str, str, str]:

@@ -7,11 +7,10 @@ sentence of its own (a verb of `knowledge/differential_headings.csv`: "A diagnos
 """
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
-from importlib import resources
 
+from casecourse.knowledge import table
 from casecourse.model import Assertion, Mention, set_field
 
 _OPEN = frozenset({Assertion.present, Assertion.historical})
@@ -19,10 +18,11 @@ _OPEN = frozenset({Assertion.present, Assertion.historical})
 
 @cache
 def _vocabulary() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    with resources.files("casecourse.knowledge").joinpath("differential_headings.csv").open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
-    words = {r["kind"]: sorted((x["text"] for x in rows if x["kind"] == r["kind"]), key=len, reverse=True)
-             for r in rows}
+    words: dict[str, list[str]] = {}
+    for r in table("differential_headings.csv"):
+        words.setdefault(r["kind"], []).append(r["text"])
+    for kind in words:
+        words[kind].sort(key=len, reverse=True)
     # the heading as a whole line (a numbering before it, a colon after it), and the line under it
     heading = re.compile(r"^[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]*)?(?:" + "|".join(map(re.escape, words["heading"]))
                          + r")[ \t]*:?[ \t]*\n+([^\n]+)", re.I | re.M)
