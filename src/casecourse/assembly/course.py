@@ -15,6 +15,7 @@ from casecourse.assembly import suspicions
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
 from casecourse.assembly.lab_stated import StatedWords, merged, only_change, settings, tells_change, value_before
+from casecourse.assembly.lab_table_restated import merge_table_restatements
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
@@ -200,6 +201,7 @@ class CourseAssembler:
         self._listed: set[tuple[int, int]] = set()  # lab abnormalities listed among diagnoses (see build)
         self._parts_ending: dict[int, list[Mention]] | None = None  # finding parts by end (see _conjuncts)
         self._relative_clauses: dict[tuple[int, int], tuple[list[int], list[int]]] = {}  # see relative_clauses
+        self._tabled: set[str] = set()  # ids of lab results read from a table (lab_table_restated.py)
         self._last_lab: Mention | None = None  # the previous lab value read, for a restatement in another unit
         self._last_target: tuple[str, int] | None = None  # the test and end of the last value read as a target
         self._stated = StatedWords(self.text)  # result words whose value may follow ("elevated at 1399 ng/mL")
@@ -311,6 +313,7 @@ class CourseAssembler:
         self.course.findings = list(self._findings.values())
         self._anchor()
         self._date_of_birth()
+        self.course.labs = merge_table_restatements(self.course.labs, self._tabled)
         mark_implausible(self.course.labs)
         return self.course
 
@@ -738,6 +741,8 @@ class CourseAssembler:
                     self._ids["lab"] -= 1
                     return
             self._stated.word(str(m.attrs["test"]), lab, int(m.attrs.get("stated_at") or m.end), sent)
+        if m.zone == "table":
+            self._tabled.add(lab.id)
         labs.append(lab)
 
     def _mention_starts(self) -> list[int]:
