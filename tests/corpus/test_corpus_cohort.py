@@ -99,3 +99,17 @@ def test_query_and_cohort_commands(store: Path) -> None:
     text = _cli("cohort", "--store", str(store), "-c", "SLE", "-c", "HLH", "--drug", "anakinra").stdout
     assert "remission on it" in text and "relapse on it" in text
     assert _cli("query", "--store", str(store / "nowhere"), "SELECT 1").returncode == 2
+
+
+def test_days_from_day_0_are_shown_to_the_day_or_to_tenths_near_day_0() -> None:
+    from casecourse.corpus.cohort import when
+
+    def row(lo: float, hi: float) -> dict[str, float]:
+        return {"start_offset_min": lo, "start_offset_max": hi}
+
+    assert when(row(-9.5, -2.5), "start") == "day -10..-2"  # an interval widens outwards: it still holds the time
+    assert when(row(62.9375, 70.2), "start") == "day +62..+71"
+    assert when(row(62.6, 62.6), "start") == "day +63"
+    assert when(row(0.5, 0.5), "start") == "day +0.5"
+    assert when(row(0.0, 0.0), "start") == "day 0"
+    assert when(row(-0.04, 0.04), "start") == "day 0"

@@ -5,6 +5,8 @@ fixed rule (OUTCOME_RULE) from the events the course holds; when they do not say
 """
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +36,20 @@ def when(r: dict[str, Any], prefix: str) -> str | None:
         return f"{lo or '?'}..{hi or '?'}"
     a, b = r.get(f"{prefix}_offset_min"), r.get(f"{prefix}_offset_max")
     if a is not None:
-        return f"day {a:+g}".replace("+0", "0") if a == b else f"day {a:+g}..{b:+g}"
+        b = a if b is None else b
+        if a == b:
+            return f"day {_day(a, round)}"
+        lo, hi = _day(a, math.floor), _day(b, math.ceil)
+        return f"day {lo}" if lo == hi else f"day {lo}..{hi}"
     return r.get(f"{prefix}_text")
+
+
+def _day(x: float, whole: Callable[[float], int]) -> str:
+    """An offset as a reader takes it: whole days (an estimate's bounds, 62.9375 days from "9 weeks", are no more
+    exact than a day; an interval's bounds widen outwards, so it still holds the time), tenths within two days of
+    day 0 ("+0.5": hours after admission)."""
+    x = whole(x) if abs(x) >= 2 else round(x, 1)
+    return "0" if x == 0 else f"{x:+g}"
 
 
 def _rows(con, sql: str, params: list) -> list[dict[str, Any]]:
