@@ -513,6 +513,10 @@ _COMMA_SUBJECT = re.compile(r",\s+(?:she|he|having|the\s+patient\s+(?:was\s+|wer
 # a denial whose scope names the patient's history ("no history of X", "no known history of X")
 _HISTORY_WORD = re.compile(r"\b(?:history|known|previous|prior|past)\b", re.I)
 _CLAUSE_EVENTS = frozenset({"recovery", "improvement", "sequela"})
+# a denial written right before an outcome's own word: "no (further) improvement", "without any recovery"
+_OWN_DENIAL = re.compile(
+    r"\b(?:no|without(?:\s+any)?|not\s+any|lack\s+of|absence\s+of)\s+"
+    r"(?:(?:clinical|further|significant|meaningful|marked|obvious|apparent|definite)\s+)*\Z", re.I)
 _LIST_WORDS = frozenset({"and", "or", "nor", "the", "a", "an", "any", "other", "either", "both", "also", "all"})
 
 
@@ -541,6 +545,9 @@ _SINGULAR_CUE = re.compile(r"(?:was|is|has)\b", re.I)
 #: the target opens a clause of its own after ", and": a determiner right before it ("..., and the swelling worsened")
 _NEW_SUBJECT_AFTER_AND = re.compile(r",\s*and\s+(?:the|his|her|their|its|this|these)\s+\Z", re.I)
 _COMMA_AND = re.compile(r",\s*and\b")
+#: between a forward denial and an event, an "and" that opens another clause or noun phrase: a determiner or a verb
+#: in the past after it ("no malignancy and suggested a good response"); "no fever or improvement" stays denied
+_EVENT_AFTER_AND = re.compile(r"\band\s+(?:(?:the|his|her|their|its|this|these|a|an)\b|[a-z]+ed\b)", re.I)
 
 
 def _new_clause_between(text: str, m: Mention, gap: str) -> bool:
@@ -813,6 +820,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 if d in ("FORWARD", "BIDIRECTIONAL") and b <= m.start:
                     if _NEW_SUBJECT_AFTER_AND.search(text, b, m.start) and text.count(",", b, m.start) == 1:
                         continue  # "the fever did not decrease, and the swelling worsened": a clause of its own
+                    if m.type == "event" and _EVENT_AFTER_AND.search(text, b, m.start):
+                        continue  # "no fever and the rash improved", "no tumour and a good response": not denied
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
                     if d == "BACKWARD" and (_new_clause_between(text, m, text[m.end:a])
@@ -861,6 +870,10 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                             and d == "BACKWARD" and m.end <= a and b <= stop), None)
                 if cue is not None:
                     best, best_cue = Assertion.negated, cue
+            if best is None and m.type == "event" and m.norm in _CLAUSE_EVENTS and (
+                    own := _OWN_DENIAL.search(text, max(s0, m.start - 40), m.start)) is not None:
+                # "no improvement of the rash": the PSEUDO cue that keeps the rash there hides the "no" from the event
+                best, best_cue = Assertion.negated, own.span()
             if best is not None:
                 if m.type not in witness:
                     set_field(m, "assertion", best)

@@ -1,0 +1,37 @@
+"""An outcome event's own denial, and a denial that does not reach past a new clause or noun phrase
+(reading/assertion.py: _OWN_DENIAL, _EVENT_AFTER_AND)."""
+from __future__ import annotations
+
+import pytest
+
+from casecourse.api import analyze_text
+
+_OPENING = "A 52-year-old woman was admitted with fever. "
+
+
+def _events(sentence: str) -> list[tuple[str, str]]:
+    return [(e.type, e.assertion.value) for e in analyze_text(_OPENING + sentence, assess=False).events
+            if e.type != "admission"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Her joint pain showed no improvement of its severity.",
+    "There was no significant improvement in her creatinine despite fluids.",
+    "Oral iron was given without any improvement in her haemoglobin.",
+])
+def test_no_improvement_in_something_is_a_denied_improvement(sentence: str) -> None:
+    assert _events(sentence) == [("improvement", "negated")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "There was no cough and the headache improved.",
+    "The scan showed no residual tumour and a good response to chemotherapy.",
+    "Biopsies found no lymphoma and suggested a good response to therapy.",
+])
+def test_a_denial_does_not_reach_an_outcome_in_a_new_clause_or_noun_phrase(sentence: str) -> None:
+    assert _events(sentence) == [("improvement", "present")]
+
+
+def test_the_thing_that_did_not_improve_stays_present() -> None:
+    course = analyze_text(_OPENING + "There was no improvement in her rash.", assess=False)
+    assert [(f.name, f.assertion.value) for f in course.findings if f.name == "rash"] == [("rash", "present")]
