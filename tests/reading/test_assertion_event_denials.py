@@ -35,3 +35,14 @@ def test_a_denial_does_not_reach_an_outcome_in_a_new_clause_or_noun_phrase(sente
 def test_the_thing_that_did_not_improve_stays_present() -> None:
     course = analyze_text(_OPENING + "There was no improvement in her rash.", assess=False)
     assert [(f.name, f.assertion.value) for f in course.findings if f.name == "rash"] == [("rash", "present")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Despite vasopressors she did not survive.", [("death", "present")]),
+    ("Cardiac arrest followed and he could not be resuscitated.", [("death", "present")]),
+    ("An emergency caesarean section was performed, but the baby did not survive.", []),  # the baby's death
+    ("Pressors were started, but she failed to make any improvement.", [("improvement", "negated")]),
+    ("He failed to show a clinical response to steroids.", [("improvement", "negated")]),
+])
+def test_outcomes_told_by_what_did_not_happen(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert _events(sentence) == expected
