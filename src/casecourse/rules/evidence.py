@@ -189,15 +189,22 @@ class View:
         out: list[LabReading] = []
         for f in self.index.get(analyte, []):
             if isinstance(f, LabResult):
-                unit, value = f.unit, f.value
-                if (value is None or norm_unit(unit) is None) and f.value_si is not None and f.unit_si:
+                unit, value, high = f.unit, f.value, f.value_high
+                if f.value_si is not None and f.unit_si and (
+                        value is None or norm_unit(unit) is None
+                        or f.unit_si.startswith("10*") and convert(analyte, value, unit, f.unit_si) is None):
+                    # a count the reader converted in a notation the rules' table does not know ("5.0×104/μL", a
+                    # flattened 10^4; "45 k/cmm"); a concentration in a unit outside the table stays unsettled
+                    # ("ferritin 6872 ng/dL" in an HLH report is the authors' ng/mL more often than a normal level)
+                    if high is not None and value:
+                        high = high * f.value_si / value
                     unit, value = f.unit_si, f.value_si
                 flag = f.interpretation
                 if f.assertion in (Assertion.negated, Assertion.ruled_out) and value is None:
                     flag = "N" if flag in (None, "L", "H") else flag
                 if f.implausible:  # "haemoglobin 9 mg/dL": neither its value nor a flag read from it settles anything
                     flag = None
-                out.append(LabReading(f, analyte, value, f.value_high, f.comparator, unit, flag,
+                out.append(LabReading(f, analyte, value, high, f.comparator, unit, flag,
                                       implausible=f.implausible))
         for key, interp in _implied_by().get(analyte, ()):
             for f in self.index.get(key, []):
