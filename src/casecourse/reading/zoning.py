@@ -4,7 +4,9 @@ Zones: `narrative` (the case), `summary` (abstract, "we report a case of..."), `
 (introduction), `discussion` (discussion, conclusion, and paragraphs about other patients or
 trials), `literature` (a sentence citing other work), `title`, `authors` (names, affiliations,
 correspondence), `frontmatter` (a flattened web page's header before its first section), `backmatter` (funding,
-consent, copyright, competing interests), `references`.
+consent, copyright, competing interests), `references`. A teaching box's heading ("Key teaching points", zone `box`
+in `knowledge/section_headings.csv`) makes its bulleted lines `discussion`; the text after them returns to the zone
+before the box.
 Only `narrative` and `summary` yield patient facts; everything else is kept as mentions.
 Tab-separated table lines are `table` (a table of this patient's data: its lab results become
 facts) or `table_other` (a table whose caption speaks of other cases, criteria or the literature).
@@ -193,6 +195,12 @@ def zone_lines(text: str) -> list[Zone]:
         lines.extend(_split_inline_headings(pos, raw))
         pos += len(raw) + 1
     has_headings = any(_heading_zone(raw) in PATIENT_ZONES for _, _, raw in lines)
+    # a case report (it has a discussion) with no heading of the story anywhere: the case is told under another
+    # heading ("Introduction", "Materials and methods", "Clinical presentation") and starts at its opening sentence;
+    # a review without a discussion tells other authors' cases in its sections ("They studied a 52-year-old ...")
+    story_unheaded = not any(_heading_zone(raw) == "narrative" for _, _, raw in lines) and any(
+        _heading_zone(raw) == "discussion" and _NUMBERING.sub("", raw.strip()).lower().startswith("discussion")
+        for _, _, raw in lines)
     # a flattened page opens with its title, navigation and often the abstract before any inline heading: that
     # stretch stays where an unheaded text starts (the story), not in the background
     inline = len(lines) > text.count("\n") + 1
@@ -211,6 +219,8 @@ def zone_lines(text: str) -> list[Zone]:
     # index in `zones` of the first heading when it is a sub-heading of the story ("Past Medical History"), else -1
     opening_sub: int | None = None
     box: str | None = None  # the zone of a box (learning objectives) whose heading a paragraph's end holds
+    box_return: str | None = None  # after a teaching box's own heading line: the zone its bullets interrupt
+    sections: dict[str, str] = {}  # a numbered section ("2 Case presentation") -> its zone
     for k, (start, end, raw) in enumerate(lines):
         if not raw.strip():
             continue
@@ -220,6 +230,13 @@ def zone_lines(text: str) -> list[Zone]:
         caption = _TABLE_CAPTION.match(raw)
         table_zone = ("table_other" if _OTHER_TABLE.search(raw) else "table") if caption else None
         hz = _heading_zone(raw)
+        if hz == "box":
+            box_return, hz = (box_return or current), "discussion"
+        elif hz:
+            box_return = None
+            hz = _in_section(raw, hz, sections)
+        elif box_return is not None and raw.lstrip()[:1] not in _BULLETS:
+            current, box_return = box_return, None  # the box's bullets have ended: the text goes on where it was
         if hz and page_title and k + 1 < len(lines) and lines[k + 1][2].lstrip().startswith(page_title):
             hz = None  # "PMID: 123 Case Report: <the page's title> ...": the title's label printed again, no heading
             zones.append(Zone(start, end, "title"))
@@ -251,6 +268,7 @@ def zone_lines(text: str) -> list[Zone]:
                 box = None
         if not hz and zone == current and (glued := _GLUED_HEADING.search(raw)) is not None:
             box = _heading_zone(glued.group(1))  # "... on mechanical ventilation.Learning Objectives"
+            box = "discussion" if box == "box" else box
         if hz == "narrative":
             story_headed, framed_story = True, framed
         framed = framed or hz in ("background", "summary")
@@ -261,7 +279,8 @@ def zone_lines(text: str) -> list[Zone]:
         if inline and hz == "backmatter" and keywords_at is None and raw.strip()[:3].lower() == "key":
             keywords_at = len(zones)
         opening = _case_opening(raw) if inline and not story_headed and zone in (
-            "background", "discussion", "backmatter") else None
+            "background", "discussion", "backmatter") or not inline and story_unheaded and not hz \
+            and zone == "background" and current == "background" else None
         if opening is not None:
             # before any heading of the story, the case told under a heading we do not know after the introduction (or
             # after a table of contents ending in "Discussion"): the story starts at its opening sentence
@@ -288,6 +307,21 @@ def zone_lines(text: str) -> list[Zone]:
     if not has_headings:
         _mark_unheaded_discussion(text, zones)
     return zones
+
+
+_SECTION_NUMBER = re.compile(r"^\s*(\d+)(?:\.(\d+))?\.?\s")
+
+
+def _in_section(raw: str, hz: str, sections: dict[str, str]) -> str:
+    """A numbered sub-section takes its section's story zone: "2.1 Background" under "2 Case presentation" is the
+    patient's background, not the article's introduction."""
+    m = _SECTION_NUMBER.match(raw)
+    if m is None:
+        return hz
+    if m.group(2) is None:
+        sections[m.group(1)] = hz
+        return hz
+    return "narrative" if hz == "background" and sections.get(m.group(1)) == "narrative" else hz
 
 
 def _story_subheading(raw: str) -> bool:
@@ -351,7 +385,9 @@ _PAGE_TITLE_END = re.compile(r" [|-] |\s{2,}| Warning:")
 # woman"), admitted or referred, or the case announced ("we present a case of ...")
 _STORY_OPENING = re.compile(
     r"\b(?:(?:the|our|this|index) (?:patient|case|man|woman|boy|girl|child|infant|neonate)\b|"
-    r"\d+[- ](?:years?|months?|weeks?|days?)[- ]old\b|(?:was|were) (?:admitted|hospitali[sz]ed|referred)\b|"
+    r"(?:\d+|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]{3,5}teen|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety)(?:-[a-z]+)?)[- ](?:years?|months?|weeks?|days?)[- ]old\b|"
+    r"(?:was|were) (?:admitted|hospitali[sz]ed|referred)\b|"
     r"[Ww]e (?:report|describe|present)\b)")
 _ANNOUNCED = frozenset({"report", "escribe", "present"})  # "we report", "we describe", "we present" (last 7 letters)
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])\s+)(?=[A-Z0-9])")
