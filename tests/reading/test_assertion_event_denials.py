@@ -46,3 +46,14 @@ def test_the_thing_that_did_not_improve_stays_present() -> None:
 ])
 def test_outcomes_told_by_what_did_not_happen(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _events(sentence) == expected
+
+
+@pytest.mark.parametrize(("story", "deaths"), [
+    ("A 2-day-old male neonate was admitted to the NICU with respiratory distress. Despite ventilation, the neonate "
+     "died on day 3 of life.", 1),  # the newborn's own report: the patient died
+    ("A 31-year-old woman was admitted at 28 weeks of gestation with pre-eclampsia. A caesarean section was performed; "
+     "the neonate unfortunately died on day 3 of life.", 0),  # the mother's report: another person's death
+])
+def test_a_newborns_death_is_the_patients_only_in_the_newborns_own_report(story: str, deaths: int) -> None:
+    course = analyze_text(story, assess=False)
+    assert sum(e.type == "death" for e in course.events) == deaths

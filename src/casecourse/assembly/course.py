@@ -852,6 +852,9 @@ class CourseAssembler:
                 continue
             role = m.attrs.get("role")
             kind = m.norm or ""
+            if role == "reference" and kind == "death" and _NEWBORN_DIES.match(m.text) and \
+                    self.course.patient.age_years is not None and self.course.patient.age_years < 1:
+                role = "occurrence"  # in a newborn's own report "the neonate died" is the patient's death
             if role == "reference" or role == "at" and any(e.type == kind for e in self.course.events):
                 continue
             readmission = kind == "readmission"
@@ -1279,6 +1282,11 @@ def relative_clauses(text: str, sent: tuple[int, int]) -> tuple[list[int], list[
 # the story's line right before a table announces it ("Initial laboratory results are shown below.", "... were as
 # follows:"): a table with no time in its header is then at the story's time there
 _ANNOUNCES = anchored(r"\b(?:below|following|as follows|summari[sz]ed in the table|the table)\b|:\s*$", re.I)
+
+
+# a newborn named as the one who died ("the neonate (unfortunately) died", "her baby passed away"): another person in a
+# mother's story (knowledge/event_cues.csv), the patient in the newborn's own
+_NEWBORN_DIES = re.compile(r"(?:the|her|his|their)\s+(?:[\w-]+\s+)?(?:baby|infant|neonate|newborn)\b", re.I)
 
 
 def _announced_table(text: str, pos: int) -> bool:
