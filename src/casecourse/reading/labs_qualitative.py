@@ -62,7 +62,7 @@ _AND_AFTER = re.compile(r"\s+and\b", re.I)
 # a copula right before a result adjective: the adjective is said of what comes before it ("X was positive")
 _PREDICATE_BEFORE = re.compile(r"\b(?:was|were|is|are|remained|became|proved|returned|be|been)\s+$", re.I)
 _PRE_FOR = anchored(r"(?P<adj>(?:tested\s+|was\s+|were\s+)?(?:strongly\s+|weakly\s+)?"
-                    r"(?:positive|negative|reactive|seropositive|seronegative))\s+(?:for|to)\s+"
+                    r"(?:positive|negative|reactive|seropositive|seronegative|positivity|negativity))\s+(?:for|to)\s+"
                     r"(?:the\s+|an?\s+)?$", re.I)
 _POST = re.compile(
     rf"\s*\)?\s*(?:,\s*(?=(?:were|was|are|is|remained)\s))?"
@@ -386,7 +386,7 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             window = text[prev_bound:g_start]
             pre = (search_lowered(_PRE, window, low and low[prev_bound:g_start])
                    if _may_hold_adjective(window) else None) or (
-                _PRE_FOR.search(window) if may_hold(low, prev_bound, g_start, ("tive",)) else None)
+                _PRE_FOR.search(window) if may_hold(low, prev_bound, g_start, ("tive", "tivity")) else None)
             listed = None if pre or not _list_tail().search(window) or not _may_hold_adjective(window) \
                 else _list_head().search(window)
             if listed and (listed.group("n1") or listed.group("n2")):
