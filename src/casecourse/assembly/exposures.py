@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from casecourse.assembly.exposure_carried import carried_barred
 from casecourse.assembly.exposure_courses import (
     _AFTER_COURSE,
     _AFTER_DOSES,
@@ -619,6 +620,11 @@ class ExposureBuilder:
             if split:
                 claimed |= {id(m) for m in split[1:]}  # "500 mg in the morning and 250 mg in the evening": one day
             own = _own_time(st, d, drug_ix, clause, told)
+            if own is st.time and st.origin is not None and own.derivation == "carried" and \
+                    carried_barred(self.text, st.origin, s0):
+                # the story's time set by a caption, a relative's story, an expected date or a time paragraphs back:
+                # not this drug's (expqa10)
+                own = TimeRef(derivation="unknown")
             if until_at and own.known and any(own == t for pos, t in told if pos in until_at):
                 # "amoxicillin 1 g TDS until 10/02/2024 and metformin": that date ends a course and starts none; the
                 # drugs began at the time told before it, or at one the text does not give

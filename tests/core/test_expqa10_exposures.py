@@ -1,0 +1,67 @@
+"""Drug exposures, tenth round (expqa10): a drug told with no time of its own starts at the story's carried time only
+when that time is the story's: not a time set by a table caption, by a relative's story, by an expected date, or by a
+time told before a section heading. Sentences written for this test."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _start(text: str, drug: str):
+    course = analyze_text(text, assess=False)
+    return next(e for e in course.exposures if e.drug == drug).segments[0].start
+
+
+def test_time_of_a_table_caption_does_not_date_a_later_drug() -> None:
+    text = ("A 58-year-old man was admitted with septic shock.\n\n"
+            "Table 2 Blood tests at admission and 72 h after plasma exchange\n\n"
+            "Test\tAdmission\tAfter\n"
+            "Lactate\t6.1\t2.0\n\n"
+            "He was treated with norepinephrine and hydrocortisone.")
+    start = _start(text, "norepinephrine")
+    assert start is None or not start.known
+
+
+def test_time_of_a_relatives_story_does_not_date_the_patients_drug() -> None:
+    text = ("A 4-year-old boy was admitted with fever. His brother had died of sepsis 2 days after a similar illness. "
+            "He was started on ceftriaxone.")
+    start = _start(text, "ceftriaxone")
+    assert start is None or not start.known or start.offset_days == (0.0, 0.0)
+
+
+def test_expected_delivery_date_does_not_date_a_drug_given() -> None:
+    text = ("A 30-year-old woman was admitted on 3 March 2022 in labour. Her expected date of delivery was 10 March "
+            "2022. She bled heavily and was given tranexamic acid.")
+    start = _start(text, "tranexamic acid")
+    assert start is None or start.point != "2022-03-10"
+
+
+def test_time_before_a_section_heading_does_not_date_a_drug() -> None:
+    text = ("A 61-year-old man had a cholecystectomy. Eight months later he developed jaundice.\n\n"
+            "Outcome and follow-up\n\n"
+            "He was admitted with fever and rigors and started on piperacillin-tazobactam.")
+    start = _start(text, "piperacillin-tazobactam")
+    assert start is None or not start.known
+
+
+def test_presentation_date_two_paragraphs_back_still_dates_a_drug() -> None:
+    text = ("A 52-year-old woman presented to the emergency department on 12 June 2020 with fever.\n\n"
+            "Examination showed a tender right flank and a heart rate of 118.\n\n"
+            "Her white cell count was raised and the urine was cloudy.\n\n"
+            "She was started on ceftriaxone.")
+    start = _start(text, "ceftriaxone")
+    assert start is not None and start.point == "2020-06-12"
+
+
+def test_time_of_the_previous_paragraph_still_dates_a_drug() -> None:
+    text = ("A 61-year-old man had a cholecystectomy. Eight months later he developed jaundice and fever.\n\n"
+            "He was started on piperacillin-tazobactam.")
+    start = _start(text, "piperacillin-tazobactam")
+    assert start is not None and start.known and start.text == "Eight months later"
+
+
+def test_a_figure_legend_between_does_not_count_as_a_paragraph() -> None:
+    text = ("A 45-year-old woman presented with cough. On 4 May 2021 a culture grew Nocardia.\n\n"
+            "Figure 2 Chest radiograph showing a cavity.\n\n"
+            "She was started on trimethoprim-sulfamethoxazole.")
+    start = _start(text, "trimethoprim-sulfamethoxazole")
+    assert start is not None and start.point == "2021-05-04"
