@@ -1,9 +1,11 @@
 """Drug exposures, tenth round (expqa10): a drug told with no time of its own starts at the story's carried time only
 when that time is the story's: not a time set by a table caption, by a relative's story, by an expected date, or by a
-time told before a section heading. Sentences written for this test."""
+time told before a section heading. A medication list ("medications on admission included") names drugs taken before
+the admission, whatever time the sentence before carried. Sentences written for this test."""
 from __future__ import annotations
 
 from casecourse.api import analyze_text
+from casecourse.model import BEFORE_ADMISSION
 
 
 def _start(text: str, drug: str):
@@ -65,3 +67,17 @@ def test_a_figure_legend_between_does_not_count_as_a_paragraph() -> None:
             "She was started on trimethoprim-sulfamethoxazole.")
     start = _start(text, "trimethoprim-sulfamethoxazole")
     assert start is not None and start.point == "2021-05-04"
+
+
+def test_medications_on_admission_are_taken_before_it() -> None:
+    text = ("A 66-year-old man saw his doctor earlier the same day with cough. Medications on admission included: "
+            "bisoprolol 5 mg daily and atorvastatin 40 mg nightly.")
+    start = _start(text, "bisoprolol")
+    assert start is not None and start.text == BEFORE_ADMISSION
+
+
+def test_a_medication_list_after_a_dated_admission_keeps_the_date_as_known_taken() -> None:
+    text = ("A 50-year-old woman was admitted on 3 May 2021 with fever. Her home medications included metformin and "
+            "lisinopril.")
+    start = _start(text, "metformin")
+    assert start is not None and start.text == BEFORE_ADMISSION and start.point == "2021-05-03"

@@ -202,8 +202,9 @@ def _glossary(text: str, sent: tuple[int, int]) -> bool:
 # ("her regular medication included", "home medications were", "had been treated with X for 2 years"): taken
 # before the admission, since a time the text does not give
 _MED_HISTORY = re.compile(r"\b(?:(?:current|regular|home|usual|daily|maintenance|outpatient|chronic|long-term|"
-                          r"previous|prior)\s+(?:medications?|medicines?|drugs?|treatment|therapy)|(?:his|her|their)\s+"
-                          r"medications?)\s+(?:included|includes|include|were|was|consisted\s+of|comprised|are|is)\b|"
+                          r"previous|prior|admission)\s+(?:medications?|medicines?|drugs?|treatment|therapy)|(?:his|her|"
+                          r"their)\s+medications?|medications?\s+(?:on|at|upon|before|prior\s+to)\s+(?:the\s+time\s+of\s+)?"
+                          r"admission)\s*:?\s+(?:included|includes|include|were|was|consisted\s+of|comprised|are|is)\b|"
                           r"\b(?:had|has)\s+been\s+(?:treated|taking|receiving|maintained|managed)\b", re.I)
 _PROPHYLAXIS_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?prophyla(?:xis|ctic)\b", re.I)
 
@@ -681,9 +682,11 @@ class ExposureBuilder:
                 when = _since(own, *length)
                 if seg is not None:
                     seg.start = when
-            elif act == "start" and not own.text and self.active.get(d.norm or d.text) is None and \
-                    _MED_HISTORY.search(self.text, s0, d.start):
-                # "her regular medications included X": taken when the story begins (its time), since before it
+            elif act == "start" and (not own.text or own is st.time and st.timex is None) and \
+                    self.active.get(d.norm or d.text) is None and _MED_HISTORY.search(self.text, s0, d.start):
+                # "her regular medications included X": taken when the story begins (its time), since before it; a
+                # time carried from the sentence before ("seen by her doctor earlier the same day") is when it was
+                # known to be taken, not when it was started (expqa10)
                 when = own.model_copy(update={"text": BEFORE_ADMISSION})
                 if seg is not None:
                     seg.start = when
