@@ -81,3 +81,10 @@ def test_a_medication_list_after_a_dated_admission_keeps_the_date_as_known_taken
             "lisinopril.")
     start = _start(text, "metformin")
     assert start is not None and start.text == BEFORE_ADMISSION and start.point == "2021-05-03"
+
+
+def test_a_transplant_from_a_donor_still_dates_the_conditioning() -> None:
+    text = ("A 40-year-old man had acute myeloid leukemia. A transplant from a matched sibling donor was performed in "
+            "March 2019. The conditioning regimen included fludarabine and melphalan.")
+    start = _start(text, "fludarabine")
+    assert start is not None and start.point == "2019-03"

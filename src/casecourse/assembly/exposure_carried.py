@@ -28,8 +28,9 @@ _HEADING_LINE = re.compile(r"[ \t]*[A-Z0-9][^\n.,;!?]{0,58}[^\n.,;!?\s][ \t]*:?[
 
 @cache
 def _relative_subject() -> re.Pattern:
-    """A relative who is the subject of what the time dates: "a sibling who had died", "her brother was diagnosed"."""
-    words = sorted({r["word"] for r in table("relatives.csv")}, key=len, reverse=True)
+    """A relative who is the subject of what the time dates: "a sibling who had died", "her brother was diagnosed".
+    Not a donor: "a transplant from a sibling donor was performed in May" dates the patient's transplant."""
+    words = sorted({r["word"] for r in table("relatives.csv")} - {"donor"}, key=len, reverse=True)
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\s+(?:who|that|had|has|was|were|died|passed)\b",
                       re.I)
 
