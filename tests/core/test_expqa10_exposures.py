@@ -1,7 +1,8 @@
 """Drug exposures, tenth round (expqa10): a drug told with no time of its own starts at the story's carried time only
 when that time is the story's: not a time set by a table caption, by a relative's story, by an expected date, or by a
 time told before a section heading. A medication list ("medications on admission included") names drugs taken before
-the admission, whatever time the sentence before carried. Sentences written for this test."""
+the admission, whatever time the sentence before carried. "Followed by 4 weeks of oral X" gives X its length and its
+start after the course before. Sentences written for this test."""
 from __future__ import annotations
 
 from casecourse.api import analyze_text
@@ -88,3 +89,25 @@ def test_a_transplant_from_a_donor_still_dates_the_conditioning() -> None:
             "March 2019. The conditioning regimen included fludarabine and melphalan.")
     start = _start(text, "fludarabine")
     assert start is not None and start.point == "2019-03"
+
+
+def test_followed_by_a_length_of_another_drug_starts_and_ends_it() -> None:
+    course = analyze_text("A 60-year-old woman had osteomyelitis. She received 6 weeks of intravenous vancomycin "
+                          "followed by 4 weeks of oral linezolid.", assess=False)
+    seg = next(e for e in course.exposures if e.drug == "linezolid").segments[0]
+    assert seg.start.offset_days == (42.0, 42.0) and seg.length_days == 28.0
+    assert seg.end is not None and seg.end.offset_days == (70.0, 70.0)
+
+
+def test_followed_by_a_length_is_a_duration_not_a_time() -> None:
+    from casecourse.reading.pipeline import read
+    ms = [m for m in read("He was given cefazolin for 2 days followed by 5 days of oral cephalexin.").mentions
+          if m.text == "5 days"]
+    assert ms and ms[0].type == "duration" and not ms[0].attrs.get("signal")
+
+
+def test_followed_by_after_a_length_of_a_class_starts_that_long_after() -> None:
+    course = analyze_text("A 50-year-old man had septic arthritis. On day 3 he received intravenous antibiotics for 2 "
+                          "weeks, followed by 4 weeks of oral cephalexin.", assess=False)
+    seg = next(e for e in course.exposures if e.drug == "cephalexin").segments[0]
+    assert seg.start.offset_days == (16.0, 16.0) and seg.end is not None and seg.end.offset_days == (44.0, 44.0)

@@ -45,6 +45,7 @@ from casecourse.assembly.exposure_courses import (
     _fronted_course,
     _gapped_stops,
     _held_for,
+    _length_then,
     _names_list_last,
     _own_time,
     _per_day,
@@ -650,6 +651,9 @@ class ExposureBuilder:
                 own = prev.model_copy(update={"derivation": "carried"})
             if action == "start" and (after := self._followed(d, drug_ix)) is not None:
                 own = after  # "completed 6 weeks of X, followed by oral Y": Y from X's end
+            elif action == "start" and own.known and (then := _length_then(self.text, d, ms.index(ms.durations))):
+                # "antibiotics for 2 weeks, followed by 4 weeks of oral Y": that long after the sentence's time
+                own = days_after(own, then[0], then[1], "course before")
             seg = self._segment(d, drugs, ms, own, sent, dose)
             if split and seg is not None:
                 _split_dose(self.text, seg, split)
