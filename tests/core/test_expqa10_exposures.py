@@ -111,3 +111,19 @@ def test_followed_by_after_a_length_of_a_class_starts_that_long_after() -> None:
                           "weeks, followed by 4 weeks of oral cephalexin.", assess=False)
     seg = next(e for e in course.exposures if e.drug == "cephalexin").segments[0]
     assert seg.start.offset_days == (16.0, 16.0) and seg.end is not None and seg.end.offset_days == (44.0, 44.0)
+
+
+def test_a_running_course_continued_until_a_day_ends_then() -> None:
+    course = analyze_text("A 50-year-old man had a wound infection. On day 15 he was started on cefepime. Cefepime was "
+                          "continued until day 36.", assess=False)
+    exp = next(e for e in course.exposures if e.drug == "cefepime")
+    assert len(exp.segments) == 1 and exp.segments[0].end is not None
+    assert exp.segments[0].end.offset_days == (35.0, 35.0)
+
+
+def test_followed_by_after_a_course_given_until_a_day() -> None:
+    course = analyze_text("A 50-year-old man had a wound infection. On day 15 the antibiotic was changed to cefepime "
+                          "(4 g/day). Cefepime (4 g/day) was administered until day 36, followed by 4 weeks of oral "
+                          "doxycycline.", assess=False)
+    seg = next(e for e in course.exposures if e.drug == "doxycycline").segments[0]
+    assert seg.start.offset_days == (35.0, 35.0) and seg.end is not None and seg.end.offset_days == (63.0, 63.0)

@@ -353,6 +353,11 @@ def _sentence_text(text: str, sent: tuple[int, int]) -> str:
     return out
 
 
+def _told_end(seg: DoseSegment) -> bool:
+    """Whether the segment's end was told: by a stated length ("for 6 weeks") or an "until" time ("until day 36")."""
+    return seg.end is not None and (seg.length_days is not None or seg.end.known and seg.end.derivation != "carried")
+
+
 class ExposureBuilder:
     """Accumulates exposures over the sentences of one story."""
 
@@ -472,7 +477,7 @@ class ExposureBuilder:
                     return
             else:
                 self._update_dose(exp, seg, when)
-            if seg is None or seg.length_days is None or seg.end is None:
+            if seg is None or not _told_end(seg):
                 exp.status = "active"
                 return
             if exp.segments[-1].end is None:  # "remained on X 100 mg twice daily for 5 days": over when told
@@ -493,13 +498,19 @@ class ExposureBuilder:
         """A dose where none was known fills the segment; a different dose opens a new one. A dose told with a start
         (`started`: "was commenced on X 30 mg") at a time after the course's known start is that time's: a new
         segment, the first one's dose unknown ("X" in 2010, "commenced on X 30 mg daily" in 2018)."""
-        if seg is not None and (not seg.dose or seg.dose.value is None) and seg.length_days is not None \
-                and seg.end is not None and exp.segments and exp.segments[-1].end is None:
-            exp.segments[-1].end = seg.end  # "daptomycin was continued for 6 weeks": the course goes on that long
+        if seg is not None and (not seg.dose or seg.dose.value is None) and _told_end(seg) \
+                and exp.segments and exp.segments[-1].end is None:
+            # "daptomycin was continued for 6 weeks": the course goes on that long; "cefepime was continued until day
+            # 36": up to that day (expqa10)
+            exp.segments[-1].end = seg.end
             return
         if not seg or not seg.dose or seg.dose.value is None:
             return
         last = exp.segments[-1]
+        if seg.length_days is None and _told_end(seg) and last.end is None and last.dose is not None and \
+                last.dose.value is not None and _same_dose(last, seg):
+            last.end = seg.end  # "cefepime (4 g/day) was administered until day 36": the running course, up to then
+            return
         if (last.dose is None or last.dose.value is None) and not (started and _told_later(last.start, when)):
             last.dose, last.timing, last.route = seg.dose, seg.timing or last.timing, seg.route or last.route
         elif last.dose is None or last.dose.value is None or not _same_dose(last, seg):
@@ -920,8 +931,8 @@ class ExposureBuilder:
         if p is None or p.norm == d.norm:
             return None
         if (now := self.active.get(p.norm or p.text)) is not None:  # "X for 7 days, then Y": over at its length
-            last = now.segments[-1] if now.segments else None
-            return last.end if last is not None and last.length_days is not None and last.end is not None \
+            last = now.segments[-1] if now.segments else None  # or at its "until" day (expqa10)
+            return last.end if last is not None and _told_end(last) and last.end is not None \
                 and last.end.known else None
         exp = self._last_of(p.norm or p.text)
         return exp.end if exp is not None and exp.end is not None and exp.end.known else None
