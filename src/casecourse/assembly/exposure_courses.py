@@ -110,6 +110,21 @@ def _own_time(st: SentenceTime, d: Mention, drugs: ByStart, clause: tuple[int, i
     return st.at(d.start)
 
 
+def _length_then(text: str, d: Mention, durations: ByStart) -> tuple[float, str] | None:
+    """The length told right before "followed by" ahead of `d` when no drug's course there ends it: "received
+    dual intravenous antibiotics for 2 weeks, followed by 4 weeks of oral X" (X begins that long after the
+    sentence's time); its days and text (expqa10)."""
+    m = _FOLLOWED_BY.search(text, max(0, d.start - 60), d.start)
+    if m is None or not m.group(0).lstrip().startswith((",", "followed", "and", "then")):
+        return None
+    for x in durations.window(m.start() - 40, m.start()):
+        end = int(x.attrs.get("phrase_end") or x.end)
+        if x.attrs.get("signal") == "for" and 0 <= m.start() - end <= 1 and \
+                (n := _days(str(x.attrs.get("value") or ""))) is not None:
+            return n, x.text
+    return None
+
+
 def _days(value: str) -> float | None:
     """Days in an ISO 8601 duration of one unit ("P3D", "P4W", "PT48H"); None for anything else."""
     m = _DURATION.match(value)
@@ -162,7 +177,9 @@ _STOPPED_SINCE_START = re.compile(
     re.I)
 
 
-_FOLLOWED_BY = re.compile(r"(?:,?\s+(?:and\s+)?(?:then\s+)?followed\s+by|"
+_FOLLOWED_BY = re.compile(r"(?:,?\s+(?:and\s+)?(?:then\s+)?followed\s+by"
+                          # "followed by 11 days of oral C": its length told between (expqa10)
+                          r"(?:\s+(?:a\s+)?[\w.]+[\s-](?:days?|weeks?|months?)(?:\s+(?:course|period))?\s+of)?|"
                           # "A and B for 7 days then C for 5 days": C after a course of told length (expqa8)
                           r"\b(?:days?|weeks?|months?)\s*,?\s+(?:and\s+)?then)"
                           r"\s+(?:(?:oral|intravenous|iv|the|a|an)\s+)*$", re.I)

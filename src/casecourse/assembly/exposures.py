@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from casecourse.assembly.exposure_carried import carried_barred
 from casecourse.assembly.exposure_courses import (
     _AFTER_COURSE,
     _AFTER_DOSES,
@@ -44,6 +45,7 @@ from casecourse.assembly.exposure_courses import (
     _fronted_course,
     _gapped_stops,
     _held_for,
+    _length_then,
     _names_list_last,
     _own_time,
     _per_day,
@@ -201,8 +203,9 @@ def _glossary(text: str, sent: tuple[int, int]) -> bool:
 # ("her regular medication included", "home medications were", "had been treated with X for 2 years"): taken
 # before the admission, since a time the text does not give
 _MED_HISTORY = re.compile(r"\b(?:(?:current|regular|home|usual|daily|maintenance|outpatient|chronic|long-term|"
-                          r"previous|prior)\s+(?:medications?|medicines?|drugs?|treatment|therapy)|(?:his|her|their)\s+"
-                          r"medications?)\s+(?:included|includes|include|were|was|consisted\s+of|comprised|are|is)\b|"
+                          r"previous|prior|admission)\s+(?:medications?|medicines?|drugs?|treatment|therapy)|(?:his|her|"
+                          r"their)\s+medications?|medications?\s+(?:on|at|upon|before|prior\s+to)\s+(?:the\s+time\s+of\s+)?"
+                          r"admission)\s*:?\s+(?:included|includes|include|were|was|consisted\s+of|comprised|are|is)\b|"
                           r"\b(?:had|has)\s+been\s+(?:treated|taking|receiving|maintained|managed)\b", re.I)
 _PROPHYLAXIS_AFTER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?prophyla(?:xis|ctic)\b", re.I)
 
@@ -350,6 +353,11 @@ def _sentence_text(text: str, sent: tuple[int, int]) -> str:
     return out
 
 
+def _told_end(seg: DoseSegment) -> bool:
+    """Whether the segment's end was told: by a stated length ("for 6 weeks") or an "until" time ("until day 36")."""
+    return seg.end is not None and (seg.length_days is not None or seg.end.known and seg.end.derivation != "carried")
+
+
 class ExposureBuilder:
     """Accumulates exposures over the sentences of one story."""
 
@@ -469,7 +477,7 @@ class ExposureBuilder:
                     return
             else:
                 self._update_dose(exp, seg, when)
-            if seg is None or seg.length_days is None or seg.end is None:
+            if seg is None or not _told_end(seg):
                 exp.status = "active"
                 return
             if exp.segments[-1].end is None:  # "remained on X 100 mg twice daily for 5 days": over when told
@@ -490,13 +498,19 @@ class ExposureBuilder:
         """A dose where none was known fills the segment; a different dose opens a new one. A dose told with a start
         (`started`: "was commenced on X 30 mg") at a time after the course's known start is that time's: a new
         segment, the first one's dose unknown ("X" in 2010, "commenced on X 30 mg daily" in 2018)."""
-        if seg is not None and (not seg.dose or seg.dose.value is None) and seg.length_days is not None \
-                and seg.end is not None and exp.segments and exp.segments[-1].end is None:
-            exp.segments[-1].end = seg.end  # "daptomycin was continued for 6 weeks": the course goes on that long
+        if seg is not None and (not seg.dose or seg.dose.value is None) and _told_end(seg) \
+                and exp.segments and exp.segments[-1].end is None:
+            # "daptomycin was continued for 6 weeks": the course goes on that long; "cefepime was continued until day
+            # 36": up to that day (expqa10)
+            exp.segments[-1].end = seg.end
             return
         if not seg or not seg.dose or seg.dose.value is None:
             return
         last = exp.segments[-1]
+        if seg.length_days is None and _told_end(seg) and last.end is None and last.dose is not None and \
+                last.dose.value is not None and _same_dose(last, seg):
+            last.end = seg.end  # "cefepime (4 g/day) was administered until day 36": the running course, up to then
+            return
         if (last.dose is None or last.dose.value is None) and not (started and _told_later(last.start, when)):
             last.dose, last.timing, last.route = seg.dose, seg.timing or last.timing, seg.route or last.route
         elif last.dose is None or last.dose.value is None or not _same_dose(last, seg):
@@ -619,6 +633,11 @@ class ExposureBuilder:
             if split:
                 claimed |= {id(m) for m in split[1:]}  # "500 mg in the morning and 250 mg in the evening": one day
             own = _own_time(st, d, drug_ix, clause, told)
+            if own is st.time and st.origin is not None and own.derivation == "carried" and \
+                    carried_barred(self.text, st.origin, s0):
+                # the story's time set by a caption, a relative's story, an expected date or a time paragraphs back:
+                # not this drug's (expqa10)
+                own = TimeRef(derivation="unknown")
             if until_at and own.known and any(own == t for pos, t in told if pos in until_at):
                 # "amoxicillin 1 g TDS until 10/02/2024 and metformin": that date ends a course and starts none; the
                 # drugs began at the time told before it, or at one the text does not give
@@ -643,6 +662,9 @@ class ExposureBuilder:
                 own = prev.model_copy(update={"derivation": "carried"})
             if action == "start" and (after := self._followed(d, drug_ix)) is not None:
                 own = after  # "completed 6 weeks of X, followed by oral Y": Y from X's end
+            elif action == "start" and own.known and (then := _length_then(self.text, d, ms.index(ms.durations))):
+                # "antibiotics for 2 weeks, followed by 4 weeks of oral Y": that long after the sentence's time
+                own = days_after(own, then[0], then[1], "course before")
             seg = self._segment(d, drugs, ms, own, sent, dose)
             if split and seg is not None:
                 _split_dose(self.text, seg, split)
@@ -675,9 +697,11 @@ class ExposureBuilder:
                 when = _since(own, *length)
                 if seg is not None:
                     seg.start = when
-            elif act == "start" and not own.text and self.active.get(d.norm or d.text) is None and \
-                    _MED_HISTORY.search(self.text, s0, d.start):
-                # "her regular medications included X": taken when the story begins (its time), since before it
+            elif act == "start" and (not own.text or own is st.time and st.timex is None) and \
+                    self.active.get(d.norm or d.text) is None and _MED_HISTORY.search(self.text, s0, d.start):
+                # "her regular medications included X": taken when the story begins (its time), since before it; a
+                # time carried from the sentence before ("seen by her doctor earlier the same day") is when it was
+                # known to be taken, not when it was started (expqa10)
                 when = own.model_copy(update={"text": BEFORE_ADMISSION})
                 if seg is not None:
                     seg.start = when
@@ -907,8 +931,8 @@ class ExposureBuilder:
         if p is None or p.norm == d.norm:
             return None
         if (now := self.active.get(p.norm or p.text)) is not None:  # "X for 7 days, then Y": over at its length
-            last = now.segments[-1] if now.segments else None
-            return last.end if last is not None and last.length_days is not None and last.end is not None \
+            last = now.segments[-1] if now.segments else None  # or at its "until" day (expqa10)
+            return last.end if last is not None and _told_end(last) and last.end is not None \
                 and last.end.known else None
         exp = self._last_of(p.norm or p.text)
         return exp.end if exp is not None and exp.end is not None and exp.end.known else None

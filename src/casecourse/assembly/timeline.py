@@ -67,6 +67,9 @@ class SentenceTime:
     # later times the sentence moves on to, from a position on: "In January she stopped X, and two months later
     # she relapsed" (position of "two months later", its time)
     shifts: tuple[tuple[int, TimeRef], ...] = ()
+    # for a sentence with no time of its own, the expression that set the time it carries (None when the story's time
+    # was reset without one: day 0, the admission's): the exposure reader asks whether that time may date a drug start
+    origin: Mention | None = None
 
     def __post_init__(self) -> None:
         # the shifts' positions, when in order (as placed, `place_sentences`): found by bisection, not a scan of them
@@ -450,6 +453,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     history: tuple[int, TimeRef] | None = None  # the last piece of history dated aside, and its sentence
     age_now = _age_now(reading, types)
     carried: tuple[TimeRef | None, TimeRef | None] = (None, None)  # (a time, its carried copy)
+    # each time a sentence set (or moved on to), with the expression that set it: what a carried copy comes from
+    set_by: dict[int, tuple[TimeRef, Mention]] = {}
     admitted: TimeRef | None = None  # the calendar time of the first admission told
     presented: TimeRef | None = None  # the first presentation told, where no admission is: day 1 of "day 5"
     # the calendar time of the last admission (or, before any, of the presentation) told: what "on admission"
@@ -639,6 +644,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                         _offset(tx, current)
                 if new is not None:
                     current = new
+                    set_by[id(new)] = (new, tx)
                     shifts.append((_clause_start(reading.text, told_to, tx.start), new))
                     told_to = max(told_to, tx.end)
         if current is None:
@@ -686,15 +692,19 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             out.append(SentenceTime(time=aside, timex=setter, shifts=resumes))
             aside = None
             continue
+        origin = None
         if setter:
             t = set_time
+            set_by.setdefault(id(set_time), (set_time, setter))
             if setter.attrs.get("day_count"):
                 day_counted.add(i)
         else:  # one carried copy per time carried (nothing changes a TimeRef once placed)
             if carried[0] is not current:
                 carried = (current, current.model_copy(update={"derivation": "carried"}))
             t = carried[1]
-        out.append(SentenceTime(time=t, timex=setter, shifts=tuple(shifts)))
+            by = set_by.get(id(current))
+            origin = by[1] if by is not None and by[0] is current else None
+        out.append(SentenceTime(time=t, timex=setter, shifts=tuple(shifts), origin=origin))
         if not day0_marked and t.known and _DAY_ZERO.search(reading.text, *reading.sentences[i]):
             day0_marked.append(t)  # "... on April 23rd 2014 (day 0)": what "day +22" counts from
         told = admitted_in.get(i, readmitted_in.get(i))

@@ -177,6 +177,7 @@ _GEST_DAYS_AFTER = re.compile(r"\s*(?:and|\+|,)\s*(?:\d+|[a-z]+)\s+days?\s*['’
 _LENGTH_PREPS = {"for", "over", "during", "lasting", "throughout"}
 _OF_SOMETHING = re.compile(r"\s+of\s+(?!age\b|life\b|gestation|pregnancy|amenorr)", re.I)
 _TIME_PREPS = {"within", "after", "at", "by", "following"}
+_FOLLOWED = re.compile(r"\b(?:followed|succeeded)\s+$", re.I)
 _BARE_PREPS = {"within", "for", "over", "during", "after", "lasting"}
 _PERSON = re.compile(
     r"[- \u00a0]+(?:old\s+)?(?:man|woman|male|female|boy|girl|lady|gentleman|patient|child|"
@@ -269,6 +270,10 @@ def _classify(
         s = m.start("approx") if m.group("approx") else m.start("num") if m.group("num") else m.start()
     e = m.end() if m.group("comp") and unit == "week" else m.end("unit")
     pre = _PRE.search(text, max(0, s - 24), s)
+    if pre is not None and pre.group("prep").lower() == "by" and _FOLLOWED.search(text, max(0, pre.start() - 16),
+                                                                                  pre.start()) \
+            and _OF_SOMETHING.match(text, e):
+        pre = None  # "followed by 4 weeks of oral X": the 'by' is the verb's; "4 weeks of X" a length (expqa10)
     if _TOTAL_OF.match(adj) and m.group("num"):
         # "for a total of 6 weeks": the TIMEX3 is "6 weeks"; the signal and phrase still begin at "for"
         s = m.start("approx") if m.group("approx") else m.start("num")
