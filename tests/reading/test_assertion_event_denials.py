@@ -43,6 +43,8 @@ def test_the_thing_that_did_not_improve_stays_present() -> None:
     ("An emergency caesarean section was performed, but the baby did not survive.", []),  # the baby's death
     ("Pressors were started, but she failed to make any improvement.", [("improvement", "negated")]),
     ("He failed to show a clinical response to steroids.", [("improvement", "negated")]),
+    ("After the arrest she did not recover.", [("recovery", "negated")]),
+    ("She remained hemiplegic without any functional recovery.", [("recovery", "negated")]),
 ])
 def test_outcomes_told_by_what_did_not_happen(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert _events(sentence) == expected
