@@ -760,7 +760,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
 # day of life. On admission, ...")
 # ("On day 5 he presented with a rash" tells a finding, not a new stay: a bare "presented" counts only as the first)
 _ARRIVES = re.compile(r"\b(?:(?:presented|arrived)(?P<to>\s+(?:again\s+)?(?:to|at|in)\b)?|"
-                      # "... and referred to our facility" (timeqa10: a stay whose discharge "after 8 days" counts from it)
+                      # "... and referred to our facility" (timeqa10: its discharge "after 8 days" counts from it)
                       r"(?P<ref>(?:was|were)\s+referred|referred\s+to\s+(?:our|this)\b)|"
                       # "transferred to our hospital's ICU on day 5": the stay at our hospital begins (timeqa8)
                       r"(?P<tr>transferred\s+to\s+(?:our|this)\s+(?:[\w-]+\s+){0,2}(?:hospital|institution|facility|"
