@@ -114,3 +114,35 @@ def test_referred_to_our_facility_opens_the_stay_a_discharge_counts_from() -> No
                 "artesunate and referred to our facility for review. Upon arrival, he was pale. "
                 "He was discharged home after 8 days.")
     assert mid(got[4]) == 14.0  # 8 days after the referral on day 6, not day 8
+
+
+def test_an_age_told_with_when_dates_a_piece_of_history() -> None:
+    got = times("A 13-year-old girl was admitted with seizures. She developed agitation. "
+                "When the girl was 5 years of age, she had similar seizures. She is now at school.")
+    assert mid(got[2]) < -2000.0  # about 8 years before day 0, not the story's time
+    assert mid(got[3]) == 0.0
+
+
+def test_a_sentence_opening_with_the_previous_months_is_history() -> None:
+    got = times("A 74-year-old woman presented to the emergency department with dyspnea. During the previous 12 "
+                "months she was complaining of myalgias. At that time, she was diagnosed with polymyalgia rheumatica. "
+                "On examination she was tachypneic.")
+    assert -365.0 < mid(got[1]) < -100.0
+    assert mid(got[2]) == mid(got[1])  # "At that time": the history's time
+    assert mid(got[3]) == 0.0
+
+
+def test_a_span_later_in_the_presentation_sentence_is_the_presentation() -> None:
+    got = times("A 50-year-old man presented with fever for the past 3 days. He was febrile.")
+    assert mid(got[0]) == 0.0
+
+
+def test_a_day_count_opening_the_next_clause_dates_the_next_drug_only() -> None:
+    from casecourse.api import analyze_text
+
+    text = ("A 27-year-old man was admitted to the ICU with pneumonia. On ICU day 5, we added fluconazole 0.4 g daily "
+            "and on ICU day 7, methylprednisolone 500 mg daily was given.")
+    course = analyze_text(text, assess=False)
+    start = {e.drug: e.segments[0].start for e in course.exposures}
+    assert start["fluconazole"].offset_days == (4.0, 4.0)
+    assert start["methylprednisolone"].offset_days == (6.0, 6.0)

@@ -618,7 +618,7 @@ class ExposureBuilder:
                 if dose is not None and dose.start >= d.end else None
             if split:
                 claimed |= {id(m) for m in split[1:]}  # "500 mg in the morning and 250 mg in the evening": one day
-            own = _own_time(st, d, drug_ix, clause, told)
+            own = _own_time(st, d, drug_ix, clause, told, self.text)
             if until_at and own.known and any(own == t for pos, t in told if pos in until_at):
                 # "amoxicillin 1 g TDS until 10/02/2024 and metformin": that date ends a course and starts none; the
                 # drugs began at the time told before it, or at one the text does not give

@@ -416,7 +416,9 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     # a text that marks its own day 0 ("admitted to the ICU (day 0)") and counts its days from it (timeqa10)
     marks_day_zero = any(m.attrs.get("day_count") == 0 and m.zone in PATIENT_ZONES for m in types.of("time"))
     restating: set[int] = set()  # where a parenthesised day count of such a text restates its sentence's time
-    for m in types.of("event", *_TIME_TYPES, "duration"):  # (the loop reads no other)
+    for m in types.of("event", *_TIME_TYPES, "duration", "age"):  # (the loop reads no other)
+        if m.type in ("age", "duration"):
+            m = _history_span(reading.text, m) or m  # noqa: PLW2901 - read as the time it tells
         if m.type == "event" and m.norm in ("admission", "readmission") and m.attrs.get("role") == "occurrence" \
                 and m.zone in PATIENT_ZONES:
             j = si
@@ -794,6 +796,39 @@ def _discharged_since(i: int, admitted_in: dict[int, int], readmitted_in: dict[i
     """Whether a discharge was told after the last admission told before sentence `i` (or since the story began)."""
     last = max((j for j in (*admitted_in, *readmitted_in) if j < i), default=-1)
     return any(last < d < i for d in discharges)
+
+
+# "When the girl was 5 years of age, she had ...": an age told as the time of a piece of history (timeqa10)
+_WHEN_AGED = re.compile(r"\bwhen\s+(?:he|she|the\s+(?:patient|girl|boy|child|man|woman|infant)|our\s+patient)\s+"
+                        r"was\s+(?:about\s+|approximately\s+|only\s+)?$", re.I)
+# "During the previous 12 months, she complained of ...": a sentence opening with the span before the story's time
+_OPENS_WITH_SPAN = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)(?:during|over|in|throughout)\s+$", re.I)
+_SPAN_DAYS = {"D": 1.0, "W": 7.0, "M": 30.44, "Y": 365.25}
+_SPAN = re.compile(r"P(\d+(?:\.\d+)?)([DWMY])$")
+
+
+def _history_span(text: str, m: Mention) -> Mention | None:
+    """An age or a span the timeline reads as the time of a piece of history, as a time mention; None otherwise.
+
+    "When the girl was 5 years of age, she had seizures" is at that age, as "at the age of 5 years" is (the story of a
+    13-year-old: 8 years before day 0); "During the previous 12 months, she complained of myalgias" opens a piece of
+    history spanning the year before the story's time (the sentence after it, "At that time, she was diagnosed with
+    X", goes on in it). A span told later in a sentence ("fever for the past 3 days") is the presentation's own."""
+    a = m.attrs
+    if m.type == "age":
+        if not isinstance(a.get("age_years"), int | float) or a.get("gestational") \
+                or not _WHEN_AGED.search(text, max(0, m.start - 40), m.start):
+            return None
+        return m.model_copy(update={"type": "time", "attrs": {
+            **a, "age_span": True, "rel_direction": "after", "rel_anchor": "birth", "kind": "relative"}})
+    span = _SPAN.match(str(a.get("value") or ""))
+    if span is None or a.get("rel_direction") != "before" or a.get("rel_anchor") != "presentation" \
+            or a.get("kind") != "duration" or not _OPENS_WITH_SPAN.search(text, max(0, m.start - 40), m.start):
+        return None
+    days = float(span.group(1)) * _SPAN_DAYS[span.group(2)]
+    return m.model_copy(update={"type": "time", "attrs": {
+        **a, "kind": "relative", "rel_anchor": "previous", "rel_amount_min": 0.0, "rel_amount_max": days,
+        "rel_unit": "day", "dct_relative": True}})
 
 
 def _first_presentation(i: int, current: TimeRef | None, last_stay: TimeRef | None, admitted_in: dict[int, int],
