@@ -146,3 +146,33 @@ def test_a_day_count_opening_the_next_clause_dates_the_next_drug_only() -> None:
     start = {e.drug: e.segments[0].start for e in course.exposures}
     assert start["fluconazole"].offset_days == (4.0, 4.0)
     assert start["methylprednisolone"].offset_days == (6.0, 6.0)
+
+
+def test_a_span_sentence_that_tells_the_admission_stays_the_story() -> None:
+    got = times("A 60-year-old man had glomerulonephritis. In the past 5 years, his renal function worsened slowly, "
+                "until he was admitted to the emergency room with severe anaemia. He was transfused.")
+    assert mid(got[1]) == 0.0
+
+
+def test_postoperative_days_of_an_unfound_operation_count_from_one_day() -> None:
+    got = times("A 40-year-old woman was admitted with neutropenia. Nine days later, a repeat CT showed ischaemia. "
+                "She was extubated on postoperative day (POD) 1 and was stable. She deteriorated on POD4. On POD5, "
+                "mucormycosis was diagnosed.")
+    assert mid(got[2]) == 10.0
+    assert mid(got[3]) == 13.0  # not 10 + 4
+    assert mid(got[4]) == 14.0  # not 14 + 5
+
+
+def test_an_earlier_day_of_the_stay_later_in_a_sentence_is_a_look_back() -> None:
+    text = ("A 30-year-old man was admitted with hip pain. On the third hospital day, he was febrile. His breathing "
+            "worsened the following day, and CT showed consolidation, which was not seen on the first hospital day, "
+            "and the CRP was 13.8 mg/dL.")
+    st = place_sentences(read(text))[2]
+    assert st is not None
+    assert mid(st.at(text.index("CRP"))) == 3.0  # not back to day 0
+
+
+def test_a_presentation_after_an_event_the_story_told_counts_from_it() -> None:
+    got = times("A 67-year-old woman underwent renal transplantation from a deceased donor. Three months after the "
+                "renal transplant, she was admitted to the surgery clinic with abdominal pain.")
+    assert mid(got[1]) > 60.0  # the transplant told first is the story's start; the admission 3 months on

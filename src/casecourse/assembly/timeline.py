@@ -16,10 +16,10 @@ from datetime import date, timedelta
 from casecourse.assembly.positions import ByType
 from casecourse.assembly.timeline_anchor import (
     EventIndex,
-    anchor_phrase,
     day_count_anchor,
     find_anchor,
     our_admission,
+    told_before,
     unit_admission,
 )
 from casecourse.model import Mention, TimeRef
@@ -257,6 +257,13 @@ def _after_birth(text: str, tx: Mention, age_now: float | None) -> TimeRef | Non
                    precision="day", text=tx.text, anchor="birth")
 
 
+def _unanchored_pod(tx: Mention, day: tuple[TimeRef, str] | None, chained: bool) -> bool:
+    """A postoperative day count ("POD 4") whose operation the timeline did not find (`day` is None)."""
+    a = tx.attrs
+    return not chained and day is None and a.get("rel_anchor") == "surgery" and bool(a.get("day_count")) \
+        and a.get("rel_direction") == "after" and a.get("rel_amount_min") is not None
+
+
 def _length_after_event(tx: Mention) -> bool:
     """ "Hospitalized for 25 days after birth", "treated for 6 weeks after discharge": how long something lasted from an
     event, not a time that many days after it (timeqa7: a 2-month-old's neonatal stay moved the whole story 25 days
@@ -489,6 +496,9 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     later_stays = _later_stays(admitted_in, readmitted_in, events.discharges)
     day_counted: set[int] = set()  # sentences dated by a day count ("on postoperative day 7 she underwent ...")
     course_day0: TimeRef | None = None  # day 1 of a later course the story counts days of without naming it
+    # the day of an operation the story counts postoperative days of without the timeline finding it ("extubated on
+    # POD 1. ... On POD4 ... On POD5"): each later POD counts from it, not on from the POD told before (timeqa10)
+    op_day0: TimeRef | None = None
 
     day0_marked: list[TimeRef] = []  # the time of the sentence that marks its event "day 0", when the text does
 
@@ -530,6 +540,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         for tx in by_sentence.get(i, []):
             if tx.start in admission_starts and tx.attrs.get("rel_direction") == "at":
                 continue  # "At the time of admission" is the admission's time, not the current time
+            if tx.attrs.get("history_span") and (i in admitted_in or i in readmitted_in or i in arrived_in):
+                continue  # "In the past 5 years, his renal function worsened, until he was admitted with anaemia"
             if tx.attrs.get("vague") and tx.attrs.get("rel_anchor") == "admission" \
                     and _discharged_since(i, admitted_in, readmitted_in, events.discharges):
                 # "shortly after admission" after a discharge: a later stay the story tells as it goes ("came to the
@@ -576,7 +588,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     event = unit_admission(events, i, tx, asides) or our_admission(events, i, tx, asides)
                 if event is None and not has_calendar and not chained and not admission_day and _counts_from_event(tx) \
                         and _first_presentation(i, current, last_stay, admitted_in, arrived_in) \
-                        and anchor_phrase(reading.text, tx, reading.sentences[i][1]) is not None:
+                        and not told_before(events, i, tx):
                     # "was referred 6 weeks after a medical abortion", "admitted 3 days after the onset of fever": the
                     # story's first presentation is its day 0, the event named (told nowhere before) lies that long
                     # before it; the story does not move (timeqa10: the whole stay was dated 6 weeks late)
@@ -605,8 +617,16 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 elif tx.attrs.get("age_span"):
                     new = _at_age(tx, age_now)
                 else:
-                    new = _after_event(tx, base) if event or day or stay_length else \
-                        _after_birth(reading.text, tx, age_now) or _offset(tx, base)
+                    pod = _unanchored_pod(tx, day, chained)
+                    if pod and op_day0 is not None and not _went_back(
+                            counted := days_after(op_day0, float(tx.attrs["rel_amount_min"]), tx.text, "surgery"),
+                            current):
+                        new = counted
+                    else:
+                        new = _after_event(tx, base) if event or day or stay_length else \
+                            _after_birth(reading.text, tx, age_now) or _offset(tx, base)
+                    if pod and new is not None:
+                        op_day0 = days_after(new, -float(tx.attrs["rel_amount_min"]), tx.text, "surgery")
                 if new is not None and tx.attrs.get("stay_length") and (_went_back(new, current) or has_calendar and (
                         (gap := _days_between(new, current)) is not None and gap > 1)):
                     # "discharged after 10 days" told after the story passed day 10 of that stay (a later operation's
@@ -679,6 +699,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 else:
                     new = _from_calendar(tx, stay if day_of_stay else current) if has_calendar else \
                         _offset(tx, current)
+                if new is not None and tx.attrs.get("rel_anchor") == "admission" and _went_back(new, current):
+                    continue  # "..., not seen on the CT obtained on the first hospital day": a look back, no step
                 if new is not None:
                     current = new
                     shifts.append((_clause_start(reading.text, told_to, tx.start), new))
@@ -828,7 +850,7 @@ def _history_span(text: str, m: Mention) -> Mention | None:
     days = float(span.group(1)) * _SPAN_DAYS[span.group(2)]
     return m.model_copy(update={"type": "time", "attrs": {
         **a, "kind": "relative", "rel_anchor": "previous", "rel_amount_min": 0.0, "rel_amount_max": days,
-        "rel_unit": "day", "dct_relative": True}})
+        "rel_unit": "day", "dct_relative": True, "history_span": True}})
 
 
 def _first_presentation(i: int, current: TimeRef | None, last_stay: TimeRef | None, admitted_in: dict[int, int],
