@@ -26,6 +26,7 @@ from casecourse.model import Mention, TimeRef
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.timex_lexicon import (
+    HISTORY_AGE_SUBJECTS,
     HISTORY_CONTINUATIONS,
     LAB_PROCESS_WORDS,
     PRESENTATION_REFERENCES,
@@ -821,7 +822,7 @@ def _discharged_since(i: int, admitted_in: dict[int, int], readmitted_in: dict[i
 
 
 # "When the girl was 5 years of age, she had ...": an age told as the time of a piece of history (timeqa10)
-_WHEN_AGED = re.compile(r"\bwhen\s+(?:he|she|the\s+(?:patient|girl|boy|child|man|woman|infant)|our\s+patient)\s+"
+_WHEN_AGED = re.compile(rf"\bwhen\s+(?:{alternation(HISTORY_AGE_SUBJECTS, escape=False)})\s+"
                         r"was\s+(?:about\s+|approximately\s+|only\s+)?$", re.I)
 # "During the previous 12 months, she complained of ...": a sentence opening with the span before the story's time
 _OPENS_WITH_SPAN = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)(?:during|over|in|throughout)\s+$", re.I)

@@ -13,7 +13,16 @@ import re
 from collections.abc import Iterator
 
 from casecourse.reading.rx_first import anchored
-from casecourse.reading.timex_lexicon import AMOUNT, ANCHOR, NUMBER, UNIT, anchor_keyword, parse_amount
+from casecourse.reading.timex_lexicon import (
+    AMOUNT,
+    ANCHOR,
+    NUMBER,
+    STAY_PERIOD_NOUNS,
+    UNIT,
+    alternation,
+    anchor_keyword,
+    parse_amount,
+)
 from casecourse.reading.timex_scan import matches
 from casecourse.reading.timex_values import duration_value, relative_attrs, unit_of, unit_precision
 
@@ -177,8 +186,8 @@ _GEST_DAYS_AFTER = re.compile(r"\s*(?:and|\+|,)\s*(?:\d+|[a-z]+)\s+days?\s*['’
 _LENGTH_PREPS = {"for", "over", "during", "lasting", "throughout"}
 _OF_SOMETHING = re.compile(r"\s+of\s+(?!age\b|life\b|gestation|pregnancy|amenorr)", re.I)
 # "discharged after a 7-month period of hospitalization": the stay itself, its length (timeqa10)
-_OF_THE_STAY = re.compile(r"\s+of\s+(?:(?:his|her|their|the)\s+)?(?:hospitali[sz]ation|hospital\s+stay|"
-                          r"inpatient\s+(?:care|stay|treatment))\b", re.I)
+_OF_THE_STAY = re.compile(rf"\s+of\s+(?:(?:his|her|their|the)\s+)?(?:{alternation(STAY_PERIOD_NOUNS, escape=False)})\b",
+                          re.I)
 _TIME_PREPS = {"within", "after", "at", "by", "following"}
 _BARE_PREPS = {"within", "for", "over", "during", "after", "lasting"}
 _PERSON = re.compile(
