@@ -103,7 +103,7 @@ def _own_time(st: SentenceTime, d: Mention, drugs: ByStart, clause: tuple[int, i
     """The time of what the sentence tells of `d`: a later time of the drug's own clause, before any other drug,
     dates it ("lactate normalised by day 4, and norepinephrine was weaned off on day 5"; "after 48 hours the sodium
     was 120 mmol/L, so tolvaptan was started on 17 October"); else the time governing its position. Not a time that
-    opens the next clause ("fluconazole was added on day 5 and on ICU day 7, methylprednisolone was given";
+    opens the next clause ("caspofungin was added on ICU day 4 and on ICU day 6, hydrocortisone was given";
     timeqa10)."""
     stop = min(drugs.next_start(d.end, clause[1]), clause[1])
     i = bisect_left(told, d.end, key=lambda x: x[0])  # `told`: the sentence's time and shifts, by position

@@ -542,7 +542,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             if tx.start in admission_starts and tx.attrs.get("rel_direction") == "at":
                 continue  # "At the time of admission" is the admission's time, not the current time
             if tx.attrs.get("history_span") and (i in admitted_in or i in readmitted_in or i in arrived_in):
-                continue  # "In the past 5 years, his renal function worsened, until he was admitted with anaemia"
+                continue  # "Over the last 3 years, her liver tests rose, until she was admitted with jaundice"
             if tx.attrs.get("vague") and tx.attrs.get("rel_anchor") == "admission" \
                     and _discharged_since(i, admitted_in, readmitted_in, events.discharges):
                 # "shortly after admission" after a discharge: a later stay the story tells as it goes ("came to the
@@ -590,9 +590,9 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 if event is None and not has_calendar and not chained and not admission_day and _counts_from_event(tx) \
                         and _first_presentation(i, current, last_stay, admitted_in, arrived_in) \
                         and not told_before(events, i, tx):
-                    # "was referred 6 weeks after a medical abortion", "admitted 3 days after the onset of fever": the
-                    # story's first presentation is its day 0, the event named (told nowhere before) lies that long
-                    # before it; the story does not move (timeqa10: the whole stay was dated 6 weeks late)
+                    # "referred with fever 4 weeks after a dental extraction", "admitted 3 days after the onset of
+                    # fever": the story's first presentation is its day 0, the event named (told nowhere before) lies
+                    # that long before it; the story does not move (timeqa10: a whole stay was dated weeks late)
                     continue
                 at = out[event.sentence] if event is not None else None
                 stay_length = False
@@ -701,7 +701,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     new = _from_calendar(tx, stay if day_of_stay else current) if has_calendar else \
                         _offset(tx, current)
                 if new is not None and tx.attrs.get("rel_anchor") == "admission" and _went_back(new, current):
-                    continue  # "..., not seen on the CT obtained on the first hospital day": a look back, no step
+                    continue  # "..., which was absent on the first hospital day": a look back, no step
                 if new is not None:
                     current = new
                     shifts.append((_clause_start(reading.text, told_to, tx.start), new))
@@ -821,10 +821,10 @@ def _discharged_since(i: int, admitted_in: dict[int, int], readmitted_in: dict[i
     return any(last < d < i for d in discharges)
 
 
-# "When the girl was 5 years of age, she had ...": an age told as the time of a piece of history (timeqa10)
+# "When the boy was 7 years old, he had a rash": an age told as the time of a piece of history (timeqa10)
 _WHEN_AGED = re.compile(rf"\bwhen\s+(?:{alternation(HISTORY_AGE_SUBJECTS, escape=False)})\s+"
                         r"was\s+(?:about\s+|approximately\s+|only\s+)?$", re.I)
-# "During the previous 12 months, she complained of ...": a sentence opening with the span before the story's time
+# "Over the past 6 months, he had noticed ...": a sentence opening with the span before the story's time
 _OPENS_WITH_SPAN = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)(?:during|over|in|throughout)\s+$", re.I)
 _SPAN_DAYS = {"D": 1.0, "W": 7.0, "M": 30.44, "Y": 365.25}
 _SPAN = re.compile(r"P(\d+(?:\.\d+)?)([DWMY])$")
@@ -833,10 +833,10 @@ _SPAN = re.compile(r"P(\d+(?:\.\d+)?)([DWMY])$")
 def _history_span(text: str, m: Mention) -> Mention | None:
     """An age or a span the timeline reads as the time of a piece of history, as a time mention; None otherwise.
 
-    "When the girl was 5 years of age, she had seizures" is at that age, as "at the age of 5 years" is (the story of a
-    13-year-old: 8 years before day 0); "During the previous 12 months, she complained of myalgias" opens a piece of
-    history spanning the year before the story's time (the sentence after it, "At that time, she was diagnosed with
-    X", goes on in it). A span told later in a sentence ("fever for the past 3 days") is the presentation's own."""
+    "When the boy was 7 years old, he had a rash" is at that age, as "at the age of 7 years" is (the story of a
+    15-year-old: 8 years before day 0); "Over the past 6 months, he had noticed joint aches" opens a piece of history
+    spanning them before the story's time (the sentence after it, "At that time, he was diagnosed with X", goes on in
+    it). A span told later in a sentence ("fever for the past 3 days") is the presentation's own."""
     a = m.attrs
     if m.type == "age":
         if not isinstance(a.get("age_years"), int | float) or a.get("gestational") \
