@@ -99,13 +99,16 @@ def _gapped_stops(text: str, drugs: list[Mention], actions: dict[int, str], s1: 
 
 
 def _own_time(st: SentenceTime, d: Mention, drugs: ByStart, clause: tuple[int, int],
-              told: list[tuple[int, TimeRef]]) -> TimeRef:
+              told: list[tuple[int, TimeRef]], text: str = "") -> TimeRef:
     """The time of what the sentence tells of `d`: a later time of the drug's own clause, before any other drug,
     dates it ("lactate normalised by day 4, and norepinephrine was weaned off on day 5"; "after 48 hours the sodium
-    was 120 mmol/L, so tolvaptan was started on 17 October"); else the time governing its position."""
+    was 120 mmol/L, so tolvaptan was started on 17 October"); else the time governing its position. Not a time that
+    opens the next clause ("caspofungin was added on ICU day 4 and on ICU day 6, hydrocortisone was given";
+    timeqa10)."""
     stop = min(drugs.next_start(d.end, clause[1]), clause[1])
     i = bisect_left(told, d.end, key=lambda x: x[0])  # `told`: the sentence's time and shifts, by position
-    if i < len(told) and told[i][0] < stop:
+    if i < len(told) and told[i][0] < stop \
+            and not _OPENS_NEXT_CLAUSE.search(text, max(d.end, told[i][0] - 16), told[i][0]):
         return told[i][1]
     return st.at(d.start)
 
@@ -123,6 +126,9 @@ def _length_then(text: str, d: Mention, durations: ByStart) -> tuple[float, str]
                 (n := _days(str(x.attrs.get("value") or ""))) is not None:
             return n, x.text
     return None
+
+
+_OPENS_NEXT_CLAUSE = re.compile(r"(?:\band|;)\s+(?:then\s+)?(?:on|at|by|from|after)\s+$", re.I)
 
 
 def _days(value: str) -> float | None:

@@ -632,7 +632,7 @@ class ExposureBuilder:
                 if dose is not None and dose.start >= d.end else None
             if split:
                 claimed |= {id(m) for m in split[1:]}  # "500 mg in the morning and 250 mg in the evening": one day
-            own = _own_time(st, d, drug_ix, clause, told)
+            own = _own_time(st, d, drug_ix, clause, told, self.text)
             if own is st.time and st.origin is not None and own.derivation == "carried" and \
                     carried_barred(self.text, st.origin, s0):
                 # the story's time set by a caption, a relative's story, an expected date or a time paragraphs back:

@@ -19,12 +19,14 @@ from casecourse.assembly.timeline_anchor import (
     day_count_anchor,
     find_anchor,
     our_admission,
+    told_before,
     unit_admission,
 )
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.timex_lexicon import (
+    HISTORY_AGE_SUBJECTS,
     HISTORY_CONTINUATIONS,
     LAB_PROCESS_WORDS,
     PRESENTATION_REFERENCES,
@@ -181,6 +183,18 @@ _DAY_ZERO = re.compile(r"\bday\s*0\b", re.I)
 _DAY_COUNT = re.compile(r"(?:(?:hospital|illness|admission|post-?operative|treatment)\s+)?day\s+\d+$", re.I)
 
 
+# a bare day count, "day 18" (not "hospital day 5", "day +22")
+_BARE_DAY = re.compile(r"day\s+\d+$", re.I)
+
+
+def _from_marked_day_zero(tx: Mention, day: tuple[TimeRef, str] | None) -> TimeRef | None:
+    """ "On day 18" in a text that marks its own day 0 ("admitted to the ICU (day 0)"): 18 days after that day, not the
+    17 of a stay's day count whose day 1 is the admission (timeqa10); None for any other time."""
+    if day is None or day[1] != "day 0" or not _BARE_DAY.match(tx.text) or not tx.attrs.get("day_count"):
+        return None
+    return days_after(day[0], float(tx.attrs["day_count"]), tx.text, "day 0")  # type: ignore[arg-type]
+
+
 def _day_count(tx: Mention, base: tuple[float, float]) -> bool:
     """A count of days of the stay counted from day 0, never on from the time told before it: "day 13", "hospital day
     5" always; "on the 16th day of ICU stay", "POD 3" when that is not before the story's time `base` (timeqa6: "the
@@ -245,6 +259,13 @@ def _after_birth(text: str, tx: Mention, age_now: float | None) -> TimeRef | Non
     born = -age_now * 365.25 if age_now is not None else 0.0
     return TimeRef(offset_days=(born + lo_d, born + hi_d), derivation="estimated" if age_now is None else "relative",
                    precision="day", text=tx.text, anchor="birth")
+
+
+def _unanchored_pod(tx: Mention, day: tuple[TimeRef, str] | None, chained: bool) -> bool:
+    """A postoperative day count ("POD 4") whose operation the timeline did not find (`day` is None)."""
+    a = tx.attrs
+    return not chained and day is None and a.get("rel_anchor") == "surgery" and bool(a.get("day_count")) \
+        and a.get("rel_direction") == "after" and a.get("rel_amount_min") is not None
 
 
 def _length_after_event(tx: Mention) -> bool:
@@ -403,7 +424,12 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     # those that open with it ("On admission, ...", "Vital signs at admission were"), not "cultures obtained on
     # admission revealed X" (told days later)
     opens_at_admission: set[int] = set()
-    for m in types.of("event", *_TIME_TYPES, "duration"):  # (the loop reads no other)
+    # a text that marks its own day 0 ("admitted to the ICU (day 0)") and counts its days from it (timeqa10)
+    marks_day_zero = any(m.attrs.get("day_count") == 0 and m.zone in PATIENT_ZONES for m in types.of("time"))
+    restating: set[int] = set()  # where a parenthesised day count of such a text restates its sentence's time
+    for m in types.of("event", *_TIME_TYPES, "duration", "age"):  # (the loop reads no other)
+        if m.type in ("age", "duration"):
+            m = _history_span(reading.text, m) or m  # noqa: PLW2901 - read as the time it tells
         if m.type == "event" and m.norm in ("admission", "readmission") and m.attrs.get("role") == "occurrence" \
                 and m.zone in PATIENT_ZONES:
             j = si
@@ -430,7 +456,10 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
             si += 1
         if si < len(reading.sentences) and _in_parentheses(reading.text, reading.sentences[si][0], m.start):
-            continue  # "(stent placed 4 years before admission)" dates an aside, not the story
+            if not (marks_day_zero and m.attrs.get("day_count") and _BARE_DAY.match(m.text)):
+                continue  # "(stent placed 4 years before admission)" dates an aside, not the story
+            # "A month later (day 77), she was admitted" in a text that marks its day 0: the day restates the time
+            restating.add(m.start)
         if si < len(reading.sentences) and _LAB_PROCESS.match(reading.text, int(m.attrs.get("phrase_end") or m.end)) \
                 and _FRONTED.match(reading.text, reading.sentences[si][0], m.start) is None:
             # "cultures remained negative after 5 days of incubation": the laboratory's time, not the story's (a
@@ -439,6 +468,9 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         if _length_after_event(m):
             continue  # "hospitalized for 25 days after birth": a length from the event, not a time after it
         by_sentence.setdefault(si, []).append(m)
+    for ms in by_sentence.values():
+        if restating and any(m.start in restating for m in ms):
+            ms.sort(key=lambda m: m.start not in restating)  # the restated day sets the sentence's time
     # a story with no date the calendar can place ("in late April" of a year the text hides, "201X") lives on the
     # relative axis, as one without any date: on the calendar axis none of its facts would be placed at all
     has_calendar = any(m.attrs.get("kind") == "absolute" and m.type == "date" and _calendar(m.attrs.get("value"))
@@ -470,6 +502,9 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     later_stays = _later_stays(admitted_in, readmitted_in, events.discharges)
     day_counted: set[int] = set()  # sentences dated by a day count ("on postoperative day 7 she underwent ...")
     course_day0: TimeRef | None = None  # day 1 of a later course the story counts days of without naming it
+    # the day of an operation the story counts postoperative days of without the timeline finding it ("extubated on
+    # POD 1. ... On POD4 ... On POD5"): each later POD counts from it, not on from the POD told before (timeqa10)
+    op_day0: TimeRef | None = None
 
     day0_marked: list[TimeRef] = []  # the time of the sentence that marks its event "day 0", when the text does
 
@@ -477,7 +512,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         """The time a day count of sentence `i` counts from when it names a later event than day 0 (a
         readmission, an operation, a drug's start), with that event's label; None for the first stay's days. "Day +22"
         counts from the event the text marked "day 0" ("a pancreaticoduodenectomy on 23 April 2014 (day 0)")."""
-        if day0_marked and "+" in tx.text:
+        if day0_marked and ("+" in tx.text or _BARE_DAY.match(tx.text)):
             return day0_marked[0], "day 0"
         anchor = day_count_anchor(events, i, tx, asides, later_stays, day_counted)
         if anchor is None or anchor.sentence in asides:
@@ -511,6 +546,13 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         for tx in by_sentence.get(i, []):
             if tx.start in admission_starts and tx.attrs.get("rel_direction") == "at":
                 continue  # "At the time of admission" is the admission's time, not the current time
+            if tx.attrs.get("history_span") and (i in admitted_in or i in readmitted_in or i in arrived_in):
+                continue  # "Over the last 3 years, her liver tests rose, until she was admitted with jaundice"
+            if tx.attrs.get("vague") and tx.attrs.get("rel_anchor") == "admission" \
+                    and _discharged_since(i, admitted_in, readmitted_in, events.discharges):
+                # "shortly after admission" after a discharge: a later stay the story tells as it goes ("came to the
+                # emergency room"), counted on from the time told, not from the first admission (timeqa10)
+                tx = tx.model_copy(update={"attrs": {**tx.attrs, "rel_anchor": "previous"}})
             weeks = _bare_weeks(reading.text, tx) if gestation and ga_ref is not None else None
             if weeks is not None and ga_ref is not None:
                 # "At 26 weeks she developed proteinuria" in a pregnancy dated by its gestational age
@@ -550,6 +592,13 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                         tx.attrs.get("rel_direction") == "after":
                     # "2 days after admission to the ICU", "9 days after his admission to our facility"
                     event = unit_admission(events, i, tx, asides) or our_admission(events, i, tx, asides)
+                if event is None and not has_calendar and not chained and not admission_day and _counts_from_event(tx) \
+                        and _first_presentation(i, current, last_stay, admitted_in, arrived_in) \
+                        and not told_before(events, i, tx):
+                    # "referred with fever 4 weeks after a dental extraction", "admitted 3 days after the onset of
+                    # fever": the story's first presentation is its day 0, the event named (told nowhere before) lies
+                    # that long before it; the story does not move (timeqa10: a whole stay was dated weeks late)
+                    continue
                 at = out[event.sentence] if event is not None else None
                 stay_length = False
                 if at is not None and at.time.known:
@@ -564,7 +613,9 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     elif not has_calendar and not chained and last_stay is not None and tx.attrs.get("stay_length"):
                         # "discharged after 11 days": the length of the stay told last, not of the first (timeqa8)
                         base, stay_length = last_stay, True
-                if has_calendar and tx.attrs.get("age_span"):
+                if (marked := _from_marked_day_zero(tx, day)) is not None:
+                    new = marked
+                elif has_calendar and tx.attrs.get("age_span"):
                     new = _at_age_calendar(tx, age_now, next((o.time for o in out if o is not None and (
                         o.time.point or o.time.earliest)), None))
                 elif has_calendar:
@@ -572,8 +623,16 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 elif tx.attrs.get("age_span"):
                     new = _at_age(tx, age_now)
                 else:
-                    new = _after_event(tx, base) if event or day or stay_length else \
-                        _after_birth(reading.text, tx, age_now) or _offset(tx, base)
+                    pod = _unanchored_pod(tx, day, chained)
+                    if pod and op_day0 is not None and not _went_back(
+                            counted := days_after(op_day0, float(tx.attrs["rel_amount_min"]), tx.text, "surgery"),
+                            current):
+                        new = counted
+                    else:
+                        new = _after_event(tx, base) if event or day or stay_length else \
+                            _after_birth(reading.text, tx, age_now) or _offset(tx, base)
+                    if pod and new is not None:
+                        op_day0 = days_after(new, -float(tx.attrs["rel_amount_min"]), tx.text, "surgery")
                 if new is not None and tx.attrs.get("stay_length") and (_went_back(new, current) or has_calendar and (
                         (gap := _days_between(new, current)) is not None and gap > 1)):
                     # "discharged after 10 days" told after the story passed day 10 of that stay (a later operation's
@@ -636,12 +695,18 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     and tx.attrs.get("rel_anchor") in ("previous", "admission")
                 # "... by day 4, and X was stopped on day 5": each day of the stay counts from its first day
                 day = day_base(tx, i, current) if tx.attrs.get("day_count") else None
-                if day is not None:
+                if tx.start in restating:
+                    continue  # "(from day 301 to day 378)": a span restated, not a later step of the sentence
+                if (marked := _from_marked_day_zero(tx, day)) is not None:
+                    new = marked.model_copy(update={"anchor": day[1]})  # type: ignore[index]
+                elif day is not None:
                     new = _from_calendar(tx, day[0]) if has_calendar else _after_event(tx, day[0])
                     new = new.model_copy(update={"anchor": day[1]}) if new is not None else None
                 else:
                     new = _from_calendar(tx, stay if day_of_stay else current) if has_calendar else \
                         _offset(tx, current)
+                if new is not None and tx.attrs.get("rel_anchor") == "admission" and _went_back(new, current):
+                    continue  # "..., which was absent on the first hospital day": a look back, no step
                 if new is not None:
                     current = new
                     set_by[id(new)] = (new, tx)
@@ -730,14 +795,15 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
 # day of life. On admission, ...")
 # ("On day 5 he presented with a rash" tells a finding, not a new stay: a bare "presented" counts only as the first)
 _ARRIVES = re.compile(r"\b(?:(?:presented|arrived)(?P<to>\s+(?:again\s+)?(?:to|at|in)\b)?|"
-                      r"(?P<ref>(?:was|were)\s+referred)|"
+                      # "... and referred to our facility" (timeqa10: its discharge "after 8 days" counts from it)
+                      r"(?P<ref>(?:was|were)\s+referred|referred\s+to\s+(?:our|this)\b)|"
                       # "transferred to our hospital's ICU on day 5": the stay at our hospital begins (timeqa8)
                       r"(?P<tr>transferred\s+to\s+(?:our|this)\s+(?:[\w-]+\s+){0,2}(?:hospital|institution|facility|"
                       r"cent(?:er|re)|department|clinic)))\b", re.I)
 # "On arrival in the operating room", "on admission to the ICU": a unit's admission, not the stay's
 _TO_A_UNIT = re.compile(r"\s+(?:to|in|at|into)\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:ICU|PICU|NICU|CCU|intensive|critical|"
                         r"high\s+dependency|operating|operation|theat(?:re|er)|ward|recovery|PACU|cath|labou?r|delivery|"
-                        r"endoscopy)\b", re.I)
+                        r"endoscopy|(?-i:OR))\b", re.I)  # ("OR": the operating room, timeqa10)
 
 
 def _arrivals(reading: Reading, events: EventIndex) -> dict[int, tuple[int, bool]]:
@@ -756,6 +822,54 @@ _CONTINUES = re.compile(
     rf"\W*(?:(?:however|then)\s*,?\s+)?(?:(?:{alternation(HISTORY_CONTINUATIONS['openers'])})\s+"
     rf"(?:{alternation(HISTORY_CONTINUATIONS['verbs'])})|(?:after|following)\s+(?:\w+ing\s+)?"
     rf"(?:{alternation(HISTORY_CONTINUATIONS['refers'])}))\b", re.I)
+
+
+def _discharged_since(i: int, admitted_in: dict[int, int], readmitted_in: dict[int, int],
+                      discharges: list[int]) -> bool:
+    """Whether a discharge was told after the last admission told before sentence `i` (or since the story began)."""
+    last = max((j for j in (*admitted_in, *readmitted_in) if j < i), default=-1)
+    return any(last < d < i for d in discharges)
+
+
+# "When the boy was 7 years old, he had a rash": an age told as the time of a piece of history (timeqa10)
+_WHEN_AGED = re.compile(rf"\bwhen\s+(?:{alternation(HISTORY_AGE_SUBJECTS, escape=False)})\s+"
+                        r"was\s+(?:about\s+|approximately\s+|only\s+)?$", re.I)
+# "Over the past 6 months, he had noticed ...": a sentence opening with the span before the story's time
+_OPENS_WITH_SPAN = re.compile(r"(?:\A|[.!?:]\s+|\n\s*)(?:during|over|in|throughout)\s+$", re.I)
+_SPAN_DAYS = {"D": 1.0, "W": 7.0, "M": 30.44, "Y": 365.25}
+_SPAN = re.compile(r"P(\d+(?:\.\d+)?)([DWMY])$")
+
+
+def _history_span(text: str, m: Mention) -> Mention | None:
+    """An age or a span the timeline reads as the time of a piece of history, as a time mention; None otherwise.
+
+    "When the boy was 7 years old, he had a rash" is at that age, as "at the age of 7 years" is (the story of a
+    15-year-old: 8 years before day 0); "Over the past 6 months, he had noticed joint aches" opens a piece of history
+    spanning them before the story's time (the sentence after it, "At that time, he was diagnosed with X", goes on in
+    it). A span told later in a sentence ("fever for the past 3 days") is the presentation's own."""
+    a = m.attrs
+    if m.type == "age":
+        if not isinstance(a.get("age_years"), int | float) or a.get("gestational") \
+                or not _WHEN_AGED.search(text, max(0, m.start - 40), m.start):
+            return None
+        return m.model_copy(update={"type": "time", "attrs": {
+            **a, "age_span": True, "rel_direction": "after", "rel_anchor": "birth", "kind": "relative"}})
+    span = _SPAN.match(str(a.get("value") or ""))
+    if span is None or a.get("rel_direction") != "before" or a.get("rel_anchor") != "presentation" \
+            or a.get("kind") != "duration" or not _OPENS_WITH_SPAN.search(text, max(0, m.start - 40), m.start):
+        return None
+    days = float(span.group(1)) * _SPAN_DAYS[span.group(2)]
+    return m.model_copy(update={"type": "time", "attrs": {
+        **a, "kind": "relative", "rel_anchor": "previous", "rel_amount_min": 0.0, "rel_amount_max": days,
+        "rel_unit": "day", "dct_relative": True, "history_span": True}})
+
+
+def _first_presentation(i: int, current: TimeRef | None, last_stay: TimeRef | None, admitted_in: dict[int, int],
+                        arrived_in: dict[int, tuple[int, bool]]) -> bool:
+    """Whether sentence `i` tells the story's first presentation, admission or referral while the story is still at
+    its day 0 (relative axis)."""
+    return current is not None and current.offset_days == (0.0, 0.0) and last_stay is None \
+        and (i in admitted_in or i in arrived_in) and not any(j < i for j in admitted_in)
 
 
 def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None], asides: set[int]) -> bool:
@@ -896,7 +1010,12 @@ def _moves_on(tx: Mention, text: str) -> bool:
     end = int(tx.attrs.get("phrase_end") or tx.end)
     if _FROM_UNTIMED_EVENT.match(text, end) and re.search(r"(?:after|following)\s*$", text[tx.start:end], re.I):
         return False
-    return tx.attrs.get("rel_direction") == "after" and tx.attrs.get("rel_anchor") == "previous" \
+    # "... and died on the 7th ICU day", "... and was discharged on hospital day 9": a day count of the stay later in
+    # the sentence is a later step too (timeqa10: the death stayed at the sentence's "In the meantime", five days
+    # early). (Not yet "POD 7": which operation it counts from is the setter's reading, `day_count_anchor`.)
+    counted = tx.attrs.get("rel_anchor") == "previous" or tx.attrs.get("day_count") \
+        and tx.attrs.get("rel_anchor") == "admission"
+    return tx.attrs.get("rel_direction") == "after" and bool(counted) \
         and not tx.attrs.get("vague") and not tx.attrs.get("age_span")
 
 

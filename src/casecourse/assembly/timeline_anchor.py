@@ -136,6 +136,19 @@ def anchor_phrase(text: str, tx: Mention, sentence_end: int) -> tuple[int, int] 
     return (start, end) if end > start else None
 
 
+def told_before(idx: EventIndex, i: int, tx: Mention) -> bool:
+    """Whether a sentence of the story before sentence `i` names a word of the event the amount `tx` counts from
+    ("three months after the renal transplant" after "underwent renal transplantation"), found or not by
+    `find_anchor`; True when no event is named."""
+    text = idx.reading.text
+    span = anchor_phrase(text, tx, idx.reading.sentences[i][1])
+    if span is None:
+        return True
+    stems = {_stem(w) for w in _WORD.findall(text[span[0]:span[1]])
+             if w.lower() not in _FILLER and w.lower() not in _GENERIC and (len(w) > 3 or w.isupper() and len(w) > 1)}
+    return not stems or any(idx.in_story(j) and stems & idx.words(j) for j in range(i))
+
+
 def find_anchor(idx: EventIndex, i: int, tx: Mention, asides: set[int], day_count: bool = False) -> Anchor | None:
     """The earlier sentence (before sentence `i`) that told the event the amount `tx` counts from.
 

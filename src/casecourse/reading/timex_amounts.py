@@ -13,7 +13,16 @@ import re
 from collections.abc import Iterator
 
 from casecourse.reading.rx_first import anchored
-from casecourse.reading.timex_lexicon import AMOUNT, ANCHOR, NUMBER, UNIT, anchor_keyword, parse_amount
+from casecourse.reading.timex_lexicon import (
+    AMOUNT,
+    ANCHOR,
+    NUMBER,
+    STAY_PERIOD_NOUNS,
+    UNIT,
+    alternation,
+    anchor_keyword,
+    parse_amount,
+)
 from casecourse.reading.timex_scan import matches
 from casecourse.reading.timex_values import duration_value, relative_attrs, unit_of, unit_precision
 
@@ -176,6 +185,9 @@ _GEST_DAYS_AFTER = re.compile(r"\s*(?:and|\+|,)\s*(?:\d+|[a-z]+)\s+days?\s*['’
                               r"(?:gestation(?:al)?|pregnancy|amenorrh?o?ea)\b", re.I)
 _LENGTH_PREPS = {"for", "over", "during", "lasting", "throughout"}
 _OF_SOMETHING = re.compile(r"\s+of\s+(?!age\b|life\b|gestation|pregnancy|amenorr)", re.I)
+# "discharged after a 7-month period of hospitalization": the stay itself, its length (timeqa10)
+_OF_THE_STAY = re.compile(rf"\s+of\s+(?:(?:his|her|their|the)\s+)?(?:{alternation(STAY_PERIOD_NOUNS, escape=False)})\b",
+                          re.I)
 _TIME_PREPS = {"within", "after", "at", "by", "following"}
 _FOLLOWED = re.compile(r"\b(?:followed|succeeded)\s+$", re.I)
 _BARE_PREPS = {"within", "for", "over", "during", "after", "lasting"}
@@ -398,7 +410,8 @@ def _classify(
     elif _TOTAL_OF.match(adj) and prep in ("after", "following"):
         anchor = "admission"  # "After a total of 75 days, she was discharged": the whole stay, from its start (timeqa7)
     elif prep == "after" and not g.get("poss") and (not g.get("hist") or g["hist"].strip().lower() == "period") \
-            and not _OF_SOMETHING.match(text, post.end() if g.get("hist") else e) \
+            and (not _OF_SOMETHING.match(text, post.end() if g.get("hist") else e)
+                 or g.get("hist") and _OF_THE_STAY.match(text, post.end())) \
             and _DISCHARGED_BEFORE.search(text, max(0, ps - 40), ps):
         # "discharged after 11 days", "after a 3-week period": the stay's length, from the stay told last (timeqa8);
         # not "after 60 days of inpatient rehabilitation", the length of something else

@@ -313,6 +313,13 @@ _NARROWED = re.compile(alternation(VAGUE_RELATION_EVENTS["relations"]), re.I)
 _EVENT_OF_STAY = re.compile(rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{alternation(VAGUE_RELATION_EVENTS['events'])})\b", re.I)
 
 
+# "Immediately after admission, X was started" told after the story moved on (a topic told from the start): the
+# hospital admission's own time (timeqa10); not "shortly after ICU admission" nor "after admission to the ICU" (a
+# unit's)
+_THE_ADMISSION = re.compile(r"\s+(?:(?:his|her|their|the)\s+)?(?:hospital\s+)?(?:admission|hospitali[sz]ation)\b"
+                            r"(?!\s+(?:to|in|into|at)\b)", re.I)
+
+
 def vague_relations(text: str, starts: list[int]) -> Iterator[Cand]:
     """ "shortly after", "the next day", "at that time", "recently", from the lexicon's windows."""
     for m in matches(_VAGUE_RX, text, starts):
@@ -341,6 +348,8 @@ def vague_relations(text: str, starts: list[int]) -> Iterator[Cand]:
             )
             if 0 < lo and hi - lo <= 1:
                 attrs["value"] = duration_value(n, n, False, unit)
+            if direction == "after" and _THE_ADMISSION.match(text, m.end()):
+                attrs["rel_anchor"] = "admission"  # counted from the admission, not from the time told last
             if m.group("core").lower() == "recently":
                 attrs.update(rel_anchor="presentation", dct_relative=True)
             if re.search(r"\b(?:time|same|that)\b", m.group("core"), re.I) and lo == hi == 0:

@@ -138,9 +138,9 @@ def _automaton() -> ahocorasick.Automaton:
     for u in MILITARY_SUFFIXES:  # "at 1530 hours": a four-digit clock time ("0400 h" has its digit trigger)
         if len(u) > 1:
             add(u, "cal")
-    add("pod", "day")
+    add("pod", "day", "glued")
     for abbr in (*DAY_COUNT_ABBREVIATIONS, *LIFE_DAY_ABBREVIATIONS):  # "HD 14", "DOL 29"
-        add(abbr, "day")
+        add(abbr, "day", "glued")
     for w in _FREQ:
         add(w, "freq")
     for w in _VAGUE:
@@ -177,7 +177,8 @@ def starts_by_family(text: str) -> dict[str, list[int]]:
         start = end - length + 1
         if start > 0 and low[start - 1].isalnum():
             continue
-        if "prefix" not in fams and end + 1 < n and low[end + 1].isalnum():
+        if "prefix" not in fams and end + 1 < n and low[end + 1].isalnum() \
+                and not (low[end + 1].isdigit() and "glued" in fams):  # "POD58", "DOL3": the count written on
             continue
         trig.append((start, fams))
     every = frozenset(BACK) - {"pp"}
