@@ -1,0 +1,94 @@
+"""Round labqa10: laboratory forms set in blocks side by side (rows opening with a label the catalogue does not know, a
+block's own reference column), a count's unit after a row's name, thousands grouped by a space before a unit naming
+its cells, and tests of their own that were filed under a neighbour (invented tables and sentences)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _labs(text: str) -> list[tuple[str, float | None, str | None, str | None]]:
+    course = analyze_text("Case presentation\nA man was admitted with fever.\n" + text, assess=False)
+    return [(lab.test, lab.value, lab.unit, lab.interpretation) for lab in course.labs]
+
+
+# a Japanese-style admission form: three blocks per row, rows opening with a section's name or an empty cell
+FORM = (
+    "Table 1. Laboratory findings on admission.\n"
+    "Hematology\t\tBUN\t\t31\tmg/dL\t\tKL-6\t\t412\tU/mL\t\n"
+    "WBC\t\t9,800\t/μL\t\tTP\t\t6.2\tg/dL\t\tSP-D\t\t88.0\tng/mL\t\n"
+    "Seg\t\t81.0\t%\t\tCre\t\t1.21\tmg/dL\t\tCRP\t\t12.4\tmg/dL\t\n"
+    "Lym\t\t9.5\t%\t\tNa\t\t133\tmEq/L\t\tPCT\t\t0.8\tng/mL\t\n"
+    "\t\t\t\t\tK\t\t3.6\tmEq/L\t\t\t\t\t\t\n"
+)
+
+
+def test_blocks_side_by_side_after_a_label_no_table_reads() -> None:
+    labs = _labs(FORM)
+    # a row opening with a section's name ("Hematology") or an empty cell still has its blocks
+    assert ("urea nitrogen", 31.0, "mg/dL", None) in labs
+    assert ("potassium", 3.6, "mEq/L", None) in labs
+    # the differential and chemistry rows of such forms, abbreviated as the whole label
+    assert ("neutrophils", 81.0, "%", None) in labs
+    assert ("lymphocytes", 9.5, "%", None) in labs
+    assert ("total protein", 6.2, "g/dL", None) in labs
+    assert ("creatinine", 1.21, "mg/dL", None) in labs
+    # a block whose label the catalogue does not know ("SP-D") is skipped; the blocks after it are read
+    assert ("c-reactive protein", 12.4, "mg/dL", None) in labs
+    assert ("procalcitonin", 0.8, "ng/mL", None) in labs
+    assert not [lab for lab in labs if lab[1] == 88.0]
+
+
+def test_a_unit_word_no_table_reads_ends_its_block_only() -> None:
+    labs = _labs("Table 2. Laboratory data.\n"
+                 "APTT\t41.3\tsecond\tBUN\t27\tmg/dL\t\n"
+                 "PT (INR)\t1.42\t\tAlb\t3.1\tg/dL\t\n")
+    assert ("urea nitrogen", 27.0, "mg/dL", None) in labs
+    assert ("albumin", 3.1, "g/dL", None) in labs
+    # "PT (INR)": the prothrombin time reported as its ratio
+    assert ("international normalized ratio", 1.42, None, None) in labs
+    assert not [lab for lab in labs if lab[0] == "prothrombin time"]
+
+
+def test_a_side_blocks_own_reference_column_gives_unit_and_flag() -> None:
+    labs = _labs("Table 3. Laboratory results.\n"
+                 "\t\tRV\t\t\tRV\t\n"
+                 "Bands\t2\t1-5%\tALT\t71\t9-36 U/L\t\n"
+                 "Hemoglobin\t10.1\t12.3-15.3 g/dL\tSodium\t128\t136-146 mEq/L\t\n"
+                 "Hematocrit\t31.0\t36.0-45.0%\tPotassium\t5.9\t3.5-5.0 mEq/L\t\n")
+    assert ("alanine aminotransferase", 71.0, "U/L", "H") in labs
+    assert ("sodium", 128.0, "mEq/L", "L") in labs
+    assert ("hemoglobin", 10.1, "g/dL", "L") in labs
+    assert ("potassium", 5.9, "mEq/L", "H") in labs
+
+
+def test_a_counts_unit_after_the_row_name_without_comma() -> None:
+    labs = _labs("Table 4. Blood counts.\n"
+                 "Test\tReference\tDay 1\tDay 5\t\n"
+                 "Leukocytes × 109/L\t4.0–11.0\t21.4\t3.2\t\n"
+                 "Hemoglobin × 1012/L\t115–165\t101\t96\t\n")
+    assert ("leukocytes", 21.4, "× 109/L", "H") in labs
+    assert ("leukocytes", 3.2, "× 109/L", "L") in labs
+    # a count's unit under a concentration (the table's slip) is not given to the haemoglobin
+    assert ("hemoglobin", 101.0, None, "L") in labs
+
+
+def test_thousands_grouped_by_a_space_before_a_unit_naming_its_cells() -> None:
+    labs = _labs("Liver tests were deranged (bilirubin 4 mg/dL, 59 000 platelets/μl, prothrombin 38%).")
+    assert ("platelets", 59000.0, "platelets/μl", None) in labs
+    assert not [lab for lab in labs if lab[1] == 0.0 or lab[1] == 59.0]
+
+
+def test_tests_of_their_own_not_their_neighbours() -> None:
+    labs = _labs("Work-up showed a suppressed PTH at 7 pg/ml, a 25-OH-vitamin D level of 14 ng/ml and a PTH-related "
+                 "peptide level of 0.7 pmol/l. Total iron-binding capacity was 410 ug/dL. Direct serum bilirubin was "
+                 "6 mg/dL. Central venous oxygen saturation was 52% and mixed venous oxygen saturation 49%. The "
+                 "alkaline phosphate was 412 IU/L.")
+    assert ("parathyroid hormone", 7.0, "pg/ml", "L") in labs or ("parathyroid hormone", 7.0, "pg/ml", None) in labs
+    assert ("25-hydroxyvitamin d", 14.0, "ng/ml", None) in labs
+    assert ("parathyroid hormone-related peptide", 0.7, "pmol/l", None) in labs
+    assert ("total iron binding capacity", 410.0, "ug/dL", None) in labs
+    assert ("direct bilirubin", 6.0, "mg/dL", None) in labs
+    assert ("central venous oxygen saturation", 52.0, "%", None) in labs
+    assert ("mixed venous oxygen saturation", 49.0, "%", None) in labs
+    assert ("alkaline phosphatase", 412.0, "IU/L", None) in labs
+    assert not [lab for lab in labs if lab[0] in ("oxygen saturation", "phosphate", "iron")]
