@@ -92,3 +92,36 @@ def test_tests_of_their_own_not_their_neighbours() -> None:
     assert ("mixed venous oxygen saturation", 49.0, "%", None) in labs
     assert ("alkaline phosphatase", 412.0, "IU/L", None) in labs
     assert not [lab for lab in labs if lab[0] in ("oxygen saturation", "phosphate", "iron")]
+
+
+def test_up_to_in_brackets_after_a_result_is_its_upper_limit() -> None:
+    labs = _labs("Serum creatinine was 230 μmol/l (up to 110 μmol/l) and CSF protein 180 mg/dl (up to 45).")
+    assert ("creatinine", 230.0, "μmol/l", "H") in labs
+    assert not [lab for lab in labs if lab[1] == 110.0]
+    assert [lab for lab in labs if lab[1] == 180.0][0][3] == "H"
+    # after a word, "up to" states a peak: "fever (up to 39.6 °C)" is a measured temperature
+    assert ("body temperature", 39.6, "°C", None) in _labs("She had a spiking fever (up to 39.6 °C) with chills.")
+
+
+def test_a_target_raised_to_a_range_is_no_result() -> None:
+    labs = _labs("Her target tacrolimus trough level was increased to 9 to 11 ng/ml. Her tacrolimus trough level was "
+                 "13.2 ng/ml the next week.")
+    assert [(lab[0], lab[1]) for lab in labs if lab[0] == "tacrolimus level"] == [("tacrolimus level", 13.2)]
+
+
+def test_a_side_label_opening_with_a_units_letter_is_no_unit_cell() -> None:
+    # "C. pneumoniae IgA" opens with "C" (°C): still a label of its own, whose "negative" is no result of the AST
+    labs = _labs("Table 5. Laboratory data.\n"
+                 "WBC\t8,100\t/μL\tAST\t64\tU/L\tC. pneumoniae IgA\tnegative\t\n"
+                 "Hb\t12.2\tg/dL\tALT\t71\tU/L\tC. pneumoniae IgM\tnegative\t\n")
+    assert ("aspartate aminotransferase", 64.0, "U/L", None) in labs
+    assert not [lab for lab in labs if lab[3] == "NEG" and lab[0] in ("aspartate aminotransferase",
+                                                                     "alanine aminotransferase")]
+
+
+def test_a_lone_digit_after_a_rows_name_names_a_subclass() -> None:
+    labs = _labs("Table 6. Laboratory data.\n"
+                 "TSH\t2.1\tμIU/mL\t\tIgG 4\t5.2\tmg/dL\t\n"
+                 "Cortisol\t14.0\tμg/dL\t\tIgA\t212\tmg/dL\t\n")
+    assert not [lab for lab in labs if lab[0] == "immunoglobulin g"]
+    assert ("immunoglobulin a", 212.0, "mg/dL", None) in labs

@@ -146,6 +146,8 @@ def _row_test(label: Cell) -> tuple[LabTest, str | None, str, str | None] | None
     elif test.kind == "anchor":
         return None  # "A-a gradient": a word values follow that names no test of its own (knowledge/labs.csv)
     rest = label.text[hits[0].end:]
+    if _NUMBER_AFTER_NAME.match(rest):
+        return None  # "IgG 4": a lone digit after the name names a subclass, not the test
     unit = None
     name = label.text
     interval = None
@@ -234,9 +236,11 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
 
 
 _ARROWS = "↑↓"
+_TRAIL_PUNCT = ".:"
 _SCALE = 500.0  # a result may lie this many times beyond its interval (ALT 20,000 U/L against 7–56 U/L), not more
 _ANTI_BEFORE = re.compile(r"\banti[\s-]*$", re.I)
 _ANTI_LABEL = re.compile(r"\s*anti\b", re.I)
+_NUMBER_AFTER_NAME = re.compile(r"\s?\d\s*$")
 _FOOTNOTE = re.compile(r"(?<=\d)\s?[*#@†‡]+$")
 
 
@@ -249,8 +253,15 @@ def _scale(ref: re.Match[str]) -> tuple[float, float]:
 
 
 def _unit_cell(cell: str) -> bool:
-    """Whether a cell holds only a unit ("× 109/L", "/µL", "mmol/L")."""
-    return bool(cell) and not cell[0].isdigit() and _unit_codes(cell)[0] is not None
+    """Whether a cell holds only a unit ("× 109/L", "/µL", "mmol/L"); never a name opening with a unit's letters
+    ("C. pneumoniae IgA" is no °C)."""
+    if not cell or cell[0].isdigit() or _unit_codes(cell)[0] is None:
+        return False
+    for probe in (f"1.0 {cell}", f"1.0 ×{cell}" if cell[:2] == "10" else None):
+        found = find_values(probe) if probe else None
+        if found and found[0].ucum and found[0].end >= len(probe.rstrip(_TRAIL_PUNCT)):
+            return True
+    return False
 
 
 def _side_label(cell: Cell) -> bool:

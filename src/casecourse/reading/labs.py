@@ -94,7 +94,10 @@ _REFERENCE_BEFORE = re.compile(
     # "standard" as a bracket's label ("1236 ng/L (standard <355 ng/L)"); not in prose ("standard bicarbonate")
     r"|(?:(?<=\()|(?<=\[)|(?<=\( ))standard)\.?\s*"
     r"(?:range|ranges|values?|interval|limits?|"
-    r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?(?: values?)?|\brange)"
+    r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?(?: values?)?|\brange"
+    # a bracket opened by "up to" right after a result (a number and its unit): its upper reference limit
+    # ("creatinine 190 µmol/L (up to 106 µmol/L)"); never after a word ("fever (up to 39 °C)" states the peak)
+    r"|\d(?:\s?[^\s()\d][^\s()]*)?\s?\(\s?up to)"
     # a bracketed short form of the label ("normal range [NR]:"); a bound's sign glued to it ("(normal< 14 ng/L)")
     r"(?:\s*[\[(][A-Za-z]{1,5}[\])])?\s*(?:[:,(=]|is|was|of|being|up to)?\s*[<>≤≥＜＞]?\s*$",
     re.I)
@@ -105,7 +108,8 @@ _REFERENCE_LABEL = re.compile(
 _LABEL_KEYS = ("range:", "ranges:", "values:", "value:", "interval:", "intervals:")
 _CSF_ANALYTES = ("protein", "glucose", "lactate")  # one is before a value lab_fluids.csf_value_test may re-file
 # one is in every match of _REFERENCE_BEFORE
-_REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "rv", "nv", "uln", "cut", "limit", "range", "standard")
+_REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "rv", "nv", "uln", "cut", "limit", "range", "standard", "(up to",
+                    "( up to")
 # a bound labelled by the result it gives, first in brackets: "186 U/mL (positive > 20 U/mL)", "(negative <10)"
 _CUTOFF_LABEL = re.compile(r"[(\[]\s?(?:positive|negative)\s*:?\s*$", re.I)
 # "normal" after a copula states the result, it names no interval: "urine calcium was also normal 6.9 mmol"
