@@ -125,3 +125,30 @@ def test_a_lone_digit_after_a_rows_name_names_a_subclass() -> None:
                  "Cortisol\t14.0\tμg/dL\t\tIgA\t212\tmg/dL\t\n")
     assert not [lab for lab in labs if lab[0] == "immunoglobulin g"]
     assert ("immunoglobulin a", 212.0, "mg/dL", None) in labs
+
+
+def test_arrowhead_comparators() -> None:
+    # "˂" and "˃" (U+02C2, U+02C3), which some typesetting gives for "<" and ">"
+    labs = _labs("C-reactive protein was 38.1 mg/dL (reference range ˂ 0.5 mg/dL). Ferritin was ˃1500 ng/mL.")
+    assert ("c-reactive protein", 38.1, "mg/dL", "H") in labs
+    course = analyze_text("Case presentation\nFerritin was ˃1500 ng/mL.", assess=False)
+    assert [(lab.comparator, lab.value) for lab in course.labs] == [(">", 1500.0)]
+
+
+def test_a_blood_row_in_a_csf_table_stays_the_bloods() -> None:
+    labs = _labs("Table 3. Cerebrospinal fluid analysis.\n"
+                 "\tDay 1\tDay 9\t\n"
+                 "CSF glucose (mmol/L)\t1.8\t3.9\t\n"
+                 "Plasma glucose (mmol/L)\t8.4\t6.2\t\n"
+                 "Protein (g/L)\t2.1\t0.9\t\n")
+    assert ("cerebrospinal fluid glucose", 1.8, "mmol/L", None) in labs
+    assert ("glucose", 8.4, "mmol/L", None) in labs
+    assert not [lab for lab in labs if lab[0] == "cerebrospinal fluid glucose" and lab[1] in (8.4, 6.2)]
+
+
+def test_cells_a_count_is_taken_per_are_no_result() -> None:
+    labs = _labs("Her CMV pp65 antigenemia (24/50,000 white blood cells) was also increased. The smear showed 41 "
+                 "parasites per 500 erythrocytes, a parasitemia of 8.2%.")
+    assert not [lab for lab in labs if lab[0] in ("leukocytes", "erythrocytes")]
+    # a diastolic pressure before the next vital sign is no denominator
+    assert ("heart rate", 96.0, None, None) in _labs("Blood pressure was 150/91, pulse was 96.")

@@ -28,6 +28,8 @@ _NUM = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u2005-\u200a\u202f](?!109/)\d{
 # ("up to" is no comparator: "CRP rose up to 312 mg/L" states the peak, 312, not "at most 312")
 _CMP_WORDS = {
     "<": "<", "<=": "<=", "≤": "<=", "⩽": "<=", ">": ">", ">=": ">=", "≥": ">=", "⩾": ">=",
+    # arrowheads some typesetting gives for "<" and ">" (U+02C2, U+02C3): "reference range ˂ 0.8 mg/dL"
+    "˂": "<", "˃": ">",
     "less than": "<", "lower than": "<", "below": "<", "under": "<", "greater than": ">",
     "more than": ">", "higher than": ">", "above": ">", "over": ">", "exceeded": ">",
     "exceeding": ">", "exceeds": ">", "exceed": ">", "in excess of": ">",
