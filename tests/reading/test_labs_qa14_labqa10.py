@@ -152,3 +152,11 @@ def test_cells_a_count_is_taken_per_are_no_result() -> None:
     assert not [lab for lab in labs if lab[0] in ("leukocytes", "erythrocytes")]
     # a diastolic pressure before the next vital sign is no denominator
     assert ("heart rate", 96.0, None, None) in _labs("Blood pressure was 150/91, pulse was 96.")
+
+
+def test_a_pair_of_shares_in_a_cell_is_no_count() -> None:
+    labs = _labs("Table 7. Cerebrospinal fluid analysis.\n"
+                 "\tDay 1\tDay 8\t\n"
+                 "WBC count (/mm3)\t1460\t210\t\n"
+                 "WBC distribution (L/N)\t20/80\t65/35\t\n")
+    assert [lab[1] for lab in labs if lab[0] == "cerebrospinal fluid leukocytes"] == [1460.0, 210.0]

@@ -211,6 +211,11 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
     v = values[0]
     if v.end < len(written.rstrip(_ARROWS).rstrip()) and v.unit is None and not spaced:
         return None  # a cell with more than a value: not a result cell
+    if (v.extra or {}).get("bare_pressure") and test.ucum != "mm[Hg]" \
+            and "/" not in _BRACKETED.sub("", written_test):
+        # "WBC distribution (L/N) | 70/30": two shares, no count of 70 (a pair the label names, "SGOT/SGPT | 93/70",
+        # keeps its first value)
+        return None
     end = cell.end
     if v.ucum is None and unit_cell is not None and _unit_cell(unit_cell.text):
         # the unit in a cell of its own after the value: "0.68 | × 10^9/L", "308×10^4 | /µL"
@@ -236,6 +241,7 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
 
 
 _ARROWS = "↑↓"
+_BRACKETED = re.compile(r"\([^()]*\)")
 _TRAIL_PUNCT = ".:"
 _SCALE = 500.0  # a result may lie this many times beyond its interval (ALT 20,000 U/L against 7–56 U/L), not more
 _ANTI_BEFORE = re.compile(r"\banti[\s-]*$", re.I)
