@@ -91,6 +91,8 @@ def test_tests_of_their_own_not_their_neighbours() -> None:
     assert ("central venous oxygen saturation", 52.0, "%", None) in labs
     assert ("mixed venous oxygen saturation", 49.0, "%", None) in labs
     assert ("alkaline phosphatase", 412.0, "IU/L", None) in labs
+    trab = _labs("Thyrotrophin receptor antibody was 5.1 IU/L.")
+    assert ("thyrotropin receptor antibodies", 5.1, "IU/L", None) in trab
     assert not [lab for lab in labs if lab[0] in ("oxygen saturation", "phosphate", "iron")]
 
 
