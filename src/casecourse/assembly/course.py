@@ -99,7 +99,10 @@ _TARGET_BEFORE = anchored(r"\b(?:target(?:ed|ing)?|goals?|aim(?:ed|ing)?(?:\s+(?
                           r"\b(?:[^,;.()]|\.(?=\d)){0,60}$"
                           # a target named as a noun of what it aims at: "the target of blood glucose control was
                           # fasting levels of 5.0-7.0 mmol/L and no more than 11.0 mmol/L after meals"
-                          r"|\b(?:targets?|goals?)\s+(?:of|for)\s(?:[^,;.()]|\.(?=\d)){0,90}$", re.I)
+                          r"|\b(?:targets?|goals?)\s+(?:of|for)\s(?:[^,;.()]|\.(?=\d)){0,90}$"
+                          # a target changed: "her target tacrolimus trough level was increased to 8 to 10 ng/ml"
+                          r"|\b(?:target|goal)\b[^,;.()]{0,50}\b(?:increased|raised|reduced|lowered|decreased|adjusted|"
+                          r"changed|set)\s+(?:to|at)\s+$", re.I)
 # what may stand between two values of one target: the phase the first is aimed at and a comma (no bracket, no clause
 # end, and nothing after the comma but "or"/"and": "goal PTT 40-60 s during the infusion, 60-80 s after it")
 _TARGET_LIST = re.compile(r"[^()\[\];.]*?,\s*(?:or\s+|and\s+)?", re.I)

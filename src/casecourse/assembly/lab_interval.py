@@ -16,7 +16,8 @@ from casecourse.model import Mention
 
 _GAP = 80  # characters from the value to its interval: "5.8 mg/dL (99 µmol/L; reference 0.2-1.2 mg/dL)"
 # "upper limit of normal", "(upper reference limit 16 ng/L)" (a troponin's 99th-percentile URL)
-_UPPER = re.compile(r"\bupper (?:(?:normal|reference) )?limit|\bULN\b|\bURL\b", re.I)
+# "(up to 106 µmol/L)" right after a result: its upper reference limit
+_UPPER = re.compile(r"\bupper (?:(?:normal|reference) )?limit|\bULN\b|\bURL\b|\(\s?up to\s*$", re.I)
 _LOWER = re.compile(r"\blower (?:(?:normal|reference) )?limit", re.I)
 
 
@@ -117,7 +118,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # "150,000-400,000": thous
 _INTERVAL = re.compile(
     r"\s*\(\s*(?:(?:(?:normal|reference|ref\.?|NR|RR|NV|RV|N|therapeutic)\s*(?:range|values?|interval|limits?)?|range)"
     r"\s*[:,=]?\s*)?"
-    rf"(?:(?P<cmp>[<>≤≥]=?)\s*(?P<bound>{_NUM})|(?P<lo>{_NUM})\s*(?:[-–]|to)\s*(?P<hi>{_NUM}))"
+    rf"(?:(?P<cmp>[<>≤≥]=?|up to)\s*(?P<bound>{_NUM})|(?P<lo>{_NUM})\s*(?:[-–]|to)\s*(?P<hi>{_NUM}))"
     r"\s*(?P<unit>[^()\s;,][^();,]{0,20}?)?\s*\)")
 
 
@@ -154,9 +155,10 @@ def stated_interpretation(text: str, end: int, value: float, unit: str | None,
         return None
     if m.group("cmp"):
         bound = _num(m.group("bound"))
-        if m.group("cmp")[0] in "<≤":
-            return "H" if value > bound or value == bound and m.group("cmp") == "<" else "N"
-        return "L" if value < bound or value == bound and m.group("cmp") == ">" else "N"
+        cmp = "<=" if m.group("cmp") == "up to" else m.group("cmp")  # "(up to 50)": the upper limit
+        if cmp[0] in "<≤":
+            return "H" if value > bound or value == bound and cmp == "<" else "N"
+        return "L" if value < bound or value == bound and cmp == ">" else "N"
     lo, hi = _num(m.group("lo")), _num(m.group("hi"))
     if lo > hi:
         return None

@@ -156,10 +156,12 @@ def table_specimen(caption: str) -> str | None:
 
 
 def refile(m: Mention, specimen: str) -> None:
-    """A blood test's value measured in `specimen`: that fluid's test (the catalogue's own where it holds one)."""
+    """A blood test's value measured in `specimen`: that fluid's test (the catalogue's own where it holds one); never
+    a row naming the blood itself ("Plasma glucose" beside the CSF glucose of a CSF table)."""
     name = m.attrs.get("test")
     test = catalogue().get(name) if isinstance(name, str) else None
-    if test is None or test.kind != "lab" or name.startswith(_specimen_names()):
+    if test is None or test.kind != "lab" or name.startswith(_specimen_names()) \
+            or _BLOOD.search(str(m.attrs.get("test_text") or "")):
         return
     fluid_name, loinc = _fluid_test(specimen, name)
     m.norm = fluid_name

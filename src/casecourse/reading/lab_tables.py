@@ -55,7 +55,7 @@ def _ref_num(written: str) -> float:
 _REFERENCE_HEADER = re.compile(r"\b(?:reference|normal|ref\.?|range|interval|limits?|ULN|RV|NV)\b", re.I)
 _EMPTY = re.compile(r"^\s*(?:[-–—−/]+|n\.?\s?a\.?|nd|not done|not (?:available|measured|tested))?\s*$", re.I)
 _SPACED_THOUSANDS = re.compile(r"^(?P<cmp>[<>≤≥]\s?)?\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
-_LABEL_UNIT = re.compile(r"(?:,\s*|\s*\(|\s+in\s+)(?P<unit>[^,()]{1,20}?)\)?\s*$")
+_LABEL_UNIT = re.compile(r"(?:,\s*|\s*\(|\s+in\s+|\s+(?=[×x]\s?10[\d^]))(?P<unit>[^,()]{1,20}?)\)?\s*$")
 _LABEL_UNIT_BEFORE = re.compile(r"^\s*,?\s*|\s+$")  # what stands around a unit between a row's name and interval
 _LABEL_INTERVAL = re.compile(r"\s*\((?P<ref>[^()]{1,30})\)\s*$")  # a bracket closing a row label
 # a percentage named by its short form in a row label: "Neutrophils (NEU%)", "Lymphocytes (LYMPH%)"
@@ -146,11 +146,15 @@ def _row_test(label: Cell) -> tuple[LabTest, str | None, str, str | None] | None
     elif test.kind == "anchor":
         return None  # "A-a gradient": a word values follow that names no test of its own (knowledge/labs.csv)
     rest = label.text[hits[0].end:]
+    if _NUMBER_AFTER_NAME.match(rest):
+        return None  # "IgG 4": a lone digit after the name names a subclass, not the test
     unit = None
     name = label.text
     interval = None
     m = _LABEL_UNIT.search(rest)
-    if m and (written := _PERCENT_NAMED.sub("", m.group("unit").strip())) and _unit_codes(written)[0] is not None:
+    if m and (written := _PERCENT_NAMED.sub("", m.group("unit").strip())) and _unit_codes(written)[0] is not None \
+            and (written[0] not in "×x" or _label_unit_fits(test, written)):
+        # "Hemoglobin, g/dL", "C3 (mg/dL)", "Leukocytes × 109/L" (a count's power of ten after the name, no comma)
         unit = written
         name = label.text[:hits[0].end + m.start()]
     elif (bracket := _LABEL_INTERVAL.search(rest)) and (ref := _REFERENCE_CELL.match(bracket.group("ref"))):
@@ -164,6 +168,13 @@ def _row_test(label: Cell) -> tuple[LabTest, str | None, str, str | None] | None
             unit = written
             name = label.text[:hits[0].end]
     return test, unit, name.strip(" ,:"), interval
+
+
+def _label_unit_fits(test: LabTest, unit: str) -> bool:
+    """Whether a unit written after a row's name without a comma or bracket suits the test: "Hemoglobin × 1012/L" (a
+    count's unit under a concentration) is left for the cells to state."""
+    probe = find_values(f"1.0 {unit}")
+    return bool(probe) and (test.unit_kind is None or fits(test, probe[0]))
 
 
 def _unit_codes(unit: str) -> tuple[str | None, object]:
@@ -200,13 +211,18 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
     v = values[0]
     if v.end < len(written.rstrip(_ARROWS).rstrip()) and v.unit is None and not spaced:
         return None  # a cell with more than a value: not a result cell
+    if (v.extra or {}).get("bare_pressure") and test.ucum != "mm[Hg]" \
+            and "/" not in _BRACKETED.sub("", written_test):
+        # "WBC distribution (L/N) | 70/30": two shares, no count of 70 (a pair the label names, "SGOT/SGPT | 93/70",
+        # keeps its first value)
+        return None
     end = cell.end
     if v.ucum is None and unit_cell is not None and _unit_cell(unit_cell.text):
         # the unit in a cell of its own after the value: "0.68 | × 10^9/L", "308×10^4 | /µL"
         joined = find_values(f"{written} {unit_cell.text}")
         if joined and joined[0].start == values[0].start and joined[0].ucum is not None:
             v, end = joined[0], unit_cell.end
-    if v.unit is None and unit is not None and (scale is None or v.value is None
+    if v.unit is None and unit is not None and (scale is None or v.value is None or v.value == 0
                                                  or scale[0] <= abs(v.value) <= scale[1]):
         v.unit, v.ucum, v.info = unit, *_unit_codes(unit)
     if v.info is not None and test.unit_kind is not None and not fits(test, v):
@@ -225,9 +241,12 @@ def _cell_mention(text: str, cell: Cell, test: LabTest, unit: str | None, column
 
 
 _ARROWS = "↑↓"
+_BRACKETED = re.compile(r"\([^()]*\)")
+_TRAIL_PUNCT = ".:"
 _SCALE = 500.0  # a result may lie this many times beyond its interval (ALT 20,000 U/L against 7–56 U/L), not more
 _ANTI_BEFORE = re.compile(r"\banti[\s-]*$", re.I)
 _ANTI_LABEL = re.compile(r"\s*anti\b", re.I)
+_NUMBER_AFTER_NAME = re.compile(r"\s?\d\s*$")
 _FOOTNOTE = re.compile(r"(?<=\d)\s?[*#@†‡]+$")
 
 
@@ -240,8 +259,15 @@ def _scale(ref: re.Match[str]) -> tuple[float, float]:
 
 
 def _unit_cell(cell: str) -> bool:
-    """Whether a cell holds only a unit ("× 109/L", "/µL", "mmol/L")."""
-    return bool(cell) and not cell[0].isdigit() and _unit_codes(cell)[0] is not None
+    """Whether a cell holds only a unit ("× 109/L", "/µL", "mmol/L"); never a name opening with a unit's letters
+    ("C. pneumoniae IgA" is no °C)."""
+    if not cell or cell[0].isdigit() or _unit_codes(cell)[0] is None:
+        return False
+    for probe in (f"1.0 {cell}", f"1.0 ×{cell}" if cell[:2] == "10" else None):
+        found = find_values(probe) if probe else None
+        if found and found[0].ucum and found[0].end >= len(probe.rstrip(_TRAIL_PUNCT)):
+            return True
+    return False
 
 
 def _side_label(cell: Cell) -> bool:
@@ -300,6 +326,7 @@ def find_table_labs(text: str) -> list[Mention]:
         skip: set[int] = {s for s, _e in blocks}
         columns: dict[int, str] = {}
         ref_cols: dict[int, int] = {}  # block start -> its reference column
+        side_refs: tuple[int, ...] = ()  # every column headed as a reference interval
         if header is not None:
             for s, e in blocks:
                 for i in range(s + 1, min(e, len(header))):
@@ -310,13 +337,22 @@ def find_table_labs(text: str) -> list[Mention]:
                     elif _REFERENCE_HEADER.search(c.text):
                         skip.add(i)
                         ref_cols.setdefault(s, i)
+                        side_refs += (i,)
                     elif c.text and not _RESULT_HEADER.match(c.text):
                         columns[i] = c.text
         last_ref = header is not None and _merged_header(header, rows[1:], ref_cols.get(0))
         if last_ref:
             columns = {}  # a header cell spanning several columns: which column each name heads is not known
         found: list[Mention] = []
-        for row in rows[1:] if header is not None else rows:
+        body = rows[1:] if header is not None else rows
+        side_by_side = len(blocks) == 1 and sum(len(_label_starts(r)) > 1 for r in body) > 1
+        for row in body:
+            if side_by_side and _row_test(row[0]) is None and (starts := [i for i in _label_starts(row) if i]):
+                # a table of blocks set side by side whose row opens with no test of its own (an empty cell, a
+                # section's name "Hematology", a label the catalogue does not know "Seg"): its blocks after it
+                found.extend(_block_mentions(text, row, starts[0], len(row), skip, {}, None,
+                                             next((r for r in side_refs if r > starts[0]), None), side_refs))
+                continue
             for s, e in blocks:
                 if s >= len(row):
                     continue
@@ -325,13 +361,26 @@ def find_table_labs(text: str) -> list[Mention]:
                         and _REFERENCE_CELL.match(row[last].text):
                     row_skip, ref_col = (skip - {ref_col}) | {last}, last  # the interval closes the row
                 found.extend(_block_mentions(text, row, s, min(len(row), e, width), row_skip, columns,
-                                             unit_cols.get(s), ref_col))
+                                             unit_cols.get(s), ref_col, () if last_ref else side_refs))
         if found and (specimen := lab_fluids.table_specimen(_caption(text, rows[0][0].start))
                       or (lab_fluids.table_specimen(header[0].text) if header is not None else None)) is not None:
             # the caption's fluid, or the one the header's first cell names ("CSF characteristics | Day 7 | Day 13")
             for m in found:  # "Table 2 Cerebrospinal fluid analysis": its glucose is no blood glucose
                 lab_fluids.refile(m, specimen)
         out.extend(found)
+    return out
+
+
+def _label_starts(row: list[Cell]) -> list[int]:
+    """Where a row's cells name a test whose result the next filled cell gives ("WBC | 2,500 | /µL | TP | 5.3")."""
+    out = []
+    for i, c in enumerate(row[:-1]):
+        if not c.text or not c.text[0].isalpha() or _NUMERIC_CELL.match(c.text):
+            continue
+        nxt = next((d.text for d in row[i + 1:] if d.text), "")
+        if nxt[:1].isdigit() or nxt[:1] in "<>≤≥" and nxt[1:].strip()[:1].isdigit():
+            if _row_test(c) is not None:
+                out.append(i)
     return out
 
 
@@ -356,23 +405,31 @@ def _caption(text: str, start: int) -> str:
     return "" if "\t" in line else line
 
 
+def _interval_unit(row: list[Cell], unit: str | None, ref_col: int | None,
+                   label_ref: str | None) -> tuple[str | None, tuple[float, float] | None]:
+    """The unit of a row's results and the magnitudes a value may have to take it, from the row's interval where
+    the label states no unit."""
+    if unit is None and ref_col is not None and ref_col < len(row) and (
+            ref := _REFERENCE_CELL.match(row[ref_col].text)) is not None and _ref_unit(ref) \
+            and _unit_codes(str(_ref_unit(ref)))[0] is not None:
+        return _ref_unit(ref), _scale(ref)  # "Sodium | 134–145 mmol/L | 128": the unit written with the interval
+    if label_ref is not None and unit is not None and (ref := _REFERENCE_CELL.match(label_ref)) is not None:
+        return unit, _scale(ref)  # "Sodium (135-145 mEq/L) | 128": the unit written with the label's interval
+    return unit, None
+
+
 def _block_mentions(text: str, row: list[Cell], s: int, e: int, skip: set[int], columns: dict[int, str],
-                    unit_col: int | None, ref_col: int | None) -> list[Mention]:
-    """The results of one row in the columns s..e-1, the test named in column s."""
+                    unit_col: int | None, ref_col: int | None, side_refs: tuple[int, ...] = ()) -> list[Mention]:
+    """The results of one row in the columns s..e-1, the test named in column s; `side_refs`, the columns the header
+    heads as reference intervals, give a second block of the row its own ("ALT | 20 | 9-36 U/L" beside "Bands | 0 |
+    1-5%" under "RV ... RV")."""
     found = _row_test(row[s])
     if found is None:
         return []
     test, unit, written, label_ref = found
     if unit_col is not None and unit_col < len(row) and row[unit_col].text:
         unit = row[unit_col].text
-    scale = None  # the magnitudes a value may have to take the unit of the row's interval
-    if unit is None and ref_col is not None and ref_col < len(row) and (
-            ref := _REFERENCE_CELL.match(row[ref_col].text)) is not None and _ref_unit(ref) \
-            and _unit_codes(str(_ref_unit(ref)))[0] is not None:
-        unit = _ref_unit(ref)  # "Sodium | 134–145 mmol/L | 128": the unit written with the row's interval
-        scale = _scale(ref)
-    elif label_ref is not None and unit is not None and (ref := _REFERENCE_CELL.match(label_ref)) is not None:
-        scale = _scale(ref)  # "Sodium (135-145 mEq/L) | 128": the unit written with the label's interval
+    unit, scale = _interval_unit(row, unit, ref_col, label_ref)
     out: list[Mention] = []
     side = False  # past a second test named in the row: its cells are no longer under the header's columns
     read = False  # a cell of the row read as a value (or its unit) before
@@ -386,18 +443,23 @@ def _block_mentions(text: str, row: list[Cell], s: int, e: int, skip: set[int], 
             # Urea | 8.8 | mmol/L"): the label names the test of the cells after it; one the catalogue does not know
             # names a test of its own, and its cells are no result of the row's first test
             named = _row_test(row[i])
-            if named is None:
-                return out
-            test, unit, written, label_ref = named
             side = True
             i += 1
+            if named is None:
+                # a label the catalogue does not know ("SP-A | 84.9 | ng/mL", or a unit no table reads, "47.2 |
+                # second"): its cells are results of no test read here; the row's next known label starts again
+                while i < e and not (i not in skip and _side_label(row[i]) and _row_test(row[i]) is not None):
+                    i += 1
+                continue
+            test, unit, written, label_ref = named
+            ref_col = next((r for r in side_refs if i <= r < e), None)  # the side block's own interval column
+            unit, scale = _interval_unit(row, unit, ref_col, label_ref)
             continue
         nxt = row[i + 1] if i + 1 < e and i + 1 not in skip else None
-        m = _cell_mention(text, row[i], test, unit, None if side else columns.get(i), written, nxt,
-                          None if side else scale)
+        m = _cell_mention(text, row[i], test, unit, None if side else columns.get(i), written, nxt, scale)
         read = read or bool(row[i].text)
         if m is not None:
-            if ref_col is not None and ref_col < len(row) and "interpretation" not in m.attrs and not side and (
+            if ref_col is not None and ref_col < len(row) and "interpretation" not in m.attrs and (
                     flag := _flag(m, row[ref_col].text)) is not None:
                 m.attrs["interpretation"] = flag  # the row's own reference interval
             elif label_ref is not None and "interpretation" not in m.attrs \

@@ -94,9 +94,12 @@ _REFERENCE_BEFORE = re.compile(
     # "standard" as a bracket's label ("1236 ng/L (standard <355 ng/L)"); not in prose ("standard bicarbonate")
     r"|(?:(?<=\()|(?<=\[)|(?<=\( ))standard)\.?\s*"
     r"(?:range|ranges|values?|interval|limits?|"
-    r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?(?: values?)?|\brange)"
+    r"level)?|\b(?:upper|lower) (?:normal )?limit(?: of normal)?(?: values?)?|\brange"
+    # a bracket opened by "up to" right after a result (a number and its unit): its upper reference limit
+    # ("creatinine 190 µmol/L (up to 106 µmol/L)"); never after a word ("fever (up to 39 °C)" states the peak)
+    r"|\d(?:\s?[^\s()\d][^\s()]*)?\s?\(\s?up to)"
     # a bracketed short form of the label ("normal range [NR]:"); a bound's sign glued to it ("(normal< 14 ng/L)")
-    r"(?:\s*[\[(][A-Za-z]{1,5}[\])])?\s*(?:[:,(=]|is|was|of|being|up to)?\s*[<>≤≥＜＞]?\s*$",
+    r"(?:\s*[\[(][A-Za-z]{1,5}[\])])?\s*(?:[:,(=]|is|was|of|being|up to)?\s*[<>≤≥＜＞˂˃]?\s*$",
     re.I)
 _OPENING_BEFORE = re.compile(r"[(\[]\s?$")
 # a label opening a list of intervals, each named by its test: "(Normal ranges: ALT < 40 U/L, AST < 35 U/L)"
@@ -105,7 +108,8 @@ _REFERENCE_LABEL = re.compile(
 _LABEL_KEYS = ("range:", "ranges:", "values:", "value:", "interval:", "intervals:")
 _CSF_ANALYTES = ("protein", "glucose", "lactate")  # one is before a value lab_fluids.csf_value_test may re-file
 # one is in every match of _REFERENCE_BEFORE
-_REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "rv", "nv", "uln", "cut", "limit", "range", "standard")
+_REFERENCE_WORDS = ("normal", "ref", "nr", "rr", "rv", "nv", "uln", "cut", "limit", "range", "standard", "(up to",
+                    "( up to")
 # a bound labelled by the result it gives, first in brackets: "186 U/mL (positive > 20 U/mL)", "(negative <10)"
 _CUTOFF_LABEL = re.compile(r"[(\[]\s?(?:positive|negative)\s*:?\s*$", re.I)
 # "normal" after a copula states the result, it names no interval: "urine calcium was also normal 6.9 mmol"
@@ -519,6 +523,18 @@ def _is_drug(word: str) -> bool:
     return entry is not None and entry.kind in ("drug", "regimen")
 
 
+# the cells a count is taken per, after its number: "pp65 antigen (19/50,000 white blood cells)", "EBV DNA 940
+# copies/10^6 WBC", "per 100 leukocytes": a denominator, no result of the cells' own count
+_DENOMINATOR_BEFORE = re.compile(r"(?:/|\bper)\s?(?:[1-9]\d{2}|\d{1,3}(?:,\d{3})+|10\^\d)\s$", re.I)
+
+
+def _without_denominators(text: str, hits: list[TestHit]) -> list[TestHit]:
+    """The test names, less a count of cells standing as the denominator of another count (never a diastolic
+    pressure before the next vital sign: "150/91, pulse 84")."""
+    return [h for h in hits if not (str(h.test.ucum).startswith("10*")
+                                    and _DENOMINATOR_BEFORE.search(text, max(0, h.start - 16), h.start))]
+
+
 def _without_salts(text: str, hits: list[TestHit]) -> list[TestHit]:
     """The test names, less the ions that name a drug's salt (knowledge/salts.csv): "mycophenolate sodium 720 mg",
     "potassium chloride 40 mEq", "sodium bicarbonate was infused" are doses, no electrolyte results."""
@@ -601,7 +617,7 @@ def _lab_condition(text: str, start: int, clause_start: int) -> bool:
 
 def find_labs(text: str) -> list[Mention]:
     """All `lab_test`, `lab_value`, `lab_reference` and `test_result` mentions, sorted by position."""
-    hits = _without_salts(text, _without_antibody_classes(text, find_tests(text)))
+    hits = _without_denominators(text, _without_salts(text, _without_antibody_classes(text, find_tests(text))))
     compounds = find_compounds(text)
     anchors = sorted(hits + compound_anchors(compounds), key=lambda h: h.start)
     starts = [h.start for h in anchors]

@@ -16,10 +16,11 @@ from casecourse.units import UnitInfo, exponent, lookup_unit, normalise_unit, un
 # typeset thin spaces (U+2005-U+200A, U+202F) group thousands: "12\u2005000 cells/mm3"
 _THIN_SPACES = re.compile(r"[\s\u200b]")
 # a plain or no-break space groups thousands only before a count's unit: "119 000/µL", "45 000 per microliter",
-# "12 500 cells", "24\u00a0000/mm3", or before a concentration per volume: "ferritin 12 400 ng/mL", "1 250 U/L"
+# "12 500 cells", "24\u00a0000/mm3", "68 000 platelets/µL" (a count naming its cells; a plain space only, no tab
+# between table cells), or before a concentration per volume: "ferritin 12 400 ng/mL", "1 250 U/L"
 # (never before "109/": "62 109/L" is 62 × 10^9/L written with its exponent flattened, not 62,109 per litre)
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u2005-\u200a\u202f](?!109/)\d{3})+(?!\d)|"
-        r"\d{1,3}(?:[ \u00a0](?!109/)\d{3})+(?=\s?(?:/|per\b|cells\b|[kK]/|"
+        r"\d{1,3}(?:[ \u00a0](?!109/)\d{3})+(?=[ \u00a0]?[a-z]{3,12}/(?:[µμu]l\b|mm3|mm³)|\s?(?:/|per\b|cells\b|[kK]/|"
         r"(?:[nµμpm]g|ug|mcg|m?I?U|kU)/(?:[mdµμ]?[lL]\b))"
         # or before a change to such a number: "from 30 000 to 23 000/µL"
         r"|\s*(?:-|–|to)\s*\d{1,3}(?:[ \u00a0]\d{3})+\s?(?:/|per\b|cells\b))|\d+(?:,\d{1,2}(?![\d,]))?)"
@@ -27,6 +28,8 @@ _NUM = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u2005-\u200a\u202f](?!109/)\d{
 # ("up to" is no comparator: "CRP rose up to 312 mg/L" states the peak, 312, not "at most 312")
 _CMP_WORDS = {
     "<": "<", "<=": "<=", "≤": "<=", "⩽": "<=", ">": ">", ">=": ">=", "≥": ">=", "⩾": ">=",
+    # arrowheads some typesetting gives for "<" and ">" (U+02C2, U+02C3): "reference range ˂ 0.8 mg/dL"
+    "˂": "<", "˃": ">",
     "less than": "<", "lower than": "<", "below": "<", "under": "<", "greater than": ">",
     "more than": ">", "higher than": ">", "above": ">", "over": ">", "exceeded": ">",
     "exceeding": ">", "exceeds": ">", "exceed": ">", "in excess of": ">",
