@@ -1,0 +1,48 @@
+"""Conditions of the condqa10 audit round (invented sentences): an initial (working) diagnosis, a drug's indication,
+what a treatment is done before it sets in or for preventing."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _status(text: str) -> dict[str, str]:
+    return {c.name: c.status for c in analyze_text("Case presentation\nA 47-year-old man. " + text).conditions}
+
+
+def test_an_initial_diagnosis_is_a_working_diagnosis() -> None:
+    got = _status("An initial diagnosis of pneumonia and heart failure was made in the emergency room.")
+    assert got.get("pneumonia") == "provisional", got
+    assert got.get("heart failure") == "provisional", got
+    assert _status("The initial diagnosis was acute cholecystitis.").get("cholecystitis") == "provisional"
+    assert _status("An initial diagnosis of pyelonephritis was made.").get("pyelonephritis") == "provisional"
+
+
+def test_an_initial_diagnosis_confirmed_later_is_confirmed() -> None:
+    assert _status("Her initial diagnosis was pancreatitis. A CT later confirmed pancreatitis.").get(
+        "pancreatitis") == "confirmed"
+
+
+def test_the_time_of_the_initial_diagnosis_suspects_nothing() -> None:
+    got = _status("She survived 7 months from the initial diagnosis of pancreatic carcinoma.")
+    assert got.get("pancreatic cancer") == "confirmed", got
+    assert _status("The biopsy confirmed her initial diagnosis of sarcoidosis.").get("sarcoidosis") == "confirmed"
+    # a label the patient carries ("a patient with an initial diagnosis of X") is not the clinician's working guess
+    assert _status("He was admitted with an initial diagnosis of heart failure.").get("heart failure") == "confirmed"
+
+
+def test_a_drugs_indication_is_not_the_patients() -> None:
+    got = _status("He received pregabalin. Pregabalin, an anticonvulsant, is indicated for epilepsy and "
+                  "generalized anxiety disorder.")
+    assert "epilepsy" not in got and "anxiety disorder" not in got, got
+    assert "polycystic ovary syndrome" not in _status("Metformin is approved for the treatment of polycystic ovary "
+                                                      "syndrome.")
+
+
+def test_before_it_sets_in_has_not_happened() -> None:
+    got = _status("The effusion was drained early, before fibrosis or infection sets in.")
+    assert "infection" not in got, got
+    assert _status("The effusion was drained before infection developed.").get("infection") == "confirmed"
+
+
+def test_for_preventing_prevents() -> None:
+    assert "intestinal adhesion" not in _status("A sealant was applied for preventing intestinal adhesion.")
