@@ -1,5 +1,6 @@
 """Conditions of the condqa10 audit round (invented sentences): an initial (working) diagnosis, a drug's indication,
-what a treatment is done before it sets in or for preventing."""
+what a treatment is done before it sets in or for preventing, and names (coronary heart disease, a chronic pulmonary
+obstructive disease, haemorrhagic cystitis)."""
 from __future__ import annotations
 
 from casecourse.api import analyze_text
@@ -46,3 +47,21 @@ def test_before_it_sets_in_has_not_happened() -> None:
 
 def test_for_preventing_prevents() -> None:
     assert "intestinal adhesion" not in _status("A sealant was applied for preventing intestinal adhesion.")
+
+
+def test_coronary_heart_disease_is_coronary_artery_disease() -> None:
+    got = _status("He had coronary heart disease.")
+    assert got.get("coronary artery disease") == "confirmed", got
+    assert "heart disease" not in got, got
+
+
+def test_chronic_pulmonary_obstructive_disease_is_copd() -> None:
+    got = _status("She had chronic pulmonary obstructive disease.")
+    assert got.get("chronic obstructive pulmonary disease") == "confirmed", got
+    assert "obstructive disease" not in got, got
+
+
+def test_haemorrhagic_cystitis_is_no_urinary_tract_infection() -> None:
+    got = _status("She developed haemorrhagic cystitis after cyclophosphamide.")
+    assert got.get("hemorrhagic cystitis") == "confirmed", got
+    assert "urinary tract infection" not in got, got
