@@ -65,3 +65,21 @@ def test_haemorrhagic_cystitis_is_no_urinary_tract_infection() -> None:
     got = _status("She developed haemorrhagic cystitis after cyclophosphamide.")
     assert got.get("hemorrhagic cystitis") == "confirmed", got
     assert "urinary tract infection" not in got, got
+
+
+def test_an_initial_working_diagnosis_is_still_suspected() -> None:
+    assert _status("He was started on ceftriaxone for an initial working diagnosis of meningitis.").get(
+        "meningitis") == "provisional"
+
+
+def test_one_head_shared_by_alternatives_is_suspected() -> None:
+    got = _status("The radiograph showed no distal bowel gas, indicating duodenal or jejunal atresia.")
+    assert got and all(s == "provisional" for s in got.values()), got
+    assert _status("She had duodenal atresia.").get("duodenal atresia") == "confirmed"
+    got = _status("No acute or chronic pancreatitis was seen.")
+    assert got and all(s == "refuted" for s in got.values()), got
+
+
+def test_alternatives_of_a_description_stay_as_read() -> None:
+    got = _status("The liver biopsy showed microvesicular or macrovesicular steatosis in half of the cells.")
+    assert got and all(s == "confirmed" for s in got.values()), got

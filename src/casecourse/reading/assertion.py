@@ -889,6 +889,12 @@ _LIST_GAP = re.compile(
     r"\s*(?:,\s*)?(?:(?:or|and/or|versus|vs\.?)\s+(?:[a-z]+\s+){0,2}?)?(?:(?:an?|the|either)\s+)?", re.I)
 _OR = re.compile(r"\b(?:or|and/or|versus|vs\b)", re.I)
 _OPEN = frozenset({Assertion.present, Assertion.suspected})
+# a condition's own text of two qualifiers as alternatives before one head: "duodenal or jejunal atresia"
+_ELLIPTIC_OR = re.compile(r"[A-Za-z][\w-]*\s+(?:or|and/or)\s+[A-Za-z][\w-]*\s+\w", re.I)
+# the judgement right before such alternatives: what a finding points to, or a diagnosis made
+_JUDGED_BEFORE = re.compile(
+    r"\b(?:consistent\s+with|compatible\s+with|indicating|indicative\s+of|suggesting|suggestive\s+of|"
+    r"diagnos(?:is|es)\s+of|diagnosed\s+(?:with|as)|either)\s+(?:(?:an?|the)\s+)?$", re.I)
 
 
 def mark_alternatives(text: str, mentions: list[Mention]) -> None:
@@ -897,6 +903,15 @@ def mark_alternatives(text: str, mentions: list[Mention]) -> None:
     (or already suspected: the backward "versus" suspects the first), joined by commas, with an "or" or a "versus"
     before its last item. (A denial already reaches every item: "no diabetes or hypertension".)"""
     conds = sorted((m for m in mentions if m.type == "condition"), key=lambda m: m.start)
+    # one head shared by alternatives a judgement names ("indicating duodenal or jejunal atresia", "a diagnosis of
+    # acute or chronic pancreatitis"): the mention of the whole and the ones inside it are each suspected (condition
+    # QA round condqa10); a description is no judgement ("microvesicular or macrovesicular steatosis in 50% of cells")
+    for m in conds:
+        if m.assertion == Assertion.present and _ELLIPTIC_OR.match(m.text) is not None \
+                and _JUDGED_BEFORE.search(text, max(0, m.start - 30), m.start) is not None:
+            for x in conds:
+                if m.start <= x.start and x.end <= m.end and x.assertion == Assertion.present:
+                    set_field(x, "assertion", Assertion.suspected)
     group: list[Mention] = []
     for m in [*conds, None]:
         if m is not None and group and m.start - group[-1].end < 24 and \
