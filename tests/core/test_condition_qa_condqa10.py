@@ -83,3 +83,13 @@ def test_one_head_shared_by_alternatives_is_suspected() -> None:
 def test_alternatives_of_a_description_stay_as_read() -> None:
     got = _status("The liver biopsy showed microvesicular or macrovesicular steatosis in half of the cells.")
     assert got and all(s == "confirmed" for s in got.values()), got
+
+
+def test_a_denial_before_a_comma_leaves_the_next_clauses_diagnosis() -> None:
+    got = _status("In the absence of other causes such as diarrhea or alcohol, drug-induced pancreatitis was "
+                  "considered.")
+    assert got.get("pancreatitis") == "provisional", got
+    assert _status("In the absence of other causes such as gallstones, the pancreatitis was attributed to the "
+                   "drug.").get("pancreatitis") == "confirmed"
+    got = _status("No diabetes, hypertension or asthma was diagnosed.")
+    assert got and all(s == "refuted" for s in got.values()), got

@@ -541,6 +541,13 @@ _SINGULAR_CUE = re.compile(r"(?:was|is|has)\b", re.I)
 #: the target opens a clause of its own after ", and": a determiner right before it ("..., and the swelling worsened")
 _NEW_SUBJECT_AFTER_AND = re.compile(r",\s*and\s+(?:the|his|her|their|its|this|these)\s+\Z", re.I)
 _COMMA_AND = re.compile(r",\s*and\b")
+# a diagnosis after a comma, its clause's subject, that a verb of judgement follows: "In the absence of other causes
+# such as A, drug-induced B was considered" (a forward cue before the comma does not reach B; condqa10); not a list
+# ("no A, B or C was diagnosed": an "or" after the comma)
+_CLAUSE_AFTER_COMMA = re.compile(r",\s+(?:(?!(?:or|and|nor)\b)[\w'-]+\s+){0,3}\Z", re.I)
+_JUDGED_SUBJECT = re.compile(
+    r"\s+(?:was|were)\s+(?:(?:then|therefore|thus|also|initially|finally|eventually)\s+)?"
+    r"(?:considered|suspected|diagnosed|attributed|thought|presumed|deemed|established)\b", re.I)
 
 
 def _new_clause_between(text: str, m: Mention, gap: str) -> bool:
@@ -813,6 +820,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 if d in ("FORWARD", "BIDIRECTIONAL") and b <= m.start:
                     if _NEW_SUBJECT_AFTER_AND.search(text, b, m.start) and text.count(",", b, m.start) == 1:
                         continue  # "the fever did not decrease, and the swelling worsened": a clause of its own
+                    if _JUDGED_SUBJECT.match(text, m.end) and _CLAUSE_AFTER_COMMA.search(text, b, m.start):
+                        continue  # "in the absence of causes such as A, drug-induced B was considered": B's clause
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
                     if d == "BACKWARD" and (_new_clause_between(text, m, text[m.end:a])
