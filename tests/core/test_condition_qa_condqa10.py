@@ -93,3 +93,20 @@ def test_a_denial_before_a_comma_leaves_the_next_clauses_diagnosis() -> None:
                    "drug.").get("pancreatitis") == "confirmed"
     got = _status("No diabetes, hypertension or asthma was diagnosed.")
     assert got and all(s == "refuted" for s in got.values()), got
+
+
+def test_a_later_tests_negative_result_does_not_deny_what_an_earlier_test_found() -> None:
+    got = _status("The duplex showed popliteal vein thrombosis, thrombophilia work up was negative.")
+    assert got.get("thrombosis") == "confirmed", got
+    assert got.get("thrombophilia") == "refuted", got
+    got = _status("HIV, hepatitis B and hepatitis C serologies were negative.")
+    assert got and all(s == "refuted" for s in got.values()), got
+
+
+def test_another_diagnosis_work_up_answered_after_a_semicolon_leaves_the_suspicion() -> None:
+    got = _status("The duplex was suggestive of popliteal vein thrombosis (Fig. 2), thrombophilia work up for protein "
+                  "C; antithrombin III was negative.")
+    assert got.get("thrombosis") == "provisional", got
+    assert got.get("thrombophilia") == "refuted", got
+    assert _status("Tuberculosis was suspected, sputum tests were sent; they were negative.").get(
+        "tuberculosis") == "refuted"

@@ -573,6 +573,24 @@ _HAVING_VERB_BEFORE = re.compile(
     r"suffered\s+from|experienced|complicated\s+by)\s+(?:[\w-]+\s+){0,3}$", re.I)
 
 
+def _found_then_tested(text: str, m: Mention, a: int, s0: int) -> bool:
+    """A diagnosis one test found, then, after a comma, another test's negative result: "the duplex was suggestive of
+    popliteal vein thrombosis (Fig. 2), thrombophilia work-up was negative" denies the thrombophilia the work-up
+    looked for, not the thrombosis (condition QA round condqa10)."""
+    return _TEST_AFTER_COMMA.search(text, m.end, a) is not None \
+        and _FOUND_BEFORE.search(text, max(s0, m.start - 60), m.start) is not None
+
+
+# the subject of a result after a comma: a test (and what it looked for), named last before the result's verb
+_TEST_AFTER_COMMA = re.compile(
+    r",\s+(?:(?!(?:and|or)\b)[\w-]+\s+){0,4}?(?:work[- ]?ups?|screens?|screening|panels?|tests?|testing|"
+    r"serolog(?:y|ies)|cultures?|assays?|studies|evaluations?)\b(?:\s+(?:for|of)\b[^,]{0,60})?\s*\Z", re.I)
+# what a test found: a verb or a judgement that makes the diagnosis after it its object
+_FOUND_BEFORE = re.compile(
+    r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|confirmed|confirms|suggestive\s+of|consistent\s+with|"
+    r"compatible\s+with|indicative\s+of)\s+(?:[\w-]+\s+){0,3}\Z", re.I)
+
+
 def _object_before_singular(text: str, m: Mention, a: int, s0: int) -> bool:
     """A diagnosis that is the object of its own verb, joined by "and" to the singular subject of a backward cue
     ("he developed pneumonia and meningitis was excluded", "the patient developed organ dysfunction and sepsis was a
@@ -825,7 +843,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
                     if d == "BACKWARD" and (_new_clause_between(text, m, text[m.end:a])
-                                            or _object_before_singular(text, m, a, s0)):
+                                            or _object_before_singular(text, m, a, s0)
+                                            or _found_then_tested(text, m, a, s0)):
                         continue  # "he had pneumonia, and meningitis was excluded": the cue's subject is meningitis
                     lo, hi = m.end, a
                 elif d == "BACKWARD_LIST" and a >= m.end and _only_a_list(
