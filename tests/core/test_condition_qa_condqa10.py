@@ -110,3 +110,10 @@ def test_another_diagnosis_work_up_answered_after_a_semicolon_leaves_the_suspici
     assert got.get("thrombophilia") == "refuted", got
     assert _status("Tuberculosis was suspected, sputum tests were sent; they were negative.").get(
         "tuberculosis") == "refuted"
+
+
+def test_a_line_wrapped_inside_a_sentence_keeps_its_denial() -> None:
+    got = _status("He had no pneumonia or\nsepsis.")
+    assert got.get("sepsis") == "refuted", got
+    got = _status("He had no pneumonia.\nSepsis developed later.")
+    assert got.get("sepsis") == "confirmed", got
