@@ -117,3 +117,10 @@ def test_a_line_wrapped_inside_a_sentence_keeps_its_denial() -> None:
     assert got.get("sepsis") == "refuted", got
     got = _status("He had no pneumonia.\nSepsis developed later.")
     assert got.get("sepsis") == "confirmed", got
+
+
+def test_the_accessory_muscles_of_breathing_are_no_malformation() -> None:
+    text = "Case presentation\nA 47-year-old man. He was tachypneic with use of the accessory muscles."
+    course = analyze_text(text)
+    assert course.conditions == [], course.conditions
+    assert any(c.code == "HP:0002098" for f in course.findings for c in f.codings), course.findings
