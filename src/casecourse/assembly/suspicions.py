@@ -34,6 +34,10 @@ _STATED = frozenset({"finding", "condition", "lab_finding"})
 # the types of the mentions `Answers` reads (a negation cue only as a result word)
 ANSWER_TYPES = (*sorted(_RESULTS), *sorted(_STATED), "negation_cue")
 _FOR_AFTER = re.compile(r"\s+for\b")
+# a test named by another diagnosis, after a comma between the suspicion and the contrast ("thrombophilia work-up"):
+# the contrast's results answer that test (condition QA round condqa10)
+_ITS_TEST = re.compile(r"\s+(?:work[- ]?ups?|screens?|screening|panels?|tests?|testing|serolog(?:y|ies)|assays?)\b",
+                       re.I)
 
 
 # what settles a suspicion right after the suspected disease ("suspected X (abbreviation) was later confirmed"), not a
@@ -83,6 +87,10 @@ class Answers:
             lo, hi = nxt
         if lo == hi or (conditionals and conditionals[0] < lo):
             return None
+        if i < len(contrasts) and any(
+                x.type == "condition" and _ITS_TEST.match(self.text, x.end) and "," in self.text[m.end:x.start]
+                for x in self.index.window(m.end + 1, contrasts[i][0])):
+            return None  # "suggestive of X (Fig. 2), thrombophilia work-up for A; B was negative": the work-up's answer
         if (lo, hi) not in self._verdicts:
             self._verdicts[(lo, hi)] = self._verdict(lo, hi)
         return self._verdicts[(lo, hi)]

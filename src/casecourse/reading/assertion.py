@@ -548,6 +548,13 @@ _COMMA_AND = re.compile(r",\s*and\b")
 #: between a forward denial and an event, an "and" that opens another clause or noun phrase: a determiner or a verb
 #: in the past after it ("no malignancy and suggested a good response"); "no fever or improvement" stays denied
 _EVENT_AFTER_AND = re.compile(r"\band\s+(?:(?:the|his|her|their|its|this|these|a|an)\b|[a-z]+ed\b)", re.I)
+# a diagnosis after a comma, its clause's subject, that a verb of judgement follows: "In the absence of other causes
+# such as A, drug-induced B was considered" (a forward cue before the comma does not reach B; condqa10); not a list
+# ("no A, B or C was diagnosed": an "or" after the comma)
+_CLAUSE_AFTER_COMMA = re.compile(r",\s+(?:(?!(?:or|and|nor)\b)[\w'-]+\s+){0,3}\Z", re.I)
+_JUDGED_SUBJECT = re.compile(
+    r"\s+(?:was|were)\s+(?:(?:then|therefore|thus|also|initially|finally|eventually)\s+)?"
+    r"(?:considered|suspected|diagnosed|attributed|thought|presumed|deemed|established)\b", re.I)
 
 
 def _new_clause_between(text: str, m: Mention, gap: str) -> bool:
@@ -571,6 +578,24 @@ _SINGULAR_CUE = re.compile(r"(?:was|is|has\s+been|had\s+been)\b", re.I)
 _HAVING_VERB_BEFORE = re.compile(
     r"\b(?:developed|develops|had|has|showed|shows|revealed|reveals|demonstrated|presented\s+with|diagnosed\s+with|"
     r"suffered\s+from|experienced|complicated\s+by)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _found_then_tested(text: str, m: Mention, a: int, s0: int) -> bool:
+    """A diagnosis one test found, then, after a comma, another test's negative result: "the duplex was suggestive of
+    popliteal vein thrombosis (Fig. 2), thrombophilia work-up was negative" denies the thrombophilia the work-up
+    looked for, not the thrombosis (condition QA round condqa10)."""
+    return _TEST_AFTER_COMMA.search(text, m.end, a) is not None \
+        and _FOUND_BEFORE.search(text, max(s0, m.start - 60), m.start) is not None
+
+
+# the subject of a result after a comma: a test (and what it looked for), named last before the result's verb
+_TEST_AFTER_COMMA = re.compile(
+    r",\s+(?:(?!(?:and|or)\b)[\w-]+\s+){0,4}?(?:work[- ]?ups?|screens?|screening|panels?|tests?|testing|"
+    r"serolog(?:y|ies)|cultures?|assays?|studies|evaluations?)\b(?:\s+(?:for|of)\b[^,]{0,60})?\s*\Z", re.I)
+# what a test found: a verb or a judgement that makes the diagnosis after it its object
+_FOUND_BEFORE = re.compile(
+    r"\b(?:showed|shows|revealed|reveals|demonstrated|demonstrates|confirmed|confirms|suggestive\s+of|consistent\s+with|"
+    r"compatible\s+with|indicative\s+of)\s+(?:[\w-]+\s+){0,3}\Z", re.I)
 
 
 def _object_before_singular(text: str, m: Mention, a: int, s0: int) -> bool:
@@ -822,10 +847,13 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                         continue  # "the fever did not decrease, and the swelling worsened": a clause of its own
                     if m.type == "event" and _EVENT_AFTER_AND.search(text, b, m.start):
                         continue  # "no fever and the rash improved", "no tumour and a good response": not denied
+                    if _JUDGED_SUBJECT.match(text, m.end) and _CLAUSE_AFTER_COMMA.search(text, b, m.start):
+                        continue  # "in the absence of causes such as A, drug-induced B was considered": B's clause
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
                     if d == "BACKWARD" and (_new_clause_between(text, m, text[m.end:a])
-                                            or _object_before_singular(text, m, a, s0)):
+                                            or _object_before_singular(text, m, a, s0)
+                                            or _found_then_tested(text, m, a, s0)):
                         continue  # "he had pneumonia, and meningitis was excluded": the cue's subject is meningitis
                     lo, hi = m.end, a
                 elif d == "BACKWARD_LIST" and a >= m.end and _only_a_list(
@@ -902,6 +930,12 @@ _LIST_GAP = re.compile(
     r"\s*(?:,\s*)?(?:(?:or|and/or|versus|vs\.?)\s+(?:[a-z]+\s+){0,2}?)?(?:(?:an?|the|either)\s+)?", re.I)
 _OR = re.compile(r"\b(?:or|and/or|versus|vs\b)", re.I)
 _OPEN = frozenset({Assertion.present, Assertion.suspected})
+# a condition's own text of two qualifiers as alternatives before one head: "duodenal or jejunal atresia"
+_ELLIPTIC_OR = re.compile(r"[A-Za-z][\w-]*\s+(?:or|and/or)\s+[A-Za-z][\w-]*\s+\w", re.I)
+# the judgement right before such alternatives: what a finding points to, or a diagnosis made
+_JUDGED_BEFORE = re.compile(
+    r"\b(?:consistent\s+with|compatible\s+with|indicating|indicative\s+of|suggesting|suggestive\s+of|"
+    r"diagnos(?:is|es)\s+of|diagnosed\s+(?:with|as)|either)\s+(?:(?:an?|the)\s+)?$", re.I)
 
 
 def mark_alternatives(text: str, mentions: list[Mention]) -> None:
@@ -910,6 +944,15 @@ def mark_alternatives(text: str, mentions: list[Mention]) -> None:
     (or already suspected: the backward "versus" suspects the first), joined by commas, with an "or" or a "versus"
     before its last item. (A denial already reaches every item: "no diabetes or hypertension".)"""
     conds = sorted((m for m in mentions if m.type == "condition"), key=lambda m: m.start)
+    # one head shared by alternatives a judgement names ("indicating duodenal or jejunal atresia", "a diagnosis of
+    # acute or chronic pancreatitis"): the mention of the whole and the ones inside it are each suspected (condition
+    # QA round condqa10); a description is no judgement ("microvesicular or macrovesicular steatosis in 50% of cells")
+    for m in conds:
+        if m.assertion == Assertion.present and _ELLIPTIC_OR.match(m.text) is not None \
+                and _JUDGED_BEFORE.search(text, max(0, m.start - 30), m.start) is not None:
+            for x in conds:
+                if m.start <= x.start and x.end <= m.end and x.assertion == Assertion.present:
+                    set_field(x, "assertion", Assertion.suspected)
     group: list[Mention] = []
     for m in [*conds, None]:
         if m is not None and group and m.start - group[-1].end < 24 and \

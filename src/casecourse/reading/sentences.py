@@ -25,6 +25,9 @@ _ENUMERATOR_BEFORE = re.compile(r"(?:^|[\n:;,.()]\s*)$")
 _LIST_OPENS = re.compile(r"(?:^|[\n:;,.()])\s*1\.\s")  # a list's first item: "...: 1. fever"
 _UNIT_LETTER_BEFORE = re.compile(r"(?:[°º]|\d ?)$")  # before a letter that is a unit: "°C", "38 C"
 _WINDOW = 40  # longer than any abbreviation: a longer last word is not one, however it is cut
+# a line that ends with a word no sentence ends with (a conjunction, a preposition, an article) or a comma: the next
+# line, when it opens in lower case, goes on with the same sentence
+_WRAPPED = re.compile(r"(?:\b(?:or|and|nor|of|the|a|an|with|without|to|for|in|by)|,)[ \t]*\Z")
 
 
 def split(text: str) -> list[tuple[int, int]]:
@@ -45,6 +48,9 @@ def split(text: str) -> list[tuple[int, int]]:
                              and not _UNIT_LETTER_BEFORE.search(text, max(start, word[0] - 3), word[0])
                              and (not word[1].isdecimal() or _list_number(text, start, word[0])))):
                 continue
+        elif m.group(0)[0] == "\n" and _WRAPPED.search(text, max(start, m.start() - 6), m.start()) \
+                and text[m.end():m.end() + 1].islower():
+            continue  # a line wrapped inside a sentence: "no signs of clinical or\nhaematological relapse" (condqa10)
         _add(text, start, m.end(), out)
         start = m.end()
     _add(text, start, len(text), out)
