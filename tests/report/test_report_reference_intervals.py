@@ -43,3 +43,10 @@ def test_every_qualitative_result_keeps_its_label_when_many_share_a_moment() -> 
     text = ("A 30-year-old woman was admitted on 2 May 2021. " + " ".join(f"{t} was negative." for t in tests))
     svg = build_figure(analyze_text(text)).svg
     assert svg.count(" negative</text>") >= 18
+
+
+def test_no_adult_interval_for_a_child() -> None:
+    assert reference_range(_lab("heart rate", "/min", 152), "male", age_years=0.75) is None
+    assert reference_range(_lab("hemoglobin", "g/dL", 11), "female", age_years=12) is None
+    assert reference_range(_lab("hemoglobin", "g/dL", 11), "female", age_years=18) == (12.0, 15.5)
+    assert reference_range(_lab("hemoglobin", "g/dL", 11), "female", age_years=None) == (12.0, 15.5)

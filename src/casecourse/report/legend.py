@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from casecourse.model import Course
 from casecourse.report.frame import EVENT_STYLE, GREY, Frame, marker
+from casecourse.report.panels import ADULT_AGE
 from casecourse.report.provenance import EVENT_LABEL
 from casecourse.report.svg import el, text, text_width
 
@@ -33,8 +34,10 @@ def legend(fr: Frame, y0: float, classes: list[tuple[str, str]], events: list[st
                                                                      hollow=True, dashed=True)))
     items.append(("negated (no …)", lambda x, y: marker("circle", x + 10, y, 4.6, GREY, hollow=True)))
     if any(lab.value is not None for lab in course.labs):
-        items.append(("typical adult reference interval", lambda x, y: el(
-            "rect", x=x, y=y - 6, width=22.0, height=12.0, fill="#009E73", fill_opacity=0.13)))
+        child = course.patient.age_years is not None and course.patient.age_years < ADULT_AGE
+        items.append(("no adult reference interval drawn for a child" if child else "typical adult reference interval",
+                      lambda x, y: el("rect", x=x, y=y - 6, width=22.0, height=12.0, fill="#009E73",
+                                      fill_opacity=0.0 if child else 0.13)))
         items.append(("high", lambda x, y: marker("circle", x + 10, y, 4.2, "#D55E00")))
         items.append(("low", lambda x, y: marker("circle", x + 10, y, 4.2, "#0072B2")))
     if any(lab.value is None for lab in course.labs):

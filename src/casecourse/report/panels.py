@@ -17,6 +17,7 @@ from casecourse.units import convert
 
 ORANGE = "#E69F00"
 PULSE_DAYS = 14
+ADULT_AGE = 18.0  # below it, no adult reference interval is drawn or read (reference_range)
 
 
 def norm_unit(unit: str | None) -> str:
@@ -28,10 +29,14 @@ def norm_unit(unit: str | None) -> str:
     return u
 
 
-def reference_range(lab: LabResult, sex: str) -> tuple[float, float] | None:
+def reference_range(lab: LabResult, sex: str, age_years: float | None = None) -> tuple[float, float] | None:
     """The typical adult interval of the lab's test (the catalogue's, `knowledge/labs.csv`; by sex where
     `knowledge/reference_by_sex.csv` has one and the sex is known) in the unit the result is written in; None where the
-    catalogue has none or the units do not convert. An interval with only an upper limit starts at 0."""
+    catalogue has none or the units do not convert. An interval with only an upper limit starts at 0. None for a
+    patient under 18: an adult interval would mark a 9-month-old's pulse of 152/min high and a normal haemoglobin of
+    11 g/dL low; the text's own flags are still shown."""
+    if age_years is not None and age_years < ADULT_AGE:
+        return None
     test = catalogue().get(lab.test)
     if test is None or test.ref_high is None or not test.ref_unit or not lab.ucum:
         return None
@@ -122,7 +127,7 @@ def lab_panel(fr: Frame, course: Course, test: str, unit: str, labs: list[LabRes
               y0: float) -> tuple[str, float]:
     h, top = 84.0, y0 + 14
     bottom = y0 + h - 12
-    ref = reference_range(labs[0], course.patient.sex)
+    ref = reference_range(labs[0], course.patient.sex, course.patient.age_years)
     values = [lab.value for lab in labs if lab.value is not None] + (list(ref) if ref else [])
     lo, hi = min(values), max(values)
     log = lo > 0 and hi / lo >= 20
