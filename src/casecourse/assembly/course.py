@@ -342,7 +342,9 @@ class CourseAssembler:
             self._smear(m, sent, when)
             if m.assertion == Assertion.family or m.attrs.get("too_vague"):
                 return
-            key = (m.norm or m.text.lower(), when.point or (str(when.offset_days) if when.offset_days else None))
+            # one finding however often a time names it, singular or plural ("an aneurysm ... the aneurysms")
+            key = (_SINGULAR_END.sub("", m.norm or m.text.lower()),
+                   when.point or (str(when.offset_days) if when.offset_days else None))
             if _RESOLVED_AFTER.match(self.text, m.end) and any(k[0] == key[0] or k[0].endswith(" " + key[0])
                                                                for k in self._findings):
                 # "the fever resolved on day 10" ends a finding the story told ("intermittent fever" too); it is no
@@ -1285,6 +1287,11 @@ def relative_clauses(text: str, sent: tuple[int, int]) -> tuple[list[int], list[
 # the story's line right before a table announces it ("Initial laboratory results are shown below.", "... were as
 # follows:"): a table with no time in its header is then at the story's time there
 _ANNOUNCES = anchored(r"\b(?:below|following|as follows|summari[sz]ed in the table|the table)\b|:\s*$", re.I)
+
+
+# a plural's "s" at a word's end ("aneurysms", "pleural effusions"; not "mass", "abscess", "virus", "tics"): findings
+# are keyed without it, so singular and plural meet; a key is never shown ("sepsis" keys as "sepsi" every time alike)
+_SINGULAR_END = re.compile(r"(?<=[a-z]{3}[^su])s\b")
 
 
 # a newborn named as the one who died ("the neonate (unfortunately) died", "her baby passed away"): another person in a
