@@ -25,3 +25,9 @@ def test_base_deficit_is_not_a_base_excess_of_the_same_sign() -> None:
     labs = [lab[:3] for lab in _labs("The arterial gas showed a pH of 7.18 and a base deficit of 14 mmol/L.")]
     assert ("base deficit", 14.0, "mmol/L") in labs
     assert not [lab for lab in labs if lab[0] == "base excess"]
+
+
+def test_a_range_labelled_normal_after_it_is_the_interval_no_result() -> None:
+    labs = _labs("Ferritin fell to 30 ng/mL (20–250 ng/mL is normal) after two months.")
+    assert [lab[:3] for lab in labs] == [("ferritin", 30.0, "ng/mL")]
+    assert labs[0][3] == "N"
