@@ -31,3 +31,10 @@ def test_a_range_labelled_normal_after_it_is_the_interval_no_result() -> None:
     labs = _labs("Ferritin fell to 30 ng/mL (20–250 ng/mL is normal) after two months.")
     assert [lab[:3] for lab in labs] == [("ferritin", 30.0, "ng/mL")]
     assert labs[0][3] == "N"
+
+
+def test_a_table_without_header_keeps_its_first_row() -> None:
+    table = "Table 2. Blood tests on the ward\n\nCalcium\t2.91 mmol/L\t\nPhosphate\t0.62 mmol/L\t\nAlbumin\t31 g/L\t\n"
+    labs = [lab[:3] for lab in _labs(table)]
+    assert ("calcium", 2.91, "mmol/L") in labs
+    assert ("phosphate", 0.62, "mmol/L") in labs
