@@ -38,3 +38,13 @@ def test_a_table_without_header_keeps_its_first_row() -> None:
     labs = [lab[:3] for lab in _labs(table)]
     assert ("calcium", 2.91, "mmol/L") in labs
     assert ("phosphate", 0.62, "mmol/L") in labs
+
+
+def test_potassium_written_as_its_symbol_in_an_electrolyte_list() -> None:
+    labs = [lab[:3] for lab in _labs("Electrolytes were Na 131 mmol/L, K 6.1 mmol/L and Cl 97 mmol/L.")]
+    assert ("potassium", 6.1, "mmol/L") in labs
+
+
+def test_the_symbol_k_without_a_potassium_unit_names_no_test() -> None:
+    labs = _labs("K. pneumoniae grew from the urine and vitamin K 10 mg was given.")
+    assert not [lab for lab in labs if lab[0] == "potassium"]
