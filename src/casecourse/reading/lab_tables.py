@@ -61,6 +61,10 @@ _LABEL_INTERVAL = re.compile(r"\s*\((?P<ref>[^()]{1,30})\)\s*$")  # a bracket cl
 # a percentage named by its short form in a row label: "Neutrophils (NEU%)", "Lymphocytes (LYMPH%)"
 _PERCENT_NAMED = re.compile(r"^[A-Za-z]{2,6}(?=%$)")
 _NUMERIC_CELL = re.compile(r"^\s*[<>≤≥]?\s*[\d.,\s–\-]+\s*$")
+# a number and its unit in one cell ("15.9 g/dL", "7.5 × 109/mL"); a time after a number heads a column ("6 h", "Day 3")
+_VALUE_UNIT_CELL = re.compile(r"^\s*[<>≤≥]?\s*\d[\d.,]*\s?(?:[×xX]\s?10\S*\s?)?[A-Za-zµμ%/][^\s]*\s*$")
+_TIME_CELL = re.compile(
+    r"^\s*\d[\d.,]*\s?(?:h|hrs?|hours?|d|days?|wks?|weeks?|mo|months?|y|yrs?|years?|mins?|minutes?)\.?\s*$", re.I)
 # a table cell may state a result in one word the running text rarely uses alone
 _INTERP_EXTRA = {"absent": "NEG", "present": "POS", "neg": "NEG", "pos": "POS", "+": "POS", "-ve": "NEG", "+ve": "POS"}
 # label words that may precede the test name in a row label
@@ -110,7 +114,12 @@ def _tables(text: str) -> Iterator[list[list[Cell]]]:
 
 
 def _is_header(row: list[Cell]) -> bool:
-    return not any(_NUMERIC_CELL.match(_unflagged(c.text)) for c in row[1:] if c.text)
+    """A first row with no result value; one whose label names a test and whose cell is a number with its unit
+    ("Haemoglobin | 15.9 g/dL", a table with no header) is a lab row, not a header ("Test | 6 h | 24 h" stays one)."""
+    if any(_NUMERIC_CELL.match(_unflagged(c.text)) for c in row[1:] if c.text):
+        return False
+    return not (any(_VALUE_UNIT_CELL.match(c.text) and not _TIME_CELL.match(c.text) for c in row[1:] if c.text)
+                and _row_test(row[0]) is not None)
 
 
 def _unflagged(cell: str) -> str:

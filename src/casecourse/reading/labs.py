@@ -413,6 +413,9 @@ _DURATION_AFTER = re.compile(
     r"[ \t-]*(?:hours?|hrs?|h(?![\w/])|days?|weeks?|wks?|months?|years?|yrs?|minutes?|mins?)\b", re.I)
 _CHANGE_WORDS = ("by", "of")  # one is in every match of _CHANGE_BEFORE
 _UNCLOSED_END = re.compile(r"\.(?:\s|$)")
+# an interval labelled after it, inside its bracket: "2.2 mg/L (0-7.0 mg/L is normal)", "(12-16 g/dL being normal)"
+_NORMAL_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:is|are|being|as)\s+)?(?:the\s+)?normal(?:\s+(?:range|values?|limits?))?\s*\)", re.I)
 
 
 def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
@@ -425,7 +428,8 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
         if nxt.value_high is None and nxt.comparator is None:
             continue
         opening = _INTERVAL_OPEN.fullmatch(text, v.end, nxt.start)
-        if not opening or not (text.startswith(")", nxt.end) or _UNCLOSED_END.match(text, nxt.end)):
+        if not opening or not (text.startswith(")", nxt.end) or _UNCLOSED_END.match(text, nxt.end)
+                               or (nxt.value_high is not None and _NORMAL_AFTER.match(text, nxt.end))):
             continue  # ")" closes the interval; a sentence end may, where the text forgot it: "146 (45-117 U/L."
         if v.unit is None:
             v.unit, v.ucum, v.info = nxt.unit, nxt.ucum, nxt.info

@@ -168,8 +168,24 @@ def _find_tests(text: str) -> list[TestHit]:
             if exact is None or text[start:end] == exact:
                 candidates.append((start, end, name))
                 break
+    for rx, name in _gated_labels():
+        for m in rx.finditer(text):
+            # "K 4.2 mEq/l": a symbol that names its test only before a number in the test's unit
+            if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "_-/."):
+                candidates.append((m.start(), m.end(), name))
     hits = [TestHit(start, end, tests[name]) for start, end, name in leftmost_longest(candidates)]
     return _with_targets(text, hits)
+
+
+@cache
+def _gated_labels() -> tuple[tuple[re.Pattern, str], ...]:
+    """A pattern per short label of `knowledge/lab_unit_gated_labels.csv`, the label before a number in its units."""
+    out = []
+    for r in _rows("lab_unit_gated_labels.csv"):
+        units = "|".join(re.escape(u).replace("/", r"\s?/\s?") for u in r["units"].split("|"))
+        out.append((re.compile(re.escape(r["label"]) + r"(?=\s?[:=]?\s?\d+(?:[.,]\d+)?\s?(?i:" + units + r")\b)"),
+                    r["test"]))
+    return tuple(out)
 
 
 @cache
