@@ -49,3 +49,12 @@ def test_an_examination_opener_after_history_written_without_on() -> None:
                 "She was in her usual health until 12 days prior her admission, when she started to have fever. "
                 "Physical examination revealed splenomegaly.")
     assert mid(got[2]) == 0.0
+
+
+def test_a_sentence_opening_with_the_arrival_after_history_is_the_presentation() -> None:
+    history = ("A 16-year-old girl presented with fever. "
+               "She was in her usual health until 12 days prior her admission, when she started to have fever. ")
+    got = times(history + "When she arrived at the hospital, her blood pressure was 90/60 mmHg.")
+    assert mid(got[2]) == 0.0  # (was carried at the history's day -12)
+    got = times(history + "When she was admitted to a local hospital, her blood pressure was 90/60 mmHg.")
+    assert mid(got[2]) < 0  # another hospital's admission is not the presentation
