@@ -26,6 +26,7 @@ from casecourse.model import Mention, TimeRef
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.timex_lexicon import (
+    EXAMINATION_RETURNS,
     HISTORY_AGE_SUBJECTS,
     HISTORY_CONTINUATIONS,
     LAB_PROCESS_WORDS,
@@ -60,6 +61,9 @@ _RETURNS_TO_PRESENTATION = re.compile(
     r"(?!\s+(?:of|at|in)\s+(?:a|an|another|the\s+(?:local|outside|referring|other)|his|her|their)\b)|"
     rf"(?:to\s+\w+\s+)?for\s+(?:the\s+)?(?:{alternation(PRESENTATION_RETURNS['current'], escape=False)})\s+"
     r"(?:admission|presentation|hospitali[sz]ation|episode|illness)\b)", re.I)
+# "On physical examination, ...", "Examination showed ..." after history told since the presentation: back at the
+# presentation (lexicon examination_returns; timeqa11)
+_EXAMINATION_RETURNS = re.compile(rf"\W*(?:{alternation(EXAMINATION_RETURNS, escape=False)})", re.I)
 
 
 @dataclass
@@ -569,6 +573,11 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 # that opened its sentence (one dated in passing, "X 4 years ago", is an aside)
                 chained = history is not None and history[0] == i - 1 and tx.attrs.get("rel_anchor") == "previous"
                 base = history[1] if chained and history else current
+                if not chained and not has_calendar and (back_from := _history_told_before(
+                        reading.text, reading.sentences[i][0], tx, i, out, asides, current)) is not None:
+                    # "She was well until two weeks earlier, when a cough began. Five days later, a rash appeared."
+                    # told at the presentation: counted on from the history just told, not from day 0 (timeqa11)
+                    chained, base = True, back_from
                 # "hospital day 4" after a readmission, "postoperative day 2", "day 5 of vancomycin": counted from
                 # the event it names
                 day = day_base(tx, i, current) if not chained and tx.attrs.get("day_count") else None
@@ -720,6 +729,14 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             # "Ten years earlier, X. ... The patient presented to the emergency department with ...": back from the
             # history to the presentation, day 0 (timeqa9)
             current = TimeRef(offset_days=(0.0, 0.0), derivation="carried", precision="day", anchor="day0")
+        if setter is None and aside is None and not has_calendar and current.offset_days is not None \
+                and current.offset_days[1] < 0 and i not in asides \
+                and _EXAMINATION_RETURNS.match(reading.text, reading.sentences[i][0]):
+            # "She had been well until 10 days before admission, when fever began. On physical examination, she
+            # looked ill.": the presentation's examination, back from the history told after it (as the calendar
+            # axis does below); to the stay told last when one was
+            at = last_stay.offset_days if last_stay is not None and last_stay.offset_days is not None else (0.0, 0.0)
+            current = TimeRef(offset_days=at, derivation="carried", precision="day", anchor="day0")
         if setter is None and i in at_admission and current.offset_days and current.offset_days[1] < 0:
             # back from a piece of history to the admission the story counts from ("After admission, ...")
             current = TimeRef(offset_days=(0.0, 0.0), derivation="stated", precision="day", anchor="day0")
@@ -870,6 +887,31 @@ def _first_presentation(i: int, current: TimeRef | None, last_stay: TimeRef | No
     its day 0 (relative axis)."""
     return current is not None and current.offset_days == (0.0, 0.0) and last_stay is None \
         and (i in admitted_in or i in arrived_in) and not any(j < i for j in admitted_in)
+
+
+_LATER = re.compile(r"\blater\b", re.I)
+# how far back a piece of history told in passing may lie and still be the present illness a "later" goes on from
+_PRESENT_ILLNESS_DAYS = 90.0
+
+
+def _history_told_before(text: str, sentence_start: int, tx: Mention, i: int, out: list[SentenceTime | None],
+                         asides: set[int], current: TimeRef | None) -> TimeRef | None:
+    """The time of the piece of history sentence `i - 1` told in passing ("until two weeks earlier, when ..."), when
+    the story is still at its day 0 and sentence `i` opens with an amount later than it ("Five days later, ...") that
+    stays before day 0: what that amount counts from (relative axis; None otherwise). Past day 0, or after history
+    older than the present illness (months back), an amount later counts from the story's time, as before."""
+    if i - 1 not in asides or current is None or current.offset_days != (0.0, 0.0) \
+            or tx.attrs.get("rel_anchor") != "previous" or tx.attrs.get("rel_direction") != "after" \
+            or tx.attrs.get("day_count") or tx.attrs.get("vague") or not _LATER.search(tx.text) \
+            or _FRONTED.match(text, sentence_start, tx.start) is None:
+        return None  # ("Shortly after her fourth presentation, ..." names what it counts from)
+    before = out[i - 1]
+    if before is None or before.time.offset_days is None or before.time.offset_days[1] >= 0 \
+            or before.time.offset_days[0] < -_PRESENT_ILLNESS_DAYS:
+        return None  # ("diagnosed with gout 4 years ago. Three days later he developed a rash": the story's step)
+    counted = _offset(tx, before.time)
+    return before.time if counted is not None and counted.offset_days is not None \
+        and counted.offset_days[1] <= 0 else None
 
 
 def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None], asides: set[int]) -> bool:
