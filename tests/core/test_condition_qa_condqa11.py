@@ -1,0 +1,22 @@
+"""Conditions of the condqa11 audit round (invented sentences): a risk told 'risk for', a history 'was denied'."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _status(text: str) -> dict[str, str]:
+    return {c.name: c.status for c in analyze_text("Case presentation\nA 47-year-old man. " + text).conditions}
+
+
+def test_a_risk_for_a_condition_is_no_diagnosis() -> None:
+    got = _status("He was monitored closely given his high risk for respiratory failure.")
+    assert got.get("respiratory failure") != "confirmed", got
+    # the patient at risk is not the condition at risk
+    assert _status("The risk for the patient was judged low, and he developed pneumonia.").get(
+        "pneumonia") == "confirmed"
+
+
+def test_a_history_that_was_denied_is_denied() -> None:
+    assert _status("A history of trauma was denied.").get("trauma") == "refuted"
+    # a request denied says nothing about the disease of the next clause
+    assert _status("His transfer was denied, and he developed pneumonia.").get("pneumonia") == "confirmed"
