@@ -20,3 +20,13 @@ def test_a_history_that_was_denied_is_denied() -> None:
     assert _status("A history of trauma was denied.").get("trauma") == "refuted"
     # a request denied says nothing about the disease of the next clause
     assert _status("His transfer was denied, and he developed pneumonia.").get("pneumonia") == "confirmed"
+
+
+def test_a_repeated_no_leaves_a_qualified_last_item() -> None:
+    got = _status("The biopsy showed no lymphoma, no granulomas, and scattered hemophagocytosis.")
+    assert got.get("lymphoma") == "refuted", got
+    assert got.get("hemophagocytosis") == "confirmed", got
+    # without the repetition the list stays denied, and so does a last item with its own "no"
+    assert _status("The biopsy showed no lymphoma, granulomas, and scattered hemophagocytosis.").get(
+        "hemophagocytosis") == "refuted"
+    assert _status("There was no fever, no cough, and no pneumonia.").get("pneumonia") == "refuted"

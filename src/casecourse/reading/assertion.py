@@ -557,6 +557,23 @@ _JUDGED_SUBJECT = re.compile(
     r"(?:considered|suspected|diagnosed|attributed|thought|presumed|deemed|established)\b", re.I)
 
 
+_REPEATED_NO = re.compile(r"\bno\s+[^,;]{1,80},\s*\Z", re.I)  # the text before a repeated "no": "no A, "
+_NO_AGAIN = re.compile(r",\s*no\s", re.I)  # a repeated "no" after the cue: "no A, no B"
+# the end of the gap before an item the repeated "no" leaves out: "and" and a qualifier of the item ("and
+# occasional", "and mild"), one to three words that are no list word or denial
+_QUALIFIED_AND = re.compile(
+    r"(?:,\s*|\s+)and\s+(?!(?:no|not|any|other|the|a|an|nor|or)\b)[^\W\d_][\w'-]*\s+(?:[\w'-]+\s+){0,2}\Z", re.I)
+
+
+def _contrasted_after_repeated_no(text: str, s0: int, a: int, b: int, start: int) -> bool:
+    """A list that repeats its "no" before each item ("no malignancy, no granulomas, and occasional
+    hemophagocytosis") denies each item it repeats it for: a last item after "and" with a qualifier of its own and
+    no "no" is found, not denied. Without the repetition ("no A, B and mild C") the list stays denied."""
+    if b - a != 2 or text[a:b].lower() != "no" or _QUALIFIED_AND.search(text, b, start) is None:
+        return False
+    return _NO_AGAIN.search(text, b, start) is not None or _REPEATED_NO.search(text, max(s0, a - 90), a) is not None
+
+
 def _new_clause_between(text: str, m: Mention, gap: str) -> bool:
     """One ", and" in the `gap` between a target and a backward cue, the target not itself in a comma list: a new
     clause with its own subject ("he had pneumonia, and meningitis was excluded"; not "fever, cough, and rash were
@@ -849,6 +866,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                         continue  # "no fever and the rash improved", "no tumour and a good response": not denied
                     if _JUDGED_SUBJECT.match(text, m.end) and _CLAUSE_AFTER_COMMA.search(text, b, m.start):
                         continue  # "in the absence of causes such as A, drug-induced B was considered": B's clause
+                    if cat == "NEGATED_EXISTENCE" and _contrasted_after_repeated_no(text, s0, a, b, m.start):
+                        continue  # "no A, no B, and occasional C": each denial is told, C has none
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
                     if d == "BACKWARD" and (_new_clause_between(text, m, text[m.end:a])
