@@ -30,3 +30,13 @@ def test_a_repeated_no_leaves_a_qualified_last_item() -> None:
     assert _status("The biopsy showed no lymphoma, granulomas, and scattered hemophagocytosis.").get(
         "hemophagocytosis") == "refuted"
     assert _status("There was no fever, no cough, and no pneumonia.").get("pneumonia") == "refuted"
+
+
+def test_a_cause_inside_a_differential_list_does_not_end_the_list() -> None:
+    got = _status("The differential diagnoses included heart failure due to myocarditis, lymphoma and pulmonary "
+                  "embolism.")
+    assert got.get("pulmonary embolism") == "provisional", got
+    assert got.get("lymphoma") == "provisional", got
+    # a cause of a single suspicion ends its scope as before
+    assert _status("Pneumonia was suspected due to fever, and she had heart failure.").get(
+        "heart failure") == "confirmed"

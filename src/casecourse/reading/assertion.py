@@ -565,6 +565,18 @@ _QUALIFIED_AND = re.compile(
     r"(?:,\s*|\s+)and\s+(?!(?:no|not|any|other|the|a|an|nor|or)\b)[^\W\d_][\w'-]*\s+(?:[\w'-]+\s+){0,2}\Z", re.I)
 
 
+# a cue that opens a list of diagnoses ("the differential diagnoses included", "possibilities included")
+_LIST_CUE = re.compile(r"differential|\binclud(?:ed|es|e|ing)\b", re.I)
+_CAUSE_TERM = re.compile(r"(?:due|secondary)\s+to\Z", re.I)
+
+
+def _cause_in_list(text: str, ta: int, tb: int, hi: int) -> bool:
+    """A cause named inside a list of diagnoses ("the differential diagnoses included septic shock due to colitis,
+    haemolytic uraemic syndrome and malignancy") ends the scope of the list's cue only up to the next comma: the
+    cause has its own assertion, the items after it are the list's."""
+    return _CAUSE_TERM.match(text, ta, tb) is not None and text.find(",", tb, hi) >= 0
+
+
 def _contrasted_after_repeated_no(text: str, s0: int, a: int, b: int, start: int) -> bool:
     """A list that repeats its "no" before each item ("no malignancy, no granulomas, and occasional
     hemophagocytosis") denies each item it repeats it for: a last item after "and" with a qualifier of its own and
@@ -886,7 +898,9 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 # a terminator in the gap, or one the target opens with ("no history presented to the ED": the
                 # event 'presented to the ED' begins at the terminator 'presented')
                 tl, ts = (kept_terms, kept_starts) if marked.get((a, b)) == "prevented" else (terms, term_starts)
-                if any(tb <= hi or ta == hi == m.start for ta, tb in tl[bisect_left(ts, lo):bisect_right(ts, hi)]) \
+                listed = cat == "POSSIBLE_EXISTENCE" and hi == m.start and _LIST_CUE.search(text, a, b) is not None
+                if any((tb <= hi or ta == hi == m.start) and not (listed and _cause_in_list(text, ta, tb, hi))
+                       for ta, tb in tl[bisect_left(ts, lo):bisect_right(ts, hi)]) \
                         or hi == m.start and any(
                             tb <= hi or ta == hi for ta, tb in
                             forward_terms[bisect_left(forward_starts, lo):bisect_right(forward_starts, hi)]) \
