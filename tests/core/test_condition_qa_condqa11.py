@@ -40,3 +40,9 @@ def test_a_cause_inside_a_differential_list_does_not_end_the_list() -> None:
     # a cause of a single suspicion ends its scope as before
     assert _status("Pneumonia was suspected due to fever, and she had heart failure.").get(
         "heart failure") == "confirmed"
+
+
+def test_a_test_assessing_for_a_disease_looks_for_it() -> None:
+    assert _status("Serologic studies assessing for brucellosis and hepatitis were sent.").get(
+        "hepatitis") == "provisional"
+    assert _status("A CT scan evaluating for appendicitis was ordered.").get("appendicitis") == "provisional"
