@@ -46,3 +46,9 @@ def test_a_test_assessing_for_a_disease_looks_for_it() -> None:
     assert _status("Serologic studies assessing for brucellosis and hepatitis were sent.").get(
         "hepatitis") == "provisional"
     assert _status("A CT scan evaluating for appendicitis was ordered.").get("appendicitis") == "provisional"
+
+
+def test_a_plan_told_after_a_diagnosis_is_the_procedures() -> None:
+    got = _status("Because of septic shock from the cellulitis, surgical debridement was planned.")
+    assert got.get("cellulitis") == "confirmed", got
+    assert got.get("septic shock") == "confirmed", got

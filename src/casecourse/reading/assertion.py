@@ -293,6 +293,11 @@ def _not_for_drugs() -> frozenset[str]:
 
 
 @cache
+def _not_for_diagnoses() -> frozenset[str]:
+    return frozenset(_extra().get("not_for_diagnoses", []))
+
+
+@cache
 def _name_part() -> frozenset[str]:
     return frozenset(_extra().get("name_part", []))
 
@@ -790,6 +795,7 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
     cues_rx = _rules()
     meta = cues_rx.meta
     not_for_drugs = _not_for_drugs()
+    not_for_diagnoses = _not_for_diagnoses()
     by_sentence: dict[int, list[Mention]] = {}
     si = 0
     for m in sorted((m for m in mentions if m.type in types), key=lambda m: m.start):
@@ -868,6 +874,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     continue
                 if m.type == "drug" and text[a:b].lower() in not_for_drugs:
                     continue  # the drug given as the prophylaxis is given
+                if cat == "HYPOTHETICAL" and m.type in _DIAGNOSES and text[a:b].lower() in not_for_diagnoses:
+                    continue  # "excision of the tumour was planned": the plan is the excision's
                 if m.type == "event" and a >= m.end and cat == "NEGATED_EXISTENCE" and _tested_between(
                         targets, starts[id(targets)], m.end, a):
                     continue  # "improvement was observed, and blood cultures were negative": the tests' result
