@@ -52,3 +52,9 @@ def test_a_plan_told_after_a_diagnosis_is_the_procedures() -> None:
     got = _status("Because of septic shock from the cellulitis, surgical debridement was planned.")
     assert got.get("cellulitis") == "confirmed", got
     assert got.get("septic shock") == "confirmed", got
+
+
+def test_a_with_inside_a_diagnosis_name_does_not_end_a_list() -> None:
+    got = _status("The lesions raised several possible diagnoses, including sarcoidosis, granulomatosis with "
+                  "polyangiitis, fungal infection and metastatic lymphoma.")
+    assert got.get("lymphoma") == "provisional", got

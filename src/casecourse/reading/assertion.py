@@ -837,6 +837,10 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
         # a terminator of forward scopes only: "no rash with fever" ends at 'with', "fever with chills was not
         # present" denies both
         forward_terms = [(a, b) for a, b, cat, d in cues if d == "TERMINATE_FORWARD"]
+        if forward_terms:
+            # a 'with' inside a diagnosis's name ("granulomatosis with polyangiitis") ends no scope: the list goes on
+            diagnoses = _Holders(targets, _DIAGNOSES)
+            forward_terms = [(ta, tb) for ta, tb in forward_terms if not diagnoses.reaches(ta, tb)]
         # a participle of judgement ends a denial told as a noun ("absence of gas indicating atresia"), or any denial
         # after a comma ("no gas beyond the stomach, indicating atresia"); "no pain suggesting X" denies X too
         noun_terms = [(a, b) for a, b, cat, d in cues if d == "TERMINATE_NOUN_DENIAL"]
