@@ -58,3 +58,9 @@ def test_a_with_inside_a_diagnosis_name_does_not_end_a_list() -> None:
     got = _status("The lesions raised several possible diagnoses, including sarcoidosis, granulomatosis with "
                   "polyangiitis, fungal infection and metastatic lymphoma.")
     assert got.get("lymphoma") == "provisional", got
+
+
+def test_a_diseases_cells_are_no_diagnosis_of_their_own() -> None:
+    got = _status("She had acute myeloid leukemia in remission. The spinal fluid showed no leukemia cells.")
+    assert "leukemia" not in got or got["leukemia"] != "refuted", got
+    assert got.get("acute myeloid leukemia") != "refuted", got
