@@ -293,6 +293,11 @@ def _not_for_drugs() -> frozenset[str]:
 
 
 @cache
+def _not_for_diagnoses() -> frozenset[str]:
+    return frozenset(_extra().get("not_for_diagnoses", []))
+
+
+@cache
 def _name_part() -> frozenset[str]:
     return frozenset(_extra().get("name_part", []))
 
@@ -557,6 +562,35 @@ _JUDGED_SUBJECT = re.compile(
     r"(?:considered|suspected|diagnosed|attributed|thought|presumed|deemed|established)\b", re.I)
 
 
+_REPEATED_NO = re.compile(r"\bno\s+[^,;]{1,80},\s*\Z", re.I)  # the text before a repeated "no": "no A, "
+_NO_AGAIN = re.compile(r",\s*no\s", re.I)  # a repeated "no" after the cue: "no A, no B"
+# the end of the gap before an item the repeated "no" leaves out: "and" and a qualifier of the item ("and
+# occasional", "and mild"), one to three words that are no list word or denial
+_QUALIFIED_AND = re.compile(
+    r"(?:,\s*|\s+)and\s+(?!(?:no|not|any|other|the|a|an|nor|or)\b)[^\W\d_][\w'-]*\s+(?:[\w'-]+\s+){0,2}\Z", re.I)
+
+
+# a cue that opens a list of diagnoses ("the differential diagnoses included", "possibilities included")
+_LIST_CUE = re.compile(r"differential|\binclud(?:ed|es|e|ing)\b", re.I)
+_CAUSE_TERM = re.compile(r"(?:due|secondary)\s+to\Z", re.I)
+
+
+def _cause_in_list(text: str, ta: int, tb: int, hi: int) -> bool:
+    """A cause named inside a list of diagnoses ("the differential diagnoses included septic shock due to colitis,
+    haemolytic uraemic syndrome and malignancy") ends the scope of the list's cue only up to the next comma: the
+    cause has its own assertion, the items after it are the list's."""
+    return _CAUSE_TERM.match(text, ta, tb) is not None and text.find(",", tb, hi) >= 0
+
+
+def _contrasted_after_repeated_no(text: str, s0: int, a: int, b: int, start: int) -> bool:
+    """A list that repeats its "no" before each item ("no malignancy, no granulomas, and occasional
+    hemophagocytosis") denies each item it repeats it for: a last item after "and" with a qualifier of its own and
+    no "no" is found, not denied. Without the repetition ("no A, B and mild C") the list stays denied."""
+    if b - a != 2 or text[a:b].lower() != "no" or _QUALIFIED_AND.search(text, b, start) is None:
+        return False
+    return _NO_AGAIN.search(text, b, start) is not None or _REPEATED_NO.search(text, max(s0, a - 90), a) is not None
+
+
 def _new_clause_between(text: str, m: Mention, gap: str) -> bool:
     """One ", and" in the `gap` between a target and a backward cue, the target not itself in a comma list: a new
     clause with its own subject ("he had pneumonia, and meningitis was excluded"; not "fever, cough, and rash were
@@ -761,6 +795,7 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
     cues_rx = _rules()
     meta = cues_rx.meta
     not_for_drugs = _not_for_drugs()
+    not_for_diagnoses = _not_for_diagnoses()
     by_sentence: dict[int, list[Mention]] = {}
     si = 0
     for m in sorted((m for m in mentions if m.type in types), key=lambda m: m.start):
@@ -802,6 +837,10 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
         # a terminator of forward scopes only: "no rash with fever" ends at 'with', "fever with chills was not
         # present" denies both
         forward_terms = [(a, b) for a, b, cat, d in cues if d == "TERMINATE_FORWARD"]
+        if forward_terms:
+            # a 'with' inside a diagnosis's name ("granulomatosis with polyangiitis") ends no scope: the list goes on
+            diagnoses = _Holders(targets, _DIAGNOSES)
+            forward_terms = [(ta, tb) for ta, tb in forward_terms if not diagnoses.reaches(ta, tb)]
         # a participle of judgement ends a denial told as a noun ("absence of gas indicating atresia"), or any denial
         # after a comma ("no gas beyond the stomach, indicating atresia"); "no pain suggesting X" denies X too
         noun_terms = [(a, b) for a, b, cat, d in cues if d == "TERMINATE_NOUN_DENIAL"]
@@ -839,6 +878,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     continue
                 if m.type == "drug" and text[a:b].lower() in not_for_drugs:
                     continue  # the drug given as the prophylaxis is given
+                if cat == "HYPOTHETICAL" and m.type in _DIAGNOSES and text[a:b].lower() in not_for_diagnoses:
+                    continue  # "excision of the tumour was planned": the plan is the excision's
                 if m.type == "event" and a >= m.end and cat == "NEGATED_EXISTENCE" and _tested_between(
                         targets, starts[id(targets)], m.end, a):
                     continue  # "improvement was observed, and blood cultures were negative": the tests' result
@@ -849,6 +890,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                         continue  # "no fever and the rash improved", "no tumour and a good response": not denied
                     if _JUDGED_SUBJECT.match(text, m.end) and _CLAUSE_AFTER_COMMA.search(text, b, m.start):
                         continue  # "in the absence of causes such as A, drug-induced B was considered": B's clause
+                    if cat == "NEGATED_EXISTENCE" and _contrasted_after_repeated_no(text, s0, a, b, m.start):
+                        continue  # "no A, no B, and occasional C": each denial is told, C has none
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
                     if d == "BACKWARD" and (_new_clause_between(text, m, text[m.end:a])
@@ -867,7 +910,9 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 # a terminator in the gap, or one the target opens with ("no history presented to the ED": the
                 # event 'presented to the ED' begins at the terminator 'presented')
                 tl, ts = (kept_terms, kept_starts) if marked.get((a, b)) == "prevented" else (terms, term_starts)
-                if any(tb <= hi or ta == hi == m.start for ta, tb in tl[bisect_left(ts, lo):bisect_right(ts, hi)]) \
+                listed = cat == "POSSIBLE_EXISTENCE" and hi == m.start and _LIST_CUE.search(text, a, b) is not None
+                if any((tb <= hi or ta == hi == m.start) and not (listed and _cause_in_list(text, ta, tb, hi))
+                       for ta, tb in tl[bisect_left(ts, lo):bisect_right(ts, hi)]) \
                         or hi == m.start and any(
                             tb <= hi or ta == hi for ta, tb in
                             forward_terms[bisect_left(forward_starts, lo):bisect_right(forward_starts, hi)]) \
