@@ -1,6 +1,7 @@
 """Drug exposures, eleventh round (expqa11): an end told wholly before its segment's start contradicts it and is left
 undated (its words kept); a patient told "a candidate for X", "eligible for X" or "considered for X" was weighed for X,
-not given it. Sentences written for this test."""
+not given it; a time told with a culture's incubation ("after 48 h of incubation") is the laboratory's clock and dates
+no drug told after it. Sentences written for this test."""
 from __future__ import annotations
 
 from casecourse.api import analyze_text
@@ -72,3 +73,19 @@ def test_a_candidate_later_started_on_the_drug_takes_it() -> None:
 def test_a_drug_considered_for_a_disease_is_still_not_given() -> None:
     text = "A 50-year-old woman had refractory vasculitis. Rituximab was considered for her refractory disease."
     assert [e.status for e in _exposures(text, "rituximab")] == ["not-taken"]
+
+
+def test_a_cultures_incubation_time_does_not_date_a_later_drug() -> None:
+    text = ("A 66-year-old man was admitted with fever after a hip replacement. Pus from the wound was sent for "
+            "culture. Small grey colonies grew on the blood agar after 48 h of aerobic incubation. He was treated with "
+            "intravenous flucloxacillin.")
+    (exp,) = _exposures(text, "flucloxacillin")
+    start = exp.segments[0].start
+    assert start is None or not start.known
+
+
+def test_a_fixation_plate_is_no_culture_plate() -> None:
+    text = ("A 30-year-old woman was admitted after a fall. On day 5 the fracture was fixed with a locking plate. "
+            "After the operation she was given intravenous cefazolin.")
+    (exp,) = _exposures(text, "cefazolin")
+    assert exp.segments[0].start is not None and exp.segments[0].start.offset_days == (4.0, 4.0)
