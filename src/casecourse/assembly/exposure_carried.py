@@ -3,7 +3,8 @@
 A drug told in a sentence with no time of its own starts at the story's current time, the time the last time
 expression set. That time is the drug's only when it is the story's: not when it was set by a table caption or a
 figure legend ("Table 1 Laboratory studies at baseline and 48 h after X"), by what happened to a relative ("a
-sibling who had died 1 day after admission"), by a date of something expected ("her expected delivery date was 9
+sibling who had died 1 day after admission"), by a culture's incubation ("after 4 days of incubation, the bottle
+turned turbid": the laboratory's clock, expqa11), by a date of something expected ("her expected delivery date was 9
 June"), or by an expression told before a section heading the story has since passed ("Treatment", "Outcome",
 "Discussion", "Lung cancer diagnosis and staging"): a section tells its part of the story from its own beginning, so
 the last time of the section before is not its time. The distance alone decides nothing: a drug told two paragraphs
@@ -43,6 +44,19 @@ def _planned_date() -> re.Pattern:
                       re.I)
 
 
+@cache
+def _incubation_time() -> re.Pattern:
+    """"after 48 h of incubation", "incubated for 5 days": its clause tells the laboratory's clock, not the story's."""
+    words = sorted({r["word"] for r in table("incubation_time_words.csv")}, key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.I)
+
+
+def _clause_end(text: str, at: int) -> int:
+    """Where the clause running on at `at` ends: its sentence's stop, a semicolon or the line's end."""
+    ends = [i for i in (text.find(". ", at), text.find(";", at), text.find("\n", at)) if i >= 0]
+    return min(ends, default=len(text))
+
+
 def _section_between(text: str, lo: int, hi: int) -> bool:
     """Whether a paragraph opening between `lo` and `hi` is headed by a section heading (figure legends and table
     captions left out): the story told again under it, a treatment or an outcome section, a discussion."""
@@ -54,7 +68,7 @@ def _section_between(text: str, lo: int, hi: int) -> bool:
 
 def carried_barred(text: str, origin: Mention, at: int) -> str | None:
     """Why the time set by `origin` and carried to the sentence starting at `at` may not date a drug start told
-    there ("caption", "relative", "planned", "section"), or None when it may."""
+    there ("caption", "relative", "planned", "culture", "section"), or None when it may."""
     line = text.rfind("\n", 0, origin.start) + 1
     if _CAPTION.match(text, line, origin.start) and text.find("\n", origin.end, at) >= 0:
         return "caption"
@@ -63,6 +77,8 @@ def carried_barred(text: str, origin: Mention, at: int) -> str | None:
         return "relative"
     if _planned_date().search(text, max(clause, origin.start - 80), origin.start):
         return "planned"
+    if _incubation_time().search(text, clause, _clause_end(text, origin.end)):
+        return "culture"
     if _section_between(text, origin.end, at):
         return "section"
     return None

@@ -1263,8 +1263,35 @@ class ExposureBuilder:
                 exp.status = "unknown"
             if exp.segments and exp.end is not None and exp.segments[-1].end is None:
                 exp.segments[-1].end = exp.end
+            _undate_ends_before_start(exp)
             if not exp.route:
                 exp.route = next((s.route for s in exp.segments if s.route), None)
         return self.exposures
 
+
+def _undate_ends_before_start(exp: Exposure) -> None:
+    """An end that lies wholly before its segment's start contradicts it: keep the end, but undated.
+
+    The two times come from different clauses (a carried time, another clock); which is wrong is not known, and the
+    start is the better told, so only the end loses its date (its text is kept). The exposure's end follows its last
+    segment's.
+    """
+    for seg in exp.segments:
+        if seg.start is not None and seg.end is not None and _wholly_before(seg.end, seg.start):
+            undated = TimeRef(derivation="unknown", text=seg.end.text)
+            if exp.end is seg.end or exp.end == seg.end:
+                exp.end = undated
+            seg.end = undated
+
+
+def _wholly_before(end: TimeRef, start: TimeRef) -> bool:
+    """Whether `end` lies wholly before `start` on one clock: days from day 0, or calendar dates compared at the
+    coarser of the two precisions ("2011" ends before "2018-06-06"; "2018" does not end before "2018-06-06")."""
+    if end.offset_days is not None and start.offset_days is not None:
+        return end.offset_days[1] < start.offset_days[0]
+    a, b = end.latest or end.point, start.earliest or start.point
+    if not (a and b):
+        return False
+    n = min(len(a), len(b))
+    return a[:n] < b[:n]
 
