@@ -26,7 +26,7 @@ def test_no_improvement_in_something_is_a_denied_improvement(sentence: str) -> N
 @pytest.mark.parametrize("sentence", [
     "There was no cough and the headache improved.",
     "The scan showed no residual tumour and a good response to chemotherapy.",
-    "Biopsies found no lymphoma and suggested a good response to therapy.",
+    "The marrow held no lymphoma cells and showed a good response to rituximab.",
 ])
 def test_a_denial_does_not_reach_an_outcome_in_a_new_clause_or_noun_phrase(sentence: str) -> None:
     assert _events(sentence) == [("improvement", "present")]
@@ -40,7 +40,7 @@ def test_the_thing_that_did_not_improve_stays_present() -> None:
 @pytest.mark.parametrize(("sentence", "expected"), [
     ("Despite vasopressors she did not survive.", [("death", "present")]),
     ("Cardiac arrest followed and he could not be resuscitated.", [("death", "present")]),
-    ("An emergency caesarean section was performed, but the baby did not survive.", []),  # the baby's death
+    ("Labour was induced early, but the baby did not survive.", []),  # the baby's death
     ("Pressors were started, but she failed to make any improvement.", [("improvement", "negated")]),
     ("He failed to show a clinical response to steroids.", [("improvement", "negated")]),
     ("After the arrest she did not recover.", [("recovery", "negated")]),
@@ -54,7 +54,7 @@ def test_outcomes_told_by_what_did_not_happen(sentence: str, expected: list[tupl
     ("A 2-day-old male neonate was admitted to the NICU with respiratory distress. Despite ventilation, the neonate "
      "died on day 3 of life.", 1),  # the newborn's own report: the patient died
     ("A 31-year-old woman was admitted at 28 weeks of gestation with pre-eclampsia. A caesarean section was performed; "
-     "the neonate unfortunately died on day 3 of life.", 0),  # the mother's report: another person's death
+     "the newborn sadly died two days later.", 0),  # the mother's report: another person's death
 ])
 def test_a_newborns_death_is_the_patients_only_in_the_newborns_own_report(story: str, deaths: int) -> None:
     course = analyze_text(story, assess=False)

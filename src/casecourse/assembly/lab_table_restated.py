@@ -1,7 +1,7 @@
 """A table that restates results the narrative gives is no second set of measurements.
 
-Case reports often tell the work-up in the text ("complement C3 (26), anti-Smith 103") and list it again in a table
-("Serum C3 complement (mg/dL) | 26"). Read apart, each result appears twice in the course, once without the unit the
+Case reports often tell the work-up in the text ("ferritin 2400 ng/mL, fibrinogen 1.2") and list it again in a table
+("Fibrinogen (g/L) | 1.2"). Read apart, each result appears twice in the course, once without the unit the
 table's header gives and once without the time the narrative gives. One measurement is one result: a table result
 whose test, value, comparator, range and diastolic value are those of exactly one narrative result, with no unit, flag
 or time of its own that disagrees, is merged into it. The narrative result keeps its id and time (the text tells when);

@@ -551,7 +551,7 @@ _SINGULAR_CUE = re.compile(r"(?:was|is|has)\b", re.I)
 _NEW_SUBJECT_AFTER_AND = re.compile(r",\s*and\s+(?:the|his|her|their|its|this|these)\s+\Z", re.I)
 _COMMA_AND = re.compile(r",\s*and\b")
 #: between a forward denial and an event, an "and" that opens another clause or noun phrase: a determiner or a verb
-#: in the past after it ("no malignancy and suggested a good response"); "no fever or improvement" stays denied
+#: in the past after it ("no tumour and showed a good response"); "no fever or improvement" stays denied
 _EVENT_AFTER_AND = re.compile(r"\band\s+(?:(?:the|his|her|their|its|this|these|a|an)\b|[a-z]+ed\b)", re.I)
 # a diagnosis after a comma, its clause's subject, that a verb of judgement follows: "In the absence of other causes
 # such as A, drug-induced B was considered" (a forward cue before the comma does not reach B; condqa10); not a list

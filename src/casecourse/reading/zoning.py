@@ -197,7 +197,8 @@ def zone_lines(text: str) -> list[Zone]:
     has_headings = any(_heading_zone(raw) in PATIENT_ZONES for _, _, raw in lines)
     # a case report (it has a discussion) with no heading of the story anywhere: the case is told under another
     # heading ("Introduction", "Materials and methods", "Clinical presentation") and starts at its opening sentence;
-    # a review without a discussion tells other authors' cases in its sections ("They studied a 52-year-old ...")
+    # a review without a discussion tells other authors' cases in its sections ("Jones et al. described a 61-year-old
+    # woman ...")
     story_unheaded = not any(_heading_zone(raw) == "narrative" for _, _, raw in lines) and any(
         _heading_zone(raw) == "discussion" and _NUMBERING.sub("", raw.strip()).lower().startswith("discussion")
         for _, _, raw in lines)

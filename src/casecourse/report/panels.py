@@ -33,7 +33,7 @@ def reference_range(lab: LabResult, sex: str, age_years: float | None = None) ->
     """The typical adult interval of the lab's test (the catalogue's, `knowledge/labs.csv`; by sex where
     `knowledge/reference_by_sex.csv` has one and the sex is known) in the unit the result is written in; None where the
     catalogue has none or the units do not convert. An interval with only an upper limit starts at 0. None for a
-    patient under 18: an adult interval would mark a 9-month-old's pulse of 152/min high and a normal haemoglobin of
+    patient under 18: an adult interval would mark an infant's pulse of 150/min high and a normal haemoglobin of
     11 g/dL low; the text's own flags are still shown."""
     if age_years is not None and age_years < ADULT_AGE:
         return None

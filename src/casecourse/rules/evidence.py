@@ -195,7 +195,7 @@ class View:
                         or f.unit_si.startswith("10*") and convert(analyte, value, unit, f.unit_si) is None):
                     # a count the reader converted in a notation the rules' table does not know ("5.0×104/μL", a
                     # flattened 10^4; "45 k/cmm"); a concentration in a unit outside the table stays unsettled
-                    # ("ferritin 6872 ng/dL" in an HLH report is the authors' ng/mL more often than a normal level)
+                    # (a ferritin in "ng/dL" in an HLH report is the authors' ng/mL more often than a normal level)
                     if high is not None and value:
                         high = high * f.value_si / value
                     unit, value = f.unit_si, f.value_si
