@@ -24,7 +24,7 @@ def test_an_initial_diagnosis_confirmed_later_is_confirmed() -> None:
 
 
 def test_the_time_of_the_initial_diagnosis_suspects_nothing() -> None:
-    got = _status("She survived 7 months from the initial diagnosis of pancreatic carcinoma.")
+    got = _status("He lived 9 months from the initial diagnosis of pancreatic carcinoma.")
     assert got.get("pancreatic cancer") == "confirmed", got
     assert _status("The biopsy confirmed her initial diagnosis of sarcoidosis.").get("sarcoidosis") == "confirmed"
     # a label the patient carries ("a patient with an initial diagnosis of X") is not the clinician's working guess
@@ -86,10 +86,10 @@ def test_alternatives_of_a_description_stay_as_read() -> None:
 
 
 def test_a_denial_before_a_comma_leaves_the_next_clauses_diagnosis() -> None:
-    got = _status("In the absence of other causes such as diarrhea or alcohol, drug-induced pancreatitis was "
+    got = _status("In the absence of other causes such as gallstones or trauma, valproate-induced pancreatitis was "
                   "considered.")
     assert got.get("pancreatitis") == "provisional", got
-    assert _status("In the absence of other causes such as gallstones, the pancreatitis was attributed to the "
+    assert _status("In the absence of other causes such as hypercalcaemia, the pancreatitis was attributed to the "
                    "drug.").get("pancreatitis") == "confirmed"
     got = _status("No diabetes, hypertension or asthma was diagnosed.")
     assert got and all(s == "refuted" for s in got.values()), got
@@ -104,8 +104,8 @@ def test_a_later_tests_negative_result_does_not_deny_what_an_earlier_test_found(
 
 
 def test_another_diagnosis_work_up_answered_after_a_semicolon_leaves_the_suspicion() -> None:
-    got = _status("The duplex was suggestive of popliteal vein thrombosis (Fig. 2), thrombophilia work up for protein "
-                  "C; antithrombin III was negative.")
+    got = _status("The ultrasound was suggestive of femoral vein thrombosis (Fig. 3), thrombophilia work up for protein "
+                  "S; antithrombin III was negative.")
     assert got.get("thrombosis") == "provisional", got
     assert got.get("thrombophilia") == "refuted", got
     assert _status("Tuberculosis was suspected, sputum tests were sent; they were negative.").get(

@@ -12,9 +12,9 @@ def _exposures(text: str, drug: str):
 
 
 def test_a_length_that_ends_before_the_start_is_left_undated() -> None:
-    text = ("A 71-year-old woman was admitted with a wound infection. Inhaled and intravenous colistin were given from "
-            "day 3. On day 34 a wound swab grew Proteus, and imipenem was changed to meropenem 2 g every 8 hours. "
-            "Inhaled and intravenous colistin were stopped after a total of 10 days and 14 days, respectively, while "
+    text = ("A 64-year-old man was admitted with an infected graft. Oral and intravenous vancomycin were given from "
+            "day 3. On day 34 a swab grew Pseudomonas, and imipenem was changed to meropenem 1 g every 8 hours. "
+            "Oral and intravenous vancomycin were stopped after a total of 9 days and 12 days, respectively, while "
             "meropenem was given for a total of 7 days.")
     (exp,) = _exposures(text, "meropenem")
     seg = exp.segments[-1]
@@ -77,7 +77,7 @@ def test_a_drug_considered_for_a_disease_is_still_not_given() -> None:
 
 def test_a_cultures_incubation_time_does_not_date_a_later_drug() -> None:
     text = ("A 66-year-old man was admitted with fever after a hip replacement. Pus from the wound was sent for "
-            "culture. Small grey colonies grew on the blood agar after 48 h of aerobic incubation. He was treated with "
+            "culture. White colonies grew on chocolate agar after 72 h of aerobic incubation. He was treated with "
             "intravenous flucloxacillin.")
     (exp,) = _exposures(text, "flucloxacillin")
     start = exp.segments[0].start

@@ -37,7 +37,7 @@ def test_an_amount_later_past_the_presentation_still_counts_from_the_story() -> 
 
 def test_the_examination_after_history_the_story_moved_to_is_the_presentation() -> None:
     got = times("A 16-year-old girl presented with fever. "
-                "She was in her usual health until 12 days prior her admission, when she started to have fever. "
+                "She had been well until 12 days prior her admission, when a sore throat began. "
                 "On physical examination, she looked pale. "
                 "Her spleen was enlarged.")
     assert mid(got[1]) < 0
@@ -46,14 +46,14 @@ def test_the_examination_after_history_the_story_moved_to_is_the_presentation() 
 
 def test_an_examination_opener_after_history_written_without_on() -> None:
     got = times("A 16-year-old girl presented with fever. "
-                "She was in her usual health until 12 days prior her admission, when she started to have fever. "
+                "She had been well until 12 days prior her admission, when a sore throat began. "
                 "Physical examination revealed splenomegaly.")
     assert mid(got[2]) == 0.0
 
 
 def test_a_sentence_opening_with_the_arrival_after_history_is_the_presentation() -> None:
     history = ("A 16-year-old girl presented with fever. "
-               "She was in her usual health until 12 days prior her admission, when she started to have fever. ")
+               "She had been well until 12 days prior her admission, when a sore throat began. ")
     got = times(history + "When she arrived at the hospital, her blood pressure was 90/60 mmHg.")
     assert mid(got[2]) == 0.0  # (was carried at the history's day -12)
     got = times(history + "When she was admitted to a local hospital, her blood pressure was 90/60 mmHg.")

@@ -106,9 +106,9 @@ def test_up_to_in_brackets_after_a_result_is_its_upper_limit() -> None:
 
 
 def test_a_target_raised_to_a_range_is_no_result() -> None:
-    labs = _labs("Her target tacrolimus trough level was increased to 9 to 11 ng/ml. Her tacrolimus trough level was "
-                 "13.2 ng/ml the next week.")
-    assert [(lab[0], lab[1]) for lab in labs if lab[0] == "tacrolimus level"] == [("tacrolimus level", 13.2)]
+    labs = _labs("His target tacrolimus trough level was increased to 10 to 12 ng/ml. His tacrolimus trough level was "
+                 "7.9 ng/ml a week later.")
+    assert [(lab[0], lab[1]) for lab in labs if lab[0] == "tacrolimus level"] == [("tacrolimus level", 7.9)]
 
 
 def test_a_side_label_opening_with_a_units_letter_is_no_unit_cell() -> None:
@@ -149,7 +149,7 @@ def test_a_blood_row_in_a_csf_table_stays_the_bloods() -> None:
 
 
 def test_cells_a_count_is_taken_per_are_no_result() -> None:
-    labs = _labs("Her CMV pp65 antigenemia (24/50,000 white blood cells) was also increased. The smear showed 41 "
+    labs = _labs("The pp65 antigen assay (31/200,000 white blood cells) rose as well. The smear showed 41 "
                  "parasites per 500 erythrocytes, a parasitemia of 8.2%.")
     assert not [lab for lab in labs if lab[0] in ("leukocytes", "erythrocytes")]
     # a diastolic pressure before the next vital sign is no denominator
