@@ -104,8 +104,8 @@ def test_a_later_tests_negative_result_does_not_deny_what_an_earlier_test_found(
 
 
 def test_another_diagnosis_work_up_answered_after_a_semicolon_leaves_the_suspicion() -> None:
-    got = _status("The ultrasound was suggestive of femoral vein thrombosis (Fig. 3), thrombophilia work up for protein "
-                  "S; antithrombin III was negative.")
+    got = _status("The ultrasound was suggestive of femoral vein thrombosis (Fig. 3), thrombophilia work up for "
+                  "protein S; antithrombin III was negative.")
     assert got.get("thrombosis") == "provisional", got
     assert got.get("thrombophilia") == "refuted", got
     assert _status("Tuberculosis was suspected, sputum tests were sent; they were negative.").get(

@@ -122,8 +122,8 @@ def test_a_running_course_continued_until_a_day_ends_then() -> None:
 
 
 def test_followed_by_after_a_course_given_until_a_day() -> None:
-    course = analyze_text("A 58-year-old woman had a liver abscess. On day 10 her treatment was switched to ceftazidime "
-                          "(6 g/day). Ceftazidime (6 g/day) was given until day 24, followed by 3 weeks of oral "
-                          "doxycycline.", assess=False)
+    course = analyze_text("A 58-year-old woman had a liver abscess. On day 10 her treatment was switched to "
+                          "ceftazidime (6 g/day). Ceftazidime (6 g/day) was given until day 24, followed by 3 weeks "
+                          "of oral doxycycline.", assess=False)
     seg = next(e for e in course.exposures if e.drug == "doxycycline").segments[0]
     assert seg.start.offset_days == (23.0, 23.0) and seg.end is not None and seg.end.offset_days == (44.0, 44.0)
