@@ -194,14 +194,15 @@ def zone_lines(text: str) -> list[Zone]:
     for raw in text.split("\n"):
         lines.extend(_split_inline_headings(pos, raw))
         pos += len(raw) + 1
-    has_headings = any(_heading_zone(raw) in PATIENT_ZONES for _, _, raw in lines)
+    heads = [_heading_zone(raw) for _, _, raw in lines]  # each line's zone as a heading, None for no heading
+    has_headings = any(h in PATIENT_ZONES for h in heads)
     # a case report (it has a discussion) with no heading of the story anywhere: the case is told under another
     # heading ("Introduction", "Materials and methods", "Clinical presentation") and starts at its opening sentence;
     # a review without a discussion tells other authors' cases in its sections ("Jones et al. described a 61-year-old
     # woman ...")
-    story_unheaded = not any(_heading_zone(raw) == "narrative" for _, _, raw in lines) and any(
-        _heading_zone(raw) == "discussion" and _NUMBERING.sub("", raw.strip()).lower().startswith("discussion")
-        for _, _, raw in lines)
+    story_unheaded = "narrative" not in heads and any(
+        h == "discussion" and _NUMBERING.sub("", raw.strip()).lower().startswith("discussion")
+        for h, (_, _, raw) in zip(heads, lines, strict=True))
     # a flattened page opens with its title, navigation and often the abstract before any inline heading: that
     # stretch stays where an unheaded text starts (the story), not in the background
     inline = len(lines) > text.count("\n") + 1
@@ -230,7 +231,7 @@ def zone_lines(text: str) -> list[Zone]:
             continue
         caption = _TABLE_CAPTION.match(raw)
         table_zone = ("table_other" if _OTHER_TABLE.search(raw) else "table") if caption else None
-        hz = _heading_zone(raw)
+        hz = heads[k]
         if hz == "box":
             box_return, hz = (box_return or current), "discussion"
         elif hz:
