@@ -30,6 +30,7 @@ from casecourse.reading.timex_lexicon import (
     HISTORY_AGE_SUBJECTS,
     HISTORY_CONTINUATIONS,
     LAB_PROCESS_WORDS,
+    NUMBER_WORDS,
     PRESENTATION_REFERENCES,
     PRESENTATION_RETURNS,
     alternation,
@@ -182,13 +183,30 @@ def _before_presentation(text: str, tx: Mention) -> bool:
 # "after 84 h of incubation", "after 5 days of culture" (knowledge/timex_lexicon.json lab_process_lengths)
 _LAB_PROCESS = re.compile(rf"\s+of\s+(?:{alternation(LAB_PROCESS_WORDS)})\b", re.I)
 # the text's own day 0 of a course it counts as "day +N" ("a transplant on 3 May (day 0)", "day 0 was the surgery")
-_DAY_ZERO = re.compile(r"\bday\s*0\b", re.I)
+# ("(day zero)" written out, timeqa12)
+_DAY_ZERO = re.compile(r"\bday\s*(?:0|zero)\b", re.I)
 # a day count written "day 13", "hospital day 5": of the stay, counted from day 0 even when the story is past it
 _DAY_COUNT = re.compile(r"(?:(?:hospital|illness|admission|post-?operative|treatment)\s+)?day\s+\d+$", re.I)
 
 
-# a bare day count, "day 18" (not "hospital day 5", "day +22")
-_BARE_DAY = re.compile(r"day\s+\d+$", re.I)
+_DAY_NUMBER_WORDS = [w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an", "single", "dozen")]
+# the mark in brackets, "(day 0)", "(day zero)": a schedule's "rituximab 375 mg/m2 day 0" or a table's "between day
+# 0 and day 1" marks no day of the story (timeqa12)
+_DAY_ZERO_MARK = re.compile(r"\(\s*day\s*(?:0|zero)\s*\)", re.I)
+# a bare day count, "day 18", "day nine" (not "hospital day 5", "day +22")
+_BARE_DAY = re.compile(rf"day\s+(?:\d+|{alternation(_DAY_NUMBER_WORDS)})$", re.I)
+
+
+def _day_zero_before_a_day(text: str, sentence: tuple[int, int], timexes: list[Mention]) -> int | None:
+    """Where the mark ends when the sentence marks its day 0 in brackets ("(day 0)", "(day zero)") before any time,
+    with a bare day count after the mark ("received the vaccine (day zero) and on day seven developed fever"): day 0
+    is then the sentence's time before that later day, not the day it tells. None otherwise."""
+    m = _DAY_ZERO_MARK.search(text, *sentence)
+    if m is None or any(tx.start < m.start() for tx in timexes):
+        return None
+    if any(tx.start >= m.end() and _BARE_DAY.match(tx.text) and tx.attrs.get("day_count") for tx in timexes):
+        return m.end()
+    return None
 
 
 def _from_marked_day_zero(tx: Mention, day: tuple[TimeRef, str] | None) -> TimeRef | None:
@@ -547,6 +565,12 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         elif before_legend is not None:
             current, before_legend = before_legend[0], None
         setter = None
+        zero_at = None if day0_marked or current is None or not current.known else \
+            _day_zero_before_a_day(reading.text, reading.sentences[i], by_sentence.get(i, []))
+        if zero_at is not None:
+            # "received the first dose (day 0) and on day 7 developed fever": day 0 is the time the sentence opens
+            # at, not the day 7 told after it (timeqa12)
+            day0_marked.append(current.model_copy(update={"derivation": "carried"}))  # type: ignore[union-attr]
         for tx in by_sentence.get(i, []):
             if tx.start in admission_starts and tx.attrs.get("rel_direction") == "at":
                 continue  # "At the time of admission" is the admission's time, not the current time
@@ -702,6 +726,10 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 stay = admitted or presented
                 day_of_stay = has_calendar and stay is not None and tx.attrs.get("day_count") \
                     and tx.attrs.get("rel_anchor") in ("previous", "admission")
+                if not day0_marked and current.known and tx.attrs.get("day_count") and  \
+                        _DAY_ZERO_MARK.search(reading.text, setter.end, tx.start) is not None:
+                    # "a transplant on 3 May (day 0) and on day 9 a fever": day 0 is the time told before the mark
+                    day0_marked.append(current)
                 # "... by day 4, and X was stopped on day 5": each day of the stay counts from its first day
                 day = day_base(tx, i, current) if tx.attrs.get("day_count") else None
                 if tx.start in restating:
@@ -786,6 +814,10 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             t = carried[1]
             by = set_by.get(id(current))
             origin = by[1] if by is not None and by[0] is current else None
+        if zero_at is not None and setter is not None and setter.start >= zero_at:
+            # the words before the later day are day 0's: "received the first dose (day 0)" is not on day 7
+            shifts.insert(0, (_clause_start(reading.text, zero_at, setter.start), t))
+            t, setter, origin = day0_marked[0], None, None
         out.append(SentenceTime(time=t, timex=setter, shifts=tuple(shifts), origin=origin))
         if not day0_marked and t.known and _DAY_ZERO.search(reading.text, *reading.sentences[i]):
             day0_marked.append(t)  # "... on April 23rd 2014 (day 0)": what "day +22" counts from
