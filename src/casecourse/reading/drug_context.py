@@ -10,7 +10,9 @@ searched over a window sit behind a lookahead of their first-character class (rx
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from casecourse.knowledge import table
 from casecourse.reading.rx_first import anchored, lower_text
 from casecourse.reading.rx_keys import match_lowered, search_lowered
 
@@ -98,6 +100,16 @@ _SHARED_RESISTANCE = re.compile(r"-?\s*(?:,|/|\s(?:and|or))\s*[A-Za-z][\w-]*-(?:
                                 re.I)
 
 
+@cache
+def _antibiogram_entry() -> re.Pattern:
+    """The organism's result for the drug named right before, in an antibiogram ("Gentamicin: MIC < 4", "Polymyxin B
+    minimum inhibitory concentration (MIC) was determined"; knowledge/antibiogram_results.csv): the drug was tested,
+    not given. A colon or a bracketed abbreviation may stand between."""
+    words = sorted((r["word"] for r in table("antibiogram_results.csv")), key=len, reverse=True)
+    return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?:?\s*(?:" +
+                      "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])", re.I)
+
+
 def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bool:
     """The name is used as a laboratory analyte or a tissue marker here (`analyte`: the name is also one of the
     laboratory's, so that an amount per 24 hours after it is a result)."""
@@ -105,6 +117,8 @@ def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bo
     if match_lowered(_ANALYTE_AFTER, text, low, end):
         return True
     if _SHARED_RESISTANCE.match(text, end):
+        return True
+    if _antibiogram_entry().match(text, end):
         return True
     result = _RESULT_AFTER.match(text, end)
     if result is not None and (analyte or not _GIVEN_AFTER.match(text, result.end())):
