@@ -34,7 +34,7 @@ def test_day_zero_and_a_later_day_in_one_sentence() -> None:
 
 
 def test_day_zero_written_out_with_later_days_in_words() -> None:
-    text = ("A 52-year-old woman received a single vaccine dose (day zero) and on day seven developed fever. "
+    text = ("A 52-year-old woman had her first infusion (day zero) and by day seven she had a rash with fever. "
             "On day ten, she was admitted with hypotension. On day fourteen, she was discharged.")
     assert mid(at(text, "fever")) == 7.0  # (was 6: a stay's day count whose day 1 is day 0)
     assert mid(at(text, "admitted")) == 10.0
