@@ -23,7 +23,7 @@ from casecourse.model import (
     Timing,
 )
 from casecourse.reading.drugs import product_ingredients
-from casecourse.reading.timex_lexicon import UNIT_DAYS
+from casecourse.reading.timex_lexicon import NUMBER_WORDS, UNIT_DAYS
 
 _DURATION = re.compile(r"^P(?:(?P<n>\d+(?:\.\d+)?)(?P<u>[DWMY])|T(?P<h>\d+(?:\.\d+)?)H)$")
 
@@ -196,10 +196,6 @@ _COMPLETED_LENGTH = re.compile(r"\bcomplet(?:ed|ing)\s+(?:a\s+total\s+of\s+)?" +
                                r"\s+(?:(?:intravenous|iv|oral|the|high-dose)\s+)*$", re.I)
 
 
-_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12}
-
-
 def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | None,
                     before: bool = True) -> tuple[float, str] | None:
     """A course told by its number of doses: (its length in days, the words), one dose per day unless the timing
@@ -212,7 +208,7 @@ def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | No
         m = _CYCLES_BEFORE.search(text, max(0, drug.start - 60), drug.start)
     if m is None:
         return None
-    n = int(_COUNT_WORDS.get(m["n"].lower(), m["n"]))
+    n = int(NUMBER_WORDS.get(m["n"].lower(), m["n"]))
     per_day = _per_day(timing) if timing is not None and timing.period else None
     if per_day is None:  # "six monthly doses of X": the schedule written among the counted words
         per_day = next((p for w in m.group(0).lower().split() if (p := _schedule_words().get(w))), None)

@@ -17,7 +17,6 @@ from casecourse.assembly.exposure_courses import (
     _AFTER_COURSE,
     _AFTER_DOSES,
     _COMPLETED_LENGTH,
-    _COUNT_WORDS,
     _DIED_AT,
     _FOLLOWED_BY,
     _GAPPED_AFTER,
@@ -120,7 +119,7 @@ from casecourse.model import (
     construct_all,
 )
 from casecourse.reading.rx_first import anchored, finditer
-from casecourse.reading.timex_lexicon import UNIT_DAYS
+from casecourse.reading.timex_lexicon import NUMBER_WORDS, UNIT_DAYS
 
 # a drug started, then stopped later in the same sentence, its subject left out: "X was added in week 3 but was
 # stopped after 10 days because of Y", "X was started in March and discontinued in May due to Y"; or the main verb
@@ -896,12 +895,12 @@ class ExposureBuilder:
             return None
         since_start = _STOPPED_SINCE_START.match(self.text, d.end, clause[1])
         if since_start is not None:  # "X was discontinued 2 days after administration": from its start
-            n = int(_COUNT_WORDS.get(since_start["n"].lower(), since_start["n"]))
+            n = int(NUMBER_WORDS.get(since_start["n"].lower(), since_start["n"]))
             return days_after(exp.segments[0].start, n * UNIT_DAYS[since_start["u"].lower().rstrip("s")],
                               since_start.group("t"))
         told = _COMPLETED_LENGTH.search(self.text, max(clause[0], d.start - 80), d.start)
         if told is not None:  # "she completed 6 weeks of intravenous ertapenem": that long from its start
-            n = int(_COUNT_WORDS.get(told["n"].lower(), told["n"]))
+            n = int(NUMBER_WORDS.get(told["n"].lower(), told["n"]))
             days = n * UNIT_DAYS[told["u"].lower().rstrip("s")]
             return days_after(exp.segments[0].start, days, told.group(0).strip())
         for t in ms.index(ms.times).window(d.end, clause[1]):
@@ -915,7 +914,7 @@ class ExposureBuilder:
         counted = _AFTER_DOSES.match(self.text, stop.end(), clause[1]) if stop else None
         per_day = next((_per_day(s.timing) for s in reversed(exp.segments) if s.timing and s.timing.period), None)
         if counted is not None and per_day:  # "cyclophosphamide every 2 weeks ... was stopped after 6 doses"
-            n = int(_COUNT_WORDS.get(counted["n"].lower(), counted["n"]))
+            n = int(NUMBER_WORDS.get(counted["n"].lower(), counted["n"]))
             return days_after(exp.segments[0].start, n / per_day, counted.group(0)) if n > 0 else None
         return None
 

@@ -12,6 +12,7 @@ from itertools import accumulate
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.rx_first import anchored, finditer, lower_text, matches
+from casecourse.reading.timex_lexicon import NUMBER_WORDS
 
 # the values are built right here: pydantic's validation is skipped (speed; see Mention.model_construct)
 _make = Mention.model_construct
@@ -20,8 +21,6 @@ _NUM = r"\d+(?:[.,]\d+)*"
 _DOSAGE_GAP = re.compile(r"[\s,;.()]{0,4}")
 _DOSAGE_GAP_MAX = 4  # (its longest match)
 _N_GROUP = r"(\d+|two|three|four|six|eight|twelve)"
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                 "ten": 10, "eleven": 11, "twelve": 12}
 _UNIT = r"(?:mg|milligrams?|g|grams?|gm|mcg|µg|μg|ug|micrograms?|IU|international units|units?|U|mL|ml|mmol|mEq)"
 _THRESHOLD = re.compile(r"(?:below|under|less than|lower than|above|over|more than|exceeding|<|>|≤|≥)\s*$", re.I)
 # a concentration or a urine ratio per gram of creatinine ("mg/g", "g/g") after the unit: no dose
@@ -101,7 +100,7 @@ def parse_frequency(s: str) -> tuple[int, float, str] | None:
         if m:
             if period == "n":
                 g = m.group(1).lower()
-                n = float(_NUMBER_WORDS.get(g, g))
+                n = float(NUMBER_WORDS.get(g, g))
                 return freq, n, unit
             return freq, float(period), unit
     return None
@@ -289,7 +288,7 @@ def _dose_words(text: str, taken: _Spans) -> list[Mention]:
             continue
         n = m.group("n").lower()
         out.append(_make(type="dose", start=m.start(), end=head.end(), text=text[m.start():head.end()],
-                         norm=text[m.start():head.end()].lower(), attrs={"cycles": int(_NUMBER_WORDS.get(n, n))}))
+                         norm=text[m.start():head.end()].lower(), attrs={"cycles": int(NUMBER_WORDS.get(n, n))}))
     return out
 
 
