@@ -25,6 +25,7 @@ from re import _constants as _c  # the sre opcode names
 
 from casecourse.model import Assertion, Mention, set_field
 from casecourse.reading import rx_first, rx_store
+from casecourse.reading.timex_lexicon import alternation
 
 MAX_SCOPE_WORDS = 10
 _FEW_CUES = 8  # cues of a sentence read without the position index (`_Scope`)
@@ -331,16 +332,14 @@ class _Holders:
 @cache
 def _not_done() -> re.Pattern:
     """A verb of doing right after a cue ("was not performed", "were not requested", "not done")."""
-    alts = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_extra().get("not_done", []), key=len,
-                                                                      reverse=True))
+    alts = alternation(_extra().get("not_done", []))
     return re.compile(rf"(?:\s+(?:be|been|yet|ever))?\s+(?:{alts})\b", re.I)
 
 
 @cache
 def searched_for() -> re.Pattern:
     """A screen's or test's 'for' right before what it looks for ('screening for latent tuberculosis')."""
-    alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(_extra().get("searched_for", []), key=len,
-                                                                          reverse=True))
+    alts = alternation(_extra().get("searched_for", []))
     return re.compile(rf"\b(?:{alts})\s+(?:(?:an?|the|any)\s+)?$", re.I)
 
 
@@ -349,7 +348,7 @@ def _list_openers() -> re.Pattern:
     """What opens a list of what was looked for: a search's 'for' (`searched_for`) or `list_openers` ('including',
     'such as', 'checked for'; context_rules_extra.json)."""
     phrases = [*_extra().get("searched_for", []), *_extra().get("list_openers", [])]
-    alts = "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in sorted(phrases, key=len, reverse=True))
+    alts = alternation(phrases)
     return re.compile(rf"\b(?:{alts})\b", re.I)
 
 

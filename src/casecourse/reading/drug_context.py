@@ -15,6 +15,7 @@ from functools import cache
 from casecourse.knowledge import table
 from casecourse.reading.rx_first import anchored, lower_text
 from casecourse.reading.rx_keys import match_lowered, search_lowered
+from casecourse.reading.timex_lexicon import alternation
 
 _ANALYTE_AFTER = re.compile(
     r"[\s-]*(?:\(\w[^()]{0,20}\)\s*)?(?:levels?|counts?|aggregation|transfusions?|concentrations?|values?|titers?|titres?|trough|deficiency|deficient|insufficiency|excess|"
@@ -105,9 +106,8 @@ def _antibiogram_entry() -> re.Pattern:
     """The organism's result for the drug named right before, in an antibiogram ("Gentamicin: MIC < 4", "Polymyxin B
     minimum inhibitory concentration (MIC) was determined"; knowledge/antibiogram_results.csv): the drug was tested,
     not given. A colon or a bracketed abbreviation may stand between."""
-    words = sorted((r["word"] for r in table("antibiogram_results.csv")), key=len, reverse=True)
-    return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?:?\s*(?:" +
-                      "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\w-])", re.I)
+    words = alternation(r["word"] for r in table("antibiogram_results.csv"))
+    return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?:?\s*(?:" + words + r")(?![\w-])", re.I)
 
 
 def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bool:

@@ -21,6 +21,7 @@ from casecourse.reading import dict_scan
 from casecourse.reading.labs_catalogue import LabTest, TestHit, catalogue, expand, find_tests
 from casecourse.reading.rx_first import anchored, lower_of, lower_text
 from casecourse.reading.rx_keys import match_lowered, may_hold, search_lowered
+from casecourse.reading.timex_lexicon import alternation
 
 _INTERP = {
     "H": ["elevated", "raised", "high", "higher", "increased", "increasing", "rising", "elevation",
@@ -165,16 +166,12 @@ def _trend(text: str, s: int, e: int) -> Mention:
                                           "test": None, "rule": "trend"})
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def _list_head() -> re.Pattern[str]:
     """A result word said of the tests a lab-results noun and a verb introduce after it ("the labs within normal
     limits included A, B and C", "abnormal results included X"); vocabulary in knowledge/lab_list_heads.csv."""
     rows = table("lab_list_heads.csv")
-    nouns = _alternation([r["word"] for r in rows if r["kind"] == "noun"])
+    nouns = alternation([r["word"] for r in rows if r["kind"] == "noun"])
     # "the labs that were normal included", "laboratory tests were normal, including": the result before the tests
     return re.compile(rf"(?:\b(?P<n1>{nouns})\s+(?:(?:(?:that|which)\s+)?(?:were|was|are|is)\s+)?)?"
                       rf"(?P<adj>{_DEG}(?:{_ADJ}))(?:\s+(?P<n2>{nouns}))?(?:\s*,)?{_list_tail().pattern}", re.I)
@@ -185,7 +182,7 @@ def _list_tail() -> re.Pattern[str]:
     """How every match of `_list_head` ends: its verb, then the end of the window. Searched first: `_list_head`
     tries its long alternations at every position of a window (~75 us), this short pattern a few us, and almost no
     window ends in such a verb."""
-    verbs = _alternation([r["word"] for r in table("lab_list_heads.csv") if r["kind"] == "verb"])
+    verbs = alternation([r["word"] for r in table("lab_list_heads.csv") if r["kind"] == "verb"])
     return re.compile(rf"\s+(?:{verbs})\s*:?\s+(?:the\s+)?$", re.I)
 
 

@@ -16,6 +16,7 @@ from functools import cache
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.rx_first import anchored, lower_text
+from casecourse.reading.timex_lexicon import alternation
 
 _RESULT = r"(?P<{g}>[1-4]\+|\+{{1,4}}(?![\w+])|trace|negative|positive)"
 _SENTENCE_END = re.compile(r"[.;](?:\s|$)|\n")
@@ -27,7 +28,7 @@ def _rows() -> tuple[re.Pattern[str], dict[str, dict[str, str]], re.Pattern[str]
     rows = table("urine_dipstick.csv")
     cues = [w for r in rows if r["kind"] == "cue" for w in r["words"].split("|")]
     analytes = {w.lower(): r for r in rows if r["kind"] == "analyte" for w in r["words"].split("|")}
-    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(analytes, key=len, reverse=True))
+    words = alternation(analytes)
     pair = anchored(
         rf"\b(?P<a1>{words})\s*(?::\s*|\s(?:was|were|is)\s+|\(\s*)?{_RESULT.format(g='r1')}"
         # "positive protein (1+)": the result word, then its grade in brackets
