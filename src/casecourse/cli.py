@@ -1,4 +1,4 @@
-"""The command line: `casecourse analyze | schema | assess | evaluate | corpus build|query|cohort`.
+"""The command line: `casecourse analyze | schema | assess | serve | evaluate | corpus build|query|cohort`.
 
 Heavy modules are imported inside the commands so `casecourse --version` and `--help` start fast.
 """
@@ -74,6 +74,24 @@ def assess(
     from casecourse.rules.cli import assess_command
 
     raise typer.Exit(assess_command(path, as_json, err))
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 for every interface)."),
+    port: int = typer.Option(8000, help="Port to listen on."),
+    workers: int = typer.Option(1, min=1, help="Server processes; each reads one document at a time."),
+) -> None:
+    """Serve the reading over HTTP: POST /analyze, /analyze/batch, /assess; GET /health (API at /docs)."""
+    try:
+        import uvicorn
+
+        import casecourse.service.app  # noqa: F401 - fails here, with the hint below, if FastAPI is missing
+    except ImportError as exc:
+        err.print(f"error: the service needs the 'service' extra ({exc.name} is missing): "
+                  "pip install 'casecourse[service]'", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
+    uvicorn.run("casecourse.service.app:create_app", factory=True, host=host, port=port, workers=workers)
 
 
 class CorpusName(str, Enum):

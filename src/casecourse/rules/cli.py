@@ -18,12 +18,21 @@ class LoadError(Exception):
 
 def load_course(path: Path) -> Course:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        data = path.read_bytes()
     except OSError as e:
         raise LoadError(e.strerror or str(e)) from e
+    return parse_course(data, yaml_text=path.suffix.lower() in (".yaml", ".yml"))
+
+
+def parse_course(raw: bytes, yaml_text: bool = False) -> Course:
+    """A course from the bytes of its JSON (or YAML) form or of a FHIR Bundle; LoadError says what is wrong."""
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise LoadError("not UTF-8 text") from e
-    if path.suffix.lower() in (".yaml", ".yml"):
+    if not text.strip():
+        raise LoadError("empty")
+    if yaml_text:
         try:
             import yaml  # optional
         except ImportError as e:
