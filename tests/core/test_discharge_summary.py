@@ -57,3 +57,33 @@ def test_table_columns_named_by_a_day_of_admission_are_dated_from_the_admission(
             "Table 1. Laboratory results\nTest\tAdmission\tDay 7\nFerritin (ng/mL)\t2,400\t9,800\n")
     got = {lab.value: lab.time.point for lab in analyze_text(text).labs if lab.test == "ferritin"}
     assert got == {2400.0: "2021-03-03", 9800.0: "2021-03-09"}
+
+
+US_HEADER = """Admission Date: 2021-09-14     Discharge Date: 2021-09-20
+
+Sex: F
+
+Chief Complaint:
+shortness of breath
+
+History of Present Illness:
+64 yo woman with heart failure who presents with three days of worsening dyspnea and leg swelling.
+
+Brief Hospital Course:
+She was admitted and given IV furosemide 40 mg twice daily. Her dyspnea improved.
+"""
+
+
+def test_a_record_header_dates_the_stay_and_the_story_starts_at_admission() -> None:
+    course = analyze_text(US_HEADER)
+    stays = {(e.type, e.time.point) for e in course.events if e.type in ("admission", "discharge")}
+    assert stays >= {("admission", "2021-09-14"), ("discharge", "2021-09-20")}
+    # the discharge date set on the same header line dates the discharge only, not the story told below it
+    assert {f.name: f.time.point for f in course.findings}.get("dyspnea") == "2021-09-14"
+    assert course.patient.sex == "female"
+
+
+def test_chief_complaint_is_the_patients_own() -> None:
+    course = analyze_text(US_HEADER)
+    assert any("shortness of breath" in f.name or f.name == "dyspnea" for f in course.findings
+               if f.provenance.spans[0].start < US_HEADER.index("History of Present"))

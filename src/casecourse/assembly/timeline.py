@@ -744,7 +744,11 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                         _offset(tx, current)
                 if new is not None and tx.attrs.get("rel_anchor") == "admission" and _went_back(new, current):
                     continue  # "..., which was absent on the first hospital day": a look back, no step
-                if new is not None:
+                if new is not None and _dated_label(reading.text, reading.sentences[i], tx):
+                    # "Admission Date: X   Discharge Date: Y": the field's date dates its field, the story stays at X
+                    shifts.append((_clause_start(reading.text, told_to, tx.start), new))
+                    told_to = max(told_to, tx.end)
+                elif new is not None:
                     current = new
                     set_by[id(new)] = (new, tx)
                     shifts.append((_clause_start(reading.text, told_to, tx.start), new))
@@ -992,15 +996,19 @@ def _later_stays(admitted_in: dict[int, int], readmitted_in: dict[int, int],
 
 
 # a header line that dates one thing ("Discharge date: 14/02/2022", "Date of letter: 3 May 2021"): the story
-# below it is not at that date; only the admission or presentation date starts the story
+# below it is not at that date; only the admission or presentation date starts the story. A record's header may set
+# several fields on one line, apart by a wide gap ("Admission Date: 2022-04-02     Discharge Date: 2022-04-11").
 _LABEL_LINE = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z /'()-]{2,40}?)\s*:\s*$")
 _STORY_START_LABEL = re.compile(r"\b(?:admission|admitted|presentation|presented|onset|arrival)\b", re.I)
+_FIELD_GAP = re.compile(r"[ \t]{3,}|\t")
 
 
 def _dated_label(text: str, sentence: tuple[int, int], tx: Mention) -> bool:
-    m = _LABEL_LINE.fullmatch(text, sentence[0], tx.start)
-    return m is not None and not text[tx.end:sentence[1]].strip(" .") and not _STORY_START_LABEL.search(
-        m.group("label"))
+    field = max((g.end() for g in _FIELD_GAP.finditer(text, sentence[0], tx.start)), default=sentence[0])
+    m = _LABEL_LINE.fullmatch(text, field, tx.start)
+    rest = text[tx.end:sentence[1]]
+    return m is not None and (not rest.strip(" .") or _FIELD_GAP.match(rest) is not None) \
+        and not _STORY_START_LABEL.search(m.group("label"))
 
 
 # the patient's first presentation ("presented on 7 March 2024 with", "was referred in May 2021"): what "on

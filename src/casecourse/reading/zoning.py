@@ -131,6 +131,16 @@ def _headings() -> dict[str, str]:
         return {r["heading"]: r["zone"] for r in rows}
 
 
+@cache
+def _record_field_rx() -> re.Pattern[str]:
+    """A line opening with a field of a clinical record's header ("Admission Date: ...", "Sex: F"),
+    `knowledge/record_header_labels.csv`."""
+    with resources.files("casecourse.knowledge").joinpath("record_header_labels.csv").open(encoding="utf-8") as f:
+        labels = [r["label"] for r in csv.DictReader(line for line in f if not line.startswith("#"))]
+    words = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"\s*(?:{words})\s*:", re.I)
+
+
 def _heading_zone(line: str) -> str | None:
     s = _NUMBERING.sub("", line.strip()).rstrip(":. ").lower()
     if len(s) > 60 or not s:
@@ -223,9 +233,11 @@ def zone_lines(text: str) -> list[Zone]:
     box: str | None = None  # the zone of a box (learning objectives) whose heading a paragraph's end holds
     box_return: str | None = None  # after a teaching box's own heading line: the zone its bullets interrupt
     sections: dict[str, str] = {}  # a numbered section ("2 Case presentation") -> its zone
+    zones_headed = False  # a section heading seen: record header fields come before it
     for k, (start, end, raw) in enumerate(lines):
         if not raw.strip():
             continue
+        zones_headed = zones_headed or heads[k] is not None
         if "\t" in raw and not in_refs:
             zones.append(Zone(start, end, table_zone or ("table" if current in PATIENT_ZONES else current)))
             continue
@@ -250,6 +262,8 @@ def zone_lines(text: str) -> list[Zone]:
         elif hz:
             current = hz
             zone = "title"
+        elif not zones_headed and _record_field_rx().match(raw):
+            zone = "narrative"  # a record's header field before its first section: the patient's stay, sex, age
         elif _TITLE_LINE.match(raw) or (start == 0 and len(raw) < 200 and not raw.rstrip().endswith(".")) or (
                 has_headings and current in PATIENT_ZONES and _SUBHEADING.fullmatch(raw)
                 and text[max(0, start - 2):start] == "\n\n"):
