@@ -78,6 +78,8 @@ def test_a_record_header_dates_the_stay_and_the_story_starts_at_admission() -> N
     course = analyze_text(US_HEADER)
     stays = {(e.type, e.time.point) for e in course.events if e.type in ("admission", "discharge")}
     assert stays >= {("admission", "2021-09-14"), ("discharge", "2021-09-20")}
+    # "She was admitted" in the hospital course is the stay the header dates, not a second one
+    assert [e.type for e in course.events].count("admission") == 1
     # the discharge date set on the same header line dates the discharge only, not the story told below it
     assert {f.name: f.time.point for f in course.findings}.get("dyspnea") == "2021-09-14"
     assert course.patient.sex == "female"
@@ -87,3 +89,23 @@ def test_chief_complaint_is_the_patients_own() -> None:
     course = analyze_text(US_HEADER)
     assert any("shortness of breath" in f.name or f.name == "dyspnea" for f in course.findings
                if f.provenance.spans[0].start < US_HEADER.index("History of Present"))
+
+
+def test_an_admission_after_the_headers_discharge_is_a_new_stay() -> None:
+    text = US_HEADER + "On 2021-10-02 she was admitted with pneumonia.\n"
+    admissions = [e.time.point for e in analyze_text(text).events if e.type == "admission"]
+    assert admissions == ["2021-09-14", "2021-10-02"]
+
+
+def test_drugs_of_the_discharge_list_are_active_at_the_end() -> None:
+    text = US_HEADER + ("She received a 5-day course of azithromycin.\n\nDischarge Medications:\n"
+                        "1. Furosemide 40 mg PO daily\n2. Apixaban 5 mg PO BID\n\nFollowup Instructions:\n"
+                        "Please see your cardiologist.\n")
+    status = {e.drug: e.status for e in analyze_text(text).exposures}
+    assert status["furosemide"] == "active" and status["apixaban"] == "active"
+    assert status["azithromycin"] != "active"  # not listed: the story's own status
+
+
+def test_a_drug_stopped_in_the_story_is_not_made_active_by_a_mention_elsewhere() -> None:
+    text = US_HEADER + "Metformin was stopped because of acute kidney injury.\n\nMedications:\n1. Metformin\n"
+    assert [e.status for e in analyze_text(text).exposures if e.drug == "metformin"] == ["stopped"]

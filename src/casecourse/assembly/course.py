@@ -16,6 +16,7 @@ from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
 from casecourse.assembly.lab_stated import StatedWords, merged, only_change, settings, tells_change, value_before
 from casecourse.assembly.lab_table_restated import merge_table_restatements
+from casecourse.assembly.medication_lists import mark_discharge_medications
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
@@ -184,6 +185,16 @@ def _earlier(a: TimeRef, b: TimeRef) -> bool:
     return a.known and not b.known
 
 
+def _within(lo: TimeRef, hi: TimeRef, t: TimeRef) -> bool:
+    """Whether `t` lies from `lo` to before `hi`, known times of the same axis (calendar days, or day offsets): an
+    admission on the day of a discharge is a transfer to a new stay."""
+    if lo.point and hi.point and t.point and len(lo.point) == len(hi.point) == len(t.point) == 10:
+        return lo.point <= t.point < hi.point
+    if lo.offset_days is not None and hi.offset_days is not None and t.offset_days is not None:
+        return lo.offset_days[0] <= t.offset_days[0] and t.offset_days[1] < hi.offset_days[0]
+    return False
+
+
 class CourseAssembler:
     def __init__(self, reading: Reading, source: Source | None = None) -> None:
         self.r = reading
@@ -305,6 +316,7 @@ class CourseAssembler:
                     else _column_time(m, self._admitted()))
             self._events(story, sent, st)
         self.course.exposures = exposures.finish()
+        mark_discharge_medications(self.text, self.r.zones, self.r.mentions, self.course.exposures)
         self.course.procedures = procedures.finish()
         self.course.scores = list(self._scores.values())
         self._infections_ruled_out()
@@ -899,7 +911,9 @@ class CourseAssembler:
         if kind == "admission" and "admission" in last and not readmission:
             discharged = "discharge" in last and self.course.events.index(last["discharge"]) > \
                 self.course.events.index(last["admission"])
-            return discharged
+            # a discharge told first, as a record's header tells the stay ("Admission Date: X  Discharge Date: Y"),
+            # ends the stay at its time: an admission told at a time within it is that stay's
+            return discharged and not _within(last["admission"].time, last["discharge"].time, when)
         if kind == "discharge":  # a discharge implies a stay even where the text tells only the presentation
             if "admission" not in last:
                 return "discharge" not in last
