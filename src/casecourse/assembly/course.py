@@ -44,7 +44,7 @@ from casecourse.reading.demographics import of_a_relative, relatives_alternation
 from casecourse.reading.disease_index import generic_heads, sign_diagnoses
 from casecourse.reading.lab_flags import flag_at
 from casecourse.reading.lab_tables import named_in_cell
-from casecourse.reading.labs_catalogue import by_written, displays
+from casecourse.reading.labs_catalogue import by_written, catalogue, displays
 from casecourse.reading.labs_qualitative import interpretation
 from casecourse.reading.pipeline import Reading
 from casecourse.reading.rx_first import anchored, fold_case_twins
@@ -153,15 +153,21 @@ _FLAG_AFTER = re.compile(r"\s*\(\s*([A-Za-z][A-Za-z ]{1,30}?)\s*\)")
 _ARROW_AFTER = re.compile(r"[ \t]?([↑↓])")
 
 
-def _flag_after(text: str, end: int, unit: object = None) -> str | None:
+def _flag_after(text: str, end: int, unit: object = None, test: str | None = None) -> str | None:
     if (arrow := _ARROW_AFTER.match(text, end, end + 2)) is not None:
         return "H" if arrow.group(1) == "↑" else "L"
-    if (flag := flag_at(text, end)) is not None and (unit is not None or flag[0] != "L"):
+    if (flag := flag_at(text, end)) is not None and (unit is not None or flag[0] != "L" or _not_a_volume(test)):
         # a report's flag: "sodium: 120 mEq/L (L)", "CRP 29 mg/dL (H)"; "(L)" after a bare number may be its unit
-        # (litres)
+        # (litres), unless the test is no volume ("WBC 1.9 (L)", a count)
         return flag[0]
     m = _FLAG_AFTER.match(text, end, end + 40)
     return interpretation(m.group(1)) if m else None
+
+
+def _not_a_volume(test: str | None) -> bool:
+    """Whether the catalogue measures `test` in a unit of known kind other than a volume (litres)."""
+    known = catalogue().get(test or "")
+    return known is not None and known.unit_kind not in (None, "volume")
 
 
 _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiatric )?history (?:was notable |"
@@ -681,7 +687,7 @@ class CourseAssembler:
         codings = [Coding(system="http://loinc.org", code=str(a["loinc"]),
                           display=a.get("loinc_display") or displays().get(str(a["test"]), str(a["test"])))] \
             if a.get("loinc") else []
-        interp = a.get("interpretation") or (_flag_after(self.text, m.end, a.get("unit"))
+        interp = a.get("interpretation") or (_flag_after(self.text, m.end, a.get("unit"), str(a["test"]))
                                                 if a.get("value") is not None else None)
         if interp is None and a.get("value") is not None and m.type == "lab_value":
             interp = interval_flag(self.text, self.r.mentions, self._mention_starts(), m)

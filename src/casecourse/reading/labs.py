@@ -368,7 +368,7 @@ def _directly_after_test(text: str, v: Value, hits: list[TestHit], starts: list[
     if i < 0:
         return False
     gap = text[hits[i].end:v.start]
-    return len(gap) <= 40 and _BARE_GAP.fullmatch(gap) is not None
+    return gap == "-" or len(gap) <= 40 and _BARE_GAP.fullmatch(gap) is not None  # "-": "WBC-1.9*" (find_values)
 
 
 @cache
@@ -639,7 +639,7 @@ def find_labs(text: str) -> list[Mention]:
         held[1].append(h)
     hit_ends = {h.end for h in hits}
     hit_start_set = set(hit_starts)
-    values = find_values(text)
+    values = find_values(text, frozenset(h.end for h in hits if text.startswith("-", h.end)))
     value_starts = [v.start for v in values]
     interval_after = _unit_from_interval(text, values)
     _unit_after_interval(text, values)

@@ -194,9 +194,11 @@ class _Covered:
         return bool(self.mark[pos])
 
 
-def find_values(text: str) -> list[Value]:
+def find_values(text: str, test_ends: frozenset[int] = frozenset()) -> list[Value]:
     """Every number-like value in the text with its unit if one follows; overlapping forms resolved
-    in the order blood pressure, titre, number."""
+    in the order blood pressure, titre, number. `test_ends` are where lab test names end: a value joined to one by a
+    hyphen is read ("WBC-1.9*", "Hb-8.1 g/dL", as laboratory systems print results in notes; a star glued after it is
+    the system's abnormal flag), never a number glued to another word ("IL-6", "COVID-19")."""
     out: list[Value] = []
     taken = _Covered(len(text))
     for m in near(BP_RE, text, "/", 2, 4):  # the slash 2-3 digits and a space after the start
@@ -236,7 +238,10 @@ def find_values(text: str) -> list[Value]:
             taken.append((m.start(), m.end()))
     for m in VALUE_RE.finditer(text):
         start, sign = m.start(), 1.0
-        if start and _SIGN_LEFT.search(text[max(0, start - 2):start]):  # "BE of −5.1", "(+0.5 z-score)"
+        joined = start - 1 in test_ends and text[start - 1] == "-"
+        if joined:
+            pass
+        elif start and _SIGN_LEFT.search(text[max(0, start - 2):start]):  # "BE of −5.1", "(+0.5 z-score)"
             sign, start = (1.0 if text[start - 1] == "+" else -1.0), start - 1
         elif start and _NO_LEFT.match(text, start - 1):
             continue
@@ -262,6 +267,11 @@ def find_values(text: str) -> list[Value]:
             out.append(Value(start, m.end() + 1, v.value, extra={"grade": text[start:m.end() + 1]}))
             continue
         v = _with_unit(text, v)
+        if joined and v.unit is None:
+            if text.startswith("*", v.end):
+                v.extra = {**(v.extra or {}), "interpretation": "A"}
+            elif "." not in m.group("num") and "," not in m.group("num"):
+                continue  # a bare whole number after a hyphen names a type ("IgG-4", "group EF-3"), no result
         if v.info is not None and v.info.kind == "count" and v.ucum in _PER_VOLUME and v.value_high is None \
                 and _POINT_THOUSANDS.fullmatch(m.group("num")):
             # "22.000/mm3", "15.340/µL": a point groups thousands in a count per microlitre (read from its digits:

@@ -1,0 +1,37 @@
+"""Results as laboratory systems print them into notes: a value joined to its test by a hyphen, a star flag, a
+bracketed low flag after a bare count (invented text)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _labs(text: str) -> dict[str, tuple]:
+    return {lab.test: (lab.value, lab.unit, lab.interpretation)
+            for lab in analyze_text("Case presentation\n" + text, assess=False).labs}
+
+
+def test_a_value_joined_to_its_test_by_a_hyphen() -> None:
+    labs = _labs("Investigations: haemoglobin-7.9 g/dL, platelets-64,000/cu.mm, serum creatinine-2.3 mg/dl.")
+    assert labs["hemoglobin"] == (7.9, "g/dL", None)
+    assert labs["platelets"][:2] == (64000.0, "/cu.mm")
+    assert labs["creatinine"][:2] == (2.3, "mg/dl")
+
+
+def test_a_star_glued_to_a_joined_value_flags_it_abnormal_without_a_direction() -> None:
+    labs = _labs("Labs on admission: WBC-2.4* Hgb-7.7* ALT-61* LDH-780*")
+    assert labs["leukocytes"] == (2.4, None, "A")
+    assert labs["hemoglobin"] == (7.7, None, "A")
+    assert labs["lactate dehydrogenase"] == (780.0, None, "A")
+
+
+def test_a_whole_number_after_a_hyphen_names_a_type_not_a_result() -> None:
+    labs = _labs("She was diagnosed with IgG-4 related disease; IgG was 2100 mg/dL.")
+    assert labs.get("IgG") in (None, (2100.0, "mg/dL", None))
+    assert not any(v[0] == 4.0 for v in labs.values())
+
+
+def test_a_bracketed_l_after_a_bare_count_is_a_low_flag_not_litres() -> None:
+    labs = _labs("Labs: WBC 2.1 (L), Hgb 8.4 (L), ferritin 5100 (H).")
+    assert labs["leukocytes"] == (2.1, None, "L")
+    assert labs["hemoglobin"] == (8.4, None, "L")
+    assert labs["ferritin"] == (5100.0, None, "H")
