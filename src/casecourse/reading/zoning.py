@@ -457,12 +457,18 @@ _WORKUP_STUDY = re.compile(
 _GENERAL_FINDING = re.compile(r"stud(?:y|ies)\s+(?:have|has|had|suggest|show|indicate|report)\b", re.I)
 
 
+_YEAR_IN_BRACKETS = re.compile(r"\((?:19|20)\d\d\)")
+_AUTHOR_BEFORE = re.compile(r"\b[A-Z][a-z’'-]+\s$")  # a surname right before the year
+
+
 def _cites(sentence: str) -> bool:
     """A literature cue, other than a lab value's reference interval in parentheses or a diagnostic study's
     result."""
     for m in finditer(_LITERATURE_CUE, sentence):  # rx_first: the same matches, by the lowered twin
         if m.group().startswith("(") and _VALUE_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
             continue
+        if _YEAR_IN_BRACKETS.fullmatch(m.group()) and not _AUTHOR_BEFORE.search(sentence, 0, m.start()):
+            continue  # "diabetes mellitus (2001)": a date of the history; "Saif (2005) found": a citation
         if m.group()[:4].lower() == "stud" and (_DIAGNOSTIC_STUDY.match(sentence, m.start()) or (
                 _WORKUP_STUDY.search(sentence[max(0, m.start() - 20):m.start()])
                 and not _GENERAL_FINDING.match(sentence, m.start()))):
