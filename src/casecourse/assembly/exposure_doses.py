@@ -32,6 +32,7 @@ from casecourse.model import (
     Timing,
 )
 from casecourse.reading.rx_first import anchored
+from casecourse.reading.timex_lexicon import alternation
 
 
 def _same_dose(a: DoseSegment, b: DoseSegment) -> bool:
@@ -642,9 +643,16 @@ def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention 
 _BRACKETED = re.compile(r"\(\s*[^()\s]+\s*\)")  # a route's abbreviation in brackets after it: "intravenous (IV)"
 
 
+@cache
+def _administration_noun() -> str:
+    """ "injection of", "administration of", "therapy with": a noun of giving between a route and its drug
+    (knowledge/administration_nouns.csv; exposure QA, expqa13)."""
+    return r"(?:(?:" + alternation(r["noun"] for r in table("administration_nouns.csv")) + r")\s+(?:of|with)\s+)?"
+
+
 # between two drugs of one list: the first one's dosage in brackets, a comma or 'and' ("intravenous A (3.375 g every
 # 6 hours), B (400 mg every 6 hours), and C")
-_LIST_ROUTE_GAP = re.compile(r"[\s-]*(?:of\s+)?")
+_LIST_ROUTE_GAP = re.compile(r"[\s-]*" + _administration_noun() + r"(?:of\s+)?", re.I)
 
 
 # between a route and its class word: "IV broad-spectrum antibiotics", "intravenous empirical antimicrobial"
@@ -700,8 +708,9 @@ def _list_route(text: str, drug: Mention, routes: ByStart, drugs: ByStart,
     return None if inside else before
 
 
-# between a route and the drug after it: nothing, "of", or the strength of a solution ("intravenous 0.9% saline")
-_ROUTE_BEFORE_GAP = re.compile(r"[\s-]*(?:of\s+)?(?:\d+(?:\.\d+)?\s?%\s+)?")
+# between a route and the drug after it: nothing, "of", a noun of giving ("subcutaneous injection of X"), or the
+# strength of a solution ("intravenous 0.9% saline")
+_ROUTE_BEFORE_GAP = re.compile(r"[\s-]*" + _administration_noun() + r"(?:of\s+)?(?:\d+(?:\.\d+)?\s?%\s+)?", re.I)
 
 
 _ROUTE_GAP_OTHER = re.compile(r"[^\s\-of\d.%]")  # a character no _ROUTE_BEFORE_GAP holds

@@ -1,0 +1,36 @@
+"""Drug exposures, thirteenth round (expqa13). Sentences written for this test.
+
+- a route with a noun of giving before the drug: "an intramuscular injection of X", "intravenous administration of X"
+  (knowledge/administration_nouns.csv).
+"""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+from casecourse.model import Exposure
+
+_ADMITTED = "A 61-year-old man was admitted on 2 June 2021 with fever and a painful swollen knee. "
+
+
+def _exposures(text: str) -> dict[str, Exposure]:
+    return {e.drug: e for e in analyze_text(text, assess=False).exposures}
+
+
+def test_a_route_before_a_noun_of_giving_is_the_drugs() -> None:
+    text = (_ADMITTED + "On 3 June 2021 he received an intramuscular injection of ceftriaxone 1 g. On 4 June 2021 "
+            "intravenous administration of cefazolin was begun, and oral treatment with doxycycline was added.")
+    ex = _exposures(text)
+    assert ex["ceftriaxone"].segments[0].route == "intramuscular"
+    assert ex["cefazolin"].segments[0].route == "intravenous"
+    assert ex["doxycycline"].segments[0].route == "oral"
+
+
+def test_a_route_of_a_noun_of_giving_before_a_list() -> None:
+    text = _ADMITTED + "On 3 June 2021 intravenous therapy with meropenem and vancomycin was started."
+    ex = _exposures(text)
+    assert [ex[d].segments[0].route for d in ("meropenem", "vancomycin")] == ["intravenous", "intravenous"]
+
+
+def test_a_route_far_from_the_drug_is_not_taken() -> None:
+    # guard: the route of the fluids, not of the drug named after another clause
+    text = _ADMITTED + "He received intravenous fluids, and on 3 June 2021 he was started on doxycycline."
+    assert _exposures(text)["doxycycline"].segments[0].route is None
