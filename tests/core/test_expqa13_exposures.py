@@ -1,7 +1,9 @@
 """Drug exposures, thirteenth round (expqa13). Sentences written for this test.
 
 - a route with a noun of giving before the drug: "an intramuscular injection of X", "intravenous administration of X"
-  (knowledge/administration_nouns.csv).
+  (knowledge/administration_nouns.csv);
+- an adverb between a drug and its stop: "X was slowly weaned off" (knowledge/gap_adverbs.csv);
+- "narrowed down to X" is a switch, as "narrowed to X" is (knowledge/exposure_cues.csv).
 """
 from __future__ import annotations
 
@@ -34,3 +36,21 @@ def test_a_route_far_from_the_drug_is_not_taken() -> None:
     # guard: the route of the fluids, not of the drug named after another clause
     text = _ADMITTED + "He received intravenous fluids, and on 3 June 2021 he was started on doxycycline."
     assert _exposures(text)["doxycycline"].segments[0].route is None
+
+
+def test_a_slowly_weaned_infusion_is_stopped() -> None:
+    text = (_ADMITTED + "A dopamine infusion was started on 2 June 2021 for hypotension. On 5 June 2021 the "
+            "dopamine infusion was slowly weaned off.")
+    ex = _exposures(text)["dopamine"]
+    assert ex.status == "stopped"
+    assert ex.end is not None and ex.end.point == "2021-06-05"
+
+
+def test_narrowed_down_to_one_drug_stops_the_others() -> None:
+    text = (_ADMITTED + "On 2 June 2021 he was started on vancomycin, cefepime and metronidazole. On 5 June 2021 "
+            "the antibiotic coverage was narrowed down to cefepime.")
+    ex = _exposures(text)
+    assert ex["vancomycin"].status == "stopped" and ex["metronidazole"].status == "stopped"
+    assert ex["vancomycin"].end is not None and ex["vancomycin"].end.point == "2021-06-05"
+    assert ex["cefepime"].status != "stopped"
+    assert len([e for e in analyze_text(text, assess=False).exposures if e.drug == "cefepime"]) == 1

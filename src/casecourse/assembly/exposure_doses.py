@@ -183,7 +183,8 @@ _PATIENT_SWITCH = re.compile(
     r"medical|drug|intravenous|iv|oral)\s+)?(?:therapy|treatment|regimen|medications?|coverage|agents?))\s+"
     r"(?:was|were|had been|has been|is)\s+"
     r"(?:(?:then|subsequently|later|eventually|finally|therefore|thus|successfully)\s+)?"
-    r"(?:switched|changed|converted|transitioned|de-?escalated|stepped down|narrowed)\s+(?:over\s+)?to\s+", re.I)
+    r"(?:switched|changed|converted|transitioned|de-?escalated|stepped down|narrowed(?:\s+down)?)\s+(?:over\s+)?to\s+",
+    re.I)
 
 
 def _class_action(text: str, c: Mention, cues: list[tuple], inner: ByStart, blocks: _Blocks,
@@ -208,7 +209,7 @@ def _class_action(text: str, c: Mention, cues: list[tuple], inner: ByStart, bloc
 _STARTED_THEN_SWITCHED = re.compile(
     r"\s+(?:was|were)\s+(?:(?:empirically|initially|first)\s+)?(?:started|initiated|begun|commenced|given)\s+"
     r"(?:(?:empirically|initially)\s+)?(?:and|but)\s+(?:(?:was|were)\s+)?(?:(?:then|later|subsequently|soon)\s+)?"
-    r"(?:changed|switched|converted|de-?escalated|narrowed|escalated|broadened)\s+to\s+", re.I)
+    r"(?:changed|switched|converted|de-?escalated|narrowed(?:\s+down)?|escalated|broadened)\s+to\s+", re.I)
 
 
 def _started_then_switched(text: str, d: Mention, drugs: ByStart, s1: int) -> int | None:
@@ -228,7 +229,7 @@ def _started_then_switched(text: str, d: Mention, drugs: ByStart, s1: int) -> in
 # "the antibiotic regimen was changed to A and B" as "antibiotics were changed to" (expqa9)
 _CLASS_SWITCHED = re.compile(r"\s+(?:(?:regimens?|therapy|treatment|coverage)\s+)?(?:was|were|had\s+been)\s+"
                              r"(?:\w+ly\s+|then\s+)?(?:switched|changed|converted|rationali[sz]ed|"
-                             r"narrowed|broadened|widened|modified|escalated|de-?escalated|stepped\s+down)\s+to\b",
+                             r"narrowed(?:\s+down)?|broadened|widened|modified|escalated|de-?escalated|stepped\s+down)\s+to\b",
                              re.I)
 
 
