@@ -3,7 +3,9 @@
 - a route with a noun of giving before the drug: "an intramuscular injection of X", "intravenous administration of X"
   (knowledge/administration_nouns.csv);
 - an adverb between a drug and its stop: "X was slowly weaned off" (knowledge/gap_adverbs.csv);
-- "narrowed down to X" is a switch, as "narrowed to X" is (knowledge/exposure_cues.csv).
+- "narrowed down to X" is a switch, as "narrowed to X" is (knowledge/exposure_cues.csv);
+- a cytokine, a second messenger, the calcium phosphate product and the methenamine silver stain are drugs only next
+  to a treatment word (knowledge/drug_overrides.csv, action analyte).
 """
 from __future__ import annotations
 
@@ -54,3 +56,22 @@ def test_narrowed_down_to_one_drug_stops_the_others() -> None:
     assert ex["vancomycin"].end is not None and ex["vancomycin"].end.point == "2021-06-05"
     assert ex["cefepime"].status != "stopped"
     assert len([e for e in analyze_text(text, assess=False).exposures if e.drug == "cefepime"]) == 1
+
+
+def test_measured_cytokines_and_second_messengers_are_no_exposures() -> None:
+    text = (_ADMITTED + "Serum cytokines were raised, among them IL-4, IL-10 and interferon gamma. Bethanechol was "
+            "started on 3 June 2021; it is thought to act through intracellular conversion of cyclic guanosine "
+            "monophosphate to cyclic adenosine monophosphate.")
+    assert list(_exposures(text)) == ["bethanechol"]
+
+
+def test_a_cytokine_given_as_a_drug_stays_given() -> None:
+    # guard: a treatment word next to it
+    text = _ADMITTED + "On 3 June 2021 he was given interferon gamma 50 mcg subcutaneously."
+    assert "interferon gamma" in _exposures(text)
+
+
+def test_a_stain_and_a_lab_product_are_no_exposures() -> None:
+    text = (_ADMITTED + "The calcium phosphate product was 72. The synovium showed hyphae on Grocott methenamine "
+            "silver staining. He was started on voriconazole on 4 June 2021.")
+    assert list(_exposures(text)) == ["voriconazole"]
