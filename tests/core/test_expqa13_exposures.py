@@ -5,12 +5,15 @@
 - an adverb between a drug and its stop: "X was slowly weaned off" (knowledge/gap_adverbs.csv);
 - "narrowed down to X" is a switch, as "narrowed to X" is (knowledge/exposure_cues.csv);
 - a cytokine, a second messenger, the calcium phosphate product and the methenamine silver stain are drugs only next
-  to a treatment word (knowledge/drug_overrides.csv, action analyte).
+  to a treatment word (knowledge/drug_overrides.csv, action analyte);
+- a capital letter completing a name ends its sentence: "amphotericin B. Ten days later ..."
+  (knowledge/letter_names.csv).
 """
 from __future__ import annotations
 
 from casecourse.api import analyze_text
 from casecourse.model import Exposure
+from casecourse.reading.sentences import split
 
 _ADMITTED = "A 61-year-old man was admitted on 2 June 2021 with fever and a painful swollen knee. "
 
@@ -75,3 +78,17 @@ def test_a_stain_and_a_lab_product_are_no_exposures() -> None:
     text = (_ADMITTED + "The calcium phosphate product was 72. The synovium showed hyphae on Grocott methenamine "
             "silver staining. He was started on voriconazole on 4 June 2021.")
     assert list(_exposures(text)) == ["voriconazole"]
+
+
+def test_a_letter_completing_a_drug_name_ends_its_sentence() -> None:
+    text = "She was treated with amphotericin B. Ten days later she was well. Seen by Dr. K. Lund on day 3."
+    assert [text[a:b] for a, b in split(text)] == [
+        "She was treated with amphotericin B.", "Ten days later she was well.", "Seen by Dr. K. Lund on day 3."]
+
+
+def test_a_drug_told_before_a_letter_name_keeps_its_own_time() -> None:
+    text = (_ADMITTED + "A biopsy on 3 June 2021 showed mucormycosis, and he was treated with amphotericin B. "
+            "Ten days later he developed sepsis and was given meropenem.")
+    ex = _exposures(text)
+    assert ex["amphotericin b"].segments[0].start.point == "2021-06-03"
+    assert ex["meropenem"].segments[0].start.point == "2021-06-13"
