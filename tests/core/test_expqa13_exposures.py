@@ -7,7 +7,8 @@
 - a cytokine, a second messenger, the calcium phosphate product and the methenamine silver stain are drugs only next
   to a treatment word (knowledge/drug_overrides.csv, action analyte);
 - a capital letter completing a name ends its sentence: "amphotericin B. Ten days later ..."
-  (knowledge/letter_names.csv).
+  (knowledge/letter_names.csv);
+- a drug named on both sides of a switch ("A, B and C, and then narrowed to C") goes on.
 """
 from __future__ import annotations
 
@@ -92,3 +93,14 @@ def test_a_drug_told_before_a_letter_name_keeps_its_own_time() -> None:
     ex = _exposures(text)
     assert ex["amphotericin b"].segments[0].start.point == "2021-06-03"
     assert ex["meropenem"].segments[0].start.point == "2021-06-13"
+
+
+def test_a_drug_on_both_sides_of_a_narrowing_goes_on() -> None:
+    text = (_ADMITTED + "On 2 June 2021 he was given vancomycin, cefepime and doxycycline. On 4 June 2021 they were "
+            "continued with vancomycin, cefepime (2 g every 8 h) and doxycycline (100 mg twice daily), and then "
+            "narrowed to doxycycline.")
+    courses = [e for e in analyze_text(text, assess=False).exposures if e.drug == "doxycycline"]
+    assert len(courses) == 1 and courses[0].status != "stopped"
+    assert courses[0].segments[0].start.point == "2021-06-02"
+    ex = _exposures(text)
+    assert ex["vancomycin"].status == "stopped" and ex["cefepime"].status == "stopped"

@@ -102,6 +102,8 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
             if action == "swap_out_in" and _FORM_AFTER.match(text, b) and (
                     right is None or right.start - b > 40 or re.search(r"[;]|\.\s", text[b:right.start])):
                 return "continue"  # "X was changed to infusion at 1 µg/kg/min": the same drug in another form
+            if action == "swap_out_in" and _kept_by_switch(text, d, right, b):
+                return "continue"  # "A, B and C, and then narrowed to C": C goes on (exposure QA, expqa13)
             return "swap-stop" if action == "swap_out_in" else "swap-start"
         if right is not None and _same_span(right, d) and _gap_is_filler(text, b, d.start, inner):
             return "swap-start" if action == "swap_out_in" else "swap-stop"
@@ -122,6 +124,13 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
                 _gap_is_filler(text, b, d.start, inner):
             return "swap-start"
     return _UNCUED  # no cue: the drug named as given
+
+
+def _kept_by_switch(text: str, d: Mention, right: Mention | None, b: int) -> bool:
+    """The drug named right before a switch is the first one named after it: "A and C were narrowed to C", "continued
+    with A, B and C, and then narrowed to C". It is kept, not stopped and started again."""
+    return right is not None and right.norm == d.norm and right.start - b <= 40 and \
+        not re.search(r"[;]|\.\s", text[b:right.start])
 
 
 def _opens_clause(text: str, d: Mention, a: int) -> bool:
