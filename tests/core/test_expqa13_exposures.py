@@ -8,7 +8,8 @@
   to a treatment word (knowledge/drug_overrides.csv, action analyte);
 - a capital letter completing a name ends its sentence: "amphotericin B. Ten days later ..."
   (knowledge/letter_names.csv);
-- a drug named on both sides of a switch ("A, B and C, and then narrowed to C") goes on.
+- a drug named on both sides of a switch ("A, B and C, and then narrowed to C") goes on;
+- a time told after a drug's stop in its sentence ("X was started, but discontinued 5 days later") is the stop's.
 """
 from __future__ import annotations
 
@@ -104,3 +105,16 @@ def test_a_drug_on_both_sides_of_a_narrowing_goes_on() -> None:
     assert courses[0].segments[0].start.point == "2021-06-02"
     ex = _exposures(text)
     assert ex["vancomycin"].status == "stopped" and ex["cefepime"].status == "stopped"
+
+
+def test_a_time_told_after_a_drugs_stop_is_not_its_start() -> None:
+    text = _ADMITTED + "Gentamicin was also begun, but was discontinued 4 days later as the cultures stayed sterile."
+    ex = _exposures(text)["gentamicin"]
+    assert ex.segments[0].start.point == "2021-06-02"
+    assert ex.end is not None and ex.end.point == "2021-06-06"
+
+
+def test_a_time_told_before_the_stop_stays_the_start() -> None:
+    # guard: the date stands before the stop, so it is the start's
+    text = _ADMITTED + "Gentamicin was begun on 4 June 2021 and stopped after 3 days."
+    assert _exposures(text)["gentamicin"].segments[0].start.point == "2021-06-04"
