@@ -32,6 +32,7 @@ from casecourse.model import (
     Timing,
 )
 from casecourse.reading.rx_first import anchored
+from casecourse.reading.timex_lexicon import alternation
 
 
 def _same_dose(a: DoseSegment, b: DoseSegment) -> bool:
@@ -101,6 +102,8 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
             if action == "swap_out_in" and _FORM_AFTER.match(text, b) and (
                     right is None or right.start - b > 40 or re.search(r"[;]|\.\s", text[b:right.start])):
                 return "continue"  # "X was changed to infusion at 1 µg/kg/min": the same drug in another form
+            if action == "swap_out_in" and _kept_by_switch(text, d, right, b):
+                return "continue"  # "A, B and C, and then narrowed to C": C goes on (exposure QA, expqa13)
             return "swap-stop" if action == "swap_out_in" else "swap-start"
         if right is not None and _same_span(right, d) and _gap_is_filler(text, b, d.start, inner):
             return "swap-start" if action == "swap_out_in" else "swap-stop"
@@ -121,6 +124,13 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
                 _gap_is_filler(text, b, d.start, inner):
             return "swap-start"
     return _UNCUED  # no cue: the drug named as given
+
+
+def _kept_by_switch(text: str, d: Mention, right: Mention | None, b: int) -> bool:
+    """The drug named right before a switch is the first one named after it: "A and C were narrowed to C", "continued
+    with A, B and C, and then narrowed to C". It is kept, not stopped and started again."""
+    return right is not None and right.norm == d.norm and right.start - b <= 40 and \
+        not re.search(r"[;]|\.\s", text[b:right.start])
 
 
 def _opens_clause(text: str, d: Mention, a: int) -> bool:
@@ -182,7 +192,8 @@ _PATIENT_SWITCH = re.compile(
     r"medical|drug|intravenous|iv|oral)\s+)?(?:therapy|treatment|regimen|medications?|coverage|agents?))\s+"
     r"(?:was|were|had been|has been|is)\s+"
     r"(?:(?:then|subsequently|later|eventually|finally|therefore|thus|successfully)\s+)?"
-    r"(?:switched|changed|converted|transitioned|de-?escalated|stepped down|narrowed)\s+(?:over\s+)?to\s+", re.I)
+    r"(?:switched|changed|converted|transitioned|de-?escalated|stepped down|narrowed(?:\s+down)?)\s+(?:over\s+)?to\s+",
+    re.I)
 
 
 def _class_action(text: str, c: Mention, cues: list[tuple], inner: ByStart, blocks: _Blocks,
@@ -207,7 +218,7 @@ def _class_action(text: str, c: Mention, cues: list[tuple], inner: ByStart, bloc
 _STARTED_THEN_SWITCHED = re.compile(
     r"\s+(?:was|were)\s+(?:(?:empirically|initially|first)\s+)?(?:started|initiated|begun|commenced|given)\s+"
     r"(?:(?:empirically|initially)\s+)?(?:and|but)\s+(?:(?:was|were)\s+)?(?:(?:then|later|subsequently|soon)\s+)?"
-    r"(?:changed|switched|converted|de-?escalated|narrowed|escalated|broadened)\s+to\s+", re.I)
+    r"(?:changed|switched|converted|de-?escalated|narrowed(?:\s+down)?|escalated|broadened)\s+to\s+", re.I)
 
 
 def _started_then_switched(text: str, d: Mention, drugs: ByStart, s1: int) -> int | None:
@@ -227,7 +238,7 @@ def _started_then_switched(text: str, d: Mention, drugs: ByStart, s1: int) -> in
 # "the antibiotic regimen was changed to A and B" as "antibiotics were changed to" (expqa9)
 _CLASS_SWITCHED = re.compile(r"\s+(?:(?:regimens?|therapy|treatment|coverage)\s+)?(?:was|were|had\s+been)\s+"
                              r"(?:\w+ly\s+|then\s+)?(?:switched|changed|converted|rationali[sz]ed|"
-                             r"narrowed|broadened|widened|modified|escalated|de-?escalated|stepped\s+down)\s+to\b",
+                             r"narrowed(?:\s+down)?|broadened|widened|modified|escalated|de-?escalated|stepped\s+down)\s+to\b",
                              re.I)
 
 
@@ -642,9 +653,16 @@ def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention 
 _BRACKETED = re.compile(r"\(\s*[^()\s]+\s*\)")  # a route's abbreviation in brackets after it: "intravenous (IV)"
 
 
+@cache
+def _administration_noun() -> str:
+    """ "injection of", "administration of", "therapy with": a noun of giving between a route and its drug
+    (knowledge/administration_nouns.csv; exposure QA, expqa13)."""
+    return r"(?:(?:" + alternation(r["noun"] for r in table("administration_nouns.csv")) + r")\s+(?:of|with)\s+)?"
+
+
 # between two drugs of one list: the first one's dosage in brackets, a comma or 'and' ("intravenous A (3.375 g every
 # 6 hours), B (400 mg every 6 hours), and C")
-_LIST_ROUTE_GAP = re.compile(r"[\s-]*(?:of\s+)?")
+_LIST_ROUTE_GAP = re.compile(r"[\s-]*" + _administration_noun() + r"(?:of\s+)?", re.I)
 
 
 # between a route and its class word: "IV broad-spectrum antibiotics", "intravenous empirical antimicrobial"
@@ -700,8 +718,9 @@ def _list_route(text: str, drug: Mention, routes: ByStart, drugs: ByStart,
     return None if inside else before
 
 
-# between a route and the drug after it: nothing, "of", or the strength of a solution ("intravenous 0.9% saline")
-_ROUTE_BEFORE_GAP = re.compile(r"[\s-]*(?:of\s+)?(?:\d+(?:\.\d+)?\s?%\s+)?")
+# between a route and the drug after it: nothing, "of", a noun of giving ("subcutaneous injection of X"), or the
+# strength of a solution ("intravenous 0.9% saline")
+_ROUTE_BEFORE_GAP = re.compile(r"[\s-]*" + _administration_noun() + r"(?:of\s+)?(?:\d+(?:\.\d+)?\s?%\s+)?", re.I)
 
 
 _ROUTE_GAP_OTHER = re.compile(r"[^\s\-of\d.%]")  # a character no _ROUTE_BEFORE_GAP holds

@@ -25,6 +25,8 @@ _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also"
            "have", "prophylaxis", "prophylactic", "administration", "agent", "agents", "every",
            # "an X-based regimen was initially planned but deferred" (exposure QA, expqa9)
            "-based", "regimen", "regimens", "initially"}
+# and adverbs of manner or order ("X was slowly weaned off"; knowledge/gap_adverbs.csv, exposure QA expqa13)
+_FILLER |= {r["adverb"] for r in table("gap_adverbs.csv")}
 
 
 # a reason is a short phrase (up to five words after up to three): "for a first time was reintroduced with an

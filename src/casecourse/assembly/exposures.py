@@ -659,6 +659,13 @@ class ExposureBuilder:
                     and later_step.search(d.end):
                 # "R-ICE was given, followed by BEAM and a transplant in August 2019": the date is the later step's
                 own = prev.model_copy(update={"derivation": "carried"})
+            if action == "start" and st.timex is not None and own is st.time and d.end <= st.timex.start and \
+                    (gone := _LATER_STOP.search(self.text, d.end, st.timex.start)) is not None and \
+                    drug_ix.next_start(d.end, s1) > gone.start():
+                # "X was started on admission, but discontinued 5 days later": the time told after the stop is the
+                # stop's (`_later_stop`); X began at the story's time before it, or at one the sentence does not give
+                own = prev.model_copy(update={"derivation": "carried"}) if prev is not None and prev.known and \
+                    not _ended_before(st.time, prev) else TimeRef(derivation="unknown")
             if action == "start" and (after := self._followed(d, drug_ix)) is not None:
                 own = after  # "completed 6 weeks of X, followed by oral Y": Y from X's end
             elif action == "start" and own.known and (then := _length_then(self.text, d, ms.index(ms.durations))):

@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from casecourse.knowledge import table
 from casecourse.reading.rx_first import anchored, literal_scan
 from casecourse.reading.rx_keys import reversed_text
+from casecourse.reading.timex_lexicon import alternation
 
 _ABBREV = {"dr", "mr", "mrs", "ms", "vs", "e.g", "i.e", "approx", "fig", "figs", "no", "al", "etc", "ca", "cf",
            "resp", "st", "mt", "jr", "sr", "inc", "ltd", "dept", "univ", "vol", "pp", "ref", "refs", "min", "max"}
@@ -43,10 +46,13 @@ def split(text: str) -> list[tuple[int, int]]:
             # one digit after a word is a number that ends its sentence ("on day 3. The rash ..."), one that opens
             # a line or follows punctuation numbers a list item ("criteria: 1. Fever 2. Rash")
             # a degree sign or a number before one letter makes it a unit ("38.6 °C. Prednisolone", "38.4 C.")
+            # a capital letter that completes a name before it ("amphotericin B. A week later") ends its sentence
             if word and (word[1].lower().rstrip(".") in _ABBREV
                          or (len(word[1]) == 1 and text[word[0] - 1:word[0]] != "/"
                              and not _UNIT_LETTER_BEFORE.search(text, max(start, word[0] - 3), word[0])
-                             and (not word[1].isdecimal() or _list_number(text, start, word[0])))):
+                             and (not word[1].isdecimal() or _list_number(text, start, word[0]))
+                             and not (word[1].isupper() and _letter_name().search(text, max(start, word[0] - 16),
+                                                                                   word[0])))):
                 continue
         elif m.group(0)[0] == "\n" and _WRAPPED.search(text, max(start, m.start() - 6), m.start()) \
                 and text[m.end():m.end() + 1].islower():
@@ -55,6 +61,14 @@ def split(text: str) -> list[tuple[int, int]]:
         start = m.end()
     _add(text, start, len(text), out)
     return out
+
+
+@cache
+def _letter_name() -> re.Pattern:
+    """A word that a capital letter after it completes as one name ("amphotericin B", "vitamin K", "hepatitis C";
+    knowledge/letter_names.csv), right before that letter."""
+    words = alternation(r["word"] for r in table("letter_names.csv"))
+    return re.compile(rf"(?<![\w-])(?:{words})\s$", re.I)
 
 
 def _last_word(text: str, lo: int, hi: int) -> tuple[int, str] | None:
