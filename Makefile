@@ -52,6 +52,7 @@ score: setup
 
 bench: setup
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)
+	$(BIN)/python benchmarks/service.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) out build src/*.egg-info
