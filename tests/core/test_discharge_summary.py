@@ -109,3 +109,29 @@ def test_drugs_of_the_discharge_list_are_active_at_the_end() -> None:
 def test_a_drug_stopped_in_the_story_is_not_made_active_by_a_mention_elsewhere() -> None:
     text = US_HEADER + "Metformin was stopped because of acute kidney injury.\n\nMedications:\n1. Metformin\n"
     assert [e.status for e in analyze_text(text).exposures if e.drug == "metformin"] == ["stopped"]
+
+
+LETTER_WITH_HISTORY = """Admission Date: 2023-01-09     Discharge Date: 2023-01-15
+
+Past Medical History:
+- Rheumatoid arthritis, diagnosed 2012, methotrexate stopped 2019
+
+Pertinent Results:
+CRP 120 mg/L, ferritin 2100 ng/mL.
+
+Brief Hospital Course:
+She was treated with intravenous ceftriaxone and improved.
+"""
+
+
+def test_a_section_of_the_stay_returns_from_the_history_to_the_admission() -> None:
+    course = analyze_text(LETTER_WITH_HISTORY)
+    assert {lab.test: lab.time.point for lab in course.labs}.get("ferritin") == "2023-01-09"
+    assert [e.time.point for e in course.events if e.type == "improvement"] == ["2023-01-09"]
+
+
+def test_on_the_relative_axis_a_stay_heading_returns_to_day_0() -> None:
+    text = ("Case presentation\nA 50-year-old man presented with fever and weight loss. Ten years earlier he had been "
+            "treated for pulmonary tuberculosis.\n\nInvestigations\nHis ferritin was 900 ng/mL.\n")
+    ferritin = next(lab for lab in analyze_text(text).labs if lab.test == "ferritin")
+    assert ferritin.time.offset_days == (0.0, 0.0)

@@ -22,6 +22,7 @@ from casecourse.assembly.timeline_anchor import (
     told_before,
     unit_admission,
 )
+from casecourse.assembly.timeline_sections import after_stay_headings
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.pipeline import Reading
@@ -449,6 +450,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     # a text that marks its own day 0 ("admitted to the ICU (day 0)") and counts its days from it (timeqa10)
     marks_day_zero = any(m.attrs.get("day_count") == 0 and m.zone in PATIENT_ZONES for m in types.of("time"))
     restating: set[int] = set()  # where a parenthesised day count of such a text restates its sentence's time
+    # sentences opening a section of the stay ("Investigations", "Hospital course"): back from a history there
+    stay_sections = after_stay_headings(reading.text, reading.zones, reading.sentences)
     for m in types.of("event", *_TIME_TYPES, "duration", "age"):  # (the loop reads no other)
         if m.type in ("age", "duration"):
             m = _history_span(reading.text, m) or m  # noqa: PLW2901 - read as the time it tells
@@ -763,7 +766,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             current = TimeRef(offset_days=(0.0, 0.0), derivation="carried", precision="day", anchor="day0")
         if setter is None and aside is None and not has_calendar and current.offset_days is not None \
                 and current.offset_days[1] < 0 and i not in asides \
-                and _EXAMINATION_RETURNS.match(reading.text, reading.sentences[i][0]):
+                and (_EXAMINATION_RETURNS.match(reading.text, reading.sentences[i][0]) or i in stay_sections):
             # "She had been well until 10 days before admission, when fever began. On physical examination, she
             # looked ill.": the presentation's examination, back from the history told after it (as the calendar
             # axis does below); to the stay told last when one was
@@ -783,7 +786,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         if setter is None and today is not None and _TODAY.search(reading.text, *reading.sentences[i]):
             current = today  # "Today he is well" in a letter that dated its "today" ("seen in clinic today, 13 May")
         if setter is None and has_calendar and last_admitted is not None and (i in at_role or _before(
-                current, last_admitted) and _AT_PRESENTATION.match(reading.text, reading.sentences[i][0])):
+                current, last_admitted) and (_AT_PRESENTATION.match(reading.text, reading.sentences[i][0])
+                                             or i in stay_sections)):
             # "On admission, ...": back to the admission, whatever was told since; "He had diarrhoea three weeks
             # earlier. On examination ...": back from the history to the presentation
             current = last_admitted
