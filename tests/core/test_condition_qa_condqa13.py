@@ -117,3 +117,15 @@ def test_an_anastomosis_compound_is_no_disease() -> None:
     assert not got, got
     # a compound disease word keeps its ending's reading
     assert "confirmed" in [v for k, v in _status("The marrow showed myelofibrosis.").items() if "myelofibrosis" in k]
+
+
+# --- zoning -------------------------------------------------------------------------------------------------------
+
+def test_a_numbered_final_diagnosis_list_is_the_patients() -> None:
+    got = _status("He was admitted to the ward.\n\nFinal diagnosis\n\n(1) Acute necrotizing pancreatitis; (2) acute "
+                  "kidney injury; and (3) hypertriglyceridemia.")
+    assert got.get("acute kidney injury") == "confirmed", got
+    # a citation number after the words it backs still makes a sentence about other work
+    from casecourse.reading.zoning import _cites
+    assert _cites("Similar outcomes were described in adults (12).")
+    assert not _cites("The criteria were: (1) fever; (2) rash; and (3) arthritis.")
