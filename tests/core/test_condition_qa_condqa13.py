@@ -68,6 +68,11 @@ def test_what_a_test_is_to_tell_apart_is_not_yet_diagnosed() -> None:
     assert _status("It was hard to distinguish sarcoidosis from tuberculosis.").get("tuberculosis") == "provisional"
 
 
+def test_what_a_test_was_done_to_diagnose_is_looked_for() -> None:
+    got = _status("A muscle biopsy was performed to diagnose glycogen storage disease.")
+    assert got.get("glycogen storage disease") == "provisional", got
+
+
 def test_questionable_and_low_concern_are_suspicions() -> None:
     assert _status("The scan showed questionable peritoneal carcinomatosis.").get("carcinomatosis") == "provisional"
     assert _status("Concern was low for aortic dissection.").get("aortic dissection") == "provisional"
