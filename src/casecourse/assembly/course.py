@@ -589,7 +589,7 @@ class CourseAssembler:
             # "the suspected diagnosis of X was confirmed by biopsy": the suspicion settled in its own clause
             status, assertion = "confirmed", Assertion.present
         elif status == "confirmed" and assertion == Assertion.present \
-                and (looked := suspicions.searched(self.text, m, sent)) is not None:
+                and (looked := suspicions.searched(self.text, m, sent, self._answers().index)) is not None:
             # "a work-up for malignancy": a diagnosis looked for; "the work-up for sepsis was unremarkable": not found
             status, assertion = looked, Assertion.suspected if looked == "provisional" else Assertion.ruled_out
         if status in ("provisional", "differential"):

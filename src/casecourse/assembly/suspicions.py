@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from casecourse.assembly.positions import ByStart
 from casecourse.model import Assertion, Mention
-from casecourse.reading.assertion import searched_for
+from casecourse.reading.assertion import search_phrases, searched_for
+from casecourse.reading.timex_lexicon import alternation
 
 _CONTRAST = re.compile(r"(?:^|[,;]?\s+)(?:but|however|although|though|yet)\b|;", re.I)  # or a clause after ";"
 _NEXT_CONTRAST = re.compile(r"\s*(?:However|But)\b")
@@ -120,18 +122,79 @@ _FOUND = re.compile(r"\b(?:positive|confirm\w*|revealed|showed|detected|diagnose
 # what a search that found nothing says ("the work-up for sepsis was unremarkable", "which returned negative")
 _NOTHING_FOUND = re.compile(r"\b(?:was|were|returned|came\s+back|proved|remained)\s+"
                             r"(?:all\s+|entirely\s+|completely\s+)?"
-                            r"(?:unremarkable|normal|negative|within\s+normal\s+limits)\b", re.I)
+                            r"(?:unremarkable|normal|negative|within\s+normal\s+limits|"
+                            r"(?:notable|significant|remarkable)\s+only\s+for)\b", re.I)
 
 
-def searched(text: str, m: Mention, sent: tuple[int, int]) -> str | None:
+def searched(text: str, m: Mention, sent: tuple[int, int], items: ByStart[Mention] | None = None) -> str | None:
     """"provisional" for a diagnosis its sentence names only as what a work-up looks for ("a work-up for malignancy",
-    "evaluated for endocarditis", "a malignancy work-up"), "refuted" where the search found nothing ("the work-up for
-    sepsis was unremarkable"); None where the search found it, or where no search names it."""
+    "evaluated for endocarditis", "a malignancy work-up", or a later item of the list it looks for: "serologies for
+    hepatitis B, hepatitis C and syphilis"), "refuted" where the search found nothing ("the work-up for sepsis was
+    unremarkable", "tests for A and B were done; all were negative"); None where the search found it, or where no
+    search names it. `items`: the sentence's diagnoses and findings by start (`Answers.index`), for the list."""
     if not (searched_for().search(text, max(sent[0], m.start - _SEARCH_REACH), m.start)
-            or _WORKED_UP.match(text, m.end)):
+            or _WORKED_UP.match(text, m.end)
+            or items is not None and _listed_search(text, m, sent, items)):
         return None
     semi = text.find(";", m.end, sent[1])
     stop = semi if semi >= 0 else sent[1]
     if _FOUND.search(text, m.end, stop):
         return None
-    return "refuted" if _NOTHING_FOUND.search(text, m.end, stop) else "provisional"
+    if _NOTHING_FOUND.search(text, m.end, stop) or semi >= 0 and _ALL_NEGATIVE_AFTER.match(text, semi + 1):
+        return "refuted"
+    return "provisional"
+
+
+_LIST_SEARCH_REACH = 200  # characters before a listed diagnosis where its search's words may end
+# a list item's separator: a comma (with its "and"/"or"), or "and", "or", "and/or"
+_ITEM_SEP = re.compile(r",|\band/or\b|\band\b|\bor\b", re.I)
+# ", and" (or ", or") right before a diagnosis, with at most two qualifiers of it
+_COMMA_AND_END = re.compile(r",\s*(?:and|or)\s+(?:[^\W_][\w'’-]*\s+){0,2}\Z", re.I)
+_GAP_WORD = re.compile(r"[^\W_][\w'’/-]*")
+# words that make the text between a search and a diagnosis a clause, not a list of what was looked for ("tested for
+# HIV, and diabetes was managed")
+_CLAUSE_WORDS = frozenset({
+    "was", "were", "is", "are", "be", "been", "had", "has", "have", "with", "which", "who", "that", "but", "then",
+    "showed", "revealed", "performed", "done", "sent", "negative", "positive", "normal", "found", "diagnosed",
+    "started", "treated", "given", "he", "she", "they", "we", "it", "his", "her", "their"})
+# a denial of the whole list in the clause after a semicolon: "tests for A and B were done; (however,) all were
+# negative"
+_ALL_NEGATIVE_AFTER = re.compile(
+    r"\s*(?:however,?\s+)?(?:all|both|each)\s+(?:of\s+(?:which|them|these|those)\s+)?(?:were|was|came\s+back|"
+    r"returned|proved)\s+(?:(?:all|also)\s+)?(?:negative|normal|unremarkable|non-?reactive)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _search_opener() -> re.Pattern:
+    """A search's words anywhere before the list it looks for (`searched_for` without its anchor)."""
+    return re.compile(rf"\b(?:{alternation(search_phrases())})\s+(?:(?:an?|the|any)\s+)?", re.I)
+
+
+def _listed_search(text: str, m: Mention, sent: tuple[int, int], items: ByStart[Mention]) -> bool:
+    """`m` is a later item of a list of what a search looks for: between the search's words and `m` stand only other
+    diagnoses or findings and short pieces (at most three words: qualifiers, names the reader does not hold) joined by
+    commas, "and", "or", with no verb or pronoun (condition QA round condqa13)."""
+    lo = max(sent[0], m.start - _LIST_SEARCH_REACH)
+    hits = list(_search_opener().finditer(text, lo, m.start))
+    if not hits:
+        return False
+    a = hits[-1].end()
+    chunk = list(text[a:m.start])
+    for x in items.window(a, m.start):
+        if x.type in _STATED and x.end <= m.start:
+            chunk[x.start - a:x.end - a] = " " * (x.end - x.start)
+    gap = "".join(chunk)
+    seps = [x.group().lower() for x in _ITEM_SEP.finditer(gap)]
+    if not seps:
+        return False
+    if _COMMA_AND_END.search(text, a, m.start) and (len(seps) == 2 or any(x != "," for x in seps[:-2])):
+        # ", and" after a list closed by its own "and" ("tested for HIV and hepatitis B, and diabetes was managed"),
+        # or after a single item ("screened for tuberculosis, and pneumonia was treated"): a new clause
+        return False
+    pieces = _ITEM_SEP.split(gap)
+    for i, piece in enumerate(pieces):
+        words = _GAP_WORD.findall(piece)
+        if len(words) > (2 if i == len(pieces) - 1 else 3) or any(w.lower() in _CLAUSE_WORDS for w in words) \
+                or any(c in piece for c in ".;:()"):
+            return False
+    return True

@@ -337,9 +337,16 @@ def _not_done() -> re.Pattern:
 
 
 @cache
+def search_phrases() -> tuple[str, ...]:
+    """The words of a search right before what it looks for ('screening for', 'work-up for'; context_rules_extra.json
+    `searched_for`)."""
+    return tuple(_extra().get("searched_for", []))
+
+
+@cache
 def searched_for() -> re.Pattern:
     """A screen's or test's 'for' right before what it looks for ('screening for latent tuberculosis')."""
-    alts = alternation(_extra().get("searched_for", []))
+    alts = alternation(search_phrases())
     return re.compile(rf"\b(?:{alts})\s+(?:(?:an?|the|any)\s+)?$", re.I)
 
 
@@ -571,13 +578,14 @@ _QUALIFIED_AND = re.compile(
 
 # a cue that opens a list of diagnoses ("the differential diagnoses included", "possibilities included")
 _LIST_CUE = re.compile(r"differential|\binclud(?:ed|es|e|ing)\b", re.I)
-_CAUSE_TERM = re.compile(r"(?:due|secondary)\s+to\Z", re.I)
+_CAUSE_TERM = re.compile(r"(?:(?:due|secondary)\s+to|with)\Z", re.I)
 
 
 def _cause_in_list(text: str, ta: int, tb: int, hi: int) -> bool:
     """A cause named inside a list of diagnoses ("the differential diagnoses included septic shock due to colitis,
     haemolytic uraemic syndrome and malignancy") ends the scope of the list's cue only up to the next comma: the
-    cause has its own assertion, the items after it are the list's."""
+    cause has its own assertion, the items after it are the list's. So does a 'with' inside one item ("the
+    differential included pneumonia with septic shock, a tick-borne illness and myocarditis": condqa13)."""
     return _CAUSE_TERM.match(text, ta, tb) is not None and text.find(",", tb, hi) >= 0
 
 
@@ -757,8 +765,17 @@ def _diagnoses_with(text: str, a: int, b: int, targets: list[Mention], starts: l
     # after the 'with' are what the diagnosis came with: "possible rheumatic fever with pyrexia, polyserositis and
     # tamponade" suspects no tamponade
     w = text.find(" with ", a, b)
-    return w >= 0 and "," in text[a:w] and "," in text[w:b] and all(
-        x.lower() in _WITH_LIST_WORDS for x in _gap_words(text, w, b, targets, starts))
+    if w < 0 or "," not in text[a:w] or not all(
+            x.lower() in _WITH_LIST_WORDS for x in _gap_words(text, w, b, targets, starts)):
+        return False
+    if "," in text[w:b]:
+        return True
+    # a diagnosis right after the 'with' is the list item's own when that item is a diagnosis after the list's comma
+    # with at most two other words: "A, community-acquired pneumonia with septic shock, B" suspects the shock; not a
+    # clause after a comma ("after excluding other possible causes, we diagnosed the patient with X"; condqa13)
+    c = text.rfind(",", a, w) + 1
+    return any(t.type in _DIAGNOSES and t.end <= w for t in targets[bisect_left(starts, c):bisect_left(starts, w)]) \
+        and len(_gap_words(text, c, w, targets, starts, _DIAGNOSES)) <= 2
 
 
 # a new subject between a relative's cue and a coordinated predicate: the predicate is not the relative's
@@ -913,7 +930,7 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 if any((tb <= hi or ta == hi == m.start) and not (listed and _cause_in_list(text, ta, tb, hi))
                        for ta, tb in tl[bisect_left(ts, lo):bisect_right(ts, hi)]) \
                         or hi == m.start and any(
-                            tb <= hi or ta == hi for ta, tb in
+                            (tb <= hi or ta == hi) and not (listed and _cause_in_list(text, ta, tb, hi)) for ta, tb in
                             forward_terms[bisect_left(forward_starts, lo):bisect_right(forward_starts, hi)]) \
                         and not (cat == "POSSIBLE_EXISTENCE" and m.type == "condition"
                                  and _diagnoses_with(text, lo, hi, loud, starts[id(loud)])) \
@@ -969,9 +986,10 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
 
 
 # what stands between two diagnoses of one list: a comma, or the "or" of alternatives ("thymoma or thymic carcinoma"),
-# or "versus" ("sepsis versus drug fever")
+# or "versus" ("sepsis versus drug fever"); an eponym's possessive the reader leaves out of the name may stand before
+# the next ("transient ischaemic attack or Todd's paralysis": condqa13)
 _LIST_GAP = re.compile(
-    r"\s*(?:,\s*)?(?:(?:or|and/or|versus|vs\.?)\s+(?:[a-z]+\s+){0,2}?)?(?:(?:an?|the|either)\s+)?", re.I)
+    r"\s*(?:,\s*)?(?:(?:or|and/or|versus|vs\.?)\s+(?:[a-z]+(?:['’]s)?\s+){0,2}?)?(?:(?:an?|the|either)\s+)?", re.I)
 _OR = re.compile(r"\b(?:or|and/or|versus|vs\b)", re.I)
 _OPEN = frozenset({Assertion.present, Assertion.suspected})
 # a condition's own text of two qualifiers as alternatives before one head: "duodenal or jejunal atresia"

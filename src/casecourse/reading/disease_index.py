@@ -86,6 +86,7 @@ class DiseaseIndex:
     named_sites: dict[str, tuple[str, ...]] = field(default_factory=dict)  # group -> organ words, lower case
     disease_names: frozenset[str] = frozenset()  # the rare diseases HPO annotates (phenotype.hpoa), word keys
     deficit_heads: frozenset[str] = frozenset()  # "hemiplegia", "visual loss": heads too, of a deficit (word keys)
+    not_endings: tuple[str, ...] = ()  # "-anastomosis": a compound word so ending names no disease (condqa13)
 
 
 def _knowledge(name: str) -> str:
@@ -216,7 +217,8 @@ def build() -> DiseaseIndex:
                         tuple(sorted(by_kind.get("organism_suffix", ()), key=len, reverse=True)),
                         frozenset(by_kind.get("state_tail", ())),
                         {g: tuple(sorted(q, key=len, reverse=True)) for g, q in named_sites.items()},
-                        _disease_names(), deficits)
+                        _disease_names(), deficits,
+                        tuple(sorted(by_kind.get("not_ending", ()), key=len, reverse=True)))
 
 
 @cache

@@ -110,8 +110,8 @@ def _decide(surface: str, index: DiseaseIndex) -> bool:
                 before = before[:-len(site) - 1]
                 break
         return any(before.endswith(" " + q) for q in index.named_types.get(group, ()))
-    if _sign(last, index):
-        return False
+    if _sign(last, index) or last.endswith(index.not_endings):
+        return False  # a sign; a compound of a process word ("gastroenteroanastomosis": the surgeon's connection)
     if last.rstrip("s") in index.not_disease or last in index.not_disease:
         # a sign or process by its ending ("fibrosis", "necrosis"), unless ICD-10-CM titles the qualified phrase as a
         # disease: "cystic fibrosis", "multiple sclerosis", "acute tubular necrosis"

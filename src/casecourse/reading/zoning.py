@@ -459,13 +459,25 @@ _GENERAL_FINDING = re.compile(r"stud(?:y|ies)\s+(?:have|has|had|suggest|show|ind
 
 _YEAR_IN_BRACKETS = re.compile(r"\((?:19|20)\d\d\)")
 _AUTHOR_BEFORE = re.compile(r"\b[A-Z][a-z’'-]+\s$")  # a surname right before the year
+# an item number of an enumeration, at the sentence's start or after a list mark, before its item's words: "(1) acute
+# aortic dissection; (2) acute kidney injury" (a final-diagnosis list), not a citation "(12)" after the words it backs
+_ENUMERATOR = re.compile(r"(?:^|[:;,]\s*|\b(?:and|or)\s+)\((\d{1,2})\)(?=\s*[A-Za-z])")
+
+
+def _enumerated(sentence: str, m: re.Match[str]) -> bool:
+    """The "(n)" at `m` numbers an item of an enumeration whose next or previous item number the sentence also holds
+    (condition QA round condqa13)."""
+    items = {x.end(): int(x.group(1)) for x in _ENUMERATOR.finditer(sentence)}
+    n = items.get(m.end())
+    return n is not None and (n + 1 in items.values() or n - 1 in items.values())
 
 
 def _cites(sentence: str) -> bool:
-    """A literature cue, other than a lab value's reference interval in parentheses or a diagnostic study's
-    result."""
+    """A literature cue, other than a lab value's reference interval in parentheses, an enumeration's item number or
+    a diagnostic study's result."""
     for m in finditer(_LITERATURE_CUE, sentence):  # rx_first: the same matches, by the lowered twin
-        if m.group().startswith("(") and _VALUE_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
+        if m.group().startswith("(") and (_VALUE_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
+                                          or m.group()[1:-1].isdigit() and _enumerated(sentence, m)):
             continue
         if _YEAR_IN_BRACKETS.fullmatch(m.group()) and not _AUTHOR_BEFORE.search(sentence, 0, m.start()):
             continue  # "diabetes mellitus (2001)": a date of the history; "Saif (2005) found": a citation
