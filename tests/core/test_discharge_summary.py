@@ -135,3 +135,19 @@ def test_on_the_relative_axis_a_stay_heading_returns_to_day_0() -> None:
             "treated for pulmonary tuberculosis.\n\nInvestigations\nHis ferritin was 900 ng/mL.\n")
     ferritin = next(lab for lab in analyze_text(text).labs if lab.test == "ferritin")
     assert ferritin.time.offset_days == (0.0, 0.0)
+
+
+def test_a_date_in_one_list_item_does_not_date_the_next() -> None:
+    text = ("Admission Date: 2023-01-09     Discharge Date: 2023-01-15\n\nPast Medical History:\n"
+            "- Lupus nephritis class III, diagnosed 2016, mycophenolate stopped 2019\n- Gout\n- Asthma\n\n"
+            "Brief Hospital Course:\nShe was admitted with fever.\n")
+    times = {c.name: c.time.point for c in analyze_text(text).conditions}
+    assert times["gout"] == times["asthma"] == "2023-01-09"  # the record's time, not the item above's 2019
+
+
+def test_a_number_broken_off_a_word_opens_no_list_item() -> None:
+    # a subscript the page broke onto the next line ("FiO\n2.") is no numbered item: "The next day" moves the story
+    text = ("Case presentation\nA 4-year-old boy was admitted with cough and was given oxygen at a high FiO\n"
+            "2. The next day, he developed a fever. He had a seizure.\n")
+    seizure = next(f for f in analyze_text(text).findings if f.name == "seizure")
+    assert seizure.time.offset_days == (1.0, 1.0)  # still the next day: no list item's own date told in passing

@@ -704,7 +704,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     current is None and _presented_on(reading.text, reading.sentences[i][0], tx))
                 if new is not None and (chained or back or tx.attrs.get("age_span") or looks_back or summary
                                         or _before_presentation(reading.text, tx)
-                                        or _dated_label(reading.text, reading.sentences[i], tx)):
+                                        or _dated_label(reading.text, reading.sentences[i], tx)
+                                        or _bulleted_item(reading.text, reading.sentences[i][0])):
                     aside, setter = new, tx  # "stopped seven years prior to the presenting complaints"
                     fronted = _FRONTED.match(reading.text, reading.sentences[i][0], tx.start) is not None
                     history = (i, new) if fronted or chained else None
@@ -1013,6 +1014,25 @@ def _dated_label(text: str, sentence: tuple[int, int], tx: Mention) -> bool:
     rest = text[tx.end:sentence[1]]
     return m is not None and (not rest.strip(" .") or _FIELD_GAP.match(rest) is not None) \
         and not _STORY_START_LABEL.search(m.group("label"))
+
+
+# an item of a bulleted or numbered list ("- Lupus nephritis (2016), mycophenolate stopped 2019"): the items are told
+# side by side, so a date one item gives dates that item only, not the next ("- Hypertension")
+_BULLETED_ITEM = re.compile(r"[ \t]*(?:[-•*·▪–]|\d{1,2}[.)])[ \t]+")
+
+
+def _bulleted_item(text: str, start: int) -> bool:
+    """Whether the sentence at `start` opens a list item (at its bullet or right after it). A number opens one only
+    after a line that ended (a sentence, a heading's colon, a blank line): "FiO\n2. The next day" is a subscript
+    the page broke."""
+    line = text.rfind("\n", 0, start) + 1
+    m = _BULLETED_ITEM.match(text, line)
+    if m is None or start > m.end():
+        return False
+    if not text[line:m.end()].strip()[:1].isdigit():
+        return True
+    previous = text[text.rfind("\n", 0, max(0, line - 1)) + 1:max(0, line - 1)].strip()
+    return not previous or previous[-1] in ".:;!?)" or _BULLETED_ITEM.match(previous) is not None
 
 
 # the patient's first presentation ("presented on 7 March 2024 with", "was referred in May 2021"): what "on

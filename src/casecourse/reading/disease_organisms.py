@@ -171,12 +171,14 @@ _EPITHET = re.compile(r"[a-z]+ae")  # a Latin species epithet: "influenzae", "pn
 _GENUS_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 
 
-_TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:for|on|against)\s+(?:[A-Z][A-Za-z]*[-–\s]+)*$")
+_TITLE_BEFORE = re.compile(r"\b[A-Z][a-z]+[ \t]+(?:for|on|against)[ \t]+(?:[A-Z][A-Za-z]*[-– \t]+)*$")
 
 
 # capitalised words up to the noun of a body: "Shock Trauma Center", "Cancer Institute", "Stroke Unit", "Hemophilia
-# Diagnosis and Treatment Centre" ("and" or "&" between two capitalised words)
-_BODY_AFTER = re.compile(r"(?:(?:\s+(?:and|&))?[-\s]+[A-Z][a-z]+){0,4}\s+(?:Center|Centre|Hospital|Institute|Clinic|"
+# Diagnosis and Treatment Centre" ("and" or "&" between two capitalised words), on one line (not a list's next items:
+# "- Gout\n- Asthma\n\nBrief Hospital Course")
+_BODY_AFTER = re.compile(r"(?:(?:[ \t]+(?:and|&))?[- \t]+[A-Z][a-z]+){0,4}[ \t]+"
+                         r"(?:Center|Centre|Hospital|Institute|Clinic|"
                          r"Foundation|Society|Association|Unit|Department|Service|Network|Group|Program|Programme|"
                          r"Registry)\b")
 
