@@ -72,3 +72,17 @@ def test_the_onset_of_a_second_episode_after_a_discharge() -> None:
             "noted at home. He was admitted within 3 h from the first occurrence of fever. "
             "He also had diarrhoea.")
     assert mid(at(text, "diarrhoea")) > 30.0  # the fever of this episode, not of day 7 (was 6.1)
+
+
+def test_the_days_of_a_first_stay_told_after_day_0() -> None:
+    text = ("A 15-year-old boy was given minocycline for acne as an outpatient. Four weeks later, he was admitted to "
+            "our hospital with fever and a rash. Ruxolitinib was started on the fourth day of admission. On day 8, he "
+            "was discharged.")
+    assert mid(at(text, "Ruxolitinib")) == 31.0  # the stay's day 4, four weeks after day 0 (was 3)
+    assert mid(at(text, "discharged")) == 35.0  # (was 7: before the stay began)
+
+
+def test_the_days_of_a_stay_at_day_0_still_count_from_day_0() -> None:
+    text = ("A 73-year-old woman was admitted to our emergency department after a 1-day episode of melena. "
+            "On the third day of admission, she had abdominal pain.")
+    assert mid(at(text, "abdominal pain")) == 2.0

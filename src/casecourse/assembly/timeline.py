@@ -224,6 +224,19 @@ def _from_marked_day_zero(tx: Mention, day: tuple[TimeRef, str] | None) -> TimeR
     return days_after(day[0], float(tx.attrs["day_count"]), tx.text, "day 0")  # type: ignore[arg-type]
 
 
+def _of_a_later_first_stay(tx: Mention, now: TimeRef | None, first_stay: TimeRef) -> bool:
+    """Relative axis: whether a day count is a day of the story's first stay when that stay began after day 0 (a story
+    that opens with the history: "treated with minocycline. Four weeks later, she was admitted"): one of the admission
+    ("on the second day of admission", "hospital day 4"), or a bare one ("On day 8") told during the stay that, counted
+    from day 0, would fall before it began (timeqa13)."""
+    if first_stay.offset_days is None:
+        return False
+    if tx.attrs.get("rel_anchor") == "admission":
+        return True
+    return _BARE_DAY.match(tx.text) is not None and now is not None and now.offset_days is not None \
+        and float(tx.attrs.get("rel_amount_min") or 0) < first_stay.offset_days[0] <= now.offset_days[0]
+
+
 def _day_count(tx: Mention, base: tuple[float, float]) -> bool:
     """A count of days of the stay counted from day 0, never on from the time told before it: "day 13", "hospital day
     5" always; "on the 16th day of ICU stay", "POD 3" when that is not before the story's time `base` (timeqa6: "the
@@ -543,11 +556,15 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     # dates in a story that has meanwhile told a piece of history ("in remission since 2018. On arrival, ...")
     last_admitted: TimeRef | None = None
     last_stay: TimeRef | None = None  # on the relative axis, the time of the last admission (or referral) told
+    # on the relative axis, the first stay told when the story told it after its day 0 (not in the history): the story
+    # opened with the history, and the stay's days count from the stay (timeqa13)
+    first_stay: TimeRef | None = None
     presented_in = _presentation_sentences(reading) if has_calendar else {}
     events = EventIndex.build(reading, types)
     events.legends = frozenset(i for i, (start, _) in enumerate(reading.sentences)
                                if _in_legend(reading.text, start, glued))
     arrived_in = {} if has_calendar else _arrivals(reading, events)
+    first_arrival = None if has_calendar else min((*admitted_in, *readmitted_in, *arrived_in), default=None)
     asides: set[int] = set()  # sentences dated as a piece of history the story does not move to
     gestation = _gestational_ages(reading, age_now, types)
     ga_ref: tuple[float, TimeRef] | None = None  # the last gestational age told, and the time it held
@@ -567,6 +584,10 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         if day0_marked and ("+" in tx.text or _BARE_DAY.match(tx.text)):
             return day0_marked[0], "day 0"
         anchor = day_count_anchor(events, i, tx, asides, later_stays, day_counted)
+        if anchor is None and first_stay is not None and _of_a_later_first_stay(tx, now, first_stay):
+            # "Four weeks later, she was admitted ... on the second day of admission", "On day 8, she died": the story
+            # opened before its first stay, whose days count from its own day 1, not from the story's day 0 (timeqa13)
+            return first_stay, "admission"
         if anchor is None or anchor.sentence in asides:
             return None
         if anchor.sentence == i:
@@ -878,6 +899,13 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             day0_marked.append(t)  # "... on April 23rd 2014 (day 0)": what "day +22" counts from
         told = admitted_in.get(i, readmitted_in.get(i))
         arrival = (told, True) if told is not None else arrived_in.get(i)
+        if i == first_arrival and i not in asides and setter is not None and not setter.attrs.get("day_count") \
+                and setter.attrs.get("rel_anchor") == "previous" and setter.attrs.get("rel_direction") == "after" \
+                and _FRONTED.match(reading.text, reading.sentences[i][0], setter.start) is not None:
+            # the first stay (or presentation) told, when the story steps on to it after day 0 ("Four weeks later,
+            # she was admitted")
+            when = _told_at(out[-1], arrival[0])  # type: ignore[index]
+            first_stay = when if when.offset_days is not None and when.offset_days[0] > 0 else None
         if not has_calendar and arrival is not None and (arrival[1] or last_stay is None) and i not in asides:
             when = _told_at(out[-1], arrival[0])
             if when.offset_days is not None and when.offset_days[0] >= 0:
