@@ -86,3 +86,17 @@ def test_the_days_of_a_stay_at_day_0_still_count_from_day_0() -> None:
     text = ("A 73-year-old woman was admitted to our emergency department after a 1-day episode of melena. "
             "On the third day of admission, she had abdominal pain.")
     assert mid(at(text, "abdominal pain")) == 2.0
+
+
+def test_each_item_of_a_list_of_history_has_its_own_time() -> None:
+    text = ("A 70-year-old woman was brought in with dyspnea. She had gout, a stroke 12 years ago, a hip fracture 6 "
+            "years ago, and a myocardial infarction 2 years ago. Her pulse was 88/min.")
+    assert round(mid(at(text, "hip fracture")) / 365.25) == -6  # (was -12: the first time of the sentence)
+    assert round(mid(at(text, "myocardial")) / 365.25) == -2
+    assert round(mid(at(text, "stroke")) / 365.25) == -12
+
+
+def test_the_presentation_after_a_list_of_history() -> None:
+    text = ("A 66-year-old man with a gastrectomy some 35 years ago and an appendectomy some 10 years ago presented to "
+            "the emergency department with abdominal pain.")
+    assert mid(at(text, "abdominal pain")) == 0.0  # (was about -35 years)

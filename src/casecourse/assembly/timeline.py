@@ -875,6 +875,11 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 # is day 0's, what follows it the history's (timeqa13)
                 resumes = ((clause.start(), TimeRef(offset_days=(0.0, 0.0), derivation="carried", precision="day",
                                                     anchor="day0")), (clause.end(), aside)) if not has_calendar else ()
+            if setter is not None and i in by_sentence:
+                # "hypertension for 18 years, a subarachnoid haemorrhage 17 years ago, tuberculosis 14 years ago": each
+                # item of a list of history dated by its own time counted back (timeqa13)
+                items = _history_items(reading.text, setter, by_sentence[i], current, has_calendar)
+                resumes = tuple(sorted((*resumes, *items), key=lambda shift: shift[0])) if items else resumes
             out.append(SentenceTime(time=aside, timex=setter, shifts=resumes))
             aside = None
             continue
@@ -1132,6 +1137,37 @@ def _today(reading: Reading, types: ByType) -> TimeRef | None:
 # a new clause of the sentence: ", and", ", but", ", then", ";", "and" before a past participle ("held on day 2 and
 # restarted ... on day 5"), "then", "but"
 _CLAUSE = re.compile(r",\s*(?:and|but|then|and then)\b|;|\band\s+(?:then\s+)?(?=[a-z]+ed\b)|\bthen\b|\bbut\b")
+
+
+# where an item of a list begins: after its comma, semicolon or "and"
+_LIST_ITEM = re.compile(r"[,;]\s*(?:and\s+)?|\band\s+")
+
+
+def _history_items(text: str, setter: Mention, timexes: list[Mention], current: TimeRef | None,
+                   has_calendar: bool) -> list[tuple[int, TimeRef]]:
+    """The later items of a list of history whose sentence a time counted back set ("She had hypertension for 18 years,
+    a subarachnoid haemorrhage 17 years ago and tuberculosis 14 years ago"): each item from its start (after the comma
+    or "and" before it) to the next, dated by its own time counted back from the presentation."""
+    items: list[tuple[int, TimeRef]] = []
+    lo = setter.end
+    for tx in timexes:
+        if tx.start <= lo or tx.attrs.get("rel_direction") != "before" or tx.attrs.get("vague") \
+                or not _before_presentation(text, tx):
+            continue
+        t = _from_calendar(tx, current) if has_calendar else _offset(tx, current)
+        if t is None:
+            continue
+        start = lo
+        for m in _LIST_ITEM.finditer(text, lo, tx.start):
+            start = m.end()
+        items.append((start, t))
+        lo = tx.end
+        back = _RESUMES_RIGHT_AFTER.match(text, int(tx.attrs.get("phrase_end") or tx.end))
+        if current is not None and back is not None:
+            # "... and a cholecystectomy 10 years ago presented to the emergency department with ...": the story's time
+            items.append((back.start(), current.model_copy(update={"derivation": "carried"})))
+            break
+    return items
 
 
 def _clause_start(text: str, lo: int, at: int) -> int:
