@@ -32,6 +32,7 @@ from casecourse.reading.timex_lexicon import (
     HISTORY_CONTINUATIONS,
     LAB_PROCESS_WORDS,
     NUMBER_WORDS,
+    PRESENTATION_CLAUSE_VERBS,
     PRESENTATION_REFERENCES,
     PRESENTATION_RETURNS,
     alternation,
@@ -54,6 +55,12 @@ _PRIOR_TO_PRESENTATION = re.compile(
     r"\s+(?:prior to|before|preceding)\s+(?:(?:the|this|her|his|their|current|index|initial)\s+)*"
     rf"(?:{alternation(PRESENTATION_REFERENCES, escape=False)})\b", re.I)
 
+# "Several days before the patient presented to the emergency department": the presentation told as a clause (lexicon
+# presentation_references clause_verbs), not one at a local or another hospital: counted back from day 0 (timeqa13)
+_BEFORE_PRESENTED = re.compile(
+    rf"\s+(?:prior to|before)\s+(?:{alternation(HISTORY_AGE_SUBJECTS, escape=False)})\s+"
+    rf"(?:{alternation(PRESENTATION_CLAUSE_VERBS, escape=False)})\b"
+    r"(?!\s+(?:to|at|in)\s+(?:a|an|another|the\s+(?:local|outside|referring|other)|his|her|their)\b)", re.I)
 
 # "The patient presented to the emergency department with ...", "He presented for the current admission": the story
 # comes back to the presentation after its history (lexicon presentation_returns; timeqa9)
@@ -178,7 +185,7 @@ def _before_presentation(text: str, tx: Mention) -> bool:
     if tx.attrs.get("rel_direction") != "before":
         return False
     return bool(tx.attrs.get("vague") or tx.attrs.get("dct_relative")) \
-        or _PRIOR_TO_PRESENTATION.match(text, tx.end) is not None
+        or _PRIOR_TO_PRESENTATION.match(text, tx.end) is not None or _BEFORE_PRESENTED.match(text, tx.end) is not None
 
 
 # "after 84 h of incubation", "after 5 days of culture" (knowledge/timex_lexicon.json lab_process_lengths)
@@ -216,6 +223,19 @@ def _from_marked_day_zero(tx: Mention, day: tuple[TimeRef, str] | None) -> TimeR
     if day is None or day[1] != "day 0" or not _BARE_DAY.match(tx.text) or not tx.attrs.get("day_count"):
         return None
     return days_after(day[0], float(tx.attrs["day_count"]), tx.text, "day 0")  # type: ignore[arg-type]
+
+
+def _of_a_later_first_stay(tx: Mention, now: TimeRef | None, first_stay: TimeRef) -> bool:
+    """Relative axis: whether a day count is a day of the story's first stay when that stay began after day 0 (a story
+    that opens with the history: "treated with minocycline. Four weeks later, she was admitted"): one of the admission
+    ("on the second day of admission", "hospital day 4"), or a bare one ("On day 8") told during the stay that, counted
+    from day 0, would fall before it began (timeqa13)."""
+    if first_stay.offset_days is None:
+        return False
+    if tx.attrs.get("rel_anchor") == "admission":
+        return True
+    return _BARE_DAY.match(tx.text) is not None and now is not None and now.offset_days is not None \
+        and float(tx.attrs.get("rel_amount_min") or 0) < first_stay.offset_days[0] <= now.offset_days[0]
 
 
 def _day_count(tx: Mention, base: tuple[float, float]) -> bool:
@@ -325,6 +345,19 @@ def _after_event(tx: Mention, event: TimeRef) -> TimeRef | None:
     lo_d, hi_d = float(lo_d), float(hi_d if hi_d is not None else lo_d)
     return TimeRef(offset_days=(event.offset_days[0] + lo_d, event.offset_days[1] + hi_d),
                    derivation="estimated" if tx.attrs.get("vague") else "relative", precision="day", text=tx.text)
+
+
+# "she was 5 months postpartum", "he is 2 years post-transplant": an amount after an event told as the patient's state
+_COPULA_BEFORE = re.compile(r"\b(?:was|is|were|being)\s+$", re.I)
+
+
+def _state_since(text: str, tx: Mention) -> bool:
+    """An amount after an event (not the story's own time) told as the patient's state with a copula right before it
+    ("The patient was 5 months postpartum, after a vaginal delivery, at the time of presentation")."""
+    a = tx.attrs
+    return a.get("rel_direction") == "after" and not a.get("vague") and a.get("rel_amount_min") is not None \
+        and a.get("rel_anchor") not in (None, "previous", "admission", "presentation") \
+        and _COPULA_BEFORE.search(text, max(0, tx.start - 12), tx.start) is not None
 
 
 def _counts_from_event(tx: Mention) -> bool:
@@ -452,6 +485,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     restating: set[int] = set()  # where a parenthesised day count of such a text restates its sentence's time
     # sentences opening a section of the stay ("Investigations", "Hospital course"): back from a history there
     stay_sections = after_stay_headings(reading.text, reading.zones, reading.sentences)
+    glued = _glued_legends(reading.text)  # legends glued to a paragraph's last sentence (timeqa13)
+    glued_times: dict[int, Mention] = {}  # sentence -> the first time of the legend glued to it
     for m in types.of("event", *_TIME_TYPES, "duration", "age"):  # (the loop reads no other)
         if m.type in ("age", "duration"):
             m = _history_span(reading.text, m) or m  # noqa: PLW2901 - read as the time it tells
@@ -480,6 +515,12 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             continue  # ("the 26th week of her pregnancy": how far the pregnancy had gone, not the story's time)
         while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
             si += 1
+        if glued and si < len(reading.sentences) and _in_spans(glued, m.start) \
+                and not _in_spans(glued, reading.sentences[si][0]):
+            # "... skin sinus.Fig 1 A, Bleeding 5 years after the repair": a glued legend's time dates the legend (from
+            # where it is glued on), not the story
+            glued_times.setdefault(si, m)
+            continue
         if si < len(reading.sentences) and _in_parentheses(reading.text, reading.sentences[si][0], m.start):
             if not (marks_day_zero and m.attrs.get("day_count") and _BARE_DAY.match(m.text)):
                 continue  # "(stent placed 4 years before admission)" dates an aside, not the story
@@ -518,9 +559,15 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     # dates in a story that has meanwhile told a piece of history ("in remission since 2018. On arrival, ...")
     last_admitted: TimeRef | None = None
     last_stay: TimeRef | None = None  # on the relative axis, the time of the last admission (or referral) told
+    # on the relative axis, the first stay told when the story told it after its day 0 (not in the history): the story
+    # opened with the history, and the stay's days count from the stay (timeqa13)
+    first_stay: TimeRef | None = None
     presented_in = _presentation_sentences(reading) if has_calendar else {}
     events = EventIndex.build(reading, types)
+    events.legends = frozenset(i for i, (start, _) in enumerate(reading.sentences)
+                               if _in_legend(reading.text, start, glued))
     arrived_in = {} if has_calendar else _arrivals(reading, events)
+    first_arrival = None if has_calendar else min((*admitted_in, *readmitted_in, *arrived_in), default=None)
     asides: set[int] = set()  # sentences dated as a piece of history the story does not move to
     gestation = _gestational_ages(reading, age_now, types)
     ga_ref: tuple[float, TimeRef] | None = None  # the last gestational age told, and the time it held
@@ -540,6 +587,10 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         if day0_marked and ("+" in tx.text or _BARE_DAY.match(tx.text)):
             return day0_marked[0], "day 0"
         anchor = day_count_anchor(events, i, tx, asides, later_stays, day_counted)
+        if anchor is None and first_stay is not None and _of_a_later_first_stay(tx, now, first_stay):
+            # "Four weeks later, she was admitted ... on the second day of admission", "On day 8, she died": the story
+            # opened before its first stay, whose days count from its own day 1, not from the story's day 0 (timeqa13)
+            return first_stay, "admission"
         if anchor is None or anchor.sentence in asides:
             return None
         if anchor.sentence == i:
@@ -563,7 +614,18 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     for i in range(len(reading.sentences)):
         # a figure legend tells its images' times in its own order ("CT at the 6-month follow-up"; a timeline figure's
         # "(2) On the 3rd day ... (7) On the 47th day"); after it the story goes on from where it was
-        if _in_legend(reading.text, reading.sentences[i][0]):
+        if i - 1 in glued_times and out[i - 1] is not None:
+            # the legend glued to the sentence just placed is dated from where it is glued on, and the legend's
+            # sentences after it go on in its time; the story resumes after the legend (below)
+            st, tx = out[i - 1], glued_times[i - 1]
+            start = next(a for a, b in glued if a <= tx.start < b)
+            legend_time = _from_calendar(tx, st.at(start)) if has_calendar else _offset(tx, st.at(start))
+            if legend_time is not None:
+                out[i - 1] = SentenceTime(time=st.time, timex=st.timex, shifts=(*st.shifts, (start, legend_time)),
+                                          origin=st.origin)
+                if i in events.legends:
+                    before_legend, current = before_legend or (current,), legend_time
+        if i in events.legends:
             before_legend = before_legend or (current,)
         elif before_legend is not None:
             current, before_legend = before_legend[0], None
@@ -584,6 +646,10 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 # "shortly after admission" after a discharge: a later stay the story tells as it goes ("came to the
                 # emergency room"), counted on from the time told, not from the first admission (timeqa10)
                 tx = tx.model_copy(update={"attrs": {**tx.attrs, "rel_anchor": "previous"}})
+            if tx.attrs.get("rel_direction") == "before" and tx.attrs.get("rel_anchor") == "previous" \
+                    and _BEFORE_PRESENTED.match(reading.text, tx.end):
+                # "Several days before the patient presented, ..." after a piece of history: counted back from day 0
+                tx = tx.model_copy(update={"attrs": {**tx.attrs, "rel_anchor": "presentation"}})
             weeks = _bare_weeks(reading.text, tx) if gestation and ga_ref is not None else None
             if weeks is not None and ga_ref is not None:
                 # "At 26 weeks she developed proteinuria" in a pregnancy dated by its gestational age
@@ -634,6 +700,11 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     # "referred with fever 4 weeks after a dental extraction", "admitted 3 days after the onset of
                     # fever": the story's first presentation is its day 0, the event named (told nowhere before) lies
                     # that long before it; the story does not move (timeqa10: a whole stay was dated weeks late)
+                    continue
+                if not has_calendar and not chained and current is not None and current.offset_days == (0.0, 0.0) \
+                        and _state_since(reading.text, tx):
+                    # "She was 5 months postpartum at the time of presentation": the patient's state at day 0; the
+                    # amount dates the delivery that long before, the story does not move (timeqa13)
                     continue
                 at = out[event.sentence] if event is not None else None
                 stay_length = False
@@ -808,6 +879,16 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             # "a man operated for a hernia 20 years ago, admitted for abdominal pain": the story resumes its own time
             # at the admission told after the aside
             resumes = ((back_to.start(), current.model_copy(update={"derivation": "carried"})),) if back_to else ()
+            if setter is not None and (clause := _BEFORE_PRESENTED.match(reading.text, setter.end)) is not None:
+                # "Several days before the patient presented to the ED, he had X": the presentation told in the clause
+                # is day 0's, what follows it the history's (timeqa13)
+                resumes = ((clause.start(), TimeRef(offset_days=(0.0, 0.0), derivation="carried", precision="day",
+                                                    anchor="day0")), (clause.end(), aside)) if not has_calendar else ()
+            if setter is not None and i in by_sentence:
+                # "hypertension for 18 years, a subarachnoid haemorrhage 17 years ago, tuberculosis 14 years ago": each
+                # item of a list of history dated by its own time counted back (timeqa13)
+                items = _history_items(reading.text, setter, by_sentence[i], current, has_calendar)
+                resumes = tuple(sorted((*resumes, *items), key=lambda shift: shift[0])) if items else resumes
             out.append(SentenceTime(time=aside, timex=setter, shifts=resumes))
             aside = None
             continue
@@ -832,6 +913,13 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             day0_marked.append(t)  # "... on April 23rd 2014 (day 0)": what "day +22" counts from
         told = admitted_in.get(i, readmitted_in.get(i))
         arrival = (told, True) if told is not None else arrived_in.get(i)
+        if i == first_arrival and i not in asides and setter is not None and not setter.attrs.get("day_count") \
+                and setter.attrs.get("rel_anchor") == "previous" and setter.attrs.get("rel_direction") == "after" \
+                and _FRONTED.match(reading.text, reading.sentences[i][0], setter.start) is not None:
+            # the first stay (or presentation) told, when the story steps on to it after day 0 ("Four weeks later,
+            # she was admitted")
+            when = _told_at(out[-1], arrival[0])  # type: ignore[index]
+            first_stay = when if when.offset_days is not None and when.offset_days[0] > 0 else None
         if not has_calendar and arrival is not None and (arrival[1] or last_stay is None) and i not in asides:
             when = _told_at(out[-1], arrival[0])
             if when.offset_days is not None and when.offset_days[0] >= 0:
@@ -1083,6 +1171,37 @@ def _today(reading: Reading, types: ByType) -> TimeRef | None:
 _CLAUSE = re.compile(r",\s*(?:and|but|then|and then)\b|;|\band\s+(?:then\s+)?(?=[a-z]+ed\b)|\bthen\b|\bbut\b")
 
 
+# where an item of a list begins: after its comma, semicolon or "and"
+_LIST_ITEM = re.compile(r"[,;]\s*(?:and\s+)?|\band\s+")
+
+
+def _history_items(text: str, setter: Mention, timexes: list[Mention], current: TimeRef | None,
+                   has_calendar: bool) -> list[tuple[int, TimeRef]]:
+    """The later items of a list of history whose sentence a time counted back set ("She had hypertension for 18 years,
+    a subarachnoid haemorrhage 17 years ago and tuberculosis 14 years ago"): each item from its start (after the comma
+    or "and" before it) to the next, dated by its own time counted back from the presentation."""
+    items: list[tuple[int, TimeRef]] = []
+    lo = setter.end
+    for tx in timexes:
+        if tx.start <= lo or tx.attrs.get("rel_direction") != "before" or tx.attrs.get("vague") \
+                or not _before_presentation(text, tx):
+            continue
+        t = _from_calendar(tx, current) if has_calendar else _offset(tx, current)
+        if t is None:
+            continue
+        start = lo
+        for m in _LIST_ITEM.finditer(text, lo, tx.start):
+            start = m.end()
+        items.append((start, t))
+        lo = tx.end
+        back = _RESUMES_RIGHT_AFTER.match(text, int(tx.attrs.get("phrase_end") or tx.end))
+        if current is not None and back is not None:
+            # "... and a cholecystectomy 10 years ago presented to the emergency department with ...": the story's time
+            items.append((back.start(), current.model_copy(update={"derivation": "carried"})))
+            break
+    return items
+
+
 def _clause_start(text: str, lo: int, at: int) -> int:
     """Where the time told at `at` starts to govern: at the start of its own clause, the last new clause after the
     time told before it (ending at `lo`), when the expression ends that clause ("held on day 2 and restarted at 2.5 mg
@@ -1141,10 +1260,33 @@ def _restates_day(setter: Mention, tx: Mention, text: str) -> bool:
 _LEGEND_LINE = re.compile(r"[ \t]*(?:supplementary\s+)?(?:figure|fig\.?)\s*S?\d+", re.I)
 
 
-def _in_legend(text: str, sentence_start: int) -> bool:
+def _in_legend(text: str, sentence_start: int, glued: list[tuple[int, int]] | None = None) -> bool:
     """True when the sentence starting at `sentence_start` lies on a figure legend's line (exposure QA, expqa5: the
-    follow-up times of a legend moved the story on, and the drugs told after it were dated months late)."""
-    return _LEGEND_LINE.match(text, text.rfind("\n", 0, sentence_start) + 1) is not None
+    follow-up times of a legend moved the story on, and the drugs told after it were dated months late), or in a legend
+    glued to the end of a paragraph's sentence (`glued`, from `_glued_legends`)."""
+    return _LEGEND_LINE.match(text, text.rfind("\n", 0, sentence_start) + 1) is not None \
+        or bool(glued) and _in_spans(glued, sentence_start)
+
+
+# a legend the text glued to the last sentence of a paragraph, with no space after its full stop ("... to the infected
+# skin sinus.Fig 1 Patient with a fistula. A, Bleeding 5 years after the repair."), as full texts flattened from PMC
+# write them (in about 330 of the 2,139 T2S2 reports): the legend runs to the end of its line (timeqa13)
+_GLUED_LEGEND = re.compile(r"(?<=[.)])(?:figure|fig\.?)[ \t\xa0]*S?\d+", re.I)
+
+
+def _glued_legends(text: str) -> list[tuple[int, int]]:
+    """The spans of the legends glued to a sentence (`_GLUED_LEGEND`), each to the end of its line."""
+    spans: list[tuple[int, int]] = []
+    for m in _GLUED_LEGEND.finditer(text):
+        end = text.find("\n", m.start())
+        spans.append((m.start(), end if end >= 0 else len(text)))
+    return spans
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` lies in one of the sorted, disjoint `spans`."""
+    i = bisect.bisect_right(spans, pos, key=lambda span: span[0]) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _in_parentheses(text: str, sentence_start: int, pos: int) -> bool:

@@ -73,6 +73,9 @@ class EventIndex:
     discharges: list[int] = field(default_factory=list)
     named: dict[int, list[Mention]] = field(default_factory=dict)  # sentence -> its drugs, conditions, findings
     _story: set[int] | None = None  # sentences of the patient's story (not the introduction), when first asked
+    # sentences of figure legends (set by the timeline): an image's "after the procedure" is no event of the story to
+    # count from (timeqa13)
+    legends: frozenset[int] = frozenset()
     _words: dict[int, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
@@ -104,7 +107,7 @@ class EventIndex:
                     zi += 1
                 if zi < len(zones) and zones[zi].start <= start and zones[zi].zone in PATIENT_ZONES:
                     self._story.add(j)
-        return si in self._story
+        return si in self._story and si not in self.legends
 
     def words(self, si: int) -> frozenset[str]:
         if si not in self._words:
@@ -195,11 +198,17 @@ def _named(idx: EventIndex, i: int, m: Mention, phrase: str) -> Anchor | None:
     kind = _kind(m.type)
     if all(w.lower() in _GENERIC for w in _WORD.findall(str(m.norm))):
         return None  # "after symptom onset": not one event
-    told = [j for j in idx.by_norm.get((kind, str(m.norm).lower()), []) if j < i]
+    told = [j for j in idx.by_norm.get((kind, str(m.norm).lower()), []) if j < i and j not in idx.legends]
     if not told:
         return None
     first = m.type in ("drug", "condition") or _ONSET.search(phrase) is not None
     what = {"drug": "start of", "condition": "diagnosis of"}.get(kind, "onset of")
+    if first and kind not in ("drug", "condition"):
+        # "admitted within 3 h of the first occurrence of fever" after a discharge: the onset of this episode (told
+        # since the last discharge), not of the first stay's fever (timeqa13)
+        last_out = next((j for j in reversed(idx.discharges) if j < i), None)
+        if last_out is not None and told[0] < last_out:
+            told = [j for j in told if j > last_out] or told
     return Anchor(told[0], f"{what} {m.norm}") if first else Anchor(told[-1], str(m.norm))
 
 

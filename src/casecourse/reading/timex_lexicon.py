@@ -50,6 +50,7 @@ DAY_COUNT_ABBREVIATIONS: dict[str, str] = _data("day_count_abbreviations")
 LIFE_DAY_ABBREVIATIONS: dict[str, str] = _data("life_day_abbreviations")
 LAB_PROCESS_WORDS: list[str] = _data("lab_process_lengths")["words"]
 PRESENTATION_REFERENCES: list[str] = _data("presentation_references")["words"]
+PRESENTATION_CLAUSE_VERBS: list[str] = _data("presentation_references")["clause_verbs"]
 EXAMINATION_RETURNS: list[str] = _data("examination_returns")["openers"]
 HISTORY_CONTINUATIONS: dict[str, list[str]] = _data("history_continuations")
 HISTORY_AGE_SUBJECTS: list[str] = _data("history_age_subjects")["words"]
