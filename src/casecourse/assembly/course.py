@@ -167,6 +167,7 @@ _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiat
                            r"was significant |significant )?(?:of|for|includ(?:ed|ing))\b|\bPMH\b", re.I)
 _DOB_BEFORE = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*[:.-]?\s*$", re.I)
 # the mention types `CourseAssembler._fact` reads (any other makes no fact there)
+_TIMED_APGAR = "apgar score at "  # the lab catalogue's Apgar rows for a stated minute (knowledge/labs.csv)
 _FACT_TYPES = frozenset({"condition", "finding", "lab_value", "lab_finding", "score", "lab_test"})
 _EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up", "progression",
                 "recovery", "improvement", "sequela")
@@ -230,7 +231,14 @@ class CourseAssembler:
             m.attrs.get("planned") or m.attrs.get("declined") or m.assertion == Assertion.hypothetical)])
         # clinical scores stated with their value (reading/scores.py): the lab catalogue's reading of the same words
         # ("GCS 8" as a lab value) is not a second fact
-        self._score_spans = Covers([(m.start, m.end) for m in self._types.of("score")])
+        # (an Apgar score the lab reader pairs with its minute, "Apgar scores were 3 at 1 minute and 8 at 5 minutes",
+        # is that minute's score, reading/lab_apgar.py: the stated score read without its minute is not kept)
+        timed_apgar = Covers([(m.start, m.end) for m in self._types.of("lab_value")
+                              if (m.norm or "").startswith(_TIMED_APGAR)])
+        self._untimed_apgar = {id(m) for m in self._types.of("score")
+                               if m.norm == "apgar score" and timed_apgar.meets(m.start, m.end)}
+        self._score_spans = Covers([(m.start, m.end) for m in self._types.of("score")
+                                    if id(m) not in self._untimed_apgar])
         self._scores: dict[tuple, StatedScore] = {}
         self._generic_of: dict[tuple[int, int], bool] = {}
         self._answer_index: suspicions.Answers | None = None
@@ -359,7 +367,7 @@ class CourseAssembler:
         elif m.type in ("lab_value", "lab_finding") and m.attrs.get("test") and m.assertion != Assertion.hypothetical \
                 and not self._in_score(m):
             self._lab(m, sent, when)
-        elif m.type == "score":
+        elif m.type == "score" and id(m) not in self._untimed_apgar:
             self._score(m, sent, when)
         elif m.type == "lab_test" and m.norm:
             self._named[m.norm] = (m, sent)

@@ -26,6 +26,7 @@ from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.plausibility import can_be_negative
 from casecourse.reading import lab_fluids, weight_change
+from casecourse.reading.lab_apgar import read_apgar
 from casecourse.reading.labs_catalogue import LabTest, TestHit, by_written, catalogue, expand, find_tests
 from casecourse.reading.labs_qualitative import Compound, compound_anchors, find_compounds, find_qualitative
 from casecourse.reading.labs_results import find_results
@@ -647,10 +648,16 @@ def find_labs(text: str) -> list[Mention]:
     last: tuple[int, LabTest | None] = (-1, None)  # end and test of the last unitless value kept
     taken: dict[int, int] = {}  # values given so far to each group name that lists its tests
     low = lower_text(text)
+    apgar = read_apgar(text, low)  # scores paired with their minutes; no number of theirs is read below
+    out.extend(apgar.mentions)
+    claimed = sorted(apgar.claimed)
+    claimed_starts = [a for a, _ in claimed]
     for v in values:
         i = bisect.bisect_right(hit_starts, v.start) - 1
         if i >= 0 and hits[i].end > v.start:
             continue  # a digit inside a test name: "C3", "CA 19-9"
+        if claimed and (j := bisect.bisect_right(claimed_starts, v.start) - 1) >= 0 and claimed[j][1] > v.start:
+            continue
         k = bisect.bisect_right(ends, v.start)
         clause_start = ends[k - 1] if k else 0
         if k and text[clause_start - 1] == ";" \
