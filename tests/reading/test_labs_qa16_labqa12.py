@@ -86,3 +86,42 @@ def test_a_score_out_of_ten_is_its_first_number() -> None:
     apgar = _apgar("The second twin was delivered by caesarean section and her Apgar score at 5 min was 8/10 points.")
     assert apgar == [("apgar score at 5 minutes", 8.0)]
 
+def test_blood_gas_partial_pressures_named_in_words() -> None:
+    labs = [lab[:3] for lab in _labs(
+        "The arterial gas showed an arterial carbon dioxide partial pressure of 61 mmHg and an arterial oxygen "
+        "partial pressure of 58 mmHg.")]
+    assert ("pco2", 61.0, "mmHg") in labs
+    assert ("po2", 58.0, "mmHg") in labs
+
+
+def test_pro_b_natriuretic_peptide_is_no_albumin() -> None:
+    labs = [lab[:3] for lab in _labs("Her albumin was 2.9 g/dL and pro B-type natriuretic peptide, 4,120 pg/mL.")]
+    assert ("nt-probnp", 4120.0, "pg/mL") in labs
+    assert ("albumin", 4120.0, "pg/mL") not in labs
+
+
+def test_ca_19_9_with_an_en_dash_is_no_cea() -> None:
+    labs = [lab[:3] for lab in _labs("CEA was 12 ng/mL and CA 19–9 was 840 U/mL.")]
+    assert ("ca 19-9", 840.0, "U/mL") in labs
+    assert ("carcinoembryonic antigen", 840.0, "U/mL") not in labs
+
+
+def test_names_of_translated_reports() -> None:
+    labs = [lab[:3] for lab in _labs("Calcitoninogen was 3.2 ng/mL, choline esterase 2100 U/L and HgA1C 9.1%.")]
+    assert ("procalcitonin", 3.2, "ng/mL") in labs
+    assert ("cholinesterase", 2100.0, "U/L") in labs
+    assert ("hemoglobin a1c", 9.1, "%") in labs
+
+
+def test_a_saturation_under_an_inspired_oxygen_fraction() -> None:
+    labs = [lab[:3] for lab in _labs(
+        "Her peripheral oxygen saturation was 94% under a fractional inspired oxygen (FiO2) of 50%.")]
+    assert ("oxygen saturation", 94.0, "%") in labs
+    assert ("oxygen saturation", 50.0, "%") not in labs
+    assert ("fraction of inspired oxygen", 50.0, "%") in labs
+
+
+def test_a_count_of_which_a_part_were_neutrophils() -> None:
+    labs = [lab[:3] for lab in _labs("The leukocyte count was 5.4 × 10^9/L, of which 4.1 × 10^9/L were neutrophils.")]
+    assert ("neutrophils", 4.1, "× 10^9/L") in labs
+    assert ("leukocytes", 4.1, "× 10^9/L") not in labs

@@ -129,10 +129,13 @@ _NAME_NUMBER = re.compile(r" \d\s\(\s?[<>≤≥]?\d+(?:[.,]\d+)?\s?[a-zA-Zµμ%/
 _CELLS_IN_UNIT = re.compile(r"(?!cells?/|[GT]pt/)[A-Za-z]{3}[A-Za-z ]*/")  # never "per microliter", "K/µL", "Gpt/L"
 # a percentage followed by the noun it is a share of (no test name there: that case attaches forward above)
 _PERCENT_OF_NOUN = re.compile(
-    r"\s+(?:of\s+(?:the\s+|all\s+|his\s+|her\s+)?)?(?!(?:on|in|at|with|without|and|or|but|to|from|for|by|of|as|while|after|"
+    r"\s+(?:of\s+(?:the\s+|all\s+|his\s+|her\s+)?)?(?!(?:on|in|at|with|without|under|off|upon|via|within|and|or|but|to|"
+    r"from|for|by|of|as|while|after|"
     r"before|during|despite|since|until|than|was|were|is|are|had|has|have|which|that|respectively|predicted|"
     r"normal|at|vs|versus|compared|room|in|the|a|an|[a-z]+ly)\b)[a-z][a-z-]{2,}", re.I)  # "28% initially": no noun
 # (a percentage may name its share with a copula: "of which 81% were neutrophils", "(76% were polymorphonuclear cells)")
+# a count of a part of the cells counted before it: "WBC 9.1 × 10^9/L, of which 7.9 × 10^9/L were neutrophils"
+_SHARE_BEFORE = re.compile(r"\b(?:out\s+of|of|among)\s+(?:which|whom|these|them)\s*,?\s*$", re.I)
 _AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in|were|was|are|being)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
 
 
@@ -186,7 +189,8 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
     if i < len(hits) and hits[i].start < clause_end:  # "80% neutrophils", "2400 U/mL of sCD25"
         nxt = hits[i]
         gap = text[v.end:nxt.start]
-        if _AFTER_GAP.fullmatch(gap) and ("of" in gap or "for" in gap or v.info and v.info.kind == "percent"):
+        if _AFTER_GAP.fullmatch(gap) and ("of" in gap or "for" in gap or v.info and v.info.kind == "percent"
+                                          or _SHARE_BEFORE.search(text, max(0, v.start - 20), v.start)):
             if _fits(nxt.test, v):
                 return nxt.test
         if gap == " " and v.info is None and v.ucum is None and nxt.test.ucum == "1":
