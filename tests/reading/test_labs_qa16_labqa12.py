@@ -125,3 +125,14 @@ def test_a_count_of_which_a_part_were_neutrophils() -> None:
     labs = [lab[:3] for lab in _labs("The leukocyte count was 5.4 × 10^9/L, of which 4.1 × 10^9/L were neutrophils.")]
     assert ("neutrophils", 4.1, "× 10^9/L") in labs
     assert ("leukocytes", 4.1, "× 10^9/L") not in labs
+
+
+
+def test_an_interval_after_a_semicolon_inside_the_results_bracket_flags_it() -> None:
+    labs = _labs("A lipase was sent on the second day (412 U/L; normal range: < 60 U/L).")
+    assert ("lipase", 412.0, "U/L", "H") in labs
+
+
+def test_a_semicolon_outside_any_bracket_opens_no_interval() -> None:
+    labs = _labs("She had a lipase of 41 U/L; normal range: < 60 U/L was quoted.")
+    assert ("lipase", 41.0, "U/L", None) in labs
