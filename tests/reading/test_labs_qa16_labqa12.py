@@ -136,3 +136,18 @@ def test_an_interval_after_a_semicolon_inside_the_results_bracket_flags_it() -> 
 def test_a_semicolon_outside_any_bracket_opens_no_interval() -> None:
     labs = _labs("She had a lipase of 41 U/L; normal range: < 60 U/L was quoted.")
     assert ("lipase", 41.0, "U/L", None) in labs
+
+
+def test_a_result_word_as_an_infinitive_states_an_aim_no_result() -> None:
+    labs = _labs("Insulin and dextrose were given to lower the potassium level before dialysis.")
+    assert not [lab for lab in labs if lab[0] == "potassium"]
+
+
+def test_the_same_word_after_led_to_is_a_result() -> None:
+    labs = _labs("The infection led to decreased platelets on the third day.")
+    assert ("platelets", None, None, "L") in labs
+
+
+def test_a_change_led_to_is_no_aim() -> None:
+    labs = _labs("The bleeding led to decrease in haemoglobin over two days.")
+    assert ("hemoglobin", None, None, "L") in labs
