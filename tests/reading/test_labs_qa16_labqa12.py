@@ -151,3 +151,16 @@ def test_the_same_word_after_led_to_is_a_result() -> None:
 def test_a_change_led_to_is_no_aim() -> None:
     labs = _labs("The bleeding led to decrease in haemoglobin over two days.")
     assert ("hemoglobin", None, None, "L") in labs
+
+
+def test_a_sedimentation_rate_per_first_hour_keeps_its_unit() -> None:
+    labs = [lab[:3] for lab in _labs("Her erythrocyte sedimentation rate was 96 mm/1st hour on admission.")]
+    assert ("erythrocyte sedimentation rate", 96.0, "mm/1st hour") in labs
+
+
+def test_a_table_row_labelled_with_a_percent_sign_after_the_name() -> None:
+    table = ("Table 2. Blood counts\n\nTest\tDay 1\tDay 4\t\nLeukocytes (/µL)\t14200\t9100\t\nNeutrophil %\t86\t61\t\n"
+             "Lymphocyte %\t9\t25\t\n")
+    labs = [lab[:3] for lab in _labs(table)]
+    assert ("neutrophils", 86.0, "%") in labs
+    assert ("neutrophils", 61.0, "%") in labs
