@@ -164,3 +164,8 @@ def test_a_table_row_labelled_with_a_percent_sign_after_the_name() -> None:
     labs = [lab[:3] for lab in _labs(table)]
     assert ("neutrophils", 86.0, "%") in labs
     assert ("neutrophils", 61.0, "%") in labs
+
+
+def test_a_value_to_achieve_is_a_target_no_result() -> None:
+    labs = _labs("Cryoprecipitate was given to achieve a fibrinogen level of 150 mg/dL before surgery.")
+    assert not [lab for lab in labs if lab[0] == "fibrinogen"]

@@ -91,11 +91,11 @@ _VALUES_RANGED = re.compile(r"\b(?:rang(?:ed|ing)|var(?:ied|ying)|fluctuat(?:ed|
                             r"(?:(?:from|between)\s+)?$", re.I)
 # a value aimed at, not measured: "a target INR of 2.5-3.5", "goal trough 10-15 ng/mL", "aiming for an INR of 2-3"
 # (a purpose too: "oxygen to maintain her saturations >94%", "fluids to keep the MAP above 65 mmHg", "insulin for
-# controlling blood sugar between 140 and 180 mg/dL")
+# controlling blood sugar between 140 and 180 mg/dL", "heparin titrated to achieve an APTT of 80 s")
 _TARGET_BEFORE = anchored(r"\b(?:target(?:ed|ing)?|goals?|aim(?:ed|ing)?(?:\s+(?:for|at))?|desired|therapeutic range)"
                           r"\b[^,;.()]{0,30}$"
                           # a purpose may hold a range's two ends: "for controlling glucose between 110 and 160 mg/dL"
-                          r"|\b(?:to\s+(?:maintain|keep|control)|for\s+(?:maintaining|keeping|controlling))"
+                          r"|\b(?:to\s+(?:maintain|keep|control|achieve|attain)|for\s+(?:maintaining|keeping|controlling))"
                           r"\b(?:[^,;.()]|\.(?=\d)){0,60}$"
                           # a target named as a noun of what it aims at: "the target of blood glucose control was
                           # fasting levels of 5.0-7.0 mmol/L and no more than 11.0 mmol/L after meals"
