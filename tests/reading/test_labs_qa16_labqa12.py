@@ -169,3 +169,8 @@ def test_a_table_row_labelled_with_a_percent_sign_after_the_name() -> None:
 def test_a_value_to_achieve_is_a_target_no_result() -> None:
     labs = _labs("Cryoprecipitate was given to achieve a fibrinogen level of 150 mg/dL before surgery.")
     assert not [lab for lab in labs if lab[0] == "fibrinogen"]
+
+
+def test_a_test_that_returned_to_normal_is_normal() -> None:
+    labs = _labs("After three days of antibiotics her procalcitonin returned to the normal range.")
+    assert ("procalcitonin", None, None, "N") in labs

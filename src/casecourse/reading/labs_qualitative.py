@@ -77,6 +77,8 @@ _POST = re.compile(
     # "potassium (3.8 mEq/L), were normal": a comma after the value's bracket, before the copula
     rf"(?:\([^()]{{0,40}}\)\s*(?:,\s*(?=(?:were|was|are|is|remained)\s))?)?(?:(?:levels?|counts?|antibod(?:y|ies)|titers?|titres?|tests?|"
     rf"concentrations?|values?|results?|activit(?:y|ies)|serology|screen(?:ing)?|assays?|were|was|is|are|remained|"
+    # "CRP returned to normal", "came back to the normal range" (round labqa12)
+    rf"(?:returned|came back|went back)\s+to(?:\s+the)?|"
     rf"became|came back|returned|tested|proved|turned|appeared|be|been|had|has|have|found to be|"
     rf"noted to be|to be|all|both|also|still|persistently|again|repeatedly|initially|subsequently|"
     rf"later|now|in this patient|in our patient|fall|falls|fell|lie|lies|lay|lying|continued to|continue to|"
