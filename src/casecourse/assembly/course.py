@@ -92,11 +92,11 @@ _VALUES_RANGED = re.compile(r"\b(?:rang(?:ed|ing)|var(?:ied|ying)|fluctuat(?:ed|
                             r"(?:(?:from|between)\s+)?$", re.I)
 # a value aimed at, not measured: "a target INR of 2.5-3.5", "goal trough 10-15 ng/mL", "aiming for an INR of 2-3"
 # (a purpose too: "oxygen to maintain her saturations >94%", "fluids to keep the MAP above 65 mmHg", "insulin for
-# controlling blood sugar between 140 and 180 mg/dL")
+# controlling blood sugar between 140 and 180 mg/dL", "heparin titrated to achieve an APTT of 80 s")
 _TARGET_BEFORE = anchored(r"\b(?:target(?:ed|ing)?|goals?|aim(?:ed|ing)?(?:\s+(?:for|at))?|desired|therapeutic range)"
                           r"\b[^,;.()]{0,30}$"
                           # a purpose may hold a range's two ends: "for controlling glucose between 110 and 160 mg/dL"
-                          r"|\b(?:to\s+(?:maintain|keep|control)|for\s+(?:maintaining|keeping|controlling))"
+                          r"|\b(?:to\s+(?:maintain|keep|control|achieve|attain)|for\s+(?:maintaining|keeping|controlling))"
                           r"\b(?:[^,;.()]|\.(?=\d)){0,60}$"
                           # a target named as a noun of what it aims at: "the target of blood glucose control was
                           # fasting levels of 5.0-7.0 mmol/L and no more than 11.0 mmol/L after meals"
@@ -174,6 +174,7 @@ _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiat
                            r"was significant |significant )?(?:of|for|includ(?:ed|ing))\b|\bPMH\b", re.I)
 _DOB_BEFORE = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*[:.-]?\s*$", re.I)
 # the mention types `CourseAssembler._fact` reads (any other makes no fact there)
+_TIMED_APGAR = "apgar score at "  # the lab catalogue's Apgar rows for a stated minute (knowledge/labs.csv)
 _FACT_TYPES = frozenset({"condition", "finding", "lab_value", "lab_finding", "score", "lab_test"})
 _EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up", "progression",
                 "recovery", "improvement", "sequela")
@@ -247,7 +248,14 @@ class CourseAssembler:
             m.attrs.get("planned") or m.attrs.get("declined") or m.assertion == Assertion.hypothetical)])
         # clinical scores stated with their value (reading/scores.py): the lab catalogue's reading of the same words
         # ("GCS 8" as a lab value) is not a second fact
-        self._score_spans = Covers([(m.start, m.end) for m in self._types.of("score")])
+        # (an Apgar score the lab reader pairs with its minute, "Apgar scores were 3 at 1 minute and 8 at 5 minutes",
+        # is that minute's score, reading/lab_apgar.py: the stated score read without its minute is not kept)
+        timed_apgar = Covers([(m.start, m.end) for m in self._types.of("lab_value")
+                              if (m.norm or "").startswith(_TIMED_APGAR)])
+        self._untimed_apgar = {id(m) for m in self._types.of("score")
+                               if m.norm == "apgar score" and timed_apgar.meets(m.start, m.end)}
+        self._score_spans = Covers([(m.start, m.end) for m in self._types.of("score")
+                                    if id(m) not in self._untimed_apgar])
         self._scores: dict[tuple, StatedScore] = {}
         self._generic_of: dict[tuple[int, int], bool] = {}
         self._answer_index: suspicions.Answers | None = None
@@ -377,7 +385,7 @@ class CourseAssembler:
         elif m.type in ("lab_value", "lab_finding") and m.attrs.get("test") and m.assertion != Assertion.hypothetical \
                 and not self._in_score(m):
             self._lab(m, sent, when)
-        elif m.type == "score":
+        elif m.type == "score" and id(m) not in self._untimed_apgar:
             self._score(m, sent, when)
         elif m.type == "lab_test" and m.norm:
             self._named[m.norm] = (m, sent)

@@ -66,6 +66,14 @@ def _by_cutoff(x: float, ref: Mention, positive_label: bool, factor: tuple[float
     return "POS" if inside == positive_label else "NEG"
 
 
+def _inside_bracket(text: str, start: int) -> bool:
+    """Whether a bracket opened shortly before `start` is still open: "(26.1 mg/L; normal range: < 1 mg/L)", the
+    value and its interval in one bracket, apart by a semicolon."""
+    before = text[max(0, start - 40):start]
+    k = max(before.rfind("("), before.rfind("["))
+    return k >= 0 and ")" not in before[k:] and "]" not in before[k:]
+
+
 def interval_flag(text: str, mentions: list[Mention], starts: list[int], value: Mention) -> str | None:
     """H, L or N from the interval written right after `value` ("(reference 7-35 U/L)"), else None."""
     x = value.attrs.get("value")
@@ -86,7 +94,8 @@ def interval_flag(text: str, mentions: list[Mention], starts: list[int], value: 
         if m.attrs.get("test") not in (None, value.attrs.get("test")):
             return None
         gap = text[value.end:m.start]
-        if not any(c in gap for c in "([") or ")" in gap or "]" in gap:
+        if not (any(c in gap for c in "([") or ";" in gap and _inside_bracket(text, value.start)) \
+                or ")" in gap or "]" in gap:
             return None
         factor = _comparable(value, m)
         label = _RESULT_LABEL.search(gap)

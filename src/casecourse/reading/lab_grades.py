@@ -15,6 +15,7 @@ from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading.lab_apgar import read_apgar
 from casecourse.reading.rx_first import anchored, finditer, lower_text
 
 # TNM: a T with N (and M) or a prefixed T alone ("pT2", "ypT0"); TNM letters are upper case by convention
@@ -117,9 +118,11 @@ def find(text: str) -> list[Mention]:
         s, e = _sentence(text, m.start(), m.end())
         if any(p.search(text, s, e) for p in class_cues):
             out.append(_mention(text, m.start(), m.end(), "class"))
+    # "Apgar score was 8/9 at 1 and 5 minutes": two scores paired with their minutes (reading/lab_apgar.py), no grade
+    apgar = read_apgar(text, low).claimed if "/" in text else []
     for m in finditer(_FRACTION, text) if "/" in text else ():  # by its lower-case twin once warm
         scale = _fraction_scale(text, m)
-        if scale is not None:
+        if scale is not None and not any(a <= m.start() < b for a, b in apgar):
             out.append(_mention(text, m.start(), m.end(), scale))
     out.sort(key=lambda x: (x.start, -x.end))
     kept: list[Mention] = []

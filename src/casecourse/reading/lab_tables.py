@@ -55,7 +55,8 @@ def _ref_num(written: str) -> float:
 _REFERENCE_HEADER = re.compile(r"\b(?:reference|normal|ref\.?|range|interval|limits?|ULN|RV|NV)\b", re.I)
 _EMPTY = re.compile(r"^\s*(?:[-–—−/]+|n\.?\s?a\.?|nd|not done|not (?:available|measured|tested))?\s*$", re.I)
 _SPACED_THOUSANDS = re.compile(r"^(?P<cmp>[<>≤≥]\s?)?\d{1,3}(?: \d{3})+(?:[.,]\d+)?$")
-_LABEL_UNIT = re.compile(r"(?:,\s*|\s*\(|\s+in\s+|\s+(?=[×x]\s?10[\d^]))(?P<unit>[^,()]{1,20}?)\)?\s*$")
+# (a percent sign alone after the name: "Neutrophil %", round labqa12)
+_LABEL_UNIT = re.compile(r"(?:,\s*|\s*\(|\s+in\s+|\s+(?=[×x]\s?10[\d^])|\s+(?=%\s*$))(?P<unit>[^,()]{1,20}?)\)?\s*$")
 _LABEL_UNIT_BEFORE = re.compile(r"^\s*,?\s*|\s+$")  # what stands around a unit between a row's name and interval
 _LABEL_INTERVAL = re.compile(r"\s*\((?P<ref>[^()]{1,30})\)\s*$")  # a bracket closing a row label
 # a percentage named by its short form in a row label: "Neutrophils (NEU%)", "Lymphocytes (LYMPH%)"

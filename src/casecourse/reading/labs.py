@@ -26,6 +26,7 @@ from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.plausibility import can_be_negative
 from casecourse.reading import lab_fluids, weight_change
+from casecourse.reading.lab_apgar import read_apgar
 from casecourse.reading.labs_catalogue import LabTest, TestHit, by_written, catalogue, expand, find_tests
 from casecourse.reading.labs_qualitative import Compound, compound_anchors, find_compounds, find_qualitative
 from casecourse.reading.labs_results import find_results
@@ -128,10 +129,13 @@ _NAME_NUMBER = re.compile(r" \d\s\(\s?[<>≤≥]?\d+(?:[.,]\d+)?\s?[a-zA-Zµμ%/
 _CELLS_IN_UNIT = re.compile(r"(?!cells?/|[GT]pt/)[A-Za-z]{3}[A-Za-z ]*/")  # never "per microliter", "K/µL", "Gpt/L"
 # a percentage followed by the noun it is a share of (no test name there: that case attaches forward above)
 _PERCENT_OF_NOUN = re.compile(
-    r"\s+(?:of\s+(?:the\s+|all\s+|his\s+|her\s+)?)?(?!(?:on|in|at|with|without|and|or|but|to|from|for|by|of|as|while|after|"
+    r"\s+(?:of\s+(?:the\s+|all\s+|his\s+|her\s+)?)?(?!(?:on|in|at|with|without|under|off|upon|via|within|and|or|but|to|"
+    r"from|for|by|of|as|while|after|"
     r"before|during|despite|since|until|than|was|were|is|are|had|has|have|which|that|respectively|predicted|"
     r"normal|at|vs|versus|compared|room|in|the|a|an|[a-z]+ly)\b)[a-z][a-z-]{2,}", re.I)  # "28% initially": no noun
 # (a percentage may name its share with a copula: "of which 81% were neutrophils", "(76% were polymorphonuclear cells)")
+# a count of a part of the cells counted before it: "WBC 9.1 × 10^9/L, of which 7.9 × 10^9/L were neutrophils"
+_SHARE_BEFORE = re.compile(r"\b(?:out\s+of|of|among)\s+(?:which|whom|these|them)\s*,?\s*$", re.I)
 _AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in|were|was|are|being)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
 
 
@@ -185,7 +189,8 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
     if i < len(hits) and hits[i].start < clause_end:  # "80% neutrophils", "2400 U/mL of sCD25"
         nxt = hits[i]
         gap = text[v.end:nxt.start]
-        if _AFTER_GAP.fullmatch(gap) and ("of" in gap or "for" in gap or v.info and v.info.kind == "percent"):
+        if _AFTER_GAP.fullmatch(gap) and ("of" in gap or "for" in gap or v.info and v.info.kind == "percent"
+                                          or _SHARE_BEFORE.search(text, max(0, v.start - 20), v.start)):
             if _fits(nxt.test, v):
                 return nxt.test
         if gap == " " and v.info is None and v.ucum is None and nxt.test.ucum == "1":
@@ -647,10 +652,16 @@ def find_labs(text: str) -> list[Mention]:
     last: tuple[int, LabTest | None] = (-1, None)  # end and test of the last unitless value kept
     taken: dict[int, int] = {}  # values given so far to each group name that lists its tests
     low = lower_text(text)
+    apgar = read_apgar(text, low)  # scores paired with their minutes; no number of theirs is read below
+    out.extend(apgar.mentions)
+    claimed = sorted(apgar.claimed)
+    claimed_starts = [a for a, _ in claimed]
     for v in values:
         i = bisect.bisect_right(hit_starts, v.start) - 1
         if i >= 0 and hits[i].end > v.start:
             continue  # a digit inside a test name: "C3", "CA 19-9"
+        if claimed and (j := bisect.bisect_right(claimed_starts, v.start) - 1) >= 0 and claimed[j][1] > v.start:
+            continue
         k = bisect.bisect_right(ends, v.start)
         clause_start = ends[k - 1] if k else 0
         if k and text[clause_start - 1] == ";" \

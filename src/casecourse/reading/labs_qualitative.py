@@ -47,6 +47,13 @@ _INTERP = {
     "A": ["abnormal", "deranged", "altered", "irregular"],
 }
 _WORD2INTERP = {w: k for k, ws in _INTERP.items() for w in ws}
+# result words that are also verbs in the infinitive: after "to" they state an aim, no result ("calcitonin was given to
+# decrease calcium levels", "to lower the potassium"; round labqa12)
+_AIM_VERBS = frozenset({"increase", "decrease", "lower"})
+# (not "led to decrease in blood pressure": a noun after a preposition, the change that came)
+_AIM_BEFORE = re.compile(r"(?<!\bled )(?<!\blead )(?<!\bleads )(?<!\bleading )(?<!\bdue )\b(?:in\s+order\s+)?"
+                         r"to\s+(?:further\s+)?$", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?:in|of)\b", re.I)  # "an increase in", "a decrease of": the noun
 _DEG = (r"(?:(?:very|markedly|mildly|slightly|significantly|severely|moderately|extremely|highly|"
         r"persistently|marginally|massively|strongly|weakly|grossly|substantially|dramatically|notably|"
         r"remarkably|considerably|minimally|borderline|abnormally|diffusely|exceedingly|also|both|all|still|again|"
@@ -70,6 +77,8 @@ _POST = re.compile(
     # "potassium (3.8 mEq/L), were normal": a comma after the value's bracket, before the copula
     rf"(?:\([^()]{{0,40}}\)\s*(?:,\s*(?=(?:were|was|are|is|remained)\s))?)?(?:(?:levels?|counts?|antibod(?:y|ies)|titers?|titres?|tests?|"
     rf"concentrations?|values?|results?|activit(?:y|ies)|serology|screen(?:ing)?|assays?|were|was|is|are|remained|"
+    # "CRP returned to normal", "came back to the normal range" (round labqa12)
+    rf"(?:returned|came back|went back)\s+to(?:\s+the)?|"
     rf"became|came back|returned|tested|proved|turned|appeared|be|been|had|has|have|found to be|"
     rf"noted to be|to be|all|both|also|still|persistently|again|repeatedly|initially|subsequently|"
     rf"later|now|in this patient|in our patient|fall|falls|fell|lie|lies|lay|lying|continued to|continue to|"
@@ -389,6 +398,10 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             if listed and (listed.group("n1") or listed.group("n2")):
                 pre = listed  # "the labs within normal limits included A, B and C": said of each test named
             adj_at = prev_bound + pre.start("adj") if pre else 0
+            if pre and pre is not listed and pre.group("adj").split()[-1].lower() in _AIM_VERBS \
+                    and _AIM_BEFORE.search(text, max(0, adj_at - 20), adj_at) \
+                    and not _NOUN_AFTER.match(text, prev_bound + pre.end("adj")):
+                pre = None  # "to decrease calcium levels": an aim, no result
             if pre and pre is not listed and (_PREDICATE_BEFORE.search(text, max(0, adj_at - 30), adj_at)
                         or _AND_AFTER.match(text, prev_bound + pre.end("adj"))):
                 # "X was positive and Y (Z) antibody was negative", "her oxygen requirement decreased and ferritin
