@@ -828,8 +828,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     set_by[id(new)] = (new, tx)
                     shifts.append((_clause_start(reading.text, told_to, tx.start), new))
                     told_to = max(told_to, tx.end)
-        if current is None:
-            out.append(None)
+        if current is None and (aside is None or not _bulleted_item(reading.text, reading.sentences[i][0])):
+            out.append(None)  # (a list item's own date dates its item even before the story has a time)
             continue
         if setter is None and aside is None and current is not None and current.offset_days \
                 and current.offset_days[1] < 0 and _RETURNS_TO_PRESENTATION.search(reading.text, *reading.sentences[i]):
@@ -884,7 +884,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 # is day 0's, what follows it the history's (timeqa13)
                 resumes = ((clause.start(), TimeRef(offset_days=(0.0, 0.0), derivation="carried", precision="day",
                                                     anchor="day0")), (clause.end(), aside)) if not has_calendar else ()
-            if setter is not None and i in by_sentence:
+            if setter is not None and i in by_sentence and current is not None:
                 # "hypertension for 18 years, a subarachnoid haemorrhage 17 years ago, tuberculosis 14 years ago": each
                 # item of a list of history dated by its own time counted back (timeqa13)
                 items = _history_items(reading.text, setter, by_sentence[i], current, has_calendar)
