@@ -4,24 +4,7 @@ zero) ... on day seven"). A schedule's "day 0" with no brackets marks nothing. S
 
 from __future__ import annotations
 
-from casecourse.assembly.timeline import place_sentences
-from casecourse.model import TimeRef
-from casecourse.reading.pipeline import read
-
-
-def mid(t: TimeRef | None) -> float:
-    assert t is not None and t.offset_days is not None
-    return (t.offset_days[0] + t.offset_days[1]) / 2
-
-
-def at(text: str, word: str) -> TimeRef:
-    reading = read(text)
-    placed = place_sentences(reading)
-    k = text.index(word)
-    i = next(j for j, (a, b) in enumerate(reading.sentences) if a <= k < b)
-    st = placed[i]
-    assert st is not None
-    return st.at(k)
+from timeline_probe import at, mid
 
 
 def test_day_zero_and_a_later_day_in_one_sentence() -> None:

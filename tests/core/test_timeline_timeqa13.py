@@ -5,24 +5,7 @@ after a discharge. Sentences written for this test."""
 
 from __future__ import annotations
 
-from casecourse.assembly.timeline import place_sentences
-from casecourse.model import TimeRef
-from casecourse.reading.pipeline import read
-
-
-def mid(t: TimeRef | None) -> float:
-    assert t is not None and t.offset_days is not None
-    return (t.offset_days[0] + t.offset_days[1]) / 2
-
-
-def at(text: str, word: str) -> TimeRef:
-    reading = read(text)
-    placed = place_sentences(reading)
-    k = text.index(word)
-    i = next(j for j, (a, b) in enumerate(reading.sentences) if a <= k < b)
-    st = placed[i]
-    assert st is not None
-    return st.at(k)
+from timeline_probe import at, mid
 
 
 def test_a_glued_legend_does_not_move_the_story() -> None:
