@@ -152,19 +152,21 @@ def corpus_build(
     timeout: float = typer.Option(120.0, "--timeout", min=0, help="Seconds one document may take; past it the "
                                   "document is an error row ('timed out after N s'), its worker process is replaced "
                                   "and the build goes on. 0: no limit."),
-    batch_docs: int = typer.Option(2000, "--batch-docs", min=1, help="Documents per batch file (one Parquet file per "
-                                   "table per batch; a progress line is printed per batch)."),
+    batch_docs: int | None = typer.Option(None, "--batch-docs", min=1, show_default=False,
+                                          help="Documents per batch file (one Parquet file per table per batch; a "
+                                          "progress line is printed per batch; a batch waits in memory until "
+                                          "written) [default: 500]"),
 ) -> None:
     """Read every document into the store's Parquet tables; a bad document becomes an error row.
 
     A rerun skips the documents already stored (same bytes = same SHA-256 id) unless --retry-errors or --refresh
     says to read them again; re-read documents replace their old rows (no duplicates; a rebuild that is killed
     midway is finished by the next build). Exit code 2 when this run wrote error rows."""
-    from casecourse.corpus.build import build
+    from casecourse.corpus.build import BATCH_DOCS, build
     from casecourse.corpus.store import StoreError
 
     try:
-        summary = build(inputs, store, workers, scheduler, dask_local, err, batch_docs=batch_docs,
+        summary = build(inputs, store, workers, scheduler, dask_local, err, batch_docs=batch_docs or BATCH_DOCS,
                         retry_errors=retry_errors, refresh=refresh, timeout=timeout)
     except (StoreError, OSError) as exc:  # the store itself is unusable (a document's errors are rows, not this)
         err.print(f"error: {exc}", markup=False, highlight=False, soft_wrap=True)
