@@ -27,8 +27,8 @@ def test_a_legend_names_no_event_to_count_from() -> None:
 def test_an_amount_before_the_presentation_told_as_a_clause() -> None:
     text = ("A 71-year-old man came with a painful scrotal mass.\n"
             "About 18 months earlier, he was diagnosed with an inguinal hernia at our clinic. "
-            "Several days before the patient presented to the emergency department, he noticed weakness.")
-    t = at(text, "weakness")
+            "Several days before the patient presented to the emergency room, his legs had felt weak.")
+    t = at(text, "weak.")
     assert t.offset_days is not None and -7.0 <= t.offset_days[0] and t.offset_days[1] <= -3.0  # (was ~-570..-536)
     assert mid(at(text, "presented to the emergency")) == 0.0  # the presentation itself is day 0
 
@@ -52,7 +52,7 @@ def test_a_state_since_an_event_at_the_presentation() -> None:
 def test_the_onset_of_a_second_episode_after_a_discharge() -> None:
     text = ("A 69-year-old man received chemotherapy for lymphoma. On day 7, he had fever and was admitted to the "
             "intensive care unit. After 20 days of ICU stay, the patient was discharged. Two weeks later, fever was "
-            "noted at home. He was admitted within 3 h from the first occurrence of fever. "
+            "noted at home. He came back to hospital 5 h after the first occurrence of fever. "
             "He also had diarrhoea.")
     assert mid(at(text, "diarrhoea")) > 30.0  # the fever of this episode, not of day 7 (was 6.1)
 
@@ -66,7 +66,7 @@ def test_the_days_of_a_first_stay_told_after_day_0() -> None:
 
 
 def test_the_days_of_a_stay_at_day_0_still_count_from_day_0() -> None:
-    text = ("A 73-year-old woman was admitted to our emergency department after a 1-day episode of melena. "
+    text = ("A 64-year-old man with two days of black stools was admitted to our emergency department. "
             "On the third day of admission, she had abdominal pain.")
     assert mid(at(text, "abdominal pain")) == 2.0
 

@@ -353,7 +353,7 @@ _COPULA_BEFORE = re.compile(r"\b(?:was|is|were|being)\s+$", re.I)
 
 def _state_since(text: str, tx: Mention) -> bool:
     """An amount after an event (not the story's own time) told as the patient's state with a copula right before it
-    ("The patient was 5 months postpartum, after a vaginal delivery, at the time of presentation")."""
+    ("she presented three months postpartum, after a caesarean section")."""
     a = tx.attrs
     return a.get("rel_direction") == "after" and not a.get("vague") and a.get("rel_amount_min") is not None \
         and a.get("rel_anchor") not in (None, "previous", "admission", "presentation") \

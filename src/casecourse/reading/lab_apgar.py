@@ -1,7 +1,7 @@
 """Apgar scores with the minutes they are given for (round labqa12).
 
 A newborn's Apgar scores are written as a list of scores and a list of minutes, paired by their order: "Apgar scores
-of 8 and 9 at 1 and 5 minutes", "Apgar score at 1, 5 and 10 minutes was 8, 10 and 10", "1 min and 5 min Apgar scores
+of 8 and 9 at 1 and 5 minutes", "Apgar score at 1, 5 and 10 minutes was 6, 8 and 9", "1 min and 5 min Apgar scores
 of 8 and 8", "7 at 1 min and 8 at 5 min", "8/9 at 1 and 5 minutes". Read number by number, the minutes were taken for
 scores ("Apgar ... at 1, 5 and 10 minutes": scores of 1 and 5) and the scores after a weight for weights ("weighed
 2680 g, with ... Apgar scores of 8 and 8"). Here each score is paired with its minute where both lists are as long
@@ -38,7 +38,7 @@ _LINK = r"(?:\s*(?:was|were|of|:|=|at\s+birth|,|recorded\s+as|(?:improved|increa
 _GROUP = re.compile(rf"(?P<s>{_SCORE_RUN}){_AT}(?P<m>{_MIN_RUN}){_LIFE}", re.I)
 _GROUP_RUN = rf"{_SCORE_RUN}{_AT}{_MIN_RUN}{_LIFE}"
 _SCORES_FIRST = re.compile(rf"{_LINK}\s*{_GROUP_RUN}(?:{_MIN_SEP}{_GROUP_RUN})*", re.I)
-# "at 1, 5 and 10 minutes was 8, 10 and 10"
+# "at 1, 5 and 10 minutes was 6, 8 and 9"
 _MINUTES_FIRST = re.compile(rf"{_AT}(?P<m>{_MIN_RUN}){_LIFE}{_LINK}(?P<s>{_SCORE_RUN})", re.I)
 # scores at no minute: "Apgar scores were 2, 6 and 7", "Apgar scores of 1/8/9"
 _PLAIN = re.compile(rf"{_LINK}(?P<s>{_SCORE_RUN})(?![\d/]|\s*(?:[-–]|to\b)\s*\d)", re.I)  # not "9–10": a range
