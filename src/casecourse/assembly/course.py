@@ -22,7 +22,14 @@ from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
 from casecourse.assembly.positions import ByType
 from casecourse.assembly.procedures import ProcedureBuilder
-from casecourse.assembly.timeline import SentenceTime, calendar_time, days_after, place_one, place_sentences
+from casecourse.assembly.timeline import (
+    DOB_BEFORE,
+    SentenceTime,
+    calendar_time,
+    days_after,
+    place_one,
+    place_sentences,
+)
 from casecourse.knowledge import table
 from casecourse.model import (
     Assertion,
@@ -172,7 +179,6 @@ def _not_a_volume(test: str | None) -> bool:
 
 _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiatric )?history (?:was notable |"
                            r"was significant |significant )?(?:of|for|includ(?:ed|ing))\b|\bPMH\b", re.I)
-_DOB_BEFORE = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*[:.-]?\s*$", re.I)
 # the mention types `CourseAssembler._fact` reads (any other makes no fact there)
 _FACT_TYPES = frozenset({"condition", "finding", "lab_value", "lab_finding", "score", "lab_test"})
 _EVENT_KINDS = ("admission", "discharge", "relapse", "flare", "remission", "death", "follow_up", "progression",
@@ -976,7 +982,7 @@ class CourseAssembler:
         story's anchor where no age is written and every day of the anchor gives the same age."""
         p = self.course.patient
         for m in self._types.of("date"):
-            if m.attrs.get("kind") != "absolute" or not _DOB_BEFORE.search(
+            if m.attrs.get("kind") != "absolute" or not DOB_BEFORE.search(
                     self.text, max(0, m.start - 20), m.start):
                 continue
             born = calendar_time(m)

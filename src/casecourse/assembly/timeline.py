@@ -477,6 +477,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             continue  # ("the 26th week of her pregnancy": how far the pregnancy had gone, not the story's time)
         while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
             si += 1
+        if m.type == "date" and DOB_BEFORE.search(reading.text, max(0, m.start - 20), m.start):
+            continue  # "Re: Jane Doe, DOB 11/06/1958": the birth (course.py reads it), not the story's time
         if si < len(reading.sentences) and _in_parentheses(reading.text, reading.sentences[si][0], m.start):
             if not (marks_day_zero and m.attrs.get("day_count") and _BARE_DAY.match(m.text)):
                 continue  # "(stent placed 4 years before admission)" dates an aside, not the story
@@ -1001,6 +1003,10 @@ def _later_stays(admitted_in: dict[int, int], readmitted_in: dict[int, int],
 _LABEL_LINE = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z /'()-]{2,40}?)\s*:\s*$")
 _STORY_START_LABEL = re.compile(r"\b(?:admission|admitted|presentation|presented|onset|arrival)\b", re.I)
 _FIELD_GAP = re.compile(r"[ \t]{3,}|\t")
+
+
+# the label of a date of birth before its date ("DOB 11/06/1958", "Date of birth: ...", "born on ...")
+DOB_BEFORE = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*[:.-]?\s*$", re.I)
 
 
 def _dated_label(text: str, sentence: tuple[int, int], tx: Mention) -> bool:

@@ -141,6 +141,16 @@ def _record_field_rx() -> re.Pattern[str]:
     return re.compile(rf"\s*(?:{words})\s*:", re.I)
 
 
+@cache
+def _salutation_rx() -> re.Pattern[str]:
+    """A clinical letter's salutation alone on its line ("Dear Dr Patel,", "Dear Colleague"),
+    `knowledge/letter_salutations.csv`: the letter's body after it is the patient's story."""
+    with resources.files("casecourse.knowledge").joinpath("letter_salutations.csv").open(encoding="utf-8") as f:
+        words = [r["addressee"] for r in csv.DictReader(line for line in f if not line.startswith("#"))]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*dear\s+(?:{alt})\b\.?[^\n.!?]{{0,60}}[,:]?\s*$", re.I)
+
+
 def _heading_zone(line: str) -> str | None:
     s = _NUMBERING.sub("", line.strip()).rstrip(":. ").lower()
     if len(s) > 60 or not s:
@@ -234,6 +244,7 @@ def zone_lines(text: str) -> list[Zone]:
     box_return: str | None = None  # after a teaching box's own heading line: the zone its bullets interrupt
     sections: dict[str, str] = {}  # a numbered section ("2 Case presentation") -> its zone
     zones_headed = False  # a section heading seen: record header fields come before it
+    clinical_letter = False  # a clinical letter's salutation seen: its whole body is about its patient
     for k, (start, end, raw) in enumerate(lines):
         if not raw.strip():
             continue
@@ -262,6 +273,9 @@ def zone_lines(text: str) -> list[Zone]:
         elif hz:
             current = hz
             zone = "title"
+        elif not inline and _salutation_rx().match(raw):
+            zone, current = "title", "narrative"  # "Dear Dr Patel,": the letter's body tells its patient's story
+            clinical_letter = True
         elif not zones_headed and _record_field_rx().match(raw):
             zone = "narrative"  # a record's header field before its first section: the patient's stay, sex, age
         elif _TITLE_LINE.match(raw) or (start == 0 and len(raw) < 200 and not raw.rstrip().endswith(".")) or (
@@ -320,7 +334,7 @@ def zone_lines(text: str) -> list[Zone]:
         _page_header(zones, first_heading)
     if not inline and opening_sub is not None and opening_sub > 0:
         _unheaded_opening(text, zones, opening_sub)
-    if not has_headings:
+    if not has_headings and not clinical_letter:
         _mark_unheaded_discussion(text, zones)
     return zones
 

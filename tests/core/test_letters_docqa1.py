@@ -1,0 +1,71 @@
+"""Clinic, referral and discharge letters read as a clinician reads them (docqa1; invented text)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+CLINIC_LETTER = """Respiratory Clinic
+
+Dear Dr Lawson,
+
+Re: Peter Grant, DOB 04/09/1961
+
+Diagnosis: Sarcoidosis
+
+Mr Grant, a 61-year-old man, was diagnosed with pulmonary sarcoidosis in May 2019 and started on prednisolone
+30 mg daily. He now has a dry cough and mild exertional breathlessness.
+
+Current medications:
+Prednisolone 10 mg once daily
+Omeprazole 20 mg once daily
+Alendronic acid 70 mg weekly - stopped
+"""
+
+
+FOLLOW_UP = """Neurology Clinic
+
+Dear Dr Lawson,
+
+Re: Anne Short, DOB 17/03/1972
+
+I saw Mrs Short for her annual review. Her relapsing multiple sclerosis was diagnosed in 2015, when she was
+43 years old, and she had a relapse with optic neuritis in June 2021. She reports fatigue but no new weakness.
+
+Plan:
+Repeat MRI brain in six months.
+"""
+
+
+def test_a_letter_body_after_its_salutation_is_the_patients_story() -> None:
+    # the body opens with no heading and no case-report opening: before the salutation rule it was an introduction
+    course = analyze_text(FOLLOW_UP)
+    assert course.patient.sex == "female"
+    assert any("multiple sclerosis" in c.name for c in course.conditions)
+    assert "fatigue" in {f.name for f in course.findings}
+
+
+def test_a_letter_to_a_journal_is_no_clinical_letter() -> None:
+    text = "Dear Editor,\n\nSarcoidosis is a multisystem granulomatous disease of unknown cause.\n"
+    assert not analyze_text(text).conditions
+
+
+def test_a_date_of_birth_beside_the_patients_name_does_not_date_the_story() -> None:
+    text = ("Dear Dr Lawson,\n\nRe: Anne Short, DOB 17/03/1972\n\n"
+            "I saw Mrs Short with a two-week history of cough and wheeze. She has asthma.\n")
+    course = analyze_text(text)
+    assert course.patient.birth_year == (1972, 1972)
+    assert {f.name for f in course.findings} >= {"cough", "wheeze"}
+    assert all((f.time.point or "")[:4] != "1972" for f in course.findings)
+    assert all((c.time.point or "")[:4] != "1972" for c in course.conditions)
+
+
+def test_the_current_medications_of_a_letter_are_active_and_a_line_marked_stopped_is_stopped() -> None:
+    status = {e.drug: e.status for e in analyze_text(CLINIC_LETTER).exposures}
+    assert status["omeprazole"] == "active"
+    assert status["alendronic acid"] == "stopped"
+
+
+def test_a_medications_label_line_lists_current_drugs() -> None:
+    text = ("Dear Colleague,\n\nThis 50-year-old woman has had back pain for a month.\n\n"
+            "Medications: naproxen 500 mg twice daily, lansoprazole 15 mg daily\n")
+    status = {e.drug: e.status for e in analyze_text(text).exposures}
+    assert status == {"naproxen": "active", "lansoprazole": "active"}
