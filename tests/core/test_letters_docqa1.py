@@ -69,3 +69,24 @@ def test_a_medications_label_line_lists_current_drugs() -> None:
             "Medications: naproxen 500 mg twice daily, lansoprazole 15 mg daily\n")
     status = {e.drug: e.status for e in analyze_text(text).exposures}
     assert status == {"naproxen": "active", "lansoprazole": "active"}
+
+
+US_DATES = """Admission Date: 03/04/2024     Discharge Date: 03/15/2024
+
+History of Present Illness:
+60 yo man with cirrhosis admitted with confusion. On 03/06/2024 he developed a fever.
+"""
+
+
+def test_a_us_date_settles_the_month_first_order_of_the_others() -> None:
+    # "03/15/2024" is valid only month-first: "03/04/2024" and "03/06/2024" of the same record are in March
+    course = analyze_text(US_DATES)
+    stays = {(e.type, e.time.point) for e in course.events if e.type in ("admission", "discharge")}
+    assert stays == {("admission", "2024-03-04"), ("discharge", "2024-03-15")}
+    assert {f.name: f.time.point for f in course.findings}.get("fever") == "2024-03-06"
+
+
+def test_a_day_first_date_keeps_the_others_day_first() -> None:
+    text = "Clinic date: 20/01/2023\n\nShe was admitted on 03/04/2022 with fever. Seen again on 01/12/2023.\n"
+    values = {m.text: m.attrs["value"] for m in analyze_text(text).mentions if m.type == "date"}
+    assert values["03/04/2022"] == "2022-04-03" and values["01/12/2023"] == "2023-12-01"
