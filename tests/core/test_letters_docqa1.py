@@ -90,3 +90,13 @@ def test_a_day_first_date_keeps_the_others_day_first() -> None:
     text = "Clinic date: 20/01/2023\n\nShe was admitted on 03/04/2022 with fever. Seen again on 01/12/2023.\n"
     values = {m.text: m.attrs["value"] for m in analyze_text(text).mentions if m.type == "date"}
     assert values["03/04/2022"] == "2022-04-03" and values["01/12/2023"] == "2023-12-01"
+
+
+def test_the_encounter_date_of_a_note_dates_its_story_and_its_today() -> None:
+    text = ("URGENT CARE NOTE\n\nDate of visit: 11/14/2022\n\n"
+            "42 yo man with two days of sore throat and fever. Rapid strep test positive.\n")
+    course = analyze_text(text)
+    assert {f.name: f.time.point for f in course.findings}.get("fever") == "2022-11-14"
+    letter = ("Clinic date: 09/03/2023\n\nDear Dr Khan,\n\nI saw Mr Ross today. He had gout diagnosed in 2019. "
+              "Today he has a rash on his legs.\n")
+    assert {f.name: f.time.point for f in analyze_text(letter).findings}.get("rash") == "2023-03-09"

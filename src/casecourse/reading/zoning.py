@@ -135,8 +135,10 @@ def _headings() -> dict[str, str]:
 def _record_field_rx() -> re.Pattern[str]:
     """A line opening with a field of a clinical record's header ("Admission Date: ...", "Sex: F"),
     `knowledge/record_header_labels.csv`."""
-    with resources.files("casecourse.knowledge").joinpath("record_header_labels.csv").open(encoding="utf-8") as f:
-        labels = [r["label"] for r in csv.DictReader(line for line in f if not line.startswith("#"))]
+    labels = []
+    for name in ("record_header_labels.csv", "encounter_date_labels.csv"):  # the encounter's date too ("Clinic date:")
+        with resources.files("casecourse.knowledge").joinpath(name).open(encoding="utf-8") as f:
+            labels += [r["label"] for r in csv.DictReader(line for line in f if not line.startswith("#"))]
     words = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(labels, key=len, reverse=True))
     return re.compile(rf"\s*(?:{words})\s*:", re.I)
 
