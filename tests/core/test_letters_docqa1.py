@@ -100,3 +100,11 @@ def test_the_encounter_date_of_a_note_dates_its_story_and_its_today() -> None:
     letter = ("Clinic date: 09/03/2023\n\nDear Dr Khan,\n\nI saw Mr Ross today. He had gout diagnosed in 2019. "
               "Today he has a rash on his legs.\n")
     assert {f.name: f.time.point for f in analyze_text(letter).findings}.get("rash") == "2023-03-09"
+
+
+def test_a_letters_first_person_suspicion_stays_a_suspicion() -> None:
+    for s in ("I suspect coeliac disease.", "Coeliac disease is suspected.", "This is possibly coeliac disease.",
+              "I wonder whether she has coeliac disease."):
+        text = f"Dear Dr Moss,\n\nThis 29-year-old woman has had diarrhoea and weight loss for three months. {s}\n"
+        got = {c.name: (c.status, c.assertion.value) for c in analyze_text(text).conditions}
+        assert got.get("celiac disease") == ("provisional", "suspected"), (s, got)
