@@ -108,3 +108,11 @@ def test_a_letters_first_person_suspicion_stays_a_suspicion() -> None:
         text = f"Dear Dr Moss,\n\nThis 29-year-old woman has had diarrhoea and weight loss for three months. {s}\n"
         got = {c.name: (c.status, c.assertion.value) for c in analyze_text(text).conditions}
         assert got.get("celiac disease") == ("provisional", "suspected"), (s, got)
+
+
+def test_a_drug_in_an_allergy_list_is_no_exposure() -> None:
+    text = ("HPI: 67 yo M with cellulitis of the left leg.\nAllergies: Penicillin (anaphylaxis), codeine\n\n"
+            "ED Course: Given IV vancomycin 1.5 g.\n")
+    assert {e.drug for e in analyze_text(text).exposures} == {"vancomycin"}
+    listed = "HPI: 67 yo M with cellulitis.\n\nDrug allergies:\n- sulfamethoxazole\n- ibuprofen (rash)\n"
+    assert not analyze_text(listed).exposures
