@@ -116,3 +116,18 @@ def test_a_drug_in_an_allergy_list_is_no_exposure() -> None:
     assert {e.drug for e in analyze_text(text).exposures} == {"vancomycin"}
     listed = "HPI: 67 yo M with cellulitis.\n\nDrug allergies:\n- sulfamethoxazole\n- ibuprofen (rash)\n"
     assert not analyze_text(listed).exposures
+
+
+def test_sex_written_as_one_letter_after_an_age_or_in_a_sex_field() -> None:
+    assert analyze_text("HPI: 31 yo F with two days of dysuria and fever.\n").patient.sex == "female"
+    assert analyze_text("HPI: 72 y/o M with chest pain.\n").patient.sex == "male"
+    # a header with no section heading and no word for the patient in its paragraph is still the patient's record
+    header = "Admission Date: 2021-01-02\nSex: M\n\nThe cough began a week ago.\n"
+    assert analyze_text(header).patient.sex == "male"
+    assert analyze_text("A 45 yo M-protein band was seen.\n").patient.sex == "unknown"
+
+
+def test_a_patient_line_opening_a_letter_gives_age_and_sex() -> None:
+    text = "Patient: Ian Moore, 81-year-old man\nDate of admission: 02/11/2022\n\nPresenting complaint:\nFalls.\n"
+    patient = analyze_text(text).patient
+    assert (patient.sex, patient.age_years) == ("male", 81.0)

@@ -446,7 +446,8 @@ def _mark_unheaded_discussion(text: str, zones: list[Zone]) -> None:
         return
     first, last = cued[0], cued[-1]
     for i in idx:
-        if i < first:
+        if i < first and not _record_field_rx().match(text, zones[i].start):
+            # (a record's header field, "Admission Date: X" / "Sex: M", stays the patient's)
             zones[i] = Zone(zones[i].start, zones[i].end, "background")
         elif i > last:
             zones[i] = Zone(zones[i].start, zones[i].end, "discussion")
