@@ -131,3 +131,16 @@ def test_a_patient_line_opening_a_letter_gives_age_and_sex() -> None:
     text = "Patient: Ian Moore, 81-year-old man\nDate of admission: 02/11/2022\n\nPresenting complaint:\nFalls.\n"
     patient = analyze_text(text).patient
     assert (patient.sex, patient.age_years) == ("male", 81.0)
+
+
+def test_the_diagnoses_a_letters_header_lists_are_the_patients() -> None:
+    text = ("DISCHARGE LETTER\n\nDate of admission: 02/11/2022\nDiagnosis: Cellulitis\n"
+            "Secondary diagnoses: Type 2 diabetes mellitus, gout\n\nPresenting complaint:\nA red, hot left leg.\n")
+    names = {c.name for c in analyze_text(text).conditions}
+    assert {"cellulitis", "type 2 diabetes mellitus", "gout"} <= names
+
+
+def test_an_allergy_field_of_none_denies_an_allergy() -> None:
+    for value in ("None", "NKDA"):
+        text = f"HPI: 44 yo M with cough.\nAllergies: {value}\n"
+        assert [f.assertion.value for f in analyze_text(text).findings if f.name == "allergies"] == ["negated"]
