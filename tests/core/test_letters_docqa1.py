@@ -144,3 +144,12 @@ def test_an_allergy_field_of_none_denies_an_allergy() -> None:
     for value in ("None", "NKDA"):
         text = f"HPI: 44 yo M with cough.\nAllergies: {value}\n"
         assert [f.assertion.value for f in analyze_text(text).findings if f.name == "allergies"] == ["negated"]
+
+
+def test_a_history_list_item_with_its_year_in_brackets_is_no_citation() -> None:
+    text = ("Past medical history:\n1. Asthma\n2. Hypertension (2015)\n3. Gout (2019)\n\n"
+            "She was admitted on 3 March 2023 with fatigue.\n")
+    names = {c.name for c in analyze_text(text).conditions}
+    assert {"asthma", "hypertension", "gout"} <= names
+    cited = "A 50-year-old man had fever.\nHenderson (2012) found lupus nephritis in twins.\n"
+    assert not analyze_text(cited).conditions

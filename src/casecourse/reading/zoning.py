@@ -478,13 +478,21 @@ _YEAR_IN_BRACKETS = re.compile(r"\((?:19|20)\d\d\)")
 _AUTHOR_BEFORE = re.compile(r"\b[A-Z][a-z’'-]+\s$")  # a surname right before the year
 
 
+def _dated_list_item(sentence: str, start: int, end: int) -> bool:
+    """A short item of a history list ending with its year in brackets ("2. Hypertension (2015)", "Gout (2019)."):
+    a capitalised diagnosis before the year, not an author, as nothing follows the year (a citation goes on: "Saif
+    (2005) found ...")."""
+    return not sentence[end:].strip(" \t\n.;,") and len(sentence[:start].split()) <= 5
+
+
 def _cites(sentence: str) -> bool:
     """A literature cue, other than a lab value's reference interval in parentheses or a diagnostic study's
     result."""
     for m in finditer(_LITERATURE_CUE, sentence):  # rx_first: the same matches, by the lowered twin
         if m.group().startswith("(") and _VALUE_BEFORE.search(sentence, max(0, m.start() - 20), m.start()):
             continue
-        if _YEAR_IN_BRACKETS.fullmatch(m.group()) and not _AUTHOR_BEFORE.search(sentence, 0, m.start()):
+        if _YEAR_IN_BRACKETS.fullmatch(m.group()) and (not _AUTHOR_BEFORE.search(sentence, 0, m.start())
+                                                       or _dated_list_item(sentence, m.start(), m.end())):
             continue  # "diabetes mellitus (2001)": a date of the history; "Saif (2005) found": a citation
         if m.group()[:4].lower() == "stud" and (_DIAGNOSTIC_STUDY.match(sentence, m.start()) or (
                 _WORKUP_STUDY.search(sentence[max(0, m.start() - 20):m.start()])
