@@ -153,3 +153,13 @@ def test_a_history_list_item_with_its_year_in_brackets_is_no_citation() -> None:
     assert {"asthma", "hypertension", "gout"} <= names
     cited = "A 50-year-old man had fever.\nHenderson (2012) found lupus nephritis in twins.\n"
     assert not analyze_text(cited).conditions
+
+
+def test_a_diagnosis_list_names_its_diagnoses_without_dating_them() -> None:
+    text = ("Date of admission: 02/11/2022\n\nDiagnoses:\n1. Atrial fibrillation\n2. Gout, diagnosed 2019\n\n"
+            "Clinical summary:\nHe was admitted with cough. On 04/11/2022 he developed atrial fibrillation.\n")
+    got = {c.name: c.time.point for c in analyze_text(text).conditions}
+    assert got == {"atrial fibrillation": "2022-11-04", "gout": "2019"}
+    # a discharge list after the story: an item the story never dated takes no date from the story's last one
+    us = US_DATES + "\nDischarge Diagnosis:\n1. Hepatic encephalopathy\n"
+    assert {c.name: c.time.point for c in analyze_text(us).conditions}.get("hepatic encephalopathy") is None

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from casecourse import __version__
-from casecourse.assembly import suspicions
+from casecourse.assembly import diagnosis_lists, suspicions
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
 from casecourse.assembly.lab_stated import StatedWords, merged, only_change, settings, tells_change, value_before
@@ -308,6 +308,7 @@ class CourseAssembler:
                                                self._types.of("condition", "finding"))
         self._patient()  # first: whose measures are whose ("an infant weighing 1,650 g" in a mother's story)
         unknown = SentenceTime(time=TimeRef(), timex=None)
+        listed = diagnosis_lists.undated_items(self.text, self.r.zones, self._types.of("date"))
         for si, sent in enumerate(self.r.sentences):
             ms = by_sentence.get(si, [])
             st = self.times[si] or unknown
@@ -323,6 +324,9 @@ class CourseAssembler:
             for m in patient_ms:
                 if m.type not in _FACT_TYPES:
                     continue  # (half of them: cues, body sites, times) no fact, and no time to place
+                if listed and m.type in ("condition", "finding") and diagnosis_lists.holds(listed, m.start):
+                    self._fact(m, sent, TimeRef())  # an item of a diagnosis list: named, not dated
+                    continue
                 self._fact(m, sent, st.at(m.start) if m.zone == "narrative" or (
                     not m.attrs.get("column") and _announced_table(self.text, m.start))
                     else _column_time(m, self._admitted()))
