@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from casecourse import __version__
-from casecourse.assembly import suspicions
+from casecourse.assembly import diagnosis_lists, suspicions
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
 from casecourse.assembly.lab_stated import StatedWords, merged, only_change, settings, tells_change, value_before
@@ -22,7 +22,14 @@ from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
 from casecourse.assembly.positions import ByType
 from casecourse.assembly.procedures import ProcedureBuilder
-from casecourse.assembly.timeline import SentenceTime, calendar_time, days_after, place_one, place_sentences
+from casecourse.assembly.timeline import (
+    DOB_BEFORE,
+    SentenceTime,
+    calendar_time,
+    days_after,
+    place_one,
+    place_sentences,
+)
 from casecourse.knowledge import table
 from casecourse.model import (
     Assertion,
@@ -172,7 +179,6 @@ def _not_a_volume(test: str | None) -> bool:
 
 _PAST_HISTORY = re.compile(r"\b(?:(?:past|previous|prior) )?(?:medical |psychiatric )?history (?:was notable |"
                            r"was significant |significant )?(?:of|for|includ(?:ed|ing))\b|\bPMH\b", re.I)
-_DOB_BEFORE = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*[:.-]?\s*$", re.I)
 # the mention types `CourseAssembler._fact` reads (any other makes no fact there)
 _TIMED_APGAR = "apgar score at "  # the lab catalogue's Apgar rows for a stated minute (knowledge/labs.csv)
 _FACT_TYPES = frozenset({"condition", "finding", "lab_value", "lab_finding", "score", "lab_test"})
@@ -310,6 +316,7 @@ class CourseAssembler:
                                                self._types.of("condition", "finding"))
         self._patient()  # first: whose measures are whose ("an infant weighing 1,650 g" in a mother's story)
         unknown = SentenceTime(time=TimeRef(), timex=None)
+        listed = diagnosis_lists.undated_items(self.text, self.r.zones, self._types.of("date"))
         for si, sent in enumerate(self.r.sentences):
             ms = by_sentence.get(si, [])
             st = self.times[si] or unknown
@@ -325,6 +332,9 @@ class CourseAssembler:
             for m in patient_ms:
                 if m.type not in _FACT_TYPES:
                     continue  # (half of them: cues, body sites, times) no fact, and no time to place
+                if listed and m.type in ("condition", "finding") and diagnosis_lists.holds(listed, m.start):
+                    self._fact(m, sent, TimeRef())  # an item of a diagnosis list: named, not dated
+                    continue
                 self._fact(m, sent, st.at(m.start) if m.zone == "narrative" or (
                     not m.attrs.get("column") and _announced_table(self.text, m.start))
                     else _column_time(m, self._admitted()))
@@ -984,7 +994,7 @@ class CourseAssembler:
         story's anchor where no age is written and every day of the anchor gives the same age."""
         p = self.course.patient
         for m in self._types.of("date"):
-            if m.attrs.get("kind") != "absolute" or not _DOB_BEFORE.search(
+            if m.attrs.get("kind") != "absolute" or not DOB_BEFORE.search(
                     self.text, max(0, m.start - 20), m.start):
                 continue
             born = calendar_time(m)

@@ -1,6 +1,9 @@
 """Drugs listed under a heading of the medications at discharge ("Discharge Medications:", "Medications on
-discharge"): the patient leaves hospital taking them, so each such drug's course is active at the end of the stay
-unless the story has stopped or completed it (`knowledge/discharge_medication_headings.csv`)."""
+discharge") or of the current medications ("Current medications:", "Medications: X, Y" in a letter): the patient
+leaves hospital (or is, when the letter is written) taking them, so each such drug's course is active at the end of
+the story unless the story has stopped or completed it (`knowledge/discharge_medication_headings.csv`,
+`knowledge/current_medication_headings.csv`). A listed drug whose own line says it was stopped ("Aspirin 75 mg -
+stopped") is stopped, not active (`knowledge/medication_list_stops.csv`)."""
 from __future__ import annotations
 
 import csv
@@ -14,15 +17,33 @@ from casecourse.reading.zoning import Zone
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
 
 
+def _rows(name: str, column: str) -> list[str]:
+    with resources.files("casecourse.knowledge").joinpath(name).open(encoding="utf-8") as f:
+        return [r[column] for r in csv.DictReader(line for line in f if not line.startswith("#"))]
+
+
 @cache
 def _headings() -> frozenset[str]:
-    with resources.files("casecourse.knowledge").joinpath("discharge_medication_headings.csv").open(
-            encoding="utf-8") as f:
-        return frozenset(r["heading"] for r in csv.DictReader(line for line in f if not line.startswith("#")))
+    return frozenset(_rows("discharge_medication_headings.csv", "heading")
+                     + _rows("current_medication_headings.csv", "heading"))
+
+
+@cache
+def _label_rx() -> re.Pattern[str]:
+    """A line opening with a current-medication label and listing the drugs after it ("Medications: A, B")."""
+    words = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_headings(), key=len, reverse=True))
+    return re.compile(rf"^[ \t]*(?:{words})[ \t]*:[ \t]*\S[^\n]*$", re.I | re.M)
+
+
+@cache
+def _stop_rx() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(_rows("medication_list_stops.csv", "word"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{words})\b", re.I)
 
 
 def _sections(text: str, zones: list[Zone]) -> list[tuple[int, int]]:
-    """(start, end) of each part of the text under a discharge-medication heading, to the next heading."""
+    """(start, end) of each part of the text under a medication-list heading, to the next heading, and of each line
+    a medication label opens."""
     out: list[tuple[int, int]] = []
     start: int | None = None
     for z in zones:
@@ -35,18 +56,29 @@ def _sections(text: str, zones: list[Zone]) -> list[tuple[int, int]]:
             start = z.end
     if start is not None:
         out.append((start, len(text)))
+    if ":" in text:
+        out.extend(m.span() for m in _label_rx().finditer(text))
     return out
+
+
+def _stopped_on_its_line(text: str, m: Mention) -> bool:
+    """Whether the listed drug's own line says it was stopped, after the drug ("Aspirin 75 mg - stopped")."""
+    end = text.find("\n", m.end)
+    return _stop_rx().search(text, m.end, len(text) if end < 0 else end) is not None
 
 
 def mark_discharge_medications(text: str, zones: list[Zone], mentions: list[Mention],
                                exposures: list[Exposure]) -> None:
-    """Set `active` on the last course of each drug a discharge list names, where the story left its status
-    unknown."""
+    """Set `active` on the last course of each drug a medication list names, where the story left its status
+    unknown; `stopped` where the list's line says so."""
     sections = _sections(text, zones)
     if not sections:
         return
-    listed = {m.norm for m in mentions if m.type == "drug" and m.norm and m.assertion.value == "present"
-              and any(lo <= m.start < hi for lo, hi in sections)}
+    listed: dict[str, bool] = {}  # drug -> its list line says stopped
+    for m in mentions:
+        if m.type == "drug" and m.norm and m.assertion.value == "present" \
+                and any(lo <= m.start < hi for lo, hi in sections):
+            listed[m.norm] = listed.get(m.norm, False) or _stopped_on_its_line(text, m)
     last: dict[str, Exposure] = {}
     for e in exposures:
         if e.status != "not-taken":
@@ -54,4 +86,4 @@ def mark_discharge_medications(text: str, zones: list[Zone], mentions: list[Ment
     for name in sorted(listed):
         e = last.get(name)
         if e is not None and e.status == "unknown":
-            e.status = "active"
+            e.status = "stopped" if listed[name] else "active"

@@ -9,9 +9,12 @@ calendar date is invented for it.
 from __future__ import annotations
 
 import bisect
+import csv
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 
 from casecourse.assembly.positions import ByType
 from casecourse.assembly.timeline_anchor import (
@@ -521,6 +524,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             # where it is glued on), not the story
             glued_times.setdefault(si, m)
             continue
+        if m.type == "date" and DOB_BEFORE.search(reading.text, max(0, m.start - 20), m.start):
+            continue  # "Re: Jane Doe, DOB 11/06/1958": the birth (course.py reads it), not the story's time
         if si < len(reading.sentences) and _in_parentheses(reading.text, reading.sentences[si][0], m.start):
             if not (marks_day_zero and m.attrs.get("day_count") and _BARE_DAY.match(m.text)):
                 continue  # "(stent placed 4 years before admission)" dates an aside, not the story
@@ -1096,12 +1101,33 @@ _STORY_START_LABEL = re.compile(r"\b(?:admission|admitted|presentation|presented
 _FIELD_GAP = re.compile(r"[ \t]{3,}|\t")
 
 
-def _dated_label(text: str, sentence: tuple[int, int], tx: Mention) -> bool:
+# the label of a date of birth before its date ("DOB 11/06/1958", "Date of birth: ...", "born on ...")
+DOB_BEFORE = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*[:.-]?\s*$", re.I)
+
+
+@cache
+def _encounter_labels() -> frozenset[str]:
+    """Labels of the encounter's date ("Clinic date", "Date of visit"), `knowledge/encounter_date_labels.csv`."""
+    with resources.files("casecourse.knowledge").joinpath("encounter_date_labels.csv").open(encoding="utf-8") as f:
+        return frozenset(r["label"] for r in csv.DictReader(line for line in f if not line.startswith("#")))
+
+
+def _field_label(text: str, sentence: tuple[int, int], tx: Mention) -> str | None:
+    """The label of the record field whose whole value `tx` is ("Discharge Date: Y", one field of a line of several
+    apart by a wide gap), lower-cased; None when `tx` is no field's value."""
     field = max((g.end() for g in _FIELD_GAP.finditer(text, sentence[0], tx.start)), default=sentence[0])
     m = _LABEL_LINE.fullmatch(text, field, tx.start)
     rest = text[tx.end:sentence[1]]
-    return m is not None and (not rest.strip(" .") or _FIELD_GAP.match(rest) is not None) \
-        and not _STORY_START_LABEL.search(m.group("label"))
+    if m is None or rest.strip(" .") and _FIELD_GAP.match(rest) is None:
+        return None
+    return " ".join(m.group("label").lower().split())
+
+
+def _dated_label(text: str, sentence: tuple[int, int], tx: Mention) -> bool:
+    """A field's date that dates its field only, not the story (the story starts at the admission's or the
+    encounter's date: "Admission Date: X", "Clinic date: X")."""
+    label = _field_label(text, sentence, tx)
+    return label is not None and not _STORY_START_LABEL.search(label) and label not in _encounter_labels()
 
 
 # an item of a bulleted or numbered list ("- Lupus nephritis (2016), mycophenolate stopped 2019"): the items are told
@@ -1155,11 +1181,19 @@ _TODAY_BEFORE = re.compile(r"\btoday\s*[,(:]\s*$", re.I)
 _TODAY_AFTER = re.compile(r"\s*\(\s*today\s*\)", re.I)
 
 
+def _encounter_date(reading: Reading, m: Mention) -> bool:
+    """Whether `m` is the date of the encounter a letter records ("Clinic date: 14/02/2023"): its "today"."""
+    text = reading.text
+    end = text.find("\n", m.end)
+    return _field_label(text, (text.rfind("\n", 0, m.start) + 1, len(text) if end < 0 else end), m) \
+        in _encounter_labels()
+
+
 def _today(reading: Reading, types: ByType) -> TimeRef | None:
     """The calendar date the text says is today, if it says so once next to a full date."""
     found = [m for m in types.of("date") if m.attrs.get("kind") == "absolute"
              and (_TODAY_BEFORE.search(reading.text, max(0, m.start - 12), m.start)
-                  or _TODAY_AFTER.match(reading.text, m.end))]
+                  or _TODAY_AFTER.match(reading.text, m.end) or _encounter_date(reading, m))]
     times = {t.point for t in (calendar_time(m) for m in found) if t is not None and t.precision == "day"}
     if len(times) != 1:
         return None

@@ -11,6 +11,7 @@ does the same rules in ~1.5 ms (`make bench`, stage "assertion (ConText)").
 """
 from __future__ import annotations
 
+import csv
 import json
 import re
 from bisect import bisect_left, bisect_right
@@ -998,6 +999,27 @@ _ELLIPTIC_OR = re.compile(r"[A-Za-z][\w-]*\s+(?:or|and/or)\s+[A-Za-z][\w-]*\s+\w
 _JUDGED_BEFORE = re.compile(
     r"\b(?:consistent\s+with|compatible\s+with|indicating|indicative\s+of|suggesting|suggestive\s+of|"
     r"diagnos(?:is|es)\s+of|diagnosed\s+(?:with|as)|either)\s+(?:(?:an?|the)\s+)?$", re.I)
+
+
+@cache
+def _empty_field() -> re.Pattern[str]:
+    """The rest of a field's line after its label when it holds nothing (": None", ": NKDA"),
+    knowledge/empty_field_values.csv."""
+    with resources.files("casecourse.knowledge").joinpath("empty_field_values.csv").open(encoding="utf-8") as f:
+        words = [r["value"] for r in csv.DictReader(line for line in f if not line.startswith("#"))]
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"[ \t]*:[ \t]*(?:{alt})[ \t.]*(?:\n|$)", re.I)
+
+
+def mark_empty_fields(text: str, mentions: list[Mention]) -> None:
+    """A finding or diagnosis that is the label of a record's field holding nothing ("Allergies: None",
+    "Allergies: NKDA") is denied: the field says the patient has none."""
+    if ":" not in text:
+        return
+    for m in mentions:
+        if m.type in ("finding", "condition") and m.assertion == Assertion.present \
+                and not text[text.rfind("\n", 0, m.start) + 1:m.start].strip() and _empty_field().match(text, m.end):
+            set_field(m, "assertion", Assertion.negated)
 
 
 def mark_alternatives(text: str, mentions: list[Mention]) -> None:

@@ -18,6 +18,12 @@ _SEX = anchored(
     r"\b(?P<m>male|man|boy|gentleman|father|husband|son)\b|\b(?P<f>female|woman|girl|lady|mother|wife|daughter|"
     r"primigravida|multigravida|pregnant)\b", re.I)
 
+# sex written as one capital letter, as clinical notes and record headers write it: after an age ("24 yo F", "67 y/o M",
+# "58-year-old F") or a "Sex:" / "Gender:" field ("Sex: F"); the letter itself is matched case-sensitively
+_SEX_LETTER = re.compile(
+    r"(?:(?<![\w.])\d{1,3}[ \t]*(?i:yo|y/o|y\.o\.|[- ](?:year|yr)s?[- ]old)[ \t]+|^[ \t]*(?i:sex|gender)[ \t]*:[ \t]*)"
+    r"(?P<s>[MF])(?![\w'/-])", re.M)
+
 
 # the same patterns over the lower-cased text (`rx_first.lowered`: same matches, about twice as fast)
 _AGE_LOW, _SEX_LOW = lowered(_AGE), lowered(_SEX)
@@ -35,6 +41,10 @@ def find(text: str) -> list[Mention]:
     for m in matches(sex, src):  # type: ignore[arg-type]
         out.append(_make(type="sex", start=m.start(), end=m.end(), text=text[m.start():m.end()],
                          norm="male" if m.group("m") else "female"))
+    if "M" in text or "F" in text:
+        for m in _SEX_LETTER.finditer(text):
+            out.append(_make(type="sex", start=m.start("s"), end=m.end("s"), text=m.group("s"),
+                             norm="male" if m.group("s") == "M" else "female"))
     return out
 
 

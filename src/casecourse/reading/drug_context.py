@@ -10,7 +10,7 @@ searched over a window sit behind a lookahead of their first-character class (rx
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from casecourse.knowledge import table
 from casecourse.reading.rx_first import anchored, lower_text
@@ -160,6 +160,47 @@ def _mic_list(text: str, start: int) -> bool:
 # the discs or strips of a susceptibility test and what they hold: "discs impregnated with ampicillin (10 µg), ..."
 _DISC_CUE = anchored(r"\b(?:dis[ck]s?|strips?)\s+(?:(?:were\s+)?(?:filled|impregnated|loaded|coated|"
                      r"charged)\s+with|containing)\b", re.I)
+
+
+@cache
+def _allergy_label() -> re.Pattern[str]:
+    """A line opening with the label of an allergy list ("Allergies:", "Drug allergies:"), knowledge/allergy_labels.csv;
+    group `rest` is what follows the colon on the line."""
+    words = alternation(r["label"] for r in table("allergy_labels.csv")).replace(r"\ ", r"\s+")
+    return re.compile(r"[ \t]*(?:[-•*]\s*)?(?:" + words + r")[ \t]*:(?P<rest>[^\n]*)", re.I)
+
+
+@lru_cache(maxsize=4)
+def _has_allergy_label(text: str) -> bool:
+    return _allergy_label_anywhere().search(text) is not None
+
+
+@cache
+def _allergy_label_anywhere() -> re.Pattern[str]:
+    return re.compile(r"^" + _allergy_label().pattern, re.I | re.M)
+
+
+def allergy_list(text: str, start: int) -> bool:
+    """The name stands in a record's list of allergies: on the line of its label ("Allergies: penicillin (rash),
+    codeine") or under the label standing alone, the list's lines running on without a blank line between."""
+    if not _has_allergy_label(text):
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    if (m := _allergy_label().match(text, line, start)) is not None:
+        return True
+    for _ in range(12):  # a list of a dozen lines at most under its label
+        if line == 0:
+            return False
+        prev = text.rfind("\n", 0, line - 1) + 1
+        raw = text[prev:line - 1]
+        if not raw.strip():
+            return False  # a blank line ends the list
+        if (m := _allergy_label().fullmatch(raw)) is not None:
+            return not m.group("rest").strip()
+        if raw.rstrip().endswith(":"):
+            return False  # another heading
+        line = prev
+    return False
 
 
 def list_context(text: str, start: int) -> bool:

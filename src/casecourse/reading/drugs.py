@@ -255,8 +255,9 @@ def _keep(text: str, start: int, end: int, entry: DrugEntry) -> bool | None:
         if sum(ch.isalpha() for ch in written) <= 5 and sum(ch.isupper() for ch in written) < 2:
             return False  # "map", "ice", "Bep": an ordinary word, not the acronym
         return not entry.context or drug_context.regimen_context(text, start, end)
-    if drug_context.analyte_context(text, start, end, entry.analyte) or drug_context.list_context(text, start):
-        return False
+    if drug_context.analyte_context(text, start, end, entry.analyte) or drug_context.list_context(text, start) \
+            or drug_context.allergy_list(text, start):
+        return False  # (an allergy list names what the patient must not take)
     if not entry.analyte or drug_context.treatment_context(text, start, end):
         return True
     return None

@@ -265,6 +265,7 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
     cues = assertion.assign(text, sents, mentions, quiet=_QUIET_TARGETS, witness=_WITNESS_TARGETS)
     assertion.mark_result_words(cues, mentions)
     assertion.mark_alternatives(text, mentions)
+    assertion.mark_empty_fields(text, mentions)
     differential_lists.mark(text, mentions)
     # a cue is in its sentence's zone (a discussion's "not" is no story's)
     _assign_zones(text, zones, sents, cues, sentence_zones)

@@ -125,7 +125,7 @@ def _ymd(y: int, mo: int | None, d: int | None) -> tuple[str, str] | None:
     return f"{y:04d}-{mo:02d}-{d:02d}", "day"
 
 
-def _value(kind: str, m: re.Match, doc_year: int | None) -> tuple[str, str] | None:
+def _value(kind: str, m: re.Match, doc_year: int | None, month_first: bool = False) -> tuple[str, str] | None:
     g = m.groupdict()
     if kind in ("iso", "dmy", "mdy", "my"):
         mo = int(g["m"]) if kind == "iso" and g.get("m") else _month(g["m"]) if g.get("m") else None
@@ -142,7 +142,8 @@ def _value(kind: str, m: re.Match, doc_year: int | None) -> tuple[str, str] | No
     if kind == "num":
         a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
         y = y if y > 100 else (2000 + y if y <= 40 else 1900 + y)
-        day, mo = (b, a) if a <= 12 < b else (a, b)  # day-first unless only month-first is valid
+        # day-first unless only month-first is valid, or the document's other dates settle month-first
+        day, mo = (b, a) if a <= 12 < b or month_first and b <= 12 else (a, b)
         return _ymd(y, mo, day)
     if kind == "my_num":
         return _ymd(int(g["y"]), int(g["m"]), None)
@@ -153,17 +154,28 @@ def _value(kind: str, m: re.Match, doc_year: int | None) -> tuple[str, str] | No
     return f"{int(g['y']):04d}", "year"
 
 
+def _month_first(found: list[re.Match]) -> bool:
+    """Whether the document's numeric dates settle the month-first order (US "12/18/2023"): some date is valid only
+    month-first and none only day-first ("20/01/2023"). Then "03/04/2024" of the same document is 4 March, not 3
+    April; a document that settles nothing, or both ways, keeps each date's own reading (day-first where both are
+    valid, with `ambiguous_order`)."""
+    a_b = [(int(m.group("a")), int(m.group("b"))) for m in found]
+    return any(a <= 12 < b for a, b in a_b) and not any(b <= 12 < a for a, b in a_b)
+
+
 def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterator[Cand]:
     """Candidate calendar dates as `(start, end, priority, type, attrs)`."""
     for kind, rx in _RX:
-        for m in matches(rx, text, starts):
+        found = list(matches(rx, text, starts))
+        month_first = kind == "num" and _month_first(found)
+        for m in found:
             if (
                 kind == "year"
                 and not m.group("mod")
                 and not _YEAR_CUE.search(text, max(0, m.start() - 12), m.start())
             ):
                 continue
-            got = _value(kind, m, doc_year)
+            got = _value(kind, m, doc_year, month_first)
             if got is None:
                 continue
             value, precision = got
@@ -175,6 +187,8 @@ def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterat
                 attrs["mod"] = mod
             if kind == "num":
                 attrs["ambiguous_order"] = int(m.group("a")) <= 12 and int(m.group("b")) <= 12
+                if month_first and attrs["ambiguous_order"]:
+                    attrs["order_settled"] = "month-first"
             yield start, m.end(), 0, "date", attrs
 
 

@@ -135,10 +135,22 @@ def _headings() -> dict[str, str]:
 def _record_field_rx() -> re.Pattern[str]:
     """A line opening with a field of a clinical record's header ("Admission Date: ...", "Sex: F"),
     `knowledge/record_header_labels.csv`."""
-    with resources.files("casecourse.knowledge").joinpath("record_header_labels.csv").open(encoding="utf-8") as f:
-        labels = [r["label"] for r in csv.DictReader(line for line in f if not line.startswith("#"))]
+    labels = []
+    for name in ("record_header_labels.csv", "encounter_date_labels.csv"):  # the encounter's date too ("Clinic date:")
+        with resources.files("casecourse.knowledge").joinpath(name).open(encoding="utf-8") as f:
+            labels += [r["label"] for r in csv.DictReader(line for line in f if not line.startswith("#"))]
     words = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(labels, key=len, reverse=True))
     return re.compile(rf"\s*(?:{words})\s*:", re.I)
+
+
+@cache
+def _salutation_rx() -> re.Pattern[str]:
+    """A clinical letter's salutation alone on its line ("Dear Dr Patel,", "Dear Colleague"),
+    `knowledge/letter_salutations.csv`: the letter's body after it is the patient's story."""
+    with resources.files("casecourse.knowledge").joinpath("letter_salutations.csv").open(encoding="utf-8") as f:
+        words = [r["addressee"] for r in csv.DictReader(line for line in f if not line.startswith("#"))]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"\s*dear\s+(?:{alt})\b\.?[^\n.!?]{{0,60}}[,:]?\s*$", re.I)
 
 
 def _heading_zone(line: str) -> str | None:
@@ -234,6 +246,7 @@ def zone_lines(text: str) -> list[Zone]:
     box_return: str | None = None  # after a teaching box's own heading line: the zone its bullets interrupt
     sections: dict[str, str] = {}  # a numbered section ("2 Case presentation") -> its zone
     zones_headed = False  # a section heading seen: record header fields come before it
+    clinical_letter = False  # a clinical letter's salutation seen: its whole body is about its patient
     for k, (start, end, raw) in enumerate(lines):
         if not raw.strip():
             continue
@@ -262,6 +275,9 @@ def zone_lines(text: str) -> list[Zone]:
         elif hz:
             current = hz
             zone = "title"
+        elif not inline and _salutation_rx().match(raw):
+            zone, current = "title", "narrative"  # "Dear Dr Patel,": the letter's body tells its patient's story
+            clinical_letter = True
         elif not zones_headed and _record_field_rx().match(raw):
             zone = "narrative"  # a record's header field before its first section: the patient's stay, sex, age
         elif _TITLE_LINE.match(raw) or (start == 0 and len(raw) < 200 and not raw.rstrip().endswith(".")) or (
@@ -320,7 +336,7 @@ def zone_lines(text: str) -> list[Zone]:
         _page_header(zones, first_heading)
     if not inline and opening_sub is not None and opening_sub > 0:
         _unheaded_opening(text, zones, opening_sub)
-    if not has_headings:
+    if not has_headings and not clinical_letter:
         _mark_unheaded_discussion(text, zones)
     return zones
 
@@ -430,7 +446,8 @@ def _mark_unheaded_discussion(text: str, zones: list[Zone]) -> None:
         return
     first, last = cued[0], cued[-1]
     for i in idx:
-        if i < first:
+        if i < first and not _record_field_rx().match(text, zones[i].start):
+            # (a record's header field, "Admission Date: X" / "Sex: M", stays the patient's)
             zones[i] = Zone(zones[i].start, zones[i].end, "background")
         elif i > last:
             zones[i] = Zone(zones[i].start, zones[i].end, "discussion")
@@ -472,6 +489,13 @@ def _enumerated(sentence: str, m: re.Match[str]) -> bool:
     return n is not None and (n + 1 in items.values() or n - 1 in items.values())
 
 
+def _dated_list_item(sentence: str, start: int, end: int) -> bool:
+    """A short item of a history list ending with its year in brackets ("2. Hypertension (2015)", "Gout (2019)."):
+    a capitalised diagnosis before the year, not an author, as nothing follows the year (a citation goes on: "Saif
+    (2005) found ...")."""
+    return not sentence[end:].strip(" \t\n.;,") and len(sentence[:start].split()) <= 5
+
+
 def _cites(sentence: str) -> bool:
     """A literature cue, other than a lab value's reference interval in parentheses, an enumeration's item number or
     a diagnostic study's result."""
@@ -479,7 +503,8 @@ def _cites(sentence: str) -> bool:
         if m.group().startswith("(") and (_VALUE_BEFORE.search(sentence, max(0, m.start() - 20), m.start())
                                           or m.group()[1:-1].isdigit() and _enumerated(sentence, m)):
             continue
-        if _YEAR_IN_BRACKETS.fullmatch(m.group()) and not _AUTHOR_BEFORE.search(sentence, 0, m.start()):
+        if _YEAR_IN_BRACKETS.fullmatch(m.group()) and (not _AUTHOR_BEFORE.search(sentence, 0, m.start())
+                                                       or _dated_list_item(sentence, m.start(), m.end())):
             continue  # "diabetes mellitus (2001)": a date of the history; "Saif (2005) found": a citation
         if m.group()[:4].lower() == "stud" and (_DIAGNOSTIC_STUDY.match(sentence, m.start()) or (
                 _WORKUP_STUDY.search(sentence[max(0, m.start() - 20):m.start()])

@@ -1,0 +1,81 @@
+"""The lines of a letter's or a record's list of diagnoses ("Diagnoses:" above numbered items, "Diagnosis: X",
+"Discharge Diagnosis:"), `knowledge/diagnosis_list_headings.csv`: an item (a short line, not a paragraph of the story
+under a "Diagnosis" heading) names a diagnosis, not when it began, so one
+without a date on its own line is not dated by the story's time around the list (a header list sits at the admission
+date, a discharge-diagnosis list after the story's last date); the story's own mention dates it."""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from casecourse.knowledge import table
+from casecourse.model import Mention
+from casecourse.reading.zoning import Zone
+
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
+
+
+@cache
+def _headings() -> frozenset[str]:
+    return frozenset(r["heading"] for r in table("diagnosis_list_headings.csv"))
+
+
+@cache
+def _label_rx() -> re.Pattern[str]:
+    words = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_headings(), key=len, reverse=True))
+    return re.compile(rf"^[ \t]*(?:{words})[ \t]*:[ \t]*\S[^\n]*$", re.I | re.M)
+
+
+_MAX_ITEM_WORDS = 12  # "2. Acute kidney injury, resolved": an item; a paragraph under "Diagnosis" tells a story
+_SENTENCES = re.compile(r"[.!?]\s+\S")
+
+
+_MARKED = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*·])\s")  # "1. ", "2) ", "- ", "• "
+
+
+def _item(line: str, labelled: bool) -> bool:
+    """A list item, not prose: a short line of one sentence at most, numbered or bulleted under a heading (or the
+    rest of a label's line)."""
+    marked = _MARKED.match(line)
+    body = line[marked.end():] if marked else line
+    return bool(body.strip()) and len(body.split()) <= _MAX_ITEM_WORDS and _SENTENCES.search(body) is None \
+        and (labelled or marked is not None)
+
+
+def undated_items(text: str, zones: list[Zone], dates: list[Mention]) -> list[tuple[int, int]]:
+    """(start, end) of each line of a diagnosis list that holds no date, sorted."""
+    spans: list[tuple[int, int, bool]] = []  # (start, end, a label's own line)
+    start: int | None = None
+    for z in zones:
+        if z.zone != "title":
+            continue
+        if start is not None:
+            spans.append((start, z.start, False))
+            start = None
+        if _NUMBERING.sub("", text[z.start:z.end].strip()).rstrip(":. ").lower() in _headings():
+            start = z.end
+    if start is not None:
+        spans.append((start, len(text), False))
+    if ":" in text:
+        spans.extend((m.start(), m.end(), True) for m in _label_rx().finditer(text))
+    if not spans:
+        return []
+    starts = sorted(d.start for d in dates)
+    lines: list[tuple[int, int]] = []
+    for lo, hi, labelled in spans:
+        pos = lo
+        while pos < hi:
+            end = text.find("\n", pos, hi)
+            end = hi if end < 0 else end
+            i = bisect.bisect_left(starts, pos)
+            if _item(text[pos:end], labelled) and not (i < len(starts) and starts[i] < end):
+                lines.append((pos, end))
+            pos = end + 1
+    return sorted(lines)
+
+
+def holds(lines: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` lies on one of `lines` (sorted, apart)."""
+    i = bisect.bisect_right(lines, (pos, float("inf"))) - 1
+    return i >= 0 and lines[i][0] <= pos < lines[i][1]
