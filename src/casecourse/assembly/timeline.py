@@ -153,6 +153,10 @@ def _from_calendar(tx: Mention, current: TimeRef | None) -> TimeRef | None:
     if point is None:
         point = hi if tx.attrs.get("rel_direction") == "within" else _midpoint(lo, hi)
     derivation = "stated" if kind == "absolute" else ("estimated" if tx.attrs.get("vague") else "relative")
+    if kind == "absolute" and isinstance(alt := tx.attrs.get("value_alt"), str):
+        # "03/04/2024" in a text whose dates settle no day-month order: 3 April (day-first) is the estimate, and the
+        # interval holds 4 March too; the date is not stated, only estimated
+        lo, hi, derivation = min(lo, alt), max(hi, alt), "estimated"
     return TimeRef(earliest=lo, latest=hi, point=point, precision=prec, derivation=derivation,
                    text=tx.text, anchor=None if kind == "absolute" else "previous")
 

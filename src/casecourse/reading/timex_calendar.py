@@ -65,7 +65,8 @@ _RX: list[tuple[str, re.Pattern]] = [
     (
         "num",
         re.compile(
-            rf"(?<![\d/.])\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[01]?\d)(?P=sep)(?P<y>{_YEAR})\b"
+            # (either part up to 31: "24/04/2020" day-first, "4/24/2020" month-first; `_value` tells them apart)
+            rf"(?<![\d/.])\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>{_YEAR})\b"
             r"(?![/.]\d)"
         ),
     ),
@@ -186,9 +187,12 @@ def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterat
             if (mod := _mod(m)) is not None:
                 attrs["mod"] = mod
             if kind == "num":
-                attrs["ambiguous_order"] = int(m.group("a")) <= 12 and int(m.group("b")) <= 12
+                a, b = int(m.group("a")), int(m.group("b"))
+                attrs["ambiguous_order"] = a <= 12 and b <= 12
                 if month_first and attrs["ambiguous_order"]:
                     attrs["order_settled"] = "month-first"
+                elif attrs["ambiguous_order"] and a != b and (alt := _value(kind, m, doc_year, True)) is not None:
+                    attrs["value_alt"] = alt[0]  # the month-first reading the text does not rule out ("03/04/2024")
             yield start, m.end(), 0, "date", attrs
 
 
