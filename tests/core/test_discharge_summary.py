@@ -151,3 +151,13 @@ def test_a_number_broken_off_a_word_opens_no_list_item() -> None:
             "2. The next day, he developed a fever. He had a seizure.\n")
     seizure = next(f for f in analyze_text(text).findings if f.name == "seizure")
     assert seizure.time.offset_days == (1.0, 1.0)  # still the next day: no list item's own date told in passing
+
+
+def test_a_drug_the_hospital_course_starts_undated_started_within_the_stay() -> None:
+    text = US_HEADER + "\nDischarge Medications:\n1. Furosemide 40 mg PO daily\n"
+    furosemide = next(e for e in analyze_text(text).exposures if e.drug == "furosemide")
+    start = furosemide.segments[0].start
+    assert start is not None
+    # from the admission to the discharge the header gives: an estimate, no invented day
+    assert (start.earliest, start.latest, start.point, start.derivation) == (
+        "2021-09-14", "2021-09-20", None, "estimated")

@@ -12,6 +12,7 @@ from functools import cache
 
 from casecourse import __version__
 from casecourse.assembly import diagnosis_lists, suspicions
+from casecourse.assembly.exposure_stay import date_starts_within_the_stay
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
 from casecourse.assembly.lab_stated import StatedWords, merged, only_change, settings, tells_change, value_before
@@ -341,6 +342,7 @@ class CourseAssembler:
             self._events(story, sent, st)
         self.course.exposures = exposures.finish()
         mark_discharge_medications(self.text, self.r.zones, self.r.mentions, self.course.exposures)
+        date_starts_within_the_stay(self.text, self.r.zones, self.course.events, self.course.exposures)
         self.course.procedures = procedures.finish()
         self.course.scores = list(self._scores.values())
         self._infections_ruled_out()

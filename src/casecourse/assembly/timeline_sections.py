@@ -15,9 +15,37 @@ _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
 
 
 @cache
-def _headings() -> frozenset[str]:
+def _rows() -> dict[str, bool]:
+    """heading -> whether its section tells the stay's treatment and course."""
     with resources.files("casecourse.knowledge").joinpath("stay_section_headings.csv").open(encoding="utf-8") as f:
-        return frozenset(r["heading"] for r in csv.DictReader(line for line in f if not line.startswith("#")))
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        return {r["heading"]: r["course"] == "1" for r in rows}
+
+
+def _headings() -> frozenset[str]:
+    return frozenset(_rows())
+
+
+def _heading(text: str, z: Zone) -> str:
+    return _NUMBERING.sub("", text[z.start:z.end].strip()).rstrip(":. ").lower()
+
+
+def course_sections(text: str, zones: list[Zone]) -> list[tuple[int, int]]:
+    """(start, end) of each section under a heading of the stay's course ("Hospital course", "Treatment"), to the next
+    heading."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for z in zones:
+        if z.zone != "title":
+            continue
+        if start is not None:
+            out.append((start, z.start))
+            start = None
+        if _rows().get(_heading(text, z)):
+            start = z.end
+    if start is not None:
+        out.append((start, len(text)))
+    return out
 
 
 def after_stay_headings(text: str, zones: list[Zone], sentences: list[tuple[int, int]]) -> set[int]:
@@ -25,7 +53,7 @@ def after_stay_headings(text: str, zones: list[Zone], sentences: list[tuple[int,
     starts = [s for s, _ in sentences]
     out: set[int] = set()
     for z in zones:
-        if z.zone == "title" and _NUMBERING.sub("", text[z.start:z.end].strip()).rstrip(":. ").lower() in _headings():
+        if z.zone == "title" and _heading(text, z) in _headings():
             i = bisect.bisect_left(starts, z.end)
             if i < len(sentences):
                 out.add(i)

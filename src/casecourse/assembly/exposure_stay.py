@@ -1,0 +1,42 @@
+"""A drug the course of a dated stay tells without a date of its own started during that stay.
+
+A discharge summary dates its stay in its header ("Admission Date: X   Discharge Date: Y") and tells the treatment under
+"Hospital course" without dates ("He was started on anakinra"). Such a start is neither unknown nor the admission day:
+it lies from the admission to the discharge, an estimate (the brief: an estimated date carries its uncertainty).
+Only starts the story left undated, under a heading of the stay's course, in a course with one dated stay.
+"""
+from __future__ import annotations
+
+from casecourse.assembly.timeline_sections import course_sections
+from casecourse.model import Event, Exposure, TimeRef
+from casecourse.reading.zoning import Zone
+
+
+def _day(t: TimeRef) -> str | None:
+    return t.point if t.point and len(t.point) == 10 and t.earliest == t.latest == t.point else None
+
+
+def _one_dated_stay(events: list[Event]) -> tuple[str, str] | None:
+    admissions = [e for e in events if e.type == "admission" and e.assertion.value == "present"]
+    discharges = [e for e in events if e.type == "discharge" and e.assertion.value == "present"]
+    if len(admissions) != 1 or len(discharges) != 1:
+        return None
+    lo, hi = _day(admissions[0].time), _day(discharges[0].time)
+    return (lo, hi) if lo and hi and lo <= hi else None
+
+
+def date_starts_within_the_stay(text: str, zones: list[Zone], events: list[Event], exposures: list[Exposure]) -> None:
+    stay = _one_dated_stay(events)
+    sections = course_sections(text, zones) if stay else []
+    if not stay or not sections:
+        return
+    lo, hi = stay
+    for e in exposures:
+        if e.status == "not-taken" or not e.segments or not e.provenance.spans:
+            continue
+        first = e.segments[0]
+        told = e.provenance.spans[0].start
+        if (first.start is not None and first.start.known) or not any(a <= told < b for a, b in sections):
+            continue
+        first.start = TimeRef(earliest=lo, latest=hi, precision="day", derivation="estimated",
+                              text="during the stay")
