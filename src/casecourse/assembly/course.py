@@ -17,6 +17,7 @@ from casecourse.assembly.lab_interval import interval_flag, stated_interpretatio
 from casecourse.assembly.lab_stated import StatedWords, merged, only_change, settings, tells_change, value_before
 from casecourse.assembly.lab_table_restated import merge_table_restatements
 from casecourse.assembly.medication_lists import mark_discharge_medications
+from casecourse.assembly.medication_plan import mark_plan
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
@@ -341,6 +342,7 @@ class CourseAssembler:
             self._events(story, sent, st)
         self.course.exposures = exposures.finish()
         mark_discharge_medications(self.text, self.r.zones, self.r.mentions, self.course.exposures)
+        mark_plan(self.text, self.r.zones, self.r.mentions, self.course.exposures)
         self.course.procedures = procedures.finish()
         self.course.scores = list(self._scores.values())
         self._infections_ruled_out()

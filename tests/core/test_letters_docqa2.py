@@ -1,0 +1,53 @@
+"""A letter's plan read as a clinician reads it (docqa2; invented text)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+PLAN_LETTER = """Dear Dr Moreno,
+
+Re: John Hale, DOB 02/02/1950
+
+Mr Hale, a 73-year-old man, has heart failure and type 2 diabetes. He takes bisoprolol 2.5 mg daily, ramipril 2.5 mg
+daily and metformin 500 mg twice daily.
+
+Plan:
+- Start dapagliflozin 10 mg once daily.
+- Continue metformin.
+- Increase bisoprolol to 5 mg daily.
+- Stop ramipril.
+"""
+
+
+def _by_drug(text: str) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for e in analyze_text(text).exposures:
+        out.setdefault(e.drug, []).append(e)
+    return out
+
+
+def test_a_drug_the_plan_starts_is_intended_not_taken() -> None:
+    dapagliflozin = _by_drug(PLAN_LETTER)["dapagliflozin"]
+    assert [(e.status, e.assertion.value) for e in dapagliflozin] == [("not-taken", "hypothetical")]
+    assert dapagliflozin[0].segments[0].dose.value == 10
+
+
+def test_a_drug_the_plan_continues_or_changes_is_taken_now() -> None:
+    got = _by_drug(PLAN_LETTER)
+    assert [e.status for e in got["metformin"]] == ["active"]
+    bisoprolol = got["bisoprolol"]
+    assert [e.status for e in bisoprolol] == ["active"]
+    assert [s.dose.value for s in bisoprolol[-1].segments] == [2.5, 5]
+    assert [e.status for e in got["ramipril"]] == ["stopped"]
+
+
+def test_a_plan_label_on_one_line_reads_each_clause() -> None:
+    text = ("Dear Dr Lee,\n\nI reviewed Ms Fox today. She has rheumatoid arthritis and takes methotrexate 15 mg "
+            "weekly.\n\nPlan: continue methotrexate 15 mg weekly and start folic acid 5 mg weekly.\n")
+    got = {e.drug: (e.status, e.assertion.value) for e in analyze_text(text).exposures}
+    assert got == {"methotrexate": ("active", "present"), "folic acid": ("not-taken", "hypothetical")}
+
+
+def test_a_drug_started_in_the_story_is_no_plan() -> None:
+    # outside a plan an imperative-looking "Start" is not read as intended
+    text = "A 50-year-old man had gout. Colchicine 0.5 mg twice daily was started.\n"
+    assert all(e.status != "not-taken" for e in analyze_text(text).exposures)
