@@ -51,3 +51,21 @@ def test_a_drug_started_in_the_story_is_no_plan() -> None:
     # outside a plan an imperative-looking "Start" is not read as intended
     text = "A 50-year-old man had gout. Colchicine 0.5 mg twice daily was started.\n"
     assert all(e.status != "not-taken" for e in analyze_text(text).exposures)
+
+
+def _recoveries(text: str) -> list[tuple[str | None, str | None]]:
+    return [(e.detail, e.time.point) for e in analyze_text(text).events if e.type == "recovery"]
+
+
+def test_a_resolved_item_of_a_diagnosis_list_names_what_resolved() -> None:
+    text = ("Discharge Diagnoses:\n- Lobar pneumonia\n- Acute kidney injury (resolved)\n- Hypokalaemia, resolved\n\n"
+            "Hospital Course:\nAn 81-year-old man presented with a productive cough.\n")
+    assert sorted(_recoveries(text)) == [("Acute kidney injury", None), ("Hypokalaemia", None)]
+    assert any(c.name == "acute kidney injury" and c.status == "confirmed" for c in analyze_text(text).conditions)
+
+
+def test_a_resolved_list_item_and_the_storys_recovery_are_one_recovery() -> None:
+    text = ("Diagnoses:\n1. Acute kidney injury, resolved\n2. Gout\n\n"
+            "Mr Cole, a 66-year-old man, was admitted in June 2022 with vomiting. His acute kidney injury resolved "
+            "with fluids.\n")
+    assert _recoveries(text) == [("acute kidney injury", "2022-06")]
