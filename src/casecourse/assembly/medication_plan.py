@@ -72,7 +72,8 @@ def _action(text: str, m: Mention) -> str | None:
 
 def mark_plan(text: str, zones: list[Zone], mentions: list[Mention], exposures: list[Exposure]) -> None:
     """Set what a plan says on the courses of the drugs it names, where the story left their status unknown."""
-    if "plan" not in text.lower() and "recommendation" not in text.lower():
+    lower = text.lower()
+    if "plan" not in lower and "recommendation" not in lower:
         return
     sections = _sections(text, zones)
     if not sections:
