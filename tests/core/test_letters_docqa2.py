@@ -69,3 +69,15 @@ def test_a_resolved_list_item_and_the_storys_recovery_are_one_recovery() -> None
             "Mr Cole, a 66-year-old man, was admitted in June 2022 with vomiting. His acute kidney injury resolved "
             "with fluids.\n")
     assert _recoveries(text) == [("acute kidney injury", "2022-06")]
+
+
+def test_a_plans_stop_and_new_dose_date_from_the_letters_own_date() -> None:
+    text = ("Clinic date: 21/06/2024\n\nDear Dr Moreno,\n\nMrs Lane, a 58-year-old woman, was admitted in January "
+            "2024 with atrial fibrillation. She takes diltiazem 60 mg twice daily and aspirin 75 mg daily.\n\n"
+            "Plan:\n1. Increase diltiazem to 90 mg twice daily.\n2. Stop aspirin.\n")
+    got = _by_drug(text)
+    diltiazem = got["diltiazem"][-1]
+    assert [(s.dose.value, s.start.point, s.end.point if s.end else None) for s in diltiazem.segments] == [
+        (60, "2024-01", "2024-06-21"), (90, "2024-06-21", None)]
+    aspirin = got["aspirin"][-1]
+    assert (aspirin.status, aspirin.end.point) == ("stopped", "2024-06-21")

@@ -28,6 +28,7 @@ from casecourse.assembly.timeline import (
     SentenceTime,
     calendar_time,
     days_after,
+    letter_date,
     place_one,
     place_sentences,
 )
@@ -344,7 +345,8 @@ class CourseAssembler:
             self._events(story, sent, st)
         self.course.exposures = exposures.finish()
         mark_discharge_medications(self.text, self.r.zones, self.r.mentions, self.course.exposures)
-        mark_plan(self.text, self.r.zones, self.r.mentions, self.course.exposures)
+        mark_plan(self.text, self.r.zones, self.r.mentions, self.course.exposures,
+                  lambda: letter_date(self.r, self._types))
         self.course.procedures = procedures.finish()
         self.course.scores = list(self._scores.values())
         self._infections_ruled_out()

@@ -2,14 +2,18 @@
 opens with an imperative verb (`knowledge/plan_drug_verbs.csv`) tells what the writer intends from the document's
 time on. "Start X 10 mg daily": X is not taken yet, only intended (status `not-taken`, assertion `hypothetical`);
 "Continue X", "Increase X to 40 mg": X is taken now (`active`; the dose change's own segment is the exposure
-assembly's). "Stop X" is read by the exposure cues already. Only a course the story left `unknown` is changed."""
+assembly's). "Stop X" is read by the exposure cues already. Only a course the story left `unknown` is changed. Where
+the letter states its own date ("Clinic date: 10/05/2023") a plan's stop, or its new dose, left undated is from that
+date on: the plan is written then."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
+from casecourse.assembly.exposure_courses import _stopped_before_start
 from casecourse.knowledge import table
-from casecourse.model import Assertion, Exposure, Mention
+from casecourse.model import Assertion, Exposure, Mention, TimeRef
 from casecourse.reading.zoning import Zone
 
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
@@ -70,8 +74,10 @@ def _action(text: str, m: Mention) -> str | None:
     return _verbs()[" ".join(hit.group(1).lower().split())] if hit else None
 
 
-def mark_plan(text: str, zones: list[Zone], mentions: list[Mention], exposures: list[Exposure]) -> None:
-    """Set what a plan says on the courses of the drugs it names, where the story left their status unknown."""
+def mark_plan(text: str, zones: list[Zone], mentions: list[Mention], exposures: list[Exposure],
+              letter_date: Callable[[], TimeRef | None]) -> None:
+    """Set what a plan says on the courses of the drugs it names, where the story left their status unknown;
+    `letter_date()`: the document's own date, if it states one (read only for a plan's stop or dose change)."""
     lower = text.lower()
     if "plan" not in lower and "recommendation" not in lower:
         return
@@ -93,5 +99,33 @@ def mark_plan(text: str, zones: list[Zone], mentions: list[Mention], exposures: 
                     e.status, e.assertion = "not-taken", Assertion.hypothetical
             continue
         last = [e for e in exposures if e.drug == m.norm and e.status != "not-taken"]
-        if last and last[-1].status == "unknown":
+        if not last:
+            continue
+        if last[-1].status == "unknown" and action in ("continue", "change"):
             last[-1].status = "active"
+        _date_from_letter(text, m, last[-1], action, letter_date)
+
+
+def _date_from_letter(text: str, m: Mention, e: Exposure, action: str,
+                      letter_date: Callable[[], TimeRef | None]) -> None:
+    """A plan's stop of `e` or its new dose, on the line of drug mention `m`, left undated: from the letter's date (the
+    stopped or replaced dose ends there), unless the dose it ends began after it."""
+    line_end = text.find("\n", m.start)
+    line_end = len(text) if line_end < 0 else line_end
+    if action == "stop" and e.status == "stopped" and (e.end is None or not e.end.known):
+        ended = e.segments[-1] if e.segments else None
+    elif action == "change" and len(e.segments) > 1 and not (seg := e.segments[-1]).start.known and \
+            seg.provenance is not None and seg.provenance.spans and m.start <= seg.provenance.spans[0].start < line_end:
+        ended = e.segments[-2]
+    else:
+        return
+    when = letter_date()
+    if when is None or ended is None or ended.end is not None and ended.end.known or \
+            ended.start.known and _stopped_before_start(when, ended.start):
+        return
+    when = when.model_copy(update={"derivation": "carried"})
+    ended.end = when
+    if action == "stop":
+        e.end = when
+    else:
+        e.segments[-1].start = when
