@@ -18,6 +18,7 @@ from casecourse.assembly.lab_interval import interval_flag, stated_interpretatio
 from casecourse.assembly.lab_stated import StatedWords, merged, only_change, settings, tells_change, value_before
 from casecourse.assembly.lab_table_restated import merge_table_restatements
 from casecourse.assembly.medication_lists import mark_discharge_medications
+from casecourse.assembly.medication_plan import mark_plan
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
 from casecourse.assembly.outcomes import detail as outcome_detail
@@ -28,6 +29,7 @@ from casecourse.assembly.timeline import (
     SentenceTime,
     calendar_time,
     days_after,
+    letter_date,
     place_one,
     place_sentences,
 )
@@ -227,6 +229,7 @@ class CourseAssembler:
         self._qualitative_seen: set[tuple] = set()
         self._named: dict[str, tuple[Mention, tuple[int, int]]] = {}  # test -> its last written name, sentence
         self._listed: set[tuple[int, int]] = set()  # lab abnormalities listed among diagnoses (see build)
+        self._dx_items: list[tuple[int, int]] = []  # the lines of diagnosis lists (see build)
         self._parts_ending: dict[int, list[Mention]] | None = None  # finding parts by end (see _conjuncts)
         self._relative_clauses: dict[tuple[int, int], tuple[list[int], list[int]]] = {}  # see relative_clauses
         self._tabled: set[str] = set()  # ids of lab results read from a table (lab_table_restated.py)
@@ -318,6 +321,7 @@ class CourseAssembler:
         self._patient()  # first: whose measures are whose ("an infant weighing 1,650 g" in a mother's story)
         unknown = SentenceTime(time=TimeRef(), timex=None)
         listed = diagnosis_lists.undated_items(self.text, self.r.zones, self._types.of("date"))
+        self._dx_items = listed
         for si, sent in enumerate(self.r.sentences):
             ms = by_sentence.get(si, [])
             st = self.times[si] or unknown
@@ -342,6 +346,8 @@ class CourseAssembler:
             self._events(story, sent, st)
         self.course.exposures = exposures.finish()
         mark_discharge_medications(self.text, self.r.zones, self.r.mentions, self.course.exposures)
+        mark_plan(self.text, self.r.zones, self.r.mentions, self.course.exposures,
+                  lambda: letter_date(self.r, self._types))
         date_starts_within_the_stay(self.text, self.r.zones, self.course.events, self.course.exposures)
         self.course.procedures = procedures.finish()
         self.course.scores = list(self._scores.values())
@@ -908,12 +914,36 @@ class CourseAssembler:
                     kind, readmission, st.time):
                 continue
             seen.add((kind, negated))
+            item = bool(self._dx_items) and diagnosis_lists.holds(self._dx_items, m.start)
+            detail = outcome_detail(self.text, m, kind, sent)
+            same = self._same_state(kind, negated, detail, item)
+            if same is not None and item:
+                continue  # "2. Acute kidney injury, resolved" in a list, and the story tells that recovery
             trigger = _trigger(self.text, sent, story)
-            when = self._clause_time(m, story, st.at(m.start))
-            self.course.events.append(Event(id=self._id("event"), type=kind, time=when, trigger=trigger,  # type: ignore[arg-type]
-                                            assertion=Assertion.negated if negated else Assertion.present,
-                                            detail=outcome_detail(self.text, m, kind, sent),
-                                            provenance=provenance(self.text, m, sent, "events")))
+            # an item of a diagnosis list tells that it happened, not when (as its condition: named, not dated)
+            when = TimeRef() if item else self._clause_time(m, story, st.at(m.start))
+            event = Event(id=self._id("event"), type=kind, time=when, trigger=trigger,  # type: ignore[arg-type]
+                          assertion=Assertion.negated if negated else Assertion.present, detail=detail,
+                          provenance=provenance(self.text, m, sent, "events"))
+            if same is not None:  # the list told it first: one event, the story's, in the list's place
+                i = self.course.events.index(same)
+                self.course.events[i] = event.model_copy(update={"id": same.id})
+            else:
+                self.course.events.append(event)
+
+    def _same_state(self, kind: str, negated: bool, detail: str | None, item: bool) -> Event | None:
+        """The recovery (improvement, sequela) of the same problem told already, where one of the two is an item of a
+        diagnosis list ("Acute kidney injury, resolved") and the other the story's."""
+        if kind not in _STATE_KINDS or not detail or not self._dx_items:
+            return None
+        key = detail.casefold()
+        for e in self.course.events:
+            if e.type != kind or (e.assertion == Assertion.negated) != negated or (e.detail or "").casefold() != key:
+                continue
+            listed = e.time == TimeRef() and diagnosis_lists.holds(self._dx_items, e.provenance.spans[0].start)
+            if item != listed:
+                return e
+        return None
 
     def _clause_time(self, m: Mention, story: list[Mention], sentence_time: TimeRef) -> TimeRef:
         """An episode's own date when its clause gives one after it ("... and died in July 2019"), else the

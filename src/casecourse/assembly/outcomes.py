@@ -80,10 +80,27 @@ def denied(text: str, m: Mention) -> bool:
     return m.norm in OUTCOME_KINDS and _NEG_BEFORE.search(text, max(0, m.start - 20), m.start) is not None
 
 
+# a problem list's item with its state after it ("2. Acute kidney injury, resolved", "- Hyponatraemia (resolved)"):
+# the item's words before the state are what recovered
+_ITEM_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-•*·][ \t]*|\d{1,2}[.)][ \t]*|[A-Za-z][A-Za-z ]{0,30}:[ \t]*)?"
+                          r"([A-Za-z][^,.;:()\n]{1,60}?)"
+                          r"[ \t]*(?:,|\(|-|–)[ \t]*(?:now |since |fully |completely )?$")
+_ITEM_AFTER = re.compile(r"[ \t]*\)?[ \t]*[.;]?[ \t]*(?:\n|$)")
+
+
+def _item_state(text: str, m: Mention) -> str | None:
+    """The problem a list item's state word tells of, where the state closes its line."""
+    line = text.rfind("\n", 0, m.start)
+    hit = _ITEM_BEFORE.search(text, max(line, 0), m.start)
+    return _clean(hit.group(1)) if hit and _ITEM_AFTER.match(text, m.end) else None
+
+
 def detail(text: str, m: Mention, kind: str, sent: tuple[int, int]) -> str | None:
     """What the event says, as written, or None."""
     after = text[m.end:sent[1]]
     written = " ".join(m.text.split())
+    if kind in ("recovery", "improvement", "remission") and (item := _item_state(text, m)):
+        return item
     if kind == "death":
         c = _CAUSE.match(after)
         return _clean(c.group(1)) if c else None

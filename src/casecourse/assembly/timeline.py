@@ -1204,6 +1204,11 @@ def _today(reading: Reading, types: ByType) -> TimeRef | None:
     return next(t for t in (calendar_time(m) for m in found) if t is not None and t.precision == "day")
 
 
+def letter_date(reading: Reading, types: ByType) -> TimeRef | None:
+    """The document's own date, its "today" ("Clinic date: 14/02/2023", "today (3 May 2021)"), if it states one."""
+    return _today(reading, types)
+
+
 # a new clause of the sentence: ", and", ", but", ", then", ";", "and" before a past participle ("held on day 2 and
 # restarted ... on day 5"), "then", "but"
 _CLAUSE = re.compile(r",\s*(?:and|but|then|and then)\b|;|\band\s+(?:then\s+)?(?=[a-z]+ed\b)|\bthen\b|\bbut\b")

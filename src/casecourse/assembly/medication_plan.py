@@ -1,0 +1,131 @@
+"""The drugs of a letter's or a record's plan ("Plan:" heading or label, `knowledge/plan_headings.csv`): an item that
+opens with an imperative verb (`knowledge/plan_drug_verbs.csv`) tells what the writer intends from the document's
+time on. "Start X 10 mg daily": X is not taken yet, only intended (status `not-taken`, assertion `hypothetical`);
+"Continue X", "Increase X to 40 mg": X is taken now (`active`; the dose change's own segment is the exposure
+assembly's). "Stop X" is read by the exposure cues already. Only a course the story left `unknown` is changed. Where
+the letter states its own date ("Clinic date: 10/05/2023") a plan's stop, or its new dose, left undated is from that
+date on: the plan is written then."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from casecourse.assembly.exposure_courses import _stopped_before_start
+from casecourse.knowledge import table
+from casecourse.model import Assertion, Exposure, Mention, TimeRef
+from casecourse.reading.zoning import Zone
+
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
+# where a plan's item or clause opens: a line, a sentence, a label's colon, a list's comma or semicolon, "and"
+_CLAUSE_START = re.compile(r"(?:^|[.;:,]|\band\b|\bthen\b)(?!.*(?:[.;:,]|\band\b|\bthen\b))", re.I | re.S)
+
+
+@cache
+def _headings() -> frozenset[str]:
+    return frozenset(r["heading"] for r in table("plan_headings.csv"))
+
+
+@cache
+def _label_rx() -> re.Pattern[str]:
+    words = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_headings(), key=len, reverse=True))
+    return re.compile(rf"^[ \t]*(?:{words})[ \t]*:[ \t]*\S[^\n]*$", re.I | re.M)
+
+
+@cache
+def _verbs() -> dict[str, str]:
+    return {r["verb"]: r["action"] for r in table("plan_drug_verbs.csv")}
+
+
+@cache
+def _opening_rx() -> re.Pattern[str]:
+    """A clause that opens with a plan verb and reaches the drug within three words ("Start", "Continue on",
+    "Reduce the dose of"), after a list mark."""
+    words = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_verbs(), key=len, reverse=True))
+    return re.compile(rf"^\s*(?:[-•*·]|\d{{1,2}}[.)])?\s*(?:please\s+)?({words})\b(?:\s+[\w-]+){{0,3}}\s*$", re.I)
+
+
+def _sections(text: str, zones: list[Zone]) -> list[tuple[int, int]]:
+    """(start, end) of the text under each plan heading, to the next heading, and of each line a plan label opens."""
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for z in zones:
+        if z.zone != "title":
+            continue
+        if start is not None:
+            out.append((start, z.start))
+            start = None
+        if _NUMBERING.sub("", text[z.start:z.end].strip()).rstrip(":. ").lower() in _headings():
+            start = z.end
+    if start is not None:
+        out.append((start, len(text)))
+    if ":" in text:
+        out.extend(m.span() for m in _label_rx().finditer(text))
+    return out
+
+
+def _action(text: str, m: Mention) -> str | None:
+    """What the plan's clause holding drug mention `m` says of it, by the verb that opens the clause."""
+    line = text.rfind("\n", 0, m.start) + 1
+    before = text[line:m.start]
+    cut = _CLAUSE_START.search(before)
+    clause = before[cut.end():] if cut else before
+    hit = _opening_rx().match(clause)
+    return _verbs()[" ".join(hit.group(1).lower().split())] if hit else None
+
+
+def mark_plan(text: str, zones: list[Zone], mentions: list[Mention], exposures: list[Exposure],
+              letter_date: Callable[[], TimeRef | None]) -> None:
+    """Set what a plan says on the courses of the drugs it names, where the story left their status unknown;
+    `letter_date()`: the document's own date, if it states one (read only for a plan's stop or dose change)."""
+    lower = text.lower()
+    if "plan" not in lower and "recommendation" not in lower:
+        return
+    sections = _sections(text, zones)
+    if not sections:
+        return
+    for m in mentions:
+        if m.type != "drug" or not m.norm or m.assertion != Assertion.present or \
+                not any(lo <= m.start < hi for lo, hi in sections):
+            continue
+        action = _action(text, m)
+        if action is None:
+            continue
+        if action == "start":
+            # the course this item opened (its first words are the item's): intended, not taken yet
+            for e in exposures:
+                if e.drug == m.norm and e.status == "unknown" and e.provenance.spans and \
+                        e.provenance.spans[0].start == m.start:
+                    e.status, e.assertion = "not-taken", Assertion.hypothetical
+            continue
+        last = [e for e in exposures if e.drug == m.norm and e.status != "not-taken"]
+        if not last:
+            continue
+        if last[-1].status == "unknown" and action in ("continue", "change"):
+            last[-1].status = "active"
+        _date_from_letter(text, m, last[-1], action, letter_date)
+
+
+def _date_from_letter(text: str, m: Mention, e: Exposure, action: str,
+                      letter_date: Callable[[], TimeRef | None]) -> None:
+    """A plan's stop of `e` or its new dose, on the line of drug mention `m`, left undated: from the letter's date (the
+    stopped or replaced dose ends there), unless the dose it ends began after it."""
+    line_end = text.find("\n", m.start)
+    line_end = len(text) if line_end < 0 else line_end
+    if action == "stop" and e.status == "stopped" and (e.end is None or not e.end.known):
+        ended = e.segments[-1] if e.segments else None
+    elif action == "change" and len(e.segments) > 1 and not (seg := e.segments[-1]).start.known and \
+            seg.provenance is not None and seg.provenance.spans and m.start <= seg.provenance.spans[0].start < line_end:
+        ended = e.segments[-2]
+    else:
+        return
+    when = letter_date()
+    if when is None or ended is None or ended.end is not None and ended.end.known or \
+            ended.start.known and _stopped_before_start(when, ended.start):
+        return
+    when = when.model_copy(update={"derivation": "carried"})
+    ended.end = when
+    if action == "stop":
+        e.end = when
+    else:
+        e.segments[-1].start = when
