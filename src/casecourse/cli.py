@@ -82,7 +82,7 @@ def serve(
     port: int = typer.Option(8000, help="Port to listen on."),
     workers: int = typer.Option(1, min=1, help="Server processes; each reads one document at a time."),
 ) -> None:
-    """Serve the reading over HTTP: POST /analyze, /analyze/batch, /assess; GET /health (API at /docs)."""
+    """Serve the reading over HTTP: POST /analyze, /analyze/batch, /assess; GET /health (API: /openapi.json)."""
     try:
         import uvicorn
 
