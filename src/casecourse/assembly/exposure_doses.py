@@ -237,7 +237,9 @@ def _started_then_switched(text: str, d: Mention, drugs: ByStart, s1: int) -> in
 # a drug told as given and then switched in one sentence, the switch told with a word of later order: "she initially
 # received X empirically, then was switched to Y", "started on X and later transitioned to Y", "treated with X, which
 # was subsequently changed to Y" (exposure QA, expqa14)
-_LATER_ORDER = re.compile(r"\b(?:then|later|subsequently|eventually|afterwards|thereafter)\b", re.I)
+# (knowledge/switch_order_words.csv, kind 'later')
+_LATER_ORDER = re.compile(r"\b(?:" + "|".join(
+    re.escape(r["word"]) for r in table("switch_order_words.csv") if r["kind"] == "later") + r")\b", re.I)
 
 
 def _given_then_switched(text: str, d: Mention, cues: list[tuple], inner: ByStart, a_of: list[int],
@@ -264,7 +266,9 @@ def _given_then_switched(text: str, d: Mention, cues: list[tuple], inner: ByStar
 
 
 # a start verb's adverb of order or manner before its "on": "started empirically on X", "initiated immediately on X"
-_ADVERB_ON = re.compile(r"\s+(?:empirically|initially|immediately|promptly|first)\s+on\b", re.I)
+# (knowledge/switch_order_words.csv, kind 'start_adverb')
+_ADVERB_ON = re.compile(r"\s+(?:" + "|".join(
+    re.escape(r["word"]) for r in table("switch_order_words.csv") if r["kind"] == "start_adverb") + r")\s+on\b", re.I)
 
 
 # a class switched as a whole, right after the class word: "antibiotics were (then) changed to ..."
