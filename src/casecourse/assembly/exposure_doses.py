@@ -234,6 +234,43 @@ def _started_then_switched(text: str, d: Mention, drugs: ByStart, s1: int) -> in
     return m.start()
 
 
+# a drug told as given and then switched in one sentence, the switch told with a word of later order: "she initially
+# received X empirically, then was switched to Y", "started on X and later transitioned to Y", "treated with X, which
+# was subsequently changed to Y" (exposure QA, expqa14)
+# (knowledge/switch_order_words.csv, kind 'later')
+_LATER_ORDER = re.compile(r"\b(?:" + "|".join(
+    re.escape(r["word"]) for r in table("switch_order_words.csv") if r["kind"] == "later") + r")\b", re.I)
+
+
+def _given_then_switched(text: str, d: Mention, cues: list[tuple], inner: ByStart, a_of: list[int],
+                         b_of: list[int]) -> int | None:
+    """Where the switch of the drug `d` begins when the sentence first tells `d` as given (a start cue right before
+    it) and then, with a word of later order, switched to another drug right after it; else None. `d` began at the
+    sentence's time, and stopped at the switch, later than it."""
+    k = bisect_left(a_of, d.end)
+    while k < len(cues) and cues[k][2] != "swap_out_in":
+        k += 1
+    if k == len(cues) or not _gap_is_filler(text, d.end, cues[k][0], inner) or \
+            not _LATER_ORDER.search(text, d.end, cues[k][0]):
+        return None
+    for j in reversed(range(bisect_right(b_of, d.start))):
+        a, b, act, side = cues[j]
+        if b < d.start - 80:
+            break
+        if act == "ongoing" and text[a:b].lower() == "on" and _ADVERB_ON.search(text, max(0, a - 30), b):
+            continue  # "started empirically on X": the start verb's "on", read with its verb below
+        on = _ADVERB_ON.match(text, b) if act == "start" else None
+        if _gap_is_filler(text, b, d.start, inner) or on is not None and _gap_is_filler(text, on.end(), d.start, inner):
+            return cues[k][0] if act == "start" and side in ("before", "both") else None
+    return None
+
+
+# a start verb's adverb of order or manner before its "on": "started empirically on X", "initiated immediately on X"
+# (knowledge/switch_order_words.csv, kind 'start_adverb')
+_ADVERB_ON = re.compile(r"\s+(?:" + "|".join(
+    re.escape(r["word"]) for r in table("switch_order_words.csv") if r["kind"] == "start_adverb") + r")\s+on\b", re.I)
+
+
 # a class switched as a whole, right after the class word: "antibiotics were (then) changed to ..."
 # "the antibiotic regimen was changed to A and B" as "antibiotics were changed to" (expqa9)
 _CLASS_SWITCHED = re.compile(r"\s+(?:(?:regimens?|therapy|treatment|coverage)\s+)?(?:was|were|had\s+been)\s+"

@@ -80,6 +80,7 @@ from casecourse.assembly.exposure_doses import (
     _drug_forms,
     _first_at,
     _free,
+    _given_then_switched,
     _list_route,
     _list_tail,
     _nearest_after,
@@ -617,6 +618,10 @@ class ExposureBuilder:
         for d in drugs:
             action = actions[id(d)]
             clause = _clause_of(clauses, d.start)
+            first = _given_then_switched(self.text, d, cues, ms.inner, a_of, b_of) \
+                if action == "swap-stop" and self.active.get(d.norm or d.text) is None else None
+            if first is not None:
+                action = "start"  # "she initially received X, then was switched to Y": X began here, stopped later
             # "X was held for 2 weeks and then resumed at 10 mg on 20 June": the hold's time and dose are told
             # before the resumption, whose own are the new course's (see _later_restart)
             resumed = _RESUMED_AFTER.search(self.text, d.end, drug_ix.next_other(d, s1)) \
@@ -664,6 +669,11 @@ class ExposureBuilder:
                     drug_ix.next_start(d.end, s1) > gone.start():
                 # "X was started on admission, but discontinued 5 days later": the time told after the stop is the
                 # stop's (`_later_stop`); X began at the story's time before it, or at one the sentence does not give
+                own = prev.model_copy(update={"derivation": "carried"}) if prev is not None and prev.known and \
+                    not _ended_before(st.time, prev) else TimeRef(derivation="unknown")
+            if first is not None and st.timex is not None and own is st.time and st.timex.start >= first:
+                # "initially received X, then was switched to Y on day 4": the time is the switch's; X began at the
+                # story's time before it, or at one the sentence does not give
                 own = prev.model_copy(update={"derivation": "carried"}) if prev is not None and prev.known and \
                     not _ended_before(st.time, prev) else TimeRef(derivation="unknown")
             if action == "start" and (after := self._followed(d, drug_ix)) is not None:
@@ -739,7 +749,9 @@ class ExposureBuilder:
             if act in ("start", "ongoing") and self._told_lower(d, seg, when, sent):
                 seg = None  # "at last follow-up, on low-dose prednisolone": a later segment, its dose not given
             self.apply(act, d, when, sent, seg, why, cued=id(d) not in uncued)
-            if act == "start" and (switched := _started_then_switched(self.text, d, drug_ix, s1)) is not None:
+            if first is not None:
+                self._switched_later(d, st, first, ms.reason(self.text, (first, s1)))
+            elif act == "start" and (switched := _started_then_switched(self.text, d, drug_ix, s1)) is not None:
                 # "piperacillin was started and then changed to ceftriaxone": stopped at the switch, whose time the
                 # sentence does not give apart from the start's
                 self._stop(d.norm or d.text, TimeRef(derivation="unknown"), ms.reason(self.text, (switched, s1)))
@@ -758,6 +770,21 @@ class ExposureBuilder:
             # the stop told after the steps ("..., 30 mg daily from week 7, and was stopped at week 26") ends the
             # last of them; a length ("stopped after 5 days") still counts from the course as it stood before them
             self._later_stop(d, drugs, ms, sent, st, clauses, since)
+
+    def _switched_later(self, d: Mention, st: SentenceTime, first: int, why: str | None) -> None:
+        """The stop of a drug given and then switched in one sentence (`_given_then_switched`): at the time the
+        sentence tells after the switch, else at the end its told length gives ("X was given for two days, then
+        switched"), else at a time the text does not give."""
+        name = d.norm or d.text
+        exp = self.active.get(name)
+        seg = exp.segments[-1] if exp is not None and exp.segments else None
+        if st.timex is not None and st.timex.start >= first:
+            when = st.time
+        elif seg is not None and seg.end is not None and _told_end(seg):
+            when = seg.end
+        else:
+            when = TimeRef(derivation="unknown")
+        self._stop(name, when, why)
 
     def _stopped_after_start(self, d: Mention, st: SentenceTime, gone: re.Match, s1: int) -> None:
         """The one drug of a sentence stopped later in it, told by a pronoun ("X was started, but it was
