@@ -103,10 +103,11 @@ def _paired(text: str, scores: list[tuple[int, int, int]] | None, minutes: list[
     return None  # lists that do not pair: no score is read
 
 
-def read_apgar(text: str, low: str) -> ApgarRead:
-    """The Apgar scores of `text` (`low`: the text lower-cased) and the spans of the numbers read for them."""
+def read_apgar(text: str, low: str | None) -> ApgarRead:
+    """The Apgar scores of `text` and the spans of the numbers read for them. `low`: the text lower-cased
+    (`rx_first.lower_text`), None where lower-casing changes the text's length ("İ"): then the scan decides."""
     out = ApgarRead([], [])
-    if "apgar" not in low:
+    if low is not None and "apgar" not in low:
         return out
     for name in _NAME_RE.finditer(text):
         before = _MINUTES_BEFORE.search(text, max(0, name.start() - 40), name.start())
