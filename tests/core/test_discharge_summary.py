@@ -161,3 +161,11 @@ def test_a_drug_the_hospital_course_starts_undated_started_within_the_stay() -> 
     # from the admission to the discharge the header gives: an estimate, no invented day
     assert (start.earliest, start.latest, start.point, start.derivation) == (
         "2021-09-14", "2021-09-20", None, "estimated")
+
+
+def test_a_diagnosis_dated_in_brackets_after_its_name_takes_that_date() -> None:
+    text = ("Clinic date: 12/05/2023\n\nDiagnoses:\n1. Rheumatoid arthritis (diagnosed 2012)\n2. Gout (since March "
+            "2019)\n3. Osteoporosis\n\nDear Dr Smith,\nI reviewed this 64-year-old woman today.\n")
+    times = {c.name: c.time.point for c in analyze_text(text).conditions}
+    assert times["rheumatoid arthritis"] == "2012" and times["gout"] == "2019-03"
+    assert times["osteoporosis"] is None  # an item with no date of its own stays undated (docqa1)

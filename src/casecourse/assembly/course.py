@@ -174,6 +174,11 @@ def _flag_after(text: str, end: int, unit: object = None, test: str | None = Non
     return interpretation(m.group(1)) if m else None
 
 
+# the opening of a bracket that dates the diagnosis before it: "(", "(diagnosed ", "(dx ", "(since ", "(first
+# diagnosed in "
+_OWN_DATE_BRACKET = re.compile(r"\s*\(\s*(?:(?:first\s+)?(?:diagnosed|dx)(?:\s+in)?|since|onset|in)?\s*", re.I)
+
+
 def _not_a_volume(test: str | None) -> bool:
     """Whether the catalogue measures `test` in a unit of known kind other than a volume (litres)."""
     known = catalogue().get(test or "")
@@ -364,6 +369,19 @@ class CourseAssembler:
         mark_implausible(self.course.labs)
         return self.course
 
+    def _bracketed_date(self, m: Mention, when: TimeRef) -> TimeRef | None:
+        """A diagnosis's own calendar date in brackets right after its name ("Rheumatoid arthritis (diagnosed 2012)",
+        "gout (since 2019)", "a stroke (2016)"), which the timeline leaves as an aside: the diagnosis's time."""
+        for x in self._types.of("date"):
+            if x.start < m.end:
+                continue
+            if x.start - m.end <= 30 and x.attrs.get("kind") == "absolute" \
+                    and _OWN_DATE_BRACKET.fullmatch(self.text, m.end, x.start) \
+                    and self.text[x.end:x.end + 3].lstrip().startswith(")"):
+                return place_one(x, when)
+            return None
+        return None
+
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         """The fact a mention of one of `_FACT_TYPES` makes, if any."""
         if m.assertion == Assertion.family and m.type in ("condition", "finding") and self._mother_is_patient(sent):
@@ -379,6 +397,7 @@ class CourseAssembler:
         if m.type == "condition" or m.type == "finding" and (self._past_history(m, sent) or _class_diagnosis(m)
                                                              or (m.start, m.end) in self._listed
                                                              or self._diagnosed_as(m, sent)):
+            when = self._bracketed_date(m, when) or when
             self._condition(m, sent, when)
             if m.type == "condition":
                 self._conjuncts(m, sent, when)
