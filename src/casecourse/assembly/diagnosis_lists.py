@@ -9,22 +9,15 @@ import bisect
 import re
 from functools import cache
 
+from casecourse.assembly.record_sections import sections
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.zoning import Zone
-
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
 
 
 @cache
 def _headings() -> frozenset[str]:
     return frozenset(r["heading"] for r in table("diagnosis_list_headings.csv"))
-
-
-@cache
-def _label_rx() -> re.Pattern[str]:
-    words = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_headings(), key=len, reverse=True))
-    return re.compile(rf"^[ \t]*(?:{words})[ \t]*:[ \t]*\S[^\n]*$", re.I | re.M)
 
 
 _MAX_ITEM_WORDS = 12  # "2. Acute kidney injury, resolved": an item; a paragraph under "Diagnosis" tells a story
@@ -45,20 +38,7 @@ def _item(line: str, labelled: bool) -> bool:
 
 def undated_items(text: str, zones: list[Zone], dates: list[Mention]) -> list[tuple[int, int]]:
     """(start, end) of each line of a diagnosis list that holds no date, sorted."""
-    spans: list[tuple[int, int, bool]] = []  # (start, end, a label's own line)
-    start: int | None = None
-    for z in zones:
-        if z.zone != "title":
-            continue
-        if start is not None:
-            spans.append((start, z.start, False))
-            start = None
-        if _NUMBERING.sub("", text[z.start:z.end].strip()).rstrip(":. ").lower() in _headings():
-            start = z.end
-    if start is not None:
-        spans.append((start, len(text), False))
-    if ":" in text:
-        spans.extend((m.start(), m.end(), True) for m in _label_rx().finditer(text))
+    spans = sections(text, zones, _headings())  # (start, end, a label's own line)
     if not spans:
         return []
     starts = sorted(d.start for d in dates)

@@ -11,10 +11,9 @@ import re
 from functools import cache
 from importlib import resources
 
+from casecourse.assembly.record_sections import sections
 from casecourse.model import Exposure, Mention
 from casecourse.reading.zoning import Zone
-
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
 
 
 def _rows(name: str, column: str) -> list[str]:
@@ -29,13 +28,6 @@ def _headings() -> frozenset[str]:
 
 
 @cache
-def _label_rx() -> re.Pattern[str]:
-    """A line opening with a current-medication label and listing the drugs after it ("Medications: A, B")."""
-    words = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_headings(), key=len, reverse=True))
-    return re.compile(rf"^[ \t]*(?:{words})[ \t]*:[ \t]*\S[^\n]*$", re.I | re.M)
-
-
-@cache
 def _stop_rx() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in sorted(_rows("medication_list_stops.csv", "word"), key=len, reverse=True))
     return re.compile(rf"\b(?:{words})\b", re.I)
@@ -44,21 +36,7 @@ def _stop_rx() -> re.Pattern[str]:
 def _sections(text: str, zones: list[Zone]) -> list[tuple[int, int]]:
     """(start, end) of each part of the text under a medication-list heading, to the next heading, and of each line
     a medication label opens."""
-    out: list[tuple[int, int]] = []
-    start: int | None = None
-    for z in zones:
-        if z.zone != "title":
-            continue
-        if start is not None:
-            out.append((start, z.start))
-            start = None
-        if _NUMBERING.sub("", text[z.start:z.end].strip()).rstrip(":. ").lower() in _headings():
-            start = z.end
-    if start is not None:
-        out.append((start, len(text)))
-    if ":" in text:
-        out.extend(m.span() for m in _label_rx().finditer(text))
-    return out
+    return [(lo, hi) for lo, hi, _ in sections(text, zones, _headings())]
 
 
 def _stopped_on_its_line(text: str, m: Mention) -> bool:

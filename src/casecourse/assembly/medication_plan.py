@@ -12,11 +12,11 @@ from collections.abc import Callable
 from functools import cache
 
 from casecourse.assembly.exposure_courses import _stopped_before_start
+from casecourse.assembly.record_sections import sections
 from casecourse.knowledge import table
 from casecourse.model import Assertion, Exposure, Mention, TimeRef
 from casecourse.reading.zoning import Zone
 
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
 # where a plan's item or clause opens: a line, a sentence, a label's colon, a list's comma or semicolon, "and"
 _CLAUSE_START = re.compile(r"(?:^|[.;:,]|\band\b|\bthen\b)(?!.*(?:[.;:,]|\band\b|\bthen\b))", re.I | re.S)
 
@@ -24,12 +24,6 @@ _CLAUSE_START = re.compile(r"(?:^|[.;:,]|\band\b|\bthen\b)(?!.*(?:[.;:,]|\band\b
 @cache
 def _headings() -> frozenset[str]:
     return frozenset(r["heading"] for r in table("plan_headings.csv"))
-
-
-@cache
-def _label_rx() -> re.Pattern[str]:
-    words = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_headings(), key=len, reverse=True))
-    return re.compile(rf"^[ \t]*(?:{words})[ \t]*:[ \t]*\S[^\n]*$", re.I | re.M)
 
 
 @cache
@@ -47,21 +41,7 @@ def _opening_rx() -> re.Pattern[str]:
 
 def _sections(text: str, zones: list[Zone]) -> list[tuple[int, int]]:
     """(start, end) of the text under each plan heading, to the next heading, and of each line a plan label opens."""
-    out: list[tuple[int, int]] = []
-    start: int | None = None
-    for z in zones:
-        if z.zone != "title":
-            continue
-        if start is not None:
-            out.append((start, z.start))
-            start = None
-        if _NUMBERING.sub("", text[z.start:z.end].strip()).rstrip(":. ").lower() in _headings():
-            start = z.end
-    if start is not None:
-        out.append((start, len(text)))
-    if ":" in text:
-        out.extend(m.span() for m in _label_rx().finditer(text))
-    return out
+    return [(lo, hi) for lo, hi, _ in sections(text, zones, _headings())]
 
 
 def _action(text: str, m: Mention) -> str | None:

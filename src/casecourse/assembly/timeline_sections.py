@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import bisect
 import csv
-import re
 from functools import cache
 from importlib import resources
 
+from casecourse.assembly.record_sections import heading_text, sections
 from casecourse.reading.zoning import Zone
-
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
 
 
 @cache
@@ -22,30 +20,15 @@ def _rows() -> dict[str, bool]:
         return {r["heading"]: r["course"] == "1" for r in rows}
 
 
-def _headings() -> frozenset[str]:
-    return frozenset(_rows())
-
-
-def _heading(text: str, z: Zone) -> str:
-    return _NUMBERING.sub("", text[z.start:z.end].strip()).rstrip(":. ").lower()
+@cache
+def _headings(course_only: bool) -> frozenset[str]:
+    return frozenset(h for h, course in _rows().items() if course or not course_only)
 
 
 def course_sections(text: str, zones: list[Zone]) -> list[tuple[int, int]]:
     """(start, end) of each section under a heading of the stay's course ("Hospital course", "Treatment"), to the next
     heading."""
-    out: list[tuple[int, int]] = []
-    start: int | None = None
-    for z in zones:
-        if z.zone != "title":
-            continue
-        if start is not None:
-            out.append((start, z.start))
-            start = None
-        if _rows().get(_heading(text, z)):
-            start = z.end
-    if start is not None:
-        out.append((start, len(text)))
-    return out
+    return [(lo, hi) for lo, hi, _ in sections(text, zones, _headings(True), labels=False)]
 
 
 def after_stay_headings(text: str, zones: list[Zone], sentences: list[tuple[int, int]]) -> set[int]:
@@ -53,7 +36,7 @@ def after_stay_headings(text: str, zones: list[Zone], sentences: list[tuple[int,
     starts = [s for s, _ in sentences]
     out: set[int] = set()
     for z in zones:
-        if z.zone == "title" and _heading(text, z) in _headings():
+        if z.zone == "title" and heading_text(text, z) in _headings(False):
             i = bisect.bisect_left(starts, z.end)
             if i < len(sentences):
                 out.add(i)
