@@ -17,6 +17,8 @@ from functools import cache
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading.demographics import relatives_alternation
+from casecourse.reading.timex_lexicon import alternation
 
 # a line that is a table's or a figure's caption, or a table's row
 _CAPTION = re.compile(r"[ \t]*(?:supplementary\s+)?(?:table|figure|fig\.?)\s*S?\d+|[^\n]*\t", re.I)
@@ -31,24 +33,22 @@ _HEADING_LINE = re.compile(r"[ \t]*[A-Z0-9][^\n.,;!?]{0,58}[^\n.,;!?\s][ \t]*:?[
 def _relative_subject() -> re.Pattern:
     """A relative who is the subject of what the time dates: "a sibling who had died", "her brother was diagnosed".
     Not a donor: "a transplant from a sibling donor was performed in May" dates the patient's transplant."""
-    words = sorted({r["word"] for r in table("relatives.csv")} - {"donor"}, key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\s+(?:who|that|had|has|was|were|died|passed)\b",
-                      re.I)
+    words = relatives_alternation(frozenset({"donor"}))
+    return re.compile(rf"\b(?:{words})\s+(?:who|that|had|has|was|were|died|passed)\b", re.I)
 
 
 @cache
 def _planned_date() -> re.Pattern:
     """ "expected delivery date was on", "estimated date of confinement:", "due date" right before the time."""
-    words = sorted({r["word"] for r in table("planned_time_words.csv")}, key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\s+(?:[\w-]+\s+){{0,2}}date\b[^.;\n]{{0,30}}$",
-                      re.I)
+    words = alternation([re.escape(r["word"]) for r in table("planned_time_words.csv")], escape=False)
+    return re.compile(rf"\b(?:{words})\s+(?:[\w-]+\s+){{0,2}}date\b[^.;\n]{{0,30}}$", re.I)
 
 
 @cache
 def _incubation_time() -> re.Pattern:
     """"after 48 h of incubation", "incubated for 5 days": its clause tells the laboratory's clock, not the story's."""
-    words = sorted({r["word"] for r in table("incubation_time_words.csv")}, key=len, reverse=True)
-    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b", re.I)
+    words = alternation([re.escape(r["word"]) for r in table("incubation_time_words.csv")], escape=False)
+    return re.compile(rf"\b(?:{words})\b", re.I)
 
 
 def _clause_end(text: str, at: int) -> int:

@@ -6,19 +6,18 @@ the story unless the story has stopped or completed it (`knowledge/discharge_med
 stopped") is stopped, not active (`knowledge/medication_list_stops.csv`)."""
 from __future__ import annotations
 
-import csv
 import re
 from functools import cache
-from importlib import resources
 
 from casecourse.assembly.record_sections import sections
+from casecourse.knowledge import table
 from casecourse.model import Exposure, Mention
+from casecourse.reading.timex_lexicon import alternation
 from casecourse.reading.zoning import Zone
 
 
 def _rows(name: str, column: str) -> list[str]:
-    with resources.files("casecourse.knowledge").joinpath(name).open(encoding="utf-8") as f:
-        return [r[column] for r in csv.DictReader(line for line in f if not line.startswith("#"))]
+    return [r[column] for r in table(name)]
 
 
 @cache
@@ -29,7 +28,7 @@ def _headings() -> frozenset[str]:
 
 @cache
 def _stop_rx() -> re.Pattern[str]:
-    words = "|".join(re.escape(w) for w in sorted(_rows("medication_list_stops.csv", "word"), key=len, reverse=True))
+    words = alternation([re.escape(w) for w in _rows("medication_list_stops.csv", "word")], escape=False)
     return re.compile(rf"\b(?:{words})\b", re.I)
 
 

@@ -15,6 +15,7 @@ from casecourse.assembly.exposure_courses import _stopped_before_start
 from casecourse.assembly.record_sections import sections
 from casecourse.knowledge import table
 from casecourse.model import Assertion, Exposure, Mention, TimeRef
+from casecourse.reading.timex_lexicon import alternation
 from casecourse.reading.zoning import Zone
 
 # where a plan's item or clause opens: a line, a sentence, a label's colon, a list's comma or semicolon, "and"
@@ -35,7 +36,7 @@ def _verbs() -> dict[str, str]:
 def _opening_rx() -> re.Pattern[str]:
     """A clause that opens with a plan verb and reaches the drug within three words ("Start", "Continue on",
     "Reduce the dose of"), after a list mark."""
-    words = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in sorted(_verbs(), key=len, reverse=True))
+    words = alternation(_verbs())
     return re.compile(rf"^\s*(?:[-•*·]|\d{{1,2}}[.)])?\s*(?:please\s+)?({words})\b(?:\s+[\w-]+){{0,3}}\s*$", re.I)
 
 

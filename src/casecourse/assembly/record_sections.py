@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from casecourse.reading.timex_lexicon import alternation
 from casecourse.reading.zoning import Zone
 
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
@@ -19,8 +20,7 @@ def heading_text(text: str, z: Zone) -> str:
 @cache
 def label_rx(headings: frozenset[str]) -> re.Pattern[str]:
     """A line that opens with one of `headings` as a field label and holds something after its colon."""
-    words = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(headings, key=len, reverse=True))
-    return re.compile(rf"^[ \t]*(?:{words})[ \t]*:[ \t]*\S[^\n]*$", re.I | re.M)
+    return re.compile(rf"^[ \t]*(?:{alternation(headings)})[ \t]*:[ \t]*\S[^\n]*$", re.I | re.M)
 
 
 def sections(text: str, zones: list[Zone], headings: frozenset[str],

@@ -9,12 +9,10 @@ calendar date is invented for it.
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 
 from casecourse.assembly.positions import ByType
 from casecourse.assembly.timeline_anchor import (
@@ -26,6 +24,7 @@ from casecourse.assembly.timeline_anchor import (
     unit_admission,
 )
 from casecourse.assembly.timeline_sections import after_stay_headings
+from casecourse.knowledge import table
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.pipeline import Reading
@@ -1112,8 +1111,7 @@ DOB_BEFORE = re.compile(r"\b(?:DOB|D\.O\.B\.?|date of birth|born on)\s*[:.-]?\s*
 @cache
 def _encounter_labels() -> frozenset[str]:
     """Labels of the encounter's date ("Clinic date", "Date of visit"), `knowledge/encounter_date_labels.csv`."""
-    with resources.files("casecourse.knowledge").joinpath("encounter_date_labels.csv").open(encoding="utf-8") as f:
-        return frozenset(r["label"] for r in csv.DictReader(line for line in f if not line.startswith("#")))
+    return frozenset(r["label"] for r in table("encounter_date_labels.csv"))
 
 
 def _field_label(text: str, sentence: tuple[int, int], tx: Mention) -> str | None:

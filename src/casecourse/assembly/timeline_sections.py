@@ -4,20 +4,17 @@ history told before the admission or presentation, as it does at "On examination
 from __future__ import annotations
 
 import bisect
-import csv
 from functools import cache
-from importlib import resources
 
 from casecourse.assembly.record_sections import heading_text, sections
+from casecourse.knowledge import table
 from casecourse.reading.zoning import Zone
 
 
 @cache
 def _rows() -> dict[str, bool]:
     """heading -> whether its section tells the stay's treatment and course."""
-    with resources.files("casecourse.knowledge").joinpath("stay_section_headings.csv").open(encoding="utf-8") as f:
-        rows = csv.DictReader(line for line in f if not line.startswith("#"))
-        return {r["heading"]: r["course"] == "1" for r in rows}
+    return {r["heading"]: r["course"] == "1" for r in table("stay_section_headings.csv")}
 
 
 @cache

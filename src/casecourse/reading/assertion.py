@@ -11,7 +11,6 @@ does the same rules in ~1.5 ms (`make bench`, stage "assertion (ConText)").
 """
 from __future__ import annotations
 
-import csv
 import json
 import re
 from bisect import bisect_left, bisect_right
@@ -24,6 +23,7 @@ from pathlib import Path
 from re import _compiler, _parser
 from re import _constants as _c  # the sre opcode names
 
+from casecourse.knowledge import table
 from casecourse.model import Assertion, Mention, set_field
 from casecourse.reading import rx_first, rx_store
 from casecourse.reading.timex_lexicon import alternation
@@ -1005,9 +1005,7 @@ _JUDGED_BEFORE = re.compile(
 def _empty_field() -> re.Pattern[str]:
     """The rest of a field's line after its label when it holds nothing (": None", ": NKDA"),
     knowledge/empty_field_values.csv."""
-    with resources.files("casecourse.knowledge").joinpath("empty_field_values.csv").open(encoding="utf-8") as f:
-        words = [r["value"] for r in csv.DictReader(line for line in f if not line.startswith("#"))]
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    alt = alternation(r["value"] for r in table("empty_field_values.csv"))
     return re.compile(rf"[ \t]*:[ \t]*(?:{alt})[ \t.]*(?:\n|$)", re.I)
 
 

@@ -13,14 +13,14 @@ facts) or `table_other` (a table whose caption speaks of other cases, criteria o
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from casecourse.knowledge import table
 from casecourse.reading.rx_first import anchored, finditer, lower_text
 from casecourse.reading.rx_keys import may_hold, search_lowered
+from casecourse.reading.timex_lexicon import alternation
 
 PATIENT_ZONES = frozenset({"narrative", "summary"})
 
@@ -126,30 +126,23 @@ class Zone:
 
 @cache
 def _headings() -> dict[str, str]:
-    with resources.files("casecourse.knowledge").joinpath("section_headings.csv").open(encoding="utf-8") as f:
-        rows = csv.DictReader(line for line in f if not line.startswith("#"))
-        return {r["heading"]: r["zone"] for r in rows}
+    return {r["heading"]: r["zone"] for r in table("section_headings.csv")}
 
 
 @cache
 def _record_field_rx() -> re.Pattern[str]:
     """A line opening with a field of a clinical record's header ("Admission Date: ...", "Sex: F"),
     `knowledge/record_header_labels.csv`."""
-    labels = []
-    for name in ("record_header_labels.csv", "encounter_date_labels.csv"):  # the encounter's date too ("Clinic date:")
-        with resources.files("casecourse.knowledge").joinpath(name).open(encoding="utf-8") as f:
-            labels += [r["label"] for r in csv.DictReader(line for line in f if not line.startswith("#"))]
-    words = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"\s*(?:{words})\s*:", re.I)
+    # the encounter's date too ("Clinic date:")
+    labels = [r["label"] for name in ("record_header_labels.csv", "encounter_date_labels.csv") for r in table(name)]
+    return re.compile(rf"\s*(?:{alternation(labels)})\s*:", re.I)
 
 
 @cache
 def _salutation_rx() -> re.Pattern[str]:
     """A clinical letter's salutation alone on its line ("Dear Dr Patel,", "Dear Colleague"),
     `knowledge/letter_salutations.csv`: the letter's body after it is the patient's story."""
-    with resources.files("casecourse.knowledge").joinpath("letter_salutations.csv").open(encoding="utf-8") as f:
-        words = [r["addressee"] for r in csv.DictReader(line for line in f if not line.startswith("#"))]
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alt = alternation([re.escape(r["addressee"]) for r in table("letter_salutations.csv")], escape=False)
     return re.compile(rf"\s*dear\s+(?:{alt})\b\.?[^\n.!?]{{0,60}}[,:]?\s*$", re.I)
 
 
