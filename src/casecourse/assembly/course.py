@@ -234,7 +234,7 @@ class CourseAssembler:
         self._qualitative_seen: set[tuple] = set()
         self._named: dict[str, tuple[Mention, tuple[int, int]]] = {}  # test -> its last written name, sentence
         self._listed: set[tuple[int, int]] = set()  # lab abnormalities listed among diagnoses (see build)
-        self._dx_items: list[tuple[int, int]] = []  # the lines of diagnosis lists (see build)
+        self._dx_items = Covers([])  # the lines of diagnosis lists (see build)
         self._parts_ending: dict[int, list[Mention]] | None = None  # finding parts by end (see _conjuncts)
         self._relative_clauses: dict[tuple[int, int], tuple[list[int], list[int]]] = {}  # see relative_clauses
         self._tabled: set[str] = set()  # ids of lab results read from a table (lab_table_restated.py)
@@ -325,7 +325,7 @@ class CourseAssembler:
                                                self._types.of("condition", "finding"))
         self._patient()  # first: whose measures are whose ("an infant weighing 1,650 g" in a mother's story)
         unknown = SentenceTime(time=TimeRef(), timex=None)
-        listed = diagnosis_lists.undated_items(self.text, self.r.zones, self._types.of("date"))
+        listed = Covers(diagnosis_lists.undated_items(self.text, self.r.zones, self._types.of("date")))
         self._dx_items = listed
         for si, sent in enumerate(self.r.sentences):
             ms = by_sentence.get(si, [])
@@ -342,7 +342,7 @@ class CourseAssembler:
             for m in patient_ms:
                 if m.type not in _FACT_TYPES:
                     continue  # (half of them: cues, body sites, times) no fact, and no time to place
-                if listed and m.type in ("condition", "finding") and diagnosis_lists.holds(listed, m.start):
+                if listed and m.type in ("condition", "finding") and listed.holds(m.start, m.start + 1):
                     self._fact(m, sent, TimeRef())  # an item of a diagnosis list: named, not dated
                     continue
                 self._fact(m, sent, st.at(m.start) if m.zone == "narrative" or (
@@ -933,7 +933,7 @@ class CourseAssembler:
                     kind, readmission, st.time):
                 continue
             seen.add((kind, negated))
-            item = bool(self._dx_items) and diagnosis_lists.holds(self._dx_items, m.start)
+            item = bool(self._dx_items) and self._dx_items.holds(m.start, m.start + 1)
             detail = outcome_detail(self.text, m, kind, sent)
             same = self._same_state(kind, negated, detail, item)
             if same is not None and item:
@@ -959,7 +959,7 @@ class CourseAssembler:
         for e in self.course.events:
             if e.type != kind or (e.assertion == Assertion.negated) != negated or (e.detail or "").casefold() != key:
                 continue
-            listed = e.time == TimeRef() and diagnosis_lists.holds(self._dx_items, e.provenance.spans[0].start)
+            listed = e.time == TimeRef() and self._dx_items.holds(at := e.provenance.spans[0].start, at + 1)
             if item != listed:
                 return e
         return None

@@ -53,9 +53,3 @@ def undated_items(text: str, zones: list[Zone], dates: list[Mention]) -> list[tu
                 lines.append((pos, end))
             pos = end + 1
     return sorted(lines)
-
-
-def holds(lines: list[tuple[int, int]], pos: int) -> bool:
-    """Whether `pos` lies on one of `lines` (sorted, apart)."""
-    i = bisect.bisect_right(lines, (pos, float("inf"))) - 1
-    return i >= 0 and lines[i][0] <= pos < lines[i][1]

@@ -41,6 +41,7 @@ from casecourse.reading.timex_lexicon import (
 )
 from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
 from casecourse.reading.zoning import PATIENT_ZONES
+from casecourse.spans import Covers
 
 _TIME_TYPES = ("date", "time", "time_relation", "prepost")
 _AGAIN = re.compile(r"\s+(?:once\s+)?again\b", re.I)
@@ -492,6 +493,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     # sentences opening a section of the stay ("Investigations", "Hospital course"): back from a history there
     stay_sections = after_stay_headings(reading.text, reading.zones, reading.sentences)
     glued = _glued_legends(reading.text)  # legends glued to a paragraph's last sentence (timeqa13)
+    glued_at = Covers(glued)
     glued_times: dict[int, Mention] = {}  # sentence -> the first time of the legend glued to it
     for m in types.of("event", *_TIME_TYPES, "duration", "age"):  # (the loop reads no other)
         if m.type in ("age", "duration"):
@@ -521,8 +523,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             continue  # ("the 26th week of her pregnancy": how far the pregnancy had gone, not the story's time)
         while si < len(reading.sentences) and reading.sentences[si][1] <= m.start:
             si += 1
-        if glued and si < len(reading.sentences) and _in_spans(glued, m.start) \
-                and not _in_spans(glued, reading.sentences[si][0]):
+        if glued and si < len(reading.sentences) and glued_at.holds(m.start, m.start + 1) \
+                and not glued_at.holds(reading.sentences[si][0], reading.sentences[si][0] + 1):
             # "... skin sinus.Fig 1 A, Bleeding 5 years after the repair": a glued legend's time dates the legend (from
             # where it is glued on), not the story
             glued_times.setdefault(si, m)
@@ -573,7 +575,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     presented_in = _presentation_sentences(reading) if has_calendar else {}
     events = EventIndex.build(reading, types)
     events.legends = frozenset(i for i, (start, _) in enumerate(reading.sentences)
-                               if _in_legend(reading.text, start, glued))
+                               if _in_legend(reading.text, start, glued_at))
     arrived_in = {} if has_calendar else _arrivals(reading, events)
     first_arrival = None if has_calendar else min((*admitted_in, *readmitted_in, *arrived_in), default=None)
     asides: set[int] = set()  # sentences dated as a piece of history the story does not move to
@@ -1301,12 +1303,12 @@ def _restates_day(setter: Mention, tx: Mention, text: str) -> bool:
 _LEGEND_LINE = re.compile(r"[ \t]*(?:supplementary\s+)?(?:figure|fig\.?)\s*S?\d+", re.I)
 
 
-def _in_legend(text: str, sentence_start: int, glued: list[tuple[int, int]] | None = None) -> bool:
+def _in_legend(text: str, sentence_start: int, glued: Covers | None = None) -> bool:
     """True when the sentence starting at `sentence_start` lies on a figure legend's line (exposure QA, expqa5: the
     follow-up times of a legend moved the story on, and the drugs told after it were dated months late), or in a legend
     glued to the end of a paragraph's sentence (`glued`, from `_glued_legends`)."""
     return _LEGEND_LINE.match(text, text.rfind("\n", 0, sentence_start) + 1) is not None \
-        or bool(glued) and _in_spans(glued, sentence_start)
+        or bool(glued) and glued.holds(sentence_start, sentence_start + 1)
 
 
 # a legend the text glued to the last sentence of a paragraph, with no space after its full stop ("... to the infected
@@ -1322,12 +1324,6 @@ def _glued_legends(text: str) -> list[tuple[int, int]]:
         end = text.find("\n", m.start())
         spans.append((m.start(), end if end >= 0 else len(text)))
     return spans
-
-
-def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
-    """Whether `pos` lies in one of the sorted, disjoint `spans`."""
-    i = bisect.bisect_right(spans, pos, key=lambda span: span[0]) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _in_parentheses(text: str, sentence_start: int, pos: int) -> bool:
