@@ -45,3 +45,22 @@ def test_the_lab_reader_takes_a_text_whose_lower_case_changes_length() -> None:
     found = find_labs("A boy born in İzmir had Apgar scores of 6 and 9 at 1 and 5 minutes.")
     assert {(m.attrs.get("test"), m.attrs.get("value")) for m in found if m.type == "lab_value"} == {
         ("apgar score at 1 minute", 6.0), ("apgar score at 5 minutes", 9.0)}
+
+
+def test_a_lab_systems_result_line_reads_its_whole_numbers_and_short_labels() -> None:
+    # three or more joined results on one line: a result line, where "Na-141" is sodium 141 (alone it would stay a
+    # type name, as "IgG-4" above); the system's short labels ("Plt Ct", "UreaN", "Creat", "AnGap") name their tests
+    labs = _labs("Results: 04:30AM BLOOD Na-141 Cl-99 HCO3-24 UreaN-31* Creat-1.4* AnGap-13\n"
+                 "04:30AM BLOOD WBC-9.6 Hgb-11.2* Plt Ct-188\n")
+    assert labs["sodium"] == (141.0, None, None)
+    assert labs["chloride"] == (99.0, None, None)
+    assert labs["bicarbonate"] == (24.0, None, None)
+    assert labs["urea nitrogen"] == (31.0, None, "A")
+    assert labs["creatinine"] == (1.4, None, "A")
+    assert labs["anion gap"] == (13.0, None, None)
+    assert labs["platelets"] == (188.0, None, None)
+
+
+def test_two_joined_whole_numbers_on_a_line_stay_type_names() -> None:
+    labs = _labs("Typing showed HLA-27 and group EF-3 strains; ALT 40 U/L.")
+    assert not any(v[0] in (27.0, 3.0) for v in labs.values())

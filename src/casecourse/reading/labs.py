@@ -624,6 +624,13 @@ def _lab_condition(text: str, start: int, clause_start: int) -> bool:
     return bool(handled) and not _FEVER_BEFORE.search(text, handled[-1], start)
 
 
+def _joining_hyphens(text: str, hits: list[TestHit]) -> frozenset[int]:
+    """Where a hyphen joins a test name to its value ("WBC-2.4", "Na-139"): after the name, or the name's own last
+    character where the catalogue spells the name with its charge ("Cl-101", "HCO3-26")."""
+    return frozenset(h.end if text.startswith("-", h.end) else h.end - 1 for h in hits
+                     if text.startswith("-", h.end) or text[h.end - 1] == "-" and text[h.end:h.end + 1].isdigit())
+
+
 def find_labs(text: str) -> list[Mention]:
     """All `lab_test`, `lab_value`, `lab_reference` and `test_result` mentions, sorted by position."""
     hits = _without_denominators(text, _without_salts(text, _without_antibody_classes(text, find_tests(text))))
@@ -644,7 +651,7 @@ def find_labs(text: str) -> list[Mention]:
         held[1].append(h)
     hit_ends = {h.end for h in hits}
     hit_start_set = set(hit_starts)
-    values = find_values(text, frozenset(h.end for h in hits if text.startswith("-", h.end)))
+    values = find_values(text, _joining_hyphens(text, hits))
     value_starts = [v.start for v in values]
     interval_after = _unit_from_interval(text, values)
     _unit_after_interval(text, values)

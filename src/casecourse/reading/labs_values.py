@@ -201,6 +201,7 @@ def find_values(text: str, test_ends: frozenset[int] = frozenset()) -> list[Valu
     the system's abnormal flag), never a number glued to another word ("IL-6", "COVID-19")."""
     out: list[Value] = []
     taken = _Covered(len(text))
+    result_lines: dict[int, bool] = {}
     for m in near(BP_RE, text, "/", 2, 4):  # the slash 2-3 digits and a space after the start
         # "above 160/100 mmHg", "(>160/100 mm Hg)": a bound, not the pressure measured
         before = _CMP_BEFORE_REV.match(text[max(0, m.start() - 16):m.start()][::-1])
@@ -270,7 +271,8 @@ def find_values(text: str, test_ends: frozenset[int] = frozenset()) -> list[Valu
         if joined and v.unit is None:
             if text.startswith("*", v.end):
                 v.extra = {**(v.extra or {}), "interpretation": "A"}
-            elif "." not in m.group("num") and "," not in m.group("num"):
+            elif "." not in m.group("num") and "," not in m.group("num") \
+                    and not _result_line(text, m.start(), test_ends, result_lines):
                 continue  # a bare whole number after a hyphen names a type ("IgG-4", "group EF-3"), no result
         if v.info is not None and v.info.kind == "count" and v.ucum in _PER_VOLUME and v.value_high is None \
                 and _POINT_THOUSANDS.fullmatch(m.group("num")):
@@ -285,6 +287,19 @@ def find_values(text: str, test_ends: frozenset[int] = frozenset()) -> list[Valu
             kept.append(v)
     _share_units(text, kept)
     return kept
+
+
+def _result_line(text: str, pos: int, test_ends: frozenset[int], memo: dict[int, bool]) -> bool:
+    """Whether the line around `pos` is a laboratory system's result line: three or more values joined to their
+    test names by a hyphen ("Na-139 K-4.2 Cl-101 HCO3-26"). There a whole number after a hyphen is a result, as
+    a decimal one is anywhere; alone ("IgG-4", "group EF-3") it stays a type name."""
+    lo = text.rfind("\n", 0, pos) + 1
+    if lo not in memo:
+        hi = text.find("\n", pos)
+        hi = len(text) if hi < 0 else hi
+        joins = sum(1 for e in test_ends if lo <= e < hi and text[e + 1:e + 2].isdigit())
+        memo[lo] = joins >= 3
+    return memo[lo]
 
 
 # between numbers of a list that share the last one's unit: "2.1 and 3.4 mg/dL", "540, 880 and 1,200 ng/mL", "from
