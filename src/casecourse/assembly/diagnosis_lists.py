@@ -9,7 +9,7 @@ import bisect
 import re
 from functools import cache
 
-from casecourse.assembly.record_sections import sections
+from casecourse.assembly.record_sections import LIST_MARK, sections
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.zoning import Zone
@@ -24,7 +24,7 @@ _MAX_ITEM_WORDS = 12  # "2. Acute kidney injury, resolved": an item; a paragraph
 _SENTENCES = re.compile(r"[.!?]\s+\S")
 
 
-_MARKED = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*·])\s")  # "1. ", "2) ", "- ", "• "
+_MARKED = re.compile(rf"\s*{LIST_MARK}\s")
 
 
 def _item(line: str, labelled: bool) -> bool:

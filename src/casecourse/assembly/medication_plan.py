@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import cache
 
 from casecourse.assembly.exposure_courses import _stopped_before_start
-from casecourse.assembly.record_sections import sections
+from casecourse.assembly.record_sections import LIST_MARK, sections
 from casecourse.knowledge import table
 from casecourse.model import Assertion, Exposure, Mention, TimeRef
 from casecourse.reading.timex_lexicon import alternation
@@ -37,7 +37,7 @@ def _opening_rx() -> re.Pattern[str]:
     """A clause that opens with a plan verb and reaches the drug within three words ("Start", "Continue on",
     "Reduce the dose of"), after a list mark."""
     words = alternation(_verbs())
-    return re.compile(rf"^\s*(?:[-•*·]|\d{{1,2}}[.)])?\s*(?:please\s+)?({words})\b(?:\s+[\w-]+){{0,3}}\s*$", re.I)
+    return re.compile(rf"^\s*{LIST_MARK}?\s*(?:please\s+)?({words})\b(?:\s+[\w-]+){{0,3}}\s*$", re.I)
 
 
 def _sections(text: str, zones: list[Zone]) -> list[tuple[int, int]]:

@@ -11,6 +11,9 @@ from casecourse.reading.zoning import Zone
 
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
 
+# the mark that opens an item of a list: a bullet or dash ("- ", "• ", "▪ ", "– ") or a number ("1. ", "2) ")
+LIST_MARK = r"(?:[-•*·▪–]|\d{1,2}[.)])"
+
 
 def heading_text(text: str, z: Zone) -> str:
     """A heading's words, lower-cased, without its numbering and its closing colon ("2. Plan:" -> "plan")."""

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from casecourse.assembly.positions import ByType
+from casecourse.assembly.record_sections import LIST_MARK
 from casecourse.assembly.timeline_anchor import (
     EventIndex,
     day_count_anchor,
@@ -1136,7 +1137,7 @@ def _dated_label(text: str, sentence: tuple[int, int], tx: Mention) -> bool:
 
 # an item of a bulleted or numbered list ("- Lupus nephritis (2016), mycophenolate stopped 2019"): the items are told
 # side by side, so a date one item gives dates that item only, not the next ("- Hypertension")
-_BULLETED_ITEM = re.compile(r"[ \t]*(?:[-•*·▪–]|\d{1,2}[.)])[ \t]+")
+_BULLETED_ITEM = re.compile(rf"[ \t]*{LIST_MARK}[ \t]+")
 
 
 def _bulleted_item(text: str, start: int) -> bool:
