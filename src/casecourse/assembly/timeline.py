@@ -282,7 +282,9 @@ def _offset(tx: Mention, current: TimeRef | None, counted_on: bool = False) -> T
         lo, hi = lo_d, hi_d
     elif _follow_up_mark(tx) and lo_d >= base[0]:
         lo, hi = lo_d, hi_d  # "at 6 months", "at the 12-month follow-up": counted from day 0, not from the last time
-    return TimeRef(offset_days=(lo, hi), derivation="estimated" if tx.attrs.get("vague") else "relative",
+    # "last year" (a past or future reference of the writing time): the span the unit allows, an estimate
+    estimated = tx.attrs.get("vague") or tx.attrs.get("value") in ("PAST_REF", "FUTURE_REF")
+    return TimeRef(offset_days=(lo, hi), derivation="estimated" if estimated else "relative",
                    precision="day", text=tx.text, anchor="day0")
 
 

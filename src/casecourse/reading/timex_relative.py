@@ -107,7 +107,11 @@ _CYCLES = re.compile(
     r"courses?|sessions?|doses?|infusions?|rounds?)\b",
     re.I,
 )
-_DCT = re.compile(r"(?<!the\s)\b(?P<which>last|this|next)\s+(?P<unit>year|month|week)\b", re.I)
+# (not "the last week", "her last year of life": a stretch of a life or an illness, not the writing time's)
+_DCT = re.compile(r"(?<!the\s)\b(?P<which>last|this|next)\s+(?P<unit>year|month|week)\b(?!\s+of\b)", re.I)
+# "last year" without a calendar date: between 1 day and two years before day 0 (the day 0 may be any day of its
+# year, the previous year any of the 365 or 366 days before that); likewise two months, two weeks
+_DCT_SPAN_DAYS = {"year": 730, "month": 61, "week": 13}
 _PREPOST = re.compile(
     r"\b(?P<pp>pre|post|intra|peri)[- ]?(?P<w>operative(?:ly)?|op|surgery|surgical(?:ly)?|partum|"
     r"natal(?:ly)?|procedur(?:e|al(?:ly)?)|transplant(?:ation)?|delivery|discharge|splenectomy|mortem)\b",
@@ -492,6 +496,8 @@ def dct_refs(text: str, doc_date: str | None, starts: list[int]) -> Iterator[Can
             "phrase_start": m.start(),
             "phrase_end": m.end(),
         }
+        if n:  # the whole calendar unit before or after the writing time's own, which may fall anywhere in it
+            attrs["rel_amount_min"], attrs["rel_amount_max"] = 1, _DCT_SPAN_DAYS[unit]
         if doc_date and unit in ("year", "month") and len(doc_date) >= 4:
             from casecourse.reading.timex_resolve import add_months, fmt, parse_iso
 
