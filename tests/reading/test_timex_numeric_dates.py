@@ -21,3 +21,21 @@ def test_an_unsettled_order_is_an_estimate_holding_both_readings() -> None:
                      if e.type == "admission")
     t = admission.time
     assert (t.point, t.earliest, t.latest, t.derivation) == ("2024-04-03", "2024-03-04", "2024-04-03", "estimated")
+
+
+def test_a_numeric_date_without_its_year_in_a_document_that_writes_numeric_dates() -> None:
+    # "on 4/18" after "Admission Date: 4/16/2022": 18 April of the story's year; its order (only month-first is valid)
+    # settles the admission's too
+    text = ("Admission Date: 4/06/2022\n\nHospital Course:\nA 71 yo F admitted with cellulitis. On 4/18, she was "
+            "started on cefazolin. She improved and was discharged.")
+    values = [m.attrs.get("value") for m in find_timexes(text)]
+    assert values[:2] == ["2022-04-06", "XXXX-04-18"]
+    course = analyze_text(text, assess=False)
+    cefazolin = next(e for e in course.exposures if e.drug == "cefazolin")
+    assert cefazolin.segments[0].start.point == "2022-04-18"
+
+
+def test_a_fraction_or_a_score_is_no_date_without_its_year() -> None:
+    assert find_timexes("Power was 4/5 on the left; on 2/3 of the days she was afebrile. GCS fell to 7/15.") == []
+    text = "Seen on 03/02/2021. Power improved from 3/5 to 4/5 by discharge; GCS dropped to 5/15."
+    assert [m.attrs.get("value") for m in find_timexes(text) if "/" in m.text] == ["2021-02-03"]

@@ -71,6 +71,16 @@ _RX: list[tuple[str, re.Pattern]] = [
         ),
     ),
     ("my_num", re.compile(rf"(?<![\d/.])\b(?P<m>0?[1-9]|1[0-2])/(?P<y>{_YEAR})\b(?![/.]\d)")),
+    # a numeric date without its year after a preposition of time ("On 3/14 he was intubated", "until 3/20"), read
+    # only in a document that writes its dates so (one "num" date at least): elsewhere "on 2/3" may be a fraction;
+    # not after "from" or "to" ("power improved from 3/5 to 4/5", "GCS dropped to 5/15": scores)
+    (
+        "num_md",
+        re.compile(
+            r"(?:(?<=\b[Oo]n )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Tt]hrough ))"
+            r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)\b(?![/.,]\d|\s*(?:of|%))"
+        ),
+    ),
     (
         "season",
         re.compile(
@@ -140,12 +150,17 @@ def _value(kind: str, m: re.Match, doc_year: int | None, month_first: bool = Fal
         if d is not None and not 1 <= d <= 31:
             return None
         return (f"{y}-{mo:02d}-{d:02d}", "day") if d else (f"{y}-{mo:02d}", "month")
-    if kind == "num":
-        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
-        y = y if y > 100 else (2000 + y if y <= 40 else 1900 + y)
+    if kind in _NUMERIC:
+        a, b = int(g["a"]), int(g["b"])
         # day-first unless only month-first is valid, or the document's other dates settle month-first
         day, mo = (b, a) if a <= 12 < b or month_first and b <= 12 else (a, b)
-        return _ymd(y, mo, day)
+        if kind == "num_md":
+            if not (1 <= mo <= 12 and 1 <= day <= 31):
+                return None
+            y = f"{doc_year:04d}" if doc_year else "XXXX"  # the story's year, as for "on 14 March"
+            return f"{y}-{mo:02d}-{day:02d}", "day"
+        y = int(g["y"])
+        return _ymd(y if y > 100 else (2000 + y if y <= 40 else 1900 + y), mo, day)
     if kind == "my_num":
         return _ymd(int(g["y"]), int(g["m"]), None)
     if kind == "season":
@@ -153,6 +168,9 @@ def _value(kind: str, m: re.Match, doc_year: int | None, month_first: bool = Fal
     if kind == "decade":
         return g["y"][:3], "decade"
     return f"{int(g['y']):04d}", "year"
+
+
+_NUMERIC = ("num", "num_md")
 
 
 def _month_first(found: list[re.Match]) -> bool:
@@ -166,9 +184,13 @@ def _month_first(found: list[re.Match]) -> bool:
 
 def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterator[Cand]:
     """Candidate calendar dates as `(start, end, priority, type, attrs)`."""
-    for kind, rx in _RX:
-        found = list(matches(rx, text, starts))
-        month_first = kind == "num" and _month_first(found)
+    found_by = {kind: list(matches(rx, text, starts)) for kind, rx in _RX}
+    if not found_by["num"]:
+        found_by["num_md"] = []
+    numeric = found_by["num"] + found_by["num_md"]
+    month_first = _month_first(numeric)
+    for kind, _rx in _RX:
+        found = found_by[kind]
         for m in found:
             if (
                 kind == "year"
@@ -176,7 +198,7 @@ def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterat
                 and not _YEAR_CUE.search(text, max(0, m.start() - 12), m.start())
             ):
                 continue
-            got = _value(kind, m, doc_year, month_first)
+            got = _value(kind, m, doc_year, month_first and kind in _NUMERIC)
             if got is None:
                 continue
             value, precision = got
@@ -186,7 +208,7 @@ def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterat
             attrs = {"timex_type": "DATE", "value": value, "precision": precision, "kind": "absolute"}
             if (mod := _mod(m)) is not None:
                 attrs["mod"] = mod
-            if kind == "num":
+            if kind in _NUMERIC:
                 a, b = int(m.group("a")), int(m.group("b"))
                 attrs["ambiguous_order"] = a <= 12 and b <= 12
                 if month_first and attrs["ambiguous_order"]:
