@@ -50,9 +50,10 @@ def test_the_lab_reader_takes_a_text_whose_lower_case_changes_length() -> None:
 def test_a_lab_systems_result_line_reads_its_whole_numbers_and_short_labels() -> None:
     # three or more joined results on one line: a result line, where "Na-141" is sodium 141 (alone it would stay a
     # type name, as "IgG-4" above); the system's short labels ("Plt Ct", "UreaN", "Creat", "AnGap") name their tests
-    labs = _labs("Results: 04:30AM BLOOD Na-141 Cl-99 HCO3-24 UreaN-31* Creat-1.4* AnGap-13\n"
+    labs = _labs("Results: 04:30AM BLOOD Na-141 K-3.9 Cl-99 HCO3-24 UreaN-31* Creat-1.4* AnGap-13\n"
                  "04:30AM BLOOD WBC-9.6 Hgb-11.2* Plt Ct-188\n")
     assert labs["sodium"] == (141.0, None, None)
+    assert labs["potassium"] == (3.9, None, None)  # "K" names it only so joined, or before its unit
     assert labs["chloride"] == (99.0, None, None)
     assert labs["bicarbonate"] == (24.0, None, None)
     assert labs["urea nitrogen"] == (31.0, None, "A")
@@ -62,5 +63,5 @@ def test_a_lab_systems_result_line_reads_its_whole_numbers_and_short_labels() ->
 
 
 def test_two_joined_whole_numbers_on_a_line_stay_type_names() -> None:
-    labs = _labs("Typing showed HLA-27 and group EF-3 strains; ALT 40 U/L.")
-    assert not any(v[0] in (27.0, 3.0) for v in labs.values())
+    labs = _labs("Typing showed HLA-27 and group EF-3 strains; the K-12 strain grew; ALT 40 U/L.")
+    assert not any(v[0] in (27.0, 3.0, 12.0) for v in labs.values())

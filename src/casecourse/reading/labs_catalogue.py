@@ -179,12 +179,13 @@ def _find_tests(text: str) -> list[TestHit]:
 
 @cache
 def _gated_labels() -> tuple[tuple[re.Pattern, str], ...]:
-    """A pattern per short label of `knowledge/lab_unit_gated_labels.csv`, the label before a number in its units."""
+    """A pattern per short label of `knowledge/lab_unit_gated_labels.csv`, the label before a number in its units, or
+    joined to a number by a hyphen as a laboratory system prints it ("K-4.2", read as a result on a result line)."""
     out = []
     for r in _rows("lab_unit_gated_labels.csv"):
         units = "|".join(re.escape(u).replace("/", r"\s?/\s?") for u in r["units"].split("|"))
-        out.append((re.compile(re.escape(r["label"]) + r"(?=\s?[:=]?\s?\d+(?:[.,]\d+)?\s?(?i:" + units + r")\b)"),
-                    r["test"]))
+        out.append((re.compile(re.escape(r["label"]) + r"(?=\s?[:=]?\s?\d+(?:[.,]\d+)?\s?(?i:" + units + r")\b"
+                               r"|-\d+(?:\.\d+)?\*?(?:\s|$))"), r["test"]))
     return tuple(out)
 
 
