@@ -39,3 +39,20 @@ def test_a_fraction_or_a_score_is_no_date_without_its_year() -> None:
     assert find_timexes("Power was 4/5 on the left; on 2/3 of the days she was afebrile. GCS fell to 7/15.") == []
     text = "Seen on 03/02/2021. Power improved from 3/5 to 4/5 by discharge; GCS dropped to 5/15."
     assert [m.attrs.get("value") for m in find_timexes(text) if "/" in m.text] == ["2021-02-03"]
+
+
+def test_dates_that_settle_no_order_take_the_reading_under_which_they_cluster() -> None:
+    # day-first the stay would run from 2 March to 2 September; month-first from 3 February to 9 February: the estimate
+    # is the month-first reading, and each date still holds the other
+    text = "Admission Date: 02/03/2023   Discharge Date: 02/09/2023\n\nHospital Course:\nA 66 yo M admitted with COPD."
+    course = analyze_text(text, assess=False)
+    admission = next(e for e in course.events if e.type == "admission")
+    discharge = next(e for e in course.events if e.type == "discharge")
+    assert (admission.time.point, admission.time.derivation) == ("2023-02-03", "estimated")
+    assert (admission.time.earliest, admission.time.latest) == ("2023-02-03", "2023-03-02")
+    assert discharge.time.point == "2023-02-09"
+
+
+def test_dates_clustered_day_first_keep_the_day_first_reading() -> None:
+    values = [m.attrs.get("value") for m in find_timexes("Seen on 05/10/2018, again on 12/10/2018 and 02/11/2018.")]
+    assert values == ["2018-10-05", "2018-10-12", "2018-11-02"]

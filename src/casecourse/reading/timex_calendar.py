@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from casecourse.reading.timex_lexicon import (
     MERIDIEM,
@@ -182,6 +183,32 @@ def _month_first(found: list[re.Match]) -> bool:
     return any(a <= 12 < b for a, b in a_b) and not any(b <= 12 < a for a, b in a_b)
 
 
+def _ordinal(y: int, mo: int, d: int) -> int | None:
+    try:
+        return date(y if y > 100 else (2000 + y if y <= 40 else 1900 + y), mo, d).toordinal()
+    except ValueError:
+        return None
+
+
+def _closer_month_first(found: list[re.Match]) -> bool:
+    """Whether numeric dates that settle no order ("Admission Date: 03/02/2021  Discharge Date: 03/09/2021") are
+    much closer together read month-first (7 days) than day-first (7 months): a document's dates cluster, so the
+    month-first reading is then the estimate (each date still holds both readings: `value_alt`). Needs two dates
+    whose readings differ and a spread at least four times and four weeks shorter."""
+    if sum(1 for m in found if m.group("a") != m.group("b")) < 2:
+        return False
+    spans = []
+    for month_first in (False, True):
+        days = [_ordinal(int(m.group("y")), *((int(m.group("a")), int(m.group("b"))) if month_first
+                                               else (int(m.group("b")), int(m.group("a")))))
+                for m in found]
+        if None in days:
+            return False
+        spans.append(max(days) - min(days))  # type: ignore[type-var, operator]
+    day_first_span, month_first_span = spans
+    return month_first_span * 4 <= day_first_span and day_first_span - month_first_span >= 28
+
+
 def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterator[Cand]:
     """Candidate calendar dates as `(start, end, priority, type, attrs)`."""
     found_by = {kind: list(matches(rx, text, starts)) for kind, rx in _RX}
@@ -189,6 +216,8 @@ def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterat
         found_by["num_md"] = []
     numeric = found_by["num"] + found_by["num_md"]
     month_first = _month_first(numeric)
+    closer_month_first = not month_first and all(int(m.group("a")) <= 12 and int(m.group("b")) <= 12
+                                                 for m in numeric) and _closer_month_first(found_by["num"])
     for kind, _rx in _RX:
         found = found_by[kind]
         for m in found:
@@ -215,6 +244,8 @@ def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterat
                     attrs["order_settled"] = "month-first"
                 elif attrs["ambiguous_order"] and a != b and (alt := _value(kind, m, doc_year, True)) is not None:
                     attrs["value_alt"] = alt[0]  # the month-first reading the text does not rule out ("03/04/2024")
+                    if closer_month_first:  # the estimate is the reading under which the document's dates cluster
+                        attrs["value"], attrs["value_alt"] = attrs["value_alt"], attrs["value"]
             yield start, m.end(), 0, "date", attrs
 
 
