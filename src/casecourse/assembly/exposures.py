@@ -132,6 +132,7 @@ _LATER_STOP = anchored(
     r"(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b", re.I)
 # a stop an event made necessary, told after it: "..., which necessitated its discontinuation", "led to its withdrawal"
 # (not "required discontinuation of Y", another drug's)
+_UNTIL = re.compile(r"\b(?:until|till|up to)\b", re.I)
 _REQUIRED_STOP = re.compile(
     r"\b(?:necessitated|required|prompted|led to|resulted in|warranted|mandated|forced)\s+(?:(?:its|their|the|a|an|"
     r"immediate|prompt|permanent|temporary|early)\s+)*(?:discontinuation|withdrawal|cessation|interruption|"
@@ -494,6 +495,14 @@ class ExposureBuilder:
         if seg and seg.route and name in self.active and not self.active[name].route:
             self.active[name].route = seg.route
 
+    def _taken_then(self, drug: Mention, seg: DoseSegment | None, sentence_end: int) -> None:
+        """A drug told as being taken ("takes", "was taking") is active unless the sentence tells its end (a length,
+        or "until" a time the reader may not date: "was taking X until 22 weeks")."""
+        exp = self.active.get(drug.norm or drug.text)
+        if exp is not None and exp.status == "unknown" and (seg is None or not _told_end(seg)) \
+                and _UNTIL.search(self.text, drug.end, sentence_end) is None:
+            exp.status = "active"
+
     def _update_dose(self, exp: Exposure, seg: DoseSegment | None, when: TimeRef, started: bool = False) -> None:
         """A dose where none was known fills the segment; a different dose opens a new one. A dose told with a start
         (`started`: "was commenced on X 30 mg") at a time after the course's known start is that time's: a new
@@ -688,7 +697,7 @@ class ExposureBuilder:
             why = ms.reason(self.text, _clause_of(clauses, d.start)) if stops else None
             if stops and why is None:
                 why = _induced_reason(self.text, sent, d, ms.induced(self.text, sent))
-            act = "stop" if action == "swap-stop" else "start" if action == "swap-start" else action
+            act = "stop" if action == "swap-stop" else "start" if action in ("swap-start", "taking") else action
             if act == "decrease" and seg is not None and dose is not None and \
                     (over := _taper_length(self.text, dose, ms.index(ms.durations), _clause_of(clauses, d.start))) \
                     is not None:
@@ -749,6 +758,8 @@ class ExposureBuilder:
             if act in ("start", "ongoing") and self._told_lower(d, seg, when, sent):
                 seg = None  # "at last follow-up, on low-dose prednisolone": a later segment, its dose not given
             self.apply(act, d, when, sent, seg, why, cued=id(d) not in uncued)
+            if action == "taking":  # "she takes X", "was taking X": read as started then, and being taken then
+                self._taken_then(d, seg, s1)
             if first is not None:
                 self._switched_later(d, st, first, ms.reason(self.text, (first, s1)))
             elif act == "start" and (switched := _started_then_switched(self.text, d, drug_ix, s1)) is not None:
