@@ -23,6 +23,7 @@ from casecourse.reading import (
     body_sites,
     differential_lists,
     exam_findings,
+    person_names,
     sentences,
     zoning,
 )
@@ -255,7 +256,7 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
     for name in finders or tuple(FINDERS):
         mentions.extend(_finder(name)(text, reference_date) if reference_date and name == "timex"
                         else _finder(name)(text))
-    mentions = _named_in_procedures(_one_frequency_per_span(mentions))
+    mentions = person_names.without_names(text, _named_in_procedures(_one_frequency_per_span(mentions)))
     mentions = body_sites.drop_attributive(text, _resolve_overlaps(mentions)) + abbr
     zones = zoning.zone_lines(text)
     sentence_zones: dict[tuple[int, int], str] = {}  # (sentence, line zone) -> zone: the cues' pass asks again
