@@ -175,8 +175,11 @@ def _flag_after(text: str, end: int, unit: object = None, test: str | None = Non
 
 
 # the opening of a bracket that dates the diagnosis before it: "(", "(diagnosed ", "(dx ", "(since ", "(first
-# diagnosed in "
-_OWN_DATE_BRACKET = re.compile(r"\s*\(\s*(?:(?:first\s+)?(?:diagnosed|dx)(?:\s+in)?|since|onset|in)?\s*", re.I)
+# diagnosed in ", after a class, grade or stage the name carries ("Lupus nephritis class IV (biopsy 03/2016)"); the
+# date of the biopsy or test that proved it: "(biopsy-proven 2016)", "(confirmed on MRI 2019)"
+_OWN_DATE_BRACKET = re.compile(
+    r"(?:\s+(?:class|grade|stage|type)\s+(?:[IV]{1,4}|\d)[a-cA-C]?)?\s*\(\s*(?:(?:first\s+)?(?:diagnosed|dx)(?:\s+in)?|since|"
+    r"onset|in|(?:biops(?:y|ied)|confirmed)(?:[- ]proven)?(?:\s+(?:on|by)\s+\w+)?(?:\s+in)?)?\s*", re.I)
 
 
 def _not_a_volume(test: str | None) -> bool:

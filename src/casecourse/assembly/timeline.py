@@ -868,8 +868,11 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             at = last_stay.offset_days if last_stay is not None and last_stay.offset_days is not None else (0.0, 0.0)
             if current.offset_days != at and (last_stay is not None or current.offset_days[1] <= _FIRST_DAYS):
                 current = TimeRef(offset_days=at, derivation="carried", precision="day", anchor="day0")
-        if setter is None and today is not None and _TODAY.search(reading.text, *reading.sentences[i]):
-            current = today  # "Today he is well" in a letter that dated its "today" ("seen in clinic today, 13 May")
+        if setter is None and today is not None and (_TODAY.search(reading.text, *reading.sentences[i]) or _before(
+                current, today) and _AT_PRESENTATION.match(reading.text, reading.sentences[i][0])):
+            # "Today he is well" in a letter that dated its "today" ("seen in clinic today, 13 May"); "She had shingles
+            # in March. On examination ...": back from the history to the visit the letter records
+            current = today
         if setter is None and has_calendar and last_admitted is not None and (i in at_role or _before(
                 current, last_admitted) and (_AT_PRESENTATION.match(reading.text, reading.sentences[i][0])
                                              or i in stay_sections)):

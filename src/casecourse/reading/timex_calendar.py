@@ -102,10 +102,11 @@ _RX: list[tuple[str, re.Pattern]] = [
     ),
 ]
 #: a bare year counts only after one of these words (or a date modifier, or inside a year range); a clinical past
-#: participle dates itself in a history list's shorthand ("SLE diagnosed 2015", "mycophenolate stopped 2019")
+#: participle dates itself in a history list's shorthand ("SLE diagnosed 2015", "mycophenolate stopped 2019",
+#: "nephritis (biopsy-proven 2017)")
 _YEAR_CUE = re.compile(
     r"(?:\b(?:in|since|until|till|from|to|by|during|between|and|or|through|before|"
-    r"diagnosed|dx|started|stopped|discontinued|commenced|ceased|"
+    r"diagnosed|dx|started|stopped|discontinued|commenced|ceased|proven|confirmed|"
     r"after|of|year|born|around|circa|c\.|early|late|mid|[Ss]ummer|[Ww]inter|[Ss]pring|"
     r"[Aa]utumn|[Ff]all|[Ii]n)|[–-])\s*$",
     re.I,  # "During 2013, ...", "Since 2015, ...", "From 1995 to 2014": a cue opening the sentence
