@@ -91,3 +91,12 @@ def test_the_outcome_marker_says_the_outcome():
                           "discharged. In June 2022 she was in complete remission.")
     a = next(a for a in course.assessments if a.rule == "outcome")
     assert assessment_label(a) == "outcome: remission"
+
+
+def test_a_long_lab_name_wraps_inside_the_page():
+    from casecourse.report.svg import text_width, wrap_label
+
+    lines = wrap_label("Anti-double-stranded DNA antibodies", 190, 12, bold=True)
+    assert lines == ["Anti-double-stranded", "DNA antibodies"]
+    assert all(text_width(line, 12, bold=True) <= 190 for line in lines)
+    assert wrap_label("Ferritin", 190, 12, bold=True) == ["Ferritin"]

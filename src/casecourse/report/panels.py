@@ -12,7 +12,7 @@ from casecourse.report.lanes import Item, is_negated, is_suspected, marker_lane
 from casecourse.report.provenance import lab_label
 from casecourse.report.steroids import SteroidCurve
 from casecourse.report.summary import sentence_case
-from casecourse.report.svg import Rows, el, esc, fmt_value, n, nice_ticks, text, text_width
+from casecourse.report.svg import Rows, el, esc, fmt_value, n, nice_ticks, text, text_width, wrap_label
 from casecourse.units import convert
 
 ORANGE = "#E69F00"
@@ -144,8 +144,11 @@ def lab_panel(fr: Frame, course: Course, test: str, unit: str, labs: list[LabRes
         def y(v: float) -> float:
             return bottom - (v - ticks[0]) / ((ticks[-1] - ticks[0]) or 1) * (bottom - top)
 
-    parts = [text(fr.left - 52, y0 + 26, sentence_case(test), 12, "end", weight="bold"),
-             text(fr.left - 52, y0 + 40, unit + (" (log)" if log else ""), 10.5, "end", fill="#555")]
+    lines = wrap_label(sentence_case(test), fr.left - 60, 12, bold=True)
+    top_line = y0 + 26 - 7 * (len(lines) - 1)
+    parts = [text(fr.left - 52, top_line + 14 * k, line, 12, "end", weight="bold") for k, line in enumerate(lines)]
+    parts.append(text(fr.left - 52, top_line + 14 * len(lines), unit + (" (log)" if log else ""), 10.5, "end",
+                      fill="#555"))
     if ref:
         parts.append(el("rect", x=fr.plot_x0, y=y(ref[1]), width=fr.plot_x1 - fr.plot_x0,
                         height=max(y(ref[0]) - y(ref[1]), 1.0), fill="#009E73", fill_opacity=0.13))

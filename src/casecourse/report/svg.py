@@ -44,6 +44,20 @@ def text_width(s: str, size: float = 11, bold: bool = False) -> float:
     return len(s) * size * (0.68 if bold else 0.6)
 
 
+def wrap_label(s: str, width: float, size: float = 11, bold: bool = False) -> list[str]:
+    """`s` in at most two lines of about `width` px (by words; a long name such as "Anti-double-stranded DNA
+    antibodies" would run past the page's left edge on one line)."""
+    if text_width(s, size, bold) <= width or " " not in s:
+        return [s]
+    words = s.split(" ")
+    first = words[0]
+    for k in range(1, len(words)):
+        if text_width(" ".join(words[:k + 1]), size, bold) > width:
+            break
+        first = " ".join(words[:k + 1])
+    return [first, s[len(first):].strip()]
+
+
 def nice_ticks(lo: float, hi: float, count: int = 4) -> list[float]:
     if hi <= lo:
         hi = lo + 1
