@@ -169,3 +169,13 @@ def test_a_diagnosis_dated_in_brackets_after_its_name_takes_that_date() -> None:
     times = {c.name: c.time.point for c in analyze_text(text).conditions}
     assert times["rheumatoid arthritis"] == "2012" and times["gout"] == "2019-03"
     assert times["osteoporosis"] is None  # an item with no date of its own stays undated (docqa1)
+
+
+def test_a_drug_of_the_stays_course_starts_within_a_stay_whose_day_month_order_is_unsettled() -> None:
+    # 02/03 to 02/09: 3 to 9 February as estimated, but 2 March to 2 September is not ruled out; the drug started in
+    # the hospital course lies within the stay under either reading
+    text = ("Admission Date: 02/03/2023   Discharge Date: 02/09/2023\n\nBrief Hospital Course:\nA 70 yo F admitted "
+            "with cellulitis. She was treated with cefazolin and improved.\n")
+    course = analyze_text(text, assess=False)
+    start = next(e for e in course.exposures if e.drug == "cefazolin").segments[0].start
+    assert (start.earliest, start.latest, start.derivation) == ("2023-02-03", "2023-09-02", "estimated")

@@ -12,8 +12,11 @@ from casecourse.model import Event, Exposure, TimeRef
 from casecourse.reading.zoning import Zone
 
 
-def _day(t: TimeRef) -> str | None:
-    return t.point if t.point and len(t.point) == 10 and t.earliest == t.latest == t.point else None
+def _day(t: TimeRef, end: str) -> str | None:
+    """The day `t` names, or where its day-month order is unsettled ("03/02/2021", an estimate between two days) its
+    earliest (`end` "earliest") or latest possible day: the stay then holds both readings."""
+    day = getattr(t, end) or t.point
+    return day if day and len(day) == 10 and t.precision == "day" else None
 
 
 def _one_dated_stay(events: list[Event]) -> tuple[str, str] | None:
@@ -21,7 +24,7 @@ def _one_dated_stay(events: list[Event]) -> tuple[str, str] | None:
     discharges = [e for e in events if e.type == "discharge" and e.assertion.value == "present"]
     if len(admissions) != 1 or len(discharges) != 1:
         return None
-    lo, hi = _day(admissions[0].time), _day(discharges[0].time)
+    lo, hi = _day(admissions[0].time, "earliest"), _day(discharges[0].time, "latest")
     return (lo, hi) if lo and hi and lo <= hi else None
 
 
