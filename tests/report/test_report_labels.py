@@ -100,3 +100,12 @@ def test_a_long_lab_name_wraps_inside_the_page():
     assert lines == ["Anti-double-stranded", "DNA antibodies"]
     assert all(text_width(line, 12, bold=True) <= 190 for line in lines)
     assert wrap_label("Ferritin", 190, 12, bold=True) == ["Ferritin"]
+
+
+def test_an_undated_drug_lane_still_says_its_dose_and_that_it_is_taken():
+    from casecourse.report.static import render_static
+
+    course = analyze_text("Clinic date: 02/05/2024\n\nCurrent medications:\n- Hydroxychloroquine 200mg BD\n\n"
+                          "Dear Dr Rao,\n\nI saw Mr Lee today with hand pain. Ferritin was 80 ng/mL.\n")
+    svg = render_static(course, "svg").decode()
+    assert "200mg BD, taken; dates not stated in the text" in svg

@@ -31,6 +31,17 @@ ROUTES = {"intravenous": "IV", "iv": "IV", "subcutaneous": "SC", "sc": "SC", "or
           "po": "oral", "intramuscular": "IM", "im": "IM", "topical": "topical"}
 
 
+_STATUS_WORD = {"active": "taken", "stopped": "stopped", "completed": "completed", "not-taken": "not given"}
+
+
+def _undated_note(exp: Exposure) -> str:
+    """What a lane without dates still says: the last dose and whether the drug was taken ("200mg BD, taken; dates
+    not stated in the text" for a letter's current medication)."""
+    dose = next((seg.dose.text for seg in reversed(exp.segments) if seg.dose and seg.dose.text), None)
+    said = [w for w in (dose, _STATUS_WORD.get(exp.status)) if w]
+    return (", ".join(said) + "; " if said else "") + "dates not stated in the text"
+
+
 def drug_class(exp: Exposure) -> tuple[str, str]:
     hay = f"{exp.drug_class or ''} {exp.drug}".lower()
     for label, colour, keys in DRUG_CLASSES:
@@ -274,8 +285,7 @@ def drug_lanes(course: Course, fr: Frame, y0: float, end_x: float | None) -> tup
                 parts.append(el("g", text(xe + 3, y + 16, f"✕ {stop}", 10, fill="#D55E00", style="italic"),
                                 class_="fact stop", data_fact=exp.id))
         if not bars:
-            parts.append(text(fr.left + 4, y + 16, "dates not stated in the text", 10, fill="#888",
-                              style="italic"))
+            parts.append(text(fr.left + 4, y + 16, _undated_note(exps[-1]), 10, fill="#888", style="italic"))
         out.append(el("g", "".join(parts), class_="lane drug-lane", data_drug=key))
         y += lane_h
     return "".join(out), y - y0
