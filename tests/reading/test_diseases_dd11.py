@@ -1,0 +1,37 @@
+"""Diagnoses the reader did not name at all (round dd11, invented sentences): names case reports write for a
+diagnosis that the curated list and ICD-10-CM's titles lacked (knowledge/diagnoses.csv, dd11 block)."""
+from __future__ import annotations
+
+from casecourse.reading.pipeline import read_mentions
+
+
+def _conditions(text: str) -> dict[str, tuple[str, str, str]]:
+    """surface (lower case) -> (label, ICD-10-CM code, assertion) of the condition mentions."""
+    return {m.text.lower(): (str(m.attrs.get("label")), str(m.attrs.get("icd10") or ""), m.assertion.value)
+            for m in read_mentions(text) if m.type == "condition"}
+
+
+def test_lead_colic_names_lead_poisoning() -> None:
+    got = _conditions("The painter was admitted twice with saturnine colic before his blood lead was measured.")
+    assert got.get("saturnine colic", ("", "", ""))[:2] == ("lead poisoning", "T56.0X1A"), got
+
+
+def test_stones_of_the_bile_duct_are_choledocholithiasis() -> None:
+    got = _conditions("Ultrasound showed biliary duct stones; a common bile duct stone was removed at ERCP.")
+    assert got.get("biliary duct stones", ("", "", ""))[:2] == ("choledocholithiasis", "K80.50"), got
+    assert got.get("common bile duct stone", ("", "", ""))[:2] == ("choledocholithiasis", "K80.50"), got
+
+
+def test_brain_damage_is_a_disorder_of_the_brain_and_stays_negated() -> None:
+    got = _conditions("After the cardiac arrest he had hypoxic brain damage.")
+    assert got.get("hypoxic brain damage", ("", "", ""))[1] == "G93.1", got
+    got = _conditions("The MRI showed no structural brain damage.")
+    assert got.get("brain damage", ("", "", ""))[1:] == ("G93.9", "negated"), got
+
+
+def test_atypical_ductal_hyperplasia_and_its_short_form_are_conditions() -> None:
+    text = ("Core biopsy of the lump found atypical ductal hyperplasia (ADH). The excision later confirmed ADH "
+            "without invasive carcinoma.")
+    got = [m for m in read_mentions(text) if m.type == "condition" and "hyperplasia" in str(m.attrs.get("label"))]
+    assert [text[m.start:m.end] for m in got] == ["atypical ductal hyperplasia", "ADH", "ADH"], got
+    assert all(m.attrs.get("icd10") in (None, "") for m in got)  # named, not coded: ICD-10-CM codes it by site
