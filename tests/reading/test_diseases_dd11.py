@@ -35,3 +35,24 @@ def test_atypical_ductal_hyperplasia_and_its_short_form_are_conditions() -> None
     got = [m for m in read_mentions(text) if m.type == "condition" and "hyperplasia" in str(m.attrs.get("label"))]
     assert [text[m.start:m.end] for m in got] == ["atypical ductal hyperplasia", "ADH", "ADH"], got
     assert all(m.attrs.get("icd10") in (None, "") for m in got)  # named, not coded: ICD-10-CM codes it by site
+
+
+def test_the_short_form_av_of_atrioventricular_block_and_its_degrees() -> None:
+    got = _conditions("The monitor first showed a second-degree AV block, Mobitz type II block, and then complete AV "
+                      "block; a later ECG showed only first degree AV block.")
+    assert got.get("second-degree av block", ("", "", ""))[1] == "I44.1", got
+    assert got.get("mobitz type ii block", ("", "", ""))[1] == "I44.1", got
+    assert got.get("complete av block", ("", "", ""))[1] == "I44.2", got
+    assert got.get("first degree av block", ("", "", ""))[1] == "I44.0", got
+
+
+def test_a_myxoma_is_a_benign_neoplasm_of_the_heart_where_the_heart_is_named() -> None:
+    got = _conditions("Echocardiography found a left atrial myxoma; years before, a myxoma of the thigh was excised.")
+    assert got.get("left atrial myxoma", ("", "", ""))[1] == "D15.1", got
+    assert got.get("myxoma", ("", "", ""))[1] == "D21.9", got
+
+
+def test_fibromuscular_dysplasia_and_a_duplex_kidney() -> None:
+    got = _conditions("Angiography showed fibromuscular dysplasia of the renal artery feeding a duplex kidney.")
+    assert got.get("fibromuscular dysplasia", ("", "", ""))[1] == "I77.3", got
+    assert got.get("duplex kidney", ("", "", ""))[1] == "Q63.0", got
