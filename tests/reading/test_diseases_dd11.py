@@ -56,3 +56,11 @@ def test_fibromuscular_dysplasia_and_a_duplex_kidney() -> None:
     got = _conditions("Angiography showed fibromuscular dysplasia of the renal artery feeding a duplex kidney.")
     assert got.get("fibromuscular dysplasia", ("", "", ""))[1] == "I77.3", got
     assert got.get("duplex kidney", ("", "", ""))[1] == "Q63.0", got
+
+
+def test_an_eponym_with_a_diacritic_names_a_syndrome_and_a_denial_stays() -> None:
+    got = _conditions("Skin biopsy confirmed Sézary syndrome. Löfgren syndrome was excluded. Her brother has "
+                      "Birt–Hogg–Dubé syndrome.")
+    assert got.get("sézary syndrome", ("", "", ""))[2] == "present", got
+    assert got.get("löfgren syndrome", ("", "", ""))[2] == "negated", got
+    assert "birt–hogg–dubé syndrome" in got, got
