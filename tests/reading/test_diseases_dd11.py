@@ -64,3 +64,11 @@ def test_an_eponym_with_a_diacritic_names_a_syndrome_and_a_denial_stays() -> Non
     assert got.get("sézary syndrome", ("", "", ""))[2] == "present", got
     assert got.get("löfgren syndrome", ("", "", ""))[2] == "negated", got
     assert "birt–hogg–dubé syndrome" in got, got
+
+
+def test_moyamoya_mpox_and_chikungunya_named_alone() -> None:
+    got = _conditions("Angiography showed moyamoya. The rash was not mpox, and serology for chikungunya fever was "
+                      "negative; he had had chikungunya in 2019.")
+    assert got.get("moyamoya", ("", "", ""))[:2] == ("moyamoya disease", "I67.5"), got
+    assert got.get("mpox", ("", "", ""))[1:] == ("B04", "negated"), got
+    assert got.get("chikungunya", ("", "", ""))[1] == "A92.0", got
