@@ -72,3 +72,12 @@ def test_moyamoya_mpox_and_chikungunya_named_alone() -> None:
     assert got.get("moyamoya", ("", "", ""))[:2] == ("moyamoya disease", "I67.5"), got
     assert got.get("mpox", ("", "", ""))[1:] == ("B04", "negated"), got
     assert got.get("chikungunya", ("", "", ""))[1] == "A92.0", got
+
+
+def test_a_disease_the_patient_did_not_recover_from_is_there() -> None:
+    got = _conditions("Because she did not recover from hypoxic brain damage after the arrest, a tracheostomy was "
+                      "placed.")
+    assert got.get("hypoxic brain damage", ("", "", ""))[2] == "present", got
+    got = _conditions("He had not fully recovered from the stroke by discharge, but he did not develop pneumonia.")
+    assert got.get("stroke", ("", "", ""))[2] == "present", got
+    assert got.get("pneumonia", ("", "", ""))[2] == "negated", got
