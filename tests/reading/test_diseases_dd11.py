@@ -81,3 +81,10 @@ def test_a_disease_the_patient_did_not_recover_from_is_there() -> None:
     got = _conditions("He had not fully recovered from the stroke by discharge, but he did not develop pneumonia.")
     assert got.get("stroke", ("", "", ""))[2] == "present", got
     assert got.get("pneumonia", ("", "", ""))[2] == "negated", got
+
+
+def test_a_diagnosis_that_had_been_ruled_out_is_denied() -> None:
+    got = _conditions("The biopsy showed sarcoidosis; tuberculosis had been ruled out, and lymphoma has been excluded.")
+    assert got.get("sarcoidosis", ("", "", ""))[2] == "present", got
+    assert got.get("tuberculosis", ("", "", ""))[2] == "negated", got
+    assert got.get("lymphoma", ("", "", ""))[2] == "negated", got
