@@ -88,3 +88,10 @@ def test_a_diagnosis_that_had_been_ruled_out_is_denied() -> None:
     assert got.get("sarcoidosis", ("", "", ""))[2] == "present", got
     assert got.get("tuberculosis", ("", "", ""))[2] == "negated", got
     assert got.get("lymphoma", ("", "", ""))[2] == "negated", got
+
+
+def test_linitis_plastica_and_a_blastic_plasmacytoid_dendritic_cell_neoplasm() -> None:
+    got = _conditions("Endoscopy suggested linitis plastica. A skin biopsy later showed blastic plasmacytoid dendritic "
+                      "cell neoplasm (BPDCN).")
+    assert got.get("linitis plastica", ("", "", ""))[1] == "C16.9", got
+    assert got.get("blastic plasmacytoid dendritic cell neoplasm", ("", "", ""))[1] == "C86.40", got
