@@ -58,8 +58,9 @@ from casecourse.reading.rx_keys import at_run_starts, in_runs, may_hold, startin
 from casecourse.reading.senses import drop_organism_senses
 
 # eponyms and named syndromes: "Bowen's disease", "HELLP syndrome", "Ehlers-Danlos syndrome" (not a heading's word on
-# the line before: "Introduction\nPanayiotopoulos syndrome")
-_EPONYM = anchored(r"\b((?:[A-Z][A-Za-z]*(?:['’]s)?[-– \t]){1,3})(?:disease|syndrome)s?\b")  # not over a line's end
+# the line before: "Introduction\nPanayiotopoulos syndrome"); a name may carry a Latin-1 letter with a diacritic
+# ("Sézary syndrome", "Löfgren syndrome", "Birt-Hogg-Dubé syndrome")
+_EPONYM = anchored(r"\b((?:[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*(?:['’]s)?[-– \t]){1,3})(?:disease|syndrome)s?\b")  # one line
 _KEYWORD = re.compile(r"\b(?:disease|syndrome)s?\b")
 # a general finding word that names a phase of a treatment next to its treatment words ("consolidation
 # chemotherapy", "cycles of high-dose cytarabine consolidation") is no finding
