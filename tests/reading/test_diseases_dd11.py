@@ -95,3 +95,12 @@ def test_linitis_plastica_and_a_blastic_plasmacytoid_dendritic_cell_neoplasm() -
                       "cell neoplasm (BPDCN).")
     assert got.get("linitis plastica", ("", "", ""))[1] == "C16.9", got
     assert got.get("blastic plasmacytoid dendritic cell neoplasm", ("", "", ""))[1] == "C86.40", got
+
+
+def test_what_a_finding_is_not_explained_by_is_there_only_not_its_cause() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Case presentation\nAfter resuscitation, she developed a paraparesis not fully explained by "
+                          "the hypoxic brain damage.", assess=False)
+    damage = next(c for c in course.conditions if "brain damage" in c.name)
+    assert damage.assertion.value == "present"
