@@ -21,6 +21,9 @@ from casecourse.reading.zoning import Zone
 # where a plan's item or clause opens: a line, a sentence, a label's colon, a list's comma or semicolon, "and"
 _CLAUSE_START = re.compile(r"(?:^|[.;:,]|\band\b|\bthen\b)(?!.*(?:[.;:,]|\band\b|\bthen\b))", re.I | re.S)
 
+# a SOAP note's plan label opening a line ("P:", "A/P:"; knowledge/soap_labels.csv): a plan without the word
+_SOAP_PLAN = re.compile(r"^[ \t]*(?:a[ \t]*[/&][ \t]*)?p[ \t]*:", re.M)
+
 
 @cache
 def _headings() -> frozenset[str]:
@@ -60,7 +63,7 @@ def mark_plan(text: str, zones: list[Zone], mentions: list[Mention], exposures: 
     """Set what a plan says on the courses of the drugs it names, where the story left their status unknown;
     `letter_date()`: the document's own date, if it states one (read only for a plan's stop or dose change)."""
     lower = text.lower()
-    if "plan" not in lower and "recommendation" not in lower:
+    if "plan" not in lower and "recommendation" not in lower and _SOAP_PLAN.search(lower) is None:
         return
     sections = _sections(text, zones)
     if not sections:

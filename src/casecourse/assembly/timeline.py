@@ -867,6 +867,11 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 current = TimeRef(offset_days=at, derivation="carried", precision="day", anchor="day0")
         if setter is None and today is not None and _TODAY.search(reading.text, *reading.sentences[i]):
             current = today  # "Today he is well" in a letter that dated its "today" ("seen in clinic today, 13 May")
+        if setter is None and today is not None and last_admitted is None and i in stay_sections \
+                and current is not None and _before(current, today):
+            # a letter's or a progress note's examination and results ("On examination", "O:") in a document that
+            # tells no stay: at the visit, the document's date, not at the history told before them
+            current = today
         if setter is None and has_calendar and last_admitted is not None and (i in at_role or _before(
                 current, last_admitted) and (_AT_PRESENTATION.match(reading.text, reading.sentences[i][0])
                                              or i in stay_sections)):

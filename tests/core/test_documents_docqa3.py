@@ -1,0 +1,57 @@
+"""Kinds of clinical documents read as a clinician reads them, third round (docqa3): a US admission H&P, a SOAP
+progress note, a haematology clinic letter, a death summary and a paediatric clinic letter, each invented
+(tests/core/documents_docqa3/), and short invented sentences for each rule."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from casecourse.api import analyze_text
+
+DOCS = Path(__file__).parent / "documents_docqa3"
+
+
+def _doc(name: str) -> str:
+    return (DOCS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+# --- a SOAP progress note: its labelled parts are the visit's sections -----------------------------------------
+
+SOAP = """Clinic note
+Date of visit: 09/15/2025
+
+S: Mr Reyes, a 61 yo M, returns for gout. He had a flare in July 2025, treated with colchicine. No joint pain now.
+O: BP 142/88. No tophi. Uric acid 7.9 mg/dL.
+A: Gout, controlled.
+P: Start allopurinol 100 mg daily. Continue colchicine 0.6 mg daily for 3 months.
+"""
+
+
+def test_the_objective_part_of_a_soap_note_is_the_patients_and_at_the_visit() -> None:
+    # before, every line after the last one naming the patient was a discussion: the results were lost
+    course = analyze_text(SOAP)
+    urate = [lab for lab in course.labs if lab.test == "uric acid"]
+    assert [(lab.value, lab.unit, lab.time.point) for lab in urate] == [(7.9, "mg/dL", "2025-09-15")]
+
+
+def test_the_plan_of_a_soap_note_starts_and_continues_drugs() -> None:
+    status = {e.drug: (e.status, e.assertion.value) for e in analyze_text(SOAP).exposures}
+    assert status["allopurinol"] == ("not-taken", "hypothetical")
+    assert status["colchicine"][0] == "active"
+
+
+def test_a_lone_label_line_in_a_case_report_opens_no_section() -> None:
+    text = ("Case presentation\nA 40-year-old woman had fever for 2 days.\nA: chest radiograph; B: CT scan.\n"
+            "Discussion\nFever is common.\n")
+    zones = {m.text: m.zone for m in analyze_text(text).mentions if m.type == "finding"}
+    assert zones.get("Fever") == "discussion"
+
+
+def test_the_soap_note_document() -> None:
+    course = analyze_text(_doc("soap_note"))
+    labs = {lab.test: (lab.value, lab.time.point) for lab in course.labs}
+    assert labs["thyroid stimulating hormone"] == (6.8, "2026-01-27")
+    assert labs["blood pressure"] == (138.0, "2026-02-03")
+    drugs = {e.drug: e for e in course.exposures}
+    assert drugs["losartan"].status == "not-taken"
+    assert drugs["amlodipine"].status == "stopped" and drugs["amlodipine"].end.point == "2026-02-03"
+    assert [s.dose.value for s in drugs["levothyroxine"].segments] == [75.0, 88.0]
