@@ -55,3 +55,42 @@ def test_the_soap_note_document() -> None:
     assert drugs["losartan"].status == "not-taken"
     assert drugs["amlodipine"].status == "stopped" and drugs["amlodipine"].end.point == "2026-02-03"
     assert [s.dose.value for s in drugs["levothyroxine"].segments] == [75.0, 88.0]
+
+
+# --- a plan's stop set for later: the drug is still taken ------------------------------------------------------
+
+LETTER_PLAN = """Clinic date: 12/05/2025
+
+Dear Dr Shah,
+
+Re: Tom Ellis, DOB 03/03/1970
+
+Mr Ellis has finished his course of chemotherapy and feels well.
+
+Current medications:
+Fluconazole 50 mg once daily
+Valaciclovir 500 mg twice daily
+Lansoprazole 15 mg once daily
+
+Plan:
+Stop fluconazole and valaciclovir in two weeks.
+Stop lansoprazole.
+"""
+
+
+def test_a_stop_the_plan_sets_for_later_leaves_the_drug_taken_now() -> None:
+    # before: both shown stopped on the clinic date, though he takes them for two more weeks (clinical safety)
+    drugs = {e.drug: e for e in analyze_text(LETTER_PLAN).exposures}
+    assert drugs["fluconazole"].status == "active" and drugs["fluconazole"].end is None
+    assert drugs["valacyclovir"].status == "active" and drugs["valacyclovir"].end is None
+
+
+def test_a_stop_the_plan_does_not_defer_is_a_stop_on_the_letters_date() -> None:
+    drugs = {e.drug: e for e in analyze_text(LETTER_PLAN).exposures}
+    assert drugs["lansoprazole"].status == "stopped" and drugs["lansoprazole"].end.point == "2025-05-12"
+
+
+def test_the_later_drugs_of_a_plans_list_take_its_verb() -> None:
+    text = LETTER_PLAN.replace("Stop fluconazole and valaciclovir in two weeks.", "Stop fluconazole and valaciclovir.")
+    drugs = {e.drug: e for e in analyze_text(text).exposures}
+    assert drugs["valacyclovir"].status == "stopped" and drugs["valacyclovir"].end.point == "2025-05-12"
