@@ -94,3 +94,34 @@ def test_the_later_drugs_of_a_plans_list_take_its_verb() -> None:
     text = LETTER_PLAN.replace("Stop fluconazole and valaciclovir in two weeks.", "Stop fluconazole and valaciclovir.")
     drugs = {e.drug: e for e in analyze_text(text).exposures}
     assert drugs["valacyclovir"].status == "stopped" and drugs["valacyclovir"].end.point == "2025-05-12"
+
+
+# --- a child's ages from the date of birth a letter states -----------------------------------------------------
+
+CHILD = ("Clinic date: 20/06/2025\n\nDear Dr Hale,\n\nRe: Lily Moss, DOB 15/01/2023\n\n"
+         "Lily was born at term with a birth weight of 3.4 kg. At 9 months of age she had a febrile convulsion. "
+         "She crawled at 11 months and walked at 18 months. She has had no further seizures.\n\n"
+         "On examination she was well, with no rash.\n")
+
+
+def test_an_age_in_months_is_counted_from_the_stated_date_of_birth() -> None:
+    course = analyze_text(CHILD)
+    seizure = next(f for f in course.conditions + course.findings if "convulsion" in f.name)
+    assert (seizure.time.point or "")[:7] == "2023-10"  # before: the letter's date
+
+
+def test_a_childs_milestones_do_not_run_past_the_letters_date() -> None:
+    # before: "crawled at 11 months and walked at 18 months" counted on from the convulsion, past the letter's date
+    course = analyze_text(CHILD)
+    times = [t for f in course.findings + course.conditions for t in (f.time.point, f.time.latest) if t]
+    assert times and max(times) <= "2025-06-20"
+
+
+def test_the_birth_a_letter_tells_is_at_the_date_of_birth() -> None:
+    weights = {lab.value: lab.time.point for lab in analyze_text(CHILD).labs if lab.test == "body weight"}
+    assert weights[3.4] == "2023-01-15"
+
+
+def test_the_examination_in_a_clinic_letter_is_at_the_clinic_date() -> None:
+    course = analyze_text(CHILD)
+    assert [f.time.point for f in course.findings if f.name == "rash"] == ["2025-06-20"]

@@ -23,6 +23,7 @@ from casecourse.assembly.timeline_anchor import (
     told_before,
     unit_admission,
 )
+from casecourse.assembly.timeline_birth import birth_date, from_birth
 from casecourse.assembly.timeline_sections import after_stay_headings
 from casecourse.knowledge import table
 from casecourse.model import Mention, TimeRef
@@ -554,6 +555,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     current: TimeRef | None = None if has_calendar else TimeRef(offset_days=(0.0, 0.0), derivation="stated",
                                                                precision="day", anchor="day0")
     today = _today(reading, types) if has_calendar else None
+    born = birth_date(types.of("date"), DOB_BEFORE, reading.text) if has_calendar else None
     stated = sorted((i, str(m.attrs["value"])) for i, ms in by_sentence.items() for m in ms
                     if m.type == "date" and m.attrs.get("kind") == "absolute" and _calendar(m.attrs.get("value")))
     out: list[SentenceTime | None] = []
@@ -732,6 +734,12 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                         base, stay_length = last_stay, True
                 if (marked := _from_marked_day_zero(tx, day)) is not None:
                     new = marked
+                elif born is not None and (aged := from_birth(reading.text, tx, born, today)) is not None:
+                    # "at 6 months of age", "walked at 20 months" in a letter stating the child's birth; after the
+                    # sentence's "today" a look back ("His weight today is X, down from Y at 12 months of age")
+                    if today is not None and _TODAY.search(reading.text, reading.sentences[i][0], tx.start):
+                        continue
+                    new = aged
                 elif has_calendar and tx.attrs.get("age_span"):
                     new = _at_age_calendar(tx, age_now, next((o.time for o in out if o is not None and (
                         o.time.point or o.time.earliest)), None))
@@ -784,6 +792,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 summary = tx.zone == "summary" and not (
                     current is None and _presented_on(reading.text, reading.sentences[i][0], tx))
                 if new is not None and (chained or back or tx.attrs.get("age_span") or looks_back or summary
+                                        or new.anchor == "birth" and has_calendar  # (a child's age: timeline_birth)
                                         or _before_presentation(reading.text, tx)
                                         or _dated_label(reading.text, reading.sentences[i], tx)
                                         or _bulleted_item(reading.text, reading.sentences[i][0])):
@@ -821,6 +830,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     continue  # "(from day 301 to day 378)": a span restated, not a later step of the sentence
                 if (marked := _from_marked_day_zero(tx, day)) is not None:
                     new = marked.model_copy(update={"anchor": day[1]})  # type: ignore[index]
+                elif born is not None and (aged := from_birth(reading.text, tx, born, today)) is not None:
+                    new = aged  # "sat at 10 months and walked at 20 months": each an age, not a step on
                 elif day is not None:
                     new = _from_calendar(tx, day[0]) if has_calendar else _after_event(tx, day[0])
                     new = new.model_copy(update={"anchor": day[1]}) if new is not None else None
@@ -867,8 +878,14 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 current = TimeRef(offset_days=at, derivation="carried", precision="day", anchor="day0")
         if setter is None and today is not None and _TODAY.search(reading.text, *reading.sentences[i]):
             current = today  # "Today he is well" in a letter that dated its "today" ("seen in clinic today, 13 May")
-        if setter is None and today is not None and last_admitted is None and i in stay_sections \
-                and current is not None and _before(current, today):
+        if setter is None and aside is None and born is not None and _BORN.search(reading.text, *reading.sentences[i]):
+            # "He was born at 34 weeks with a birth weight of 2.1 kg" in a letter stating the date of birth
+            # (a look back: the story's time does not move)
+            aside = TimeRef(earliest=born, latest=born, point=born, precision="day", derivation="carried",
+                            anchor="birth")
+        if setter is None and today is not None and last_admitted is None and current is not None \
+                and (i in stay_sections or _AT_PRESENTATION.match(reading.text, reading.sentences[i][0])) \
+                and _before(current, today):
             # a letter's or a progress note's examination and results ("On examination", "O:") in a document that
             # tells no stay: at the visit, the document's date, not at the history told before them
             current = today
@@ -1185,6 +1202,7 @@ def _presentation_sentences(reading: Reading) -> dict[int, int]:
 
 
 _TODAY = re.compile(r"\btoday\b", re.I)
+_BORN = re.compile(r"\b(?:was|were)\s+born\b", re.I)  # the birth told ("He was born at 34 weeks")
 # the date a letter gives its "today": "today, 13 October 2023", "today (13/10/2023)", "13/10/2023 (today)"
 _TODAY_BEFORE = re.compile(r"\btoday\s*[,(:]\s*$", re.I)
 _TODAY_AFTER = re.compile(r"\s*\(\s*today\s*\)", re.I)
