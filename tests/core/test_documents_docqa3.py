@@ -125,3 +125,52 @@ def test_the_birth_a_letter_tells_is_at_the_date_of_birth() -> None:
 def test_the_examination_in_a_clinic_letter_is_at_the_clinic_date() -> None:
     course = analyze_text(CHILD)
     assert [f.time.point for f in course.findings if f.name == "rash"] == ["2025-06-20"]
+
+
+# --- a transfer or death summary: stays told as ranges, headings that name a stay, the causes of death ----------
+
+DEATH = """DEATH SUMMARY
+
+Patient: 75-year-old woman
+Date of admission: 03/02/2025
+Date of death: 17/02/2025
+
+Cause of death:
+1a. Bronchopneumonia
+1b. Stroke
+2. Atrial fibrillation
+
+Previous admission:
+She was admitted from 06/01/2025 to 19/01/2025 with a left hemiparesis, given alteplase on 06/01/2025, and
+discharged to a nursing home.
+
+Current admission:
+She was readmitted on 03/02/2025 with fever and cough. She died on 17/02/2025.
+"""
+
+
+def test_a_stay_told_as_a_range_of_dates_is_discharged_at_its_end() -> None:
+    course = analyze_text(DEATH)
+    events = [(e.type, e.time.point) for e in course.events if e.type in ("admission", "discharge")]
+    assert ("admission", "2025-01-06") in events and ("discharge", "2025-01-19") in events
+    # before: the hemiparesis took the range's end, the discharge the alteplase's day
+    assert [c.time.point for c in course.conditions if c.name == "hemiparesis"] == ["2025-01-06"]
+
+
+def test_a_heading_naming_a_stay_is_no_admission() -> None:
+    course = analyze_text(DEATH)
+    assert sorted(e.time.point for e in course.events if e.type == "admission") == ["2025-01-06", "2025-02-03"]
+
+
+def test_the_causes_of_death_listed_are_named_not_dated_by_the_header() -> None:
+    course = analyze_text(DEATH)
+    listed = {c.name: c.time.point for c in course.conditions}
+    assert listed.get("atrial fibrillation", "missing") is None  # before: the admission's date
+    assert any("pneumonia" in n for n in listed)
+
+
+def test_past_medical_history_items_did_not_begin_at_the_admission() -> None:
+    text = ("Admission Date: 2024-03-02\n\nHistory of Present Illness:\n70 yo F with fever and dysuria.\n\n"
+            "Past Medical History:\n1. Hypertension\n2. Osteoarthritis\n")
+    course = analyze_text(text)
+    assert {c.name: c.time.point for c in course.conditions}.get("hypertension", "missing") is None

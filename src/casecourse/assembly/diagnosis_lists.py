@@ -24,7 +24,8 @@ _MAX_ITEM_WORDS = 12  # "2. Acute kidney injury, resolved": an item; a paragraph
 _SENTENCES = re.compile(r"[.!?]\s+\S")
 
 
-_MARKED = re.compile(r"\s*(?:\d{1,2}[.)]|[-•*·])\s")  # "1. ", "2) ", "- ", "• "
+# "1. ", "2) ", "- ", "• ", and a death certificate's parts of its first line, "1a. ", "1b. "
+_MARKED = re.compile(r"\s*(?:\d{1,2}[a-e]?[.)]|[-•*·])\s")
 
 
 def _item(line: str, labelled: bool) -> bool:

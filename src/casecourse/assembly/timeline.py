@@ -494,6 +494,9 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     # sentences opening a section of the stay ("Investigations", "Hospital course"): back from a history there
     stay_sections = after_stay_headings(reading.text, reading.zones, reading.sentences)
     glued = _glued_legends(reading.text)  # legends glued to a paragraph's last sentence (timeqa13)
+    # where the story tells a stay begin or end ("was admitted", "discharged"): a stay told as a range of dates
+    stay_told = sorted((m.start, m.norm) for m in types.of("event") if m.attrs.get("role") == "occurrence"
+                       and m.norm in ("admission", "readmission", "discharge") and m.zone in PATIENT_ZONES)
     glued_at = Covers(glued)
     glued_times: dict[int, Mention] = {}  # sentence -> the first time of the legend glued to it
     for m in types.of("event", *_TIME_TYPES, "duration", "age"):  # (the loop reads no other)
@@ -811,6 +814,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             if setter is None or setter is ga or setter.end <= ga.start:
                 ga_ref = (weeks, current)  # the first one told labels the story's time ("presented at 22 weeks")
         shifts: list[tuple[int, TimeRef]] = []
+        stay_end: tuple[int, TimeRef] | None = None  # the discharge of a stay told as a range of dates, and its date
         set_time = current
         if setter is not None and aside is None:
             told_to = setter.end  # where the time told last ends: a later clause opens after it
@@ -840,6 +844,12 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                         _offset(tx, current)
                 if new is not None and tx.attrs.get("rel_anchor") == "admission" and _went_back(new, current):
                     continue  # "..., which was absent on the first hospital day": a look back, no step
+                if new is not None and (end_at := _stay_range_end(reading.text, reading.sentences[i], tx,
+                                                                   stay_told)) is not None:
+                    # "admitted from 14/12 to 20/12 with a fall, ..., and discharged home": the range's end is the
+                    # discharge's date, the words between are the stay's
+                    stay_end = (end_at, new)
+                    continue
                 if new is not None and _dated_label(reading.text, reading.sentences[i], tx):
                     # "Admission Date: X   Discharge Date: Y": the field's date dates its field, the story stays at X
                     shifts.append((_clause_start(reading.text, told_to, tx.start), new))
@@ -849,6 +859,9 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     set_by[id(new)] = (new, tx)
                     shifts.append((_clause_start(reading.text, told_to, tx.start), new))
                     told_to = max(told_to, tx.end)
+        if stay_end is not None:
+            shifts = sorted((*shifts, stay_end), key=lambda shift: shift[0])
+            current = shifts[-1][1]
         if current is None and (aside is None or not _bulleted_item(reading.text, reading.sentences[i][0])):
             out.append(None)  # (a list item's own date dates its item even before the story has a time)
             continue
@@ -1202,6 +1215,25 @@ def _presentation_sentences(reading: Reading) -> dict[int, int]:
 
 
 _TODAY = re.compile(r"\btoday\b", re.I)
+# "admitted from 14/12/2025 to ", "hospitalized from March 3 until ": the end of a stay told as a range of dates
+_RANGE_TO = re.compile(r"\bfrom\s+[^.;,]{1,30}?\s+(?:to|until|till|through)\s+$", re.I)
+
+
+def _stay_range_end(text: str, sentence: tuple[int, int], tx: Mention, stay_told: list[tuple[int, str]]) -> int | None:
+    """Where the discharge that date `tx` ends lies in its sentence, if `tx` ends a range of dates of a stay the
+    sentence tells and later discharges ("He was admitted from 14/12/2025 to 20/12/2025 ... and discharged to a
+    rehabilitation unit"); None for any other date (a range with no discharge told, "hospitalized from January to July
+    2013 and treated for X", is read as before: its end's year may be its start's)."""
+    if not _RANGE_TO.search(text, max(sentence[0], tx.start - 45), tx.start):
+        return None
+    lo = bisect.bisect_left(stay_told, (sentence[0], ""))
+    hi = bisect.bisect_left(stay_told, (sentence[1], ""))
+    told = stay_told[lo:hi]
+    if not any(start < tx.start and norm != "discharge" for start, norm in told):
+        return None
+    return next((start for start, norm in told if start > tx.start and norm == "discharge"), None)
+
+
 _BORN = re.compile(r"\b(?:was|were)\s+born\b", re.I)  # the birth told ("He was born at 34 weeks")
 # the date a letter gives its "today": "today, 13 October 2023", "today (13/10/2023)", "13/10/2023 (today)"
 _TODAY_BEFORE = re.compile(r"\btoday\s*[,(:]\s*$", re.I)
