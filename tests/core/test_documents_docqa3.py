@@ -174,3 +174,12 @@ def test_past_medical_history_items_did_not_begin_at_the_admission() -> None:
             "Past Medical History:\n1. Hypertension\n2. Osteoarthritis\n")
     course = analyze_text(text)
     assert {c.name: c.time.point for c in course.conditions}.get("hypertension", "missing") is None
+
+
+def test_a_date_valid_only_day_first_settles_the_documents_order() -> None:
+    # "19/01/2025" can only be day-first: "06/01/2025" of the same summary is 6 January, stated, not an estimate
+    # that also holds 1 June
+    course = analyze_text(DEATH)
+    admission = next(e for e in course.events if e.type == "admission")
+    assert (admission.time.point, admission.time.derivation, admission.time.latest) == (
+        "2025-01-06", "stated", "2025-01-06")

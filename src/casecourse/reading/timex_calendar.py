@@ -164,11 +164,20 @@ def _month_first(found: list[re.Match]) -> bool:
     return any(a <= 12 < b for a, b in a_b) and not any(b <= 12 < a for a, b in a_b)
 
 
+def _day_first(found: list[re.Match]) -> bool:
+    """Whether the document's numeric dates settle the day-first order (UK "20/01/2023"): some date is valid only
+    day-first and none only month-first. Then "03/04/2024" of the same document is 3 April, as read, and no longer
+    only an estimate (before, only the month-first order was ever settled)."""
+    a_b = [(int(m.group("a")), int(m.group("b"))) for m in found]
+    return any(b <= 12 < a for a, b in a_b) and not any(a <= 12 < b for a, b in a_b)
+
+
 def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterator[Cand]:
     """Candidate calendar dates as `(start, end, priority, type, attrs)`."""
     for kind, rx in _RX:
         found = list(matches(rx, text, starts))
         month_first = kind == "num" and _month_first(found)
+        day_first = kind == "num" and not month_first and _day_first(found)
         for m in found:
             if (
                 kind == "year"
@@ -191,6 +200,8 @@ def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterat
                 attrs["ambiguous_order"] = a <= 12 and b <= 12
                 if month_first and attrs["ambiguous_order"]:
                     attrs["order_settled"] = "month-first"
+                elif day_first and attrs["ambiguous_order"]:
+                    attrs["order_settled"] = "day-first"
                 elif attrs["ambiguous_order"] and a != b and (alt := _value(kind, m, doc_year, True)) is not None:
                     attrs["value_alt"] = alt[0]  # the month-first reading the text does not rule out ("03/04/2024")
             yield start, m.end(), 0, "date", attrs
