@@ -159,6 +159,7 @@ def test_a_stay_told_as_a_range_of_dates_is_discharged_at_its_end() -> None:
 
 def test_a_heading_naming_a_stay_is_no_admission() -> None:
     course = analyze_text(DEATH)
+    # the header's stay and the earlier one under "Previous admission"; "readmitted on" the header's day is that stay
     assert sorted(e.time.point for e in course.events if e.type == "admission") == ["2025-01-06", "2025-02-03"]
 
 
@@ -180,6 +181,13 @@ def test_a_date_valid_only_day_first_settles_the_documents_order() -> None:
     # "19/01/2025" can only be day-first: "06/01/2025" of the same summary is 6 January, stated, not an estimate
     # that also holds 1 June
     course = analyze_text(DEATH)
-    admission = next(e for e in course.events if e.type == "admission")
+    admission = next(e for e in course.events if e.type == "admission" and e.provenance.spans[0].text == "admitted")
     assert (admission.time.point, admission.time.derivation, admission.time.latest) == (
         "2025-01-06", "stated", "2025-01-06")
+
+
+# --- a US admission history and physical ---------------------------------------------------------------------
+
+def test_a_date_of_admission_field_tells_the_admission() -> None:
+    text = "Date of admission: 09/14/2025\n\nHistory of Present Illness:\n67 yo M with dyspnea and orthopnea.\n"
+    assert [(e.type, e.time.point) for e in analyze_text(text).events] == [("admission", "2025-09-14")]
