@@ -191,3 +191,28 @@ def test_a_date_valid_only_day_first_settles_the_documents_order() -> None:
 def test_a_date_of_admission_field_tells_the_admission() -> None:
     text = "Date of admission: 09/14/2025\n\nHistory of Present Illness:\n67 yo M with dyspnea and orthopnea.\n"
     assert [(e.type, e.time.point) for e in analyze_text(text).events] == [("admission", "2025-09-14")]
+
+
+# --- a haematology letter: a regimen's final cycle, and the letter's "today" ----------------------------------
+
+HAEM = """Clinic date: 14/05/2025
+
+Dear Dr Reid,
+
+Re: John Marsh, DOB 02/09/1960
+
+Mr Marsh started ABVD on 06/01/2025. I saw him today, four weeks after his sixth and final cycle of ABVD.
+He has no night sweats.
+"""
+
+
+def test_the_final_cycle_of_a_regimen_completes_it() -> None:
+    drugs = {e.drug: e for e in analyze_text(HAEM).exposures}
+    assert drugs["doxorubicin"].status == "completed"  # before: unknown
+    assert drugs["doxorubicin"].end.point == "2025-04-16"  # four weeks before the letter's "today"
+
+
+def test_a_time_restating_the_letters_today_leaves_the_visit_at_today() -> None:
+    # before: "today, four weeks after his final cycle" was four weeks after the last date told (February)
+    course = analyze_text(HAEM)
+    assert [f.time.point for f in course.findings if f.name == "night sweats"] == ["2025-05-14"]

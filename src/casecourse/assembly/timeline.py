@@ -645,6 +645,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         elif before_legend is not None:
             current, before_legend = before_legend[0], None
         setter = None
+        restated: tuple[int, TimeRef] | None = None  # after "today, three weeks after": the event's time, from there
         zero_at = None if day0_marked or current is None or not current.known else \
             _day_zero_before_a_day(reading.text, reading.sentences[i], by_sentence.get(i, []))
         if zero_at is not None:
@@ -743,6 +744,16 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     if today is not None and _TODAY.search(reading.text, reading.sentences[i][0], tx.start):
                         continue
                     new = aged
+                elif today is not None and tx.attrs.get("kind") == "relative" \
+                        and _TODAY_RESTATED.search(reading.text, max(0, tx.start - 12), tx.start):
+                    # "I saw her today, three weeks after her final cycle": the time restates today; what it counts
+                    # from ("her final cycle") lies that long before today
+                    new = today
+                    lo_days, hi_days = tx.attrs.get("rel_amount_min"), tx.attrs.get("rel_amount_max")
+                    if tx.attrs.get("rel_direction") == "after" and isinstance(lo_days, float) \
+                            and isinstance(hi_days, float):
+                        restated = (int(tx.attrs.get("phrase_end") or tx.end),
+                                    days_after(today, -(lo_days + hi_days) / 2, tx.text, "today"))
                 elif has_calendar and tx.attrs.get("age_span"):
                     new = _at_age_calendar(tx, age_now, next((o.time for o in out if o is not None and (
                         o.time.point or o.time.earliest)), None))
@@ -862,6 +873,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         if stay_end is not None:
             shifts = sorted((*shifts, stay_end), key=lambda shift: shift[0])
             current = shifts[-1][1]
+        if restated is not None and setter is not None and aside is None:
+            shifts.insert(0, restated)  # (the sentence's later times come after it)
         if current is None and (aside is None or not _bulleted_item(reading.text, reading.sentences[i][0])):
             out.append(None)  # (a list item's own date dates its item even before the story has a time)
             continue
@@ -1234,6 +1247,7 @@ def _stay_range_end(text: str, sentence: tuple[int, int], tx: Mention, stay_told
     return next((start for start, norm in told if start > tx.start and norm == "discharge"), None)
 
 
+_TODAY_RESTATED = re.compile(r"\btoday\s*,\s*$", re.I)  # "today, three weeks after X": a time restating today
 _BORN = re.compile(r"\b(?:was|were)\s+born\b", re.I)  # the birth told ("He was born at 34 weeks")
 # the date a letter gives its "today": "today, 13 October 2023", "today (13/10/2023)", "13/10/2023 (today)"
 _TODAY_BEFORE = re.compile(r"\btoday\s*[,(:]\s*$", re.I)
