@@ -216,3 +216,26 @@ def test_a_time_restating_the_letters_today_leaves_the_visit_at_today() -> None:
     # before: "today, four weeks after his final cycle" was four weeks after the last date told (February)
     course = analyze_text(HAEM)
     assert [f.time.point for f in course.findings if f.name == "night sweats"] == ["2025-05-14"]
+
+
+def test_a_drug_the_patient_ran_out_of_is_stopped() -> None:
+    text = ("Date of admission: 03/10/2025\n\nHistory of Present Illness:\n"
+            "58 yo F with hypertension who ran out of amlodipine 2 weeks ago presents with headache.\n")
+    drugs = {e.drug: e.status for e in analyze_text(text).exposures}
+    assert drugs["amlodipine"] == "stopped"  # before: started 2 weeks ago
+
+
+def test_a_listed_drug_not_taken_is_stopped_and_the_plans_new_course_stays_planned() -> None:
+    text = ("Date of admission: 03/10/2025\n\nHistory of Present Illness:\n58 yo F with ankle swelling.\n\n"
+            "Medications:\n- Furosemide 20 mg PO daily (not taking)\n- Aspirin 81 mg PO daily\n\n"
+            "Assessment and Plan:\n1. Edema: start IV furosemide 40 mg twice daily.\n")
+    courses = [(e.route, e.status) for e in analyze_text(text).exposures if e.drug == "furosemide"]
+    # before: one course, active; the list's line was not read as a stop
+    assert courses == [("oral", "stopped"), ("intravenous", "not-taken")]
+
+
+def test_combination_products_outside_antibiotics_are_one_drug() -> None:
+    text = ("Case presentation\nShe took sacubitril/valsartan 24/26 mg twice daily and co-careldopa 12.5/50 mg three "
+            "times daily.\n")
+    drugs = sorted(e.drug for e in analyze_text(text).exposures)
+    assert drugs == ["carbidopa-levodopa", "sacubitril-valsartan"]  # before: sacubitril alone, and no co-careldopa
