@@ -239,3 +239,8 @@ def test_combination_products_outside_antibiotics_are_one_drug() -> None:
             "times daily.\n")
     drugs = sorted(e.drug for e in analyze_text(text).exposures)
     assert drugs == ["carbidopa-levodopa", "sacubitril-valsartan"]  # before: sacubitril alone, and no co-careldopa
+
+
+def test_a_food_protein_allergy_is_no_exposure() -> None:
+    text = "Case presentation\nAt 4 months of age, cow's milk protein allergy was diagnosed in this infant.\n"
+    assert not analyze_text(text).exposures  # before: 'cow milk', an exposure of unknown status
