@@ -244,3 +244,56 @@ def test_combination_products_outside_antibiotics_are_one_drug() -> None:
 def test_a_food_protein_allergy_is_no_exposure() -> None:
     text = "Case presentation\nAt 4 months of age, cow's milk protein allergy was diagnosed in this infant.\n"
     assert not analyze_text(text).exposures  # before: 'cow milk', an exposure of unknown status
+
+
+
+def test_a_plans_hold_stops_a_drug_the_cues_read_as_given() -> None:
+    text = ("Clinic date: 12/05/2025\n\nDear Dr Shah,\n\nMr Ellis has diabetes and a rising creatinine.\n\n"
+            "Current medications:\nMetformin 1 g twice daily\n\nPlan:\nHold metformin given the acute kidney injury.\n")
+    drugs = {e.drug: e for e in analyze_text(text).exposures}
+    # before: active ('given the acute kidney injury' read as a dose given, 'hold' lost)
+    assert drugs["metformin"].status == "stopped" and drugs["metformin"].end.point == "2025-05-12"
+
+# --- the five invented documents, read whole ------------------------------------------------------------------
+
+def test_the_admission_history_and_physical() -> None:
+    course = analyze_text(_doc("hp_admission"))
+    assert [(e.type, e.time.point) for e in course.events] == [("admission", "2025-09-14")]
+    findings = {f.name: f.assertion.value for f in course.findings}
+    # the review of systems: pertinent negatives denied, its positives present
+    assert findings["chest pain"] == findings["hemoptysis"] == findings["melena"] == "negated"
+    assert findings["fatigue"] == findings["orthopnea"] == "present"
+    drugs = {(e.drug, e.route): e.status for e in course.exposures}
+    assert drugs[("furosemide", "oral")] == "stopped" and drugs[("furosemide", "intravenous")] == "not-taken"
+    assert drugs[("sacubitril-valsartan", "oral")] == drugs[("metformin", "oral")] == "stopped"  # held
+    assert "lisinopril" not in {e.drug for e in course.exposures}  # the allergy list's drug
+    conditions = {c.name: c for c in course.conditions}
+    assert conditions["coronary artery disease"].time.point is None  # a past history item, not begun at admission
+    assert conditions["pneumonia"].assertion.value == "suspected"
+
+
+def test_the_haematology_letter() -> None:
+    course = analyze_text(_doc("haemonc_letter"))
+    drugs = {e.drug: e for e in course.exposures}
+    assert drugs["rituximab"].status == "completed" and drugs["rituximab"].end.point == "2026-02-18"
+    assert drugs["acyclovir"].status == drugs["trimethoprim-sulfamethoxazole"].status == "active"
+    assert drugs["allopurinol"].status == "stopped"
+    today = {f.name: f.time.point for f in course.findings}
+    assert today["numbness"] == today["night sweats"] == "2026-03-11"
+
+
+def test_the_death_summary() -> None:
+    course = analyze_text(_doc("death_summary"))
+    events = [(e.type, e.time.point) for e in course.events]
+    assert ("discharge", "2025-12-20") in events and ("admission", "2025-12-14") in events
+    assert [t for t, _ in events].count("admission") == 2 and ("death", "2026-01-29") in events
+    assert {f.name: f.time.point for f in course.findings}["fractured left neck of femur"] == "2025-12-14"
+
+
+def test_the_paediatric_letter() -> None:
+    course = analyze_text(_doc("paeds_letter"))
+    points = [t for f in course.findings + course.conditions + course.labs for t in (f.time.point,) if t]
+    assert max(points) <= "2026-05-18"  # nothing after the letter (before: 2030-11)
+    weights = {lab.value: lab.time.point for lab in course.labs if lab.test == "body weight"}
+    assert weights == {2.1: "2024-02-02", 10.2: "2026-05-18"}
+    assert "cow milk" not in {e.drug for e in course.exposures}

@@ -133,6 +133,8 @@ def mark_plan(text: str, zones: list[Zone], mentions: list[Mention], exposures: 
             continue
         if last[-1].status == "unknown" and action in ("continue", "change"):
             last[-1].status = "active"
+        elif last[-1].status in ("unknown", "active") and action == "stop":
+            last[-1].status = "stopped"  # "Hold X given acute kidney injury": the plan stops X
         _date_from_letter(text, m, last[-1], action, letter_date)
 
 
