@@ -209,6 +209,12 @@ def _earlier(a: TimeRef, b: TimeRef) -> bool:
     return a.known and not b.known
 
 
+def _day_before(t: TimeRef, stay: TimeRef) -> bool:
+    """Whether `t` is a stated calendar day before the calendar day of `stay`."""
+    return t.derivation == "stated" and bool(t.point and stay.point) and len(t.point or "") == len(stay.point or "") \
+        == 10 and (t.point or "") < (stay.point or "")
+
+
 def _within(lo: TimeRef, hi: TimeRef, t: TimeRef) -> bool:
     """Whether `t` lies from `lo` to before `hi`, known times of the same axis (calendar days, or day offsets): an
     admission on the day of a discharge is a transfer to a new stay."""
@@ -986,12 +992,20 @@ class CourseAssembler:
         last = {e.type: e for e in self.course.events if e.assertion != Assertion.negated}
         if kind == "death":
             return "death" not in last
+        if readmission and when.point and len(when.point) == 10 and any(
+                e.type == "admission" and e.time.point == when.point for e in self.course.events):
+            return False  # "readmitted on 04/01/2026" under a header "Date of admission: 04/01/2026": that stay
         if kind == "admission" and "admission" in last and not readmission:
-            discharged = "discharge" in last and self.course.events.index(last["discharge"]) > \
-                self.course.events.index(last["admission"])
+            stay, ended = last["admission"], last.get("discharge")
+            discharged = ended is not None and self.course.events.index(ended) > self.course.events.index(stay)
+            if (told := self._stays_out_of_order()) is not None:
+                stay, ended = told
+                discharged = ended is not None
             # a discharge told first, as a record's header tells the stay ("Admission Date: X  Discharge Date: Y"),
-            # ends the stay at its time: an admission told at a time within it is that stay's
-            return discharged and not _within(last["admission"].time, last["discharge"].time, when)
+            # ends the stay at its time: an admission told at a time within it is that stay's; one on a stated day
+            # before the stay told ("Date of admission: 03/02/2025 ... Previous admission: admitted from 06/01/2025")
+            # is an earlier stay
+            return discharged and not _within(stay.time, ended.time, when) or _day_before(when, stay.time)
         if kind == "discharge":  # a discharge implies a stay even where the text tells only the presentation
             if "admission" not in last:
                 return "discharge" not in last
@@ -999,6 +1013,18 @@ class CourseAssembler:
                 last["discharge"]) < self.course.events.index(last["admission"])
         previous = last.get(kind)
         return previous is None or previous.time != when
+
+    def _stays_out_of_order(self) -> tuple[Event, Event | None] | None:
+        """Where the stays were told out of their order (a header's admission, then an earlier stay under "Previous
+        admission"), all on calendar days: the latest stay and the discharge that ends it, if one is told; else None."""
+        stays = [e for e in self.course.events if e.type == "admission" and e.assertion != Assertion.negated]
+        if len(stays) < 2 or any(len(e.time.point or "") != 10 for e in stays) or all(
+                (a.time.point or "") <= (b.time.point or "") for a, b in zip(stays, stays[1:], strict=False)):
+            return None
+        stay = max(stays, key=lambda e: e.time.point or "")
+        ends = [e for e in self.course.events if e.type == "discharge" and e.assertion != Assertion.negated
+                and len(e.time.point or "") == 10 and (e.time.point or "") >= (stay.time.point or "")]
+        return stay, (ends[-1] if ends else None)
 
     def _patient(self) -> None:
         """Sex and age from the first patient-zone mentions that state them (one pass)."""

@@ -24,6 +24,7 @@ _MAX_ITEM_WORDS = 12  # "2. Acute kidney injury, resolved": an item; a paragraph
 _SENTENCES = re.compile(r"[.!?]\s+\S")
 
 
+# "1. ", "2) ", "- ", "• ", a death certificate's "1a. ", "1b. " (record_sections.LIST_MARK)
 _MARKED = re.compile(rf"\s*{LIST_MARK}\s")
 
 

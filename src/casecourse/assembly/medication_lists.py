@@ -52,15 +52,23 @@ def mark_discharge_medications(text: str, zones: list[Zone], mentions: list[Ment
     if not sections:
         return
     listed: dict[str, bool] = {}  # drug -> its list line says stopped
+    stopped_at: dict[str, int] = {}  # drug -> where a list line saying it was stopped names it
     for m in mentions:
         if m.type == "drug" and m.norm and m.assertion.value == "present" \
                 and any(lo <= m.start < hi for lo, hi in sections):
-            listed[m.norm] = listed.get(m.norm, False) or _stopped_on_its_line(text, m)
+            stops = _stopped_on_its_line(text, m)
+            listed[m.norm] = listed.get(m.norm, False) or stops
+            if stops:
+                stopped_at.setdefault(m.norm, m.start)
     last: dict[str, Exposure] = {}
+    named: dict[tuple[str, int], Exposure] = {}  # (drug, where a course's first mention is) -> the course
     for e in exposures:
         if e.status != "not-taken":
             last[e.drug] = e
+        if e.provenance.spans:
+            named.setdefault((e.drug, e.provenance.spans[0].start), e)
     for name in sorted(listed):
-        e = last.get(name)
+        # the stopped line's own course ("Furosemide 40 mg daily (not taking)" before the plan's new IV course)
+        e = named.get((name, stopped_at[name]), last.get(name)) if listed[name] else last.get(name)
         if e is not None and e.status == "unknown":
             e.status = "stopped" if listed[name] else "active"

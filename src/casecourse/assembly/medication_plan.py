@@ -21,6 +21,9 @@ from casecourse.reading.zoning import Zone
 # where a plan's item or clause opens: a line, a sentence, a label's colon, a list's comma or semicolon, "and"
 _CLAUSE_START = re.compile(r"(?:^|[.;:,]|\band\b|\bthen\b)(?!.*(?:[.;:,]|\band\b|\bthen\b))", re.I | re.S)
 
+# a SOAP note's plan label opening a line ("P:", "A/P:"; knowledge/soap_labels.csv): a plan without the word
+_SOAP_PLAN = re.compile(r"^[ \t]*(?:a[ \t]*[/&][ \t]*)?p[ \t]*:", re.M)
+
 
 @cache
 def _headings() -> frozenset[str]:
@@ -40,6 +43,38 @@ def _opening_rx() -> re.Pattern[str]:
     return re.compile(rf"^\s*{LIST_MARK}?\s*(?:please\s+)?({words})\b(?:\s+[\w-]+){{0,3}}\s*$", re.I)
 
 
+@cache
+def _deferred_rx() -> re.Pattern[str]:
+    """A later time for a plan's stop, after the drug in its clause (`knowledge/plan_deferrals.csv`)."""
+    rows = table("plan_deferrals.csv")
+    timed = alternation(r["word"] for r in rows if r["time"] == "1")
+    other = alternation(r["word"] for r in rows if r["time"] != "1")
+    unit = r"(?:days?|weeks?|months?|years?|cycles?|doses?)"
+    return re.compile(rf"\b(?:(?:{timed})\s+(?:[\w-]+\s+){{1,3}}?{unit}\b|(?:{other})\b)", re.I)
+
+
+# the end of a plan's clause: a full stop or semicolon before a space, or the line's end
+_CLAUSE_END = re.compile(r"[.;](?=\s|$)|\n")
+
+
+def _deferred(text: str, m: Mention) -> bool:
+    """Whether the plan's stop of drug mention `m` is set for later ("Stop X and Y in one month")."""
+    end = _CLAUSE_END.search(text, m.end)
+    return _deferred_rx().search(text, m.end, end.start() if end else len(text)) is not None
+
+
+# where a plan's sentence or item opens: a line, a full stop, a semicolon or a label's colon
+_SENTENCE_START = re.compile(r"(?:^|[.;:])(?!.*[.;:])", re.S)
+
+
+@cache
+def _list_opening_rx() -> re.Pattern[str]:
+    """A plan verb opening a list of single words, each a drug, up to the drug after the list's comma or "and"."""
+    words = alternation(_verbs())
+    sep = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+    return re.compile(rf"^\s*(?:[-•*·]|\d{{1,2}}[.)])?\s*(?:please\s+)?({words})\s+[\w-]+(?:{sep}[\w-]+)*{sep}$", re.I)
+
+
 def _sections(text: str, zones: list[Zone]) -> list[tuple[int, int]]:
     """(start, end) of the text under each plan heading, to the next heading, and of each line a plan label opens."""
     return [(lo, hi) for lo, hi, _ in sections(text, zones, _headings())]
@@ -52,6 +87,10 @@ def _action(text: str, m: Mention) -> str | None:
     cut = _CLAUSE_START.search(before)
     clause = before[cut.end():] if cut else before
     hit = _opening_rx().match(clause)
+    if hit is None:
+        # "Stop aciclovir and co-trimoxazole": the later drugs of a list the verb opens
+        cut = _SENTENCE_START.search(before)
+        hit = _list_opening_rx().match(before[cut.end():] if cut else before)
     return _verbs()[" ".join(hit.group(1).lower().split())] if hit else None
 
 
@@ -60,7 +99,7 @@ def mark_plan(text: str, zones: list[Zone], mentions: list[Mention], exposures: 
     """Set what a plan says on the courses of the drugs it names, where the story left their status unknown;
     `letter_date()`: the document's own date, if it states one (read only for a plan's stop or dose change)."""
     lower = text.lower()
-    if "plan" not in lower and "recommendation" not in lower:
+    if "plan" not in lower and "recommendation" not in lower and _SOAP_PLAN.search(lower) is None:
         return
     sections = _sections(text, zones)
     if not sections:
@@ -82,8 +121,20 @@ def mark_plan(text: str, zones: list[Zone], mentions: list[Mention], exposures: 
         last = [e for e in exposures if e.drug == m.norm and e.status != "not-taken"]
         if not last:
             continue
+        if action == "stop" and _deferred(text, m):
+            # "Stop X in one month": taken now, its stop only planned; no end is invented
+            if last[-1].status in ("stopped", "unknown"):
+                last[-1].status, last[-1].stop_reason = "active", None
+                if last[-1].end is not None and last[-1].end.derivation != "stated":
+                    last[-1].end = None
+                    if last[-1].segments and last[-1].segments[-1].end is not None \
+                            and last[-1].segments[-1].end.derivation != "stated":
+                        last[-1].segments[-1].end = None
+            continue
         if last[-1].status == "unknown" and action in ("continue", "change"):
             last[-1].status = "active"
+        elif last[-1].status in ("unknown", "active") and action == "stop":
+            last[-1].status = "stopped"  # "Hold X given acute kidney injury": the plan stops X
         _date_from_letter(text, m, last[-1], action, letter_date)
 
 

@@ -7,17 +7,21 @@ import re
 from functools import cache
 
 from casecourse.reading.timex_lexicon import alternation
-from casecourse.reading.zoning import Zone
+from casecourse.reading.zoning import Zone, soap_labels
 
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
 
-# the mark that opens an item of a list: a bullet or dash ("- ", "• ", "▪ ", "– ") or a number ("1. ", "2) ")
-LIST_MARK = r"(?:[-•*·▪–]|\d{1,2}[.)])"
+# the mark that opens an item of a list: a bullet or dash ("- ", "• ", "▪ ", "– ") or a number ("1. ", "2) ", and a
+# death certificate's "1a. ", "1b. ")
+LIST_MARK = r"(?:[-•*·▪–]|\d{1,2}[a-e]?[.)])"
 
 
 def heading_text(text: str, z: Zone) -> str:
-    """A heading's words, lower-cased, without its numbering and its closing colon ("2. Plan:" -> "plan")."""
-    return _NUMBERING.sub("", text[z.start:z.end].strip()).rstrip(":. ").lower()
+    """A heading's words, lower-cased, without its numbering and its closing colon ("2. Plan:" -> "plan"); a SOAP
+    note's label is its part's name ("P:" -> "plan")."""
+    raw = text[z.start:z.end].strip()
+    words = _NUMBERING.sub("", raw).rstrip(":. ").lower()
+    return soap_labels().get(words, words) if raw.endswith(":") and len(words) <= 3 else words
 
 
 @cache

@@ -24,6 +24,7 @@ from casecourse.assembly.timeline_anchor import (
     told_before,
     unit_admission,
 )
+from casecourse.assembly.timeline_birth import birth_date, from_birth
 from casecourse.assembly.timeline_sections import after_stay_headings
 from casecourse.knowledge import table
 from casecourse.model import Mention, TimeRef
@@ -496,6 +497,9 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     # sentences opening a section of the stay ("Investigations", "Hospital course"): back from a history there
     stay_sections = after_stay_headings(reading.text, reading.zones, reading.sentences)
     glued = _glued_legends(reading.text)  # legends glued to a paragraph's last sentence (timeqa13)
+    # where the story tells a stay begin or end ("was admitted", "discharged"): a stay told as a range of dates
+    stay_told = sorted((m.start, m.norm) for m in types.of("event") if m.attrs.get("role") == "occurrence"
+                       and m.norm in ("admission", "readmission", "discharge") and m.zone in PATIENT_ZONES)
     glued_at = Covers(glued)
     glued_times: dict[int, Mention] = {}  # sentence -> the first time of the legend glued to it
     for m in types.of("event", *_TIME_TYPES, "duration", "age"):  # (the loop reads no other)
@@ -557,6 +561,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     current: TimeRef | None = None if has_calendar else TimeRef(offset_days=(0.0, 0.0), derivation="stated",
                                                                precision="day", anchor="day0")
     today = _today(reading, types) if has_calendar else None
+    born = birth_date(types.of("date"), DOB_BEFORE, reading.text) if has_calendar else None
     stated = sorted((i, str(m.attrs["value"])) for i, ms in by_sentence.items() for m in ms
                     if m.type == "date" and m.attrs.get("kind") == "absolute" and _calendar(m.attrs.get("value")))
     out: list[SentenceTime | None] = []
@@ -643,6 +648,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
         elif before_legend is not None:
             current, before_legend = before_legend[0], None
         setter = None
+        restated: tuple[int, TimeRef] | None = None  # after "today, three weeks after": the event's time, from there
         zero_at = None if day0_marked or current is None or not current.known else \
             _day_zero_before_a_day(reading.text, reading.sentences[i], by_sentence.get(i, []))
         if zero_at is not None:
@@ -735,6 +741,22 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                         base, stay_length = last_stay, True
                 if (marked := _from_marked_day_zero(tx, day)) is not None:
                     new = marked
+                elif born is not None and (aged := from_birth(reading.text, tx, born, today)) is not None:
+                    # "at 6 months of age", "walked at 20 months" in a letter stating the child's birth; after the
+                    # sentence's "today" a look back ("His weight today is X, down from Y at 12 months of age")
+                    if today is not None and _TODAY.search(reading.text, reading.sentences[i][0], tx.start):
+                        continue
+                    new = aged
+                elif today is not None and tx.attrs.get("kind") == "relative" \
+                        and _TODAY_RESTATED.search(reading.text, max(0, tx.start - 12), tx.start):
+                    # "I saw her today, three weeks after her final cycle": the time restates today; what it counts
+                    # from ("her final cycle") lies that long before today
+                    new = today
+                    lo_days, hi_days = tx.attrs.get("rel_amount_min"), tx.attrs.get("rel_amount_max")
+                    if tx.attrs.get("rel_direction") == "after" and isinstance(lo_days, float) \
+                            and isinstance(hi_days, float):
+                        restated = (int(tx.attrs.get("phrase_end") or tx.end),
+                                    days_after(today, -(lo_days + hi_days) / 2, tx.text, "today"))
                 elif has_calendar and tx.attrs.get("age_span"):
                     new = _at_age_calendar(tx, age_now, next((o.time for o in out if o is not None and (
                         o.time.point or o.time.earliest)), None))
@@ -787,6 +809,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                 summary = tx.zone == "summary" and not (
                     current is None and _presented_on(reading.text, reading.sentences[i][0], tx))
                 if new is not None and (chained or back or tx.attrs.get("age_span") or looks_back or summary
+                                        or new.anchor == "birth" and has_calendar  # (a child's age: timeline_birth)
                                         or _before_presentation(reading.text, tx)
                                         or _dated_label(reading.text, reading.sentences[i], tx)
                                         or _bulleted_item(reading.text, reading.sentences[i][0])):
@@ -805,6 +828,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             if setter is None or setter is ga or setter.end <= ga.start:
                 ga_ref = (weeks, current)  # the first one told labels the story's time ("presented at 22 weeks")
         shifts: list[tuple[int, TimeRef]] = []
+        stay_end: tuple[int, TimeRef] | None = None  # the discharge of a stay told as a range of dates, and its date
         set_time = current
         if setter is not None and aside is None:
             told_to = setter.end  # where the time told last ends: a later clause opens after it
@@ -824,6 +848,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     continue  # "(from day 301 to day 378)": a span restated, not a later step of the sentence
                 if (marked := _from_marked_day_zero(tx, day)) is not None:
                     new = marked.model_copy(update={"anchor": day[1]})  # type: ignore[index]
+                elif born is not None and (aged := from_birth(reading.text, tx, born, today)) is not None:
+                    new = aged  # "sat at 10 months and walked at 20 months": each an age, not a step on
                 elif day is not None:
                     new = _from_calendar(tx, day[0]) if has_calendar else _after_event(tx, day[0])
                     new = new.model_copy(update={"anchor": day[1]}) if new is not None else None
@@ -832,6 +858,12 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                         _offset(tx, current)
                 if new is not None and tx.attrs.get("rel_anchor") == "admission" and _went_back(new, current):
                     continue  # "..., which was absent on the first hospital day": a look back, no step
+                if new is not None and (end_at := _stay_range_end(reading.text, reading.sentences[i], tx,
+                                                                   stay_told)) is not None:
+                    # "admitted from 14/12 to 20/12 with a fall, ..., and discharged home": the range's end is the
+                    # discharge's date, the words between are the stay's
+                    stay_end = (end_at, new)
+                    continue
                 if new is not None and _dated_label(reading.text, reading.sentences[i], tx):
                     # "Admission Date: X   Discharge Date: Y": the field's date dates its field, the story stays at X
                     shifts.append((_clause_start(reading.text, told_to, tx.start), new))
@@ -841,6 +873,11 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
                     set_by[id(new)] = (new, tx)
                     shifts.append((_clause_start(reading.text, told_to, tx.start), new))
                     told_to = max(told_to, tx.end)
+        if stay_end is not None:
+            shifts = sorted((*shifts, stay_end), key=lambda shift: shift[0])
+            current = shifts[-1][1]
+        if restated is not None and setter is not None and aside is None:
+            shifts.insert(0, restated)  # (the sentence's later times come after it)
         if current is None and (aside is None or not _bulleted_item(reading.text, reading.sentences[i][0])):
             out.append(None)  # (a list item's own date dates its item even before the story has a time)
             continue
@@ -868,10 +905,18 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             at = last_stay.offset_days if last_stay is not None and last_stay.offset_days is not None else (0.0, 0.0)
             if current.offset_days != at and (last_stay is not None or current.offset_days[1] <= _FIRST_DAYS):
                 current = TimeRef(offset_days=at, derivation="carried", precision="day", anchor="day0")
-        if setter is None and today is not None and (_TODAY.search(reading.text, *reading.sentences[i]) or _before(
-                current, today) and _AT_PRESENTATION.match(reading.text, reading.sentences[i][0])):
-            # "Today he is well" in a letter that dated its "today" ("seen in clinic today, 13 May"); "She had shingles
-            # in March. On examination ...": back from the history to the visit the letter records
+        if setter is None and today is not None and _TODAY.search(reading.text, *reading.sentences[i]):
+            current = today  # "Today he is well" in a letter that dated its "today" ("seen in clinic today, 13 May")
+        if setter is None and aside is None and born is not None and _BORN.search(reading.text, *reading.sentences[i]):
+            # "He was born at 34 weeks with a birth weight of 2.1 kg" in a letter stating the date of birth
+            # (a look back: the story's time does not move)
+            aside = TimeRef(earliest=born, latest=born, point=born, precision="day", derivation="carried",
+                            anchor="birth")
+        if setter is None and today is not None and last_admitted is None and current is not None \
+                and (i in stay_sections or _AT_PRESENTATION.match(reading.text, reading.sentences[i][0])) \
+                and _before(current, today):
+            # a letter's or a progress note's examination and results ("On examination", "O:") in a document that
+            # tells no stay: at the visit, the document's date, not at the history told before them
             current = today
         if setter is None and has_calendar and last_admitted is not None and (i in at_role or _before(
                 current, last_admitted) and (_AT_PRESENTATION.match(reading.text, reading.sentences[i][0])
@@ -1186,6 +1231,27 @@ def _presentation_sentences(reading: Reading) -> dict[int, int]:
 
 
 _TODAY = re.compile(r"\btoday\b", re.I)
+# "admitted from 14/12/2025 to ", "hospitalized from March 3 until ": the end of a stay told as a range of dates
+_RANGE_TO = re.compile(r"\bfrom\s+[^.;,]{1,30}?\s+(?:to|until|till|through)\s+$", re.I)
+
+
+def _stay_range_end(text: str, sentence: tuple[int, int], tx: Mention, stay_told: list[tuple[int, str]]) -> int | None:
+    """Where the discharge that date `tx` ends lies in its sentence, if `tx` ends a range of dates of a stay the
+    sentence tells and later discharges ("He was admitted from 14/12/2025 to 20/12/2025 ... and discharged to a
+    rehabilitation unit"); None for any other date (a range with no discharge told, "hospitalized from January to July
+    2013 and treated for X", is read as before: its end's year may be its start's)."""
+    if not _RANGE_TO.search(text, max(sentence[0], tx.start - 45), tx.start):
+        return None
+    lo = bisect.bisect_left(stay_told, (sentence[0], ""))
+    hi = bisect.bisect_left(stay_told, (sentence[1], ""))
+    told = stay_told[lo:hi]
+    if not any(start < tx.start and norm != "discharge" for start, norm in told):
+        return None
+    return next((start for start, norm in told if start > tx.start and norm == "discharge"), None)
+
+
+_TODAY_RESTATED = re.compile(r"\btoday\s*,\s*$", re.I)  # "today, three weeks after X": a time restating today
+_BORN = re.compile(r"\b(?:was|were)\s+born\b", re.I)  # the birth told ("He was born at 34 weeks")
 # the date a letter gives its "today": "today, 13 October 2023", "today (13/10/2023)", "13/10/2023 (today)"
 _TODAY_BEFORE = re.compile(r"\btoday\s*[,(:]\s*$", re.I)
 _TODAY_AFTER = re.compile(r"\s*\(\s*today\s*\)", re.I)

@@ -35,6 +35,8 @@ def after_stay_headings(text: str, zones: list[Zone], sentences: list[tuple[int,
     for z in zones:
         if z.zone == "title" and heading_text(text, z) in _headings(False):
             i = bisect.bisect_left(starts, z.end)
+            if text[z.end:z.end + 1] not in ("\n", "") and i > 0 and sentences[i - 1][1] > z.end:
+                i -= 1  # "O: BP 138/84, ...": a label on its section's first line, in that line's sentence
             if i < len(sentences):
                 out.add(i)
     return out

@@ -25,8 +25,9 @@ _ANALYTE_AFTER = re.compile(
     r"genes?|mutations?|polymorphisms?|alleles?|oxidase|dehydrogenase|kinase|synthase|reductase|transferase|"
     r"scans?|scintigraphy|angiography|imaging|uptake|PET|SPECT|-avid|-free|-binding|intolerance|tolerance|absence|"
     r"susceptibility|sensitivity|E-?test|strips?|discs?|disks?|phosphorylase|carboxylase|hydroxylase|oxygenase|"
-    # "penicillin allergy" names what the patient must not take; a "potassium binder" removes potassium
-    r"allerg(?:y|ies|ic)|binders?|"
+    # "penicillin allergy" names what the patient must not take; a "potassium binder" removes potassium; a food's
+    # "cow's milk protein allergy" (docqa3: a paediatric letter) is the allergy's, no food given as a drug
+    r"allerg(?:y|ies|ic)|proteins?[\s-]+(?:allerg(?:y|ies|ic)|intolerance)|binders?|"
     # "a vancomycin MIC of 2 mg/L": the isolate's susceptibility to the drug (not "changed to linezolid (MIC 2)")
     r"MICs?|"
     r"\(\s*[+-]+\s*\))(?![\w])", re.I)

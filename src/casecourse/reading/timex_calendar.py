@@ -210,6 +210,14 @@ def _closer_month_first(found: list[re.Match]) -> bool:
     return month_first_span * 4 <= day_first_span and day_first_span - month_first_span >= 28
 
 
+def _day_first(found: list[re.Match]) -> bool:
+    """Whether the document's numeric dates settle the day-first order (UK "20/01/2023"): some date is valid only
+    day-first and none only month-first. Then "03/04/2024" of the same document is 3 April, as read, and no longer
+    only an estimate (before, only the month-first order was ever settled)."""
+    a_b = [(int(m.group("a")), int(m.group("b"))) for m in found]
+    return any(b <= 12 < a for a, b in a_b) and not any(a <= 12 < b for a, b in a_b)
+
+
 def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterator[Cand]:
     """Candidate calendar dates as `(start, end, priority, type, attrs)`."""
     found_by = {kind: list(matches(rx, text, starts)) for kind, rx in _RX}
@@ -217,8 +225,9 @@ def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterat
         found_by["num_md"] = []
     numeric = found_by["num"] + found_by["num_md"]
     month_first = _month_first(numeric)
-    closer_month_first = not month_first and all(int(m.group("a")) <= 12 and int(m.group("b")) <= 12
-                                                 for m in numeric) and _closer_month_first(found_by["num"])
+    day_first = not month_first and _day_first(numeric)
+    # (a date valid only one way settles or splits the order; `_closer_month_first` reads no date invalid either way)
+    closer_month_first = not month_first and not day_first and _closer_month_first(found_by["num"])
     for kind, _rx in _RX:
         found = found_by[kind]
         for m in found:
@@ -243,6 +252,8 @@ def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterat
                 attrs["ambiguous_order"] = a <= 12 and b <= 12
                 if month_first and attrs["ambiguous_order"]:
                     attrs["order_settled"] = "month-first"
+                elif day_first and attrs["ambiguous_order"]:
+                    attrs["order_settled"] = "day-first"
                 elif attrs["ambiguous_order"] and a != b and (alt := _value(kind, m, doc_year, True)) is not None:
                     attrs["value_alt"] = alt[0]  # the month-first reading the text does not rule out ("03/04/2024")
                     if closer_month_first:  # the estimate is the reading under which the document's dates cluster

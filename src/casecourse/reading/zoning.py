@@ -146,6 +146,31 @@ def _salutation_rx() -> re.Pattern[str]:
     return re.compile(rf"\s*dear\s+(?:{alt})\b\.?[^\n.!?]{{0,60}}[,:]?\s*$", re.I)
 
 
+@cache
+def soap_labels() -> dict[str, str]:
+    """A SOAP note's labels -> the part they open ("p" -> "plan"), `knowledge/soap_labels.csv`."""
+    return {r["label"]: r["section"] for r in table("soap_labels.csv")}
+
+
+@cache
+def _soap_rx() -> re.Pattern[str]:
+    return re.compile(rf"[ \t]*({alternation(soap_labels())})[ \t]*:", re.I)
+
+
+def _soap_labels(lines: list[tuple[int, int, str]]) -> dict[int, int]:
+    """Index of each line a SOAP label opens -> the label's end in the line, where the note labels at least three of
+    its four parts (subjective, objective, assessment, plan): "S: Seen for ...", "O: BP 138/84", "A:", "P:". The
+    label is the part's heading and the rest of its line the part's text."""
+    found: dict[int, int] = {}
+    parts: set[str] = set()
+    for k, (_, _, raw) in enumerate(lines):
+        if ":" not in raw[:24] or (m := _soap_rx().match(raw)) is None:
+            continue
+        found[k] = m.end()
+        parts.update(soap_labels()[re.sub(r"\s+", " ", m.group(1).lower())].split(" and "))
+    return found if len(parts) >= 3 else {}
+
+
 def _heading_zone(line: str) -> str | None:
     s = _NUMBERING.sub("", line.strip()).rstrip(":. ").lower()
     if len(s) > 60 or not s:
@@ -210,6 +235,9 @@ def zone_lines(text: str) -> list[Zone]:
         lines.extend(_split_inline_headings(pos, raw))
         pos += len(raw) + 1
     heads = [_heading_zone(raw) for _, _, raw in lines]  # each line's zone as a heading, None for no heading
+    soap = _soap_labels(lines) if ":" in text else {}
+    for k in soap:
+        heads[k] = heads[k] or "narrative"
     has_headings = any(h in PATIENT_ZONES for h in heads)
     # a case report (it has a discussion) with no heading of the story anywhere: the case is told under another
     # heading ("Introduction", "Materials and methods", "Clinical presentation") and starts at its opening sentence;
@@ -268,6 +296,10 @@ def zone_lines(text: str) -> list[Zone]:
         elif hz:
             current = hz
             zone = "title"
+            if k in soap and raw[soap[k]:].strip():
+                # "S: Seen for follow-up ...": the label is the heading, the rest of its line the part's text
+                zones.append(Zone(start, start + soap[k], "title"))
+                start, zone = start + soap[k], hz
         elif not inline and _salutation_rx().match(raw):
             zone, current = "title", "narrative"  # "Dear Dr Patel,": the letter's body tells its patient's story
             clinical_letter = True
