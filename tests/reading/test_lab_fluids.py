@@ -79,3 +79,29 @@ def test_a_fluid_that_a_copula_describes_frames_its_values() -> None:
 def test_counts_in_the_plural_name_their_tests_for_a_respectively_list() -> None:
     got = _tests("White blood cell and red blood cell counts in the CSF were 9/mm3 and 30/mm3, respectively.")
     assert got == {"9/mm3": "cerebrospinal fluid leukocytes", "30/mm3": "cerebrospinal fluid erythrocytes"}
+
+
+def test_the_leading_words_of_a_cue() -> None:
+    """Every match of a specimen cue begins with one of these words: a sentence without one holds no frame."""
+    from casecourse.reading.lab_fluids import _leading_literals
+
+    assert _leading_literals("lumbar punctures?|spinal taps?") == ["lumbar puncture", "spinal tap"]
+    assert _leading_literals("Pleural fluids?|pleural effusions?") == ["pleural fluid", "pleural effusion"]
+    assert _leading_literals("pericardial fluids?|pericardial effusions?") == ["pericardial "]  # a common prefix
+    assert _leading_literals("BAL fluid|BALF") == ["bal"]
+    assert _leading_literals(r"\d+-hour urine|urine") is None  # a match may begin with a digit: no word to key on
+
+
+def test_frames_read_only_in_sentences_holding_a_cue_word_give_the_same_tests(monkeypatch) -> None:
+    """The frame pattern is searched only in a value's sentence that holds a cue's leading word; with the search in
+    every sentence (no cue positions) the values are filed under the same tests."""
+    from casecourse.reading import lab_fluids
+
+    text = ("Serum glucose was 112 mg/dL and protein 7.1 g/dL. Lumbar puncture showed glucose 18 mg/dL and protein "
+            "1.2 g/L. Later, glucose was 95 mg/dL. Pleural fluid analysis showed LDH 900 U/L and protein 4.5 g/dL. "
+            "The urinalysis showed protein 30 mg/dL; sodium was 135 mmol/L.")
+    keyed = [(m.start, m.attrs.get("test")) for m in find_labs(text) if m.type == "lab_value"]
+    monkeypatch.setattr(lab_fluids, "_frame_cue_starts", lambda text: None)
+    assert [(m.start, m.attrs.get("test")) for m in find_labs(text) if m.type == "lab_value"] == keyed
+    assert {"cerebrospinal fluid glucose", "cerebrospinal fluid protein", "pleural fluid lactate dehydrogenase",
+            "glucose"} <= {t for _, t in keyed}

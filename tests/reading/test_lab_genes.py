@@ -21,3 +21,19 @@ def test_a_test_of_a_gene_that_found_no_mutation_is_negative() -> None:
 def test_a_variant_found_or_a_method_is_no_result() -> None:
     assert _tests("A heterozygous TP53 mutation was identified.") == {}
     assert _tests("DNA sequencing showed no mutations.") == {}
+
+
+def test_keyed_scans_find_what_the_patterns_find() -> None:
+    """Two patterns are tried only where their first words begin (rx_keys.starting_with); over a report long enough
+    for that path, their matches are the patterns' own scans', one by one."""
+    from casecourse.reading import lab_genes
+
+    text = ("She tested negative for the JAK2 mutation and positive for a CALR gene p.L367fs variant; NEGATIVE for "
+            "MPL mutations, nonnegative for the KIT variant. TESTING of the HFE gene showed no mutations; "
+            "Genotyping for the gene TPMT revealed no known variants; an assay of the TP53 gene found no "
+            "pathogenic mutation; retesting of the BRCA1 gene showed no variant. ") * 2
+    assert len(text) >= 256
+    for rx, keyed in ((lab_genes._FOR, lab_genes.starting_with(lab_genes._FOR, text, ("negative", "positive"))),
+                      (lab_genes._FOUND_NONE, lab_genes.starting_with(lab_genes._FOUND_NONE, text,
+                                                                      lab_genes._TEST_WORDS, lower=True))):
+        assert [m.span() for m in keyed] == [m.span() for m in rx.finditer(text)] != []

@@ -71,3 +71,22 @@ def test_a_stage_numeral_is_not_an_intravenous_route() -> None:
     mentions = read(text).mentions
     assert any(m.type == "lab_value" and m.text == "stage IV" for m in mentions)
     assert [m.start for m in mentions if m.type == "route"] == [text.rindex("IV")]
+
+
+def test_keyed_scans_find_what_the_patterns_find() -> None:
+    """Each grade pattern is tried only near a word every match of it holds (lab_grades._SCANS, rx_keys); over a
+    report long enough for the keyed path, the matches are the pattern's own scan's, one by one."""
+    from casecourse.reading import lab_grades
+
+    text = (" ".join([
+        "Resection showed ypT2N1M0 and yc-T1 N0 disease, pT1b, cTis, a G3 focus (not G5, not -G2), and in the",
+        "margin a pTx lesion. Grade II glioma, GRADE 3 lesion, grade 5c; Stage IIIB, FIGO STAGE IA2, stage 4 and",
+        "end-stage renal disease. A IIIrd degree tear, 1st-degree block, IV degree burns, 4th degree laceration.",
+        "Oedema 2+ pitting, +3 cells, CD3+ cells, 1++ reflex. Height −2.5 SD, weight +1.2 SDS, length -0.5 z-score,",
+        "BMI 2 Z-score, head +12.25 SD and 12.25 SDSX. T2-weighted images; a G2P1 woman; the 2+3 sum.",
+    ]) + " ") * 2
+    assert len(text) >= 256
+    for rx, _needs, _words, scale in lab_grades._PATTERNS:
+        scan = lab_grades._SCANS.get(scale)
+        if scan is not None:
+            assert [m.span() for m in scan(text)] == [m.span() for m in rx.finditer(text)], scale

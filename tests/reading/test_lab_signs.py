@@ -49,3 +49,19 @@ def test_trend_word_with_a_named_test_as_its_subject() -> None:
     assert [(m.text, m.attrs["trend"]) for m in find("Her haemoglobin declined.")] == [("declined", "down")]
     assert find("She declined the operation.") == []
     assert find("His general condition declined over the week.") == []
+
+
+def test_keyed_scans_find_what_the_patterns_find() -> None:
+    """The suffix and attributive patterns are tried only where their words begin (rx_keys.starting_with); over a
+    report long enough for that path, their matches are the patterns' own scans', one by one."""
+    from casecourse.reading import lab_signs
+
+    text = ("The isolate was oxidase-NEGATIVE, indole-Positive and catalase-negative; Gram-negative rods, "
+            "HER2-positive and COX-deficient fibers, a non-negative result. Normal liver, NORMAL spleen, the normal "
+            "range, of normal size, (normal) limits, abnormal cells, normalised values and normal saline. ") * 2
+    assert len(text) >= 256
+    attributive, words = lab_signs._attributive()
+    for rx, keyed in ((lab_signs._SUFFIX, lab_signs.starting_with(lab_signs._SUFFIX, text, lab_signs._SUFFIX_WORDS,
+                                                                   lower=True)),
+                      (attributive, lab_signs.starting_with(attributive, text, words, lower=True))):
+        assert [m.span() for m in keyed] == [m.span() for m in rx.finditer(text)] != []

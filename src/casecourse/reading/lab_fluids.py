@@ -17,10 +17,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache
+from re import _constants as _c  # the sre opcode names
+from re import _parser
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import LabTest, by_written, catalogue
+from casecourse.reading.rx_keys import KeySet
 
 _ANALYTE = re.compile(r"\s+(?:total\s+)?(?P<a>protein|glucose|lactate|white (?:blood )?cells?|leukocytes)"
                       r"(?:\s+(?:levels?|concentrations?|counts?))?\b", re.I)
@@ -91,8 +94,55 @@ def _specimen_names() -> tuple[str, ...]:
     return tuple({r["specimen"] for r in table("specimens.csv")} | {"csf", "urinary", "urinalysis"})
 
 
+def _leading_literals(cue: str) -> list[str] | None:
+    """The lower-cased plain characters each match of a cue (a regex of knowledge/specimens.csv) begins with: those
+    before the first other construct, of the cue or of each of its alternatives; None when one begins with none."""
+    items = list(_parser.parse(cue, re.I))
+    run = "".join(chr(av) for _, av in _takewhile_literal(items))
+    if run:
+        return [run.lower()]
+    if len(items) != 1 or items[0][0] is not _c.BRANCH:
+        return None
+    out = []
+    for alt in items[0][1][1]:
+        run = "".join(chr(av) for _, av in _takewhile_literal(list(alt)))
+        if not run:
+            return None
+        out.append(run.lower())
+    return out
+
+
+def _takewhile_literal(items: list) -> list:
+    n = 0
+    while n < len(items) and items[n][0] is _c.LITERAL:
+        n += 1
+    return items[:n]
+
+
+@cache
+def _frame_cue_keys() -> KeySet | None:
+    """The words every match of a frame cue begins with (`_leading_literals`), None when some cue has none."""
+    words: list[str] = []
+    for r in table("specimens.csv"):
+        if r["scope"] == "frame":
+            got = _leading_literals(r["cue"])
+            if got is None:
+                return None
+            words += got
+    return KeySet(words)
+
+
+def _frame_cue_starts(text: str) -> list[int] | None:
+    """Where a frame cue's word begins in the lower-cased text, in order (None: not known). A frame naming its fluid
+    in a value's sentence holds one there: the frame pattern, searched over each value's sentence (~14 a report), is
+    tried only in the sentences that do."""
+    keys = _frame_cue_keys()
+    return None if keys is None else keys.occurrences(text, keys.literals, lower=True)
+
+
 def _fluid_values(text: str, mentions: list[Mention]) -> None:
     frame_rx, direct_rx, after_rx, frame_names, names = _cues()
+    cue_starts = _frame_cue_starts(text)
     tests = [m for m in mentions if m.type == "lab_test"]
     values = sorted(m.start for m in mentions if m.type == "lab_value")
     # each test's namings by start (the reader's mentions are in order of start; else a scan as before)
@@ -125,7 +175,9 @@ def _fluid_values(text: str, mentions: list[Mention]) -> None:
             specimen = _specimen(a, names)
         else:
             sentence = _after_last(_FULL_STOP, text, m.start)
-            frames = list(frame_rx.finditer(text, sentence, m.start))
+            k = bisect_left(cue_starts, sentence) if cue_starts is not None else 0
+            frames = list(frame_rx.finditer(text, sentence, m.start)) \
+                if cue_starts is None or k < len(cue_starts) and cue_starts[k] < m.start else []
             if frames and _frame_reaches(text, frames[-1], m.start) and not _BLOOD.search(text, frames[-1].end(),
                                                                                          m.start):
                 specimen = _specimen(frames[-1], frame_names)

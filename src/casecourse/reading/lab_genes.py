@@ -9,6 +9,7 @@ import re
 
 from casecourse.model import Mention
 from casecourse.reading.rx_first import anchored
+from casecourse.reading.rx_keys import starting_with
 
 # a gene symbol (upper case, maybe with digits), not a molecule or method written in capitals
 _GENE = r"(?!(?:DNA|RNA|PCR|NGS|FISH)\b)[A-Z][A-Z0-9]{1,7}(?:-[A-Z0-9]{1,3})?"
@@ -30,18 +31,22 @@ _FOUND_NONE = re.compile(
     rf"\b(?:showed|revealed|found|detected|identified|demonstrated)\s+no\s+(?:(?:pathogenic|disease-causing|known|"
     rf"significant)\s+)?(?P<noun>{_NOUN})")
 
+_TEST_WORDS = ("assay", "test", "analys", "sequencing", "screening", "genotyping")  # how every _FOUND_NONE begins
+
 
 def find(text: str) -> list[Mention]:
     if "utation" not in text and "ariant" not in text:
         return []
     out: list[Mention] = []
-    for rx in (_SUBJECT, _FOR):
-        for m in rx.finditer(text):
+    # (every match of _FOR begins with its result word: that pattern is tried only where one begins, rx_keys)
+    for found in (_SUBJECT.finditer(text), starting_with(_FOR, text, ("negative", "positive"))):
+        for m in found:
             res = m.group("res")
             interp = "NEG" if res in ("negative", "not detected", "absent") else "POS"
             out.append(_result(text, m.start("res"), m.end("res"), " ".join(m.group("name").split()),
                                m.start("name"), m.end("name"), interp))
-    for m in _FOUND_NONE.finditer(text) if "gene" in text else ():  # every match holds "gene" (case-sensitive)
+    # every match holds "gene" (case-sensitive) and begins with a test's word (any case): tried only where one begins
+    for m in starting_with(_FOUND_NONE, text, _TEST_WORDS, lower=True) if "gene" in text else ():
         gene = m.group("gene") or m.group("gene2")
         s, e = m.start("noun") - 3, m.end("noun")  # "no mutations"
         g = m.start("gene") if m.group("gene") else m.start("gene2")

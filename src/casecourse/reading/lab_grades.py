@@ -17,6 +17,7 @@ from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.lab_apgar import read_apgar
 from casecourse.reading.rx_first import anchored, finditer, lower_text
+from casecourse.reading.rx_keys import near, starting_with
 
 # TNM: a T with N (and M) or a prefixed T alone ("pT2", "ypT0"); TNM letters are upper case by convention
 _TNM = anchored(r"(?<![\w-])(?:(?:y?[pcr]|yp)-?)?T(?:[0-4]|x|X|is)[a-d]?\d?\s?N(?:[0-3]|x|X)[a-c]?"
@@ -51,6 +52,20 @@ _PATTERNS = ((_TNM, re.compile(r"T(?:[0-4xX]|is)"), (), "tnm"), (_HISTO, re.comp
              (_FIELD, re.compile("[hH][pP]|[lL][pP][fF]|[hH].[gG][hH][- ][pP]"),
               ("hp", "lpf", "high power", "high-power"), "per_field"),
              (_PLUS, re.compile(r"\+"), (), "plus"), (_SDS, re.compile("SD|-score"), (), "sd_score"))
+# where each pattern is tried (rx_keys: the same matches as its `finditer`, the pattern run only near a word every
+# match of it holds, instead of at every position of the report): what every match holds and where it begins
+_SCANS = {
+    # "T" and its category, up to three characters after the start ("ypT2", "yc-T1", "pT2"): one of T0-T4, Tx, TX, Tis
+    "tnm": lambda text: near(_TNM, text, ("T0", "T1", "T2", "T3", "T4", "Tx", "TX", "Tis"), 0, 3),
+    "histologic_grade": lambda text: near(_HISTO, text, ("G1", "G2", "G3", "G4"), 0, 0),
+    "grade": lambda text: starting_with(_GRADE, text, ("grade",), lower=True),
+    "stage": lambda text: starting_with(_STAGE, text, ("stage",), lower=True),
+    # "degree" after a numeral of one to five characters and a hyphen or space ("I-degree", "IIIrd degree")
+    "degree": lambda text: near(_DEGREE, text, ("degree",), 2, 6),
+    "plus": lambda text: near(_PLUS, text, ("+",), 0, 1),  # "2+ cells", "+2 edema"
+    # "SD"/"SDS" after a sign, two digits, two decimals and a space (1 to 7 characters), "-score" one more after a "z"
+    "sd_score": lambda text: near(_SDS, text, ("SD", "-score"), 1, 8),
+}
 _FRACTION_SCALES = ("murmur", "strength", "acuity", "score")
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)|\n")
 _DENOMINATORS = {"murmur": {6}, "strength": {5}}
@@ -112,7 +127,9 @@ def find(text: str) -> list[Mention]:
     low = lower_text(text)
     for rx, needs, words, scale in _PATTERNS:
         if any(w in low for w in words) if words and low is not None else needs.search(text):
-            out.extend(_mention(text, m.start(), m.end(), scale) for m in rx.finditer(text))
+            scan = _SCANS.get(scale)
+            out.extend(_mention(text, m.start(), m.end(), scale) for m in (rx.finditer(text) if scan is None
+                                                                            else scan(text)))
     class_cues = dict(_scales()).get("class", ())
     for m in _CLASS.finditer(text) if "class" in text else ():
         s, e = _sentence(text, m.start(), m.end())

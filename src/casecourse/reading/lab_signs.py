@@ -20,7 +20,7 @@ from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.labs_catalogue import find_tests
 from casecourse.reading.rx_first import anchored, finditer, lower_text
-from casecourse.reading.rx_keys import may_hold
+from casecourse.reading.rx_keys import may_hold, starting_with
 
 # a sign in parentheses right after a name: "CD31 (+)", "HER-2 (++)", "P53 (–)"
 _SIGN = anchored(r"(?<=[\w)]\s)\((?P<sign>\+{1,3}|[-−–])\)(?![\w-])")
@@ -29,6 +29,7 @@ _SIGN_OPENINGS = ("(+", "(-", "(−", "(–")  # how every match of _SIGN begins
 # fibers", "filamentous, gram-positive, weakly acid-fast, and beaded bacilli" (the organism's morphology)
 _SUFFIX = anchored(r"(?<=\w-)(?P<word>negative|positive)(?=\s*(?:[,;)]|\.(?:\s|$)|\band\b))"
                    r"(?!\s+(?:and|or)\s+\w+-\w+\s+[a-z])(?!,\s+(?:\w+ly\s+)?\w+-(?!positive|negative)\w+\b)", re.I)
+_SUFFIX_WORDS = ("negative", "positive")  # how every match of _SUFFIX begins
 
 
 @cache
@@ -53,11 +54,13 @@ def _after_test(text: str, start: int, test_ends: list[int]) -> bool:
 
 
 @cache
-def _attributive() -> re.Pattern[str]:
+def _attributive() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The pattern of an attributive result word, and those words in lower case (every match begins with one)."""
     rows = table("result_attributive.csv")
     words = "|".join(re.escape(r["word"]) for r in rows if r["kind"] == "word")
     stop = "|".join(re.escape(r["word"]) for r in rows if r["kind"] == "not_before")
-    return anchored(rf"(?<![(\[])(?<!\bthe )(?<!\bof )\b(?P<word>{words})(?= (?!(?:{stop})\b)[a-zA-Z])", re.I)
+    return (anchored(rf"(?<![(\[])(?<!\bthe )(?<!\bof )\b(?P<word>{words})(?= (?!(?:{stop})\b)[a-zA-Z])", re.I),
+            tuple(r["word"].lower() for r in rows if r["kind"] == "word"))
 
 
 def find(text: str) -> list[Mention]:
@@ -70,7 +73,9 @@ def find(text: str) -> list[Mention]:
         interp = "POS" if m.group("sign").startswith("+") else "NEG"
         out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
                            attrs={"interpretation": interp, "test": None, "rule": "sign"}))
-    for m in _SUFFIX.finditer(text) if may_hold(low, 0, len(text), ("-negative", "-positive")) else ():
+    # (every match of _SUFFIX begins with its word: the pattern is tried only where one begins, rx_keys.starting_with)
+    for m in starting_with(_SUFFIX, text, _SUFFIX_WORDS, lower=True) \
+            if may_hold(low, 0, len(text), ("-negative", "-positive")) else ():
         s, e = m.span("word")
         out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
                            attrs={"interpretation": "POS" if m.group("word").lower() == "positive" else "NEG",
@@ -87,7 +92,8 @@ def find(text: str) -> list[Mention]:
         out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
                            attrs={"interpretation": None, "trend": words[m.group("word").lower()], "test": None,
                                   "rule": "trend"}))
-    for m in _attributive().finditer(text):
+    attributive, attributive_words = _attributive()
+    for m in starting_with(attributive, text, attributive_words, lower=True):  # where one of its words begins
         s, e = m.span("word")
         out.append(Mention(type="test_result", start=s, end=e, text=text[s:e],
                            attrs={"interpretation": "N", "test": None, "rule": "attributive"}))
