@@ -65,3 +65,10 @@ def test_a_lab_systems_result_line_reads_its_whole_numbers_and_short_labels() ->
 def test_two_joined_whole_numbers_on_a_line_stay_type_names() -> None:
     labs = _labs("Typing showed HLA-27 and group EF-3 strains; the K-12 strain grew; ALT 40 U/L.")
     assert not any(v[0] in (27.0, 3.0, 12.0) for v in labs.values())
+
+
+def test_a_comparator_word_with_a_letter_that_folds_to_ascii_is_read_on_raw_text() -> None:
+    # the pipeline folds "ſ" and "ı" first; a reader called on raw text (the bench) raised KeyError on the cue
+    from casecourse.reading.labs_values import find_values
+
+    assert [(v.value, v.comparator) for v in find_values("CRP was leſs than 5 mg/L")] == [(5.0, "<")]

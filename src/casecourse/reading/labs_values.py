@@ -40,6 +40,14 @@ _CMP = "|".join(sorted((re.escape(k) for k in _CMP_WORDS), key=len, reverse=True
 _CMP_BEFORE_REV = re.compile(
     r"\s*(?P<cmp>" + "|".join(sorted((re.escape(k[::-1]) for k in _CMP_WORDS), key=len, reverse=True))
     + r")(?:$|(?=[\s(,:=]))", re.I)
+
+
+def _cmp_word(reversed_cue: str) -> str:
+    """The comparator a cue `_CMP_BEFORE_REV` matched (reversed) names; re.IGNORECASE also matched letters that
+    lower-case to no ASCII letter ("leſs than" with a long s, a dotless "ı"), folded here."""
+    return _CMP_WORDS[reversed_cue[::-1].lower().replace("ſ", "s").replace("ı", "i")]
+
+
 # starts with a digit class so the regex engine can skip ahead; the left context is checked in code
 _NO_LEFT = re.compile(r"[\w.,/:\-−^]")
 # a sign, not a hyphen: "−5.1" after a space, "(", ":" or "=" (never "3-5" or "IL-6")
@@ -205,7 +213,7 @@ def find_values(text: str, test_ends: frozenset[int] = frozenset()) -> list[Valu
     for m in near(BP_RE, text, "/", 2, 4):  # the slash 2-3 digits and a space after the start
         # "above 160/100 mmHg", "(>160/100 mm Hg)": a bound, not the pressure measured
         before = _CMP_BEFORE_REV.match(text[max(0, m.start() - 16):m.start()][::-1])
-        cmp = _CMP_WORDS[before.group("cmp")[::-1].lower()] if before else None
+        cmp = _cmp_word(before.group("cmp")) if before else None
         if m.group("unit") is None:  # "blood pressure was 120/80": kept only right after its test
             if int(m.group("sys")) <= int(m.group("dia")):
                 continue
@@ -251,7 +259,7 @@ def find_values(text: str, test_ends: frozenset[int] = frozenset()) -> list[Valu
         cmp = None
         before = _CMP_BEFORE_REV.match(text[max(0, start - 16):start][::-1])
         if before:
-            start, cmp = start - before.end(), _CMP_WORDS[before.group("cmp")[::-1].lower()]
+            start, cmp = start - before.end(), _cmp_word(before.group("cmp"))
         v = Value(start, m.end(), sign * parse_number(m.group("num")), comparator=cmp)
         if m.group("num2"):
             v.value_high = parse_number(m.group("num2"))
