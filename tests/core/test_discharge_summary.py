@@ -181,3 +181,12 @@ def test_a_drug_of_the_stays_course_starts_within_a_stay_whose_day_month_order_i
     course = analyze_text(text, assess=False)
     start = next(e for e in course.exposures if e.drug == "cefazolin").segments[0].start
     assert (start.earliest, start.latest, start.derivation) == ("2023-02-03", "2023-09-02", "estimated")
+
+
+def test_a_history_lists_items_dated_by_a_year_in_brackets() -> None:
+    text = ("Admission Date: 2023-01-09     Discharge Date: 2023-01-15\n\nPast Medical History:\n"
+            "1. Hysterectomy (2006)\n2. Type 2 diabetes (2011)\n\nBrief Hospital Course:\nShe was admitted with "
+            "pneumonia. Prior work (2019) is not cited here.\n")
+    course = analyze_text(text, assess=False)
+    assert {p.name: p.time.point for p in course.procedures if p.time}["hysterectomy"] == "2006"
+    assert {c.name: c.time.point if c.time else None for c in course.conditions}["type 2 diabetes mellitus"] == "2011"

@@ -41,8 +41,9 @@ _DONE_AFTER = re.compile(r"\s+(?:was|were)\s+(?:then\s+|also\s+|successfully\s+|
                          r"(?:performed|done|carried out|undertaken|placed|inserted|created|initiated|started)\b", re.I)
 _DENIED_BEFORE = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:\w+[\s-]+){0,2}$", re.I)
 # between a procedure and its own time right after it: "extubated on day 9", "splenectomy in March 2015"
+# (or its date in brackets, as a history list writes it: "Cholecystectomy (2008)", "appendicectomy (in 1999)")
 _OWN_TIME_GAP = re.compile(r"^\s*,?\s*(?:(?:was|were)\s+(?:performed|done|started|initiated)\s+)?(?:on|in|at)\s+"
-                           r"(?:the\s+)?$", re.I)
+                           r"(?:the\s+)?$|^\s*\(\s*(?:in\s+)?$", re.I)
 
 
 @cache

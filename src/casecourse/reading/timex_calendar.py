@@ -112,6 +112,13 @@ _YEAR_CUE = re.compile(
     re.I,  # "During 2013, ...", "Since 2015, ...", "From 1995 to 2014": a cue opening the sentence
 )
 _CASE_I = {"season"}
+# a short line that ends with its year in brackets, a history list's item ("2. Type 2 diabetes (2012)",
+# "Cholecystectomy (2008)"): the item's date, not a citation (one stands inside a line of prose)
+_LINE_ITEM_YEAR = re.compile(r"[^\n(]{2,60}\(\s*(?:1[89]\d\d|20\d\d)\s*\)[ \t]*[.;,]?[ \t]*(?:\n|$)")
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _mod(m: re.Match) -> str | None:
@@ -235,6 +242,8 @@ def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterat
                 kind == "year"
                 and not m.group("mod")
                 and not _YEAR_CUE.search(text, max(0, m.start() - 12), m.start())
+                and not (text[m.end():m.end() + 3].lstrip(" \t").startswith(")")
+                         and _LINE_ITEM_YEAR.match(text, _line_start(text, m.start())))
             ):
                 continue
             got = _value(kind, m, doc_year, month_first and kind in _NUMERIC)
