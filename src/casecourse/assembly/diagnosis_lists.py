@@ -37,12 +37,22 @@ def _item(line: str, labelled: bool) -> bool:
         and (labelled or marked is not None)
 
 
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    opened = text.rfind("(", line_start, start)
+    line_end = text.find("\n", end)
+    closes = text.find(")", end, len(text) if line_end < 0 else line_end)
+    return opened >= 0 and text.rfind(")", opened, start) < 0 and closes >= 0
+
+
 def undated_items(text: str, zones: list[Zone], dates: list[Mention]) -> list[tuple[int, int]]:
-    """(start, end) of each line of a diagnosis list that holds no date, sorted."""
+    """(start, end) of each line of a diagnosis list that holds no date, sorted. A date in brackets dates only the
+    name right before it ("Cholecystectomy (2008)"; "Coronary artery disease, s/p PCI (2019)": the intervention's, the
+    disease still undated), which the course reads as that name's own date: such a line is undated here."""
     spans = sections(text, zones, _headings())  # (start, end, a label's own line)
     if not spans:
         return []
-    starts = sorted(d.start for d in dates)
+    starts = sorted(d.start for d in dates if not _in_brackets(text, d.start, d.end))
     lines: list[tuple[int, int]] = []
     for lo, hi, labelled in spans:
         pos = lo
