@@ -104,6 +104,10 @@ class _Cues:
     # the whole alternation behind one character that is not a word character (its match in group 1), so `re`
     # skips letters and digits in C (`rx_first.word_led`); None: some alternative may match the empty string
     combined: re.Pattern | None = None
+    # `combined`'s pattern without the character it reads before a cue: whether a cue opens the text (where `combined`
+    # sees none), one match of the branches instead of the position's alternatives tried in turn (four times slower
+    # and, at most sentences' first word, all failing); None with `combined`
+    opening: re.Pattern | None = None
     # per first character, its alternatives' rules in the order `re` tries them, each with whether it reads nothing
     # outside its match (`_context_free`); the rule of a cue's words once that order shows it is theirs anywhere
     order_by_char: dict[str, tuple[tuple[int, bool], ...]] = field(default_factory=dict)
@@ -144,7 +148,8 @@ class _Cues:
             return
         at, rule_of = self.at, self.rule_of
         last = 0
-        first = at(lower[:1]).match(lower) if lower else None  # a cue at the very start: nothing before it
+        # a cue at the very start (nothing before it): where `opening` finds one, `at` names its rule
+        first = at(lower[:1]).match(lower) if self.opening.match(lower) is not None else None  # type: ignore[union-attr]
         if first is not None:
             last = first.end()
             yield 0, last, int(first.lastgroup[1:])  # type: ignore[index]
@@ -174,7 +179,8 @@ class _Cues:
         if self.combined is not None:
             at = self.at
             last = 0
-            first = at(lower[:1]).match(lower) if lower else None  # a cue at the very start: nothing before it
+            # a cue at the very start (nothing before it): where `opening` finds one, `at` gives the match
+            first = at(lower[:1]).match(lower) if self.opening.match(lower) is not None else None  # type: ignore[union-attr]
             if first is not None:
                 last = first.end()
                 yield first
@@ -405,7 +411,9 @@ def _rules() -> _Cues:
             marks[i] = r["mark"]
     parts.sort(key=lambda p: len(p[0]), reverse=True)  # longest alternatives first: "no evidence of" beats "no"
     start = _start([p for p, _, _ in parts])
-    return _Cues(start=start, parts=tuple(parts), meta=meta, marks=marks, combined=_combined(start, parts),
+    combined = _combined(start, parts)
+    return _Cues(start=start, parts=tuple(parts), meta=meta, marks=marks, combined=combined,
+                 opening=rx_store.compile(_unled(combined.pattern)) if combined is not None else None,
                  part_of={_rule_number(p): p for p, _, _ in parts})
 
 
@@ -449,7 +457,16 @@ def _combined(start: re.Pattern, parts: list[tuple[str, frozenset[str] | None, b
 def _led(pattern: str) -> re.Pattern:
     """`pattern` (which begins `(?<![\\w-])`: a cue follows no word character) behind one character outside
     [0-9A-Z_a-z], captured in a lookahead: `rx_first.word_led` without parsing the big pattern again."""
-    return rx_store.compile(r"[^0-9A-Z_a-z](?=(" + pattern + "))")
+    return rx_store.compile(_LED[0] + pattern + _LED[1])
+
+
+_LED = (r"[^0-9A-Z_a-z](?=(", "))")  # what `_led` puts around its pattern
+
+
+def _unled(led: str) -> str:
+    """The pattern `_led` was given, from its result's."""
+    assert led.startswith(_LED[0]) and led.endswith(_LED[1]), led[:40]
+    return led[len(_LED[0]):-len(_LED[1])]
 
 
 def _literal_branches(parts: list[tuple[str, frozenset[str] | None, bool]], bodies: list[str]) -> list[str] | None:
