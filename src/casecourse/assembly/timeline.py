@@ -29,6 +29,7 @@ from casecourse.knowledge import table
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.pipeline import Reading
+from casecourse.reading.rx_first import finditer
 from casecourse.reading.timex_lexicon import (
     EXAMINATION_RETURNS,
     HISTORY_AGE_SUBJECTS,
@@ -968,7 +969,9 @@ def _arrivals(reading: Reading, events: EventIndex) -> dict[int, tuple[int, bool
     it names where to ("presented to our hospital", "was referred"), not only "presented with"."""
     out: dict[int, tuple[int, bool]] = {}
     ends = [e for _s, e in reading.sentences]
-    for m in _ARRIVES.finditer(reading.text):
+    # (a scan of the whole text for words any case may write: by the pattern's lowered twin over the lower-cased text,
+    # rx_first.finditer, the same matches in half the time)
+    for m in finditer(_ARRIVES, reading.text):
         j = bisect.bisect_right(ends, m.start())
         if j < len(ends) and events.in_story(j) and not (j in out and out[j][1]):
             out[j] = (m.start(), bool(m.group("to") or m.group("ref") or m.group("tr")))
