@@ -104,10 +104,10 @@ class _Cues:
     # the whole alternation behind one character that is not a word character (its match in group 1), so `re`
     # skips letters and digits in C (`rx_first.word_led`); None: some alternative may match the empty string
     combined: re.Pattern | None = None
-    # `combined`'s pattern without the character it reads before a cue: whether a cue opens the text (where `combined`
-    # sees none), one match of the branches instead of the position's alternatives tried in turn (four times slower
-    # and, at most sentences' first word, all failing); None with `combined`
-    opening: re.Pattern | None = None
+    # whether `combined` over the text behind a space finds a cue wherever one opens the text (`_pad_safe`): then the
+    # first character's alternatives are tried there (`at`, four times slower, at most sentences' first word all
+    # failing) only where it finds one
+    pad_safe: bool = False
     # per first character, its alternatives' rules in the order `re` tries them, each with whether it reads nothing
     # outside its match (`_context_free`); the rule of a cue's words once that order shows it is theirs anywhere
     order_by_char: dict[str, tuple[tuple[int, bool], ...]] = field(default_factory=dict)
@@ -137,6 +137,12 @@ class _Cues:
                 return False
         return False
 
+    def _may_open(self, lower: str) -> bool:
+        """Whether a cue may open `lower` (nothing before it, which `combined` needs): `combined` over `lower` behind a
+        space, where `pad_safe` says that finds every such cue (one C match of its branches, and no second copy of the
+        big alternation in memory); else True (the alternatives are tried)."""
+        return not self.pad_safe or self.combined.match(" " + lower) is not None  # type: ignore[union-attr]
+
     def spans(self, lower: str) -> Iterator[tuple[int, int, int]]:
         """(start, end, rule) of each match of `finditer`. A cue's words seen before under a rule whose alternatives
         read nothing outside the match (`free_by_char`) take that rule again without a second match: the first of
@@ -148,8 +154,7 @@ class _Cues:
             return
         at, rule_of = self.at, self.rule_of
         last = 0
-        # a cue at the very start (nothing before it): where `opening` finds one, `at` names its rule
-        first = at(lower[:1]).match(lower) if self.opening.match(lower) is not None else None  # type: ignore[union-attr]
+        first = at(lower[:1]).match(lower) if self._may_open(lower) else None  # a cue at the very start
         if first is not None:
             last = first.end()
             yield 0, last, int(first.lastgroup[1:])  # type: ignore[index]
@@ -179,8 +184,7 @@ class _Cues:
         if self.combined is not None:
             at = self.at
             last = 0
-            # a cue at the very start (nothing before it): where `opening` finds one, `at` gives the match
-            first = at(lower[:1]).match(lower) if self.opening.match(lower) is not None else None  # type: ignore[union-attr]
+            first = at(lower[:1]).match(lower) if self._may_open(lower) else None  # a cue at the very start
             if first is not None:
                 last = first.end()
                 yield first
@@ -413,8 +417,57 @@ def _rules() -> _Cues:
     start = _start([p for p, _, _ in parts])
     combined = _combined(start, parts)
     return _Cues(start=start, parts=tuple(parts), meta=meta, marks=marks, combined=combined,
-                 opening=rx_store.compile(_unled(combined.pattern)) if combined is not None else None,
+                 pad_safe=combined is not None and _pad_safe([p for p, _, _ in parts]),
                  part_of={_rule_number(p): p for p, _, _ in parts})
+
+
+def _pad_safe(parts: list[str]) -> bool:
+    """Whether every alternative that matches at a text's start matches the same there behind a space: none anchors at
+    the start (`^`, `\\A`), and no look-behind that refuses what it sees may see a space (its first character is never
+    white space: "(?<!sign\\si)" sees no more there than at the start). A positive look-behind, `\\b` and `\\B` read a
+    space as they read the start."""
+    try:
+        return all(_pad_safe_items(list(_parser.parse(p, 0))) for p in parts)
+    except (re.error, RecursionError):
+        return False
+
+
+def _pad_safe_items(items: list) -> bool:
+    for op, av in items:
+        if op is _c.AT and av in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING):
+            return False
+        if op is _c.ASSERT_NOT and av[0] == -1:
+            first, nullable = rx_first._seq(list(av[1]))
+            if first is None or nullable or any(_may_be_space(a) for a in first):
+                return False
+        if not all(_pad_safe_items(sub) for sub in _nested(op, av)):
+            return False
+    return True
+
+
+def _may_be_space(atom: tuple) -> bool:
+    if atom[0] == "lit":
+        return atom[1].isspace()
+    if atom[0] == "range":
+        return any(chr(c).isspace() for c in range(ord(atom[1]), ord(atom[2]) + 1))
+    return atom == ("cat", "s")
+
+
+def _nested(op: object, av: object) -> list[list]:
+    """The item lists a parse item holds (groups, branches, repeats, look-arounds)."""
+    if op is _c.SUBPATTERN:
+        return [list(av[3])]  # type: ignore[index]
+    if op is _c.BRANCH:
+        return [list(b) for b in av[1]]  # type: ignore[index]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        return [list(av[2])]  # type: ignore[index]
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        return [list(av[1])]  # type: ignore[index]
+    if op is _c.ATOMIC_GROUP:
+        return [list(av)]  # type: ignore[arg-type]
+    if op is _c.GROUPREF_EXISTS:
+        return [list(x) for x in av[1:] if x]  # type: ignore[index]
+    return []
 
 
 def _combined(start: re.Pattern, parts: list[tuple[str, frozenset[str] | None, bool]]) -> re.Pattern | None:
@@ -457,16 +510,7 @@ def _combined(start: re.Pattern, parts: list[tuple[str, frozenset[str] | None, b
 def _led(pattern: str) -> re.Pattern:
     """`pattern` (which begins `(?<![\\w-])`: a cue follows no word character) behind one character outside
     [0-9A-Z_a-z], captured in a lookahead: `rx_first.word_led` without parsing the big pattern again."""
-    return rx_store.compile(_LED[0] + pattern + _LED[1])
-
-
-_LED = (r"[^0-9A-Z_a-z](?=(", "))")  # what `_led` puts around its pattern
-
-
-def _unled(led: str) -> str:
-    """The pattern `_led` was given, from its result's."""
-    assert led.startswith(_LED[0]) and led.endswith(_LED[1]), led[:40]
-    return led[len(_LED[0]):-len(_LED[1])]
+    return rx_store.compile(r"[^0-9A-Z_a-z](?=(" + pattern + "))")
 
 
 def _literal_branches(parts: list[tuple[str, frozenset[str] | None, bool]], bodies: list[str]) -> list[str] | None:
