@@ -1,6 +1,5 @@
 """`timeline._writing_day`: the sentences the timeline searches for a day-0 mark are those that write "day" in any
-case (a superset of those that mark one); every sentence where the lower-cased text would not index the text.
-Example text is our own."""
+case (a superset of those that mark one). Example text is our own."""
 from __future__ import annotations
 
 from casecourse.assembly import timeline
@@ -26,7 +25,9 @@ def test_a_text_without_the_word_has_none_to_search() -> None:
     assert not any(i in timeline._writing_day(text, split(text)) for i in range(2))
 
 
-def test_every_sentence_where_lower_case_changes_the_length() -> None:
-    text = "İzmir was her home. She received the graft (day 0)."  # 'İ' lower-cases to two characters
+def test_any_case_and_any_other_letters() -> None:
+    text = "İzmir was her home. She received the graft (dAY 0). Oedema followed on DAY 2."
     sentences = split(text)
-    assert all(i in timeline._writing_day(text, sentences) for i in range(len(sentences)))
+    found = timeline._writing_day(text, sentences)
+    assert {i for i in range(len(sentences)) if i in found} == {1, 2}
+    assert _marked(text, sentences) == {1}

@@ -30,7 +30,7 @@ from casecourse.knowledge import table
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.pipeline import Reading
-from casecourse.reading.rx_first import finditer, lower_text
+from casecourse.reading.rx_first import finditer
 from casecourse.reading.timex_lexicon import (
     EXAMINATION_RETURNS,
     HISTORY_AGE_SUBJECTS,
@@ -217,18 +217,10 @@ _BARE_DAY = re.compile(rf"day\s+(?:\d+|{alternation(_DAY_NUMBER_WORDS)})$", re.I
 
 def _writing_day(text: str, sentences: list[tuple[int, int]]) -> Container[int]:
     """The sentences that write the word "day" (in any case): only they may mark a day 0 (`_DAY_ZERO`,
-    `_DAY_ZERO_MARK`), and the timeline searches no other for one. Found in the lower-cased text at once
-    (`rx_first.lower_text`, which `_arrivals` reads too), not by a case-insensitive search of each sentence (which
-    tried every position of nearly every sentence); every sentence where the lower-cased text does not index the
-    text."""
-    low = lower_text(text)
-    if low is None:
-        return range(len(sentences))
-    days: list[int] = []
-    at = low.find("day")
-    while at >= 0:
-        days.append(at)
-        at = low.find("day", at + 1)
+    `_DAY_ZERO_MARK`), and the timeline searches no other for one. One scan of the text for the three letters
+    (`_DAY_LETTERS`), not a case-insensitive search of each sentence (which tried every position of nearly every
+    sentence of the story)."""
+    days = [m.start() for m in _DAY_LETTERS.finditer(text)]
     if not days:
         return ()
     out: set[int] = set()
@@ -237,6 +229,10 @@ def _writing_day(text: str, sentences: list[tuple[int, int]]) -> Container[int]:
         if j < len(days) and days[j] + 3 <= s1:
             out.add(i)
     return out
+
+
+# "day" in any case, as re.IGNORECASE reads it (no other letter folds to d, a or y), without its per-character folding
+_DAY_LETTERS = re.compile("[dD][aA][yY]")
 
 
 def _day_zero_before_a_day(text: str, sentence: tuple[int, int], timexes: list[Mention]) -> int | None:
