@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
@@ -30,6 +31,7 @@ from casecourse.knowledge import table
 from casecourse.model import Mention, TimeRef
 from casecourse.reading.demographics import of_a_relative
 from casecourse.reading.pipeline import Reading
+from casecourse.reading.rx_first import finditer
 from casecourse.reading.timex_lexicon import (
     EXAMINATION_RETURNS,
     HISTORY_AGE_SUBJECTS,
@@ -212,6 +214,26 @@ _DAY_NUMBER_WORDS = [w for w in NUMBER_WORDS if " " not in w and w not in ("a", 
 _DAY_ZERO_MARK = re.compile(r"\(\s*day\s*(?:0|zero)\s*\)", re.I)
 # a bare day count, "day 18", "day nine" (not "hospital day 5", "day +22")
 _BARE_DAY = re.compile(rf"day\s+(?:\d+|{alternation(_DAY_NUMBER_WORDS)})$", re.I)
+
+
+def _writing_day(text: str, sentences: list[tuple[int, int]]) -> Container[int]:
+    """The sentences that write the word "day" (in any case): only they may mark a day 0 (`_DAY_ZERO`,
+    `_DAY_ZERO_MARK`), and the timeline searches no other for one. One scan of the text for the three letters
+    (`_DAY_LETTERS`), not a case-insensitive search of each sentence (which tried every position of nearly every
+    sentence of the story)."""
+    days = [m.start() for m in _DAY_LETTERS.finditer(text)]
+    if not days:
+        return ()
+    out: set[int] = set()
+    for i, (s0, s1) in enumerate(sentences):
+        j = bisect.bisect_left(days, s0)
+        if j < len(days) and days[j] + 3 <= s1:
+            out.add(i)
+    return out
+
+
+# "day" in any case, as re.IGNORECASE reads it (no other letter folds to d, a or y), without its per-character folding
+_DAY_LETTERS = re.compile("[dD][aA][yY]")
 
 
 def _day_zero_before_a_day(text: str, sentence: tuple[int, int], timexes: list[Mention]) -> int | None:
@@ -597,6 +619,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     op_day0: TimeRef | None = None
 
     day0_marked: list[TimeRef] = []  # the time of the sentence that marks its event "day 0", when the text does
+    writes_day = _writing_day(reading.text, reading.sentences)  # the sentences that may mark it
 
     def day_base(tx: Mention, i: int, now: TimeRef | None) -> tuple[TimeRef, str] | None:
         """The time a day count of sentence `i` counts from when it names a later event than day 0 (a
@@ -649,7 +672,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             current, before_legend = before_legend[0], None
         setter = None
         restated: tuple[int, TimeRef] | None = None  # after "today, three weeks after": the event's time, from there
-        zero_at = None if day0_marked or current is None or not current.known else \
+        zero_at = None if day0_marked or current is None or not current.known or i not in writes_day else \
             _day_zero_before_a_day(reading.text, reading.sentences[i], by_sentence.get(i, []))
         if zero_at is not None:
             # "received the first dose (day 0) and on day 7 developed fever": day 0 is the time the sentence opens
@@ -970,7 +993,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             shifts.insert(0, (_clause_start(reading.text, zero_at, setter.start), t))
             t, setter, origin = day0_marked[0], None, None
         out.append(SentenceTime(time=t, timex=setter, shifts=tuple(shifts), origin=origin))
-        if not day0_marked and t.known and _DAY_ZERO.search(reading.text, *reading.sentences[i]):
+        if not day0_marked and t.known and i in writes_day and _DAY_ZERO.search(reading.text, *reading.sentences[i]):
             day0_marked.append(t)  # "... on April 23rd 2014 (day 0)": what "day +22" counts from
         told = admitted_in.get(i, readmitted_in.get(i))
         arrival = (told, True) if told is not None else arrived_in.get(i)
@@ -1018,7 +1041,9 @@ def _arrivals(reading: Reading, events: EventIndex) -> dict[int, tuple[int, bool
     it names where to ("presented to our hospital", "was referred"), not only "presented with"."""
     out: dict[int, tuple[int, bool]] = {}
     ends = [e for _s, e in reading.sentences]
-    for m in _ARRIVES.finditer(reading.text):
+    # (a scan of the whole text for words any case may write: by the pattern's lowered twin over the lower-cased text,
+    # rx_first.finditer, the same matches in half the time)
+    for m in finditer(_ARRIVES, reading.text):
         j = bisect.bisect_right(ends, m.start())
         if j < len(ends) and events.in_story(j) and not (j in out and out[j][1]):
             out[j] = (m.start(), bool(m.group("to") or m.group("ref") or m.group("tr")))

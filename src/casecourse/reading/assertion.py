@@ -11,6 +11,7 @@ does the same rules in ~1.5 ms (`make bench`, stage "assertion (ConText)").
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from bisect import bisect_left, bisect_right
@@ -104,6 +105,10 @@ class _Cues:
     # the whole alternation behind one character that is not a word character (its match in group 1), so `re`
     # skips letters and digits in C (`rx_first.word_led`); None: some alternative may match the empty string
     combined: re.Pattern | None = None
+    # whether `combined` over the text behind a space finds a cue wherever one opens the text (`_pad_safe`): then the
+    # first character's alternatives are tried there (`at`, four times slower, at most sentences' first word all
+    # failing) only where it finds one
+    pad_safe: bool = False
     # per first character, its alternatives' rules in the order `re` tries them, each with whether it reads nothing
     # outside its match (`_context_free`); the rule of a cue's words once that order shows it is theirs anywhere
     order_by_char: dict[str, tuple[tuple[int, bool], ...]] = field(default_factory=dict)
@@ -133,6 +138,12 @@ class _Cues:
                 return False
         return False
 
+    def _may_open(self, lower: str) -> bool:
+        """Whether a cue may open `lower` (nothing before it, which `combined` needs): `combined` over `lower` behind a
+        space, where `pad_safe` says that finds every such cue (one C match of its branches, and no second copy of the
+        big alternation in memory); else True (the alternatives are tried)."""
+        return not self.pad_safe or self.combined.match(" " + lower) is not None  # type: ignore[union-attr]
+
     def spans(self, lower: str) -> Iterator[tuple[int, int, int]]:
         """(start, end, rule) of each match of `finditer`. A cue's words seen before under a rule whose alternatives
         read nothing outside the match (`free_by_char`) take that rule again without a second match: the first of
@@ -144,7 +155,7 @@ class _Cues:
             return
         at, rule_of = self.at, self.rule_of
         last = 0
-        first = at(lower[:1]).match(lower) if lower else None  # a cue at the very start: nothing before it
+        first = at(lower[:1]).match(lower) if self._may_open(lower) else None  # a cue at the very start
         if first is not None:
             last = first.end()
             yield 0, last, int(first.lastgroup[1:])  # type: ignore[index]
@@ -174,7 +185,7 @@ class _Cues:
         if self.combined is not None:
             at = self.at
             last = 0
-            first = at(lower[:1]).match(lower) if lower else None  # a cue at the very start: nothing before it
+            first = at(lower[:1]).match(lower) if self._may_open(lower) else None  # a cue at the very start
             if first is not None:
                 last = first.end()
                 yield first
@@ -405,8 +416,66 @@ def _rules() -> _Cues:
             marks[i] = r["mark"]
     parts.sort(key=lambda p: len(p[0]), reverse=True)  # longest alternatives first: "no evidence of" beats "no"
     start = _start([p for p, _, _ in parts])
-    return _Cues(start=start, parts=tuple(parts), meta=meta, marks=marks, combined=_combined(start, parts),
+    combined = _combined(start, parts)
+    return _Cues(start=start, parts=tuple(parts), meta=meta, marks=marks, combined=combined,
+                 pad_safe=combined is not None and _pad_safe_kept([p for p, _, _ in parts]),
                  part_of={_rule_number(p): p for p, _, _ in parts})
+
+
+def _pad_safe_kept(parts: list[str]) -> bool:
+    """`_pad_safe(parts)`, kept on disk (rx_store, by a hash of the alternatives): parsing them all took ~20 ms of
+    every process's start."""
+    key = hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    return rx_store.derived("pad_safe", (key,), lambda: _pad_safe(parts))
+
+
+def _pad_safe(parts: list[str]) -> bool:
+    """Whether every alternative that matches at a text's start matches the same there behind a space: none anchors at
+    the start (`^`, `\\A`), and no look-behind that refuses what it sees may see a space (its first character is never
+    white space: "(?<!sign\\si)" sees no more there than at the start). A positive look-behind, `\\b` and `\\B` read a
+    space as they read the start."""
+    try:
+        return all(_pad_safe_items(list(_parser.parse(p, 0))) for p in parts)
+    except (re.error, RecursionError):
+        return False
+
+
+def _pad_safe_items(items: list) -> bool:
+    for op, av in items:
+        if op is _c.AT and av in (_c.AT_BEGINNING, _c.AT_BEGINNING_STRING):
+            return False
+        if op is _c.ASSERT_NOT and av[0] == -1:
+            first, nullable = rx_first._seq(list(av[1]))
+            if first is None or nullable or any(_may_be_space(a) for a in first):
+                return False
+        if not all(_pad_safe_items(sub) for sub in _nested(op, av)):
+            return False
+    return True
+
+
+def _may_be_space(atom: tuple) -> bool:
+    if atom[0] == "lit":
+        return atom[1].isspace()
+    if atom[0] == "range":
+        return any(chr(c).isspace() for c in range(ord(atom[1]), ord(atom[2]) + 1))
+    return atom == ("cat", "s")
+
+
+def _nested(op: object, av: object) -> list[list]:
+    """The item lists a parse item holds (groups, branches, repeats, look-arounds)."""
+    if op is _c.SUBPATTERN:
+        return [list(av[3])]  # type: ignore[index]
+    if op is _c.BRANCH:
+        return [list(b) for b in av[1]]  # type: ignore[index]
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        return [list(av[2])]  # type: ignore[index]
+    if op in (_c.ASSERT, _c.ASSERT_NOT):
+        return [list(av[1])]  # type: ignore[index]
+    if op is _c.ATOMIC_GROUP:
+        return [list(av)]  # type: ignore[arg-type]
+    if op is _c.GROUPREF_EXISTS:
+        return [list(x) for x in av[1:] if x]  # type: ignore[index]
+    return []
 
 
 def _combined(start: re.Pattern, parts: list[tuple[str, frozenset[str] | None, bool]]) -> re.Pattern | None:

@@ -133,11 +133,14 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     # lab results whose reading of their words replaces another reader's: a day's collection weighed right after its
     # test ("24-hour proteinuria was 5.6 g") is no dose with its drug missing; a urine strip's result ("glucose
     # negative" after "urinalysis showed") is no blood test's result too
-    for claims, gives_way in ((lambda m: m.type == "lab_value" and m.attrs.get("day_total"), _DOSE_KIND),
-                              (lambda m: m.attrs.get("source") == "urine_dipstick", _RESULT_KINDS)):
-        spans = Covers([(m.start, m.end) for m in mentions if claims(m)])
-        if spans:
-            mentions = [m for m in mentions if m.type not in gives_way or claims(m) or not spans.meets(m.start, m.end)]
+    # (written out, not as a test called per mention: these passes read every mention of every document)
+    day_totals = Covers([(m.start, m.end) for m in mentions if m.type == "lab_value" and m.attrs.get("day_total")])
+    if day_totals:  # (a dose is no lab value: none claims a day's total)
+        mentions = [m for m in mentions if m.type != "dose" or not day_totals.meets(m.start, m.end)]
+    strips = Covers([(m.start, m.end) for m in mentions if m.attrs.get("source") == "urine_dipstick"])
+    if strips:
+        mentions = [m for m in mentions if m.type not in _RESULT_KINDS or m.attrs.get("source") == "urine_dipstick"
+                    or not strips.meets(m.start, m.end)]
     kept: list[Mention] = []
     # kept mentions by the buckets of text they cover, so a clash check only looks at near neighbours
     buckets: dict[int, list[Mention]] = {}
@@ -216,7 +219,6 @@ _COEXIST_PAIRS = frozenset((a, b) for pair in _COEXIST for a in pair for b in pa
 
 _DRUG_KINDS = frozenset({"drug", "drug_class"})
 _RESULT_KINDS = frozenset({"lab_value", "lab_finding", "test_result"})
-_DOSE_KIND = frozenset({"dose"})
 
 
 def _clash(a: Mention, b: Mention) -> bool:
