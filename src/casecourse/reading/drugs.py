@@ -214,10 +214,11 @@ def _mention(start: int, end: int, text: str, entry: DrugEntry, via: str | None 
     return Mention.model_construct(type=kind, start=start, end=end, text=text[start:end], norm=name, attrs=attrs)
 
 
-def _longest_bounded(text: str, lower: str, auto: ahocorasick.Automaton,
-                     joiners: str = "") -> list[tuple[int, int, str]]:
+def _longest_bounded(text: str, lower: str, auto: ahocorasick.Automaton, joiners: str = "",
+                     hyphened: list[tuple[int, int, str]] | None = None) -> list[tuple[int, int, str]]:
     """Whole-word matches, longest first at each place, never overlapping. (The automaton's own
-    leftmost-longest scan would let "l carnitine" inside "oral carnitine" hide "carnitine".)"""
+    leftmost-longest scan would let "l carnitine" inside "oral carnitine" hide "carnitine".) A name right after a
+    hyphen is no whole word; with `hyphened` given, such names are put there (see `_hyphen_pairs`)."""
     hits = []
     n = len(text)
     # a whole word: no word character on either side (one character's `\w` is `isalnum() or == "_"`), no hyphen
@@ -236,6 +237,9 @@ def _longest_bounded(text: str, lower: str, auto: ahocorasick.Automaton,
                 start = prefix.start()
         if start > 0:
             before = text[start - 1]
+            if before == "-" and hyphened is not None:
+                hyphened.append((start, end, variant))
+                continue
             if before.isalnum() or before == "_" or before == "-":
                 continue
         hits.append((start, end, variant))
@@ -244,6 +248,26 @@ def _longest_bounded(text: str, lower: str, auto: ahocorasick.Automaton,
     for h in hits:
         if not out or h[0] >= out[-1][1]:
             out.append(h)
+    return out
+
+
+def _hyphen_pairs(found: list[_Hit], hyphened: list[tuple[int, int, str]],
+                  lex: dict[str, DrugEntry]) -> list[_Hit]:
+    """A drug written right after another drug and a hyphen is the second ingredient of a combination
+    ("sacubitril-valsartan 49/51 mg", "levodopa-carbidopa"), read as the slash form is: each ingredient its own
+    mention on the joint span (`_combine`). Only two plain drugs, neither also an analyte: a name after a hyphen is
+    otherwise part of a word ("non-steroidal"); a combination product of `combination_products.csv` stays one, and a
+    product after one of its own ingredients ("trimethoprim-cotrimoxazole") is no second drug."""
+    within = product_ingredients()
+    ends = {e: entry for _, e, entry, via in found if via is None and entry.kind == "drug" and not entry.analyte}
+    taken = {s for s, _, _, _ in found}
+    out: list[_Hit] = []
+    for s, e, variant in hyphened:
+        entry = lex[variant]
+        first = ends.get(s - 1)
+        if first is not None and entry.kind == "drug" and not entry.analyte and s not in taken and \
+                first.ingredient != entry.ingredient and first.ingredient not in within.get(entry.ingredient, ()):
+            out.append((s, e, entry, None))
     return out
 
 
@@ -355,8 +379,11 @@ def find(text: str, abbreviations: dict[str, str] | None = None) -> list[Mention
     if "\u2013" in lower:  # "piperacillin–tazobactam": an en dash joins a combination's names as a hyphen does
         lower = lower.replace("\u2013", "-")
     found: list[_Hit] = []
-    for start, end, variant in _longest_bounded(text, lower, auto):
+    hyphened: list[tuple[int, int, str]] = []
+    for start, end, variant in _longest_bounded(text, lower, auto, hyphened=hyphened):
         found.append((start, end, lex[variant], None))
+    if hyphened:
+        found.extend(_hyphen_pairs(found, hyphened, lex))
     abbr = dict(table_abbreviations())
     resolved = dict(_table_resolved())
     for sf, lf in (abbreviations or {}).items():
