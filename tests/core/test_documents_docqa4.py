@@ -29,3 +29,31 @@ def test_a_product_after_its_own_ingredient_is_no_second_drug() -> None:
     # a guard (passes before and after): the hyphen rule adds no second course of the product
     drugs = {e.drug for e in analyze_text("He was treated with trimethoprim-cotrimoxazole for ten days.").exposures}
     assert drugs == {"trimethoprim"}
+
+
+# --- the death event carries its cause --------------------------------------------------------------------------
+
+def _death_detail(text: str) -> str | None:
+    return next(e.detail for e in analyze_text(text).events if e.type == "death")
+
+
+def test_a_death_told_with_its_date_before_the_cause_carries_the_cause() -> None:
+    text = "A 79-year-old woman was admitted on 11/04/2024 with cholangitis. She died on 17/04/2024 from septic shock."
+    assert _death_detail(text) == "septic shock"
+
+
+def test_a_date_after_the_cause_is_not_part_of_it() -> None:
+    text = "A 79-year-old woman was admitted on 11/04/2024 with cholangitis. She died of septic shock on 17/04/2024."
+    assert _death_detail(text) == "septic shock"
+
+
+def test_a_cause_of_death_label_gives_the_immediate_cause() -> None:
+    text = ("DEATH SUMMARY\nDate of admission: 02/05/2024\n\nCause of death:\n1a. Cardiogenic shock\n"
+            "1b. Anterior myocardial infarction\n\nHe was admitted with chest pain and died on 05/05/2024.\n")
+    assert _death_detail(text) == "Cardiogenic shock"
+
+
+def test_a_day_of_the_stay_is_no_cause() -> None:
+    # a guard: "of his stay" after "on day N" tells when, not why
+    text = "A 79-year-old man was admitted on 11/04/2024 with a stroke. He died on day 12 of his stay."
+    assert _death_detail(text) is None

@@ -6,20 +6,34 @@ Everything here is read from the words next to the event's cue in its sentence; 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from casecourse.knowledge import table
 from casecourse.model import Mention
 
 # event kinds that tell how the story went; their negated statements stay in the course, negated ("no relapse at
 # 2 years", "did not improve"): a death denied is not kept (nothing in a report's course says who did not die)
 OUTCOME_KINDS = frozenset({"relapse", "flare", "progression", "remission", "recovery", "improvement", "sequela"})
 
-_STOP = r"(?=\s*(?:[,.;:()\[\]]|\bon (?:day|hospital|post\w*|the)\b|\bat\b|\bafter\b|\bdespite\b|\bwithin\b|" \
+_STOP = r"(?=\s*(?:[,.;:()\[\]]|\bon (?:(?:day|hospital|post\w*|the|" \
+        r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b|\d)|\bat\b|\bafter\b|\bdespite\b|\bwithin\b|" \
         r"\bwhile\b|\beven\b|\bdue to\b|\bin (?:\d|the (?:icu|intensive|hospital|ward))|\bmeasuring\b|\bwith\b|" \
         r"\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|few|a few) " \
         r"(?:days?|weeks?|months?|years?|hours?)\b|\band (?:was|were|the|he|she|his|her)\b|\bbut\b|\bwhich\b|$))"
 _CAUSE = re.compile(r"\s*(?:was |were )?(?:of|from|due to|secondary to|because of|as a result of|caused by|"
                     r"attributed to|attributable to|resulting from|to)\s+((?:(?:a|an|the|his|her|their) )?"
                     r"[^,.;:()]{2,80}?)" + _STOP, re.I)
+# when a death happened, told between the verb and its cause ("died on 09/02/2025 of X", "died two days later from X")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_CAUSAL = r"(?:from|due to|secondary to|because of|as a result of)\b"
+_DATE_WORDS = (r"\d[\d/.-]*\d|\d{1,2}(?:st|nd|rd|th)? " + _MONTH + r"(?: \d{4})?|"
+               + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?")
+_DEATH_TIME = re.compile(r"\s*(?:(?:(?:on|in) (?:" + _DATE_WORDS + r")|(?:\w+ ){1,2}later|the (?:next|following) "
+                         r"(?:day|morning|evening|night)|shortly (?:after(?:wards)?|thereafter)|soon after|"
+                         r"(?:in|at) (?:the )?(?:icu|intensive care unit|hospital|home|ward))"
+                         r"(?=\s*,?\s*(?:of\b|" + _CAUSAL + r"))|"
+                         # "on day 10 as a result of X", never "on day 61 of his stay"
+                         r"on (?:hospital |postoperative )?day \d+(?=\s*,?\s*" + _CAUSAL + r"))\s*,?", re.I)
 _DESTINATION = re.compile(r"\s*(home|to (?:(?:a|an|the|his|her|another) )?[a-z][\w -]{1,40}?" + _STOP + ")", re.I)
 _CONDITION = re.compile(r"\b(?:in (?:(?:a|an) )?(?:good|stable|satisfactory|fair|poor|excellent|improved|critical|"
                         r"serious|better)(?: (?:general|clinical|overall))? (?:condition|health|state)|"
@@ -102,8 +116,9 @@ def detail(text: str, m: Mention, kind: str, sent: tuple[int, int]) -> str | Non
     if kind in ("recovery", "improvement", "remission") and (item := _item_state(text, m)):
         return item
     if kind == "death":
-        c = _CAUSE.match(after)
-        return _clean(c.group(1)) if c else None
+        t = _DEATH_TIME.match(after)
+        c = _CAUSE.match(after, t.end() if t else 0)
+        return _clean(c.group(1)) if c else labelled_cause(text)
     if kind == "discharge":
         bits = []
         if written.lower().startswith("transferred "):
@@ -132,3 +147,20 @@ def detail(text: str, m: Mention, kind: str, sent: tuple[int, int]) -> str | Non
         # "responded well to", "is doing well": the patient, not a problem named
         return written if " " in written and not _VERB_FIRST.match(written) else None
     return None
+
+
+@cache
+def _cause_label() -> re.Pattern[str]:
+    rows = sorted(table("death_cause_labels.csv"), key=lambda r: -len(r["label"]))
+    labels = "|".join(re.escape(r["label"]) for r in rows)
+    # the label at a line's start, then the cause on its line or on the next line, after a "1a." / "I(a)" number
+    return re.compile(r"(?:^|\n)[ \t]*(?:" + labels + r")[ \t]*:[ \t]*\n?[ \t]*"
+                      r"(?:(?:1|I)[ \t]*\(?[aA]\)?[.:)]?[ \t]+)?([A-Za-z][^\n,.;:()]{1,80})", re.I)
+
+
+def labelled_cause(text: str) -> str | None:
+    """The cause a "Cause of death:" label states (knowledge/death_cause_labels.csv): its first (immediate) cause."""
+    if "death" not in text and "Death" not in text and "DEATH" not in text:
+        return None
+    m = _cause_label().search(text)
+    return _clean(m.group(1)) if m else None
