@@ -57,3 +57,18 @@ def test_a_day_of_the_stay_is_no_cause() -> None:
     # a guard: "of his stay" after "on day N" tells when, not why
     text = "A 79-year-old man was admitted on 11/04/2024 with a stroke. He died on day 12 of his stay."
     assert _death_detail(text) is None
+
+
+# --- "hold X given Y" in prose: "given" is "because of", the drug is held ----------------------------------------
+
+def test_a_drug_held_given_a_reason_is_stopped_not_given() -> None:
+    text = ("A 66-year-old woman with type 2 diabetes on metformin was admitted on 03/02/2025 with vomiting. "
+            "We decided to hold metformin given acute kidney injury.")
+    metformin = next(e for e in analyze_text(text).exposures if e.drug == "metformin")
+    assert metformin.status == "stopped"
+
+
+def test_a_drug_given_after_its_name_is_still_given() -> None:
+    # a guard: with no cue before the drug, "given" is the dose given
+    text = "A 30-year-old man was admitted on 03/02/2025 with pneumonia. Ceftriaxone was given intravenously."
+    assert next(e for e in analyze_text(text).exposures if e.drug == "ceftriaxone").status != "stopped"

@@ -62,6 +62,10 @@ def _dedupe_abbreviations(text: str, drugs: list[Mention]) -> list[Mention]:
     return out
 
 
+# "given" after a drug that a cue before it already governs is a preposition ("because of"), not a dose given
+_BECAUSE_GIVEN = re.compile(r"given", re.I)
+
+
 def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByStart, blocks: _Blocks,
             a_of: list[int], b_of: list[int]) -> str:
     """What the cues of the sentence say of the drug `d`. Only the cues that can be the drug's are read: those
@@ -107,16 +111,22 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
             return "swap-stop" if action == "swap_out_in" else "swap-start"
         if right is not None and _same_span(right, d) and _gap_is_filler(text, b, d.start, inner):
             return "swap-start" if action == "swap_out_in" else "swap-stop"
+    before = _UNCUED
+    for k in reversed(range(bisect_right(b_of, blocks.before(d.start)), before_hi)):  # the nearest cue before it
+        _a, b, act, side = cues[k]
+        if side in ("before", "both") and not act.startswith("swap") and _gap_is_filler(text, b, d.start, inner):
+            before = act
+            break
     for k in range(after_lo, after_hi):  # the nearest cue after the drug
-        a, _b, act, side = cues[k]
+        a, b, act, side = cues[k]
         if side in ("after", "both") and not act.startswith("swap") and _gap_is_filler(text, d.end, a, inner):
             if side == "both" and _opens_clause(text, d, a):
                 continue  # "stopped X and started Y": "started" is Y's (exposure QA, expqa6)
+            if before != _UNCUED and _BECAUSE_GIVEN.fullmatch(text, a, b):
+                break  # "hold X given acute kidney injury": the drug is the verb's, "given" means "because of"
             return act
-    for k in reversed(range(bisect_right(b_of, blocks.before(d.start)), before_hi)):  # else the nearest before it
-        _a, b, act, side = cues[k]
-        if side in ("before", "both") and not act.startswith("swap") and _gap_is_filler(text, b, d.start, inner):
-            return act
+    if before != _UNCUED:  # else the nearest before it
+        return before
     for k in reversed(range(before_lo, before_hi)):  # a later member of the list a swap opens ("changed to A, B, C")
         _a, b, act, _side = cues[k]
         right = drugs.first_from(b)
