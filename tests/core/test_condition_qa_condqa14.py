@@ -3,6 +3,7 @@ assessment does not favour, and what a work-up 'surveyed'."""
 from __future__ import annotations
 
 from casecourse.api import analyze_text
+from casecourse.reading.pipeline import read
 
 
 def _status(text: str) -> dict[str, str]:
@@ -40,3 +41,18 @@ def test_a_diagnosis_not_favoured_in_prose_is_refuted() -> None:
 def test_what_a_work_up_surveyed_is_looked_for() -> None:
     got = _status("We also surveyed for tuberculosis and autoimmune hepatitis.")
     assert got.get("tuberculosis") == "provisional", got
+
+
+def _assertions(text: str) -> dict[str, str]:
+    """The reader's assertion of each diagnosis mention (the course's status also weighs the other mentions)."""
+    return {m.text.lower(): m.assertion.value for m in read(text).mentions if m.type == "condition"}
+
+
+def test_a_denial_of_other_causes_keeps_the_patients_diagnosis() -> None:
+    got = _assertions("She was treated for pneumonia. Other causes of pneumonia had been excluded.")
+    assert set(got.values()) == {"present"}, got
+
+
+def test_a_plain_denial_still_refutes() -> None:
+    got = _assertions("Other tests were normal. Pneumonia had been excluded.")
+    assert got.get("pneumonia") == "negated", got
