@@ -1137,3 +1137,22 @@ def mark_result_words(cues: list[Mention], mentions: list[Mention]) -> None:
 
 _NEGATES_ORDER = ("finding", "condition", "lab_finding", "lab_value", "lab_test", "event", "drug", "procedure",
                   "examination")
+
+
+@cache
+def _other_cause_frame() -> re.Pattern[str]:
+    """'other (possible) causes / sources of (the)' right before a diagnosis (knowledge/other_cause_frames.csv)."""
+    alt = alternation(r["word"] for r in table("other_cause_frames.csv"))
+    return re.compile(rf"\bother\s+(?:[\w-]+\s+)?(?:{alt})\s+(?:of|for)\s+(?:(?:the|his|her|their|this|an?)\s+)?\Z",
+                      re.I)
+
+
+def mark_other_causes(text: str, mentions: list[Mention]) -> None:
+    """A diagnosis named only as what 'other causes / sources' are of keeps its own assertion where a denial reaches
+    it: "other sources of infection had been excluded" denies the other sources, not the patient's infection."""
+    if "other" not in text and "Other" not in text and "OTHER" not in text:
+        return
+    for m in mentions:
+        if m.type == "condition" and m.assertion == Assertion.negated \
+                and _other_cause_frame().search(text, max(0, m.start - 60), m.start):
+            set_field(m, "assertion", Assertion.present)
