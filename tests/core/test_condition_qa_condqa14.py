@@ -56,3 +56,12 @@ def test_a_denial_of_other_causes_keeps_the_patients_diagnosis() -> None:
 def test_a_plain_denial_still_refutes() -> None:
     got = _assertions("Other tests were normal. Pneumonia had been excluded.")
     assert got.get("pneumonia") == "negated", got
+
+
+def test_a_likelihood_told_of_one_diagnosis_does_not_reach_back_across_a_new_clause() -> None:
+    from casecourse.api import analyze_text
+
+    course = analyze_text("Case presentation\nShe has heart failure, and pneumonia is less likely.", assess=False)
+    status = {c.name: c.assertion.value for c in course.conditions}
+    assert status["heart failure"] == "present"
+    assert status["pneumonia"] == "suspected"

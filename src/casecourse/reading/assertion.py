@@ -980,7 +980,7 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                         continue  # "no A, no B, and occasional C": each denial is told, C has none
                     lo, hi = b, m.start
                 elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
-                    if d == "BACKWARD" and (_new_clause_between(text, m, text[m.end:a])
+                    if d in ("BACKWARD", "BIDIRECTIONAL") and (_new_clause_between(text, m, text[m.end:a])
                                             or _object_before_singular(text, m, a, s0)
                                             or _found_then_tested(text, m, a, s0)):
                         continue  # "he had pneumonia, and meningitis was excluded": the cue's subject is meningitis
