@@ -33,3 +33,9 @@ class Covers:
         """Whether some span overlaps start..end (a < end and start < b)."""
         i = bisect_left(self.starts, end)
         return i > 0 and self.reach[i - 1] > start
+
+
+def in_parentheses(text: str, start: int, pos: int) -> bool:
+    """True when `pos` lies inside a parenthesis opened in `text[start:pos]` and not yet closed."""
+    before = text[start:pos]
+    return before.rfind("(") > before.rfind(")")

@@ -13,6 +13,7 @@ from casecourse.assembly.record_sections import LIST_MARK, sections
 from casecourse.knowledge import table
 from casecourse.model import Mention
 from casecourse.reading.zoning import Zone
+from casecourse.spans import in_parentheses
 
 
 @cache
@@ -38,11 +39,10 @@ def _item(line: str, labelled: bool) -> bool:
 
 
 def _in_brackets(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    opened = text.rfind("(", line_start, start)
+    """Whether `text[start:end]` stands inside a parenthesis opened and closed on its line."""
     line_end = text.find("\n", end)
-    closes = text.find(")", end, len(text) if line_end < 0 else line_end)
-    return opened >= 0 and text.rfind(")", opened, start) < 0 and closes >= 0
+    return in_parentheses(text, text.rfind("\n", 0, start) + 1, start) \
+        and text.find(")", end, len(text) if line_end < 0 else line_end) >= 0
 
 
 def undated_items(text: str, zones: list[Zone], dates: list[Mention]) -> list[tuple[int, int]]:

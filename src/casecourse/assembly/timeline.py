@@ -45,7 +45,7 @@ from casecourse.reading.timex_lexicon import (
 )
 from casecourse.reading.timex_resolve import fmt, parse_iso, resolve
 from casecourse.reading.zoning import PATIENT_ZONES
-from casecourse.spans import Covers
+from casecourse.spans import Covers, in_parentheses
 
 _TIME_TYPES = ("date", "time", "time_relation", "prepost")
 _AGAIN = re.compile(r"\s+(?:once\s+)?again\b", re.I)
@@ -560,7 +560,7 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             continue
         if m.type == "date" and DOB_BEFORE.search(reading.text, max(0, m.start - 20), m.start):
             continue  # "Re: Jane Doe, DOB 11/06/1958": the birth (course.py reads it), not the story's time
-        if si < len(reading.sentences) and _in_parentheses(reading.text, reading.sentences[si][0], m.start):
+        if si < len(reading.sentences) and in_parentheses(reading.text, reading.sentences[si][0], m.start):
             if not (marks_day_zero and m.attrs.get("day_count") and _BARE_DAY.match(m.text)):
                 continue  # "(stent placed 4 years before admission)" dates an aside, not the story
             # "A month later (day 77), she was admitted" in a text that marks its day 0: the day restates the time
@@ -1421,12 +1421,6 @@ def _glued_legends(text: str) -> list[tuple[int, int]]:
         end = text.find("\n", m.start())
         spans.append((m.start(), end if end >= 0 else len(text)))
     return spans
-
-
-def _in_parentheses(text: str, sentence_start: int, pos: int) -> bool:
-    """True when `pos` lies inside a parenthesis opened earlier in its sentence and not yet closed."""
-    before = text[sentence_start:pos]
-    return before.rfind("(") > before.rfind(")")
 
 
 def _calendar(value: object) -> bool:

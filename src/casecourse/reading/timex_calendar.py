@@ -168,8 +168,7 @@ def _value(kind: str, m: re.Match, doc_year: int | None, month_first: bool = Fal
                 return None
             y = f"{doc_year:04d}" if doc_year else "XXXX"  # the story's year, as for "on 14 March"
             return f"{y}-{mo:02d}-{day:02d}", "day"
-        y = int(g["y"])
-        return _ymd(y if y > 100 else (2000 + y if y <= 40 else 1900 + y), mo, day)
+        return _ymd(_full_year(int(g["y"])), mo, day)
     if kind == "my_num":
         return _ymd(int(g["y"]), int(g["m"]), None)
     if kind == "season":
@@ -191,9 +190,14 @@ def _month_first(found: list[re.Match]) -> bool:
     return any(a <= 12 < b for a, b in a_b) and not any(b <= 12 < a for a, b in a_b)
 
 
+def _full_year(y: int) -> int:
+    """A two-digit year in its century ("03/04/21" is 2021, "/98" 1998); a four-digit one as written."""
+    return y if y > 100 else (2000 + y if y <= 40 else 1900 + y)
+
+
 def _ordinal(y: int, mo: int, d: int) -> int | None:
     try:
-        return date(y if y > 100 else (2000 + y if y <= 40 else 1900 + y), mo, d).toordinal()
+        return date(_full_year(y), mo, d).toordinal()
     except ValueError:
         return None
 
