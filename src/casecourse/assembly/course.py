@@ -354,7 +354,8 @@ class CourseAssembler:
                 if listed and m.type in ("condition", "finding") and listed.holds(m.start, m.start + 1):
                     self._fact(m, sent, TimeRef())  # an item of a diagnosis list: named, not dated
                     continue
-                self._fact(m, sent, st.at(m.start) if m.zone == "narrative" or (
+                self._fact(m, sent, (m.type == "lab_value" and st.dated_right_after(self.text, m.end)
+                                     or st.at(m.start)) if m.zone == "narrative" or (
                     not m.attrs.get("column") and _announced_table(self.text, m.start))
                     else _column_time(m, self._admitted()))
             self._events(story, sent, st)

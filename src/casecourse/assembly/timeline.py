@@ -120,6 +120,17 @@ class SentenceTime:
             return self.shifts[i][1] if i < len(self.shifts) and self._starts[i] <= pos + gap else None
         return next((later for start, later in self.shifts if pos < start <= pos + gap), None)
 
+    def dated_right_after(self, text: str, end: int) -> TimeRef | None:
+        """The date a result's own clause gives right after it ("ferritin fell to 3,100 ug/L by 16 April"), when the
+        sentence's time before it came from another clause ("fever settled within 48 hours and ...")."""
+        if not self.shifts:
+            return None
+        i = bisect.bisect_right(self._starts, end) if self._starts is not None else None
+        later = [(p, t) for p, t in self.shifts if p >= end] if i is None else self.shifts[i:i + 1]
+        if later and _DATE_RIGHT_AFTER.fullmatch(text, end, later[0][0]):
+            return later[0][1]
+        return None
+
     def shifts_at(self, pos: int) -> bool:
         """Whether a shift starts at `pos`."""
         if self._starts is not None:
@@ -1232,6 +1243,10 @@ def _bulleted_item(text: str, start: int) -> bool:
 # the patient's first presentation ("presented on 7 March 2024 with", "was referred in May 2021"): what "on
 # admission" dates when the story tells no admission
 _PRESENTED = re.compile(r"\b(?:presented|was referred|were referred)\b(?! again)", re.I)
+
+
+# between a result and the date it was measured: a preposition only ("3,100 ug/L by 16 April", "5 mg/L on day 9")
+_DATE_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|on|at)\s+(?:the\s+)?", re.I)
 
 
 def _told_at(st: SentenceTime, pos: int) -> TimeRef:

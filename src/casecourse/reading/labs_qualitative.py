@@ -337,6 +337,17 @@ def _adjective_automaton() -> ahocorasick.Automaton:
     return auto
 
 
+def _result_word_in(window: str) -> bool:
+    """A result word of its own follows a test before its clause ends ("and EBV IgM was positive"): the result before
+    it ("CMV PCR was negative and ...") is not carried over to it. `window` is lower-cased."""
+    for last, word in _adjective_automaton().iter(window):
+        first = last - len(word) + 1
+        before, after = window[first - 1:first], window[last + 1:last + 2]
+        if not before.isalnum() and not after.isalnum():
+            return True
+    return False
+
+
 def _may_hold_adjective(window: str) -> bool:
     """False only when no result adjective occurs in the window, so `_PRE` (searched at every position of
     the window, ~50 us) cannot match. An ASCII text lower-cases as `re.I` folds it; other text is searched."""
@@ -467,7 +478,7 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             valued_end = g_end
             continue
         valued_by = None
-        if carried and _CARRY.fullmatch(text, carried_end, g_start):
+        if carried and _CARRY.fullmatch(text, carried_end, g_start) and not _result_word_in(text[g_end:limit].lower()):
             for h in group:
                 if carried not in _PANEL_SHARED and h.test.name in panels():
                     continue

@@ -230,7 +230,10 @@ def _clash(a: Mention, b: Mention) -> bool:
     if a.type == b.type and a.type != "finding_part":
         if a.type == "lab_value" and a.attrs.get("value") is None and b.attrs.get("value") is None and (
                 a.norm, a.attrs.get("test_text")) != (b.norm, b.attrs.get("test_text")):
-            return False  # one result word stating two tests' results ("C3, C4 and ANA were negative")
+            # one result word stating two tests' results ("C3, C4 and ANA were negative"), unless both readers
+            # read one test: the work-up reader's "EBV PCR" and the catalogue's "EBV" in "EBV and CMV PCR were
+            # negative" are one result, not a PCR and a serology
+            return _same_workup_item(a, b) or _same_workup_item(b, a)
         if a.attrs.get("conjunct") or b.attrs.get("conjunct"):
             return False  # a term under its coordination ("cleft lip" in "cleft lip and palate"): two findings
         return not (a.start == b.start and a.end == b.end and a.norm != b.norm)  # one span, two codes
@@ -241,6 +244,15 @@ def _clash(a: Mention, b: Mention) -> bool:
 
 
 _OUTCOME_EVENTS = frozenset({"recovery", "improvement", "sequela"})
+
+
+def _same_workup_item(workup: Mention, other: Mention) -> bool:
+    """`other` (a catalogue reading) names the test the work-up reader's result belongs to: its test words are the
+    work-up item's ("CMV PCR") or their first words ("EBV" of the composed "EBV PCR")."""
+    if not workup.attrs.get("workup") or other.attrs.get("workup"):
+        return False
+    mine, theirs = str(workup.attrs.get("test_text") or "").lower(), str(other.attrs.get("test_text") or "").lower()
+    return bool(theirs) and (mine == theirs or mine.startswith(theirs + " "))
 
 
 def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str | None = None) -> Reading:
