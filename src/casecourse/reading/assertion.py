@@ -961,6 +961,11 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
             best_cue = (0, 0)
             for a, b, cat, d in (scope.near(m) if scope is not None else cues):
                 if cat not in _CATEGORY or (a < m.end and m.start < b):
+                    if cat == "NEGATED_EXISTENCE" and a < m.start and b == m.end \
+                            and m.attrs.get("source") == "predicate" and _NOT_BEFORE_STATE.search(text, a, m.start):
+                        # "the liver was not palpable": the cue's own state, denied ("bowel sounds were absent" states
+                        # the finding)
+                        best, best_cue = Assertion.negated, (a, b)
                     continue
                 if m.type == "drug" and text[a:b].lower() in not_for_drugs:
                     continue  # the drug given as the prophylaxis is given
@@ -972,6 +977,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                 if d in ("FORWARD", "BIDIRECTIONAL") and b <= m.start:
                     if _NEW_SUBJECT_AFTER_AND.search(text, b, m.start) and text.count(",", b, m.start) == 1:
                         continue  # "the fever did not decrease, and the swelling worsened": a clause of its own
+                    if m.attrs.get("source") == "predicate" and _COMMA_AND.search(text, b, m.start):
+                        continue  # "no tenderness, and bowel sounds were absent": the part's own clause
                     if m.type == "event" and _EVENT_AFTER_AND.search(text, b, m.start):
                         continue  # "no fever and the rash improved", "no tumour and a good response": not denied
                     if _JUDGED_SUBJECT.match(text, m.end) and _CLAUSE_AFTER_COMMA.search(text, b, m.start):
@@ -1053,6 +1060,10 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
             # what the cue denies: the first kind of _NEGATES_ORDER among its targets (a finding before a drug)
             cue_mention.attrs["negates"] = min(kinds, key=_NEGATES_ORDER.index)
     return found
+
+
+_NOT_BEFORE_STATE = re.compile(r"\b(?:not|never|no)\b", re.I)
+_COMMA_AND = re.compile(r",\s+(?:and|but)\s", re.I)
 
 
 # what stands between two diagnoses of one list: a comma, or the "or" of alternatives ("thymoma or thymic carcinoma"),

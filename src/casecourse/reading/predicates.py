@@ -120,10 +120,16 @@ def _parts(toks: Tokens, text: str, cop: int, w: Words) -> list[str]:
         if gap:
             return out  # an article or a clause mark leads the part
         prev = toks.keys[a - 1]
-        if prev in ("and", "or") and a >= 2 and not _gap(toks, text, a - 2).strip():
+        if prev in ("and", "or", "nor") and a >= 2 and not _gap(toks, text, a - 2).strip():
             hit = _part_before(toks, text, a - 1, w)
             if hit is None:
                 return []
+            continue
+        if prev in ("and", "but") and a >= 2 and _gap(toks, text, a - 2).strip() == ",":
+            # ", and lymph nodes were": a clause of its own, unless a part stands before the comma (a list)
+            hit = _part_before(toks, text, a - 1, w)
+            if hit is None:
+                return out
             continue
         return out if prev in w.leads else []
     return out
