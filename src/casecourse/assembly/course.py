@@ -95,7 +95,10 @@ _DETECTS = frozenset({"culture", "PCR", "antigen", "viral load", "smear", "swab"
 _SMEAR = re.compile(r"\b(?:smears?|films?|morpholog\w*)\b", re.I)
 # words of the demographics reader (reading/demographics.py) that state the patient is pregnant, and a denial before one
 _PREGNANT = frozenset({"pregnant", "primigravida", "multigravida"})
-_NOT_PREGNANT = re.compile(r"(?:\bnon-?|\bnot\s+(?:\w+\s+)?|\bno longer\s+|\bnever\s+(?:been\s+)?)$", re.I)
+_NOT_PREGNANT = re.compile(r"(?:\bnon-?|\bnot\s+(?:\w+\s+)?|\bno longer\s+|\bnever\s+(?:been\s+)?"
+                           # a wish or a plan, not a state: "she wished to become pregnant", "before getting pregnant"
+                           # ("she became / got pregnant" is one)
+                           r"|\b(?:become|becoming|get|getting)\s+)$", re.I)
 # a range of a test's values over the story, not one result's interval: "LDH ranged from 415 to 789 IU/L",
 # "haemoglobin varied between 7 and 9 g/dL": both ends are measured results (the unit after the second is both's)
 _VALUES_RANGED = re.compile(r"\b(?:rang(?:ed|ing)|var(?:ied|ying)|fluctuat(?:ed|ing)|oscillat(?:ed|ing))\s+"

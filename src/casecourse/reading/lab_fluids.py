@@ -140,6 +140,9 @@ def _frame_cue_starts(text: str) -> list[int] | None:
     return None if keys is None else keys.occurrences(text, keys.literals, lower=True)
 
 
+_PER_FIELD = frozenset({"/[HPF]", "/[LPF]"})
+
+
 def _fluid_values(text: str, mentions: list[Mention]) -> None:
     frame_rx, direct_rx, after_rx, frame_names, names = _cues()
     cue_starts = _frame_cue_starts(text)
@@ -182,6 +185,10 @@ def _fluid_values(text: str, mentions: list[Mention]) -> None:
                                                                                          m.start):
                 specimen = _specimen(frames[-1], frame_names)
         if specimen is None:
+            if m.attrs.get("ucum") in _PER_FIELD:
+                # "eosinophils 40/hpf in the biopsy": a count per microscope field outside a named fluid is a tissue's
+                # or a smear's, never the blood count of its name
+                m.attrs = {**m.attrs, "test": None}
             continue
         fluid_name, loinc = _fluid_test(specimen, name)
         m.norm = fluid_name

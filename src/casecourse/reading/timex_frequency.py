@@ -117,6 +117,9 @@ def _freq(lo: float, hi: float) -> str:
     return f"{lo:g}X" if lo == hi else f"{lo:g}-{hi:g}X"
 
 
+# doses counted by the number before a schedule word ("three daily pulses of X"; not "cycles": "six three-weekly
+# cycles" are every three weeks)
+_COUNTED_NOUN = re.compile(r"\s+(?:pulses|doses|infusions|injections|boluses|administrations|sessions)\b", re.I)
 # the patterns that begin with a count ("twice", "3", "three"); they are tried only where one stands
 _COUNTED = {"times_per", "times_word", "n_ly", "count", "interval"}
 _COUNT_HEAD = re.compile(rf"\b(?:once|twice|thrice|{AMOUNT})", re.I)
@@ -145,6 +148,8 @@ def frequencies(text: str, starts: list[int]) -> Iterator[Cand]:
                 got = parse_amount(g["num"])
                 if got is None or g["num"].lower() in ("a", "an"):
                     continue  # "a daily exercise": the article is no count (the word rule reads "daily")
+                if text[m.end("num")] == " " and _COUNTED_NOUN.match(text, m.end()):
+                    continue  # "three daily pulses", "six monthly infusions": the number counts the doses
                 unit = _LY_UNIT[g["word"].lower()]
                 value = duration_value(got[0], got[1], got[2], unit)
             elif kind == "nth_ly":

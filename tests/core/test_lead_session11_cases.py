@@ -1,0 +1,32 @@
+"""Found reading invented SLE and adult-onset Still's disease courses (lead, eleventh session): a wish to become
+pregnant is no pregnancy; red and white cells counted per high-power field in a urinalysis are urine counts, in a
+biopsy no blood count; "three daily pulses" are three pulses, not a pulse every three days. Every sentence here is
+invented."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _labs(text: str) -> list[tuple[str, float | None]]:
+    return [(lab.test, lab.value) for lab in analyze_text(text, assess=False).labs]
+
+
+def test_a_wish_to_become_pregnant_is_no_pregnancy() -> None:
+    course = analyze_text("Mycophenolate was stopped in 2020 because she wished to become pregnant.", assess=False)
+    assert "pregnancy" not in [c.name for c in course.conditions]
+    course = analyze_text("She became pregnant in 2019 while on azathioprine.", assess=False)
+    assert "pregnancy" in [c.name for c in course.conditions]
+
+
+def test_cells_per_high_power_field() -> None:
+    assert ("urine erythrocytes", 15.0) in _labs("Urinalysis showed 2+ protein and 15 RBC/hpf.")
+    assert ("urine leukocytes", 5.0) in _labs("Urine sediment showed 20 RBCs/HPF and 5 WBC/hpf.")
+    assert ("stool leukocytes", 10.0) in _labs("Stool microscopy showed 10 WBC/hpf.")
+    assert _labs("Eosinophils were 40/hpf in the oesophageal biopsy.") == []
+
+
+def test_counted_daily_pulses() -> None:
+    course = analyze_text("A renal biopsy on 2 February 2018 showed lupus nephritis. She received three daily pulses "
+                          "of methylprednisolone 500 mg.", assess=False)
+    (seg,) = course.exposures[0].segments
+    assert (seg.start.point, seg.end.point) == ("2018-02-02", "2018-02-05")
