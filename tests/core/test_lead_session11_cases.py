@@ -30,3 +30,16 @@ def test_counted_daily_pulses() -> None:
                           "of methylprednisolone 500 mg.", assess=False)
     (seg,) = course.exposures[0].segments
     assert (seg.start.point, seg.end.point) == ("2018-02-02", "2018-02-05")
+
+
+def test_a_result_word_after_another_tests_value_is_not_shared() -> None:
+    labs = [(lab.test, lab.value, lab.interpretation) for lab in analyze_text(
+        "Anti-dsDNA was 310 IU/mL (normal < 30) and anti-Sm antibodies were positive.", assess=False).labs]
+    assert ("anti-sm antibodies", None, "POS") in labs
+    assert not [x for x in labs if x[0].startswith("anti-double") and x[2] == "POS"]
+
+
+def test_a_culture_takes_no_bare_number() -> None:
+    labs = [(lab.test, lab.value) for lab in analyze_text(
+        "Blood cultures (2 sets) and urine culture were negative.", assess=False).labs]
+    assert labs == [("blood culture", None), ("urine culture", None)]

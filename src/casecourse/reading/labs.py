@@ -145,6 +145,8 @@ _NOT_QUALITATIVE = frozenset({"length", "volume", "temperature", "time", "pressu
 def _fits(test: LabTest, v: Value) -> bool:
     if v.ucum == "{titer}":
         return test.qualitative or test.kind == "serology"
+    if v.info is None and test.kind == "culture":
+        return False  # "blood cultures (2 sets)": a number without a unit counts the samples, no result
     if v.info is None or v.info.kind == "uln_multiple":  # "ALT was 5 times the upper limit of normal"
         return True
     kind = test.unit_kind

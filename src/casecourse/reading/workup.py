@@ -287,7 +287,7 @@ def _result(text: str, hits: _Hits, lo: int, hi: int, clause: tuple[int, int]) -
         # the next list's
         return said
     after = (h for h in hits.window(hi, clause[1]) if h.kind in ("pos", "neg", "pos_verb")
-             and not _bracketed_later(text, hi, h.start))
+             and not _bracketed_later(text, hi, h.start) and not _valued_before_next(text, hits, hi, h.start))
     seen = False
     for h in after:
         seen = True
@@ -309,6 +309,13 @@ def _result(text: str, hits: _Hits, lo: int, hi: int, clause: tuple[int, int]) -
 
 
 _RESULT_FOR = re.compile(r"\s+(?:for|of)\s+(?:the\s+|any\s+)?", re.I)
+
+
+def _valued_before_next(text: str, hits: _Hits, hi: int, at: int) -> bool:
+    """The list ending at `hi` has a value of its own before the next tested item, which the result word at `at`
+    follows: "anti-dsDNA was 310 IU/mL and anti-Sm antibodies were positive" (the result is anti-Sm's)."""
+    nxt = next((h for h in hits.window(hi, at) if h.kind in _ITEMS and h.start >= hi), None)
+    return nxt is not None and _DIGIT.search(_PARENS.sub(" ", text[hi:nxt.start])) is not None
 
 
 def _bracketed_later(text: str, hi: int, at: int) -> bool:
