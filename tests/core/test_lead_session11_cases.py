@@ -43,3 +43,11 @@ def test_a_culture_takes_no_bare_number() -> None:
     labs = [(lab.test, lab.value) for lab in analyze_text(
         "Blood cultures (2 sets) and urine culture were negative.", assess=False).labs]
     assert labs == [("blood culture", None), ("urine culture", None)]
+
+
+def test_protein_per_creatinine_is_the_ratio() -> None:
+    labs = [(lab.test, lab.value) for lab in analyze_text(
+        "By August the proteinuria had fallen to 40 mg/mmol.", assess=False).labs]
+    assert ("urine protein/creatinine ratio", 40.0) in labs
+    assert ("urine protein", 2.1) in [(lab.test, lab.value) for lab in analyze_text(
+        "Proteinuria was 2.1 g/24 h.", assess=False).labs]

@@ -690,6 +690,9 @@ def find_labs(text: str) -> list[Mention]:
             continue
         test = None if id(v) in unpaired else paired.get(id(v)) or _attach(
             text, v, anchors, starts, clause_start, clause_end, taken, value_starts)
+        if test is not None and test.name == "urine protein" and v.info is not None and v.info.kind == "ratio":
+            # "proteinuria had fallen to 40 mg/mmol": a protein amount per creatinine is the ratio, not a day's total
+            test = catalogue()["urine protein/creatinine ratio"]
         if test is None and v.unit in ("G/L", "G/l") and (grams := lookup_unit("g/L")) is not None:
             # "haemoglobin 60 G/L": a capital G that no count test takes is grams per litre, as written in capitals
             as_grams = Value(v.start, v.end, v.value, v.value_high, v.comparator, v.unit, grams, grams.ucum, v.extra)
