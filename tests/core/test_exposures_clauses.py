@@ -103,12 +103,12 @@ def test_a_later_time_in_a_sentence_dates_what_follows_it() -> None:
     assert aza.time.point == "2019-03"  # the story moved on to the flare's time
 
 
-def test_a_stop_to_conceive_has_the_reason_pregnancy_and_a_complete_response_is_a_remission() -> None:
+def test_a_stop_to_conceive_has_the_reason_planned_pregnancy_and_a_complete_response_is_a_remission() -> None:
     from casecourse.api import analyze_text
 
     ex = _exposures("A 30-year-old woman was admitted in 2017. In January 2019 she stopped mycophenolate because "
                     "she wished to become pregnant.")
-    assert ex["mycophenolate mofetil"].stop_reason == "pregnancy"
+    assert ex["mycophenolate mofetil"].stop_reason == "planned pregnancy"  # not a pregnancy (yet)
     course = analyze_text("Case report\nA 30-year-old woman was admitted in June 2017. Complete renal response was "
                           "achieved in March 2018.")
     assert [e.time.point for e in course.events if e.type == "remission"] == ["2018-03"]

@@ -51,3 +51,9 @@ def test_protein_per_creatinine_is_the_ratio() -> None:
     assert ("urine protein/creatinine ratio", 40.0) in labs
     assert ("urine protein", 2.1) in [(lab.test, lab.value) for lab in analyze_text(
         "Proteinuria was 2.1 g/24 h.", assess=False).labs]
+
+
+def test_a_stop_for_a_planned_pregnancy() -> None:
+    course = analyze_text("She started mycophenolate in 2018. Mycophenolate was stopped in January 2020 because she "
+                          "wished to become pregnant.", assess=False)
+    assert [(e.status, e.stop_reason) for e in course.exposures] == [("stopped", "planned pregnancy")]

@@ -81,3 +81,15 @@ def test_pulse_without_end_is_not_drawn_to_the_end_of_the_story():
     scale = TimeScale(course)
     (bar,) = exposure_bars(mp, scale, date(2021, 1, 1).toordinal())
     assert bar.end_kind == "pulse" and bar.end.lo - bar.start.lo == 3
+
+
+def test_one_course_doses_do_not_add_up_where_month_dates_overlap(course):
+    # "40 mg daily until August, then 7.5 mg daily from August": the month's end of one and start of the other overlap
+    course.assessments.append(Assessment(rule="steroid_exposure", status="computed", data={"curve": [
+        {"drug": "prednisolone", "start": "2019-02-05", "end": "2019-08-31",
+         "prednisone_eq_mg_day": {"min": 40.0, "max": 40.0}, "fact": "e2"},
+        {"drug": "prednisolone", "start": "2019-08-01", "start_latest": "2019-08-31", "end": "2019-12-31",
+         "prednisone_eq_mg_day": {"min": 7.5, "max": 7.5}, "fact": "e2"}]}))
+    scale = TimeScale(course)
+    curve = steroid_curve(course, scale, course_end(course, scale))
+    assert [s[2] for s in curve.steps] == [40, 7.5]

@@ -119,12 +119,27 @@ def _read_curve(curve: list, scale: TimeScale, end_x: float | None) -> list[Step
             x1 = x0 + PULSE_DAYS if mg >= PULSE_MG or end_x is None else end_x
         fact = item.get("fact")
         intervals.append((x0, max(x1, x0 + 1), mg, (fact,) if isinstance(fact, str) else ()))
+    intervals = _one_dose_at_a_time(intervals)
     points.sort()
     for k, (x, mg) in enumerate(points):
         nx = points[k + 1][0] if k + 1 < len(points) else max(end_x or x, x)
         if nx > x:
             intervals.append((x, nx, mg, ()))
     return _sum_steps(intervals)
+
+
+def _one_dose_at_a_time(intervals: list[Step]) -> list[Step]:
+    """The doses of one course follow each other: where imprecise dates let one dose's end pass the next one's best
+    start ("40 mg daily until August, 7.5 mg daily from August"), it ends there instead of adding up (47.5 mg)."""
+    out = list(intervals)
+    last: dict[str, int] = {}  # a course's (fact's) latest interval so far, by start
+    for i in sorted(range(len(out)), key=lambda i: out[i][0]):
+        x0, x1, mg, facts = out[i]
+        if len(facts) == 1 and (j := last.get(facts[0])) is not None and out[j][1] > x0 > out[j][0]:
+            out[j] = (out[j][0], x0, out[j][2], out[j][3])
+        if len(facts) == 1:
+            last[facts[0]] = i
+    return out
 
 
 def assessed_curve(course: Course, scale: TimeScale, end_x: float | None) -> SteroidCurve | None:
