@@ -57,3 +57,35 @@ def test_a_stop_for_a_planned_pregnancy() -> None:
     course = analyze_text("She started mycophenolate in 2018. Mycophenolate was stopped in January 2020 because she "
                           "wished to become pregnant.", assess=False)
     assert [(e.status, e.stop_reason) for e in course.exposures] == [("stopped", "planned pregnancy")]
+
+
+def _conditions(text: str) -> list[tuple[str, str]]:
+    return [(c.name, c.status) for c in analyze_text(text, assess=False).conditions]
+
+
+def test_a_measured_viral_load_is_an_infection_and_a_later_negative_test_does_not_refute_it() -> None:
+    found = _conditions("EBV viral load in plasma was 2.4 x 10^6 copies/mL. After rituximab, EBV PCR was negative.")
+    assert found == [("epstein-barr virus infection", "confirmed")]
+    assert _conditions("EBV viral load was <500 copies/mL.") == []
+    assert _conditions("EBV PCR was negative.") == [("epstein-barr virus infection", "refuted")]
+
+
+def test_a_test_that_became_negative_refutes_nothing() -> None:
+    assert _conditions("After six weeks of ganciclovir, CMV PCR became negative.") == []
+
+
+def test_a_referral_for_transplantation_is_no_admission() -> None:
+    course = analyze_text("He presented with fever. At week 8, he relapsed. Emapalumab 1 mg/kg was started and he was "
+                          "referred for stem cell transplantation.", assess=False)
+    (emapalumab,) = course.exposures
+    assert emapalumab.segments[0].start.offset_days is not None
+
+
+def test_courses_end_by_a_dated_death_and_muscle_death_is_no_death() -> None:
+    course = analyze_text("He presented with fever. Dexamethasone was started on day 3. He died of respiratory failure "
+                          "on day 40.", assess=False)
+    (dex,) = course.exposures
+    assert dex.end is not None and dex.end.offset_days == (2.0, 39.0) and dex.end.derivation == "estimated"
+    course = analyze_text("The nerve was repaired on day 3, despite the risk of muscle death before reinnervation.",
+                          assess=False)
+    assert [e.type for e in course.events if e.type == "death"] == []

@@ -12,6 +12,7 @@ from functools import cache
 
 from casecourse import __version__
 from casecourse.assembly import diagnosis_lists, suspicions
+from casecourse.assembly.exposure_death import end_at_death
 from casecourse.assembly.exposure_stay import date_starts_within_the_stay
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
@@ -367,6 +368,7 @@ class CourseAssembler:
         mark_plan(self.text, self.r.zones, self.r.mentions, self.course.exposures,
                   lambda: letter_date(self.r, self._types))
         date_starts_within_the_stay(self.text, self.r.zones, self.course.events, self.course.exposures)
+        end_at_death(self.course.events, self.course.exposures)
         self.course.procedures = procedures.finish()
         self.course.scores = list(self._scores.values())
         self._infections_ruled_out()
@@ -502,13 +504,37 @@ class CourseAssembler:
     def _infections_ruled_out(self) -> None:
         """An infection a negative organism-specific test speaks against is a refuted condition ("dengue
         serology was negative"), unless the course already holds that condition."""
+        detected: set[str] | None = None
         for m, name, a in self._workup_infections("NEG"):
             if a.get("test_word") == "antibodies" or self._held(name) is not None:
                 continue
+            if _CLEARED_BEFORE.search(self.text, max(0, m.start - 24), m.start):
+                continue  # "EBV DNA became undetectable": an infection cleared, not one ruled out
+            if detected is None:
+                detected = self._detected_infections()
+            if name in detected:
+                continue  # "EBV viral load was 2.4 x 10^6 copies/mL ... later negative": it was there
             sent = self.r.sentence_of(m.start)
             self._conditions[name] = Condition(
                 id=self._id("condition"), name=name, status="refuted", assertion=Assertion.negated,
                 time=TimeRef(), provenance=provenance(self.text, m, sent, "negative-workup"))
+
+    def _detected_infections(self) -> set[str]:
+        """The infections a test of the patient detected: a positive work-up result of the organism, or a measured
+        load of it ("EBV viral load 2.4 x 10^6 copies/mL")."""
+        found = {name for _, name, a in self._workup_infections("POS")
+                 if a.get("grown") or a.get("test_word") in _DETECTS}
+        return found | {name for _, name in self._measured_loads()}
+
+    def _measured_loads(self) -> Iterator[tuple[LabResult, str]]:
+        """The patient's measured loads of an organism ("EBV viral load 2.4 x 10^6 copies/mL"), with the infection
+        each shows: a value above zero, not "below" one, of a test named by its organism."""
+        organisms = [(o.lower() + " ", i.lower()) for o, i in _infections().items()]
+        for lab in self.course.labs:
+            if lab.value and lab.value > 0 and lab.comparator not in ("<", "<=") and lab.interpretation != "NEG" \
+                    and lab.assertion == Assertion.present:
+                test = lab.test.lower()
+                yield from ((lab, i) for o, i in organisms if test.startswith(o))
 
     def _confirmed_of_the_patient(self) -> None:
         """What the introduction or discussion states this patient had ("she was also found to have X", "our patient
@@ -586,6 +612,14 @@ class CourseAssembler:
             self._conditions[name] = Condition(
                 id=self._id("condition"), name=name, status="confirmed", assertion=Assertion.present,
                 time=st.time if st else TimeRef(), provenance=provenance(self.text, m, sent, "positive-workup"))
+        for lab, name in self._measured_loads():  # "EBV viral load 2.4 x 10^6 copies/mL": a replicating virus
+            known = self._held(name)
+            if known is None:
+                self._conditions[name] = Condition(
+                    id=self._id("condition"), name=name, status="confirmed", assertion=Assertion.present,
+                    time=lab.time, provenance=lab.provenance.model_copy(update={"rule": "measured-load"}))
+            elif _STATUS_RANK[known.status] < _STATUS_RANK["confirmed"]:
+                known.status, known.assertion = "confirmed", Assertion.present
 
     def _relative_denies(self, m: Mention, sent: tuple[int, int]) -> bool:
         """Whether the denial of `m` stands in a clause whose subject is a relative (`relative_clauses`)."""
@@ -1362,6 +1396,11 @@ def _smear_terms() -> dict[str, str]:
 @cache
 def _infections() -> dict[str, str]:
     return {r["organism"]: r["infection"] for r in table("infections.csv")}
+
+
+# a negative result told as a change: "became undetectable", "turned negative", "was cleared"
+_CLEARED_BEFORE = re.compile(r"\b(?:became|become|becoming|turned|converted\s+to|was\s+cleared|cleared)\s+$",
+                             re.I)
 
 
 # a table column dated by the admission: "Admission", "On admission", "Day 7", "Hospital day 3", "Day 5 of admission"

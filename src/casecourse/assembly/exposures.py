@@ -182,7 +182,8 @@ _ADMITTED = re.compile(r"\b(?:was|were)\s+(?:re)?admitted\b(?!\s+to\s+(?:the\s+|
                        r"(?:pediatric\s+|paediatric\s+|neonatal\s+|surgical\s+|medical\s+)?"
                        r"(?:intensive|critical|coronary|high[\s-]dependency|"
                        r"ICU|PICU|NICU|CCU|HDU)\b)|\bpresented\s+(?:to|with|at)\b|"
-                       r"\b(?:was|were)\s+(?:referred|hospitali[sz]ed)\b", re.I)
+                       # (not "and he was referred for transplantation": a referral for what comes next)
+                       r"\b(?:was|were)\s+(?:referred(?!\s+(?:on\s+)?for\b)|hospitali[sz]ed)\b", re.I)
 # an entry of a list of abbreviations: "AMK: amikacin;" (an abbreviation, a colon or an equals sign, its expansion)
 # (an all-capital abbreviation may expand to a capitalised name, a legend's "RTX: Rituximab, VCR: Vincristine, PLEX:
 # Plasma exchange  Figure 2": expqa8)
