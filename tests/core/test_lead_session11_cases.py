@@ -89,3 +89,20 @@ def test_courses_end_by_a_dated_death_and_muscle_death_is_no_death() -> None:
     course = analyze_text("The nerve was repaired on day 3, despite the risk of muscle death before reinnervation.",
                           assess=False)
     assert [e.type for e in course.events if e.type == "death"] == []
+
+
+def test_flares_a_drug_is_for_are_no_flare() -> None:
+    course = analyze_text("She was admitted on 3 May 2020. Colchicine 500 micrograms twice daily was prescribed for gout "
+                          "flares.", assess=False)
+    assert [e.type for e in course.events] == ["admission"]
+    course = analyze_text("She was admitted in May 2020 with a lupus flare.", assess=False)
+    assert "flare" in [e.type for e in course.events]
+
+
+def test_where_a_virus_was_found_is_no_test_and_both_readers_name_one_test() -> None:
+    assert [(lab.test, lab.interpretation) for lab in analyze_text(
+        "HHV-6 DNA was detected in blood by PCR.", assess=False).labs] == [("human herpesvirus 6 viral load", "POS")]
+    assert [(lab.test, lab.interpretation) for lab in analyze_text(
+        "PCR of the blood was positive for CMV.", assess=False).labs] == [("cytomegalovirus PCR", "POS")]
+    assert sorted(lab.test for lab in analyze_text("Cultures of blood and urine were negative.", assess=False).labs) \
+        == ["blood culture", "urine culture"]

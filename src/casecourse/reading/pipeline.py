@@ -27,6 +27,7 @@ from casecourse.reading import (
     sentences,
     zoning,
 )
+from casecourse.reading.labs_catalogue import by_written
 from casecourse.reading.labs_qualitative import panels
 from casecourse.reading.rx_first import fold_case_twins
 from casecourse.spans import Covers
@@ -161,6 +162,11 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
             kept.append(m)
             for b in range(first, last + 1):
                 buckets.setdefault(b, []).append(m)
+        elif m.type == clash.type == "lab_value" and _same_workup_item(m, clash):
+            # one test read by both readers: the work-up reader's name says which test ("CMV PCR", not "CMV serology");
+            # the result kept keeps what its reader knew of it (a table's cell, its column)
+            clash.norm = m.norm
+            clash.attrs.update(m.attrs)
         elif m.attrs.get("workup") and not clash.attrs.get("workup") and m.type == clash.type == "lab_value" \
                 and (m.start, m.end, m.norm) == (clash.start, clash.end, clash.norm):
             # one result word read by two readers ("negative HIV test"): the work-up reader's item (what a negative
@@ -252,7 +258,10 @@ def _same_workup_item(workup: Mention, other: Mention) -> bool:
     if not workup.attrs.get("workup") or other.attrs.get("workup"):
         return False
     mine, theirs = str(workup.attrs.get("test_text") or "").lower(), str(other.attrs.get("test_text") or "").lower()
-    return bool(theirs) and (mine == theirs or mine.startswith(theirs + " "))
+    if not theirs or not (mine == theirs or mine.startswith(theirs + " ")):
+        return False
+    named = by_written(theirs)  # not a member of a panel the words name ("liver panel": ALT, AST, ...)
+    return named is not None and named.name == other.attrs.get("test")
 
 
 def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str | None = None) -> Reading:

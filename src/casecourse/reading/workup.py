@@ -45,6 +45,8 @@ _PARENS = re.compile(r"\([^()]{0,60}\)")
 # "hepatitis B e antigen": a marker of replication, negative in e-antigen-negative chronic hepatitis B, so it speaks
 # neither for nor against the infection itself (attrs["marker"], no organism)
 _E_ANTIGEN = re.compile(r"\s*(?:\([^()]{1,10}\)\s*)?e\s+antigen", re.I)
+_FOUND_IN = re.compile(r"\b(?:detected|found|identified|present|demonstrated|seen)\s+(?:in|on)\s+(?:the\s+|a\s+)?$",
+                       re.I)
 _OF_SPECIMEN = re.compile(r"\b(?:of|from|in|on)\s+(?:the\s+|a\s+)?$", re.I)
 _PROFILE = re.compile(r" (?:profile|panel)\b")
 # a serology catalogue test may be written with any of these test words ("HIV test", "HIV antibody"): one test
@@ -375,9 +377,12 @@ def find(text: str) -> list[Mention]:
             head = _trailing_head(text, items[-1])
         if head is None:  # a test word earlier in the clause: "serologies were negative for HIV and CMV"
             head = _head_before(text, hits, clause[0], lo)
-            if head is None and all(i.kind == "specimen" for i in items) and \
-                    _OF_SPECIMEN.search(text, max(0, lo - 24), lo):
-                continue  # "a rearrangement study of the pleural fluid was positive": the specimen of that test
+            if all(i.kind == "specimen" for i in items) and (
+                    head is None and _OF_SPECIMEN.search(text, max(0, lo - 24), lo)
+                    or _FOUND_IN.search(text, max(0, lo - 40), lo)):
+                # "a rearrangement study of the pleural fluid was positive": the specimen of that test; "HHV-6 DNA was
+                # detected in blood": where the test found it, no test of its own
+                continue
             if head is None and not any(i.kind == "named_test" for i in items):
                 head = _implicit_test(text, hits, hi, clause) or _tested_for(text, hits, items, clause)
                 if head is None:
