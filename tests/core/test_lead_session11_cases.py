@@ -92,8 +92,8 @@ def test_courses_end_by_a_dated_death_and_muscle_death_is_no_death() -> None:
 
 
 def test_flares_a_drug_is_for_are_no_flare() -> None:
-    course = analyze_text("She was admitted on 3 May 2020. Colchicine 500 micrograms twice daily was prescribed for gout "
-                          "flares.", assess=False)
+    course = analyze_text("She was admitted on 3 May 2020. Colchicine 500 micrograms twice daily was prescribed for "
+                          "gout flares.", assess=False)
     assert [e.type for e in course.events] == ["admission"]
     course = analyze_text("She was admitted in May 2020 with a lupus flare.", assess=False)
     assert "flare" in [e.type for e in course.events]

@@ -4,7 +4,7 @@ own date, not from an earlier date of the same sentence. Sentences written for t
 
 from __future__ import annotations
 
-from casecourse.assembly.timeline import place_sentences
+from casecourse.assembly.timeline_story import place_sentences
 from casecourse.reading.pipeline import read
 
 

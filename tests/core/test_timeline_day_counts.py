@@ -4,7 +4,7 @@ TimeRef.anchor, and keeps counting from day 0 otherwise. Sentences written for t
 
 from __future__ import annotations
 
-from casecourse.assembly.timeline import place_sentences
+from casecourse.assembly.timeline_story import place_sentences
 from casecourse.model import TimeRef
 from casecourse.reading.pipeline import read
 

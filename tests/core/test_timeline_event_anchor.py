@@ -4,7 +4,7 @@ TimeRef.anchor, and otherwise counts from the current time as before. Sentences 
 
 from __future__ import annotations
 
-from casecourse.assembly.timeline import place_sentences
+from casecourse.assembly.timeline_story import place_sentences
 from casecourse.model import TimeRef
 from casecourse.reading.pipeline import read
 

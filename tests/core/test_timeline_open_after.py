@@ -3,7 +3,7 @@ stated date. Sentences written for this test."""
 
 from __future__ import annotations
 
-from casecourse.assembly.timeline import place_sentences
+from casecourse.assembly.timeline_story import place_sentences
 from casecourse.reading.pipeline import read
 
 
@@ -49,7 +49,7 @@ def test_history_counted_back_from_presentation_does_not_move_the_story() -> Non
 
 
 def test_a_day_count_counts_from_day_zero_not_from_the_previous_time() -> None:
-    from casecourse.assembly.timeline import place_sentences
+    from casecourse.assembly.timeline_story import place_sentences
     from casecourse.reading.pipeline import read
 
     r = read("A 50-year-old woman was admitted with dyspnea. Two weeks later she developed a rash. On day 3 she was "

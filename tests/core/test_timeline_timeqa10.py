@@ -7,7 +7,7 @@ past 6 months, ...") is dated as history. Sentences written for this test."""
 
 from __future__ import annotations
 
-from casecourse.assembly.timeline import place_sentences
+from casecourse.assembly.timeline_story import place_sentences
 from casecourse.model import TimeRef
 from casecourse.reading.pipeline import read
 from casecourse.reading.timex import find_timexes

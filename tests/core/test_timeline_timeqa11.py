@@ -5,7 +5,7 @@ history the story moved to is back at the presentation. Sentences written for th
 
 from __future__ import annotations
 
-from casecourse.assembly.timeline import place_sentences
+from casecourse.assembly.timeline_story import place_sentences
 from casecourse.model import TimeRef
 from casecourse.reading.pipeline import read
 

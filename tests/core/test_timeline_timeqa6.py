@@ -6,7 +6,7 @@ Sentences written for this test."""
 
 from __future__ import annotations
 
-from casecourse.assembly.timeline import place_sentences
+from casecourse.assembly.timeline_story import place_sentences
 from casecourse.model import TimeRef
 from casecourse.reading.pipeline import read
 from casecourse.reading.timex import find_timexes

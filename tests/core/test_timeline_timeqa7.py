@@ -6,7 +6,7 @@ days in the hospital" count from the start of the stay. Sentences written for th
 
 from __future__ import annotations
 
-from casecourse.assembly.timeline import place_sentences
+from casecourse.assembly.timeline_story import place_sentences
 from casecourse.model import TimeRef
 from casecourse.reading.pipeline import read
 from casecourse.reading.timex import find_timexes

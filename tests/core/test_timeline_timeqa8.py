@@ -6,8 +6,8 @@ written for this test."""
 
 from __future__ import annotations
 
-from casecourse.assembly.timeline import place_sentences
 from casecourse.assembly.timeline_anchor import _stem
+from casecourse.assembly.timeline_story import place_sentences
 from casecourse.model import TimeRef
 from casecourse.reading.pipeline import read
 from casecourse.reading.timex import find_timexes

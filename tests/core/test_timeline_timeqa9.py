@@ -5,7 +5,7 @@ illness. Sentences written for this test."""
 
 from __future__ import annotations
 
-from casecourse.assembly.timeline import place_sentences
+from casecourse.assembly.timeline_story import place_sentences
 from casecourse.model import TimeRef
 from casecourse.reading.pipeline import read
 from casecourse.reading.timex import find_timexes
@@ -107,7 +107,7 @@ def test_the_story_comes_back_to_the_presentation_after_the_history() -> None:
 
 
 def test_a_visit_to_another_hospital_or_a_return_is_not_the_presentation() -> None:
-    from casecourse.assembly.timeline import _RETURNS_TO_PRESENTATION as returns
+    from casecourse.assembly.timeline_story import _RETURNS_TO_PRESENTATION as returns
     assert returns.search("He went to the emergency department of a local hospital.") is None
     assert returns.search("Two weeks after discharge, he returned to the emergency department.") is None
     assert returns.search("She went to the emergency department.") is not None

@@ -1,7 +1,7 @@
 """Helpers of the timeline tests: the time placed at a word of a text, and an offset's midpoint in days."""
 from __future__ import annotations
 
-from casecourse.assembly.timeline import place_sentences
+from casecourse.assembly.timeline_story import place_sentences
 from casecourse.model import TimeRef
 from casecourse.reading.pipeline import read
 

@@ -32,8 +32,8 @@ from casecourse.assembly.timeline import (
     days_after,
     letter_date,
     place_one,
-    place_sentences,
 )
+from casecourse.assembly.timeline_story import place_sentences
 from casecourse.knowledge import table
 from casecourse.model import (
     Assertion,

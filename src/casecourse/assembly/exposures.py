@@ -10,6 +10,7 @@ active. Negated, hypothetical and other patients' drugs never become exposures.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cache
 
 from casecourse.assembly.exposure_carried import carried_barred
@@ -360,6 +361,31 @@ def _told_end(seg: DoseSegment) -> bool:
     return seg.end is not None and (seg.length_days is not None or seg.end.known and seg.end.derivation != "carried")
 
 
+@dataclass(slots=True)
+class _DrugSentence:
+    """A sentence naming drugs, as `ExposureBuilder.sentence` reads it once for all of them (`_read_drugs`)."""
+
+    sent: tuple[int, int]
+    st: SentenceTime  # its time (from the end of a course it names first: "After completion of X, ...")
+    prev: TimeRef | None  # the time of the sentence before
+    ms: _Mentions
+    drugs: list[Mention]
+    cues: list[tuple]
+    a_of: list[int]  # the cues' starts
+    b_of: list[int]  # the cues' ends
+    actions: dict[int, str]  # id(drug) -> its action
+    uncued: set[int]  # the drugs no cue speaks of (read as started)
+    clauses: list[tuple[int, int]]
+    before: dict[int, Mention | None]  # id(drug) -> the dose told before it ("75 mg of azathioprine")
+    claimed: set[int]  # the doses already a drug's
+    admitted: re.Match | None  # the admission or presentation the sentence tells
+    drug_ix: ByStart | None = None
+    dose_ix: ByStart | None = None
+    told: list[tuple[int, TimeRef]] = field(default_factory=list)  # the sentence's times by position
+    until_at: set[int] = field(default_factory=set)  # where its "until" times start
+    later_step: Forward | None = None  # a later step told before the sentence's time ("followed by")
+
+
 class ExposureBuilder:
     """Accumulates exposures over the sentences of one story."""
 
@@ -555,11 +581,31 @@ class ExposureBuilder:
         return bool(self._previous)
 
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
+        """Read one sentence of the story at its time `st`: the drugs it starts, stops, holds, resumes or changes the
+        dose of (`_drug`), or, naming none, the drug of the sentence before that it stops or resumes by a pronoun."""
         prev, self._prev_time = self._prev_time, st.time
         if not self._previous and not any(m.type in _DRUG_TYPES for m in mentions):
             return  # (most sentences) no drug nor class named here or just before: nothing to start, stop or resume
         if _glossary(self.text, sent):
             return  # "AA: aplastic anemia; CTX: ceftriaxone; ...": a list of abbreviations names no treatment given
+        ms = self._given(sent, mentions)
+        ms.drugs = _dose_basis(self.text, self._one_drug(ms.drugs))
+        drugs = _dedupe_abbreviations(self.text, ms.drugs)
+        self._class_stops(sent, [m for m in mentions if m.type == "drug_class" and m.assertion == Assertion.present],
+                          ms, st)
+        if not drugs:
+            self._pronoun_stop(sent, ms, st)
+            self._pronoun_restart(sent, ms, st)
+            self._previous = []
+            return
+        self._previous = drugs
+        told = self._read_drugs(sent, ms, drugs, st, prev)
+        for d in told.drugs:
+            self._drug(d, told)
+
+    def _given(self, sent: tuple[int, int], mentions: list[Mention]) -> _Mentions:
+        """The sentence's mentions by what they tell of a treatment given: drugs taken, doses (not a taper's step),
+        routes, classes, frequencies, lengths and times."""
         ms = _Mentions()
         for m in mentions:
             if m.type == "dose" and _STEP_BEFORE.search(self.text, max(sent[0], m.start - 40), m.start):
@@ -584,204 +630,250 @@ class ExposureBuilder:
                 ms.leads.append(m)
             if m.type in ("date", "time") and not m.attrs.get("vague"):
                 ms.times.append(m)
-        ms.drugs = _dose_basis(self.text, self._one_drug(ms.drugs))
-        drugs = _dedupe_abbreviations(self.text, ms.drugs)
-        self._class_stops(sent, [m for m in mentions if m.type == "drug_class" and m.assertion == Assertion.present],
-                          ms, st)
-        if not drugs:
-            self._pronoun_stop(sent, ms, st)
-            self._pronoun_restart(sent, ms, st)
-            self._previous = []
-            return
-        self._previous = drugs
+        return ms
+
+    def _read_drugs(self, sent: tuple[int, int], ms: _Mentions, drugs: list[Mention], st: SentenceTime,
+                    prev: TimeRef | None) -> _DrugSentence:
+        """What the sentence tells of all its drugs at once: each one's action by its cue, the clauses, the doses
+        told before the drugs, the admission it tells, and its times (and its "until" times as placed)."""
+        text = self.text
         s0, s1 = sent
         regex, meta = _cues()
         cues = [(c.start() + s0, c.end() + s0, *meta[re.sub(r"\s+", " ", c.group(0).lower())])
-                for c in finditer(regex, self.text[s0:s1])]  # rx_first: same matches, by its lowered twin
-        cues = _dated_on(self.text, cues, ms.index(ms.times), meta)
+                for c in finditer(regex, text[s0:s1])]  # rx_first: same matches, by its lowered twin
+        cues = _dated_on(text, cues, ms.index(ms.times), meta)
         inner = [*ms.drugs, *ms.doses, *ms.routes, *ms.freqs]
         ms.inner = ByStart(sorted(inner, key=lambda m: m.start))  # only whether each lies in a gap matters
-        blocks = _Blocks(self.text, s0, s1, inner)
+        blocks = _Blocks(text, s0, s1, inner)
         a_of, b_of = [c[0] for c in cues], [c[1] for c in cues]
-        actions = {id(d): _action(self.text, d, ms.index(drugs), cues, ms.inner, blocks, a_of, b_of) for d in drugs}
-        for d in _gapped_stops(self.text, drugs, actions, s1):
+        actions = {id(d): _action(text, d, ms.index(drugs), cues, ms.inner, blocks, a_of, b_of) for d in drugs}
+        for d in _gapped_stops(text, drugs, actions, s1):
             actions[id(d)] = "stop"  # "X was discontinued after 7 days, Y after 14 days": Y's stop, its verb left out
         uncued = {k for k, v in actions.items() if v == _UNCUED}
         actions = {k: "start" if v == _UNCUED else v for k, v in actions.items()}
-        clauses = _clauses(self.text, s0, s1)
-        before = {id(d): _dose_before(self.text, d, ms.index(ms.doses), ms.index(drugs), ms.inner) for d in drugs}
-        claimed = {id(m) for m in before.values() if m is not None}  # "75 mg of azathioprine" is no taper step
-        admitted = _ADMITTED.search(self.text, s0, s1)
+        before = {id(d): _dose_before(text, d, ms.index(ms.doses), ms.index(drugs), ms.inner) for d in drugs}
+        told = _DrugSentence(
+            sent=sent, st=st, prev=prev, ms=ms, drugs=drugs, cues=cues, a_of=a_of, b_of=b_of, actions=actions,
+            uncued=uncued, clauses=_clauses(text, s0, s1), before=before,
+            claimed={id(m) for m in before.values() if m is not None},  # "75 mg of azathioprine" is no taper step
+            admitted=_ADMITTED.search(text, s0, s1))
         ended = self._after_course_of(sent, drugs)
         if ended is not None:  # "After completion of cyclophosphamide, she was maintained on MMF": from its end
-            drugs = [d for d in drugs if d is not ended[0]]
-            st = SentenceTime(time=ended[1], timex=None)
-        drug_ix, dose_ix = ms.index(drugs), ms.index(ms.doses)
-        told = sorted([*([(st.timex.start, st.time)] if st.timex is not None else []), *st.shifts],
-                      key=lambda x: x[0])
-        until_at = {t.start for t in ms.times if _until_at(self.text, t)}
-        placed_at = dict(told)
+            told.drugs = [d for d in drugs if d is not ended[0]]
+            told.st = st = SentenceTime(time=ended[1], timex=None)
+        told.drug_ix, told.dose_ix = ms.index(told.drugs), ms.index(ms.doses)
+        told.told = sorted([*([(st.timex.start, st.time)] if st.timex is not None else []), *st.shifts],
+                           key=lambda x: x[0])
+        told.until_at = until_at = {t.start for t in ms.times if _until_at(text, t)}
+        placed_at = dict(told.told)
         # each "until" time as placed: a date by itself, "until postoperative day 5" as the sentence placed it
         self._until_times = {p: place_one(t, st.time) if _absolute_date(t) else placed_at.get(p)
                              for t in ms.times if (p := t.start) in until_at}
-        later_step = Forward(_LATER_STEP, self.text, st.timex.start) if st.timex is not None else None
-        for d in drugs:
-            action = actions[id(d)]
-            clause = _clause_of(clauses, d.start)
-            first = _given_then_switched(self.text, d, cues, ms.inner, a_of, b_of) \
-                if action == "swap-stop" and self.active.get(d.norm or d.text) is None else None
-            if first is not None:
-                action = "start"  # "she initially received X, then was switched to Y": X began here, stopped later
-            # "X was held for 2 weeks and then resumed at 10 mg on 20 June": the hold's time and dose are told
-            # before the resumption, whose own are the new course's (see _later_restart)
-            resumed = _RESUMED_AFTER.search(self.text, d.end, drug_ix.next_other(d, s1)) \
-                if action in ("stop", "hold") else None
-            if resumed is not None:
-                clause = (clause[0], min(clause[1], resumed.start()))
-            free = _free(claimed, before[id(d)], resumed.start() if resumed is not None else None)
-            dose = _nearest_after(d, dose_ix, drug_ix, 60, free) or before[id(d)] or \
-                _shared_dose(self.text, d, drug_ix, dose_ix, s0) or \
-                _rate_of(self.text, d, drug_ix, dose_ix, clause, free)
-            split = _split_day(self.text, dose, lambda pos, free=free: _first_at(dose_ix, pos, free)) \
-                if dose is not None and dose.start >= d.end else None
-            if split:
-                claimed |= {id(m) for m in split[1:]}  # "500 mg in the morning and 250 mg in the evening": one day
-            own = _own_time(st, d, drug_ix, clause, told, self.text)
-            if own is st.time and st.origin is not None and own.derivation == "carried" and \
-                    carried_barred(self.text, st.origin, s0):
-                # the story's time set by a caption, a relative's story, an expected date or a time paragraphs back:
-                # not this drug's (expqa10)
-                own = TimeRef(derivation="unknown")
-            if until_at and own.known and any(own == t for pos, t in told if pos in until_at):
-                # "amoxicillin 1 g TDS until 10/02/2024 and metformin": that date ends a course and starts none; the
-                # drugs began at the time told before it, or at one the text does not give
-                earlier = [t for pos, t in told if pos < d.start and pos not in until_at]
-                own = earlier[-1] if earlier else prev if prev is not None and prev.known \
-                    else TimeRef(derivation="unknown")
-            if (day := _bracketed_day(self.text, d, own)) is not None:
-                own = day  # "methylprednisolone (hospital day 14), rituximab (hospital day 18)": each its own day
-            if st.timex is not None and own is st.time and st.timex.start >= d.end and \
-                    _DIED_AT.search(self.text, max(d.end, st.timex.start - 40), st.timex.start):
-                # "X was given at once, but she died on day 3", "despite X, he died on day 35": the death's time,
-                # not the drug's (given before it, at a time the sentence does not give)
-                own = prev.model_copy(update={"derivation": "carried"}) if prev is not None and prev.known \
-                    and not _ended_before(st.time, prev) else TimeRef(derivation="unknown")
-            if resumed is not None and st.timex is not None and st.timex.start >= resumed.end() and not st.shifts:
-                # "X was interrupted for 6 weeks and resumed on 20 June": the date is the resumption's; the hold
-                # began that length before it, or at a time the sentence does not give
-                own = self._hold_began(d, ms, resumed, st.time)
-            if prev is not None and prev.known and later_step is not None and d.end <= st.timex.start \
-                    and later_step.search(d.end):
-                # "R-ICE was given, followed by BEAM and a transplant in August 2019": the date is the later step's
-                own = prev.model_copy(update={"derivation": "carried"})
-            if action == "start" and st.timex is not None and own is st.time and d.end <= st.timex.start and \
-                    (gone := _LATER_STOP.search(self.text, d.end, st.timex.start)) is not None and \
-                    drug_ix.next_start(d.end, s1) > gone.start():
-                # "X was started on admission, but discontinued 5 days later": the time told after the stop is the
-                # stop's (`_later_stop`); X began at the story's time before it, or at one the sentence does not give
-                own = prev.model_copy(update={"derivation": "carried"}) if prev is not None and prev.known and \
-                    not _ended_before(st.time, prev) else TimeRef(derivation="unknown")
-            if first is not None and st.timex is not None and own is st.time and st.timex.start >= first:
-                # "initially received X, then was switched to Y on day 4": the time is the switch's; X began at the
-                # story's time before it, or at one the sentence does not give
-                own = prev.model_copy(update={"derivation": "carried"}) if prev is not None and prev.known and \
-                    not _ended_before(st.time, prev) else TimeRef(derivation="unknown")
-            if action == "start" and (after := self._followed(d, drug_ix)) is not None:
-                own = after  # "completed 6 weeks of X, followed by oral Y": Y from X's end
-            elif action == "start" and own.known and (then := _length_then(self.text, d, ms.index(ms.durations))):
-                # "antibiotics for 2 weeks, followed by 4 weeks of oral Y": that long after the sentence's time
-                own = days_after(own, then[0], then[1], "course before")
-            seg = self._segment(d, drugs, ms, own, sent, dose)
-            if split and seg is not None:
-                _split_dose(self.text, seg, split)
-            stops = action in ("stop", "swap-stop", "hold")
-            why = ms.reason(self.text, _clause_of(clauses, d.start)) if stops else None
-            if stops and why is None:
-                why = _induced_reason(self.text, sent, d, ms.induced(self.text, sent))
-            act = "stop" if action == "swap-stop" else "start" if action in ("swap-start", "taking") else action
-            if act == "decrease" and seg is not None and dose is not None and \
-                    (over := _taper_length(self.text, dose, ms.index(ms.durations), _clause_of(clauses, d.start))) \
-                    is not None:
-                seg.start = days_after(st.at(d.start), *over)  # "tapered to 7.5 mg daily over six months"
-            when = seg.start if seg is not None and act == "decrease" else own
-            if act == "stop" and (over := _stop_length(self.text, d, ms, _clause_of(clauses, d.start))):
-                when = days_after(when, *over)  # "weaned off over the following 4 weeks": off when that time is over
-            elif act in ("stop", "complete") and (length := self._stopped_after(d, ms, _clause_of(clauses, d.start))):
-                when = length  # "azithromycin was stopped after 5 days": 5 days after its start
-            if act == "start" and admitted is not None and d.end <= admitted.start() and self.active.get(
-                    d.norm or d.text) is None:
-                # "a man with Crohn's disease treated with azathioprine was admitted in October 2020": taken before
-                # the admission, since a time the text does not give
-                when = TimeRef(derivation="unknown", text=BEFORE_ADMISSION)
-                if seg is not None:
-                    seg.start = when
-            elif act == "start" and st.timex is None and own.known and self.active.get(d.norm or d.text) is None \
-                    and _PERFECT.search(self.text, s0, d.start) and \
-                    (length := _taken_for(self.text, d, dose, ms, drug_ix, s0)) is not None:
-                # "he had been treated with A and B for three years", "For 4 months, the patient had been given X":
-                # taken since that long before the story's time (no finer than the length allows), still taken
-                when = _since(own, *length)
-                if seg is not None:
-                    seg.start = when
-            elif act == "start" and (not own.text or own is st.time and st.timex is None) and \
-                    self.active.get(d.norm or d.text) is None and _MED_HISTORY.search(self.text, s0, d.start):
-                # "her regular medications included X": taken when the story begins (its time), since before it; a
-                # time carried from the sentence before ("seen by her doctor earlier the same day") is when it was
-                # known to be taken, not when it was started (expqa10)
-                when = own.model_copy(update={"text": BEFORE_ADMISSION})
-                if seg is not None:
-                    seg.start = when
-            elif act == "start" and st.timex is not None and st.timex.start > drug_ix.next_start(d.end, s1) and \
-                    self.active.get(d.norm or d.text) is None and _MED_HISTORY.search(self.text, s0, d.start):
-                # "his medications included X, Y, and Z, which had been started 10 weeks before": that time is Z's;
-                # X and Y were taken before the admission, since a time the text does not give
-                when = TimeRef(derivation="unknown", text=BEFORE_ADMISSION)
-                if seg is not None:
-                    seg.start = when
-            if act == "start" and seg is None and self._named_as_cause(d):
-                continue  # "DRESS due to allopurinol" after allopurinol was stopped: that course, not a new one
-            if act == "start" and id(d) in uncued and self._over(d.norm or d.text, when) and (
-                    seg is None or seg.dose is None and seg.timing is None and seg.route is None
-                    and _ELAPSED_OF.search(self.text, max(s0, d.start - 60), d.start)):
-                # "the fever resolved after ceftriaxone", "afebrile after 7 days of X therapy", a figure's legend:
-                # that course, not a new one ("6 additional weeks of X" after it is a new one)
-                continue
-            if act in ("stop", "hold") and resumed is None and (held := _held_for(self.text, d, ms.durations, clause)):
-                self._holds[d.norm or d.text] = held  # "X was held for 2 weeks": resumed, if told, when it is over
-            elif act == "restart" and st.timex is None and (over := self._hold_over_told(d.norm or d.text)):
-                when = over  # "X was held for 2 weeks. X was then resumed at 10 mg weekly."
-                if seg is not None:
-                    seg.start = over
-            if act == "start" and _PUT_OFF.match(self.text, d.end):
-                act = "not_taken"  # "Initiation of X was postponed", "scheduled to start X, but this was deferred"
-            if action == "swap-start":
-                self._patient_switch(d, drugs, ms, when, _clause_of(clauses, d.start), actions)
-            if act in ("start", "ongoing") and self._told_lower(d, seg, when, sent):
-                seg = None  # "at last follow-up, on low-dose prednisolone": a later segment, its dose not given
-            self.apply(act, d, when, sent, seg, why, cued=id(d) not in uncued)
-            if action == "taking":  # "she takes X", "was taking X": read as started then, and being taken then
-                self._taken_then(d, seg, s1)
-            if first is not None:
-                self._switched_later(d, st, first, ms.reason(self.text, (first, s1)))
-            elif act == "start" and (switched := _started_then_switched(self.text, d, drug_ix, s1)) is not None:
-                # "piperacillin was started and then changed to ceftriaxone": stopped at the switch, whose time the
-                # sentence does not give apart from the start's
-                self._stop(d.norm or d.text, TimeRef(derivation="unknown"), ms.reason(self.text, (switched, s1)))
-            elif act == "start" and len(drugs) == 1 and (gone := _SELF_STOPPED.search(self.text, d.end, s1)):
-                self._stopped_after_start(d, st, gone, s1)
-            if (reg := _regimen_name(self.text, d, ms.regimens())) and \
-                    (x := self.active.get(d.norm or d.text)) is not None and x.regimen is None:
-                x.regimen = reg  # "six cycles of R-CHOP": the protocol each of its drugs was given under
-            if act in ("stop", "hold"):
-                self._later_restart(d, drugs, ms, sent, st)
-                continue
-            exp_now = self.active.get(d.norm or d.text)
-            since = exp_now.segments[-1].start if exp_now is not None and exp_now.segments else None
-            if dose is not None and dose.start >= d.end:
-                self._steps(d, drugs, ms, sent, st, seg, dose, claimed)
-            # the stop told after the steps ("..., 30 mg daily from week 7, and was stopped at week 26") ends the
-            # last of them; a length ("stopped after 5 days") still counts from the course as it stood before them
-            self._later_stop(d, drugs, ms, sent, st, clauses, since)
+        told.later_step = Forward(_LATER_STEP, text, st.timex.start) if st.timex is not None else None
+        return told
+
+    def _drug(self, d: Mention, t: _DrugSentence) -> None:
+        """One drug of the sentence: its action, dose, time and reason, applied to its exposure; then what the rest
+        of the sentence tells of it (a switch, a stop, a later restart, the steps of its dose)."""
+        text, ms, sent, st = self.text, t.ms, t.sent, t.st
+        s0, s1 = sent
+        action, first, clause, resumed = self._drug_action(d, t)
+        dose, split = self._drug_dose(d, t, clause, resumed)
+        own = self._drug_time(d, t, action, first, clause, resumed)
+        seg = self._segment(d, t.drugs, ms, own, sent, dose)
+        if split and seg is not None:
+            _split_dose(text, seg, split)
+        stops = action in ("stop", "swap-stop", "hold")
+        why = ms.reason(text, _clause_of(t.clauses, d.start)) if stops else None
+        if stops and why is None:
+            why = _induced_reason(text, sent, d, ms.induced(text, sent))
+        act = "stop" if action == "swap-stop" else "start" if action in ("swap-start", "taking") else action
+        when = self._course_time(d, t, act, own, seg, dose)
+        if act == "start" and seg is None and self._named_as_cause(d):
+            return  # "DRESS due to allopurinol" after allopurinol was stopped: that course, not a new one
+        if act == "start" and id(d) in t.uncued and self._over(d.norm or d.text, when) and (
+                seg is None or seg.dose is None and seg.timing is None and seg.route is None
+                and _ELAPSED_OF.search(text, max(s0, d.start - 60), d.start)):
+            # "the fever resolved after ceftriaxone", "afebrile after 7 days of X therapy", a figure's legend:
+            # that course, not a new one ("6 additional weeks of X" after it is a new one)
+            return
+        if act in ("stop", "hold") and resumed is None and (held := _held_for(text, d, ms.durations, clause)):
+            self._holds[d.norm or d.text] = held  # "X was held for 2 weeks": resumed, if told, when it is over
+        elif act == "restart" and st.timex is None and (over := self._hold_over_told(d.norm or d.text)):
+            when = over  # "X was held for 2 weeks. X was then resumed at 10 mg weekly."
+            if seg is not None:
+                seg.start = over
+        if act == "start" and _PUT_OFF.match(text, d.end):
+            act = "not_taken"  # "Initiation of X was postponed", "scheduled to start X, but this was deferred"
+        if action == "swap-start":
+            self._patient_switch(d, t.drugs, ms, when, _clause_of(t.clauses, d.start), t.actions)
+        if act in ("start", "ongoing") and self._told_lower(d, seg, when, sent):
+            seg = None  # "at last follow-up, on low-dose prednisolone": a later segment, its dose not given
+        self.apply(act, d, when, sent, seg, why, cued=id(d) not in t.uncued)
+        self._after_applied(d, t, action, act, first, seg, dose)
+
+    def _drug_action(self, d: Mention, t: _DrugSentence) -> tuple[str, int | None, tuple[int, int], re.Match | None]:
+        """The drug's action (its cue's), where a drug given and then switched was switched (`first`), its clause, and
+        a resumption the clause tells after a stop or hold."""
+        action = t.actions[id(d)]
+        clause = _clause_of(t.clauses, d.start)
+        first = _given_then_switched(self.text, d, t.cues, t.ms.inner, t.a_of, t.b_of) \
+            if action == "swap-stop" and self.active.get(d.norm or d.text) is None else None
+        if first is not None:
+            action = "start"  # "she initially received X, then was switched to Y": X began here, stopped later
+        # "X was held for 2 weeks and then resumed at 10 mg on 20 June": the hold's time and dose are told
+        # before the resumption, whose own are the new course's (see _later_restart)
+        resumed = _RESUMED_AFTER.search(self.text, d.end, t.drug_ix.next_other(d, t.sent[1])) \
+            if action in ("stop", "hold") else None
+        if resumed is not None:
+            clause = (clause[0], min(clause[1], resumed.start()))
+        return action, first, clause, resumed
+
+    def _drug_dose(self, d: Mention, t: _DrugSentence, clause: tuple[int, int],
+                   resumed: re.Match | None) -> tuple[Mention | None, list[Mention] | None]:
+        """The dose told of the drug (after it, before it, shared with the drugs named with it, or a rate), and the
+        doses of a day split into parts ("500 mg in the morning and 250 mg in the evening"), claimed for it."""
+        text, dose_ix, drug_ix = self.text, t.dose_ix, t.drug_ix
+        free = _free(t.claimed, t.before[id(d)], resumed.start() if resumed is not None else None)
+        dose = _nearest_after(d, dose_ix, drug_ix, 60, free) or t.before[id(d)] or \
+            _shared_dose(text, d, drug_ix, dose_ix, t.sent[0]) or \
+            _rate_of(text, d, drug_ix, dose_ix, clause, free)
+        split = _split_day(text, dose, lambda pos, free=free: _first_at(dose_ix, pos, free)) \
+            if dose is not None and dose.start >= d.end else None
+        if split:
+            t.claimed |= {id(m) for m in split[1:]}  # "500 mg in the morning and 250 mg in the evening": one day
+        return dose, split
+
+    def _drug_time(self, d: Mention, t: _DrugSentence, action: str, first: int | None, clause: tuple[int, int],
+                   resumed: re.Match | None) -> TimeRef:
+        """The time the drug's action takes place: its own in the sentence (`_own_time`), unless that time is
+        another event's (an "until" date, a death, a resumption, a later step, a stop or a switch told after it),
+        then the time before it or one the text does not give; after another course ("followed by"), from its end."""
+        text, st, prev, told = self.text, t.st, t.prev, t.told
+        own = _own_time(st, d, t.drug_ix, clause, told, text)
+        if own is st.time and st.origin is not None and own.derivation == "carried" and \
+                carried_barred(text, st.origin, t.sent[0]):
+            # the story's time set by a caption, a relative's story, an expected date or a time paragraphs back:
+            # not this drug's (expqa10)
+            own = TimeRef(derivation="unknown")
+        if t.until_at and own.known and any(own == x for pos, x in told if pos in t.until_at):
+            # "amoxicillin 1 g TDS until 10/02/2024 and metformin": that date ends a course and starts none; the
+            # drugs began at the time told before it, or at one the text does not give
+            earlier = [x for pos, x in told if pos < d.start and pos not in t.until_at]
+            own = earlier[-1] if earlier else prev if prev is not None and prev.known \
+                else TimeRef(derivation="unknown")
+        if (day := _bracketed_day(text, d, own)) is not None:
+            own = day  # "methylprednisolone (hospital day 14), rituximab (hospital day 18)": each its own day
+        if st.timex is not None and own is st.time and st.timex.start >= d.end and \
+                _DIED_AT.search(text, max(d.end, st.timex.start - 40), st.timex.start):
+            # "X was given at once, but she died on day 3", "despite X, he died on day 35": the death's time,
+            # not the drug's (given before it, at a time the sentence does not give)
+            own = self._carried_before(st, prev)
+        if resumed is not None and st.timex is not None and st.timex.start >= resumed.end() and not st.shifts:
+            # "X was interrupted for 6 weeks and resumed on 20 June": the date is the resumption's; the hold
+            # began that length before it, or at a time the sentence does not give
+            own = self._hold_began(d, t.ms, resumed, st.time)
+        if prev is not None and prev.known and t.later_step is not None and d.end <= st.timex.start \
+                and t.later_step.search(d.end):  # type: ignore[union-attr]
+            # "R-ICE was given, followed by BEAM and a transplant in August 2019": the date is the later step's
+            own = prev.model_copy(update={"derivation": "carried"})
+        if action == "start" and st.timex is not None and own is st.time and d.end <= st.timex.start and \
+                (gone := _LATER_STOP.search(text, d.end, st.timex.start)) is not None and \
+                t.drug_ix.next_start(d.end, t.sent[1]) > gone.start():
+            # "X was started on admission, but discontinued 5 days later": the time told after the stop is the
+            # stop's (`_later_stop`); X began at the story's time before it, or at one the sentence does not give
+            own = self._carried_before(st, prev)
+        if first is not None and st.timex is not None and own is st.time and st.timex.start >= first:
+            # "initially received X, then was switched to Y on day 4": the time is the switch's; X began at the
+            # story's time before it, or at one the sentence does not give
+            own = self._carried_before(st, prev)
+        if action == "start" and (after := self._followed(d, t.drug_ix)) is not None:
+            own = after  # "completed 6 weeks of X, followed by oral Y": Y from X's end
+        elif action == "start" and own.known and (then := _length_then(text, d, t.ms.index(t.ms.durations))):
+            # "antibiotics for 2 weeks, followed by 4 weeks of oral Y": that long after the sentence's time
+            own = days_after(own, then[0], then[1], "course before")
+        return own
+
+    @staticmethod
+    def _carried_before(st: SentenceTime, prev: TimeRef | None) -> TimeRef:
+        """The story's time before the sentence's (carried), when known and not ended before the sentence's time;
+        else a time the text does not give."""
+        return prev.model_copy(update={"derivation": "carried"}) if prev is not None and prev.known \
+            and not _ended_before(st.time, prev) else TimeRef(derivation="unknown")
+
+    def _course_time(self, d: Mention, t: _DrugSentence, act: str, own: TimeRef, seg: DoseSegment | None,
+                     dose: Mention | None) -> TimeRef:
+        """When the action takes effect: a taper's or a stop's length after it, a stop after the course's told
+        length; a start told before the admission, as taken for a length, or in the medication history, since before
+        the story (the segment's start moved with it)."""
+        text, ms, st, clauses, drug_ix = self.text, t.ms, t.st, t.clauses, t.drug_ix
+        s0, s1 = t.sent
+        if act == "decrease" and seg is not None and dose is not None and \
+                (over := _taper_length(text, dose, ms.index(ms.durations), _clause_of(clauses, d.start))) \
+                is not None:
+            seg.start = days_after(st.at(d.start), *over)  # "tapered to 7.5 mg daily over six months"
+        when = seg.start if seg is not None and act == "decrease" else own
+        if act == "stop" and (over := _stop_length(text, d, ms, _clause_of(clauses, d.start))):
+            when = days_after(when, *over)  # "weaned off over the following 4 weeks": off when that time is over
+        elif act in ("stop", "complete") and (length := self._stopped_after(d, ms, _clause_of(clauses, d.start))):
+            when = length  # "azithromycin was stopped after 5 days": 5 days after its start
+        if act != "start" or self.active.get(d.norm or d.text) is not None:
+            return when
+        if t.admitted is not None and d.end <= t.admitted.start():
+            # "a man with Crohn's disease treated with azathioprine was admitted in October 2020": taken before
+            # the admission, since a time the text does not give
+            when = TimeRef(derivation="unknown", text=BEFORE_ADMISSION)
+        elif st.timex is None and own.known and _PERFECT.search(text, s0, d.start) and \
+                (length := _taken_for(text, d, dose, ms, drug_ix, s0)) is not None:
+            # "he had been treated with A and B for three years", "For 4 months, the patient had been given X":
+            # taken since that long before the story's time (no finer than the length allows), still taken
+            when = _since(own, *length)
+        elif (not own.text or own is st.time and st.timex is None) and _MED_HISTORY.search(text, s0, d.start):
+            # "her regular medications included X": taken when the story begins (its time), since before it; a
+            # time carried from the sentence before ("seen by her doctor earlier the same day") is when it was
+            # known to be taken, not when it was started (expqa10)
+            when = own.model_copy(update={"text": BEFORE_ADMISSION})
+        elif st.timex is not None and st.timex.start > drug_ix.next_start(d.end, s1) and \
+                _MED_HISTORY.search(text, s0, d.start):
+            # "his medications included X, Y, and Z, which had been started 10 weeks before": that time is Z's;
+            # X and Y were taken before the admission, since a time the text does not give
+            when = TimeRef(derivation="unknown", text=BEFORE_ADMISSION)
+        else:
+            return when
+        if seg is not None:
+            seg.start = when
+        return when
+
+    def _after_applied(self, d: Mention, t: _DrugSentence, action: str, act: str, first: int | None,
+                       seg: DoseSegment | None, dose: Mention | None) -> None:
+        """What the rest of the sentence tells of a drug once its action is applied: taken then, switched or stopped
+        later, the regimen it was given under, a later restart after a stop, the steps of its dose, a later stop."""
+        text, ms, sent, st = self.text, t.ms, t.sent, t.st
+        s1 = sent[1]
+        if action == "taking":  # "she takes X", "was taking X": read as started then, and being taken then
+            self._taken_then(d, seg, s1)
+        if first is not None:
+            self._switched_later(d, st, first, ms.reason(text, (first, s1)))
+        elif act == "start" and (switched := _started_then_switched(text, d, t.drug_ix, s1)) is not None:
+            # "piperacillin was started and then changed to ceftriaxone": stopped at the switch, whose time the
+            # sentence does not give apart from the start's
+            self._stop(d.norm or d.text, TimeRef(derivation="unknown"), ms.reason(text, (switched, s1)))
+        elif act == "start" and len(t.drugs) == 1 and (gone := _SELF_STOPPED.search(text, d.end, s1)):
+            self._stopped_after_start(d, st, gone, s1)
+        if (reg := _regimen_name(text, d, ms.regimens())) and \
+                (x := self.active.get(d.norm or d.text)) is not None and x.regimen is None:
+            x.regimen = reg  # "six cycles of R-CHOP": the protocol each of its drugs was given under
+        if act in ("stop", "hold"):
+            self._later_restart(d, t.drugs, ms, sent, st)
+            return
+        exp_now = self.active.get(d.norm or d.text)
+        since = exp_now.segments[-1].start if exp_now is not None and exp_now.segments else None
+        if dose is not None and dose.start >= d.end:
+            self._steps(d, t.drugs, ms, sent, st, seg, dose, t.claimed)
+        # the stop told after the steps ("..., 30 mg daily from week 7, and was stopped at week 26") ends the
+        # last of them; a length ("stopped after 5 days") still counts from the course as it stood before them
+        self._later_stop(d, t.drugs, ms, sent, st, t.clauses, since)
+
 
     def _switched_later(self, d: Mention, st: SentenceTime, first: int, why: str | None) -> None:
         """The stop of a drug given and then switched in one sentence (`_given_then_switched`): at the time the

@@ -1,0 +1,804 @@
+"""Put every sentence of the story on its calendar (or on a day axis from day 0): `place_sentences`.
+
+The narrative is read in order (`timeline` explains the clock); what the text tells of admissions, arrivals and
+legends is read first (`timeline_scan`), then `_StoryPlacer` walks the sentences, carrying the story's current time.
+"""
+from __future__ import annotations
+
+import re
+
+from casecourse.assembly.positions import ByType
+from casecourse.assembly.timeline import (
+    _BARE_DAY,
+    _BEFORE_PRESENTED,
+    _DAY_ZERO,
+    _DAY_ZERO_MARK,
+    _FRONTED,
+    _TODAY,
+    DOB_BEFORE,
+    SentenceTime,
+    _after_birth,
+    _after_event,
+    _after_the_stay,
+    _age_now,
+    _anchor_of,
+    _at_age,
+    _at_age_calendar,
+    _bare_weeks,
+    _before,
+    _before_presentation,
+    _bulleted_item,
+    _counts_from_event,
+    _dated_label,
+    _day_zero_before_a_day,
+    _days_between,
+    _from_calendar,
+    _from_marked_day_zero,
+    _gestational_ages,
+    _of_a_later_first_stay,
+    _offset,
+    _open_after,
+    _presented_on,
+    _state_since,
+    _today,
+    _told_at,
+    _unanchored_pod,
+    _went_back,
+    _writing_day,
+    days_after,
+)
+from casecourse.assembly.timeline_anchor import (
+    Anchor,
+    EventIndex,
+    day_count_anchor,
+    find_anchor,
+    our_admission,
+    told_before,
+    unit_admission,
+)
+from casecourse.assembly.timeline_birth import birth_date, from_birth
+from casecourse.assembly.timeline_clauses import (
+    _RESUMES_RIGHT_AFTER,
+    _STORY_RESUMES,
+    _clause_start,
+    _history_items,
+    _moves_on,
+    _restates_day,
+    _stay_range_end,
+)
+from casecourse.assembly.timeline_scan import (
+    _arrivals,
+    _discharged_since,
+    _in_legend,
+    _later_stays,
+    _presentation_sentences,
+    scan_story,
+)
+from casecourse.assembly.timeline_sections import after_stay_headings
+from casecourse.model import Mention, TimeRef
+from casecourse.reading.pipeline import Reading
+from casecourse.reading.timex_lexicon import (
+    EXAMINATION_RETURNS,
+    HISTORY_CONTINUATIONS,
+    PRESENTATION_RETURNS,
+    alternation,
+)
+from casecourse.reading.timex_resolve import parse_iso
+
+# how far back a day count of the stay may take a story dated by the calendar ("on day 20 ... in the third month ...
+# on day 5 the culture grew") before it is taken for a day of a later course the story did not name
+_STAY_RETURN_DAYS = 90.0
+
+
+# how far past day 0 a story may be for "On admission" to take it back to day 0 when it told no admission
+_FIRST_DAYS = 3.0
+
+
+_DAY_WORD = re.compile(r"\bday\b", re.I)
+
+
+# "The patient presented to the emergency department with ...", "He presented for the current admission": the story
+# comes back to the presentation after its history (lexicon presentation_returns; timeqa9)
+_RETURNS_TO_PRESENTATION = re.compile(
+    rf"\b(?:{alternation(PRESENTATION_RETURNS['verbs'], escape=False)})\s+(?:again\s+)?(?:"
+    rf"to\s+(?:the|our)\s+(?:{alternation(PRESENTATION_RETURNS['places'], escape=False)})\b"
+    r"(?!\s+(?:of|at|in)\s+(?:a|an|another|the\s+(?:local|outside|referring|other)|his|her|their)\b)|"
+    rf"(?:to\s+\w+\s+)?for\s+(?:the\s+)?(?:{alternation(PRESENTATION_RETURNS['current'], escape=False)})\s+"
+    r"(?:admission|presentation|hospitali[sz]ation|episode|illness)\b)", re.I)
+
+
+# "On physical examination, ...", "Examination showed ..." after history told since the presentation: back at the
+# presentation (lexicon examination_returns; timeqa11)
+_EXAMINATION_RETURNS = re.compile(rf"\W*(?:{alternation(EXAMINATION_RETURNS, escape=False)})", re.I)
+
+
+def place_sentences(reading: Reading, types: ByType | None = None) -> list[SentenceTime | None]:
+    """The time governing each sentence (None outside the patient's story or before any time). `types`: the reading's
+    mentions by type, when the caller has them."""
+    if types is None:
+        types = ByType(reading.mentions)
+    placer = _StoryPlacer(reading, types)
+    for i in range(len(reading.sentences)):
+        placer.place(i)
+    return placer.out
+
+
+class _StoryPlacer:
+    """Walks the story sentence by sentence, carrying its current time (`current`) and what the story told so far
+    (admissions, stays, day 0 marks, pieces of history); `out` holds each sentence's time as placed.
+
+    One sentence (`place`) goes: back from a figure legend (`_after_legend`); its own time, set by the first of its
+    time expressions that places it (`_own_time`, `_told_time`), or a piece of history told aside (`aside`); its
+    later times (`_later_steps`); back to the presentation, the admission or the visit when it returns there with no
+    time of its own (`_back_to_story`); then a history sentence (`_history_sentence`) or a sentence of the story
+    (`_story_sentence`), and what it tells of day 0 and the stays for the sentences after it (`_note_stays`).
+    """
+
+    def __init__(self, reading: Reading, types: ByType) -> None:
+        self.reading = reading
+        self.text = reading.text
+        self.sentences = reading.sentences
+        self.scan = scan = scan_story(reading, types)
+        # sentences opening a section of the stay ("Investigations", "Hospital course"): back from a history there
+        self.stay_sections = after_stay_headings(reading.text, reading.zones, reading.sentences)
+        # a story with no date the calendar can place ("in late April" of a year the text hides, "201X") lives on the
+        # relative axis, as one without any date: on the calendar axis none of its facts would be placed at all
+        self.has_calendar = has_calendar = any(
+            m.attrs.get("kind") == "absolute" and m.type == "date" and _calendar(m.attrs.get("value"))
+            for ms in scan.by_sentence.values() for m in ms)
+        self.current: TimeRef | None = None if has_calendar else TimeRef(
+            offset_days=(0.0, 0.0), derivation="stated", precision="day", anchor="day0")
+        self.today = _today(reading, types) if has_calendar else None
+        self.born = birth_date(types.of("date"), DOB_BEFORE, reading.text) if has_calendar else None
+        self.stated = sorted((i, str(m.attrs["value"])) for i, ms in scan.by_sentence.items() for m in ms
+                             if m.type == "date" and m.attrs.get("kind") == "absolute"
+                             and _calendar(m.attrs.get("value")))
+        self.out: list[SentenceTime | None] = []
+        self.aside: TimeRef | None = None  # the time of a piece of history the sentence tells aside
+        self.history: tuple[int, TimeRef] | None = None  # the last piece of history dated aside, and its sentence
+        self.age_now = _age_now(reading, types)
+        self.carried: tuple[TimeRef | None, TimeRef | None] = (None, None)  # (a time, its carried copy)
+        # each time a sentence set (or moved on to), with the expression that set it: what a carried copy comes from
+        self.set_by: dict[int, tuple[TimeRef, Mention]] = {}
+        self.admitted: TimeRef | None = None  # the calendar time of the first admission told
+        self.presented: TimeRef | None = None  # the first presentation told, where no admission is: day 1 of "day 5"
+        # the calendar time of the last admission (or, before any, of the presentation) told: what "on admission"
+        # dates in a story that has meanwhile told a piece of history ("in remission since 2018. On arrival, ...")
+        self.last_admitted: TimeRef | None = None
+        self.last_stay: TimeRef | None = None  # on the relative axis, the time of the last admission (or referral) told
+        # on the relative axis, the first stay told when the story told it after its day 0 (not in the history): the
+        # story opened with the history, and the stay's days count from the stay (timeqa13)
+        self.first_stay: TimeRef | None = None
+        self.presented_in = _presentation_sentences(reading) if has_calendar else {}
+        self.events = events = EventIndex.build(reading, types)
+        events.legends = frozenset(i for i, (start, _) in enumerate(reading.sentences)
+                                   if _in_legend(reading.text, start, scan.glued_at))
+        self.arrived_in = {} if has_calendar else _arrivals(reading, events)
+        self.first_arrival = None if has_calendar else min(
+            (*scan.admitted_in, *scan.readmitted_in, *self.arrived_in), default=None)
+        self.asides: set[int] = set()  # sentences dated as a piece of history the story does not move to
+        self.gestation = _gestational_ages(reading, self.age_now, types)
+        self.ga_ref: tuple[float, TimeRef] | None = None  # the last gestational age told, and the time it held
+        self.later_stays = _later_stays(scan.admitted_in, scan.readmitted_in, events.discharges)
+        self.day_counted: set[int] = set()  # sentences dated by a day count ("on postoperative day 7 she underwent")
+        self.course_day0: TimeRef | None = None  # day 1 of a later course the story counts days of without naming it
+        # the day of an operation the story counts postoperative days of without the timeline finding it ("extubated
+        # on POD 1. ... On POD4 ... On POD5"): each later POD counts from it, not on from the POD told before (timeqa10)
+        self.op_day0: TimeRef | None = None
+        # the time of the sentence that marks its event "day 0", when the text does
+        self.day0_marked: list[TimeRef] = []
+        self.writes_day = _writing_day(reading.text, reading.sentences)  # the sentences that may mark it
+        self.before_legend: tuple[TimeRef | None] | None = None  # the story's time when a figure legend began
+        # of the sentence being placed: the expression that set its time, and after "today, three weeks after" the
+        # event's time from there on
+        self.setter: Mention | None = None
+        self.restated: tuple[int, TimeRef] | None = None
+
+    def place(self, i: int) -> None:
+        """Place sentence `i` (appends its time, or None, to `out`)."""
+        self._after_legend(i)
+        self.setter = None
+        self.restated = None
+        zero_at = self._day_zero_opening(i)
+        self._own_time(i)
+        self._gestational_age(i)
+        set_time = self.current
+        shifts = self._later_steps(i)
+        if self.current is None and (self.aside is None or not _bulleted_item(self.text, self.sentences[i][0])):
+            self.out.append(None)  # (a list item's own date dates its item even before the story has a time)
+            return
+        self._back_to_story(i)
+        if self.aside is not None:
+            self.asides.add(i)
+            self.out.append(self._history_sentence(i))
+            self.aside = None
+            return
+        st = self._story_sentence(i, set_time, shifts, zero_at)  # type: ignore[arg-type]
+        self.out.append(st)
+        if not self.day0_marked and st.time.known and i in self.writes_day \
+                and _DAY_ZERO.search(self.text, *self.sentences[i]):
+            self.day0_marked.append(st.time)  # "... on April 23rd 2014 (day 0)": what "day +22" counts from
+        self._note_stays(i)
+
+    def _after_legend(self, i: int) -> None:
+        """A figure legend tells its images' times in its own order ("CT at the 6-month follow-up"; a timeline
+        figure's "(2) On the 3rd day ... (7) On the 47th day"); after it the story goes on from where it was."""
+        glued_times = self.scan.glued_times
+        if i - 1 in glued_times and self.out[i - 1] is not None:
+            # the legend glued to the sentence just placed is dated from where it is glued on, and the legend's
+            # sentences after it go on in its time; the story resumes after the legend (below)
+            st, tx = self.out[i - 1], glued_times[i - 1]
+            start = next(a for a, b in self.scan.glued if a <= tx.start < b)
+            legend_time = _from_calendar(tx, st.at(start)) if self.has_calendar else _offset(tx, st.at(start))
+            if legend_time is not None:
+                self.out[i - 1] = SentenceTime(time=st.time, timex=st.timex, shifts=(*st.shifts, (start, legend_time)),
+                                               origin=st.origin)
+                if i in self.events.legends:
+                    self.before_legend, self.current = self.before_legend or (self.current,), legend_time
+        if i in self.events.legends:
+            self.before_legend = self.before_legend or (self.current,)
+        elif self.before_legend is not None:
+            self.current, self.before_legend = self.before_legend[0], None
+
+    def _day_zero_opening(self, i: int) -> int | None:
+        """Where a day-0 mark of sentence `i` ends when it marks the time the sentence opens at before a later day
+        ("received the first dose (day 0) and on day 7 developed fever": day 0 is not the day 7 told after it,
+        timeqa12); that time becomes the text's day 0. None otherwise."""
+        current = self.current
+        if self.day0_marked or current is None or not current.known or i not in self.writes_day:
+            return None
+        zero_at = _day_zero_before_a_day(self.text, self.sentences[i], self.scan.by_sentence.get(i, []))
+        if zero_at is not None:
+            self.day0_marked.append(current.model_copy(update={"derivation": "carried"}))
+        return zero_at
+
+    def _own_time(self, i: int) -> None:
+        """The sentence's own time: the first of its time expressions that places it sets `current` (or, for a piece
+        of history told in passing, `aside`), and `setter`."""
+        for told in self.scan.by_sentence.get(i, []):
+            tx = self._as_read(told, i)
+            if tx is None:
+                continue
+            weeks = _bare_weeks(self.text, tx) if self.gestation and self.ga_ref is not None else None
+            if weeks is not None and self.ga_ref is not None:
+                # "At 26 weeks she developed proteinuria" in a pregnancy dated by its gestational age
+                ga_ref = self.ga_ref
+                self.current = days_after(ga_ref[1], (weeks - ga_ref[0]) * 7, tx.text, _anchor_of(ga_ref[1]))
+                self.setter = tx
+                self.ga_ref = (weeks, self.current)
+                return
+            if tx.attrs.get("open_after") and self.has_calendar:
+                new = _open_after(tx, self.current, next((v for j, v in self.stated if j > i), None))
+                if new is not None:
+                    self.current, self.setter = new, tx
+                    return
+            elif (tx.type == "date" or tx.attrs.get("rel_direction")) and self._told_time(tx, i):
+                return
+
+    def _as_read(self, tx: Mention, i: int) -> Mention | None:
+        """Time expression `tx` of sentence `i` as the placement reads it: None for one that does not set the
+        sentence's time; one counted from another event than the one it names when the story says so."""
+        scan = self.scan
+        if tx.start in scan.admission_starts and tx.attrs.get("rel_direction") == "at":
+            return None  # "At the time of admission" is the admission's time, not the current time
+        if tx.attrs.get("history_span") and (i in scan.admitted_in or i in scan.readmitted_in or i in self.arrived_in):
+            return None  # "Over the last 3 years, her liver tests rose, until she was admitted with jaundice"
+        if tx.attrs.get("vague") and tx.attrs.get("rel_anchor") == "admission" \
+                and _discharged_since(i, scan.admitted_in, scan.readmitted_in, self.events.discharges):
+            # "shortly after admission" after a discharge: a later stay the story tells as it goes ("came to the
+            # emergency room"), counted on from the time told, not from the first admission (timeqa10)
+            tx = tx.model_copy(update={"attrs": {**tx.attrs, "rel_anchor": "previous"}})
+        if tx.attrs.get("rel_direction") == "before" and tx.attrs.get("rel_anchor") == "previous" \
+                and _BEFORE_PRESENTED.match(self.text, tx.end):
+            # "Several days before the patient presented, ..." after a piece of history: counted back from day 0
+            tx = tx.model_copy(update={"attrs": {**tx.attrs, "rel_anchor": "presentation"}})
+        return tx
+
+    def _told_time(self, tx: Mention, i: int) -> bool:
+        """Place a date or a relative time `tx` of sentence `i`: what it counts from (the story's time, a piece of
+        history just told, an event it names, the admission, a day 0), the time it gives, and whether that time is the
+        story's (`current`) or a piece of history's told aside (`aside`). False when `tx` places nothing."""
+        current, has_calendar = self.current, self.has_calendar
+        # "Two years ago, X. Six months later, Y.": the next sentence counts on from a piece of history
+        # that opened its sentence (one dated in passing, "X 4 years ago", is an aside)
+        chained = self.history is not None and self.history[0] == i - 1 and tx.attrs.get("rel_anchor") == "previous"
+        base = self.history[1] if chained and self.history else current
+        if not chained and not has_calendar and (back_from := _history_told_before(
+                self.text, self.sentences[i][0], tx, i, self.out, self.asides, current)) is not None:
+            # "She was well until two weeks earlier, when a cough began. Five days later, a rash appeared."
+            # told at the presentation: counted on from the history just told, not from day 0 (timeqa11)
+            chained, base = True, back_from
+        # "hospital day 4" after a readmission, "postoperative day 2", "day 5 of vancomycin": counted from
+        # the event it names
+        day = self._day_base(tx, i, current) if not chained and tx.attrs.get("day_count") else None
+        admission_day, base = self._admission_day(tx, chained, day, base)
+        event = self._event_counted_from(tx, i, chained, admission_day)
+        if event is None and not has_calendar and not chained and not admission_day and _counts_from_event(tx) \
+                and _first_presentation(i, current, self.last_stay, self.scan.admitted_in, self.arrived_in) \
+                and not told_before(self.events, i, tx):
+            # "referred with fever 4 weeks after a dental extraction", "admitted 3 days after the onset of
+            # fever": the story's first presentation is its day 0, the event named (told nowhere before) lies
+            # that long before it; the story does not move (timeqa10: a whole stay was dated weeks late)
+            return False
+        if not has_calendar and not chained and current is not None and current.offset_days == (0.0, 0.0) \
+                and _state_since(self.text, tx):
+            # "She was 5 months postpartum at the time of presentation": the patient's state at day 0; the
+            # amount dates the delivery that long before, the story does not move (timeqa13)
+            return False
+        at = self.out[event.sentence] if event is not None else None
+        stay_length = False
+        if at is not None and at.time.known:
+            base = at.time
+        else:
+            event = None
+            if has_calendar and not chained and not admission_day and self.last_admitted is not None and \
+                    _after_the_stay(tx):
+                # "10 days after admission", "after 26 days of hospitalization" in a story dated by the
+                # calendar: counted from the admission told last, not from the story's time (timeqa6)
+                base = self.last_admitted
+            elif not has_calendar and not chained and self.last_stay is not None and tx.attrs.get("stay_length"):
+                # "discharged after 11 days": the length of the stay told last, not of the first (timeqa8)
+                base, stay_length = self.last_stay, True
+        new = self._time_given(tx, i, base, day, event, chained, stay_length)
+        if new is None:
+            return False
+        new = self._checked(tx, new, day, event, admission_day)
+        if new is None:
+            return False
+        if self._told_aside(tx, i, new, chained, event):
+            self.aside, self.setter = new, tx  # "stopped seven years prior to the presenting complaints"
+            fronted = _FRONTED.match(self.text, self.sentences[i][0], tx.start) is not None
+            self.history = (i, new) if fronted or chained else None
+            return True
+        self.current, self.setter = new, tx
+        return True
+
+    def _admission_day(self, tx: Mention, chained: bool, day: tuple[TimeRef, str] | None,
+                       base: TimeRef | None) -> tuple[bool, TimeRef | None]:
+        """Whether `tx` is a day count of the stay (or of the event `day` names), and the time it counts from."""
+        has_calendar = self.has_calendar
+        # "on day 5", "hospital day 8" in a story dated by the calendar: a day of the admission it told
+        admission_day = has_calendar and self.admitted is not None and not chained and \
+            tx.attrs.get("day_count") and tx.attrs.get("rel_anchor") in ("previous", "admission")
+        if day is not None:
+            admission_day, base = True, day[0]
+        elif admission_day:
+            base = self.course_day0 or self.admitted
+        elif has_calendar and self.admitted is None and self.presented is not None and not chained and \
+                tx.attrs.get("day_count") and tx.attrs.get("rel_anchor") in ("previous", "admission"):
+            # "presented on 15 January ... weaned off on day 5": the days of the stay count from the
+            # presentation when the story tells no admission
+            admission_day, base = True, self.course_day0 or self.presented
+        return admission_day, base  # type: ignore[return-value]
+
+    def _event_counted_from(self, tx: Mention, i: int, chained: bool, admission_day: bool) -> Anchor | None:
+        """The event told earlier that `tx` counts from: "2 weeks after the surgery", "2 days after admission to
+        the ICU"."""
+        if chained or admission_day:
+            return None
+        if _counts_from_event(tx):
+            return find_anchor(self.events, i, tx, self.asides, _DAY_WORD.search(tx.text) is not None)
+        if tx.attrs.get("rel_anchor") == "admission" and tx.attrs.get("rel_direction") == "after":
+            # "2 days after admission to the ICU", "9 days after his admission to our facility"
+            return unit_admission(self.events, i, tx, self.asides) or our_admission(self.events, i, tx, self.asides)
+        return None
+
+    def _time_given(self, tx: Mention, i: int, base: TimeRef | None, day: tuple[TimeRef, str] | None,
+                    event: Anchor | None, chained: bool, stay_length: bool) -> TimeRef | None:
+        """The time `tx` gives, counted from `base` (a day 0 the text marked, the child's birth, the letter's today,
+        an age, the calendar or the relative axis); None when it gives none the story takes."""
+        has_calendar, today, current = self.has_calendar, self.today, self.current
+        if (marked := _from_marked_day_zero(tx, day)) is not None:
+            return marked
+        if self.born is not None and (aged := from_birth(self.text, tx, self.born, today)) is not None:
+            # "at 6 months of age", "walked at 20 months" in a letter stating the child's birth; after the
+            # sentence's "today" a look back ("His weight today is X, down from Y at 12 months of age")
+            if today is not None and _TODAY.search(self.text, self.sentences[i][0], tx.start):
+                return None
+            return aged
+        if today is not None and tx.attrs.get("kind") == "relative" \
+                and _TODAY_RESTATED.search(self.text, max(0, tx.start - 12), tx.start):
+            # "I saw her today, three weeks after her final cycle": the time restates today; what it counts
+            # from ("her final cycle") lies that long before today
+            lo_days, hi_days = tx.attrs.get("rel_amount_min"), tx.attrs.get("rel_amount_max")
+            if tx.attrs.get("rel_direction") == "after" and isinstance(lo_days, float) \
+                    and isinstance(hi_days, float):
+                self.restated = (int(tx.attrs.get("phrase_end") or tx.end),
+                                 days_after(today, -(lo_days + hi_days) / 2, tx.text, "today"))
+            return today
+        if has_calendar and tx.attrs.get("age_span"):
+            return _at_age_calendar(tx, self.age_now, next((o.time for o in self.out if o is not None and (
+                o.time.point or o.time.earliest)), None))
+        if has_calendar:
+            return _from_calendar(tx, base)
+        if tx.attrs.get("age_span"):
+            return _at_age(tx, self.age_now)
+        pod = _unanchored_pod(tx, day, chained)
+        if pod and self.op_day0 is not None and not _went_back(
+                counted := days_after(self.op_day0, float(tx.attrs["rel_amount_min"]), tx.text, "surgery"), current):
+            new = counted
+        else:
+            new = _after_event(tx, base) if event or day or stay_length else \
+                _after_birth(self.text, tx, self.age_now) or _offset(tx, base)
+        if pod and new is not None:
+            self.op_day0 = days_after(new, -float(tx.attrs["rel_amount_min"]), tx.text, "surgery")
+        return new
+
+    def _checked(self, tx: Mention, new: TimeRef, day: tuple[TimeRef, str] | None, event: Anchor | None,
+                 admission_day: bool) -> TimeRef | None:
+        """`new` checked against the story's time: a stay's length or a day count that would take the story back
+        counts on from it instead; labelled with the event it counts from."""
+        has_calendar, current = self.has_calendar, self.current
+        if new is not None and tx.attrs.get("stay_length") and (_went_back(new, current) or has_calendar and (
+                (gap := _days_between(new, current)) is not None and gap > 1)):  # type: ignore[arg-type]
+            # "discharged after 10 days" told after the story passed day 10 of that stay (a later operation's
+            # stay, a stay the story did not tell): not the length of the stay told; counted on (timeqa8)
+            new = _from_calendar(tx, current) if has_calendar else _after_event(tx, current)
+        if new is not None and admission_day and day is None and self.course_day0 is None and \
+                _went_back(new, current, _STAY_RETURN_DAYS):
+            # "At day 21" two years after the admission the story counted from: a day of a later course
+            # the story did not name (a transplant's, a new stay's); counted on from the story's time. (On
+            # the relative axis a story told topic by topic goes back to "day 142 of illness" after
+            # "day 266": day counts there keep counting from day 0.)
+            new = _from_calendar(tx, current)
+            if new is not None:  # that course's day 1, which its later day counts count from
+                self.course_day0 = days_after(new, -float(tx.attrs.get("rel_amount_min") or 0), tx.text, "previous")
+        if new is not None and event is not None:
+            new = new.model_copy(update={"anchor": event.label})
+        elif new is not None and day is not None:
+            new = new.model_copy(update={"anchor": day[1]})
+            if day[1] != "day 0" and _went_back(new, current):
+                # "On the sixth postoperative day" after a stay told at length: an earlier operation than the
+                # one meant was found (the story's own goes unnamed); counted on from the story's time
+                new = _from_calendar(tx, current) if has_calendar else _offset(tx, current, counted_on=True)
+        return new
+
+    def _told_aside(self, tx: Mention, i: int, new: TimeRef | None, chained: bool, event: Anchor | None) -> bool:
+        """Whether time `new` of `tx` dates a piece of history told aside (the story's time stays)."""
+        current, has_calendar, text = self.current, self.has_calendar, self.text
+        # an amount after a piece of history is history too when the story is past day 0
+        back = event is not None and new is not None and not has_calendar and new.offset_days is not None \
+            and current.offset_days is not None and new.offset_days[1] < 0 <= current.offset_days[0]  # type: ignore[union-attr]
+        # "He had stopped his insulin three days earlier": a look back in passing from the story's time, which
+        # stays (a fronted one, "Three years earlier, he had tuberculosis.", opens a piece of history)
+        looks_back = tx.attrs.get("rel_direction") == "before" and tx.attrs.get("rel_anchor") == "previous" \
+            and _FRONTED.match(text, self.sentences[i][0], tx.start) is None
+        # a summary ("we report a complication occurring several years after X") tells the whole course at
+        # once: its times date its own sentence, not the story that follows
+        summary = tx.zone == "summary" and not (
+            current is None and _presented_on(text, self.sentences[i][0], tx))
+        return new is not None and bool(chained or back or tx.attrs.get("age_span") or looks_back or summary
+                                        or new.anchor == "birth" and has_calendar  # (a child's age: timeline_birth)
+                                        or _before_presentation(text, tx)
+                                        or _dated_label(text, self.sentences[i], tx)
+                                        or _bulleted_item(text, self.sentences[i][0]))
+
+    def _day_base(self, tx: Mention, i: int, now: TimeRef | None) -> tuple[TimeRef, str] | None:
+        """The time a day count of sentence `i` counts from when it names a later event than day 0 (a
+        readmission, an operation, a drug's start), with that event's label; None for the first stay's days. "Day +22"
+        counts from the event the text marked "day 0" ("a pancreaticoduodenectomy on 23 April 2014 (day 0)")."""
+        if self.day0_marked and ("+" in tx.text or _BARE_DAY.match(tx.text)):
+            return self.day0_marked[0], "day 0"
+        anchor = day_count_anchor(self.events, i, tx, self.asides, self.later_stays, self.day_counted)
+        first_stay = self.first_stay
+        if anchor is None and first_stay is not None and _of_a_later_first_stay(tx, now, first_stay):
+            # "Four weeks later, she was admitted ... on the second day of admission", "On day 8, she died": the story
+            # opened before its first stay, whose days count from its own day 1, not from the story's day 0 (timeqa13)
+            return first_stay, "admission"
+        if anchor is None or anchor.sentence in self.asides:
+            return None
+        if anchor.sentence == i:
+            t = now
+        else:
+            st = self.out[anchor.sentence]
+            t = None if st is None else _told_at(st, anchor.pos) if anchor.pos is not None else st.time
+        if t is None or not (t.point or t.earliest if self.has_calendar else t.offset_days is not None):
+            return None
+        if t.offset_days is not None and t.offset_days[1] < 0:
+            return None  # an event of the history (or a story the axis placed there): day 0 as before
+        if anchor.label == "readmission":
+            since = t.offset_days[0] if t.offset_days is not None else _days_between(self.admitted or self.presented, t)
+            # a readmission not after the first stay is a stay of the history or one the calendar cannot order;
+            # a day count as high as the readmission's own day ("readmitted on day 12 ... on day 37") goes on
+            # counting from the first day
+            if since is None or since <= 0 or float(tx.attrs.get("rel_amount_min") or 0) >= since:
+                return None
+        return t, anchor.label
+
+    def _gestational_age(self, i: int) -> None:
+        """A gestational age told in sentence `i` ("She delivered at 30 weeks' gestation"): the story's time as many
+        weeks after the last one told, when the sentence has no time of its own; the first labels the story's time."""
+        if i not in self.gestation or self.current is None or self.aside is not None:
+            return
+        ga, weeks = self.gestation[i]
+        if self.setter is None and self.ga_ref is not None:
+            # "She delivered at 30 weeks' gestation": as many weeks after the last gestational age told
+            ga_ref = self.ga_ref
+            self.current = days_after(ga_ref[1], (weeks - ga_ref[0]) * 7, ga.text, _anchor_of(ga_ref[1]))
+            self.setter = ga
+        setter = self.setter
+        if setter is None or setter is ga or setter.end <= ga.start:
+            self.ga_ref = (weeks, self.current)  # the first one told labels the story's time ("presented at 22 weeks")
+
+    def _later_steps(self, i: int) -> list[tuple[int, TimeRef]]:
+        """The later times sentence `i` moves on to after the time that set it ("In January she stopped X, and two
+        months later she relapsed"), each from the start of its clause; `current` ends at the last."""
+        shifts: list[tuple[int, TimeRef]] = []
+        stay_end: tuple[int, TimeRef] | None = None  # the discharge of a stay told as a range of dates, and its date
+        setter = self.setter
+        if setter is not None and self.aside is None:
+            text, sentence = self.text, self.sentences[i]
+            told_to = setter.end  # where the time told last ends: a later clause opens after it
+            for tx in self.scan.by_sentence.get(i, []):
+                if tx.start <= setter.end or not _moves_on(tx, text) or _restates_day(setter, tx, text):
+                    continue
+                new = self._later_time(tx, i)
+                if new is None:
+                    continue
+                if (end_at := _stay_range_end(text, sentence, tx, self.scan.stay_told)) is not None:
+                    # "admitted from 14/12 to 20/12 with a fall, ..., and discharged home": the range's end is the
+                    # discharge's date, the words between are the stay's
+                    stay_end = (end_at, new)
+                    continue
+                if _dated_label(text, sentence, tx):
+                    # "Admission Date: X   Discharge Date: Y": the field's date dates its field, the story stays at X
+                    shifts.append((_clause_start(text, told_to, tx.start), new))
+                    told_to = max(told_to, tx.end)
+                else:
+                    self.current = new
+                    self.set_by[id(new)] = (new, tx)
+                    shifts.append((_clause_start(text, told_to, tx.start), new))
+                    told_to = max(told_to, tx.end)
+        if stay_end is not None:
+            shifts = sorted((*shifts, stay_end), key=lambda shift: shift[0])
+            self.current = shifts[-1][1]
+        if self.restated is not None and setter is not None and self.aside is None:
+            shifts.insert(0, self.restated)  # (the sentence's later times come after it)
+        return shifts
+
+    def _later_time(self, tx: Mention, i: int) -> TimeRef | None:
+        """The time a later expression `tx` of sentence `i` moves the story on to (None when it takes none: a span
+        restated, a look back to the first hospital day)."""
+        current, text, setter = self.current, self.text, self.setter
+        stay = self.admitted or self.presented
+        day_of_stay = self.has_calendar and stay is not None and tx.attrs.get("day_count") \
+            and tx.attrs.get("rel_anchor") in ("previous", "admission")
+        if not self.day0_marked and current.known and tx.attrs.get("day_count") and \
+                _DAY_ZERO_MARK.search(text, setter.end, tx.start) is not None:  # type: ignore[union-attr]
+            # "a transplant on 3 May (day 0) and on day 9 a fever": day 0 is the time told before the mark
+            self.day0_marked.append(current)  # type: ignore[arg-type]
+        # "... by day 4, and X was stopped on day 5": each day of the stay counts from its first day
+        day = self._day_base(tx, i, current) if tx.attrs.get("day_count") else None
+        if tx.start in self.scan.restating:
+            return None  # "(from day 301 to day 378)": a span restated, not a later step of the sentence
+        if (marked := _from_marked_day_zero(tx, day)) is not None:
+            new = marked.model_copy(update={"anchor": day[1]})  # type: ignore[index]
+        elif self.born is not None and (aged := from_birth(text, tx, self.born, self.today)) is not None:
+            new = aged  # "sat at 10 months and walked at 20 months": each an age, not a step on
+        elif day is not None:
+            new = _from_calendar(tx, day[0]) if self.has_calendar else _after_event(tx, day[0])
+            new = new.model_copy(update={"anchor": day[1]}) if new is not None else None
+        else:
+            new = _from_calendar(tx, stay if day_of_stay else current) if self.has_calendar else \
+                _offset(tx, current)
+        if new is not None and tx.attrs.get("rel_anchor") == "admission" and _went_back(new, current):
+            return None  # "..., which was absent on the first hospital day": a look back, no step
+        return new
+
+    def _back_to_story(self, i: int) -> None:
+        """A sentence with no time of its own that returns to the story's present: to the presentation or the
+        admission after a piece of history, to the visit of a letter; or goes on in the piece of history before it."""
+        if self.setter is None:
+            self._back_to_presentation(i)
+            self._back_to_visit(i)
+        if self.setter is None and self.aside is None and _goes_on_in_history(self.reading, i, self.out, self.asides) \
+                and i not in self.scan.admitted_in and i not in self.scan.readmitted_in and i not in self.arrived_in \
+                and i not in self.scan.at_admission:
+            # "Five months before admission, he had migraines. These were accompanied by nausea.": the history's time
+            self.aside = self.out[i - 1].time.model_copy(update={"derivation": "carried"})  # type: ignore[union-attr]
+            if self.history is not None and self.history[0] == i - 1:
+                self.history = (i, self.aside)
+
+    def _back_to_presentation(self, i: int) -> None:
+        """Back from a piece of history to the presentation or the admission (day 0 or the stay told last) when
+        sentence `i` returns there (no time of its own)."""
+        text, sentence, current = self.text, self.sentences[i], self.current
+        if self.aside is None and current is not None and current.offset_days and current.offset_days[1] < 0 \
+                and _RETURNS_TO_PRESENTATION.search(text, *sentence):
+            # "Ten years earlier, X. ... The patient presented to the emergency department with ...": back from the
+            # history to the presentation, day 0 (timeqa9)
+            current = TimeRef(offset_days=(0.0, 0.0), derivation="carried", precision="day", anchor="day0")
+        last_stay = self.last_stay
+        if self.aside is None and not self.has_calendar and current.offset_days is not None \
+                and current.offset_days[1] < 0 and i not in self.asides \
+                and (_EXAMINATION_RETURNS.match(text, sentence[0]) or i in self.stay_sections):  # type: ignore[union-attr]
+            # "She had been well until 10 days before admission, when fever began. On physical examination, she
+            # looked ill.": the presentation's examination, back from the history told after it (as the calendar
+            # axis does below); to the stay told last when one was
+            at = last_stay.offset_days if last_stay is not None and last_stay.offset_days is not None else (0.0, 0.0)
+            current = TimeRef(offset_days=at, derivation="carried", precision="day", anchor="day0")
+        if i in self.scan.at_admission and current.offset_days and current.offset_days[1] < 0:  # type: ignore[union-attr]
+            # back from a piece of history to the admission the story counts from ("After admission, ...")
+            current = TimeRef(offset_days=(0.0, 0.0), derivation="stated", precision="day", anchor="day0")
+        if not self.has_calendar and i in self.scan.opens_at_admission and current.offset_days is not None:  # type: ignore[union-attr]
+            # "Vital signs at admission were ...", "On arrival, ..." after the story moved past it ("24 h after the
+            # onset of symptoms, she developed fever"): back to the admission told last (timeqa7); with none told, to
+            # day 0 (the presentation) only from the story's first days: "When examined on admission" after "Seventeen
+            # days later, he developed ARDS" may be a later stay the story did not tell
+            at = last_stay.offset_days if last_stay is not None and last_stay.offset_days is not None else (0.0, 0.0)
+            if current.offset_days != at and (last_stay is not None or current.offset_days[1] <= _FIRST_DAYS):  # type: ignore[union-attr]
+                current = TimeRef(offset_days=at, derivation="carried", precision="day", anchor="day0")
+        self.current = current
+
+    def _back_to_visit(self, i: int) -> None:
+        """Back to the visit of a letter (its "today"), the birth told in passing, or the admission told last, when
+        sentence `i` (no time of its own) returns there."""
+        text, sentence, today = self.text, self.sentences[i], self.today
+        if today is not None and _TODAY.search(text, *sentence):
+            # "Today he is well" in a letter that dated its "today" ("seen in clinic today, 13 May")
+            self.current = today
+        if self.aside is None and self.born is not None and _BORN.search(text, *sentence):
+            # "He was born at 34 weeks with a birth weight of 2.1 kg" in a letter stating the date of birth
+            # (a look back: the story's time does not move)
+            self.aside = TimeRef(earliest=self.born, latest=self.born, point=self.born, precision="day",
+                                 derivation="carried", anchor="birth")
+        current, last_admitted = self.current, self.last_admitted
+        if today is not None and last_admitted is None and current is not None \
+                and (i in self.stay_sections or _AT_PRESENTATION.match(text, sentence[0])) \
+                and _before(current, today):
+            # a letter's or a progress note's examination and results ("On examination", "O:") in a document that
+            # tells no stay: at the visit, the document's date, not at the history told before them
+            self.current = current = today
+        if self.has_calendar and last_admitted is not None and (i in self.scan.at_role or _before(
+                current, last_admitted) and (_AT_PRESENTATION.match(text, sentence[0])  # type: ignore[arg-type]
+                                             or i in self.stay_sections)):
+            # "On admission, ...": back to the admission, whatever was told since; "He had diarrhoea three weeks
+            # earlier. On examination ...": back from the history to the presentation
+            self.current = last_admitted
+
+    def _history_sentence(self, i: int) -> SentenceTime:
+        """Sentence `i` dated as a piece of history told aside (`aside`), with where the story resumes its own time
+        within it, and the items of a list of history each at its own time."""
+        setter, current, text, has_calendar = self.setter, self.current, self.text, self.has_calendar
+        aside: TimeRef = self.aside  # type: ignore[assignment]
+        back_to = None if self.history is not None and self.history[0] == i or current is None or setter is None else \
+            not setter.attrs.get("vague") and setter.type != "time_relation" and \
+            _RESUMES_RIGHT_AFTER.match(text, int(setter.attrs.get("phrase_end") or setter.end)) or \
+            _STORY_RESUMES.search(text, int(setter.attrs.get("phrase_end") or setter.end), self.sentences[i][1])
+        # "a man operated for a hernia 20 years ago, admitted for abdominal pain": the story resumes its own time
+        # at the admission told after the aside
+        resumes = ((back_to.start(), current.model_copy(update={"derivation": "carried"})),) if back_to else ()  # type: ignore[union-attr]
+        if setter is not None and (clause := _BEFORE_PRESENTED.match(text, setter.end)) is not None:
+            # "Several days before the patient presented to the ED, he had X": the presentation told in the clause
+            # is day 0's, what follows it the history's (timeqa13)
+            resumes = ((clause.start(), TimeRef(offset_days=(0.0, 0.0), derivation="carried", precision="day",
+                                                anchor="day0")), (clause.end(), aside)) if not has_calendar else ()
+        if setter is not None and i in self.scan.by_sentence and current is not None:
+            # "hypertension for 18 years, a subarachnoid haemorrhage 17 years ago, tuberculosis 14 years ago": each
+            # item of a list of history dated by its own time counted back (timeqa13)
+            items = _history_items(text, setter, self.scan.by_sentence[i], current, has_calendar)
+            resumes = tuple(sorted((*resumes, *items), key=lambda shift: shift[0])) if items else resumes
+        return SentenceTime(time=aside, timex=setter, shifts=resumes)
+
+    def _story_sentence(self, i: int, set_time: TimeRef, shifts: list[tuple[int, TimeRef]],
+                        zero_at: int | None) -> SentenceTime:
+        """Sentence `i` at the story's time: the time its expression set, or the story's time carried (one carried
+        copy per time carried: nothing changes a TimeRef once placed), with the expression that set it (`origin`)."""
+        origin = None
+        current = self.current
+        if self.setter:
+            t = set_time
+            self.set_by.setdefault(id(set_time), (set_time, self.setter))
+            if self.setter.attrs.get("day_count"):
+                self.day_counted.add(i)
+        else:
+            if self.carried[0] is not current:
+                self.carried = (current, current.model_copy(update={"derivation": "carried"}))  # type: ignore[union-attr]
+            t = self.carried[1]  # type: ignore[assignment]
+            by = self.set_by.get(id(current))
+            origin = by[1] if by is not None and by[0] is current else None
+        if zero_at is not None and self.setter is not None and self.setter.start >= zero_at:
+            # the words before the later day are day 0's: "received the first dose (day 0)" is not on day 7
+            shifts.insert(0, (_clause_start(self.text, zero_at, self.setter.start), t))
+            t, self.setter, origin = self.day0_marked[0], None, None
+        return SentenceTime(time=t, timex=self.setter, shifts=tuple(shifts), origin=origin)
+
+    def _note_stays(self, i: int) -> None:
+        """What story sentence `i` tells of the stays for the sentences after it: the first stay when the story steps on
+        to it after day 0, the last stay (relative axis), the first admission or presentation and the last one."""
+        scan, out, setter = self.scan, self.out, self.setter
+        told = scan.admitted_in.get(i, scan.readmitted_in.get(i))
+        arrival = (told, True) if told is not None else self.arrived_in.get(i)
+        if i == self.first_arrival and i not in self.asides and setter is not None \
+                and not setter.attrs.get("day_count") and setter.attrs.get("rel_anchor") == "previous" \
+                and setter.attrs.get("rel_direction") == "after" \
+                and _FRONTED.match(self.text, self.sentences[i][0], setter.start) is not None:
+            # the first stay (or presentation) told, when the story steps on to it after day 0 ("Four weeks later,
+            # she was admitted")
+            when = _told_at(out[-1], arrival[0])  # type: ignore[arg-type,index]
+            self.first_stay = when if when.offset_days is not None and when.offset_days[0] > 0 else None
+        if not self.has_calendar and arrival is not None and (arrival[1] or self.last_stay is None) \
+                and i not in self.asides:
+            when = _told_at(out[-1], arrival[0])  # type: ignore[arg-type]
+            if when.offset_days is not None and when.offset_days[0] >= 0:
+                self.last_stay = when  # (not a stay of the history)
+        if told is not None or (self.last_admitted is None and i in self.presented_in):
+            # the time where the admission (or presentation) is told: "diagnosed in 2019, was admitted on 3 May
+            # 2022" is admitted in 2022
+            when = _told_at(out[-1], told if told is not None else self.presented_in[i])  # type: ignore[arg-type]
+            if when.known and (when.point or when.earliest):
+                self.last_admitted = when
+                if self.admitted is None and i in scan.admitted_in:
+                    self.admitted = when
+                elif self.presented is None and told is None:
+                    self.presented = when
+
+
+_CONTINUES = re.compile(
+    rf"\W*(?:(?:however|then)\s*,?\s+)?(?:(?:{alternation(HISTORY_CONTINUATIONS['openers'])})\s+"
+    rf"(?:{alternation(HISTORY_CONTINUATIONS['verbs'])})|(?:after|following)\s+(?:\w+ing\s+)?"
+    rf"(?:{alternation(HISTORY_CONTINUATIONS['refers'])}))\b", re.I)
+
+
+def _first_presentation(i: int, current: TimeRef | None, last_stay: TimeRef | None, admitted_in: dict[int, int],
+                        arrived_in: dict[int, tuple[int, bool]]) -> bool:
+    """Whether sentence `i` tells the story's first presentation, admission or referral while the story is still at
+    its day 0 (relative axis)."""
+    return current is not None and current.offset_days == (0.0, 0.0) and last_stay is None \
+        and (i in admitted_in or i in arrived_in) and not any(j < i for j in admitted_in)
+
+
+_LATER = re.compile(r"\blater\b", re.I)
+
+
+# how far back a piece of history told in passing may lie and still be the present illness a "later" goes on from
+_PRESENT_ILLNESS_DAYS = 90.0
+
+
+def _history_told_before(text: str, sentence_start: int, tx: Mention, i: int, out: list[SentenceTime | None],
+                         asides: set[int], current: TimeRef | None) -> TimeRef | None:
+    """The time of the piece of history sentence `i - 1` told in passing ("until two weeks earlier, when ..."), when
+    the story is still at its day 0 and sentence `i` opens with an amount later than it ("Five days later, ...") that
+    stays before day 0: what that amount counts from (relative axis; None otherwise). Past day 0, or after history
+    older than the present illness (months back), an amount later counts from the story's time, as before."""
+    if i - 1 not in asides or current is None or current.offset_days != (0.0, 0.0) \
+            or tx.attrs.get("rel_anchor") != "previous" or tx.attrs.get("rel_direction") != "after" \
+            or tx.attrs.get("day_count") or tx.attrs.get("vague") or not _LATER.search(tx.text) \
+            or _FRONTED.match(text, sentence_start, tx.start) is None:
+        return None  # ("Shortly after her fourth presentation, ..." names what it counts from)
+    before = out[i - 1]
+    if before is None or before.time.offset_days is None or before.time.offset_days[1] >= 0 \
+            or before.time.offset_days[0] < -_PRESENT_ILLNESS_DAYS:
+        return None  # ("diagnosed with gout 4 years ago. Three days later he developed a rash": the story's step)
+    counted = _offset(tx, before.time)
+    return before.time if counted is not None and counted.offset_days is not None \
+        and counted.offset_days[1] <= 0 else None
+
+
+def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None], asides: set[int]) -> bool:
+    """Whether sentence `i` (with no time of its own) goes on telling the piece of history the sentence before it told
+    ("These were accompanied by nausea", "After eating this, he developed diarrhoea"), which did not resume the
+    story within itself."""
+    if i == 0 or i - 1 not in asides:
+        return False
+    before = out[i - 1]
+    return before is not None and not before.shifts \
+        and _CONTINUES.match(reading.text, reading.sentences[i][0]) is not None
+
+
+_TODAY_RESTATED = re.compile(r"\btoday\s*,\s*$", re.I)  # "today, three weeks after X": a time restating today
+
+
+_BORN = re.compile(r"\b(?:was|were)\s+born\b", re.I)  # the birth told ("He was born at 34 weeks")
+
+
+def _calendar(value: object) -> bool:
+    try:
+        parse_iso(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+_AT_PRESENTATION = re.compile(r"\W*(?:on|at|upon)\s+(?:(?:the\s+)?(?:physical|clinical|initial|admission)\s+)?"
+                              r"(?:examination|presentation|arrival)\b", re.I)
