@@ -106,3 +106,13 @@ def test_where_a_virus_was_found_is_no_test_and_both_readers_name_one_test() -> 
         "PCR of the blood was positive for CMV.", assess=False).labs] == [("cytomegalovirus PCR", "POS")]
     assert sorted(lab.test for lab in analyze_text("Cultures of blood and urine were negative.", assess=False).labs) \
         == ["blood culture", "urine culture"]
+
+
+def test_a_stop_takes_the_harm_the_sentence_before_laid_on_the_drug() -> None:
+    course = analyze_text("A man was started on allopurinol 300 mg daily on 3 March 2022. He was admitted on 14 April "
+                          "2022 with a rash. DRESS due to allopurinol was diagnosed. Allopurinol was stopped on "
+                          "admission.", assess=False)
+    assert [(e.status, e.stop_reason) for e in course.exposures] == [("stopped", "adverse effect")]
+    course = analyze_text("She was started on methotrexate in 2019. In 2021 she developed pneumonia. Methotrexate was "
+                          "discontinued.", assess=False)
+    assert [(e.status, e.stop_reason) for e in course.exposures] == [("stopped", None)]

@@ -273,6 +273,24 @@ _HARM_TO = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:reaction|allergy|hypersensitivity
                       r"\s+(?:to|with)\s+(?:the\s+)?$", re.I)
 
 
+_SENTENCE_BEFORE = re.compile(r"[.!?]\s+(?=\S)")
+
+
+def _harm_told_before(text: str, sent: tuple[int, int], d: Mention) -> str | None:
+    """The harm the sentence before laid on the drug this one stops: "DRESS due to allopurinol was diagnosed.
+    Allopurinol was stopped on admission." (the harm's kind where the table knows it, else an adverse effect)."""
+    lo = max(0, sent[0] - 400)
+    before = max((m.end() for m in _SENTENCE_BEFORE.finditer(text, lo, max(lo, sent[0] - 1))), default=lo)
+    for m in re.finditer(rf"\b{re.escape(d.text)}\b", text[before:sent[0]], re.I):
+        at, end = before + m.start(), before + m.end()
+        cause = _CAUSE_BEFORE.search(text, max(before, at - 30), at) or _HARM_TO.search(text, max(before, at - 60), at)
+        if cause is None and not _CAUSE_AFTER.match(text, end):
+            continue
+        harm = text[max(before, at - 80):at].lower() if cause is not None else text[end:end + 60].lower()
+        return next((reason for pattern, reason in _reasons() if pattern.search(harm)), "adverse effect")
+    return None
+
+
 def _induced_reason(text: str, sent: tuple[int, int], d: Mention, induced: list[int]) -> str | None:
     """ "X-induced hepatotoxicity was suspected, and X was discontinued": the harm the sentence lays on the drug it
     stops is the reason (its kind where the table knows it, else an adverse effect)."""
@@ -686,7 +704,7 @@ class ExposureBuilder:
         stops = action in ("stop", "swap-stop", "hold")
         why = ms.reason(text, _clause_of(t.clauses, d.start)) if stops else None
         if stops and why is None:
-            why = _induced_reason(text, sent, d, ms.induced(text, sent))
+            why = _induced_reason(text, sent, d, ms.induced(text, sent)) or _harm_told_before(text, sent, d)
         act = "stop" if action == "swap-stop" else "start" if action in ("swap-start", "taking") else action
         when = self._course_time(d, t, act, own, seg, dose)
         if act == "start" and seg is None and self._named_as_cause(d):
