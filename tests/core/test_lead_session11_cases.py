@@ -116,3 +116,10 @@ def test_a_stop_takes_the_harm_the_sentence_before_laid_on_the_drug() -> None:
     course = analyze_text("She was started on methotrexate in 2019. In 2021 she developed pneumonia. Methotrexate was "
                           "discontinued.", assess=False)
     assert [(e.status, e.stop_reason) for e in course.exposures] == [("stopped", None)]
+
+
+def test_the_length_of_what_led_to_a_presentation_does_not_move_the_story() -> None:
+    course = analyze_text("A woman was brought to the emergency department on 2 September 2023 after ten days of "
+                          "insomnia and agitation. She had no psychiatric history. On examination she was "
+                          "disoriented.", assess=False)
+    assert {f.name: f.time.point for f in course.findings}["disorientation"] == "2023-09-02"

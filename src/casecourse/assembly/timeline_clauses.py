@@ -97,6 +97,8 @@ def _moves_on(tx: Mention, text: str) -> bool:
     end = int(tx.attrs.get("phrase_end") or tx.end)
     if _FROM_UNTIMED_EVENT.match(text, end) and re.search(r"(?:after|following)\s*$", text[tx.start:end], re.I):
         return False
+    if _OF_AFTER.match(text, end) and _PRESENTED_BEFORE.search(text, max(0, tx.start - 150), tx.start):
+        return False  # "was brought to the emergency department on 2 May after ten days of insomnia": its length
     # "... and died on the 7th ICU day", "... and was discharged on hospital day 9": a day count of the stay later in
     # the sentence is a later step too (timeqa10: the death stayed at the sentence's "In the meantime", five days
     # early). (Not yet "POD 7": which operation it counts from is the setter's reading, `day_count_anchor`.)
@@ -107,6 +109,11 @@ def _moves_on(tx: Mention, text: str) -> bool:
 
 
 _FROM_UNTIMED_EVENT = re.compile(r"\s+(?:an?|another)\s+[a-z]", re.I)
+# a length of what came before a presentation: "presented ... after ten days of fever" (not "after 10 days of treatment,
+# the fever resolved", which no presentation leads)
+_OF_AFTER = re.compile(r"\s+of\s+(?!the\s+(?:stay|admission)\b)", re.I)
+_PRESENTED_BEFORE = re.compile(r"\b(?:presented|was\s+(?:re)?admitted|were\s+admitted|was\s+brought|was\s+referred|"
+                               r"came|attended|sought\s+(?:medical\s+)?(?:care|attention))\b[^.;]*$", re.I)
 
 
 _COMMA_ONLY = re.compile(r"\s*,\s*")
