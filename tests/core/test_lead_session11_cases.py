@@ -123,3 +123,17 @@ def test_the_length_of_what_led_to_a_presentation_does_not_move_the_story() -> N
                           "insomnia and agitation. She had no psychiatric history. On examination she was "
                           "disoriented.", assess=False)
     assert {f.name: f.time.point for f in course.findings}["disorientation"] == "2023-09-02"
+
+
+def test_cells_per_microlitre_of_a_fluid() -> None:
+    labs = [(lab.test, lab.value) for lab in analyze_text(
+        "Lumbar puncture revealed 48 white cells/µL (95% lymphocytes) and protein 0.62 g/L.", assess=False).labs]
+    assert ("cerebrospinal fluid leukocytes", 48.0) in labs
+
+
+def test_brought_to_the_emergency_department_review_and_return_to_work() -> None:
+    course = analyze_text("A woman was brought to the emergency department on 2 September 2023 after a seizure. At the "
+                          "six-month review she had returned to work.", assess=False)
+    assert [(e.type, e.time.point) for e in course.events] == [
+        ("admission", "2023-09-02"), ("follow_up", "2024-03"), ("recovery", "2024-03")]
+    assert [e.type for e in analyze_text("On review of the CT scans, a nodule was seen.", assess=False).events] == []

@@ -1,5 +1,5 @@
-"""A count whose unit names the cells it counts ("leukocytes/µL", "RBCs/hpf") is a value of its own, and takes no
-test from a neighbouring value ("50% neutrophils")."""
+"""A count whose unit names the cells it counts ("leukocytes/µL", "RBCs/hpf") is a count of those cells (of the fluid
+its sentence is about), and takes no test from a neighbouring value ("50% neutrophils")."""
 from casecourse.reading.labs import find_labs
 
 
@@ -9,8 +9,9 @@ def _values(text: str) -> dict[str, tuple[str | None, str | None]]:
 
 def test_cells_named_in_the_unit_are_a_count() -> None:
     vals = _values("Spinal fluid held 7 leukocytes/µL with 60% neutrophils and 12 red blood cells/µL.")
-    assert vals["7 leukocytes/µL"] == (None, "/uL")
-    assert vals["12 red blood cells/µL"] == (None, "/uL")  # not the neutrophils before it
+    # the cells its unit names, of the fluid the sentence is about (not the neutrophils before it)
+    assert vals["7 leukocytes/µL"] == ("cerebrospinal fluid leukocytes", "/uL")
+    assert vals["12 red blood cells/µL"] == ("cerebrospinal fluid erythrocytes", "/uL")
     assert vals["60%"][0] == "cerebrospinal fluid neutrophils"  # the spinal fluid's, not the blood's
 
 

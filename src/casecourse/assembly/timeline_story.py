@@ -339,6 +339,11 @@ class _StoryPlacer:
             elif not has_calendar and not chained and self.last_stay is not None and tx.attrs.get("stay_length"):
                 # "discharged after 11 days": the length of the stay told last, not of the first (timeqa8)
                 base, stay_length = self.last_stay, True
+            elif not has_calendar and not chained and not admission_day and _after_an_admission(tx) and \
+                    (stay := self._later_stay_before(i, tx.start)) is not None:
+                # "shortly after admission" in a later stay (on the 18th postoperative day she came to the emergency
+                # room): counted from that admission, not from the first (day 0)
+                base, stay_length = stay, True
         new = self._time_given(tx, i, base, day, event, chained, stay_length)
         if new is None:
             return False
@@ -370,6 +375,15 @@ class _StoryPlacer:
             # presentation when the story tells no admission
             admission_day, base = True, self.course_day0 or self.presented
         return admission_day, base  # type: ignore[return-value]
+
+    def _later_stay_before(self, i: int, pos: int) -> TimeRef | None:
+        """On the relative axis, the time of the latest later stay (a readmission, an admission after a discharge)
+        told before position `pos` of sentence `i`, or of a first stay the story told after its day 0, when it lies
+        after day 0."""
+        told = [(j, p) for j, p in self.later_stays if j < i or j == i and p < pos]
+        st = self.out[told[-1][0]] if told and told[-1][0] < i else None
+        t = _told_at(st, told[-1][1]) if st is not None else self.first_stay  # else the first, told after day 0
+        return t if t is not None and t.offset_days is not None and t.offset_days[0] > 0 else None
 
     def _event_counted_from(self, tx: Mention, i: int, chained: bool, admission_day: bool) -> Anchor | None:
         """The event told earlier that `tx` counts from: "2 weeks after the surgery", "2 days after admission to
@@ -802,3 +816,10 @@ def _calendar(value: object) -> bool:
 
 _AT_PRESENTATION = re.compile(r"\W*(?:on|at|upon)\s+(?:(?:the\s+)?(?:physical|clinical|initial|admission)\s+)?"
                               r"(?:examination|presentation|arrival)\b", re.I)
+
+
+def _after_an_admission(tx: Mention) -> bool:
+    """An amount after the admission, vague ones too ("shortly after admission"), not a day count of the stay."""
+    a = tx.attrs
+    return a.get("rel_anchor") == "admission" and a.get("rel_direction") == "after" and not a.get("day_count") \
+        and a.get("rel_amount_min") is not None

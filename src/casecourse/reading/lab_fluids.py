@@ -141,6 +141,16 @@ def _frame_cue_starts(text: str) -> list[int] | None:
 
 
 _PER_FIELD = frozenset({"/[HPF]", "/[LPF]"})
+_CELLS_NAMED = re.compile(r"[A-Za-z][A-Za-z ]*/")  # "leukocytes/µL", "RBC/hpf": the unit names the cells it counts
+_COUNTS = frozenset({"/uL", "/mm3", "/[HPF]", "/[LPF]"})
+
+
+@cache
+def _any_fluid() -> re.Pattern:
+    """Any fluid's cue (knowledge/specimens.csv), frame or direct, with no analysis word needed; its groups are
+    those of `_cues()`'s direct pattern (`names`)."""
+    rows = table("specimens.csv")
+    return re.compile("|".join(rf"\b(?P<s{i}>{r['cue']})\b" for i, r in enumerate(rows)), re.I)
 
 
 def _fluid_values(text: str, mentions: list[Mention]) -> None:
@@ -184,6 +194,12 @@ def _fluid_values(text: str, mentions: list[Mention]) -> None:
             if frames and _frame_reaches(text, frames[-1], m.start) and not _BLOOD.search(text, frames[-1].end(),
                                                                                          m.start):
                 specimen = _specimen(frames[-1], frame_names)
+        if specimen is None and m.attrs.get("ucum") in _COUNTS and _CELLS_NAMED.match(str(m.attrs.get("unit") or "")):
+            # "spinal fluid held 7 leukocytes/µL": a count of the cells its unit names, in a sentence about a fluid
+            sentence = _after_last(_FULL_STOP, text, m.start)
+            fluids = list(_any_fluid().finditer(text, sentence, m.start))
+            if fluids and not _BLOOD.search(text, fluids[-1].end(), m.start):
+                specimen = _specimen(fluids[-1], names)
         if specimen is None:
             if m.attrs.get("ucum") in _PER_FIELD:
                 # "eosinophils 40/hpf in the biopsy": a count per microscope field outside a named fluid is a tissue's
