@@ -121,3 +121,99 @@ def test_a_summary_opening_with_record_fields_tells_its_story_before_any_heading
     course = analyze_text(text)
     assert "capecitabine" in {e.drug for e in course.exposures}
     assert "diarrhoea" in {f.name.lower() for f in course.findings} | {f.name.lower() for f in course.conditions}
+
+
+# --- new documents (documents_docqa5/): an oncology treatment summary, a rheumatology letter, an ICU summary --------
+
+def test_a_letter_without_an_admission_gives_the_age_on_its_date_from_the_date_of_birth() -> None:
+    text = ("Clinic date: 09/10/2025\n\nDear Dr Hart,\n\nRe: Anne Lacey, DOB 17/11/1962\n\n"
+            "I reviewed Mrs Lacey today. She is well.\n")
+    assert analyze_text(text).patient.age_years == 62.0
+
+
+def test_a_listed_drug_dated_on_its_own_line_starts_then() -> None:
+    text = ("Clinic date: 09/10/2025\n\nDear Dr Hart,\n\nCurrent medications:\n"
+            "Abatacept 125 mg subcutaneously once weekly (since 14/05/2025)\n"
+            "Pregabalin 75 mg twice daily (started 02/07/2025 for neuropathic pain)\n\nShe is well.\n")
+    starts = {e.drug: e.segments[0].start.point for e in analyze_text(text).exposures}
+    assert starts == {"abatacept": "2025-05-14", "pregabalin": "2025-07-02"}
+
+
+def test_the_next_step_of_a_taper_is_no_dose() -> None:
+    text = ("A 64-year-old woman started prednisolone 40 mg daily on 01/03/2025. The prednisolone was tapered by "
+            "5 mg every week to 15 mg, then by 2.5 mg every two weeks.")
+    doses = [s.dose.value for e in analyze_text(text).exposures if e.drug == "prednisolone" for s in e.segments]
+    assert 2.5 not in doses and 40.0 in doses
+
+
+def test_a_drug_given_from_one_date_to_another_ends_on_the_second() -> None:
+    text = ("A 70-year-old man was admitted on 12/09/2025 with septic shock. He received noradrenaline from "
+            "12/09/2025 to 15/09/2025 (maximum 0.4 mcg/kg/min).")
+    course = next(e for e in analyze_text(text).exposures if e.drug == "norepinephrine")
+    assert course.segments[0].start.point == "2025-09-12" and course.end.point == "2025-09-15"
+
+
+def test_a_procedure_from_one_date_to_another_ends_on_the_second() -> None:
+    text = ("A 70-year-old man was admitted on 12/09/2025 with septic shock and acute kidney injury. Continuous "
+            "venovenous haemofiltration from 13/09/2025 to 17/09/2025 was needed.")
+    crrt = next(p for p in analyze_text(text).procedures if p.category == "dialysis")
+    assert crrt.time.point == "2025-09-13" and crrt.end is not None and crrt.end.point == "2025-09-17"
+
+
+def test_a_drug_given_until_a_date_then_another_ends_on_that_date() -> None:
+    text = ("A 70-year-old man was admitted on 20/09/2025 with pneumonia. He was given benzylpenicillin 1.2 g IV every "
+            "four hours until 25/09/2025, then amoxicillin 1 g orally three times daily for 2 days.")
+    penicillin = next(e for e in analyze_text(text).exposures if e.drug == "penicillin g")
+    assert penicillin.end is not None and penicillin.end.point == "2025-09-25"
+
+
+_ICU = ("ICU DISCHARGE SUMMARY\n\nPatient: Tom Reed, 70-year-old man\nICU admission: 20/09/2025\n"
+        "ICU discharge: 27/09/2025\n\nReason for admission: Septic shock from a urinary tract infection\n\n"
+        "Microbiology:\nBlood cultures (21/09/2025): Escherichia coli, sensitive to ceftriaxone.\n"
+        "Repeat blood cultures (24/09/2025): no growth.\n\nMedications on discharge:\nOmeprazole 20 mg daily\n")
+
+
+def test_a_culture_dated_in_brackets_before_its_colon_grew_the_organism_after_it_then() -> None:
+    cultures = [(lab.interpretation, lab.time.point) for lab in analyze_text(_ICU).labs if lab.test == "blood culture"]
+    assert cultures == [("POS", "2025-09-21"), ("NEG", "2025-09-24")]
+
+
+def test_a_reason_for_admission_label_tells_no_second_admission_and_dates_its_diagnosis_there() -> None:
+    course = analyze_text(_ICU)
+    assert [e.time.point for e in course.events if e.type == "admission"] == ["2025-09-20"]
+    assert next(c for c in course.conditions if c.name == "septic shock").time.point == "2025-09-20"
+
+
+_CYCLES = ("A 58-year-old woman with colon cancer was treated with CAPOX (oxaliplatin 130 mg/m2 and capecitabine "
+           "1000 mg/m2 twice daily). Cycle 1 started on 10/03/2025. On 12/05/2025 the capecitabine dose was reduced "
+           "to 75%. Cycle 8, the final cycle, was completed on 21/07/2025.")
+
+
+def test_a_first_cycle_told_with_its_date_starts_the_regimen_named_before() -> None:
+    starts = {e.drug: e.segments[0].start.point for e in analyze_text(_CYCLES).exposures}
+    assert starts == {"oxaliplatin": "2025-03-10", "capecitabine": "2025-03-10"}
+
+
+def test_a_final_cycle_told_completed_completes_the_regimen() -> None:
+    courses = {e.drug: e for e in analyze_text(_CYCLES).exposures}
+    assert courses["capecitabine"].status == "completed" and courses["capecitabine"].end.point == "2025-07-21"
+    assert courses["oxaliplatin"].status == "completed"
+
+
+def test_the_three_documents_read_whole() -> None:
+    from pathlib import Path
+
+    docs = Path(__file__).parent / "documents_docqa5"
+    onc = analyze_text((docs / "oncology_summary.txt").read_text(encoding="utf-8"))
+    assert onc.patient.age_years == 64.0
+    cape = next(e for e in onc.exposures if e.drug == "capecitabine")
+    assert [s.dose.value for s in cape.segments] == [1000.0, 75.0] and cape.status == "completed"
+    rheum = analyze_text((docs / "rheum_letter.txt").read_text(encoding="utf-8"))
+    assert rheum.patient.age_years == 53.0
+    pred = next(e for e in rheum.exposures if e.drug == "prednisolone")
+    assert 2.5 not in [s.dose.value for s in pred.segments]
+    assert next(e for e in rheum.exposures if e.drug == "tocilizumab").segments[0].start.point == "2025-06-06"
+    icu = analyze_text((docs / "icu_discharge.txt").read_text(encoding="utf-8"))
+    assert "norepinephrine" in {e.drug for e in icu.exposures}
+    assert ("blood culture", "POS") in {(lab.test, lab.interpretation) for lab in icu.labs}
+    assert [e.type for e in icu.events].count("admission") == 1

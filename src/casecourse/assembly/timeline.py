@@ -560,7 +560,8 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
             continue
         if m.type == "date" and DOB_BEFORE.search(reading.text, max(0, m.start - 20), m.start):
             continue  # "Re: Jane Doe, DOB 11/06/1958": the birth (course.py reads it), not the story's time
-        if si < len(reading.sentences) and in_parentheses(reading.text, reading.sentences[si][0], m.start):
+        if si < len(reading.sentences) and in_parentheses(reading.text, reading.sentences[si][0], m.start) \
+                and not _label_dated_in_brackets(reading.text, m):
             if not (marks_day_zero and m.attrs.get("day_count") and _BARE_DAY.match(m.text)):
                 continue  # "(stent placed 4 years before admission)" dates an aside, not the story
             # "A month later (day 77), she was admitted" in a text that marks its day 0: the day restates the time
@@ -1299,6 +1300,19 @@ def _today(reading: Reading, types: ByType) -> TimeRef | None:
     if len(times) != 1:
         return None
     return next(t for t in (calendar_time(m) for m in found) if t is not None and t.precision == "day")
+
+
+# a line's label dated in brackets before its colon: "Blood cultures (02/09/2025): Streptococcus pneumoniae",
+# "- Echocardiogram (14/03/2024): EF 35%": the date is the line's (the sample's or the test's), no aside
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-\u2022*][ \t]*)?[A-Za-z][\w ./-]{0,40}\(\s*\Z")
+_LABEL_AFTER = re.compile(r"\s*\)\s*:")
+
+
+def _label_dated_in_brackets(text: str, m: Mention) -> bool:
+    """Whether the date `m` in brackets dates the label opening its line, before the label's colon (documents QA
+    round docqa5: an ICU summary's microbiology)."""
+    return m.type == "date" and _LABEL_AFTER.match(text, m.end) is not None \
+        and _LABEL_BEFORE.search(text, max(0, m.start - 50), m.start) is not None
 
 
 def letter_date(reading: Reading, types: ByType) -> TimeRef | None:
