@@ -1120,7 +1120,9 @@ class CourseAssembler:
                 return
             b = parse_iso(born.point)[0]
             p.birth_year = (b.year, b.year)
-            at = self.course.anchor
+            # the story's anchor (its first admission), else the document's own date: a clinic letter or a treatment
+            # summary tells no admission, and the patient's age is that on its date (documents QA round docqa5)
+            at = self.course.anchor or letter_date(self.r, self._types)
             if p.age_years is None and at is not None and (at.earliest or at.point):
                 days = (parse_iso(at.earliest or at.point or "")[0], parse_iso(at.latest or at.point or "")[1])
                 ages = {d.year - b.year - ((d.month, d.day) < (b.month, b.day)) for d in days}

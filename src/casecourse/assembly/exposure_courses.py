@@ -611,15 +611,33 @@ def _until_at(text: str, t: Mention) -> bool:
         _NOT_UNTIL.search(text, max(0, t.start - 50), t.start) is None
 
 
+# a calendar range "from DATE to DATE" (also "through", "till", a dash): its second date ends the course
+_RANGE_JOIN = re.compile(r"\s*(?:to|through|till|[-\u2013])\s*", re.I)
+_RANGE_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
+
+
+def _range_end(text: str, prev: Mention | None, t: Mention) -> bool:
+    """Whether the date `t` closes a range of two calendar dates opened by "from" ("noradrenaline from 02/09/2025 to
+    06/09/2025": documents QA round docqa5)."""
+    return prev is not None and _absolute_date(prev) and _absolute_date(t) \
+        and _RANGE_JOIN.fullmatch(text, prev.end, t.start) is not None \
+        and _RANGE_FROM.search(text, max(0, prev.start - 12), prev.start) is not None
+
+
 def _until_date(text: str, drug: Mention, times: ByStart, drugs: ByStart, end: int) -> Mention | None:
-    """A time written "until / till DATE" after the drug, within its dosage (60 characters, no other drug between):
-    the last day of its course."""
+    """A time written "until / till DATE" after the drug, within its dosage (60 characters, no other drug between),
+    or the second date of "from DATE to DATE": the last day of its course."""
     i = bisect_left(times.starts, drug.end)
+    prev: Mention | None = None
     for t in times.items[i:]:
         if t.start > min(end, drug.end + 60) or drugs.window(drug.end, t.start):
             return None
-        if _until_at(text, t):  # "continued until day 25, when the dose was reduced": a change there, no end
-            return None if _WHEN_AFTER.match(text, t.end) else t
+        if _until_at(text, t) or _range_end(text, prev, t):
+            # "continued until day 25, when the dose was reduced": a change there, no end; but "X until 11/09/2025,
+            # then Y" switches to another drug there, and X ends (documents QA round docqa5)
+            after = _WHEN_AFTER.match(text, t.end)
+            return t if after is None or drugs.window(after.end(), after.end() + 12) else None
+        prev = t
     return None
 
 

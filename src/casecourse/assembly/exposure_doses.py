@@ -499,9 +499,10 @@ _STEP_RATIO = 20.0  # a taper or escalation step changes a dose by less than thi
 # a dose written as the step of a change: "tapered by 5 mg every week", "reduced by 2.5 mg weekly", "in decrements of"
 # the step of a taper or an escalation before a dose: "tapered by", "weaned down by", "cut by", "in weekly steps of"
 # ("decreasing the dose of prednisone by 10 mg", "with decrements of 0.1 µg/kg/min"); or a ceiling in brackets after a
-# dose, no dose given ("dopamine 2 µg/kg/min (max 20 µg/kg/min)", "(up to 30 µg/min)")
+# dose, no dose given ("dopamine 2 µg/kg/min (max 20 µg/kg/min)", "(up to 30 µg/min)"); the next step of a taper told
+# on ("tapered by 10 mg every two weeks to 20 mg, then by 2.5 mg every two weeks": documents QA round docqa5)
 _STEP_BEFORE = anchored(r"(?:\b(?:taper\w*|reduc\w*|decreas\w*|lower\w*|increas\w*|escalat\w*|wean\w*|cut|"
-                        r"(?:up)?titrat\w*)(?:\s+[\w-]+){0,4}?\s+by|\b(?:in|by|with)\s+(?:(?:weekly|monthly|daily)\s+)?"
+                        r"(?:up)?titrat\w*)(?:\s+[\w-]+){0,4}?\s+by|\bthen\s+by|\b(?:in|by|with)\s+(?:(?:weekly|monthly|daily)\s+)?"
                         r"(?:steps|decrements|increments|reductions)\s+of|\(\s*(?:max(?:imum|imal)?\.?|up\s+to)\s*:?)"
                         r"\s*$", re.I)
 

@@ -156,6 +156,15 @@ _QUIT = r"(?:had\s+|has\s+)?(?:(?:later|subsequently|then|eventually)\s+)?(?:sto
         rf"(?:taking\s+|using\s+)?{_TAKEN}"
 _NOT_TAKING = rf"{_PATIENT}(?:had|has)\s+not\s+been\s+taking\s+{_TAKEN}"
 # a stop told of the drug of the sentence before: "It was stopped in May 2019 because of hypertension."
+# a regimen's first cycle told with its date, its drugs named the sentence before: "Cycle 1 started on 17/03/2025",
+# "The first cycle was given on 4 May"; its final cycle told completed: "Cycle 8, the final cycle, was completed on
+# 29/07/2025", "The sixth and final cycle was given on 2 June" ("last cycle" is often only the latest so far)
+_FIRST_CYCLE = re.compile(r"\s*(?:the\s+)?(?:cycle\s+(?:1|one|I)|first\s+cycle|C1D1)\b(?:\s+of\s+[\w-]+)?\s*,?\s*"
+                          r"(?:was\s+)?(?:started|began|begun|commenced|given|administered|delivered|initiated)\b",
+                          re.I)
+_FINAL_CYCLE = re.compile(r"\s*(?:the\s+)?(?:cycle\s+\d+\s*,\s*(?:the\s+)?final\s+(?:cycle|one)\s*,|"
+                          r"(?:\w+\s+and\s+)?final\s+cycle(?:\s+of\s+[\w-]+)?)\s*(?:was\s+)?"
+                          r"(?:completed|given|administered|delivered|finished)\b", re.I)
 _PRONOUN_STOP = re.compile(
     r"\s*(?:(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|"
     r"agent))\s+(?:was|had to be|has been|had been)\s+(?:(?:later|subsequently|then|eventually|finally|soon|promptly)"
@@ -614,6 +623,8 @@ class ExposureBuilder:
         if not drugs:
             self._pronoun_stop(sent, ms, st)
             self._pronoun_restart(sent, ms, st)
+            if st.timex is not None:
+                self._regimen_cycle(sent, st)
             self._previous = []
             return
         self._previous = drugs
@@ -1153,6 +1164,28 @@ class ExposureBuilder:
         ends = [e.end or e.segments[-1].end for e in self._of.get(name, [])]
         end = ends[-1] if ends else None
         return (first, end) if end is not None and end.known else None
+
+    def _regimen_cycle(self, sent: tuple[int, int], st: SentenceTime) -> None:
+        """A regimen's cycles told without its drugs, with their date (documents QA round docqa5): "Cycle 1 started on
+        17/03/2025" right after the sentence naming the regimen's drugs starts their courses that no time started;
+        "Cycle 8, the final cycle, was completed on 29/07/2025" completes the courses of the last regimen told that
+        are still taken (a drug stopped or left out before stays so)."""
+        if _FIRST_CYCLE.match(self.text, sent[0], sent[1]):
+            for d in self._previous:
+                exp = self._last_of(d.norm or d.text)
+                if exp is not None and exp.segments and not exp.segments[0].start.known \
+                        and exp.status in ("unknown", "active"):
+                    exp.segments[0].start = st.time
+                    if not exp.time.known:
+                        exp.time = st.time
+            return
+        if not _FINAL_CYCLE.match(self.text, sent[0], sent[1]):
+            return
+        regimens = [e.regimen for name in self.active for e in (self.active[name],) if e.regimen]
+        if len(set(regimens)) != 1:
+            return  # no regimen, or more than one being given: which one ended, the sentence does not say
+        for name in sorted(n for n, e in self.active.items() if e.regimen == regimens[0]):
+            self._stop(name, st.time, None, status="completed")
 
     def _pronoun_stop(self, sent: tuple[int, int], ms: _Mentions, st: SentenceTime) -> None:
         """"It was stopped in May because of X" right after a sentence naming one drug stops that drug."""

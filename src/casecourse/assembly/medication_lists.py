@@ -3,15 +3,17 @@ discharge") or of the current medications ("Current medications:", "Medications:
 leaves hospital (or is, when the letter is written) taking them, so each such drug's course is active at the end of
 the story unless the story has stopped or completed it (`knowledge/discharge_medication_headings.csv`,
 `knowledge/current_medication_headings.csv`). A listed drug whose own line says it was stopped ("Aspirin 75 mg -
-stopped") is stopped, not active (`knowledge/medication_list_stops.csv`)."""
+stopped") is stopped, not active (`knowledge/medication_list_stops.csv`); one whose line tells its start ("(started
+02/07/2025)", "(since 06/06/2025)") began then (documents QA round docqa5)."""
 from __future__ import annotations
 
 import re
 from functools import cache
 
 from casecourse.assembly.record_sections import sections
+from casecourse.assembly.timeline import calendar_time
 from casecourse.knowledge import table
-from casecourse.model import Exposure, Mention
+from casecourse.model import Exposure, Mention, TimeRef
 from casecourse.reading.timex_lexicon import alternation
 from casecourse.reading.zoning import Zone
 
@@ -44,6 +46,37 @@ def _stopped_on_its_line(text: str, m: Mention) -> bool:
     return _stop_rx().search(text, m.end, len(text) if end < 0 else end) is not None
 
 
+# a start told on a listed drug's own line, right before its date: "Duloxetine 30 mg daily (started 02/07/2025)",
+# "Tocilizumab 162 mg weekly (since 06/06/2025)"
+_START_BEFORE = re.compile(r"\b(?:since|started(?:\s+on)?|start(?:\s+date)?:?|commenced(?:\s+on)?|begun(?:\s+on)?|"
+                           r"from|initiated(?:\s+on)?)\s+$", re.I)
+
+
+def _started_on_its_line(text: str, m: Mention, dates: list[Mention]) -> TimeRef | None:
+    """The day, month or year a listed drug's own line says it was started (after the drug, before the line's end)."""
+    end = text.find("\n", m.end)
+    end = len(text) if end < 0 else end
+    for d in dates:
+        if m.end < d.start < end and _START_BEFORE.search(text, max(m.end, d.start - 20), d.start):
+            return calendar_time(d)
+    return None
+
+
+def _date_starts(text: str, listed_at: dict[str, list[Mention]], dates: list[Mention],
+                 exposures: list[Exposure]) -> None:
+    """A listed drug's start its line tells dates the first dose of the course it names, where nothing else did."""
+    for e in exposures:
+        if not e.segments or e.segments[0].start.known or e.status == "not-taken":
+            continue
+        for m in listed_at.get(e.drug, ()):
+            when = _started_on_its_line(text, m, dates)
+            if when is not None:
+                e.segments[0].start = when
+                if not e.time.known:
+                    e.time = when
+                break
+
+
 def mark_discharge_medications(text: str, zones: list[Zone], mentions: list[Mention],
                                exposures: list[Exposure]) -> None:
     """Set `active` on the last course of each drug a medication list names, where the story left its status
@@ -53,9 +86,11 @@ def mark_discharge_medications(text: str, zones: list[Zone], mentions: list[Ment
         return
     listed: dict[str, bool] = {}  # drug -> its list line says stopped
     stopped_at: dict[str, int] = {}  # drug -> where a list line saying it was stopped names it
+    listed_at: dict[str, list[Mention]] = {}  # drug -> its mentions in the lists
     for m in mentions:
         if m.type == "drug" and m.norm and m.assertion.value == "present" \
                 and any(lo <= m.start < hi for lo, hi in sections):
+            listed_at.setdefault(m.norm, []).append(m)
             stops = _stopped_on_its_line(text, m)
             listed[m.norm] = listed.get(m.norm, False) or stops
             if stops:
@@ -72,3 +107,6 @@ def mark_discharge_medications(text: str, zones: list[Zone], mentions: list[Ment
         e = named.get((name, stopped_at[name]), last.get(name)) if listed[name] else last.get(name)
         if e is not None and e.status == "unknown":
             e.status = "stopped" if listed[name] else "active"
+    dates = [m for m in mentions if m.type == "date" and m.attrs.get("kind") == "absolute"]
+    if dates:
+        _date_starts(text, listed_at, dates, exposures)

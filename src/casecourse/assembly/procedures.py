@@ -42,6 +42,8 @@ _DONE_AFTER = re.compile(r"\s+(?:was|were)\s+(?:then\s+|also\s+|successfully\s+|
 _DENIED_BEFORE = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:\w+[\s-]+){0,2}$", re.I)
 # between a procedure and its own time right after it: "extubated on day 9", "splenectomy in March 2015"
 # (or its date in brackets, as a history list writes it: "Cholecystectomy (2008)", "appendicectomy (in 1999)")
+_FROM_GAP = re.compile(r"\s*,?\s*from\s+(?:the\s+)?", re.I)
+_TO_GAP = re.compile(r"\s*(?:to|through|till|until|[-\u2013])\s*", re.I)
 _OWN_TIME_GAP = re.compile(r"^\s*,?\s*(?:(?:was|were)\s+(?:performed|done|started|initiated)\s+)?(?:on|in|at)\s+"
                            r"(?:the\s+)?$|^\s*\(\s*(?:in\s+)?$", re.I)
 
@@ -80,7 +82,23 @@ class ProcedureBuilder:
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
         for i, m in enumerate(mentions):
             if m.type == "procedure" and m.assertion != Assertion.family:
-                self._add(m, sent, self._own_time(m, mentions, i, st.at(m.start)), mentions, i)
+                when = st.at(m.start)
+                span = self._own_range(m, mentions, i, when)
+                if span is not None:
+                    self._add(m, sent, span[0], mentions, i, end=span[1])
+                else:
+                    self._add(m, sent, self._own_time(m, mentions, i, when), mentions, i)
+
+    def _own_range(self, m: Mention, ms: list[Mention], i: int,
+                   sentence_time: TimeRef) -> tuple[TimeRef, TimeRef] | None:
+        """The two calendar dates of "X from DATE to DATE" written right after a procedure ("continuous venovenous
+        haemofiltration from 03/09/2025 to 06/09/2025": documents QA round docqa5), placed on the calendar."""
+        dates = [x for x in ms[i + 1:i + 4] if x.type == "date" and x.attrs.get("kind") == "absolute"]
+        if len(dates) < 2 or dates[0].start - m.end > 12 or not _FROM_GAP.fullmatch(self.text, m.end, dates[0].start) \
+                or not _TO_GAP.fullmatch(self.text, dates[0].end, dates[1].start):
+            return None
+        start, end = place_one(dates[0], sentence_time), place_one(dates[1], sentence_time)
+        return (start, end) if start is not None and end is not None else None
 
     def finish(self) -> list[Procedure]:
         return self.procedures
@@ -103,7 +121,9 @@ class ProcedureBuilder:
             break
         return sentence_time
 
-    def _add(self, m: Mention, sent: tuple[int, int], when: TimeRef, ms: list[Mention], i: int) -> None:
+    def _add(self, m: Mention, sent: tuple[int, int], when: TimeRef, ms: list[Mention], i: int,
+             end: TimeRef | None = None) -> None:
+        """The procedure `m` at `when` (ending at `end` where its own range says so), or more of one already told."""
         name = m.norm or m.text.lower()
         category = str(m.attrs.get("category") or "")
         assertion = m.assertion
@@ -126,8 +146,9 @@ class ProcedureBuilder:
                     running.end = when  # "she no longer required dialysis": it ended by then
                 return
             if status == "completed":
-                if _later(when, running.end or running.time):
-                    running.end = when
+                last = end if end is not None else when
+                if _later(last, running.end or running.time):
+                    running.end = last
                 self._merge(running, m)
                 self._length(running, m, when)
                 return
@@ -142,6 +163,8 @@ class ProcedureBuilder:
         if code:
             proc.codings = [Coding(system=SNOMED, code=code[0], display=code[1])]
         self._counts(proc, m)
+        if end is not None and status == "completed":
+            proc.end = end
         if status != "not-done":
             self._length(proc, m, when)
         proc.reason = self._reason(m, ms, i)

@@ -585,6 +585,19 @@ def _today(reading: Reading, types: ByType) -> TimeRef | None:
     return next(t for t in (calendar_time(m) for m in found) if t is not None and t.precision == "day")
 
 
+# a line's label dated in brackets before its colon: "Blood cultures (02/09/2025): Streptococcus pneumoniae",
+# "- Echocardiogram (14/03/2024): EF 35%": the date is the line's (the sample's or the test's), no aside
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-\u2022*][ \t]*)?[A-Za-z][\w ./-]{0,40}\(\s*\Z")
+_LABEL_AFTER = re.compile(r"\s*\)\s*:")
+
+
+def _label_dated_in_brackets(text: str, m: Mention) -> bool:
+    """Whether the date `m` in brackets dates the label opening its line, before the label's colon (documents QA
+    round docqa5: an ICU summary's microbiology)."""
+    return m.type == "date" and _LABEL_AFTER.match(text, m.end) is not None \
+        and _LABEL_BEFORE.search(text, max(0, m.start - 50), m.start) is not None
+
+
 def letter_date(reading: Reading, types: ByType) -> TimeRef | None:
     """The document's own date, its "today" ("Clinic date: 14/02/2023", "today (3 May 2021)"), if it states one."""
     return _today(reading, types)

@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from casecourse.assembly.positions import ByType
-from casecourse.assembly.timeline import _BARE_DAY, _FRONTED, DOB_BEFORE, _length_after_event
+from casecourse.assembly.timeline import (
+    _BARE_DAY,
+    _FRONTED,
+    DOB_BEFORE,
+    _label_dated_in_brackets,
+    _length_after_event,
+)
 from casecourse.assembly.timeline_anchor import EventIndex
 from casecourse.model import Mention
 from casecourse.reading.pipeline import Reading
@@ -261,7 +267,8 @@ def _dates_the_story(reading: Reading, scan: StoryScan, m: Mention, si: int) -> 
         return False
     if m.type == "date" and DOB_BEFORE.search(text, max(0, m.start - 20), m.start):
         return False  # "Re: Jane Doe, DOB 11/06/1958": the birth (course.py reads it), not the story's time
-    if si < len(sentences) and in_parentheses(text, sentences[si][0], m.start):
+    if si < len(sentences) and in_parentheses(text, sentences[si][0], m.start) \
+            and not _label_dated_in_brackets(text, m):
         if not (scan.marks_day_zero and m.attrs.get("day_count") and _BARE_DAY.match(m.text)):
             return False  # "(stent placed 4 years before admission)" dates an aside, not the story
         # "A month later (day 77), she was admitted" in a text that marks its day 0: the day restates the time

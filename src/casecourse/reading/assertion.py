@@ -868,6 +868,10 @@ def _chained(text: str, cues: list[tuple[int, int, str, str]]) -> list[tuple[int
     return out
 
 
+# a cycle or a course given without a drug of its regimen: the drug is held (exposure_cues.csv), not denied
+_HELD_FROM = re.compile(r"(?:given|administered|delivered|continued)\b.*\bwithout", re.I | re.S)
+
+
 def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
            quiet: frozenset[str] = frozenset(), witness: frozenset[str] = frozenset()) -> list[Mention]:
     """Set `assertion` on each mention of an asserted type, in place; return the negation cues
@@ -967,8 +971,8 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                         # the finding)
                         best, best_cue = Assertion.negated, (a, b)
                     continue
-                if m.type == "drug" and text[a:b].lower() in not_for_drugs:
-                    continue  # the drug given as the prophylaxis is given
+                if m.type == "drug" and (text[a:b].lower() in not_for_drugs or _HELD_FROM.fullmatch(text, a, b)):
+                    continue  # the drug given as the prophylaxis is given; one a cycle is given without is held
                 if cat == "HYPOTHETICAL" and m.type in _DIAGNOSES and text[a:b].lower() in not_for_diagnoses:
                     continue  # "excision of the tumour was planned": the plan is the excision's
                 if m.type == "event" and a >= m.end and cat == "NEGATED_EXISTENCE" and _tested_between(

@@ -51,6 +51,7 @@ from casecourse.reading.disease_short_forms import (
 )
 from casecourse.reading.lexicon_index import ADVERB_ENDINGS, CODE_DIGITS, OOV
 from casecourse.reading.lexicon_norm import norm_phrase, tokens, variants
+from casecourse.reading.marker_names import inside_a_marker_name
 from casecourse.reading.organisms import known_binomial
 from casecourse.reading.phenotypes import _CLAUSE_MARK, after_genus, find_phenotypes
 from casecourse.reading.rx_first import anchored, lower_text
@@ -260,7 +261,9 @@ def find(text: str) -> list[Mention]:
     out += _short_forms_of_conditions(text, out)
     out += _initials_of_conditions(text, out)
     for m in out:
-        if m.type == "condition" and _qualifies_next(text, m.end, index, m.start):
+        if inside_a_marker_name(text, m):
+            m.type = "finding_part"  # "human melanoma black 45", "tumour necrosis factor": a marker's name
+        elif m.type == "condition" and _qualifies_next(text, m.end, index, m.start):
             m.type = "finding_part"  # "hepatitis B serology", "epilepsy medications": named, not the patient's
         elif m.type == "finding" and m.norm in index.frames and _OF.match(text, m.end):
             m.type = "finding_part"  # "recurrence of hemoptysis": the finding named after "of" is the mention

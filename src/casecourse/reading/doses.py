@@ -11,6 +11,7 @@ from itertools import accumulate
 
 from casecourse.knowledge import table
 from casecourse.model import Mention
+from casecourse.reading import dose_relative
 from casecourse.reading.rx_first import anchored, finditer, lower_text, matches
 from casecourse.reading.timex_lexicon import NUMBER_WORDS
 
@@ -54,6 +55,8 @@ _DOSE_HEAD = re.compile(r"doses?\b", re.I)
 _QUALITATIVE = re.compile(
     r"\b(?P<q>high|low|standard|full|maintenance|prophylactic|loading|single|small|reduced|tapering|liberal|"
     r"higher|lower)[ -]$", re.I)
+_DATE_JOINS = frozenset("/-.:")  # a number after one of these is part of a date or a time, not a count
+_MOST_CYCLES = 99  # more cycles or courses of one treatment than any schedule gives: a year, not a count
 _CYCLE_HEAD = re.compile(r"(?:cycles?|courses?)\b", re.I)
 # the same heads over the lower-cased text (`rx_first.lower_text`: same spans), case-sensitive: `re` finds their
 # first letters in C instead of trying the case-folded pattern at every position
@@ -195,6 +198,7 @@ def find(text: str) -> list[Mention]:
         taken.append((m.start(), m.end()))
     spans = _Spans(taken)
     out.extend(_dose_words(text, spans))
+    out.extend(m for m in dose_relative.find(text) if not spans.overlaps(m.start, m.end))
     route_matches = list(finditer(_route_regex(), text))
     ends = {e for _, e in taken} | {m.end() for m in route_matches}
     for m in finditer(_frequency_regex(), text):
@@ -284,9 +288,11 @@ def _dose_words(text: str, taken: _Spans) -> list[Mention]:
                              norm=text[m.start():head.end()].lower(), attrs={"qualitative": m.group("q").lower()}))
     for head in _CYCLE_HEAD.finditer(text) if low is None else _CYCLE_HEAD_LOW.finditer(low):
         m = _CYCLES.search(text, max(0, head.start() - 40), head.start())
-        if not m or taken.overlaps(m.start(), head.end()):
-            continue
+        if not m or taken.overlaps(m.start(), head.end()) or text[m.start() - 1:m.start()] in _DATE_JOINS:
+            continue  # "On 04/03/2025, cycle 3 was given": a date's year, no number of cycles
         n = m.group("n").lower()
+        if int(NUMBER_WORDS.get(n, n)) > _MOST_CYCLES:
+            continue
         out.append(_make(type="dose", start=m.start(), end=head.end(), text=text[m.start():head.end()],
                          norm=text[m.start():head.end()].lower(), attrs={"cycles": int(NUMBER_WORDS.get(n, n))}))
     return out

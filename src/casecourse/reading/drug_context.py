@@ -278,7 +278,15 @@ def treatment_context(text: str, start: int, end: int) -> bool:
         return True
     # an amount at the window's edge is read with its unit whole ("3845 mg/dl" is a concentration, not "3845 mg")
     after = _TREATMENT.search(text[end:min(len(text), hi + 12)])
-    return after is not None and after.end() <= hi - end
+    if after is not None and after.end() <= hi - end:
+        return True
+    # a rate per body weight and time later in its clause is always a dose given ("noradrenaline from 02/09/2025 to
+    # 06/09/2025 (maximum 0.35 mcg/kg/min)"; no analyte is measured per kg per minute: documents QA round docqa5)
+    lo, hi = _clause(text, start, end, 0, 120)
+    return _INFUSION_RATE.search(text, end, hi) is not None
+
+
+_INFUSION_RATE = re.compile(r"\d\s*(?:mcg|µg|μg|ug|mg|ng|units?|U|IU|mL)\s*/\s*kg\s*/\s*(?:min|minute|h|hr|hour)\b")
 
 
 def regimen_context(text: str, start: int, end: int) -> bool:

@@ -195,8 +195,10 @@ def _attach(text: str, v: Value, hits: list[TestHit], starts: list[int], clause_
                                           or _SHARE_BEFORE.search(text, max(0, v.start - 20), v.start)):
             if _fits(nxt.test, v):
                 return nxt.test
-        if gap == " " and v.info is None and v.ucum is None and nxt.test.ucum == "1":
-            return nxt.test  # a ratio named like a unit after its number: "prothrombin time was 1.07 INR"
+        if gap == " " and v.info is None and v.ucum is None and nxt.test.ucum == "1" \
+                and not (i and hits[i - 1].end == v.start - 1 and text[v.start - 1] == "-"):
+            return nxt.test  # a ratio named like a unit after its number: "prothrombin time was 1.07 INR" (not
+            # "LDLcalc-137 CHOL/HD-4.7": the number a hyphen joins to the name before it is that test's)
     if v.info is not None and v.info.kind == "percent" and _PERCENT_OF_NOUN.match(text, v.end):
         return None  # "5% band forms", "60% of the marrow cells", "an 80% reduction": a share of what it names
     # a name the catalogue lacks is looked for only when a test in the clause may take the value (the loop's first

@@ -297,8 +297,10 @@ def _result(text: str, hits: _Hits, lo: int, hi: int, clause: tuple[int, int]) -
             return h
         if any(o.kind == "organism" for o in hits.window(h.end, h.end + _CULTURE_POS_VERB + 1)):
             return Hit(h.start, h.end, "pos", "positive")
-    # "Blood cultures: Streptococcus pneumoniae": a culture and, after a colon, the organism it grew
-    colon = text.find(":", hi, min(hi + 3, clause[1]))
+    # "Blood cultures: Streptococcus pneumoniae": a culture and, after a colon, the organism it grew; the colon may
+    # follow the sample's date in brackets ("Blood cultures (02/09/2025): ...": documents QA round docqa5)
+    head = _CULTURE_COLON.match(text, hi, clause[1])
+    colon = head.end() - 1 if head is not None else -1
     if colon >= 0 and "cultur" in text[lo:hi].lower() and not seen and any(
             o.kind == "organism" for o in hits.window(colon + 1, min(colon + _CULTURE_POS_VERB, clause[1] - 1) + 1)):
         return Hit(colon, colon + 1, "pos", "positive")
@@ -310,6 +312,7 @@ def _result(text: str, hits: _Hits, lo: int, hi: int, clause: tuple[int, int]) -
                  and not exception_before().search(text, h.end, lo)), None)
 
 
+_CULTURE_COLON = re.compile(r"\s{0,2}(?:\([^()\n]{1,24}\)\s*)?:")
 _RESULT_FOR = re.compile(r"\s+(?:for|of)\s+(?:the\s+|any\s+)?", re.I)
 
 

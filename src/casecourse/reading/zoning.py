@@ -249,7 +249,7 @@ def zone_lines(text: str) -> list[Zone]:
     # a flattened page opens with its title, navigation and often the abstract before any inline heading: that
     # stretch stays where an unheaded text starts (the story), not in the background
     inline = len(lines) > text.count("\n") + 1
-    current = "background" if has_headings and not inline else "narrative"
+    current = "background" if has_headings and not inline and not _record_opening(lines, heads) else "narrative"
     zones: list[Zone] = []
     in_refs = False
     story_headed = False  # a heading of the story ("Case presentation") seen
@@ -364,6 +364,18 @@ def zone_lines(text: str) -> list[Zone]:
     if not has_headings and not clinical_letter:
         _mark_unheaded_discussion(text, zones)
     return zones
+
+
+def _record_opening(lines: list[tuple[int, int, str]], heads: list[str | None]) -> bool:
+    """Whether a clinical record's header fields ("Patient: ...", "Date: ...", "Re: ...") open the text before its
+    first heading: a treatment or discharge summary, whose text before that heading is the patient's story, not an
+    article's introduction (documents QA round docqa5)."""
+    for (_, _, raw), head in zip(lines, heads, strict=True):
+        if head is not None:
+            return False
+        if _record_field_rx().match(raw):
+            return True
+    return False
 
 
 _SECTION_NUMBER = re.compile(r"^\s*(\d+)(?:\.(\d+))?\.?\s")
