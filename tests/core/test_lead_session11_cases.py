@@ -137,3 +137,26 @@ def test_brought_to_the_emergency_department_review_and_return_to_work() -> None
     assert [(e.type, e.time.point) for e in course.events] == [
         ("admission", "2023-09-02"), ("follow_up", "2024-03"), ("recovery", "2024-03")]
     assert [e.type for e in analyze_text("On review of the CT scans, a nodule was seen.", assess=False).events] == []
+
+
+def test_a_counted_course_over_and_a_later_dated_start_are_two_courses() -> None:
+    course = analyze_text("He was admitted on 14 October 2019. He received rituximab 375 mg/m2 weekly for four doses. "
+                          "Maintenance rituximab 500 mg every six months was started in April 2020.", assess=False)
+    assert [(e.status, e.segments[0].start.point, e.segments[-1].end.point if e.segments[-1].end else None)
+            for e in course.exposures] == [("completed", "2019-10-14", "2019-11-11"), ("unknown", "2020-04", None)]
+
+
+def test_a_result_dated_inside_its_brackets() -> None:
+    course = analyze_text("He was admitted on 14 October 2019. His creatinine was 412 umol/L (it had been 88 umol/L "
+                          "in June 2019) and CRP 142 mg/L.", assess=False)
+    assert [(lab.value, lab.time.point) for lab in course.labs] == [
+        (412.0, "2019-10-14"), (88.0, "2019-06"), (142.0, "2019-10-14")]
+
+
+def test_a_figure_legend_date_dates_no_story_and_no_time_without_a_drug_is_no_hold() -> None:
+    course = analyze_text("A man fell into an acid pool. Two hours later, he was admitted. Three days later he "
+                          "improved.\nFigure 2 Chest radiograph. Left (December 10, 2014): infiltrates.", assess=False)
+    assert [e.time.offset_days is not None for e in course.events] == [True, True]
+    course = analyze_text("She was admitted on 1 May 2020. She received micafungin for a total of 69 days. There had "
+                          "been no time without antifungal coverage.", assess=False)
+    assert [e.status for e in course.exposures] == ["completed"]

@@ -63,7 +63,7 @@ from casecourse.reading.timex import find_timexes
 from casecourse.reading.timex_resolve import parse_iso, resolve
 from casecourse.reading.workup import named_test_organism
 from casecourse.reading.zoning import PATIENT_ZONES
-from casecourse.spans import Covers
+from casecourse.spans import Covers, in_parentheses
 
 _STATUS = {Assertion.present: "confirmed", Assertion.historical: "confirmed", Assertion.suspected: "provisional",
            Assertion.negated: "refuted", Assertion.ruled_out: "refuted", Assertion.hypothetical: "differential"}
@@ -238,6 +238,8 @@ class CourseAssembler:
         self._types = ByType(reading.mentions)  # the mentions by type, for the passes that read a few types
         self.times = place_sentences(reading, self._types)
         self._conditions: dict[str, Condition] = {}
+        self._dates: list[Mention] | None = None  # the calendar dates, for `_dated_in_brackets` (read on demand)
+        self._date_starts: list[int] = []
         self._is_mother: bool | None = None  # the patient is a pregnant or delivered woman (`_mother_is_patient`)
         self._heads: dict[str, str] = {}  # a diagnosis named by its head word -> the earlier, fuller name it restates
         # the sentences that suspect each condition (by its key): such a sentence does not also confirm it
@@ -358,7 +360,8 @@ class CourseAssembler:
                 if listed and m.type in ("condition", "finding") and listed.holds(m.start, m.start + 1):
                     self._fact(m, sent, TimeRef())  # an item of a diagnosis list: named, not dated
                     continue
-                self._fact(m, sent, (m.type == "lab_value" and st.dated_right_after(self.text, m.end)
+                self._fact(m, sent, (m.type == "lab_value" and (st.dated_right_after(self.text, m.end)
+                                                                 or self._dated_in_brackets(m, sent, st))
                                      or st.at(m.start)) if m.zone == "narrative" or (
                     not m.attrs.get("column") and _announced_table(self.text, m.start))
                     else _column_time(m, self._admitted()))
@@ -518,6 +521,21 @@ class CourseAssembler:
             self._conditions[name] = Condition(
                 id=self._id("condition"), name=name, status="refuted", assertion=Assertion.negated,
                 time=TimeRef(), provenance=provenance(self.text, m, sent, "negative-workup"))
+
+    def _dated_in_brackets(self, m: Mention, sent: tuple[int, int], st: SentenceTime) -> TimeRef | None:
+        """The calendar date told inside the brackets that hold a result: "creatinine 412 µmol/L (it had been 88
+        µmol/L in June 2019)" dates the 88 in June 2019, not at the sentence's time."""
+        if "(" not in self.text[sent[0]:m.start] or not in_parentheses(self.text, sent[0], m.start):
+            return None
+        opened, closed = self.text.rfind("(", sent[0], m.start), self.text.find(")", m.end, sent[1])
+        if closed < 0:
+            return None
+        if self._dates is None:
+            self._dates = [d for d in self._types.of("date") if d.attrs.get("kind") == "absolute"]
+            self._date_starts = [d.start for d in self._dates]
+        i = bisect.bisect_left(self._date_starts, opened)
+        inside = [d for d in self._dates[i:i + 3] if d.end <= closed]
+        return place_one(inside[0], st.at(m.start)) if len(inside) == 1 else None
 
     def _detected_infections(self) -> set[str]:
         """The infections a test of the patient detected: a positive work-up result of the organism, or a measured

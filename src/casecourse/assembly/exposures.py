@@ -236,6 +236,16 @@ def _cues() -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
     return regex, meta
 
 
+_NEGATION_BEFORE = re.compile(r"\b(?:no|never|not)\b[^.;,]{0,20}$", re.I)
+
+
+def _not_double_negated(text: str, cues: list[tuple]) -> list[tuple]:
+    """The cues less a "without" a negation holds ("there had been no time without antifungal coverage": the
+    coverage went on, nothing was held)."""
+    return [c for c in cues if text[c[0]:c[1]].lower() != "without"
+            or not _NEGATION_BEFORE.search(text, max(0, c[0] - 30), c[0])]
+
+
 def _dated_on(text: str, cues: list[tuple], times: ByStart, meta: dict[str, tuple[str, str]]) -> list[tuple]:
     """A cue "resumed on" / "restarted on" followed by a time ("X was resumed on 8 March") is the verb and the
     preposition of its date, not "resumed on X": the verb's own cue, its drug before it."""
@@ -544,6 +554,13 @@ class ExposureBuilder:
                 exp.segments[-1].end = days_after(first, seg.length_days, seg.end.text or "")
         elif exp is None:
             self._new(drug, when, sent, seg)
+        elif action == "start" and cued and (over := exp.segments[-1]).length_days is not None \
+                and over.end is not None and when.known and when.derivation in ("stated", "relative") \
+                and _wholly_before(over.end, when):
+            # "rituximab weekly for four doses" in 2019, "maintenance rituximab was started in April 2020": the counted
+            # course was over, a start told with its own time is a new one
+            self._stop(name, over.end, None, status="completed")
+            self._new(drug, when, sent, seg)
         else:
             self._update_dose(exp, seg, when, started=action == "start" and cued)
         if seg and seg.route and name in self.active and not self.active[name].route:
@@ -670,7 +687,7 @@ class ExposureBuilder:
         regex, meta = _cues()
         cues = [(c.start() + s0, c.end() + s0, *meta[re.sub(r"\s+", " ", c.group(0).lower())])
                 for c in finditer(regex, text[s0:s1])]  # rx_first: same matches, by its lowered twin
-        cues = _dated_on(text, cues, ms.index(ms.times), meta)
+        cues = _dated_on(text, _not_double_negated(text, cues), ms.index(ms.times), meta)
         inner = [*ms.drugs, *ms.doses, *ms.routes, *ms.freqs]
         ms.inner = ByStart(sorted(inner, key=lambda m: m.start))  # only whether each lies in a gap matters
         blocks = _Blocks(text, s0, s1, inner)
@@ -1131,8 +1148,9 @@ class ExposureBuilder:
         if not classes or not self.active:
             return
         regex, meta = _cues()
-        cues = [(c.start() + sent[0], c.end() + sent[0], *meta[re.sub(r"\s+", " ", c.group(0).lower())])
-                for c in finditer(regex, self.text[sent[0]:sent[1]])]
+        cues = _not_double_negated(self.text, [
+            (c.start() + sent[0], c.end() + sent[0], *meta[re.sub(r"\s+", " ", c.group(0).lower())])
+            for c in finditer(regex, self.text[sent[0]:sent[1]])])
         inner = [*ms.doses, *ms.routes, *ms.freqs]
         inner_ix = ByStart(sorted(inner, key=lambda m: m.start))
         blocks = _Blocks(self.text, sent[0], sent[1], inner)

@@ -587,7 +587,9 @@ def _today(reading: Reading, types: ByType) -> TimeRef | None:
 
 # a line's label dated in brackets before its colon: "Blood cultures (02/09/2025): Streptococcus pneumoniae",
 # "- Echocardiogram (14/03/2024): EF 35%": the date is the line's (the sample's or the test's), no aside
-_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-\u2022*][ \t]*)?[A-Za-z][\w ./-]{0,40}\(\s*\Z")
+# (not a figure's or table's legend, "Figure 2 Chest radiograph. Left (December 10, 2014):", nor a sentence's end)
+_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[-\u2022*][ \t]*)?(?!(?:fig|figure|table|supplementa\w*)\b)"
+                           r"[A-Za-z](?:[\w /-]|\.(?!\s)){0,40}\(\s*\Z", re.I)
 _LABEL_AFTER = re.compile(r"\s*\)\s*:")
 
 
