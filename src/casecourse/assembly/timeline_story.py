@@ -195,15 +195,20 @@ class _StoryPlacer:
         self.restated: tuple[int, TimeRef] | None = None
 
     def place(self, i: int) -> None:
-        """Place sentence `i` (appends its time, or None, to `out`)."""
-        self._after_legend(i)
+        """Place sentence `i` (appends its time, or None, to `out`). (Most sentences tell no time, no legend, no day 0
+        and no stay: the steps that would do nothing for them are not called.)"""
+        scan = self.scan
+        if i - 1 in scan.glued_times or i in self.events.legends or self.before_legend is not None:
+            self._after_legend(i)
         self.setter = None
         self.restated = None
-        zero_at = self._day_zero_opening(i)
-        self._own_time(i)
-        self._gestational_age(i)
+        zero_at = self._day_zero_opening(i) if i in self.writes_day else None
+        if i in scan.by_sentence:
+            self._own_time(i)
+        if i in self.gestation:
+            self._gestational_age(i)
         set_time = self.current
-        shifts = self._later_steps(i)
+        shifts = self._later_steps(i) if self.setter is not None else []
         if self.current is None and (self.aside is None or not _bulleted_item(self.text, self.sentences[i][0])):
             self.out.append(None)  # (a list item's own date dates its item even before the story has a time)
             return
@@ -218,7 +223,8 @@ class _StoryPlacer:
         if not self.day0_marked and st.time.known and i in self.writes_day \
                 and _DAY_ZERO.search(self.text, *self.sentences[i]):
             self.day0_marked.append(st.time)  # "... on April 23rd 2014 (day 0)": what "day +22" counts from
-        self._note_stays(i)
+        if i in scan.admitted_in or i in scan.readmitted_in or i in self.arrived_in or i in self.presented_in:
+            self._note_stays(i)
 
     def _after_legend(self, i: int) -> None:
         """A figure legend tells its images' times in its own order ("CT at the 6-month follow-up"; a timeline
@@ -603,8 +609,12 @@ class _StoryPlacer:
         """A sentence with no time of its own that returns to the story's present: to the presentation or the
         admission after a piece of history, to the visit of a letter; or goes on in the piece of history before it."""
         if self.setter is None:
-            self._back_to_presentation(i)
-            self._back_to_visit(i)
+            current = self.current  # (the steps below read only a story back in its history, or one at the calendar)
+            if current is None or current.offset_days is not None and (
+                    current.offset_days[1] < 0 or i in self.scan.opens_at_admission):
+                self._back_to_presentation(i)
+            if self.today is not None or self.born is not None or self.last_admitted is not None:
+                self._back_to_visit(i)
         if self.setter is None and self.aside is None and _goes_on_in_history(self.reading, i, self.out, self.asides) \
                 and i not in self.scan.admitted_in and i not in self.scan.readmitted_in and i not in self.arrived_in \
                 and i not in self.scan.at_admission:

@@ -883,9 +883,28 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
     types = _ASSERTED_TYPES | quiet if quiet else _ASSERTED_TYPES
     found: list[Mention] = []
     cues_rx = _rules()
-    meta = cues_rx.meta
-    not_for_drugs = _not_for_drugs()
-    not_for_diagnoses = _not_for_diagnoses()
+    not_for = (_not_for_drugs(), _not_for_diagnoses())
+    by_sentence = _targets_by_sentence(sentences, mentions, types)
+    marked: dict[tuple[int, int], str] = {}  # cue span -> the attribute it gives its targets
+    negated_by: dict[tuple[int, int], set[str]] = {}  # cue span -> the types of the targets it negated
+    # every sentence: a denial is a cue even when the reader found nothing it denies ("he denied foreign travel",
+    # "the trachea was not compressed"); its mention then says `negates` nothing (`_cued_sentences`)
+    for s0, s1, lower, targets, loud, cues in _cued_sentences(text, sentences, by_sentence, quiet, cues_rx, marked,
+                                                             found):
+        sc = _SentenceCues(text, s0, s1, lower, cues, targets, loud, marked)
+        for m in targets:
+            best, best_cue = _best_cue(text, m, sc, quiet, not_for)
+            if best is None and m.type in _DENIED_OTHERWISE:
+                best, best_cue = _denied_otherwise(text, m, sc)
+            if best is not None:
+                _record(text, m, best, best_cue, witness, marked, negated_by)
+    _cues_negate(text, found, negated_by)
+    return found
+
+
+def _targets_by_sentence(sentences: list[tuple[int, int]], mentions: list[Mention],
+                         types: frozenset[str]) -> dict[int, list[Mention]]:
+    """The mentions of the asserted types by the index of their sentence, in order of start."""
     by_sentence: dict[int, list[Mention]] = {}
     si = 0
     for m in sorted((m for m in mentions if m.type in types), key=lambda m: m.start):
@@ -893,17 +912,27 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
             si += 1
         if si < len(sentences):
             by_sentence.setdefault(si, []).append(m)
-    marked: dict[tuple[int, int], str] = {}  # cue span -> the attribute it gives its targets
-    negated_by: dict[tuple[int, int], set[str]] = {}  # cue span -> the types of the targets it negated
-    # every sentence: a denial is a cue even when the reader found nothing it denies ("he denied foreign travel",
-    # "the trachea was not compressed"); its mention then says `negates` nothing
+    return by_sentence
+
+
+_EVENT_TYPE = frozenset({"event"})
+
+
+def _cued_sentences(text: str, sentences: list[tuple[int, int]], by_sentence: dict[int, list[Mention]],
+                    quiet: frozenset[str], cues_rx: _Cues, marked: dict[tuple[int, int], str],
+                    found: list[Mention]) -> Iterator[tuple[int, int, str, list[Mention], list[Mention], list[tuple]]]:
+    """Each sentence with ConText cues: (start, end, its text lower-cased, its targets, those other targets see, its
+    cues as (start, end, category, direction)). Not a cue inside a drug's or a diagnosis's name, nor "No." of a
+    number. Records the attribute a cue gives its targets (`marked`) and each denial as a `negation_cue` mention
+    (`found`), unless an event's own word: in every sentence, even one with no target."""
+    meta = cues_rx.meta
     for si, (s0, s1) in enumerate(sentences):
         targets = by_sentence.get(si, [])
         lower = text[s0:s1].lower()
         loud = [m for m in targets if m.type not in quiet] if quiet else targets
         cues = []
         names = _Holders(targets, _NAMED_TYPES)
-        events = _Holders(loud, frozenset({"event"}))
+        events = _Holders(loud, _EVENT_TYPE)
         for ca, cb, rule in cues_rx.spans(lower):
             category, direction = meta[rule]
             a, b = ca + s0, cb + s0
@@ -919,24 +948,49 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
                     continue  # the denial an event cue carries ("no response to"): the event's own word
                 found.append(Mention.model_construct(type="negation_cue", start=a, end=b, text=text[a:b],
                                                      norm=category.lower()))
-        if not cues:
-            continue
+        if cues:
+            yield s0, s1, lower, targets, loud, cues
+
+
+class _SentenceCues:
+    """A sentence's cues and the terminators that end their scopes, with its targets (`loud`: those other targets
+    see), as each target of the sentence reads them (`_best_cue`)."""
+
+    __slots__ = ("s0", "s1", "cues", "marked", "terms", "term_starts", "kept_terms", "kept_starts", "forward_terms",
+                 "forward_starts", "noun_terms", "targets", "loud", "starts", "scope")
+
+    def __init__(self, text: str, s0: int, s1: int, lower: str, cues: list[tuple[int, int, str, str]],
+                 targets: list[Mention], loud: list[Mention], marked: dict[tuple[int, int], str]) -> None:
         if any(cat == "FAMILY_CHAIN" for _, _, cat, _ in cues):
             cues = _chained(text, cues)
-        terms = [(a, b) for a, b, cat, d in cues if d == "TERMINATE"]
+        # (one pass over the cues for the terminators)
+        terms: list[tuple[int, int]] = []
         # a terminator of forward scopes only: "no rash with fever" ends at 'with', "fever with chills was not
         # present" denies both
-        forward_terms = [(a, b) for a, b, cat, d in cues if d == "TERMINATE_FORWARD"]
+        forward_terms: list[tuple[int, int]] = []
+        # a participle of judgement ends a denial told as a noun ("absence of gas indicating atresia"), or any denial
+        # after a comma ("no gas beyond the stomach, indicating atresia"); "no pain suggesting X" denies X too
+        noun_terms: list[tuple[int, int]] = []
+        # so does a suspicion cue after a comma ("no granulomas, suggestive of lymphoma"): context_rules_extra.json
+        judged: list[tuple[int, int]] = []
+        prevented = False  # whether a cue tells what a treatment prevents
+        for a, b, cat, d in cues:
+            if d == "TERMINATE":
+                terms.append((a, b))
+            elif d == "TERMINATE_FORWARD":
+                forward_terms.append((a, b))
+            elif d == "TERMINATE_NOUN_DENIAL":
+                noun_terms.append((a, b))
+            if cat == "POSSIBLE_EXISTENCE" and text[a - 2:a] == ", " \
+                    and " ".join(text[a:b].lower().split()) in comma_judgements():
+                judged.append((a, b))
+            if not prevented and marked.get((a, b)) == "prevented":
+                prevented = True
         if forward_terms:
             # a 'with' inside a diagnosis's name ("granulomatosis with polyangiitis") ends no scope: the list goes on
             diagnoses = _Holders(targets, _DIAGNOSES)
             forward_terms = [(ta, tb) for ta, tb in forward_terms if not diagnoses.reaches(ta, tb)]
-        # a participle of judgement ends a denial told as a noun ("absence of gas indicating atresia"), or any denial
-        # after a comma ("no gas beyond the stomach, indicating atresia"); "no pain suggesting X" denies X too
-        noun_terms = [(a, b) for a, b, cat, d in cues if d == "TERMINATE_NOUN_DENIAL"]
-        # so does a suspicion cue after a comma ("no granulomas, suggestive of lymphoma"): context_rules_extra.json
-        noun_terms += [(a, b) for a, b, cat, d in cues if cat == "POSSIBLE_EXISTENCE" and text[a - 2:a] == ", "
-                       and " ".join(text[a:b].lower().split()) in comma_judgements()]
+        noun_terms += judged
         # a semicolon ends a clause: "no lymphadenopathy; the spleen was palpable" negates only the first
         semi = lower.find(";")
         while semi >= 0:
@@ -947,113 +1001,150 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
         if ", " in lower:
             terms += [(s0 + c.start(), s0 + c.end()) for c in _COMMA_SUBJECT.finditer(lower)]
         terms.sort()
-        term_starts = [ta for ta, _ in terms]
+        self.terms, self.term_starts = terms, [ta for ta, _ in terms]  # terminators of any scope, sorted
         # what a treatment prevents goes on through what that would lead to ("heparin to prevent thrombosis leading to
         # embolism" prevents the embolism too): a prevention's scope ends at no consequence terminator
-        kept_terms, kept_starts = terms, term_starts
-        if any(marked.get((a, b)) == "prevented" for a, b, _, _ in cues):
-            kept_terms = [(ta, tb) for ta, tb in terms if _CONSEQUENCE.fullmatch(text, ta, tb) is None]
-            kept_starts = [ta for ta, _ in kept_terms]
+        self.kept_terms, self.kept_starts = self.terms, self.term_starts
+        if prevented:
+            self.kept_terms = [(ta, tb) for ta, tb in terms if _CONSEQUENCE.fullmatch(text, ta, tb) is None]
+            self.kept_starts = [ta for ta, _ in self.kept_terms]
         forward_terms.sort()
-        forward_starts = [ta for ta, _ in forward_terms]
+        self.forward_terms, self.forward_starts = forward_terms, [ta for ta, _ in forward_terms]
+        self.noun_terms = noun_terms
+        self.s0, self.s1, self.cues, self.marked, self.targets, self.loud = s0, s1, cues, marked, targets, loud
+        # id(targets), id(loud) -> their starts
+        self.starts = {id(targets): [t.start for t in targets], id(loud): [t.start for t in loud]}
         # a sentence of a few cues reads them all (each is checked for its reach below); a long one finds the cues
         # near each target by bisection, so that it stays linear
-        scope = _Scope(text, s0, s1, cues) if len(cues) > _FEW_CUES else None
-        starts = {id(targets): [t.start for t in targets], id(loud): [t.start for t in loud]}
-        for m in targets:
-            best: Assertion | None = None
-            best_cue = (0, 0)
-            for a, b, cat, d in (scope.near(m) if scope is not None else cues):
-                if cat not in _CATEGORY or (a < m.end and m.start < b):
-                    if cat == "NEGATED_EXISTENCE" and a < m.start and b == m.end \
-                            and m.attrs.get("source") == "predicate" and _NOT_BEFORE_STATE.search(text, a, m.start):
-                        # "the liver was not palpable": the cue's own state, denied ("bowel sounds were absent" states
-                        # the finding)
-                        best, best_cue = Assertion.negated, (a, b)
-                    continue
-                if m.type == "drug" and (text[a:b].lower() in not_for_drugs or _HELD_FROM.fullmatch(text, a, b)):
-                    continue  # the drug given as the prophylaxis is given; one a cycle is given without is held
-                if cat == "HYPOTHETICAL" and m.type in _DIAGNOSES and text[a:b].lower() in not_for_diagnoses:
-                    continue  # "excision of the tumour was planned": the plan is the excision's
-                if m.type == "event" and a >= m.end and cat == "NEGATED_EXISTENCE" and _tested_between(
-                        targets, starts[id(targets)], m.end, a):
-                    continue  # "improvement was observed, and blood cultures were negative": the tests' result
-                if d in ("FORWARD", "BIDIRECTIONAL") and b <= m.start:
-                    if _NEW_SUBJECT_AFTER_AND.search(text, b, m.start) and text.count(",", b, m.start) == 1:
-                        continue  # "the fever did not decrease, and the swelling worsened": a clause of its own
-                    if m.attrs.get("source") == "predicate" and _COMMA_AND.search(text, b, m.start):
-                        continue  # "no tenderness, and bowel sounds were absent": the part's own clause
-                    if m.type == "event" and _EVENT_AFTER_AND.search(text, b, m.start):
-                        continue  # "no fever and the rash improved", "no tumour and a good response": not denied
-                    if _JUDGED_SUBJECT.match(text, m.end) and _CLAUSE_AFTER_COMMA.search(text, b, m.start):
-                        continue  # "in the absence of causes such as A, drug-induced B was considered": B's clause
-                    if cat == "NEGATED_EXISTENCE" and _contrasted_after_repeated_no(text, s0, a, b, m.start):
-                        continue  # "no A, no B, and occasional C": each denial is told, C has none
-                    lo, hi = b, m.start
-                elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
-                    if d in ("BACKWARD", "BIDIRECTIONAL") and (_new_clause_between(text, m, text[m.end:a])
-                                            or _object_before_singular(text, m, a, s0)
-                                            or _found_then_tested(text, m, a, s0)):
-                        continue  # "he had pneumonia, and meningitis was excluded": the cue's subject is meningitis
-                    lo, hi = m.end, a
-                elif d == "BACKWARD_LIST" and a >= m.end and _only_a_list(
-                        text, m, a, b, seen := targets if m.type in quiet else loud, starts[id(seen)]):
-                    lo, hi = m.end, a
-                elif d == "BACKWARD_ALL" and a >= m.end and m.type in _LISTED_TYPES and _after_list_opener(
-                        text, s0, m.start, a):
-                    lo, hi = m.end, a
-                else:
-                    continue
-                # a terminator in the gap, or one the target opens with ("no history presented to the ED": the
-                # event 'presented to the ED' begins at the terminator 'presented')
-                tl, ts = (kept_terms, kept_starts) if marked.get((a, b)) == "prevented" else (terms, term_starts)
-                listed = cat == "POSSIBLE_EXISTENCE" and hi == m.start and _LIST_CUE.search(text, a, b) is not None
-                if any((tb <= hi or ta == hi == m.start) and not (listed and _cause_in_list(text, ta, tb, hi))
-                       for ta, tb in tl[bisect_left(ts, lo):bisect_right(ts, hi)]) \
-                        or hi == m.start and any(
-                            (tb <= hi or ta == hi) and not (listed and _cause_in_list(text, ta, tb, hi)) for ta, tb in
-                            forward_terms[bisect_left(forward_starts, lo):bisect_right(forward_starts, hi)]) \
-                        and not (cat == "POSSIBLE_EXISTENCE" and m.type == "condition"
-                                 and _diagnoses_with(text, lo, hi, loud, starts[id(loud)])) \
-                        or noun_terms and cat == "NEGATED_EXISTENCE" and any(
-                            lo <= ta and tb <= hi and (text[ta - 2:ta] == ", " or noun_denial().match(text, a))
-                            for ta, tb in noun_terms) \
-                        or (words := _words_between(text, lo, hi)) > MAX_SCOPE_WORDS \
-                        and (m.type not in _LISTED_TYPES or words > LIST_REACH
-                             or d != "BACKWARD_ALL"
-                             and (_words_outside(text, lo, hi, loud, starts[id(loud)]) > MAX_SCOPE_WORDS
-                                  if hi == m.start else not (
-                                      cat == "NEGATED_EXISTENCE" and _tested_list(text, lo, hi, loud, starts[id(loud)])
-                                      or d == "BACKWARD" and cat in _LIST_JUDGEMENTS
-                                      and _qualified_list(text, lo, hi, loud, starts[id(loud)])))):
-                    continue
-                value = _CATEGORY[cat]
-                if best is None or _RANK[value] > _RANK[best]:
-                    best, best_cue = value, (a, b)
-            if best is None and m.type in ("condition", "finding") and searched_for().search(
-                    text, max(0, m.start - 24), m.start):
-                # "screening for X with an IGRA was negative": the search's negative result, past the 'with'
-                semi = text.find(";", m.end, s1)
-                stop = semi if semi >= 0 else s1
-                # (a SEARCH_RESULT cue, "showed normal", judges only what a search looked for)
-                cue = next(((a, b) for a, b, cat, d in cues if cat in ("NEGATED_EXISTENCE", "SEARCH_RESULT")
-                            and d == "BACKWARD" and m.end <= a and b <= stop), None)
-                if cue is not None:
-                    best, best_cue = Assertion.negated, cue
-            if best is None and m.type == "event" and m.norm in _CLAUSE_EVENTS and (
-                    own := _OWN_DENIAL.search(text, max(s0, m.start - 40), m.start)) is not None:
-                # "no improvement of the rash": the PSEUDO cue that keeps the rash there hides the "no" from the event
-                best, best_cue = Assertion.negated, own.span()
-            if best is not None:
-                if m.type not in witness:
-                    set_field(m, "assertion", best)
-                if best_cue in marked:
-                    set_field(m, "attrs", {**m.attrs, marked[best_cue]: True})
-                if best == Assertion.negated:
-                    negated_by.setdefault(best_cue, set()).add(m.type)
-                    if m.type == "condition" and _HISTORY_WORD.search(text, best_cue[0], m.start):
-                        # "no (family) history of X", "did not have a history of X": the denial is of the past
-                        set_field(m, "attrs", {**m.attrs, "denied_history": True})
+        self.scope = _Scope(text, s0, s1, cues) if len(cues) > _FEW_CUES else None
+
+
+def _best_cue(text: str, m: Mention, sc: _SentenceCues, quiet: frozenset[str],
+              not_for: tuple[frozenset[str], frozenset[str]]) -> tuple[Assertion | None, tuple[int, int]]:
+    """The assertion of the strongest cue (`_RANK`) that reaches target `m` over its gap, and that cue's span: a cue
+    that points at the target (forward, backward, back over a list) with no new clause or subject between them, and
+    whose scope does not end before it (`_scope_ends`)."""
+    best: Assertion | None = None
+    best_cue = (0, 0)
+    not_for_drugs, not_for_diagnoses = not_for
+    targets = sc.targets
+    for a, b, cat, d in (sc.scope.near(m) if sc.scope is not None else sc.cues):
+        if cat not in _CATEGORY or (a < m.end and m.start < b):
+            if cat == "NEGATED_EXISTENCE" and a < m.start and b == m.end \
+                    and m.attrs.get("source") == "predicate" and _NOT_BEFORE_STATE.search(text, a, m.start):
+                # "the liver was not palpable": the cue's own state, denied ("bowel sounds were absent" states the
+                # finding)
+                best, best_cue = Assertion.negated, (a, b)
+            continue
+        if m.type == "drug" and (text[a:b].lower() in not_for_drugs or _HELD_FROM.fullmatch(text, a, b)):
+            continue  # the drug given as the prophylaxis is given; one a cycle is given without is held
+        if cat == "HYPOTHETICAL" and m.type in _DIAGNOSES and text[a:b].lower() in not_for_diagnoses:
+            continue  # "excision of the tumour was planned": the plan is the excision's
+        if m.type == "event" and a >= m.end and cat == "NEGATED_EXISTENCE" and _tested_between(
+                targets, sc.starts[id(targets)], m.end, a):
+            continue  # "improvement was observed, and blood cultures were negative": the tests' result
+        # the gap between the target and a cue that points at it, with no new clause or subject between them
+        if d in ("FORWARD", "BIDIRECTIONAL") and b <= m.start:
+            if _NEW_SUBJECT_AFTER_AND.search(text, b, m.start) and text.count(",", b, m.start) == 1:
+                continue  # "the fever did not decrease, and the swelling worsened": a clause of its own
+            if m.attrs.get("source") == "predicate" and _COMMA_AND.search(text, b, m.start):
+                continue  # "no tenderness, and bowel sounds were absent": the part's own clause
+            if m.type == "event" and _EVENT_AFTER_AND.search(text, b, m.start):
+                continue  # "no fever and the rash improved", "no tumour and a good response": not denied
+            if _JUDGED_SUBJECT.match(text, m.end) and _CLAUSE_AFTER_COMMA.search(text, b, m.start):
+                continue  # "in the absence of causes such as A, drug-induced B was considered": B's clause
+            if cat == "NEGATED_EXISTENCE" and _contrasted_after_repeated_no(text, sc.s0, a, b, m.start):
+                continue  # "no A, no B, and occasional C": each denial is told, C has none
+            lo, hi = b, m.start
+        elif d in ("BACKWARD", "BIDIRECTIONAL") and a >= m.end:
+            if _new_clause_between(text, m, text[m.end:a]) or _object_before_singular(text, m, a, sc.s0) \
+                    or _found_then_tested(text, m, a, sc.s0):
+                continue  # "he had pneumonia, and meningitis was excluded": the cue's subject is meningitis
+            lo, hi = m.end, a
+        elif d == "BACKWARD_LIST" and a >= m.end and _only_a_list(
+                text, m, a, b, seen := targets if m.type in quiet else sc.loud, sc.starts[id(seen)]):
+            lo, hi = m.end, a
+        elif d == "BACKWARD_ALL" and a >= m.end and m.type in _LISTED_TYPES and _after_list_opener(
+                text, sc.s0, m.start, a):
+            lo, hi = m.end, a
+        else:
+            continue
+        if _scope_ends(text, m, a, b, cat, d, lo, hi, sc):
+            continue
+        value = _CATEGORY[cat]
+        if best is None or _RANK[value] > _RANK[best]:
+            best, best_cue = value, (a, b)
+    return best, best_cue
+
+
+def _scope_ends(text: str, m: Mention, a: int, b: int, cat: str, d: str, lo: int, hi: int,
+                sc: _SentenceCues) -> bool:
+    """Whether the scope of cue (a, b) ends in the gap (lo, hi) before it reaches target `m`: at a terminator in the
+    gap, or one the target opens with ("no history presented to the ED": the event 'presented to the ED' begins at
+    the terminator 'presented'), or because the gap is longer than a scope reaches (a list reaches further)."""
+    loud, starts = sc.loud, sc.starts
+    tl, ts = (sc.kept_terms, sc.kept_starts) if sc.marked.get((a, b)) == "prevented" else (sc.terms, sc.term_starts)
+    listed = cat == "POSSIBLE_EXISTENCE" and hi == m.start and _LIST_CUE.search(text, a, b) is not None
+    return bool(
+        any((tb <= hi or ta == hi == m.start) and not (listed and _cause_in_list(text, ta, tb, hi))
+            for ta, tb in tl[bisect_left(ts, lo):bisect_right(ts, hi)])
+        or hi == m.start and any(
+            (tb <= hi or ta == hi) and not (listed and _cause_in_list(text, ta, tb, hi)) for ta, tb in
+            sc.forward_terms[bisect_left(sc.forward_starts, lo):bisect_right(sc.forward_starts, hi)])
+        and not (cat == "POSSIBLE_EXISTENCE" and m.type == "condition"
+                 and _diagnoses_with(text, lo, hi, loud, starts[id(loud)]))
+        or sc.noun_terms and cat == "NEGATED_EXISTENCE" and any(
+            lo <= ta and tb <= hi and (text[ta - 2:ta] == ", " or noun_denial().match(text, a))
+            for ta, tb in sc.noun_terms)
+        or (words := _words_between(text, lo, hi)) > MAX_SCOPE_WORDS
+        and (m.type not in _LISTED_TYPES or words > LIST_REACH
+             or d != "BACKWARD_ALL"
+             and (_words_outside(text, lo, hi, loud, starts[id(loud)]) > MAX_SCOPE_WORDS
+                  if hi == m.start else not (
+                      cat == "NEGATED_EXISTENCE" and _tested_list(text, lo, hi, loud, starts[id(loud)])
+                      or d == "BACKWARD" and cat in _LIST_JUDGEMENTS
+                      and _qualified_list(text, lo, hi, loud, starts[id(loud)])))))
+
+
+_DENIED_OTHERWISE = frozenset({"condition", "finding", "event"})  # the types `_denied_otherwise` reads
+
+
+def _denied_otherwise(text: str, m: Mention, sc: _SentenceCues) -> tuple[Assertion | None, tuple[int, int]]:
+    """A denial no cue's scope gave target `m`: the negative result of a search for it, or an event's own "no"."""
+    if m.type in ("condition", "finding") and searched_for().search(text, max(0, m.start - 24), m.start):
+        # "screening for X with an IGRA was negative": the search's negative result, past the 'with'
+        semi = text.find(";", m.end, sc.s1)
+        stop = semi if semi >= 0 else sc.s1
+        # (a SEARCH_RESULT cue, "showed normal", judges only what a search looked for)
+        cue = next(((a, b) for a, b, cat, d in sc.cues if cat in ("NEGATED_EXISTENCE", "SEARCH_RESULT")
+                    and d == "BACKWARD" and m.end <= a and b <= stop), None)
+        if cue is not None:
+            return Assertion.negated, cue
+    if m.type == "event" and m.norm in _CLAUSE_EVENTS and (
+            own := _OWN_DENIAL.search(text, max(sc.s0, m.start - 40), m.start)) is not None:
+        # "no improvement of the rash": the PSEUDO cue that keeps the rash there hides the "no" from the event
+        return Assertion.negated, own.span()
+    return None, (0, 0)
+
+
+def _record(text: str, m: Mention, best: Assertion, best_cue: tuple[int, int], witness: frozenset[str],
+            marked: dict[tuple[int, int], str], negated_by: dict[tuple[int, int], set[str]]) -> None:
+    """Set target `m`'s assertion (a witness keeps its own) and the attribute its cue gives; note what a denial
+    denied."""
+    if m.type not in witness:
+        set_field(m, "assertion", best)
+    if best_cue in marked:
+        set_field(m, "attrs", {**m.attrs, marked[best_cue]: True})
+    if best == Assertion.negated:
+        negated_by.setdefault(best_cue, set()).add(m.type)
+        if m.type == "condition" and _HISTORY_WORD.search(text, best_cue[0], m.start):
+            # "no (family) history of X", "did not have a history of X": the denial is of the past
+            set_field(m, "attrs", {**m.attrs, "denied_history": True})
+
+
+def _cues_negate(text: str, found: list[Mention], negated_by: dict[tuple[int, int], set[str]]) -> None:
+    """Tell on each negation cue what it denies (`negates`): an action not done, or the first kind of
+    _NEGATES_ORDER among its targets (a finding before a drug)."""
     not_done = _not_done()
     for cue_mention in found:
         if not_done.match(text, cue_mention.end):
@@ -1063,7 +1154,6 @@ def assign(text: str, sentences: list[tuple[int, int]], mentions: list[Mention],
         if kinds:
             # what the cue denies: the first kind of _NEGATES_ORDER among its targets (a finding before a drug)
             cue_mention.attrs["negates"] = min(kinds, key=_NEGATES_ORDER.index)
-    return found
 
 
 _NOT_BEFORE_STATE = re.compile(r"\b(?:not|never|no)\b", re.I)

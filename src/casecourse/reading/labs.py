@@ -639,106 +639,180 @@ def find_labs(text: str) -> list[Mention]:
     """All `lab_test`, `lab_value`, `lab_reference` and `test_result` mentions, sorted by position."""
     hits = _without_denominators(text, _without_salts(text, _without_antibody_classes(text, find_tests(text))))
     compounds = find_compounds(text)
-    anchors = sorted(hits + compound_anchors(compounds), key=lambda h: h.start)
-    starts = [h.start for h in anchors]
-    ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+    reader = _ValueReader(text, hits, compounds)
     out: list[Mention] = [
         Mention.model_construct(type="lab_test", start=h.start, end=h.end, text=text[h.start:h.end],
                                 norm=h.test.name, attrs={"loinc": h.test.loinc, **({"members": "|".join(h.test.members)}
                                                                                     if h.test.members else {})})
         for h in hits if h.test.kind != "anchor"]
-    hit_starts = [h.start for h in hits]
-    by_test: dict[int, tuple[list[int], list[TestHit]]] = {}
-    for h in hits:  # (in order of start)
-        held = by_test.setdefault(id(h.test), ([], []))
-        held[0].append(h.start)
-        held[1].append(h)
-    hit_ends = {h.end for h in hits}
-    hit_start_set = set(hit_starts)
-    values = find_values(text, _joining_hyphens(text, hits))
-    value_starts = [v.start for v in values]
-    interval_after = _unit_from_interval(text, values)
-    _unit_after_interval(text, values)
-    paired, unpaired = _respectively(text, values, hits, ends)
-    last: tuple[int, LabTest | None] = (-1, None)  # end and test of the last unitless value kept
-    taken: dict[int, int] = {}  # values given so far to each group name that lists its tests
-    low = lower_text(text)
-    apgar = read_apgar(text, low)  # scores paired with their minutes; no number of theirs is read below
-    out.extend(apgar.mentions)
-    claimed = sorted(apgar.claimed)
-    claimed_starts = [a for a, _ in claimed]
-    for v in values:
-        i = bisect.bisect_right(hit_starts, v.start) - 1
-        if i >= 0 and hits[i].end > v.start:
-            continue  # a digit inside a test name: "C3", "CA 19-9"
-        if claimed and (j := bisect.bisect_right(claimed_starts, v.start) - 1) >= 0 and claimed[j][1] > v.start:
-            continue
+    out.extend(reader.apgar.mentions)
+    for v in reader.values:
+        if (mention := reader.read(v)) is not None:
+            out.append(mention)
+    out.extend(find_qualitative(text, [h for h in hits if h.test.kind != "anchor"], _unmeasured(text, compounds, out)))
+    # a result word inside a test's name is no result: "positive end-expiratory pressure", "C- reactive protein"
+    out.extend(find_results(text, [(m.start, m.end) for m in out
+                                   if m.type in ("lab_value", "lab_finding", "lab_test")]))
+    lab_fluids.refine(text, out)  # "increased protein ... on cerebrospinal fluid"
+    out.sort(key=lambda m: (m.start, m.end, m.type, m.norm or ""))
+    return out
+
+
+class _ValueReader:
+    """The numeric values of a text (`find_values`) read one by one (`read`) against its tests: which test each is a
+    result of, or a reference interval of, or none (a change, a dimension, a time, a number of a name)."""
+
+    def __init__(self, text: str, hits: list[TestHit], compounds: list[Compound]) -> None:
+        self.text = text
+        self.hits = hits
+        self.anchors = anchors = sorted(hits + compound_anchors(compounds), key=lambda h: h.start)
+        self.starts = [h.start for h in anchors]
+        self.ends = ends = [m.end() for m in _CLAUSE_END.finditer(text)]
+        self.hit_starts = [h.start for h in hits]
+        self.by_test: dict[int, tuple[list[int], list[TestHit]]] = {}
+        for h in hits:  # (in order of start)
+            held = self.by_test.setdefault(id(h.test), ([], []))
+            held[0].append(h.start)
+            held[1].append(h)
+        self.hit_ends = {h.end for h in hits}
+        self.hit_start_set = set(self.hit_starts)
+        self.values = values = find_values(text, _joining_hyphens(text, hits))
+        self.value_starts = [v.start for v in values]
+        self.interval_after = _unit_from_interval(text, values)
+        _unit_after_interval(text, values)
+        self.paired, self.unpaired = _respectively(text, values, hits, ends)
+        self.last: tuple[int, LabTest | None] = (-1, None)  # end and test of the last unitless value kept
+        self.taken: dict[int, int] = {}  # values given so far to each group name that lists its tests
+        self.low = low = lower_text(text)
+        self.apgar = read_apgar(text, low)  # scores paired with their minutes; no number of theirs is read below
+        self.claimed = sorted(self.apgar.claimed)
+        self.claimed_starts = [a for a, _ in self.claimed]
+
+    def read(self, v: Value) -> Mention | None:
+        """The mention value `v` makes: a result of its test, a reference interval, a change kept without a test;
+        None for a number that is no result."""
+        text = self.text
+        i = bisect.bisect_right(self.hit_starts, v.start) - 1
+        if i >= 0 and self.hits[i].end > v.start:
+            return None  # a digit inside a test name: "C3", "CA 19-9"
+        claimed = self.claimed
+        if claimed and (j := bisect.bisect_right(self.claimed_starts, v.start) - 1) >= 0 and claimed[j][1] > v.start:
+            return None
+        clause_start, clause_end = self._clause(v)
+        if self._is_change(v):
+            # "haemoglobin decreased by 7 g/dL", "a weight loss of 8 kg", "she had lost 6 kg": a measured change, not
+            # the test's level; kept as a value with no test (the course files no result for it)
+            if not v.unit:
+                return None
+            change = value_mention(text, v, None)
+            change.attrs["change"] = True
+            return change
+        test, v = self._attached(v, clause_start, clause_end)
+        if test is not None and v.info is not None and v.info.kind == "mass" and test.unit_kind == "mass_rate":
+            # "24-hour proteinuria was 5.6 g", "proteinuria of 3.5 g": a day's collection weighed, right after its
+            # test (not "proteinuria improved on methylprednisolone 1 g", a dose)
+            if not _directly_after_test(text, v, self.anchors, self.starts):
+                return None
+            v.extra = {**(v.extra or {}), "day_total": True}
+        if v.info is not None and may_hold(self.low, max(0, v.start - 30), v.start, _CSF_ANALYTES):
+            test = lab_fluids.csf_value_test(text, v.start, test)  # "Lumbar puncture: ... protein 0.62 g/L"
+        if v.info is not None and v.info.kind == "length" and (
+                _DIMENSION_AFTER.match(text, v.end) or _DIMENSION_BEFORE.search(text, max(0, v.start - 3), v.start)):
+            return None
+        kept, test = self._by_unit(v, test)
+        if not kept:
+            return None
+        kept, test = self._checked_test(v, test, clause_start, clause_end)
+        if not kept:
+            return None
+        if test is not None and v.value is not None and v.value < 0 and text[v.start] in "-–" \
+                and not can_be_negative(test.name):
+            # "potassium -3.4 mEq/L", "aspartate transaminase -64 U/L": a dash between a name and its value, not a
+            # minus sign, where the test cannot be negative (knowledge/physiological_limits.csv)
+            v = replace(v, start=v.start + 1, value=-v.value)
+        mention = value_mention(text, v, test)
+        if self._is_reference(v, mention, clause_start):
+            # the lab's interval, not a result; but a reference word that is itself a test's name is that test:
+            # "HR 96, RR 18" (respiratory rate, not a reference range), unless in brackets: "1.1 mg/dL (RR 0.6-1.2)"
+            mention.type = "lab_reference"
+        elif test is not None and not _plausible(test, v):
+            return None  # "HR 2010" (a protocol's year) is no heart rate
+        return mention
+
+    def _clause(self, v: Value) -> tuple[int, int]:
+        """The clause of value `v` (a short form and its value in brackets after a semicolon reach back past it)."""
+        text, ends = self.text, self.ends
         k = bisect.bisect_right(ends, v.start)
         clause_start = ends[k - 1] if k else 0
         if k and text[clause_start - 1] == ";" \
                 and _NAME_SEMICOLON.search(text, max(0, clause_start - 40), clause_start):
             clause_start = ends[k - 2] if k > 1 else 0  # "(AST; 43 IU/L)": a short form and its value in brackets
-        clause_end = ends[k] if k < len(ends) else len(text)
-        if (may_hold(low, max(0, v.start - 40), v.start, _CHANGE_WORDS)
-                and _CHANGE_BEFORE.search(text, max(0, v.start - 70), v.start)) \
-                or (v.info is not None and v.info.kind == "mass" and weight_change.is_amount(text, v.start, v.end)):
-            # "haemoglobin decreased by 7 g/dL", "a weight loss of 8 kg", "she had lost 6 kg": a measured change, not
-            # the test's level;
-            # kept as a value with no test (the course files no result for it)
-            if v.unit:
-                change = value_mention(text, v, None)
-                change.attrs["change"] = True
-                out.append(change)
-            continue
-        test = None if id(v) in unpaired else paired.get(id(v)) or _attach(
-            text, v, anchors, starts, clause_start, clause_end, taken, value_starts)
+        return clause_start, ends[k] if k < len(ends) else len(self.text)
+
+    def _is_change(self, v: Value) -> bool:
+        """Whether `v` is a measured change ("decreased by 7 g/dL", "a weight loss of 8 kg"), not a level."""
+        text = self.text
+        return bool((may_hold(self.low, max(0, v.start - 40), v.start, _CHANGE_WORDS)
+                     and _CHANGE_BEFORE.search(text, max(0, v.start - 70), v.start))
+                    or (v.info is not None and v.info.kind == "mass" and weight_change.is_amount(text, v.start, v.end)))
+
+    def _attached(self, v: Value, clause_start: int, clause_end: int) -> tuple[LabTest | None, Value]:
+        """The test value `v` is a result of (paired by "respectively", or the test it attaches to in its clause), and
+        the value as read ("60 G/L" as grams per litre when that finds its test)."""
+        text, anchors, starts = self.text, self.anchors, self.starts
+        test = None if id(v) in self.unpaired else self.paired.get(id(v)) or _attach(
+            text, v, anchors, starts, clause_start, clause_end, self.taken, self.value_starts)
         if test is not None and test.name == "urine protein" and v.info is not None and v.info.kind == "ratio":
             # "proteinuria had fallen to 40 mg/mmol": a protein amount per creatinine is the ratio, not a day's total
             test = catalogue()["urine protein/creatinine ratio"]
         if test is None and v.unit in ("G/L", "G/l") and (grams := lookup_unit("g/L")) is not None:
             # "haemoglobin 60 G/L": a capital G that no count test takes is grams per litre, as written in capitals
             as_grams = Value(v.start, v.end, v.value, v.value_high, v.comparator, v.unit, grams, grams.ucum, v.extra)
-            if (test := _attach(text, as_grams, anchors, starts, clause_start, clause_end, taken)) is not None:
+            if (test := _attach(text, as_grams, anchors, starts, clause_start, clause_end, self.taken)) is not None:
                 v = as_grams
-        if test is not None and v.info is not None and v.info.kind == "mass" and test.unit_kind == "mass_rate":
-            # "24-hour proteinuria was 5.6 g", "proteinuria of 3.5 g": a day's collection weighed, right after its
-            # test (not "proteinuria improved on methylprednisolone 1 g", a dose)
-            if not _directly_after_test(text, v, anchors, starts):
-                continue
-            v.extra = {**(v.extra or {}), "day_total": True}
-        if v.info is not None and may_hold(low, max(0, v.start - 30), v.start, _CSF_ANALYTES):
-            test = lab_fluids.csf_value_test(text, v.start, test)  # "Lumbar puncture: ... protein 0.62 g/L"
-        if v.info is not None and v.info.kind == "length" and (
-                _DIMENSION_AFTER.match(text, v.end) or _DIMENSION_BEFORE.search(text, max(0, v.start - 3), v.start)):
-            continue
+        return test, v
+
+    def _by_unit(self, v: Value, test: LabTest | None) -> tuple[bool, LabTest | None]:
+        """Whether value `v` is kept by what its unit says, and its test: a unitless number only right after its test
+        (or the next of a list after one), a one-letter unit only after its test or a fever, a unit no test takes only
+        when it says what it measures."""
+        text = self.text
         if v.info is None and v.ucum is None:
-            if _NAME_NUMBER.match(text, v.start - 1) and v.start - 1 in hit_ends:
-                continue
+            if _NAME_NUMBER.match(text, v.start - 1) and v.start - 1 in self.hit_ends:
+                return False, test
             if _DURATION_AFTER.match(text, v.end):
-                continue  # "serum lithium 12 hours after the last dose was 3.4 mmol/L": a time, not the result
-            if last[0] >= 0 and _LIST_GAP.fullmatch(text, last[0], v.start):
-                test = last[1]  # the next value of a list after a test: "Apgar scores were 2, 6, and 7"
-            elif not _directly_after_test(text, v, anchors, starts):
-                continue
+                return False, test  # "serum lithium 12 hours after the last dose was 3.4 mmol/L": a time, no result
+            if self.last[0] >= 0 and _LIST_GAP.fullmatch(text, self.last[0], v.start):
+                test = self.last[1]  # the next value of a list after a test: "Apgar scores were 2, 6, and 7"
+            elif not _directly_after_test(text, v, self.anchors, self.starts):
+                return False, test
             if (v.extra or {}).get("bare_pressure") and (test is None or test.name != "blood pressure"):
-                continue  # "120/80" is a blood pressure only right after one
+                return False, test  # "120/80" is a blood pressure only right after one
             if test is not None and test.kind == "serology" and not test.ucum and not test.name.startswith("anti") \
                     and _TYPE_NUMBERS.fullmatch(text, v.start, v.end):
-                continue  # "HIV 1,2 antigen/antibody", "HSV 1": a virus type, not a result (but "anti-RNP 96")
-            last = (v.end, test)
-        elif test is None and v.info is not None and len(v.unit or "") == 1 and v.unit.isalpha():
+                return False, test  # "HIV 1,2 antigen/antibody", "HSV 1": a virus type, not a result ("anti-RNP 96")
+            self.last = (v.end, test)
+        elif test is None and v.info is not None and len(v.unit or "") == 1 and v.unit.isalpha():  # type: ignore[union-attr]
             # a one-letter unit ("38.6 C", "102 F") counts only after its test or a fever: "stage 4 C" is none
             if v.info.kind != "temperature" or not _FEVER_BEFORE.search(text, max(0, v.start - 30), v.start):
-                continue
+                return False, test
             test = catalogue()["body temperature"]
         elif test is None and v.info is not None and v.info.kind not in _SELF_EVIDENT:
-            continue
+            return False, test
         elif test is None and v.info is not None and v.info.kind == "percent" and _PREPARATION_AFTER.match(text, v.end):
-            continue  # "10% neutral formalin": a preparation's strength, not a result
+            return False, test  # "10% neutral formalin": a preparation's strength, not a result
+        return True, test
+
+    def _checked_test(self, v: Value, test: LabTest | None, clause_start: int,
+                      clause_end: int) -> tuple[bool, LabTest | None]:
+        """Whether value `v` is kept with its test, and the test as meant: a titre only of a serology, no body
+        temperature of a lab's condition, a rate's unit naming its test, a group's one member, no anchor, not a value
+        already given its test."""
+        text = self.text
         if (v.extra or {}).get("slash_titre") and (test is None or not (test.qualitative or test.kind == "serology")):
-            continue  # "1/320" is a titre only as a serology's result
+            return False, test  # "1/320" is a titre only as a serology's result
         if test is not None and test.name == "body temperature" and _lab_condition(text, v.start, clause_start):
-            continue
+            return False, test
         if test is not None and v.info is not None and v.info.kind == "rate" and v.info.default_test \
                 and v.info.default_test != test.name and v.info.default_test in catalogue() \
                 and _RATE_NAMED.search(v.unit or ""):
@@ -749,33 +823,21 @@ def find_labs(text: str) -> list[Mention]:
             test = expand(test)[0] if len(expand(test)) == 1 else test
         if test is not None and test.kind == "anchor":
             test = None  # "the Rotterdam score was 0.15": a value, its test not in the catalogue
-        if test is not None and _given(text, v, test, by_test, clause_start, clause_end):
-            continue
-        if test is not None and v.value is not None and v.value < 0 and text[v.start] in "-–" \
-                and not can_be_negative(test.name):
-            # "potassium -3.4 mEq/L", "aspartate transaminase -64 U/L": a dash between a name and its value, not a
-            # minus sign, where the test cannot be negative (knowledge/physiological_limits.csv)
-            v = replace(v, start=v.start + 1, value=-v.value)
-        mention = value_mention(text, v, test)
-        if id(v) in interval_after or (mention.attrs.get("comparator") and _CUTOFF_LABEL.search(
+        if test is not None and _given(text, v, test, self.by_test, clause_start, clause_end):
+            return False, test
+        return True, test
+
+    def _is_reference(self, v: Value, mention: Mention, clause_start: int) -> bool:
+        """Whether value `v` is the lab's reference interval: after an interval's unit, a cut-off's label, a
+        reference word (not a test's name but in brackets) or a reference label in its clause."""
+        text, low = self.text, self.low
+        return bool(
+            id(v) in self.interval_after or (mention.attrs.get("comparator") and _CUTOFF_LABEL.search(
                 text, max(0, v.start - 12), v.start)) or (may_hold(low, max(0, v.start - 40), v.start, _REFERENCE_WORDS)
                                        and (ref := _REFERENCE_BEFORE.search(text, max(0, v.start - 40), v.start))
                                        and not _PREDICATED_NORMAL.search(text, max(0, v.start - 40), v.start)
-                                       and not (ref.start() in hit_start_set
+                                       and not (ref.start() in self.hit_start_set
                                                 and not _OPENING_BEFORE.search(text, max(0, ref.start() - 2),
-                                                                               ref.start()))) \
-                or (may_hold(low, max(clause_start, v.start - 160), v.start, _LABEL_KEYS)
-                    and _REFERENCE_LABEL.search(text[max(clause_start, v.start - 160):v.start])):
-            # the lab's interval, not a result; but a reference word that is itself a test's name is that test:
-            # "HR 96, RR 18" (respiratory rate, not a reference range), unless in brackets: "1.1 mg/dL (RR 0.6-1.2)"
-            mention.type = "lab_reference"
-        elif test is not None and not _plausible(test, v):
-            continue  # "HR 2010" (a protocol's year) is no heart rate
-        out.append(mention)
-    out.extend(find_qualitative(text, [h for h in hits if h.test.kind != "anchor"], _unmeasured(text, compounds, out)))
-    # a result word inside a test's name is no result: "positive end-expiratory pressure", "C- reactive protein"
-    out.extend(find_results(text, [(m.start, m.end) for m in out
-                                   if m.type in ("lab_value", "lab_finding", "lab_test")]))
-    lab_fluids.refine(text, out)  # "increased protein ... on cerebrospinal fluid"
-    out.sort(key=lambda m: (m.start, m.end, m.type, m.norm or ""))
-    return out
+                                                                               ref.start())))
+            or (may_hold(low, max(clause_start, v.start - 160), v.start, _LABEL_KEYS)
+                and _REFERENCE_LABEL.search(text[max(clause_start, v.start - 160):v.start])))

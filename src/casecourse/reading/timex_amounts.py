@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from casecourse.reading.rx_first import anchored
 from casecourse.reading.timex_lexicon import (
@@ -272,9 +273,43 @@ def _coordinated(text: str, m: re.Match, first: re.Match, unit: str, cands: Iter
         yield first.start("n"), first.end("n"), cand[2], "duration", attrs
 
 
+@dataclass(slots=True)
+class _Amount:
+    """An amount of time as `_classify` reads it: its match, the expression's span (s, e), the preposition before it
+    (`prep`, at `ps`), what follows it (`post`, its groups `g`) and the attributes every reading of it starts from."""
+
+    text: str
+    m: re.Match
+    lo: float
+    hi: float
+    vague: bool
+    unit: str
+    adj: str
+    s: int
+    e: int
+    prep: str
+    ps: int
+    post: re.Match | None
+    g: dict
+    base: dict
+
+
 def _classify(
     text: str, m: re.Match, lo: float, hi: float, vague: bool, unit: str, adj: str, doc_date: str | None
 ) -> Iterator[Cand]:
+    """The candidate an amount of time is: an age, a gestational age, a time counted from an event (before or after
+    it), an amount after an operation or delivery, or a length."""
+    a = _amount(text, m, lo, hi, vague, unit, adj)
+    cand = _as_age(a) or _as_gestational_age(a)
+    if cand is None and a.g.get("rel"):
+        cand = _as_relative(a, doc_date)
+    if cand is None and a.g.get("postop"):
+        cand = _as_postop(a)
+    yield cand or _as_amount(a)
+
+
+def _amount(text: str, m: re.Match, lo: float, hi: float, vague: bool, unit: str, adj: str) -> _Amount:
+    """The expression's span, the preposition before it and what follows it; the attributes every reading shares."""
     s = m.start("approx") if m.group("approx") else m.start("num") if m.group("num") else m.start("unit")
     if m.group("adj"):
         s = m.start()
@@ -303,150 +338,176 @@ def _classify(
         "phrase_end": e,
     }
     if m.group("approx"):
-        a = m.group("approx").strip().lower()
         base["mod"] = {
             "more than": "MORE_THAN",
             "less than": "LESS_THAN",
             "at least": "EQUAL_OR_MORE",
             "up to": "EQUAL_OR_LESS",
-        }.get(a, "APPROX")
-    person = unit in ("year", "month", "week", "day") and not post and _PERSON.match(text, e)
-    if g.get("old") or g.get("ofage") or prep in ("aged", "age") or person:
-        end = post.end() if g.get("old") or g.get("ofage") else e
-        base.update(phrase_end=end, age_years=_age_years(lo, unit), value=dur)
-        if prep in ("at", "since", "by", "until", "till", "from", "before", "after", "around"):
-            base.update(
-                relative_attrs(lo, hi, unit, "after", "birth", vague, exact_tol=True),
-                age_span=True,
-                kind="relative",
-                timex_type="DATE",
-            )
-            yield s, end, 2, "time", base
-        else:
-            yield s, end, 2, "age", {**base, "kind": "age", "timex_type": "DURATION"}
-        return
-    if g.get("gest") or unit == "week" and (_BORN_BEFORE.search(text, max(0, ps - 48), ps) or
-                                            _GEST_DAYS_AFTER.match(text, e)):
-        # "at 34 weeks of gestation"; "born at 38 weeks", "delivered at 36 weeks": a gestational age, not a time
-        base.update(phrase_end=post.end() if g.get("gest") else e, gestational=True, kind="age", timex_type="DURATION")
-        yield s, e, 2, "age", base
-        return
-    if g.get("rel"):
-        rel = re.sub(r"\s+", " ", g["rel"].lower())
-        direction = _REL_DIR[rel]
-        anchor = anchor_keyword(g["anchor"]) if g.get("anchor") else "previous"
-        if direction == "dct":
-            base.update(
-                relative_attrs(lo, hi, unit, "before", "presentation", vague),
-                kind="relative",
-                timex_type="DATE",
-                dct_relative=True,
-                phrase_end=post.end(),
-            )
-            if doc_date:
-                base["value"], base["precision"] = _from_doc_date(base, doc_date)
-            yield s, post.end(), 2, "time", base
-            return
-        if rel == "on" and not g.get("anchor"):
-            pass
-        elif rel in _KEEP_REL or (
-            not g.get("anchor") and re.match(r"\s*(?:[,.;:)]|and\b|$)", text[post.end() :])
-        ):
-            base.update(
-                relative_attrs(lo, hi, unit, direction, anchor, vague),
-                kind="relative",
-                timex_type="DATE",
-                phrase_end=post.end(),
-            )
-            yield s, post.end(), 2, "time", base
-            return
-        else:
-            if not g.get("anchor"):
-                nxt = _NEXT_ANCHOR.match(text, post.end())
-                if nxt is None and prep in _LENGTH_PREPS:
-                    # "for 3 days from his general practitioner": a length; what follows 'from' is no time
-                    base.update(kind="duration", timex_type="DURATION", vague=vague)
-                    yield s, e, 2, "duration", base
-                    return
-                anchor = anchor_keyword(nxt.group("a")) if nxt else "previous"
-            base.update(
-                relative_attrs(lo, hi, unit, direction, anchor, vague),
-                kind="relative",
-                timex_type="DURATION",
-                phrase_end=post.end(),
-            )
-            # "for two months following surgery": how long, placed after an event; "four weeks post
-            # discharge" is one expression like "2 weeks postoperatively"
-            end = post.end() if rel == "post" and g.get("anchor") and prep not in _LENGTH_PREPS else e
-            yield s, end, 2, "duration" if prep in _LENGTH_PREPS else "time", base
-            return
-    if g.get("postop"):
-        anchor = (
-            "birth"
-            if re.search(r"partum|delivery", g["postop"], re.I)
-            else "discharge"
-            if "discharge" in g["postop"].lower()
-            else "treatment"
-            if "treatment" in g["postop"].lower()
-            else "surgery"
-        )
+        }.get(m.group("approx").strip().lower(), "APPROX")
+    return _Amount(text=text, m=m, lo=lo, hi=hi, vague=vague, unit=unit, adj=adj, s=s, e=e, prep=prep, ps=ps,
+                   post=post, g=g, base=base)
+
+
+def _as_age(a: _Amount) -> Cand | None:
+    """ "6 years old", "at 3 months of age", "aged 40 years", "a 2-month-old boy": an age (a time after birth after
+    "at", "since", "by", ...)."""
+    g, post, prep, base = a.g, a.post, a.prep, a.base
+    person = a.unit in ("year", "month", "week", "day") and not post and _PERSON.match(a.text, a.e)
+    if not (g.get("old") or g.get("ofage") or prep in ("aged", "age") or person):
+        return None
+    end = post.end() if g.get("old") or g.get("ofage") else a.e  # type: ignore[union-attr]
+    base.update(phrase_end=end, age_years=_age_years(a.lo, a.unit), value=base["value"])
+    if prep in ("at", "since", "by", "until", "till", "from", "before", "after", "around"):
         base.update(
-            relative_attrs(lo, hi, unit, "after", anchor, vague),
+            relative_attrs(a.lo, a.hi, a.unit, "after", "birth", a.vague, exact_tol=True),
+            age_span=True,
             kind="relative",
-            timex_type="DURATION",
+            timex_type="DATE",
+        )
+        return a.s, end, 2, "time", base
+    return a.s, end, 2, "age", {**base, "kind": "age", "timex_type": "DURATION"}
+
+
+def _as_gestational_age(a: _Amount) -> Cand | None:
+    """ "at 34 weeks of gestation"; "born at 38 weeks", "delivered at 36 weeks": a gestational age, not a time."""
+    g, text, ps, e = a.g, a.text, a.ps, a.e
+    if not (g.get("gest") or a.unit == "week" and (_BORN_BEFORE.search(text, max(0, ps - 48), ps) or
+                                                   _GEST_DAYS_AFTER.match(text, e))):
+        return None
+    a.base.update(phrase_end=a.post.end() if g.get("gest") else e, gestational=True, kind="age",  # type: ignore[union-attr]
+                  timex_type="DURATION")
+    return a.s, e, 2, "age", a.base
+
+
+def _as_relative(a: _Amount, doc_date: str | None) -> Cand | None:
+    """An amount told with its relation ("ago", "before", "after", "later", "prior to"): a time counted from the
+    event it names (or the time told before, or the document's date), or a length placed after an event. None for
+    a bare "on" with no event named (read as an amount)."""
+    g, post, base, s, e, prep, text = a.g, a.post, a.base, a.s, a.e, a.prep, a.text
+    assert post is not None
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    direction = _REL_DIR[rel]
+    anchor = anchor_keyword(g["anchor"]) if g.get("anchor") else "previous"
+    if direction == "dct":
+        base.update(
+            relative_attrs(a.lo, a.hi, a.unit, "before", "presentation", a.vague),
+            kind="relative",
+            timex_type="DATE",
+            dct_relative=True,
             phrase_end=post.end(),
         )
-        # "2 weeks postoperatively", "four weeks post discharge": THYME marks the amount and its
-        # pre/post word as one expression, valued as the offset (P2W)
-        yield s, post.end(), 2, "time", base
-        return
-    anchor = "previous"
+        if doc_date:
+            base["value"], base["precision"] = _from_doc_date(base, doc_date)
+        return s, post.end(), 2, "time", base
+    if rel == "on" and not g.get("anchor"):
+        return None
+    if rel in _KEEP_REL or (not g.get("anchor") and re.match(r"\s*(?:[,.;:)]|and\b|$)", text[post.end() :])):
+        base.update(
+            relative_attrs(a.lo, a.hi, a.unit, direction, anchor, a.vague),
+            kind="relative",
+            timex_type="DATE",
+            phrase_end=post.end(),
+        )
+        return s, post.end(), 2, "time", base
+    if not g.get("anchor"):
+        nxt = _NEXT_ANCHOR.match(text, post.end())
+        if nxt is None and prep in _LENGTH_PREPS:
+            # "for 3 days from his general practitioner": a length; what follows 'from' is no time
+            base.update(kind="duration", timex_type="DURATION", vague=a.vague)
+            return s, e, 2, "duration", base
+        anchor = anchor_keyword(nxt.group("a")) if nxt else "previous"
+    base.update(
+        relative_attrs(a.lo, a.hi, a.unit, direction, anchor, a.vague),
+        kind="relative",
+        timex_type="DURATION",
+        phrase_end=post.end(),
+    )
+    # "for two months following surgery": how long, placed after an event; "four weeks post
+    # discharge" is one expression like "2 weeks postoperatively"
+    end = post.end() if rel == "post" and g.get("anchor") and prep not in _LENGTH_PREPS else e
+    return s, end, 2, "duration" if prep in _LENGTH_PREPS else "time", base
+
+
+def _as_postop(a: _Amount) -> Cand:
+    """ "2 weeks postoperatively", "four weeks post discharge", "3 days postpartum": THYME marks the amount and its
+    pre/post word as one expression, valued as the offset (P2W)."""
+    post, word = a.post, a.g["postop"]
+    assert post is not None
+    anchor = (
+        "birth"
+        if re.search(r"partum|delivery", word, re.I)
+        else "discharge"
+        if "discharge" in word.lower()
+        else "treatment"
+        if "treatment" in word.lower()
+        else "surgery"
+    )
+    a.base.update(
+        relative_attrs(a.lo, a.hi, a.unit, "after", anchor, a.vague),
+        kind="relative",
+        timex_type="DURATION",
+        phrase_end=post.end(),
+    )
+    return a.s, post.end(), 2, "time", a.base
+
+
+def _as_amount(a: _Amount) -> Cand:
+    """An amount with no relation told: a follow-up time, a time after or within the event it counts from (of
+    the stay, the treatment, ...), or a length."""
+    anchor = _anchor_of_amount(a)
+    g, post, base, s, e, prep = a.g, a.post, a.base, a.s, a.e, a.prep
+    if g.get("fu"):
+        base.update(
+            relative_attrs(a.lo, a.hi, a.unit, "after", "treatment", a.vague),
+            kind="relative",
+            timex_type="DURATION",
+            phrase_end=post.end(),  # type: ignore[union-attr]
+            follow_up=True,
+        )
+        return s, e, 2, "time", base
+    if prep in _TIME_PREPS and not g.get("hist") and not g.get("poss"):
+        direction = "within" if prep == "within" else "after"
+        base.update(
+            relative_attrs(a.lo, a.hi, a.unit, direction, anchor, a.vague), kind="relative", timex_type="DURATION"
+        )
+        # "after 6 weeks of treatment": the length of what came before, ending at this time
+        of_what = prep in ("after", "following") and _OF_SOMETHING.match(a.text, e)
+        return s, e, 2, "duration" if of_what else "time", base
+    base.update(kind="duration", timex_type="DURATION", vague=a.vague)
+    if a.adj in ("next", "following", "subsequent", "ensuing", "coming"):
+        base.update(rel_direction="after", rel_anchor="previous")
+    elif a.adj in ("last", "past", "previous", "preceding"):
+        base.update(rel_direction="before", rel_anchor="presentation")
+    if g.get("hist"):
+        base["phrase_end"] = post.end()  # type: ignore[union-attr]
+    if g.get("poss"):
+        e = base["phrase_end"] = post.end()  # type: ignore[union-attr]  # "a week's duration", "four months' time"
+    return s, e, 2, "duration", base
+
+
+def _anchor_of_amount(a: _Amount) -> str:
+    """What an amount with no relation told counts from: the event named after "of" ("after 6 weeks of
+    treatment"), the stay ("after 5 days in the ICU", "After a total of 75 days", "discharged after 11 days": then
+    `stay_length`, and its "period" no longer a length of history), or the time told before."""
+    g, post, base, text, prep, ps = a.g, a.post, a.base, a.text, a.prep, a.ps
     if g.get("of"):
-        anchor = _OF_ANCHOR.get(re.sub(r"\s+", " ", g["of"].lower()), "previous")
-        base["phrase_end"] = post.end()
-    elif g.get("stay"):
-        anchor = "admission"  # "died after 100 days in the hospital", "after 5 days in the ICU": of the stay (timeqa7)
-        base["phrase_end"] = post.end()
-    elif _TOTAL_OF.match(adj) and prep in ("after", "following"):
-        anchor = "admission"  # "After a total of 75 days, she was discharged": the whole stay, from its start (timeqa7)
-    elif prep == "after" and not g.get("poss") and (not g.get("hist") or g["hist"].strip().lower() == "period") \
-            and (not _OF_SOMETHING.match(text, post.end() if g.get("hist") else e)
+        base["phrase_end"] = post.end()  # type: ignore[union-attr]
+        return _OF_ANCHOR.get(re.sub(r"\s+", " ", g["of"].lower()), "previous")
+    if g.get("stay"):
+        base["phrase_end"] = post.end()  # type: ignore[union-attr]
+        return "admission"  # "died after 100 days in the hospital", "after 5 days in the ICU": of the stay (timeqa7)
+    if _TOTAL_OF.match(a.adj) and prep in ("after", "following"):
+        return "admission"  # "After a total of 75 days, she was discharged": the whole stay, from its start (timeqa7)
+    if prep == "after" and not g.get("poss") and (not g.get("hist") or g["hist"].strip().lower() == "period") \
+            and (not _OF_SOMETHING.match(text, post.end() if g.get("hist") else a.e)  # type: ignore[union-attr]
                  or g.get("hist") and _OF_THE_STAY.match(text, post.end())) \
             and _DISCHARGED_BEFORE.search(text, max(0, ps - 40), ps):
         # "discharged after 11 days", "after a 3-week period": the stay's length, from the stay told last (timeqa8);
         # not "after 60 days of inpatient rehabilitation", the length of something else
-        anchor = "admission"
         base["stay_length"] = True
-        g = {**g, "hist": None}
-    if g.get("fu"):
-        base.update(
-            relative_attrs(lo, hi, unit, "after", "treatment", vague),
-            kind="relative",
-            timex_type="DURATION",
-            phrase_end=post.end(),
-            follow_up=True,
-        )
-        yield s, e, 2, "time", base
-        return
-    if prep in _TIME_PREPS and not g.get("hist") and not g.get("poss"):
-        direction = "within" if prep == "within" else "after"
-        base.update(
-            relative_attrs(lo, hi, unit, direction, anchor, vague), kind="relative", timex_type="DURATION"
-        )
-        # "after 6 weeks of treatment": the length of what came before, ending at this time
-        of_what = prep in ("after", "following") and _OF_SOMETHING.match(text, e)
-        yield s, e, 2, "duration" if of_what else "time", base
-        return
-    base.update(kind="duration", timex_type="DURATION", vague=vague)
-    if adj in ("next", "following", "subsequent", "ensuing", "coming"):
-        base.update(rel_direction="after", rel_anchor="previous")
-    elif adj in ("last", "past", "previous", "preceding"):
-        base.update(rel_direction="before", rel_anchor="presentation")
-    if g.get("hist"):
-        base["phrase_end"] = post.end()
-    if g.get("poss"):
-        e = base["phrase_end"] = post.end()  # "a week's duration", "four months' time": one TIMEX3
-    yield s, e, 2, "duration", base
+        a.g = {**g, "hist": None}
+        return "admission"
+    return "previous"
 
 
 def _from_doc_date(attrs: dict, doc_date: str) -> tuple[str, str]:

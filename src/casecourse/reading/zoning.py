@@ -229,141 +229,200 @@ def _split_inline_headings(start: int, raw: str) -> list[tuple[int, int, str]]:
 
 def zone_lines(text: str) -> list[Zone]:
     """Split the text into lines and give each its zone."""
-    lines: list[tuple[int, int, str]] = []
-    pos = 0
-    for raw in text.split("\n"):
-        lines.extend(_split_inline_headings(pos, raw))
-        pos += len(raw) + 1
-    heads = [_heading_zone(raw) for _, _, raw in lines]  # each line's zone as a heading, None for no heading
-    soap = _soap_labels(lines) if ":" in text else {}
-    for k in soap:
-        heads[k] = heads[k] or "narrative"
-    has_headings = any(h in PATIENT_ZONES for h in heads)
-    # a case report (it has a discussion) with no heading of the story anywhere: the case is told under another
-    # heading ("Introduction", "Materials and methods", "Clinical presentation") and starts at its opening sentence;
-    # a review without a discussion tells other authors' cases in its sections ("Jones et al. described a 61-year-old
-    # woman ...")
-    story_unheaded = "narrative" not in heads and any(
-        h == "discussion" and _NUMBERING.sub("", raw.strip()).lower().startswith("discussion")
-        for h, (_, _, raw) in zip(heads, lines, strict=True))
-    # a flattened page opens with its title, navigation and often the abstract before any inline heading: that
-    # stretch stays where an unheaded text starts (the story), not in the background
-    inline = len(lines) > text.count("\n") + 1
-    current = "background" if has_headings and not inline and not _record_opening(lines, heads) else "narrative"
-    zones: list[Zone] = []
-    in_refs = False
-    story_headed = False  # a heading of the story ("Case presentation") seen
-    # flattened pages: indices in `zones` of story parts under a story heading that follows an abstract's or an
-    # introduction's heading (not a journal's "CASE REPORT" label atop the page), and of the first "Keywords" heading
-    headed_story: list[int] = []
-    framed = framed_story = False
-    keywords_at: int | None = None
-    first_heading: int | None = None  # index in `zones` of a flattened page's first heading after its opening
-    table_zone: str | None = None  # the zone of the table under the last caption, until prose resumes
-    page_title = ""  # a flattened page's title, once read
-    # index in `zones` of the first heading when it is a sub-heading of the story ("Past Medical History"), else -1
-    opening_sub: int | None = None
-    box: str | None = None  # the zone of a box (learning objectives) whose heading a paragraph's end holds
-    box_return: str | None = None  # after a teaching box's own heading line: the zone its bullets interrupt
-    sections: dict[str, str] = {}  # a numbered section ("2 Case presentation") -> its zone
-    zones_headed = False  # a section heading seen: record header fields come before it
-    clinical_letter = False  # a clinical letter's salutation seen: its whole body is about its patient
-    for k, (start, end, raw) in enumerate(lines):
-        if not raw.strip():
-            continue
-        zones_headed = zones_headed or heads[k] is not None
-        if "\t" in raw and not in_refs:
-            zones.append(Zone(start, end, table_zone or ("table" if current in PATIENT_ZONES else current)))
-            continue
+    zoner = _Zoner(text)
+    for k, (start, end, raw) in enumerate(zoner.lines):
+        if raw.strip():
+            zoner.line(k, start, end, raw)
+    return zoner.finish()
+
+
+class _Zoner:
+    """Gives each line of a text its zone in order (`line`), carrying the zone of the section it is in (`current`)
+    and what the text has shown so far (headings of the story, an abstract's frame, a flattened page's title, a box of
+    learning objectives, a letter's salutation); `finish` then corrects the zones a later line told of."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lines: list[tuple[int, int, str]] = []
+        pos = 0
+        for raw in text.split("\n"):
+            lines.extend(_split_inline_headings(pos, raw))
+            pos += len(raw) + 1
+        self.lines = lines
+        self.heads = heads = [_heading_zone(raw) for _, _, raw in lines]  # each line's zone as a heading, or None
+        self.soap = soap = _soap_labels(lines) if ":" in text else {}
+        for k in soap:
+            heads[k] = heads[k] or "narrative"
+        self.has_headings = has_headings = any(h in PATIENT_ZONES for h in heads)
+        # a case report (it has a discussion) with no heading of the story anywhere: the case is told under another
+        # heading ("Introduction", "Materials and methods", "Clinical presentation") and starts at its opening
+        # sentence; a review without a discussion tells other authors' cases in its sections ("Jones et al.
+        # described a 61-year-old woman ...")
+        self.story_unheaded = "narrative" not in heads and any(
+            h == "discussion" and _NUMBERING.sub("", raw.strip()).lower().startswith("discussion")
+            for h, (_, _, raw) in zip(heads, lines, strict=True))
+        # a flattened page opens with its title, navigation and often the abstract before any inline heading: that
+        # stretch stays where an unheaded text starts (the story), not in the background
+        self.inline = inline = len(lines) > text.count("\n") + 1
+        self.current = "background" if has_headings and not inline and not _record_opening(lines, heads) \
+            else "narrative"
+        self.zones: list[Zone] = []
+        self.in_refs = False
+        self.story_headed = False  # a heading of the story ("Case presentation") seen
+        # flattened pages: indices in `zones` of story parts under a story heading that follows an abstract's or an
+        # introduction's heading (not a journal's "CASE REPORT" label atop the page), and of the first "Keywords"
+        # heading
+        self.headed_story: list[int] = []
+        self.framed = self.framed_story = False
+        self.keywords_at: int | None = None
+        self.first_heading: int | None = None  # index in `zones` of a flattened page's first heading after its opening
+        self.table_zone: str | None = None  # the zone of the table under the last caption, until prose resumes
+        self.page_title = ""  # a flattened page's title, once read
+        # index in `zones` of the first heading when it is a sub-heading of the story ("Past Medical History"), else -1
+        self.opening_sub: int | None = None
+        self.box: str | None = None  # the zone of a box (learning objectives) whose heading a paragraph's end holds
+        self.box_return: str | None = None  # after a teaching box's own heading line: the zone its bullets interrupt
+        self.sections: dict[str, str] = {}  # a numbered section ("2 Case presentation") -> its zone
+        self.zones_headed = False  # a section heading seen: record header fields come before it
+        self.clinical_letter = False  # a clinical letter's salutation seen: its whole body is about its patient
+
+    def line(self, k: int, start: int, end: int, raw: str) -> None:
+        """Give line `k` (not blank) its zone, or its zones when it opens with a label, a title or the case."""
+        self.zones_headed = self.zones_headed or self.heads[k] is not None
+        if "\t" in raw and not self.in_refs:
+            zone = self.table_zone or ("table" if self.current in PATIENT_ZONES else self.current)
+            self.zones.append(Zone(start, end, zone))
+            return
         caption = _TABLE_CAPTION.match(raw)
-        table_zone = ("table_other" if _OTHER_TABLE.search(raw) else "table") if caption else None
-        hz = heads[k]
-        if hz == "box":
-            box_return, hz = (box_return or current), "discussion"
-        elif hz:
-            box_return = None
-            hz = _in_section(raw, hz, sections)
-        elif box_return is not None and raw.lstrip()[:1] not in _BULLETS:
-            current, box_return = box_return, None  # the box's bullets have ended: the text goes on where it was
-        if hz and page_title and k + 1 < len(lines) and lines[k + 1][2].lstrip().startswith(page_title):
-            hz = None  # "PMID: 123 Case Report: <the page's title> ...": the title's label printed again, no heading
-            zones.append(Zone(start, end, "title"))
-            continue
+        self.table_zone = ("table_other" if _OTHER_TABLE.search(raw) else "table") if caption else None
+        hz = self._heading(k, raw) if self.heads[k] is not None or self.box_return is not None else None
+        if hz and self.page_title and k + 1 < len(self.lines) and self.lines[k + 1][2].lstrip().startswith(
+                self.page_title):
+            # "PMID: 123 Case Report: <the page's title> ...": the title's label printed again, no heading
+            self.zones.append(Zone(start, end, "title"))
+            return
         if _REFERENCES_START.match(raw):
-            in_refs = True
-        if in_refs:
-            zone = "references"
+            self.in_refs = True
+        start, zone = self._zone_of(k, start, raw, hz)
+        zone = self._in_box(raw, zone, hz)
+        if hz:
+            self._note_heading(raw, hz)
+        if self.inline or self.story_unheaded:  # (no other text opens its case before a heading of the story)
+            start, zone = self._opening(start, raw, zone, hz)
+        if self.inline and self.story_headed and zone == "narrative" and not hz and self.framed_story:
+            self.headed_story.append(len(self.zones))
+        self.zones.append(Zone(start, end, zone))
+
+    def _heading(self, k: int, raw: str) -> str | None:
+        """The zone line `k` opens as a heading (a box's heading opens a discussion; a numbered section keeps its
+        zone), None for none; after a box's bullets, back to the zone before the box."""
+        hz = self.heads[k]
+        if hz == "box":
+            self.box_return, hz = (self.box_return or self.current), "discussion"
         elif hz:
-            current = hz
+            self.box_return = None
+            hz = _in_section(raw, hz, self.sections)
+        elif self.box_return is not None and raw.lstrip()[:1] not in _BULLETS:
+            # the box's bullets have ended: the text goes on where it was
+            self.current, self.box_return = self.box_return, None
+        return hz
+
+    def _zone_of(self, k: int, start: int, raw: str, hz: str | None) -> tuple[int, str]:
+        """The line's zone (and where it starts, past a SOAP label): references, a heading's title (its section
+        becomes `current`), a letter's salutation, a record's header field, a sub-heading, back matter, authors, or
+        the section's own."""
+        if self.in_refs:
+            return start, "references"
+        if hz:
+            self.current = hz
             zone = "title"
-            if k in soap and raw[soap[k]:].strip():
+            if k in self.soap and raw[self.soap[k]:].strip():
                 # "S: Seen for follow-up ...": the label is the heading, the rest of its line the part's text
-                zones.append(Zone(start, start + soap[k], "title"))
-                start, zone = start + soap[k], hz
-        elif not inline and _salutation_rx().match(raw):
-            zone, current = "title", "narrative"  # "Dear Dr Patel,": the letter's body tells its patient's story
-            clinical_letter = True
-        elif not zones_headed and _record_field_rx().match(raw):
-            zone = "narrative"  # a record's header field before its first section: the patient's stay, sex, age
-        elif _TITLE_LINE.match(raw) or (start == 0 and len(raw) < 200 and not raw.rstrip().endswith(".")) or (
-                has_headings and current in PATIENT_ZONES and _SUBHEADING.fullmatch(raw)
-                and text[max(0, start - 2):start] == "\n\n"):
+                self.zones.append(Zone(start, start + self.soap[k], "title"))
+                start, zone = start + self.soap[k], hz
+            return start, zone
+        if not self.inline and _salutation_rx().match(raw):
+            self.current = "narrative"  # "Dear Dr Patel,": the letter's body tells its patient's story
+            self.clinical_letter = True
+            return start, "title"
+        if not self.zones_headed and _record_field_rx().match(raw):
+            return start, "narrative"  # a record's header field before its first section: the stay, sex, age
+        if _TITLE_LINE.match(raw) or (start == 0 and len(raw) < 200 and not raw.rstrip().endswith(".")) or (
+                self.has_headings and self.current in PATIENT_ZONES and _SUBHEADING.fullmatch(raw)
+                and self.text[max(0, start - 2):start] == "\n\n"):
             # a sub-heading of the story ("Relapse and outcome", "Stevens-Johnson syndrome"): it names a section,
             # it tells no event
-            zone = "title"
-        elif _BACKMATTER_LINE.match(raw):
-            zone = "backmatter"
-        elif len(raw) < 300 and _AUTHOR_LINE.search(raw):
-            zone = "authors"
-        else:
-            zone = current
-        if box is not None:
-            # the bulleted lines after a box's heading glued to a paragraph are the box's; the first other line ends it
-            if zone == current and raw.lstrip()[:1] in _BULLETS:
-                zone = box
+            return start, "title"
+        if _BACKMATTER_LINE.match(raw):
+            return start, "backmatter"
+        if len(raw) < 300 and _AUTHOR_LINE.search(raw):
+            return start, "authors"
+        return start, self.current
+
+    def _in_box(self, raw: str, zone: str, hz: str | None) -> str:
+        """The bulleted lines after a box's heading glued to a paragraph are the box's; the first other line ends it.
+        A paragraph that ends with such a heading ("... on mechanical ventilation.Learning Objectives") opens one."""
+        if self.box is not None:
+            if zone == self.current and raw.lstrip()[:1] in _BULLETS:
+                zone = self.box
             else:
-                box = None
-        if not hz and zone == current and (glued := _GLUED_HEADING.search(raw)) is not None:
-            box = _heading_zone(glued.group(1))  # "... on mechanical ventilation.Learning Objectives"
-            box = "discussion" if box == "box" else box
+                self.box = None
+        if not hz and zone == self.current and (glued := _GLUED_HEADING.search(raw)) is not None:
+            box = _heading_zone(glued.group(1))
+            self.box = "discussion" if box == "box" else box
+        return zone
+
+    def _note_heading(self, raw: str, hz: str | None) -> None:
+        """What a heading tells of the text for the lines after it and for `finish`: the story's heading (framed by
+        an abstract or an introduction before it), a flattened page's first heading, a story's sub-heading first, the
+        keywords."""
         if hz == "narrative":
-            story_headed, framed_story = True, framed
-        framed = framed or hz in ("background", "summary")
-        if inline and hz and first_heading is None and any(z.zone != "title" for z in zones):
-            first_heading = len(zones)
-        if hz and opening_sub is None:
-            opening_sub = len(zones) if hz == "narrative" and _story_subheading(raw) else -1
-        if inline and hz == "backmatter" and keywords_at is None and raw.strip()[:3].lower() == "key":
-            keywords_at = len(zones)
-        opening = _case_opening(raw) if inline and not story_headed and zone in (
-            "background", "discussion", "backmatter") or not inline and story_unheaded and not hz \
-            and zone == "background" and current == "background" else None
+            self.story_headed, self.framed_story = True, self.framed
+        self.framed = self.framed or hz in ("background", "summary")
+        if self.inline and hz and self.first_heading is None and any(z.zone != "title" for z in self.zones):
+            self.first_heading = len(self.zones)
+        if hz and self.opening_sub is None:
+            self.opening_sub = len(self.zones) if hz == "narrative" and _story_subheading(raw) else -1
+        if self.inline and hz == "backmatter" and self.keywords_at is None and raw.strip()[:3].lower() == "key":
+            self.keywords_at = len(self.zones)
+
+    def _opening(self, start: int, raw: str, zone: str, hz: str | None) -> tuple[int, str]:
+        """Where the story starts in a line that opens the case before any heading of the story (the words before it
+        keep their zone), and a flattened page's title at its start (its own zone)."""
+        inline = self.inline
+        opening = _case_opening(raw) if inline and not self.story_headed and zone in (
+            "background", "discussion", "backmatter") or not inline and self.story_unheaded and not hz \
+            and zone == "background" and self.current == "background" else None
         if opening is not None:
             # before any heading of the story, the case told under a heading we do not know after the introduction (or
             # after a table of contents ending in "Discussion"): the story starts at its opening sentence
             if opening:
-                zones.append(Zone(start, start + opening, zone))
+                self.zones.append(Zone(start, start + opening, zone))
             start, zone = start + opening, "narrative"
-            current = zone
+            self.current = zone
+        zones = self.zones
         if inline and zone == "narrative" and (start == 0 or len(zones) == 1 and zones[0] == Zone(0, start, "title")):
             # the page's title, also after a label opening the page ("Case Report: <title> ...")
             title = _PAGE_TITLE_END.search(raw, 0, 300)
             if title and title.start() > 0:
                 zones.append(Zone(start, start + title.start(), "title"))
-                page_title = raw[:title.start()].strip()
+                self.page_title = raw[:title.start()].strip()
                 start += title.start()
-        if inline and story_headed and zone == "narrative" and not hz and framed_story:
-            headed_story.append(len(zones))
-        zones.append(Zone(start, end, zone))
-    if keywords_at is not None:
-        _restated_case(zones, headed_story, keywords_at)
-    if inline and first_heading is not None:
-        _page_header(zones, first_heading)
-    if not inline and opening_sub is not None and opening_sub > 0:
-        _unheaded_opening(text, zones, opening_sub)
-    if not has_headings and not clinical_letter:
-        _mark_unheaded_discussion(text, zones)
-    return zones
+        return start, zone
+
+    def finish(self) -> list[Zone]:
+        """The zones, corrected by what the whole text showed: a case restated after the keywords, a flattened page's
+        header, an unheaded opening of the story, a discussion without a heading."""
+        text, zones = self.text, self.zones
+        if self.keywords_at is not None:
+            _restated_case(zones, self.headed_story, self.keywords_at)
+        if self.inline and self.first_heading is not None:
+            _page_header(zones, self.first_heading)
+        if not self.inline and self.opening_sub is not None and self.opening_sub > 0:
+            _unheaded_opening(text, zones, self.opening_sub)
+        if not self.has_headings and not self.clinical_letter:
+            _mark_unheaded_discussion(text, zones)
+        return zones
 
 
 def _record_opening(lines: list[tuple[int, int, str]], heads: list[str | None]) -> bool:
