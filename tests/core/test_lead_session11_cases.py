@@ -160,3 +160,10 @@ def test_a_figure_legend_date_dates_no_story_and_no_time_without_a_drug_is_no_ho
     course = analyze_text("She was admitted on 1 May 2020. She received micafungin for a total of 69 days. There had "
                           "been no time without antifungal coverage.", assess=False)
     assert [e.status for e in course.exposures] == ["completed"]
+
+
+def test_a_follow_up_mark_counts_from_the_stay_in_a_dated_story() -> None:
+    course = analyze_text("A 3-year-old boy was admitted on 9 January 2023 with fever. Desquamation appeared in the "
+                          "second week. At the six-week review, his platelet count was 512 x 10^9/L. Aspirin was "
+                          "stopped at eight weeks.", assess=False)
+    assert [(e.type, e.time.point) for e in course.events] == [("admission", "2023-01-09"), ("follow_up", "2023-02-20")]

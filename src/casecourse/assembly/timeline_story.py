@@ -32,6 +32,7 @@ from casecourse.assembly.timeline import (
     _dated_label,
     _day_zero_before_a_day,
     _days_between,
+    _follow_up_mark,
     _from_calendar,
     _from_marked_day_zero,
     _gestational_ages,
@@ -429,6 +430,9 @@ class _StoryPlacer:
         if has_calendar and tx.attrs.get("age_span"):
             return _at_age_calendar(tx, self.age_now, next((o.time for o in self.out if o is not None and (
                 o.time.point or o.time.earliest)), None))
+        if has_calendar and base is current and _follow_up_mark(tx) and (day0 := self.admitted or self.presented) \
+                is not None and (marked := _from_calendar(tx, day0)) is not None and not _went_back(marked, current):
+            return marked  # "at the six-week review", "stopped at eight weeks": counted from the stay's start
         if has_calendar:
             return _from_calendar(tx, base)
         if tx.attrs.get("age_span"):
