@@ -30,3 +30,7 @@ def test_recurrent_episodes_of_names_the_recurrent_term():
 
 def test_attenuated_reflexes_are_hyporeflexia():
     assert "HP:0001265" in {h for _, h in _codes("Deep tendon reflexes were attenuated.")}
+
+
+def test_occult_spina_bifida_in_english_order_is_spina_bifida_occulta():
+    assert ("occult spina bifida", "HP:0003298") in _codes("Radiographs showed an occult spina bifida.")
