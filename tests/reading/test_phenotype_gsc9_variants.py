@@ -34,3 +34,8 @@ def test_attenuated_reflexes_are_hyporeflexia():
 
 def test_occult_spina_bifida_in_english_order_is_spina_bifida_occulta():
     assert ("occult spina bifida", "HP:0003298") in _codes("Radiographs showed an occult spina bifida.")
+
+
+def test_plasic_and_ulated_spellings_meet_plastic_and_ulate():
+    assert ("hypoplasic nails", "HP:0001792") in _codes("She had hypoplasic nails.")  # Hypoplastic nails
+    assert ("spatulated thumbs", "HP:0001222") in _codes("He had spatulated thumbs.")  # Spatulate thumbs
