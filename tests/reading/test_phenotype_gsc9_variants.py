@@ -39,3 +39,7 @@ def test_occult_spina_bifida_in_english_order_is_spina_bifida_occulta():
 def test_plasic_and_ulated_spellings_meet_plastic_and_ulate():
     assert ("hypoplasic nails", "HP:0001792") in _codes("She had hypoplasic nails.")  # Hypoplastic nails
     assert ("spatulated thumbs", "HP:0001222") in _codes("He had spatulated thumbs.")  # Spatulate thumbs
+
+
+def test_gnathism_is_gnathia():
+    assert ("micrognathism", "HP:0000347") in _codes("The infant had micrognathism.")  # Micrognathia
