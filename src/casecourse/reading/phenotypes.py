@@ -317,7 +317,7 @@ _OF_AFTER = re.compile(r"\s+of\b")
 def _onset_of(toks: Tokens, text: str, b: int) -> bool:
     """Whether a match ending in "development" is the onset of what follows ("the delayed development of compartment
     syndrome"), not a child's development."""
-    return toks.keys[b - 1] == "development" and _OF_AFTER.match(text, toks.ends[b - 1]) is not None
+    return toks.keys[b - 1] == norm_word("development") and _OF_AFTER.match(text, toks.ends[b - 1]) is not None
 
 
 @cache
