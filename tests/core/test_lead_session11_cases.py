@@ -167,3 +167,12 @@ def test_a_follow_up_mark_counts_from_the_stay_in_a_dated_story() -> None:
                           "second week. At the six-week review, his platelet count was 512 x 10^9/L. Aspirin was "
                           "stopped at eight weeks.", assess=False)
     assert [(e.type, e.time.point) for e in course.events] == [("admission", "2023-01-09"), ("follow_up", "2023-02-20")]
+
+
+def test_a_second_dose_is_a_new_course_and_a_relatives_death_is_not_the_patients() -> None:
+    course = analyze_text("He was admitted on 9 January 2023. He received IVIG 2 g/kg. On 11 January a second dose of "
+                          "IVIG was given.", assess=False)
+    assert [e.segments[0].start.point for e in course.exposures] == ["2023-01-09", "2023-01-11"]
+    course = analyze_text("She was admitted in 2009 with preeclampsia. Her mother had toxemia associated with all "
+                          "three pregnancies, and died at 76 years of age.", assess=False)
+    assert [e.type for e in course.events] == ["admission"]

@@ -990,6 +990,8 @@ class CourseAssembler:
                 role = "occurrence"  # in a newborn's own report "the neonate died" is the patient's death
             if role == "reference" or role == "at" and any(e.type == kind for e in self.course.events):
                 continue
+            if kind == "death" and self._relative_denies(m, sent):
+                continue  # "her mother had toxemia in all three pregnancies, and died at 76": the mother's death
             readmission = kind == "readmission"
             if readmission:
                 kind = "admission"
