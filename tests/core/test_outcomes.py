@@ -154,3 +154,12 @@ def test_a_finding_told_as_resolved_in_a_list_is_no_new_finding() -> None:
                      "2 May 2020. Within two weeks, her fever and rash had resolved.", assess=False)
     assert sorted(f.name for f in c.findings) == ["intermittent fever", "malar rash"]
     assert [e.type for e in c.events].count("recovery") >= 1
+
+
+def test_a_fever_gone_is_an_improvement_and_an_isolate_recovered_is_no_recovery() -> None:
+    ev = _events("A 30-year-old man was admitted with fever. Anakinra was started. Within 48 hours he became "
+                 "afebrile. By day 5 his joint pain had settled.")
+    assert [e[:2] for e in ev if e[0] == "improvement"] == [("improvement", "present")] * 2
+    ev = _events("A 30-year-old man was admitted with fever. A second strain recovered from an unrelated patient "
+                 "served as a control. On admission he was afebrile.")
+    assert not [e for e in ev if e[0] in ("recovery", "improvement")]

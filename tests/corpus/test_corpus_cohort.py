@@ -80,6 +80,21 @@ def test_outcome_rule() -> None:
     assert outcome(_x(start_day_lo=None), [_e("remission", 200)])[0] == "unknown"
 
 
+def test_an_event_the_start_does_not_order_counts_when_told_after_the_start() -> None:
+    # a drug started "on day 4" of a month-dated stay; the presenting flare of that month is told before the start
+    x = _x(start_day_lo=100.0, start_day_hi=130.0, span_start=900)
+    month = {"time_day_lo": 100.0, "time_day_hi": 130.0}
+    presenting = {"type": "flare", **month, "span_start": 700}
+    later = {"type": "flare", **month, "span_start": 1200}
+    assert outcome(x, [presenting])[0] == "unknown"
+    assert outcome(x, [presenting, later])[0] == "relapse on it"
+    # certainly after the start's interval: counted wherever it is told
+    assert outcome(x, [{"type": "remission", "time_day_lo": 160.0, "time_day_hi": 160.0, "span_start": 10}])[0] \
+        == "remission on it"
+    # a death told before the start in the same month is no death on the drug
+    assert outcome(x, [{"type": "death", **month, "span_start": 500}])[0] == "unknown"
+
+
 def _cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "casecourse.cli", "corpus", *args], capture_output=True, text=True)
 

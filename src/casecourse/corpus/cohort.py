@@ -15,7 +15,9 @@ from casecourse.corpus.store import connect
 from casecourse.rules.outcome import STATE_IF_DENIED, STATE_OF_EVENT  # one mapping for the course and the cohort
 
 OUTCOME_RULE = (
-    "per exposure, from events not before its start (event day >= the start's earliest day on the document's axis): "
+    "per exposure, from events not before its start (event day >= the start's earliest day on the document's axis; "
+    "an event whose time is not certainly after the start's, 'March 2019' beside 'on day 4' of that month, counts "
+    "only when the text tells it after the start): "
     "'died' if a death follows the start; else the latest event stating a state while on the drug (no later than "
     "its end, or it is still taken) gives '<state> on it': remission, relapse (relapse / flare / progression), "
     "recovered (recovery), improved (improvement), alive with disease (sequela); negated, 'no relapse' gives "
@@ -63,7 +65,7 @@ def outcome(x: dict[str, Any], events: list[dict[str, Any]]) -> tuple[str, list[
     s_lo, e_hi = x.get("start_day_lo"), x.get("end_day_hi")
     if s_lo is None:
         return ("stopped for " + x["stop_reason"] if x.get("stop_reason") else "unknown"), []
-    after = [e for e in events if e.get("time_day_lo") is not None and e["time_day_lo"] >= s_lo]
+    after = [e for e in events if _after_start(e, x)]
     if any(e["type"] == "death" and e.get("assertion") != "negated" for e in after):
         return "died", after
     ongoing = e_hi is None and x.get("status") in ("active", "unknown")
@@ -77,6 +79,20 @@ def outcome(x: dict[str, Any], events: list[dict[str, Any]]) -> tuple[str, list[
     if later:
         return f"{_state(max(enumerate(later), key=lambda p: (p[1]['time_day_lo'], p[0]))[1])} after it", after
     return "unknown", after
+
+
+def _after_start(e: dict[str, Any], x: dict[str, Any]) -> bool:
+    """The event is not before the exposure's start. One whose time the start's interval does not settle (the
+    presenting flare of "March 2019" and a drug started "on day 4" of that month share a month) is after the start
+    only when the text tells it after the start, as `rules.lines` reads responses."""
+    lo, hi = e.get("time_day_lo"), e.get("time_day_hi")
+    s_lo, s_hi = x["start_day_lo"], x.get("start_day_hi")
+    if lo is None or lo < s_lo:
+        return False
+    if s_hi is None or lo >= s_hi and (lo, hi) != (s_lo, s_hi):
+        return True
+    told, x_told = e.get("span_start"), x.get("span_start")
+    return told is None or x_told is None or told > x_told
 
 
 def _state(e: dict[str, Any]) -> str | None:
