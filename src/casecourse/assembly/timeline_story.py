@@ -124,6 +124,26 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     return placer.out
 
 
+
+# a new clause with a subject or verb of its own: ", and", ", but", ", then", ";", "but", "then" (not "and" alone: "was
+# extubated and transferred on day 5" tells both on day 5)
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|then|and then)\b|;|\bbut\b|\bthen\b", re.I)
+# a verb or participle, so that a clause is told on each side of the boundary (not the items of one list)
+_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|became|began|grew|went|took|gave|underwent|"
+                   r"[a-z]{2,}ed)\b", re.I)
+
+_SEPARATOR = re.compile(r"[,;]")
+
+
+def _after_or_same(now: TimeRef | None, before: TimeRef) -> bool:
+    """The step's time is not earlier than the time told before it (a step back dates the whole sentence, as before)."""
+    if now is None:
+        return False
+    if now.offset_days is not None and before.offset_days is not None:  # (days from day 0, whatever they count from)
+        return now.offset_days[0] >= before.offset_days[0]
+    a, b = now.earliest or now.point, before.earliest or before.point
+    return a is None or b is None or a >= b
+
 class _StoryPlacer:
     """Walks the story sentence by sentence, carrying its current time (`current`) and what the story told so far
     (admissions, stays, day 0 marks, pieces of history); `out` holds each sentence's time as placed.
@@ -204,6 +224,7 @@ class _StoryPlacer:
         self.setter = None
         self.restated = None
         zero_at = self._day_zero_opening(i) if i in self.writes_day else None
+        before = self.current
         if i in scan.by_sentence:
             self._own_time(i)
         if i in self.gestation:
@@ -219,7 +240,7 @@ class _StoryPlacer:
             self.out.append(self._history_sentence(i))
             self.aside = None
             return
-        st = self._story_sentence(i, set_time, shifts, zero_at)  # type: ignore[arg-type]
+        st = self._story_sentence(i, set_time, shifts, zero_at, before)  # type: ignore[arg-type]
         self.out.append(st)
         if not self.day0_marked and st.time.known and i in self.writes_day \
                 and _DAY_ZERO.search(self.text, *self.sentences[i]):
@@ -709,7 +730,7 @@ class _StoryPlacer:
         return SentenceTime(time=aside, timex=setter, shifts=resumes)
 
     def _story_sentence(self, i: int, set_time: TimeRef, shifts: list[tuple[int, TimeRef]],
-                        zero_at: int | None) -> SentenceTime:
+                        zero_at: int | None, before: TimeRef | None = None) -> SentenceTime:
         """Sentence `i` at the story's time: the time its expression set, or the story's time carried (one carried
         copy per time carried: nothing changes a TimeRef once placed), with the expression that set it (`origin`)."""
         origin = None
@@ -729,7 +750,34 @@ class _StoryPlacer:
             # the words before the later day are day 0's: "received the first dose (day 0)" is not on day 7
             shifts.insert(0, (_clause_start(self.text, zero_at, self.setter.start), t))
             t, self.setter, origin = self.day0_marked[0], None, None
+        elif (opens := self._later_clause(i, before)) is not None:
+            # "Dexamethasone was started, and on day 3 anakinra was added": a step on from the time told before
+            # governs its own clause; the words before it are still at that time (the sentence's time stays the step's:
+            # an event told later counts from it)
+            if self.carried[0] is not before:
+                self.carried = (before, before.model_copy(update={"derivation": "carried"}))  # type: ignore[union-attr]
+            shifts[:0] = [(self.sentences[i][0], self.carried[1]), (opens, t)]  # type: ignore[list-item]
         return SentenceTime(time=t, timex=self.setter, shifts=tuple(shifts), origin=origin)
+
+    def _later_clause(self, i: int, before: TimeRef | None) -> int | None:
+        """Where the clause opens whose time steps on from the time told before ("two days later", "on day 3"), when
+        a clause of the sentence precedes it (after ", and", ", but", "; ", "then"); None otherwise. A calendar date
+        or a time counted from elsewhere dates the whole sentence, as before."""
+        setter = self.setter
+        if setter is None or before is None or not before.known or before is self.current \
+                or setter.attrs.get("rel_direction") != "after" or setter.attrs.get("vague") \
+                or not (setter.attrs.get("rel_anchor") == "previous" or setter.attrs.get("day_count")):
+            return None
+        lo, hi = self.sentences[i]
+        opens = None
+        for clause in _NEW_CLAUSE.finditer(self.text, lo, setter.start):
+            opens = clause.start()
+        if opens is None or not _after_or_same(self.current, before):
+            return None
+        items = _SEPARATOR.split(self.text[lo:opens])
+        if not _VERB.search(self.text, opens, hi) or not any(_VERB.search(x) for x in items[-2:]):
+            return None  # "fatigue, anemia, and depression progressed at week 30": the last items of one list
+        return opens
 
     def _note_stays(self, i: int) -> None:
         """What story sentence `i` tells of the stays for the sentences after it: the first stay when the story steps on
