@@ -33,7 +33,8 @@ _ISO_UNIT = {"D": "day", "W": "week", "M": "month", "Y": "year"}
 
 # between the drug and "after N days": the verb of its stop ("was stopped", "had been discontinued", "was completed")
 _STOPPED_AFTER = re.compile(
-    r"\s+(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?(?:stopped|discontinued|ceased|completed|withdrawn|"
+    r"(?:\s*,?\s+(?:which|that))?\s+(?:was|were|had been|has been|have been)\s+(?:\w+ly\s+)?"
+    r"(?:stopped|discontinued|ceased|completed|withdrawn|"
     r"tapered off|weaned off|tapered and (?:stopped|discontinued))\s+(?:after\s+)?(?:a total of\s+)?", re.I)
 
 
@@ -272,6 +273,38 @@ def _taper_length(text: str, dose: Mention, durations: ByStart, clause: tuple[in
         if days is not None and (0 <= start - dose.end <= 12 or 0 <= dose.start - d.end <= 6):
             return days, d.text
     return None
+
+
+# "tapered by 10 mg every two weeks to 20 mg", "reduced by 5 mg each week", "by 2.5 mg/week", "by 5 mg weekly": the
+# step of a taper and how often it is taken
+_TAPER_STEP = re.compile(
+    r"\bby\s+(?P<step>\d+(?:\.\d+)?)\s*(?P<unit>mg|g|mcg|µg|μg)\b\s*(?:(?:/|per\s+|every\s+|each\s+|a\s+)"
+    r"(?:(?P<n>\d{1,2}|one|two|three|four|five|six)\s+)?(?P<u>day|week|fortnight|month)s?\b|"
+    r"(?P<adv>daily|weekly|fortnightly|monthly)\b)", re.I)
+_ADVERB_UNIT = {"daily": "day", "weekly": "week", "fortnightly": "fortnight", "monthly": "month"}
+
+
+def _step_taper_length(text: str, dose: Mention, clause: tuple[int, int], before: float | None, unit: str | None
+                       ) -> tuple[float, float, str] | None:
+    """The time a step taper takes to reach `dose` from the dose taken before (`before`, in `unit`): "tapered by
+    10 mg every two weeks to 20 mg daily" from 60 mg is four steps, six to eight weeks (the first step may be taken
+    when the taper begins or one interval later). None when the step, its interval or
+    the dose before is not told, the units differ, or the target is not below the dose before."""
+    if before is None or not _TAPER_TO.search(text, max(0, dose.start - 12), dose.start):
+        return None
+    target = dose.attrs.get("value")
+    step = max(_TAPER_STEP.finditer(text, clause[0], dose.start), key=lambda m: m.start(), default=None)
+    if step is None or target is None or unit is None or step["unit"].lower() != unit.lower() \
+            or str(dose.attrs.get("unit") or "").lower() != unit.lower():
+        return None
+    size, target = float(step["step"]), float(target)
+    if size <= 0 or not target < before:
+        return None
+    u = step["u"] or _ADVERB_UNIT[step["adv"].lower()]
+    every = (2 * UNIT_DAYS["week"] if u.lower() == "fortnight" else UNIT_DAYS[u.lower()]) * \
+        int(NUMBER_WORDS.get((step["n"] or "1").lower(), step["n"] or 1))
+    steps = -(-(before - target) // size)  # a last step may be smaller: ceil
+    return (steps - 1) * every, steps * every, step.group(0)
 
 
 def _held_for(text: str, drug: Mention, durations: list[Mention], clause: tuple[int, int]

@@ -55,6 +55,7 @@ class _Mentions:
     durations: list[Mention] = field(default_factory=list)
     leads: list[Mention] = field(default_factory=list)  # "5 days of", "a 6-day course of": a length before the drug
     times: list[Mention] = field(default_factory=list)  # calendar dates and "after N days" of the sentence
+    lengths_after: list[Mention] = field(default_factory=list)  # "after 12 months of treatment": a course's length
     classes: list[Mention] = field(default_factory=list)  # class words given ("IV antibiotics: A and B")
     inner: ByStart | None = None  # the drugs, doses, routes and frequencies, by start
     # position indexes of lists of this sentence (by the list's id, the list kept alive with its index) and memos

@@ -51,6 +51,7 @@ from casecourse.assembly.exposure_courses import (
     _per_day,
     _reach,
     _since,
+    _step_taper_length,
     _stop_length,
     _stopped_before_start,
     _taken_for,
@@ -398,6 +399,16 @@ def _told_end(seg: DoseSegment) -> bool:
     return seg.end is not None and (seg.length_days is not None or seg.end.known and seg.end.derivation != "carried")
 
 
+def _between(start: TimeRef, lo: float, hi: float, text: str) -> TimeRef:
+    """A time between `lo` and `hi` days after `start` (its point at `hi`): an estimate that keeps its uncertainty."""
+    a, b = days_after(start, lo, text), days_after(start, hi, text)
+    if a.offset_days is not None and b.offset_days is not None:
+        return b.model_copy(update={"offset_days": (a.offset_days[0], b.offset_days[1]), "derivation": "estimated"})
+    if not b.known:
+        return b
+    return b.model_copy(update={"earliest": a.earliest, "derivation": "estimated"})
+
+
 @dataclass(slots=True)
 class _DrugSentence:
     """A sentence naming drugs, as `ExposureBuilder.sentence` reads it once for all of them (`_read_drugs`)."""
@@ -674,6 +685,9 @@ class ExposureBuilder:
                 ms.durations.append(m)
             elif m.type == "duration" and not m.attrs.get("signal") and not m.attrs.get("vague"):
                 ms.leads.append(m)
+            elif m.type == "duration" and m.attrs.get("signal") == "after" and not m.attrs.get("vague") \
+                    and m.attrs.get("rel_anchor") == "treatment":  # (not "after 4 days of admission")
+                ms.lengths_after.append(m)
             if m.type in ("date", "time") and not m.attrs.get("vague"):
                 ms.times.append(m)
         return ms
@@ -840,6 +854,27 @@ class ExposureBuilder:
             own = days_after(own, then[0], then[1], "course before")
         return own
 
+    def _taper_stretch(self, d: Mention, seg: DoseSegment, dose: Mention, before: tuple[float, str], start: TimeRef,
+                       steps: str) -> None:
+        """The stretch of a step taper: its dose between the target and the dose before (never a dose the text does
+        not give), from `start` until the target is reached."""
+        exp = self.active.get(d.norm or d.text)
+        if exp is None or not exp.segments:
+            return
+        low = float(dose.attrs["value"])
+        taper = DoseSegment(dose=Dose(value=low, value_high=before[0], unit=before[1], text=f"tapered {steps}"),
+                            timing=seg.timing, route=seg.route or exp.segments[-1].route, start=start,
+                            provenance=seg.provenance)
+        self._add_segment(exp, taper, start)
+
+    def _dose_before(self, d: Mention, seg: DoseSegment) -> tuple[float, str] | None:
+        """The dose (value, unit) of the segment before `seg` in the drug's course, when it has one."""
+        exp = self.active.get(d.norm or d.text)
+        segs = exp.segments if exp is not None else []
+        at = next((k for k, s in enumerate(segs) if s is seg), len(segs))
+        prev = segs[at - 1].dose if at > 0 else None
+        return (prev.value, prev.unit) if prev is not None and prev.value is not None and prev.unit else None
+
     @staticmethod
     def _carried_before(st: SentenceTime, prev: TimeRef | None) -> TimeRef:
         """The story's time before the sentence's (carried), when known and not ended before the sentence's time;
@@ -858,6 +893,12 @@ class ExposureBuilder:
                 (over := _taper_length(text, dose, ms.index(ms.durations), _clause_of(clauses, d.start))) \
                 is not None:
             seg.start = days_after(st.at(d.start), *over)  # "tapered to 7.5 mg daily over six months"
+        elif act == "decrease" and seg is not None and dose is not None and (before := self._dose_before(d, seg)) and \
+                (over := _step_taper_length(text, dose, _clause_of(clauses, d.start), *before)) is not None:
+            # "tapered by 10 mg every two weeks to 20 mg daily": from the sentence's time a stretch between the two
+            # doses, then the dose reached when the steps are over
+            self._taper_stretch(d, seg, dose, before, st.at(d.start), over[2])
+            seg.start = _between(st.at(d.start), *over)
         when = seg.start if seg is not None and act == "decrease" else own
         if act == "stop" and (over := _stop_length(text, d, ms, _clause_of(clauses, d.start))):
             when = days_after(when, *over)  # "weaned off over the following 4 weeks": off when that time is over
@@ -1087,7 +1128,8 @@ class ExposureBuilder:
             n = int(NUMBER_WORDS.get(told["n"].lower(), told["n"]))
             days = n * UNIT_DAYS[told["u"].lower().rstrip("s")]
             return days_after(exp.segments[0].start, days, told.group(0).strip())
-        for t in ms.index(ms.times).window(d.end, clause[1]):
+        after = [*ms.index(ms.times).window(d.end, clause[1]), *ms.index(ms.lengths_after).window(d.end, clause[1])]
+        for t in sorted(after, key=lambda t: t.start):  # "after 5 days", "after 12 months of treatment" (a length)
             if t.attrs.get("signal") != "after":
                 continue
             days = _days(str(t.attrs.get("duration") or ""))

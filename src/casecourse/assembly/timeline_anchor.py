@@ -158,6 +158,8 @@ def find_anchor(idx: EventIndex, i: int, tx: Mention, asides: set[int], day_coun
     "After the surgery" without a name is the last operation the story itself told as done: not one
     of the history told in passing (`asides`, "previous surgeries", "a history of ...")."""
     text = idx.reading.text
+    if _OF_TREATMENT.match(text, tx.end):
+        return _the_one_drug(idx, i, tx)
     span = anchor_phrase(text, tx, idx.reading.sentences[i][1])
     if span is None:
         return None
@@ -190,6 +192,22 @@ def find_anchor(idx: EventIndex, i: int, tx: Mention, asides: set[int], day_coun
         if idx.in_story(j) and stems <= idx.words(j):
             return Anchor(j, " ".join(lower))
     return None
+
+
+_OF_TREATMENT = re.compile(r"\s+of\s+(?:(?:the|this|that|such|her|his)\s+)?(?:treatment|therapy)\b", re.I)
+
+
+def _the_one_drug(idx: EventIndex, i: int, tx: Mention) -> Anchor | None:
+    """ "Tocilizumab, which was discontinued after 12 months of treatment": the treatment is the one drug the sentence
+    names before the amount, counted from its first mention (its start); None when it names none or several."""
+    s0 = idx.reading.sentences[i][0]
+    drugs = {str(d.norm).lower() for d in idx.named.get(i, [])
+             if _kind(d.type) == "drug" and d.norm and s0 <= d.start < tx.start}
+    if len(drugs) != 1:
+        return None
+    name = drugs.pop()
+    told = [j for j in idx.by_norm.get(("drug", name), []) if j < i and j not in idx.legends]
+    return Anchor(told[0], f"start of {name}") if told else None
 
 
 def _named(idx: EventIndex, i: int, m: Mention, phrase: str) -> Anchor | None:

@@ -111,6 +111,11 @@ def _antibiogram_entry() -> re.Pattern:
     return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?:?\s*(?:" + words + r")(?![\w-])", re.I)
 
 
+# "glucose control", "potassium homeostasis": an analyte's state in the body (not "warfarin control", which leaves the
+# drug taken: only for names that are also the laboratory's)
+_CONTROL_AFTER = re.compile(r"[\s-]+(?:control|homeostasis|metabolism|balance|handling)\b", re.I)
+
+
 def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bool:
     """The name is used as a laboratory analyte or a tissue marker here (`analyte`: the name is also one of the
     laboratory's, so that an amount per 24 hours after it is a result)."""
@@ -121,6 +126,8 @@ def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bo
         return True
     if _antibiogram_entry().match(text, end):
         return True
+    if analyte and _CONTROL_AFTER.match(text, end):
+        return True  # "her glucose control deteriorated": the state of what the body holds, nothing given
     result = _RESULT_AFTER.match(text, end)
     if result is not None and (analyte or not _GIVEN_AFTER.match(text, result.end())):
         return True  # not "furosemide 10 mg/mL intravenously every 8 hours": the strength of what was given

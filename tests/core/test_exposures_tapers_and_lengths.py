@@ -1,0 +1,50 @@
+"""A step taper's stretch and its end, a course stopped after a length of treatment, and an analyte's control that is
+no drug given (invented sentences)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+
+def _prednisolone(text: str) -> list[tuple[float | None, float | None, str | None, str | None, str | None]]:
+    c = analyze_text(text, assess=False)
+    x = next(x for x in c.exposures if x.drug == "prednisolone")
+    return [(s.dose.value if s.dose else None, s.dose.value_high if s.dose else None, s.start.earliest,
+             s.start.latest, s.end.point if s.end else None) for s in x.segments]
+
+
+def test_a_step_taper_is_a_stretch_between_its_doses_until_the_target_is_reached() -> None:
+    segs = _prednisolone("A 72-year-old woman presented on 4 January 2021 with headache. Oral prednisolone 60 mg daily "
+                         "was started. Four weeks later prednisolone was tapered by 10 mg every two weeks to 20 mg "
+                         "daily.")
+    assert [(lo, hi) for lo, hi, *_ in segs] == [(60.0, None), (20.0, 60.0), (20.0, None)]
+    # four steps of two weeks from 1 February: 20 mg reached six to eight weeks later, never a single made-up day
+    assert segs[2][2] == "2021-03-12" and segs[2][3] == "2021-04-01"
+    assert segs[0][4] == "2021-02-01"
+
+
+def test_a_taper_without_its_step_or_from_an_unknown_dose_moves_nothing() -> None:
+    segs = _prednisolone("A 72-year-old woman presented on 4 January 2021 with headache. Oral prednisolone was "
+                         "started. Four weeks later prednisolone was tapered by 10 mg every two weeks to 20 mg daily.")
+    assert all(hi is None for _, hi, *_ in segs)
+
+
+def test_a_course_stopped_after_a_length_of_treatment_ends_that_long_after_its_start() -> None:
+    c = analyze_text("A 72-year-old woman presented in January 2021 with headache. In May 2021 tocilizumab 162 mg "
+                     "weekly was started. Prednisolone was stopped in March 2022. She remained in remission on tocilizumab, "
+                     "which was discontinued after 12 months of treatment.", assess=False)
+    toci = next(x for x in c.exposures if x.drug == "tocilizumab")
+    assert toci.end is not None and toci.end.point == "2022-05"
+    assert [e.time.point for e in c.events if e.type == "remission"] == ["2022-05"]
+    c = analyze_text("A man was admitted with septic shock. Dopamine was started on day 2 and stopped after 4 days of "
+                     "admission.", assess=False)
+    dopamine = next(x for x in c.exposures if x.drug == "dopamine")
+    assert dopamine.end is None or dopamine.end.anchor != "exposure start"
+
+
+def test_glucose_control_is_no_glucose_given() -> None:
+    c = analyze_text("A 70-year-old woman with diabetes. Her glucose control deteriorated (HbA1c 71 mmol/mol) and "
+                     "gliclazide 80 mg twice daily was added. Later she was hypoglycaemic and was given 50 mL of 50% "
+                     "glucose intravenously.", assess=False)
+    assert sorted(x.drug for x in c.exposures) == ["gliclazide", "glucose"]
+    glucose = next(x for x in c.exposures if x.drug == "glucose")
+    assert glucose.provenance.spans[0].start > c.text.index("Later")
