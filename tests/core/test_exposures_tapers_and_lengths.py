@@ -30,8 +30,8 @@ def test_a_taper_without_its_step_or_from_an_unknown_dose_moves_nothing() -> Non
 
 def test_a_course_stopped_after_a_length_of_treatment_ends_that_long_after_its_start() -> None:
     c = analyze_text("A 72-year-old woman presented in January 2021 with headache. In May 2021 tocilizumab 162 mg "
-                     "weekly was started. Prednisolone was stopped in March 2022. She remained in remission on tocilizumab, "
-                     "which was discontinued after 12 months of treatment.", assess=False)
+                     "weekly was started. Prednisolone was stopped in March 2022. She remained in remission on "
+                     "tocilizumab, which was discontinued after 12 months of treatment.", assess=False)
     toci = next(x for x in c.exposures if x.drug == "tocilizumab")
     assert toci.end is not None and toci.end.point == "2022-05"
     assert [e.time.point for e in c.events if e.type == "remission"] == ["2022-05"]
