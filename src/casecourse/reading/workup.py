@@ -363,6 +363,18 @@ def _grown(text: str, hits: _Hits, result: Hit, clause: tuple[int, int]) -> list
     return specific or out
 
 
+# what a lead-in of results says ("Blood tests showed ..."): the results after it are the named tests'
+_LEAD_IN = re.compile(r"\b(?:showed|shows|show|revealed|reveals|demonstrated|demonstrates|disclosed|were notable for|"
+                      r"was notable for|were remarkable for|was remarkable for)\b", re.I)
+
+
+def _lead_in(text: str, items: list[Hit], head: Hit | None, hi: int, result: Hit) -> bool:
+    """ "Blood tests showed haemoglobin 71 g/L ... and undetectable haptoglobin": a specimen's tests named as the
+    lead-in of results take none of them."""
+    return head is not None and head.canonical == "test" and all(i.kind == "specimen" for i in items) \
+        and _LEAD_IN.search(text, hi, result.start) is not None
+
+
 def find(text: str) -> list[Mention]:
     hits = _Hits(_hits(text))
     kinds = {h.kind for h in hits}
@@ -391,7 +403,7 @@ def find(text: str) -> list[Mention]:
                 if head is None:
                     continue
         result = _result(text, hits, lo, hi, clause)
-        if result is None:
+        if result is None or _lead_in(text, items, head, hi, result):
             continue
         interp = "NEG" if result.kind == "neg" else "POS"
         grown = _grown(text, hits, result, clause) if interp == "POS" else []
