@@ -323,6 +323,10 @@ class CourseAssembler:
         i = bisect.bisect_right(self._sentence_starts, sent[0])
         return self.r.sentences[i] if i < len(self.r.sentences) else None
 
+    def _in_story(self, sent: tuple[int, int]) -> bool:
+        """The sentence lies in a zone of the patient's story."""
+        return any(z.start <= sent[0] < z.end and z.zone in PATIENT_ZONES for z in self.r.zones)
+
     def _id(self, kind: str) -> str:
         self._ids[kind] = self._ids.get(kind, 0) + 1
         return f"{kind}-{self._ids[kind]}"
@@ -350,6 +354,8 @@ class CourseAssembler:
             if not patient_ms:
                 if exposures.pending:  # "It had to be stopped." names nothing: a stop of the drug told just before
                     exposures.sentence(sent, [], st)
+                elif exposures.active and self._in_story(sent):
+                    exposures.all_stopped(sent, st)  # "All four drugs were stopped because of hepatotoxicity."
                 continue
             story = [m for m in patient_ms if m.zone == "narrative"]
             exposures.sentence(sent, story, st)

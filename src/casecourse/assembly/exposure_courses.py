@@ -109,7 +109,8 @@ def _own_time(st: SentenceTime, d: Mention, drugs: ByStart, clause: tuple[int, i
     stop = min(drugs.next_start(d.end, clause[1]), clause[1])
     i = bisect_left(told, d.end, key=lambda x: x[0])  # `told`: the sentence's time and shifts, by position
     if i < len(told) and told[i][0] < stop \
-            and not _OPENS_NEXT_CLAUSE.search(text, max(d.end, told[i][0] - 16), told[i][0]):
+            and not _OPENS_NEXT_CLAUSE.search(text, max(d.end, told[i][0] - 16), told[i][0]) \
+            and not _FOLLOWED_AT.match(text, told[i][0]):
         return told[i][1]
     return st.at(d.start)
 
@@ -129,6 +130,8 @@ def _length_then(text: str, d: Mention, durations: ByStart) -> tuple[float, str]
     return None
 
 
+# "rifampicin was reintroduced, followed one week later by isoniazid": the later time is the next drug's
+_FOLLOWED_AT = re.compile(r",\s*followed\b", re.I)
 _OPENS_NEXT_CLAUSE = re.compile(r"(?:\band|;)\s+(?:then\s+)?(?:on|at|by|from|after)\s+$", re.I)
 
 

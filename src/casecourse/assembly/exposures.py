@@ -399,6 +399,18 @@ def _told_end(seg: DoseSegment) -> bool:
     return seg.end is not None and (seg.length_days is not None or seg.end.known and seg.end.derivation != "carried")
 
 
+# every course stopped at once: "all drugs were stopped", "all four medications were discontinued"
+_ALL_STOPPED = re.compile(
+    r"\ball\s+(?:(?P<n>two|three|four|five|six|[2-9])\s+)?(?:(?:the|his|her|their|of\s+(?:the|his|her))\s+)?"
+    r"(?:drugs|medications|medicines|agents)\s+(?:were|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:stopped|discontinued|withdrawn|ceased|withheld|held)\b", re.I)
+
+
+def _supplement(exp: Exposure) -> bool:
+    """A vitamin, mineral or iron supplement (ATC A11, A12, B03), by its ATC code."""
+    return any(c.system.endswith("/atc") and c.code[:3] in ("A11", "A12", "B03") for c in exp.codings)
+
+
 def _between(start: TimeRef, lo: float, hi: float, text: str) -> TimeRef:
     """A time between `lo` and `hi` days after `start` (its point at `hi`): an estimate that keeps its uncertainty."""
     a, b = days_after(start, lo, text), days_after(start, hi, text)
@@ -639,6 +651,8 @@ class ExposureBuilder:
         """Read one sentence of the story at its time `st`: the drugs it starts, stops, holds, resumes or changes the
         dose of (`_drug`), or, naming none, the drug of the sentence before that it stops or resumes by a pronoun."""
         prev, self._prev_time = self._prev_time, st.time
+        if self.active:
+            self.all_stopped(sent, st)
         if not self._previous and not any(m.type in _DRUG_TYPES for m in mentions):
             return  # (most sentences) no drug nor class named here or just before: nothing to start, stop or resume
         if _glossary(self.text, sent):
@@ -1179,6 +1193,24 @@ class ExposureBuilder:
             return False
         return bool(_CAUSE_BEFORE.search(self.text, max(0, d.start - 30), d.start)
                     or _CAUSE_AFTER.match(self.text, d.end))
+
+    def all_stopped(self, sent: tuple[int, int], st: SentenceTime) -> None:
+        """ "All drugs were stopped", "all four drugs were discontinued because of X": every course being taken stops.
+        With a count, the courses counted are those that are no vitamin, mineral or iron supplement (ATC A11, A12, B03:
+        "all four drugs" of a tuberculosis regimen given with pyridoxine); when the count is not theirs, none is
+        guessed."""
+        m = _ALL_STOPPED.search(self.text, sent[0], sent[1])
+        if m is None:
+            return
+        names = list(self.active)
+        if m["n"]:
+            n = int(NUMBER_WORDS.get(m["n"].lower(), m["n"]))
+            names = [k for k in names if not _supplement(self.active[k])]
+            if len(names) != n:
+                return
+        why = _reason(self.text[m.end():sent[1]])
+        for name in names:
+            self._stop(name, st.at(m.start()), why)
 
     def _class_stops(self, sent: tuple[int, int], classes: list[Mention], ms: _Mentions, st: SentenceTime) -> None:
         """A class stopped or switched as a whole ("antibiotics were discontinued", "steroids were stopped",

@@ -30,7 +30,7 @@ def _stay_range_end(text: str, sentence: tuple[int, int], tx: Mention, stay_told
 
 # a new clause of the sentence: ", and", ", but", ", then", ";", "and" before a past participle ("held on day 2 and
 # restarted ... on day 5"), "then", "but"
-_CLAUSE = re.compile(r",\s*(?:and|but|then|and then)\b|;|\band\s+(?:then\s+)?(?=[a-z]+ed\b)|\bthen\b|\bbut\b")
+_CLAUSE = re.compile(r",\s*(?:and|but|then|and then|followed)\b|;|\band\s+(?:then\s+)?(?=[a-z]+ed\b)|\bthen\b|\bbut\b")
 
 
 # where an item of a list begins: after its comma, semicolon or "and"

@@ -125,9 +125,9 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
 
 
 
-# a new clause with a subject or verb of its own: ", and", ", but", ", then", ";", "but", "then" (not "and" alone: "was
-# extubated and transferred on day 5" tells both on day 5)
-_NEW_CLAUSE = re.compile(r",\s*(?:and|but|then|and then)\b|;|\bbut\b|\bthen\b", re.I)
+# a new clause with a subject or verb of its own: ", and", ", but", ", then", ", followed", ";", "but", "then" (not
+# "and" alone: "was extubated and transferred on day 5" tells both on day 5)
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|then|and then|followed)\b|;|\bbut\b|\bthen\b", re.I)
 # a verb or participle, so that a clause is told on each side of the boundary (not the items of one list)
 _VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|became|began|grew|went|took|gave|underwent|"
                    r"[a-z]{2,}ed)\b", re.I)

@@ -139,7 +139,7 @@ _SHARE_BEFORE = re.compile(r"\b(?:out\s+of|of|among)\s+(?:which|whom|these|them)
 _AFTER_GAP = re.compile(r"\s*(?:(?:of|for|in|were|was|are|being)\s+)?(?:(?:the|serum|plasma|blood|total)\s+)*", re.I)
 
 
-_NOT_QUALITATIVE = frozenset({"length", "volume", "temperature", "time", "pressure"})
+_NOT_QUALITATIVE = frozenset({"length", "volume", "temperature", "time", "pressure", "mass"})
 
 
 def _fits(test: LabTest, v: Value) -> bool:
@@ -151,7 +151,8 @@ def _fits(test: LabTest, v: Value) -> bool:
         return True
     kind = test.unit_kind
     if kind is None:  # a culture or another qualitative test has no size: "bacteraemia and a vegetation > 1 cm"
-        # nor a volume, temperature, duration or pressure: "occult blood test ... a total of 800 mL", "Coombs at 4 °C"
+        # nor a volume, temperature, duration, pressure or mass: "occult blood test ... a total of 800 mL", "Coombs at
+        # 4 °C", "sputum cultures converted to negative ..., and he had regained 10 kg"
         return test.qualitative and v.info.kind not in _NOT_QUALITATIVE or test.ucum == "1" and v.info is None
     return v.info.kind in _COMPATIBLE.get(kind, {kind})
 
