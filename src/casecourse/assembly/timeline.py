@@ -178,6 +178,7 @@ def _before_presentation(text: str, tx: Mention) -> bool:
 _DAY_ZERO = re.compile(r"\bday\s*(?:0|zero)\b", re.I)
 # a day count written "day 13", "hospital day 5": of the stay, counted from day 0 even when the story is past it
 _DAY_COUNT = re.compile(r"(?:(?:hospital|illness|admission|post-?operative|treatment)\s+)?day\s+\d+$", re.I)
+_WEEK_COUNT = re.compile(r"(?:treatment\s+)?week\s+\d+$", re.I)
 
 
 _DAY_NUMBER_WORDS = [w for w in NUMBER_WORDS if " " not in w and w not in ("a", "an", "single", "dozen")]
@@ -246,7 +247,11 @@ def _day_count(tx: Mention, base: tuple[float, float]) -> bool:
     5" always; "on the 16th day of ICU stay", "POD 3" when that is not before the story's time `base` (timeqa6: "the
     16th day of ICU stay" after "the next week" was read as 15 days after that week; "he died on the second day" after
     a birth the story told months after its day 0 is the second day of the baby's life)."""
-    if not tx.attrs.get("day_count") or tx.attrs.get("rel_unit") != "day":
+    if not tx.attrs.get("day_count"):
+        return False
+    if tx.attrs.get("rel_unit") == "week":  # "at week 8", "by week 6": the week of the course, from day 0
+        return _WEEK_COUNT.match(tx.text) is not None and not tx.attrs.get("gestational")
+    if tx.attrs.get("rel_unit") != "day":
         return False
     return _DAY_COUNT.match(tx.text) is not None or float(tx.attrs.get("rel_amount_max") or 0) >= base[0] - 1
 
@@ -416,7 +421,9 @@ def _gestational_ages(reading: Reading, age_now: float | None, types: ByType) ->
         return {}
     out: dict[int, tuple[Mention, float]] = {}
     ends = [e for _s, e in reading.sentences]
-    for m in told:
+    # (and a week of the pregnancy told as a time: "during gestational week 28", "in the 26th week of her pregnancy")
+    weeks = [m for m in types.of("time") if m.attrs.get("gestational")]
+    for m in sorted([*told, *weeks], key=lambda m: m.start) if weeks else told:
         if not m.attrs.get("gestational") or m.zone not in PATIENT_ZONES:
             continue
         w = _WEEKS.match(str(m.attrs.get("value") or ""))

@@ -207,8 +207,28 @@ def find(text: str, toks: Tokens) -> list[Mention]:
                     continue
                 seen.add((s, e, pred.finding))
                 out.append(_mention(text, s, e, pred))
+                for gs, ge, other in _elided(text, e, key, w):
+                    if (gs, ge, other.finding) not in seen:
+                        seen.add((gs, ge, other.finding))
+                        out.append(_mention(text, gs, ge, other))
     out.sort(key=lambda m: (m.start, m.end, m.norm))
     return out
+
+
+# "the liver was palpable 4 cm and the spleen 5 cm below the costal margin": a second part in the same state, its
+# copula and state left out, told by its own measure
+_ELIDED = re.compile(r"[^.;]{0,40}?\band\s+(?:the\s+|her\s+|his\s+)?(?P<part>[a-z]+(?:\s+[a-z]+)?)\s+"
+                     r"(?P<measure>\d+(?:\.\d+)?\s*(?:cm|mm|fingerbreadths?|finger\s*breadths?|fingers?)\b)", re.I)
+
+
+def _elided(text: str, end: int, state: str, w: Words) -> list[tuple[int, int, Pred]]:
+    """The parts coordinated after a state with their measure only, each in that state (its span: part and
+    measure)."""
+    m = _ELIDED.match(text, end)
+    if m is None:
+        return []
+    pred = w.parts.get(norm_phrase(m["part"]), {}).get(state)
+    return [(m.start("part"), m.end("measure"), pred)] if pred is not None else []
 
 
 @cache

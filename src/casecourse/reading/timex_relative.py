@@ -228,6 +228,10 @@ def day_counts(text: str, starts: list[int]) -> Iterator[Cand]:
             yield _day_cand(text, m, n)
     for m in matches(_WEEK_RX, text, starts):
         if not _cycle_day(text, m.start(), m.end()) and int(m.group("n")) > 0:
+            g = _OF_GESTATION.match(text, m.end())  # "week 28 of pregnancy", "gestational week 28"
+            if g is not None or _GESTATIONAL_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+                yield _gestational(text, m, float(m.group("n")), "week", g.end() if g else m.end())
+                continue
             yield _day_cand(text, m, float(m.group("n")), "week")
     for m in matches(_POD_RX, text, starts):
         n = float(m.group("n") or m.group("n2"))
@@ -267,6 +271,9 @@ def day_counts(text: str, starts: list[int]) -> Iterator[Cand]:
         yield _day_cand(text, m, n, unit)
     for m in matches(_ORD_PAIR_RX, text, starts):
         yield from _ord_pair(text, m)
+
+
+_GESTATIONAL_BEFORE = re.compile(r"\b(?:gestational|gestation|pregnancy)\s+$", re.I)
 
 
 def _gestational(text: str, m: re.Match, n: float, unit: str, phrase_end: int) -> Cand:

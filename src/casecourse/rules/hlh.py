@@ -103,7 +103,8 @@ def hlh2004(course: Course, cfg: HLHConfig = DEFAULT) -> list[Assessment]:
                 ),
             ),
             ("haemophagocytosis", hemophagocytosis(view, win, sites, True, no_malignancy=True)),
-            ("NK-cell activity", view.flagged("nk_activity", ("L", "A"), win)),
+            # low or absent: "reduced" (L), "undetectable" (NEG: no activity measured)
+            ("NK-cell activity", view.flagged("nk_activity", ("L", "A", "NEG"), win)),
             ("ferritin", view.threshold("ferritin", ">=", {"ng/ml": 500.0}, win)),
             ("sCD25", view.threshold("scd25", ">=", {"u/ml": 2400.0}, win)),
         ]
