@@ -294,17 +294,22 @@ _HARM_TO = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:reaction|allergy|hypersensitivity
 
 
 _SENTENCE_BEFORE = re.compile(r"[.!?]\s+(?=\S)")
+# a harm named by the drug before it: "methotrexate pneumonitis", "lithium toxicity", "vancomycin nephrotoxicity"
+_HARM_NAMED_BY = re.compile(r"\s+(?:pneumonitis|(?:hepato|nephro|oto|cardio|neuro|myelo)?toxicity|hypersensitivity|"
+                            r"allergy|intolerance|hepatitis|nephropathy|myopathy|neuropathy|colitis|pancreatitis)\b",
+                            re.I)
 
 
 def _harm_told_before(text: str, sent: tuple[int, int], d: Mention) -> str | None:
-    """The harm the sentence before laid on the drug this one stops: "DRESS due to allopurinol was diagnosed.
-    Allopurinol was stopped on admission." (the harm's kind where the table knows it, else an adverse effect)."""
+    """The harm the sentence before (or this one, before the stop) laid on the drug this one stops: "DRESS due to
+    allopurinol was diagnosed. Allopurinol was stopped on admission.", "Methotrexate pneumonitis was diagnosed;
+    methotrexate was discontinued" (the harm's kind where the table knows it, else an adverse effect)."""
     lo = max(0, sent[0] - 400)
     before = max((m.end() for m in _SENTENCE_BEFORE.finditer(text, lo, max(lo, sent[0] - 1))), default=lo)
-    for m in re.finditer(rf"\b{re.escape(d.text)}\b", text[before:sent[0]], re.I):
+    for m in re.finditer(rf"\b{re.escape(d.text)}\b", text[before:d.start], re.I):
         at, end = before + m.start(), before + m.end()
         cause = _CAUSE_BEFORE.search(text, max(before, at - 30), at) or _HARM_TO.search(text, max(before, at - 60), at)
-        if cause is None and not _CAUSE_AFTER.match(text, end):
+        if cause is None and not _CAUSE_AFTER.match(text, end) and not _HARM_NAMED_BY.match(text, end):
             continue
         harm = text[max(before, at - 80):at].lower() if cause is not None else text[end:end + 60].lower()
         return next((reason for pattern, reason in _reasons() if pattern.search(harm)), "adverse effect")

@@ -692,16 +692,18 @@ _HAVING_VERB_BEFORE = re.compile(
 
 
 def _found_then_tested(text: str, m: Mention, a: int, s0: int) -> bool:
-    """A diagnosis one test found, then, after a comma, another test's negative result: "the duplex was suggestive of
-    popliteal vein thrombosis (Fig. 2), thrombophilia work-up was negative" denies the thrombophilia the work-up
-    looked for, not the thrombosis (condition QA round condqa10)."""
+    """A diagnosis one test found, then, after a comma or "and", another test's negative result: "the duplex was
+    suggestive of popliteal vein thrombosis (Fig. 2), thrombophilia work-up was negative" denies the thrombophilia the
+    work-up looked for, not the thrombosis (condition QA round condqa10); "CT showed ground-glass opacities, ..., and
+    cultures were negative" leaves the opacities (lead, twelfth session)."""
     return _TEST_AFTER_COMMA.search(text, m.end, a) is not None \
         and _FOUND_BEFORE.search(text, max(s0, m.start - 60), m.start) is not None
 
 
-# the subject of a result after a comma: a test (and what it looked for), named last before the result's verb
+# the subject of a result after a comma or "and": a test (and what it looked for), named last before the result's verb
 _TEST_AFTER_COMMA = re.compile(
-    r",\s+(?:(?!(?:and|or)\b)[\w-]+\s+){0,4}?(?:work[- ]?ups?|screens?|screening|panels?|tests?|testing|"
+    r"(?:,\s+(?:and\s+)?|\s+and\s+)(?:(?!(?:and|or)\b)[\w-]+\s+){0,4}?"
+    r"(?:work[- ]?ups?|screens?|screening|panels?|tests?|testing|"
     r"serolog(?:y|ies)|cultures?|assays?|studies|evaluations?)\b(?:\s+(?:for|of)\b[^,]{0,60})?\s*\Z", re.I)
 # what a test found: a verb or a judgement that makes the diagnosis after it its object
 _FOUND_BEFORE = re.compile(

@@ -1,0 +1,29 @@
+"""A rheumatoid arthritis course: a finding a test showed before another test's negative result, a drug stopped
+'permanently', and a harm named by the drug before the stop (invented sentences)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+from casecourse.reading.pipeline import read_mentions
+
+
+def _asserted(sentence: str) -> dict[str, str]:
+    return {sentence[m.start:m.end]: m.assertion.value for m in read_mentions(sentence)
+            if m.type in ("finding", "condition")}
+
+
+def test_a_finding_one_test_showed_is_not_denied_by_another_tests_negative_result() -> None:
+    got = _asserted("CT showed bilateral ground-glass opacities, lavage showed a lymphocytosis of 42%, and cultures "
+                    "were negative.")
+    assert got["ground-glass opacities"] == "present" and got["lymphocytosis"] == "present"
+    assert _asserted("CT showed ground-glass opacities and cultures were negative.")["ground-glass opacities"] == \
+        "present"
+    assert _asserted("Pneumonia and meningitis were ruled out.") == {"Pneumonia": "negated", "meningitis": "negated"}
+
+
+def test_a_drug_stopped_permanently_for_the_harm_it_named() -> None:
+    c = analyze_text("A 58-year-old woman with rheumatoid arthritis was treated with methotrexate from June 2015. In "
+                     "March 2016 she developed a cough. Methotrexate pneumonitis was diagnosed; methotrexate was "
+                     "permanently discontinued and she received prednisolone 40 mg daily.", assess=False)
+    mtx = next(x for x in c.exposures if x.drug == "methotrexate")
+    assert (mtx.status, mtx.end.point if mtx.end else None, mtx.stop_reason) == ("stopped", "2016-03",
+                                                                                 "adverse effect")
