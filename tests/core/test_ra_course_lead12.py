@@ -27,3 +27,16 @@ def test_a_drug_stopped_permanently_for_the_harm_it_named() -> None:
     mtx = next(x for x in c.exposures if x.drug == "methotrexate")
     assert (mtx.status, mtx.end.point if mtx.end else None, mtx.stop_reason) == ("stopped", "2016-03",
                                                                                  "adverse effect")
+
+
+def test_a_failure_told_in_the_clause_before_a_switch_is_its_reason() -> None:
+    base = "A 58-year-old woman with rheumatoid arthritis started etanercept 50 mg weekly in May 2016. "
+
+    def why(sentence: str) -> str | None:
+        return next(x.stop_reason for x in analyze_text(base + sentence, assess=False).exposures
+                    if x.drug == "etanercept")
+
+    assert why("After 14 months the response was lost (DAS28-CRP 4.8) and etanercept was switched to tocilizumab in "
+               "July 2017.") == "inefficacy"
+    assert why("In July 2017 the arthritis flared, and etanercept was stopped.") == "inefficacy"
+    assert why("In July 2017 she had a rash and etanercept was stopped.") is None

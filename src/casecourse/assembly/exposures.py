@@ -300,6 +300,21 @@ _HARM_NAMED_BY = re.compile(r"\s+(?:pneumonitis|(?:hepato|nephro|oto|cardio|neur
                             re.I)
 
 
+# a treatment's failure told as the clause before the stop: "the response was lost (DAS28 4.8) and etanercept was
+# switched", "the disease flared despite X, and X was stopped" (no drug named between it and the stop)
+_FAILURE_CLAUSE = re.compile(
+    r"\b(?:(?:the\s+)?response\s+was\s+(?:lost|not\s+maintained)|lost\s+(?:(?:its|her|his|the)\s+)?response|"
+    r"(?:the\s+)?(?:disease|arthritis|synovitis|symptoms)\s+(?:remained|was|were)\s+(?:active|uncontrolled|"
+    r"refractory)|(?:the\s+)?(?:disease|arthritis)\s+(?:flared|relapsed|progressed))\b(?:[^.;]|\.\d){0,60}?"
+    r"(?:,\s*and|\band|;)\s+(?:therefore\s+|so\s+|thus\s+|then\s+)?$", re.I)
+
+
+def _failure_told_before(text: str, sent: tuple[int, int], d: Mention) -> str | None:
+    """Inefficacy, when the clause right before the drug's stop tells the treatment failing."""
+    lo = max(sent[0], d.start - 140)
+    return "inefficacy" if _FAILURE_CLAUSE.search(text, lo, d.start) else None
+
+
 def _harm_told_before(text: str, sent: tuple[int, int], d: Mention) -> str | None:
     """The harm the sentence before (or this one, before the stop) laid on the drug this one stops: "DRESS due to
     allopurinol was diagnosed. Allopurinol was stopped on admission.", "Methotrexate pneumonitis was diagnosed;
@@ -765,7 +780,8 @@ class ExposureBuilder:
         stops = action in ("stop", "swap-stop", "hold")
         why = ms.reason(text, _clause_of(t.clauses, d.start)) if stops else None
         if stops and why is None:
-            why = _induced_reason(text, sent, d, ms.induced(text, sent)) or _harm_told_before(text, sent, d)
+            why = _induced_reason(text, sent, d, ms.induced(text, sent)) or _harm_told_before(text, sent, d) \
+                or _failure_told_before(text, sent, d)
         act = "stop" if action == "swap-stop" else "start" if action in ("swap-start", "taking") else action
         when = self._course_time(d, t, act, own, seg, dose)
         if act == "start" and seg is None and self._named_as_cause(d):
