@@ -40,3 +40,12 @@ def test_a_failure_told_in_the_clause_before_a_switch_is_its_reason() -> None:
                "July 2017.") == "inefficacy"
     assert why("In July 2017 the arthritis flared, and etanercept was stopped.") == "inefficacy"
     assert why("In July 2017 she had a rash and etanercept was stopped.") is None
+
+
+def test_a_start_told_with_a_later_dose_change_in_its_sentence_is_not_at_the_changes_time() -> None:
+    base = "A 58-year-old woman was diagnosed with rheumatoid arthritis in June 2015. "
+    for later in ("in September 2015", "three months later"):
+        c = analyze_text(base + f"Methotrexate was started at 15 mg weekly and increased to 20 mg weekly {later}.",
+                         assess=False)
+        segs = next(x for x in c.exposures if x.drug == "methotrexate").segments
+        assert [(s.dose.value, s.start.point) for s in segs] == [(15.0, "2015-06"), (20.0, "2015-09")]

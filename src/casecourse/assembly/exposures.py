@@ -127,6 +127,9 @@ from casecourse.reading.timex_lexicon import NUMBER_WORDS, UNIT_DAYS
 # a drug started, then stopped later in the same sentence, its subject left out: "X was added in week 3 but was
 # stopped after 10 days because of Y", "X was started in March and discontinued in May due to Y"; or the main verb
 # after a participle between commas: "X, started empirically on admission, was stopped on day 4"
+# a later dose change told in the start's sentence: "started at 15 mg weekly and increased to 20 mg"
+_LATER_CHANGE = re.compile(r"\b(?:and|then|but)\s+(?:was\s+|were\s+)?(?:(?:later|subsequently|then|gradually)\s+)?"
+                           r"(?:increased|decreased|reduced|raised|escalated|titrated(?:\s+up)?|tapered)\s+to\b", re.I)
 _LATER_STOP = anchored(
     r"(?:\s*,?\s*(?:but|and|then|and then|which)\s+|,\s*(?=(?:was|were|had to be|had been)\s))"
     r"(?:(?:was|were|had to be|has been|had been)\s+)?"
@@ -877,6 +880,12 @@ class ExposureBuilder:
                 t.drug_ix.next_start(d.end, t.sent[1]) > gone.start():
             # "X was started on admission, but discontinued 5 days later": the time told after the stop is the
             # stop's (`_later_stop`); X began at the story's time before it, or at one the sentence does not give
+            own = self._carried_before(st, prev)
+        if action == "start" and st.timex is not None and own is st.time and d.end <= st.timex.start and \
+                (step := _LATER_CHANGE.search(text, d.end, st.timex.start)) is not None and \
+                t.drug_ix.next_start(d.end, t.sent[1]) > step.start():
+            # "methotrexate was started at 15 mg weekly and increased to 20 mg weekly in September": the time told
+            # after the change is the change's; the start was before it, at the story's time or one not given
             own = self._carried_before(st, prev)
         if first is not None and st.timex is not None and own is st.time and st.timex.start >= first:
             # "initially received X, then was switched to Y on day 4": the time is the switch's; X began at the
