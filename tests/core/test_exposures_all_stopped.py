@@ -42,6 +42,14 @@ def test_followed_later_by_a_drug_dates_that_drug_only_and_restarts_it() -> None
         ("rifampin", "2023-04-12"), ("isoniazid", "2023-04-19")]
 
 
+def test_followed_some_time_later_by_a_drug_restarts_it_then() -> None:
+    got = _courses("A 54-year-old man was admitted on 1 March 2023 with tuberculosis. He was started on rifampicin "
+                   "and isoniazid. On 29 March all drugs were stopped because of hepatotoxicity. On 12 April "
+                   "rifampicin was reintroduced at full dose, followed one week later by isoniazid.")
+    assert [(d, start) for d, _, start, *_ in got if start and start > "2023-04"] == [
+        ("rifampin", "2023-04-12"), ("isoniazid", "2023-04-19")]
+
+
 def test_a_culture_takes_no_mass() -> None:
     c = analyze_text("A man with tuberculosis was treated. Sputum cultures converted to negative at eight weeks, and "
                      "at the end of treatment he had regained 10 kg.", assess=False)

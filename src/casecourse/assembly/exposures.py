@@ -127,6 +127,8 @@ from casecourse.reading.timex_lexicon import NUMBER_WORDS, UNIT_DAYS
 # a drug started, then stopped later in the same sentence, its subject left out: "X was added in week 3 but was
 # stopped after 10 days because of Y", "X was started in March and discontinued in May due to Y"; or the main verb
 # after a participle between commas: "X, started empirically on admission, was stopped on day 4"
+# "followed one week later by Y", "followed 2 days later by Y": a start cue of Y with its time between
+_FOLLOWED_LATER_BY = re.compile(r"\bfollowed\s+(?:[\w-]+\s+){1,3}?later\s+by\b", re.I)
 # a later dose change told in the start's sentence: "started at 15 mg weekly and increased to 20 mg"
 _LATER_CHANGE = re.compile(r"\b(?:and|then|but)\s+(?:was\s+|were\s+)?(?:(?:later|subsequently|then|gradually)\s+)?"
                            r"(?:increased|decreased|reduced|raised|escalated|titrated(?:\s+up)?|tapered)\s+to\b", re.I)
@@ -739,6 +741,9 @@ class ExposureBuilder:
         cues = [(c.start() + s0, c.end() + s0, *meta[re.sub(r"\s+", " ", c.group(0).lower())])
                 for c in finditer(regex, text[s0:s1])]  # rx_first: same matches, by its lowered twin
         cues = _dated_on(text, _not_double_negated(text, cues), ms.index(ms.times), meta)
+        if "followed" in text[s0:s1]:  # "X was reintroduced, followed one week later by Y": Y's start
+            cues = sorted([*cues, *((m.start(), m.end(), "start", "before")
+                                    for m in _FOLLOWED_LATER_BY.finditer(text, s0, s1))])
         inner = [*ms.drugs, *ms.doses, *ms.routes, *ms.freqs]
         ms.inner = ByStart(sorted(inner, key=lambda m: m.start))  # only whether each lies in a gap matters
         blocks = _Blocks(text, s0, s1, inner)
