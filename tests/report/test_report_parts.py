@@ -93,3 +93,23 @@ def test_one_course_doses_do_not_add_up_where_month_dates_overlap(course):
     scale = TimeScale(course)
     curve = steroid_curve(course, scale, course_end(course, scale))
     assert [s[2] for s in curve.steps] == [40, 7.5]
+
+
+def test_one_course_doses_follow_in_the_order_they_end_and_a_stated_length_is_drawn_that_long(course):
+    # a dose reached by a taper whose month-precise start reads later than the taper's: drawn after it, no gap
+    course.assessments.append(Assessment(rule="steroid_exposure", status="computed", data={"curve": [
+        {"drug": "methylprednisolone", "start": "2019-01-01", "start_latest": "2019-02-28", "end": "2019-03-31",
+         "prednisone_eq_mg_day": {"min": 625.0, "max": 625.0}, "days": 3.0, "fact": "e3"},
+        {"drug": "prednisolone", "start": "2019-01-01", "start_latest": "2019-02-28", "end": "2019-04-30",
+         "prednisone_eq_mg_day": {"min": 20.0, "max": 60.0}, "fact": "e2"},
+        {"drug": "prednisolone", "start": "2019-01-01", "start_latest": "2019-03-31", "end": "2019-02-28",
+         "prednisone_eq_mg_day": {"min": 60.0, "max": 60.0}, "fact": "e2"},
+        {"drug": "prednisolone", "start": "2019-02-01", "start_latest": "2019-04-30", "end": "2019-05-31",
+         "prednisone_eq_mg_day": {"min": 20.0, "max": 20.0}, "fact": "e2"}]}))
+    scale = TimeScale(course)
+    steps = steroid_curve(course, scale, course_end(course, scale)).steps
+    pulse = [s for s in steps if s[2] >= 625]
+    assert pulse and all(x1 - x0 <= 3 for x0, x1, _, _ in pulse)  # three days, not two months
+    levels = [s[2] for s in steps if s[2] < 625 and s[0] >= max(x1 for _, x1, _, _ in pulse)]
+    # 60 mg, the taper between 60 and 20 (drawn at its middle), then 20 mg: in that order, nothing between
+    assert levels[levels.index(60):] == [60, 40, 20]

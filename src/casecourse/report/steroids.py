@@ -115,6 +115,11 @@ def _read_curve(curve: list, scale: TimeScale, end_x: float | None) -> list[Step
             points.append((x0, mg))
             continue
         x1 = _x(item["end"], scale, item.get("end_latest")) if item["end"] is not None else None
+        days = item.get("days")
+        if isinstance(days, int | float) and not isinstance(days, bool) and days > 0:
+            # a stated length ("1 g daily for three days") whose dates are only known to the month: drawn that long
+            # from its best start, not across the whole month its dates allow (625 mg/day for eight weeks)
+            x1 = x0 + float(days)
         if x1 is None:  # no end: a pulse lasts its usual few days, anything else to the story's end
             x1 = x0 + PULSE_DAYS if mg >= PULSE_MG or end_x is None else end_x
         fact = item.get("fact")
@@ -129,16 +134,21 @@ def _read_curve(curve: list, scale: TimeScale, end_x: float | None) -> list[Step
 
 
 def _one_dose_at_a_time(intervals: list[Step]) -> list[Step]:
-    """The doses of one course follow each other: where imprecise dates let one dose's end pass the next one's best
-    start ("40 mg daily until August, 7.5 mg daily from August"), it ends there instead of adding up (47.5 mg)."""
+    """The doses of one course follow each other, in the order they end: each starts where the one before ended.
+    Imprecise dates could let one dose's end pass the next one's best start ("40 mg daily until August, 7.5 mg daily
+    from August": 47.5 mg), or a dose reached by a taper begin before the taper (a month-precise "three days" after a
+    pulse), with nothing drawn between."""
     out = list(intervals)
-    last: dict[str, int] = {}  # a course's (fact's) latest interval so far, by start
-    for i in sorted(range(len(out)), key=lambda i: out[i][0]):
-        x0, x1, mg, facts = out[i]
-        if len(facts) == 1 and (j := last.get(facts[0])) is not None and out[j][1] > x0 > out[j][0]:
-            out[j] = (out[j][0], x0, out[j][2], out[j][3])
+    by_fact: dict[str, list[int]] = {}
+    for i, (_, _, _, facts) in enumerate(out):
         if len(facts) == 1:
-            last[facts[0]] = i
+            by_fact.setdefault(facts[0], []).append(i)
+    for steps in by_fact.values():
+        steps.sort(key=lambda i: (out[i][1], out[i][0]))
+        for prev, i in zip(steps, steps[1:], strict=False):
+            x0, x1, mg, facts = out[i]
+            start = out[prev][1]
+            out[i] = (start, max(x1, start + 1), mg, facts)
     return out
 
 
