@@ -34,8 +34,12 @@ def _item(line: str, labelled: bool) -> bool:
     rest of a label's line)."""
     marked = _MARKED.match(line)
     body = line[marked.end():] if marked else line
-    return bool(body.strip()) and len(body.split()) <= _MAX_ITEM_WORDS and _SENTENCES.search(body) is None \
+    words = _BRACKETED.sub(" ", body).split()  # "(diagnosed 2017)", "(biopsy 2019)": notes on the item, not prose
+    return bool(body.strip()) and len(words) <= _MAX_ITEM_WORDS and _SENTENCES.search(body) is None \
         and (labelled or marked is not None)
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _in_brackets(text: str, start: int, end: int) -> bool:

@@ -357,9 +357,12 @@ def search_phrases() -> tuple[str, ...]:
 
 @cache
 def searched_for() -> re.Pattern:
-    """A screen's or test's 'for' right before what it looks for ('screening for latent tuberculosis')."""
+    """A screen's or test's 'for' right before what it looks for ('screening for latent tuberculosis'), or before a
+    drug's harm it looks for ('screening for hydroxychloroquine retinopathy', 'for steroid-induced osteoporosis')."""
     alts = alternation(search_phrases())
-    return re.compile(rf"\b(?:{alts})\s+(?:(?:an?|the|any)\s+)?$", re.I)
+    return re.compile(rf"\b(?:{alts})\s+(?:(?:an?|the|any)\s+)?"
+                      r"(?:(?!(?:his|her|their|its|this|that|these|those|our|my)\s)[a-z]+"
+                      r"(?:-induced|-related|-associated)?\s+)?$", re.I)
 
 
 @cache

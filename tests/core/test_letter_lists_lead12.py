@@ -1,0 +1,37 @@
+"""A clinic letter: a diagnosis list item with its bracketed notes is still an item (its features named, not dated
+at the clinic), and a screening for a drug's harm is no diagnosis of it (invented letter)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+_LETTER = """Rheumatology Outpatient Clinic
+Date of clinic: 14 March 2024
+
+Dear Dr Lee,
+
+Diagnoses:
+1. Systemic lupus erythematosus (diagnosed 2017): arthritis, malar rash, lupus nephritis class IV (biopsy 2019)
+2. Hypertension
+
+I reviewed her today. On examination there was no synovitis and no rash.
+
+Plan:
+1. Continue hydroxychloroquine 200 mg twice daily.
+2. Annual eye screening for hydroxychloroquine retinopathy.
+"""
+
+
+def test_a_listed_diagnosis_s_features_are_not_dated_at_the_clinic() -> None:
+    c = analyze_text(_LETTER)
+    times = {x.name: x.time for x in [*c.conditions, *c.findings]}
+    assert not times["arthritis"].known and not times["malar rash"].known
+    sledai = [a for a in c.assessments if a.rule == "sledai2k"]
+    assert sledai and all(a.data["clinical_sledai"]["min"] == 0 for a in sledai)
+
+
+def test_screening_for_a_drugs_harm_is_no_diagnosis_of_it() -> None:
+    c = analyze_text(_LETTER)
+    retinopathy = next(x for x in c.conditions if x.name == "retinopathy")
+    assert retinopathy.status != "confirmed"
+    c = analyze_text("A man was seen. The enema was given for the evaluation of his chronic constipation.")
+    assert next(x for x in c.conditions if x.name == "chronic constipation").status == "confirmed"
