@@ -35,3 +35,15 @@ def test_screening_for_a_drugs_harm_is_no_diagnosis_of_it() -> None:
     assert retinopathy.status != "confirmed"
     c = analyze_text("A man was seen. The enema was given for the evaluation of his chronic constipation.")
     assert next(x for x in c.conditions if x.name == "chronic constipation").status == "confirmed"
+
+
+def test_a_plans_dose_change_set_for_later_leaves_todays_dose() -> None:
+    letter = ("Rheumatology Outpatient Clinic\nDate of clinic: 14 March 2024\n\nCurrent medications:\n"
+              "Prednisolone 5 mg once daily\n\nI reviewed her today. She is well.\n\nPlan:\n1. {}\n")
+
+    def doses(item: str) -> list[tuple[float | None, str | None]]:
+        pred = next(x for x in analyze_text(letter.format(item)).exposures if x.drug == "prednisolone")
+        return [(s.dose.value if s.dose else None, s.start.point) for s in pred.segments]
+
+    assert doses("Attempt to reduce prednisolone to 2.5 mg daily from next month.") == [(5.0, None)]
+    assert doses("Reduce prednisolone to 2.5 mg daily.") == [(5.0, None), (2.5, "2024-03-14")]

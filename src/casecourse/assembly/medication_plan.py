@@ -40,7 +40,9 @@ def _opening_rx() -> re.Pattern[str]:
     """A clause that opens with a plan verb and reaches the drug within three words ("Start", "Continue on",
     "Reduce the dose of"), after a list mark."""
     words = alternation(_verbs())
-    return re.compile(rf"^\s*{LIST_MARK}?\s*(?:please\s+)?({words})\b(?:\s+[\w-]+){{0,3}}\s*$", re.I)
+    # (a verb of trying before it: "Attempt to reduce", "Try to wean", "Aim to stop")
+    return re.compile(rf"^\s*{LIST_MARK}?\s*(?:please\s+)?(?:(?:attempt|try|aim|plan|consider)\s+to\s+)?({words})\b"
+                      rf"(?:\s+[\w-]+){{0,3}}\s*$", re.I)
 
 
 @cache
@@ -131,11 +133,30 @@ def mark_plan(text: str, zones: list[Zone], mentions: list[Mention], exposures: 
                             and last[-1].segments[-1].end.derivation != "stated":
                         last[-1].segments[-1].end = None
             continue
+        if action == "change" and _deferred(text, m) and _drop_planned_dose(text, m, last[-1]):
+            continue  # "reduce X to 2.5 mg daily from next month": taken at its dose now, the change only planned
         if last[-1].status == "unknown" and action in ("continue", "change"):
             last[-1].status = "active"
         elif last[-1].status in ("unknown", "active") and action == "stop":
             last[-1].status = "stopped"  # "Hold X given acute kidney injury": the plan stops X
         _date_from_letter(text, m, last[-1], action, letter_date)
+
+
+def _drop_planned_dose(text: str, m: Mention, e: Exposure) -> bool:
+    """Remove the dose segment a plan's deferred change on drug mention `m`'s line opened (the dose before it goes
+    on: its end, unless stated, is reopened); whether one was removed."""
+    line_end = text.find("\n", m.start)
+    line_end = len(text) if line_end < 0 else line_end
+    if len(e.segments) < 2:
+        return False
+    seg = e.segments[-1]
+    if seg.provenance is None or not seg.provenance.spans or not m.start <= seg.provenance.spans[0].start < line_end:
+        return False
+    e.segments.pop()
+    before = e.segments[-1]
+    if before.end is not None and before.end.derivation != "stated":
+        before.end = None
+    return True
 
 
 def _date_from_letter(text: str, m: Mention, e: Exposure, action: str,
