@@ -35,19 +35,12 @@ def test_followed_later_by_a_drug_dates_that_drug_only_and_restarts_it() -> None
     got = _courses("A 54-year-old man was admitted on 1 March 2023 with tuberculosis. On 12 April rifampicin was "
                    "started, followed one week later by isoniazid.")
     assert [(d, start) for d, _, start, *_ in got] == [("rifampin", "2023-04-12"), ("isoniazid", "2023-04-19")]
-    got = _courses("A 54-year-old man was admitted on 1 March 2023 with tuberculosis. He was started on rifampicin "
-                   "and isoniazid. On 29 March all drugs were stopped because of hepatotoxicity. On 12 April "
-                   "rifampicin was reintroduced at full dose, followed by isoniazid one week later.")
-    assert [(d, start) for d, _, start, *_ in got if start and start > "2023-04"] == [
-        ("rifampin", "2023-04-12"), ("isoniazid", "2023-04-19")]
-
-
-def test_followed_some_time_later_by_a_drug_restarts_it_then() -> None:
-    got = _courses("A 54-year-old man was admitted on 1 March 2023 with tuberculosis. He was started on rifampicin "
-                   "and isoniazid. On 29 March all drugs were stopped because of hepatotoxicity. On 12 April "
-                   "rifampicin was reintroduced at full dose, followed one week later by isoniazid.")
-    assert [(d, start) for d, _, start, *_ in got if start and start > "2023-04"] == [
-        ("rifampin", "2023-04-12"), ("isoniazid", "2023-04-19")]
+    for told in ("followed by isoniazid one week later", "followed one week later by isoniazid"):
+        got = _courses("A 54-year-old man was admitted on 1 March 2023 with tuberculosis. He was started on "
+                       "rifampicin and isoniazid. On 29 March all drugs were stopped because of hepatotoxicity. On 12 "
+                       f"April rifampicin was reintroduced at full dose, {told}.")
+        assert [(d, start) for d, _, start, *_ in got if start and start > "2023-04"] == [
+            ("rifampin", "2023-04-12"), ("isoniazid", "2023-04-19")]
 
 
 def test_a_culture_takes_no_mass() -> None:
