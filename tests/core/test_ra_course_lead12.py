@@ -49,3 +49,11 @@ def test_a_start_told_with_a_later_dose_change_in_its_sentence_is_not_at_the_cha
                          assess=False)
         segs = next(x for x in c.exposures if x.drug == "methotrexate").segments
         assert [(s.dose.value, s.start.point) for s in segs] == [(15.0, "2015-06"), (20.0, "2015-09")]
+
+
+def test_a_valve_repair_is_no_valve_replacement() -> None:
+    c = analyze_text("A 29-year-old man with endocarditis underwent tricuspid valve repair with vegetectomy on day 9. "
+                     "His father had had a mitral valve replacement.", assess=False)
+    assert "valve repair" in [p.name for p in c.procedures]
+    assert [p.provenance.spans[0].text for p in c.procedures if p.name == "valve replacement"] != [
+        "tricuspid valve repair"]
