@@ -96,6 +96,10 @@ _DETECTS = frozenset({"culture", "PCR", "antigen", "viral load", "smear", "swab"
 _SMEAR = re.compile(r"\b(?:smears?|films?|morpholog\w*)\b", re.I)
 # words of the demographics reader (reading/demographics.py) that state the patient is pregnant, and a denial before one
 _PREGNANT = frozenset({"pregnant", "primigravida", "multigravida"})
+# a sentence of a birth, whose gestational age may be the patient's own ("born at 32 weeks' gestation", "a 38-week
+# gestational age female ... born to a primigravida"), and a size told in weeks ("fibroids measuring 20 weeks")
+_BORN_AT = re.compile(r"\b(?:born|birth\s+weight|neonate|newborn)\b", re.I)
+_SIZED_AS = re.compile(r"\b(?:measuring|measured|sized?|size\s+of|equivalent\s+to)\b[^.;]*$", re.I)
 _NOT_PREGNANT = re.compile(r"(?:\bnon-?|\bnot\s+(?:\w+\s+)?|\bno longer\s+|\bnever\s+(?:been\s+)?"
                            # a wish or a plan, not a state: "she wished to become pregnant", "before getting pregnant"
                            # ("she became / got pregnant" is one)
@@ -612,12 +616,33 @@ class CourseAssembler:
             sent = self.r.sentence_of(m.start)
             if _NOT_PREGNANT.search(self.text, max(sent[0], m.start - 30), m.start):
                 continue
-            self._conditions["pregnancy"] = Condition(
-                id=self._id("condition"), name="pregnancy", status="confirmed", assertion=Assertion.present,
-                codings=[Coding(system="http://hl7.org/fhir/sid/icd-10-cm", code="Z33.1",
-                                display="Pregnant state, incidental")],
-                time=TimeRef(), provenance=provenance(self.text, m, sent, "demographics"))
+            self._pregnant(m, sent, "demographics")
             return
+        self._pregnant_by_gestation()
+
+    def _pregnant_by_gestation(self) -> None:
+        """A woman whose story tells how far her pregnancy had gone ("at 28 weeks of gestation", "presented at 28
+        weeks' gestation") is pregnant: not a child's own gestational age at birth ("born at 32 weeks' gestation", or
+        any in the story of a patient under 12), nor a denied or a relative's one."""
+        age, sex = self.course.patient.age_years, self.course.patient.sex
+        if age is not None and age < 12 or sex == "male":
+            return
+        for m in self._types.of("age"):
+            if not m.attrs.get("gestational") or m.zone not in PATIENT_ZONES or m.assertion != Assertion.present \
+                    or of_a_relative(self.text, m):
+                continue
+            sent = self.r.sentence_of(m.start)
+            if _BORN_AT.search(self.text, *sent) or _SIZED_AS.search(self.text, max(sent[0], m.start - 30), m.start):
+                continue
+            self._pregnant(m, sent, "gestational age")
+            return
+
+    def _pregnant(self, m: Mention, sent: tuple[int, int], rule: str) -> None:
+        self._conditions["pregnancy"] = Condition(
+            id=self._id("condition"), name="pregnancy", status="confirmed", assertion=Assertion.present,
+            codings=[Coding(system="http://hl7.org/fhir/sid/icd-10-cm", code="Z33.1",
+                            display="Pregnant state, incidental")],
+            time=TimeRef(), provenance=provenance(self.text, m, sent, rule))
 
     def _infections_found(self) -> None:
         """An infection a positive test that detects its organism shows is a confirmed condition ("CMV PCR was
