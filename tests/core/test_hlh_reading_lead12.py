@@ -48,3 +48,12 @@ def test_weeks_of_a_pregnancy_keep_the_gestational_clock() -> None:
     assert times["diarrhoea"] == (0.0, 0.0)
     assert times["bloody stools"] == (49.0, 49.0)
     assert times["seizure"] == (70.0, 70.0)
+
+
+def test_a_range_of_days_or_weeks_of_the_course_ends_the_drug() -> None:
+    c = analyze_text("A 16-year-old boy was admitted with HLH. Dexamethasone 10 mg/m2 daily and etoposide 150 mg/m2 "
+                     "twice weekly were started. Etoposide was given weekly from week 3 to week 8. Vancomycin was "
+                     "given from day 3 to day 10.", assess=False)
+    ends = {x.drug: x.end.offset_days if x.end else None for x in c.exposures}
+    assert ends["etoposide"] == (49.0, 56.0) and ends["vancomycin"] == (9.0, 9.0)
+    assert ends["dexamethasone"] is None

@@ -653,11 +653,16 @@ _RANGE_FROM = re.compile(r"\bfrom\s+(?:the\s+)?$", re.I)
 
 
 def _range_end(text: str, prev: Mention | None, t: Mention) -> bool:
-    """Whether the date `t` closes a range of two calendar dates opened by "from" ("noradrenaline from 02/09/2025 to
-    06/09/2025": documents QA round docqa5)."""
-    return prev is not None and _absolute_date(prev) and _absolute_date(t) \
+    """Whether the date `t` closes a range of two calendar dates, or of two days or weeks of the course, opened by
+    "from" ("noradrenaline from 02/09/2025 to 06/09/2025": documents QA round docqa5; "from week 3 to week 8")."""
+    return prev is not None and (_absolute_date(prev) and _absolute_date(t) or _counted(prev) and _counted(t)) \
         and _RANGE_JOIN.fullmatch(text, prev.end, t.start) is not None \
         and _RANGE_FROM.search(text, max(0, prev.start - 12), prev.start) is not None
+
+
+def _counted(t: Mention) -> bool:
+    """A day or week of the course ("day 3", "week 8"): "from week 3 to week 8" is a range too."""
+    return t.attrs.get("day_count") is not None and not t.attrs.get("gestational")
 
 
 def _until_date(text: str, drug: Mention, times: ByStart, drugs: ByStart, end: int) -> Mention | None:

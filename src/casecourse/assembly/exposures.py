@@ -32,6 +32,7 @@ from casecourse.assembly.exposure_courses import (
     _WEEK_OF_COURSE,
     _absolute_date,
     _bracketed_day,
+    _counted,
     _counted_course,
     _course_after,
     _course_before,
@@ -49,6 +50,7 @@ from casecourse.assembly.exposure_courses import (
     _names_list_last,
     _own_time,
     _per_day,
+    _range_end,
     _reach,
     _since,
     _step_taper_length,
@@ -766,7 +768,9 @@ class ExposureBuilder:
         told.drug_ix, told.dose_ix = ms.index(told.drugs), ms.index(ms.doses)
         told.told = sorted([*([(st.timex.start, st.time)] if st.timex is not None else []), *st.shifts],
                            key=lambda x: x[0])
-        told.until_at = until_at = {t.start for t in ms.times if _until_at(text, t)}
+        told.until_at = until_at = {t.start for t in ms.times if _until_at(text, t)} | {
+            t.start for prev, t in zip(ms.times, ms.times[1:], strict=False) if _range_end(text, prev, t)
+            and _counted(t)}  # "from week 3 to week 8": the course's last week
         placed_at = dict(told.told)
         # each "until" time as placed: a date by itself, "until postoperative day 5" as the sentence placed it
         self._until_times = {p: place_one(t, st.time) if _absolute_date(t) else placed_at.get(p)
