@@ -36,11 +36,13 @@ from casecourse.reading.timex_lexicon import alternation
 
 
 def _same_dose(a: DoseSegment, b: DoseSegment) -> bool:
-    """One dose: the same amount and, where both say, the same schedule ("40 mg twice daily for 5 days, then
-    40 mg daily" is a dose change)."""
+    """One dose: the same amount and, where both say, the same route and schedule ("40 mg twice daily for 5 days,
+    then 40 mg daily" is a dose change)."""
     if not (a.dose and b.dose and a.dose.value == b.dose.value and a.dose.unit == b.dose.unit
             and a.dose.value_high == b.dose.value_high):  # (a taper's 20-60 mg stretch is not its 20 mg end)
         return False
+    if a.route and b.route and a.route != b.route:
+        return False  # "10 mg intravenously, then 10 mg subcutaneously daily": a switch of route
     ta, tb = a.timing, b.timing
     if ta is None or tb is None or None in (ta.frequency, ta.period_unit, tb.frequency, tb.period_unit):
         return True
