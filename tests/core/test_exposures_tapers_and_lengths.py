@@ -51,7 +51,7 @@ def test_glucose_control_is_no_glucose_given() -> None:
 
 
 def test_the_same_amount_by_another_route_is_a_new_dose_stretch() -> None:
-    c = analyze_text("A 38-year-old woman was admitted on 12 September 2022 with TTP. Caplacizumab was given as a 10 mg "
-                     "intravenous bolus followed by 10 mg subcutaneously daily.", assess=False)
+    c = analyze_text("A 38-year-old woman was admitted on 12 September 2022 with TTP. Caplacizumab was given as a "
+                     "10 mg intravenous bolus followed by 10 mg subcutaneously daily.", assess=False)
     segs = next(x for x in c.exposures if x.drug == "caplacizumab").segments
     assert [(s.dose.value, s.route) for s in segs] == [(10.0, "intravenous"), (10.0, "subcutaneous")]
