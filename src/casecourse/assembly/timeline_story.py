@@ -124,14 +124,12 @@ def place_sentences(reading: Reading, types: ByType | None = None) -> list[Sente
     return placer.out
 
 
-
 # a new clause with a subject or verb of its own: ", and", ", but", ", then", ", followed", ";", "but", "then" (not
 # "and" alone: "was extubated and transferred on day 5" tells both on day 5)
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|then|and then|followed)\b|;|\bbut\b|\bthen\b", re.I)
 # a verb or participle, so that a clause is told on each side of the boundary (not the items of one list)
 _VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|became|began|grew|went|took|gave|underwent|"
                    r"[a-z]{2,}ed)\b", re.I)
-
 _SEPARATOR = re.compile(r"[,;]")
 
 
@@ -143,6 +141,7 @@ def _after_or_same(now: TimeRef | None, before: TimeRef) -> bool:
         return now.offset_days[0] >= before.offset_days[0]
     a, b = now.earliest or now.point, before.earliest or before.point
     return a is None or b is None or a >= b
+
 
 class _StoryPlacer:
     """Walks the story sentence by sentence, carrying its current time (`current`) and what the story told so far
@@ -761,8 +760,8 @@ class _StoryPlacer:
 
     def _later_clause(self, i: int, before: TimeRef | None) -> int | None:
         """Where the clause opens whose time steps on from the time told before ("two days later", "on day 3"), when
-        a clause of the sentence precedes it (after ", and", ", but", "; ", "then"); None otherwise. A calendar date
-        or a time counted from elsewhere dates the whole sentence, as before."""
+        a clause of the sentence precedes it (after ", and", ", but", ", followed", "; ", "then"); None otherwise. A
+        calendar date or a time counted from elsewhere dates the whole sentence, as before."""
         setter = self.setter
         if setter is None or before is None or not before.known or before is self.current \
                 or setter.attrs.get("rel_direction") != "after" or setter.attrs.get("vague") \
