@@ -55,3 +55,10 @@ def test_the_same_amount_by_another_route_is_a_new_dose_stretch() -> None:
                      "10 mg intravenous bolus followed by 10 mg subcutaneously daily.", assess=False)
     segs = next(x for x in c.exposures if x.drug == "caplacizumab").segments
     assert [(s.dose.value, s.route) for s in segs] == [(10.0, "intravenous"), (10.0, "subcutaneous")]
+
+
+def test_a_drug_stopped_once_its_target_was_reached_is_stopped_for_remission() -> None:
+    base = "A 38-year-old woman was admitted on 12 September 2022 with TTP. Caplacizumab 10 mg daily was started. "
+    for told in ("once ADAMTS13 activity had recovered to 45%", "once the platelet count had normalised"):
+        c = analyze_text(base + f"Caplacizumab was stopped {told}.", assess=False)
+        assert [(x.status, x.stop_reason) for x in c.exposures] == [("stopped", "remission")]

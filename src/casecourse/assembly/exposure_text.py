@@ -31,8 +31,8 @@ _FILLER |= {r["adverb"] for r in table("gap_adverbs.csv")}
 
 # a reason is a short phrase (up to five words after up to three): "for a first time was reintroduced with an
 # improvement" is none
-_REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|after|as)\s+"
-                     r"(?:\w+\s+){0,3}?(?P<r>[\w-]+(?: [\w-]+){0,4}?)(?=[,.;)]|$| and | but )", re.I)
+_REASON = re.compile(r"\b(?:due to|because of|because|owing to|secondary to|for|after|as|once)\s+"
+                     r"(?:\w+\s+){0,3}?(?P<r>[\w-]+(?: [\w%-]+){0,4}?)(?=[,.;)]|$| and | but )", re.I)
 
 
 # a hold of stated length: "was held for 2 weeks", "was temporarily withheld for 5 days"
