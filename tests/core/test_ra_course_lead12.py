@@ -57,3 +57,15 @@ def test_a_valve_repair_is_no_valve_replacement() -> None:
     assert "valve repair" in [p.name for p in c.procedures]
     assert [p.provenance.spans[0].text for p in c.procedures if p.name == "valve replacement"] != [
         "tricuspid valve repair"]
+
+
+def test_a_stop_takes_no_length_of_the_next_drugs_taper_and_a_listed_course_shares_its_length() -> None:
+    c = analyze_text("A 58-year-old woman with rheumatoid arthritis was treated with methotrexate from June 2015. In "
+                     "March 2016 methotrexate was discontinued and she received prednisolone 40 mg daily, tapered over "
+                     "eight weeks.", assess=False)
+    mtx = next(x for x in c.exposures if x.drug == "methotrexate")
+    assert mtx.end is not None and mtx.end.point == "2016-03"
+    c = analyze_text("A man with tuberculosis was admitted on 3 April 2023. Rifampicin and isoniazid were started. He "
+                     "completed nine months of rifampicin and isoniazid.", assess=False)
+    assert {x.drug: (x.end.point or "")[:7] if x.end else None for x in c.exposures} == {
+        "rifampin": "2024-01", "isoniazid": "2024-01"}  # nine months from 3 April 2023

@@ -196,8 +196,10 @@ _FOLLOWED_BY = re.compile(r"(?:,?\s+(?:and\s+)?(?:then\s+)?followed\s+by"
 
 
 # a course's length told with its completion before the drug: "completed 6 weeks of (intravenous) X"
+# (the later drugs of one list share it: "he completed nine months of rifampicin and isoniazid")
 _COMPLETED_LENGTH = re.compile(r"\bcomplet(?:ed|ing)\s+(?:a\s+total\s+of\s+)?" + _LENGTH_OF.pattern +
-                               r"\s+(?:(?:intravenous|iv|oral|the|high-dose)\s+)*$", re.I)
+                               r"\s+(?:(?:intravenous|iv|oral|the|high-dose)\s+)*"
+                               r"(?:[\w-]+(?:\s*,\s*(?:and\s+)?|\s+and\s+))*$", re.I)
 
 
 def _counted_course(text: str, drug: Mention, last: Mention, timing: Timing | None,
@@ -329,9 +331,11 @@ def _stop_length(text: str, drug: Mention, ms: _Mentions, clause: tuple[int, int
     if not ms.tapered(text, clause):
         return None
     durations = ms.index(ms.durations)
+    drugs = ms.index(ms.drugs)
     for d in durations.window(drug.end - _reach(durations), clause[1] + _reach(durations)):
         start = int(d.attrs.get("phrase_start") or d.start)
-        if d.attrs.get("signal") == "over" and not d.attrs.get("vague") and drug.end <= start < clause[1]:
+        if d.attrs.get("signal") == "over" and not d.attrs.get("vague") and drug.end <= start < clause[1] \
+                and not drugs.window(drug.end, start):  # ("X was stopped and Y given, tapered over 8 weeks": Y's)
             days = _days(str(d.attrs.get("duration") or ""))
             if days is not None:
                 return days, d.text

@@ -1180,7 +1180,7 @@ class ExposureBuilder:
         if told is not None:  # "she completed 6 weeks of intravenous ertapenem": that long from its start
             n = int(NUMBER_WORDS.get(told["n"].lower(), told["n"]))
             days = n * UNIT_DAYS[told["u"].lower().rstrip("s")]
-            return days_after(exp.segments[0].start, days, told.group(0).strip())
+            return days_after(exp.segments[0].start, days, self.text[told.start():told.end("u")])
         after = [*ms.index(ms.times).window(d.end, clause[1]), *ms.index(ms.lengths_after).window(d.end, clause[1])]
         for t in sorted(after, key=lambda t: t.start):  # "after 5 days", "after 12 months of treatment" (a length)
             if t.attrs.get("signal") != "after":
