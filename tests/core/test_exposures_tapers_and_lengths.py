@@ -62,3 +62,15 @@ def test_a_drug_stopped_once_its_target_was_reached_is_stopped_for_remission() -
     for told in ("once ADAMTS13 activity had recovered to 45%", "once the platelet count had normalised"):
         c = analyze_text(base + f"Caplacizumab was stopped {told}.", assess=False)
         assert [(x.status, x.stop_reason) for x in c.exposures] == [("stopped", "remission")]
+
+
+def test_a_dose_range_is_exported_as_a_fhir_dose_range() -> None:
+    from casecourse.export.fhir import bundle_dict
+
+    c = analyze_text("A 72-year-old woman presented on 4 January 2021 with headache. Oral prednisolone 60 mg daily was "
+                     "started. Four weeks later prednisolone was tapered by 10 mg every two weeks to 20 mg daily.")
+    doses = [d["doseAndRate"][0] for e in bundle_dict(c)["entry"] if e["resource"]["resourceType"] ==
+             "MedicationStatement" for d in e["resource"].get("dosage", [])]
+    ranges = [d["doseRange"] for d in doses if "doseRange" in d]
+    assert [(r["low"]["value"], r["high"]["value"]) for r in ranges] == [(20.0, 60.0)]
+    assert [d["doseQuantity"]["value"] for d in doses if "doseQuantity" in d] == [60.0, 20.0]

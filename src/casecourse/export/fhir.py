@@ -213,7 +213,11 @@ def _dose_and_rate(d: Dose, typed: bool) -> dict:
     quantity: dict = {"value": d.value}
     if unit:  # the unit as the text writes it ("gm"), its UCUM code ("g")
         quantity |= {"unit": shown, "system": _UCUM, "code": unit}
-    entry: dict = {"doseQuantity": quantity}
+    if d.value_high is not None and d.value is not None:
+        # a range ("2.5-3.75 mg per day", a taper's stretch between 60 and 20 mg): both ends, never its low end alone
+        entry: dict = {"doseRange": {"low": quantity, "high": {**quantity, "value": d.value_high}}}
+    else:
+        entry = {"doseQuantity": quantity}
     if typed:
         kind = "ordered" if d.per else "calculated"
         entry["type"] = {"coding": [{"system": _DOSE_RATE_TYPE, "code": kind, "display": kind.capitalize()}]}
