@@ -23,6 +23,9 @@ _SEX = anchored(
 _SEX_LETTER = re.compile(
     r"(?:(?<![\w.])\d{1,3}[ \t]*(?i:yo|y/o|y\.o\.|[- ](?:year|yr)s?[- ]old)[ \t]+|^[ \t]*(?i:sex|gender)[ \t]*:[ \t]*)"
     r"(?P<s>[MF])(?![\w'/-])", re.M)
+# every match's letter follows a space, tab or colon (`[ \t]+` after the age, `:[ \t]*` after the field): a text
+# without such a letter has no match, found by one C scan that skips to each capital M or F (most reports have none)
+_SEX_LETTER_AT = re.compile(r"[MF](?<=[ \t:][MF])(?![\w'/-])")
 
 
 # the same patterns over the lower-cased text (`rx_first.lowered`: same matches, about twice as fast)
@@ -41,7 +44,7 @@ def find(text: str) -> list[Mention]:
     for m in matches(sex, src):  # type: ignore[arg-type]
         out.append(_make(type="sex", start=m.start(), end=m.end(), text=text[m.start():m.end()],
                          norm="male" if m.group("m") else "female"))
-    if "M" in text or "F" in text:
+    if _SEX_LETTER_AT.search(text):
         for m in _SEX_LETTER.finditer(text):
             out.append(_make(type="sex", start=m.start("s"), end=m.end("s"), text=m.group("s"),
                              norm="male" if m.group("s") == "M" else "female"))
