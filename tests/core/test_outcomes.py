@@ -163,3 +163,13 @@ def test_a_fever_gone_is_an_improvement_and_an_isolate_recovered_is_no_recovery(
     ev = _events("A 30-year-old man was admitted with fever. A second strain recovered from an unrelated patient "
                  "served as a control. On admission he was afebrile.")
     assert not [e for e in ev if e[0] in ("recovery", "improvement")]
+
+
+def test_an_episode_told_again_with_its_own_time_is_a_second_episode() -> None:
+    c = analyze_text("A 6-year-old boy with nephrotic syndrome was treated with prednisolone in April 2020. He "
+                     "relapsed in October 2020, and again in February 2021. He remained in remission at 2 years.",
+                     assess=False)
+    assert [e.time.point for e in c.events if e.type == "relapse"] == ["2020-10", "2021-02"]
+    c = analyze_text("A 6-year-old boy with nephrotic syndrome relapsed in October 2020, and again he was admitted.",
+                     assess=False)
+    assert len([e for e in c.events if e.type == "relapse"]) == 1

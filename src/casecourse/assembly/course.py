@@ -96,6 +96,10 @@ _DETECTS = frozenset({"culture", "PCR", "antigen", "viral load", "smear", "swab"
 _SMEAR = re.compile(r"\b(?:smears?|films?|morpholog\w*)\b", re.I)
 # words of the demographics reader (reading/demographics.py) that state the patient is pregnant, and a denial before one
 _PREGNANT = frozenset({"pregnant", "primigravida", "multigravida"})
+# an episode told once more by "again" and its own time: "he relapsed in October 2020, and again in February 2021"
+_AGAIN_KINDS = frozenset({"relapse", "flare", "admission", "readmission", "progression"})
+_AGAIN = re.compile(r",?\s+and\s+again\s+(?=(?:in|on|at|after|by|during)\b|\d|(?:one|two|three|four|five|six|"
+                    r"seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?)\s+later)", re.I)
 # a sentence of a birth, whose gestational age may be the patient's own ("born at 32 weeks' gestation", "a 38-week
 # gestational age female ... born to a primigravida"), and a size told in weeks ("fibroids measuring 20 weeks")
 _BORN_AT = re.compile(r"\b(?:born|birth\s+weight|neonate|newborn)\b", re.I)
@@ -1047,6 +1051,11 @@ class CourseAssembler:
                 self.course.events[i] = event.model_copy(update={"id": same.id})
             else:
                 self.course.events.append(event)
+            if kind in _AGAIN_KINDS and not negated and (again := _AGAIN.search(self.text, m.end, sent[1])):
+                # "he relapsed in October 2020, and again in February 2021": a second episode at the later time
+                later = st.at(again.end())
+                if later.known and later != when:
+                    self.course.events.append(event.model_copy(update={"id": self._id("event"), "time": later}))
 
     def _same_state(self, kind: str, negated: bool, detail: str | None, item: bool) -> Event | None:
         """The recovery (improvement, sequela) of the same problem told already, where one of the two is an item of a
