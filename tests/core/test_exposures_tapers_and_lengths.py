@@ -74,3 +74,9 @@ def test_a_dose_range_is_exported_as_a_fhir_dose_range() -> None:
     ranges = [d["doseRange"] for d in doses if "doseRange" in d]
     assert [(r["low"]["value"], r["high"]["value"]) for r in ranges] == [(20.0, 60.0)]
     assert [d["doseQuantity"]["value"] for d in doses if "doseQuantity" in d] == [60.0, 20.0]
+
+
+def test_a_dose_threshold_gives_no_schedule() -> None:
+    c = analyze_text("A 6-year-old boy with nephrotic syndrome was treated in April 2020. He relapsed in October 2020 "
+                     "when the prednisolone dose was tapered below 15 mg on alternate days.", assess=False)
+    assert all(s.timing is None and s.dose is None for x in c.exposures for s in x.segments)

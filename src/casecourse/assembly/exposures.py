@@ -720,8 +720,10 @@ class ExposureBuilder:
                 ms.routes.append(m)
             elif m.type == "drug_class":
                 ms.classes.append(m)
-            elif m.type == "frequency" or (m.type == "dose" and m.attrs.get("period_unit")):
-                ms.freqs.append(m)  # a dose mention without a value that carries only the timing
+            elif m.type == "frequency" or (m.type == "dose" and m.attrs.get("period_unit")
+                                           and not m.attrs.get("threshold")):
+                ms.freqs.append(m)  # a dose mention without a value that carries only the timing (not "below 15 mg
+                # on alternate days": a threshold, neither a dose nor a schedule given)
             elif m.type == "duration" and m.attrs.get("signal") in ("for", "over") and not m.attrs.get("vague"):
                 ms.durations.append(m)
             elif m.type == "duration" and not m.attrs.get("signal") and not m.attrs.get("vague"):
