@@ -36,8 +36,9 @@ def find(text: str) -> list[Mention]:
     if "dos" not in text and "Dos" not in text and "DOS" not in text:
         return []
     out: list[Mention] = []
+    runs = _runs_with_percent(text)
     for rx in _VERBED:
-        for m in rx.finditer(text):
+        for m in (m for lo, hi in runs for m in rx.finditer(text, lo, hi)):
             pct = float(m.group("n"))
             start = m.start("n")
             if m.group("prep") == "by":
@@ -45,12 +46,37 @@ def find(text: str) -> list[Mention]:
                 start = m.start("prep")
             out.append(_new(text, start, m.end(), pct))
     for rx in _NOUNED:
-        for m in rx.finditer(text):
+        for m in (m for lo, hi in runs for m in rx.finditer(text, lo, hi)):
             pct = float(m.group("n"))
             if "kind" in rx.groupindex:
                 pct = 100 - pct if m.group("kind").lower() in _LOWER else 100 + pct
             out.append(_new(text, m.start("n"), m.end(), pct))
     return [m for m in out if 0 < m.attrs["value"] <= 300]
+
+
+# what a match of the patterns above is made of (word characters, spaces, ".", "-", "%"), and anything else
+_RUN_BACK = re.compile(r"[\w\s.%-]*")
+_NOT_RUN = re.compile(r"[^\w\s.%-]")
+
+
+def _runs_with_percent(text: str) -> list[tuple[int, int]]:
+    """The runs of the characters a match is made of that hold a "%", in order: every match lies in one run and holds
+    a "%", so the patterns scan these runs only (a few short stretches, where each had tried every position of the
+    text). The same matches in the same order: at a run's end stands a character no match holds (a word boundary
+    there, as at the end of the text), and `finditer`'s `pos` lets a match's leading `\b` see the character before."""
+    runs: list[tuple[int, int]] = []
+    rev: str | None = None
+    p = text.find("%")
+    while p >= 0:
+        if rev is None:
+            rev = text[::-1]
+        back = len(text) - p  # the character before `p`, in the reversed text
+        lo = p - (_RUN_BACK.match(rev, back).end() - back)
+        stop = _NOT_RUN.search(text, p)
+        hi = len(text) if stop is None else stop.start()
+        runs.append((lo, hi))
+        p = text.find("%", hi)
+    return runs
 
 
 def _new(text: str, start: int, end: int, pct: float) -> Mention:
