@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from casecourse.knowledge import table
@@ -25,6 +26,33 @@ _SEX_LETTER = re.compile(
     r"(?P<s>[MF])(?![\w'/-])", re.M)
 
 
+# what a match of `_SEX_LETTER` is made of (word characters, spaces, tabs, "/", ".", ":", "-", and "'", which its
+# final lookahead reads), and anything else; a capital M or F that may end one
+_SEX_RUN_BACK = re.compile(r"[\w \t/.:'-]*")
+_NOT_SEX_RUN = re.compile(r"[^\w \t/.:'-]")
+_SEX_CAPITAL = re.compile(r"[MF](?![\w'/-])")
+
+
+def _sex_letters(text: str) -> Iterator[re.Match[str]]:
+    """`_SEX_LETTER.finditer(text)`, searched only in the runs of the characters its matches are made of that hold a
+    capital M or F which may end one (the pattern, led by an alternation with a line start, had tried every position
+    of the text). The same matches: each lies in one run, and at a run's end stands a character its lookahead refuses
+    (as at the end of the text); `finditer`'s `pos` lets its lookbehind and `^` read the text before the run."""
+    rev: str | None = None
+    hi = 0
+    for cap in _SEX_CAPITAL.finditer(text):
+        p = cap.start()
+        if p < hi:
+            continue  # in the run scanned last
+        if rev is None:
+            rev = text[::-1]
+        back = len(text) - p  # the character before `p`, in the reversed text
+        lo = p - (_SEX_RUN_BACK.match(rev, back).end() - back)  # type: ignore[union-attr]
+        stop = _NOT_SEX_RUN.search(text, p)
+        hi = len(text) if stop is None else stop.start()
+        yield from _SEX_LETTER.finditer(text, lo, hi)
+
+
 # the same patterns over the lower-cased text (`rx_first.lowered`: same matches, about twice as fast)
 _AGE_LOW, _SEX_LOW = lowered(_AGE), lowered(_SEX)
 
@@ -42,7 +70,7 @@ def find(text: str) -> list[Mention]:
         out.append(_make(type="sex", start=m.start(), end=m.end(), text=text[m.start():m.end()],
                          norm="male" if m.group("m") else "female"))
     if "M" in text or "F" in text:
-        for m in _SEX_LETTER.finditer(text):
+        for m in _sex_letters(text):
             out.append(_make(type="sex", start=m.start("s"), end=m.end("s"), text=m.group("s"),
                              norm="male" if m.group("s") == "M" else "female"))
     return out
