@@ -96,3 +96,18 @@ def test_a_stop_reads_the_drug_of_the_sentence_before_only() -> None:
                 "Antibiotics were discontinued on 9 March 2020.")
     [e] = analyze_text(by_class).exposures
     assert (e.status, e.end.point if e.end else None) == ("stopped", "2020-03-09")
+
+
+def test_story_sentences_by_bisection_as_by_a_scan_of_the_zones() -> None:
+    from casecourse.reading.zoning import PATIENT_ZONES
+
+    text = ("Case presentation\nA 40-year-old woman was started on prednisone 40 mg daily. She felt better.\n"
+            "Discussion\nSteroids are often used in this setting. Other reports describe tapering.\n"
+            "Follow-up\nPrednisone was stopped after six months. She remained well.\n")
+    reading = read(text)
+    assembler = CourseAssembler(reading)
+    told = [assembler._in_story(s) for s in reading.sentences]
+    scanned = [any(z.start <= s[0] < z.end and z.zone in PATIENT_ZONES for z in reading.zones)
+               for s in reading.sentences]
+    assert told == scanned
+    assert True in told and False in told  # the case's sentences and the discussion's both asked

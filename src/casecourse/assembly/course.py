@@ -298,6 +298,7 @@ class CourseAssembler:
         self._generic_of: dict[tuple[int, int], bool] = {}
         self._answer_index: suspicions.Answers | None = None
         self._sentence_starts = [a for a, _ in reading.sentences]
+        self._story_zones: Covers | None = None  # the zones of the patient's story (`_in_story`)
 
     def _in_score(self, m: Mention) -> bool:
         """Whether the mention overlaps a stated score (by bisection over the scores' starts)."""
@@ -332,8 +333,11 @@ class CourseAssembler:
         return self.r.sentences[i] if i < len(self.r.sentences) else None
 
     def _in_story(self, sent: tuple[int, int]) -> bool:
-        """The sentence lies in a zone of the patient's story."""
-        return any(z.start <= sent[0] < z.end and z.zone in PATIENT_ZONES for z in self.r.zones)
+        """The sentence lies in a zone of the patient's story (by bisection over those zones, built on first use: it
+        is asked of every sentence without a patient mention while a drug is active, once a scan of every zone)."""
+        if self._story_zones is None:
+            self._story_zones = Covers([(z.start, z.end) for z in self.r.zones if z.zone in PATIENT_ZONES])
+        return self._story_zones.holds(sent[0], sent[0] + 1)
 
     def _id(self, kind: str) -> str:
         self._ids[kind] = self._ids.get(kind, 0) + 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from casecourse.assembly.positions import ByType
@@ -23,7 +24,7 @@ from casecourse.assembly.timeline import (
 from casecourse.assembly.timeline_anchor import EventIndex
 from casecourse.model import Mention
 from casecourse.reading.pipeline import Reading
-from casecourse.reading.rx_first import finditer
+from casecourse.reading.rx_first import finditer, lower_text
 from casecourse.reading.timex_lexicon import HISTORY_AGE_SUBJECTS, LAB_PROCESS_WORDS, alternation
 from casecourse.reading.zoning import PATIENT_ZONES
 from casecourse.spans import Covers, in_parentheses
@@ -170,10 +171,26 @@ _GLUED_LEGEND = re.compile(r"(?<=[.)])(?:figure|fig\.?)[ \t\xa0]*S?\d+", re.I)
 def _glued_legends(text: str) -> list[tuple[int, int]]:
     """The spans of the legends glued to a sentence (`_GLUED_LEGEND`), each to the end of its line."""
     spans: list[tuple[int, int]] = []
-    for m in _GLUED_LEGEND.finditer(text):
+    for m in _glued_legend_matches(text):
         end = text.find("\n", m.start())
         spans.append((m.start(), end if end >= 0 else len(text)))
     return spans
+
+
+def _glued_legend_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_GLUED_LEGEND.finditer(text)`, tried only where the lower-cased text (`lower_text`, exact) holds "fig": every
+    match starts with those letters and holds them once, so the matches are the same (the pattern had tried every
+    position of the text)."""
+    low = lower_text(text)
+    if low is None:
+        yield from _GLUED_LEGEND.finditer(text)
+        return
+    p = low.find("fig")
+    while p >= 0:
+        m = _GLUED_LEGEND.match(text, p)
+        if m is not None:
+            yield m
+        p = low.find("fig", p + 3)
 
 
 @dataclass(slots=True)

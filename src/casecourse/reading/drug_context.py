@@ -152,11 +152,20 @@ _MIC_LIST = anchored(
 _SENTENCE_STOP = re.compile(r"[.\n](?:(?<=\.)\s|(?<=\n))")  # `\.\s|\n`, led by one class
 
 
+def _after_last_stop(text: str, lo: int, hi: int) -> int:
+    """The end of the last match of `_SENTENCE_STOP` in `text[lo:hi]` (`lo` if none), found from the end: every
+    newline there ends one, and every full stop followed by a space before `hi` (none is inside another match)."""
+    end = text.rfind("\n", lo, hi) + 1
+    first = max(lo, end - 2)  # (a full stop ending after the newline's end, or with it)
+    dot = text.rfind(".", first, hi - 1) if hi - 1 > first else -1
+    while dot >= 0 and not text[dot + 1].isspace():
+        dot = text.rfind(".", first, dot)
+    return max(end, dot + 2 if dot >= 0 else lo, lo)
+
+
 def _mic_list(text: str, start: int) -> bool:
     """The name is an entry of a list of MICs, whose entries a ';' may part (past `_clause`'s stop)."""
-    lo = max(0, start - 600)
-    for m in _SENTENCE_STOP.finditer(text, lo, start):
-        lo = m.end()
+    lo = _after_last_stop(text, max(0, start - 600), start)
     window = text[lo:start]
     cues = list(_MIC_LIST.finditer(window)) if "mic" in window.lower() or "nhibitory" in window else []
     if not cues:
