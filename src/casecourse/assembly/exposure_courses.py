@@ -375,7 +375,8 @@ def _stopped_before_start(end: TimeRef, start: TimeRef) -> bool:
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\b|\b(?:is|are|remains|remained)\s+on\b", re.I)
 
 
-_TOTAL_OF = re.compile(r"\ba\s+total\s+of\b", re.I)  # "for a total of 12 weeks": a whole course's length
+# "for a total of 12 weeks", "for 6 months in total": a whole course's length
+_TOTAL_OF = re.compile(r"\ba\s+total\s+of\b|\bin\s+total\b", re.I)
 
 
 # a length fronted at the sentence's start: "For 4 months, the patient had been given X", "Over the next 3 weeks, ..."
