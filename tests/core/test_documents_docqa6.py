@@ -143,3 +143,46 @@ def test_the_kawasaki_summary_keeps_the_infusion_length_no_end() -> None:
     ivig = next(e for e in _doc("kawasaki_discharge.txt").exposures if e.drug == "intravenous immunoglobulin")
     assert ivig.segments[0].start.point == "2025-06-04"
     assert ivig.end is None or ivig.end.point in (None, "2025-06-04")
+
+
+# --- a fourth document: a heart-failure clinic letter with a current-medication list -------------------------------
+
+_SEEN = "An 80-year-old man with heart failure was seen in clinic on 03/10/2025. "
+
+
+def test_a_rising_level_named_as_a_stop_reason_is_no_drug_given() -> None:
+    drugs = {e.drug for e in analyze_text(_SEEN + "Spironolactone was stopped because of the rising potassium, and "
+                                                  "lisinopril because of a low sodium.").exposures}
+    assert drugs == {"spironolactone", "lisinopril"}
+
+
+def test_a_salt_given_for_a_low_level_is_still_given() -> None:
+    # a guard (passes before and after): "oral potassium for the low potassium" gives potassium
+    drugs = {e.drug for e in analyze_text(_SEEN + "He was given oral potassium for the low potassium.").exposures}
+    assert drugs == {"potassium chloride"}
+
+
+def test_a_weight_told_up_or_down_from_the_last_is_a_change_not_a_weight() -> None:
+    for told, weight in (("His weight is 91 kg, up 4 kg.", 91.0), ("His weight was 87 kg, down by 2 kg.", 87.0)):
+        assert [lab.value for lab in analyze_text(_SEEN + told).labs if lab.test == "body weight"] == [weight]
+
+
+def test_a_dose_taken_each_morning_for_a_length_ends_when_the_length_is_over() -> None:
+    text = _SEEN + ("He takes bumetanide 1 mg each morning. I have increased bumetanide to 2 mg each morning for one "
+                    "week, then back to 1 mg.")
+    segs = next(e for e in analyze_text(text).exposures if e.drug == "bumetanide").segments
+    assert [(s.dose.value, s.start.point) for s in segs[1:]] == [(2.0, "2025-10-03"), (1.0, "2025-10-10")]
+
+
+def test_the_heart_failure_letter_reads_as_its_cardiologist_would() -> None:
+    course = _doc("gp_medication_letter.txt")
+    assert "potassium chloride" not in {e.drug for e in course.exposures}
+    assert [lab.value for lab in course.labs if lab.test == "body weight"] == [78.0]
+    assert {(lab.value, lab.time.point) for lab in course.labs if lab.test == "creatinine"} \
+        == {(132.0, "2025-11-14"), (118.0, "2025-05")}
+    doses = {e.drug: e.segments[0].dose.value for e in course.exposures}
+    assert doses["metformin"] == 500.0 and doses["bisoprolol"] == 2.5
+    ramipril = next(e for e in course.exposures if e.drug == "ramipril")
+    assert ramipril.status == "stopped" and ramipril.end.point == "2025-11-14"
+    furosemide = next(e for e in course.exposures if e.drug == "furosemide").segments
+    assert [(s.dose.value, s.start.point) for s in furosemide[1:]] == [(80.0, "2025-11-14"), (40.0, "2025-11-21")]

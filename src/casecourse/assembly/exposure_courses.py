@@ -231,6 +231,8 @@ _COURSE_GAP = re.compile(r"(?:\s|,|\)|\b(?:was|were|which|then|given|administere
                          # "octreotide was introduced for a period of 7 days": a start told with its length
                          r"started|initiated|introduced|commenced|added|"
                          r"orally|intravenously|subcutaneously|daily|intravenous|oral|pulses?|pulse therapy|therapy|"
+                         # a time of day the dose is taken at: "80 mg each morning for one week" (docqa6)
+                         r"each|every|in the|at|morning|evening|night|bedtime|mane|nocte|"
                          r"treatment)\b|"
                          # the start told before the length: "was administered from the fourth day of
                          # hospitalization for 7 days", "given starting on hospital day 3 for 10 days" (exposure QA,
