@@ -186,3 +186,26 @@ def test_the_heart_failure_letter_reads_as_its_cardiologist_would() -> None:
     assert ramipril.status == "stopped" and ramipril.end.point == "2025-11-14"
     furosemide = next(e for e in course.exposures if e.drug == "furosemide").segments
     assert [(s.dose.value, s.start.point) for s in furosemide[1:]] == [(80.0, "2025-11-14"), (40.0, "2025-11-21")]
+
+
+# --- the date of a diagnosis told in passing before the presentation is not the presentation's ----------------------
+
+def test_a_diagnosis_dated_in_passing_before_the_presentation_does_not_date_the_presentation() -> None:
+    course = analyze_text("A 45-year-old man with Crohn's disease, diagnosed in 2015 and treated with azathioprine, "
+                          "presented with fever and abdominal pain. His CRP was 180 mg/L.")
+    assert next(c for c in course.conditions if c.name == "crohn disease").time.point == "2015"
+    assert {f.name: f.time.point for f in course.findings}.get("fever") is None
+    assert [lab.time.point for lab in course.labs if lab.test == "c-reactive protein"] == [None]
+
+
+def test_a_presentation_with_its_own_date_after_a_diagnosis_date_keeps_that_date() -> None:
+    # a guard (passes before and after): a second date in the sentence dates what follows it
+    course = analyze_text("A 45-year-old man with Crohn's disease diagnosed in 2015 presented with fever on 4 June "
+                          "2022. His CRP was 180 mg/L.")
+    assert [lab.time.point for lab in course.labs if lab.test == "c-reactive protein"] == ["2022-06-04"]
+
+
+def test_the_lupus_pregnancy_is_not_dated_at_the_lupus_diagnosis() -> None:
+    course = _doc("sle_pregnancy.txt")
+    assert next(c for c in course.conditions if c.name == "systemic lupus erythematosus").time.point == "2018"
+    assert all(lab.time.point != "2018" for lab in course.labs)
