@@ -209,3 +209,10 @@ def test_the_lupus_pregnancy_is_not_dated_at_the_lupus_diagnosis() -> None:
     course = _doc("sle_pregnancy.txt")
     assert next(c for c in course.conditions if c.name == "systemic lupus erythematosus").time.point == "2018"
     assert all(lab.time.point != "2018" for lab in course.labs)
+
+
+def test_a_birth_given_in_a_week_of_pregnancy_is_no_pregnancy_now() -> None:
+    # the sentence reader splits at the decimal point of "3.4-kg": the birth is still told before the week
+    text = ("A 29-year-old woman had given birth to a 3.4-kg boy in the 39th week of her second pregnancy. Ten days "
+            "later she presented with fever.")
+    assert "pregnancy" not in _status(text)

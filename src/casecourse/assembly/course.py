@@ -101,7 +101,9 @@ _SMEAR = re.compile(r"\b(?:smears?|films?|morpholog\w*)\b", re.I)
 # before a week of gestation in its sentence: a birth or a delivery, the pregnancy over ("delivered by caesarean
 # section at 38 weeks", "born at 30 weeks"); a size ("a fibroid uterus measuring 20 weeks of gestation"); a newborn's
 # own gestational age ("a 38-week gestational age female ... born to a primigravida")
-_BORN_BEFORE = re.compile(r"\b(?:born|birth|deliver(?:ed|y)|caesarean|cesarean|LSCS|postpartum)\b[^.;]*$", re.I)
+# (a decimal point is no sentence's end: "had given birth to a 3.1-kg girl in the 37th week")
+_BORN_BEFORE = re.compile(r"\b(?:born|birth|deliver(?:ed|y)|caesarean|cesarean|LSCS|postpartum)\b(?:[^.;]|\.\d)*$",
+                          re.I)
 _SIZE_BEFORE = re.compile(r"\b(?:measur\w*|sized?|the\s+size\s+of|equivalent\s+to)\s+(?:(?:approximately|about|"
                           r"roughly)\s+)?$", re.I)
 _NEWBORN = re.compile(r"\bborn\s+to\b|\bbirth\s*weight\b|gestational\s+age\s+(?:female|male|infant|neonate|newborn|"
@@ -669,7 +671,7 @@ class CourseAssembler:
         for m, _weeks in sorted(_gestational_ages(self.r, self.course.patient.age_years, self._types).values(),
                                 key=lambda told: told[0].start):
             sent = self.r.sentence_of(m.start)
-            if not (_BORN_BEFORE.search(self.text, sent[0], m.start) or _SIZE_BEFORE.search(
+            if not (_BORN_BEFORE.search(self.text, max(0, m.start - 150), m.start) or _SIZE_BEFORE.search(
                     self.text, max(sent[0], m.start - 40), m.start) or _NEWBORN.search(self.text, sent[0], sent[1])):
                 self._add_pregnancy(m, sent)
                 return
