@@ -54,7 +54,7 @@ def test_a_womans_gestational_age_makes_her_pregnant_but_not_a_babys_nor_a_uteru
         return any(x.name == "pregnancy" for x in analyze_text(text).conditions)
 
     assert pregnant("A 31-year-old woman presented at 28 weeks' gestation with headache.")
-    assert pregnant("A 35-year-old woman gave birth to twins at 35 weeks of gestation.")
+    assert not pregnant("A 35-year-old woman gave birth to twins at 35 weeks of gestation.")  # over (docqa6's rule)
     assert not pregnant("A 31-year-old woman, born at 30 weeks' gestation, presented with asthma.")
     assert not pregnant("A 38-week gestational age female with a birth weight of 3.2 kg had apnoea.")
     assert not pregnant("A 47-year-old woman had a uterus with fibroids measuring 20 weeks of gestation.")

@@ -28,6 +28,9 @@ from casecourse.assembly.procedures import ProcedureBuilder
 from casecourse.assembly.timeline import (
     DOB_BEFORE,
     SentenceTime,
+    _before,
+    _gestational_ages,
+    _offset,
     calendar_time,
     days_after,
     letter_date,
@@ -95,15 +98,21 @@ _DETECTS = frozenset({"culture", "PCR", "antigen", "viral load", "smear", "swab"
 # a sentence about a blood or marrow smear (knowledge/smear_findings.csv)
 _SMEAR = re.compile(r"\b(?:smears?|films?|morpholog\w*)\b", re.I)
 # words of the demographics reader (reading/demographics.py) that state the patient is pregnant, and a denial before one
+# before a week of gestation in its sentence: a birth or a delivery, the pregnancy over ("delivered by caesarean
+# section at 38 weeks", "born at 30 weeks"); a size ("a fibroid uterus measuring 20 weeks of gestation"); a newborn's
+# own gestational age ("a 38-week gestational age female ... born to a primigravida")
+# (a decimal point is no sentence's end: "had given birth to a 3.1-kg girl in the 37th week")
+_BORN_BEFORE = re.compile(r"\b(?:born|birth|deliver(?:ed|y)|caesarean|cesarean|LSCS|postpartum)\b(?:[^.;]|\.\d)*$",
+                          re.I)
+_SIZE_BEFORE = re.compile(r"\b(?:measur\w*|sized?|the\s+size\s+of|equivalent\s+to)\s+(?:(?:approximately|about|"
+                          r"roughly)\s+)?$", re.I)
+_NEWBORN = re.compile(r"\bborn\s+to\b|\bbirth\s*weight\b|gestational\s+age\s+(?:female|male|infant|neonate|newborn|"
+                      r"baby|boy|girl)\b", re.I)
 _PREGNANT = frozenset({"pregnant", "primigravida", "multigravida"})
 # an episode told once more by "again" and its own time: "he relapsed in October 2020, and again in February 2021"
 _AGAIN_KINDS = frozenset({"relapse", "flare", "admission", "readmission", "progression"})
 _AGAIN = re.compile(r",?\s+and\s+again\s+(?=(?:in|on|at|after|by|during)\b|\d|(?:one|two|three|four|five|six|"
                     r"seven|eight|nine|ten|a few|several)\s+(?:days?|weeks?|months?|years?)\s+later)", re.I)
-# a sentence of a birth, whose gestational age may be the patient's own ("born at 32 weeks' gestation", "a 38-week
-# gestational age female ... born to a primigravida"), and a size told in weeks ("fibroids measuring 20 weeks")
-_BORN_AT = re.compile(r"\b(?:born|birth\s+weight|neonate|newborn)\b", re.I)
-_SIZED_AS = re.compile(r"\b(?:measuring|measured|sized?|size\s+of|equivalent\s+to)\b[^.;]*$", re.I)
 _NOT_PREGNANT = re.compile(r"(?:\bnon-?|\bnot\s+(?:\w+\s+)?|\bno longer\s+|\bnever\s+(?:been\s+)?"
                            # a wish or a plan, not a state: "she wished to become pregnant", "before getting pregnant"
                            # ("she became / got pregnant" is one)
@@ -189,6 +198,11 @@ def _flag_after(text: str, end: int, unit: object = None, test: str | None = Non
 # the opening of a bracket that dates the diagnosis before it: "(", "(diagnosed ", "(dx ", "(since ", "(first
 # diagnosed in ", after a class, grade or stage the name carries ("Lupus nephritis class IV (biopsy 03/2016)"); the
 # date of the biopsy or test that proved it: "(biopsy-proven 2016)", "(confirmed on MRI 2019)"
+# a value's own time counted back in brackets: "98 umol/L (two months earlier)"; "(baseline 98 umol/L two months
+# earlier)": the bracket opened before the value and not closed
+_OPENS_BRACKET = re.compile(r"\s*\(\s*")
+_INSIDE_BRACKET = re.compile(r"\([^()]*$")
+_CLOSES_BRACKET = re.compile(r"\s*\)")
 _OWN_DATE_BRACKET = re.compile(
     r"(?:\s+(?:class|grade|stage|type)\s+(?:[IV]{1,4}|\d)[a-cA-C]?)?\s*\(\s*(?:(?:first\s+)?(?:diagnosed|dx)(?:\s+in)?|since|"
     r"onset|in|(?:biops(?:y|ied)|confirmed)(?:[- ]proven)?(?:\s+(?:on|by)\s+\w+)?(?:\s+in)?)?\s*", re.I)
@@ -388,6 +402,7 @@ class CourseAssembler:
         mark_discharge_medications(self.text, self.r.zones, self.r.mentions, self.course.exposures)
         mark_plan(self.text, self.r.zones, self.r.mentions, self.course.exposures,
                   lambda: letter_date(self.r, self._types))
+        self._planned_ends()
         date_starts_within_the_stay(self.text, self.r.zones, self.course.events, self.course.exposures)
         end_at_death(self.course.events, self.course.exposures)
         self.course.procedures = procedures.finish()
@@ -416,6 +431,23 @@ class CourseAssembler:
                     and self.text[x.end:x.end + 3].lstrip().startswith(")"):
                 return place_one(x, when)
             return None
+        return None
+
+    def _bracketed_before(self, m: Mention, when: TimeRef) -> TimeRef | None:
+        """A value's own time counted back, told in brackets right after it ("creatinine 98 umol/L (two months
+        earlier)", "(baseline 98 umol/L two months earlier)"), which the timeline leaves as an aside: that earlier time,
+        not the sentence's (docqa6)."""
+        for x in self._types.of("time"):
+            if x.start < m.end:
+                continue
+            end = int(x.attrs.get("phrase_end") or x.end)
+            if x.start - m.end > 4 or x.attrs.get("rel_direction") != "before" or x.attrs.get("vague") \
+                    or not _CLOSES_BRACKET.match(self.text, end):
+                return None
+            if not (_OPENS_BRACKET.fullmatch(self.text, m.end, x.start) or _INSIDE_BRACKET.search(
+                    self.text, max(0, m.start - 40), m.start) and self.text[m.end:x.start].isspace()):
+                return None
+            return (_offset(x, when) if when.offset_days is not None else place_one(x, when)) or None
         return None
 
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
@@ -457,7 +489,7 @@ class CourseAssembler:
                                               provenance=provenance(self.text, m, sent, "phenotypes"))
         elif m.type in ("lab_value", "lab_finding") and m.attrs.get("test") and m.assertion != Assertion.hypothetical \
                 and not self._in_score(m):
-            self._lab(m, sent, when)
+            self._lab(m, sent, self._bracketed_before(m, when) or when)
         elif m.type == "score" and id(m) not in self._untimed_apgar:
             self._score(m, sent, when)
         elif m.type == "lab_test" and m.norm:
@@ -611,6 +643,20 @@ class CourseAssembler:
             if str(m.attrs.get("label") or m.norm or m.text).lower() not in self._conditions:
                 self._condition(m, sent, TimeRef())
 
+    def _planned_ends(self) -> None:
+        """A course whose end a stated length sets after the document's own date ("continue X for 6 months in total"
+        in a letter written in month 4) is still being taken on that date: active, its end the planned one (docqa6).
+        Only in a dated document that tells no stay (a letter, not a discharge summary's course of stay)."""
+        if self._admitted() is not None:
+            return
+        today = letter_date(self.r, self._types)
+        if today is None:
+            return
+        for e in self.course.exposures:
+            if e.status == "completed" and e.end is not None and e.end.derivation == "relative" \
+                    and _before(today, e.end):
+                e.status = "active"
+
     def _pregnancy(self) -> None:
         """A patient the story calls pregnant ("a 30-year-old primigravida", "she was pregnant") has the pregnancy
         as a condition of the course: it shapes the diagnoses and the drugs. Not where the word is denied before it
@@ -624,33 +670,26 @@ class CourseAssembler:
             sent = self.r.sentence_of(m.start)
             if _NOT_PREGNANT.search(self.text, max(sent[0], m.start - 30), m.start):
                 continue
-            self._pregnant(m, sent, "demographics")
+            self._add_pregnancy(m, sent)
             return
-        self._pregnant_by_gestation()
-
-    def _pregnant_by_gestation(self) -> None:
-        """A woman whose story tells how far her pregnancy had gone ("at 28 weeks of gestation", "presented at 28
-        weeks' gestation") is pregnant: not a child's own gestational age at birth ("born at 32 weeks' gestation", or
-        any in the story of a patient under 12), nor a denied or a relative's one."""
-        age, sex = self.course.patient.age_years, self.course.patient.sex
-        if age is not None and age < 12 or sex == "male":
+        if self.course.patient.sex != "female":
             return
-        for m in self._types.of("age"):
-            if not m.attrs.get("gestational") or m.zone not in PATIENT_ZONES or m.assertion != Assertion.present \
-                    or of_a_relative(self.text, m):
-                continue
+        # a woman's story told at a week of gestation ("presented at 28 weeks of gestation"), not her own birth ("born
+        # at 28 weeks"); never a child's story, where the weeks are the patient's age at birth (docqa6)
+        for m, _weeks in sorted(_gestational_ages(self.r, self.course.patient.age_years, self._types).values(),
+                                key=lambda told: told[0].start):
             sent = self.r.sentence_of(m.start)
-            if _BORN_AT.search(self.text, *sent) or _SIZED_AS.search(self.text, max(sent[0], m.start - 30), m.start):
-                continue
-            self._pregnant(m, sent, "gestational age")
-            return
+            if not (_BORN_BEFORE.search(self.text, max(0, m.start - 150), m.start) or _SIZE_BEFORE.search(
+                    self.text, max(sent[0], m.start - 40), m.start) or _NEWBORN.search(self.text, sent[0], sent[1])):
+                self._add_pregnancy(m, sent)
+                return
 
-    def _pregnant(self, m: Mention, sent: tuple[int, int], rule: str) -> None:
+    def _add_pregnancy(self, m: Mention, sent: tuple[int, int]) -> None:
         self._conditions["pregnancy"] = Condition(
             id=self._id("condition"), name="pregnancy", status="confirmed", assertion=Assertion.present,
             codings=[Coding(system="http://hl7.org/fhir/sid/icd-10-cm", code="Z33.1",
                             display="Pregnant state, incidental")],
-            time=TimeRef(), provenance=provenance(self.text, m, sent, rule))
+            time=TimeRef(), provenance=provenance(self.text, m, sent, "demographics"))
 
     def _infections_found(self) -> None:
         """An infection a positive test that detects its organism shows is a confirmed condition ("CMV PCR was

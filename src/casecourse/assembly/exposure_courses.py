@@ -233,6 +233,8 @@ _COURSE_GAP = re.compile(r"(?:\s|,|\)|\b(?:was|were|which|then|given|administere
                          # "octreotide was introduced for a period of 7 days": a start told with its length
                          r"started|initiated|introduced|commenced|added|"
                          r"orally|intravenously|subcutaneously|daily|intravenous|oral|pulses?|pulse therapy|therapy|"
+                         # a time of day the dose is taken at: "80 mg each morning for one week" (docqa6)
+                         r"each|every|in the|at|morning|evening|night|bedtime|mane|nocte|"
                          r"treatment)\b|"
                          # the start told before the length: "was administered from the fourth day of
                          # hospitalization for 7 days", "given starting on hospital day 3 for 10 days" (exposure QA,
@@ -379,7 +381,8 @@ def _stopped_before_start(end: TimeRef, start: TimeRef) -> bool:
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+)?been\b|\b(?:is|are|remains|remained)\s+on\b", re.I)
 
 
-_TOTAL_OF = re.compile(r"\ba\s+total\s+of\b", re.I)  # "for a total of 12 weeks": a whole course's length
+# "for a total of 12 weeks", "for 6 months in total": a whole course's length
+_TOTAL_OF = re.compile(r"\ba\s+total\s+of\b|\bin\s+total\b", re.I)
 
 
 # a length fronted at the sentence's start: "For 4 months, the patient had been given X", "Over the next 3 weeks, ..."

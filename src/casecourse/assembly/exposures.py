@@ -597,11 +597,7 @@ class ExposureBuilder:
                 return
             if exp.segments[-1].end is None:  # "remained on X 100 mg twice daily for 5 days": over when told
                 exp.segments[-1].end, exp.segments[-1].length_days = seg.end, seg.length_days
-            if exp.segments[-1].end is seg.end and (first := exp.segments[0].start) is not None and first.known \
-                    and _TOTAL_OF.search(self.text, drug.end, drug.end + 40):
-                # "she remained on X for a total of 12 weeks": the whole course, from its first day ("continued on X
-                # for 8 days": from now)
-                exp.segments[-1].end = days_after(first, seg.length_days, seg.end.text or "")
+            self._whole_course(exp, seg, drug)
         elif exp is None:
             self._new(drug, when, sent, seg)
         elif action == "start" and cued and (over := exp.segments[-1]).length_days is not None \
@@ -613,8 +609,18 @@ class ExposureBuilder:
             self._new(drug, when, sent, seg)
         else:
             self._update_dose(exp, seg, when, started=action == "start" and cued)
+            if seg is not None and _told_end(seg):
+                self._whole_course(exp, seg, drug)  # "continue X for 6 months in total" (docqa6)
         if seg and seg.route and name in self.active and not self.active[name].route:
             self.active[name].route = seg.route
+
+    def _whole_course(self, exp: Exposure, seg: DoseSegment, drug: Mention) -> None:
+        """ "she remained on X for a total of 12 weeks", "continue X for 6 months in total": the length of the whole
+        course, from its first day ("continued on X for 8 days": from now)."""
+        if seg.end is not None and exp.segments[-1].end is seg.end and seg.length_days is not None \
+                and (first := exp.segments[0].start) is not None and first.known \
+                and _TOTAL_OF.search(self.text, drug.end, drug.end + 40):
+            exp.segments[-1].end = days_after(first, seg.length_days, seg.end.text or "")
 
     def _taken_then(self, drug: Mention, seg: DoseSegment | None, sentence_end: int) -> None:
         """A drug told as being taken ("takes", "was taking") is active unless the sentence tells its end (a length,

@@ -54,6 +54,27 @@ def _codes() -> dict[str, tuple[str, str]]:
     return {r["name"]: (r["snomed"], r["snomed_display"]) for r in table("procedures.csv") if r.get("snomed")}
 
 
+@cache
+def _generic() -> frozenset[str]:
+    """Words of an operation not saying which (knowledge/generic_operations.csv)."""
+    return frozenset(r["written"] for r in table("generic_operations.csv"))
+
+
+def _unnamed(p: Procedure) -> bool:
+    return p.category == "surgery" and (p.text or p.name).lower() in _generic()
+
+
+_DATED = ("stated", "estimated")  # a calendar date as written (estimated: its day-month order not settled)
+
+
+def _same_operation(generic: Procedure, named: Procedure) -> bool:
+    """Whether an unnamed operation is the named one: both done on the calendar day the text states for the named one
+    (not a day of the story's relative axis, where most mentions share day 0)."""
+    return generic.status == named.status == "completed" and generic.time.precision == named.time.precision == "day" \
+        and named.time.derivation in _DATED and generic.time.derivation in (*_DATED, "carried") \
+        and generic.time.point is not None and generic.time.point == named.time.point
+
+
 def _order(t: TimeRef) -> tuple[int, float | str] | None:
     """A sort key of a known time: story offsets and calendar dates are each comparable among themselves."""
     if t.offset_days is not None:
@@ -101,7 +122,17 @@ class ProcedureBuilder:
         return (start, end) if start is not None and end is not None else None
 
     def finish(self) -> list[Procedure]:
-        return self.procedures
+        """The procedures, an unnamed operation told on the day of a named one merged into it."""
+        named = [p for p in self.procedures if p.category == "surgery" and not _unnamed(p)]
+        kept = []
+        for p in self.procedures:
+            same = next((n for n in named if _same_operation(p, n)), None) if _unnamed(p) else None
+            if same is None:
+                kept.append(p)
+                continue
+            spans = {s.start for s in same.provenance.spans}
+            same.provenance.spans.extend(s for s in p.provenance.spans if s.start not in spans)
+        return kept  # (ids stay as given: a length's end names its procedure by id)
 
     def _own_time(self, m: Mention, ms: list[Mention], i: int, sentence_time: TimeRef) -> TimeRef:
         """The procedure's own date or stay day written right after it ("... and extubated on day 9"), else the

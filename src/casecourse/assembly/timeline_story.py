@@ -133,6 +133,24 @@ _VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|became|began|gre
 _SEPARATOR = re.compile(r"[,;]")
 
 
+# the date of a diagnosis told in passing ("with lupus diagnosed in 2018", "with diabetes (since 2011)") and the story's
+# presentation told after it in the sentence (docqa6)
+_DIAGNOSED_AT = re.compile(r"\b(?:diagnosed|since)\s+(?:(?:in|on|at)\s+)?(?:(?:early|late|mid-?)\s+)?$", re.I)
+_PRESENTS = re.compile(r"\b(?:presented|admitted|referred|hospitali[sz]ed|attended)\b", re.I)
+
+
+def _diagnosed_before_presenting(text: str, sentence: tuple[int, int], tx: Mention) -> int | None:
+    """Where the presentation is told, when calendar date `tx` dates a diagnosis told in passing before the story's
+    presentation in the same sentence ("A 31-year-old woman with SLE, diagnosed in 2018 and maintained on
+    hydroxychloroquine, presented with ..."): the date is the diagnosis's, not the presentation's; None otherwise."""
+    if tx.type != "date" or tx.attrs.get("kind") != "absolute" \
+            or not _DIAGNOSED_AT.search(text, max(sentence[0], tx.start - 25), tx.start):
+        return None
+    end = int(tx.attrs.get("phrase_end") or tx.end)
+    m = _PRESENTS.search(text, end, sentence[1])
+    return m.start() if m is not None else None
+
+
 def _after_or_same(now: TimeRef | None, before: TimeRef) -> bool:
     """The step's time is not earlier than the time told before it (a step back dates the whole sentence, as before)."""
     if now is None:
@@ -213,6 +231,8 @@ class _StoryPlacer:
         # event's time from there on
         self.setter: Mention | None = None
         self.restated: tuple[int, TimeRef] | None = None
+        # where the story's presentation is told after the date of a diagnosis that opened the story, in its sentence
+        self.opening_aside: int | None = None
 
     def place(self, i: int) -> None:
         """Place sentence `i` (appends its time, or None, to `out`). (Most sentences tell no time, no legend, no day 0
@@ -230,7 +250,8 @@ class _StoryPlacer:
             self._gestational_age(i)
         set_time = self.current
         shifts = self._later_steps(i) if self.setter is not None else []
-        if self.current is None and (self.aside is None or not _bulleted_item(self.text, self.sentences[i][0])):
+        if self.current is None and (self.aside is None or not (_bulleted_item(self.text, self.sentences[i][0])
+                                                                or self.opening_aside is not None)):
             self.out.append(None)  # (a list item's own date dates its item even before the story has a time)
             return
         self._back_to_story(i)
@@ -511,6 +532,11 @@ class _StoryPlacer:
         # once: its times date its own sentence, not the story that follows
         summary = tx.zone == "summary" and not (
             current is None and _presented_on(text, self.sentences[i][0], tx))
+        if new is not None and current is None and len(self.scan.by_sentence.get(i, [])) == 1 and (
+                opening := _diagnosed_before_presenting(text, self.sentences[i], tx)) is not None:
+            # (only the sentence's one time: a later date in it, "presented on 3 May 2021", dates the presentation)
+            self.opening_aside = opening
+            return True
         return new is not None and bool(chained or back or tx.attrs.get("age_span") or looks_back or summary
                                         or new.anchor == "birth" and has_calendar  # (a child's age: timeline_birth)
                                         or _before_presentation(text, tx)
@@ -726,6 +752,9 @@ class _StoryPlacer:
             # item of a list of history dated by its own time counted back (timeqa13)
             items = _history_items(text, setter, self.scan.by_sentence[i], current, has_calendar)
             resumes = tuple(sorted((*resumes, *items), key=lambda shift: shift[0])) if items else resumes
+        if self.opening_aside is not None:
+            # "A woman with lupus, diagnosed in 2018, presented with ...": the presentation's time is not told
+            resumes, self.opening_aside = ((self.opening_aside, TimeRef(derivation="unknown")),), None
         return SentenceTime(time=aside, timex=setter, shifts=resumes)
 
     def _story_sentence(self, i: int, set_time: TimeRef, shifts: list[tuple[int, TimeRef]],

@@ -116,6 +116,15 @@ def _antibiogram_entry() -> re.Pattern:
 _CONTROL_AFTER = re.compile(r"[\s-]+(?:control|homeostasis|metabolism|balance|handling)\b", re.I)
 
 
+# a level or its trend right before a name that is also the laboratory's ("the rising potassium", "a high sodium", "low
+# serum magnesium"); never with a word between ("high dose potassium" is given), nor before a word of giving ("high
+# norepinephrine doses", "higher vitamin K doses", "rising oxygen requirements")
+_LEVEL_BEFORE = re.compile(r"\b(?:rising|falling|climbing|dropping|high|higher|low|lower)\s+"
+                           r"(?:(?:serum|plasma|blood)\s+)?$", re.I)
+_GIVING_AFTER = re.compile(r"\s+(?:doses?|dosing|dosage|requirements?|needs?|supplementation|supplements?|therapy|"
+                           r"infusions?|administration|support|replacement|repletion|delivery|flow)(?![^\W\d_])", re.I)
+
+
 def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bool:
     """The name is used as a laboratory analyte or a tissue marker here (`analyte`: the name is also one of the
     laboratory's, so that an amount per 24 hours after it is a result)."""
@@ -128,6 +137,8 @@ def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bo
         return True
     if analyte and _CONTROL_AFTER.match(text, end):
         return True  # "her glucose control deteriorated": the state of what the body holds, nothing given
+    if analyte and _LEVEL_BEFORE.search(text, max(0, start - 30), start) and not _GIVING_AFTER.match(text, end):
+        return True  # "stopped because of the rising potassium": the level in the blood, nothing given (docqa6)
     result = _RESULT_AFTER.match(text, end)
     if result is not None and (analyte or not _GIVEN_AFTER.match(text, result.end())):
         return True  # not "furosemide 10 mg/mL intravenously every 8 hours": the strength of what was given

@@ -252,7 +252,9 @@ _NOT_A_NAME = frozenset(
     "decreased reaching reached peaking peaked which with from between over under about approximately nearly almost "
     "more less above below only still also both after before during while when each another other normal elevated "
     "raised reduced high low mildly markedly slightly dropping dropped declining declined climbing climbed improving "
-    "improved worsening worsened normalizing normalized normalising normalised returning returned".split())
+    "improved worsening worsened normalizing normalized normalising normalised returning returned "
+    # a time of the clause, no name: "... and today it is 104 umol/L" (docqa6)
+    "today yesterday currently presently recently tonight".split())
 
 
 # a test's name naming a treatment given, its number a dose: "20 mmol of intravenous potassium", "potassium

@@ -54,4 +54,9 @@ def is_amount(text: str, start: int, end: int) -> bool:
     """Whether the mass written at [start, end) is a weight change, not the weight: "she had lost 13 kg", "has gained
     2 kg", "12 kg of weight loss" (the amount after the verb of `knowledge/weight_change.csv` or before the noun)."""
     before, after = _amount_regexes()
-    return bool(before.search(text, max(0, start - 40), start) or after.match(text, end))
+    return bool(before.search(text, max(0, start - 40), start) or after.match(text, end)
+                or _UP_DOWN.search(text, max(0, start - 20), start))
+
+
+# "her weight is 78 kg, up 3 kg (since May)", "down by 4 kg": the change since the last weight (docqa6)
+_UP_DOWN = re.compile(r"\b(?:up|down)(?:\s+by)?\s+(?:(?:about|around|approximately|nearly|almost)\s+)?$", re.I)
