@@ -307,9 +307,9 @@ def _step_taper_length(text: str, dose: Mention, clause: tuple[int, int], before
     size, target = float(step["step"]), float(target)
     if size <= 0 or not target < before:
         return None
-    u = step["u"] or _ADVERB_UNIT[step["adv"].lower()]
-    every = (2 * UNIT_DAYS["week"] if u.lower() == "fortnight" else UNIT_DAYS[u.lower()]) * \
-        int(NUMBER_WORDS.get((step["n"] or "1").lower(), step["n"] or 1))
+    u = (step["u"] or _ADVERB_UNIT[step["adv"].lower()]).lower()
+    n = (step["n"] or "1").lower()
+    every = (2 * UNIT_DAYS["week"] if u == "fortnight" else UNIT_DAYS[u]) * int(NUMBER_WORDS.get(n, n))
     steps = -(-(before - target) // size)  # a last step may be smaller: ceil
     return (steps - 1) * every, steps * every, step.group(0)
 

@@ -426,8 +426,9 @@ def _told_end(seg: DoseSegment) -> bool:
     return seg.end is not None and (seg.length_days is not None or seg.end.known and seg.end.derivation != "carried")
 
 
-# every course stopped at once: "all drugs were stopped", "all four medications were discontinued"
-_ALL_STOPPED = re.compile(
+# every course stopped at once: "all drugs were stopped", "all four medications were discontinued" (asked of every
+# sentence while a drug is taken: behind its first characters' lookahead, `rx_first.anchored`)
+_ALL_STOPPED = anchored(
     r"\ball\s+(?:(?P<n>two|three|four|five|six|[2-9])\s+)?(?:(?:the|his|her|their|of\s+(?:the|his|her))\s+)?"
     r"(?:drugs|medications|medicines|agents)\s+(?:were|had\s+been)\s+(?:\w+ly\s+)?"
     r"(?:stopped|discontinued|withdrawn|ceased|withheld|held)\b", re.I)
