@@ -434,7 +434,7 @@ def _restated(text: str, dose: Mention, doses: ByStart) -> Mention | None:
             if parts is None:
                 return m
             total = sum(float(p.attrs["value"]) for p in parts)
-            end = _times_of_day().match(text, parts[-1].end).end()  # type: ignore[union-attr]
+            end = _time_of_day_end(text, parts[-1]) or parts[-1].end
             return Mention.model_construct(type="dose", start=m.start, end=end, text=text[m.start:end],
                                            attrs={**m.attrs, "value": total, "value_high": None})
     return None
@@ -540,6 +540,27 @@ def _times_of_day() -> re.Pattern:
                       + r"|\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|h))(?![\w])", re.I)
 
 
+def _time_of_day_end(text: str, m: Mention) -> int | None:
+    """The end of the time of day written with dose `m`: after it ("500 mg in the morning"), or read into the dose
+    as its once-a-day frequency ("7.5 mg mane", "10 mg every morning"); None without one."""
+    tod = _times_of_day()
+    t = tod.match(text, m.end)
+    if t is not None:
+        return t.end()
+    if m.attrs.get("period_unit") == "d" and m.attrs.get("frequency") == 1:
+        for i in range(m.start, m.end):
+            if text[i] in " ,":
+                t = tod.match(text, i)
+                if t is not None and t.end() == m.end:
+                    return m.end
+    return None
+
+
+def _daily_by_time_of_day(m: Mention) -> bool:
+    """A dose whose frequency is its time of day, once a day: a part of a split day, not a schedule of its own."""
+    return m.attrs.get("period_unit") == "d" and m.attrs.get("frequency") == 1 and m.attrs.get("period") == 1
+
+
 _SPLIT_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|plus\s+)?|and\s+|plus\s+|\+\s*)")
 
 
@@ -548,32 +569,29 @@ def _split_day(text: str, first: Mention, dose_at: Callable[[int], Mention | Non
     in the morning and 250 mg in the evening", "20 mg am and 10 mg pm", "10 mg at 8 am, 5 mg at noon and 5 mg at
     5 pm". None unless two or more such doses in one unit follow one another ("then" or a taper word makes a
     sequence, not a split)."""
-    tod = _times_of_day()
-    out, pos = [first], first.end
+    out = [first]
     while True:
-        t = tod.match(text, pos)
-        if t is None:
+        pos = _time_of_day_end(text, out[-1])
+        if pos is None:
             break
-        pos = t.end()
         j = _SPLIT_JOIN.match(text, pos)
         nxt = dose_at(j.end()) if j is not None else None
         if nxt is None:
             break
         a, b = out[-1].attrs, nxt.attrs
         if (a.get("unit"), a.get("per")) != (b.get("unit"), b.get("per")) or b.get("value_high") is not None \
-                or b.get("period_unit") or tod.match(text, nxt.end) is None:
+                or (b.get("period_unit") and not _daily_by_time_of_day(nxt)) or _time_of_day_end(text, nxt) is None:
             break
         out.append(nxt)
-        pos = nxt.end
-    if len(out) < 2 or first.attrs.get("value_high") is not None or first.attrs.get("period_unit"):
+    if len(out) < 2 or first.attrs.get("value_high") is not None or \
+            (first.attrs.get("period_unit") and not _daily_by_time_of_day(first)):
         return None
     return out
 
 
 def _split_dose(text: str, seg: DoseSegment, parts: list[Mention]) -> None:
     """One segment for a day's split dose: the day's total, per day, with each part as written."""
-    tod = _times_of_day()
-    ends = [tod.match(text, m.end).end() for m in parts]  # type: ignore[union-attr]
+    ends = [_time_of_day_end(text, m) or m.end for m in parts]
     a = parts[0].attrs
     each = [Dose(value=m.attrs.get("value"), unit=m.attrs.get("unit"), unit_text=m.attrs.get("unit_text"),
                  per=m.attrs.get("per"), text=text[m.start:e]) for m, e in zip(parts, ends, strict=True)]

@@ -322,6 +322,24 @@ def _failure_told_before(text: str, sent: tuple[int, int], d: Mention) -> str | 
     return "inefficacy" if _FAILURE_CLAUSE.search(text, lo, d.start) else None
 
 
+# what the patient developed, told as the clause right before the stop: "she developed grade 3 neutropenia, and
+# methotrexate was withheld", "he developed a rash; therefore allopurinol was stopped"
+_ONSET_CLAUSE = re.compile(
+    r"\b(?:developed|experienced|suffered(?:\s+from)?)\s+(?:(?:a|an)\s+)?(?P<r>[\w'/-]+(?:\s+[\w'/-]+){0,5}?)"
+    r"\s*(?:,\s*and|\band|;)\s+(?:therefore\s+|so\s+|thus\s+|then\s+|consequently\s+)?"
+    r"(?:(?:the|her|his|their)\s+)?$", re.I)
+
+
+def _onset_told_before(text: str, sent: tuple[int, int], d: Mention) -> str | None:
+    """What the patient developed, told as the clause right before the drug's stop: its kind where the table knows
+    it ("drug toxicity": adverse effect), else as written ("grade 3 neutropenia")."""
+    m = _ONSET_CLAUSE.search(text, max(sent[0], d.start - 120), d.start)
+    if m is None:
+        return None
+    low = m.group("r").lower()
+    return next((reason for pattern, reason in _reasons() if pattern.search(low)), m.group("r"))
+
+
 def _harm_told_before(text: str, sent: tuple[int, int], d: Mention) -> str | None:
     """The harm the sentence before (or this one, before the stop) laid on the drug this one stops: "DRESS due to
     allopurinol was diagnosed. Allopurinol was stopped on admission.", "Methotrexate pneumonitis was diagnosed;
@@ -802,7 +820,7 @@ class ExposureBuilder:
         why = ms.reason(text, _clause_of(t.clauses, d.start)) if stops else None
         if stops and why is None:
             why = _induced_reason(text, sent, d, ms.induced(text, sent)) or _harm_told_before(text, sent, d) \
-                or _failure_told_before(text, sent, d)
+                or _failure_told_before(text, sent, d) or _onset_told_before(text, sent, d)
         act = "stop" if action == "swap-stop" else "start" if action in ("swap-start", "taking") else action
         when = self._course_time(d, t, act, own, seg, dose)
         if act == "start" and seg is None and self._named_as_cause(d):

@@ -49,7 +49,10 @@ _UNITS = r"(?P<u>sessions?|cycles?|courses?|rounds?|exchanges?|procedures?|runs?
 # "plasma exchange for five sessions", "transfused with 2 units" after it
 _COUNT_BEFORE = re.compile(rf"\b{_N}(?:\s+(?:consecutive|daily|further|additional|more))?\s+{_UNITS}\s+of\s+"
                            r"(?:(?:a|an|the|therapeutic|daily|intermittent|\w+-?based)\s+)?$", re.I)
-_COUNT_AFTER = re.compile(rf"\s*(?:\(|,\s*|\s+)(?:(?:for|with|x|×|in)\s+)?(?:a total of\s+)?{_N}"
+# "plasma exchange was performed daily for five sessions": the verb and the schedule between name and count
+_COUNT_AFTER = re.compile(rf"\s*(?:\(|,\s*|\s+)(?:(?:was|were)\s+(?:performed|done|carried\s+out|undertaken|"
+                          r"given|administered|repeated)\s+)?(?:(?:daily|weekly|on\s+alternate\s+days|every\s+other\s+"
+                          rf"day)\s+)?(?:(?:for|with|x|×|in)\s+)?(?:a total of\s+)?{_N}"
                           rf"(?:\s+(?:consecutive|daily))?\s+{_UNITS}\b", re.I)
 # not the procedure itself: a thing it yielded or a place named after it ("the resected specimen", "resection
 # margins", "the general surgery department", "Department of Surgery", "the transplant centre", "the transplant list")
@@ -247,7 +250,7 @@ def find(text: str) -> list[Mention]:
         if any(k in tail[-40:] for k in _REFERENCE_KEYS) and _REFERENCE_BEFORE.search(before[-40:]):
             continue  # "two weeks after the surgery": the point a time counts from, told before (timeline_anchor.py)
         of = "of " in tail[-40:]
-        count = of and _COUNT_BEFORE.search(before) or _COUNT_AFTER.match(text, end, min(len(text), end + 40))
+        count = of and _COUNT_BEFORE.search(before) or _COUNT_AFTER.match(text, end, min(len(text), end + 80))
         if count:
             attrs["count"] = _COUNT_WORDS.get(count["n"].lower()) or int(count["n"])
             attrs["count_unit"] = count["u"].lower().rstrip("s") or None
