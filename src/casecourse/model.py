@@ -130,6 +130,8 @@ class Condition(Fact):
     text: str | None = Field(None, description="the condition as the text names it, where `name` is a label")
     codings: list[Coding] = Field(default_factory=list)
     status: Literal["confirmed", "provisional", "differential", "unconfirmed", "refuted"] = "confirmed"
+    grade: str | None = Field(None, description="the grade written with it ('grade 3', 'grade II')")
+    stage: str | None = Field(None, description="the stage written with it ('stage IIIB', 'pT2N0')")
 
 
 class Finding(Fact):
@@ -137,6 +139,8 @@ class Finding(Fact):
 
     name: str
     codings: list[Coding] = Field(default_factory=list)
+    grade: str | None = Field(None, description="the grade written with it ('grade 3 neutropenia')")
+    stage: str | None = Field(None, description="the stage written with it ('stage 2 pressure ulcer')")
 
 
 class LabResult(Fact):

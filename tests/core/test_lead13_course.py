@@ -63,3 +63,49 @@ def test_count_after_the_procedures_verb_and_schedule() -> None:
     c = analyze_text(_LEAD + "Plasma exchange was performed daily for five sessions.", assess=False)
     p = next(p for p in c.procedures if p.name == "plasma exchange")
     assert (p.sessions, p.sessions_unit) == (5, "session")
+
+
+def _dx(text: str):  # noqa: ANN202
+    c = analyze_text("A 61-year-old man was seen in June 2022. " + text, assess=False)
+    return c, {x.name: x for x in [*c.conditions, *c.findings]}
+
+
+def test_grade_before_a_finding_and_stage_before_a_cancer() -> None:
+    _, f = _dx("He had grade 3 neutropenia, stage IIIB non-small cell lung cancer and hypertension.")
+    assert f["neutropenia"].grade == "grade 3" and f["neutropenia"].stage is None
+    cancer = next(x for n, x in f.items() if "lung" in n)
+    assert cancer.stage == "stage IIIB" and cancer.grade is None
+    assert f["hypertension"].grade is None and f["hypertension"].stage is None
+
+
+def test_grade_after_in_brackets_and_stage_after_a_comma() -> None:
+    _, f = _dx("Capecitabine caused hand-foot syndrome (grade 2). He had an adenocarcinoma of the rectum, stage II.")
+    assert f["hand-foot syndrome"].grade == "grade 2"
+    assert any(x.stage == "stage II" for n, x in f.items() if "adenocarcinoma" in n)
+
+
+def test_a_grade_leading_the_next_item_is_not_the_previous_ones() -> None:
+    _, f = _dx("He had anaemia, grade 4 thrombocytopenia and fatigue.")
+    assert f["thrombocytopenia"].grade == "grade 4"
+    assert all(x.grade is None for n, x in f.items() if n != "thrombocytopenia")
+
+
+def test_grade_and_stage_in_fhir_validate() -> None:
+    from fhir.resources.R4B.bundle import Bundle
+
+    from casecourse.export.fhir import bundle_dict
+
+    c, _ = _dx("He had grade 3 neutropenia and stage IIIB non-small cell lung cancer.")
+    b = bundle_dict(c)
+    Bundle.model_validate(b)
+    conds = [e["resource"] for e in b["entry"] if e["resource"]["resourceType"] == "Condition"]
+    assert any(r.get("stage") == [{"summary": {"text": "stage IIIB"}}] for r in conds)
+    obs = [e["resource"] for e in b["entry"] if e["resource"]["resourceType"] == "Observation"]
+    assert any({"code": {"text": "grade"}, "valueString": "grade 3"} in r.get("component", []) for r in obs)
+
+
+def test_tnm_and_stage_in_one_bracket_are_both_kept_and_a_flow_grade_is_not_the_diagnosis() -> None:
+    _, f = _dx("He underwent excision of a squamous cell carcinoma (cT2N2bM0, stage IVA). Angiography showed "
+               "an occluded artery after a myocardial infarction grade 3 flow was restored.")
+    assert f["squamous cell carcinoma"].stage == "cT2N2bM0, stage IVA"
+    assert all(x.grade is None for n, x in f.items() if "infarction" in n)

@@ -12,6 +12,7 @@ from functools import cache
 
 from casecourse import __version__
 from casecourse.assembly import diagnosis_lists, suspicions
+from casecourse.assembly.condition_grades import GradeIndex
 from casecourse.assembly.exposure_death import end_at_death
 from casecourse.assembly.exposure_stay import date_starts_within_the_stay
 from casecourse.assembly.exposures import ExposureBuilder, provenance
@@ -258,6 +259,8 @@ class CourseAssembler:
         self.course = Course(generator=f"casecourse {__version__}", source=source, text=reading.text,
                              mentions=reading.mentions)
         self._types = ByType(reading.mentions)  # the mentions by type, for the passes that read a few types
+        # "grade 3 neutropenia", "stage IIIB X"
+        self._grades = GradeIndex(self.text, self._types.of("lab_value"), self._types.of("condition", "finding"))
         self.times = place_sentences(reading, self._types)
         self._conditions: dict[str, Condition] = {}
         self._dates: list[Mention] | None = None  # the calendar dates, for `_dated_in_brackets` (read on demand)
@@ -486,7 +489,8 @@ class CourseAssembler:
                                   display=str(m.attrs.get("label") or m.norm))] if m.attrs.get("hpo") else []
                 self._findings[key] = Finding(id=self._id("finding"), name=m.norm or m.text, codings=codings,
                                               assertion=m.assertion, time=when,
-                                              provenance=provenance(self.text, m, sent, "phenotypes"))
+                                              provenance=provenance(self.text, m, sent, "phenotypes"),
+                                              **self._grades.of(self.text, m))
         elif m.type in ("lab_value", "lab_finding") and m.attrs.get("test") and m.assertion != Assertion.hypothetical \
                 and not self._in_score(m):
             self._lab(m, sent, self._bracketed_before(m, when) or when)
@@ -830,8 +834,12 @@ class CourseAssembler:
             self._conditions[name] = Condition(id=self._id("condition"), name=shown, codings=codings, status=status,
                                                text=written if written != shown and not abbreviated else None,
                                                assertion=assertion, time=when,
-                                               provenance=provenance(self.text, m, sent, "phenotypes"))
+                                               provenance=provenance(self.text, m, sent, "phenotypes"),
+                                               **self._grades.of(self.text, m))
             return
+        for k, v in self._grades.of(self.text, m).items():
+            if getattr(c, k) is None:
+                setattr(c, k, v)
         # the story's later word on a suspicion (or differential) holds: "suspected meningitis ... meningitis was
         # excluded" is refuted, "lymphoma was not detected ... raising the suspicion of lymphoma" provisional; a
         # confirmed diagnosis stays confirmed

@@ -255,6 +255,10 @@ def bundle_dict(course: Course) -> dict:
         if c.status != "refuted":
             res["clinicalStatus"] = {"coding": [{
                 "system": "http://terminology.hl7.org/CodeSystem/condition-clinical", "code": "active"}]}
+        if c.grade:  # "grade 3 neutropenia": the grade as written (Condition.severity)
+            res["severity"] = {"text": c.grade}
+        if c.stage:  # "stage IIIB", "pT2N0" as written (Condition.stage.summary)
+            res["stage"] = [{"summary": {"text": c.stage}}]
         entries.append(_timed(res, "onsetDateTime", c.time))
     for f in course.findings:
         res = {"resourceType": "Observation", "id": f.id, "status": "final", "subject": SUBJECT,
@@ -266,6 +270,9 @@ def bundle_dict(course: Course) -> dict:
             res["interpretation"] = [{"coding": [{
                 "system": "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
                 "code": presence, "display": _INTERP_DISPLAY[presence]}]}]
+        graded = [(k, v) for k, v in (("grade", f.grade), ("stage", f.stage)) if v]
+        if graded:  # "grade 3 neutropenia": the grade as written, a component of the finding
+            res["component"] = [{"code": {"text": k}, "valueString": v} for k, v in graded]
         entries.append(_timed(res, "effectiveDateTime", f.time))
     for lab in course.labs:
         res = {"resourceType": "Observation", "id": lab.id, "status": "final", "subject": SUBJECT,

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from casecourse.model import Assertion, Course, Exposure, Procedure
+from casecourse.model import Assertion, Condition, Course, Exposure, Finding, Procedure
 from casecourse.report.bars import Bar, dose_label, exposure_bars
 from casecourse.report.frame import EVENT_STYLE, GREY, GUIDE_EVENTS, Frame, marker
 from casecourse.report.provenance import EVENT_LABEL, mark_assertion
@@ -141,6 +141,12 @@ def guides(course: Course, fr: Frame, y0: float, y1: float) -> str:
     return "".join(out)
 
 
+def graded_name(fact: Condition | Finding) -> str:
+    """'lung cancer (stage IIIB)', 'neutropenia (grade 3)': the name with the stage or grade the text wrote."""
+    marks = [v for v in (fact.stage, fact.grade) if v]
+    return f"{fact.name} ({', '.join(marks)})" if marks else fact.name
+
+
 def condition_items(course: Course, fr: Frame) -> list[Item]:
     items = []
     for c in course.conditions:
@@ -152,13 +158,13 @@ def condition_items(course: Course, fr: Frame) -> list[Item]:
             assertion = Assertion.ruled_out
         elif c.status in ("provisional", "differential", "unconfirmed") and assertion == Assertion.present:
             assertion = Assertion.suspected
-        items.append(Item(span, "diamond", "#CC79A7", mark_assertion(c.name, assertion), c.id, assertion,
+        items.append(Item(span, "diamond", "#CC79A7", mark_assertion(graded_name(c), assertion), c.id, assertion,
                           "condition"))
     return items
 
 
 def finding_items(course: Course, fr: Frame) -> list[Item]:
-    return [Item(s, "circle", "#56B4E9", mark_assertion(f.name, f.assertion), f.id, f.assertion, "finding")
+    return [Item(s, "circle", "#56B4E9", mark_assertion(graded_name(f), f.assertion), f.id, f.assertion, "finding")
             for f in course.findings if (s := fr.scale.span(f.time))]
 
 
