@@ -109,3 +109,22 @@ def test_tnm_and_stage_in_one_bracket_are_both_kept_and_a_flow_grade_is_not_the_
                "an occluded artery after a myocardial infarction grade 3 flow was restored.")
     assert f["squamous cell carcinoma"].stage == "cT2N2bM0, stage IVA"
     assert all(x.grade is None for n, x in f.items() if "infarction" in n)
+
+
+def test_a_change_told_after_an_adjuncts_dose_is_the_first_drugs() -> None:
+    c = analyze_text(_LEAD + "She was started on methotrexate 10 mg weekly with folic acid 5 mg weekly in April 2021, "
+                     "and increased to 20 mg weekly in July 2021.", assess=False)
+    mtx = next(x for x in c.exposures if x.drug == "methotrexate")
+    folate = next(x for x in c.exposures if x.drug == "folic acid")
+    assert [s.dose.value for s in mtx.segments if s.dose] == [10.0, 20.0]
+    assert mtx.segments[1].start.point == "2021-07"
+    assert [s.dose.value for s in folate.segments if s.dose] == [5.0]
+
+
+def test_an_adjuncts_own_named_change_stays_its_own() -> None:
+    c = analyze_text(_LEAD + "Azathioprine 50 mg daily plus allopurinol 100 mg daily was given; allopurinol was "
+                     "increased to 300 mg daily.", assess=False)
+    allo = next(x for x in c.exposures if x.drug == "allopurinol")
+    aza = next(x for x in c.exposures if x.drug == "azathioprine")
+    assert [s.dose.value for s in allo.segments if s.dose] == [100.0, 300.0]
+    assert [s.dose.value for s in aza.segments if s.dose] == [50.0]

@@ -445,15 +445,30 @@ def _dose_sequence(text: str, first: Mention, ms: _Mentions, drugs: list[Mention
     """Doses after a drug's first dose in its sentence, up to the next drug: a taper or a change of dose
     ("70 mg daily for 2 weeks, 60 mg daily for 1 month ..."). A dose in parentheses right after another
     restates it in other units ("840 mg (500 mg/m2)") and is no new dose."""
-    stop = ms.index(drugs).next_start(first.end, end)
+    drug_ix = ms.index(drugs)
+    stop = drug_ix.next_start(first.end, end)
     out: list[Mention] = []
     prev, last_end = first, first.end
     doses = ms.index(ms.doses)
+    adjunct = _adjunct_dose_end(text, drug_ix, doses, stop)
+    own_adjunct = _is_adjunct(text, drug_ix, first)
     for m in doses.after(bisect_right(doses.starts, first.end)):
         if m.start >= stop:
-            break  # (sorted by start: the rest lie past it too)
+            if adjunct is None or m.start < adjunct:
+                if adjunct is None:
+                    break  # (sorted by start: the rest lie past it too)
+                continue  # the adjunct's own dose
+            # "X 10 mg weekly with folic acid 5 mg weekly, and increased to 20 mg": X's step, not the adjunct's
+            if not _CHANGE_AFTER_ADJUNCT.fullmatch(text, adjunct, m.start) or not _comparable(prev, m):
+                break
+            out.append(m)
+            prev, last_end, adjunct = m, m.end, None
+            stop = drug_ix.next_start(m.end, end)
+            continue
         if m.start <= last_end:
             continue
+        if own_adjunct and _CHANGE_AFTER_ADJUNCT.fullmatch(text, last_end, m.start):
+            break  # the step of the drug the adjunct was given with
         gap = text[last_end:m.start]
         if m.start - last_end > _SEQUENCE_GAP or ";" in gap or id(m) in claimed or gap.strip() == "/":
             break  # "400 mg/100 mg": the doses of a combination's two ingredients
@@ -465,6 +480,33 @@ def _dose_sequence(text: str, first: Mention, ms: _Mentions, drugs: list[Mention
         out.append(m)
         prev, last_end = m, m.end
     return out
+
+
+# a drug given with another ("X 10 mg weekly with folic acid 5 mg weekly"), and a change told after the adjunct's dose
+# with no drug named, which is the first drug's ("..., and increased to 20 mg weekly")
+_ADJUNCT_BEFORE = re.compile(r"\b(?:with|along\s+with|together\s+with|plus)\s+$", re.I)
+_CHANGE_AFTER_ADJUNCT = re.compile(
+    r"\s*(?:(?:was|were)\s+(?:started|given|begun|initiated|commenced|prescribed|administered)\s*)?"
+    r"(?:(?:in|on|from|at)\s+[^,;.()]{1,25}?)?\s*,?\s*and\s+(?:was\s+|then\s+|later\s+|subsequently\s+|"
+    r"gradually\s+){0,2}"
+    r"(?:increased|escalated|raised|titrated|uptitrated|up-titrated|reduced|decreased|tapered|lowered)\s+"
+    r"(?:up\s+|down\s+)?to\s+", re.I)
+
+
+def _is_adjunct(text: str, drug_ix: ByStart, dose: Mention) -> bool:
+    """The drug whose dose `dose` is was given with one named before it ("with folic acid 5 mg")."""
+    drug = next(iter(drug_ix.ending_in(dose.start - 3, dose.start)), None)
+    return drug is not None and _ADJUNCT_BEFORE.search(text, max(0, drug.start - 25), drug.start) is not None \
+        and any(x.end <= drug.start for x in drug_ix.window(max(0, drug.start - 200), drug.start))
+
+
+def _adjunct_dose_end(text: str, drug_ix: ByStart, doses: ByStart, at: int) -> int | None:
+    """The end of the dose of an adjunct drug starting at `at` ("with folic acid 5 mg weekly"); None otherwise."""
+    drug = drug_ix.at(at)
+    if drug is None or _ADJUNCT_BEFORE.search(text, max(0, at - 25), at) is None:
+        return None
+    dose = doses.first_from(drug.end)
+    return dose.end if dose is not None and dose.start - drug.end <= 3 else None
 
 
 _SHARED_AMOUNTS = re.compile(r"((?:\d+(?:\.\d+)?\s*/\s*){1,3})$")
