@@ -128,3 +128,26 @@ def test_an_adjuncts_own_named_change_stays_its_own() -> None:
     aza = next(x for x in c.exposures if x.drug == "azathioprine")
     assert [s.dose.value for s in allo.segments if s.dose] == [100.0, 300.0]
     assert [s.dose.value for s in aza.segments if s.dose] == [50.0]
+
+
+def _sle(text: str):  # noqa: ANN202
+    c = analyze_text("A 24-year-old woman presented in March 2022 with arthritis and a malar rash. ANA was positive at "
+                     "1:640. " + text)
+    a = next(x for x in c.assessments if x.rule == "sle_eular_acr_2019")
+    return c, {i.name: i for i in a.items}
+
+
+def test_low_complement_is_c3_or_c4_low_not_both() -> None:
+    c, items = _sle("She had low complement.")
+    assert [(x.test, x.interpretation) for x in c.labs if "complement" in x.test or x.test in ("c3", "c4")] == [
+        ("complement", "L")]
+    assert items["complement: low C3 or low C4"].value is True
+    both = items["complement: low C3 and low C4"]
+    assert both.value is None and both.points == (0.0, 4.0)
+
+
+def test_named_c3_and_c4_low_are_both_low_and_normal_complement_is_each_normal() -> None:
+    _, items = _sle("C3 and C4 were low.")
+    assert items["complement: low C3 and low C4"].value is True
+    _, items = _sle("Complement levels were normal.")
+    assert items["complement: low C3 or low C4"].value is False

@@ -313,6 +313,24 @@ _PANEL_SHARED = frozenset({"N", "NEG"})
 
 
 @cache
+def _group_own() -> frozenset[str]:
+    """Groups whose abnormal result is the group's, not each member's (knowledge/lab_group_own.csv)."""
+    return frozenset(r["name"] for r in table("lab_group_own.csv"))
+
+
+def _result_tests(text: str, h: TestHit, interp: str) -> list[LabTest]:
+    """The tests a result word said of the test `h` names is a result of: a group's members ("complement levels were
+    normal": C3 and C4), but the group itself where its abnormal result names no member ("low complement"; not "C3
+    and C4 were low")."""
+    test = h.test
+    if interp not in _PANEL_SHARED and test.name in _group_own() \
+            and not any(m in text[h.start:h.end].lower() for m in test.members) \
+            and not _MEMBERS_OPEN.match(text, h.end):  # "low complement values (C3: 6.6 mg/dL, ...)": the values say
+        return [test]
+    return expand(test)
+
+
+@cache
 def panels() -> frozenset[str]:
     """Group tests whose abnormal result names no member (knowledge/lab_panels.csv)."""
     return frozenset(r["name"] for r in table("lab_panels.csv"))
@@ -438,7 +456,7 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
                     # "deranged LFTs": which member is abnormal is not said, unless its members follow with their values
                     out.extend(_named_members(text, h, hits, interp, s + lead, e))
                     continue
-                for t in expand(h.test):
+                for t in _result_tests(text, h, interp):
                     if t.name in excepted and len(h.test.members) > 1:
                         continue  # "liver tests were normal except for ALT": the member set apart is not normal
                     out.append(_valued(_mention(text, s + lead, e, t, interp, "adjective", _written(text, h)),
@@ -458,7 +476,7 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             for h in group:
                 if interp not in _PANEL_SHARED and h.test.name in panels():
                     continue
-                for t in expand(h.test):
+                for t in _result_tests(text, h, interp):
                     out.append(_mention(text, s, e, t, interp, "listed", _written(text, h)))
             flagged.add(gi)
             listed_end = g_end
@@ -471,7 +489,7 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             for h in group:
                 if interp not in _PANEL_SHARED and h.test.name in panels():
                     continue
-                for t in expand(h.test):
+                for t in _result_tests(text, h, interp):
                     out.append(_valued(_mention(text, s, e, t, interp, "valued list", _written(text, h)),
                                        _after_label(text, h.end)))
             flagged.add(gi)
@@ -482,7 +500,7 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
             for h in group:
                 if carried not in _PANEL_SHARED and h.test.name in panels():
                     continue
-                for t in expand(h.test):
+                for t in _result_tests(text, h, carried):
                     out.append(_mention(text, h.start, h.end, t, carried, "carried", _written(text, h)))
             flagged.add(gi)
             carried_end = g_end
@@ -525,7 +543,7 @@ def _valued_before(text: str, groups: list[list[TestHit]], gi: int, flagged: set
         for h in groups[j]:
             if interp not in _PANEL_SHARED and h.test.name in panels():
                 continue
-            for t in expand(h.test):
+            for t in _result_tests(text, h, interp):
                 out.append(_valued(_mention(text, s, e, t, interp, "valued list", _written(text, h)), h.end, True))
         flagged.add(j)
         j -= 1
@@ -544,7 +562,10 @@ def _once(mentions: list[Mention]) -> list[Mention]:
             out.append(m)
         elif "stated_at" in m.attrs:  # "lactate dehydrogenase (LDH; 600 U/L)": the value is looked for after the LDH
             seen[key].attrs["stated_at"] = m.attrs["stated_at"]
-    return out
+    # a group's own result where the same word also gave its members ("C3 and C4 complement was low"): the members'
+    groups = catalogue()
+    return [m for m in out if not (m.norm in _group_own() and all(
+        (m.type, m.start, m.end, member, m.attrs["interpretation"]) in seen for member in groups[m.norm].members))]
 
 
 _SHORT_PARENS = re.compile(r"\s*\([^()]{1,12}\)\s*$")

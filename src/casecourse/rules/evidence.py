@@ -211,7 +211,14 @@ class View:
                 pol = polarity(f)
                 if pol is None:
                     continue
-                flag = getattr(f, "interpretation", None) if interp == "same" else interp
+                own = getattr(f, "interpretation", None)
+                if interp == "normal":  # "complement levels were normal": each member normal; "low complement"
+                    # says one of them is low, not which (the rule reads it as the group's own result)
+                    if pol and own != "N":
+                        continue
+                    flag = "N"
+                else:
+                    flag = own if interp == "same" else interp
                 if flag in (None, "A") or (not pol and flag in ("L", "H")):
                     flag = "N" if not pol else None
                 if flag:

@@ -76,7 +76,9 @@ def _criteria(view: View) -> list[tuple[str, bool, str, float, Ev]]:
         return attributable(view, fn, causes)
 
     pres, thr, flg = view.present, view.threshold, view.flagged
-    low_c3, low_c4 = (a(lambda acc, k=k: _flag_acc(view, k, acc)) for k in ("c3", "c4"))
+    # "low complement" (the group's own result, where the text names neither): one of C3 and C4 low, not which
+    group = ("complement",) if view.readings("complement") else ()
+    low_c3, low_c4, *low_group = (a(lambda acc, k=k: _flag_acc(view, k, acc)) for k in ("c3", "c4", *group))
     return [
         (
             "constitutional",
@@ -150,7 +152,7 @@ def _criteria(view: View) -> list[tuple[str, bool, str, float, Ev]]:
             2,
             flg("antiphospholipid", ("POS", "H", "A"), EVER),
         ),
-        ("complement", False, "low C3 or low C4", 3, any_of(low_c3, low_c4)),
+        ("complement", False, "low C3 or low C4", 3, any_of(low_c3, low_c4, *low_group)),
         ("complement", False, "low C3 and low C4", 4, all_of(low_c3, low_c4)),
         (
             "SLE-specific antibodies",

@@ -112,7 +112,7 @@ def evaluate(view: View, win: Window, at: str) -> Sledai:
                 ("hlh", "infection"),
             )
         elif name == "low complement":
-            evs[name] = attributable(view, lambda acc: _low(view, ("c3", "c4", "ch50"), win, acc))
+            evs[name] = attributable(view, lambda acc: _low(view, ("c3", "c4", "ch50", *_group_result(view)), win, acc))
         elif name == "increased DNA binding":
             evs[name] = view.flagged("anti_dsdna", ("H", "POS", "A"), win)
         elif name == "fever":
@@ -124,6 +124,11 @@ def evaluate(view: View, win: Window, at: str) -> Sledai:
         else:
             evs[name] = pres(keys, win)
     return Sledai(at, win, evs)
+
+
+def _group_result(view: View) -> tuple[str, ...]:
+    """ "low complement" as the text wrote it, naming neither C3 nor C4 (read where the course has one)."""
+    return ("complement",) if view.readings("complement") else ()
 
 
 def _low(view: View, keys: tuple[str, ...], win: Window, accept) -> Ev:
