@@ -162,6 +162,8 @@ class LabResult(Fact):
     grade: str | None = Field(None, description="a semi-quantitative result as written ('2+' on a dipstick): no "
                                                 "value or unit of its own")
     diastolic: float | None = Field(None, description="a blood pressure's diastolic value ('120/80'); value: systolic")
+    organism: str | None = Field(None, description="what a culture grew, as written ('Staphylococcus aureus', "
+                                 "'MRSA'): one result per organism")
     implausible: str | None = Field(
         None, description="why the value as written lies outside the test's physiological range (casecourse/"
         "plausibility.py); value, unit and SI value stay as written, and the clinical rules read no evidence from it")

@@ -151,3 +151,19 @@ def test_named_c3_and_c4_low_are_both_low_and_normal_complement_is_each_normal()
     assert items["complement: low C3 and low C4"].value is True
     _, items = _sle("Complement levels were normal.")
     assert items["complement: low C3 or low C4"].value is False
+
+
+def test_a_culture_keeps_what_it_grew_one_result_per_organism() -> None:
+    from casecourse.export.fhir import bundle_dict
+
+    c = analyze_text("A 70-year-old woman was admitted with fever in May 2023. Urine culture grew Escherichia coli "
+                     "and Klebsiella pneumoniae. Blood cultures grew Staphylococcus aureus. Sputum culture showed no "
+                     "growth.", assess=False)
+    got = [(x.test, x.interpretation, x.organism) for x in c.labs]
+    assert ("urine culture", "POS", "Escherichia coli") in got
+    assert ("urine culture", "POS", "Klebsiella pneumoniae") in got
+    assert ("blood culture", "POS", "Staphylococcus aureus") in got
+    assert ("sputum culture", "NEG", None) in got
+    values = [e["resource"].get("valueCodeableConcept") for e in bundle_dict(c)["entry"]
+              if e["resource"]["resourceType"] == "Observation"]
+    assert {"text": "Klebsiella pneumoniae"} in values

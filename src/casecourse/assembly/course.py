@@ -873,7 +873,8 @@ class CourseAssembler:
             return
         self._last_lab = m
         written = " ".join(_TEST_WORDS.sub(" ", _PARENS.sub(" ", str(a.get("test_text") or ""))).lower().split())
-        key = (str(a["test"]), written, a.get("interpretation"), sent) if a.get("value") is None else None
+        key = (str(a["test"]), written, a.get("interpretation"), sent, a.get("grown")) if a.get("value") is None \
+            else None  # (a culture that grew two organisms is two results)
         # one qualitative result read twice in a sentence (a list and its result word; "HIV" and "HIV serologies");
         # a test named apart ("ANA" and "ANA profile") is another
         if key is not None:
@@ -920,6 +921,7 @@ class CourseAssembler:
                         ucum=a.get("ucum"), value_si=a.get("value_si"), unit_si=a.get("unit_si"),
                         interpretation=interp if interp in _INTERP else None, time=when, grade=a.get("grade"),
                         diastolic=a.get("diastolic") if isinstance(a.get("diastolic"), int | float) else None,
+                        organism=str(a["grown"]) if a.get("grown") and interp == "POS" else None,
                         assertion=Assertion.present, provenance=provenance(self.text, m, sent, "labs"))
         if lab.value_high is not None and _VALUES_RANGED.search(self.text, max(sent[0], m.start - 40), m.start):
             high = lab.model_copy(update={"id": self._id("lab"), "value": lab.value_high, "value_high": None,
@@ -949,6 +951,7 @@ class CourseAssembler:
         if lab.value is None and lab.interpretation is not None:
             last = labs[-1] if labs else None
             if last is not None and last.interpretation in (None, lab.interpretation) \
+                    and last.organism in (None, lab.organism) \
                     and self._stated.after_value(lab.test, last, m.start, sent):
                 labs[-1] = merged(last, lab).model_copy(update={"id": last.id})
                 self._ids["lab"] -= 1  # the word's id, taken just now, is not used

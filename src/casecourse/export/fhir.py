@@ -297,6 +297,8 @@ def bundle_dict(course: Course) -> dict:
                 res["valueQuantity"] = q
         elif lab.grade:
             res["valueString"] = lab.grade
+        elif lab.organism:  # "blood cultures grew Staphylococcus aureus": what grew is the culture's value
+            res["valueCodeableConcept"] = {"text": lab.organism}
         if lab.interpretation:
             res["interpretation"] = [{"coding": [{
                 "system": "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
