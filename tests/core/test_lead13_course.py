@@ -167,3 +167,9 @@ def test_a_culture_keeps_what_it_grew_one_result_per_organism() -> None:
     values = [e["resource"].get("valueCodeableConcept") for e in bundle_dict(c)["entry"]
               if e["resource"]["resourceType"] == "Observation"]
     assert {"text": "Klebsiella pneumoniae"} in values
+
+
+def test_a_diagnosis_told_right_before_a_stop_is_its_reason() -> None:
+    x = _drug("Nivolumab 240 mg every two weeks was started. Immune-related colitis was diagnosed, nivolumab was "
+              "withheld and methylprednisolone was started.", "nivolumab")
+    assert x.status == "stopped" and x.stop_reason == "Immune-related colitis"

@@ -324,9 +324,11 @@ def _failure_told_before(text: str, sent: tuple[int, int], d: Mention) -> str | 
 
 # what the patient developed, told as the clause right before the stop: "she developed grade 3 neutropenia, and
 # methotrexate was withheld", "he developed a rash; therefore allopurinol was stopped"
+# (or diagnosed there: "immune-related colitis was diagnosed, nivolumab was withheld")
 _ONSET_CLAUSE = re.compile(
-    r"\b(?:developed|experienced|suffered(?:\s+from)?)\s+(?:(?:a|an)\s+)?(?P<r>[\w'/-]+(?:\s+[\w'/-]+){0,5}?)"
-    r"\s*(?:,\s*and|\band|;)\s+(?:therefore\s+|so\s+|thus\s+|then\s+|consequently\s+)?"
+    r"(?:\b(?:developed|experienced|suffered(?:\s+from)?)\s+(?:(?:a|an)\s+)?(?P<r>[\w'/-]+(?:\s+[\w'/-]+){0,5}?)"
+    r"\s*(?:,\s*and|\band|;)|(?:^|(?<=[.;:]\s)|(?<=\bwith\s))(?P<dx>[\w'/-]+(?:\s+[\w'/-]+){0,4}?)\s+(?:was|were)\s+"
+    r"(?:diagnosed|confirmed)\s*(?:,\s*and|,|\band|;))\s+(?:therefore\s+|so\s+|thus\s+|then\s+|consequently\s+)?"
     r"(?:(?:the|her|his|their)\s+)?$", re.I)
 
 
@@ -336,8 +338,8 @@ def _onset_told_before(text: str, sent: tuple[int, int], d: Mention) -> str | No
     m = _ONSET_CLAUSE.search(text, max(sent[0], d.start - 120), d.start)
     if m is None:
         return None
-    low = m.group("r").lower()
-    return next((reason for pattern, reason in _reasons() if pattern.search(low)), m.group("r"))
+    told = m.group("r") or m.group("dx")
+    return next((reason for pattern, reason in _reasons() if pattern.search(told.lower())), told)
 
 
 def _harm_told_before(text: str, sent: tuple[int, int], d: Mention) -> str | None:
