@@ -173,3 +173,13 @@ def test_a_diagnosis_told_right_before_a_stop_is_its_reason() -> None:
     x = _drug("Nivolumab 240 mg every two weeks was started. Immune-related colitis was diagnosed, nivolumab was "
               "withheld and methylprednisolone was started.", "nivolumab")
     assert x.status == "stopped" and x.stop_reason == "Immune-related colitis"
+
+
+def test_drugs_given_then_switched_by_a_participle_stop_at_the_switch() -> None:
+    c = analyze_text("A 58-year-old man was admitted on 12 March 2024 with pneumonia. He was treated with IV "
+                     "co-amoxiclav 1.2 g TDS and oral clarithromycin 500 mg BD, switched to oral amoxicillin 1 g TDS "
+                     "on day 4.", assess=False)
+    by = {x.drug: x for x in c.exposures}
+    coamox = next(x for n, x in by.items() if "clavulan" in n)
+    assert coamox.time.point == "2024-03-12" and coamox.end is not None and coamox.end.point == "2024-03-15"
+    assert by["amoxicillin"].time.point == "2024-03-15"

@@ -255,6 +255,10 @@ _LATER_ORDER = re.compile(r"\b(?:" + "|".join(
     re.escape(r["word"]) for r in table("switch_order_words.csv") if r["kind"] == "later") + r")\b", re.I)
 
 
+# the switch told as a participle after the clause that gave the drug: "treated with X 1 g TDS, switched to Y on day 4"
+_PARTICIPLE_SWITCH = re.compile(r",\s*$")
+
+
 def _given_then_switched(text: str, d: Mention, cues: list[tuple], inner: ByStart, a_of: list[int],
                          b_of: list[int]) -> int | None:
     """Where the switch of the drug `d` begins when the sentence first tells `d` as given (a start cue right before
@@ -264,7 +268,7 @@ def _given_then_switched(text: str, d: Mention, cues: list[tuple], inner: ByStar
     while k < len(cues) and cues[k][2] != "swap_out_in":
         k += 1
     if k == len(cues) or not _gap_is_filler(text, d.end, cues[k][0], inner) or \
-            not _LATER_ORDER.search(text, d.end, cues[k][0]):
+            not (_LATER_ORDER.search(text, d.end, cues[k][0]) or _PARTICIPLE_SWITCH.search(text, d.end, cues[k][0])):
         return None
     for j in reversed(range(bisect_right(b_of, d.start))):
         a, b, act, side = cues[j]
