@@ -183,3 +183,8 @@ def test_drugs_given_then_switched_by_a_participle_stop_at_the_switch() -> None:
     coamox = next(x for n, x in by.items() if "clavulan" in n)
     assert coamox.time.point == "2024-03-12" and coamox.end is not None and coamox.end.point == "2024-03-15"
     assert by["amoxicillin"].time.point == "2024-03-15"
+
+
+def test_a_dose_before_of_and_a_route_word_is_the_drugs() -> None:
+    x = _drug("For sedation she received a total of 150 mg of intravenous propofol.", "propofol")
+    assert [s.dose.value for s in x.segments if s.dose] == [150.0] and x.route == "intravenous"

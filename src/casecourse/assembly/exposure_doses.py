@@ -398,7 +398,7 @@ _EQUIVALENT_SO_FAR = re.compile(r"\s*(?:[(\[]\s*)?")  # what starts an _EQUIVALE
 def _dose_before(text: str, drug: Mention, doses: ByStart, drugs: ByStart, inner: ByStart) -> Mention | None:
     """A dose written right before its drug: "8000 IU of epoetin alfa", "1 mg/kg of prednisone", unless it is
     the dose of a drug just before it ("prednisone 40 mg, azathioprine")."""
-    before = doses.ending_in(drug.start - 12, drug.start)
+    before = doses.ending_in(drug.start - 30, drug.start)  # ("of" and a route between: "150 mg of intravenous X")
     if not before:
         return None
     dose = before[-1]
