@@ -188,3 +188,36 @@ def test_drugs_given_then_switched_by_a_participle_stop_at_the_switch() -> None:
 def test_a_dose_before_of_and_a_route_word_is_the_drugs() -> None:
     x = _drug("For sedation she received a total of 150 mg of intravenous propofol.", "propofol")
     assert [s.dose.value for s in x.segments if s.dose] == [150.0] and x.route == "intravenous"
+
+
+def _asserted(text: str) -> dict[str, str]:
+    c = analyze_text("A 60-year-old man was admitted in May 2022. " + text, assess=False)
+    return {m.text.lower(): m.assertion.value for m in c.mentions if m.type in ("condition", "finding", "drug",
+                                                                               "procedure")}
+
+
+def test_the_grounds_a_sentence_opens_with_are_stated_not_suspected() -> None:
+    got = _asserted("Given the fever and cough, pneumonia was suspected.")
+    assert got["fever"] == "present" and got["cough"] == "present" and got["pneumonia"] == "suspected"
+    got = _asserted("Given the previous history of stroke, gout, and malignancy, the differential diagnosis "
+                    "included encephalitis.")
+    assert got["malignancy"] == "historical" and got["encephalitis"] == "suspected"
+    got = _asserted("Because of his lack of risk factors such as hypertension, diabetes, or heart disease, a "
+                    "thrombophilia panel was ordered.")
+    assert got["diabetes"] == "negated" and got["heart disease"] == "negated"
+
+
+def test_a_free_light_chain_denies_nothing() -> None:
+    got = _asserted("Immunofixation identified a monoclonal gammopathy (free light chain kappa 500 mg/L).")
+    assert got["monoclonal gammopathy"] == "present"
+
+
+def test_could_be_excluded_denies_and_could_not_be_excluded_suspects() -> None:
+    assert _asserted("Dermatomyositis could be excluded.")["dermatomyositis"] == "negated"
+    assert _asserted("Tuberculosis could not be excluded.")["tuberculosis"] == "suspected"
+
+
+def test_a_treatment_advised_is_a_plan_and_one_not_advised_was_not_given() -> None:
+    got = _asserted("He was diagnosed with chronic renal failure and dialysis was recommended.")
+    assert got["dialysis"] == "hypothetical" and got["chronic renal failure"] == "present"
+    assert _asserted("Pregabalin was not advised for premedication.")["pregabalin"] == "negated"

@@ -311,6 +311,16 @@ def _not_for_diagnoses() -> frozenset[str]:
 
 
 @cache
+def _treatment_only() -> re.Pattern:
+    """Cues said only of a treatment or a step of care (context_rules_extra.json `treatment_only`): 'X was advised',
+    'X is not recommended' judge the treatment, never the disease or finding named with it."""
+    return re.compile("|".join(f"(?:{p})" for p in _extra().get("treatment_only", [])) or "(?!)", re.I)
+
+
+_JUDGED_BY_TREATMENT_CUES = frozenset({"condition", "finding", "lab_value", "lab_finding", "lab_test"})
+
+
+@cache
 def _name_part() -> frozenset[str]:
     return frozenset(_extra().get("name_part", []))
 
@@ -591,6 +601,30 @@ _NUMBER_SIGN = re.compile(r"\.\s?\d")  # "no." before a number
 # a new clause: "the absence of X, having Y", "because of suspected X, he was given Y", "due to the suspicion of X, the
 # patient received Y" (the patient as the subject of a giving: exposure QA, expqa5)
 # "he had no history of surgery, his only medication was X": a possessive subject with its own verb opens one too
+# the grounds a sentence opens with, told as a noun phrase ("Given the fever", "Because of the high amylase", "In view
+# of her history"); a clause ("Because X was not observed, ...", "Given that he was ...") holds verbs and commas of
+# its own and is left alone
+_GROUNDS_FIRST = re.compile(r"\s*(?:given(?!\s+that\b)|in\s+view\s+of|in\s+light\s+of|because\s+of|owing\s+to|"
+                            r"based\s+on|on\s+the\s+basis\s+of|considering(?!\s+that\b))\s[^,;.]{1,200}?,")
+_FINITE_VERB = re.compile(r"\b(?:was|were|is|are|had|has|have|did|does|do|could|would|may|might)\b")
+# a comma that goes on with a list rather than closing a clause: ", and", ", or", or a short item before the next
+# comma or conjunction ("A, B, or C, ...")
+_LIST_GOES_ON = re.compile(r",\s*(?:(?:and|or)\b|[^,;.]{1,40}?(?:,|\s(?:and|or)\b))")
+
+
+def _grounds_end(lower: str, s0: int, first_comma: int) -> tuple[int, int]:
+    """The comma that ends the grounds a sentence opens with ("Given the fever and cough, pneumonia was suspected"):
+    the first that does not go on with a list of the grounds ("Given the history of A, B, and C, the differential
+    diagnosis included ..."), else its first comma (the main clause may open with a list of its own: "Because X could
+    not be excluded, A, B, and C were given")."""
+    at = first_comma
+    while at >= 0:
+        if _LIST_GOES_ON.match(lower, at) is None:
+            return s0 + at, s0 + at + 1
+        at = lower.find(",", at + 1)
+    return s0 + first_comma, s0 + first_comma + 1
+
+
 _COMMA_SUBJECT = re.compile(r",\s+(?:she|he|having|the\s+patient\s+(?:was\s+|were\s+)?(?:received|given|treated|"
                             r"started|administered|underwent)|(?:his|her|their)(?=(?:\s+[\w'-]+){1,5}?\s+"
                             r"(?:was|were|is|are|had|has)\b))\b")
@@ -1005,6 +1039,12 @@ class _SentenceCues:
         # participle clause ("the absence of pharyngitis, having lymphopenia")
         if ", " in lower:
             terms += [(s0 + c.start(), s0 + c.end()) for c in _COMMA_SUBJECT.finditer(lower)]
+            # and the comma that ends the grounds a sentence opens with ("Given the fever and cough, pneumonia was
+            # suspected"): the grounds are stated facts, the judgement after it is not theirs
+            if (grounds := _GROUNDS_FIRST.match(lower)) is not None:
+                end = _grounds_end(lower, s0, grounds.end() - 1)
+                if not _FINITE_VERB.search(lower, 0, end[0] - s0):
+                    terms.append(end)
         terms.sort()
         self.terms, self.term_starts = terms, [ta for ta, _ in terms]  # terminators of any scope, sorted
         # what a treatment prevents goes on through what that would lead to ("heparin to prevent thrombosis leading to
@@ -1045,6 +1085,8 @@ def _best_cue(text: str, m: Mention, sc: _SentenceCues, quiet: frozenset[str],
             continue  # the drug given as the prophylaxis is given; one a cycle is given without is held
         if cat == "HYPOTHETICAL" and m.type in _DIAGNOSES and text[a:b].lower() in not_for_diagnoses:
             continue  # "excision of the tumour was planned": the plan is the excision's
+        if m.type in _JUDGED_BY_TREATMENT_CUES and _treatment_only().fullmatch(text, a, b):
+            continue  # "dialysis for CRF was recommended", "not recommended in endocarditis": the treatment's
         if m.type == "event" and a >= m.end and cat == "NEGATED_EXISTENCE" and _tested_between(
                 targets, sc.starts[id(targets)], m.end, a):
             continue  # "improvement was observed, and blood cultures were negative": the tests' result
