@@ -1472,7 +1472,7 @@ class ExposureBuilder:
         if m is None and end < sent[1] and end == ms.index(drugs).next_other(d, sent[1]) and \
                 (sw := _LATER_SWITCH.search(self.text, d.end, end)) is not None and \
                 _SWITCH_GAP.fullmatch(self.text, sw.end(), end):
-            m = sw  # "X was started on day 1 and changed to Y on day 2": X stops at the switch
+            m = sw  # "X was started on day 1 and changed to Y on day 2": X stops at the switch (only at a time told)
         if m is None and (need := _REQUIRED_STOP.search(self.text, d.end, end)) is not None:
             # "Carbamazepine caused a rash, which necessitated its discontinuation": stopped, the event its reason
             self._stop(name, TimeRef(derivation="unknown"), _required_reason(self.text[d.end:need.start()]))
@@ -1496,6 +1496,8 @@ class ExposureBuilder:
                 break
         if not when.known and (over := _stop_length(self.text, d, ms, (sent[0], clause_end))):
             when = days_after(st.at(m.start()), *over)  # "tapered and discontinued over four weeks"
+        if not when.known and m.re is _LATER_SWITCH:
+            return  # "given for 72 hours, then changed to Y": the switch tells no time of its own (the length ends X)
         self._stop(name, when, ms.reasons_to(self.text, clause_end).at(m.end()))
 
     def _segment(self, drug: Mention, drugs: list[Mention], ms: _Mentions, when: TimeRef,
