@@ -55,6 +55,12 @@ def test_a_diagnosis_that_could_not_be_excluded_is_not_confirmed() -> None:
     assert status["lymphoma"] == "provisional"
 
 
+def test_a_causal_link_that_could_not_be_excluded_leaves_the_diagnosis_there() -> None:
+    # a guard of this round's own rule (passes before and after): the doubt is the drug's role, not the neutropenia
+    text = _MAN + "Carbimazole was stopped as a causal relationship with the neutropenia could not be excluded."
+    assert {f.name: f.assertion.value for f in analyze_text(text).findings}.get("neutropenia") == "present"
+
+
 def test_a_diagnosis_that_had_to_be_excluded_is_a_differential() -> None:
     status = _status(_MAN + "Porphyria and lead poisoning had to be excluded.")
     assert status["porphyria"] != "confirmed"
