@@ -66,6 +66,12 @@ def test_a_diagnosis_that_had_to_be_excluded_is_a_differential() -> None:
     assert status["porphyria"] != "confirmed"
 
 
+def test_a_diagnosis_a_test_was_done_so_it_could_be_excluded_stays_suspected() -> None:
+    # a guard of this round's own rule (passes before and after): "so that X could be excluded" is the test's purpose
+    status = _status(_MAN + "A CT of the head was done so that the possibility of a stroke could be excluded.")
+    assert status["stroke"] == "provisional"
+
+
 def test_a_diagnosis_a_test_excluded_is_still_refuted() -> None:
     # a guard (passes before and after): the forward "excluded" of a test
     assert _status(_MAN + "A CT of the chest excluded a thymoma.")["thymoma"] == "refuted"
