@@ -160,6 +160,12 @@ def test_a_letter_in_clinic_is_the_visit() -> None:
     assert [lab.time.point for lab in course.labs if lab.test == "creatinine"] == ["2025-11-12"]
 
 
+def test_an_earlier_value_with_its_month_does_not_move_the_story() -> None:
+    course = analyze_text(_LETTER + "He now reports only mild fatigue. The strength score was 3, down from 17 in June. "
+                                    "His blood pressure was 148/86 mmHg.\n")
+    assert [lab.time.point for lab in course.labs if lab.test == "blood pressure"] == ["2025-11-12"]
+
+
 def test_the_story_told_now_in_the_past_keeps_its_time() -> None:
     # a guard (passes before and after): "he was now able to walk" is the story's own time, not the visit
     course = analyze_text(_LETTER + "In August 2025 he was now able to walk with a frame but had fatigue.\n")
