@@ -143,6 +143,21 @@ def test_a_drug_changed_to_another_form_does_not_stop() -> None:
     assert next(e for e in analyze_text(text).exposures if e.drug == "vancomycin").status != "stopped"
 
 
+# --- a dose spread "over five days" is given for that long --------------------------------------------------------
+
+def test_a_dose_given_over_days_ends_when_they_are_over() -> None:
+    text = _MAN + "On 05/02/2025 he received intravenous immunoglobulin 2 g/kg over five days."
+    ivig = next(e for e in analyze_text(text).exposures if e.drug == "intravenous immunoglobulin")
+    assert ivig.end is not None and ivig.end.point == "2025-02-10"
+
+
+def test_a_titration_over_months_is_no_course_length() -> None:
+    # a guard (passes before and after): "an incremental dose of X over 2 months" does not stop X
+    text = ("A 32-year-old man was started on lithium 400 mg daily on 01/02/2020. Even with an incremental dose of "
+            "lithium over 2 months, he had not improved.")
+    assert next(e for e in analyze_text(text).exposures if e.drug == "lithium").end is None
+
+
 # --- a letter's "now", "in clinic": the visit's date ----------------------------------------------------------------
 
 _LETTER = ("Clinic date: 12/11/2025\n\nDear Dr Hale,\n\nI saw Mr Pell in clinic today. He had a myasthenic crisis in "
