@@ -34,9 +34,11 @@ def _item(line: str, labelled: bool) -> bool:
     rest of a label's line)."""
     marked = _MARKED.match(line)
     body = line[marked.end():] if marked else line
-    words = _BRACKETED.sub(" ", body).split()  # "(diagnosed 2017)", "(biopsy 2019)": notes on the item, not prose
-    return bool(body.strip()) and len(words) <= _MAX_ITEM_WORDS and _SENTENCES.search(body) is None \
-        and (labelled or marked is not None)
+    # "(diagnosed 2017)", "(biopsy 2019)": notes on the item, not prose; a label's line may hold its items one after
+    # another, split by semicolons ("Final diagnoses: X caused by Y; Z; W, resolved": documents QA round docqa7)
+    parts = _BRACKETED.sub(" ", body).rstrip(" .").split(";") if labelled else [_BRACKETED.sub(" ", body)]
+    return bool(body.strip()) and all(len(p.split()) <= _MAX_ITEM_WORDS for p in parts) \
+        and _SENTENCES.search(body) is None and (labelled or marked is not None)
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")

@@ -506,6 +506,19 @@ def _course_in_brackets(text: str, last: Mention, leads: ByStart, drugs: ByStart
 _OVER_PERIOD = re.compile(r"over\s+(?:a|the)\s+(?:period|course)\s+of\b", re.I)
 
 
+# what stands between a drug and "over N days" when the length is its course's: its dose, or a verb of giving ("an
+# incremental dose of lithium over 2 months" is a titration, no course length)
+_GIVEN_OVER = re.compile(r"\b(?:given|administered|maintained|continued|infused|received|delivered)\b", re.I)
+
+
+def _over_days(d: Mention) -> bool:
+    """ "IVIG 2 g/kg over five days": a dose spread over two days or more is given for that long (docqa7); one given
+    "over 12 hours" is one infusion's rate, no course length."""
+    duration = str(d.attrs.get("duration") or "")
+    days = _days(duration) if duration.startswith("P") and "T" not in duration else None
+    return days is not None and days >= 2 and not d.attrs.get("vague")
+
+
 def _course_after(text: str, last: Mention, durations: ByStart, drugs: ByStart) -> Mention | None:
     """The 'for N days' that states how long the drug written at `last` was given, with only a verb of giving
     between them and no other drug."""
@@ -519,8 +532,10 @@ def _course_after(text: str, last: Mention, durations: ByStart, drugs: ByStart) 
     for d in durations.window(end - reach, end + 61 + reach):
         start = int(d.attrs.get("phrase_start") or d.start)
         # "over the next 10 days", "over a period of 50 weeks"
+        # ("IVIG 2 g/kg over five days", "maintained over six weeks": docqa7)
+        given_over = _over_days(d) and (last.type != "drug" or _GIVEN_OVER.search(text, end, start) is not None)
         over = d.attrs.get("signal") == "over" and (d.attrs.get("rel_direction") == "after" or
-                                                    _OVER_PERIOD.match(text, start) is not None)
+                                                    _OVER_PERIOD.match(text, start) is not None or given_over)
         if d.attrs.get("signal") != "for" and not over or start < end or start - end > 60:
             continue
         if drugs.window(end, start) or not _COURSE_GAP.fullmatch(text, end, start):

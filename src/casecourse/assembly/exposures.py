@@ -139,6 +139,14 @@ _LATER_STOP = anchored(
     r"(?:(?:was|were|had to be|has been|had been)\s+)?"
     r"(?:(?:later|subsequently|then|eventually|finally|soon|promptly|rapidly)\s+)?"
     r"(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b", re.I)
+# a drug started, then switched to another named right after, its subject left out: "X was started on 14/03/2024 and
+# was changed to intravenous Y on 15/03/2024" (documents QA round docqa7): X stops at the switch's time; only where
+# another drug follows the "to" closely ("changed to oral", a form of the same drug, stops nothing)
+_LATER_SWITCH = anchored(
+    r"(?:\s*,?\s*(?:but|and|then|and then|which)\s+)(?:(?:was|were|had been)\s+)?"
+    r"(?:(?:later|subsequently|then|eventually|promptly)\s+)?"
+    r"(?:changed|switched|converted|de-?escalated|narrowed|rationali[sz]ed)\s+to\b", re.I)
+_SWITCH_GAP = re.compile(r"\s*(?:(?:oral|intravenous|iv|subcutaneous|intramuscular|high-dose|the|a)\s+)*", re.I)
 # a stop an event made necessary, told after it: "..., which necessitated its discontinuation", "led to its withdrawal"
 # (not "required discontinuation of Y", another drug's)
 _UNTIL = re.compile(r"\b(?:until|till|up to)\b", re.I)
@@ -1461,6 +1469,10 @@ class ExposureBuilder:
         # pattern's words hold no drug name, and one long sentence of many drugs stays linear
         end = ms.index(drugs).next_start(d.end, sent[1])
         m = _LATER_STOP.search(self.text, d.end, min(end, ms.index(drugs).next_other(d, sent[1])))
+        if m is None and end < sent[1] and end == ms.index(drugs).next_other(d, sent[1]) and \
+                (sw := _LATER_SWITCH.search(self.text, d.end, end)) is not None and \
+                _SWITCH_GAP.fullmatch(self.text, sw.end(), end):
+            m = sw  # "X was started on day 1 and changed to Y on day 2": X stops at the switch (only at a time told)
         if m is None and (need := _REQUIRED_STOP.search(self.text, d.end, end)) is not None:
             # "Carbamazepine caused a rash, which necessitated its discontinuation": stopped, the event its reason
             self._stop(name, TimeRef(derivation="unknown"), _required_reason(self.text[d.end:need.start()]))
@@ -1484,6 +1496,8 @@ class ExposureBuilder:
                 break
         if not when.known and (over := _stop_length(self.text, d, ms, (sent[0], clause_end))):
             when = days_after(st.at(m.start()), *over)  # "tapered and discontinued over four weeks"
+        if not when.known and m.re is _LATER_SWITCH:
+            return  # "given for 72 hours, then changed to Y": the switch tells no time of its own (the length ends X)
         self._stop(name, when, ms.reasons_to(self.text, clause_end).at(m.end()))
 
     def _segment(self, drug: Mention, drugs: list[Mention], ms: _Mentions, when: TimeRef,

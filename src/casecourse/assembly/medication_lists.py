@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from casecourse.assembly.record_sections import sections
+from casecourse.assembly.record_sections import LIST_MARK, sections
 from casecourse.assembly.timeline import calendar_time
 from casecourse.knowledge import table
 from casecourse.model import Exposure, Mention, TimeRef
@@ -34,10 +34,20 @@ def _stop_rx() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{words})\b", re.I)
 
 
+# a paragraph of prose after a blank line: a line of 60 characters or more that no list mark opens (a letter's story
+# told after its "Current medications:" list without a heading of its own)
+_PROSE_AFTER = re.compile(rf"\n[ \t]*\n(?=[ \t]*(?!{LIST_MARK}\s)[^\n]{{60}})")
+
+
 def _sections(text: str, zones: list[Zone]) -> list[tuple[int, int]]:
-    """(start, end) of each part of the text under a medication-list heading, to the next heading, and of each line
-    a medication label opens."""
-    return [(lo, hi) for lo, hi, _ in sections(text, zones, _headings())]
+    """(start, end) of each part of the text under a medication-list heading, to the next heading or to the first
+    paragraph of prose after the list (documents QA round docqa7: "Pyridostigmine was withheld ..." in the story after
+    a letter's list is no line of the list), and of each line a medication label opens."""
+    out = []
+    for lo, hi, labelled in sections(text, zones, _headings()):
+        prose = None if labelled else _PROSE_AFTER.search(text, lo, hi)
+        out.append((lo, prose.start() if prose is not None and text[lo:prose.start()].strip() else hi))
+    return out
 
 
 def _stopped_on_its_line(text: str, m: Mention) -> bool:
@@ -110,3 +120,10 @@ def mark_discharge_medications(text: str, zones: list[Zone], mentions: list[Ment
     dates = [m for m in mentions if m.type == "date" and m.attrs.get("kind") == "absolute"]
     if dates:
         _date_starts(text, listed_at, dates, exposures)
+    for e in exposures:
+        # a listed drug's line (its current dose, undated) read before the story that tells when the course began
+        # ("Levamisole 48 mg on alternate days" above "levamisole was started on 01/09/2025"): the course began then
+        if e.drug in listed_at and not e.time.known and e.segments and not e.segments[0].start.known:
+            first = next((g.start for g in e.segments[1:] if g.start.known), None)
+            if first is not None:
+                e.time = first

@@ -40,6 +40,14 @@ _REASON_TYPES = frozenset({"condition", "finding"})
 _DONE_AFTER = re.compile(r"\s+(?:was|were)\s+(?:then\s+|also\s+|successfully\s+|subsequently\s+|urgently\s+)?"
                          r"(?:performed|done|carried out|undertaken|placed|inserted|created|initiated|started)\b", re.I)
 _DENIED_BEFORE = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:\w+[\s-]+){0,2}$", re.I)
+# a procedure the sentence denies right after it ("a thymectomy was not performed", "platelet transfusion was not
+# given", "thymectomy is not planned", "splenectomy has not been required"): not done. medspaCy's forward "was not" wins
+# over a backward cue there, so the denial is read here (documents QA round docqa7)
+_DENIED_AFTER = re.compile(
+    r"\s+(?:was|were|is|are|has|have|had|will|would)\s+(?:then\s+|therefore\s+|also\s+|thus\s+|so\s+)?"
+    r"(?:not|never)\s+(?:be\s+|been\s+)?(?:yet\s+)?(?:performed|done|carried\s+out|undertaken|given|planned|"
+    r"indicated|attempted|pursued|offered|required|needed|necessary|recommended|administered|started|initiated|"
+    r"feasible|possible)\b(?!\s+(?:until|till)\b)", re.I)
 # between a procedure and its own time right after it: "extubated on day 9", "splenectomy in March 2015"
 # (or its date in brackets, as a history list writes it: "Cholecystectomy (2008)", "appendicectomy (in 1999)")
 _FROM_GAP = re.compile(r"\s*,?\s*from\s+(?:the\s+)?", re.I)
@@ -161,6 +169,9 @@ class ProcedureBuilder:
         if assertion == Assertion.negated and _DONE_AFTER.match(self.text, m.end) \
                 and not _DENIED_BEFORE.search(self.text, max(sent[0], m.start - 40), m.start):
             assertion = Assertion.present
+        if assertion in (Assertion.present, Assertion.historical, Assertion.hypothetical) \
+                and _DENIED_AFTER.match(self.text, m.end):
+            assertion = Assertion.negated
         if m.attrs.get("planned") and assertion in (Assertion.present, Assertion.historical):
             assertion = Assertion.hypothetical
         if m.attrs.get("declined"):

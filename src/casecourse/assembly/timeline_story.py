@@ -452,6 +452,10 @@ class _StoryPlacer:
         has_calendar, today, current = self.has_calendar, self.today, self.current
         if (marked := _from_marked_day_zero(tx, day)) is not None:
             return marked
+        if tx.attrs.get("kind") == "absolute" and _LOOK_BACK.search(self.text, max(0, tx.start - 60), tx.start):
+            # "The score was 3, down from 17 in June": the date is the earlier value's, a look back; the story
+            # stays where it was (documents QA round docqa7)
+            return None
         if self.born is not None and (aged := from_birth(self.text, tx, self.born, today)) is not None:
             # "at 6 months of age", "walked at 20 months" in a letter stating the child's birth; after the
             # sentence's "today" a look back ("His weight today is X, down from Y at 12 months of age")
@@ -708,8 +712,12 @@ class _StoryPlacer:
         """Back to the visit of a letter (its "today"), the birth told in passing, or the admission told last, when
         sentence `i` (no time of its own) returns there."""
         text, sentence, today = self.text, self.sentences[i], self.today
-        if today is not None and _TODAY.search(text, *sentence):
-            # "Today he is well" in a letter that dated its "today" ("seen in clinic today, 13 May")
+        if today is not None and (_TODAY.search(text, *sentence) or _AT_THE_VISIT.search(text, *sentence)
+                                  or any(not _NOT_THE_PRESENT.search(text, max(sentence[0], m.start() - 12), m.start())
+                                         for m in _NOW.finditer(text, *sentence))):
+            # "Today he is well" in a letter that dated its "today" ("seen in clinic today, 13 May"); "He now reports
+            # ...", "In clinic the urine ratio was ...", "He is currently well": the visit, not the history told
+            # before (documents QA round docqa7); "he was now able to walk" tells the story's own time
             self.current = today
         if self.aside is None and self.born is not None and _BORN.search(text, *sentence):
             # "He was born at 34 weeks with a birth weight of 2.1 kg" in a letter stating the date of birth
@@ -890,6 +898,14 @@ def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None]
         and _CONTINUES.match(reading.text, reading.sentences[i][0]) is not None
 
 
+# the visit a letter records, told without "today" (docqa7): "in clinic", "at this visit", "currently", "now"
+_AT_THE_VISIT = re.compile(r"\b(?:in (?:the )?clinic(?! (?:letter|note)s?\b)|at (?:this|today's|the present) "
+                           r"(?:visit|appointment|review)|currently|at present)\b", re.I)
+_NOW = re.compile(r"\bnow\b", re.I)
+_NOT_THE_PRESENT = re.compile(r"\b(?:was|were|had|by|until|till|from|since|up to|and)\s+(?:\w+\s+)?$", re.I)
+# a change told against an earlier value and its date: "down from 17 in June", "up from 3.1 L in March 2025"
+_LOOK_BACK = re.compile(r"\b(?:down|up|fallen|risen|improved|reduced|decreased|increased|dropped|rose|fell|compared\s+"
+                        r"(?:with|to))\s+(?:from\s+)?[\d.,]+(?:\s*[^\s\d,;.()]{1,10})?\s+(?:in|on)\s+\Z", re.I)
 _TODAY_RESTATED = re.compile(r"\btoday\s*,\s*$", re.I)  # "today, three weeks after X": a time restating today
 
 

@@ -1308,3 +1308,36 @@ def mark_other_causes(text: str, mentions: list[Mention]) -> None:
         if m.type == "condition" and m.assertion == Assertion.negated \
                 and _other_cause_frame().search(text, max(0, m.start - 60), m.start):
             set_field(m, "assertion", Assertion.present)
+
+
+# the causal link of a diagnosis that "cannot be excluded" ("the causal relationship of agranulocytosis cannot be
+# excluded", "a role of the infection could not be ruled out"): the cause is in doubt, not the diagnosis (docqa7)
+_CAUSAL_FRAME = re.compile(r"\b(?:causal\s+)?(?:relationship|relation|association|link|role|causality|contribution|"
+                           r"involvement)\s+(?:of|between|with)\s+(?:(?:the|his|her|this|an?)\s+)?\Z", re.I)
+_NOT_EXCLUDED_AFTER = re.compile(r"[^.;]{0,60}?\b(?:cannot|can\s+not|could\s+not|couldn't|can't)\s+be\s+"
+                                 r"(?:\w+ly\s+)?(?:excluded|ruled\s+out)\b", re.I)
+
+
+# a test's purpose: "(done) so that the possibility of a stroke could be excluded" looks for the stroke (docqa7)
+_PURPOSE_BEFORE = re.compile(r"\b(?:so\s+that|in\s+order\s+that)\s+[^.;]{0,60}\Z", re.I)
+_COULD_BE_EXCLUDED_AFTER = re.compile(r"[^.;]{0,30}?\b(?:could|can|would|might|may)\s+be\s+(?:excluded|ruled\s+out)\b",
+                                      re.I)
+
+
+def mark_causal_doubt(text: str, mentions: list[Mention]) -> None:
+    """A diagnosis named as what a causal link is of, which 'cannot be excluded' after it, is there: the doubt is
+    the link's ("the causal relationship of agranulocytosis cannot be excluded"). One a test is done 'so that' it
+    'could be excluded' is looked for, not denied."""
+    if "xclude" not in text and "uled out" not in text:
+        return
+    for m in mentions:
+        if m.type == "condition" and m.assertion == Assertion.negated \
+                and _PURPOSE_BEFORE.search(text, max(0, m.start - 70), m.start) \
+                and _COULD_BE_EXCLUDED_AFTER.match(text, m.end):
+            set_field(m, "assertion", Assertion.suspected)
+            continue
+        if m.type in ("condition", "finding") and m.assertion == Assertion.suspected \
+                and _CAUSAL_FRAME.search(text, max(0, m.start - 50), m.start) \
+                and _NOT_EXCLUDED_AFTER.match(text, m.end):
+            set_field(m, "assertion", Assertion.present)
+

@@ -315,6 +315,10 @@ def _result_line(text: str, pos: int, test_ends: frozenset[int], memo: dict[int,
 _SHARED_GAP = re.compile(
     r"(?P<ord>st|nd|rd|th)?\s*(?:(?P<comma>,)\s*(?P<and>and\s+|or\s+)?|(?:and|or)\s+|(?P<to>to)\s+)")
 _FROM_JUST_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+# a bare number that counts days, weeks or doses ("22 x10^9/L on day 3 and 187 x10^9/L on day 8") is no value of the
+# list after it (documents QA round docqa7: the platelet counts of a purpura's course)
+_COUNTED_BEFORE = re.compile(r"\b(?:day|days|week|weeks|month|months|year|years|hour|hours|cycle|cycles|course|dose|"
+                             r"doses|session|sessions|visit|pod|age|aged)\s*$", re.I)
 
 
 def _share_units(text: str, values: list[Value]) -> None:
@@ -331,6 +335,8 @@ def _share_units(text: str, values: list[Value]) -> None:
         if gap.group("comma") and not gap.group("and") and not (nxt.extra or {}).get("unit_shared"):
             continue
         if gap.group("to") and not _FROM_JUST_BEFORE.search(text, max(0, v.start - 8), v.start):
+            continue
+        if _COUNTED_BEFORE.search(text, max(0, v.start - 10), v.start):
             continue
         v.unit, v.ucum, v.info = nxt.unit, nxt.ucum, nxt.info
         v.extra = {"unit_shared": True}  # the unit is written once, after the list's last number

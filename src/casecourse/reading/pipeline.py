@@ -291,6 +291,7 @@ def read(text: str, finders: tuple[str, ...] | None = None, reference_date: str 
     assertion.mark_alternatives(text, mentions)
     assertion.mark_empty_fields(text, mentions)
     assertion.mark_other_causes(text, mentions)
+    assertion.mark_causal_doubt(text, mentions)
     differential_lists.mark(text, mentions)
     # a cue is in its sentence's zone (a discussion's "not" is no story's)
     _assign_zones(text, zones, sents, cues, sentence_zones)

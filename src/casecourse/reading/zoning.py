@@ -437,6 +437,13 @@ def _record_opening(lines: list[tuple[int, int, str]], heads: list[str | None]) 
     return False
 
 
+@cache
+def _diagnosis_label_rx() -> re.Pattern[str]:
+    """A paragraph opening with the label of a list of the patient's diagnoses ("Final diagnoses:", "Diagnosis:"),
+    `knowledge/diagnosis_list_headings.csv`."""
+    return re.compile(rf"\s*(?:{alternation([r['heading'] for r in table('diagnosis_list_headings.csv')])})\s*:", re.I)
+
+
 _SECTION_NUMBER = re.compile(r"^\s*(\d+)(?:\.(\d+))?\.?\s")
 
 
@@ -545,7 +552,8 @@ def _mark_unheaded_discussion(text: str, zones: list[Zone]) -> None:
         if i < first and not _record_field_rx().match(text, zones[i].start):
             # (a record's header field, "Admission Date: X" / "Sex: M", stays the patient's)
             zones[i] = Zone(zones[i].start, zones[i].end, "background")
-        elif i > last:
+        elif i > last and not _diagnosis_label_rx().match(text, zones[i].start):
+            # (a closing list of the patient's diagnoses, "Final diagnoses: X; Y", stays the patient's)
             zones[i] = Zone(zones[i].start, zones[i].end, "discussion")
 
 
