@@ -221,3 +221,18 @@ def test_a_treatment_advised_is_a_plan_and_one_not_advised_was_not_given() -> No
     got = _asserted("He was diagnosed with chronic renal failure and dialysis was recommended.")
     assert got["dialysis"] == "hypothetical" and got["chronic renal failure"] == "present"
     assert _asserted("Pregabalin was not advised for premedication.")["pregabalin"] == "negated"
+
+
+def test_the_patients_predicate_after_a_history_is_not_history() -> None:
+    got = _asserted("A man with a history of gout and sleep apnoea developed fever and diarrhoea.")
+    assert got["gout"] == "historical" and got["fever"] == "present" and got["diarrhoea"] == "present"
+    got = _asserted("Her sister had a history of lupus and developed nephritis.")
+    assert got["nephritis"] == "family"
+
+
+def test_possibilities_in_a_differential_diagnosis_section_are_differentials() -> None:
+    c = analyze_text("A 40-year-old man presented with hypoxaemia in June 2021. He had a pneumothorax.\n\n"
+                     "Differential Diagnosis\n\nDesaturation can be due to anaemia, tamponade, sepsis, or a "
+                     "shunt.\n\nInvestigations\n\nA chest radiograph showed a pneumothorax.", assess=False)
+    status = {x.name: x.status for x in c.conditions}
+    assert status["sepsis"] == "differential" and status["pneumothorax"] == "confirmed"

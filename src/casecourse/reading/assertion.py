@@ -892,15 +892,27 @@ _NEW_SUBJECT = re.compile(
     r"\b(?:but|however|although|whereas|while|she|he|they|the\s+patient|our\s+patient)\b|;", re.I)
 
 
+# the patient's predicate that ends a history's scope ("... with a history of gout developed fever"), not a perfect
+# or an infinitive ("was suspected to have developed")
+_STORY_PREDICATE = re.compile(r"developed", re.I)
+_PERFECT_BEFORE = re.compile(r"\b(?:have|has|had|having|to|been)\s+$", re.I)
+
+
 def _chained(text: str, cues: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
     """A predicate that shares the subject of its clause ("... and died of", "..., who had X, died because of Y") after
     a relative's cue ("her sister had X and died because of Y") is the relative's too, a FAMILY cue of its own; after
-    none, or across a new subject ("... but the patient developed", "..., she developed"), it is no cue."""
+    none, or across a new subject ("... but the patient developed", "..., she developed"), it is no cue, and after a
+    history cue it ends that history's scope (the patient's own predicate)."""
     out: list[tuple[int, int, str, str]] = []
     for a, b, cat, d in cues:
         if cat == "FAMILY_CHAIN":
             rel = [x for x in out if x[2] == "FAMILY" and x[1] <= a]
             if not rel or _NEW_SUBJECT.search(text, rel[-1][1], a):
+                if any(x[2] == "HISTORICAL" for x in out) and _STORY_PREDICATE.fullmatch(text, a, b) \
+                        and not _PERFECT_BEFORE.search(text, max(0, a - 12), a):
+                    # the patient's own predicate after the history ("a man with a history of HIV and gout developed
+                    # fever"): the history's scope ends there
+                    out.append((a, b, "TERMINATE", "TERMINATE"))
                 continue
             cat = "FAMILY"
         out.append((a, b, cat, d))
