@@ -236,3 +236,15 @@ def test_possibilities_in_a_differential_diagnosis_section_are_differentials() -
                      "shunt.\n\nInvestigations\n\nA chest radiograph showed a pneumothorax.", assess=False)
     status = {x.name: x.status for x in c.conditions}
     assert status["sepsis"] == "differential" and status["pneumothorax"] == "confirmed"
+
+
+def test_a_denial_in_the_subjects_history_stops_at_the_drug_it_was_taking() -> None:
+    c = analyze_text("A 43-year-old man with no history of diabetes was taking metformin 500 mg twice daily.",
+                     assess=False)
+    assert [x.drug for x in c.exposures] == ["metformin"]
+    assert _asserted("A woman with no history of diabetes was taking metformin.")["diabetes"] == "negated"
+
+
+def test_a_course_started_and_given_for_a_length_ends_then() -> None:
+    x = _drug("IVIG 0.4 g/kg daily was started and administered for 5 days.", "intravenous immunoglobulin")
+    assert x.segments[0].length_days == 5.0 and x.status == "completed"
