@@ -248,3 +248,11 @@ def test_a_denial_in_the_subjects_history_stops_at_the_drug_it_was_taking() -> N
 def test_a_course_started_and_given_for_a_length_ends_then() -> None:
     x = _drug("IVIG 0.4 g/kg daily was started and administered for 5 days.", "intravenous immunoglobulin")
     assert x.segments[0].length_days == 5.0 and x.status == "completed"
+
+
+def test_a_course_first_told_as_completed_with_its_length_began_that_long_before() -> None:
+    x = _drug("On 20 May 2021 she completed six weeks of intravenous ertapenem.", "ertapenem")
+    assert x.status == "completed" and x.end is not None and x.end.point == "2021-05-20"
+    assert x.time.point == "2021-04-08" and x.time.derivation == "estimated"
+    y = _drug("Her fever settled after she completed one week of intravenous ertapenem.", "ertapenem")
+    assert not y.time.known  # the end is only the story's carried time: no start counted back from it

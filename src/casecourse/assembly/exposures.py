@@ -597,8 +597,10 @@ class ExposureBuilder:
             return
         elif action == "complete":  # "he had completed a 7-day course of X": over at this time, as planned
             if exp is None:
-                exp = self._new(drug, TimeRef(derivation="unknown"), sent, seg)
-                exp.segments[-1].start = TimeRef(derivation="unknown")
+                # "after he completed 1 week of X": begun that long before; else when it began is not told
+                began = self._completed_since(drug, sent, when)
+                exp = self._new(drug, began, sent, seg)
+                exp.segments[-1].start = began
             self._stop(name, when, reason, status="completed")
         elif action == "not_taken":
             if exp is None and name not in self._of:
@@ -1201,6 +1203,18 @@ class ExposureBuilder:
         if week is None or exp is None or not exp.segments or not exp.segments[0].start.known:
             return None
         return days_after(exp.segments[0].start, (float(week.group(1)) - 1) * 7, t.text)
+
+    def _completed_since(self, d: Mention, sent: tuple[int, int], when: TimeRef) -> TimeRef:
+        """The start of a course first told as completed with its length ("after he completed 1 week of X"): that
+        length before its end, an estimate; unknown when the length or the end is not told (a time carried from an
+        earlier sentence is not the end's)."""
+        told = _COMPLETED_LENGTH.search(self.text, max(sent[0], d.start - 80), d.start)
+        if told is None or not when.known or when.derivation not in ("stated", "relative"):
+            return TimeRef(derivation="unknown")  # (a carried time is no told end: counting back from it misleads)
+        n = int(NUMBER_WORDS.get(told["n"].lower(), told["n"]))
+        days = n * UNIT_DAYS[told["u"].lower().rstrip("s")]
+        return days_after(when, -days, self.text[told.start():told.end("u")], anchor="exposure end").model_copy(
+            update={"derivation": "estimated"})
 
     def _stopped_after(self, d: Mention, ms: _Mentions, clause: tuple[int, int]) -> TimeRef | None:
         """ "X was stopped / completed after 5 days": the course's length, counted from the start of the course
