@@ -256,3 +256,10 @@ def test_a_course_first_told_as_completed_with_its_length_began_that_long_before
     assert x.time.point == "2021-04-08" and x.time.derivation == "estimated"
     y = _drug("Her fever settled after she completed one week of intravenous ertapenem.", "ertapenem")
     assert not y.time.known  # the end is only the story's carried time: no start counted back from it
+
+
+def test_image_guided_drainage_and_renal_replacement_treatment_are_procedures() -> None:
+    c = analyze_text(_LEAD + "She received continuous renal replacement treatment. On day 5 she underwent "
+                     "ultrasound-guided drainage of the abscess.", assess=False)
+    names = {p.name: p.category for p in c.procedures}
+    assert names.get("continuous renal replacement therapy") == "dialysis" and "drainage" in names
