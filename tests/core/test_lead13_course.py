@@ -263,3 +263,11 @@ def test_image_guided_drainage_and_renal_replacement_treatment_are_procedures() 
                      "ultrasound-guided drainage of the abscess.", assess=False)
     names = {p.name: p.category for p in c.procedures}
     assert names.get("continuous renal replacement therapy") == "dialysis" and "drainage" in names
+
+
+def test_a_products_strength_is_no_dose_and_soft_tissue_emphysema_is_subcutaneous() -> None:
+    x = _drug("He was found with empty packs of clozapine (10 tablets per pack, 100 mg/tablet, total 8 g).",
+              "clozapine")
+    assert [s.dose.value for s in x.segments if s.dose] != [100.0]
+    c = analyze_text(_LEAD + "CT showed soft-tissue emphysema.", assess=False)
+    assert any(k.code == "HP:6001021" for f in [*c.findings, *c.conditions] for k in f.codings)

@@ -174,6 +174,8 @@ def find(text: str) -> list[Mention]:
             continue  # "urine calcium was normal 6.9 mmol": a measured amount, not a dose
         if _canonical_unit(unit) == "mL" and _VENTILATION_BEFORE.search(text, max(0, m.start() - 50), m.start()):
             continue  # "tidal volume 6 mL/kg", "Vt 80 mL": a ventilator reading, not a dose
+        if not m.group("freq") and _PER_FORM.match(text, m.end()):
+            continue  # "100 mg/tablet", "500 mg per capsule": a strength of the product, no dose given
         attrs: dict = {"value": _number(m.group("value")), "unit": _canonical_unit(unit)}
         if unit != attrs["unit"]:
             attrs["unit_text"] = unit  # as written: "1 gm", "500 milligrams"
@@ -223,6 +225,11 @@ def find(text: str) -> list[Mention]:
         out.append(_make(type="route", start=m.start(), end=m.end(), text=word, norm=routes[word.lower()]))
     out.sort(key=lambda x: (x.start, -x.end))
     return out
+
+
+# a product's strength written after an amount: "100 mg/tablet", "500 mg per capsule", "1 g/vial"
+_PER_FORM = re.compile(r"\s*(?:/|per\s+)\s*(?:tablets?|tabs?|capsules?|caps?|pills?|vials?|ampoules?|ampules?|"
+                       r"sachets?|patch(?:es)?|suppositor(?:y|ies)|blisters?)\b", re.I)
 
 
 # a word that a Roman numeral numbers ("class IV", "NYHA IV", "grades III-IV"), right before "IV"
