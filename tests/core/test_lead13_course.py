@@ -271,3 +271,15 @@ def test_a_products_strength_is_no_dose_and_soft_tissue_emphysema_is_subcutaneou
     assert [s.dose.value for s in x.segments if s.dose] != [100.0]
     c = analyze_text(_LEAD + "CT showed soft-tissue emphysema.", assess=False)
     assert any(k.code == "HP:6001021" for f in [*c.findings, *c.conditions] for k in f.codings)
+
+
+def test_bariatric_operations_and_an_operation_first_told_as_what_came_before() -> None:
+    c = analyze_text("A 50-year-old woman was seen on 3 May 2020. She had undergone laparoscopic adjustable gastric "
+                     "banding in 2005. She had Crigler-Najjar syndrome status post cholecystectomy.", assess=False)
+    by = {p.name: p for p in c.procedures}
+    assert by["bariatric surgery"].time.point == "2005"
+    chole = by["cholecystectomy"]
+    assert chole.status == "completed" and not chole.time.known  # done before, when not told
+    c = analyze_text("A man underwent a colectomy on 2 May 2020. After the colectomy he developed fever.",
+                     assess=False)
+    assert [p.name for p in c.procedures] == ["colectomy"]

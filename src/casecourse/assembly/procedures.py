@@ -116,7 +116,10 @@ class ProcedureBuilder:
                 if span is not None:
                     self._add(m, sent, span[0], mentions, i, end=span[1])
                 else:
-                    self._add(m, sent, self._own_time(m, mentions, i, when), mentions, i)
+                    own = self._own_time(m, mentions, i, when)
+                    if m.attrs.get("before_told") and own is when:
+                        own = TimeRef(derivation="unknown")  # "status post cholecystectomy": before, when not told
+                    self._add(m, sent, own, mentions, i)
 
     def _own_range(self, m: Mention, ms: list[Mention], i: int,
                    sentence_time: TimeRef) -> tuple[TimeRef, TimeRef] | None:

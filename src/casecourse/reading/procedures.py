@@ -66,6 +66,14 @@ _NOT_DONE_BEFORE = re.compile(r"\b(?:department|division|school|professor|chair|
                               r"(?:\w+\s+)?$", re.I)
 # a participle used as an adjective: "the excised mass", "histology of resected tissue", "the transplanted kidney";
 # not where it states the patient's condition ("an intubated patient", "a splenectomized man")
+# a named operation told first as what the stay followed ("admitted to the ICU following laparoscopic sleeve
+# gastrectomy") is that operation, done right before; not a generic word, not one a time is counted from ("3 months
+# after HSCT": its date is not the sentence's)
+_GENERIC_NAMES = frozenset({"surgery", "resection", "anastomosis", "implantation", "reconstruction", "drainage"})
+_RIGHT_AFTER = re.compile(r"after|following|post-?", re.I)
+_AMOUNT_BEFORE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+                            r"thirty|several|a\s+few|an?)\s*-?\s*(?:h|hrs?|hours?|d|days?|wks?|weeks?|mo|months?|y|yrs?|"
+                            r"years?)\s*$", re.I)
 _PATIENT_STATES = frozenset({"airway", "ventilation", "dialysis", "transfusion", "resuscitation", "ecmo"})
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|of|remaining|its|their)\s+$", re.I)
 # words one of the patterns before a mention needs (a cheap test before the regex: ~15 candidates a document)
@@ -213,6 +221,7 @@ def find(text: str) -> list[Mention]:
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[Mention] = []
     last_end = -1
+    told: set[str] = set()  # the procedures named so far
     glossary: dict[int, bool] = {}  # line start -> whether the line is a list of abbreviations
     for start, end, e in found:
         if start < last_end:
@@ -247,8 +256,17 @@ def find(text: str) -> list[Mention]:
         if cut >= 0:
             before = before[cut + 2:]
         tail = before.lower()
-        if any(k in tail[-40:] for k in _REFERENCE_KEYS) and _REFERENCE_BEFORE.search(before[-40:]):
+        ref = None
+        if any(k in tail[-40:] for k in _REFERENCE_KEYS) and (ref := _REFERENCE_BEFORE.search(before[-40:])) and (
+                e.name in told or e.name in _GENERIC_NAMES or e.category in _PATIENT_STATES
+                or not _RIGHT_AFTER.fullmatch(ref.group(0).split()[0])
+                or _AMOUNT_BEFORE.search(before[-40:][:ref.start()])):
             continue  # "two weeks after the surgery": the point a time counts from, told before (timeline_anchor.py)
+        if ref is not None and e.name not in told:
+            # "admitted following laparoscopic sleeve gastrectomy", "status post cholecystectomy": a named operation
+            # told first as what came before; done, at a time the text does not give
+            attrs["before_told"] = True
+        told.add(e.name)
         of = "of " in tail[-40:]
         count = of and _COUNT_BEFORE.search(before) or _COUNT_AFTER.match(text, end, min(len(text), end + 80))
         if count:
