@@ -283,3 +283,10 @@ def test_bariatric_operations_and_an_operation_first_told_as_what_came_before() 
     c = analyze_text("A man underwent a colectomy on 2 May 2020. After the colectomy he developed fever.",
                      assess=False)
     assert [p.name for p in c.procedures] == ["colectomy"]
+
+
+def test_a_vaccine_named_after_a_disease_is_no_diagnosis() -> None:
+    for s in ("This is the first report of melioidosis linked to COVID-vaccination.",
+              "He had received the second dose of the COVID-19 mRNA vaccine.", "He had a COVID-19 booster."):
+        c = analyze_text("A 48-year-old man was admitted in May 2021. " + s, assess=False)
+        assert "covid-19" not in {x.name for x in c.conditions}, s

@@ -470,7 +470,10 @@ _INFECTED_WITH = re.compile(r"\b(?:(?:infected|infection|infections|co-?infected
 # vaccine or an antigen named after the disease is not ("positive for melanoma antigen", "had hepatitis B vaccination")
 _VIRUS_WORDS = frozenset({"virus", "viruses"})
 # a word between a disease name and the noun it qualifies in a gene's or an antigen's name
-_GENE_OR_ANTIGEN_PART = frozenset({"viral", "surface", "core", "e"})
+_GENE_OR_ANTIGEN_PART = frozenset({"viral", "surface", "core", "e",
+                                   # a vaccine's kind between the disease and "vaccine": "COVID-19 mRNA vaccine"
+                                   "mrna", "inactivated", "attenuated", "conjugate", "conjugated", "recombinant",
+                                   "vector", "polysaccharide"})
 
 
 @lru_cache(maxsize=4)
@@ -517,6 +520,8 @@ def _qualifies_next(text: str, end: int, index: DiseaseIndex, start: int = -1) -
     hyphened = _HYPHEN_WORD.match(text, end)
     if hyphened and hyphened.group(1).lower() in _hyphen_heads():
         return True  # "sarcoidosis-like reaction", "leukemia-free survival": a likeness or an absence, not the disease
+    if hyphened and hyphened.group(1).lower() in index.attributive and text[end] == "-":
+        return True  # "COVID-vaccination", "hepatitis-serology": the noun the name qualifies, joined by a hyphen
     nxt = _NEXT_WORD.match(text, end)
     if nxt and nxt.group(1).lower() in _GENE_OR_ANTIGEN_PART:
         # "sarcoma viral oncogene homolog", "hepatitis B surface antigen": the head noun comes one word later
