@@ -290,3 +290,11 @@ def test_a_vaccine_named_after_a_disease_is_no_diagnosis() -> None:
               "He had received the second dose of the COVID-19 mRNA vaccine.", "He had a COVID-19 booster."):
         c = analyze_text("A 48-year-old man was admitted in May 2021. " + s, assess=False)
         assert "covid-19" not in {x.name for x in c.conditions}, s
+
+
+def test_organisms_told_before_the_growth_verb_and_post_admission_days() -> None:
+    c = analyze_text("A 76-year-old man was admitted with fever. Staphylococcus aureus was isolated from blood "
+                     "cultures. He was discharged on post-admission day twenty.", assess=False)
+    assert [(x.test, x.organism) for x in c.labs if x.interpretation == "POS"] == [
+        ("blood culture", "Staphylococcus aureus")]
+    assert [e.type for e in c.events].count("admission") == 1

@@ -363,6 +363,31 @@ def _grown(text: str, hits: _Hits, result: Hit, clause: tuple[int, int]) -> list
     return specific or out
 
 
+# between the organisms and the verb that says where they grew: "S. aureus was isolated from blood cultures"
+_GROWN_BEFORE_GAP = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?$", re.I)
+
+
+def _grown_before(text: str, hits: _Hits, result: Hit, clause: tuple[int, int]) -> list[Hit]:
+    """The organisms told before the growth verb of a culture, as its subject ("Staphylococcus aureus was isolated
+    from blood cultures", "E. coli and Klebsiella were isolated from the urine culture"), in one list."""
+    if text[result.start:result.end].lower() not in _GROWTH_VERBS + ("detected",):
+        return []
+    i = bisect_left(hits.starts, result.start) - 1
+    out: list[Hit] = []
+    while i >= 0 and hits[i].start >= clause[0]:
+        h = hits[i]
+        if h.kind != "organism":
+            break
+        end = out[0].start if out else result.start
+        gap = text[h.end:end]
+        if out and not _LIST_GAP.match(gap) or not out and not _GROWN_BEFORE_GAP.fullmatch(gap):
+            break
+        out.insert(0, h)
+        i -= 1
+    specific = [h for h in out if h.canonical not in _GENERIC]
+    return specific or out
+
+
 # what a lead-in of results says ("Blood tests showed ..."): the results after it are the named tests'
 _LEAD_IN = re.compile(r"\b(?:showed|shows|show|revealed|reveals|demonstrated|demonstrates|disclosed|were notable for|"
                       r"was notable for|were remarkable for|was remarkable for)\b", re.I)
@@ -407,6 +432,8 @@ def find(text: str) -> list[Mention]:
             continue
         interp = "NEG" if result.kind == "neg" else "POS"
         grown = _grown(text, hits, result, clause) if interp == "POS" else []
+        if not grown and interp == "POS" and head is not None and head.canonical == "culture":
+            grown = _grown_before(text, hits, result, clause)
         for item in items:
             if item.kind == "named_test":
                 name, written = item.canonical, text[item.start:item.end]
