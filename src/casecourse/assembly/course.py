@@ -453,6 +453,17 @@ class CourseAssembler:
             return (_offset(x, when) if when.offset_days is not None else place_one(x, when)) or None
         return None
 
+    def _on_admission_after(self, m: Mention, when: TimeRef) -> TimeRef | None:
+        """A value dated "on admission" right after it in a list of values dated each by its own day ("platelets 9
+        x10^9/L on admission, 22 x10^9/L on day 3"): the admission's time, not the sentence's (docqa8). Only in a story
+        of one admission, when the sentence's time is another day."""
+        if not _ON_ADMISSION_AFTER.match(self.text, m.end):
+            return None
+        stays = [e.time for e in self.course.events if e.type == "admission"]
+        if len(stays) != 1 or stays[0].precision != "day" or stays[0] == when:
+            return None
+        return stays[0]
+
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         """The fact a mention of one of `_FACT_TYPES` makes, if any."""
         if m.assertion == Assertion.family and m.type in ("condition", "finding") and self._mother_is_patient(sent):
@@ -493,7 +504,7 @@ class CourseAssembler:
                                               **self._grades.of(self.text, m))
         elif m.type in ("lab_value", "lab_finding") and m.attrs.get("test") and m.assertion != Assertion.hypothetical \
                 and not self._in_score(m):
-            self._lab(m, sent, self._bracketed_before(m, when) or when)
+            self._lab(m, sent, self._bracketed_before(m, when) or self._on_admission_after(m, when) or when)
         elif m.type == "score" and id(m) not in self._untimed_apgar:
             self._score(m, sent, when)
         elif m.type == "lab_test" and m.norm:
@@ -650,10 +661,14 @@ class CourseAssembler:
     def _planned_ends(self) -> None:
         """A course whose end a stated length sets after the document's own date ("continue X for 6 months in total"
         in a letter written in month 4) is still being taken on that date: active, its end the planned one (docqa6).
-        Only in a dated document that tells no stay (a letter, not a discharge summary's course of stay)."""
+        Only in a dated document that tells no stay (a letter, not a discharge summary's course of stay); in one that
+        tells its stay, the stated day of discharge is that date ("rituximab weekly for four doses" begun a week before
+        a discharge on a stated day is still being given after it, docqa8)."""
         if self._admitted() is not None:
-            return
-        today = letter_date(self.r, self._types)
+            today = next((e.time for e in self.course.events if e.type == "discharge"
+                          and e.time.derivation == "stated" and e.time.precision == "day"), None)
+        else:
+            today = letter_date(self.r, self._types)
         if today is None:
             return
         for e in self.course.exposures:
@@ -1254,6 +1269,8 @@ class CourseAssembler:
         self.course.anchor = first.time if first else None
 
 
+# a value's own "on admission" right after it, before the next value of its list or the clause's end (docqa8)
+_ON_ADMISSION_AFTER = re.compile(r"\s+(?:on|at)\s+(?:(?:his|her|the)\s+)?admission\s*(?:[,;.]|and\b|\Z)", re.I)
 # a disease named as what a treatment prevents, by a noun after it: "stroke prevention", "endocarditis prophylaxis"
 _PREVENTION_AFTER = re.compile(r"\s+(?:prevention|prophylaxis)\b", re.I)
 # what a risk factor is for, before the disease: "no risk factors for thrombosis/embolism", "her risk factors for

@@ -49,6 +49,14 @@ _UNITS = r"(?P<u>sessions?|cycles?|courses?|rounds?|exchanges?|procedures?|runs?
 # "plasma exchange for five sessions", "transfused with 2 units" after it
 _COUNT_BEFORE = re.compile(rf"\b{_N}(?:\s+(?:consecutive|daily|further|additional|more))?\s+{_UNITS}\s+of\s+"
                            r"(?:(?:a|an|the|therapeutic|daily|intermittent|\w+-?based)\s+)?$", re.I)
+# "nine plasma exchanges", "three further haemodialyses": a count right before the procedure's own plural (docqa8)
+_COUNT_PLURAL = re.compile(rf"\b{_N}(?:\s+(?:consecutive|daily|further|additional|more))?\s+$", re.I)
+# "plasma exchange was started on 2 May and she received nine sessions in total": a count of sessions the same
+# sentence tells after its verb of receiving (sessions, exchanges, runs only, not "units" of blood nor "sessions of"
+# another treatment) (docqa8)
+_COUNT_RECEIVED = re.compile(rf"[^.;:]{{0,60}}?\b(?:he|she|they|the\s+patient)\s+(?:received|underwent|had|"
+                             rf"completed)\s+(?:a\s+total\s+of\s+)?{_N}(?:\s+(?:consecutive|daily))?\s+"
+                             r"(?P<u>sessions|exchanges|runs)\b(?!\s+of\b)", re.I)
 # "plasma exchange was performed daily for five sessions": the verb and the schedule between name and count
 _COUNT_AFTER = re.compile(rf"\s*(?:\(|,\s*|\s+)(?:(?:was|were)\s+(?:performed|done|carried\s+out|undertaken|"
                           r"given|administered|repeated)\s+)?(?:(?:daily|weekly|on\s+alternate\s+days|every\s+other\s+"
@@ -254,6 +262,12 @@ def find(text: str) -> list[Mention]:
         if count:
             attrs["count"] = _COUNT_WORDS.get(count["n"].lower()) or int(count["n"])
             attrs["count_unit"] = count["u"].lower().rstrip("s") or None
+        elif text.endswith("s", start, end) and (plural := _COUNT_PLURAL.search(before)):
+            attrs["count"] = _COUNT_WORDS.get(plural["n"].lower()) or int(plural["n"])
+            attrs["count_unit"] = "session"
+        elif count := _COUNT_RECEIVED.match(text, end, min(len(text), end + 120)):
+            attrs["count"] = _COUNT_WORDS.get(count["n"].lower()) or int(count["n"])
+            attrs["count_unit"] = count["u"].lower().rstrip("s").replace("exchange", "session").replace("run", "session")
         length = of and _LENGTH_BEFORE.search(before) or _LENGTH_AFTER.match(text, end, min(len(text), end + 60))
         if length:
             k = length["k"].lower()
