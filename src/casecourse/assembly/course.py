@@ -19,7 +19,7 @@ from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
 from casecourse.assembly.lab_stated import StatedWords, merged, only_change, settings, tells_change, value_before
 from casecourse.assembly.lab_table_restated import merge_table_restatements
-from casecourse.assembly.medication_lists import mark_discharge_medications
+from casecourse.assembly.medication_lists import current_dose_last, mark_discharge_medications
 from casecourse.assembly.medication_plan import mark_plan
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
@@ -110,6 +110,10 @@ _SIZE_BEFORE = re.compile(r"\b(?:measur\w*|sized?|the\s+size\s+of|equivalent\s+t
 _NEWBORN = re.compile(r"\bborn\s+to\b|\bbirth\s*weight\b|gestational\s+age\s+(?:female|male|infant|neonate|newborn|"
                       r"baby|boy|girl)\b", re.I)
 _PREGNANT = frozenset({"pregnant", "primigravida", "multigravida"})
+# an episode named as every one told ("each relapse", "both flares") or as the one told ("the relapse in August")
+_EACH_BEFORE = re.compile(r"\b(?:each|every|both|all|these|those)\s+(?:(?:of\s+)?(?:the|his|her|their)\s+)?"
+                          r"(?:\w+\s+)?\Z", re.I)
+_THE_BEFORE = re.compile(r"\b(?:the|this|that|his|her|their)\s+(?:\w+\s+)?\Z", re.I)
 # an episode told once more by "again" and its own time: "he relapsed in October 2020, and again in February 2021"
 _AGAIN_KINDS = frozenset({"relapse", "flare", "admission", "readmission", "progression"})
 _AGAIN = re.compile(r",?\s+and\s+again\s+(?=(?:in|on|at|after|by|during)\b|\d|(?:one|two|three|four|five|six|"
@@ -405,6 +409,7 @@ class CourseAssembler:
         mark_discharge_medications(self.text, self.r.zones, self.r.mentions, self.course.exposures)
         mark_plan(self.text, self.r.zones, self.r.mentions, self.course.exposures,
                   lambda: letter_date(self.r, self._types))
+        current_dose_last(self.text, self.r.zones, self.r.mentions, self.course.exposures)
         self._planned_ends()
         date_starts_within_the_stay(self.text, self.r.zones, self.course.events, self.course.exposures)
         end_at_death(self.course.events, self.course.exposures)
@@ -1112,6 +1117,9 @@ class CourseAssembler:
             trigger = _trigger(self.text, sent, story)
             # an item of a diagnosis list tells that it happened, not when (as its condition: named, not dated)
             when = TimeRef() if item else self._clause_time(m, story, st.at(m.start))
+            if kind in _AGAIN_KINDS and kind != "admission" and not negated and not item \
+                    and self._told_episode(m, sent, kind, when):
+                continue
             event = Event(id=self._id("event"), type=kind, time=when, trigger=trigger,  # type: ignore[arg-type]
                           assertion=Assertion.negated if negated else Assertion.present, detail=detail,
                           provenance=provenance(self.text, m, sent, "events"))
@@ -1125,6 +1133,17 @@ class CourseAssembler:
                 later = st.at(again.end())
                 if later.known and later != when:
                     self.course.events.append(event.model_copy(update={"id": self._id("event"), "time": later}))
+
+    def _told_episode(self, m: Mention, sent: tuple[int, int], kind: str, when: TimeRef) -> bool:
+        """An episode the story told already, named again: "each relapse was treated with X" (every one of those
+        told, no new one), "since the relapse in August" after "a third relapse in August" (the same month or day)
+        (docqa8)."""
+        before = self.text[max(sent[0], m.start - 20):m.start]
+        if _EACH_BEFORE.search(before):
+            return any(e.type == kind and e.assertion != Assertion.negated for e in self.course.events)
+        return bool(_THE_BEFORE.search(before)) and when.precision in ("day", "month") and bool(when.point) and any(
+            e.type == kind and e.assertion != Assertion.negated and e.time.point == when.point
+            for e in self.course.events)
 
     def _same_state(self, kind: str, negated: bool, detail: str | None, item: bool) -> Event | None:
         """The recovery (improvement, sequela) of the same problem told already, where one of the two is an item of a

@@ -564,7 +564,16 @@ class _StoryPlacer:
                                         or new.anchor == "birth" and has_calendar  # (a child's age: timeline_birth)
                                         or _before_presentation(text, tx)
                                         or _dated_label(text, self.sentences[i], tx)
-                                        or _bulleted_item(text, self.sentences[i][0]))
+                                        or _bulleted_item(text, self.sentences[i][0])
+                                        or self._since_at_visit(tx, new))
+
+    def _since_at_visit(self, tx: Mention, new: TimeRef) -> bool:
+        """ "It has been negative since 20/08/2025" told at a letter's visit: the date starts a state that lasts to
+        today, told in passing; the story stays at the visit (docqa8)."""
+        today, current = self.today, self.current
+        return today is not None and current is not None and tx.attrs.get("kind") == "absolute" \
+            and bool(current.point) and current.point == today.point and _before(new, today) \
+            and _SINCE_BEFORE.search(self.text, max(0, tx.start - 8), tx.start) is not None
 
     def _day_base(self, tx: Mention, i: int, now: TimeRef | None) -> tuple[TimeRef, str] | None:
         """The time a day count of sentence `i` counts from when it names a later event than day 0 (a
@@ -927,6 +936,7 @@ _NOT_THE_PRESENT = re.compile(r"\b(?:was|were|had|by|until|till|from|since|up to
 # a change told against an earlier value and its date: "down from 17 in June", "up from 3.1 L in March 2025"
 _LOOK_BACK = re.compile(r"\b(?:down|up|fallen|risen|improved|reduced|decreased|increased|dropped|rose|fell|compared\s+"
                         r"(?:with|to))\s+(?:from\s+)?[\d.,]+(?:\s*[^\s\d,;.()]{1,10})?\s+(?:in|on)\s+\Z", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?\Z", re.I)
 # an aside dating the last of a series just told: "..., the last on 10 May", "..., the final one on day 9"
 _SERIES_LAST = re.compile(r",\s*(?:the|its|her|his|their)\s+(?:last|final)(?:\s+(?:one|dose|session|exchange|"
                           r"cycle|course|infusion|treatment|run)s?)?\s+(?:on|at)\s+\Z", re.I)

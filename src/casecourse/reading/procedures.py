@@ -267,7 +267,7 @@ def find(text: str) -> list[Mention]:
             attrs["count_unit"] = "session"
         elif count := _COUNT_RECEIVED.match(text, end, min(len(text), end + 120)):
             attrs["count"] = _COUNT_WORDS.get(count["n"].lower()) or int(count["n"])
-            attrs["count_unit"] = count["u"].lower().rstrip("s").replace("exchange", "session").replace("run", "session")
+            attrs["count_unit"] = "session"
         length = of and _LENGTH_BEFORE.search(before) or _LENGTH_AFTER.match(text, end, min(len(text), end + 60))
         if length:
             k = length["k"].lower()
