@@ -409,7 +409,8 @@ class CourseAssembler:
         mark_discharge_medications(self.text, self.r.zones, self.r.mentions, self.course.exposures)
         mark_plan(self.text, self.r.zones, self.r.mentions, self.course.exposures,
                   lambda: letter_date(self.r, self._types))
-        current_dose_last(self.text, self.r.zones, self.r.mentions, self.course.exposures)
+        current_dose_last(self.text, self.r.zones, self.r.mentions, self.course.exposures,
+                          letter_date(self.r, self._types))
         self._planned_ends()
         date_starts_within_the_stay(self.text, self.r.zones, self.course.events, self.course.exposures)
         end_at_death(self.course.events, self.course.exposures)
