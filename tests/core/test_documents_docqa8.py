@@ -71,6 +71,13 @@ def test_after_the_operation_counts_from_the_operation_not_the_last_date_told() 
     assert af.time.earliest == "2024-05-20" and af.time.latest == "2024-05-24"
 
 
+def test_samples_taken_on_two_days_give_a_result_of_each() -> None:
+    course = analyze_text("A 70-year-old woman presented on 11/06/2024 with fever. Sputum cultures collected on "
+                          "13/06/2024 and 16/06/2024 were negative.")
+    assert sorted(lab.time.point for lab in course.labs if lab.test == "sputum culture") \
+        == ["2024-06-13", "2024-06-16"]
+
+
 # --- words ------------------------------------------------------------------------------------------------------------
 
 def test_a_tooth_extraction_is_no_reconstruction() -> None:
@@ -153,3 +160,5 @@ def test_the_endocarditis_report_reads_as_its_cardiologist_would() -> None:
     assert "tooth extraction" in {p.name for p in course.procedures}
     af = next(c for c in course.conditions if c.name == "atrial fibrillation")
     assert af.time.earliest == "2024-03-21" and af.time.latest == "2024-03-25"
+    assert sorted(lab.time.point for lab in course.labs if lab.test == "blood culture"
+                  and lab.interpretation == "NEG")[:2] == ["2024-03-17", "2024-03-19"]

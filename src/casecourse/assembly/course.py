@@ -510,7 +510,12 @@ class CourseAssembler:
                                               **self._grades.of(self.text, m))
         elif m.type in ("lab_value", "lab_finding") and m.attrs.get("test") and m.assertion != Assertion.hypothetical \
                 and not self._in_score(m):
-            self._lab(m, sent, self._bracketed_before(m, when) or self._on_admission_after(m, when) or when)
+            if m.attrs.get("value") is None and (taken := self._taken_on_two_days(m, sent, when)):
+                # "Repeat blood cultures taken on 17/03 and 19/03 were negative": a result of each day's sample
+                self._lab(m, sent, taken[0])
+                self._lab(m, sent, taken[1], again=True)
+            else:
+                self._lab(m, sent, self._bracketed_before(m, when) or self._on_admission_after(m, when) or when)
         elif m.type == "score" and id(m) not in self._untimed_apgar:
             self._score(m, sent, when)
         elif m.type == "lab_test" and m.norm:
@@ -884,7 +889,28 @@ class CourseAssembler:
         return test == str(m.attrs.get("test")) and sent[0] <= end <= m.start and m.start - end <= _TARGET_GAP \
             and _TARGET_LIST.fullmatch(self.text, end, m.start) is not None
 
-    def _lab(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
+    def _taken_on_two_days(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> tuple[TimeRef, TimeRef] | None:
+        """The two calendar days a qualitative result's samples were taken on, told right before the result ("blood
+        cultures taken on 17/03/2024 and 19/03/2024 were negative"): one result of each (docqa8)."""
+        if " and " not in self.text[max(sent[0], m.start - 60):m.start] or not _TAKEN_ON.search(
+                self.text, max(sent[0], m.start - 100), m.start):
+            return None  # (most results: no days told together before them)
+        dates = [x for x in self._types.of("date")
+                 if sent[0] <= x.start < m.start and x.attrs.get("kind") == "absolute"]
+        if len(dates) < 2:
+            return None
+        one, two = dates[-2], dates[-1]
+        if not (self.text[two.end:m.start].isspace() and _AND_ON.fullmatch(self.text, one.end, two.start)
+                and (on := _TAKEN_ON.search(self.text, max(sent[0], one.start - 30), one.start)) is not None
+                and on.end() == one.start):
+            return None
+        first, second = place_one(one, when), place_one(two, when)
+        if first is None or second is None or first.precision != "day" or second.precision != "day" \
+                or first.point == second.point:
+            return None
+        return first, second
+
+    def _lab(self, m: Mention, sent: tuple[int, int], when: TimeRef, again: bool = False) -> None:
         a = m.attrs
         if a.get("value") is not None and (_TARGET_BEFORE.search(self.text, max(sent[0], m.start - 110), m.start)
                                            or self._continues_target(m, sent)):
@@ -898,7 +924,7 @@ class CourseAssembler:
             else None  # (a culture that grew two organisms is two results)
         # one qualitative result read twice in a sentence (a list and its result word; "HIV" and "HIV serologies");
         # a test named apart ("ANA" and "ANA profile") is another
-        if key is not None:
+        if key is not None and not again:  # (`again`: the same result of a second day's sample, told together)
             if key in self._qualitative_seen:
                 return
             self._qualitative_seen.add(key)
@@ -1289,6 +1315,9 @@ class CourseAssembler:
         self.course.anchor = first.time if first else None
 
 
+# samples taken on two days told together before their result (docqa8)
+_TAKEN_ON = re.compile(r"\b(?:taken|drawn|obtained|collected|sent|repeated|performed|done)\s+on\s+", re.I)
+_AND_ON = re.compile(r"\s*,?\s+and\s+(?:on\s+)?", re.I)
 # a value's own "on admission" right after it, before the next value of its list or the clause's end (docqa8)
 _ON_ADMISSION_AFTER = re.compile(r"\s+(?:on|at)\s+(?:(?:his|her|the)\s+)?admission\s*(?:[,;.]|and\b|\Z)", re.I)
 # a disease named as what a treatment prevents, by a noun after it: "stroke prevention", "endocarditis prophylaxis"

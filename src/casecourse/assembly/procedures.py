@@ -239,7 +239,11 @@ class ProcedureBuilder:
         """A later mention of the same procedure: its span joins the provenance; a stated count fills a gap."""
         if all(s.start != m.start for s in proc.provenance.spans):
             proc.provenance.spans.append(SourceSpan.model_construct(start=m.start, end=m.end, text=m.text))
-        if proc.sessions is None:
+        count = m.attrs.get("count")
+        if proc.sessions is None or isinstance(count, int) and count > proc.sessions \
+                and str(m.attrs.get("count_unit") or "") == (proc.sessions_unit or ""):
+            # a later count of the same sessions that is larger tells how many there were by then: "after five
+            # daily haemodialysis ... After 15 haemodialysis sessions" (docqa8)
             self._counts(proc, m)
 
     @staticmethod
