@@ -51,7 +51,8 @@ _COUNT_BEFORE = re.compile(rf"\b{_N}(?:\s+(?:consecutive|daily|further|additiona
                            r"(?:(?:a|an|the|therapeutic|daily|intermittent|\w+-?based)\s+)?$", re.I)
 # "nine plasma exchanges", "three further haemodialyses": a count right before the procedure's own plural (docqa8)
 # (not a reference's number glued to the sentence before: "its metabolite.1 Hemodialysis removes ...")
-_COUNT_PLURAL = re.compile(rf"(?<![.,;:\d])\b{_N}(?:\s+(?:consecutive|daily|further|additional|more))?\s+$", re.I)
+# (a count of "further / additional" sessions is no total: "two additional TPE sessions" after a first)
+_COUNT_PLURAL = re.compile(rf"(?<![.,;:\d])\b{_N}(?:\s+(?:consecutive|daily))?\s+$", re.I)
 # the procedure's own plural ("exchanges", "transfusions", not "plasmapheresis", "haemodialysis"), or its sessions
 # named after it ("5 plasmapheresis sessions")
 # some sessions of a series, not its count: "the first three dialysis sessions", "the last two exchanges"
