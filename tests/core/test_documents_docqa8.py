@@ -104,6 +104,11 @@ def test_an_episode_named_again_is_no_new_episode() -> None:
     assert sorted(relapses) == ["2024-03", "2024-07", "2024-10"]
 
 
+def test_an_episode_told_again_with_no_comma_before_it_is_a_second_one() -> None:
+    text = "Clinic date: 02/12/2024\n\nShe relapsed in March 2024 and again in July 2024. She is well now."
+    assert sorted(e.time.point for e in analyze_text(text).events if e.type == "relapse") == ["2024-03", "2024-07"]
+
+
 # --- a letter's visit -------------------------------------------------------------------------------------------------
 
 def test_a_state_since_a_date_told_at_the_visit_leaves_the_story_at_the_visit() -> None:

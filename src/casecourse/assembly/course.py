@@ -1157,7 +1157,8 @@ class CourseAssembler:
                 self.course.events.append(event)
             if kind in _AGAIN_KINDS and not negated and (again := _AGAIN.search(self.text, m.end, sent[1])):
                 # "he relapsed in October 2020, and again in February 2021": a second episode at the later time
-                later = st.at(again.end())
+                # (the later time's own shift, where no clause opens before it: "in March and again in July")
+                later = st.shift_after(again.end() - 1, 30) or st.at(again.end())
                 if later.known and later != when:
                     self.course.events.append(event.model_copy(update={"id": self._id("event"), "time": later}))
 
