@@ -19,7 +19,7 @@ from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
 from casecourse.assembly.lab_stated import StatedWords, merged, only_change, settings, tells_change, value_before
 from casecourse.assembly.lab_table_restated import merge_table_restatements
-from casecourse.assembly.medication_lists import mark_discharge_medications
+from casecourse.assembly.medication_lists import current_dose_last, mark_discharge_medications
 from casecourse.assembly.medication_plan import mark_plan
 from casecourse.assembly.outcomes import OUTCOME_KINDS
 from casecourse.assembly.outcomes import denied as outcome_denied
@@ -110,6 +110,10 @@ _SIZE_BEFORE = re.compile(r"\b(?:measur\w*|sized?|the\s+size\s+of|equivalent\s+t
 _NEWBORN = re.compile(r"\bborn\s+to\b|\bbirth\s*weight\b|gestational\s+age\s+(?:female|male|infant|neonate|newborn|"
                       r"baby|boy|girl)\b", re.I)
 _PREGNANT = frozenset({"pregnant", "primigravida", "multigravida"})
+# an episode named as every one told ("each relapse", "both flares") or as the one told ("the relapse in August")
+_EACH_BEFORE = re.compile(r"\b(?:each|every|both|all|these|those)\s+(?:(?:of\s+)?(?:the|his|her|their)\s+)?"
+                          r"(?:\w+\s+)?\Z", re.I)
+_THE_BEFORE = re.compile(r"\b(?:the|this|that|his|her|their)\s+(?:\w+\s+)?\Z", re.I)
 # an episode told once more by "again" and its own time: "he relapsed in October 2020, and again in February 2021"
 _AGAIN_KINDS = frozenset({"relapse", "flare", "admission", "readmission", "progression"})
 _AGAIN = re.compile(r",?\s+and\s+again\s+(?=(?:in|on|at|after|by|during)\b|\d|(?:one|two|three|four|five|six|"
@@ -405,6 +409,8 @@ class CourseAssembler:
         mark_discharge_medications(self.text, self.r.zones, self.r.mentions, self.course.exposures)
         mark_plan(self.text, self.r.zones, self.r.mentions, self.course.exposures,
                   lambda: letter_date(self.r, self._types))
+        current_dose_last(self.text, self.r.zones, self.r.mentions, self.course.exposures,
+                          letter_date(self.r, self._types))
         self._planned_ends()
         date_starts_within_the_stay(self.text, self.r.zones, self.course.events, self.course.exposures)
         end_at_death(self.course.events, self.course.exposures)
@@ -453,6 +459,17 @@ class CourseAssembler:
             return (_offset(x, when) if when.offset_days is not None else place_one(x, when)) or None
         return None
 
+    def _on_admission_after(self, m: Mention, when: TimeRef) -> TimeRef | None:
+        """A value dated "on admission" right after it in a list of values dated each by its own day ("platelets 9
+        x10^9/L on admission, 22 x10^9/L on day 3"): the admission's time, not the sentence's (docqa8). Only in a story
+        of one admission, when the sentence's time is another day."""
+        if not _ON_ADMISSION_AFTER.match(self.text, m.end):
+            return None
+        stays = [e.time for e in self.course.events if e.type == "admission"]
+        if len(stays) != 1 or stays[0].precision != "day" or stays[0] == when:
+            return None
+        return stays[0]
+
     def _fact(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
         """The fact a mention of one of `_FACT_TYPES` makes, if any."""
         if m.assertion == Assertion.family and m.type in ("condition", "finding") and self._mother_is_patient(sent):
@@ -493,7 +510,12 @@ class CourseAssembler:
                                               **self._grades.of(self.text, m))
         elif m.type in ("lab_value", "lab_finding") and m.attrs.get("test") and m.assertion != Assertion.hypothetical \
                 and not self._in_score(m):
-            self._lab(m, sent, self._bracketed_before(m, when) or when)
+            if m.attrs.get("value") is None and (taken := self._taken_on_two_days(m, sent, when)):
+                # "Repeat blood cultures taken on 17/03 and 19/03 were negative": a result of each day's sample
+                self._lab(m, sent, taken[0])
+                self._lab(m, sent, taken[1], again=True)
+            else:
+                self._lab(m, sent, self._bracketed_before(m, when) or self._on_admission_after(m, when) or when)
         elif m.type == "score" and id(m) not in self._untimed_apgar:
             self._score(m, sent, when)
         elif m.type == "lab_test" and m.norm:
@@ -650,10 +672,14 @@ class CourseAssembler:
     def _planned_ends(self) -> None:
         """A course whose end a stated length sets after the document's own date ("continue X for 6 months in total"
         in a letter written in month 4) is still being taken on that date: active, its end the planned one (docqa6).
-        Only in a dated document that tells no stay (a letter, not a discharge summary's course of stay)."""
+        Only in a dated document that tells no stay (a letter, not a discharge summary's course of stay); in one that
+        tells its stay, the stated day of discharge is that date ("rituximab weekly for four doses" begun a week before
+        a discharge on a stated day is still being given after it, docqa8)."""
         if self._admitted() is not None:
-            return
-        today = letter_date(self.r, self._types)
+            today = next((e.time for e in self.course.events if e.type == "discharge"
+                          and e.time.derivation == "stated" and e.time.precision == "day"), None)
+        else:
+            today = letter_date(self.r, self._types)
         if today is None:
             return
         for e in self.course.exposures:
@@ -863,7 +889,28 @@ class CourseAssembler:
         return test == str(m.attrs.get("test")) and sent[0] <= end <= m.start and m.start - end <= _TARGET_GAP \
             and _TARGET_LIST.fullmatch(self.text, end, m.start) is not None
 
-    def _lab(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> None:
+    def _taken_on_two_days(self, m: Mention, sent: tuple[int, int], when: TimeRef) -> tuple[TimeRef, TimeRef] | None:
+        """The two calendar days a qualitative result's samples were taken on, told right before the result ("blood
+        cultures taken on 17/03/2024 and 19/03/2024 were negative"): one result of each (docqa8)."""
+        if " and " not in self.text[max(sent[0], m.start - 60):m.start] or not _TAKEN_ON.search(
+                self.text, max(sent[0], m.start - 100), m.start):
+            return None  # (most results: no days told together before them)
+        dates = [x for x in self._types.of("date")
+                 if sent[0] <= x.start < m.start and x.attrs.get("kind") == "absolute"]
+        if len(dates) < 2:
+            return None
+        one, two = dates[-2], dates[-1]
+        if not (self.text[two.end:m.start].isspace() and _AND_ON.fullmatch(self.text, one.end, two.start)
+                and (on := _TAKEN_ON.search(self.text, max(sent[0], one.start - 30), one.start)) is not None
+                and on.end() == one.start):
+            return None
+        first, second = place_one(one, when), place_one(two, when)
+        if first is None or second is None or first.precision != "day" or second.precision != "day" \
+                or first.point == second.point:
+            return None
+        return first, second
+
+    def _lab(self, m: Mention, sent: tuple[int, int], when: TimeRef, again: bool = False) -> None:
         a = m.attrs
         if a.get("value") is not None and (_TARGET_BEFORE.search(self.text, max(sent[0], m.start - 110), m.start)
                                            or self._continues_target(m, sent)):
@@ -877,7 +924,7 @@ class CourseAssembler:
             else None  # (a culture that grew two organisms is two results)
         # one qualitative result read twice in a sentence (a list and its result word; "HIV" and "HIV serologies");
         # a test named apart ("ANA" and "ANA profile") is another
-        if key is not None:
+        if key is not None and not again:  # (`again`: the same result of a second day's sample, told together)
             if key in self._qualitative_seen:
                 return
             self._qualitative_seen.add(key)
@@ -1097,6 +1144,9 @@ class CourseAssembler:
             trigger = _trigger(self.text, sent, story)
             # an item of a diagnosis list tells that it happened, not when (as its condition: named, not dated)
             when = TimeRef() if item else self._clause_time(m, story, st.at(m.start))
+            if kind in _AGAIN_KINDS and kind != "admission" and not negated and not item \
+                    and self._told_episode(m, sent, kind, when):
+                continue
             event = Event(id=self._id("event"), type=kind, time=when, trigger=trigger,  # type: ignore[arg-type]
                           assertion=Assertion.negated if negated else Assertion.present, detail=detail,
                           provenance=provenance(self.text, m, sent, "events"))
@@ -1107,9 +1157,21 @@ class CourseAssembler:
                 self.course.events.append(event)
             if kind in _AGAIN_KINDS and not negated and (again := _AGAIN.search(self.text, m.end, sent[1])):
                 # "he relapsed in October 2020, and again in February 2021": a second episode at the later time
-                later = st.at(again.end())
+                # (the later time's own shift, where no clause opens before it: "in March and again in July")
+                later = st.shift_after(again.end() - 1, 30) or st.at(again.end())
                 if later.known and later != when:
                     self.course.events.append(event.model_copy(update={"id": self._id("event"), "time": later}))
+
+    def _told_episode(self, m: Mention, sent: tuple[int, int], kind: str, when: TimeRef) -> bool:
+        """An episode the story told already, named again: "each relapse was treated with X" (every one of those
+        told, no new one), "since the relapse in August" after "a third relapse in August" (the same month or day)
+        (docqa8)."""
+        before = self.text[max(sent[0], m.start - 20):m.start]
+        if _EACH_BEFORE.search(before):
+            return any(e.type == kind and e.assertion != Assertion.negated for e in self.course.events)
+        return bool(_THE_BEFORE.search(before)) and when.precision in ("day", "month") and bool(when.point) and any(
+            e.type == kind and e.assertion != Assertion.negated and e.time.point == when.point
+            for e in self.course.events)
 
     def _same_state(self, kind: str, negated: bool, detail: str | None, item: bool) -> Event | None:
         """The recovery (improvement, sequela) of the same problem told already, where one of the two is an item of a
@@ -1254,6 +1316,11 @@ class CourseAssembler:
         self.course.anchor = first.time if first else None
 
 
+# samples taken on two days told together before their result (docqa8)
+_TAKEN_ON = re.compile(r"\b(?:taken|drawn|obtained|collected|sent|repeated|performed|done)\s+on\s+", re.I)
+_AND_ON = re.compile(r"\s*,?\s+and\s+(?:on\s+)?", re.I)
+# a value's own "on admission" right after it, before the next value of its list or the clause's end (docqa8)
+_ON_ADMISSION_AFTER = re.compile(r"\s+(?:on|at)\s+(?:(?:his|her|the)\s+)?admission\s*(?:[,;.]|and\b|\Z)", re.I)
 # a disease named as what a treatment prevents, by a noun after it: "stroke prevention", "endocarditis prophylaxis"
 _PREVENTION_AFTER = re.compile(r"\s+(?:prevention|prophylaxis)\b", re.I)
 # what a risk factor is for, before the disease: "no risk factors for thrombosis/embolism", "her risk factors for

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from casecourse.assembly.medication_plan import plan_sections
 from casecourse.assembly.record_sections import LIST_MARK, sections
-from casecourse.assembly.timeline import calendar_time
+from casecourse.assembly.timeline import _before, calendar_time
 from casecourse.knowledge import table
 from casecourse.model import Exposure, Mention, TimeRef
 from casecourse.reading.timex_lexicon import alternation
@@ -85,6 +86,58 @@ def _date_starts(text: str, listed_at: dict[str, list[Mention]], dates: list[Men
                 if not e.time.known:
                     e.time = when
                 break
+
+
+def current_dose_last(text: str, zones: list[Zone], mentions: list[Mention], exposures: list[Exposure],
+                      today: TimeRef | None) -> None:
+    """A listed drug's line (its dose now, undated) read before the story that dates its courses: the line's dose is
+    the one taken at the list's time, the last, not the first course's first ("Prednisolone 10 mg on alternate days"
+    above a history of courses of 60 mg/m2 daily): the segment moves to the end of the drug's last course, which goes
+    on (its end, told by a stated length, is not the drug's); dropped where that course's last dose is the same
+    (docqa8). Only in a letter that dates its visit (`today`), where every dose the story dates after the line began
+    before the visit: a change made at the visit ("I have increased furosemide to 80 mg") follows the listed dose.
+    After the plan's reading (`medication_plan.mark_plan`), which drops a dose a plan defers."""
+    sections = _sections(text, zones) if today is not None else []
+    if not sections or today is None:
+        return
+    plans = plan_sections(text, zones)
+    listed: dict[str, bool] = {}  # drug -> its list line says stopped
+    for m in mentions:
+        if m.type == "drug" and m.norm and m.assertion.value == "present" \
+                and any(lo <= m.start < hi for lo, hi in sections):
+            listed[m.norm] = listed.get(m.norm, False) or _stopped_on_its_line(text, m)
+    first: dict[str, Exposure] = {}
+    last: dict[str, Exposure] = {}
+    for e in exposures:
+        if e.status != "not-taken" and e.segments:
+            first.setdefault(e.drug, e)
+            last[e.drug] = e
+    for name, stops in sorted(listed.items()):
+        e, tail = first.get(name), last.get(name)
+        if stops or e is None or tail is None or len(e.segments) + (len(tail.segments) if tail is not e else 0) < 2:
+            continue
+        seg = e.segments[0]
+        spans = seg.provenance.spans if seg.provenance else []
+        if seg.start.known or not spans or not any(lo <= spans[0].start < hi for lo, hi in sections):
+            continue
+        later = [g for x in exposures if x.drug == name for g in x.segments if g is not seg]
+        dated = [g for g in later if g.start.known and g.provenance and g.provenance.spans
+                 and g.provenance.spans[0].start > spans[0].start]
+        if not dated or not all(_before(g.start, today) for g in dated):
+            continue  # the story dates nothing after the line, or a change at the visit: the line's dose came first
+        e.segments.pop(0)
+        if e.segments and e.segments[0].start.known:
+            e.time = e.segments[0].start
+        end = tail.segments[-1]
+        if not (end.dose and seg.dose and end.dose.value == seg.dose.value and end.dose.unit == seg.dose.unit
+                and end.dose.per == seg.dose.per):
+            seg.start, seg.end = TimeRef(), None
+            # before a plan's doses, which are to come ("Reduce prednisolone ... to 10 mg once daily")
+            at = next((k for k, g in enumerate(tail.segments) if g.provenance and g.provenance.spans
+                       and any(lo <= g.provenance.spans[0].start < hi for lo, hi in plans)), len(tail.segments))
+            tail.segments.insert(at, seg)
+        if tail.status in ("completed", "unknown", "active"):
+            tail.end, tail.status = None, "active"
 
 
 def mark_discharge_medications(text: str, zones: list[Zone], mentions: list[Mention],

@@ -82,6 +82,14 @@ def _sections(text: str, zones: list[Zone]) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi, _ in sections(text, zones, _headings())]
 
 
+def plan_sections(text: str, zones: list[Zone]) -> list[tuple[int, int]]:
+    """(start, end) of each part of the text under a plan heading (none where the text names no plan)."""
+    lower = text.lower()
+    if "plan" not in lower and "recommendation" not in lower and _SOAP_PLAN.search(lower) is None:
+        return []
+    return _sections(text, zones)
+
+
 def _action(text: str, m: Mention) -> str | None:
     """What the plan's clause holding drug mention `m` says of it, by the verb that opens the clause."""
     line = text.rfind("\n", 0, m.start) + 1

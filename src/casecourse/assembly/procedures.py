@@ -52,6 +52,9 @@ _DENIED_AFTER = re.compile(
 # (or its date in brackets, as a history list writes it: "Cholecystectomy (2008)", "appendicectomy (in 1999)")
 _FROM_GAP = re.compile(r"\s*,?\s*from\s+(?:the\s+)?", re.I)
 _TO_GAP = re.compile(r"\s*(?:to|through|till|until|[-\u2013])\s*", re.I)
+# the aside dating a counted series' last session: "..., the last on 10 May" (docqa8)
+_SERIES_LAST = re.compile(r",\s*(?:the|its|her|his|their)\s+(?:last|final)(?:\s+(?:one|session|exchange|run|"
+                          r"treatment)s?)?\s+(?:on|at)\s+\Z", re.I)
 _OWN_TIME_GAP = re.compile(r"^\s*,?\s*(?:(?:was|were)\s+(?:performed|done|started|initiated)\s+)?(?:on|in|at)\s+"
                            r"(?:the\s+)?$|^\s*\(\s*(?:in\s+)?$", re.I)
 
@@ -163,6 +166,19 @@ class ProcedureBuilder:
             break
         return sentence_time
 
+    def _series_last(self, m: Mention, ms: list[Mention], i: int, sent: tuple[int, int],
+                     when: TimeRef) -> TimeRef | None:
+        """The date of the last session of a counted series, told in an aside of the same sentence after it ("plasma
+        exchange was started on D1 and she received nine sessions, the last on D2") (docqa8)."""
+        for x in ms[i + 1:]:
+            if x.start >= sent[1] or x.start - m.end > 150:
+                break
+            if x.type == "date" and x.attrs.get("kind") == "absolute" \
+                    and _SERIES_LAST.search(self.text, max(m.end, x.start - 50), x.start):
+                last = place_one(x, when)
+                return last if last is not None and _later(last, when) else None
+        return None
+
     def _add(self, m: Mention, sent: tuple[int, int], when: TimeRef, ms: list[Mention], i: int,
              end: TimeRef | None = None) -> None:
         """The procedure `m` at `when` (ending at `end` where its own range says so), or more of one already told."""
@@ -208,6 +224,8 @@ class ProcedureBuilder:
         if code:
             proc.codings = [Coding(system=SNOMED, code=code[0], display=code[1])]
         self._counts(proc, m)
+        if end is None and status == "completed" and m.attrs.get("count"):
+            end = self._series_last(m, ms, i, sent, when)
         if end is not None and status == "completed":
             proc.end = end
         if status != "not-done":
@@ -224,7 +242,11 @@ class ProcedureBuilder:
         """A later mention of the same procedure: its span joins the provenance; a stated count fills a gap."""
         if all(s.start != m.start for s in proc.provenance.spans):
             proc.provenance.spans.append(SourceSpan.model_construct(start=m.start, end=m.end, text=m.text))
-        if proc.sessions is None:
+        count = m.attrs.get("count")
+        if proc.sessions is None or isinstance(count, int) and count > proc.sessions \
+                and str(m.attrs.get("count_unit") or "") == (proc.sessions_unit or ""):
+            # a later count of the same sessions that is larger tells how many there were by then: "after five
+            # daily haemodialysis ... After 15 haemodialysis sessions" (docqa8)
             self._counts(proc, m)
 
     @staticmethod

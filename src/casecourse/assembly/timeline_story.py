@@ -316,12 +316,31 @@ class _StoryPlacer:
                 self.ga_ref = (weeks, self.current)
                 return
             if tx.attrs.get("open_after") and self.has_calendar:
-                new = _open_after(tx, self.current, next((v for j, v in self.stated if j > i), None))
+                operation = self._operation_before(tx, i)
+                # after an operation, the first date the sentence itself states later bounds it ("After the
+                # operation he developed AF ...; amiodarone was stopped on 25/03")
+                later = next((str(m.attrs["value"]) for m in self.scan.by_sentence.get(i, [])
+                              if operation is not None and m.start > tx.end and m.type == "date"
+                              and m.attrs.get("kind") == "absolute" and _calendar(m.attrs.get("value"))), None)
+                new = _open_after(tx, operation or self.current,
+                                  later or next((v for j, v in self.stated if j > i), None))
                 if new is not None:
                     self.current, self.setter = new, tx
                     return
             elif (tx.type == "date" or tx.attrs.get("rel_direction")) and self._told_time(tx, i):
                 return
+
+    def _operation_before(self, tx: Mention, i: int) -> TimeRef | None:
+        """ "After the operation he developed AF": the operation the story told as done before sentence `i` (the last
+        one, or the one named: "after the transplantation"), when its sentence has a calendar day; the time "after"
+        counts on from, not the date told last (repeat cultures of two days before it) (docqa8)."""
+        if tx.attrs.get("rel_anchor") != "surgery":
+            return None
+        anchor = find_anchor(self.events, i, tx, self.asides)
+        if anchor is None or anchor.sentence in self.asides or anchor.sentence >= i:
+            return None
+        at = self.out[anchor.sentence].time
+        return at if at.precision == "day" and (at.point or at.earliest) else None
 
     def _as_read(self, tx: Mention, i: int) -> Mention | None:
         """Time expression `tx` of sentence `i` as the placement reads it: None for one that does not set the
@@ -545,7 +564,16 @@ class _StoryPlacer:
                                         or new.anchor == "birth" and has_calendar  # (a child's age: timeline_birth)
                                         or _before_presentation(text, tx)
                                         or _dated_label(text, self.sentences[i], tx)
-                                        or _bulleted_item(text, self.sentences[i][0]))
+                                        or _bulleted_item(text, self.sentences[i][0])
+                                        or self._since_at_visit(tx, new))
+
+    def _since_at_visit(self, tx: Mention, new: TimeRef) -> bool:
+        """ "It has been negative since 20/08/2025" told at a letter's visit: the date starts a state that lasts to
+        today, told in passing; the story stays at the visit (docqa8)."""
+        today, current = self.today, self.current
+        return today is not None and current is not None and tx.attrs.get("kind") == "absolute" \
+            and bool(current.point) and current.point == today.point and _before(new, today) \
+            and _SINCE_BEFORE.search(self.text, max(0, tx.start - 8), tx.start) is not None
 
     def _day_base(self, tx: Mention, i: int, now: TimeRef | None) -> tuple[TimeRef, str] | None:
         """The time a day count of sentence `i` counts from when it names a later event than day 0 (a
@@ -614,8 +642,10 @@ class _StoryPlacer:
                     # discharge's date, the words between are the stay's
                     stay_end = (end_at, new)
                     continue
-                if _dated_label(text, sentence, tx):
-                    # "Admission Date: X   Discharge Date: Y": the field's date dates its field, the story stays at X
+                if _dated_label(text, sentence, tx) or _SERIES_LAST.search(text, max(0, tx.start - 50), tx.start):
+                    # "Admission Date: X   Discharge Date: Y": the field's date dates its field, the story stays at X;
+                    # "X was started on D1 and she received nine sessions, the last on D2": the date of a series'
+                    # last session dates that aside, the story stays at the series' start (docqa8)
                     shifts.append((_clause_start(text, told_to, tx.start), new))
                     told_to = max(told_to, tx.end)
                 else:
@@ -906,6 +936,10 @@ _NOT_THE_PRESENT = re.compile(r"\b(?:was|were|had|by|until|till|from|since|up to
 # a change told against an earlier value and its date: "down from 17 in June", "up from 3.1 L in March 2025"
 _LOOK_BACK = re.compile(r"\b(?:down|up|fallen|risen|improved|reduced|decreased|increased|dropped|rose|fell|compared\s+"
                         r"(?:with|to))\s+(?:from\s+)?[\d.,]+(?:\s*[^\s\d,;.()]{1,10})?\s+(?:in|on)\s+\Z", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?\Z", re.I)
+# an aside dating the last of a series just told: "..., the last on 10 May", "..., the final one on day 9"
+_SERIES_LAST = re.compile(r",\s*(?:the|its|her|his|their)\s+(?:last|final)(?:\s+(?:one|dose|session|exchange|"
+                          r"cycle|course|infusion|treatment|run)s?)?\s+(?:on|at)\s+\Z", re.I)
 _TODAY_RESTATED = re.compile(r"\btoday\s*,\s*$", re.I)  # "today, three weeks after X": a time restating today
 
 

@@ -656,8 +656,24 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
     if changed := weight_change.find(text):  # "she had lost 6 kg": the verb names the finding
         out += [w for w in changed if not any(m.start < w.end and w.start < m.end for m in out if m.type == "finding")]
     out += _abbreviations(text, [m for m in out if m.type != PART], index)
+    out = [m for m in out if not _the_illness_cold(text, m)]
     out.sort(key=lambda m: (m.start, -m.end, m.attrs.get("hpo") or "", m.attrs.get("icd10") or ""))
     return out
+
+
+# "a cold", "her recent cold", "colds": the illness (a common cold), a noun after a determiner and before the clause
+# goes on, not the finding of coldness ("his hands were cold", "a cold sensation") (docqa8)
+_COLD_NOUN_BEFORE = re.compile(r"\b(?:a|another|his|her|their|its|the|this|recent|repeated|frequent)\s+\Z", re.I)
+_COLD_NOUN_AFTER = re.compile(r"\s*(?:[,;.:)]|\Z|(?:and|or|with|in|at|from|which|that|last|two|three|a|an|the)\b)",
+                              re.I)
+
+
+def _the_illness_cold(text: str, m: Mention) -> bool:
+    word = text[m.start:m.end].lower()
+    if word not in ("cold", "colds"):
+        return False
+    return word == "colds" and not text[max(0, m.start - 4):m.start].lower().endswith("the ") or bool(
+        _COLD_NOUN_BEFORE.search(text, max(0, m.start - 12), m.start) and _COLD_NOUN_AFTER.match(text, m.end))
 
 
 def _abbreviations(text: str, found: list[Mention], index: Index) -> list[Mention]:

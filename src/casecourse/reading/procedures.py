@@ -49,6 +49,22 @@ _UNITS = r"(?P<u>sessions?|cycles?|courses?|rounds?|exchanges?|procedures?|runs?
 # "plasma exchange for five sessions", "transfused with 2 units" after it
 _COUNT_BEFORE = re.compile(rf"\b{_N}(?:\s+(?:consecutive|daily|further|additional|more))?\s+{_UNITS}\s+of\s+"
                            r"(?:(?:a|an|the|therapeutic|daily|intermittent|\w+-?based)\s+)?$", re.I)
+# "nine plasma exchanges", "three further haemodialyses": a count right before the procedure's own plural (docqa8)
+# (not a reference's number glued to the sentence before: "its metabolite.1 Hemodialysis removes ...")
+# (a count of "further / additional" sessions is no total: "two additional TPE sessions" after a first)
+_COUNT_PLURAL = re.compile(rf"(?<![.,;:\d])\b{_N}(?:\s+(?:consecutive|daily))?\s+$", re.I)
+# the procedure's own plural ("exchanges", "transfusions", not "plasmapheresis", "haemodialysis"), or its sessions
+# named after it ("5 plasmapheresis sessions")
+# some sessions of a series, not its count: "the first three dialysis sessions", "the last two exchanges"
+_PART_OF_SERIES = re.compile(r"\b(?:first|last|initial|final|next|previous|other|remaining)\s+$", re.I)
+_PLURAL_END = re.compile(r"(?<![siu])s$", re.I)
+_SESSIONS_AFTER = re.compile(r"\s+(?:sessions|exchanges|treatments|runs|procedures)\b", re.I)
+# "plasma exchange was started on 2 May and she received nine sessions in total": a count of sessions the same
+# sentence tells after its verb of receiving (sessions, exchanges, runs only, not "units" of blood nor "sessions of"
+# another treatment) (docqa8)
+_COUNT_RECEIVED = re.compile(rf"[^.;:]{{0,60}}?\b(?:he|she|they|the\s+patient)\s+(?:received|underwent|had|"
+                             rf"completed)\s+(?:a\s+total\s+of\s+)?{_N}(?:\s+(?:consecutive|daily))?\s+"
+                             r"(?P<u>sessions|exchanges|runs)\b(?!\s+of\b)", re.I)
 # "plasma exchange was performed daily for five sessions": the verb and the schedule between name and count
 _COUNT_AFTER = re.compile(rf"\s*(?:\(|,\s*|\s+)(?:(?:was|were)\s+(?:performed|done|carried\s+out|undertaken|"
                           r"given|administered|repeated)\s+)?(?:(?:daily|weekly|on\s+alternate\s+days|every\s+other\s+"
@@ -272,6 +288,13 @@ def find(text: str) -> list[Mention]:
         if count:
             attrs["count"] = _COUNT_WORDS.get(count["n"].lower()) or int(count["n"])
             attrs["count_unit"] = count["u"].lower().rstrip("s") or None
+        elif (_PLURAL_END.search(text, start, end) or _SESSIONS_AFTER.match(text, end)) \
+                and (plural := _COUNT_PLURAL.search(before)) and not _PART_OF_SERIES.search(before, 0, plural.start()):
+            attrs["count"] = _COUNT_WORDS.get(plural["n"].lower()) or int(plural["n"])
+            attrs["count_unit"] = "session"
+        elif count := _COUNT_RECEIVED.match(text, end, min(len(text), end + 120)):
+            attrs["count"] = _COUNT_WORDS.get(count["n"].lower()) or int(count["n"])
+            attrs["count_unit"] = "session"
         length = of and _LENGTH_BEFORE.search(before) or _LENGTH_AFTER.match(text, end, min(len(text), end + 60))
         if length:
             k = length["k"].lower()
