@@ -298,3 +298,15 @@ def test_organisms_told_before_the_growth_verb_and_post_admission_days() -> None
     assert [(x.test, x.organism) for x in c.labs if x.interpretation == "POS"] == [
         ("blood culture", "Staphylococcus aureus")]
     assert [e.type for e in c.events].count("admission") == 1
+
+
+def test_drugs_started_then_changed_with_a_later_time_stop_unless_named_again() -> None:
+    c = analyze_text("A man was admitted on 3 May 2021. Vancomycin and piperacillin/tazobactam were initiated but "
+                     "changed the following day to vancomycin, cefepime, and metronidazole due to acute kidney "
+                     "injury. Cefepime was continued for five days followed by oral cefdinir as outpatient therapy "
+                     "for 10 additional days.", assess=False)
+    by = {x.drug: x for x in c.exposures}
+    pip = by["piperacillin-tazobactam"]
+    assert pip.status == "stopped" and pip.end is not None and pip.end.point == "2021-05-04"
+    assert pip.stop_reason == "acute kidney injury" and by["vancomycin"].end is None
+    assert by["cefdinir"].segments[0].length_days == 10.0

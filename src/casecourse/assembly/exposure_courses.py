@@ -229,7 +229,7 @@ _AFTER_COURSE = re.compile(r"\s*(?:after|following|upon|on)\s+(?:the\s+)?(?:comp
 
 # what may stand between a drug (or its dose) and the length of its course: "ceftriaxone 2 g daily was given for 7 days"
 _COURSE_GAP = re.compile(r"(?:\s|,|\)|\b(?:was|were|which|then|and|given|administered|continued|maintained|used|"
-                         r"infused|taken|prescribed|"
+                         r"infused|taken|prescribed|as|outpatient|inpatient|home|"
                          # "octreotide was introduced for a period of 7 days": a start told with its length
                          r"started|initiated|introduced|commenced|added|"
                          r"orally|intravenously|subcutaneously|daily|intravenous|oral|pulses?|pulse therapy|therapy|"

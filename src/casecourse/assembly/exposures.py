@@ -309,6 +309,12 @@ _HARM_TO = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:reaction|allergy|hypersensitivity
 
 
 _SENTENCE_BEFORE = re.compile(r"[.!?]\s+(?=\S)")
+# drugs started and then changed in one sentence, the change told with a time of its own: "were initiated but changed
+# the following day to", "were started, and switched after 48 hours to"
+_CHANGED_TO = re.compile(r"(?:,\s*|\s)(?:but|and|then)?\s*(?:(?:was|were)\s+)?(?:later\s+|then\s+|subsequently\s+)?"
+                         r"(?:changed|switched|de-?escalated|narrowed|converted|stepped\s+down)\s+[^.;]{0,40}?\bto\s+",
+                         re.I)
+_LATER_TIME_WORDS = re.compile(r"\b(?:following|next|after|later|on\s+day|within|the\s+day\s+after)\b", re.I)
 # a harm named by the drug before it: "methotrexate pneumonitis", "lithium toxicity", "vancomycin nephrotoxicity"
 _HARM_NAMED_BY = re.compile(r"\s+(?:pneumonitis|(?:hepato|nephro|oto|cardio|neuro|myelo)?toxicity|hypersensitivity|"
                             r"allergy|intolerance|hepatitis|nephropathy|myopathy|neuropathy|colitis|pancreatitis)\b",
@@ -737,6 +743,7 @@ class ExposureBuilder:
         told = self._read_drugs(sent, ms, drugs, st, prev)
         for d in told.drugs:
             self._drug(d, told)
+        self._started_then_changed(told)
 
     def _given(self, sent: tuple[int, int], mentions: list[Mention]) -> _Mentions:
         """The sentence's mentions by what they tell of a treatment given: drugs taken, doses (not a taper's step),
@@ -1129,6 +1136,28 @@ class ExposureBuilder:
                                                        exp.segments[-1].end is not None):
                 continue
             if name not in named and (name in group or f"drug_class:{exp.drug_class}" in group):
+                self._stop(name, when, why)
+
+    def _started_then_changed(self, t: _DrugSentence) -> None:
+        """ "Vancomycin and piperacillin/tazobactam were initiated but changed the following day to vancomycin, cefepime
+        and metronidazole": the drugs the sentence started before a change told with its own later time stop then
+        (with the change's reason), unless the new list names them again (they go on)."""
+        text, (s0, s1) = self.text, t.sent
+        told = _CHANGED_TO.search(text, s0, s1)
+        if told is None:
+            return
+        left = [d for d in t.drugs if d.end <= told.start() and t.actions.get(id(d)) == "start"]
+        right = [d for d in t.drugs if d.start >= told.end()]
+        if not left or not right or not _LATER_TIME_WORDS.search(text, told.start(), told.end()):
+            return
+        again = {d.norm or d.text for d in right}
+        when = t.st.at(right[0].start)
+        why = t.ms.reason(text, (told.start(), s1))
+        for d in left:
+            name = d.norm or d.text
+            exp = self.active.get(name)
+            if name not in again and exp is not None and exp.segments and exp.segments[-1].end is None \
+                    and when.known and _told_later(exp.segments[-1].start, when):
                 self._stop(name, when, why)
 
     def _elapsed_on(self, x: Mention, s0: int) -> bool:
