@@ -310,3 +310,14 @@ def test_drugs_started_then_changed_with_a_later_time_stop_unless_named_again() 
     assert pip.status == "stopped" and pip.end is not None and pip.end.point == "2021-05-04"
     assert pip.stop_reason == "acute kidney injury" and by["vancomycin"].end is None
     assert by["cefdinir"].segments[0].length_days == 10.0
+
+
+def test_previous_medications_suspended_and_an_infusion_suspended_after_days() -> None:
+    c = analyze_text("A man taking amlodipine 5 mg twice daily and atenolol 25 mg twice daily was admitted on 3 May "
+                     "2021 with bradycardia. Atropine 0.5 mg was given. Previous medications were suspended. "
+                     "Epinephrine i.v. infusion was started and was suspended after 4 days.", assess=False)
+    by = {x.drug: x for x in c.exposures}
+    assert by["amlodipine"].status == "stopped" and by["atenolol"].status == "stopped"
+    assert by["atropine"].status != "stopped"  # given in the story, no previous medication
+    epi = by["epinephrine"]
+    assert epi.status == "stopped" and epi.end is not None and epi.end.point == "2021-05-07"

@@ -137,7 +137,7 @@ def _gap_is_filler(text: str, a: int, b: int, inner: ByStart) -> bool:
     for m in _LENGTH_OF.finditer(text, a, b):  # "completed 6 weeks of X": the course's length
         chunk[m.start() - a:m.end() - a] = " " * (m.end() - m.start())
     words = re.findall(r"[\w-]+", "".join(chunk).lower())
-    return all(w in _FILLER or _LENGTH_WORD.fullmatch(w) for w in words) and not re.search(r"[;.]", "".join(chunk))
+    return all(w in _FILLER or _LENGTH_WORD.fullmatch(w) for w in words) and not _STOP_MARK.search("".join(chunk))
 
 
 # the words a filler gap may hold besides _FILLER: those of a course's length (_LENGTH_OF, _LENGTH_WORD)
@@ -147,7 +147,9 @@ _LENGTH_VOCABULARY = {"one", "two", "three", "four", "five", "six", "seven", "ei
 
 # what may block a gap (`_Blocks`): a ";" or "." and a whole word (a run of [\w-]) of letters that lower-case to plain
 # ASCII ones (the Kelvin sign is the one other character that does)
-_BLOCK_WORD = re.compile(r"(?<![\w-])[A-Za-z\u212a]+(?![\w-])|[;.]")
+_BLOCK_WORD = re.compile(r"(?<![\w-])[A-Za-z\u212a]+(?![\w-])|;|(?<![A-Za-z]\.[A-Za-z])\.")
+# a semicolon or a full stop ends a gap; the last dot of a letters' abbreviation ("i.v. infusion", "p.o.") does not
+_STOP_MARK = re.compile(r";|(?<![A-Za-z]\.[A-Za-z])\.")
 
 
 _GAP_WORDS = frozenset(_FILLER | _LENGTH_VOCABULARY)  # words a filler gap spans (no block)

@@ -463,9 +463,11 @@ def _told_end(seg: DoseSegment) -> bool:
 # every course stopped at once: "all drugs were stopped", "all four medications were discontinued" (asked of every
 # sentence while a drug is taken: behind its first characters' lookahead, `rx_first.anchored`)
 _ALL_STOPPED = anchored(
-    r"\ball\s+(?:(?P<n>two|three|four|five|six|[2-9])\s+)?(?:(?:the|his|her|their|of\s+(?:the|his|her))\s+)?"
+    r"\b(?:all\s+(?:(?P<n>two|three|four|five|six|[2-9])\s+)?(?:(?:the|his|her|their|of\s+(?:the|his|her))\s+)?"
+    # or the medications taken before the story: "previous medications were suspended", "home medications were held"
+    r"|(?P<before>(?:(?:the|his|her|their)\s+)?(?:previous|prior|home|usual|regular|chronic|outpatient)\s+))"
     r"(?:drugs|medications|medicines|agents)\s+(?:were|had\s+been)\s+(?:\w+ly\s+)?"
-    r"(?:stopped|discontinued|withdrawn|ceased|withheld|held)\b", re.I)
+    r"(?:stopped|discontinued|withdrawn|ceased|withheld|held|suspended)\b", re.I)
 
 
 def _supplement(exp: Exposure) -> bool:
@@ -1327,9 +1329,13 @@ class ExposureBuilder:
             names = [k for k in names if not _supplement(self.active[k])]
             if len(names) != n:
                 return
+        when = st.at(m.start())
+        if m["before"]:  # the medications taken before: those begun at a time not told or before this one
+            names = [k for k in names if not (first := self.active[k].segments[0].start).known
+                     or _told_later(first, when)]
         why = _reason(self.text[m.end():sent[1]])
         for name in names:
-            self._stop(name, st.at(m.start()), why)
+            self._stop(name, when, why)
 
     def _class_stops(self, sent: tuple[int, int], classes: list[Mention], ms: _Mentions, st: SentenceTime) -> None:
         """A class stopped or switched as a whole ("antibiotics were discontinued", "steroids were stopped",

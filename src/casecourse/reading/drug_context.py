@@ -72,7 +72,9 @@ _TREATMENT_WORDS = (
 _TREATMENT = anchored(_TREATMENT_WORDS + r"|\d\s*(?:mg|g|µg|μg|mcg|IU|units?|mmol|mEq)\b(?!\s*/\s*(?:d?l|ml|dl)\b)",
                       re.I)
 _TREATMENT_WORD = anchored(_TREATMENT_WORDS, re.I)
-_STOP = re.compile(r"[.;\n](?:(?<=[.;])\s|(?<=\n))")  # `[.;]\s|\n` led by one class: `re` skips to it in C
+# `[.;]\s|\n` led by one class (`re` skips to it in C); not the last dot of a letters' abbreviation ("epinephrine i.v.
+# infusion", "p.o.")
+_STOP = re.compile(r"[.;\n](?:(?<=;)\s|(?<=\.)(?<![A-Za-z]\.[A-Za-z]\.)\s|(?<=\n))")
 # a list of markers or susceptibilities ends where a new clause begins ("positive for tumour involvement
 # and the patient was planned for adjuvant chemotherapy")
 _LIST_BREAK = anchored(r"\b(?:was|were|is|are|had|has|have|been|be|patients?|he|she|they|we|who|which|then|"
