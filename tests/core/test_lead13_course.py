@@ -321,3 +321,14 @@ def test_previous_medications_suspended_and_an_infusion_suspended_after_days() -
     assert by["atropine"].status != "stopped"  # given in the story, no previous medication
     epi = by["epinephrine"]
     assert epi.status == "stopped" and epi.end is not None and epi.end.point == "2021-05-07"
+
+
+def test_a_procedure_denied_after_its_short_form_and_an_operations_anatomy() -> None:
+    c = analyze_text("A 73-year-old woman with a history of duodenal switch surgery was admitted in May 2020. "
+                     "EUS-guided choledochoenterostomy (CDE) was not attempted, and she underwent percutaneous "
+                     "transhepatic biliary drainage. Figure 1 shows the duodenal switch anatomy.", assess=False)
+    by = {}
+    for p in c.procedures:
+        by.setdefault(p.name, []).append(p)
+    assert [p.status for p in by["choledochoenterostomy"]] == ["not-done"]
+    assert len(by["bariatric surgery"]) == 1 and by["drainage"][0].status == "completed"

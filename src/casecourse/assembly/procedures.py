@@ -44,7 +44,8 @@ _DENIED_BEFORE = re.compile(r"\b(?:no|not|never|without|nor)\s+(?:\w+[\s-]+){0,2
 # given", "thymectomy is not planned", "splenectomy has not been required"): not done. medspaCy's forward "was not" wins
 # over a backward cue there, so the denial is read here (documents QA round docqa7)
 _DENIED_AFTER = re.compile(
-    r"\s+(?:was|were|is|are|has|have|had|will|would)\s+(?:then\s+|therefore\s+|also\s+|thus\s+|so\s+)?"
+    # (its short form in brackets may come first: "choledochoenterostomy (CDE) was not attempted")
+    r"(?:\s*\([A-Za-z0-9-]{2,10}\))?\s+(?:was|were|is|are|has|have|had|will|would)\s+(?:then\s+|therefore\s+|also\s+|thus\s+|so\s+)?"
     r"(?:not|never)\s+(?:be\s+|been\s+)?(?:yet\s+)?(?:performed|done|carried\s+out|undertaken|given|planned|"
     r"indicated|attempted|pursued|offered|required|needed|necessary|recommended|administered|started|initiated|"
     r"feasible|possible)\b(?!\s+(?:until|till)\b)", re.I)

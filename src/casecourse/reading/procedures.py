@@ -74,7 +74,7 @@ _COUNT_AFTER = re.compile(rf"\s*(?:\(|,\s*|\s+)(?:(?:was|were)\s+(?:performed|do
 # margins", "the general surgery department", "Department of Surgery", "the transplant centre", "the transplant list")
 _NOT_DONE_AFTER = re.compile(r"[\s-]+(?:margins?|specimens?|departments?|clinics?|wards?|units?\b(?! of)|services?|"
                              r"teams?|residents?|fellows?|beds?|sites?|cent(?:er|re)s?|programm?e?s?|waiting\s+lists?|"
-                             r"lists?|coordinators?)\b", re.I)
+                             r"lists?|coordinators?|anatomy)\b", re.I)
 # a ward named by its specialty: "admitted to neurosurgery", "transferred to the surgery"
 _WARD_BEFORE = re.compile(r"\b(?:admitted|transferred|moved|sent|returned|referred)\s+(?:back\s+)?to\s+(?:the\s+)?"
                           r"(?:department\s+of\s+|\w+\s+)?$", re.I)
