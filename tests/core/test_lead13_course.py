@@ -332,3 +332,8 @@ def test_a_procedure_denied_after_its_short_form_and_an_operations_anatomy() -> 
         by.setdefault(p.name, []).append(p)
     assert [p.status for p in by["choledochoenterostomy"]] == ["not-done"]
     assert len(by["bariatric surgery"]) == 1 and by["drainage"][0].status == "completed"
+
+
+def test_a_hernia_repair_is_a_procedure() -> None:
+    c = analyze_text("A 60-year-old man underwent an inguinal hernia repair in March 2019.", assess=False)
+    assert [(p.name, p.status) for p in c.procedures] == [("hernia repair", "completed")]
