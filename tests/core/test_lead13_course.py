@@ -337,3 +337,11 @@ def test_a_procedure_denied_after_its_short_form_and_an_operations_anatomy() -> 
 def test_a_hernia_repair_is_a_procedure() -> None:
     c = analyze_text("A 60-year-old man underwent an inguinal hernia repair in March 2019.", assess=False)
     assert [(p.name, p.status) for p in c.procedures] == [("hernia repair", "completed")]
+
+
+def test_general_statements_after_an_unheaded_case_are_background() -> None:
+    c = analyze_text("A 61-year-old man presented with chest pain in May 2020. There were no stigmata of endocarditis. "
+                     "He died 48 hours later.\n\nEndocarditis is the most common cardiac manifestation of bacterial "
+                     "infection in developed countries. Surgical intervention is not well described.", assess=False)
+    assert {x.name: x.status for x in c.conditions}.get("infective endocarditis") == "refuted"
+    assert not c.procedures

@@ -68,7 +68,11 @@ _OWN_CASE = anchored(
 # "X is characterised by ...", "X affects mainly young women". Case reports tell the patient's story in the past
 # tense, so a sentence with such a cue, no past-tense story verb and no word for the patient is background.
 _GENERIC_CUE = anchored(
-    r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+(?:an?\s+|the\s+)?(?:(?:very|extremely|relatively|exceedingly)\s+)?"
+    # (and what is known of it: "Surgical intervention is not well described", "X is poorly understood")
+    r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+(?:not\s+)?(?:well|poorly|rarely|seldom|incompletely)\s+(?:described|"
+    r"understood|established|documented|defined|characteri[sz]ed)\b|"
+    r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+(?:an?\s+|the\s+)?(?:(?:very|extremely|relatively|exceedingly|"
+    r"exceptionally|particularly|increasingly|highly|most|more|less|least)\s+)?"
     r"(?:rare|uncommon|unusual|common|"
     r"frequent|infrequent|well[- ]known|known|recogni[sz]ed|important|major|leading|heterogeneous|benign|malignant|"
     r"chronic|acute|systemic|autoimmune|inflammatory|genetic|hereditary|inherited|congenital|idiopathic|"
@@ -91,7 +95,9 @@ _GENERIC_CUE = anchored(
     r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+the\s+most\s+(?:\w+ly\s+)?(?:common|frequent|prevalent|recogni[sz]ed|"
     r"important)\b", re.I)
 _STORY_VERB = anchored(
-    r"\b(?:was|were|had|did|showed|revealed|demonstrated|developed|presented|received|underwent|complained|denied|"
+    # ("developed countries", "the developing world": an adjective, no story)
+    r"\b(?:was|were|had|did|showed|revealed|demonstrated|developed(?!\s+(?:countries|nations|world|economies))|"
+    r"presented|received|underwent|complained|denied|"
     r"reported|started|began|improved|remained|confirmed|diagnosed|found|noted|observed|performed|treated|"
     r"admitted|given|prompted|aroused|raised)\b", re.I)
 _AUTHOR_LINE = re.compile(
