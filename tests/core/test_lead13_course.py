@@ -345,3 +345,15 @@ def test_general_statements_after_an_unheaded_case_are_background() -> None:
                      "infection in developed countries. Surgical intervention is not well described.", assess=False)
     assert {x.name: x.status for x in c.conditions}.get("infective endocarditis") == "refuted"
     assert not c.procedures
+
+
+def test_a_history_date_does_not_become_the_storys_time() -> None:
+    c = analyze_text("A 53-year-old man was admitted to the emergency department with abdominal pain. His medical "
+                     "history included a myocardial infarction treated with coronary bypass surgery in 2013. A "
+                     "laparotomy was performed.", assess=False)
+    by = {p.name: p for p in c.procedures}
+    assert by["coronary artery bypass grafting"].time.point == "2013"
+    assert not by["laparotomy"].time.known  # the story is undated: no 2013 carried into it
+    c = analyze_text("A 53-year-old man was admitted in May 2020 with abdominal pain. He had a history of coronary "
+                     "bypass surgery in 2013. A laparotomy was performed.", assess=False)
+    assert {p.name: p.time.point for p in c.procedures}["laparotomy"] == "2020-05"

@@ -139,6 +139,11 @@ _DIAGNOSED_AT = re.compile(r"\b(?:diagnosed|since)\s+(?:(?:in|on|at)\s+)?(?:(?:e
 _PRESENTS = re.compile(r"\b(?:presented|admitted|referred|hospitali[sz]ed|attended)\b", re.I)
 
 
+# a sentence of the patient's history: "His medical history included ...", "He had a history of ...", "previously"
+_HISTORY_SENTENCE = re.compile(r"\b(?:(?:medical|past|surgical)\s+history|history\s+of|previous(?:ly)?|prior\s+to\s+"
+                               r"this|past)\b", re.I)
+
+
 def _diagnosed_before_presenting(text: str, sentence: tuple[int, int], tx: Mention) -> int | None:
     """Where the presentation is told, when calendar date `tx` dates a diagnosis told in passing before the story's
     presentation in the same sentence ("A 31-year-old woman with SLE, diagnosed in 2018 and maintained on
@@ -339,7 +344,10 @@ class _StoryPlacer:
         anchor = find_anchor(self.events, i, tx, self.asides)
         if anchor is None or anchor.sentence in self.asides or anchor.sentence >= i:
             return None
-        at = self.out[anchor.sentence].time
+        placed = self.out[anchor.sentence]
+        if placed is None:
+            return None  # the operation's sentence has no time the story gave
+        at = placed.time
         return at if at.precision == "day" and (at.point or at.earliest) else None
 
     def _as_read(self, tx: Mention, i: int) -> Mention | None:
@@ -560,12 +568,25 @@ class _StoryPlacer:
             # (only the sentence's one time: a later date in it, "presented on 3 May 2021", dates the presentation)
             self.opening_aside = opening
             return True
+        if new is not None and current is None and has_calendar and self._stay_told_before(i) \
+                and _HISTORY_SENTENCE.search(text, *self.sentences[i]) is not None:
+            # "A man was admitted with abdominal pain. His medical history included a bypass in 2013.": the undated
+            # story's history; its date is the bypass's, and the story after it stays undated
+            self.opening_aside = self.sentences[i][1]
+            return True
+        if new is not None and current is not None and has_calendar and self.last_admitted is not None \
+                and _before(new, self.last_admitted) and _HISTORY_SENTENCE.search(text, *self.sentences[i]) is not None:
+            return True  # "admitted in May 2020 ... He had a history of bypass surgery in 2013.": the story stays
         return new is not None and bool(chained or back or tx.attrs.get("age_span") or looks_back or summary
                                         or new.anchor == "birth" and has_calendar  # (a child's age: timeline_birth)
                                         or _before_presentation(text, tx)
                                         or _dated_label(text, self.sentences[i], tx)
                                         or _bulleted_item(text, self.sentences[i][0])
                                         or self._since_at_visit(tx, new))
+
+    def _stay_told_before(self, i: int) -> bool:
+        """Whether the story told its admission, arrival or presentation before sentence `i`."""
+        return any(j < i for j in (*self.scan.admitted_in, *self.presented_in, *self.arrived_in))
 
     def _since_at_visit(self, tx: Mention, new: TimeRef) -> bool:
         """ "It has been negative since 20/08/2025" told at a letter's visit: the date starts a state that lasts to
