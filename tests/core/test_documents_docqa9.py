@@ -1,0 +1,78 @@
+"""Clinical documents read as a clinician reads them, ninth round (docqa9): errors found on held-out case reports,
+each fixed by a rule of general clinical language; each test an invented sentence that failed before its rule
+(guards say so)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+_OPEN = "A 61-year-old woman was admitted with fever. "
+
+
+def _exposure(text: str, drug: str):  # noqa: ANN202 - an Exposure
+    return next(e for e in analyze_text(text).exposures if e.drug == drug)
+
+
+def _conditions(text: str) -> set[str]:
+    return {c.name for c in analyze_text(text).conditions}
+
+
+# --- a drug given through a feeding tube --------------------------------------------------------------------------
+
+def test_a_drug_given_through_a_nasogastric_tube_has_that_route() -> None:
+    e = _exposure(_OPEN + "Albendazole was administered through the nasogastric tube.", "albendazole")
+    assert e.segments[0].route == "nasogastric"
+
+
+def test_a_drug_given_by_gastrostomy_has_that_route() -> None:
+    e = _exposure(_OPEN + "Levetiracetam 500 mg twice daily was given via her PEG tube.", "levetiracetam")
+    assert e.segments[0].route == "gastrostomy"
+
+
+def test_a_tube_placed_gives_no_route_to_the_drug_after_it() -> None:  # guard: passes on main too
+    e = _exposure(_OPEN + "A nasogastric tube was inserted and pantoprazole was started.", "pantoprazole")
+    assert e.segments[0].route is None
+
+
+# --- a dose told as approximate, further on in the clause ---------------------------------------------------------
+
+def test_an_approximate_dose_told_after_the_route_is_the_drugs_dose() -> None:
+    e = _exposure(_OPEN + "Ivermectin was administered through the nasogastric tube at an approximate dose of "
+                  "200 μg/kg, together with meropenem.", "ivermectin")
+    d = e.segments[0].dose
+    assert d is not None and (d.value, d.unit, d.per) == (200.0, "ug", "kg")
+
+
+def test_a_dose_of_about_an_amount_is_that_amount() -> None:
+    e = _exposure(_OPEN + "Heparin was then run continuously to keep the APTT in range, at a dose of about 1000 "
+                  "units per hour.", "heparin")
+    d = e.segments[0].dose
+    assert d is not None and d.value == 1000.0
+
+
+# --- advice to the reader is no diagnosis of the patient ----------------------------------------------------------
+
+def test_advice_to_clinicians_names_no_diagnosis_of_the_patient() -> None:
+    names = _conditions(_OPEN + "Clinicians should consider amyloidosis whenever they meet unexplained heart failure.")
+    assert not names & {"amyloidosis", "heart failure"}
+
+
+def test_suspicion_raised_whenever_a_physician_meets_a_sign_is_background() -> None:
+    assert "pericarditis" not in _conditions(
+        _OPEN + "Suspicion should be raised whenever a physician sees a recurrent pericarditis.")
+
+
+def test_advice_about_this_patient_keeps_her_condition() -> None:  # guard: passes on main too
+    assert "pericarditis" in _conditions(_OPEN + "She had pericarditis; physicians should stop the drug in her.")
+
+
+def test_a_drug_given_into_the_nose_keeps_that_route_beside_a_tube_named_after_it() -> None:
+    e = _exposure(_OPEN + "Intranasal desmopressin and water flushes through the nasogastric tube were begun.",
+                  "desmopressin")
+    assert e.segments[0].route == "nasal"
+
+
+def test_a_tube_that_carries_another_thing_named_after_and_is_not_the_drugs_route() -> None:  # guard: main has no
+    # tube routes at all; this fails when a tube route is read without the "and" check
+    e = _exposure(_OPEN + "Octreotide (a long-acting form, from one maker) and water flushes through the nasogastric "
+                  "tube were started.", "octreotide")
+    assert e.route is None and all(seg.route is None for seg in e.segments)
