@@ -76,3 +76,24 @@ def test_a_tube_that_carries_another_thing_named_after_and_is_not_the_drugs_rout
     e = _exposure(_OPEN + "Octreotide (a long-acting form, from one maker) and water flushes through the nasogastric "
                   "tube were started.", "octreotide")
     assert e.route is None and all(seg.route is None for seg in e.segments)
+
+
+# --- a series of letters after a name ends its sentence -------------------------------------------------------------
+
+def test_a_series_of_letters_after_a_name_ends_the_sentence() -> None:
+    from casecourse.reading.sentences import split
+    text = "Swabs were sent for influenza A and B. As a result, she was diagnosed with gout."
+    assert [text[a:b] for a, b in split(text)] == ["Swabs were sent for influenza A and B.",
+                                                   "As a result, she was diagnosed with gout."]
+
+
+def test_diseases_only_tested_for_are_not_diagnosed_by_the_next_sentence() -> None:
+    text = _OPEN + ("No infectious cause was found. The search held viral tests for hepatitis, COVID-19 and influenza "
+                    "A and B. As a result, the patient was diagnosed with adult-onset Still disease.")
+    status = {c.name: c.status for c in analyze_text(text).conditions}
+    assert all(status.get(n) != "confirmed" for n in ("hepatitis", "covid-19", "influenza"))
+
+
+def test_an_initial_before_a_surname_still_joins_the_sentence() -> None:  # guard: passes on main too
+    from casecourse.reading.sentences import split
+    assert len(split("She was seen by Dr J. Smith and then by A. Jones in clinic.")) == 1
