@@ -97,3 +97,22 @@ def test_diseases_only_tested_for_are_not_diagnosed_by_the_next_sentence() -> No
 def test_an_initial_before_a_surname_still_joins_the_sentence() -> None:  # guard: passes on main too
     from casecourse.reading.sentences import split
     assert len(split("She was seen by Dr J. Smith and then by A. Jones in clinic.")) == 1
+
+
+# --- free gas is a finding, not a denial ----------------------------------------------------------------------------
+
+def _assertion(text: str, name: str) -> str:
+    course = analyze_text(text)
+    return next(str(x.assertion.value) for x in [*course.conditions, *course.findings] if x.name == name)
+
+
+def test_a_finding_before_free_gas_is_present() -> None:
+    assert _assertion(_OPEN + "CT showed pneumatosis and adjacent free gas.", "pneumatosis") == "present"
+
+
+def test_a_finding_before_free_intraperitoneal_fluid_is_present() -> None:
+    assert _assertion(_OPEN + "CT showed pneumatosis and free intraperitoneal fluid.", "pneumatosis") == "present"
+
+
+def test_pain_free_still_denies_the_pain() -> None:  # guard: passes on main too
+    assert _assertion(_OPEN + "After the operation she was pain free.", "pain") == "negated"
