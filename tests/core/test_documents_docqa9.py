@@ -116,3 +116,23 @@ def test_a_finding_before_free_intraperitoneal_fluid_is_present() -> None:
 
 def test_pain_free_still_denies_the_pain() -> None:  # guard: passes on main too
     assert _assertion(_OPEN + "After the operation she was pain free.", "pain") == "negated"
+
+
+# --- closing a stoma is its own operation, not a new stoma --------------------------------------------------------
+
+def _procedures(text: str) -> list:
+    return analyze_text(text).procedures
+
+
+def test_a_stoma_closure_is_read_with_its_time() -> None:
+    ps = _procedures("A 2-day-old boy had bilious vomiting. After 60 days, he underwent elective stoma closure.")
+    assert [(p.name, tuple(p.time.offset_days or ())) for p in ps] == [("stoma closure", (60.0, 60.0))]
+
+
+def test_an_ileostomy_reversal_is_no_new_ileostomy() -> None:
+    names = [p.name for p in _procedures(_OPEN + "In March she underwent reversal of the ileostomy.")]
+    assert names == ["stoma closure"]
+
+
+def test_an_ileostomy_created_is_still_an_ileostomy() -> None:  # guard: passes on main too
+    assert [p.name for p in _procedures(_OPEN + "A loop ileostomy was created.")] == ["ileostomy"]
