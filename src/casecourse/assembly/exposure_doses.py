@@ -358,8 +358,10 @@ def _shared_dose(text: str, drug: Mention, drugs: ByStart, doses: ByStart, s0: i
     return dose
 
 
-_RATE_OF = re.compile(r"\bat\s+(?:a\s+)?(?:(?:starting|initial|maximum|maximal|continuous|infusion|fixed|daily)\s+)?"
-                      r"(?:rate|dose|dosage)\s+of\s+$", re.I)
+# "at an approximate dose of D", "at a dose of about D": an approximate amount is still the amount told (docqa9)
+_RATE_OF = re.compile(r"\bat\s+(?:an?\s+)?(?:(?:approximate|estimated|starting|initial|maximum|maximal|continuous|"
+                      r"infusion|fixed|daily|total|single|weight-based)\s+)?"
+                      r"(?:rate|dose|dosage)\s+of\s+(?:(?:approximately|about|around|roughly|~)\s*)?$", re.I)
 
 
 def _rate_of(text: str, drug: Mention, drugs: ByStart, doses: ByStart, clause: tuple[int, int],
@@ -760,7 +762,8 @@ def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention 
                 x.norm != drug.norm for x in drugs.window(end, m.start)) and \
                 _ADJACENT_GAP.fullmatch(text, end, m.start) and not any(
                 x.norm != drug.norm for x in drugs.window(m.end, _DASHES.match(text, m.end).end() + 1)) \
-                and not _QUALIFIES_NEXT.search(text, max(end, m.start - 8), m.start):  # type: ignore[union-attr]
+                and not _QUALIFIES_NEXT.search(text, max(end, m.start - 8), m.start) \
+                and not (_THROUGH_TUBE.match(m.text) and _AND_WORD.search(text, end, m.start)):  # type: ignore[union-attr]
             return m  # not a word right before the next drug: "X 0.4 g/kg, followed by oral Y" ('oral' is Y's)
     return None
 
@@ -847,6 +850,12 @@ _DASHES = re.compile(r"[\s-]*")
 # a route adjective opening another coordinated noun phrase qualifies that noun, not the drug before it:
 # "allopurinol 300 mg daily and intravenous hydration"
 _QUALIFIES_NEXT = re.compile(r"\b(?:and|plus|with)\s+$", re.I)
+
+
+# a tube a drug goes through ("via the nasogastric tube", knowledge/routes.csv) after "and" and another thing that is
+# no drug ("X and water flushes through the nasogastric tube"): the tube is that thing's way in, not X's (docqa9)
+_THROUGH_TUBE = re.compile(r"(?:via|through|by|per)\s", re.I)
+_AND_WORD = re.compile(r"\band\b", re.I)
 
 
 _PARENS_AFTER = re.compile(r"\s*\([^()]{3,160}\)")

@@ -199,6 +199,9 @@ _COEXIST |= {frozenset({"prepost", t}) for t in ("condition", "finding")}
 # a class or generic therapy may sit inside a condition or finding ("chemotherapy-induced neutropenia")
 # and keeps its route ("intravenous fluids")
 _COEXIST |= {frozenset({k, t}) for k in ("therapy", "drug_class") for t in ("condition", "finding", "route")}
+# a drug given through a tube ("via the nasogastric tube", routes.csv) names the tube too: the route and the tube
+# (a procedure: the patient has one) are both kept (docqa9)
+_COEXIST.add(frozenset({"route", "procedure"}))
 # a general finding named inside a longer one (phenotypes.PART) lives alongside it and its neighbours
 _COEXIST |= {frozenset({"finding_part", t}) for t in ("finding", "condition", "lab_value", "event", "finding_part",
                                                       "lab_test")}

@@ -51,7 +51,7 @@ def split(text: str) -> list[tuple[int, int]]:
                          or (len(word[1]) == 1 and text[word[0] - 1:word[0]] != "/"
                              and not _UNIT_LETTER_BEFORE.search(text, max(start, word[0] - 3), word[0])
                              and (not word[1].isdecimal() or _list_number(text, start, word[0]))
-                             and not (word[1].isupper() and _letter_name().search(text, max(start, word[0] - 16),
+                             and not (word[1].isupper() and _letter_name().search(text, max(start, word[0] - 40),
                                                                                    word[0])))):
                 continue
         elif m.group(0)[0] == "\n" and _WRAPPED.search(text, max(start, m.start() - 6), m.start()) \
@@ -68,7 +68,10 @@ def _letter_name() -> re.Pattern:
     """A word that a capital letter after it completes as one name ("amphotericin B", "vitamin K", "hepatitis C";
     knowledge/letter_names.csv), right before that letter."""
     words = alternation(r["word"] for r in table("letter_names.csv"))
-    return re.compile(rf"(?<![\w-])(?:{words})\s$", re.I)
+    # the last letter of a series after the name completes it too: "influenza A and B", "hepatitis B, C and D",
+    # "vitamins D and E" (docqa9)
+    series = r"(?:(?-i:[A-Z])\d?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*))*"
+    return re.compile(rf"(?<![\w-])(?:{words})s?\s{series}$", re.I)
 
 
 def _last_word(text: str, lo: int, hi: int) -> tuple[int, str] | None:

@@ -94,6 +94,16 @@ _GENERIC_CUE = anchored(
     r"^in\s+(?:[\w-]+\s+){0,3}(?:disease|disorder|syndrome)s?,|"
     r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+the\s+most\s+(?:\w+ly\s+)?(?:common|frequent|prevalent|recogni[sz]ed|"
     r"important)\b", re.I)
+# Advice to the reader, not a fact of this case: "Clinicians should consider X whenever they see Y", "suspicion should
+# be raised whenever a physician meets Y", "X should be considered in any patient with Y". A modal statement for
+# every patient; unless the sentence names this patient, it is background (docqa9).
+_ADVICE = anchored(
+    r"\b(?:clinicians|physicians|doctors|practitioners|surgeons|providers|"
+    r"(?:a|the|any|every)\s+(?:clinician|physician|doctor|practitioner|surgeon))\s+(?:should|must|need\s+to|ought\s+to)\b|"
+    r"\b(?:suspicion|awareness|vigilance|index\s+of\s+suspicion)\s+(?:should|must)\b|"
+    r"\bshould\s+(?:always\s+)?be\s+(?:considered|suspected|ruled\s+out|excluded|kept\s+in\s+mind|borne\s+in\s+mind)"
+    r"\s+(?:whenever|in\s+(?:any|all|every))\b|"
+    r"\bwhenever\s+(?:a|an|the)\s+(?:physician|clinician|doctor|practitioner|surgeon)\b", re.I)
 _STORY_VERB = anchored(
     # ("developed countries", "the developing world": an adjective, no story)
     r"\b(?:was|were|had|did|showed|revealed|demonstrated|developed(?!\s+(?:countries|nations|world|economies))|"
@@ -670,5 +680,8 @@ def sentence_zone(sentence: str, line_zone: str) -> str:
         # generic cue (which most sentences lack) would be searched to the end
         if line_zone != "summary" and not search_lowered(_STORY_VERB, sentence, low) \
                 and not _PATIENT_CUE.search(sentence) and search_lowered(_GENERIC_CUE, sentence, low):
+            return "background"
+        if line_zone != "summary" and may_hold(low, 0, end, ("should", "must", "need", "ought", "whenever")) \
+                and not _PATIENT_CUE.search(sentence) and search_lowered(_ADVICE, sentence, low):
             return "background"
     return line_zone
