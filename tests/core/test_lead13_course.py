@@ -357,3 +357,9 @@ def test_a_history_date_does_not_become_the_storys_time() -> None:
     c = analyze_text("A 53-year-old man was admitted in May 2020 with abdominal pain. He had a history of coronary "
                      "bypass surgery in 2013. A laparotomy was performed.", assess=False)
     assert {p.name: p.time.point for p in c.procedures}["laparotomy"] == "2020-05"
+
+
+def test_a_time_prefix_is_no_part_of_an_operations_name() -> None:
+    c = analyze_text("A 66-year-old woman underwent a right nephrectomy in 2019. Post-nephrectomy histology showed "
+                     "xanthogranulomatous pyelonephritis.", assess=False)
+    assert [p.name for p in c.procedures] == ["nephrectomy"]

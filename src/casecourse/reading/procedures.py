@@ -178,12 +178,18 @@ def _automaton() -> ahocorasick.Automaton:
     return auto
 
 
+_TIME_PREFIX = re.compile(r"(?:post|pre|peri|intra)-", re.I)
+
+
 def _word_start(text: str, pos: int) -> int:
     """The start of the word that ends in the suffix found at `pos` (letters and inner hyphens)."""
     i = pos
     while i > 0 and (text[i - 1].isalpha() or text[i - 1] == "-" and i > 1 and text[i - 2].isalpha()):
         i -= 1
-    return i
+    # a time prefix is no part of the operation's name: "post-nephrectomy", "pre-splenectomy" (its "post-" is then read
+    # as the reference it is, `_REFERENCE_BEFORE`)
+    prefix = _TIME_PREFIX.match(text, i, pos)
+    return prefix.end() if prefix is not None else i
 
 
 def _candidates(text: str) -> list[tuple[int, int, _Entry]]:
