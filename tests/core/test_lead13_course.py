@@ -363,3 +363,10 @@ def test_a_time_prefix_is_no_part_of_an_operations_name() -> None:
     c = analyze_text("A 66-year-old woman underwent a right nephrectomy in 2019. Post-nephrectomy histology showed "
                      "xanthogranulomatous pyelonephritis.", assess=False)
     assert [p.name for p in c.procedures] == ["nephrectomy"]
+
+
+def test_general_treatment_statements_are_background() -> None:
+    c = analyze_text("A 76-year-old man presented with chest pain in May 2020 and died the next day.\n\nThe choice of "
+                     "percutaneous closure or coil embolization vs. surgical management depends on anatomical "
+                     "features. The aneurysm can be treated with a covered stent.", assess=False)
+    assert not c.procedures

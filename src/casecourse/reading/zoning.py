@@ -68,6 +68,11 @@ _OWN_CASE = anchored(
 # "X is characterised by ...", "X affects mainly young women". Case reports tell the patient's story in the past
 # tense, so a sentence with such a cue, no past-tense story verb and no word for the patient is background.
 _GENERIC_CUE = anchored(
+    # (what treatment a condition takes, in general: "the choice of X vs. Y depends on", "X remains the first-line
+    # therapy", "the aneurysm can be treated with a covered stent")
+    r"\bchoice\s+(?:of|between)\b[^;]{0,160}?\bdepends\s+on\b|"
+    r"\b(?:remains?|is|are)\s+the\s+(?:first[- ]line|second[- ]line|mainstay|standard|preferred|treatment)\b|"
+    r"\b(?:can|may|could|should)\s+be\s+(?:treated|managed|considered|used|offered)\s+(?:with|by|as|in|for)\b|"
     # (and what is known of it: "Surgical intervention is not well described", "X is poorly understood")
     r"(?<!\bwhich )(?<!\bthat )\b(?:is|are)\s+(?:not\s+)?(?:well|poorly|rarely|seldom|incompletely)\s+(?:described|"
     r"understood|established|documented|defined|characteri[sz]ed)\b|"
@@ -105,8 +110,8 @@ _ADVICE = anchored(
     r"\s+(?:whenever|in\s+(?:any|all|every))\b|"
     r"\bwhenever\s+(?:a|an|the)\s+(?:physician|clinician|doctor|practitioner|surgeon)\b", re.I)
 _STORY_VERB = anchored(
-    # ("developed countries", "the developing world": an adjective, no story)
-    r"\b(?:was|were|had|did|showed|revealed|demonstrated|developed(?!\s+(?:countries|nations|world|economies))|"
+    # ("developed countries", "the developing world": an adjective, no story; "can be treated": a modal's passive)
+    r"(?<!\bbe\s)\b(?:was|were|had|did|showed|revealed|demonstrated|developed(?!\s+(?:countries|nations|world|economies))|"
     r"presented|received|underwent|complained|denied|"
     r"reported|started|began|improved|remained|confirmed|diagnosed|found|noted|observed|performed|treated|"
     r"admitted|given|prompted|aroused|raised)\b", re.I)
