@@ -341,7 +341,7 @@ def test_a_hernia_repair_is_a_procedure() -> None:
 
 def test_general_statements_after_an_unheaded_case_are_background() -> None:
     c = analyze_text("A 61-year-old man presented with chest pain in May 2020. There were no stigmata of endocarditis. "
-                     "He died 48 hours later.\n\nEndocarditis is the most common cardiac manifestation of bacterial "
+                     "He died 48 hours later. Endocarditis is the most common cardiac manifestation of bacterial "
                      "infection in developed countries. Surgical intervention is not well described.", assess=False)
     assert {x.name: x.status for x in c.conditions}.get("infective endocarditis") == "refuted"
     assert not c.procedures
@@ -366,7 +366,7 @@ def test_a_time_prefix_is_no_part_of_an_operations_name() -> None:
 
 
 def test_general_treatment_statements_are_background() -> None:
-    c = analyze_text("A 76-year-old man presented with chest pain in May 2020 and died the next day.\n\nThe choice of "
+    c = analyze_text("A 76-year-old man presented with chest pain in May 2020 and died the next day. The choice of "
                      "percutaneous closure or coil embolization vs. surgical management depends on anatomical "
                      "features. The aneurysm can be treated with a covered stent.", assess=False)
     assert not c.procedures
