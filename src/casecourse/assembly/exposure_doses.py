@@ -595,7 +595,7 @@ def _time_of_day_end(text: str, m: Mention) -> int | None:
     t = tod.match(text, m.end)
     if t is not None:
         return t.end()
-    if m.attrs.get("period_unit") == "d" and m.attrs.get("frequency") == 1:
+    if _daily_by_time_of_day(m):
         for i in range(m.start, m.end):
             if text[i] in " ,":
                 t = tod.match(text, i)

@@ -308,12 +308,19 @@ _HARM_TO = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:reaction|allergy|hypersensitivity
                       r"\s+(?:to|with)\s+(?:the\s+)?$", re.I)
 
 
+def _completed_length(text: str, told: re.Match) -> tuple[float, str]:
+    """The days of a completed course's length (`_COMPLETED_LENGTH`: "completed 6 weeks of X") and its words."""
+    n = int(NUMBER_WORDS.get(told["n"].lower(), told["n"]))
+    return n * UNIT_DAYS[told["u"].lower().rstrip("s")], text[told.start():told.end("u")]
+
+
 _SENTENCE_BEFORE = re.compile(r"[.!?]\s+(?=\S)")
 # drugs started and then changed in one sentence, the change told with a time of its own: "were initiated but changed
 # the following day to", "were started, and switched after 48 hours to"
 _CHANGED_TO = re.compile(r"(?:,\s*|\s)(?:but|and|then)?\s*(?:(?:was|were)\s+)?(?:later\s+|then\s+|subsequently\s+)?"
                          r"(?:changed|switched|de-?escalated|narrowed|converted|stepped\s+down)\s+[^.;]{0,40}?\bto\s+",
                          re.I)
+_CHANGE_VERB = anchored(r"\b(?:changed|switched|de-?escalated|narrowed|converted|stepped\s+down)\b", re.I)
 _LATER_TIME_WORDS = re.compile(r"\b(?:following|next|after|later|on\s+day|within|the\s+day\s+after)\b", re.I)
 # a harm named by the drug before it: "methotrexate pneumonitis", "lithium toxicity", "vancomycin nephrotoxicity"
 _HARM_NAMED_BY = re.compile(r"\s+(?:pneumonitis|(?:hepato|nephro|oto|cardio|neuro|myelo)?toxicity|hypersensitivity|"
@@ -1145,6 +1152,8 @@ class ExposureBuilder:
         and metronidazole": the drugs the sentence started before a change told with its own later time stop then
         (with the change's reason), unless the new list names them again (they go on)."""
         text, (s0, s1) = self.text, t.sent
+        if _CHANGE_VERB.search(text, s0, s1) is None:
+            return  # (most drug sentences: the change's verb first, before the pattern tried at every space)
         told = _CHANGED_TO.search(text, s0, s1)
         if told is None:
             return
@@ -1242,9 +1251,8 @@ class ExposureBuilder:
         told = _COMPLETED_LENGTH.search(self.text, max(sent[0], d.start - 80), d.start)
         if told is None or not when.known or when.derivation not in ("stated", "relative"):
             return TimeRef(derivation="unknown")  # (a carried time is no told end: counting back from it misleads)
-        n = int(NUMBER_WORDS.get(told["n"].lower(), told["n"]))
-        days = n * UNIT_DAYS[told["u"].lower().rstrip("s")]
-        return days_after(when, -days, self.text[told.start():told.end("u")], anchor="exposure end").model_copy(
+        days, written = _completed_length(self.text, told)
+        return days_after(when, -days, written, anchor="exposure end").model_copy(
             update={"derivation": "estimated"})
 
     def _stopped_after(self, d: Mention, ms: _Mentions, clause: tuple[int, int]) -> TimeRef | None:
@@ -1260,9 +1268,7 @@ class ExposureBuilder:
                               since_start.group("t"))
         told = _COMPLETED_LENGTH.search(self.text, max(clause[0], d.start - 80), d.start)
         if told is not None:  # "she completed 6 weeks of intravenous ertapenem": that long from its start
-            n = int(NUMBER_WORDS.get(told["n"].lower(), told["n"]))
-            days = n * UNIT_DAYS[told["u"].lower().rstrip("s")]
-            return days_after(exp.segments[0].start, days, self.text[told.start():told.end("u")])
+            return days_after(exp.segments[0].start, *_completed_length(self.text, told))
         after = [*ms.index(ms.times).window(d.end, clause[1]), *ms.index(ms.lengths_after).window(d.end, clause[1])]
         for t in sorted(after, key=lambda t: t.start):  # "after 5 days", "after 12 months of treatment" (a length)
             if t.attrs.get("signal") != "after":

@@ -76,9 +76,8 @@ def _criteria(view: View) -> list[tuple[str, bool, str, float, Ev]]:
         return attributable(view, fn, causes)
 
     pres, thr, flg = view.present, view.threshold, view.flagged
-    # "low complement" (the group's own result, where the text names neither): one of C3 and C4 low, not which
-    group = ("complement",) if view.readings("complement") else ()
-    low_c3, low_c4, *low_group = (a(lambda acc, k=k: _flag_acc(view, k, acc)) for k in ("c3", "c4", *group))
+    low_c3, low_c4, *low_group = (a(lambda acc, k=k: _flag_acc(view, k, acc))
+                                  for k in ("c3", "c4", *complement_group(view)))
     return [
         (
             "constitutional",
@@ -162,6 +161,12 @@ def _criteria(view: View) -> list[tuple[str, bool, str, float, Ev]]:
             any_of(flg("anti_dsdna", ("POS", "H", "A"), EVER), flg("anti_sm", ("POS", "H", "A"), EVER)),
         ),
     ]
+
+
+def complement_group(view: View) -> tuple[str, ...]:
+    """ "low complement" as the text wrote it, naming neither C3 nor C4 (the group's own result: one of them low, not
+    which), where the course has one."""
+    return ("complement",) if view.readings("complement") else ()
 
 
 def _flag_acc(view: View, key: str, accept) -> Ev:

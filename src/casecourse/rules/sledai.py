@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from casecourse.model import Assertion, Assessment, Course, Event
 from casecourse.rules.evidence import Ev, View
 from casecourse.rules.items import any_of, item, same_concept, score
-from casecourse.rules.sle import attributable
+from casecourse.rules.sle import attributable, complement_group
 from casecourse.rules.timeaxis import Window
 
 WINDOW_DAYS = 10.0
@@ -112,7 +112,8 @@ def evaluate(view: View, win: Window, at: str) -> Sledai:
                 ("hlh", "infection"),
             )
         elif name == "low complement":
-            evs[name] = attributable(view, lambda acc: _low(view, ("c3", "c4", "ch50", *_group_result(view)), win, acc))
+            keys = ("c3", "c4", "ch50", *complement_group(view))
+            evs[name] = attributable(view, lambda acc, keys=keys: _low(view, keys, win, acc))
         elif name == "increased DNA binding":
             evs[name] = view.flagged("anti_dsdna", ("H", "POS", "A"), win)
         elif name == "fever":
@@ -124,11 +125,6 @@ def evaluate(view: View, win: Window, at: str) -> Sledai:
         else:
             evs[name] = pres(keys, win)
     return Sledai(at, win, evs)
-
-
-def _group_result(view: View) -> tuple[str, ...]:
-    """ "low complement" as the text wrote it, naming neither C3 nor C4 (read where the course has one)."""
-    return ("complement",) if view.readings("complement") else ()
 
 
 def _low(view: View, keys: tuple[str, ...], win: Window, accept) -> Ev:
