@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from casecourse.assembly.exposure_carried import carried_barred
+from casecourse.assembly.exposure_classes import classes_given, drop_restated, is_class_course
 from casecourse.assembly.exposure_courses import (
     _AFTER_COURSE,
     _AFTER_DOSES,
@@ -294,6 +295,10 @@ def _device_carrier() -> re.Pattern:
 _DRUG_TYPES = frozenset({"drug", "drug_class"})
 
 
+# between a drug and a dose after it: the dose is the next item's of a list ("antibiotics, and 2 g/kg IVIG")
+_LISTED_AFTER = re.compile(r"[,;]|\band\b")
+
+
 # a drug named as a cause: "due to X", "attributed to X", "hepatotoxicity to X"; "X-induced", "X-associated"
 _CAUSE_BEFORE = re.compile(r"\b(?:due to|caused by|induced by|secondary to|attributed to|attributable to|related to|"
                            r"associated with|reaction to|toxicity to|hepatotoxicity to|allergy to)\s+$", re.I)
@@ -515,6 +520,14 @@ class _DrugSentence:
     told: list[tuple[int, TimeRef]] = field(default_factory=list)  # the sentence's times by position
     until_at: set[int] = field(default_factory=set)  # where its "until" times start
     later_step: Forward | None = None  # a later step told before the sentence's time ("followed by")
+
+
+def _uncued_alone(d: Mention, t: _DrugSentence, clause: tuple[int, int]) -> bool:
+    """No cue speaks of the drug, nor of a drug started before it in its clause ("treated with high-dose X,
+    broad-spectrum antibiotics and Y": the list's cue is the antibiotics' too)."""
+    return id(d) in t.uncued and not any(
+        clause[0] <= o.start < d.start and id(o) not in t.uncued and t.actions[id(o)] in ("start", "taking")
+        for o in t.drugs)
 
 
 class ExposureBuilder:
@@ -741,6 +754,9 @@ class ExposureBuilder:
         drugs = _dedupe_abbreviations(self.text, ms.drugs)
         self._class_stops(sent, [m for m in mentions if m.type == "drug_class" and m.assertion == Assertion.present],
                           ms, st)
+        if ms.classes and (given := classes_given(self.text, ms.classes, drugs, self.active)):
+            drugs = sorted([*drugs, *given], key=lambda m: m.start)  # "treated with steroids": the class's course
+            ms.drugs = sorted([*ms.drugs, *given], key=lambda m: m.start)
         if not drugs:
             self._pronoun_stop(sent, ms, st)
             self._pronoun_restart(sent, ms, st)
@@ -810,7 +826,8 @@ class ExposureBuilder:
             actions[id(d)] = "stop"  # "X was discontinued after 7 days, Y after 14 days": Y's stop, its verb left out
         uncued = {k for k, v in actions.items() if v == _UNCUED}
         actions = {k: "start" if v == _UNCUED else v for k, v in actions.items()}
-        before = {id(d): _dose_before(text, d, ms.index(ms.doses), ms.index(drugs), ms.inner) for d in drugs}
+        named = ms.index([d for d in drugs if not d.attrs.get("class_course")])  # a class word owns no dose after it
+        before = {id(d): _dose_before(text, d, ms.index(ms.doses), named, ms.inner) for d in drugs}
         told = _DrugSentence(
             sent=sent, st=st, prev=prev, ms=ms, drugs=drugs, cues=cues, a_of=a_of, b_of=b_of, actions=actions,
             uncued=uncued, clauses=_clauses(text, s0, s1), before=before,
@@ -840,6 +857,9 @@ class ExposureBuilder:
         s0, s1 = sent
         action, first, clause, resumed = self._drug_action(d, t)
         dose, split = self._drug_dose(d, t, clause, resumed)
+        if d.attrs.get("class_course") and dose is not None and \
+                _LISTED_AFTER.search(text, d.end, max(d.end, dose.start)):
+            dose = split = None  # "antibiotics, and 2 g/kg IVIG": the next item's dose, no class's
         own = self._drug_time(d, t, action, first, clause, resumed)
         seg = self._segment(d, t.drugs, ms, own, sent, dose)
         if split and seg is not None:
@@ -850,6 +870,8 @@ class ExposureBuilder:
             why = _induced_reason(text, sent, d, ms.induced(text, sent)) or _harm_told_before(text, sent, d) \
                 or _failure_told_before(text, sent, d) or _onset_told_before(text, sent, d)
         act = "stop" if action == "swap-stop" else "start" if action in ("swap-start", "taking") else action
+        if d.attrs.get("class_course") and self._class_told_of_member(d, act, _uncued_alone(d, t, clause), seg):
+            return
         when = self._course_time(d, t, act, own, seg, dose)
         if act == "start" and seg is None and self._named_as_cause(d):
             return  # "DRESS due to allopurinol" after allopurinol was stopped: that course, not a new one
@@ -873,6 +895,18 @@ class ExposureBuilder:
             seg = None  # "at last follow-up, on low-dose prednisolone": a later segment, its dose not given
         self.apply(act, d, when, sent, seg, why, cued=id(d) not in t.uncued)
         self._after_applied(d, t, action, act, first, seg, dose)
+
+    def _class_told_of_member(self, d: Mention, act: str, uncued: bool, seg: DoseSegment | None) -> bool:
+        """Does a class word (`classes_given`) tell no course of its own: named with no cue nor dose nor route
+        ("antibiotic resistance", "the steroids' side effects"), or stopped when a member's course was told before
+        ("steroids were discontinued" after prednisone's course)?"""
+        if uncued and not d.attrs["given_after"] and (seg is None or seg.dose is None and seg.route is None):
+            return True
+        if act == "not_taken" and d.norm in self.active:
+            return True  # "treated with steroids; a high-dose steroid regimen was not given": the course goes on
+        return act in ("stop", "hold") and d.norm not in self._of and any(
+            x.drug_class == d.attrs["drug_class"] or x.drug in _class_members().get(str(d.attrs["class_course"]), ())
+            for x in self.exposures)
 
     def _drug_action(self, d: Mention, t: _DrugSentence) -> tuple[str, int | None, tuple[int, int], re.Match | None]:
         """The drug's action (its cue's), where a drug given and then switched was switched (`first`), its clause, and
@@ -1371,7 +1405,8 @@ class ExposureBuilder:
             kept = {d.norm or d.text for d in ms.drugs if d.start >= c.end} \
                 if _CLASS_SWITCHED.match(self.text, c.end) else set()
             for name, exp in list(self.active.items()):
-                if (name in members or f"drug_class:{exp.drug_class}" in members) and name not in kept:
+                if (name in members or f"drug_class:{exp.drug_class}" in members or
+                        is_class_course(exp, str(c.norm).lower())) and name not in kept:
                     self._stop(name, st.at(c.start), why)
 
     def _after_course_of(self, sent: tuple[int, int], drugs: list[Mention]) -> tuple[Mention, TimeRef] | None:
@@ -1672,6 +1707,11 @@ class ExposureBuilder:
         return _counted_course(self.text, host, host, timing)
 
     def finish(self) -> list[Exposure]:
+        kept = drop_restated(self.text, self.exposures)
+        if len(kept) < len(self.exposures):
+            for i, exp in enumerate(kept, 1):
+                exp.id = f"exposure-{i}"
+            self.exposures = kept
         for exp in self.exposures:
             last = exp.segments[-1] if exp.segments else None
             if exp.end is None and exp.status == "unknown" and last is not None and last.end is not None:
