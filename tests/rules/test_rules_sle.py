@@ -292,3 +292,16 @@ def test_an_anti_dsdna_level_above_every_assay_cut_off_is_increased_dna_binding(
     # in a unit of another scale (U/mL) no cut-off is assumed
     other = items(one(sledai2k(_visit(lab("anti-dsDNA", 640, "U/mL")))))["increased DNA binding"]
     assert other.value is None
+
+
+def test_the_maintenance_item_names_each_drug_it_read_not_none():
+    c = _two_visits(
+        _quiet("2024-01-10"),
+        _quiet("2023-12-10"),
+        lab("PGA", 0.2, date="2024-01-10"),
+        drug("anifrolumab", 300, "2023-06-01", every_days=28),
+    )
+    lld = items(one(lldas(c), at="v1"))["standard maintenance immunosuppressants / approved biologics"]
+    dor = items(one(doris(c), at="v1"))["no investigational drugs"]
+    assert lld.value is True and "anifrolumab" in lld.detail and "no non-glucocorticoid" not in lld.detail
+    assert dor.value is True and "anifrolumab: not investigational" in dor.detail

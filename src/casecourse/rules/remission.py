@@ -61,6 +61,7 @@ def _drugs(view: View, span: Span | None, caps: bool) -> Ev:  # noqa: C901
         cap = maintenance_cap(x.drug) if caps else None
         if cap is None:
             verdicts.append(True)
+            notes.append(f"{x.drug}: no dose limit" if caps else f"{x.drug}: not investigational")
             continue
         doses = [mg for active, mg in ps if mg]
         if len(doses) < len(ps):
