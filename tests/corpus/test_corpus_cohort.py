@@ -128,3 +128,17 @@ def test_days_from_day_0_are_shown_to_the_day_or_to_tenths_near_day_0() -> None:
     assert when(row(0.5, 0.5), "start") == "day +0.5"
     assert when(row(0.0, 0.0), "start") == "day 0"
     assert when(row(-0.04, 0.04), "start") == "day 0"
+
+
+def test_a_class_code_finds_named_agents_and_courses_told_by_class_alone(tmp_path: Path) -> None:
+    docs = tmp_path / "in"
+    docs.mkdir()
+    (docs / "named.txt").write_text("A 30-year-old woman with systemic lupus erythematosus was given prednisolone "
+                                    "40 mg daily in 2019.\n", encoding="utf-8")
+    (docs / "unnamed.txt").write_text("A 52-year-old man with systemic lupus erythematosus was treated with "
+                                      "intravenous steroids in 2020.\n", encoding="utf-8")
+    build([docs], tmp_path / "store", workers=1, console=Console(stderr=True, quiet=True))
+    r = cohort(tmp_path / "store", ["systemic lupus erythematosus"], "H02AB")
+    assert set(_by_name(r)) == {"named.txt", "unnamed.txt"}
+    drugs = {p["name"]: p["exposures"][0]["drug"] for p in r["patients"]}
+    assert drugs == {"named.txt": "prednisolone", "unnamed.txt": "glucocorticoid (agent not stated)"}
