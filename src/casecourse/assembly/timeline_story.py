@@ -589,11 +589,11 @@ class _StoryPlacer:
         return any(j < i for j in (*self.scan.admitted_in, *self.presented_in, *self.arrived_in))
 
     def _since_at_visit(self, tx: Mention, new: TimeRef) -> bool:
-        """ "It has been negative since 20/08/2025" told at a letter's visit: the date starts a state that lasts to
-        today, told in passing; the story stays at the visit (docqa8)."""
-        today, current = self.today, self.current
-        return today is not None and current is not None and tx.attrs.get("kind") == "absolute" \
-            and bool(current.point) and current.point == today.point and _before(new, today) \
+        """ "It has been negative since 20/08/2025" told at a letter's visit, "she had been on steroids since 2018"
+        told after her admission in June 2020: the date starts a state that lasts to the story's time, told in
+        passing; the story stays where it was (docqa8)."""
+        current = self.current
+        return current is not None and tx.attrs.get("kind") == "absolute" and _before(new, current) \
             and _SINCE_BEFORE.search(self.text, max(0, tx.start - 8), tx.start) is not None
 
     def _day_base(self, tx: Mention, i: int, now: TimeRef | None) -> tuple[TimeRef, str] | None:
