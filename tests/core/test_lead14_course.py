@@ -27,3 +27,78 @@ def test_a_since_date_at_the_start_of_the_story_still_dates_what_follows():
                      "Methotrexate was started.")
     mtx = next(x for x in c.exposures if x.drug == "methotrexate")
     assert (mtx.time.earliest or "").startswith("2019-03")
+
+
+def _drug(c, name):
+    return next(x for x in c.exposures if x.drug == name)
+
+
+def test_drugs_started_then_one_tapered_by_a_date_began_before_that_date():
+    c = analyze_text("A 40-year-old woman was diagnosed with lupus in May 2015. She was started on hydroxychloroquine "
+                     "200 mg daily and prednisone 30 mg daily, tapered to 7.5 mg by December 2015.")
+    hcq, pred = _drug(c, "hydroxychloroquine"), _drug(c, "prednisone")
+    assert hcq.time.point == "2015-05" and pred.time.point == "2015-05"
+    doses = [(s.dose.value if s.dose else None, s.start.point) for s in pred.segments]
+    assert doses[:2] == [(30.0, "2015-05"), (7.5, "2015-12")]
+
+
+def test_a_drug_added_on_a_later_day_keeps_that_day_to_itself():
+    c = analyze_text("She was admitted in May 2021 with fever. She was treated with etoposide and dexamethasone, "
+                     "with ciclosporin added on day 8.")
+    assert _drug(c, "etoposide").time.text == "May 2021"
+    assert _drug(c, "dexamethasone").time.text == "May 2021"
+    assert _drug(c, "cyclosporine").time.text == "day 8"
+
+
+def test_drugs_started_together_on_a_day_share_it():
+    c = analyze_text("She was admitted in May 2021. Etoposide and dexamethasone were started on day 3.")
+    assert _drug(c, "etoposide").time.text == "day 3" == _drug(c, "dexamethasone").time.text
+
+
+def test_within_a_few_days_of_a_month_stays_in_that_month():
+    c = analyze_text("He was admitted in March 2020 with fever. His fever resolved within 72 hours.")
+    rec = next(e for e in c.events if e.type == "recovery")
+    assert (rec.time.earliest, rec.time.latest, rec.time.point) == ("2020-03", "2020-04", "2020-03")
+
+
+def test_a_presentation_dated_further_on_in_its_clause_is_dated_there():
+    c = analyze_text("A 58-year-old man with a myocardial infarction in 2011 presented to the emergency department of "
+                     "a district hospital in Leeds in October 2017 with cough. He reported smoking until 2012. "
+                     "Treatment with amoxicillin was initiated.")
+    assert _drug(c, "amoxicillin").time.point == "2017-10"
+
+
+def test_a_bound_before_a_date_told_after_the_presentation_is_history_told_aside():
+    c = analyze_text("A 58-year-old man presented in October 2017 with cough. He reported heavy drinking prior to "
+                     "2012. Treatment with amoxicillin was initiated.")
+    assert _drug(c, "amoxicillin").time.point == "2017-10"
+
+
+def test_a_dated_history_sentence_does_not_date_an_undated_presentation():
+    c = analyze_text("A 60-year-old man was admitted with fever and confusion. The patient's history was notable for "
+                     "a cholecystectomy in 2014. Vancomycin and cefepime were given.")
+    assert all(not (x.time.point or "").startswith("2014") for x in c.exposures)
+
+
+def test_a_story_line_naming_a_department_and_a_hospital_is_no_authors_line():
+    c = analyze_text("A 70-year-old woman presented to the Emergency Department of a university hospital with chest "
+                     "pain. Aspirin was given.")
+    assert {m.zone for m in c.mentions} <= {"narrative", "presentation", "case"}
+    assert _drug(c, "aspirin")
+
+
+def test_an_unremarkable_examination_returns_from_the_history_to_the_presentation():
+    c = analyze_text("A 58-year-old man presented to the emergency department with chest pain. Ten days earlier, he "
+                     "had undergone an ablation at another hospital. His physical examination was unremarkable. He was "
+                     "admitted and treated with colchicine 0.5 mg twice daily.")
+    assert _drug(c, "colchicine").time.offset_days == (0.0, 0.0)
+
+
+def test_the_time_of_discharge_in_a_later_stay_is_that_stays_not_the_first():
+    c = analyze_text(
+        "A 50-year-old man presented to the emergency department with neck pain. He was admitted, received "
+        "desmopressin and was discharged home.\n\nThe patient returned to the emergency department a year later with "
+        "gum bleeding. He was admitted and received tranexamic acid. No diagnosis was established at the time of "
+        "discharge.\n\nHe was readmitted six months later with abdominal pain and started on bortezomib.")
+    lo, hi = _drug(c, "bortezomib").time.offset_days
+    assert lo > 300  # after the second stay (a year on), not six months after the first

@@ -127,6 +127,8 @@ def _action(text: str, d: Mention, drugs: ByStart, cues: list[tuple], inner: ByS
                 continue  # "stopped X and started Y": "started" is Y's (exposure QA, expqa6)
             if before != _UNCUED and _BECAUSE_GIVEN.fullmatch(text, a, b):
                 break  # "hold X given acute kidney injury": the drug is the verb's, "given" means "because of"
+            if before in ("start", "taking") and act in ("increase", "decrease") and _THEN_GAP.search(text, d.end, a):
+                break  # "started on X 20 mg daily, tapered to 5 mg by October": started, then changed (`_steps`)
             return act
     if before != _UNCUED:  # else the nearest before it
         return before
@@ -152,6 +154,8 @@ def _opens_clause(text: str, d: Mention, a: int) -> bool:
     return _AND_GAP.fullmatch(text, d.end, a) is not None
 
 
+# a later predicate after the drug's own words: ", tapered to", "and increased to"
+_THEN_GAP = re.compile(r",|\band\b", re.I)
 _AND_GAP = re.compile(r"\s*,?\s*and\s+(?:(?:then|later|subsequently)\s+)?", re.I)
 
 

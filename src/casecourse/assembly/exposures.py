@@ -133,8 +133,12 @@ from casecourse.reading.timex_lexicon import NUMBER_WORDS, UNIT_DAYS
 # "followed one week later by Y", "followed 2 days later by Y": a start cue of Y with its time between
 _FOLLOWED_LATER_BY = re.compile(r"\bfollowed\s+(?:[\w-]+\s+){1,3}?later\s+by\b", re.I)
 # a later dose change told in the start's sentence: "started at 15 mg weekly and increased to 20 mg"
-_LATER_CHANGE = re.compile(r"\b(?:and|then|but)\s+(?:was\s+|were\s+)?(?:(?:later|subsequently|then|gradually)\s+)?"
+_LATER_CHANGE = re.compile(r"(?:\b(?:and|then|but)|,)\s+(?:was\s+|were\s+)?"
+                           r"(?:(?:later|subsequently|then|gradually)\s+)?"
                            r"(?:increased|decreased|reduced|raised|escalated|titrated(?:\s+up)?|tapered)\s+to\b", re.I)
+# a drug added later told as an absolute clause, "..., with Z added on day 5": its time is Z's alone
+_WITH_BEFORE = re.compile(r",\s*(?:and\s+)?with\s+$", re.I)
+_ADDED_AT = re.compile(r"\b(?:added|introduced|commenced|started|initiated)\s+(?:on|at|from|in)\s+(?:the\s+)?$", re.I)
 _LATER_STOP = anchored(
     r"(?:\s*,?\s*(?:but|and|then|and then|which)\s+|,\s*(?=(?:was|were|had to be|had been)\s))"
     r"(?:(?:was|were|had to be|has been|had been)\s+)?"
@@ -980,10 +984,16 @@ class ExposureBuilder:
             # stop's (`_later_stop`); X began at the story's time before it, or at one the sentence does not give
             own = self._carried_before(st, prev)
         if action == "start" and st.timex is not None and own is st.time and d.end <= st.timex.start and \
-                (step := _LATER_CHANGE.search(text, d.end, st.timex.start)) is not None and \
-                t.drug_ix.next_start(d.end, t.sent[1]) > step.start():
-            # "methotrexate was started at 15 mg weekly and increased to 20 mg weekly in September": the time told
-            # after the change is the change's; the start was before it, at the story's time or one not given
+                _LATER_CHANGE.search(text, d.end, st.timex.start) is not None:
+            # "methotrexate was started at 15 mg weekly and increased to 20 mg weekly in September", "started on X
+            # and Y 20 mg, tapered to 5 mg by October": the time told after the change is the change's; the starts
+            # were before it, at the story's time or one not given
+            own = self._carried_before(st, prev)
+        if action == "start" and st.timex is not None and own is st.time and d.end <= st.timex.start and \
+                (nxt := max((o.start for o in t.drugs if d.end <= o.start < st.timex.start), default=-1)) >= 0 and \
+                _WITH_BEFORE.search(text, max(d.end, nxt - 8), nxt) and \
+                _ADDED_AT.search(text, max(nxt, st.timex.start - 30), st.timex.start):
+            # "treated with X and Y, with Z added on day 5": the day is Z's; X and Y began at the story's time
             own = self._carried_before(st, prev)
         if first is not None and st.timex is not None and own is st.time and st.timex.start >= first:
             # "initially received X, then was switched to Y on day 4": the time is the switch's; X began at the

@@ -108,6 +108,14 @@ def _midpoint(lo: str, hi: str) -> str:
     return fmt(a + (b - a) / 2, "month")
 
 
+def _within_point(anchor: str, tx: Mention, precision: str) -> str:
+    """ "Within 72 hours" of a time known to the month: by the middle of that month plus the amount (the interval's
+    end, a month on, would date a fever gone in March to April); of a day, that day plus the amount."""
+    a, b, _ = parse_iso(anchor)
+    amount = float(tx.attrs.get("rel_amount_max") or tx.attrs.get("rel_amount_min") or 0)
+    return fmt(a + (b - a) / 2 + timedelta(days=amount), precision)
+
+
 def _soon_after(lo: str) -> str:
     """A month after the middle of `lo` ("2018-03" -> "2018-04")."""
     a, b, _ = parse_iso(lo)
@@ -129,7 +137,8 @@ def _from_calendar(tx: Mention, current: TimeRef | None) -> TimeRef | None:
     except (ValueError, TypeError, KeyError, OverflowError):
         return None  # an expression the calendar cannot place leaves the current time as it is
     if point is None:
-        point = hi if tx.attrs.get("rel_direction") == "within" else _midpoint(lo, hi)
+        point = _within_point(anchor, tx, prec) if tx.attrs.get("rel_direction") == "within" and anchor \
+            else hi if tx.attrs.get("rel_direction") == "within" else _midpoint(lo, hi)
     derivation = "stated" if kind == "absolute" else ("estimated" if tx.attrs.get("vague") else "relative")
     if kind == "absolute" and isinstance(alt := tx.attrs.get("value_alt"), str):
         # "03/04/2024" in a text whose dates settle no day-month order: 3 April (day-first) is the estimate, and the
@@ -556,13 +565,21 @@ def _bulleted_item(text: str, start: int) -> bool:
 _DATE_RIGHT_AFTER = re.compile(r"\s*,?\s*(?:by|on|at)\s+(?:the\s+)?", re.I)
 
 
-def _told_at(st: SentenceTime, pos: int) -> TimeRef:
+def _told_at(st: SentenceTime, pos: int, text: str | None = None) -> TimeRef:
     """The time of what is told at `pos`: the sentence's time there, or the date its clause gives right after it
-    ("diagnosed in 2019, was admitted on 3 October 2022")."""
-    return st.shift_after(pos, _CLAUSE_DATE_GAP) or st.at(pos)
+    ("diagnosed in 2019, was admitted on 3 October 2022"); given the `text`, also a date further on in the same
+    clause ("presented to the emergency department of a hospital in Bronx, NY in October 2016")."""
+    near = st.shift_after(pos, _CLAUSE_DATE_GAP)
+    if near is None and text is not None and (far := st.shift_after(pos, _CLAUSE_DATE_REACH)) is not None:
+        start = next(p for p, t in st.shifts if t is far and p > pos)
+        near = far if not _CLAUSE_BREAK.search(text, pos, start) else None
+    return near or st.at(pos)
 
 
 _CLAUSE_DATE_GAP = 30  # characters between "was admitted" and its date ("was admitted to our hospital on ...")
+_CLAUSE_DATE_REACH = 90  # ... and the most a clause with no break may hold before its date
+# (", NY in October 2016": a state after its city, no break)
+_CLAUSE_BREAK = re.compile(r"[;:.(]|,\s+(?![A-Z]{2}\b)|\b(?i:and|but|with|after|before|when|while|for|because)\b")
 
 
 _TODAY = re.compile(r"\btoday\b", re.I)

@@ -71,6 +71,7 @@ class EventIndex:
     reading: Reading
     by_norm: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     discharges: list[int] = field(default_factory=list)
+    admissions: list[int] = field(default_factory=list)  # sentences telling an admission or a readmission
     named: dict[int, list[Mention]] = field(default_factory=dict)  # sentence -> its drugs, conditions, findings
     _story: set[int] | None = None  # sentences of the patient's story (not the introduction), when first asked
     # sentences of figure legends (set by the timeline): an image's "after the procedure" is no event of the story to
@@ -96,6 +97,8 @@ class EventIndex:
                 idx.named.setdefault(si, []).append(m)
             elif m.type == "event" and m.norm == "discharge" and m.attrs.get("role") == "occurrence":
                 idx.discharges.append(si)
+            elif m.type == "event" and m.norm in ("admission", "readmission") and m.attrs.get("role") == "occurrence":
+                idx.admissions.append(si)
         return idx
 
     def in_story(self, si: int) -> bool:
@@ -175,7 +178,9 @@ def find_anchor(idx: EventIndex, i: int, tx: Mention, asides: set[int], day_coun
     lower = [w.lower() for w in words]
     if lower in (["discharge"], ["hospital", "discharge"]):
         last = next((j for j in reversed(idx.discharges) if j < i), None)
-        return Anchor(last, "discharge") if last is not None else None
+        if last is None or any(last < k < i for k in idx.admissions):
+            return None  # "... at the time of discharge" in a later stay: its own discharge, not yet told
+        return Anchor(last, "discharge")
     first = _FIRST.search(phrase) is not None
     order = range(i) if first else range(i - 1, -1, -1)
     if len(words) == 1 and lower[0] in _GENERIC_OP:

@@ -140,8 +140,9 @@ _PRESENTS = re.compile(r"\b(?:presented|admitted|referred|hospitali[sz]ed|attend
 
 
 # a sentence of the patient's history: "His medical history included ...", "He had a history of ...", "previously"
-_HISTORY_SENTENCE = re.compile(r"\b(?:(?:medical|past|surgical)\s+history|history\s+of|previous(?:ly)?|prior\s+to\s+"
-                               r"this|past)\b", re.I)
+_HISTORY_SENTENCE = re.compile(r"\b(?:history|previous(?:ly)?|prior\s+to\s+this|past)\b", re.I)
+# a date told as a bound of a state before it: "smoking prior to 2014", "took X until 2012"
+_BOUND_BEFORE = re.compile(r"\b(?:prior\s+to|before|until)\s+(?:the\s+)?(?:year\s+)?$", re.I)
 
 
 def _diagnosed_before_presenting(text: str, sentence: tuple[int, int], tx: Mention) -> int | None:
@@ -575,8 +576,12 @@ class _StoryPlacer:
             self.opening_aside = self.sentences[i][1]
             return True
         if new is not None and current is not None and has_calendar and self.last_admitted is not None \
-                and _before(new, self.last_admitted) and _HISTORY_SENTENCE.search(text, *self.sentences[i]) is not None:
-            return True  # "admitted in May 2020 ... He had a history of bypass surgery in 2013.": the story stays
+                and _before(new, self.last_admitted) and (
+                    _HISTORY_SENTENCE.search(text, *self.sentences[i]) is not None
+                    or _BOUND_BEFORE.search(text, max(0, tx.start - 16), tx.start)):
+            # "admitted in May 2020 ... He had a history of bypass surgery in 2013.", "He reported smoking prior to
+            # 2014.": the story stays
+            return True
         return new is not None and bool(chained or back or tx.attrs.get("age_span") or looks_back or summary
                                         or new.anchor == "birth" and has_calendar  # (a child's age: timeline_birth)
                                         or _before_presentation(text, tx)
@@ -888,7 +893,8 @@ class _StoryPlacer:
         if told is not None or (self.last_admitted is None and i in self.presented_in):
             # the time where the admission (or presentation) is told: "diagnosed in 2019, was admitted on 3 May
             # 2022" is admitted in 2022
-            when = _told_at(out[-1], told if told is not None else self.presented_in[i])  # type: ignore[arg-type]
+            when = _told_at(out[-1], told if told is not None else self.presented_in[i],  # type: ignore[arg-type]
+                            self.text)
             if when.known and (when.point or when.earliest):
                 self.last_admitted = when
                 if self.admitted is None and i in scan.admitted_in:

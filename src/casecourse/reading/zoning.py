@@ -376,7 +376,9 @@ class _Zoner:
             return start, "title"
         if _BACKMATTER_LINE.match(raw):
             return start, "backmatter"
-        if len(raw) < 300 and _AUTHOR_LINE.search(raw):
+        if len(raw) < 300 and _AUTHOR_LINE.search(raw) and not _STORY_VERB.search(raw):
+            # (a line telling the story is no author's line, whatever department or hospital it names: "presented to
+            # the emergency department of a district hospital")
             return start, "authors"
         return start, self.current
 
