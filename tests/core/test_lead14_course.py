@@ -102,3 +102,35 @@ def test_the_time_of_discharge_in_a_later_stay_is_that_stays_not_the_first():
         "discharge.\n\nHe was readmitted six months later with abdominal pain and started on bortezomib.")
     lo, hi = _drug(c, "bortezomib").time.offset_days
     assert lo > 300  # after the second stay (a year on), not six months after the first
+
+
+_SUMMARY = """DISCHARGE SUMMARY
+Admission date: 03/02/2024
+Discharge date: 17/02/2024
+
+Past medical history: type 2 diabetes on metformin 1 g twice daily.
+
+Progress: She was treated with intravenous levofloxacin 500 mg daily, switched to oral levofloxacin on day 4.
+Metformin was withheld because of the acute kidney injury and restarted at discharge.
+
+Discharge medications: metformin 500 mg twice daily, paracetamol 1 g four times daily as required.
+"""
+
+
+def test_a_drug_restarted_at_discharge_restarts_on_the_discharge_day():
+    c = analyze_text(_SUMMARY)
+    courses = [x for x in c.exposures if x.drug == "metformin"]
+    assert courses[-1].time.point == "2024-02-17"
+
+
+def test_a_drug_first_named_in_a_discharge_list_has_no_start_from_the_story_before_it():
+    c = analyze_text(_SUMMARY)
+    para = _drug(c, "acetaminophen")
+    assert not para.time.known and para.status == "active"
+
+
+def test_a_switch_to_another_route_of_the_same_drug_opens_a_segment():
+    c = analyze_text(_SUMMARY)
+    levo = _drug(c, "levofloxacin")
+    assert [s.route for s in levo.segments] == ["intravenous", "oral"]
+    assert levo.segments[1].start.known and levo.segments[0].end == levo.segments[1].start

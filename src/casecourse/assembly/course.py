@@ -14,7 +14,7 @@ from casecourse import __version__
 from casecourse.assembly import diagnosis_lists, suspicions
 from casecourse.assembly.condition_grades import GradeIndex
 from casecourse.assembly.exposure_death import end_at_death
-from casecourse.assembly.exposure_stay import date_starts_within_the_stay
+from casecourse.assembly.exposure_stay import date_starts_at_discharge, date_starts_within_the_stay
 from casecourse.assembly.exposures import ExposureBuilder, provenance
 from casecourse.assembly.lab_interval import interval_flag, stated_interpretation
 from casecourse.assembly.lab_stated import StatedWords, merged, only_change, settings, tells_change, value_before
@@ -413,6 +413,7 @@ class CourseAssembler:
                           letter_date(self.r, self._types))
         self._planned_ends()
         date_starts_within_the_stay(self.text, self.r.zones, self.course.events, self.course.exposures)
+        date_starts_at_discharge(self.text, self.course.events, self.course.exposures)
         end_at_death(self.course.events, self.course.exposures)
         self.course.procedures = procedures.finish()
         self.course.scores = list(self._scores.values())

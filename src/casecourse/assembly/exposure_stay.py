@@ -7,6 +7,8 @@ Only starts the story left undated, under a heading of the stay's course, in a c
 """
 from __future__ import annotations
 
+import re
+
 from casecourse.assembly.timeline_sections import course_sections
 from casecourse.model import Event, Exposure, TimeRef
 from casecourse.reading.zoning import Zone
@@ -43,3 +45,25 @@ def date_starts_within_the_stay(text: str, zones: list[Zone], events: list[Event
             continue
         first.start = TimeRef(earliest=lo, latest=hi, precision="day", derivation="estimated",
                               text="during the stay")
+
+
+# the drug's own sentence says it (re)started when the stay ended: "Metformin was withheld because of the kidney injury
+# and restarted at discharge", "aspirin was resumed on discharge"
+_AT_DISCHARGE_AFTER = re.compile(r"[^.;\n]{0,90}?\b(?:re)?(?:started|resumed|commenced|introduced|initiated|"
+                                 r"prescribed)\s+(?:again\s+)?(?:at|on|upon)\s+(?:the\s+time\s+of\s+)?(?:hospital\s+)?discharge\b",
+                                 re.I)
+
+
+def date_starts_at_discharge(text: str, events: list[Event], exposures: list[Exposure]) -> None:
+    """A course its sentence says (re)started at discharge began on the discharge day, in a course with one dated
+    stay (the discharge summary's header dates it)."""
+    stay = _one_dated_stay(events)
+    if not stay:
+        return
+    day = stay[1]
+    for e in exposures:
+        if e.status == "not-taken" or not e.segments or not e.provenance.spans \
+                or not _AT_DISCHARGE_AFTER.match(text, e.provenance.spans[0].end):
+            continue
+        when = TimeRef(earliest=day, latest=day, point=day, precision="day", derivation="carried", text="at discharge")
+        e.time = e.segments[0].start = when

@@ -670,6 +670,11 @@ class ExposureBuilder:
             # course was over, a start told with its own time is a new one
             self._stop(name, over.end, None, status="completed")
             self._new(drug, when, sent, seg)
+        elif action == "start" and cued and seg is not None and seg.dose is None and seg.route \
+                and (last := exp.segments[-1]).route and seg.route != last.route and _told_later(last.start, when):
+            # "intravenous levofloxacin ..., switched to oral levofloxacin on day 4": the same course by another
+            # route from then, its dose not told
+            self._add_segment(exp, seg, when)
         else:
             self._update_dose(exp, seg, when, started=action == "start" and cued)
             if seg is not None and _told_end(seg):

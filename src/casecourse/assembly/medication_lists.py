@@ -73,6 +73,18 @@ def _started_on_its_line(text: str, m: Mention, dates: list[Mention]) -> TimeRef
     return None
 
 
+def _undate_carried_starts(sections: list[tuple[int, int]], exposures: list[Exposure]) -> None:
+    """A course first named by a list's line took the time the story had reached there ("day 4" of the progress
+    told above "Discharge medications: paracetamol 1 g"); the list tells the drug is taken, not when it began."""
+    for e in exposures:
+        spans = e.provenance.spans
+        if not spans or not e.segments or e.time.derivation != "carried" or e.segments[0].start != e.time \
+                or not any(lo <= spans[0].start < hi for lo, hi in sections):
+            continue
+        e.time = TimeRef(derivation="unknown")
+        e.segments[0].start = e.time
+
+
 def _date_starts(text: str, listed_at: dict[str, list[Mention]], dates: list[Mention],
                  exposures: list[Exposure]) -> None:
     """A listed drug's start its line tells dates the first dose of the course it names, where nothing else did."""
@@ -170,6 +182,7 @@ def mark_discharge_medications(text: str, zones: list[Zone], mentions: list[Ment
         e = named.get((name, stopped_at[name]), last.get(name)) if listed[name] else last.get(name)
         if e is not None and e.status == "unknown":
             e.status = "stopped" if listed[name] else "active"
+    _undate_carried_starts(sections, exposures)
     dates = [m for m in mentions if m.type == "date" and m.attrs.get("kind") == "absolute"]
     if dates:
         _date_starts(text, listed_at, dates, exposures)
