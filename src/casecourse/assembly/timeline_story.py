@@ -67,6 +67,7 @@ from casecourse.assembly.timeline_clauses import (
     _restates_day,
     _stay_range_end,
 )
+from casecourse.assembly.timeline_doses import DOSE_COUNT, course_start, dose_count, dose_time
 from casecourse.assembly.timeline_scan import (
     _arrivals,
     _discharged_since,
@@ -238,6 +239,11 @@ class _StoryPlacer:
         self.restated: tuple[int, TimeRef] | None = None
         # where the story's presentation is told after the date of a diagnosis that opened the story, in its sentence
         self.opening_aside: int | None = None
+        # sentences that tell a dose count ("after the fourth dose of X", "after two cycles"), and the schedules the
+        # text gives (frequencies, doses with one): the time of a dose of a drug given at an interval (timeq)
+        self.dose_counts = _sentences_of(reading.sentences, [m.start() for m in DOSE_COUNT.finditer(reading.text)])
+        self.schedules = [m for m in types.of("frequency", "dose") if m.attrs.get("period") is not None] \
+            if self.dose_counts else []
 
     def place(self, i: int) -> None:
         """Place sentence `i` (appends its time, or None, to `out`). (Most sentences tell no time, no legend, no day 0
@@ -251,6 +257,8 @@ class _StoryPlacer:
         before = self.current
         if i in scan.by_sentence:
             self._own_time(i)
+        if i in self.dose_counts and self.setter is None and self.aside is None and self.current is not None:
+            self._dose_count(i)
         if i in self.gestation:
             self._gestational_age(i)
         set_time = self.current
@@ -334,6 +342,49 @@ class _StoryPlacer:
                     return
             elif (tx.type == "date" or tx.attrs.get("rel_direction")) and self._told_time(tx, i):
                 return
+
+    def _dose_count(self, i: int) -> None:
+        """ "After the fourth dose of rituximab" (weekly from its start), "after two cycles" of a drug given every 3
+        weeks: the time of that dose counted from the drug's start, the first sentence of the story naming it
+        (`timeline_doses`); nothing when the drug, its start or its interval is not told."""
+        events, text = self.events, self.text
+        if not events.in_story(i):
+            return
+        dc = dose_count(text, self.sentences[i], events.named.get(i, []))
+        if dc is None or any(not (tx.start < dc.end and tx.end > dc.start) for tx in self.scan.by_sentence.get(i, [])):
+            return  # (a sentence with a time of its own the story did not take: the dose count does not date it)
+        drug = dc.drug or self._drug_before(i, dc.start)
+        if drug is None or not drug.norm:
+            return
+        norm = str(drug.norm).lower()
+        told = [j for j in events.by_norm.get(("drug", norm), []) if j < i and j not in events.legends]
+        found = course_start(events, self.schedules, norm, told, dc.cycle) if told else None
+        if found is None or self.out[found[0]] is None:
+            return  # (a drug first named in this sentence: its start is this sentence's time)
+        j, first, every = found
+        start = _told_at(self.out[j], first.start)  # type: ignore[arg-type]
+        every = dc.per_days or every
+        if not start.known or every is None:
+            return
+        new = dose_time(start, dc, every, norm, text[dc.start:dc.end].strip())
+        if new is None:
+            return
+        self.current = new
+        self.setter = Mention.model_construct(
+            type="time", start=dc.start, end=dc.end, text=text[dc.start:dc.end], zone="narrative",
+            attrs={"kind": "relative", "dose_count": dc.n, "vague": True, "rel_direction": dc.relation})
+
+    def _drug_before(self, i: int, pos: int) -> Mention | None:
+        """The drug a dose count that names none counts ("after the third cycle"): the last one the story named
+        before it (in its sentence or the sentences before)."""
+        events = self.events
+        for j in range(i, -1, -1):
+            if not events.in_story(j):
+                continue
+            drugs = [m for m in events.named.get(j, []) if m.type == "drug" and m.norm and (j < i or m.start < pos)]
+            if drugs:
+                return max(drugs, key=lambda m: m.start)
+        return None
 
     def _operation_before(self, tx: Mention, i: int) -> TimeRef | None:
         """ "After the operation he developed AF": the operation the story told as done before sentence `i` (the last
@@ -984,3 +1035,15 @@ def _after_an_admission(tx: Mention) -> bool:
     a = tx.attrs
     return a.get("rel_anchor") == "admission" and a.get("rel_direction") == "after" and not a.get("day_count") \
         and a.get("rel_amount_min") is not None
+
+
+def _sentences_of(sentences: list[tuple[int, int]], positions: list[int]) -> set[int]:
+    """The indexes of the sentences holding `positions` (sorted)."""
+    out: set[int] = set()
+    j = 0
+    for pos in positions:
+        while j < len(sentences) and sentences[j][1] <= pos:
+            j += 1
+        if j < len(sentences) and sentences[j][0] <= pos:
+            out.add(j)
+    return out
