@@ -17,7 +17,7 @@ _WEEKLY = ("A 70-year-old woman with marginal zone lymphoma was admitted on 2 Ju
            "was started on 6 June 2022. ")
 
 
-# --- the Nth dose of a drug given at a known interval ----------------------------------------------------------------
+# --- the Nth dose of a drug given at a known interval ---
 
 def test_after_the_fourth_weekly_dose_is_three_weeks_after_the_start() -> None:
     f = _finding(_WEEKLY + "After the fourth dose of rituximab, she developed a pruritic rash.", "rash")
@@ -58,7 +58,7 @@ def test_a_resumed_drug_counts_its_doses_from_the_resumption() -> None:
     assert f.time.offset_days == (10.5, 11.0)  # counted from the resumption ten days later, twice daily
 
 
-# --- no interval, no point -------------------------------------------------------------------------------------------
+# --- no interval, no point ---
 
 def test_without_an_interval_the_dose_count_invents_no_time() -> None:  # guard: passes on main too
     f = _finding("A 70-year-old woman was admitted on 2 June 2022. Rituximab was started on 6 June 2022. After the "
@@ -79,22 +79,37 @@ def test_a_vaccine_the_reader_does_not_know_as_a_drug_borrows_no_drugs_schedule(
     assert f.time.derivation != "estimated"
 
 
-# --- a time told back from the presentation dates its own sentence ---------------------------------------------------
+# --- back to the presentation after the history told relative to it ---
 
 _PRESENTED = ("A 58-year-old man with metastatic colon cancer presented to the emergency department with abdominal "
               "pain and vomiting. ")
 
 
-def test_a_sentence_dated_before_the_emergency_presentation_does_not_date_the_next() -> None:
-    text = _PRESENTED + ("One week prior to his emergency presentation, he was started on FOLFOX chemotherapy. A CT "
-                         "scan showed a perforated sigmoid colon. He developed septic shock.")
+def test_a_paragraph_opening_with_the_presentations_imaging_is_back_at_day_0() -> None:
+    text = _PRESENTED + ("He had started FOLFOX chemotherapy 1 week prior to his emergency presentation. He reported "
+                         "nausea.\n\nOn CT of the abdomen, there was free air. He underwent a laparotomy and developed "
+                         "septic shock.")
     c = analyze_text(text)
     ox = next(e for e in c.exposures if e.drug == "oxaliplatin")
-    assert ox.time.offset_days is not None and ox.time.offset_days[1] < 0
+    assert ox.time.offset_days is not None and ox.time.offset_days[1] < 0  # the chemotherapy's start stays
     assert next(x for x in c.conditions if x.name == "septic shock").time.offset_days == (0.0, 0.0)
+    assert next(p for p in c.procedures if p.name == "laparotomy").time.offset_days == (0.0, 0.0)
 
 
-def test_before_the_emergency_department_presentation_is_told_back_from_day_0() -> None:
-    text = _PRESENTED + ("Two weeks before his emergency department presentation, he had a cough. He developed septic "
-                         "shock.")
-    assert _condition(text, "septic shock").time.offset_days == (0.0, 0.0)
+def test_imaging_within_the_paragraph_of_the_history_stays_in_it() -> None:  # guard: passes on main too
+    text = _PRESENTED + ("He had started FOLFOX chemotherapy 1 week prior to his emergency presentation. A CT of the "
+                         "abdomen showed a liver metastasis. He reported nausea.")
+    f = _finding(text, "nausea")
+    assert f.time.offset_days is not None and f.time.offset_days[1] < 0
+
+
+# --- something done at the discharge ---
+
+_BLEED = ("A 67-year-old man taking warfarin was admitted on 4 February 2023 with melena. Warfarin was held. "
+          "Endoscopy on 5 February showed a duodenal ulcer. ")
+
+
+def test_a_drug_resumed_upon_a_discharge_told_next_starts_at_its_date() -> None:
+    c = analyze_text(_BLEED + "Warfarin was resumed upon discharge. He was discharged on 10 February 2023.")
+    restarted = [e for e in c.exposures if e.drug == "warfarin" and e.start_reason == "reintroduction"]
+    assert restarted and restarted[0].time.point == "2023-02-10"

@@ -34,8 +34,7 @@ from casecourse.reading.zoning import PATIENT_ZONES
 _AT_THE_TIME = re.compile(r"at (?:the|that) time$", re.I)
 _FRONTED = re.compile(r"\W*(?:\w+\W+){0,2}$")  # at most two words before the expression in its sentence
 _PRIOR_TO_PRESENTATION = re.compile(
-    r"\s+(?:prior to|before|preceding)\s+(?:(?:the|this|her|his|their|current|present|index|initial|"
-    r"emergency(?:\s+(?:department|room))?|ED|ER|A&E|hospital)\s+)*"
+    r"\s+(?:prior to|before|preceding)\s+(?:(?:the|this|her|his|their|current|index|initial)\s+)*"
     rf"(?:{alternation(PRESENTATION_REFERENCES, escape=False)})\b", re.I)
 
 # "Several days before the patient presented to the emergency department": the presentation told as a clause (lexicon

@@ -139,7 +139,7 @@ def _mentions_of(idx: EventIndex, j: int, norm: str) -> list[tuple[Mention, int]
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|plus|,\s*and)\s*", re.I)
 
 
-_OF_NEXT = re.compile(r"\s*(?:of|for)\b", re.I)
+_OF_NEXT = re.compile(r"\s*of\b", re.I)
 
 
 def _interval_after(text: str, schedules: list[Mention], d: Mention, nxt: int, cycle: bool) -> float | None:
@@ -181,7 +181,7 @@ def dose_time(start: TimeRef, dc: DoseCount, every: float, drug: str, text: str)
     a, b, p = (days_after(start, d, text) for d in (lo, hi, point))
     label = f"start of {drug}"
     if start.offset_days is not None and a.offset_days is not None and b.offset_days is not None:
-        return TimeRef(offset_days=(a.offset_days[0], b.offset_days[1]), precision=start.precision,
+        return TimeRef(offset_days=(round(a.offset_days[0], 2), round(b.offset_days[1], 2)), precision=start.precision,
                        derivation="estimated", anchor=label, text=text)
     if not (a.earliest and b.latest and p.point):
         return None

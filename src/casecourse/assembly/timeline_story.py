@@ -46,6 +46,7 @@ from casecourse.assembly.timeline import (
     _unanchored_pod,
     _went_back,
     _writing_day,
+    calendar_time,
     days_after,
 )
 from casecourse.assembly.timeline_anchor import (
@@ -244,6 +245,10 @@ class _StoryPlacer:
         self.dose_counts = _sentences_of(reading.sentences, [m.start() for m in DOSE_COUNT.finditer(reading.text)])
         self.schedules = [m for m in types.of("frequency", "dose") if m.attrs.get("period") is not None] \
             if self.dose_counts else []
+        # sentences that tell something done at the discharge ("X was restarted at discharge"), and where each
+        # discharge the story tells is told (sentence -> position)
+        self.at_discharge = _sentences_of(reading.sentences, [m.start() for m in _AT_DISCHARGE.finditer(reading.text)])
+        self.discharged_at = {} if not self.at_discharge else _discharge_positions(reading, types)
 
     def place(self, i: int) -> None:
         """Place sentence `i` (appends its time, or None, to `out`). (Most sentences tell no time, no legend, no day 0
@@ -259,6 +264,8 @@ class _StoryPlacer:
             self._own_time(i)
         if i in self.dose_counts and self.setter is None and self.aside is None and self.current is not None:
             self._dose_count(i)
+        if i in self.at_discharge and self.setter is None and self.aside is None and self.current is not None:
+            self._at_discharge(i)
         if i in self.gestation:
             self._gestational_age(i)
         set_time = self.current
@@ -373,6 +380,37 @@ class _StoryPlacer:
         self.setter = Mention.model_construct(
             type="time", start=dc.start, end=dc.end, text=text[dc.start:dc.end], zone="narrative",
             attrs={"kind": "relative", "dose_count": dc.n, "vague": True, "rel_direction": dc.relation})
+
+    def _at_discharge(self, i: int) -> None:
+        """ "Warfarin was restarted at discharge", "upon discharge, she was prescribed X": the time of the discharge the
+        story told last (before this sentence), or, told after it, the calendar date of the next one; not a discharge
+        earlier than the story's time (a later stay's discharge the story has not told yet)."""
+        text, sentence = self.text, self.sentences[i]
+        m = _AT_DISCHARGE.search(text, *sentence)
+        if m is None or not self.events.in_story(i) or i in self.discharged_at:
+            return  # (a sentence telling the discharge itself: its own time, as before)
+        told = [j for j in self.discharged_at if j < i and j not in self.asides and self.out[j] is not None]
+        t: TimeRef | None = None
+        if told:
+            j = max(told)
+            t = _told_at(self.out[j], self.discharged_at[j])  # type: ignore[arg-type]
+        elif self.has_calendar:
+            later = min((j for j in self.discharged_at if j > i), default=None)
+            if later is None or later > i + 3:
+                return
+            dates = [calendar_time(tx) for tx in self.scan.by_sentence.get(later, []) if tx.type == "date"
+                     and tx.attrs.get("kind") == "absolute"]
+            t = next((d for d in dates if d is not None), None)
+        if t is None or not t.known:
+            return
+        t = t.model_copy(update={"derivation": "carried" if told else t.derivation, "anchor": "discharge",
+                                 "text": m.group(0)})
+        if _went_back(t, self.current):
+            return  # ("At discharge, her counts had improved" after a later stay: this stay's discharge, not told yet)
+        self.current = t
+        self.setter = Mention.model_construct(type="time", start=m.start(), end=m.end(), text=m.group(0),
+                                              zone="narrative", attrs={"kind": "relative", "rel_direction": "at",
+                                                                       "rel_anchor": "discharge", "vague": True})
 
     def _drug_before(self, i: int, pos: int) -> Mention | None:
         """The drug a dose count that names none counts ("after the third cycle"): the last one the story named
@@ -791,7 +829,8 @@ class _StoryPlacer:
         last_stay = self.last_stay
         if self.aside is None and not self.has_calendar and current.offset_days is not None \
                 and current.offset_days[1] < 0 and i not in self.asides \
-                and (_EXAMINATION_RETURNS.match(text, sentence[0]) or i in self.stay_sections):  # type: ignore[union-attr]
+                and (_EXAMINATION_RETURNS.match(text, sentence[0]) or i in self.stay_sections
+                     or _workup_opens_paragraph(text, sentence[0])):  # type: ignore[union-attr]
             # "She had been well until 10 days before admission, when fever began. On physical examination, she
             # looked ill.": the presentation's examination, back from the history told after it (as the calendar
             # axis does below); to the stay told last when one was
@@ -1047,3 +1086,38 @@ def _sentences_of(sentences: list[tuple[int, int]], positions: list[int]) -> set
         if j < len(sentences) and sentences[j][0] <= pos:
             out.add(j)
     return out
+
+
+# something done at the time of the discharge: "at discharge", "upon discharge", "on discharge", "at the time of (her)
+# discharge", "at hospital discharge" (not "after discharge", "since discharge", "discharge summary")
+_AT_DISCHARGE = re.compile(r"\b(?:at|upon|on)\s+(?:the\s+time\s+of\s+)?(?:(?:his|her|their|the)\s+)?(?:hospital\s+)?"
+                           r"discharge\b(?!\s+(?:summary|letter|planning|criteria|instructions|diagnos\w+))", re.I)
+
+
+def _discharge_positions(reading: Reading, types: ByType) -> dict[int, int]:
+    """sentence -> where the first discharge it tells (an event of the story) is told."""
+    starts = [m.start for m in types.of("event") if m.norm == "discharge" and m.attrs.get("role") == "occurrence"]
+    out: dict[int, int] = {}
+    j = 0
+    sentences = reading.sentences
+    for pos in starts:
+        while j < len(sentences) and sentences[j][1] <= pos:
+            j += 1
+        if j < len(sentences):
+            out.setdefault(j, pos)
+    return out
+
+
+# the presentation's imaging or tests opening a paragraph after the history ("On CT of her abdomen, there was ...", "CT
+# of the abdomen showed ...", "Laboratory tests revealed ..."): back at the presentation (timeq)
+_WORKUP_OPENS = re.compile(
+    r"(?:(?:on|at|upon)\s+(?:(?:an?|the|his|her|their)\s+)?(?:(?:urgent|emergency|admission|initial)\s+)?"
+    r"(?:CT|computed\s+tomography|MRI|magnetic\s+resonance|ultrasound|ultrasonography|sonography|radiograph\w*|"
+    r"X-?ray|imaging|laboratory|blood\s+tests?)\b|(?:(?:an?|the)\s+)?(?:(?:urgent|emergency|initial)\s+)?"
+    r"(?:CT|computed\s+tomography|MRI|ultrasound|ultrasonography|imaging|laboratory\s+(?:tests?|investigations?|"
+    r"studies|workup|work-up)|blood\s+tests?)\b[^.;]{0,60}?\b(?:revealed|showed|demonstrated|disclosed))", re.I)
+
+
+def _workup_opens_paragraph(text: str, start: int) -> bool:
+    """Whether the sentence at `start` opens a paragraph with imaging or tests (`_WORKUP_OPENS`)."""
+    return "\n" in text[max(0, start - 3):start] and _WORKUP_OPENS.match(text, start) is not None
