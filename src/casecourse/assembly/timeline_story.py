@@ -46,6 +46,7 @@ from casecourse.assembly.timeline import (
     _unanchored_pod,
     _went_back,
     _writing_day,
+    calendar_time,
     days_after,
 )
 from casecourse.assembly.timeline_anchor import (
@@ -67,6 +68,7 @@ from casecourse.assembly.timeline_clauses import (
     _restates_day,
     _stay_range_end,
 )
+from casecourse.assembly.timeline_doses import DOSE_COUNT, course_start, dose_count, dose_time
 from casecourse.assembly.timeline_scan import (
     _arrivals,
     _discharged_since,
@@ -239,6 +241,15 @@ class _StoryPlacer:
         self.restated: tuple[int, TimeRef] | None = None
         # where the story's presentation is told after the date of a diagnosis that opened the story, in its sentence
         self.opening_aside: int | None = None
+        # sentences that tell a dose count ("after the fourth dose of X", "after two cycles"), and the schedules the
+        # text gives (frequencies, doses with one): the time of a dose of a drug given at an interval (timeq)
+        self.dose_counts = _sentences_of(reading.sentences, [m.start() for m in DOSE_COUNT.finditer(reading.text)])
+        self.schedules = [m for m in types.of("frequency", "dose") if m.attrs.get("period") is not None] \
+            if self.dose_counts else []
+        # sentences that tell something done at the discharge ("X was restarted at discharge"), and where each
+        # discharge the story tells is told (sentence -> position)
+        self.at_discharge = _sentences_of(reading.sentences, [m.start() for m in _AT_DISCHARGE.finditer(reading.text)])
+        self.discharged_at = {} if not self.at_discharge else _discharge_positions(reading, types)
 
     def place(self, i: int) -> None:
         """Place sentence `i` (appends its time, or None, to `out`). (Most sentences tell no time, no legend, no day 0
@@ -252,6 +263,10 @@ class _StoryPlacer:
         before = self.current
         if i in scan.by_sentence:
             self._own_time(i)
+        if i in self.dose_counts and self.setter is None and self.aside is None and self.current is not None:
+            self._dose_count(i)
+        if i in self.at_discharge and self.setter is None and self.aside is None and self.current is not None:
+            self._at_discharge(i)
         if i in self.gestation:
             self._gestational_age(i)
         set_time = self.current
@@ -335,6 +350,80 @@ class _StoryPlacer:
                     return
             elif (tx.type == "date" or tx.attrs.get("rel_direction")) and self._told_time(tx, i):
                 return
+
+    def _dose_count(self, i: int) -> None:
+        """ "After the fourth dose of rituximab" (weekly from its start), "after two cycles" of a drug given every 3
+        weeks: the time of that dose counted from the drug's start, the first sentence of the story naming it
+        (`timeline_doses`); nothing when the drug, its start or its interval is not told."""
+        events, text = self.events, self.text
+        if not events.in_story(i):
+            return
+        dc = dose_count(text, self.sentences[i], events.named.get(i, []))
+        if dc is None or any(not (tx.start < dc.end and tx.end > dc.start) for tx in self.scan.by_sentence.get(i, [])):
+            return  # (a sentence with a time of its own the story did not take: the dose count does not date it)
+        drug = dc.drug or self._drug_before(i, dc.start)
+        if drug is None or not drug.norm:
+            return
+        norm = str(drug.norm).lower()
+        told = [j for j in events.by_norm.get(("drug", norm), []) if j < i and j not in events.legends]
+        found = course_start(events, self.schedules, norm, told, dc.cycle) if told else None
+        if found is None or self.out[found[0]] is None:
+            return  # (a drug first named in this sentence: its start is this sentence's time)
+        j, first, every = found
+        start = _told_at(self.out[j], first.start)  # type: ignore[arg-type]
+        every = dc.per_days or every
+        if not start.known or every is None:
+            return
+        new = dose_time(start, dc, every, norm, text[dc.start:dc.end].strip())
+        if new is None:
+            return
+        self.current = new
+        self.setter = Mention.model_construct(
+            type="time", start=dc.start, end=dc.end, text=text[dc.start:dc.end], zone="narrative",
+            attrs={"kind": "relative", "dose_count": dc.n, "vague": True, "rel_direction": dc.relation})
+
+    def _at_discharge(self, i: int) -> None:
+        """ "Warfarin was restarted at discharge", "upon discharge, she was prescribed X": the time of the discharge the
+        story told last (before this sentence), or, told after it, the calendar date of the next one; not a discharge
+        earlier than the story's time (a later stay's discharge the story has not told yet)."""
+        text, sentence = self.text, self.sentences[i]
+        m = _AT_DISCHARGE.search(text, *sentence)
+        if m is None or not self.events.in_story(i) or i in self.discharged_at:
+            return  # (a sentence telling the discharge itself: its own time, as before)
+        told = [j for j in self.discharged_at if j < i and j not in self.asides and self.out[j] is not None]
+        t: TimeRef | None = None
+        if told:
+            j = max(told)
+            t = _told_at(self.out[j], self.discharged_at[j])  # type: ignore[arg-type]
+        elif self.has_calendar:
+            later = min((j for j in self.discharged_at if j > i), default=None)
+            if later is None or later > i + 3:
+                return
+            dates = [calendar_time(tx) for tx in self.scan.by_sentence.get(later, []) if tx.type == "date"
+                     and tx.attrs.get("kind") == "absolute"]
+            t = next((d for d in dates if d is not None), None)
+        if t is None or not t.known:
+            return
+        t = t.model_copy(update={"derivation": "carried" if told else t.derivation, "anchor": "discharge",
+                                 "text": m.group(0)})
+        if _went_back(t, self.current):
+            return  # ("At discharge, her counts had improved" after a later stay: this stay's discharge, not told yet)
+        self.current = t
+        self.setter = Mention.model_construct(type="time", start=m.start(), end=m.end(), text=m.group(0),
+                                              zone="narrative", attrs={"kind": "relative", "rel_direction": "at",
+                                                                       "rel_anchor": "discharge", "vague": True})
+
+    def _drug_before(self, i: int, pos: int) -> Mention | None:
+        """The drug a dose count that names none counts ("after the third cycle"): the last one the story named
+        before it (in its sentence or the sentences before)."""
+        events = self.events
+        for j in range(i, -1, -1):
+            if not events.in_story(j):
+                continue
+            drugs = [m for m in events.named.get(j, []) if m.type == "drug" and m.norm and (j < i or m.start < pos)]
+            if drugs:
+                return max(drugs, key=lambda m: m.start)
+        return None
 
     def _operation_before(self, tx: Mention, i: int) -> TimeRef | None:
         """ "After the operation he developed AF": the operation the story told as done before sentence `i` (the last
@@ -745,7 +834,8 @@ class _StoryPlacer:
         last_stay = self.last_stay
         if self.aside is None and not self.has_calendar and current.offset_days is not None \
                 and current.offset_days[1] < 0 and i not in self.asides \
-                and (_EXAMINATION_RETURNS.match(text, sentence[0]) or i in self.stay_sections):  # type: ignore[union-attr]
+                and (_EXAMINATION_RETURNS.match(text, sentence[0]) or i in self.stay_sections
+                     or _workup_opens_paragraph(text, sentence[0])):  # type: ignore[union-attr]
             # "She had been well until 10 days before admission, when fever began. On physical examination, she
             # looked ill.": the presentation's examination, back from the history told after it (as the calendar
             # axis does below); to the stay told last when one was
@@ -990,3 +1080,50 @@ def _after_an_admission(tx: Mention) -> bool:
     a = tx.attrs
     return a.get("rel_anchor") == "admission" and a.get("rel_direction") == "after" and not a.get("day_count") \
         and a.get("rel_amount_min") is not None
+
+
+def _sentences_of(sentences: list[tuple[int, int]], positions: list[int]) -> set[int]:
+    """The indexes of the sentences holding `positions` (sorted)."""
+    out: set[int] = set()
+    j = 0
+    for pos in positions:
+        while j < len(sentences) and sentences[j][1] <= pos:
+            j += 1
+        if j < len(sentences) and sentences[j][0] <= pos:
+            out.add(j)
+    return out
+
+
+# something done at the time of the discharge: "at discharge", "upon discharge", "on discharge", "at the time of (her)
+# discharge", "at hospital discharge" (not "after discharge", "since discharge", "discharge summary")
+_AT_DISCHARGE = re.compile(r"\b(?:at|upon|on)\s+(?:the\s+time\s+of\s+)?(?:(?:his|her|their|the)\s+)?(?:hospital\s+)?"
+                           r"discharge\b(?!\s+(?:summary|letter|planning|criteria|instructions|diagnos\w+))", re.I)
+
+
+def _discharge_positions(reading: Reading, types: ByType) -> dict[int, int]:
+    """sentence -> where the first discharge it tells (an event of the story) is told."""
+    starts = [m.start for m in types.of("event") if m.norm == "discharge" and m.attrs.get("role") == "occurrence"]
+    out: dict[int, int] = {}
+    j = 0
+    sentences = reading.sentences
+    for pos in starts:
+        while j < len(sentences) and sentences[j][1] <= pos:
+            j += 1
+        if j < len(sentences):
+            out.setdefault(j, pos)
+    return out
+
+
+# the presentation's imaging or tests opening a paragraph after the history ("On CT of her abdomen, there was ...", "CT
+# of the abdomen showed ...", "Laboratory tests revealed ..."): back at the presentation (timeq)
+_WORKUP_OPENS = re.compile(
+    r"(?:(?:on|at|upon)\s+(?:(?:an?|the|his|her|their)\s+)?(?:(?:urgent|emergency|admission|initial)\s+)?"
+    r"(?:CT|computed\s+tomography|MRI|magnetic\s+resonance|ultrasound|ultrasonography|sonography|radiograph\w*|"
+    r"X-?ray|imaging|laboratory|blood\s+tests?)\b|(?:(?:an?|the)\s+)?(?:(?:urgent|emergency|initial)\s+)?"
+    r"(?:CT|computed\s+tomography|MRI|ultrasound|ultrasonography|imaging|laboratory\s+(?:tests?|investigations?|"
+    r"studies|workup|work-up)|blood\s+tests?)\b[^.;]{0,60}?\b(?:revealed|showed|demonstrated|disclosed))", re.I)
+
+
+def _workup_opens_paragraph(text: str, start: int) -> bool:
+    """Whether the sentence at `start` opens a paragraph with imaging or tests (`_WORKUP_OPENS`)."""
+    return "\n" in text[max(0, start - 3):start] and _WORKUP_OPENS.match(text, start) is not None
