@@ -134,3 +134,12 @@ def test_a_switch_to_another_route_of_the_same_drug_opens_a_segment():
     levo = _drug(c, "levofloxacin")
     assert [s.route for s in levo.segments] == ["intravenous", "oral"]
     assert levo.segments[1].start.known and levo.segments[0].end == levo.segments[1].start
+
+
+def test_red_cell_casts_in_the_urine_are_a_finding_sledai_counts():
+    c = analyze_text("A 20-year-old woman with systemic lupus erythematosus had a urinalysis showing 3+ protein and "
+                     "red cell casts; white cell casts were also seen.")
+    names = {f.name for f in c.findings}
+    assert {"red cell casts", "white cell casts"} <= names
+    sledai = next(a for a in c.assessments if a.rule == "sledai2k")
+    assert next(i for i in sledai.items if i.name == "urinary casts").value is True
