@@ -143,3 +143,21 @@ def test_red_cell_casts_in_the_urine_are_a_finding_sledai_counts():
     assert {"red cell casts", "white cell casts"} <= names
     sledai = next(a for a in c.assessments if a.rule == "sledai2k")
     assert next(i for i in sledai.items if i.name == "urinary casts").value is True
+
+
+def _proteinuria_item(text: str):
+    c = analyze_text(text)
+    sle = next(a for a in c.assessments if a.rule == "sle_eular_acr_2019")
+    return next(i for i in sle.items if i.name.startswith("renal: proteinuria"))
+
+
+def test_a_protein_to_creatinine_ratio_stands_for_the_days_protein_as_an_estimated_range():
+    high = _proteinuria_item("A 25-year-old woman with systemic lupus erythematosus and a positive ANA (1:640) had a "
+                             "urine protein-to-creatinine ratio of 280 mg/mmol.")
+    assert high.value is True and "estimated from the protein-to-creatinine ratio" in high.detail
+    edge = _proteinuria_item("A 25-year-old woman with systemic lupus erythematosus and a positive ANA (1:640) had a "
+                             "urine protein-to-creatinine ratio of 45 mg/mmol.")
+    assert edge.value is None  # 0.3-0.8 g/24 h: the ratio does not settle the 0.5 g cut-off
+    low = _proteinuria_item("A 25-year-old woman with systemic lupus erythematosus and a positive ANA (1:640) had a "
+                            "urine protein-to-creatinine ratio of 12 mg/mmol.")
+    assert low.value is False

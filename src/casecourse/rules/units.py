@@ -88,6 +88,22 @@ def convert(analyte: str, value: float, unit: str | None, to_unit: str) -> float
     return None
 
 
+@cache
+def _estimates() -> dict[tuple[str, str, str], tuple[float, float, str]]:
+    return {(r["analyte"], r["from_unit"], r["to_unit"]): (float(r["factor_low"]), float(r["factor_high"]), r["note"])
+            for r in data_rows("unit_estimates.csv")}
+
+
+def estimate(analyte: str, value: float, unit: str | None, to_unit: str) -> tuple[float, float, str] | None:
+    """`value` in `unit` as the range it stands for in `to_unit` where only an estimate links them (a spot
+    protein-to-creatinine ratio for the day's protein, data/unit_estimates.csv), with the note saying so; else None."""
+    row = _estimates().get((analyte, norm_unit(unit) or "", norm_unit(to_unit) or ""))
+    if row is None:
+        return None
+    lo, hi, note = row
+    return value * lo, value * hi, note
+
+
 def assumed_unit(analyte: str, value: float) -> str | None:
     """The unit a bare number almost surely has (case reports often omit it), else None.
 
