@@ -161,3 +161,10 @@ def test_a_protein_to_creatinine_ratio_stands_for_the_days_protein_as_an_estimat
     low = _proteinuria_item("A 25-year-old woman with systemic lupus erythematosus and a positive ANA (1:640) had a "
                             "urine protein-to-creatinine ratio of 12 mg/mmol.")
     assert low.value is False
+
+
+def test_a_finding_that_resolved_the_next_day_negates_nothing_after_it():
+    c = analyze_text("He received aspirin 80 mg/kg/day. The fever resolved the next day and aspirin was reduced to "
+                     "5 mg/kg once daily on day 10.")
+    doses = [s.dose.value for s in _drug(c, "aspirin").segments if s.dose]
+    assert doses == [80.0, 5.0]
