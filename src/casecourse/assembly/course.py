@@ -1126,6 +1126,8 @@ class CourseAssembler:
                 role = "occurrence"  # in a newborn's own report "the neonate died" is the patient's death
             if role == "reference" or role == "at" and any(e.type == kind for e in self.course.events):
                 continue
+            if kind in OUTCOME_KINDS and self._generic(sent):
+                continue  # "the majority of patients have clinical improvement within 48 h": patients in general
             if kind == "death" and self._relative_denies(m, sent):
                 continue  # "her mother had toxemia in all three pregnancies, and died at 76": the mother's death
             readmission = kind == "readmission"
@@ -1144,6 +1146,8 @@ class CourseAssembler:
             trigger = _trigger(self.text, sent, story)
             # an item of a diagnosis list tells that it happened, not when (as its condition: named, not dated)
             when = TimeRef() if item else self._clause_time(m, story, st.at(m.start))
+            if kind == "admission" and not readmission and not negated:
+                when = _stay_after_span(m, when, story, sent)
             if kind in _AGAIN_KINDS and kind != "admission" and not negated and not item \
                     and self._told_episode(m, sent, kind, when):
                 continue
@@ -1431,7 +1435,9 @@ _GENERIC_PATIENTS = re.compile(
     r"|(?:%|\bpercent|\bmajority|\bproportion|\bhalf|\bthird|\bnumber)\s+of\s+)"
     rf"(?:{'|'.join(_GENERIC_NOUNS)})\b", re.I)
 _THIS_PATIENT = re.compile(
-    r"\b(?:our|the|this|present|index|both|two|three)\s+(?:\w+\s+){0,2}?(?:patients?|cases?|child|boy|girl|man|woman|"
+    # (not "the majority / proportion / number of patients": a share of patients in general, docqa10)
+    r"\b(?:our|the|this|present|index|both|two|three)\s+(?!(?:majority|proportion|number|rest|half|percentage)\b)"
+    r"(?:\w+\s+){0,2}?(?:patients?|cases?|child|boy|girl|man|woman|"
     r"infant|neonate|newborn)\b|\b(?:she|he|her|his|him|we)\b", re.I)
 # an obstetric report's patient: "the mother" of its infants is she
 _THE_MOTHER = re.compile(r"\b(?:the|this)\s+mother\b", re.I)
@@ -1466,6 +1472,27 @@ def _years(m: Mention) -> float | None:
 _TRIGGER_VERB = r"\b(?:trigger\w*|led to|lead to|resulted in|caused|followed by|provoked)"
 _WITHDRAWAL_AFTER = r"[\w-]*\s*(?:withdrawal|discontinuation|tapering|taper|cessation|reduction)"
 _WITHDRAWAL_BEFORE = r"(?:discontinue|withdraw|stop|taper)\w*\s+(?:of\s+)?$"
+
+
+def _stay_after_span(m: Mention, when: TimeRef, story: list[Mention], sent: tuple[int, int]) -> TimeRef:
+    """An admission dated by the span its sentence tells after it ("was admitted for fever and cough during the 3 days
+    preceding her admission", "for 3 days before admission"): the stay begins at that span's end, not its start
+    (docqa10). Not a span told before the admission ("3 weeks before admission to our clinic, she was admitted to the
+    regional hospital": an earlier stay). Only where the time is an offset from day 0 with no calendar date."""
+    if when.point or when.earliest or not when.offset_days or when.text is None or not m.text.lower().endswith("ed"):
+        return when  # a stay told as a noun is often an earlier one ("an admission for X 2 years prior to the current
+        # admission", "her last hospitalization was 8 months prior to admission"): only the story's verb is this stay
+    for x in story:
+        a = x.attrs
+        if not m.end <= x.start < sent[1] or x.text != when.text or a.get("rel_direction") != "before" \
+                or a.get("rel_anchor") != "admission" or not isinstance(a.get("rel_amount_min"), int | float) \
+                or not isinstance(a.get("rel_amount_max"), int | float):
+            continue
+        # the span's start was placed its length before the stay (the longest length at the earliest start)
+        lo, hi = when.offset_days
+        return when.model_copy(update={"offset_days": (round(lo + float(a["rel_amount_max"]), 1),
+                                                       round(hi + float(a["rel_amount_min"]), 1)), "text": None})
+    return when
 
 
 def _trigger(text: str, sent: tuple[int, int], story: list[Mention]) -> str | None:

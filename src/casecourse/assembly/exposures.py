@@ -517,6 +517,13 @@ class _DrugSentence:
     later_step: Forward | None = None  # a later step told before the sentence's time ("followed by")
 
 
+# a dose given once, after its amount ("and 6 mg once", "then 100 mg as a single dose"): no schedule of its own,
+# and none of the step before it; not "once daily / weekly / every 8 hours", a frequency read as such
+_SINGLE_AFTER = re.compile(r"\s*,?\s*(?:once|as\s+a\s+single\s+dose|as\s+a\s+one-time\s+dose|one\s+time|stat)\b"
+                           r"(?!\s*(?:-\s*)?(?:daily|a\s+day|per|weekly|a\s+week|monthly|a\s+month|every|each|nightly|"
+                           r"in\s+the|at\s+night|a\s+night))", re.I)
+
+
 class ExposureBuilder:
     """Accumulates exposures over the sentences of one story."""
 
@@ -1226,7 +1233,10 @@ class ExposureBuilder:
             name = d.norm or d.text
             if later is None or name not in self.active:
                 break
-            later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
+            if later.timing is None and _SINGLE_AFTER.match(self.text, nxt.end):
+                pass  # "10 mg twice daily for 1 day and 6 mg once": one dose, not the schedule before it (docqa10)
+            else:
+                later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
             self._update_dose(self.active[name], later, when)
             when = later.end or when
 
