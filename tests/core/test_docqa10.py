@@ -187,3 +187,52 @@ def test_the_majority_of_patients_improving_is_no_event_of_this_patient() -> Non
 def test_this_patients_improvement_is_an_event() -> None:  # guard: passes on main too
     course = analyze_text(_OPEN + "He responded to corticosteroids, with clinical improvement within 24 hours.")
     assert any(e.type == "improvement" for e in course.events)
+
+
+# --- a balloon pump runs until it is stopped --------------------------------------------------------------------
+
+def test_an_intra_aortic_balloon_pump_discontinued_later_is_one_course_ending_then() -> None:
+    course = analyze_text(_OPEN + "On day 2 an intra-aortic balloon pump was inserted. The intra-aortic balloon pump "
+                          "was discontinued on day 5.")
+    pumps = [p for p in course.procedures if p.name == "intra-aortic balloon pump"]
+    assert len(pumps) == 1 and pumps[0].end is not None and pumps[0].end.offset_days == (4.0, 4.0)
+
+
+def test_a_stented_valve_is_a_kind_of_valve_not_a_stenting() -> None:
+    course = analyze_text(_OPEN + "Mitral valve replacement was performed with a 27-mm stented tissue valve.")
+    assert not any(p.name == "stenting" for p in course.procedures)
+
+
+# --- an isolate's activity in vitro is no treatment -------------------------------------------------------------
+
+def test_drugs_an_isolate_showed_in_vitro_activity_to_were_not_given() -> None:
+    course = analyze_text(_OPEN + "The Pseudomonas isolate showed good in vitro activity to amikacin and "
+                          "tobramycin.")
+    assert not any(e.drug in ("amikacin", "tobramycin") for e in course.exposures)
+
+
+def test_a_drug_given_after_an_in_vitro_result_is_an_exposure() -> None:  # guard: passes on main too
+    course = analyze_text(_OPEN + "The isolate showed in vitro activity against amikacin. He was then treated "
+                          "with tobramycin.")
+    assert any(e.drug == "tobramycin" for e in course.exposures)
+
+
+# --- infections named by their virus and organ ------------------------------------------------------------------
+
+def test_sars_cov_2_pneumonia_is_covid_19() -> None:
+    assert "covid-19" in _conditions(_OPEN + "He had been diagnosed with bilateral SARS-CoV-2 pneumonia.")
+
+
+def test_chronic_hepatitis_b_infection_is_hepatitis_b() -> None:
+    assert "hepatitis b" in _conditions(_OPEN + "His history included chronic hepatitis B infection.")
+
+
+# --- an infection before a drug habit ----------------------------------------------------------------------------
+
+def test_an_infection_named_before_intravenous_drug_use_is_the_patients() -> None:
+    names = _conditions("A 41-year-old man with a history of HIV infection and intravenous drug use was admitted.")
+    assert "hiv infection" in names
+
+
+def test_a_disease_before_a_coordinated_test_name_still_qualifies_the_test() -> None:  # guard: passes on main too
+    assert _conditions(_OPEN + "Hepatitis B and C serology was negative.").get("hepatitis b") != "present"
