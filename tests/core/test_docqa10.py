@@ -236,3 +236,24 @@ def test_an_infection_named_before_intravenous_drug_use_is_the_patients() -> Non
 
 def test_a_disease_before_a_coordinated_test_name_still_qualifies_the_test() -> None:  # guard: passes on main too
     assert _conditions(_OPEN + "Hepatitis B and C serology was negative.").get("hepatitis b") != "present"
+
+
+# --- an iron salt by its name -----------------------------------------------------------------------------------
+
+def test_ferrous_sulphate_is_a_drug() -> None:
+    course = analyze_text("A 79-year-old woman with iron deficiency anaemia (on ferrous sulphate) was admitted.")
+    assert any(e.drug == "ferrous sulfate" for e in course.exposures)
+
+
+# --- a span back from the story's day is no course length ----------------------------------------------------------
+
+def test_a_drug_taken_for_the_last_years_does_not_run_years_into_the_future() -> None:
+    e = _exposure("A 61-year-old woman was admitted with fever. She had been taking tizanidine 4 mg three times a day "
+                  "for the last 3 years.", "tizanidine")
+    for t in (e.end, *(s.end for s in e.segments)):
+        assert t is None or not t.offset_days or t.offset_days[0] <= 1
+
+
+def test_a_course_for_a_number_of_days_still_ends_after_them() -> None:  # guard: passes on main too
+    e = _exposure(_OPEN + "He was treated with ceftriaxone for 7 days.", "ceftriaxone")
+    assert e.end is not None and e.end.offset_days == (7.0, 7.0)
