@@ -179,8 +179,8 @@ def test_an_earlier_stay_told_as_a_noun_keeps_its_time() -> None:  # guard of th
 # --- outcomes of patients in general ----------------------------------------------------------------------------
 
 def test_the_majority_of_patients_improving_is_no_event_of_this_patient() -> None:
-    course = analyze_text(_OPEN + "He was discharged on day 9.\n\nDiscussion\n\nThe majority of patients respond "
-                          "to corticosteroids, with clinical improvement within 24 hours.")
+    course = analyze_text(_OPEN + "He was discharged on day 9. The majority of patients have a rapid response to "
+                          "corticosteroids, with clinical improvement within 48 hours.")
     assert not any(e.type == "improvement" for e in course.events)
 
 
@@ -248,8 +248,8 @@ def test_ferrous_sulphate_is_a_drug() -> None:
 # --- a span back from the story's day is no course length ----------------------------------------------------------
 
 def test_a_drug_taken_for_the_last_years_does_not_run_years_into_the_future() -> None:
-    e = _exposure("A 61-year-old woman was admitted with fever. She had been taking tizanidine 4 mg three times a day "
-                  "for the last 3 years.", "tizanidine")
+    e = _exposure("A 61-year-old woman was admitted with fever. It was found that she was on tizanidine 4 mg three "
+                  "times a day for the last 3 years.", "tizanidine")
     for t in (e.end, *(s.end for s in e.segments)):
         assert t is None or not t.offset_days or t.offset_days[0] <= 1
 
