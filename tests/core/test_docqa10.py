@@ -257,3 +257,23 @@ def test_a_drug_taken_for_the_last_years_does_not_run_years_into_the_future() ->
 def test_a_course_for_a_number_of_days_still_ends_after_them() -> None:  # guard: passes on main too
     e = _exposure(_OPEN + "He was treated with ceftriaxone for 7 days.", "ceftriaxone")
     assert e.end is not None and e.end.offset_days == (7.0, 7.0)
+
+
+# --- a complaint's history with its length; an evolution told favourable ---------------------------------------------
+
+def test_a_history_of_a_complaint_with_its_length_is_the_present_illness() -> None:
+    course = analyze_text("A 47-year-old man came to the emergency department with a history of productive cough "
+                          "for 6 weeks.")
+    cough = next(x for x in [*course.findings, *course.conditions] if "cough" in x.name)
+    assert cough.assertion.value == "present"
+
+
+def test_a_past_history_before_the_presentation_stays_history() -> None:  # guard: passes on main too
+    course = analyze_text("A 60-year-old man with a history of hypertension presented with chest pain for 2 days.")
+    assert next(c for c in course.conditions if c.name == "hypertension").assertion.value == "historical"
+
+
+def test_a_patient_who_progressed_favourably_improved() -> None:
+    course = analyze_text(_OPEN + "After the operation the patient progressed favourably.")
+    assert any(e.type == "improvement" for e in course.events)
+    assert not any(e.type == "progression" for e in course.events)
