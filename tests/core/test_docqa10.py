@@ -277,3 +277,18 @@ def test_a_patient_who_progressed_favourably_improved() -> None:
     course = analyze_text(_OPEN + "After the operation the patient progressed favourably.")
     assert any(e.type == "improvement" for e in course.events)
     assert not any(e.type == "progression" for e in course.events)
+
+
+# --- a finding denied, then developed ------------------------------------------------------------------------------
+
+def test_a_finding_denied_at_presentation_then_developed_is_present() -> None:
+    course = analyze_text("A 19-year-old woman presented with headache. There was no history of rash or vomiting. "
+                          "She deteriorated further, developing a widespread rash and drowsiness.")
+    rash = [f for f in course.findings if f.name == "rash"]
+    assert any(f.assertion.value == "present" for f in rash)
+
+
+def test_a_finding_told_again_without_an_onset_stays_denied() -> None:  # guard: passes on main too
+    course = analyze_text("A 19-year-old woman presented with headache. There was no rash. The rash was looked for "
+                          "carefully.")
+    assert all(f.assertion.value == "negated" for f in course.findings if f.name == "rash")

@@ -273,7 +273,7 @@ class CourseAssembler:
         self._heads: dict[str, str] = {}  # a diagnosis named by its head word -> the earlier, fuller name it restates
         # the sentences that suspect each condition (by its key): such a sentence does not also confirm it
         self._suspected_in: dict[str, set[tuple[int, int]]] = {}
-        self._findings: dict[tuple[str, str | None], Finding] = {}
+        self._findings: dict[tuple[str, str | None, bool], Finding] = {}
         self._ids: dict[str, int] = {}
         self._qualitative_seen: set[tuple] = set()
         self._named: dict[str, tuple[Mention, tuple[int, int]]] = {}  # test -> its last written name, sentence
@@ -493,9 +493,17 @@ class CourseAssembler:
             self._smear(m, sent, when)
             if m.assertion == Assertion.family or m.attrs.get("too_vague"):
                 return
-            # one finding however often a time names it, singular or plural ("an aneurysm ... the aneurysms")
+            # one finding however often a time names it, singular or plural ("an aneurysm ... the aneurysms"); a
+            # finding denied and then told present at the same time is two ("there was no history of fever ... she
+            # deteriorated, developing high-grade fever": the fever is the patient's, not denied; docqa10)
             key = (_SINGULAR_END.sub("", m.norm or m.text.lower()),
-                   when.point or (str(when.offset_days) if when.offset_days else None))
+                   when.point or (str(when.offset_days) if when.offset_days else None),
+                   m.assertion == Assertion.negated)
+            if m.assertion == Assertion.present and (key[0], key[1], True) in self._findings \
+                    and not _ONSET_BEFORE.search(self.text, max(sent[0], m.start - 60), m.start):
+                key = (key[0], key[1], True)  # told again without an onset: the denial stands (no new finding)
+            elif m.assertion != Assertion.present and (key[0], key[1], not key[2]) in self._findings:
+                key = (key[0], key[1], not key[2])  # a denial after the finding, or a suspicion: the first word stands
             if _RESOLVED_AFTER.match(self.text, m.end) and any(k[0] == key[0] or k[0].endswith(" " + key[0])
                                                                for k in self._findings):
                 # "the fever resolved on day 10" ends a finding the story told ("intermittent fever" too); it is no
@@ -1472,6 +1480,11 @@ def _years(m: Mention) -> float | None:
 _TRIGGER_VERB = r"\b(?:trigger\w*|led to|lead to|resulted in|caused|followed by|provoked)"
 _WITHDRAWAL_AFTER = r"[\w-]*\s*(?:withdrawal|discontinuation|tapering|taper|cessation|reduction)"
 _WITHDRAWAL_BEFORE = r"(?:discontinue|withdraw|stop|taper)\w*\s+(?:of\s+)?$"
+
+
+# a finding's onset told right before it ("developing high-grade fever", "a new murmur", "she then developed")
+_ONSET_BEFORE = re.compile(r"\b(?:develop(?:ed|s|ing)?|new(?:ly)?|appear(?:ed|s|ing)?|onset\s+of|beg[au]n|started|"
+                           r"deteriorat(?:ed|ing)|worsen(?:ed|ing))\b[^.;]*$", re.I)
 
 
 def _stay_after_span(m: Mention, when: TimeRef, story: list[Mention], sent: tuple[int, int]) -> TimeRef:
