@@ -292,3 +292,8 @@ def test_a_finding_told_again_without_an_onset_stays_denied() -> None:  # guard:
     course = analyze_text("A 19-year-old woman presented with headache. There was no rash. The rash was looked for "
                           "carefully.")
     assert all(f.assertion.value == "negated" for f in course.findings if f.name == "rash")
+
+
+def test_a_provisional_diagnosis_told_with_its_verb_is_a_suspicion() -> None:
+    assert _conditions(_OPEN + "On admission he was provisionally diagnosed with viral encephalitis and treated "
+                       "symptomatically.").get("encephalitis") == "suspected"
