@@ -273,7 +273,7 @@ class CourseAssembler:
         self._heads: dict[str, str] = {}  # a diagnosis named by its head word -> the earlier, fuller name it restates
         # the sentences that suspect each condition (by its key): such a sentence does not also confirm it
         self._suspected_in: dict[str, set[tuple[int, int]]] = {}
-        self._findings: dict[tuple[str, str | None], Finding] = {}
+        self._findings: dict[tuple[str, str | None, bool], Finding] = {}
         self._ids: dict[str, int] = {}
         self._qualitative_seen: set[tuple] = set()
         self._named: dict[str, tuple[Mention, tuple[int, int]]] = {}  # test -> its last written name, sentence
@@ -494,9 +494,17 @@ class CourseAssembler:
             self._smear(m, sent, when)
             if m.assertion == Assertion.family or m.attrs.get("too_vague"):
                 return
-            # one finding however often a time names it, singular or plural ("an aneurysm ... the aneurysms")
+            # one finding however often a time names it, singular or plural ("an aneurysm ... the aneurysms"); a
+            # finding denied and then told present at the same time is two ("there was no history of fever ... she
+            # deteriorated, developing high-grade fever": the fever is the patient's, not denied; docqa10)
             key = (_SINGULAR_END.sub("", m.norm or m.text.lower()),
-                   when.point or (str(when.offset_days) if when.offset_days else None))
+                   when.point or (str(when.offset_days) if when.offset_days else None),
+                   m.assertion == Assertion.negated)
+            if m.assertion == Assertion.present and (key[0], key[1], True) in self._findings \
+                    and not _ONSET_BEFORE.search(self.text, max(sent[0], m.start - 60), m.start):
+                key = (key[0], key[1], True)  # told again without an onset: the denial stands (no new finding)
+            elif m.assertion != Assertion.present and (key[0], key[1], not key[2]) in self._findings:
+                key = (key[0], key[1], not key[2])  # a denial after the finding, or a suspicion: the first word stands
             if _RESOLVED_AFTER.match(self.text, m.end) and any(k[0] == key[0] or k[0].endswith(" " + key[0])
                                                                for k in self._findings):
                 # "the fever resolved on day 10" ends a finding the story told ("intermittent fever" too); it is no
@@ -1127,6 +1135,8 @@ class CourseAssembler:
                 role = "occurrence"  # in a newborn's own report "the neonate died" is the patient's death
             if role == "reference" or role == "at" and any(e.type == kind for e in self.course.events):
                 continue
+            if kind in OUTCOME_KINDS and self._generic(sent):
+                continue  # "the majority of patients have clinical improvement within 48 h": patients in general
             if kind == "death" and self._relative_denies(m, sent):
                 continue  # "her mother had toxemia in all three pregnancies, and died at 76": the mother's death
             readmission = kind == "readmission"
@@ -1145,6 +1155,8 @@ class CourseAssembler:
             trigger = _trigger(self.text, sent, story)
             # an item of a diagnosis list tells that it happened, not when (as its condition: named, not dated)
             when = TimeRef() if item else self._clause_time(m, story, st.at(m.start))
+            if kind == "admission" and not readmission and not negated:
+                when = _stay_after_span(m, when, story, sent)
             if kind in _AGAIN_KINDS and kind != "admission" and not negated and not item \
                     and self._told_episode(m, sent, kind, when):
                 continue
@@ -1432,7 +1444,9 @@ _GENERIC_PATIENTS = re.compile(
     r"|(?:%|\bpercent|\bmajority|\bproportion|\bhalf|\bthird|\bnumber)\s+of\s+)"
     rf"(?:{'|'.join(_GENERIC_NOUNS)})\b", re.I)
 _THIS_PATIENT = re.compile(
-    r"\b(?:our|the|this|present|index|both|two|three)\s+(?:\w+\s+){0,2}?(?:patients?|cases?|child|boy|girl|man|woman|"
+    # (not "the majority / proportion / number of patients": a share of patients in general, docqa10)
+    r"\b(?:our|the|this|present|index|both|two|three)\s+(?!(?:majority|proportion|number|rest|half|percentage)\b)"
+    r"(?:\w+\s+){0,2}?(?:patients?|cases?|child|boy|girl|man|woman|"
     r"infant|neonate|newborn)\b|\b(?:she|he|her|his|him|we)\b", re.I)
 # an obstetric report's patient: "the mother" of its infants is she
 _THE_MOTHER = re.compile(r"\b(?:the|this)\s+mother\b", re.I)
@@ -1467,6 +1481,32 @@ def _years(m: Mention) -> float | None:
 _TRIGGER_VERB = r"\b(?:trigger\w*|led to|lead to|resulted in|caused|followed by|provoked)"
 _WITHDRAWAL_AFTER = r"[\w-]*\s*(?:withdrawal|discontinuation|tapering|taper|cessation|reduction)"
 _WITHDRAWAL_BEFORE = r"(?:discontinue|withdraw|stop|taper)\w*\s+(?:of\s+)?$"
+
+
+# a finding's onset told right before it ("developing high-grade fever", "a new murmur", "she then developed")
+_ONSET_BEFORE = re.compile(r"\b(?:develop(?:ed|s|ing)?|new(?:ly)?|appear(?:ed|s|ing)?|onset\s+of|beg[au]n|started|"
+                           r"deteriorat(?:ed|ing)|worsen(?:ed|ing))\b[^.;]*$", re.I)
+
+
+def _stay_after_span(m: Mention, when: TimeRef, story: list[Mention], sent: tuple[int, int]) -> TimeRef:
+    """An admission dated by the span its sentence tells after it ("was admitted for fever and cough during the 3 days
+    preceding her admission", "for 3 days before admission"): the stay begins at that span's end, not its start
+    (docqa10). Not a span told before the admission ("3 weeks before admission to our clinic, she was admitted to the
+    regional hospital": an earlier stay). Only where the time is an offset from day 0 with no calendar date."""
+    if when.point or when.earliest or not when.offset_days or when.text is None or not m.text.lower().endswith("ed"):
+        return when  # a stay told as a noun is often an earlier one ("an admission for X 2 years prior to the current
+        # admission", "her last hospitalization was 8 months prior to admission"): only the story's verb is this stay
+    for x in story:
+        a = x.attrs
+        if not m.end <= x.start < sent[1] or x.text != when.text or a.get("rel_direction") != "before" \
+                or a.get("rel_anchor") != "admission" or not isinstance(a.get("rel_amount_min"), int | float) \
+                or not isinstance(a.get("rel_amount_max"), int | float):
+            continue
+        # the span's start was placed its length before the stay (the longest length at the earliest start)
+        lo, hi = when.offset_days
+        return when.model_copy(update={"offset_days": (round(lo + float(a["rel_amount_max"]), 1),
+                                                       round(hi + float(a["rel_amount_min"]), 1)), "text": None})
+    return when
 
 
 def _trigger(text: str, sent: tuple[int, int], story: list[Mention]) -> str | None:

@@ -408,6 +408,14 @@ def _fronted_course(text: str, d: Mention, durations: ByStart, s0: int) -> Menti
 _NEW_CLAUSE = re.compile(r";|,\s*(?:but|while|whereas|although|then|and then|and later)\s", re.I)
 
 
+def to_now(course: Mention | None) -> bool:
+    """A length told as a span back from the story's day ("on baclofen for the last 2 years", "for the past 5
+    years"): the time taken so far, as the perfect tells it, not a course that ends that long after its start
+    (docqa10: such a course had run two years into the future)."""
+    return course is not None and course.attrs.get("rel_direction") == "before" \
+        and course.attrs.get("rel_anchor") == "presentation"
+
+
 def _taken_for(text: str, d: Mention, dose: Mention | None, ms: _Mentions, drugs: ByStart,
                s0: int) -> tuple[float, str] | None:
     """How long a drug told in the perfect had been taken at the story's time: "for three years" after it (or after

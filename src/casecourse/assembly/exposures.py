@@ -62,6 +62,7 @@ from casecourse.assembly.exposure_courses import (
     _told_later,
     _until_at,
     _until_date,
+    to_now,
 )
 from casecourse.assembly.exposure_doses import (
     _CLASS_SWITCHED,
@@ -532,6 +533,19 @@ def _uncued_alone(d: Mention, t: _DrugSentence, clause: tuple[int, int]) -> bool
     return id(d) in t.uncued and not any(
         clause[0] <= o.start < d.start and id(o) not in t.uncued and t.actions[id(o)] in ("start", "taking")
         for o in t.drugs)
+
+
+# a dose given once, after its amount ("and 6 mg once", "then 100 mg as a single dose"): no schedule of its own,
+# and none of the step before it; not "once daily / weekly / every 8 hours", a frequency read as such
+_SINGLE_AFTER = re.compile(r"\s*,?\s*(?:once|as\s+a\s+single\s+dose|as\s+a\s+one-time\s+dose|one\s+time|stat)\b"
+                           r"(?!\s*(?:-\s*)?(?:daily|a\s+day|per|weekly|a\s+week|monthly|a\s+month|every|each|nightly|"
+                           r"in\s+the|at\s+night|a\s+night))", re.I)
+
+
+# a length told back from the story's day ("for the last / past 2 years"): a drug taken since then, as the perfect tells
+# it ("she was on X for the last 2 years": docqa10)
+_SPAN_TO_NOW = re.compile(r"\bfor\s+the\s+(?:last|past|previous|preceding)\s+(?:\d+|[a-z]+)\s+(?:days?|weeks?|months?|"
+                          r"years?)\b", re.I)
 
 
 class ExposureBuilder:
@@ -1067,8 +1081,8 @@ class ExposureBuilder:
             # "a man with Crohn's disease treated with azathioprine was admitted in October 2020": taken before
             # the admission, since a time the text does not give
             when = TimeRef(derivation="unknown", text=BEFORE_ADMISSION)
-        elif st.timex is None and own.known and _PERFECT.search(text, s0, d.start) and \
-                (length := _taken_for(text, d, dose, ms, drug_ix, s0)) is not None:
+        elif st.timex is None and own.known and (_PERFECT.search(text, s0, d.start) or _SPAN_TO_NOW.search(
+                text, d.end, s1)) and (length := _taken_for(text, d, dose, ms, drug_ix, s0)) is not None:
             # "he had been treated with A and B for three years", "For 4 months, the patient had been given X":
             # taken since that long before the story's time (no finer than the length allows), still taken
             when = _since(own, *length)
@@ -1275,7 +1289,10 @@ class ExposureBuilder:
             name = d.norm or d.text
             if later is None or name not in self.active:
                 break
-            later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
+            if later.timing is None and _SINGLE_AFTER.match(self.text, nxt.end):
+                pass  # "10 mg twice daily for 1 day and 6 mg once": one dose, not the schedule before it (docqa10)
+            else:
+                later.timing = timing = later.timing or timing  # "60 mg daily ..., and 40 mg for 2 weeks": daily
             self._update_dose(self.active[name], later, when)
             when = later.end or when
 
@@ -1640,7 +1657,9 @@ class ExposureBuilder:
             or _course_before(self.text, drug, ms.index(ms.leads), drug_ix) \
             or _course_for_with(self.text, drug, ms.index(ms.durations), drug_ix) \
             or _course_in_brackets(self.text, last, ms.index(ms.leads), drug_ix)
-        if course is not None and (perfect := _PERFECT.search(self.text, sent[0], drug.start)) is not None and \
+        if to_now(course):
+            course = None  # "on X for the last 2 years": the time so far, no end (docqa10)
+        elif course is not None and (perfect := _PERFECT.search(self.text, sent[0], drug.start)) is not None and \
                 not (perfect.group().lower().startswith("remained") and
                      _TOTAL_OF.search(self.text, max(drug.end, course.start - 20), course.start + 12)):
             course = None  # "had been taking X for 10 years": the time so far, no end (but "she remained on X for a

@@ -23,7 +23,9 @@ from casecourse.knowledge import table
 from casecourse.model import Assertion, Coding, Mention, Procedure, SourceSpan, TimeRef
 
 SNOMED = "http://snomed.info/sct"
-_CONTINUOUS = frozenset({"dialysis", "ventilation", "ecmo", "apheresis"})
+# supports that run for a time: a later mention extends (or, "was discontinued", ends) the course told before; an
+# intra-aortic balloon pump or an assist device runs as ECMO does ("IABP was discontinued the day after": docqa10)
+_CONTINUOUS = frozenset({"dialysis", "ventilation", "ecmo", "apheresis", "circulatory support"})
 _NOT_DONE = frozenset({Assertion.negated, Assertion.ruled_out})
 _PLANNED = frozenset({Assertion.hypothetical, Assertion.suspected})
 # between a procedure and its reason after it; between a reason and the procedure after it

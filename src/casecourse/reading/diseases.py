@@ -476,6 +476,10 @@ _GENE_OR_ANTIGEN_PART = frozenset({"viral", "surface", "core", "e",
                                    "vector", "polysaccharide"})
 
 
+# a drug named as a habit after it ("drug use / abuse / users"): "drug" is then no noun a disease name qualifies
+_DRUG_HABIT = re.compile(r"\s+(?:use|users?|abuse|abusers?|misuse|addiction|dependence|dependency|habit)\b", re.I)
+
+
 @lru_cache(maxsize=4)
 def _coordinated_next(nouns: frozenset[str]) -> re.Pattern:
     """Up to two more names of one or two words, the last after "and"/"or", then a noun they all qualify (the
@@ -529,7 +533,9 @@ def _qualifies_next(text: str, end: int, index: DiseaseIndex, start: int = -1) -
     if not nxt or nxt.group(1).lower() not in index.attributive:
         # the first of coordinated names before one such noun: "hepatitis B and C serology"
         nxt = _coordinated_next(index.attributive).match(text, end)
-        if not nxt:
+        if not nxt or _DRUG_HABIT.match(text, nxt.end()):
+            # "hepatitis C infection and intravenous drug abuse": the second is a habit, no name qualifying the drug
+            # (docqa10: "HIV infection and intravenous drug use" had lost the HIV infection)
             return False
     if nxt.group(1).lower() in _VIRUS_WORDS and (_VIRUS_INFECTION.match(text, nxt.start(1) - 1) or start >= 0
                                                  and _INFECTED_WITH.search(text, max(0, start - 30), start)):

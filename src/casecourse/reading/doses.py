@@ -132,7 +132,20 @@ def _routes() -> dict[str, str]:
 @cache
 def _route_regex() -> re.Pattern:
     forms = sorted(_routes(), key=len, reverse=True)
-    return anchored(r"(?<![\w.])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])", re.I)
+    return anchored(r"(?<![\w.])(" + "|".join(_route_form(f) for f in forms) + r")(?![\w])", re.I)
+
+
+def _route_form(form: str) -> str:
+    """A route as written; a tube's name may carry its abbreviation before "tube" ("through a nasogastric (NG)
+    tube", docqa10), which `_route_key` drops again."""
+    if form.endswith(" tube"):
+        return re.escape(form[:-5]) + r"(?:\s+\([A-Za-z]{2,5}\))?\s+tube"
+    return re.escape(form)
+
+
+def _route_key(written: str) -> str:
+    """The routes.csv form of a route as matched: "via a nasogastric (NG) tube" -> "via a nasogastric tube"."""
+    return re.sub(r"\s+\([A-Za-z]{2,5}\)(?=\s+tube$)", "", written.lower())
 
 
 def _well_formed(s: str) -> bool:
@@ -144,7 +157,14 @@ def _well_formed(s: str) -> bool:
     return True
 
 
+# a point before three zeros after two or three digits groups thousands ("penicillin 150.000 IU/kg", "heparin 24.000
+# units"): no dose is written with three decimals of zeros (docqa10; as labs_values reads "D-dimer 20.000 ng/mL")
+_POINT_THOUSANDS_ZEROS = re.compile(r"[1-9]\d{1,2}\.000")
+
+
 def _number(s: str) -> float:
+    if _POINT_THOUSANDS_ZEROS.fullmatch(s):
+        return float(s.replace(".", ""))
     return float(s.replace(",", "")) if s.count(",") and len(s.split(",")[-1]) == 3 else float(s.replace(",", "."))
 
 
@@ -222,7 +242,7 @@ def find(text: str) -> list[Mention]:
         word = m.group(1)
         if word == "IV" and _NUMERAL_LABEL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # the Roman numeral of a class, grade or stage: "class IV lupus nephritis", "stage III-IV"
-        out.append(_make(type="route", start=m.start(), end=m.end(), text=word, norm=routes[word.lower()]))
+        out.append(_make(type="route", start=m.start(), end=m.end(), text=word, norm=routes[_route_key(word)]))
     out.sort(key=lambda x: (x.start, -x.end))
     return out
 

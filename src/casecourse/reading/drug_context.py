@@ -61,7 +61,9 @@ _LIST_CUE = anchored(
     # "multisensitive, notably to X and Y" (exposure QA, expqa5)
     r",?\s+(?:notably|especially|particularly|in\s+particular),?)?"
     r"(?:\s+(?:by|using)\s[^.;,]{0,60}?)?"
-    r"|(?:MICs?|MIC values?|minim(?:al|um) inhibitory concentrations?)(?:\s*\([^()]{0,12}\))?)\s*(?:for|to|of|\()",
+    r"|(?:MICs?|MIC values?|minim(?:al|um) inhibitory concentrations?)(?:\s*\([^()]{0,12}\))?)\s*(?:for|to|of|\()"
+    # an isolate's "(optimal) in vitro activity to / against X" (docqa10): the drug acts on it in the test
+    r"|\bin[\s-]+vitro\s+(?:activity|susceptibility|sensitivity)\s+(?:to|against|for)",
     re.I)
 _TREATMENT_WORDS = (
     r"\b(?:treat\w*|therap\w*|administ\w*|given|giving|gave|receiv\w*|start\w*|initiat\w*|commenc\w*|"
@@ -150,7 +152,7 @@ def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bo
 
 
 _LIST_STEMS = ("positiv", "negativ", "stain", "immunoreactiv", "express", "marker", "resist", "sensitiv",
-               "suscept", "intermediate", "sensib", "toleran", "mic", "inhibitory")
+               "suscept", "intermediate", "sensib", "toleran", "mic", "inhibitory", "vitro")
 # a test panel's members: "the autoimmune encephalitis panel, which includes AMPA, CASPR2, GABA ..."
 _PANEL_CUE = anchored(r"\bpanels?\b[^.;]{0,60}?\b(?:includ\w*|compris\w*|consist\w* of|screen\w* for|tested for)"
                       r"\b[\s:(]*", re.I)

@@ -182,6 +182,11 @@ def _denominators() -> frozenset[str]:
 # a count per microlitre written with a point grouping thousands (continental style): never three decimals of a count
 _POINT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
 _PER_VOLUME = frozenset({"/mm3", "/uL"})
+# a point before three zeros after two or three digits groups thousands whatever the unit ("D-dimer 20.000 ng/mL",
+# "platelets 150.000"): nobody writes a measured 20 with three decimals of zeros (docqa10); not after a multiplier
+# unit ("146.000 K/mL", "12.000 x10^9/L" are 146 and 12 of the multiplied unit)
+_POINT_THOUSANDS_ZEROS = re.compile(r"[1-9]\d{1,2}\.000")
+_MULTIPLIED_UNIT = re.compile(r"(?:[kKG]\s*/|thousand|10\s*\^|10\d|[x×*])")
 _FLATTENED_MULTIPLIER = re.compile(r"10(?:9|12|6|3)")
 _TIMES_BEFORE = re.compile(r"[×xX*]\s?$")
 # a plus grade right after a number: "protein 2+", "(3+)"; not a sum ("2+3") or a muscle power ("4+/5")
@@ -286,6 +291,9 @@ def find_values(text: str, test_ends: frozenset[int] = frozenset()) -> list[Valu
                 and _POINT_THOUSANDS.fullmatch(m.group("num")):
             # "22.000/mm3", "15.340/µL": a point groups thousands in a count per microlitre (read from its digits:
             # 8.13 * 1000 is 8130.000000000001 in binary floating point)
+            v.value = float(m.group("num").replace(".", ""))
+        elif v.unit is not None and v.value_high is None and _POINT_THOUSANDS_ZEROS.fullmatch(m.group("num")) \
+                and not _MULTIPLIED_UNIT.match(v.unit):
             v.value = float(m.group("num").replace(".", ""))
         out.append(v)
     out.sort(key=lambda v: (v.start, -v.end))

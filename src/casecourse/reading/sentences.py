@@ -26,7 +26,8 @@ _RUN = re.compile(r"[\w.]+")  # a word with its full stops ("e.g"), read backwar
 # what stands before a list item's number: nothing, a line break or punctuation
 _ENUMERATOR_BEFORE = re.compile(r"(?:^|[\n:;,.()]\s*)$")
 _LIST_OPENS = re.compile(r"(?:^|[\n:;,.()])\s*1\.\s")  # a list's first item: "...: 1. fever"
-_UNIT_LETTER_BEFORE = re.compile(r"(?:[°º]|\d ?)$")  # before a letter that is a unit: "°C", "38 C"
+# (the space may be a no-break or thin one, as typeset case reports write "48\u00a0h": docqa10)
+_UNIT_LETTER_BEFORE = re.compile(r"(?:[°º]|\d[ \u00a0\u2009\u202f]?)$")  # before a letter that is a unit: "°C", "38 C"
 _WINDOW = 40  # longer than any abbreviation: a longer last word is not one, however it is cut
 # a line that ends with a word no sentence ends with (a conjunction, a preposition, an article) or a comma: the next
 # line, when it opens in lower case, goes on with the same sentence
