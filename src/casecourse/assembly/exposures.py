@@ -1436,10 +1436,13 @@ class ExposureBuilder:
             # to be started anew (exposure QA, expqa5)
             kept = {d.norm or d.text for d in ms.drugs if d.start >= c.end} \
                 if _CLASS_SWITCHED.match(self.text, c.end) else set()
+            when = st.at(c.start)
+            if over := _stop_length(self.text, c, ms, _clause_of(clauses, c.start)):
+                when = days_after(when, *over)  # "steroids were tapered off over eight weeks": off when it is over
             for name, exp in list(self.active.items()):
                 if (name in members or f"drug_class:{exp.drug_class}" in members or
                         is_class_course(exp, str(c.norm).lower())) and name not in kept:
-                    self._stop(name, st.at(c.start), why)
+                    self._stop(name, when, why)
 
     def _after_course_of(self, sent: tuple[int, int], drugs: list[Mention]) -> tuple[Mention, TimeRef] | None:
         """ "After completion of X, ...": X (named right after the phrase, opening the sentence) and the end of its
