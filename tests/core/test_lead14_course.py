@@ -168,3 +168,24 @@ def test_a_finding_that_resolved_the_next_day_negates_nothing_after_it():
                      "5 mg/kg once daily on day 10.")
     doses = [s.dose.value for s in _drug(c, "aspirin").segments if s.dose]
     assert doses == [80.0, 5.0]
+
+
+def test_a_dose_reduced_after_a_length_is_reduced_that_long_into_the_course():
+    c = analyze_text("Nintedanib 150 mg twice daily was started in September 2019 but was reduced to 100 mg twice daily "
+                     "after one month because of diarrhoea.")
+    segs = _drug(c, "nintedanib").segments
+    assert [(s.dose.value, s.start.point) for s in segs] == [(150.0, "2019-09"), (100.0, "2019-10")]
+
+
+def test_lung_function_told_as_a_share_of_the_predicted_value_is_read():
+    c = analyze_text("Pulmonary function tests showed an FVC of 62% predicted and a DLCO of 41% predicted; FEV1 was "
+                     "1.8 L.")
+    got = {(x.test, x.value, x.unit) for x in c.labs}
+    assert {("forced vital capacity", 62.0, "%"), ("diffusing capacity for carbon monoxide", 41.0, "%"),
+            ("forced expiratory volume in 1 second", 1.8, "L")} <= got
+
+
+def test_the_fev1_fvc_ratio_is_its_own_measure_not_the_fvc():
+    c = analyze_text("Spirometry showed obstruction: FEV1/FVC 62%, FEV1 80% predicted.")
+    got = {(x.test, x.value) for x in c.labs}
+    assert ("fev1/fvc ratio", 62.0) in got and not any(t == "forced vital capacity" for t, _ in got)

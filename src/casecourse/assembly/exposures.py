@@ -140,6 +140,7 @@ _LATER_CHANGE = re.compile(r"(?:\b(?:and|then|but)|,)\s+(?:was\s+|were\s+)?"
 # a drug added later told as an absolute clause, "..., with Z added on day 5": its time is Z's alone
 _WITH_BEFORE = re.compile(r",\s*(?:and\s+)?with\s+$", re.I)
 _ADDED_AT = re.compile(r"\b(?:added|introduced|commenced|started|initiated)\s+(?:on|at|from|in)\s+(?:the\s+)?$", re.I)
+_AFTER_GAP = re.compile(r"\s+after\s+", re.I)
 _LATER_STOP = anchored(
     r"(?:\s*,?\s*(?:but|and|then|and then|which)\s+|,\s*(?=(?:was|were|had to be|had been)\s))"
     r"(?:(?:was|were|had to be|has been|had been)\s+)?"
@@ -1300,6 +1301,11 @@ class ExposureBuilder:
         """The time written right after one step of a dose sequence: a calendar date ("20 mg/day in July 2023") or
         a week of the course ("40 mg daily from week 5": week 1 is the course's first 7 days)."""
         t = next(iter(ms.index(ms.times).window(dose.end, dose.end + 17)), None)
+        if t is not None and t.attrs.get("signal") == "after" and _AFTER_GAP.fullmatch(self.text, dose.end, t.start) \
+                and (days := _days(str(t.attrs.get("duration") or ""))) is not None \
+                and (exp := self.active.get(d.norm or d.text)) is not None and exp.segments[0].start.known:
+            # "started in September but reduced to 100 mg twice daily after one month": a month into the course
+            return days_after(exp.segments[0].start, days, t.text)
         if t is None or not _STEP_TIME_GAP.fullmatch(self.text, dose.end, t.start):
             return None
         if t.attrs.get("kind") == "absolute":

@@ -55,7 +55,7 @@ _COMPATIBLE = {
     "temperature": {"temperature"},
     "time": {"time"},
     "rate_length": {"rate_length"},
-    "volume": {"volume"},
+    "volume": {"volume", "percent"},  # "FVC of 62% predicted": a lung volume told as a share of the predicted one
     "mass": {"mass"},
     "clearance": {"clearance"},
     "osmolality": {"osmolality"},
