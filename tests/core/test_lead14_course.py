@@ -189,3 +189,10 @@ def test_the_fev1_fvc_ratio_is_its_own_measure_not_the_fvc():
     c = analyze_text("Spirometry showed obstruction: FEV1/FVC 62%, FEV1 80% predicted.")
     got = {(x.test, x.value) for x in c.labs}
     assert ("fev1/fvc ratio", 62.0) in got and not any(t == "forced vital capacity" for t, _ in got)
+
+
+def test_drugs_listed_together_and_stopped_after_a_length_stop_together():
+    c = analyze_text("In March 2019 he was started on rifampicin, isoniazid, pyrazinamide and ethambutol. Ethambutol "
+                     "and pyrazinamide were stopped after two months.")
+    assert _drug(c, "ethambutol").end == _drug(c, "pyrazinamide").end
+    assert _drug(c, "ethambutol").end.point == "2019-05"

@@ -141,6 +141,7 @@ _LATER_CHANGE = re.compile(r"(?:\b(?:and|then|but)|,)\s+(?:was\s+|were\s+)?"
 _WITH_BEFORE = re.compile(r",\s*(?:and\s+)?with\s+$", re.I)
 _ADDED_AT = re.compile(r"\b(?:added|introduced|commenced|started|initiated)\s+(?:on|at|from|in)\s+(?:the\s+)?$", re.I)
 _AFTER_GAP = re.compile(r"\s+after\s+", re.I)
+_LIST_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)  # between two drugs of a list
 _LATER_STOP = anchored(
     r"(?:\s*,?\s*(?:but|and|then|and then|which)\s+|,\s*(?=(?:was|were|had to be|had been)\s))"
     r"(?:(?:was|were|had to be|has been|had been)\s+)?"
@@ -1342,11 +1343,14 @@ class ExposureBuilder:
         if told is not None:  # "she completed 6 weeks of intravenous ertapenem": that long from its start
             return days_after(exp.segments[0].start, *_completed_length(self.text, told))
         after = [*ms.index(ms.times).window(d.end, clause[1]), *ms.index(ms.lengths_after).window(d.end, clause[1])]
+        end, drugs = d.end, ms.index(ms.drugs)
+        while (nxt := drugs.first_from(end + 1)) is not None and _LIST_LINK.fullmatch(self.text, end, nxt.start):
+            end = nxt.end  # "ethambutol and pyrazinamide were stopped after two months": the list's stop
         for t in sorted(after, key=lambda t: t.start):  # "after 5 days", "after 12 months of treatment" (a length)
             if t.attrs.get("signal") != "after":
                 continue
             days = _days(str(t.attrs.get("duration") or ""))
-            if days is not None and (_STOPPED_AFTER.fullmatch(self.text, d.end, t.start)
+            if days is not None and (_STOPPED_AFTER.fullmatch(self.text, end, t.start)
                                      or _GAPPED_AFTER.fullmatch(self.text, d.end, t.start)):
                 return days_after(exp.segments[0].start, days, t.text)
         stop = _STOPPED_AFTER.match(self.text, d.end, clause[1])
