@@ -196,3 +196,10 @@ def test_drugs_listed_together_and_stopped_after_a_length_stop_together():
                      "and pyrazinamide were stopped after two months.")
     assert _drug(c, "ethambutol").end == _drug(c, "pyrazinamide").end
     assert _drug(c, "ethambutol").end.point == "2019-05"
+
+
+def test_a_symptom_that_stopped_is_a_recovery_not_a_new_finding():
+    c = analyze_text("He presented in November 2022 with haemoptysis. After the second rituximab dose his haemoptysis "
+                     "stopped, in January 2023.")
+    assert [(f.name, f.time.point) for f in c.findings] == [("haemoptysis", "2022-11")]
+    assert any(e.type == "recovery" and "haemoptysis" in (e.detail or "") for e in c.events)

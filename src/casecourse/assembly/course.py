@@ -165,8 +165,11 @@ _OBSTETRIC = re.compile(r"\b(?:G\d{1,2}\s?P\d{1,2}(?:\s?A\d{1,2})?|gravida\s+\d{
 _RESOLVED_AFTER = re.compile(
     # (the others of a list first: "his fever and rash had resolved")
     r"(?:\s*(?:,|\band\b|\bor\b)\s+(?:(?:his|her|the|their)\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?){0,3}?"
-    r"\s+(?:had\s+|has\s+|have\s+|had\s+completely\s+|completely\s+|gradually\s+|was\s+|were\s+)?"
-    r"(?:resolved|subsided|disappeared|settled|abated|remitted|regressed|normali[sz]ed|corrected)\b", re.I)
+    r"\s+(?:had\s+|has\s+|have\s+|had\s+completely\s+|completely\s+|gradually\s+|was\s+|were\s+|then\s+|"
+    r"eventually\s+)?"
+    # ("his haemoptysis stopped", "the bleeding ceased": a symptom that stops, not a drug)
+    r"(?:resolved|subsided|disappeared|settled|abated|remitted|regressed|normali[sz]ed|corrected|stopped|ceased)\b",
+    re.I)
 # an abnormality named as what ends: "with resolution of her hyponatremia", "after correction of the hypokalemia"
 _RESOLVED_BEFORE = re.compile(
     r"\b(?:resolution|resolving|resolved|correction|corrected|normali[sz]ation|normali[sz]ing|disappearance)\s+"
