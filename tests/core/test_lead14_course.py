@@ -203,3 +203,19 @@ def test_a_symptom_that_stopped_is_a_recovery_not_a_new_finding():
                      "stopped, in January 2023.")
     assert [(f.name, f.time.point) for f in c.findings] == [("haemoptysis", "2022-11")]
     assert any(e.type == "recovery" and "haemoptysis" in (e.detail or "") for e in c.events)
+
+
+_STATIN = ("A 58-year-old woman presented with two days of fever, myalgia and dark urine after starting atorvastatin 80 mg "
+           "daily six weeks earlier. Creatine kinase was 48,000 U/L. Rhabdomyolysis with acute kidney injury was "
+           "diagnosed. Atorvastatin was discontinued.")
+
+
+def test_a_look_back_after_the_presentation_dates_its_own_clause_only():
+    c = analyze_text(_STATIN)
+    assert {f.name: f.time.offset_days for f in c.findings}["fever"] == (0.0, 0.0)
+    lo, hi = _drug(c, "atorvastatin").time.offset_days
+    assert -46 <= lo and hi <= -38
+
+
+def test_a_diagnosis_told_right_before_a_stop_is_its_reason():
+    assert "rhabdomyolysis" in (_drug(analyze_text(_STATIN), "atorvastatin").stop_reason or "").lower()

@@ -361,14 +361,20 @@ def _failure_told_before(text: str, sent: tuple[int, int], d: Mention) -> str | 
 _ONSET_CLAUSE = re.compile(
     r"(?:\b(?:developed|experienced|suffered(?:\s+from)?)\s+(?:(?:a|an)\s+)?(?P<r>[\w'/-]+(?:\s+[\w'/-]+){0,5}?)"
     r"\s*(?:,\s*and|\band|;)|(?:^|(?<=[.;:]\s)|(?<=\bwith\s))(?P<dx>[\w'/-]+(?:\s+[\w'/-]+){0,4}?)\s+(?:was|were)\s+"
-    r"(?:diagnosed|confirmed)\s*(?:,\s*and|,|\band|;))\s+(?:therefore\s+|so\s+|thus\s+|then\s+|consequently\s+)?"
+    r"(?:diagnosed|confirmed)\s*(?:,\s*and|,|\band|;|\.))\s+(?:therefore\s+|so\s+|thus\s+|then\s+|consequently\s+)?"
     r"(?:(?:the|her|his|their)\s+)?$", re.I)
+
+
+_OPENS_SENTENCE = re.compile(r"\s*(?:(?:the|her|his|their)\s+)?", re.I)
 
 
 def _onset_told_before(text: str, sent: tuple[int, int], d: Mention) -> str | None:
     """What the patient developed, told as the clause right before the drug's stop: its kind where the table knows
     it ("drug toxicity": adverse effect), else as written ("grade 3 neutropenia")."""
-    m = _ONSET_CLAUSE.search(text, max(sent[0], d.start - 120), d.start)
+    # (the diagnosis told as the sentence before one the stop opens: "Rhabdomyolysis was diagnosed. Atorvastatin
+    # was discontinued.")
+    lo = max(0, sent[0] - 160) if _OPENS_SENTENCE.fullmatch(text, sent[0], d.start) else sent[0]
+    m = _ONSET_CLAUSE.search(text, max(lo, d.start - 200), d.start)
     if m is None:
         return None
     told = m.group("r") or m.group("dx")

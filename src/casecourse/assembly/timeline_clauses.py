@@ -87,6 +87,16 @@ _RESUMES_RIGHT_AFTER = re.compile(r"\s+(?:(?:was|were)\s+)?(?:presented|admitted
                                   r"hospitali[sz]ed|attended)\b", re.I)
 
 
+# a presentation told before a clause that looks back from it: "presented with two days of fever and dark urine after
+# starting atorvastatin six weeks earlier", "was admitted with jaundice, having started amoxicillin 3 weeks before"
+# (not "since": "epigastralgia since a day prior to admission" dates the symptom's onset):
+# the look back dates its own clause (which opens at the group "clause"), the presentation stays at the story's time
+PRESENTED_THEN_LOOKS_BACK = re.compile(
+    r"\b(?:presented|was\s+admitted|was\s+referred|was\s+brought|was\s+hospitali[sz]ed|attended)\b[^.;]*?"
+    r"(?P<clause>,?\s+(?:after|following|having\s+(?:been\s+)?(?=\w+ed\b|taken\b|begun\b|undergone\b|had\b)))"
+    r"[^.;,]*$", re.I)
+
+
 def _moves_on(tx: Mention, text: str) -> bool:
     """A later time in a sentence that already has one moves the story on: a calendar date, or an amount counted
     forward from the time just told ("two months later", "after 10 days"); not a length ("for 2 weeks"), nor an

@@ -62,6 +62,7 @@ from casecourse.assembly.timeline_birth import birth_date, from_birth
 from casecourse.assembly.timeline_clauses import (
     _RESUMES_RIGHT_AFTER,
     _STORY_RESUMES,
+    PRESENTED_THEN_LOOKS_BACK,
     _clause_start,
     _history_items,
     _moves_on,
@@ -906,6 +907,14 @@ class _StoryPlacer:
             # item of a list of history dated by its own time counted back (timeqa13)
             items = _history_items(text, setter, self.scan.by_sentence[i], current, has_calendar)
             resumes = tuple(sorted((*resumes, *items), key=lambda shift: shift[0])) if items else resumes
+        if setter is not None and not resumes and setter.attrs.get("rel_direction") == "before" and \
+                (told := PRESENTED_THEN_LOOKS_BACK.search(text, self.sentences[i][0], setter.start)) is not None:
+            # "presented with fever and dark urine after starting atorvastatin six weeks earlier": the presentation is
+            # the story's time, the look back dates its clause
+            now = current.model_copy(update={"derivation": "carried"}) if current is not None else None if \
+                has_calendar else TimeRef(offset_days=(0.0, 0.0), derivation="carried", precision="day", anchor="day0")
+            if now is not None:
+                return SentenceTime(time=now, timex=None, shifts=((told.start("clause"), aside),))
         if self.opening_aside is not None:
             # "A woman with lupus, diagnosed in 2018, presented with ...": the presentation's time is not told
             resumes, self.opening_aside = ((self.opening_aside, TimeRef(derivation="unknown")),), None
