@@ -133,7 +133,7 @@ def test_no_improvement_despite_a_class_still_tells_it_was_given():
 
 
 def test_a_class_tapered_off_over_a_length_stops_its_member_when_that_length_is_over():
-    c = analyze_text("He was treated with prednisolone 60 mg daily in May 2020. His symptoms resolved and steroids were "
-                     "tapered off over eight weeks.")
+    c = analyze_text("He was treated with prednisolone 60 mg daily in May 2020. His symptoms resolved and steroids "
+                     "were tapered off over eight weeks.")
     pred = drugs(c)["prednisolone"][0]
     assert pred.status == "stopped" and pred.end.point == "2020-06"

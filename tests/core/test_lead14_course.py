@@ -171,8 +171,8 @@ def test_a_finding_that_resolved_the_next_day_negates_nothing_after_it():
 
 
 def test_a_dose_reduced_after_a_length_is_reduced_that_long_into_the_course():
-    c = analyze_text("Nintedanib 150 mg twice daily was started in September 2019 but was reduced to 100 mg twice daily "
-                     "after one month because of diarrhoea.")
+    c = analyze_text("Nintedanib 150 mg twice daily was started in September 2019 but was reduced to 100 mg twice "
+                     "daily after one month because of diarrhoea.")
     segs = _drug(c, "nintedanib").segments
     assert [(s.dose.value, s.start.point) for s in segs] == [(150.0, "2019-09"), (100.0, "2019-10")]
 
@@ -205,8 +205,8 @@ def test_a_symptom_that_stopped_is_a_recovery_not_a_new_finding():
     assert any(e.type == "recovery" and "haemoptysis" in (e.detail or "") for e in c.events)
 
 
-_STATIN = ("A 58-year-old woman presented with two days of fever, myalgia and dark urine after starting atorvastatin 80 mg "
-           "daily six weeks earlier. Creatine kinase was 48,000 U/L. Rhabdomyolysis with acute kidney injury was "
+_STATIN = ("A 58-year-old woman presented with two days of fever, myalgia and dark urine after starting atorvastatin "
+           "80 mg daily six weeks earlier. Creatine kinase was 48,000 U/L. Rhabdomyolysis with acute kidney injury was "
            "diagnosed. Atorvastatin was discontinued.")
 
 
@@ -219,3 +219,28 @@ def test_a_look_back_after_the_presentation_dates_its_own_clause_only():
 
 def test_a_diagnosis_told_right_before_a_stop_is_its_reason():
     assert "rhabdomyolysis" in (_drug(analyze_text(_STATIN), "atorvastatin").stop_reason or "").lower()
+
+
+_LETTER = ("Dear Dr Khan,\n\nI reviewed Mrs B. in the lupus clinic today (14/10/2025). She continues on "
+           "hydroxychloroquine 200 mg daily. Prednisolone was reduced from 7.5 mg to 5 mg daily at her last visit in "
+           "July and she has tolerated this without any flare. She reports mild fatigue but no joint pain. Anti-dsDNA "
+           "was 12 IU/mL (previously 86 IU/mL in March).\n\nYours sincerely,\nDr L. Morgan\n")
+
+
+def test_a_letters_today_dated_in_brackets_dates_its_visit():
+    c = analyze_text(_LETTER)
+    labs = {x.value: x.time.point for x in c.labs if x.test.startswith("anti-double")}
+    assert labs == {12.0: "2025-10-14", 86.0: "2025-03"}
+
+
+def test_a_flare_told_as_absent_is_denied():  # a guard: ConText's "without", "no", "free of" deny the events
+    c = analyze_text(_LETTER)
+    assert [e.assertion.value for e in c.events if e.type == "flare"] == ["negated"]
+    c2 = analyze_text("He remained free of lupus flares on monthly anifrolumab. There was no relapse at two years.")
+    assert {e.type: e.assertion.value for e in c2.events if e.type in ("flare", "relapse")} == \
+        {"flare": "negated", "relapse": "negated"}
+
+
+def test_what_the_patient_reports_in_the_present_tense_is_at_the_visit():
+    c = analyze_text(_LETTER)
+    assert {f.name: f.time.point for f in c.findings}["fatigue"] == "2025-10-14"

@@ -272,6 +272,9 @@ def _admission_told(reading: Reading, scan: StoryScan, m: Mention, si: int) -> i
     return si
 
 
+_TODAY_OPEN = re.compile(r"\btoday\s*\(\s*$", re.I)
+
+
 def _dates_the_story(reading: Reading, scan: StoryScan, m: Mention, si: int) -> bool:
     """Whether time expression `m` of sentence `si` may set its sentence's time; not one that dates something else
     (recorded as such where the placement reads it later: a glued legend's time, a day count restating its time)."""
@@ -285,7 +288,8 @@ def _dates_the_story(reading: Reading, scan: StoryScan, m: Mention, si: int) -> 
     if m.type == "date" and DOB_BEFORE.search(text, max(0, m.start - 20), m.start):
         return False  # "Re: Jane Doe, DOB 11/06/1958": the birth (course.py reads it), not the story's time
     if si < len(sentences) and in_parentheses(text, sentences[si][0], m.start) \
-            and not _label_dated_in_brackets(text, m):
+            and not _label_dated_in_brackets(text, m) and not _TODAY_OPEN.search(text, max(0, m.start - 10), m.start):
+        # ("seen in clinic today (14/10/2025)": the date of today, the letter's visit, not an aside)
         if not (scan.marks_day_zero and m.attrs.get("day_count") and _BARE_DAY.match(m.text)):
             return False  # "(stent placed 4 years before admission)" dates an aside, not the story
         # "A month later (day 77), she was admitted" in a text that marks its day 0: the day restates the time

@@ -1054,9 +1054,11 @@ def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None]
         and _CONTINUES.match(reading.text, reading.sentences[i][0]) is not None
 
 
-# the visit a letter records, told without "today" (docqa7): "in clinic", "at this visit", "currently", "now"
+# the visit a letter records, told without "today" (docqa7): "in clinic", "at this visit", "currently", "now"; what the
+# patient "reports" or "denies" in the present tense (lead, fourteenth session)
 _AT_THE_VISIT = re.compile(r"\b(?:in (?:the )?clinic(?! (?:letter|note)s?\b)|at (?:this|today's|the present) "
-                           r"(?:visit|appointment|review)|currently|at present)\b", re.I)
+                           r"(?:visit|appointment|review)|currently|at present|"
+                           r"(?:she|he|they|the patient) (?:reports|denies|describes|complains of|feels)\b)", re.I)
 _NOW = re.compile(r"\bnow\b", re.I)
 _NOT_THE_PRESENT = re.compile(r"\b(?:was|were|had|by|until|till|from|since|up to|and)\s+(?:\w+\s+)?$", re.I)
 # a change told against an earlier value and its date: "down from 17 in June", "up from 3.1 L in March 2025"
