@@ -244,3 +244,19 @@ def test_a_flare_told_as_absent_is_denied():  # a guard: ConText's "without", "n
 def test_what_the_patient_reports_in_the_present_tense_is_at_the_visit():
     c = analyze_text(_LETTER)
     assert {f.name: f.time.point for f in c.findings}["fatigue"] == "2025-10-14"
+
+
+def test_a_test_whose_result_was_absent_is_a_negative_result_not_a_denied_test():
+    c = analyze_text("A 4-month-old girl was admitted with fever and splenomegaly. Haemoglobin was 7.2 g/dL and "
+                     "platelets 28 x 10^9/L. Ferritin was 8,950 ug/L and fibrinogen 0.8 g/L. NK-cell cytotoxicity was "
+                     "absent and haptoglobin was absent. Haemophagocytic lymphohistiocytosis was diagnosed.")
+    assert {(x.test, x.interpretation) for x in c.labs} >= {("natural killer cell activity", "NEG"),
+                                                           ("haptoglobin", "NEG")}
+    hlh = next(a for a in c.assessments if a.rule == "hlh2004")
+    assert next(i for i in hlh.items if i.name == "NK-cell activity").value is True
+
+
+def test_absent_before_a_test_or_after_a_pulse_is_no_negative_result():
+    for text in ["The table lists: low or absent NK-cell activity\tnot measured.", "After intubation, a carotid pulse "
+                 "was absent.", "He had absent urine output."]:
+        assert not any(x.interpretation == "NEG" for x in analyze_text(text).labs), text

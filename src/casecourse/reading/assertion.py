@@ -300,6 +300,9 @@ def _extra() -> dict:
                       .read_text(encoding="utf-8"))
 
 
+_ABSENT_RESULT = re.compile(r"(?:was|were|is|are)\s+(?:completely\s+|totally\s+)?absent", re.I)
+
+
 @cache
 def _not_for_drugs() -> frozenset[str]:
     return frozenset(_extra().get("not_for_drugs", []))
@@ -1095,6 +1098,9 @@ def _best_cue(text: str, m: Mention, sc: _SentenceCues, quiet: frozenset[str],
             continue
         if m.type == "drug" and (text[a:b].lower() in not_for_drugs or _HELD_FROM.fullmatch(text, a, b)):
             continue  # the drug given as the prophylaxis is given; one a cycle is given without is held
+        if m.type == "lab_test" and a >= m.end and _ABSENT_RESULT.fullmatch(text, a, b) \
+                and not m.text.lower().endswith("pulse"):
+            continue  # "NK-cell activity was absent", "haptoglobin was absent": the test's result, none measured
         if cat == "HYPOTHETICAL" and m.type in _DIAGNOSES and text[a:b].lower() in not_for_diagnoses:
             continue  # "excision of the tumour was planned": the plan is the excision's
         if m.type in _JUDGED_BY_TREATMENT_CUES and _treatment_only().fullmatch(text, a, b):

@@ -43,10 +43,11 @@ _INTERP = {
           "within the normal limits"],
     "POS": ["positive", "reactive", "detected", "seropositive", "positivity"],
     "NEG": ["negative", "nonreactive", "non-reactive", "not detected", "undetectable", "sterile",
-            "seronegative", "negativity", "no growth"],
+            "seronegative", "negativity", "no growth", "absent"],  # ("NK-cell activity was absent")
     "A": ["abnormal", "deranged", "altered", "irregular"],
 }
 _WORD2INTERP = {w: k for k, ws in _INTERP.items() for w in ws}
+_SIGNS_ABSENT = frozenset({"pulse", "pulses", "peripheral pulses", "carotid pulse"})
 # result words that are also verbs in the infinitive: after "to" they state an aim, no result ("calcitonin was given to
 # decrease calcium levels", "to lower the potassium"; round labqa12)
 _AIM_VERBS = frozenset({"increase", "decrease", "lower"})
@@ -61,7 +62,10 @@ _DEG = (r"(?:(?:very|markedly|mildly|slightly|significantly|severely|moderately|
 _ADJ = "|".join(sorted((re.escape(w) for w in _WORD2INTERP), key=len, reverse=True))
 _FILL = (r"(?:serum|plasma|blood|urine|urinary|the|of|both|levels?|titers?|titres?|concentrations?|count|"
          r"counts|values?|a|an|and|in)")
-_PRE = anchored(rf"(?P<adj>{_DEG}(?:{_ADJ}))\s+(?:{_FILL}\s+)*$", re.I)
+# ("absent" only after its test: "NK-cell activity was absent"; "absent urine output", "absent pulses" and a table's
+# "Low or absent NK-cell activity: not measured" name a sign or a criterion, not a result)
+_ADJ_BEFORE = "|".join(sorted((re.escape(w) for w in _WORD2INTERP if w != "absent"), key=len, reverse=True))
+_PRE = anchored(rf"(?P<adj>{_DEG}(?:{_ADJ_BEFORE}))\s+(?:{_FILL}\s+)*$", re.I)
 # the cells a stain marks, after "X-positive": "IgG4-positive plasma cells", "CD20-positive B cells"
 _STAINED_CELLS = re.compile(r"\s+(?:\w+\s+){0,2}?(?:cells?|lymphocytes|blasts|infiltrates?|histiocytes|neutrophils)\b",
                             re.I)
@@ -183,7 +187,7 @@ def _list_head() -> re.Pattern[str]:
     nouns = alternation([r["word"] for r in rows if r["kind"] == "noun"])
     # "the labs that were normal included", "laboratory tests were normal, including": the result before the tests
     return re.compile(rf"(?:\b(?P<n1>{nouns})\s+(?:(?:(?:that|which)\s+)?(?:were|was|are|is)\s+)?)?"
-                      rf"(?P<adj>{_DEG}(?:{_ADJ}))(?:\s+(?P<n2>{nouns}))?(?:\s*,)?{_list_tail().pattern}", re.I)
+                      rf"(?P<adj>{_DEG}(?:{_ADJ_BEFORE}))(?:\s+(?P<n2>{nouns}))?(?:\s*,)?{_list_tail().pattern}", re.I)
 
 
 @cache
@@ -402,6 +406,9 @@ def find_qualitative(text: str, hits: list[TestHit], compounds: list[Compound]) 
         span: tuple[int, int] | None = None
         takers = group
         post = match_lowered(_POST, text, low, g_end, limit)
+        if post and post.group("adj").lower().endswith("absent") and \
+                text[group[-1].start:group[-1].end].lower() in _SIGNS_ABSENT:
+            post = None  # "a carotid pulse was absent": a sign, no heart rate measured
         if post and _TREND.match(text, post.start("adj")) and (
                 _TO_VALUE.match(text, post.end("adj")) or _PERFECT.search(text, g_end, post.start("adj"))):
             post = None  # "hemoglobin increased to 10.2 g/dL", "ferritin had decreased": a change, not the level
