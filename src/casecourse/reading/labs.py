@@ -118,7 +118,9 @@ _PREDICATED_NORMAL = re.compile(
     r"\b(?:was|were|is|are|remained|been)\s+(?:(?:also|still|again|\w+ly)\s+)?normal\s*[,(]?\s*$", re.I)
 # between a unitless result and its interval: " (", " (normal ", " (reference range: ", " (N ", " (range, "
 _INTERVAL_OPEN = re.compile(
-    r"\s*\(\s*(?:(?:(?P<ref>normal|reference|ref\.?|N|NR|RR|NV|RV)\s*(?:range|values?|interval)?|range)\s*[:,=]?\s*)?",
+    # a laboratory system's flag may come first, and its interval in square brackets: "WBC 18.2 (H) [4.0-11.0 K/uL]"
+    r"\s*(?:\(\s?(?:H|L|HH|LL|A)\s?\)\s*|\*{1,2}\s*)?[(\["
+    r"]\s*(?:(?:(?P<ref>normal|reference|ref\.?|N|NR|RR|NV|RV)\s*(?:range|values?|interval)?|range)\s*[:,=]?\s*)?",
     re.I)
 # a length that is one side of a lesion's size, not a body measurement: "2.5 cm × 2.4 cm", "3 cm in diameter"
 _DIMENSION_AFTER = re.compile(r"\s?(?:[×xX*]\s?\d|in (?:height|diameter|length|width|size|thickness|depth)\b)")
@@ -440,7 +442,8 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
         if nxt.value_high is None and nxt.comparator is None:
             continue
         opening = _INTERVAL_OPEN.fullmatch(text, v.end, nxt.start)
-        if not opening or not (text.startswith(")", nxt.end) or _UNCLOSED_END.match(text, nxt.end)
+        closing = ("]", ")") if opening and "[" in opening.group() else ")"
+        if not opening or not (text.startswith(closing, nxt.end) or _UNCLOSED_END.match(text, nxt.end)
                                or (nxt.value_high is not None and _NORMAL_AFTER.match(text, nxt.end))):
             continue  # ")" closes the interval; a sentence end may, where the text forgot it: "146 (45-117 U/L."
         if v.unit is None:
