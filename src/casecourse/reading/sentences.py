@@ -34,15 +34,16 @@ _WRAPPED = re.compile(r"(?:\b(?:or|and|nor|of|the|a|an|with|without|to|for|in|by
 
 
 # a line of prose wrapped at a fixed width (a letter or a note printed with hard line breaks): long, no table cells,
-# ending on a word ("... Her mother\nhad systemic lupus erythematosus": one sentence, the mother's disease)
+# ending on a word or a number ("... Her mother\nhad systemic lupus erythematosus": one sentence, the mother's disease)
 _PROSE_LINE = 60
 
 
 def _wrapped_prose(text: str, at: int) -> bool:
     """Whether the line ending at `at` (a single line break, the next line opening in lower case) is prose wrapped
-    inside its sentence: at least `_PROSE_LINE` characters, no tab, ending on a letter (documents QA round docqa11)."""
+    inside its sentence: at least `_PROSE_LINE` characters, no tab, ending on a letter or a digit ("... and 640\nug/L
+    on 20 May"; documents QA round docqa11)."""
     line_start = text.rfind("\n", 0, at) + 1
-    return at - line_start >= _PROSE_LINE and text[at - 1:at].isalpha() and "\t" not in text[line_start:at]
+    return at - line_start >= _PROSE_LINE and text[at - 1:at].isalnum() and "\t" not in text[line_start:at]
 
 
 
