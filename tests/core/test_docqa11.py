@@ -271,3 +271,14 @@ def test_a_list_item_after_a_long_line_stays_its_own_sentence() -> None:
     from casecourse.reading.sentences import split
     text = "The patient met the following classification criteria for the disease at presentation\n3. Fever\n"
     assert [text[a:b] for a, b in split(text)][-1] == "Fever"
+
+
+# --- a treatment's trigger level is no result -------------------------------------------------------------------------
+
+def test_the_level_a_drug_is_given_for_is_no_result() -> None:
+    tests = {x.test for x in analyze_text(ICU_TRANSFER_NOTE).labs}
+    assert "mean arterial pressure" not in tests  # "started ... for MAP < 65"
+    assert "blood pressure" in tests  # "SBP 85" was measured
+    assert _labs("Transfuse if hemoglobin < 7 g/dL.\n", "hemoglobin") == []
+    # a value told as the reason of an admission was measured
+    assert [v for v, *_ in _labs("He was admitted for CRP > 200 mg/L and fever.\n", "c-reactive protein")] == [200.0]

@@ -102,6 +102,11 @@ _REFERENCE_BEFORE = re.compile(
     # a bracketed short form of the label ("normal range [NR]:"); a bound's sign glued to it ("(normal< 14 ng/L)")
     r"(?:\s*[\[(][A-Za-z]{1,5}[\])])?\s*(?:[:,(=]|is|was|of|being|up to)?\s*[<>≤≥＜＞˂˃]?\s*$",
     re.I)
+# a test and a bound after "for", "if", "when" or "until": a treatment's trigger or stopping level ("for MAP < 65",
+# "if glucose > 180 mg/dL"), no result; the comparator is the value's own (`Value.comparator`)
+_TRIGGER_BEFORE = re.compile(r"(?<!admitted )(?<!referred )(?<!presented )(?<!evaluated )(?<!hospitalized )"
+                             r"(?<!hospitalised )\b(?:for|if|when|until|whenever)\s+(?:(?:a|an|the|his|her|their)\s+)?"
+                             r"[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?\s*(?:of\s*|was\s*|is\s*)?$", re.I)
 _OPENING_BEFORE = re.compile(r"[(\[]\s?$")
 # a label opening a list of intervals, each named by its test: "(Normal ranges: ALT < 40 U/L, AST < 35 U/L)"
 _REFERENCE_LABEL = re.compile(
@@ -743,6 +748,10 @@ class _ValueReader:
             mention.type = "lab_reference"
         elif test is not None and not _plausible(test, v):
             return None  # "HR 2010" (a protocol's year) is no heart rate
+        elif v.comparator and _TRIGGER_BEFORE.search(text, max(clause_start, v.start - 40), v.start):
+            # "norepinephrine started for MAP < 65", "transfuse if haemoglobin < 7 g/dL": the level a treatment is
+            # given at, not a result (documents QA round docqa11)
+            mention.type = "lab_reference"
         return mention
 
     def _clause(self, v: Value) -> tuple[int, int]:
