@@ -748,7 +748,7 @@ class _ValueReader:
             mention.type = "lab_reference"
         elif test is not None and not _plausible(test, v):
             return None  # "HR 2010" (a protocol's year) is no heart rate
-        elif v.comparator and _TRIGGER_BEFORE.search(text, max(clause_start, v.start - 40), v.start):
+        elif v.comparator and _TRIGGER_BEFORE.search(text, max(0, v.start - 40), v.start):
             # "norepinephrine started for MAP < 65", "transfuse if haemoglobin < 7 g/dL": the level a treatment is
             # given at, not a result (documents QA round docqa11)
             mention.type = "lab_reference"
