@@ -282,3 +282,14 @@ def test_the_level_a_drug_is_given_for_is_no_result() -> None:
     assert _labs("Transfuse if hemoglobin < 7 g/dL.\n", "hemoglobin") == []
     # a value told as the reason of an admission was measured
     assert [v for v, *_ in _labs("He was admitted for CRP > 200 mg/L and fever.\n", "c-reactive protein")] == [200.0]
+
+
+# --- a drug the hospital course holds was taken before the stay -------------------------------------------------------
+
+def test_a_held_or_home_drug_did_not_start_within_the_stay() -> None:
+    got = analyze_text(DISCHARGE_SUMMARY).exposures
+    held = [next(e for e in got if e.drug == drug) for drug in ("lisinopril", "metformin", "metoprolol")]
+    assert all(e.segments[0].start is None or not e.segments[0].start.known for e in held)
+    # a drug the hospital course starts without a date still started within the stay (lead, ninth session)
+    pip = next(e for e in got if e.drug == "piperacillin-tazobactam")
+    assert (pip.segments[0].start.earliest, pip.segments[0].start.latest) == ("2024-02-11", "2024-02-18")
