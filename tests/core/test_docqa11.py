@@ -293,3 +293,12 @@ def test_a_held_or_home_drug_did_not_start_within_the_stay() -> None:
     # a drug the hospital course starts without a date still started within the stay (lead, ninth session)
     pip = next(e for e in got if e.drug == "piperacillin-tazobactam")
     assert (pip.segments[0].start.earliest, pip.segments[0].start.latest) == ("2024-02-11", "2024-02-18")
+
+
+# --- a hospital course told by problem --------------------------------------------------------------------------------
+
+def test_each_problem_of_a_hospital_course_starts_from_the_admission() -> None:
+    # "#4 Type 2 diabetes mellitus: HbA1c 8.9%." after "#3 ... increased back to 5 mg twice daily at discharge"
+    assert [t for *_, t in _labs(DISCHARGE_SUMMARY, "hemoglobin a1c")] == ["2024-02-11"]
+    # "Creatinine improved to 1.5 mg/dL at discharge" keeps its own time
+    assert ("2024-02-18" in [t for v, _, _, t in _labs(DISCHARGE_SUMMARY, "creatinine") if v == 1.5])

@@ -169,6 +169,9 @@ def _after_or_same(now: TimeRef | None, before: TimeRef) -> bool:
     return a is None or b is None or a >= b
 
 
+# an item of a hospital course told by problem, opening its line: "#1 Sepsis ...:", "# 2. Acute kidney injury:"
+_PROBLEM_ITEM = re.compile(r"(?<![^\n])#\s?\d{1,2}\b")
+
 class _StoryPlacer:
     """Walks the story sentence by sentence, carrying its current time (`current`) and what the story told so far
     (admissions, stays, day 0 marks, pieces of history); `out` holds each sentence's time as placed.
@@ -877,11 +880,13 @@ class _StoryPlacer:
             # a letter's or a progress note's examination and results ("On examination", "O:") in a document that
             # tells no stay: at the visit, the document's date, not at the history told before them
             self.current = current = today
-        if self.has_calendar and last_admitted is not None and (i in self.scan.at_role or _before(
-                current, last_admitted) and (_AT_PRESENTATION.match(text, sentence[0])  # type: ignore[arg-type]
-                                             or i in self.stay_sections)):
+        if self.has_calendar and last_admitted is not None and (i in self.scan.at_role or _PROBLEM_ITEM.match(
+                text, sentence[0]) or _before(current, last_admitted) and (  # type: ignore[arg-type]
+                _AT_PRESENTATION.match(text, sentence[0]) or i in self.stay_sections)):
             # "On admission, ...": back to the admission, whatever was told since; "He had diarrhoea three weeks
-            # earlier. On examination ...": back from the history to the presentation
+            # earlier. On examination ...": back from the history to the presentation; a hospital course told by
+            # problem ("#4 Type 2 diabetes mellitus: HbA1c 8.9%"): each problem's story from the admission, not from
+            # the discharge the problem before reached (documents QA round docqa11)
             self.current = last_admitted
 
     def _history_sentence(self, i: int) -> SentenceTime:
