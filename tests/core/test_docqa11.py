@@ -303,3 +303,24 @@ def test_each_problem_of_a_hospital_course_starts_from_the_admission() -> None:
     assert [t for *_, t in _labs(DISCHARGE_SUMMARY, "hemoglobin a1c")] == ["2024-02-11"]
     # "Creatinine improved to 1.5 mg/dL at discharge" keeps its own time
     assert ("2024-02-18" in [t for v, _, _, t in _labs(DISCHARGE_SUMMARY, "creatinine") if v == 1.5])
+
+
+# --- a clinic letter's plan ------------------------------------------------------------------------------------------
+
+def test_a_plans_new_dose_written_once_daily_or_once_weekly_is_read() -> None:
+    got = {e.drug: e for e in analyze_text(RHEUMATOLOGY_LETTER).exposures}
+    mtx = got["methotrexate"]
+    assert [(s.dose.value, s.route) for s in mtx.segments] == [(15.0, "oral"), (20.0, "subcutaneous")]
+    assert [s.dose.value for s in got["prednisolone"].segments] == [7.5, 5.0]
+
+
+def test_a_course_the_plan_tapers_and_stops_later_is_taken_at_the_letter() -> None:
+    pred = next(e for e in analyze_text(RHEUMATOLOGY_LETTER).exposures if e.drug == "prednisolone")
+    assert pred.status == "active"  # "Reduce prednisolone to 5 mg once daily for four weeks, then stop."
+    assert pred.segments[-1].length_days == 28
+
+
+def test_a_plans_stop_once_something_happens_is_still_deferred() -> None:
+    text = ("Clinic date: 21/06/2024\n\nDear Dr Lee,\n\nShe takes aciclovir 400 mg twice daily.\n\n"
+            "Plan:\n1. Stop aciclovir once the rash has settled.\n")
+    assert [e.status for e in analyze_text(text).exposures] == ["active"]
