@@ -324,3 +324,13 @@ def test_a_plans_stop_once_something_happens_is_still_deferred() -> None:
     text = ("Clinic date: 21/06/2024\n\nDear Dr Lee,\n\nShe takes aciclovir 400 mg twice daily.\n\n"
             "Plan:\n1. Stop aciclovir once the rash has settled.\n")
     assert [e.status for e in analyze_text(text).exposures] == ["active"]
+
+
+# --- a note's own date and "overnight" ------------------------------------------------------------------------------
+
+def test_what_a_note_tells_of_the_night_before_is_at_the_notes_date() -> None:
+    c = analyze_text(ICU_TRANSFER_NOTE)  # "Date: 09/14/2023  Time: 03:40", admitted 09/12/2023, "Overnight pt c/o ..."
+    assert [e.time.point for e in c.events if e.type == "admission"] == ["2023-09-12"]
+    assert {f.name: f.time.point for f in c.findings}["somnolence"] == "2023-09-14"
+    vanc = next(e for e in c.exposures if e.drug == "vancomycin")
+    assert (vanc.time.point, vanc.end.point) == ("2023-09-12", "2023-09-14")  # "Vancomycin changed to linezolid"

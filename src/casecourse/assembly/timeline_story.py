@@ -1051,8 +1051,11 @@ def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None]
 
 
 # the visit a letter records, told without "today" (docqa7): "in clinic", "at this visit", "currently", "now"
+# (a note's "overnight", "this morning", "last night": the night before the note or its day, not the admission told
+# before; documents QA round docqa11)
 _AT_THE_VISIT = re.compile(r"\b(?:in (?:the )?clinic(?! (?:letter|note)s?\b)|at (?:this|today's|the present) "
-                           r"(?:visit|appointment|review)|currently|at present)\b", re.I)
+                           r"(?:visit|appointment|review)|currently|at present|overnight|this morning|last night)\b",
+                           re.I)
 _NOW = re.compile(r"\bnow\b", re.I)
 _NOT_THE_PRESENT = re.compile(r"\b(?:was|were|had|by|until|till|from|since|up to|and)\s+(?:\w+\s+)?$", re.I)
 # a change told against an earlier value and its date: "down from 17 in June", "up from 3.1 L in March 2025"
