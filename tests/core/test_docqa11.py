@@ -334,3 +334,10 @@ def test_what_a_note_tells_of_the_night_before_is_at_the_notes_date() -> None:
     assert {f.name: f.time.point for f in c.findings}["somnolence"] == "2023-09-14"
     vanc = next(e for e in c.exposures if e.drug == "vancomycin")
     assert (vanc.time.point, vanc.end.point) == ("2023-09-12", "2023-09-14")  # "Vancomycin changed to linezolid"
+
+
+def test_a_procedure_a_note_plans_or_keeps_a_low_threshold_for_is_not_done() -> None:
+    got = {p.name: (p.assertion.value, p.status) for p in analyze_text(ICU_TRANSFER_NOTE).procedures}
+    assert got["intubation"] == ("hypothetical", "preparation")  # "low threshold for intubation"
+    assert got["continuous renal replacement therapy"] == ("hypothetical", "preparation")  # "plan for CRRT if ..."
+    assert got["non-invasive ventilation"][0] == "present"  # "Started on BiPAP"
