@@ -53,6 +53,10 @@ def _reference_split(text: str) -> list[tuple[int, int]]:
                              and (not word.group(1).isdecimal()
                                   or sentences._list_number(text, start, start + word.start(1))))):
                 continue
+        elif m.group(0) == "\n" and (text[m.end():m.end() + 1].islower() and (
+                sentences._WRAPPED.search(text[max(start, m.start() - 6):m.start()])
+                or sentences._wrapped_prose(text, m.start())) or sentences._wrapped_before_number(text, m.start())):
+            continue  # a line wrapped inside its sentence
         sentences._add(text, start, m.end(), out)
         start = m.end()
     sentences._add(text, start, len(text), out)

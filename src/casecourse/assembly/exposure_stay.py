@@ -43,8 +43,23 @@ def date_starts_within_the_stay(text: str, zones: list[Zone], events: list[Event
         told = e.provenance.spans[0].start
         if (first.start is not None and first.start.known) or not any(a <= told < b for a, b in sections):
             continue
+        if _TAKEN_BEFORE.search(_sentence_of(text, told)):
+            continue  # "Lisinopril and metformin were held", "on home metoprolol": taken before the stay
         first.start = TimeRef(earliest=lo, latest=hi, precision="day", derivation="estimated",
                               text="during the stay")
+
+
+# a drug the stay's course holds, stops, continues or resumes, or names as the patient's own ("home", "usual"), was
+# taken before the stay: its start is not within it (documents QA round docqa11)
+_TAKEN_BEFORE = re.compile(r"\b(?:held|withheld|holding|stopped|discontinued|continued|continuing|resumed|restarted|"
+                           r"home|usual|regular|chronic|long-term|maintenance)\b", re.I)
+
+
+def _sentence_of(text: str, at: int) -> str:
+    """The sentence holding position `at`, roughly: from the last full stop or line break before it to the next."""
+    lo = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    hi = min((i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0), default=len(text))
+    return text[lo:hi]
 
 
 # the drug's own sentence says it (re)started when the stay ended: "Metformin was withheld because of the kidney injury

@@ -52,7 +52,10 @@ def _deferred_rx() -> re.Pattern[str]:
     timed = alternation(r["word"] for r in rows if r["time"] == "1")
     other = alternation(r["word"] for r in rows if r["time"] != "1")
     unit = r"(?:days?|weeks?|months?|years?|cycles?|doses?)"
-    return re.compile(rf"\b(?:(?:{timed})\s+(?:[\w-]+\s+){{1,3}}?{unit}\b|(?:{other})\b)", re.I)
+    # ("once" of a schedule defers nothing: "reduce X to 5 mg once daily", "once a week"; documents QA round docqa11)
+    return re.compile(rf"\b(?:(?:{timed})\s+(?:[\w-]+\s+){{1,3}}?{unit}\b|(?:{other})\b"
+                      rf"(?!\s+(?:daily|a\s+day|per\b|every\b|weekly|a\s+week|monthly|a\s+month|nightly|only\b)))",
+                      re.I)
 
 
 # the end of a plan's clause: a full stop or semicolon before a space, or the line's end
@@ -148,6 +151,7 @@ def mark_plan(text: str, zones: list[Zone], mentions: list[Mention], exposures: 
         elif last[-1].status in ("unknown", "active") and action == "stop":
             last[-1].status = "stopped"  # "Hold X given acute kidney injury": the plan stops X
         _date_from_letter(text, m, last[-1], action, letter_date)
+        _planned_end(last[-1], action, letter_date)
 
 
 def _drop_planned_dose(text: str, m: Mention, e: Exposure) -> bool:
@@ -190,3 +194,16 @@ def _date_from_letter(text: str, m: Mention, e: Exposure, action: str,
         e.end = when
     else:
         e.segments[-1].start = when
+
+
+def _planned_end(e: Exposure, action: str, letter_date: Callable[[], TimeRef | None]) -> None:
+    """A course the plan changes or continues whose stated length ends after the letter's date ("Reduce X to 5 mg
+    daily for four weeks, then stop") is taken now: active, its end only planned (kept: the plan states it). Before:
+    `completed`, as if the patient had already stopped it (documents QA round docqa11)."""
+    if action not in ("change", "continue") or e.status != "completed" or e.end is None:
+        return
+    when = letter_date()
+    now = when.point or when.latest if when is not None else None
+    ends = e.end.earliest or e.end.point
+    if now and ends and len(now) == len(ends) == 10 and ends > now:
+        e.status = "active"

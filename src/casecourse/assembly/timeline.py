@@ -512,6 +512,8 @@ def _days_between(a: TimeRef | None, b: TimeRef) -> float | None:
 _LABEL_LINE = re.compile(r"\s*(?P<label>[A-Za-z][A-Za-z /'()-]{2,40}?)\s*:\s*$")
 _STORY_START_LABEL = re.compile(r"\b(?:admission|admitted|presentation|presented|onset|arrival)\b", re.I)
 _FIELD_GAP = re.compile(r"[ \t]{3,}|\t")
+# another labelled field after two spaces: "Date: 09/14/2023  Time: 03:40" (a note's header; documents QA round docqa11)
+_NEXT_FIELD = re.compile(r"[ \t]{2}[A-Z][A-Za-z /]{1,25}:\s")
 
 
 # the label of a date of birth before its date ("DOB 11/06/1958", "Date of birth: ...", "born on ...")
@@ -530,7 +532,7 @@ def _field_label(text: str, sentence: tuple[int, int], tx: Mention) -> str | Non
     field = max((g.end() for g in _FIELD_GAP.finditer(text, sentence[0], tx.start)), default=sentence[0])
     m = _LABEL_LINE.fullmatch(text, field, tx.start)
     rest = text[tx.end:sentence[1]]
-    if m is None or rest.strip(" .") and _FIELD_GAP.match(rest) is None:
+    if m is None or rest.strip(" .") and _FIELD_GAP.match(rest) is None and _NEXT_FIELD.match(rest) is None:
         return None
     return " ".join(m.group("label").lower().split())
 

@@ -170,6 +170,9 @@ def _after_or_same(now: TimeRef | None, before: TimeRef) -> bool:
     return a is None or b is None or a >= b
 
 
+# an item of a hospital course told by problem, opening its line: "#1 Sepsis ...:", "# 2. Acute kidney injury:"
+_PROBLEM_ITEM = re.compile(r"(?<![^\n])#\s?\d{1,2}\b")
+
 class _StoryPlacer:
     """Walks the story sentence by sentence, carrying its current time (`current`) and what the story told so far
     (admissions, stays, day 0 marks, pieces of history); `out` holds each sentence's time as placed.
@@ -878,11 +881,13 @@ class _StoryPlacer:
             # a letter's or a progress note's examination and results ("On examination", "O:") in a document that
             # tells no stay: at the visit, the document's date, not at the history told before them
             self.current = current = today
-        if self.has_calendar and last_admitted is not None and (i in self.scan.at_role or _before(
-                current, last_admitted) and (_AT_PRESENTATION.match(text, sentence[0])  # type: ignore[arg-type]
-                                             or i in self.stay_sections)):
+        if self.has_calendar and last_admitted is not None and (i in self.scan.at_role or _PROBLEM_ITEM.match(
+                text, sentence[0]) or _before(current, last_admitted) and (  # type: ignore[arg-type]
+                _AT_PRESENTATION.match(text, sentence[0]) or i in self.stay_sections)):
             # "On admission, ...": back to the admission, whatever was told since; "He had diarrhoea three weeks
-            # earlier. On examination ...": back from the history to the presentation
+            # earlier. On examination ...": back from the history to the presentation; a hospital course told by
+            # problem ("#4 Type 2 diabetes mellitus: HbA1c 8.9%"): each problem's story from the admission, not from
+            # the discharge the problem before reached (documents QA round docqa11)
             self.current = last_admitted
 
     def _history_sentence(self, i: int) -> SentenceTime:
@@ -1054,11 +1059,13 @@ def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None]
         and _CONTINUES.match(reading.text, reading.sentences[i][0]) is not None
 
 
-# the visit a letter records, told without "today" (docqa7): "in clinic", "at this visit", "currently", "now"; what the
-# patient "reports" or "denies" in the present tense (lead, fourteenth session)
+# the visit a letter records, told without "today" (docqa7): "in clinic", "at this visit", "currently", "now"
+# (a note's "overnight", "this morning", "last night": the night before the note or its day, not the admission told
+# before; documents QA round docqa11); what the patient "reports" or "denies" in the present tense (lead, fourteenth
+# session)
 _AT_THE_VISIT = re.compile(r"\b(?:in (?:the )?clinic(?! (?:letter|note)s?\b)|at (?:this|today's|the present) "
-                           r"(?:visit|appointment|review)|currently|at present|"
-                           r"(?:she|he|they|the patient) (?:reports|denies|describes|complains of|feels)\b)", re.I)
+                           r"(?:visit|appointment|review)|currently|at present|overnight|this morning|last night|"
+                           r"(?:she|he|they|the patient) (?:reports|denies|describes|complains of|feels))\b", re.I)
 _NOW = re.compile(r"\bnow\b", re.I)
 _NOT_THE_PRESENT = re.compile(r"\b(?:was|were|had|by|until|till|from|since|up to|and)\s+(?:\w+\s+)?$", re.I)
 # a change told against an earlier value and its date: "down from 17 in June", "up from 3.1 L in March 2025"

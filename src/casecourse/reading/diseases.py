@@ -178,6 +178,7 @@ def find(text: str) -> list[Mention]:
             if _deficit(str(named), index):
                 m.attrs["deficit"] = True
     out = _own_senses(text, out)
+    out = _care_providers(text, out)
     _named_as_diagnosis(text, out)
     out += _named_types(text, out, index)
     mark = bytearray(len(text) + 1)  # characters already inside a mention
@@ -312,6 +313,35 @@ def _own_senses(text: str, found: list[Mention]) -> list[Mention]:
             o.end <= at and o.end >= at - 2 and o.attrs.get("label") == label for o in found if o is not m)
         (kept if same or not _LONG_WORD.search(words) else drop).add(sf)  # a long form needs a content word
     return [m for m in found if not (m.text in drop and m.type in ("condition", "finding"))] if drop else found
+
+
+@cache
+def _provider_forms() -> frozenset[str]:
+    from casecourse.knowledge import table
+    return frozenset(r["short_form"] for r in table("care_provider_short_forms.csv"))
+
+
+# the words around a care provider's short form: one follows up with, sees, is referred by or calls a person
+_PROVIDER_BEFORE = re.compile(
+    r"(?:\b(?:follow(?:ed|s|ing)?[- ]?ups?|f/u|see|sees|seen|saw|visit(?:ed)?|referred|call(?:ed)?|contact(?:ed)?|"
+    r"discussed|informed|notified|told)\b\s*(?:(?:with|by|to|back to)\s+)?(?:(?:his|her|their|your|the|patient's|"
+    r"pt's)\s+)?|\b(?:per|by|with|to|from)\s+(?:his|her|their|your|patient's|pt's)\s+"
+    r"|^\s*(?:follow[- ]?up|f/u)\s*:\s*)$", re.I | re.M)
+_PROVIDER_AFTER = re.compile(
+    r"^(?:'s\b|\s+(?:in|within)\s+(?:\d+|one|two|three|four|a)(?:-|\s+)(?:days?|weeks?|wks?|months?)\b|"
+    r"\s+(?:appointment|appt|visit|office|clinic|follow[- ]?up)\b)", re.I)
+
+
+def _care_providers(text: str, found: list[Mention]) -> list[Mention]:
+    """A short form naming a member of the care team (knowledge/care_provider_short_forms.csv) where the words around
+    it speak of a person ("Follow-up: PCP in 1 week", "follow up with your PCP", "his PCP's office") is no disease:
+    "PCP" there is the primary care physician, not Pneumocystis pneumonia. The short form a text defines is
+    _own_senses' case; "PCP prophylaxis" or "treated for PCP" keep the disease."""
+    forms = _provider_forms()
+    drop = [m for m in found if m.text in forms and m.type in ("condition", "finding")
+            and (_PROVIDER_AFTER.match(text[m.end:m.end + 24])
+                 or _PROVIDER_BEFORE.search(text, max(0, m.start - 40), m.start))]
+    return [m for m in found if m not in drop] if drop else found
 
 
 def _join_state_tails(text: str, found: list[Mention], index: DiseaseIndex) -> None:
@@ -451,7 +481,7 @@ def _with_histology(text: str, found: list[Mention]) -> None:
                 m.attrs = {**m.attrs, "label": " ".join(text[s:q.end()].lower().split()) + " " + label}
 
 
-_NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+_NEXT_WORD = re.compile(r"[ \n]([A-Za-z]+)")  # (a line wrapped in the name: "hepatitis B and C\nserology", docqa11)
 _HYPHEN_WORD = re.compile(r"[-\u2010\u2011\u2013]([A-Za-z]+)\b")
 # "hepatitis B virus infection", "herpes simplex virus type 1 skin infection", "hepatitis B virus (HBV) carrier"
 _VIRUS_INFECTION = re.compile(r"\s+virus(?:es)?(?:\s+type\s+\d|\s+\d)?(?:\s*\([A-Za-z0-9-]+\))?[\s-]+(?:[a-z]+\s+)?"
@@ -487,7 +517,7 @@ def _coordinated_next(nouns: frozenset[str]) -> re.Pattern:
     alt = "|".join(re.escape(n) for n in sorted(sorted(nouns), key=len, reverse=True))
     name = r"[A-Za-z0-9-]+(?:\s[A-Za-z0-9-]+)?"
     # a comma before "and" only after a listed name: "X, and Y therapy was begun" joins clauses, not names
-    return re.compile(rf"(?:(?:,\s*{name}){{1,2}},?)?\s(?:and|or)\s{name} ({alt})\b", re.I)
+    return re.compile(rf"(?:(?:,\s*{name}){{1,2}},?)?\s(?:and|or)\s{name}[ \n]({alt})\b", re.I)
 _OF = re.compile(r"\s+of\s")
 
 

@@ -121,7 +121,14 @@ def _dose_regex() -> re.Pattern:
         rf"(?:(?P<million>million)\s+(?=(?:IU|international units|units?)(?![\w])))?"
         rf"(?P<unit>{_UNIT})(?![\w])"
         rf"(?:\s*/\s*(?P<per>kg|m2|m²|m\^2)(?![\w]))?"
-        rf"(?P<freq>\s*(?:,\s*)?(?:{freq})(?![\w]))?", re.I)
+        # (not "once daily" before the days of the week it is taken on: "once daily on Mondays and Thursdays" is twice
+        # a week, the frequency reader's)
+        rf"(?P<freq>\s*(?:,\s*)?(?:{freq})(?![\w])(?!{_ON_WEEKDAYS}))?", re.I)
+
+
+# the days of the week a dose is taken on, after its count per day (reading/timex_frequency.py reads them)
+_ON_WEEKDAYS = r"\s+on\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days\b|(?:mon|tues?|wed|thu|thurs|fri|sat|sun)/)"
+_ON_WEEKDAYS_RX = re.compile(_ON_WEEKDAYS, re.I)
 
 
 @cache
@@ -227,6 +234,8 @@ def find(text: str) -> list[Mention]:
         if spans.overlaps(m.start(), m.start() + 1):
             continue
         parsed = parse_frequency(m.group(0))
+        if parsed and _ON_WEEKDAYS_RX.match(text, m.end()):
+            continue  # "once daily on Mondays, Wednesdays and Fridays": three times a week (timex_frequency)
         if parsed and not m.group(0).startswith("/"):
             f, p, u = parsed
             # right after a dose or a route ("100 mg, oral, once daily", "i.v. q8h") the frequency is part of

@@ -102,6 +102,11 @@ _REFERENCE_BEFORE = re.compile(
     # a bracketed short form of the label ("normal range [NR]:"); a bound's sign glued to it ("(normal< 14 ng/L)")
     r"(?:\s*[\[(][A-Za-z]{1,5}[\])])?\s*(?:[:,(=]|is|was|of|being|up to)?\s*[<>≤≥＜＞˂˃]?\s*$",
     re.I)
+# a test and a bound after "for", "if", "when" or "until": a treatment's trigger or stopping level ("for MAP < 65",
+# "if glucose > 180 mg/dL"), no result; the comparator is the value's own (`Value.comparator`)
+_TRIGGER_BEFORE = re.compile(r"(?<!admitted )(?<!referred )(?<!presented )(?<!evaluated )(?<!hospitalized )"
+                             r"(?<!hospitalised )\b(?:for|if|when|until|whenever)\s+(?:(?:a|an|the|his|her|their)\s+)?"
+                             r"[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?\s*(?:of\s*|was\s*|is\s*)?$", re.I)
 _OPENING_BEFORE = re.compile(r"[(\[]\s?$")
 # a label opening a list of intervals, each named by its test: "(Normal ranges: ALT < 40 U/L, AST < 35 U/L)"
 _REFERENCE_LABEL = re.compile(
@@ -118,7 +123,9 @@ _PREDICATED_NORMAL = re.compile(
     r"\b(?:was|were|is|are|remained|been)\s+(?:(?:also|still|again|\w+ly)\s+)?normal\s*[,(]?\s*$", re.I)
 # between a unitless result and its interval: " (", " (normal ", " (reference range: ", " (N ", " (range, "
 _INTERVAL_OPEN = re.compile(
-    r"\s*\(\s*(?:(?:(?P<ref>normal|reference|ref\.?|N|NR|RR|NV|RV)\s*(?:range|values?|interval)?|range)\s*[:,=]?\s*)?",
+    # a laboratory system's flag may come first, and its interval in square brackets: "WBC 18.2 (H) [4.0-11.0 K/uL]"
+    r"\s*(?:\(\s?(?:H|L|HH|LL|A)\s?\)\s*|\*{1,2}\s*)?[(\["
+    r"]\s*(?:(?:(?P<ref>normal|reference|ref\.?|N|NR|RR|NV|RV)\s*(?:range|values?|interval)?|range)\s*[:,=]?\s*)?",
     re.I)
 # a length that is one side of a lesion's size, not a body measurement: "2.5 cm × 2.4 cm", "3 cm in diameter"
 _DIMENSION_AFTER = re.compile(r"\s?(?:[×xX*]\s?\d|in (?:height|diameter|length|width|size|thickness|depth)\b)")
@@ -440,7 +447,8 @@ def _unit_from_interval(text: str, values: list[Value]) -> set[int]:
         if nxt.value_high is None and nxt.comparator is None:
             continue
         opening = _INTERVAL_OPEN.fullmatch(text, v.end, nxt.start)
-        if not opening or not (text.startswith(")", nxt.end) or _UNCLOSED_END.match(text, nxt.end)
+        closing = ("]", ")") if opening and "[" in opening.group() else ")"
+        if not opening or not (text.startswith(closing, nxt.end) or _UNCLOSED_END.match(text, nxt.end)
                                or (nxt.value_high is not None and _NORMAL_AFTER.match(text, nxt.end))):
             continue  # ")" closes the interval; a sentence end may, where the text forgot it: "146 (45-117 U/L."
         if v.unit is None:
@@ -740,6 +748,10 @@ class _ValueReader:
             mention.type = "lab_reference"
         elif test is not None and not _plausible(test, v):
             return None  # "HR 2010" (a protocol's year) is no heart rate
+        elif v.comparator and _TRIGGER_BEFORE.search(text, max(0, v.start - 40), v.start):
+            # "norepinephrine started for MAP < 65", "transfuse if haemoglobin < 7 g/dL": the level a treatment is
+            # given at, not a result (documents QA round docqa11)
+            mention.type = "lab_reference"
         return mention
 
     def _clause(self, v: Value) -> tuple[int, int]:

@@ -39,7 +39,7 @@ _CMP = "|".join(sorted((re.escape(k) for k in _CMP_WORDS), key=len, reverse=True
 # matched on the reversed left context: one anchored attempt instead of a search per position
 _CMP_BEFORE_REV = re.compile(
     r"\s*(?P<cmp>" + "|".join(sorted((re.escape(k[::-1]) for k in _CMP_WORDS), key=len, reverse=True))
-    + r")(?:$|(?=[\s(,:=]))", re.I)
+    + r")(?:$|(?=[\s(\[,:=]))", re.I)  # "[<0.5 ng/mL]": a laboratory system's interval in square brackets
 
 
 def _cmp_word(reversed_cue: str) -> str:

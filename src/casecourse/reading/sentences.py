@@ -34,6 +34,30 @@ _WINDOW = 40  # longer than any abbreviation: a longer last word is not one, how
 _WRAPPED = re.compile(r"(?:\b(?:or|and|nor|of|the|a|an|with|without|to|for|in|by)|,)[ \t]*\Z")
 
 
+# a line of prose wrapped at a fixed width (a letter or a note printed with hard line breaks): long, no table cells,
+# ending on a word or a number ("... Her mother\nhad systemic lupus erythematosus": one sentence, the mother's disease)
+_PROSE_LINE = 60
+
+
+def _wrapped_prose(text: str, at: int) -> bool:
+    """Whether the line ending at `at` (a single line break, the next line opening in lower case) is prose wrapped
+    inside its sentence: at least `_PROSE_LINE` characters, no tab, ending on a letter or a digit ("... and 640\nug/L
+    on 20 May"; documents QA round docqa11)."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return at - line_start >= _PROSE_LINE and text[at - 1:at].isalnum() and "\t" not in text[line_start:at]
+
+
+
+# a number opening the next line that is no list item's ("3. ", "3) ")
+_NUMBER_GOES_ON = re.compile(r"(?!\d{1,3}[.)](?:\s|$))\d")
+
+
+def _wrapped_before_number(text: str, at: int) -> bool:
+    """A wrapped prose line ending on a word in lower case, the next line opening with a number that is not a list
+    item's: "... admitted\n09/12/2023 to medicine", "simvastatin\n20 mg/d"."""
+    return text[at - 1:at].islower() and _wrapped_prose(text, at) and _NUMBER_GOES_ON.match(text, at + 1) is not None
+
+
 def split(text: str) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets, whitespace-trimmed, covering the text in order."""
     out: list[tuple[int, int]] = []
@@ -55,8 +79,9 @@ def split(text: str) -> list[tuple[int, int]]:
                              and not (word[1].isupper() and _letter_name().search(text, max(start, word[0] - 40),
                                                                                    word[0])))):
                 continue
-        elif m.group(0)[0] == "\n" and _WRAPPED.search(text, max(start, m.start() - 6), m.start()) \
-                and text[m.end():m.end() + 1].islower():
+        elif m.group(0)[0] == "\n" and m.end() - m.start() == 1 and (text[m.end():m.end() + 1].islower() and (
+                _WRAPPED.search(text, max(start, m.start() - 6), m.start()) or _wrapped_prose(text, m.start()))
+                or _wrapped_before_number(text, m.start())):
             continue  # a line wrapped inside a sentence: "no signs of clinical or\nhaematological relapse" (condqa10)
         _add(text, start, m.end(), out)
         start = m.end()

@@ -50,7 +50,8 @@ _RX: list[tuple[str, re.Pattern]] = [
     ("dmy", re.compile(rf"\b{_DAY}(?:\s+of)?[\s-]+(?P<m>{_MON})\.?,?[\s-]+(?P<y>{_YEAR})\b")),
     ("mdy", re.compile(rf"\b(?P<m>{_MON})\.?\s+{_DAY},?\s+(?P<y>{_YEAR})\b")),
     ("my", re.compile(rf"(?:\b{_MOD}[\s-]+)?\b(?P<m>{_MON})\.?(?:\s+of)?,?\s+(?P<y>{_YEAR})\b")),
-    ("dm", re.compile(rf"\b{_DAY}(?:\s+of)?\s+(?P<m>{_MON})\b(?!\s*,?\s*\d)")),
+    # (a number after it may be its year, unless written with thousands: "on 2 April, 9,850 ug/L on 16 April")
+    ("dm", re.compile(rf"\b{_DAY}(?:\s+of)?\s+(?P<m>{_MON})\b(?!\s*,?\s*\d(?!\d{{0,2}},\d{{3}}\b))")),
     # the first day of a range that shares the second's month (and year): "from 11 to 15 January 2024"
     ("d_range", re.compile(rf"(?:(?<=from )|(?<=between ))(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
                            rf"(?=\s*(?:to|until|till|and|-|–)\s*[0-3]?\d(?:\s?(?:st|nd|rd|th))?\s+(?P<m>{_MON})\b"

@@ -18,6 +18,10 @@ _PERIOD = r"(?P<per>day|d|week|wk|month|mo|year|yr|hour|h|hr|night|morning|eveni
 _TIMES = rf"(?P<times>once|twice|thrice|(?:{AMOUNT})\s*(?:times|x|×|episodes?|stools?|seizures?|attacks?)?)"
 _TIMES_X = rf"(?P<times>once|twice|thrice|(?:{AMOUNT})\s*(?:times|x|×))"
 _WORDS = {k: v for k, v in FREQUENCY_WORDS.items() if v[0]}
+# days of the week a dose is taken on: in the plural ("on Mondays and Thursdays") or abbreviated with slashes ("on
+# Mon/Wed/Fri"); "on Monday and Tuesday" tells two days, not a weekly schedule
+_WEEKDAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)days"
+_WEEKDAY_ABBR = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
 _LATIN = {k for k in _WORDS if "\\" in k}
 _RX = [
     ("times_per", re.compile(rf"\b{_TIMES}\s*(?:(?:a|an|per|each|every|in\s+a)\b\s*|/){_PERIOD}\b", re.I)),
@@ -66,6 +70,11 @@ _RX = [
     # "checked at 6-hour intervals", "at 3-month intervals": a SET (MACCROBAT marks it Frequency), no point in time
     # the next sentence could be placed at (exposure QA, expqa9)
     ("interval", re.compile(rf"\b(?P<num>{AMOUNT})[\s-]*(?P<unit>{UNIT})\s+intervals\b", re.I)),
+    # "(once daily) on Mondays, Wednesdays and Fridays", "on Mon/Wed/Fri": a dose on each day named, every week (a
+    # letter's prophylaxis; documents QA round docqa11); "once daily" before it is its count per day, not a daily dose
+    ("weekdays", re.compile(
+        rf"\b(?:(?:once|one)\s+(?:daily|a\s+day)\s+)?(?<![\w-])on\s+(?P<days>{_WEEKDAYS}(?:\s*(?:,\s*(?:and\s+)?|and\s+"
+        rf"|&\s*){_WEEKDAYS})+|{_WEEKDAY_ABBR}(?:/{_WEEKDAY_ABBR})+)\b", re.I)),
     # "applied at night", "taken at bedtime": THYME/TimeML leave the preposition out of the TIMEX3
     ("night", re.compile(r"(?<=\bat\s)(?P<word>night|bedtime)\b", re.I)),
     (
@@ -195,6 +204,9 @@ def frequencies(text: str, starts: list[int]) -> Iterator[Cand]:
                 if got is None or g["num"].lower() in ("a", "an"):
                     continue
                 value, freq = duration_value(got[0], got[1], got[2], unit_of(g["unit"])), "1X"
+            elif kind == "weekdays":
+                n = len(re.findall(rf"\b{_WEEKDAY_ABBR}", g["days"], re.I))
+                value, freq = "P1W", f"{n}X"
             elif kind == "night":
                 value, freq = "P1D", "1X"
             else:

@@ -30,6 +30,8 @@ from casecourse.reading.timex_lexicon import (
 
 #: family -> how many words before the trigger a match may start
 BACK = {"cal": 4, "amt": 6, "day": 3, "vague": 4, "age": 4, "cyc": 4, "dct": 1, "pp": 0, "freq": 5}
+_WEEKDAYS = [f"{d}{end}" for d in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+             for end in ("", "s")] + ["mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"]
 _FREQ = [
     "daily",
     "nightly",
@@ -142,6 +144,8 @@ def _automaton() -> ahocorasick.Automaton:
     for abbr in (*DAY_COUNT_ABBREVIATIONS, *LIFE_DAY_ABBREVIATIONS):  # "HD 14", "DOL 29"
         add(abbr, "day", "glued")
     for w in _FREQ:
+        add(w, "freq")
+    for w in _WEEKDAYS:  # "on Mondays, Wednesdays and Fridays": a dose's days of the week
         add(w, "freq")
     for w in _VAGUE:
         add(w, "vague")
