@@ -260,3 +260,13 @@ def test_absent_before_a_test_or_after_a_pulse_is_no_negative_result():
     for text in ["The table lists: low or absent NK-cell activity\tnot measured.", "After intubation, a carotid pulse "
                  "was absent.", "He had absent urine output."]:
         assert not any(x.interpretation == "NEG" for x in analyze_text(text).labs), text
+
+
+def test_a_disease_named_by_a_test_that_was_sent_is_looked_for_not_found():
+    statuses = {t: [(x.name, x.status) for x in analyze_text(t).conditions] for t in [
+        "A COVID PCR was sent.", "A malaria smear was obtained.", "COVID-19 PCR was negative.",
+        "A COVID PCR was sent and came back positive."]}
+    assert statuses["A COVID PCR was sent."] == [("covid-19", "provisional")]
+    assert statuses["A malaria smear was obtained."] == [("malaria", "provisional")]
+    assert statuses["COVID-19 PCR was negative."] == [("covid-19", "refuted")]
+    assert statuses["A COVID PCR was sent and came back positive."] == [("covid-19", "confirmed")]
