@@ -106,3 +106,19 @@ def test_neutrophilic_segments_are_neutrophils_not_leukocytes() -> None:
     labs = _labs(text)
     assert ("neutrophils", 90.2, "%") in labs
     assert all(not (t == "leukocytes" and v == 90.2) for t, v, _u in labs)
+
+
+def test_a_regimen_named_with_capitals_is_no_diagnosis() -> None:
+    text = _OPEN + "She was given two cycles of FLAG-IDA and reached complete remission."
+    assert "iron deficiency anemia" not in _conditions(text)
+
+
+def test_guard_the_abbreviation_alone_is_still_the_diagnosis() -> None:
+    # guard (passes on the base too): "IDA" alone still names iron deficiency anaemia
+    text = _OPEN + "She had IDA and was given oral iron."
+    assert _conditions(text).get("iron deficiency anemia") == "present"
+
+
+def test_a_drug_only_applied_for_was_not_given() -> None:
+    text = _OPEN + "Compassionate access to gilteritinib was applied for."
+    assert _exposure(text, "gilteritinib").status == "not-taken"

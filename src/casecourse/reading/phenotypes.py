@@ -595,6 +595,19 @@ def _mention(text: str, s: int, e: int, entry: Entry, how: str, part: bool = Fal
                                    zone="narrative", assertion=Assertion.present, attrs=attrs)
 
 
+# an abbreviation glued by a hyphen to another word of capitals names a regimen or a protocol, not the disease its
+# letters also spell: "FLAG-IDA" (fludarabine, cytarabine, G-CSF, idarubicin) is no iron deficiency anaemia
+# (documents QA round docqa12)
+_CAPS_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}-\Z")
+_CAPS_AFTER = re.compile(r"-[A-Z]{2,}(?![\w-])")
+
+
+def _capitals_compound(text: str, s: int, e: int) -> bool:
+    word = text[s:e]
+    return word.isupper() and word.isalpha() and bool(
+        _CAPS_BEFORE.search(text, max(0, s - 12), s) or _CAPS_AFTER.match(text, e))
+
+
 # a one-word finding behind a negating prefix only qualifies the next word: "non-scarring alopecia"
 _NON_BEFORE = re.compile(r"\bnon[- ]?$", re.I)
 
@@ -647,7 +660,8 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
                       or in_abbreviated_name(text, t_start[c[0]], t_end[c[1] - 1])))
              for c, p in zip(picked, parts, strict=True)]
     out = [_mention(text, t_start[a], t_end[b - 1], index.entries[ei], "lexicon",
-                    part or (text[t_start[a]].isupper() and in_proper_name(text, t_start[a], t_end[b - 1])), c)
+                    part or (text[t_start[a]].isupper() and in_proper_name(text, t_start[a], t_end[b - 1]))
+                    or _capitals_compound(text, t_start[a], t_end[b - 1]), c)
            for (a, b, ei), part, c in zip(picked, parts, conjunct, strict=True)]
     out += [_mention(text, s, e, index.entries[ei], how) for s, e, ei, how in extra]
     if said := predicates.find(text, toks):  # "the abdomen was distended": the part names the finding
