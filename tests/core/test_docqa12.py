@@ -108,9 +108,11 @@ def test_neutrophilic_segments_are_neutrophils_not_leukocytes() -> None:
     assert all(not (t == "leukocytes" and v == 90.2) for t, v, _u in labs)
 
 
-def test_a_regimen_named_with_capitals_is_no_diagnosis() -> None:
+def test_the_flag_ida_regimen_is_its_drugs_not_iron_deficiency() -> None:
     text = _OPEN + "She was given two cycles of FLAG-IDA and reached complete remission."
     assert "iron deficiency anemia" not in _conditions(text)
+    drugs = {e.drug for e in analyze_text(text).exposures}
+    assert {"fludarabine", "cytarabine", "idarubicin"} <= drugs
 
 
 def test_guard_the_abbreviation_alone_is_still_the_diagnosis() -> None:
@@ -122,3 +124,19 @@ def test_guard_the_abbreviation_alone_is_still_the_diagnosis() -> None:
 def test_a_drug_only_applied_for_was_not_given() -> None:
     text = _OPEN + "Compassionate access to gilteritinib was applied for."
     assert _exposure(text, "gilteritinib").status == "not-taken"
+
+
+def test_a_toxin_named_after_a_disease_is_not_the_disease() -> None:
+    text = _OPEN + "The Staphylococcus aureus isolate carried the gene of toxic shock syndrome toxin-1."
+    assert "toxic shock syndrome" not in _conditions(text)
+
+
+def test_a_toxoid_vaccine_is_not_the_disease() -> None:
+    text = _OPEN + "She received tetanus toxoid in the emergency department after a dog bite."
+    assert "tetanus" not in _conditions(text)
+
+
+def test_guard_the_disease_itself_is_still_read() -> None:
+    # guard (passes on the base too)
+    text = _OPEN + "She developed toxic shock syndrome on day 2."
+    assert _conditions(text).get("toxic shock syndrome") == "present"

@@ -595,17 +595,9 @@ def _mention(text: str, s: int, e: int, entry: Entry, how: str, part: bool = Fal
                                    zone="narrative", assertion=Assertion.present, attrs=attrs)
 
 
-# an abbreviation glued by a hyphen to another word of capitals names a regimen or a protocol, not the disease its
-# letters also spell: "FLAG-IDA" (fludarabine, cytarabine, G-CSF, idarubicin) is no iron deficiency anaemia
-# (documents QA round docqa12)
-_CAPS_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,}-\Z")
-_CAPS_AFTER = re.compile(r"-[A-Z]{2,}(?![\w-])")
-
-
-def _capitals_compound(text: str, s: int, e: int) -> bool:
-    word = text[s:e]
-    return word.isupper() and word.isalpha() and bool(
-        _CAPS_BEFORE.search(text, max(0, s - 12), s) or _CAPS_AFTER.match(text, e))
+# a disease's name before "toxin", "toxoid" or "antitoxin" names the toxin or its vaccine, not the disease: "the
+# gene of toxic shock syndrome toxin-1", "tetanus toxoid was given" (documents QA round docqa12)
+_TOXIN_AFTER = re.compile(r"(?:\s+|-)(?:anti)?tox(?:ins?|oids?)\b", re.I)
 
 
 # a one-word finding behind a negating prefix only qualifies the next word: "non-scarring alopecia"
@@ -661,7 +653,7 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
              for c, p in zip(picked, parts, strict=True)]
     out = [_mention(text, t_start[a], t_end[b - 1], index.entries[ei], "lexicon",
                     part or (text[t_start[a]].isupper() and in_proper_name(text, t_start[a], t_end[b - 1]))
-                    or _capitals_compound(text, t_start[a], t_end[b - 1]), c)
+                    or bool(_TOXIN_AFTER.match(text, t_end[b - 1])), c)
            for (a, b, ei), part, c in zip(picked, parts, conjunct, strict=True)]
     out += [_mention(text, s, e, index.entries[ei], how) for s, e, ei, how in extra]
     if said := predicates.find(text, toks):  # "the abdomen was distended": the part names the finding
