@@ -132,6 +132,7 @@ def test_a_toxin_named_after_a_disease_is_not_the_disease() -> None:
 
 
 def test_a_toxoid_vaccine_is_not_the_disease() -> None:
+    # guard (passes on the base too: the vaccine was already no tetanus there)
     text = _OPEN + "She received tetanus toxoid in the emergency department after a dog bite."
     assert "tetanus" not in _conditions(text)
 
