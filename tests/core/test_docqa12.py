@@ -141,3 +141,17 @@ def test_guard_the_disease_itself_is_still_read() -> None:
     # guard (passes on the base too)
     text = _OPEN + "She developed toxic shock syndrome on day 2."
     assert _conditions(text).get("toxic shock syndrome") == "present"
+
+
+# --- a caption's key of abbreviations is no fact of the patient ---
+
+def test_a_caption_key_told_with_colons_names_no_disease() -> None:
+    text = (_OPEN + "She was treated with prednisolone.\n\nFigure 2. The clinical course. PSL: prednisolone, "
+            "MMF: mycophenolate mofetil, AMPC/CVA: amoxicillin/clavulanate, MEPM: meropenem, CRP: C-reactive protein.")
+    assert "stroke" not in _conditions(text)
+
+
+def test_guard_a_result_line_with_colons_is_still_read() -> None:
+    # guard (passes on the base too): values make it no key
+    text = _OPEN + "Laboratory tests showed WBC: 12,000/uL, CRP: 45 mg/L, ALT: 80 U/L."
+    assert any(t == "c-reactive protein" for t, _v, _u in _labs(text))
