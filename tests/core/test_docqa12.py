@@ -146,8 +146,8 @@ def test_guard_the_disease_itself_is_still_read() -> None:
 # --- a caption's key of abbreviations is no fact of the patient ---
 
 def test_a_caption_key_told_with_colons_names_no_disease() -> None:
-    text = (_OPEN + "She was treated with prednisolone.\n\nFigure 2. The clinical course. PSL: prednisolone, "
-            "MMF: mycophenolate mofetil, AMPC/CVA: amoxicillin/clavulanate, MEPM: meropenem, CRP: C-reactive protein.")
+    text = ("Figure 2. The clinical course. PSL: prednisolone, MMF: mycophenolate mofetil, AMPC/CVA: "
+            "amoxicillin/clavulanate, MEPM: meropenem, CRP: C-reactive protein.")
     assert "stroke" not in _conditions(text)
 
 
