@@ -155,3 +155,12 @@ def test_guard_a_result_line_with_colons_is_still_read() -> None:
     # guard (passes on the base too): values make it no key
     text = _OPEN + "Laboratory tests showed WBC: 12,000/uL, CRP: 45 mg/L, ALT: 80 U/L."
     assert any(t == "c-reactive protein" for t, _v, _u in _labs(text))
+
+
+# --- a route told before the next drug's noun of giving is that drug's ---
+
+def test_a_route_before_the_next_drugs_injection_is_not_the_drug_before() -> None:
+    text = _OPEN + ("She was treated with 400 mg/day of systemic voriconazole, intravenous infusion of caspofungin "
+                    "and surgery.")
+    assert _exposure(text, "voriconazole").route is None
+    assert _exposure(text, "caspofungin").route == "intravenous"
