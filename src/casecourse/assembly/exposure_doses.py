@@ -765,10 +765,12 @@ def _adjacent(text: str, drug: Mention, ms: ByStart, drugs: ByStart) -> Mention 
         if m.start >= end and m.start - reach < 40 and not any(
                 x.norm != drug.norm for x in drugs.window(end, m.start)) and \
                 _ADJACENT_GAP.fullmatch(text, end, m.start) and not any(
-                x.norm != drug.norm for x in drugs.window(m.end, _DASHES.match(text, m.end).end() + 1)) \
+                x.norm != drug.norm for x in drugs.window(m.end, _ROUTE_BEFORE_GAP.match(text, m.end).end() + 1)) \
                 and not _QUALIFIES_NEXT.search(text, max(end, m.start - 8), m.start) \
                 and not (_THROUGH_TUBE.match(m.text) and _AND_WORD.search(text, end, m.start)):  # type: ignore[union-attr]
-            return m  # not a word right before the next drug: "X 0.4 g/kg, followed by oral Y" ('oral' is Y's)
+            # not a word right before the next drug: "X 0.4 g/kg, followed by oral Y" ('oral' is Y's), nor one its noun
+            # of giving ties to it: "X 300 mg daily, intravitreal injection of Y" (documents QA round docqa12)
+            return m
     return None
 
 
@@ -846,9 +848,6 @@ _ROUTE_BEFORE_GAP = re.compile(r"[\s-]*" + _administration_noun() + r"(?:of\s+)?
 
 
 _ROUTE_GAP_OTHER = re.compile(r"[^\s\-of\d.%]")  # a character no _ROUTE_BEFORE_GAP holds
-
-
-_DASHES = re.compile(r"[\s-]*")
 
 
 # a route adjective opening another coordinated noun phrase qualifies that noun, not the drug before it:

@@ -146,7 +146,10 @@ _LATER_STOP = anchored(
     r"(?:\s*,?\s*(?:but|and|then|and then|which)\s+|,\s*(?=(?:was|were|had to be|had been)\s))"
     r"(?:(?:was|were|had to be|has been|had been)\s+)?"
     r"(?:(?:later|subsequently|then|eventually|finally|soon|promptly|rapidly)\s+)?"
-    r"(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted)\b", re.I)
+    r"(?:stopped|discontinued|withdrawn|ceased|suspended|tapered off|interrupted|"
+    # "reduced and then held", "started and later withheld" (documents QA round docqa12); not a dose kept ("held at
+    # 5 mg", "held constant")
+    r"(?:with)?held(?!\s+(?:at|constant|steady|stable|unchanged)\b))\b", re.I)
 # a drug started, then switched to another named right after, its subject left out: "X was started on 14/03/2024 and
 # was changed to intravenous Y on 15/03/2024" (documents QA round docqa7): X stops at the switch's time; only where
 # another drug follows the "to" closely ("changed to oral", a form of the same drug, stops nothing)

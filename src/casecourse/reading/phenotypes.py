@@ -595,6 +595,11 @@ def _mention(text: str, s: int, e: int, entry: Entry, how: str, part: bool = Fal
                                    zone="narrative", assertion=Assertion.present, attrs=attrs)
 
 
+# a disease's name before "toxin", "toxoid" or "antitoxin" names the toxin or its vaccine, not the disease: "the
+# gene of toxic shock syndrome toxin-1", "tetanus toxoid was given" (documents QA round docqa12)
+_TOXIN_AFTER = re.compile(r"(?:\s+|-)(?:anti)?tox(?:ins?|oids?)\b", re.I)
+
+
 # a one-word finding behind a negating prefix only qualifies the next word: "non-scarring alopecia"
 _NON_BEFORE = re.compile(r"\bnon[- ]?$", re.I)
 
@@ -647,7 +652,8 @@ def find_phenotypes(text: str, nested: bool = False) -> list[Mention]:
                       or in_abbreviated_name(text, t_start[c[0]], t_end[c[1] - 1])))
              for c, p in zip(picked, parts, strict=True)]
     out = [_mention(text, t_start[a], t_end[b - 1], index.entries[ei], "lexicon",
-                    part or (text[t_start[a]].isupper() and in_proper_name(text, t_start[a], t_end[b - 1])), c)
+                    part or (text[t_start[a]].isupper() and in_proper_name(text, t_start[a], t_end[b - 1]))
+                    or bool(_TOXIN_AFTER.match(text, t_end[b - 1])), c)
            for (a, b, ei), part, c in zip(picked, parts, conjunct, strict=True)]
     out += [_mention(text, s, e, index.entries[ei], how) for s, e, ei, how in extra]
     if said := predicates.find(text, toks):  # "the abdomen was distended": the part names the finding

@@ -644,8 +644,13 @@ def _cites(sentence: str) -> bool:
 # one entry of an abbreviation glossary: "HIV, human immunodeficiency virus", "AA: aplastic anemia", "ESC indicates
 # eat, sleep, console" (an abbreviation with two capitals, then its expansion, without a number, from the same letter)
 _GLOSSARY_ENTRY = re.compile(
-    r"\s*(?:[Aa]bbreviations?(?:\s+used)?\s*:\s*)?(?P<abbr>[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*)\s*(?:[:,=]|\s+indicates)\s+"
+    r"\s*(?:[Aa]bbreviations?(?:\s+used)?\s*:\s*)?(?P<abbr>[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*(?:/[A-Za-z0-9-]+)?)"
+    r"\s*(?:[:,=]|\s+indicates)\s+"
     r"(?P<exp>[A-Za-z][^;\d]*?)\s*\.?\s*")
+
+
+# where the next "ABBR: expansion" entry of a comma-separated key begins (the abbreviation may join two with a slash)
+_COLON_ENTRY_START = re.compile(r",\s+(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z0-9-]*(?:/[A-Za-z0-9-]+)?\s*:\s)")
 
 
 def _glossary(sentence: str) -> bool:
@@ -654,7 +659,11 @@ def _glossary(sentence: str) -> bool:
     patient had. Its entries must make up most of the sentence (a table read as one sentence keeps its zone)."""
     parts = sentence.split(";")
     if len(parts) < 2:
-        return False
+        # a caption's key told with colons and commas: "PSL: prednisolone, MMF: mycophenolate mofetil, AMPC/CVA:
+        # amoxicillin/clavulanate" (documents QA round docqa12: "CVA" there had been a stroke)
+        parts = _COLON_ENTRY_START.split(sentence)
+        if len(parts) < 3:
+            return False
     hits = covered = 0
     for part in parts:
         m = _GLOSSARY_ENTRY.fullmatch(part)
@@ -669,7 +678,7 @@ def sentence_zone(sentence: str, line_zone: str) -> str:
     """Refine a sentence's zone: a narrative sentence citing other work, without speaking of the
     patient, is `literature`; a summary-style "we report a case" sentence is `summary`; a general statement about
     a disease, without the patient or a story verb, is `background`."""
-    if ";" in sentence and line_zone not in ("title", "references") and _glossary(sentence):
+    if (";" in sentence or ":" in sentence) and line_zone not in ("title", "references") and _glossary(sentence):
         return "glossary"
     if line_zone in ("narrative", "background", "summary"):
         if _cites(sentence) and not _PATIENT_CUE.search(sentence):
