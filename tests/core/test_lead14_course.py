@@ -270,3 +270,11 @@ def test_a_disease_named_by_a_test_that_was_sent_is_looked_for_not_found():
     assert statuses["A malaria smear was obtained."] == [("malaria", "provisional")]
     assert statuses["COVID-19 PCR was negative."] == [("covid-19", "refuted")]
     assert statuses["A COVID PCR was sent and came back positive."] == [("covid-19", "confirmed")]
+
+
+def test_the_continuation_phase_named_after_followed_by_extends_those_drugs():
+    c = analyze_text("In March 2019 she was started on rifampicin, isoniazid, pyrazinamide and ethambutol for 2 months "
+                     "followed by four months of rifampicin and isoniazid.")
+    ends = {x.drug: x.end.point for x in c.exposures}
+    assert ends["pyrazinamide"] == ends["ethambutol"] == "2019-05"
+    assert ends["rifampin"] == ends["isoniazid"] and ends["rifampin"] in ("2019-08", "2019-09")  # six months on

@@ -538,6 +538,16 @@ class _DrugSentence:
     later_step: Forward | None = None  # a later step told before the sentence's time ("followed by")
 
 
+def _list_head(text: str, d: Mention, drugs: ByStart) -> Mention:
+    """The first drug of the list `d` ends ("rifampicin and isoniazid": rifampicin), or `d` itself."""
+    head = d
+    while (prev := max((x for x in drugs.window(max(0, head.start - 60), head.start) if x.end <= head.start),
+                       key=lambda x: x.end, default=None)) is not None and _LIST_LINK.fullmatch(text, prev.end,
+                                                                                              head.start):
+        head = prev
+    return head
+
+
 def _uncued_alone(d: Mention, t: _DrugSentence, clause: tuple[int, int]) -> bool:
     """No cue speaks of the drug, nor of a drug started before it in its clause ("treated with high-dose X,
     broad-spectrum antibiotics and Y": the list's cue is the antibiotics' too)."""
@@ -695,6 +705,11 @@ class ExposureBuilder:
             # course was over, a start told with its own time is a new one
             self._stop(name, over.end, None, status="completed")
             self._new(drug, when, sent, seg)
+        elif action == "start" and cued and seg is not None and _told_end(seg) and \
+                (over := exp.segments[-1]).end is not None and over.end == when and over.length_days is not None \
+                and seg.length_days is not None and seg.dose is None:
+            # "X, Y and Z for 2 months, followed by four months of X and Y": X and Y go on, 6 months in all
+            over.end, over.length_days = seg.end, over.length_days + seg.length_days
         elif action == "start" and cued and seg is not None and seg.dose is None and seg.route \
                 and (last := exp.segments[-1]).route and seg.route != last.route and _told_later(last.start, when):
             # "intravenous levofloxacin ..., switched to oral levofloxacin on day 4": the same course by another
@@ -1029,9 +1044,10 @@ class ExposureBuilder:
             # "initially received X, then was switched to Y on day 4": the time is the switch's; X began at the
             # story's time before it, or at one the sentence does not give
             own = self._carried_before(st, prev)
-        if action == "start" and (after := self._followed(d, t.drug_ix)) is not None:
+        head = _list_head(text, d, t.drug_ix)  # "followed by four months of rifampicin and isoniazid": both
+        if action == "start" and (after := self._followed(head, t.drug_ix)) is not None:
             own = after  # "completed 6 weeks of X, followed by oral Y": Y from X's end
-        elif action == "start" and own.known and (then := _length_then(text, d, t.ms.index(t.ms.durations))):
+        elif action == "start" and own.known and (then := _length_then(text, head, t.ms.index(t.ms.durations))):
             # "antibiotics for 2 weeks, followed by 4 weeks of oral Y": that long after the sentence's time
             own = days_after(own, then[0], then[1], "course before")
         return own
