@@ -25,6 +25,10 @@ def drugs(course: Course) -> dict[str, list]:
     ("The infant needed inotropic support after the repair.", "inotrope (agent not stated)", "inotrope", "C01C"),
     ("Oesophageal candidiasis was treated with antifungal medication.",
      "antifungal (agent not stated)", "antifungal", "J02"),
+    ("He was given empirical broad-spectrum antibiotics in the emergency department.",
+     "antibacterial (agent not stated)", "antibacterial", "J01"),
+    ("Despite fluids she required escalating doses of vasopressors.", "vasopressor (agent not stated)", "vasopressor",
+     "C01CA"),
 ])
 def test_a_class_given_without_its_agent_is_a_course_of_the_class(text, name, klass, atc):
     x = drugs(analyze_text(text))[name][0]

@@ -32,6 +32,13 @@ _PROPERTY_AFTER = re.compile(r"\s+(?:responses?|resistan(?:ce|t)|susceptibility|
 # as a cue of the drug after it)
 _GIVEN_AFTER = re.compile(r"\s+(?:(?:therapy|treatment|support)\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
                           r"(?:started|initiated|begun|commenced|given|administered|instituted)\b", re.I)
+# "was given empirical broad-spectrum antibiotics", "required multiple vasopressors": a verb of giving before the class
+# word, with only its qualifiers between (the cue table asks the gap to be filler)
+_GIVEN_BEFORE = re.compile(r"\b(?:required|requiring|needed|needing|received|receiving|given|started\s+on|"
+                           r"commenced\s+on|treated\s+with|(?:was|were|remained)\s+on)\s+(?:(?:multiple|several|two|three|high-dose|"
+                           r"low-dose|(?:escalating|increasing|high|maximal)\s+doses\s+of|additional|further|"
+                           r"empiric(?:al)?(?:ly)?|broad[- ]spectrum|intravenous|iv|oral|systemic|topical|inhaled|"
+                           r"prophylactic)\s+)+$", re.I)
 # how far after the class course's mention a member named may restate it (about two sentences)
 _RESTATED_WITHIN = 300
 
@@ -77,7 +84,8 @@ def classes_given(text: str, classes: list[Mention], drugs: list[Mention],
         out.append(Mention.model_construct(
             type="drug", start=c.start, end=c.end, text=c.text, norm=row["name"], zone=c.zone, assertion=c.assertion,
             attrs={"drug_class": row["drug_class"], "atc": row["atc"], "class_course": klass,
-                   "given_after": bool(_GIVEN_AFTER.match(text, c.end))}))
+                   "given_after": bool(_GIVEN_AFTER.match(text, c.end)
+                                       or _GIVEN_BEFORE.search(text, max(0, c.start - 80), c.start))}))
     return out
 
 
