@@ -29,6 +29,7 @@ def drugs(course: Course) -> dict[str, list]:
      "antibacterial (agent not stated)", "antibacterial", "J01"),
     ("Despite fluids she required escalating doses of vasopressors.", "vasopressor (agent not stated)", "vasopressor",
      "C01CA"),
+    ("He had been treated with a statin for hyperlipidaemia.", "statin (agent not stated)", "statin", "C10AA"),
 ])
 def test_a_class_given_without_its_agent_is_a_course_of_the_class(text, name, klass, atc):
     x = drugs(analyze_text(text))[name][0]
