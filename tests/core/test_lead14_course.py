@@ -278,3 +278,12 @@ def test_the_continuation_phase_named_after_followed_by_extends_those_drugs():
     ends = {x.drug: x.end.point for x in c.exposures}
     assert ends["pyrazinamide"] == ends["ethambutol"] == "2019-05"
     assert ends["rifampin"] == ends["isoniazid"] and ends["rifampin"] in ("2019-08", "2019-09")  # six months on
+
+
+def test_a_denial_ends_at_so_and_what_follows_is_given():
+    c = analyze_text("Rituximab was not available, so cyclophosphamide was given. He did not respond to steroids, so "
+                     "tocilizumab was started.")
+    status = {x.drug: x.status for x in c.exposures}
+    assert status["rituximab"] == "not-taken"
+    assert status["cyclophosphamide"] != "not-taken" and status["tocilizumab"] != "not-taken"
+    assert "glucocorticoid (agent not stated)" in status  # the steroids it did not respond to were given

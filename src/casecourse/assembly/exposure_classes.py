@@ -32,13 +32,15 @@ _PROPERTY_AFTER = re.compile(r"\s+(?:responses?|resistan(?:ce|t)|susceptibility|
 # as a cue of the drug after it)
 _GIVEN_AFTER = re.compile(r"\s+(?:(?:therapy|treatment|support)\s+)?(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?"
                           r"(?:started|initiated|begun|commenced|given|administered|instituted)\b", re.I)
-# "was given empirical broad-spectrum antibiotics", "required multiple vasopressors": a verb of giving before the class
-# word, with only its qualifiers between (the cue table asks the gap to be filler)
+# "was given empirical broad-spectrum antibiotics", "required multiple vasopressors", "did not respond to steroids",
+# "despite antibiotics": a verb of giving before the class word, with only its qualifiers between (the cue table asks
+# the gap to be filler)
 _GIVEN_BEFORE = re.compile(r"\b(?:required|requiring|needed|needing|received|receiving|given|started\s+on|"
-                           r"commenced\s+on|treated\s+with|(?:was|were|remained)\s+on)\s+(?:(?:multiple|several|two|three|high-dose|"
+                           r"commenced\s+on|treated\s+with|(?:was|were|remained)\s+on|respond(?:ed)?\s+to|"
+                           r"refractory\s+to|despite)\s+(?:(?:multiple|several|two|three|high-dose|"
                            r"low-dose|(?:escalating|increasing|high|maximal)\s+doses\s+of|additional|further|"
                            r"empiric(?:al)?(?:ly)?|broad[- ]spectrum|intravenous|iv|oral|systemic|topical|inhaled|"
-                           r"prophylactic)\s+)+$", re.I)
+                           r"prophylactic)\s+)*$", re.I)
 # how far after the class course's mention a member named may restate it (about two sentences)
 _RESTATED_WITHIN = 300
 
