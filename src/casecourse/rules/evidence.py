@@ -99,33 +99,24 @@ class LabReading:
                 src = assumed_unit(self.analyte, self.value)
                 note = f"unit not written, assumed {src}" if src else ""
             v = convert(self.analyte, self.value, src, unit)
-            if v is None:
-                return self._estimated(src, unit, note)
-            vh = convert(self.analyte, self.value_high, src, unit) if self.value_high is not None else v
+            if v is not None:
+                vh = convert(self.analyte, self.value_high, src, unit) if self.value_high is not None else v
+                lo, hi, below, above = min(v, vh), max(v, vh), v, v
+            elif (est := estimate(self.analyte, self.value, src, unit)) is not None:
+                # an estimated conversion gives a range ("280 mg/mmol" protein-to-creatinine: about 2.0-5.0 g/24 h)
+                lo, hi, why = est
+                if self.value_high is not None and (top := estimate(self.analyte, self.value_high, src, unit)):
+                    hi = top[1]
+                below, above, note = hi, lo, "; ".join(filter(None, [note, why]))
+            else:
+                return None
             c = self.comparator
             if c in ("<", "<="):
-                return Interval(-INF, v, hi_open=c == "<", note=note)
+                return Interval(-INF, below, hi_open=c == "<", note=note)
             if c in (">", ">="):
-                return Interval(v, INF, lo_open=c == ">", note=note)
-            return Interval(min(v, vh), max(v, vh), note=note)
+                return Interval(above, INF, lo_open=c == ">", note=note)
+            return Interval(lo, hi, note=note)
         return flag_interval(self.analyte, self.flag, unit)
-
-    def _estimated(self, src: str | None, unit: str, note: str) -> Interval | None:
-        """The value as the range an estimated conversion allows ("280 mg/mmol" protein-to-creatinine: about 2.0-5.0
-        g/24 h), open where a comparator leaves it open."""
-        est = estimate(self.analyte, self.value, src, unit) if self.value is not None else None
-        if est is None:
-            return None
-        lo, hi, why = est
-        if self.value_high is not None and (top := estimate(self.analyte, self.value_high, src, unit)):
-            hi = top[1]
-        note = "; ".join(filter(None, [note, why]))
-        c = self.comparator
-        if c in ("<", "<="):
-            return Interval(-INF, hi, hi_open=c == "<", note=note)
-        if c in (">", ">="):
-            return Interval(lo, INF, lo_open=c == ">", note=note)
-        return Interval(lo, hi, note=note)
 
 
 def polarity(f: Fact) -> bool | None:
