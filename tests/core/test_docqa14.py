@@ -1,0 +1,130 @@
+"""Clinical documents read as a clinician reads them, fourteenth round (docqa14): errors found on held-out case
+reports, each fixed by a rule of general clinical language; each test an invented sentence that failed before its rule
+(guards say so)."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+
+_OPEN = "A 52-year-old man with alcoholic cirrhosis was admitted on 4 June 2021 with ascites. "
+
+
+def _procedures(text: str) -> dict[str, str]:
+    return {p.name: p.status for p in analyze_text(text).procedures}
+
+
+def _conditions(text: str) -> dict[str, str]:
+    return {c.name: c.assertion.value for c in analyze_text(text).conditions}
+
+
+# --- a procedure named by what an evaluation or a consultation weighs is not done ---
+
+def test_a_transfer_for_transplant_evaluation_is_no_transplant_done() -> None:
+    text = _OPEN + "He was transferred to a tertiary centre for liver transplant evaluation."
+    assert _procedures(text).get("liver transplantation") == "preparation"
+    assert "liver transplant recipient" not in _conditions(text)
+
+
+def test_a_transplant_work_up_is_no_transplant_done() -> None:
+    text = _OPEN + "He then underwent a kidney transplant work-up."
+    assert _procedures(text).get("kidney transplantation") == "preparation"
+    assert "kidney transplant recipient" not in _conditions(text)
+
+
+def test_a_surgical_consultation_is_no_operation_done() -> None:
+    text = _OPEN + "A general surgery consultation was obtained for his umbilical hernia."
+    assert _procedures(text).get("surgery") in (None, "preparation")
+
+
+def test_a_transplant_waiting_list_gives_no_recipient_status() -> None:
+    text = _OPEN + "He was placed on the liver transplant waiting list."
+    assert "liver transplant recipient" not in _conditions(text)
+
+
+def test_guard_a_transplant_done_after_its_evaluation_stays_done() -> None:
+    # guard (passes on the base too): the transplantation told as done later is done
+    text = _OPEN + "He was referred for liver transplant evaluation. He underwent liver transplantation on 2 May 2022."
+    course = analyze_text(text)
+    done = [p for p in course.procedures if p.name == "liver transplantation" and p.status == "completed"]
+    assert done and done[0].time.point == "2022-05-02"
+
+
+# --- a year of the history told in the sentence that opens the story is not the presentation's ---
+
+def _time(course, name):  # noqa: ANN001, ANN202 - a finding's or drug's TimeRef
+    for x in [*course.findings, *course.conditions]:
+        if x.name == name:
+            return x.time
+    return next(e.time for e in course.exposures if e.drug == name)
+
+
+def _year(ref) -> str | None:  # noqa: ANN001
+    s = ref.point or ref.earliest if ref is not None else None
+    return s[:4] if s else None
+
+
+def test_a_year_in_the_patient_description_dates_the_history_not_the_presentation() -> None:
+    text = ("A 58-year-old woman with a history of a heart transplant in 2004 presented with fever and cough. "
+            "She was started on ceftriaxone.")
+    course = analyze_text(text)
+    assert _year(_time(course, "fever")) != "2004"
+    assert _year(_time(course, "ceftriaxone")) != "2004"
+    assert any(p.name == "heart transplantation" and _year(p.time) == "2004" for p in course.procedures)
+
+
+def test_a_year_in_a_who_clause_dates_the_history_not_the_presentation() -> None:
+    text = "A 66-year-old man who had a gastrectomy in 1999 was admitted with vomiting. He was given ondansetron."
+    course = analyze_text(text)
+    assert _year(_time(course, "vomiting")) != "1999"
+    assert _year(_time(course, "ondansetron")) != "1999"
+
+
+def test_a_year_in_the_background_after_the_presentation_dates_the_history_only() -> None:
+    text = ("A 74-year-old man presented with chest pain on a background of hypertension and a coronary artery bypass "
+            "graft in 2008. He was given aspirin.")
+    course = analyze_text(text)
+    assert _year(_time(course, "chest pain")) != "2008"
+    assert _year(_time(course, "aspirin")) != "2008"
+
+
+def test_guard_a_presentation_date_after_the_description_still_dates_it() -> None:
+    # guard (passes on the base too): the date told for the admission is the admission's
+    text = "A 45-year-old man with fever was admitted on 3 May 2019. He was given ceftriaxone."
+    course = analyze_text(text)
+    assert _time(course, "fever").point == "2019-05-03"
+    assert _time(course, "ceftriaxone").point == "2019-05-03"
+
+
+def test_guard_a_fronted_date_dates_the_presentation() -> None:
+    # guard (passes on the base too): "In 2019, a man with ... presented" dates the presentation
+    text = "In March 2019, a 45-year-old man with a history of asthma presented with wheeze. He was given prednisone."
+    course = analyze_text(text)
+    assert _year(_time(course, "prednisone")) == "2019"
+
+
+def test_an_amount_back_in_the_background_dates_the_history_not_the_presentation() -> None:
+    text = ("A 61-year-old woman presented with a 3-day history of vomiting on a background of a cholecystectomy "
+            "12 years previously. She was given ondansetron.")
+    course = analyze_text(text)
+    assert _time(course, "vomiting").offset_days == (0.0, 0.0)
+    assert _time(course, "ondansetron").offset_days == (0.0, 0.0)
+    surgery = next(p for p in course.procedures if p.name == "cholecystectomy")
+    assert surgery.time.offset_days is not None and surgery.time.offset_days[1] < -4000
+
+
+# --- a kind of visit between the amount and "follow-up" ---
+
+def test_an_outpatient_follow_up_after_an_amount_is_that_far_on() -> None:
+    text = ("A 47-year-old man was admitted with pneumonia. After 9 days in hospital he was discharged home. "
+            "At his 6-month outpatient follow-up, he had improved.")
+    course = analyze_text(text)
+    follow = next(e for e in course.events if e.type == "follow_up")
+    assert follow.time.offset_days is not None and follow.time.offset_days[0] > 150
+
+
+def test_guard_a_clinic_visit_after_an_amount_is_that_far_on() -> None:
+    # guard (passes on the base too): "clinic visit" was read before this round
+    text = ("A 47-year-old man was admitted with pneumonia. After 9 days in hospital he was discharged home. "
+            "At the 3-month clinic visit, he had improved.")
+    course = analyze_text(text)
+    better = next(e for e in course.events if e.type == "improvement")
+    assert better.time.offset_days is not None and better.time.offset_days[0] > 60
