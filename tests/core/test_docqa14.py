@@ -128,3 +128,33 @@ def test_guard_a_clinic_visit_after_an_amount_is_that_far_on() -> None:
     course = analyze_text(text)
     better = next(e for e in course.events if e.type == "improvement")
     assert better.time.offset_days is not None and better.time.offset_days[0] > 60
+
+
+# --- "respectively" with each value's reference interval and the unit told once after the last ---
+
+def _labs(text: str) -> list[tuple[str, float | None]]:
+    return [(x.test, x.value) for x in analyze_text(text).labs]
+
+
+def test_respectively_pairs_values_with_intervals_and_a_shared_unit_after() -> None:
+    text = ("A 66-year-old man was admitted with confusion. His serum urea and creatinine were 91 (normal 10-50 mg/dl) "
+            "and 3.4 (normal 0.7-1.3 mg/dl) mg/dl, respectively.")
+    labs = _labs(text)
+    assert ("urea", 91.0) in labs and ("creatinine", 3.4) in labs
+    assert ("creatinine", 91.0) not in labs
+
+
+def test_respectively_with_bare_intervals_gives_no_value_to_the_wrong_test() -> None:
+    text = ("A 66-year-old man was admitted with confusion. Sodium and potassium were 126 (135-145) and 6.1 "
+            "(3.5-5.1) mmol/L, respectively.")
+    labs = _labs(text)
+    assert ("potassium", 126.0) not in labs
+    assert ("sodium", 126.0) in labs
+
+
+def test_guard_respectively_with_the_unit_after_each_value() -> None:
+    # guard (passes on the base too)
+    text = ("A 66-year-old man was admitted with confusion. His urea and creatinine were 91 mg/dl (normal 10-50) and "
+            "3.4 mg/dl (normal 0.7-1.3), respectively.")
+    labs = _labs(text)
+    assert ("urea", 91.0) in labs and ("creatinine", 3.4) in labs
