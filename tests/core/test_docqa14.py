@@ -158,3 +158,17 @@ def test_guard_respectively_with_the_unit_after_each_value() -> None:
             "3.4 mg/dl (normal 0.7-1.3), respectively.")
     labs = _labs(text)
     assert ("urea", 91.0) in labs and ("creatinine", 3.4) in labs
+
+
+# --- an outpatient department named by a surgical specialty is no operation ---
+
+def test_a_surgical_outpatient_department_is_no_operation() -> None:
+    text = ("A 35-year-old woman presented to the neurosurgery outpatient department with headache. She was asked to "
+            "return to the neurosurgery OPD after six weeks.")
+    assert "surgery" not in _procedures(text)
+
+
+def test_guard_outpatient_surgery_is_an_operation() -> None:
+    # guard (passes on the base too): the operation done as an outpatient stays one
+    text = "A 35-year-old woman with a ganglion underwent outpatient surgery on 4 May 2020."
+    assert _procedures(text).get("surgery") == "completed"

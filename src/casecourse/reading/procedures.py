@@ -72,7 +72,10 @@ _COUNT_AFTER = re.compile(rf"\s*(?:\(|,\s*|\s+)(?:(?:was|were)\s+(?:performed|do
                           rf"(?:\s+(?:consecutive|daily))?\s+{_UNITS}\b", re.I)
 # not the procedure itself: a thing it yielded or a place named after it ("the resected specimen", "resection
 # margins", "the general surgery department", "Department of Surgery", "the transplant centre", "the transplant list")
-_NOT_DONE_AFTER = re.compile(r"[\s-]+(?:margins?|specimens?|departments?|clinics?|wards?|units?\b(?! of)|services?|"
+# (an outpatient or inpatient department, "OPD", named by a surgical specialty: "the neurosurgery outpatient clinic")
+_NOT_DONE_AFTER = re.compile(r"[\s-]+(?:(?:out-?\s?patient|in-?\s?patient)\s+(?:departments?|clinics?|wards?|units?|"
+                             r"services?|visits?|follow-?\s?ups?)|OPDs?|"
+                             r"margins?|specimens?|departments?|clinics?|wards?|units?\b(?! of)|services?|"
                              r"teams?|residents?|fellows?|beds?|sites?|cent(?:er|re)s?|programm?e?s?|(?<!waiting\s)"
                              r"lists?|coordinators?|anatomy)\b", re.I)
 # the procedure as what a consultation, an evaluation or a waiting list weighs ("referred for liver transplant
