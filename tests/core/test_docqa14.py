@@ -172,3 +172,27 @@ def test_guard_outpatient_surgery_is_an_operation() -> None:
     # guard (passes on the base too): the operation done as an outpatient stays one
     text = "A 35-year-old woman with a ganglion underwent outpatient surgery on 4 May 2020."
     assert _procedures(text).get("surgery") == "completed"
+
+
+# --- "ruling out X" after a result denies X; "for ruling out X" looks for it ---
+
+def test_a_result_ruling_out_a_diagnosis_denies_it() -> None:
+    text = ("A 29-year-old woman was admitted with anaemia and thrombocytopenia. "
+            "ADAMTS13 activity was 72%, ruling out TTP.")
+    assert _conditions(text).get("thrombotic thrombocytopenic purpura") == "negated"
+
+
+def test_a_result_thus_ruling_out_a_diagnosis_denies_it() -> None:
+    text = "A 29-year-old man was admitted with fever. The echocardiogram was normal, thus ruling out endocarditis."
+    assert _conditions(text).get("infective endocarditis") == "negated"
+
+
+def test_a_test_for_ruling_out_a_diagnosis_is_a_search() -> None:
+    text = "A 29-year-old man was admitted with fever. A lumbar puncture was done for ruling out meningitis."
+    assert _conditions(text).get("meningitis") == "suspected"
+
+
+def test_guard_which_ruled_out_still_denies() -> None:
+    # guard (passes on the base too)
+    text = "A 29-year-old woman was admitted with anaemia. ADAMTS13 activity was normal, which ruled out TTP."
+    assert _conditions(text).get("thrombotic thrombocytopenic purpura") == "negated"
