@@ -196,3 +196,25 @@ def test_guard_which_ruled_out_still_denies() -> None:
     # guard (passes on the base too)
     text = "A 29-year-old woman was admitted with anaemia. ADAMTS13 activity was normal, which ruled out TTP."
     assert _conditions(text).get("thrombotic thrombocytopenic purpura") == "negated"
+
+
+# --- a follow-up told in the future has not happened ---
+
+def _events(text: str) -> list[str]:
+    return [e.type for e in analyze_text(text).events if e.assertion.value == "present"]
+
+
+def test_a_follow_up_the_patient_will_have_is_no_follow_up_yet() -> None:
+    text = "A 41-year-old man was admitted on 6 June 2020 with cellulitis. He will have a 6-month follow-up."
+    assert "follow_up" not in _events(text)
+
+
+def test_a_follow_up_visit_planned_is_no_follow_up_yet() -> None:
+    text = "A 41-year-old man was admitted on 6 June 2020 with cellulitis. A follow-up visit is scheduled in 3 months."
+    assert "follow_up" not in _events(text)
+
+
+def test_guard_a_follow_up_told_in_the_past_is_one() -> None:
+    # guard (passes on the base too)
+    text = "A 41-year-old man was admitted on 6 June 2020 with cellulitis. At the 6-month follow-up, he was well."
+    assert "follow_up" in _events(text)
