@@ -218,3 +218,15 @@ def test_guard_a_follow_up_told_in_the_past_is_one() -> None:
     # guard (passes on the base too)
     text = "A 41-year-old man was admitted on 6 June 2020 with cellulitis. At the 6-month follow-up, he was well."
     assert "follow_up" in _events(text)
+
+
+# --- the presentation told again after a time estimated to reach day 0 is day 0 ---
+
+def test_a_presentation_retold_after_an_estimated_history_is_day_zero() -> None:
+    text = ("A 52-year-old man presented to the hospital after an episode of melaena. Five weeks earlier, he had "
+            "undergone a hernia repair. Four weeks after the procedure, he developed fever. He presented to the "
+            "hospital with sepsis. He was started on meropenem.")
+    course = analyze_text(text)
+    drug = next(e for e in course.exposures if e.drug == "meropenem")
+    assert drug.time.offset_days == (0.0, 0.0)
+    assert _time(course, "sepsis").offset_days == (0.0, 0.0)

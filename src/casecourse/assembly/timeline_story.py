@@ -850,7 +850,7 @@ class _StoryPlacer:
         if self.setter is None:
             current = self.current  # (the steps below read only a story back in its history, or one at the calendar)
             if current is None or current.offset_days is not None and (
-                    current.offset_days[1] < 0 or i in self.scan.opens_at_admission):
+                    current.offset_days[0] < 0 or i in self.scan.opens_at_admission):
                 self._back_to_presentation(i)
             if self.today is not None or self.born is not None or self.last_admitted is not None:
                 self._back_to_visit(i)
@@ -866,10 +866,12 @@ class _StoryPlacer:
         """Back from a piece of history to the presentation or the admission (day 0 or the stay told last) when
         sentence `i` returns there (no time of its own)."""
         text, sentence, current = self.text, self.sentences[i], self.current
-        if self.aside is None and current is not None and current.offset_days and current.offset_days[1] < 0 \
+        if self.aside is None and current is not None and current.offset_days and current.offset_days[0] < 0 \
                 and _RETURNS_TO_PRESENTATION.search(text, *sentence):
             # "Ten years earlier, X. ... The patient presented to the emergency department with ...": back from the
-            # history to the presentation, day 0 (timeqa9)
+            # history to the presentation, day 0 (timeqa9); also from a time estimated to reach day 0 ("Three weeks
+            # after the procedure (four weeks earlier) he developed fever. He presented to the hospital with ...",
+            # docqa14)
             current = TimeRef(offset_days=(0.0, 0.0), derivation="carried", precision="day", anchor="day0")
         last_stay = self.last_stay
         if self.aside is None and not self.has_calendar and current.offset_days is not None \
