@@ -93,7 +93,9 @@ _RESUMES_RIGHT_AFTER = re.compile(r"\s+(?:(?:was|were)\s+)?(?:presented|admitted
 # the look back dates its own clause (which opens at the group "clause"), the presentation stays at the story's time
 PRESENTED_THEN_LOOKS_BACK = re.compile(
     r"\b(?:presented|was\s+admitted|was\s+referred|was\s+brought|was\s+hospitali[sz]ed|attended)\b[^.;]*?"
-    r"(?P<clause>,?\s+(?:after|following|having\s+(?:been\s+)?(?=\w+ed\b|taken\b|begun\b|undergone\b|had\b)))"
+    r"(?P<clause>,?\s+(?:after|following|having\s+(?:been\s+)?(?=\w+ed\b|taken\b|begun\b|undergone\b|had\b)|"
+    # "presented with pain on a background of a gastric band inserted 11 years earlier" (docqa14)
+    r"(?:on\s+a\s+|with\s+a\s+)?background\s+(?:(?:medical\s+)?history\s+)?of\b))"
     r"[^.;,]*$", re.I)
 
 

@@ -140,6 +140,12 @@ _SEPARATOR = re.compile(r"[,;]")
 # presentation told after it in the sentence (docqa6)
 _DIAGNOSED_AT = re.compile(r"\b(?:diagnosed|since)\s+(?:(?:in|on|at)\s+)?(?:(?:early|late|mid-?)\s+)?$", re.I)
 _PRESENTS = re.compile(r"\b(?:presented|admitted|referred|hospitali[sz]ed|attended)\b", re.I)
+# a sentence that opens with the patient: "A 60-year-old man", "The patient", "Our patient, a 3-year-old girl,"
+_PATIENT_OPENING = re.compile(r"\s*(?:an?|the|our|this)\s+(?:[\w-]+\s+){0,4}?(?:man|woman|boy|girl|male|female|"
+                              r"patient|infant|child|gentleman|lady|neonate|adolescent)\b", re.I)
+# the patient described at the opening of a sentence, up to a "with" or "who" that tells what he has or had: "A
+# 60-year-old man with ...", "An infant who had ..." (docqa14)
+_PATIENT_DESCRIBED = re.compile(_PATIENT_OPENING.pattern + r"[^.;]*?\b(?:with|who)\b", re.I)
 
 
 # a sentence of the patient's history: "His medical history included ...", "He had a history of ...", "previously"
@@ -151,13 +157,34 @@ _BOUND_BEFORE = re.compile(r"\b(?:prior\s+to|before|until)\s+(?:the\s+)?(?:year\
 def _diagnosed_before_presenting(text: str, sentence: tuple[int, int], tx: Mention) -> int | None:
     """Where the presentation is told, when calendar date `tx` dates a diagnosis told in passing before the story's
     presentation in the same sentence ("A 31-year-old woman with SLE, diagnosed in 2018 and maintained on
-    hydroxychloroquine, presented with ..."): the date is the diagnosis's, not the presentation's; None otherwise."""
+    hydroxychloroquine, presented with ..."), or a piece of history in the description of the patient that opens it
+    ("A 60-year-old man with a renal transplant in 2009 presented with ...", "A woman who had a splenectomy in 1995
+    was admitted ..."): the date is the history's, not the presentation's; None otherwise."""
     if tx.type != "date" or tx.attrs.get("kind") != "absolute" \
-            or not _DIAGNOSED_AT.search(text, max(sentence[0], tx.start - 25), tx.start):
+            or not (_DIAGNOSED_AT.search(text, max(sentence[0], tx.start - 25), tx.start)
+                    or (opening := _PATIENT_DESCRIBED.match(text, sentence[0], tx.start)) is not None
+                    and _PRESENTS.search(text, opening.end(), tx.start) is None):
         return None
     end = int(tx.attrs.get("phrase_end") or tx.end)
     m = _PRESENTS.search(text, end, sentence[1])
     return m.start() if m is not None else None
+
+
+# a piece of history told after the presentation, in its sentence: "presented with pain on a background of diabetes and
+# a splenectomy in 1995", "admitted with fever, with a past history of a valve replacement in 2012"
+_HISTORY_AFTER_PRESENTING = re.compile(r"\b(?:(?:on\s+a\s+)?background\s+of|(?:past\s+|previous\s+|prior\s+)?"
+                                       r"(?:medical\s+)?history\s+of)\b", re.I)
+
+
+def _history_after_presenting(text: str, sentence: tuple[int, int], tx: Mention) -> int | None:
+    """Where a piece of history begins, when calendar date `tx` dates it in the sentence that opens the story after
+    the presentation ("A 70-year-old woman presented with abdominal pain on a background of diabetes and a
+    splenectomy in 1995"): the date is the history's, the presentation's time is not told; None otherwise."""
+    if tx.type != "date" or tx.attrs.get("kind") != "absolute" \
+            or (verb := _PRESENTS.search(text, sentence[0], tx.start)) is None:
+        return None
+    cue = _HISTORY_AFTER_PRESENTING.search(text, verb.end(), tx.start)
+    return cue.start() if cue is not None and _PATIENT_OPENING.match(text, sentence[0], verb.start()) else None
 
 
 def _after_or_same(now: TimeRef | None, before: TimeRef) -> bool:
@@ -245,6 +272,9 @@ class _StoryPlacer:
         self.restated: tuple[int, TimeRef] | None = None
         # where the story's presentation is told after the date of a diagnosis that opened the story, in its sentence
         self.opening_aside: int | None = None
+        # where a piece of history told after the presentation begins, in the sentence that opens the story (its date
+        # is the history's, the presentation's time is not told)
+        self.history_aside: int | None = None
         # sentences that tell a dose count ("after the fourth dose of X", "after two cycles"), and the schedules the
         # text gives (frequencies, doses with one): the time of a dose of a drug given at an interval (timeq)
         self.dose_counts = _sentences_of(reading.sentences, [m.start() for m in DOSE_COUNT.finditer(reading.text)])
@@ -276,7 +306,8 @@ class _StoryPlacer:
         set_time = self.current
         shifts = self._later_steps(i) if self.setter is not None else []
         if self.current is None and (self.aside is None or not (_bulleted_item(self.text, self.sentences[i][0])
-                                                                or self.opening_aside is not None)):
+                                                                or self.opening_aside is not None
+                                                                or self.history_aside is not None)):
             self.out.append(None)  # (a list item's own date dates its item even before the story has a time)
             return
         self._back_to_story(i)
@@ -662,6 +693,11 @@ class _StoryPlacer:
             # (only the sentence's one time: a later date in it, "presented on 3 May 2021", dates the presentation)
             self.opening_aside = opening
             return True
+        if new is not None and current is None and len(self.scan.by_sentence.get(i, [])) == 1 and (
+                history := _history_after_presenting(text, self.sentences[i], tx)) is not None:
+            # (docqa14)
+            self.history_aside = history
+            return True
         if new is not None and current is None and has_calendar and self._stay_told_before(i) \
                 and _HISTORY_SENTENCE.search(text, *self.sentences[i]) is not None:
             # "A man was admitted with abdominal pain. His medical history included a bypass in 2013.": the undated
@@ -814,7 +850,7 @@ class _StoryPlacer:
         if self.setter is None:
             current = self.current  # (the steps below read only a story back in its history, or one at the calendar)
             if current is None or current.offset_days is not None and (
-                    current.offset_days[1] < 0 or i in self.scan.opens_at_admission):
+                    current.offset_days[0] < 0 or i in self.scan.opens_at_admission):
                 self._back_to_presentation(i)
             if self.today is not None or self.born is not None or self.last_admitted is not None:
                 self._back_to_visit(i)
@@ -830,10 +866,12 @@ class _StoryPlacer:
         """Back from a piece of history to the presentation or the admission (day 0 or the stay told last) when
         sentence `i` returns there (no time of its own)."""
         text, sentence, current = self.text, self.sentences[i], self.current
-        if self.aside is None and current is not None and current.offset_days and current.offset_days[1] < 0 \
+        if self.aside is None and current is not None and current.offset_days and current.offset_days[0] < 0 \
                 and _RETURNS_TO_PRESENTATION.search(text, *sentence):
             # "Ten years earlier, X. ... The patient presented to the emergency department with ...": back from the
-            # history to the presentation, day 0 (timeqa9)
+            # history to the presentation, day 0 (timeqa9); also from a time estimated to reach day 0 ("Three weeks
+            # after the procedure (four weeks earlier) he developed fever. He presented to the hospital with ...",
+            # docqa14)
             current = TimeRef(offset_days=(0.0, 0.0), derivation="carried", precision="day", anchor="day0")
         last_stay = self.last_stay
         if self.aside is None and not self.has_calendar and current.offset_days is not None \
@@ -923,6 +961,11 @@ class _StoryPlacer:
         if self.opening_aside is not None:
             # "A woman with lupus, diagnosed in 2018, presented with ...": the presentation's time is not told
             resumes, self.opening_aside = ((self.opening_aside, TimeRef(derivation="unknown")),), None
+        if self.history_aside is not None:
+            # "A woman presented with pain on a background of a splenectomy in 1995": the presentation's time is not
+            # told, the history's is from where it begins
+            history, self.history_aside = self.history_aside, None
+            return SentenceTime(time=TimeRef(derivation="unknown"), timex=setter, shifts=((history, aside),))
         return SentenceTime(time=aside, timex=setter, shifts=resumes)
 
     def _story_sentence(self, i: int, set_time: TimeRef, shifts: list[tuple[int, TimeRef]],

@@ -292,7 +292,9 @@ _FEVER_BEFORE = re.compile(r"\b(?:fevers?|febrile|pyrexi(?:a|al)|temperatures?|t
 _RESPECTIVELY = re.compile(r"[rR](?<!\w.)espectively\b", re.I)  # `\brespectively\b`, led by its first letter
 # between two values of one list (a bracket after a value, its reference interval, may stand before the separator)
 _VALUE_RUN_GAP = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|\band\b|\bor\b|/|;)\s*", re.I)
-_BEFORE_RESPECTIVELY = re.compile(r"\s*(?:\([^()]{0,80}\))?[\s,)\]]*")
+# (the unit the values share may follow the last one's bracket: "64 (normal 15-45) and 2.7 (normal 0.6-1.2) mg/dl,
+# respectively")
+_BEFORE_RESPECTIVELY = re.compile(r"\s*(?:\([^()]{0,80}\)(?:\s*[a-zµμ%][\w/%µμ.^*]{0,11})?)?[\s,)\]]*", re.I)
 
 
 def _depth(text: str, start: int, pos: int) -> int:

@@ -72,9 +72,17 @@ _COUNT_AFTER = re.compile(rf"\s*(?:\(|,\s*|\s+)(?:(?:was|were)\s+(?:performed|do
                           rf"(?:\s+(?:consecutive|daily))?\s+{_UNITS}\b", re.I)
 # not the procedure itself: a thing it yielded or a place named after it ("the resected specimen", "resection
 # margins", "the general surgery department", "Department of Surgery", "the transplant centre", "the transplant list")
-_NOT_DONE_AFTER = re.compile(r"[\s-]+(?:margins?|specimens?|departments?|clinics?|wards?|units?\b(?! of)|services?|"
-                             r"teams?|residents?|fellows?|beds?|sites?|cent(?:er|re)s?|programm?e?s?|waiting\s+lists?|"
+# (an outpatient or inpatient department, "OPD", named by a surgical specialty: "the neurosurgery outpatient clinic")
+_NOT_DONE_AFTER = re.compile(r"[\s-]+(?:(?:out-?\s?patient|in-?\s?patient)\s+(?:departments?|clinics?|wards?|units?|"
+                             r"services?|visits?|follow-?\s?ups?)|OPDs?|"
+                             r"margins?|specimens?|departments?|clinics?|wards?|units?\b(?! of)|services?|"
+                             r"teams?|residents?|fellows?|beds?|sites?|cent(?:er|re)s?|programm?e?s?|(?<!waiting\s)"
                              r"lists?|coordinators?|anatomy)\b", re.I)
+# the procedure as what a consultation, an evaluation or a waiting list weighs ("referred for liver transplant
+# evaluation", "a general surgery consultation", "during the transplant work-up", "on the kidney transplant waiting
+# list"): considered, not done (nor is its status condition, "transplant recipient", held yet)
+_WEIGHED_AFTER = re.compile(r"[\s-]+(?:waiting\s+lists?|consult(?:ation)?s?|evaluations?|work-?\s?ups?|assessments?|"
+                            r"referrals?|candidacy|opinions?)\b", re.I)
 # a ward named by its specialty: "admitted to neurosurgery", "transferred to the surgery"
 _WARD_BEFORE = re.compile(r"\b(?:admitted|transferred|moved|sent|returned|referred)\s+(?:back\s+)?to\s+(?:the\s+)?"
                           r"(?:department\s+of\s+|\w+\s+)?$", re.I)
@@ -308,6 +316,8 @@ def find(text: str) -> list[Mention]:
         if any(k in tail[-70:] for k in _PLANNED_KEYS) and _PLANNED_BEFORE.search(before[-70:]) or \
                 _PLANNED_AFTER.match(text, end, min(len(text), end + 50)):
             attrs["planned"] = not _DONE_LATER.match(text, end, min(len(text), end + 60))
+        if _WEIGHED_AFTER.match(text, end):
+            attrs["planned"] = True
         if any(k in tail[-60:] for k in _DECLINED_KEYS) and _DECLINED_BEFORE.search(before[-60:]) or \
                 _DECLINED_AFTER.match(text, end, min(len(text), end + 60)):
             attrs["declined"] = True

@@ -92,7 +92,9 @@ _POST = re.compile(
     r"(?:ICU|PICU|NICU|intensive\s+care(?:\s+unit)?)\s+stay|"
     r"illness|treatment|therapy|follow[- ]?up|symptoms?|disease|observation|chemotherapy|radiotherapy)\b"
     r"|\s+(?:in|at)\s+(?:the\s+|our\s+|a\s+)?(?P<stay>hospital|ICU|PICU|NICU|intensive\s+care(?:\s+unit)?)\b"
-    r"|\s*[-‐]?\s*(?P<fu>follow[- ]?up|visit|review|control|check[- ]?up|evaluation)\b"
+    # (a kind of visit may stand between: "at his 3-month outpatient follow-up", "at the 6-month clinic visit")
+    r"|\s*[-‐]?\s*(?:(?:outpatient|out-patient|clinic|office|telephone|ambulatory|routine|clinical|scheduled)\s+)?"
+    r"(?P<fu>follow[- ]?up|visit|review|control|check[- ]?up|evaluation)\b"
     r"|(?P<poss>['’]s?\s+(?:duration|time)\b)"
     r"|\s*(?P<hist>(?:['’]s?\s+)?(?:history|duration|course|interval|period|stay|hospitali[sz]ation)\b)"
     r")",
