@@ -616,6 +616,8 @@ class ExposureBuilder:
         last = exp.segments[-1].end
         if last is not None and _ended_before(last, when):
             when = last  # "four weekly doses ... At 6 months, switched from rituximab to X": the course was over
+            if exp.segments[-1].length_days is not None and status == "stopped":
+                status, reason = "completed", None  # over at its stated length, long before the later stop (docqa15)
         if when.known and exp.segments[-1].start.known and _stopped_before_start(when, exp.segments[-1].start):
             # a stop placed before the course began: the two times were read on different clocks ("day 6" of a
             # new admission six months on, "POD 2" of another operation); which one is right the text does not

@@ -599,6 +599,8 @@ class _StoryPlacer:
         if has_calendar and base is current and _follow_up_mark(tx) and (day0 := self.admitted or self.presented) \
                 is not None and (marked := _from_calendar(tx, day0)) is not None and not _went_back(marked, current):
             return marked  # "at the six-week review", "stopped at eight weeks": counted from the stay's start
+        if has_calendar and base is current and (stay := self._stay_counted_back_from(tx)) is not None:
+            return _from_calendar(tx, stay)
         if has_calendar:
             return _from_calendar(tx, base)
         if tx.attrs.get("age_span"):
@@ -613,6 +615,21 @@ class _StoryPlacer:
         if pod and new is not None:
             self.op_day0 = days_after(new, -float(tx.attrs["rel_amount_min"]), tx.text, "surgery")
         return new
+
+    def _stay_counted_back_from(self, tx: Mention) -> TimeRef | None:
+        """The calendar time of the last admission (or presentation) told that "six years before admission", "two
+        days prior to this admission" counts back from, or None: in a story that has moved on ("two years later",
+        "on day 9"), such a time counts back from the stay, not from the story's time, as on the relative axis
+        (docqa15: "Etanercept was started six years before admission" after a piece of history two years after a
+        diagnosis nine years before it was placed four years back from that history). Not one before an admission
+        to a unit ("two days before admission to the ICU"), whose day the story may have moved to."""
+        if tx.attrs.get("rel_direction") != "before" or tx.attrs.get("rel_anchor") not in ("admission", "presentation") \
+                or self.last_admitted is None:
+            return None
+        end = int(tx.attrs.get("phrase_end") or tx.end)
+        if _TO_A_UNIT.match(self.text, end):
+            return None
+        return self.last_admitted
 
     def _checked(self, tx: Mention, new: TimeRef, day: tuple[TimeRef, str] | None, event: Anchor | None,
                  admission_day: bool) -> TimeRef | None:
@@ -1005,6 +1022,11 @@ class _StoryPlacer:
                     self.admitted = when
                 elif self.presented is None and told is None:
                     self.presented = when
+
+
+# "before admission to the ICU": an admission to a unit of the hospital, not the stay's own
+_TO_A_UNIT = re.compile(r"\s*(?:to|in|into)\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:ICU|PICU|NICU|CCU|intensive\s+care|"
+                        r"critical\s+care|high\s+dependency)", re.I)
 
 
 _CONTINUES = re.compile(
