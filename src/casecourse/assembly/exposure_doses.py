@@ -724,9 +724,10 @@ def _list_chain(text: str, dose: Mention, drugs: ByStart, doses: ByStart, memo: 
 
 
 def _own_frequency(text: str, dose: Mention, ms: _Mentions) -> bool:
-    """Whether a list member's dose carries its own frequency ("40 mg daily", "150 mg twice daily")."""
+    """Whether a list member's dose carries its own frequency ("40 mg daily", "150 mg twice daily"; not a rate, "4
+    mg/h", "3 mcg/kg/min", which an infusion's shared route still follows)."""
     if dose.attrs.get("period_unit"):
-        return True
+        return "/" not in dose.text
     freq = ms.index(ms.freqs).first_from(dose.end)
     return freq is not None and text[dose.end:freq.start].strip() == ""
 

@@ -28,6 +28,10 @@ def _stay_range_end(text: str, sentence: tuple[int, int], tx: Mention, stay_told
     return next((start for start, norm in told if start > tx.start and norm == "discharge"), None)
 
 
+# the stay a time counted back names ("two days before admission", not "6 months ago")
+_NAMES_THE_STAY = re.compile(r"\b(?:admission|presentation|hospitali[sz]ation|arrival)\b", re.I)
+
+
 # a new clause of the sentence: ", and", ", but", ", then", ";", "and" before a past participle ("held on day 2 and
 # restarted ... on day 5"), "then", "but"
 _CLAUSE = re.compile(r",\s*(?:and|but|then|and then|followed)\b|;|\band\s+(?:then\s+)?(?=[a-z]+ed\b)|\bthen\b|\bbut\b")
@@ -51,7 +55,8 @@ def _history_items(text: str, setter: Mention, timexes: list[Mention], current: 
             continue
         # on the calendar, "two days before admission" counts back from the stay (`stay`), not from the story's time
         base = stay if has_calendar and stay is not None and tx.attrs.get("rel_anchor") in (
-            "admission", "presentation") else current
+            "admission", "presentation") and _NAMES_THE_STAY.search(
+            text, tx.end, int(tx.attrs.get("phrase_end") or tx.end)) else current
         t = _from_calendar(tx, base) if has_calendar else _offset(tx, current)
         if t is None:
             continue

@@ -60,6 +60,7 @@ from casecourse.assembly.timeline_anchor import (
 )
 from casecourse.assembly.timeline_birth import birth_date, from_birth
 from casecourse.assembly.timeline_clauses import (
+    _NAMES_THE_STAY,
     _RESUMES_RIGHT_AFTER,
     _STORY_RESUMES,
     PRESENTED_THEN_LOOKS_BACK,
@@ -623,12 +624,12 @@ class _StoryPlacer:
         (docqa15: "Etanercept was started six years before admission" after a piece of history two years after a
         diagnosis nine years before it was placed four years back from that history). Not one before an admission
         to a unit ("two days before admission to the ICU"), whose day the story may have moved to."""
-        if tx.attrs.get("rel_direction") != "before" or tx.attrs.get("rel_anchor") not in ("admission", "presentation") \
-                or self.last_admitted is None:
+        if tx.attrs.get("rel_direction") != "before" or self.last_admitted is None \
+                or tx.attrs.get("rel_anchor") not in ("admission", "presentation"):
             return None
         end = int(tx.attrs.get("phrase_end") or tx.end)
-        if _TO_A_UNIT.match(self.text, end):
-            return None
+        if _TO_A_UNIT.match(self.text, end) or not _NAMES_THE_STAY.search(self.text, tx.end, end):
+            return None  # ("6 months ago" in a later follow-up's figure legend: before that follow-up)
         return self.last_admitted
 
     def _checked(self, tx: Mention, new: TimeRef, day: tuple[TimeRef, str] | None, event: Anchor | None,
