@@ -41,6 +41,13 @@ _GIVEN_BEFORE = re.compile(r"\b(?:required|requiring|needed|needing|received|rec
                            r"low-dose|(?:escalating|increasing|high|maximal)\s+doses\s+of|additional|further|"
                            r"empiric(?:al)?(?:ly)?|broad[- ]spectrum|intravenous|iv|oral|systemic|topical|inhaled|"
                            r"prophylactic)\s+)*$", re.I)
+# "avacopan was added to allow a faster steroid taper": the class word names the aim of another drug (its taper, its
+# reduction, its withdrawal), no course of the class given (docqa15)
+_AIM_BEFORE = re.compile(r"\b(?:(?:in\s+order\s+|so\s+as\s+)?to\s+(?:allow|enable|permit|facilitate|aid|speed|hasten|"
+                         r"achieve)|allowing|enabling|permitting|facilitating)\s+(?:(?:an?|the|her|his|their)\s+)?"
+                         r"(?:[\w-]+\s+){0,2}$", re.I)
+_REDUCTION_AFTER = re.compile(r"\s+(?:dose\s+)?(?:taper(?:ing)?|reduction|withdrawal|minimi[sz]ation|sparing|"
+                              r"discontinuation)\b", re.I)
 # how far after the class course's mention a member named may restate it (about two sentences)
 _RESTATED_WITHIN = 300
 
@@ -78,7 +85,8 @@ def classes_given(text: str, classes: list[Mention], drugs: list[Mention],
         row = class_rows().get(klass)
         if row is None or c.assertion not in (Assertion.present, Assertion.historical) or \
                 _COMPOUND_AFTER.match(text, c.end) or _PROPERTY_AFTER.match(text, c.end) or \
-                _NONE_BEFORE.search(text, max(0, c.start - 60), c.start):
+                _NONE_BEFORE.search(text, max(0, c.start - 60), c.start) or \
+                _REDUCTION_AFTER.match(text, c.end) and _AIM_BEFORE.search(text, max(0, c.start - 60), c.start):
             continue
         if any(_member(d, klass) for d in drugs) or \
                 any(_member_course(x, klass) and x.drug != row["name"] for x in active.values()):

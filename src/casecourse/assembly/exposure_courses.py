@@ -99,6 +99,10 @@ def _gapped_stops(text: str, drugs: list[Mention], actions: dict[int, str], s1: 
     return out
 
 
+# the words that join a clause to the one before it, where the sentence's timeline moves a clause's own time
+_CLAUSE_LINK = re.compile(r"[\s,;]*(?:(?:and|but|then)\s+)?", re.I)
+
+
 def _own_time(st: SentenceTime, d: Mention, drugs: ByStart, clause: tuple[int, int],
               told: list[tuple[int, TimeRef]], text: str = "") -> TimeRef:
     """The time of what the sentence tells of `d`: a later time of the drug's own clause, before any other drug,
@@ -108,6 +112,11 @@ def _own_time(st: SentenceTime, d: Mention, drugs: ByStart, clause: tuple[int, i
     timeqa10)."""
     stop = min(drugs.next_start(d.end, clause[1]), clause[1])
     i = bisect_left(told, d.end, key=lambda x: x[0])  # `told`: the sentence's time and shifts, by position
+    if i and told[i - 1][0] <= d.start and st.shifts_at(told[i - 1][0]) and (
+            clause[0] <= told[i - 1][0] or _CLAUSE_LINK.fullmatch(text, told[i - 1][0], clause[0])):
+        # the clause's own time, moved to its start, already dates the drug: "..., and received rituximab 1 g on
+        # 22/03/2022 and 05/04/2022" began on the first date, not the second (docqa15)
+        return st.at(d.start)
     if i < len(told) and told[i][0] < stop \
             and not _OPENS_NEXT_CLAUSE.search(text, max(d.end, told[i][0] - 16), told[i][0]) \
             and not _FOLLOWED_AT.match(text, told[i][0]):
@@ -349,7 +358,13 @@ def _ended_before(end: TimeRef, when: TimeRef) -> bool:
     if end.offset_days is not None and when.offset_days is not None:
         return end.offset_days[1] < when.offset_days[0]
     a, b = end.latest or end.point, when.earliest or when.point
-    return bool(a and b and len(a) == len(b) and a < b)
+    if not (a and b):
+        return False
+    # dates of two precisions ("2020-02-15" and a stop in "2022-03"): the end lies before when the shorter's
+    # precision already tells them apart (docqa15: a three-day pulse of 2020 was stopped by "the withdrawal of
+    # steroids" of 2022)
+    n = min(len(a), len(b))
+    return a < b if len(a) == len(b) else a[:n] < b[:n]
 
 
 def _told_later(start: TimeRef, when: TimeRef) -> bool:

@@ -485,11 +485,31 @@ def _dose_sequence(text: str, first: Mention, ms: _Mentions, drugs: list[Mention
         if _EQUIVALENT.search(text, last_end, m.start):
             last_end = m.end
             continue
+        if _FROM_BEFORE.search(text, last_end, m.start) and not _TO_AFTER.match(text, m.end) \
+                and not m.attrs.get("value_high"):
+            last_end = m.end  # "10 mg/kg, reduced from 15 mg/kg": the dose it was changed from, before it (docqa15)
+            continue
         if not _comparable(prev, m) and not (_TAPER_GAP.search(gap) and _masses(prev, m)):
             break  # another unit or scale: another drug's dose, a cumulative amount, a diluent volume
         out.append(m)
         prev, last_end = m, m.end
     return out
+
+
+# a dose told after the one given as the dose it was changed from: "cyclophosphamide 10 mg/kg, reduced from 15 mg/kg"
+# (not "reduced from 15 to 10 mg/kg", a step told whole)
+_FROM_BEFORE = re.compile(r"\b(?:reduced|decreased|lowered|increased|raised|escalated|titrated|changed|adjusted|"
+                          r"down|up)\s+from\s+$", re.I)
+_TO_AFTER = re.compile(r"\s*(?:to\b|->|\u2192)", re.I)
+
+
+def _changed_from_after(text: str, last: Mention, doses: ByStart) -> Mention:
+    """The dose a course was changed from, told right after `last` (", reduced from 15 mg/kg"), else `last`."""
+    m = doses.first_from(last.end)
+    if m is None or m.start - last.end > 40 or not _FROM_BEFORE.search(text, last.end, m.start) \
+            or re.search(r"[.;]", text[last.end:m.start]):
+        return last
+    return m
 
 
 # a drug given with another ("X 10 mg weekly with folic acid 5 mg weekly"), and a change told after the adjunct's dose
@@ -703,6 +723,15 @@ def _list_chain(text: str, dose: Mention, drugs: ByStart, doses: ByStart, memo: 
     return memo[id(dose)][1]
 
 
+def _own_frequency(text: str, dose: Mention, ms: _Mentions) -> bool:
+    """Whether a list member's dose carries its own frequency ("40 mg daily", "150 mg twice daily"; not a rate, "4
+    mg/h", "3 mcg/kg/min", which an infusion's shared route still follows)."""
+    if dose.attrs.get("period_unit"):
+        return "/" not in dose.text
+    freq = ms.index(ms.freqs).first_from(dose.end)
+    return freq is not None and text[dose.end:freq.start].strip() == ""
+
+
 def _list_tail(text: str, dose: Mention, drugs: list[Mention],
                ms: _Mentions) -> tuple[Mention | None, Mention | None] | None:
     """The route and frequency written once after the last of a list of drug-dose pairs: "rifampicin 600 mg,
@@ -714,6 +743,10 @@ def _list_tail(text: str, dose: Mention, drugs: list[Mention],
     if not chain or chain[1] != {dose.attrs.get("per")}:
         return None  # no list, a member without its own dose, or one dosed per body measure where this one is not
     last = chain[0]
+    if last is not dose and _own_frequency(text, dose, ms):
+        # "prednisone 40 mg daily, cyclosporine 150 mg twice daily and anakinra 100 mg subcutaneously daily": a member
+        # told with its own frequency is told whole; the last member's route is its own (docqa15)
+        return None
     pos = last.end
     route = freq = None
     if last.attrs.get("period_unit"):

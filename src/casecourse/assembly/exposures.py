@@ -74,6 +74,7 @@ from casecourse.assembly.exposure_doses import (
     _STEP_BEFORE,
     _action,
     _adjacent,
+    _changed_from_after,
     _class_action,
     _class_group,
     _class_members,
@@ -359,11 +360,12 @@ def _failure_told_before(text: str, sent: tuple[int, int], d: Mention) -> str | 
 
 
 # what the patient developed, told as the clause right before the stop: "she developed grade 3 neutropenia, and
-# methotrexate was withheld", "he developed a rash; therefore allopurinol was stopped"
+# methotrexate was withheld", "he developed a rash; therefore allopurinol was stopped", "she developed hepatitis (ALT
+# 412 IU/L) and azathioprine was stopped" (its results in brackets, docqa15)
 # (or diagnosed there: "immune-related colitis was diagnosed, nivolumab was withheld")
 _ONSET_CLAUSE = re.compile(
     r"(?:\b(?:developed|experienced|suffered(?:\s+from)?)\s+(?:(?:a|an)\s+)?(?P<r>[\w'/-]+(?:\s+[\w'/-]+){0,5}?)"
-    r"\s*(?:,\s*and|\band|;)|(?:^|(?<=[.;:]\s)|(?<=\bwith\s))(?P<dx>[\w'/-]+(?:\s+[\w'/-]+){0,4}?)\s+(?:was|were)\s+"
+    r"\s*(?:\([^()]{1,80}\)\s*)?(?:,\s*and|\band|;)|(?:^|(?<=[.;:]\s)|(?<=\bwith\s))(?P<dx>[\w'/-]+(?:\s+[\w'/-]+){0,4}?)\s+(?:was|were)\s+"
     r"(?:diagnosed|confirmed)\s*(?:,\s*and|,|\band|;|\.))\s+(?:therefore\s+|so\s+|thus\s+|then\s+|consequently\s+)?"
     r"(?:(?:the|her|his|their)\s+)?$", re.I)
 
@@ -616,6 +618,8 @@ class ExposureBuilder:
         last = exp.segments[-1].end
         if last is not None and _ended_before(last, when):
             when = last  # "four weekly doses ... At 6 months, switched from rituximab to X": the course was over
+            if exp.segments[-1].length_days is not None and status == "stopped":
+                status, reason = "completed", None  # over at its stated length, long before the later stop (docqa15)
         if when.known and exp.segments[-1].start.known and _stopped_before_start(when, exp.segments[-1].start):
             # a stop placed before the course began: the two times were read on different clocks ("day 6" of a
             # new admission six months on, "POD 2" of another operation); which one is right the text does not
@@ -1650,7 +1654,10 @@ class ExposureBuilder:
             if t.attrs.get("signal") == "after" and days is not None:
                 when = days_after(since or exp.segments[-1].start or st.time, days, t.text)
                 break
-            placed = st.at(t.start) if t is st.timex or st.shifts_at(t.start) else None
+            # (or at its clause's start, after the drug: "started three years before admission and stopped fourteen
+            # months later", docqa15)
+            placed = st.at(t.start) if t is st.timex or st.shifts_at(t.start) or any(
+                d.end <= p <= t.start for p, _ in st.shifts) else None
             if placed is not None and placed.known:
                 when = placed  # "stopped on day 4", "tapered and stopped on day 9": the time the sentence placed there
                 break
@@ -1740,7 +1747,9 @@ class ExposureBuilder:
                     seg.timing = Timing(frequency=a.get("frequency"), period=a.get("period"),
                                         period_unit=a.get("period_unit"),
                                         text=_DOSE_HEAD.sub("", t_freq.text) if t_freq.type == "dose" else t_freq.text)
-        span = _date_range_after(self.text, last, ms.index(ms.times), drug_ix)
+        # (past the dose it was changed from: "10 mg/kg, reduced from 15 mg/kg ..., six pulses between A and B")
+        span = _date_range_after(self.text, _changed_from_after(self.text, last, ms.index(ms.doses)),
+                                 ms.index(ms.times), drug_ix)
         if span is not None:  # "from 11 January to 15 January 2024": the course's first and last days
             first, final = (place_one(t, when if when.known else None) for t in span)
             if first is not None and final is not None and not _ended_before(final, first):

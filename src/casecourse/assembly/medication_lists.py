@@ -150,6 +150,11 @@ def current_dose_last(text: str, zones: list[Zone], mentions: list[Mention], exp
             tail.segments.insert(at, seg)
         if tail.status in ("completed", "unknown", "active"):
             tail.end, tail.status = None, "active"
+        if not e.segments and e is not tail:
+            # the line made a course of its own that the story's first dated course closed ("Rituximab 500 mg every 6
+            # months" listed above "rituximab 1 g on 22/03/2022 ... then 500 mg every six months"): it was no course
+            # stopped at a time not told, only the last course's dose now (docqa15)
+            exposures.remove(e)
 
 
 def mark_discharge_medications(text: str, zones: list[Zone], mentions: list[Mention],

@@ -28,6 +28,10 @@ def _stay_range_end(text: str, sentence: tuple[int, int], tx: Mention, stay_told
     return next((start for start, norm in told if start > tx.start and norm == "discharge"), None)
 
 
+# the stay a time counted back names ("two days before admission", not "6 months ago")
+_NAMES_THE_STAY = re.compile(r"\b(?:admission|presentation|hospitali[sz]ation|arrival)\b", re.I)
+
+
 # a new clause of the sentence: ", and", ", but", ", then", ";", "and" before a past participle ("held on day 2 and
 # restarted ... on day 5"), "then", "but"
 _CLAUSE = re.compile(r",\s*(?:and|but|then|and then|followed)\b|;|\band\s+(?:then\s+)?(?=[a-z]+ed\b)|\bthen\b|\bbut\b")
@@ -38,17 +42,22 @@ _LIST_ITEM = re.compile(r"[,;]\s*(?:and\s+)?|\band\s+")
 
 
 def _history_items(text: str, setter: Mention, timexes: list[Mention], current: TimeRef | None,
-                   has_calendar: bool) -> list[tuple[int, TimeRef]]:
+                   has_calendar: bool, stay: TimeRef | None = None) -> list[tuple[int, TimeRef]]:
     """The later items of a list of history whose sentence a time counted back set ("She had hypertension for 18 years,
     a subarachnoid haemorrhage 17 years ago and tuberculosis 14 years ago"): each item from its start (after the comma
-    or "and" before it) to the next, dated by its own time counted back from the presentation."""
+    or "and" before it) to the next, dated by its own time counted back from the presentation (on the calendar, the
+    last stay told, `stay`, when the time names it: docqa15)."""
     items: list[tuple[int, TimeRef]] = []
     lo = setter.end
     for tx in timexes:
         if tx.start <= lo or tx.attrs.get("rel_direction") != "before" or tx.attrs.get("vague") \
                 or not _before_presentation(text, tx):
             continue
-        t = _from_calendar(tx, current) if has_calendar else _offset(tx, current)
+        # on the calendar, "two days before admission" counts back from the stay (`stay`), not from the story's time
+        base = stay if has_calendar and stay is not None and tx.attrs.get("rel_anchor") in (
+            "admission", "presentation") and _NAMES_THE_STAY.search(
+            text, tx.end, int(tx.attrs.get("phrase_end") or tx.end)) else current
+        t = _from_calendar(tx, base) if has_calendar else _offset(tx, current)
         if t is None:
             continue
         start = lo
@@ -111,6 +120,9 @@ def _moves_on(tx: Mention, text: str) -> bool:
         return False
     if _OF_AFTER.match(text, end) and _PRESENTED_BEFORE.search(text, max(0, tx.start - 150), tx.start):
         return False  # "was brought to the emergency department on 2 May after ten days of insomnia": its length
+    if _OF_AFTER.match(text, end) and tx.attrs.get("rel_anchor") == "previous" \
+            and _DIAGNOSED_BEFORE.search(text, max(0, tx.start - 150), tx.start):
+        return False  # "was diagnosed with Still's disease in June 2021 after three weeks of fevers" (docqa15)
     # "... and died on the 7th ICU day", "... and was discharged on hospital day 9": a day count of the stay later in
     # the sentence is a later step too (timeqa10: the death stayed at the sentence's "In the meantime", five days
     # early). (Not yet "POD 7": which operation it counts from is the setter's reading, `day_count_anchor`.)
@@ -126,6 +138,11 @@ _FROM_UNTIMED_EVENT = re.compile(r"\s+(?:an?|another)\s+[a-z]", re.I)
 _OF_AFTER = re.compile(r"\s+of\s+(?!the\s+(?:stay|admission)\b)", re.I)
 _PRESENTED_BEFORE = re.compile(r"\b(?:presented|was\s+(?:re)?admitted|were\s+admitted|was\s+brought|was\s+referred|"
                                r"came|attended|sought\s+(?:medical\s+)?(?:care|attention))\b[^.;]*$", re.I)
+
+
+# a diagnosis told with its date, then the length of the illness that led to it (not of a treatment, whose "after
+# 6 weeks of treatment" the reader counts from the treatment)
+_DIAGNOSED_BEFORE = re.compile(r"\b(?:was|were|been)\s+(?:\w+ly\s+)?diagnosed\b[^.;]*$", re.I)
 
 
 _COMMA_ONLY = re.compile(r"\s*,\s*")

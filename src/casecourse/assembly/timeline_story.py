@@ -60,6 +60,7 @@ from casecourse.assembly.timeline_anchor import (
 )
 from casecourse.assembly.timeline_birth import birth_date, from_birth
 from casecourse.assembly.timeline_clauses import (
+    _NAMES_THE_STAY,
     _RESUMES_RIGHT_AFTER,
     _STORY_RESUMES,
     PRESENTED_THEN_LOOKS_BACK,
@@ -630,6 +631,8 @@ class _StoryPlacer:
         if has_calendar and base is current and _follow_up_mark(tx) and (day0 := self.admitted or self.presented) \
                 is not None and (marked := _from_calendar(tx, day0)) is not None and not _went_back(marked, current):
             return marked  # "at the six-week review", "stopped at eight weeks": counted from the stay's start
+        if has_calendar and base is current and (stay := self._stay_counted_back_from(tx)) is not None:
+            return _from_calendar(tx, stay)
         if has_calendar:
             return _from_calendar(tx, base)
         if tx.attrs.get("age_span"):
@@ -644,6 +647,21 @@ class _StoryPlacer:
         if pod and new is not None:
             self.op_day0 = days_after(new, -float(tx.attrs["rel_amount_min"]), tx.text, "surgery")
         return new
+
+    def _stay_counted_back_from(self, tx: Mention) -> TimeRef | None:
+        """The calendar time of the last admission (or presentation) told that "six years before admission", "two
+        days prior to this admission" counts back from, or None: in a story that has moved on ("two years later",
+        "on day 9"), such a time counts back from the stay, not from the story's time, as on the relative axis
+        (docqa15: "Etanercept was started six years before admission" after a piece of history two years after a
+        diagnosis nine years before it was placed four years back from that history). Not one before an admission
+        to a unit ("two days before admission to the ICU"), whose day the story may have moved to."""
+        if tx.attrs.get("rel_direction") != "before" or self.last_admitted is None \
+                or tx.attrs.get("rel_anchor") not in ("admission", "presentation"):
+            return None
+        end = int(tx.attrs.get("phrase_end") or tx.end)
+        if _TO_A_UNIT.match(self.text, end) or not _NAMES_THE_STAY.search(self.text, tx.end, end):
+            return None  # ("6 months ago" in a later follow-up's figure legend: before that follow-up)
+        return self.last_admitted
 
     def _checked(self, tx: Mention, new: TimeRef, day: tuple[TimeRef, str] | None, event: Anchor | None,
                  admission_day: bool) -> TimeRef | None:
@@ -859,7 +877,9 @@ class _StoryPlacer:
                 and i not in self.scan.at_admission:
             # "Five months before admission, he had migraines. These were accompanied by nausea.": the history's time
             self.aside = self.out[i - 1].time.model_copy(update={"derivation": "carried"})  # type: ignore[union-attr]
-            if self.history is not None and self.history[0] == i - 1:
+            if self.history is not None and self.history[0] == i - 1 or _treats_diagnosis(self.reading, i):
+                # "... arthritis diagnosed nine years before this admission. Methotrexate was started at 10 mg weekly.
+                # Two years later ...": the history told on, counted on from (docqa15)
                 self.history = (i, self.aside)
 
     def _back_to_presentation(self, i: int) -> None:
@@ -948,8 +968,11 @@ class _StoryPlacer:
         if setter is not None and i in self.scan.by_sentence and current is not None:
             # "hypertension for 18 years, a subarachnoid haemorrhage 17 years ago, tuberculosis 14 years ago": each
             # item of a list of history dated by its own time counted back (timeqa13)
-            items = _history_items(text, setter, self.scan.by_sentence[i], current, has_calendar)
+            items = _history_items(text, setter, self.scan.by_sentence[i], current, has_calendar,
+                                   self.last_admitted)
             resumes = tuple(sorted((*resumes, *items), key=lambda shift: shift[0])) if items else resumes
+        if setter is not None and not resumes and has_calendar and setter.attrs.get("rel_direction") == "before":
+            resumes = self._later_in_history(i, setter, aside)
         if setter is not None and not resumes and setter.attrs.get("rel_direction") == "before" and \
                 (told := PRESENTED_THEN_LOOKS_BACK.search(text, self.sentences[i][0], setter.start)) is not None:
             # "presented with fever and dark urine after starting atorvastatin six weeks earlier": the presentation is
@@ -967,6 +990,22 @@ class _StoryPlacer:
             history, self.history_aside = self.history_aside, None
             return SentenceTime(time=TimeRef(derivation="unknown"), timex=setter, shifts=((history, aside),))
         return SentenceTime(time=aside, timex=setter, shifts=resumes)
+
+    def _later_in_history(self, i: int, setter: Mention, aside: TimeRef) -> tuple[tuple[int, TimeRef], ...]:
+        """A later step told within a piece of history a time counted back dated ("Tocilizumab was started three
+        years before admission and stopped fourteen months later"): counted on from that history, from the start of
+        its clause, not from the story's time, which stays (docqa15: the stop had no time). Only an amount told with
+        "later" and counted from the time before it."""
+        text = self.text
+        for tx in self.scan.by_sentence.get(i, []):
+            if tx.start <= setter.end or tx.attrs.get("rel_anchor") != "previous" \
+                    or tx.attrs.get("rel_direction") != "after" or tx.attrs.get("vague") \
+                    or tx.attrs.get("day_count") or not _LATER.search(tx.text):
+                continue
+            new = _from_calendar(tx, aside)
+            if new is not None:
+                return ((_clause_start(text, setter.end, tx.start), new),)
+        return ()
 
     def _story_sentence(self, i: int, set_time: TimeRef, shifts: list[tuple[int, TimeRef]],
                         zero_at: int | None, before: TimeRef | None = None) -> SentenceTime:
@@ -1050,6 +1089,11 @@ class _StoryPlacer:
                     self.presented = when
 
 
+# "before admission to the ICU": an admission to a unit of the hospital, not the stay's own
+_TO_A_UNIT = re.compile(r"\s*(?:to|in|into)\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:ICU|PICU|NICU|CCU|intensive\s+care|"
+                        r"critical\s+care|high\s+dependency)", re.I)
+
+
 _CONTINUES = re.compile(
     rf"\W*(?:(?:however|then)\s*,?\s+)?(?:(?:{alternation(HISTORY_CONTINUATIONS['openers'])})\s+"
     rf"(?:{alternation(HISTORY_CONTINUATIONS['verbs'])})|(?:after|following)\s+(?:\w+ing\s+)?"
@@ -1093,13 +1137,29 @@ def _history_told_before(text: str, sentence_start: int, tx: Mention, i: int, ou
 
 def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None], asides: set[int]) -> bool:
     """Whether sentence `i` (with no time of its own) goes on telling the piece of history the sentence before it told
-    ("These were accompanied by nausea", "After eating this, he developed diarrhoea"), which did not resume the
-    story within itself."""
+    ("These were accompanied by nausea", "After eating this, he developed diarrhoea"; the first treatment of a
+    diagnosis it dated, "Methotrexate was started at 10 mg weekly"), which did not resume the story within itself."""
     if i == 0 or i - 1 not in asides:
         return False
     before = out[i - 1]
     return before is not None and not before.shifts \
-        and _CONTINUES.match(reading.text, reading.sentences[i][0]) is not None
+        and (_CONTINUES.match(reading.text, reading.sentences[i][0]) is not None or _treats_diagnosis(reading, i))
+
+
+# a sentence that opens by starting a treatment, with no time of its own ("Methotrexate was started at 10 mg weekly",
+# "She was started on azathioprine"), after a sentence that dated a diagnosis aside ("rheumatoid arthritis diagnosed
+# nine years before this admission"): the treatment of that diagnosis, told on in its time (docqa15)
+_TREATMENT_OPENS = re.compile(
+    r"\W*(?:(?:initial\s+)?treatment\s+(?:was|consisted)\b|[A-Z][\w-]+(?:\s+[\w-]+)?\s+(?:was|were)\s+"
+    r"(?:started|commenced|begun|initiated|introduced)\b|(?:she|he|they|the\s+patient)\s+(?:was|were)\s+"
+    r"(?:started|commenced|initiated|begun)\s+on\b)", re.I)
+_DIAGNOSED = re.compile(r"\bdiagnosed\b", re.I)
+
+
+def _treats_diagnosis(reading: Reading, i: int) -> bool:
+    """Whether sentence `i` opens by starting a treatment right after sentence `i - 1` told a diagnosis."""
+    return i > 0 and _TREATMENT_OPENS.match(reading.text, reading.sentences[i][0]) is not None \
+        and _DIAGNOSED.search(reading.text, *reading.sentences[i - 1]) is not None
 
 
 # the visit a letter records, told without "today" (docqa7): "in clinic", "at this visit", "currently", "now"

@@ -295,12 +295,18 @@ def _short_form_brackets(text: str, a: TestHit, b: TestHit) -> bool:
     return ")" not in gap or text[:a.start].rstrip().endswith("(")
 
 
+# a test named after its own percentage ("with 89% neutrophils, and ANA and RF were negative"): its result is told, and
+# the result word after the next tests is not its own (docqa15)
+_VALUE_BEFORE = re.compile(r"\d\s*%\s*$")
+
+
 def _groups(text: str, hits: list[TestHit]) -> list[list[TestHit]]:
     groups: list[list[TestHit]] = []
     for h in hits:
         last = groups[-1][-1] if groups else None
         if last is not None and _SEP.fullmatch(text, last.end, h.start) and h.start - last.end < 40 \
-                and _short_form_brackets(text, last, h):
+                and _short_form_brackets(text, last, h) and not _VALUE_BEFORE.search(text, max(0, last.start - 12),
+                                                                                    last.start):
             groups[-1].append(h)
         else:
             groups.append([h])
