@@ -1,0 +1,63 @@
+"""Dates, second round (dates2): numeric dates with two-digit years, a stay's day count from an admission known only
+to the month, a course told "to complete N days", and a drug held in a hospital course's paragraph. Invented
+sentences; the guards (passing before the change too) say so."""
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+from casecourse.reading.timex import find_timexes
+
+
+def _dates(text: str) -> dict[str, str | None]:
+    return {t.text: t.attrs.get("value") for t in find_timexes(text) if t.type == "date"}
+
+
+def _exposure(text: str, drug: str):  # noqa: ANN202 - an Exposure
+    return next(e for e in analyze_text(text).exposures if e.drug == drug)
+
+
+# --- two-digit years ---
+
+_MDS = ("A 52-year-old man with myelodysplastic syndrome diagnosed in June 2017 received an allogeneic stem cell "
+        "transplant on 12/9/17. He remained well until 3/2/18, when a bone marrow aspirate showed relapse. "
+        "Azacitidine was started on 20/2/18. He was admitted with neutropenic fever on 4.3.18 and treated with "
+        "piperacillin-tazobactam. He died in May 2018.")
+
+
+def test_two_digit_years_within_the_documents_years_are_read() -> None:
+    got = _dates(_MDS)
+    assert got["12/9/17"] == "2017-09-12"
+    assert got["3/2/18"] == "2018-02-03"  # day-first: "20/2/18" settles the order, as for four-digit dates
+    assert got["4.3.18"] == "2018-03-04"
+
+
+def test_two_digit_years_date_the_course() -> None:
+    course = analyze_text(_MDS)
+    assert _exposure(_MDS, "azacitidine").time.point == "2018-02-20"
+    assert next(e for e in course.events if e.type == "admission").time.point == "2018-03-04"
+
+
+def test_a_month_first_document_reads_its_two_digit_dates_month_first() -> None:
+    got = _dates("She was admitted in March 2021. On 3/28/21 she became hypoxic; on 4/1/21 dexamethasone was "
+                 "started.")
+    assert got["3/28/21"] == "2021-03-28" and got["4/1/21"] == "2021-04-01"
+
+
+def test_a_two_digit_year_after_every_full_year_of_the_document_is_not_read() -> None:  # guard
+    got = _dates("Her disease was diagnosed in 2015. She was admitted on 30/5/19 with fever.")
+    assert "30/5/19" not in got  # 2019 or 1919: the document does not say
+
+
+def test_a_document_with_no_four_digit_year_reads_no_two_digit_year() -> None:  # guard
+    assert not _dates("She was admitted on 14/4/16 with fever and discharged on 20/4/16.")
+
+
+def test_the_writing_date_settles_the_century() -> None:
+    got = {t.text: t.attrs.get("value") for t in find_timexes("Seen on 14/4/16 with fever.", "2017-01-10")
+           if t.type == "date"}
+    assert got["14/4/16"] == "2016-04-14"
+
+
+def test_pressures_scores_and_versions_are_no_dates() -> None:  # guard
+    got = _dates("In 2019, the pulmonary artery pressure was 25/12/18 mm Hg. Apgar scores were 9/9/10. Trees were "
+                 "built with FastTree version 2.1.10 in 2019.")
+    assert set(got) == {"2019"}
