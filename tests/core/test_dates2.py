@@ -61,3 +61,30 @@ def test_pressures_scores_and_versions_are_no_dates() -> None:  # guard
     got = _dates("In 2019, the pulmonary artery pressure was 25/12/18 mm Hg. Apgar scores were 9/9/10. Trees were "
                  "built with FastTree version 2.1.10 in 2019.")
     assert set(got) == {"2019"}
+
+
+# --- a stay's day count from an admission known only to the month ---
+
+_MARCH = ("A 54-year-old man was admitted in March 2019 with fever and cough. He was started on intravenous "
+          "ceftriaxone. On day 5 he developed acute kidney injury. Three days later he was intubated. He was "
+          "discharged on day 20.")
+
+
+def test_a_day_count_from_a_month_is_the_month_moved_by_the_days() -> None:
+    course = analyze_text(_MARCH)
+    aki = next(c for c in course.conditions if c.name == "acute kidney injury").time
+    assert (aki.earliest, aki.latest, aki.precision) == ("2019-03-05", "2019-04-04", "month")
+    discharge = next(e for e in course.events if e.type == "discharge").time
+    assert (discharge.earliest, discharge.latest, discharge.point) == ("2019-03-20", "2019-04-19", "2019-04")
+
+
+def test_a_count_from_a_counted_day_keeps_the_months_it_may_fall_in() -> None:  # guard
+    # "three days later" than day 5 is day 8: counting it from the month's days would lose the 4 days of day 5
+    t = next(p for p in analyze_text(_MARCH).procedures if p.name == "intubation").time
+    assert (t.earliest, t.latest) == ("2019-03", "2019-04")
+
+
+def test_a_day_count_from_a_day_is_a_day() -> None:  # guard
+    t = next(c for c in analyze_text(_MARCH.replace("in March 2019", "on 10 March 2019")).conditions
+             if c.name == "acute kidney injury").time
+    assert (t.earliest, t.latest, t.point) == ("2019-03-14", "2019-03-14", "2019-03-14")
