@@ -88,3 +88,47 @@ def test_a_day_count_from_a_day_is_a_day() -> None:  # guard
     t = next(c for c in analyze_text(_MARCH.replace("in March 2019", "on 10 March 2019")).conditions
              if c.name == "acute kidney injury").time
     assert (t.earliest, t.latest, t.point) == ("2019-03-14", "2019-03-14", "2019-03-14")
+
+
+# --- a course given "to complete" a length ---
+
+def test_a_switch_to_complete_days_in_total_counts_from_the_first_drugs_start() -> None:
+    text = ("A 30-year-old woman was admitted on 3 May 2021 with pyelonephritis. She was treated with intravenous "
+            "ceftriaxone 2 g daily, switched to oral amoxicillin on day 3 to complete 10 days in total.")
+    e = _exposure(text, "amoxicillin")
+    assert e.end is not None and e.end.point == "2021-05-13" and e.status == "completed"
+
+
+def test_a_switch_told_before_the_stop_of_the_course_it_ends() -> None:
+    text = ("A 40-year-old man was admitted on 2 March 2018 with pneumonia and started on intravenous ceftriaxone. "
+            "On day 4 he was switched to oral cefuroxime 500 mg twice daily to complete a total of 7 days of "
+            "antibiotics.")
+    assert _exposure(text, "cefuroxime").end.point == "2018-03-09"
+
+
+def test_a_route_switch_to_complete_a_course_counts_from_the_drugs_first_day() -> None:
+    text = ("A 62-year-old man presented on 10 June 2020 with cellulitis. Intravenous flucloxacillin was started. "
+            "On 13 June he was switched to oral flucloxacillin to complete a 14-day course.")
+    e = _exposure(text, "flucloxacillin")
+    assert e.segments[-1].route == "oral" and e.end.point == "2020-06-24"
+
+
+def test_a_course_completed_from_an_estimated_start_is_estimated() -> None:
+    text = ("Hospital course: admitted 03/04/2022 with pneumonia and started on intravenous ceftriaxone. On day 3 "
+            "she was switched to oral amoxicillin to complete 7 days in total.")
+    e = _exposure(text, "amoxicillin")
+    assert e.end is not None and e.end.derivation == "estimated"
+
+
+def test_additional_days_count_from_the_time_told() -> None:
+    text = ("A 40-year-old man was admitted on 2 March 2018 with a liver abscess and started on intravenous "
+            "metronidazole. He was discharged on 20 March 2018 on oral metronidazole to complete an additional 14 days "
+            "of therapy.")
+    assert _exposure(text, "metronidazole").end.point == "2018-04-03"
+
+
+def test_a_drug_first_given_to_complete_a_course_keeps_no_end() -> None:  # guard
+    # the course's first day is not told for this drug: no end is invented
+    text = ("A 40-year-old man was admitted on 2 March 2018 with pneumonia. He was discharged on 6 March 2018 on "
+            "oral levofloxacin to complete a 10-day course.")
+    assert _exposure(text, "levofloxacin").end is None
