@@ -132,3 +132,23 @@ def test_a_drug_first_given_to_complete_a_course_keeps_no_end() -> None:  # guar
     text = ("A 40-year-old man was admitted on 2 March 2018 with pneumonia. He was discharged on 6 March 2018 on "
             "oral levofloxacin to complete a 10-day course.")
     assert _exposure(text, "levofloxacin").end is None
+
+
+# --- a drug held in a hospital course's paragraph ---
+
+_SUMMARY = ("DISCHARGE SUMMARY\n\nAdmission Date: 03/14/2023\nDischarge Date: 03/20/2023\n\nHome medications: "
+            "lisinopril 20 mg daily, metformin 1000 mg twice daily.\n\nHospital Course:\nShe was admitted with "
+            "community-acquired pneumonia and started on ceftriaxone. On hospital day 3 her creatinine rose to "
+            "2.1 mg/dL. ")
+
+
+def test_a_drug_held_with_no_time_of_its_own_takes_the_day_told_before() -> None:  # guard (right before this round)
+    e = _exposure(_SUMMARY + "Lisinopril was held.", "lisinopril")
+    assert e.status == "stopped" and e.end.point == "2023-03-16"
+
+
+def test_we_held_her_drugs_is_a_hold_on_the_day_told_before() -> None:
+    course = analyze_text(_SUMMARY + "We held her lisinopril and metformin.")
+    for drug in ("lisinopril", "metformin"):
+        e = next(x for x in course.exposures if x.drug == drug)
+        assert e.status == "stopped" and e.end.point == "2023-03-16"
