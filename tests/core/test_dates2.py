@@ -152,3 +152,19 @@ def test_we_held_her_drugs_is_a_hold_on_the_day_told_before() -> None:
     for drug in ("lisinopril", "metformin"):
         e = next(x for x in course.exposures if x.drug == drug)
         assert e.status == "stopped" and e.end.point == "2023-03-16"
+
+
+def test_a_list_of_names_shares_the_length_it_is_given_to_complete() -> None:
+    text = ("A 50-year-old man was admitted on 2 May 2020 with a liver abscess and started on intravenous ceftriaxone "
+            "and metronidazole. He was discharged on 12 May 2020 on IV ceftriaxone and oral metronidazole to complete "
+            "6 weeks of antibiotic therapy.")
+    for drug in ("ceftriaxone", "metronidazole"):
+        assert _exposure(text, drug).end.point == "2020-06-13"
+
+
+def test_a_length_of_the_whole_treatment_counts_from_its_first_day() -> None:
+    text = ("A 50-year-old man was admitted on 2 May 2020 with a liver abscess and started on cefepime and "
+            "metronidazole. On 6 May 2020 antibiotics were narrowed to ceftriaxone and metronidazole. He was "
+            "discharged on 12 May 2020 on IV ceftriaxone and oral metronidazole to complete 6 weeks of antibiotic "
+            "therapy.")
+    assert _exposure(text, "ceftriaxone").end.point == "2020-06-13"  # 2 May + 6 weeks, not 6 May + 6 weeks

@@ -336,6 +336,11 @@ _TO_COMPLETE_BEFORE = re.compile(
     r"\bto\s+complete\s+(?:a\s+total\s+of\s+|an?\s+)?(?P<more>(?:additional|further)\s+)?(?P<n>" + _N_WORDS +
     r")[\s-](?P<u>days?|weeks?|months?)(?:\s+course)?\s+of\s+(?:(?:oral|intravenous|iv|i\.v\.|po|the|daily)\s+)*$",
     re.I)
+# the length told of the whole treatment: "6 weeks of antibiotic therapy", "14 days of treatment", "10 days in total"
+_WHOLE_TREATMENT = re.compile(r"\s+(?:in\s+)?total\b|(?:\s+course)?\s+of\s+(?:[\w-]+\s+){0,2}?(?:antibiotics?|"
+                              r"antimicrobials?|antifungals?|therapy|treatment)\b", re.I)
+# between two names of a list, their routes written: "IV ceftriaxone and oral metronidazole"
+_NAMES_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:oral|intravenous|iv|i\.v\.|po)\s+)*", re.I)
 # the drug switched to, right before it: "switched to oral amoxicillin", "changed over to", "stepped down to"
 _SWITCHED_TO_BEFORE = re.compile(
     r"\b(?:switched|changed|converted|transitioned|stepped\s+down|de-?escalated)\s+(?:over\s+)?to\s+"
@@ -1724,7 +1729,8 @@ class ExposureBuilder:
         until = _until_date(self.text, drug, ms.index(ms.times), drug_ix, sent[1])
         complete = None if course or until else (
             _TO_COMPLETE_AFTER.match(self.text, last.end) or
-            _TO_COMPLETE_BEFORE.search(self.text, max(sent[0], drug.start - 80), drug.start))
+            _TO_COMPLETE_BEFORE.search(self.text, max(sent[0], drug.start - 80), drug.start) or
+            self._list_completes(last, drug_ix))
         if not (dose or route or freq or course or until or complete):
             return None
         seg = DoseSegment(start=when, route=route.norm if route else _ROUTE_IN_NAME.get(drug.text.split()[0].lower()),
@@ -1791,6 +1797,16 @@ class ExposureBuilder:
                 seg.length_days = counted[0]
         return seg
 
+    def _list_completes(self, last: Mention, drugs: ByStart) -> re.Match | None:
+        """ "to complete" told after the last drug of a list of names the drug opens ("discharged on IV ceftriaxone and
+        oral metronidazole to complete 6 weeks of antibiotics"): the list's members share it."""
+        end = last.end
+        while (nxt := drugs.first_from(end + 1)) is not None and _NAMES_LINK.fullmatch(self.text, end, nxt.start):
+            end = nxt.end
+            if (told := _TO_COMPLETE_AFTER.match(self.text, end)) is not None:
+                return told
+        return None
+
     def _completed_by(self, drug: Mention, when: TimeRef, told: re.Match) -> TimeRef | None:
         """The end of a course given "to complete" a length: that length from the first day of the course, the drug's
         own course when it is being taken ("IV flucloxacillin ..., switched to oral flucloxacillin to complete a 14-day
@@ -1821,6 +1837,15 @@ class ExposureBuilder:
             first = source.segments[0].start if source is not None else None
         if first is None or not first.known:
             return None
+        if "total" in told.group(0).lower() or _WHOLE_TREATMENT.match(self.text, told.end("u")):
+            # "to complete 6 weeks of antibiotic therapy", "10 days in total": from the first day of the treatment,
+            # the earliest start of the courses of its class being taken ("narrowed to ceftriaxone and metronidazole
+            # ... to complete 6 weeks": the 6 weeks began with the empiric metronidazole)
+            group = _class_group(drug.norm or drug.text, drug.attrs.get("drug_class"))
+            for e in self.exposures:
+                if e.drug in group and self.active.get(e.drug) is e and e.segments \
+                        and _told_later(e.segments[0].start, first):
+                    first = e.segments[0].start
         end = days_after(first, days, words)
         return end.model_copy(update={"derivation": "estimated"}) if first.derivation == "estimated" else end
 
