@@ -127,13 +127,21 @@ def calendar_time(tx: Mention) -> TimeRef | None:
     return _from_calendar(tx, None)
 
 
+def _whole_month(current: TimeRef | None) -> bool:
+    """Whether the story's time is a month as the text told it ("in March 2019"), not a month-wide estimate of a day
+    counted from one (a count from that would lose the days it was moved by)."""
+    return current is not None and current.precision == "month" and current.point is not None \
+        and len(current.point) == 7 and current.earliest in (None, current.point) \
+        and current.latest in (None, current.point)
+
+
 def _from_calendar(tx: Mention, current: TimeRef | None) -> TimeRef | None:
     anchor = (current.point or current.earliest) if current else None
     kind = tx.attrs.get("kind")
     if kind != "absolute" and not anchor:
         return None
     try:
-        lo, hi, point, prec = resolve(tx, anchor or str(tx.attrs.get("value")))
+        lo, hi, point, prec = resolve(tx, anchor or str(tx.attrs.get("value")), _whole_month(current))
     except (ValueError, TypeError, KeyError, OverflowError):
         return None  # an expression the calendar cannot place leaves the current time as it is
     if point is None:
