@@ -270,7 +270,8 @@ def _day_count(tx: Mention, base: tuple[float, float]) -> bool:
         return _WEEK_COUNT.match(tx.text) is not None and not tx.attrs.get("gestational")
     if tx.attrs.get("rel_unit") != "day":
         return False
-    return _DAY_COUNT.match(tx.text) is not None or float(tx.attrs.get("rel_amount_max") or 0) >= base[0] - 1
+    return _DAY_COUNT.match(tx.text) is not None or bool(tx.attrs.get("day_list")) \
+        or float(tx.attrs.get("rel_amount_max") or 0) >= base[0] - 1
 
 
 def _offset(tx: Mention, current: TimeRef | None, counted_on: bool = False) -> TimeRef | None:
