@@ -139,3 +139,57 @@ def test_guard_a_transplantation_performed_is_done() -> None:
 def test_alk_phosphate_is_alkaline_phosphatase() -> None:
     text = _OPEN + "Her ALK phosphate was 412 IU/L."
     assert [(x.test, x.value) for x in analyze_text(text).labs] == [("alkaline phosphatase", 412.0)]
+
+
+# --- a look back in the past perfect after the presentation does not date the story ---
+
+def test_a_year_told_in_the_past_perfect_does_not_date_the_presentation() -> None:
+    text = ("A 70-year-old man presented with drowsiness. His history was of hypertension since 1995. He had "
+            "stopped his amlodipine in 2012.\n\nOn arrival his sodium was 121 mmol/l.")
+    course = analyze_text(text)
+    sodium = next(x for x in course.labs if x.test == "sodium")
+    assert sodium.time is None or sodium.time.point != "2012"
+
+
+def test_a_drug_the_patient_chose_to_stop_taking_is_stopped() -> None:
+    text = "A 70-year-old man presented with drowsiness. He had decided to stop taking amlodipine in 2012."
+    x = _exposure(text, "amlodipine")
+    assert x.status == "stopped" and x.end is not None and x.end.point == "2012"
+
+
+# --- what a treatment risks has not happened ---
+
+def test_what_a_treatment_risks_is_a_risk() -> None:
+    text = _OPEN + "He was watched on the unit, as fast correction risks arrhythmia."
+    assert _conditions(text)["arrhythmia"] != "present"
+
+
+# --- a result word right before another person is that person's ---
+
+def test_a_positive_test_of_a_contact_is_not_the_patients() -> None:
+    text = _OPEN + "His brother, an influenza positive contact, had stayed with him."
+    assert not [x for x in analyze_text(text).labs if x.interpretation == "POS"]
+
+
+# --- a drug's prescription stopped stops the drug ---
+
+def test_a_drugs_prescription_stopped_stops_it() -> None:
+    text = _OPEN + "He was given paracetamol 1 g four times daily. On day 4 the paracetamol prescription was stopped."
+    assert _exposure(text, "acetaminophen").status == "stopped"
+
+
+# --- a day counted after the second or a revision surgery names no new operation ---
+
+def test_a_day_after_the_second_surgery_is_no_new_operation() -> None:
+    text = ("A 61-year-old woman underwent a hysterectomy. On day 2 she underwent a relaparotomy. She left the ICU on "
+            "day 5 after the second surgery, and vasopressors were stopped on day 3 after revision surgery.")
+    assert not [p for p in analyze_text(text).procedures if p.name == "surgery"]
+
+
+# --- a support named first in the report's summary starts when the story starts it ---
+
+def test_a_support_named_in_the_summary_starts_on_the_storys_day() -> None:
+    text = ("Case presentation\nWe report a man with myocarditis who needed ECMO.\n\nA 40-year-old man was admitted "
+            "with chest pain. On day 3 he was placed on ECMO.\n")
+    ecmo = next(p for p in analyze_text(text).procedures if p.name == "ECMO")
+    assert ecmo.time.offset_days == (2.0, 2.0)

@@ -151,7 +151,8 @@ _PLANNED_AFTER = re.compile(r"\s+(?:was|were|is|are|had been|has been|is being|w
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:after|following|since|before|prior\s+to|until|during|post|at\s+the\s+time\s+of|time\s+of|"
     r"complications?\s+of|indications?\s+for)\s+(?:(?:the|his|her|their|this|that|an?|"
-    r"initial|first|index)\s+)*|\bpost-)$", re.I)
+    # ("day 5 after the second surgery", "after revision surgery": the operation counted from, told before; docqa13)
+    r"initial|first|index|second|third|last|latest|previous|revision|repeat|redo)\s+)*|\bpost-)$", re.I)
 
 
 @dataclass(frozen=True)
