@@ -113,6 +113,9 @@ class ProcedureBuilder:
         self.text = text
         self.procedures: list[Procedure] = []
         self._seen: dict[tuple, Procedure] = {}
+        # the continuous supports opened by a summary's mention ("we report a patient who ... underwent LVAD
+        # insertion"): undated there, the story's own mention dates them (docqa13)
+        self._summary_opened: set[str] = set()
 
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
         for i, m in enumerate(mentions):
@@ -209,6 +212,12 @@ class ProcedureBuilder:
                 if running.end is None:
                     running.end = when  # "she no longer required dialysis": it ended by then
                 return
+            if status == "completed" and running.id in self._summary_opened and m.zone == "narrative":
+                self._summary_opened.discard(running.id)
+                running.time, running.end = when, end
+                self._merge(running, m)
+                self._length(running, m, when)
+                return
             if status == "completed":
                 last = end if end is not None else when
                 if _later(last, running.end or running.time):
@@ -236,6 +245,8 @@ class ProcedureBuilder:
         proc.reason = self._reason(m, ms, i)
         self._seen[key] = proc
         self.procedures.append(proc)
+        if category in _CONTINUOUS and m.zone == "summary" and status == "completed":
+            self._summary_opened.add(proc.id)
 
     def _open(self, name: str) -> Procedure | None:
         """The last done course of this continuous procedure."""

@@ -151,6 +151,10 @@ _PATIENT_DESCRIBED = re.compile(_PATIENT_OPENING.pattern + r"[^.;]*?\b(?:with|wh
 
 # a sentence of the patient's history: "His medical history included ...", "He had a history of ...", "previously"
 _HISTORY_SENTENCE = re.compile(r"\b(?:history|previous(?:ly)?|prior\s+to\s+this|past)\b", re.I)
+# a look back told in the past perfect after the presentation: "She had stopped levothyroxine in 2010" (docqa13)
+_PAST_PERFECT = re.compile(r"\b(?:had|having)\s+(?:(?:already|previously|also|then|never|not)\s+)*"
+                           r"(?:(?:chosen|decided|elected)\s+to\s+\w+|been|stopped|discontinued|ceased|quit|undergone|received|taken|started|begun|"
+                           r"had|suffered|developed|travell?ed|moved|lived|worked)\b", re.I)
 # a date told as a bound of a state before it: "smoking prior to 2014", "took X until 2012"
 _BOUND_BEFORE = re.compile(r"\b(?:prior\s+to|before|until)\s+(?:the\s+)?(?:year\s+)?$", re.I)
 
@@ -717,7 +721,8 @@ class _StoryPlacer:
             self.history_aside = history
             return True
         if new is not None and current is None and has_calendar and self._stay_told_before(i) \
-                and _HISTORY_SENTENCE.search(text, *self.sentences[i]) is not None:
+                and (_HISTORY_SENTENCE.search(text, *self.sentences[i]) is not None
+                     or _PAST_PERFECT.search(text, *self.sentences[i]) is not None):
             # "A man was admitted with abdominal pain. His medical history included a bypass in 2013.": the undated
             # story's history; its date is the bypass's, and the story after it stays undated
             self.opening_aside = self.sentences[i][1]
