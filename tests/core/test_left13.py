@@ -44,3 +44,30 @@ def test_guard_a_second_operation_is_not_the_decided_one() -> None:
     text = _ADMIT + ("a bowel perforation. On 3 June 2020 we decided to perform a laparotomy. On 12 June 2020 a "
                      "second laparotomy was performed.")
     assert [p[0] for p in _procedures(text, "laparotomy")] == ["2020-06-03", "2020-06-12"]
+
+
+# --- a time in a clause after "but" is that clause's, not the drug's before it ---
+
+def _start(text: str, drug: str) -> str | None:
+    return next(e.time.point for e in analyze_text(text).exposures if e.drug == drug)
+
+
+def test_a_date_after_but_is_not_the_start_of_the_drug_before_it() -> None:
+    text = ("A 60-year-old man was admitted on 2 April 2020 with pneumonia. He was treated with ceftriaxone and "
+            "clarithromycin but was intubated on 9 April for worsening hypoxia.")
+    assert _start(text, "ceftriaxone") != "2020-04-09"
+    assert _start(text, "clarithromycin") != "2020-04-09"
+
+
+def test_guard_a_drug_after_but_takes_the_date() -> None:
+    # guard (passes on the base too): "but vancomycin was added on 5 April" dates vancomycin
+    text = ("A 60-year-old man was admitted on 2 April 2020 with pneumonia. He was given ceftriaxone, but "
+            "vancomycin was added on 5 April.")
+    assert _start(text, "vancomycin") == "2020-04-05"
+
+
+def test_guard_a_drugs_own_date_before_but_stays() -> None:
+    # guard (passes on the base too)
+    text = ("A 60-year-old man was admitted on 2 April 2020 with pneumonia. Ceftriaxone was started on 4 April but "
+            "he was intubated on 9 April.")
+    assert _start(text, "ceftriaxone") == "2020-04-04"

@@ -138,6 +138,10 @@ _FOLLOWED_LATER_BY = re.compile(r"\bfollowed\s+(?:[\w-]+\s+){1,3}?later\s+by\b",
 _LATER_CHANGE = re.compile(r"(?:\b(?:and|then|but)|,)\s+(?:was\s+|were\s+)?"
                            r"(?:(?:later|subsequently|then|gradually)\s+)?"
                            r"(?:increased|decreased|reduced|raised|escalated|titrated(?:\s+up)?|tapered)\s+to\b", re.I)
+# a clause after "but" with its own time: "was treated with X but was intubated on April 14", "X was given, but on
+# day 5 her fever returned": the time is that clause's, not the drug's told before it (left13); not "but not Y", "not
+# only X but also Y" (a drug named after it, with the time)
+_BUT_CLAUSE = re.compile(r"(?:,\s*|\s)but\s+(?!(?:also|not|only|without)\b)", re.I)
 # a drug added later told as an absolute clause, "..., with Z added on day 5": its time is Z's alone
 _WITH_BEFORE = re.compile(r",\s*(?:and\s+)?with\s+$", re.I)
 _ADDED_AT = re.compile(r"\b(?:added|introduced|commenced|started|initiated)\s+(?:on|at|from|in)\s+(?:the\s+)?$", re.I)
@@ -1041,6 +1045,11 @@ class ExposureBuilder:
                 _DIED_AT.search(text, max(d.end, st.timex.start - 40), st.timex.start):
             # "X was given at once, but she died on day 3", "despite X, he died on day 35": the death's time,
             # not the drug's (given before it, at a time the sentence does not give)
+            own = self._carried_before(st, prev)
+        if action in ("start", "taking", "swap-start", "ongoing") and st.timex is not None and own is st.time and \
+                st.timex.start >= d.end and _BUT_CLAUSE.search(text, d.end, st.timex.start) is not None:
+            # "he was treated with X but was intubated on April 14": the intubation's date; X began at the story's
+            # time before it, or at one the sentence does not give
             own = self._carried_before(st, prev)
         if resumed is not None and st.timex is not None and st.timex.start >= resumed.end() and not st.shifts:
             # "X was interrupted for 6 weeks and resumed on 20 June": the date is the resumption's; the hold
