@@ -71,3 +71,44 @@ def test_guard_a_drugs_own_date_before_but_stays() -> None:
     text = ("A 60-year-old man was admitted on 2 April 2020 with pneumonia. Ceftriaxone was started on 4 April but "
             "he was intubated on 9 April.")
     assert _start(text, "ceftriaxone") == "2020-04-04"
+
+
+# --- a length told of a drug counts from that drug's start in the story ---
+
+def _finding_time(text: str, name: str) -> str | None:
+    return next(f.time.point for f in analyze_text(text).findings if f.name == name)
+
+
+def test_a_drug_stopped_after_a_length_does_not_move_the_story_on() -> None:
+    text = ("A 30-year-old man was admitted on 1 March 2021 with fever and headache. Vancomycin and ceftriaxone were "
+            "started on admission. On 6 March 2021, he developed seizures. Vancomycin was discontinued after two days. "
+            "He developed a rash.")
+    course = analyze_text(text)
+    assert next(e.end.point for e in course.exposures if e.drug == "vancomycin") == "2021-03-03"
+    assert _finding_time(text, "rash") == "2021-03-06"
+
+
+def test_guard_a_drug_stopped_after_a_length_from_the_storys_time_moves_it() -> None:
+    # guard (passes on the base too): its stop after the story's time is the story's next time
+    text = ("A 30-year-old man was admitted on 1 March 2021 with fever and headache. Vancomycin and ceftriaxone were "
+            "started on admission. Vancomycin was discontinued after two days. He developed a rash.")
+    assert _finding_time(text, "rash") == "2021-03-03"
+
+
+_SUMMARY_FIRST = """Abstract
+We describe a woman who developed high anion gap metabolic acidosis during long treatment with flucloxacillin.
+
+Case presentation
+A 70-year-old woman was admitted to the intensive care unit after aortic surgery. Four weeks later, she developed a \
+Staphylococcus aureus bacteraemia. She was treated with intravenous flucloxacillin, but because of high blood \
+concentrations after 2 days of treatment, the dose was decreased to 3 g/24 hours. Three weeks after the start of \
+flucloxacillin, she developed reduced consciousness.
+"""
+
+
+def test_a_drug_named_in_a_summary_starts_where_the_story_starts_it() -> None:
+    course = analyze_text(_SUMMARY_FIRST)
+    start = next(e.time for e in course.exposures if e.drug == "flucloxacillin")
+    assert start.offset_days is not None and start.offset_days[0] >= 20  # four weeks after the admission
+    drowsy = next(f.time for f in course.findings if f.name == "reduced consciousness")
+    assert drowsy.offset_days is not None and drowsy.offset_days[0] >= 35  # three weeks after that start
