@@ -112,3 +112,42 @@ def test_a_drug_named_in_a_summary_starts_where_the_story_starts_it() -> None:
     assert start.offset_days is not None and start.offset_days[0] >= 20  # four weeks after the admission
     drowsy = next(f.time for f in course.findings if f.name == "reduced consciousness")
     assert drowsy.offset_days is not None and drowsy.offset_days[0] >= 35  # three weeks after that start
+
+
+# --- "respectively" pairs a list of drugs or procedures with a list of times, in order ---
+
+def test_drugs_started_in_two_years_respectively() -> None:
+    text = ("A 45-year-old woman has rheumatoid arthritis. Methotrexate and adalimumab were started in 2015 and "
+            "2018, respectively.")
+    assert _start(text, "methotrexate") == "2015"
+    assert _start(text, "adalimumab") == "2018"
+
+
+def test_drugs_tapered_and_stopped_on_two_days_respectively() -> None:
+    text = ("A 45-year-old man underwent allogeneic stem cell transplantation on 1 March 2019 and was given "
+            "prednisolone and tacrolimus. Prednisolone and tacrolimus were tapered and stopped on 5 May 2019 and "
+            "9 August 2019, respectively.")
+    ends = {e.drug: e.end.point if e.end else None for e in analyze_text(text).exposures}
+    assert ends["prednisolone"] == "2019-05-05"
+    assert ends["tacrolimus"] == "2019-08-09"
+
+
+def test_procedures_on_two_days_respectively() -> None:
+    text = _ADMIT + ("sepsis. She underwent a laparotomy and a splenectomy on 5 June 2020 and 9 June 2020, "
+                     "respectively.")
+    assert _procedures(text, "laparotomy") == [("2020-06-05", "completed", None)]
+    assert _procedures(text, "splenectomy") == [("2020-06-09", "completed", None)]
+
+
+def test_guard_without_respectively_nothing_is_paired() -> None:
+    # guard (passes on the base too): both drugs take the sentence's time
+    text = ("A 45-year-old woman has rheumatoid arthritis. Methotrexate and adalimumab were started in 2015 and "
+            "continued in 2018.")
+    assert _start(text, "adalimumab") == "2015"
+
+
+def test_guard_counts_that_differ_pair_nothing() -> None:
+    # guard (passes on the base too): three drugs, two years
+    text = ("A 45-year-old woman has rheumatoid arthritis. Methotrexate, sulfasalazine and adalimumab were started "
+            "in 2015 and 2018, respectively.")
+    assert _start(text, "adalimumab") == "2015"

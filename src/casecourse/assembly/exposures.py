@@ -110,6 +110,7 @@ from casecourse.assembly.exposure_text import (
     _reasons,
 )
 from casecourse.assembly.positions import ByStart, Forward, span_of
+from casecourse.assembly.respectively import paired_time
 from casecourse.assembly.timeline import SentenceTime, days_after, place_one
 from casecourse.knowledge import table
 from casecourse.model import (
@@ -1028,6 +1029,8 @@ class ExposureBuilder:
         then the time before it or one the text does not give; after another course ("followed by"), from its end."""
         text, st, prev, told = self.text, t.st, t.prev, t.told
         own = _own_time(st, d, t.drug_ix, clause, told, text)
+        if (paired := self._respective(d, t.drugs, t.ms, t.sent, st)) is not None:
+            return paired  # "X and Y were started in 2015 and 2018, respectively": the n-th drug the n-th time
         if own is st.time and st.origin is not None and own.derivation == "carried" and \
                 carried_barred(text, st.origin, t.sent[0]):
             # the story's time set by a caption, a relative's story, an expected date or a time paragraphs back:
@@ -1654,6 +1657,18 @@ class ExposureBuilder:
                 return days_after(stop, days, t.text, "hold")
         return None
 
+    def _respective(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int],
+                    st: SentenceTime) -> TimeRef | None:
+        """The time "respectively" pairs with drug `d` of a list (assembly/respectively.py), if any (left13)."""
+        if "respectively" not in self.text[d.end:sent[1]].lower():
+            return None
+        placed = dict(st.shifts)
+        if st.timex is not None:
+            placed[st.timex.start] = st.time
+        times = [(x.start, int(x.attrs.get("phrase_end") or x.end), placed[x.start]) for x in ms.times
+                 if sent[0] <= x.start < sent[1] and x.start in placed]
+        return paired_time(self.text, sent, drugs, d, times)
+
     def _later_stop(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
                     clauses: list[tuple[int, int]], since: TimeRef | None = None) -> None:
         """The stop of a drug this sentence started, stated after it with the subject left out: its time (a date in
@@ -1662,10 +1677,15 @@ class ExposureBuilder:
         exp = self.active.get(name)
         if exp is None:
             return
+        paired = self._respective(d, drugs, ms, sent, st)
+        last, drug_ix = d, ms.index(drugs)
+        while paired is not None and (nxt := drug_ix.first_from(last.end)) is not None and nxt.start < sent[1] \
+                and _LIST_LINK.fullmatch(self.text, last.end, nxt.start):
+            last = nxt  # "PSL and FK506 were tapered and stopped at days 360 and 508, respectively": the list's stop
         # a stop told after another drug mention is not this one's (the check below), so the search ends there: the
         # pattern's words hold no drug name, and one long sentence of many drugs stays linear
-        end = ms.index(drugs).next_start(d.end, sent[1])
-        m = _LATER_STOP.search(self.text, d.end, min(end, ms.index(drugs).next_other(d, sent[1])))
+        end = drug_ix.next_start(last.end, sent[1])
+        m = _LATER_STOP.search(self.text, last.end, min(end, drug_ix.next_other(last, sent[1])))
         if m is None and end < sent[1] and end == ms.index(drugs).next_other(d, sent[1]) and \
                 (sw := _LATER_SWITCH.search(self.text, d.end, end)) is not None and \
                 _SWITCH_GAP.fullmatch(self.text, sw.end(), end):
@@ -1677,8 +1697,8 @@ class ExposureBuilder:
         if m is None or end < m.start():
             return
         clause_end = (span_of(clauses, m.end()) or (0, sent[1]))[1]
-        tail = ms.index(ms.times).window(m.end(), clause_end)
-        when = TimeRef(derivation="unknown")
+        tail = ms.index(ms.times).window(m.end(), clause_end) if paired is None else []
+        when = TimeRef(derivation="unknown") if paired is None else paired
         for t in tail:
             if t.attrs.get("kind") == "absolute":
                 when = place_one(t, st.time) or when  # a date without its year ('on 30 June') from the story's time

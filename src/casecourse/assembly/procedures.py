@@ -18,6 +18,7 @@ import re
 from functools import cache
 
 from casecourse.assembly.exposures import provenance
+from casecourse.assembly.respectively import paired_time
 from casecourse.assembly.timeline import SentenceTime, days_after, place_one
 from casecourse.knowledge import table
 from casecourse.model import Assertion, Coding, Mention, Procedure, SourceSpan, TimeRef
@@ -134,9 +135,13 @@ class ProcedureBuilder:
         self._decided: set[str] = set()
 
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
+        paired = self._respectively(sent, mentions, st)
         for i, m in enumerate(mentions):
             if m.type == "procedure" and m.assertion != Assertion.family:
                 when = st.at(m.start)
+                if id(m) in paired:  # "a laparotomy and a splenectomy on days 2 and 6, respectively" (left13)
+                    self._add(m, sent, paired[id(m)], mentions, i)
+                    continue
                 span = self._own_range(m, mentions, i, when)
                 if span is not None:
                     self._add(m, sent, span[0], mentions, i, end=span[1])
@@ -145,6 +150,22 @@ class ProcedureBuilder:
                     if m.attrs.get("before_told") and own is when:
                         own = TimeRef(derivation="unknown")  # "status post cholecystectomy": before, when not told
                     self._add(m, sent, own, mentions, i)
+
+    def _respectively(self, sent: tuple[int, int], ms: list[Mention], st: SentenceTime) -> dict[int, TimeRef]:
+        """The procedures of a list paired with a list of times by "respectively", each with its time (by id)."""
+        if "respectively" not in self.text[sent[0]:sent[1]].lower():
+            return {}
+        placed = dict(st.shifts)
+        if st.timex is not None:
+            placed[st.timex.start] = st.time
+        times = [(x.start, int(x.attrs.get("phrase_end") or x.end), placed[x.start]) for x in ms
+                 if x.type in ("date", "time") and x.start in placed]
+        procs = [x for x in ms if x.type == "procedure"]
+        out = {}
+        for m in procs:
+            if (t := paired_time(self.text, sent, procs, m, times)) is not None:
+                out[id(m)] = t
+        return out
 
     def _own_range(self, m: Mention, ms: list[Mention], i: int,
                    sentence_time: TimeRef) -> tuple[TimeRef, TimeRef] | None:
