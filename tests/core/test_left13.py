@@ -151,3 +151,26 @@ def test_guard_counts_that_differ_pair_nothing() -> None:
     text = ("A 45-year-old woman has rheumatoid arthritis. Methotrexate, sulfasalazine and adalimumab were started "
             "in 2015 and 2018, respectively.")
     assert _start(text, "adalimumab") == "2015"
+
+
+# --- diagnoses named as the patient's descriptor, and meningoencephalitis by its own name ---
+
+def _diagnoses(text: str) -> dict[str, str]:
+    return {c.name: c.assertion.value for c in analyze_text(text).conditions}
+
+
+def test_diabetic_before_an_adjective_of_origin_and_a_person_noun_is_diabetes() -> None:
+    text = "A 62-year-old hypertensive and diabetic Asian male was admitted with fever."
+    assert _diagnoses(text).get("diabetes mellitus") == "present"
+
+
+def test_guard_diabetic_before_a_thing_is_no_diabetes_of_its_own() -> None:
+    # guard (passes on the base too): "diabetic ketoacidosis" is its own condition, "diabetic foot" no diabetes read
+    assert "diabetes mellitus" not in _diagnoses("A 30-year-old man presented with diabetic ketoacidosis.")
+    assert "diabetes mellitus" not in _diagnoses("A 62-year-old man had a diabetic Charcot foot.")
+
+
+def test_meningoencephalitis_is_named_as_such() -> None:
+    found = {c.name: c for c in analyze_text("A 30-year-old woman was diagnosed with meningoencephalitis.").conditions}
+    assert "meningoencephalitis" in found
+    assert any(cd.code == "G04.90" for cd in found["meningoencephalitis"].codings)
