@@ -35,6 +35,7 @@ from casecourse.assembly.timeline import (
     calendar_time,
     days_after,
     letter_date,
+    letter_date_mention,
     place_one,
 )
 from casecourse.assembly.timeline_story import place_sentences
@@ -408,6 +409,7 @@ class CourseAssembler:
                     not m.attrs.get("column") and _announced_table(self.text, m.start))
                     else _column_time(m, self._admitted()))
             self._events(story, sent, st)
+        self._encounter()
         self.course.exposures = exposures.finish()
         mark_discharge_medications(self.text, self.r.zones, self.r.mentions, self.course.exposures)
         mark_plan(self.text, self.r.zones, self.r.mentions, self.course.exposures,
@@ -1177,6 +1179,21 @@ class CourseAssembler:
                 later = st.shift_after(again.end() - 1, 30) or st.at(again.end())
                 if later.known and later != when:
                     self.course.events.append(event.model_copy(update={"id": self._id("event"), "time": later}))
+
+    def _encounter(self) -> None:
+        """A letter's own date ("Clinic date: 14/10/2024", "seen today (3 May 2021)") is a visit of the patient: a
+        follow-up event at that date, in its place in the text, the course's last information (documents QA round
+        docqa16). Not when the story already places an event on that day or later."""
+        m = letter_date_mention(self.r, self._types)
+        when = calendar_time(m) if m is not None else None
+        if m is None or when is None or any(e.time.point and not _before(e.time, when) for e in self.course.events):
+            return
+        event = Event(id=self._id("event"), type="follow_up", time=when,
+                      provenance=provenance(self.text, m, self.r.sentence_of(m.start), "events"))
+        at = next((i for i, e in enumerate(self.course.events)
+                   if e.provenance and e.provenance.spans and e.provenance.spans[0].start > m.start),
+                  len(self.course.events))
+        self.course.events.insert(at, event)
 
     def _told_episode(self, m: Mention, sent: tuple[int, int], kind: str, when: TimeRef) -> bool:
         """An episode the story told already, named again: "each relapse was treated with X" (every one of those

@@ -202,7 +202,7 @@ _PRONOUN_STOP = re.compile(
 # started, but it was discontinued because of a rash", "he was prescribed X; however, he had not been taking the
 # medication for months", "... but had stopped taking it"
 _SELF_STOPPED = re.compile(
-    r"\b(?:(?:it|the (?:drug|medication|treatment|therapy|agent))\s+(?:was|had to be|has been|had been)\s+"
+    r"\b(?:(?:it|this|the (?:drug|medication|treatment|therapy|agent))\s+(?:was|had to be|has been|had been)\s+"
     r"(?:(?:later|subsequently|then|eventually|finally|soon|promptly)\s+)?(?:stopped|discontinued|withdrawn|ceased)"
     rf"|(?:{_PATIENT})?{_QUIT}|{_NOT_TAKING})\b", re.I)
 # a restart told of the drug of the sentence before: "It was resumed after 10 days at a lower dose."
@@ -720,6 +720,16 @@ class ExposureBuilder:
             # route from then, its dose not told
             self._add_segment(exp, seg, when)
         else:
+            first = exp.segments[0]
+            if action == "start" and cued and not exp.time.known and len(exp.segments) == 1 \
+                    and not first.start.known and first.end is None \
+                    and (first.dose is None or first.dose.value is None):
+                # named first with no time ("acute kidney injury (acyclovir nephrotoxicity)" in a list of diagnoses),
+                # then started in the story: the course begins at the start told, which its first segment is of
+                # (a start in a stay's course with no time of its own: during the stay, exposure_stay.py) (docqa16)
+                first.provenance = self._prov(drug, sent)
+                if when.known:
+                    exp.time = first.start = when
             self._update_dose(exp, seg, when, started=action == "start" and cued)
             if seg is not None and _told_end(seg):
                 self._whole_course(exp, seg, drug)  # "continue X for 6 months in total" (docqa6)
@@ -1189,7 +1199,12 @@ class ExposureBuilder:
         late = st.timex is not None and st.timex.start >= gone.start()
         if late and exp is not None and exp.segments and exp.segments[-1].start is st.time:
             exp.segments[-1].start = TimeRef(derivation="unknown")
-        self._stop(name, st.time if late else TimeRef(derivation="unknown"), _reason(self.text[gone.end():s1]))
+        # a later clause of the sentence that moved on to its own time ("switched to X; this was stopped eighteen
+        # months later"): the stop's time is that clause's (docqa16)
+        moved = st.at(gone.start())
+        when = st.time if late else moved if moved is not st.at(d.start) and moved.known else TimeRef(
+            derivation="unknown")
+        self._stop(name, when, _reason(self.text[gone.end():s1]))
 
     def _one_drug(self, drugs: list[Mention]) -> list[Mention]:
         """A drug's general name and its one form named in the report are one drug (knowledge/drug_forms.csv):
