@@ -410,6 +410,7 @@ class CourseAssembler:
                     else _column_time(m, self._admitted()))
             self._events(story, sent, st)
         self._encounter()
+        self._triggers_told_after()
         self.course.exposures = exposures.finish()
         mark_discharge_medications(self.text, self.r.zones, self.r.mentions, self.course.exposures)
         mark_plan(self.text, self.r.zones, self.r.mentions, self.course.exposures,
@@ -1180,6 +1181,22 @@ class CourseAssembler:
                 if later.known and later != when:
                     self.course.events.append(event.model_copy(update={"id": self._id("event"), "time": later}))
 
+    def _triggers_told_after(self) -> None:
+        """A relapse's or a flare's trigger told in a sentence of its own after it: "The relapse was attributed to the
+        withdrawal of steroids", "This flare was thought to be triggered by an infection": the last such episode told
+        before it that has no trigger yet takes what the sentence names, as written (docqa16)."""
+        if not any(e.type in ("relapse", "flare") and e.trigger is None for e in self.course.events):
+            return
+        for m in _TRIGGER_TOLD_AFTER.finditer(self.text):
+            zone = next((z.zone for z in self.r.zones if z.start <= m.start() < z.end), "narrative")
+            if zone != "narrative":
+                continue
+            before = [e for e in self.course.events if e.type in ("relapse", "flare")
+                      and e.assertion == Assertion.present and e.provenance and e.provenance.spans
+                      and e.provenance.spans[0].start < m.start()]
+            if before and before[-1].trigger is None:
+                before[-1].trigger = " ".join(m.group("cause").split())
+
     def _encounter(self) -> None:
         """A letter's own date ("Clinic date: 14/10/2024", "seen today (3 May 2021)") is a visit of the patient: a
         follow-up event at that date, in its place in the text, the course's last information (documents QA round
@@ -1527,6 +1544,15 @@ def _stay_after_span(m: Mention, when: TimeRef, story: list[Mention], sent: tupl
         return when.model_copy(update={"offset_days": (round(lo + float(a["rel_amount_max"]), 1),
                                                        round(hi + float(a["rel_amount_min"]), 1)), "text": None})
     return when
+
+
+# a sentence naming what triggered the episode just told: "The relapse was attributed to the withdrawal of steroids and
+# the reduced dose of mycophenolate.", "This flare was thought to be triggered by a urinary infection." (docqa16)
+_TRIGGER_TOLD_AFTER = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:the|this|her|his|that)\s+(?:relapse|flare|recurrence|exacerbation|flare-up)\s+"
+    r"(?:was|were)\s+(?:(?:thought|felt|considered|presumed|likely)\s+(?:to\s+(?:be|have\s+been)\s+)?)?"
+    r"(?:attributed\s+to|due\s+to|triggered\s+by|precipitated\s+by|provoked\s+by|caused\s+by|related\s+to)\s+"
+    r"(?:the\s+)?(?P<cause>[^.;:()]{3,120}?)\s*(?=[.;]|$)", re.I | re.M)
 
 
 def _trigger(text: str, sent: tuple[int, int], story: list[Mention]) -> str | None:

@@ -193,6 +193,18 @@ _FIRST_CYCLE = re.compile(r"\s*(?:the\s+)?(?:cycle\s+(?:1|one|I)|first\s+cycle|C
 _FINAL_CYCLE = re.compile(r"\s*(?:the\s+)?(?:cycle\s+\d+\s*,\s*(?:the\s+)?final\s+(?:cycle|one)\s*,|"
                           r"(?:\w+\s+and\s+)?final\s+cycle(?:\s+of\s+[\w-]+)?)\s*(?:was\s+)?"
                           r"(?:completed|given|administered|delivered|finished)\b", re.I)
+def _list_line(text: str, at: int) -> bool:
+    """Whether position `at` lies on a line of a list, not of prose: a short line that ends without a full stop
+    ("Rituximab 1 g every 6 months", "Secondary diagnoses: X; acute kidney injury (acyclovir nephrotoxicity)")."""
+    lo, hi = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line = text[lo:len(text) if hi < 0 else hi].strip()
+    return bool(line) and not line.endswith((".", "?", "!")) and len(line.split()) <= 20
+
+
+# the drug's own second predicate, its subject left out, that tells how long it was given: "X was added on D to allow
+# Y and was given for twelve months", "... and was continued until D" (docqa16)
+_SAME_SUBJECT_GIVEN = re.compile(r",?\s+and\s+(?:was|were)\s+(?:then\s+)?(?:given|continued|maintained|taken|used|"
+                                 r"administered)(?=\s+(?:for|until|till)\b)", re.I)
 _PRONOUN_STOP = re.compile(
     r"\s*(?:(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|"
     r"agent))\s+(?:was|had to be|has been|had been)\s+(?:(?:later|subsequently|then|eventually|finally|soon|promptly)"
@@ -721,12 +733,16 @@ class ExposureBuilder:
             self._add_segment(exp, seg, when)
         else:
             first = exp.segments[0]
-            if action == "start" and cued and not exp.time.known and len(exp.segments) == 1 \
+            if action == "start" and cued and not exp.time.known and len(exp.segments) == 1 and exp.provenance.spans \
+                    and _list_line(self.text, exp.provenance.spans[0].start) \
                     and not first.start.known and first.end is None \
-                    and (first.dose is None or first.dose.value is None):
-                # named first with no time ("acute kidney injury (acyclovir nephrotoxicity)" in a list of diagnoses),
-                # then started in the story: the course begins at the start told, which its first segment is of
-                # (a start in a stay's course with no time of its own: during the stay, exposure_stay.py) (docqa16)
+                    and (first.dose is None or first.dose.value is None or seg is not None and seg.dose is not None
+                         and seg.dose.value is not None and _same_dose(first, seg)):
+                # named first with no time ("acute kidney injury (acyclovir nephrotoxicity)" in a list of diagnoses,
+                # "Rituximab 1 g every 6 months" in a list of current medication), then started in the story ("she
+                # received rituximab 1 g on 07/06/2021"): the course begins at the start told, which its first
+                # segment is of (a start in a stay's course with no time of its own: during the stay,
+                # exposure_stay.py) (docqa16)
                 first.provenance = self._prov(drug, sent)
                 if when.known:
                     exp.time = first.start = when
@@ -1242,6 +1258,9 @@ class ExposureBuilder:
         if told is None or not _gap_is_filler(self.text, told.end(), d.start, ms.inner) or \
                 any(clause[0] <= x.start < told.start() and not self._elapsed_on(x, clause[0]) for x in drugs):
             return  # a drug on the left is the switch's own, but "After two weeks of X, she was switched to Y"
+        if any(x.start < told.start() and actions.get(id(x)) == "stop" for x in drugs):
+            return  # "X was discontinued because of Y, and she was switched to Z": the switch is from X, stopped
+            # already; the other drugs she takes go on (docqa16)
         group = _class_group(d.norm or d.text, d.attrs.get("drug_class"))
         if not group:
             return
@@ -1725,6 +1744,14 @@ class ExposureBuilder:
             course = None  # "had been taking X for 10 years": the time so far, no end (but "she remained on X for a
             # total of 12 weeks" tells the whole past course)
         until = _until_date(self.text, drug, ms.index(ms.times), drug_ix, sent[1])
+        if course is None and until is None and (more := _SAME_SUBJECT_GIVEN.search(self.text, last.end, sent[1])) \
+                and not drug_ix.window(drug.end, more.end()) and (dose or route or freq):
+            # "Avacopan 30 mg twice daily was added on 28/03/2022 to allow a faster steroid taper and was given for
+            # twelve months, until 27/03/2023": the drug's own predicate later in its sentence tells its length and
+            # its last day, past a clause between (docqa16)
+            told = drug.model_copy(update={"start": more.start(), "end": more.end()})
+            course = _course_after(self.text, told, ms.index(ms.durations), drug_ix)
+            until = _until_date(self.text, told, ms.index(ms.times), drug_ix, sent[1])
         if not (dose or route or freq or course or until):
             return None
         seg = DoseSegment(start=when, route=route.norm if route else _ROUTE_IN_NAME.get(drug.text.split()[0].lower()),

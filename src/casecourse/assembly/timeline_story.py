@@ -1251,7 +1251,11 @@ _NEXT_TREATMENT = re.compile(
 # session)
 _AT_THE_VISIT = re.compile(r"\b(?:in (?:the )?clinic(?! (?:letter|note)s?\b)|at (?:this|today's|the present) "
                            r"(?:visit|appointment|review)|currently|at present|overnight|this morning|last night|"
-                           r"(?:she|he|they|the patient) (?:reports|denies|describes|complains of|feels))\b", re.I)
+                           r"(?:she|he|they|the patient) (?:reports|denies|describes|complains of|feels)|"
+                           # a result's change told in the present perfect, up to now: "her IgG has drifted down to
+                           # 5.6 g/L", "the creatinine has risen to 180" (docqa16)
+                           r"(?:has|have)\s+(?:\w+ly\s+)?(?:drifted|fallen|dropped|declined|decreased|risen|"
+                           r"increased|climbed|crept|improved|worsened|stabili[sz]ed))\b", re.I)
 _NOW = re.compile(r"\bnow\b", re.I)
 _NOT_THE_PRESENT = re.compile(r"\b(?:was|were|had|by|until|till|from|since|up to|and)\s+(?:\w+\s+)?$", re.I)
 # a change told against an earlier value and its date: "down from 17 in June", "up from 3.1 L in March 2025"
