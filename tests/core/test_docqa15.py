@@ -275,6 +275,8 @@ def test_the_discharge_summary_keeps_its_history_in_the_past() -> None:
     assert ada.time.point == "2021" and ada.end is not None and ada.end.point in ("2022", "2023")
     assert ada.stop_reason == "inefficacy"
     assert _courses(c, "leflunomide")[0].time.point == "2018"
+    aba = _courses(c, "abatacept")[0]
+    assert aba.time.point == "2023" and aba.end is not None and aba.end.point == "2024"
     assert all((t.latest or t.point or "") <= "2025-03-19" for f in c.facts()
                for t in (getattr(f, "time", None), getattr(f, "end", None)) if t is not None)
     acv = _courses(c, "acyclovir")[0]

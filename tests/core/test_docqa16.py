@@ -129,3 +129,14 @@ def test_a_switch_from_a_drug_just_stopped_keeps_the_other_drugs() -> None:
             "2021 because of an infusion reaction, and she was switched to adalimumab 40 mg every other week.")
     mtx = _one(text, "methotrexate")
     assert mtx.end is None and mtx.status != "stopped"
+
+
+# --- the next treatment "followed" a piece of history that stepped on within itself ---
+
+def test_a_treatment_that_followed_a_stop_later_in_history_starts_after_it() -> None:
+    text = ("Admission date: 04/08/2025\n\nShe has ankylosing spondylitis. Certolizumab 200 mg every other week was "
+            "started four years before admission and stopped eighteen months later because of psoriasis. "
+            "Upadacitinib 15 mg daily followed for one year with a partial response.\n")
+    upa = _one(text, "upadacitinib")
+    assert upa.time.point in ("2022", "2023")
+    assert upa.end is not None and upa.status == "completed"

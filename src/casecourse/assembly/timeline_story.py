@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Container
 
 from casecourse.assembly.positions import ByType
 from casecourse.assembly.timeline import (
@@ -288,6 +289,7 @@ class _StoryPlacer:
         self.at_discharge = _sentences_of(reading.sentences, [m.start() for m in _AT_DISCHARGE.finditer(reading.text)])
         self.discharged_at = {} if not self.at_discharge else _discharge_positions(reading, types)
         # a treatment's stated length ("for two years"): what a drug told on in a piece of history lasted (docqa16)
+        self.stepped: set[int] = set()  # pieces of history whose later times are steps within them, not the story's
         self.lengths = [m for m in types.of("duration") if m.attrs.get("signal") == "for"] if has_calendar else []
         # the last day the document tells of (its discharge date, else its own date): no time counted on in a piece
         # of history passes it
@@ -883,11 +885,14 @@ class _StoryPlacer:
                 self._back_to_presentation(i)
             if self.today is not None or self.born is not None or self.last_admitted is not None:
                 self._back_to_visit(i)
-        if self.setter is None and self.aside is None and _goes_on_in_history(self.reading, i, self.out, self.asides) \
+        if self.setter is None and self.aside is None and _goes_on_in_history(self.reading, i, self.out, self.asides,
+                                                                              self.stepped) \
                 and i not in self.scan.admitted_in and i not in self.scan.readmitted_in and i not in self.arrived_in \
                 and i not in self.scan.at_admission:
             # "Five months before admission, he had migraines. These were accompanied by nausea.": the history's time
-            self.aside = self.out[i - 1].time.model_copy(update={"derivation": "carried"})  # type: ignore[union-attr]
+            told = self.out[i - 1]
+            last = told.shifts[-1][1] if told.shifts and i - 1 in self.stepped else told.time  # type: ignore[union-attr]
+            self.aside = last.model_copy(update={"derivation": "carried"})
             if self.history is not None and self.history[0] == i - 1 or _treats_diagnosis(self.reading, i):
                 # "... arthritis diagnosed nine years before this admission. Methotrexate was started at 10 mg weekly.
                 # Two years later ...": the history told on, counted on from (docqa15)
@@ -984,6 +989,8 @@ class _StoryPlacer:
             resumes = tuple(sorted((*resumes, *items), key=lambda shift: shift[0])) if items else resumes
         if setter is not None and not resumes and has_calendar and setter.attrs.get("rel_direction") == "before":
             resumes = self._later_in_history(i, setter, aside)
+            if resumes:
+                self.stepped.add(i)
         if setter is not None and not resumes and setter.attrs.get("rel_direction") == "before" and \
                 (told := PRESENTED_THEN_LOOKS_BACK.search(text, self.sentences[i][0], setter.start)) is not None:
             # "presented with fever and dark urine after starting atorvastatin six weeks earlier": the presentation is
@@ -1033,6 +1040,7 @@ class _StoryPlacer:
         if self.written is not None and _before(self.written, after):
             return None
         self.history = (i, aside)
+        self.stepped.add(i)
         return SentenceTime(time=aside, timex=None, shifts=tuple(shifts))
 
     def _later_in_history(self, i: int, setter: Mention, aside: TimeRef) -> tuple[tuple[int, TimeRef], ...]:
@@ -1179,13 +1187,18 @@ def _history_told_before(text: str, sentence_start: int, tx: Mention, i: int, ou
         and counted.offset_days[1] <= 0 else None
 
 
-def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None], asides: set[int]) -> bool:
+def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None], asides: set[int],
+                        stepped: Container[int] = ()) -> bool:
     """Whether sentence `i` (with no time of its own) goes on telling the piece of history the sentence before it told
     ("These were accompanied by nausea", "After eating this, he developed diarrhoea"; the first treatment of a
     diagnosis it dated, "Methotrexate was started at 10 mg weekly"), which did not resume the story within itself."""
     if i == 0 or i - 1 not in asides:
         return False
     before = out[i - 1]
+    if before is not None and before.shifts and i - 1 in stepped:
+        # a piece of history that stepped on within itself ("started three years before admission and stopped
+        # fourteen months later"): the next treatment told "then" or "followed" goes on after its last step (docqa16)
+        return _NEXT_TREATMENT.match(reading.text, reading.sentences[i][0]) is not None
     return before is not None and not before.shifts \
         and (_CONTINUES.match(reading.text, reading.sentences[i][0]) is not None or _treats_diagnosis(reading, i))
 
@@ -1241,8 +1254,10 @@ def _treats_diagnosis(reading: Reading, i: int) -> bool:
 # a sentence opening by giving the next treatment of a history: "Leflunomide 20 mg daily was then given", "She was
 # then started on X" (docqa16)
 _NEXT_TREATMENT = re.compile(
-    r"\W*(?:[A-Z][\w-]+(?:\s+[\w./-]+){0,5}?|(?:she|he|they|the\s+patient))\s+(?:was|were)\s+then\s+"
-    r"(?:given|started|commenced|begun|initiated|introduced|treated|switched|changed)\b", re.I)
+    r"\W*(?:(?:[A-Z][\w-]+(?:\s+[\w./-]+){0,5}?|(?:she|he|they|the\s+patient))\s+(?:was|were)\s+then\s+"
+    r"(?:given|started|commenced|begun|initiated|introduced|treated|switched|changed)\b|"
+    # "Abatacept 125 mg weekly followed for one year": the next treatment, after the last step told
+    r"[A-Z][\w-]+(?:\s+[\w./-]+){0,5}?\s+(?:then\s+)?followed\b(?!\s+by\b))", re.I)
 
 
 # the visit a letter records, told without "today" (docqa7): "in clinic", "at this visit", "currently", "now"
