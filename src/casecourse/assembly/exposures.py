@@ -15,6 +15,7 @@ from functools import cache
 
 from casecourse.assembly.exposure_carried import carried_barred
 from casecourse.assembly.exposure_classes import classes_given, drop_restated, is_class_course
+from casecourse.assembly.exposure_indications import indications, stops
 from casecourse.assembly.exposure_courses import (
     _AFTER_COURSE,
     _AFTER_DOSES,
@@ -585,6 +586,7 @@ class ExposureBuilder:
         self._until_times: dict[int, TimeRef | None] = {}  # the sentence's "until" times by position, as placed
         self._withheld: dict[str, TimeRef] = {}  # drug first told as withheld (not known taken) -> the time told
         self._prev_time: TimeRef | None = None  # the time of the sentence before
+        self._for: dict[str, frozenset[str]] = {}  # exposure id -> the conditions its start named it given for
 
     # -- state changes -------------------------------------------------------------------------------
     def _new(self, drug: Mention, when: TimeRef, sent: tuple[int, int], seg: DoseSegment | None) -> Exposure:
@@ -798,6 +800,9 @@ class ExposureBuilder:
         prev, self._prev_time = self._prev_time, st.time
         if self.active:
             self.all_stopped(sent, st)
+        conditions = [m for m in mentions if m.type in ("condition", "finding")]
+        if self.active and self._for and conditions:
+            self._indication_stops(sent, conditions, mentions, st)
         if not self._previous and not any(m.type in _DRUG_TYPES for m in mentions):
             return  # (most sentences) no drug nor class named here or just before: nothing to start, stop or resume
         if _glossary(self.text, sent):
@@ -819,9 +824,43 @@ class ExposureBuilder:
             return
         self._previous = drugs
         told = self._read_drugs(sent, ms, drugs, st, prev)
+        n = self._n
         for d in told.drugs:
             self._drug(d, told)
         self._started_then_changed(told)
+        if self._n > n and conditions:
+            self._indications(sent, told, conditions, ms, n)
+
+    def _indications(self, sent: tuple[int, int], told: _DrugSentence, conditions: list[Mention], ms: _Mentions,
+                     n: int) -> None:
+        """Tie each course the sentence started to the condition the sentence names it given for ("X and Y were
+        started for babesiosis"), for a stop told later by that condition (`_indication_stops`)."""
+        inner = [*ms.drugs, *ms.doses, *ms.routes, *ms.freqs, *ms.durations, *ms.classes]
+        new = {x.id for x in self.exposures[n:]} if len(self.exposures) >= n else set()
+        for d in told.drugs:
+            exp = self.active.get(d.norm or d.text)
+            if exp is None or exp.id not in new or exp.id in self._for:
+                continue
+            if keys := indications(self.text, d, sent, inner, conditions):
+                self._for[exp.id] = keys
+
+    def _indication_stops(self, sent: tuple[int, int], conditions: list[Mention], mentions: list[Mention],
+                          st: SentenceTime) -> None:
+        """ "Treatment for babesiosis was stopped", "the antibiotics for the pneumonia were discontinued": the active
+        courses tied to that condition stop (completed for "completed / finished"); none when no course is tied to it.
+        A class head ("antibiotics for X") stops only the tied courses of its members."""
+        for keys, act, at, head in stops(self.text, sent, conditions):
+            klass = next((str(m.norm or "").lower() for m in mentions if m.type == "drug_class" and m.start >= at
+                          and m.start < at + 40), "") if head else ""
+            members = _class_members().get(klass, frozenset()) if klass else frozenset()
+            when = st.at(at)
+            why = None if act == "complete" else _reason(self.text[at:sent[1]])
+            for name, exp in list(self.active.items()):
+                if not (self._for.get(exp.id, frozenset()) & keys):
+                    continue
+                if members and not (name in members or f"drug_class:{exp.drug_class}" in members):
+                    continue
+                self._stop(name, when, why, "completed" if act == "complete" else "stopped")
 
     def _given(self, sent: tuple[int, int], mentions: list[Mention]) -> _Mentions:
         """The sentence's mentions by what they tell of a treatment given: drugs taken, doses (not a taper's step),
