@@ -21,9 +21,10 @@ _FOR = re.compile(r"\b(?:for|to\s+treat|against|as\s+(?:a\s+)?(?:treatment|thera
 
 # the words a gap between a drug and its "for" may hold besides the sentence's drugs, doses, routes, frequencies and
 # lengths: a list's links, a course's words, and a passive start ("X and Y were started for Z")
-_GAP_WORDS = frozenset({"and", "or", "plus", "with", "the", "a", "an", "his", "her", "course", "courses", "of", "therapy",
-                        "treatment", "empiric", "empirical", "empirically", "daily", "oral", "orally", "intravenous",
-                        "intravenously", "iv", "combination", "dual", "triple", "regimen", "in", "both", "also"})
+_GAP_WORDS = frozenset({"and", "or", "plus", "with", "the", "a", "an", "his", "her", "course", "courses", "of",
+                        "therapy", "treatment", "empiric", "empirical", "empirically", "daily", "oral", "orally",
+                        "intravenous", "intravenously", "iv", "combination", "dual", "triple", "regimen", "in", "both",
+                        "also"})
 _START_VERB = re.compile(r"\s*(?:was|were)\s+(?:also\s+|then\s+|subsequently\s+|later\s+|empirically\s+)?"
                          r"(?:started|given|initiated|commenced|administered|added|prescribed|begun|continued|used)\s*$",
                          re.I)

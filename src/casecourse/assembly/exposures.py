@@ -15,7 +15,6 @@ from functools import cache
 
 from casecourse.assembly.exposure_carried import carried_barred
 from casecourse.assembly.exposure_classes import classes_given, drop_restated, is_class_course
-from casecourse.assembly.exposure_indications import indications, stops
 from casecourse.assembly.exposure_courses import (
     _AFTER_COURSE,
     _AFTER_DOSES,
@@ -103,6 +102,7 @@ from casecourse.assembly.exposure_doses import (
     _started_then_switched,
     _timing_after_dose,
 )
+from casecourse.assembly.exposure_indications import indications, stops
 from casecourse.assembly.exposure_text import (
     _Blocks,
     _gap_is_filler,
