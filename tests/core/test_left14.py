@@ -54,3 +54,76 @@ def test_a_drug_added_in_its_own_clause_ties_only_itself() -> None:
     rx = _rx(text)
     assert rx["doxycycline"].status == "stopped"
     assert rx["amoxicillin"].end is None
+
+
+# --- thousands grouped by a space before a unit per something ---
+
+def _labs(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(lab.test, lab.value, lab.unit) for lab in analyze_text(text).labs]
+
+
+_WEAK = "A 40-year-old man was admitted with weakness. "
+
+
+def test_a_viral_load_grouped_by_a_space_is_one_number() -> None:
+    assert _labs(_WEAK + "The HIV viral load was 45 000 copies/mL.") == [("hiv-1 viral load", 45000.0, "copies/mL")]
+
+
+def test_an_activity_in_units_per_litre_grouped_by_a_space_is_one_number() -> None:
+    labs = _labs(_WEAK + "Creatine kinase was 19 000 units/L.")
+    assert labs == [("creatine kinase", 19000.0, "units/L")]
+
+
+def test_an_osmolality_and_a_day_s_protein_grouped_by_a_space() -> None:
+    labs = _labs(_WEAK + "Serum osmolality was 1 250 mOsm/kg. Urine protein was 3 500 mg/24 h.")
+    assert ("osmolality", 1250.0, "mOsm/kg") in labs and ("urine protein", 3500.0, "mg/24 h") in labs
+    assert all(v not in (1.0, 3.0, 250.0, 500.0) for _, v, _ in labs)
+
+
+def test_no_break_and_thin_spaces_group_thousands() -> None:  # guard: passes on the base too
+    for space in ("\u00a0", "\u2009", "\u202f"):
+        assert _labs(_WEAK + f"Creatine kinase was 19{space}000 U/L.") == [("creatine kinase", 19000.0, "U/L")]
+
+
+def test_two_numbers_with_no_unit_after_are_not_joined() -> None:  # guard: passes on the base too
+    assert all(v != 19000.0 for _, v, _ in _labs(_WEAK + "Creatine kinase was 19 000."))
+    assert all(v != 62109.0 for _, v, _ in _labs(_WEAK + "Platelets were 62 109/L."))
+
+
+# --- a figure legend takes no time from the story where it stands ---
+
+_INJURY = ("A 54-year-old man was admitted on 2 March 2019 after a motor vehicle collision. A CT scan showed an "
+           "infrarenal aortic pseudoaneurysm. He was discharged on 8 March 2019.\n\n"
+           "At one-year follow-up, he was well.\n\n")
+
+
+def _times(text: str, name: str) -> list[str | None]:
+    c = analyze_text(text)
+    return [f.time.point or f.time.earliest for f in [*c.findings, *c.conditions] if f.name == name]
+
+
+def test_a_legend_after_a_later_time_is_undated() -> None:
+    text = _INJURY + "Figure 1: CT angiogram showing active extravasation and a retroperitoneal haematoma.\n\nHe is well."
+    assert _times(text, "extravasation") == [None]
+
+
+def test_a_legend_glued_to_a_later_sentence_is_undated() -> None:
+    text = _INJURY.rstrip() + "Figure 1 CT angiogram showing active extravasation.\n\nHe remained well."
+    assert _times(text, "extravasation") == [None]
+
+
+def test_a_legend_naming_its_time_keeps_it() -> None:  # guard: passes on the base too
+    text = _INJURY + "Figure 2: CT on 5 March 2019 showing active extravasation.\n\nHe is well."
+    assert _times(text, "extravasation") == ["2019-03-05"]
+
+
+def test_a_legend_at_admission_is_dated_by_the_admission() -> None:  # guard: passes on the base too
+    text = _INJURY + "Figure 1: ECG at admission showing sinus tachycardia.\n\nHe is well."
+    assert _times(text, "sinus tachycardia") == ["2019-03-02"]
+
+
+def test_a_legend_finding_the_story_told_is_no_second_finding() -> None:
+    text = ("A 54-year-old man was admitted on 2 March 2019 with abdominal pain. A CT scan showed a liver abscess and "
+            "ascites. He was discharged on 8 March 2019.\n\nAt one-year follow-up, he was well.\n\n"
+            "Figure 1: CT showing ascites.\n\nHe is well.")
+    assert _times(text, "ascites") == ["2019-03-02"]
