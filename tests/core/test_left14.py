@@ -103,7 +103,8 @@ def _times(text: str, name: str) -> list[str | None]:
 
 
 def test_a_legend_after_a_later_time_is_undated() -> None:
-    text = _INJURY + "Figure 1: CT angiogram showing active extravasation and a retroperitoneal haematoma.\n\nHe is well."
+    text = _INJURY + ("Figure 1: CT angiogram showing active extravasation and a retroperitoneal haematoma.\n\n"
+                      "He is well.")
     assert _times(text, "extravasation") == [None]
 
 
