@@ -128,3 +128,19 @@ def test_a_legend_finding_the_story_told_is_no_second_finding() -> None:
             "ascites. He was discharged on 8 March 2019.\n\nAt one-year follow-up, he was well.\n\n"
             "Figure 1: CT showing ascites.\n\nHe is well.")
     assert _times(text, "ascites") == ["2019-03-02"]
+
+
+def test_a_legend_glued_after_a_drug_leaves_the_drug_its_time() -> None:
+    text = ("A 40-year-old man was admitted on 2 March 2019 with fever. He was started on ivermectin and improved."
+            "Fig. 1 Chest X-ray showing bilateral infiltrates.\nHe was well at follow-up.")
+    rx = _rx(text)
+    assert rx["ivermectin"].segments[0].start.point == "2019-03-02"
+    assert _times(text, "infiltrates") == [None]
+
+
+def test_a_legend_procedure_the_story_told_is_no_second_procedure() -> None:
+    text = ("A 70-year-old man was admitted on 2 March 2019 with a stroke. He underwent carotid stenting on 3 March "
+            "2019. He was discharged on 9 March 2019.\n\nAt one-year follow-up, he was well.\n\n"
+            "Figure 2: Angiogram showing carotid stenting with a patent stent.\n\nHe is well.")
+    procs = [p for p in analyze_text(text).procedures if p.name == "stenting"]
+    assert len(procs) == 1 and procs[0].time.point == "2019-03-03"

@@ -930,8 +930,9 @@ class ExposureBuilder:
             told.drugs = [d for d in drugs if d is not ended[0]]
             told.st = st = SentenceTime(time=ended[1], timex=None)
         told.drug_ix, told.dose_ix = ms.index(told.drugs), ms.index(ms.doses)
-        told.told = sorted([*([(st.timex.start, st.time)] if st.timex is not None else []), *st.shifts],
-                           key=lambda x: x[0])
+        # (not where a glued legend turns the time unknown: it dates nothing before it, left14)
+        told.told = sorted([*([(st.timex.start, st.time)] if st.timex is not None else []),
+                            *(x for x in st.shifts if x[1].derivation != "unknown")], key=lambda x: x[0])
         told.until_at = until_at = {t.start for t in ms.times if _until_at(text, t)} | {
             t.start for prev, t in zip(ms.times, ms.times[1:], strict=False) if _range_end(text, prev, t)
             and _counted(t)}  # "from week 3 to week 8": the course's last week
