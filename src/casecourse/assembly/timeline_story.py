@@ -378,8 +378,9 @@ class _StoryPlacer:
         if self.setter is not None:
             self.legend_time = self.current
         elif i in self.scan.at_admission and self.legend_time is None:
-            # "Figure 1. ECG at admission showing ...": the admission told last (day 0 when none is)
-            stay = self.last_admitted if self.has_calendar else self.last_stay
+            # "Figure 1. ECG at admission showing ...": the story's admission, the first told (day 0); a legend does not
+            # say which later stay it would be
+            stay = self.admitted if self.has_calendar else None
             self.current = self.legend_time = stay or (None if self.has_calendar else TimeRef(
                 offset_days=(0.0, 0.0), derivation="carried", precision="day", anchor="day0"))
         else:
