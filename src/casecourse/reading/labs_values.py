@@ -26,7 +26,8 @@ _NUM = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u2005-\u200a\u202f](?!109/)\d{
         # or before any unit per something, or an activity or count unit of its own (left14): "19 000 units/L",
         # "45 000 copies/mL", "1 250 mOsm/kg", "3 500 mg/24 h", "19 000 IU"; not a mass alone ("2 500 mg tablets" may
         # be two tablets of 500 mg)
-        r"[A-Za-zµμ]{1,8}/(?=[\dA-Za-zµμ])|(?:IU|U|units|copies)\b(?!/))"
+        # (not a count in billions per litre, "81 000 bil/L": no count in 10^9/L runs to thousands)
+        r"(?!bil(?:lion)?s?/)[A-Za-zµμ]{1,8}/(?=[\dA-Za-zµμ])|(?:IU|U|units|copies)\b(?!/))"
         # or before a change to such a number: "from 30 000 to 23 000/µL"
         r"|\s*(?:-|–|to)\s*\d{1,3}(?:[ \u00a0]\d{3})+\s?(?:/|per\b|cells\b))|\d+(?:,\d{1,2}(?![\d,]))?)"
         r"(?:\.\d+)?")
