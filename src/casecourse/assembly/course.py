@@ -513,6 +513,10 @@ class CourseAssembler:
                 # "the fever resolved on day 10" ends a finding the story told ("intermittent fever" too); it is no
                 # new one
                 return
+            if key[1] is None and not when.known and any(k[0] == key[0] and k[2] == key[2] for k in self._findings):
+                # told again with no time of its own (a figure legend's "CT showing the abscess", which takes no time
+                # from the story: left14): the finding the story already holds, not a second one
+                return
             if key not in self._findings:
                 codings = [Coding(system="http://purl.obolibrary.org/obo/hp.owl", code=str(m.attrs["hpo"]),
                                   display=str(m.attrs.get("label") or m.norm))] if m.attrs.get("hpo") else []

@@ -102,6 +102,7 @@ from casecourse.assembly.exposure_doses import (
     _started_then_switched,
     _timing_after_dose,
 )
+from casecourse.assembly.exposure_indications import indications, stops
 from casecourse.assembly.exposure_text import (
     _Blocks,
     _gap_is_filler,
@@ -609,6 +610,7 @@ class ExposureBuilder:
         self._until_times: dict[int, TimeRef | None] = {}  # the sentence's "until" times by position, as placed
         self._withheld: dict[str, TimeRef] = {}  # drug first told as withheld (not known taken) -> the time told
         self._prev_time: TimeRef | None = None  # the time of the sentence before
+        self._for: dict[str, frozenset[str]] = {}  # exposure id -> the conditions its start named it given for
 
     # -- state changes -------------------------------------------------------------------------------
     def _new(self, drug: Mention, when: TimeRef, sent: tuple[int, int], seg: DoseSegment | None) -> Exposure:
@@ -822,6 +824,9 @@ class ExposureBuilder:
         prev, self._prev_time = self._prev_time, st.time
         if self.active:
             self.all_stopped(sent, st)
+        conditions = [m for m in mentions if m.type in ("condition", "finding")]
+        if self.active and self._for and conditions:
+            self._indication_stops(sent, conditions, mentions, st)
         if not self._previous and not any(m.type in _DRUG_TYPES for m in mentions):
             return  # (most sentences) no drug nor class named here or just before: nothing to start, stop or resume
         if _glossary(self.text, sent):
@@ -843,9 +848,43 @@ class ExposureBuilder:
             return
         self._previous = drugs
         told = self._read_drugs(sent, ms, drugs, st, prev)
+        n = self._n
         for d in told.drugs:
             self._drug(d, told)
         self._started_then_changed(told)
+        if self._n > n and conditions:
+            self._indications(sent, told, conditions, ms, n)
+
+    def _indications(self, sent: tuple[int, int], told: _DrugSentence, conditions: list[Mention], ms: _Mentions,
+                     n: int) -> None:
+        """Tie each course the sentence started to the condition the sentence names it given for ("X and Y were
+        started for babesiosis"), for a stop told later by that condition (`_indication_stops`)."""
+        inner = [*ms.drugs, *ms.doses, *ms.routes, *ms.freqs, *ms.durations, *ms.classes]
+        new = {x.id for x in self.exposures[n:]} if len(self.exposures) >= n else set()
+        for d in told.drugs:
+            exp = self.active.get(d.norm or d.text)
+            if exp is None or exp.id not in new or exp.id in self._for:
+                continue
+            if keys := indications(self.text, d, sent, inner, conditions):
+                self._for[exp.id] = keys
+
+    def _indication_stops(self, sent: tuple[int, int], conditions: list[Mention], mentions: list[Mention],
+                          st: SentenceTime) -> None:
+        """ "Treatment for babesiosis was stopped", "the antibiotics for the pneumonia were discontinued": the active
+        courses tied to that condition stop (completed for "completed / finished"); none when no course is tied to it.
+        A class head ("antibiotics for X") stops only the tied courses of its members."""
+        for keys, act, at, head in stops(self.text, sent, conditions):
+            klass = next((str(m.norm or "").lower() for m in mentions if m.type == "drug_class" and m.start >= at
+                          and m.start < at + 40), "") if head else ""
+            members = _class_members().get(klass, frozenset()) if klass else frozenset()
+            when = st.at(at)
+            why = None if act == "complete" else _reason(self.text[at:sent[1]])
+            for name, exp in list(self.active.items()):
+                if not (self._for.get(exp.id, frozenset()) & keys):
+                    continue
+                if members and not (name in members or f"drug_class:{exp.drug_class}" in members):
+                    continue
+                self._stop(name, when, why, "completed" if act == "complete" else "stopped")
 
     def _given(self, sent: tuple[int, int], mentions: list[Mention]) -> _Mentions:
         """The sentence's mentions by what they tell of a treatment given: drugs taken, doses (not a taper's step),
@@ -915,8 +954,9 @@ class ExposureBuilder:
             told.drugs = [d for d in drugs if d is not ended[0]]
             told.st = st = SentenceTime(time=ended[1], timex=None)
         told.drug_ix, told.dose_ix = ms.index(told.drugs), ms.index(ms.doses)
-        told.told = sorted([*([(st.timex.start, st.time)] if st.timex is not None else []), *st.shifts],
-                           key=lambda x: x[0])
+        # (not where a glued legend turns the time unknown: it dates nothing before it, left14)
+        told.told = sorted([*([(st.timex.start, st.time)] if st.timex is not None else []),
+                            *(x for x in st.shifts if x[1].derivation != "unknown")], key=lambda x: x[0])
         told.until_at = until_at = {t.start for t in ms.times if _until_at(text, t)} | {
             t.start for prev, t in zip(ms.times, ms.times[1:], strict=False) if _range_end(text, prev, t)
             and _counted(t)}  # "from week 3 to week 8": the course's last week

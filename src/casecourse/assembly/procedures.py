@@ -229,6 +229,12 @@ class ProcedureBuilder:
         if (same := self._seen.get(key)) is not None:
             self._merge(same, m)
             return
+        if not when.known and (told := next((p for p in reversed(self.procedures)
+                                             if p.name == name and p.status == status), None)) is not None:
+            # told again with no time of its own (a figure legend's "angiogram showing the stent", which takes no time
+            # from the story: left14): the procedure already told, not a second one
+            self._merge(told, m)
+            return
         proc = Procedure(id=f"procedure-{len(self.procedures) + 1}", name=name, text=" ".join(m.text.split()),
                          category=category or None, assertion=assertion, status=status, time=when,
                          provenance=provenance(self.text, m, sent, "procedures"))

@@ -77,11 +77,14 @@ class SentenceTime:
         return t
 
     def shift_after(self, pos: int, gap: int) -> TimeRef | None:
-        """The first shift after `pos`, at most `gap` characters after it."""
+        """The first shift after `pos`, at most `gap` characters after it; none where the time turns unknown (a figure
+        legend glued to the sentence, which dates nothing before it: left14)."""
         if self._starts is not None:
             i = bisect.bisect_right(self._starts, pos)
-            return self.shifts[i][1] if i < len(self.shifts) and self._starts[i] <= pos + gap else None
-        return next((later for start, later in self.shifts if pos < start <= pos + gap), None)
+            later = self.shifts[i][1] if i < len(self.shifts) and self._starts[i] <= pos + gap else None
+        else:
+            later = next((later for start, later in self.shifts if pos < start <= pos + gap), None)
+        return later if later is None or later.derivation != "unknown" else None
 
     def dated_right_after(self, text: str, end: int) -> TimeRef | None:
         """The date a result's own clause gives right after it ("ferritin fell to 3,100 ug/L by 16 April"), when the
