@@ -516,6 +516,10 @@ class CourseAssembler:
                 # "the fever resolved on day 10" ends a finding the story told ("intermittent fever" too); it is no
                 # new one
                 return
+            if key[1] is None and not when.known and any(k[0] == key[0] and k[2] == key[2] for k in self._findings):
+                # told again with no time of its own (a figure legend's "CT showing the abscess", which takes no time
+                # from the story: left14): the finding the story already holds, not a second one
+                return
             if key not in self._findings:
                 codings = [Coding(system="http://purl.obolibrary.org/obo/hp.owl", code=str(m.attrs["hpo"]),
                                   display=str(m.attrs.get("label") or m.norm))] if m.attrs.get("hpo") else []
@@ -1089,6 +1093,8 @@ class CourseAssembler:
         """A result told of a relative, a donor or a partner, the subject of its clause ("her mother's ANA was
         positive", "the donor was CMV IgG positive", "his brother had a ferritin of 1200 ng/mL"): not the patient's
         (but "the mother" of an obstetric report is the patient: `_mother_is_patient`)."""
+        if m.type == "lab_value" and m.attrs.get("value") is None and _OTHER_PERSON_AFTER.match(self.text, m.end):
+            return True  # "a COVID-19 positive contact", "an HIV-positive partner": that person's result (docqa13)
         at = min(m.start, int(m.attrs.get("item_start") or m.start))
         starts = [b.end() for b in _CLAUSE_OPEN.finditer(self.text, sent[0], at)]
         subject = _relative_result_subject().match(self.text, starts[-1] if starts else sent[0])
@@ -1678,6 +1684,12 @@ _COLUMN_DAY = anchored(r"(?:(?:on|at)\s+)?(?:(?P<adm>admission|presentation)|(?:
                        r"(?:\s+(?:of|after)\s+(?:admission|hospitali[sz]ation))?)\s*", re.I)
 
 
+# a person named right after a result word: the result is that person's ("a COVID-19 positive family member")
+_OTHER_PERSON_AFTER = re.compile(
+    r"\s+(?:(?:close|household|family|sick|index|known)\s+)?(?:contacts?|family\s+members?|relatives?|"
+    r"household\s+members?|persons?|individuals?|people|colleagues?|co-?workers?|neighbou?rs?|friends?|partners?|"
+    r"spouses?|husband|wife|siblings?|brothers?|sisters?|mother|father|parents?|sons?|daughters?|cousins?|"
+    r"roommates?|donors?)\b", re.I)
 # a family history governing what follows, without the patient's own ("no personal or family history of X" is both)
 _FAMILY_BEFORE = re.compile(r"\bfamily(?: medical)? history\b(?:(?!\b(?:personal|past|own|himself|herself)\b)[^.;])*$",
                             re.I)

@@ -24,7 +24,9 @@ _FILLER = {"and", "or", "was", "were", "is", "are", "been", "be", "then", "also"
            "outpatient", "home", "maintenance", "usual", "regular", "which", "empirical", "empiric", "had", "has",
            "have", "prophylaxis", "prophylactic", "administration", "agent", "agents", "every",
            # "an X-based regimen was initially planned but deferred" (exposure QA, expqa9)
-           "-based", "regimen", "regimens", "initially"}
+           "-based", "regimen", "regimens", "initially",
+           # "the X prescription was stopped", "X intake was stopped" (documents QA round docqa13)
+           "prescription", "prescriptions", "intake"}
 # and adverbs of manner or order ("X was slowly weaned off"; knowledge/gap_adverbs.csv, exposure QA expqa13)
 _FILLER |= {r["adverb"] for r in table("gap_adverbs.csv")}
 

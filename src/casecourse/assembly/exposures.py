@@ -102,6 +102,7 @@ from casecourse.assembly.exposure_doses import (
     _started_then_switched,
     _timing_after_dose,
 )
+from casecourse.assembly.exposure_indications import indications, stops
 from casecourse.assembly.exposure_text import (
     _Blocks,
     _gap_is_filler,
@@ -334,6 +335,30 @@ _ELAPSED_OF = re.compile(r"\b(?:after|within|by|following)\s+(?:\d+|one|two|thre
 # a harm laid on the drug named right after it: "an infusion reaction to X", "hypersensitivity to X"
 _HARM_TO = re.compile(r"\b(?:[\w-]+\s+){0,2}(?:reaction|allergy|hypersensitivity|intolerance|toxicity|anaphylaxis)"
                       r"\s+(?:to|with)\s+(?:the\s+)?$", re.I)
+
+
+_N_WORDS = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|twenty-one|twenty-eight"
+# a course given "to complete" a length: "switched to oral amoxicillin to complete 10 days in total", "IV ceftriaxone to
+# complete a 14-day course", "to complete a total of 6 weeks of antibiotics", "to complete two weeks total"; "an
+# additional / a further 10 days", "7 days more" count from the time told, the others from the course's first day
+_TO_COMPLETE_AFTER = re.compile(
+    r"(?:\s+(?:on|from|at|after)\s+[^.;,()]{1,25}?)?\s*,?\s*(?:(?:in\s+order\s+)?to|and)\s+complete\s+(?:for\s+)?(?:a\s+total\s+of\s+|a\s+course\s+of\s+|"
+    r"(?:an?|the|his|her|their)\s+(?=(?:additional|further)\s|\d|[a-z]+[\s-](?:days?|weeks?|months?)\b))?"
+    r"(?P<more>(?:additional|further)\s+)?(?P<n>" + _N_WORDS + r")[\s-](?P<u>days?|weeks?|months?)\b"
+    r"(?P<more2>\s+more\b)?", re.I)
+_TO_COMPLETE_BEFORE = re.compile(
+    r"\bto\s+complete\s+(?:a\s+total\s+of\s+|an?\s+)?(?P<more>(?:additional|further)\s+)?(?P<n>" + _N_WORDS +
+    r")[\s-](?P<u>days?|weeks?|months?)(?:\s+course)?\s+of\s+(?:(?:oral|intravenous|iv|i\.v\.|po|the|daily)\s+)*$",
+    re.I)
+# the length told of the whole treatment: "6 weeks of antibiotic therapy", "14 days of treatment", "10 days in total"
+_WHOLE_TREATMENT = re.compile(r"\s+(?:in\s+)?total\b|(?:\s+course)?\s+of\s+(?:[\w-]+\s+){0,2}?(?:antibiotics?|"
+                              r"antimicrobials?|antifungals?|therapy|treatment)\b", re.I)
+# between two names of a list, their routes written: "IV ceftriaxone and oral metronidazole"
+_NAMES_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:(?:oral|intravenous|iv|i\.v\.|po)\s+)*", re.I)
+# the drug switched to, right before it: "switched to oral amoxicillin", "changed over to", "stepped down to"
+_SWITCHED_TO_BEFORE = re.compile(
+    r"\b(?:switched|changed|converted|transitioned|stepped\s+down|de-?escalated)\s+(?:over\s+)?to\s+"
+    r"(?:(?:oral|intravenous|iv|i\.v\.|po|enteral)\s+)*$", re.I)
 
 
 def _completed_length(text: str, told: re.Match) -> tuple[float, str]:
@@ -597,6 +622,7 @@ class ExposureBuilder:
         self._until_times: dict[int, TimeRef | None] = {}  # the sentence's "until" times by position, as placed
         self._withheld: dict[str, TimeRef] = {}  # drug first told as withheld (not known taken) -> the time told
         self._prev_time: TimeRef | None = None  # the time of the sentence before
+        self._for: dict[str, frozenset[str]] = {}  # exposure id -> the conditions its start named it given for
 
     # -- state changes -------------------------------------------------------------------------------
     def _new(self, drug: Mention, when: TimeRef, sent: tuple[int, int], seg: DoseSegment | None) -> Exposure:
@@ -824,6 +850,9 @@ class ExposureBuilder:
         prev, self._prev_time = self._prev_time, st.time
         if self.active:
             self.all_stopped(sent, st)
+        conditions = [m for m in mentions if m.type in ("condition", "finding")]
+        if self.active and self._for and conditions:
+            self._indication_stops(sent, conditions, mentions, st)
         if not self._previous and not any(m.type in _DRUG_TYPES for m in mentions):
             return  # (most sentences) no drug nor class named here or just before: nothing to start, stop or resume
         if _glossary(self.text, sent):
@@ -845,9 +874,43 @@ class ExposureBuilder:
             return
         self._previous = drugs
         told = self._read_drugs(sent, ms, drugs, st, prev)
+        n = self._n
         for d in told.drugs:
             self._drug(d, told)
         self._started_then_changed(told)
+        if self._n > n and conditions:
+            self._indications(sent, told, conditions, ms, n)
+
+    def _indications(self, sent: tuple[int, int], told: _DrugSentence, conditions: list[Mention], ms: _Mentions,
+                     n: int) -> None:
+        """Tie each course the sentence started to the condition the sentence names it given for ("X and Y were
+        started for babesiosis"), for a stop told later by that condition (`_indication_stops`)."""
+        inner = [*ms.drugs, *ms.doses, *ms.routes, *ms.freqs, *ms.durations, *ms.classes]
+        new = {x.id for x in self.exposures[n:]} if len(self.exposures) >= n else set()
+        for d in told.drugs:
+            exp = self.active.get(d.norm or d.text)
+            if exp is None or exp.id not in new or exp.id in self._for:
+                continue
+            if keys := indications(self.text, d, sent, inner, conditions):
+                self._for[exp.id] = keys
+
+    def _indication_stops(self, sent: tuple[int, int], conditions: list[Mention], mentions: list[Mention],
+                          st: SentenceTime) -> None:
+        """ "Treatment for babesiosis was stopped", "the antibiotics for the pneumonia were discontinued": the active
+        courses tied to that condition stop (completed for "completed / finished"); none when no course is tied to it.
+        A class head ("antibiotics for X") stops only the tied courses of its members."""
+        for keys, act, at, head in stops(self.text, sent, conditions):
+            klass = next((str(m.norm or "").lower() for m in mentions if m.type == "drug_class" and m.start >= at
+                          and m.start < at + 40), "") if head else ""
+            members = _class_members().get(klass, frozenset()) if klass else frozenset()
+            when = st.at(at)
+            why = None if act == "complete" else _reason(self.text[at:sent[1]])
+            for name, exp in list(self.active.items()):
+                if not (self._for.get(exp.id, frozenset()) & keys):
+                    continue
+                if members and not (name in members or f"drug_class:{exp.drug_class}" in members):
+                    continue
+                self._stop(name, when, why, "completed" if act == "complete" else "stopped")
 
     def _given(self, sent: tuple[int, int], mentions: list[Mention]) -> _Mentions:
         """The sentence's mentions by what they tell of a treatment given: drugs taken, doses (not a taper's step),
@@ -917,8 +980,9 @@ class ExposureBuilder:
             told.drugs = [d for d in drugs if d is not ended[0]]
             told.st = st = SentenceTime(time=ended[1], timex=None)
         told.drug_ix, told.dose_ix = ms.index(told.drugs), ms.index(ms.doses)
-        told.told = sorted([*([(st.timex.start, st.time)] if st.timex is not None else []), *st.shifts],
-                           key=lambda x: x[0])
+        # (not where a glued legend turns the time unknown: it dates nothing before it, left14)
+        told.told = sorted([*([(st.timex.start, st.time)] if st.timex is not None else []),
+                            *(x for x in st.shifts if x[1].derivation != "unknown")], key=lambda x: x[0])
         told.until_at = until_at = {t.start for t in ms.times if _until_at(text, t)} | {
             t.start for prev, t in zip(ms.times, ms.times[1:], strict=False) if _range_end(text, prev, t)
             and _counted(t)}  # "from week 3 to week 8": the course's last week
@@ -1752,7 +1816,11 @@ class ExposureBuilder:
             told = drug.model_copy(update={"start": more.start(), "end": more.end()})
             course = _course_after(self.text, told, ms.index(ms.durations), drug_ix)
             until = _until_date(self.text, told, ms.index(ms.times), drug_ix, sent[1])
-        if not (dose or route or freq or course or until):
+        complete = None if course or until else (
+            _TO_COMPLETE_AFTER.match(self.text, last.end) or
+            _TO_COMPLETE_BEFORE.search(self.text, max(sent[0], drug.start - 80), drug.start) or
+            self._list_completes(last, drug_ix))
+        if not (dose or route or freq or course or until or complete):
             return None
         seg = DoseSegment(start=when, route=route.norm if route else _ROUTE_IN_NAME.get(drug.text.split()[0].lower()),
                           provenance=self._prov(dose or drug, sent))  # "intravenous immunoglobulin", "IVIG"
@@ -1809,6 +1877,8 @@ class ExposureBuilder:
         elif days is not None:  # "1 g daily for 3 days": the course ends when its stated length is over
             seg.end = days_after(when, days, course.text)  # type: ignore[union-attr]
             seg.length_days = days
+        elif complete is not None and (done := self._completed_by(drug, when, complete)) is not None:
+            seg.end = done  # "switched to oral amoxicillin to complete 10 days in total": the course's first day + 10
         elif seg.end is None:
             # a later step of the sequence ("one dose of X 400 mg followed by 200 mg daily") has no count of its own
             # before the drug: that one is the first step's (exposure QA, expqa6)
@@ -1817,6 +1887,58 @@ class ExposureBuilder:
                 seg.end = days_after(when, *counted)
                 seg.length_days = counted[0]
         return seg
+
+    def _list_completes(self, last: Mention, drugs: ByStart) -> re.Match | None:
+        """ "to complete" told after the last drug of a list of names the drug opens ("discharged on IV ceftriaxone and
+        oral metronidazole to complete 6 weeks of antibiotics"): the list's members share it."""
+        end = last.end
+        while (nxt := drugs.first_from(end + 1)) is not None and _NAMES_LINK.fullmatch(self.text, end, nxt.start):
+            end = nxt.end
+            if (told := _TO_COMPLETE_AFTER.match(self.text, end)) is not None:
+                return told
+        return None
+
+    def _completed_by(self, drug: Mention, when: TimeRef, told: re.Match) -> TimeRef | None:
+        """The end of a course given "to complete" a length: that length from the first day of the course, the drug's
+        own course when it is being taken ("IV flucloxacillin ..., switched to oral flucloxacillin to complete a 14-day
+        course"), else the course it was switched from ("IV ceftriaxone ..., switched to oral amoxicillin to complete
+        10 days in total"); "an additional 10 days", "7 days more" from the time its sentence tells. None when no
+        first day is known (a drug newly given "to complete" a course whose start the text does not tie to it)."""
+        n = int(NUMBER_WORDS.get(told["n"].lower(), told["n"]) if not told["n"].lower().startswith("twenty")
+                else {"twenty-one": 21, "twenty-eight": 28}[told["n"].lower()])
+        days = n * UNIT_DAYS[told["u"].lower().rstrip("s")]
+        words = self.text[told.start("n"):told.end("u")]
+        if told["more"] or told.groupdict().get("more2"):
+            # (from the time its own sentence tells: a time carried from before is not the day it was given on)
+            return days_after(when, days, words, anchor="previous") \
+                if when.known and when.derivation in ("stated", "relative") else None
+        exp = self.active.get(drug.norm or drug.text)
+        first = exp.segments[0].start if exp is not None and exp.segments else None
+        if first is None and when.known and _SWITCHED_TO_BEFORE.search(self.text, max(0, drug.start - 60), drug.start):
+            # the course switched from: of the drug's class (knowledge/class_members.csv), stopped at the switch or,
+            # when its stop is told after, the one such course being taken (several: all begun the same day)
+            group = _class_group(drug.norm or drug.text, drug.attrs.get("drug_class"))
+            kin = [e for e in self.exposures if e.drug != (drug.norm or drug.text) and e.drug in group and e.segments]
+            source = next((e for e in reversed(kin) if e.end is not None and e.end.known
+                           and (e.end.point, e.end.earliest) == (when.point, when.earliest)), None)
+            taken = [e for e in kin if e.drug in self.active and self.active[e.drug] is e and e.end is None]
+            starts = {(e.segments[0].start.point, e.segments[0].start.earliest) for e in taken}
+            if source is None and len(starts) == 1:
+                source = taken[0]
+            first = source.segments[0].start if source is not None else None
+        if first is None or not first.known:
+            return None
+        if "total" in told.group(0).lower() or _WHOLE_TREATMENT.match(self.text, told.end("u")):
+            # "to complete 6 weeks of antibiotic therapy", "10 days in total": from the first day of the treatment,
+            # the earliest start of the courses of its class being taken ("narrowed to ceftriaxone and metronidazole
+            # ... to complete 6 weeks": the 6 weeks began with the empiric metronidazole)
+            group = _class_group(drug.norm or drug.text, drug.attrs.get("drug_class"))
+            for e in self.exposures:
+                if e.drug in group and self.active.get(e.drug) is e and e.segments \
+                        and _told_later(e.segments[0].start, first):
+                    first = e.segments[0].start
+        end = days_after(first, days, words)
+        return end.model_copy(update={"derivation": "estimated"}) if first.derivation == "estimated" else end
 
     def _regimen_cycles(self, drug: Mention, drugs: list[Mention], ms: _Mentions) -> tuple[float, str] | None:
         """The course of a regimen told by its cycles, for a drug its name lists in parentheses after it."""

@@ -113,6 +113,9 @@ class ProcedureBuilder:
         self.text = text
         self.procedures: list[Procedure] = []
         self._seen: dict[tuple, Procedure] = {}
+        # the continuous supports opened by a summary's mention ("we report a patient who ... underwent LVAD
+        # insertion"): undated there, the story's own mention dates them (docqa13)
+        self._summary_opened: set[str] = set()
 
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
         for i, m in enumerate(mentions):
@@ -209,6 +212,12 @@ class ProcedureBuilder:
                 if running.end is None:
                     running.end = when  # "she no longer required dialysis": it ended by then
                 return
+            if status == "completed" and running.id in self._summary_opened and m.zone == "narrative":
+                self._summary_opened.discard(running.id)
+                running.time, running.end = when, end
+                self._merge(running, m)
+                self._length(running, m, when)
+                return
             if status == "completed":
                 last = end if end is not None else when
                 if _later(last, running.end or running.time):
@@ -219,6 +228,12 @@ class ProcedureBuilder:
         key = (name, status, _order(when))
         if (same := self._seen.get(key)) is not None:
             self._merge(same, m)
+            return
+        if not when.known and (told := next((p for p in reversed(self.procedures)
+                                             if p.name == name and p.status == status), None)) is not None:
+            # told again with no time of its own (a figure legend's "angiogram showing the stent", which takes no time
+            # from the story: left14): the procedure already told, not a second one
+            self._merge(told, m)
             return
         proc = Procedure(id=f"procedure-{len(self.procedures) + 1}", name=name, text=" ".join(m.text.split()),
                          category=category or None, assertion=assertion, status=status, time=when,
@@ -236,6 +251,8 @@ class ProcedureBuilder:
         proc.reason = self._reason(m, ms, i)
         self._seen[key] = proc
         self.procedures.append(proc)
+        if category in _CONTINUOUS and m.zone == "summary" and status == "completed":
+            self._summary_opened.add(proc.id)
 
     def _open(self, name: str) -> Procedure | None:
         """The last done course of this continuous procedure."""

@@ -77,11 +77,14 @@ class SentenceTime:
         return t
 
     def shift_after(self, pos: int, gap: int) -> TimeRef | None:
-        """The first shift after `pos`, at most `gap` characters after it."""
+        """The first shift after `pos`, at most `gap` characters after it; none where the time turns unknown (a figure
+        legend glued to the sentence, which dates nothing before it: left14)."""
         if self._starts is not None:
             i = bisect.bisect_right(self._starts, pos)
-            return self.shifts[i][1] if i < len(self.shifts) and self._starts[i] <= pos + gap else None
-        return next((later for start, later in self.shifts if pos < start <= pos + gap), None)
+            later = self.shifts[i][1] if i < len(self.shifts) and self._starts[i] <= pos + gap else None
+        else:
+            later = next((later for start, later in self.shifts if pos < start <= pos + gap), None)
+        return later if later is None or later.derivation != "unknown" else None
 
     def dated_right_after(self, text: str, end: int) -> TimeRef | None:
         """The date a result's own clause gives right after it ("ferritin fell to 3,100 ug/L by 16 April"), when the
@@ -127,13 +130,21 @@ def calendar_time(tx: Mention) -> TimeRef | None:
     return _from_calendar(tx, None)
 
 
+def _whole_month(current: TimeRef | None) -> bool:
+    """Whether the story's time is a month as the text told it ("in March 2019"), not a month-wide estimate of a day
+    counted from one (a count from that would lose the days it was moved by)."""
+    return current is not None and current.precision == "month" and current.point is not None \
+        and len(current.point) == 7 and current.earliest in (None, current.point) \
+        and current.latest in (None, current.point)
+
+
 def _from_calendar(tx: Mention, current: TimeRef | None) -> TimeRef | None:
     anchor = (current.point or current.earliest) if current else None
     kind = tx.attrs.get("kind")
     if kind != "absolute" and not anchor:
         return None
     try:
-        lo, hi, point, prec = resolve(tx, anchor or str(tx.attrs.get("value")))
+        lo, hi, point, prec = resolve(tx, anchor or str(tx.attrs.get("value")), _whole_month(current))
     except (ValueError, TypeError, KeyError, OverflowError):
         return None  # an expression the calendar cannot place leaves the current time as it is
     if point is None:
@@ -262,7 +273,8 @@ def _day_count(tx: Mention, base: tuple[float, float]) -> bool:
         return _WEEK_COUNT.match(tx.text) is not None and not tx.attrs.get("gestational")
     if tx.attrs.get("rel_unit") != "day":
         return False
-    return _DAY_COUNT.match(tx.text) is not None or float(tx.attrs.get("rel_amount_max") or 0) >= base[0] - 1
+    return _DAY_COUNT.match(tx.text) is not None or bool(tx.attrs.get("day_list")) \
+        or float(tx.attrs.get("rel_amount_max") or 0) >= base[0] - 1
 
 
 def _offset(tx: Mention, current: TimeRef | None, counted_on: bool = False) -> TimeRef | None:

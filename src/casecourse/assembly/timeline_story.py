@@ -75,6 +75,7 @@ from casecourse.assembly.timeline_clauses import (
 )
 from casecourse.assembly.timeline_doses import DOSE_COUNT, course_start, dose_count, dose_time
 from casecourse.assembly.timeline_scan import (
+    _LEGEND_LINE,
     _arrivals,
     _discharged_since,
     _in_legend,
@@ -154,6 +155,10 @@ _PATIENT_DESCRIBED = re.compile(_PATIENT_OPENING.pattern + r"[^.;]*?\b(?:with|wh
 
 # a sentence of the patient's history: "His medical history included ...", "He had a history of ...", "previously"
 _HISTORY_SENTENCE = re.compile(r"\b(?:history|previous(?:ly)?|prior\s+to\s+this|past)\b", re.I)
+# a look back told in the past perfect after the presentation: "She had stopped levothyroxine in 2010" (docqa13)
+_PAST_PERFECT = re.compile(r"\b(?:had|having)\s+(?:(?:already|previously|also|then|never|not)\s+)*"
+                           r"(?:(?:chosen|decided|elected)\s+to\s+\w+|been|stopped|discontinued|ceased|quit|undergone|received|taken|started|begun|"
+                           r"had|suffered|developed|travell?ed|moved|lived|worked)\b", re.I)
 # a date told as a bound of a state before it: "smoking prior to 2014", "took X until 2012"
 _BOUND_BEFORE = re.compile(r"\b(?:prior\s+to|before|until)\s+(?:the\s+)?(?:year\s+)?$", re.I)
 
@@ -270,6 +275,7 @@ class _StoryPlacer:
         self.day0_marked: list[TimeRef] = []
         self.writes_day = _writing_day(reading.text, reading.sentences)  # the sentences that may mark it
         self.before_legend: tuple[TimeRef | None] | None = None  # the story's time when a figure legend began
+        self.legend_time: TimeRef | None = None  # the time the legend being read names, if any (left14)
         # of the sentence being placed: the expression that set its time, and after "today, three weeks after" the
         # event's time from there on
         self.setter: Mention | None = None
@@ -305,12 +311,16 @@ class _StoryPlacer:
         self.restated = None
         zero_at = self._day_zero_opening(i) if i in self.writes_day else None
         before = self.current
+        if i in self.events.legends and self.current is None and self.before_legend is not None:
+            self.current = self.before_legend[0]  # a time the legend names counts from the story's (`_legend_time`)
         if i in scan.by_sentence and self.lengths and (told_on := self._drug_told_on(i)) is not None:
             self.asides.add(i)
             self.out.append(told_on)
             return
         if i in scan.by_sentence:
             self._own_time(i)
+        if i in self.events.legends:
+            self._legend_time(i)
         if i in self.dose_counts and self.setter is None and self.aside is None and self.current is not None:
             self._dose_count(i)
         if i in self.at_discharge and self.setter is None and self.aside is None and self.current is not None:
@@ -331,6 +341,8 @@ class _StoryPlacer:
             self.aside = None
             return
         st = self._story_sentence(i, set_time, shifts, zero_at, before)  # type: ignore[arg-type]
+        if scan.glued and i not in scan.glued_times:
+            st = self._glued_legend_undated(i, st)
         self.out.append(st)
         if not self.day0_marked and st.time.known and i in self.writes_day \
                 and _DAY_ZERO.search(self.text, *self.sentences[i]):
@@ -345,6 +357,7 @@ class _StoryPlacer:
         if i - 1 in glued_times and self.out[i - 1] is not None:
             # the legend glued to the sentence just placed is dated from where it is glued on, and the legend's
             # sentences after it go on in its time; the story resumes after the legend (below)
+            self.legend_time = None
             st, tx = self.out[i - 1], glued_times[i - 1]
             start = next(a for a, b in self.scan.glued if a <= tx.start < b)
             legend_time = _from_calendar(tx, st.at(start)) if self.has_calendar else _offset(tx, st.at(start))
@@ -353,10 +366,42 @@ class _StoryPlacer:
                                                origin=st.origin)
                 if i in self.events.legends:
                     self.before_legend, self.current = self.before_legend or (self.current,), legend_time
+                    self.legend_time = legend_time
         if i in self.events.legends:
             self.before_legend = self.before_legend or (self.current,)
         elif self.before_legend is not None:
             self.current, self.before_legend = self.before_legend[0], None
+
+    def _glued_legend_undated(self, i: int, st: SentenceTime) -> SentenceTime:
+        """A legend glued to the end of sentence `i` that names no time of its own takes none from the sentence: from
+        where it is glued on, the sentence's time is unknown (left14)."""
+        a, b = self.sentences[i]
+        if b <= a or not self.scan.glued_at.holds(b - 1, b) or self.scan.glued_at.holds(a, a + 1):
+            return st
+        g = next((x for x, y in self.scan.glued if a < x < b), None)
+        if g is None:
+            return st
+        shifts = tuple(sorted([*((p, t) for p, t in st.shifts if p < g), (g, TimeRef())], key=lambda x: x[0]))
+        return SentenceTime(time=st.time, timex=st.timex, shifts=shifts, origin=st.origin)
+
+    def _legend_time(self, i: int) -> None:
+        """A figure legend's sentence takes no time from the story where the legend stands (its images were taken at a
+        time the legend may not tell: docqa14 saw a first CT's pseudoaneurysm and a stenting dated with the follow-up
+        told before the legend); only a time the legend names dates it ("Figure 3. CT on day 5 ..."), and its sentences
+        after that time (left14)."""
+        if _LEGEND_LINE.match(self.text, self.sentences[i][0]) is not None \
+                or i - 1 not in self.events.legends and i - 1 not in self.scan.glued_times:
+            self.legend_time = None  # a new legend begins (one glued to the sentence before: `_after_legend`)
+        if self.setter is not None:
+            self.legend_time = self.current
+        elif i in self.scan.at_admission and self.legend_time is None:
+            # "Figure 1. ECG at admission showing ...": the story's admission, the first told (day 0); a legend does not
+            # say which later stay it would be
+            stay = self.admitted if self.has_calendar else None
+            self.current = self.legend_time = stay or (None if self.has_calendar else TimeRef(
+                offset_days=(0.0, 0.0), derivation="carried", precision="day", anchor="day0"))
+        else:
+            self.current = self.legend_time
 
     def _day_zero_opening(self, i: int) -> int | None:
         """Where a day-0 mark of sentence `i` ends when it marks the time the sentence opens at before a later day
@@ -730,7 +775,8 @@ class _StoryPlacer:
             self.history_aside = history
             return True
         if new is not None and current is None and has_calendar and self._stay_told_before(i) \
-                and _HISTORY_SENTENCE.search(text, *self.sentences[i]) is not None:
+                and (_HISTORY_SENTENCE.search(text, *self.sentences[i]) is not None
+                     or _PAST_PERFECT.search(text, *self.sentences[i]) is not None):
             # "A man was admitted with abdominal pain. His medical history included a bypass in 2013.": the undated
             # story's history; its date is the bypass's, and the story after it stays undated
             self.opening_aside = self.sentences[i][1]

@@ -630,7 +630,13 @@ def _grounds_end(lower: str, s0: int, first_comma: int) -> tuple[int, int]:
 
 _COMMA_SUBJECT = re.compile(r",\s+(?:she|he|having|the\s+patient\s+(?:was\s+|were\s+)?(?:received|given|treated|"
                             r"started|administered|underwent)|(?:his|her|their)(?=(?:\s+[\w'-]+){1,5}?\s+"
-                            r"(?:was|were|is|are|had|has)\b))\b")
+                            r"(?:was|were|is|are|had|has)\b)|"
+                            # an examination or a study with its verb of finding ("not oriented, lung exam revealed
+                            # crackles": documents QA round docqa13)
+                            r"(?:(?:the|an?|his|her|their)\s+)?(?:[\w-]+\s+){0,2}?(?:exam|examination|auscultation|"
+                            r"palpation|inspection|x-ray|radiograph|ultrasound|ultrasonography|sonography|scan|ct|mri|"
+                            r"echocardiogram|echocardiography|ecg|electrocardiogram|endoscopy)\s+(?:also\s+)?"
+                            r"(?:revealed|showed|demonstrated|disclosed|detected|found|was\s+notable\s+for))\b")
 # a denial whose scope names the patient's history ("no history of X", "no known history of X")
 _HISTORY_WORD = re.compile(r"\b(?:history|known|previous|prior|past)\b", re.I)
 _CLAUSE_EVENTS = frozenset({"recovery", "improvement", "sequela"})
@@ -1150,6 +1156,8 @@ def _scope_ends(text: str, m: Mention, a: int, b: int, cat: str, d: str, lo: int
     loud, starts = sc.loud, sc.starts
     tl, ts = (sc.kept_terms, sc.kept_starts) if sc.marked.get((a, b)) == "prevented" else (sc.terms, sc.term_starts)
     listed = cat == "POSSIBLE_EXISTENCE" and hi == m.start and _LIST_CUE.search(text, a, b) is not None
+    if hi == m.start and _closes_bracket(text, lo, hi):
+        return True  # "isoniazid (with pyridoxine to avoid neuropathy), rifampicin": the aside's cue stays in it
     return bool(
         any((tb <= hi or ta == hi == m.start) and not (listed and _cause_in_list(text, ta, tb, hi))
             for ta, tb in tl[bisect_left(ts, lo):bisect_right(ts, hi)])
@@ -1169,6 +1177,40 @@ def _scope_ends(text: str, m: Mention, a: int, b: int, cat: str, d: str, lo: int
                       cat == "NEGATED_EXISTENCE" and _tested_list(text, lo, hi, loud, starts[id(loud)])
                       or d == "BACKWARD" and cat in _LIST_JUDGEMENTS
                       and _qualified_list(text, lo, hi, loud, starts[id(loud)])))))
+
+
+def _closes_bracket(text: str, lo: int, hi: int) -> bool:
+    """Whether the gap (lo, hi) after a forward cue closes a bracket it did not open: the cue stands in an aside
+    ("no fever (without chills), cough" denies no cough), and its scope ends with the aside."""
+    if ")" not in text[lo:hi] and "]" not in text[lo:hi]:
+        return False
+    depth = 0
+    for i in range(lo, hi):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            if depth == 0 and not _item_mark(text, i):
+                return True  # (a list's item mark, "2) fever", closes no aside)
+            depth = max(0, depth - 1)
+    return False
+
+
+_ITEM_MARK = re.compile(r"\d{1,2}|[a-zA-Z]|[ivx]{1,4}")
+
+
+def _item_mark(text: str, i: int) -> bool:
+    """Whether the closing bracket at `i` ends a list's item mark ("...: 1) fever, 2) rash", "b)"), one that opens
+    its item after a list's punctuation (not "(see Figure 2)")."""
+    j = i
+    while j > 0 and i - j < 4 and text[j - 1].isalnum():
+        j -= 1
+    if j == i or _ITEM_MARK.fullmatch(text, j, i) is None:
+        return False
+    k = j - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] in ",;:.\n"
 
 
 _DENIED_OTHERWISE = frozenset({"condition", "finding", "event"})  # the types `_denied_otherwise` reads

@@ -106,7 +106,7 @@ _REFERENCE_KEYS = ("after", "follow", "since", "before", "prior", "until", "duri
 _PLANNED_KEYS = ("plann", "schedul", "consider", "candidate", "referred", "listed", "evaluat", "assess", "prepar",
                  "suggest", "await", "waiting", "recommend", "offered", "propos", "eligible", "indicat", "discuss",
                  "possib", "option", "would", "may ", "might", "future", "deferred", "postponed", "work", "will",
-                 "going to")
+                 "going to", "bridge")
 # a line that lists abbreviations with their expansions ("TPN: total parenteral nutrition; ICU: intensive care unit"),
 # as under a table: its names are definitions, not procedures done
 _LONG_LINE = 2000
@@ -123,6 +123,8 @@ _PLANNED_BEFORE = re.compile(
     r"\b(?:plann\w*|schedul\w*|consider\w*|candidate|referred|listed|evaluat\w*|assess\w*|prepar\w*|await\w*|suggest\w*|"
     r"waiting|recommend\w*|offered|propos\w*|eligible|indicat\w*|discuss\w*|possib\w*|option|would\s+(?:need|require)|"
     r"may\s+(?:need|require)|might\s+(?:need|require)|future|deferred|postponed|work-?\s?up|"
+    # "an LVAD as a bridge to transplantation": what the bridge leads to is still to come (docqa13)
+    r"bridge|bridging|"
     r"(?:will|going\s+to)\s+(?:undergo|need|require|receive|have))\b"
     r"(?:\s+(?:for|to|of|with|an?|the|her|his|him|patient|urgent|elective|possible|further|\w+ing))*\s+"
     r"(?:\S+\s+){0,2}$"
@@ -149,12 +151,16 @@ _DECLINED_AFTER = re.compile(
 # the same said after the name: "cardiac surgery was indicated", "a splenectomy was planned", "HSCT is being considered"
 _PLANNED_AFTER = re.compile(r"\s+(?:was|were|is|are|had been|has been|is being|was being)\s+"
                             r"(?:then\s+|also\s+|therefore\s+)?(?:indicated|planned|scheduled|recommended|proposed|suggested|considered|discussed|"
-                            r"deferred|postponed|offered|contemplated)\b", re.I)
+                            r"deferred|postponed|offered|contemplated)\b|"
+                            # what only may be done: "where transplantation can be performed at a later stage" (docqa13)
+                            r"\s+(?:can|may|might|will|would)\s+(?:then\s+|later\s+|still\s+|only\s+)?be\s+"
+                            r"(?:performed|done|carried\s+out|undertaken|considered|offered|needed|required)\b", re.I)
 # the procedure as the point a time is counted from, or its aftermath: not a new procedure of the course
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:after|following|since|before|prior\s+to|until|during|post|at\s+the\s+time\s+of|time\s+of|"
     r"complications?\s+of|indications?\s+for)\s+(?:(?:the|his|her|their|this|that|an?|"
-    r"initial|first|index)\s+)*|\bpost-)$", re.I)
+    # ("day 5 after the second surgery", "after revision surgery": the operation counted from, told before; docqa13)
+    r"initial|first|index|second|third|last|latest|previous|revision|repeat|redo)\s+)*|\bpost-)$", re.I)
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,7 @@ def find_timexes(text: str, doc_date: str | None = None) -> list[Mention]:
     """
     st = starts_by_family(text)
     cands = [
-        *calendar_dates(text, None, st["cal"]),
+        *calendar_dates(text, None, st["cal"], doc_date),
         *clock_times(text, st["cal"]),
         *amounts(text, doc_date, st["amt"]),
         *day_counts(text, st["day"]),

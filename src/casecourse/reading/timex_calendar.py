@@ -72,6 +72,15 @@ _RX: list[tuple[str, re.Pattern]] = [
             r"(?![/.]\d)"
         ),
     ),
+    # a two-digit year ("14/4/16", "3.11.19", "04/07/21"): read only where the document's four-digit years (or its
+    # writing date) settle the century (`_two_digit_years`); not a pressure triple ("25/12/18 mm Hg")
+    (
+        "num2",
+        re.compile(
+            r"(?<![\d/.])\b(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>\d\d)\b"
+            r"(?![/.]\d|\s*(?:mm\s*Hg|mmHg|cm\s*H2O|cmH2O|Hz|%))"
+        ),
+    ),
     ("my_num", re.compile(rf"(?<![\d/.])\b(?P<m>0?[1-9]|1[0-2])/(?P<y>{_YEAR})\b(?![/.]\d)")),
     # a numeric date without its year after a preposition of time ("On 3/14 he was intubated", "until 3/20"), read
     # only in a document that writes its dates so (one "num" date at least): elsewhere "on 2/3" may be a fraction;
@@ -230,9 +239,50 @@ def _day_first(found: list[re.Match]) -> bool:
     return any(b <= 12 < a for a, b in a_b) and not any(a <= 12 < b for a, b in a_b)
 
 
-def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterator[Cand]:
-    """Candidate calendar dates as `(start, end, priority, type, attrs)`."""
+def _bare_year_skipped(text: str, m: re.Match) -> bool:
+    """A bare year with no word before it that makes it a time (`_YEAR_CUE`) and no history item's brackets."""
+    return (
+        not m.group("mod")
+        and not _YEAR_CUE.search(text, max(0, m.start() - 12), m.start())
+        and not (text[m.end():m.end() + 3].lstrip(" \t").startswith(")")
+                 and _LINE_ITEM_YEAR.match(text, _line_start(text, m.start())))
+    )
+
+
+_YEARS_OF = ("iso", "dmy", "mdy", "my", "d_range", "num", "my_num", "season", "year")
+# a three-number score or version, not a date: "Apgar scores of 9/9/10", "version 2.1.10"
+_NOT_A_DATE_BEFORE = re.compile(
+    r"\b(?:apgars?(?:\s+scores?)?(?:\s+(?:of|were|was|at\s+1,\s*5\s+and\s+10\s+min(?:utes)?))?|versions?|release|v)"
+    r"\.?\s*$",
+    re.I,
+)
+
+
+def _two_digit_years(text: str, found_by: dict[str, list[re.Match]], written: str | None) -> list[re.Match]:
+    """Numeric dates with a two-digit year ("14/4/16") whose century the document settles: 20yy is not after the
+    latest four-digit year the document dates by (or its writing date, when known), as in a case report of this
+    century telling its course in short dates ("admitted in 2015 ... DLI on 14/4/16"). A year after every year the
+    document writes in full ("30/5/19" where the latest is 2018), or a document with no four-digit year, leaves the
+    date unread: its century is not told (19yy is as possible), and no date is invented."""
+    years = [int(m.group("y")) for kind in _YEARS_OF for m in found_by[kind]
+             if m.groupdict().get("y") and (kind != "year" or not _bare_year_skipped(text, m))]
+    if written and written[:4].isdigit():
+        years.append(int(written[:4]))
+    if not years:
+        return []
+    latest = max(years)
+    return [m for m in found_by["num2"]
+            if 2000 + int(m.group("y")) <= latest
+            and not _NOT_A_DATE_BEFORE.search(text, max(0, m.start() - 48), m.start())]
+
+
+def calendar_dates(text: str, doc_year: int | None, starts: list[int], written: str | None = None) -> Iterator[Cand]:
+    """Candidate calendar dates as `(start, end, priority, type, attrs)`. `written`: the document's writing date
+    (ISO), when the caller knows it; it settles the century of two-digit years as the document's own years do."""
     found_by = {kind: list(matches(rx, text, starts)) for kind, rx in _RX}
+    two_digit = _two_digit_years(text, found_by, written)
+    found_by["num"] = sorted(found_by["num"] + two_digit, key=lambda m: m.start())
+    found_by["num2"] = []
     if not found_by["num"]:
         found_by["num_md"] = []
     numeric = found_by["num"] + found_by["num_md"]
@@ -243,13 +293,7 @@ def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterat
     for kind, _rx in _RX:
         found = found_by[kind]
         for m in found:
-            if (
-                kind == "year"
-                and not m.group("mod")
-                and not _YEAR_CUE.search(text, max(0, m.start() - 12), m.start())
-                and not (text[m.end():m.end() + 3].lstrip(" \t").startswith(")")
-                         and _LINE_ITEM_YEAR.match(text, _line_start(text, m.start())))
-            ):
+            if kind == "year" and _bare_year_skipped(text, m):
                 continue
             got = _value(kind, m, doc_year, month_first and kind in _NUMERIC)
             if got is None:
@@ -272,6 +316,8 @@ def calendar_dates(text: str, doc_year: int | None, starts: list[int]) -> Iterat
                     attrs["value_alt"] = alt[0]  # the month-first reading the text does not rule out ("03/04/2024")
                     if closer_month_first:  # the estimate is the reading under which the document's dates cluster
                         attrs["value"], attrs["value_alt"] = attrs["value_alt"], attrs["value"]
+                if len(m.groupdict().get("y") or "") == 2:
+                    attrs["two_digit_year"] = True
             yield start, m.end(), 0, "date", attrs
 
 

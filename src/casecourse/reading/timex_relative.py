@@ -87,7 +87,14 @@ _ORD_PAIR_RX = re.compile(
     rf"(?P<unit>day|week|month|year|night)s\b{_OF}",
     re.I,
 )
+#: "on hospital days 5 and 12", "days 3, 7 and 10 of admission": day counts sharing the plural "days" (and one anchor)
+_DAYS_LIST_RX = re.compile(
+    rf"\b(?:(?:the|his|her|their)\s+)?(?:{_KIND}\s+)?[Dd]ays\s+(?P<ns>\d{{1,3}}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)"
+    rf"\d{{1,3}})+)\b(?!\s*(?:[-–]|to)\s*\d|\s*%|\.\d){_OF}",
+    re.I,
+)
 _THE_BEFORE = re.compile(r"\b(?:the|his|her|their)\s+$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
 # "the 26th week of her first pregnancy", "the third month of gestation": a gestational age (lexicon gestation_nouns)
 _OF_GESTATION = re.compile(
     rf"\s+(?:of|in)\s+(?:(?:the|his|her|their|this|a)\s+)?(?:[a-z]+\s+)?(?:{alternation(GESTATION_NOUNS)})\b", re.I)
@@ -271,6 +278,10 @@ def day_counts(text: str, starts: list[int]) -> Iterator[Cand]:
         yield _day_cand(text, m, n, unit)
     for m in matches(_ORD_PAIR_RX, text, starts):
         yield from _ord_pair(text, m)
+    for m in matches(_DAYS_LIST_RX, text, starts):  # not "between days 1 and 15": a range, not two days
+        if not _cycle_day(text, m.start(), m.end()) and not _BETWEEN_BEFORE.search(text, max(0, m.start() - 9),
+                                                                                    m.start()):
+            yield from _days_list(text, m)
 
 
 _GESTATIONAL_BEFORE = re.compile(r"\b(?:gestational|gestation|pregnancy)\s+$", re.I)
@@ -315,6 +326,21 @@ def _ord_pair(text: str, m: re.Match) -> Iterator[Cand]:
         _, cand_end, prio, typ, attrs = _day_cand(text, m, n, unit)
         end = cand_end if end is None else end
         attrs.update(phrase_start=start, phrase_end=end)
+        yield start, end, prio, typ, attrs
+
+
+def _days_list(text: str, m: re.Match) -> Iterator[Cand]:
+    """Each day count of "hospital days 5 and 12": the first span holds the words before it ("hospital days 5"),
+    the last the anchor after it ("12 of admission"); all take the kind and the anchor of the list, and `day_list` tells
+    the timeline each is a day count as "day 5" is (counted from day 0), whatever its span's words ("first" or "next":
+    MACCROBAT marks the whole list as one Date, scored at the first)."""
+    numbers = list(re.finditer(r"\d+", m.group("ns")))
+    base = m.start("ns")
+    for i, num in enumerate(numbers):
+        start, cand_end, prio, typ, attrs = _day_cand(text, m, float(num.group()))
+        start = start if i == 0 else base + num.start()
+        end = cand_end if i == len(numbers) - 1 else base + num.end()
+        attrs.update(phrase_start=start, phrase_end=end, day_list="first" if i == 0 else "next")
         yield start, end, prio, typ, attrs
 
 

@@ -95,13 +95,17 @@ def _window_precision(days: float) -> str:
 _SUB_DAY = {"hour": 1 / 24, "minute": 1 / 1440, "second": 1 / 86400}
 
 
-def resolve(timex: Mention, anchor_iso: str) -> tuple[str, str, str | None, str]:
+def resolve(timex: Mention, anchor_iso: str, day_ends: bool = False) -> tuple[str, str, str | None, str]:
     """`(earliest, latest, point, precision)` of a time expression placed from an anchor date.
 
     Absolute dates return their own interval (a year-less "March" takes the anchor's year);
     relative expressions move from the anchor by their amount and direction ("within" spans from
     the anchor to the amount, "at" is the anchor itself); vague ones ("shortly after") give an
     interval and no point; durations give the span that starts at the anchor.
+
+    `day_ends`: the anchor is a whole month the text told ("admitted in March 2019"); a count of days or weeks from
+    it keeps the days of its ends ("day 5": 5 March .. 4 April, the month moved by the days, not the two months
+    March .. April); the precision and the point stay the month's.
     """
     a0, a1, a_prec = parse_iso(anchor_iso)
     at = timex.attrs
@@ -147,4 +151,7 @@ def resolve(timex: Mention, anchor_iso: str) -> tuple[str, str, str | None, str]
     if vague or direction == "within" or n_lo != n_hi:
         prec = coarser(prec, _window_precision((hi - lo).days))
         point = None if vague or direction == "within" else point
+    if day_ends and prec == "month" and a_prec == "month" and _UNIT_PRECISION.get(unit) == "day" and not vague \
+            and direction in ("after", "before") and (lo, hi) != (a0, a1):
+        return fmt(lo, "day"), fmt(hi, "day"), None if point is None else fmt(point, prec), prec
     return fmt(lo, prec), fmt(hi, prec), None if point is None else fmt(point, prec), prec

@@ -623,6 +623,28 @@ def _dated_list_item(sentence: str, start: int, end: int) -> bool:
     return not sentence[end:].strip(" \t\n.;,") and len(sentence[:start].split()) <= 5
 
 
+# a reference number in brackets or flattened from a superscript: what backs a sentence, not what it tells
+_REFERENCE_NUMBER = re.compile(r"[(\[]\d+(?:[-–,] ?\d+)*[)\]]|\.\d{1,3}(?:[-–,]\d{1,3})*")
+# the care of this case told with its verb ("lopinavir was administered as per protocol [13]", "the PCR confirmed
+# COVID-19 [9]"): the reference backs the protocol or the method, the facts are the patient's
+_CARE_VERB = re.compile(
+    r"\b(?:was|were)\s+(?:(?:\w+ly|also|then|immediately)\s+)?(?:administered|given|started|initiated|commenced|"
+    r"performed|intubated|transfused|discharged|treated|transferred)\b|"
+    r"\b(?:confirmed|revealed|underwent)\b", re.I)
+
+
+# what still speaks of others' work or of a cited edition beside a reference number: "in these 20 case reports",
+# "as previously described [8]", "according to 2012 CLSI breakpoints (1)", "Banff 2007 classification"
+_OTHERS_WORK = re.compile(r"\b(?:cases?|reports?|reported|described|series|(?:19|20)\d\d)\b", re.I)
+
+
+def _reference_only(sentence: str) -> bool:
+    """Whether every literature cue of a sentence is a reference number and nothing else in it speaks of others'
+    work or names a year (a cited guideline's edition, not a date of the story)."""
+    return all(_REFERENCE_NUMBER.fullmatch(m.group()) for m in finditer(_LITERATURE_CUE, sentence)) \
+        and not _OTHERS_WORK.search(sentence)
+
+
 def _cites(sentence: str) -> bool:
     """A literature cue, other than a lab value's reference interval in parentheses, an enumeration's item number or
     a diagnostic study's result."""
@@ -681,7 +703,9 @@ def sentence_zone(sentence: str, line_zone: str) -> str:
     if (";" in sentence or ":" in sentence) and line_zone not in ("title", "references") and _glossary(sentence):
         return "glossary"
     if line_zone in ("narrative", "background", "summary"):
-        if _cites(sentence) and not _PATIENT_CUE.search(sentence):
+        if _cites(sentence) and not _PATIENT_CUE.search(sentence) and not (
+                # the story's own care backed by a reference (documents QA round docqa13)
+                line_zone == "narrative" and _CARE_VERB.search(sentence) and _reference_only(sentence)):
             return "literature"
         low = lower_text(sentence)  # the case-insensitive cues are searched by their lowered twins (same answers)
         # a cue is searched only where the lower-cased sentence holds a word every match of it holds (`may_hold`):

@@ -1,0 +1,48 @@
+"""Fifteenth lead session: day counts told as a list, in our own words."""
+
+from __future__ import annotations
+
+from casecourse.api import analyze_text
+from casecourse.reading.pipeline import read
+
+
+def _day_counts(text: str) -> list[tuple[str, int]]:
+    return [(text[m.start:m.end], m.attrs["day_count"]) for m in read(text).mentions
+            if m.type == "time" and m.attrs.get("day_count") is not None]
+
+
+def test_a_drug_given_on_hospital_days_five_and_twelve_starts_on_day_five():
+    c = analyze_text("A 52-year-old man was admitted on 10 January 2022 with fever and splenomegaly. Dexamethasone "
+                     "was given on hospital days 5 and 12.")
+    dex = next(x for x in c.exposures if x.drug == "dexamethasone")
+    assert dex.time.point == "2022-01-14"
+
+
+def test_each_day_of_a_list_is_a_day_count_with_the_lists_anchor():
+    text = "Her platelet count was measured on days 3, 7 and 10 of admission."
+    assert [n for _, n in _day_counts(text)] == [3, 7, 10]
+    times = [m for m in read(text).mentions if m.type == "time"]
+    assert {m.attrs.get("rel_anchor") for m in times} == {"admission"}
+
+
+def test_days_of_a_treatment_cycle_are_no_times_of_the_story():
+    # guard: the plural list obeys the regimen cues as one day count does
+    assert _day_counts("Gemcitabine was given on days 1 and 8, repeated every 21 days.") == []
+
+
+def test_a_day_of_each_numbered_cycle_is_no_time_of_the_story():
+    assert _day_counts("Docetaxel was given on day 1 of each 21-day cycle.") == []
+    assert _day_counts("Capecitabine was taken on days 1 to 14 of a 21 day cycle.") == []
+
+
+def test_a_listed_day_count_after_a_later_day_counts_from_day_zero():
+    # "on days 20 and 30" told after day 60 are days of the stay, as "on day 20" is, not 20 days after day 60
+    c = analyze_text("A 45-year-old woman was admitted with fever and pancytopenia. On day 60 she had a rash. "
+                     "Bone marrow aspirates taken on days 20 and 30 showed haemophagocytosis. There was no "
+                     "evidence of lymphoma.")
+    lymphoma = next(x for x in c.conditions if x.name == "lymphoma")
+    assert lymphoma.time.offset_days is not None and lymphoma.time.offset_days[1] <= 30
+
+
+def test_between_two_days_is_no_list_of_days():
+    assert _day_counts("The rash usually appears between days 3 and 10 of the illness.") == []
