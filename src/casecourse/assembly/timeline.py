@@ -612,15 +612,22 @@ def _encounter_date(reading: Reading, m: Mention) -> bool:
         in _encounter_labels()
 
 
-def _today(reading: Reading, types: ByType) -> TimeRef | None:
-    """The calendar date the text says is today, if it says so once next to a full date."""
+def _today_mention(reading: Reading, types: ByType) -> Mention | None:
+    """The first date the text says is today, if it names one calendar day so (next to "today" or as the
+    encounter's date, "Clinic date: 14/02/2023")."""
     found = [m for m in types.of("date") if m.attrs.get("kind") == "absolute"
              and (_TODAY_BEFORE.search(reading.text, max(0, m.start - 12), m.start)
                   or _TODAY_AFTER.match(reading.text, m.end) or _encounter_date(reading, m))]
-    times = {t.point for t in (calendar_time(m) for m in found) if t is not None and t.precision == "day"}
-    if len(times) != 1:
+    days = [m for m in found if (t := calendar_time(m)) is not None and t.precision == "day"]
+    if len({t.point for m in days if (t := calendar_time(m)) is not None}) != 1:
         return None
-    return next(t for t in (calendar_time(m) for m in found) if t is not None and t.precision == "day")
+    return days[0]
+
+
+def _today(reading: Reading, types: ByType) -> TimeRef | None:
+    """The calendar date the text says is today, if it says so once next to a full date."""
+    m = _today_mention(reading, types)
+    return calendar_time(m) if m is not None else None
 
 
 # a line's label dated in brackets before its colon: "Blood cultures (02/09/2025): Streptococcus pneumoniae",
@@ -636,6 +643,11 @@ def _label_dated_in_brackets(text: str, m: Mention) -> bool:
     round docqa5: an ICU summary's microbiology)."""
     return m.type == "date" and _LABEL_AFTER.match(text, m.end) is not None \
         and _LABEL_BEFORE.search(text, max(0, m.start - 50), m.start) is not None
+
+
+def letter_date_mention(reading: Reading, types: ByType) -> Mention | None:
+    """The date mention that gives the document its own date (see `letter_date`)."""
+    return _today_mention(reading, types)
 
 
 def letter_date(reading: Reading, types: ByType) -> TimeRef | None:

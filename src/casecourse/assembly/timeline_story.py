@@ -5,7 +5,9 @@ legends is read first (`timeline_scan`), then `_StoryPlacer` walks the sentences
 """
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Container
 
 from casecourse.assembly.positions import ByType
 from casecourse.assembly.timeline import (
@@ -32,6 +34,7 @@ from casecourse.assembly.timeline import (
     _dated_label,
     _day_zero_before_a_day,
     _days_between,
+    _field_label,
     _follow_up_mark,
     _from_calendar,
     _from_marked_day_zero,
@@ -291,6 +294,12 @@ class _StoryPlacer:
         # discharge the story tells is told (sentence -> position)
         self.at_discharge = _sentences_of(reading.sentences, [m.start() for m in _AT_DISCHARGE.finditer(reading.text)])
         self.discharged_at = {} if not self.at_discharge else _discharge_positions(reading, types)
+        # a treatment's stated length ("for two years"): what a drug told on in a piece of history lasted (docqa16)
+        self.stepped: set[int] = set()  # pieces of history whose later times are steps within them, not the story's
+        self.lengths = [m for m in types.of("duration") if m.attrs.get("signal") == "for"] if has_calendar else []
+        # the last day the document tells of (its discharge date, else its own date): no time counted on in a piece
+        # of history passes it
+        self.written = _written_date(reading, types) if has_calendar else None
 
     def place(self, i: int) -> None:
         """Place sentence `i` (appends its time, or None, to `out`). (Most sentences tell no time, no legend, no day 0
@@ -304,6 +313,10 @@ class _StoryPlacer:
         before = self.current
         if i in self.events.legends and self.current is None and self.before_legend is not None:
             self.current = self.before_legend[0]  # a time the legend names counts from the story's (`_legend_time`)
+        if i in scan.by_sentence and self.lengths and (told_on := self._drug_told_on(i)) is not None:
+            self.asides.add(i)
+            self.out.append(told_on)
+            return
         if i in scan.by_sentence:
             self._own_time(i)
         if i in self.events.legends:
@@ -918,11 +931,14 @@ class _StoryPlacer:
                 self._back_to_presentation(i)
             if self.today is not None or self.born is not None or self.last_admitted is not None:
                 self._back_to_visit(i)
-        if self.setter is None and self.aside is None and _goes_on_in_history(self.reading, i, self.out, self.asides) \
+        if self.setter is None and self.aside is None and _goes_on_in_history(self.reading, i, self.out, self.asides,
+                                                                              self.stepped) \
                 and i not in self.scan.admitted_in and i not in self.scan.readmitted_in and i not in self.arrived_in \
                 and i not in self.scan.at_admission:
             # "Five months before admission, he had migraines. These were accompanied by nausea.": the history's time
-            self.aside = self.out[i - 1].time.model_copy(update={"derivation": "carried"})  # type: ignore[union-attr]
+            told = self.out[i - 1]
+            last = told.shifts[-1][1] if told.shifts and i - 1 in self.stepped else told.time  # type: ignore[union-attr]
+            self.aside = last.model_copy(update={"derivation": "carried"})
             if self.history is not None and self.history[0] == i - 1 or _treats_diagnosis(self.reading, i):
                 # "... arthritis diagnosed nine years before this admission. Methotrexate was started at 10 mg weekly.
                 # Two years later ...": the history told on, counted on from (docqa15)
@@ -1019,6 +1035,8 @@ class _StoryPlacer:
             resumes = tuple(sorted((*resumes, *items), key=lambda shift: shift[0])) if items else resumes
         if setter is not None and not resumes and has_calendar and setter.attrs.get("rel_direction") == "before":
             resumes = self._later_in_history(i, setter, aside)
+            if resumes:
+                self.stepped.add(i)
         if setter is not None and not resumes and setter.attrs.get("rel_direction") == "before" and \
                 (told := PRESENTED_THEN_LOOKS_BACK.search(text, self.sentences[i][0], setter.start)) is not None:
             # "presented with fever and dark urine after starting atorvastatin six weeks earlier": the presentation is
@@ -1036,6 +1054,40 @@ class _StoryPlacer:
             history, self.history_aside = self.history_aside, None
             return SentenceTime(time=TimeRef(derivation="unknown"), timex=setter, shifts=((history, aside),))
         return SentenceTime(time=aside, timex=setter, shifts=resumes)
+
+    def _drug_told_on(self, i: int) -> SentenceTime | None:
+        """Sentence `i` going on with the drug the piece of history before it started ("Etanercept was started six
+        years before admission. It controlled her disease for two years, then she was switched to adalimumab; this
+        was stopped eighteen months later"): at that history's time, the drug's stated length ("for two years") ends
+        where the sentence goes on ("then"), and an amount "later" counts on from there, not from the story's time
+        (docqa16: adalimumab's stop in the year after the discharge). Only a sentence opened by a word pointing back
+        ("It", "This drug") that tells the length; nothing counted on past the document's last day."""
+        text, (lo, hi) = self.text, self.sentences[i]
+        before = self.out[i - 1] if i > 0 and i - 1 in self.asides else None
+        if before is None or before.shifts or not (before.time.point or before.time.earliest) \
+                or _POINTS_BACK.match(text, lo) is None:
+            return None
+        length = next((m for m in self.lengths if lo <= m.start < hi), None)
+        days = _length_days(str(length.attrs.get("value"))) if length is not None else None
+        then = _THEN.search(text, length.end, min(hi, length.end + 40)) if length is not None else None
+        if days is None or then is None:
+            return None
+        aside = before.time.model_copy(update={"derivation": "carried"})
+        after = days_after(before.time, days, length.text, "previous")
+        shifts: list[tuple[int, TimeRef]] = [(then.start(), after)]
+        for tx in self.scan.by_sentence.get(i, []):
+            if tx.start > then.end() and tx.attrs.get("rel_anchor") == "previous" \
+                    and tx.attrs.get("rel_direction") == "after" and not tx.attrs.get("vague") \
+                    and not tx.attrs.get("day_count") and _LATER.search(tx.text):
+                new = _from_calendar(tx, after)
+                if new is not None and not (self.written is not None and _before(self.written, new)):
+                    shifts.append((_clause_start(text, then.end(), tx.start), new))
+                break
+        if self.written is not None and _before(self.written, after):
+            return None
+        self.history = (i, aside)
+        self.stepped.add(i)
+        return SentenceTime(time=aside, timex=None, shifts=tuple(shifts))
 
     def _later_in_history(self, i: int, setter: Mention, aside: TimeRef) -> tuple[tuple[int, TimeRef], ...]:
         """A later step told within a piece of history a time counted back dated ("Tocilizumab was started three
@@ -1181,13 +1233,18 @@ def _history_told_before(text: str, sentence_start: int, tx: Mention, i: int, ou
         and counted.offset_days[1] <= 0 else None
 
 
-def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None], asides: set[int]) -> bool:
+def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None], asides: set[int],
+                        stepped: Container[int] = ()) -> bool:
     """Whether sentence `i` (with no time of its own) goes on telling the piece of history the sentence before it told
     ("These were accompanied by nausea", "After eating this, he developed diarrhoea"; the first treatment of a
     diagnosis it dated, "Methotrexate was started at 10 mg weekly"), which did not resume the story within itself."""
     if i == 0 or i - 1 not in asides:
         return False
     before = out[i - 1]
+    if before is not None and before.shifts and i - 1 in stepped:
+        # a piece of history that stepped on within itself ("started three years before admission and stopped
+        # fourteen months later"): the next treatment told "then" or "followed" goes on after its last step (docqa16)
+        return _NEXT_TREATMENT.match(reading.text, reading.sentences[i][0]) is not None
     return before is not None and not before.shifts \
         and (_CONTINUES.match(reading.text, reading.sentences[i][0]) is not None or _treats_diagnosis(reading, i))
 
@@ -1201,11 +1258,52 @@ _TREATMENT_OPENS = re.compile(
     r"(?:started|commenced|initiated|begun)\s+on\b)", re.I)
 _DIAGNOSED = re.compile(r"\bdiagnosed\b", re.I)
 
+# a sentence opened by a word pointing back at the treatment just told ("It controlled her disease ...", "This drug
+# was effective ...", "The treatment worked ..."), and where it goes on after that treatment's length ("for two
+# years, then ...", "for a year, after which ...") (docqa16)
+_POINTS_BACK = re.compile(r"\s*(?:it|this|this\s+(?:drug|agent|treatment|therapy|medication|regimen)|"
+                          r"the\s+(?:drug|agent|treatment|therapy|medication|regimen))\s+(?!is\b|was\s+not\b)\w+",
+                          re.I)
+_THEN = re.compile(r"[,;]?\s*(?:and\s+)?(?:then|after\s+which|thereafter)\b", re.I)
+_LENGTH = re.compile(r"P(\d+(?:\.\d+)?)([YMWD])")
+_UNIT_DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
+
+
+def _length_days(value: str) -> float | None:
+    """The days of a length told as an ISO duration ("P2Y"), None for another form (a range, a vague one)."""
+    m = _LENGTH.fullmatch(value)  # (whole days up: two years from 1 January reach the next 1 January, not 31 December)
+    return float(math.ceil(float(m.group(1)) * _UNIT_DAYS[m.group(2)])) if m else None
+
+
+def _written_date(reading: Reading, types: ByType) -> TimeRef | None:
+    """The last day a document tells of: its discharge date ("Discharge date: 03/19/2025"), else its own date."""
+    text = reading.text
+    for m in types.of("date"):
+        if m.attrs.get("kind") != "absolute":
+            continue
+        end = text.find("\n", m.end)
+        label = _field_label(text, (text.rfind("\n", 0, m.start) + 1, len(text) if end < 0 else end), m)
+        if label is not None and "discharge" in label and (t := calendar_time(m)) is not None \
+                and t.precision == "day":
+            return t
+    return _today(reading, types)
+
 
 def _treats_diagnosis(reading: Reading, i: int) -> bool:
-    """Whether sentence `i` opens by starting a treatment right after sentence `i - 1` told a diagnosis."""
-    return i > 0 and _TREATMENT_OPENS.match(reading.text, reading.sentences[i][0]) is not None \
-        and _DIAGNOSED.search(reading.text, *reading.sentences[i - 1]) is not None
+    """Whether sentence `i` opens by starting a treatment right after sentence `i - 1` told a diagnosis, or opens by
+    giving the next treatment "then" ("Leflunomide was then given for one year", docqa16)."""
+    return i > 0 and (_TREATMENT_OPENS.match(reading.text, reading.sentences[i][0]) is not None
+                      and _DIAGNOSED.search(reading.text, *reading.sentences[i - 1]) is not None
+                      or _NEXT_TREATMENT.match(reading.text, reading.sentences[i][0]) is not None)
+
+
+# a sentence opening by giving the next treatment of a history: "Leflunomide 20 mg daily was then given", "She was
+# then started on X" (docqa16)
+_NEXT_TREATMENT = re.compile(
+    r"\W*(?:(?:[A-Z][\w-]+(?:\s+[\w./-]+){0,5}?|(?:she|he|they|the\s+patient))\s+(?:was|were)\s+then\s+"
+    r"(?:given|started|commenced|begun|initiated|introduced|treated|switched|changed)\b|"
+    # "Abatacept 125 mg weekly followed for one year": the next treatment, after the last step told
+    r"[A-Z][\w-]+(?:\s+[\w./-]+){0,5}?\s+(?:then\s+)?followed\b(?!\s+by\b))", re.I)
 
 
 # the visit a letter records, told without "today" (docqa7): "in clinic", "at this visit", "currently", "now"
@@ -1214,7 +1312,11 @@ def _treats_diagnosis(reading: Reading, i: int) -> bool:
 # session)
 _AT_THE_VISIT = re.compile(r"\b(?:in (?:the )?clinic(?! (?:letter|note)s?\b)|at (?:this|today's|the present) "
                            r"(?:visit|appointment|review)|currently|at present|overnight|this morning|last night|"
-                           r"(?:she|he|they|the patient) (?:reports|denies|describes|complains of|feels))\b", re.I)
+                           r"(?:she|he|they|the patient) (?:reports|denies|describes|complains of|feels)|"
+                           # a result's change told in the present perfect, up to now: "her IgG has drifted down to
+                           # 5.6 g/L", "the creatinine has risen to 180" (docqa16)
+                           r"(?:has|have)\s+(?:\w+ly\s+)?(?:drifted|fallen|dropped|declined|decreased|risen|"
+                           r"increased|climbed|crept|improved|worsened|stabili[sz]ed))\b", re.I)
 _NOW = re.compile(r"\bnow\b", re.I)
 _NOT_THE_PRESENT = re.compile(r"\b(?:was|were|had|by|until|till|from|since|up to|and)\s+(?:\w+\s+)?$", re.I)
 # a change told against an earlier value and its date: "down from 17 in June", "up from 3.1 L in March 2025"
