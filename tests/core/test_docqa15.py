@@ -235,6 +235,16 @@ def test_the_vasculitis_letter_reads_its_pulses_lists_and_switches() -> None:
     steroid = next(a for a in c.assessments if a.rule == "steroid_exposure")
     assert max(x["prednisone_eq_mg_day"]["max"] for x in steroid.data["curve"]
                if x["drug"] == "methylprednisolone" and x["end"] > "2021") < 400
+    # round docqa16: how it ended is the remission the list of diagnoses dates latest, seen at the clinic's date; the
+    # avacopan course's last day, today's IgG and the relapse's trigger are read
+    outcome = next(a for a in c.assessments if a.rule == "outcome")
+    assert outcome.data["outcome"] == "remission" and outcome.data["last_information"] == "2024-10-14"
+    ava = _courses(c, "avacopan")[0]
+    assert ava.end is not None and ava.end.point == "2023-03-27" and ava.status == "completed"
+    igg = next(x for x in c.labs if x.test == "immunoglobulin g" and x.value == 5.6)
+    assert igg.time.point == "2024-10-14"
+    relapse = next(e for e in c.events if e.type == "relapse")
+    assert relapse.trigger is not None and "withdrawal of steroids" in relapse.trigger
 
 
 def test_the_still_disease_report_reads_its_routes_and_results() -> None:
@@ -243,6 +253,8 @@ def test_the_still_disease_report_reads_its_routes_and_results() -> None:
     assert not any(x.test == "neutrophils" and x.interpretation == "NEG" for x in c.labs)
     assert _courses(c, "prednisone")[0].time.point == "2021-06"
     assert _courses(c, "methotrexate")[0].time.point == "2021-06"
+    mtx = _courses(c, "methotrexate")[0]
+    assert mtx.end is None and mtx.status != "stopped"  # no stop told (docqa16)
     rules = {a.rule: a for a in c.assessments}
     assert rules["hlh2004"].score["min"] == 8 and rules["hscore"].score["min"] == 337
 
@@ -257,3 +269,15 @@ def test_the_discharge_summary_keeps_its_history_in_the_past() -> None:
     assert _courses(c, "baricitinib")[0].time.point == "2024-07"
     dates = {f.name: f.time.point for f in c.findings}
     assert dates["rash"] == "2025-02-25" and dates["vesicles"] == "2025-02-28"
+    # round docqa16: the drug told on after etanercept's two years, its stop eighteen months later; nothing after the
+    # discharge date; acyclovir begins within the stay
+    ada = _courses(c, "adalimumab")[0]
+    assert ada.time.point == "2021" and ada.end is not None and ada.end.point in ("2022", "2023")
+    assert ada.stop_reason == "inefficacy"
+    assert _courses(c, "leflunomide")[0].time.point == "2018"
+    aba = _courses(c, "abatacept")[0]
+    assert aba.time.point == "2023" and aba.end is not None and aba.end.point == "2024"
+    assert all((t.latest or t.point or "") <= "2025-03-19" for f in c.facts()
+               for t in (getattr(f, "time", None), getattr(f, "end", None)) if t is not None)
+    acv = _courses(c, "acyclovir")[0]
+    assert acv.time.earliest == "2025-03-02" and acv.end.point == "2025-03-10"

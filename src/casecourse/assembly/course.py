@@ -35,6 +35,7 @@ from casecourse.assembly.timeline import (
     calendar_time,
     days_after,
     letter_date,
+    letter_date_mention,
     place_one,
 )
 from casecourse.assembly.timeline_story import place_sentences
@@ -408,6 +409,8 @@ class CourseAssembler:
                     not m.attrs.get("column") and _announced_table(self.text, m.start))
                     else _column_time(m, self._admitted()))
             self._events(story, sent, st)
+        self._encounter()
+        self._triggers_told_after()
         self.course.exposures = exposures.finish()
         mark_discharge_medications(self.text, self.r.zones, self.r.mentions, self.course.exposures)
         mark_plan(self.text, self.r.zones, self.r.mentions, self.course.exposures,
@@ -512,6 +515,10 @@ class CourseAssembler:
                                                                for k in self._findings):
                 # "the fever resolved on day 10" ends a finding the story told ("intermittent fever" too); it is no
                 # new one
+                return
+            if key[1] is None and not when.known and any(k[0] == key[0] and k[2] == key[2] for k in self._findings):
+                # told again with no time of its own (a figure legend's "CT showing the abscess", which takes no time
+                # from the story: left14): the finding the story already holds, not a second one
                 return
             if key not in self._findings:
                 codings = [Coding(system="http://purl.obolibrary.org/obo/hp.owl", code=str(m.attrs["hpo"]),
@@ -1180,6 +1187,37 @@ class CourseAssembler:
                 if later.known and later != when:
                     self.course.events.append(event.model_copy(update={"id": self._id("event"), "time": later}))
 
+    def _triggers_told_after(self) -> None:
+        """A relapse's or a flare's trigger told in a sentence of its own after it: "The relapse was attributed to the
+        withdrawal of steroids", "This flare was thought to be triggered by an infection": the last such episode told
+        before it that has no trigger yet takes what the sentence names, as written (docqa16)."""
+        if not any(e.type in ("relapse", "flare") and e.trigger is None for e in self.course.events):
+            return
+        for m in _TRIGGER_TOLD_AFTER.finditer(self.text):
+            zone = next((z.zone for z in self.r.zones if z.start <= m.start() < z.end), "narrative")
+            if zone != "narrative":
+                continue
+            before = [e for e in self.course.events if e.type in ("relapse", "flare")
+                      and e.assertion == Assertion.present and e.provenance and e.provenance.spans
+                      and e.provenance.spans[0].start < m.start()]
+            if before and before[-1].trigger is None:
+                before[-1].trigger = " ".join(m.group("cause").split())
+
+    def _encounter(self) -> None:
+        """A letter's own date ("Clinic date: 14/10/2024", "seen today (3 May 2021)") is a visit of the patient: a
+        follow-up event at that date, in its place in the text, the course's last information (documents QA round
+        docqa16). Not when the story already places an event on that day or later."""
+        m = letter_date_mention(self.r, self._types)
+        when = calendar_time(m) if m is not None else None
+        if m is None or when is None or any(e.time.point and not _before(e.time, when) for e in self.course.events):
+            return
+        event = Event(id=self._id("event"), type="follow_up", time=when,
+                      provenance=provenance(self.text, m, self.r.sentence_of(m.start), "events"))
+        at = next((i for i, e in enumerate(self.course.events)
+                   if e.provenance and e.provenance.spans and e.provenance.spans[0].start > m.start),
+                  len(self.course.events))
+        self.course.events.insert(at, event)
+
     def _told_episode(self, m: Mention, sent: tuple[int, int], kind: str, when: TimeRef) -> bool:
         """An episode the story told already, named again: "each relapse was treated with X" (every one of those
         told, no new one), "since the relapse in August" after "a third relapse in August" (the same month or day)
@@ -1512,6 +1550,15 @@ def _stay_after_span(m: Mention, when: TimeRef, story: list[Mention], sent: tupl
         return when.model_copy(update={"offset_days": (round(lo + float(a["rel_amount_max"]), 1),
                                                        round(hi + float(a["rel_amount_min"]), 1)), "text": None})
     return when
+
+
+# a sentence naming what triggered the episode just told: "The relapse was attributed to the withdrawal of steroids and
+# the reduced dose of mycophenolate.", "This flare was thought to be triggered by a urinary infection." (docqa16)
+_TRIGGER_TOLD_AFTER = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:the|this|her|his|that)\s+(?:relapse|flare|recurrence|exacerbation|flare-up)\s+"
+    r"(?:was|were)\s+(?:(?:thought|felt|considered|presumed|likely)\s+(?:to\s+(?:be|have\s+been)\s+)?)?"
+    r"(?:attributed\s+to|due\s+to|triggered\s+by|precipitated\s+by|provoked\s+by|caused\s+by|related\s+to)\s+"
+    r"(?:the\s+)?(?P<cause>[^.;:()]{3,120}?)\s*(?=[.;]|$)", re.I | re.M)
 
 
 def _trigger(text: str, sent: tuple[int, int], story: list[Mention]) -> str | None:

@@ -241,6 +241,8 @@ _COURSE_GAP = re.compile(r"(?:\s|,|\)|\b(?:was|were|which|then|and|given|adminis
                          r"infused|taken|prescribed|as|outpatient|inpatient|home|"
                          # "octreotide was introduced for a period of 7 days": a start told with its length
                          r"started|initiated|introduced|commenced|added|"
+                         # the next treatment told "followed for one year" (docqa16; not "followed by": another drug)
+                         r"followed(?!\s+by\b)|"
                          r"orally|intravenously|subcutaneously|daily|intravenous|oral|pulses?|pulse therapy|therapy|"
                          # a time of day the dose is taken at: "80 mg each morning for one week" (docqa6)
                          r"each|every|in the|at|morning|evening|night|bedtime|mane|nocte|"

@@ -40,13 +40,16 @@ def date_starts_within_the_stay(text: str, zones: list[Zone], events: list[Event
         if e.status == "not-taken" or not e.segments or not e.provenance.spans:
             continue
         first = e.segments[0]
-        told = e.provenance.spans[0].start
+        # (where the course's start is told: its first segment's sentence, when the drug was named before it began)
+        told = (first.provenance or e.provenance).spans[0].start
         if (first.start is not None and first.start.known) or not any(a <= told < b for a, b in sections):
             continue
         if _TAKEN_BEFORE.search(_sentence_of(text, told)):
             continue  # "Lisinopril and metformin were held", "on home metoprolol": taken before the stay
         first.start = TimeRef(earliest=lo, latest=hi, precision="day", derivation="estimated",
                               text="during the stay")
+        if not e.time.known:
+            e.time = first.start  # the course begins with its first segment (docqa16)
 
 
 # a drug the stay's course holds, stops, continues or resumes, or names as the patient's own ("home", "usual"), was

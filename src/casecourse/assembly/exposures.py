@@ -102,6 +102,7 @@ from casecourse.assembly.exposure_doses import (
     _started_then_switched,
     _timing_after_dose,
 )
+from casecourse.assembly.exposure_indications import indications, stops
 from casecourse.assembly.exposure_text import (
     _Blocks,
     _gap_is_filler,
@@ -198,6 +199,18 @@ _FIRST_CYCLE = re.compile(r"\s*(?:the\s+)?(?:cycle\s+(?:1|one|I)|first\s+cycle|C
 _FINAL_CYCLE = re.compile(r"\s*(?:the\s+)?(?:cycle\s+\d+\s*,\s*(?:the\s+)?final\s+(?:cycle|one)\s*,|"
                           r"(?:\w+\s+and\s+)?final\s+cycle(?:\s+of\s+[\w-]+)?)\s*(?:was\s+)?"
                           r"(?:completed|given|administered|delivered|finished)\b", re.I)
+def _list_line(text: str, at: int) -> bool:
+    """Whether position `at` lies on a line of a list, not of prose: a short line that ends without a full stop
+    ("Rituximab 1 g every 6 months", "Secondary diagnoses: X; acute kidney injury (acyclovir nephrotoxicity)")."""
+    lo, hi = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    line = text[lo:len(text) if hi < 0 else hi].strip()
+    return bool(line) and not line.endswith((".", "?", "!")) and len(line.split()) <= 20
+
+
+# the drug's own second predicate, its subject left out, that tells how long it was given: "X was added on D to allow
+# Y and was given for twelve months", "... and was continued until D" (docqa16)
+_SAME_SUBJECT_GIVEN = re.compile(r",?\s+and\s+(?:was|were)\s+(?:then\s+)?(?:given|continued|maintained|taken|used|"
+                                 r"administered)(?=\s+(?:for|until|till)\b)", re.I)
 _PRONOUN_STOP = re.compile(
     r"\s*(?:(?:it|this|the (?:drug|medication|treatment|therapy|agent)|this (?:drug|medication|treatment|therapy|"
     r"agent))\s+(?:was|had to be|has been|had been)\s+(?:(?:later|subsequently|then|eventually|finally|soon|promptly)"
@@ -207,7 +220,7 @@ _PRONOUN_STOP = re.compile(
 # started, but it was discontinued because of a rash", "he was prescribed X; however, he had not been taking the
 # medication for months", "... but had stopped taking it"
 _SELF_STOPPED = re.compile(
-    r"\b(?:(?:it|the (?:drug|medication|treatment|therapy|agent))\s+(?:was|had to be|has been|had been)\s+"
+    r"\b(?:(?:it|this|the (?:drug|medication|treatment|therapy|agent))\s+(?:was|had to be|has been|had been)\s+"
     r"(?:(?:later|subsequently|then|eventually|finally|soon|promptly)\s+)?(?:stopped|discontinued|withdrawn|ceased)"
     rf"|(?:{_PATIENT})?{_QUIT}|{_NOT_TAKING})\b", re.I)
 # a restart told of the drug of the sentence before: "It was resumed after 10 days at a lower dose."
@@ -614,6 +627,7 @@ class ExposureBuilder:
         self._until_times: dict[int, TimeRef | None] = {}  # the sentence's "until" times by position, as placed
         self._withheld: dict[str, TimeRef] = {}  # drug first told as withheld (not known taken) -> the time told
         self._prev_time: TimeRef | None = None  # the time of the sentence before
+        self._for: dict[str, frozenset[str]] = {}  # exposure id -> the conditions its start named it given for
 
     # -- state changes -------------------------------------------------------------------------------
     def _new(self, drug: Mention, when: TimeRef, sent: tuple[int, int], seg: DoseSegment | None) -> Exposure:
@@ -749,6 +763,20 @@ class ExposureBuilder:
             # route from then, its dose not told
             self._add_segment(exp, seg, when)
         else:
+            first = exp.segments[0]
+            if action == "start" and cued and not exp.time.known and len(exp.segments) == 1 and exp.provenance.spans \
+                    and _list_line(self.text, exp.provenance.spans[0].start) \
+                    and not first.start.known and first.end is None \
+                    and (first.dose is None or first.dose.value is None or seg is not None and seg.dose is not None
+                         and seg.dose.value is not None and _same_dose(first, seg)):
+                # named first with no time ("acute kidney injury (acyclovir nephrotoxicity)" in a list of diagnoses,
+                # "Rituximab 1 g every 6 months" in a list of current medication), then started in the story ("she
+                # received rituximab 1 g on 07/06/2021"): the course begins at the start told, which its first
+                # segment is of (a start in a stay's course with no time of its own: during the stay,
+                # exposure_stay.py) (docqa16)
+                first.provenance = self._prov(drug, sent)
+                if when.known:
+                    exp.time = first.start = when
             self._update_dose(exp, seg, when, started=action == "start" and cued)
             if seg is not None and _told_end(seg):
                 self._whole_course(exp, seg, drug)  # "continue X for 6 months in total" (docqa6)
@@ -827,6 +855,9 @@ class ExposureBuilder:
         prev, self._prev_time = self._prev_time, st.time
         if self.active:
             self.all_stopped(sent, st)
+        conditions = [m for m in mentions if m.type in ("condition", "finding")]
+        if self.active and self._for and conditions:
+            self._indication_stops(sent, conditions, mentions, st)
         if not self._previous and not any(m.type in _DRUG_TYPES for m in mentions):
             return  # (most sentences) no drug nor class named here or just before: nothing to start, stop or resume
         if _glossary(self.text, sent):
@@ -848,9 +879,43 @@ class ExposureBuilder:
             return
         self._previous = drugs
         told = self._read_drugs(sent, ms, drugs, st, prev)
+        n = self._n
         for d in told.drugs:
             self._drug(d, told)
         self._started_then_changed(told)
+        if self._n > n and conditions:
+            self._indications(sent, told, conditions, ms, n)
+
+    def _indications(self, sent: tuple[int, int], told: _DrugSentence, conditions: list[Mention], ms: _Mentions,
+                     n: int) -> None:
+        """Tie each course the sentence started to the condition the sentence names it given for ("X and Y were
+        started for babesiosis"), for a stop told later by that condition (`_indication_stops`)."""
+        inner = [*ms.drugs, *ms.doses, *ms.routes, *ms.freqs, *ms.durations, *ms.classes]
+        new = {x.id for x in self.exposures[n:]} if len(self.exposures) >= n else set()
+        for d in told.drugs:
+            exp = self.active.get(d.norm or d.text)
+            if exp is None or exp.id not in new or exp.id in self._for:
+                continue
+            if keys := indications(self.text, d, sent, inner, conditions):
+                self._for[exp.id] = keys
+
+    def _indication_stops(self, sent: tuple[int, int], conditions: list[Mention], mentions: list[Mention],
+                          st: SentenceTime) -> None:
+        """ "Treatment for babesiosis was stopped", "the antibiotics for the pneumonia were discontinued": the active
+        courses tied to that condition stop (completed for "completed / finished"); none when no course is tied to it.
+        A class head ("antibiotics for X") stops only the tied courses of its members."""
+        for keys, act, at, head in stops(self.text, sent, conditions):
+            klass = next((str(m.norm or "").lower() for m in mentions if m.type == "drug_class" and m.start >= at
+                          and m.start < at + 40), "") if head else ""
+            members = _class_members().get(klass, frozenset()) if klass else frozenset()
+            when = st.at(at)
+            why = None if act == "complete" else _reason(self.text[at:sent[1]])
+            for name, exp in list(self.active.items()):
+                if not (self._for.get(exp.id, frozenset()) & keys):
+                    continue
+                if members and not (name in members or f"drug_class:{exp.drug_class}" in members):
+                    continue
+                self._stop(name, when, why, "completed" if act == "complete" else "stopped")
 
     def _given(self, sent: tuple[int, int], mentions: list[Mention]) -> _Mentions:
         """The sentence's mentions by what they tell of a treatment given: drugs taken, doses (not a taper's step),
@@ -920,8 +985,9 @@ class ExposureBuilder:
             told.drugs = [d for d in drugs if d is not ended[0]]
             told.st = st = SentenceTime(time=ended[1], timex=None)
         told.drug_ix, told.dose_ix = ms.index(told.drugs), ms.index(ms.doses)
-        told.told = sorted([*([(st.timex.start, st.time)] if st.timex is not None else []), *st.shifts],
-                           key=lambda x: x[0])
+        # (not where a glued legend turns the time unknown: it dates nothing before it, left14)
+        told.told = sorted([*([(st.timex.start, st.time)] if st.timex is not None else []),
+                            *(x for x in st.shifts if x[1].derivation != "unknown")], key=lambda x: x[0])
         told.until_at = until_at = {t.start for t in ms.times if _until_at(text, t)} | {
             t.start for prev, t in zip(ms.times, ms.times[1:], strict=False) if _range_end(text, prev, t)
             and _counted(t)}  # "from week 3 to week 8": the course's last week
@@ -1225,7 +1291,12 @@ class ExposureBuilder:
         late = st.timex is not None and st.timex.start >= gone.start()
         if late and exp is not None and exp.segments and exp.segments[-1].start is st.time:
             exp.segments[-1].start = TimeRef(derivation="unknown")
-        self._stop(name, st.time if late else TimeRef(derivation="unknown"), _reason(self.text[gone.end():s1]))
+        # a later clause of the sentence that moved on to its own time ("switched to X; this was stopped eighteen
+        # months later"): the stop's time is that clause's (docqa16)
+        moved = st.at(gone.start())
+        when = st.time if late else moved if moved is not st.at(d.start) and moved.known else TimeRef(
+            derivation="unknown")
+        self._stop(name, when, _reason(self.text[gone.end():s1]))
 
     def _one_drug(self, drugs: list[Mention]) -> list[Mention]:
         """A drug's general name and its one form named in the report are one drug (knowledge/drug_forms.csv):
@@ -1263,6 +1334,9 @@ class ExposureBuilder:
         if told is None or not _gap_is_filler(self.text, told.end(), d.start, ms.inner) or \
                 any(clause[0] <= x.start < told.start() and not self._elapsed_on(x, clause[0]) for x in drugs):
             return  # a drug on the left is the switch's own, but "After two weeks of X, she was switched to Y"
+        if any(x.start < told.start() and actions.get(id(x)) == "stop" for x in drugs):
+            return  # "X was discontinued because of Y, and she was switched to Z": the switch is from X, stopped
+            # already; the other drugs she takes go on (docqa16)
         group = _class_group(d.norm or d.text, d.attrs.get("drug_class"))
         if not group:
             return
@@ -1763,6 +1837,14 @@ class ExposureBuilder:
             course = None  # "had been taking X for 10 years": the time so far, no end (but "she remained on X for a
             # total of 12 weeks" tells the whole past course)
         until = _until_date(self.text, drug, ms.index(ms.times), drug_ix, sent[1])
+        if course is None and until is None and (more := _SAME_SUBJECT_GIVEN.search(self.text, last.end, sent[1])) \
+                and not drug_ix.window(drug.end, more.end()) and (dose or route or freq):
+            # "Avacopan 30 mg twice daily was added on 28/03/2022 to allow a faster steroid taper and was given for
+            # twelve months, until 27/03/2023": the drug's own predicate later in its sentence tells its length and
+            # its last day, past a clause between (docqa16)
+            told = drug.model_copy(update={"start": more.start(), "end": more.end()})
+            course = _course_after(self.text, told, ms.index(ms.durations), drug_ix)
+            until = _until_date(self.text, told, ms.index(ms.times), drug_ix, sent[1])
         complete = None if course or until else (
             _TO_COMPLETE_AFTER.match(self.text, last.end) or
             _TO_COMPLETE_BEFORE.search(self.text, max(sent[0], drug.start - 80), drug.start) or

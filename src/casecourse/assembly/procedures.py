@@ -271,6 +271,12 @@ class ProcedureBuilder:
         if (same := self._seen.get(key)) is not None:
             self._merge(same, m)
             return
+        if not when.known and (told := next((p for p in reversed(self.procedures)
+                                             if p.name == name and p.status == status), None)) is not None:
+            # told again with no time of its own (a figure legend's "angiogram showing the stent", which takes no time
+            # from the story: left14): the procedure already told, not a second one
+            self._merge(told, m)
+            return
         if status == "completed" and m.zone == "narrative" and not _ANOTHER_BEFORE.search(
                 self.text, max(sent[0], m.start - 30), m.start) and (decided := next(
                 (p for p in self.procedures if p.id in self._decided and p.name == name and _later(when, p.time)),

@@ -77,11 +77,14 @@ class SentenceTime:
         return t
 
     def shift_after(self, pos: int, gap: int) -> TimeRef | None:
-        """The first shift after `pos`, at most `gap` characters after it."""
+        """The first shift after `pos`, at most `gap` characters after it; none where the time turns unknown (a figure
+        legend glued to the sentence, which dates nothing before it: left14)."""
         if self._starts is not None:
             i = bisect.bisect_right(self._starts, pos)
-            return self.shifts[i][1] if i < len(self.shifts) and self._starts[i] <= pos + gap else None
-        return next((later for start, later in self.shifts if pos < start <= pos + gap), None)
+            later = self.shifts[i][1] if i < len(self.shifts) and self._starts[i] <= pos + gap else None
+        else:
+            later = next((later for start, later in self.shifts if pos < start <= pos + gap), None)
+        return later if later is None or later.derivation != "unknown" else None
 
     def dated_right_after(self, text: str, end: int) -> TimeRef | None:
         """The date a result's own clause gives right after it ("ferritin fell to 3,100 ug/L by 16 April"), when the
@@ -609,15 +612,22 @@ def _encounter_date(reading: Reading, m: Mention) -> bool:
         in _encounter_labels()
 
 
-def _today(reading: Reading, types: ByType) -> TimeRef | None:
-    """The calendar date the text says is today, if it says so once next to a full date."""
+def _today_mention(reading: Reading, types: ByType) -> Mention | None:
+    """The first date the text says is today, if it names one calendar day so (next to "today" or as the
+    encounter's date, "Clinic date: 14/02/2023")."""
     found = [m for m in types.of("date") if m.attrs.get("kind") == "absolute"
              and (_TODAY_BEFORE.search(reading.text, max(0, m.start - 12), m.start)
                   or _TODAY_AFTER.match(reading.text, m.end) or _encounter_date(reading, m))]
-    times = {t.point for t in (calendar_time(m) for m in found) if t is not None and t.precision == "day"}
-    if len(times) != 1:
+    days = [m for m in found if (t := calendar_time(m)) is not None and t.precision == "day"]
+    if len({t.point for m in days if (t := calendar_time(m)) is not None}) != 1:
         return None
-    return next(t for t in (calendar_time(m) for m in found) if t is not None and t.precision == "day")
+    return days[0]
+
+
+def _today(reading: Reading, types: ByType) -> TimeRef | None:
+    """The calendar date the text says is today, if it says so once next to a full date."""
+    m = _today_mention(reading, types)
+    return calendar_time(m) if m is not None else None
 
 
 # a line's label dated in brackets before its colon: "Blood cultures (02/09/2025): Streptococcus pneumoniae",
@@ -633,6 +643,11 @@ def _label_dated_in_brackets(text: str, m: Mention) -> bool:
     round docqa5: an ICU summary's microbiology)."""
     return m.type == "date" and _LABEL_AFTER.match(text, m.end) is not None \
         and _LABEL_BEFORE.search(text, max(0, m.start - 50), m.start) is not None
+
+
+def letter_date_mention(reading: Reading, types: ByType) -> Mention | None:
+    """The date mention that gives the document its own date (see `letter_date`)."""
+    return _today_mention(reading, types)
 
 
 def letter_date(reading: Reading, types: ByType) -> TimeRef | None:

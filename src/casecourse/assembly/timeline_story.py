@@ -5,7 +5,9 @@ legends is read first (`timeline_scan`), then `_StoryPlacer` walks the sentences
 """
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Container
 
 from casecourse.assembly.positions import ByType
 from casecourse.assembly.timeline import (
@@ -32,6 +34,7 @@ from casecourse.assembly.timeline import (
     _dated_label,
     _day_zero_before_a_day,
     _days_between,
+    _field_label,
     _follow_up_mark,
     _from_calendar,
     _from_marked_day_zero,
@@ -72,6 +75,7 @@ from casecourse.assembly.timeline_clauses import (
 )
 from casecourse.assembly.timeline_doses import DOSE_COUNT, course_start, dose_count, dose_time
 from casecourse.assembly.timeline_scan import (
+    _LEGEND_LINE,
     _arrivals,
     _discharged_since,
     _in_legend,
@@ -271,6 +275,7 @@ class _StoryPlacer:
         self.day0_marked: list[TimeRef] = []
         self.writes_day = _writing_day(reading.text, reading.sentences)  # the sentences that may mark it
         self.before_legend: tuple[TimeRef | None] | None = None  # the story's time when a figure legend began
+        self.legend_time: TimeRef | None = None  # the time the legend being read names, if any (left14)
         # of the sentence being placed: the expression that set its time, and after "today, three weeks after" the
         # event's time from there on
         self.setter: Mention | None = None
@@ -289,6 +294,12 @@ class _StoryPlacer:
         # discharge the story tells is told (sentence -> position)
         self.at_discharge = _sentences_of(reading.sentences, [m.start() for m in _AT_DISCHARGE.finditer(reading.text)])
         self.discharged_at = {} if not self.at_discharge else _discharge_positions(reading, types)
+        # a treatment's stated length ("for two years"): what a drug told on in a piece of history lasted (docqa16)
+        self.stepped: set[int] = set()  # pieces of history whose later times are steps within them, not the story's
+        self.lengths = [m for m in types.of("duration") if m.attrs.get("signal") == "for"] if has_calendar else []
+        # the last day the document tells of (its discharge date, else its own date): no time counted on in a piece
+        # of history passes it
+        self.written = _written_date(reading, types) if has_calendar else None
 
     def place(self, i: int) -> None:
         """Place sentence `i` (appends its time, or None, to `out`). (Most sentences tell no time, no legend, no day 0
@@ -300,8 +311,16 @@ class _StoryPlacer:
         self.restated = None
         zero_at = self._day_zero_opening(i) if i in self.writes_day else None
         before = self.current
+        if i in self.events.legends and self.current is None and self.before_legend is not None:
+            self.current = self.before_legend[0]  # a time the legend names counts from the story's (`_legend_time`)
+        if i in scan.by_sentence and self.lengths and (told_on := self._drug_told_on(i)) is not None:
+            self.asides.add(i)
+            self.out.append(told_on)
+            return
         if i in scan.by_sentence:
             self._own_time(i)
+        if i in self.events.legends:
+            self._legend_time(i)
         if i in self.dose_counts and self.setter is None and self.aside is None and self.current is not None:
             self._dose_count(i)
         if i in self.at_discharge and self.setter is None and self.aside is None and self.current is not None:
@@ -322,6 +341,8 @@ class _StoryPlacer:
             self.aside = None
             return
         st = self._story_sentence(i, set_time, shifts, zero_at, before)  # type: ignore[arg-type]
+        if scan.glued and i not in scan.glued_times:
+            st = self._glued_legend_undated(i, st)
         self.out.append(st)
         if not self.day0_marked and st.time.known and i in self.writes_day \
                 and _DAY_ZERO.search(self.text, *self.sentences[i]):
@@ -336,6 +357,7 @@ class _StoryPlacer:
         if i - 1 in glued_times and self.out[i - 1] is not None:
             # the legend glued to the sentence just placed is dated from where it is glued on, and the legend's
             # sentences after it go on in its time; the story resumes after the legend (below)
+            self.legend_time = None
             st, tx = self.out[i - 1], glued_times[i - 1]
             start = next(a for a, b in self.scan.glued if a <= tx.start < b)
             legend_time = _from_calendar(tx, st.at(start)) if self.has_calendar else _offset(tx, st.at(start))
@@ -344,10 +366,42 @@ class _StoryPlacer:
                                                origin=st.origin)
                 if i in self.events.legends:
                     self.before_legend, self.current = self.before_legend or (self.current,), legend_time
+                    self.legend_time = legend_time
         if i in self.events.legends:
             self.before_legend = self.before_legend or (self.current,)
         elif self.before_legend is not None:
             self.current, self.before_legend = self.before_legend[0], None
+
+    def _glued_legend_undated(self, i: int, st: SentenceTime) -> SentenceTime:
+        """A legend glued to the end of sentence `i` that names no time of its own takes none from the sentence: from
+        where it is glued on, the sentence's time is unknown (left14)."""
+        a, b = self.sentences[i]
+        if b <= a or not self.scan.glued_at.holds(b - 1, b) or self.scan.glued_at.holds(a, a + 1):
+            return st
+        g = next((x for x, y in self.scan.glued if a < x < b), None)
+        if g is None:
+            return st
+        shifts = tuple(sorted([*((p, t) for p, t in st.shifts if p < g), (g, TimeRef())], key=lambda x: x[0]))
+        return SentenceTime(time=st.time, timex=st.timex, shifts=shifts, origin=st.origin)
+
+    def _legend_time(self, i: int) -> None:
+        """A figure legend's sentence takes no time from the story where the legend stands (its images were taken at a
+        time the legend may not tell: docqa14 saw a first CT's pseudoaneurysm and a stenting dated with the follow-up
+        told before the legend); only a time the legend names dates it ("Figure 3. CT on day 5 ..."), and its sentences
+        after that time (left14)."""
+        if _LEGEND_LINE.match(self.text, self.sentences[i][0]) is not None \
+                or i - 1 not in self.events.legends and i - 1 not in self.scan.glued_times:
+            self.legend_time = None  # a new legend begins (one glued to the sentence before: `_after_legend`)
+        if self.setter is not None:
+            self.legend_time = self.current
+        elif i in self.scan.at_admission and self.legend_time is None:
+            # "Figure 1. ECG at admission showing ...": the story's admission, the first told (day 0); a legend does not
+            # say which later stay it would be
+            stay = self.admitted if self.has_calendar else None
+            self.current = self.legend_time = stay or (None if self.has_calendar else TimeRef(
+                offset_days=(0.0, 0.0), derivation="carried", precision="day", anchor="day0"))
+        else:
+            self.current = self.legend_time
 
     def _day_zero_opening(self, i: int) -> int | None:
         """Where a day-0 mark of sentence `i` ends when it marks the time the sentence opens at before a later day
@@ -879,11 +933,14 @@ class _StoryPlacer:
                 self._back_to_presentation(i)
             if self.today is not None or self.born is not None or self.last_admitted is not None:
                 self._back_to_visit(i)
-        if self.setter is None and self.aside is None and _goes_on_in_history(self.reading, i, self.out, self.asides) \
+        if self.setter is None and self.aside is None and _goes_on_in_history(self.reading, i, self.out, self.asides,
+                                                                              self.stepped) \
                 and i not in self.scan.admitted_in and i not in self.scan.readmitted_in and i not in self.arrived_in \
                 and i not in self.scan.at_admission:
             # "Five months before admission, he had migraines. These were accompanied by nausea.": the history's time
-            self.aside = self.out[i - 1].time.model_copy(update={"derivation": "carried"})  # type: ignore[union-attr]
+            told = self.out[i - 1]
+            last = told.shifts[-1][1] if told.shifts and i - 1 in self.stepped else told.time  # type: ignore[union-attr]
+            self.aside = last.model_copy(update={"derivation": "carried"})
             if self.history is not None and self.history[0] == i - 1 or _treats_diagnosis(self.reading, i):
                 # "... arthritis diagnosed nine years before this admission. Methotrexate was started at 10 mg weekly.
                 # Two years later ...": the history told on, counted on from (docqa15)
@@ -980,6 +1037,8 @@ class _StoryPlacer:
             resumes = tuple(sorted((*resumes, *items), key=lambda shift: shift[0])) if items else resumes
         if setter is not None and not resumes and has_calendar and setter.attrs.get("rel_direction") == "before":
             resumes = self._later_in_history(i, setter, aside)
+            if resumes:
+                self.stepped.add(i)
         if setter is not None and not resumes and setter.attrs.get("rel_direction") == "before" and \
                 (told := PRESENTED_THEN_LOOKS_BACK.search(text, self.sentences[i][0], setter.start)) is not None:
             # "presented with fever and dark urine after starting atorvastatin six weeks earlier": the presentation is
@@ -997,6 +1056,40 @@ class _StoryPlacer:
             history, self.history_aside = self.history_aside, None
             return SentenceTime(time=TimeRef(derivation="unknown"), timex=setter, shifts=((history, aside),))
         return SentenceTime(time=aside, timex=setter, shifts=resumes)
+
+    def _drug_told_on(self, i: int) -> SentenceTime | None:
+        """Sentence `i` going on with the drug the piece of history before it started ("Etanercept was started six
+        years before admission. It controlled her disease for two years, then she was switched to adalimumab; this
+        was stopped eighteen months later"): at that history's time, the drug's stated length ("for two years") ends
+        where the sentence goes on ("then"), and an amount "later" counts on from there, not from the story's time
+        (docqa16: adalimumab's stop in the year after the discharge). Only a sentence opened by a word pointing back
+        ("It", "This drug") that tells the length; nothing counted on past the document's last day."""
+        text, (lo, hi) = self.text, self.sentences[i]
+        before = self.out[i - 1] if i > 0 and i - 1 in self.asides else None
+        if before is None or before.shifts or not (before.time.point or before.time.earliest) \
+                or _POINTS_BACK.match(text, lo) is None:
+            return None
+        length = next((m for m in self.lengths if lo <= m.start < hi), None)
+        days = _length_days(str(length.attrs.get("value"))) if length is not None else None
+        then = _THEN.search(text, length.end, min(hi, length.end + 40)) if length is not None else None
+        if days is None or then is None:
+            return None
+        aside = before.time.model_copy(update={"derivation": "carried"})
+        after = days_after(before.time, days, length.text, "previous")
+        shifts: list[tuple[int, TimeRef]] = [(then.start(), after)]
+        for tx in self.scan.by_sentence.get(i, []):
+            if tx.start > then.end() and tx.attrs.get("rel_anchor") == "previous" \
+                    and tx.attrs.get("rel_direction") == "after" and not tx.attrs.get("vague") \
+                    and not tx.attrs.get("day_count") and _LATER.search(tx.text):
+                new = _from_calendar(tx, after)
+                if new is not None and not (self.written is not None and _before(self.written, new)):
+                    shifts.append((_clause_start(text, then.end(), tx.start), new))
+                break
+        if self.written is not None and _before(self.written, after):
+            return None
+        self.history = (i, aside)
+        self.stepped.add(i)
+        return SentenceTime(time=aside, timex=None, shifts=tuple(shifts))
 
     def _later_in_history(self, i: int, setter: Mention, aside: TimeRef) -> tuple[tuple[int, TimeRef], ...]:
         """A later step told within a piece of history a time counted back dated ("Tocilizumab was started three
@@ -1142,13 +1235,18 @@ def _history_told_before(text: str, sentence_start: int, tx: Mention, i: int, ou
         and counted.offset_days[1] <= 0 else None
 
 
-def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None], asides: set[int]) -> bool:
+def _goes_on_in_history(reading: Reading, i: int, out: list[SentenceTime | None], asides: set[int],
+                        stepped: Container[int] = ()) -> bool:
     """Whether sentence `i` (with no time of its own) goes on telling the piece of history the sentence before it told
     ("These were accompanied by nausea", "After eating this, he developed diarrhoea"; the first treatment of a
     diagnosis it dated, "Methotrexate was started at 10 mg weekly"), which did not resume the story within itself."""
     if i == 0 or i - 1 not in asides:
         return False
     before = out[i - 1]
+    if before is not None and before.shifts and i - 1 in stepped:
+        # a piece of history that stepped on within itself ("started three years before admission and stopped
+        # fourteen months later"): the next treatment told "then" or "followed" goes on after its last step (docqa16)
+        return _NEXT_TREATMENT.match(reading.text, reading.sentences[i][0]) is not None
     return before is not None and not before.shifts \
         and (_CONTINUES.match(reading.text, reading.sentences[i][0]) is not None or _treats_diagnosis(reading, i))
 
@@ -1162,11 +1260,52 @@ _TREATMENT_OPENS = re.compile(
     r"(?:started|commenced|initiated|begun)\s+on\b)", re.I)
 _DIAGNOSED = re.compile(r"\bdiagnosed\b", re.I)
 
+# a sentence opened by a word pointing back at the treatment just told ("It controlled her disease ...", "This drug
+# was effective ...", "The treatment worked ..."), and where it goes on after that treatment's length ("for two
+# years, then ...", "for a year, after which ...") (docqa16)
+_POINTS_BACK = re.compile(r"\s*(?:it|this|this\s+(?:drug|agent|treatment|therapy|medication|regimen)|"
+                          r"the\s+(?:drug|agent|treatment|therapy|medication|regimen))\s+(?!is\b|was\s+not\b)\w+",
+                          re.I)
+_THEN = re.compile(r"[,;]?\s*(?:and\s+)?(?:then|after\s+which|thereafter)\b", re.I)
+_LENGTH = re.compile(r"P(\d+(?:\.\d+)?)([YMWD])")
+_UNIT_DAYS = {"Y": 365.25, "M": 30.44, "W": 7.0, "D": 1.0}
+
+
+def _length_days(value: str) -> float | None:
+    """The days of a length told as an ISO duration ("P2Y"), None for another form (a range, a vague one)."""
+    m = _LENGTH.fullmatch(value)  # (whole days up: two years from 1 January reach the next 1 January, not 31 December)
+    return float(math.ceil(float(m.group(1)) * _UNIT_DAYS[m.group(2)])) if m else None
+
+
+def _written_date(reading: Reading, types: ByType) -> TimeRef | None:
+    """The last day a document tells of: its discharge date ("Discharge date: 03/19/2025"), else its own date."""
+    text = reading.text
+    for m in types.of("date"):
+        if m.attrs.get("kind") != "absolute":
+            continue
+        end = text.find("\n", m.end)
+        label = _field_label(text, (text.rfind("\n", 0, m.start) + 1, len(text) if end < 0 else end), m)
+        if label is not None and "discharge" in label and (t := calendar_time(m)) is not None \
+                and t.precision == "day":
+            return t
+    return _today(reading, types)
+
 
 def _treats_diagnosis(reading: Reading, i: int) -> bool:
-    """Whether sentence `i` opens by starting a treatment right after sentence `i - 1` told a diagnosis."""
-    return i > 0 and _TREATMENT_OPENS.match(reading.text, reading.sentences[i][0]) is not None \
-        and _DIAGNOSED.search(reading.text, *reading.sentences[i - 1]) is not None
+    """Whether sentence `i` opens by starting a treatment right after sentence `i - 1` told a diagnosis, or opens by
+    giving the next treatment "then" ("Leflunomide was then given for one year", docqa16)."""
+    return i > 0 and (_TREATMENT_OPENS.match(reading.text, reading.sentences[i][0]) is not None
+                      and _DIAGNOSED.search(reading.text, *reading.sentences[i - 1]) is not None
+                      or _NEXT_TREATMENT.match(reading.text, reading.sentences[i][0]) is not None)
+
+
+# a sentence opening by giving the next treatment of a history: "Leflunomide 20 mg daily was then given", "She was
+# then started on X" (docqa16)
+_NEXT_TREATMENT = re.compile(
+    r"\W*(?:(?:[A-Z][\w-]+(?:\s+[\w./-]+){0,5}?|(?:she|he|they|the\s+patient))\s+(?:was|were)\s+then\s+"
+    r"(?:given|started|commenced|begun|initiated|introduced|treated|switched|changed)\b|"
+    # "Abatacept 125 mg weekly followed for one year": the next treatment, after the last step told
+    r"[A-Z][\w-]+(?:\s+[\w./-]+){0,5}?\s+(?:then\s+)?followed\b(?!\s+by\b))", re.I)
 
 
 # the visit a letter records, told without "today" (docqa7): "in clinic", "at this visit", "currently", "now"
@@ -1175,7 +1314,11 @@ def _treats_diagnosis(reading: Reading, i: int) -> bool:
 # session)
 _AT_THE_VISIT = re.compile(r"\b(?:in (?:the )?clinic(?! (?:letter|note)s?\b)|at (?:this|today's|the present) "
                            r"(?:visit|appointment|review)|currently|at present|overnight|this morning|last night|"
-                           r"(?:she|he|they|the patient) (?:reports|denies|describes|complains of|feels))\b", re.I)
+                           r"(?:she|he|they|the patient) (?:reports|denies|describes|complains of|feels)|"
+                           # a result's change told in the present perfect, up to now: "her IgG has drifted down to
+                           # 5.6 g/L", "the creatinine has risen to 180" (docqa16)
+                           r"(?:has|have)\s+(?:\w+ly\s+)?(?:drifted|fallen|dropped|declined|decreased|risen|"
+                           r"increased|climbed|crept|improved|worsened|stabili[sz]ed))\b", re.I)
 _NOW = re.compile(r"\bnow\b", re.I)
 _NOT_THE_PRESENT = re.compile(r"\b(?:was|were|had|by|until|till|from|since|up to|and)\s+(?:\w+\s+)?$", re.I)
 # a change told against an earlier value and its date: "down from 17 in June", "up from 3.1 L in March 2025"

@@ -18,10 +18,16 @@ _THIN_SPACES = re.compile(r"[\s\u200b]")
 # a plain or no-break space groups thousands only before a count's unit: "119 000/µL", "45 000 per microliter",
 # "12 500 cells", "24\u00a0000/mm3", "68 000 platelets/µL" (a count naming its cells; a plain space only, no tab
 # between table cells), or before a concentration per volume: "ferritin 12 400 ng/mL", "1 250 U/L"
-# (never before "109/": "62 109/L" is 62 × 10^9/L written with its exponent flattened, not 62,109 per litre)
+# (never before "109/": "62 109/L" is 62 × 10^9/L written with its exponent flattened, not 62,109 per litre); any
+# unit per something or an activity unit too (left14)
 _NUM = (r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u2005-\u200a\u202f](?!109/)\d{3})+(?!\d)|"
         r"\d{1,3}(?:[ \u00a0](?!109/)\d{3})+(?=[ \u00a0]?[a-z]{3,12}/(?:[µμu]l\b|mm3|mm³)|\s?(?:/|per\b|cells\b|[kK]/|"
-        r"(?:[nµμpm]g|ug|mcg|m?I?U|kU)/(?:[mdµμ]?[lL]\b))"
+        r"(?:[nµμpm]g|ug|mcg|m?I?U|kU)/(?:[mdµμ]?[lL]\b)|"
+        # or before any unit per something, or an activity or count unit of its own (left14): "19 000 units/L",
+        # "45 000 copies/mL", "1 250 mOsm/kg", "3 500 mg/24 h", "19 000 IU"; not a mass alone ("2 500 mg tablets" may
+        # be two tablets of 500 mg)
+        # (not a count in billions per litre, "81 000 bil/L": no count in 10^9/L runs to thousands)
+        r"(?!bil(?:lion)?s?/)[A-Za-zµμ]{1,8}/(?=[\dA-Za-zµμ])|(?:IU|U|units|copies)\b(?!/))"
         # or before a change to such a number: "from 30 000 to 23 000/µL"
         r"|\s*(?:-|–|to)\s*\d{1,3}(?:[ \u00a0]\d{3})+\s?(?:/|per\b|cells\b))|\d+(?:,\d{1,2}(?![\d,]))?)"
         r"(?:\.\d+)?")

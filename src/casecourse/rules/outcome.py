@@ -20,7 +20,10 @@ OUTCOME_RULE = (
     "sequelae -> recovered; a discharge in a stated condition -> "
     "recovered (asymptomatic, symptom-free, with no deficit), improved (good, stable, satisfactory, improved), alive "
     "with disease (poor, critical, serious), but a discharge in good condition right after a recovery or remission "
-    "keeps that; else 'unknown'. Last information: the latest time of any event.")
+    "keeps that; else 'unknown'. An event of a date the text states that is later than the deciding event's stated "
+    "date decides instead (the latest such: a letter's list of diagnoses above its story tells the present state, "
+    "'relapse March 2022; in remission since September 2022'). Last information: the latest time of any event (a "
+    "letter's clinic date is a follow-up).")
 
 # the state an outcome event states, and the one its denial states ("no relapse": remission)
 STATE_OF_EVENT = {"recovery": "recovered", "improvement": "improved", "remission": "remission", "relapse": "relapse",
@@ -69,8 +72,27 @@ def _when(axis: Axis, e: Event) -> tuple[float, str] | None:
     return None
 
 
+def _stated_date(e: Event) -> bool:
+    """Whether the event's time is a calendar date the text states (not carried over, not counted from another)."""
+    return e.time.derivation == "stated" and bool(e.time.point or e.time.earliest)
+
+
+def _latest_stated(axis: Axis, decided: Event, stated: list[Event]) -> Event:
+    """The deciding event, or the state told at the latest stated date after its own stated date (documents QA round
+    docqa16: a letter's heading list of diagnoses, "relapse March 2022; in remission since September 2022", precedes
+    the story it sums up, whose last state told is of 2020). Times counted or carried in the story (days from
+    admission, "3 months later") are too loose to overrule the order of the text, and an undated event keeps it."""
+    own = axis.span(decided.time) if _stated_date(decided) else None
+    if own is None:
+        return decided
+    later = [(s[1], i) for i, e in enumerate(stated)
+             if _stated_date(e) and (s := axis.span(e.time)) is not None and s[0] > own[1]]
+    return stated[max(later)[1]] if later else decided
+
+
 def outcome(course: Course) -> list[Assessment]:
     events = [e for e in course.events if e.assertion in (Assertion.present, Assertion.negated)]
+    axis = course_axis(course)
     death = next((e for e in events if e.type == "death" and e.assertion == Assertion.present), None)
     if death is not None:
         result, decided = "died", death
@@ -80,8 +102,9 @@ def outcome(course: Course) -> list[Assessment]:
         if len(stated) > 1 and decided.type == "discharge" and _state(decided) == "improved" and _state(
                 stated[-2]) in ("recovered", "remission"):
             decided = stated[-2]  # "made a full recovery and was discharged in good condition": recovered
+        if decided is not None:
+            decided = _latest_stated(axis, decided, stated)
         result = _state(decided) if decided else "unknown"
-    axis = course_axis(course)
     times = [(t, e) for e in events if (t := _when(axis, e))]
     last = max(times, key=lambda p: p[0][0]) if times else None
     data: dict = {"outcome": result, "evidence": [decided.id] if decided else [],
