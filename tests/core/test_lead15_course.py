@@ -46,3 +46,11 @@ def test_a_listed_day_count_after_a_later_day_counts_from_day_zero():
 
 def test_between_two_days_is_no_list_of_days():
     assert _day_counts("The rash usually appears between days 3 and 10 of the illness.") == []
+
+
+def test_a_day_of_the_stay_is_no_cycle_day_after_a_dose_per_body_surface():
+    text = "Because the ferritin kept rising, etoposide 150 mg/m2 was given on hospital days 4 and 11."
+    assert [n for _, n in _day_counts(text)] == [4, 11]
+    assert [n for _, n in _day_counts("Vincristine 1.4 mg/m2 was given on hospital day 6.")] == [6]
+    # guard: a day of a regimen is still no time of the story
+    assert _day_counts("Etoposide 100 mg/m2 was given on days 1 to 3 of each 21-day cycle.") == []

@@ -209,6 +209,18 @@ def _day_cand(text: str, m: re.Match, n: float, unit: str = "day") -> Cand:
     return start, end, 1, "time", attrs
 
 
+_STAY_KIND = re.compile(r"hospital|hospitali[sz]ation|admission|post[- ]?admission|ICU|post[- ]?operative|postop|"
+                        r"illness", re.I)
+
+
+def _of_the_stay(m: re.Match) -> bool:
+    """ "hospital day 5", "postoperative days 1 and 7": a day the count names as one of the stay, the operation or the
+    illness, never a day of a treatment cycle, whatever dose notation stands before it ("etoposide 100 mg/m2 was given
+    on hospital days 5 and 12")."""
+    kind = m.groupdict().get("kind")
+    return kind is not None and _STAY_KIND.fullmatch(kind) is not None
+
+
 def _cycle_day(text: str, start: int, end: int) -> bool:
     """ "paclitaxel 80 mg/m2 on day 1 and 8, repeated every 21 days": a day of a treatment cycle.
 
@@ -231,7 +243,7 @@ def day_counts(text: str, starts: list[int]) -> Iterator[Cand]:
     for m in matches(_DAY_RX, text, starts):
         nw = m.group("n").lower()
         n = float(nw) if nw.isdigit() else float(NUMBER_WORDS.get(nw, -1))
-        if n >= 0 and not _cycle_day(text, m.start(), m.end()):
+        if n >= 0 and (_of_the_stay(m) or not _cycle_day(text, m.start(), m.end())):
             yield _day_cand(text, m, n)
     for m in matches(_WEEK_RX, text, starts):
         if not _cycle_day(text, m.start(), m.end()) and int(m.group("n")) > 0:
@@ -279,8 +291,8 @@ def day_counts(text: str, starts: list[int]) -> Iterator[Cand]:
     for m in matches(_ORD_PAIR_RX, text, starts):
         yield from _ord_pair(text, m)
     for m in matches(_DAYS_LIST_RX, text, starts):  # not "between days 1 and 15": a range, not two days
-        if not _cycle_day(text, m.start(), m.end()) and not _BETWEEN_BEFORE.search(text, max(0, m.start() - 9),
-                                                                                    m.start()):
+        between = _BETWEEN_BEFORE.search(text, max(0, m.start() - 9), m.start())
+        if (_of_the_stay(m) or not _cycle_day(text, m.start(), m.end())) and not between:
             yield from _days_list(text, m)
 
 
