@@ -111,6 +111,7 @@ from casecourse.assembly.exposure_text import (
     _reasons,
 )
 from casecourse.assembly.positions import ByStart, Forward, span_of
+from casecourse.assembly.respectively import paired_time
 from casecourse.assembly.timeline import SentenceTime, days_after, place_one
 from casecourse.knowledge import table
 from casecourse.model import (
@@ -139,6 +140,10 @@ _FOLLOWED_LATER_BY = re.compile(r"\bfollowed\s+(?:[\w-]+\s+){1,3}?later\s+by\b",
 _LATER_CHANGE = re.compile(r"(?:\b(?:and|then|but)|,)\s+(?:was\s+|were\s+)?"
                            r"(?:(?:later|subsequently|then|gradually)\s+)?"
                            r"(?:increased|decreased|reduced|raised|escalated|titrated(?:\s+up)?|tapered)\s+to\b", re.I)
+# a clause after "but" with its own time: "was treated with X but was intubated on April 14", "X was given, but on
+# day 5 her fever returned": the time is that clause's, not the drug's told before it (left13); not "but not Y", "not
+# only X but also Y" (a drug named after it, with the time)
+_BUT_CLAUSE = re.compile(r"(?:,\s*|\s)but\s+(?!(?:also|not|only|without)\b)", re.I)
 # a drug added later told as an absolute clause, "..., with Z added on day 5": its time is Z's alone
 _WITH_BEFORE = re.compile(r",\s*(?:and\s+)?with\s+$", re.I)
 _ADDED_AT = re.compile(r"\b(?:added|introduced|commenced|started|initiated)\s+(?:on|at|from|in)\s+(?:the\s+)?$", re.I)
@@ -1090,6 +1095,8 @@ class ExposureBuilder:
         then the time before it or one the text does not give; after another course ("followed by"), from its end."""
         text, st, prev, told = self.text, t.st, t.prev, t.told
         own = _own_time(st, d, t.drug_ix, clause, told, text)
+        if (paired := self._respective(d, t.drugs, t.ms, t.sent, st)) is not None:
+            return paired  # "X and Y were started in 2015 and 2018, respectively": the n-th drug the n-th time
         if own is st.time and st.origin is not None and own.derivation == "carried" and \
                 carried_barred(text, st.origin, t.sent[0]):
             # the story's time set by a caption, a relative's story, an expected date or a time paragraphs back:
@@ -1107,6 +1114,11 @@ class ExposureBuilder:
                 _DIED_AT.search(text, max(d.end, st.timex.start - 40), st.timex.start):
             # "X was given at once, but she died on day 3", "despite X, he died on day 35": the death's time,
             # not the drug's (given before it, at a time the sentence does not give)
+            own = self._carried_before(st, prev)
+        if action in ("start", "taking", "swap-start", "ongoing") and st.timex is not None and own is st.time and \
+                st.timex.start >= d.end and _BUT_CLAUSE.search(text, d.end, st.timex.start) is not None:
+            # "he was treated with X but was intubated on April 14": the intubation's date; X began at the story's
+            # time before it, or at one the sentence does not give
             own = self._carried_before(st, prev)
         if resumed is not None and st.timex is not None and st.timex.start >= resumed.end() and not st.shifts:
             # "X was interrupted for 6 weeks and resumed on 20 June": the date is the resumption's; the hold
@@ -1719,6 +1731,18 @@ class ExposureBuilder:
                 return days_after(stop, days, t.text, "hold")
         return None
 
+    def _respective(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int],
+                    st: SentenceTime) -> TimeRef | None:
+        """The time "respectively" pairs with drug `d` of a list (assembly/respectively.py), if any (left13)."""
+        if "respectively" not in self.text[d.end:sent[1]].lower():
+            return None
+        placed = dict(st.shifts)
+        if st.timex is not None:
+            placed[st.timex.start] = st.time
+        times = [(x.start, int(x.attrs.get("phrase_end") or x.end), placed[x.start]) for x in ms.times
+                 if sent[0] <= x.start < sent[1] and x.start in placed]
+        return paired_time(self.text, sent, drugs, d, times)
+
     def _later_stop(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
                     clauses: list[tuple[int, int]], since: TimeRef | None = None) -> None:
         """The stop of a drug this sentence started, stated after it with the subject left out: its time (a date in
@@ -1727,10 +1751,15 @@ class ExposureBuilder:
         exp = self.active.get(name)
         if exp is None:
             return
+        paired = self._respective(d, drugs, ms, sent, st)
+        last, drug_ix = d, ms.index(drugs)
+        while paired is not None and (nxt := drug_ix.first_from(last.end)) is not None and nxt.start < sent[1] \
+                and _LIST_LINK.fullmatch(self.text, last.end, nxt.start):
+            last = nxt  # "PSL and FK506 were tapered and stopped at days 360 and 508, respectively": the list's stop
         # a stop told after another drug mention is not this one's (the check below), so the search ends there: the
         # pattern's words hold no drug name, and one long sentence of many drugs stays linear
-        end = ms.index(drugs).next_start(d.end, sent[1])
-        m = _LATER_STOP.search(self.text, d.end, min(end, ms.index(drugs).next_other(d, sent[1])))
+        end = drug_ix.next_start(last.end, sent[1])
+        m = _LATER_STOP.search(self.text, last.end, min(end, drug_ix.next_other(last, sent[1])))
         if m is None and end < sent[1] and end == ms.index(drugs).next_other(d, sent[1]) and \
                 (sw := _LATER_SWITCH.search(self.text, d.end, end)) is not None and \
                 _SWITCH_GAP.fullmatch(self.text, sw.end(), end):
@@ -1742,8 +1771,8 @@ class ExposureBuilder:
         if m is None or end < m.start():
             return
         clause_end = (span_of(clauses, m.end()) or (0, sent[1]))[1]
-        tail = ms.index(ms.times).window(m.end(), clause_end)
-        when = TimeRef(derivation="unknown")
+        tail = ms.index(ms.times).window(m.end(), clause_end) if paired is None else []
+        when = TimeRef(derivation="unknown") if paired is None else paired
         for t in tail:
             if t.attrs.get("kind") == "absolute":
                 when = place_one(t, st.time) or when  # a date without its year ('on 30 June') from the story's time

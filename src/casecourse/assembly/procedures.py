@@ -18,6 +18,7 @@ import re
 from functools import cache
 
 from casecourse.assembly.exposures import provenance
+from casecourse.assembly.respectively import paired_time
 from casecourse.assembly.timeline import SentenceTime, days_after, place_one
 from casecourse.knowledge import table
 from casecourse.model import Assertion, Coding, Mention, Procedure, SourceSpan, TimeRef
@@ -58,6 +59,19 @@ _TO_GAP = re.compile(r"\s*(?:to|through|till|until|[-\u2013])\s*", re.I)
 # the aside dating a counted series' last session: "..., the last on 10 May" (docqa8)
 _SERIES_LAST = re.compile(r",\s*(?:the|its|her|his|their)\s+(?:last|final)(?:\s+(?:one|session|exchange|run|"
                           r"treatment)s?)?\s+(?:on|at)\s+\Z", re.I)
+# a support's start told (a decided one is done there): "was placed on / connected to ECMO", "underwent LVAD
+# implantation", "implantation of the LVAD", "ECMO was initiated", "the LVAD was implanted" (left13)
+_STARTED_BEFORE = re.compile(
+    r"\b(?:underw[eo]nt|(?:was|were)\s+(?:then\s+|subsequently\s+|successfully\s+)?(?:started|initiated|placed|put|"
+    r"connected|commenced|cannulated|established)\s+(?:on|to|with)|(?:implantation|insertion|initiation|placement|"
+    r"institution|establishment)\s+of|(?:started|initiated|commenced|instituted|established|implanted|inserted|placed)"
+    r")\s+(?:(?:an?|the|his|her|a\s+\w+)\s+)?(?:\S+\s+){0,2}$", re.I)
+_STARTED_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,20}\))?\s+(?:(?:was|were)\s+(?:then\s+|subsequently\s+|successfully\s+)?(?:started|initiated|"
+    r"established|inserted|implanted|placed|commenced|instituted)\b|(?:implantation|insertion|cannulation|placement|"
+    r"initiation)\b)", re.I)
+# a second one of the same name, not the one decided: "a second laparotomy", "repeat PCI", "another transfusion"
+_ANOTHER_BEFORE = re.compile(r"\b(?:second|third|repeat(?:ed)?|another|further|new|redo|re-?)[\s-]+(?:\S+\s+)?$", re.I)
 _OWN_TIME_GAP = re.compile(r"^\s*,?\s*(?:(?:was|were)\s+(?:performed|done|started|initiated)\s+)?(?:on|in|at)\s+"
                            r"(?:the\s+)?$|^\s*\(\s*(?:in\s+)?$", re.I)
 
@@ -116,11 +130,18 @@ class ProcedureBuilder:
         # the continuous supports opened by a summary's mention ("we report a patient who ... underwent LVAD
         # insertion"): undated there, the story's own mention dates them (docqa13)
         self._summary_opened: set[str] = set()
+        # the procedures a decision told ("it was decided to perform an LVAD implantation"): a later sentence telling
+        # the same one done dates it there (left13)
+        self._decided: set[str] = set()
 
     def sentence(self, sent: tuple[int, int], mentions: list[Mention], st: SentenceTime) -> None:
+        paired = self._respectively(sent, mentions, st)
         for i, m in enumerate(mentions):
             if m.type == "procedure" and m.assertion != Assertion.family:
                 when = st.at(m.start)
+                if id(m) in paired:  # "a laparotomy and a splenectomy on days 2 and 6, respectively" (left13)
+                    self._add(m, sent, paired[id(m)], mentions, i)
+                    continue
                 span = self._own_range(m, mentions, i, when)
                 if span is not None:
                     self._add(m, sent, span[0], mentions, i, end=span[1])
@@ -129,6 +150,22 @@ class ProcedureBuilder:
                     if m.attrs.get("before_told") and own is when:
                         own = TimeRef(derivation="unknown")  # "status post cholecystectomy": before, when not told
                     self._add(m, sent, own, mentions, i)
+
+    def _respectively(self, sent: tuple[int, int], ms: list[Mention], st: SentenceTime) -> dict[int, TimeRef]:
+        """The procedures of a list paired with a list of times by "respectively", each with its time (by id)."""
+        if "respectively" not in self.text[sent[0]:sent[1]].lower():
+            return {}
+        placed = dict(st.shifts)
+        if st.timex is not None:
+            placed[st.timex.start] = st.time
+        times = [(x.start, int(x.attrs.get("phrase_end") or x.end), placed[x.start]) for x in ms
+                 if x.type in ("date", "time") and x.start in placed]
+        procs = [x for x in ms if x.type == "procedure"]
+        out = {}
+        for m in procs:
+            if (t := paired_time(self.text, sent, procs, m, times)) is not None:
+                out[id(m)] = t
+        return out
 
     def _own_range(self, m: Mention, ms: list[Mention], i: int,
                    sentence_time: TimeRef) -> tuple[TimeRef, TimeRef] | None:
@@ -212,8 +249,13 @@ class ProcedureBuilder:
                 if running.end is None:
                     running.end = when  # "she no longer required dialysis": it ended by then
                 return
-            if status == "completed" and running.id in self._summary_opened and m.zone == "narrative":
+            if status == "completed" and m.zone == "narrative" and (
+                    running.id in self._summary_opened or running.id in self._decided and _later(when, running.time)
+                    and self._start_told(m, sent)):
                 self._summary_opened.discard(running.id)
+                self._decided.discard(running.id)
+                if m.attrs.get("decided"):
+                    self._decided.add(running.id)  # a summary's support the story decides on: done where told done
                 running.time, running.end = when, end
                 self._merge(running, m)
                 self._length(running, m, when)
@@ -235,6 +277,20 @@ class ProcedureBuilder:
             # from the story: left14): the procedure already told, not a second one
             self._merge(told, m)
             return
+        if status == "completed" and m.zone == "narrative" and not _ANOTHER_BEFORE.search(
+                self.text, max(sent[0], m.start - 30), m.start) and (decided := next(
+                (p for p in self.procedures if p.id in self._decided and p.name == name and _later(when, p.time)),
+                None)) is not None:
+            # "it was decided to perform a splenectomy" ... "splenectomy was performed on 12 May": done at the telling
+            self._decided.discard(decided.id)
+            self._seen.pop((name, status, _order(decided.time)), None)
+            decided.time = when
+            self._seen[key] = decided
+            self._merge(decided, m)
+            if end is not None:
+                decided.end = end
+            self._length(decided, m, when)
+            return
         proc = Procedure(id=f"procedure-{len(self.procedures) + 1}", name=name, text=" ".join(m.text.split()),
                          category=category or None, assertion=assertion, status=status, time=when,
                          provenance=provenance(self.text, m, sent, "procedures"))
@@ -253,6 +309,14 @@ class ProcedureBuilder:
         self.procedures.append(proc)
         if category in _CONTINUOUS and m.zone == "summary" and status == "completed":
             self._summary_opened.add(proc.id)
+        if m.attrs.get("decided") and status == "completed":
+            self._decided.add(proc.id)
+
+    def _start_told(self, m: Mention, sent: tuple[int, int]) -> bool:
+        """Whether the sentence tells the support's start ("was placed on ECMO", "ECMO was initiated", "implantation
+        of the LVAD"), not its running ("on ECMO", "weaned off ECMO", "ECMO flow was 4 L/min")."""
+        return _STARTED_BEFORE.search(self.text, max(sent[0], m.start - 40), m.start) is not None \
+            or _STARTED_AFTER.match(self.text, m.end, min(sent[1], m.end + 40)) is not None
 
     def _open(self, name: str) -> Procedure | None:
         """The last done course of this continuous procedure."""

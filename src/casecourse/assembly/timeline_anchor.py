@@ -78,6 +78,8 @@ class EventIndex:
     # count from (timeqa13)
     legends: frozenset[int] = frozenset()
     _words: dict[int, frozenset[str]] = field(default_factory=dict)
+    # sentences whose named mentions are the story told as it goes (zone "narrative"), not a summary of it
+    narrative: set[int] = field(default_factory=set)
 
     @classmethod
     def build(cls, reading: Reading, types: ByType | None = None) -> EventIndex:
@@ -94,6 +96,8 @@ class EventIndex:
                 si += 1
             if named:
                 idx.by_norm.setdefault((_kind(m.type), m.norm.lower()), []).append(si)
+                if m.zone == "narrative":
+                    idx.narrative.add(si)
                 idx.named.setdefault(si, []).append(m)
             elif m.type == "event" and m.norm == "discharge" and m.attrs.get("role") == "occurrence":
                 idx.discharges.append(si)
@@ -128,6 +132,9 @@ class Anchor:
     sentence: int  # the earlier sentence that told the event
     label: str  # what the time is counted from, for TimeRef.anchor ("start of prednisone", "discharge")
     pos: int | None = None  # where in that sentence it is told, when that matters (a readmission)
+    # a drug's stop told by its length ("X was discontinued after two days"): counted from the drug's start, it moves
+    # the story only forward (left13)
+    stop: bool = False
 
 
 def anchor_phrase(text: str, tx: Mention, sentence_end: int) -> tuple[int, int] | None:
@@ -163,6 +170,8 @@ def find_anchor(idx: EventIndex, i: int, tx: Mention, asides: set[int], day_coun
     text = idx.reading.text
     if _OF_TREATMENT.match(text, tx.end):
         return _the_one_drug(idx, i, tx)
+    if (stopped := _drug_stopped_after(idx, i, tx)) is not None:
+        return stopped
     span = anchor_phrase(text, tx, idx.reading.sentences[i][1])
     if span is None:
         return None
@@ -199,6 +208,35 @@ def find_anchor(idx: EventIndex, i: int, tx: Mention, asides: set[int], day_coun
     return None
 
 
+# a drug's course told stopped after a length: "Vancomycin was discontinued after two days", "X and Y were stopped
+# after 5 days" (not "All drugs except X were stopped after a year": the drug must open its clause)
+_STOPPED_AFTER_LENGTH = re.compile(
+    r"\s*(?:\([^()]{1,40}\)\s*)?,?\s*(?:(?:which|that)\s+)?(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:\w+ly\s+)?(?:stopped|discontinued|ceased|withdrawn|tapered\s+off|weaned\s+off)\s+after\s+"
+    r"(?:a\s+total\s+of\s+|only\s+|about\s+|approximately\s+)?", re.I)
+_CLAUSE_OPEN = re.compile(r"(?:^|[.;:]\s+|,\s+|\band\s+|\bthen\s+)(?:(?:the|his|her|intravenous|oral|IV|empirical|"
+                          r"empiric)\s+)*$", re.I)
+
+
+def _drug_stopped_after(idx: EventIndex, i: int, tx: Mention) -> Anchor | None:
+    """ "Vancomycin was discontinued after two days": the stop is that long after the drug's start, its first mention
+    in the story before sentence `i`; None when the story names it first here (counted from the story's time)."""
+    if tx.attrs.get("rel_anchor") != "previous" or tx.attrs.get("day_count"):
+        return None
+    text, s0 = idx.reading.text, idx.reading.sentences[i][0]
+    drugs = [d for d in idx.named.get(i, []) if _kind(d.type) == "drug" and d.norm and s0 <= d.end <= tx.start]
+    if not drugs:
+        return None
+    d = max(drugs, key=lambda m: m.end)
+    if not _STOPPED_AFTER_LENGTH.fullmatch(text, d.end, tx.start):
+        return None
+    first = min(drugs, key=lambda m: m.start)  # "X and Y were stopped ...": the list opens the clause
+    if not _CLAUSE_OPEN.search(text[s0:first.start]):
+        return None
+    told = _drug_told(idx, str(d.norm).lower(), i)
+    return Anchor(told[0], f"start of {d.norm}", stop=True) if told else None
+
+
 _OF_TREATMENT = re.compile(r"\s+of\s+(?:(?:the|this|that|such|her|his)\s+)?(?:treatment|therapy)\b", re.I)
 
 
@@ -211,8 +249,21 @@ def _the_one_drug(idx: EventIndex, i: int, tx: Mention) -> Anchor | None:
     if len(drugs) != 1:
         return None
     name = drugs.pop()
-    told = [j for j in idx.by_norm.get(("drug", name), []) if j < i and j not in idx.legends]
+    told = _drug_told(idx, name, i)
     return Anchor(told[0], f"start of {name}") if told else None
+
+
+def _drug_told(idx: EventIndex, name: str, i: int) -> list[int]:
+    """The sentences before sentence `i` that name the drug, where its start is: in the story told as it goes when it
+    names the drug there (a summary's "after long treatment with X" before it is no start), none when the story names
+    it first in sentence `i` itself ("she was treated with X, but after 2 days of treatment ...": counted from the
+    story's time) (left13)."""
+    told = [j for j in idx.by_norm.get(("drug", name), []) if j < i and j not in idx.legends]
+    if i in idx.narrative and any(j not in idx.narrative for j in told):
+        story = [j for j in told if j in idx.narrative]
+        if story or i in idx.by_norm.get(("drug", name), []):
+            return story
+    return told
 
 
 def _named(idx: EventIndex, i: int, m: Mention, phrase: str) -> Anchor | None:
@@ -221,7 +272,8 @@ def _named(idx: EventIndex, i: int, m: Mention, phrase: str) -> Anchor | None:
     kind = _kind(m.type)
     if all(w.lower() in _GENERIC for w in _WORD.findall(str(m.norm))):
         return None  # "after symptom onset": not one event
-    told = [j for j in idx.by_norm.get((kind, str(m.norm).lower()), []) if j < i and j not in idx.legends]
+    told = _drug_told(idx, str(m.norm).lower(), i) if kind == "drug" else \
+        [j for j in idx.by_norm.get((kind, str(m.norm).lower()), []) if j < i and j not in idx.legends]
     if not told:
         return None
     first = m.type in ("drug", "condition") or _ONSET.search(phrase) is not None

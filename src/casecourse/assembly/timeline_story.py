@@ -609,6 +609,8 @@ class _StoryPlacer:
         new = self._checked(tx, new, day, event, admission_day)
         if new is None:
             return False
+        if event is not None and event.stop and _went_back(new, current, 0.0):
+            return False  # "Vancomycin was discontinued after two days" told on day 5: its stop, the story stays
         if self._told_aside(tx, i, new, chained, event):
             self.aside, self.setter = new, tx  # "stopped seven years prior to the presenting complaints"
             fronted = _FRONTED.match(self.text, self.sentences[i][0], tx.start) is not None

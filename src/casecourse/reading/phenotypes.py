@@ -289,7 +289,18 @@ def _phrase_ends(toks: Tokens, text: str, nxt: int) -> bool:
         return True
     if gap := text[toks.ends[nxt - 1]:toks.starts[nxt]].strip():
         return gap not in ("-", "\u2010", "\u2013")
-    return toks.keys[nxt] in _followers()
+    if toks.keys[nxt] in _followers():
+        return True
+    # a capitalised adjective of origin between it and a person noun: "a hypertensive and diabetic Asian male", "a
+    # diabetic Japanese woman" (left13)
+    word = text[toks.starts[nxt]:toks.ends[nxt]]
+    return nxt + 1 < len(toks.keys) and word[:1].isupper() and word[1:].islower() \
+        and not text[toks.ends[nxt]:toks.starts[nxt + 1]].strip() and toks.keys[nxt + 1] in _person_nouns()
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    return frozenset(norm_word(w) for w in variants()["person_nouns"])
 
 
 def _attributive(toks: Tokens, text: str, nxt: int) -> bool:

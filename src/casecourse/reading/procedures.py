@@ -137,6 +137,18 @@ _DONE_LATER = re.compile(r"\s*(?:\([^()]{1,20}\))?\s*,?\s*(?:(?:which|that)\s+(?
                          r"(?:then\s+|subsequently\s+|successfully\s+|eventually\s+|finally\s+)?"
                          r"(?:performed|done|carried\s+out|undertaken)|"
                          r"and\s+(?:then\s+|subsequently\s+|later\s+|eventually\s+)?underwent)\b", re.I)
+# a decision to do it: "it was decided to perform an LVAD implantation", "we decided to proceed with surgery", "the
+# decision was made to start CRRT", "a decision for amputation"; the same after the name ("intubation was decided").
+# A decision is a plan: the procedure is done where a later sentence tells it done (assembly/procedures.py dates it
+# there); told nowhere else, it stays done at the decision's time, as most reports tell one carried out at once (left13)
+_DECIDED_BEFORE = re.compile(
+    r"\b(?:decided|decision\s+(?:was\s+|had\s+been\s+)?(?:made|taken|reached)|decision)\s+(?:to|on|upon|for)\s+"
+    r"(?:(?:perform|proceed\s+with|go\s+ahead\s+with|undertake|carry\s+out|do|attempt|place|insert|implant|start|"
+    r"initiate|institute|establish|commence|begin|undergo|use|pursue|schedule|convert\s+to|switch\s+to|put|"
+    r"offer|give|have)\s+)?"
+    r"(?:(?:an?|the|her|his|him|them|patient|on|urgent|urgently|emergent|emergently|emergency|elective|immediate|"
+    r"early|prompt|surgical|further|repeat|definitive|operative)\s+)*(?:\S+\s+){0,2}$", re.I)
+_DECIDED_AFTER = re.compile(r"\s+(?:was|were)\s+(?:then\s+|therefore\s+|thus\s+|finally\s+)?decided\b", re.I)
 # a procedure the patient could not have or did not accept: "deemed ineligible for HSCT", "declined dialysis",
 # "unfit for surgery" (not done; no status it would have given)
 _DECLINED_KEYS = ("eligib", "unsuitab", "unfit", "declin", "refus", "contraindicat")
@@ -322,6 +334,10 @@ def find(text: str) -> list[Mention]:
         if any(k in tail[-70:] for k in _PLANNED_KEYS) and _PLANNED_BEFORE.search(before[-70:]) or \
                 _PLANNED_AFTER.match(text, end, min(len(text), end + 50)):
             attrs["planned"] = not _DONE_LATER.match(text, end, min(len(text), end + 60))
+        decided = ("decid" in tail or "decision" in tail) and _DECIDED_BEFORE.search(before) \
+            or _DECIDED_AFTER.match(text, end, min(len(text), end + 40))
+        if decided and not attrs.get("planned") and e.name not in _GENERIC_NAMES:
+            attrs["decided"] = True
         if _WEIGHED_AFTER.match(text, end):
             attrs["planned"] = True
         if any(k in tail[-60:] for k in _DECLINED_KEYS) and _DECLINED_BEFORE.search(before[-60:]) or \
