@@ -112,7 +112,31 @@ def _antibiogram_entry() -> re.Pattern:
     minimum inhibitory concentration (MIC) was determined"; knowledge/antibiogram_results.csv): the drug was tested,
     not given. A colon or a bracketed abbreviation may stand between."""
     words = alternation(r["word"] for r in table("antibiogram_results.csv"))
-    return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?:?\s*(?:" + words + r")(?![\w-])", re.I)
+    # (or the result opening a bracket of its own: "meropenem (MIC = 0.064 mg/L)")
+    return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?:?\s*(?:\(\s*)?(?:" + words + r")(?![\w-])", re.I)
+
+
+# an antibiogram told as a sentence whose subject is the drugs tested: "A, B and C were (reported) resistant", "D was
+# found to be susceptible" (not "... resistant to", which names what the subject resists); docqa17
+_TESTED_PREDICATE = re.compile(
+    r"(?:was|were)\s+(?:(?:reported|tested|found|determined|shown|interpreted|classified|all|also)\s+)*"
+    r"(?:(?:to\s+be|as)\s+)?(?:(?:fully|highly|all|uniformly)\s+)?"
+    r"(?:resistant|susceptible|sensitive|intermediate|non-?susceptible)\b(?!\s+(?:to|against)\b)", re.I)
+
+
+def _tested_subject(text: str, end: int) -> bool:
+    """The name opens or stands in the subject of a susceptibility result: the sentence's first verb after it is
+    "was / were (reported) resistant / susceptible", with only names, commas, brackets of results and "and" between."""
+    _, hi = _clause(text, end, end, 0, 200)
+    window = text[end:hi]
+    if not any(w in window.lower() for w in ("resist", "suscept", "sensitiv", "intermediate")):
+        return False
+    verb = _LIST_BREAK.search(window)
+    if verb is None or verb.group(0).lower() not in ("was", "were"):
+        return False
+    if _TREATMENT.search(window, 0, verb.start()):
+        return False
+    return _TESTED_PREDICATE.match(window, verb.start()) is not None
 
 
 # "glucose control", "potassium homeostasis": an analyte's state in the body (not "warfarin control", which leaves the
@@ -137,7 +161,7 @@ def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bo
         return True
     if _SHARED_RESISTANCE.match(text, end):
         return True
-    if _antibiogram_entry().match(text, end):
+    if _antibiogram_entry().match(text, end) or _tested_subject(text, end):
         return True
     if analyte and _CONTROL_AFTER.match(text, end):
         return True  # "her glucose control deteriorated": the state of what the body holds, nothing given
