@@ -103,3 +103,25 @@ def test_the_probability_of_a_diagnosis_judged_low_is_no_diagnosis() -> None:
 
 def test_a_disease_told_with_the_probability_of_its_course_stays() -> None:  # guard: passes on the base too
     assert _dx("He had sarcoidosis, and the probability of relapse was high.", "sarcoidosis") == "confirmed"
+
+
+# --- safety: a surgical service consulted, and a planned procedure's short form, are no procedures done ---
+
+def _procedures(text: str) -> list:
+    return [(p.name, p.status) for p in analyze_text(text).procedures]
+
+
+def test_a_surgical_service_consulted_is_no_operation() -> None:
+    assert not any(n == "surgery" for n, _ in _procedures(
+        "A mass was found in the right atrium, and cardiothoracic surgery was consulted."))
+    assert not any(n == "surgery" for n, _ in _procedures("Vascular surgery was urgently contacted."))
+
+
+def test_an_operation_done_is_still_read() -> None:  # guard: passes on the base too
+    assert ("surgery", "completed") in _procedures("He underwent surgery on the third day.")
+
+
+def test_the_short_form_of_a_planned_procedure_is_no_procedure_done() -> None:
+    ps = _procedures("He was being evaluated for an autologous hematopoietic stem cell transplant (HSCT) when a "
+                     "mass was found on echocardiography.")
+    assert ps and all(status != "completed" for _, status in ps)
