@@ -125,3 +125,8 @@ def test_the_short_form_of_a_planned_procedure_is_no_procedure_done() -> None:
     ps = _procedures("He was being evaluated for an autologous hematopoietic stem cell transplant (HSCT) when a "
                      "mass was found on echocardiography.")
     assert ps and all(status != "completed" for _, status in ps)
+
+
+def test_a_drug_given_because_the_isolate_was_susceptible_is_given() -> None:  # guard: passes on the base too
+    assert "vancomycin" in _drugs("The patient was treated with vancomycin, as the isolate was susceptible.")
+    assert "ampicillin" in _drugs("She was treated with ampicillin (MIC of 8 mg/L) for 10 days.")

@@ -112,8 +112,19 @@ def _antibiogram_entry() -> re.Pattern:
     minimum inhibitory concentration (MIC) was determined"; knowledge/antibiogram_results.csv): the drug was tested,
     not given. A colon or a bracketed abbreviation may stand between."""
     words = alternation(r["word"] for r in table("antibiogram_results.csv"))
-    # (or the result opening a bracket of its own: "meropenem (MIC = 0.064 mg/L)")
-    return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?:?\s*(?:\(\s*)?(?:" + words + r")(?![\w-])", re.I)
+    return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?:?\s*(?P<bracket>\(\s*)?(?:" + words + r")(?![\w-])", re.I)
+
+
+def _antibiogram_result(text: str, start: int, end: int) -> bool:
+    """The drug's antibiogram result follows it; one opening a bracket of its own ("meropenem (MIC = 0.064 mg/L)")
+    only where no word of giving stands before the name in its clause ("treated with X (MIC of 8)" was given)."""
+    m = _antibiogram_entry().match(text, end)
+    if m is None:
+        return False
+    if m["bracket"] is None:
+        return True
+    lo, _ = _clause(text, start, start, 200, 0)
+    return not _TREATMENT_WORD.search(text, lo, start)
 
 
 # an antibiogram told as a sentence whose subject is the drugs tested: "A, B and C were (reported) resistant", "D was
@@ -122,6 +133,10 @@ _TESTED_PREDICATE = re.compile(
     r"(?:was|were)\s+(?:(?:reported|tested|found|determined|shown|interpreted|classified|all|also)\s+)*"
     r"(?:(?:to\s+be|as)\s+)?(?:(?:fully|highly|all|uniformly)\s+)?"
     r"(?:resistant|susceptible|sensitive|intermediate|non-?susceptible)\b(?!\s+(?:to|against)\b)", re.I)
+
+
+_NOT_A_LIST = re.compile(r"\b(?:as|because|since|while|when|whereas|if|although|though|that|the|a|an|this|its|"
+                         r"their|his|her|isolates?|strains?|organisms?|bacteri\w*|patients?)\b", re.I)
 
 
 def _tested_subject(text: str, end: int) -> bool:
@@ -134,8 +149,8 @@ def _tested_subject(text: str, end: int) -> bool:
     verb = _LIST_BREAK.search(window)
     if verb is None or verb.group(0).lower() not in ("was", "were"):
         return False
-    if _TREATMENT.search(window, 0, verb.start()):
-        return False
+    if _TREATMENT.search(window, 0, verb.start()) or _NOT_A_LIST.search(window, 0, verb.start()):
+        return False  # "treated with X, as the isolate was susceptible": another subject after a clause's word
     return _TESTED_PREDICATE.match(window, verb.start()) is not None
 
 
@@ -161,7 +176,7 @@ def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bo
         return True
     if _SHARED_RESISTANCE.match(text, end):
         return True
-    if _antibiogram_entry().match(text, end) or _tested_subject(text, end):
+    if _antibiogram_result(text, start, end) or _tested_subject(text, end):
         return True
     if analyte and _CONTROL_AFTER.match(text, end):
         return True  # "her glucose control deteriorated": the state of what the body holds, nothing given
