@@ -105,7 +105,7 @@ def test_a_disease_told_with_the_probability_of_its_course_stays() -> None:  # g
     assert _dx("He had sarcoidosis, and the probability of relapse was high.", "sarcoidosis") == "confirmed"
 
 
-# --- safety: a surgical service consulted, and a planned procedure's short form, are no procedures done ---
+# --- safety: a surgical service consulted is no operation done ---
 
 def _procedures(text: str) -> list:
     return [(p.name, p.status) for p in analyze_text(text).procedures]
@@ -121,12 +121,20 @@ def test_an_operation_done_is_still_read() -> None:  # guard: passes on the base
     assert ("surgery", "completed") in _procedures("He underwent surgery on the third day.")
 
 
-def test_the_short_form_of_a_planned_procedure_is_no_procedure_done() -> None:
-    ps = _procedures("He was being evaluated for an autologous hematopoietic stem cell transplant (HSCT) when a "
-                     "mass was found on echocardiography.")
-    assert ps and all(status != "completed" for _, status in ps)
-
-
 def test_a_drug_given_because_the_isolate_was_susceptible_is_given() -> None:  # guard: passes on the base too
     assert "vancomycin" in _drugs("The patient was treated with vancomycin, as the isolate was susceptible.")
     assert "ampicillin" in _drugs("She was treated with ampicillin (MIC of 8 mg/L) for 10 days.")
+
+
+# --- safety: a valve's "free regurgitation" denies nothing ---
+
+def test_free_regurgitation_denies_nothing_before_it() -> None:
+    c = analyze_text("The pulmonary valve was thickened (consistent with tetralogy of Fallot) with mild stenosis and "
+                     "severe/free pulmonary insufficiency.")
+    assert next(x for x in c.conditions if x.name == "tetralogy of fallot").status == "confirmed"
+    assert any(f.name == "stenosis" and f.assertion.value == "present" for f in c.findings)
+
+
+def test_pain_free_still_denies_the_pain() -> None:  # guard: passes on the base too
+    c = analyze_text("After the operation he was pain free.")
+    assert all(f.assertion.value == "negated" for f in c.findings if f.name == "pain")

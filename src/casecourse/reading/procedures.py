@@ -91,7 +91,6 @@ _WARD_BEFORE = re.compile(r"\b(?:admitted|transferred|moved|sent|returned|referr
 _SERVICE_AFTER = re.compile(r"\s+(?:(?:was|were|had\s+been)\s+(?:\w+ly\s+|also\s+|then\s+|urgently\s+)?"
                             r"(?:consulted|contacted|called|involved|notified|informed|paged)\b|"
                             r"consult(?:s|ation|ations)?\b)", re.I)
-_ABBREVIATION = re.compile(r"[A-Z][A-Za-z0-9-]{1,9}")
 _NOT_DONE_BEFORE = re.compile(r"\b(?:department|division|school|professor|chair|society|college|journal)\s+of\s+"
                               r"(?:\w+\s+)?$", re.I)
 # a participle used as an adjective: "the excised mass", "histology of resected tissue", "the transplanted kidney";
@@ -295,9 +294,6 @@ def find(text: str) -> list[Mention]:
         if e.name == "surgery" and (_WARD_BEFORE.search(text, max(0, start - 50), start)
                                     or _SERVICE_AFTER.match(text, end)):
             continue
-        if start > 0 and text[start - 1] == "(" and out and out[-1].norm == e.name and \
-                text[out[-1].end:start - 1].strip() == "" and _ABBREVIATION.fullmatch(text, start, end):
-            continue  # "autologous stem cell transplant (HSCT)": the name's short form, the same mention (docqa17)
         if e.category == "-":
             last_end = end  # a phrase that names no procedure ("fluid resuscitation"): nothing inside it is read
             continue
