@@ -112,19 +112,7 @@ def _antibiogram_entry() -> re.Pattern:
     minimum inhibitory concentration (MIC) was determined"; knowledge/antibiogram_results.csv): the drug was tested,
     not given. A colon or a bracketed abbreviation may stand between."""
     words = alternation(r["word"] for r in table("antibiogram_results.csv"))
-    return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?:?\s*(?P<bracket>\(\s*)?(?:" + words + r")(?![\w-])", re.I)
-
-
-def _antibiogram_result(text: str, start: int, end: int) -> bool:
-    """The drug's antibiogram result follows it; one opening a bracket of its own ("meropenem (MIC = 0.064 mg/L)")
-    only where no word of giving stands before the name in its clause ("treated with X (MIC of 8)" was given)."""
-    m = _antibiogram_entry().match(text, end)
-    if m is None:
-        return False
-    if m["bracket"] is None:
-        return True
-    lo, _ = _clause(text, start, start, 200, 0)
-    return not _TREATMENT_WORD.search(text, lo, start)
+    return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?:?\s*(?:" + words + r")(?![\w-])", re.I)
 
 
 # an antibiogram told as a sentence whose subject is the drugs tested: "A, B and C were (reported) resistant", "D was
@@ -176,7 +164,7 @@ def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bo
         return True
     if _SHARED_RESISTANCE.match(text, end):
         return True
-    if _antibiogram_result(text, start, end) or _tested_subject(text, end):
+    if _antibiogram_entry().match(text, end) or _tested_subject(text, end):
         return True
     if analyte and _CONTROL_AFTER.match(text, end):
         return True  # "her glucose control deteriorated": the state of what the body holds, nothing given
