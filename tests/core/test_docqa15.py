@@ -281,3 +281,9 @@ def test_the_discharge_summary_keeps_its_history_in_the_past() -> None:
                for t in (getattr(f, "time", None), getattr(f, "end", None)) if t is not None)
     acv = _courses(c, "acyclovir")[0]
     assert acv.time.earliest == "2025-03-02" and acv.end.point == "2025-03-10"
+    # round left16: etanercept's "lost its effect" is its stop reason; the plan's rituximab is intended, not taken
+    assert _courses(c, "etanercept")[0].stop_reason == "inefficacy"
+    assert _courses(c, "rituximab")[0].status == "not-taken"
+    # the switch to adalimumab stops etanercept (its class), not leflunomide, which keeps its stated year
+    lef = _courses(c, "leflunomide")[0]
+    assert lef.status == "completed" and lef.end is not None and lef.end.point == "2019"

@@ -73,3 +73,23 @@ def test_guard_a_single_value_is_shown_alone() -> None:
     # guard (passes on the base too): a result without a diastolic value keeps its one value
     c = analyze_text("A 61-year-old woman was admitted with fever. Her creatinine was 1.9 mg/dL.")
     assert lab_label(next(lab for lab in c.labs if lab.test == "creatinine")) == "creatinine 1.9 mg/dL"
+
+
+# --- a switch stops the course of the new drug's own class, not another of its class group ---
+
+_SWITCH = ("A 58-year-old woman has rheumatoid arthritis diagnosed in 2014. Leflunomide 20 mg daily was started in "
+           "2014.\n\nEtanercept 50 mg weekly was added in 2016. It controlled her disease well for two years, then "
+           "lost its effect, and she was switched to adalimumab.")
+
+
+def test_a_switch_stops_the_course_of_its_own_class_not_another_of_its_group() -> None:
+    assert _one(_SWITCH, "etanercept").status == "stopped"
+    lef = _one(_SWITCH, "leflunomide")
+    assert lef.status != "stopped" and lef.end is None
+
+
+def test_guard_a_switch_with_no_course_of_its_class_stops_the_groups() -> None:
+    # guard (passes on the base too): no course of the new drug's class running, the group's running course stops
+    text = ("A 70-year-old man was admitted with pneumonia. He was started on ceftriaxone. Blood cultures grew "
+            "MRSA. On day 3 he was switched to vancomycin.")
+    assert _one(text, "ceftriaxone").status == "stopped"

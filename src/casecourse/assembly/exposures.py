@@ -1373,12 +1373,17 @@ class ExposureBuilder:
                  if x.end > told.start() or actions.get(id(x)) not in ("start", _UNCUED, "swap-start")}
         told_here = {x.norm or x.text for x in drugs}  # "X for another 10 days, and then switched to Y": X's length
         why = ms.reason(self.text, clause) or _lost_effect_before_switch(self.text, told.start())
-        for name, exp in list(self.active.items()):
-            if name in told_here and exp.segments and (exp.segments[-1].length_days is not None or
-                                                       exp.segments[-1].end is not None):
-                continue
-            if name not in named and (name in group or f"drug_class:{exp.drug_class}" in group):
-                self._stop(name, when, why)
+        switched = [name for name, exp in self.active.items()
+                    if not (name in told_here and exp.segments and (exp.segments[-1].length_days is not None or
+                                                                   exp.segments[-1].end is not None))
+                    and name not in named and (name in group or f"drug_class:{exp.drug_class}" in group)]
+        # the courses of the drug's own class are those it switches from: "Etanercept ... lost its effect, and she
+        # was switched to adalimumab" (anti-TNF to anti-TNF) stops etanercept, not the leflunomide given with it
+        # (left16); none of its class running: every running course of the group
+        own = d.attrs.get("drug_class")
+        near = [name for name in switched if own and self.active[name].drug_class == own]
+        for name in near or switched:
+            self._stop(name, when, why)
 
     def _started_then_changed(self, t: _DrugSentence) -> None:
         """ "Vancomycin and piperacillin/tazobactam were initiated but changed the following day to vancomycin, cefepime
