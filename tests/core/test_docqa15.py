@@ -257,6 +257,8 @@ def test_the_still_disease_report_reads_its_routes_and_results() -> None:
     assert mtx.end is None and mtx.status != "stopped"  # no stop told (docqa16)
     rules = {a.rule: a for a in c.assessments}
     assert rules["hlh2004"].score["min"] == 8 and rules["hscore"].score["min"] == 337
+    # round left16: the fresh frozen plasma given is a transfusion, as the platelets are
+    assert {"platelet transfusion", "plasma transfusion"} <= {p.name for p in c.procedures}
 
 
 def test_the_discharge_summary_keeps_its_history_in_the_past() -> None:

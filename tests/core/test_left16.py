@@ -93,3 +93,27 @@ def test_guard_a_switch_with_no_course_of_its_class_stops_the_groups() -> None:
     text = ("A 70-year-old man was admitted with pneumonia. He was started on ceftriaxone. Blood cultures grew "
             "MRSA. On day 3 he was switched to vancomycin.")
     assert _one(text, "ceftriaxone").status == "stopped"
+
+
+# --- blood products given are transfusions ---
+
+def _procedures(text: str) -> list[str]:
+    return sorted(p.name for p in analyze_text(text).procedures)
+
+
+def test_blood_products_given_are_their_transfusions() -> None:
+    names = _procedures("A 45-year-old woman bled after surgery. She received fresh frozen plasma and "
+                        "cryoprecipitate, and two units of packed red blood cells were transfused.")
+    assert {"plasma transfusion", "cryoprecipitate transfusion", "red cell transfusion"} <= set(names)
+
+
+def test_guard_a_blood_product_not_needed_or_an_exchanges_fluid_is_no_transfusion() -> None:
+    # guard (passes on the base, which reads no product; fails here without `_product_not_given`)
+    names = _procedures("A 45-year-old woman was admitted. Transfusion of cryoprecipitate was not necessary. "
+                        "Fresh frozen plasma was used as the replacement fluid of four sessions of plasmapheresis.")
+    assert "cryoprecipitate transfusion" not in names and "plasma transfusion" not in names
+
+
+def test_guard_a_blood_product_named_without_a_treatment_word_is_no_procedure() -> None:
+    # guard (passes on the base too): the product only named, nothing given
+    assert "plasma transfusion" not in _procedures("A 45-year-old woman. Fresh frozen plasma is stored frozen.")
