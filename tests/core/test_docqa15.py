@@ -229,6 +229,8 @@ def test_the_vasculitis_letter_reads_its_pulses_lists_and_switches() -> None:
     assert all(e.time.point != "2024-10-14" for e in c.exposures)  # no course begins at the clinic's date
     cyc = _courses(c, "cyclophosphamide")[0]
     assert [s.dose.value for s in cyc.segments if s.dose] == [10.0] and cyc.end.point == "2020-05-05"
+    # round left16: the plasma exchange given together with the pulses begins with them, not at their last date
+    assert next(p for p in c.procedures if p.name == "plasma exchange").time.point == "2020-02-15"
     aza = _courses(c, "azathioprine")[0]
     assert aza.end.point == "2020-09-18" and aza.stop_reason and "hepatitis" in aza.stop_reason
     assert _courses(c, "ramipril")[0].status == "active"

@@ -117,3 +117,18 @@ def test_guard_a_blood_product_not_needed_or_an_exchanges_fluid_is_no_transfusio
 def test_guard_a_blood_product_named_without_a_treatment_word_is_no_procedure() -> None:
     # guard (passes on the base too): the product only named, nothing given
     assert "plasma transfusion" not in _procedures("A 45-year-old woman. Fresh frozen plasma is stored frozen.")
+
+
+# --- a procedure given along with the treatment of a range of dates begins with it ---
+
+def test_a_procedure_along_with_a_ranges_treatment_begins_at_its_first_date() -> None:
+    c = analyze_text("A 52-year-old man with ANCA vasculitis. He received intravenous cyclophosphamide, six pulses "
+                     "between 03/03/2021 and 20/05/2021, together with five sessions of plasma exchange.")
+    plex = next(p for p in c.procedures if p.name == "plasma exchange")
+    assert plex.time.point == "2021-03-03" and plex.end is None
+
+
+def test_guard_a_procedure_told_after_a_single_date_keeps_it() -> None:
+    # guard (passes on the base too): one date, no range: the sentence's time
+    c = analyze_text("A 52-year-old man with ANCA vasculitis. On 20/05/2021 he started plasma exchange.")
+    assert next(p for p in c.procedures if p.name == "plasma exchange").time.point == "2021-05-20"
