@@ -229,6 +229,8 @@ def test_the_vasculitis_letter_reads_its_pulses_lists_and_switches() -> None:
     assert all(e.time.point != "2024-10-14" for e in c.exposures)  # no course begins at the clinic's date
     cyc = _courses(c, "cyclophosphamide")[0]
     assert [s.dose.value for s in cyc.segments if s.dose] == [10.0] and cyc.end.point == "2020-05-05"
+    # round left16: the plasma exchange given together with the pulses begins with them, not at their last date
+    assert next(p for p in c.procedures if p.name == "plasma exchange").time.point == "2020-02-15"
     aza = _courses(c, "azathioprine")[0]
     assert aza.end.point == "2020-09-18" and aza.stop_reason and "hepatitis" in aza.stop_reason
     assert _courses(c, "ramipril")[0].status == "active"
@@ -257,6 +259,8 @@ def test_the_still_disease_report_reads_its_routes_and_results() -> None:
     assert mtx.end is None and mtx.status != "stopped"  # no stop told (docqa16)
     rules = {a.rule: a for a in c.assessments}
     assert rules["hlh2004"].score["min"] == 8 and rules["hscore"].score["min"] == 337
+    # round left16: the fresh frozen plasma given is a transfusion, as the platelets are
+    assert {"platelet transfusion", "plasma transfusion"} <= {p.name for p in c.procedures}
 
 
 def test_the_discharge_summary_keeps_its_history_in_the_past() -> None:
@@ -281,3 +285,9 @@ def test_the_discharge_summary_keeps_its_history_in_the_past() -> None:
                for t in (getattr(f, "time", None), getattr(f, "end", None)) if t is not None)
     acv = _courses(c, "acyclovir")[0]
     assert acv.time.earliest == "2025-03-02" and acv.end.point == "2025-03-10"
+    # round left16: etanercept's "lost its effect" is its stop reason; the plan's rituximab is intended, not taken
+    assert _courses(c, "etanercept")[0].stop_reason == "inefficacy"
+    assert _courses(c, "rituximab")[0].status == "not-taken"
+    # the switch to adalimumab stops etanercept (its class), not leflunomide, which keeps its stated year
+    lef = _courses(c, "leflunomide")[0]
+    assert lef.status == "completed" and lef.end is not None and lef.end.point == "2019"

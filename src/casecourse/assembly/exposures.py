@@ -401,6 +401,34 @@ def _failure_told_before(text: str, sent: tuple[int, int], d: Mention) -> str | 
     return "inefficacy" if _FAILURE_CLAUSE.search(text, lo, d.start) else None
 
 
+# a treatment's own predicate of failing: "X lost its effect", "it stopped working", "X became ineffective", "X was
+# ineffective" (left16)
+_LOST_EFFECT = re.compile(
+    r"\b(?:lost\s+(?:its|their|all)\s+(?:effect|efficacy|effectiveness)|stopped\s+working|ceased\s+to\s+work|"
+    r"became\s+(?:in|less\s+)effective|(?:was|were|proved|proven)\s+ineffective|no\s+longer\s+(?:worked|effective))\b",
+    re.I)
+
+
+def _lost_effect_told(text: str, sent: tuple[int, int], d: Mention, drugs: list[Mention]) -> str | None:
+    """Inefficacy, when the stopped drug's own predicate, right after it (no other drug between), tells it failing:
+    "golimumab became ineffective and was stopped", "X was started in 2018 but stopped working and was withdrawn"."""
+    told = _LOST_EFFECT.search(text, d.end, min(sent[1], d.end + 90))
+    if told is None or any(d.end <= x.start < told.start() for x in drugs):
+        return None
+    return "inefficacy"
+
+
+_SENTENCE_START = re.compile(r"[.!?]\s+(?=\S)")
+
+
+def _lost_effect_before_switch(text: str, at: int) -> str | None:
+    """Inefficacy, when the sentence before a switch tells the treatment failing: "It controlled her disease for two
+    years, then lost its effect, and she was switched to X" (the drug switched from is the one that lost it)."""
+    lo = max(0, at - 200)
+    starts = [m.end() for m in _SENTENCE_START.finditer(text, lo, at)]
+    return "inefficacy" if _LOST_EFFECT.search(text, starts[-1] if starts else lo, at) else None
+
+
 # what the patient developed, told as the clause right before the stop: "she developed grade 3 neutropenia, and
 # methotrexate was withheld", "he developed a rash; therefore allopurinol was stopped", "she developed hepatitis (ALT
 # 412 IU/L) and azathioprine was stopped" (its results in brackets, docqa15)
@@ -1047,7 +1075,8 @@ class ExposureBuilder:
         why = ms.reason(text, _clause_of(t.clauses, d.start)) if stops else None
         if stops and why is None:
             why = _induced_reason(text, sent, d, ms.induced(text, sent)) or _harm_told_before(text, sent, d) \
-                or _failure_told_before(text, sent, d) or _onset_told_before(text, sent, d)
+                or _failure_told_before(text, sent, d) or _lost_effect_told(text, sent, d, t.drugs) \
+                or _onset_told_before(text, sent, d)
         act = "stop" if action == "swap-stop" else "start" if action in ("swap-start", "taking") else action
         if d.attrs.get("class_course") and self._class_told_of_member(d, act, _uncued_alone(d, t, clause), seg):
             return
@@ -1327,7 +1356,7 @@ class ExposureBuilder:
         moved = st.at(gone.start())
         when = st.time if late else moved if moved is not st.at(d.start) and moved.known else TimeRef(
             derivation="unknown")
-        self._stop(name, when, _reason(self.text[gone.end():s1]))
+        self._stop(name, when, _reason(self.text[gone.end():s1]) or _lost_effect_told(self.text, (d.start, s1), d, [d]))
 
     def _one_drug(self, drugs: list[Mention]) -> list[Mention]:
         """A drug's general name and its one form named in the report are one drug (knowledge/drug_forms.csv):
@@ -1374,13 +1403,18 @@ class ExposureBuilder:
         named = {x.norm or x.text for x in drugs
                  if x.end > told.start() or actions.get(id(x)) not in ("start", _UNCUED, "swap-start")}
         told_here = {x.norm or x.text for x in drugs}  # "X for another 10 days, and then switched to Y": X's length
-        why = ms.reason(self.text, clause)
-        for name, exp in list(self.active.items()):
-            if name in told_here and exp.segments and (exp.segments[-1].length_days is not None or
-                                                       exp.segments[-1].end is not None):
-                continue
-            if name not in named and (name in group or f"drug_class:{exp.drug_class}" in group):
-                self._stop(name, when, why)
+        why = ms.reason(self.text, clause) or _lost_effect_before_switch(self.text, told.start())
+        switched = [name for name, exp in self.active.items()
+                    if not (name in told_here and exp.segments and (exp.segments[-1].length_days is not None or
+                                                                   exp.segments[-1].end is not None))
+                    and name not in named and (name in group or f"drug_class:{exp.drug_class}" in group)]
+        # the courses of the drug's own class are those it switches from: "Etanercept ... lost its effect, and she
+        # was switched to adalimumab" (anti-TNF to anti-TNF) stops etanercept, not the leflunomide given with it
+        # (left16); none of its class running: every running course of the group
+        own = d.attrs.get("drug_class")
+        near = [name for name in switched if own and self.active[name].drug_class == own]
+        for name in near or switched:
+            self._stop(name, when, why)
 
     def _started_then_changed(self, t: _DrugSentence) -> None:
         """ "Vancomycin and piperacillin/tazobactam were initiated but changed the following day to vancomycin, cefepime
@@ -1836,7 +1870,8 @@ class ExposureBuilder:
             when = days_after(st.at(m.start()), *over)  # "tapered and discontinued over four weeks"
         if not when.known and m.re is _LATER_SWITCH:
             return  # "given for 72 hours, then changed to Y": the switch tells no time of its own (the length ends X)
-        self._stop(name, when, ms.reasons_to(self.text, clause_end).at(m.end()))
+        self._stop(name, when, ms.reasons_to(self.text, clause_end).at(m.end())
+                   or _lost_effect_told(self.text, sent, d, drugs))
 
     def _segment(self, drug: Mention, drugs: list[Mention], ms: _Mentions, when: TimeRef,
                  sent: tuple[int, int], dose: Mention | None, adjacent: bool = True) -> DoseSegment | None:

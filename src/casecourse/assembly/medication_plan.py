@@ -107,10 +107,37 @@ def _action(text: str, m: Mention) -> str | None:
     return _verbs()[" ".join(hit.group(1).lower().split())] if hit else None
 
 
+# a start the writer tells as to come, right before the drug in its clause: "we plan to start X", "she will be started
+# on X", "rheumatology will start X", "X is to be commenced" is not read (the drug first) (left16)
+_FUTURE_START = re.compile(
+    r"\b(?:will|shall|(?:plan|plans|planned|intend|intends|are\s+planning|is\s+planned)\s+to|(?:is|are)\s+(?:due\s+)?to)"
+    r"\s+(?:be\s+)?(?:start|begin|commence|initiate|introduce)(?:ed|d)?(?:\s+(?:on|with))?"
+    r"(?:\s+(?:treatment|therapy|her|him|the\s+patient)(?:\s+(?:on|with))?)?\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def _future_start(text: str, m: Mention) -> bool:
+    """Whether drug mention `m` is told as started only in time to come (`_FUTURE_START`) in its sentence."""
+    lo = max(text.rfind("\n", 0, m.start), text.rfind(". ", 0, m.start), text.rfind(";", 0, m.start), m.start - 80)
+    return _FUTURE_START.search(text, max(lo, 0), m.start) is not None
+
+
+def _mark_future_starts(text: str, mentions: list[Mention], exposures: list[Exposure]) -> None:
+    """A drug the text tells only as to be started ("we plan to start X", "she will be started on X"), its course
+    opened there and left `unknown` by the story: intended, not taken yet (as a plan's "Start X")."""
+    for m in mentions:
+        if m.type != "drug" or not m.norm or m.assertion != Assertion.present or not _future_start(text, m):
+            continue
+        for e in exposures:
+            if e.drug == m.norm and e.status == "unknown" and e.provenance.spans and \
+                    e.provenance.spans[0].start == m.start:
+                e.status, e.assertion = "not-taken", Assertion.hypothetical
+
+
 def mark_plan(text: str, zones: list[Zone], mentions: list[Mention], exposures: list[Exposure],
               letter_date: Callable[[], TimeRef | None]) -> None:
     """Set what a plan says on the courses of the drugs it names, where the story left their status unknown;
     `letter_date()`: the document's own date, if it states one (read only for a plan's stop or dose change)."""
+    _mark_future_starts(text, mentions, exposures)
     lower = text.lower()
     if "plan" not in lower and "recommendation" not in lower and _SOAP_PLAN.search(lower) is None:
         return

@@ -72,6 +72,12 @@ _STARTED_AFTER = re.compile(
     r"initiation)\b)", re.I)
 # a second one of the same name, not the one decided: "a second laparotomy", "repeat PCI", "another transfusion"
 _ANOTHER_BEFORE = re.compile(r"\b(?:second|third|repeat(?:ed)?|another|further|new|redo|re-?)[\s-]+(?:\S+\s+)?$", re.I)
+# a range told before a procedure given along with the treatment of that range: "six pulses of X between 15/02/2020
+# and 05/05/2020, together with seven sessions of plasma exchange" (left16): the procedure began with the range
+_RANGE_OPEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?$", re.I)
+_RANGE_AND = re.compile(r"\s*(?:and|to|through|till|until|[-\u2013])\s*", re.I)
+_ALONG_WITH = re.compile(r"\s*,?\s*(?:together\s+with|along\s+with|alongside|in\s+combination\s+with|combined\s+with)"
+                         r"\s+(?:[\w-]+\s+){0,4}$", re.I)
 _OWN_TIME_GAP = re.compile(r"^\s*,?\s*(?:(?:was|were)\s+(?:performed|done|started|initiated)\s+)?(?:on|in|at)\s+"
                            r"(?:the\s+)?$|^\s*\(\s*(?:in\s+)?$", re.I)
 
@@ -142,8 +148,10 @@ class ProcedureBuilder:
                 if id(m) in paired:  # "a laparotomy and a splenectomy on days 2 and 6, respectively" (left13)
                     self._add(m, sent, paired[id(m)], mentions, i)
                     continue
-                span = self._own_range(m, mentions, i, when)
-                if span is not None:
+                span = self._own_range(m, mentions, i, when) or self._range_along(m, mentions, i, when)
+                if span is not None and span[1] is None:
+                    self._add(m, sent, span[0], mentions, i)
+                elif span is not None:
                     self._add(m, sent, span[0], mentions, i, end=span[1])
                 else:
                     own = self._own_time(m, mentions, i, when)
@@ -177,6 +185,19 @@ class ProcedureBuilder:
             return None
         start, end = place_one(dates[0], sentence_time), place_one(dates[1], sentence_time)
         return (start, end) if start is not None and end is not None else None
+
+    def _range_along(self, m: Mention, ms: list[Mention], i: int,
+                     sentence_time: TimeRef) -> tuple[TimeRef, None] | None:
+        """A procedure given along with the treatment of a range of dates told right before it ("..., six pulses
+        between 15/02/2020 and 05/05/2020, together with seven sessions of plasma exchange"): it began at the
+        range's first date (its end the text does not give: the sessions need not have lasted the range)."""
+        dates = [x for x in ms[:i] if x.type == "date" and x.attrs.get("kind") == "absolute"][-2:]
+        if len(dates) < 2 or not _ALONG_WITH.fullmatch(self.text, dates[1].end, m.start) or \
+                not _RANGE_AND.fullmatch(self.text, dates[0].end, dates[1].start) or \
+                not _RANGE_OPEN.search(self.text, max(0, dates[0].start - 15), dates[0].start):
+            return None
+        start = place_one(dates[0], sentence_time)
+        return (start, None) if start is not None else None
 
     def finish(self) -> list[Procedure]:
         """The procedures, an unnamed operation told on the day of a named one merged into it."""

@@ -13,6 +13,7 @@ import re
 from fhir.resources.R4B.bundle import Bundle
 
 from casecourse.model import (
+    Assertion,
     Coding,
     Condition,
     Course,
@@ -231,6 +232,8 @@ def _medication_statements(exp: Exposure) -> list[dict]:
         start = _date(seg.start) or (_date(exp.time) if i == 0 else None)
         end = _date(seg.end) if not last else _date(exp.end)
         status = exp.status if last else "completed"
+        if status == "not-taken" and exp.assertion == Assertion.hypothetical:
+            status = "intended"  # a plan's drug ("Start X", "we plan to start X"): to be taken in time to come (left16)
         res: dict = {"resourceType": "MedicationStatement", "id": f"{exp.id}-{i + 1}", "status": status,
                      "medicationCodeableConcept": _concept(exp.drug, exp.codings), "subject": SUBJECT}
         period = {k: v for k, v in (("start", start), ("end", end)) if v}

@@ -40,7 +40,8 @@ _NOT_OPERATIONS = frozenset({"dichotomy", "dichotomies"})
 # a word of treatment near an ambiguous name ("HD sessions", "started on hemodialysis", "underwent radiation")
 _TREATMENT = re.compile(r"\b(?:underw[eo]nt|undergo\w*|receiv\w*|requir\w*|start\w*|initiat\w*|commenc\w*|"
                         r"perform\w*|sessions?|treated|treatment|therapy|need(?:ed)? for|maintenance|maintained|"
-                        r"dependen\w*|courses?|fractions?|Gy|cycles?|adjuvant|palliative)\b", re.I)
+                        r"dependen\w*|courses?|fractions?|Gy|cycles?|adjuvant|palliative|given|administ\w*|"
+                        r"transfus\w*|infus\w*)\b", re.I)
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
                 "ten": 10, "eleven": 11, "twelve": 12, "single": 1}
 _N = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single)"
@@ -266,6 +267,22 @@ def _treated_near(text: str, start: int, end: int) -> bool:
     return _TREATMENT.search(text, lo, hi) is not None
 
 
+# a blood product told as not needed further on in its sentence ("transfusion of FFP, cryoprecipitate or platelets was
+# not necessary"), or as the replacement fluid of a plasma exchange ("FFP was used during five sessions of
+# plasmapheresis"): no transfusion of its own (left16)
+_NOT_NEEDED_AFTER = re.compile(r"\b(?:was|were)\s+not\s+(?:necessary|needed|required|given|administered|transfused)\b|"
+                               r"\bno\s+need\b", re.I)
+_EXCHANGE_AFTER = re.compile(r"\bplasma\s*pheres\w*|\bplasma\s+exchanges?\b|\bTPE\b|\bPLEX\b", re.I)
+
+
+def _product_not_given(text: str, start: int, end: int) -> bool:
+    """Whether a blood product named alone is told as not given, or as a plasma exchange's replacement fluid."""
+    stop = text.find(". ", end)
+    hi = len(text) if stop < 0 else stop
+    return _NOT_NEEDED_AFTER.search(text, end, hi) is not None or \
+        _EXCHANGE_AFTER.search(text, end, min(hi, end + 80)) is not None
+
+
 def find(text: str) -> list[Mention]:
     found = _candidates(text)
     if not found:
@@ -290,6 +307,8 @@ def find(text: str) -> list[Mention]:
         if glossary[line]:
             continue
         if e.context and not _treated_near(text, start, end):
+            continue
+        if e.context and e.category == "transfusion" and _product_not_given(text, start, end):
             continue
         if e.name == "surgery" and (_WARD_BEFORE.search(text, max(0, start - 50), start)
                                     or _SERVICE_AFTER.match(text, end)):

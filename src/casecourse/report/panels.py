@@ -169,7 +169,8 @@ def lab_panel(fr: Frame, course: Course, test: str, unit: str, labs: list[LabRes
         neg, sus = is_negated(lab.assertion), is_suspected(lab.assertion)
         g = [fr.soft_band(span, cy, 6, GREY if neg else colour),
              marker("circle", cx, cy, 4.2, GREY if neg else colour, hollow=neg or sus, dashed=sus)]
-        label = f"{lab.comparator or ''}{fmt_value(lab.value)}" + (" (!)" if lab.implausible else "")
+        label = f"{lab.comparator or ''}{fmt_value(lab.value)}" + (
+            f"/{fmt_value(lab.diastolic)}" if lab.diastolic is not None else "") + (" (!)" if lab.implausible else "")
         row = labels.place(cx + 6, cx + 8 + text_width(label, 10))
         if row is not None:
             g.append(text(cx + 7, cy - 5 + row * 15, label, 10, fill=colour, weight="bold"))

@@ -50,7 +50,8 @@ def mark_assertion(label: str, assertion: Assertion) -> str:
 
 def lab_label(lab: LabResult) -> str:
     if lab.value is not None:
-        v = fmt_value(lab.value) + (f"–{fmt_value(lab.value_high)}" if lab.value_high else "")
+        v = fmt_value(lab.value) + (f"–{fmt_value(lab.value_high)}" if lab.value_high else "") + (
+            f"/{fmt_value(lab.diastolic)}" if lab.diastolic is not None else "")  # a blood pressure: both (left16)
         shown = f"{lab.display or lab.test} {lab.comparator or ''}{v} {lab.unit or ''}".strip()
         return f"{shown} (implausible as written)" if lab.implausible else shown
     interp = {"POS": "positive", "NEG": "negative", "H": "high", "L": "low", "N": "normal",
