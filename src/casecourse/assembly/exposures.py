@@ -560,14 +560,42 @@ def _told_end(seg: DoseSegment) -> bool:
     return seg.end is not None and (seg.length_days is not None or seg.end.known and seg.end.derivation != "carried")
 
 
+# the words that take a drug out of a stop told of all the others: "all medications except X were discontinued",
+# "all antibiotics were stopped apart from X", "all drugs but X were withdrawn" ("but" only right after the plural
+# that it excepts from: "X was stopped but Y was continued" is two clauses)
+_EXCEPT_WORDS = (r"(?:except(?:\s+for)?|other\s+than|apart\s+from|aside\s+from|save\s+for|excluding"
+                 r"|with\s+the\s+exception\s+of)")
+_EXCEPTED_BEFORE = re.compile(
+    r"(?:\b" + _EXCEPT_WORDS + r"|\b(?:drugs|medications|medicines|agents|antibiotics|antimicrobials|treatments"
+    r"|therapies)\s+but)\s+(?P<gap>[^.;:]*)$", re.I)
+_EXCEPT_GAP = re.compile(r"(?:[\s,]|\b(?:and|or|the|his|her|their)\b)*", re.I)
+
+
+def _excepted(text: str, d: Mention, drugs: list[Mention], s0: int) -> bool:
+    """Whether drug `d` is named as the exception of a stop of the others ("all other medications except X and Y were
+    discontinued"): after an exception word, with only other drugs, commas and "and / or" between."""
+    lo = max(s0, d.start - 160)
+    m = _EXCEPTED_BEFORE.search(text, lo, d.start)
+    if m is None:
+        return False
+    gap = list(text[m.start("gap"):d.start])
+    for x in drugs:
+        if x is not d and x.start >= m.start("gap") and x.end <= d.start:
+            gap[x.start - m.start("gap"):x.end - m.start("gap")] = " " * (x.end - x.start)
+    return _EXCEPT_GAP.fullmatch("".join(gap)) is not None
+
+
 # every course stopped at once: "all drugs were stopped", "all four medications were discontinued" (asked of every
 # sentence while a drug is taken: behind its first characters' lookahead, `rx_first.anchored`)
 _ALL_STOPPED = anchored(
     r"\b(?:all\s+(?:(?P<n>two|three|four|five|six|[2-9])\s+)?(?:(?:the|his|her|their|of\s+(?:the|his|her))\s+)?"
     # or the medications taken before the story: "previous medications were suspended", "home medications were held"
+    r"(?P<other>other\s+)?"
     r"|(?P<before>(?:(?:the|his|her|their)\s+)?(?:previous|prior|home|usual|regular|chronic|outpatient)\s+))"
-    r"(?:drugs|medications|medicines|agents)\s+(?:were|had\s+been)\s+(?:\w+ly\s+)?"
-    r"(?:stopped|discontinued|withdrawn|ceased|withheld|held|suspended)\b", re.I)
+    r"(?:drugs|medications|medicines|agents)(?P<exc>\s+(?:" + _EXCEPT_WORDS + r"|but)\s+[^.;:]{1,80}?)?"
+    r"\s+(?:were|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:stopped|discontinued|withdrawn|ceased|withheld|held|suspended)\b"
+    r"(?P<exc_after>,?\s+" + _EXCEPT_WORDS + r"\s)?", re.I)
 
 
 def _supplement(exp: Exposure) -> bool:
@@ -882,7 +910,7 @@ class ExposureBuilder:
         dose of (`_drug`), or, naming none, the drug of the sentence before that it stops or resumes by a pronoun."""
         prev, self._prev_time = self._prev_time, st.time
         if self.active:
-            self.all_stopped(sent, st)
+            self.all_stopped(sent, st, [m for m in mentions if m.type == "drug"])
         conditions = [m for m in mentions if m.type in ("condition", "finding")]
         if self.active and self._for and conditions:
             self._indication_stops(sent, conditions, mentions, st)
@@ -999,6 +1027,9 @@ class ExposureBuilder:
         actions = {id(d): _action(text, d, ms.index(drugs), cues, ms.inner, blocks, a_of, b_of) for d in drugs}
         for d in _gapped_stops(text, drugs, actions, s1):
             actions[id(d)] = "stop"  # "X was discontinued after 7 days, Y after 14 days": Y's stop, its verb left out
+        for d in drugs:  # "all other medications except X were discontinued": X goes on
+            if actions[id(d)] in ("stop", "swap-stop", "hold") and _excepted(text, d, drugs, s0):
+                actions[id(d)] = "ongoing"
         uncued = {k for k, v in actions.items() if v == _UNCUED}
         actions = {k: "start" if v == _UNCUED else v for k, v in actions.items()}
         named = ms.index([d for d in drugs if not d.attrs.get("class_course")])  # a class word owns no dose after it
@@ -1570,7 +1601,7 @@ class ExposureBuilder:
         return bool(_CAUSE_BEFORE.search(self.text, max(0, d.start - 30), d.start)
                     or _CAUSE_AFTER.match(self.text, d.end))
 
-    def all_stopped(self, sent: tuple[int, int], st: SentenceTime) -> None:
+    def all_stopped(self, sent: tuple[int, int], st: SentenceTime, drugs: list[Mention] | None = None) -> None:
         """ "All drugs were stopped", "all four drugs were discontinued because of X": every course being taken stops.
         With a count, the courses counted are those that are no vitamin, mineral or iron supplement (ATC A11, A12, B03:
         "all four drugs" of a tuberculosis regimen given with pyridoxine); when the count is not theirs, none is
@@ -1579,6 +1610,17 @@ class ExposureBuilder:
         if m is None:
             return
         names = list(self.active)
+        if m["other"] or m["exc"] or m["exc_after"]:
+            # "all other medications (except X) were discontinued": not the drugs the sentence names as going on;
+            # an exception that names no drug of the story ("except those for diabetes") leaves every course as is
+            named = [d for d in drugs or [] if d.start > m.start()]
+            kept = {d.norm or d.text for d in named if _excepted(self.text, d, named, sent[0])}
+            if (m["exc"] or m["exc_after"]) and not kept:
+                return
+            kept |= {d.norm or d.text for d in drugs or []} if m["other"] else set()
+            # and only the courses the story started: one of the history whose start is not told may have ended
+            # long before (its stop not read), and is no "other medication" of the stay
+            names = [k for k in names if k not in kept and self.active[k].segments[0].start.known]
         if m["n"]:
             n = int(NUMBER_WORDS.get(m["n"].lower(), m["n"]))
             names = [k for k in names if not _supplement(self.active[k])]
@@ -1619,6 +1661,8 @@ class ExposureBuilder:
             # to be started anew (exposure QA, expqa5)
             kept = {d.norm or d.text for d in ms.drugs if d.start >= c.end} \
                 if _CLASS_SWITCHED.match(self.text, c.end) else set()
+            # "all antibiotics were stopped except X": the member excepted goes on
+            kept |= {d.norm or d.text for d in ms.drugs if _excepted(self.text, d, ms.drugs, sent[0])}
             when = st.at(c.start)
             if over := _stop_length(self.text, c, ms, _clause_of(clauses, c.start)):
                 when = days_after(when, *over)  # "steroids were tapered off over eight weeks": off when it is over

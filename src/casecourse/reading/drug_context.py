@@ -115,6 +115,33 @@ def _antibiogram_entry() -> re.Pattern:
     return re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?:?\s*(?:" + words + r")(?![\w-])", re.I)
 
 
+# an antibiogram told as a sentence whose subject is the drugs tested: "A, B and C were (reported) resistant", "D was
+# found to be susceptible" (not "... resistant to", which names what the subject resists); docqa17
+_TESTED_PREDICATE = re.compile(
+    r"(?:was|were)\s+(?:(?:reported|tested|found|determined|shown|interpreted|classified|all|also)\s+)*"
+    r"(?:(?:to\s+be|as)\s+)?(?:(?:fully|highly|all|uniformly)\s+)?"
+    r"(?:resistant|susceptible|sensitive|intermediate|non-?susceptible)\b(?!\s+(?:to|against)\b)", re.I)
+
+
+_NOT_A_LIST = re.compile(r"\b(?:as|because|since|while|when|whereas|if|although|though|that|the|a|an|this|its|"
+                         r"their|his|her|isolates?|strains?|organisms?|bacteri\w*|patients?)\b", re.I)
+
+
+def _tested_subject(text: str, end: int) -> bool:
+    """The name opens or stands in the subject of a susceptibility result: the sentence's first verb after it is
+    "was / were (reported) resistant / susceptible", with only names, commas, brackets of results and "and" between."""
+    _, hi = _clause(text, end, end, 0, 200)
+    window = text[end:hi]
+    if not any(w in window.lower() for w in ("resist", "suscept", "sensitiv", "intermediate")):
+        return False
+    verb = _LIST_BREAK.search(window)
+    if verb is None or verb.group(0).lower() not in ("was", "were"):
+        return False
+    if _TREATMENT.search(window, 0, verb.start()) or _NOT_A_LIST.search(window, 0, verb.start()):
+        return False  # "treated with X, as the isolate was susceptible": another subject after a clause's word
+    return _TESTED_PREDICATE.match(window, verb.start()) is not None
+
+
 # "glucose control", "potassium homeostasis": an analyte's state in the body (not "warfarin control", which leaves the
 # drug taken: only for names that are also the laboratory's)
 _CONTROL_AFTER = re.compile(r"[\s-]+(?:control|homeostasis|metabolism|balance|handling)\b", re.I)
@@ -137,7 +164,7 @@ def analyte_context(text: str, start: int, end: int, analyte: bool = True) -> bo
         return True
     if _SHARED_RESISTANCE.match(text, end):
         return True
-    if _antibiogram_entry().match(text, end):
+    if _antibiogram_entry().match(text, end) or _tested_subject(text, end):
         return True
     if analyte and _CONTROL_AFTER.match(text, end):
         return True  # "her glucose control deteriorated": the state of what the body holds, nothing given

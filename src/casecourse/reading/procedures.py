@@ -87,6 +87,11 @@ _WEIGHED_AFTER = re.compile(r"[\s-]+(?:waiting\s+lists?|consult(?:ation)?s?|eval
 # a ward named by its specialty: "admitted to neurosurgery", "transferred to the surgery"
 _WARD_BEFORE = re.compile(r"\b(?:admitted|transferred|moved|sent|returned|referred)\s+(?:back\s+)?to\s+(?:the\s+)?"
                           r"(?:department\s+of\s+|\w+\s+)?$", re.I)
+# a specialty named as a service consulted or called, not an operation done ("cardiothoracic surgery was consulted",
+# "general surgery was called", "a surgery consult was obtained"; docqa17)
+_SERVICE_AFTER = re.compile(r"\s+(?:(?:was|were|had\s+been)\s+(?:\w+ly\s+|also\s+|then\s+|urgently\s+)?"
+                            r"(?:consulted|contacted|called|involved|notified|informed|paged)\b|"
+                            r"consult(?:s|ation|ations)?\b)", re.I)
 _NOT_DONE_BEFORE = re.compile(r"\b(?:department|division|school|professor|chair|society|college|journal)\s+of\s+"
                               r"(?:\w+\s+)?$", re.I)
 # a participle used as an adjective: "the excised mass", "histology of resected tissue", "the transplanted kidney";
@@ -305,7 +310,8 @@ def find(text: str) -> list[Mention]:
             continue
         if e.context and e.category == "transfusion" and _product_not_given(text, start, end):
             continue
-        if e.name == "surgery" and _WARD_BEFORE.search(text, max(0, start - 50), start):
+        if e.name == "surgery" and (_WARD_BEFORE.search(text, max(0, start - 50), start)
+                                    or _SERVICE_AFTER.match(text, end)):
             continue
         if e.category == "-":
             last_end = end  # a phrase that names no procedure ("fluid resuscitation"): nothing inside it is read
