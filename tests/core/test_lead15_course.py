@@ -54,3 +54,20 @@ def test_a_day_of_the_stay_is_no_cycle_day_after_a_dose_per_body_surface():
     assert [n for _, n in _day_counts("Vincristine 1.4 mg/m2 was given on hospital day 6.")] == [6]
     # guard: a day of a regimen is still no time of the story
     assert _day_counts("Etoposide 100 mg/m2 was given on days 1 to 3 of each 21-day cycle.") == []
+
+
+def _drug(c, name):
+    return next(x for x in c.exposures if x.drug == name)
+
+
+def test_a_drug_stopped_after_a_seven_day_course_ends_seven_days_after_its_start():
+    c = analyze_text("A 50-year-old man was admitted with fever on 1 May 2019. On day 10 linezolid was started. "
+                     "Linezolid was discontinued after a 7-day course. He improved.")
+    lzd = _drug(c, "linezolid")
+    assert lzd.time.point == "2019-05-10" and lzd.end is not None and lzd.end.point == "2019-05-17"
+
+
+def test_a_course_length_with_its_noun_of_treatment_counts_from_the_start():
+    c = analyze_text("A 50-year-old man was admitted with fever on 1 May 2019. On day 10 linezolid was started. "
+                     "Linezolid was stopped after a two-week course of treatment.")
+    assert _drug(c, "linezolid").end.point == "2019-05-24"

@@ -149,6 +149,8 @@ _WITH_BEFORE = re.compile(r",\s*(?:and\s+)?with\s+$", re.I)
 _ADDED_AT = re.compile(r"\b(?:added|introduced|commenced|started|initiated)\s+(?:on|at|from|in)\s+(?:the\s+)?$", re.I)
 _AFTER_GAP = re.compile(r"\s+after\s+", re.I)
 _LIST_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)", re.I)  # between two drugs of a list
+# a length told as the adjective of a course after "stopped after": "discontinued after a 7-day course (of treatment)"
+_A_COURSE_OF = (re.compile(r"an?\s+", re.I), re.compile(r"\s+(?:course|regimen|trial|period)\b", re.I))
 _LATER_STOP = anchored(
     r"(?:\s*,?\s*(?:but|and|then|and then|which)\s+|,\s*(?=(?:was|were|had to be|had been)\s))"
     r"(?:(?:was|were|had to be|has been|had been)\s+)?"
@@ -1001,8 +1003,8 @@ class ExposureBuilder:
             elif m.type == "duration" and not m.attrs.get("signal") and not m.attrs.get("vague"):
                 ms.leads.append(m)
             elif m.type == "duration" and m.attrs.get("signal") == "after" and not m.attrs.get("vague") \
-                    and m.attrs.get("rel_anchor") == "treatment":  # (not "after 4 days of admission")
-                ms.lengths_after.append(m)
+                    and (m.attrs.get("rel_anchor") == "treatment" or _A_COURSE_OF[1].match(self.text, m.end)):
+                ms.lengths_after.append(m)  # (not "after 4 days of admission"; "after a 7-day course" is one)
             if m.type in ("date", "time") and not m.attrs.get("vague"):
                 ms.times.append(m)
         return ms
@@ -1555,7 +1557,8 @@ class ExposureBuilder:
                 continue
             days = _days(str(t.attrs.get("duration") or ""))
             if days is not None and (_STOPPED_AFTER.fullmatch(self.text, end, t.start)
-                                     or _GAPPED_AFTER.fullmatch(self.text, d.end, t.start)):
+                                     or _GAPPED_AFTER.fullmatch(self.text, d.end, t.start)
+                                     or self._course_length(end, t)):
                 return days_after(exp.segments[0].start, days, t.text)
         stop = _STOPPED_AFTER.match(self.text, d.end, clause[1])
         counted = _AFTER_DOSES.match(self.text, stop.end(), clause[1]) if stop else None
@@ -1564,6 +1567,13 @@ class ExposureBuilder:
             n = int(NUMBER_WORDS.get(counted["n"].lower(), counted["n"]))
             return days_after(exp.segments[0].start, n / per_day, counted.group(0)) if n > 0 else None
         return None
+
+    def _course_length(self, end: int, t: Mention) -> bool:
+        """ "X was stopped after a 7-day course": the length `t` is the course's, told as its adjective."""
+        stop = _STOPPED_AFTER.match(self.text, end, t.start)
+        article, noun = _A_COURSE_OF
+        return stop is not None and article.fullmatch(self.text, stop.end(), t.start) is not None \
+            and noun.match(self.text, t.end) is not None
 
     def _followed(self, d: Mention, drugs: ByStart) -> TimeRef | None:
         """The end of the course of the drug just before "followed by" when the sentence ends it there ("she
