@@ -71,3 +71,19 @@ def test_a_course_length_with_its_noun_of_treatment_counts_from_the_start():
     c = analyze_text("A 50-year-old man was admitted with fever on 1 May 2019. On day 10 linezolid was started. "
                      "Linezolid was stopped after a two-week course of treatment.")
     assert _drug(c, "linezolid").end.point == "2019-05-24"
+
+
+def _procedures(text: str) -> list[str]:
+    return [p.name for p in analyze_text(text).procedures]
+
+
+def test_a_device_told_placed_or_inserted_is_its_procedure():
+    assert "drainage" in _procedures("A 70-year-old man had a large pleural effusion. A chest tube was placed.")
+    assert "stenting" in _procedures("She had an obstructed bile duct, and a plastic stent was inserted.")
+    assert "pacemaker implantation" in _procedures("He had complete heart block. We implanted a dual-chamber "
+                                                   "pacemaker.")
+
+
+def test_a_device_named_without_its_verb_is_no_procedure():
+    # guard: a device that is there, or looked at, was not placed in this sentence
+    assert _procedures("A 70-year-old man with a pacemaker presented with syncope. The stent was patent.") == []

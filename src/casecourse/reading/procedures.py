@@ -181,6 +181,14 @@ _REFERENCE_BEFORE = re.compile(
     r"initial|first|index|second|third|last|latest|previous|revision|repeat|redo)\s+)*|\bpost-)$", re.I)
 
 
+# a device named by an "X insertion / placement" form of the table, and its verb told with the device alone: "a chest
+# tube was placed", "a biliary stent was inserted", "we placed a pacemaker" (docqa17: not read before)
+_DEVICE_FORM = re.compile(r"(?P<device>.+?)\s+(?:insertion|placement)", re.I)
+_PLACED_AFTER = re.compile(r"\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+ly\s+)?(?:placed|inserted|implanted)\b",
+                           re.I)
+_PLACED_BEFORE = re.compile(r"\b(?:placed|inserted|implanted)\s+(?:an?|the|two|\d)\s+(?:[\w-]+\s+){0,2}$", re.I)
+
+
 @dataclass(frozen=True)
 class _Entry:
     name: str
@@ -188,6 +196,7 @@ class _Entry:
     written: str | None  # the form as written where it must match exactly (an abbreviation)
     context: bool
     suffix: bool = False
+    placed: bool = False  # a device of an "X insertion / placement" form, named alone: only with its verb
 
 
 @cache
@@ -201,6 +210,10 @@ def _automaton() -> ahocorasick.Automaton:
             exact = form if sum(c.isupper() for c in form) >= 2 else None  # "PCI", "VA-ECMO", "BiPAP"
             keys.setdefault(form.lower(), []).append(
                 _Entry(r["name"], r["category"], exact, r.get("context") == "yes"))
+            device = _DEVICE_FORM.fullmatch(form)
+            if device is not None:  # "chest tube placement": also "a chest tube was placed", "inserted a stent"
+                keys.setdefault(device["device"].lower(), []).append(
+                    _Entry(r["name"], r["category"], None, False, placed=True))
     for suffix in _SUFFIXES:
         keys.setdefault(suffix, []).append(_Entry("", "surgery", None, False, suffix=True))
     auto = ahocorasick.Automaton()
@@ -245,6 +258,9 @@ def _candidates(text: str) -> list[tuple[int, int, _Entry]]:
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
                 continue
             if e.written is not None and (text[start:end] != e.written or joined):
+                continue
+            if e.placed and not (_PLACED_AFTER.match(text, end) or _PLACED_BEFORE.search(text, max(0, start - 40),
+                                                                                      start)):
                 continue
             out.append((start, end, e))
     return out
