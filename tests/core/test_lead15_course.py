@@ -87,3 +87,8 @@ def test_a_device_told_placed_or_inserted_is_its_procedure():
 def test_a_device_named_without_its_verb_is_no_procedure():
     # guard: a device that is there, or looked at, was not placed in this sentence
     assert _procedures("A 70-year-old man with a pacemaker presented with syncope. The stent was patent.") == []
+
+
+def test_the_oxygenator_names_ecmo():
+    assert "ECMO" in _procedures("A 30-year-old man with ARDS was placed on extracorporeal membrane oxygenator "
+                                 "support on day 3.")
