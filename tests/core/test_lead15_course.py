@@ -92,3 +92,16 @@ def test_a_device_named_without_its_verb_is_no_procedure():
 def test_the_oxygenator_names_ecmo():
     assert "ECMO" in _procedures("A 30-year-old man with ARDS was placed on extracorporeal membrane oxygenator "
                                  "support on day 3.")
+
+
+def test_a_stay_told_by_its_length_at_discharge_is_no_second_admission():
+    c = analyze_text("A 60-year-old woman presented on 2 March 2020 with fever and was admitted. Ceftriaxone was "
+                     "started. She was discharged after a 13-day admission.")
+    admissions = [e for e in c.events if e.type == "admission"]
+    assert len(admissions) == 1 and admissions[0].time.point == "2020-03-02"
+
+
+def test_a_time_after_the_hospitalization_is_no_new_admission():
+    c = analyze_text("A 50-year-old man was admitted on 4 June 2021 with a liver abscess. He was discharged on "
+                     "18 June 2021. At 6 weeks post-hospitalization he was well.")
+    assert len([e for e in c.events if e.type == "admission"]) == 1
