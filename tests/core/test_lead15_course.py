@@ -105,3 +105,10 @@ def test_a_time_after_the_hospitalization_is_no_new_admission():
     c = analyze_text("A 50-year-old man was admitted on 4 June 2021 with a liver abscess. He was discharged on "
                      "18 June 2021. At 6 weeks post-hospitalization he was well.")
     assert len([e for e in c.events if e.type == "admission"]) == 1
+
+
+def test_a_discharge_after_a_stay_of_stated_length_is_that_long_after_the_admission():
+    c = analyze_text("A 50-year-old man was admitted on 4 June 2021 with a liver abscess. The drains were removed on "
+                     "hospital day 14. He was discharged home after a 4-week hospitalization.")
+    discharge = next(e for e in c.events if e.type == "discharge")
+    assert discharge.time.point == "2021-07-02"

@@ -19,6 +19,12 @@ from casecourse.reading.rx_first import anchored, finditer
 
 # the values are built right here: pydantic's validation is skipped (speed; see Mention.model_construct)
 _make = Mention.model_construct
+# a stay told by its length at its end ("discharged after a 13-day admission", "after a 3-week hospitalization"): the
+# length is a time (reading/timex_amounts.py), the stay no new admission (left by docqa17)
+_LENGTH_OF_STAY_BEFORE = re.compile(
+    r"\b(?:after|following|at\s+the\s+end\s+of|completing)\s+(?:an?|the|his|her|their)\s+(?:\d+|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|several|few)[\s-]"
+    r"(?:day|week|month)s?\s+(?:(?:hospital|inpatient|ICU)\s+)?$", re.I)
 
 _HEAD_CHARS = 5  # how many leading characters of each cue the lookahead checks
 
@@ -57,6 +63,9 @@ def find(text: str) -> list[Mention]:
             out.append(_make(type="event", start=m.start(), end=m.end(), text=m.group(0), norm=kind,
                              attrs={"role": "occurrence"}, assertion=Assertion.negated))
             continue
+        if kind == "admission" and role == "occurrence" and _LENGTH_OF_STAY_BEFORE.search(
+                text, max(0, m.start() - 60), m.start()):
+            role = "reference"
         out.append(_make(type="event", start=m.start(), end=m.end(), text=m.group(0), norm=kind,
                          attrs={"role": role}))
     return out

@@ -487,6 +487,10 @@ def _as_amount(a: _Amount) -> Cand:
     return s, e, 2, "duration", base
 
 
+# the words after a length that tell it as the stay's own ("discharged after a 3-week period / stay / hospitalization")
+_STAY_HIST = frozenset({"period", "stay", "hospitalization", "hospitalisation"})
+
+
 def _anchor_of_amount(a: _Amount) -> str:
     """What an amount with no relation told counts from: the event named after "of" ("after 6 weeks of
     treatment"), the stay ("after 5 days in the ICU", "After a total of 75 days", "discharged after 11 days": then
@@ -500,7 +504,7 @@ def _anchor_of_amount(a: _Amount) -> str:
         return "admission"  # "died after 100 days in the hospital", "after 5 days in the ICU": of the stay (timeqa7)
     if _TOTAL_OF.match(a.adj) and prep in ("after", "following"):
         return "admission"  # "After a total of 75 days, she was discharged": the whole stay, from its start (timeqa7)
-    if prep == "after" and not g.get("poss") and (not g.get("hist") or g["hist"].strip().lower() == "period") \
+    if prep == "after" and not g.get("poss") and (not g.get("hist") or g["hist"].strip().lower() in _STAY_HIST) \
             and (not _OF_SOMETHING.match(text, post.end() if g.get("hist") else a.e)  # type: ignore[union-attr]
                  or g.get("hist") and _OF_THE_STAY.match(text, post.end())) \
             and _DISCHARGED_BEFORE.search(text, max(0, ps - 40), ps):
