@@ -85,6 +85,7 @@ _HEAD = (r"(?:(?:the|his|her|their|a\s+course\s+of|all)\s+)?"
 _STOPPED_AFTER = re.compile(r"\s+(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:\w+ly\s+)?"
                             r"(?P<v>stopped|discontinued|ceased|withdrawn|completed|finished|terminated)\b", re.I)
 _PASSIVE = re.compile(r"(?<![\w-])" + _HEAD, re.I)
+_LIST_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)")  # "treatment for babesiosis and anaplasmosis"
 _ACTIVE = re.compile(r"\b(?P<v>stopped|discontinued|ceased|withdrew|completed|finished|terminated)\s+" + _HEAD, re.I)
 
 # what kind of drugs a class head names (the tied courses are narrowed to them)
@@ -105,7 +106,7 @@ def stops(text: str, sent: tuple[int, int], conditions: list[Mention]) -> list[t
             if c is None:
                 continue
             keys, end = {_key(c)}, c.end
-            while (link := re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)").match(text, end)) and link.end() in at:
+            while (link := _LIST_LINK.match(text, end)) and link.end() in at:
                 c = at[link.end()]  # "treatment for babesiosis and anaplasmosis"
                 keys.add(_key(c))
                 end = c.end

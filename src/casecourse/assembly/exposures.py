@@ -111,7 +111,7 @@ from casecourse.assembly.exposure_text import (
     _reasons,
 )
 from casecourse.assembly.positions import ByStart, Forward, span_of
-from casecourse.assembly.respectively import paired_time
+from casecourse.assembly.respectively import paired_time, placed_times
 from casecourse.assembly.timeline import SentenceTime, days_after, place_one
 from casecourse.knowledge import table
 from casecourse.model import (
@@ -1824,12 +1824,7 @@ class ExposureBuilder:
         """The time "respectively" pairs with drug `d` of a list (assembly/respectively.py), if any (left13)."""
         if "respectively" not in self.text[d.end:sent[1]].lower():
             return None
-        placed = dict(st.shifts)
-        if st.timex is not None:
-            placed[st.timex.start] = st.time
-        times = [(x.start, int(x.attrs.get("phrase_end") or x.end), placed[x.start]) for x in ms.times
-                 if sent[0] <= x.start < sent[1] and x.start in placed]
-        return paired_time(self.text, sent, drugs, d, times)
+        return paired_time(self.text, sent, drugs, d, placed_times(st, ms.times, sent))
 
     def _later_stop(self, d: Mention, drugs: list[Mention], ms: _Mentions, sent: tuple[int, int], st: SentenceTime,
                     clauses: list[tuple[int, int]], since: TimeRef | None = None) -> None:

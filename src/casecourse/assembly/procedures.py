@@ -18,7 +18,7 @@ import re
 from functools import cache
 
 from casecourse.assembly.exposures import provenance
-from casecourse.assembly.respectively import paired_time
+from casecourse.assembly.respectively import paired_time, placed_times
 from casecourse.assembly.timeline import SentenceTime, days_after, place_one
 from casecourse.knowledge import table
 from casecourse.model import Assertion, Coding, Mention, Procedure, SourceSpan, TimeRef
@@ -163,11 +163,7 @@ class ProcedureBuilder:
         """The procedures of a list paired with a list of times by "respectively", each with its time (by id)."""
         if "respectively" not in self.text[sent[0]:sent[1]].lower():
             return {}
-        placed = dict(st.shifts)
-        if st.timex is not None:
-            placed[st.timex.start] = st.time
-        times = [(x.start, int(x.attrs.get("phrase_end") or x.end), placed[x.start]) for x in ms
-                 if x.type in ("date", "time") and x.start in placed]
+        times = placed_times(st, ms, sent)
         procs = [x for x in ms if x.type == "procedure"]
         out = {}
         for m in procs:

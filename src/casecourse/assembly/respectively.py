@@ -8,7 +8,9 @@ is paired (each item keeps the time its sentence gives it). (left13)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
+from casecourse.assembly.timeline import SentenceTime
 from casecourse.model import Mention, TimeRef
 
 # between two items of one list: "X and Y", "X, Y and Z", "X, Y, and Z", "X or Y"
@@ -19,6 +21,17 @@ _RESPECTIVELY_AFTER = re.compile(r"[^.;()]{0,12}?,?\s*\(?\s*respectively\b", re.
 # between two times of one list: "days 5 and 9", "in 2015 and 2018", "on 3 May, 9 May and 12 May"
 _TIME_LINK = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:and|or)\s+)(?:(?:on|in|at|by)\s+)?(?:(?:day|week|month)s?\s+)?",
                         re.I)
+
+
+def placed_times(st: SentenceTime, mentions: Iterable[Mention],
+                 sent: tuple[int, int]) -> list[tuple[int, int, TimeRef]]:
+    """The sentence's time expressions among `mentions` as the timeline placed them: (start, end, time), in text
+    order (the one that set the sentence's time, and those it moved on to)."""
+    placed = dict(st.shifts)
+    if st.timex is not None:
+        placed[st.timex.start] = st.time
+    return [(x.start, int(x.attrs.get("phrase_end") or x.end), placed[x.start]) for x in mentions
+            if x.type in ("date", "time") and sent[0] <= x.start < sent[1] and x.start in placed]
 
 
 def paired_time(text: str, sent: tuple[int, int], items: list[Mention], item: Mention,
